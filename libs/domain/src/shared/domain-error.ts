@@ -1,0 +1,26 @@
+/**
+ * Every refusal the domain can give, by stable code. Clients branch on these strings, so a
+ * code is never renamed; the GraphQL edge maps each one to `extensions.code`.
+ */
+export const DOMAIN_ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'CONFLICT',
+  'ALREADY_EXISTS',
+  'ALREADY_INITIALISED',
+  'IDEMPOTENCY_KEY_REUSED',
+] as const;
+
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

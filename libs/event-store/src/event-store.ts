@@ -1,0 +1,76 @@
+/**
+ * The port every adapter implements. Positions are global, strictly increasing numbers and
+ * always exclusive starting points: `readAll({ from: p })` returns what came after `p`.
+ * Revisions count from 0 within a stream.
+ */
+export type Position = number;
+
+export const NO_STREAM = 'no_stream' as const;
+export const STREAM_EXISTS = 'stream_exists' as const;
+export const ANY = 'any' as const;
+export type ExpectedRevision = typeof NO_STREAM | typeof STREAM_EXISTS | typeof ANY | number;
+
+export type EventMetadataRecord = Readonly<Record<string, unknown>>;
+
+export interface NewEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly data: unknown;
+  readonly metadata: EventMetadataRecord;
+}
+
+export interface StoredEvent extends NewEvent {
+  readonly streamId: string;
+  readonly revision: number;
+  readonly position: Position;
+  readonly recordedAt: string;
+}
+
+export interface AppendResult {
+  /** The revision of the last event now in the stream: the expected revision of the next append. */
+  readonly nextRevision: number;
+  /** The global position of the last event appended. */
+  readonly position: Position;
+}
+
+export interface ReadAllOptions {
+  readonly from?: Position | null;
+  readonly limit?: number;
+}
+
+export interface SubscribeOptions {
+  readonly from?: Position | null;
+  readonly signal?: AbortSignal;
+}
+
+export interface EventStore {
+  readonly kind: string;
+  append(streamId: string, events: readonly NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult>;
+  readStream(streamId: string): Promise<StoredEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
+  /** Catches up from `from`, then follows live, until the signal aborts or the consumer stops. */
+  subscribeAll(options?: SubscribeOptions): AsyncIterable<StoredEvent>;
+  /** The position of the newest event, or null for an empty store. Also serves as a reachability check. */
+  lastPosition(): Promise<Position | null>;
+  close(): Promise<void>;
+}
+
+export class WrongExpectedVersionError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    readonly actual: number | null,
+  ) {
+    super(
+      `Stream ${streamId} was expected at ${String(expected)} but is at ${actual === null ? 'no stream' : `revision ${actual}`}.`,
+    );
+    this.name = 'WrongExpectedVersionError';
+  }
+}
+
+export class DuplicateEventIdError extends Error {
+  constructor(readonly eventId: string) {
+    super(`Event ${eventId} is already recorded, but not as this same append.`);
+    this.name = 'DuplicateEventIdError';
+  }
+}
