@@ -1,0 +1,85 @@
+import { DomainError } from '@app/domain';
+import { CommandContext, handleCommand } from './handle-command';
+import { verifyHashChains } from './hash-chain';
+import { inputHashOf } from './idempotency';
+import { InMemoryEventStore } from './in-memory/in-memory-event-store';
+import { counterDecider, Increment } from './testing/counter-decider';
+
+const actor = { personId: 'person-1', partnerId: 'partner-1', roles: ['ADMINISTRATOR'] };
+const increment = (by: number): Increment => ({ type: 'Increment', data: { by } });
+const context = (overrides: Partial<CommandContext> = {}): CommandContext => ({
+  actor,
+  now: '2020-03-01T10:00:00.000Z',
+  correlationId: 'corr-1',
+  ...overrides,
+});
+const keyed = (key: string, by: number) => context({ idempotencyKey: key, inputHash: inputHashOf('increment', { by }) });
+
+describe('handling a command', () => {
+  let store: InMemoryEventStore;
+  beforeEach(() => {
+    store = new InMemoryEventStore();
+  });
+
+  it('records the decided events with who, when and why, chained by hash', async () => {
+    const outcome = await handleCommand(store, 'counter-1', counterDecider, increment(2), context({ reason: 'first' }));
+    expect(outcome.events).toEqual([{ type: 'Incremented', data: { by: 2, total: 2 } }]);
+    const [stored] = await store.readStream('counter-1');
+    expect(stored.metadata).toMatchObject({
+      actor,
+      occurredAt: '2020-03-01T10:00:00.000Z',
+      correlationId: 'corr-1',
+      reason: 'first',
+      schemaVersion: 1,
+    });
+    expect(stored.metadata.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(outcome.position).toBe(stored.position);
+    await handleCommand(store, 'counter-1', counterDecider, increment(3), context());
+    expect((await verifyHashChains(store)).breaks).toEqual([]);
+  });
+
+  it('writes nothing when the decider refuses', async () => {
+    await expect(handleCommand(store, 'counter-1', counterDecider, increment(0), context())).rejects.toBeInstanceOf(DomainError);
+    expect(await store.readAll()).toEqual([]);
+  });
+
+  it('never loses an update when many commands race on one stream', async () => {
+    await Promise.all(
+      Array.from({ length: 10 }, () => handleCommand(store, 'counter-1', counterDecider, increment(1), context())),
+    );
+    const events = await store.readStream('counter-1');
+    expect(events.map((event) => (event.data as { total: number }).total)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('records a request retried with the same idempotency key once and answers it the same way', async () => {
+    const first = await handleCommand(store, 'counter-1', counterDecider, increment(2), keyed('key-1', 2));
+    const retry = await handleCommand(store, 'counter-1', counterDecider, increment(2), keyed('key-1', 2));
+    expect(retry).toEqual({ ...first, replayed: true });
+    expect(await store.readStream('counter-1')).toHaveLength(1);
+  });
+
+  it('records concurrent sends of the same key once', async () => {
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, () => handleCommand(store, 'counter-1', counterDecider, increment(5), keyed('key-1', 5))),
+    );
+    expect(await store.readStream('counter-1')).toHaveLength(1);
+    expect(new Set(outcomes.map((outcome) => outcome.position))).toEqual(new Set([1]));
+  });
+
+  it('refuses the same key with a different input', async () => {
+    await handleCommand(store, 'counter-1', counterDecider, increment(2), keyed('key-1', 2));
+    await expect(handleCommand(store, 'counter-1', counterDecider, increment(3), keyed('key-1', 3))).rejects.toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+    });
+    expect(await store.readStream('counter-1')).toHaveLength(1);
+  });
+
+  it('treats the same key from another person as a different request', async () => {
+    await handleCommand(store, 'counter-1', counterDecider, increment(2), keyed('key-1', 2));
+    await handleCommand(store, 'counter-1', counterDecider, increment(2), {
+      ...keyed('key-1', 2),
+      actor: { ...actor, personId: 'person-2' },
+    });
+    expect(await store.readStream('counter-1')).toHaveLength(2);
+  });
+});

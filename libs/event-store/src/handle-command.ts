@@ -1,0 +1,96 @@
+import { Actor, Decider, DomainError, fold, Message } from '@app/domain';
+import { NO_STREAM, EventStore, StoredEvent, WrongExpectedVersionError } from './event-store';
+import { chainEvents } from './hash-chain';
+import { commandIdFor, eventIdFor } from './idempotency';
+import { UnchainedMetadata } from './metadata';
+
+export interface CommandContext {
+  readonly actor: Actor;
+  /** ISO timestamp from the injected clock. */
+  readonly now: string;
+  readonly correlationId: string;
+  readonly reason?: string | null;
+  readonly idempotencyKey?: string | null;
+  /** Fingerprint of the client's input; required with an idempotency key. */
+  readonly inputHash?: string | null;
+}
+
+export interface CommandOutcome<Event extends Message> {
+  readonly streamId: string;
+  readonly events: readonly Event[];
+  /** Global position of the last event recorded for this command, or null when it decided nothing. */
+  readonly position: number | null;
+  /** True when this was a retry answered from the events an earlier attempt recorded. */
+  readonly replayed: boolean;
+}
+
+const SCHEMA_VERSION = 1;
+const MAX_ATTEMPTS = 25;
+
+/**
+ * Read the stream, fold, decide, append at the revision that was read. A version conflict means
+ * someone else wrote in between: decide again on fresh state. A command carrying an idempotency
+ * key that this stream has already recorded is answered from those events, never decided twice.
+ */
+export async function handleCommand<C extends Message, E extends Message, S>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<C, E, S>,
+  command: C,
+  context: CommandContext,
+): Promise<CommandOutcome<E>> {
+  const idempotent = Boolean(context.idempotencyKey);
+  const commandId = commandIdFor(context.actor.personId, context.idempotencyKey, streamId);
+  for (let attempt = 1; ; attempt += 1) {
+    const history = await store.readStream(streamId);
+    const earlier = history.filter((event) => event.metadata.causationId === commandId);
+    if (idempotent && earlier.length > 0) return replay(streamId, earlier, context);
+
+    const state = fold(decider, history as unknown as E[]);
+    const decided = decider.decide(command, state);
+    if (decided.length === 0) return { streamId, events: [], position: null, replayed: false };
+
+    const last = history.length > 0 ? history[history.length - 1] : null;
+    const metadata: UnchainedMetadata = {
+      actor: context.actor,
+      occurredAt: context.now,
+      correlationId: context.correlationId,
+      causationId: commandId,
+      reason: context.reason ?? null,
+      schemaVersion: SCHEMA_VERSION,
+      idempotencyKey: context.idempotencyKey ?? null,
+      inputHash: context.inputHash ?? null,
+    };
+    const events = chainEvents(
+      streamId,
+      last,
+      decided.map((event, index) => ({
+        id: eventIdFor(commandId, index, idempotent),
+        type: event.type,
+        data: event.data,
+        metadata,
+      })),
+    );
+    try {
+      const result = await store.append(streamId, events, { expectedRevision: last ? last.revision : NO_STREAM });
+      return { streamId, events: decided, position: result.position, replayed: false };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersionError) || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+}
+
+function replay<E extends Message>(streamId: string, earlier: StoredEvent[], context: CommandContext): CommandOutcome<E> {
+  if (earlier[0].metadata.inputHash !== (context.inputHash ?? null)) {
+    throw new DomainError(
+      'IDEMPOTENCY_KEY_REUSED',
+      `The idempotency key "${context.idempotencyKey}" was already used for a different request; use a new key for a new request.`,
+    );
+  }
+  return {
+    streamId,
+    events: earlier.map((event) => ({ type: event.type, data: event.data }) as E),
+    position: earlier[earlier.length - 1].position,
+    replayed: true,
+  };
+}

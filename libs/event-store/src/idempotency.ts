@@ -1,0 +1,38 @@
+import canonicalize from 'canonicalize';
+import { createHash, randomUUID } from 'node:crypto';
+import { v5 as uuidv5 } from 'uuid';
+
+/** Namespace of every id this platform derives, so derived ids never collide with other systems'. */
+const NAMESPACE = '6f1d3c9e-5a4b-4f0e-9d2a-8c7b6a5e4d3c';
+
+/**
+ * An idempotency key is scoped to the person who sent it and the entity it changes: the same
+ * person retrying the same key against the same stream gets the same command id, hence the same
+ * event ids, so the store records the events once whichever retry lands first.
+ */
+export function commandIdFor(personId: string, idempotencyKey: string | null | undefined, streamId: string): string {
+  return idempotencyKey ? uuidv5(`command\n${personId}\n${idempotencyKey}\n${streamId}`, NAMESPACE) : randomUUID();
+}
+
+export function eventIdFor(commandId: string, index: number, idempotent: boolean): string {
+  return idempotent ? uuidv5(`event\n${commandId}\n${index}`, NAMESPACE) : randomUUID();
+}
+
+/**
+ * The id of an entity a command creates. With an idempotency key it is derived from the person,
+ * the key and the kind of entity, so a retried creation addresses the same stream.
+ */
+export function newEntityId(kind: string, personId: string, idempotencyKey: string | null | undefined): string {
+  return idempotencyKey ? uuidv5(`entity\n${kind}\n${personId}\n${idempotencyKey}`, NAMESPACE) : randomUUID();
+}
+
+/** A stable id derived from a parent id, for parts created with their parent (a group's areas). */
+export function childId(parentId: string, kind: string, index: number): string {
+  return uuidv5(`${kind}\n${parentId}\n${index}`, NAMESPACE);
+}
+
+/** Fingerprint of what was asked, to tell a genuine retry from a key reused for something else. */
+export function inputHashOf(operation: string, input: unknown): string {
+  const canonical = canonicalize({ operation, input }) ?? '';
+  return createHash('sha256').update(canonical).digest('hex');
+}

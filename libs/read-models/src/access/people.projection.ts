@@ -1,0 +1,49 @@
+import Database from 'better-sqlite3';
+import { AccessEvent } from '@app/domain';
+import { StoredEvent } from '@app/event-store';
+import { Projection } from '../projection';
+
+export const peopleProjection: Projection = {
+  name: 'people',
+  version: 1,
+  tables: ['people', 'role_grants'],
+
+  setup(db: Database.Database) {
+    db.exec(`
+      CREATE TABLE people (
+        person_id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        email TEXT,
+        subject TEXT NOT NULL UNIQUE
+      );
+      CREATE TABLE role_grants (
+        person_id TEXT NOT NULL REFERENCES people (person_id),
+        role TEXT NOT NULL,
+        area_id TEXT,
+        granted_at TEXT NOT NULL
+      );
+      CREATE INDEX role_grants_by_person ON role_grants (person_id);`);
+  },
+
+  apply(db: Database.Database, stored: StoredEvent) {
+    const event = stored as unknown as AccessEvent & StoredEvent;
+    switch (event.type) {
+      case 'PersonRegistered':
+        db.prepare('INSERT INTO people (person_id, name, email, subject) VALUES (?, ?, ?, ?)').run(
+          event.data.personId,
+          event.data.name,
+          event.data.email,
+          event.data.subject,
+        );
+        return;
+      case 'RoleGranted':
+        db.prepare('INSERT INTO role_grants (person_id, role, area_id, granted_at) VALUES (?, ?, ?, ?)').run(
+          event.data.personId,
+          event.data.role,
+          event.data.areaId,
+          String(stored.metadata.occurredAt),
+        );
+        return;
+    }
+  },
+};

@@ -1,0 +1,45 @@
+import Database from 'better-sqlite3';
+
+export interface PersonRow {
+  readonly personId: string;
+  readonly name: string;
+  readonly email: string | null;
+  readonly subject: string;
+}
+
+export interface RoleGrantRow {
+  readonly role: string;
+  readonly areaId: string | null;
+}
+
+export class PeopleQueries {
+  constructor(private readonly db: Database.Database) {}
+
+  bySubject(subject: string): PersonRow | undefined {
+    return this.db
+      .prepare('SELECT person_id AS personId, name, email, subject FROM people WHERE subject = ?')
+      .get(subject) as PersonRow | undefined;
+  }
+
+  byId(personId: string): PersonRow | undefined {
+    return this.db
+      .prepare('SELECT person_id AS personId, name, email, subject FROM people WHERE person_id = ?')
+      .get(personId) as PersonRow | undefined;
+  }
+
+  /** Finds a person by id, subject, e-mail or exact name, for the CLI's `token <person>`. */
+  find(reference: string): PersonRow[] {
+    return this.db
+      .prepare(
+        `SELECT person_id AS personId, name, email, subject FROM people
+         WHERE person_id = ?1 OR subject = ?1 OR lower(email) = lower(?1) OR lower(name) = lower(?1)`,
+      )
+      .all(reference) as PersonRow[];
+  }
+
+  rolesOf(personId: string): RoleGrantRow[] {
+    return this.db
+      .prepare('SELECT role, area_id AS areaId FROM role_grants WHERE person_id = ? ORDER BY rowid')
+      .all(personId) as RoleGrantRow[];
+  }
+}

@@ -1,0 +1,5 @@
+import { peopleProjection } from './access/people.projection';
+import { Projection } from './projection';
+import { regionalGroupProjection } from './regional-group/regional-group.projection';
+
+export const ALL_PROJECTIONS: readonly Projection[] = [peopleProjection, regionalGroupProjection];

@@ -1,0 +1,110 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InMemoryEventStore, NewEvent } from '@app/event-store';
+import { Projection } from './projection';
+import { ProjectionRunner } from './projection-runner';
+import { openReadDatabase } from './read-database';
+
+const silent = { log: () => undefined, error: () => undefined };
+const event = (n: number): NewEvent => ({ id: `e-${n}`, type: 'Counted', data: { n }, metadata: {} });
+
+/** Records every event it sees under a primary key, so applying one twice would fail loudly. */
+const countingProjection = (version: number): Projection => ({
+  name: 'counting',
+  version,
+  tables: ['counted'],
+  setup: (db) => db.exec('CREATE TABLE counted (position INTEGER PRIMARY KEY, n INTEGER NOT NULL, version INTEGER NOT NULL)'),
+  apply: (db, e) => db.prepare('INSERT INTO counted VALUES (?, ?, ?)').run(e.position, (e.data as { n: number }).n, version),
+});
+
+describe('the projection runner', () => {
+  let dir: string;
+  let store: InMemoryEventStore;
+  let runners: ProjectionRunner[];
+  let dbs: Database.Database[];
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'read-'));
+    store = new InMemoryEventStore();
+    runners = [];
+    dbs = [];
+  });
+  afterEach(async () => {
+    for (const runner of runners) await runner.stop();
+    for (const db of dbs) db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const startRunner = async (version = 1) => {
+    const db = openReadDatabase(join(dir, 'read.db'));
+    const runner = new ProjectionRunner(store, db, [countingProjection(version)], silent);
+    await runner.start();
+    runners.push(runner);
+    dbs.push(db);
+    return { runner, db };
+  };
+  const counted = (db: Database.Database) => db.prepare('SELECT n, version FROM counted ORDER BY position').all();
+
+  it('catches up with history at start-up', async () => {
+    await store.append('s', [event(1), event(2)], { expectedRevision: 'no_stream' });
+    const { runner, db } = await startRunner();
+    expect(counted(db)).toEqual([
+      { n: 1, version: 1 },
+      { n: 2, version: 1 },
+    ]);
+    expect(runner.position).toBe(2);
+  });
+
+  it('lets a writer wait until its own write is readable', async () => {
+    const { runner, db } = await startRunner();
+    const committed: string[] = [];
+    runner.onCommitted((events) => committed.push(...events.map((e) => e.id)));
+    const { position } = await store.append('s', [event(1)], { expectedRevision: 'no_stream' });
+    await runner.waitFor(position);
+    expect(counted(db)).toEqual([{ n: 1, version: 1 }]);
+    expect(committed).toEqual(['e-1']);
+  });
+
+  it('resumes from its checkpoint after a restart without applying anything twice', async () => {
+    await store.append('s', [event(1)], { expectedRevision: 'no_stream' });
+    const first = await startRunner();
+    await first.runner.stop();
+    first.db.close();
+    dbs.splice(dbs.indexOf(first.db), 1);
+    await store.append('s', [event(2)], { expectedRevision: 0 });
+    const { db } = await startRunner();
+    expect(counted(db).map((row) => (row as { n: number }).n)).toEqual([1, 2]);
+  });
+
+  it('rebuilds a projection from history when its version changes', async () => {
+    await store.append('s', [event(1), event(2)], { expectedRevision: 'no_stream' });
+    const first = await startRunner(1);
+    await first.runner.stop();
+    first.db.close();
+    dbs.splice(dbs.indexOf(first.db), 1);
+    const { db } = await startRunner(2);
+    expect(counted(db)).toEqual([
+      { n: 1, version: 2 },
+      { n: 2, version: 2 },
+    ]);
+  });
+
+  it('keeps rows and checkpoint together: a failing event leaves neither', async () => {
+    const failing: Projection = {
+      ...countingProjection(1),
+      apply: (db, e) => {
+        if ((e.data as { n: number }).n === 2) throw new Error('cannot apply');
+        countingProjection(1).apply(db, e);
+      },
+    };
+    await store.append('s', [event(1), event(2)], { expectedRevision: 'no_stream' });
+    const db = openReadDatabase(':memory:');
+    dbs.push(db);
+    const runner = new ProjectionRunner(store, db, [failing], silent);
+    await expect(runner.start()).rejects.toThrow('cannot apply');
+    expect(counted(db)).toEqual([]);
+    expect(db.prepare('SELECT position FROM projection_checkpoints').get()).toEqual({ position: 0 });
+  });
+});

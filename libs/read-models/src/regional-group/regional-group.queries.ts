@@ -1,0 +1,55 @@
+import Database from 'better-sqlite3';
+import { decodeCursor, encodeCursor, Page } from '../pagination';
+
+export interface RegionalGroupRow {
+  readonly groupId: string;
+  readonly name: string;
+  readonly establishedAt: string;
+}
+
+export interface LocalAreaRow {
+  readonly areaId: string;
+  readonly groupId: string;
+  readonly name: string;
+}
+
+export class RegionalGroupQueries {
+  constructor(private readonly db: Database.Database) {}
+
+  byId(groupId: string): RegionalGroupRow | undefined {
+    return this.db
+      .prepare('SELECT group_id AS groupId, name, established_at AS establishedAt FROM regional_groups WHERE group_id = ?')
+      .get(groupId) as RegionalGroupRow | undefined;
+  }
+
+  /** Groups in the order they were established; `after` is a cursor from an earlier page. */
+  list(first: number, after: string | null): Page<RegionalGroupRow> | null {
+    const from = after === null ? 0 : decodeCursor(after);
+    if (from === null) return null;
+    const rows = this.db
+      .prepare(
+        `SELECT group_id AS groupId, name, established_at AS establishedAt, sort_key AS sortKey
+         FROM regional_groups WHERE sort_key > ? ORDER BY sort_key LIMIT ?`,
+      )
+      .all(from, first + 1) as (RegionalGroupRow & { sortKey: number })[];
+    const { total } = this.db.prepare('SELECT COUNT(*) AS total FROM regional_groups').get() as { total: number };
+    return {
+      items: rows.slice(0, first).map(({ sortKey, ...node }) => ({ cursor: encodeCursor(sortKey), node })),
+      hasNextPage: rows.length > first,
+      totalCount: total,
+    };
+  }
+
+  /** Areas of many groups in one query, for a per-request DataLoader. */
+  areasOfGroups(groupIds: readonly string[]): Map<string, LocalAreaRow[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT area_id AS areaId, group_id AS groupId, name FROM local_areas
+         WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY group_id, ordinal`,
+      )
+      .all(JSON.stringify(groupIds)) as LocalAreaRow[];
+    const byGroup = new Map<string, LocalAreaRow[]>(groupIds.map((id) => [id, []]));
+    for (const row of rows) byGroup.get(row.groupId)?.push(row);
+    return byGroup;
+  }
+}
