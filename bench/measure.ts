@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+/** What every benchmark prints last, as one JSON line. */
+export interface BenchResult {
+  readonly bench: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly baseline: number;
+  readonly ratio: number;
+}
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new Error('The median of nothing is undefined.');
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Runs `fn` once and returns how long it took, in seconds, with its result. */
+export async function timed<T>(fn: () => T | Promise<T>): Promise<{ seconds: number; result: T }> {
+  const start = performance.now();
+  const result = await fn();
+  return { seconds: (performance.now() - start) / 1000, result };
+}
+
+/** A positive integer from the environment, or the fallback when the variable is unset or empty. */
+export function envInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, not "${raw}".`);
+  return value;
+}
+
+/** Gives `fn` a fresh temporary directory and removes it afterwards, whatever happens. */
+export async function withTempDir<T>(prefix: string, fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), `${prefix}-`));
+  try {
+    return await fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export const formatNumber = (value: number): string => Math.round(value).toLocaleString('en-GB');
+
+export function printRound(bench: string, round: number, label: string, count: number, seconds: number): number {
+  const perSecond = count / seconds;
+  console.log(
+    `  [${bench}] round ${round} ${label.padEnd(8)} ${formatNumber(count)} events in ${seconds.toFixed(2)} s = ${formatNumber(perSecond)} events/s`,
+  );
+  return perSecond;
+}
+
+/**
+ * Prints the medians, the ratio and whether the target is met, then the single JSON line that
+ * ends every benchmark's output. A missed target is reported, never turned into a failure.
+ */
+export function report(options: {
+  bench: string;
+  unit: string;
+  valueLabel: string;
+  value: number;
+  baselineLabel: string;
+  baseline: number;
+  target: number;
+}): BenchResult {
+  const { bench, unit, value, baseline, target } = options;
+  const ratio = Math.round((value / baseline) * 100) / 100;
+  console.log(
+    `${bench}: ${options.valueLabel} ${formatNumber(value)} ${unit} vs ${options.baselineLabel} ${formatNumber(baseline)} ${unit} (medians); ratio ${ratio.toFixed(2)}`,
+  );
+  console.log(`target: ratio >= ${target} — ${ratio >= target ? 'met' : 'not met'}`);
+  const result: BenchResult = { bench, value: Math.round(value), unit, baseline: Math.round(baseline), ratio };
+  console.log(JSON.stringify(result));
+  return result;
+}
+
+/** For a benchmark file run on its own: run it, and exit non-zero only if it crashed. */
+export function runMain(bench: () => Promise<unknown>): void {
+  bench().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,116 @@
+import 'reflect-metadata';
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+import { resolve } from 'node:path';
+
+class Environment {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV = 'development';
+
+  // Decorators run bottom-up: the type check comes first so a word gets one clear message.
+  @Max(65535)
+  @Min(0)
+  @IsInt()
+  PORT = 3000;
+
+  @IsString()
+  @MinLength(1)
+  HOST = '127.0.0.1';
+
+  @IsString()
+  @MinLength(1)
+  DATA_DIR = './data';
+
+  @IsIn(['sqlite', 'eventstoredb'])
+  EVENT_STORE = 'sqlite';
+
+  @IsOptional()
+  @IsString()
+  EVENTSTORE_CONNECTION_STRING?: string;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  AUTH_JWKS_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  AUTH_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  AUTH_AUDIENCE?: string;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  CLOCK_NOW?: string;
+
+  @IsIn(['debug', 'info', 'warn', 'error', 'silent'])
+  LOG_LEVEL = 'info';
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+
+export interface AppConfig {
+  readonly environment: 'development' | 'test' | 'production';
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly eventStore: { readonly kind: 'sqlite' } | { readonly kind: 'eventstoredb'; readonly connectionString: string };
+  /** Null: tokens are signed and verified with the embedded key in DATA_DIR. */
+  readonly oidc: { readonly jwksUrl: string; readonly issuer: string; readonly audience: string } | null;
+  readonly clockNow: string | null;
+  readonly logLevel: LogLevel;
+}
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`The configuration is not valid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/**
+ * Reads the environment once at start-up and refuses to start with every problem listed at
+ * once, so an operator fixes them in one go rather than one per restart.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const provided = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = plainToInstance(Environment, provided, { enableImplicitConversion: true, excludeExtraneousValues: false });
+  const problems = validateSync(parsed, { stopAtFirstError: true }).flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message} (got "${String(error.value)}")`),
+  );
+
+  if (parsed.EVENT_STORE === 'eventstoredb' && !parsed.EVENTSTORE_CONNECTION_STRING) {
+    problems.push('EVENTSTORE_CONNECTION_STRING: required when EVENT_STORE is eventstoredb (e.g. esdb://localhost:2113?tls=false)');
+  }
+  if (parsed.EVENTSTORE_CONNECTION_STRING && !/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kdb|kdb\+discover):\/\//.test(parsed.EVENTSTORE_CONNECTION_STRING)) {
+    problems.push('EVENTSTORE_CONNECTION_STRING: must be an esdb:// or kurrentdb:// connection string');
+  }
+  const oidcSettings = [parsed.AUTH_JWKS_URL, parsed.AUTH_ISSUER, parsed.AUTH_AUDIENCE];
+  const oidcGiven = oidcSettings.filter(Boolean).length;
+  if (oidcGiven > 0 && oidcGiven < 3) {
+    problems.push('AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE: give all three to use an OIDC provider, or none for the embedded key');
+  }
+  if (parsed.NODE_ENV === 'production') {
+    if (oidcGiven === 0) problems.push('AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE: required in production (an OIDC provider signs tokens)');
+    if (parsed.CLOCK_NOW) problems.push('CLOCK_NOW: a fixed clock is refused in production');
+  }
+  if (problems.length > 0) throw new ConfigurationError(problems);
+
+  return {
+    environment: parsed.NODE_ENV as AppConfig['environment'],
+    port: parsed.PORT,
+    host: parsed.HOST,
+    dataDir: resolve(parsed.DATA_DIR),
+    eventStore:
+      parsed.EVENT_STORE === 'eventstoredb'
+        ? { kind: 'eventstoredb', connectionString: parsed.EVENTSTORE_CONNECTION_STRING as string }
+        : { kind: 'sqlite' },
+    oidc:
+      oidcGiven === 3
+        ? { jwksUrl: parsed.AUTH_JWKS_URL as string, issuer: parsed.AUTH_ISSUER as string, audience: parsed.AUTH_AUDIENCE as string }
+        : null,
+    clockNow: parsed.CLOCK_NOW ?? null,
+    logLevel: parsed.LOG_LEVEL as LogLevel,
+  };
+}

@@ -1,0 +1,85 @@
+import { DomainError, DomainErrorCode } from '@app/domain';
+import { DuplicateEventIdError, WrongExpectedVersionError } from '@app/event-store';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { AuthenticationError } from '../auth/tokens';
+
+/** Every `extensions.code` a client can receive. Codes are part of the API: never renamed. */
+export type GraphqlErrorCode =
+  | DomainErrorCode
+  | 'UNAUTHENTICATED'
+  | 'GRAPHQL_PARSE_FAILED'
+  | 'GRAPHQL_VALIDATION_FAILED'
+  | 'BAD_REQUEST'
+  | 'INTERNAL_SERVER_ERROR';
+
+/**
+ * The one mapping from domain refusals to GraphQL codes. Domain codes pass through under their
+ * own names; the typed record makes adding a domain code without deciding its mapping a compile error.
+ */
+const DOMAIN_CODES: Record<DomainErrorCode, GraphqlErrorCode> = {
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  NOT_FOUND: 'NOT_FOUND',
+  FORBIDDEN: 'FORBIDDEN',
+  CONFLICT: 'CONFLICT',
+  ALREADY_EXISTS: 'ALREADY_EXISTS',
+  ALREADY_INITIALISED: 'ALREADY_INITIALISED',
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+};
+
+/** Input refused by class-validator at the edge, with one readable sentence per problem. */
+export class InputValidationError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join(' '));
+    this.name = 'InputValidationError';
+  }
+}
+
+/** GraphQL's own codes that are safe to pass on as they are. */
+const PASS_THROUGH = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN']);
+
+interface Classified {
+  readonly code: GraphqlErrorCode;
+  readonly message: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+export function classifyError(error: unknown, formatted: GraphQLFormattedError): Classified | null {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof DomainError) return { code: DOMAIN_CODES[original.code], message: original.message, details: original.details };
+  if (original instanceof InputValidationError) return { code: 'VALIDATION_FAILED', message: original.message };
+  if (original instanceof AuthenticationError) return { code: 'UNAUTHENTICATED', message: original.message };
+  if (original instanceof WrongExpectedVersionError || original instanceof DuplicateEventIdError) {
+    return { code: 'CONFLICT', message: 'Someone else changed this at the same moment; fetch it again and retry.' };
+  }
+  const code = formatted.extensions?.code;
+  if (code === 'BAD_USER_INPUT') return { code: 'VALIDATION_FAILED', message: formatted.message };
+  if (typeof code === 'string' && PASS_THROUGH.has(code)) return { code: code as GraphqlErrorCode, message: formatted.message };
+  return null;
+}
+
+/**
+ * Apollo's formatError: a stable code and a readable sentence, never a stack trace or an
+ * internal message. Anything unrecognised is logged in full and answered generically.
+ */
+export function formatGraphqlError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  logUnexpected: (error: unknown) => void,
+): GraphQLFormattedError {
+  const classified = classifyError(error, formatted);
+  if (!classified) logUnexpected(error instanceof GraphQLError ? (error.originalError ?? error) : error);
+  const { code, message, details } = classified ?? {
+    code: 'INTERNAL_SERVER_ERROR' as const,
+    message: 'Something went wrong on our side; it has been logged.',
+  };
+  return {
+    message,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code, ...(details ?? {}) },
+  };
+}
+
+export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
