@@ -18,7 +18,7 @@ const STREAMS = 50;
 /** Untimed appends at the start of every round: JIT, file growth, first WAL frames. */
 const WARM_UP = 200;
 /** About 2-4 s per round on the 2-core development machine; BENCH_APPENDS overrides. */
-const DEFAULT_APPENDS = 8000;
+const DEFAULT_APPENDS = 12000;
 
 interface Append {
   readonly streamId: string;

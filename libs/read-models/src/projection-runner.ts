@@ -9,7 +9,7 @@ export interface RunnerLogger {
 
 type CommittedListener = (events: readonly StoredEvent[]) => void;
 
-const CATCH_UP_PAGE = 2000;
+const CATCH_UP_PAGE = 10000;
 
 /**
  * Keeps the read database up to date with the store. Each projection has its own checkpoint,

@@ -13,3 +13,21 @@ export interface Projection {
   setup(db: Database.Database): void;
   apply(db: Database.Database, event: StoredEvent): void;
 }
+
+/**
+ * Prepares a projection's statements once per read database instead of once per event. SQLite
+ * re-prepares them by itself if the tables are dropped and recreated for a rebuild.
+ */
+export function statementsPerDatabase<Statements>(
+  prepare: (db: Database.Database) => Statements,
+): (db: Database.Database) => Statements {
+  const cache = new WeakMap<Database.Database, Statements>();
+  return (db) => {
+    let statements = cache.get(db);
+    if (!statements) {
+      statements = prepare(db);
+      cache.set(db, statements);
+    }
+    return statements;
+  };
+}

@@ -1,28 +1,29 @@
 import 'reflect-metadata';
-import { plainToInstance } from 'class-transformer';
+import { plainToInstance, Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
 import { resolve } from 'node:path';
 
 class Environment {
   @IsIn(['development', 'test', 'production'])
-  NODE_ENV = 'development';
+  NODE_ENV: string = 'development';
 
   // Decorators run bottom-up: the type check comes first so a word gets one clear message.
   @Max(65535)
   @Min(0)
   @IsInt()
-  PORT = 3000;
+  @Type(() => Number)
+  PORT: number = 3000;
 
   @IsString()
   @MinLength(1)
-  HOST = '127.0.0.1';
+  HOST: string = '127.0.0.1';
 
   @IsString()
   @MinLength(1)
-  DATA_DIR = './data';
+  DATA_DIR: string = './data';
 
   @IsIn(['sqlite', 'eventstoredb'])
-  EVENT_STORE = 'sqlite';
+  EVENT_STORE: string = 'sqlite';
 
   @IsOptional()
   @IsString()
@@ -45,7 +46,7 @@ class Environment {
   CLOCK_NOW?: string;
 
   @IsIn(['debug', 'info', 'warn', 'error', 'silent'])
-  LOG_LEVEL = 'info';
+  LOG_LEVEL: string = 'info';
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -75,7 +76,7 @@ export class ConfigurationError extends Error {
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const provided = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const parsed = plainToInstance(Environment, provided, { enableImplicitConversion: true, excludeExtraneousValues: false });
+  const parsed = plainToInstance(Environment, provided, { excludeExtraneousValues: false });
   const problems = validateSync(parsed, { stopAtFirstError: true }).flatMap((error) =>
     Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message} (got "${String(error.value)}")`),
   );

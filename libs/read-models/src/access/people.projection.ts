@@ -1,7 +1,12 @@
 import Database from 'better-sqlite3';
 import { AccessEvent } from '@app/domain';
 import { StoredEvent } from '@app/event-store';
-import { Projection } from '../projection';
+import { Projection, statementsPerDatabase } from '../projection';
+
+const statements = statementsPerDatabase((db) => ({
+  insertPerson: db.prepare('INSERT INTO people (person_id, name, email, subject) VALUES (?, ?, ?, ?)'),
+  insertGrant: db.prepare('INSERT INTO role_grants (person_id, role, area_id, granted_at) VALUES (?, ?, ?, ?)'),
+}));
 
 export const peopleProjection: Projection = {
   name: 'people',
@@ -29,7 +34,7 @@ export const peopleProjection: Projection = {
     const event = stored as unknown as AccessEvent & StoredEvent;
     switch (event.type) {
       case 'PersonRegistered':
-        db.prepare('INSERT INTO people (person_id, name, email, subject) VALUES (?, ?, ?, ?)').run(
+        statements(db).insertPerson.run(
           event.data.personId,
           event.data.name,
           event.data.email,
@@ -37,7 +42,7 @@ export const peopleProjection: Projection = {
         );
         return;
       case 'RoleGranted':
-        db.prepare('INSERT INTO role_grants (person_id, role, area_id, granted_at) VALUES (?, ?, ?, ?)').run(
+        statements(db).insertGrant.run(
           event.data.personId,
           event.data.role,
           event.data.areaId,

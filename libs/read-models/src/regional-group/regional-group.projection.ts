@@ -1,7 +1,12 @@
 import Database from 'better-sqlite3';
 import { RegionalGroupEvent } from '@app/domain';
 import { StoredEvent } from '@app/event-store';
-import { Projection } from '../projection';
+import { Projection, statementsPerDatabase } from '../projection';
+
+const statements = statementsPerDatabase((db) => ({
+  insertGroup: db.prepare('INSERT INTO regional_groups (group_id, name, established_at, sort_key) VALUES (?, ?, ?, ?)'),
+  insertArea: db.prepare('INSERT INTO local_areas (area_id, group_id, name, ordinal) VALUES (?, ?, ?, ?)'),
+}));
 
 export const regionalGroupProjection: Projection = {
   name: 'regional-groups',
@@ -30,13 +35,8 @@ export const regionalGroupProjection: Projection = {
     switch (event.type) {
       case 'RegionalGroupEstablished': {
         const { groupId, name, areas, establishedAt } = event.data;
-        db.prepare('INSERT INTO regional_groups (group_id, name, established_at, sort_key) VALUES (?, ?, ?, ?)').run(
-          groupId,
-          name,
-          establishedAt,
-          stored.position,
-        );
-        const insertArea = db.prepare('INSERT INTO local_areas (area_id, group_id, name, ordinal) VALUES (?, ?, ?, ?)');
+        const { insertGroup, insertArea } = statements(db);
+        insertGroup.run(groupId, name, establishedAt, stored.position);
         areas.forEach((area, index) => insertArea.run(area.areaId, groupId, area.name, index));
         return;
       }

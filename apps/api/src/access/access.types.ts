@@ -1,0 +1,22 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+
+@ObjectType({ description: 'A role an administrator granted.' })
+export class RoleGrant {
+  @Field()
+  role!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The area the role is limited to, for an area business manager.' })
+  areaId!: string | null;
+}
+
+@ObjectType({ description: 'The signed-in person.' })
+export class Me {
+  @Field(() => ID)
+  personId!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => [RoleGrant])
+  roles!: RoleGrant[];
+}

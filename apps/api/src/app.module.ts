@@ -1,0 +1,36 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { GraphQLModule } from '@nestjs/graphql';
+import { RegionalGroupQueries } from '@app/read-models';
+import { AppConfig } from '@app/platform';
+import { AccessModule } from './access/access.module';
+import { Authenticator } from './auth/authenticator';
+import { CommonModule } from './common/common.module';
+import { graphqlOptions } from './graphql/graphql-options';
+import { HealthModule } from './health/health.module';
+import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { RegionalGroupModule } from './regional-group/regional-group.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        InfrastructureModule.forRoot(config),
+        CqrsModule.forRoot(),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [CommonModule],
+          inject: [Authenticator, RegionalGroupQueries],
+          useFactory: (authenticator: Authenticator, groups: RegionalGroupQueries) =>
+            graphqlOptions(config, authenticator, groups),
+        }),
+        HealthModule,
+        AccessModule,
+        RegionalGroupModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,33 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PeopleQueries } from '@app/read-models';
+import { AuthenticationError, TokenVerifier, unauthenticated } from '@app/platform';
+import { TOKEN_VERIFIER } from '../infrastructure/injection-tokens';
+import { Identity } from './identity';
+
+@Injectable()
+export class Authenticator {
+  constructor(
+    @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+    private readonly people: PeopleQueries,
+  ) {}
+
+  /**
+   * No credentials: null, and each operation decides whether it needs someone. Credentials that
+   * fail are refused outright, so a client with a broken token never gets an anonymous answer.
+   */
+  async identify(authorization: unknown): Promise<Identity | null> {
+    if (authorization === undefined || authorization === null || authorization === '') return null;
+    const match = typeof authorization === 'string' ? /^Bearer\s+(\S+)$/i.exec(authorization) : null;
+    if (!match) throw unauthenticated('Send credentials as "Authorization: Bearer <token>".');
+    let subject: string;
+    try {
+      ({ subject } = await this.verifier.verify(match[1]));
+    } catch (error) {
+      if (error instanceof AuthenticationError) throw unauthenticated(error.message);
+      throw error;
+    }
+    const person = this.people.bySubject(subject);
+    if (!person) throw unauthenticated('The token is valid but names nobody this platform knows.');
+    return { personId: person.personId, name: person.name, subject };
+  }
+}

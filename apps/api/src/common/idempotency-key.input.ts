@@ -1,0 +1,15 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { IsOptional, Matches } from 'class-validator';
+
+/** Every mutation input extends this: a retry with the same key is recorded once. */
+@InputType({ isAbstract: true })
+export abstract class IdempotentInput {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Any string of 8 to 100 letters, digits, "-" or "_" chosen by the client. Sending the same key and input again returns the first result without recording anything twice; the same key with a different input is refused with IDEMPOTENCY_KEY_REUSED.',
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{8,100}$/, { message: 'idempotencyKey must be 8 to 100 letters, digits, "-" or "_".' })
+  idempotencyKey?: string | null;
+}

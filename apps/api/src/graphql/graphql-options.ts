@@ -1,0 +1,76 @@
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { ApolloDriverConfig } from '@nestjs/apollo';
+import { Logger } from '@nestjs/common';
+import { RegionalGroupQueries } from '@app/read-models';
+import { AppConfig, formatGraphqlError } from '@app/platform';
+import { randomUUID } from 'node:crypto';
+import { Authenticator } from '../auth/authenticator';
+import { graphiqlLandingPage } from './graphiql-landing-page';
+import { GraphqlContext } from './graphql-context';
+import { createLoaders } from './loaders';
+
+/** Limits that keep one request from exhausting the server; generous for every query the API documents. */
+const LIMITS = {
+  maxDepth: { n: 10 },
+  costLimit: { maxCost: 5000 },
+  maxAliases: { n: 15 },
+  maxDirectives: { n: 20 },
+  maxTokens: { n: 2000 },
+};
+
+interface HttpContextInput {
+  readonly req: { headers: Record<string, string | string[] | undefined> };
+}
+
+interface WsContextInput {
+  readonly connectionParams?: Record<string, unknown>;
+  readonly extra: { identity?: GraphqlContext['identity'] };
+}
+
+export function graphqlOptions(config: AppConfig, authenticator: Authenticator, groups: RegionalGroupQueries): ApolloDriverConfig {
+  const logger = new Logger('GraphQL');
+  const production = config.environment === 'production';
+  const armor = new ApolloArmor({ ...LIMITS, blockFieldSuggestion: { enabled: production } }).protect();
+
+  return {
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    introspection: !production,
+    playground: false,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    plugins: [...armor.plugins, production ? ApolloServerPluginLandingPageDisabled() : graphiqlLandingPage()],
+    validationRules: armor.validationRules,
+    allowBatchedHttpRequests: false,
+    formatError: (formatted, error) => formatGraphqlError(formatted, error, (unexpected) => logger.error(unexpected)),
+    subscriptions: {
+      'graphql-ws': {
+        path: '/graphql',
+        // A socket is authenticated once, when it opens; a bad token closes it with 4403.
+        onConnect: async (context) => {
+          const extra = context.extra as WsContextInput['extra'];
+          try {
+            extra.identity = await authenticator.identify(context.connectionParams?.authorization ?? context.connectionParams?.Authorization);
+            return true;
+          } catch {
+            return false;
+          }
+        },
+      },
+    },
+    context: async (input: HttpContextInput | WsContextInput): Promise<GraphqlContext> => {
+      if ('extra' in input && input.extra && !('req' in input && input.req)) {
+        return { identity: input.extra.identity ?? null, correlationId: randomUUID(), loaders: createLoaders(groups) };
+      }
+      const { headers } = (input as HttpContextInput).req;
+      const correlation = headers['x-correlation-id'];
+      return {
+        identity: await authenticator.identify(headers.authorization),
+        correlationId: typeof correlation === 'string' && correlation.length <= 100 ? correlation : randomUUID(),
+        loaders: createLoaders(groups),
+      };
+    },
+  };
+}

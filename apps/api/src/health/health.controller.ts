@@ -1,0 +1,36 @@
+import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { Response } from 'express';
+import { EventStore } from '@app/event-store';
+import { ProjectionRunner } from '@app/read-models';
+import { EVENT_STORE } from '../infrastructure/injection-tokens';
+
+/** For load balancers and operators: 200 when the store answers and the read models are running. */
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly runner: ProjectionRunner,
+  ) {}
+
+  @Get()
+  async health(@Res() response: Response): Promise<void> {
+    let lastPosition: number | null = null;
+    let storeError: string | null = null;
+    try {
+      lastPosition = await this.store.lastPosition();
+    } catch (error) {
+      storeError = error instanceof Error ? error.message : 'unreachable';
+    }
+    const projectionsFailed = this.runner.error !== null;
+    const ok = storeError === null && !projectionsFailed;
+    response.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({
+      status: ok ? 'ok' : 'unavailable',
+      store: { kind: this.store.kind, reachable: storeError === null, lastPosition, ...(storeError ? { error: storeError } : {}) },
+      projections: {
+        running: !projectionsFailed,
+        position: this.runner.position,
+        lag: lastPosition === null ? 0 : Math.max(0, lastPosition - this.runner.position),
+      },
+    });
+  }
+}

@@ -1,0 +1,91 @@
+import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import Database from 'better-sqlite3';
+import { EventStore } from '@app/event-store';
+import { ALL_PROJECTIONS, openReadDatabase, PeopleQueries, ProjectionRunner, RegionalGroupQueries } from '@app/read-models';
+import {
+  AppConfig,
+  clockStartingAt,
+  embeddedTokenVerifier,
+  loadOrCreateSigningKey,
+  oidcTokenVerifier,
+  SigningKey,
+  systemClock,
+} from '@app/platform';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { LiveEvents } from '../live/live-events';
+import { createEventStore } from './create-event-store';
+import { APP_CONFIG, CLOCK, EVENT_STORE, READ_DATABASE, SIGNING_KEY, TOKEN_VERIFIER } from './injection-tokens';
+
+/** Starts the read side before the app serves, and closes storage in order on shutdown. */
+class StorageLifecycle implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_DATABASE) private readonly db: Database.Database,
+    private readonly runner: ProjectionRunner,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.runner.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.runner.stop();
+    await this.store.close();
+    this.db.close();
+  }
+}
+
+@Global()
+@Module({})
+export class InfrastructureModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const logger = new Logger('ProjectionRunner');
+    return {
+      module: InfrastructureModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: EVENT_STORE, useFactory: () => createEventStore(config) },
+        {
+          provide: READ_DATABASE,
+          useFactory: () => {
+            mkdirSync(config.dataDir, { recursive: true });
+            return openReadDatabase(join(config.dataDir, 'read.db'));
+          },
+        },
+        {
+          provide: ProjectionRunner,
+          inject: [EVENT_STORE, READ_DATABASE],
+          useFactory: (store: EventStore, db: Database.Database) =>
+            new ProjectionRunner(store, db, ALL_PROJECTIONS, {
+              log: (message) => logger.log(message),
+              error: (message, error) => logger.error(error instanceof Error ? error : message, message),
+            }),
+        },
+        { provide: CLOCK, useValue: config.clockNow ? clockStartingAt(config.clockNow) : systemClock },
+        { provide: SIGNING_KEY, useFactory: () => (config.oidc ? null : loadOrCreateSigningKey(config.dataDir)) },
+        {
+          provide: TOKEN_VERIFIER,
+          inject: [SIGNING_KEY],
+          useFactory: (key: SigningKey | null) => (config.oidc ? oidcTokenVerifier(config.oidc) : embeddedTokenVerifier(key as SigningKey)),
+        },
+        { provide: RegionalGroupQueries, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new RegionalGroupQueries(db) },
+        { provide: PeopleQueries, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new PeopleQueries(db) },
+        LiveEvents,
+        StorageLifecycle,
+      ],
+      exports: [
+        APP_CONFIG,
+        EVENT_STORE,
+        READ_DATABASE,
+        ProjectionRunner,
+        CLOCK,
+        SIGNING_KEY,
+        TOKEN_VERIFIER,
+        RegionalGroupQueries,
+        PeopleQueries,
+        LiveEvents,
+      ],
+    };
+  }
+}

@@ -1,0 +1,19 @@
+import { INestApplication } from '@nestjs/common';
+import { DomainError } from '@app/domain';
+import { PeopleQueries } from '@app/read-models';
+import { mintToken, SigningKey } from '@app/platform';
+import { SIGNING_KEY } from '../../../api/src/infrastructure/injection-tokens';
+
+/** Mints a token for a person the platform knows, found by id, subject, e-mail or name. */
+export async function tokenFor(app: INestApplication, reference: string, expiresIn: string): Promise<string> {
+  const key = app.get<SigningKey | null>(SIGNING_KEY);
+  if (!key) {
+    throw new DomainError('VALIDATION_FAILED', 'This platform uses an OIDC provider (AUTH_JWKS_URL): tokens come from that provider.');
+  }
+  const matches = app.get(PeopleQueries).find(reference);
+  if (matches.length === 0) throw new DomainError('NOT_FOUND', `Nobody the platform knows matches "${reference}".`);
+  if (matches.length > 1) {
+    throw new DomainError('CONFLICT', `"${reference}" matches ${matches.length} people; use a person id: ${matches.map((p) => p.personId).join(', ')}.`);
+  }
+  return mintToken(key, matches[0], expiresIn);
+}

@@ -1,0 +1,120 @@
+import 'reflect-metadata';
+import { DomainError } from '@app/domain';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createApp } from '../../api/src/create-app';
+import { configOrExit, withApp } from './app-context';
+import { exportHistory } from './commands/export.command';
+import { init } from './commands/init.command';
+import { printServedSchema } from './commands/schema.command';
+import { tokenFor } from './commands/token.command';
+import { verify } from './commands/verify.command';
+import { loadDemo } from './demo/load-demo';
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  init --name <name> [--email <e-mail>] [--subject <oidc subject>]
+                       record the platform's first administrator
+  token <person> [--expires 12h]
+                       mint a bearer token for a person (id, subject, e-mail or name)
+  verify               check every stream's hash chain; exit 1 naming broken streams
+  export [--out <file>] write the whole history as JSON Lines (stdout by default)
+  schema [--out schema.gql]
+                       write the GraphQL schema the api serves
+  demo                 fresh store in ./data/demo with the Avon and Somerset example, then serve it
+
+Configuration comes from the environment (DATA_DIR, EVENT_STORE, ...) as for the api.`;
+
+async function run(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      name: { type: 'string' },
+      email: { type: 'string' },
+      subject: { type: 'string' },
+      expires: { type: 'string', default: '12h' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (!command || values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return command || values.help ? 0 : 2;
+  }
+
+  switch (command) {
+    case 'init': {
+      if (!values.name) throw new DomainError('VALIDATION_FAILED', 'init needs --name "<the administrator\'s name>".');
+      const personId = await init(configOrExit(), { name: values.name, email: values.email ?? null, subject: values.subject ?? null });
+      process.stdout.write(`Administrator recorded: ${personId}\nMint a token with: npm run cli -- token ${personId}\n`);
+      return 0;
+    }
+    case 'token': {
+      if (rest.length !== 1) throw new DomainError('VALIDATION_FAILED', 'token needs exactly one person: an id, subject, e-mail or name.');
+      const token = await withApp(configOrExit(), (app) => tokenFor(app, rest[0], values.expires as string));
+      process.stdout.write(`${token}\n`);
+      return 0;
+    }
+    case 'verify':
+      return verify(configOrExit());
+    case 'export':
+      await exportHistory(configOrExit(), values.out ?? null);
+      return 0;
+    case 'schema': {
+      const schema = await withApp(configOrExit({ DATA_DIR: join(resolve('data'), `schema-${process.pid}`) }), async (app) =>
+        printServedSchema(app),
+      );
+      rmSync(join(resolve('data'), `schema-${process.pid}`), { recursive: true, force: true });
+      writeFileSync(values.out ?? 'schema.gql', schema);
+      process.stdout.write(`wrote ${values.out ?? 'schema.gql'}\n`);
+      return 0;
+    }
+    case 'demo':
+      await demo();
+      return 0;
+    default:
+      process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+/** Fresh data every time, so the demo always shows the same example. */
+async function demo(): Promise<void> {
+  const dataDir = resolve(process.env.DATA_DIR ?? join('data', 'demo'));
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  const config = configOrExit({ DATA_DIR: dataDir });
+  const app = await createApp(config);
+  await app.init();
+  const { groupId, tokens } = await loadDemo(app);
+  const tokensFile = join(dataDir, 'tokens.json');
+  writeFileSync(tokensFile, `${JSON.stringify(tokens, null, 2)}\n`);
+  await app.listen(config.port, config.host);
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/graphql`;
+  process.stdout.write(
+    [
+      '',
+      `Avon and Somerset demo is being served at ${url} (GraphiQL in a browser)`,
+      `Regional group id: ${groupId}`,
+      `Tokens (also in ${tokensFile}); send one as "Authorization: Bearer <token>":`,
+      ...Object.entries(tokens).map(([who, token]) => `  ${who}: ${token}`),
+      '',
+      'Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  );
+}
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== 0 || !process.argv.includes('demo')) process.exit(code);
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof DomainError ? `${error.code}: ${error.message}` : error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);

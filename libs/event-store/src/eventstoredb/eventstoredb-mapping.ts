@@ -1,0 +1,143 @@
+import { ANY as ESDB_ANY, jsonEvent, NO_STREAM as ESDB_NO_STREAM, STREAM_EXISTS as ESDB_STREAM_EXISTS } from '@eventstore/db-client';
+import type { AppendExpectedRevision, EventData, JSONType, Position as EsdbPosition } from '@eventstore/db-client';
+import { detectRetriedAppend } from '../append-rules';
+import {
+  ANY,
+  AppendResult,
+  EventMetadataRecord,
+  ExpectedRevision,
+  NewEvent,
+  NO_STREAM,
+  Position,
+  StoredEvent,
+  STREAM_EXISTS,
+} from '../event-store';
+
+/** What this adapter reads from a client's recorded event; both stream and $all reads satisfy it. */
+export interface RecordedEventLike {
+  readonly streamId: string;
+  readonly id: string;
+  readonly revision: bigint;
+  readonly type: string;
+  readonly created: Date;
+  readonly data: unknown;
+  readonly metadata: unknown;
+  readonly position?: EsdbPosition;
+}
+
+export function toEsdbExpectedRevision(expected: ExpectedRevision): AppendExpectedRevision {
+  switch (expected) {
+    case NO_STREAM:
+      return ESDB_NO_STREAM;
+    case STREAM_EXISTS:
+      return ESDB_STREAM_EXISTS;
+    case ANY:
+      return ESDB_ANY;
+    default:
+      if (!Number.isSafeInteger(expected) || expected < 0) {
+        throw new RangeError(`An expected revision must be a revision (an integer from 0), not ${expected}.`);
+      }
+      return BigInt(expected);
+  }
+}
+
+/**
+ * EventStoreDB orders $all by a pair of byte offsets into its transaction log, (commit, prepare).
+ * Every append made over gRPC is an implicit transaction in which each event is its own commit:
+ * its commit and prepare offsets are both the offset of its own record, and an append's reported
+ * position is that of its last event. So the commit offset alone is unique and strictly increasing
+ * in $all order, and a single number loses nothing. Only explicit transactions (legacy TCP API)
+ * share one commit offset across several events; no single strictly increasing number exists for
+ * those, so they are refused loudly rather than merged or skipped silently. Offsets are bytes, so a
+ * Number stays exact until the log passes 8 PiB.
+ */
+export function toPortPosition(position: EsdbPosition): Position {
+  if (position.commit !== position.prepare) {
+    throw new Error(
+      `EventStoreDB position ${position.commit}/${position.prepare} belongs to an explicit transaction, which this adapter cannot order by a single number.`,
+    );
+  }
+  if (position.commit < 0n || position.commit > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new RangeError(`EventStoreDB position ${position.commit} does not fit a safe integer.`);
+  }
+  return Number(position.commit);
+}
+
+/** The inverse of toPortPosition: a position this store handed out names a record boundary. */
+export function toEsdbPosition(position: Position): EsdbPosition {
+  if (!Number.isSafeInteger(position) || position < 0) {
+    throw new RangeError(`A position must be an integer from 0, not ${position}.`);
+  }
+  const offset = BigInt(position);
+  return { commit: offset, prepare: offset };
+}
+
+/**
+ * $all reads start *at* the position given, and the port's positions are exclusive, so reads
+ * skip whatever is not strictly after where they started. Compared as the server orders $all.
+ */
+export function isAfter(position: EsdbPosition, start: EsdbPosition): boolean {
+  return position.commit > start.commit || (position.commit === start.commit && position.prepare > start.prepare);
+}
+
+/** The server's bookkeeping ($-prefixed streams, link and metadata events) is not this store's log. */
+export function isSystemEvent(event: { readonly streamId: string; readonly type: string }): boolean {
+  return event.streamId.startsWith('$') || event.type.startsWith('$');
+}
+
+export function toEventData(event: NewEvent): EventData {
+  return jsonEvent({
+    id: event.id,
+    type: event.type,
+    // The port accepts any JSON value; the client's type is narrower than what it serialises.
+    data: event.data as JSONType,
+    metadata: event.metadata,
+  });
+}
+
+export function toStoredEvent(recorded: RecordedEventLike): StoredEvent {
+  if (!recorded.position) {
+    throw new Error('EventStoreDB returned an event without its position; stream reads carry positions from server 22.6.');
+  }
+  return {
+    id: recorded.id,
+    type: recorded.type,
+    data: recorded.data,
+    metadata: toMetadataRecord(recorded.metadata),
+    streamId: recorded.streamId,
+    revision: Number(recorded.revision),
+    position: toPortPosition(recorded.position),
+    recordedAt: recorded.created.toISOString(),
+  };
+}
+
+/** Events written by other clients may carry no metadata, or metadata that is not a JSON object. */
+function toMetadataRecord(metadata: unknown): EventMetadataRecord {
+  return isJsonObject(metadata) ? metadata : {};
+}
+
+function isJsonObject(value: unknown): value is EventMetadataRecord {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
+}
+
+/**
+ * The port's rule for event ids, applied to what the target stream holds. The server hands ids
+ * back in lower case, so they are matched without regard to case.
+ */
+export function retriedAppendIn(stream: readonly StoredEvent[], streamId: string, events: readonly NewEvent[]): AppendResult | null {
+  const byId = new Map(stream.map((stored) => [stored.id.toLowerCase(), stored]));
+  const retried = detectRetriedAppend(
+    streamId,
+    events,
+    events.map((event) => byId.get(event.id.toLowerCase())),
+  );
+  return retried && { nextRevision: retried.revision, position: retried.position };
+}
+
+/**
+ * KurrentDB is EventStoreDB renamed and speaks the same gRPC protocol, but this (v6) client only
+ * parses the esdb schemes, so the newer spellings are translated rather than refused.
+ */
+export function toEsdbConnectionString(connectionString: string): string {
+  return connectionString.trim().replace(/^(?:kurrentdb|kdb)(\+discover)?:\/\//i, (_, discover: string | undefined) => `esdb${discover ?? ''}://`);
+}

@@ -1,0 +1,156 @@
+import { TestApp } from './support/test-app';
+
+const ESTABLISH = `
+  mutation Establish($input: EstablishRegionalGroupInput!) {
+    establishRegionalGroup(input: $input) { id name establishedAt areas { id name } }
+  }`;
+
+const AREAS = ['Bath and North East Somerset', 'Bristol', 'North Somerset', 'Somerset', 'South Gloucestershire'];
+const avonAndSomerset = (overrides: Record<string, unknown> = {}) => ({
+  input: { name: 'Avon and Somerset Strategic Safeguarding Partnership', areas: AREAS.map((name) => ({ name })), ...overrides },
+});
+
+describe('establishing and reading regional groups over GraphQL', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await TestApp.start();
+  });
+  afterAll(async () => api.stop());
+
+  it('establishes the Avon and Somerset group with its five areas and reads it back', async () => {
+    const { data, errors } = await api.graphql(ESTABLISH, avonAndSomerset());
+    expect(errors).toBeUndefined();
+    const group = data?.establishRegionalGroup;
+    expect(group.name).toBe('Avon and Somerset Strategic Safeguarding Partnership');
+    expect(group.areas.map((a: { name: string }) => a.name)).toEqual(AREAS);
+
+    const read = await api.graphql(`query($id: ID!) { regionalGroup(id: $id) { id name areas { name } } }`, { id: group.id });
+    expect(read.data?.regionalGroup).toEqual({ id: group.id, name: group.name, areas: AREAS.map((name) => ({ name })) });
+  });
+
+  it('records who established the group, from the token', async () => {
+    const { data } = await api.graphql(ESTABLISH, avonAndSomerset({ name: 'Actor check group' }));
+    const [event] = await api.store.readStream(`regional-group-${data?.establishRegionalGroup.id}`);
+    expect(event.metadata).toMatchObject({ actor: { personId: api.adminId, roles: ['ADMINISTRATOR'] }, schemaVersion: 1 });
+  });
+
+  it('pages through groups with cursors', async () => {
+    for (const name of ['Paging group A', 'Paging group B', 'Paging group C']) {
+      await api.graphql(ESTABLISH, avonAndSomerset({ name }));
+    }
+    const page = `query($after: String) { regionalGroups(first: 2, after: $after) {
+      totalCount edges { cursor node { name } } pageInfo { hasNextPage endCursor } } }`;
+    const names: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const { data }: { data?: Record<string, any> } = await api.graphql(page, { after });
+      names.push(...data?.regionalGroups.edges.map((e: { node: { name: string } }) => e.node.name));
+      if (!data?.regionalGroups.pageInfo.hasNextPage) break;
+      after = data.regionalGroups.pageInfo.endCursor;
+    }
+    expect(names).toEqual(expect.arrayContaining(['Paging group A', 'Paging group B', 'Paging group C']));
+    expect(new Set(names).size).toBe(names.length);
+    const bad = await api.graphql(page, { after: 'not-a-cursor' });
+    expect(bad.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('answers NOT_FOUND for a group that does not exist', async () => {
+    const { errors } = await api.graphql(`{ regionalGroup(id: "nope") { id } }`);
+    expect(errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' }, message: expect.stringMatching(/no regional group/) });
+  });
+
+  it('tells a caller who they are', async () => {
+    const { data } = await api.graphql(`{ me { personId name roles { role areaId } } }`);
+    expect(data?.me).toEqual({ personId: api.adminId, name: 'Test Administrator', roles: [{ role: 'ADMINISTRATOR', areaId: null }] });
+  });
+
+  describe('refusals, which change nothing', () => {
+    const refused = async (variables: Record<string, unknown>, code: string, message: RegExp, token?: string | null) => {
+      const before = await api.store.lastPosition();
+      const { data, errors } = await api.graphql(ESTABLISH, variables, token);
+      expect(data?.establishRegionalGroup ?? null).toBeNull();
+      expect(errors?.[0].extensions?.code).toBe(code);
+      expect(errors?.[0].message).toMatch(message);
+      expect(JSON.stringify(errors)).not.toMatch(/stacktrace|\.ts:\d+/);
+      expect(await api.store.lastPosition()).toBe(before);
+    };
+
+    it('an empty name', () => refused(avonAndSomerset({ name: '   ' }), 'VALIDATION_FAILED', /group name must not be empty/));
+    it('no areas', () => refused(avonAndSomerset({ areas: [] }), 'VALIDATION_FAILED', /at least one local area/));
+    it('an unnamed area', () => refused(avonAndSomerset({ areas: [{ name: '' }] }), 'VALIDATION_FAILED', /area name must not be empty/));
+    it('duplicate area names', () =>
+      refused(avonAndSomerset({ areas: [{ name: 'Bristol' }, { name: 'bristol' }] }), 'VALIDATION_FAILED', /"bristol" appears twice/));
+    it('an overlong name', () => refused(avonAndSomerset({ name: 'x'.repeat(201) }), 'VALIDATION_FAILED', /at most 200 characters/));
+    it('a missing field', () => refused({ input: { areas: [{ name: 'Bristol' }] } }, 'VALIDATION_FAILED', /name/));
+    it('an unknown field', () => refused(avonAndSomerset({ colour: 'red' }), 'VALIDATION_FAILED', /colour/));
+    it('a malformed idempotency key', () => refused(avonAndSomerset({ idempotencyKey: 'a b' }), 'VALIDATION_FAILED', /idempotencyKey/));
+    it('no token', () => refused(avonAndSomerset(), 'UNAUTHENTICATED', /Sign in/, null));
+    it('a badly signed token', () => refused(avonAndSomerset(), 'UNAUTHENTICATED', /signature/, `${api.adminToken.slice(0, -4)}AAAA`));
+    it('a caller who is not an administrator', async () => {
+      const token = await api.registerPersonWithoutRoles('Someone Without Roles');
+      await refused(avonAndSomerset(), 'FORBIDDEN', /Only an administrator/, token);
+    });
+  });
+
+  describe('idempotency keys', () => {
+    it('records a retried request once and answers it the same way', async () => {
+      const variables = avonAndSomerset({ name: 'Retried group', idempotencyKey: 'retry-key-0001' });
+      const first = await api.graphql(ESTABLISH, variables);
+      const before = await api.store.lastPosition();
+      const second = await api.graphql(ESTABLISH, variables);
+      expect(second.data).toEqual(first.data);
+      expect(await api.store.lastPosition()).toBe(before);
+    });
+
+    it('records concurrent sends of one request once', async () => {
+      const variables = avonAndSomerset({ name: 'Concurrent group', idempotencyKey: 'concurrent-key-1' });
+      const before = (await api.store.lastPosition()) ?? 0;
+      const results = await Promise.all(Array.from({ length: 6 }, () => api.graphql(ESTABLISH, variables)));
+      expect(results.every((r) => r.errors === undefined)).toBe(true);
+      expect(new Set(results.map((r) => r.data?.establishRegionalGroup.id)).size).toBe(1);
+      expect((await api.store.readAll({ from: before })).length).toBe(1);
+    });
+
+    it('refuses the same key with a different input', async () => {
+      await api.graphql(ESTABLISH, avonAndSomerset({ name: 'Keyed group', idempotencyKey: 'reused-key-0001' }));
+      const before = await api.store.lastPosition();
+      const { errors } = await api.graphql(ESTABLISH, avonAndSomerset({ name: 'Another group', idempotencyKey: 'reused-key-0001' }));
+      expect(errors?.[0].extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
+      expect(await api.store.lastPosition()).toBe(before);
+    });
+  });
+
+  describe('subscriptions over graphql-ws', () => {
+    it('delivers each group established after subscribing', async () => {
+      const client = api.subscriptionClient();
+      const received: string[] = [];
+      const done = new Promise<void>((resolve, reject) => {
+        client.subscribe<{ regionalGroupEstablished: { name: string } }>(
+          { query: 'subscription { regionalGroupEstablished { name areas { name } } }' },
+          {
+            next: ({ data }) => {
+              received.push(data?.regionalGroupEstablished.name as string);
+              if (received.length === 2) resolve();
+            },
+            error: reject,
+            complete: () => undefined,
+          },
+        );
+      });
+      await new Promise<void>((resolve) => client.on('connected', () => resolve()));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await api.graphql(ESTABLISH, avonAndSomerset({ name: 'Live group 1' }));
+      await api.graphql(ESTABLISH, avonAndSomerset({ name: 'Live group 2' }));
+      await done;
+      expect(received).toEqual(['Live group 1', 'Live group 2']);
+    });
+
+    it('closes a socket whose token is not valid', async () => {
+      const client = api.subscriptionClient('not-a-token');
+      const outcome = await new Promise<unknown>((resolve) => {
+        client.subscribe({ query: 'subscription { regionalGroupEstablished { name } }' }, { next: resolve, error: resolve, complete: () => resolve('complete') });
+      });
+      expect((outcome as { code?: number }).code).toBe(4403);
+    });
+  });
+});

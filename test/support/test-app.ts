@@ -1,0 +1,118 @@
+import { INestApplication } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ACCESS_STREAM } from '@app/domain';
+import { chainEvents, EventStore, SYSTEM_ACTOR } from '@app/event-store';
+import { ProjectionRunner } from '@app/read-models';
+import { AppConfig, loadConfig, mintToken, SigningKey } from '@app/platform';
+import { createClient, Client } from 'graphql-ws';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { InitialisePlatformCommand } from '../../apps/api/src/access/initialise-platform.command';
+import { createApp } from '../../apps/api/src/create-app';
+import { EVENT_STORE, SIGNING_KEY } from '../../apps/api/src/infrastructure/injection-tokens';
+
+export interface GraphqlResponse<T = Record<string, any>> {
+  readonly status: number;
+  readonly data?: T;
+  readonly errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[];
+}
+
+/**
+ * The api as users run it: a real HTTP server on a free loopback port over a fresh data
+ * directory, with the platform initialised and a token for its administrator.
+ */
+export class TestApp {
+  private sockets: Client[] = [];
+
+  private constructor(
+    readonly app: INestApplication,
+    readonly config: AppConfig,
+    readonly url: string,
+    readonly adminToken: string,
+    readonly adminId: string,
+  ) {}
+
+  static async start(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+    const dataDir = mkdtempSync(join(tmpdir(), 'safeguarding-e2e-'));
+    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', NODE_ENV: 'test', ...env });
+    const app = await createApp(config);
+    await app.listen(0, '127.0.0.1');
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    const { personId } = await app
+      .get(CommandBus)
+      .execute(new InitialisePlatformCommand({ name: 'Test Administrator', email: 'admin@test.example', subject: null }));
+    const token = await mintToken(app.get<SigningKey>(SIGNING_KEY), { subject: personId, name: 'Test Administrator' });
+    return new TestApp(app, config, `http://127.0.0.1:${port}`, token, personId);
+  }
+
+  get store(): EventStore {
+    return this.app.get<EventStore>(EVENT_STORE);
+  }
+
+  async graphql<T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token: string | null = this.adminToken,
+    headers: Record<string, string> = {},
+  ): Promise<GraphqlResponse<T>> {
+    const response = await fetch(`${this.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, ...((await response.json()) as object) };
+  }
+
+  /** A graphql-ws client; closed with the app. */
+  subscriptionClient(token: string | null = this.adminToken): Client {
+    const client = createClient({
+      url: `${this.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+      retryAttempts: 0,
+      lazy: true,
+    });
+    this.sockets.push(client);
+    return client;
+  }
+
+  /**
+   * Someone the platform knows who holds no role. No command adds such a person yet (roles are
+   * granted with membership), so the test records them directly, as a correctly chained event.
+   */
+  async registerPersonWithoutRoles(name: string): Promise<string> {
+    const personId = randomUUID();
+    const history = await this.store.readStream(ACCESS_STREAM);
+    const last = history[history.length - 1];
+    const [event] = chainEvents(ACCESS_STREAM, last, [
+      {
+        id: randomUUID(),
+        type: 'PersonRegistered',
+        data: { personId, name, email: null, subject: personId },
+        metadata: {
+          actor: SYSTEM_ACTOR,
+          occurredAt: new Date().toISOString(),
+          correlationId: randomUUID(),
+          causationId: randomUUID(),
+          reason: 'test fixture',
+          schemaVersion: 1,
+          idempotencyKey: null,
+          inputHash: null,
+        },
+      },
+    ]);
+    const { position } = await this.store.append(ACCESS_STREAM, [event], { expectedRevision: last.revision });
+    await this.app.get(ProjectionRunner).waitFor(position);
+    return mintToken(this.app.get<SigningKey>(SIGNING_KEY), { subject: personId, name });
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) await socket.dispose();
+    await this.app.close();
+    rmSync(this.config.dataDir, { recursive: true, force: true });
+  }
+}
