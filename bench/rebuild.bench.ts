@@ -26,7 +26,7 @@ const silentLogger = { log: () => undefined, error: () => undefined };
  * platform role), so 1 in 5 events is a group, 2 in 5 a PersonRegistered, 2 in 5 a RoleGranted.
  * Each append writes one stream of SEED_BATCH events; stream ids do not matter to the projections.
  */
-export async function seed(file: string, count: number): Promise<{ groups: number; people: number; grants: number }> {
+async function seed(file: string, count: number): Promise<{ groups: number; people: number; grants: number }> {
   const store = new SqliteEventStore(file);
   const now = new Date().toISOString();
   const tally = { groups: 0, people: 0, grants: 0 };

@@ -32,7 +32,7 @@ export class TestApp {
     readonly app: INestApplication,
     readonly config: AppConfig,
     readonly url: string,
-    readonly adminToken: string,
+    readonly adminToken: string | null,
     readonly adminId: string,
   ) {}
 
@@ -40,13 +40,20 @@ export class TestApp {
     const dataDir = mkdtempSync(join(tmpdir(), 'safeguarding-e2e-'));
     const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', NODE_ENV: 'test', ...env });
     const app = await createApp(config);
-    await app.listen(0, '127.0.0.1');
-    const { port } = app.getHttpServer().address() as AddressInfo;
-    const { personId } = await app
-      .get(CommandBus)
-      .execute(new InitialisePlatformCommand({ name: 'Test Administrator', email: 'admin@test.example', subject: null }));
-    const token = await mintToken(app.get<SigningKey>(SIGNING_KEY), { subject: personId, name: 'Test Administrator' });
-    return new TestApp(app, config, `http://127.0.0.1:${port}`, token, personId);
+    try {
+      await app.listen(0, '127.0.0.1');
+      const { port } = app.getHttpServer().address() as AddressInfo;
+      const { personId } = await app
+        .get(CommandBus)
+        .execute(new InitialisePlatformCommand({ name: 'Test Administrator', email: 'admin@test.example', subject: null }));
+      // With an OIDC provider configured there is no embedded key, and so no token to mint here.
+      const key = app.get<SigningKey | null>(SIGNING_KEY);
+      const token = key ? await mintToken(key, { subject: personId, name: 'Test Administrator' }) : null;
+      return new TestApp(app, config, `http://127.0.0.1:${port}`, token, personId);
+    } catch (error) {
+      await app.close();
+      throw error;
+    }
   }
 
   get store(): EventStore {

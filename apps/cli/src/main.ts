@@ -87,7 +87,7 @@ async function demo(): Promise<void> {
   const dataDir = resolve(process.env.DATA_DIR ?? join('data', 'demo'));
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
-  const config = configOrExit({ DATA_DIR: dataDir });
+  const config = configOrExit({ LOG_LEVEL: 'warn', ...process.env, DATA_DIR: dataDir });
   const app = await createApp(config);
   await app.init();
   const { groupId, tokens } = await loadDemo(app);

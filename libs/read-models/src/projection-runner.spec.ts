@@ -6,6 +6,8 @@ import { InMemoryEventStore, NewEvent } from '@app/event-store';
 import { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 import { openReadDatabase } from './read-database';
+import { ALL_PROJECTIONS } from './all-projections';
+import { RegionalGroupQueries } from './regional-group/regional-group.queries';
 
 const silent = { log: () => undefined, error: () => undefined };
 const event = (n: number): NewEvent => ({ id: `e-${n}`, type: 'Counted', data: { n }, metadata: {} });
@@ -106,5 +108,33 @@ describe('the projection runner', () => {
     await expect(runner.start()).rejects.toThrow('cannot apply');
     expect(counted(db)).toEqual([]);
     expect(db.prepare('SELECT position FROM projection_checkpoints').get()).toEqual({ position: 0 });
+  });
+});
+
+describe('rebuilding the real projections', () => {
+  it('rebuilds tables that hold rows when a projection version changes', async () => {
+    const store = new InMemoryEventStore();
+    await store.append(
+      'regional-group-g1',
+      [
+        {
+          id: 'e-1',
+          type: 'RegionalGroupEstablished',
+          data: { groupId: 'g1', name: 'Avon and Somerset', areas: [{ areaId: 'a1', name: 'Bristol' }], establishedAt: '2019-09-01T00:00:00.000Z' },
+          metadata: {},
+        },
+      ],
+      { expectedRevision: 'no_stream' },
+    );
+    const db = openReadDatabase(':memory:');
+    const first = new ProjectionRunner(store, db, ALL_PROJECTIONS, silent);
+    await first.start();
+    await first.stop();
+    const bumped = ALL_PROJECTIONS.map((projection) => ({ ...projection, version: projection.version + 1 }));
+    const second = new ProjectionRunner(store, db, bumped, silent);
+    await second.start();
+    await second.stop();
+    expect(new RegionalGroupQueries(db).areasOfGroups(['g1']).get('g1')).toEqual([{ areaId: 'a1', groupId: 'g1', name: 'Bristol' }]);
+    db.close();
   });
 });

@@ -9,6 +9,11 @@ export interface RunnerLogger {
 
 type CommittedListener = (events: readonly StoredEvent[]) => void;
 
+/**
+ * Events per read-database transaction while catching up. Projections key their rows by random
+ * ids, so each commit rewrites pages all over the indexes (into the WAL, then again at checkpoint):
+ * at 2,000 a 100,000-event rebuild wrote ~800 MB for a 43 MB database; at 10,000 it writes ~250 MB.
+ */
 const CATCH_UP_PAGE = 10000;
 
 /**

@@ -42,7 +42,10 @@ import {
 } from './eventstoredb-mapping';
 
 /** The part of the client this adapter uses, so tests can stand in for a server. */
-export type EventStoreDbClient = Pick<EventStoreDBClient, 'appendToStream' | 'readStream' | 'readAll' | 'subscribeToAll' | 'dispose'>;
+export type EsdbClient = Pick<
+  EventStoreDBClient,
+  'appendToStream' | 'readStream' | 'readAll' | 'subscribeToAll' | 'dispose'
+>;
 
 export interface EventStoreDbEventStoreOptions {
   /** Wait before the first resubscription after a subscription drops; it doubles on each further drop. */
@@ -69,8 +72,8 @@ const BACKWARDS_PAGE = 50;
  * What it cannot see is an id reused in a *different* stream: EventStoreDB keeps no index of event
  * ids across streams, and building one (a reservation stream per id) would double every write
  * without being atomic with it. So reuse of an id in another stream is written, not refused with
- * DuplicateEventIdError as the embedded stores do. Ids here are UUIDs derived from the command and
- * its stream, so such reuse would take a UUID collision or a bug.
+ * DuplicateEventIdError as the embedded stores do. This platform's event ids are random UUIDs or
+ * derive from a command id that names the stream, so such reuse would take a collision or a bug.
  */
 export class EventStoreDbEventStore implements EventStore {
   readonly kind = 'eventstoredb';
@@ -80,7 +83,7 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly onSubscriptionDropped?: (error: unknown, retryInMs: number) => void;
 
   constructor(
-    private readonly client: EventStoreDbClient,
+    private readonly client: EsdbClient,
     options: EventStoreDbEventStoreOptions = {},
   ) {
     this.resubscribeDelayMs = options.resubscribeDelayMs ?? 100;

@@ -1,4 +1,9 @@
-import { ANY as ESDB_ANY, jsonEvent, NO_STREAM as ESDB_NO_STREAM, STREAM_EXISTS as ESDB_STREAM_EXISTS } from '@eventstore/db-client';
+import {
+  ANY as ESDB_ANY,
+  jsonEvent,
+  NO_STREAM as ESDB_NO_STREAM,
+  STREAM_EXISTS as ESDB_STREAM_EXISTS,
+} from '@eventstore/db-client';
 import type { AppendExpectedRevision, EventData, JSONType, Position as EsdbPosition } from '@eventstore/db-client';
 import { detectRetriedAppend } from '../append-rules';
 import {
@@ -54,7 +59,8 @@ export function toEsdbExpectedRevision(expected: ExpectedRevision): AppendExpect
 export function toPortPosition(position: EsdbPosition): Position {
   if (position.commit !== position.prepare) {
     throw new Error(
-      `EventStoreDB position ${position.commit}/${position.prepare} belongs to an explicit transaction, which this adapter cannot order by a single number.`,
+      `EventStoreDB position ${position.commit}/${position.prepare} belongs to an explicit transaction, ` +
+        'which this adapter cannot order by a single number.',
     );
   }
   if (position.commit < 0n || position.commit > BigInt(Number.MAX_SAFE_INTEGER)) {
@@ -124,7 +130,11 @@ function isJsonObject(value: unknown): value is EventMetadataRecord {
  * The port's rule for event ids, applied to what the target stream holds. The server hands ids
  * back in lower case, so they are matched without regard to case.
  */
-export function retriedAppendIn(stream: readonly StoredEvent[], streamId: string, events: readonly NewEvent[]): AppendResult | null {
+export function retriedAppendIn(
+  stream: readonly StoredEvent[],
+  streamId: string,
+  events: readonly NewEvent[],
+): AppendResult | null {
   const byId = new Map(stream.map((stored) => [stored.id.toLowerCase(), stored]));
   const retried = detectRetriedAppend(
     streamId,
@@ -139,5 +149,7 @@ export function retriedAppendIn(stream: readonly StoredEvent[], streamId: string
  * parses the esdb schemes, so the newer spellings are translated rather than refused.
  */
 export function toEsdbConnectionString(connectionString: string): string {
-  return connectionString.trim().replace(/^(?:kurrentdb|kdb)(\+discover)?:\/\//i, (_, discover: string | undefined) => `esdb${discover ?? ''}://`);
+  return connectionString
+    .trim()
+    .replace(/^(?:kurrentdb|kdb)(\+discover)?:\/\//i, (_, discover: string | undefined) => `esdb${discover ?? ''}://`);
 }

@@ -22,7 +22,7 @@ export const peopleProjection: Projection = {
         subject TEXT NOT NULL UNIQUE
       );
       CREATE TABLE role_grants (
-        person_id TEXT NOT NULL REFERENCES people (person_id),
+        person_id TEXT NOT NULL,
         role TEXT NOT NULL,
         area_id TEXT,
         granted_at TEXT NOT NULL

@@ -32,9 +32,9 @@ export class PeopleQueries {
     return this.db
       .prepare(
         `SELECT person_id AS personId, name, email, subject FROM people
-         WHERE person_id = ?1 OR subject = ?1 OR lower(email) = lower(?1) OR lower(name) = lower(?1)`,
+         WHERE person_id = @reference OR subject = @reference OR lower(email) = lower(@reference) OR lower(name) = lower(@reference)`,
       )
-      .all(reference) as PersonRow[];
+      .all({ reference }) as PersonRow[];
   }
 
   rolesOf(personId: string): RoleGrantRow[] {

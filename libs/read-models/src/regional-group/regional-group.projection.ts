@@ -23,7 +23,7 @@ export const regionalGroupProjection: Projection = {
       );
       CREATE TABLE local_areas (
         area_id TEXT PRIMARY KEY,
-        group_id TEXT NOT NULL REFERENCES regional_groups (group_id),
+        group_id TEXT NOT NULL,
         name TEXT NOT NULL,
         ordinal INTEGER NOT NULL
       );

@@ -1,0 +1,114 @@
+import { SignJWT, UnsecuredJWT } from 'jose';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EMBEDDED_AUDIENCE, EMBEDDED_ISSUER, mintToken, SigningKey } from '@app/platform';
+import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
+import { printServedSchema } from '../apps/cli/src/commands/schema.command';
+import { TestApp } from './support/test-app';
+
+describe('the GraphQL service', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await TestApp.start();
+  });
+  afterAll(async () => api.stop());
+
+  it('serves exactly the committed schema.gql (run `npm run schema` after changing the API)', () => {
+    const committed = readFileSync(join(__dirname, '..', 'schema.gql'), 'utf8');
+    expect(printServedSchema(api.app)).toBe(committed);
+  });
+
+  it('reports the store and the projection lag on /health', async () => {
+    const response = await fetch(`${api.url}/health`);
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body).toMatchObject({
+      status: 'ok',
+      store: { kind: 'sqlite', reachable: true },
+      projections: { running: true, lag: 0 },
+    });
+    expect(body.projections.position).toBe(body.store.lastPosition);
+  });
+
+  it('serves GraphiQL from its own bundle, with no script from elsewhere', async () => {
+    const response = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('GraphiQL');
+    expect(html).not.toMatch(/<script[^>]+src=["']https?:/);
+    expect(html).not.toMatch(/<link[^>]+href=["']https?:/);
+  });
+
+  it('refuses a cross-site simple request (CSRF prevention)', async () => {
+    const response = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ me { name } }')}`, {
+      headers: { authorization: `Bearer ${api.adminToken}` },
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/CSRF|preflight/i);
+  });
+
+  it('limits aliases per request', async () => {
+    const query = `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: me { name }`).join(' ')} }`;
+    const { errors } = await api.graphql(query);
+    expect(errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(errors?.[0].message).toMatch(/alias/i);
+  });
+
+  it('refuses a page size outside 1 to 100', async () => {
+    const { errors } = await api.graphql('{ regionalGroups(first: 0) { totalCount } }');
+    expect(errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
+  });
+
+  describe('authentication', () => {
+    const meWith = async (token: string) => (await api.graphql('{ me { name } }', {}, token)).errors?.[0];
+
+    it('refuses an expired token', async () => {
+      const key = api.app.get<SigningKey>(SIGNING_KEY);
+      const expired = await mintToken(key, { subject: api.adminId, name: 'x' }, '-5m');
+      expect(await meWith(expired)).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(/expired/) });
+    });
+
+    it('refuses an unsigned token (alg: none)', async () => {
+      const unsigned = new UnsecuredJWT({}).setSubject(api.adminId).setIssuer(EMBEDDED_ISSUER).setAudience(EMBEDDED_AUDIENCE).encode();
+      expect((await meWith(unsigned))?.extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('refuses a token for someone the platform does not know', async () => {
+      const key = api.app.get<SigningKey>(SIGNING_KEY);
+      const stranger = await new SignJWT({})
+        .setProtectedHeader({ alg: 'ES256', kid: key.kid })
+        .setSubject('stranger')
+        .setIssuer(EMBEDDED_ISSUER)
+        .setAudience(EMBEDDED_AUDIENCE)
+        .setExpirationTime('1h')
+        .sign(key.privateKey);
+      expect(await meWith(stranger)).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(/nobody/) });
+    });
+
+    it('refuses credentials that are not a bearer token', async () => {
+      const response = await api.graphql('{ me { name } }', {}, null, { authorization: 'Basic YWRtaW46YWRtaW4=' });
+      expect(response.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    });
+  });
+});
+
+describe('the GraphQL service in production', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    // An OIDC provider is required in production; none answers here, which these checks never need.
+    api = await TestApp.start({
+      NODE_ENV: 'production',
+      AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks.json',
+      AUTH_ISSUER: 'https://login.example.org/',
+      AUTH_AUDIENCE: 'safeguarding',
+    });
+  });
+  afterAll(async () => api.stop());
+
+  it('serves no GraphiQL and no introspection', async () => {
+    const page = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(await page.text()).not.toContain('GraphiQL');
+    const { errors } = await api.graphql('{ __schema { types { name } } }', {}, null);
+    expect(errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});
