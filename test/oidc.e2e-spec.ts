@@ -1,0 +1,62 @@
+import { exportJWK, generateKeyPair, KeyLike, SignJWT } from 'jose';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { TestApp } from './support/test-app';
+
+/** An identity provider's published key set, served on loopback as a real JWKS endpoint. */
+async function startJwksServer(): Promise<{ server: Server; url: string; privateKey: KeyLike }> {
+  const { publicKey, privateKey } = await generateKeyPair('RS256');
+  const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'provider-key-1', alg: 'RS256', use: 'sig' }] });
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(jwks);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`, privateKey };
+}
+
+describe('tokens from an OIDC provider', () => {
+  let provider: Awaited<ReturnType<typeof startJwksServer>>;
+  let api: TestApp;
+
+  beforeAll(async () => {
+    provider = await startJwksServer();
+    api = await TestApp.start({
+      NODE_ENV: 'production',
+      AUTH_JWKS_URL: provider.url,
+      AUTH_ISSUER: 'https://login.example.org/',
+      AUTH_AUDIENCE: 'safeguarding-platform',
+    });
+  });
+  afterAll(async () => {
+    await api.stop();
+    provider.server.close();
+  });
+
+  const providerToken = (claims: { sub: string; iss?: string; aud?: string }, key: KeyLike = provider.privateKey) =>
+    new SignJWT({})
+      .setProtectedHeader({ alg: 'RS256', kid: 'provider-key-1' })
+      .setSubject(claims.sub)
+      .setIssuer(claims.iss ?? 'https://login.example.org/')
+      .setAudience(claims.aud ?? 'safeguarding-platform')
+      .setExpirationTime('10m')
+      .sign(key);
+
+  it("accepts the provider's token for a person the platform knows by that subject", async () => {
+    const { data, errors } = await api.graphql('{ me { personId roles { role } } }', {}, await providerToken({ sub: api.adminId }));
+    expect(errors).toBeUndefined();
+    expect(data?.me).toEqual({ personId: api.adminId, roles: [{ role: 'ADMINISTRATOR' }] });
+  });
+
+  it('refuses a token for another audience or issuer, or signed by another key', async () => {
+    const otherKey = (await generateKeyPair('RS256')).privateKey;
+    for (const token of [
+      await providerToken({ sub: api.adminId, aud: 'another-service' }),
+      await providerToken({ sub: api.adminId, iss: 'https://evil.example.org/' }),
+      await providerToken({ sub: api.adminId }, otherKey),
+    ]) {
+      const { errors } = await api.graphql('{ me { personId } }', {}, token);
+      expect(errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    }
+  });
+});
