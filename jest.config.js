@@ -1,13 +1,11 @@
-const swcrc = JSON.parse(require('node:fs').readFileSync(`${__dirname}/.swcrc`, 'utf8'));
-delete swcrc.$schema;
-
 /** @type {import('jest').Config} */
 module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
+  // Transpile only: `npm run typecheck` checks types; tests run on what tsc would emit.
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] },
   moduleNameMapper: {
     '^@app/(domain|event-store|read-models|platform)$': '<rootDir>/libs/$1/src',
     '^@app/(domain|event-store|read-models|platform)/(.*)$': '<rootDir>/libs/$1/src/$2',

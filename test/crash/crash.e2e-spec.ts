@@ -15,7 +15,7 @@ describe('crash safety of the SQLite store', () => {
   it('keeps every acknowledged append, in order, when the writer is killed with SIGKILL', async () => {
     const file = join(dir, 'events.db');
     const acknowledged: string[] = [];
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'append-child.ts'), file], {
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, 'append-child.ts'), file], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let buffered = '';
