@@ -1,6 +1,8 @@
 import { Actor } from '../shared/roles';
 import { specification } from '../testing/given-when-then';
-import { EstablishRegionalGroup, RegionalGroupEstablished, regionalGroupDecider } from './regional-group.decider';
+import { EstablishRegionalGroup } from './regional-group.commands';
+import { regionalGroupDecider } from './regional-group.decider';
+import { RegionalGroupEstablished } from './regional-group.events';
 
 const administrator: Actor = { personId: 'admin-1', partnerId: null, roles: ['ADMINISTRATOR'] };
 const now = '2019-09-01T09:00:00.000Z';

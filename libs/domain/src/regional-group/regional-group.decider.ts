@@ -1,45 +1,68 @@
-import { Decider, Message } from '../shared/decider';
+import { Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
-import { Actor } from '../shared/roles';
 import { normaliseName } from '../shared/text';
+import {
+  adoptTermsOfReference,
+  agreeFundingContribution,
+  changeFundingContribution,
+  recordTermsOfReferenceReview,
+} from './governance.decide';
+import {
+  admitCorePartner,
+  appointChair,
+  appointDeputyChair,
+  appointRepresentative,
+  changePartnerCoverage,
+  endRepresentativeAppointment,
+  recordSuccession,
+  rotateChair,
+} from './membership.decide';
+import { EstablishRegionalGroup, RegionalGroupCommand } from './regional-group.commands';
+import { RegionalGroupEvent } from './regional-group.events';
+import { ActiveGroup, evolveGroup, RegionalGroupState } from './regional-group.state';
 
 export const regionalGroupStream = (groupId: string): string => `regional-group-${groupId}`;
 
-export type Area = Readonly<{ areaId: string; name: string }>;
-
-export type RegionalGroupEstablished = Message<
-  'RegionalGroupEstablished',
-  { groupId: string; name: string; areas: readonly Area[]; establishedAt: string }
->;
-export type RegionalGroupEvent = RegionalGroupEstablished;
-
-export type EstablishRegionalGroup = Message<
-  'EstablishRegionalGroup',
-  { groupId: string; name: string; areas: readonly Area[]; actor: Actor; now: string }
->;
-export type RegionalGroupCommand = EstablishRegionalGroup;
-
-export type RegionalGroupState =
-  | Readonly<{ status: 'none' }>
-  | Readonly<{ status: 'active'; groupId: string; name: string; areas: readonly Area[] }>;
-
 export const regionalGroupDecider: Decider<RegionalGroupCommand, RegionalGroupEvent, RegionalGroupState> = {
   initialState: { status: 'none' },
-
-  evolve(_state, event) {
-    switch (event.type) {
-      case 'RegionalGroupEstablished':
-        return { status: 'active', groupId: event.data.groupId, name: event.data.name, areas: event.data.areas };
-    }
-  },
-
+  evolve: evolveGroup,
   decide(command, state) {
-    switch (command.type) {
-      case 'EstablishRegionalGroup':
-        return establish(command, state);
+    if (command.type === 'EstablishRegionalGroup') return establish(command, state);
+    if (state.status !== 'active') {
+      throw new DomainError('NOT_FOUND', 'There is no such regional group.');
     }
+    return decideForGroup(command, state);
   },
 };
+
+function decideForGroup(command: Exclude<RegionalGroupCommand, EstablishRegionalGroup>, group: ActiveGroup): RegionalGroupEvent[] {
+  switch (command.type) {
+    case 'AdmitCorePartner':
+      return admitCorePartner(command, group);
+    case 'ChangePartnerCoverage':
+      return changePartnerCoverage(command, group);
+    case 'RecordSuccession':
+      return recordSuccession(command, group);
+    case 'AppointRepresentative':
+      return appointRepresentative(command, group);
+    case 'EndRepresentativeAppointment':
+      return endRepresentativeAppointment(command, group);
+    case 'AppointChair':
+      return appointChair(command, group);
+    case 'AppointDeputyChair':
+      return appointDeputyChair(command, group);
+    case 'RotateChair':
+      return rotateChair(command, group);
+    case 'AdoptTermsOfReference':
+      return adoptTermsOfReference(command, group);
+    case 'RecordTermsOfReferenceReview':
+      return recordTermsOfReferenceReview(command, group);
+    case 'AgreeFundingContribution':
+      return agreeFundingContribution(command, group);
+    case 'ChangeFundingContribution':
+      return changeFundingContribution(command, group);
+  }
+}
 
 function establish(command: EstablishRegionalGroup, state: RegionalGroupState): RegionalGroupEvent[] {
   const { actor, groupId, now } = command.data;

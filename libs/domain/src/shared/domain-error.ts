@@ -10,6 +10,9 @@ export const DOMAIN_ERROR_CODES = [
   'ALREADY_EXISTS',
   'ALREADY_INITIALISED',
   'IDEMPOTENCY_KEY_REUSED',
+  'COVERAGE_GAP',
+  'SAME_AGENCY_TYPE',
+  'ALREADY_REPRESENTING',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

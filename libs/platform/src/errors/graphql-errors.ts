@@ -24,6 +24,9 @@ const DOMAIN_CODES: Record<DomainErrorCode, GraphqlErrorCode> = {
   ALREADY_EXISTS: 'ALREADY_EXISTS',
   ALREADY_INITIALISED: 'ALREADY_INITIALISED',
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  COVERAGE_GAP: 'COVERAGE_GAP',
+  SAME_AGENCY_TYPE: 'SAME_AGENCY_TYPE',
+  ALREADY_REPRESENTING: 'ALREADY_REPRESENTING',
 };
 
 /** Input refused by class-validator at the edge, with one readable sentence per problem. */

@@ -1,0 +1,89 @@
+import { DomainError } from '../shared/domain-error';
+import { normaliseName } from '../shared/text';
+import { agencyType } from './agency-types';
+import { checkCoverage, currentPartner, requireDate } from './membership.decide';
+import { partnerRepresentedBy, requireAdministratorOrChair } from './permissions';
+import {
+  AdoptTermsOfReference,
+  AgreeFundingContribution,
+  ChangeFundingContribution,
+  RecordTermsOfReferenceReview,
+} from './regional-group.commands';
+import { RegionalGroupEvent } from './regional-group.events';
+import { ActiveGroup } from './regional-group.state';
+
+export function adoptTermsOfReference(command: AdoptTermsOfReference, group: ActiveGroup): RegionalGroupEvent[] {
+  const { actor, acceptCoverageGap, now: _now, ...terms } = command.data;
+  requireAdministratorOrChair(group, actor, 'adopt terms of reference');
+  const version = normaliseName(terms.version);
+  if (version.length === 0) throw new DomainError('VALIDATION_FAILED', 'The terms of reference need a version label.');
+  if (group.terms.some((adopted) => adopted.version === version)) {
+    throw new DomainError('ALREADY_EXISTS', `Version ${version} of the terms of reference is already adopted.`);
+  }
+  requireDate(terms.adoptedOn, 'The adoption date');
+  const latest = group.terms[group.terms.length - 1];
+  if (latest && terms.adoptedOn < latest.adoptedOn) {
+    throw new DomainError('VALIDATION_FAILED', `Version ${version} cannot be adopted before the version in force (${latest.version}, adopted ${latest.adoptedOn}).`);
+  }
+  requireWhole(terms.quorumPercentage, 1, 100, 'The quorum percentage');
+  requireWhole(terms.meetingCadenceMonths, 1, 24, 'The meeting cadence in months');
+  requireWhole(terms.noticePeriodMonths, 0, 60, 'The notice period in months');
+  const types = [...new Set(terms.statutoryTypesPerArea)];
+  if (types.length === 0) throw new DomainError('VALIDATION_FAILED', 'Name at least one agency type every area needs.');
+  const unknown = types.filter((code) => !agencyType(code));
+  if (unknown.length > 0) throw new DomainError('VALIDATION_FAILED', `Unknown agency types: ${unknown.join(', ')}.`);
+
+  const event = {
+    type: 'TermsOfReferenceAdopted' as const,
+    data: { ...terms, version, summary: normaliseName(terms.summary), statutoryTypesPerArea: types, gapsAccepted: [] as ReturnType<typeof checkCoverage> },
+  };
+  const gaps = checkCoverage(group, [event], acceptCoverageGap);
+  return [{ ...event, data: { ...event.data, gapsAccepted: gaps } }];
+}
+
+function requireWhole(value: number, min: number, max: number, label: string): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new DomainError('VALIDATION_FAILED', `${label} must be a whole number from ${min} to ${max}.`);
+  }
+}
+
+export function recordTermsOfReferenceReview(command: RecordTermsOfReferenceReview, group: ActiveGroup): RegionalGroupEvent[] {
+  const { actor, reviewedOn } = command.data;
+  requireAdministratorOrChair(group, actor, 'record a review of the terms of reference');
+  if (group.terms.length === 0) throw new DomainError('VALIDATION_FAILED', 'The group has not adopted terms of reference to review.');
+  requireDate(reviewedOn, 'The review date');
+  return [{ type: 'TermsOfReferenceReviewed', data: { reviewedOn, notes: normaliseName(command.data.notes) } }];
+}
+
+const FINANCIAL_YEAR = /^(\d{4})\/(\d{2})$/;
+
+function requireContribution(group: ActiveGroup, data: AgreeFundingContribution['data']): void {
+  currentPartner(group, data.partnerId);
+  const match = FINANCIAL_YEAR.exec(data.financialYear);
+  if (!match || (Number(match[1]) + 1) % 100 !== Number(match[2])) {
+    throw new DomainError('VALIDATION_FAILED', `"${data.financialYear}" is not a financial year; write it like 2020/21.`);
+  }
+  if (!Number.isSafeInteger(data.amountPence) || data.amountPence < 0) {
+    throw new DomainError('VALIDATION_FAILED', 'A contribution is a whole, non-negative number of pence.');
+  }
+}
+
+/** R15: a contribution the group records is agreed; it also settles a unilateral change. */
+export function agreeFundingContribution(command: AgreeFundingContribution, group: ActiveGroup): RegionalGroupEvent[] {
+  requireAdministratorOrChair(group, command.data.actor, 'record an agreed funding contribution');
+  requireContribution(group, command.data);
+  const { partnerId, financialYear, amountPence, inKind } = command.data;
+  return [{ type: 'FundingContributionAgreed', data: { partnerId, financialYear, amountPence, inKind: inKind ? normaliseName(inKind) : null } }];
+}
+
+/** R15: a partner changing its own contribution; flagged unilateral until the group agrees it. */
+export function changeFundingContribution(command: ChangeFundingContribution, group: ActiveGroup): RegionalGroupEvent[] {
+  const { actor, now, partnerId, financialYear, amountPence, inKind } = command.data;
+  if (partnerRepresentedBy(group, actor, now) !== partnerId) {
+    throw new DomainError('FORBIDDEN', 'Only a current representative of a partner can change that partner’s contribution.', {
+      requiredRole: 'REPRESENTATIVE of the partner',
+    });
+  }
+  requireContribution(group, command.data);
+  return [{ type: 'FundingContributionChanged', data: { partnerId, financialYear, amountPence, inKind: inKind ? normaliseName(inKind) : null } }];
+}

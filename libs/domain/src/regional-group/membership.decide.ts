@@ -1,0 +1,237 @@
+import { dateOf, isIsoDate } from '../shared/dates';
+import { DomainError } from '../shared/domain-error';
+import { normaliseName } from '../shared/text';
+import { agencyType } from './agency-types';
+import { describeGaps, gapsCreated } from './coverage';
+import { requireAdministratorOrChair } from './permissions';
+import {
+  AdmitCorePartner,
+  AppointChair,
+  AppointDeputyChair,
+  AppointRepresentative,
+  ChangePartnerCoverage,
+  EndRepresentativeAppointment,
+  RecordSuccession,
+  REPRESENTATIVE_ROLES,
+  RotateChair,
+  SENIORITIES,
+} from './regional-group.commands';
+import { CoverageGap, RegionalGroupEvent } from './regional-group.events';
+import { ActiveGroup, Appointment, evolveGroup, isCurrentOn, Partner } from './regional-group.state';
+
+export function requireDate(value: string, label: string): void {
+  if (!isIsoDate(value)) throw new DomainError('VALIDATION_FAILED', `${label} must be a date written YYYY-MM-DD.`);
+}
+
+function requireText(value: string, label: string): string {
+  const text = normaliseName(value);
+  if (text.length === 0) throw new DomainError('VALIDATION_FAILED', `${label} must not be empty.`);
+  return text;
+}
+
+export function currentPartner(group: ActiveGroup, partnerId: string): Partner {
+  const partner = group.partners[partnerId];
+  if (!partner) throw new DomainError('NOT_FOUND', `${group.name} has no core partner ${partnerId}.`);
+  if (partner.succeededBy !== null) {
+    throw new DomainError('VALIDATION_FAILED', `${partner.name} has been succeeded by ${group.partners[partner.succeededBy]?.name ?? 'another organisation'}.`);
+  }
+  return partner;
+}
+
+function requireAreas(group: ActiveGroup, areaIds: readonly string[]): readonly string[] {
+  if (areaIds.length === 0) throw new DomainError('VALIDATION_FAILED', 'A core partner covers at least one area.');
+  const unknown = areaIds.filter((id) => !group.areas.some((area) => area.areaId === id));
+  if (unknown.length > 0) throw new DomainError('NOT_FOUND', `${group.name} has no area ${unknown.join(', ')}.`);
+  return [...new Set(areaIds)];
+}
+
+/**
+ * R3: applies the events to see what they would do to coverage. New gaps refuse the change
+ * unless the sender accepted them; either way they are what the change reports.
+ */
+export function checkCoverage(group: ActiveGroup, events: RegionalGroupEvent[], accept: boolean): CoverageGap[] {
+  const after = events.reduce(evolveGroup, group as ReturnType<typeof evolveGroup>);
+  if (after.status !== 'active') return [];
+  const gaps = gapsCreated(group, after);
+  if (gaps.length > 0 && !accept) {
+    throw new DomainError('COVERAGE_GAP', `This change would leave an area without a statutory partner: ${describeGaps(gaps)}. Send acceptCoverageGap: true to record it anyway.`, { gaps });
+  }
+  return gaps;
+}
+
+export function admitCorePartner(command: AdmitCorePartner, group: ActiveGroup): RegionalGroupEvent[] {
+  const { actor, partnerId, admittedOn } = command.data;
+  requireAdministratorOrChair(group, actor, 'admit a core partner');
+  if (group.partners[partnerId]) throw new DomainError('ALREADY_EXISTS', `Core partner ${partnerId} is already recorded.`);
+  const name = requireText(command.data.name, "The organisation's name");
+  if (!agencyType(command.data.agencyType)) {
+    throw new DomainError('VALIDATION_FAILED', `"${command.data.agencyType}" is not an agency type this platform knows.`);
+  }
+  requireDate(admittedOn, 'The admission date');
+  const sameName = Object.values(group.partners).find((p) => p.succeededBy === null && p.name.toLowerCase() === name.toLowerCase());
+  if (sameName) throw new DomainError('ALREADY_EXISTS', `${name} is already a core partner of ${group.name}.`);
+  return [
+    {
+      type: 'CorePartnerAdmitted',
+      data: { partnerId, name, agencyType: command.data.agencyType, areaIds: requireAreas(group, command.data.areaIds), admittedOn },
+    },
+  ];
+}
+
+export function changePartnerCoverage(command: ChangePartnerCoverage, group: ActiveGroup): RegionalGroupEvent[] {
+  const { actor, partnerId, acceptCoverageGap } = command.data;
+  requireAdministratorOrChair(group, actor, "change a partner's coverage");
+  currentPartner(group, partnerId);
+  const areaIds = requireAreas(group, command.data.areaIds);
+  const event = { type: 'PartnerCoverageChanged' as const, data: { partnerId, areaIds, gapsAccepted: [] as CoverageGap[] } };
+  const gaps = checkCoverage(group, [event], acceptCoverageGap);
+  return [{ ...event, data: { ...event.data, gapsAccepted: gaps } }];
+}
+
+export function recordSuccession(command: RecordSuccession, group: ActiveGroup): RegionalGroupEvent[] {
+  const { actor, predecessorId, successorId, effectiveOn, acceptCoverageGap } = command.data;
+  requireAdministratorOrChair(group, actor, 'record a succession');
+  const predecessor = currentPartner(group, predecessorId);
+  requireDate(effectiveOn, 'The date the succession takes effect');
+  if (predecessorId === successorId) throw new DomainError('VALIDATION_FAILED', 'An organisation cannot succeed itself.');
+  const existing = group.partners[successorId];
+  if (existing) {
+    currentPartner(group, successorId);
+    if (existing.agencyType !== predecessor.agencyType) {
+      throw new DomainError('VALIDATION_FAILED', `${existing.name} is not of the same agency type as ${predecessor.name}.`);
+    }
+  }
+  const successorName = existing ? existing.name : requireText(command.data.successorName, "The successor's name");
+  const event: RegionalGroupEvent = {
+    type: 'PartnerSucceeded',
+    data: {
+      predecessorId,
+      successorId,
+      successorName,
+      agencyType: predecessor.agencyType,
+      effectiveOn,
+      areaIds: [...new Set([...(existing?.areaIds ?? []), ...predecessor.areaIds])],
+      transferredAppointmentIds: Object.values(group.appointments)
+        .filter((a) => a.partnerId === predecessorId && (a.endDate === null || a.endDate > effectiveOn))
+        .map((a) => a.appointmentId),
+      // Contributions for financial years that end after the succession are obligations still open.
+      transferredFundingYears: group.funding
+        .filter((c) => c.partnerId === predecessorId && financialYearEnd(c.financialYear) > effectiveOn)
+        .map((c) => c.financialYear),
+    },
+  };
+  checkCoverage(group, [event], acceptCoverageGap);
+  return [event];
+}
+
+/** `2020/21` ends on 31 March 2021. */
+export function financialYearEnd(financialYear: string): string {
+  return `${Number(financialYear.slice(0, 4)) + 1}-03-31`;
+}
+
+export function appointRepresentative(command: AppointRepresentative, group: ActiveGroup): RegionalGroupEvent[] {
+  const { actor, appointmentId, personId, personName, partnerId, startDate } = command.data;
+  requireAdministratorOrChair(group, actor, 'appoint a representative');
+  if (personName === null) throw new DomainError('NOT_FOUND', `The platform knows nobody with person id ${personId}.`);
+  const partner = currentPartner(group, partnerId);
+  requireDate(startDate, 'The start date');
+  if (!(REPRESENTATIVE_ROLES as readonly string[]).includes(command.data.role)) {
+    throw new DomainError('VALIDATION_FAILED', `The role must be one of ${REPRESENTATIVE_ROLES.join(', ')}.`);
+  }
+  if (!(SENIORITIES as readonly string[]).includes(command.data.seniority)) {
+    throw new DomainError('VALIDATION_FAILED', `The seniority must be one of ${SENIORITIES.join(', ')}.`);
+  }
+  if (group.appointments[appointmentId]) throw new DomainError('ALREADY_EXISTS', `Appointment ${appointmentId} is already recorded.`);
+  const overlapping = Object.values(group.appointments).find(
+    (a) => a.personId === personId && (a.endDate === null || a.endDate > startDate),
+  );
+  if (overlapping) {
+    const other = group.partners[overlapping.partnerId]?.name ?? overlapping.partnerId;
+    throw new DomainError('ALREADY_REPRESENTING', `${personName} already represents ${other}; a person represents one partner at a time. End that appointment first.`);
+  }
+  return [
+    {
+      type: 'RepresentativeAppointed',
+      data: {
+        appointmentId,
+        personId,
+        partnerId: partner.partnerId,
+        name: personName,
+        title: requireText(command.data.title, 'The title'),
+        role: command.data.role,
+        seniority: command.data.seniority,
+        startDate,
+      },
+    },
+  ];
+}
+
+function appointment(group: ActiveGroup, appointmentId: string): Appointment {
+  const found = group.appointments[appointmentId];
+  if (!found) throw new DomainError('NOT_FOUND', `${group.name} has no representative appointment ${appointmentId}.`);
+  return found;
+}
+
+export function endRepresentativeAppointment(command: EndRepresentativeAppointment, group: ActiveGroup): RegionalGroupEvent[] {
+  const { actor, appointmentId, endDate } = command.data;
+  requireAdministratorOrChair(group, actor, "end a representative's appointment");
+  const ending = appointment(group, appointmentId);
+  requireDate(endDate, 'The end date');
+  if (ending.endDate !== null) throw new DomainError('VALIDATION_FAILED', `${ending.name}'s appointment already ended on ${ending.endDate}.`);
+  if (endDate <= ending.startDate) {
+    throw new DomainError('VALIDATION_FAILED', `The end date must come after the start date (${ending.startDate}): dates cannot run backwards.`);
+  }
+  const events: RegionalGroupEvent[] = [
+    { type: 'RepresentativeAppointmentEnded', data: { appointmentId, endDate, reason: requireText(command.data.reason, 'The reason') } },
+  ];
+  if (group.chair === appointmentId) events.push({ type: 'ChairPostVacated', data: { post: 'CHAIR', appointmentId } });
+  if (group.deputyChair === appointmentId) events.push({ type: 'ChairPostVacated', data: { post: 'DEPUTY_CHAIR', appointmentId } });
+  return events;
+}
+
+function currentRepresentative(group: ActiveGroup, appointmentId: string, now: string): Appointment {
+  const found = appointment(group, appointmentId);
+  if (!isCurrentOn(found, dateOf(now)) || group.partners[found.partnerId]?.succeededBy !== null) {
+    throw new DomainError('VALIDATION_FAILED', `${found.name} is not a current representative.`);
+  }
+  return found;
+}
+
+/** R5: chair and deputy represent partners of different agency types. */
+function requireDifferentTypes(group: ActiveGroup, chair: Appointment, deputy: Appointment): void {
+  if (chair.appointmentId === deputy.appointmentId) {
+    throw new DomainError('VALIDATION_FAILED', `${chair.name} cannot be both chair and deputy chair.`);
+  }
+  const chairType = group.partners[chair.partnerId].agencyType;
+  if (chairType === group.partners[deputy.partnerId].agencyType) {
+    throw new DomainError('SAME_AGENCY_TYPE', `The chair (${chair.name}) and deputy chair (${deputy.name}) would both represent ${chairType.toLowerCase().replace(/_/g, ' ')} partners; they must come from different agency types.`);
+  }
+}
+
+export function appointChair(command: AppointChair, group: ActiveGroup): RegionalGroupEvent[] {
+  const { actor, appointmentId, now } = command.data;
+  requireAdministratorOrChair(group, actor, 'appoint the chair');
+  const chair = currentRepresentative(group, appointmentId, now);
+  if (group.deputyChair) requireDifferentTypes(group, chair, group.appointments[group.deputyChair]);
+  return [{ type: 'ChairAppointed', data: { appointmentId } }];
+}
+
+export function appointDeputyChair(command: AppointDeputyChair, group: ActiveGroup): RegionalGroupEvent[] {
+  const { actor, appointmentId, now } = command.data;
+  requireAdministratorOrChair(group, actor, 'appoint the deputy chair');
+  const deputy = currentRepresentative(group, appointmentId, now);
+  if (group.chair) requireDifferentTypes(group, group.appointments[group.chair], deputy);
+  return [{ type: 'DeputyChairAppointed', data: { appointmentId } }];
+}
+
+/** R5: the deputy becomes chair, and a new deputy of another agency type is named at once. */
+export function rotateChair(command: RotateChair, group: ActiveGroup): RegionalGroupEvent[] {
+  const { actor, newDeputyAppointmentId, now } = command.data;
+  requireAdministratorOrChair(group, actor, 'rotate the chair');
+  if (!group.deputyChair) throw new DomainError('VALIDATION_FAILED', 'There is no deputy chair to become chair.');
+  const newChair = currentRepresentative(group, group.deputyChair, now);
+  const newDeputy = currentRepresentative(group, newDeputyAppointmentId, now);
+  requireDifferentTypes(group, newChair, newDeputy);
+  return [{ type: 'ChairRotated', data: { chairAppointmentId: newChair.appointmentId, deputyAppointmentId: newDeputy.appointmentId } }];
+}
+

@@ -1,0 +1,15 @@
+import { IsoDate } from '../shared/dates';
+import { ActiveGroup, currentAppointments, termsInForce } from './regional-group.state';
+
+export type Quorum = Readonly<{ percentage: number; representativeCount: number; required: number }>;
+
+/** R7: a whole-number percentage of the representatives in the membership, rounded up (66% of 10 is 7). */
+export function quorumRequired(percentage: number, representativeCount: number): number {
+  return Math.ceil((percentage * representativeCount) / 100);
+}
+
+export function quorumOf(group: ActiveGroup, date: IsoDate): Quorum {
+  const percentage = termsInForce(group).quorumPercentage;
+  const representativeCount = currentAppointments(group, date).length;
+  return { percentage, representativeCount, required: quorumRequired(percentage, representativeCount) };
+}

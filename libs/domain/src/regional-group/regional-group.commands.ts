@@ -1,0 +1,70 @@
+import { Message } from '../shared/decider';
+import { IsoDate } from '../shared/dates';
+import { Actor } from '../shared/roles';
+import { Area, TermsOfReferenceData } from './regional-group.events';
+
+/** Every command says who sends it and when: rules about roles and dates are decided here, not at the edge. */
+type GroupCommand<Type extends string, Data> = Message<Type, Data & { actor: Actor; now: string }>;
+
+export type EstablishRegionalGroup = GroupCommand<'EstablishRegionalGroup', { groupId: string; name: string; areas: readonly Area[] }>;
+export type AdmitCorePartner = GroupCommand<
+  'AdmitCorePartner',
+  { partnerId: string; name: string; agencyType: string; areaIds: readonly string[]; admittedOn: IsoDate }
+>;
+export type ChangePartnerCoverage = GroupCommand<
+  'ChangePartnerCoverage',
+  { partnerId: string; areaIds: readonly string[]; acceptCoverageGap: boolean }
+>;
+export type RecordSuccession = GroupCommand<
+  'RecordSuccession',
+  { predecessorId: string; successorId: string; successorName: string; effectiveOn: IsoDate; acceptCoverageGap: boolean }
+>;
+export type AppointRepresentative = GroupCommand<
+  'AppointRepresentative',
+  {
+    appointmentId: string;
+    personId: string;
+    /** The person's name as the platform knows them (from the access stream); null when it does not know them. */
+    personName: string | null;
+    partnerId: string;
+    title: string;
+    role: string;
+    seniority: string;
+    startDate: IsoDate;
+  }
+>;
+export type EndRepresentativeAppointment = GroupCommand<
+  'EndRepresentativeAppointment',
+  { appointmentId: string; endDate: IsoDate; reason: string }
+>;
+export type AppointChair = GroupCommand<'AppointChair', { appointmentId: string }>;
+export type AppointDeputyChair = GroupCommand<'AppointDeputyChair', { appointmentId: string }>;
+export type RotateChair = GroupCommand<'RotateChair', { newDeputyAppointmentId: string }>;
+export type AdoptTermsOfReference = GroupCommand<'AdoptTermsOfReference', TermsOfReferenceData & { acceptCoverageGap: boolean }>;
+export type RecordTermsOfReferenceReview = GroupCommand<'RecordTermsOfReferenceReview', { reviewedOn: IsoDate; notes: string }>;
+export type AgreeFundingContribution = GroupCommand<
+  'AgreeFundingContribution',
+  { partnerId: string; financialYear: string; amountPence: number; inKind: string | null }
+>;
+export type ChangeFundingContribution = GroupCommand<
+  'ChangeFundingContribution',
+  { partnerId: string; financialYear: string; amountPence: number; inKind: string | null }
+>;
+
+export type RegionalGroupCommand =
+  | EstablishRegionalGroup
+  | AdmitCorePartner
+  | ChangePartnerCoverage
+  | RecordSuccession
+  | AppointRepresentative
+  | EndRepresentativeAppointment
+  | AppointChair
+  | AppointDeputyChair
+  | RotateChair
+  | AdoptTermsOfReference
+  | RecordTermsOfReferenceReview
+  | AgreeFundingContribution
+  | ChangeFundingContribution;
+
+export const REPRESENTATIVE_ROLES = ['LEAD_SAFEGUARDING_PARTNER', 'DELEGATED_SAFEGUARDING_PARTNER', 'MEMBER'] as const;
+export const SENIORITIES = ['CHIEF_OFFICER', 'DIRECTOR', 'DEPUTY_DIRECTOR', 'HEAD_OF_SERVICE', 'OTHER'] as const;

@@ -1,0 +1,94 @@
+import { Message } from '../shared/decider';
+import { IsoDate } from '../shared/dates';
+
+export type Area = Readonly<{ areaId: string; name: string }>;
+export type CoverageGap = Readonly<{ areaId: string; areaName: string; agencyType: string }>;
+
+export type TermsOfReferenceData = Readonly<{
+  version: string;
+  summary: string;
+  quorumPercentage: number;
+  meetingCadenceMonths: number;
+  noticePeriodMonths: number;
+  /** Agency types every area must have among its current core partners (R3). */
+  statutoryTypesPerArea: readonly string[];
+  adoptedOn: IsoDate;
+}>;
+
+export type RegionalGroupEstablished = Message<
+  'RegionalGroupEstablished',
+  { groupId: string; name: string; areas: readonly Area[]; establishedAt: string }
+>;
+export type CorePartnerAdmitted = Message<
+  'CorePartnerAdmitted',
+  { partnerId: string; name: string; agencyType: string; areaIds: readonly string[]; admittedOn: IsoDate }
+>;
+export type PartnerCoverageChanged = Message<
+  'PartnerCoverageChanged',
+  { partnerId: string; areaIds: readonly string[]; gapsAccepted: readonly CoverageGap[] }
+>;
+/** The successor takes over coverage, representatives' seats and open funding; both names stay in history (R16). */
+export type PartnerSucceeded = Message<
+  'PartnerSucceeded',
+  {
+    predecessorId: string;
+    successorId: string;
+    successorName: string;
+    agencyType: string;
+    effectiveOn: IsoDate;
+    areaIds: readonly string[];
+    transferredAppointmentIds: readonly string[];
+    transferredFundingYears: readonly string[];
+  }
+>;
+export type RepresentativeAppointed = Message<
+  'RepresentativeAppointed',
+  {
+    appointmentId: string;
+    personId: string;
+    partnerId: string;
+    name: string;
+    title: string;
+    role: string;
+    seniority: string;
+    startDate: IsoDate;
+  }
+>;
+export type RepresentativeAppointmentEnded = Message<
+  'RepresentativeAppointmentEnded',
+  { appointmentId: string; endDate: IsoDate; reason: string }
+>;
+export type ChairAppointed = Message<'ChairAppointed', { appointmentId: string }>;
+export type DeputyChairAppointed = Message<'DeputyChairAppointed', { appointmentId: string }>;
+export type ChairRotated = Message<'ChairRotated', { chairAppointmentId: string; deputyAppointmentId: string }>;
+export type ChairPostVacated = Message<'ChairPostVacated', { post: 'CHAIR' | 'DEPUTY_CHAIR'; appointmentId: string }>;
+export type TermsOfReferenceAdopted = Message<
+  'TermsOfReferenceAdopted',
+  TermsOfReferenceData & { gapsAccepted: readonly CoverageGap[] }
+>;
+export type TermsOfReferenceReviewed = Message<'TermsOfReferenceReviewed', { reviewedOn: IsoDate; notes: string }>;
+export type FundingContributionAgreed = Message<
+  'FundingContributionAgreed',
+  { partnerId: string; financialYear: string; amountPence: number; inKind: string | null }
+>;
+/** A partner changed its own contribution without the group's agreement: unilateral until agreed (R15). */
+export type FundingContributionChanged = Message<
+  'FundingContributionChanged',
+  { partnerId: string; financialYear: string; amountPence: number; inKind: string | null }
+>;
+
+export type RegionalGroupEvent =
+  | RegionalGroupEstablished
+  | CorePartnerAdmitted
+  | PartnerCoverageChanged
+  | PartnerSucceeded
+  | RepresentativeAppointed
+  | RepresentativeAppointmentEnded
+  | ChairAppointed
+  | DeputyChairAppointed
+  | ChairRotated
+  | ChairPostVacated
+  | TermsOfReferenceAdopted
+  | TermsOfReferenceReviewed
+  | FundingContributionAgreed
+  | FundingContributionChanged;
