@@ -33,7 +33,7 @@ export function commandEvents(streamId: string, operation: string, input: unknow
     idempotencyKey,
     inputHash: inputHashOf(operation, input),
   };
-  return decided.map((event, index) => ({ id: eventIdFor(commandId, index, true), type: event.type, data: event.data, metadata }));
+  return decided.map((event, index) => ({ id: eventIdFor(commandId, metadata.inputHash, index), type: event.type, data: event.data, metadata }));
 }
 
 function establishedGroup(n: number, now: string): { streamId: string; event: RegionalGroupEstablished } {

@@ -1,4 +1,5 @@
-import { TestApp } from './support/test-app';
+import { LiveEvents } from '../apps/api/src/live/live-events';
+import { TestApp, waitUntil } from './support/test-app';
 
 const ESTABLISH = `
   mutation Establish($input: EstablishRegionalGroupInput!) {
@@ -121,11 +122,18 @@ describe('establishing and reading regional groups over GraphQL', () => {
   });
 
   describe('subscriptions over graphql-ws', () => {
+    let live: LiveEvents;
+    beforeAll(() => {
+      live = api.app.get(LiveEvents);
+    });
+
     it('delivers each group established after subscribing', async () => {
+      const before = live.subscriberCount;
       const client = api.subscriptionClient();
       const received: string[] = [];
+      let stop = () => undefined as void;
       const done = new Promise<void>((resolve, reject) => {
-        client.subscribe<{ regionalGroupEstablished: { name: string } }>(
+        stop = client.subscribe<{ regionalGroupEstablished: { name: string } }>(
           { query: 'subscription { regionalGroupEstablished { name areas { name } } }' },
           {
             next: ({ data }) => {
@@ -137,12 +145,32 @@ describe('establishing and reading regional groups over GraphQL', () => {
           },
         );
       });
-      await new Promise<void>((resolve) => client.on('connected', () => resolve()));
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await waitUntil(() => live.subscriberCount === before + 1);
       await api.graphql(ESTABLISH, avonAndSomerset({ name: 'Live group 1' }));
       await api.graphql(ESTABLISH, avonAndSomerset({ name: 'Live group 2' }));
       await done;
+      stop();
+      await waitUntil(() => live.subscriberCount === before);
       expect(received).toEqual(['Live group 1', 'Live group 2']);
+    });
+
+    it('stops listening as soon as the client goes away', async () => {
+      const before = live.subscriberCount;
+      const client = api.subscriptionClient();
+      client.subscribe({ query: 'subscription { regionalGroupEstablished { name } }' }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+      await waitUntil(() => live.subscriberCount === before + 1);
+      await client.dispose();
+      await waitUntil(() => live.subscriberCount === before);
+      expect(live.subscriberCount).toBe(before);
+    });
+
+    it('answers refusals over the socket with the same codes as over HTTP', async () => {
+      const missing = await api.overSocket('{ regionalGroup(id: "nope") { id } }');
+      expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      const aliases = await api.overSocket(`{ ${Array.from({ length: 20 }, (_, i) => `a${i}: me { name }`).join(' ')} }`);
+      expect(aliases.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      const anonymous = await api.overSocket('{ me { name } }', {}, null);
+      expect(anonymous.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
     });
 
     it('closes a socket whose token is not valid', async () => {

@@ -87,6 +87,24 @@ export class TestApp {
     return client;
   }
 
+  /** One operation over graphql-ws: its first result, or the errors the server sent instead. */
+  async overSocket(query: string, variables: Record<string, unknown> = {}, token: string | null = this.adminToken): Promise<GraphqlResponse> {
+    const client = this.subscriptionClient(token);
+    return new Promise((resolve) => {
+      const stop = client.subscribe(
+        { query, variables },
+        {
+          next: (result) => {
+            stop();
+            resolve({ status: 200, ...(result as object) });
+          },
+          error: (errors) => resolve({ status: 200, errors: Array.isArray(errors) ? errors : [] }),
+          complete: () => undefined,
+        },
+      );
+    });
+  }
+
   /**
    * Someone the platform knows who holds no role. No command adds such a person yet (roles are
    * granted with membership), so the test records them directly, as a correctly chained event.
@@ -122,4 +140,9 @@ export class TestApp {
     await this.app.close();
     rmSync(this.config.dataDir, { recursive: true, force: true });
   }
+}
+
+/** Polls a condition the test cannot await directly; Jest's timeout bounds it. */
+export async function waitUntil(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
 }

@@ -74,6 +74,17 @@ describe('handling a command', () => {
     expect(await store.readStream('counter-1')).toHaveLength(1);
   });
 
+  it('refuses the loser when one key is sent concurrently with different inputs', async () => {
+    const outcomes = await Promise.allSettled([
+      handleCommand(store, 'counter-1', counterDecider, increment(2), keyed('key-1', 2)),
+      handleCommand(store, 'counter-1', counterDecider, increment(3), keyed('key-1', 3)),
+    ]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    expect(refused?.reason).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(await store.readStream('counter-1')).toHaveLength(1);
+  });
+
   it('treats the same key from another person as a different request', async () => {
     await handleCommand(store, 'counter-1', counterDecider, increment(2), keyed('key-1', 2));
     await handleCommand(store, 'counter-1', counterDecider, increment(2), {

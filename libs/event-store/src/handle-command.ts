@@ -65,7 +65,7 @@ export async function handleCommand<C extends Message, E extends Message, S>(
       streamId,
       last,
       decided.map((event, index) => ({
-        id: eventIdFor(commandId, index, idempotent),
+        id: eventIdFor(commandId, idempotent ? context.inputHash : null, index),
         type: event.type,
         data: event.data,
         metadata,

@@ -14,8 +14,12 @@ export function commandIdFor(personId: string, idempotencyKey: string | null | u
   return idempotencyKey ? uuidv5(`command\n${personId}\n${idempotencyKey}\n${streamId}`, NAMESPACE) : randomUUID();
 }
 
-export function eventIdFor(commandId: string, index: number, idempotent: boolean): string {
-  return idempotent ? uuidv5(`event\n${commandId}\n${index}`, NAMESPACE) : randomUUID();
+/**
+ * The input's fingerprint is part of the id: two different inputs sent with one key at the same
+ * moment then never look like a retry of each other to the store, and the loser is refused.
+ */
+export function eventIdFor(commandId: string, inputHash: string | null | undefined, index: number): string {
+  return inputHash ? uuidv5(`event\n${commandId}\n${inputHash}\n${index}`, NAMESPACE) : randomUUID();
 }
 
 /**

@@ -138,3 +138,26 @@ describe('rebuilding the real projections', () => {
     db.close();
   });
 });
+
+describe('rebuilding one projection among several', () => {
+  it('never moves another projection back, so nothing is applied twice', async () => {
+    const store = new InMemoryEventStore();
+    const total = 12_500;
+    for (let n = 0; n < total; n += 500) {
+      await store.append(`s-${n}`, Array.from({ length: 500 }, (_, i) => event(n + i)), { expectedRevision: 'no_stream' });
+    }
+    const db = openReadDatabase(':memory:');
+    const other: Projection = { ...countingProjection(1), name: 'other', tables: ['other_counted'],
+      setup: (d) => d.exec('CREATE TABLE other_counted (position INTEGER PRIMARY KEY)'),
+      apply: (d, e) => d.prepare('INSERT INTO other_counted VALUES (?)').run(e.position) };
+    const first = new ProjectionRunner(store, db, [countingProjection(1), other], silent);
+    await first.start();
+    await first.stop();
+    const second = new ProjectionRunner(store, db, [countingProjection(2), other], silent);
+    await second.start();
+    await second.stop();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM other_counted').get()).toEqual({ n: total });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM counted WHERE version = 2').get()).toEqual({ n: total });
+    db.close();
+  });
+});

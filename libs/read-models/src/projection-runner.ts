@@ -125,17 +125,22 @@ export class ProjectionRunner {
   }
 
   private applyBatch(events: readonly StoredEvent[]): void {
-    const checkpoints = new Map(this.projections.map((p) => [p.name, this.checkpointOf(p.name)]));
     const save = this.db.prepare('UPDATE projection_checkpoints SET position = ? WHERE name = ?');
-    this.db.transaction(() => {
-      for (const projection of this.projections) {
-        const from = checkpoints.get(projection.name) ?? 0;
-        for (const event of events) {
-          if (event.position > from) projection.apply(this.db, event);
+    const last = events[events.length - 1].position;
+    // Immediate: checkpoints are read under the write lock, so another process's runner on the
+    // same file (the CLI beside the service) can never apply the same event twice.
+    this.db
+      .transaction(() => {
+        for (const projection of this.projections) {
+          const from = this.checkpointOf(projection.name);
+          if (from >= last) continue;
+          for (const event of events) {
+            if (event.position > from) projection.apply(this.db, event);
+          }
+          save.run(last, projection.name);
         }
-        save.run(events[events.length - 1].position, projection.name);
-      }
-    })();
+      })
+      .immediate();
     this.processed = events[events.length - 1].position;
     this.release();
     for (const listener of this.listeners) {

@@ -1,9 +1,12 @@
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
+import { ServerOptions } from 'graphql-ws';
 import { Logger } from '@nestjs/common';
 import { RegionalGroupQueries } from '@app/read-models';
 import { AppConfig, formatGraphqlError } from '@app/platform';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, specifiedRules, validate, ValidationRule } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { Authenticator } from '../auth/authenticator';
 import { graphiqlLandingPage } from './graphiql-landing-page';
@@ -32,6 +35,23 @@ export function graphqlOptions(config: AppConfig, authenticator: Authenticator, 
   const logger = new Logger('GraphQL');
   const production = config.environment === 'production';
   const armor = new ApolloArmor({ ...LIMITS, blockFieldSuggestion: { enabled: production } }).protect();
+  const format = (error: GraphQLError) => formatGraphqlError(error.toJSON(), error, (unexpected) => logger.error(unexpected));
+  // graphql-ws validates and reports errors itself, outside Apollo: give it the same rules and formatting.
+  const socketRules: ValidationRule[] = [
+    ...specifiedRules,
+    ...armor.validationRules,
+    ...(production ? [NoSchemaIntrospectionCustomRule] : []),
+  ];
+  // Nest's type lists fewer graphql-ws options than it passes on to graphql-ws at run time.
+  const socketValidationAndErrors: Pick<ServerOptions, 'validate' | 'onNext' | 'onError'> = {
+    // Tagged as Apollo tags them over HTTP, so clients see one code for a malformed or over-limit query.
+    validate: (schema, document) =>
+      validate(schema, document, socketRules).map(
+        (error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+      ),
+    onNext: (_context, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(format) } : undefined),
+    onError: (_context, _id, _payload, errors) => errors.map(format),
+  };
 
   return {
     path: '/graphql',
@@ -45,6 +65,7 @@ export function graphqlOptions(config: AppConfig, authenticator: Authenticator, 
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
     formatError: (formatted, error) => formatGraphqlError(formatted, error, (unexpected) => logger.error(unexpected)),
+    persistedQueries: false,
     subscriptions: {
       'graphql-ws': {
         path: '/graphql',
@@ -58,7 +79,8 @@ export function graphqlOptions(config: AppConfig, authenticator: Authenticator, 
             return false;
           }
         },
-      },
+        ...socketValidationAndErrors,
+      } as GraphQLWsSubscriptionsConfig,
     },
     context: async (input: HttpContextInput | WsContextInput): Promise<GraphqlContext> => {
       if ('extra' in input && input.extra && !('req' in input && input.req)) {

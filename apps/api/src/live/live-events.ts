@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { StoredEvent } from '@app/event-store';
 import { ProjectionRunner } from '@app/read-models';
-import { EventEmitter, on } from 'node:events';
+import { EventEmitter } from 'node:events';
 
 /**
  * Events as the read models commit them, for GraphQL subscriptions. Fed after the read database
@@ -19,10 +19,50 @@ export class LiveEvents {
     });
   }
 
-  /** Every event committed from now on whose stream passes the filter, until the consumer stops. */
-  async *follow(streamFilter: (streamId: string) => boolean): AsyncGenerator<StoredEvent> {
-    for await (const [event] of on(this.emitter, 'event') as AsyncIterable<[StoredEvent]>) {
-      if (streamFilter(event.streamId)) yield event;
-    }
+  get subscriberCount(): number {
+    return this.emitter.listenerCount('event');
+  }
+
+  /**
+   * Each accepted event from now on, mapped in order. `return()` (a client unsubscribing or
+   * disconnecting) detaches at once, even while waiting for the next event.
+   */
+  follow<T>(accept: (event: StoredEvent) => boolean, map: (event: StoredEvent) => Promise<T> | T): AsyncIterableIterator<T> {
+    const queue: StoredEvent[] = [];
+    let wake: (() => void) | null = null;
+    let closed = false;
+    const listener = (event: StoredEvent) => {
+      if (!accept(event)) return;
+      queue.push(event);
+      wake?.();
+    };
+    const close = () => {
+      if (closed) return;
+      closed = true;
+      this.emitter.off('event', listener);
+      queue.length = 0;
+      wake?.();
+    };
+    this.emitter.on('event', listener);
+    const iterator: AsyncIterableIterator<T> = {
+      async next() {
+        while (!closed && queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+        wake = null;
+        if (closed) return { done: true, value: undefined };
+        return { done: false, value: await map(queue.shift() as StoredEvent) };
+      },
+      async return() {
+        close();
+        return { done: true, value: undefined };
+      },
+      async throw(error?: unknown) {
+        close();
+        throw error;
+      },
+      [Symbol.asyncIterator]() {
+        return iterator;
+      },
+    };
+    return iterator;
   }
 }

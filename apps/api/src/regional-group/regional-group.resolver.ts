@@ -51,11 +51,10 @@ export class RegionalGroupResolver {
     description: 'Each regional group established from the moment of subscribing, once it is readable.',
     resolve: (group: RegionalGroup) => group,
   })
-  async *regionalGroupEstablished(@CurrentIdentity() _identity: Identity) {
-    for await (const event of this.live.follow((streamId) => streamId.startsWith(regionalGroupStream('')))) {
-      if (event.type === 'RegionalGroupEstablished') {
-        yield await this.queries.execute(new GetRegionalGroupQuery((event.data as { groupId: string }).groupId));
-      }
-    }
+  regionalGroupEstablished(@CurrentIdentity() _identity: Identity): AsyncIterableIterator<RegionalGroup> {
+    return this.live.follow(
+      (event) => event.type === 'RegionalGroupEstablished',
+      (event) => this.queries.execute(new GetRegionalGroupQuery((event.data as { groupId: string }).groupId)),
+    );
   }
 }

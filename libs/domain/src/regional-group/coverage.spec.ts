@@ -1,0 +1,144 @@
+import {
+  AREAS,
+  avonAndSomerset,
+  established,
+  groupAfter,
+  partnersAdmitted,
+  START,
+  termsAdopted,
+} from '../testing/avon-and-somerset.fixture';
+import { coverageOf, describeGaps, gapsCreated, gapsOf } from './coverage';
+import { RegionalGroupEvent } from './regional-group.events';
+
+const ALL_THREE = ['HEALTH', 'LOCAL_AUTHORITY', 'POLICE'];
+
+const policeLeavesSomerset: RegionalGroupEvent = {
+  type: 'PartnerCoverageChanged',
+  data: { partnerId: 'police', areaIds: ['banes', 'bristol', 'north-somerset', 'south-glos'], gapsAccepted: [] },
+};
+
+const somersetPoliceGap = { areaId: 'somerset', areaName: 'Somerset', agencyType: 'POLICE' };
+
+describe('coverageOf (R3)', () => {
+  it('gives every Avon and Somerset area all three statutory types and nothing missing', () => {
+    expect(coverageOf(groupAfter(avonAndSomerset))).toEqual([
+      { areaId: 'banes', areaName: 'Bath and North East Somerset', covered: ALL_THREE, missing: [] },
+      { areaId: 'bristol', areaName: 'Bristol', covered: ALL_THREE, missing: [] },
+      { areaId: 'north-somerset', areaName: 'North Somerset', covered: ALL_THREE, missing: [] },
+      { areaId: 'somerset', areaName: 'Somerset', covered: ALL_THREE, missing: [] },
+      { areaId: 'south-glos', areaName: 'South Gloucestershire', covered: ALL_THREE, missing: [] },
+    ]);
+    expect(gapsOf(groupAfter(avonAndSomerset))).toEqual([]);
+  });
+
+  it('lists every required type as missing in a group with no partners yet', () => {
+    const coverage = coverageOf(groupAfter([established, termsAdopted]));
+    expect(coverage).toHaveLength(5);
+    for (const area of coverage) {
+      expect(area.covered).toEqual([]);
+      expect(area.missing).toEqual(['LOCAL_AUTHORITY', 'HEALTH', 'POLICE']);
+    }
+  });
+
+  it('uses the statutory types of the platform defaults before terms are adopted', () => {
+    const coverage = coverageOf(groupAfter([established, ...partnersAdmitted]));
+    expect(coverage.every((area) => area.missing.length === 0)).toBe(true);
+    expect(coverageOf(groupAfter([established]))[0].missing).toEqual(['LOCAL_AUTHORITY', 'HEALTH', 'POLICE']);
+  });
+
+  it('names the area and the type when the police stop covering Somerset', () => {
+    const group = groupAfter([...avonAndSomerset, policeLeavesSomerset]);
+    expect(coverageOf(group).find((area) => area.areaId === 'somerset')).toEqual({
+      areaId: 'somerset',
+      areaName: 'Somerset',
+      covered: ['HEALTH', 'LOCAL_AUTHORITY'],
+      missing: ['POLICE'],
+    });
+    expect(gapsOf(group)).toEqual([somersetPoliceGap]);
+  });
+
+  it('does not count a partner that has been succeeded', () => {
+    const succeededWithoutSuccessorCoverage: RegionalGroupEvent = {
+      type: 'PartnerSucceeded',
+      data: {
+        predecessorId: 'somerset-ccg',
+        successorId: 'somerset-icb',
+        successorName: 'NHS Somerset ICB',
+        agencyType: 'HEALTH',
+        effectiveOn: '2022-07-01',
+        areaIds: [],
+        transferredAppointmentIds: [],
+        transferredFundingYears: [],
+      },
+    };
+    const group = groupAfter([...avonAndSomerset, succeededWithoutSuccessorCoverage]);
+    expect(gapsOf(group)).toEqual([{ areaId: 'somerset', areaName: 'Somerset', agencyType: 'HEALTH' }]);
+  });
+
+  it('lists a non-statutory partner among the covered types without it filling a statutory gap', () => {
+    const educationAdmitted: RegionalGroupEvent = {
+      type: 'CorePartnerAdmitted',
+      data: { partnerId: 'schools', name: 'Somerset Schools Forum', agencyType: 'EDUCATION', areaIds: ['somerset'], admittedOn: START },
+    };
+    const group = groupAfter([...avonAndSomerset, policeLeavesSomerset, educationAdmitted]);
+    expect(coverageOf(group).find((area) => area.areaId === 'somerset')).toEqual({
+      areaId: 'somerset',
+      areaName: 'Somerset',
+      covered: ['EDUCATION', 'HEALTH', 'LOCAL_AUTHORITY'],
+      missing: ['POLICE'],
+    });
+  });
+
+  it('requires the types the terms in force list, education included when they add it', () => {
+    const educationRequired: RegionalGroupEvent = {
+      type: 'TermsOfReferenceAdopted',
+      data: { ...termsAdopted.data, version: '2.0', statutoryTypesPerArea: ['LOCAL_AUTHORITY', 'HEALTH', 'POLICE', 'EDUCATION'], gapsAccepted: [] },
+    };
+    const coverage = coverageOf(groupAfter([...avonAndSomerset, educationRequired]));
+    expect(coverage.map((area) => area.missing)).toEqual([['EDUCATION'], ['EDUCATION'], ['EDUCATION'], ['EDUCATION'], ['EDUCATION']]);
+  });
+});
+
+describe('gapsCreated (R3)', () => {
+  it('finds no gap when nothing changes', () => {
+    const group = groupAfter(avonAndSomerset);
+    expect(gapsCreated(group, group)).toEqual([]);
+  });
+
+  it('finds the gap a coverage change creates', () => {
+    expect(gapsCreated(groupAfter(avonAndSomerset), groupAfter([...avonAndSomerset, policeLeavesSomerset]))).toEqual([somersetPoliceGap]);
+  });
+
+  it('does not report again a gap that was already there', () => {
+    const before = groupAfter([...avonAndSomerset, policeLeavesSomerset]);
+    const councilLeavesToo: RegionalGroupEvent = {
+      type: 'PartnerCoverageChanged',
+      data: { partnerId: 'somerset-council', areaIds: ['bristol'], gapsAccepted: [] },
+    };
+    const after = groupAfter([...avonAndSomerset, policeLeavesSomerset, councilLeavesToo]);
+    expect(gapsCreated(before, after)).toEqual([{ areaId: 'somerset', areaName: 'Somerset', agencyType: 'LOCAL_AUTHORITY' }]);
+  });
+
+  it('finds no gap when a gap is closed', () => {
+    const before = groupAfter([...avonAndSomerset, policeLeavesSomerset]);
+    expect(gapsCreated(before, groupAfter(avonAndSomerset))).toEqual([]);
+  });
+
+  it('finds one gap per area when the terms add a type nobody covers', () => {
+    const educationRequired: RegionalGroupEvent = {
+      type: 'TermsOfReferenceAdopted',
+      data: { ...termsAdopted.data, version: '2.0', statutoryTypesPerArea: ['EDUCATION', 'HEALTH'], gapsAccepted: [] },
+    };
+    expect(gapsCreated(groupAfter(avonAndSomerset), groupAfter([...avonAndSomerset, educationRequired]))).toEqual(
+      Object.values(AREAS).map((area) => ({ areaId: area.areaId, areaName: area.name, agencyType: 'EDUCATION' })),
+    );
+  });
+});
+
+describe('describeGaps', () => {
+  it('names each area and type in words', () => {
+    expect(
+      describeGaps([somersetPoliceGap, { areaId: 'banes', areaName: 'Bath and North East Somerset', agencyType: 'LOCAL_AUTHORITY' }]),
+    ).toBe('Somerset would have no police partner; Bath and North East Somerset would have no local authority partner');
+  });
+});

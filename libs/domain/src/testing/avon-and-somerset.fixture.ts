@@ -1,0 +1,164 @@
+/**
+ * The Avon and Somerset Strategic Safeguarding Partnership as the seed's Terms of Reference
+ * give it (Appendix 2 of seeds/003): 5 areas, 9 core partners, 10 named representatives.
+ * Plain domain events, so specifications can start from the whole membership.
+ */
+import { fold } from '../shared/decider';
+import { Actor } from '../shared/roles';
+import { RegionalGroupCommand } from '../regional-group/regional-group.commands';
+import { regionalGroupDecider } from '../regional-group/regional-group.decider';
+import {
+  Area,
+  ChairAppointed,
+  CorePartnerAdmitted,
+  DeputyChairAppointed,
+  RegionalGroupEstablished,
+  RegionalGroupEvent,
+  RepresentativeAppointed,
+  TermsOfReferenceAdopted,
+} from '../regional-group/regional-group.events';
+import { ActiveGroup } from '../regional-group/regional-group.state';
+
+export const GROUP_ID = 'asssp';
+export const GROUP_NAME = 'Avon and Somerset Strategic Safeguarding Partnership';
+export const START = '2019-06-01';
+
+/** Instants commands are sent at. */
+export const now = '2020-01-15T10:00:00.000Z';
+export const establishedAt = '2019-06-01T09:00:00.000Z';
+/** After CCGs became ICBs (1 July 2022). */
+export const afterIcbs = '2022-09-01T10:00:00.000Z';
+
+export const AREAS = {
+  banes: { areaId: 'banes', name: 'Bath and North East Somerset' },
+  bristol: { areaId: 'bristol', name: 'Bristol' },
+  northSomerset: { areaId: 'north-somerset', name: 'North Somerset' },
+  somerset: { areaId: 'somerset', name: 'Somerset' },
+  southGlos: { areaId: 'south-glos', name: 'South Gloucestershire' },
+} as const satisfies Record<string, Area>;
+
+export const ALL_AREA_IDS = Object.values(AREAS).map((area) => area.areaId);
+
+export const established: RegionalGroupEstablished = {
+  type: 'RegionalGroupEstablished',
+  data: { groupId: GROUP_ID, name: GROUP_NAME, areas: Object.values(AREAS), establishedAt },
+};
+
+export const termsAdopted: TermsOfReferenceAdopted = {
+  type: 'TermsOfReferenceAdopted',
+  data: {
+    version: '1.0',
+    summary: 'Terms of reference of the regional group.',
+    quorumPercentage: 66,
+    meetingCadenceMonths: 3,
+    noticePeriodMonths: 12,
+    statutoryTypesPerArea: ['LOCAL_AUTHORITY', 'HEALTH', 'POLICE'],
+    adoptedOn: START,
+    gapsAccepted: [],
+  },
+};
+
+const partner = (partnerId: string, name: string, agencyType: string, areaIds: string[]): CorePartnerAdmitted => ({
+  type: 'CorePartnerAdmitted',
+  data: { partnerId, name, agencyType, areaIds, admittedOn: START },
+});
+
+/** Appendix 2: each partner with the areas it has statutory duties in. */
+export const partnersAdmitted: CorePartnerAdmitted[] = [
+  partner('south-glos-council', 'South Gloucestershire Council', 'LOCAL_AUTHORITY', ['south-glos']),
+  partner('bristol-council', 'Bristol City Council', 'LOCAL_AUTHORITY', ['bristol']),
+  partner('bnssg-ccg', 'NHS BNSSG CCG', 'HEALTH', ['bristol', 'north-somerset', 'south-glos']),
+  partner('somerset-council', 'Somerset County Council', 'LOCAL_AUTHORITY', ['somerset']),
+  partner('banes-ccg', 'NHS BANES CCG', 'HEALTH', ['banes']),
+  partner('banes-council', 'BaNES Council', 'LOCAL_AUTHORITY', ['banes']),
+  partner('north-somerset-council', 'North Somerset Council', 'LOCAL_AUTHORITY', ['north-somerset']),
+  partner('somerset-ccg', 'NHS Somerset CCG', 'HEALTH', ['somerset']),
+  partner('police', 'Avon and Somerset Police', 'POLICE', ['banes', 'bristol', 'north-somerset', 'somerset', 'south-glos']),
+];
+
+export type Representative = Readonly<{
+  appointmentId: string;
+  personId: string;
+  partnerId: string;
+  name: string;
+  title: string;
+  role: string;
+  seniority: string;
+}>;
+
+const DCS = "Director of Children's Services";
+const HEALTH_DIRECTOR = 'Director with accountability for safeguarding';
+
+const representative = (name: string, partnerId: string, title: string, seniority = 'DIRECTOR'): Representative => {
+  const personId = name.toLowerCase().replace(/[^a-z]+/g, '-');
+  return { appointmentId: `apt-${personId}`, personId, partnerId, name, title, role: 'DELEGATED_SAFEGUARDING_PARTNER', seniority };
+};
+
+/** Appendix 2, in its order. */
+export const REPRESENTATIVES = {
+  chrisSivers: representative('Chris Sivers', 'south-glos-council', DCS),
+  jacquiJensen: representative('Jacqui Jensen', 'bristol-council', DCS),
+  janetBaptisteGrant: representative('Janet Baptiste-Grant', 'bnssg-ccg', HEALTH_DIRECTOR),
+  julianWooster: representative('Julian Wooster', 'somerset-council', DCS),
+  lisaHarvey: representative('Lisa Harvey', 'banes-ccg', HEALTH_DIRECTOR),
+  mikeBowden: representative('Mike Bowden', 'banes-council', DCS),
+  sheilaSmith: representative('Sheila Smith', 'north-somerset-council', DCS),
+  sandraCorry: representative('Sandra Corry', 'somerset-ccg', HEALTH_DIRECTOR),
+  victoriaCapel: representative('Victoria Capel', 'police', 'Head of Neighbourhood and Partnerships', 'HEAD_OF_SERVICE'),
+  willWhite: representative('Will White', 'police', 'Lead for safeguarding', 'HEAD_OF_SERVICE'),
+} as const;
+
+export const appointed = (rep: Representative, startDate: string = START): RepresentativeAppointed => ({
+  type: 'RepresentativeAppointed',
+  data: { ...rep, startDate },
+});
+
+export const representativesAppointed: RepresentativeAppointed[] = Object.values(REPRESENTATIVES).map((rep) => appointed(rep));
+
+/** The whole membership: group, terms 1.0, 9 partners, 10 representatives; no chair yet. */
+export const avonAndSomerset: RegionalGroupEvent[] = [established, termsAdopted, ...partnersAdmitted, ...representativesAppointed];
+
+/** Jacqui Jensen (Bristol City Council, local authority) chairs; Victoria Capel (police) is deputy. */
+export const chairAppointed: ChairAppointed = { type: 'ChairAppointed', data: { appointmentId: REPRESENTATIVES.jacquiJensen.appointmentId } };
+export const deputyChairAppointed: DeputyChairAppointed = {
+  type: 'DeputyChairAppointed',
+  data: { appointmentId: REPRESENTATIVES.victoriaCapel.appointmentId },
+};
+export const avonAndSomersetWithChair: RegionalGroupEvent[] = [...avonAndSomerset, chairAppointed, deputyChairAppointed];
+
+export const actorFor = (rep: Representative, roles: readonly string[] = []): Actor => ({
+  personId: rep.personId,
+  partnerId: rep.partnerId,
+  roles,
+});
+
+export const administrator: Actor = { personId: 'admin', partnerId: null, roles: ['ADMINISTRATOR'] };
+/** The chair of `avonAndSomersetWithChair`. */
+export const chair: Actor = actorFor(REPRESENTATIVES.jacquiJensen);
+/** The deputy chair of `avonAndSomersetWithChair`. */
+export const deputyChair: Actor = actorFor(REPRESENTATIVES.victoriaCapel);
+/** A representative holding no post. */
+export const representativeActor: Actor = actorFor(REPRESENTATIVES.sheilaSmith);
+export const stranger: Actor = { personId: 'stranger', partnerId: null, roles: [] };
+
+type CommandOf<T extends RegionalGroupCommand['type']> = Extract<RegionalGroupCommand, { type: T }>;
+export type CommandInput<T extends RegionalGroupCommand['type']> = Omit<CommandOf<T>['data'], 'actor' | 'now'> &
+  Partial<Pick<CommandOf<T>['data'], 'actor' | 'now'>>;
+
+/** A command sent by the administrator at `now` unless the data says otherwise. */
+export function command<T extends RegionalGroupCommand['type']>(type: T, data: CommandInput<T>): CommandOf<T> {
+  return { type, data: { actor: administrator, now, ...data } } as unknown as CommandOf<T>;
+}
+
+/** The state the events fold to; fails the test if there is no group. */
+export function groupAfter(events: readonly RegionalGroupEvent[]): ActiveGroup {
+  const state = fold(regionalGroupDecider, events);
+  if (state.status !== 'active') throw new Error('The events establish no regional group.');
+  return state;
+}
+
+/** Decides `command` on the state `events` fold to, then folds the result too. */
+export function groupAfterCommand(events: readonly RegionalGroupEvent[], sent: RegionalGroupCommand): ActiveGroup {
+  const decided = regionalGroupDecider.decide(sent, fold(regionalGroupDecider, events));
+  return groupAfter([...events, ...decided]);
+}
