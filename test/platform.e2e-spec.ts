@@ -47,6 +47,18 @@ describe('the GraphQL service', () => {
     expect(await response.text()).toMatch(/CSRF|preflight/i);
   });
 
+  it('answers a body that is not JSON with a GraphQL error', async () => {
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${api.adminToken}` },
+      body: '{"query": "{ me { name } ',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+    });
+  });
+
   it('limits aliases per request', async () => {
     const query = `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: me { name }`).join(' ')} }`;
     const { errors } = await api.graphql(query);

@@ -1,7 +1,8 @@
 import { INestApplication, ValidationError, ValidationPipe } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { AppConfig, InputValidationError, JsonLogger } from '@app/platform';
 import { AppModule } from './app.module';
+import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
 
 function sentences(errors: ValidationError[], path = ''): string[] {
   return errors.flatMap((error) => {
@@ -25,6 +26,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
       exceptionFactory: (errors) => new InputValidationError(sentences(errors)),
     }),
   );
+  app.useGlobalFilters(new GraphqlExceptionFilter(app.get(HttpAdapterHost).httpAdapter));
   app.enableShutdownHooks();
   return app;
 }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DomainError } from '@app/domain';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp } from '../../api/src/create-app';
@@ -11,6 +11,8 @@ import { printServedSchema } from './commands/schema.command';
 import { tokenFor } from './commands/token.command';
 import { verify } from './commands/verify.command';
 import { loadDemo } from './demo/load-demo';
+
+const DEMO_MARKER = '.demo-store';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -24,6 +26,7 @@ Commands:
   schema [--out schema.gql]
                        write the GraphQL schema the api serves
   demo                 fresh store in ./data/demo with the Avon and Somerset example, then serve it
+                       (only ever replaces a ./data/demo that an earlier demo made)
 
 Configuration comes from the environment (DATA_DIR, EVENT_STORE, ...) as for the api.`;
 
@@ -82,11 +85,19 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
-/** Fresh data every time, so the demo always shows the same example. */
+/**
+ * Fresh data every time, so the demo always shows the same example. It only ever replaces a
+ * directory it made itself (marked by DEMO_MARKER), never a real store.
+ */
 async function demo(): Promise<void> {
-  const dataDir = resolve(process.env.DATA_DIR ?? join('data', 'demo'));
+  const dataDir = resolve('data', 'demo');
+  const marker = join(dataDir, DEMO_MARKER);
+  if (existsSync(dataDir) && readdirSync(dataDir).length > 0 && !existsSync(marker)) {
+    throw new DomainError('CONFLICT', `${dataDir} holds data the demo did not create; move it away to run the demo.`);
+  }
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
+  writeFileSync(marker, 'Made by `npm run demo`, which replaces this directory each time it starts.\n');
   const config = configOrExit({ LOG_LEVEL: 'warn', ...process.env, DATA_DIR: dataDir });
   const app = await createApp(config);
   await app.init();

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Logger, Res } from '@nestjs/common';
 import { Response } from 'express';
 import { EventStore } from '@app/event-store';
 import { ProjectionRunner } from '@app/read-models';
@@ -15,17 +15,19 @@ export class HealthController {
   @Get()
   async health(@Res() response: Response): Promise<void> {
     let lastPosition: number | null = null;
-    let storeError: string | null = null;
+    let reachable = true;
     try {
       lastPosition = await this.store.lastPosition();
     } catch (error) {
-      storeError = error instanceof Error ? error.message : 'unreachable';
+      // The reason goes to the log, not to anonymous callers.
+      reachable = false;
+      new Logger('Health').error(error instanceof Error ? error : String(error));
     }
     const projectionsFailed = this.runner.error !== null;
-    const ok = storeError === null && !projectionsFailed;
+    const ok = reachable && !projectionsFailed;
     response.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({
       status: ok ? 'ok' : 'unavailable',
-      store: { kind: this.store.kind, reachable: storeError === null, lastPosition, ...(storeError ? { error: storeError } : {}) },
+      store: { kind: this.store.kind, reachable, lastPosition },
       projections: {
         running: !projectionsFailed,
         position: this.runner.position,

@@ -69,6 +69,8 @@ async function checked(verification: Promise<{ payload: JWTPayload }>): Promise<
   try {
     ({ payload } = await verification);
   } catch (error) {
+    // An identity provider that cannot be reached is an outage to report, not a bad token.
+    if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError)) throw error;
     throw new AuthenticationError(describe(error));
   }
   if (!payload.sub) throw new AuthenticationError('The token names no subject.');

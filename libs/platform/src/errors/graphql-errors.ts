@@ -79,7 +79,7 @@ export function formatGraphqlError(
     message,
     locations: formatted.locations,
     path: formatted.path,
-    extensions: { code, ...(details ?? {}) },
+    extensions: { ...(details ?? {}), code },
   };
 }
 

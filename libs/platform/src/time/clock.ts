@@ -13,8 +13,3 @@ export function clockStartingAt(start: string, realNow: () => number = Date.now)
   const offset = new Date(start).getTime() - realNow();
   return { now: () => new Date(realNow() + offset) };
 }
-
-/** A clock that never moves, for tests. */
-export function fixedClock(instant: string): Clock {
-  return { now: () => new Date(instant) };
-}
