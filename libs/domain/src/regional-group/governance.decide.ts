@@ -52,6 +52,10 @@ export function recordTermsOfReferenceReview(command: RecordTermsOfReferenceRevi
   requireAdministratorOrChair(group, actor, 'record a review of the terms of reference');
   if (group.terms.length === 0) throw new DomainError('VALIDATION_FAILED', 'The group has not adopted terms of reference to review.');
   requireDate(reviewedOn, 'The review date');
+  const inForce = group.terms[group.terms.length - 1];
+  if (reviewedOn < inForce.adoptedOn) {
+    throw new DomainError('VALIDATION_FAILED', `A review cannot predate the terms it reviews (version ${inForce.version}, adopted ${inForce.adoptedOn}).`);
+  }
   return [{ type: 'TermsOfReferenceReviewed', data: { reviewedOn, notes: normaliseName(command.data.notes) } }];
 }
 
@@ -73,7 +77,7 @@ export function agreeFundingContribution(command: AgreeFundingContribution, grou
   requireAdministratorOrChair(group, command.data.actor, 'record an agreed funding contribution');
   requireContribution(group, command.data);
   const { partnerId, financialYear, amountPence, inKind } = command.data;
-  return [{ type: 'FundingContributionAgreed', data: { partnerId, financialYear, amountPence, inKind: inKind ? normaliseName(inKind) : null } }];
+  return [{ type: 'FundingContributionAgreed', data: { partnerId, financialYear, amountPence, inKind: normaliseName(inKind ?? '') || null } }];
 }
 
 /** R15: a partner changing its own contribution; flagged unilateral until the group agrees it. */
@@ -85,5 +89,5 @@ export function changeFundingContribution(command: ChangeFundingContribution, gr
     });
   }
   requireContribution(group, command.data);
-  return [{ type: 'FundingContributionChanged', data: { partnerId, financialYear, amountPence, inKind: inKind ? normaliseName(inKind) : null } }];
+  return [{ type: 'FundingContributionChanged', data: { partnerId, financialYear, amountPence, inKind: normaliseName(inKind ?? '') || null } }];
 }

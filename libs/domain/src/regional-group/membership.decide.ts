@@ -38,6 +38,11 @@ export function currentPartner(group: ActiveGroup, partnerId: string): Partner {
   return partner;
 }
 
+function requireUniqueName(group: ActiveGroup, name: string): void {
+  const sameName = Object.values(group.partners).find((p) => p.succeededBy === null && p.name.toLowerCase() === name.toLowerCase());
+  if (sameName) throw new DomainError('ALREADY_EXISTS', `${name} is already a core partner of ${group.name}.`);
+}
+
 function requireAreas(group: ActiveGroup, areaIds: readonly string[]): readonly string[] {
   if (areaIds.length === 0) throw new DomainError('VALIDATION_FAILED', 'A core partner covers at least one area.');
   const unknown = areaIds.filter((id) => !group.areas.some((area) => area.areaId === id));
@@ -68,8 +73,7 @@ export function admitCorePartner(command: AdmitCorePartner, group: ActiveGroup):
     throw new DomainError('VALIDATION_FAILED', `"${command.data.agencyType}" is not an agency type this platform knows.`);
   }
   requireDate(admittedOn, 'The admission date');
-  const sameName = Object.values(group.partners).find((p) => p.succeededBy === null && p.name.toLowerCase() === name.toLowerCase());
-  if (sameName) throw new DomainError('ALREADY_EXISTS', `${name} is already a core partner of ${group.name}.`);
+  requireUniqueName(group, name);
   return [
     {
       type: 'CorePartnerAdmitted',
@@ -102,6 +106,7 @@ export function recordSuccession(command: RecordSuccession, group: ActiveGroup):
     }
   }
   const successorName = existing ? existing.name : requireText(command.data.successorName, "The successor's name");
+  if (!existing) requireUniqueName(group, successorName);
   const event: RegionalGroupEvent = {
     type: 'PartnerSucceeded',
     data: {
@@ -156,7 +161,7 @@ export function appointRepresentative(command: AppointRepresentative, group: Act
         appointmentId,
         personId,
         partnerId: partner.partnerId,
-        name: personName,
+        name: normaliseName(personName),
         title: requireText(command.data.title, 'The title'),
         role: command.data.role,
         seniority: command.data.seniority,

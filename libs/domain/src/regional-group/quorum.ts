@@ -1,5 +1,5 @@
 import { IsoDate } from '../shared/dates';
-import { ActiveGroup, currentAppointments, termsInForce } from './regional-group.state';
+import { ActiveGroup, currentAppointments, termsInForceOn } from './regional-group.state';
 
 export type Quorum = Readonly<{ percentage: number; representativeCount: number; required: number }>;
 
@@ -8,8 +8,9 @@ export function quorumRequired(percentage: number, representativeCount: number):
   return Math.ceil((percentage * representativeCount) / 100);
 }
 
+/** The quorum as the membership and terms stood on `date` (R7, A3). */
 export function quorumOf(group: ActiveGroup, date: IsoDate): Quorum {
-  const percentage = termsInForce(group).quorumPercentage;
+  const percentage = termsInForceOn(group, date).quorumPercentage;
   const representativeCount = currentAppointments(group, date).length;
   return { percentage, representativeCount, required: quorumRequired(percentage, representativeCount) };
 }

@@ -9,6 +9,7 @@ export type Partner = Readonly<{
   areaIds: readonly string[];
   admittedOn: IsoDate;
   succeededBy: string | null;
+  succeededOn: IsoDate | null;
 }>;
 
 export type Appointment = Readonly<{
@@ -62,6 +63,11 @@ export function termsInForce(group: ActiveGroup): TermsOfReferenceData {
   return group.terms.length > 0 ? group.terms[group.terms.length - 1] : DEFAULT_TERMS;
 }
 
+/** The terms as they stood on a date: the latest version adopted by then. */
+export function termsInForceOn(group: ActiveGroup, date: IsoDate): TermsOfReferenceData {
+  return [...group.terms].reverse().find((terms) => terms.adoptedOn <= date) ?? DEFAULT_TERMS;
+}
+
 export function currentPartners(group: ActiveGroup): Partner[] {
   return Object.values(group.partners).filter((partner) => partner.succeededBy === null);
 }
@@ -71,10 +77,12 @@ export function isCurrentOn(appointment: Appointment, date: IsoDate): boolean {
   return appointment.startDate <= date && (appointment.endDate === null || appointment.endDate > date);
 }
 
+/** Appointments current on `date` for partners that were members then (a successor takes over from its effective date). */
 export function currentAppointments(group: ActiveGroup, date: IsoDate): Appointment[] {
-  return Object.values(group.appointments).filter(
-    (appointment) => isCurrentOn(appointment, date) && group.partners[appointment.partnerId]?.succeededBy === null,
-  );
+  return Object.values(group.appointments).filter((appointment) => {
+    const partner = group.partners[appointment.partnerId];
+    return isCurrentOn(appointment, date) && partner !== undefined && (partner.succeededOn === null || partner.succeededOn > date);
+  });
 }
 
 export function evolveGroup(state: RegionalGroupState, event: RegionalGroupEvent): RegionalGroupState {
@@ -104,7 +112,10 @@ function evolveActive(group: ActiveGroup, event: RegionalGroupEvent): ActiveGrou
       return group;
     case 'CorePartnerAdmitted': {
       const { partnerId, name, agencyType, areaIds, admittedOn } = event.data;
-      return { ...group, partners: { ...group.partners, [partnerId]: { partnerId, name, agencyType, areaIds, admittedOn, succeededBy: null } } };
+      return {
+        ...group,
+        partners: { ...group.partners, [partnerId]: { partnerId, name, agencyType, areaIds, admittedOn, succeededBy: null, succeededOn: null } },
+      };
     }
     case 'PartnerCoverageChanged': {
       const partner = group.partners[event.data.partnerId];
@@ -115,7 +126,7 @@ function evolveActive(group: ActiveGroup, event: RegionalGroupEvent): ActiveGrou
       const existing = group.partners[successorId];
       const successor: Partner = existing
         ? { ...existing, areaIds }
-        : { partnerId: successorId, name: successorName, agencyType, areaIds, admittedOn: effectiveOn, succeededBy: null };
+        : { partnerId: successorId, name: successorName, agencyType, areaIds, admittedOn: effectiveOn, succeededBy: null, succeededOn: null };
       const appointments = { ...group.appointments };
       for (const id of event.data.transferredAppointmentIds) appointments[id] = { ...appointments[id], partnerId: successorId };
       const years = new Set(event.data.transferredFundingYears);
@@ -123,7 +134,7 @@ function evolveActive(group: ActiveGroup, event: RegionalGroupEvent): ActiveGrou
         ...group,
         partners: {
           ...group.partners,
-          [predecessorId]: { ...group.partners[predecessorId], succeededBy: successorId },
+          [predecessorId]: { ...group.partners[predecessorId], succeededBy: successorId, succeededOn: effectiveOn },
           [successorId]: successor,
         },
         appointments,
