@@ -2,7 +2,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
-import { RegionalGroupQueries } from '@app/read-models';
+import { MembershipQueries, RegionalGroupQueries } from '@app/read-models';
 import { AppConfig } from '@app/platform';
 import { AccessModule } from './access/access.module';
 import { Authenticator } from './auth/authenticator';
@@ -23,9 +23,9 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [CommonModule],
-          inject: [Authenticator, RegionalGroupQueries],
-          useFactory: (authenticator: Authenticator, groups: RegionalGroupQueries) =>
-            graphqlOptions(config, authenticator, groups),
+          inject: [Authenticator, RegionalGroupQueries, MembershipQueries],
+          useFactory: (authenticator: Authenticator, groups: RegionalGroupQueries, membership: MembershipQueries) =>
+            graphqlOptions(config, authenticator, groups, membership),
         }),
         HealthModule,
         AccessModule,

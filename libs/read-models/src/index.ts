@@ -5,3 +5,4 @@ export * from './read-database';
 export * from './all-projections';
 export * from './access/people.queries';
 export * from './regional-group/regional-group.queries';
+export * from './regional-group/membership.queries';

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CommonModule } from '../common/common.module';
 import { AccessResolver } from './access.resolver';
+import { ChangeAccessHandler } from './change-access.command';
 import { InitialisePlatformHandler } from './initialise-platform.command';
 import { MeHandler } from './me.query';
+import { PeopleResolver } from './people.resolver';
 
 @Module({
   imports: [CommonModule],
-  providers: [AccessResolver, MeHandler, InitialisePlatformHandler],
+  providers: [AccessResolver, PeopleResolver, MeHandler, InitialisePlatformHandler, ChangeAccessHandler],
 })
 export class AccessModule {}

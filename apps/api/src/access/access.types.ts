@@ -20,3 +20,18 @@ export class Me {
   @Field(() => [RoleGrant])
   roles!: RoleGrant[];
 }
+
+@ObjectType({ description: 'A person the platform knows, with the roles an administrator granted them.' })
+export class Person {
+  @Field(() => ID)
+  personId!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  email!: string | null;
+
+  @Field(() => [RoleGrant])
+  roles!: RoleGrant[];
+}

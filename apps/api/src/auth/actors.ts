@@ -1,7 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ACCESS_STREAM, accessDecider, Actor, AccessEvent, fold, rolesOf } from '@app/domain';
+import {
+  ACCESS_STREAM,
+  accessDecider,
+  AccessEvent,
+  AccessState,
+  Actor,
+  currentAppointments,
+  dateOf,
+  fold,
+  regionalGroupDecider,
+  RegionalGroupEvent,
+  regionalGroupStream,
+  rolesOf,
+} from '@app/domain';
 import { EventStore } from '@app/event-store';
-import { EVENT_STORE } from '../infrastructure/injection-tokens';
+import { Clock } from '@app/platform';
+import { CLOCK, EVENT_STORE } from '../infrastructure/injection-tokens';
 import { Identity } from './identity';
 
 /**
@@ -10,10 +24,28 @@ import { Identity } from './identity';
  */
 @Injectable()
 export class Actors {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
-  async actorFor(identity: Identity): Promise<Actor> {
-    const access = fold(accessDecider, (await this.store.readStream(ACCESS_STREAM)) as unknown as AccessEvent[]);
-    return { personId: identity.personId, partnerId: null, roles: rolesOf(access, identity.personId) };
+  async access(): Promise<AccessState> {
+    return fold(accessDecider, (await this.store.readStream(ACCESS_STREAM)) as unknown as AccessEvent[]);
+  }
+
+  /**
+   * Platform roles, plus, for a command to a regional group, the partner the person represents
+   * there and the group roles that follow (REPRESENTATIVE, CHAIR, DEPUTY_CHAIR): who acted, as A1 asks.
+   */
+  async actorFor(identity: Identity, groupId?: string): Promise<Actor> {
+    const roles: string[] = rolesOf(await this.access(), identity.personId);
+    if (!groupId) return { personId: identity.personId, partnerId: null, roles };
+    const group = fold(regionalGroupDecider, (await this.store.readStream(regionalGroupStream(groupId))) as unknown as RegionalGroupEvent[]);
+    if (group.status !== 'active') return { personId: identity.personId, partnerId: null, roles };
+    const appointment = currentAppointments(group, dateOf(this.clock.now().toISOString())).find((a) => a.personId === identity.personId);
+    if (!appointment) return { personId: identity.personId, partnerId: null, roles };
+    if (group.chair === appointment.appointmentId) roles.push('CHAIR');
+    if (group.deputyChair === appointment.appointmentId) roles.push('DEPUTY_CHAIR');
+    return { personId: identity.personId, partnerId: appointment.partnerId, roles: [...roles, 'REPRESENTATIVE'] };
   }
 }

@@ -32,10 +32,19 @@ export class CommandGateway {
     private readonly runner: ProjectionRunner,
   ) {}
 
-  /** `input` is the client's input without its idempotency key: what a retry must repeat exactly. */
-  async prepare(meta: RequestMeta, operation: string, input: object, idempotencyKey?: string | null): Promise<PreparedCommand> {
+  /**
+   * `input` is the client's input without its idempotency key: what a retry must repeat exactly.
+   * `groupId` names the regional group the command is for, so the actor records the partner acted for.
+   */
+  async prepare(
+    meta: RequestMeta,
+    operation: string,
+    input: object,
+    idempotencyKey?: string | null,
+    groupId?: string,
+  ): Promise<PreparedCommand> {
     return {
-      actor: await this.actors.actorFor(meta.identity),
+      actor: await this.actors.actorFor(meta.identity, groupId),
       now: this.clock.now().toISOString(),
       correlationId: meta.correlationId,
       idempotencyKey: idempotencyKey ?? null,

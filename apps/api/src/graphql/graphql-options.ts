@@ -4,7 +4,7 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import { ServerOptions } from 'graphql-ws';
 import { Logger } from '@nestjs/common';
-import { RegionalGroupQueries } from '@app/read-models';
+import { MembershipQueries, RegionalGroupQueries } from '@app/read-models';
 import { AppConfig, formatGraphqlError } from '@app/platform';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, specifiedRules, validate, ValidationRule } from 'graphql';
 import { randomUUID } from 'node:crypto';
@@ -31,7 +31,12 @@ interface WsContextInput {
   readonly extra: { identity?: GraphqlContext['identity'] };
 }
 
-export function graphqlOptions(config: AppConfig, authenticator: Authenticator, groups: RegionalGroupQueries): ApolloDriverConfig {
+export function graphqlOptions(
+  config: AppConfig,
+  authenticator: Authenticator,
+  groups: RegionalGroupQueries,
+  membership: MembershipQueries,
+): ApolloDriverConfig {
   const logger = new Logger('GraphQL');
   const production = config.environment === 'production';
   const armor = new ApolloArmor({ ...LIMITS, blockFieldSuggestion: { enabled: production } }).protect();
@@ -84,14 +89,14 @@ export function graphqlOptions(config: AppConfig, authenticator: Authenticator, 
     },
     context: async (input: HttpContextInput | WsContextInput): Promise<GraphqlContext> => {
       if ('extra' in input && input.extra && !('req' in input && input.req)) {
-        return { identity: input.extra.identity ?? null, correlationId: randomUUID(), loaders: createLoaders(groups) };
+        return { identity: input.extra.identity ?? null, correlationId: randomUUID(), loaders: createLoaders(groups, membership) };
       }
       const { headers } = (input as HttpContextInput).req;
       const correlation = headers['x-correlation-id'];
       return {
         identity: await authenticator.identify(headers.authorization),
         correlationId: typeof correlation === 'string' && correlation.length <= 100 ? correlation : randomUUID(),
-        loaders: createLoaders(groups),
+        loaders: createLoaders(groups, membership),
       };
     },
   };

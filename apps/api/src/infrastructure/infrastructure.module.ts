@@ -1,7 +1,14 @@
 import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import Database from 'better-sqlite3';
 import { EventStore } from '@app/event-store';
-import { ALL_PROJECTIONS, openReadDatabase, PeopleQueries, ProjectionRunner, RegionalGroupQueries } from '@app/read-models';
+import {
+  ALL_PROJECTIONS,
+  MembershipQueries,
+  openReadDatabase,
+  PeopleQueries,
+  ProjectionRunner,
+  RegionalGroupQueries,
+} from '@app/read-models';
 import {
   AppConfig,
   clockStartingAt,
@@ -71,6 +78,7 @@ export class InfrastructureModule {
         },
         { provide: RegionalGroupQueries, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new RegionalGroupQueries(db) },
         { provide: PeopleQueries, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new PeopleQueries(db) },
+        { provide: MembershipQueries, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new MembershipQueries(db) },
         LiveEvents,
         StorageLifecycle,
       ],
@@ -84,6 +92,7 @@ export class InfrastructureModule {
         TOKEN_VERIFIER,
         RegionalGroupQueries,
         PeopleQueries,
+        MembershipQueries,
         LiveEvents,
       ],
     };

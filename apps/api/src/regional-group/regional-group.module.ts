@@ -1,11 +1,25 @@
 import { Module } from '@nestjs/common';
 import { CommonModule } from '../common/common.module';
+import { ChangeRegionalGroupHandler } from './change-regional-group.command';
 import { EstablishRegionalGroupHandler } from './establish-regional-group.command';
+import { CorePartnerFields, FundingContributionFields, RegionalGroupMembershipFields, RepresentativeFields } from './membership.fields';
+import { MembershipResolver } from './membership.resolver';
 import { GetRegionalGroupHandler, ListRegionalGroupsHandler } from './regional-group.queries';
 import { RegionalGroupResolver } from './regional-group.resolver';
 
 @Module({
   imports: [CommonModule],
-  providers: [RegionalGroupResolver, EstablishRegionalGroupHandler, GetRegionalGroupHandler, ListRegionalGroupsHandler],
+  providers: [
+    RegionalGroupResolver,
+    MembershipResolver,
+    RegionalGroupMembershipFields,
+    CorePartnerFields,
+    RepresentativeFields,
+    FundingContributionFields,
+    EstablishRegionalGroupHandler,
+    ChangeRegionalGroupHandler,
+    GetRegionalGroupHandler,
+    ListRegionalGroupsHandler,
+  ],
 })
 export class RegionalGroupModule {}

@@ -45,7 +45,7 @@ const somersetCcgSucceededWithoutSeat: RegionalGroupEvent = {
     effectiveOn: '2020-01-01',
     areaIds: ['somerset'],
     transferredAppointmentIds: [],
-    transferredFundingYears: [],
+    transferredFundingYears: [], gapsAccepted: [],
   },
 };
 const typeOf = (events: RegionalGroupEvent[], sent: Parameters<typeof regionalGroupDecider.decide>[0]) => {

@@ -68,7 +68,7 @@ describe('coverageOf (R3)', () => {
         effectiveOn: '2022-07-01',
         areaIds: [],
         transferredAppointmentIds: [],
-        transferredFundingYears: [],
+        transferredFundingYears: [], gapsAccepted: [],
       },
     };
     const group = groupAfter([...avonAndSomerset, succeededWithoutSuccessorCoverage]);

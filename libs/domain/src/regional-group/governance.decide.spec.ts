@@ -317,7 +317,7 @@ describe('Funding contributions (R15)', () => {
           effectiveOn: '2022-07-01',
           areaIds: ['banes'],
           transferredAppointmentIds: ['apt-lisa-harvey'],
-          transferredFundingYears: [],
+          transferredFundingYears: [], gapsAccepted: [],
         },
       };
       spec
@@ -425,7 +425,7 @@ describe('Funding contributions (R15)', () => {
           effectiveOn: '2022-07-01',
           areaIds: ['banes'],
           transferredAppointmentIds: ['apt-lisa-harvey'],
-          transferredFundingYears: [],
+          transferredFundingYears: [], gapsAccepted: [],
         },
       };
       const lisa = actorFor(REPRESENTATIVES.lisaHarvey);

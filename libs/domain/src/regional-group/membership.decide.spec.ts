@@ -112,7 +112,7 @@ describe('Admitting a core partner (R2)', () => {
         effectiveOn: '2022-07-01',
         areaIds: ['banes'],
         transferredAppointmentIds: [REPRESENTATIVES.lisaHarvey.appointmentId],
-        transferredFundingYears: [],
+        transferredFundingYears: [], gapsAccepted: [],
       },
     };
     spec
@@ -240,7 +240,7 @@ describe('Changing a partner’s coverage (R3)', () => {
         effectiveOn: '2022-07-01',
         areaIds: ['bristol', 'north-somerset', 'south-glos'],
         transferredAppointmentIds: [REPRESENTATIVES.janetBaptisteGrant.appointmentId],
-        transferredFundingYears: [],
+        transferredFundingYears: [], gapsAccepted: [],
       },
     };
     spec
@@ -352,7 +352,7 @@ describe('Appointing a representative (R4, R17)', () => {
         effectiveOn: '2022-07-01',
         areaIds: ['somerset'],
         transferredAppointmentIds: [REPRESENTATIVES.sandraCorry.appointmentId],
-        transferredFundingYears: [],
+        transferredFundingYears: [], gapsAccepted: [],
       },
     };
     spec

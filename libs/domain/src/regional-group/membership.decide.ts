@@ -107,8 +107,8 @@ export function recordSuccession(command: RecordSuccession, group: ActiveGroup):
   }
   const successorName = existing ? existing.name : requireText(command.data.successorName, "The successor's name");
   if (!existing) requireUniqueName(group, successorName);
-  const event: RegionalGroupEvent = {
-    type: 'PartnerSucceeded',
+  const event = {
+    type: 'PartnerSucceeded' as const,
     data: {
       predecessorId,
       successorId,
@@ -123,10 +123,11 @@ export function recordSuccession(command: RecordSuccession, group: ActiveGroup):
       transferredFundingYears: group.funding
         .filter((c) => c.partnerId === predecessorId && financialYearEnd(c.financialYear) > effectiveOn)
         .map((c) => c.financialYear),
+      gapsAccepted: [] as CoverageGap[],
     },
   };
-  checkCoverage(group, [event], acceptCoverageGap);
-  return [event];
+  const gaps = checkCoverage(group, [event], acceptCoverageGap);
+  return [{ ...event, data: { ...event.data, gapsAccepted: gaps } }];
 }
 
 /** `2020/21` ends on 31 March 2021. */

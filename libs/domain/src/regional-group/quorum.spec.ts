@@ -77,7 +77,7 @@ describe('quorumOf (R7)', () => {
         effectiveOn: '2022-07-01',
         areaIds: ['somerset'],
         transferredAppointmentIds: [],
-        transferredFundingYears: [],
+        transferredFundingYears: [], gapsAccepted: [],
       },
     };
     expect(quorumOf(groupAfter([...avonAndSomerset, succeededWithoutSeats]), '2022-09-01')).toEqual({

@@ -39,6 +39,7 @@ export type PartnerSucceeded = Message<
     areaIds: readonly string[];
     transferredAppointmentIds: readonly string[];
     transferredFundingYears: readonly string[];
+    gapsAccepted: readonly CoverageGap[];
   }
 >;
 export type RepresentativeAppointed = Message<

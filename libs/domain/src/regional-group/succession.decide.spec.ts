@@ -59,7 +59,7 @@ const succeeded = (data: Partial<PartnerSucceeded['data']>): PartnerSucceeded =>
     effectiveOn: ICB_DAY,
     areaIds: ['banes'],
     transferredAppointmentIds: ['apt-lisa-harvey'],
-    transferredFundingYears: [],
+    transferredFundingYears: [], gapsAccepted: [],
     ...data,
   },
 });
@@ -177,7 +177,7 @@ describe('Recording a succession: CCGs become ICBs on 1 July 2022 (R16)', () => 
     spec
       .given(given)
       .when(succeed())
-      .then([succeeded({ transferredFundingYears: ['2022/23'] })]);
+      .then([succeeded({ transferredFundingYears: ['2022/23'], gapsAccepted: [], })]);
     const group = groupAfterCommand(given, succeed());
     expect(group.funding).toEqual([
       { partnerId: 'banes-ccg', financialYear: '2021/22', amountPence: 2_500_000, inKind: null, unilateral: false },
@@ -190,7 +190,7 @@ describe('Recording a succession: CCGs become ICBs on 1 July 2022 (R16)', () => 
     spec
       .given([...avonAndSomerset, agreed('banes-ccg', '2021/22', 100), agreed('banes-ccg', '2022/23', 200)])
       .when(succeed({ effectiveOn: '2022-03-31' }))
-      .then([succeeded({ effectiveOn: '2022-03-31', transferredFundingYears: ['2022/23'] })]);
+      .then([succeeded({ effectiveOn: '2022-03-31', transferredFundingYears: ['2022/23'], gapsAccepted: [], })]);
   });
 
   it('keeps the chair when the chair’s organisation is succeeded, and R5 still holds', () => {

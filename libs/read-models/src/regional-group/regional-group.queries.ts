@@ -52,4 +52,11 @@ export class RegionalGroupQueries {
     for (const row of rows) byGroup.get(row.groupId)?.push(row);
     return byGroup;
   }
+
+  areas(areaIds: readonly string[]): Map<string, LocalAreaRow> {
+    const rows = this.db
+      .prepare('SELECT area_id AS areaId, group_id AS groupId, name FROM local_areas WHERE area_id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(areaIds)) as LocalAreaRow[];
+    return new Map(rows.map((row) => [row.areaId, row]));
+  }
 }

@@ -1,0 +1,256 @@
+import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { AGENCY_TYPES, PLATFORM_ROLES, REPRESENTATIVE_ROLES, SENIORITIES, STATUTORY_AGENCY_TYPES } from '@app/domain';
+import { IdempotentInput } from '../common/idempotency-key.input';
+
+const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((value) => [value, value])) as Record<T, T>;
+export const RepresentativeRole = asEnum(REPRESENTATIVE_ROLES);
+export const Seniority = asEnum(SENIORITIES);
+export const PlatformRoleEnum = asEnum(PLATFORM_ROLES);
+registerEnumType(RepresentativeRole, { name: 'RepresentativeRole', description: 'R17: the capacity in which a representative sits.' });
+registerEnumType(Seniority, { name: 'Seniority' });
+registerEnumType(PlatformRoleEnum, { name: 'PlatformRole' });
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const dateMessage = (label: string) => ({ message: `${label} must be a date written YYYY-MM-DD.` });
+const TEXT_MAX = 200;
+const LONG_TEXT_MAX = 2000;
+
+@InputType({ isAbstract: true })
+abstract class GroupChangeInput extends IdempotentInput {
+  @Field(() => ID)
+  @IsString()
+  @MaxLength(100)
+  groupId!: string;
+}
+
+@InputType()
+export class AdmitCorePartnerInput extends GroupChangeInput {
+  @Field()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  name!: string;
+
+  @Field({ description: `One of ${AGENCY_TYPES.map((t) => t.code).join(', ')}.` })
+  @IsString()
+  @MaxLength(50)
+  agencyType!: string;
+
+  @Field(() => [ID], { description: 'The areas whose arrangements the partner delivers.' })
+  @ArrayMinSize(1, { message: 'A core partner covers at least one area.' })
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  areaIds!: string[];
+
+  @Field({ description: 'YYYY-MM-DD' })
+  @Matches(DATE, dateMessage('admittedOn'))
+  admittedOn!: string;
+}
+
+@InputType()
+export class ChangePartnerCoverageInput extends GroupChangeInput {
+  @Field(() => ID)
+  @IsString()
+  partnerId!: string;
+
+  @Field(() => [ID])
+  @ArrayMinSize(1, { message: 'A core partner covers at least one area.' })
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  areaIds!: string[];
+
+  @Field({ defaultValue: false, description: 'Record the change even if it leaves an area without a required agency type.' })
+  @IsBoolean()
+  acceptCoverageGap: boolean = false;
+}
+
+@InputType()
+export class RecordSuccessionInput extends GroupChangeInput {
+  @Field(() => ID, { description: 'The organisation being succeeded.' })
+  @IsString()
+  predecessorId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'A current partner that takes over; omit to record a new organisation by name.' })
+  @IsOptional()
+  @IsString()
+  successorId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The new organisation’s name, when it is not yet a partner.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  successorName?: string | null;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  @Matches(DATE, dateMessage('effectiveOn'))
+  effectiveOn!: string;
+
+  @Field({ defaultValue: false })
+  @IsBoolean()
+  acceptCoverageGap: boolean = false;
+}
+
+@InputType()
+export class AppointRepresentativeInput extends GroupChangeInput {
+  @Field(() => ID, { description: 'A person the platform knows (registerPerson).' })
+  @IsString()
+  personId!: string;
+
+  @Field(() => ID)
+  @IsString()
+  partnerId!: string;
+
+  @Field({ description: 'Job title, e.g. Director of Children’s Services.' })
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  title!: string;
+
+  @Field(() => RepresentativeRole)
+  @IsIn(REPRESENTATIVE_ROLES)
+  role!: string;
+
+  @Field(() => Seniority)
+  @IsIn(SENIORITIES)
+  seniority!: string;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  @Matches(DATE, dateMessage('startDate'))
+  startDate!: string;
+}
+
+@InputType()
+export class EndRepresentativeAppointmentInput extends GroupChangeInput {
+  @Field(() => ID)
+  @IsString()
+  appointmentId!: string;
+
+  @Field({ description: 'YYYY-MM-DD: the first day the person no longer represents the partner.' })
+  @Matches(DATE, dateMessage('endDate'))
+  endDate!: string;
+
+  @Field()
+  @IsString()
+  @MaxLength(LONG_TEXT_MAX)
+  reason!: string;
+}
+
+@InputType()
+export class AppointChairInput extends GroupChangeInput {
+  @Field(() => ID, { description: 'The representative’s appointment.' })
+  @IsString()
+  appointmentId!: string;
+}
+
+@InputType()
+export class RotateChairInput extends GroupChangeInput {
+  @Field(() => ID, { description: 'The new deputy; the current deputy becomes chair.' })
+  @IsString()
+  newDeputyAppointmentId!: string;
+}
+
+@InputType()
+export class AdoptTermsOfReferenceInput extends GroupChangeInput {
+  @Field()
+  @IsString()
+  @MaxLength(50)
+  version!: string;
+
+  @Field({ description: 'What changed from the version before.' })
+  @IsString()
+  @MaxLength(LONG_TEXT_MAX)
+  summary!: string;
+
+  @Field(() => Int, { defaultValue: 66 })
+  @IsInt()
+  quorumPercentage: number = 66;
+
+  @Field(() => Int, { defaultValue: 3 })
+  @IsInt()
+  meetingCadenceMonths: number = 3;
+
+  @Field(() => Int, { defaultValue: 12 })
+  @IsInt()
+  noticePeriodMonths: number = 12;
+
+  @Field(() => [String], { defaultValue: STATUTORY_AGENCY_TYPES, description: 'Agency types every area must have.' })
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  statutoryTypesPerArea: string[] = [...STATUTORY_AGENCY_TYPES];
+
+  @Field({ description: 'YYYY-MM-DD' })
+  @Matches(DATE, dateMessage('adoptedOn'))
+  adoptedOn!: string;
+
+  @Field({ defaultValue: false })
+  @IsBoolean()
+  acceptCoverageGap: boolean = false;
+}
+
+@InputType()
+export class RecordTermsOfReferenceReviewInput extends GroupChangeInput {
+  @Field({ description: 'YYYY-MM-DD' })
+  @Matches(DATE, dateMessage('reviewedOn'))
+  reviewedOn!: string;
+
+  @Field({ defaultValue: '' })
+  @IsString()
+  @MaxLength(LONG_TEXT_MAX)
+  notes: string = '';
+}
+
+@InputType()
+export class FundingContributionInput extends GroupChangeInput {
+  @Field(() => ID)
+  @IsString()
+  partnerId!: string;
+
+  @Field({ description: 'e.g. 2020/21' })
+  @Matches(/^\d{4}\/\d{2}$/, { message: 'financialYear is written like 2020/21.' })
+  financialYear!: string;
+
+  @Field(() => Int, { description: 'In pence.' })
+  @IsInt()
+  amountPence!: number;
+
+  @Field(() => String, { nullable: true, description: 'A contribution in kind, described.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LONG_TEXT_MAX)
+  inKind?: string | null;
+}
+
+@InputType()
+export class RegisterPersonInput extends IdempotentInput {
+  @Field()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an e-mail address.' })
+  @MaxLength(TEXT_MAX)
+  email?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Their subject at the OIDC provider; defaults to the person id (embedded tokens).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  subject?: string | null;
+}
+
+@InputType()
+export class RoleInput extends IdempotentInput {
+  @Field(() => ID)
+  @IsString()
+  personId!: string;
+
+  @Field(() => PlatformRoleEnum)
+  @IsIn(PLATFORM_ROLES)
+  role!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Required for AREA_BUSINESS_MANAGER: the one area they act for.' })
+  @IsOptional()
+  @IsString()
+  areaId?: string | null;
+}

@@ -1,0 +1,146 @@
+import Database from 'better-sqlite3';
+
+export interface PartnerRow {
+  readonly partnerId: string;
+  readonly groupId: string;
+  readonly name: string;
+  readonly agencyType: string;
+  readonly admittedOn: string;
+  readonly succeededBy: string | null;
+  readonly succeededOn: string | null;
+}
+
+export interface RepresentativeRow {
+  readonly appointmentId: string;
+  readonly groupId: string;
+  readonly partnerId: string;
+  readonly personId: string;
+  readonly name: string;
+  readonly title: string;
+  readonly role: string;
+  readonly seniority: string;
+  readonly startDate: string;
+  readonly endDate: string | null;
+  readonly endReason: string | null;
+}
+
+export interface TermsRow {
+  readonly version: string;
+  readonly summary: string;
+  readonly quorumPercentage: number;
+  readonly meetingCadenceMonths: number;
+  readonly noticePeriodMonths: number;
+  readonly statutoryTypesPerArea: string[];
+  readonly adoptedOn: string;
+}
+
+export interface ReviewRow {
+  readonly reviewedOn: string;
+  readonly notes: string;
+}
+
+export interface FundingRow {
+  readonly partnerId: string;
+  readonly financialYear: string;
+  readonly amountPence: number;
+  readonly inKind: string | null;
+  readonly unilateral: boolean;
+  readonly recordedAt: string;
+}
+
+function groupBy<T>(ids: readonly string[], rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const byId = new Map<string, T[]>(ids.map((id) => [id, []]));
+  for (const row of rows) byId.get(key(row))?.push(row);
+  return byId;
+}
+
+const PARTNER_COLUMNS = `partner_id AS partnerId, group_id AS groupId, name, agency_type AS agencyType,
+  admitted_on AS admittedOn, succeeded_by AS succeededBy, succeeded_on AS succeededOn`;
+const REPRESENTATIVE_COLUMNS = `appointment_id AS appointmentId, group_id AS groupId, partner_id AS partnerId,
+  person_id AS personId, name, title, role, seniority, start_date AS startDate, end_date AS endDate, end_reason AS endReason`;
+
+/** Membership of regional groups: batched by id lists so per-request DataLoaders can use them. */
+export class MembershipQueries {
+  constructor(private readonly db: Database.Database) {}
+
+  partnersOfGroups(groupIds: readonly string[]): Map<string, PartnerRow[]> {
+    const rows = this.db
+      .prepare(`SELECT ${PARTNER_COLUMNS} FROM core_partners WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key`)
+      .all(JSON.stringify(groupIds)) as PartnerRow[];
+    return groupBy(groupIds, rows, (row) => row.groupId);
+  }
+
+  partners(partnerIds: readonly string[]): Map<string, PartnerRow> {
+    const rows = this.db
+      .prepare(`SELECT ${PARTNER_COLUMNS} FROM core_partners WHERE partner_id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(partnerIds)) as PartnerRow[];
+    return new Map(rows.map((row) => [row.partnerId, row]));
+  }
+
+  areaIdsOfPartners(partnerIds: readonly string[]): Map<string, string[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT pa.partner_id AS partnerId, pa.area_id AS areaId FROM partner_areas pa JOIN local_areas la ON la.area_id = pa.area_id
+         WHERE pa.partner_id IN (SELECT value FROM json_each(?)) ORDER BY la.ordinal`,
+      )
+      .all(JSON.stringify(partnerIds)) as { partnerId: string; areaId: string }[];
+    const byPartner = groupBy(partnerIds, rows, (row) => row.partnerId);
+    return new Map([...byPartner].map(([id, list]) => [id, list.map((row) => row.areaId)]));
+  }
+
+  representativesOfGroups(groupIds: readonly string[]): Map<string, RepresentativeRow[]> {
+    const rows = this.db
+      .prepare(`SELECT ${REPRESENTATIVE_COLUMNS} FROM representatives WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key`)
+      .all(JSON.stringify(groupIds)) as RepresentativeRow[];
+    return groupBy(groupIds, rows, (row) => row.groupId);
+  }
+
+  appointments(appointmentIds: readonly string[]): Map<string, RepresentativeRow> {
+    const rows = this.db
+      .prepare(`SELECT ${REPRESENTATIVE_COLUMNS} FROM representatives WHERE appointment_id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(appointmentIds)) as RepresentativeRow[];
+    return new Map(rows.map((row) => [row.appointmentId, row]));
+  }
+
+  officers(groupId: string): { chair: string | null; deputyChair: string | null } {
+    const row = this.db
+      .prepare('SELECT chair_appointment_id AS chair, deputy_appointment_id AS deputyChair FROM regional_groups WHERE group_id = ?')
+      .get(groupId) as { chair: string | null; deputyChair: string | null } | undefined;
+    return row ?? { chair: null, deputyChair: null };
+  }
+
+  termsOf(groupId: string): TermsRow[] {
+    const rows = this.db
+      .prepare(
+        `SELECT version, summary, quorum_percentage AS quorumPercentage, meeting_cadence_months AS meetingCadenceMonths,
+           notice_period_months AS noticePeriodMonths, statutory_types AS statutoryTypes, adopted_on AS adoptedOn
+         FROM terms_of_reference WHERE group_id = ? ORDER BY sort_key`,
+      )
+      .all(groupId) as (Omit<TermsRow, 'statutoryTypesPerArea'> & { statutoryTypes: string })[];
+    return rows.map(({ statutoryTypes, ...row }) => ({ ...row, statutoryTypesPerArea: JSON.parse(statutoryTypes) as string[] }));
+  }
+
+  reviewsOf(groupId: string): ReviewRow[] {
+    return this.db
+      .prepare('SELECT reviewed_on AS reviewedOn, notes FROM terms_reviews WHERE group_id = ? ORDER BY sort_key')
+      .all(groupId) as ReviewRow[];
+  }
+
+  fundingOf(groupId: string, financialYear: string | null): FundingRow[] {
+    const rows = this.db
+      .prepare(
+        `SELECT f.partner_id AS partnerId, f.financial_year AS financialYear, f.amount_pence AS amountPence, f.in_kind AS inKind,
+           f.unilateral, f.recorded_at AS recordedAt
+         FROM funding_contributions f JOIN core_partners p ON p.partner_id = f.partner_id
+         WHERE f.group_id = ? AND (? IS NULL OR f.financial_year = ?) ORDER BY f.financial_year, p.sort_key`,
+      )
+      .all(groupId, financialYear, financialYear) as (Omit<FundingRow, 'unilateral'> & { unilateral: number })[];
+    return rows.map((row) => ({ ...row, unilateral: row.unilateral === 1 }));
+  }
+
+  /** The group a local area belongs to, if any. */
+  groupOfArea(areaId: string): string | null {
+    const row = this.db.prepare('SELECT group_id AS groupId FROM local_areas WHERE area_id = ?').get(areaId) as { groupId: string } | undefined;
+    return row?.groupId ?? null;
+  }
+}
