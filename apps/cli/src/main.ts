@@ -10,7 +10,7 @@ import { init } from './commands/init.command';
 import { printServedSchema } from './commands/schema.command';
 import { tokenFor } from './commands/token.command';
 import { verify } from './commands/verify.command';
-import { loadDemo } from './demo/load-demo';
+import { loadDemo } from './demo/demo';
 
 const DEMO_MARKER = '.demo-store';
 
@@ -100,12 +100,11 @@ async function demo(): Promise<void> {
   writeFileSync(marker, 'Made by `npm run demo`, which replaces this directory each time it starts.\n');
   const config = configOrExit({ LOG_LEVEL: 'warn', ...process.env, DATA_DIR: dataDir });
   const app = await createApp(config);
-  await app.init();
-  const { groupId, tokens } = await loadDemo(app);
-  const tokensFile = join(dataDir, 'tokens.json');
-  writeFileSync(tokensFile, `${JSON.stringify(tokens, null, 2)}\n`);
   await app.listen(config.port, config.host);
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/graphql`;
+  const { groupId, tokens } = await loadDemo(app, url);
+  const tokensFile = join(dataDir, 'tokens.json');
+  writeFileSync(tokensFile, `${JSON.stringify(tokens, null, 2)}\n`);
   process.stdout.write(
     [
       '',

@@ -1,32 +1,143 @@
-import { INestApplication } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { PeopleQueries } from '@app/read-models';
-import { randomUUID } from 'node:crypto';
-import { InitialisePlatformCommand } from '../../../api/src/access/initialise-platform.command';
-import { EstablishRegionalGroupCommand } from '../../../api/src/regional-group/establish-regional-group.command';
-import { EstablishRegionalGroupInput } from '../../../api/src/regional-group/establish-regional-group.input';
-import { tokenFor } from '../commands/token.command';
-import { AVON_AND_SOMERSET } from './avon-and-somerset';
+import {
+  APPOINTED_ON,
+  AREAS,
+  CHAIR,
+  DEPUTY_CHAIR,
+  FUNDING_2020_21,
+  GROUP_NAME,
+  ICB_DAY,
+  PARTNERS,
+  REPRESENTATIVES,
+  SUCCESSIONS,
+} from './avon-and-somerset';
 
-export interface DemoResult {
+/** Sends one GraphQL operation as the holder of `token` and returns its data, or throws its first error. */
+export type SendGraphql = (query: string, variables: Record<string, unknown>, token: string) => Promise<Record<string, any>>;
+
+export interface DemoContext {
+  readonly send: SendGraphql;
+  readonly administratorToken: string;
+  readonly tokenFor: (personId: string) => Promise<string>;
+}
+
+export interface LoadedDemo {
   readonly groupId: string;
-  /** Role or person -> bearer token. */
-  readonly tokens: Record<string, string>;
+  readonly areaIds: Record<string, string>;
+  readonly partnerIds: Record<string, string>;
+  /** Seed key (e.g. `sheila-smith`, `bristol-business-manager`) -> person id. */
+  readonly personIds: Record<string, string>;
+  readonly appointmentIds: Record<string, string>;
 }
 
-/** Builds the demo through the same commands users send, as the people who would send them. */
-export async function loadDemo(app: INestApplication): Promise<DemoResult> {
-  const commands = app.get(CommandBus);
-  const { personId } = await commands.execute(new InitialisePlatformCommand(AVON_AND_SOMERSET.administrator));
-  const admin = app.get(PeopleQueries).byId(personId);
-  if (!admin) throw new Error('The administrator just recorded is not readable.');
-  const identity = { personId, name: admin.name, subject: admin.subject };
+const CHANGE = 'group { id partners(includeFormer: true) { id name } representatives { appointmentId personId } }';
 
-  const input = Object.assign(new EstablishRegionalGroupInput(), {
-    name: AVON_AND_SOMERSET.name,
-    areas: AVON_AND_SOMERSET.areas.map((name) => ({ name })),
+/**
+ * The Avon and Somerset membership, built through the public GraphQL API exactly as its users
+ * would: used by `npm run demo` against itself and by the end-to-end tests.
+ */
+export async function loadAvonAndSomerset({ send, administratorToken: admin, tokenFor }: DemoContext): Promise<LoadedDemo> {
+  const established = await send(
+    `mutation($input: EstablishRegionalGroupInput!) { establishRegionalGroup(input: $input) { id areas { id name } } }`,
+    { input: { name: GROUP_NAME, areas: AREAS.map((name) => ({ name })) } },
+    admin,
+  );
+  const groupId: string = established.establishRegionalGroup.id;
+  const areaIds = Object.fromEntries(established.establishRegionalGroup.areas.map((a: { id: string; name: string }) => [a.name, a.id]));
+  const change = (mutation: string, input: Record<string, unknown>, token = admin) =>
+    send(`mutation($input: ${inputTypeOf(mutation)}!) { ${mutation}(input: $input) { ${CHANGE} } }`, { input: { groupId, ...input } }, token).then(
+      (data) => data[mutation].group,
+    );
+
+  await change('adoptTermsOfReference', {
+    version: '1.0',
+    summary: 'Terms of reference of the regional group as first agreed by the nine core partners.',
+    adoptedOn: APPOINTED_ON,
   });
-  const { groupId } = await commands.execute(new EstablishRegionalGroupCommand(input, { identity, correlationId: randomUUID() }));
 
-  return { groupId, tokens: { administrator: await tokenFor(app, personId, '30d') } };
+  const partnerIds: Record<string, string> = {};
+  for (const partner of PARTNERS) {
+    const group = await change('admitCorePartner', {
+      name: partner.name,
+      agencyType: partner.agencyType,
+      areaIds: partner.areas.map((area) => areaIds[area]),
+      admittedOn: APPOINTED_ON,
+    });
+    partnerIds[partner.key] = group.partners.find((p: { name: string }) => p.name === partner.name).id;
+  }
+
+  const personIds: Record<string, string> = {};
+  const appointmentIds: Record<string, string> = {};
+  for (const rep of REPRESENTATIVES) {
+    personIds[rep.key] = await registerPerson(send, admin, rep.name, rep.email);
+    const group = await change('appointRepresentative', {
+      personId: personIds[rep.key],
+      partnerId: partnerIds[rep.partner],
+      title: rep.title,
+      role: rep.role,
+      seniority: rep.seniority,
+      startDate: APPOINTED_ON,
+    });
+    appointmentIds[rep.key] = group.representatives.find((r: { personId: string }) => r.personId === personIds[rep.key]).appointmentId;
+  }
+  await change('appointChair', { appointmentId: appointmentIds[CHAIR] });
+  await change('appointDeputyChair', { appointmentId: appointmentIds[DEPUTY_CHAIR] });
+  await change('recordTermsOfReferenceReview', { reviewedOn: '2019-12-10', notes: 'First annual review, as the terms of reference require.' });
+
+  const chair = await tokenFor(personIds[CHAIR]);
+  for (const year of ['2020/21', '2021/22']) {
+    for (const { partner, amountPence, inKind } of FUNDING_2020_21) {
+      await change('agreeFundingContribution', { partnerId: partnerIds[partner], financialYear: year, amountPence, inKind }, chair);
+    }
+  }
+  // A partner lowering its own contribution without the group: flagged unilateral (R15).
+  await change(
+    'changeFundingContribution',
+    { partnerId: partnerIds['somerset-ccg'], financialYear: '2021/22', amountPence: 1_000_000, inKind: null },
+    await tokenFor(personIds['sandra-corry']),
+  );
+
+  for (const { predecessor, successorName } of SUCCESSIONS) {
+    const group = await change('recordSuccession', { predecessorId: partnerIds[predecessor], successorName, effectiveOn: ICB_DAY });
+    partnerIds[`${predecessor.replace('-ccg', '')}-icb`] = group.partners.find((p: { name: string }) => p.name === successorName).id;
+  }
+  await change('adoptTermsOfReference', {
+    version: '1.1',
+    summary: 'Health partners are now the integrated care boards that succeeded the clinical commissioning groups.',
+    adoptedOn: ICB_DAY,
+  });
+
+  personIds['bristol-business-manager'] = await registerPerson(send, admin, 'Bristol Safeguarding Business Manager', 'business.manager@bristol.asssp.example');
+  await grantRole(send, admin, personIds['bristol-business-manager'], 'AREA_BUSINESS_MANAGER', areaIds.Bristol);
+  personIds.auditor = await registerPerson(send, admin, 'Independent Scrutineer', 'scrutineer@asssp.example');
+  await grantRole(send, admin, personIds.auditor, 'AUDITOR', null);
+
+  return { groupId, areaIds, partnerIds, personIds, appointmentIds };
 }
+
+function inputTypeOf(mutation: string): string {
+  const shared: Record<string, string> = {
+    appointDeputyChair: 'AppointChairInput',
+    agreeFundingContribution: 'FundingContributionInput',
+    changeFundingContribution: 'FundingContributionInput',
+  };
+  return shared[mutation] ?? `${mutation[0].toUpperCase()}${mutation.slice(1)}Input`;
+}
+
+async function registerPerson(send: SendGraphql, admin: string, name: string, email: string): Promise<string> {
+  const data = await send('mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { personId } }', { input: { name, email } }, admin);
+  return data.registerPerson.personId;
+}
+
+async function grantRole(send: SendGraphql, admin: string, personId: string, role: string, areaId: string | null): Promise<void> {
+  await send('mutation($input: RoleInput!) { grantRole(input: $input) { personId } }', { input: { personId, role, areaId } }, admin);
+}
+
+/** The tokens the demo prints: one per kind of user. */
+export const DEMO_TOKEN_HOLDERS: Record<string, string> = {
+  chair: CHAIR,
+  'representative (local authority)': 'jacqui-jensen',
+  'representative (health)': 'janet-baptiste-grant',
+  'representative (police)': 'victoria-capel',
+  'area business manager (Bristol)': 'bristol-business-manager',
+  auditor: 'auditor',
+};

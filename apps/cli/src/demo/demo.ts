@@ -1,0 +1,37 @@
+import { INestApplication } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { InitialisePlatformCommand } from '../../../api/src/access/initialise-platform.command';
+import { tokenFor } from '../commands/token.command';
+import { DEMO_TOKEN_HOLDERS, loadAvonAndSomerset, SendGraphql } from './load-demo';
+
+const DEMO_TOKEN_LIFETIME = '30d';
+
+/** Sends GraphQL to the running api over HTTP, as any client would. */
+export function httpGraphql(url: string): SendGraphql {
+  return async (query, variables, token) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: Record<string, any>; errors?: { message: string; extensions?: { code?: string } }[] };
+    if (body.errors?.length) throw new Error(`${body.errors[0].extensions?.code}: ${body.errors[0].message}`);
+    return body.data ?? {};
+  };
+}
+
+/**
+ * Records the administrator (as `cli init` does), then builds Avon and Somerset through the
+ * api at `url`, and mints a token for each kind of user.
+ */
+export async function loadDemo(app: INestApplication, url: string): Promise<{ groupId: string; tokens: Record<string, string> }> {
+  const { personId } = await app
+    .get(CommandBus)
+    .execute(new InitialisePlatformCommand({ name: 'Platform Administrator', email: 'admin@asssp.example', subject: null }));
+  const mint = (id: string) => tokenFor(app, id, DEMO_TOKEN_LIFETIME);
+  const administrator = await mint(personId);
+  const loaded = await loadAvonAndSomerset({ send: httpGraphql(url), administratorToken: administrator, tokenFor: mint });
+  const tokens: Record<string, string> = { administrator };
+  for (const [holder, key] of Object.entries(DEMO_TOKEN_HOLDERS)) tokens[holder] = await mint(loaded.personIds[key]);
+  return { groupId: loaded.groupId, tokens };
+}
