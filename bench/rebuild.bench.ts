@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { chainEvents, SqliteEventStore, UnchainedEvent } from '@app/event-store';
+import { ACCESS_STREAM, regionalGroupStream } from '@app/domain';
+import { chainEvents, NewEvent, SqliteEventStore, UnchainedEvent } from '@app/event-store';
 import { ALL_PROJECTIONS, openReadDatabase, ProjectionRunner } from '@app/read-models';
 import { personEvents, regionalGroupEvent } from './fixtures';
 import { BenchResult, envInt, formatNumber, median, printRound, report, runMain, timed, withTempDir } from './measure';
@@ -30,28 +31,39 @@ async function seed(file: string, count: number): Promise<{ groups: number; peop
   const store = new SqliteEventStore(file);
   const now = new Date().toISOString();
   const tally = { groups: 0, people: 0, grants: 0 };
+  // As in real use: each group in its own stream, people and roles in the one access stream.
+  let accessHead: { revision: number; metadata: NewEvent['metadata'] } | null = null;
   try {
-    for (let batch = 0, written = 0; written < count; batch += 1) {
-      const streamId = `seed-${batch}`;
-      const unchained: UnchainedEvent[] = [];
-      while (unchained.length < SEED_BATCH && written + unchained.length < count) {
-        const n = written + unchained.length;
+    for (let written = 0; written < count; ) {
+      const groups: UnchainedEvent[] = [];
+      const people: UnchainedEvent[] = [];
+      const total = () => written + groups.length + people.length;
+      while (groups.length + people.length < SEED_BATCH && total() < count) {
+        const n = total();
         const group = regionalGroupEvent(n, now);
-        unchained.push(group);
+        groups.push(group);
         tally.groups += 1;
         const areas = (group.data as { areas: { areaId: string }[] }).areas;
         for (const areaId of [areas[n % areas.length].areaId, null]) {
-          const [registered, granted] = personEvents(n, streamId, now, areaId);
+          const [registered, granted] = personEvents(n, ACCESS_STREAM, now, areaId);
           for (const event of [registered, granted]) {
-            if (written + unchained.length >= count) break;
-            unchained.push(event);
+            if (total() >= count) break;
+            people.push(event);
             if (event === registered) tally.people += 1;
             else tally.grants += 1;
           }
         }
       }
-      await store.append(streamId, chainEvents(streamId, null, unchained), { expectedRevision: 'no_stream' });
-      written += unchained.length;
+      for (const group of groups) {
+        const streamId = regionalGroupStream((group.data as { groupId: string }).groupId);
+        await store.append(streamId, chainEvents(streamId, null, [group]), { expectedRevision: 'no_stream' });
+      }
+      if (people.length > 0) {
+        const chained = chainEvents(ACCESS_STREAM, accessHead, people);
+        const result = await store.append(ACCESS_STREAM, chained, { expectedRevision: accessHead ? accessHead.revision : 'no_stream' });
+        accessHead = { revision: result.nextRevision, metadata: chained[chained.length - 1].metadata };
+      }
+      written = total();
     }
   } finally {
     await store.close();

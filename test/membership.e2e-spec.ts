@@ -187,6 +187,26 @@ describe('the Avon and Somerset membership over GraphQL', () => {
       expect(data?.me.roles).toEqual([{ role: 'AREA_BUSINESS_MANAGER', areaId: demo.areaIds.Bristol }]);
     });
 
+    it('registers people once per e-mail address, and refuses a malformed one', async () => {
+      const register = (email: string) =>
+        api.graphql('mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { personId } }', { input: { name: 'Someone New', email } });
+      expect((await register('sheila.smith@asssp.example')).errors?.[0].extensions?.code).toBe('ALREADY_EXISTS');
+      expect((await register('not-an-address')).errors?.[0]).toMatchObject({ extensions: { code: 'VALIDATION_FAILED' }, message: expect.stringMatching(/e-mail/) });
+    });
+
+    it('takes a role away again', async () => {
+      const { data } = await api.graphql(
+        'mutation($input: RoleInput!) { revokeRole(input: $input) { roles { role } } }',
+        { input: { personId: demo.personIds.auditor, role: 'AUDITOR' } },
+      );
+      expect(data?.revokeRole.roles).toEqual([]);
+      const { errors } = await api.graphql(
+        'mutation($input: RoleInput!) { revokeRole(input: $input) { personId } }',
+        { input: { personId: demo.personIds.auditor, role: 'AUDITOR' } },
+      );
+      expect(errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    });
+
     it('refuses a person who already represents another partner', async () => {
       const { errors } = await mutate('appointRepresentative', 'AppointRepresentativeInput', {
         personId: demo.personIds['julian-wooster'],

@@ -15,6 +15,14 @@ export interface Projection {
 }
 
 /**
+ * The default of a projection's switch over its own stream's events: a new event type the
+ * projection does not handle becomes a compile error here rather than a silently stale read model.
+ */
+export function unhandled(event: never): void {
+  throw new Error(`No projection case for event ${(event as { type: string }).type}.`);
+}
+
+/**
  * Prepares a projection's statements once per read database instead of once per event. SQLite
  * re-prepares them by itself if the tables are dropped and recreated for a rebuild.
  */

@@ -1,16 +1,17 @@
 import Database from 'better-sqlite3';
-import { AccessEvent } from '@app/domain';
+import { ACCESS_STREAM, AccessEvent } from '@app/domain';
 import { StoredEvent } from '@app/event-store';
-import { Projection, statementsPerDatabase } from '../projection';
+import { Projection, statementsPerDatabase, unhandled } from '../projection';
 
 const statements = statementsPerDatabase((db) => ({
   insertPerson: db.prepare('INSERT INTO people (person_id, name, email, subject) VALUES (?, ?, ?, ?)'),
   insertGrant: db.prepare('INSERT INTO role_grants (person_id, role, area_id, granted_at) VALUES (?, ?, ?, ?)'),
+  deleteGrant: db.prepare('DELETE FROM role_grants WHERE person_id = ? AND role = ? AND area_id IS ?'),
 }));
 
 export const peopleProjection: Projection = {
   name: 'people',
-  version: 1,
+  version: 2,
   tables: ['people', 'role_grants'],
 
   setup(db: Database.Database) {
@@ -31,7 +32,8 @@ export const peopleProjection: Projection = {
   },
 
   apply(db: Database.Database, stored: StoredEvent) {
-    const event = stored as unknown as AccessEvent & StoredEvent;
+    if (stored.streamId !== ACCESS_STREAM) return;
+    const event = stored as unknown as AccessEvent;
     switch (event.type) {
       case 'PersonRegistered':
         statements(db).insertPerson.run(
@@ -49,6 +51,11 @@ export const peopleProjection: Projection = {
           String(stored.metadata.occurredAt),
         );
         return;
+      case 'RoleRevoked':
+        statements(db).deleteGrant.run(event.data.personId, event.data.role, event.data.areaId);
+        return;
+      default:
+        return unhandled(event);
     }
   },
 };

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { RegionalGroupEvent } from '@app/domain';
+import { RegionalGroupEvent, regionalGroupStream } from '@app/domain';
 import { StoredEvent } from '@app/event-store';
-import { Projection, statementsPerDatabase } from '../projection';
+import { Projection, statementsPerDatabase, unhandled } from '../projection';
 
 const statements = statementsPerDatabase((db) => ({
   insertGroup: db.prepare('INSERT INTO regional_groups (group_id, name, established_at, sort_key) VALUES (?, ?, ?, ?)'),
@@ -39,8 +39,7 @@ const statements = statementsPerDatabase((db) => ({
   ),
 }));
 
-/** The group id is the stream's: `regional-group-<id>`. */
-const groupIdOf = (event: StoredEvent) => event.streamId.slice('regional-group-'.length);
+const STREAM_PREFIX = regionalGroupStream('');
 
 export const regionalGroupProjection: Projection = {
   name: 'regional-groups',
@@ -128,9 +127,10 @@ export const regionalGroupProjection: Projection = {
   },
 
   apply(db: Database.Database, stored: StoredEvent) {
-    const event = stored as unknown as RegionalGroupEvent & StoredEvent;
+    if (!stored.streamId.startsWith(STREAM_PREFIX)) return;
+    const event = stored as unknown as RegionalGroupEvent;
     const s = statements(db);
-    const groupId = groupIdOf(stored);
+    const groupId = stored.streamId.slice(STREAM_PREFIX.length);
     const setAreas = (partnerId: string, areaIds: readonly string[]) => {
       s.clearPartnerAreas.run(partnerId);
       for (const areaId of areaIds) s.insertPartnerArea.run(partnerId, areaId);
@@ -198,6 +198,8 @@ export const regionalGroupProjection: Projection = {
           recordedAt: String(stored.metadata.occurredAt ?? stored.recordedAt),
         });
         return;
+      default:
+        return unhandled(event);
     }
   },
 };
