@@ -2,14 +2,17 @@ import { Actor } from '../shared/roles';
 import {
   administrator,
   appointed,
+  appointmentEnded,
   avonAndSomerset,
   avonAndSomersetWithChair,
   chair,
   chairAppointed,
+  chairPostVacated,
   command,
   deputyChair,
   deputyChairAppointed,
   groupAfterCommand,
+  partnerSucceeded,
   representativeActor,
   stranger,
 } from '../testing/avon-and-somerset.fixture';
@@ -26,28 +29,9 @@ const appointDeputy = (appointmentId: string, actor: Actor = administrator) =>
 const rotate = (newDeputyAppointmentId: string, actor: Actor = administrator) =>
   command('RotateChair', { newDeputyAppointmentId, actor });
 
-const ended = (appointmentId: string, endDate: string): RegionalGroupEvent => ({
-  type: 'RepresentativeAppointmentEnded',
-  data: { appointmentId, endDate, reason: 'Left.' },
-});
-const vacated = (post: 'CHAIR' | 'DEPUTY_CHAIR', appointmentId: string): RegionalGroupEvent => ({
-  type: 'ChairPostVacated',
-  data: { post, appointmentId },
-});
+const ended = (appointmentId: string, endDate: string): RegionalGroupEvent => appointmentEnded(appointmentId, endDate, 'Left.');
 /** Somerset CCG succeeded without its representative's seat passing over. */
-const somersetCcgSucceededWithoutSeat: RegionalGroupEvent = {
-  type: 'PartnerSucceeded',
-  data: {
-    predecessorId: 'somerset-ccg',
-    successorId: 'somerset-icb',
-    successorName: 'NHS Somerset ICB',
-    agencyType: 'HEALTH',
-    effectiveOn: '2020-01-01',
-    areaIds: ['somerset'],
-    transferredAppointmentIds: [],
-    transferredFundingYears: [], gapsAccepted: [],
-  },
-};
+const somersetCcgSucceededWithoutSeat: RegionalGroupEvent = partnerSucceeded({ effectiveOn: '2020-01-01' });
 const typeOf = (events: RegionalGroupEvent[], sent: Parameters<typeof regionalGroupDecider.decide>[0]) => {
   const group = groupAfterCommand(events, sent);
   const typeOfPost = (id: string | null) => (id === null ? null : group.partners[group.appointments[id].partnerId].agencyType);
@@ -102,7 +86,7 @@ describe('Appointing the chair (R5)', () => {
 
   it('fills a vacant chair', () => {
     spec
-      .given([...avonAndSomersetWithChair, ended('apt-jacqui-jensen', '2020-01-01'), vacated('CHAIR', 'apt-jacqui-jensen')])
+      .given([...avonAndSomersetWithChair, ended('apt-jacqui-jensen', '2020-01-01'), chairPostVacated('CHAIR', 'apt-jacqui-jensen')])
       .when(appointChair('apt-sandra-corry'))
       .then([{ type: 'ChairAppointed', data: { appointmentId: 'apt-sandra-corry' } }]);
   });
@@ -270,14 +254,14 @@ describe('Rotating the chair (R5)', () => {
 
   it('is refused when the deputy’s post has been vacated', () => {
     spec
-      .given([...avonAndSomersetWithChair, ended('apt-victoria-capel', '2020-01-01'), vacated('DEPUTY_CHAIR', 'apt-victoria-capel')])
+      .given([...avonAndSomersetWithChair, ended('apt-victoria-capel', '2020-01-01'), chairPostVacated('DEPUTY_CHAIR', 'apt-victoria-capel')])
       .when(rotate('apt-lisa-harvey'))
       .thenFails('VALIDATION_FAILED', /no deputy chair/);
   });
 
   it('makes the deputy chair when the chair is vacant', () => {
     spec
-      .given([...avonAndSomersetWithChair, ended('apt-jacqui-jensen', '2020-01-01'), vacated('CHAIR', 'apt-jacqui-jensen')])
+      .given([...avonAndSomersetWithChair, ended('apt-jacqui-jensen', '2020-01-01'), chairPostVacated('CHAIR', 'apt-jacqui-jensen')])
       .when(rotate('apt-mike-bowden'))
       .then([{ type: 'ChairRotated', data: { chairAppointmentId: 'apt-victoria-capel', deputyAppointmentId: 'apt-mike-bowden' } }]);
   });

@@ -1,9 +1,11 @@
 import {
   AREAS,
   avonAndSomerset,
+  coverageChanged,
   established,
   groupAfter,
   partnersAdmitted,
+  partnerSucceeded,
   START,
   termsAdopted,
 } from '../testing/avon-and-somerset.fixture';
@@ -12,10 +14,7 @@ import { RegionalGroupEvent } from './regional-group.events';
 
 const ALL_THREE = ['HEALTH', 'LOCAL_AUTHORITY', 'POLICE'];
 
-const policeLeavesSomerset: RegionalGroupEvent = {
-  type: 'PartnerCoverageChanged',
-  data: { partnerId: 'police', areaIds: ['banes', 'bristol', 'north-somerset', 'south-glos'], gapsAccepted: [] },
-};
+const policeLeavesSomerset: RegionalGroupEvent = coverageChanged('police', ['banes', 'bristol', 'north-somerset', 'south-glos']);
 
 const somersetPoliceGap = { areaId: 'somerset', areaName: 'Somerset', agencyType: 'POLICE' };
 
@@ -58,19 +57,7 @@ describe('coverageOf (R3)', () => {
   });
 
   it('does not count a partner that has been succeeded', () => {
-    const succeededWithoutSuccessorCoverage: RegionalGroupEvent = {
-      type: 'PartnerSucceeded',
-      data: {
-        predecessorId: 'somerset-ccg',
-        successorId: 'somerset-icb',
-        successorName: 'NHS Somerset ICB',
-        agencyType: 'HEALTH',
-        effectiveOn: '2022-07-01',
-        areaIds: [],
-        transferredAppointmentIds: [],
-        transferredFundingYears: [], gapsAccepted: [],
-      },
-    };
+    const succeededWithoutSuccessorCoverage: RegionalGroupEvent = partnerSucceeded({ areaIds: [] });
     const group = groupAfter([...avonAndSomerset, succeededWithoutSuccessorCoverage]);
     expect(gapsOf(group)).toEqual([{ areaId: 'somerset', areaName: 'Somerset', agencyType: 'HEALTH' }]);
   });
@@ -111,10 +98,7 @@ describe('gapsCreated (R3)', () => {
 
   it('does not report again a gap that was already there', () => {
     const before = groupAfter([...avonAndSomerset, policeLeavesSomerset]);
-    const councilLeavesToo: RegionalGroupEvent = {
-      type: 'PartnerCoverageChanged',
-      data: { partnerId: 'somerset-council', areaIds: ['bristol'], gapsAccepted: [] },
-    };
+    const councilLeavesToo: RegionalGroupEvent = coverageChanged('somerset-council', ['bristol']);
     const after = groupAfter([...avonAndSomerset, policeLeavesSomerset, councilLeavesToo]);
     expect(gapsCreated(before, after)).toEqual([{ areaId: 'somerset', areaName: 'Somerset', agencyType: 'LOCAL_AUTHORITY' }]);
   });

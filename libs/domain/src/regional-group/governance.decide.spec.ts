@@ -2,13 +2,17 @@ import { DomainError } from '../shared/domain-error';
 import {
   actorFor,
   administrator,
+  appointmentEnded,
   AREAS,
   avonAndSomerset,
   avonAndSomersetWithChair,
+  banesCcgSucceeded,
   chair,
   command,
   CommandInput,
+  coverageChanged,
   established,
+  fundingContributionAgreed,
   groupAfter,
   groupAfterCommand,
   partnersAdmitted,
@@ -109,14 +113,9 @@ describe('Adopting terms of reference (R12, R7, R3)', () => {
   });
 
   it('does not refuse a gap that was already there', () => {
-    const policeLeftSomerset: RegionalGroupEvent = {
-      type: 'PartnerCoverageChanged',
-      data: {
-        partnerId: 'police',
-        areaIds: ['banes', 'bristol', 'north-somerset', 'south-glos'],
-        gapsAccepted: [{ areaId: 'somerset', areaName: 'Somerset', agencyType: 'POLICE' }],
-      },
-    };
+    const policeLeftSomerset = coverageChanged('police', ['banes', 'bristol', 'north-somerset', 'south-glos'], [
+      { areaId: 'somerset', areaName: 'Somerset', agencyType: 'POLICE' },
+    ]);
     spec.given([...avonAndSomerset, policeLeftSomerset]).when(adopt()).then([adopted()]);
   });
 
@@ -248,10 +247,7 @@ describe('Funding contributions (R15)', () => {
       actor: representativeActor,
       ...overrides,
     });
-  const agreed = (data: Partial<{ partnerId: string; financialYear: string; amountPence: number; inKind: string | null }> = {}): RegionalGroupEvent => ({
-    type: 'FundingContributionAgreed',
-    data: { partnerId: 'north-somerset-council', financialYear: '2020/21', amountPence: 1_250_000, inKind: null, ...data },
-  });
+  const agreed = fundingContributionAgreed;
   const changed = (data: Partial<{ partnerId: string; financialYear: string; amountPence: number; inKind: string | null }> = {}): RegionalGroupEvent => ({
     type: 'FundingContributionChanged',
     data: { partnerId: 'north-somerset-council', financialYear: '2020/21', amountPence: 1_000_000, inKind: null, ...data },
@@ -307,19 +303,7 @@ describe('Funding contributions (R15)', () => {
     });
 
     it('is refused for a partner that has been succeeded', () => {
-      const succeeded: RegionalGroupEvent = {
-        type: 'PartnerSucceeded',
-        data: {
-          predecessorId: 'banes-ccg',
-          successorId: 'bsw-icb',
-          successorName: 'NHS BSW ICB',
-          agencyType: 'HEALTH',
-          effectiveOn: '2022-07-01',
-          areaIds: ['banes'],
-          transferredAppointmentIds: ['apt-lisa-harvey'],
-          transferredFundingYears: [], gapsAccepted: [],
-        },
-      };
+      const succeeded = banesCcgSucceeded();
       spec
         .given([...avonAndSomerset, succeeded])
         .when(agree({ partnerId: 'banes-ccg', financialYear: '2022/23' }))
@@ -405,7 +389,7 @@ describe('Funding contributions (R15)', () => {
 
     it('is refused to a representative whose appointment has ended', () => {
       spec
-        .given([...avonAndSomerset, { type: 'RepresentativeAppointmentEnded', data: { appointmentId: 'apt-sheila-smith', endDate: '2020-01-01', reason: 'Retired.' } }])
+        .given([...avonAndSomerset, appointmentEnded('apt-sheila-smith', '2020-01-01')])
         .when(change())
         .thenFails('FORBIDDEN');
     });
@@ -415,19 +399,7 @@ describe('Funding contributions (R15)', () => {
     });
 
     it('follows the seat to the successor after a succession', () => {
-      const succeeded: RegionalGroupEvent = {
-        type: 'PartnerSucceeded',
-        data: {
-          predecessorId: 'banes-ccg',
-          successorId: 'bsw-icb',
-          successorName: 'NHS BSW ICB',
-          agencyType: 'HEALTH',
-          effectiveOn: '2022-07-01',
-          areaIds: ['banes'],
-          transferredAppointmentIds: ['apt-lisa-harvey'],
-          transferredFundingYears: [], gapsAccepted: [],
-        },
-      };
+      const succeeded = banesCcgSucceeded();
       const lisa = actorFor(REPRESENTATIVES.lisaHarvey);
       const now = '2022-09-01T10:00:00.000Z';
       spec

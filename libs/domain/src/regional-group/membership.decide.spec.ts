@@ -2,14 +2,19 @@ import { DomainError } from '../shared/domain-error';
 import {
   ALL_AREA_IDS,
   appointed,
+  appointmentEnded,
   avonAndSomerset,
   avonAndSomersetWithChair,
+  banesCcgSucceeded,
   chair,
+  chairPostVacated,
   command,
   CommandInput,
+  coverageChanged,
   established,
   groupAfter,
   groupAfterCommand,
+  partnerSucceeded,
   REPRESENTATIVES,
   START,
   stranger,
@@ -18,7 +23,6 @@ import {
 import { specification } from '../testing/given-when-then';
 import { coverageOf } from './coverage';
 import { regionalGroupDecider } from './regional-group.decider';
-import { RegionalGroupEvent } from './regional-group.events';
 
 const spec = specification(regionalGroupDecider);
 
@@ -102,21 +106,8 @@ describe('Admitting a core partner (R2)', () => {
   });
 
   it('admits an organisation with the name of one that has been succeeded', () => {
-    const succeeded: RegionalGroupEvent = {
-      type: 'PartnerSucceeded',
-      data: {
-        predecessorId: 'banes-ccg',
-        successorId: 'bsw-icb',
-        successorName: 'NHS BSW ICB',
-        agencyType: 'HEALTH',
-        effectiveOn: '2022-07-01',
-        areaIds: ['banes'],
-        transferredAppointmentIds: [REPRESENTATIVES.lisaHarvey.appointmentId],
-        transferredFundingYears: [], gapsAccepted: [],
-      },
-    };
     spec
-      .given([...avonAndSomerset, succeeded])
+      .given([...avonAndSomerset, banesCcgSucceeded()])
       .when(admit({ partnerId: 'banes-ccg-2', name: 'NHS BANES CCG', agencyType: 'HEALTH', areaIds: ['banes'], admittedOn: '2023-01-01' }))
       .then([
         {
@@ -174,16 +165,7 @@ describe('Changing a partner’s coverage (R3)', () => {
     spec
       .given(avonAndSomerset)
       .when(change({ acceptCoverageGap: true }))
-      .then([
-        {
-          type: 'PartnerCoverageChanged',
-          data: {
-            partnerId: 'police',
-            areaIds: policeWithoutSomerset,
-            gapsAccepted: [{ areaId: 'somerset', areaName: 'Somerset', agencyType: 'POLICE' }],
-          },
-        },
-      ]);
+      .then([coverageChanged('police', policeWithoutSomerset, [{ areaId: 'somerset', areaName: 'Somerset', agencyType: 'POLICE' }])]);
   });
 
   it('leaves Somerset without police once recorded', () => {
@@ -195,27 +177,15 @@ describe('Changing a partner’s coverage (R3)', () => {
     spec
       .given(avonAndSomerset)
       .when(change({ partnerId: 'bristol-council', areaIds: ['bristol', 'south-glos', 'bristol'] }))
-      .then([{ type: 'PartnerCoverageChanged', data: { partnerId: 'bristol-council', areaIds: ['bristol', 'south-glos'], gapsAccepted: [] } }]);
+      .then([coverageChanged('bristol-council', ['bristol', 'south-glos'])]);
   });
 
   it('reports only the gaps it creates, not those already accepted', () => {
-    const alreadyAccepted: RegionalGroupEvent = {
-      type: 'PartnerCoverageChanged',
-      data: { partnerId: 'police', areaIds: policeWithoutSomerset, gapsAccepted: [{ areaId: 'somerset', areaName: 'Somerset', agencyType: 'POLICE' }] },
-    };
+    const alreadyAccepted = coverageChanged('police', policeWithoutSomerset, [{ areaId: 'somerset', areaName: 'Somerset', agencyType: 'POLICE' }]);
     spec
       .given([...avonAndSomerset, alreadyAccepted])
       .when(change({ areaIds: ['banes', 'bristol', 'north-somerset'], acceptCoverageGap: true }))
-      .then([
-        {
-          type: 'PartnerCoverageChanged',
-          data: {
-            partnerId: 'police',
-            areaIds: ['banes', 'bristol', 'north-somerset'],
-            gapsAccepted: [{ areaId: 'south-glos', areaName: 'South Gloucestershire', agencyType: 'POLICE' }],
-          },
-        },
-      ]);
+      .then([coverageChanged('police', ['banes', 'bristol', 'north-somerset'], [{ areaId: 'south-glos', areaName: 'South Gloucestershire', agencyType: 'POLICE' }])]);
   });
 
   it('names every gap when a change leaves several', () => {
@@ -230,19 +200,13 @@ describe('Changing a partner’s coverage (R3)', () => {
   });
 
   it('is refused for a partner that has been succeeded', () => {
-    const succeeded: RegionalGroupEvent = {
-      type: 'PartnerSucceeded',
-      data: {
-        predecessorId: 'bnssg-ccg',
-        successorId: 'bnssg-icb',
-        successorName: 'NHS BNSSG ICB',
-        agencyType: 'HEALTH',
-        effectiveOn: '2022-07-01',
-        areaIds: ['bristol', 'north-somerset', 'south-glos'],
-        transferredAppointmentIds: [REPRESENTATIVES.janetBaptisteGrant.appointmentId],
-        transferredFundingYears: [], gapsAccepted: [],
-      },
-    };
+    const succeeded = partnerSucceeded({
+      predecessorId: 'bnssg-ccg',
+      successorId: 'bnssg-icb',
+      successorName: 'NHS BNSSG ICB',
+      areaIds: ['bristol', 'north-somerset', 'south-glos'],
+      transferredAppointmentIds: [REPRESENTATIVES.janetBaptisteGrant.appointmentId],
+    });
     spec
       .given([...avonAndSomerset, succeeded])
       .when(change({ partnerId: 'bnssg-ccg', areaIds: ['bristol'] }))
@@ -342,21 +306,8 @@ describe('Appointing a representative (R4, R17)', () => {
   });
 
   it('is refused for a partner that has been succeeded', () => {
-    const succeeded: RegionalGroupEvent = {
-      type: 'PartnerSucceeded',
-      data: {
-        predecessorId: 'somerset-ccg',
-        successorId: 'somerset-icb',
-        successorName: 'NHS Somerset ICB',
-        agencyType: 'HEALTH',
-        effectiveOn: '2022-07-01',
-        areaIds: ['somerset'],
-        transferredAppointmentIds: [REPRESENTATIVES.sandraCorry.appointmentId],
-        transferredFundingYears: [], gapsAccepted: [],
-      },
-    };
     spec
-      .given([...avonAndSomerset, succeeded])
+      .given([...avonAndSomerset, partnerSucceeded({ transferredAppointmentIds: [REPRESENTATIVES.sandraCorry.appointmentId] })])
       .when(appoint({ partnerId: 'somerset-ccg', startDate: '2022-08-01' }))
       .thenFails('VALIDATION_FAILED', /NHS Somerset CCG has been succeeded by NHS Somerset ICB/);
   });
@@ -389,7 +340,7 @@ describe('Appointing a representative (R4, R17)', () => {
     spec
       .given([
         ...avonAndSomerset,
-        { type: 'RepresentativeAppointmentEnded', data: { appointmentId: sheila.appointmentId, endDate: '2020-06-30', reason: 'Moving on.' } },
+        appointmentEnded(sheila.appointmentId, '2020-06-30', 'Moving on.'),
       ])
       .when(appoint({ personId: sheila.personId, personName: sheila.name, startDate: '2020-06-01' }))
       .thenFails('ALREADY_REPRESENTING', /Sheila Smith already represents North Somerset Council/);
@@ -405,7 +356,7 @@ describe('Appointing a representative (R4, R17)', () => {
     spec
       .given([
         ...avonAndSomerset,
-        { type: 'RepresentativeAppointmentEnded', data: { appointmentId: sheila.appointmentId, endDate: '2020-02-01', reason: 'Moved to Somerset.' } },
+        appointmentEnded(sheila.appointmentId, '2020-02-01', 'Moved to Somerset.'),
       ])
       .when(appoint({ personId: sheila.personId, personName: sheila.name }))
       .then([{ type: 'RepresentativeAppointed', data: { ...annOther, personId: sheila.personId, name: sheila.name } }]);
@@ -434,7 +385,7 @@ describe('Ending a representative’s appointment (R4, R5)', () => {
       .given(avonAndSomerset)
       .when(end({ reason: '  Retired   from the council. ' }))
       .then([
-        { type: 'RepresentativeAppointmentEnded', data: { appointmentId: 'apt-sheila-smith', endDate: '2020-06-30', reason: 'Retired from the council.' } },
+        appointmentEnded('apt-sheila-smith', '2020-06-30', 'Retired from the council.'),
       ]);
   });
 
@@ -442,7 +393,7 @@ describe('Ending a representative’s appointment (R4, R5)', () => {
     spec
       .given(avonAndSomerset)
       .when(end({ endDate: '2019-06-02' }))
-      .then([{ type: 'RepresentativeAppointmentEnded', data: { appointmentId: 'apt-sheila-smith', endDate: '2019-06-02', reason: 'Retired.' } }]);
+      .then([appointmentEnded('apt-sheila-smith', '2019-06-02')]);
   });
 
   it('is refused when the end date is the start date: dates cannot run backwards', () => {
@@ -455,7 +406,7 @@ describe('Ending a representative’s appointment (R4, R5)', () => {
 
   it('is refused when the appointment has already ended', () => {
     spec
-      .given([...avonAndSomerset, { type: 'RepresentativeAppointmentEnded', data: { appointmentId: 'apt-sheila-smith', endDate: '2020-03-31', reason: 'Retired.' } }])
+      .given([...avonAndSomerset, appointmentEnded('apt-sheila-smith', '2020-03-31')])
       .when(end())
       .thenFails('VALIDATION_FAILED', /Sheila Smith's appointment already ended on 2020-03-31/);
   });
@@ -477,8 +428,8 @@ describe('Ending a representative’s appointment (R4, R5)', () => {
       .given(avonAndSomersetWithChair)
       .when(end({ appointmentId: 'apt-jacqui-jensen' }))
       .then([
-        { type: 'RepresentativeAppointmentEnded', data: { appointmentId: 'apt-jacqui-jensen', endDate: '2020-06-30', reason: 'Retired.' } },
-        { type: 'ChairPostVacated', data: { post: 'CHAIR', appointmentId: 'apt-jacqui-jensen' } },
+        appointmentEnded('apt-jacqui-jensen', '2020-06-30'),
+        chairPostVacated('CHAIR', 'apt-jacqui-jensen'),
       ]);
     const group = groupAfterCommand(avonAndSomersetWithChair, end({ appointmentId: 'apt-jacqui-jensen' }));
     expect([group.chair, group.deputyChair]).toEqual([null, 'apt-victoria-capel']);
@@ -489,8 +440,8 @@ describe('Ending a representative’s appointment (R4, R5)', () => {
       .given(avonAndSomersetWithChair)
       .when(end({ appointmentId: 'apt-victoria-capel' }))
       .then([
-        { type: 'RepresentativeAppointmentEnded', data: { appointmentId: 'apt-victoria-capel', endDate: '2020-06-30', reason: 'Retired.' } },
-        { type: 'ChairPostVacated', data: { post: 'DEPUTY_CHAIR', appointmentId: 'apt-victoria-capel' } },
+        appointmentEnded('apt-victoria-capel', '2020-06-30'),
+        chairPostVacated('DEPUTY_CHAIR', 'apt-victoria-capel'),
       ]);
     const group = groupAfterCommand(avonAndSomersetWithChair, end({ appointmentId: 'apt-victoria-capel' }));
     expect([group.chair, group.deputyChair]).toEqual(['apt-jacqui-jensen', null]);
@@ -500,14 +451,14 @@ describe('Ending a representative’s appointment (R4, R5)', () => {
     spec
       .given(avonAndSomersetWithChair)
       .when(end({ appointmentId: 'apt-will-white' }))
-      .then([{ type: 'RepresentativeAppointmentEnded', data: { appointmentId: 'apt-will-white', endDate: '2020-06-30', reason: 'Retired.' } }]);
+      .then([appointmentEnded('apt-will-white', '2020-06-30')]);
   });
 
   it('is recorded by the chair', () => {
     spec
       .given(avonAndSomersetWithChair)
       .when(end({ actor: chair }))
-      .then([{ type: 'RepresentativeAppointmentEnded', data: { appointmentId: 'apt-sheila-smith', endDate: '2020-06-30', reason: 'Retired.' } }]);
+      .then([appointmentEnded('apt-sheila-smith', '2020-06-30')]);
   });
 
   it('is refused to a stranger', () => {

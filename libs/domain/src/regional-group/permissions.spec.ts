@@ -3,8 +3,10 @@ import { Actor } from '../shared/roles';
 import {
   administrator,
   ALL_AREA_IDS,
+  appointmentEnded,
   avonAndSomersetWithChair,
   chair,
+  chairPostVacated,
   command,
   deputyChair,
   groupAfter,
@@ -140,8 +142,8 @@ describe('Who may record membership, terms and agreed funding (R41)', () => {
     it('is refused to a former chair whose post was vacated', () => {
       const vacated: RegionalGroupEvent[] = [
         ...avonAndSomersetWithChair,
-        { type: 'RepresentativeAppointmentEnded', data: { appointmentId: 'apt-jacqui-jensen', endDate: '2020-06-30', reason: 'Retired.' } },
-        { type: 'ChairPostVacated', data: { post: 'CHAIR', appointmentId: 'apt-jacqui-jensen' } },
+        appointmentEnded('apt-jacqui-jensen', '2020-06-30'),
+        chairPostVacated('CHAIR', 'apt-jacqui-jensen'),
       ];
       spec.given(vacated).when(build(chair)).thenFails('FORBIDDEN');
     });

@@ -1,21 +1,30 @@
 import {
   appointed,
+  appointmentEnded,
   avonAndSomerset,
   command,
   established,
   groupAfter,
   groupAfterCommand,
   partnersAdmitted,
+  partnerSucceeded,
   REPRESENTATIVES,
   termsAdopted,
 } from '../testing/avon-and-somerset.fixture';
 import { quorumOf, quorumRequired } from './quorum';
 import { RegionalGroupEvent } from './regional-group.events';
 
-const ended = (appointmentId: string, endDate: string): RegionalGroupEvent => ({
-  type: 'RepresentativeAppointmentEnded',
-  data: { appointmentId, endDate, reason: 'Left the organisation.' },
-});
+const ended = (appointmentId: string, endDate: string): RegionalGroupEvent => appointmentEnded(appointmentId, endDate, 'Left the organisation.');
+
+/** NHS BANES CCG's succession by the BSW ICB, sent as a command. */
+const banesCcgSuccession = () =>
+  command('RecordSuccession', {
+    predecessorId: 'banes-ccg',
+    successorId: 'bsw-icb',
+    successorName: 'NHS Bath and North East Somerset, Swindon and Wiltshire ICB',
+    effectiveOn: '2022-07-01',
+    acceptCoverageGap: false,
+  });
 
 describe('quorumRequired (R7)', () => {
   it.each([
@@ -67,19 +76,7 @@ describe('quorumOf (R7)', () => {
   });
 
   it('does not count a current appointment of a partner that has been succeeded', () => {
-    const succeededWithoutSeats: RegionalGroupEvent = {
-      type: 'PartnerSucceeded',
-      data: {
-        predecessorId: 'somerset-ccg',
-        successorId: 'somerset-icb',
-        successorName: 'NHS Somerset ICB',
-        agencyType: 'HEALTH',
-        effectiveOn: '2022-07-01',
-        areaIds: ['somerset'],
-        transferredAppointmentIds: [],
-        transferredFundingYears: [], gapsAccepted: [],
-      },
-    };
+    const succeededWithoutSeats: RegionalGroupEvent = partnerSucceeded();
     expect(quorumOf(groupAfter([...avonAndSomerset, succeededWithoutSeats]), '2022-09-01')).toEqual({
       percentage: 66,
       representativeCount: 9,
@@ -88,16 +85,7 @@ describe('quorumOf (R7)', () => {
   });
 
   it('still counts the representatives whose seats passed to a successor', () => {
-    const group = groupAfterCommand(
-      avonAndSomerset,
-      command('RecordSuccession', {
-        predecessorId: 'banes-ccg',
-        successorId: 'bsw-icb',
-        successorName: 'NHS Bath and North East Somerset, Swindon and Wiltshire ICB',
-        effectiveOn: '2022-07-01',
-        acceptCoverageGap: false,
-      }),
-    );
+    const group = groupAfterCommand(avonAndSomerset, banesCcgSuccession());
     expect(quorumOf(group, '2022-09-01')).toEqual({ percentage: 66, representativeCount: 10, required: 7 });
   });
 
@@ -129,16 +117,7 @@ describe('quorumOf (R7)', () => {
       ended(lisa.appointmentId, '2021-06-30'),
       appointed({ ...lisa, appointmentId: 'apt-jane-doe', personId: 'jane-doe', name: 'Jane Doe' }, '2021-07-01'),
     ];
-    const group = groupAfterCommand(
-      events,
-      command('RecordSuccession', {
-        predecessorId: 'banes-ccg',
-        successorId: 'bsw-icb',
-        successorName: 'NHS Bath and North East Somerset, Swindon and Wiltshire ICB',
-        effectiveOn: '2022-07-01',
-        acceptCoverageGap: false,
-      }),
-    );
+    const group = groupAfterCommand(events, banesCcgSuccession());
     expect(quorumOf(groupAfter(events), '2020-03-01')).toEqual({ percentage: 66, representativeCount: 10, required: 7 });
     expect(quorumOf(group, '2020-03-01')).toEqual({ percentage: 66, representativeCount: 10, required: 7 });
   });

@@ -1,10 +1,13 @@
 import {
   afterIcbs,
+  appointmentEnded,
   avonAndSomerset,
   avonAndSomersetWithChair,
+  banesCcgSucceeded,
   chair,
   command,
   CommandInput,
+  fundingContributionAgreed,
   groupAfter,
   groupAfterCommand,
   REPRESENTATIVES,
@@ -49,25 +52,11 @@ function history(given: readonly RegionalGroupEvent[], commands: ReturnType<type
   );
 }
 
-const succeeded = (data: Partial<PartnerSucceeded['data']>): PartnerSucceeded => ({
-  type: 'PartnerSucceeded',
-  data: {
-    predecessorId: 'banes-ccg',
-    successorId: 'bsw-icb',
-    successorName: BSW_ICB,
-    agencyType: 'HEALTH',
-    effectiveOn: ICB_DAY,
-    areaIds: ['banes'],
-    transferredAppointmentIds: ['apt-lisa-harvey'],
-    transferredFundingYears: [], gapsAccepted: [],
-    ...data,
-  },
-});
+/** NHS BANES CCG's succession by the BSW ICB, under its full name, as the decider records it. */
+const succeeded = (data: Partial<PartnerSucceeded['data']>): PartnerSucceeded => banesCcgSucceeded({ successorName: BSW_ICB, effectiveOn: ICB_DAY, ...data });
 
-const agreed = (partnerId: string, financialYear: string, amountPence: number): RegionalGroupEvent => ({
-  type: 'FundingContributionAgreed',
-  data: { partnerId, financialYear, amountPence, inKind: null },
-});
+const agreed = (partnerId: string, financialYear: string, amountPence: number): RegionalGroupEvent =>
+  fundingContributionAgreed({ partnerId, financialYear, amountPence, inKind: null });
 
 describe('Recording a succession: CCGs become ICBs on 1 July 2022 (R16)', () => {
   it('passes NHS BNSSG CCG’s three areas and its representative to the BNSSG ICB', () => {
@@ -152,7 +141,7 @@ describe('Recording a succession: CCGs become ICBs on 1 July 2022 (R16)', () => 
     spec
       .given([
         ...avonAndSomerset,
-        { type: 'RepresentativeAppointmentEnded', data: { appointmentId: lisa.appointmentId, endDate: '2022-07-01', reason: 'Retired.' } },
+        appointmentEnded(lisa.appointmentId, '2022-07-01'),
         {
           type: 'RepresentativeAppointed',
           data: { ...lisa, appointmentId: 'apt-jo-bloggs', personId: 'jo-bloggs', name: 'Jo Bloggs', startDate: '2021-01-01' },
@@ -166,7 +155,7 @@ describe('Recording a succession: CCGs become ICBs on 1 July 2022 (R16)', () => 
     spec
       .given([
         ...avonAndSomerset,
-        { type: 'RepresentativeAppointmentEnded', data: { appointmentId: 'apt-lisa-harvey', endDate: '2022-07-02', reason: 'Retired.' } },
+        appointmentEnded('apt-lisa-harvey', '2022-07-02'),
       ])
       .when(succeed())
       .then([succeeded({ transferredAppointmentIds: ['apt-lisa-harvey'] })]);

@@ -10,11 +10,17 @@ import { regionalGroupDecider } from '../regional-group/regional-group.decider';
 import {
   Area,
   ChairAppointed,
+  ChairPostVacated,
   CorePartnerAdmitted,
+  CoverageGap,
   DeputyChairAppointed,
+  FundingContributionAgreed,
+  PartnerCoverageChanged,
+  PartnerSucceeded,
   RegionalGroupEstablished,
   RegionalGroupEvent,
   RepresentativeAppointed,
+  RepresentativeAppointmentEnded,
   TermsOfReferenceAdopted,
 } from '../regional-group/regional-group.events';
 import { ActiveGroup } from '../regional-group/regional-group.state';
@@ -125,6 +131,55 @@ export const deputyChairAppointed: DeputyChairAppointed = {
   data: { appointmentId: REPRESENTATIVES.victoriaCapel.appointmentId },
 };
 export const avonAndSomersetWithChair: RegionalGroupEvent[] = [...avonAndSomerset, chairAppointed, deputyChairAppointed];
+
+/** NHS Somerset CCG becomes NHS Somerset ICB on 1 July 2022, taking Somerset; no seat, funding or gap passes unless overridden. */
+export const partnerSucceeded = (overrides: Partial<PartnerSucceeded['data']> = {}): PartnerSucceeded => ({
+  type: 'PartnerSucceeded',
+  data: {
+    predecessorId: 'somerset-ccg',
+    successorId: 'somerset-icb',
+    successorName: 'NHS Somerset ICB',
+    agencyType: 'HEALTH',
+    effectiveOn: '2022-07-01',
+    areaIds: ['somerset'],
+    transferredAppointmentIds: [],
+    transferredFundingYears: [],
+    gapsAccepted: [],
+    ...overrides,
+  },
+});
+
+/** NHS BANES CCG becomes the BSW ICB on 1 July 2022, taking BaNES and Lisa Harvey's seat. */
+export const banesCcgSucceeded = (overrides: Partial<PartnerSucceeded['data']> = {}): PartnerSucceeded =>
+  partnerSucceeded({
+    predecessorId: 'banes-ccg',
+    successorId: 'bsw-icb',
+    successorName: 'NHS BSW ICB',
+    areaIds: ['banes'],
+    transferredAppointmentIds: [REPRESENTATIVES.lisaHarvey.appointmentId],
+    ...overrides,
+  });
+
+export const appointmentEnded = (appointmentId: string, endDate: string, reason = 'Retired.'): RepresentativeAppointmentEnded => ({
+  type: 'RepresentativeAppointmentEnded',
+  data: { appointmentId, endDate, reason },
+});
+
+export const chairPostVacated = (post: ChairPostVacated['data']['post'], appointmentId: string): ChairPostVacated => ({
+  type: 'ChairPostVacated',
+  data: { post, appointmentId },
+});
+
+export const coverageChanged = (partnerId: string, areaIds: readonly string[], gapsAccepted: readonly CoverageGap[] = []): PartnerCoverageChanged => ({
+  type: 'PartnerCoverageChanged',
+  data: { partnerId, areaIds, gapsAccepted },
+});
+
+/** £12,500 from North Somerset Council for 2020/21, unless overridden. */
+export const fundingContributionAgreed = (overrides: Partial<FundingContributionAgreed['data']> = {}): FundingContributionAgreed => ({
+  type: 'FundingContributionAgreed',
+  data: { partnerId: 'north-somerset-council', financialYear: '2020/21', amountPence: 1_250_000, inKind: null, ...overrides },
+});
 
 export const actorFor = (rep: Representative, roles: readonly string[] = []): Actor => ({
   personId: rep.personId,
