@@ -12,3 +12,7 @@ export * from './regional-group/regional-group.decider';
 export * from './regional-group/coverage';
 export * from './regional-group/quorum';
 export * from './regional-group/permissions';
+export * from './meetings/meeting.events';
+export * from './meetings/meeting.commands';
+export * from './meetings/meeting.state';
+export * from './meetings/meeting.decider';

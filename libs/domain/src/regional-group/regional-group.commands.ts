@@ -51,6 +51,15 @@ export type ChangeFundingContribution = GroupCommand<
   { partnerId: string; financialYear: string; amountPence: number; inKind: string | null }
 >;
 
+export type RecordDissolutionAgreement = GroupCommand<
+  'RecordDissolutionAgreement',
+  {
+    partnerId: string;
+    /** The meeting at which it is agreed, as it stands now (read from its stream). */
+    meeting: { meetingId: string; groupId: string; open: boolean; quorate: boolean; presentPartnerIds: readonly string[] };
+  }
+>;
+
 export type RegionalGroupCommand =
   | EstablishRegionalGroup
   | AdmitCorePartner
@@ -64,7 +73,8 @@ export type RegionalGroupCommand =
   | AdoptTermsOfReference
   | RecordTermsOfReferenceReview
   | AgreeFundingContribution
-  | ChangeFundingContribution;
+  | ChangeFundingContribution
+  | RecordDissolutionAgreement;
 
 export const REPRESENTATIVE_ROLES = ['LEAD_SAFEGUARDING_PARTNER', 'DELEGATED_SAFEGUARDING_PARTNER', 'MEMBER'] as const;
 export const SENIORITIES = ['CHIEF_OFFICER', 'DIRECTOR', 'DEPUTY_DIRECTOR', 'HEAD_OF_SERVICE', 'OTHER'] as const;

@@ -17,6 +17,7 @@ import {
   recordSuccession,
   rotateChair,
 } from './membership.decide';
+import { recordDissolutionAgreement } from './dissolution.decide';
 import { EstablishRegionalGroup, RegionalGroupCommand } from './regional-group.commands';
 import { RegionalGroupEvent } from './regional-group.events';
 import { ActiveGroup, evolveGroup, RegionalGroupState } from './regional-group.state';
@@ -36,6 +37,9 @@ export const regionalGroupDecider: Decider<RegionalGroupCommand, RegionalGroupEv
 };
 
 function decideForGroup(command: Exclude<RegionalGroupCommand, EstablishRegionalGroup>, group: ActiveGroup): RegionalGroupEvent[] {
+  if (group.dissolvedAt !== null) {
+    throw new DomainError('GROUP_DISSOLVED', `${group.name} was dissolved on ${group.dissolvedAt.slice(0, 10)}; it takes no further business.`);
+  }
   switch (command.type) {
     case 'AdmitCorePartner':
       return admitCorePartner(command, group);
@@ -61,6 +65,8 @@ function decideForGroup(command: Exclude<RegionalGroupCommand, EstablishRegional
       return agreeFundingContribution(command, group);
     case 'ChangeFundingContribution':
       return changeFundingContribution(command, group);
+    case 'RecordDissolutionAgreement':
+      return recordDissolutionAgreement(command, group);
   }
 }
 

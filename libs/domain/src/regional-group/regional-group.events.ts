@@ -78,6 +78,11 @@ export type FundingContributionChanged = Message<
   { partnerId: string; financialYear: string; amountPence: number; inKind: string | null }
 >;
 
+/** R14: one core partner's agreement to dissolve, recorded at a quorate meeting. */
+export type DissolutionAgreed = Message<'DissolutionAgreed', { partnerId: string; meetingId: string }>;
+/** Every current core partner has agreed: the group takes no further business. */
+export type RegionalGroupDissolved = Message<'RegionalGroupDissolved', { dissolvedAt: string; meetingId: string }>;
+
 export type RegionalGroupEvent =
   | RegionalGroupEstablished
   | CorePartnerAdmitted
@@ -92,4 +97,6 @@ export type RegionalGroupEvent =
   | TermsOfReferenceAdopted
   | TermsOfReferenceReviewed
   | FundingContributionAgreed
-  | FundingContributionChanged;
+  | FundingContributionChanged
+  | DissolutionAgreed
+  | RegionalGroupDissolved;

@@ -44,6 +44,8 @@ export type ActiveGroup = Readonly<{
   terms: readonly TermsOfReferenceData[];
   reviews: readonly IsoDate[];
   funding: readonly Contribution[];
+  dissolutionAgreements: readonly string[];
+  dissolvedAt: string | null;
 }>;
 
 export type RegionalGroupState = Readonly<{ status: 'none' }> | ActiveGroup;
@@ -100,6 +102,8 @@ export function evolveGroup(state: RegionalGroupState, event: RegionalGroupEvent
       terms: [],
       reviews: [],
       funding: [],
+      dissolutionAgreements: [],
+      dissolvedAt: null,
     };
   }
   if (state.status !== 'active') return state;
@@ -169,5 +173,9 @@ function evolveActive(group: ActiveGroup, event: RegionalGroupEvent): ActiveGrou
       const others = group.funding.filter((c) => !(c.partnerId === partnerId && c.financialYear === financialYear));
       return { ...group, funding: [...others, { ...event.data, unilateral: event.type === 'FundingContributionChanged' }] };
     }
+    case 'DissolutionAgreed':
+      return { ...group, dissolutionAgreements: [...group.dissolutionAgreements, event.data.partnerId] };
+    case 'RegionalGroupDissolved':
+      return { ...group, dissolvedAt: event.data.dissolvedAt };
   }
 }

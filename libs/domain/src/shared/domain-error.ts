@@ -13,6 +13,11 @@ export const DOMAIN_ERROR_CODES = [
   'COVERAGE_GAP',
   'SAME_AGENCY_TYPE',
   'ALREADY_REPRESENTING',
+  'QUORUM_NOT_MET',
+  'MEETING_NOT_OPEN',
+  'MINUTES_NOT_READY',
+  'MINUTES_SEALED',
+  'GROUP_DISSOLVED',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

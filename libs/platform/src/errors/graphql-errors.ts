@@ -27,6 +27,11 @@ const DOMAIN_CODES: Record<DomainErrorCode, GraphqlErrorCode> = {
   COVERAGE_GAP: 'COVERAGE_GAP',
   SAME_AGENCY_TYPE: 'SAME_AGENCY_TYPE',
   ALREADY_REPRESENTING: 'ALREADY_REPRESENTING',
+  QUORUM_NOT_MET: 'QUORUM_NOT_MET',
+  MEETING_NOT_OPEN: 'MEETING_NOT_OPEN',
+  MINUTES_NOT_READY: 'MINUTES_NOT_READY',
+  MINUTES_SEALED: 'MINUTES_SEALED',
+  GROUP_DISSOLVED: 'GROUP_DISSOLVED',
 };
 
 /** Input refused by class-validator at the edge, with one readable sentence per problem. */

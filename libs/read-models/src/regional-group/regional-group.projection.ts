@@ -37,13 +37,15 @@ const statements = statementsPerDatabase((db) => ({
      ON CONFLICT (partner_id, financial_year) DO UPDATE SET amount_pence = excluded.amount_pence,
        in_kind = excluded.in_kind, unilateral = excluded.unilateral, recorded_at = excluded.recorded_at`,
   ),
+  insertDissolutionAgreement: db.prepare('INSERT INTO dissolution_agreements (group_id, partner_id, meeting_id) VALUES (?, ?, ?)'),
+  dissolve: db.prepare('UPDATE regional_groups SET dissolved_at = ? WHERE group_id = ?'),
 }));
 
 const STREAM_PREFIX = regionalGroupStream('');
 
 export const regionalGroupProjection: Projection = {
   name: 'regional-groups',
-  version: 2,
+  version: 3,
   tables: [
     'regional_groups',
     'local_areas',
@@ -53,6 +55,7 @@ export const regionalGroupProjection: Projection = {
     'terms_of_reference',
     'terms_reviews',
     'funding_contributions',
+    'dissolution_agreements',
   ],
 
   setup(db: Database.Database) {
@@ -63,6 +66,7 @@ export const regionalGroupProjection: Projection = {
         established_at TEXT NOT NULL,
         chair_appointment_id TEXT,
         deputy_appointment_id TEXT,
+        dissolved_at TEXT,
         sort_key INTEGER NOT NULL UNIQUE
       );
       CREATE TABLE local_areas (
@@ -123,7 +127,8 @@ export const regionalGroupProjection: Projection = {
         recorded_at TEXT NOT NULL,
         PRIMARY KEY (partner_id, financial_year)
       );
-      CREATE INDEX funding_by_group ON funding_contributions (group_id, financial_year);`);
+      CREATE INDEX funding_by_group ON funding_contributions (group_id, financial_year);
+      CREATE TABLE dissolution_agreements (group_id TEXT NOT NULL, partner_id TEXT NOT NULL, meeting_id TEXT NOT NULL, PRIMARY KEY (group_id, partner_id));`);
   },
 
   apply(db: Database.Database, stored: StoredEvent) {
@@ -197,6 +202,12 @@ export const regionalGroupProjection: Projection = {
           unilateral: event.type === 'FundingContributionChanged' ? 1 : 0,
           recordedAt: String(stored.metadata.occurredAt ?? stored.recordedAt),
         });
+        return;
+      case 'DissolutionAgreed':
+        s.insertDissolutionAgreement.run(groupId, event.data.partnerId, event.data.meetingId);
+        return;
+      case 'RegionalGroupDissolved':
+        s.dissolve.run(event.data.dissolvedAt, groupId);
         return;
       default:
         return unhandled(event);

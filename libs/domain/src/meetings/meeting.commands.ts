@@ -1,0 +1,67 @@
+import { Message } from '../shared/decider';
+import { Actor } from '../shared/roles';
+import { Area } from '../regional-group/regional-group.events';
+import { AttendanceStatus, RecommendationResponse, SnapshotRepresentative, Substitute } from './meeting.events';
+
+/**
+ * What the meeting needs to know of its group at the moment a command is handled, read from the
+ * group's stream by the handler: a rule that needs another aggregate reads that stream.
+ */
+export type GroupFacts = Readonly<{
+  dissolved: boolean;
+  areas: readonly Area[];
+  currentPartners: readonly { partnerId: string; name: string }[];
+  currentRepresentatives: readonly SnapshotRepresentative[];
+  quorumPercentage: number;
+  /** The partner whose representative chairs the group: its representatives draft minutes. */
+  chairPartnerId: string | null;
+}>;
+
+type MeetingCommand<Type extends string, Data> = Message<Type, Data & { actor: Actor; now: string }>;
+
+export type ScheduleMeeting = MeetingCommand<'ScheduleMeeting', { meetingId: string; groupId: string; startsAt: string; place: string; group: GroupFacts }>;
+export type OpenMeeting = MeetingCommand<'OpenMeeting', { group: GroupFacts }>;
+export type RecordAttendance = MeetingCommand<
+  'RecordAttendance',
+  { appointmentId: string; status: AttendanceStatus; substitute: Substitute | null }
+>;
+export type SubmitWrittenViews = MeetingCommand<'SubmitWrittenViews', { appointmentId: string; agendaItem: string; views: string }>;
+export type CloseMeeting = MeetingCommand<'CloseMeeting', Record<string, never>>;
+export type RecordDecision = MeetingCommand<'RecordDecision', { decisionId: string; text: string }>;
+export type MakeRecommendation = MeetingCommand<
+  'MakeRecommendation',
+  { recommendationId: string; text: string; targetPartnerIds: readonly string[]; dueDate: string; group: GroupFacts }
+>;
+export type RespondToRecommendation = MeetingCommand<
+  'RespondToRecommendation',
+  { recommendationId: string; partnerId: string; response: RecommendationResponse; reason: string | null }
+>;
+export type DraftMinutes = MeetingCommand<'DraftMinutes', { text: string; group: GroupFacts }>;
+export type ApproveMinutes = MeetingCommand<
+  'ApproveMinutes',
+  {
+    /** A later meeting at which the minutes are approved, as it stands now; null when the chair approves them. */
+    atMeeting: { meetingId: string; startsAt: string; open: boolean; quorate: boolean } | null;
+  }
+>;
+export type PublishMinutes = MeetingCommand<'PublishMinutes', { group: GroupFacts }>;
+export type CorrectMinutes = MeetingCommand<'CorrectMinutes', { text: string; reason: string; group: GroupFacts }>;
+export type RecordLocalPublication = MeetingCommand<
+  'RecordLocalPublication',
+  { areaId: string; address: string; publishedOn: string; managedAreaIds: readonly string[] }
+>;
+
+export type MeetingCommandUnion =
+  | ScheduleMeeting
+  | OpenMeeting
+  | RecordAttendance
+  | SubmitWrittenViews
+  | CloseMeeting
+  | RecordDecision
+  | MakeRecommendation
+  | RespondToRecommendation
+  | DraftMinutes
+  | ApproveMinutes
+  | PublishMinutes
+  | CorrectMinutes
+  | RecordLocalPublication;

@@ -1,0 +1,265 @@
+import { Decider } from '../shared/decider';
+import { DomainError } from '../shared/domain-error';
+import { Actor } from '../shared/roles';
+import { normaliseName } from '../shared/text';
+import { isIsoDate } from '../shared/dates';
+import { quorumRequired } from '../regional-group/quorum';
+import {
+  ApproveMinutes,
+  CorrectMinutes,
+  DraftMinutes,
+  GroupFacts,
+  MakeRecommendation,
+  MeetingCommandUnion,
+  RecordAttendance,
+  RecordLocalPublication,
+  RespondToRecommendation,
+  ScheduleMeeting,
+  SubmitWrittenViews,
+} from './meeting.commands';
+import { MeetingEvent } from './meeting.events';
+import { evolveMeeting, Meeting, meetingQuorum, MeetingState, presentRepresentatives } from './meeting.state';
+
+const RUNS_MEETINGS = ['ADMINISTRATOR', 'CHAIR', 'DEPUTY_CHAIR'];
+
+/** Meetings are booked and their business recorded by the administrator, the chair or the deputy chair. */
+function requireMeetingOfficer(actor: Actor, action: string): void {
+  if (!actor.roles.some((role) => RUNS_MEETINGS.includes(role))) {
+    throw new DomainError('FORBIDDEN', `Only an administrator, the chair or the deputy chair can ${action}.`, {
+      requiredRole: 'ADMINISTRATOR, CHAIR or DEPUTY_CHAIR',
+    });
+  }
+}
+
+function requireText(value: string, label: string): string {
+  const text = value.trim();
+  if (text.length === 0) throw new DomainError('VALIDATION_FAILED', `${label} must not be empty.`);
+  return text;
+}
+
+function requireNotDissolved(group: GroupFacts): void {
+  if (group.dissolved) throw new DomainError('GROUP_DISSOLVED', 'The regional group has been dissolved; it takes no further business.');
+}
+
+function requireOpen(meeting: Meeting): void {
+  if (meeting.status !== 'OPEN') {
+    throw new DomainError('MEETING_NOT_OPEN', `The meeting is ${meeting.status.toLowerCase()}, not open.`);
+  }
+}
+
+/** R9: decisions and recommendations only at an open, quorate meeting. */
+function requireQuorate(meeting: Meeting): void {
+  requireOpen(meeting);
+  const { required, present } = meetingQuorum(meeting);
+  if (present < required || required === 0) {
+    throw new DomainError('QUORUM_NOT_MET', `The meeting is not quorate: ${present} of the ${required} representatives needed are present in person.`, {
+      required,
+      present,
+    });
+  }
+}
+
+export const meetingDecider: Decider<MeetingCommandUnion, MeetingEvent, MeetingState> = {
+  initialState: { status: 'NONE' },
+  evolve: evolveMeeting,
+  decide(command, state) {
+    if (command.type === 'ScheduleMeeting') return schedule(command, state);
+    if (state.status === 'NONE') throw new DomainError('NOT_FOUND', 'There is no such meeting.');
+    return decideForMeeting(command, state);
+  },
+};
+
+function schedule(command: ScheduleMeeting, state: MeetingState): MeetingEvent[] {
+  const { actor, meetingId, groupId, startsAt, group } = command.data;
+  requireMeetingOfficer(actor, 'schedule a meeting');
+  requireNotDissolved(group);
+  if (state.status !== 'NONE') throw new DomainError('ALREADY_EXISTS', `Meeting ${meetingId} is already scheduled.`);
+  if (Number.isNaN(Date.parse(startsAt)) || !/^\d{4}-\d{2}-\d{2}T/.test(startsAt)) {
+    throw new DomainError('VALIDATION_FAILED', 'startsAt must be a date and time, e.g. 2020-03-12T10:00:00Z.');
+  }
+  return [{ type: 'MeetingScheduled', data: { meetingId, groupId, startsAt: new Date(startsAt).toISOString(), place: requireText(command.data.place, 'The place') } }];
+}
+
+function decideForMeeting(command: Exclude<MeetingCommandUnion, ScheduleMeeting>, meeting: Meeting): MeetingEvent[] {
+  const { actor, now } = command.data;
+  switch (command.type) {
+    case 'OpenMeeting': {
+      requireMeetingOfficer(actor, 'open a meeting');
+      requireNotDissolved(command.data.group);
+      if (meeting.status !== 'SCHEDULED') throw new DomainError('MEETING_NOT_OPEN', `The meeting is already ${meeting.status.toLowerCase()}.`);
+      const { currentRepresentatives: representatives, quorumPercentage } = command.data.group;
+      return [
+        {
+          type: 'MeetingOpened',
+          data: { openedAt: now, quorumPercentage, required: quorumRequired(quorumPercentage, representatives.length), representatives },
+        },
+      ];
+    }
+    case 'RecordAttendance':
+      return recordAttendance(command, meeting);
+    case 'SubmitWrittenViews':
+      return submitWrittenViews(command, meeting);
+    case 'CloseMeeting':
+      requireMeetingOfficer(actor, 'close a meeting');
+      requireOpen(meeting);
+      return [{ type: 'MeetingClosed', data: { closedAt: now } }];
+    case 'RecordDecision': {
+      requireMeetingOfficer(actor, 'record a decision');
+      requireQuorate(meeting);
+      if (meeting.decisionIds.includes(command.data.decisionId)) throw new DomainError('ALREADY_EXISTS', 'That decision is already recorded.');
+      return [
+        {
+          type: 'DecisionRecorded',
+          data: { decisionId: command.data.decisionId, text: requireText(command.data.text, 'The decision'), agreedBy: presentRepresentatives(meeting).map((r) => r.appointmentId) },
+        },
+      ];
+    }
+    case 'MakeRecommendation':
+      return makeRecommendation(command, meeting);
+    case 'RespondToRecommendation':
+      return respond(command, meeting);
+    case 'DraftMinutes':
+      return draftMinutes(command, meeting);
+    case 'ApproveMinutes':
+      return approveMinutes(command, meeting);
+    case 'PublishMinutes': {
+      requireMeetingOfficer(actor, 'publish minutes');
+      if (meeting.minutes !== 'APPROVED') {
+        throw new DomainError(meeting.minutes === 'PUBLISHED' ? 'MINUTES_SEALED' : 'MINUTES_NOT_READY', meeting.minutes === 'PUBLISHED' ? 'The minutes are already published.' : 'Only approved minutes can be published.');
+      }
+      return [{ type: 'MinutesPublished', data: { publishedAt: now, areas: command.data.group.areas } }];
+    }
+    case 'CorrectMinutes':
+      return correctMinutes(command, meeting);
+    case 'RecordLocalPublication':
+      return recordLocalPublication(command, meeting);
+  }
+}
+
+function recordAttendance(command: RecordAttendance, meeting: Meeting): MeetingEvent[] {
+  const { actor, appointmentId, status, substitute } = command.data;
+  requireMeetingOfficer(actor, 'record attendance');
+  requireOpen(meeting);
+  const rep = meeting.representatives.find((r) => r.appointmentId === appointmentId);
+  if (!rep) throw new DomainError('NOT_FOUND', 'That person was not a representative when the meeting opened.');
+  if (!['PRESENT', 'APOLOGIES', 'ABSENT'].includes(status)) throw new DomainError('VALIDATION_FAILED', 'Attendance is PRESENT, APOLOGIES or ABSENT.');
+  // R8: a substitute attends instead of the representative, so the representative is not present.
+  if (status === 'PRESENT' && substitute) {
+    throw new DomainError('VALIDATION_FAILED', `${rep.name} cannot be present and substituted at once; a substitute is recorded with APOLOGIES or ABSENT.`);
+  }
+  const sub = substitute ? { name: requireText(substitute.name, "The substitute's name"), organisation: requireText(substitute.organisation, "The substitute's organisation") } : null;
+  return [{ type: 'AttendanceRecorded', data: { appointmentId, status, substitute: sub } }];
+}
+
+function submitWrittenViews(command: SubmitWrittenViews, meeting: Meeting): MeetingEvent[] {
+  const { actor, appointmentId } = command.data;
+  const rep = meeting.representatives.find((r) => r.appointmentId === appointmentId);
+  if (!rep) throw new DomainError('NOT_FOUND', 'That person was not a representative when the meeting opened.');
+  if (actor.personId !== rep.personId && !actor.roles.includes('ADMINISTRATOR')) {
+    throw new DomainError('FORBIDDEN', 'Written views are submitted by the representative themself.', { requiredRole: 'the absent REPRESENTATIVE' });
+  }
+  if (meeting.attendance[appointmentId]?.status === 'PRESENT') {
+    throw new DomainError('VALIDATION_FAILED', `${rep.name} is present; written views are for absent representatives.`);
+  }
+  if (meeting.status === 'CLOSED') throw new DomainError('MEETING_NOT_OPEN', 'The meeting is closed.');
+  return [
+    {
+      type: 'WrittenViewsSubmitted',
+      data: { appointmentId, agendaItem: requireText(command.data.agendaItem, 'The agenda item'), views: requireText(command.data.views, 'The views') },
+    },
+  ];
+}
+
+function makeRecommendation(command: MakeRecommendation, meeting: Meeting): MeetingEvent[] {
+  const { actor, recommendationId, targetPartnerIds, dueDate, group } = command.data;
+  requireMeetingOfficer(actor, 'make a recommendation');
+  requireQuorate(meeting);
+  if (targetPartnerIds.length === 0) throw new DomainError('VALIDATION_FAILED', 'A recommendation names at least one target organisation.');
+  const unknown = targetPartnerIds.filter((id) => !group.currentPartners.some((p) => p.partnerId === id));
+  if (unknown.length > 0) throw new DomainError('NOT_FOUND', `Not current core partners: ${unknown.join(', ')}.`);
+  if (!isIsoDate(dueDate)) throw new DomainError('VALIDATION_FAILED', 'The due date must be a date written YYYY-MM-DD.');
+  return [
+    {
+      type: 'RecommendationMade',
+      data: {
+        recommendationId,
+        text: requireText(command.data.text, 'The recommendation'),
+        targetPartnerIds: [...new Set(targetPartnerIds)],
+        dueDate,
+        agreedBy: presentRepresentatives(meeting).map((r) => r.appointmentId),
+      },
+    },
+  ];
+}
+
+/** R9, R41: a target organisation answers for itself, through its own representative. */
+function respond(command: RespondToRecommendation, meeting: Meeting): MeetingEvent[] {
+  const { actor, recommendationId, partnerId, response } = command.data;
+  const recommendation = meeting.recommendations[recommendationId];
+  if (!recommendation) throw new DomainError('NOT_FOUND', 'There is no such recommendation at this meeting.');
+  if (!recommendation.targetPartnerIds.includes(partnerId)) throw new DomainError('VALIDATION_FAILED', 'The recommendation was not made to that organisation.');
+  if (actor.partnerId !== partnerId) {
+    throw new DomainError('FORBIDDEN', "Only a representative of a target organisation can respond, and only for that organisation.", {
+      requiredRole: 'REPRESENTATIVE of the target partner',
+    });
+  }
+  if (!['ACCEPTED', 'DECLINED', 'IMPLEMENTED'].includes(response)) throw new DomainError('VALIDATION_FAILED', 'A response is ACCEPTED, DECLINED or IMPLEMENTED.');
+  const reason = command.data.reason?.trim() || null;
+  if (response === 'DECLINED' && !reason) throw new DomainError('VALIDATION_FAILED', 'Declining a recommendation needs a reason.');
+  if (recommendation.responses[partnerId] === 'IMPLEMENTED') throw new DomainError('VALIDATION_FAILED', 'The recommendation is already implemented.');
+  return [{ type: 'RecommendationResponded', data: { recommendationId, partnerId, response, reason } }];
+}
+
+function draftMinutes(command: DraftMinutes, meeting: Meeting): MeetingEvent[] {
+  const { actor, group } = command.data;
+  const ofChairingOrganisation = group.chairPartnerId !== null && actor.partnerId === group.chairPartnerId;
+  if (!ofChairingOrganisation && !actor.roles.includes('ADMINISTRATOR')) {
+    throw new DomainError('FORBIDDEN', "Minutes are drafted by the chairing organisation's representative or the administrator (R6).", {
+      requiredRole: 'ADMINISTRATOR or REPRESENTATIVE of the chairing partner',
+    });
+  }
+  if (meeting.status === 'SCHEDULED') throw new DomainError('MEETING_NOT_OPEN', 'A meeting that has not been held has no minutes.');
+  if (meeting.minutes === 'APPROVED' || meeting.minutes === 'PUBLISHED') throw new DomainError('MINUTES_SEALED', 'The minutes are already approved; a published record is corrected instead.');
+  return [{ type: 'MinutesDrafted', data: { text: requireText(command.data.text, 'The minutes') } }];
+}
+
+/** R10: approved by the chair, or at a later quorate meeting. */
+function approveMinutes(command: ApproveMinutes, meeting: Meeting): MeetingEvent[] {
+  const { actor, atMeeting, now } = command.data;
+  if (meeting.minutes !== 'DRAFT') throw new DomainError('MINUTES_NOT_READY', meeting.minutes === 'NONE' ? 'There are no draft minutes to approve.' : 'The minutes are already approved.');
+  if (atMeeting) {
+    requireMeetingOfficer(actor, 'record the approval of minutes');
+    if (atMeeting.startsAt <= meeting.startsAt) throw new DomainError('VALIDATION_FAILED', 'Minutes are approved at a later meeting.');
+    if (!atMeeting.open || !atMeeting.quorate) throw new DomainError('QUORUM_NOT_MET', 'Minutes are approved at an open, quorate meeting.');
+  } else if (!actor.roles.includes('CHAIR')) {
+    throw new DomainError('FORBIDDEN', 'Outside a meeting, only the chair approves minutes.', { requiredRole: 'CHAIR' });
+  }
+  return [{ type: 'MinutesApproved', data: { approvedOn: now, atMeetingId: atMeeting?.meetingId ?? null } }];
+}
+
+function correctMinutes(command: CorrectMinutes, meeting: Meeting): MeetingEvent[] {
+  const { actor, group } = command.data;
+  requireMeetingOfficer(actor, 'correct published minutes');
+  if (meeting.minutes !== 'PUBLISHED') throw new DomainError('MINUTES_NOT_READY', 'Only published minutes are corrected; until then, draft them again.');
+  return [
+    {
+      type: 'MinutesCorrected',
+      data: { text: requireText(command.data.text, 'The correction'), reason: requireText(command.data.reason, 'The reason for the correction'), areas: group.areas },
+    },
+  ];
+}
+
+/** R10, R11: each area records its own publication; the region never records it for an area. */
+function recordLocalPublication(command: RecordLocalPublication, meeting: Meeting): MeetingEvent[] {
+  const { actor, areaId, publishedOn, managedAreaIds } = command.data;
+  if (!actor.roles.includes('AREA_BUSINESS_MANAGER') || !managedAreaIds.includes(areaId)) {
+    throw new DomainError('FORBIDDEN', "Only the area's own business manager records where the area published the minutes.", {
+      requiredRole: 'AREA_BUSINESS_MANAGER of the area',
+    });
+  }
+  if (meeting.minutes !== 'PUBLISHED') throw new DomainError('MINUTES_NOT_READY', 'The minutes are not published yet.');
+  if (!meeting.publishedAreas.some((area) => area.areaId === areaId)) throw new DomainError('NOT_FOUND', 'The minutes were not published to that area.');
+  if (meeting.localPublications.includes(areaId)) throw new DomainError('ALREADY_EXISTS', 'The area has already recorded its publication.');
+  if (!isIsoDate(publishedOn)) throw new DomainError('VALIDATION_FAILED', 'publishedOn must be a date written YYYY-MM-DD.');
+  return [{ type: 'LocalPublicationRecorded', data: { areaId, address: requireText(normaliseName(command.data.address), 'The address'), publishedOn } }];
+}

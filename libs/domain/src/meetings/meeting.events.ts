@@ -1,0 +1,61 @@
+import { Message } from '../shared/decider';
+import { Area } from '../regional-group/regional-group.events';
+
+/** A representative as the membership stood when the meeting opened: quorum is counted from this list for ever after (R7). */
+export type SnapshotRepresentative = Readonly<{
+  appointmentId: string;
+  personId: string;
+  name: string;
+  partnerId: string;
+  partnerName: string;
+}>;
+
+export type AttendanceStatus = 'PRESENT' | 'APOLOGIES' | 'ABSENT';
+export type Substitute = Readonly<{ name: string; organisation: string }>;
+export type RecommendationResponse = 'ACCEPTED' | 'DECLINED' | 'IMPLEMENTED';
+
+export type MeetingScheduled = Message<'MeetingScheduled', { meetingId: string; groupId: string; startsAt: string; place: string }>;
+export type MeetingOpened = Message<
+  'MeetingOpened',
+  { openedAt: string; quorumPercentage: number; required: number; representatives: readonly SnapshotRepresentative[] }
+>;
+export type AttendanceRecorded = Message<
+  'AttendanceRecorded',
+  { appointmentId: string; status: AttendanceStatus; substitute: Substitute | null }
+>;
+export type WrittenViewsSubmitted = Message<'WrittenViewsSubmitted', { appointmentId: string; agendaItem: string; views: string }>;
+export type MeetingClosed = Message<'MeetingClosed', { closedAt: string }>;
+/** Agreed by the representatives present in person, never by substitutes (R8, R9). */
+export type DecisionRecorded = Message<'DecisionRecorded', { decisionId: string; text: string; agreedBy: readonly string[] }>;
+export type RecommendationMade = Message<
+  'RecommendationMade',
+  { recommendationId: string; text: string; targetPartnerIds: readonly string[]; dueDate: string; agreedBy: readonly string[] }
+>;
+export type RecommendationResponded = Message<
+  'RecommendationResponded',
+  { recommendationId: string; partnerId: string; response: RecommendationResponse; reason: string | null }
+>;
+export type MinutesDrafted = Message<'MinutesDrafted', { text: string }>;
+export type MinutesApproved = Message<'MinutesApproved', { approvedOn: string; atMeetingId: string | null }>;
+/** Published via every local arrangement: the minutes enter each area's feed (R10, D3). */
+export type MinutesPublished = Message<'MinutesPublished', { publishedAt: string; areas: readonly Area[] }>;
+/** Published minutes are sealed: a correction stands beside the original, with its reason (A7). */
+export type MinutesCorrected = Message<'MinutesCorrected', { text: string; reason: string; areas: readonly Area[] }>;
+export type LocalPublicationRecorded = Message<'LocalPublicationRecorded', { areaId: string; address: string; publishedOn: string }>;
+
+export type MeetingEvent =
+  | MeetingScheduled
+  | MeetingOpened
+  | AttendanceRecorded
+  | WrittenViewsSubmitted
+  | MeetingClosed
+  | DecisionRecorded
+  | RecommendationMade
+  | RecommendationResponded
+  | MinutesDrafted
+  | MinutesApproved
+  | MinutesPublished
+  | MinutesCorrected
+  | LocalPublicationRecorded;
+
+export const meetingStream = (meetingId: string): string => `meeting-${meetingId}`;

@@ -1,0 +1,98 @@
+import { quorumRequired } from '../regional-group/quorum';
+import { Area } from '../regional-group/regional-group.events';
+import { AttendanceStatus, MeetingEvent, RecommendationResponse, SnapshotRepresentative, Substitute } from './meeting.events';
+
+export type Attendance = Readonly<{ status: AttendanceStatus; substitute: Substitute | null }>;
+export type Recommendation = Readonly<{
+  recommendationId: string;
+  targetPartnerIds: readonly string[];
+  responses: Readonly<Record<string, RecommendationResponse>>;
+}>;
+export type MinutesStage = 'NONE' | 'DRAFT' | 'APPROVED' | 'PUBLISHED';
+
+export type Meeting = Readonly<{
+  status: 'SCHEDULED' | 'OPEN' | 'CLOSED';
+  meetingId: string;
+  groupId: string;
+  startsAt: string;
+  representatives: readonly SnapshotRepresentative[];
+  quorumPercentage: number;
+  attendance: Readonly<Record<string, Attendance>>;
+  recommendations: Readonly<Record<string, Recommendation>>;
+  minutes: MinutesStage;
+  publishedAreas: readonly Area[];
+  localPublications: readonly string[];
+  decisionIds: readonly string[];
+}>;
+
+export type MeetingState = Readonly<{ status: 'NONE' }> | Meeting;
+
+/** R7, R8: counted from the membership snapshot; only representatives present in person count. */
+export function meetingQuorum(meeting: Meeting): { required: number; present: number; isQuorate: boolean } {
+  const required = quorumRequired(meeting.quorumPercentage, meeting.representatives.length);
+  const present = presentRepresentatives(meeting).length;
+  return { required, present, isQuorate: meeting.status !== 'SCHEDULED' && present >= required && required > 0 };
+}
+
+export function presentRepresentatives(meeting: Meeting): SnapshotRepresentative[] {
+  return meeting.representatives.filter((rep) => meeting.attendance[rep.appointmentId]?.status === 'PRESENT');
+}
+
+export function evolveMeeting(state: MeetingState, event: MeetingEvent): MeetingState {
+  if (event.type === 'MeetingScheduled') {
+    return {
+      status: 'SCHEDULED',
+      meetingId: event.data.meetingId,
+      groupId: event.data.groupId,
+      startsAt: event.data.startsAt,
+      representatives: [],
+      quorumPercentage: 0,
+      attendance: {},
+      recommendations: {},
+      minutes: 'NONE',
+      publishedAreas: [],
+      localPublications: [],
+      decisionIds: [],
+    };
+  }
+  if (state.status === 'NONE') return state;
+  switch (event.type) {
+    case 'MeetingOpened':
+      return { ...state, status: 'OPEN', representatives: event.data.representatives, quorumPercentage: event.data.quorumPercentage };
+    case 'AttendanceRecorded':
+      return { ...state, attendance: { ...state.attendance, [event.data.appointmentId]: { status: event.data.status, substitute: event.data.substitute } } };
+    case 'MeetingClosed':
+      return { ...state, status: 'CLOSED' };
+    case 'DecisionRecorded':
+      return { ...state, decisionIds: [...state.decisionIds, event.data.decisionId] };
+    case 'RecommendationMade':
+      return {
+        ...state,
+        recommendations: {
+          ...state.recommendations,
+          [event.data.recommendationId]: { recommendationId: event.data.recommendationId, targetPartnerIds: event.data.targetPartnerIds, responses: {} },
+        },
+      };
+    case 'RecommendationResponded': {
+      const recommendation = state.recommendations[event.data.recommendationId];
+      return {
+        ...state,
+        recommendations: {
+          ...state.recommendations,
+          [recommendation.recommendationId]: { ...recommendation, responses: { ...recommendation.responses, [event.data.partnerId]: event.data.response } },
+        },
+      };
+    }
+    case 'MinutesDrafted':
+      return { ...state, minutes: 'DRAFT' };
+    case 'MinutesApproved':
+      return { ...state, minutes: 'APPROVED' };
+    case 'MinutesPublished':
+      return { ...state, minutes: 'PUBLISHED', publishedAreas: event.data.areas };
+    case 'LocalPublicationRecorded':
+      return { ...state, localPublications: [...state.localPublications, event.data.areaId] };
+    case 'WrittenViewsSubmitted':
+    case 'MinutesCorrected':
+      return state;
+  }
+}
