@@ -10,6 +10,7 @@ import { CommonModule } from './common/common.module';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { RegionalGroupModule } from './regional-group/regional-group.module';
 
 @Module({})
@@ -30,6 +31,7 @@ export class AppModule {
         HealthModule,
         AccessModule,
         RegionalGroupModule,
+        MeetingsModule,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { peopleProjection } from './access/people.projection';
+import { meetingsProjection } from './meetings/meetings.projection';
 import { Projection } from './projection';
 import { regionalGroupProjection } from './regional-group/regional-group.projection';
 
-export const ALL_PROJECTIONS: readonly Projection[] = [peopleProjection, regionalGroupProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [peopleProjection, regionalGroupProjection, meetingsProjection];

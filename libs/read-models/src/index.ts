@@ -6,3 +6,4 @@ export * from './all-projections';
 export * from './access/people.queries';
 export * from './regional-group/regional-group.queries';
 export * from './regional-group/membership.queries';
+export * from './meetings/meetings.queries';

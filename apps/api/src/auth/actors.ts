@@ -10,6 +10,7 @@ import {
   fold,
   regionalGroupDecider,
   RegionalGroupEvent,
+  RegionalGroupState,
   regionalGroupStream,
   rolesOf,
 } from '@app/domain';
@@ -29,6 +30,15 @@ export class Actors {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  async group(groupId: string): Promise<RegionalGroupState> {
+    return fold(regionalGroupDecider, (await this.store.readStream(regionalGroupStream(groupId))) as unknown as RegionalGroupEvent[]);
+  }
+
+  /** The areas a person is business manager for. */
+  managedAreaIds(access: AccessState, personId: string): string[] {
+    return access.grants.filter((g) => g.personId === personId && g.role === 'AREA_BUSINESS_MANAGER' && g.areaId).map((g) => g.areaId as string);
+  }
+
   async access(): Promise<AccessState> {
     return fold(accessDecider, (await this.store.readStream(ACCESS_STREAM)) as unknown as AccessEvent[]);
   }
@@ -40,7 +50,7 @@ export class Actors {
   async actorFor(identity: Identity, groupId?: string): Promise<Actor> {
     const roles: string[] = rolesOf(await this.access(), identity.personId);
     if (!groupId) return { personId: identity.personId, partnerId: null, roles };
-    const group = fold(regionalGroupDecider, (await this.store.readStream(regionalGroupStream(groupId))) as unknown as RegionalGroupEvent[]);
+    const group = await this.group(groupId);
     if (group.status !== 'active') return { personId: identity.personId, partnerId: null, roles };
     const appointment = currentAppointments(group, dateOf(this.clock.now().toISOString())).find((a) => a.personId === identity.personId);
     if (!appointment) return { personId: identity.personId, partnerId: null, roles };

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { EventStore } from '@app/event-store';
 import {
   ALL_PROJECTIONS,
+  MeetingQueries,
   MembershipQueries,
   openReadDatabase,
   PeopleQueries,
@@ -79,6 +80,7 @@ export class InfrastructureModule {
         { provide: RegionalGroupQueries, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new RegionalGroupQueries(db) },
         { provide: PeopleQueries, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new PeopleQueries(db) },
         { provide: MembershipQueries, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new MembershipQueries(db) },
+        { provide: MeetingQueries, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new MeetingQueries(db) },
         LiveEvents,
         StorageLifecycle,
       ],
@@ -93,6 +95,7 @@ export class InfrastructureModule {
         RegionalGroupQueries,
         PeopleQueries,
         MembershipQueries,
+        MeetingQueries,
         LiveEvents,
       ],
     };

@@ -26,7 +26,7 @@ export type RecordAttendance = MeetingCommand<
   { appointmentId: string; status: AttendanceStatus; substitute: Substitute | null }
 >;
 export type SubmitWrittenViews = MeetingCommand<'SubmitWrittenViews', { appointmentId: string; agendaItem: string; views: string }>;
-export type CloseMeeting = MeetingCommand<'CloseMeeting', Record<string, never>>;
+export type CloseMeeting = MeetingCommand<'CloseMeeting', object>;
 export type RecordDecision = MeetingCommand<'RecordDecision', { decisionId: string; text: string }>;
 export type MakeRecommendation = MeetingCommand<
   'MakeRecommendation',

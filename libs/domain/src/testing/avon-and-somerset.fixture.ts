@@ -5,7 +5,22 @@
  */
 import { fold } from '../shared/decider';
 import { Actor } from '../shared/roles';
-import { RegionalGroupCommand } from '../regional-group/regional-group.commands';
+import { RecordDissolutionAgreement, RegionalGroupCommand } from '../regional-group/regional-group.commands';
+import { GroupFacts, MeetingCommandUnion } from '../meetings/meeting.commands';
+import {
+  AttendanceRecorded,
+  AttendanceStatus,
+  MeetingClosed,
+  MeetingEvent,
+  MeetingOpened,
+  MeetingScheduled,
+  MinutesApproved,
+  MinutesDrafted,
+  MinutesPublished,
+  RecommendationMade,
+  SnapshotRepresentative,
+  Substitute,
+} from '../meetings/meeting.events';
 import { regionalGroupDecider } from '../regional-group/regional-group.decider';
 import {
   Area,
@@ -217,3 +232,144 @@ export function groupAfterCommand(events: readonly RegionalGroupEvent[], sent: R
   const decided = regionalGroupDecider.decide(sent, fold(regionalGroupDecider, events));
   return groupAfter([...events, ...decided]);
 }
+
+/* ------------------------------------------------------------------------------------------ */
+/* Meetings (R6-R10, R14): the group as a meeting sees it, the people who act, and its events. */
+/* ------------------------------------------------------------------------------------------ */
+
+/** Each of the 9 core partners as the meeting sees it: id and name. */
+export const CURRENT_PARTNERS: readonly { partnerId: string; name: string }[] = partnersAdmitted.map((admitted) => ({
+  partnerId: admitted.data.partnerId,
+  name: admitted.data.name,
+}));
+
+export const partnerNameOf = (partnerId: string): string => {
+  const found = CURRENT_PARTNERS.find((p) => p.partnerId === partnerId);
+  if (!found) throw new Error(`The fixture has no partner ${partnerId}.`);
+  return found.name;
+};
+
+/** A representative as a meeting snapshots them when it opens (R7). */
+export const snapshotOf = (rep: Representative): SnapshotRepresentative => ({
+  appointmentId: rep.appointmentId,
+  personId: rep.personId,
+  name: rep.name,
+  partnerId: rep.partnerId,
+  partnerName: partnerNameOf(rep.partnerId),
+});
+
+/** The 10 representatives of Appendix 2, in its order, as snapshotted. */
+export const SNAPSHOT_REPRESENTATIVES: readonly SnapshotRepresentative[] = Object.values(REPRESENTATIVES).map(snapshotOf);
+
+/**
+ * What a meeting command knows of Avon and Somerset: 5 areas, 9 current partners, 10
+ * representatives, 66% quorum, chaired by Bristol City Council (Jacqui Jensen), not dissolved.
+ */
+export const groupFacts = (overrides: Partial<GroupFacts> = {}): GroupFacts => ({
+  dissolved: false,
+  areas: Object.values(AREAS),
+  currentPartners: CURRENT_PARTNERS,
+  currentRepresentatives: SNAPSHOT_REPRESENTATIVES,
+  quorumPercentage: 66,
+  chairPartnerId: REPRESENTATIVES.jacquiJensen.partnerId,
+  ...overrides,
+});
+
+/** A representative acting for their partner, with the group roles the API derives (apps/api/src/auth/actors.ts). */
+export const representativeOf = (rep: Representative, roles: readonly string[] = []): Actor => actorFor(rep, [...roles, 'REPRESENTATIVE']);
+/** Jacqui Jensen as the chair: roles CHAIR and REPRESENTATIVE, for Bristol City Council. */
+export const meetingChair: Actor = representativeOf(REPRESENTATIVES.jacquiJensen, ['CHAIR']);
+/** Victoria Capel as the deputy chair: roles DEPUTY_CHAIR and REPRESENTATIVE, for the police. */
+export const meetingDeputyChair: Actor = representativeOf(REPRESENTATIVES.victoriaCapel, ['DEPUTY_CHAIR']);
+/** Sheila Smith (North Somerset Council), a representative holding no post. */
+export const meetingRepresentative: Actor = representativeOf(REPRESENTATIVES.sheilaSmith);
+/** An area business manager: a platform role, no partner. */
+export const areaBusinessManager = (personId: string): Actor => ({ personId, partnerId: null, roles: ['AREA_BUSINESS_MANAGER'] });
+export const bristolBusinessManager: Actor = areaBusinessManager('bristol-business-manager');
+export const somersetBusinessManager: Actor = areaBusinessManager('somerset-business-manager');
+
+export const MEETING_ID = 'asssp-2020-03';
+/** The March 2020 quarterly meeting. */
+export const MEETING_STARTS_AT = '2020-03-12T10:00:00.000Z';
+/** When commands about the March 2020 meeting are sent, unless the data says otherwise. */
+export const meetingNow = '2020-03-12T10:05:00.000Z';
+
+export const meetingScheduled = (overrides: Partial<MeetingScheduled['data']> = {}): MeetingScheduled => ({
+  type: 'MeetingScheduled',
+  data: { meetingId: MEETING_ID, groupId: GROUP_ID, startsAt: MEETING_STARTS_AT, place: 'Police Headquarters, Portishead', ...overrides },
+});
+
+/** Opened with the 10 representatives snapshotted: 66% of 10 is 7. */
+export const meetingOpened = (overrides: Partial<MeetingOpened['data']> = {}): MeetingOpened => ({
+  type: 'MeetingOpened',
+  data: { openedAt: meetingNow, quorumPercentage: 66, required: 7, representatives: SNAPSHOT_REPRESENTATIVES, ...overrides },
+});
+
+export const attendanceRecorded = (
+  rep: Representative,
+  status: AttendanceStatus = 'PRESENT',
+  substitute: Substitute | null = null,
+): AttendanceRecorded => ({ type: 'AttendanceRecorded', data: { appointmentId: rep.appointmentId, status, substitute } });
+
+/** Present in person: the first `count` representatives of Appendix 2. */
+export const presentInPerson = (count: number): AttendanceRecorded[] =>
+  Object.values(REPRESENTATIVES)
+    .slice(0, count)
+    .map((rep) => attendanceRecorded(rep));
+
+export const meetingClosed: MeetingClosed = { type: 'MeetingClosed', data: { closedAt: '2020-03-12T12:30:00.000Z' } };
+
+/** A scheduled and opened meeting with 7 of 10 present: quorate. */
+export const quorateMeeting: MeetingEvent[] = [meetingScheduled(), meetingOpened(), ...presentInPerson(7)];
+
+export const recommendationMade = (overrides: Partial<RecommendationMade['data']> = {}): RecommendationMade => ({
+  type: 'RecommendationMade',
+  data: {
+    recommendationId: 'rec-1',
+    text: 'Each partner reviews its escalation policy against the regional procedure.',
+    targetPartnerIds: ['police', 'bristol-council'],
+    dueDate: '2020-06-30',
+    agreedBy: presentInPerson(7).map((e) => e.data.appointmentId),
+    ...overrides,
+  },
+});
+
+export const minutesDrafted = (text = 'Minutes of the March 2020 meeting.'): MinutesDrafted => ({ type: 'MinutesDrafted', data: { text } });
+export const minutesApproved = (overrides: Partial<MinutesApproved['data']> = {}): MinutesApproved => ({
+  type: 'MinutesApproved',
+  data: { approvedOn: '2020-03-20T09:00:00.000Z', atMeetingId: null, ...overrides },
+});
+export const minutesPublished = (overrides: Partial<MinutesPublished['data']> = {}): MinutesPublished => ({
+  type: 'MinutesPublished',
+  data: { publishedAt: '2020-03-21T09:00:00.000Z', areas: Object.values(AREAS), ...overrides },
+});
+
+/** A meeting held (quorate, closed) whose minutes have been published to the 5 areas. */
+export const meetingWithPublishedMinutes: MeetingEvent[] = [
+  ...quorateMeeting,
+  meetingClosed,
+  minutesDrafted(),
+  minutesApproved(),
+  minutesPublished(),
+];
+
+type MeetingCommandOf<T extends MeetingCommandUnion['type']> = Extract<MeetingCommandUnion, { type: T }>;
+export type MeetingCommandInput<T extends MeetingCommandUnion['type']> = Omit<MeetingCommandOf<T>['data'], 'actor' | 'now'> &
+  Partial<Pick<MeetingCommandOf<T>['data'], 'actor' | 'now'>>;
+
+/** A meeting command sent by the administrator at `meetingNow` unless the data says otherwise. */
+export function meetingCommand<T extends MeetingCommandUnion['type']>(type: T, data: MeetingCommandInput<T>): MeetingCommandOf<T> {
+  return { type, data: { actor: administrator, now: meetingNow, ...data } } as unknown as MeetingCommandOf<T>;
+}
+
+/** The meeting a dissolution agreement is recorded at, as its stream stands: open, quorate, every partner present. */
+export const dissolutionMeeting = (
+  overrides: Partial<RecordDissolutionAgreement['data']['meeting']> = {},
+): RecordDissolutionAgreement['data']['meeting'] => ({
+  meetingId: MEETING_ID,
+  groupId: GROUP_ID,
+  open: true,
+  quorate: true,
+  presentPartnerIds: CURRENT_PARTNERS.map((p) => p.partnerId),
+  ...overrides,
+});

@@ -143,4 +143,14 @@ export class MembershipQueries {
     const row = this.db.prepare('SELECT group_id AS groupId FROM local_areas WHERE area_id = ?').get(areaId) as { groupId: string } | undefined;
     return row?.groupId ?? null;
   }
+
+  dissolution(groupId: string): { dissolvedAt: string | null; agreedBy: string[] } {
+    const group = this.db.prepare('SELECT dissolved_at AS dissolvedAt FROM regional_groups WHERE group_id = ?').get(groupId) as
+      | { dissolvedAt: string | null }
+      | undefined;
+    const agreed = this.db.prepare('SELECT partner_id AS partnerId FROM dissolution_agreements WHERE group_id = ? ORDER BY rowid').all(groupId) as {
+      partnerId: string;
+    }[];
+    return { dissolvedAt: group?.dissolvedAt ?? null, agreedBy: agreed.map((row) => row.partnerId) };
+  }
 }

@@ -1,0 +1,78 @@
+import { Args, ID, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { DomainError } from '@app/domain';
+import { decodeCursor, encodeCursor, FeedItemRow, MeetingQueries } from '@app/read-models';
+import { CurrentIdentity } from '../auth/current-identity.decorator';
+import { Identity } from '../auth/identity';
+import { PageArgs, toConnection } from '../common/connection';
+import { LiveEvents } from '../live/live-events';
+import { AreaFeedConnection, FeedItem } from './meeting.types';
+
+function toFeedItem(row: FeedItemRow): FeedItem {
+  return { cursor: encodeCursor(row.position), areaId: row.areaId, kind: row.kind, title: row.title, occurredAt: row.occurredAt, meetingId: row.meetingId };
+}
+
+/** What flowed down to an area (D3, L3): pulled by cursor, or followed live from a cursor. */
+@Resolver(() => FeedItem)
+export class AreaFeedResolver {
+  constructor(
+    private readonly meetings: MeetingQueries,
+    private readonly live: LiveEvents,
+  ) {}
+
+  @Query(() => AreaFeedConnection, { description: 'An area’s feed in order; pass the last endCursor as `after` to resume.' })
+  areaFeed(
+    @Args('areaId', { type: () => ID }) areaId: string,
+    @Args() { first, after }: PageArgs,
+    @CurrentIdentity() _identity: Identity,
+  ) {
+    return toConnection(this.meetings.feed(areaId, first, after ?? null), toFeedItem);
+  }
+
+  @Subscription(() => FeedItem, {
+    name: 'areaFeed',
+    description: 'Replays the area’s feed after the cursor, then follows it live: every item exactly once, in order.',
+    resolve: (item: FeedItem) => item,
+  })
+  followAreaFeed(
+    @Args('areaId', { type: () => ID }) areaId: string,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @CurrentIdentity() _identity: Identity,
+  ): AsyncIterableIterator<FeedItem> {
+    let last = after ? decodeCursor(after) : 0;
+    if (last === null) throw new DomainError('VALIDATION_FAILED', 'The "after" cursor is not one this API gave out.');
+    // Listen before replaying, so nothing committed during the replay is missed; positions already replayed are skipped.
+    const live = this.live.follow(() => true, (event) => event.position);
+    const replay: FeedItem[] = [];
+    for (let page = this.meetings.feed(areaId, 500, encodeCursor(last)); page && page.items.length > 0; ) {
+      replay.push(...page.items.map((item) => toFeedItem(item.node)));
+      last = page.items[page.items.length - 1].node.position;
+      page = page.hasNextPage ? this.meetings.feed(areaId, 500, encodeCursor(last)) : null;
+    }
+    const meetings = this.meetings;
+    const iterator: AsyncIterableIterator<FeedItem> = {
+      async next() {
+        for (;;) {
+          const replayed = replay.shift();
+          if (replayed) return { done: false, value: replayed };
+          const next = await live.next();
+          if (next.done) return { done: true, value: undefined };
+          if (next.value <= (last as number)) continue;
+          const row = meetings.feedItemAt(areaId, next.value);
+          if (!row) continue;
+          last = row.position;
+          return { done: false, value: toFeedItem(row) };
+        }
+      },
+      async return() {
+        await live.return?.();
+        return { done: true, value: undefined };
+      },
+      async throw(error?: unknown) {
+        await live.return?.();
+        throw error;
+      },
+      [Symbol.asyncIterator]: () => iterator,
+    };
+    return iterator;
+  }
+}

@@ -1,0 +1,321 @@
+import { Inject } from '@nestjs/common';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import { dateOf, DomainError, fold, meetingDecider, MeetingCommandUnion, MeetingEvent, meetingQuorum, meetingStream, presentRepresentatives } from '@app/domain';
+import { EventStore, newEntityId } from '@app/event-store';
+import { MeetingQueries, MeetingRow, RecommendationRow, RegionalGroupQueries } from '@app/read-models';
+import { Clock } from '@app/platform';
+import { Actors } from '../auth/actors';
+import { CurrentIdentity } from '../auth/current-identity.decorator';
+import { Identity } from '../auth/identity';
+import { PreparedCommand } from '../common/command-gateway';
+import { IdempotentInput } from '../common/idempotency-key.input';
+import { GraphqlContext } from '../graphql/graphql-context';
+import { CLOCK, EVENT_STORE } from '../infrastructure/injection-tokens';
+import { ChangeRegionalGroupCommand } from '../regional-group/change-regional-group.command';
+import { RegionalGroupChange } from '../regional-group/membership.types';
+import { GetRegionalGroupQuery } from '../regional-group/regional-group.queries';
+import { QueryBus } from '@nestjs/cqrs';
+import { ChangeMeetingCommand, MeetingTarget } from './change-meeting.command';
+import { GroupFactsReader } from './group-facts';
+import {
+  ApproveMinutesInput,
+  CorrectMinutesInput,
+  DraftMinutesInput,
+  MakeRecommendationInput,
+  MeetingIdInput,
+  RecordAttendanceInput,
+  RecordDecisionInput,
+  RecordDissolutionAgreementInput,
+  RecordLocalPublicationInput,
+  RespondToRecommendationInput,
+  ScheduleMeetingInput,
+  SubmitWrittenViewsInput,
+} from './meeting.inputs';
+import {
+  Attendance,
+  AttendanceStatus,
+  Decision,
+  LocalPublication,
+  Meeting,
+  MeetingQuorum,
+  MeetingStatus,
+  Minutes,
+  MinutesStage,
+  Recommendation,
+  RecommendationStatus,
+  WrittenViews,
+} from './meeting.types';
+
+export function toMeeting(row: MeetingRow): Meeting {
+  return { id: row.meetingId, groupId: row.groupId, startsAt: new Date(row.startsAt), place: row.place, status: row.status as MeetingStatus };
+}
+
+export function toRecommendation(row: RecommendationRow, today: string): Recommendation {
+  const targets = row.targets.map((t) => ({ partnerId: t.partnerId, status: (t.response ?? 'PENDING') as RecommendationStatus, reason: t.reason, respondedAt: t.respondedAt }));
+  const outstanding = targets.some((t) => t.status === RecommendationStatus.PENDING || t.status === RecommendationStatus.ACCEPTED);
+  return { id: row.recommendationId, meetingId: row.meetingId, text: row.text, dueDate: row.dueDate, overdue: outstanding && row.dueDate < today, targets, agreedBy: row.agreedBy };
+}
+
+type Build = (context: PreparedCommand, groupId: string) => MeetingCommandUnion | Promise<MeetingCommandUnion>;
+
+/** Meetings of a regional group and what comes out of them (R6-R10, R14). */
+@Resolver(() => Meeting)
+export class MeetingResolver {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly meetings: MeetingQueries,
+    private readonly groups: RegionalGroupQueries,
+    private readonly facts: GroupFactsReader,
+    private readonly actors: Actors,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  private today(): string {
+    return dateOf(this.clock.now().toISOString());
+  }
+
+  private async change(target: MeetingTarget, operation: string, input: IdempotentInput, identity: Identity, context: GraphqlContext, build: Build): Promise<Meeting> {
+    const { meetingId } = await this.commands.execute(new ChangeMeetingCommand(target, operation, input, { identity, correlationId: context.correlationId }, build));
+    return this.meeting(meetingId);
+  }
+
+  /** The meeting as it stands in its own stream: for rules of one aggregate that depend on another. */
+  private async meetingState(meetingId: string) {
+    const state = fold(meetingDecider, (await this.store.readStream(meetingStream(meetingId))) as unknown as MeetingEvent[]);
+    if (state.status === 'NONE') throw new DomainError('NOT_FOUND', `There is no meeting with id ${meetingId}.`);
+    return state;
+  }
+
+  @Query(() => Meeting)
+  meeting(@Args('id', { type: () => ID }) id: string, @CurrentIdentity() _identity?: Identity): Meeting {
+    const row = this.meetings.meeting(id);
+    if (!row) throw new DomainError('NOT_FOUND', `There is no meeting with id ${id}.`);
+    return toMeeting(row);
+  }
+
+  @Query(() => [Recommendation], { description: 'A group’s recommendations, by target partner and status, with overdue ones marked.' })
+  recommendations(
+    @Args('groupId', { type: () => ID }) groupId: string,
+    @Args('partnerId', { type: () => ID, nullable: true }) partnerId: string | null,
+    @Args('status', { type: () => RecommendationStatus, nullable: true }) status: RecommendationStatus | null,
+    @Args('overdueOnly', { defaultValue: false }) overdueOnly: boolean,
+    @CurrentIdentity() _identity: Identity,
+  ): Recommendation[] {
+    const today = this.today();
+    return this.meetings
+      .recommendations({ groupId, partnerId })
+      .map((row) => toRecommendation(row, today))
+      .filter((r) => !status || r.targets.some((t) => (!partnerId || t.partnerId === partnerId) && t.status === status))
+      .filter((r) => !overdueOnly || r.overdue);
+  }
+
+  @ResolveField(() => MeetingQuorum, { nullable: true, description: 'Null until the meeting opens.' })
+  async quorum(@Parent() meeting: Meeting): Promise<MeetingQuorum | null> {
+    if (meeting.status === MeetingStatus.SCHEDULED) return null;
+    const state = await this.meetingState(meeting.id);
+    return meetingQuorum(state);
+  }
+
+  @ResolveField(() => [Attendance])
+  attendance(@Parent() meeting: Meeting): Attendance[] {
+    return this.meetings.seats(meeting.id).map((seat) => ({
+      ...seat,
+      status: seat.status as AttendanceStatus | null,
+      substitute: seat.substituteName ? { name: seat.substituteName, organisation: seat.substituteOrganisation as string } : null,
+    }));
+  }
+
+  @ResolveField(() => [WrittenViews])
+  writtenViews(@Parent() meeting: Meeting): WrittenViews[] {
+    return this.meetings.writtenViews(meeting.id);
+  }
+
+  @ResolveField(() => [Decision])
+  decisions(@Parent() meeting: Meeting): Decision[] {
+    return this.meetings.decisions(meeting.id).map((d) => ({ id: d.decisionId, meetingId: d.meetingId, text: d.text, agreedBy: d.agreedBy }));
+  }
+
+  @ResolveField(() => [Recommendation])
+  meetingRecommendations(@Parent() meeting: Meeting): Recommendation[] {
+    const today = this.today();
+    return this.meetings.recommendations({ meetingId: meeting.id }).map((row) => toRecommendation(row, today));
+  }
+
+  @ResolveField(() => Minutes)
+  minutes(@Parent() meeting: Meeting): Minutes {
+    const row = this.meetings.meeting(meeting.id) as MeetingRow;
+    return {
+      stage: row.minutesStage as MinutesStage,
+      text: row.minutesText,
+      approvedOn: row.minutesApprovedOn,
+      approvedAtMeetingId: row.minutesApprovedAtMeeting,
+      publishedAt: row.minutesPublishedAt,
+      corrections: this.meetings.corrections(meeting.id),
+    };
+  }
+
+  @ResolveField(() => [LocalPublication], { description: 'R10: every area of the group, and whether and where it published the minutes.' })
+  localPublication(@Parent() meeting: Meeting): LocalPublication[] {
+    const published = new Map(this.meetings.localPublications(meeting.id).map((p) => [p.areaId, p]));
+    const areas = this.groups.areasOfGroups([meeting.groupId]).get(meeting.groupId) ?? [];
+    return areas.map((area) => {
+      const done = published.get(area.areaId);
+      return { areaId: area.areaId, areaName: area.name, published: done !== undefined, address: done?.address ?? null, publishedOn: done?.publishedOn ?? null };
+    });
+  }
+
+  @Mutation(() => Meeting, { description: 'Administrator, chair or deputy chair.' })
+  scheduleMeeting(@Args('input') input: ScheduleMeetingInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    const meetingId = newEntityId('meeting', identity.personId, input.idempotencyKey);
+    return this.change({ meetingId, groupId: input.groupId }, 'scheduleMeeting', input, identity, context, async ({ actor, now }, groupId) => ({
+      type: 'ScheduleMeeting',
+      data: { meetingId, groupId, startsAt: input.startsAt, place: input.place, group: await this.facts.factsOf(groupId), actor, now },
+    }));
+  }
+
+  @Mutation(() => Meeting, { description: 'Snapshots the current representatives: the meeting’s quorum is counted from them for ever after.' })
+  openMeeting(@Args('input') input: MeetingIdInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    return this.change(input, 'openMeeting', input, identity, context, async ({ actor, now }, groupId) => ({
+      type: 'OpenMeeting',
+      data: { group: await this.facts.factsOf(groupId), actor, now },
+    }));
+  }
+
+  @Mutation(() => Meeting)
+  recordAttendance(@Args('input') input: RecordAttendanceInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    return this.change(input, 'recordAttendance', input, identity, context, ({ actor, now }) => ({
+      type: 'RecordAttendance',
+      data: { appointmentId: input.appointmentId, status: input.status, substitute: input.substitute ?? null, actor, now },
+    }));
+  }
+
+  @Mutation(() => Meeting, { description: 'By the absent representative themself.' })
+  submitWrittenViews(@Args('input') input: SubmitWrittenViewsInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    return this.change(input, 'submitWrittenViews', input, identity, context, ({ actor, now }) => ({
+      type: 'SubmitWrittenViews',
+      data: { appointmentId: input.appointmentId, agendaItem: input.agendaItem, views: input.views, actor, now },
+    }));
+  }
+
+  @Mutation(() => Meeting)
+  closeMeeting(@Args('input') input: MeetingIdInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    return this.change(input, 'closeMeeting', input, identity, context, ({ actor, now }) => ({ type: 'CloseMeeting', data: { actor, now } }));
+  }
+
+  @Mutation(() => Meeting, { description: 'Only at an open, quorate meeting (QUORUM_NOT_MET otherwise).' })
+  recordDecision(@Args('input') input: RecordDecisionInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    return this.change(input, 'recordDecision', input, identity, context, ({ actor, now }) => ({
+      type: 'RecordDecision',
+      data: { decisionId: newEntityId('decision', identity.personId, input.idempotencyKey), text: input.text, actor, now },
+    }));
+  }
+
+  @Mutation(() => Meeting, { description: 'Only at an open, quorate meeting (QUORUM_NOT_MET otherwise).' })
+  makeRecommendation(@Args('input') input: MakeRecommendationInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    return this.change(input, 'makeRecommendation', input, identity, context, async ({ actor, now }, groupId) => ({
+      type: 'MakeRecommendation',
+      data: {
+        recommendationId: newEntityId('recommendation', identity.personId, input.idempotencyKey),
+        text: input.text,
+        targetPartnerIds: input.targetPartnerIds,
+        dueDate: input.dueDate,
+        group: await this.facts.factsOf(groupId),
+        actor,
+        now,
+      },
+    }));
+  }
+
+  @Mutation(() => Meeting, { description: 'A representative of a target organisation, for that organisation only.' })
+  respondToRecommendation(@Args('input') input: RespondToRecommendationInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    return this.change(input, 'respondToRecommendation', input, identity, context, ({ actor, now }) => ({
+      type: 'RespondToRecommendation',
+      data: { recommendationId: input.recommendationId, partnerId: input.partnerId, response: input.response, reason: input.reason ?? null, actor, now },
+    }));
+  }
+
+  @Mutation(() => Meeting, { description: 'The chairing organisation’s representative or the administrator.' })
+  draftMinutes(@Args('input') input: DraftMinutesInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    return this.change(input, 'draftMinutes', input, identity, context, async ({ actor, now }, groupId) => ({
+      type: 'DraftMinutes',
+      data: { text: input.text, group: await this.facts.factsOf(groupId), actor, now },
+    }));
+  }
+
+  @Mutation(() => Meeting, { description: 'By the chair, or recorded at a later open, quorate meeting.' })
+  approveMinutes(@Args('input') input: ApproveMinutesInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    return this.change(input, 'approveMinutes', input, identity, context, async ({ actor, now }) => {
+      let atMeeting = null;
+      if (input.atMeetingId) {
+        const later = await this.meetingState(input.atMeetingId);
+        atMeeting = { meetingId: later.meetingId, startsAt: later.startsAt, open: later.status === 'OPEN', quorate: meetingQuorum(later).isQuorate };
+      }
+      return { type: 'ApproveMinutes', data: { atMeeting, actor, now } };
+    });
+  }
+
+  @Mutation(() => Meeting, { description: 'Puts the minutes in the feed of every area of the group (R10, D3).' })
+  publishMinutes(@Args('input') input: MeetingIdInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    return this.change(input, 'publishMinutes', input, identity, context, async ({ actor, now }, groupId) => ({
+      type: 'PublishMinutes',
+      data: { group: await this.facts.factsOf(groupId), actor, now },
+    }));
+  }
+
+  @Mutation(() => Meeting, { description: 'Published minutes are sealed; a correction with its reason stands beside them.' })
+  correctMinutes(@Args('input') input: CorrectMinutesInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    return this.change(input, 'correctMinutes', input, identity, context, async ({ actor, now }, groupId) => ({
+      type: 'CorrectMinutes',
+      data: { text: input.text, reason: input.reason, group: await this.facts.factsOf(groupId), actor, now },
+    }));
+  }
+
+  @Mutation(() => Meeting, { description: 'The area’s own business manager, for that area only.' })
+  recordLocalPublication(@Args('input') input: RecordLocalPublicationInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    return this.change(input, 'recordLocalPublication', input, identity, context, async ({ actor, now }) => ({
+      type: 'RecordLocalPublication',
+      data: {
+        areaId: input.areaId,
+        address: input.address,
+        publishedOn: input.publishedOn,
+        managedAreaIds: this.actors.managedAreaIds(await this.actors.access(), identity.personId),
+        actor,
+        now,
+      },
+    }));
+  }
+
+  @Mutation(() => RegionalGroupChange, {
+    description: 'R14: a core partner agrees to dissolve the group, through its representative at a quorate meeting. The last agreement dissolves it.',
+  })
+  async recordDissolutionAgreement(
+    @Args('input') input: RecordDissolutionAgreementInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ): Promise<RegionalGroupChange> {
+    await this.commands.execute(
+      new ChangeRegionalGroupCommand(input.groupId, 'recordDissolutionAgreement', input, { identity, correlationId: context.correlationId }, async ({ actor, now }) => {
+        const meeting = await this.meetingState(input.meetingId);
+        return {
+          type: 'RecordDissolutionAgreement',
+          data: {
+            partnerId: input.partnerId,
+            meeting: {
+              meetingId: meeting.meetingId,
+              groupId: meeting.groupId,
+              open: meeting.status === 'OPEN',
+              quorate: meetingQuorum(meeting).isQuorate,
+              presentPartnerIds: presentRepresentatives(meeting).map((rep) => rep.partnerId),
+            },
+            actor,
+            now,
+          },
+        };
+      }),
+    );
+    return { group: await this.queries.execute(new GetRegionalGroupQuery(input.groupId)), coverageGapsCreated: [], postsVacated: [] };
+  }
+}

@@ -1,0 +1,248 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Connection } from '../common/connection';
+
+export enum MeetingStatus {
+  SCHEDULED = 'SCHEDULED',
+  OPEN = 'OPEN',
+  CLOSED = 'CLOSED',
+}
+export enum AttendanceStatus {
+  PRESENT = 'PRESENT',
+  APOLOGIES = 'APOLOGIES',
+  ABSENT = 'ABSENT',
+}
+export enum MinutesStage {
+  NONE = 'NONE',
+  DRAFT = 'DRAFT',
+  APPROVED = 'APPROVED',
+  PUBLISHED = 'PUBLISHED',
+}
+export enum RecommendationStatus {
+  PENDING = 'PENDING',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+  IMPLEMENTED = 'IMPLEMENTED',
+}
+registerEnumType(MeetingStatus, { name: 'MeetingStatus' });
+registerEnumType(AttendanceStatus, { name: 'AttendanceStatus' });
+registerEnumType(MinutesStage, { name: 'MinutesStage' });
+registerEnumType(RecommendationStatus, { name: 'RecommendationStatus', description: 'A target organisation’s answer; PENDING until it responds.' });
+
+@ObjectType({ description: 'R7, R8: counted from the membership as it stood when the meeting opened; substitutes never count.' })
+export class MeetingQuorum {
+  @Field(() => Int)
+  required!: number;
+
+  @Field(() => Int)
+  present!: number;
+
+  @Field()
+  isQuorate!: boolean;
+}
+
+@ObjectType()
+export class Substitute {
+  @Field()
+  name!: string;
+
+  @Field()
+  organisation!: string;
+}
+
+@ObjectType({ description: 'A representative in the membership snapshot taken when the meeting opened, and their attendance.' })
+export class Attendance {
+  @Field(() => ID)
+  appointmentId!: string;
+
+  @Field(() => ID)
+  personId!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => ID)
+  partnerId!: string;
+
+  @Field()
+  partnerName!: string;
+
+  @Field(() => AttendanceStatus, { nullable: true, description: 'Null until recorded.' })
+  status!: AttendanceStatus | null;
+
+  @Field(() => Substitute, { nullable: true, description: 'Recorded, but never counted towards quorum nor among those agreeing (R8).' })
+  substitute!: Substitute | null;
+}
+
+@ObjectType({ description: 'An absent representative’s views, attached to the meeting record (R8).' })
+export class WrittenViews {
+  @Field(() => ID)
+  appointmentId!: string;
+
+  @Field()
+  agendaItem!: string;
+
+  @Field()
+  views!: string;
+}
+
+@ObjectType()
+export class Decision {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  meetingId!: string;
+
+  @Field()
+  text!: string;
+
+  @Field(() => [ID], { description: 'Appointments of the representatives present in person who agreed it.' })
+  agreedBy!: string[];
+}
+
+@ObjectType()
+export class RecommendationTarget {
+  @Field(() => ID)
+  partnerId!: string;
+
+  @Field(() => RecommendationStatus)
+  status!: RecommendationStatus;
+
+  @Field(() => String, { nullable: true })
+  reason!: string | null;
+
+  @Field(() => String, { nullable: true })
+  respondedAt!: string | null;
+}
+
+@ObjectType({ description: 'R9: a recommendation to named organisations, and their responses.' })
+export class Recommendation {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  meetingId!: string;
+
+  @Field()
+  text!: string;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  dueDate!: string;
+
+  @Field({ description: 'Past its due date with a target yet to implement or decline it, as of today.' })
+  overdue!: boolean;
+
+  @Field(() => [RecommendationTarget])
+  targets!: RecommendationTarget[];
+
+  @Field(() => [ID])
+  agreedBy!: string[];
+}
+
+@ObjectType({ description: 'Published minutes are sealed: a correction stands beside the original.' })
+export class MinutesCorrection {
+  @Field()
+  text!: string;
+
+  @Field()
+  reason!: string;
+
+  @Field()
+  correctedAt!: string;
+}
+
+@ObjectType()
+export class Minutes {
+  @Field(() => MinutesStage)
+  stage!: MinutesStage;
+
+  @Field(() => String, { nullable: true })
+  text!: string | null;
+
+  @Field(() => String, { nullable: true })
+  approvedOn!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The later meeting that approved them; null when the chair did.' })
+  approvedAtMeetingId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  publishedAt!: string | null;
+
+  @Field(() => [MinutesCorrection])
+  corrections!: MinutesCorrection[];
+}
+
+@ObjectType({ description: 'R10: where and when an area published the minutes; null fields until it has.' })
+export class LocalPublication {
+  @Field(() => ID)
+  areaId!: string;
+
+  @Field()
+  areaName!: string;
+
+  @Field()
+  published!: boolean;
+
+  @Field(() => String, { nullable: true })
+  address!: string | null;
+
+  @Field(() => String, { nullable: true })
+  publishedOn!: string | null;
+}
+
+@ObjectType()
+export class Meeting {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  groupId!: string;
+
+  @Field(() => Date)
+  startsAt!: Date;
+
+  @Field()
+  place!: string;
+
+  @Field(() => MeetingStatus)
+  status!: MeetingStatus;
+}
+
+@ObjectType({ description: 'R6: the last and next meetings and whether a meeting is overdue under the agreed cadence.' })
+export class MeetingCadence {
+  @Field(() => Int)
+  cadenceMonths!: number;
+
+  @Field(() => Meeting, { nullable: true })
+  lastMeeting!: Meeting | null;
+
+  @Field(() => Meeting, { nullable: true })
+  nextMeeting!: Meeting | null;
+
+  @Field({ description: 'No meeting held within the cadence, as of today.' })
+  overdue!: boolean;
+}
+
+@ObjectType({ description: 'Something that flowed down to an area (D3): minutes now; policies, workstreams and notices as they come.' })
+export class FeedItem {
+  @Field({ description: 'Resume a pull or a subscription after this item.' })
+  cursor!: string;
+
+  @Field(() => ID)
+  areaId!: string;
+
+  @Field()
+  kind!: string;
+
+  @Field()
+  title!: string;
+
+  @Field()
+  occurredAt!: string;
+
+  @Field(() => ID, { nullable: true })
+  meetingId!: string | null;
+}
+
+@ObjectType()
+export class AreaFeedConnection extends Connection(FeedItem) {}

@@ -1,0 +1,146 @@
+import Database from 'better-sqlite3';
+import { MeetingEvent } from '@app/domain';
+import { StoredEvent } from '@app/event-store';
+import { Projection, statementsPerDatabase, unhandled } from '../projection';
+
+const STREAM_PREFIX = 'meeting-';
+
+const statements = statementsPerDatabase((db) => ({
+  insertMeeting: db.prepare(
+    `INSERT INTO meetings (meeting_id, group_id, starts_at, place, status, minutes_stage, sort_key)
+     VALUES (?, ?, ?, ?, 'SCHEDULED', 'NONE', ?)`,
+  ),
+  open: db.prepare(`UPDATE meetings SET status = 'OPEN', opened_at = ?, quorum_percentage = ?, required = ? WHERE meeting_id = ?`),
+  insertSeat: db.prepare(
+    `INSERT INTO meeting_seats (meeting_id, appointment_id, person_id, name, partner_id, partner_name, ordinal)
+     VALUES (@meetingId, @appointmentId, @personId, @name, @partnerId, @partnerName, @ordinal)`,
+  ),
+  attend: db.prepare(
+    'UPDATE meeting_seats SET status = ?, substitute_name = ?, substitute_organisation = ? WHERE meeting_id = ? AND appointment_id = ?',
+  ),
+  insertViews: db.prepare('INSERT INTO written_views (meeting_id, appointment_id, agenda_item, views, sort_key) VALUES (?, ?, ?, ?, ?)'),
+  close: db.prepare(`UPDATE meetings SET status = 'CLOSED', closed_at = ? WHERE meeting_id = ?`),
+  insertDecision: db.prepare('INSERT INTO decisions (decision_id, meeting_id, text, agreed_by, sort_key) VALUES (?, ?, ?, ?, ?)'),
+  insertRecommendation: db.prepare(
+    'INSERT INTO recommendations (recommendation_id, meeting_id, group_id, text, due_date, agreed_by, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ),
+  insertTarget: db.prepare('INSERT INTO recommendation_targets (recommendation_id, partner_id) VALUES (?, ?)'),
+  respond: db.prepare(
+    'UPDATE recommendation_targets SET response = ?, reason = ?, responded_at = ? WHERE recommendation_id = ? AND partner_id = ?',
+  ),
+  minutes: db.prepare('UPDATE meetings SET minutes_stage = ?, minutes_text = COALESCE(?, minutes_text) WHERE meeting_id = ?'),
+  approve: db.prepare(`UPDATE meetings SET minutes_stage = 'APPROVED', minutes_approved_on = ?, minutes_approved_at_meeting = ? WHERE meeting_id = ?`),
+  publish: db.prepare(`UPDATE meetings SET minutes_stage = 'PUBLISHED', minutes_published_at = ? WHERE meeting_id = ?`),
+  insertCorrection: db.prepare('INSERT INTO minutes_corrections (meeting_id, text, reason, corrected_at, sort_key) VALUES (?, ?, ?, ?, ?)'),
+  insertLocal: db.prepare('INSERT INTO local_publications (meeting_id, area_id, address, published_on) VALUES (?, ?, ?, ?)'),
+  insertFeedItem: db.prepare(
+    `INSERT INTO area_feed (area_id, position, kind, meeting_id, title, occurred_at) VALUES (?, ?, ?, ?, ?, ?)`,
+  ),
+  meetingOf: db.prepare('SELECT group_id AS groupId, starts_at AS startsAt FROM meetings WHERE meeting_id = ?'),
+}));
+
+export const meetingsProjection: Projection = {
+  name: 'meetings',
+  version: 1,
+  tables: ['meetings', 'meeting_seats', 'written_views', 'decisions', 'recommendations', 'recommendation_targets', 'minutes_corrections', 'local_publications', 'area_feed'],
+
+  setup(db: Database.Database) {
+    db.exec(`
+      CREATE TABLE meetings (
+        meeting_id TEXT PRIMARY KEY, group_id TEXT NOT NULL, starts_at TEXT NOT NULL, place TEXT NOT NULL,
+        status TEXT NOT NULL, opened_at TEXT, closed_at TEXT, quorum_percentage INTEGER, required INTEGER,
+        minutes_stage TEXT NOT NULL, minutes_text TEXT, minutes_approved_on TEXT, minutes_approved_at_meeting TEXT,
+        minutes_published_at TEXT, sort_key INTEGER NOT NULL
+      );
+      CREATE INDEX meetings_by_group ON meetings (group_id, starts_at);
+      CREATE TABLE meeting_seats (
+        meeting_id TEXT NOT NULL, appointment_id TEXT NOT NULL, person_id TEXT NOT NULL, name TEXT NOT NULL,
+        partner_id TEXT NOT NULL, partner_name TEXT NOT NULL, ordinal INTEGER NOT NULL,
+        status TEXT, substitute_name TEXT, substitute_organisation TEXT,
+        PRIMARY KEY (meeting_id, appointment_id)
+      );
+      CREATE TABLE written_views (meeting_id TEXT NOT NULL, appointment_id TEXT NOT NULL, agenda_item TEXT NOT NULL, views TEXT NOT NULL, sort_key INTEGER NOT NULL);
+      CREATE INDEX written_views_by_meeting ON written_views (meeting_id, sort_key);
+      CREATE TABLE decisions (decision_id TEXT PRIMARY KEY, meeting_id TEXT NOT NULL, text TEXT NOT NULL, agreed_by TEXT NOT NULL, sort_key INTEGER NOT NULL);
+      CREATE INDEX decisions_by_meeting ON decisions (meeting_id, sort_key);
+      CREATE TABLE recommendations (
+        recommendation_id TEXT PRIMARY KEY, meeting_id TEXT NOT NULL, group_id TEXT NOT NULL, text TEXT NOT NULL,
+        due_date TEXT NOT NULL, agreed_by TEXT NOT NULL, sort_key INTEGER NOT NULL
+      );
+      CREATE INDEX recommendations_by_group ON recommendations (group_id, sort_key);
+      CREATE TABLE recommendation_targets (
+        recommendation_id TEXT NOT NULL, partner_id TEXT NOT NULL, response TEXT, reason TEXT, responded_at TEXT,
+        PRIMARY KEY (recommendation_id, partner_id)
+      );
+      CREATE TABLE minutes_corrections (meeting_id TEXT NOT NULL, text TEXT NOT NULL, reason TEXT NOT NULL, corrected_at TEXT NOT NULL, sort_key INTEGER NOT NULL);
+      CREATE TABLE local_publications (meeting_id TEXT NOT NULL, area_id TEXT NOT NULL, address TEXT NOT NULL, published_on TEXT NOT NULL, PRIMARY KEY (meeting_id, area_id));
+      CREATE TABLE area_feed (
+        area_id TEXT NOT NULL, position INTEGER NOT NULL, kind TEXT NOT NULL, meeting_id TEXT, title TEXT NOT NULL, occurred_at TEXT NOT NULL,
+        PRIMARY KEY (area_id, position)
+      );`);
+  },
+
+  apply(db: Database.Database, stored: StoredEvent) {
+    if (!stored.streamId.startsWith(STREAM_PREFIX)) return;
+    const event = stored as unknown as MeetingEvent;
+    const s = statements(db);
+    const meetingId = stored.streamId.slice(STREAM_PREFIX.length);
+    const occurredAt = String(stored.metadata.occurredAt ?? stored.recordedAt);
+    const feed = (areas: readonly { areaId: string }[], kind: string, title: string) => {
+      for (const area of areas) s.insertFeedItem.run(area.areaId, stored.position, kind, meetingId, title, occurredAt);
+    };
+    const meetingTitle = () => {
+      const meeting = s.meetingOf.get(meetingId) as { startsAt: string };
+      return `meeting of ${meeting.startsAt.slice(0, 10)}`;
+    };
+    switch (event.type) {
+      case 'MeetingScheduled':
+        s.insertMeeting.run(meetingId, event.data.groupId, event.data.startsAt, event.data.place, stored.position);
+        return;
+      case 'MeetingOpened':
+        s.open.run(event.data.openedAt, event.data.quorumPercentage, event.data.required, meetingId);
+        event.data.representatives.forEach((rep, ordinal) => s.insertSeat.run({ ...rep, meetingId, ordinal }));
+        return;
+      case 'AttendanceRecorded':
+        s.attend.run(event.data.status, event.data.substitute?.name ?? null, event.data.substitute?.organisation ?? null, meetingId, event.data.appointmentId);
+        return;
+      case 'WrittenViewsSubmitted':
+        s.insertViews.run(meetingId, event.data.appointmentId, event.data.agendaItem, event.data.views, stored.position);
+        return;
+      case 'MeetingClosed':
+        s.close.run(event.data.closedAt, meetingId);
+        return;
+      case 'DecisionRecorded':
+        s.insertDecision.run(event.data.decisionId, meetingId, event.data.text, JSON.stringify(event.data.agreedBy), stored.position);
+        return;
+      case 'RecommendationMade': {
+        const { groupId } = s.meetingOf.get(meetingId) as { groupId: string };
+        s.insertRecommendation.run(event.data.recommendationId, meetingId, groupId, event.data.text, event.data.dueDate, JSON.stringify(event.data.agreedBy), stored.position);
+        for (const partnerId of event.data.targetPartnerIds) s.insertTarget.run(event.data.recommendationId, partnerId);
+        return;
+      }
+      case 'RecommendationResponded':
+        s.respond.run(event.data.response, event.data.reason, occurredAt, event.data.recommendationId, event.data.partnerId);
+        return;
+      case 'MinutesDrafted':
+        s.minutes.run('DRAFT', event.data.text, meetingId);
+        return;
+      case 'MinutesApproved':
+        s.approve.run(event.data.approvedOn, event.data.atMeetingId, meetingId);
+        return;
+      case 'MinutesPublished':
+        s.publish.run(event.data.publishedAt, meetingId);
+        feed(event.data.areas, 'MINUTES_PUBLISHED', `Minutes of the ${meetingTitle()}`);
+        return;
+      case 'MinutesCorrected':
+        s.insertCorrection.run(meetingId, event.data.text, event.data.reason, occurredAt, stored.position);
+        feed(event.data.areas, 'MINUTES_CORRECTED', `Correction to the minutes of the ${meetingTitle()}`);
+        return;
+      case 'LocalPublicationRecorded':
+        s.insertLocal.run(meetingId, event.data.areaId, event.data.address, event.data.publishedOn);
+        return;
+      default:
+        return unhandled(event);
+    }
+  },
+};
