@@ -1,4 +1,5 @@
-import { Args, ID, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { IsString } from 'class-validator';
 import { DomainError } from '@app/domain';
 import { decodeCursor, encodeCursor, FeedItemRow, MeetingQueries } from '@app/read-models';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
@@ -6,6 +7,13 @@ import { Identity } from '../auth/identity';
 import { PageArgs, toConnection } from '../common/connection';
 import { LiveEvents } from '../live/live-events';
 import { AreaFeedConnection, FeedItem } from './meeting.types';
+
+@ArgsType()
+class AreaFeedArgs extends PageArgs {
+  @Field(() => ID)
+  @IsString()
+  areaId!: string;
+}
 
 function toFeedItem(row: FeedItemRow): FeedItem {
   return { cursor: encodeCursor(row.position), areaId: row.areaId, kind: row.kind, title: row.title, occurredAt: row.occurredAt, meetingId: row.meetingId };
@@ -20,11 +28,7 @@ export class AreaFeedResolver {
   ) {}
 
   @Query(() => AreaFeedConnection, { description: 'An area’s feed in order; pass the last endCursor as `after` to resume.' })
-  areaFeed(
-    @Args('areaId', { type: () => ID }) areaId: string,
-    @Args() { first, after }: PageArgs,
-    @CurrentIdentity() _identity: Identity,
-  ) {
+  areaFeed(@Args() { areaId, first, after }: AreaFeedArgs, @CurrentIdentity() _identity: Identity) {
     return toConnection(this.meetings.feed(areaId, first, after ?? null), toFeedItem);
   }
 

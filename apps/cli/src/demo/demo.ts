@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { InitialisePlatformCommand } from '../../../api/src/access/initialise-platform.command';
 import { tokenFor } from '../commands/token.command';
 import { DEMO_TOKEN_HOLDERS, loadAvonAndSomerset, SendGraphql } from './load-demo';
+import { loadMeetingYear } from './meeting-year';
 
 const DEMO_TOKEN_LIFETIME = '30d';
 
@@ -30,7 +31,9 @@ export async function loadDemo(app: INestApplication, url: string): Promise<{ gr
     .execute(new InitialisePlatformCommand({ name: 'Platform Administrator', email: 'admin@asssp.example', subject: null }));
   const mint = (id: string) => tokenFor(app, id, DEMO_TOKEN_LIFETIME);
   const administrator = await mint(personId);
-  const loaded = await loadAvonAndSomerset({ send: httpGraphql(url), administratorToken: administrator, tokenFor: mint });
+  const context = { send: httpGraphql(url), administratorToken: administrator, tokenFor: mint };
+  const loaded = await loadAvonAndSomerset(context);
+  await loadMeetingYear(context, loaded);
   const tokens: Record<string, string> = { administrator };
   for (const [holder, key] of Object.entries(DEMO_TOKEN_HOLDERS)) tokens[holder] = await mint(loaded.personIds[key]);
   return { groupId: loaded.groupId, tokens };

@@ -1,0 +1,113 @@
+import { CHAIR, REPRESENTATIVES } from './avon-and-somerset';
+import { DemoContext, LoadedDemo } from './load-demo';
+
+/** A year of the group's quarterly meetings, the third one inquorate, and the next one booked. */
+export const MEETINGS = [
+  { startsAt: '2025-12-11T10:00:00.000Z', absent: ['lisa-harvey', 'mike-bowden'], dueDate: '2026-02-28', policeResponse: 'IMPLEMENTED', icbResponse: 'IMPLEMENTED' },
+  // Accepted by the police but not implemented by its due date: shows as overdue.
+  { startsAt: '2026-03-12T10:00:00.000Z', absent: ['julian-wooster'], dueDate: '2026-09-30', policeResponse: 'ACCEPTED', icbResponse: 'DECLINED' },
+  // Four representatives away, one sending a substitute who cannot count: 6 of the 7 needed.
+  { startsAt: '2026-06-11T10:00:00.000Z', absent: ['chris-sivers', 'sandra-corry', 'lisa-harvey'], substituted: 'julian-wooster' },
+  { startsAt: '2026-09-10T10:00:00.000Z', absent: [], dueDate: '2027-03-31', policeResponse: 'ACCEPTED', icbResponse: 'ACCEPTED' },
+] as const;
+export const NEXT_MEETING = '2026-12-10T10:00:00.000Z';
+export const PLACE = 'Avon and Somerset Constabulary Headquarters, Portishead';
+
+const MEETING = 'id status quorum { required present isQuorate } minutes { stage }';
+
+export interface LoadedMeetings {
+  readonly meetingIds: string[];
+  readonly nextMeetingId: string;
+  readonly recommendationIds: string[];
+}
+
+/**
+ * Held through the API by the people who would: the chair runs the meetings and approves the
+ * minutes, North Somerset (the chairing organisation) drafts them, targets answer for themselves,
+ * and Bristol's business manager records where Bristol published them.
+ */
+export async function loadMeetingYear({ send, tokenFor }: DemoContext, demo: LoadedDemo): Promise<LoadedMeetings> {
+  const chair = await tokenFor(demo.personIds[CHAIR]);
+  const bristolManager = await tokenFor(demo.personIds['bristol-business-manager']);
+  const call = async (mutation: string, inputType: string, input: Record<string, unknown>, token = chair) =>
+    (await send(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${MEETING} } }`, { input }, token))[mutation];
+
+  const meetingIds: string[] = [];
+  const recommendationIds: string[] = [];
+  for (const plan of MEETINGS) {
+    const { id: meetingId } = await call('scheduleMeeting', 'ScheduleMeetingInput', { groupId: demo.groupId, startsAt: plan.startsAt, place: PLACE });
+    meetingIds.push(meetingId);
+    await call('openMeeting', 'MeetingIdInput', { meetingId });
+    for (const rep of REPRESENTATIVES) {
+      const absent = (plan.absent as readonly string[]).includes(rep.key);
+      const substituted = 'substituted' in plan && plan.substituted === rep.key;
+      await call('recordAttendance', 'RecordAttendanceInput', {
+        meetingId,
+        appointmentId: demo.appointmentIds[rep.key],
+        status: absent || substituted ? 'APOLOGIES' : 'PRESENT',
+        substitute: substituted ? { name: 'Deputy Director, Somerset', organisation: 'Somerset County Council' } : null,
+      });
+    }
+    const quorate = 'dueDate' in plan;
+    if (quorate) {
+      await call('recordDecision', 'RecordDecisionInput', { meetingId, text: `Quarterly performance report for the five areas received and noted (${plan.startsAt.slice(0, 7)}).` });
+      const made = await send(
+        `mutation($input: MakeRecommendationInput!) { makeRecommendation(input: $input) { meetingRecommendations { id } } }`,
+        {
+          input: {
+            meetingId,
+            text: 'Share multi-agency risk assessment data with every local arrangement each quarter.',
+            targetPartnerIds: [demo.partnerIds.police, demo.partnerIds['bnssg-icb']],
+            dueDate: plan.dueDate,
+          },
+        },
+        chair,
+      );
+      const recommendationId = made.makeRecommendation.meetingRecommendations.at(-1).id;
+      recommendationIds.push(recommendationId);
+      await call(
+        'respondToRecommendation',
+        'RespondToRecommendationInput',
+        { meetingId, recommendationId, partnerId: demo.partnerIds.police, response: plan.policeResponse },
+        await tokenFor(demo.personIds['victoria-capel']),
+      );
+      await call(
+        'respondToRecommendation',
+        'RespondToRecommendationInput',
+        {
+          meetingId,
+          recommendationId,
+          partnerId: demo.partnerIds['bnssg-icb'],
+          response: plan.icbResponse,
+          reason: plan.icbResponse === 'DECLINED' ? 'The ICB shares this data through the integrated care system instead.' : null,
+        },
+        await tokenFor(demo.personIds['janet-baptiste-grant']),
+      );
+    } else {
+      await call('submitWrittenViews', 'SubmitWrittenViewsInput', {
+        meetingId,
+        appointmentId: demo.appointmentIds['sandra-corry'],
+        agendaItem: 'Quarterly performance report',
+        views: 'Somerset ICB supports the proposals on data sharing and asks for them to return to the next quorate meeting.',
+      }, await tokenFor(demo.personIds['sandra-corry']));
+    }
+    await call('closeMeeting', 'MeetingIdInput', { meetingId });
+    await call('draftMinutes', 'DraftMinutesInput', {
+      meetingId,
+      text: quorate
+        ? `Minutes of the meeting of ${plan.startsAt.slice(0, 10)} at ${PLACE}. The group received the quarterly performance report and made a recommendation on data sharing.`
+        : `Notes of the meeting of ${plan.startsAt.slice(0, 10)}: the meeting was not quorate and took no decisions.`,
+    });
+    await call('approveMinutes', 'ApproveMinutesInput', { meetingId });
+    await call('publishMinutes', 'MeetingIdInput', { meetingId });
+    await call('recordLocalPublication', 'RecordLocalPublicationInput', {
+      meetingId,
+      areaId: demo.areaIds.Bristol,
+      address: `https://bristol-safeguarding.example/minutes/asssp-${plan.startsAt.slice(0, 10)}`,
+      publishedOn: plan.startsAt.slice(0, 10),
+    }, bristolManager);
+  }
+  const { id: nextMeetingId } = await call('scheduleMeeting', 'ScheduleMeetingInput', { groupId: demo.groupId, startsAt: NEXT_MEETING, place: PLACE });
+  return { meetingIds, nextMeetingId, recommendationIds };
+}
+
