@@ -1,0 +1,221 @@
+import { mintToken, SigningKey } from '@app/platform';
+import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
+import { LiveEvents } from '../apps/api/src/live/live-events';
+import { REPRESENTATIVES } from '../apps/cli/src/demo/avon-and-somerset';
+import { LoadedDemo, loadAvonAndSomerset, SendGraphql } from '../apps/cli/src/demo/load-demo';
+import { LoadedMeetings, loadMeetingYear } from '../apps/cli/src/demo/meeting-year';
+import { TestApp, waitUntil } from './support/test-app';
+
+const MEETING = `id status quorum { required present isQuorate } minutes { stage text corrections { text reason } }
+  attendance { name status substitute { name organisation } } decisions { text agreedBy }
+  localPublication { areaName published address }`;
+
+describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
+  let api: TestApp;
+  let demo: LoadedDemo;
+  let year: LoadedMeetings;
+  let send: SendGraphql;
+  let tokenOf: (key: string) => Promise<string>;
+  let chair: string;
+  const call = async (mutation: string, inputType: string, input: Record<string, unknown>, token: string | null = chair) =>
+    api.graphql(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${MEETING} } }`, { input }, token);
+  const meeting = async (id: string) => (await api.graphql(`query($id: ID!) { meeting(id: $id) { ${MEETING} } }`, { id })).data?.meeting;
+
+  /** Schedules and opens a meeting, recording every representative present but those listed. */
+  const openMeeting = async (startsAt: string, absent: string[] = [], substituted: string | null = null) => {
+    const { data } = await call('scheduleMeeting', 'ScheduleMeetingInput', { groupId: demo.groupId, startsAt, place: 'Portishead' });
+    const meetingId = data?.scheduleMeeting.id as string;
+    await call('openMeeting', 'MeetingIdInput', { meetingId });
+    for (const rep of REPRESENTATIVES) {
+      const away = absent.includes(rep.key) || rep.key === substituted;
+      await call('recordAttendance', 'RecordAttendanceInput', {
+        meetingId,
+        appointmentId: demo.appointmentIds[rep.key],
+        status: away ? 'APOLOGIES' : 'PRESENT',
+        substitute: rep.key === substituted ? { name: 'A Deputy', organisation: 'Somerset County Council' } : null,
+      });
+    }
+    return meetingId;
+  };
+
+  beforeAll(async () => {
+    api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
+    const key = api.app.get<SigningKey>(SIGNING_KEY);
+    send = async (query, variables, token) => {
+      const { data, errors } = await api.graphql(query, variables, token);
+      if (errors) throw new Error(`${errors[0].extensions?.code}: ${errors[0].message}`);
+      return data ?? {};
+    };
+    const mint = (personId: string) => mintToken(key, { subject: personId, name: personId });
+    const context = { send, administratorToken: api.adminToken as string, tokenFor: mint };
+    demo = await loadAvonAndSomerset(context);
+    year = await loadMeetingYear(context, demo);
+    tokenOf = (person) => mint(demo.personIds[person]);
+    chair = await tokenOf('sheila-smith');
+  });
+  afterAll(async () => api.stop());
+
+  it('took a quarterly meeting from schedule to minutes published in every area', async () => {
+    const held = await meeting(year.meetingIds[0]);
+    expect(held.status).toBe('CLOSED');
+    expect(held.quorum).toEqual({ required: 7, present: 8, isQuorate: true });
+    expect(held.minutes.stage).toBe('PUBLISHED');
+    expect(held.decisions[0].agreedBy).toHaveLength(8);
+    expect(held.localPublication.filter((p: { published: boolean }) => p.published).map((p: { areaName: string }) => p.areaName)).toEqual(['Bristol']);
+    for (const areaId of Object.values(demo.areaIds)) {
+      const { data } = await api.graphql('query($areaId: ID!) { areaFeed(areaId: $areaId) { totalCount edges { node { kind meetingId } } } }', { areaId });
+      expect(data?.areaFeed.totalCount).toBe(4);
+      expect(data?.areaFeed.edges[0].node).toEqual({ kind: 'MINUTES_PUBLISHED', meetingId: year.meetingIds[0] });
+    }
+  });
+
+  it('is quorate with 7 of 10 present and records the decision', async () => {
+    const meetingId = await openMeeting('2026-11-20T10:00:00Z', ['chris-sivers', 'lisa-harvey', 'mike-bowden']);
+    const { data, errors } = await call('recordDecision', 'RecordDecisionInput', { meetingId, text: 'Agreed the annual report.' });
+    expect(errors).toBeUndefined();
+    expect(data?.recordDecision.quorum).toEqual({ required: 7, present: 7, isQuorate: true });
+    expect(data?.recordDecision.decisions[0].agreedBy).toHaveLength(7);
+  });
+
+  it('is not quorate with 6 present and a substitute, and refuses decisions and recommendations (R8, R9)', async () => {
+    const meetingId = await openMeeting('2026-11-21T10:00:00Z', ['chris-sivers', 'lisa-harvey', 'mike-bowden'], 'julian-wooster');
+    const before = await api.store.lastPosition();
+    const decision = await call('recordDecision', 'RecordDecisionInput', { meetingId, text: 'Agreed the annual report.' });
+    expect(decision.errors?.[0]).toMatchObject({ extensions: { code: 'QUORUM_NOT_MET', required: 7, present: 6 } });
+    const recommendation = await call('makeRecommendation', 'MakeRecommendationInput', {
+      meetingId,
+      text: 'Review escalations.',
+      targetPartnerIds: [demo.partnerIds.police],
+      dueDate: '2027-01-31',
+    });
+    expect(recommendation.errors?.[0].extensions?.code).toBe('QUORUM_NOT_MET');
+    expect(await api.store.lastPosition()).toBe(before);
+    const { attendance } = await meeting(meetingId);
+    expect(attendance.find((a: { name: string }) => a.name === 'Julian Wooster')).toEqual({
+      name: 'Julian Wooster',
+      status: 'APOLOGIES',
+      substitute: { name: 'A Deputy', organisation: 'Somerset County Council' },
+    });
+  });
+
+  it('lets only a target organisation answer a recommendation, for itself (R9, R41)', async () => {
+    const [first] = year.recommendationIds;
+    const asSomersetCouncil = await call(
+      'respondToRecommendation',
+      'RespondToRecommendationInput',
+      { meetingId: year.meetingIds[0], recommendationId: first, partnerId: demo.partnerIds.police, response: 'DECLINED', reason: 'No.' },
+      await tokenOf('julian-wooster'),
+    );
+    expect(asSomersetCouncil.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredRole: 'REPRESENTATIVE of the target partner' });
+    const { data } = await api.graphql('query($g: ID!, $p: ID) { recommendations(groupId: $g, partnerId: $p, overdueOnly: true) { dueDate targets { status } } }', {
+      g: demo.groupId,
+      p: demo.partnerIds.police,
+    });
+    expect(data?.recommendations).toEqual([{ dueDate: '2026-09-30', targets: [{ status: 'ACCEPTED' }, { status: 'DECLINED' }] }]);
+  });
+
+  it("refuses Bristol's business manager recording publication for Somerset (R10, R41)", async () => {
+    const { errors } = await call(
+      'recordLocalPublication',
+      'RecordLocalPublicationInput',
+      { meetingId: year.meetingIds[1], areaId: demo.areaIds.Somerset, address: 'https://somerset.example/minutes', publishedOn: '2026-04-01' },
+      await tokenOf('bristol-business-manager'),
+    );
+    expect(errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredRole: 'AREA_BUSINESS_MANAGER of the area' });
+  });
+
+  it('keeps published minutes sealed: a correction stands beside them with its reason', async () => {
+    const meetingId = year.meetingIds[3];
+    const redraft = await call('draftMinutes', 'DraftMinutesInput', { meetingId, text: 'Rewritten.' });
+    expect(redraft.errors?.[0].extensions?.code).toBe('MINUTES_SEALED');
+    const { data } = await call('correctMinutes', 'CorrectMinutesInput', { meetingId, text: 'Item 2: the date is 10 September.', reason: 'Typing error' });
+    expect(data?.correctMinutes.minutes.text).toMatch(/^Minutes of the meeting of 2026-09-10/);
+    expect(data?.correctMinutes.minutes.corrections).toEqual([{ text: 'Item 2: the date is 10 September.', reason: 'Typing error' }]);
+  });
+
+  it('shows the last and next meeting, and serves the calendar to members', async () => {
+    const { data } = await api.graphql('query($id: ID!) { regionalGroup(id: $id) { cadence { cadenceMonths overdue nextMeeting { id } } } }', { id: demo.groupId });
+    expect(data?.regionalGroup.cadence).toEqual({ cadenceMonths: 3, overdue: false, nextMeeting: { id: year.nextMeetingId } });
+    const calendar = await fetch(`${api.url}/groups/${demo.groupId}/calendar.ics?token=${chair}`);
+    expect(calendar.headers.get('content-type')).toMatch(/text\/calendar/);
+    const body = await calendar.text();
+    expect(body).toMatch(/BEGIN:VCALENDAR/);
+    expect(body.match(/BEGIN:VEVENT/g)?.length).toBeGreaterThanOrEqual(5);
+    expect(body).toContain('DTSTART:20261210T100000Z');
+    expect((await fetch(`${api.url}/groups/${demo.groupId}/calendar.ics`)).status).toBe(401);
+  });
+
+  it('replays an area feed from a cursor and follows it live, every item once and in order, while minutes are published', async () => {
+    const bristol = demo.areaIds.Bristol;
+    const pending: string[] = [];
+    for (const day of ['2026-11-10', '2026-11-11', '2026-11-12']) {
+      const meetingId = await openMeeting(`${day}T10:00:00Z`);
+      await call('draftMinutes', 'DraftMinutesInput', { meetingId, text: `Minutes of ${day}.` });
+      await call('approveMinutes', 'ApproveMinutesInput', { meetingId });
+      pending.push(meetingId);
+    }
+    const { data } = await api.graphql('query($a: ID!) { areaFeed(areaId: $a, first: 1) { pageInfo { endCursor } } }', { a: bristol });
+    const cursor = data?.areaFeed.pageInfo.endCursor;
+    const everything = await api.graphql('query($a: ID!) { areaFeed(areaId: $a, first: 100) { edges { node { meetingId kind } } } }', { a: bristol });
+    const expectedBefore = everything.data?.areaFeed.edges.slice(1).map((e: { node: unknown }) => e.node);
+
+    const live = api.app.get(LiveEvents);
+    const before = live.subscriberCount;
+    const received: { meetingId: string; kind: string }[] = [];
+    const total = expectedBefore.length + pending.length;
+    const client = api.subscriptionClient();
+    const done = new Promise<void>((resolve, reject) => {
+      client.subscribe<{ areaFeed: { meetingId: string; kind: string } }>(
+        { query: 'subscription($a: ID!, $after: String) { areaFeed(areaId: $a, after: $after) { meetingId kind } }', variables: { a: bristol, after: cursor } },
+        {
+          next: ({ data: item }) => {
+            received.push(item?.areaFeed as { meetingId: string; kind: string });
+            if (received.length === total) resolve();
+          },
+          error: reject,
+          complete: () => undefined,
+        },
+      );
+    });
+    // Publish while the subscription is starting up and replaying, not after it is ready.
+    const publishing = (async () => {
+      for (const meetingId of pending) await call('publishMinutes', 'MeetingIdInput', { meetingId });
+    })();
+    await Promise.all([done, publishing]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(received).toEqual([...expectedBefore, ...pending.map((meetingId) => ({ meetingId, kind: 'MINUTES_PUBLISHED' }))]);
+    await client.dispose();
+    await waitUntil(() => live.subscriberCount === before);
+  });
+
+  describe('dissolution (R14)', () => {
+    it('dissolves the group once every core partner agrees at a quorate meeting, and then refuses business', async () => {
+      const meetingId = await openMeeting('2026-11-22T10:00:00Z');
+      const partnerOf = (key: string) => REPRESENTATIVES.find((r) => r.key === key)?.partner as string;
+      const agreeing = REPRESENTATIVES.filter((rep) => rep.key !== 'will-white');
+      const agree = async (key: string) =>
+        api.graphql(
+          'mutation($input: RecordDissolutionAgreementInput!) { recordDissolutionAgreement(input: $input) { group { dissolvedAt dissolutionAgreedBy } } }',
+          { input: { groupId: demo.groupId, meetingId, partnerId: currentPartner(partnerOf(key)) } },
+          await tokenOf(key),
+        );
+      const currentPartner = (seedPartner: string) => demo.partnerIds[seedPartner.replace('-ccg', '-icb')] ?? demo.partnerIds[seedPartner];
+
+      const onBehalf = await api.graphql(
+        'mutation($input: RecordDissolutionAgreementInput!) { recordDissolutionAgreement(input: $input) { group { id } } }',
+        { input: { groupId: demo.groupId, meetingId, partnerId: demo.partnerIds.bristol } },
+        await tokenOf('julian-wooster'),
+      );
+      expect(onBehalf.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+      let last;
+      for (const rep of agreeing) last = await agree(rep.key);
+      expect(last?.errors).toBeUndefined();
+      expect(last?.data?.recordDissolutionAgreement.group.dissolvedAt).toEqual(expect.any(String));
+      expect(last?.data?.recordDissolutionAgreement.group.dissolutionAgreedBy).toHaveLength(9);
+
+      const afterwards = await call('scheduleMeeting', 'ScheduleMeetingInput', { groupId: demo.groupId, startsAt: '2027-01-01T10:00:00Z', place: 'Portishead' });
+      expect(afterwards.errors?.[0].extensions?.code).toBe('GROUP_DISSOLVED');
+    });
+  });
+});
