@@ -63,9 +63,9 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
     expect(held.decisions[0].agreedBy).toHaveLength(8);
     expect(held.localPublication.filter((p: { published: boolean }) => p.published).map((p: { areaName: string }) => p.areaName)).toEqual(['Bristol']);
     for (const areaId of Object.values(demo.areaIds)) {
-      const { data } = await api.graphql('query($areaId: ID!) { areaFeed(areaId: $areaId) { totalCount edges { node { kind meetingId } } } }', { areaId });
+      const { data } = await api.graphql('query($areaId: ID!) { areaFeed(areaId: $areaId) { totalCount edges { node { kind subjectId } } } }', { areaId });
       expect(data?.areaFeed.totalCount).toBe(4);
-      expect(data?.areaFeed.edges[0].node).toEqual({ kind: 'MINUTES_PUBLISHED', meetingId: year.meetingIds[0] });
+      expect(data?.areaFeed.edges[0].node).toEqual({ kind: 'MINUTES_PUBLISHED', subjectId: year.meetingIds[0] });
     }
   });
 
@@ -156,20 +156,20 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
     }
     const { data } = await api.graphql('query($a: ID!) { areaFeed(areaId: $a, first: 1) { pageInfo { endCursor } } }', { a: bristol });
     const cursor = data?.areaFeed.pageInfo.endCursor;
-    const everything = await api.graphql('query($a: ID!) { areaFeed(areaId: $a, first: 100) { edges { node { meetingId kind } } } }', { a: bristol });
+    const everything = await api.graphql('query($a: ID!) { areaFeed(areaId: $a, first: 100) { edges { node { subjectId kind } } } }', { a: bristol });
     const expectedBefore = everything.data?.areaFeed.edges.slice(1).map((e: { node: unknown }) => e.node);
 
     const live = api.app.get(LiveEvents);
     const before = live.subscriberCount;
-    const received: { meetingId: string; kind: string }[] = [];
+    const received: { subjectId: string; kind: string }[] = [];
     const total = expectedBefore.length + pending.length;
     const client = api.subscriptionClient();
     const done = new Promise<void>((resolve, reject) => {
-      client.subscribe<{ areaFeed: { meetingId: string; kind: string } }>(
-        { query: 'subscription($a: ID!, $after: String) { areaFeed(areaId: $a, after: $after) { meetingId kind } }', variables: { a: bristol, after: cursor } },
+      client.subscribe<{ areaFeed: { subjectId: string; kind: string } }>(
+        { query: 'subscription($a: ID!, $after: String) { areaFeed(areaId: $a, after: $after) { subjectId kind } }', variables: { a: bristol, after: cursor } },
         {
           next: ({ data: item }) => {
-            received.push(item?.areaFeed as { meetingId: string; kind: string });
+            received.push(item?.areaFeed as { subjectId: string; kind: string });
             if (received.length === total) resolve();
           },
           error: reject,
@@ -183,7 +183,7 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
     })();
     await Promise.all([done, publishing]);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(received).toEqual([...expectedBefore, ...pending.map((meetingId) => ({ meetingId, kind: 'MINUTES_PUBLISHED' }))]);
+    expect(received).toEqual([...expectedBefore, ...pending.map((subjectId) => ({ subjectId, kind: 'MINUTES_PUBLISHED' }))]);
     await client.dispose();
     await waitUntil(() => live.subscriberCount === before);
   });

@@ -1,6 +1,7 @@
 import { peopleProjection } from './access/people.projection';
+import { areaFeedProjection } from './area-feed/area-feed.projection';
 import { meetingsProjection } from './meetings/meetings.projection';
 import { Projection } from './projection';
 import { regionalGroupProjection } from './regional-group/regional-group.projection';
 
-export const ALL_PROJECTIONS: readonly Projection[] = [peopleProjection, regionalGroupProjection, meetingsProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [peopleProjection, regionalGroupProjection, meetingsProjection, areaFeedProjection];

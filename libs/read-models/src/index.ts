@@ -7,3 +7,4 @@ export * from './access/people.queries';
 export * from './regional-group/regional-group.queries';
 export * from './regional-group/membership.queries';
 export * from './meetings/meetings.queries';
+export * from './area-feed/area-feed.queries';

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { EventStore } from '@app/event-store';
 import {
   ALL_PROJECTIONS,
+  AreaFeedQueries,
   MeetingQueries,
   MembershipQueries,
   openReadDatabase,
@@ -81,6 +82,7 @@ export class InfrastructureModule {
         { provide: PeopleQueries, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new PeopleQueries(db) },
         { provide: MembershipQueries, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new MembershipQueries(db) },
         { provide: MeetingQueries, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new MeetingQueries(db) },
+        { provide: AreaFeedQueries, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new AreaFeedQueries(db) },
         LiveEvents,
         StorageLifecycle,
       ],
@@ -96,6 +98,7 @@ export class InfrastructureModule {
         PeopleQueries,
         MembershipQueries,
         MeetingQueries,
+        AreaFeedQueries,
         LiveEvents,
       ],
     };

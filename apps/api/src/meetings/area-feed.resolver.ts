@@ -1,7 +1,7 @@
 import { Args, ArgsType, Field, ID, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { IsString } from 'class-validator';
 import { DomainError } from '@app/domain';
-import { decodeCursor, encodeCursor, FeedItemRow, MeetingQueries } from '@app/read-models';
+import { AreaFeedQueries, decodeCursor, encodeCursor, FeedItemRow } from '@app/read-models';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { PageArgs, toConnection } from '../common/connection';
@@ -16,20 +16,20 @@ class AreaFeedArgs extends PageArgs {
 }
 
 function toFeedItem(row: FeedItemRow): FeedItem {
-  return { cursor: encodeCursor(row.position), areaId: row.areaId, kind: row.kind, title: row.title, occurredAt: row.occurredAt, meetingId: row.meetingId };
+  return { cursor: encodeCursor(row.position), areaId: row.areaId, kind: row.kind, title: row.title, occurredAt: row.occurredAt, subjectId: row.subjectId };
 }
 
 /** What flowed down to an area (D3, L3): pulled by cursor, or followed live from a cursor. */
 @Resolver(() => FeedItem)
 export class AreaFeedResolver {
   constructor(
-    private readonly meetings: MeetingQueries,
+    private readonly feeds: AreaFeedQueries,
     private readonly live: LiveEvents,
   ) {}
 
   @Query(() => AreaFeedConnection, { description: 'An area’s feed in order; pass the last endCursor as `after` to resume.' })
   areaFeed(@Args() { areaId, first, after }: AreaFeedArgs, @CurrentIdentity() _identity: Identity) {
-    return toConnection(this.meetings.feed(areaId, first, after ?? null), toFeedItem);
+    return toConnection(this.feeds.feed(areaId, first, after ?? null), toFeedItem);
   }
 
   @Subscription(() => FeedItem, {
@@ -42,17 +42,18 @@ export class AreaFeedResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @CurrentIdentity() _identity: Identity,
   ): AsyncIterableIterator<FeedItem> {
-    let last = after ? decodeCursor(after) : 0;
-    if (last === null) throw new DomainError('VALIDATION_FAILED', 'The "after" cursor is not one this API gave out.');
+    const from = after ? decodeCursor(after) : 0;
+    if (from === null) throw new DomainError('VALIDATION_FAILED', 'The "after" cursor is not one this API gave out.');
+    let last = from;
     // Listen before replaying, so nothing committed during the replay is missed; positions already replayed are skipped.
     const live = this.live.follow(() => true, (event) => event.position);
     const replay: FeedItem[] = [];
-    for (let page = this.meetings.feed(areaId, 500, encodeCursor(last)); page && page.items.length > 0; ) {
+    for (let page = this.feeds.feed(areaId, 500, encodeCursor(last)); page && page.items.length > 0; ) {
       replay.push(...page.items.map((item) => toFeedItem(item.node)));
       last = page.items[page.items.length - 1].node.position;
-      page = page.hasNextPage ? this.meetings.feed(areaId, 500, encodeCursor(last)) : null;
+      page = page.hasNextPage ? this.feeds.feed(areaId, 500, encodeCursor(last)) : null;
     }
-    const meetings = this.meetings;
+    const feeds = this.feeds;
     const iterator: AsyncIterableIterator<FeedItem> = {
       async next() {
         for (;;) {
@@ -60,8 +61,8 @@ export class AreaFeedResolver {
           if (replayed) return { done: false, value: replayed };
           const next = await live.next();
           if (next.done) return { done: true, value: undefined };
-          if (next.value <= (last as number)) continue;
-          const row = meetings.feedItemAt(areaId, next.value);
+          if (next.value <= last) continue;
+          const row = feeds.feedItemAt(areaId, next.value);
           if (!row) continue;
           last = row.position;
           return { done: false, value: toFeedItem(row) };

@@ -251,7 +251,7 @@ export class MeetingResolver {
       let atMeeting = null;
       if (input.atMeetingId) {
         const later = await this.meetingState(input.atMeetingId);
-        atMeeting = { meetingId: later.meetingId, startsAt: later.startsAt, open: later.status === 'OPEN', quorate: meetingQuorum(later).isQuorate };
+        atMeeting = { meetingId: later.meetingId, groupId: later.groupId, startsAt: later.startsAt, open: later.status === 'OPEN', quorate: meetingQuorum(later).isQuorate };
       }
       return { type: 'ApproveMinutes', data: { atMeeting, actor, now } };
     });

@@ -240,8 +240,8 @@ export class FeedItem {
   @Field()
   occurredAt!: string;
 
-  @Field(() => ID, { nullable: true })
-  meetingId!: string | null;
+  @Field(() => ID, { description: 'The meeting, workstream, policy or notice the item is about.' })
+  subjectId!: string;
 }
 
 @ObjectType()

@@ -41,7 +41,7 @@ export type ApproveMinutes = MeetingCommand<
   'ApproveMinutes',
   {
     /** A later meeting at which the minutes are approved, as it stands now; null when the chair approves them. */
-    atMeeting: { meetingId: string; startsAt: string; open: boolean; quorate: boolean } | null;
+    atMeeting: { meetingId: string; groupId: string; startsAt: string; open: boolean; quorate: boolean } | null;
   }
 >;
 export type PublishMinutes = MeetingCommand<'PublishMinutes', { group: GroupFacts }>;

@@ -74,8 +74,9 @@ function schedule(command: ScheduleMeeting, state: MeetingState): MeetingEvent[]
   requireMeetingOfficer(actor, 'schedule a meeting');
   requireNotDissolved(group);
   if (state.status !== 'NONE') throw new DomainError('ALREADY_EXISTS', `Meeting ${meetingId} is already scheduled.`);
-  if (Number.isNaN(Date.parse(startsAt)) || !/^\d{4}-\d{2}-\d{2}T/.test(startsAt)) {
-    throw new DomainError('VALIDATION_FAILED', 'startsAt must be a date and time, e.g. 2020-03-12T10:00:00Z.');
+  // A time zone is required so the meeting means the same moment on every server; the day must exist.
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(startsAt) || !isIsoDate(startsAt.slice(0, 10)) || Number.isNaN(Date.parse(startsAt))) {
+    throw new DomainError('VALIDATION_FAILED', 'startsAt must be a date and time that exists, with its time zone, e.g. 2020-03-12T10:00:00Z.');
   }
   return [{ type: 'MeetingScheduled', data: { meetingId, groupId, startsAt: new Date(startsAt).toISOString(), place: requireText(command.data.place, 'The place') } }];
 }
@@ -173,7 +174,9 @@ function submitWrittenViews(command: SubmitWrittenViews, meeting: Meeting): Meet
 function makeRecommendation(command: MakeRecommendation, meeting: Meeting): MeetingEvent[] {
   const { actor, recommendationId, targetPartnerIds, dueDate, group } = command.data;
   requireMeetingOfficer(actor, 'make a recommendation');
+  requireNotDissolved(group);
   requireQuorate(meeting);
+  if (meeting.recommendations[recommendationId]) throw new DomainError('ALREADY_EXISTS', 'That recommendation is already recorded.');
   if (targetPartnerIds.length === 0) throw new DomainError('VALIDATION_FAILED', 'A recommendation names at least one target organisation.');
   const unknown = targetPartnerIds.filter((id) => !group.currentPartners.some((p) => p.partnerId === id));
   if (unknown.length > 0) throw new DomainError('NOT_FOUND', `Not current core partners: ${unknown.join(', ')}.`);
@@ -229,8 +232,10 @@ function approveMinutes(command: ApproveMinutes, meeting: Meeting): MeetingEvent
   if (meeting.minutes !== 'DRAFT') throw new DomainError('MINUTES_NOT_READY', meeting.minutes === 'NONE' ? 'There are no draft minutes to approve.' : 'The minutes are already approved.');
   if (atMeeting) {
     requireMeetingOfficer(actor, 'record the approval of minutes');
+    if (atMeeting.groupId !== meeting.groupId) throw new DomainError('VALIDATION_FAILED', 'Minutes are approved at a meeting of the same group.');
     if (atMeeting.startsAt <= meeting.startsAt) throw new DomainError('VALIDATION_FAILED', 'Minutes are approved at a later meeting.');
-    if (!atMeeting.open || !atMeeting.quorate) throw new DomainError('QUORUM_NOT_MET', 'Minutes are approved at an open, quorate meeting.');
+    if (!atMeeting.open) throw new DomainError('MEETING_NOT_OPEN', 'Minutes are approved at a meeting while it is open.');
+    if (!atMeeting.quorate) throw new DomainError('QUORUM_NOT_MET', 'Minutes are approved at an open, quorate meeting.');
   } else if (!actor.roles.includes('CHAIR')) {
     throw new DomainError('FORBIDDEN', 'Outside a meeting, only the chair approves minutes.', { requiredRole: 'CHAIR' });
   }

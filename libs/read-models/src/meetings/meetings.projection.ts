@@ -33,16 +33,13 @@ const statements = statementsPerDatabase((db) => ({
   publish: db.prepare(`UPDATE meetings SET minutes_stage = 'PUBLISHED', minutes_published_at = ? WHERE meeting_id = ?`),
   insertCorrection: db.prepare('INSERT INTO minutes_corrections (meeting_id, text, reason, corrected_at, sort_key) VALUES (?, ?, ?, ?, ?)'),
   insertLocal: db.prepare('INSERT INTO local_publications (meeting_id, area_id, address, published_on) VALUES (?, ?, ?, ?)'),
-  insertFeedItem: db.prepare(
-    `INSERT INTO area_feed (area_id, position, kind, meeting_id, title, occurred_at) VALUES (?, ?, ?, ?, ?, ?)`,
-  ),
-  meetingOf: db.prepare('SELECT group_id AS groupId, starts_at AS startsAt FROM meetings WHERE meeting_id = ?'),
+  meetingOf: db.prepare('SELECT group_id AS groupId FROM meetings WHERE meeting_id = ?'),
 }));
 
 export const meetingsProjection: Projection = {
   name: 'meetings',
-  version: 1,
-  tables: ['meetings', 'meeting_seats', 'written_views', 'decisions', 'recommendations', 'recommendation_targets', 'minutes_corrections', 'local_publications', 'area_feed'],
+  version: 2,
+  tables: ['meetings', 'meeting_seats', 'written_views', 'decisions', 'recommendations', 'recommendation_targets', 'minutes_corrections', 'local_publications'],
 
   setup(db: Database.Database) {
     db.exec(`
@@ -73,11 +70,7 @@ export const meetingsProjection: Projection = {
         PRIMARY KEY (recommendation_id, partner_id)
       );
       CREATE TABLE minutes_corrections (meeting_id TEXT NOT NULL, text TEXT NOT NULL, reason TEXT NOT NULL, corrected_at TEXT NOT NULL, sort_key INTEGER NOT NULL);
-      CREATE TABLE local_publications (meeting_id TEXT NOT NULL, area_id TEXT NOT NULL, address TEXT NOT NULL, published_on TEXT NOT NULL, PRIMARY KEY (meeting_id, area_id));
-      CREATE TABLE area_feed (
-        area_id TEXT NOT NULL, position INTEGER NOT NULL, kind TEXT NOT NULL, meeting_id TEXT, title TEXT NOT NULL, occurred_at TEXT NOT NULL,
-        PRIMARY KEY (area_id, position)
-      );`);
+      CREATE TABLE local_publications (meeting_id TEXT NOT NULL, area_id TEXT NOT NULL, address TEXT NOT NULL, published_on TEXT NOT NULL, PRIMARY KEY (meeting_id, area_id));`);
   },
 
   apply(db: Database.Database, stored: StoredEvent) {
@@ -86,13 +79,6 @@ export const meetingsProjection: Projection = {
     const s = statements(db);
     const meetingId = stored.streamId.slice(STREAM_PREFIX.length);
     const occurredAt = String(stored.metadata.occurredAt ?? stored.recordedAt);
-    const feed = (areas: readonly { areaId: string }[], kind: string, title: string) => {
-      for (const area of areas) s.insertFeedItem.run(area.areaId, stored.position, kind, meetingId, title, occurredAt);
-    };
-    const meetingTitle = () => {
-      const meeting = s.meetingOf.get(meetingId) as { startsAt: string };
-      return `meeting of ${meeting.startsAt.slice(0, 10)}`;
-    };
     switch (event.type) {
       case 'MeetingScheduled':
         s.insertMeeting.run(meetingId, event.data.groupId, event.data.startsAt, event.data.place, stored.position);
@@ -130,11 +116,9 @@ export const meetingsProjection: Projection = {
         return;
       case 'MinutesPublished':
         s.publish.run(event.data.publishedAt, meetingId);
-        feed(event.data.areas, 'MINUTES_PUBLISHED', `Minutes of the ${meetingTitle()}`);
         return;
       case 'MinutesCorrected':
         s.insertCorrection.run(meetingId, event.data.text, event.data.reason, occurredAt, stored.position);
-        feed(event.data.areas, 'MINUTES_CORRECTED', `Correction to the minutes of the ${meetingTitle()}`);
         return;
       case 'LocalPublicationRecorded':
         s.insertLocal.run(meetingId, event.data.areaId, event.data.address, event.data.publishedOn);

@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { decodeCursor, encodeCursor, Page } from '../pagination';
 
 export interface MeetingRow {
   readonly meetingId: string;
@@ -46,19 +45,9 @@ export interface RecommendationRow {
   readonly targets: { partnerId: string; response: string | null; reason: string | null; respondedAt: string | null }[];
 }
 
-export interface FeedItemRow {
-  readonly areaId: string;
-  readonly position: number;
-  readonly kind: string;
-  readonly meetingId: string | null;
-  readonly title: string;
-  readonly occurredAt: string;
-}
-
 const MEETING_COLUMNS = `meeting_id AS meetingId, group_id AS groupId, starts_at AS startsAt, place, status, opened_at AS openedAt,
   closed_at AS closedAt, quorum_percentage AS quorumPercentage, required, minutes_stage AS minutesStage, minutes_text AS minutesText,
   minutes_approved_on AS minutesApprovedOn, minutes_approved_at_meeting AS minutesApprovedAtMeeting, minutes_published_at AS minutesPublishedAt`;
-const FEED_COLUMNS = 'area_id AS areaId, position, kind, meeting_id AS meetingId, title, occurred_at AS occurredAt';
 
 export class MeetingQueries {
   constructor(private readonly db: Database.Database) {}
@@ -130,22 +119,4 @@ export class MeetingQueries {
       .all(meetingId) as { areaId: string; address: string; publishedOn: string }[];
   }
 
-  /** An area's feed in the order items flowed down; cursors are the positions that put them there. */
-  feed(areaId: string, first: number, after: string | null): Page<FeedItemRow> | null {
-    const from = after === null ? 0 : decodeCursor(after);
-    if (from === null) return null;
-    const rows = this.db
-      .prepare(`SELECT ${FEED_COLUMNS} FROM area_feed WHERE area_id = ? AND position > ? ORDER BY position LIMIT ?`)
-      .all(areaId, from, first + 1) as FeedItemRow[];
-    const { total } = this.db.prepare('SELECT COUNT(*) AS total FROM area_feed WHERE area_id = ?').get(areaId) as { total: number };
-    return {
-      items: rows.slice(0, first).map((node) => ({ cursor: encodeCursor(node.position), node })),
-      hasNextPage: rows.length > first,
-      totalCount: total,
-    };
-  }
-
-  feedItemAt(areaId: string, position: number): FeedItemRow | undefined {
-    return this.db.prepare(`SELECT ${FEED_COLUMNS} FROM area_feed WHERE area_id = ? AND position = ?`).get(areaId, position) as FeedItemRow | undefined;
-  }
 }

@@ -1,0 +1,58 @@
+import Database from 'better-sqlite3';
+import { MeetingEvent } from '@app/domain';
+import { StoredEvent } from '@app/event-store';
+import { Projection, statementsPerDatabase } from '../projection';
+
+const statements = statementsPerDatabase((db) => ({
+  insertItem: db.prepare(
+    'INSERT INTO area_feed (area_id, position, kind, subject_id, title, occurred_at) VALUES (?, ?, ?, ?, ?, ?)',
+  ),
+  rememberMeeting: db.prepare('INSERT INTO area_feed_meetings (meeting_id, starts_at) VALUES (?, ?)'),
+  meetingDate: db.prepare('SELECT starts_at AS startsAt FROM area_feed_meetings WHERE meeting_id = ?'),
+}));
+
+/**
+ * What flows down to each area (D1-D5), from whichever context sends it. An item's cursor is
+ * the position of the event that put it in the feed, so feeds resume exactly where they stopped.
+ */
+export const areaFeedProjection: Projection = {
+  name: 'area-feed',
+  version: 1,
+  tables: ['area_feed', 'area_feed_meetings'],
+
+  setup(db: Database.Database) {
+    db.exec(`
+      CREATE TABLE area_feed (
+        area_id TEXT NOT NULL, position INTEGER NOT NULL, kind TEXT NOT NULL, subject_id TEXT NOT NULL,
+        title TEXT NOT NULL, occurred_at TEXT NOT NULL,
+        PRIMARY KEY (area_id, position)
+      );
+      CREATE TABLE area_feed_meetings (meeting_id TEXT PRIMARY KEY, starts_at TEXT NOT NULL);`);
+  },
+
+  apply(db: Database.Database, stored: StoredEvent) {
+    const s = statements(db);
+    const occurredAt = String(stored.metadata.occurredAt ?? stored.recordedAt);
+    const feed = (areas: readonly { areaId: string }[], kind: string, subjectId: string, title: string) => {
+      for (const area of areas) s.insertItem.run(area.areaId, stored.position, kind, subjectId, title, occurredAt);
+    };
+    if (stored.streamId.startsWith('meeting-')) {
+      const event = stored as unknown as MeetingEvent;
+      const meetingId = stored.streamId.slice('meeting-'.length);
+      const meetingOf = () => (s.meetingDate.get(meetingId) as { startsAt: string }).startsAt.slice(0, 10);
+      switch (event.type) {
+        case 'MeetingScheduled':
+          s.rememberMeeting.run(meetingId, event.data.startsAt);
+          return;
+        case 'MinutesPublished':
+          feed(event.data.areas, 'MINUTES_PUBLISHED', meetingId, `Minutes of the meeting of ${meetingOf()}`);
+          return;
+        case 'MinutesCorrected':
+          feed(event.data.areas, 'MINUTES_CORRECTED', meetingId, `Correction to the minutes of the meeting of ${meetingOf()}`);
+          return;
+        default:
+          return;
+      }
+    }
+  },
+};

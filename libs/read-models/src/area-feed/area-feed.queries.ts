@@ -1,0 +1,37 @@
+import Database from 'better-sqlite3';
+import { decodeCursor, encodeCursor, Page } from '../pagination';
+
+export interface FeedItemRow {
+  readonly areaId: string;
+  readonly position: number;
+  readonly kind: string;
+  /** The meeting, workstream, policy or notice the item is about. */
+  readonly subjectId: string;
+  readonly title: string;
+  readonly occurredAt: string;
+}
+
+const FEED_COLUMNS = 'area_id AS areaId, position, kind, subject_id AS subjectId, title, occurred_at AS occurredAt';
+
+export class AreaFeedQueries {
+  constructor(private readonly db: Database.Database) {}
+
+  /** An area's feed in the order items flowed down; cursors are the positions that put them there. */
+  feed(areaId: string, first: number, after: string | null): Page<FeedItemRow> | null {
+    const from = after === null ? 0 : decodeCursor(after);
+    if (from === null) return null;
+    const rows = this.db
+      .prepare(`SELECT ${FEED_COLUMNS} FROM area_feed WHERE area_id = ? AND position > ? ORDER BY position LIMIT ?`)
+      .all(areaId, from, first + 1) as FeedItemRow[];
+    const { total } = this.db.prepare('SELECT COUNT(*) AS total FROM area_feed WHERE area_id = ?').get(areaId) as { total: number };
+    return {
+      items: rows.slice(0, first).map((node) => ({ cursor: encodeCursor(node.position), node })),
+      hasNextPage: rows.length > first,
+      totalCount: total,
+    };
+  }
+
+  feedItemAt(areaId: string, position: number): FeedItemRow | undefined {
+    return this.db.prepare(`SELECT ${FEED_COLUMNS} FROM area_feed WHERE area_id = ? AND position = ?`).get(areaId, position) as FeedItemRow | undefined;
+  }
+}
