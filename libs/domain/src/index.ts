@@ -16,3 +16,7 @@ export * from './meetings/meeting.events';
 export * from './meetings/meeting.commands';
 export * from './meetings/meeting.state';
 export * from './meetings/meeting.decider';
+export * from './workstreams/workstream.events';
+export * from './workstreams/workstream.commands';
+export * from './workstreams/workstream.state';
+export * from './workstreams/workstream.decider';

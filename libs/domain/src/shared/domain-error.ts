@@ -18,6 +18,10 @@ export const DOMAIN_ERROR_CODES = [
   'MINUTES_NOT_READY',
   'MINUTES_SEALED',
   'GROUP_DISSOLVED',
+  'OUT_OF_SCOPE',
+  'OPEN_TASKS',
+  'WORKSTREAM_CLOSED',
+  'INVALID_TASK_STATE',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -32,6 +32,10 @@ const DOMAIN_CODES: Record<DomainErrorCode, GraphqlErrorCode> = {
   MINUTES_NOT_READY: 'MINUTES_NOT_READY',
   MINUTES_SEALED: 'MINUTES_SEALED',
   GROUP_DISSOLVED: 'GROUP_DISSOLVED',
+  OUT_OF_SCOPE: 'OUT_OF_SCOPE',
+  OPEN_TASKS: 'OPEN_TASKS',
+  WORKSTREAM_CLOSED: 'WORKSTREAM_CLOSED',
+  INVALID_TASK_STATE: 'INVALID_TASK_STATE',
 };
 
 /** Input refused by class-validator at the edge, with one readable sentence per problem. */

@@ -1,0 +1,62 @@
+import { Message } from '../shared/decider';
+import { Actor } from '../shared/roles';
+import { Area } from '../regional-group/regional-group.events';
+import { Member, Rag, TaskRecord, WorkstreamKind } from './workstream.events';
+
+type WorkstreamCommand<Type extends string, Data> = Message<Type, Data & { actor: Actor; now: string }>;
+
+export type CommissionWorkstream = WorkstreamCommand<
+  'CommissionWorkstream',
+  {
+    workstreamId: string;
+    groupId: string;
+    name: string;
+    kind: WorkstreamKind;
+    purpose: string;
+    termsOfReference: string;
+    leadPartnerId: string;
+    /** The lead as the platform knows them, or null when it does not. */
+    lead: Member | null;
+    areaIds: readonly string[];
+    startDate: string;
+    endDate: string | null;
+    scopeDecisionId: string | null;
+    /** From the group's stream and its meetings, read by the handler. */
+    group: { areas: readonly Area[]; currentPartnerIds: readonly string[]; dissolved: boolean; scopeDecisionAgreed: boolean };
+  }
+>;
+export type AddWorkstreamMember = WorkstreamCommand<'AddWorkstreamMember', { member: Member | null; personId: string }>;
+export type RemoveWorkstreamMember = WorkstreamCommand<'RemoveWorkstreamMember', { personId: string }>;
+export type ChangeWorkstreamLead = WorkstreamCommand<
+  'ChangeWorkstreamLead',
+  { leadPartnerId: string; lead: Member | null; personId: string; currentPartnerIds: readonly string[] }
+>;
+export type ReportWorkstreamStatus = WorkstreamCommand<'ReportWorkstreamStatus', { rag: Rag; note: string }>;
+export type AddTask = WorkstreamCommand<'AddTask', { taskId: string; title: string; description: string; ownerId: string; dueDate: string }>;
+export type ChangeTask = WorkstreamCommand<
+  'StartTask' | 'UnblockTask' | 'CompleteTask',
+  { taskId: string }
+>;
+export type BlockTask = WorkstreamCommand<'BlockTask', { taskId: string; reason: string }>;
+export type CancelTask = WorkstreamCommand<'CancelTask', { taskId: string; reason: string }>;
+export type ReassignTask = WorkstreamCommand<'ReassignTask', { taskId: string; ownerId: string }>;
+export type ChangeTaskDueDate = WorkstreamCommand<'ChangeTaskDueDate', { taskId: string; dueDate: string; reason: string }>;
+export type CarryTaskOut = WorkstreamCommand<'CarryTaskOut', { taskId: string; toWorkstreamId: string; target: { groupId: string; open: boolean } }>;
+export type CarryTaskIn = WorkstreamCommand<'CarryTaskIn', { task: TaskRecord; fromWorkstreamId: string }>;
+export type CloseWorkstream = WorkstreamCommand<'CloseWorkstream', { outcomeReport: string }>;
+
+export type WorkstreamCommandUnion =
+  | CommissionWorkstream
+  | AddWorkstreamMember
+  | RemoveWorkstreamMember
+  | ChangeWorkstreamLead
+  | ReportWorkstreamStatus
+  | AddTask
+  | ChangeTask
+  | BlockTask
+  | CancelTask
+  | ReassignTask
+  | ChangeTaskDueDate
+  | CarryTaskOut
+  | CarryTaskIn
+  | CloseWorkstream;

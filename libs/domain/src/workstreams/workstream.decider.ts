@@ -1,0 +1,237 @@
+import { Decider } from '../shared/decider';
+import { isIsoDate } from '../shared/dates';
+import { DomainError } from '../shared/domain-error';
+import { Actor } from '../shared/roles';
+import { normaliseName } from '../shared/text';
+import { AddTask, CommissionWorkstream, WorkstreamCommandUnion } from './workstream.commands';
+import { OPEN_TASK_STATUSES, TaskRecord, TaskStatus, WorkstreamEvent } from './workstream.events';
+import { evolveWorkstream, isLead, Workstream, WorkstreamState } from './workstream.state';
+
+function requireText(value: string, label: string): string {
+  const text = value.trim();
+  if (text.length === 0) throw new DomainError('VALIDATION_FAILED', `${label} must not be empty.`);
+  return text;
+}
+
+function requireDate(value: string, label: string): void {
+  if (!isIsoDate(value)) throw new DomainError('VALIDATION_FAILED', `${label} must be a date written YYYY-MM-DD.`);
+}
+
+const isGroupOfficer = (actor: Actor) => actor.roles.includes('ADMINISTRATOR') || actor.roles.includes('CHAIR');
+
+/** Membership of a workstream is managed by the administrator, the group's chair or the workstream's lead. */
+function requireManager(workstream: Workstream, actor: Actor, action: string): void {
+  if (isGroupOfficer(actor) || isLead(workstream, actor.personId)) return;
+  throw new DomainError('FORBIDDEN', `Only the workstream's lead, the chair or an administrator can ${action}.`, {
+    requiredRole: 'workstream LEAD, CHAIR or ADMINISTRATOR',
+  });
+}
+
+/** W2: only the lead and members change tasks, and members only their own. */
+function requireTaskEditor(workstream: Workstream, actor: Actor, task: TaskRecord | null): void {
+  if (isLead(workstream, actor.personId)) return;
+  const member = workstream.members[actor.personId] !== undefined;
+  if (member && (task === null || task.ownerId === actor.personId)) return;
+  throw new DomainError(
+    'FORBIDDEN',
+    member ? 'A member changes only the tasks they own; the lead changes any.' : "Only the workstream's lead and members change its tasks.",
+    { requiredRole: member ? 'workstream LEAD or the task owner' : 'workstream LEAD or MEMBER' },
+  );
+}
+
+function requireOwnerCandidate(workstream: Workstream, personId: string): void {
+  if (!isLead(workstream, personId) && !workstream.members[personId]) {
+    throw new DomainError('VALIDATION_FAILED', 'A task is owned by the lead or a member of the workstream.');
+  }
+}
+
+function requireTask(workstream: Workstream, taskId: string): TaskRecord {
+  const task = workstream.tasks[taskId];
+  if (!task) throw new DomainError('NOT_FOUND', 'The workstream has no such task.');
+  return task;
+}
+
+function requireStatus(task: TaskRecord, allowed: readonly TaskStatus[], action: string): void {
+  if (!allowed.includes(task.status)) {
+    throw new DomainError('INVALID_TASK_STATE', `A task that is ${task.status.replace('_', ' ').toLowerCase()} cannot be ${action}.`);
+  }
+}
+
+export const workstreamDecider: Decider<WorkstreamCommandUnion, WorkstreamEvent, WorkstreamState> = {
+  initialState: { status: 'NONE' },
+  evolve: evolveWorkstream,
+  decide(command, state) {
+    if (command.type === 'CommissionWorkstream') return commission(command, state);
+    if (state.status === 'NONE') throw new DomainError('NOT_FOUND', 'There is no such workstream.');
+    if (state.status === 'CLOSED') throw new DomainError('WORKSTREAM_CLOSED', 'The workstream is closed.');
+    return decideForWorkstream(command, state);
+  },
+};
+
+function commission(command: CommissionWorkstream, state: WorkstreamState): WorkstreamEvent[] {
+  const { actor, workstreamId, groupId, kind, leadPartnerId, lead, areaIds, startDate, endDate, scopeDecisionId, group } = command.data;
+  if (!isGroupOfficer(actor)) {
+    throw new DomainError('FORBIDDEN', 'Only an administrator or the chair commissions a workstream.', { requiredRole: 'ADMINISTRATOR or CHAIR' });
+  }
+  if (state.status !== 'NONE') throw new DomainError('ALREADY_EXISTS', 'That workstream is already commissioned.');
+  if (group.dissolved) throw new DomainError('GROUP_DISSOLVED', 'The regional group has been dissolved.');
+  if (!['STANDING', 'TASK_AND_FINISH'].includes(kind)) throw new DomainError('VALIDATION_FAILED', 'A workstream is STANDING or TASK_AND_FINISH.');
+  if (!group.currentPartnerIds.includes(leadPartnerId)) throw new DomainError('NOT_FOUND', 'The lead partner is not a current core partner.');
+  if (!lead) throw new DomainError('NOT_FOUND', 'The platform knows nobody with that lead person id.');
+  requireDate(startDate, 'The start date');
+  if (kind === 'TASK_AND_FINISH') {
+    if (!endDate) throw new DomainError('VALIDATION_FAILED', 'A task-and-finish group has an end date.');
+    requireDate(endDate, 'The end date');
+    if (endDate <= startDate) throw new DomainError('VALIDATION_FAILED', 'The end date comes after the start date.');
+  } else if (endDate) {
+    throw new DomainError('VALIDATION_FAILED', 'A standing group has no end date.');
+  }
+  const ids = [...new Set(areaIds)];
+  if (ids.length === 0) throw new DomainError('VALIDATION_FAILED', 'A workstream concerns at least one area.');
+  const areas = group.areas.filter((area) => ids.includes(area.areaId));
+  if (areas.length !== ids.length) throw new DomainError('NOT_FOUND', 'Some of those areas are not areas of the group.');
+  // R11: sub-regional work is out of scope unless the group agreed it at a quorate meeting.
+  if (areas.length < group.areas.length && !(scopeDecisionId && group.scopeDecisionAgreed)) {
+    throw new DomainError('OUT_OF_SCOPE', 'Work for part of the region needs the group’s agreement: give the id of the decision of a quorate meeting that agreed it.');
+  }
+  return [
+    {
+      type: 'WorkstreamCommissioned',
+      data: {
+        workstreamId,
+        groupId,
+        name: requireText(normaliseName(command.data.name), 'The name'),
+        kind,
+        purpose: requireText(command.data.purpose, 'The purpose'),
+        termsOfReference: command.data.termsOfReference.trim(),
+        leadPartnerId,
+        lead,
+        areas,
+        startDate,
+        endDate: kind === 'TASK_AND_FINISH' ? endDate : null,
+        scopeDecisionId: areas.length < group.areas.length ? scopeDecisionId : null,
+      },
+    },
+  ];
+}
+
+function addTask(command: AddTask, workstream: Workstream): WorkstreamEvent[] {
+  const { actor, taskId, ownerId, dueDate } = command.data;
+  requireTaskEditor(workstream, actor, null);
+  if (workstream.tasks[taskId]) throw new DomainError('ALREADY_EXISTS', 'That task already exists.');
+  requireOwnerCandidate(workstream, ownerId);
+  if (!isLead(workstream, actor.personId) && ownerId !== actor.personId) {
+    throw new DomainError('FORBIDDEN', 'A member adds tasks for themself; the lead assigns them to others.', { requiredRole: 'workstream LEAD' });
+  }
+  requireDate(dueDate, 'The due date');
+  return [
+    {
+      type: 'TaskAdded',
+      data: { taskId, title: requireText(normaliseName(command.data.title), 'The title'), description: command.data.description.trim(), ownerId, dueDate },
+    },
+  ];
+}
+
+function decideForWorkstream(command: Exclude<WorkstreamCommandUnion, CommissionWorkstream>, workstream: Workstream): WorkstreamEvent[] {
+  const { actor } = command.data;
+  switch (command.type) {
+    case 'AddWorkstreamMember': {
+      requireManager(workstream, actor, 'add members');
+      if (!command.data.member) throw new DomainError('NOT_FOUND', `The platform knows nobody with person id ${command.data.personId}.`);
+      if (workstream.members[command.data.personId] || isLead(workstream, command.data.personId)) {
+        throw new DomainError('ALREADY_EXISTS', `${command.data.member.name} is already in the workstream.`);
+      }
+      return [{ type: 'WorkstreamMemberAdded', data: command.data.member }];
+    }
+    case 'RemoveWorkstreamMember': {
+      requireManager(workstream, actor, 'remove members');
+      const member = workstream.members[command.data.personId];
+      if (!member) throw new DomainError('NOT_FOUND', 'That person is not a member of the workstream.');
+      const owned = Object.values(workstream.tasks).filter((t) => t.ownerId === member.personId && OPEN_TASK_STATUSES.includes(t.status));
+      if (owned.length > 0) throw new DomainError('OPEN_TASKS', `${member.name} owns ${owned.length} open task(s); reassign them first.`);
+      return [{ type: 'WorkstreamMemberRemoved', data: { personId: member.personId } }];
+    }
+    case 'ChangeWorkstreamLead':
+      requireManager(workstream, actor, 'change the lead');
+      if (!command.data.lead) throw new DomainError('NOT_FOUND', `The platform knows nobody with person id ${command.data.personId}.`);
+      if (!command.data.currentPartnerIds.includes(command.data.leadPartnerId)) throw new DomainError('NOT_FOUND', 'The lead partner is not a current core partner.');
+      return [{ type: 'WorkstreamLeadChanged', data: { leadPartnerId: command.data.leadPartnerId, lead: command.data.lead } }];
+    case 'ReportWorkstreamStatus':
+      if (!isLead(workstream, actor.personId)) {
+        throw new DomainError('FORBIDDEN', "The workstream's status is reported by its lead (W1).", { requiredRole: 'workstream LEAD' });
+      }
+      if (!['RED', 'AMBER', 'GREEN'].includes(command.data.rag)) throw new DomainError('VALIDATION_FAILED', 'The status is RED, AMBER or GREEN.');
+      return [{ type: 'WorkstreamStatusReported', data: { rag: command.data.rag, note: requireText(command.data.note, 'The note'), reportedOn: command.data.now } }];
+    case 'AddTask':
+      return addTask(command, workstream);
+    case 'StartTask': {
+      const task = requireTask(workstream, command.data.taskId);
+      requireTaskEditor(workstream, actor, task);
+      requireStatus(task, ['TO_DO'], 'started');
+      return [{ type: 'TaskStarted', data: { taskId: task.taskId } }];
+    }
+    case 'BlockTask': {
+      const task = requireTask(workstream, command.data.taskId);
+      requireTaskEditor(workstream, actor, task);
+      requireStatus(task, ['TO_DO', 'IN_PROGRESS'], 'blocked');
+      return [{ type: 'TaskBlocked', data: { taskId: task.taskId, reason: requireText(command.data.reason, 'The reason it is blocked') } }];
+    }
+    case 'UnblockTask': {
+      const task = requireTask(workstream, command.data.taskId);
+      requireTaskEditor(workstream, actor, task);
+      requireStatus(task, ['BLOCKED'], 'unblocked');
+      return [{ type: 'TaskUnblocked', data: { taskId: task.taskId } }];
+    }
+    case 'CompleteTask': {
+      const task = requireTask(workstream, command.data.taskId);
+      requireTaskEditor(workstream, actor, task);
+      requireStatus(task, ['TO_DO', 'IN_PROGRESS'], 'completed');
+      return [{ type: 'TaskCompleted', data: { taskId: task.taskId } }];
+    }
+    case 'CancelTask': {
+      const task = requireTask(workstream, command.data.taskId);
+      requireTaskEditor(workstream, actor, task);
+      requireStatus(task, OPEN_TASK_STATUSES, 'cancelled');
+      return [{ type: 'TaskCancelled', data: { taskId: task.taskId, reason: requireText(command.data.reason, 'The reason for cancelling') } }];
+    }
+    case 'ReassignTask': {
+      const task = requireTask(workstream, command.data.taskId);
+      requireTaskEditor(workstream, actor, task);
+      requireStatus(task, OPEN_TASK_STATUSES, 'reassigned');
+      requireOwnerCandidate(workstream, command.data.ownerId);
+      return [{ type: 'TaskReassigned', data: { taskId: task.taskId, ownerId: command.data.ownerId } }];
+    }
+    case 'ChangeTaskDueDate': {
+      const task = requireTask(workstream, command.data.taskId);
+      requireTaskEditor(workstream, actor, task);
+      requireStatus(task, OPEN_TASK_STATUSES, 'given a new due date');
+      requireDate(command.data.dueDate, 'The due date');
+      return [{ type: 'TaskDueDateChanged', data: { taskId: task.taskId, dueDate: command.data.dueDate, reason: requireText(command.data.reason, 'The reason') } }];
+    }
+    case 'CarryTaskOut': {
+      requireManager(workstream, actor, 'carry a task over');
+      const task = requireTask(workstream, command.data.taskId);
+      requireStatus(task, OPEN_TASK_STATUSES, 'carried over');
+      const { target, toWorkstreamId } = command.data;
+      if (toWorkstreamId === workstream.workstreamId) throw new DomainError('VALIDATION_FAILED', 'A task is carried to another workstream.');
+      if (target.groupId !== workstream.groupId) throw new DomainError('VALIDATION_FAILED', 'A task is carried to a workstream of the same group.');
+      if (!target.open) throw new DomainError('WORKSTREAM_CLOSED', 'The workstream the task would go to is closed or does not exist.');
+      return [{ type: 'TaskCarriedOut', data: { taskId: task.taskId, toWorkstreamId } }];
+    }
+    case 'CarryTaskIn':
+      requireManager(workstream, actor, 'carry a task over');
+      if (workstream.tasks[command.data.task.taskId]) throw new DomainError('ALREADY_EXISTS', 'That task is already in the workstream.');
+      return [{ type: 'TaskCarriedIn', data: { task: command.data.task, fromWorkstreamId: command.data.fromWorkstreamId } }];
+    case 'CloseWorkstream': {
+      requireManager(workstream, actor, 'close the workstream');
+      if (workstream.kind !== 'TASK_AND_FINISH') throw new DomainError('VALIDATION_FAILED', 'Only a task-and-finish group closes; a standing group continues.');
+      const open = Object.values(workstream.tasks).filter((t) => OPEN_TASK_STATUSES.includes(t.status));
+      if (open.length > 0) {
+        throw new DomainError('OPEN_TASKS', `${open.length} task(s) are still open: complete, cancel or carry them over first (W3).`, {
+          openTaskIds: open.map((t) => t.taskId),
+        });
+      }
+      return [{ type: 'WorkstreamClosed', data: { outcomeReport: requireText(command.data.outcomeReport, 'The outcome report'), closedOn: command.data.now } }];
+    }
+  }
+}

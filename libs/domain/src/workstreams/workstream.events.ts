@@ -1,0 +1,67 @@
+import { Message } from '../shared/decider';
+import { Area } from '../regional-group/regional-group.events';
+
+export type WorkstreamKind = 'STANDING' | 'TASK_AND_FINISH';
+export type Rag = 'RED' | 'AMBER' | 'GREEN';
+export type TaskStatus = 'TO_DO' | 'IN_PROGRESS' | 'BLOCKED' | 'DONE' | 'CANCELLED';
+export type Member = Readonly<{ personId: string; name: string }>;
+
+/** A task as it moves between workstreams, with the history it keeps. */
+export type TaskRecord = Readonly<{ taskId: string; title: string; description: string; ownerId: string; dueDate: string; status: TaskStatus; blockedReason: string | null }>;
+
+export type WorkstreamCommissioned = Message<
+  'WorkstreamCommissioned',
+  {
+    workstreamId: string;
+    groupId: string;
+    name: string;
+    kind: WorkstreamKind;
+    purpose: string;
+    termsOfReference: string;
+    leadPartnerId: string;
+    lead: Member;
+    /** The areas it concerns; it flows into each of their feeds (D2). */
+    areas: readonly Area[];
+    startDate: string;
+    endDate: string | null;
+    /** For work of sub-regional scale: the decision of a quorate meeting that agreed it (R11). */
+    scopeDecisionId: string | null;
+  }
+>;
+export type WorkstreamMemberAdded = Message<'WorkstreamMemberAdded', Member>;
+export type WorkstreamMemberRemoved = Message<'WorkstreamMemberRemoved', { personId: string }>;
+export type WorkstreamLeadChanged = Message<'WorkstreamLeadChanged', { leadPartnerId: string; lead: Member }>;
+export type WorkstreamStatusReported = Message<'WorkstreamStatusReported', { rag: Rag; note: string; reportedOn: string }>;
+export type TaskAdded = Message<'TaskAdded', { taskId: string; title: string; description: string; ownerId: string; dueDate: string }>;
+export type TaskStarted = Message<'TaskStarted', { taskId: string }>;
+export type TaskBlocked = Message<'TaskBlocked', { taskId: string; reason: string }>;
+export type TaskUnblocked = Message<'TaskUnblocked', { taskId: string }>;
+export type TaskCompleted = Message<'TaskCompleted', { taskId: string }>;
+export type TaskCancelled = Message<'TaskCancelled', { taskId: string; reason: string }>;
+export type TaskReassigned = Message<'TaskReassigned', { taskId: string; ownerId: string }>;
+export type TaskDueDateChanged = Message<'TaskDueDateChanged', { taskId: string; dueDate: string; reason: string }>;
+/** Both ends of a carry-over are recorded: out of one workstream, into the other with the task as it stood. */
+export type TaskCarriedOut = Message<'TaskCarriedOut', { taskId: string; toWorkstreamId: string }>;
+export type TaskCarriedIn = Message<'TaskCarriedIn', { task: TaskRecord; fromWorkstreamId: string }>;
+export type WorkstreamClosed = Message<'WorkstreamClosed', { outcomeReport: string; closedOn: string }>;
+
+export type WorkstreamEvent =
+  | WorkstreamCommissioned
+  | WorkstreamMemberAdded
+  | WorkstreamMemberRemoved
+  | WorkstreamLeadChanged
+  | WorkstreamStatusReported
+  | TaskAdded
+  | TaskStarted
+  | TaskBlocked
+  | TaskUnblocked
+  | TaskCompleted
+  | TaskCancelled
+  | TaskReassigned
+  | TaskDueDateChanged
+  | TaskCarriedOut
+  | TaskCarriedIn
+  | WorkstreamClosed;
+
+export const workstreamStream = (workstreamId: string): string => `workstream-${workstreamId}`;
+export const OPEN_TASK_STATUSES: readonly TaskStatus[] = ['TO_DO', 'IN_PROGRESS', 'BLOCKED'];
