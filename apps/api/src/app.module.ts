@@ -11,6 +11,7 @@ import { graphqlOptions } from './graphql/graphql-options';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { MeetingsModule } from './meetings/meetings.module';
+import { WorkstreamsModule } from './workstreams/workstreams.module';
 import { RegionalGroupModule } from './regional-group/regional-group.module';
 
 @Module({})
@@ -32,6 +33,7 @@ export class AppModule {
         AccessModule,
         RegionalGroupModule,
         MeetingsModule,
+        WorkstreamsModule,
       ],
     };
   }

@@ -8,3 +8,4 @@ export * from './regional-group/regional-group.queries';
 export * from './regional-group/membership.queries';
 export * from './meetings/meetings.queries';
 export * from './area-feed/area-feed.queries';
+export * from './workstreams/workstreams.queries';

@@ -10,6 +10,7 @@ import {
   PeopleQueries,
   ProjectionRunner,
   RegionalGroupQueries,
+  WorkstreamQueries,
 } from '@app/read-models';
 import {
   AppConfig,
@@ -83,6 +84,7 @@ export class InfrastructureModule {
         { provide: MembershipQueries, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new MembershipQueries(db) },
         { provide: MeetingQueries, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new MeetingQueries(db) },
         { provide: AreaFeedQueries, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new AreaFeedQueries(db) },
+        { provide: WorkstreamQueries, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new WorkstreamQueries(db) },
         LiveEvents,
         StorageLifecycle,
       ],
@@ -99,6 +101,7 @@ export class InfrastructureModule {
         MembershipQueries,
         MeetingQueries,
         AreaFeedQueries,
+        WorkstreamQueries,
         LiveEvents,
       ],
     };

@@ -39,6 +39,8 @@ import {
   TermsOfReferenceAdopted,
 } from '../regional-group/regional-group.events';
 import { ActiveGroup } from '../regional-group/regional-group.state';
+import { CommissionWorkstream, WorkstreamCommandUnion } from '../workstreams/workstream.commands';
+import { Member, TaskAdded, WorkstreamCommissioned, WorkstreamEvent, WorkstreamMemberAdded } from '../workstreams/workstream.events';
 
 export const GROUP_ID = 'asssp';
 export const GROUP_NAME = 'Avon and Somerset Strategic Safeguarding Partnership';
@@ -373,3 +375,95 @@ export const dissolutionMeeting = (
   presentPartnerIds: CURRENT_PARTNERS.map((p) => p.partnerId),
   ...overrides,
 });
+
+/* ------------------------------------------------------------------------------------------ */
+/* Workstreams (W1-W3, D2, R11): the group's workstreams, their people, tasks and commands.    */
+/* ------------------------------------------------------------------------------------------ */
+
+/** A task-and-finish group for the whole region: one set of regional child protection procedures. */
+export const WORKSTREAM_ID = 'ws-regional-procedures';
+/** The seed's standing Resources (funding) workstream: where open tasks are carried to. */
+export const RESOURCES_WORKSTREAM_ID = 'ws-resources';
+/** The decision of a quorate meeting that agreed work for part of the region (R11). */
+export const SCOPE_DECISION_ID = 'dec-2020-03-bristol-south-glos';
+/** When workstream commands are sent, unless the data says otherwise. */
+export const workstreamNow = '2020-04-01T09:00:00.000Z';
+
+/** A representative as a workstream knows them: person id and name. */
+export const workstreamMember = (rep: Representative): Member => ({ personId: rep.personId, name: rep.name });
+
+/** What a commission command reads from the group: its 5 areas, its 9 current partners, not dissolved, no scope decision agreed. */
+export const workstreamGroup = (overrides: Partial<CommissionWorkstream['data']['group']> = {}): CommissionWorkstream['data']['group'] => ({
+  areas: Object.values(AREAS),
+  currentPartnerIds: CURRENT_PARTNERS.map((p) => p.partnerId),
+  dissolved: false,
+  scopeDecisionAgreed: false,
+  ...overrides,
+});
+
+/** Regional child protection procedures: task-and-finish, led by Will White for the police, all 5 areas, January to September 2020. */
+export const workstreamCommissioned = (overrides: Partial<WorkstreamCommissioned['data']> = {}): WorkstreamCommissioned => ({
+  type: 'WorkstreamCommissioned',
+  data: {
+    workstreamId: WORKSTREAM_ID,
+    groupId: GROUP_ID,
+    name: 'Regional child protection procedures',
+    kind: 'TASK_AND_FINISH',
+    purpose: 'Bring the five local child protection procedures into one regional set.',
+    termsOfReference: 'Reports to the regional group at each meeting; closes with the procedures published.',
+    leadPartnerId: REPRESENTATIVES.willWhite.partnerId,
+    lead: workstreamMember(REPRESENTATIVES.willWhite),
+    areas: Object.values(AREAS),
+    startDate: '2020-01-15',
+    endDate: '2020-09-30',
+    scopeDecisionId: null,
+    ...overrides,
+  },
+});
+
+/** The standing Resources workstream (funding, seeds/003 section 5), led by Janet Baptiste-Grant for NHS BNSSG CCG. */
+export const resourcesWorkstreamCommissioned = (overrides: Partial<WorkstreamCommissioned['data']> = {}): WorkstreamCommissioned =>
+  workstreamCommissioned({
+    workstreamId: RESOURCES_WORKSTREAM_ID,
+    name: 'Resources',
+    kind: 'STANDING',
+    purpose: 'Propose funding and resources in kind that reflect the equal responsibility of the three statutory partners.',
+    termsOfReference: 'Reports to the regional group each quarter.',
+    leadPartnerId: REPRESENTATIVES.janetBaptisteGrant.partnerId,
+    lead: workstreamMember(REPRESENTATIVES.janetBaptisteGrant),
+    startDate: '2019-09-01',
+    endDate: null,
+    ...overrides,
+  });
+
+export const workstreamMemberAdded = (rep: Representative): WorkstreamMemberAdded => ({ type: 'WorkstreamMemberAdded', data: workstreamMember(rep) });
+
+/** Task 1 of the procedures group: owned by Chris Sivers, due 31 March 2020, unless overridden. */
+export const taskAdded = (overrides: Partial<TaskAdded['data']> = {}): TaskAdded => ({
+  type: 'TaskAdded',
+  data: {
+    taskId: 'task-1',
+    title: "Map the five areas' child protection procedures",
+    description: 'One table: procedure, owner, last review, differences from the others.',
+    ownerId: REPRESENTATIVES.chrisSivers.personId,
+    dueDate: '2020-03-31',
+    ...overrides,
+  },
+});
+
+/** The procedures group as it runs: led by Will White, with Chris Sivers and Sheila Smith as members, no tasks yet. */
+export const runningWorkstream: WorkstreamEvent[] = [
+  workstreamCommissioned(),
+  workstreamMemberAdded(REPRESENTATIVES.chrisSivers),
+  workstreamMemberAdded(REPRESENTATIVES.sheilaSmith),
+];
+
+type SelectWorkstreamCommand<C, T> = C extends { type: infer U } ? (T extends U ? C : never) : never;
+export type WorkstreamCommandOf<T extends WorkstreamCommandUnion['type']> = SelectWorkstreamCommand<WorkstreamCommandUnion, T>;
+export type WorkstreamCommandInput<T extends WorkstreamCommandUnion['type']> = Omit<WorkstreamCommandOf<T>['data'], 'actor' | 'now'> &
+  Partial<Pick<WorkstreamCommandOf<T>['data'], 'actor' | 'now'>>;
+
+/** A workstream command sent by the administrator at `workstreamNow` unless the data says otherwise. */
+export function workstreamCommand<T extends WorkstreamCommandUnion['type']>(type: T, data: WorkstreamCommandInput<T>): WorkstreamCommandOf<T> {
+  return { type, data: { actor: administrator, now: workstreamNow, ...data } } as unknown as WorkstreamCommandOf<T>;
+}

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { MeetingEvent } from '@app/domain';
+import { MeetingEvent, WorkstreamEvent } from '@app/domain';
 import { StoredEvent } from '@app/event-store';
 import { Projection, statementsPerDatabase } from '../projection';
 
@@ -17,7 +17,7 @@ const statements = statementsPerDatabase((db) => ({
  */
 export const areaFeedProjection: Projection = {
   name: 'area-feed',
-  version: 1,
+  version: 2,
   tables: ['area_feed', 'area_feed_meetings'],
 
   setup(db: Database.Database) {
@@ -52,6 +52,13 @@ export const areaFeedProjection: Projection = {
           return;
         default:
           return;
+      }
+    }
+    if (stored.streamId.startsWith('workstream-')) {
+      const event = stored as unknown as WorkstreamEvent;
+      if (event.type === 'WorkstreamCommissioned') {
+        const kind = event.data.kind === 'STANDING' ? 'standing group' : 'task-and-finish group';
+        feed(event.data.areas, 'WORKSTREAM_COMMISSIONED', event.data.workstreamId, `Workstream commissioned: ${event.data.name} (${kind})`);
       }
     }
   },

@@ -119,4 +119,10 @@ export class MeetingQueries {
       .all(meetingId) as { areaId: string; address: string; publishedOn: string }[];
   }
 
+
+  /** The meeting a decision was recorded at, if any. */
+  meetingOfDecision(decisionId: string): string | null {
+    const row = this.db.prepare('SELECT meeting_id AS meetingId FROM decisions WHERE decision_id = ?').get(decisionId) as { meetingId: string } | undefined;
+    return row?.meetingId ?? null;
+  }
 }

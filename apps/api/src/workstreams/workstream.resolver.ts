@@ -1,0 +1,373 @@
+import { Inject } from '@nestjs/common';
+import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import { IsIn, IsOptional, IsString } from 'class-validator';
+import {
+  currentPartners,
+  dateOf,
+  DomainError,
+  fold,
+  meetingDecider,
+  MeetingEvent,
+  meetingStream,
+  WorkstreamCommandUnion,
+  workstreamDecider,
+  WorkstreamEvent,
+  workstreamStream,
+} from '@app/domain';
+import { EventStore, newEntityId } from '@app/event-store';
+import { MeetingQueries, TaskFilter, TaskRow, WorkstreamQueries, WorkstreamRow } from '@app/read-models';
+import { Clock } from '@app/platform';
+import { Actors } from '../auth/actors';
+import { CurrentIdentity } from '../auth/current-identity.decorator';
+import { Identity } from '../auth/identity';
+import { PreparedCommand } from '../common/command-gateway';
+import { PageArgs, toConnection } from '../common/connection';
+import { IdempotentInput } from '../common/idempotency-key.input';
+import { GraphqlContext } from '../graphql/graphql-context';
+import { CLOCK, EVENT_STORE } from '../infrastructure/injection-tokens';
+import { LocalArea } from '../regional-group/regional-group.types';
+import { ChangeWorkstreamCommand, WorkstreamTarget } from './change-workstream.command';
+import {
+  AddTaskInput,
+  CarryTaskOverInput,
+  ChangeTaskDueDateInput,
+  ChangeWorkstreamLeadInput,
+  CloseWorkstreamInput,
+  CommissionWorkstreamInput,
+  ReassignTaskInput,
+  ReportWorkstreamStatusInput,
+  TaskInput,
+  TaskReasonInput,
+  WorkstreamPersonInput,
+} from './workstream.inputs';
+import { Rag, StatusReport, Task, TaskChange, TaskConnection, TaskCount, TaskStatus, Workstream, WorkstreamKind, WorkstreamPerson } from './workstream.types';
+
+export function toWorkstream(row: WorkstreamRow): Workstream {
+  return {
+    id: row.workstreamId,
+    groupId: row.groupId,
+    name: row.name,
+    kind: row.kind as WorkstreamKind,
+    purpose: row.purpose,
+    termsOfReference: row.termsOfReference,
+    leadPartnerId: row.leadPartnerId,
+    lead: { personId: row.leadPersonId, name: row.leadName },
+    startDate: row.startDate,
+    endDate: row.endDate,
+    scopeDecisionId: row.scopeDecisionId,
+    status: row.status,
+    outcomeReport: row.outcomeReport,
+    closedOn: row.closedOn,
+  };
+}
+
+function toTask(row: TaskRow, today: string): Task {
+  const open = row.status === 'TO_DO' || row.status === 'IN_PROGRESS' || row.status === 'BLOCKED';
+  return { ...row, id: row.taskId, status: row.status as TaskStatus, overdue: open && row.dueDate < today };
+}
+
+@ArgsType()
+class TaskArgs extends PageArgs {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsString()
+  workstreamId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsString()
+  ownerId?: string | null;
+
+  @Field(() => TaskStatus, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(TaskStatus))
+  status?: TaskStatus | null;
+
+  @Field({ defaultValue: false, description: 'Only open tasks past their due date, as of today.' })
+  overdue: boolean = false;
+}
+
+@ArgsType()
+class WorkstreamTaskArgs extends PageArgs {
+  @Field(() => TaskStatus, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(TaskStatus))
+  status?: TaskStatus | null;
+
+  @Field({ defaultValue: false })
+  overdue: boolean = false;
+}
+
+type Build = (context: PreparedCommand, groupId: string) => WorkstreamCommandUnion | Promise<WorkstreamCommandUnion>;
+
+/** Workstreams and the tasks their leads and members track (W1-W3, D2, R11). */
+@Resolver(() => Workstream)
+export class WorkstreamResolver {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly workstreams: WorkstreamQueries,
+    private readonly meetings: MeetingQueries,
+    private readonly actors: Actors,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  private today(): string {
+    return dateOf(this.clock.now().toISOString());
+  }
+
+  private read(workstreamId: string): Workstream {
+    const row = this.workstreams.workstream(workstreamId);
+    if (!row) throw new DomainError('NOT_FOUND', `There is no workstream with id ${workstreamId}.`);
+    return toWorkstream(row);
+  }
+
+  private async change(target: WorkstreamTarget, operation: string, input: IdempotentInput, identity: Identity, context: GraphqlContext, build: Build) {
+    await this.commands.execute(new ChangeWorkstreamCommand(target, operation, input, { identity, correlationId: context.correlationId }, build));
+    return this.read(target.workstreamId);
+  }
+
+  private async member(personId: string) {
+    const person = (await this.actors.access()).people[personId];
+    return person ? { personId, name: person.name } : null;
+  }
+
+  private async currentPartnerIds(groupId: string): Promise<string[]> {
+    const group = await this.actors.group(groupId);
+    return group.status === 'active' ? currentPartners(group).map((p) => p.partnerId) : [];
+  }
+
+  /** R11: the decision must be recorded at a meeting of this group (decisions are only recorded at quorate meetings). */
+  private async scopeAgreed(groupId: string, decisionId: string | null | undefined): Promise<boolean> {
+    const meetingId = decisionId ? this.meetings.meetingOfDecision(decisionId) : null;
+    if (!meetingId) return false;
+    const meeting = fold(meetingDecider, (await this.store.readStream(meetingStream(meetingId))) as unknown as MeetingEvent[]);
+    return meeting.status !== 'NONE' && meeting.groupId === groupId && meeting.decisionIds.includes(decisionId as string);
+  }
+
+  @Query(() => Workstream)
+  workstream(@Args('id', { type: () => ID }) id: string, @CurrentIdentity() _identity: Identity): Workstream {
+    return this.read(id);
+  }
+
+  @Query(() => TaskConnection, { description: 'Tasks across a group’s workstreams, by workstream, owner, status and overdue.' })
+  tasks(@Args('groupId', { type: () => ID, nullable: true }) groupId: string | null, @Args() args: TaskArgs, @CurrentIdentity() _identity: Identity) {
+    const filter: TaskFilter = { groupId, workstreamId: args.workstreamId, ownerId: args.ownerId, status: args.status, overdueOn: args.overdue ? this.today() : null };
+    const today = this.today();
+    return toConnection(this.workstreams.tasks(filter, args.first, args.after ?? null), (row) => toTask(row, today));
+  }
+
+  @Query(() => TaskConnection, { description: 'The tasks the caller owns, in every workstream.' })
+  myTasks(@Args() args: WorkstreamTaskArgs, @CurrentIdentity() identity: Identity) {
+    const today = this.today();
+    const filter: TaskFilter = { ownerId: identity.personId, status: args.status, overdueOn: args.overdue ? today : null };
+    return toConnection(this.workstreams.tasks(filter, args.first, args.after ?? null), (row) => toTask(row, today));
+  }
+
+  @ResolveField(() => [LocalArea])
+  async areas(@Parent() workstream: Workstream, @Context() context: GraphqlContext): Promise<LocalArea[]> {
+    const areas = await context.loaders.area.loadMany(this.workstreams.areaIds(workstream.id));
+    return areas.flatMap((area) => (area && !(area instanceof Error) ? [{ id: area.areaId, name: area.name }] : []));
+  }
+
+  @ResolveField(() => [WorkstreamPerson])
+  members(@Parent() workstream: Workstream): WorkstreamPerson[] {
+    return this.workstreams.members(workstream.id);
+  }
+
+  @ResolveField(() => [StatusReport], { description: 'Newest first.' })
+  statusReports(@Parent() workstream: Workstream): StatusReport[] {
+    return this.workstreams.reports(workstream.id).map((r) => ({ ...r, rag: r.rag as Rag }));
+  }
+
+  @ResolveField(() => StatusReport, { nullable: true })
+  latestStatus(@Parent() workstream: Workstream): StatusReport | null {
+    const [latest] = this.workstreams.reports(workstream.id);
+    return latest ? { ...latest, rag: latest.rag as Rag } : null;
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the lead has reported since the group last met (W1).' })
+  reportedSinceLastMeeting(@Parent() workstream: Workstream): boolean {
+    const now = this.clock.now().toISOString();
+    const held = this.meetings.meetingsOfGroup(workstream.groupId).filter((m) => m.status !== 'SCHEDULED' && m.startsAt <= now);
+    const lastMeeting = held[held.length - 1];
+    const [latest] = this.workstreams.reports(workstream.id);
+    return latest !== undefined && (!lastMeeting || latest.reportedOn >= lastMeeting.startsAt);
+  }
+
+  @ResolveField(() => TaskConnection)
+  workstreamTasks(@Parent() workstream: Workstream, @Args() args: WorkstreamTaskArgs) {
+    const today = this.today();
+    const filter: TaskFilter = { workstreamId: workstream.id, status: args.status, overdueOn: args.overdue ? today : null };
+    return toConnection(this.workstreams.tasks(filter, args.first, args.after ?? null), (row) => toTask(row, today));
+  }
+
+  @ResolveField(() => [TaskCount])
+  taskCounts(@Parent() workstream: Workstream): TaskCount[] {
+    return this.workstreams.countsByStatus(workstream.id).map((c) => ({ status: c.status as TaskStatus, count: c.count }));
+  }
+
+  @Mutation(() => Workstream, { description: 'Administrator or chair. Flows into the feed of each area it concerns (D2).' })
+  commissionWorkstream(@Args('input') input: CommissionWorkstreamInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    const workstreamId = newEntityId('workstream', identity.personId, input.idempotencyKey);
+    return this.change({ workstreamId, groupId: input.groupId }, 'commissionWorkstream', input, identity, context, async ({ actor, now }, groupId) => {
+      const group = await this.actors.group(groupId);
+      if (group.status !== 'active') throw new DomainError('NOT_FOUND', `There is no regional group with id ${groupId}.`);
+      return {
+        type: 'CommissionWorkstream',
+        data: {
+          workstreamId,
+          groupId,
+          name: input.name,
+          kind: input.kind,
+          purpose: input.purpose,
+          termsOfReference: input.termsOfReference,
+          leadPartnerId: input.leadPartnerId,
+          lead: await this.member(input.leadPersonId),
+          areaIds: input.areaIds,
+          startDate: input.startDate,
+          endDate: input.endDate ?? null,
+          scopeDecisionId: input.scopeDecisionId ?? null,
+          group: {
+            areas: group.areas,
+            currentPartnerIds: currentPartners(group).map((p) => p.partnerId),
+            dissolved: group.dissolvedAt !== null,
+            scopeDecisionAgreed: await this.scopeAgreed(groupId, input.scopeDecisionId),
+          },
+          actor,
+          now,
+        },
+      };
+    });
+  }
+
+  @Mutation(() => Workstream, { description: 'The lead, the chair or an administrator.' })
+  addWorkstreamMember(@Args('input') input: WorkstreamPersonInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    return this.change(input, 'addWorkstreamMember', input, identity, context, async ({ actor, now }) => ({
+      type: 'AddWorkstreamMember',
+      data: { personId: input.personId, member: await this.member(input.personId), actor, now },
+    }));
+  }
+
+  @Mutation(() => Workstream, { description: 'The lead, the chair or an administrator; refused while the member owns open tasks.' })
+  removeWorkstreamMember(@Args('input') input: WorkstreamPersonInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    return this.change(input, 'removeWorkstreamMember', input, identity, context, ({ actor, now }) => ({
+      type: 'RemoveWorkstreamMember',
+      data: { personId: input.personId, actor, now },
+    }));
+  }
+
+  @Mutation(() => Workstream)
+  changeWorkstreamLead(@Args('input') input: ChangeWorkstreamLeadInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    return this.change(input, 'changeWorkstreamLead', input, identity, context, async ({ actor, now }, groupId) => ({
+      type: 'ChangeWorkstreamLead',
+      data: { personId: input.personId, lead: await this.member(input.personId), leadPartnerId: input.leadPartnerId, currentPartnerIds: await this.currentPartnerIds(groupId), actor, now },
+    }));
+  }
+
+  @Mutation(() => Workstream, { description: 'The lead reports red, amber or green with a note (W1).' })
+  reportWorkstreamStatus(@Args('input') input: ReportWorkstreamStatusInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    return this.change(input, 'reportWorkstreamStatus', input, identity, context, ({ actor, now }) => ({
+      type: 'ReportWorkstreamStatus',
+      data: { rag: input.rag, note: input.note, actor, now },
+    }));
+  }
+
+  @Mutation(() => Workstream, { description: 'The lead, or a member for themself.' })
+  addTask(@Args('input') input: AddTaskInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    return this.change(input, 'addTask', input, identity, context, ({ actor, now }) => ({
+      type: 'AddTask',
+      data: { taskId: newEntityId('task', identity.personId, input.idempotencyKey), title: input.title, description: input.description, ownerId: input.ownerId, dueDate: input.dueDate, actor, now },
+    }));
+  }
+
+  private taskChange(type: 'StartTask' | 'UnblockTask' | 'CompleteTask', input: TaskInput, identity: Identity, context: GraphqlContext) {
+    return this.change(input, type, input, identity, context, ({ actor, now }) => ({ type, data: { taskId: input.taskId, actor, now } }));
+  }
+
+  @Mutation(() => Workstream)
+  startTask(@Args('input') input: TaskInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    return this.taskChange('StartTask', input, identity, context);
+  }
+
+  @Mutation(() => Workstream)
+  unblockTask(@Args('input') input: TaskInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    return this.taskChange('UnblockTask', input, identity, context);
+  }
+
+  @Mutation(() => Workstream)
+  completeTask(@Args('input') input: TaskInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    return this.taskChange('CompleteTask', input, identity, context);
+  }
+
+  @Mutation(() => Workstream)
+  blockTask(@Args('input') input: TaskReasonInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    return this.change(input, 'blockTask', input, identity, context, ({ actor, now }) => ({ type: 'BlockTask', data: { taskId: input.taskId, reason: input.reason, actor, now } }));
+  }
+
+  @Mutation(() => Workstream)
+  cancelTask(@Args('input') input: TaskReasonInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    return this.change(input, 'cancelTask', input, identity, context, ({ actor, now }) => ({ type: 'CancelTask', data: { taskId: input.taskId, reason: input.reason, actor, now } }));
+  }
+
+  @Mutation(() => Workstream)
+  reassignTask(@Args('input') input: ReassignTaskInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    return this.change(input, 'reassignTask', input, identity, context, ({ actor, now }) => ({ type: 'ReassignTask', data: { taskId: input.taskId, ownerId: input.ownerId, actor, now } }));
+  }
+
+  @Mutation(() => Workstream)
+  changeTaskDueDate(@Args('input') input: ChangeTaskDueDateInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    return this.change(input, 'changeTaskDueDate', input, identity, context, ({ actor, now }) => ({
+      type: 'ChangeTaskDueDate',
+      data: { taskId: input.taskId, dueDate: input.dueDate, reason: input.reason, actor, now },
+    }));
+  }
+
+  @Mutation(() => Workstream, {
+    description:
+      'The lead, the chair or an administrator. Records the task leaving this workstream, then arriving in the other with its status and history (W3). Retry with the same idempotencyKey if the second step did not complete.',
+  })
+  async carryTaskOver(@Args('input') input: CarryTaskOverInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext): Promise<Workstream> {
+    const source = fold(workstreamDecider, (await this.store.readStream(workstreamStream(input.workstreamId))) as unknown as WorkstreamEvent[]);
+    const target = fold(workstreamDecider, (await this.store.readStream(workstreamStream(input.toWorkstreamId))) as unknown as WorkstreamEvent[]);
+    const task = source.status !== 'NONE' ? source.tasks[input.taskId] : undefined;
+    const alreadyIn = target.status !== 'NONE' && target.tasks[input.taskId] !== undefined;
+    if (task) {
+      await this.change(input, 'carryTaskOver', input, identity, context, ({ actor, now }) => ({
+        type: 'CarryTaskOut',
+        data: { taskId: input.taskId, toWorkstreamId: input.toWorkstreamId, target: { groupId: target.status === 'NONE' ? '' : target.groupId, open: target.status === 'ACTIVE' }, actor, now },
+      }));
+    }
+    if (!alreadyIn) {
+      const carried = task ?? this.carriedTask(input.taskId);
+      await this.change({ workstreamId: input.toWorkstreamId }, 'carryTaskIn', input, identity, context, ({ actor, now }) => ({
+        type: 'CarryTaskIn',
+        data: { task: carried, fromWorkstreamId: input.workstreamId, actor, now },
+      }));
+    }
+    return this.read(input.workstreamId);
+  }
+
+  /** A task already carried out of its workstream but not yet into the other: as the read model last saw it. */
+  private carriedTask(taskId: string) {
+    const row = this.workstreams.task(taskId);
+    if (!row) throw new DomainError('NOT_FOUND', 'The workstream has no such task.');
+    return { taskId, title: row.title, description: row.description, ownerId: row.ownerId, dueDate: row.dueDate, status: row.status, blockedReason: row.blockedReason };
+  }
+
+  @Mutation(() => Workstream, { description: 'Task-and-finish groups only, once no task is open (OPEN_TASKS otherwise).' })
+  closeWorkstream(@Args('input') input: CloseWorkstreamInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    return this.change(input, 'closeWorkstream', input, identity, context, ({ actor, now }) => ({ type: 'CloseWorkstream', data: { outcomeReport: input.outcomeReport, actor, now } }));
+  }
+}
+
+@Resolver(() => Task)
+export class TaskFields {
+  constructor(private readonly workstreams: WorkstreamQueries) {}
+
+  @ResolveField(() => [TaskChange], { description: 'The task’s whole history, across workstreams it was carried between.' })
+  history(@Parent() task: Task): TaskChange[] {
+    return this.workstreams.history(task.id);
+  }
+}

@@ -1,0 +1,148 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Connection } from '../common/connection';
+
+export enum WorkstreamKind {
+  STANDING = 'STANDING',
+  TASK_AND_FINISH = 'TASK_AND_FINISH',
+}
+export enum Rag {
+  RED = 'RED',
+  AMBER = 'AMBER',
+  GREEN = 'GREEN',
+}
+export enum TaskStatus {
+  TO_DO = 'TO_DO',
+  IN_PROGRESS = 'IN_PROGRESS',
+  BLOCKED = 'BLOCKED',
+  DONE = 'DONE',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(WorkstreamKind, { name: 'WorkstreamKind' });
+registerEnumType(Rag, { name: 'Rag', description: 'Red, amber or green: the status a lead reports to the group (W1).' });
+registerEnumType(TaskStatus, { name: 'TaskStatus' });
+
+@ObjectType()
+export class WorkstreamPerson {
+  @Field(() => ID)
+  personId!: string;
+
+  @Field()
+  name!: string;
+}
+
+@ObjectType()
+export class StatusReport {
+  @Field(() => Rag)
+  rag!: Rag;
+
+  @Field()
+  note!: string;
+
+  @Field()
+  reportedOn!: string;
+}
+
+@ObjectType()
+export class TaskCount {
+  @Field(() => TaskStatus)
+  status!: TaskStatus;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType({ description: 'One change in a task’s life, in order; carried tasks keep theirs.' })
+export class TaskChange {
+  @Field(() => ID)
+  workstreamId!: string;
+
+  @Field()
+  change!: string;
+
+  @Field(() => String, { nullable: true })
+  detail!: string | null;
+
+  @Field()
+  occurredAt!: string;
+
+  @Field(() => ID, { nullable: true })
+  personId!: string | null;
+}
+
+@ObjectType()
+export class Task {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  workstreamId!: string;
+
+  @Field()
+  title!: string;
+
+  @Field()
+  description!: string;
+
+  @Field(() => ID)
+  ownerId!: string;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  dueDate!: string;
+
+  @Field(() => TaskStatus)
+  status!: TaskStatus;
+
+  @Field(() => String, { nullable: true })
+  blockedReason!: string | null;
+
+  @Field({ description: 'Open and past its due date, as of today.' })
+  overdue!: boolean;
+}
+
+@ObjectType()
+export class TaskConnection extends Connection(Task) {}
+
+@ObjectType({ description: 'A standing or task-and-finish group commissioned by the regional group (W1, D2).' })
+export class Workstream {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  groupId!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => WorkstreamKind)
+  kind!: WorkstreamKind;
+
+  @Field()
+  purpose!: string;
+
+  @Field()
+  termsOfReference!: string;
+
+  @Field(() => ID)
+  leadPartnerId!: string;
+
+  @Field(() => WorkstreamPerson)
+  lead!: WorkstreamPerson;
+
+  @Field()
+  startDate!: string;
+
+  @Field(() => String, { nullable: true })
+  endDate!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The decision that agreed a sub-regional scope (R11).' })
+  scopeDecisionId!: string | null;
+
+  @Field()
+  status!: string;
+
+  @Field(() => String, { nullable: true })
+  outcomeReport!: string | null;
+
+  @Field(() => String, { nullable: true })
+  closedOn!: string | null;
+}
