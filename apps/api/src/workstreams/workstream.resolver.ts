@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { IsIn, IsOptional, IsString } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
 import {
   currentPartners,
   dateOf,
@@ -72,6 +72,11 @@ class TaskArgs extends PageArgs {
   @Field(() => ID, { nullable: true })
   @IsOptional()
   @IsString()
+  groupId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsString()
   workstreamId?: string | null;
 
   @Field(() => ID, { nullable: true })
@@ -85,6 +90,7 @@ class TaskArgs extends PageArgs {
   status?: TaskStatus | null;
 
   @Field({ defaultValue: false, description: 'Only open tasks past their due date, as of today.' })
+  @IsBoolean()
   overdue: boolean = false;
 }
 
@@ -96,6 +102,7 @@ class WorkstreamTaskArgs extends PageArgs {
   status?: TaskStatus | null;
 
   @Field({ defaultValue: false })
+  @IsBoolean()
   overdue: boolean = false;
 }
 
@@ -152,8 +159,8 @@ export class WorkstreamResolver {
   }
 
   @Query(() => TaskConnection, { description: 'Tasks across a group’s workstreams, by workstream, owner, status and overdue.' })
-  tasks(@Args('groupId', { type: () => ID, nullable: true }) groupId: string | null, @Args() args: TaskArgs, @CurrentIdentity() _identity: Identity) {
-    const filter: TaskFilter = { groupId, workstreamId: args.workstreamId, ownerId: args.ownerId, status: args.status, overdueOn: args.overdue ? this.today() : null };
+  tasks(@Args() args: TaskArgs, @CurrentIdentity() _identity: Identity) {
+    const filter: TaskFilter = { groupId: args.groupId, workstreamId: args.workstreamId, ownerId: args.ownerId, status: args.status, overdueOn: args.overdue ? this.today() : null };
     const today = this.today();
     return toConnection(this.workstreams.tasks(filter, args.first, args.after ?? null), (row) => toTask(row, today));
   }

@@ -4,6 +4,7 @@ import { InitialisePlatformCommand } from '../../../api/src/access/initialise-pl
 import { tokenFor } from '../commands/token.command';
 import { DEMO_TOKEN_HOLDERS, loadAvonAndSomerset, SendGraphql } from './load-demo';
 import { loadMeetingYear } from './meeting-year';
+import { loadWorkstreams } from './workstreams';
 
 const DEMO_TOKEN_LIFETIME = '30d';
 
@@ -33,7 +34,8 @@ export async function loadDemo(app: INestApplication, url: string): Promise<{ gr
   const administrator = await mint(personId);
   const context = { send: httpGraphql(url), administratorToken: administrator, tokenFor: mint };
   const loaded = await loadAvonAndSomerset(context);
-  await loadMeetingYear(context, loaded);
+  const meetings = await loadMeetingYear(context, loaded);
+  await loadWorkstreams(context, loaded, meetings);
   const tokens: Record<string, string> = { administrator };
   for (const [holder, key] of Object.entries(DEMO_TOKEN_HOLDERS)) tokens[holder] = await mint(loaded.personIds[key]);
   return { groupId: loaded.groupId, tokens };

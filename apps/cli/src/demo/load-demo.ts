@@ -139,5 +139,7 @@ export const DEMO_TOKEN_HOLDERS: Record<string, string> = {
   'representative (health)': 'janet-baptiste-grant',
   'representative (police)': 'victoria-capel',
   'area business manager (Bristol)': 'bristol-business-manager',
+  'workstream lead (task and finish)': 'jacqui-jensen',
+  'workstream member': 'chris-sivers',
   auditor: 'auditor',
 };

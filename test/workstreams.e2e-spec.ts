@@ -1,0 +1,125 @@
+import { mintToken, SigningKey } from '@app/platform';
+import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
+import { LoadedDemo, loadAvonAndSomerset, SendGraphql } from '../apps/cli/src/demo/load-demo';
+import { loadMeetingYear } from '../apps/cli/src/demo/meeting-year';
+import { LoadedWorkstreams, loadWorkstreams } from '../apps/cli/src/demo/workstreams';
+import { TestApp } from './support/test-app';
+
+const WORKSTREAM = 'id status kind taskCounts { status count } workstreamTasks(first: 50) { edges { node { id title status overdue } } }';
+
+describe('workstreams and tasks over GraphQL', () => {
+  let api: TestApp;
+  let demo: LoadedDemo;
+  let loaded: LoadedWorkstreams;
+  let tokenOf: (key: string) => Promise<string>;
+  const call = async (mutation: string, inputType: string, input: Record<string, unknown>, token: string | null) =>
+    api.graphql(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${WORKSTREAM} } }`, { input }, token);
+
+  beforeAll(async () => {
+    api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
+    const key = api.app.get<SigningKey>(SIGNING_KEY);
+    const send: SendGraphql = async (query, variables, token) => {
+      const { data, errors } = await api.graphql(query, variables, token);
+      if (errors) throw new Error(`${errors[0].extensions?.code}: ${errors[0].message}`);
+      return data ?? {};
+    };
+    const mint = (personId: string) => mintToken(key, { subject: personId, name: personId });
+    const context = { send, administratorToken: api.adminToken as string, tokenFor: mint };
+    demo = await loadAvonAndSomerset(context);
+    const meetings = await loadMeetingYear(context, demo);
+    loaded = await loadWorkstreams(context, demo, meetings);
+    tokenOf = (person) => mint(demo.personIds[person]);
+  });
+  afterAll(async () => api.stop());
+
+  it('gives a member their own tasks, and the overdue ones across the group', async () => {
+    const { data } = await api.graphql(
+      `query($g: ID!) { myTasks { edges { node { title status } } } overdue: tasks(groupId: $g, overdue: true) { edges { node { title status overdue } } } }`,
+      { g: demo.groupId },
+      await tokenOf('chris-sivers'),
+    );
+    expect(data?.myTasks.edges.map((e: { node: { status: string } }) => e.node.status)).toEqual(['DONE', 'CANCELLED']);
+    expect(data?.overdue.edges.map((e: { node: unknown }) => e.node)).toEqual([
+      { title: 'Agree a shared data set on missing episodes', status: 'IN_PROGRESS', overdue: true },
+      { title: 'Align police referral triggers', status: 'BLOCKED', overdue: true },
+    ]);
+  });
+
+  it('shows the group every workstream’s latest status and which have not reported since the last meeting (W1)', async () => {
+    const { data } = await api.graphql('query($id: ID!) { regionalGroup(id: $id) { workstreams { name latestStatus { rag } reportedSinceLastMeeting } } }', { id: demo.groupId });
+    const byName = Object.fromEntries(data?.regionalGroup.workstreams.map((w: { name: string }) => [w.name, w]));
+    expect(Object.keys(byName)).toHaveLength(8);
+    expect(byName['Standing groups']).toMatchObject({ latestStatus: null, reportedSinceLastMeeting: false });
+    expect(byName.Resources).toMatchObject({ latestStatus: { rag: 'AMBER' }, reportedSinceLastMeeting: true });
+  });
+
+  it('flows a commissioned workstream into the feed of each area it concerns, and only those (D2)', async () => {
+    const feed = async (area: string) =>
+      (await api.graphql('query($a: ID!) { areaFeed(areaId: $a, first: 100) { edges { node { kind subjectId } } } }', { a: demo.areaIds[area] })).data?.areaFeed.edges.map(
+        (e: { node: { kind: string; subjectId: string } }) => e.node,
+      );
+    expect(await feed('Bristol')).toContainEqual({ kind: 'WORKSTREAM_COMMISSIONED', subjectId: loaded.taskAndFinishId });
+    expect(await feed('Somerset')).not.toContainEqual({ kind: 'WORKSTREAM_COMMISSIONED', subjectId: loaded.taskAndFinishId });
+  });
+
+  it('refuses sub-regional work without the group’s recorded agreement (R11)', async () => {
+    const { errors } = await call(
+      'commissionWorkstream',
+      'CommissionWorkstreamInput',
+      {
+        groupId: demo.groupId,
+        name: 'Somerset only',
+        kind: 'STANDING',
+        purpose: 'Somerset work',
+        leadPartnerId: demo.partnerIds.somerset,
+        leadPersonId: demo.personIds['julian-wooster'],
+        areaIds: [demo.areaIds.Somerset],
+        startDate: '2026-12-01',
+      },
+      await tokenOf('sheila-smith'),
+    );
+    expect(errors?.[0].extensions?.code).toBe('OUT_OF_SCOPE');
+  });
+
+  it("does not let a member who is not the lead change another member's task (W2)", async () => {
+    const { errors } = await call(
+      'completeTask',
+      'TaskInput',
+      { workstreamId: loaded.taskAndFinishId, taskId: loaded.taskIds.data },
+      await tokenOf('chris-sivers'),
+    );
+    expect(errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredRole: 'workstream LEAD or the task owner' });
+    const own = await call('unblockTask', 'TaskInput', { workstreamId: loaded.taskAndFinishId, taskId: loaded.taskIds.police }, await tokenOf('victoria-capel'));
+    expect(own.errors).toBeUndefined();
+  });
+
+  it('takes a task-and-finish group to its close: refused with open tasks, allowed after carrying them over (W3)', async () => {
+    const lead = await tokenOf('jacqui-jensen');
+    const refused = await call('closeWorkstream', 'CloseWorkstreamInput', { workstreamId: loaded.taskAndFinishId, outcomeReport: 'Protocol agreed.' }, lead);
+    expect(refused.errors?.[0].extensions?.code).toBe('OPEN_TASKS');
+
+    await call('completeTask', 'TaskInput', { workstreamId: loaded.taskAndFinishId, taskId: loaded.taskIds.data }, lead);
+    await call('completeTask', 'TaskInput', { workstreamId: loaded.taskAndFinishId, taskId: loaded.taskIds.police }, lead);
+    const [, , , taskAndFinishActivity] = loaded.standingIds;
+    const carried = await call(
+      'carryTaskOver',
+      'CarryTaskOverInput',
+      { workstreamId: loaded.taskAndFinishId, taskId: loaded.taskIds.draft, toWorkstreamId: taskAndFinishActivity, idempotencyKey: 'carry-draft-0001' },
+      lead,
+    );
+    expect(carried.errors).toBeUndefined();
+    expect(carried.data?.carryTaskOver.workstreamTasks.edges.map((e: { node: { id: string } }) => e.node.id)).not.toContain(loaded.taskIds.draft);
+
+    const closed = await call('closeWorkstream', 'CloseWorkstreamInput', { workstreamId: loaded.taskAndFinishId, outcomeReport: 'Protocol agreed; drafting continues under the standing group.' }, lead);
+    expect(closed.errors).toBeUndefined();
+    expect(closed.data?.closeWorkstream.status).toBe('CLOSED');
+
+    const { data } = await api.graphql('query($id: ID!) { workstream(id: $id) { workstreamTasks { edges { node { id status history { change workstreamId } } } } } }', { id: taskAndFinishActivity });
+    const draft = data?.workstream.workstreamTasks.edges.find((e: { node: { id: string } }) => e.node.id === loaded.taskIds.draft).node;
+    expect(draft.status).toBe('TO_DO');
+    expect(draft.history.map((h: { change: string }) => h.change)).toEqual(['ADDED', 'CARRIED_OUT', 'CARRIED_IN']);
+
+    const afterwards = await call('addTask', 'AddTaskInput', { workstreamId: loaded.taskAndFinishId, title: 'More', ownerId: demo.personIds['jacqui-jensen'], dueDate: '2027-01-01' }, lead);
+    expect(afterwards.errors?.[0].extensions?.code).toBe('WORKSTREAM_CLOSED');
+  });
+});
