@@ -26,7 +26,7 @@ export function toPartner(row: PartnerRow): CorePartner {
     name: row.name,
     agencyTypeCode: row.agencyType,
     admittedOn: row.admittedOn,
-    current: row.succeededBy === null,
+    current: row.succeededBy === null && row.leftOn === null,
     succeededOn: row.succeededOn,
     succeededById: row.succeededBy,
   };
@@ -53,7 +53,7 @@ export class RegionalGroupMembershipFields {
       context.loaders.representativesOfGroup.load(groupId),
       context.loaders.partnersOfGroup.load(groupId),
     ]);
-    const current = new Set(partners.filter((p) => p.succeededBy === null).map((p) => p.partnerId));
+    const current = new Set(partners.filter((p) => p.succeededBy === null && p.leftOn === null).map((p) => p.partnerId));
     return rows.filter((row) => isCurrentOn(row, this.today()) && current.has(row.partnerId));
   }
 
@@ -64,7 +64,7 @@ export class RegionalGroupMembershipFields {
     @Args('includeFormer', { defaultValue: false }) includeFormer: boolean,
   ): Promise<CorePartner[]> {
     const rows = await context.loaders.partnersOfGroup.load(group.id);
-    return rows.filter((row) => includeFormer || row.succeededBy === null).map(toPartner);
+    return rows.map(toPartner).filter((partner) => includeFormer || partner.current);
   }
 
   @ResolveField(() => [Representative], { description: 'Current representatives; past appointments too when includeFormer is true.' })
@@ -100,7 +100,7 @@ export class RegionalGroupMembershipFields {
       context.loaders.areasOfGroup.load(group.id),
       context.loaders.partnersOfGroup.load(group.id),
     ]);
-    const current = partners.filter((p) => p.succeededBy === null);
+    const current = partners.filter((p) => p.succeededBy === null && p.leftOn === null);
     const areaIds = await context.loaders.areaIdsOfPartner.loadMany(current.map((p) => p.partnerId));
     return areas.map((area) => {
       const covered = [

@@ -4,6 +4,8 @@ import { ChangeRegionalGroupHandler } from './change-regional-group.command';
 import { EstablishRegionalGroupHandler } from './establish-regional-group.command';
 import { CorePartnerFields, FundingContributionFields, RegionalGroupMembershipFields, RepresentativeFields } from './membership.fields';
 import { MembershipResolver } from './membership.resolver';
+import { NoticeScheduler } from './notice-scheduler';
+import { NoticeResolver } from './notice.resolver';
 import { GetRegionalGroupHandler, ListRegionalGroupsHandler } from './regional-group.queries';
 import { RegionalGroupResolver } from './regional-group.resolver';
 
@@ -12,6 +14,8 @@ import { RegionalGroupResolver } from './regional-group.resolver';
   providers: [
     RegionalGroupResolver,
     MembershipResolver,
+    NoticeResolver,
+    NoticeScheduler,
     RegionalGroupMembershipFields,
     CorePartnerFields,
     RepresentativeFields,

@@ -60,6 +60,11 @@ export type RecordDissolutionAgreement = GroupCommand<
   }
 >;
 
+export type GiveNoticeToLeave = GroupCommand<'GiveNoticeToLeave', { noticeId: string; partnerId: string; givenOn: IsoDate; effectiveOn: IsoDate }>;
+export type WithdrawNotice = GroupCommand<'WithdrawNotice', { noticeId: string }>;
+/** Sent by the platform's scheduler, not by a person: applies notices whose effective date has come. */
+export type ApplyDueNotices = GroupCommand<'ApplyDueNotices', object>;
+
 export type RegionalGroupCommand =
   | EstablishRegionalGroup
   | AdmitCorePartner
@@ -74,7 +79,10 @@ export type RegionalGroupCommand =
   | RecordTermsOfReferenceReview
   | AgreeFundingContribution
   | ChangeFundingContribution
-  | RecordDissolutionAgreement;
+  | RecordDissolutionAgreement
+  | GiveNoticeToLeave
+  | WithdrawNotice
+  | ApplyDueNotices;
 
 export const REPRESENTATIVE_ROLES = ['LEAD_SAFEGUARDING_PARTNER', 'DELEGATED_SAFEGUARDING_PARTNER', 'MEMBER'] as const;
 export const SENIORITIES = ['CHIEF_OFFICER', 'DIRECTOR', 'DEPUTY_DIRECTOR', 'HEAD_OF_SERVICE', 'OTHER'] as const;

@@ -18,6 +18,7 @@ import {
   rotateChair,
 } from './membership.decide';
 import { recordDissolutionAgreement } from './dissolution.decide';
+import { applyDueNotices, giveNoticeToLeave, withdrawNotice } from './notice.decide';
 import { EstablishRegionalGroup, RegionalGroupCommand } from './regional-group.commands';
 import { RegionalGroupEvent } from './regional-group.events';
 import { ActiveGroup, evolveGroup, RegionalGroupState } from './regional-group.state';
@@ -67,6 +68,12 @@ function decideForGroup(command: Exclude<RegionalGroupCommand, EstablishRegional
       return changeFundingContribution(command, group);
     case 'RecordDissolutionAgreement':
       return recordDissolutionAgreement(command, group);
+    case 'GiveNoticeToLeave':
+      return giveNoticeToLeave(command, group);
+    case 'WithdrawNotice':
+      return withdrawNotice(command, group);
+    case 'ApplyDueNotices':
+      return applyDueNotices(command, group);
   }
 }
 

@@ -10,7 +10,10 @@ export type Partner = Readonly<{
   admittedOn: IsoDate;
   succeededBy: string | null;
   succeededOn: IsoDate | null;
+  leftOn: IsoDate | null;
 }>;
+
+export type Notice = Readonly<{ noticeId: string; partnerId: string; givenOn: IsoDate; effectiveOn: IsoDate; status: 'OPEN' | 'WITHDRAWN' | 'EFFECTIVE' }>;
 
 export type Appointment = Readonly<{
   appointmentId: string;
@@ -46,6 +49,7 @@ export type ActiveGroup = Readonly<{
   funding: readonly Contribution[];
   dissolutionAgreements: readonly string[];
   dissolvedAt: string | null;
+  notices: Readonly<Record<string, Notice>>;
 }>;
 
 export type RegionalGroupState = Readonly<{ status: 'none' }> | ActiveGroup;
@@ -71,7 +75,7 @@ export function termsInForceOn(group: ActiveGroup, date: IsoDate): TermsOfRefere
 }
 
 export function currentPartners(group: ActiveGroup): Partner[] {
-  return Object.values(group.partners).filter((partner) => partner.succeededBy === null);
+  return Object.values(group.partners).filter((partner) => partner.succeededBy === null && partner.leftOn === null);
 }
 
 /** An appointment is current on `date` from its start date until the day before its end date. */
@@ -83,7 +87,12 @@ export function isCurrentOn(appointment: Appointment, date: IsoDate): boolean {
 export function currentAppointments(group: ActiveGroup, date: IsoDate): Appointment[] {
   return Object.values(group.appointments).filter((appointment) => {
     const partner = group.partners[appointment.partnerId];
-    return isCurrentOn(appointment, date) && partner !== undefined && (partner.succeededOn === null || partner.succeededOn > date);
+    return (
+      isCurrentOn(appointment, date) &&
+      partner !== undefined &&
+      (partner.succeededOn === null || partner.succeededOn > date) &&
+      (partner.leftOn === null || partner.leftOn > date)
+    );
   });
 }
 
@@ -104,6 +113,7 @@ export function evolveGroup(state: RegionalGroupState, event: RegionalGroupEvent
       funding: [],
       dissolutionAgreements: [],
       dissolvedAt: null,
+      notices: {},
     };
   }
   if (state.status !== 'active') return state;
@@ -118,7 +128,7 @@ function evolveActive(group: ActiveGroup, event: RegionalGroupEvent): ActiveGrou
       const { partnerId, name, agencyType, areaIds, admittedOn } = event.data;
       return {
         ...group,
-        partners: { ...group.partners, [partnerId]: { partnerId, name, agencyType, areaIds, admittedOn, succeededBy: null, succeededOn: null } },
+        partners: { ...group.partners, [partnerId]: { partnerId, name, agencyType, areaIds, admittedOn, succeededBy: null, succeededOn: null, leftOn: null } },
       };
     }
     case 'PartnerCoverageChanged': {
@@ -130,7 +140,7 @@ function evolveActive(group: ActiveGroup, event: RegionalGroupEvent): ActiveGrou
       const existing = group.partners[successorId];
       const successor: Partner = existing
         ? { ...existing, areaIds }
-        : { partnerId: successorId, name: successorName, agencyType, areaIds, admittedOn: effectiveOn, succeededBy: null, succeededOn: null };
+        : { partnerId: successorId, name: successorName, agencyType, areaIds, admittedOn: effectiveOn, succeededBy: null, succeededOn: null, leftOn: null };
       const appointments = { ...group.appointments };
       for (const id of event.data.transferredAppointmentIds) appointments[id] = { ...appointments[id], partnerId: successorId };
       const years = new Set(event.data.transferredFundingYears);
@@ -177,5 +187,24 @@ function evolveActive(group: ActiveGroup, event: RegionalGroupEvent): ActiveGrou
       return { ...group, dissolutionAgreements: [...group.dissolutionAgreements, event.data.partnerId] };
     case 'RegionalGroupDissolved':
       return { ...group, dissolvedAt: event.data.dissolvedAt };
+    case 'NoticeToLeaveGiven': {
+      const { noticeId, partnerId, givenOn, effectiveOn } = event.data;
+      return { ...group, notices: { ...group.notices, [noticeId]: { noticeId, partnerId, givenOn, effectiveOn, status: 'OPEN' } } };
+    }
+    case 'NoticeWithdrawn':
+      return { ...group, notices: { ...group.notices, [event.data.noticeId]: { ...group.notices[event.data.noticeId], status: 'WITHDRAWN' } } };
+    case 'PartnerLeft': {
+      const { partnerId, leftOn, endedAppointmentIds, postsVacated, noticeId } = event.data;
+      const appointments = { ...group.appointments };
+      for (const id of endedAppointmentIds) appointments[id] = { ...appointments[id], endDate: leftOn };
+      return {
+        ...group,
+        partners: { ...group.partners, [partnerId]: { ...group.partners[partnerId], leftOn, areaIds: [] } },
+        appointments,
+        chair: postsVacated.includes('CHAIR') ? null : group.chair,
+        deputyChair: postsVacated.includes('DEPUTY_CHAIR') ? null : group.deputyChair,
+        notices: { ...group.notices, [noticeId]: { ...group.notices[noticeId], status: 'EFFECTIVE' } },
+      };
+    }
   }
 }

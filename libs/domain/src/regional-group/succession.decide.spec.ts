@@ -120,6 +120,7 @@ describe('Recording a succession: CCGs become ICBs on 1 July 2022 (R16)', () => 
         admittedOn: ICB_DAY,
         succeededBy: null,
         succeededOn: null,
+        leftOn: null,
       });
       expect(Object.values(group.partners).filter((p) => p.succeededBy === null)).toHaveLength(9);
     });

@@ -22,6 +22,7 @@ export const DOMAIN_ERROR_CODES = [
   'OPEN_TASKS',
   'WORKSTREAM_CLOSED',
   'INVALID_TASK_STATE',
+  'NOTICE_TOO_SHORT',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

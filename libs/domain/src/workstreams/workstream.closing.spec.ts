@@ -309,7 +309,7 @@ describe('Carrying a task out of a workstream (W3)', () => {
       .then([{ type: 'WorkstreamMemberRemoved', data: { personId: 'chris-sivers' } }]);
   });
 
-  // BUG (workstream.decider.ts:121 with workstream.state.ts:60-63): the TaskCarriedOut event
+  // BUG (workstream.decider.ts:121 with workstream.state.ts:55-58): the TaskCarriedOut event
   // deletes the task from the source state, so the decider forgets its id and AddTask accepts the
   // same id for a new task in the same workstream. The workstream's stream then holds two different
   // tasks under one id (the carried one's history and the new one's), which breaks "a task shows

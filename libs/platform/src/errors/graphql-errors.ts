@@ -36,6 +36,7 @@ const DOMAIN_CODES: Record<DomainErrorCode, GraphqlErrorCode> = {
   OPEN_TASKS: 'OPEN_TASKS',
   WORKSTREAM_CLOSED: 'WORKSTREAM_CLOSED',
   INVALID_TASK_STATE: 'INVALID_TASK_STATE',
+  NOTICE_TOO_SHORT: 'NOTICE_TOO_SHORT',
 };
 
 /** Input refused by class-validator at the edge, with one readable sentence per problem. */

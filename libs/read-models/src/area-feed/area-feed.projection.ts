@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { MeetingEvent, WorkstreamEvent } from '@app/domain';
+import { MeetingEvent, RegionalGroupEvent, WorkstreamEvent } from '@app/domain';
 import { StoredEvent } from '@app/event-store';
 import { Projection, statementsPerDatabase } from '../projection';
 
@@ -17,7 +17,7 @@ const statements = statementsPerDatabase((db) => ({
  */
 export const areaFeedProjection: Projection = {
   name: 'area-feed',
-  version: 2,
+  version: 3,
   tables: ['area_feed', 'area_feed_meetings'],
 
   setup(db: Database.Database) {
@@ -52,6 +52,13 @@ export const areaFeedProjection: Projection = {
           return;
         default:
           return;
+      }
+    }
+    if (stored.streamId.startsWith('regional-group-')) {
+      const event = stored as unknown as RegionalGroupEvent;
+      if (event.type === 'NoticeToLeaveGiven') {
+        const areas = event.data.areaIds.map((areaId) => ({ areaId }));
+        feed(areas, 'NOTICE_TO_LEAVE', event.data.noticeId, `${event.data.partnerName} has given notice to leave, effective ${event.data.effectiveOn}`);
       }
     }
     if (stored.streamId.startsWith('workstream-')) {

@@ -8,6 +8,8 @@ export interface PartnerRow {
   readonly admittedOn: string;
   readonly succeededBy: string | null;
   readonly succeededOn: string | null;
+  /** The day a partner's notice to leave took effect (R13). */
+  readonly leftOn: string | null;
 }
 
 export interface RepresentativeRow {
@@ -55,7 +57,7 @@ function groupBy<T>(ids: readonly string[], rows: T[], key: (row: T) => string):
 }
 
 const PARTNER_COLUMNS = `partner_id AS partnerId, group_id AS groupId, name, agency_type AS agencyType,
-  admitted_on AS admittedOn, succeeded_by AS succeededBy, succeeded_on AS succeededOn`;
+  admitted_on AS admittedOn, succeeded_by AS succeededBy, succeeded_on AS succeededOn, left_on AS leftOn`;
 const REPRESENTATIVE_COLUMNS = `appointment_id AS appointmentId, group_id AS groupId, partner_id AS partnerId,
   person_id AS personId, name, title, role, seniority, start_date AS startDate, end_date AS endDate, end_reason AS endReason`;
 
@@ -153,4 +155,29 @@ export class MembershipQueries {
     }[];
     return { dissolvedAt: group?.dissolvedAt ?? null, agreedBy: agreed.map((row) => row.partnerId) };
   }
+
+  notices(groupId: string): NoticeRow[] {
+    const rows = this.db
+      .prepare(
+        `SELECT notice_id AS noticeId, partner_id AS partnerId, given_on AS givenOn, effective_on AS effectiveOn, status, consequences, withdrawn_on AS withdrawnOn
+         FROM notices WHERE group_id = ? ORDER BY sort_key`,
+      )
+      .all(groupId) as (Omit<NoticeRow, 'consequences'> & { consequences: string })[];
+    return rows.map((row) => ({ ...row, consequences: JSON.parse(row.consequences) as NoticeRow['consequences'] }));
+  }
+
+  /** Groups with a notice still open: where the scheduler looks for effects due. */
+  groupsWithOpenNotices(): string[] {
+    return (this.db.prepare(`SELECT DISTINCT group_id AS groupId FROM notices WHERE status = 'OPEN'`).all() as { groupId: string }[]).map((r) => r.groupId);
+  }
+}
+
+export interface NoticeRow {
+  readonly noticeId: string;
+  readonly partnerId: string;
+  readonly givenOn: string;
+  readonly effectiveOn: string;
+  readonly status: 'OPEN' | 'WITHDRAWN' | 'EFFECTIVE';
+  readonly withdrawnOn: string | null;
+  readonly consequences: { coverageGaps: { areaId: string; areaName: string; agencyType: string }[]; representativeCount: number; quorumRequired: number };
 }

@@ -39,13 +39,19 @@ const statements = statementsPerDatabase((db) => ({
   ),
   insertDissolutionAgreement: db.prepare('INSERT INTO dissolution_agreements (group_id, partner_id, meeting_id) VALUES (?, ?, ?)'),
   dissolve: db.prepare('UPDATE regional_groups SET dissolved_at = ? WHERE group_id = ?'),
+  insertNotice: db.prepare(
+    `INSERT INTO notices (notice_id, group_id, partner_id, given_on, effective_on, status, consequences, sort_key) VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?)`,
+  ),
+  withdrawNotice: db.prepare(`UPDATE notices SET status = 'WITHDRAWN', withdrawn_on = ? WHERE notice_id = ?`),
+  noticeEffective: db.prepare(`UPDATE notices SET status = 'EFFECTIVE' WHERE notice_id = ?`),
+  partnerLeft: db.prepare('UPDATE core_partners SET left_on = ? WHERE partner_id = ?'),
 }));
 
 const STREAM_PREFIX = regionalGroupStream('');
 
 export const regionalGroupProjection: Projection = {
   name: 'regional-groups',
-  version: 3,
+  version: 4,
   tables: [
     'regional_groups',
     'local_areas',
@@ -56,6 +62,7 @@ export const regionalGroupProjection: Projection = {
     'terms_reviews',
     'funding_contributions',
     'dissolution_agreements',
+    'notices',
   ],
 
   setup(db: Database.Database) {
@@ -84,6 +91,7 @@ export const regionalGroupProjection: Projection = {
         admitted_on TEXT NOT NULL,
         succeeded_by TEXT,
         succeeded_on TEXT,
+        left_on TEXT,
         sort_key INTEGER NOT NULL
       );
       CREATE INDEX core_partners_by_group ON core_partners (group_id, sort_key);
@@ -128,6 +136,10 @@ export const regionalGroupProjection: Projection = {
         PRIMARY KEY (partner_id, financial_year)
       );
       CREATE INDEX funding_by_group ON funding_contributions (group_id, financial_year);
+      CREATE TABLE notices (
+        notice_id TEXT PRIMARY KEY, group_id TEXT NOT NULL, partner_id TEXT NOT NULL, given_on TEXT NOT NULL, effective_on TEXT NOT NULL,
+        status TEXT NOT NULL, consequences TEXT NOT NULL, withdrawn_on TEXT, sort_key INTEGER NOT NULL
+      );
       CREATE TABLE dissolution_agreements (group_id TEXT NOT NULL, partner_id TEXT NOT NULL, meeting_id TEXT NOT NULL, PRIMARY KEY (group_id, partner_id));`);
   },
 
@@ -208,6 +220,20 @@ export const regionalGroupProjection: Projection = {
         return;
       case 'RegionalGroupDissolved':
         s.dissolve.run(event.data.dissolvedAt, groupId);
+        return;
+      case 'NoticeToLeaveGiven':
+        s.insertNotice.run(event.data.noticeId, groupId, event.data.partnerId, event.data.givenOn, event.data.effectiveOn, JSON.stringify(event.data.consequences), stored.position);
+        return;
+      case 'NoticeWithdrawn':
+        s.withdrawNotice.run(event.data.withdrawnOn, event.data.noticeId);
+        return;
+      case 'PartnerLeft':
+        s.noticeEffective.run(event.data.noticeId);
+        s.partnerLeft.run(event.data.leftOn, event.data.partnerId);
+        s.clearPartnerAreas.run(event.data.partnerId);
+        for (const appointmentId of event.data.endedAppointmentIds) s.endAppointment.run(event.data.leftOn, 'The partner left the group', appointmentId);
+        if (event.data.postsVacated.includes('CHAIR')) s.setChair.run(null, groupId);
+        if (event.data.postsVacated.includes('DEPUTY_CHAIR')) s.setDeputy.run(null, groupId);
         return;
       default:
         return unhandled(event);

@@ -1,0 +1,62 @@
+import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { DomainError } from '@app/domain';
+import { newEntityId } from '@app/event-store';
+import { MembershipQueries, NoticeRow } from '@app/read-models';
+import { CurrentIdentity } from '../auth/current-identity.decorator';
+import { Identity } from '../auth/identity';
+import { GraphqlContext } from '../graphql/graphql-context';
+import { ChangeRegionalGroupCommand } from './change-regional-group.command';
+import { GiveNoticeToLeaveInput, NoticeChange, NoticeToLeave, WithdrawNoticeInput } from './notice.types';
+import { GetRegionalGroupQuery } from './regional-group.queries';
+import { RegionalGroup } from './regional-group.types';
+
+function toNotice(row: NoticeRow): NoticeToLeave {
+  return { id: row.noticeId, partnerId: row.partnerId, givenOn: row.givenOn, effectiveOn: row.effectiveOn, status: row.status, withdrawnOn: row.withdrawnOn, consequences: row.consequences };
+}
+
+/** Notices to leave (R13, D4): given and withdrawn by the leaving partner; they take effect on their own. */
+@Resolver(() => RegionalGroup)
+export class NoticeResolver {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly membership: MembershipQueries,
+  ) {}
+
+  private async result(groupId: string, noticeId: string): Promise<NoticeChange> {
+    const notice = this.membership.notices(groupId).find((n) => n.noticeId === noticeId);
+    if (!notice) throw new DomainError('NOT_FOUND', 'There is no such notice to leave.');
+    return { group: await this.queries.execute(new GetRegionalGroupQuery(groupId)), notice: toNotice(notice) };
+  }
+
+  @ResolveField(() => [NoticeToLeave])
+  notices(@Parent() group: RegionalGroup): NoticeToLeave[] {
+    return this.membership.notices(group.id).map(toNotice);
+  }
+
+  @Mutation(() => NoticeChange, {
+    description: 'A representative of the leaving partner. Refused with NOTICE_TOO_SHORT under the notice period; flows to every area the partner covers.',
+  })
+  async giveNoticeToLeave(@Args('input') input: GiveNoticeToLeaveInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    const noticeId = newEntityId('notice', identity.personId, input.idempotencyKey);
+    await this.commands.execute(
+      new ChangeRegionalGroupCommand(input.groupId, 'giveNoticeToLeave', input, { identity, correlationId: context.correlationId }, ({ actor, now }) => ({
+        type: 'GiveNoticeToLeave',
+        data: { noticeId, partnerId: input.partnerId, givenOn: input.givenOn, effectiveOn: input.effectiveOn, actor, now },
+      })),
+    );
+    return this.result(input.groupId, noticeId);
+  }
+
+  @Mutation(() => NoticeChange, { description: 'A representative of the leaving partner, before the notice takes effect.' })
+  async withdrawNotice(@Args('input') input: WithdrawNoticeInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    await this.commands.execute(
+      new ChangeRegionalGroupCommand(input.groupId, 'withdrawNotice', input, { identity, correlationId: context.correlationId }, ({ actor, now }) => ({
+        type: 'WithdrawNotice',
+        data: { noticeId: input.noticeId, actor, now },
+      })),
+    );
+    return this.result(input.groupId, input.noticeId);
+  }
+}

@@ -1,0 +1,82 @@
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { IsString, Matches } from 'class-validator';
+import { IdempotentInput } from '../common/idempotency-key.input';
+import { CoverageGap } from './membership.types';
+import { RegionalGroup } from './regional-group.types';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+@ObjectType({ description: 'R13: what the departure would do, worked out when the notice was given.' })
+export class DepartureConsequences {
+  @Field(() => [CoverageGap], { description: 'Areas that would be left without a required agency type.' })
+  coverageGaps!: CoverageGap[];
+
+  @Field(() => Int, { description: 'Representatives in the membership once the partner has left.' })
+  representativeCount!: number;
+
+  @Field(() => Int, { description: 'The quorum once the partner has left.' })
+  quorumRequired!: number;
+}
+
+@ObjectType()
+export class NoticeToLeave {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  partnerId!: string;
+
+  @Field()
+  givenOn!: string;
+
+  @Field()
+  effectiveOn!: string;
+
+  @Field({ description: 'OPEN, WITHDRAWN or EFFECTIVE.' })
+  status!: string;
+
+  @Field(() => String, { nullable: true })
+  withdrawnOn!: string | null;
+
+  @Field(() => DepartureConsequences)
+  consequences!: DepartureConsequences;
+}
+
+@ObjectType()
+export class NoticeChange {
+  @Field(() => RegionalGroup)
+  group!: RegionalGroup;
+
+  @Field(() => NoticeToLeave)
+  notice!: NoticeToLeave;
+}
+
+@InputType()
+export class GiveNoticeToLeaveInput extends IdempotentInput {
+  @Field(() => ID)
+  @IsString()
+  groupId!: string;
+
+  @Field(() => ID, { description: 'The leaving partner: one the caller represents.' })
+  @IsString()
+  partnerId!: string;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  @Matches(DATE, { message: 'givenOn must be a date written YYYY-MM-DD.' })
+  givenOn!: string;
+
+  @Field({ description: 'YYYY-MM-DD, at least the notice period of the terms of reference after givenOn.' })
+  @Matches(DATE, { message: 'effectiveOn must be a date written YYYY-MM-DD.' })
+  effectiveOn!: string;
+}
+
+@InputType()
+export class WithdrawNoticeInput extends IdempotentInput {
+  @Field(() => ID)
+  @IsString()
+  groupId!: string;
+
+  @Field(() => ID)
+  @IsString()
+  noticeId!: string;
+}
