@@ -93,6 +93,30 @@ describe('workstreams and tasks over GraphQL', () => {
     expect(own.errors).toBeUndefined();
   });
 
+  it('carries a task to a workstream its lead does not lead, checking the arrival before the departure (W3)', async () => {
+    const lead = await tokenOf('jacqui-jensen');
+    const resources = loaded.standingIds[6];
+    const added = await call(
+      'addTask',
+      'AddTaskInput',
+      { workstreamId: loaded.taskAndFinishId, title: 'Cost the protocol', ownerId: demo.personIds['chris-sivers'], dueDate: '2027-02-28' },
+      lead,
+    );
+    const taskId = added.data?.addTask.workstreamTasks.edges.find((e: { node: { title: string } }) => e.node.title === 'Cost the protocol').node.id;
+    const carry = () => call('carryTaskOver', 'CarryTaskOverInput', { workstreamId: loaded.taskAndFinishId, taskId, toWorkstreamId: resources }, lead);
+
+    const before = await api.store.lastPosition();
+    const refused = await carry();
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'VALIDATION_FAILED' }, message: expect.stringMatching(/owner is not in the other workstream/) });
+    expect(await api.store.lastPosition()).toBe(before);
+
+    await call('addWorkstreamMember', 'WorkstreamPersonInput', { workstreamId: resources, personId: demo.personIds['chris-sivers'] }, await tokenOf('sheila-smith'));
+    const carried = await carry();
+    expect(carried.errors).toBeUndefined();
+    const { data } = await api.graphql('query($id: ID!) { workstream(id: $id) { workstreamTasks { edges { node { id } } } } }', { id: resources });
+    expect(data?.workstream.workstreamTasks.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(taskId);
+  });
+
   it('takes a task-and-finish group to its close: refused with open tasks, allowed after carrying them over (W3)', async () => {
     const lead = await tokenOf('jacqui-jensen');
     const refused = await call('closeWorkstream', 'CloseWorkstreamInput', { workstreamId: loaded.taskAndFinishId, outcomeReport: 'Protocol agreed.' }, lead);

@@ -14,6 +14,7 @@ import {
   workstreamDecider,
   WorkstreamEvent,
   workstreamStream,
+  peopleOf,
 } from '@app/domain';
 import { EventStore, newEntityId } from '@app/event-store';
 import { MeetingQueries, TaskFilter, TaskRow, WorkstreamQueries, WorkstreamRow } from '@app/read-models';
@@ -336,24 +337,45 @@ export class WorkstreamResolver {
       'The lead, the chair or an administrator. Records the task leaving this workstream, then arriving in the other with its status and history (W3). Retry with the same idempotencyKey if the second step did not complete.',
   })
   async carryTaskOver(@Args('input') input: CarryTaskOverInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext): Promise<Workstream> {
-    const source = fold(workstreamDecider, (await this.store.readStream(workstreamStream(input.workstreamId))) as unknown as WorkstreamEvent[]);
-    const target = fold(workstreamDecider, (await this.store.readStream(workstreamStream(input.toWorkstreamId))) as unknown as WorkstreamEvent[]);
-    const task = source.status !== 'NONE' ? source.tasks[input.taskId] : undefined;
-    const alreadyIn = target.status !== 'NONE' && target.tasks[input.taskId] !== undefined;
-    if (task) {
-      await this.change(input, 'carryTaskOver', input, identity, context, ({ actor, now }) => ({
-        type: 'CarryTaskOut',
-        data: { taskId: input.taskId, toWorkstreamId: input.toWorkstreamId, target: { groupId: target.status === 'NONE' ? '' : target.groupId, open: target.status === 'ACTIVE' }, actor, now },
-      }));
-    }
-    if (!alreadyIn) {
+    const readState = async (id: string) => fold(workstreamDecider, (await this.store.readStream(workstreamStream(id))) as unknown as WorkstreamEvent[]);
+    const target = await readState(input.toWorkstreamId);
+    if (target.status === 'NONE' || target.tasks[input.taskId] === undefined) {
+      const source = await readState(input.workstreamId);
+      const task = source.status !== 'NONE' ? source.tasks[input.taskId] : undefined;
+      if (task) {
+        await this.change(input, 'carryTaskOver', input, identity, context, ({ actor, now }) => ({
+          type: 'CarryTaskOut',
+          data: {
+            taskId: input.taskId,
+            toWorkstreamId: input.toWorkstreamId,
+            target: {
+              groupId: target.status === 'NONE' ? '' : target.groupId,
+              open: target.status === 'ACTIVE',
+              knowsTask: target.status !== 'NONE' && (target.carriedOut.includes(input.taskId) || target.tasks[input.taskId] !== undefined),
+              peopleIds: target.status === 'NONE' ? [] : peopleOf(target),
+            },
+            actor,
+            now,
+          },
+        }));
+      }
+      // The source's own record of the departure authorises the arrival, whoever leads the receiving workstream.
+      const departed = await readState(input.workstreamId);
+      const carriedOutHere = departed.status !== 'NONE' && departed.carriedOut.includes(input.taskId) && (await this.carriedTo(input.workstreamId, input.taskId)) === input.toWorkstreamId;
       const carried = task ?? this.carriedTask(input.taskId);
       await this.change({ workstreamId: input.toWorkstreamId }, 'carryTaskIn', input, identity, context, ({ actor, now }) => ({
         type: 'CarryTaskIn',
-        data: { task: carried, fromWorkstreamId: input.workstreamId, actor, now },
+        data: { task: carried, fromWorkstreamId: input.workstreamId, carriedOutHere, actor, now },
       }));
     }
     return this.read(input.workstreamId);
+  }
+
+  /** Where a task was carried out of a workstream to, from the workstream's own stream. */
+  private async carriedTo(workstreamId: string, taskId: string): Promise<string | null> {
+    const events = (await this.store.readStream(workstreamStream(workstreamId))) as unknown as WorkstreamEvent[];
+    const out = [...events].reverse().find((e) => e.type === 'TaskCarriedOut' && e.data.taskId === taskId);
+    return out?.type === 'TaskCarriedOut' ? out.data.toWorkstreamId : null;
   }
 
   /** A task already carried out of its workstream but not yet into the other: as the read model last saw it. */

@@ -41,8 +41,16 @@ export type BlockTask = WorkstreamCommand<'BlockTask', { taskId: string; reason:
 export type CancelTask = WorkstreamCommand<'CancelTask', { taskId: string; reason: string }>;
 export type ReassignTask = WorkstreamCommand<'ReassignTask', { taskId: string; ownerId: string }>;
 export type ChangeTaskDueDate = WorkstreamCommand<'ChangeTaskDueDate', { taskId: string; dueDate: string; reason: string }>;
-export type CarryTaskOut = WorkstreamCommand<'CarryTaskOut', { taskId: string; toWorkstreamId: string; target: { groupId: string; open: boolean } }>;
-export type CarryTaskIn = WorkstreamCommand<'CarryTaskIn', { task: TaskRecord; fromWorkstreamId: string }>;
+/**
+ * The receiving workstream as it stands, read from its stream: everything the arrival will need is
+ * checked before the departure is recorded, so a task never leaves without being able to arrive.
+ */
+export type CarryTaskOut = WorkstreamCommand<
+  'CarryTaskOut',
+  { taskId: string; toWorkstreamId: string; target: { groupId: string; open: boolean; knowsTask: boolean; peopleIds: readonly string[] } }
+>;
+/** The arrival half of a carry-over; `carriedOutHere` is read from the source stream, which authorised the move. */
+export type CarryTaskIn = WorkstreamCommand<'CarryTaskIn', { task: TaskRecord; fromWorkstreamId: string; carriedOutHere: boolean }>;
 export type CloseWorkstream = WorkstreamCommand<'CloseWorkstream', { outcomeReport: string }>;
 
 export type WorkstreamCommandUnion =

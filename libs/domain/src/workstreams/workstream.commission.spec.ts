@@ -349,9 +349,10 @@ describe('A workstream that was never commissioned', () => {
     workstreamCommand('CancelTask', { taskId: 'task-1', reason: 'Not needed.' }),
     workstreamCommand('ReassignTask', { taskId: 'task-1', ownerId: 'sheila-smith' }),
     workstreamCommand('ChangeTaskDueDate', { taskId: 'task-1', dueDate: '2020-04-30', reason: 'Later.' }),
-    workstreamCommand('CarryTaskOut', { taskId: 'task-1', toWorkstreamId: 'ws-resources', target: { groupId: GROUP_ID, open: true } }),
+    workstreamCommand('CarryTaskOut', { taskId: 'task-1', toWorkstreamId: 'ws-resources', target: { groupId: GROUP_ID, open: true, knowsTask: false, peopleIds: ['chris-sivers'] } }),
     workstreamCommand('CarryTaskIn', {
       fromWorkstreamId: 'ws-resources',
+      carriedOutHere: true,
       task: { taskId: 'task-1', title: 'A task', description: '', ownerId: 'chris-sivers', dueDate: '2020-03-31', status: 'TO_DO', blockedReason: null },
     }),
     workstreamCommand('CloseWorkstream', { outcomeReport: 'Done.' }),

@@ -118,7 +118,7 @@ function commission(command: CommissionWorkstream, state: WorkstreamState): Work
 function addTask(command: AddTask, workstream: Workstream): WorkstreamEvent[] {
   const { actor, taskId, ownerId, dueDate } = command.data;
   requireTaskEditor(workstream, actor, null);
-  if (workstream.tasks[taskId]) throw new DomainError('ALREADY_EXISTS', 'That task already exists.');
+  if (workstream.tasks[taskId] || workstream.carriedOut.includes(taskId)) throw new DomainError('ALREADY_EXISTS', 'That task already exists.');
   requireOwnerCandidate(workstream, ownerId);
   if (!isLead(workstream, actor.personId) && ownerId !== actor.personId) {
     throw new DomainError('FORBIDDEN', 'A member adds tasks for themself; the lead assigns them to others.', { requiredRole: 'workstream LEAD' });
@@ -130,6 +130,17 @@ function addTask(command: AddTask, workstream: Workstream): WorkstreamEvent[] {
       data: { taskId, title: requireText(normaliseName(command.data.title), 'The title'), description: command.data.description.trim(), ownerId, dueDate },
     },
   ];
+}
+
+/** A former lead who owns open tasks stays on as a member, so they can still change them. */
+function changeLead(workstream: Workstream, leadPartnerId: string, lead: { personId: string; name: string }): WorkstreamEvent[] {
+  const former = workstream.lead;
+  const events: WorkstreamEvent[] = [];
+  if (lead.personId !== former.personId) {
+    const ownsOpen = Object.values(workstream.tasks).some((t) => t.ownerId === former.personId && OPEN_TASK_STATUSES.includes(t.status));
+    if (ownsOpen && !workstream.members[former.personId]) events.push({ type: 'WorkstreamMemberAdded', data: former });
+  }
+  return [...events, { type: 'WorkstreamLeadChanged', data: { leadPartnerId, lead } }];
 }
 
 function decideForWorkstream(command: Exclude<WorkstreamCommandUnion, CommissionWorkstream>, workstream: Workstream): WorkstreamEvent[] {
@@ -155,7 +166,7 @@ function decideForWorkstream(command: Exclude<WorkstreamCommandUnion, Commission
       requireManager(workstream, actor, 'change the lead');
       if (!command.data.lead) throw new DomainError('NOT_FOUND', `The platform knows nobody with person id ${command.data.personId}.`);
       if (!command.data.currentPartnerIds.includes(command.data.leadPartnerId)) throw new DomainError('NOT_FOUND', 'The lead partner is not a current core partner.');
-      return [{ type: 'WorkstreamLeadChanged', data: { leadPartnerId: command.data.leadPartnerId, lead: command.data.lead } }];
+      return changeLead(workstream, command.data.leadPartnerId, command.data.lead);
     case 'ReportWorkstreamStatus':
       if (!isLead(workstream, actor.personId)) {
         throw new DomainError('FORBIDDEN', "The workstream's status is reported by its lead (W1).", { requiredRole: 'workstream LEAD' });
@@ -216,11 +227,19 @@ function decideForWorkstream(command: Exclude<WorkstreamCommandUnion, Commission
       if (toWorkstreamId === workstream.workstreamId) throw new DomainError('VALIDATION_FAILED', 'A task is carried to another workstream.');
       if (target.groupId !== workstream.groupId) throw new DomainError('VALIDATION_FAILED', 'A task is carried to a workstream of the same group.');
       if (!target.open) throw new DomainError('WORKSTREAM_CLOSED', 'The workstream the task would go to is closed or does not exist.');
+      if (target.knowsTask) throw new DomainError('ALREADY_EXISTS', 'The other workstream already has a task with that id.');
+      if (!target.peopleIds.includes(task.ownerId)) {
+        throw new DomainError('VALIDATION_FAILED', "The task's owner is not in the other workstream: add them as a member there, or reassign the task first.");
+      }
       return [{ type: 'TaskCarriedOut', data: { taskId: task.taskId, toWorkstreamId } }];
     }
     case 'CarryTaskIn':
-      requireManager(workstream, actor, 'carry a task over');
-      if (workstream.tasks[command.data.task.taskId]) throw new DomainError('ALREADY_EXISTS', 'That task is already in the workstream.');
+      if (!command.data.carriedOutHere) {
+        throw new DomainError('VALIDATION_FAILED', 'A task arrives only after its own workstream has recorded it leaving for this one.');
+      }
+      if (workstream.tasks[command.data.task.taskId] || workstream.carriedOut.includes(command.data.task.taskId)) {
+        throw new DomainError('ALREADY_EXISTS', 'That task is already in the workstream.');
+      }
       return [{ type: 'TaskCarriedIn', data: { task: command.data.task, fromWorkstreamId: command.data.fromWorkstreamId } }];
     case 'CloseWorkstream': {
       requireManager(workstream, actor, 'close the workstream');

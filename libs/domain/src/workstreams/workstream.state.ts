@@ -8,6 +8,8 @@ export type Workstream = Readonly<{
   lead: Member;
   members: Readonly<Record<string, Member>>;
   tasks: Readonly<Record<string, TaskRecord>>;
+  /** Tasks carried to another workstream: their ids stay taken here. */
+  carriedOut: readonly string[];
 }>;
 
 export type WorkstreamState = Readonly<{ status: 'NONE' }> | Workstream;
@@ -23,7 +25,7 @@ function status(state: Workstream, taskId: string, next: TaskStatus, blockedReas
 export function evolveWorkstream(state: WorkstreamState, event: WorkstreamEvent): WorkstreamState {
   if (event.type === 'WorkstreamCommissioned') {
     const { workstreamId, groupId, kind, lead } = event.data;
-    return { status: 'ACTIVE', workstreamId, groupId, kind, lead, members: {}, tasks: {} };
+    return { status: 'ACTIVE', workstreamId, groupId, kind, lead, members: {}, tasks: {}, carriedOut: [] };
   }
   if (state.status === 'NONE') return state;
   switch (event.type) {
@@ -54,7 +56,7 @@ export function evolveWorkstream(state: WorkstreamState, event: WorkstreamEvent)
       return setTask(state, event.data.taskId, { dueDate: event.data.dueDate });
     case 'TaskCarriedOut': {
       const { [event.data.taskId]: _carried, ...tasks } = state.tasks;
-      return { ...state, tasks };
+      return { ...state, tasks, carriedOut: [...state.carriedOut, event.data.taskId] };
     }
     case 'TaskCarriedIn':
       return { ...state, tasks: { ...state.tasks, [event.data.task.taskId]: event.data.task } };
@@ -65,4 +67,9 @@ export function evolveWorkstream(state: WorkstreamState, event: WorkstreamEvent)
 
 export function isLead(workstream: Workstream, personId: string): boolean {
   return workstream.lead.personId === personId;
+}
+
+/** Everyone who may own a task here: the lead and the members. */
+export function peopleOf(workstream: Workstream): string[] {
+  return [workstream.lead.personId, ...Object.keys(workstream.members)];
 }
