@@ -56,6 +56,21 @@ export class TestApp {
     }
   }
 
+  /**
+   * Stops the service and starts it again on the same data, as an operator would, with some
+   * settings changed (a later CLOCK_NOW, say). The administrator keeps their identity.
+   */
+  async restart(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+    await this.app.close();
+    const config = loadConfig({ DATA_DIR: this.config.dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
+    const app = await createApp(config);
+    await app.listen(0, '127.0.0.1');
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    const key = app.get<SigningKey | null>(SIGNING_KEY);
+    const token = key ? await mintToken(key, { subject: this.adminId, name: 'Test Administrator' }) : null;
+    return new TestApp(app, config, `http://127.0.0.1:${port}`, token, this.adminId);
+  }
+
   get store(): EventStore {
     return this.app.get<EventStore>(EVENT_STORE);
   }

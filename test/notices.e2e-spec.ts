@@ -1,0 +1,77 @@
+import { mintToken, SigningKey } from '@app/platform';
+import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
+import { LoadedDemo, loadAvonAndSomerset, SendGraphql } from '../apps/cli/src/demo/load-demo';
+import { TestApp } from './support/test-app';
+
+const NOTICE = `notice { id status effectiveOn consequences { coverageGaps { areaName agencyType } representativeCount quorumRequired } }`;
+const GROUP = `query($id: ID!) { regionalGroup(id: $id) {
+  quorum { representativeCount required }
+  coverage { area { name } missing }
+  partners(includeFormer: true) { id name current }
+  notices { id status }
+} }`;
+
+describe('notices to leave (R13, D4)', () => {
+  let api: TestApp;
+  let demo: LoadedDemo;
+  let tokenOf: (key: string) => Promise<string>;
+  const give = async (token: string, effectiveOn: string, partnerId = demo.partnerIds['somerset-icb']) =>
+    api.graphql(`mutation($input: GiveNoticeToLeaveInput!) { giveNoticeToLeave(input: $input) { ${NOTICE} } }`, {
+      input: { groupId: demo.groupId, partnerId, givenOn: '2026-11-23', effectiveOn },
+    }, token);
+
+  beforeAll(async () => {
+    api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
+    const send: SendGraphql = async (query, variables, token) => {
+      const { data, errors } = await api.graphql(query, variables, token);
+      if (errors) throw new Error(`${errors[0].extensions?.code}: ${errors[0].message}`);
+      return data ?? {};
+    };
+    const mint = (personId: string) => mintToken(api.app.get<SigningKey>(SIGNING_KEY), { subject: personId, name: personId });
+    demo = await loadAvonAndSomerset({ send, administratorToken: api.adminToken as string, tokenFor: mint });
+    tokenOf = async (person) => mintToken(api.app.get<SigningKey>(SIGNING_KEY), { subject: demo.personIds[person], name: person });
+  });
+  afterAll(async () => api.stop());
+
+  it('refuses a notice given 11 months before its effective date', async () => {
+    const { errors } = await give(await tokenOf('sandra-corry'), '2027-10-23');
+    expect(errors?.[0]).toMatchObject({ extensions: { code: 'NOTICE_TOO_SHORT', earliestEffectiveOn: '2027-11-23' } });
+  });
+
+  it("refuses a notice given for another organisation (R41)", async () => {
+    const { errors } = await give(await tokenOf('jacqui-jensen'), '2027-11-23');
+    expect(errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('records 12 months’ notice with what the departure would do, and sends it to the areas the partner covers', async () => {
+    const { data, errors } = await give(await tokenOf('sandra-corry'), '2027-11-23');
+    expect(errors).toBeUndefined();
+    expect(data?.giveNoticeToLeave.notice).toMatchObject({
+      status: 'OPEN',
+      effectiveOn: '2027-11-23',
+      consequences: { coverageGaps: [{ areaName: 'Somerset', agencyType: 'HEALTH' }], representativeCount: 9, quorumRequired: 6 },
+    });
+    const feed = async (area: string) =>
+      (await api.graphql('query($a: ID!) { areaFeed(areaId: $a) { edges { node { kind title } } } }', { a: demo.areaIds[area] })).data?.areaFeed.edges.map(
+        (e: { node: { kind: string } }) => e.node.kind,
+      );
+    expect(await feed('Somerset')).toContain('NOTICE_TO_LEAVE');
+    expect(await feed('Bristol')).not.toContain('NOTICE_TO_LEAVE');
+    expect((await api.graphql(GROUP, { id: demo.groupId })).data?.regionalGroup.quorum).toEqual({ representativeCount: 10, required: 7 });
+  });
+
+  it('takes effect on its date with nobody sending a command, once, across restarts', async () => {
+    api = await api.restart({ CLOCK_NOW: '2027-11-24T09:00:00.000Z' });
+    const { data } = await api.graphql(GROUP, { id: demo.groupId });
+    const group = data?.regionalGroup;
+    expect(group.partners.find((p: { name: string }) => p.name === 'NHS Somerset ICB').current).toBe(false);
+    expect(group.quorum).toEqual({ representativeCount: 9, required: 6 });
+    expect(group.coverage.find((c: { area: { name: string } }) => c.area.name === 'Somerset').missing).toEqual(['HEALTH']);
+    expect(group.notices.map((n: { status: string }) => n.status)).toEqual(['EFFECTIVE']);
+
+    api = await api.restart({ CLOCK_NOW: '2027-11-25T09:00:00.000Z' });
+    const events = await api.store.readStream(`regional-group-${demo.groupId}`);
+    expect(events.filter((e) => e.type === 'PartnerLeft')).toHaveLength(1);
+    expect(events.find((e) => e.type === 'PartnerLeft')?.metadata.actor).toMatchObject({ personId: 'system' });
+  });
+});
