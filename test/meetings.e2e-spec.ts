@@ -124,6 +124,26 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
     expect(errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredRole: 'AREA_BUSINESS_MANAGER of the area' });
   });
 
+  it("lets an area's business manager acknowledge what reached the area, and shows the region who has (L3)", async () => {
+    const bristolManager = await tokenOf('bristol-business-manager');
+    const first = async (area: string) =>
+      (await api.graphql('query($a: ID!) { areaFeed(areaId: $a, first: 1) { edges { cursor } } }', { a: demo.areaIds[area] })).data?.areaFeed.edges[0].cursor;
+    const acknowledge = async (area: string) =>
+      api.graphql(
+        'mutation($input: AcknowledgeFeedItemInput!) { acknowledgeFeedItem(input: $input) { subjectId acknowledgedAt } }',
+        { input: { areaId: demo.areaIds[area], cursor: await first(area) } },
+        bristolManager,
+      );
+    const mine = await acknowledge('Bristol');
+    expect(mine.data?.acknowledgeFeedItem).toEqual({ subjectId: year.meetingIds[0], acknowledgedAt: expect.stringMatching(/^2026-11-23T/) });
+    expect((await acknowledge('Somerset')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await acknowledge('Bristol')).errors?.[0].extensions?.code).toBe('ALREADY_EXISTS');
+    const { data } = await api.graphql('query($s: ID!) { feedItemAcknowledgements(subjectId: $s) { areaId acknowledgedAt } }', { s: year.meetingIds[0] });
+    const acknowledged = data?.feedItemAcknowledgements.filter((a: { acknowledgedAt: string | null }) => a.acknowledgedAt).map((a: { areaId: string }) => a.areaId);
+    expect(data?.feedItemAcknowledgements).toHaveLength(5);
+    expect(acknowledged).toEqual([demo.areaIds.Bristol]);
+  });
+
   it('keeps published minutes sealed: a correction stands beside them with its reason', async () => {
     const meetingId = year.meetingIds[3];
     const redraft = await call('draftMinutes', 'DraftMinutesInput', { meetingId, text: 'Rewritten.' });

@@ -1,12 +1,44 @@
-import { Args, ArgsType, Field, ID, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { IsString } from 'class-validator';
-import { DomainError } from '@app/domain';
+import { Args, ArgsType, Context, Field, ID, InputType, Mutation, ObjectType, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import { IsString, MaxLength } from 'class-validator';
+import { IdempotentInput } from '../common/idempotency-key.input';
+import { CommandGateway } from '../common/command-gateway';
+import { Actors } from '../auth/actors';
+import { GraphqlContext } from '../graphql/graphql-context';
+import { DomainError, localArrangementDecider, localArrangementStream } from '@app/domain';
 import { AreaFeedQueries, decodeCursor, encodeCursor, FeedItemRow } from '@app/read-models';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { PageArgs, toConnection } from '../common/connection';
 import { LiveEvents } from '../live/live-events';
 import { AreaFeedConnection, FeedItem } from './meeting.types';
+
+@InputType()
+class AcknowledgeFeedItemInput extends IdempotentInput {
+  @Field(() => ID)
+  @IsString()
+  areaId!: string;
+
+  @Field({ description: 'The cursor of the item.' })
+  @IsString()
+  @MaxLength(200)
+  cursor!: string;
+}
+
+@ObjectType({ description: 'Whether one area has acknowledged an item that flowed down to it.' })
+class AreaAcknowledgement {
+  @Field(() => ID)
+  areaId!: string;
+
+  @Field()
+  kind!: string;
+
+  @Field()
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  acknowledgedAt!: string | null;
+}
 
 @ArgsType()
 class AreaFeedArgs extends PageArgs {
@@ -25,7 +57,44 @@ export class AreaFeedResolver {
   constructor(
     private readonly feeds: AreaFeedQueries,
     private readonly live: LiveEvents,
+    private readonly gateway: CommandGateway,
+    private readonly actors: Actors,
   ) {}
+
+  @ResolveField(() => String, { nullable: true, description: "When the area's business manager acknowledged the item (L3)." })
+  acknowledgedAt(@Parent() item: FeedItem): string | null {
+    return this.feeds.acknowledgedAt(item.areaId, decodeCursor(item.cursor) as number);
+  }
+
+  @Query(() => [AreaAcknowledgement], { description: 'For the region: each area an item went to, and whether it has acknowledged it.' })
+  feedItemAcknowledgements(@Args('subjectId', { type: () => ID }) subjectId: string, @CurrentIdentity() _identity: Identity): AreaAcknowledgement[] {
+    return this.feeds.acknowledgementsOf(subjectId).map((row) => ({ areaId: row.areaId, kind: row.kind, title: row.title, acknowledgedAt: row.acknowledgedAt }));
+  }
+
+  @Mutation(() => FeedItem, { description: "The area's own business manager acknowledges an item of the area's feed (L3)." })
+  async acknowledgeFeedItem(@Args('input') input: AcknowledgeFeedItemInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext): Promise<FeedItem> {
+    const position = decodeCursor(input.cursor);
+    if (position === null) throw new DomainError('VALIDATION_FAILED', 'The cursor is not one this API gave out.');
+    const { idempotencyKey, ...request } = input;
+    const prepared = await this.gateway.prepare({ identity, correlationId: context.correlationId }, 'acknowledgeFeedItem', request, idempotencyKey);
+    await this.gateway.execute(
+      localArrangementStream(input.areaId),
+      localArrangementDecider,
+      {
+        type: 'AcknowledgeFeedItem',
+        data: {
+          areaId: input.areaId,
+          position,
+          itemExists: this.feeds.feedItemAt(input.areaId, position) !== undefined,
+          managedAreaIds: this.actors.managedAreaIds(await this.actors.access(), identity.personId),
+          actor: prepared.actor,
+          now: prepared.now,
+        },
+      },
+      prepared,
+    );
+    return toFeedItem(this.feeds.feedItemAt(input.areaId, position) as FeedItemRow);
+  }
 
   @Query(() => AreaFeedConnection, { description: 'An area’s feed in order; pass the last endCursor as `after` to resume.' })
   areaFeed(@Args() { areaId, first, after }: AreaFeedArgs, @CurrentIdentity() _identity: Identity) {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { MeetingEvent, RegionalGroupEvent, WorkstreamEvent } from '@app/domain';
+import { LocalArrangementEvent, MeetingEvent, RegionalGroupEvent, WorkstreamEvent } from '@app/domain';
 import { StoredEvent } from '@app/event-store';
 import { Projection, statementsPerDatabase } from '../projection';
 
@@ -9,6 +9,7 @@ const statements = statementsPerDatabase((db) => ({
   ),
   rememberMeeting: db.prepare('INSERT INTO area_feed_meetings (meeting_id, starts_at) VALUES (?, ?)'),
   meetingDate: db.prepare('SELECT starts_at AS startsAt FROM area_feed_meetings WHERE meeting_id = ?'),
+  acknowledge: db.prepare('INSERT INTO feed_acknowledgements (area_id, position, acknowledged_at, person_id) VALUES (?, ?, ?, ?)'),
 }));
 
 /**
@@ -17,8 +18,8 @@ const statements = statementsPerDatabase((db) => ({
  */
 export const areaFeedProjection: Projection = {
   name: 'area-feed',
-  version: 3,
-  tables: ['area_feed', 'area_feed_meetings'],
+  version: 4,
+  tables: ['area_feed', 'area_feed_meetings', 'feed_acknowledgements'],
 
   setup(db: Database.Database) {
     db.exec(`
@@ -27,7 +28,11 @@ export const areaFeedProjection: Projection = {
         title TEXT NOT NULL, occurred_at TEXT NOT NULL,
         PRIMARY KEY (area_id, position)
       );
-      CREATE TABLE area_feed_meetings (meeting_id TEXT PRIMARY KEY, starts_at TEXT NOT NULL);`);
+      CREATE TABLE area_feed_meetings (meeting_id TEXT PRIMARY KEY, starts_at TEXT NOT NULL);
+      CREATE TABLE feed_acknowledgements (
+        area_id TEXT NOT NULL, position INTEGER NOT NULL, acknowledged_at TEXT NOT NULL, person_id TEXT,
+        PRIMARY KEY (area_id, position)
+      );`);
   },
 
   apply(db: Database.Database, stored: StoredEvent) {
@@ -60,6 +65,12 @@ export const areaFeedProjection: Projection = {
         const areas = event.data.areaIds.map((areaId) => ({ areaId }));
         feed(areas, 'NOTICE_TO_LEAVE', event.data.noticeId, `${event.data.partnerName} has given notice to leave, effective ${event.data.effectiveOn}`);
       }
+    }
+    if (stored.streamId.startsWith('local-arrangement-')) {
+      const event = stored as unknown as LocalArrangementEvent;
+      const personId = (stored.metadata.actor as { personId?: string } | undefined)?.personId ?? null;
+      s.acknowledge.run(event.data.areaId, event.data.position, event.data.acknowledgedAt, personId);
+      return;
     }
     if (stored.streamId.startsWith('workstream-')) {
       const event = stored as unknown as WorkstreamEvent;

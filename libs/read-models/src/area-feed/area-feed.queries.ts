@@ -34,4 +34,22 @@ export class AreaFeedQueries {
   feedItemAt(areaId: string, position: number): FeedItemRow | undefined {
     return this.db.prepare(`SELECT ${FEED_COLUMNS} FROM area_feed WHERE area_id = ? AND position = ?`).get(areaId, position) as FeedItemRow | undefined;
   }
+
+  acknowledgedAt(areaId: string, position: number): string | null {
+    const row = this.db.prepare('SELECT acknowledged_at AS at FROM feed_acknowledgements WHERE area_id = ? AND position = ?').get(areaId, position) as
+      | { at: string }
+      | undefined;
+    return row?.at ?? null;
+  }
+
+  /** For the region: every area an item about `subjectId` went to, and whether each has acknowledged it. */
+  acknowledgementsOf(subjectId: string): (FeedItemRow & { acknowledgedAt: string | null })[] {
+    return this.db
+      .prepare(
+        `SELECT f.area_id AS areaId, f.position, f.kind, f.subject_id AS subjectId, f.title, f.occurred_at AS occurredAt, a.acknowledged_at AS acknowledgedAt
+         FROM area_feed f LEFT JOIN feed_acknowledgements a ON a.area_id = f.area_id AND a.position = f.position
+         WHERE f.subject_id = ? ORDER BY f.position, f.area_id`,
+      )
+      .all(subjectId) as (FeedItemRow & { acknowledgedAt: string | null })[];
+  }
 }
