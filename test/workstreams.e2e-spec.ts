@@ -62,6 +62,22 @@ describe('workstreams and tasks over GraphQL', () => {
     expect(await feed('Somerset')).not.toContainEqual({ kind: 'WORKSTREAM_COMMISSIONED', subjectId: loaded.taskAndFinishId });
   });
 
+  it('keeps the service healthy when one idempotency key is used on two different workstreams', async () => {
+    const chair = await tokenOf('sheila-smith');
+    const [first, second] = loaded.standingIds;
+    const add = (workstreamId: string) =>
+      call('addTask', 'AddTaskInput', { workstreamId, title: 'Shared key', ownerId: demo.personIds['sheila-smith'], dueDate: '2027-01-31', idempotencyKey: 'same-key-0001' }, chair);
+    await call('addWorkstreamMember', 'WorkstreamPersonInput', { workstreamId: first, personId: demo.personIds['sheila-smith'] }, chair);
+    await call('addWorkstreamMember', 'WorkstreamPersonInput', { workstreamId: second, personId: demo.personIds['sheila-smith'] }, chair);
+    const a = await add(first);
+    const b = await add(second);
+    expect(a.errors).toBeUndefined();
+    expect(b.errors).toBeUndefined();
+    const idOf = (result: typeof a) => result.data?.addTask.workstreamTasks.edges.find((e: { node: { title: string } }) => e.node.title === 'Shared key').node.id;
+    expect(idOf(a)).not.toEqual(idOf(b));
+    expect((await fetch(`${api.url}/health`)).status).toBe(200);
+  });
+
   it('refuses sub-regional work without the group’s recorded agreement (R11)', async () => {
     const { errors } = await call(
       'commissionWorkstream',
@@ -115,6 +131,18 @@ describe('workstreams and tasks over GraphQL', () => {
     expect(carried.errors).toBeUndefined();
     const { data } = await api.graphql('query($id: ID!) { workstream(id: $id) { workstreamTasks { edges { node { id } } } } }', { id: resources });
     expect(data?.workstream.workstreamTasks.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(taskId);
+  });
+
+  it("refuses a lead pulling another workstream's task into their own (R41)", async () => {
+    const { data } = await api.graphql('query($id: ID!) { workstream(id: $id) { workstreamTasks { edges { node { id } } } } }', { id: loaded.standingIds[0] });
+    const othersTask = data?.workstream.workstreamTasks.edges[0].node.id;
+    const pulled = await call(
+      'carryTaskOver',
+      'CarryTaskOverInput',
+      { workstreamId: loaded.taskAndFinishId, taskId: othersTask, toWorkstreamId: loaded.taskAndFinishId },
+      await tokenOf('jacqui-jensen'),
+    );
+    expect(pulled.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
   });
 
   it('takes a task-and-finish group to its close: refused with open tasks, allowed after carrying them over (W3)', async () => {

@@ -21,3 +21,4 @@ export * from './workstreams/workstream.commands';
 export * from './workstreams/workstream.state';
 export * from './workstreams/workstream.decider';
 export * from './local-arrangements/local-arrangement.decider';
+export * from './policies/policy.decider';

@@ -24,10 +24,12 @@ export function eventIdFor(commandId: string, inputHash: string | null | undefin
 
 /**
  * The id of an entity a command creates. With an idempotency key it is derived from the person,
- * the key and the kind of entity, so a retried creation addresses the same stream.
+ * the key, the kind of entity and `within`: the stream the entity is created in, for one that lives
+ * inside another's stream (a task in a workstream). A retry then addresses the same entity, while
+ * the same key sent to another stream can never mint an id that is already taken.
  */
-export function newEntityId(kind: string, personId: string, idempotencyKey: string | null | undefined): string {
-  return idempotencyKey ? uuidv5(`entity\n${kind}\n${personId}\n${idempotencyKey}`, NAMESPACE) : randomUUID();
+export function newEntityId(kind: string, personId: string, idempotencyKey: string | null | undefined, within = ''): string {
+  return idempotencyKey ? uuidv5(`entity\n${kind}\n${personId}\n${idempotencyKey}\n${within}`, NAMESPACE) : randomUUID();
 }
 
 /** A stable id derived from a parent id, for parts created with their parent (a group's areas). */

@@ -209,7 +209,7 @@ export class MeetingResolver {
   recordDecision(@Args('input') input: RecordDecisionInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
     return this.change(input, 'recordDecision', input, identity, context, ({ actor, now }) => ({
       type: 'RecordDecision',
-      data: { decisionId: newEntityId('decision', identity.personId, input.idempotencyKey), text: input.text, actor, now },
+      data: { decisionId: newEntityId('decision', identity.personId, input.idempotencyKey, meetingStream(input.meetingId)), text: input.text, actor, now },
     }));
   }
 
@@ -218,7 +218,7 @@ export class MeetingResolver {
     return this.change(input, 'makeRecommendation', input, identity, context, async ({ actor, now }, groupId) => ({
       type: 'MakeRecommendation',
       data: {
-        recommendationId: newEntityId('recommendation', identity.personId, input.idempotencyKey),
+        recommendationId: newEntityId('recommendation', identity.personId, input.idempotencyKey, meetingStream(input.meetingId)),
         text: input.text,
         targetPartnerIds: input.targetPartnerIds,
         dueDate: input.dueDate,

@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { AGENCY_TYPES, RegionalGroupCommand, RegionalGroupEvent } from '@app/domain';
+import { AGENCY_TYPES, RegionalGroupCommand, RegionalGroupEvent, regionalGroupStream } from '@app/domain';
 import { newEntityId } from '@app/event-store';
 import { Actors } from '../auth/actors';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
@@ -61,7 +61,7 @@ export class MembershipResolver {
     return this.change('admitCorePartner', input, identity, context, ({ actor, now }) => ({
       type: 'AdmitCorePartner',
       data: {
-        partnerId: newEntityId('core-partner', identity.personId, input.idempotencyKey),
+        partnerId: newEntityId('core-partner', identity.personId, input.idempotencyKey, regionalGroupStream(input.groupId)),
         name: input.name,
         agencyType: input.agencyType,
         areaIds: input.areaIds,
@@ -90,7 +90,7 @@ export class MembershipResolver {
       type: 'RecordSuccession',
       data: {
         predecessorId: input.predecessorId,
-        successorId: input.successorId ?? newEntityId('core-partner', identity.personId, input.idempotencyKey),
+        successorId: input.successorId ?? newEntityId('core-partner', identity.personId, input.idempotencyKey, regionalGroupStream(input.groupId)),
         successorName: input.successorName ?? '',
         effectiveOn: input.effectiveOn,
         acceptCoverageGap: input.acceptCoverageGap,
@@ -105,7 +105,7 @@ export class MembershipResolver {
     return this.change('appointRepresentative', input, identity, context, async ({ actor, now }) => ({
       type: 'AppointRepresentative',
       data: {
-        appointmentId: newEntityId('appointment', identity.personId, input.idempotencyKey),
+        appointmentId: newEntityId('appointment', identity.personId, input.idempotencyKey, regionalGroupStream(input.groupId)),
         personId: input.personId,
         personName: (await this.actors.access()).people[input.personId]?.name ?? null,
         partnerId: input.partnerId,

@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { DomainError } from '@app/domain';
+import { DomainError, regionalGroupStream } from '@app/domain';
 import { newEntityId } from '@app/event-store';
 import { MembershipQueries, NoticeRow } from '@app/read-models';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
@@ -39,7 +39,7 @@ export class NoticeResolver {
     description: 'A representative of the leaving partner. Refused with NOTICE_TOO_SHORT under the notice period; flows to every area the partner covers.',
   })
   async giveNoticeToLeave(@Args('input') input: GiveNoticeToLeaveInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
-    const noticeId = newEntityId('notice', identity.personId, input.idempotencyKey);
+    const noticeId = newEntityId('notice', identity.personId, input.idempotencyKey, regionalGroupStream(input.groupId));
     await this.commands.execute(
       new ChangeRegionalGroupCommand(input.groupId, 'giveNoticeToLeave', input, { identity, correlationId: context.correlationId }, ({ actor, now }) => ({
         type: 'GiveNoticeToLeave',

@@ -286,7 +286,7 @@ export class WorkstreamResolver {
   addTask(@Args('input') input: AddTaskInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
     return this.change(input, 'addTask', input, identity, context, ({ actor, now }) => ({
       type: 'AddTask',
-      data: { taskId: newEntityId('task', identity.personId, input.idempotencyKey), title: input.title, description: input.description, ownerId: input.ownerId, dueDate: input.dueDate, actor, now },
+      data: { taskId: newEntityId('task', identity.personId, input.idempotencyKey, workstreamStream(input.workstreamId)), title: input.title, description: input.description, ownerId: input.ownerId, dueDate: input.dueDate, actor, now },
     }));
   }
 
@@ -339,50 +339,41 @@ export class WorkstreamResolver {
   async carryTaskOver(@Args('input') input: CarryTaskOverInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext): Promise<Workstream> {
     const readState = async (id: string) => fold(workstreamDecider, (await this.store.readStream(workstreamStream(id))) as unknown as WorkstreamEvent[]);
     const target = await readState(input.toWorkstreamId);
-    if (target.status === 'NONE' || target.tasks[input.taskId] === undefined) {
-      const source = await readState(input.workstreamId);
-      const task = source.status !== 'NONE' ? source.tasks[input.taskId] : undefined;
-      if (task) {
-        await this.change(input, 'carryTaskOver', input, identity, context, ({ actor, now }) => ({
-          type: 'CarryTaskOut',
-          data: {
-            taskId: input.taskId,
-            toWorkstreamId: input.toWorkstreamId,
-            target: {
-              groupId: target.status === 'NONE' ? '' : target.groupId,
-              open: target.status === 'ACTIVE',
-              knowsTask: target.status !== 'NONE' && (target.carriedOut.includes(input.taskId) || target.tasks[input.taskId] !== undefined),
-              peopleIds: target.status === 'NONE' ? [] : peopleOf(target),
-            },
-            actor,
-            now,
+    const source = await readState(input.workstreamId);
+    if (source.status !== 'NONE' && source.tasks[input.taskId]) {
+      await this.change(input, 'carryTaskOver', input, identity, context, ({ actor, now }) => ({
+        type: 'CarryTaskOut',
+        data: {
+          taskId: input.taskId,
+          toWorkstreamId: input.toWorkstreamId,
+          target: {
+            groupId: target.status === 'NONE' ? '' : target.groupId,
+            open: target.status === 'ACTIVE',
+            knowsTask: target.status !== 'NONE' && (target.carriedOut.includes(input.taskId) || target.tasks[input.taskId] !== undefined),
+            peopleIds: target.status === 'NONE' ? [] : peopleOf(target),
           },
-        }));
-      }
+          actor,
+          now,
+        },
+      }));
+    }
+    const alreadyArrived = target.status !== 'NONE' && target.tasks[input.taskId] !== undefined;
+    if (!alreadyArrived) {
       // The source's own record of the departure authorises the arrival, whoever leads the receiving workstream.
-      const departed = await readState(input.workstreamId);
-      const carriedOutHere = departed.status !== 'NONE' && departed.carriedOut.includes(input.taskId) && (await this.carriedTo(input.workstreamId, input.taskId)) === input.toWorkstreamId;
-      const carried = task ?? this.carriedTask(input.taskId);
+      const departure = await this.departure(input.workstreamId, input.taskId, input.toWorkstreamId);
       await this.change({ workstreamId: input.toWorkstreamId }, 'carryTaskIn', input, identity, context, ({ actor, now }) => ({
         type: 'CarryTaskIn',
-        data: { task: carried, fromWorkstreamId: input.workstreamId, carriedOutHere, actor, now },
+        data: { task: departure?.task ?? { taskId: input.taskId, title: '', description: '', ownerId: '', dueDate: '', status: 'TO_DO', blockedReason: null }, fromWorkstreamId: input.workstreamId, carriedOutHere: departure !== null, actor, now },
       }));
     }
     return this.read(input.workstreamId);
   }
 
-  /** Where a task was carried out of a workstream to, from the workstream's own stream. */
-  private async carriedTo(workstreamId: string, taskId: string): Promise<string | null> {
+  /** The source workstream's record of a task leaving for `toWorkstreamId`, with the task as it stood. */
+  private async departure(workstreamId: string, taskId: string, toWorkstreamId: string) {
     const events = (await this.store.readStream(workstreamStream(workstreamId))) as unknown as WorkstreamEvent[];
     const out = [...events].reverse().find((e) => e.type === 'TaskCarriedOut' && e.data.taskId === taskId);
-    return out?.type === 'TaskCarriedOut' ? out.data.toWorkstreamId : null;
-  }
-
-  /** A task already carried out of its workstream but not yet into the other: as the read model last saw it. */
-  private carriedTask(taskId: string) {
-    const row = this.workstreams.task(taskId);
-    if (!row) throw new DomainError('NOT_FOUND', 'The workstream has no such task.');
-    return { taskId, title: row.title, description: row.description, ownerId: row.ownerId, dueDate: row.dueDate, status: row.status, blockedReason: row.blockedReason };
+    return out?.type === 'TaskCarriedOut' && out.data.toWorkstreamId === toWorkstreamId ? out.data : null;
   }
 
   @Mutation(() => Workstream, { description: 'Task-and-finish groups only, once no task is open (OPEN_TASKS otherwise).' })

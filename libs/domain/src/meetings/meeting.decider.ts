@@ -156,7 +156,8 @@ function submitWrittenViews(command: SubmitWrittenViews, meeting: Meeting): Meet
   const { actor, appointmentId } = command.data;
   const rep = meeting.representatives.find((r) => r.appointmentId === appointmentId);
   if (!rep) throw new DomainError('NOT_FOUND', 'That person was not a representative when the meeting opened.');
-  if (actor.personId !== rep.personId && !actor.roles.includes('ADMINISTRATOR')) {
+  // R41: views are recorded as the representative's own, so nobody else submits them.
+  if (actor.personId !== rep.personId) {
     throw new DomainError('FORBIDDEN', 'Written views are submitted by the representative themself.', { requiredRole: 'the absent REPRESENTATIVE' });
   }
   if (meeting.attendance[appointmentId]?.status === 'PRESENT') {

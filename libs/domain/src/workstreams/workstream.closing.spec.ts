@@ -53,7 +53,11 @@ const openTarget = (overrides: Partial<Target> = {}): Target => ({
 });
 const carryOut = (overrides: { taskId?: string; toWorkstreamId?: string; target?: Partial<Target>; actor?: Actor } = {}) =>
   workstreamCommand('CarryTaskOut', { taskId: 'task-1', toWorkstreamId: RESOURCES_WORKSTREAM_ID, actor: lead, ...overrides, target: openTarget(overrides.target) });
-const carriedOut = (taskId = 'task-1', toWorkstreamId = RESOURCES_WORKSTREAM_ID): WorkstreamEvent => ({ type: 'TaskCarriedOut', data: { taskId, toWorkstreamId } });
+/** The departure carries the task as it stood; its fields are checked where it arrives. */
+const carriedOut = (taskId = 'task-1', toWorkstreamId = RESOURCES_WORKSTREAM_ID): WorkstreamEvent => ({
+  type: 'TaskCarriedOut',
+  data: { taskId, toWorkstreamId, task: expect.objectContaining({ taskId }) },
+});
 
 const record = (overrides: Partial<TaskRecord> = {}): TaskRecord => ({
   taskId: 'task-1',

@@ -49,7 +49,10 @@ export type CarryTaskOut = WorkstreamCommand<
   'CarryTaskOut',
   { taskId: string; toWorkstreamId: string; target: { groupId: string; open: boolean; knowsTask: boolean; peopleIds: readonly string[] } }
 >;
-/** The arrival half of a carry-over; `carriedOutHere` is read from the source stream, which authorised the move. */
+/**
+ * The arrival half of a carry-over. `task` and `carriedOutHere` come from the source stream's own
+ * record of the departure, which authorised the move; never from the caller or a read model.
+ */
 export type CarryTaskIn = WorkstreamCommand<'CarryTaskIn', { task: TaskRecord; fromWorkstreamId: string; carriedOutHere: boolean }>;
 export type CloseWorkstream = WorkstreamCommand<'CloseWorkstream', { outcomeReport: string }>;
 

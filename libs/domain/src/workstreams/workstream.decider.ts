@@ -231,7 +231,7 @@ function decideForWorkstream(command: Exclude<WorkstreamCommandUnion, Commission
       if (!target.peopleIds.includes(task.ownerId)) {
         throw new DomainError('VALIDATION_FAILED', "The task's owner is not in the other workstream: add them as a member there, or reassign the task first.");
       }
-      return [{ type: 'TaskCarriedOut', data: { taskId: task.taskId, toWorkstreamId } }];
+      return [{ type: 'TaskCarriedOut', data: { taskId: task.taskId, toWorkstreamId, task } }];
     }
     case 'CarryTaskIn':
       if (!command.data.carriedOutHere) {

@@ -41,7 +41,7 @@ export type TaskCancelled = Message<'TaskCancelled', { taskId: string; reason: s
 export type TaskReassigned = Message<'TaskReassigned', { taskId: string; ownerId: string }>;
 export type TaskDueDateChanged = Message<'TaskDueDateChanged', { taskId: string; dueDate: string; reason: string }>;
 /** Both ends of a carry-over are recorded: out of one workstream, into the other with the task as it stood. */
-export type TaskCarriedOut = Message<'TaskCarriedOut', { taskId: string; toWorkstreamId: string }>;
+export type TaskCarriedOut = Message<'TaskCarriedOut', { taskId: string; toWorkstreamId: string; task: TaskRecord }>;
 export type TaskCarriedIn = Message<'TaskCarriedIn', { task: TaskRecord; fromWorkstreamId: string }>;
 export type WorkstreamClosed = Message<'WorkstreamClosed', { outcomeReport: string; closedOn: string }>;
 
