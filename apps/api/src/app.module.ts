@@ -12,6 +12,7 @@ import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { WorkstreamsModule } from './workstreams/workstreams.module';
+import { PoliciesModule } from './policies/policies.module';
 import { RegionalGroupModule } from './regional-group/regional-group.module';
 
 @Module({})
@@ -34,6 +35,7 @@ export class AppModule {
         RegionalGroupModule,
         MeetingsModule,
         WorkstreamsModule,
+        PoliciesModule,
       ],
     };
   }

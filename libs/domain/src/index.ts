@@ -22,3 +22,4 @@ export * from './workstreams/workstream.state';
 export * from './workstreams/workstream.decider';
 export * from './local-arrangements/local-arrangement.decider';
 export * from './policies/policy.decider';
+export * from './communications/communication.decider';

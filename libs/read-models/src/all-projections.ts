@@ -2,7 +2,8 @@ import { peopleProjection } from './access/people.projection';
 import { areaFeedProjection } from './area-feed/area-feed.projection';
 import { meetingsProjection } from './meetings/meetings.projection';
 import { workstreamsProjection } from './workstreams/workstreams.projection';
+import { policiesProjection } from './policies/policies.projection';
 import { Projection } from './projection';
 import { regionalGroupProjection } from './regional-group/regional-group.projection';
 
-export const ALL_PROJECTIONS: readonly Projection[] = [peopleProjection, regionalGroupProjection, meetingsProjection, workstreamsProjection, areaFeedProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [peopleProjection, regionalGroupProjection, meetingsProjection, workstreamsProjection, policiesProjection, areaFeedProjection];

@@ -9,3 +9,4 @@ export * from './regional-group/membership.queries';
 export * from './meetings/meetings.queries';
 export * from './area-feed/area-feed.queries';
 export * from './workstreams/workstreams.queries';
+export * from './policies/policies.queries';

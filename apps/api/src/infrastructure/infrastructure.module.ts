@@ -8,6 +8,7 @@ import {
   MembershipQueries,
   openReadDatabase,
   PeopleQueries,
+  PolicyQueries,
   ProjectionRunner,
   RegionalGroupQueries,
   WorkstreamQueries,
@@ -85,6 +86,7 @@ export class InfrastructureModule {
         { provide: MeetingQueries, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new MeetingQueries(db) },
         { provide: AreaFeedQueries, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new AreaFeedQueries(db) },
         { provide: WorkstreamQueries, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new WorkstreamQueries(db) },
+        { provide: PolicyQueries, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new PolicyQueries(db) },
         LiveEvents,
         StorageLifecycle,
       ],
@@ -102,6 +104,7 @@ export class InfrastructureModule {
         MeetingQueries,
         AreaFeedQueries,
         WorkstreamQueries,
+        PolicyQueries,
         LiveEvents,
       ],
     };

@@ -6,7 +6,13 @@ import { Actor } from '../shared/roles';
 export const localArrangementStream = (areaId: string): string => `local-arrangement-${areaId}`;
 
 export type FeedItemAcknowledged = Message<'FeedItemAcknowledged', { areaId: string; position: number; acknowledgedAt: string }>;
-export type LocalArrangementEvent = FeedItemAcknowledged;
+export type AdoptionDecision = 'ADOPTED' | 'ADOPTED_WITH_VARIATION' | 'NOT_ADOPTED';
+/** D1: the area's own decision on one published version of a regional policy. */
+export type PolicyAdoptionRecorded = Message<
+  'PolicyAdoptionRecorded',
+  { areaId: string; policyId: string; version: number; decision: AdoptionDecision; variation: string | null; reason: string | null; decidedOn: string }
+>;
+export type LocalArrangementEvent = FeedItemAcknowledged | PolicyAdoptionRecorded;
 
 export type AcknowledgeFeedItem = Message<
   'AcknowledgeFeedItem',
@@ -20,21 +26,74 @@ export type AcknowledgeFeedItem = Message<
     now: string;
   }
 >;
-export type LocalArrangementCommand = AcknowledgeFeedItem;
+export type RecordPolicyAdoption = Message<
+  'RecordPolicyAdoption',
+  {
+    areaId: string;
+    policyId: string;
+    version: number;
+    decision: AdoptionDecision;
+    variation: string | null;
+    reason: string | null;
+    /** Whether that version was published to this area, read from the policy's stream. */
+    publishedToArea: boolean;
+    managedAreaIds: readonly string[];
+    actor: Actor;
+    now: string;
+  }
+>;
+export type LocalArrangementCommand = AcknowledgeFeedItem | RecordPolicyAdoption;
 
-export type LocalArrangementState = Readonly<{ acknowledged: readonly number[] }>;
+export type LocalArrangementState = Readonly<{ acknowledged: readonly number[]; adoptions: readonly string[] }>;
+
+/** L3, R41: an area's own business manager acts for that area, and only for it. */
+function requireAreaManager(actor: Actor, areaId: string, managedAreaIds: readonly string[], action: string): void {
+  if (!actor.roles.includes('AREA_BUSINESS_MANAGER') || !managedAreaIds.includes(areaId)) {
+    throw new DomainError('FORBIDDEN', `Only the area's own business manager ${action}.`, { requiredRole: 'AREA_BUSINESS_MANAGER of the area' });
+  }
+}
 
 export const localArrangementDecider: Decider<LocalArrangementCommand, LocalArrangementEvent, LocalArrangementState> = {
-  initialState: { acknowledged: [] },
-  evolve: (state, event) => ({ acknowledged: [...state.acknowledged, event.data.position] }),
+  initialState: { acknowledged: [], adoptions: [] },
+  evolve: (state, event) =>
+    event.type === 'FeedItemAcknowledged'
+      ? { ...state, acknowledged: [...state.acknowledged, event.data.position] }
+      : { ...state, adoptions: [...state.adoptions, `${event.data.policyId}@${event.data.version}`] },
   decide(command, state) {
+    if (command.type === 'RecordPolicyAdoption') return recordAdoption(command, state);
     const { actor, areaId, position, itemExists, managedAreaIds, now } = command.data;
-    // L3, R41: an area's own business manager acknowledges what reached that area, for that area only.
-    if (!actor.roles.includes('AREA_BUSINESS_MANAGER') || !managedAreaIds.includes(areaId)) {
-      throw new DomainError('FORBIDDEN', "Only the area's own business manager acknowledges its feed.", { requiredRole: 'AREA_BUSINESS_MANAGER of the area' });
-    }
+    requireAreaManager(actor, areaId, managedAreaIds, 'acknowledges its feed');
     if (!itemExists) throw new DomainError('NOT_FOUND', "There is no such item in the area's feed.");
     if (state.acknowledged.includes(position)) throw new DomainError('ALREADY_EXISTS', 'The area has already acknowledged that item.');
     return [{ type: 'FeedItemAcknowledged', data: { areaId, position, acknowledgedAt: now } }];
   },
 };
+
+/** D1, R11: each area decides for itself on each version; the region cannot decide for it. */
+function recordAdoption(command: RecordPolicyAdoption, state: LocalArrangementState): LocalArrangementEvent[] {
+  const { actor, areaId, policyId, version, decision, managedAreaIds, publishedToArea, now } = command.data;
+  requireAreaManager(actor, areaId, managedAreaIds, 'records its decision on a regional policy');
+  if (!publishedToArea) throw new DomainError('NOT_FOUND', 'That version of the policy was not published to this area.');
+  if (state.adoptions.includes(`${policyId}@${version}`)) throw new DomainError('ALREADY_EXISTS', 'The area has already decided on that version.');
+  const variation = command.data.variation?.trim() || null;
+  const reason = command.data.reason?.trim() || null;
+  if (decision === 'ADOPTED_WITH_VARIATION' && !variation) throw new DomainError('VALIDATION_FAILED', 'Adopting with a variation needs the text of the variation.');
+  if (decision === 'NOT_ADOPTED' && !reason) throw new DomainError('VALIDATION_FAILED', 'Not adopting a policy needs a reason.');
+  if (!['ADOPTED', 'ADOPTED_WITH_VARIATION', 'NOT_ADOPTED'].includes(decision)) {
+    throw new DomainError('VALIDATION_FAILED', 'The decision is ADOPTED, ADOPTED_WITH_VARIATION or NOT_ADOPTED.');
+  }
+  return [
+    {
+      type: 'PolicyAdoptionRecorded',
+      data: {
+        areaId,
+        policyId,
+        version,
+        decision,
+        variation: decision === 'ADOPTED_WITH_VARIATION' ? variation : null,
+        reason: decision === 'NOT_ADOPTED' ? reason : null,
+        decidedOn: now.slice(0, 10),
+      },
+    },
+  ];
+}

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { LocalArrangementEvent, MeetingEvent, RegionalGroupEvent, WorkstreamEvent } from '@app/domain';
+import { CommunicationEvent, LocalArrangementEvent, MeetingEvent, PolicyEvent, RegionalGroupEvent, WorkstreamEvent } from '@app/domain';
 import { StoredEvent } from '@app/event-store';
 import { Projection, statementsPerDatabase } from '../projection';
 
@@ -18,7 +18,7 @@ const statements = statementsPerDatabase((db) => ({
  */
 export const areaFeedProjection: Projection = {
   name: 'area-feed',
-  version: 4,
+  version: 5,
   tables: ['area_feed', 'area_feed_meetings', 'feed_acknowledgements'],
 
   setup(db: Database.Database) {
@@ -68,8 +68,24 @@ export const areaFeedProjection: Projection = {
     }
     if (stored.streamId.startsWith('local-arrangement-')) {
       const event = stored as unknown as LocalArrangementEvent;
+      if (event.type !== 'FeedItemAcknowledged') return;
       const personId = (stored.metadata.actor as { personId?: string } | undefined)?.personId ?? null;
       s.acknowledge.run(event.data.areaId, event.data.position, event.data.acknowledgedAt, personId);
+      return;
+    }
+    if (stored.streamId.startsWith('policy-')) {
+      const event = stored as unknown as PolicyEvent;
+      if (event.type === 'PolicyVersionPublished') {
+        const policyId = stored.streamId.slice('policy-'.length);
+        feed(event.data.areas, 'POLICY_PUBLISHED', policyId, `${event.data.title}, version ${event.data.version}, effective ${event.data.effectiveOn}`);
+      }
+      return;
+    }
+    if (stored.streamId.startsWith('communication-')) {
+      const event = stored as unknown as CommunicationEvent;
+      if (event.type === 'CommunicationIssued') {
+        feed(event.data.areas, 'COMMUNICATION', event.data.communicationId, `${event.data.title} (cascade by ${event.data.cascadeBy})`);
+      }
       return;
     }
     if (stored.streamId.startsWith('workstream-')) {

@@ -1,0 +1,283 @@
+import { Inject } from '@nestjs/common';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  communicationDecider,
+  communicationStream,
+  dateOf,
+  DomainError,
+  fold,
+  localArrangementDecider,
+  localArrangementStream,
+  Message,
+  meetingDecider,
+  MeetingEvent,
+  meetingQuorum,
+  meetingStream,
+  PolicyCommandUnion,
+  policyDecider,
+  PolicyEvent,
+  policyStream,
+} from '@app/domain';
+import { EventStore, newEntityId } from '@app/event-store';
+import { PolicyQueries, PolicyRow } from '@app/read-models';
+import { Clock } from '@app/platform';
+import { Actors } from '../auth/actors';
+import { CurrentIdentity } from '../auth/current-identity.decorator';
+import { Identity } from '../auth/identity';
+import { CommandGateway, PreparedCommand } from '../common/command-gateway';
+import { IdempotentInput } from '../common/idempotency-key.input';
+import { GraphqlContext } from '../graphql/graphql-context';
+import { CLOCK, EVENT_STORE } from '../infrastructure/injection-tokens';
+import { RegionalGroup } from '../regional-group/regional-group.types';
+import {
+  ApprovePolicyInput,
+  AreaAdoption,
+  Communication,
+  DraftPolicyInput,
+  IssueRegionalCommunicationInput,
+  Policy,
+  PolicyDraft,
+  PolicyReview,
+  PolicyVersion,
+  PublishPolicyVersionInput,
+  RecordPolicyAdoptionInput,
+  RecordPolicyReviewInput,
+  RetirePolicyInput,
+  RevisePolicyDraftInput,
+} from './policy.types';
+
+/** Regional policies flowing down, each area's own decision on them (D1), and communications (D5). */
+@Resolver(() => Policy)
+export class PolicyResolver {
+  constructor(
+    private readonly gateway: CommandGateway,
+    private readonly policies: PolicyQueries,
+    private readonly actors: Actors,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  private today(): string {
+    return dateOf(this.clock.now().toISOString());
+  }
+
+  toPolicy(row: PolicyRow): Policy {
+    const today = this.today();
+    return {
+      id: row.policyId,
+      groupId: row.groupId,
+      title: row.title,
+      workstreamId: row.workstreamId,
+      status: row.status,
+      draft: row.draftTitle !== null ? { title: row.draftTitle, body: row.draftBody ?? '', summary: row.draftSummary ?? '', approved: row.draftApproved === 1 } : null,
+      reviewDueOn: row.reviewDueOn,
+      reviewOverdue: row.status === 'PUBLISHED' && row.reviewDueOn !== null && row.reviewDueOn < today,
+      retiredReason: row.retiredReason,
+    };
+  }
+
+  private read(policyId: string): Policy {
+    const row = this.policies.policy(policyId);
+    if (!row) throw new DomainError('NOT_FOUND', `There is no policy with id ${policyId}.`);
+    return this.toPolicy(row);
+  }
+
+  private async policyState(policyId: string) {
+    const state = fold(policyDecider, (await this.store.readStream(policyStream(policyId))) as unknown as PolicyEvent[]);
+    if (state.status === 'NONE') throw new DomainError('NOT_FOUND', `There is no policy with id ${policyId}.`);
+    return state;
+  }
+
+  /** Prepares as the caller, for the group the policy belongs to, and runs one policy command. */
+  private async change(policyId: string, groupId: string | null, operation: string, input: IdempotentInput, identity: Identity, context: GraphqlContext, build: (p: PreparedCommand) => PolicyCommandUnion | Promise<PolicyCommandUnion>) {
+    const { idempotencyKey, ...request } = input;
+    const group = groupId ?? (await this.policyState(policyId)).groupId;
+    const prepared = await this.gateway.prepare({ identity, correlationId: context.correlationId }, operation, request, idempotencyKey, group);
+    await this.gateway.execute(policyStream(policyId), policyDecider, await build(prepared), prepared);
+    return this.read(policyId);
+  }
+
+  private async groupFacts(groupId: string) {
+    const group = await this.actors.group(groupId);
+    if (group.status !== 'active') throw new DomainError('NOT_FOUND', `There is no regional group with id ${groupId}.`);
+    return group;
+  }
+
+  @Query(() => Policy)
+  policy(@Args('id', { type: () => ID }) id: string, @CurrentIdentity() _identity: Identity): Policy {
+    return this.read(id);
+  }
+
+  @Query(() => [Policy], { description: 'Published policies whose review falls within the next `withinDays` days, or has passed.' })
+  policiesDueForReview(
+    @Args('groupId', { type: () => ID }) groupId: string,
+    @Args('withinDays', { type: () => Int, defaultValue: 30 }) withinDays: number,
+    @CurrentIdentity() _identity: Identity,
+  ): Policy[] {
+    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 3660) throw new DomainError('VALIDATION_FAILED', 'withinDays is a whole number of days from 0 to 3660.');
+    const until = new Date(this.clock.now().getTime() + withinDays * 86_400_000).toISOString().slice(0, 10);
+    return this.policies.dueForReview(groupId, until).map((row) => this.toPolicy(row));
+  }
+
+  @ResolveField(() => [PolicyVersion], { description: 'Every published version; a later one supersedes an earlier from its effective date.' })
+  versions(@Parent() policy: Policy): PolicyVersion[] {
+    return this.policies.versions(policy.id);
+  }
+
+  @ResolveField(() => PolicyVersion, { nullable: true, description: 'The version in force today.' })
+  currentVersion(@Parent() policy: Policy): PolicyVersion | null {
+    const today = this.today();
+    return [...this.policies.versions(policy.id)].reverse().find((v) => v.effectiveOn <= today) ?? null;
+  }
+
+  @ResolveField(() => [AreaAdoption], { description: 'The table of areas by versions: each decision an area recorded.' })
+  adoption(@Parent() policy: Policy): AreaAdoption[] {
+    return this.policies.adoptions(policy.id);
+  }
+
+  @ResolveField(() => [ID], { description: 'Areas the latest version went to that have not yet decided on it.' })
+  undecidedAreaIds(@Parent() policy: Policy): string[] {
+    const latest = this.policies.versions(policy.id).at(-1);
+    if (!latest) return [];
+    const decided = new Set(this.policies.adoptions(policy.id).filter((a) => a.version === latest.version).map((a) => a.areaId));
+    return this.policies.versionAreas(policy.id, latest.version).filter((areaId) => !decided.has(areaId));
+  }
+
+  @ResolveField(() => [PolicyReview])
+  reviews(@Parent() policy: Policy): PolicyReview[] {
+    return this.policies.reviews(policy.id);
+  }
+
+  @Mutation(() => Policy, { description: 'Administrator or chair.' })
+  draftPolicy(@Args('input') input: DraftPolicyInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    const policyId = newEntityId('policy', identity.personId, input.idempotencyKey);
+    return this.change(policyId, input.groupId, 'draftPolicy', input, identity, context, async ({ actor, now }) => ({
+      type: 'DraftPolicy',
+      data: {
+        policyId,
+        groupId: input.groupId,
+        title: input.title,
+        workstreamId: input.workstreamId ?? null,
+        body: input.body,
+        summary: input.summary,
+        groupDissolved: (await this.groupFacts(input.groupId)).dissolvedAt !== null,
+        actor,
+        now,
+      },
+    }));
+  }
+
+  @Mutation(() => Policy, { description: 'A new draft; it needs approval again before it is published.' })
+  revisePolicyDraft(@Args('input') input: RevisePolicyDraftInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    return this.change(input.policyId, null, 'revisePolicyDraft', input, identity, context, ({ actor, now }) => ({
+      type: 'RevisePolicyDraft',
+      data: { title: input.title, body: input.body, summary: input.summary, actor, now },
+    }));
+  }
+
+  @Mutation(() => Policy, { description: 'At an open, quorate meeting, linking the decision recorded there.' })
+  approvePolicy(@Args('input') input: ApprovePolicyInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    return this.change(input.policyId, null, 'approvePolicy', input, identity, context, async ({ actor, now }) => {
+      const meeting = fold(meetingDecider, (await this.store.readStream(meetingStream(input.meetingId))) as unknown as MeetingEvent[]);
+      if (meeting.status === 'NONE') throw new DomainError('NOT_FOUND', `There is no meeting with id ${input.meetingId}.`);
+      return {
+        type: 'ApprovePolicy',
+        data: {
+          meeting: { meetingId: meeting.meetingId, groupId: meeting.groupId, open: meeting.status === 'OPEN', quorate: meetingQuorum(meeting).isQuorate, decisionIds: meeting.decisionIds },
+          decisionId: input.decisionId,
+          actor,
+          now,
+        },
+      };
+    });
+  }
+
+  @Mutation(() => Policy, { description: 'Publishes the approved draft as the next version; it flows into every area’s feed.' })
+  publishPolicyVersion(@Args('input') input: PublishPolicyVersionInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    return this.change(input.policyId, null, 'publishPolicyVersion', input, identity, context, async ({ actor, now }) => ({
+      type: 'PublishPolicyVersion',
+      data: { effectiveOn: input.effectiveOn, reviewOn: input.reviewOn, areas: (await this.groupFacts((await this.policyState(input.policyId)).groupId)).areas, actor, now },
+    }));
+  }
+
+  @Mutation(() => Policy)
+  recordPolicyReview(@Args('input') input: RecordPolicyReviewInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    return this.change(input.policyId, null, 'recordPolicyReview', input, identity, context, ({ actor, now }) => ({
+      type: 'RecordPolicyReview',
+      data: { outcome: input.outcome, nextReviewOn: input.nextReviewOn ?? null, actor, now },
+    }));
+  }
+
+  @Mutation(() => Policy)
+  retirePolicy(@Args('input') input: RetirePolicyInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    return this.change(input.policyId, null, 'retirePolicy', input, identity, context, ({ actor, now }) => ({ type: 'RetirePolicy', data: { reason: input.reason, actor, now } }));
+  }
+
+  @Mutation(() => Policy, { description: 'The area’s own business manager records the area’s decision on a version.' })
+  async recordPolicyAdoption(@Args('input') input: RecordPolicyAdoptionInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext): Promise<Policy> {
+    const { idempotencyKey, ...request } = input;
+    const policy = await this.policyState(input.policyId);
+    const prepared = await this.gateway.prepare({ identity, correlationId: context.correlationId }, 'recordPolicyAdoption', request, idempotencyKey);
+    const events = (await this.store.readStream(policyStream(input.policyId))) as unknown as PolicyEvent[];
+    const published = events.find((e) => e.type === 'PolicyVersionPublished' && e.data.version === input.version);
+    await this.gateway.execute(
+      localArrangementStream(input.areaId),
+      localArrangementDecider,
+      {
+        type: 'RecordPolicyAdoption',
+        data: {
+          areaId: input.areaId,
+          policyId: policy.policyId,
+          version: input.version,
+          decision: input.decision,
+          variation: input.variation ?? null,
+          reason: input.reason ?? null,
+          publishedToArea: published?.type === 'PolicyVersionPublished' && published.data.areas.some((a) => a.areaId === input.areaId),
+          managedAreaIds: this.actors.managedAreaIds(await this.actors.access(), identity.personId),
+          actor: prepared.actor,
+          now: prepared.now,
+        },
+      },
+      prepared,
+    );
+    return this.read(input.policyId);
+  }
+
+  @Mutation(() => Communication, { description: 'D5: to the audience areas’ feeds; each area acknowledges it there (feedItemAcknowledgements shows who has).' })
+  async issueRegionalCommunication(@Args('input') input: IssueRegionalCommunicationInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext): Promise<Communication> {
+    const { idempotencyKey, ...request } = input;
+    const communicationId = newEntityId('communication', identity.personId, idempotencyKey);
+    const prepared = await this.gateway.prepare({ identity, correlationId: context.correlationId }, 'issueRegionalCommunication', request, idempotencyKey, input.groupId);
+    const group = await this.groupFacts(input.groupId);
+    const command: Message<'IssueRegionalCommunication', Parameters<typeof communicationDecider.decide>[0]['data']> = {
+      type: 'IssueRegionalCommunication',
+      data: {
+        communicationId,
+        groupId: input.groupId,
+        title: input.title,
+        body: input.body,
+        areaIds: input.areaIds,
+        cascadeBy: input.cascadeBy,
+        group: { areas: group.areas, dissolved: group.dissolvedAt !== null },
+        actor: prepared.actor,
+        now: prepared.now,
+      },
+    };
+    await this.gateway.execute(communicationStream(communicationId), communicationDecider, command, prepared);
+    return { id: communicationId, title: input.title.trim(), cascadeBy: input.cascadeBy };
+  }
+}
+
+@Resolver(() => RegionalGroup)
+export class GroupPolicyFields {
+  constructor(
+    private readonly resolver: PolicyResolver,
+    private readonly queries: PolicyQueries,
+  ) {}
+
+  @ResolveField(() => [Policy])
+  policies(@Parent() group: RegionalGroup): Policy[] {
+    return this.queries.policiesOfGroup(group.id).map((row) => this.resolver.toPolicy(row));
+  }
+}
+

@@ -1,0 +1,266 @@
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IdempotentInput } from '../common/idempotency-key.input';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const date = (label: string) => ({ message: `${label} must be a date written YYYY-MM-DD.` });
+
+@ObjectType()
+export class PolicyVersion {
+  @Field(() => Int)
+  version!: number;
+
+  @Field()
+  title!: string;
+
+  @Field({ description: 'The text, or a link to it.' })
+  body!: string;
+
+  @Field()
+  summary!: string;
+
+  @Field()
+  effectiveOn!: string;
+
+  @Field()
+  reviewOn!: string;
+}
+
+@ObjectType()
+export class PolicyDraft {
+  @Field()
+  title!: string;
+
+  @Field()
+  body!: string;
+
+  @Field()
+  summary!: string;
+
+  @Field({ description: 'Approved at a quorate meeting and ready to publish.' })
+  approved!: boolean;
+}
+
+@ObjectType({ description: 'One area’s decision on one version (D1).' })
+export class AreaAdoption {
+  @Field(() => ID)
+  areaId!: string;
+
+  @Field(() => Int)
+  version!: number;
+
+  @Field({ description: 'ADOPTED, ADOPTED_WITH_VARIATION or NOT_ADOPTED.' })
+  decision!: string;
+
+  @Field(() => String, { nullable: true })
+  variation!: string | null;
+
+  @Field(() => String, { nullable: true })
+  reason!: string | null;
+
+  @Field()
+  decidedOn!: string;
+}
+
+@ObjectType()
+export class PolicyReview {
+  @Field()
+  reviewedOn!: string;
+
+  @Field()
+  outcome!: string;
+
+  @Field(() => String, { nullable: true })
+  nextReviewOn!: string | null;
+}
+
+@ObjectType({ description: 'A regional policy or procedure (D1).' })
+export class Policy {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  groupId!: string;
+
+  @Field()
+  title!: string;
+
+  @Field(() => ID, { nullable: true })
+  workstreamId!: string | null;
+
+  @Field({ description: 'DRAFT (never published), PUBLISHED or RETIRED.' })
+  status!: string;
+
+  @Field(() => PolicyDraft, { nullable: true })
+  draft!: PolicyDraft | null;
+
+  @Field(() => String, { nullable: true })
+  reviewDueOn!: string | null;
+
+  @Field({ description: 'Published, and its review date has passed, as of today.' })
+  reviewOverdue!: boolean;
+
+  @Field(() => String, { nullable: true })
+  retiredReason!: string | null;
+}
+
+@ObjectType()
+export class Communication {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  title!: string;
+
+  @Field()
+  cascadeBy!: string;
+}
+
+@InputType()
+export class DraftPolicyInput extends IdempotentInput {
+  @Field(() => ID)
+  @IsString()
+  groupId!: string;
+
+  @Field()
+  @IsString()
+  @MaxLength(300)
+  title!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The workstream that owns it, if any.' })
+  @IsOptional()
+  @IsString()
+  workstreamId?: string | null;
+
+  @Field({ description: 'The text, or a link to it.' })
+  @IsString()
+  @MaxLength(200_000)
+  body!: string;
+
+  @Field({ defaultValue: '' })
+  @IsString()
+  @MaxLength(5_000)
+  summary: string = '';
+}
+
+@InputType({ isAbstract: true })
+abstract class PolicyInput extends IdempotentInput {
+  @Field(() => ID)
+  @IsString()
+  policyId!: string;
+}
+
+@InputType()
+export class RevisePolicyDraftInput extends PolicyInput {
+  @Field()
+  @IsString()
+  @MaxLength(300)
+  title!: string;
+
+  @Field()
+  @IsString()
+  @MaxLength(200_000)
+  body!: string;
+
+  @Field({ defaultValue: '' })
+  @IsString()
+  @MaxLength(5_000)
+  summary: string = '';
+}
+
+@InputType()
+export class ApprovePolicyInput extends PolicyInput {
+  @Field(() => ID, { description: 'The open, quorate meeting approving it.' })
+  @IsString()
+  meetingId!: string;
+
+  @Field(() => ID, { description: 'The decision recorded at that meeting.' })
+  @IsString()
+  decisionId!: string;
+}
+
+@InputType()
+export class PublishPolicyVersionInput extends PolicyInput {
+  @Field()
+  @Matches(DATE, date('effectiveOn'))
+  effectiveOn!: string;
+
+  @Field()
+  @Matches(DATE, date('reviewOn'))
+  reviewOn!: string;
+}
+
+@InputType()
+export class RecordPolicyReviewInput extends PolicyInput {
+  @Field({ description: 'NO_CHANGE or REVISION_STARTED.' })
+  @IsIn(['NO_CHANGE', 'REVISION_STARTED'], { message: 'outcome is NO_CHANGE or REVISION_STARTED.' })
+  outcome!: 'NO_CHANGE' | 'REVISION_STARTED';
+
+  @Field(() => String, { nullable: true, description: 'For NO_CHANGE; 12 months on by default.' })
+  @IsOptional()
+  @Matches(DATE, date('nextReviewOn'))
+  nextReviewOn?: string | null;
+}
+
+@InputType()
+export class RetirePolicyInput extends PolicyInput {
+  @Field()
+  @IsString()
+  @MaxLength(5_000)
+  reason!: string;
+}
+
+@InputType()
+export class RecordPolicyAdoptionInput extends PolicyInput {
+  @Field(() => ID)
+  @IsString()
+  areaId!: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @Field({ description: 'ADOPTED, ADOPTED_WITH_VARIATION (with variation) or NOT_ADOPTED (with reason).' })
+  @IsIn(['ADOPTED', 'ADOPTED_WITH_VARIATION', 'NOT_ADOPTED'], { message: 'decision is ADOPTED, ADOPTED_WITH_VARIATION or NOT_ADOPTED.' })
+  decision!: 'ADOPTED' | 'ADOPTED_WITH_VARIATION' | 'NOT_ADOPTED';
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
+  variation?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
+  reason?: string | null;
+}
+
+@InputType()
+export class IssueRegionalCommunicationInput extends IdempotentInput {
+  @Field(() => ID)
+  @IsString()
+  groupId!: string;
+
+  @Field()
+  @IsString()
+  @MaxLength(300)
+  title!: string;
+
+  @Field()
+  @IsString()
+  @MaxLength(50_000)
+  body!: string;
+
+  @Field(() => [ID], { description: 'The audience areas.' })
+  @ArrayMinSize(1, { message: 'Name at least one audience area.' })
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  areaIds!: string[];
+
+  @Field()
+  @Matches(DATE, date('cascadeBy'))
+  cascadeBy!: string;
+}
