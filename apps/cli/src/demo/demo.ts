@@ -5,6 +5,7 @@ import { tokenFor } from '../commands/token.command';
 import { DEMO_TOKEN_HOLDERS, loadAvonAndSomerset, SendGraphql } from './load-demo';
 import { loadMeetingYear } from './meeting-year';
 import { loadWorkstreams } from './workstreams';
+import { loadPoliciesAndNotices } from './policies-and-notices';
 
 const DEMO_TOKEN_LIFETIME = '30d';
 
@@ -36,6 +37,7 @@ export async function loadDemo(app: INestApplication, url: string): Promise<{ gr
   const loaded = await loadAvonAndSomerset(context);
   const meetings = await loadMeetingYear(context, loaded);
   await loadWorkstreams(context, loaded, meetings);
+  await loadPoliciesAndNotices(context, loaded);
   const tokens: Record<string, string> = { administrator };
   for (const [holder, key] of Object.entries(DEMO_TOKEN_HOLDERS)) tokens[holder] = await mint(loaded.personIds[key]);
   return { groupId: loaded.groupId, tokens };

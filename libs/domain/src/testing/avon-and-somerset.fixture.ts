@@ -30,7 +30,10 @@ import {
   CoverageGap,
   DeputyChairAppointed,
   FundingContributionAgreed,
+  NoticeToLeaveGiven,
+  NoticeWithdrawn,
   PartnerCoverageChanged,
+  PartnerLeft,
   PartnerSucceeded,
   RegionalGroupEstablished,
   RegionalGroupEvent,
@@ -41,6 +44,15 @@ import {
 import { ActiveGroup } from '../regional-group/regional-group.state';
 import { CommissionWorkstream, WorkstreamCommandUnion } from '../workstreams/workstream.commands';
 import { Member, TaskAdded, WorkstreamCommissioned, WorkstreamEvent, WorkstreamMemberAdded } from '../workstreams/workstream.events';
+import {
+  ApprovePolicy,
+  PolicyApproved,
+  PolicyCommandUnion,
+  PolicyDrafted,
+  PolicyDraftRevised,
+  PolicyEvent,
+  PolicyVersionPublished,
+} from '../policies/policy.decider';
 
 export const GROUP_ID = 'asssp';
 export const GROUP_NAME = 'Avon and Somerset Strategic Safeguarding Partnership';
@@ -377,6 +389,55 @@ export const dissolutionMeeting = (
 });
 
 /* ------------------------------------------------------------------------------------------ */
+/* Notices to leave (R13, D4): a partner's notice, its withdrawal and its effect.              */
+/* ------------------------------------------------------------------------------------------ */
+
+export const NOTICE_ID = 'notice-somerset-ccg';
+/** The day the notice is given (the date of `now`) and the day it takes effect, 12 months later. */
+export const NOTICE_GIVEN_ON = '2020-01-15';
+export const NOTICE_EFFECTIVE_ON = '2021-01-15';
+
+/** The gap an area is left with: `{ areaId, areaName, agencyType }`. */
+export const coverageGap = (area: Area, agencyType: string): CoverageGap => ({ areaId: area.areaId, areaName: area.name, agencyType });
+
+/**
+ * NHS Somerset CCG gives 12 months' notice on 15 January 2020, effective 15 January 2021: Somerset
+ * would have no health partner, and 9 representatives would remain, quorum 6 (66% of 9, rounded up).
+ */
+export const noticeToLeaveGiven = (overrides: Partial<NoticeToLeaveGiven['data']> = {}): NoticeToLeaveGiven => ({
+  type: 'NoticeToLeaveGiven',
+  data: {
+    noticeId: NOTICE_ID,
+    partnerId: 'somerset-ccg',
+    partnerName: 'NHS Somerset CCG',
+    givenOn: NOTICE_GIVEN_ON,
+    effectiveOn: NOTICE_EFFECTIVE_ON,
+    areaIds: ['somerset'],
+    consequences: { coverageGaps: [coverageGap(AREAS.somerset, 'HEALTH')], representativeCount: 9, quorumRequired: 6 },
+    ...overrides,
+  },
+});
+
+export const noticeWithdrawn = (withdrawnOn: string, noticeId: string = NOTICE_ID): NoticeWithdrawn => ({
+  type: 'NoticeWithdrawn',
+  data: { noticeId, withdrawnOn },
+});
+
+/** NHS Somerset CCG leaves on its notice's effective date: Sandra Corry's seat ends and Somerset has no health partner. */
+export const partnerLeft = (overrides: Partial<PartnerLeft['data']> = {}): PartnerLeft => ({
+  type: 'PartnerLeft',
+  data: {
+    noticeId: NOTICE_ID,
+    partnerId: 'somerset-ccg',
+    leftOn: NOTICE_EFFECTIVE_ON,
+    endedAppointmentIds: [REPRESENTATIVES.sandraCorry.appointmentId],
+    postsVacated: [],
+    coverageGaps: [coverageGap(AREAS.somerset, 'HEALTH')],
+    ...overrides,
+  },
+});
+
+/* ------------------------------------------------------------------------------------------ */
 /* Workstreams (W1-W3, D2, R11): the group's workstreams, their people, tasks and commands.    */
 /* ------------------------------------------------------------------------------------------ */
 
@@ -466,4 +527,75 @@ export type WorkstreamCommandInput<T extends WorkstreamCommandUnion['type']> = O
 /** A workstream command sent by the administrator at `workstreamNow` unless the data says otherwise. */
 export function workstreamCommand<T extends WorkstreamCommandUnion['type']>(type: T, data: WorkstreamCommandInput<T>): WorkstreamCommandOf<T> {
   return { type, data: { actor: administrator, now: workstreamNow, ...data } } as unknown as WorkstreamCommandOf<T>;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Regional policies (D1, R12): one procedure drafted by the procedures workstream.            */
+/* ------------------------------------------------------------------------------------------ */
+
+export const POLICY_ID = 'policy-escalation';
+/** The decision of the March 2020 meeting that approved the escalation procedure. */
+export const POLICY_DECISION_ID = 'dec-2020-03-escalation';
+/** When policy commands are sent, unless the data says otherwise: after the March 2020 meeting. */
+export const policyNow = '2020-03-20T09:00:00.000Z';
+
+/** The regional escalation procedure, drafted by the procedures workstream, unless overridden. */
+export const policyDrafted = (overrides: Partial<PolicyDrafted['data']> = {}): PolicyDrafted => ({
+  type: 'PolicyDrafted',
+  data: {
+    policyId: POLICY_ID,
+    groupId: GROUP_ID,
+    title: 'Regional escalation procedure',
+    workstreamId: WORKSTREAM_ID,
+    body: 'https://example.org/procedures/escalation',
+    summary: 'How practitioners escalate a disagreement between agencies.',
+    ...overrides,
+  },
+});
+
+export const policyDraftRevised = (overrides: Partial<PolicyDraftRevised['data']> = {}): PolicyDraftRevised => ({
+  type: 'PolicyDraftRevised',
+  data: {
+    title: 'Regional escalation procedure',
+    body: 'https://example.org/procedures/escalation-v2',
+    summary: 'Adds the police professional standards route.',
+    ...overrides,
+  },
+});
+
+/** Approved at the March 2020 meeting by its decision, unless overridden. */
+export const policyApproved = (overrides: Partial<PolicyApproved['data']> = {}): PolicyApproved => ({
+  type: 'PolicyApproved',
+  data: { meetingId: MEETING_ID, decisionId: POLICY_DECISION_ID, ...overrides },
+});
+
+/** Version 1 of `policyDrafted()`, in force from 1 April 2020, due for review 1 April 2021, sent to the 5 areas. */
+export const policyVersionPublished = (overrides: Partial<PolicyVersionPublished['data']> = {}): PolicyVersionPublished => {
+  const { title, body, summary } = policyDrafted().data;
+  return {
+    type: 'PolicyVersionPublished',
+    data: { version: 1, effectiveOn: '2020-04-01', reviewOn: '2021-04-01', title, body, summary, areas: Object.values(AREAS), ...overrides },
+  };
+};
+
+/** The meeting an approval is recorded at, as its stream stands: the March 2020 meeting, open, quorate, with the policy's decision recorded. */
+export const approvalMeeting = (overrides: Partial<ApprovePolicy['data']['meeting']> = {}): ApprovePolicy['data']['meeting'] => ({
+  meetingId: MEETING_ID,
+  groupId: GROUP_ID,
+  open: true,
+  quorate: true,
+  decisionIds: ['dec-2020-03-other', POLICY_DECISION_ID],
+  ...overrides,
+});
+
+/** Drafted, approved and published as version 1. */
+export const publishedPolicy: PolicyEvent[] = [policyDrafted(), policyApproved(), policyVersionPublished()];
+
+type PolicyCommandOf<T extends PolicyCommandUnion['type']> = Extract<PolicyCommandUnion, { type: T }>;
+export type PolicyCommandInput<T extends PolicyCommandUnion['type']> = Omit<PolicyCommandOf<T>['data'], 'actor' | 'now'> &
+  Partial<Pick<PolicyCommandOf<T>['data'], 'actor' | 'now'>>;
+
+/** A policy command sent by the administrator at `policyNow` unless the data says otherwise. */
+export function policyCommand<T extends PolicyCommandUnion['type']>(type: T, data: PolicyCommandInput<T>): PolicyCommandOf<T> {
+  return { type, data: { actor: administrator, now: policyNow, ...data } } as unknown as PolicyCommandOf<T>;
 }
