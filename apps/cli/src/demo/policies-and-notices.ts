@@ -1,3 +1,4 @@
+import { addMonthsToDate } from '@app/domain';
 import { AREAS, REPRESENTATIVES } from './avon-and-somerset';
 import { DemoContext, LoadedDemo } from './load-demo';
 
@@ -68,9 +69,11 @@ export async function loadPoliciesAndNotices({ send, tokenFor, administratorToke
   }
   await send('mutation($i: MeetingIdInput!) { closeMeeting(input: $i) { id } }', { i: { meetingId } }, chair);
 
+  // A notice is dated the day it is given: here with thirteen months' notice from the day the demo runs.
+  const today = new Date().toISOString().slice(0, 10);
   await send(
     'mutation($i: GiveNoticeToLeaveInput!) { giveNoticeToLeave(input: $i) { notice { id } } }',
-    { i: { groupId: demo.groupId, partnerId: demo.partnerIds['banes-icb'], givenOn: '2026-11-20', effectiveOn: '2027-11-30' } },
+    { i: { groupId: demo.groupId, partnerId: demo.partnerIds['banes-icb'], givenOn: today, effectiveOn: addMonthsToDate(today, 13) } },
     await tokenFor(demo.personIds['lisa-harvey']),
   );
 

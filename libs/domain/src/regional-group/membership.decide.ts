@@ -32,6 +32,7 @@ function requireText(value: string, label: string): string {
 export function currentPartner(group: ActiveGroup, partnerId: string): Partner {
   const partner = group.partners[partnerId];
   if (!partner) throw new DomainError('NOT_FOUND', `${group.name} has no core partner ${partnerId}.`);
+  if (partner.leftOn !== null) throw new DomainError('VALIDATION_FAILED', `${partner.name} left the group on ${partner.leftOn}.`);
   if (partner.succeededBy !== null) {
     throw new DomainError('VALIDATION_FAILED', `${partner.name} has been succeeded by ${group.partners[partner.succeededBy]?.name ?? 'another organisation'}.`);
   }

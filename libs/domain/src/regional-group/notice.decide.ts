@@ -28,6 +28,10 @@ export function giveNoticeToLeave(command: GiveNoticeToLeave, group: ActiveGroup
   }
   requireDate(givenOn, 'The date the notice is given');
   requireDate(effectiveOn, 'The effective date');
+  // Dated the day it is recorded: a backdated notice would cut the notice period short (R13, A7).
+  if (givenOn !== dateOf(command.data.now)) {
+    throw new DomainError('VALIDATION_FAILED', `A notice is dated the day it is given: ${dateOf(command.data.now)}.`);
+  }
   if (Object.values(group.notices).some((n) => n.partnerId === partnerId && n.status === 'OPEN')) {
     throw new DomainError('ALREADY_EXISTS', `${partner.name} has already given notice.`);
   }
