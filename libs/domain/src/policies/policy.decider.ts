@@ -140,8 +140,10 @@ function decideForPolicy(command: Exclude<PolicyCommandUnion, DraftPolicy>, poli
       if (!['NO_CHANGE', 'REVISION_STARTED'].includes(outcome)) throw new DomainError('VALIDATION_FAILED', 'The outcome is NO_CHANGE or REVISION_STARTED.');
       const today = dateOf(now);
       const next = outcome === 'NO_CHANGE' ? (nextReviewOn ?? addMonthsToDate(today, 12)) : null;
-      if (next) requireDate(next, 'The next review date');
-      if (next && next <= today) throw new DomainError('VALIDATION_FAILED', 'The next review date is in the future.');
+      if (next !== null) {
+        requireDate(next, 'The next review date');
+        if (next <= today) throw new DomainError('VALIDATION_FAILED', 'The next review date is in the future.');
+      }
       return [{ type: 'PolicyReviewed', data: { reviewedOn: today, outcome, nextReviewOn: next } }];
     }
     case 'RetirePolicy':
