@@ -60,6 +60,16 @@ describe('notices to leave (R13, D4)', () => {
     expect((await api.graphql(GROUP, { id: demo.groupId })).data?.regionalGroup.quorum).toEqual({ representativeCount: 10, required: 7 });
   });
 
+  it('lets the leaving partner withdraw its notice before it takes effect', async () => {
+    const bristol = await tokenOf('jacqui-jensen');
+    const given = await give(bristol, '2028-01-31', demo.partnerIds.bristol);
+    const noticeId = given.data?.giveNoticeToLeave.notice.id;
+    const withdraw = (token: string) =>
+      api.graphql('mutation($input: WithdrawNoticeInput!) { withdrawNotice(input: $input) { notice { status } } }', { input: { groupId: demo.groupId, noticeId } }, token);
+    expect((await withdraw(await tokenOf('sandra-corry'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await withdraw(bristol)).data?.withdrawNotice.notice.status).toBe('WITHDRAWN');
+  });
+
   it('takes effect on its date with nobody sending a command, once, across restarts', async () => {
     api = await api.restart({ CLOCK_NOW: '2027-11-24T09:00:00.000Z' });
     const { data } = await api.graphql(GROUP, { id: demo.groupId });
@@ -67,7 +77,7 @@ describe('notices to leave (R13, D4)', () => {
     expect(group.partners.find((p: { name: string }) => p.name === 'NHS Somerset ICB').current).toBe(false);
     expect(group.quorum).toEqual({ representativeCount: 9, required: 6 });
     expect(group.coverage.find((c: { area: { name: string } }) => c.area.name === 'Somerset').missing).toEqual(['HEALTH']);
-    expect(group.notices.map((n: { status: string }) => n.status)).toEqual(['EFFECTIVE']);
+    expect(group.notices.map((n: { status: string }) => n.status)).toEqual(['EFFECTIVE', 'WITHDRAWN']);
 
     api = await api.restart({ CLOCK_NOW: '2027-11-25T09:00:00.000Z' });
     const events = await api.store.readStream(`regional-group-${demo.groupId}`);

@@ -69,6 +69,9 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
       ].sort(),
     );
     expect(policy.undecidedAreaIds).toEqual([demo.areaIds['South Gloucestershire']]);
+    const lastArea = await decide('South Gloucestershire', 'ADOPTED_WITH_VARIATION', { variation: 'Applies from the next school term.' });
+    expect(lastArea.data?.recordPolicyAdoption.undecidedAreaIds).toEqual([]);
+    expect(lastArea.data?.recordPolicyAdoption.adoption).toHaveLength(5);
     const feed = await send('query($a: ID!) { areaFeed(areaId: $a) { edges { node { kind subjectId } } } }', { a: demo.areaIds['South Gloucestershire'] }, chair);
     expect(feed.areaFeed.edges.map((e: { node: unknown }) => e.node)).toContainEqual({ kind: 'POLICY_PUBLISHED', subjectId: policyId });
   });
