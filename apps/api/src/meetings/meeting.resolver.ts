@@ -309,6 +309,7 @@ export class MeetingResolver {
               open: meeting.status === 'OPEN',
               quorate: meetingQuorum(meeting).isQuorate,
               presentPartnerIds: presentRepresentatives(meeting).map((rep) => rep.partnerId),
+              presentPersonIds: presentRepresentatives(meeting).map((rep) => rep.personId),
             },
             actor,
             now,

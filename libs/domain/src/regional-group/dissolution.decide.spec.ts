@@ -25,6 +25,7 @@ import {
   representativeOf,
   REPRESENTATIVES,
   stranger,
+  SNAPSHOT_REPRESENTATIVES,
 } from '../testing/avon-and-somerset.fixture';
 import { specification } from '../testing/given-when-then';
 import { RecordDissolutionAgreement } from './regional-group.commands';
@@ -66,6 +67,7 @@ const meetingFactsOf = (events: readonly MeetingEvent[]): MeetingFacts => {
     open: meeting.status === 'OPEN',
     quorate: meetingQuorum(meeting).isQuorate,
     presentPartnerIds: [...new Set(presentRepresentatives(meeting).map((rep) => rep.partnerId))],
+    presentPersonIds: presentRepresentatives(meeting).map((rep) => rep.personId),
   };
 };
 
@@ -173,7 +175,7 @@ describe('Agreeing to dissolve (R14)', () => {
     spec.given([...eightAgreed, admitted]).when(agree('police')).then([agreed('police')]);
     spec
       .given([...eightAgreed, admitted, agreed('police')])
-      .when(agree('education', { actor: { personId: 'head', partnerId: 'education', roles: ['REPRESENTATIVE'] }, meeting: dissolutionMeeting({ presentPartnerIds: ['education'] }) }))
+      .when(agree('education', { actor: { personId: 'head', partnerId: 'education', roles: ['REPRESENTATIVE'] }, meeting: dissolutionMeeting({ presentPartnerIds: ['education'], presentPersonIds: ['head'] }) }))
       .then([agreed('education'), dissolved()]);
   });
 
@@ -185,10 +187,17 @@ describe('Agreeing to dissolve (R14)', () => {
       .when(
         agree('somerset-icb', {
           actor: { personId: 'icb-director', partnerId: 'somerset-icb', roles: ['REPRESENTATIVE'] },
-          meeting: dissolutionMeeting({ presentPartnerIds: ['somerset-icb'] }),
+          meeting: dissolutionMeeting({ presentPartnerIds: ['somerset-icb'], presentPersonIds: ['icb-director'] }),
         }),
       )
       .then([agreed('somerset-icb'), dissolved()]);
+  });
+
+  it('is refused through a representative who is not present, even when a colleague from the partner is (R41)', () => {
+    spec
+      .given(avonAndSomersetWithChair)
+      .when(agree('police', { meeting: dissolutionMeeting({ presentPersonIds: SNAPSHOT_REPRESENTATIVES.filter((r) => r.partnerId !== 'police' || r.name !== 'Victoria Capel').map((r) => r.personId) }) }))
+      .thenFails('VALIDATION_FAILED', /present in person/);
   });
 
   describe('read from the meeting’s own stream', () => {

@@ -22,6 +22,9 @@ export function recordDissolutionAgreement(command: RecordDissolutionAgreement, 
   if (!meeting.presentPartnerIds.includes(partnerId)) {
     throw new DomainError('VALIDATION_FAILED', `No representative of ${partner.name} is present in person at the meeting.`);
   }
+  if (!meeting.presentPersonIds.includes(actor.personId)) {
+    throw new DomainError('VALIDATION_FAILED', 'Agreement is given by a representative present in person at the meeting.');
+  }
   if (group.dissolutionAgreements.includes(partnerId)) throw new DomainError('ALREADY_EXISTS', `${partner.name} has already agreed.`);
   const events: RegionalGroupEvent[] = [{ type: 'DissolutionAgreed', data: { partnerId, meetingId: meeting.meetingId } }];
   const agreed = new Set([...group.dissolutionAgreements, partnerId]);

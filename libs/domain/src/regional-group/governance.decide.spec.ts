@@ -419,3 +419,23 @@ describe('Funding contributions (R15)', () => {
     });
   });
 });
+
+describe('Adopting terms of reference dated in the future', () => {
+  it('is refused: terms are recorded once adopted, so the rules in force today match the record', () => {
+    specification(regionalGroupDecider)
+      .given(avonAndSomerset)
+      .when(
+        command('AdoptTermsOfReference', {
+          version: '2.0',
+          summary: 'Adds education as a statutory partner.',
+          quorumPercentage: 66,
+          meetingCadenceMonths: 3,
+          noticePeriodMonths: 12,
+          statutoryTypesPerArea: ['LOCAL_AUTHORITY', 'HEALTH', 'POLICE'],
+          adoptedOn: '2030-01-01',
+          acceptCoverageGap: false,
+        }),
+      )
+      .thenFails('VALIDATION_FAILED', /once adopted/);
+  });
+});

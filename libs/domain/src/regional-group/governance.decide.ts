@@ -13,7 +13,7 @@ import { RegionalGroupEvent } from './regional-group.events';
 import { ActiveGroup } from './regional-group.state';
 
 export function adoptTermsOfReference(command: AdoptTermsOfReference, group: ActiveGroup): RegionalGroupEvent[] {
-  const { actor, acceptCoverageGap, now: _now, ...terms } = command.data;
+  const { actor, acceptCoverageGap, now, ...terms } = command.data;
   requireAdministratorOrChair(group, actor, 'adopt terms of reference');
   const version = normaliseName(terms.version);
   if (version.length === 0) throw new DomainError('VALIDATION_FAILED', 'The terms of reference need a version label.');
@@ -21,6 +21,8 @@ export function adoptTermsOfReference(command: AdoptTermsOfReference, group: Act
     throw new DomainError('ALREADY_EXISTS', `Version ${version} of the terms of reference is already adopted.`);
   }
   requireDate(terms.adoptedOn, 'The adoption date');
+  // Adopted terms are in force from their date: a future date would make today's rules disagree with the record.
+  if (terms.adoptedOn > now.slice(0, 10)) throw new DomainError('VALIDATION_FAILED', 'Terms of reference are recorded once adopted, not before.');
   const latest = group.terms[group.terms.length - 1];
   if (latest && terms.adoptedOn < latest.adoptedOn) {
     throw new DomainError('VALIDATION_FAILED', `Version ${version} cannot be adopted before the version in force (${latest.version}, adopted ${latest.adoptedOn}).`);

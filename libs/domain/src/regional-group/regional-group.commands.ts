@@ -56,7 +56,7 @@ export type RecordDissolutionAgreement = GroupCommand<
   {
     partnerId: string;
     /** The meeting at which it is agreed, as it stands now (read from its stream). */
-    meeting: { meetingId: string; groupId: string; open: boolean; quorate: boolean; presentPartnerIds: readonly string[] };
+    meeting: { meetingId: string; groupId: string; open: boolean; quorate: boolean; presentPartnerIds: readonly string[]; presentPersonIds: readonly string[] };
   }
 >;
 

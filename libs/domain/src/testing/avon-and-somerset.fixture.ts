@@ -385,6 +385,7 @@ export const dissolutionMeeting = (
   open: true,
   quorate: true,
   presentPartnerIds: CURRENT_PARTNERS.map((p) => p.partnerId),
+  presentPersonIds: SNAPSHOT_REPRESENTATIVES.map((rep) => rep.personId),
   ...overrides,
 });
 
