@@ -82,6 +82,19 @@ export class MeetingResolver {
     return this.meeting(meetingId);
   }
 
+  /** Each succeeded partner of the group and the current partner at the end of its line of successors. */
+  private async successors(groupId: string): Promise<Record<string, string>> {
+    const group = await this.actors.group(groupId);
+    if (group.status !== 'active') return {};
+    const successors: Record<string, string> = {};
+    for (const partner of Object.values(group.partners)) {
+      let current = partner.succeededBy;
+      while (current && group.partners[current]?.succeededBy) current = group.partners[current].succeededBy;
+      if (current) successors[partner.partnerId] = current;
+    }
+    return successors;
+  }
+
   /** The meeting as it stands in its own stream: for rules of one aggregate that depend on another. */
   private async meetingState(meetingId: string) {
     const state = fold(meetingDecider, (await this.store.readStream(meetingStream(meetingId))) as unknown as MeetingEvent[]);
@@ -231,9 +244,17 @@ export class MeetingResolver {
 
   @Mutation(() => Meeting, { description: 'A representative of a target organisation, for that organisation only.' })
   respondToRecommendation(@Args('input') input: RespondToRecommendationInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
-    return this.change(input, 'respondToRecommendation', input, identity, context, ({ actor, now }) => ({
+    return this.change(input, 'respondToRecommendation', input, identity, context, async ({ actor, now }, groupId) => ({
       type: 'RespondToRecommendation',
-      data: { recommendationId: input.recommendationId, partnerId: input.partnerId, response: input.response, reason: input.reason ?? null, actor, now },
+      data: {
+        recommendationId: input.recommendationId,
+        partnerId: input.partnerId,
+        response: input.response,
+        reason: input.reason ?? null,
+        successors: await this.successors(groupId),
+        actor,
+        now,
+      },
     }));
   }
 

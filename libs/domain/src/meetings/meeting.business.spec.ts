@@ -59,8 +59,14 @@ const recommend = (
     ...overrides,
   });
 
-const respond = (actor: Actor, partnerId: string, response: RecommendationResponse, reason: string | null = null, recommendationId = 'rec-1') =>
-  meetingCommand('RespondToRecommendation', { recommendationId, partnerId, response, reason, actor });
+const respond = (
+  actor: Actor,
+  partnerId: string,
+  response: RecommendationResponse,
+  reason: string | null = null,
+  recommendationId = 'rec-1',
+  successors: Record<string, string> = {},
+) => meetingCommand('RespondToRecommendation', { recommendationId, partnerId, response, reason, successors, actor });
 const responded = (partnerId: string, response: RecommendationResponse, reason: string | null = null): RecommendationResponded => ({
   type: 'RecommendationResponded',
   data: { recommendationId: 'rec-1', partnerId, response, reason },
@@ -215,6 +221,25 @@ describe('Making a recommendation (R9)', () => {
 });
 
 describe('Responding to a recommendation (R9, R41)', () => {
+  describe('made to an organisation since succeeded (R16)', () => {
+    const toCcg = [...quorateMeeting, recommendationMade({ targetPartnerIds: ['somerset-ccg'] })];
+    const icbRepresentative: Actor = { personId: 'icb-director', partnerId: 'somerset-icb', roles: ['REPRESENTATIVE'] };
+
+    it('is answered for the predecessor by a representative of its successor', () => {
+      spec
+        .given(toCcg)
+        .when(respond(icbRepresentative, 'somerset-ccg', 'ACCEPTED', null, 'rec-1', { 'somerset-ccg': 'somerset-icb' }))
+        .then([responded('somerset-ccg', 'ACCEPTED')]);
+    });
+
+    it('is refused to a representative of an organisation that did not take over', () => {
+      spec
+        .given(toCcg)
+        .when(respond(representativeOf(willWhite), 'somerset-ccg', 'ACCEPTED', null, 'rec-1', { 'somerset-ccg': 'somerset-icb' }))
+        .thenFails('FORBIDDEN');
+    });
+  });
+
   it('is recorded for the police by a police representative', () => {
     spec.given(recommended).when(respond(representativeOf(willWhite), 'police', 'ACCEPTED')).then([responded('police', 'ACCEPTED')]);
   });
@@ -245,7 +270,7 @@ describe('Responding to a recommendation (R9, R41)', () => {
     spec
       .given(recommended)
       .when(respond(representativeOf(jacquiJensen), 'police', 'ACCEPTED'))
-      .thenFails('FORBIDDEN', /Only a representative of a target organisation can respond, and only for that organisation/);
+      .thenFails('FORBIDDEN', /Only a representative of a target organisation \(or of its successor\) can respond, and only for that organisation/);
   });
 
   it.each([

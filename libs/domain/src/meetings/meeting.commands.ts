@@ -34,7 +34,14 @@ export type MakeRecommendation = MeetingCommand<
 >;
 export type RespondToRecommendation = MeetingCommand<
   'RespondToRecommendation',
-  { recommendationId: string; partnerId: string; response: RecommendationResponse; reason: string | null }
+  {
+    recommendationId: string;
+    partnerId: string;
+    response: RecommendationResponse;
+    reason: string | null;
+    /** From the group's stream: each succeeded partner and the current partner that took over from it (R16). */
+    successors: Readonly<Record<string, string>>;
+  }
 >;
 export type DraftMinutes = MeetingCommand<'DraftMinutes', { text: string; group: GroupFacts }>;
 export type ApproveMinutes = MeetingCommand<

@@ -202,8 +202,10 @@ function respond(command: RespondToRecommendation, meeting: Meeting): MeetingEve
   const recommendation = meeting.recommendations[recommendationId];
   if (!recommendation) throw new DomainError('NOT_FOUND', 'There is no such recommendation at this meeting.');
   if (!recommendation.targetPartnerIds.includes(partnerId)) throw new DomainError('VALIDATION_FAILED', 'The recommendation was not made to that organisation.');
-  if (actor.partnerId !== partnerId) {
-    throw new DomainError('FORBIDDEN', "Only a representative of a target organisation can respond, and only for that organisation.", {
+  // R16: a successor takes over its predecessor's open obligations, so it answers for it.
+  const answersFor = actor.partnerId === partnerId || (actor.partnerId !== null && command.data.successors[partnerId] === actor.partnerId);
+  if (!answersFor) {
+    throw new DomainError('FORBIDDEN', "Only a representative of a target organisation (or of its successor) can respond, and only for that organisation.", {
       requiredRole: 'REPRESENTATIVE of the target partner',
     });
   }
