@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CommonModule } from '../common/common.module';
 import { AccessResolver } from './access.resolver';
-import { ChangeAccessHandler } from './change-access.command';
 import { InitialisePlatformHandler } from './initialise-platform.command';
 import { MeHandler } from './me.query';
 import { PeopleResolver } from './people.resolver';
 
 @Module({
   imports: [CommonModule],
-  providers: [AccessResolver, PeopleResolver, MeHandler, InitialisePlatformHandler, ChangeAccessHandler],
+  providers: [AccessResolver, PeopleResolver, MeHandler, InitialisePlatformHandler],
 })
 export class AccessModule {}

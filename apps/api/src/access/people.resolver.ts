@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { AccessCommand, DomainError, fold, regionalGroupDecider, RegionalGroupEvent, regionalGroupStream } from '@app/domain';
+import { ACCESS_STREAM, AccessCommand, accessDecider, DomainError, fold, regionalGroupDecider, RegionalGroupEvent, regionalGroupStream } from '@app/domain';
 import { EventStore, newEntityId } from '@app/event-store';
 import { MembershipQueries, PeopleQueries } from '@app/read-models';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
@@ -12,7 +12,7 @@ import { GraphqlContext } from '../graphql/graphql-context';
 import { EVENT_STORE } from '../infrastructure/injection-tokens';
 import { RegisterPersonInput, RoleInput } from '../regional-group/membership.inputs';
 import { Person } from './access.types';
-import { ChangeAccessCommand } from './change-access.command';
+import { ChangeStreamCommand } from '../common/change-stream.command';
 
 /** People and the roles an administrator grants them (R41). */
 @Resolver(() => Person)
@@ -32,7 +32,7 @@ export class PeopleResolver {
     personId: string,
     build: (prepared: PreparedCommand) => AccessCommand | Promise<AccessCommand>,
   ): Promise<Person> {
-    await this.commands.execute(new ChangeAccessCommand(operation, input, { identity, correlationId: context.correlationId }, build));
+    await this.commands.execute(new ChangeStreamCommand(ACCESS_STREAM, accessDecider, null, operation, input, { identity, correlationId: context.correlationId }, build));
     const person = this.people.byId(personId);
     if (!person) throw new DomainError('NOT_FOUND', `The platform knows nobody with person id ${personId}.`);
     return { personId: person.personId, name: person.name, email: person.email, roles: this.people.rolesOf(person.personId) };

@@ -7,6 +7,7 @@ import {
   Actor,
   currentAppointments,
   dateOf,
+  DomainError,
   fold,
   regionalGroupDecider,
   RegionalGroupEvent,
@@ -29,6 +30,14 @@ export class Actors {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** The group an entity belongs to, from the first event of its stream (a meeting, workstream or policy). */
+  async groupOfStream(streamId: string, notFound: string): Promise<string> {
+    const [first] = await this.store.readStream(streamId);
+    const groupId = (first?.data as { groupId?: string } | undefined)?.groupId;
+    if (!groupId) throw new DomainError('NOT_FOUND', notFound);
+    return groupId;
+  }
 
   async group(groupId: string): Promise<RegionalGroupState> {
     return fold(regionalGroupDecider, (await this.store.readStream(regionalGroupStream(groupId))) as unknown as RegionalGroupEvent[]);

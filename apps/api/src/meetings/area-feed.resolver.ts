@@ -2,10 +2,10 @@ import { Args, ArgsType, Context, Field, ID, InputType, Mutation, ObjectType, Pa
 import { CommandBus } from '@nestjs/cqrs';
 import { IsString, MaxLength } from 'class-validator';
 import { IdempotentInput } from '../common/idempotency-key.input';
-import { CommandGateway } from '../common/command-gateway';
+import { ChangeStreamCommand } from '../common/change-stream.command';
 import { Actors } from '../auth/actors';
 import { GraphqlContext } from '../graphql/graphql-context';
-import { DomainError, localArrangementDecider, localArrangementStream } from '@app/domain';
+import { DomainError, LocalArrangementCommand, localArrangementDecider, localArrangementStream } from '@app/domain';
 import { AreaFeedQueries, decodeCursor, encodeCursor, FeedItemRow } from '@app/read-models';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
@@ -57,7 +57,7 @@ export class AreaFeedResolver {
   constructor(
     private readonly feeds: AreaFeedQueries,
     private readonly live: LiveEvents,
-    private readonly gateway: CommandGateway,
+    private readonly commands: CommandBus,
     private readonly actors: Actors,
   ) {}
 
@@ -75,23 +75,18 @@ export class AreaFeedResolver {
   async acknowledgeFeedItem(@Args('input') input: AcknowledgeFeedItemInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext): Promise<FeedItem> {
     const position = decodeCursor(input.cursor);
     if (position === null) throw new DomainError('VALIDATION_FAILED', 'The cursor is not one this API gave out.');
-    const { idempotencyKey, ...request } = input;
-    const prepared = await this.gateway.prepare({ identity, correlationId: context.correlationId }, 'acknowledgeFeedItem', request, idempotencyKey);
-    await this.gateway.execute(
-      localArrangementStream(input.areaId),
-      localArrangementDecider,
-      {
+    await this.commands.execute(
+      new ChangeStreamCommand(localArrangementStream(input.areaId), localArrangementDecider, null, 'acknowledgeFeedItem', input, { identity, correlationId: context.correlationId }, async ({ actor, now }): Promise<LocalArrangementCommand> => ({
         type: 'AcknowledgeFeedItem',
         data: {
           areaId: input.areaId,
           position,
           itemExists: this.feeds.feedItemAt(input.areaId, position) !== undefined,
           managedAreaIds: this.actors.managedAreaIds(await this.actors.access(), identity.personId),
-          actor: prepared.actor,
-          now: prepared.now,
+          actor,
+          now,
         },
-      },
-      prepared,
+      })),
     );
     return toFeedItem(this.feeds.feedItemAt(input.areaId, position) as FeedItemRow);
   }

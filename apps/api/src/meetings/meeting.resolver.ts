@@ -1,7 +1,20 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { dateOf, DomainError, fold, meetingDecider, MeetingCommandUnion, MeetingEvent, meetingQuorum, meetingStream, presentRepresentatives } from '@app/domain';
+import {
+  dateOf,
+  DomainError,
+  fold,
+  meetingDecider,
+  MeetingCommandUnion,
+  MeetingEvent,
+  meetingQuorum,
+  meetingStream,
+  presentRepresentatives,
+  RegionalGroupCommand,
+  regionalGroupDecider,
+  regionalGroupStream,
+} from '@app/domain';
 import { EventStore, newEntityId } from '@app/event-store';
 import { MeetingQueries, MeetingRow, RecommendationRow, RegionalGroupQueries } from '@app/read-models';
 import { Clock } from '@app/platform';
@@ -12,11 +25,10 @@ import { PreparedCommand } from '../common/command-gateway';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { GraphqlContext } from '../graphql/graphql-context';
 import { CLOCK, EVENT_STORE } from '../infrastructure/injection-tokens';
-import { ChangeRegionalGroupCommand } from '../regional-group/change-regional-group.command';
 import { RegionalGroupChange } from '../regional-group/membership.types';
 import { GetRegionalGroupQuery } from '../regional-group/regional-group.queries';
 import { QueryBus } from '@nestjs/cqrs';
-import { ChangeMeetingCommand, MeetingTarget } from './change-meeting.command';
+import { ChangeStreamCommand } from '../common/change-stream.command';
 import { GroupFactsReader } from './group-facts';
 import {
   ApproveMinutesInput,
@@ -77,9 +89,22 @@ export class MeetingResolver {
     return dateOf(this.clock.now().toISOString());
   }
 
-  private async change(target: MeetingTarget, operation: string, input: IdempotentInput, identity: Identity, context: GraphqlContext, build: Build): Promise<Meeting> {
-    const { meetingId } = await this.commands.execute(new ChangeMeetingCommand(target, operation, input, { identity, correlationId: context.correlationId }, build));
-    return this.meeting(meetingId);
+  /** `groupId` is known when scheduling; otherwise it is read from the meeting's stream. */
+  private async change(
+    target: { meetingId: string; groupId?: string },
+    operation: string,
+    input: IdempotentInput,
+    identity: Identity,
+    context: GraphqlContext,
+    build: Build,
+  ): Promise<Meeting> {
+    const groupId = target.groupId ?? (await this.actors.groupOfStream(meetingStream(target.meetingId), `There is no meeting with id ${target.meetingId}.`));
+    await this.commands.execute(
+      new ChangeStreamCommand(meetingStream(target.meetingId), meetingDecider, groupId, operation, input, { identity, correlationId: context.correlationId }, (prepared) =>
+        build(prepared, groupId),
+      ),
+    );
+    return this.meeting(target.meetingId);
   }
 
   /** Each succeeded partner of the group and the current partner at the end of its line of successors. */
@@ -318,7 +343,7 @@ export class MeetingResolver {
     @Context() context: GraphqlContext,
   ): Promise<RegionalGroupChange> {
     await this.commands.execute(
-      new ChangeRegionalGroupCommand(input.groupId, 'recordDissolutionAgreement', input, { identity, correlationId: context.correlationId }, async ({ actor, now }) => {
+      new ChangeStreamCommand(regionalGroupStream(input.groupId), regionalGroupDecider, input.groupId, 'recordDissolutionAgreement', input, { identity, correlationId: context.correlationId }, async ({ actor, now }): Promise<RegionalGroupCommand> => {
         const meeting = await this.meetingState(input.meetingId);
         return {
           type: 'RecordDissolutionAgreement',

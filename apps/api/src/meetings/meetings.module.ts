@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { CommonModule } from '../common/common.module';
 import { AreaFeedResolver } from './area-feed.resolver';
 import { CalendarController } from './calendar.controller';
-import { ChangeMeetingHandler } from './change-meeting.command';
 import { GroupFactsReader } from './group-facts';
 import { GroupMeetingFields } from './group-meetings.fields';
 import { MeetingResolver } from './meeting.resolver';
@@ -10,6 +9,6 @@ import { MeetingResolver } from './meeting.resolver';
 @Module({
   imports: [CommonModule],
   controllers: [CalendarController],
-  providers: [MeetingResolver, AreaFeedResolver, GroupMeetingFields, ChangeMeetingHandler, GroupFactsReader],
+  providers: [MeetingResolver, AreaFeedResolver, GroupMeetingFields, GroupFactsReader],
 })
 export class MeetingsModule {}

@@ -7,8 +7,9 @@ import {
   DomainError,
   fold,
   localArrangementDecider,
+  IssueRegionalCommunication,
+  LocalArrangementCommand,
   localArrangementStream,
-  Message,
   meetingDecider,
   MeetingEvent,
   meetingQuorum,
@@ -24,7 +25,9 @@ import { Clock } from '@app/platform';
 import { Actors } from '../auth/actors';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
-import { CommandGateway, PreparedCommand } from '../common/command-gateway';
+import { ChangeStreamCommand } from '../common/change-stream.command';
+import { PreparedCommand } from '../common/command-gateway';
+import { CommandBus } from '@nestjs/cqrs';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { GraphqlContext } from '../graphql/graphql-context';
 import { CLOCK, EVENT_STORE } from '../infrastructure/injection-tokens';
@@ -50,7 +53,7 @@ import {
 @Resolver(() => Policy)
 export class PolicyResolver {
   constructor(
-    private readonly gateway: CommandGateway,
+    private readonly commands: CommandBus,
     private readonly policies: PolicyQueries,
     private readonly actors: Actors,
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -88,12 +91,18 @@ export class PolicyResolver {
     return state;
   }
 
-  /** Prepares as the caller, for the group the policy belongs to, and runs one policy command. */
-  private async change(policyId: string, groupId: string | null, operation: string, input: IdempotentInput, identity: Identity, context: GraphqlContext, build: (p: PreparedCommand) => PolicyCommandUnion | Promise<PolicyCommandUnion>) {
-    const { idempotencyKey, ...request } = input;
-    const group = groupId ?? (await this.policyState(policyId)).groupId;
-    const prepared = await this.gateway.prepare({ identity, correlationId: context.correlationId }, operation, request, idempotencyKey, group);
-    await this.gateway.execute(policyStream(policyId), policyDecider, await build(prepared), prepared);
+  /** One policy command, as the caller acting in the policy's group (known when drafting; otherwise read from its stream). */
+  private async change(
+    policyId: string,
+    groupId: string | null,
+    operation: string,
+    input: IdempotentInput,
+    identity: Identity,
+    context: GraphqlContext,
+    build: (prepared: PreparedCommand) => PolicyCommandUnion | Promise<PolicyCommandUnion>,
+  ) {
+    const group = groupId ?? (await this.actors.groupOfStream(policyStream(policyId), `There is no policy with id ${policyId}.`));
+    await this.commands.execute(new ChangeStreamCommand(policyStream(policyId), policyDecider, group, operation, input, { identity, correlationId: context.correlationId }, build));
     return this.read(policyId);
   }
 
@@ -215,55 +224,53 @@ export class PolicyResolver {
 
   @Mutation(() => Policy, { description: 'The area’s own business manager records the area’s decision on a version.' })
   async recordPolicyAdoption(@Args('input') input: RecordPolicyAdoptionInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext): Promise<Policy> {
-    const { idempotencyKey, ...request } = input;
     const policy = await this.policyState(input.policyId);
-    const prepared = await this.gateway.prepare({ identity, correlationId: context.correlationId }, 'recordPolicyAdoption', request, idempotencyKey);
-    const events = (await this.store.readStream(policyStream(input.policyId))) as unknown as PolicyEvent[];
-    const published = events.find((e) => e.type === 'PolicyVersionPublished' && e.data.version === input.version);
-    await this.gateway.execute(
-      localArrangementStream(input.areaId),
-      localArrangementDecider,
-      {
-        type: 'RecordPolicyAdoption',
-        data: {
-          areaId: input.areaId,
-          policyId: policy.policyId,
-          version: input.version,
-          decision: input.decision,
-          variation: input.variation ?? null,
-          reason: input.reason ?? null,
-          publishedToArea: published?.type === 'PolicyVersionPublished' && published.data.areas.some((a) => a.areaId === input.areaId),
-          managedAreaIds: this.actors.managedAreaIds(await this.actors.access(), identity.personId),
-          actor: prepared.actor,
-          now: prepared.now,
-        },
-      },
-      prepared,
+    await this.commands.execute(
+      new ChangeStreamCommand(localArrangementStream(input.areaId), localArrangementDecider, null, 'recordPolicyAdoption', input, { identity, correlationId: context.correlationId }, async ({ actor, now }): Promise<LocalArrangementCommand> => {
+        const events = (await this.store.readStream(policyStream(input.policyId))) as unknown as PolicyEvent[];
+        const published = events.find((e) => e.type === 'PolicyVersionPublished' && e.data.version === input.version);
+        return {
+          type: 'RecordPolicyAdoption',
+          data: {
+            areaId: input.areaId,
+            policyId: policy.policyId,
+            version: input.version,
+            decision: input.decision,
+            variation: input.variation ?? null,
+            reason: input.reason ?? null,
+            publishedToArea: published?.type === 'PolicyVersionPublished' && published.data.areas.some((a) => a.areaId === input.areaId),
+            managedAreaIds: this.actors.managedAreaIds(await this.actors.access(), identity.personId),
+            actor,
+            now,
+          },
+        };
+      }),
     );
     return this.read(input.policyId);
   }
 
   @Mutation(() => Communication, { description: 'D5: to the audience areas’ feeds; each area acknowledges it there (feedItemAcknowledgements shows who has).' })
   async issueRegionalCommunication(@Args('input') input: IssueRegionalCommunicationInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext): Promise<Communication> {
-    const { idempotencyKey, ...request } = input;
-    const communicationId = newEntityId('communication', identity.personId, idempotencyKey);
-    const prepared = await this.gateway.prepare({ identity, correlationId: context.correlationId }, 'issueRegionalCommunication', request, idempotencyKey, input.groupId);
-    const group = await this.groupFacts(input.groupId);
-    const command: Message<'IssueRegionalCommunication', Parameters<typeof communicationDecider.decide>[0]['data']> = {
-      type: 'IssueRegionalCommunication',
-      data: {
-        communicationId,
-        groupId: input.groupId,
-        title: input.title,
-        body: input.body,
-        areaIds: input.areaIds,
-        cascadeBy: input.cascadeBy,
-        group: { areas: group.areas, dissolved: group.dissolvedAt !== null },
-        actor: prepared.actor,
-        now: prepared.now,
-      },
-    };
-    await this.gateway.execute(communicationStream(communicationId), communicationDecider, command, prepared);
+    const communicationId = newEntityId('communication', identity.personId, input.idempotencyKey);
+    await this.commands.execute(
+      new ChangeStreamCommand(communicationStream(communicationId), communicationDecider, input.groupId, 'issueRegionalCommunication', input, { identity, correlationId: context.correlationId }, async ({ actor, now }): Promise<IssueRegionalCommunication> => {
+        const group = await this.groupFacts(input.groupId);
+        return {
+          type: 'IssueRegionalCommunication',
+          data: {
+            communicationId,
+            groupId: input.groupId,
+            title: input.title,
+            body: input.body,
+            areaIds: input.areaIds,
+            cascadeBy: input.cascadeBy,
+            group: { areas: group.areas, dissolved: group.dissolvedAt !== null },
+            actor,
+            now,
+          },
+        };
+      }),
+    );
     return { id: communicationId, title: input.title.trim(), cascadeBy: input.cascadeBy };
   }
 }

@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { AGENCY_TYPES, RegionalGroupCommand, RegionalGroupEvent, regionalGroupStream } from '@app/domain';
+import { AGENCY_TYPES, RegionalGroupCommand, regionalGroupDecider, RegionalGroupEvent, regionalGroupStream } from '@app/domain';
 import { newEntityId } from '@app/event-store';
 import { Actors } from '../auth/actors';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
@@ -8,7 +8,7 @@ import { Identity } from '../auth/identity';
 import { PreparedCommand } from '../common/command-gateway';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { GraphqlContext } from '../graphql/graphql-context';
-import { ChangeRegionalGroupCommand } from './change-regional-group.command';
+import { ChangeStreamCommand } from '../common/change-stream.command';
 import {
   AdmitCorePartnerInput,
   AdoptTermsOfReferenceInput,
@@ -45,7 +45,7 @@ export class MembershipResolver {
 
   private async change(operation: string, input: GroupInput, identity: Identity, context: GraphqlContext, build: Build) {
     const events = await this.commands.execute(
-      new ChangeRegionalGroupCommand(input.groupId, operation, input, { identity, correlationId: context.correlationId }, build),
+      new ChangeStreamCommand(regionalGroupStream(input.groupId), regionalGroupDecider, input.groupId, operation, input, { identity, correlationId: context.correlationId }, build),
     );
     const group = await this.queries.execute(new GetRegionalGroupQuery(input.groupId));
     return { group, ...consequences(events) };

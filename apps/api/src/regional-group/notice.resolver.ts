@@ -1,12 +1,12 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { DomainError, regionalGroupStream } from '@app/domain';
+import { DomainError, RegionalGroupCommand, regionalGroupDecider, regionalGroupStream } from '@app/domain';
 import { newEntityId } from '@app/event-store';
 import { MembershipQueries, NoticeRow } from '@app/read-models';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { GraphqlContext } from '../graphql/graphql-context';
-import { ChangeRegionalGroupCommand } from './change-regional-group.command';
+import { ChangeStreamCommand } from '../common/change-stream.command';
 import { GiveNoticeToLeaveInput, NoticeChange, NoticeToLeave, WithdrawNoticeInput } from './notice.types';
 import { GetRegionalGroupQuery } from './regional-group.queries';
 import { RegionalGroup } from './regional-group.types';
@@ -41,7 +41,7 @@ export class NoticeResolver {
   async giveNoticeToLeave(@Args('input') input: GiveNoticeToLeaveInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
     const noticeId = newEntityId('notice', identity.personId, input.idempotencyKey, regionalGroupStream(input.groupId));
     await this.commands.execute(
-      new ChangeRegionalGroupCommand(input.groupId, 'giveNoticeToLeave', input, { identity, correlationId: context.correlationId }, ({ actor, now }) => ({
+      new ChangeStreamCommand(regionalGroupStream(input.groupId), regionalGroupDecider, input.groupId, 'giveNoticeToLeave', input, { identity, correlationId: context.correlationId }, ({ actor, now }): RegionalGroupCommand => ({
         type: 'GiveNoticeToLeave',
         data: { noticeId, partnerId: input.partnerId, givenOn: input.givenOn, effectiveOn: input.effectiveOn, actor, now },
       })),
@@ -52,7 +52,7 @@ export class NoticeResolver {
   @Mutation(() => NoticeChange, { description: 'A representative of the leaving partner, before the notice takes effect.' })
   async withdrawNotice(@Args('input') input: WithdrawNoticeInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
     await this.commands.execute(
-      new ChangeRegionalGroupCommand(input.groupId, 'withdrawNotice', input, { identity, correlationId: context.correlationId }, ({ actor, now }) => ({
+      new ChangeStreamCommand(regionalGroupStream(input.groupId), regionalGroupDecider, input.groupId, 'withdrawNotice', input, { identity, correlationId: context.correlationId }, ({ actor, now }): RegionalGroupCommand => ({
         type: 'WithdrawNotice',
         data: { noticeId: input.noticeId, actor, now },
       })),

@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CommonModule } from '../common/common.module';
-import { ChangeRegionalGroupHandler } from './change-regional-group.command';
-import { EstablishRegionalGroupHandler } from './establish-regional-group.command';
 import { CorePartnerFields, FundingContributionFields, RegionalGroupMembershipFields, RepresentativeFields } from './membership.fields';
 import { MembershipResolver } from './membership.resolver';
 import { NoticeScheduler } from './notice-scheduler';
@@ -20,8 +18,6 @@ import { RegionalGroupResolver } from './regional-group.resolver';
     CorePartnerFields,
     RepresentativeFields,
     FundingContributionFields,
-    EstablishRegionalGroupHandler,
-    ChangeRegionalGroupHandler,
     GetRegionalGroupHandler,
     ListRegionalGroupsHandler,
   ],

@@ -1,12 +1,13 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { regionalGroupStream } from '@app/domain';
+import { RegionalGroupCommand, regionalGroupDecider, regionalGroupStream } from '@app/domain';
+import { childId, newEntityId } from '@app/event-store';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { PageArgs } from '../common/connection';
 import { GraphqlContext } from '../graphql/graphql-context';
 import { LiveEvents } from '../live/live-events';
-import { EstablishRegionalGroupCommand } from './establish-regional-group.command';
+import { ChangeStreamCommand } from '../common/change-stream.command';
 import { EstablishRegionalGroupInput } from './establish-regional-group.input';
 import { GetRegionalGroupQuery, ListRegionalGroupsQuery } from './regional-group.queries';
 import { LocalArea, RegionalGroup, RegionalGroupConnection } from './regional-group.types';
@@ -25,8 +26,18 @@ export class RegionalGroupResolver {
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ): Promise<RegionalGroup> {
-    const { groupId } = await this.commands.execute(
-      new EstablishRegionalGroupCommand(input, { identity, correlationId: context.correlationId }),
+    const groupId = newEntityId('regional-group', identity.personId, input.idempotencyKey);
+    await this.commands.execute(
+      new ChangeStreamCommand(regionalGroupStream(groupId), regionalGroupDecider, null, 'establishRegionalGroup', input, { identity, correlationId: context.correlationId }, ({ actor, now }): RegionalGroupCommand => ({
+        type: 'EstablishRegionalGroup',
+        data: {
+          groupId,
+          name: input.name,
+          areas: input.areas.map((area, index) => ({ areaId: childId(groupId, 'area', index), name: area.name })),
+          actor,
+          now,
+        },
+      })),
     );
     return this.queries.execute(new GetRegionalGroupQuery(groupId));
   }

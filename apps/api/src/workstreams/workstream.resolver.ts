@@ -28,7 +28,7 @@ import { IdempotentInput } from '../common/idempotency-key.input';
 import { GraphqlContext } from '../graphql/graphql-context';
 import { CLOCK, EVENT_STORE } from '../infrastructure/injection-tokens';
 import { LocalArea } from '../regional-group/regional-group.types';
-import { ChangeWorkstreamCommand, WorkstreamTarget } from './change-workstream.command';
+import { ChangeStreamCommand } from '../common/change-stream.command';
 import {
   AddTaskInput,
   CarryTaskOverInput,
@@ -131,8 +131,22 @@ export class WorkstreamResolver {
     return toWorkstream(row);
   }
 
-  private async change(target: WorkstreamTarget, operation: string, input: IdempotentInput, identity: Identity, context: GraphqlContext, build: Build) {
-    await this.commands.execute(new ChangeWorkstreamCommand(target, operation, input, { identity, correlationId: context.correlationId }, build));
+  /** `groupId` is known when commissioning; otherwise it is read from the workstream's stream. */
+  private async change(
+    target: { workstreamId: string; groupId?: string },
+    operation: string,
+    input: IdempotentInput,
+    identity: Identity,
+    context: GraphqlContext,
+    build: Build,
+  ) {
+    const groupId =
+      target.groupId ?? (await this.actors.groupOfStream(workstreamStream(target.workstreamId), `There is no workstream with id ${target.workstreamId}.`));
+    await this.commands.execute(
+      new ChangeStreamCommand(workstreamStream(target.workstreamId), workstreamDecider, groupId, operation, input, { identity, correlationId: context.correlationId }, (prepared) =>
+        build(prepared, groupId),
+      ),
+    );
     return this.read(target.workstreamId);
   }
 

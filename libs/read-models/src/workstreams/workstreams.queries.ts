@@ -99,10 +99,6 @@ export class WorkstreamQueries {
     };
   }
 
-  task(taskId: string): TaskRow | undefined {
-    return this.db.prepare(`SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.task_id = ?`).get(taskId) as TaskRow | undefined;
-  }
-
   history(taskId: string): { workstreamId: string; change: string; detail: string | null; occurredAt: string; personId: string | null }[] {
     return this.db
       .prepare('SELECT workstream_id AS workstreamId, change, detail, occurred_at AS occurredAt, person_id AS personId FROM task_history WHERE task_id = ? ORDER BY position')

@@ -1,0 +1,35 @@
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Decider, Message } from '@app/domain';
+import { CommandGateway, PreparedCommand, RequestMeta } from './command-gateway';
+import { IdempotentInput } from './idempotency-key.input';
+
+/**
+ * Any change a person sends to one stream. The resolver says which stream and decider, which
+ * group the person acts in (so the actor records the partner acted for; null outside a group),
+ * and how the client's input becomes the domain command; the rest is the same for every context.
+ */
+export class ChangeStreamCommand<C extends Message, E extends Message, S> extends Command<readonly E[]> {
+  constructor(
+    readonly streamId: string,
+    readonly decider: Decider<C, E, S>,
+    readonly groupId: string | null,
+    readonly operation: string,
+    readonly input: IdempotentInput,
+    readonly meta: RequestMeta,
+    readonly toCommand: (context: PreparedCommand) => C | Promise<C>,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ChangeStreamCommand)
+export class ChangeStreamHandler implements ICommandHandler<ChangeStreamCommand<Message, Message, unknown>> {
+  constructor(private readonly gateway: CommandGateway) {}
+
+  async execute<C extends Message, E extends Message, S>(command: ChangeStreamCommand<C, E, S>): Promise<readonly E[]> {
+    const { idempotencyKey, ...request } = command.input;
+    const context = await this.gateway.prepare(command.meta, command.operation, request, idempotencyKey, command.groupId ?? undefined);
+    const outcome = await this.gateway.execute(command.streamId, command.decider, await command.toCommand(context), context);
+    return outcome.events;
+  }
+}
