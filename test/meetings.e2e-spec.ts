@@ -163,6 +163,7 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
     expect(body.match(/BEGIN:VEVENT/g)?.length).toBeGreaterThanOrEqual(5);
     expect(body).toContain('DTSTART:20261210T100000Z');
     expect((await fetch(`${api.url}/groups/${demo.groupId}/calendar.ics`)).status).toBe(401);
+    expect((await fetch(`${api.url}/groups/no-such-group/calendar.ics?token=${chair}`)).status).toBe(404);
   });
 
   it('replays an area feed from a cursor and follows it live, every item once and in order, while minutes are published', async () => {

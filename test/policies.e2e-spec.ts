@@ -84,6 +84,8 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
     await send('mutation($i: PublishPolicyVersionInput!) { publishPolicyVersion(input: $i) { id } }', { i: { policyId: draftPolicy.id, effectiveOn: '2025-01-01', reviewOn: '2026-01-01' } }, chair);
     const due = await send('query($g: ID!) { policiesDueForReview(groupId: $g, withinDays: 0) { id reviewOverdue } }', { g: demo.groupId }, chair);
     expect(due.policiesDueForReview).toEqual([{ id: draftPolicy.id, reviewOverdue: true }]);
+    const badWindow = await api.graphql('query($g: ID!) { policiesDueForReview(groupId: $g, withinDays: -1) { id } }', { g: demo.groupId }, chair);
+    expect(badWindow.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
     const reviewed = await policyCall('recordPolicyReview', 'RecordPolicyReviewInput', { policyId: draftPolicy.id, outcome: 'NO_CHANGE' });
     expect(reviewed.data?.recordPolicyReview.reviewOverdue).toBe(false);
   });

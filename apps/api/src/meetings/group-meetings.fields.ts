@@ -29,7 +29,7 @@ export class GroupMeetingFields {
   cadence(@Parent() group: RegionalGroup): MeetingCadence {
     const now = this.clock.now().toISOString();
     const today = dateOf(now);
-    const terms = [...this.membership.termsOf(group.id)].reverse().find((t) => t.adoptedOn <= today) ?? DEFAULT_TERMS;
+    const terms = this.membership.termsInForceOn(group.id, today) ?? DEFAULT_TERMS;
     const all = this.meetingQueries.meetingsOfGroup(group.id);
     const held = all.filter((m) => m.status !== 'SCHEDULED' && m.startsAt <= now);
     const last = held[held.length - 1] ?? null;

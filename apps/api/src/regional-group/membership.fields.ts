@@ -126,7 +126,7 @@ export class RegionalGroupMembershipFields {
     const versions = this.membership.termsOf(group.id);
     const reviews = this.membership.reviewsOf(group.id);
     const today = this.today();
-    const inForce = [...versions].reverse().find((v) => v.adoptedOn <= today) ?? null;
+    const inForce = this.membership.termsInForceOn(group.id, today);
     if (!inForce) return { inForce: null, versions, reviews, nextReviewDue: null, reviewStatus: ReviewStatus.NOT_ADOPTED };
     const lastReviewed = [inForce.adoptedOn, ...reviews.map((r) => r.reviewedOn)].sort().pop() as string;
     const nextReviewDue = addMonthsToDate(lastReviewed, REVIEW_INTERVAL_MONTHS);
@@ -144,8 +144,7 @@ export class RegionalGroupMembershipFields {
   }
 
   private termsInForce(groupId: string) {
-    const today = this.today();
-    return [...this.membership.termsOf(groupId)].reverse().find((v) => v.adoptedOn <= today) ?? DEFAULT_TERMS;
+    return this.membership.termsInForceOn(groupId, this.today()) ?? DEFAULT_TERMS;
   }
 }
 

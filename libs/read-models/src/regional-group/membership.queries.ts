@@ -122,6 +122,11 @@ export class MembershipQueries {
     return rows.map(({ statutoryTypes, ...row }) => ({ ...row, statutoryTypesPerArea: JSON.parse(statutoryTypes) as string[] }));
   }
 
+  /** The version in force on `date`: the latest adopted by then, or null before any. */
+  termsInForceOn(groupId: string, date: string): TermsRow | null {
+    return [...this.termsOf(groupId)].reverse().find((terms) => terms.adoptedOn <= date) ?? null;
+  }
+
   reviewsOf(groupId: string): ReviewRow[] {
     return this.db
       .prepare('SELECT reviewed_on AS reviewedOn, notes FROM terms_reviews WHERE group_id = ? ORDER BY sort_key')
