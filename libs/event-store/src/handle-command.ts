@@ -25,6 +25,11 @@ export interface CommandOutcome<Event extends Message> {
 }
 
 const SCHEMA_VERSION = 1;
+
+/** An aggregate's current state, folded from its stream: for a rule that needs another aggregate's facts. */
+export async function readState<C extends Message, E extends Message, S>(store: EventStore, streamId: string, decider: Decider<C, E, S>): Promise<S> {
+  return fold(decider, (await store.readStream(streamId)) as unknown as E[]);
+}
 const MAX_ATTEMPTS = 25;
 
 /**

@@ -1,8 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { ACCESS_STREAM, AccessCommand, accessDecider, DomainError, fold, regionalGroupDecider, RegionalGroupEvent, regionalGroupStream } from '@app/domain';
-import { EventStore, newEntityId } from '@app/event-store';
+import {
+  ACCESS_STREAM,
+  AccessCommand,
+  accessDecider,
+  DomainError,
+  regionalGroupDecider,
+  regionalGroupStream,
+} from '@app/domain';
+import { EventStore, newEntityId, readState } from '@app/event-store';
 import { MembershipQueries, PeopleQueries } from '@app/read-models';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
@@ -42,7 +49,7 @@ export class PeopleResolver {
   private async areaExists(areaId: string): Promise<boolean> {
     const groupId = this.membership.groupOfArea(areaId);
     if (!groupId) return false;
-    const group = fold(regionalGroupDecider, (await this.store.readStream(regionalGroupStream(groupId))) as unknown as RegionalGroupEvent[]);
+    const group = await readState(this.store, regionalGroupStream(groupId), regionalGroupDecider);
     return group.status === 'active' && group.areas.some((area) => area.areaId === areaId);
   }
 

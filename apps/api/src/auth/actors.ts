@@ -2,20 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   ACCESS_STREAM,
   accessDecider,
-  AccessEvent,
   AccessState,
   Actor,
   currentAppointments,
   dateOf,
   DomainError,
-  fold,
   regionalGroupDecider,
-  RegionalGroupEvent,
   RegionalGroupState,
   regionalGroupStream,
   rolesOf,
 } from '@app/domain';
-import { EventStore } from '@app/event-store';
+import { EventStore, readState } from '@app/event-store';
 import { Clock } from '@app/platform';
 import { CLOCK, EVENT_STORE } from '../infrastructure/injection-tokens';
 import { Identity } from './identity';
@@ -40,7 +37,7 @@ export class Actors {
   }
 
   async group(groupId: string): Promise<RegionalGroupState> {
-    return fold(regionalGroupDecider, (await this.store.readStream(regionalGroupStream(groupId))) as unknown as RegionalGroupEvent[]);
+    return await readState(this.store, regionalGroupStream(groupId), regionalGroupDecider);
   }
 
   /** The areas a person is business manager for. */
@@ -49,7 +46,7 @@ export class Actors {
   }
 
   async access(): Promise<AccessState> {
-    return fold(accessDecider, (await this.store.readStream(ACCESS_STREAM)) as unknown as AccessEvent[]);
+    return await readState(this.store, ACCESS_STREAM, accessDecider);
   }
 
   /**

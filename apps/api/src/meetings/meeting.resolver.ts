@@ -4,10 +4,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import {
   dateOf,
   DomainError,
-  fold,
   meetingDecider,
   MeetingCommandUnion,
-  MeetingEvent,
   meetingQuorum,
   meetingStream,
   presentRepresentatives,
@@ -15,7 +13,7 @@ import {
   regionalGroupDecider,
   regionalGroupStream,
 } from '@app/domain';
-import { EventStore, newEntityId } from '@app/event-store';
+import { EventStore, newEntityId, readState } from '@app/event-store';
 import { MeetingQueries, MeetingRow, RecommendationRow, RegionalGroupQueries } from '@app/read-models';
 import { Clock } from '@app/platform';
 import { Actors } from '../auth/actors';
@@ -122,7 +120,7 @@ export class MeetingResolver {
 
   /** The meeting as it stands in its own stream: for rules of one aggregate that depend on another. */
   private async meetingState(meetingId: string) {
-    const state = fold(meetingDecider, (await this.store.readStream(meetingStream(meetingId))) as unknown as MeetingEvent[]);
+    const state = await readState(this.store, meetingStream(meetingId), meetingDecider);
     if (state.status === 'NONE') throw new DomainError('NOT_FOUND', `There is no meeting with id ${meetingId}.`);
     return state;
   }

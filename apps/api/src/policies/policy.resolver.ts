@@ -5,13 +5,11 @@ import {
   communicationStream,
   dateOf,
   DomainError,
-  fold,
   localArrangementDecider,
   IssueRegionalCommunication,
   LocalArrangementCommand,
   localArrangementStream,
   meetingDecider,
-  MeetingEvent,
   meetingQuorum,
   meetingStream,
   PolicyCommandUnion,
@@ -19,7 +17,7 @@ import {
   PolicyEvent,
   policyStream,
 } from '@app/domain';
-import { EventStore, newEntityId } from '@app/event-store';
+import { EventStore, newEntityId, readState } from '@app/event-store';
 import { PolicyQueries, PolicyRow } from '@app/read-models';
 import { Clock } from '@app/platform';
 import { Actors } from '../auth/actors';
@@ -86,7 +84,7 @@ export class PolicyResolver {
   }
 
   private async policyState(policyId: string) {
-    const state = fold(policyDecider, (await this.store.readStream(policyStream(policyId))) as unknown as PolicyEvent[]);
+    const state = await readState(this.store, policyStream(policyId), policyDecider);
     if (state.status === 'NONE') throw new DomainError('NOT_FOUND', `There is no policy with id ${policyId}.`);
     return state;
   }
@@ -187,7 +185,7 @@ export class PolicyResolver {
   @Mutation(() => Policy, { description: 'At an open, quorate meeting, linking the decision recorded there.' })
   approvePolicy(@Args('input') input: ApprovePolicyInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
     return this.change(input.policyId, null, 'approvePolicy', input, identity, context, async ({ actor, now }) => {
-      const meeting = fold(meetingDecider, (await this.store.readStream(meetingStream(input.meetingId))) as unknown as MeetingEvent[]);
+      const meeting = await readState(this.store, meetingStream(input.meetingId), meetingDecider);
       if (meeting.status === 'NONE') throw new DomainError('NOT_FOUND', `There is no meeting with id ${input.meetingId}.`);
       return {
         type: 'ApprovePolicy',

@@ -6,9 +6,7 @@ import {
   currentPartners,
   dateOf,
   DomainError,
-  fold,
   meetingDecider,
-  MeetingEvent,
   meetingStream,
   WorkstreamCommandUnion,
   workstreamDecider,
@@ -16,7 +14,7 @@ import {
   workstreamStream,
   peopleOf,
 } from '@app/domain';
-import { EventStore, newEntityId } from '@app/event-store';
+import { EventStore, newEntityId, readState } from '@app/event-store';
 import { MeetingQueries, TaskFilter, TaskRow, WorkstreamQueries, WorkstreamRow } from '@app/read-models';
 import { Clock } from '@app/platform';
 import { Actors } from '../auth/actors';
@@ -164,7 +162,7 @@ export class WorkstreamResolver {
   private async scopeAgreed(groupId: string, decisionId: string | null | undefined): Promise<boolean> {
     const meetingId = decisionId ? this.meetings.meetingOfDecision(decisionId) : null;
     if (!meetingId) return false;
-    const meeting = fold(meetingDecider, (await this.store.readStream(meetingStream(meetingId))) as unknown as MeetingEvent[]);
+    const meeting = await readState(this.store, meetingStream(meetingId), meetingDecider);
     return meeting.status !== 'NONE' && meeting.groupId === groupId && meeting.decisionIds.includes(decisionId as string);
   }
 
@@ -351,9 +349,9 @@ export class WorkstreamResolver {
       'The lead, the chair or an administrator. Records the task leaving this workstream, then arriving in the other with its status and history (W3). Retry with the same idempotencyKey if the second step did not complete.',
   })
   async carryTaskOver(@Args('input') input: CarryTaskOverInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext): Promise<Workstream> {
-    const readState = async (id: string) => fold(workstreamDecider, (await this.store.readStream(workstreamStream(id))) as unknown as WorkstreamEvent[]);
-    const target = await readState(input.toWorkstreamId);
-    const source = await readState(input.workstreamId);
+    const workstreamState = (id: string) => readState(this.store, workstreamStream(id), workstreamDecider);
+    const target = await workstreamState(input.toWorkstreamId);
+    const source = await workstreamState(input.workstreamId);
     if (source.status !== 'NONE' && source.tasks[input.taskId]) {
       await this.change(input, 'carryTaskOver', input, identity, context, ({ actor, now }) => ({
         type: 'CarryTaskOut',
