@@ -1,5 +1,4 @@
 import { fold } from '../shared/decider';
-import { DomainError } from '../shared/domain-error';
 import { Actor } from '../shared/roles';
 import {
   administrator,
@@ -72,16 +71,7 @@ const policyAfter = (events: readonly PolicyEvent[]): Policy => {
   return state;
 };
 
-/** The refusal `decide` gives, for checking its details. */
-const refusal = (events: readonly PolicyEvent[], command: PolicyCommandUnion): DomainError => {
-  try {
-    policyDecider.decide(command, fold(policyDecider, events));
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error(`${command.type} was not refused.`);
-};
+const refusal = spec.refusal;
 
 const notOfficers: [string, Actor][] = [
   ['the deputy chair', meetingDeputyChair],

@@ -68,16 +68,7 @@ const termsVersion = (overrides: Partial<TermsOfReferenceAdopted['data']>): Term
 
 const decide = (events: readonly RegionalGroupEvent[], sent: RegionalGroupCommand) => regionalGroupDecider.decide(sent, fold(regionalGroupDecider, events));
 
-/** The refusal `sent` meets, to read its details; fails the test if it is not refused. */
-const refusalOf = (events: readonly RegionalGroupEvent[], sent: RegionalGroupCommand): DomainError => {
-  try {
-    decide(events, sent);
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error(`${sent.type} was not refused.`);
-};
+const refusalOf = spec.refusal;
 
 const ALL_FIVE = [AREAS.banes, AREAS.bristol, AREAS.northSomerset, AREAS.somerset, AREAS.southGlos];
 

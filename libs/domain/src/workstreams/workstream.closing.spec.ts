@@ -1,5 +1,4 @@
 import { fold } from '../shared/decider';
-import { DomainError } from '../shared/domain-error';
 import { Actor } from '../shared/roles';
 import {
   administrator,
@@ -89,15 +88,7 @@ const taskIn = (status: TaskStatus, taskId = 'task-1', ownerId: string = chrisSi
   return [added, ...more[status]];
 };
 
-function refusal(given: readonly WorkstreamEvent[], command: WorkstreamCommandUnion): DomainError {
-  try {
-    workstreamDecider.decide(command, fold(workstreamDecider, given));
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error(`${command.type} was not refused.`);
-}
+const refusal = spec.refusal;
 
 function workstreamAfter(events: readonly WorkstreamEvent[]): Workstream {
   const state = fold(workstreamDecider, events);

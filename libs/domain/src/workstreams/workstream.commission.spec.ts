@@ -1,5 +1,3 @@
-import { fold } from '../shared/decider';
-import { DomainError } from '../shared/domain-error';
 import { Actor } from '../shared/roles';
 import {
   administrator,
@@ -90,16 +88,7 @@ const hubCommissioned = (overrides: Parameters<typeof workstreamCommissioned>[0]
     ...overrides,
   });
 
-/** The refusal the decider gives, with its details. */
-function refusal(given: readonly WorkstreamEvent[], command: WorkstreamCommandUnion): DomainError {
-  try {
-    workstreamDecider.decide(command, fold(workstreamDecider, given));
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error(`${command.type} was not refused.`);
-}
+const refusal = spec.refusal;
 
 describe('Commissioning a workstream (W1, D2)', () => {
   it('records a task-and-finish group for the whole region, led by a current partner, with its start and end dates', () => {

@@ -66,15 +66,7 @@ const taskIn = (status: TaskStatus, taskId = 'task-1', ownerId = chrisSivers.per
   }
 };
 
-function refusal(given: readonly WorkstreamEvent[], command: WorkstreamCommandUnion): DomainError {
-  try {
-    workstreamDecider.decide(command, fold(workstreamDecider, given));
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error(`${command.type} was not refused.`);
-}
+const refusal = spec.refusal;
 
 function workstreamAfter(events: readonly WorkstreamEvent[]): Workstream {
   const state = fold(workstreamDecider, events);

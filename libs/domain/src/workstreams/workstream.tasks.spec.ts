@@ -1,5 +1,4 @@
 import { fold } from '../shared/decider';
-import { DomainError } from '../shared/domain-error';
 import { Actor } from '../shared/roles';
 import {
   administrator,
@@ -69,15 +68,7 @@ const toStatus: Record<TaskStatus, WorkstreamEvent[]> = {
 /** The procedures group with task-1, owned by Chris Sivers, in `status`. */
 const withTask = (status: TaskStatus, ownerId: string = chrisSivers.personId): WorkstreamEvent[] => [...runningWorkstream, taskAdded({ ownerId }), ...toStatus[status]];
 
-function refusal(given: readonly WorkstreamEvent[], command: WorkstreamCommandUnion): DomainError {
-  try {
-    workstreamDecider.decide(command, fold(workstreamDecider, given));
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error(`${command.type} was not refused.`);
-}
+const refusal = spec.refusal;
 
 function taskAfter(events: readonly WorkstreamEvent[], taskId = TASK): TaskRecord {
   const state = fold(workstreamDecider, events) as Workstream;
