@@ -123,7 +123,8 @@ export async function appendBench(): Promise<BenchResult> {
       const order = round % 2 === 1 ? (['raw', 'store'] as const) : (['store', 'raw'] as const);
       for (const kind of order) {
         const file = join(dir, `${kind}-${round}.db`);
-        const seconds = kind === 'raw' ? await rawRound(file, warmUp, appends) : await storeRound(file, warmUp, appends);
+        const seconds =
+          kind === 'raw' ? await rawRound(file, warmUp, appends) : await storeRound(file, warmUp, appends);
         assertRowCount(file, all.length);
         (kind === 'raw' ? rawRates : storeRates).push(printRound(BENCH, round, kind, count, seconds));
       }

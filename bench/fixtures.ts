@@ -17,10 +17,26 @@ import { childId, commandIdFor, eventIdFor, inputHashOf, UnchainedEvent, Unchain
 
 const ADMINISTRATOR: Actor = { personId: randomUUID(), partnerId: randomUUID(), roles: ['ADMINISTRATOR'] };
 const AREAS_PER_GROUP = 5;
-const REGIONS = ['North East', 'North West', 'Yorkshire', 'East Midlands', 'West Midlands', 'East of England', 'London', 'South East', 'South West'];
+const REGIONS = [
+  'North East',
+  'North West',
+  'Yorkshire',
+  'East Midlands',
+  'West Midlands',
+  'East of England',
+  'London',
+  'South East',
+  'South West',
+];
 
 /** The events one command decided, with the metadata `handleCommand` would give them. */
-export function commandEvents(streamId: string, operation: string, input: unknown, decided: readonly Message[], now: string): UnchainedEvent[] {
+export function commandEvents(
+  streamId: string,
+  operation: string,
+  input: unknown,
+  decided: readonly Message[],
+  now: string,
+): UnchainedEvent[] {
   const idempotencyKey = randomUUID();
   const commandId = commandIdFor(ADMINISTRATOR.personId, idempotencyKey, streamId);
   const metadata: UnchainedMetadata = {
@@ -33,7 +49,12 @@ export function commandEvents(streamId: string, operation: string, input: unknow
     idempotencyKey,
     inputHash: inputHashOf(operation, input),
   };
-  return decided.map((event, index) => ({ id: eventIdFor(commandId, metadata.inputHash, index), type: event.type, data: event.data, metadata }));
+  return decided.map((event, index) => ({
+    id: eventIdFor(commandId, metadata.inputHash, index),
+    type: event.type,
+    data: event.data,
+    metadata,
+  }));
 }
 
 function establishedGroup(n: number, now: string): { streamId: string; event: RegionalGroupEstablished } {
@@ -68,7 +89,12 @@ export function personEvents(n: number, streamId: string, now: string, areaId: s
   const personId = randomUUID();
   const registered: PersonRegistered = {
     type: 'PersonRegistered',
-    data: { personId, name: `Practitioner Number ${n}`, email: `practitioner.${n}@partnership.example.org`, subject: `oidc|${personId}` },
+    data: {
+      personId,
+      name: `Practitioner Number ${n}`,
+      email: `practitioner.${n}@partnership.example.org`,
+      subject: `oidc|${personId}`,
+    },
   };
   const role: PlatformRole = areaId ? 'AREA_BUSINESS_MANAGER' : n % 2 === 0 ? 'AUDITOR' : 'ADMINISTRATOR';
   const granted: Message = { type: 'RoleGranted', data: { personId, role, areaId } };

@@ -34,7 +34,7 @@ async function seed(file: string, count: number): Promise<{ groups: number; peop
   // As in real use: each group in its own stream, people and roles in the one access stream.
   let accessHead: { revision: number; metadata: NewEvent['metadata'] } | null = null;
   try {
-    for (let written = 0; written < count; ) {
+    for (let written = 0; written < count;) {
       const groups: UnchainedEvent[] = [];
       const people: UnchainedEvent[] = [];
       const total = () => written + groups.length + people.length;
@@ -60,7 +60,9 @@ async function seed(file: string, count: number): Promise<{ groups: number; peop
       }
       if (people.length > 0) {
         const chained = chainEvents(ACCESS_STREAM, accessHead, people);
-        const result = await store.append(ACCESS_STREAM, chained, { expectedRevision: accessHead ? accessHead.revision : 'no_stream' });
+        const result = await store.append(ACCESS_STREAM, chained, {
+          expectedRevision: accessHead ? accessHead.revision : 'no_stream',
+        });
         accessHead = { revision: result.nextRevision, metadata: chained[chained.length - 1].metadata };
       }
       written = total();

@@ -31,12 +31,16 @@ describe('the command-line tool', () => {
 
   it('records the first administrator once, and mints tokens only for people it knows', async () => {
     const personId = await init(config, { name: 'Jo Admin', email: 'jo@asssp.example', subject: null });
-    await expect(init(config, { name: 'Second Admin', email: null, subject: null })).rejects.toMatchObject({ code: 'ALREADY_INITIALISED' });
+    await expect(init(config, { name: 'Second Admin', email: null, subject: null })).rejects.toMatchObject({
+      code: 'ALREADY_INITIALISED',
+    });
 
     const token = await withApp(config, (app) => tokenFor(app, 'jo@asssp.example', '1h'));
     const verifier = embeddedTokenVerifier(await loadOrCreateSigningKey(dir));
     await expect(verifier.verify(token)).resolves.toEqual({ subject: personId });
-    await expect(withApp(config, (app) => tokenFor(app, 'Nobody Known', '1h'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(withApp(config, (app) => tokenFor(app, 'Nobody Known', '1h'))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('verifies the hash chains, and names the stream whose event was altered with plain SQL', async () => {
@@ -57,7 +61,10 @@ describe('the command-line tool', () => {
     await init(config, { name: 'Jo Admin', email: null, subject: null });
     const file = join(dir, 'history.jsonl');
     await exportHistory(config, file);
-    const lines = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.map((event) => [event.position, event.type])).toEqual([
       [1, 'PersonRegistered'],
       [2, 'RoleGranted'],

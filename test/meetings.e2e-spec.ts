@@ -17,13 +17,22 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
   let send: SendGraphql;
   let tokenOf: (key: string) => Promise<string>;
   let chair: string;
-  const call = async (mutation: string, inputType: string, input: Record<string, unknown>, token: string | null = chair) =>
-    api.graphql(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${MEETING} } }`, { input }, token);
-  const meeting = async (id: string) => (await api.graphql(`query($id: ID!) { meeting(id: $id) { ${MEETING} } }`, { id })).data?.meeting;
+  const call = async (
+    mutation: string,
+    inputType: string,
+    input: Record<string, unknown>,
+    token: string | null = chair,
+  ) => api.graphql(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${MEETING} } }`, { input }, token);
+  const meeting = async (id: string) =>
+    (await api.graphql(`query($id: ID!) { meeting(id: $id) { ${MEETING} } }`, { id })).data?.meeting;
 
   /** Schedules and opens a meeting, recording every representative present but those listed. */
   const openMeeting = async (startsAt: string, absent: string[] = [], substituted: string | null = null) => {
-    const { data } = await call('scheduleMeeting', 'ScheduleMeetingInput', { groupId: demo.groupId, startsAt, place: 'Portishead' });
+    const { data } = await call('scheduleMeeting', 'ScheduleMeetingInput', {
+      groupId: demo.groupId,
+      startsAt,
+      place: 'Portishead',
+    });
     const meetingId = data?.scheduleMeeting.id as string;
     await call('openMeeting', 'MeetingIdInput', { meetingId });
     for (const rep of REPRESENTATIVES) {
@@ -61,9 +70,16 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
     expect(held.quorum).toEqual({ required: 7, present: 8, isQuorate: true });
     expect(held.minutes.stage).toBe('PUBLISHED');
     expect(held.decisions[0].agreedBy).toHaveLength(8);
-    expect(held.localPublication.filter((p: { published: boolean }) => p.published).map((p: { areaName: string }) => p.areaName)).toEqual(['Bristol']);
+    expect(
+      held.localPublication
+        .filter((p: { published: boolean }) => p.published)
+        .map((p: { areaName: string }) => p.areaName),
+    ).toEqual(['Bristol']);
     for (const areaId of Object.values(demo.areaIds)) {
-      const { data } = await api.graphql('query($areaId: ID!) { areaFeed(areaId: $areaId) { totalCount edges { node { kind subjectId } } } }', { areaId });
+      const { data } = await api.graphql(
+        'query($areaId: ID!) { areaFeed(areaId: $areaId) { totalCount edges { node { kind subjectId } } } }',
+        { areaId },
+      );
       expect(data?.areaFeed.totalCount).toBe(4);
       expect(data?.areaFeed.edges[0].node).toEqual({ kind: 'MINUTES_PUBLISHED', subjectId: year.meetingIds[0] });
     }
@@ -71,16 +87,26 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
 
   it('is quorate with 7 of 10 present and records the decision', async () => {
     const meetingId = await openMeeting('2026-11-20T10:00:00Z', ['chris-sivers', 'lisa-harvey', 'mike-bowden']);
-    const { data, errors } = await call('recordDecision', 'RecordDecisionInput', { meetingId, text: 'Agreed the annual report.' });
+    const { data, errors } = await call('recordDecision', 'RecordDecisionInput', {
+      meetingId,
+      text: 'Agreed the annual report.',
+    });
     expect(errors).toBeUndefined();
     expect(data?.recordDecision.quorum).toEqual({ required: 7, present: 7, isQuorate: true });
     expect(data?.recordDecision.decisions[0].agreedBy).toHaveLength(7);
   });
 
   it('is not quorate with 6 present and a substitute, and refuses decisions and recommendations (R8, R9)', async () => {
-    const meetingId = await openMeeting('2026-11-21T10:00:00Z', ['chris-sivers', 'lisa-harvey', 'mike-bowden'], 'julian-wooster');
+    const meetingId = await openMeeting(
+      '2026-11-21T10:00:00Z',
+      ['chris-sivers', 'lisa-harvey', 'mike-bowden'],
+      'julian-wooster',
+    );
     const before = await api.store.lastPosition();
-    const decision = await call('recordDecision', 'RecordDecisionInput', { meetingId, text: 'Agreed the annual report.' });
+    const decision = await call('recordDecision', 'RecordDecisionInput', {
+      meetingId,
+      text: 'Agreed the annual report.',
+    });
     expect(decision.errors?.[0]).toMatchObject({ extensions: { code: 'QUORUM_NOT_MET', required: 7, present: 6 } });
     const recommendation = await call('makeRecommendation', 'MakeRecommendationInput', {
       meetingId,
@@ -103,31 +129,57 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
     const asSomersetCouncil = await call(
       'respondToRecommendation',
       'RespondToRecommendationInput',
-      { meetingId: year.meetingIds[0], recommendationId: first, partnerId: demo.partnerIds.police, response: 'DECLINED', reason: 'No.' },
+      {
+        meetingId: year.meetingIds[0],
+        recommendationId: first,
+        partnerId: demo.partnerIds.police,
+        response: 'DECLINED',
+        reason: 'No.',
+      },
       await tokenOf('julian-wooster'),
     );
-    expect(asSomersetCouncil.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredRole: 'REPRESENTATIVE of the target partner' });
-    const { data } = await api.graphql('query($g: ID!, $p: ID) { recommendations(groupId: $g, partnerId: $p, overdueOnly: true) { dueDate targets { status } } }', {
-      g: demo.groupId,
-      p: demo.partnerIds.police,
+    expect(asSomersetCouncil.errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      requiredRole: 'REPRESENTATIVE of the target partner',
     });
-    expect(data?.recommendations).toEqual([{ dueDate: '2026-09-30', targets: [{ status: 'ACCEPTED' }, { status: 'DECLINED' }] }]);
+    const { data } = await api.graphql(
+      'query($g: ID!, $p: ID) { recommendations(groupId: $g, partnerId: $p, overdueOnly: true) { dueDate targets { status } } }',
+      {
+        g: demo.groupId,
+        p: demo.partnerIds.police,
+      },
+    );
+    expect(data?.recommendations).toEqual([
+      { dueDate: '2026-09-30', targets: [{ status: 'ACCEPTED' }, { status: 'DECLINED' }] },
+    ]);
   });
 
   it("refuses Bristol's business manager recording publication for Somerset (R10, R41)", async () => {
     const { errors } = await call(
       'recordLocalPublication',
       'RecordLocalPublicationInput',
-      { meetingId: year.meetingIds[1], areaId: demo.areaIds.Somerset, address: 'https://somerset.example/minutes', publishedOn: '2026-04-01' },
+      {
+        meetingId: year.meetingIds[1],
+        areaId: demo.areaIds.Somerset,
+        address: 'https://somerset.example/minutes',
+        publishedOn: '2026-04-01',
+      },
       await tokenOf('bristol-business-manager'),
     );
-    expect(errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredRole: 'AREA_BUSINESS_MANAGER of the area' });
+    expect(errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      requiredRole: 'AREA_BUSINESS_MANAGER of the area',
+    });
   });
 
   it("lets an area's business manager acknowledge what reached the area, and shows the region who has (L3)", async () => {
     const bristolManager = await tokenOf('bristol-business-manager');
     const first = async (area: string) =>
-      (await api.graphql('query($a: ID!) { areaFeed(areaId: $a, first: 1) { edges { cursor } } }', { a: demo.areaIds[area] })).data?.areaFeed.edges[0].cursor;
+      (
+        await api.graphql('query($a: ID!) { areaFeed(areaId: $a, first: 1) { edges { cursor } } }', {
+          a: demo.areaIds[area],
+        })
+      ).data?.areaFeed.edges[0].cursor;
     const acknowledge = async (area: string) =>
       api.graphql(
         'mutation($input: AcknowledgeFeedItemInput!) { acknowledgeFeedItem(input: $input) { subjectId acknowledgedAt } }',
@@ -135,11 +187,19 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
         bristolManager,
       );
     const mine = await acknowledge('Bristol');
-    expect(mine.data?.acknowledgeFeedItem).toEqual({ subjectId: year.meetingIds[0], acknowledgedAt: expect.stringMatching(/^2026-11-23T/) });
+    expect(mine.data?.acknowledgeFeedItem).toEqual({
+      subjectId: year.meetingIds[0],
+      acknowledgedAt: expect.stringMatching(/^2026-11-23T/),
+    });
     expect((await acknowledge('Somerset')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await acknowledge('Bristol')).errors?.[0].extensions?.code).toBe('ALREADY_EXISTS');
-    const { data } = await api.graphql('query($s: ID!) { feedItemAcknowledgements(subjectId: $s) { areaId acknowledgedAt } }', { s: year.meetingIds[0] });
-    const acknowledged = data?.feedItemAcknowledgements.filter((a: { acknowledgedAt: string | null }) => a.acknowledgedAt).map((a: { areaId: string }) => a.areaId);
+    const { data } = await api.graphql(
+      'query($s: ID!) { feedItemAcknowledgements(subjectId: $s) { areaId acknowledgedAt } }',
+      { s: year.meetingIds[0] },
+    );
+    const acknowledged = data?.feedItemAcknowledgements
+      .filter((a: { acknowledgedAt: string | null }) => a.acknowledgedAt)
+      .map((a: { areaId: string }) => a.areaId);
     expect(data?.feedItemAcknowledgements).toHaveLength(5);
     expect(acknowledged).toEqual([demo.areaIds.Bristol]);
   });
@@ -148,14 +208,27 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
     const meetingId = year.meetingIds[3];
     const redraft = await call('draftMinutes', 'DraftMinutesInput', { meetingId, text: 'Rewritten.' });
     expect(redraft.errors?.[0].extensions?.code).toBe('MINUTES_SEALED');
-    const { data } = await call('correctMinutes', 'CorrectMinutesInput', { meetingId, text: 'Item 2: the date is 10 September.', reason: 'Typing error' });
+    const { data } = await call('correctMinutes', 'CorrectMinutesInput', {
+      meetingId,
+      text: 'Item 2: the date is 10 September.',
+      reason: 'Typing error',
+    });
     expect(data?.correctMinutes.minutes.text).toMatch(/^Minutes of the meeting of 2026-09-10/);
-    expect(data?.correctMinutes.minutes.corrections).toEqual([{ text: 'Item 2: the date is 10 September.', reason: 'Typing error' }]);
+    expect(data?.correctMinutes.minutes.corrections).toEqual([
+      { text: 'Item 2: the date is 10 September.', reason: 'Typing error' },
+    ]);
   });
 
   it('shows the last and next meeting, and serves the calendar to members', async () => {
-    const { data } = await api.graphql('query($id: ID!) { regionalGroup(id: $id) { cadence { cadenceMonths overdue nextMeeting { id } } } }', { id: demo.groupId });
-    expect(data?.regionalGroup.cadence).toEqual({ cadenceMonths: 3, overdue: false, nextMeeting: { id: year.nextMeetingId } });
+    const { data } = await api.graphql(
+      'query($id: ID!) { regionalGroup(id: $id) { cadence { cadenceMonths overdue nextMeeting { id } } } }',
+      { id: demo.groupId },
+    );
+    expect(data?.regionalGroup.cadence).toEqual({
+      cadenceMonths: 3,
+      overdue: false,
+      nextMeeting: { id: year.nextMeetingId },
+    });
     const calendar = await fetch(`${api.url}/groups/${demo.groupId}/calendar.ics?token=${chair}`);
     expect(calendar.headers.get('content-type')).toMatch(/text\/calendar/);
     const body = await calendar.text();
@@ -175,9 +248,14 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
       await call('approveMinutes', 'ApproveMinutesInput', { meetingId });
       pending.push(meetingId);
     }
-    const { data } = await api.graphql('query($a: ID!) { areaFeed(areaId: $a, first: 1) { pageInfo { endCursor } } }', { a: bristol });
+    const { data } = await api.graphql('query($a: ID!) { areaFeed(areaId: $a, first: 1) { pageInfo { endCursor } } }', {
+      a: bristol,
+    });
     const cursor = data?.areaFeed.pageInfo.endCursor;
-    const everything = await api.graphql('query($a: ID!) { areaFeed(areaId: $a, first: 100) { edges { node { subjectId kind } } } }', { a: bristol });
+    const everything = await api.graphql(
+      'query($a: ID!) { areaFeed(areaId: $a, first: 100) { edges { node { subjectId kind } } } }',
+      { a: bristol },
+    );
     const expectedBefore = everything.data?.areaFeed.edges.slice(1).map((e: { node: unknown }) => e.node);
 
     const live = api.app.get(LiveEvents);
@@ -187,7 +265,10 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
     const client = api.subscriptionClient();
     const done = new Promise<void>((resolve, reject) => {
       client.subscribe<{ areaFeed: { subjectId: string; kind: string } }>(
-        { query: 'subscription($a: ID!, $after: String) { areaFeed(areaId: $a, after: $after) { subjectId kind } }', variables: { a: bristol, after: cursor } },
+        {
+          query: 'subscription($a: ID!, $after: String) { areaFeed(areaId: $a, after: $after) { subjectId kind } }',
+          variables: { a: bristol, after: cursor },
+        },
         {
           next: ({ data: item }) => {
             received.push(item?.areaFeed as { subjectId: string; kind: string });
@@ -204,7 +285,10 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
     })();
     await Promise.all([done, publishing]);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(received).toEqual([...expectedBefore, ...pending.map((subjectId) => ({ subjectId, kind: 'MINUTES_PUBLISHED' }))]);
+    expect(received).toEqual([
+      ...expectedBefore,
+      ...pending.map((subjectId) => ({ subjectId, kind: 'MINUTES_PUBLISHED' })),
+    ]);
     await client.dispose();
     await waitUntil(() => live.subscriberCount === before);
   });
@@ -220,7 +304,8 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
           { input: { groupId: demo.groupId, meetingId, partnerId: currentPartner(partnerOf(key)) } },
           await tokenOf(key),
         );
-      const currentPartner = (seedPartner: string) => demo.partnerIds[seedPartner.replace('-ccg', '-icb')] ?? demo.partnerIds[seedPartner];
+      const currentPartner = (seedPartner: string) =>
+        demo.partnerIds[seedPartner.replace('-ccg', '-icb')] ?? demo.partnerIds[seedPartner];
 
       const onBehalf = await api.graphql(
         'mutation($input: RecordDissolutionAgreementInput!) { recordDissolutionAgreement(input: $input) { group { id } } }',
@@ -235,7 +320,11 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
       expect(last?.data?.recordDissolutionAgreement.group.dissolvedAt).toEqual(expect.any(String));
       expect(last?.data?.recordDissolutionAgreement.group.dissolutionAgreedBy).toHaveLength(9);
 
-      const afterwards = await call('scheduleMeeting', 'ScheduleMeetingInput', { groupId: demo.groupId, startsAt: '2027-01-01T10:00:00Z', place: 'Portishead' });
+      const afterwards = await call('scheduleMeeting', 'ScheduleMeetingInput', {
+        groupId: demo.groupId,
+        startsAt: '2027-01-01T10:00:00Z',
+        place: 'Portishead',
+      });
       expect(afterwards.errors?.[0].extensions?.code).toBe('GROUP_DISSOLVED');
     });
   });

@@ -21,8 +21,17 @@ describe('the Avon and Somerset membership over GraphQL', () => {
   let demo: LoadedDemo;
   let tokenOf: (key: string) => Promise<string>;
   const group = async () => (await api.graphql(GROUP, { id: demo.groupId })).data?.regionalGroup;
-  const mutate = (mutation: string, inputType: string, input: Record<string, unknown>, token: string | null = api.adminToken) =>
-    api.graphql(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${CHANGE} } }`, { input: { groupId: demo.groupId, ...input } }, token);
+  const mutate = (
+    mutation: string,
+    inputType: string,
+    input: Record<string, unknown>,
+    token: string | null = api.adminToken,
+  ) =>
+    api.graphql(
+      `mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${CHANGE} } }`,
+      { input: { groupId: demo.groupId, ...input } },
+      token,
+    );
 
   beforeAll(async () => {
     // Fixed so 'current', 'overdue' and the quorum never depend on the day the tests run.
@@ -61,7 +70,11 @@ describe('the Avon and Somerset membership over GraphQL', () => {
   it('turned the three CCGs into ICBs with coverage unchanged and both names kept (R16)', async () => {
     const { partners, representatives } = await group();
     const byName = (name: string) => partners.find((p: { name: string }) => p.name === name);
-    expect(byName('NHS BNSSG CCG')).toMatchObject({ current: false, areas: [], succeededBy: { name: 'NHS Bristol, North Somerset and South Gloucestershire ICB' } });
+    expect(byName('NHS BNSSG CCG')).toMatchObject({
+      current: false,
+      areas: [],
+      succeededBy: { name: 'NHS Bristol, North Somerset and South Gloucestershire ICB' },
+    });
     expect(byName('NHS Bristol, North Somerset and South Gloucestershire ICB')).toMatchObject({
       current: true,
       agencyType: { code: 'HEALTH' },
@@ -69,7 +82,9 @@ describe('the Avon and Somerset membership over GraphQL', () => {
       predecessors: [{ name: 'NHS BNSSG CCG' }],
     });
     expect(partners.filter((p: { current: boolean }) => p.current)).toHaveLength(9);
-    expect(representatives.find((r: { name: string }) => r.name === 'Sandra Corry').partner.name).toBe('NHS Somerset ICB');
+    expect(representatives.find((r: { name: string }) => r.name === 'Sandra Corry').partner.name).toBe(
+      'NHS Somerset ICB',
+    );
   });
 
   it('keeps the terms of reference in force and shows the overdue review (R12)', async () => {
@@ -83,8 +98,13 @@ describe('the Avon and Somerset membership over GraphQL', () => {
   });
 
   it("flags a partner's own change to its contribution as unilateral until the group agrees it (R15)", async () => {
-    const somersetCcg = () => group().then((g) => g.funding.find((f: { partner: { name: string } }) => f.partner.name === 'NHS Somerset CCG'));
-    expect(await somersetCcg()).toEqual({ partner: { name: 'NHS Somerset CCG' }, amountPence: 1_000_000, unilateral: true });
+    const somersetCcg = () =>
+      group().then((g) => g.funding.find((f: { partner: { name: string } }) => f.partner.name === 'NHS Somerset CCG'));
+    expect(await somersetCcg()).toEqual({
+      partner: { name: 'NHS Somerset CCG' },
+      amountPence: 1_000_000,
+      unilateral: true,
+    });
     const { errors } = await mutate(
       'changeFundingContribution',
       'FundingContributionInput',
@@ -94,7 +114,10 @@ describe('the Avon and Somerset membership over GraphQL', () => {
     expect(errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredRole: 'REPRESENTATIVE of the partner' });
 
     const police = { partnerId: demo.partnerIds.police, financialYear: '2021/22', amountPence: 1_200_000 };
-    const policeContribution = () => group().then((g) => g.funding.find((f: { partner: { name: string } }) => f.partner.name === 'Avon and Somerset Police'));
+    const policeContribution = () =>
+      group().then((g) =>
+        g.funding.find((f: { partner: { name: string } }) => f.partner.name === 'Avon and Somerset Police'),
+      );
     await mutate('changeFundingContribution', 'FundingContributionInput', police, await tokenOf('victoria-capel'));
     expect(await policeContribution()).toMatchObject({ amountPence: 1_200_000, unilateral: true });
     const agreed = await mutate('agreeFundingContribution', 'FundingContributionInput', police);
@@ -114,7 +137,9 @@ describe('the Avon and Somerset membership over GraphQL', () => {
       });
       expect(errors?.[0].extensions?.code).toBe('COVERAGE_GAP');
       expect(errors?.[0].message).toMatch(/Somerset would have no police partner/);
-      expect(errors?.[0].extensions?.gaps).toEqual([{ areaId: demo.areaIds.Somerset, areaName: 'Somerset', agencyType: 'POLICE' }]);
+      expect(errors?.[0].extensions?.gaps).toEqual([
+        { areaId: demo.areaIds.Somerset, areaName: 'Somerset', agencyType: 'POLICE' },
+      ]);
       expect(await api.store.lastPosition()).toBe(before);
     });
 
@@ -127,23 +152,32 @@ describe('the Avon and Somerset membership over GraphQL', () => {
       expect(data?.changePartnerCoverage.coverageGapsCreated).toEqual([{ areaName: 'Somerset', agencyType: 'POLICE' }]);
       const somerset = (await group()).coverage.find((c: { area: { name: string } }) => c.area.name === 'Somerset');
       expect(somerset.missing).toEqual(['POLICE']);
-      await mutate('changePartnerCoverage', 'ChangePartnerCoverageInput', { partnerId: demo.partnerIds.police, areaIds: allAreas() });
+      await mutate('changePartnerCoverage', 'ChangePartnerCoverageInput', {
+        partnerId: demo.partnerIds.police,
+        areaIds: allAreas(),
+      });
     });
   });
 
   describe('chair and deputy (R5)', () => {
     it('refuses a deputy of the same agency type as the chair', async () => {
-      const { errors } = await mutate('appointDeputyChair', 'AppointChairInput', { appointmentId: demo.appointmentIds['jacqui-jensen'] });
+      const { errors } = await mutate('appointDeputyChair', 'AppointChairInput', {
+        appointmentId: demo.appointmentIds['jacqui-jensen'],
+      });
       expect(errors?.[0].extensions?.code).toBe('SAME_AGENCY_TYPE');
     });
 
     it('refuses a rotation that would pair two police representatives', async () => {
-      const { errors } = await mutate('rotateChair', 'RotateChairInput', { newDeputyAppointmentId: demo.appointmentIds['victoria-capel'] });
+      const { errors } = await mutate('rotateChair', 'RotateChairInput', {
+        newDeputyAppointmentId: demo.appointmentIds['victoria-capel'],
+      });
       expect(errors?.[0].extensions?.code).toBe('SAME_AGENCY_TYPE');
     });
 
     it('rotates: the deputy becomes chair and the new deputy is of another type', async () => {
-      const { errors } = await mutate('rotateChair', 'RotateChairInput', { newDeputyAppointmentId: demo.appointmentIds['jacqui-jensen'] });
+      const { errors } = await mutate('rotateChair', 'RotateChairInput', {
+        newDeputyAppointmentId: demo.appointmentIds['jacqui-jensen'],
+      });
       expect(errors).toBeUndefined();
       const { chair, deputyChair } = await group();
       expect([chair.name, deputyChair.name]).toEqual(['Will White', 'Jacqui Jensen']);
@@ -167,7 +201,12 @@ describe('the Avon and Somerset membership over GraphQL', () => {
       const { errors } = await mutate(
         'admitCorePartner',
         'AdmitCorePartnerInput',
-        { name: 'Avon Schools Trust', agencyType: 'EDUCATION', areaIds: [demo.areaIds.Bristol], admittedOn: '2026-01-01' },
+        {
+          name: 'Avon Schools Trust',
+          agencyType: 'EDUCATION',
+          areaIds: [demo.areaIds.Bristol],
+          admittedOn: '2026-01-01',
+        },
         await tokenOf('julian-wooster'),
       );
       expect(errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredRole: 'ADMINISTRATOR or CHAIR' });
@@ -183,15 +222,24 @@ describe('the Avon and Somerset membership over GraphQL', () => {
     });
 
     it('shows an area business manager their role and area', async () => {
-      const { data } = await api.graphql('{ me { name roles { role areaId } } }', {}, await tokenOf('bristol-business-manager'));
+      const { data } = await api.graphql(
+        '{ me { name roles { role areaId } } }',
+        {},
+        await tokenOf('bristol-business-manager'),
+      );
       expect(data?.me.roles).toEqual([{ role: 'AREA_BUSINESS_MANAGER', areaId: demo.areaIds.Bristol }]);
     });
 
     it('registers people once per e-mail address, and refuses a malformed one', async () => {
       const register = (email: string) =>
-        api.graphql('mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { personId } }', { input: { name: 'Someone New', email } });
+        api.graphql('mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { personId } }', {
+          input: { name: 'Someone New', email },
+        });
       expect((await register('sheila.smith@asssp.example')).errors?.[0].extensions?.code).toBe('ALREADY_EXISTS');
-      expect((await register('not-an-address')).errors?.[0]).toMatchObject({ extensions: { code: 'VALIDATION_FAILED' }, message: expect.stringMatching(/e-mail/) });
+      expect((await register('not-an-address')).errors?.[0]).toMatchObject({
+        extensions: { code: 'VALIDATION_FAILED' },
+        message: expect.stringMatching(/e-mail/),
+      });
     });
 
     it('takes a role away again', async () => {
@@ -200,10 +248,9 @@ describe('the Avon and Somerset membership over GraphQL', () => {
         { input: { personId: demo.personIds.auditor, role: 'AUDITOR' } },
       );
       expect(data?.revokeRole.roles).toEqual([]);
-      const { errors } = await api.graphql(
-        'mutation($input: RoleInput!) { revokeRole(input: $input) { personId } }',
-        { input: { personId: demo.personIds.auditor, role: 'AUDITOR' } },
-      );
+      const { errors } = await api.graphql('mutation($input: RoleInput!) { revokeRole(input: $input) { personId } }', {
+        input: { personId: demo.personIds.auditor, role: 'AUDITOR' },
+      });
       expect(errors?.[0].extensions?.code).toBe('NOT_FOUND');
     });
 

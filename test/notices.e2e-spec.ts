@@ -16,9 +16,13 @@ describe('notices to leave (R13, D4)', () => {
   let demo: LoadedDemo;
   let tokenOf: (key: string) => Promise<string>;
   const give = async (token: string, effectiveOn: string, partnerId = demo.partnerIds['somerset-icb']) =>
-    api.graphql(`mutation($input: GiveNoticeToLeaveInput!) { giveNoticeToLeave(input: $input) { ${NOTICE} } }`, {
-      input: { groupId: demo.groupId, partnerId, givenOn: '2026-11-23', effectiveOn },
-    }, token);
+    api.graphql(
+      `mutation($input: GiveNoticeToLeaveInput!) { giveNoticeToLeave(input: $input) { ${NOTICE} } }`,
+      {
+        input: { groupId: demo.groupId, partnerId, givenOn: '2026-11-23', effectiveOn },
+      },
+      token,
+    );
 
   beforeAll(async () => {
     api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
@@ -27,9 +31,11 @@ describe('notices to leave (R13, D4)', () => {
       if (errors) throw new Error(`${errors[0].extensions?.code}: ${errors[0].message}`);
       return data ?? {};
     };
-    const mint = (personId: string) => mintToken(api.app.get<SigningKey>(SIGNING_KEY), { subject: personId, name: personId });
+    const mint = (personId: string) =>
+      mintToken(api.app.get<SigningKey>(SIGNING_KEY), { subject: personId, name: personId });
     demo = await loadAvonAndSomerset({ send, administratorToken: api.adminToken as string, tokenFor: mint });
-    tokenOf = async (person) => mintToken(api.app.get<SigningKey>(SIGNING_KEY), { subject: demo.personIds[person], name: person });
+    tokenOf = async (person) =>
+      mintToken(api.app.get<SigningKey>(SIGNING_KEY), { subject: demo.personIds[person], name: person });
   });
   afterAll(async () => api.stop());
 
@@ -38,7 +44,7 @@ describe('notices to leave (R13, D4)', () => {
     expect(errors?.[0]).toMatchObject({ extensions: { code: 'NOTICE_TOO_SHORT', earliestEffectiveOn: '2027-11-23' } });
   });
 
-  it("refuses a notice given for another organisation (R41)", async () => {
+  it('refuses a notice given for another organisation (R41)', async () => {
     const { errors } = await give(await tokenOf('jacqui-jensen'), '2027-11-23');
     expect(errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
@@ -49,15 +55,24 @@ describe('notices to leave (R13, D4)', () => {
     expect(data?.giveNoticeToLeave.notice).toMatchObject({
       status: 'OPEN',
       effectiveOn: '2027-11-23',
-      consequences: { coverageGaps: [{ areaName: 'Somerset', agencyType: 'HEALTH' }], representativeCount: 9, quorumRequired: 6 },
+      consequences: {
+        coverageGaps: [{ areaName: 'Somerset', agencyType: 'HEALTH' }],
+        representativeCount: 9,
+        quorumRequired: 6,
+      },
     });
     const feed = async (area: string) =>
-      (await api.graphql('query($a: ID!) { areaFeed(areaId: $a) { edges { node { kind title } } } }', { a: demo.areaIds[area] })).data?.areaFeed.edges.map(
-        (e: { node: { kind: string } }) => e.node.kind,
-      );
+      (
+        await api.graphql('query($a: ID!) { areaFeed(areaId: $a) { edges { node { kind title } } } }', {
+          a: demo.areaIds[area],
+        })
+      ).data?.areaFeed.edges.map((e: { node: { kind: string } }) => e.node.kind);
     expect(await feed('Somerset')).toContain('NOTICE_TO_LEAVE');
     expect(await feed('Bristol')).not.toContain('NOTICE_TO_LEAVE');
-    expect((await api.graphql(GROUP, { id: demo.groupId })).data?.regionalGroup.quorum).toEqual({ representativeCount: 10, required: 7 });
+    expect((await api.graphql(GROUP, { id: demo.groupId })).data?.regionalGroup.quorum).toEqual({
+      representativeCount: 10,
+      required: 7,
+    });
   });
 
   it('lets the leaving partner withdraw its notice before it takes effect', async () => {
@@ -65,7 +80,11 @@ describe('notices to leave (R13, D4)', () => {
     const given = await give(bristol, '2028-01-31', demo.partnerIds.bristol);
     const noticeId = given.data?.giveNoticeToLeave.notice.id;
     const withdraw = (token: string) =>
-      api.graphql('mutation($input: WithdrawNoticeInput!) { withdrawNotice(input: $input) { notice { status } } }', { input: { groupId: demo.groupId, noticeId } }, token);
+      api.graphql(
+        'mutation($input: WithdrawNoticeInput!) { withdrawNotice(input: $input) { notice { status } } }',
+        { input: { groupId: demo.groupId, noticeId } },
+        token,
+      );
     expect((await withdraw(await tokenOf('sandra-corry'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await withdraw(bristol)).data?.withdrawNotice.notice.status).toBe('WITHDRAWN');
   });
@@ -76,7 +95,9 @@ describe('notices to leave (R13, D4)', () => {
     const group = data?.regionalGroup;
     expect(group.partners.find((p: { name: string }) => p.name === 'NHS Somerset ICB').current).toBe(false);
     expect(group.quorum).toEqual({ representativeCount: 9, required: 6 });
-    expect(group.coverage.find((c: { area: { name: string } }) => c.area.name === 'Somerset').missing).toEqual(['HEALTH']);
+    expect(group.coverage.find((c: { area: { name: string } }) => c.area.name === 'Somerset').missing).toEqual([
+      'HEALTH',
+    ]);
     expect(group.notices.map((n: { status: string }) => n.status)).toEqual(['EFFECTIVE', 'WITHDRAWN']);
 
     api = await api.restart({ CLOCK_NOW: '2027-11-25T09:00:00.000Z' });

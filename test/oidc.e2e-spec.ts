@@ -6,7 +6,9 @@ import { TestApp } from './support/test-app';
 /** An identity provider's published key set, served on loopback as a real JWKS endpoint. */
 async function startJwksServer(): Promise<{ server: Server; url: string; privateKey: KeyLike }> {
   const { publicKey, privateKey } = await generateKeyPair('RS256');
-  const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'provider-key-1', alg: 'RS256', use: 'sig' }] });
+  const jwks = JSON.stringify({
+    keys: [{ ...(await exportJWK(publicKey)), kid: 'provider-key-1', alg: 'RS256', use: 'sig' }],
+  });
   const server = createServer((_request, response) => {
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(jwks);
@@ -43,7 +45,11 @@ describe('tokens from an OIDC provider', () => {
       .sign(key);
 
   it("accepts the provider's token for a person the platform knows by that subject", async () => {
-    const { data, errors } = await api.graphql('{ me { personId roles { role } } }', {}, await providerToken({ sub: api.adminId }));
+    const { data, errors } = await api.graphql(
+      '{ me { personId roles { role } } }',
+      {},
+      await providerToken({ sub: api.adminId }),
+    );
     expect(errors).toBeUndefined();
     expect(data?.me).toEqual({ personId: api.adminId, roles: [{ role: 'ADMINISTRATOR' }] });
   });

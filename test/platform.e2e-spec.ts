@@ -77,11 +77,18 @@ describe('the GraphQL service', () => {
     it('refuses an expired token', async () => {
       const key = api.app.get<SigningKey>(SIGNING_KEY);
       const expired = await mintToken(key, { subject: api.adminId, name: 'x' }, '-5m');
-      expect(await meWith(expired)).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(/expired/) });
+      expect(await meWith(expired)).toMatchObject({
+        extensions: { code: 'UNAUTHENTICATED' },
+        message: expect.stringMatching(/expired/),
+      });
     });
 
     it('refuses an unsigned token (alg: none)', async () => {
-      const unsigned = new UnsecuredJWT({}).setSubject(api.adminId).setIssuer(EMBEDDED_ISSUER).setAudience(EMBEDDED_AUDIENCE).encode();
+      const unsigned = new UnsecuredJWT({})
+        .setSubject(api.adminId)
+        .setIssuer(EMBEDDED_ISSUER)
+        .setAudience(EMBEDDED_AUDIENCE)
+        .encode();
       expect((await meWith(unsigned))?.extensions?.code).toBe('UNAUTHENTICATED');
     });
 
@@ -94,7 +101,10 @@ describe('the GraphQL service', () => {
         .setAudience(EMBEDDED_AUDIENCE)
         .setExpirationTime('1h')
         .sign(key.privateKey);
-      expect(await meWith(stranger)).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(/nobody/) });
+      expect(await meWith(stranger)).toMatchObject({
+        extensions: { code: 'UNAUTHENTICATED' },
+        message: expect.stringMatching(/nobody/),
+      });
     });
 
     it('refuses credentials that are not a bearer token', async () => {

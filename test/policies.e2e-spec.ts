@@ -4,7 +4,8 @@ import { REPRESENTATIVES } from '../apps/cli/src/demo/avon-and-somerset';
 import { LoadedDemo, loadAvonAndSomerset, SendGraphql } from '../apps/cli/src/demo/load-demo';
 import { TestApp } from './support/test-app';
 
-const POLICY = 'id status reviewOverdue draft { approved } versions { version effectiveOn } adoption { areaId version decision variation reason } undecidedAreaIds';
+const POLICY =
+  'id status reviewOverdue draft { approved } versions { version effectiveOn } adoption { areaId version decision variation reason } undecidedAreaIds';
 
 describe('regional policies, local adoption and communications (D1, D5)', () => {
   let api: TestApp;
@@ -12,8 +13,12 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
   let send: SendGraphql;
   let chair: string;
   const managers: Record<string, string> = {};
-  const policyCall = async (mutation: string, inputType: string, input: Record<string, unknown>, token: string | null = chair) =>
-    api.graphql(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${POLICY} } }`, { input }, token);
+  const policyCall = async (
+    mutation: string,
+    inputType: string,
+    input: Record<string, unknown>,
+    token: string | null = chair,
+  ) => api.graphql(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${POLICY} } }`, { input }, token);
 
   beforeAll(async () => {
     api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
@@ -27,36 +32,86 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
     demo = await loadAvonAndSomerset({ send, administratorToken: api.adminToken as string, tokenFor: mint });
     chair = await mint(demo.personIds['sheila-smith']);
     for (const area of Object.keys(demo.areaIds)) {
-      const { registerPerson } = await send('mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { personId } }', { i: { name: `${area} business manager` } }, api.adminToken as string);
-      await send('mutation($i: RoleInput!) { grantRole(input: $i) { personId } }', { i: { personId: registerPerson.personId, role: 'AREA_BUSINESS_MANAGER', areaId: demo.areaIds[area] } }, api.adminToken as string);
+      const { registerPerson } = await send(
+        'mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { personId } }',
+        { i: { name: `${area} business manager` } },
+        api.adminToken as string,
+      );
+      await send(
+        'mutation($i: RoleInput!) { grantRole(input: $i) { personId } }',
+        { i: { personId: registerPerson.personId, role: 'AREA_BUSINESS_MANAGER', areaId: demo.areaIds[area] } },
+        api.adminToken as string,
+      );
       managers[area] = await mint(registerPerson.personId);
     }
   });
   afterAll(async () => api.stop());
 
   it('publishes an approved policy to every area, and records a different decision in each', async () => {
-    const draft = await policyCall('draftPolicy', 'DraftPolicyInput', { groupId: demo.groupId, title: 'Regional escalation procedure', body: 'https://procedures.example/escalation' });
+    const draft = await policyCall('draftPolicy', 'DraftPolicyInput', {
+      groupId: demo.groupId,
+      title: 'Regional escalation procedure',
+      body: 'https://procedures.example/escalation',
+    });
     const policyId = draft.data?.draftPolicy.id;
-    expect((await policyCall('publishPolicyVersion', 'PublishPolicyVersionInput', { policyId, effectiveOn: '2026-12-01', reviewOn: '2027-12-01' })).errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
+    expect(
+      (
+        await policyCall('publishPolicyVersion', 'PublishPolicyVersionInput', {
+          policyId,
+          effectiveOn: '2026-12-01',
+          reviewOn: '2027-12-01',
+        })
+      ).errors?.[0].extensions?.code,
+    ).toBe('VALIDATION_FAILED');
 
-    const { scheduleMeeting } = await send('mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }', { i: { groupId: demo.groupId, startsAt: '2026-11-23T08:00:00Z', place: 'Portishead' } }, chair);
+    const { scheduleMeeting } = await send(
+      'mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }',
+      { i: { groupId: demo.groupId, startsAt: '2026-11-23T08:00:00Z', place: 'Portishead' } },
+      chair,
+    );
     const meetingId = scheduleMeeting.id;
     await send('mutation($i: MeetingIdInput!) { openMeeting(input: $i) { id } }', { i: { meetingId } }, chair);
     for (const rep of REPRESENTATIVES) {
-      await send('mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { id } }', { i: { meetingId, appointmentId: demo.appointmentIds[rep.key], status: 'PRESENT' } }, chair);
+      await send(
+        'mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { id } }',
+        { i: { meetingId, appointmentId: demo.appointmentIds[rep.key], status: 'PRESENT' } },
+        chair,
+      );
     }
-    const decided = await send('mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { decisions { id } } }', { i: { meetingId, text: 'Approved the regional escalation procedure.' } }, chair);
-    const approved = await policyCall('approvePolicy', 'ApprovePolicyInput', { policyId, meetingId, decisionId: decided.recordDecision.decisions[0].id });
+    const decided = await send(
+      'mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { decisions { id } } }',
+      { i: { meetingId, text: 'Approved the regional escalation procedure.' } },
+      chair,
+    );
+    const approved = await policyCall('approvePolicy', 'ApprovePolicyInput', {
+      policyId,
+      meetingId,
+      decisionId: decided.recordDecision.decisions[0].id,
+    });
     expect(approved.data?.approvePolicy.draft).toEqual({ approved: true });
-    const published = await policyCall('publishPolicyVersion', 'PublishPolicyVersionInput', { policyId, effectiveOn: '2026-12-01', reviewOn: '2027-12-01' });
-    expect(published.data?.publishPolicyVersion).toMatchObject({ status: 'PUBLISHED', versions: [{ version: 1, effectiveOn: '2026-12-01' }] });
+    const published = await policyCall('publishPolicyVersion', 'PublishPolicyVersionInput', {
+      policyId,
+      effectiveOn: '2026-12-01',
+      reviewOn: '2027-12-01',
+    });
+    expect(published.data?.publishPolicyVersion).toMatchObject({
+      status: 'PUBLISHED',
+      versions: [{ version: 1, effectiveOn: '2026-12-01' }],
+    });
 
     const decide = (area: string, decision: string, extra: Record<string, unknown> = {}, token = managers[area]) =>
-      policyCall('recordPolicyAdoption', 'RecordPolicyAdoptionInput', { policyId, areaId: demo.areaIds[area], version: 1, decision, ...extra }, token);
+      policyCall(
+        'recordPolicyAdoption',
+        'RecordPolicyAdoptionInput',
+        { policyId, areaId: demo.areaIds[area], version: 1, decision, ...extra },
+        token,
+      );
     expect((await decide('Somerset', 'ADOPTED', {}, managers.Bristol)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await decide('Somerset', 'ADOPTED', {}, chair)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     await decide('Bristol', 'ADOPTED');
-    await decide('Somerset', 'ADOPTED_WITH_VARIATION', { variation: 'Escalations go first to the Somerset duty manager.' });
+    await decide('Somerset', 'ADOPTED_WITH_VARIATION', {
+      variation: 'Escalations go first to the Somerset duty manager.',
+    });
     await decide('North Somerset', 'NOT_ADOPTED', { reason: 'The local procedure already covers this.' });
     const last = await decide('Bath and North East Somerset', 'ADOPTED');
     const policy = last.data?.recordPolicyAdoption;
@@ -69,39 +124,99 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
       ].sort(),
     );
     expect(policy.undecidedAreaIds).toEqual([demo.areaIds['South Gloucestershire']]);
-    const lastArea = await decide('South Gloucestershire', 'ADOPTED_WITH_VARIATION', { variation: 'Applies from the next school term.' });
+    const lastArea = await decide('South Gloucestershire', 'ADOPTED_WITH_VARIATION', {
+      variation: 'Applies from the next school term.',
+    });
     expect(lastArea.data?.recordPolicyAdoption.undecidedAreaIds).toEqual([]);
     expect(lastArea.data?.recordPolicyAdoption.adoption).toHaveLength(5);
-    const feed = await send('query($a: ID!) { areaFeed(areaId: $a) { edges { node { kind subjectId } } } }', { a: demo.areaIds['South Gloucestershire'] }, chair);
-    expect(feed.areaFeed.edges.map((e: { node: unknown }) => e.node)).toContainEqual({ kind: 'POLICY_PUBLISHED', subjectId: policyId });
+    const feed = await send(
+      'query($a: ID!) { areaFeed(areaId: $a) { edges { node { kind subjectId } } } }',
+      { a: demo.areaIds['South Gloucestershire'] },
+      chair,
+    );
+    expect(feed.areaFeed.edges.map((e: { node: unknown }) => e.node)).toContainEqual({
+      kind: 'POLICY_PUBLISHED',
+      subjectId: policyId,
+    });
   });
 
   it('shows a policy past its review date as overdue, and lists it as due for review', async () => {
-    const { draftPolicy } = await send('mutation($i: DraftPolicyInput!) { draftPolicy(input: $i) { id } }', { i: { groupId: demo.groupId, title: 'Information sharing protocol', body: 'text' } }, chair);
-    const meetings = await send('query($id: ID!) { regionalGroup(id: $id) { meetings { id decisions { id } } } }', { id: demo.groupId }, chair);
+    const { draftPolicy } = await send(
+      'mutation($i: DraftPolicyInput!) { draftPolicy(input: $i) { id } }',
+      { i: { groupId: demo.groupId, title: 'Information sharing protocol', body: 'text' } },
+      chair,
+    );
+    const meetings = await send(
+      'query($id: ID!) { regionalGroup(id: $id) { meetings { id decisions { id } } } }',
+      { id: demo.groupId },
+      chair,
+    );
     const open = meetings.regionalGroup.meetings[0];
-    await send('mutation($i: ApprovePolicyInput!) { approvePolicy(input: $i) { id } }', { i: { policyId: draftPolicy.id, meetingId: open.id, decisionId: open.decisions[0].id } }, chair);
-    await send('mutation($i: PublishPolicyVersionInput!) { publishPolicyVersion(input: $i) { id } }', { i: { policyId: draftPolicy.id, effectiveOn: '2025-01-01', reviewOn: '2026-01-01' } }, chair);
-    const due = await send('query($g: ID!) { policiesDueForReview(groupId: $g, withinDays: 0) { id reviewOverdue } }', { g: demo.groupId }, chair);
+    await send(
+      'mutation($i: ApprovePolicyInput!) { approvePolicy(input: $i) { id } }',
+      { i: { policyId: draftPolicy.id, meetingId: open.id, decisionId: open.decisions[0].id } },
+      chair,
+    );
+    await send(
+      'mutation($i: PublishPolicyVersionInput!) { publishPolicyVersion(input: $i) { id } }',
+      { i: { policyId: draftPolicy.id, effectiveOn: '2025-01-01', reviewOn: '2026-01-01' } },
+      chair,
+    );
+    const due = await send(
+      'query($g: ID!) { policiesDueForReview(groupId: $g, withinDays: 0) { id reviewOverdue } }',
+      { g: demo.groupId },
+      chair,
+    );
     expect(due.policiesDueForReview).toEqual([{ id: draftPolicy.id, reviewOverdue: true }]);
-    const badWindow = await api.graphql('query($g: ID!) { policiesDueForReview(groupId: $g, withinDays: -1) { id } }', { g: demo.groupId }, chair);
+    const badWindow = await api.graphql(
+      'query($g: ID!) { policiesDueForReview(groupId: $g, withinDays: -1) { id } }',
+      { g: demo.groupId },
+      chair,
+    );
     expect(badWindow.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
-    const reviewed = await policyCall('recordPolicyReview', 'RecordPolicyReviewInput', { policyId: draftPolicy.id, outcome: 'NO_CHANGE' });
+    const reviewed = await policyCall('recordPolicyReview', 'RecordPolicyReviewInput', {
+      policyId: draftPolicy.id,
+      outcome: 'NO_CHANGE',
+    });
     expect(reviewed.data?.recordPolicyReview.reviewOverdue).toBe(false);
   });
 
   it('sends a communication to its audience areas and shows the sender which have acknowledged it', async () => {
     const { issueRegionalCommunication } = await send(
       'mutation($i: IssueRegionalCommunicationInput!) { issueRegionalCommunication(input: $i) { id } }',
-      { i: { groupId: demo.groupId, title: 'Safeguarding adolescents week', body: 'Please cascade to all practitioners.', areaIds: [demo.areaIds.Bristol, demo.areaIds.Somerset], cascadeBy: '2026-12-05' } },
+      {
+        i: {
+          groupId: demo.groupId,
+          title: 'Safeguarding adolescents week',
+          body: 'Please cascade to all practitioners.',
+          areaIds: [demo.areaIds.Bristol, demo.areaIds.Somerset],
+          cascadeBy: '2026-12-05',
+        },
+      },
       chair,
     );
     const id = issueRegionalCommunication.id;
-    const bristolFeed = await send('query($a: ID!) { areaFeed(areaId: $a, first: 100) { edges { node { cursor subjectId } } } }', { a: demo.areaIds.Bristol }, chair);
+    const bristolFeed = await send(
+      'query($a: ID!) { areaFeed(areaId: $a, first: 100) { edges { node { cursor subjectId } } } }',
+      { a: demo.areaIds.Bristol },
+      chair,
+    );
     const item = bristolFeed.areaFeed.edges.find((e: { node: { subjectId: string } }) => e.node.subjectId === id).node;
-    await send('mutation($i: AcknowledgeFeedItemInput!) { acknowledgeFeedItem(input: $i) { acknowledgedAt } }', { i: { areaId: demo.areaIds.Bristol, cursor: item.cursor } }, managers.Bristol);
-    const status = await send('query($s: ID!) { feedItemAcknowledgements(subjectId: $s) { areaId acknowledgedAt } }', { s: id }, chair);
-    expect(status.feedItemAcknowledgements.map((a: { areaId: string; acknowledgedAt: string | null }) => [a.areaId, a.acknowledgedAt !== null]).sort()).toEqual(
+    await send(
+      'mutation($i: AcknowledgeFeedItemInput!) { acknowledgeFeedItem(input: $i) { acknowledgedAt } }',
+      { i: { areaId: demo.areaIds.Bristol, cursor: item.cursor } },
+      managers.Bristol,
+    );
+    const status = await send(
+      'query($s: ID!) { feedItemAcknowledgements(subjectId: $s) { areaId acknowledgedAt } }',
+      { s: id },
+      chair,
+    );
+    expect(
+      status.feedItemAcknowledgements
+        .map((a: { areaId: string; acknowledgedAt: string | null }) => [a.areaId, a.acknowledgedAt !== null])
+        .sort(),
+    ).toEqual(
       [
         [demo.areaIds.Bristol, true],
         [demo.areaIds.Somerset, false],

@@ -8,7 +8,11 @@ const ESTABLISH = `
 
 const AREAS = ['Bath and North East Somerset', 'Bristol', 'North Somerset', 'Somerset', 'South Gloucestershire'];
 const avonAndSomerset = (overrides: Record<string, unknown> = {}) => ({
-  input: { name: 'Avon and Somerset Strategic Safeguarding Partnership', areas: AREAS.map((name) => ({ name })), ...overrides },
+  input: {
+    name: 'Avon and Somerset Strategic Safeguarding Partnership',
+    areas: AREAS.map((name) => ({ name })),
+    ...overrides,
+  },
 });
 
 describe('establishing and reading regional groups over GraphQL', () => {
@@ -25,14 +29,23 @@ describe('establishing and reading regional groups over GraphQL', () => {
     expect(group.name).toBe('Avon and Somerset Strategic Safeguarding Partnership');
     expect(group.areas.map((a: { name: string }) => a.name)).toEqual(AREAS);
 
-    const read = await api.graphql(`query($id: ID!) { regionalGroup(id: $id) { id name areas { name } } }`, { id: group.id });
-    expect(read.data?.regionalGroup).toEqual({ id: group.id, name: group.name, areas: AREAS.map((name) => ({ name })) });
+    const read = await api.graphql(`query($id: ID!) { regionalGroup(id: $id) { id name areas { name } } }`, {
+      id: group.id,
+    });
+    expect(read.data?.regionalGroup).toEqual({
+      id: group.id,
+      name: group.name,
+      areas: AREAS.map((name) => ({ name })),
+    });
   });
 
   it('records who established the group, from the token', async () => {
     const { data } = await api.graphql(ESTABLISH, avonAndSomerset({ name: 'Actor check group' }));
     const [event] = await api.store.readStream(`regional-group-${data?.establishRegionalGroup.id}`);
-    expect(event.metadata).toMatchObject({ actor: { personId: api.adminId, roles: ['ADMINISTRATOR'] }, schemaVersion: 1 });
+    expect(event.metadata).toMatchObject({
+      actor: { personId: api.adminId, roles: ['ADMINISTRATOR'] },
+      schemaVersion: 1,
+    });
   });
 
   it('pages through groups with cursors', async () => {
@@ -57,16 +70,28 @@ describe('establishing and reading regional groups over GraphQL', () => {
 
   it('answers NOT_FOUND for a group that does not exist', async () => {
     const { errors } = await api.graphql(`{ regionalGroup(id: "nope") { id } }`);
-    expect(errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' }, message: expect.stringMatching(/no regional group/) });
+    expect(errors?.[0]).toMatchObject({
+      extensions: { code: 'NOT_FOUND' },
+      message: expect.stringMatching(/no regional group/),
+    });
   });
 
   it('tells a caller who they are', async () => {
     const { data } = await api.graphql(`{ me { personId name roles { role areaId } } }`);
-    expect(data?.me).toEqual({ personId: api.adminId, name: 'Test Administrator', roles: [{ role: 'ADMINISTRATOR', areaId: null }] });
+    expect(data?.me).toEqual({
+      personId: api.adminId,
+      name: 'Test Administrator',
+      roles: [{ role: 'ADMINISTRATOR', areaId: null }],
+    });
   });
 
   describe('refusals, which change nothing', () => {
-    const refused = async (variables: Record<string, unknown>, code: string, message: RegExp, token?: string | null) => {
+    const refused = async (
+      variables: Record<string, unknown>,
+      code: string,
+      message: RegExp,
+      token?: string | null,
+    ) => {
       const before = await api.store.lastPosition();
       const { data, errors } = await api.graphql(ESTABLISH, variables, token);
       expect(data?.establishRegionalGroup ?? null).toBeNull();
@@ -76,17 +101,26 @@ describe('establishing and reading regional groups over GraphQL', () => {
       expect(await api.store.lastPosition()).toBe(before);
     };
 
-    it('an empty name', () => refused(avonAndSomerset({ name: '   ' }), 'VALIDATION_FAILED', /group name must not be empty/));
+    it('an empty name', () =>
+      refused(avonAndSomerset({ name: '   ' }), 'VALIDATION_FAILED', /group name must not be empty/));
     it('no areas', () => refused(avonAndSomerset({ areas: [] }), 'VALIDATION_FAILED', /at least one local area/));
-    it('an unnamed area', () => refused(avonAndSomerset({ areas: [{ name: '' }] }), 'VALIDATION_FAILED', /area name must not be empty/));
+    it('an unnamed area', () =>
+      refused(avonAndSomerset({ areas: [{ name: '' }] }), 'VALIDATION_FAILED', /area name must not be empty/));
     it('duplicate area names', () =>
-      refused(avonAndSomerset({ areas: [{ name: 'Bristol' }, { name: 'bristol' }] }), 'VALIDATION_FAILED', /"bristol" appears twice/));
-    it('an overlong name', () => refused(avonAndSomerset({ name: 'x'.repeat(201) }), 'VALIDATION_FAILED', /at most 200 characters/));
+      refused(
+        avonAndSomerset({ areas: [{ name: 'Bristol' }, { name: 'bristol' }] }),
+        'VALIDATION_FAILED',
+        /"bristol" appears twice/,
+      ));
+    it('an overlong name', () =>
+      refused(avonAndSomerset({ name: 'x'.repeat(201) }), 'VALIDATION_FAILED', /at most 200 characters/));
     it('a missing field', () => refused({ input: { areas: [{ name: 'Bristol' }] } }, 'VALIDATION_FAILED', /name/));
     it('an unknown field', () => refused(avonAndSomerset({ colour: 'red' }), 'VALIDATION_FAILED', /colour/));
-    it('a malformed idempotency key', () => refused(avonAndSomerset({ idempotencyKey: 'a b' }), 'VALIDATION_FAILED', /idempotencyKey/));
+    it('a malformed idempotency key', () =>
+      refused(avonAndSomerset({ idempotencyKey: 'a b' }), 'VALIDATION_FAILED', /idempotencyKey/));
     it('no token', () => refused(avonAndSomerset(), 'UNAUTHENTICATED', /Sign in/, null));
-    it('a badly signed token', () => refused(avonAndSomerset(), 'UNAUTHENTICATED', /signature/, `${api.adminToken?.slice(0, -4)}AAAA`));
+    it('a badly signed token', () =>
+      refused(avonAndSomerset(), 'UNAUTHENTICATED', /signature/, `${api.adminToken?.slice(0, -4)}AAAA`));
     it('a caller who is not an administrator', async () => {
       const token = await api.registerPersonWithoutRoles('Someone Without Roles');
       await refused(avonAndSomerset(), 'FORBIDDEN', /Only an administrator/, token);
@@ -115,7 +149,10 @@ describe('establishing and reading regional groups over GraphQL', () => {
     it('refuses the same key with a different input', async () => {
       await api.graphql(ESTABLISH, avonAndSomerset({ name: 'Keyed group', idempotencyKey: 'reused-key-0001' }));
       const before = await api.store.lastPosition();
-      const { errors } = await api.graphql(ESTABLISH, avonAndSomerset({ name: 'Another group', idempotencyKey: 'reused-key-0001' }));
+      const { errors } = await api.graphql(
+        ESTABLISH,
+        avonAndSomerset({ name: 'Another group', idempotencyKey: 'reused-key-0001' }),
+      );
       expect(errors?.[0].extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
       expect(await api.store.lastPosition()).toBe(before);
     });
@@ -157,7 +194,10 @@ describe('establishing and reading regional groups over GraphQL', () => {
     it('stops listening as soon as the client goes away', async () => {
       const before = live.subscriberCount;
       const client = api.subscriptionClient();
-      client.subscribe({ query: 'subscription { regionalGroupEstablished { name } }' }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+      client.subscribe(
+        { query: 'subscription { regionalGroupEstablished { name } }' },
+        { next: () => undefined, error: () => undefined, complete: () => undefined },
+      );
       await waitUntil(() => live.subscriberCount === before + 1);
       await client.dispose();
       await waitUntil(() => live.subscriberCount === before);
@@ -167,7 +207,9 @@ describe('establishing and reading regional groups over GraphQL', () => {
     it('answers refusals over the socket with the same codes as over HTTP', async () => {
       const missing = await api.overSocket('{ regionalGroup(id: "nope") { id } }');
       expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-      const aliases = await api.overSocket(`{ ${Array.from({ length: 20 }, (_, i) => `a${i}: me { name }`).join(' ')} }`);
+      const aliases = await api.overSocket(
+        `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: me { name }`).join(' ')} }`,
+      );
       expect(aliases.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
       const anonymous = await api.overSocket('{ me { name } }', {}, null);
       expect(anonymous.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
@@ -176,7 +218,10 @@ describe('establishing and reading regional groups over GraphQL', () => {
     it('closes a socket whose token is not valid', async () => {
       const client = api.subscriptionClient('not-a-token');
       const outcome = await new Promise<unknown>((resolve) => {
-        client.subscribe({ query: 'subscription { regionalGroupEstablished { name } }' }, { next: resolve, error: resolve, complete: () => resolve('complete') });
+        client.subscribe(
+          { query: 'subscription { regionalGroupEstablished { name } }' },
+          { next: resolve, error: resolve, complete: () => resolve('complete') },
+        );
       });
       expect((outcome as { code?: number }).code).toBe(4403);
     });

@@ -5,7 +5,8 @@ import { loadMeetingYear } from '../apps/cli/src/demo/meeting-year';
 import { LoadedWorkstreams, loadWorkstreams } from '../apps/cli/src/demo/workstreams';
 import { TestApp } from './support/test-app';
 
-const WORKSTREAM = 'id status kind taskCounts { status count } workstreamTasks(first: 50) { edges { node { id title status overdue } } }';
+const WORKSTREAM =
+  'id status kind taskCounts { status count } workstreamTasks(first: 50) { edges { node { id title status overdue } } }';
 
 describe('workstreams and tasks over GraphQL', () => {
   let api: TestApp;
@@ -46,7 +47,10 @@ describe('workstreams and tasks over GraphQL', () => {
   });
 
   it('shows the group every workstream’s latest status and which have not reported since the last meeting (W1)', async () => {
-    const { data } = await api.graphql('query($id: ID!) { regionalGroup(id: $id) { workstreams { name latestStatus { rag } reportedSinceLastMeeting } } }', { id: demo.groupId });
+    const { data } = await api.graphql(
+      'query($id: ID!) { regionalGroup(id: $id) { workstreams { name latestStatus { rag } reportedSinceLastMeeting } } }',
+      { id: demo.groupId },
+    );
     const byName = Object.fromEntries(data?.regionalGroup.workstreams.map((w: { name: string }) => [w.name, w]));
     expect(Object.keys(byName)).toHaveLength(8);
     expect(byName['Standing groups']).toMatchObject({ latestStatus: null, reportedSinceLastMeeting: false });
@@ -55,25 +59,56 @@ describe('workstreams and tasks over GraphQL', () => {
 
   it('flows a commissioned workstream into the feed of each area it concerns, and only those (D2)', async () => {
     const feed = async (area: string) =>
-      (await api.graphql('query($a: ID!) { areaFeed(areaId: $a, first: 100) { edges { node { kind subjectId } } } }', { a: demo.areaIds[area] })).data?.areaFeed.edges.map(
-        (e: { node: { kind: string; subjectId: string } }) => e.node,
-      );
-    expect(await feed('Bristol')).toContainEqual({ kind: 'WORKSTREAM_COMMISSIONED', subjectId: loaded.taskAndFinishId });
-    expect(await feed('Somerset')).not.toContainEqual({ kind: 'WORKSTREAM_COMMISSIONED', subjectId: loaded.taskAndFinishId });
+      (
+        await api.graphql('query($a: ID!) { areaFeed(areaId: $a, first: 100) { edges { node { kind subjectId } } } }', {
+          a: demo.areaIds[area],
+        })
+      ).data?.areaFeed.edges.map((e: { node: { kind: string; subjectId: string } }) => e.node);
+    expect(await feed('Bristol')).toContainEqual({
+      kind: 'WORKSTREAM_COMMISSIONED',
+      subjectId: loaded.taskAndFinishId,
+    });
+    expect(await feed('Somerset')).not.toContainEqual({
+      kind: 'WORKSTREAM_COMMISSIONED',
+      subjectId: loaded.taskAndFinishId,
+    });
   });
 
   it('keeps the service healthy when one idempotency key is used on two different workstreams', async () => {
     const chair = await tokenOf('sheila-smith');
     const [first, second] = loaded.standingIds;
     const add = (workstreamId: string) =>
-      call('addTask', 'AddTaskInput', { workstreamId, title: 'Shared key', ownerId: demo.personIds['sheila-smith'], dueDate: '2027-01-31', idempotencyKey: 'same-key-0001' }, chair);
-    await call('addWorkstreamMember', 'WorkstreamPersonInput', { workstreamId: first, personId: demo.personIds['sheila-smith'] }, chair);
-    await call('addWorkstreamMember', 'WorkstreamPersonInput', { workstreamId: second, personId: demo.personIds['sheila-smith'] }, chair);
+      call(
+        'addTask',
+        'AddTaskInput',
+        {
+          workstreamId,
+          title: 'Shared key',
+          ownerId: demo.personIds['sheila-smith'],
+          dueDate: '2027-01-31',
+          idempotencyKey: 'same-key-0001',
+        },
+        chair,
+      );
+    await call(
+      'addWorkstreamMember',
+      'WorkstreamPersonInput',
+      { workstreamId: first, personId: demo.personIds['sheila-smith'] },
+      chair,
+    );
+    await call(
+      'addWorkstreamMember',
+      'WorkstreamPersonInput',
+      { workstreamId: second, personId: demo.personIds['sheila-smith'] },
+      chair,
+    );
     const a = await add(first);
     const b = await add(second);
     expect(a.errors).toBeUndefined();
     expect(b.errors).toBeUndefined();
-    const idOf = (result: typeof a) => result.data?.addTask.workstreamTasks.edges.find((e: { node: { title: string } }) => e.node.title === 'Shared key').node.id;
+    const idOf = (result: typeof a) =>
+      result.data?.addTask.workstreamTasks.edges.find((e: { node: { title: string } }) => e.node.title === 'Shared key')
+        .node.id;
     expect(idOf(a)).not.toEqual(idOf(b));
     expect((await fetch(`${api.url}/health`)).status).toBe(200);
   });
@@ -104,8 +139,16 @@ describe('workstreams and tasks over GraphQL', () => {
       { workstreamId: loaded.taskAndFinishId, taskId: loaded.taskIds.data },
       await tokenOf('chris-sivers'),
     );
-    expect(errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredRole: 'workstream LEAD or the task owner' });
-    const own = await call('unblockTask', 'TaskInput', { workstreamId: loaded.taskAndFinishId, taskId: loaded.taskIds.police }, await tokenOf('victoria-capel'));
+    expect(errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      requiredRole: 'workstream LEAD or the task owner',
+    });
+    const own = await call(
+      'unblockTask',
+      'TaskInput',
+      { workstreamId: loaded.taskAndFinishId, taskId: loaded.taskIds.police },
+      await tokenOf('victoria-capel'),
+    );
     expect(own.errors).toBeUndefined();
   });
 
@@ -115,26 +158,53 @@ describe('workstreams and tasks over GraphQL', () => {
     const added = await call(
       'addTask',
       'AddTaskInput',
-      { workstreamId: loaded.taskAndFinishId, title: 'Cost the protocol', ownerId: demo.personIds['chris-sivers'], dueDate: '2027-02-28' },
+      {
+        workstreamId: loaded.taskAndFinishId,
+        title: 'Cost the protocol',
+        ownerId: demo.personIds['chris-sivers'],
+        dueDate: '2027-02-28',
+      },
       lead,
     );
-    const taskId = added.data?.addTask.workstreamTasks.edges.find((e: { node: { title: string } }) => e.node.title === 'Cost the protocol').node.id;
-    const carry = () => call('carryTaskOver', 'CarryTaskOverInput', { workstreamId: loaded.taskAndFinishId, taskId, toWorkstreamId: resources }, lead);
+    const taskId = added.data?.addTask.workstreamTasks.edges.find(
+      (e: { node: { title: string } }) => e.node.title === 'Cost the protocol',
+    ).node.id;
+    const carry = () =>
+      call(
+        'carryTaskOver',
+        'CarryTaskOverInput',
+        { workstreamId: loaded.taskAndFinishId, taskId, toWorkstreamId: resources },
+        lead,
+      );
 
     const before = await api.store.lastPosition();
     const refused = await carry();
-    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'VALIDATION_FAILED' }, message: expect.stringMatching(/owner is not in the other workstream/) });
+    expect(refused.errors?.[0]).toMatchObject({
+      extensions: { code: 'VALIDATION_FAILED' },
+      message: expect.stringMatching(/owner is not in the other workstream/),
+    });
     expect(await api.store.lastPosition()).toBe(before);
 
-    await call('addWorkstreamMember', 'WorkstreamPersonInput', { workstreamId: resources, personId: demo.personIds['chris-sivers'] }, await tokenOf('sheila-smith'));
+    await call(
+      'addWorkstreamMember',
+      'WorkstreamPersonInput',
+      { workstreamId: resources, personId: demo.personIds['chris-sivers'] },
+      await tokenOf('sheila-smith'),
+    );
     const carried = await carry();
     expect(carried.errors).toBeUndefined();
-    const { data } = await api.graphql('query($id: ID!) { workstream(id: $id) { workstreamTasks { edges { node { id } } } } }', { id: resources });
+    const { data } = await api.graphql(
+      'query($id: ID!) { workstream(id: $id) { workstreamTasks { edges { node { id } } } } }',
+      { id: resources },
+    );
     expect(data?.workstream.workstreamTasks.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(taskId);
   });
 
   it("refuses a lead pulling another workstream's task into their own (R41)", async () => {
-    const { data } = await api.graphql('query($id: ID!) { workstream(id: $id) { workstreamTasks { edges { node { id } } } } }', { id: loaded.standingIds[0] });
+    const { data } = await api.graphql(
+      'query($id: ID!) { workstream(id: $id) { workstreamTasks { edges { node { id } } } } }',
+      { id: loaded.standingIds[0] },
+    );
     const othersTask = data?.workstream.workstreamTasks.edges[0].node.id;
     const pulled = await call(
       'carryTaskOver',
@@ -147,31 +217,76 @@ describe('workstreams and tasks over GraphQL', () => {
 
   it('takes a task-and-finish group to its close: refused with open tasks, allowed after carrying them over (W3)', async () => {
     const lead = await tokenOf('jacqui-jensen');
-    const refused = await call('closeWorkstream', 'CloseWorkstreamInput', { workstreamId: loaded.taskAndFinishId, outcomeReport: 'Protocol agreed.' }, lead);
+    const refused = await call(
+      'closeWorkstream',
+      'CloseWorkstreamInput',
+      { workstreamId: loaded.taskAndFinishId, outcomeReport: 'Protocol agreed.' },
+      lead,
+    );
     expect(refused.errors?.[0].extensions?.code).toBe('OPEN_TASKS');
 
-    await call('completeTask', 'TaskInput', { workstreamId: loaded.taskAndFinishId, taskId: loaded.taskIds.data }, lead);
-    await call('completeTask', 'TaskInput', { workstreamId: loaded.taskAndFinishId, taskId: loaded.taskIds.police }, lead);
+    await call(
+      'completeTask',
+      'TaskInput',
+      { workstreamId: loaded.taskAndFinishId, taskId: loaded.taskIds.data },
+      lead,
+    );
+    await call(
+      'completeTask',
+      'TaskInput',
+      { workstreamId: loaded.taskAndFinishId, taskId: loaded.taskIds.police },
+      lead,
+    );
     const [, , , taskAndFinishActivity] = loaded.standingIds;
     const carried = await call(
       'carryTaskOver',
       'CarryTaskOverInput',
-      { workstreamId: loaded.taskAndFinishId, taskId: loaded.taskIds.draft, toWorkstreamId: taskAndFinishActivity, idempotencyKey: 'carry-draft-0001' },
+      {
+        workstreamId: loaded.taskAndFinishId,
+        taskId: loaded.taskIds.draft,
+        toWorkstreamId: taskAndFinishActivity,
+        idempotencyKey: 'carry-draft-0001',
+      },
       lead,
     );
     expect(carried.errors).toBeUndefined();
-    expect(carried.data?.carryTaskOver.workstreamTasks.edges.map((e: { node: { id: string } }) => e.node.id)).not.toContain(loaded.taskIds.draft);
+    expect(
+      carried.data?.carryTaskOver.workstreamTasks.edges.map((e: { node: { id: string } }) => e.node.id),
+    ).not.toContain(loaded.taskIds.draft);
 
-    const closed = await call('closeWorkstream', 'CloseWorkstreamInput', { workstreamId: loaded.taskAndFinishId, outcomeReport: 'Protocol agreed; drafting continues under the standing group.' }, lead);
+    const closed = await call(
+      'closeWorkstream',
+      'CloseWorkstreamInput',
+      {
+        workstreamId: loaded.taskAndFinishId,
+        outcomeReport: 'Protocol agreed; drafting continues under the standing group.',
+      },
+      lead,
+    );
     expect(closed.errors).toBeUndefined();
     expect(closed.data?.closeWorkstream.status).toBe('CLOSED');
 
-    const { data } = await api.graphql('query($id: ID!) { workstream(id: $id) { workstreamTasks { edges { node { id status history { change workstreamId } } } } } }', { id: taskAndFinishActivity });
-    const draft = data?.workstream.workstreamTasks.edges.find((e: { node: { id: string } }) => e.node.id === loaded.taskIds.draft).node;
+    const { data } = await api.graphql(
+      'query($id: ID!) { workstream(id: $id) { workstreamTasks { edges { node { id status history { change workstreamId } } } } } }',
+      { id: taskAndFinishActivity },
+    );
+    const draft = data?.workstream.workstreamTasks.edges.find(
+      (e: { node: { id: string } }) => e.node.id === loaded.taskIds.draft,
+    ).node;
     expect(draft.status).toBe('TO_DO');
     expect(draft.history.map((h: { change: string }) => h.change)).toEqual(['ADDED', 'CARRIED_OUT', 'CARRIED_IN']);
 
-    const afterwards = await call('addTask', 'AddTaskInput', { workstreamId: loaded.taskAndFinishId, title: 'More', ownerId: demo.personIds['jacqui-jensen'], dueDate: '2027-01-01' }, lead);
+    const afterwards = await call(
+      'addTask',
+      'AddTaskInput',
+      {
+        workstreamId: loaded.taskAndFinishId,
+        title: 'More',
+        ownerId: demo.personIds['jacqui-jensen'],
+        dueDate: '2027-01-01',
+      },
+      lead,
+    );
     expect(afterwards.errors?.[0].extensions?.code).toBe('WORKSTREAM_CLOSED');
   });
 });

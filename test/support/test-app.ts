@@ -45,7 +45,9 @@ export class TestApp {
       const { port } = app.getHttpServer().address() as AddressInfo;
       const { personId } = await app
         .get(CommandBus)
-        .execute(new InitialisePlatformCommand({ name: 'Test Administrator', email: 'admin@test.example', subject: null }));
+        .execute(
+          new InitialisePlatformCommand({ name: 'Test Administrator', email: 'admin@test.example', subject: null }),
+        );
       // With an OIDC provider configured there is no embedded key, and so no token to mint here.
       const key = app.get<SigningKey | null>(SIGNING_KEY);
       const token = key ? await mintToken(key, { subject: personId, name: 'Test Administrator' }) : null;
@@ -83,7 +85,11 @@ export class TestApp {
   ): Promise<GraphqlResponse<T>> {
     const response = await fetch(`${this.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
       body: JSON.stringify({ query, variables }),
     });
     return { status: response.status, ...((await response.json()) as object) };
@@ -103,7 +109,11 @@ export class TestApp {
   }
 
   /** One operation over graphql-ws: its first result, or the errors the server sent instead. */
-  async overSocket(query: string, variables: Record<string, unknown> = {}, token: string | null = this.adminToken): Promise<GraphqlResponse> {
+  async overSocket(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token: string | null = this.adminToken,
+  ): Promise<GraphqlResponse> {
     const client = this.subscriptionClient(token);
     return new Promise((resolve) => {
       const stop = client.subscribe(

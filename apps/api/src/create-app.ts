@@ -7,7 +7,9 @@ import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
 function sentences(errors: ValidationError[], path = ''): string[] {
   return errors.flatMap((error) => {
     const here = path ? `${path}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => (message.endsWith('.') ? message : `${here}: ${message}.`));
+    const own = Object.values(error.constraints ?? {}).map((message) =>
+      message.endsWith('.') ? message : `${here}: ${message}.`,
+    );
     return [...own, ...sentences(error.children ?? [], here)];
   });
 }

@@ -52,12 +52,19 @@ async function run(argv: string[]): Promise<number> {
   switch (command) {
     case 'init': {
       if (!values.name) throw new DomainError('VALIDATION_FAILED', 'init needs --name "<the administrator\'s name>".');
-      const personId = await init(configOrExit(), { name: values.name, email: values.email ?? null, subject: values.subject ?? null });
-      process.stdout.write(`Administrator recorded: ${personId}\nMint a token with: npm run cli -- token ${personId}\n`);
+      const personId = await init(configOrExit(), {
+        name: values.name,
+        email: values.email ?? null,
+        subject: values.subject ?? null,
+      });
+      process.stdout.write(
+        `Administrator recorded: ${personId}\nMint a token with: npm run cli -- token ${personId}\n`,
+      );
       return 0;
     }
     case 'token': {
-      if (rest.length !== 1) throw new DomainError('VALIDATION_FAILED', 'token needs exactly one person: an id, subject, e-mail or name.');
+      if (rest.length !== 1)
+        throw new DomainError('VALIDATION_FAILED', 'token needs exactly one person: an id, subject, e-mail or name.');
       const token = await withApp(configOrExit(), (app) => tokenFor(app, rest[0], values.expires as string));
       process.stdout.write(`${token}\n`);
       return 0;
@@ -68,8 +75,9 @@ async function run(argv: string[]): Promise<number> {
       await exportHistory(configOrExit(), values.out ?? null);
       return 0;
     case 'schema': {
-      const schema = await withApp(configOrExit({ DATA_DIR: join(resolve('data'), `schema-${process.pid}`) }), async (app) =>
-        printServedSchema(app),
+      const schema = await withApp(
+        configOrExit({ DATA_DIR: join(resolve('data'), `schema-${process.pid}`) }),
+        async (app) => printServedSchema(app),
       );
       rmSync(join(resolve('data'), `schema-${process.pid}`), { recursive: true, force: true });
       writeFileSync(values.out ?? 'schema.gql', schema);
@@ -124,7 +132,9 @@ run(process.argv.slice(2)).then(
     if (code !== 0 || !process.argv.includes('demo')) process.exit(code);
   },
   (error: unknown) => {
-    process.stderr.write(`${error instanceof DomainError ? `${error.code}: ${error.message}` : error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(
+      `${error instanceof DomainError ? `${error.code}: ${error.message}` : error instanceof Error ? error.stack : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -45,7 +45,11 @@ export interface SubscribeOptions {
 
 export interface EventStore {
   readonly kind: string;
-  append(streamId: string, events: readonly NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult>;
+  append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult>;
   readStream(streamId: string): Promise<StoredEvent[]>;
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
   /** Catches up from `from`, then follows live, until the signal aborts or the consumer stops. */

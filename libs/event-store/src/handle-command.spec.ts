@@ -13,7 +13,8 @@ const context = (overrides: Partial<CommandContext> = {}): CommandContext => ({
   correlationId: 'corr-1',
   ...overrides,
 });
-const keyed = (key: string, by: number) => context({ idempotencyKey: key, inputHash: inputHashOf('increment', { by }) });
+const keyed = (key: string, by: number) =>
+  context({ idempotencyKey: key, inputHash: inputHashOf('increment', { by }) });
 
 describe('handling a command', () => {
   let store: InMemoryEventStore;
@@ -39,7 +40,9 @@ describe('handling a command', () => {
   });
 
   it('writes nothing when the decider refuses', async () => {
-    await expect(handleCommand(store, 'counter-1', counterDecider, increment(0), context())).rejects.toBeInstanceOf(DomainError);
+    await expect(handleCommand(store, 'counter-1', counterDecider, increment(0), context())).rejects.toBeInstanceOf(
+      DomainError,
+    );
     expect(await store.readAll()).toEqual([]);
   });
 
@@ -60,7 +63,9 @@ describe('handling a command', () => {
 
   it('records concurrent sends of the same key once', async () => {
     const outcomes = await Promise.all(
-      Array.from({ length: 8 }, () => handleCommand(store, 'counter-1', counterDecider, increment(5), keyed('key-1', 5))),
+      Array.from({ length: 8 }, () =>
+        handleCommand(store, 'counter-1', counterDecider, increment(5), keyed('key-1', 5)),
+      ),
     );
     expect(await store.readStream('counter-1')).toHaveLength(1);
     expect(new Set(outcomes.map((outcome) => outcome.position))).toEqual(new Set([1]));
@@ -68,7 +73,9 @@ describe('handling a command', () => {
 
   it('refuses the same key with a different input', async () => {
     await handleCommand(store, 'counter-1', counterDecider, increment(2), keyed('key-1', 2));
-    await expect(handleCommand(store, 'counter-1', counterDecider, increment(3), keyed('key-1', 3))).rejects.toMatchObject({
+    await expect(
+      handleCommand(store, 'counter-1', counterDecider, increment(3), keyed('key-1', 3)),
+    ).rejects.toMatchObject({
       code: 'IDEMPOTENCY_KEY_REUSED',
     });
     expect(await store.readStream('counter-1')).toHaveLength(1);

@@ -27,7 +27,11 @@ export interface CommandOutcome<Event extends Message> {
 const SCHEMA_VERSION = 1;
 
 /** An aggregate's current state, folded from its stream: for a rule that needs another aggregate's facts. */
-export async function readState<C extends Message, E extends Message, S>(store: EventStore, streamId: string, decider: Decider<C, E, S>): Promise<S> {
+export async function readState<C extends Message, E extends Message, S>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<C, E, S>,
+): Promise<S> {
   return fold(decider, (await store.readStream(streamId)) as unknown as E[]);
 }
 const MAX_ATTEMPTS = 25;
@@ -85,7 +89,11 @@ export async function handleCommand<C extends Message, E extends Message, S>(
   }
 }
 
-function replay<E extends Message>(streamId: string, earlier: StoredEvent[], context: CommandContext): CommandOutcome<E> {
+function replay<E extends Message>(
+  streamId: string,
+  earlier: StoredEvent[],
+  context: CommandContext,
+): CommandOutcome<E> {
   if (earlier[0].metadata.inputHash !== (context.inputHash ?? null)) {
     throw new DomainError(
       'IDEMPOTENCY_KEY_REUSED',

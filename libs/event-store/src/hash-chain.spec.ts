@@ -7,7 +7,11 @@ import { verifyHashChains } from './hash-chain';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 import { counterDecider } from './testing/counter-decider';
 
-const context = { actor: { personId: 'p', partnerId: null, roles: [] }, now: '2020-01-01T00:00:00.000Z', correlationId: 'c' };
+const context = {
+  actor: { personId: 'p', partnerId: null, roles: [] },
+  now: '2020-01-01T00:00:00.000Z',
+  correlationId: 'c',
+};
 
 describe('tamper evidence (A4)', () => {
   let dir: string;

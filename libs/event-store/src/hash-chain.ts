@@ -46,7 +46,15 @@ export function chainEvents(
   return events.map((event) => {
     revision += 1;
     const metadata = { ...event.metadata, prevHash };
-    const hash = eventHash({ streamId, revision, id: event.id, type: event.type, data: event.data, metadata, prevHash });
+    const hash = eventHash({
+      streamId,
+      revision,
+      id: event.id,
+      type: event.type,
+      data: event.data,
+      metadata,
+      prevHash,
+    });
     prevHash = hash;
     return { id: event.id, type: event.type, data: event.data, metadata: { ...metadata, hash } };
   });
@@ -82,7 +90,8 @@ export async function verifyHashChains(
     if (page.length === 0) break;
     for (const event of page) {
       const problem = checkLink(event, heads.get(event.streamId));
-      if (problem) breaks.push({ streamId: event.streamId, revision: event.revision, position: event.position, problem });
+      if (problem)
+        breaks.push({ streamId: event.streamId, revision: event.revision, position: event.position, problem });
       heads.set(event.streamId, { revision: event.revision, hash: String(event.metadata.hash) });
       checked += 1;
     }

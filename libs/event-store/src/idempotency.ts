@@ -28,8 +28,15 @@ export function eventIdFor(commandId: string, inputHash: string | null | undefin
  * inside another's stream (a task in a workstream). A retry then addresses the same entity, while
  * the same key sent to another stream can never mint an id that is already taken.
  */
-export function newEntityId(kind: string, personId: string, idempotencyKey: string | null | undefined, within = ''): string {
-  return idempotencyKey ? uuidv5(`entity\n${kind}\n${personId}\n${idempotencyKey}\n${within}`, NAMESPACE) : randomUUID();
+export function newEntityId(
+  kind: string,
+  personId: string,
+  idempotencyKey: string | null | undefined,
+  within = '',
+): string {
+  return idempotencyKey
+    ? uuidv5(`entity\n${kind}\n${personId}\n${idempotencyKey}\n${within}`, NAMESPACE)
+    : randomUUID();
 }
 
 /** A stable id derived from a parent id, for parts created with their parent (a group's areas). */

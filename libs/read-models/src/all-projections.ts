@@ -6,4 +6,11 @@ import { policiesProjection } from './policies/policies.projection';
 import { Projection } from './projection';
 import { regionalGroupProjection } from './regional-group/regional-group.projection';
 
-export const ALL_PROJECTIONS: readonly Projection[] = [peopleProjection, regionalGroupProjection, meetingsProjection, workstreamsProjection, policiesProjection, areaFeedProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [
+  peopleProjection,
+  regionalGroupProjection,
+  meetingsProjection,
+  workstreamsProjection,
+  policiesProjection,
+  areaFeedProjection,
+];

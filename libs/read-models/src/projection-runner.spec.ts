@@ -17,8 +17,10 @@ const countingProjection = (version: number): Projection => ({
   name: 'counting',
   version,
   tables: ['counted'],
-  setup: (db) => db.exec('CREATE TABLE counted (position INTEGER PRIMARY KEY, n INTEGER NOT NULL, version INTEGER NOT NULL)'),
-  apply: (db, e) => db.prepare('INSERT INTO counted VALUES (?, ?, ?)').run(e.position, (e.data as { n: number }).n, version),
+  setup: (db) =>
+    db.exec('CREATE TABLE counted (position INTEGER PRIMARY KEY, n INTEGER NOT NULL, version INTEGER NOT NULL)'),
+  apply: (db, e) =>
+    db.prepare('INSERT INTO counted VALUES (?, ?, ?)').run(e.position, (e.data as { n: number }).n, version),
 });
 
 describe('the projection runner', () => {
@@ -120,7 +122,12 @@ describe('rebuilding the real projections', () => {
         {
           id: 'e-1',
           type: 'RegionalGroupEstablished',
-          data: { groupId: 'g1', name: 'Avon and Somerset', areas: [{ areaId: 'a1', name: 'Bristol' }], establishedAt: '2019-09-01T00:00:00.000Z' },
+          data: {
+            groupId: 'g1',
+            name: 'Avon and Somerset',
+            areas: [{ areaId: 'a1', name: 'Bristol' }],
+            establishedAt: '2019-09-01T00:00:00.000Z',
+          },
           metadata: {},
         },
       ],
@@ -134,7 +141,9 @@ describe('rebuilding the real projections', () => {
     const second = new ProjectionRunner(store, db, bumped, silent);
     await second.start();
     await second.stop();
-    expect(new RegionalGroupQueries(db).areasOfGroups(['g1']).get('g1')).toEqual([{ areaId: 'a1', groupId: 'g1', name: 'Bristol' }]);
+    expect(new RegionalGroupQueries(db).areasOfGroups(['g1']).get('g1')).toEqual([
+      { areaId: 'a1', groupId: 'g1', name: 'Bristol' },
+    ]);
     db.close();
   });
 });
@@ -144,12 +153,20 @@ describe('rebuilding one projection among several', () => {
     const store = new InMemoryEventStore();
     const total = 12_500;
     for (let n = 0; n < total; n += 500) {
-      await store.append(`s-${n}`, Array.from({ length: 500 }, (_, i) => event(n + i)), { expectedRevision: 'no_stream' });
+      await store.append(
+        `s-${n}`,
+        Array.from({ length: 500 }, (_, i) => event(n + i)),
+        { expectedRevision: 'no_stream' },
+      );
     }
     const db = openReadDatabase(':memory:');
-    const other: Projection = { ...countingProjection(1), name: 'other', tables: ['other_counted'],
+    const other: Projection = {
+      ...countingProjection(1),
+      name: 'other',
+      tables: ['other_counted'],
       setup: (d) => d.exec('CREATE TABLE other_counted (position INTEGER PRIMARY KEY)'),
-      apply: (d, e) => d.prepare('INSERT INTO other_counted VALUES (?)').run(e.position) };
+      apply: (d, e) => d.prepare('INSERT INTO other_counted VALUES (?)').run(e.position),
+    };
     const first = new ProjectionRunner(store, db, [countingProjection(1), other], silent);
     await first.start();
     await first.stop();

@@ -84,7 +84,10 @@ export class ProjectionRunner {
       for (const projection of this.projections) {
         const checkpoint = saved.get(projection.name);
         if (checkpoint && checkpoint.version === projection.version) continue;
-        if (checkpoint) this.logger.log(`Rebuilding projection ${projection.name}: version ${checkpoint.version} -> ${projection.version}`);
+        if (checkpoint)
+          this.logger.log(
+            `Rebuilding projection ${projection.name}: version ${checkpoint.version} -> ${projection.version}`,
+          );
         for (const table of projection.tables) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
         projection.setup(this.db);
         this.db
@@ -92,13 +95,13 @@ export class ProjectionRunner {
           .run(projection.name, projection.version);
       }
     })();
-    this.processed = this.projections.length === 0 ? 0 : Math.min(...this.projections.map((p) => this.checkpointOf(p.name)));
+    this.processed =
+      this.projections.length === 0 ? 0 : Math.min(...this.projections.map((p) => this.checkpointOf(p.name)));
   }
 
   private checkpointOf(name: string): Position {
     const row = this.db.prepare('SELECT position FROM projection_checkpoints WHERE name = ?').get(name) as
-      | { position: number }
-      | undefined;
+      { position: number } | undefined;
     return row?.position ?? 0;
   }
 

@@ -39,10 +39,25 @@ export class PeopleResolver {
     personId: string,
     build: (prepared: PreparedCommand) => AccessCommand | Promise<AccessCommand>,
   ): Promise<Person> {
-    await this.commands.execute(new ChangeStreamCommand(ACCESS_STREAM, accessDecider, null, operation, input, { identity, correlationId: context.correlationId }, build));
+    await this.commands.execute(
+      new ChangeStreamCommand(
+        ACCESS_STREAM,
+        accessDecider,
+        null,
+        operation,
+        input,
+        { identity, correlationId: context.correlationId },
+        build,
+      ),
+    );
     const person = this.people.byId(personId);
     if (!person) throw new DomainError('NOT_FOUND', `The platform knows nobody with person id ${personId}.`);
-    return { personId: person.personId, name: person.name, email: person.email, roles: this.people.rolesOf(person.personId) };
+    return {
+      personId: person.personId,
+      name: person.name,
+      email: person.email,
+      roles: this.people.rolesOf(person.personId),
+    };
   }
 
   /** Read from the area's own group stream, so a role is never granted for an area that does not exist. */
@@ -53,8 +68,14 @@ export class PeopleResolver {
     return group.status === 'active' && group.areas.some((area) => area.areaId === areaId);
   }
 
-  @Mutation(() => Person, { description: 'Administrators only. Someone who can then be appointed, granted roles and given a token.' })
-  registerPerson(@Args('input') input: RegisterPersonInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  @Mutation(() => Person, {
+    description: 'Administrators only. Someone who can then be appointed, granted roles and given a token.',
+  })
+  registerPerson(
+    @Args('input') input: RegisterPersonInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     const personId = newEntityId('person', identity.personId, input.idempotencyKey);
     return this.change('registerPerson', input, identity, context, personId, ({ actor }) => ({
       type: 'RegisterPerson',
@@ -63,7 +84,11 @@ export class PeopleResolver {
   }
 
   @Mutation(() => Person, { description: 'Administrators only. AREA_BUSINESS_MANAGER is granted for one area.' })
-  grantRole(@Args('input') input: RoleInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  grantRole(
+    @Args('input') input: RoleInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.change('grantRole', input, identity, context, input.personId, async ({ actor }) => ({
       type: 'GrantRole',
       data: {
@@ -77,7 +102,11 @@ export class PeopleResolver {
   }
 
   @Mutation(() => Person, { description: 'Administrators only. The platform keeps at least one administrator.' })
-  revokeRole(@Args('input') input: RoleInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  revokeRole(
+    @Args('input') input: RoleInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.change('revokeRole', input, identity, context, input.personId, ({ actor }) => ({
       type: 'RevokeRole',
       data: { personId: input.personId, role: input.role, areaId: input.areaId ?? null, actor },

@@ -42,7 +42,9 @@ export class Actors {
 
   /** The areas a person is business manager for. */
   managedAreaIds(access: AccessState, personId: string): string[] {
-    return access.grants.filter((g) => g.personId === personId && g.role === 'AREA_BUSINESS_MANAGER' && g.areaId).map((g) => g.areaId as string);
+    return access.grants
+      .filter((g) => g.personId === personId && g.role === 'AREA_BUSINESS_MANAGER' && g.areaId)
+      .map((g) => g.areaId as string);
   }
 
   async access(): Promise<AccessState> {
@@ -58,7 +60,9 @@ export class Actors {
     if (!groupId) return { personId: identity.personId, partnerId: null, roles };
     const group = await this.group(groupId);
     if (group.status !== 'active') return { personId: identity.personId, partnerId: null, roles };
-    const appointment = currentAppointments(group, dateOf(this.clock.now().toISOString())).find((a) => a.personId === identity.personId);
+    const appointment = currentAppointments(group, dateOf(this.clock.now().toISOString())).find(
+      (a) => a.personId === identity.personId,
+    );
     if (!appointment) return { personId: identity.personId, partnerId: null, roles };
     if (group.chair === appointment.appointmentId) roles.push('CHAIR');
     if (group.deputyChair === appointment.appointmentId) roles.push('DEPUTY_CHAIR');

@@ -28,8 +28,19 @@ export class ChangeStreamHandler implements ICommandHandler<ChangeStreamCommand<
 
   async execute<C extends Message, E extends Message, S>(command: ChangeStreamCommand<C, E, S>): Promise<readonly E[]> {
     const { idempotencyKey, ...request } = command.input;
-    const context = await this.gateway.prepare(command.meta, command.operation, request, idempotencyKey, command.groupId ?? undefined);
-    const outcome = await this.gateway.execute(command.streamId, command.decider, await command.toCommand(context), context);
+    const context = await this.gateway.prepare(
+      command.meta,
+      command.operation,
+      request,
+      idempotencyKey,
+      command.groupId ?? undefined,
+    );
+    const outcome = await this.gateway.execute(
+      command.streamId,
+      command.decider,
+      await command.toCommand(context),
+      context,
+    );
     return outcome.events;
   }
 }

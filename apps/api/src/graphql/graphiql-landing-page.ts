@@ -10,12 +10,17 @@ export function graphiqlLandingPage(): ApolloServerPlugin {
     title: 'Safeguarding partnerships — GraphQL',
     endpoint: '/graphql',
     subscriptionsProtocol: 'WS',
-    defaultQuery: '# Paste a token from data/demo/tokens.json into the headers below:\n# { "Authorization": "Bearer <token>" }\n\nquery {\n  me { personId name roles { role } }\n  regionalGroups { edges { node { id name areas { id name } } } }\n}\n',
+    defaultQuery:
+      '# Paste a token from data/demo/tokens.json into the headers below:\n# { "Authorization": "Bearer <token>" }\n\nquery {\n  me { personId name roles { role } }\n  regionalGroups { edges { node { id name areas { id name } } } }\n}\n',
     headers: '{"Authorization": "Bearer "}',
   } as Parameters<typeof renderGraphiQL>[0]);
   return {
     async serverWillStart() {
-      return { async renderLandingPage() { return { html }; } };
+      return {
+        async renderLandingPage() {
+          return { html };
+        },
+      };
     },
   };
 }

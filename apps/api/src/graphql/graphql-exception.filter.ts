@@ -16,9 +16,12 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     if (exception instanceof HttpException && exception.getStatus() === 400 && request.path === '/graphql') {
-      http.getResponse<Response>().status(400).json({
-        errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
-      });
+      http
+        .getResponse<Response>()
+        .status(400)
+        .json({
+          errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+        });
       return undefined;
     }
     return super.catch(exception, host);

@@ -40,7 +40,8 @@ export function graphqlOptions(
   const logger = new Logger('GraphQL');
   const production = config.environment === 'production';
   const armor = new ApolloArmor({ ...LIMITS, blockFieldSuggestion: { enabled: production } }).protect();
-  const format = (error: GraphQLError) => formatGraphqlError(error.toJSON(), error, (unexpected) => logger.error(unexpected));
+  const format = (error: GraphQLError) =>
+    formatGraphqlError(error.toJSON(), error, (unexpected) => logger.error(unexpected));
   // graphql-ws validates and reports errors itself, outside Apollo: give it the same rules and formatting.
   const socketRules: ValidationRule[] = [
     ...specifiedRules,
@@ -52,9 +53,11 @@ export function graphqlOptions(
     // Tagged as Apollo tags them over HTTP, so clients see one code for a malformed or over-limit query.
     validate: (schema, document) =>
       validate(schema, document, socketRules).map(
-        (error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+        (error) =>
+          new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
       ),
-    onNext: (_context, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(format) } : undefined),
+    onNext: (_context, _id, _payload, _args, result) =>
+      result.errors ? { ...result, errors: result.errors.map(format) } : undefined,
     onError: (_context, _id, _payload, errors) => errors.map(format),
   };
 
@@ -78,7 +81,9 @@ export function graphqlOptions(
         onConnect: async (context) => {
           const extra = context.extra as WsContextInput['extra'];
           try {
-            extra.identity = await authenticator.identify(context.connectionParams?.authorization ?? context.connectionParams?.Authorization);
+            extra.identity = await authenticator.identify(
+              context.connectionParams?.authorization ?? context.connectionParams?.Authorization,
+            );
             return true;
           } catch {
             return false;
@@ -89,7 +94,11 @@ export function graphqlOptions(
     },
     context: async (input: HttpContextInput | WsContextInput): Promise<GraphqlContext> => {
       if ('extra' in input && input.extra && !('req' in input && input.req)) {
-        return { identity: input.extra.identity ?? null, correlationId: randomUUID(), loaders: createLoaders(groups, membership) };
+        return {
+          identity: input.extra.identity ?? null,
+          correlationId: randomUUID(),
+          loaders: createLoaders(groups, membership),
+        };
       }
       const { headers } = (input as HttpContextInput).req;
       const correlation = headers['x-correlation-id'];

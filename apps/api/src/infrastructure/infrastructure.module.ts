@@ -78,15 +78,44 @@ export class InfrastructureModule {
         {
           provide: TOKEN_VERIFIER,
           inject: [SIGNING_KEY],
-          useFactory: (key: SigningKey | null) => (config.oidc ? oidcTokenVerifier(config.oidc) : embeddedTokenVerifier(key as SigningKey)),
+          useFactory: (key: SigningKey | null) =>
+            config.oidc ? oidcTokenVerifier(config.oidc) : embeddedTokenVerifier(key as SigningKey),
         },
-        { provide: RegionalGroupQueries, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new RegionalGroupQueries(db) },
-        { provide: PeopleQueries, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new PeopleQueries(db) },
-        { provide: MembershipQueries, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new MembershipQueries(db) },
-        { provide: MeetingQueries, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new MeetingQueries(db) },
-        { provide: AreaFeedQueries, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new AreaFeedQueries(db) },
-        { provide: WorkstreamQueries, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new WorkstreamQueries(db) },
-        { provide: PolicyQueries, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new PolicyQueries(db) },
+        {
+          provide: RegionalGroupQueries,
+          inject: [READ_DATABASE],
+          useFactory: (db: Database.Database) => new RegionalGroupQueries(db),
+        },
+        {
+          provide: PeopleQueries,
+          inject: [READ_DATABASE],
+          useFactory: (db: Database.Database) => new PeopleQueries(db),
+        },
+        {
+          provide: MembershipQueries,
+          inject: [READ_DATABASE],
+          useFactory: (db: Database.Database) => new MembershipQueries(db),
+        },
+        {
+          provide: MeetingQueries,
+          inject: [READ_DATABASE],
+          useFactory: (db: Database.Database) => new MeetingQueries(db),
+        },
+        {
+          provide: AreaFeedQueries,
+          inject: [READ_DATABASE],
+          useFactory: (db: Database.Database) => new AreaFeedQueries(db),
+        },
+        {
+          provide: WorkstreamQueries,
+          inject: [READ_DATABASE],
+          useFactory: (db: Database.Database) => new WorkstreamQueries(db),
+        },
+        {
+          provide: PolicyQueries,
+          inject: [READ_DATABASE],
+          useFactory: (db: Database.Database) => new PolicyQueries(db),
+        },
         LiveEvents,
         StorageLifecycle,
       ],

@@ -27,7 +27,10 @@ export class LiveEvents {
    * Each accepted event from now on, mapped in order. `return()` (a client unsubscribing or
    * disconnecting) detaches at once, even while waiting for the next event.
    */
-  follow<T>(accept: (event: StoredEvent) => boolean, map: (event: StoredEvent) => Promise<T> | T): AsyncIterableIterator<T> {
+  follow<T>(
+    accept: (event: StoredEvent) => boolean,
+    map: (event: StoredEvent) => Promise<T> | T,
+  ): AsyncIterableIterator<T> {
     const queue: StoredEvent[] = [];
     let wake: (() => void) | null = null;
     let closed = false;

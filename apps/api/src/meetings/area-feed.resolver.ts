@@ -1,4 +1,18 @@
-import { Args, ArgsType, Context, Field, ID, InputType, Mutation, ObjectType, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import {
+  Args,
+  ArgsType,
+  Context,
+  Field,
+  ID,
+  InputType,
+  Mutation,
+  ObjectType,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  Subscription,
+} from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { IsString, MaxLength } from 'class-validator';
 import { IdempotentInput } from '../common/idempotency-key.input';
@@ -48,7 +62,14 @@ class AreaFeedArgs extends PageArgs {
 }
 
 function toFeedItem(row: FeedItemRow): FeedItem {
-  return { cursor: encodeCursor(row.position), areaId: row.areaId, kind: row.kind, title: row.title, occurredAt: row.occurredAt, subjectId: row.subjectId };
+  return {
+    cursor: encodeCursor(row.position),
+    areaId: row.areaId,
+    kind: row.kind,
+    title: row.title,
+    occurredAt: row.occurredAt,
+    subjectId: row.subjectId,
+  };
 }
 
 /** What flowed down to an area (D3, L3): pulled by cursor, or followed live from a cursor. */
@@ -61,37 +82,63 @@ export class AreaFeedResolver {
     private readonly actors: Actors,
   ) {}
 
-  @ResolveField(() => String, { nullable: true, description: "When the area's business manager acknowledged the item (L3)." })
+  @ResolveField(() => String, {
+    nullable: true,
+    description: "When the area's business manager acknowledged the item (L3).",
+  })
   acknowledgedAt(@Parent() item: FeedItem): string | null {
     return this.feeds.acknowledgedAt(item.areaId, decodeCursor(item.cursor) as number);
   }
 
-  @Query(() => [AreaAcknowledgement], { description: 'For the region: each area an item went to, and whether it has acknowledged it.' })
-  feedItemAcknowledgements(@Args('subjectId', { type: () => ID }) subjectId: string, @CurrentIdentity() _identity: Identity): AreaAcknowledgement[] {
-    return this.feeds.acknowledgementsOf(subjectId).map((row) => ({ areaId: row.areaId, kind: row.kind, title: row.title, acknowledgedAt: row.acknowledgedAt }));
+  @Query(() => [AreaAcknowledgement], {
+    description: 'For the region: each area an item went to, and whether it has acknowledged it.',
+  })
+  feedItemAcknowledgements(
+    @Args('subjectId', { type: () => ID }) subjectId: string,
+    @CurrentIdentity() _identity: Identity,
+  ): AreaAcknowledgement[] {
+    return this.feeds
+      .acknowledgementsOf(subjectId)
+      .map((row) => ({ areaId: row.areaId, kind: row.kind, title: row.title, acknowledgedAt: row.acknowledgedAt }));
   }
 
-  @Mutation(() => FeedItem, { description: "The area's own business manager acknowledges an item of the area's feed (L3)." })
-  async acknowledgeFeedItem(@Args('input') input: AcknowledgeFeedItemInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext): Promise<FeedItem> {
+  @Mutation(() => FeedItem, {
+    description: "The area's own business manager acknowledges an item of the area's feed (L3).",
+  })
+  async acknowledgeFeedItem(
+    @Args('input') input: AcknowledgeFeedItemInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ): Promise<FeedItem> {
     const position = decodeCursor(input.cursor);
     if (position === null) throw new DomainError('VALIDATION_FAILED', 'The cursor is not one this API gave out.');
     await this.commands.execute(
-      new ChangeStreamCommand(localArrangementStream(input.areaId), localArrangementDecider, null, 'acknowledgeFeedItem', input, { identity, correlationId: context.correlationId }, async ({ actor, now }): Promise<LocalArrangementCommand> => ({
-        type: 'AcknowledgeFeedItem',
-        data: {
-          areaId: input.areaId,
-          position,
-          itemExists: this.feeds.feedItemAt(input.areaId, position) !== undefined,
-          managedAreaIds: this.actors.managedAreaIds(await this.actors.access(), identity.personId),
-          actor,
-          now,
-        },
-      })),
+      new ChangeStreamCommand(
+        localArrangementStream(input.areaId),
+        localArrangementDecider,
+        null,
+        'acknowledgeFeedItem',
+        input,
+        { identity, correlationId: context.correlationId },
+        async ({ actor, now }): Promise<LocalArrangementCommand> => ({
+          type: 'AcknowledgeFeedItem',
+          data: {
+            areaId: input.areaId,
+            position,
+            itemExists: this.feeds.feedItemAt(input.areaId, position) !== undefined,
+            managedAreaIds: this.actors.managedAreaIds(await this.actors.access(), identity.personId),
+            actor,
+            now,
+          },
+        }),
+      ),
     );
     return toFeedItem(this.feeds.feedItemAt(input.areaId, position) as FeedItemRow);
   }
 
-  @Query(() => AreaFeedConnection, { description: 'An area’s feed in order; pass the last endCursor as `after` to resume.' })
+  @Query(() => AreaFeedConnection, {
+    description: 'An area’s feed in order; pass the last endCursor as `after` to resume.',
+  })
   areaFeed(@Args() { areaId, first, after }: AreaFeedArgs, @CurrentIdentity() _identity: Identity) {
     return toConnection(this.feeds.feed(areaId, first, after ?? null), toFeedItem);
   }
@@ -110,9 +157,12 @@ export class AreaFeedResolver {
     if (from === null) throw new DomainError('VALIDATION_FAILED', 'The "after" cursor is not one this API gave out.');
     let last = from;
     // Listen before replaying, so nothing committed during the replay is missed; positions already replayed are skipped.
-    const live = this.live.follow(() => true, (event) => event.position);
+    const live = this.live.follow(
+      () => true,
+      (event) => event.position,
+    );
     const replay: FeedItem[] = [];
-    for (let page = this.feeds.feed(areaId, 500, encodeCursor(last)); page && page.items.length > 0; ) {
+    for (let page = this.feeds.feed(areaId, 500, encodeCursor(last)); page && page.items.length > 0;) {
       replay.push(...page.items.map((item) => toFeedItem(item.node)));
       last = page.items[page.items.length - 1].node.position;
       page = page.hasNextPage ? this.feeds.feed(areaId, 500, encodeCursor(last)) : null;

@@ -19,18 +19,27 @@ export class CalendarController {
   ) {}
 
   @Get(':groupId/calendar.ics')
-  async calendar(@Param('groupId') groupId: string, @Query('token') token: string | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async calendar(
+    @Param('groupId') groupId: string,
+    @Query('token') token: string | undefined,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     let identity;
     try {
       identity = await this.authenticator.identify(token ? `Bearer ${token}` : request.headers.authorization);
     } catch {
       identity = null;
     }
-    if (!identity) throw new HttpException('A valid token is needed: add ?token=<token> to the address.', HttpStatus.UNAUTHORIZED);
+    if (!identity)
+      throw new HttpException('A valid token is needed: add ?token=<token> to the address.', HttpStatus.UNAUTHORIZED);
     const group = this.groups.byId(groupId);
     if (!group) throw new HttpException(`There is no regional group with id ${groupId}.`, HttpStatus.NOT_FOUND);
 
-    const calendar = ical({ name: `${group.name} meetings`, prodId: { company: 'safeguarding-partnerships', product: 'meetings' } });
+    const calendar = ical({
+      name: `${group.name} meetings`,
+      prodId: { company: 'safeguarding-partnerships', product: 'meetings' },
+    });
     for (const meeting of this.meetings.meetingsOfGroup(groupId)) {
       const start = new Date(meeting.startsAt);
       calendar.createEvent({

@@ -22,7 +22,10 @@ export class GroupMeetingFields {
     @Parent() group: RegionalGroup,
     @Args('status', { type: () => MeetingStatus, nullable: true }) status: MeetingStatus | null,
   ): Meeting[] {
-    return this.meetingQueries.meetingsOfGroup(group.id).filter((m) => !status || m.status === status).map(toMeeting);
+    return this.meetingQueries
+      .meetingsOfGroup(group.id)
+      .filter((m) => !status || m.status === status)
+      .map(toMeeting);
   }
 
   @ResolveField(() => MeetingCadence)
@@ -43,7 +46,10 @@ export class GroupMeetingFields {
     };
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'When the last core partner agreed to dissolve the group (R14).' })
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'When the last core partner agreed to dissolve the group (R14).',
+  })
   dissolvedAt(@Parent() group: RegionalGroup): string | null {
     return this.membership.dissolution(group.id).dissolvedAt;
   }

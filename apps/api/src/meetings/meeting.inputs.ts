@@ -1,6 +1,16 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { AttendanceStatus } from './meeting.types';
 
@@ -56,7 +66,10 @@ export class RecordAttendanceInput extends MeetingInput {
   @IsIn(Object.values(AttendanceStatus))
   status!: AttendanceStatus;
 
-  @Field(() => SubstituteInput, { nullable: true, description: 'Someone attending instead: recorded, never counted (R8).' })
+  @Field(() => SubstituteInput, {
+    nullable: true,
+    description: 'Someone attending instead: recorded, never counted (R8).',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => SubstituteInput)
@@ -137,7 +150,10 @@ export class DraftMinutesInput extends MeetingInput {
 
 @InputType()
 export class ApproveMinutesInput extends MeetingInput {
-  @Field(() => ID, { nullable: true, description: 'A later, open, quorate meeting approving them; omit when the chair approves.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A later, open, quorate meeting approving them; omit when the chair approves.',
+  })
   @IsOptional()
   @IsString()
   atMeetingId?: string | null;

@@ -58,13 +58,34 @@ import {
 } from './meeting.types';
 
 export function toMeeting(row: MeetingRow): Meeting {
-  return { id: row.meetingId, groupId: row.groupId, startsAt: new Date(row.startsAt), place: row.place, status: row.status as MeetingStatus };
+  return {
+    id: row.meetingId,
+    groupId: row.groupId,
+    startsAt: new Date(row.startsAt),
+    place: row.place,
+    status: row.status as MeetingStatus,
+  };
 }
 
 export function toRecommendation(row: RecommendationRow, today: string): Recommendation {
-  const targets = row.targets.map((t) => ({ partnerId: t.partnerId, status: (t.response ?? 'PENDING') as RecommendationStatus, reason: t.reason, respondedAt: t.respondedAt }));
-  const outstanding = targets.some((t) => t.status === RecommendationStatus.PENDING || t.status === RecommendationStatus.ACCEPTED);
-  return { id: row.recommendationId, meetingId: row.meetingId, text: row.text, dueDate: row.dueDate, overdue: outstanding && row.dueDate < today, targets, agreedBy: row.agreedBy };
+  const targets = row.targets.map((t) => ({
+    partnerId: t.partnerId,
+    status: (t.response ?? 'PENDING') as RecommendationStatus,
+    reason: t.reason,
+    respondedAt: t.respondedAt,
+  }));
+  const outstanding = targets.some(
+    (t) => t.status === RecommendationStatus.PENDING || t.status === RecommendationStatus.ACCEPTED,
+  );
+  return {
+    id: row.recommendationId,
+    meetingId: row.meetingId,
+    text: row.text,
+    dueDate: row.dueDate,
+    overdue: outstanding && row.dueDate < today,
+    targets,
+    agreedBy: row.agreedBy,
+  };
 }
 
 type Build = (context: PreparedCommand, groupId: string) => MeetingCommandUnion | Promise<MeetingCommandUnion>;
@@ -96,10 +117,21 @@ export class MeetingResolver {
     context: GraphqlContext,
     build: Build,
   ): Promise<Meeting> {
-    const groupId = target.groupId ?? (await this.actors.groupOfStream(meetingStream(target.meetingId), `There is no meeting with id ${target.meetingId}.`));
+    const groupId =
+      target.groupId ??
+      (await this.actors.groupOfStream(
+        meetingStream(target.meetingId),
+        `There is no meeting with id ${target.meetingId}.`,
+      ));
     await this.commands.execute(
-      new ChangeStreamCommand(meetingStream(target.meetingId), meetingDecider, groupId, operation, input, { identity, correlationId: context.correlationId }, (prepared) =>
-        build(prepared, groupId),
+      new ChangeStreamCommand(
+        meetingStream(target.meetingId),
+        meetingDecider,
+        groupId,
+        operation,
+        input,
+        { identity, correlationId: context.correlationId },
+        (prepared) => build(prepared, groupId),
       ),
     );
     return this.meeting(target.meetingId);
@@ -132,7 +164,9 @@ export class MeetingResolver {
     return toMeeting(row);
   }
 
-  @Query(() => [Recommendation], { description: 'A group’s recommendations, by target partner and status, with overdue ones marked.' })
+  @Query(() => [Recommendation], {
+    description: 'A group’s recommendations, by target partner and status, with overdue ones marked.',
+  })
   recommendations(
     @Args('groupId', { type: () => ID }) groupId: string,
     @Args('partnerId', { type: () => ID, nullable: true }) partnerId: string | null,
@@ -160,7 +194,9 @@ export class MeetingResolver {
     return this.meetings.seats(meeting.id).map((seat) => ({
       ...seat,
       status: seat.status as AttendanceStatus | null,
-      substitute: seat.substituteName ? { name: seat.substituteName, organisation: seat.substituteOrganisation as string } : null,
+      substitute: seat.substituteName
+        ? { name: seat.substituteName, organisation: seat.substituteOrganisation as string }
+        : null,
     }));
   }
 
@@ -171,7 +207,9 @@ export class MeetingResolver {
 
   @ResolveField(() => [Decision])
   decisions(@Parent() meeting: Meeting): Decision[] {
-    return this.meetings.decisions(meeting.id).map((d) => ({ id: d.decisionId, meetingId: d.meetingId, text: d.text, agreedBy: d.agreedBy }));
+    return this.meetings
+      .decisions(meeting.id)
+      .map((d) => ({ id: d.decisionId, meetingId: d.meetingId, text: d.text, agreedBy: d.agreedBy }));
   }
 
   @ResolveField(() => [Recommendation])
@@ -193,27 +231,60 @@ export class MeetingResolver {
     };
   }
 
-  @ResolveField(() => [LocalPublication], { description: 'R10: every area of the group, and whether and where it published the minutes.' })
+  @ResolveField(() => [LocalPublication], {
+    description: 'R10: every area of the group, and whether and where it published the minutes.',
+  })
   localPublication(@Parent() meeting: Meeting): LocalPublication[] {
     const published = new Map(this.meetings.localPublications(meeting.id).map((p) => [p.areaId, p]));
     const areas = this.groups.areasOfGroups([meeting.groupId]).get(meeting.groupId) ?? [];
     return areas.map((area) => {
       const done = published.get(area.areaId);
-      return { areaId: area.areaId, areaName: area.name, published: done !== undefined, address: done?.address ?? null, publishedOn: done?.publishedOn ?? null };
+      return {
+        areaId: area.areaId,
+        areaName: area.name,
+        published: done !== undefined,
+        address: done?.address ?? null,
+        publishedOn: done?.publishedOn ?? null,
+      };
     });
   }
 
   @Mutation(() => Meeting, { description: 'Administrator, chair or deputy chair.' })
-  scheduleMeeting(@Args('input') input: ScheduleMeetingInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  scheduleMeeting(
+    @Args('input') input: ScheduleMeetingInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     const meetingId = newEntityId('meeting', identity.personId, input.idempotencyKey);
-    return this.change({ meetingId, groupId: input.groupId }, 'scheduleMeeting', input, identity, context, async ({ actor, now }, groupId) => ({
-      type: 'ScheduleMeeting',
-      data: { meetingId, groupId, startsAt: input.startsAt, place: input.place, group: await this.facts.factsOf(groupId), actor, now },
-    }));
+    return this.change(
+      { meetingId, groupId: input.groupId },
+      'scheduleMeeting',
+      input,
+      identity,
+      context,
+      async ({ actor, now }, groupId) => ({
+        type: 'ScheduleMeeting',
+        data: {
+          meetingId,
+          groupId,
+          startsAt: input.startsAt,
+          place: input.place,
+          group: await this.facts.factsOf(groupId),
+          actor,
+          now,
+        },
+      }),
+    );
   }
 
-  @Mutation(() => Meeting, { description: 'Snapshots the current representatives: the meeting’s quorum is counted from them for ever after.' })
-  openMeeting(@Args('input') input: MeetingIdInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  @Mutation(() => Meeting, {
+    description: 'Snapshots the current representatives: the meeting’s quorum is counted from them for ever after.',
+  })
+  openMeeting(
+    @Args('input') input: MeetingIdInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.change(input, 'openMeeting', input, identity, context, async ({ actor, now }, groupId) => ({
       type: 'OpenMeeting',
       data: { group: await this.facts.factsOf(groupId), actor, now },
@@ -221,15 +292,29 @@ export class MeetingResolver {
   }
 
   @Mutation(() => Meeting)
-  recordAttendance(@Args('input') input: RecordAttendanceInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  recordAttendance(
+    @Args('input') input: RecordAttendanceInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.change(input, 'recordAttendance', input, identity, context, ({ actor, now }) => ({
       type: 'RecordAttendance',
-      data: { appointmentId: input.appointmentId, status: input.status, substitute: input.substitute ?? null, actor, now },
+      data: {
+        appointmentId: input.appointmentId,
+        status: input.status,
+        substitute: input.substitute ?? null,
+        actor,
+        now,
+      },
     }));
   }
 
   @Mutation(() => Meeting, { description: 'By the absent representative themself.' })
-  submitWrittenViews(@Args('input') input: SubmitWrittenViewsInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  submitWrittenViews(
+    @Args('input') input: SubmitWrittenViewsInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.change(input, 'submitWrittenViews', input, identity, context, ({ actor, now }) => ({
       type: 'SubmitWrittenViews',
       data: { appointmentId: input.appointmentId, agendaItem: input.agendaItem, views: input.views, actor, now },
@@ -237,24 +322,49 @@ export class MeetingResolver {
   }
 
   @Mutation(() => Meeting)
-  closeMeeting(@Args('input') input: MeetingIdInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
-    return this.change(input, 'closeMeeting', input, identity, context, ({ actor, now }) => ({ type: 'CloseMeeting', data: { actor, now } }));
-  }
-
-  @Mutation(() => Meeting, { description: 'Only at an open, quorate meeting (QUORUM_NOT_MET otherwise).' })
-  recordDecision(@Args('input') input: RecordDecisionInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
-    return this.change(input, 'recordDecision', input, identity, context, ({ actor, now }) => ({
-      type: 'RecordDecision',
-      data: { decisionId: newEntityId('decision', identity.personId, input.idempotencyKey, meetingStream(input.meetingId)), text: input.text, actor, now },
+  closeMeeting(
+    @Args('input') input: MeetingIdInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
+    return this.change(input, 'closeMeeting', input, identity, context, ({ actor, now }) => ({
+      type: 'CloseMeeting',
+      data: { actor, now },
     }));
   }
 
   @Mutation(() => Meeting, { description: 'Only at an open, quorate meeting (QUORUM_NOT_MET otherwise).' })
-  makeRecommendation(@Args('input') input: MakeRecommendationInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  recordDecision(
+    @Args('input') input: RecordDecisionInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
+    return this.change(input, 'recordDecision', input, identity, context, ({ actor, now }) => ({
+      type: 'RecordDecision',
+      data: {
+        decisionId: newEntityId('decision', identity.personId, input.idempotencyKey, meetingStream(input.meetingId)),
+        text: input.text,
+        actor,
+        now,
+      },
+    }));
+  }
+
+  @Mutation(() => Meeting, { description: 'Only at an open, quorate meeting (QUORUM_NOT_MET otherwise).' })
+  makeRecommendation(
+    @Args('input') input: MakeRecommendationInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.change(input, 'makeRecommendation', input, identity, context, async ({ actor, now }, groupId) => ({
       type: 'MakeRecommendation',
       data: {
-        recommendationId: newEntityId('recommendation', identity.personId, input.idempotencyKey, meetingStream(input.meetingId)),
+        recommendationId: newEntityId(
+          'recommendation',
+          identity.personId,
+          input.idempotencyKey,
+          meetingStream(input.meetingId),
+        ),
         text: input.text,
         targetPartnerIds: input.targetPartnerIds,
         dueDate: input.dueDate,
@@ -266,7 +376,11 @@ export class MeetingResolver {
   }
 
   @Mutation(() => Meeting, { description: 'A representative of a target organisation, for that organisation only.' })
-  respondToRecommendation(@Args('input') input: RespondToRecommendationInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  respondToRecommendation(
+    @Args('input') input: RespondToRecommendationInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.change(input, 'respondToRecommendation', input, identity, context, async ({ actor, now }, groupId) => ({
       type: 'RespondToRecommendation',
       data: {
@@ -282,7 +396,11 @@ export class MeetingResolver {
   }
 
   @Mutation(() => Meeting, { description: 'The chairing organisation’s representative or the administrator.' })
-  draftMinutes(@Args('input') input: DraftMinutesInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  draftMinutes(
+    @Args('input') input: DraftMinutesInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.change(input, 'draftMinutes', input, identity, context, async ({ actor, now }, groupId) => ({
       type: 'DraftMinutes',
       data: { text: input.text, group: await this.facts.factsOf(groupId), actor, now },
@@ -290,27 +408,47 @@ export class MeetingResolver {
   }
 
   @Mutation(() => Meeting, { description: 'By the chair, or recorded at a later open, quorate meeting.' })
-  approveMinutes(@Args('input') input: ApproveMinutesInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  approveMinutes(
+    @Args('input') input: ApproveMinutesInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.change(input, 'approveMinutes', input, identity, context, async ({ actor, now }) => {
       let atMeeting = null;
       if (input.atMeetingId) {
         const later = await this.meetingState(input.atMeetingId);
-        atMeeting = { meetingId: later.meetingId, groupId: later.groupId, startsAt: later.startsAt, open: later.status === 'OPEN', quorate: meetingQuorum(later).isQuorate };
+        atMeeting = {
+          meetingId: later.meetingId,
+          groupId: later.groupId,
+          startsAt: later.startsAt,
+          open: later.status === 'OPEN',
+          quorate: meetingQuorum(later).isQuorate,
+        };
       }
       return { type: 'ApproveMinutes', data: { atMeeting, actor, now } };
     });
   }
 
   @Mutation(() => Meeting, { description: 'Puts the minutes in the feed of every area of the group (R10, D3).' })
-  publishMinutes(@Args('input') input: MeetingIdInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  publishMinutes(
+    @Args('input') input: MeetingIdInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.change(input, 'publishMinutes', input, identity, context, async ({ actor, now }, groupId) => ({
       type: 'PublishMinutes',
       data: { group: await this.facts.factsOf(groupId), actor, now },
     }));
   }
 
-  @Mutation(() => Meeting, { description: 'Published minutes are sealed; a correction with its reason stands beside them.' })
-  correctMinutes(@Args('input') input: CorrectMinutesInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  @Mutation(() => Meeting, {
+    description: 'Published minutes are sealed; a correction with its reason stands beside them.',
+  })
+  correctMinutes(
+    @Args('input') input: CorrectMinutesInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.change(input, 'correctMinutes', input, identity, context, async ({ actor, now }, groupId) => ({
       type: 'CorrectMinutes',
       data: { text: input.text, reason: input.reason, group: await this.facts.factsOf(groupId), actor, now },
@@ -318,7 +456,11 @@ export class MeetingResolver {
   }
 
   @Mutation(() => Meeting, { description: 'The area’s own business manager, for that area only.' })
-  recordLocalPublication(@Args('input') input: RecordLocalPublicationInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  recordLocalPublication(
+    @Args('input') input: RecordLocalPublicationInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.change(input, 'recordLocalPublication', input, identity, context, async ({ actor, now }) => ({
       type: 'RecordLocalPublication',
       data: {
@@ -333,7 +475,8 @@ export class MeetingResolver {
   }
 
   @Mutation(() => RegionalGroupChange, {
-    description: 'R14: a core partner agrees to dissolve the group, through its representative at a quorate meeting. The last agreement dissolves it.',
+    description:
+      'R14: a core partner agrees to dissolve the group, through its representative at a quorate meeting. The last agreement dissolves it.',
   })
   async recordDissolutionAgreement(
     @Args('input') input: RecordDissolutionAgreementInput,
@@ -341,26 +484,38 @@ export class MeetingResolver {
     @Context() context: GraphqlContext,
   ): Promise<RegionalGroupChange> {
     await this.commands.execute(
-      new ChangeStreamCommand(regionalGroupStream(input.groupId), regionalGroupDecider, input.groupId, 'recordDissolutionAgreement', input, { identity, correlationId: context.correlationId }, async ({ actor, now }): Promise<RegionalGroupCommand> => {
-        const meeting = await this.meetingState(input.meetingId);
-        return {
-          type: 'RecordDissolutionAgreement',
-          data: {
-            partnerId: input.partnerId,
-            meeting: {
-              meetingId: meeting.meetingId,
-              groupId: meeting.groupId,
-              open: meeting.status === 'OPEN',
-              quorate: meetingQuorum(meeting).isQuorate,
-              presentPartnerIds: presentRepresentatives(meeting).map((rep) => rep.partnerId),
-              presentPersonIds: presentRepresentatives(meeting).map((rep) => rep.personId),
+      new ChangeStreamCommand(
+        regionalGroupStream(input.groupId),
+        regionalGroupDecider,
+        input.groupId,
+        'recordDissolutionAgreement',
+        input,
+        { identity, correlationId: context.correlationId },
+        async ({ actor, now }): Promise<RegionalGroupCommand> => {
+          const meeting = await this.meetingState(input.meetingId);
+          return {
+            type: 'RecordDissolutionAgreement',
+            data: {
+              partnerId: input.partnerId,
+              meeting: {
+                meetingId: meeting.meetingId,
+                groupId: meeting.groupId,
+                open: meeting.status === 'OPEN',
+                quorate: meetingQuorum(meeting).isQuorate,
+                presentPartnerIds: presentRepresentatives(meeting).map((rep) => rep.partnerId),
+                presentPersonIds: presentRepresentatives(meeting).map((rep) => rep.personId),
+              },
+              actor,
+              now,
             },
-            actor,
-            now,
-          },
-        };
-      }),
+          };
+        },
+      ),
     );
-    return { group: await this.queries.execute(new GetRegionalGroupQuery(input.groupId)), coverageGapsCreated: [], postsVacated: [] };
+    return {
+      group: await this.queries.execute(new GetRegionalGroupQuery(input.groupId)),
+      coverageGapsCreated: [],
+      postsVacated: [],
+    };
   }
 }

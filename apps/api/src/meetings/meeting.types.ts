@@ -26,9 +26,14 @@ export enum RecommendationStatus {
 registerEnumType(MeetingStatus, { name: 'MeetingStatus' });
 registerEnumType(AttendanceStatus, { name: 'AttendanceStatus' });
 registerEnumType(MinutesStage, { name: 'MinutesStage' });
-registerEnumType(RecommendationStatus, { name: 'RecommendationStatus', description: 'A target organisation’s answer; PENDING until it responds.' });
+registerEnumType(RecommendationStatus, {
+  name: 'RecommendationStatus',
+  description: 'A target organisation’s answer; PENDING until it responds.',
+});
 
-@ObjectType({ description: 'R7, R8: counted from the membership as it stood when the meeting opened; substitutes never count.' })
+@ObjectType({
+  description: 'R7, R8: counted from the membership as it stood when the meeting opened; substitutes never count.',
+})
 export class MeetingQuorum {
   @Field(() => Int)
   required!: number;
@@ -49,7 +54,9 @@ export class Substitute {
   organisation!: string;
 }
 
-@ObjectType({ description: 'A representative in the membership snapshot taken when the meeting opened, and their attendance.' })
+@ObjectType({
+  description: 'A representative in the membership snapshot taken when the meeting opened, and their attendance.',
+})
 export class Attendance {
   @Field(() => ID)
   appointmentId!: string;
@@ -69,7 +76,10 @@ export class Attendance {
   @Field(() => AttendanceStatus, { nullable: true, description: 'Null until recorded.' })
   status!: AttendanceStatus | null;
 
-  @Field(() => Substitute, { nullable: true, description: 'Recorded, but never counted towards quorum nor among those agreeing (R8).' })
+  @Field(() => Substitute, {
+    nullable: true,
+    description: 'Recorded, but never counted towards quorum nor among those agreeing (R8).',
+  })
   substitute!: Substitute | null;
 }
 
@@ -208,7 +218,9 @@ export class Meeting {
   status!: MeetingStatus;
 }
 
-@ObjectType({ description: 'R6: the last and next meetings and whether a meeting is overdue under the agreed cadence.' })
+@ObjectType({
+  description: 'R6: the last and next meetings and whether a meeting is overdue under the agreed cadence.',
+})
 export class MeetingCadence {
   @Field(() => Int)
   cadenceMonths!: number;
@@ -223,7 +235,10 @@ export class MeetingCadence {
   overdue!: boolean;
 }
 
-@ObjectType({ description: 'Something that flowed down to an area (D3): minutes now; policies, workstreams and notices as they come.' })
+@ObjectType({
+  description:
+    'Something that flowed down to an area (D3): minutes now; policies, workstreams and notices as they come.',
+})
 export class FeedItem {
   @Field({ description: 'Resume a pull or a subscription after this item.' })
   cursor!: string;

@@ -70,7 +70,15 @@ export class PolicyResolver {
       title: row.title,
       workstreamId: row.workstreamId,
       status: row.status,
-      draft: row.draftTitle !== null ? { title: row.draftTitle, body: row.draftBody ?? '', summary: row.draftSummary ?? '', approved: row.draftApproved === 1 } : null,
+      draft:
+        row.draftTitle !== null
+          ? {
+              title: row.draftTitle,
+              body: row.draftBody ?? '',
+              summary: row.draftSummary ?? '',
+              approved: row.draftApproved === 1,
+            }
+          : null,
       reviewDueOn: row.reviewDueOn,
       reviewOverdue: row.status === 'PUBLISHED' && row.reviewDueOn !== null && row.reviewDueOn < today,
       retiredReason: row.retiredReason,
@@ -99,8 +107,19 @@ export class PolicyResolver {
     context: GraphqlContext,
     build: (prepared: PreparedCommand) => PolicyCommandUnion | Promise<PolicyCommandUnion>,
   ) {
-    const group = groupId ?? (await this.actors.groupOfStream(policyStream(policyId), `There is no policy with id ${policyId}.`));
-    await this.commands.execute(new ChangeStreamCommand(policyStream(policyId), policyDecider, group, operation, input, { identity, correlationId: context.correlationId }, build));
+    const group =
+      groupId ?? (await this.actors.groupOfStream(policyStream(policyId), `There is no policy with id ${policyId}.`));
+    await this.commands.execute(
+      new ChangeStreamCommand(
+        policyStream(policyId),
+        policyDecider,
+        group,
+        operation,
+        input,
+        { identity, correlationId: context.correlationId },
+        build,
+      ),
+    );
     return this.read(policyId);
   }
 
@@ -115,18 +134,23 @@ export class PolicyResolver {
     return this.read(id);
   }
 
-  @Query(() => [Policy], { description: 'Published policies whose review falls within the next `withinDays` days, or has passed.' })
+  @Query(() => [Policy], {
+    description: 'Published policies whose review falls within the next `withinDays` days, or has passed.',
+  })
   policiesDueForReview(
     @Args('groupId', { type: () => ID }) groupId: string,
     @Args('withinDays', { type: () => Int, defaultValue: 30 }) withinDays: number,
     @CurrentIdentity() _identity: Identity,
   ): Policy[] {
-    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 3660) throw new DomainError('VALIDATION_FAILED', 'withinDays is a whole number of days from 0 to 3660.');
+    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 3660)
+      throw new DomainError('VALIDATION_FAILED', 'withinDays is a whole number of days from 0 to 3660.');
     const until = new Date(this.clock.now().getTime() + withinDays * 86_400_000).toISOString().slice(0, 10);
     return this.policies.dueForReview(groupId, until).map((row) => this.toPolicy(row));
   }
 
-  @ResolveField(() => [PolicyVersion], { description: 'Every published version; a later one supersedes an earlier from its effective date.' })
+  @ResolveField(() => [PolicyVersion], {
+    description: 'Every published version; a later one supersedes an earlier from its effective date.',
+  })
   versions(@Parent() policy: Policy): PolicyVersion[] {
     return this.policies.versions(policy.id);
   }
@@ -137,7 +161,9 @@ export class PolicyResolver {
     return [...this.policies.versions(policy.id)].reverse().find((v) => v.effectiveOn <= today) ?? null;
   }
 
-  @ResolveField(() => [AreaAdoption], { description: 'The table of areas by versions: each decision an area recorded.' })
+  @ResolveField(() => [AreaAdoption], {
+    description: 'The table of areas by versions: each decision an area recorded.',
+  })
   adoption(@Parent() policy: Policy): AreaAdoption[] {
     return this.policies.adoptions(policy.id);
   }
@@ -146,7 +172,12 @@ export class PolicyResolver {
   undecidedAreaIds(@Parent() policy: Policy): string[] {
     const latest = this.policies.versions(policy.id).at(-1);
     if (!latest) return [];
-    const decided = new Set(this.policies.adoptions(policy.id).filter((a) => a.version === latest.version).map((a) => a.areaId));
+    const decided = new Set(
+      this.policies
+        .adoptions(policy.id)
+        .filter((a) => a.version === latest.version)
+        .map((a) => a.areaId),
+    );
     return this.policies.versionAreas(policy.id, latest.version).filter((areaId) => !decided.has(areaId));
   }
 
@@ -156,7 +187,11 @@ export class PolicyResolver {
   }
 
   @Mutation(() => Policy, { description: 'Administrator or chair.' })
-  draftPolicy(@Args('input') input: DraftPolicyInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  draftPolicy(
+    @Args('input') input: DraftPolicyInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     const policyId = newEntityId('policy', identity.personId, input.idempotencyKey);
     return this.change(policyId, input.groupId, 'draftPolicy', input, identity, context, async ({ actor, now }) => ({
       type: 'DraftPolicy',
@@ -175,7 +210,11 @@ export class PolicyResolver {
   }
 
   @Mutation(() => Policy, { description: 'A new draft; it needs approval again before it is published.' })
-  revisePolicyDraft(@Args('input') input: RevisePolicyDraftInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  revisePolicyDraft(
+    @Args('input') input: RevisePolicyDraftInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.change(input.policyId, null, 'revisePolicyDraft', input, identity, context, ({ actor, now }) => ({
       type: 'RevisePolicyDraft',
       data: { title: input.title, body: input.body, summary: input.summary, actor, now },
@@ -183,14 +222,25 @@ export class PolicyResolver {
   }
 
   @Mutation(() => Policy, { description: 'At an open, quorate meeting, linking the decision recorded there.' })
-  approvePolicy(@Args('input') input: ApprovePolicyInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  approvePolicy(
+    @Args('input') input: ApprovePolicyInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.change(input.policyId, null, 'approvePolicy', input, identity, context, async ({ actor, now }) => {
       const meeting = await readState(this.store, meetingStream(input.meetingId), meetingDecider);
-      if (meeting.status === 'NONE') throw new DomainError('NOT_FOUND', `There is no meeting with id ${input.meetingId}.`);
+      if (meeting.status === 'NONE')
+        throw new DomainError('NOT_FOUND', `There is no meeting with id ${input.meetingId}.`);
       return {
         type: 'ApprovePolicy',
         data: {
-          meeting: { meetingId: meeting.meetingId, groupId: meeting.groupId, open: meeting.status === 'OPEN', quorate: meetingQuorum(meeting).isQuorate, decisionIds: meeting.decisionIds },
+          meeting: {
+            meetingId: meeting.meetingId,
+            groupId: meeting.groupId,
+            open: meeting.status === 'OPEN',
+            quorate: meetingQuorum(meeting).isQuorate,
+            decisionIds: meeting.decisionIds,
+          },
           decisionId: input.decisionId,
           actor,
           now,
@@ -199,16 +249,40 @@ export class PolicyResolver {
     });
   }
 
-  @Mutation(() => Policy, { description: 'Publishes the approved draft as the next version; it flows into every area’s feed.' })
-  publishPolicyVersion(@Args('input') input: PublishPolicyVersionInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
-    return this.change(input.policyId, null, 'publishPolicyVersion', input, identity, context, async ({ actor, now }) => ({
-      type: 'PublishPolicyVersion',
-      data: { effectiveOn: input.effectiveOn, reviewOn: input.reviewOn, areas: (await this.groupFacts((await this.policyState(input.policyId)).groupId)).areas, actor, now },
-    }));
+  @Mutation(() => Policy, {
+    description: 'Publishes the approved draft as the next version; it flows into every area’s feed.',
+  })
+  publishPolicyVersion(
+    @Args('input') input: PublishPolicyVersionInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
+    return this.change(
+      input.policyId,
+      null,
+      'publishPolicyVersion',
+      input,
+      identity,
+      context,
+      async ({ actor, now }) => ({
+        type: 'PublishPolicyVersion',
+        data: {
+          effectiveOn: input.effectiveOn,
+          reviewOn: input.reviewOn,
+          areas: (await this.groupFacts((await this.policyState(input.policyId)).groupId)).areas,
+          actor,
+          now,
+        },
+      }),
+    );
   }
 
   @Mutation(() => Policy)
-  recordPolicyReview(@Args('input') input: RecordPolicyReviewInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  recordPolicyReview(
+    @Args('input') input: RecordPolicyReviewInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.change(input.policyId, null, 'recordPolicyReview', input, identity, context, ({ actor, now }) => ({
       type: 'RecordPolicyReview',
       data: { outcome: input.outcome, nextReviewOn: input.nextReviewOn ?? null, actor, now },
@@ -216,58 +290,94 @@ export class PolicyResolver {
   }
 
   @Mutation(() => Policy)
-  retirePolicy(@Args('input') input: RetirePolicyInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
-    return this.change(input.policyId, null, 'retirePolicy', input, identity, context, ({ actor, now }) => ({ type: 'RetirePolicy', data: { reason: input.reason, actor, now } }));
+  retirePolicy(
+    @Args('input') input: RetirePolicyInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
+    return this.change(input.policyId, null, 'retirePolicy', input, identity, context, ({ actor, now }) => ({
+      type: 'RetirePolicy',
+      data: { reason: input.reason, actor, now },
+    }));
   }
 
   @Mutation(() => Policy, { description: 'The area’s own business manager records the area’s decision on a version.' })
-  async recordPolicyAdoption(@Args('input') input: RecordPolicyAdoptionInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext): Promise<Policy> {
+  async recordPolicyAdoption(
+    @Args('input') input: RecordPolicyAdoptionInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ): Promise<Policy> {
     const policy = await this.policyState(input.policyId);
     await this.commands.execute(
-      new ChangeStreamCommand(localArrangementStream(input.areaId), localArrangementDecider, null, 'recordPolicyAdoption', input, { identity, correlationId: context.correlationId }, async ({ actor, now }): Promise<LocalArrangementCommand> => {
-        const events = (await this.store.readStream(policyStream(input.policyId))) as unknown as PolicyEvent[];
-        const published = events.find((e) => e.type === 'PolicyVersionPublished' && e.data.version === input.version);
-        return {
-          type: 'RecordPolicyAdoption',
-          data: {
-            areaId: input.areaId,
-            policyId: policy.policyId,
-            version: input.version,
-            decision: input.decision,
-            variation: input.variation ?? null,
-            reason: input.reason ?? null,
-            publishedToArea: published?.type === 'PolicyVersionPublished' && published.data.areas.some((a) => a.areaId === input.areaId),
-            managedAreaIds: this.actors.managedAreaIds(await this.actors.access(), identity.personId),
-            actor,
-            now,
-          },
-        };
-      }),
+      new ChangeStreamCommand(
+        localArrangementStream(input.areaId),
+        localArrangementDecider,
+        null,
+        'recordPolicyAdoption',
+        input,
+        { identity, correlationId: context.correlationId },
+        async ({ actor, now }): Promise<LocalArrangementCommand> => {
+          const events = (await this.store.readStream(policyStream(input.policyId))) as unknown as PolicyEvent[];
+          const published = events.find((e) => e.type === 'PolicyVersionPublished' && e.data.version === input.version);
+          return {
+            type: 'RecordPolicyAdoption',
+            data: {
+              areaId: input.areaId,
+              policyId: policy.policyId,
+              version: input.version,
+              decision: input.decision,
+              variation: input.variation ?? null,
+              reason: input.reason ?? null,
+              publishedToArea:
+                published?.type === 'PolicyVersionPublished' &&
+                published.data.areas.some((a) => a.areaId === input.areaId),
+              managedAreaIds: this.actors.managedAreaIds(await this.actors.access(), identity.personId),
+              actor,
+              now,
+            },
+          };
+        },
+      ),
     );
     return this.read(input.policyId);
   }
 
-  @Mutation(() => Communication, { description: 'D5: to the audience areas’ feeds; each area acknowledges it there (feedItemAcknowledgements shows who has).' })
-  async issueRegionalCommunication(@Args('input') input: IssueRegionalCommunicationInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext): Promise<Communication> {
+  @Mutation(() => Communication, {
+    description:
+      'D5: to the audience areas’ feeds; each area acknowledges it there (feedItemAcknowledgements shows who has).',
+  })
+  async issueRegionalCommunication(
+    @Args('input') input: IssueRegionalCommunicationInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ): Promise<Communication> {
     const communicationId = newEntityId('communication', identity.personId, input.idempotencyKey);
     await this.commands.execute(
-      new ChangeStreamCommand(communicationStream(communicationId), communicationDecider, input.groupId, 'issueRegionalCommunication', input, { identity, correlationId: context.correlationId }, async ({ actor, now }): Promise<IssueRegionalCommunication> => {
-        const group = await this.groupFacts(input.groupId);
-        return {
-          type: 'IssueRegionalCommunication',
-          data: {
-            communicationId,
-            groupId: input.groupId,
-            title: input.title,
-            body: input.body,
-            areaIds: input.areaIds,
-            cascadeBy: input.cascadeBy,
-            group: { areas: group.areas, dissolved: group.dissolvedAt !== null },
-            actor,
-            now,
-          },
-        };
-      }),
+      new ChangeStreamCommand(
+        communicationStream(communicationId),
+        communicationDecider,
+        input.groupId,
+        'issueRegionalCommunication',
+        input,
+        { identity, correlationId: context.correlationId },
+        async ({ actor, now }): Promise<IssueRegionalCommunication> => {
+          const group = await this.groupFacts(input.groupId);
+          return {
+            type: 'IssueRegionalCommunication',
+            data: {
+              communicationId,
+              groupId: input.groupId,
+              title: input.title,
+              body: input.body,
+              areaIds: input.areaIds,
+              cascadeBy: input.cascadeBy,
+              group: { areas: group.areas, dissolved: group.dissolvedAt !== null },
+              actor,
+              now,
+            },
+          };
+        },
+      ),
     );
     return { id: communicationId, title: input.title.trim(), cascadeBy: input.cascadeBy };
   }
@@ -285,4 +395,3 @@ export class GroupPolicyFields {
     return this.queries.policiesOfGroup(group.id).map((row) => this.resolver.toPolicy(row));
   }
 }
-

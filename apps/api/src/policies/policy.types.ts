@@ -1,5 +1,15 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { IdempotentInput } from '../common/idempotency-key.input';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -222,7 +232,9 @@ export class RecordPolicyAdoptionInput extends PolicyInput {
   version!: number;
 
   @Field({ description: 'ADOPTED, ADOPTED_WITH_VARIATION (with variation) or NOT_ADOPTED (with reason).' })
-  @IsIn(['ADOPTED', 'ADOPTED_WITH_VARIATION', 'NOT_ADOPTED'], { message: 'decision is ADOPTED, ADOPTED_WITH_VARIATION or NOT_ADOPTED.' })
+  @IsIn(['ADOPTED', 'ADOPTED_WITH_VARIATION', 'NOT_ADOPTED'], {
+    message: 'decision is ADOPTED, ADOPTED_WITH_VARIATION or NOT_ADOPTED.',
+  })
   decision!: 'ADOPTED' | 'ADOPTED_WITH_VARIATION' | 'NOT_ADOPTED';
 
   @Field(() => String, { nullable: true })

@@ -22,7 +22,9 @@ export class EstablishRegionalGroupInput extends IdempotentInput {
   @Matches(/\S/, { message: 'The group name must not be empty.' })
   name!: string;
 
-  @Field(() => [LocalAreaInput], { description: 'The local areas, one per local authority boundary; names must differ.' })
+  @Field(() => [LocalAreaInput], {
+    description: 'The local areas, one per local authority boundary; names must differ.',
+  })
   @ArrayMinSize(1, { message: 'A regional group covers at least one local area.' })
   @ArrayMaxSize(100, { message: 'A regional group covers at most 100 local areas.' })
   @ValidateNested({ each: true })

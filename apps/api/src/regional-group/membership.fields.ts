@@ -53,11 +53,15 @@ export class RegionalGroupMembershipFields {
       context.loaders.representativesOfGroup.load(groupId),
       context.loaders.partnersOfGroup.load(groupId),
     ]);
-    const current = new Set(partners.filter((p) => p.succeededBy === null && p.leftOn === null).map((p) => p.partnerId));
+    const current = new Set(
+      partners.filter((p) => p.succeededBy === null && p.leftOn === null).map((p) => p.partnerId),
+    );
     return rows.filter((row) => isCurrentOn(row, this.today()) && current.has(row.partnerId));
   }
 
-  @ResolveField(() => [CorePartner], { description: 'Core partners; former ones (succeeded) too when includeFormer is true.' })
+  @ResolveField(() => [CorePartner], {
+    description: 'Core partners; former ones (succeeded) too when includeFormer is true.',
+  })
   async partners(
     @Parent() group: RegionalGroup,
     @Context() context: GraphqlContext,
@@ -67,7 +71,9 @@ export class RegionalGroupMembershipFields {
     return rows.map(toPartner).filter((partner) => includeFormer || partner.current);
   }
 
-  @ResolveField(() => [Representative], { description: 'Current representatives; past appointments too when includeFormer is true.' })
+  @ResolveField(() => [Representative], {
+    description: 'Current representatives; past appointments too when includeFormer is true.',
+  })
   async representatives(
     @Parent() group: RegionalGroup,
     @Context() context: GraphqlContext,
@@ -87,13 +93,18 @@ export class RegionalGroupMembershipFields {
   }
 
   @ResolveField(() => Representative, { nullable: true, description: 'Null while the post is vacant.' })
-  async deputyChair(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<Representative | null> {
+  async deputyChair(
+    @Parent() group: RegionalGroup,
+    @Context() context: GraphqlContext,
+  ): Promise<Representative | null> {
     const { deputyChair } = this.membership.officers(group.id);
     const row = deputyChair ? await context.loaders.appointment.load(deputyChair) : null;
     return row ? this.toRepresentative(row) : null;
   }
 
-  @ResolveField(() => [AreaCoverage], { description: 'R3, per area, from the current partners and the terms in force.' })
+  @ResolveField(() => [AreaCoverage], {
+    description: 'R3, per area, from the current partners and the terms in force.',
+  })
   async coverage(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<AreaCoverage[]> {
     const required = this.termsInForce(group.id).statutoryTypesPerArea;
     const [areas, partners] = await Promise.all([
@@ -127,15 +138,22 @@ export class RegionalGroupMembershipFields {
     const reviews = this.membership.reviewsOf(group.id);
     const today = this.today();
     const inForce = this.membership.termsInForceOn(group.id, today);
-    if (!inForce) return { inForce: null, versions, reviews, nextReviewDue: null, reviewStatus: ReviewStatus.NOT_ADOPTED };
+    if (!inForce)
+      return { inForce: null, versions, reviews, nextReviewDue: null, reviewStatus: ReviewStatus.NOT_ADOPTED };
     const lastReviewed = [inForce.adoptedOn, ...reviews.map((r) => r.reviewedOn)].sort().pop() as string;
     const nextReviewDue = addMonthsToDate(lastReviewed, REVIEW_INTERVAL_MONTHS);
     const reviewStatus =
-      nextReviewDue < today ? ReviewStatus.OVERDUE : addMonthsToDate(today, 1) >= nextReviewDue ? ReviewStatus.DUE : ReviewStatus.NOT_DUE;
+      nextReviewDue < today
+        ? ReviewStatus.OVERDUE
+        : addMonthsToDate(today, 1) >= nextReviewDue
+          ? ReviewStatus.DUE
+          : ReviewStatus.NOT_DUE;
     return { inForce, versions, reviews, nextReviewDue, reviewStatus };
   }
 
-  @ResolveField(() => [FundingContribution], { description: 'R15: contributions by financial year, optionally one year.' })
+  @ResolveField(() => [FundingContribution], {
+    description: 'R15: contributions by financial year, optionally one year.',
+  })
   funding(
     @Parent() group: RegionalGroup,
     @Args('financialYear', { type: () => String, nullable: true }) financialYear: string | null,
@@ -152,7 +170,13 @@ export class RegionalGroupMembershipFields {
 export class CorePartnerFields {
   @ResolveField(() => AgencyType)
   agencyType(@Parent() partner: CorePartner): AgencyType {
-    return agencyType(partner.agencyTypeCode) ?? { code: partner.agencyTypeCode, name: partner.agencyTypeCode, statutory: false };
+    return (
+      agencyType(partner.agencyTypeCode) ?? {
+        code: partner.agencyTypeCode,
+        name: partner.agencyTypeCode,
+        statutory: false,
+      }
+    );
   }
 
   @ResolveField(() => [LocalArea], { description: 'The areas the partner covers now (none once succeeded).' })

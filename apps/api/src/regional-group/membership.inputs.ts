@@ -1,13 +1,28 @@
 import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { AGENCY_TYPES, PLATFORM_ROLES, REPRESENTATIVE_ROLES, SENIORITIES, STATUTORY_AGENCY_TYPES } from '@app/domain';
 import { IdempotentInput } from '../common/idempotency-key.input';
 
-const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((value) => [value, value])) as Record<T, T>;
+const asEnum = <T extends string>(values: readonly T[]) =>
+  Object.fromEntries(values.map((value) => [value, value])) as Record<T, T>;
 export const RepresentativeRole = asEnum(REPRESENTATIVE_ROLES);
 export const Seniority = asEnum(SENIORITIES);
 export const PlatformRoleEnum = asEnum(PLATFORM_ROLES);
-registerEnumType(RepresentativeRole, { name: 'RepresentativeRole', description: 'R17: the capacity in which a representative sits.' });
+registerEnumType(RepresentativeRole, {
+  name: 'RepresentativeRole',
+  description: 'R17: the capacity in which a representative sits.',
+});
 registerEnumType(Seniority, { name: 'Seniority' });
 registerEnumType(PlatformRoleEnum, { name: 'PlatformRole' });
 
@@ -59,7 +74,10 @@ export class ChangePartnerCoverageInput extends GroupChangeInput {
   @IsString({ each: true })
   areaIds!: string[];
 
-  @Field({ defaultValue: false, description: 'Record the change even if it leaves an area without a required agency type.' })
+  @Field({
+    defaultValue: false,
+    description: 'Record the change even if it leaves an area without a required agency type.',
+  })
   @IsBoolean()
   acceptCoverageGap: boolean = false;
 }
@@ -70,7 +88,10 @@ export class RecordSuccessionInput extends GroupChangeInput {
   @IsString()
   predecessorId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'A current partner that takes over; omit to record a new organisation by name.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A current partner that takes over; omit to record a new organisation by name.',
+  })
   @IsOptional()
   @IsString()
   successorId?: string | null;
@@ -232,7 +253,10 @@ export class RegisterPersonInput extends IdempotentInput {
   @MaxLength(TEXT_MAX)
   email?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Their subject at the OIDC provider; defaults to the person id (embedded tokens).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Their subject at the OIDC provider; defaults to the person id (embedded tokens).',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(TEXT_MAX)

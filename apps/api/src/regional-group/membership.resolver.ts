@@ -1,6 +1,12 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { AGENCY_TYPES, RegionalGroupCommand, regionalGroupDecider, RegionalGroupEvent, regionalGroupStream } from '@app/domain';
+import {
+  AGENCY_TYPES,
+  RegionalGroupCommand,
+  regionalGroupDecider,
+  RegionalGroupEvent,
+  regionalGroupStream,
+} from '@app/domain';
 import { newEntityId } from '@app/event-store';
 import { Actors } from '../auth/actors';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
@@ -27,9 +33,13 @@ import { GetRegionalGroupQuery } from './regional-group.queries';
 type GroupInput = IdempotentInput & { groupId: string };
 type Build = (context: PreparedCommand) => RegionalGroupCommand | Promise<RegionalGroupCommand>;
 
-function consequences(events: readonly RegionalGroupEvent[]): Pick<RegionalGroupChange, 'coverageGapsCreated' | 'postsVacated'> {
+function consequences(
+  events: readonly RegionalGroupEvent[],
+): Pick<RegionalGroupChange, 'coverageGapsCreated' | 'postsVacated'> {
   return {
-    coverageGapsCreated: events.flatMap((event) => ('gapsAccepted' in event.data ? (event.data.gapsAccepted as CoverageGap[]) : [])),
+    coverageGapsCreated: events.flatMap((event) =>
+      'gapsAccepted' in event.data ? (event.data.gapsAccepted as CoverageGap[]) : [],
+    ),
     postsVacated: events.flatMap((event) => (event.type === 'ChairPostVacated' ? [event.data.post as ChairPost] : [])),
   };
 }
@@ -43,9 +53,23 @@ export class MembershipResolver {
     private readonly actors: Actors,
   ) {}
 
-  private async change(operation: string, input: GroupInput, identity: Identity, context: GraphqlContext, build: Build) {
+  private async change(
+    operation: string,
+    input: GroupInput,
+    identity: Identity,
+    context: GraphqlContext,
+    build: Build,
+  ) {
     const events = await this.commands.execute(
-      new ChangeStreamCommand(regionalGroupStream(input.groupId), regionalGroupDecider, input.groupId, operation, input, { identity, correlationId: context.correlationId }, build),
+      new ChangeStreamCommand(
+        regionalGroupStream(input.groupId),
+        regionalGroupDecider,
+        input.groupId,
+        operation,
+        input,
+        { identity, correlationId: context.correlationId },
+        build,
+      ),
     );
     const group = await this.queries.execute(new GetRegionalGroupQuery(input.groupId));
     return { group, ...consequences(events) };
@@ -56,12 +80,23 @@ export class MembershipResolver {
     return AGENCY_TYPES.map((type) => ({ ...type }));
   }
 
-  @Mutation(() => RegionalGroupChange, { description: 'Admin or chair. Admits an organisation as a core partner covering areas.' })
-  admitCorePartner(@Args('input') input: AdmitCorePartnerInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  @Mutation(() => RegionalGroupChange, {
+    description: 'Admin or chair. Admits an organisation as a core partner covering areas.',
+  })
+  admitCorePartner(
+    @Args('input') input: AdmitCorePartnerInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.change('admitCorePartner', input, identity, context, ({ actor, now }) => ({
       type: 'AdmitCorePartner',
       data: {
-        partnerId: newEntityId('core-partner', identity.personId, input.idempotencyKey, regionalGroupStream(input.groupId)),
+        partnerId: newEntityId(
+          'core-partner',
+          identity.personId,
+          input.idempotencyKey,
+          regionalGroupStream(input.groupId),
+        ),
         name: input.name,
         agencyType: input.agencyType,
         areaIds: input.areaIds,
@@ -73,24 +108,42 @@ export class MembershipResolver {
   }
 
   @Mutation(() => RegionalGroupChange, {
-    description: 'Admin or chair. Refused with COVERAGE_GAP if an area would lose a required agency type, unless acceptCoverageGap.',
+    description:
+      'Admin or chair. Refused with COVERAGE_GAP if an area would lose a required agency type, unless acceptCoverageGap.',
   })
-  changePartnerCoverage(@Args('input') input: ChangePartnerCoverageInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  changePartnerCoverage(
+    @Args('input') input: ChangePartnerCoverageInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.change('changePartnerCoverage', input, identity, context, ({ actor, now }) => ({
       type: 'ChangePartnerCoverage',
-      data: { partnerId: input.partnerId, areaIds: input.areaIds, acceptCoverageGap: input.acceptCoverageGap, actor, now },
+      data: {
+        partnerId: input.partnerId,
+        areaIds: input.areaIds,
+        acceptCoverageGap: input.acceptCoverageGap,
+        actor,
+        now,
+      },
     }));
   }
 
   @Mutation(() => RegionalGroupChange, {
-    description: 'Admin or chair. R16: a successor takes over coverage, representatives’ seats and open funding; history keeps both.',
+    description:
+      'Admin or chair. R16: a successor takes over coverage, representatives’ seats and open funding; history keeps both.',
   })
-  recordSuccession(@Args('input') input: RecordSuccessionInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  recordSuccession(
+    @Args('input') input: RecordSuccessionInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.change('recordSuccession', input, identity, context, ({ actor, now }) => ({
       type: 'RecordSuccession',
       data: {
         predecessorId: input.predecessorId,
-        successorId: input.successorId ?? newEntityId('core-partner', identity.personId, input.idempotencyKey, regionalGroupStream(input.groupId)),
+        successorId:
+          input.successorId ??
+          newEntityId('core-partner', identity.personId, input.idempotencyKey, regionalGroupStream(input.groupId)),
         successorName: input.successorName ?? '',
         effectiveOn: input.effectiveOn,
         acceptCoverageGap: input.acceptCoverageGap,
@@ -101,11 +154,20 @@ export class MembershipResolver {
   }
 
   @Mutation(() => RegionalGroupChange, { description: 'Admin or chair. A person represents one partner at a time.' })
-  appointRepresentative(@Args('input') input: AppointRepresentativeInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  appointRepresentative(
+    @Args('input') input: AppointRepresentativeInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.change('appointRepresentative', input, identity, context, async ({ actor, now }) => ({
       type: 'AppointRepresentative',
       data: {
-        appointmentId: newEntityId('appointment', identity.personId, input.idempotencyKey, regionalGroupStream(input.groupId)),
+        appointmentId: newEntityId(
+          'appointment',
+          identity.personId,
+          input.idempotencyKey,
+          regionalGroupStream(input.groupId),
+        ),
         personId: input.personId,
         personName: (await this.actors.access()).people[input.personId]?.name ?? null,
         partnerId: input.partnerId,
@@ -119,7 +181,9 @@ export class MembershipResolver {
     }));
   }
 
-  @Mutation(() => RegionalGroupChange, { description: 'Admin or chair. Ending a chair’s or deputy’s appointment leaves that post vacant.' })
+  @Mutation(() => RegionalGroupChange, {
+    description: 'Admin or chair. Ending a chair’s or deputy’s appointment leaves that post vacant.',
+  })
   endRepresentativeAppointment(
     @Args('input') input: EndRepresentativeAppointmentInput,
     @CurrentIdentity() identity: Identity,
@@ -131,24 +195,42 @@ export class MembershipResolver {
     }));
   }
 
-  @Mutation(() => RegionalGroupChange, { description: 'Admin or chair. R5: chair and deputy represent partners of different agency types.' })
-  appointChair(@Args('input') input: AppointChairInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  @Mutation(() => RegionalGroupChange, {
+    description: 'Admin or chair. R5: chair and deputy represent partners of different agency types.',
+  })
+  appointChair(
+    @Args('input') input: AppointChairInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.change('appointChair', input, identity, context, ({ actor, now }) => ({
       type: 'AppointChair',
       data: { appointmentId: input.appointmentId, actor, now },
     }));
   }
 
-  @Mutation(() => RegionalGroupChange, { description: 'Admin or chair. R5: chair and deputy represent partners of different agency types.' })
-  appointDeputyChair(@Args('input') input: AppointChairInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  @Mutation(() => RegionalGroupChange, {
+    description: 'Admin or chair. R5: chair and deputy represent partners of different agency types.',
+  })
+  appointDeputyChair(
+    @Args('input') input: AppointChairInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.change('appointDeputyChair', input, identity, context, ({ actor, now }) => ({
       type: 'AppointDeputyChair',
       data: { appointmentId: input.appointmentId, actor, now },
     }));
   }
 
-  @Mutation(() => RegionalGroupChange, { description: 'Admin or chair. The deputy becomes chair and a new deputy is named.' })
-  rotateChair(@Args('input') input: RotateChairInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  @Mutation(() => RegionalGroupChange, {
+    description: 'Admin or chair. The deputy becomes chair and a new deputy is named.',
+  })
+  rotateChair(
+    @Args('input') input: RotateChairInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.change('rotateChair', input, identity, context, ({ actor, now }) => ({
       type: 'RotateChair',
       data: { newDeputyAppointmentId: input.newDeputyAppointmentId, actor, now },
@@ -156,7 +238,11 @@ export class MembershipResolver {
   }
 
   @Mutation(() => RegionalGroupChange, { description: 'Admin or chair. R12: a new version of the terms of reference.' })
-  adoptTermsOfReference(@Args('input') input: AdoptTermsOfReferenceInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  adoptTermsOfReference(
+    @Args('input') input: AdoptTermsOfReferenceInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.change('adoptTermsOfReference', input, identity, context, ({ actor, now }) => ({
       type: 'AdoptTermsOfReference',
       data: {
@@ -186,21 +272,46 @@ export class MembershipResolver {
     }));
   }
 
-  @Mutation(() => RegionalGroupChange, { description: 'Admin or chair. R15: a contribution the group agrees; settles a unilateral change.' })
-  agreeFundingContribution(@Args('input') input: FundingContributionInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  @Mutation(() => RegionalGroupChange, {
+    description: 'Admin or chair. R15: a contribution the group agrees; settles a unilateral change.',
+  })
+  agreeFundingContribution(
+    @Args('input') input: FundingContributionInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.change('agreeFundingContribution', input, identity, context, ({ actor, now }) => ({
       type: 'AgreeFundingContribution',
-      data: { partnerId: input.partnerId, financialYear: input.financialYear, amountPence: input.amountPence, inKind: input.inKind ?? null, actor, now },
+      data: {
+        partnerId: input.partnerId,
+        financialYear: input.financialYear,
+        amountPence: input.amountPence,
+        inKind: input.inKind ?? null,
+        actor,
+        now,
+      },
     }));
   }
 
   @Mutation(() => RegionalGroupChange, {
-    description: 'A representative of the partner, for that partner only. Flagged unilateral until the group agrees it.',
+    description:
+      'A representative of the partner, for that partner only. Flagged unilateral until the group agrees it.',
   })
-  changeFundingContribution(@Args('input') input: FundingContributionInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  changeFundingContribution(
+    @Args('input') input: FundingContributionInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.change('changeFundingContribution', input, identity, context, ({ actor, now }) => ({
       type: 'ChangeFundingContribution',
-      data: { partnerId: input.partnerId, financialYear: input.financialYear, amountPence: input.amountPence, inKind: input.inKind ?? null, actor, now },
+      data: {
+        partnerId: input.partnerId,
+        financialYear: input.financialYear,
+        amountPence: input.amountPence,
+        inKind: input.inKind ?? null,
+        actor,
+        now,
+      },
     }));
   }
 }

@@ -1,7 +1,9 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { LocalArea, RegionalGroup } from './regional-group.types';
 
-@ObjectType({ description: 'A kind of organisation. Which kinds every area needs is set by each group’s terms of reference.' })
+@ObjectType({
+  description: 'A kind of organisation. Which kinds every area needs is set by each group’s terms of reference.',
+})
 export class AgencyType {
   @Field()
   code!: string;
@@ -72,7 +74,9 @@ export class Representative {
   partnerId!: string;
 }
 
-@ObjectType({ description: 'R3: the statutory agency types an area has among current core partners, and those it lacks.' })
+@ObjectType({
+  description: 'R3: the statutory agency types an area has among current core partners, and those it lacks.',
+})
 export class AreaCoverage {
   @Field(() => LocalArea)
   area!: LocalArea;
@@ -198,7 +202,9 @@ export class RegionalGroupChange {
   @Field(() => RegionalGroup)
   group!: RegionalGroup;
 
-  @Field(() => [CoverageGap], { description: 'Areas the change left without a required agency type (accepted with acceptCoverageGap).' })
+  @Field(() => [CoverageGap], {
+    description: 'Areas the change left without a required agency type (accepted with acceptCoverageGap).',
+  })
   coverageGapsCreated!: CoverageGap[];
 
   @Field(() => [ChairPost], { description: 'Posts the change left vacant.' })

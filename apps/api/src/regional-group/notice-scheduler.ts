@@ -47,7 +47,12 @@ export class NoticeScheduler implements OnApplicationBootstrap, OnApplicationShu
           regionalGroupStream(groupId),
           regionalGroupDecider,
           { type: 'ApplyDueNotices', data: { actor: SYSTEM_ACTOR, now } },
-          { actor: SYSTEM_ACTOR, now, correlationId: randomUUID(), reason: 'A notice to leave reached its effective date' },
+          {
+            actor: SYSTEM_ACTOR,
+            now,
+            correlationId: randomUUID(),
+            reason: 'A notice to leave reached its effective date',
+          },
         );
       } catch (error) {
         this.logger.error(error instanceof Error ? error : String(error), `Applying notices of group ${groupId}`);

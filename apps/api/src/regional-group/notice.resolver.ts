@@ -12,7 +12,15 @@ import { GetRegionalGroupQuery } from './regional-group.queries';
 import { RegionalGroup } from './regional-group.types';
 
 function toNotice(row: NoticeRow): NoticeToLeave {
-  return { id: row.noticeId, partnerId: row.partnerId, givenOn: row.givenOn, effectiveOn: row.effectiveOn, status: row.status, withdrawnOn: row.withdrawnOn, consequences: row.consequences };
+  return {
+    id: row.noticeId,
+    partnerId: row.partnerId,
+    givenOn: row.givenOn,
+    effectiveOn: row.effectiveOn,
+    status: row.status,
+    withdrawnOn: row.withdrawnOn,
+    consequences: row.consequences,
+  };
 }
 
 /** Notices to leave (R13, D4): given and withdrawn by the leaving partner; they take effect on their own. */
@@ -36,26 +44,60 @@ export class NoticeResolver {
   }
 
   @Mutation(() => NoticeChange, {
-    description: 'A representative of the leaving partner. Refused with NOTICE_TOO_SHORT under the notice period; flows to every area the partner covers.',
+    description:
+      'A representative of the leaving partner. Refused with NOTICE_TOO_SHORT under the notice period; flows to every area the partner covers.',
   })
-  async giveNoticeToLeave(@Args('input') input: GiveNoticeToLeaveInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  async giveNoticeToLeave(
+    @Args('input') input: GiveNoticeToLeaveInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     const noticeId = newEntityId('notice', identity.personId, input.idempotencyKey, regionalGroupStream(input.groupId));
     await this.commands.execute(
-      new ChangeStreamCommand(regionalGroupStream(input.groupId), regionalGroupDecider, input.groupId, 'giveNoticeToLeave', input, { identity, correlationId: context.correlationId }, ({ actor, now }): RegionalGroupCommand => ({
-        type: 'GiveNoticeToLeave',
-        data: { noticeId, partnerId: input.partnerId, givenOn: input.givenOn, effectiveOn: input.effectiveOn, actor, now },
-      })),
+      new ChangeStreamCommand(
+        regionalGroupStream(input.groupId),
+        regionalGroupDecider,
+        input.groupId,
+        'giveNoticeToLeave',
+        input,
+        { identity, correlationId: context.correlationId },
+        ({ actor, now }): RegionalGroupCommand => ({
+          type: 'GiveNoticeToLeave',
+          data: {
+            noticeId,
+            partnerId: input.partnerId,
+            givenOn: input.givenOn,
+            effectiveOn: input.effectiveOn,
+            actor,
+            now,
+          },
+        }),
+      ),
     );
     return this.result(input.groupId, noticeId);
   }
 
-  @Mutation(() => NoticeChange, { description: 'A representative of the leaving partner, before the notice takes effect.' })
-  async withdrawNotice(@Args('input') input: WithdrawNoticeInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  @Mutation(() => NoticeChange, {
+    description: 'A representative of the leaving partner, before the notice takes effect.',
+  })
+  async withdrawNotice(
+    @Args('input') input: WithdrawNoticeInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     await this.commands.execute(
-      new ChangeStreamCommand(regionalGroupStream(input.groupId), regionalGroupDecider, input.groupId, 'withdrawNotice', input, { identity, correlationId: context.correlationId }, ({ actor, now }): RegionalGroupCommand => ({
-        type: 'WithdrawNotice',
-        data: { noticeId: input.noticeId, actor, now },
-      })),
+      new ChangeStreamCommand(
+        regionalGroupStream(input.groupId),
+        regionalGroupDecider,
+        input.groupId,
+        'withdrawNotice',
+        input,
+        { identity, correlationId: context.correlationId },
+        ({ actor, now }): RegionalGroupCommand => ({
+          type: 'WithdrawNotice',
+          data: { noticeId: input.noticeId, actor, now },
+        }),
+      ),
     );
     return this.result(input.groupId, input.noticeId);
   }

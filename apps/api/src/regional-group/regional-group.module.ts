@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CommonModule } from '../common/common.module';
-import { CorePartnerFields, FundingContributionFields, RegionalGroupMembershipFields, RepresentativeFields } from './membership.fields';
+import {
+  CorePartnerFields,
+  FundingContributionFields,
+  RegionalGroupMembershipFields,
+  RepresentativeFields,
+} from './membership.fields';
 import { MembershipResolver } from './membership.resolver';
 import { NoticeScheduler } from './notice-scheduler';
 import { NoticeResolver } from './notice.resolver';

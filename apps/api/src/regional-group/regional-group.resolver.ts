@@ -20,7 +20,9 @@ export class RegionalGroupResolver {
     private readonly live: LiveEvents,
   ) {}
 
-  @Mutation(() => RegionalGroup, { description: 'Records a new regional group and its local areas. Administrators only.' })
+  @Mutation(() => RegionalGroup, {
+    description: 'Records a new regional group and its local areas. Administrators only.',
+  })
   async establishRegionalGroup(
     @Args('input') input: EstablishRegionalGroupInput,
     @CurrentIdentity() identity: Identity,
@@ -28,22 +30,33 @@ export class RegionalGroupResolver {
   ): Promise<RegionalGroup> {
     const groupId = newEntityId('regional-group', identity.personId, input.idempotencyKey);
     await this.commands.execute(
-      new ChangeStreamCommand(regionalGroupStream(groupId), regionalGroupDecider, null, 'establishRegionalGroup', input, { identity, correlationId: context.correlationId }, ({ actor, now }): RegionalGroupCommand => ({
-        type: 'EstablishRegionalGroup',
-        data: {
-          groupId,
-          name: input.name,
-          areas: input.areas.map((area, index) => ({ areaId: childId(groupId, 'area', index), name: area.name })),
-          actor,
-          now,
-        },
-      })),
+      new ChangeStreamCommand(
+        regionalGroupStream(groupId),
+        regionalGroupDecider,
+        null,
+        'establishRegionalGroup',
+        input,
+        { identity, correlationId: context.correlationId },
+        ({ actor, now }): RegionalGroupCommand => ({
+          type: 'EstablishRegionalGroup',
+          data: {
+            groupId,
+            name: input.name,
+            areas: input.areas.map((area, index) => ({ areaId: childId(groupId, 'area', index), name: area.name })),
+            actor,
+            now,
+          },
+        }),
+      ),
     );
     return this.queries.execute(new GetRegionalGroupQuery(groupId));
   }
 
   @Query(() => RegionalGroup, { description: 'One regional group; NOT_FOUND when there is none with this id.' })
-  regionalGroup(@Args('id', { type: () => ID }) id: string, @CurrentIdentity() _identity: Identity): Promise<RegionalGroup> {
+  regionalGroup(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentIdentity() _identity: Identity,
+  ): Promise<RegionalGroup> {
     return this.queries.execute(new GetRegionalGroupQuery(id));
   }
 

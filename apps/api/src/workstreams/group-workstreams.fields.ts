@@ -8,7 +8,9 @@ import { toWorkstream } from './workstream.resolver';
 export class GroupWorkstreamFields {
   constructor(private readonly queries: WorkstreamQueries) {}
 
-  @ResolveField(() => [Workstream], { description: 'Each with its latest status and whether it has reported since the last meeting.' })
+  @ResolveField(() => [Workstream], {
+    description: 'Each with its latest status and whether it has reported since the last meeting.',
+  })
   workstreams(@Parent() group: RegionalGroup): Workstream[] {
     return this.queries.workstreamsOfGroup(group.id).map(toWorkstream);
   }

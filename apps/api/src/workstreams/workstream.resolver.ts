@@ -40,7 +40,18 @@ import {
   TaskReasonInput,
   WorkstreamPersonInput,
 } from './workstream.inputs';
-import { Rag, StatusReport, Task, TaskChange, TaskConnection, TaskCount, TaskStatus, Workstream, WorkstreamKind, WorkstreamPerson } from './workstream.types';
+import {
+  Rag,
+  StatusReport,
+  Task,
+  TaskChange,
+  TaskConnection,
+  TaskCount,
+  TaskStatus,
+  Workstream,
+  WorkstreamKind,
+  WorkstreamPerson,
+} from './workstream.types';
 
 export function toWorkstream(row: WorkstreamRow): Workstream {
   return {
@@ -139,10 +150,20 @@ export class WorkstreamResolver {
     build: Build,
   ) {
     const groupId =
-      target.groupId ?? (await this.actors.groupOfStream(workstreamStream(target.workstreamId), `There is no workstream with id ${target.workstreamId}.`));
+      target.groupId ??
+      (await this.actors.groupOfStream(
+        workstreamStream(target.workstreamId),
+        `There is no workstream with id ${target.workstreamId}.`,
+      ));
     await this.commands.execute(
-      new ChangeStreamCommand(workstreamStream(target.workstreamId), workstreamDecider, groupId, operation, input, { identity, correlationId: context.correlationId }, (prepared) =>
-        build(prepared, groupId),
+      new ChangeStreamCommand(
+        workstreamStream(target.workstreamId),
+        workstreamDecider,
+        groupId,
+        operation,
+        input,
+        { identity, correlationId: context.correlationId },
+        (prepared) => build(prepared, groupId),
       ),
     );
     return this.read(target.workstreamId);
@@ -163,7 +184,9 @@ export class WorkstreamResolver {
     const meetingId = decisionId ? this.meetings.meetingOfDecision(decisionId) : null;
     if (!meetingId) return false;
     const meeting = await readState(this.store, meetingStream(meetingId), meetingDecider);
-    return meeting.status !== 'NONE' && meeting.groupId === groupId && meeting.decisionIds.includes(decisionId as string);
+    return (
+      meeting.status !== 'NONE' && meeting.groupId === groupId && meeting.decisionIds.includes(decisionId as string)
+    );
   }
 
   @Query(() => Workstream)
@@ -171,9 +194,17 @@ export class WorkstreamResolver {
     return this.read(id);
   }
 
-  @Query(() => TaskConnection, { description: 'Tasks across a group’s workstreams, by workstream, owner, status and overdue.' })
+  @Query(() => TaskConnection, {
+    description: 'Tasks across a group’s workstreams, by workstream, owner, status and overdue.',
+  })
   tasks(@Args() args: TaskArgs, @CurrentIdentity() _identity: Identity) {
-    const filter: TaskFilter = { groupId: args.groupId, workstreamId: args.workstreamId, ownerId: args.ownerId, status: args.status, overdueOn: args.overdue ? this.today() : null };
+    const filter: TaskFilter = {
+      groupId: args.groupId,
+      workstreamId: args.workstreamId,
+      ownerId: args.ownerId,
+      status: args.status,
+      overdueOn: args.overdue ? this.today() : null,
+    };
     const today = this.today();
     return toConnection(this.workstreams.tasks(filter, args.first, args.after ?? null), (row) => toTask(row, today));
   }
@@ -181,7 +212,11 @@ export class WorkstreamResolver {
   @Query(() => TaskConnection, { description: 'The tasks the caller owns, in every workstream.' })
   myTasks(@Args() args: WorkstreamTaskArgs, @CurrentIdentity() identity: Identity) {
     const today = this.today();
-    const filter: TaskFilter = { ownerId: identity.personId, status: args.status, overdueOn: args.overdue ? today : null };
+    const filter: TaskFilter = {
+      ownerId: identity.personId,
+      status: args.status,
+      overdueOn: args.overdue ? today : null,
+    };
     return toConnection(this.workstreams.tasks(filter, args.first, args.after ?? null), (row) => toTask(row, today));
   }
 
@@ -210,7 +245,9 @@ export class WorkstreamResolver {
   @ResolveField(() => Boolean, { description: 'Whether the lead has reported since the group last met (W1).' })
   reportedSinceLastMeeting(@Parent() workstream: Workstream): boolean {
     const now = this.clock.now().toISOString();
-    const held = this.meetings.meetingsOfGroup(workstream.groupId).filter((m) => m.status !== 'SCHEDULED' && m.startsAt <= now);
+    const held = this.meetings
+      .meetingsOfGroup(workstream.groupId)
+      .filter((m) => m.status !== 'SCHEDULED' && m.startsAt <= now);
     const lastMeeting = held[held.length - 1];
     const [latest] = this.workstreams.reports(workstream.id);
     return latest !== undefined && (!lastMeeting || latest.reportedOn >= lastMeeting.startsAt);
@@ -219,59 +256,89 @@ export class WorkstreamResolver {
   @ResolveField(() => TaskConnection)
   workstreamTasks(@Parent() workstream: Workstream, @Args() args: WorkstreamTaskArgs) {
     const today = this.today();
-    const filter: TaskFilter = { workstreamId: workstream.id, status: args.status, overdueOn: args.overdue ? today : null };
+    const filter: TaskFilter = {
+      workstreamId: workstream.id,
+      status: args.status,
+      overdueOn: args.overdue ? today : null,
+    };
     return toConnection(this.workstreams.tasks(filter, args.first, args.after ?? null), (row) => toTask(row, today));
   }
 
   @ResolveField(() => [TaskCount])
   taskCounts(@Parent() workstream: Workstream): TaskCount[] {
-    return this.workstreams.countsByStatus(workstream.id).map((c) => ({ status: c.status as TaskStatus, count: c.count }));
+    return this.workstreams
+      .countsByStatus(workstream.id)
+      .map((c) => ({ status: c.status as TaskStatus, count: c.count }));
   }
 
-  @Mutation(() => Workstream, { description: 'Administrator or chair. Flows into the feed of each area it concerns (D2).' })
-  commissionWorkstream(@Args('input') input: CommissionWorkstreamInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  @Mutation(() => Workstream, {
+    description: 'Administrator or chair. Flows into the feed of each area it concerns (D2).',
+  })
+  commissionWorkstream(
+    @Args('input') input: CommissionWorkstreamInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     const workstreamId = newEntityId('workstream', identity.personId, input.idempotencyKey);
-    return this.change({ workstreamId, groupId: input.groupId }, 'commissionWorkstream', input, identity, context, async ({ actor, now }, groupId) => {
-      const group = await this.actors.group(groupId);
-      if (group.status !== 'active') throw new DomainError('NOT_FOUND', `There is no regional group with id ${groupId}.`);
-      return {
-        type: 'CommissionWorkstream',
-        data: {
-          workstreamId,
-          groupId,
-          name: input.name,
-          kind: input.kind,
-          purpose: input.purpose,
-          termsOfReference: input.termsOfReference,
-          leadPartnerId: input.leadPartnerId,
-          lead: await this.member(input.leadPersonId),
-          areaIds: input.areaIds,
-          startDate: input.startDate,
-          endDate: input.endDate ?? null,
-          scopeDecisionId: input.scopeDecisionId ?? null,
-          group: {
-            areas: group.areas,
-            currentPartnerIds: currentPartners(group).map((p) => p.partnerId),
-            dissolved: group.dissolvedAt !== null,
-            scopeDecisionAgreed: await this.scopeAgreed(groupId, input.scopeDecisionId),
+    return this.change(
+      { workstreamId, groupId: input.groupId },
+      'commissionWorkstream',
+      input,
+      identity,
+      context,
+      async ({ actor, now }, groupId) => {
+        const group = await this.actors.group(groupId);
+        if (group.status !== 'active')
+          throw new DomainError('NOT_FOUND', `There is no regional group with id ${groupId}.`);
+        return {
+          type: 'CommissionWorkstream',
+          data: {
+            workstreamId,
+            groupId,
+            name: input.name,
+            kind: input.kind,
+            purpose: input.purpose,
+            termsOfReference: input.termsOfReference,
+            leadPartnerId: input.leadPartnerId,
+            lead: await this.member(input.leadPersonId),
+            areaIds: input.areaIds,
+            startDate: input.startDate,
+            endDate: input.endDate ?? null,
+            scopeDecisionId: input.scopeDecisionId ?? null,
+            group: {
+              areas: group.areas,
+              currentPartnerIds: currentPartners(group).map((p) => p.partnerId),
+              dissolved: group.dissolvedAt !== null,
+              scopeDecisionAgreed: await this.scopeAgreed(groupId, input.scopeDecisionId),
+            },
+            actor,
+            now,
           },
-          actor,
-          now,
-        },
-      };
-    });
+        };
+      },
+    );
   }
 
   @Mutation(() => Workstream, { description: 'The lead, the chair or an administrator.' })
-  addWorkstreamMember(@Args('input') input: WorkstreamPersonInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  addWorkstreamMember(
+    @Args('input') input: WorkstreamPersonInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.change(input, 'addWorkstreamMember', input, identity, context, async ({ actor, now }) => ({
       type: 'AddWorkstreamMember',
       data: { personId: input.personId, member: await this.member(input.personId), actor, now },
     }));
   }
 
-  @Mutation(() => Workstream, { description: 'The lead, the chair or an administrator; refused while the member owns open tasks.' })
-  removeWorkstreamMember(@Args('input') input: WorkstreamPersonInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  @Mutation(() => Workstream, {
+    description: 'The lead, the chair or an administrator; refused while the member owns open tasks.',
+  })
+  removeWorkstreamMember(
+    @Args('input') input: WorkstreamPersonInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.change(input, 'removeWorkstreamMember', input, identity, context, ({ actor, now }) => ({
       type: 'RemoveWorkstreamMember',
       data: { personId: input.personId, actor, now },
@@ -279,15 +346,30 @@ export class WorkstreamResolver {
   }
 
   @Mutation(() => Workstream)
-  changeWorkstreamLead(@Args('input') input: ChangeWorkstreamLeadInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  changeWorkstreamLead(
+    @Args('input') input: ChangeWorkstreamLeadInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.change(input, 'changeWorkstreamLead', input, identity, context, async ({ actor, now }, groupId) => ({
       type: 'ChangeWorkstreamLead',
-      data: { personId: input.personId, lead: await this.member(input.personId), leadPartnerId: input.leadPartnerId, currentPartnerIds: await this.currentPartnerIds(groupId), actor, now },
+      data: {
+        personId: input.personId,
+        lead: await this.member(input.personId),
+        leadPartnerId: input.leadPartnerId,
+        currentPartnerIds: await this.currentPartnerIds(groupId),
+        actor,
+        now,
+      },
     }));
   }
 
   @Mutation(() => Workstream, { description: 'The lead reports red, amber or green with a note (W1).' })
-  reportWorkstreamStatus(@Args('input') input: ReportWorkstreamStatusInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  reportWorkstreamStatus(
+    @Args('input') input: ReportWorkstreamStatusInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.change(input, 'reportWorkstreamStatus', input, identity, context, ({ actor, now }) => ({
       type: 'ReportWorkstreamStatus',
       data: { rag: input.rag, note: input.note, actor, now },
@@ -295,49 +377,106 @@ export class WorkstreamResolver {
   }
 
   @Mutation(() => Workstream, { description: 'The lead, or a member for themself.' })
-  addTask(@Args('input') input: AddTaskInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  addTask(
+    @Args('input') input: AddTaskInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.change(input, 'addTask', input, identity, context, ({ actor, now }) => ({
       type: 'AddTask',
-      data: { taskId: newEntityId('task', identity.personId, input.idempotencyKey, workstreamStream(input.workstreamId)), title: input.title, description: input.description, ownerId: input.ownerId, dueDate: input.dueDate, actor, now },
+      data: {
+        taskId: newEntityId('task', identity.personId, input.idempotencyKey, workstreamStream(input.workstreamId)),
+        title: input.title,
+        description: input.description,
+        ownerId: input.ownerId,
+        dueDate: input.dueDate,
+        actor,
+        now,
+      },
     }));
   }
 
-  private taskChange(type: 'StartTask' | 'UnblockTask' | 'CompleteTask', input: TaskInput, identity: Identity, context: GraphqlContext) {
-    return this.change(input, type, input, identity, context, ({ actor, now }) => ({ type, data: { taskId: input.taskId, actor, now } }));
+  private taskChange(
+    type: 'StartTask' | 'UnblockTask' | 'CompleteTask',
+    input: TaskInput,
+    identity: Identity,
+    context: GraphqlContext,
+  ) {
+    return this.change(input, type, input, identity, context, ({ actor, now }) => ({
+      type,
+      data: { taskId: input.taskId, actor, now },
+    }));
   }
 
   @Mutation(() => Workstream)
-  startTask(@Args('input') input: TaskInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  startTask(
+    @Args('input') input: TaskInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.taskChange('StartTask', input, identity, context);
   }
 
   @Mutation(() => Workstream)
-  unblockTask(@Args('input') input: TaskInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  unblockTask(
+    @Args('input') input: TaskInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.taskChange('UnblockTask', input, identity, context);
   }
 
   @Mutation(() => Workstream)
-  completeTask(@Args('input') input: TaskInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  completeTask(
+    @Args('input') input: TaskInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.taskChange('CompleteTask', input, identity, context);
   }
 
   @Mutation(() => Workstream)
-  blockTask(@Args('input') input: TaskReasonInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
-    return this.change(input, 'blockTask', input, identity, context, ({ actor, now }) => ({ type: 'BlockTask', data: { taskId: input.taskId, reason: input.reason, actor, now } }));
+  blockTask(
+    @Args('input') input: TaskReasonInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
+    return this.change(input, 'blockTask', input, identity, context, ({ actor, now }) => ({
+      type: 'BlockTask',
+      data: { taskId: input.taskId, reason: input.reason, actor, now },
+    }));
   }
 
   @Mutation(() => Workstream)
-  cancelTask(@Args('input') input: TaskReasonInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
-    return this.change(input, 'cancelTask', input, identity, context, ({ actor, now }) => ({ type: 'CancelTask', data: { taskId: input.taskId, reason: input.reason, actor, now } }));
+  cancelTask(
+    @Args('input') input: TaskReasonInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
+    return this.change(input, 'cancelTask', input, identity, context, ({ actor, now }) => ({
+      type: 'CancelTask',
+      data: { taskId: input.taskId, reason: input.reason, actor, now },
+    }));
   }
 
   @Mutation(() => Workstream)
-  reassignTask(@Args('input') input: ReassignTaskInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
-    return this.change(input, 'reassignTask', input, identity, context, ({ actor, now }) => ({ type: 'ReassignTask', data: { taskId: input.taskId, ownerId: input.ownerId, actor, now } }));
+  reassignTask(
+    @Args('input') input: ReassignTaskInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
+    return this.change(input, 'reassignTask', input, identity, context, ({ actor, now }) => ({
+      type: 'ReassignTask',
+      data: { taskId: input.taskId, ownerId: input.ownerId, actor, now },
+    }));
   }
 
   @Mutation(() => Workstream)
-  changeTaskDueDate(@Args('input') input: ChangeTaskDueDateInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+  changeTaskDueDate(
+    @Args('input') input: ChangeTaskDueDateInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
     return this.change(input, 'changeTaskDueDate', input, identity, context, ({ actor, now }) => ({
       type: 'ChangeTaskDueDate',
       data: { taskId: input.taskId, dueDate: input.dueDate, reason: input.reason, actor, now },
@@ -348,7 +487,11 @@ export class WorkstreamResolver {
     description:
       'The lead, the chair or an administrator. Records the task leaving this workstream, then arriving in the other with its status and history (W3). Retry with the same idempotencyKey if the second step did not complete.',
   })
-  async carryTaskOver(@Args('input') input: CarryTaskOverInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext): Promise<Workstream> {
+  async carryTaskOver(
+    @Args('input') input: CarryTaskOverInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ): Promise<Workstream> {
     const workstreamState = (id: string) => readState(this.store, workstreamStream(id), workstreamDecider);
     const target = await workstreamState(input.toWorkstreamId);
     const source = await workstreamState(input.workstreamId);
@@ -361,7 +504,9 @@ export class WorkstreamResolver {
           target: {
             groupId: target.status === 'NONE' ? '' : target.groupId,
             open: target.status === 'ACTIVE',
-            knowsTask: target.status !== 'NONE' && (target.carriedOut.includes(input.taskId) || target.tasks[input.taskId] !== undefined),
+            knowsTask:
+              target.status !== 'NONE' &&
+              (target.carriedOut.includes(input.taskId) || target.tasks[input.taskId] !== undefined),
             peopleIds: target.status === 'NONE' ? [] : peopleOf(target),
           },
           actor,
@@ -373,10 +518,31 @@ export class WorkstreamResolver {
     if (!alreadyArrived) {
       // The source's own record of the departure authorises the arrival, whoever leads the receiving workstream.
       const departure = await this.departure(input.workstreamId, input.taskId, input.toWorkstreamId);
-      await this.change({ workstreamId: input.toWorkstreamId }, 'carryTaskIn', input, identity, context, ({ actor, now }) => ({
-        type: 'CarryTaskIn',
-        data: { task: departure?.task ?? { taskId: input.taskId, title: '', description: '', ownerId: '', dueDate: '', status: 'TO_DO', blockedReason: null }, fromWorkstreamId: input.workstreamId, carriedOutHere: departure !== null, actor, now },
-      }));
+      await this.change(
+        { workstreamId: input.toWorkstreamId },
+        'carryTaskIn',
+        input,
+        identity,
+        context,
+        ({ actor, now }) => ({
+          type: 'CarryTaskIn',
+          data: {
+            task: departure?.task ?? {
+              taskId: input.taskId,
+              title: '',
+              description: '',
+              ownerId: '',
+              dueDate: '',
+              status: 'TO_DO',
+              blockedReason: null,
+            },
+            fromWorkstreamId: input.workstreamId,
+            carriedOutHere: departure !== null,
+            actor,
+            now,
+          },
+        }),
+      );
     }
     return this.read(input.workstreamId);
   }
@@ -388,9 +554,18 @@ export class WorkstreamResolver {
     return out?.type === 'TaskCarriedOut' && out.data.toWorkstreamId === toWorkstreamId ? out.data : null;
   }
 
-  @Mutation(() => Workstream, { description: 'Task-and-finish groups only, once no task is open (OPEN_TASKS otherwise).' })
-  closeWorkstream(@Args('input') input: CloseWorkstreamInput, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
-    return this.change(input, 'closeWorkstream', input, identity, context, ({ actor, now }) => ({ type: 'CloseWorkstream', data: { outcomeReport: input.outcomeReport, actor, now } }));
+  @Mutation(() => Workstream, {
+    description: 'Task-and-finish groups only, once no task is open (OPEN_TASKS otherwise).',
+  })
+  closeWorkstream(
+    @Args('input') input: CloseWorkstreamInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
+    return this.change(input, 'closeWorkstream', input, identity, context, ({ actor, now }) => ({
+      type: 'CloseWorkstream',
+      data: { outcomeReport: input.outcomeReport, actor, now },
+    }));
   }
 }
 
@@ -398,7 +573,9 @@ export class WorkstreamResolver {
 export class TaskFields {
   constructor(private readonly workstreams: WorkstreamQueries) {}
 
-  @ResolveField(() => [TaskChange], { description: 'The task’s whole history, across workstreams it was carried between.' })
+  @ResolveField(() => [TaskChange], {
+    description: 'The task’s whole history, across workstreams it was carried between.',
+  })
   history(@Parent() task: Task): TaskChange[] {
     return this.workstreams.history(task.id);
   }

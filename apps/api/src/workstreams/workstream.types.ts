@@ -18,7 +18,10 @@ export enum TaskStatus {
   CANCELLED = 'CANCELLED',
 }
 registerEnumType(WorkstreamKind, { name: 'WorkstreamKind' });
-registerEnumType(Rag, { name: 'Rag', description: 'Red, amber or green: the status a lead reports to the group (W1).' });
+registerEnumType(Rag, {
+  name: 'Rag',
+  description: 'Red, amber or green: the status a lead reports to the group (W1).',
+});
 registerEnumType(TaskStatus, { name: 'TaskStatus' });
 
 @ObjectType()

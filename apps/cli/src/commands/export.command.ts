@@ -10,7 +10,7 @@ export async function exportHistory(config: AppConfig, file: string | null): Pro
   const out: Writable = file ? createWriteStream(file) : process.stdout;
   let written = 0;
   try {
-    for (let from: number | null = null; ; ) {
+    for (let from: number | null = null; ;) {
       const page = await store.readAll({ from, limit: 1000 });
       if (page.length === 0) break;
       for (const event of page) {

@@ -8,12 +8,18 @@ import { SIGNING_KEY } from '../../../api/src/infrastructure/injection-tokens';
 export async function tokenFor(app: INestApplication, reference: string, expiresIn: string): Promise<string> {
   const key = app.get<SigningKey | null>(SIGNING_KEY);
   if (!key) {
-    throw new DomainError('VALIDATION_FAILED', 'This platform uses an OIDC provider (AUTH_JWKS_URL): tokens come from that provider.');
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      'This platform uses an OIDC provider (AUTH_JWKS_URL): tokens come from that provider.',
+    );
   }
   const matches = app.get(PeopleQueries).find(reference);
   if (matches.length === 0) throw new DomainError('NOT_FOUND', `Nobody the platform knows matches "${reference}".`);
   if (matches.length > 1) {
-    throw new DomainError('CONFLICT', `"${reference}" matches ${matches.length} people; use a person id: ${matches.map((p) => p.personId).join(', ')}.`);
+    throw new DomainError(
+      'CONFLICT',
+      `"${reference}" matches ${matches.length} people; use a person id: ${matches.map((p) => p.personId).join(', ')}.`,
+    );
   }
   return mintToken(key, matches[0], expiresIn);
 }

@@ -4,7 +4,13 @@
  * representatives (the police has two), quorum 66%, 12 months' notice. E-mail addresses are
  * made up for the demo; so are the money figures of the contributions, which the seeds do not give.
  */
-export const AREAS = ['Bath and North East Somerset', 'Bristol', 'North Somerset', 'Somerset', 'South Gloucestershire'] as const;
+export const AREAS = [
+  'Bath and North East Somerset',
+  'Bristol',
+  'North Somerset',
+  'Somerset',
+  'South Gloucestershire',
+] as const;
 type AreaName = (typeof AREAS)[number];
 
 export interface PartnerSeed {
@@ -15,9 +21,19 @@ export interface PartnerSeed {
 }
 
 export const PARTNERS: readonly PartnerSeed[] = [
-  { key: 'south-glos', name: 'South Gloucestershire Council', agencyType: 'LOCAL_AUTHORITY', areas: ['South Gloucestershire'] },
+  {
+    key: 'south-glos',
+    name: 'South Gloucestershire Council',
+    agencyType: 'LOCAL_AUTHORITY',
+    areas: ['South Gloucestershire'],
+  },
   { key: 'bristol', name: 'Bristol City Council', agencyType: 'LOCAL_AUTHORITY', areas: ['Bristol'] },
-  { key: 'bnssg-ccg', name: 'NHS BNSSG CCG', agencyType: 'HEALTH', areas: ['Bristol', 'North Somerset', 'South Gloucestershire'] },
+  {
+    key: 'bnssg-ccg',
+    name: 'NHS BNSSG CCG',
+    agencyType: 'HEALTH',
+    areas: ['Bristol', 'North Somerset', 'South Gloucestershire'],
+  },
   { key: 'somerset', name: 'Somerset County Council', agencyType: 'LOCAL_AUTHORITY', areas: ['Somerset'] },
   { key: 'banes-ccg', name: 'NHS BANES CCG', agencyType: 'HEALTH', areas: ['Bath and North East Somerset'] },
   { key: 'banes', name: 'BaNES Council', agencyType: 'LOCAL_AUTHORITY', areas: ['Bath and North East Somerset'] },
@@ -40,16 +56,96 @@ const DCS = "Director of Children's Services";
 const NHS = 'Director with accountability for safeguarding';
 
 export const REPRESENTATIVES: readonly RepresentativeSeed[] = [
-  { key: 'chris-sivers', name: 'Chris Sivers', email: 'chris.sivers@asssp.example', partner: 'south-glos', title: DCS, role: 'DELEGATED_SAFEGUARDING_PARTNER', seniority: 'DIRECTOR' },
-  { key: 'jacqui-jensen', name: 'Jacqui Jensen', email: 'jacqui.jensen@asssp.example', partner: 'bristol', title: DCS, role: 'DELEGATED_SAFEGUARDING_PARTNER', seniority: 'DIRECTOR' },
-  { key: 'janet-baptiste-grant', name: 'Janet Baptiste-Grant', email: 'janet.baptiste-grant@asssp.example', partner: 'bnssg-ccg', title: NHS, role: 'DELEGATED_SAFEGUARDING_PARTNER', seniority: 'DIRECTOR' },
-  { key: 'julian-wooster', name: 'Julian Wooster', email: 'julian.wooster@asssp.example', partner: 'somerset', title: DCS, role: 'DELEGATED_SAFEGUARDING_PARTNER', seniority: 'DIRECTOR' },
-  { key: 'lisa-harvey', name: 'Lisa Harvey', email: 'lisa.harvey@asssp.example', partner: 'banes-ccg', title: NHS, role: 'DELEGATED_SAFEGUARDING_PARTNER', seniority: 'DIRECTOR' },
-  { key: 'mike-bowden', name: 'Mike Bowden', email: 'mike.bowden@asssp.example', partner: 'banes', title: DCS, role: 'DELEGATED_SAFEGUARDING_PARTNER', seniority: 'DIRECTOR' },
-  { key: 'sheila-smith', name: 'Sheila Smith', email: 'sheila.smith@asssp.example', partner: 'north-somerset', title: 'Director, People and Communities', role: 'DELEGATED_SAFEGUARDING_PARTNER', seniority: 'DIRECTOR' },
-  { key: 'sandra-corry', name: 'Sandra Corry', email: 'sandra.corry@asssp.example', partner: 'somerset-ccg', title: NHS, role: 'DELEGATED_SAFEGUARDING_PARTNER', seniority: 'DIRECTOR' },
-  { key: 'victoria-capel', name: 'Victoria Capel', email: 'victoria.capel@asssp.example', partner: 'police', title: 'Lead for safeguarding', role: 'DELEGATED_SAFEGUARDING_PARTNER', seniority: 'HEAD_OF_SERVICE' },
-  { key: 'will-white', name: 'Will White', email: 'will.white@asssp.example', partner: 'police', title: 'Head of Neighbourhood and Partnerships', role: 'DELEGATED_SAFEGUARDING_PARTNER', seniority: 'HEAD_OF_SERVICE' },
+  {
+    key: 'chris-sivers',
+    name: 'Chris Sivers',
+    email: 'chris.sivers@asssp.example',
+    partner: 'south-glos',
+    title: DCS,
+    role: 'DELEGATED_SAFEGUARDING_PARTNER',
+    seniority: 'DIRECTOR',
+  },
+  {
+    key: 'jacqui-jensen',
+    name: 'Jacqui Jensen',
+    email: 'jacqui.jensen@asssp.example',
+    partner: 'bristol',
+    title: DCS,
+    role: 'DELEGATED_SAFEGUARDING_PARTNER',
+    seniority: 'DIRECTOR',
+  },
+  {
+    key: 'janet-baptiste-grant',
+    name: 'Janet Baptiste-Grant',
+    email: 'janet.baptiste-grant@asssp.example',
+    partner: 'bnssg-ccg',
+    title: NHS,
+    role: 'DELEGATED_SAFEGUARDING_PARTNER',
+    seniority: 'DIRECTOR',
+  },
+  {
+    key: 'julian-wooster',
+    name: 'Julian Wooster',
+    email: 'julian.wooster@asssp.example',
+    partner: 'somerset',
+    title: DCS,
+    role: 'DELEGATED_SAFEGUARDING_PARTNER',
+    seniority: 'DIRECTOR',
+  },
+  {
+    key: 'lisa-harvey',
+    name: 'Lisa Harvey',
+    email: 'lisa.harvey@asssp.example',
+    partner: 'banes-ccg',
+    title: NHS,
+    role: 'DELEGATED_SAFEGUARDING_PARTNER',
+    seniority: 'DIRECTOR',
+  },
+  {
+    key: 'mike-bowden',
+    name: 'Mike Bowden',
+    email: 'mike.bowden@asssp.example',
+    partner: 'banes',
+    title: DCS,
+    role: 'DELEGATED_SAFEGUARDING_PARTNER',
+    seniority: 'DIRECTOR',
+  },
+  {
+    key: 'sheila-smith',
+    name: 'Sheila Smith',
+    email: 'sheila.smith@asssp.example',
+    partner: 'north-somerset',
+    title: 'Director, People and Communities',
+    role: 'DELEGATED_SAFEGUARDING_PARTNER',
+    seniority: 'DIRECTOR',
+  },
+  {
+    key: 'sandra-corry',
+    name: 'Sandra Corry',
+    email: 'sandra.corry@asssp.example',
+    partner: 'somerset-ccg',
+    title: NHS,
+    role: 'DELEGATED_SAFEGUARDING_PARTNER',
+    seniority: 'DIRECTOR',
+  },
+  {
+    key: 'victoria-capel',
+    name: 'Victoria Capel',
+    email: 'victoria.capel@asssp.example',
+    partner: 'police',
+    title: 'Lead for safeguarding',
+    role: 'DELEGATED_SAFEGUARDING_PARTNER',
+    seniority: 'HEAD_OF_SERVICE',
+  },
+  {
+    key: 'will-white',
+    name: 'Will White',
+    email: 'will.white@asssp.example',
+    partner: 'police',
+    title: 'Head of Neighbourhood and Partnerships',
+    role: 'DELEGATED_SAFEGUARDING_PARTNER',
+    seniority: 'HEAD_OF_SERVICE',
+  },
 ];
 
 /** The chair and deputy come from different agency types (R5). */
@@ -69,7 +165,19 @@ export const ICB_DAY = '2022-07-01';
 
 /** Illustrative money; the in-kind support is what the terms of reference record. */
 export const FUNDING_2020_21: readonly { partner: string; amountPence: number; inKind: string | null }[] = [
-  ...PARTNERS.filter((p) => p.agencyType === 'LOCAL_AUTHORITY').map((p) => ({ partner: p.key, amountPence: 1_000_000, inKind: null })),
-  ...PARTNERS.filter((p) => p.agencyType === 'HEALTH').map((p) => ({ partner: p.key, amountPence: 1_500_000, inKind: null })),
-  { partner: 'police', amountPence: 1_500_000, inKind: 'Meeting bookings, arranging dates, circulating papers; hosting at Constabulary Headquarters' },
+  ...PARTNERS.filter((p) => p.agencyType === 'LOCAL_AUTHORITY').map((p) => ({
+    partner: p.key,
+    amountPence: 1_000_000,
+    inKind: null,
+  })),
+  ...PARTNERS.filter((p) => p.agencyType === 'HEALTH').map((p) => ({
+    partner: p.key,
+    amountPence: 1_500_000,
+    inKind: null,
+  })),
+  {
+    partner: 'police',
+    amountPence: 1_500_000,
+    inKind: 'Meeting bookings, arranging dates, circulating papers; hosting at Constabulary Headquarters',
+  },
 ];

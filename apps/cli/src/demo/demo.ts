@@ -17,7 +17,10 @@ export function httpGraphql(url: string): SendGraphql {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query, variables }),
     });
-    const body = (await response.json()) as { data?: Record<string, any>; errors?: { message: string; extensions?: { code?: string } }[] };
+    const body = (await response.json()) as {
+      data?: Record<string, any>;
+      errors?: { message: string; extensions?: { code?: string } }[];
+    };
     if (body.errors?.length) throw new Error(`${body.errors[0].extensions?.code}: ${body.errors[0].message}`);
     return body.data ?? {};
   };
@@ -27,10 +30,15 @@ export function httpGraphql(url: string): SendGraphql {
  * Records the administrator (as `cli init` does), then builds Avon and Somerset through the
  * api at `url`, and mints a token for each kind of user.
  */
-export async function loadDemo(app: INestApplication, url: string): Promise<{ groupId: string; tokens: Record<string, string> }> {
+export async function loadDemo(
+  app: INestApplication,
+  url: string,
+): Promise<{ groupId: string; tokens: Record<string, string> }> {
   const { personId } = await app
     .get(CommandBus)
-    .execute(new InitialisePlatformCommand({ name: 'Platform Administrator', email: 'admin@asssp.example', subject: null }));
+    .execute(
+      new InitialisePlatformCommand({ name: 'Platform Administrator', email: 'admin@asssp.example', subject: null }),
+    );
   const mint = (id: string) => tokenFor(app, id, DEMO_TOKEN_LIFETIME);
   const administrator = await mint(personId);
   const context = { send: httpGraphql(url), administratorToken: administrator, tokenFor: mint };

@@ -12,7 +12,11 @@ import {
 } from './avon-and-somerset';
 
 /** Sends one GraphQL operation as the holder of `token` and returns its data, or throws its first error. */
-export type SendGraphql = (query: string, variables: Record<string, unknown>, token: string) => Promise<Record<string, any>>;
+export type SendGraphql = (
+  query: string,
+  variables: Record<string, unknown>,
+  token: string,
+) => Promise<Record<string, any>>;
 
 export interface DemoContext {
   readonly send: SendGraphql;
@@ -35,18 +39,26 @@ const CHANGE = 'group { id partners(includeFormer: true) { id name } representat
  * The Avon and Somerset membership, built through the public GraphQL API exactly as its users
  * would: used by `npm run demo` against itself and by the end-to-end tests.
  */
-export async function loadAvonAndSomerset({ send, administratorToken: admin, tokenFor }: DemoContext): Promise<LoadedDemo> {
+export async function loadAvonAndSomerset({
+  send,
+  administratorToken: admin,
+  tokenFor,
+}: DemoContext): Promise<LoadedDemo> {
   const established = await send(
     `mutation($input: EstablishRegionalGroupInput!) { establishRegionalGroup(input: $input) { id areas { id name } } }`,
     { input: { name: GROUP_NAME, areas: AREAS.map((name) => ({ name })) } },
     admin,
   );
   const groupId: string = established.establishRegionalGroup.id;
-  const areaIds = Object.fromEntries(established.establishRegionalGroup.areas.map((a: { id: string; name: string }) => [a.name, a.id]));
+  const areaIds = Object.fromEntries(
+    established.establishRegionalGroup.areas.map((a: { id: string; name: string }) => [a.name, a.id]),
+  );
   const change = (mutation: string, input: Record<string, unknown>, token = admin) =>
-    send(`mutation($input: ${inputTypeOf(mutation)}!) { ${mutation}(input: $input) { ${CHANGE} } }`, { input: { groupId, ...input } }, token).then(
-      (data) => data[mutation].group,
-    );
+    send(
+      `mutation($input: ${inputTypeOf(mutation)}!) { ${mutation}(input: $input) { ${CHANGE} } }`,
+      { input: { groupId, ...input } },
+      token,
+    ).then((data) => data[mutation].group);
 
   await change('adoptTermsOfReference', {
     version: '1.0',
@@ -77,16 +89,25 @@ export async function loadAvonAndSomerset({ send, administratorToken: admin, tok
       seniority: rep.seniority,
       startDate: APPOINTED_ON,
     });
-    appointmentIds[rep.key] = group.representatives.find((r: { personId: string }) => r.personId === personIds[rep.key]).appointmentId;
+    appointmentIds[rep.key] = group.representatives.find(
+      (r: { personId: string }) => r.personId === personIds[rep.key],
+    ).appointmentId;
   }
   await change('appointChair', { appointmentId: appointmentIds[CHAIR] });
   await change('appointDeputyChair', { appointmentId: appointmentIds[DEPUTY_CHAIR] });
-  await change('recordTermsOfReferenceReview', { reviewedOn: '2019-12-10', notes: 'First annual review, as the terms of reference require.' });
+  await change('recordTermsOfReferenceReview', {
+    reviewedOn: '2019-12-10',
+    notes: 'First annual review, as the terms of reference require.',
+  });
 
   const chair = await tokenFor(personIds[CHAIR]);
   for (const year of ['2020/21', '2021/22']) {
     for (const { partner, amountPence, inKind } of FUNDING_2020_21) {
-      await change('agreeFundingContribution', { partnerId: partnerIds[partner], financialYear: year, amountPence, inKind }, chair);
+      await change(
+        'agreeFundingContribution',
+        { partnerId: partnerIds[partner], financialYear: year, amountPence, inKind },
+        chair,
+      );
     }
   }
   // A partner lowering its own contribution without the group: flagged unilateral (R15).
@@ -97,8 +118,14 @@ export async function loadAvonAndSomerset({ send, administratorToken: admin, tok
   );
 
   for (const { predecessor, successorName } of SUCCESSIONS) {
-    const group = await change('recordSuccession', { predecessorId: partnerIds[predecessor], successorName, effectiveOn: ICB_DAY });
-    partnerIds[`${predecessor.replace('-ccg', '')}-icb`] = group.partners.find((p: { name: string }) => p.name === successorName).id;
+    const group = await change('recordSuccession', {
+      predecessorId: partnerIds[predecessor],
+      successorName,
+      effectiveOn: ICB_DAY,
+    });
+    partnerIds[`${predecessor.replace('-ccg', '')}-icb`] = group.partners.find(
+      (p: { name: string }) => p.name === successorName,
+    ).id;
   }
   await change('adoptTermsOfReference', {
     version: '1.1',
@@ -106,7 +133,12 @@ export async function loadAvonAndSomerset({ send, administratorToken: admin, tok
     adoptedOn: ICB_DAY,
   });
 
-  personIds['bristol-business-manager'] = await registerPerson(send, admin, 'Bristol Safeguarding Business Manager', 'business.manager@bristol.asssp.example');
+  personIds['bristol-business-manager'] = await registerPerson(
+    send,
+    admin,
+    'Bristol Safeguarding Business Manager',
+    'business.manager@bristol.asssp.example',
+  );
   await grantRole(send, admin, personIds['bristol-business-manager'], 'AREA_BUSINESS_MANAGER', areaIds.Bristol);
   personIds.auditor = await registerPerson(send, admin, 'Independent Scrutineer', 'scrutineer@asssp.example');
   await grantRole(send, admin, personIds.auditor, 'AUDITOR', null);
@@ -124,12 +156,26 @@ function inputTypeOf(mutation: string): string {
 }
 
 async function registerPerson(send: SendGraphql, admin: string, name: string, email: string): Promise<string> {
-  const data = await send('mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { personId } }', { input: { name, email } }, admin);
+  const data = await send(
+    'mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { personId } }',
+    { input: { name, email } },
+    admin,
+  );
   return data.registerPerson.personId;
 }
 
-async function grantRole(send: SendGraphql, admin: string, personId: string, role: string, areaId: string | null): Promise<void> {
-  await send('mutation($input: RoleInput!) { grantRole(input: $input) { personId } }', { input: { personId, role, areaId } }, admin);
+async function grantRole(
+  send: SendGraphql,
+  admin: string,
+  personId: string,
+  role: string,
+  areaId: string | null,
+): Promise<void> {
+  await send(
+    'mutation($input: RoleInput!) { grantRole(input: $input) { personId } }',
+    { input: { personId, role, areaId } },
+    admin,
+  );
 }
 
 /** The tokens the demo prints: one per kind of user. */

@@ -3,12 +3,34 @@ import { DemoContext, LoadedDemo } from './load-demo';
 
 /** A year of the group's quarterly meetings, the third one inquorate, and the next one booked. */
 export const MEETINGS = [
-  { startsAt: '2025-12-11T10:00:00.000Z', absent: ['lisa-harvey', 'mike-bowden'], dueDate: '2026-02-28', policeResponse: 'IMPLEMENTED', icbResponse: 'IMPLEMENTED' },
+  {
+    startsAt: '2025-12-11T10:00:00.000Z',
+    absent: ['lisa-harvey', 'mike-bowden'],
+    dueDate: '2026-02-28',
+    policeResponse: 'IMPLEMENTED',
+    icbResponse: 'IMPLEMENTED',
+  },
   // Accepted by the police but not implemented by its due date: shows as overdue.
-  { startsAt: '2026-03-12T10:00:00.000Z', absent: ['julian-wooster'], dueDate: '2026-09-30', policeResponse: 'ACCEPTED', icbResponse: 'DECLINED' },
+  {
+    startsAt: '2026-03-12T10:00:00.000Z',
+    absent: ['julian-wooster'],
+    dueDate: '2026-09-30',
+    policeResponse: 'ACCEPTED',
+    icbResponse: 'DECLINED',
+  },
   // Four representatives away, one sending a substitute who cannot count: 6 of the 7 needed.
-  { startsAt: '2026-06-11T10:00:00.000Z', absent: ['chris-sivers', 'sandra-corry', 'lisa-harvey'], substituted: 'julian-wooster' },
-  { startsAt: '2026-09-10T10:00:00.000Z', absent: [], dueDate: '2027-03-31', policeResponse: 'ACCEPTED', icbResponse: 'ACCEPTED' },
+  {
+    startsAt: '2026-06-11T10:00:00.000Z',
+    absent: ['chris-sivers', 'sandra-corry', 'lisa-harvey'],
+    substituted: 'julian-wooster',
+  },
+  {
+    startsAt: '2026-09-10T10:00:00.000Z',
+    absent: [],
+    dueDate: '2027-03-31',
+    policeResponse: 'ACCEPTED',
+    icbResponse: 'ACCEPTED',
+  },
 ] as const;
 export const NEXT_MEETING = '2026-12-10T10:00:00.000Z';
 export const PLACE = 'Avon and Somerset Constabulary Headquarters, Portishead';
@@ -30,12 +52,18 @@ export async function loadMeetingYear({ send, tokenFor }: DemoContext, demo: Loa
   const chair = await tokenFor(demo.personIds[CHAIR]);
   const bristolManager = await tokenFor(demo.personIds['bristol-business-manager']);
   const call = async (mutation: string, inputType: string, input: Record<string, unknown>, token = chair) =>
-    (await send(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${MEETING} } }`, { input }, token))[mutation];
+    (await send(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${MEETING} } }`, { input }, token))[
+      mutation
+    ];
 
   const meetingIds: string[] = [];
   const recommendationIds: string[] = [];
   for (const plan of MEETINGS) {
-    const { id: meetingId } = await call('scheduleMeeting', 'ScheduleMeetingInput', { groupId: demo.groupId, startsAt: plan.startsAt, place: PLACE });
+    const { id: meetingId } = await call('scheduleMeeting', 'ScheduleMeetingInput', {
+      groupId: demo.groupId,
+      startsAt: plan.startsAt,
+      place: PLACE,
+    });
     meetingIds.push(meetingId);
     await call('openMeeting', 'MeetingIdInput', { meetingId });
     for (const rep of REPRESENTATIVES) {
@@ -50,7 +78,10 @@ export async function loadMeetingYear({ send, tokenFor }: DemoContext, demo: Loa
     }
     const quorate = 'dueDate' in plan;
     if (quorate) {
-      await call('recordDecision', 'RecordDecisionInput', { meetingId, text: `Quarterly performance report for the five areas received and noted (${plan.startsAt.slice(0, 7)}).` });
+      await call('recordDecision', 'RecordDecisionInput', {
+        meetingId,
+        text: `Quarterly performance report for the five areas received and noted (${plan.startsAt.slice(0, 7)}).`,
+      });
       const made = await send(
         `mutation($input: MakeRecommendationInput!) { makeRecommendation(input: $input) { meetingRecommendations { id } } }`,
         {
@@ -79,17 +110,26 @@ export async function loadMeetingYear({ send, tokenFor }: DemoContext, demo: Loa
           recommendationId,
           partnerId: demo.partnerIds['bnssg-icb'],
           response: plan.icbResponse,
-          reason: plan.icbResponse === 'DECLINED' ? 'The ICB shares this data through the integrated care system instead.' : null,
+          reason:
+            plan.icbResponse === 'DECLINED'
+              ? 'The ICB shares this data through the integrated care system instead.'
+              : null,
         },
         await tokenFor(demo.personIds['janet-baptiste-grant']),
       );
     } else {
-      await call('submitWrittenViews', 'SubmitWrittenViewsInput', {
-        meetingId,
-        appointmentId: demo.appointmentIds['sandra-corry'],
-        agendaItem: 'Quarterly performance report',
-        views: 'Somerset ICB supports the proposals on data sharing and asks for them to return to the next quorate meeting.',
-      }, await tokenFor(demo.personIds['sandra-corry']));
+      await call(
+        'submitWrittenViews',
+        'SubmitWrittenViewsInput',
+        {
+          meetingId,
+          appointmentId: demo.appointmentIds['sandra-corry'],
+          agendaItem: 'Quarterly performance report',
+          views:
+            'Somerset ICB supports the proposals on data sharing and asks for them to return to the next quorate meeting.',
+        },
+        await tokenFor(demo.personIds['sandra-corry']),
+      );
     }
     await call('closeMeeting', 'MeetingIdInput', { meetingId });
     await call('draftMinutes', 'DraftMinutesInput', {
@@ -100,14 +140,22 @@ export async function loadMeetingYear({ send, tokenFor }: DemoContext, demo: Loa
     });
     await call('approveMinutes', 'ApproveMinutesInput', { meetingId });
     await call('publishMinutes', 'MeetingIdInput', { meetingId });
-    await call('recordLocalPublication', 'RecordLocalPublicationInput', {
-      meetingId,
-      areaId: demo.areaIds.Bristol,
-      address: `https://bristol-safeguarding.example/minutes/asssp-${plan.startsAt.slice(0, 10)}`,
-      publishedOn: plan.startsAt.slice(0, 10),
-    }, bristolManager);
+    await call(
+      'recordLocalPublication',
+      'RecordLocalPublicationInput',
+      {
+        meetingId,
+        areaId: demo.areaIds.Bristol,
+        address: `https://bristol-safeguarding.example/minutes/asssp-${plan.startsAt.slice(0, 10)}`,
+        publishedOn: plan.startsAt.slice(0, 10),
+      },
+      bristolManager,
+    );
   }
-  const { id: nextMeetingId } = await call('scheduleMeeting', 'ScheduleMeetingInput', { groupId: demo.groupId, startsAt: NEXT_MEETING, place: PLACE });
+  const { id: nextMeetingId } = await call('scheduleMeeting', 'ScheduleMeetingInput', {
+    groupId: demo.groupId,
+    startsAt: NEXT_MEETING,
+    place: PLACE,
+  });
   return { meetingIds, nextMeetingId, recommendationIds };
 }
-

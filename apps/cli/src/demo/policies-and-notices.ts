@@ -6,7 +6,13 @@ type Area = (typeof AREAS)[number];
 type Decision = { decision: 'ADOPTED' | 'ADOPTED_WITH_VARIATION' | 'NOT_ADOPTED'; variation?: string; reason?: string };
 
 /** Two regional policies with mixed local decisions (one overdue for review), a notice to leave and a communication. */
-export const POLICIES: readonly { title: string; body: string; effectiveOn: string; reviewOn: string; decisions: Partial<Record<Area, Decision>> }[] = [
+export const POLICIES: readonly {
+  title: string;
+  body: string;
+  effectiveOn: string;
+  reviewOn: string;
+  decisions: Partial<Record<Area, Decision>>;
+}[] = [
   {
     title: 'Regional escalation procedure',
     body: 'How professionals escalate concerns about another agency’s response, and to whom, across the five areas.',
@@ -25,7 +31,12 @@ export const POLICIES: readonly { title: string; body: string; effectiveOn: stri
     effectiveOn: '2025-01-01',
     // Its review date has passed: the demo shows it overdue.
     reviewOn: '2026-01-01',
-    decisions: { Bristol: { decision: 'ADOPTED' }, Somerset: { decision: 'ADOPTED' }, 'North Somerset': { decision: 'ADOPTED' }, 'South Gloucestershire': { decision: 'ADOPTED' } },
+    decisions: {
+      Bristol: { decision: 'ADOPTED' },
+      Somerset: { decision: 'ADOPTED' },
+      'North Somerset': { decision: 'ADOPTED' },
+      'South Gloucestershire': { decision: 'ADOPTED' },
+    },
   },
 ];
 
@@ -34,31 +45,72 @@ export const POLICIES: readonly { title: string; body: string; effectiveOn: stri
  * decision; the Bath and North East Somerset, Swindon and Wiltshire ICB gives a year's notice; and a
  * communication goes to every area, acknowledged so far by Bristol.
  */
-export async function loadPoliciesAndNotices({ send, tokenFor, administratorToken: admin }: DemoContext, demo: LoadedDemo): Promise<void> {
+export async function loadPoliciesAndNotices(
+  { send, tokenFor, administratorToken: admin }: DemoContext,
+  demo: LoadedDemo,
+): Promise<void> {
   const chair = await tokenFor(demo.personIds['sheila-smith']);
-  const managers: Partial<Record<Area, string>> = { Bristol: await tokenFor(demo.personIds['bristol-business-manager']) };
+  const managers: Partial<Record<Area, string>> = {
+    Bristol: await tokenFor(demo.personIds['bristol-business-manager']),
+  };
   for (const area of AREAS.filter((a) => a !== 'Bristol')) {
-    const { registerPerson } = await send('mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { personId } }', { i: { name: `${area} Safeguarding Business Manager` } }, admin);
-    await send('mutation($i: RoleInput!) { grantRole(input: $i) { personId } }', { i: { personId: registerPerson.personId, role: 'AREA_BUSINESS_MANAGER', areaId: demo.areaIds[area] } }, admin);
+    const { registerPerson } = await send(
+      'mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { personId } }',
+      { i: { name: `${area} Safeguarding Business Manager` } },
+      admin,
+    );
+    await send(
+      'mutation($i: RoleInput!) { grantRole(input: $i) { personId } }',
+      { i: { personId: registerPerson.personId, role: 'AREA_BUSINESS_MANAGER', areaId: demo.areaIds[area] } },
+      admin,
+    );
     managers[area] = await tokenFor(registerPerson.personId);
   }
 
   const { scheduleMeeting } = await send(
     'mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }',
-    { i: { groupId: demo.groupId, startsAt: '2026-11-19T10:00:00Z', place: 'Avon and Somerset Constabulary Headquarters, Portishead' } },
+    {
+      i: {
+        groupId: demo.groupId,
+        startsAt: '2026-11-19T10:00:00Z',
+        place: 'Avon and Somerset Constabulary Headquarters, Portishead',
+      },
+    },
     chair,
   );
   const meetingId = scheduleMeeting.id;
   await send('mutation($i: MeetingIdInput!) { openMeeting(input: $i) { id } }', { i: { meetingId } }, chair);
   for (const rep of REPRESENTATIVES) {
-    await send('mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { id } }', { i: { meetingId, appointmentId: demo.appointmentIds[rep.key], status: 'PRESENT' } }, chair);
+    await send(
+      'mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { id } }',
+      { i: { meetingId, appointmentId: demo.appointmentIds[rep.key], status: 'PRESENT' } },
+      chair,
+    );
   }
   for (const policy of POLICIES) {
-    const { draftPolicy } = await send('mutation($i: DraftPolicyInput!) { draftPolicy(input: $i) { id } }', { i: { groupId: demo.groupId, title: policy.title, body: policy.body } }, chair);
-    const { recordDecision } = await send('mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { decisions { id text } } }', { i: { meetingId, text: `Approved: ${policy.title}.` } }, chair);
-    const decisionId = recordDecision.decisions.find((d: { text: string }) => d.text === `Approved: ${policy.title}.`).id;
-    await send('mutation($i: ApprovePolicyInput!) { approvePolicy(input: $i) { id } }', { i: { policyId: draftPolicy.id, meetingId, decisionId } }, chair);
-    await send('mutation($i: PublishPolicyVersionInput!) { publishPolicyVersion(input: $i) { id } }', { i: { policyId: draftPolicy.id, effectiveOn: policy.effectiveOn, reviewOn: policy.reviewOn } }, chair);
+    const { draftPolicy } = await send(
+      'mutation($i: DraftPolicyInput!) { draftPolicy(input: $i) { id } }',
+      { i: { groupId: demo.groupId, title: policy.title, body: policy.body } },
+      chair,
+    );
+    const { recordDecision } = await send(
+      'mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { decisions { id text } } }',
+      { i: { meetingId, text: `Approved: ${policy.title}.` } },
+      chair,
+    );
+    const decisionId = recordDecision.decisions.find(
+      (d: { text: string }) => d.text === `Approved: ${policy.title}.`,
+    ).id;
+    await send(
+      'mutation($i: ApprovePolicyInput!) { approvePolicy(input: $i) { id } }',
+      { i: { policyId: draftPolicy.id, meetingId, decisionId } },
+      chair,
+    );
+    await send(
+      'mutation($i: PublishPolicyVersionInput!) { publishPolicyVersion(input: $i) { id } }',
+      { i: { policyId: draftPolicy.id, effectiveOn: policy.effectiveOn, reviewOn: policy.reviewOn } },
+      chair,
+    );
     for (const [area, decision] of Object.entries(policy.decisions) as [Area, Decision][]) {
       await send(
         'mutation($i: RecordPolicyAdoptionInput!) { recordPolicyAdoption(input: $i) { id } }',
@@ -73,7 +125,14 @@ export async function loadPoliciesAndNotices({ send, tokenFor, administratorToke
   const today = new Date().toISOString().slice(0, 10);
   await send(
     'mutation($i: GiveNoticeToLeaveInput!) { giveNoticeToLeave(input: $i) { notice { id } } }',
-    { i: { groupId: demo.groupId, partnerId: demo.partnerIds['banes-icb'], givenOn: today, effectiveOn: addMonthsToDate(today, 13) } },
+    {
+      i: {
+        groupId: demo.groupId,
+        partnerId: demo.partnerIds['banes-icb'],
+        givenOn: today,
+        effectiveOn: addMonthsToDate(today, 13),
+      },
+    },
     await tokenFor(demo.personIds['lisa-harvey']),
   );
 
@@ -90,7 +149,17 @@ export async function loadPoliciesAndNotices({ send, tokenFor, administratorToke
     },
     chair,
   );
-  const bristolFeed = await send('query($a: ID!) { areaFeed(areaId: $a, first: 100) { edges { node { cursor subjectId } } } }', { a: demo.areaIds.Bristol }, chair);
-  const item = bristolFeed.areaFeed.edges.find((e: { node: { subjectId: string } }) => e.node.subjectId === issueRegionalCommunication.id).node;
-  await send('mutation($i: AcknowledgeFeedItemInput!) { acknowledgeFeedItem(input: $i) { cursor } }', { i: { areaId: demo.areaIds.Bristol, cursor: item.cursor } }, managers.Bristol as string);
+  const bristolFeed = await send(
+    'query($a: ID!) { areaFeed(areaId: $a, first: 100) { edges { node { cursor subjectId } } } }',
+    { a: demo.areaIds.Bristol },
+    chair,
+  );
+  const item = bristolFeed.areaFeed.edges.find(
+    (e: { node: { subjectId: string } }) => e.node.subjectId === issueRegionalCommunication.id,
+  ).node;
+  await send(
+    'mutation($i: AcknowledgeFeedItemInput!) { acknowledgeFeedItem(input: $i) { cursor } }',
+    { i: { areaId: demo.areaIds.Bristol, cursor: item.cursor } },
+    managers.Bristol as string,
+  );
 }

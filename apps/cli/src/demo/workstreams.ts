@@ -9,7 +9,13 @@ export const STANDING_GROUPS = [
   { name: 'Task and finish activity', lead: 'jacqui-jensen', partner: 'bristol' },
   { name: 'Regional policies and procedures', lead: 'julian-wooster', partner: 'somerset' },
   { name: 'Regional communication', lead: 'will-white', partner: 'police' },
-  { name: 'Resources', lead: 'sheila-smith', partner: 'north-somerset', purpose: 'Funding and resources in kind for the regional arrangements: new proposals for 2020/21 that reflect both.' },
+  {
+    name: 'Resources',
+    lead: 'sheila-smith',
+    partner: 'north-somerset',
+    purpose:
+      'Funding and resources in kind for the regional arrangements: new proposals for 2020/21 that reflect both.',
+  },
 ] as const;
 
 export const TASK_AND_FINISH = {
@@ -31,70 +37,149 @@ export interface LoadedWorkstreams {
  * on the decision of the September meeting that agreed that scope (R11). Its tasks are in every
  * state, two of them overdue.
  */
-export async function loadWorkstreams({ send, tokenFor }: DemoContext, demo: LoadedDemo, meetings: LoadedMeetings): Promise<LoadedWorkstreams> {
+export async function loadWorkstreams(
+  { send, tokenFor }: DemoContext,
+  demo: LoadedDemo,
+  meetings: LoadedMeetings,
+): Promise<LoadedWorkstreams> {
   const chair = await tokenFor(demo.personIds['sheila-smith']);
   const call = async (mutation: string, inputType: string, input: Record<string, unknown>, token: string) =>
-    (await send(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { id workstreamTasks(first: 100) { edges { node { id title } } } } }`, { input }, token))[mutation];
+    (
+      await send(
+        `mutation($input: ${inputType}!) { ${mutation}(input: $input) { id workstreamTasks(first: 100) { edges { node { id title } } } } }`,
+        { input },
+        token,
+      )
+    )[mutation];
   const allAreas = Object.values(demo.areaIds);
 
   const standingIds: string[] = [];
   for (const group of STANDING_GROUPS) {
     const lead = await tokenFor(demo.personIds[group.lead]);
-    const { id } = await call('commissionWorkstream', 'CommissionWorkstreamInput', {
-      groupId: demo.groupId,
-      name: group.name,
-      kind: 'STANDING',
-      purpose: 'purpose' in group ? group.purpose : `${group.name} across the five local arrangements.`,
-      leadPartnerId: demo.partnerIds[group.partner],
-      leadPersonId: demo.personIds[group.lead],
-      areaIds: allAreas,
-      startDate: '2019-06-01',
-    }, chair);
+    const { id } = await call(
+      'commissionWorkstream',
+      'CommissionWorkstreamInput',
+      {
+        groupId: demo.groupId,
+        name: group.name,
+        kind: 'STANDING',
+        purpose: 'purpose' in group ? group.purpose : `${group.name} across the five local arrangements.`,
+        leadPartnerId: demo.partnerIds[group.partner],
+        leadPersonId: demo.personIds[group.lead],
+        areaIds: allAreas,
+        startDate: '2019-06-01',
+      },
+      chair,
+    );
     standingIds.push(id);
     // One standing group has not reported since the last meeting, as the group's view shows.
     if (group.name === 'Standing groups') continue;
-    await call('reportWorkstreamStatus', 'ReportWorkstreamStatusInput', { workstreamId: id, rag: group.name === 'Resources' ? 'AMBER' : 'GREEN', note: 'On track for the next meeting.' }, lead);
+    await call(
+      'reportWorkstreamStatus',
+      'ReportWorkstreamStatusInput',
+      { workstreamId: id, rag: group.name === 'Resources' ? 'AMBER' : 'GREEN', note: 'On track for the next meeting.' },
+      lead,
+    );
   }
 
-  const september = await send('query($id: ID!) { meeting(id: $id) { decisions { id } } }', { id: meetings.meetingIds[3] }, chair);
+  const september = await send(
+    'query($id: ID!) { meeting(id: $id) { decisions { id } } }',
+    { id: meetings.meetingIds[3] },
+    chair,
+  );
   const lead = await tokenFor(demo.personIds[TASK_AND_FINISH.lead]);
-  const { id: taskAndFinishId } = await call('commissionWorkstream', 'CommissionWorkstreamInput', {
-    groupId: demo.groupId,
-    name: TASK_AND_FINISH.name,
-    kind: 'TASK_AND_FINISH',
-    purpose: 'A common approach to return interviews for children who go missing, across the BNSSG areas.',
-    termsOfReference: 'Report to the regional group within nine months with a proposed protocol.',
-    leadPartnerId: demo.partnerIds[TASK_AND_FINISH.partner],
-    leadPersonId: demo.personIds[TASK_AND_FINISH.lead],
-    areaIds: TASK_AND_FINISH.areas.map((area) => demo.areaIds[area]),
-    startDate: '2026-09-15',
-    endDate: '2027-06-30',
-    scopeDecisionId: september.meeting.decisions[0].id,
-  }, chair);
+  const { id: taskAndFinishId } = await call(
+    'commissionWorkstream',
+    'CommissionWorkstreamInput',
+    {
+      groupId: demo.groupId,
+      name: TASK_AND_FINISH.name,
+      kind: 'TASK_AND_FINISH',
+      purpose: 'A common approach to return interviews for children who go missing, across the BNSSG areas.',
+      termsOfReference: 'Report to the regional group within nine months with a proposed protocol.',
+      leadPartnerId: demo.partnerIds[TASK_AND_FINISH.partner],
+      leadPersonId: demo.personIds[TASK_AND_FINISH.lead],
+      areaIds: TASK_AND_FINISH.areas.map((area) => demo.areaIds[area]),
+      startDate: '2026-09-15',
+      endDate: '2027-06-30',
+      scopeDecisionId: september.meeting.decisions[0].id,
+    },
+    chair,
+  );
   for (const member of TASK_AND_FINISH.members) {
-    await call('addWorkstreamMember', 'WorkstreamPersonInput', { workstreamId: taskAndFinishId, personId: demo.personIds[member] }, lead);
+    await call(
+      'addWorkstreamMember',
+      'WorkstreamPersonInput',
+      { workstreamId: taskAndFinishId, personId: demo.personIds[member] },
+      lead,
+    );
   }
 
   const plan = [
-    { key: 'map', title: 'Map current return interview practice in each area', owner: 'chris-sivers', due: '2026-10-31', then: ['CompleteTask'] },
-    { key: 'data', title: 'Agree a shared data set on missing episodes', owner: 'janet-baptiste-grant', due: '2026-11-13', then: ['StartTask'] },
-    { key: 'police', title: 'Align police referral triggers', owner: 'victoria-capel', due: '2026-11-20', then: ['BlockTask'] },
+    {
+      key: 'map',
+      title: 'Map current return interview practice in each area',
+      owner: 'chris-sivers',
+      due: '2026-10-31',
+      then: ['CompleteTask'],
+    },
+    {
+      key: 'data',
+      title: 'Agree a shared data set on missing episodes',
+      owner: 'janet-baptiste-grant',
+      due: '2026-11-13',
+      then: ['StartTask'],
+    },
+    {
+      key: 'police',
+      title: 'Align police referral triggers',
+      owner: 'victoria-capel',
+      due: '2026-11-20',
+      then: ['BlockTask'],
+    },
     { key: 'draft', title: 'Draft the protocol', owner: TASK_AND_FINISH.lead, due: '2027-03-31', then: [] },
-    { key: 'survey', title: 'Survey young people on their experience', owner: 'chris-sivers', due: '2026-12-31', then: ['CancelTask'] },
+    {
+      key: 'survey',
+      title: 'Survey young people on their experience',
+      owner: 'chris-sivers',
+      due: '2026-12-31',
+      then: ['CancelTask'],
+    },
   ];
   const taskIds: Record<string, string> = {};
   for (const task of plan) {
-    const workstream = await call('addTask', 'AddTaskInput', { workstreamId: taskAndFinishId, title: task.title, ownerId: demo.personIds[task.owner], dueDate: task.due }, lead);
-    taskIds[task.key] = workstream.workstreamTasks.edges.find((e: { node: { title: string } }) => e.node.title === task.title).node.id;
+    const workstream = await call(
+      'addTask',
+      'AddTaskInput',
+      { workstreamId: taskAndFinishId, title: task.title, ownerId: demo.personIds[task.owner], dueDate: task.due },
+      lead,
+    );
+    taskIds[task.key] = workstream.workstreamTasks.edges.find(
+      (e: { node: { title: string } }) => e.node.title === task.title,
+    ).node.id;
     const owner = await tokenFor(demo.personIds[task.owner]);
     for (const step of task.then) {
       const input: Record<string, unknown> = { workstreamId: taskAndFinishId, taskId: taskIds[task.key] };
       if (step === 'BlockTask') input.reason = 'Waiting for the force data protection review.';
       if (step === 'CancelTask') input.reason = 'Covered by the national survey instead.';
       const mutation = `${step[0].toLowerCase()}${step.slice(1)}`;
-      await call(mutation, step === 'BlockTask' || step === 'CancelTask' ? 'TaskReasonInput' : 'TaskInput', input, owner);
+      await call(
+        mutation,
+        step === 'BlockTask' || step === 'CancelTask' ? 'TaskReasonInput' : 'TaskInput',
+        input,
+        owner,
+      );
     }
   }
-  await call('reportWorkstreamStatus', 'ReportWorkstreamStatusInput', { workstreamId: taskAndFinishId, rag: 'AMBER', note: 'Police referral work is blocked pending a data protection review.' }, lead);
+  await call(
+    'reportWorkstreamStatus',
+    'ReportWorkstreamStatusInput',
+    {
+      workstreamId: taskAndFinishId,
+      rag: 'AMBER',
+      note: 'Police referral work is blocked pending a data protection review.',
+    },
+    lead,
+  );
   return { standingIds, taskAndFinishId, taskIds };
 }

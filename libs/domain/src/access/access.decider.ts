@@ -92,7 +92,10 @@ function requireAdministrator(actor: Actor, action: string): void {
   }
 }
 
-function sameGrant(a: Omit<Grant, 'personId'> & { personId: string }, b: { personId: string; role: string; areaId: string | null }): boolean {
+function sameGrant(
+  a: Omit<Grant, 'personId'> & { personId: string },
+  b: { personId: string; role: string; areaId: string | null },
+): boolean {
   return a.personId === b.personId && a.role === b.role && a.areaId === b.areaId;
 }
 
@@ -102,7 +105,8 @@ function registerPerson(command: RegisterPerson, state: AccessState): AccessEven
   const name = normaliseName(command.data.name);
   if (name.length === 0) throw new DomainError('VALIDATION_FAILED', "A person's name must not be empty.");
   const subject = command.data.subject ?? personId;
-  if (personBySubject(state, subject)) throw new DomainError('ALREADY_EXISTS', `Someone is already registered with subject "${subject}".`);
+  if (personBySubject(state, subject))
+    throw new DomainError('ALREADY_EXISTS', `Someone is already registered with subject "${subject}".`);
   if (email && Object.values(state.people).some((p) => p.email?.toLowerCase() === email.toLowerCase())) {
     throw new DomainError('ALREADY_EXISTS', `Someone is already registered with the e-mail address ${email}.`);
   }
@@ -128,7 +132,8 @@ function grantRole(command: GrantRole, state: AccessState): AccessEvent[] {
   const person = requirePerson(state, personId);
   const role = requireRole(command.data.role);
   if (role === 'AREA_BUSINESS_MANAGER') {
-    if (!areaId) throw new DomainError('VALIDATION_FAILED', 'An area business manager is granted the role for one area: name it.');
+    if (!areaId)
+      throw new DomainError('VALIDATION_FAILED', 'An area business manager is granted the role for one area: name it.');
     if (!areaKnown) throw new DomainError('NOT_FOUND', `There is no local area ${areaId}.`);
   } else if (areaId) {
     throw new DomainError('VALIDATION_FAILED', `The ${role} role is not limited to an area.`);

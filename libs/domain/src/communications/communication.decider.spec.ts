@@ -24,22 +24,47 @@ const issue = (overrides: Partial<IssueRegionalCommunication['data']> = {}): Iss
 });
 const issued: CommunicationIssued = {
   type: 'CommunicationIssued',
-  data: { communicationId: 'c-1', groupId: 'g', title: 'Safeguarding week', body: 'Please cascade to all practitioners.', areas: [areas[0]], cascadeBy: '2026-12-01' },
+  data: {
+    communicationId: 'c-1',
+    groupId: 'g',
+    title: 'Safeguarding week',
+    body: 'Please cascade to all practitioners.',
+    areas: [areas[0]],
+    cascadeBy: '2026-12-01',
+  },
 };
 const spec = specification(communicationDecider);
 
 describe('regional communications (D5)', () => {
   it('go to the audience areas, to cascade by a date', () => spec.given([]).when(issue()).then([issued]));
   it('are issued by an administrator, the chair or the deputy only', () =>
-    spec.given([]).when(issue({ actor: { personId: 'r', partnerId: 'p', roles: ['REPRESENTATIVE'] } })).thenFails('FORBIDDEN'));
+    spec
+      .given([])
+      .when(issue({ actor: { personId: 'r', partnerId: 'p', roles: ['REPRESENTATIVE'] } }))
+      .thenFails('FORBIDDEN'));
   it('need a title, a body, a date not past, and areas of the group', () => {
-    spec.given([]).when(issue({ title: ' ' })).thenFails('VALIDATION_FAILED');
-    spec.given([]).when(issue({ cascadeBy: '2026-11-01' })).thenFails('VALIDATION_FAILED', /today or later/);
-    spec.given([]).when(issue({ areaIds: ['elsewhere'] })).thenFails('NOT_FOUND');
-    spec.given([]).when(issue({ areaIds: [] })).thenFails('NOT_FOUND');
+    spec
+      .given([])
+      .when(issue({ title: ' ' }))
+      .thenFails('VALIDATION_FAILED');
+    spec
+      .given([])
+      .when(issue({ cascadeBy: '2026-11-01' }))
+      .thenFails('VALIDATION_FAILED', /today or later/);
+    spec
+      .given([])
+      .when(issue({ areaIds: ['elsewhere'] }))
+      .thenFails('NOT_FOUND');
+    spec
+      .given([])
+      .when(issue({ areaIds: [] }))
+      .thenFails('NOT_FOUND');
   });
   it('are refused for a dissolved group, and issued once', () => {
-    spec.given([]).when(issue({ group: { areas, dissolved: true } })).thenFails('GROUP_DISSOLVED');
+    spec
+      .given([])
+      .when(issue({ group: { areas, dissolved: true } }))
+      .thenFails('GROUP_DISSOLVED');
     spec.given([issued]).when(issue()).thenFails('ALREADY_EXISTS');
   });
 });

@@ -34,18 +34,24 @@ export const communicationDecider: Decider<IssueRegionalCommunication, Communica
   decide(command, state) {
     const { actor, communicationId, groupId, areaIds, cascadeBy, group, now } = command.data;
     if (!actor.roles.some((role) => ['ADMINISTRATOR', 'CHAIR', 'DEPUTY_CHAIR'].includes(role))) {
-      throw new DomainError('FORBIDDEN', 'Regional communications are issued by an administrator, the chair or the deputy chair.', {
-        requiredRole: 'ADMINISTRATOR, CHAIR or DEPUTY_CHAIR',
-      });
+      throw new DomainError(
+        'FORBIDDEN',
+        'Regional communications are issued by an administrator, the chair or the deputy chair.',
+        {
+          requiredRole: 'ADMINISTRATOR, CHAIR or DEPUTY_CHAIR',
+        },
+      );
     }
     if (state.issued) throw new DomainError('ALREADY_EXISTS', 'That communication is already issued.');
     if (group.dissolved) throw new DomainError('GROUP_DISSOLVED', 'The regional group has been dissolved.');
     const title = command.data.title.trim();
     const body = command.data.body.trim();
     if (!title || !body) throw new DomainError('VALIDATION_FAILED', 'A communication needs a title and a body.');
-    if (!isIsoDate(cascadeBy) || cascadeBy < now.slice(0, 10)) throw new DomainError('VALIDATION_FAILED', 'cascadeBy is a date, today or later, written YYYY-MM-DD.');
+    if (!isIsoDate(cascadeBy) || cascadeBy < now.slice(0, 10))
+      throw new DomainError('VALIDATION_FAILED', 'cascadeBy is a date, today or later, written YYYY-MM-DD.');
     const areas = group.areas.filter((area) => areaIds.includes(area.areaId));
-    if (areas.length === 0 || areas.length !== new Set(areaIds).size) throw new DomainError('NOT_FOUND', 'Name one or more areas of the group as the audience.');
+    if (areas.length === 0 || areas.length !== new Set(areaIds).size)
+      throw new DomainError('NOT_FOUND', 'Name one or more areas of the group as the audience.');
     return [{ type: 'CommunicationIssued', data: { communicationId, groupId, title, body, areas, cascadeBy } }];
   },
 };

@@ -6,18 +6,40 @@ const bristolManager: Actor = { personId: 'bm-bristol', partnerId: null, roles: 
 const now = '2026-11-23T09:00:00.000Z';
 const acknowledge = (overrides: Partial<AcknowledgeFeedItem['data']> = {}): AcknowledgeFeedItem => ({
   type: 'AcknowledgeFeedItem',
-  data: { areaId: 'bristol', position: 42, itemExists: true, managedAreaIds: ['bristol'], actor: bristolManager, now, ...overrides },
+  data: {
+    areaId: 'bristol',
+    position: 42,
+    itemExists: true,
+    managedAreaIds: ['bristol'],
+    actor: bristolManager,
+    now,
+    ...overrides,
+  },
 });
-const acknowledged: FeedItemAcknowledged = { type: 'FeedItemAcknowledged', data: { areaId: 'bristol', position: 42, acknowledgedAt: now } };
+const acknowledged: FeedItemAcknowledged = {
+  type: 'FeedItemAcknowledged',
+  data: { areaId: 'bristol', position: 42, acknowledgedAt: now },
+};
 const spec = specification(localArrangementDecider);
 
 describe('acknowledging what flowed down to an area (L3)', () => {
-  it("records the area business manager's acknowledgement", () => spec.given([]).when(acknowledge()).then([acknowledged]));
+  it("records the area business manager's acknowledgement", () =>
+    spec.given([]).when(acknowledge()).then([acknowledged]));
   it('is refused to the business manager of another area (R41)', () =>
-    spec.given([]).when(acknowledge({ managedAreaIds: ['somerset'] })).thenFails('FORBIDDEN', /own business manager/));
+    spec
+      .given([])
+      .when(acknowledge({ managedAreaIds: ['somerset'] }))
+      .thenFails('FORBIDDEN', /own business manager/));
   it('is refused to someone who is no business manager', () =>
-    spec.given([]).when(acknowledge({ actor: { personId: 'x', partnerId: null, roles: ['ADMINISTRATOR'] } })).thenFails('FORBIDDEN'));
-  it('is refused for an item not in the feed', () => spec.given([]).when(acknowledge({ itemExists: false })).thenFails('NOT_FOUND'));
+    spec
+      .given([])
+      .when(acknowledge({ actor: { personId: 'x', partnerId: null, roles: ['ADMINISTRATOR'] } }))
+      .thenFails('FORBIDDEN'));
+  it('is refused for an item not in the feed', () =>
+    spec
+      .given([])
+      .when(acknowledge({ itemExists: false }))
+      .thenFails('NOT_FOUND'));
   it('is recorded once', () => spec.given([acknowledged]).when(acknowledge()).thenFails('ALREADY_EXISTS'));
 });
 
@@ -38,28 +60,69 @@ describe("an area's decision on a regional policy (D1)", () => {
       ...overrides,
     },
   });
-  const adopted = { type: 'PolicyAdoptionRecorded' as const, data: { areaId: 'bristol', policyId: 'p-1', version: 1, decision: 'ADOPTED' as const, variation: null, reason: null, decidedOn: '2026-11-23' } };
+  const adopted = {
+    type: 'PolicyAdoptionRecorded' as const,
+    data: {
+      areaId: 'bristol',
+      policyId: 'p-1',
+      version: 1,
+      decision: 'ADOPTED' as const,
+      variation: null,
+      reason: null,
+      decidedOn: '2026-11-23',
+    },
+  };
 
   it('records the area adopting a version', () => spec.given([]).when(adopt()).then([adopted]));
   it('records a variation with its text, and a refusal with its reason', () => {
-    spec.given([]).when(adopt({ decision: 'ADOPTED_WITH_VARIATION', variation: ' Local escalation contact. ' })).then([
-      { type: 'PolicyAdoptionRecorded', data: { ...adopted.data, decision: 'ADOPTED_WITH_VARIATION', variation: 'Local escalation contact.' } },
-    ]);
-    spec.given([]).when(adopt({ decision: 'NOT_ADOPTED', reason: 'Local procedure is stricter.' })).then([
-      { type: 'PolicyAdoptionRecorded', data: { ...adopted.data, decision: 'NOT_ADOPTED', reason: 'Local procedure is stricter.' } },
-    ]);
+    spec
+      .given([])
+      .when(adopt({ decision: 'ADOPTED_WITH_VARIATION', variation: ' Local escalation contact. ' }))
+      .then([
+        {
+          type: 'PolicyAdoptionRecorded',
+          data: { ...adopted.data, decision: 'ADOPTED_WITH_VARIATION', variation: 'Local escalation contact.' },
+        },
+      ]);
+    spec
+      .given([])
+      .when(adopt({ decision: 'NOT_ADOPTED', reason: 'Local procedure is stricter.' }))
+      .then([
+        {
+          type: 'PolicyAdoptionRecorded',
+          data: { ...adopted.data, decision: 'NOT_ADOPTED', reason: 'Local procedure is stricter.' },
+        },
+      ]);
   });
   it('needs the variation text or the reason', () => {
-    spec.given([]).when(adopt({ decision: 'ADOPTED_WITH_VARIATION' })).thenFails('VALIDATION_FAILED', /variation/);
-    spec.given([]).when(adopt({ decision: 'NOT_ADOPTED', reason: ' ' })).thenFails('VALIDATION_FAILED', /reason/);
+    spec
+      .given([])
+      .when(adopt({ decision: 'ADOPTED_WITH_VARIATION' }))
+      .thenFails('VALIDATION_FAILED', /variation/);
+    spec
+      .given([])
+      .when(adopt({ decision: 'NOT_ADOPTED', reason: ' ' }))
+      .thenFails('VALIDATION_FAILED', /reason/);
   });
   it('is refused to the business manager of another area, and to the region (R11, R41)', () => {
-    spec.given([]).when(adopt({ managedAreaIds: ['somerset'] })).thenFails('FORBIDDEN');
-    spec.given([]).when(adopt({ actor: { personId: 'chair', partnerId: 'p', roles: ['CHAIR', 'ADMINISTRATOR'] } })).thenFails('FORBIDDEN');
+    spec
+      .given([])
+      .when(adopt({ managedAreaIds: ['somerset'] }))
+      .thenFails('FORBIDDEN');
+    spec
+      .given([])
+      .when(adopt({ actor: { personId: 'chair', partnerId: 'p', roles: ['CHAIR', 'ADMINISTRATOR'] } }))
+      .thenFails('FORBIDDEN');
   });
   it('is refused for a version not published to the area, and recorded once per version', () => {
-    spec.given([]).when(adopt({ publishedToArea: false })).thenFails('NOT_FOUND');
+    spec
+      .given([])
+      .when(adopt({ publishedToArea: false }))
+      .thenFails('NOT_FOUND');
     spec.given([adopted]).when(adopt()).thenFails('ALREADY_EXISTS');
-    spec.given([adopted]).when(adopt({ version: 2 })).then([{ type: 'PolicyAdoptionRecorded', data: { ...adopted.data, version: 2 } }]);
+    spec
+      .given([adopted])
+      .when(adopt({ version: 2 }))
+      .then([{ type: 'PolicyAdoptionRecorded', data: { ...adopted.data, version: 2 } }]);
   });
 });

@@ -5,12 +5,23 @@ import { Actor } from '../shared/roles';
 /** The records an area keeps for itself, never edited by the region (R11): one stream per area. */
 export const localArrangementStream = (areaId: string): string => `local-arrangement-${areaId}`;
 
-export type FeedItemAcknowledged = Message<'FeedItemAcknowledged', { areaId: string; position: number; acknowledgedAt: string }>;
+export type FeedItemAcknowledged = Message<
+  'FeedItemAcknowledged',
+  { areaId: string; position: number; acknowledgedAt: string }
+>;
 export type AdoptionDecision = 'ADOPTED' | 'ADOPTED_WITH_VARIATION' | 'NOT_ADOPTED';
 /** D1: the area's own decision on one published version of a regional policy. */
 export type PolicyAdoptionRecorded = Message<
   'PolicyAdoptionRecorded',
-  { areaId: string; policyId: string; version: number; decision: AdoptionDecision; variation: string | null; reason: string | null; decidedOn: string }
+  {
+    areaId: string;
+    policyId: string;
+    version: number;
+    decision: AdoptionDecision;
+    variation: string | null;
+    reason: string | null;
+    decidedOn: string;
+  }
 >;
 export type LocalArrangementEvent = FeedItemAcknowledged | PolicyAdoptionRecorded;
 
@@ -49,7 +60,9 @@ export type LocalArrangementState = Readonly<{ acknowledged: readonly number[]; 
 /** L3, R41: an area's own business manager acts for that area, and only for it. */
 function requireAreaManager(actor: Actor, areaId: string, managedAreaIds: readonly string[], action: string): void {
   if (!actor.roles.includes('AREA_BUSINESS_MANAGER') || !managedAreaIds.includes(areaId)) {
-    throw new DomainError('FORBIDDEN', `Only the area's own business manager ${action}.`, { requiredRole: 'AREA_BUSINESS_MANAGER of the area' });
+    throw new DomainError('FORBIDDEN', `Only the area's own business manager ${action}.`, {
+      requiredRole: 'AREA_BUSINESS_MANAGER of the area',
+    });
   }
 }
 
@@ -64,7 +77,8 @@ export const localArrangementDecider: Decider<LocalArrangementCommand, LocalArra
     const { actor, areaId, position, itemExists, managedAreaIds, now } = command.data;
     requireAreaManager(actor, areaId, managedAreaIds, 'acknowledges its feed');
     if (!itemExists) throw new DomainError('NOT_FOUND', "There is no such item in the area's feed.");
-    if (state.acknowledged.includes(position)) throw new DomainError('ALREADY_EXISTS', 'The area has already acknowledged that item.');
+    if (state.acknowledged.includes(position))
+      throw new DomainError('ALREADY_EXISTS', 'The area has already acknowledged that item.');
     return [{ type: 'FeedItemAcknowledged', data: { areaId, position, acknowledgedAt: now } }];
   },
 };
@@ -73,12 +87,16 @@ export const localArrangementDecider: Decider<LocalArrangementCommand, LocalArra
 function recordAdoption(command: RecordPolicyAdoption, state: LocalArrangementState): LocalArrangementEvent[] {
   const { actor, areaId, policyId, version, decision, managedAreaIds, publishedToArea, now } = command.data;
   requireAreaManager(actor, areaId, managedAreaIds, 'records its decision on a regional policy');
-  if (!publishedToArea) throw new DomainError('NOT_FOUND', 'That version of the policy was not published to this area.');
-  if (state.adoptions.includes(`${policyId}@${version}`)) throw new DomainError('ALREADY_EXISTS', 'The area has already decided on that version.');
+  if (!publishedToArea)
+    throw new DomainError('NOT_FOUND', 'That version of the policy was not published to this area.');
+  if (state.adoptions.includes(`${policyId}@${version}`))
+    throw new DomainError('ALREADY_EXISTS', 'The area has already decided on that version.');
   const variation = command.data.variation?.trim() || null;
   const reason = command.data.reason?.trim() || null;
-  if (decision === 'ADOPTED_WITH_VARIATION' && !variation) throw new DomainError('VALIDATION_FAILED', 'Adopting with a variation needs the text of the variation.');
-  if (decision === 'NOT_ADOPTED' && !reason) throw new DomainError('VALIDATION_FAILED', 'Not adopting a policy needs a reason.');
+  if (decision === 'ADOPTED_WITH_VARIATION' && !variation)
+    throw new DomainError('VALIDATION_FAILED', 'Adopting with a variation needs the text of the variation.');
+  if (decision === 'NOT_ADOPTED' && !reason)
+    throw new DomainError('VALIDATION_FAILED', 'Not adopting a policy needs a reason.');
   if (!['ADOPTED', 'ADOPTED_WITH_VARIATION', 'NOT_ADOPTED'].includes(decision)) {
     throw new DomainError('VALIDATION_FAILED', 'The decision is ADOPTED, ADOPTED_WITH_VARIATION or NOT_ADOPTED.');
   }

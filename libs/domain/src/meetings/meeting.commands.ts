@@ -19,13 +19,19 @@ export type GroupFacts = Readonly<{
 
 type MeetingCommand<Type extends string, Data> = Message<Type, Data & { actor: Actor; now: string }>;
 
-export type ScheduleMeeting = MeetingCommand<'ScheduleMeeting', { meetingId: string; groupId: string; startsAt: string; place: string; group: GroupFacts }>;
+export type ScheduleMeeting = MeetingCommand<
+  'ScheduleMeeting',
+  { meetingId: string; groupId: string; startsAt: string; place: string; group: GroupFacts }
+>;
 export type OpenMeeting = MeetingCommand<'OpenMeeting', { group: GroupFacts }>;
 export type RecordAttendance = MeetingCommand<
   'RecordAttendance',
   { appointmentId: string; status: AttendanceStatus; substitute: Substitute | null }
 >;
-export type SubmitWrittenViews = MeetingCommand<'SubmitWrittenViews', { appointmentId: string; agendaItem: string; views: string }>;
+export type SubmitWrittenViews = MeetingCommand<
+  'SubmitWrittenViews',
+  { appointmentId: string; agendaItem: string; views: string }
+>;
 export type CloseMeeting = MeetingCommand<'CloseMeeting', object>;
 export type RecordDecision = MeetingCommand<'RecordDecision', { decisionId: string; text: string }>;
 export type MakeRecommendation = MeetingCommand<

@@ -40,13 +40,23 @@ const schedule = (overrides: { startsAt?: string; place?: string; actor?: Actor;
     group: groupFacts(),
     ...overrides,
   });
-const open = (actor: Actor = administrator, group: GroupFacts = groupFacts()) => meetingCommand('OpenMeeting', { actor, group });
-const attend = (appointmentId: string, status: AttendanceStatus, substitute: Substitute | null = null, actor: Actor = administrator) =>
-  meetingCommand('RecordAttendance', { appointmentId, status, substitute, actor });
-const writtenViews = (appointmentId: string, actor: Actor, agendaItem = 'Item 4: neglect strategy', views = 'Somerset CCG supports the strategy.') =>
-  meetingCommand('SubmitWrittenViews', { appointmentId, agendaItem, views, actor });
+const open = (actor: Actor = administrator, group: GroupFacts = groupFacts()) =>
+  meetingCommand('OpenMeeting', { actor, group });
+const attend = (
+  appointmentId: string,
+  status: AttendanceStatus,
+  substitute: Substitute | null = null,
+  actor: Actor = administrator,
+) => meetingCommand('RecordAttendance', { appointmentId, status, substitute, actor });
+const writtenViews = (
+  appointmentId: string,
+  actor: Actor,
+  agendaItem = 'Item 4: neglect strategy',
+  views = 'Somerset CCG supports the strategy.',
+) => meetingCommand('SubmitWrittenViews', { appointmentId, agendaItem, views, actor });
 const close = (actor: Actor = administrator) => meetingCommand('CloseMeeting', { actor });
-const decide = (decisionId = 'dec-1') => meetingCommand('RecordDecision', { decisionId, text: 'The neglect strategy is adopted.' });
+const decide = (decisionId = 'dec-1') =>
+  meetingCommand('RecordDecision', { decisionId, text: 'The neglect strategy is adopted.' });
 
 /** The meeting the events fold to; fails the test if there is none. */
 const meetingAfter = (events: readonly MeetingEvent[]): Meeting => {
@@ -86,7 +96,10 @@ describe('Scheduling a meeting (R6)', () => {
     ['a representative holding no post', meetingRepresentative],
     ['an area business manager', bristolBusinessManager],
   ])('is refused to %s', (_who, actor) => {
-    spec.given([]).when(schedule({ actor })).thenFails('FORBIDDEN', /Only an administrator, the chair or the deputy chair can schedule a meeting/);
+    spec
+      .given([])
+      .when(schedule({ actor }))
+      .thenFails('FORBIDDEN', /Only an administrator, the chair or the deputy chair can schedule a meeting/);
   });
 
   it('is refused for a dissolved group with GROUP_DISSOLVED', () => {
@@ -99,26 +112,41 @@ describe('Scheduling a meeting (R6)', () => {
   it.each(['2020-03-12', '12/03/2020 10:00', '2020-13-01T10:00:00Z', '2020-03-12T25:00:00Z', 'next Thursday', ''])(
     'is refused with a start of %p',
     (startsAt) => {
-      spec.given([]).when(schedule({ startsAt })).thenFails('VALIDATION_FAILED', /startsAt must be a date and time/);
+      spec
+        .given([])
+        .when(schedule({ startsAt }))
+        .thenFails('VALIDATION_FAILED', /startsAt must be a date and time/);
     },
   );
 
   // BUG (meeting.decider.ts:77): Date.parse rolls 30 February over to 1 March, so a date that does
   // not exist is accepted and recorded as 2020-03-01T10:00:00.000Z instead of being refused.
   it('is refused with a start on a day that does not exist (30 February)', () => {
-    spec.given([]).when(schedule({ startsAt: '2020-02-30T10:00:00Z' })).thenFails('VALIDATION_FAILED', /startsAt must be a date and time/);
+    spec
+      .given([])
+      .when(schedule({ startsAt: '2020-02-30T10:00:00Z' }))
+      .thenFails('VALIDATION_FAILED', /startsAt must be a date and time/);
   });
 
   it('is refused without a place', () => {
-    spec.given([]).when(schedule({ place: '   ' })).thenFails('VALIDATION_FAILED', /The place must not be empty/);
+    spec
+      .given([])
+      .when(schedule({ place: '   ' }))
+      .thenFails('VALIDATION_FAILED', /The place must not be empty/);
   });
 
   it('is refused with ALREADY_EXISTS when the meeting is already scheduled', () => {
-    spec.given([meetingScheduled()]).when(schedule()).thenFails('ALREADY_EXISTS', /Meeting asssp-2020-03 is already scheduled/);
+    spec
+      .given([meetingScheduled()])
+      .when(schedule())
+      .thenFails('ALREADY_EXISTS', /Meeting asssp-2020-03 is already scheduled/);
   });
 
   it('is refused with ALREADY_EXISTS for a meeting that has been held', () => {
-    spec.given([...quorateMeeting, meetingClosed]).when(schedule()).thenFails('ALREADY_EXISTS');
+    spec
+      .given([...quorateMeeting, meetingClosed])
+      .when(schedule())
+      .thenFails('ALREADY_EXISTS');
   });
 });
 
@@ -129,7 +157,10 @@ describe('A meeting that was never scheduled', () => {
     ['closed', close()],
     ['given a decision', decide()],
   ])('cannot be %s (NOT_FOUND)', (_what, sent) => {
-    spec.given([]).when(sent).thenFails('NOT_FOUND', /There is no such meeting/);
+    spec
+      .given([])
+      .when(sent)
+      .thenFails('NOT_FOUND', /There is no such meeting/);
   });
 });
 
@@ -190,36 +221,59 @@ describe('Opening a meeting (R7: the membership snapshot)', () => {
     ['a stranger', stranger],
     ['a representative holding no post', meetingRepresentative],
   ])('is refused to %s', (_who, actor) => {
-    spec.given([meetingScheduled()]).when(open(actor)).thenFails('FORBIDDEN', /can open a meeting/);
+    spec
+      .given([meetingScheduled()])
+      .when(open(actor))
+      .thenFails('FORBIDDEN', /can open a meeting/);
   });
 
   it('is refused for a group dissolved since the meeting was scheduled', () => {
-    spec.given([meetingScheduled()]).when(open(administrator, groupFacts({ dissolved: true }))).thenFails('GROUP_DISSOLVED');
+    spec
+      .given([meetingScheduled()])
+      .when(open(administrator, groupFacts({ dissolved: true })))
+      .thenFails('GROUP_DISSOLVED');
   });
 
   it('is refused when the meeting is already open', () => {
-    spec.given(opened).when(open()).thenFails('MEETING_NOT_OPEN', /The meeting is already open/);
+    spec
+      .given(opened)
+      .when(open())
+      .thenFails('MEETING_NOT_OPEN', /The meeting is already open/);
   });
 
   it('is refused when the meeting has been closed', () => {
-    spec.given([...opened, meetingClosed]).when(open()).thenFails('MEETING_NOT_OPEN', /The meeting is already closed/);
+    spec
+      .given([...opened, meetingClosed])
+      .when(open())
+      .thenFails('MEETING_NOT_OPEN', /The meeting is already closed/);
   });
 });
 
 describe('Recording attendance (R8)', () => {
   it('records a representative present in person, with no substitute', () => {
-    spec.given(opened).when(attend(chrisSivers.appointmentId, 'PRESENT')).then([attendanceRecorded(chrisSivers)]);
-  });
-
-  it.each(['APOLOGIES', 'ABSENT'] as const)('records a substitute for a representative who sent %s, trimmed', (status) => {
     spec
       .given(opened)
-      .when(attend(sandraCorry.appointmentId, status, { name: '  Alex Deputy ', organisation: ' NHS Somerset CCG  ' }))
-      .then([attendanceRecorded(sandraCorry, status, cover)]);
+      .when(attend(chrisSivers.appointmentId, 'PRESENT'))
+      .then([attendanceRecorded(chrisSivers)]);
   });
 
+  it.each(['APOLOGIES', 'ABSENT'] as const)(
+    'records a substitute for a representative who sent %s, trimmed',
+    (status) => {
+      spec
+        .given(opened)
+        .when(
+          attend(sandraCorry.appointmentId, status, { name: '  Alex Deputy ', organisation: ' NHS Somerset CCG  ' }),
+        )
+        .then([attendanceRecorded(sandraCorry, status, cover)]);
+    },
+  );
+
   it.each(['APOLOGIES', 'ABSENT'] as const)('records %s without a substitute', (status) => {
-    spec.given(opened).when(attend(sandraCorry.appointmentId, status)).then([attendanceRecorded(sandraCorry, status)]);
+    spec
+      .given(opened)
+      .when(attend(sandraCorry.appointmentId, status))
+      .then([attendanceRecorded(sandraCorry, status)]);
   });
 
   it('refuses a representative both present and substituted', () => {
@@ -237,14 +291,20 @@ describe('Recording attendance (R8)', () => {
   });
 
   it.each([
-    ["name", { name: ' ', organisation: 'NHS Somerset CCG' }],
+    ['name', { name: ' ', organisation: 'NHS Somerset CCG' }],
     ['organisation', { name: 'Alex Deputy', organisation: '' }],
-  ])("refuses a substitute without a %s", (label, substitute) => {
-    spec.given(opened).when(attend(sandraCorry.appointmentId, 'APOLOGIES', substitute)).thenFails('VALIDATION_FAILED', new RegExp(`substitute's ${label}`));
+  ])('refuses a substitute without a %s', (label, substitute) => {
+    spec
+      .given(opened)
+      .when(attend(sandraCorry.appointmentId, 'APOLOGIES', substitute))
+      .thenFails('VALIDATION_FAILED', new RegExp(`substitute's ${label}`));
   });
 
   it('refuses someone who was not a representative when the meeting opened (NOT_FOUND)', () => {
-    spec.given(opened).when(attend('apt-pat-newcomer', 'PRESENT')).thenFails('NOT_FOUND', /not a representative when the meeting opened/);
+    spec
+      .given(opened)
+      .when(attend('apt-pat-newcomer', 'PRESENT'))
+      .thenFails('NOT_FOUND', /not a representative when the meeting opened/);
   });
 
   it('refuses a representative left out of the snapshot because their appointment had ended before it', () => {
@@ -256,18 +316,27 @@ describe('Recording attendance (R8)', () => {
   });
 
   it('is refused before the meeting opens', () => {
-    spec.given([meetingScheduled()]).when(attend(chrisSivers.appointmentId, 'PRESENT')).thenFails('MEETING_NOT_OPEN', /The meeting is scheduled, not open/);
+    spec
+      .given([meetingScheduled()])
+      .when(attend(chrisSivers.appointmentId, 'PRESENT'))
+      .thenFails('MEETING_NOT_OPEN', /The meeting is scheduled, not open/);
   });
 
   it('is refused once the meeting has closed', () => {
-    spec.given([...opened, meetingClosed]).when(attend(chrisSivers.appointmentId, 'PRESENT')).thenFails('MEETING_NOT_OPEN', /The meeting is closed, not open/);
+    spec
+      .given([...opened, meetingClosed])
+      .when(attend(chrisSivers.appointmentId, 'PRESENT'))
+      .thenFails('MEETING_NOT_OPEN', /The meeting is closed, not open/);
   });
 
   it.each([
     ['the chair', meetingChair],
     ['the deputy chair', meetingDeputyChair],
   ])('is recorded by %s', (_who, actor) => {
-    spec.given(opened).when(attend(chrisSivers.appointmentId, 'PRESENT', null, actor)).then([attendanceRecorded(chrisSivers)]);
+    spec
+      .given(opened)
+      .when(attend(chrisSivers.appointmentId, 'PRESENT', null, actor))
+      .then([attendanceRecorded(chrisSivers)]);
   });
 
   it.each([
@@ -275,7 +344,10 @@ describe('Recording attendance (R8)', () => {
     ['a representative, even for themself', representativeOf(chrisSivers)],
     ['an area business manager', bristolBusinessManager],
   ])('is refused to %s', (_who, actor) => {
-    spec.given(opened).when(attend(chrisSivers.appointmentId, 'PRESENT', null, actor)).thenFails('FORBIDDEN', /can record attendance/);
+    spec
+      .given(opened)
+      .when(attend(chrisSivers.appointmentId, 'PRESENT', null, actor))
+      .thenFails('FORBIDDEN', /can record attendance/);
   });
 });
 
@@ -313,12 +385,15 @@ describe('Quorum (R7, R8)', () => {
       ]);
   });
 
-  it.each(['APOLOGIES', 'ABSENT'] as const)('refuses a decision with 6 present plus a substitute for a representative who sent %s', (status) => {
-    spec
-      .given([...opened, ...presentInPerson(6), attendanceRecorded(sandraCorry, status, cover)])
-      .when(decide())
-      .thenFails('QUORUM_NOT_MET', /6 of the 7 representatives needed are present in person/);
-  });
+  it.each(['APOLOGIES', 'ABSENT'] as const)(
+    'refuses a decision with 6 present plus a substitute for a representative who sent %s',
+    (status) => {
+      spec
+        .given([...opened, ...presentInPerson(6), attendanceRecorded(sandraCorry, status, cover)])
+        .when(decide())
+        .thenFails('QUORUM_NOT_MET', /6 of the 7 representatives needed are present in person/);
+    },
+  );
 
   it('counts both police representatives, who represent one partner, as two present', () => {
     const events = [...opened, ...presentInPerson(5), attendanceRecorded(victoriaCapel), attendanceRecorded(willWhite)];
@@ -336,7 +411,9 @@ describe('Quorum (R7, R8)', () => {
     // (66% of 9 is 6), but the meeting still needs 7 of the 10 it opened with.
     const six = [...opened, ...presentInPerson(6)];
     expect(meetingQuorum(meetingAfter(six))).toEqual({ required: 7, present: 6, isQuorate: false });
-    const nineNow = groupFacts({ currentRepresentatives: SNAPSHOT_REPRESENTATIVES.filter((r) => r.appointmentId !== sandraCorry.appointmentId) });
+    const nineNow = groupFacts({
+      currentRepresentatives: SNAPSHOT_REPRESENTATIVES.filter((r) => r.appointmentId !== sandraCorry.appointmentId),
+    });
     spec
       .given(six)
       .when(
@@ -368,12 +445,20 @@ describe('Quorum (R7, R8)', () => {
   });
 
   it('still shows a closed meeting as having been quorate', () => {
-    expect(meetingQuorum(meetingAfter([...quorateMeeting, meetingClosed]))).toEqual({ required: 7, present: 7, isQuorate: true });
+    expect(meetingQuorum(meetingAfter([...quorateMeeting, meetingClosed]))).toEqual({
+      required: 7,
+      present: 7,
+      isQuorate: true,
+    });
   });
 });
 
 describe('Written views of an absent representative (R8)', () => {
-  const submitted = (appointmentId: string, agendaItem = 'Item 4: neglect strategy', views = 'Somerset CCG supports the strategy.'): MeetingEvent => ({
+  const submitted = (
+    appointmentId: string,
+    agendaItem = 'Item 4: neglect strategy',
+    views = 'Somerset CCG supports the strategy.',
+  ): MeetingEvent => ({
     type: 'WrittenViewsSubmitted',
     data: { appointmentId, agendaItem, views },
   });
@@ -381,12 +466,22 @@ describe('Written views of an absent representative (R8)', () => {
   it('are submitted by the absent representative themself, trimmed', () => {
     spec
       .given([...quorateMeeting, attendanceRecorded(sandraCorry, 'APOLOGIES', cover)])
-      .when(writtenViews(sandraCorry.appointmentId, representativeOf(sandraCorry), ' Item 4: neglect strategy ', ' Somerset CCG supports the strategy. '))
+      .when(
+        writtenViews(
+          sandraCorry.appointmentId,
+          representativeOf(sandraCorry),
+          ' Item 4: neglect strategy ',
+          ' Somerset CCG supports the strategy. ',
+        ),
+      )
       .then([submitted(sandraCorry.appointmentId)]);
   });
 
   it('are submitted by a representative whose attendance is not yet recorded', () => {
-    spec.given(opened).when(writtenViews(sandraCorry.appointmentId, representativeOf(sandraCorry))).then([submitted(sandraCorry.appointmentId)]);
+    spec
+      .given(opened)
+      .when(writtenViews(sandraCorry.appointmentId, representativeOf(sandraCorry)))
+      .then([submitted(sandraCorry.appointmentId)]);
   });
 
   it('are submitted at an inquorate meeting', () => {
@@ -397,7 +492,10 @@ describe('Written views of an absent representative (R8)', () => {
   });
 
   it('are refused to the administrator: nobody submits views on a representative’s behalf (R41)', () => {
-    spec.given([...opened, attendanceRecorded(sandraCorry, 'ABSENT')]).when(writtenViews(sandraCorry.appointmentId, administrator)).thenFails('FORBIDDEN', /representative themself/);
+    spec
+      .given([...opened, attendanceRecorded(sandraCorry, 'ABSENT')])
+      .when(writtenViews(sandraCorry.appointmentId, administrator))
+      .thenFails('FORBIDDEN', /representative themself/);
   });
 
   it.each([
@@ -426,7 +524,10 @@ describe('Written views of an absent representative (R8)', () => {
   });
 
   it('are refused for someone not in the snapshot', () => {
-    spec.given(opened).when(writtenViews('apt-pat-newcomer', representativeOf(sandraCorry))).thenFails('NOT_FOUND', /not a representative when the meeting opened/);
+    spec
+      .given(opened)
+      .when(writtenViews('apt-pat-newcomer', representativeOf(sandraCorry)))
+      .thenFails('NOT_FOUND', /not a representative when the meeting opened/);
   });
 
   it.each([
@@ -442,11 +543,17 @@ describe('Written views of an absent representative (R8)', () => {
 
 describe('Closing a meeting', () => {
   it('is recorded at the time it is sent', () => {
-    spec.given(quorateMeeting).when(close()).then([{ type: 'MeetingClosed', data: { closedAt: meetingNow } }]);
+    spec
+      .given(quorateMeeting)
+      .when(close())
+      .then([{ type: 'MeetingClosed', data: { closedAt: meetingNow } }]);
   });
 
   it('is recorded for an inquorate meeting', () => {
-    spec.given([...opened, ...presentInPerson(3)]).when(close(meetingChair)).then([{ type: 'MeetingClosed', data: { closedAt: meetingNow } }]);
+    spec
+      .given([...opened, ...presentInPerson(3)])
+      .when(close(meetingChair))
+      .then([{ type: 'MeetingClosed', data: { closedAt: meetingNow } }]);
   });
 
   it('is refused before the meeting opens', () => {
@@ -454,14 +561,20 @@ describe('Closing a meeting', () => {
   });
 
   it('is refused twice', () => {
-    spec.given([...quorateMeeting, meetingClosed]).when(close()).thenFails('MEETING_NOT_OPEN', /closed, not open/);
+    spec
+      .given([...quorateMeeting, meetingClosed])
+      .when(close())
+      .thenFails('MEETING_NOT_OPEN', /closed, not open/);
   });
 
   it.each([
     ['a stranger', stranger],
     ['a representative holding no post', meetingRepresentative],
   ])('is refused to %s', (_who, actor) => {
-    spec.given(quorateMeeting).when(close(actor)).thenFails('FORBIDDEN', /can close a meeting/);
+    spec
+      .given(quorateMeeting)
+      .when(close(actor))
+      .thenFails('FORBIDDEN', /can close a meeting/);
   });
 });
 

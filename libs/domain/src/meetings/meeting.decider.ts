@@ -38,7 +38,8 @@ function requireText(value: string, label: string): string {
 }
 
 function requireNotDissolved(group: GroupFacts): void {
-  if (group.dissolved) throw new DomainError('GROUP_DISSOLVED', 'The regional group has been dissolved; it takes no further business.');
+  if (group.dissolved)
+    throw new DomainError('GROUP_DISSOLVED', 'The regional group has been dissolved; it takes no further business.');
 }
 
 function requireOpen(meeting: Meeting): void {
@@ -52,10 +53,14 @@ function requireQuorate(meeting: Meeting): void {
   requireOpen(meeting);
   const { required, present } = meetingQuorum(meeting);
   if (present < required || required === 0) {
-    throw new DomainError('QUORUM_NOT_MET', `The meeting is not quorate: ${present} of the ${required} representatives needed are present in person.`, {
-      required,
-      present,
-    });
+    throw new DomainError(
+      'QUORUM_NOT_MET',
+      `The meeting is not quorate: ${present} of the ${required} representatives needed are present in person.`,
+      {
+        required,
+        present,
+      },
+    );
   }
 }
 
@@ -75,10 +80,27 @@ function schedule(command: ScheduleMeeting, state: MeetingState): MeetingEvent[]
   requireNotDissolved(group);
   if (state.status !== 'NONE') throw new DomainError('ALREADY_EXISTS', `Meeting ${meetingId} is already scheduled.`);
   // A time zone is required so the meeting means the same moment on every server; the day must exist.
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(startsAt) || !isIsoDate(startsAt.slice(0, 10)) || Number.isNaN(Date.parse(startsAt))) {
-    throw new DomainError('VALIDATION_FAILED', 'startsAt must be a date and time that exists, with its time zone, e.g. 2020-03-12T10:00:00Z.');
+  if (
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(startsAt) ||
+    !isIsoDate(startsAt.slice(0, 10)) ||
+    Number.isNaN(Date.parse(startsAt))
+  ) {
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      'startsAt must be a date and time that exists, with its time zone, e.g. 2020-03-12T10:00:00Z.',
+    );
   }
-  return [{ type: 'MeetingScheduled', data: { meetingId, groupId, startsAt: new Date(startsAt).toISOString(), place: requireText(command.data.place, 'The place') } }];
+  return [
+    {
+      type: 'MeetingScheduled',
+      data: {
+        meetingId,
+        groupId,
+        startsAt: new Date(startsAt).toISOString(),
+        place: requireText(command.data.place, 'The place'),
+      },
+    },
+  ];
 }
 
 function decideForMeeting(command: Exclude<MeetingCommandUnion, ScheduleMeeting>, meeting: Meeting): MeetingEvent[] {
@@ -87,12 +109,18 @@ function decideForMeeting(command: Exclude<MeetingCommandUnion, ScheduleMeeting>
     case 'OpenMeeting': {
       requireMeetingOfficer(actor, 'open a meeting');
       requireNotDissolved(command.data.group);
-      if (meeting.status !== 'SCHEDULED') throw new DomainError('MEETING_NOT_OPEN', `The meeting is already ${meeting.status.toLowerCase()}.`);
+      if (meeting.status !== 'SCHEDULED')
+        throw new DomainError('MEETING_NOT_OPEN', `The meeting is already ${meeting.status.toLowerCase()}.`);
       const { currentRepresentatives: representatives, quorumPercentage } = command.data.group;
       return [
         {
           type: 'MeetingOpened',
-          data: { openedAt: now, quorumPercentage, required: quorumRequired(quorumPercentage, representatives.length), representatives },
+          data: {
+            openedAt: now,
+            quorumPercentage,
+            required: quorumRequired(quorumPercentage, representatives.length),
+            representatives,
+          },
         },
       ];
     }
@@ -107,11 +135,16 @@ function decideForMeeting(command: Exclude<MeetingCommandUnion, ScheduleMeeting>
     case 'RecordDecision': {
       requireMeetingOfficer(actor, 'record a decision');
       requireQuorate(meeting);
-      if (meeting.decisionIds.includes(command.data.decisionId)) throw new DomainError('ALREADY_EXISTS', 'That decision is already recorded.');
+      if (meeting.decisionIds.includes(command.data.decisionId))
+        throw new DomainError('ALREADY_EXISTS', 'That decision is already recorded.');
       return [
         {
           type: 'DecisionRecorded',
-          data: { decisionId: command.data.decisionId, text: requireText(command.data.text, 'The decision'), agreedBy: presentRepresentatives(meeting).map((r) => r.appointmentId) },
+          data: {
+            decisionId: command.data.decisionId,
+            text: requireText(command.data.text, 'The decision'),
+            agreedBy: presentRepresentatives(meeting).map((r) => r.appointmentId),
+          },
         },
       ];
     }
@@ -126,7 +159,12 @@ function decideForMeeting(command: Exclude<MeetingCommandUnion, ScheduleMeeting>
     case 'PublishMinutes': {
       requireMeetingOfficer(actor, 'publish minutes');
       if (meeting.minutes !== 'APPROVED') {
-        throw new DomainError(meeting.minutes === 'PUBLISHED' ? 'MINUTES_SEALED' : 'MINUTES_NOT_READY', meeting.minutes === 'PUBLISHED' ? 'The minutes are already published.' : 'Only approved minutes can be published.');
+        throw new DomainError(
+          meeting.minutes === 'PUBLISHED' ? 'MINUTES_SEALED' : 'MINUTES_NOT_READY',
+          meeting.minutes === 'PUBLISHED'
+            ? 'The minutes are already published.'
+            : 'Only approved minutes can be published.',
+        );
       }
       return [{ type: 'MinutesPublished', data: { publishedAt: now, areas: command.data.group.areas } }];
     }
@@ -143,12 +181,21 @@ function recordAttendance(command: RecordAttendance, meeting: Meeting): MeetingE
   requireOpen(meeting);
   const rep = meeting.representatives.find((r) => r.appointmentId === appointmentId);
   if (!rep) throw new DomainError('NOT_FOUND', 'That person was not a representative when the meeting opened.');
-  if (!['PRESENT', 'APOLOGIES', 'ABSENT'].includes(status)) throw new DomainError('VALIDATION_FAILED', 'Attendance is PRESENT, APOLOGIES or ABSENT.');
+  if (!['PRESENT', 'APOLOGIES', 'ABSENT'].includes(status))
+    throw new DomainError('VALIDATION_FAILED', 'Attendance is PRESENT, APOLOGIES or ABSENT.');
   // R8: a substitute attends instead of the representative, so the representative is not present.
   if (status === 'PRESENT' && substitute) {
-    throw new DomainError('VALIDATION_FAILED', `${rep.name} cannot be present and substituted at once; a substitute is recorded with APOLOGIES or ABSENT.`);
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `${rep.name} cannot be present and substituted at once; a substitute is recorded with APOLOGIES or ABSENT.`,
+    );
   }
-  const sub = substitute ? { name: requireText(substitute.name, "The substitute's name"), organisation: requireText(substitute.organisation, "The substitute's organisation") } : null;
+  const sub = substitute
+    ? {
+        name: requireText(substitute.name, "The substitute's name"),
+        organisation: requireText(substitute.organisation, "The substitute's organisation"),
+      }
+    : null;
   return [{ type: 'AttendanceRecorded', data: { appointmentId, status, substitute: sub } }];
 }
 
@@ -158,7 +205,9 @@ function submitWrittenViews(command: SubmitWrittenViews, meeting: Meeting): Meet
   if (!rep) throw new DomainError('NOT_FOUND', 'That person was not a representative when the meeting opened.');
   // R41: views are recorded as the representative's own, so nobody else submits them.
   if (actor.personId !== rep.personId) {
-    throw new DomainError('FORBIDDEN', 'Written views are submitted by the representative themself.', { requiredRole: 'the absent REPRESENTATIVE' });
+    throw new DomainError('FORBIDDEN', 'Written views are submitted by the representative themself.', {
+      requiredRole: 'the absent REPRESENTATIVE',
+    });
   }
   if (meeting.attendance[appointmentId]?.status === 'PRESENT') {
     throw new DomainError('VALIDATION_FAILED', `${rep.name} is present; written views are for absent representatives.`);
@@ -167,7 +216,11 @@ function submitWrittenViews(command: SubmitWrittenViews, meeting: Meeting): Meet
   return [
     {
       type: 'WrittenViewsSubmitted',
-      data: { appointmentId, agendaItem: requireText(command.data.agendaItem, 'The agenda item'), views: requireText(command.data.views, 'The views') },
+      data: {
+        appointmentId,
+        agendaItem: requireText(command.data.agendaItem, 'The agenda item'),
+        views: requireText(command.data.views, 'The views'),
+      },
     },
   ];
 }
@@ -177,11 +230,14 @@ function makeRecommendation(command: MakeRecommendation, meeting: Meeting): Meet
   requireMeetingOfficer(actor, 'make a recommendation');
   requireNotDissolved(group);
   requireQuorate(meeting);
-  if (meeting.recommendations[recommendationId]) throw new DomainError('ALREADY_EXISTS', 'That recommendation is already recorded.');
-  if (targetPartnerIds.length === 0) throw new DomainError('VALIDATION_FAILED', 'A recommendation names at least one target organisation.');
+  if (meeting.recommendations[recommendationId])
+    throw new DomainError('ALREADY_EXISTS', 'That recommendation is already recorded.');
+  if (targetPartnerIds.length === 0)
+    throw new DomainError('VALIDATION_FAILED', 'A recommendation names at least one target organisation.');
   const unknown = targetPartnerIds.filter((id) => !group.currentPartners.some((p) => p.partnerId === id));
   if (unknown.length > 0) throw new DomainError('NOT_FOUND', `Not current core partners: ${unknown.join(', ')}.`);
-  if (!isIsoDate(dueDate)) throw new DomainError('VALIDATION_FAILED', 'The due date must be a date written YYYY-MM-DD.');
+  if (!isIsoDate(dueDate))
+    throw new DomainError('VALIDATION_FAILED', 'The due date must be a date written YYYY-MM-DD.');
   return [
     {
       type: 'RecommendationMade',
@@ -201,18 +257,28 @@ function respond(command: RespondToRecommendation, meeting: Meeting): MeetingEve
   const { actor, recommendationId, partnerId, response } = command.data;
   const recommendation = meeting.recommendations[recommendationId];
   if (!recommendation) throw new DomainError('NOT_FOUND', 'There is no such recommendation at this meeting.');
-  if (!recommendation.targetPartnerIds.includes(partnerId)) throw new DomainError('VALIDATION_FAILED', 'The recommendation was not made to that organisation.');
+  if (!recommendation.targetPartnerIds.includes(partnerId))
+    throw new DomainError('VALIDATION_FAILED', 'The recommendation was not made to that organisation.');
   // R16: a successor takes over its predecessor's open obligations, so it answers for it.
-  const answersFor = actor.partnerId === partnerId || (actor.partnerId !== null && command.data.successors[partnerId] === actor.partnerId);
+  const answersFor =
+    actor.partnerId === partnerId ||
+    (actor.partnerId !== null && command.data.successors[partnerId] === actor.partnerId);
   if (!answersFor) {
-    throw new DomainError('FORBIDDEN', "Only a representative of a target organisation (or of its successor) can respond, and only for that organisation.", {
-      requiredRole: 'REPRESENTATIVE of the target partner',
-    });
+    throw new DomainError(
+      'FORBIDDEN',
+      'Only a representative of a target organisation (or of its successor) can respond, and only for that organisation.',
+      {
+        requiredRole: 'REPRESENTATIVE of the target partner',
+      },
+    );
   }
-  if (!['ACCEPTED', 'DECLINED', 'IMPLEMENTED'].includes(response)) throw new DomainError('VALIDATION_FAILED', 'A response is ACCEPTED, DECLINED or IMPLEMENTED.');
+  if (!['ACCEPTED', 'DECLINED', 'IMPLEMENTED'].includes(response))
+    throw new DomainError('VALIDATION_FAILED', 'A response is ACCEPTED, DECLINED or IMPLEMENTED.');
   const reason = command.data.reason?.trim() || null;
-  if (response === 'DECLINED' && !reason) throw new DomainError('VALIDATION_FAILED', 'Declining a recommendation needs a reason.');
-  if (recommendation.responses[partnerId] === 'IMPLEMENTED') throw new DomainError('VALIDATION_FAILED', 'The recommendation is already implemented.');
+  if (response === 'DECLINED' && !reason)
+    throw new DomainError('VALIDATION_FAILED', 'Declining a recommendation needs a reason.');
+  if (recommendation.responses[partnerId] === 'IMPLEMENTED')
+    throw new DomainError('VALIDATION_FAILED', 'The recommendation is already implemented.');
   return [{ type: 'RecommendationResponded', data: { recommendationId, partnerId, response, reason } }];
 }
 
@@ -220,27 +286,46 @@ function draftMinutes(command: DraftMinutes, meeting: Meeting): MeetingEvent[] {
   const { actor, group } = command.data;
   const ofChairingOrganisation = group.chairPartnerId !== null && actor.partnerId === group.chairPartnerId;
   if (!ofChairingOrganisation && !actor.roles.includes('ADMINISTRATOR')) {
-    throw new DomainError('FORBIDDEN', "Minutes are drafted by the chairing organisation's representative or the administrator (R6).", {
-      requiredRole: 'ADMINISTRATOR or REPRESENTATIVE of the chairing partner',
-    });
+    throw new DomainError(
+      'FORBIDDEN',
+      "Minutes are drafted by the chairing organisation's representative or the administrator (R6).",
+      {
+        requiredRole: 'ADMINISTRATOR or REPRESENTATIVE of the chairing partner',
+      },
+    );
   }
-  if (meeting.status === 'SCHEDULED') throw new DomainError('MEETING_NOT_OPEN', 'A meeting that has not been held has no minutes.');
-  if (meeting.minutes === 'APPROVED' || meeting.minutes === 'PUBLISHED') throw new DomainError('MINUTES_SEALED', 'The minutes are already approved; a published record is corrected instead.');
+  if (meeting.status === 'SCHEDULED')
+    throw new DomainError('MEETING_NOT_OPEN', 'A meeting that has not been held has no minutes.');
+  if (meeting.minutes === 'APPROVED' || meeting.minutes === 'PUBLISHED')
+    throw new DomainError(
+      'MINUTES_SEALED',
+      'The minutes are already approved; a published record is corrected instead.',
+    );
   return [{ type: 'MinutesDrafted', data: { text: requireText(command.data.text, 'The minutes') } }];
 }
 
 /** R10: approved by the chair, or at a later quorate meeting. */
 function approveMinutes(command: ApproveMinutes, meeting: Meeting): MeetingEvent[] {
   const { actor, atMeeting, now } = command.data;
-  if (meeting.minutes !== 'DRAFT') throw new DomainError('MINUTES_NOT_READY', meeting.minutes === 'NONE' ? 'There are no draft minutes to approve.' : 'The minutes are already approved.');
+  if (meeting.minutes !== 'DRAFT')
+    throw new DomainError(
+      'MINUTES_NOT_READY',
+      meeting.minutes === 'NONE' ? 'There are no draft minutes to approve.' : 'The minutes are already approved.',
+    );
   if (atMeeting) {
     requireMeetingOfficer(actor, 'record the approval of minutes');
-    if (atMeeting.groupId !== meeting.groupId) throw new DomainError('VALIDATION_FAILED', 'Minutes are approved at a meeting of the same group.');
-    if (atMeeting.startsAt <= meeting.startsAt) throw new DomainError('VALIDATION_FAILED', 'Minutes are approved at a later meeting.');
-    if (!atMeeting.open) throw new DomainError('MEETING_NOT_OPEN', 'Minutes are approved at a meeting while it is open.');
-    if (!atMeeting.quorate) throw new DomainError('QUORUM_NOT_MET', 'Minutes are approved at an open, quorate meeting.');
+    if (atMeeting.groupId !== meeting.groupId)
+      throw new DomainError('VALIDATION_FAILED', 'Minutes are approved at a meeting of the same group.');
+    if (atMeeting.startsAt <= meeting.startsAt)
+      throw new DomainError('VALIDATION_FAILED', 'Minutes are approved at a later meeting.');
+    if (!atMeeting.open)
+      throw new DomainError('MEETING_NOT_OPEN', 'Minutes are approved at a meeting while it is open.');
+    if (!atMeeting.quorate)
+      throw new DomainError('QUORUM_NOT_MET', 'Minutes are approved at an open, quorate meeting.');
   } else if (!actor.roles.includes('CHAIR')) {
-    throw new DomainError('FORBIDDEN', 'Outside a meeting, only the chair approves minutes.', { requiredRole: 'CHAIR' });
+    throw new DomainError('FORBIDDEN', 'Outside a meeting, only the chair approves minutes.', {
+      requiredRole: 'CHAIR',
+    });
   }
   return [{ type: 'MinutesApproved', data: { approvedOn: now, atMeetingId: atMeeting?.meetingId ?? null } }];
 }
@@ -248,11 +333,16 @@ function approveMinutes(command: ApproveMinutes, meeting: Meeting): MeetingEvent
 function correctMinutes(command: CorrectMinutes, meeting: Meeting): MeetingEvent[] {
   const { actor, group } = command.data;
   requireMeetingOfficer(actor, 'correct published minutes');
-  if (meeting.minutes !== 'PUBLISHED') throw new DomainError('MINUTES_NOT_READY', 'Only published minutes are corrected; until then, draft them again.');
+  if (meeting.minutes !== 'PUBLISHED')
+    throw new DomainError('MINUTES_NOT_READY', 'Only published minutes are corrected; until then, draft them again.');
   return [
     {
       type: 'MinutesCorrected',
-      data: { text: requireText(command.data.text, 'The correction'), reason: requireText(command.data.reason, 'The reason for the correction'), areas: group.areas },
+      data: {
+        text: requireText(command.data.text, 'The correction'),
+        reason: requireText(command.data.reason, 'The reason for the correction'),
+        areas: group.areas,
+      },
     },
   ];
 }
@@ -261,13 +351,25 @@ function correctMinutes(command: CorrectMinutes, meeting: Meeting): MeetingEvent
 function recordLocalPublication(command: RecordLocalPublication, meeting: Meeting): MeetingEvent[] {
   const { actor, areaId, publishedOn, managedAreaIds } = command.data;
   if (!actor.roles.includes('AREA_BUSINESS_MANAGER') || !managedAreaIds.includes(areaId)) {
-    throw new DomainError('FORBIDDEN', "Only the area's own business manager records where the area published the minutes.", {
-      requiredRole: 'AREA_BUSINESS_MANAGER of the area',
-    });
+    throw new DomainError(
+      'FORBIDDEN',
+      "Only the area's own business manager records where the area published the minutes.",
+      {
+        requiredRole: 'AREA_BUSINESS_MANAGER of the area',
+      },
+    );
   }
   if (meeting.minutes !== 'PUBLISHED') throw new DomainError('MINUTES_NOT_READY', 'The minutes are not published yet.');
-  if (!meeting.publishedAreas.some((area) => area.areaId === areaId)) throw new DomainError('NOT_FOUND', 'The minutes were not published to that area.');
-  if (meeting.localPublications.includes(areaId)) throw new DomainError('ALREADY_EXISTS', 'The area has already recorded its publication.');
-  if (!isIsoDate(publishedOn)) throw new DomainError('VALIDATION_FAILED', 'publishedOn must be a date written YYYY-MM-DD.');
-  return [{ type: 'LocalPublicationRecorded', data: { areaId, address: requireText(normaliseName(command.data.address), 'The address'), publishedOn } }];
+  if (!meeting.publishedAreas.some((area) => area.areaId === areaId))
+    throw new DomainError('NOT_FOUND', 'The minutes were not published to that area.');
+  if (meeting.localPublications.includes(areaId))
+    throw new DomainError('ALREADY_EXISTS', 'The area has already recorded its publication.');
+  if (!isIsoDate(publishedOn))
+    throw new DomainError('VALIDATION_FAILED', 'publishedOn must be a date written YYYY-MM-DD.');
+  return [
+    {
+      type: 'LocalPublicationRecorded',
+      data: { areaId, address: requireText(normaliseName(command.data.address), 'The address'), publishedOn },
+    },
+  ];
 }

@@ -14,7 +14,10 @@ export type AttendanceStatus = 'PRESENT' | 'APOLOGIES' | 'ABSENT';
 export type Substitute = Readonly<{ name: string; organisation: string }>;
 export type RecommendationResponse = 'ACCEPTED' | 'DECLINED' | 'IMPLEMENTED';
 
-export type MeetingScheduled = Message<'MeetingScheduled', { meetingId: string; groupId: string; startsAt: string; place: string }>;
+export type MeetingScheduled = Message<
+  'MeetingScheduled',
+  { meetingId: string; groupId: string; startsAt: string; place: string }
+>;
 export type MeetingOpened = Message<
   'MeetingOpened',
   { openedAt: string; quorumPercentage: number; required: number; representatives: readonly SnapshotRepresentative[] }
@@ -23,13 +26,25 @@ export type AttendanceRecorded = Message<
   'AttendanceRecorded',
   { appointmentId: string; status: AttendanceStatus; substitute: Substitute | null }
 >;
-export type WrittenViewsSubmitted = Message<'WrittenViewsSubmitted', { appointmentId: string; agendaItem: string; views: string }>;
+export type WrittenViewsSubmitted = Message<
+  'WrittenViewsSubmitted',
+  { appointmentId: string; agendaItem: string; views: string }
+>;
 export type MeetingClosed = Message<'MeetingClosed', { closedAt: string }>;
 /** Agreed by the representatives present in person, never by substitutes (R8, R9). */
-export type DecisionRecorded = Message<'DecisionRecorded', { decisionId: string; text: string; agreedBy: readonly string[] }>;
+export type DecisionRecorded = Message<
+  'DecisionRecorded',
+  { decisionId: string; text: string; agreedBy: readonly string[] }
+>;
 export type RecommendationMade = Message<
   'RecommendationMade',
-  { recommendationId: string; text: string; targetPartnerIds: readonly string[]; dueDate: string; agreedBy: readonly string[] }
+  {
+    recommendationId: string;
+    text: string;
+    targetPartnerIds: readonly string[];
+    dueDate: string;
+    agreedBy: readonly string[];
+  }
 >;
 export type RecommendationResponded = Message<
   'RecommendationResponded',
@@ -41,7 +56,10 @@ export type MinutesApproved = Message<'MinutesApproved', { approvedOn: string; a
 export type MinutesPublished = Message<'MinutesPublished', { publishedAt: string; areas: readonly Area[] }>;
 /** Published minutes are sealed: a correction stands beside the original, with its reason (A7). */
 export type MinutesCorrected = Message<'MinutesCorrected', { text: string; reason: string; areas: readonly Area[] }>;
-export type LocalPublicationRecorded = Message<'LocalPublicationRecorded', { areaId: string; address: string; publishedOn: string }>;
+export type LocalPublicationRecorded = Message<
+  'LocalPublicationRecorded',
+  { areaId: string; address: string; publishedOn: string }
+>;
 
 export type MeetingEvent =
   | MeetingScheduled

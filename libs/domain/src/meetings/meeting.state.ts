@@ -1,6 +1,12 @@
 import { quorumRequired } from '../regional-group/quorum';
 import { Area } from '../regional-group/regional-group.events';
-import { AttendanceStatus, MeetingEvent, RecommendationResponse, SnapshotRepresentative, Substitute } from './meeting.events';
+import {
+  AttendanceStatus,
+  MeetingEvent,
+  RecommendationResponse,
+  SnapshotRepresentative,
+  Substitute,
+} from './meeting.events';
 
 export type Attendance = Readonly<{ status: AttendanceStatus; substitute: Substitute | null }>;
 export type Recommendation = Readonly<{
@@ -58,9 +64,20 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
   if (state.status === 'NONE') return state;
   switch (event.type) {
     case 'MeetingOpened':
-      return { ...state, status: 'OPEN', representatives: event.data.representatives, quorumPercentage: event.data.quorumPercentage };
+      return {
+        ...state,
+        status: 'OPEN',
+        representatives: event.data.representatives,
+        quorumPercentage: event.data.quorumPercentage,
+      };
     case 'AttendanceRecorded':
-      return { ...state, attendance: { ...state.attendance, [event.data.appointmentId]: { status: event.data.status, substitute: event.data.substitute } } };
+      return {
+        ...state,
+        attendance: {
+          ...state.attendance,
+          [event.data.appointmentId]: { status: event.data.status, substitute: event.data.substitute },
+        },
+      };
     case 'MeetingClosed':
       return { ...state, status: 'CLOSED' };
     case 'DecisionRecorded':
@@ -70,7 +87,11 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
         ...state,
         recommendations: {
           ...state.recommendations,
-          [event.data.recommendationId]: { recommendationId: event.data.recommendationId, targetPartnerIds: event.data.targetPartnerIds, responses: {} },
+          [event.data.recommendationId]: {
+            recommendationId: event.data.recommendationId,
+            targetPartnerIds: event.data.targetPartnerIds,
+            responses: {},
+          },
         },
       };
     case 'RecommendationResponded': {
@@ -79,7 +100,10 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
         ...state,
         recommendations: {
           ...state.recommendations,
-          [recommendation.recommendationId]: { ...recommendation, responses: { ...recommendation.responses, [event.data.partnerId]: event.data.response } },
+          [recommendation.recommendationId]: {
+            ...recommendation,
+            responses: { ...recommendation.responses, [event.data.partnerId]: event.data.response },
+          },
         },
       };
     }

@@ -43,26 +43,49 @@ const revised = policyDraftRevised();
 
 /* Commands, each sent by the administrator at `policyNow` (20 March 2020) unless overridden. */
 const draft = (overrides: Partial<DraftPolicy['data']> = {}): DraftPolicy =>
-  policyCommand('DraftPolicy', { policyId: POLICY_ID, groupId: GROUP_ID, title, workstreamId: WORKSTREAM_ID, body, summary, groupDissolved: false, ...overrides });
-const revise = (overrides: Partial<RevisePolicyDraft['data']> = {}): RevisePolicyDraft => policyCommand('RevisePolicyDraft', { ...revised.data, ...overrides });
+  policyCommand('DraftPolicy', {
+    policyId: POLICY_ID,
+    groupId: GROUP_ID,
+    title,
+    workstreamId: WORKSTREAM_ID,
+    body,
+    summary,
+    groupDissolved: false,
+    ...overrides,
+  });
+const revise = (overrides: Partial<RevisePolicyDraft['data']> = {}): RevisePolicyDraft =>
+  policyCommand('RevisePolicyDraft', { ...revised.data, ...overrides });
 const approve = (overrides: Partial<ApprovePolicy['data']> = {}): ApprovePolicy =>
   policyCommand('ApprovePolicy', { meeting: approvalMeeting(), decisionId: POLICY_DECISION_ID, ...overrides });
 const publish = (overrides: Partial<PublishPolicyVersion['data']> = {}): PublishPolicyVersion =>
-  policyCommand('PublishPolicyVersion', { effectiveOn: '2020-04-01', reviewOn: '2021-04-01', areas: Object.values(AREAS), ...overrides });
+  policyCommand('PublishPolicyVersion', {
+    effectiveOn: '2020-04-01',
+    reviewOn: '2021-04-01',
+    areas: Object.values(AREAS),
+    ...overrides,
+  });
 const review = (overrides: Partial<RecordPolicyReview['data']> = {}): RecordPolicyReview =>
   policyCommand('RecordPolicyReview', { outcome: 'NO_CHANGE', nextReviewOn: null, ...overrides });
 const retire = (overrides: Partial<{ reason: string; actor: Actor; now: string }> = {}) =>
   policyCommand('RetirePolicy', { reason: 'Replaced by the national procedure.', ...overrides });
 
 const reviewed = (data: PolicyReviewed['data']): PolicyReviewed => ({ type: 'PolicyReviewed', data });
-const retired: PolicyRetired = { type: 'PolicyRetired', data: { reason: 'Replaced by the national procedure.', retiredOn: '2020-03-20' } };
+const retired: PolicyRetired = {
+  type: 'PolicyRetired',
+  data: { reason: 'Replaced by the national procedure.', retiredOn: '2020-03-20' },
+};
 
 /** Drafted and approved at the March 2020 meeting, not yet published. */
 const approvedDraft: PolicyEvent[] = [policyDrafted(), policyApproved()];
 /** Version 1 published, then revised and approved again: ready to publish as version 2. */
 const approvedRevision: PolicyEvent[] = [...publishedPolicy, revised, policyApproved()];
 /** Version 2 of the revised draft, in force from 1 October 2020. */
-const version2 = policyVersionPublished({ version: 2, effectiveOn: '2020-10-01', reviewOn: '2021-10-01', ...revised.data });
+const version2 = policyVersionPublished({
+  version: 2,
+  effectiveOn: '2020-10-01',
+  reviewOn: '2021-10-01',
+  ...revised.data,
+});
 
 /** The policy the events fold to; fails the test if there is none. */
 const policyAfter = (events: readonly PolicyEvent[]): Policy => {
@@ -93,11 +116,17 @@ describe('Drafting a regional policy (D1)', () => {
   });
 
   it('may be drafted without an owning workstream', () => {
-    spec.given([]).when(draft({ workstreamId: null })).then([policyDrafted({ workstreamId: null })]);
+    spec
+      .given([])
+      .when(draft({ workstreamId: null }))
+      .then([policyDrafted({ workstreamId: null })]);
   });
 
   it('may have an empty summary', () => {
-    spec.given([]).when(draft({ summary: '  ' })).then([policyDrafted({ summary: '' })]);
+    spec
+      .given([])
+      .when(draft({ summary: '  ' }))
+      .then([policyDrafted({ summary: '' })]);
   });
 
   it.each([
@@ -108,12 +137,18 @@ describe('Drafting a regional policy (D1)', () => {
   });
 
   it.each(notOfficers)('is refused to %s with FORBIDDEN, naming the role required (R41)', (_who, actor) => {
-    spec.given([]).when(draft({ actor })).thenFails('FORBIDDEN', /administrator or the chair can draft a regional policy/);
+    spec
+      .given([])
+      .when(draft({ actor }))
+      .thenFails('FORBIDDEN', /administrator or the chair can draft a regional policy/);
     expect(refusal([], draft({ actor })).details).toEqual({ requiredRole: 'ADMINISTRATOR or CHAIR' });
   });
 
   it('is refused for a dissolved group with GROUP_DISSOLVED (R14)', () => {
-    spec.given([]).when(draft({ groupDissolved: true })).thenFails('GROUP_DISSOLVED', /dissolved/);
+    spec
+      .given([])
+      .when(draft({ groupDissolved: true }))
+      .thenFails('GROUP_DISSOLVED', /dissolved/);
   });
 
   it.each([
@@ -126,7 +161,10 @@ describe('Drafting a regional policy (D1)', () => {
   });
 
   it('is drafted once: a second draft under the same id is refused with ALREADY_EXISTS', () => {
-    spec.given([policyDrafted()]).when(draft({ title: 'Another procedure' })).thenFails('ALREADY_EXISTS');
+    spec
+      .given([policyDrafted()])
+      .when(draft({ title: 'Another procedure' }))
+      .thenFails('ALREADY_EXISTS');
     spec.given(publishedPolicy).when(draft()).thenFails('ALREADY_EXISTS');
   });
 
@@ -149,7 +187,10 @@ describe('Commands on a policy that does not exist', () => {
     ['RecordPolicyReview', review()],
     ['RetirePolicy', retire()],
   ])('%s is refused with NOT_FOUND', (_type, command) => {
-    spec.given([]).when(command).thenFails('NOT_FOUND', /no such policy/);
+    spec
+      .given([])
+      .when(command)
+      .thenFails('NOT_FOUND', /no such policy/);
   });
 });
 
@@ -157,22 +198,36 @@ describe('Revising the draft (D1)', () => {
   it('records the new text, normalised', () => {
     spec
       .given([policyDrafted()])
-      .when(revise({ title: ' Regional  escalation procedure ', body: ` ${revised.data.body} `, summary: ` ${revised.data.summary} ` }))
+      .when(
+        revise({
+          title: ' Regional  escalation procedure ',
+          body: ` ${revised.data.body} `,
+          summary: ` ${revised.data.summary} `,
+        }),
+      )
       .then([revised]);
   });
 
   it('resets an approval: the revised draft needs approving again', () => {
     spec.given(approvedDraft).when(revise()).then([revised]);
     expect(policyAfter([...approvedDraft, revised]).draft).toEqual({ ...revised.data, approved: false });
-    spec.given([...approvedDraft, revised]).when(publish()).thenFails('VALIDATION_FAILED', /Only an approved draft/);
-    spec.given([...approvedDraft, revised]).when(approve()).then([policyApproved()]);
+    spec
+      .given([...approvedDraft, revised])
+      .when(publish())
+      .thenFails('VALIDATION_FAILED', /Only an approved draft/);
+    spec
+      .given([...approvedDraft, revised])
+      .when(approve())
+      .then([policyApproved()]);
   });
 
   it('starts a new draft after a version is published, leaving the published versions as they were', () => {
     spec.given(publishedPolicy).when(revise()).then([revised]);
     const policy = policyAfter([...publishedPolicy, revised]);
     expect(policy.draft).toEqual({ ...revised.data, approved: false });
-    expect(policy.versions).toEqual([{ version: 1, effectiveOn: '2020-04-01', reviewOn: '2021-04-01', title, body, summary }]);
+    expect(policy.versions).toEqual([
+      { version: 1, effectiveOn: '2020-04-01', reviewOn: '2021-04-01', title, body, summary },
+    ]);
   });
 
   it.each([
@@ -183,11 +238,17 @@ describe('Revising the draft (D1)', () => {
   });
 
   it('is recorded by the chair', () => {
-    spec.given([policyDrafted()]).when(revise({ actor: meetingChair })).then([revised]);
+    spec
+      .given([policyDrafted()])
+      .when(revise({ actor: meetingChair }))
+      .then([revised]);
   });
 
   it.each(notOfficers)('is refused to %s with FORBIDDEN', (_who, actor) => {
-    spec.given([policyDrafted()]).when(revise({ actor })).thenFails('FORBIDDEN', /revise a policy draft/);
+    spec
+      .given([policyDrafted()])
+      .when(revise({ actor }))
+      .thenFails('FORBIDDEN', /revise a policy draft/);
     expect(refusal([policyDrafted()], revise({ actor })).details).toEqual({ requiredRole: 'ADMINISTRATOR or CHAIR' });
   });
 });
@@ -199,16 +260,25 @@ describe('Approving the draft at an open, quorate meeting, by the decision recor
   });
 
   it('is recorded by the chair', () => {
-    spec.given([policyDrafted()]).when(approve({ actor: meetingChair })).then([policyApproved()]);
+    spec
+      .given([policyDrafted()])
+      .when(approve({ actor: meetingChair }))
+      .then([policyApproved()]);
   });
 
   it.each(notOfficers)('is refused to %s with FORBIDDEN', (_who, actor) => {
-    spec.given([policyDrafted()]).when(approve({ actor })).thenFails('FORBIDDEN', /record the approval of a policy/);
+    spec
+      .given([policyDrafted()])
+      .when(approve({ actor }))
+      .thenFails('FORBIDDEN', /record the approval of a policy/);
     expect(refusal([policyDrafted()], approve({ actor })).details).toEqual({ requiredRole: 'ADMINISTRATOR or CHAIR' });
   });
 
   it('needs a draft: after publishing there is none until the policy is revised', () => {
-    spec.given(publishedPolicy).when(approve()).thenFails('VALIDATION_FAILED', /no draft to approve/);
+    spec
+      .given(publishedPolicy)
+      .when(approve())
+      .thenFails('VALIDATION_FAILED', /no draft to approve/);
   });
 
   it('is refused at a meeting of another group', () => {
@@ -219,21 +289,39 @@ describe('Approving the draft at an open, quorate meeting, by the decision recor
   });
 
   it('is refused at a meeting that is not open (scheduled or closed) with MEETING_NOT_OPEN', () => {
-    spec.given([policyDrafted()]).when(approve({ meeting: approvalMeeting({ open: false }) })).thenFails('MEETING_NOT_OPEN', /open meeting/);
+    spec
+      .given([policyDrafted()])
+      .when(approve({ meeting: approvalMeeting({ open: false }) }))
+      .thenFails('MEETING_NOT_OPEN', /open meeting/);
   });
 
   it('is refused at an inquorate meeting with QUORUM_NOT_MET', () => {
-    spec.given([policyDrafted()]).when(approve({ meeting: approvalMeeting({ quorate: false }) })).thenFails('QUORUM_NOT_MET', /quorate meeting/);
+    spec
+      .given([policyDrafted()])
+      .when(approve({ meeting: approvalMeeting({ quorate: false }) }))
+      .thenFails('QUORUM_NOT_MET', /quorate meeting/);
   });
 
   it('is refused with NOT_FOUND for a decision not recorded at that meeting', () => {
-    spec.given([policyDrafted()]).when(approve({ decisionId: 'dec-elsewhere' })).thenFails('NOT_FOUND', /not recorded at that meeting/);
-    spec.given([policyDrafted()]).when(approve({ meeting: approvalMeeting({ decisionIds: [] }) })).thenFails('NOT_FOUND');
+    spec
+      .given([policyDrafted()])
+      .when(approve({ decisionId: 'dec-elsewhere' }))
+      .thenFails('NOT_FOUND', /not recorded at that meeting/);
+    spec
+      .given([policyDrafted()])
+      .when(approve({ meeting: approvalMeeting({ decisionIds: [] }) }))
+      .thenFails('NOT_FOUND');
   });
 
   it('is refused with ALREADY_EXISTS for a draft already approved', () => {
-    spec.given(approvedDraft).when(approve()).thenFails('ALREADY_EXISTS', /already approved/);
-    spec.given(approvedDraft).when(approve({ meeting: approvalMeeting({ meetingId: 'asssp-2020-06' }) })).thenFails('ALREADY_EXISTS');
+    spec
+      .given(approvedDraft)
+      .when(approve())
+      .thenFails('ALREADY_EXISTS', /already approved/);
+    spec
+      .given(approvedDraft)
+      .when(approve({ meeting: approvalMeeting({ meetingId: 'asssp-2020-06' }) }))
+      .thenFails('ALREADY_EXISTS');
   });
 
   it('approves a revised draft again, at a later meeting', () => {
@@ -252,7 +340,10 @@ describe('Publishing a version (D1)', () => {
 
   it('carries exactly the areas the command gives', () => {
     const areas = [AREAS.bristol, AREAS.somerset];
-    spec.given(approvedDraft).when(publish({ areas })).then([policyVersionPublished({ areas })]);
+    spec
+      .given(approvedDraft)
+      .when(publish({ areas }))
+      .then([policyVersionPublished({ areas })]);
   });
 
   it('leaves no draft until the policy is revised, and keeps the version without its areas', () => {
@@ -263,20 +354,35 @@ describe('Publishing a version (D1)', () => {
       draft: null,
       versions: [{ version: 1, effectiveOn: '2020-04-01', reviewOn: '2021-04-01', title, body, summary }],
     });
-    spec.given(publishedPolicy).when(publish({ effectiveOn: '2020-10-01', reviewOn: '2021-10-01' })).thenFails('VALIDATION_FAILED', /Only an approved draft/);
+    spec
+      .given(publishedPolicy)
+      .when(publish({ effectiveOn: '2020-10-01', reviewOn: '2021-10-01' }))
+      .thenFails('VALIDATION_FAILED', /Only an approved draft/);
   });
 
   it('publishes only an approved draft', () => {
-    spec.given([policyDrafted()]).when(publish()).thenFails('VALIDATION_FAILED', /Only an approved draft/);
-    spec.given([...publishedPolicy, revised]).when(publish({ effectiveOn: '2020-10-01', reviewOn: '2021-10-01' })).thenFails('VALIDATION_FAILED', /Only an approved draft/);
+    spec
+      .given([policyDrafted()])
+      .when(publish())
+      .thenFails('VALIDATION_FAILED', /Only an approved draft/);
+    spec
+      .given([...publishedPolicy, revised])
+      .when(publish({ effectiveOn: '2020-10-01', reviewOn: '2021-10-01' }))
+      .thenFails('VALIDATION_FAILED', /Only an approved draft/);
   });
 
   it('is recorded by the chair', () => {
-    spec.given(approvedDraft).when(publish({ actor: meetingChair })).then([policyVersionPublished()]);
+    spec
+      .given(approvedDraft)
+      .when(publish({ actor: meetingChair }))
+      .then([policyVersionPublished()]);
   });
 
   it.each(notOfficers)('is refused to %s with FORBIDDEN', (_who, actor) => {
-    spec.given(approvedDraft).when(publish({ actor })).thenFails('FORBIDDEN', /publish a policy/);
+    spec
+      .given(approvedDraft)
+      .when(publish({ actor }))
+      .thenFails('FORBIDDEN', /publish a policy/);
     expect(refusal(approvedDraft, publish({ actor })).details).toEqual({ requiredRole: 'ADMINISTRATOR or CHAIR' });
   });
 
@@ -287,17 +393,29 @@ describe('Publishing a version (D1)', () => {
     ['a review date not written YYYY-MM-DD', { reviewOn: '2021-4-1' }, /review date/],
     ['a review date that does not exist', { reviewOn: '2021-13-01' }, /review date/],
     ['a review date on the effective date', { reviewOn: '2020-04-01' }, /review date comes after the effective date/],
-    ['a review date before the effective date', { reviewOn: '2020-03-31' }, /review date comes after the effective date/],
+    [
+      'a review date before the effective date',
+      { reviewOn: '2020-03-31' },
+      /review date comes after the effective date/,
+    ],
   ])('is refused with %s', (_what, overrides, message) => {
     spec.given(approvedDraft).when(publish(overrides)).thenFails('VALIDATION_FAILED', message);
   });
 
   it('numbers a revised, re-approved draft as version 2, with the revised text', () => {
-    spec.given(approvedRevision).when(publish({ effectiveOn: '2020-10-01', reviewOn: '2021-10-01' })).then([version2]);
+    spec
+      .given(approvedRevision)
+      .when(publish({ effectiveOn: '2020-10-01', reviewOn: '2021-10-01' }))
+      .then([version2]);
   });
 
   it('numbers versions 1, 2, 3 in order', () => {
-    const version3 = policyVersionPublished({ version: 3, effectiveOn: '2021-04-01', reviewOn: '2022-04-01', ...revised.data });
+    const version3 = policyVersionPublished({
+      version: 3,
+      effectiveOn: '2021-04-01',
+      reviewOn: '2022-04-01',
+      ...revised.data,
+    });
     spec
       .given([...approvedRevision, version2, revised, policyApproved()])
       .when(publish({ effectiveOn: '2021-04-01', reviewOn: '2022-04-01' }))
@@ -305,11 +423,20 @@ describe('Publishing a version (D1)', () => {
   });
 
   it('refuses a later version that takes effect on or before the previous one', () => {
-    spec.given(approvedRevision).when(publish({ effectiveOn: '2020-04-01', reviewOn: '2021-10-01' })).thenFails('VALIDATION_FAILED', /Version 2 must take effect after version 1 \(2020-04-01\)/);
-    spec.given(approvedRevision).when(publish({ effectiveOn: '2020-03-01', reviewOn: '2021-10-01' })).thenFails('VALIDATION_FAILED', /Version 2 must take effect after version 1/);
-    spec.given(approvedRevision).when(publish({ effectiveOn: '2020-04-02', reviewOn: '2021-04-02' })).then([
-      policyVersionPublished({ version: 2, effectiveOn: '2020-04-02', reviewOn: '2021-04-02', ...revised.data }),
-    ]);
+    spec
+      .given(approvedRevision)
+      .when(publish({ effectiveOn: '2020-04-01', reviewOn: '2021-10-01' }))
+      .thenFails('VALIDATION_FAILED', /Version 2 must take effect after version 1 \(2020-04-01\)/);
+    spec
+      .given(approvedRevision)
+      .when(publish({ effectiveOn: '2020-03-01', reviewOn: '2021-10-01' }))
+      .thenFails('VALIDATION_FAILED', /Version 2 must take effect after version 1/);
+    spec
+      .given(approvedRevision)
+      .when(publish({ effectiveOn: '2020-04-02', reviewOn: '2021-04-02' }))
+      .then([
+        policyVersionPublished({ version: 2, effectiveOn: '2020-04-02', reviewOn: '2021-04-02', ...revised.data }),
+      ]);
   });
 
   it('keeps every version: a revised draft published again needs a new approval', () => {
@@ -319,7 +446,10 @@ describe('Publishing a version (D1)', () => {
       [1, '2020-04-01', body],
       [2, '2020-10-01', revised.data.body],
     ]);
-    spec.given([...approvedRevision, version2, revised]).when(publish({ effectiveOn: '2021-04-01', reviewOn: '2022-04-01' })).thenFails('VALIDATION_FAILED', /Only an approved draft/);
+    spec
+      .given([...approvedRevision, version2, revised])
+      .when(publish({ effectiveOn: '2021-04-01', reviewOn: '2022-04-01' }))
+      .thenFails('VALIDATION_FAILED', /Only an approved draft/);
   });
 });
 
@@ -337,8 +467,20 @@ describe('The version in force (D1: a later version supersedes the earlier from 
   });
 
   it('is the whole version, and the superseded one stays readable in versions', () => {
-    expect(versionInForce(policy, '2020-10-01')).toEqual({ version: 2, effectiveOn: '2020-10-01', reviewOn: '2021-10-01', ...revised.data });
-    expect(policy.versions[0]).toEqual({ version: 1, effectiveOn: '2020-04-01', reviewOn: '2021-04-01', title, body, summary });
+    expect(versionInForce(policy, '2020-10-01')).toEqual({
+      version: 2,
+      effectiveOn: '2020-10-01',
+      reviewOn: '2021-10-01',
+      ...revised.data,
+    });
+    expect(policy.versions[0]).toEqual({
+      version: 1,
+      effectiveOn: '2020-04-01',
+      reviewOn: '2021-04-01',
+      title,
+      body,
+      summary,
+    });
   });
 
   it('is none for a policy never published', () => {
@@ -348,7 +490,10 @@ describe('The version in force (D1: a later version supersedes the earlier from 
 
 describe('Recording a review (R12, issue 6 item 3)', () => {
   it('records no change with the next review 12 months on by default', () => {
-    spec.given(publishedPolicy).when(review()).then([reviewed({ reviewedOn: '2020-03-20', outcome: 'NO_CHANGE', nextReviewOn: '2021-03-20' })]);
+    spec
+      .given(publishedPolicy)
+      .when(review())
+      .then([reviewed({ reviewedOn: '2020-03-20', outcome: 'NO_CHANGE', nextReviewOn: '2021-03-20' })]);
   });
 
   it('counts the 12 months from the calendar date of the review, clamped to the month end', () => {
@@ -359,12 +504,21 @@ describe('Recording a review (R12, issue 6 item 3)', () => {
   });
 
   it('records no change with a given future date for the next review', () => {
-    spec.given(publishedPolicy).when(review({ nextReviewOn: '2020-09-30' })).then([reviewed({ reviewedOn: '2020-03-20', outcome: 'NO_CHANGE', nextReviewOn: '2020-09-30' })]);
-    spec.given(publishedPolicy).when(review({ nextReviewOn: '2020-03-21' })).then([reviewed({ reviewedOn: '2020-03-20', outcome: 'NO_CHANGE', nextReviewOn: '2020-03-21' })]);
+    spec
+      .given(publishedPolicy)
+      .when(review({ nextReviewOn: '2020-09-30' }))
+      .then([reviewed({ reviewedOn: '2020-03-20', outcome: 'NO_CHANGE', nextReviewOn: '2020-09-30' })]);
+    spec
+      .given(publishedPolicy)
+      .when(review({ nextReviewOn: '2020-03-21' }))
+      .then([reviewed({ reviewedOn: '2020-03-20', outcome: 'NO_CHANGE', nextReviewOn: '2020-03-21' })]);
   });
 
   it('records that a revision has started, with no next review date', () => {
-    spec.given(publishedPolicy).when(review({ outcome: 'REVISION_STARTED' })).then([reviewed({ reviewedOn: '2020-03-20', outcome: 'REVISION_STARTED', nextReviewOn: null })]);
+    spec
+      .given(publishedPolicy)
+      .when(review({ outcome: 'REVISION_STARTED' }))
+      .then([reviewed({ reviewedOn: '2020-03-20', outcome: 'REVISION_STARTED', nextReviewOn: null })]);
     spec
       .given(publishedPolicy)
       .when(review({ outcome: 'REVISION_STARTED', nextReviewOn: '2020-09-30' }))
@@ -373,25 +527,39 @@ describe('Recording a review (R12, issue 6 item 3)', () => {
 
   it('changes nothing else about the policy', () => {
     const before = policyAfter(publishedPolicy);
-    expect(policyAfter([...publishedPolicy, reviewed({ reviewedOn: '2020-03-20', outcome: 'REVISION_STARTED', nextReviewOn: null })])).toEqual(before);
+    expect(
+      policyAfter([
+        ...publishedPolicy,
+        reviewed({ reviewedOn: '2020-03-20', outcome: 'REVISION_STARTED', nextReviewOn: null }),
+      ]),
+    ).toEqual(before);
   });
 
   it.each([
     ['in the past', '2020-03-19'],
     ['today', '2020-03-20'],
   ])('refuses a next review date %s', (_when, nextReviewOn) => {
-    spec.given(publishedPolicy).when(review({ nextReviewOn })).thenFails('VALIDATION_FAILED', /next review date is in the future/);
+    spec
+      .given(publishedPolicy)
+      .when(review({ nextReviewOn }))
+      .thenFails('VALIDATION_FAILED', /next review date is in the future/);
   });
 
   it.each(['20/03/2021', '2021-02-29', ' '])('refuses a next review date %j that is not a date', (nextReviewOn) => {
-    spec.given(publishedPolicy).when(review({ nextReviewOn })).thenFails('VALIDATION_FAILED', /next review date must be a date/);
+    spec
+      .given(publishedPolicy)
+      .when(review({ nextReviewOn }))
+      .thenFails('VALIDATION_FAILED', /next review date must be a date/);
   });
 
   // BUG (policy.decider.ts:142-144): an empty string is not nullish, so `nextReviewOn ?? …` keeps '',
   // and the `if (next)` guards skip both the date check and the future check: the review is recorded
   // with nextReviewOn '' (neither a date nor null), which every other non-date value is refused for.
   it('refuses an empty next review date (it is recorded as "")', () => {
-    spec.given(publishedPolicy).when(review({ nextReviewOn: '' })).thenFails('VALIDATION_FAILED', /next review date/);
+    spec
+      .given(publishedPolicy)
+      .when(review({ nextReviewOn: '' }))
+      .thenFails('VALIDATION_FAILED', /next review date/);
   });
 
   it('refuses an outcome other than NO_CHANGE or REVISION_STARTED', () => {
@@ -402,37 +570,64 @@ describe('Recording a review (R12, issue 6 item 3)', () => {
   });
 
   it('is only for a published policy', () => {
-    spec.given([policyDrafted()]).when(review()).thenFails('VALIDATION_FAILED', /unpublished policy has no review/);
-    spec.given(approvedDraft).when(review()).thenFails('VALIDATION_FAILED', /unpublished policy has no review/);
+    spec
+      .given([policyDrafted()])
+      .when(review())
+      .thenFails('VALIDATION_FAILED', /unpublished policy has no review/);
+    spec
+      .given(approvedDraft)
+      .when(review())
+      .thenFails('VALIDATION_FAILED', /unpublished policy has no review/);
   });
 
   it('is recorded by the chair', () => {
-    spec.given(publishedPolicy).when(review({ actor: meetingChair })).then([reviewed({ reviewedOn: '2020-03-20', outcome: 'NO_CHANGE', nextReviewOn: '2021-03-20' })]);
+    spec
+      .given(publishedPolicy)
+      .when(review({ actor: meetingChair }))
+      .then([reviewed({ reviewedOn: '2020-03-20', outcome: 'NO_CHANGE', nextReviewOn: '2021-03-20' })]);
   });
 
   it.each(notOfficers)('is refused to %s with FORBIDDEN', (_who, actor) => {
-    spec.given(publishedPolicy).when(review({ actor })).thenFails('FORBIDDEN', /record a policy review/);
+    spec
+      .given(publishedPolicy)
+      .when(review({ actor }))
+      .thenFails('FORBIDDEN', /record a policy review/);
     expect(refusal(publishedPolicy, review({ actor })).details).toEqual({ requiredRole: 'ADMINISTRATOR or CHAIR' });
   });
 });
 
 describe('Retiring a policy (D1)', () => {
   it('records the reason, trimmed, and the date', () => {
-    spec.given(publishedPolicy).when(retire({ reason: '  Replaced by the national procedure. ' })).then([retired]);
+    spec
+      .given(publishedPolicy)
+      .when(retire({ reason: '  Replaced by the national procedure. ' }))
+      .then([retired]);
     expect(policyAfter([...publishedPolicy, retired]).status).toBe('RETIRED');
   });
 
   it('may retire a policy never published', () => {
-    spec.given([policyDrafted()]).when(retire({ actor: meetingChair })).then([retired]);
+    spec
+      .given([policyDrafted()])
+      .when(retire({ actor: meetingChair }))
+      .then([retired]);
   });
 
   it('needs a reason', () => {
-    spec.given(publishedPolicy).when(retire({ reason: '' })).thenFails('VALIDATION_FAILED', /reason/);
-    spec.given(publishedPolicy).when(retire({ reason: '  \n ' })).thenFails('VALIDATION_FAILED', /reason/);
+    spec
+      .given(publishedPolicy)
+      .when(retire({ reason: '' }))
+      .thenFails('VALIDATION_FAILED', /reason/);
+    spec
+      .given(publishedPolicy)
+      .when(retire({ reason: '  \n ' }))
+      .thenFails('VALIDATION_FAILED', /reason/);
   });
 
   it.each(notOfficers)('is refused to %s with FORBIDDEN', (_who, actor) => {
-    spec.given(publishedPolicy).when(retire({ actor })).thenFails('FORBIDDEN', /retire a policy/);
+    spec
+      .given(publishedPolicy)
+      .when(retire({ actor }))
+      .thenFails('FORBIDDEN', /retire a policy/);
     expect(refusal(publishedPolicy, retire({ actor })).details).toEqual({ requiredRole: 'ADMINISTRATOR or CHAIR' });
   });
 
@@ -450,11 +645,17 @@ describe('Retiring a policy (D1)', () => {
       ['RecordPolicyReview', review()],
       ['RetirePolicy', retire({ reason: 'Again.' })],
     ])('%s, with VALIDATION_FAILED', (_type, command) => {
-      spec.given(retiredWithDraft).when(command).thenFails('VALIDATION_FAILED', /has been retired/);
+      spec
+        .given(retiredWithDraft)
+        .when(command)
+        .thenFails('VALIDATION_FAILED', /has been retired/);
     });
 
     it('ApprovePolicy of the unapproved draft of a retired policy, with VALIDATION_FAILED', () => {
-      spec.given([...publishedPolicy, revised, retired]).when(approve()).thenFails('VALIDATION_FAILED', /has been retired/);
+      spec
+        .given([...publishedPolicy, revised, retired])
+        .when(approve())
+        .thenFails('VALIDATION_FAILED', /has been retired/);
     });
 
     it('DraftPolicy under its id, with ALREADY_EXISTS', () => {
@@ -462,7 +663,10 @@ describe('Retiring a policy (D1)', () => {
     });
 
     it('even from the chair', () => {
-      spec.given(retiredWithDraft).when(revise({ actor: meetingChair })).thenFails('VALIDATION_FAILED', /has been retired/);
+      spec
+        .given(retiredWithDraft)
+        .when(revise({ actor: meetingChair }))
+        .thenFails('VALIDATION_FAILED', /has been retired/);
     });
   });
 });
@@ -474,12 +678,18 @@ describe('The whole life of a policy, decided command by command', () => {
       approve(),
       publish(),
       revise(),
-      approve({ meeting: approvalMeeting({ meetingId: 'asssp-2020-06', decisionIds: ['dec-2020-06'] }), decisionId: 'dec-2020-06' }),
+      approve({
+        meeting: approvalMeeting({ meetingId: 'asssp-2020-06', decisionIds: ['dec-2020-06'] }),
+        decisionId: 'dec-2020-06',
+      }),
       publish({ effectiveOn: '2020-10-01', reviewOn: '2021-10-01' }),
       review({ now: '2021-09-15T09:00:00.000Z' }),
       retire({ now: '2022-01-10T09:00:00.000Z' }),
     ];
-    const events = commands.reduce<PolicyEvent[]>((history, command) => [...history, ...policyDecider.decide(command, fold(policyDecider, history))], []);
+    const events = commands.reduce<PolicyEvent[]>(
+      (history, command) => [...history, ...policyDecider.decide(command, fold(policyDecider, history))],
+      [],
+    );
     expect(events).toEqual([
       policyDrafted(),
       policyApproved(),

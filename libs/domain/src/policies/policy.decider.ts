@@ -7,29 +7,64 @@ import { Area } from '../regional-group/regional-group.events';
 
 export const policyStream = (policyId: string): string => `policy-${policyId}`;
 
-export type PolicyVersion = Readonly<{ version: number; effectiveOn: string; reviewOn: string; title: string; body: string; summary: string }>;
+export type PolicyVersion = Readonly<{
+  version: number;
+  effectiveOn: string;
+  reviewOn: string;
+  title: string;
+  body: string;
+  summary: string;
+}>;
 
-export type PolicyDrafted = Message<'PolicyDrafted', { policyId: string; groupId: string; title: string; workstreamId: string | null; body: string; summary: string }>;
+export type PolicyDrafted = Message<
+  'PolicyDrafted',
+  { policyId: string; groupId: string; title: string; workstreamId: string | null; body: string; summary: string }
+>;
 export type PolicyDraftRevised = Message<'PolicyDraftRevised', { title: string; body: string; summary: string }>;
 /** D1: approved at an open, quorate meeting, by the decision recorded there. */
 export type PolicyApproved = Message<'PolicyApproved', { meetingId: string; decisionId: string }>;
 /** Flows into the feed of every area of the group. */
 export type PolicyVersionPublished = Message<'PolicyVersionPublished', PolicyVersion & { areas: readonly Area[] }>;
-export type PolicyReviewed = Message<'PolicyReviewed', { reviewedOn: string; outcome: 'NO_CHANGE' | 'REVISION_STARTED'; nextReviewOn: string | null }>;
+export type PolicyReviewed = Message<
+  'PolicyReviewed',
+  { reviewedOn: string; outcome: 'NO_CHANGE' | 'REVISION_STARTED'; nextReviewOn: string | null }
+>;
 export type PolicyRetired = Message<'PolicyRetired', { reason: string; retiredOn: string }>;
-export type PolicyEvent = PolicyDrafted | PolicyDraftRevised | PolicyApproved | PolicyVersionPublished | PolicyReviewed | PolicyRetired;
+export type PolicyEvent =
+  PolicyDrafted | PolicyDraftRevised | PolicyApproved | PolicyVersionPublished | PolicyReviewed | PolicyRetired;
 
 type PolicyCommand<Type extends string, Data> = Message<Type, Data & { actor: Actor; now: string }>;
-export type DraftPolicy = PolicyCommand<'DraftPolicy', { policyId: string; groupId: string; title: string; workstreamId: string | null; body: string; summary: string; groupDissolved: boolean }>;
+export type DraftPolicy = PolicyCommand<
+  'DraftPolicy',
+  {
+    policyId: string;
+    groupId: string;
+    title: string;
+    workstreamId: string | null;
+    body: string;
+    summary: string;
+    groupDissolved: boolean;
+  }
+>;
 export type RevisePolicyDraft = PolicyCommand<'RevisePolicyDraft', { title: string; body: string; summary: string }>;
 export type ApprovePolicy = PolicyCommand<
   'ApprovePolicy',
-  { meeting: { meetingId: string; groupId: string; open: boolean; quorate: boolean; decisionIds: readonly string[] }; decisionId: string }
+  {
+    meeting: { meetingId: string; groupId: string; open: boolean; quorate: boolean; decisionIds: readonly string[] };
+    decisionId: string;
+  }
 >;
-export type PublishPolicyVersion = PolicyCommand<'PublishPolicyVersion', { effectiveOn: string; reviewOn: string; areas: readonly Area[] }>;
-export type RecordPolicyReview = PolicyCommand<'RecordPolicyReview', { outcome: 'NO_CHANGE' | 'REVISION_STARTED'; nextReviewOn: string | null }>;
+export type PublishPolicyVersion = PolicyCommand<
+  'PublishPolicyVersion',
+  { effectiveOn: string; reviewOn: string; areas: readonly Area[] }
+>;
+export type RecordPolicyReview = PolicyCommand<
+  'RecordPolicyReview',
+  { outcome: 'NO_CHANGE' | 'REVISION_STARTED'; nextReviewOn: string | null }
+>;
 export type RetirePolicy = PolicyCommand<'RetirePolicy', { reason: string }>;
-export type PolicyCommandUnion = DraftPolicy | RevisePolicyDraft | ApprovePolicy | PublishPolicyVersion | RecordPolicyReview | RetirePolicy;
+export type PolicyCommandUnion =
+  DraftPolicy | RevisePolicyDraft | ApprovePolicy | PublishPolicyVersion | RecordPolicyReview | RetirePolicy;
 
 export type Policy = Readonly<{
   status: 'ACTIVE' | 'RETIRED';
@@ -43,7 +78,9 @@ export type PolicyState = Readonly<{ status: 'NONE' }> | Policy;
 const OFFICERS = ['ADMINISTRATOR', 'CHAIR'];
 function requireOfficer(actor: Actor, action: string): void {
   if (!actor.roles.some((role) => OFFICERS.includes(role))) {
-    throw new DomainError('FORBIDDEN', `Only an administrator or the chair can ${action}.`, { requiredRole: 'ADMINISTRATOR or CHAIR' });
+    throw new DomainError('FORBIDDEN', `Only an administrator or the chair can ${action}.`, {
+      requiredRole: 'ADMINISTRATOR or CHAIR',
+    });
   }
 }
 function requireText(value: string, label: string): string {
@@ -94,7 +131,14 @@ export const policyDecider: Decider<PolicyCommandUnion, PolicyEvent, PolicyState
       return [
         {
           type: 'PolicyDrafted',
-          data: { policyId, groupId, workstreamId, title: requireText(normaliseName(command.data.title), 'The title'), body: requireText(command.data.body, 'The body or link'), summary: command.data.summary.trim() },
+          data: {
+            policyId,
+            groupId,
+            workstreamId,
+            title: requireText(normaliseName(command.data.title), 'The title'),
+            body: requireText(command.data.body, 'The body or link'),
+            summary: command.data.summary.trim(),
+          },
         },
       ];
     }
@@ -109,16 +153,28 @@ function decideForPolicy(command: Exclude<PolicyCommandUnion, DraftPolicy>, poli
   switch (command.type) {
     case 'RevisePolicyDraft':
       requireOfficer(actor, 'revise a policy draft');
-      return [{ type: 'PolicyDraftRevised', data: { title: requireText(normaliseName(command.data.title), 'The title'), body: requireText(command.data.body, 'The body or link'), summary: command.data.summary.trim() } }];
+      return [
+        {
+          type: 'PolicyDraftRevised',
+          data: {
+            title: requireText(normaliseName(command.data.title), 'The title'),
+            body: requireText(command.data.body, 'The body or link'),
+            summary: command.data.summary.trim(),
+          },
+        },
+      ];
     case 'ApprovePolicy': {
       requireOfficer(actor, 'record the approval of a policy');
       const { meeting, decisionId } = command.data;
-      if (!policy.draft) throw new DomainError('VALIDATION_FAILED', 'There is no draft to approve; revise the policy first.');
+      if (!policy.draft)
+        throw new DomainError('VALIDATION_FAILED', 'There is no draft to approve; revise the policy first.');
       if (policy.draft.approved) throw new DomainError('ALREADY_EXISTS', 'The draft is already approved.');
-      if (meeting.groupId !== policy.groupId) throw new DomainError('VALIDATION_FAILED', 'Policies are approved at a meeting of their own group.');
+      if (meeting.groupId !== policy.groupId)
+        throw new DomainError('VALIDATION_FAILED', 'Policies are approved at a meeting of their own group.');
       if (!meeting.open) throw new DomainError('MEETING_NOT_OPEN', 'Policies are approved at an open meeting.');
       if (!meeting.quorate) throw new DomainError('QUORUM_NOT_MET', 'Policies are approved at a quorate meeting.');
-      if (!meeting.decisionIds.includes(decisionId)) throw new DomainError('NOT_FOUND', 'That decision is not recorded at that meeting.');
+      if (!meeting.decisionIds.includes(decisionId))
+        throw new DomainError('NOT_FOUND', 'That decision is not recorded at that meeting.');
       return [{ type: 'PolicyApproved', data: { meetingId: meeting.meetingId, decisionId } }];
     }
     case 'PublishPolicyVersion': {
@@ -127,17 +183,29 @@ function decideForPolicy(command: Exclude<PolicyCommandUnion, DraftPolicy>, poli
       if (!policy.draft?.approved) throw new DomainError('VALIDATION_FAILED', 'Only an approved draft is published.');
       requireDate(effectiveOn, 'The effective date');
       requireDate(reviewOn, 'The review date');
-      if (reviewOn <= effectiveOn) throw new DomainError('VALIDATION_FAILED', 'The review date comes after the effective date.');
+      if (reviewOn <= effectiveOn)
+        throw new DomainError('VALIDATION_FAILED', 'The review date comes after the effective date.');
       const latest = policy.versions[policy.versions.length - 1];
-      if (latest && effectiveOn <= latest.effectiveOn) throw new DomainError('VALIDATION_FAILED', `Version ${latest.version + 1} must take effect after version ${latest.version} (${latest.effectiveOn}).`);
+      if (latest && effectiveOn <= latest.effectiveOn)
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          `Version ${latest.version + 1} must take effect after version ${latest.version} (${latest.effectiveOn}).`,
+        );
       const { title, body, summary } = policy.draft;
-      return [{ type: 'PolicyVersionPublished', data: { version: (latest?.version ?? 0) + 1, effectiveOn, reviewOn, title, body, summary, areas } }];
+      return [
+        {
+          type: 'PolicyVersionPublished',
+          data: { version: (latest?.version ?? 0) + 1, effectiveOn, reviewOn, title, body, summary, areas },
+        },
+      ];
     }
     case 'RecordPolicyReview': {
       requireOfficer(actor, 'record a policy review');
-      if (policy.versions.length === 0) throw new DomainError('VALIDATION_FAILED', 'An unpublished policy has no review.');
+      if (policy.versions.length === 0)
+        throw new DomainError('VALIDATION_FAILED', 'An unpublished policy has no review.');
       const { outcome, nextReviewOn } = command.data;
-      if (!['NO_CHANGE', 'REVISION_STARTED'].includes(outcome)) throw new DomainError('VALIDATION_FAILED', 'The outcome is NO_CHANGE or REVISION_STARTED.');
+      if (!['NO_CHANGE', 'REVISION_STARTED'].includes(outcome))
+        throw new DomainError('VALIDATION_FAILED', 'The outcome is NO_CHANGE or REVISION_STARTED.');
       const today = dateOf(now);
       const next = outcome === 'NO_CHANGE' ? (nextReviewOn ?? addMonthsToDate(today, 12)) : null;
       if (next !== null) {
@@ -148,6 +216,11 @@ function decideForPolicy(command: Exclude<PolicyCommandUnion, DraftPolicy>, poli
     }
     case 'RetirePolicy':
       requireOfficer(actor, 'retire a policy');
-      return [{ type: 'PolicyRetired', data: { reason: requireText(command.data.reason, 'The reason'), retiredOn: dateOf(now) } }];
+      return [
+        {
+          type: 'PolicyRetired',
+          data: { reason: requireText(command.data.reason, 'The reason'), retiredOn: dateOf(now) },
+        },
+      ];
   }
 }

@@ -12,7 +12,11 @@ export interface AgencyType {
 
 export const AGENCY_TYPES: readonly AgencyType[] = [
   { code: 'LOCAL_AUTHORITY', name: 'Local authority', statutory: true },
-  { code: 'HEALTH', name: 'Health (integrated care board; before July 2022 clinical commissioning group)', statutory: true },
+  {
+    code: 'HEALTH',
+    name: 'Health (integrated care board; before July 2022 clinical commissioning group)',
+    statutory: true,
+  },
   { code: 'POLICE', name: 'Police', statutory: true },
   { code: 'EDUCATION', name: 'Education and childcare', statutory: false },
   { code: 'PROBATION', name: 'Probation service', statutory: false },

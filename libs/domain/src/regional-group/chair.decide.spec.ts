@@ -29,13 +29,20 @@ const appointDeputy = (appointmentId: string, actor: Actor = administrator) =>
 const rotate = (newDeputyAppointmentId: string, actor: Actor = administrator) =>
   command('RotateChair', { newDeputyAppointmentId, actor });
 
-const ended = (appointmentId: string, endDate: string): RegionalGroupEvent => appointmentEnded(appointmentId, endDate, 'Left.');
+const ended = (appointmentId: string, endDate: string): RegionalGroupEvent =>
+  appointmentEnded(appointmentId, endDate, 'Left.');
 /** Somerset CCG succeeded without its representative's seat passing over. */
 const somersetCcgSucceededWithoutSeat: RegionalGroupEvent = partnerSucceeded({ effectiveOn: '2020-01-01' });
 const typeOf = (events: RegionalGroupEvent[], sent: Parameters<typeof regionalGroupDecider.decide>[0]) => {
   const group = groupAfterCommand(events, sent);
-  const typeOfPost = (id: string | null) => (id === null ? null : group.partners[group.appointments[id].partnerId].agencyType);
-  return { chair: group.chair, deputyChair: group.deputyChair, chairType: typeOfPost(group.chair), deputyType: typeOfPost(group.deputyChair) };
+  const typeOfPost = (id: string | null) =>
+    id === null ? null : group.partners[group.appointments[id].partnerId].agencyType;
+  return {
+    chair: group.chair,
+    deputyChair: group.deputyChair,
+    chairType: typeOfPost(group.chair),
+    deputyType: typeOfPost(group.deputyChair),
+  };
 };
 
 describe('Appointing the chair (R5)', () => {
@@ -54,7 +61,10 @@ describe('Appointing the chair (R5)', () => {
     spec
       .given([...avonAndSomerset, deputyChairAppointed])
       .when(appointChair('apt-will-white'))
-      .thenFails('SAME_AGENCY_TYPE', /chair \(Will White\) and deputy chair \(Victoria Capel\) would both represent police partners/);
+      .thenFails(
+        'SAME_AGENCY_TYPE',
+        /chair \(Will White\) and deputy chair \(Victoria Capel\) would both represent police partners/,
+      );
   });
 
   it('is refused with SAME_AGENCY_TYPE for two people of different local authorities', () => {
@@ -86,7 +96,11 @@ describe('Appointing the chair (R5)', () => {
 
   it('fills a vacant chair', () => {
     spec
-      .given([...avonAndSomersetWithChair, ended('apt-jacqui-jensen', '2020-01-01'), chairPostVacated('CHAIR', 'apt-jacqui-jensen')])
+      .given([
+        ...avonAndSomersetWithChair,
+        ended('apt-jacqui-jensen', '2020-01-01'),
+        chairPostVacated('CHAIR', 'apt-jacqui-jensen'),
+      ])
       .when(appointChair('apt-sandra-corry'))
       .then([{ type: 'ChairAppointed', data: { appointmentId: 'apt-sandra-corry' } }]);
   });
@@ -114,10 +128,21 @@ describe('Appointing the chair (R5)', () => {
 
   it('is refused for an appointment that has not started', () => {
     const later = appointed(
-      { appointmentId: 'apt-later', personId: 'later', partnerId: 'somerset-council', name: 'Pat Later', title: 'Director', role: 'MEMBER', seniority: 'DIRECTOR' },
+      {
+        appointmentId: 'apt-later',
+        personId: 'later',
+        partnerId: 'somerset-council',
+        name: 'Pat Later',
+        title: 'Director',
+        role: 'MEMBER',
+        seniority: 'DIRECTOR',
+      },
       '2020-02-01',
     );
-    spec.given([...avonAndSomerset, later]).when(appointChair('apt-later')).thenFails('VALIDATION_FAILED', /Pat Later is not a current representative/);
+    spec
+      .given([...avonAndSomerset, later])
+      .when(appointChair('apt-later'))
+      .thenFails('VALIDATION_FAILED', /Pat Later is not a current representative/);
   });
 
   it('is refused for a representative of a partner that has been succeeded', () => {
@@ -128,7 +153,10 @@ describe('Appointing the chair (R5)', () => {
   });
 
   it('is refused for an unknown appointment', () => {
-    spec.given(avonAndSomerset).when(appointChair('apt-nobody')).thenFails('NOT_FOUND', /no representative appointment apt-nobody/);
+    spec
+      .given(avonAndSomerset)
+      .when(appointChair('apt-nobody'))
+      .thenFails('NOT_FOUND', /no representative appointment apt-nobody/);
   });
 
   it('is recorded by the current chair', () => {
@@ -143,7 +171,10 @@ describe('Appointing the chair (R5)', () => {
     ['the deputy chair', deputyChair],
     ['a representative', representativeActor],
   ])('is refused to %s', (_who, actor) => {
-    spec.given(avonAndSomersetWithChair).when(appointChair('apt-mike-bowden', actor)).thenFails('FORBIDDEN', /appoint the chair/);
+    spec
+      .given(avonAndSomersetWithChair)
+      .when(appointChair('apt-mike-bowden', actor))
+      .thenFails('FORBIDDEN', /appoint the chair/);
   });
 });
 
@@ -153,7 +184,10 @@ describe('Appointing the deputy chair (R5)', () => {
   });
 
   it('records a deputy of another agency type than the chair', () => {
-    spec.given([...avonAndSomerset, chairAppointed]).when(appointDeputy('apt-victoria-capel')).then([deputyChairAppointed]);
+    spec
+      .given([...avonAndSomerset, chairAppointed])
+      .when(appointDeputy('apt-victoria-capel'))
+      .then([deputyChairAppointed]);
     expect(typeOf([...avonAndSomerset, chairAppointed], appointDeputy('apt-victoria-capel'))).toEqual({
       chair: 'apt-jacqui-jensen',
       deputyChair: 'apt-victoria-capel',
@@ -166,7 +200,10 @@ describe('Appointing the deputy chair (R5)', () => {
     spec
       .given([...avonAndSomerset, chairAppointed])
       .when(appointDeputy('apt-chris-sivers'))
-      .thenFails('SAME_AGENCY_TYPE', /chair \(Jacqui Jensen\) and deputy chair \(Chris Sivers\) would both represent local authority partners/);
+      .thenFails(
+        'SAME_AGENCY_TYPE',
+        /chair \(Jacqui Jensen\) and deputy chair \(Chris Sivers\) would both represent local authority partners/,
+      );
   });
 
   it('is refused with SAME_AGENCY_TYPE for the chair’s own organisation', () => {
@@ -198,7 +235,10 @@ describe('Appointing the deputy chair (R5)', () => {
   });
 
   it('is refused for an unknown appointment', () => {
-    spec.given(avonAndSomerset).when(appointDeputy('apt-nobody')).thenFails('NOT_FOUND', /apt-nobody/);
+    spec
+      .given(avonAndSomerset)
+      .when(appointDeputy('apt-nobody'))
+      .thenFails('NOT_FOUND', /apt-nobody/);
   });
 
   it('is recorded by the current chair', () => {
@@ -209,7 +249,10 @@ describe('Appointing the deputy chair (R5)', () => {
   });
 
   it('is refused to a stranger', () => {
-    spec.given(avonAndSomersetWithChair).when(appointDeputy('apt-lisa-harvey', stranger)).thenFails('FORBIDDEN', /appoint the deputy chair/);
+    spec
+      .given(avonAndSomersetWithChair)
+      .when(appointDeputy('apt-lisa-harvey', stranger))
+      .thenFails('FORBIDDEN', /appoint the deputy chair/);
   });
 });
 
@@ -218,7 +261,12 @@ describe('Rotating the chair (R5)', () => {
     spec
       .given(avonAndSomersetWithChair)
       .when(rotate('apt-lisa-harvey'))
-      .then([{ type: 'ChairRotated', data: { chairAppointmentId: 'apt-victoria-capel', deputyAppointmentId: 'apt-lisa-harvey' } }]);
+      .then([
+        {
+          type: 'ChairRotated',
+          data: { chairAppointmentId: 'apt-victoria-capel', deputyAppointmentId: 'apt-lisa-harvey' },
+        },
+      ]);
   });
 
   it('leaves chair and deputy of different agency types', () => {
@@ -234,36 +282,63 @@ describe('Rotating the chair (R5)', () => {
     spec
       .given(avonAndSomersetWithChair)
       .when(rotate('apt-jacqui-jensen'))
-      .then([{ type: 'ChairRotated', data: { chairAppointmentId: 'apt-victoria-capel', deputyAppointmentId: 'apt-jacqui-jensen' } }]);
+      .then([
+        {
+          type: 'ChairRotated',
+          data: { chairAppointmentId: 'apt-victoria-capel', deputyAppointmentId: 'apt-jacqui-jensen' },
+        },
+      ]);
   });
 
   it('is refused with SAME_AGENCY_TYPE when the new deputy is of the new chair’s type', () => {
     spec
       .given(avonAndSomersetWithChair)
       .when(rotate('apt-will-white'))
-      .thenFails('SAME_AGENCY_TYPE', /chair \(Victoria Capel\) and deputy chair \(Will White\) would both represent police partners/);
+      .thenFails(
+        'SAME_AGENCY_TYPE',
+        /chair \(Victoria Capel\) and deputy chair \(Will White\) would both represent police partners/,
+      );
   });
 
   it('is refused when the new deputy is the deputy who becomes chair', () => {
-    spec.given(avonAndSomersetWithChair).when(rotate('apt-victoria-capel')).thenFails('VALIDATION_FAILED', /cannot be both chair and deputy chair/);
+    spec
+      .given(avonAndSomersetWithChair)
+      .when(rotate('apt-victoria-capel'))
+      .thenFails('VALIDATION_FAILED', /cannot be both chair and deputy chair/);
   });
 
   it('is refused when there is no deputy', () => {
-    spec.given([...avonAndSomerset, chairAppointed]).when(rotate('apt-lisa-harvey')).thenFails('VALIDATION_FAILED', /There is no deputy chair to become chair/);
+    spec
+      .given([...avonAndSomerset, chairAppointed])
+      .when(rotate('apt-lisa-harvey'))
+      .thenFails('VALIDATION_FAILED', /There is no deputy chair to become chair/);
   });
 
   it('is refused when the deputy’s post has been vacated', () => {
     spec
-      .given([...avonAndSomersetWithChair, ended('apt-victoria-capel', '2020-01-01'), chairPostVacated('DEPUTY_CHAIR', 'apt-victoria-capel')])
+      .given([
+        ...avonAndSomersetWithChair,
+        ended('apt-victoria-capel', '2020-01-01'),
+        chairPostVacated('DEPUTY_CHAIR', 'apt-victoria-capel'),
+      ])
       .when(rotate('apt-lisa-harvey'))
       .thenFails('VALIDATION_FAILED', /no deputy chair/);
   });
 
   it('makes the deputy chair when the chair is vacant', () => {
     spec
-      .given([...avonAndSomersetWithChair, ended('apt-jacqui-jensen', '2020-01-01'), chairPostVacated('CHAIR', 'apt-jacqui-jensen')])
+      .given([
+        ...avonAndSomersetWithChair,
+        ended('apt-jacqui-jensen', '2020-01-01'),
+        chairPostVacated('CHAIR', 'apt-jacqui-jensen'),
+      ])
       .when(rotate('apt-mike-bowden'))
-      .then([{ type: 'ChairRotated', data: { chairAppointmentId: 'apt-victoria-capel', deputyAppointmentId: 'apt-mike-bowden' } }]);
+      .then([
+        {
+          type: 'ChairRotated',
+          data: { chairAppointmentId: 'apt-victoria-capel', deputyAppointmentId: 'apt-mike-bowden' },
+        },
+      ]);
   });
 
   it('is refused when the new deputy is not a current representative', () => {
@@ -275,28 +350,47 @@ describe('Rotating the chair (R5)', () => {
 
   it('is refused when the deputy is no longer a current representative', () => {
     spec
-      .given([...avonAndSomerset, chairAppointed, { type: 'DeputyChairAppointed', data: { appointmentId: 'apt-sandra-corry' } }, somersetCcgSucceededWithoutSeat])
+      .given([
+        ...avonAndSomerset,
+        chairAppointed,
+        { type: 'DeputyChairAppointed', data: { appointmentId: 'apt-sandra-corry' } },
+        somersetCcgSucceededWithoutSeat,
+      ])
       .when(rotate('apt-victoria-capel'))
       .thenFails('VALIDATION_FAILED', /Sandra Corry is not a current representative/);
   });
 
   it('is refused for an unknown new deputy', () => {
-    spec.given(avonAndSomersetWithChair).when(rotate('apt-nobody')).thenFails('NOT_FOUND', /apt-nobody/);
+    spec
+      .given(avonAndSomersetWithChair)
+      .when(rotate('apt-nobody'))
+      .thenFails('NOT_FOUND', /apt-nobody/);
   });
 
   it('is recorded by the current chair', () => {
     spec
       .given(avonAndSomersetWithChair)
       .when(rotate('apt-lisa-harvey', chair))
-      .then([{ type: 'ChairRotated', data: { chairAppointmentId: 'apt-victoria-capel', deputyAppointmentId: 'apt-lisa-harvey' } }]);
+      .then([
+        {
+          type: 'ChairRotated',
+          data: { chairAppointmentId: 'apt-victoria-capel', deputyAppointmentId: 'apt-lisa-harvey' },
+        },
+      ]);
   });
 
   it('is refused to the deputy', () => {
-    spec.given(avonAndSomersetWithChair).when(rotate('apt-lisa-harvey', deputyChair)).thenFails('FORBIDDEN', /rotate the chair/);
+    spec
+      .given(avonAndSomersetWithChair)
+      .when(rotate('apt-lisa-harvey', deputyChair))
+      .thenFails('FORBIDDEN', /rotate the chair/);
   });
 
   it('is refused to a stranger', () => {
-    spec.given(avonAndSomersetWithChair).when(rotate('apt-lisa-harvey', stranger)).thenFails('FORBIDDEN', /rotate the chair/);
+    spec
+      .given(avonAndSomersetWithChair)
+      .when(rotate('apt-lisa-harvey', stranger))
+      .thenFails('FORBIDDEN', /rotate the chair/);
   });
 
   const rotated: RegionalGroupEvent = {
@@ -305,11 +399,19 @@ describe('Rotating the chair (R5)', () => {
   };
 
   it('is refused to the outgoing chair once the rotation is recorded, and allowed to the new chair', () => {
-    spec.given([...avonAndSomersetWithChair, rotated]).when(rotate('apt-jacqui-jensen', chair)).thenFails('FORBIDDEN', /rotate the chair/);
+    spec
+      .given([...avonAndSomersetWithChair, rotated])
+      .when(rotate('apt-jacqui-jensen', chair))
+      .thenFails('FORBIDDEN', /rotate the chair/);
     spec
       .given([...avonAndSomersetWithChair, rotated])
       .when(rotate('apt-jacqui-jensen', deputyChair))
-      .then([{ type: 'ChairRotated', data: { chairAppointmentId: 'apt-lisa-harvey', deputyAppointmentId: 'apt-jacqui-jensen' } }]);
+      .then([
+        {
+          type: 'ChairRotated',
+          data: { chairAppointmentId: 'apt-lisa-harvey', deputyAppointmentId: 'apt-jacqui-jensen' },
+        },
+      ]);
   });
 
   it('keeps chair and deputy of different types across a second rotation', () => {
@@ -322,6 +424,9 @@ describe('Rotating the chair (R5)', () => {
   });
 
   it('is refused with SAME_AGENCY_TYPE on a second rotation naming another health representative', () => {
-    spec.given([...avonAndSomersetWithChair, rotated]).when(rotate('apt-sandra-corry')).thenFails('SAME_AGENCY_TYPE', /both represent health partners/);
+    spec
+      .given([...avonAndSomersetWithChair, rotated])
+      .when(rotate('apt-sandra-corry'))
+      .thenFails('SAME_AGENCY_TYPE', /both represent health partners/);
   });
 });

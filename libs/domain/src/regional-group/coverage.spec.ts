@@ -14,7 +14,12 @@ import { RegionalGroupEvent } from './regional-group.events';
 
 const ALL_THREE = ['HEALTH', 'LOCAL_AUTHORITY', 'POLICE'];
 
-const policeLeavesSomerset: RegionalGroupEvent = coverageChanged('police', ['banes', 'bristol', 'north-somerset', 'south-glos']);
+const policeLeavesSomerset: RegionalGroupEvent = coverageChanged('police', [
+  'banes',
+  'bristol',
+  'north-somerset',
+  'south-glos',
+]);
 
 const somersetPoliceGap = { areaId: 'somerset', areaName: 'Somerset', agencyType: 'POLICE' };
 
@@ -65,7 +70,13 @@ describe('coverageOf (R3)', () => {
   it('lists a non-statutory partner among the covered types without it filling a statutory gap', () => {
     const educationAdmitted: RegionalGroupEvent = {
       type: 'CorePartnerAdmitted',
-      data: { partnerId: 'schools', name: 'Somerset Schools Forum', agencyType: 'EDUCATION', areaIds: ['somerset'], admittedOn: START },
+      data: {
+        partnerId: 'schools',
+        name: 'Somerset Schools Forum',
+        agencyType: 'EDUCATION',
+        areaIds: ['somerset'],
+        admittedOn: START,
+      },
     };
     const group = groupAfter([...avonAndSomerset, policeLeavesSomerset, educationAdmitted]);
     expect(coverageOf(group).find((area) => area.areaId === 'somerset')).toEqual({
@@ -79,10 +90,21 @@ describe('coverageOf (R3)', () => {
   it('requires the types the terms in force list, education included when they add it', () => {
     const educationRequired: RegionalGroupEvent = {
       type: 'TermsOfReferenceAdopted',
-      data: { ...termsAdopted.data, version: '2.0', statutoryTypesPerArea: ['LOCAL_AUTHORITY', 'HEALTH', 'POLICE', 'EDUCATION'], gapsAccepted: [] },
+      data: {
+        ...termsAdopted.data,
+        version: '2.0',
+        statutoryTypesPerArea: ['LOCAL_AUTHORITY', 'HEALTH', 'POLICE', 'EDUCATION'],
+        gapsAccepted: [],
+      },
     };
     const coverage = coverageOf(groupAfter([...avonAndSomerset, educationRequired]));
-    expect(coverage.map((area) => area.missing)).toEqual([['EDUCATION'], ['EDUCATION'], ['EDUCATION'], ['EDUCATION'], ['EDUCATION']]);
+    expect(coverage.map((area) => area.missing)).toEqual([
+      ['EDUCATION'],
+      ['EDUCATION'],
+      ['EDUCATION'],
+      ['EDUCATION'],
+      ['EDUCATION'],
+    ]);
   });
 });
 
@@ -93,14 +115,18 @@ describe('gapsCreated (R3)', () => {
   });
 
   it('finds the gap a coverage change creates', () => {
-    expect(gapsCreated(groupAfter(avonAndSomerset), groupAfter([...avonAndSomerset, policeLeavesSomerset]))).toEqual([somersetPoliceGap]);
+    expect(gapsCreated(groupAfter(avonAndSomerset), groupAfter([...avonAndSomerset, policeLeavesSomerset]))).toEqual([
+      somersetPoliceGap,
+    ]);
   });
 
   it('does not report again a gap that was already there', () => {
     const before = groupAfter([...avonAndSomerset, policeLeavesSomerset]);
     const councilLeavesToo: RegionalGroupEvent = coverageChanged('somerset-council', ['bristol']);
     const after = groupAfter([...avonAndSomerset, policeLeavesSomerset, councilLeavesToo]);
-    expect(gapsCreated(before, after)).toEqual([{ areaId: 'somerset', areaName: 'Somerset', agencyType: 'LOCAL_AUTHORITY' }]);
+    expect(gapsCreated(before, after)).toEqual([
+      { areaId: 'somerset', areaName: 'Somerset', agencyType: 'LOCAL_AUTHORITY' },
+    ]);
   });
 
   it('finds no gap when a gap is closed', () => {
@@ -122,7 +148,10 @@ describe('gapsCreated (R3)', () => {
 describe('describeGaps', () => {
   it('names each area and type in words', () => {
     expect(
-      describeGaps([somersetPoliceGap, { areaId: 'banes', areaName: 'Bath and North East Somerset', agencyType: 'LOCAL_AUTHORITY' }]),
+      describeGaps([
+        somersetPoliceGap,
+        { areaId: 'banes', areaName: 'Bath and North East Somerset', agencyType: 'LOCAL_AUTHORITY' },
+      ]),
     ).toBe('Somerset would have no police partner; Bath and North East Somerset would have no local authority partner');
   });
 });

@@ -77,12 +77,21 @@ describe('Adopting terms of reference (R12, R7, R3)', () => {
   it('tidies the version and summary and names each type once', () => {
     spec
       .given(avonAndSomerset)
-      .when(adopt({ version: ' 1.1 ', summary: ' First  annual review:   no changes. ', statutoryTypesPerArea: ['POLICE', 'HEALTH', 'POLICE', 'LOCAL_AUTHORITY'] }))
+      .when(
+        adopt({
+          version: ' 1.1 ',
+          summary: ' First  annual review:   no changes. ',
+          statutoryTypesPerArea: ['POLICE', 'HEALTH', 'POLICE', 'LOCAL_AUTHORITY'],
+        }),
+      )
       .then([adopted({ statutoryTypesPerArea: ['POLICE', 'HEALTH', 'LOCAL_AUTHORITY'] })]);
   });
 
   it('records a version adopted on the same day as the version in force', () => {
-    spec.given(avonAndSomerset).when(adopt({ adoptedOn: '2019-06-01' })).then([adopted({ adoptedOn: '2019-06-01' })]);
+    spec
+      .given(avonAndSomerset)
+      .when(adopt({ adoptedOn: '2019-06-01' }))
+      .then([adopted({ adoptedOn: '2019-06-01' })]);
   });
 
   it('records a version needing fewer types without any gap', () => {
@@ -103,39 +112,64 @@ describe('Adopting terms of reference (R12, R7, R3)', () => {
   });
 
   it('records education as required, with a gap accepted in every area, when the sender accepts them', () => {
-    const educationGaps = Object.values(AREAS).map((area) => ({ areaId: area.areaId, areaName: area.name, agencyType: 'EDUCATION' }));
+    const educationGaps = Object.values(AREAS).map((area) => ({
+      areaId: area.areaId,
+      areaName: area.name,
+      agencyType: 'EDUCATION',
+    }));
     const sent = adopt({ version: '2.0', statutoryTypesPerArea: [...STATUTORY, 'EDUCATION'], acceptCoverageGap: true });
     spec
       .given(avonAndSomerset)
       .when(sent)
-      .then([adopted({ version: '2.0', statutoryTypesPerArea: [...STATUTORY, 'EDUCATION'], gapsAccepted: educationGaps })]);
-    expect(coverageOf(groupAfterCommand(avonAndSomerset, sent)).map((area) => area.missing)).toEqual(Object.values(AREAS).map(() => ['EDUCATION']));
+      .then([
+        adopted({ version: '2.0', statutoryTypesPerArea: [...STATUTORY, 'EDUCATION'], gapsAccepted: educationGaps }),
+      ]);
+    expect(coverageOf(groupAfterCommand(avonAndSomerset, sent)).map((area) => area.missing)).toEqual(
+      Object.values(AREAS).map(() => ['EDUCATION']),
+    );
   });
 
   it('does not refuse a gap that was already there', () => {
-    const policeLeftSomerset = coverageChanged('police', ['banes', 'bristol', 'north-somerset', 'south-glos'], [
-      { areaId: 'somerset', areaName: 'Somerset', agencyType: 'POLICE' },
-    ]);
-    spec.given([...avonAndSomerset, policeLeftSomerset]).when(adopt()).then([adopted()]);
+    const policeLeftSomerset = coverageChanged(
+      'police',
+      ['banes', 'bristol', 'north-somerset', 'south-glos'],
+      [{ areaId: 'somerset', areaName: 'Somerset', agencyType: 'POLICE' }],
+    );
+    spec
+      .given([...avonAndSomerset, policeLeftSomerset])
+      .when(adopt())
+      .then([adopted()]);
   });
 
   it('is refused when the version is already adopted', () => {
-    spec.given(avonAndSomerset).when(adopt({ version: ' 1.0 ' })).thenFails('ALREADY_EXISTS', /Version 1.0 of the terms of reference is already adopted/);
+    spec
+      .given(avonAndSomerset)
+      .when(adopt({ version: ' 1.0 ' }))
+      .thenFails('ALREADY_EXISTS', /Version 1.0 of the terms of reference is already adopted/);
   });
 
   it('is refused without a version label', () => {
-    spec.given(avonAndSomerset).when(adopt({ version: '  ' })).thenFails('VALIDATION_FAILED', /need a version label/);
+    spec
+      .given(avonAndSomerset)
+      .when(adopt({ version: '  ' }))
+      .thenFails('VALIDATION_FAILED', /need a version label/);
   });
 
   it('is refused when backdated before the version in force', () => {
     spec
       .given(avonAndSomerset)
       .when(adopt({ adoptedOn: '2019-05-31' }))
-      .thenFails('VALIDATION_FAILED', /Version 1.1 cannot be adopted before the version in force \(1.0, adopted 2019-06-01\)/);
+      .thenFails(
+        'VALIDATION_FAILED',
+        /Version 1.1 cannot be adopted before the version in force \(1.0, adopted 2019-06-01\)/,
+      );
   });
 
   it.each(['2019-13-01', '10/12/2019', ''])('is refused with the adoption date %p', (adoptedOn) => {
-    spec.given(avonAndSomerset).when(adopt({ adoptedOn })).thenFails('VALIDATION_FAILED', /The adoption date must be a date written YYYY-MM-DD/);
+    spec
+      .given(avonAndSomerset)
+      .when(adopt({ adoptedOn }))
+      .thenFails('VALIDATION_FAILED', /The adoption date must be a date written YYYY-MM-DD/);
   });
 
   it.each([0, 101, 66.5, -66, Number.NaN])('is refused with a quorum of %p%%', (quorumPercentage) => {
@@ -146,7 +180,10 @@ describe('Adopting terms of reference (R12, R7, R3)', () => {
   });
 
   it.each([1, 100])('records a quorum of %p%%', (quorumPercentage) => {
-    spec.given(avonAndSomerset).when(adopt({ quorumPercentage })).then([adopted({ quorumPercentage })]);
+    spec
+      .given(avonAndSomerset)
+      .when(adopt({ quorumPercentage }))
+      .then([adopted({ quorumPercentage })]);
   });
 
   it.each([0, 25, 1.5])('is refused with a meeting cadence of %p months', (meetingCadenceMonths) => {
@@ -157,7 +194,10 @@ describe('Adopting terms of reference (R12, R7, R3)', () => {
   });
 
   it.each([1, 24])('records a meeting cadence of %p months', (meetingCadenceMonths) => {
-    spec.given(avonAndSomerset).when(adopt({ meetingCadenceMonths })).then([adopted({ meetingCadenceMonths })]);
+    spec
+      .given(avonAndSomerset)
+      .when(adopt({ meetingCadenceMonths }))
+      .then([adopted({ meetingCadenceMonths })]);
   });
 
   it.each([-1, 61, 12.5])('is refused with a notice period of %p months', (noticePeriodMonths) => {
@@ -168,11 +208,17 @@ describe('Adopting terms of reference (R12, R7, R3)', () => {
   });
 
   it.each([0, 60])('records a notice period of %p months', (noticePeriodMonths) => {
-    spec.given(avonAndSomerset).when(adopt({ noticePeriodMonths })).then([adopted({ noticePeriodMonths })]);
+    spec
+      .given(avonAndSomerset)
+      .when(adopt({ noticePeriodMonths }))
+      .then([adopted({ noticePeriodMonths })]);
   });
 
   it('is refused without any required agency type', () => {
-    spec.given(avonAndSomerset).when(adopt({ statutoryTypesPerArea: [] })).thenFails('VALIDATION_FAILED', /Name at least one agency type every area needs/);
+    spec
+      .given(avonAndSomerset)
+      .when(adopt({ statutoryTypesPerArea: [] }))
+      .thenFails('VALIDATION_FAILED', /Name at least one agency type every area needs/);
   });
 
   it('is refused naming the agency types the platform does not know', () => {
@@ -183,24 +229,39 @@ describe('Adopting terms of reference (R12, R7, R3)', () => {
   });
 
   it('is recorded by the chair', () => {
-    spec.given(avonAndSomersetWithChair).when(adopt({ actor: chair })).then([adopted()]);
+    spec
+      .given(avonAndSomersetWithChair)
+      .when(adopt({ actor: chair }))
+      .then([adopted()]);
   });
 
   it('is refused to a stranger and to a representative', () => {
-    spec.given(avonAndSomersetWithChair).when(adopt({ actor: stranger })).thenFails('FORBIDDEN', /adopt terms of reference/);
-    spec.given(avonAndSomersetWithChair).when(adopt({ actor: representativeActor })).thenFails('FORBIDDEN', /adopt terms of reference/);
+    spec
+      .given(avonAndSomersetWithChair)
+      .when(adopt({ actor: stranger }))
+      .thenFails('FORBIDDEN', /adopt terms of reference/);
+    spec
+      .given(avonAndSomersetWithChair)
+      .when(adopt({ actor: representativeActor }))
+      .thenFails('FORBIDDEN', /adopt terms of reference/);
   });
 });
 
 describe('Recording a review of the terms of reference (R12)', () => {
   const review = (overrides: Partial<CommandInput<'RecordTermsOfReferenceReview'>> = {}) =>
-    command('RecordTermsOfReferenceReview', { reviewedOn: '2019-12-10', notes: 'First  review:  no changes. ', ...overrides });
+    command('RecordTermsOfReferenceReview', {
+      reviewedOn: '2019-12-10',
+      notes: 'First  review:  no changes. ',
+      ...overrides,
+    });
 
   it('records the review date and the notes', () => {
     spec
       .given(avonAndSomerset)
       .when(review())
-      .then([{ type: 'TermsOfReferenceReviewed', data: { reviewedOn: '2019-12-10', notes: 'First review: no changes.' } }]);
+      .then([
+        { type: 'TermsOfReferenceReviewed', data: { reviewedOn: '2019-12-10', notes: 'First review: no changes.' } },
+      ]);
   });
 
   it('keeps every review in order', () => {
@@ -209,11 +270,17 @@ describe('Recording a review of the terms of reference (R12)', () => {
   });
 
   it('is refused when the group has no terms to review', () => {
-    spec.given([established, ...partnersAdmitted]).when(review()).thenFails('VALIDATION_FAILED', /has not adopted terms of reference to review/);
+    spec
+      .given([established, ...partnersAdmitted])
+      .when(review())
+      .thenFails('VALIDATION_FAILED', /has not adopted terms of reference to review/);
   });
 
   it('is refused with a malformed date', () => {
-    spec.given(avonAndSomerset).when(review({ reviewedOn: 'December 2019' })).thenFails('VALIDATION_FAILED', /The review date must be a date written YYYY-MM-DD/);
+    spec
+      .given(avonAndSomerset)
+      .when(review({ reviewedOn: 'December 2019' }))
+      .thenFails('VALIDATION_FAILED', /The review date must be a date written YYYY-MM-DD/);
   });
 
   it('is recorded by the chair', () => {
@@ -224,20 +291,32 @@ describe('Recording a review of the terms of reference (R12)', () => {
   });
 
   it('is refused to a stranger', () => {
-    spec.given(avonAndSomerset).when(review({ actor: stranger })).thenFails('FORBIDDEN', /record a review of the terms of reference/);
+    spec
+      .given(avonAndSomerset)
+      .when(review({ actor: stranger }))
+      .thenFails('FORBIDDEN', /record a review of the terms of reference/);
   });
 
   // BUG (R12): terms adopted on 2019-06-01 cannot have been reviewed on 2019-05-01, yet the review
   // is recorded (governance.decide.ts recordTermsOfReferenceReview checks only the date's format),
   // and the "last review" the next review date is computed from can then precede the adoption.
   it('is refused when dated before the terms in force were adopted', () => {
-    spec.given(avonAndSomerset).when(review({ reviewedOn: '2019-05-01' })).thenFails('VALIDATION_FAILED');
+    spec
+      .given(avonAndSomerset)
+      .when(review({ reviewedOn: '2019-05-01' }))
+      .thenFails('VALIDATION_FAILED');
   });
 });
 
 describe('Funding contributions (R15)', () => {
   const agree = (overrides: Partial<CommandInput<'AgreeFundingContribution'>> = {}) =>
-    command('AgreeFundingContribution', { partnerId: 'north-somerset-council', financialYear: '2020/21', amountPence: 1_250_000, inKind: null, ...overrides });
+    command('AgreeFundingContribution', {
+      partnerId: 'north-somerset-council',
+      financialYear: '2020/21',
+      amountPence: 1_250_000,
+      inKind: null,
+      ...overrides,
+    });
   const change = (overrides: Partial<CommandInput<'ChangeFundingContribution'>> = {}) =>
     command('ChangeFundingContribution', {
       partnerId: 'north-somerset-council',
@@ -248,9 +327,17 @@ describe('Funding contributions (R15)', () => {
       ...overrides,
     });
   const agreed = fundingContributionAgreed;
-  const changed = (data: Partial<{ partnerId: string; financialYear: string; amountPence: number; inKind: string | null }> = {}): RegionalGroupEvent => ({
+  const changed = (
+    data: Partial<{ partnerId: string; financialYear: string; amountPence: number; inKind: string | null }> = {},
+  ): RegionalGroupEvent => ({
     type: 'FundingContributionChanged',
-    data: { partnerId: 'north-somerset-council', financialYear: '2020/21', amountPence: 1_000_000, inKind: null, ...data },
+    data: {
+      partnerId: 'north-somerset-council',
+      financialYear: '2020/21',
+      amountPence: 1_000_000,
+      inKind: null,
+      ...data,
+    },
   });
 
   describe('agreed by the group', () => {
@@ -260,7 +347,13 @@ describe('Funding contributions (R15)', () => {
 
     it('folds to a contribution that is not unilateral', () => {
       expect(groupAfterCommand(avonAndSomerset, agree()).funding).toEqual([
-        { partnerId: 'north-somerset-council', financialYear: '2020/21', amountPence: 1_250_000, inKind: null, unilateral: false },
+        {
+          partnerId: 'north-somerset-council',
+          financialYear: '2020/21',
+          amountPence: 1_250_000,
+          inKind: null,
+          unilateral: false,
+        },
       ]);
     });
 
@@ -269,37 +362,67 @@ describe('Funding contributions (R15)', () => {
         .given(avonAndSomerset)
         .when(agree({ amountPence: 0, inKind: '  Meeting rooms and   a minute taker ' }))
         .then([agreed({ amountPence: 0, inKind: 'Meeting rooms and a minute taker' })]);
-      spec.given(avonAndSomerset).when(agree({ inKind: '' })).then([agreed()]);
+      spec
+        .given(avonAndSomerset)
+        .when(agree({ inKind: '' }))
+        .then([agreed()]);
     });
 
     it('replaces the contribution for the same partner and year, keeping other years', () => {
       const given = [...avonAndSomerset, agreed(), agreed({ financialYear: '2021/22', amountPence: 1_300_000 })];
       expect(groupAfterCommand(given, agree({ amountPence: 1_400_000 })).funding).toEqual([
-        { partnerId: 'north-somerset-council', financialYear: '2021/22', amountPence: 1_300_000, inKind: null, unilateral: false },
-        { partnerId: 'north-somerset-council', financialYear: '2020/21', amountPence: 1_400_000, inKind: null, unilateral: false },
+        {
+          partnerId: 'north-somerset-council',
+          financialYear: '2021/22',
+          amountPence: 1_300_000,
+          inKind: null,
+          unilateral: false,
+        },
+        {
+          partnerId: 'north-somerset-council',
+          financialYear: '2020/21',
+          amountPence: 1_400_000,
+          inKind: null,
+          unilateral: false,
+        },
       ]);
     });
 
     it.each(['2020/21', '1999/00', '2019/20'])('accepts the financial year %p', (financialYear) => {
-      spec.given(avonAndSomerset).when(agree({ financialYear })).then([agreed({ financialYear })]);
-    });
-
-    it.each(['2020/22', '2020', '2020-21', '20/21', '2020/2021', '2020/1', '2020/20', ' 2020/21'])('is refused for the financial year %p', (financialYear) => {
       spec
         .given(avonAndSomerset)
         .when(agree({ financialYear }))
-        .thenFails('VALIDATION_FAILED', new RegExp(`"${financialYear.replace('/', '\\/')}" is not a financial year; write it like 2020/21`));
+        .then([agreed({ financialYear })]);
     });
 
-    it.each([-1, 0.5, 1_250_000.01, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53])('is refused for %p pence', (amountPence) => {
-      spec
-        .given(avonAndSomerset)
-        .when(agree({ amountPence }))
-        .thenFails('VALIDATION_FAILED', /A contribution is a whole, non-negative number of pence/);
-    });
+    it.each(['2020/22', '2020', '2020-21', '20/21', '2020/2021', '2020/1', '2020/20', ' 2020/21'])(
+      'is refused for the financial year %p',
+      (financialYear) => {
+        spec
+          .given(avonAndSomerset)
+          .when(agree({ financialYear }))
+          .thenFails(
+            'VALIDATION_FAILED',
+            new RegExp(`"${financialYear.replace('/', '\\/')}" is not a financial year; write it like 2020/21`),
+          );
+      },
+    );
+
+    it.each([-1, 0.5, 1_250_000.01, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53])(
+      'is refused for %p pence',
+      (amountPence) => {
+        spec
+          .given(avonAndSomerset)
+          .when(agree({ amountPence }))
+          .thenFails('VALIDATION_FAILED', /A contribution is a whole, non-negative number of pence/);
+      },
+    );
 
     it('is refused for an unknown partner', () => {
-      spec.given(avonAndSomerset).when(agree({ partnerId: 'fire' })).thenFails('NOT_FOUND', /no core partner fire/);
+      spec
+        .given(avonAndSomerset)
+        .when(agree({ partnerId: 'fire' }))
+        .thenFails('NOT_FOUND', /no core partner fire/);
     });
 
     it('is refused for a partner that has been succeeded', () => {
@@ -311,49 +434,94 @@ describe('Funding contributions (R15)', () => {
     });
 
     it('is recorded by the chair', () => {
-      spec.given(avonAndSomersetWithChair).when(agree({ actor: chair })).then([agreed()]);
+      spec
+        .given(avonAndSomersetWithChair)
+        .when(agree({ actor: chair }))
+        .then([agreed()]);
     });
 
     it('is refused to a stranger, and to the partner’s own representative', () => {
-      spec.given(avonAndSomersetWithChair).when(agree({ actor: stranger })).thenFails('FORBIDDEN', /record an agreed funding contribution/);
-      spec.given(avonAndSomersetWithChair).when(agree({ actor: representativeActor })).thenFails('FORBIDDEN', /record an agreed funding contribution/);
+      spec
+        .given(avonAndSomersetWithChair)
+        .when(agree({ actor: stranger }))
+        .thenFails('FORBIDDEN', /record an agreed funding contribution/);
+      spec
+        .given(avonAndSomersetWithChair)
+        .when(agree({ actor: representativeActor }))
+        .thenFails('FORBIDDEN', /record an agreed funding contribution/);
     });
   });
 
   describe('changed by a partner for itself', () => {
     it('records the change', () => {
-      spec.given([...avonAndSomerset, agreed()]).when(change()).then([changed()]);
+      spec
+        .given([...avonAndSomerset, agreed()])
+        .when(change())
+        .then([changed()]);
     });
 
     it('folds to a contribution flagged unilateral', () => {
       expect(groupAfterCommand([...avonAndSomerset, agreed()], change()).funding).toEqual([
-        { partnerId: 'north-somerset-council', financialYear: '2020/21', amountPence: 1_000_000, inKind: null, unilateral: true },
+        {
+          partnerId: 'north-somerset-council',
+          financialYear: '2020/21',
+          amountPence: 1_000_000,
+          inKind: null,
+          unilateral: true,
+        },
       ]);
     });
 
     it('is no longer unilateral once the group agrees a contribution for the same partner and year', () => {
       const given = [...avonAndSomerset, agreed(), changed(), changed({ financialYear: '2021/22' })];
       expect(groupAfterCommand(given, agree({ amountPence: 1_000_000 })).funding).toEqual([
-        { partnerId: 'north-somerset-council', financialYear: '2021/22', amountPence: 1_000_000, inKind: null, unilateral: true },
-        { partnerId: 'north-somerset-council', financialYear: '2020/21', amountPence: 1_000_000, inKind: null, unilateral: false },
+        {
+          partnerId: 'north-somerset-council',
+          financialYear: '2021/22',
+          amountPence: 1_000_000,
+          inKind: null,
+          unilateral: true,
+        },
+        {
+          partnerId: 'north-somerset-council',
+          financialYear: '2020/21',
+          amountPence: 1_000_000,
+          inKind: null,
+          unilateral: false,
+        },
       ]);
     });
 
     it('is unilateral again when the partner changes an agreed contribution', () => {
       const given = [...avonAndSomerset, changed(), agreed()];
       expect(groupAfterCommand(given, change({ amountPence: 900_000 })).funding).toEqual([
-        { partnerId: 'north-somerset-council', financialYear: '2020/21', amountPence: 900_000, inKind: null, unilateral: true },
+        {
+          partnerId: 'north-somerset-council',
+          financialYear: '2020/21',
+          amountPence: 900_000,
+          inKind: null,
+          unilateral: true,
+        },
       ]);
     });
 
     it('records a change with no contribution agreed before, tidying the in-kind description', () => {
-      spec.given(avonAndSomerset).when(change({ inKind: ' Training   venue ' })).then([changed({ inKind: 'Training venue' })]);
+      spec
+        .given(avonAndSomerset)
+        .when(change({ inKind: ' Training   venue ' }))
+        .then([changed({ inKind: 'Training venue' })]);
     });
 
     it('is recorded by either police representative for the police', () => {
       const forPolice = { partnerId: 'police', financialYear: '2020/21', amountPence: 5_000_000, inKind: null };
-      spec.given(avonAndSomerset).when(change({ ...forPolice, actor: actorFor(REPRESENTATIVES.willWhite) })).then([changed(forPolice)]);
-      spec.given(avonAndSomerset).when(change({ ...forPolice, actor: actorFor(REPRESENTATIVES.victoriaCapel) })).then([changed(forPolice)]);
+      spec
+        .given(avonAndSomerset)
+        .when(change({ ...forPolice, actor: actorFor(REPRESENTATIVES.willWhite) }))
+        .then([changed(forPolice)]);
+      spec
+        .given(avonAndSomerset)
+        .when(change({ ...forPolice, actor: actorFor(REPRESENTATIVES.victoriaCapel) }))
+        .then([changed(forPolice)]);
     });
 
     it('is recorded by the chair for the chair’s own partner', () => {
@@ -368,7 +536,10 @@ describe('Funding contributions (R15)', () => {
       ['the chair, for another partner', chair],
       ['the administrator', administrator],
       ['a stranger', stranger],
-      ['someone claiming the partner in their identity only', { personId: 'impostor', partnerId: 'north-somerset-council', roles: ['REPRESENTATIVE'] }],
+      [
+        'someone claiming the partner in their identity only',
+        { personId: 'impostor', partnerId: 'north-somerset-council', roles: ['REPRESENTATIVE'] },
+      ],
     ])('is refused with FORBIDDEN to %s', (_who, actor) => {
       spec
         .given(avonAndSomersetWithChair)
@@ -395,7 +566,10 @@ describe('Funding contributions (R15)', () => {
     });
 
     it('is refused to a representative whose appointment has not started', () => {
-      spec.given(avonAndSomerset).when(change({ now: '2019-05-31T12:00:00.000Z' })).thenFails('FORBIDDEN');
+      spec
+        .given(avonAndSomerset)
+        .when(change({ now: '2019-05-31T12:00:00.000Z' }))
+        .thenFails('FORBIDDEN');
     });
 
     it('follows the seat to the successor after a succession', () => {
@@ -406,16 +580,28 @@ describe('Funding contributions (R15)', () => {
         .given([...avonAndSomerset, succeeded])
         .when(change({ partnerId: 'bsw-icb', financialYear: '2022/23', actor: lisa, now }))
         .then([changed({ partnerId: 'bsw-icb', financialYear: '2022/23' })]);
-      spec.given([...avonAndSomerset, succeeded]).when(change({ partnerId: 'banes-ccg', financialYear: '2022/23', actor: lisa, now })).thenFails('FORBIDDEN');
+      spec
+        .given([...avonAndSomerset, succeeded])
+        .when(change({ partnerId: 'banes-ccg', financialYear: '2022/23', actor: lisa, now }))
+        .thenFails('FORBIDDEN');
     });
 
     it('is refused for a year that is not a financial year', () => {
-      spec.given(avonAndSomerset).when(change({ financialYear: '2020/22' })).thenFails('VALIDATION_FAILED', /not a financial year/);
+      spec
+        .given(avonAndSomerset)
+        .when(change({ financialYear: '2020/22' }))
+        .thenFails('VALIDATION_FAILED', /not a financial year/);
     });
 
     it('is refused for a negative or fractional amount', () => {
-      spec.given(avonAndSomerset).when(change({ amountPence: -100 })).thenFails('VALIDATION_FAILED', /whole, non-negative number of pence/);
-      spec.given(avonAndSomerset).when(change({ amountPence: 99.5 })).thenFails('VALIDATION_FAILED', /whole, non-negative number of pence/);
+      spec
+        .given(avonAndSomerset)
+        .when(change({ amountPence: -100 }))
+        .thenFails('VALIDATION_FAILED', /whole, non-negative number of pence/);
+      spec
+        .given(avonAndSomerset)
+        .when(change({ amountPence: 99.5 }))
+        .thenFails('VALIDATION_FAILED', /whole, non-negative number of pence/);
     });
   });
 });

@@ -22,10 +22,14 @@ export function adoptTermsOfReference(command: AdoptTermsOfReference, group: Act
   }
   requireDate(terms.adoptedOn, 'The adoption date');
   // Adopted terms are in force from their date: a future date would make today's rules disagree with the record.
-  if (terms.adoptedOn > now.slice(0, 10)) throw new DomainError('VALIDATION_FAILED', 'Terms of reference are recorded once adopted, not before.');
+  if (terms.adoptedOn > now.slice(0, 10))
+    throw new DomainError('VALIDATION_FAILED', 'Terms of reference are recorded once adopted, not before.');
   const latest = group.terms[group.terms.length - 1];
   if (latest && terms.adoptedOn < latest.adoptedOn) {
-    throw new DomainError('VALIDATION_FAILED', `Version ${version} cannot be adopted before the version in force (${latest.version}, adopted ${latest.adoptedOn}).`);
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `Version ${version} cannot be adopted before the version in force (${latest.version}, adopted ${latest.adoptedOn}).`,
+    );
   }
   requireWhole(terms.quorumPercentage, 1, 100, 'The quorum percentage');
   requireWhole(terms.meetingCadenceMonths, 1, 24, 'The meeting cadence in months');
@@ -37,7 +41,13 @@ export function adoptTermsOfReference(command: AdoptTermsOfReference, group: Act
 
   const event = {
     type: 'TermsOfReferenceAdopted' as const,
-    data: { ...terms, version, summary: normaliseName(terms.summary), statutoryTypesPerArea: types, gapsAccepted: [] as ReturnType<typeof checkCoverage> },
+    data: {
+      ...terms,
+      version,
+      summary: normaliseName(terms.summary),
+      statutoryTypesPerArea: types,
+      gapsAccepted: [] as ReturnType<typeof checkCoverage>,
+    },
   };
   const gaps = checkCoverage(group, [event], acceptCoverageGap);
   return [{ ...event, data: { ...event.data, gapsAccepted: gaps } }];
@@ -49,14 +59,21 @@ function requireWhole(value: number, min: number, max: number, label: string): v
   }
 }
 
-export function recordTermsOfReferenceReview(command: RecordTermsOfReferenceReview, group: ActiveGroup): RegionalGroupEvent[] {
+export function recordTermsOfReferenceReview(
+  command: RecordTermsOfReferenceReview,
+  group: ActiveGroup,
+): RegionalGroupEvent[] {
   const { actor, reviewedOn } = command.data;
   requireAdministratorOrChair(group, actor, 'record a review of the terms of reference');
-  if (group.terms.length === 0) throw new DomainError('VALIDATION_FAILED', 'The group has not adopted terms of reference to review.');
+  if (group.terms.length === 0)
+    throw new DomainError('VALIDATION_FAILED', 'The group has not adopted terms of reference to review.');
   requireDate(reviewedOn, 'The review date');
   const inForce = group.terms[group.terms.length - 1];
   if (reviewedOn < inForce.adoptedOn) {
-    throw new DomainError('VALIDATION_FAILED', `A review cannot predate the terms it reviews (version ${inForce.version}, adopted ${inForce.adoptedOn}).`);
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `A review cannot predate the terms it reviews (version ${inForce.version}, adopted ${inForce.adoptedOn}).`,
+    );
   }
   return [{ type: 'TermsOfReferenceReviewed', data: { reviewedOn, notes: normaliseName(command.data.notes) } }];
 }
@@ -67,7 +84,10 @@ function requireContribution(group: ActiveGroup, data: AgreeFundingContribution[
   currentPartner(group, data.partnerId);
   const match = FINANCIAL_YEAR.exec(data.financialYear);
   if (!match || (Number(match[1]) + 1) % 100 !== Number(match[2])) {
-    throw new DomainError('VALIDATION_FAILED', `"${data.financialYear}" is not a financial year; write it like 2020/21.`);
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `"${data.financialYear}" is not a financial year; write it like 2020/21.`,
+    );
   }
   if (!Number.isSafeInteger(data.amountPence) || data.amountPence < 0) {
     throw new DomainError('VALIDATION_FAILED', 'A contribution is a whole, non-negative number of pence.');
@@ -79,17 +99,34 @@ export function agreeFundingContribution(command: AgreeFundingContribution, grou
   requireAdministratorOrChair(group, command.data.actor, 'record an agreed funding contribution');
   requireContribution(group, command.data);
   const { partnerId, financialYear, amountPence, inKind } = command.data;
-  return [{ type: 'FundingContributionAgreed', data: { partnerId, financialYear, amountPence, inKind: normaliseName(inKind ?? '') || null } }];
+  return [
+    {
+      type: 'FundingContributionAgreed',
+      data: { partnerId, financialYear, amountPence, inKind: normaliseName(inKind ?? '') || null },
+    },
+  ];
 }
 
 /** R15: a partner changing its own contribution; flagged unilateral until the group agrees it. */
-export function changeFundingContribution(command: ChangeFundingContribution, group: ActiveGroup): RegionalGroupEvent[] {
+export function changeFundingContribution(
+  command: ChangeFundingContribution,
+  group: ActiveGroup,
+): RegionalGroupEvent[] {
   const { actor, now, partnerId, financialYear, amountPence, inKind } = command.data;
   if (partnerRepresentedBy(group, actor, now) !== partnerId) {
-    throw new DomainError('FORBIDDEN', 'Only a current representative of a partner can change that partner’s contribution.', {
-      requiredRole: 'REPRESENTATIVE of the partner',
-    });
+    throw new DomainError(
+      'FORBIDDEN',
+      'Only a current representative of a partner can change that partner’s contribution.',
+      {
+        requiredRole: 'REPRESENTATIVE of the partner',
+      },
+    );
   }
   requireContribution(group, command.data);
-  return [{ type: 'FundingContributionChanged', data: { partnerId, financialYear, amountPence, inKind: normaliseName(inKind ?? '') || null } }];
+  return [
+    {
+      type: 'FundingContributionChanged',
+      data: { partnerId, financialYear, amountPence, inKind: normaliseName(inKind ?? '') || null },
+    },
+  ];
 }

@@ -30,7 +30,15 @@ describe('A command to a group that does not exist', () => {
   it('is refused as NOT_FOUND', () => {
     spec
       .given([])
-      .when(command('AdmitCorePartner', { partnerId: 'x', name: 'X', agencyType: 'POLICE', areaIds: ['bristol'], admittedOn: START }))
+      .when(
+        command('AdmitCorePartner', {
+          partnerId: 'x',
+          name: 'X',
+          agencyType: 'POLICE',
+          areaIds: ['bristol'],
+          admittedOn: START,
+        }),
+      )
       .thenFails('NOT_FOUND', /no such regional group/);
   });
 });
@@ -53,7 +61,13 @@ describe('Admitting a core partner (R2)', () => {
       .then([
         {
           type: 'CorePartnerAdmitted',
-          data: { partnerId: 'bristol-council', name: 'Bristol City Council', agencyType: 'LOCAL_AUTHORITY', areaIds: ['bristol'], admittedOn: START },
+          data: {
+            partnerId: 'bristol-council',
+            name: 'Bristol City Council',
+            agencyType: 'LOCAL_AUTHORITY',
+            areaIds: ['bristol'],
+            admittedOn: START,
+          },
         },
       ]);
   });
@@ -61,11 +75,19 @@ describe('Admitting a core partner (R2)', () => {
   it('records the police covering all five areas', () => {
     spec
       .given([established, termsAdopted])
-      .when(admit({ partnerId: 'police', name: 'Avon and Somerset Police', agencyType: 'POLICE', areaIds: ALL_AREA_IDS }))
+      .when(
+        admit({ partnerId: 'police', name: 'Avon and Somerset Police', agencyType: 'POLICE', areaIds: ALL_AREA_IDS }),
+      )
       .then([
         {
           type: 'CorePartnerAdmitted',
-          data: { partnerId: 'police', name: 'Avon and Somerset Police', agencyType: 'POLICE', areaIds: ALL_AREA_IDS, admittedOn: START },
+          data: {
+            partnerId: 'police',
+            name: 'Avon and Somerset Police',
+            agencyType: 'POLICE',
+            areaIds: ALL_AREA_IDS,
+            admittedOn: START,
+          },
         },
       ]);
   });
@@ -77,7 +99,13 @@ describe('Admitting a core partner (R2)', () => {
       .then([
         {
           type: 'CorePartnerAdmitted',
-          data: { partnerId: 'bristol-council', name: 'Bristol City Council', agencyType: 'LOCAL_AUTHORITY', areaIds: ['bristol'], admittedOn: START },
+          data: {
+            partnerId: 'bristol-council',
+            name: 'Bristol City Council',
+            agencyType: 'LOCAL_AUTHORITY',
+            areaIds: ['bristol'],
+            admittedOn: START,
+          },
         },
       ]);
   });
@@ -89,62 +117,111 @@ describe('Admitting a core partner (R2)', () => {
       .then([
         {
           type: 'CorePartnerAdmitted',
-          data: { partnerId: 'schools', name: 'Bristol Schools Forum', agencyType: 'EDUCATION', areaIds: ['bristol'], admittedOn: START },
+          data: {
+            partnerId: 'schools',
+            name: 'Bristol Schools Forum',
+            agencyType: 'EDUCATION',
+            areaIds: ['bristol'],
+            admittedOn: START,
+          },
         },
       ]);
   });
 
   it('is refused when the partner id is taken', () => {
-    spec.given(avonAndSomerset).when(admit({ name: 'Another Council' })).thenFails('ALREADY_EXISTS', /bristol-council is already recorded/);
+    spec
+      .given(avonAndSomerset)
+      .when(admit({ name: 'Another Council' }))
+      .thenFails('ALREADY_EXISTS', /bristol-council is already recorded/);
   });
 
   it('is refused when a current partner has the same name, whatever its case and spacing', () => {
     spec
       .given(avonAndSomerset)
       .when(admit({ partnerId: 'bcc-2', name: ' bristol  CITY council' }))
-      .thenFails('ALREADY_EXISTS', /bristol CITY council is already a core partner of Avon and Somerset Strategic Safeguarding Partnership/);
+      .thenFails(
+        'ALREADY_EXISTS',
+        /bristol CITY council is already a core partner of Avon and Somerset Strategic Safeguarding Partnership/,
+      );
   });
 
   it('admits an organisation with the name of one that has been succeeded', () => {
     spec
       .given([...avonAndSomerset, banesCcgSucceeded()])
-      .when(admit({ partnerId: 'banes-ccg-2', name: 'NHS BANES CCG', agencyType: 'HEALTH', areaIds: ['banes'], admittedOn: '2023-01-01' }))
+      .when(
+        admit({
+          partnerId: 'banes-ccg-2',
+          name: 'NHS BANES CCG',
+          agencyType: 'HEALTH',
+          areaIds: ['banes'],
+          admittedOn: '2023-01-01',
+        }),
+      )
       .then([
         {
           type: 'CorePartnerAdmitted',
-          data: { partnerId: 'banes-ccg-2', name: 'NHS BANES CCG', agencyType: 'HEALTH', areaIds: ['banes'], admittedOn: '2023-01-01' },
+          data: {
+            partnerId: 'banes-ccg-2',
+            name: 'NHS BANES CCG',
+            agencyType: 'HEALTH',
+            areaIds: ['banes'],
+            admittedOn: '2023-01-01',
+          },
         },
       ]);
   });
 
   it('is refused without a name', () => {
-    spec.given([established]).when(admit({ name: '  ' })).thenFails('VALIDATION_FAILED', /The organisation's name must not be empty/);
+    spec
+      .given([established])
+      .when(admit({ name: '  ' }))
+      .thenFails('VALIDATION_FAILED', /The organisation's name must not be empty/);
   });
 
   it('is refused for an agency type the platform does not know', () => {
-    spec.given([established]).when(admit({ agencyType: 'FIRE' })).thenFails('VALIDATION_FAILED', /"FIRE" is not an agency type/);
+    spec
+      .given([established])
+      .when(admit({ agencyType: 'FIRE' }))
+      .thenFails('VALIDATION_FAILED', /"FIRE" is not an agency type/);
   });
 
   it.each(['2019-02-30', '01/06/2019', '2019-6-1', ''])('is refused with the admission date %p', (admittedOn) => {
-    spec.given([established]).when(admit({ admittedOn })).thenFails('VALIDATION_FAILED', /The admission date must be a date written YYYY-MM-DD/);
+    spec
+      .given([established])
+      .when(admit({ admittedOn }))
+      .thenFails('VALIDATION_FAILED', /The admission date must be a date written YYYY-MM-DD/);
   });
 
   it('is refused without areas', () => {
-    spec.given([established]).when(admit({ areaIds: [] })).thenFails('VALIDATION_FAILED', /covers at least one area/);
+    spec
+      .given([established])
+      .when(admit({ areaIds: [] }))
+      .thenFails('VALIDATION_FAILED', /covers at least one area/);
   });
 
   it('is refused for an area the group does not cover', () => {
-    spec.given([established]).when(admit({ areaIds: ['bristol', 'wiltshire'] })).thenFails('NOT_FOUND', /has no area wiltshire/);
+    spec
+      .given([established])
+      .when(admit({ areaIds: ['bristol', 'wiltshire'] }))
+      .thenFails('NOT_FOUND', /has no area wiltshire/);
   });
 });
 
 describe('Changing a partner’s coverage (R3)', () => {
   const policeWithoutSomerset = ['banes', 'bristol', 'north-somerset', 'south-glos'];
   const change = (overrides: Partial<CommandInput<'ChangePartnerCoverage'>> = {}) =>
-    command('ChangePartnerCoverage', { partnerId: 'police', areaIds: policeWithoutSomerset, acceptCoverageGap: false, ...overrides });
+    command('ChangePartnerCoverage', {
+      partnerId: 'police',
+      areaIds: policeWithoutSomerset,
+      acceptCoverageGap: false,
+      ...overrides,
+    });
 
   it('is refused with COVERAGE_GAP naming Somerset and the police when the police stop covering Somerset', () => {
-    spec.given(avonAndSomerset).when(change()).thenFails('COVERAGE_GAP', /Somerset would have no police partner/);
+    spec
+      .given(avonAndSomerset)
+      .when(change())
+      .thenFails('COVERAGE_GAP', /Somerset would have no police partner/);
   });
 
   it('gives the gaps it would create in the refusal', () => {
@@ -158,14 +235,20 @@ describe('Changing a partner’s coverage (R3)', () => {
     expect((error as DomainError).message).toBe(
       'This change would leave an area without a statutory partner: Somerset would have no police partner. Send acceptCoverageGap: true to record it anyway.',
     );
-    expect((error as DomainError).details).toEqual({ gaps: [{ areaId: 'somerset', areaName: 'Somerset', agencyType: 'POLICE' }] });
+    expect((error as DomainError).details).toEqual({
+      gaps: [{ areaId: 'somerset', areaName: 'Somerset', agencyType: 'POLICE' }],
+    });
   });
 
   it('records the change with the gap it accepts when the sender accepts it', () => {
     spec
       .given(avonAndSomerset)
       .when(change({ acceptCoverageGap: true }))
-      .then([coverageChanged('police', policeWithoutSomerset, [{ areaId: 'somerset', areaName: 'Somerset', agencyType: 'POLICE' }])]);
+      .then([
+        coverageChanged('police', policeWithoutSomerset, [
+          { areaId: 'somerset', areaName: 'Somerset', agencyType: 'POLICE' },
+        ]),
+      ]);
   });
 
   it('leaves Somerset without police once recorded', () => {
@@ -181,22 +264,36 @@ describe('Changing a partner’s coverage (R3)', () => {
   });
 
   it('reports only the gaps it creates, not those already accepted', () => {
-    const alreadyAccepted = coverageChanged('police', policeWithoutSomerset, [{ areaId: 'somerset', areaName: 'Somerset', agencyType: 'POLICE' }]);
+    const alreadyAccepted = coverageChanged('police', policeWithoutSomerset, [
+      { areaId: 'somerset', areaName: 'Somerset', agencyType: 'POLICE' },
+    ]);
     spec
       .given([...avonAndSomerset, alreadyAccepted])
       .when(change({ areaIds: ['banes', 'bristol', 'north-somerset'], acceptCoverageGap: true }))
-      .then([coverageChanged('police', ['banes', 'bristol', 'north-somerset'], [{ areaId: 'south-glos', areaName: 'South Gloucestershire', agencyType: 'POLICE' }])]);
+      .then([
+        coverageChanged(
+          'police',
+          ['banes', 'bristol', 'north-somerset'],
+          [{ areaId: 'south-glos', areaName: 'South Gloucestershire', agencyType: 'POLICE' }],
+        ),
+      ]);
   });
 
   it('names every gap when a change leaves several', () => {
     spec
       .given(avonAndSomerset)
       .when(change({ partnerId: 'bnssg-ccg', areaIds: ['bristol'] }))
-      .thenFails('COVERAGE_GAP', /North Somerset would have no health partner; South Gloucestershire would have no health partner/);
+      .thenFails(
+        'COVERAGE_GAP',
+        /North Somerset would have no health partner; South Gloucestershire would have no health partner/,
+      );
   });
 
   it('is refused for an unknown partner', () => {
-    spec.given(avonAndSomerset).when(change({ partnerId: 'fire' })).thenFails('NOT_FOUND', /has no core partner fire/);
+    spec
+      .given(avonAndSomerset)
+      .when(change({ partnerId: 'fire' }))
+      .thenFails('NOT_FOUND', /has no core partner fire/);
   });
 
   it('is refused for a partner that has been succeeded', () => {
@@ -214,11 +311,17 @@ describe('Changing a partner’s coverage (R3)', () => {
   });
 
   it('is refused without areas', () => {
-    spec.given(avonAndSomerset).when(change({ areaIds: [] })).thenFails('VALIDATION_FAILED', /at least one area/);
+    spec
+      .given(avonAndSomerset)
+      .when(change({ areaIds: [] }))
+      .thenFails('VALIDATION_FAILED', /at least one area/);
   });
 
   it('is refused for an area the group does not cover', () => {
-    spec.given(avonAndSomerset).when(change({ areaIds: [...ALL_AREA_IDS, 'gloucestershire'] })).thenFails('NOT_FOUND', /no area gloucestershire/);
+    spec
+      .given(avonAndSomerset)
+      .when(change({ areaIds: [...ALL_AREA_IDS, 'gloucestershire'] }))
+      .thenFails('NOT_FOUND', /no area gloucestershire/);
   });
 });
 
@@ -248,7 +351,10 @@ describe('Appointing a representative (R4, R17)', () => {
   };
 
   it('records the appointment with its role and seniority', () => {
-    spec.given(avonAndSomerset).when(appoint()).then([{ type: 'RepresentativeAppointed', data: annOther }]);
+    spec
+      .given(avonAndSomerset)
+      .when(appoint())
+      .then([{ type: 'RepresentativeAppointed', data: annOther }]);
   });
 
   it('records a second representative of the same partner (the police have two)', () => {
@@ -256,7 +362,10 @@ describe('Appointing a representative (R4, R17)', () => {
       .given(avonAndSomerset)
       .when(appoint({ partnerId: 'police', role: 'LEAD_SAFEGUARDING_PARTNER', seniority: 'CHIEF_OFFICER' }))
       .then([
-        { type: 'RepresentativeAppointed', data: { ...annOther, partnerId: 'police', role: 'LEAD_SAFEGUARDING_PARTNER', seniority: 'CHIEF_OFFICER' } },
+        {
+          type: 'RepresentativeAppointed',
+          data: { ...annOther, partnerId: 'police', role: 'LEAD_SAFEGUARDING_PARTNER', seniority: 'CHIEF_OFFICER' },
+        },
       ]);
   });
 
@@ -268,46 +377,76 @@ describe('Appointing a representative (R4, R17)', () => {
   });
 
   it.each(['LEAD_SAFEGUARDING_PARTNER', 'DELEGATED_SAFEGUARDING_PARTNER', 'MEMBER'])('accepts the role %s', (role) => {
-    spec.given(avonAndSomerset).when(appoint({ role })).then([{ type: 'RepresentativeAppointed', data: { ...annOther, role } }]);
+    spec
+      .given(avonAndSomerset)
+      .when(appoint({ role }))
+      .then([{ type: 'RepresentativeAppointed', data: { ...annOther, role } }]);
   });
 
-  it.each(['CHIEF_OFFICER', 'DIRECTOR', 'DEPUTY_DIRECTOR', 'HEAD_OF_SERVICE', 'OTHER'])('accepts the seniority %s', (seniority) => {
-    spec.given(avonAndSomerset).when(appoint({ seniority })).then([{ type: 'RepresentativeAppointed', data: { ...annOther, seniority } }]);
-  });
+  it.each(['CHIEF_OFFICER', 'DIRECTOR', 'DEPUTY_DIRECTOR', 'HEAD_OF_SERVICE', 'OTHER'])(
+    'accepts the seniority %s',
+    (seniority) => {
+      spec
+        .given(avonAndSomerset)
+        .when(appoint({ seniority }))
+        .then([{ type: 'RepresentativeAppointed', data: { ...annOther, seniority } }]);
+    },
+  );
 
   it('is refused as NOT_FOUND for a person the platform does not know', () => {
-    spec.given(avonAndSomerset).when(appoint({ personName: null })).thenFails('NOT_FOUND', /knows nobody with person id ann-other/);
+    spec
+      .given(avonAndSomerset)
+      .when(appoint({ personName: null }))
+      .thenFails('NOT_FOUND', /knows nobody with person id ann-other/);
   });
 
   it.each(['DEPUTY', 'lead_safeguarding_partner', ''])('is refused for the role %p', (role) => {
     spec
       .given(avonAndSomerset)
       .when(appoint({ role }))
-      .thenFails('VALIDATION_FAILED', /The role must be one of LEAD_SAFEGUARDING_PARTNER, DELEGATED_SAFEGUARDING_PARTNER, MEMBER/);
+      .thenFails(
+        'VALIDATION_FAILED',
+        /The role must be one of LEAD_SAFEGUARDING_PARTNER, DELEGATED_SAFEGUARDING_PARTNER, MEMBER/,
+      );
   });
 
   it.each(['SENIOR', 'director', ''])('is refused for the seniority %p', (seniority) => {
     spec
       .given(avonAndSomerset)
       .when(appoint({ seniority }))
-      .thenFails('VALIDATION_FAILED', /The seniority must be one of CHIEF_OFFICER, DIRECTOR, DEPUTY_DIRECTOR, HEAD_OF_SERVICE, OTHER/);
+      .thenFails(
+        'VALIDATION_FAILED',
+        /The seniority must be one of CHIEF_OFFICER, DIRECTOR, DEPUTY_DIRECTOR, HEAD_OF_SERVICE, OTHER/,
+      );
   });
 
   it.each(['2020-02-30', '2020/02/01', '1 February 2020'])('is refused with the start date %p', (startDate) => {
-    spec.given(avonAndSomerset).when(appoint({ startDate })).thenFails('VALIDATION_FAILED', /The start date must be a date written YYYY-MM-DD/);
+    spec
+      .given(avonAndSomerset)
+      .when(appoint({ startDate }))
+      .thenFails('VALIDATION_FAILED', /The start date must be a date written YYYY-MM-DD/);
   });
 
   it('is refused without a title', () => {
-    spec.given(avonAndSomerset).when(appoint({ title: ' ' })).thenFails('VALIDATION_FAILED', /The title must not be empty/);
+    spec
+      .given(avonAndSomerset)
+      .when(appoint({ title: ' ' }))
+      .thenFails('VALIDATION_FAILED', /The title must not be empty/);
   });
 
   it('is refused for an unknown partner', () => {
-    spec.given(avonAndSomerset).when(appoint({ partnerId: 'fire' })).thenFails('NOT_FOUND', /no core partner fire/);
+    spec
+      .given(avonAndSomerset)
+      .when(appoint({ partnerId: 'fire' }))
+      .thenFails('NOT_FOUND', /no core partner fire/);
   });
 
   it('is refused for a partner that has been succeeded', () => {
     spec
-      .given([...avonAndSomerset, partnerSucceeded({ transferredAppointmentIds: [REPRESENTATIVES.sandraCorry.appointmentId] })])
+      .given([
+        ...avonAndSomerset,
+        partnerSucceeded({ transferredAppointmentIds: [REPRESENTATIVES.sandraCorry.appointmentId] }),
+      ])
       .when(appoint({ partnerId: 'somerset-ccg', startDate: '2022-08-01' }))
       .thenFails('VALIDATION_FAILED', /NHS Somerset CCG has been succeeded by NHS Somerset ICB/);
   });
@@ -324,7 +463,10 @@ describe('Appointing a representative (R4, R17)', () => {
     spec
       .given(avonAndSomerset)
       .when(appoint({ personId: sheila.personId, personName: sheila.name }))
-      .thenFails('ALREADY_REPRESENTING', /Sheila Smith already represents North Somerset Council; a person represents one partner at a time/);
+      .thenFails(
+        'ALREADY_REPRESENTING',
+        /Sheila Smith already represents North Somerset Council; a person represents one partner at a time/,
+      );
   });
 
   it('is refused with ALREADY_REPRESENTING for a second seat with the same partner', () => {
@@ -338,36 +480,39 @@ describe('Appointing a representative (R4, R17)', () => {
   it('is refused when the earlier appointment ends after the new one would start', () => {
     const sheila = REPRESENTATIVES.sheilaSmith;
     spec
-      .given([
-        ...avonAndSomerset,
-        appointmentEnded(sheila.appointmentId, '2020-06-30', 'Moving on.'),
-      ])
+      .given([...avonAndSomerset, appointmentEnded(sheila.appointmentId, '2020-06-30', 'Moving on.')])
       .when(appoint({ personId: sheila.personId, personName: sheila.name, startDate: '2020-06-01' }))
       .thenFails('ALREADY_REPRESENTING', /Sheila Smith already represents North Somerset Council/);
   });
 
   it('is refused when the person holds an appointment that starts later', () => {
     const future = appointed({ ...annOther, appointmentId: 'apt-future', partnerId: 'police' }, '2021-01-01');
-    spec.given([...avonAndSomerset, future]).when(appoint()).thenFails('ALREADY_REPRESENTING', /Ann Other already represents Avon and Somerset Police/);
+    spec
+      .given([...avonAndSomerset, future])
+      .when(appoint())
+      .thenFails('ALREADY_REPRESENTING', /Ann Other already represents Avon and Somerset Police/);
   });
 
   it('records a new partner for a person whose earlier appointment ended on or before the start date', () => {
     const sheila = REPRESENTATIVES.sheilaSmith;
     spec
-      .given([
-        ...avonAndSomerset,
-        appointmentEnded(sheila.appointmentId, '2020-02-01', 'Moved to Somerset.'),
-      ])
+      .given([...avonAndSomerset, appointmentEnded(sheila.appointmentId, '2020-02-01', 'Moved to Somerset.')])
       .when(appoint({ personId: sheila.personId, personName: sheila.name }))
       .then([{ type: 'RepresentativeAppointed', data: { ...annOther, personId: sheila.personId, name: sheila.name } }]);
   });
 
   it('is recorded by the chair', () => {
-    spec.given(avonAndSomersetWithChair).when(appoint({ actor: chair })).then([{ type: 'RepresentativeAppointed', data: annOther }]);
+    spec
+      .given(avonAndSomersetWithChair)
+      .when(appoint({ actor: chair }))
+      .then([{ type: 'RepresentativeAppointed', data: annOther }]);
   });
 
   it('is refused to a stranger', () => {
-    spec.given(avonAndSomerset).when(appoint({ actor: stranger })).thenFails('FORBIDDEN', /administrator or the group's chair can appoint a representative/);
+    spec
+      .given(avonAndSomerset)
+      .when(appoint({ actor: stranger }))
+      .thenFails('FORBIDDEN', /administrator or the group's chair can appoint a representative/);
   });
 });
 
@@ -384,9 +529,7 @@ describe('Ending a representative’s appointment (R4, R5)', () => {
     spec
       .given(avonAndSomerset)
       .when(end({ reason: '  Retired   from the council. ' }))
-      .then([
-        appointmentEnded('apt-sheila-smith', '2020-06-30', 'Retired from the council.'),
-      ]);
+      .then([appointmentEnded('apt-sheila-smith', '2020-06-30', 'Retired from the council.')]);
   });
 
   it('records an end the day after the start', () => {
@@ -397,11 +540,17 @@ describe('Ending a representative’s appointment (R4, R5)', () => {
   });
 
   it('is refused when the end date is the start date: dates cannot run backwards', () => {
-    spec.given(avonAndSomerset).when(end({ endDate: START })).thenFails('VALIDATION_FAILED', /after the start date \(2019-06-01\): dates cannot run backwards/);
+    spec
+      .given(avonAndSomerset)
+      .when(end({ endDate: START }))
+      .thenFails('VALIDATION_FAILED', /after the start date \(2019-06-01\): dates cannot run backwards/);
   });
 
   it('is refused when the end date is before the start date: dates cannot run backwards', () => {
-    spec.given(avonAndSomerset).when(end({ endDate: '2019-01-01' })).thenFails('VALIDATION_FAILED', /dates cannot run backwards/);
+    spec
+      .given(avonAndSomerset)
+      .when(end({ endDate: '2019-01-01' }))
+      .thenFails('VALIDATION_FAILED', /dates cannot run backwards/);
   });
 
   it('is refused when the appointment has already ended', () => {
@@ -412,25 +561,31 @@ describe('Ending a representative’s appointment (R4, R5)', () => {
   });
 
   it('is refused for an unknown appointment', () => {
-    spec.given(avonAndSomerset).when(end({ appointmentId: 'apt-nobody' })).thenFails('NOT_FOUND', /no representative appointment apt-nobody/);
+    spec
+      .given(avonAndSomerset)
+      .when(end({ appointmentId: 'apt-nobody' }))
+      .thenFails('NOT_FOUND', /no representative appointment apt-nobody/);
   });
 
   it('is refused with a malformed end date', () => {
-    spec.given(avonAndSomerset).when(end({ endDate: '30/06/2020' })).thenFails('VALIDATION_FAILED', /The end date must be a date written YYYY-MM-DD/);
+    spec
+      .given(avonAndSomerset)
+      .when(end({ endDate: '30/06/2020' }))
+      .thenFails('VALIDATION_FAILED', /The end date must be a date written YYYY-MM-DD/);
   });
 
   it('is refused without a reason', () => {
-    spec.given(avonAndSomerset).when(end({ reason: '   ' })).thenFails('VALIDATION_FAILED', /The reason must not be empty/);
+    spec
+      .given(avonAndSomerset)
+      .when(end({ reason: '   ' }))
+      .thenFails('VALIDATION_FAILED', /The reason must not be empty/);
   });
 
   it('leaves the chair vacant, and says so, when it ends the chair’s appointment', () => {
     spec
       .given(avonAndSomersetWithChair)
       .when(end({ appointmentId: 'apt-jacqui-jensen' }))
-      .then([
-        appointmentEnded('apt-jacqui-jensen', '2020-06-30'),
-        chairPostVacated('CHAIR', 'apt-jacqui-jensen'),
-      ]);
+      .then([appointmentEnded('apt-jacqui-jensen', '2020-06-30'), chairPostVacated('CHAIR', 'apt-jacqui-jensen')]);
     const group = groupAfterCommand(avonAndSomersetWithChair, end({ appointmentId: 'apt-jacqui-jensen' }));
     expect([group.chair, group.deputyChair]).toEqual([null, 'apt-victoria-capel']);
   });
@@ -462,6 +617,9 @@ describe('Ending a representative’s appointment (R4, R5)', () => {
   });
 
   it('is refused to a stranger', () => {
-    spec.given(avonAndSomerset).when(end({ actor: stranger })).thenFails('FORBIDDEN', /end a representative's appointment/);
+    spec
+      .given(avonAndSomerset)
+      .when(end({ actor: stranger }))
+      .thenFails('FORBIDDEN', /end a representative's appointment/);
   });
 });

@@ -32,15 +32,21 @@ function requireText(value: string, label: string): string {
 export function currentPartner(group: ActiveGroup, partnerId: string): Partner {
   const partner = group.partners[partnerId];
   if (!partner) throw new DomainError('NOT_FOUND', `${group.name} has no core partner ${partnerId}.`);
-  if (partner.leftOn !== null) throw new DomainError('VALIDATION_FAILED', `${partner.name} left the group on ${partner.leftOn}.`);
+  if (partner.leftOn !== null)
+    throw new DomainError('VALIDATION_FAILED', `${partner.name} left the group on ${partner.leftOn}.`);
   if (partner.succeededBy !== null) {
-    throw new DomainError('VALIDATION_FAILED', `${partner.name} has been succeeded by ${group.partners[partner.succeededBy]?.name ?? 'another organisation'}.`);
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `${partner.name} has been succeeded by ${group.partners[partner.succeededBy]?.name ?? 'another organisation'}.`,
+    );
   }
   return partner;
 }
 
 function requireUniqueName(group: ActiveGroup, name: string): void {
-  const sameName = Object.values(group.partners).find((p) => p.succeededBy === null && p.name.toLowerCase() === name.toLowerCase());
+  const sameName = Object.values(group.partners).find(
+    (p) => p.succeededBy === null && p.name.toLowerCase() === name.toLowerCase(),
+  );
   if (sameName) throw new DomainError('ALREADY_EXISTS', `${name} is already a core partner of ${group.name}.`);
 }
 
@@ -60,7 +66,11 @@ export function checkCoverage(group: ActiveGroup, events: RegionalGroupEvent[], 
   if (after.status !== 'active') return [];
   const gaps = gapsCreated(group, after);
   if (gaps.length > 0 && !accept) {
-    throw new DomainError('COVERAGE_GAP', `This change would leave an area without a statutory partner: ${describeGaps(gaps)}. Send acceptCoverageGap: true to record it anyway.`, { gaps });
+    throw new DomainError(
+      'COVERAGE_GAP',
+      `This change would leave an area without a statutory partner: ${describeGaps(gaps)}. Send acceptCoverageGap: true to record it anyway.`,
+      { gaps },
+    );
   }
   return gaps;
 }
@@ -68,17 +78,27 @@ export function checkCoverage(group: ActiveGroup, events: RegionalGroupEvent[], 
 export function admitCorePartner(command: AdmitCorePartner, group: ActiveGroup): RegionalGroupEvent[] {
   const { actor, partnerId, admittedOn } = command.data;
   requireAdministratorOrChair(group, actor, 'admit a core partner');
-  if (group.partners[partnerId]) throw new DomainError('ALREADY_EXISTS', `Core partner ${partnerId} is already recorded.`);
+  if (group.partners[partnerId])
+    throw new DomainError('ALREADY_EXISTS', `Core partner ${partnerId} is already recorded.`);
   const name = requireText(command.data.name, "The organisation's name");
   if (!agencyType(command.data.agencyType)) {
-    throw new DomainError('VALIDATION_FAILED', `"${command.data.agencyType}" is not an agency type this platform knows.`);
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `"${command.data.agencyType}" is not an agency type this platform knows.`,
+    );
   }
   requireDate(admittedOn, 'The admission date');
   requireUniqueName(group, name);
   return [
     {
       type: 'CorePartnerAdmitted',
-      data: { partnerId, name, agencyType: command.data.agencyType, areaIds: requireAreas(group, command.data.areaIds), admittedOn },
+      data: {
+        partnerId,
+        name,
+        agencyType: command.data.agencyType,
+        areaIds: requireAreas(group, command.data.areaIds),
+        admittedOn,
+      },
     },
   ];
 }
@@ -88,7 +108,10 @@ export function changePartnerCoverage(command: ChangePartnerCoverage, group: Act
   requireAdministratorOrChair(group, actor, "change a partner's coverage");
   currentPartner(group, partnerId);
   const areaIds = requireAreas(group, command.data.areaIds);
-  const event = { type: 'PartnerCoverageChanged' as const, data: { partnerId, areaIds, gapsAccepted: [] as CoverageGap[] } };
+  const event = {
+    type: 'PartnerCoverageChanged' as const,
+    data: { partnerId, areaIds, gapsAccepted: [] as CoverageGap[] },
+  };
   const gaps = checkCoverage(group, [event], acceptCoverageGap);
   return [{ ...event, data: { ...event.data, gapsAccepted: gaps } }];
 }
@@ -98,12 +121,16 @@ export function recordSuccession(command: RecordSuccession, group: ActiveGroup):
   requireAdministratorOrChair(group, actor, 'record a succession');
   const predecessor = currentPartner(group, predecessorId);
   requireDate(effectiveOn, 'The date the succession takes effect');
-  if (predecessorId === successorId) throw new DomainError('VALIDATION_FAILED', 'An organisation cannot succeed itself.');
+  if (predecessorId === successorId)
+    throw new DomainError('VALIDATION_FAILED', 'An organisation cannot succeed itself.');
   const existing = group.partners[successorId];
   if (existing) {
     currentPartner(group, successorId);
     if (existing.agencyType !== predecessor.agencyType) {
-      throw new DomainError('VALIDATION_FAILED', `${existing.name} is not of the same agency type as ${predecessor.name}.`);
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `${existing.name} is not of the same agency type as ${predecessor.name}.`,
+      );
     }
   }
   const successorName = existing ? existing.name : requireText(command.data.successorName, "The successor's name");
@@ -148,13 +175,17 @@ export function appointRepresentative(command: AppointRepresentative, group: Act
   if (!(SENIORITIES as readonly string[]).includes(command.data.seniority)) {
     throw new DomainError('VALIDATION_FAILED', `The seniority must be one of ${SENIORITIES.join(', ')}.`);
   }
-  if (group.appointments[appointmentId]) throw new DomainError('ALREADY_EXISTS', `Appointment ${appointmentId} is already recorded.`);
+  if (group.appointments[appointmentId])
+    throw new DomainError('ALREADY_EXISTS', `Appointment ${appointmentId} is already recorded.`);
   const overlapping = Object.values(group.appointments).find(
     (a) => a.personId === personId && (a.endDate === null || a.endDate > startDate),
   );
   if (overlapping) {
     const other = group.partners[overlapping.partnerId]?.name ?? overlapping.partnerId;
-    throw new DomainError('ALREADY_REPRESENTING', `${personName} already represents ${other}; a person represents one partner at a time. End that appointment first.`);
+    throw new DomainError(
+      'ALREADY_REPRESENTING',
+      `${personName} already represents ${other}; a person represents one partner at a time. End that appointment first.`,
+    );
   }
   return [
     {
@@ -179,20 +210,31 @@ function appointment(group: ActiveGroup, appointmentId: string): Appointment {
   return found;
 }
 
-export function endRepresentativeAppointment(command: EndRepresentativeAppointment, group: ActiveGroup): RegionalGroupEvent[] {
+export function endRepresentativeAppointment(
+  command: EndRepresentativeAppointment,
+  group: ActiveGroup,
+): RegionalGroupEvent[] {
   const { actor, appointmentId, endDate } = command.data;
   requireAdministratorOrChair(group, actor, "end a representative's appointment");
   const ending = appointment(group, appointmentId);
   requireDate(endDate, 'The end date');
-  if (ending.endDate !== null) throw new DomainError('VALIDATION_FAILED', `${ending.name}'s appointment already ended on ${ending.endDate}.`);
+  if (ending.endDate !== null)
+    throw new DomainError('VALIDATION_FAILED', `${ending.name}'s appointment already ended on ${ending.endDate}.`);
   if (endDate <= ending.startDate) {
-    throw new DomainError('VALIDATION_FAILED', `The end date must come after the start date (${ending.startDate}): dates cannot run backwards.`);
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `The end date must come after the start date (${ending.startDate}): dates cannot run backwards.`,
+    );
   }
   const events: RegionalGroupEvent[] = [
-    { type: 'RepresentativeAppointmentEnded', data: { appointmentId, endDate, reason: requireText(command.data.reason, 'The reason') } },
+    {
+      type: 'RepresentativeAppointmentEnded',
+      data: { appointmentId, endDate, reason: requireText(command.data.reason, 'The reason') },
+    },
   ];
   if (group.chair === appointmentId) events.push({ type: 'ChairPostVacated', data: { post: 'CHAIR', appointmentId } });
-  if (group.deputyChair === appointmentId) events.push({ type: 'ChairPostVacated', data: { post: 'DEPUTY_CHAIR', appointmentId } });
+  if (group.deputyChair === appointmentId)
+    events.push({ type: 'ChairPostVacated', data: { post: 'DEPUTY_CHAIR', appointmentId } });
   return events;
 }
 
@@ -211,7 +253,10 @@ function requireDifferentTypes(group: ActiveGroup, chair: Appointment, deputy: A
   }
   const chairType = group.partners[chair.partnerId].agencyType;
   if (chairType === group.partners[deputy.partnerId].agencyType) {
-    throw new DomainError('SAME_AGENCY_TYPE', `The chair (${chair.name}) and deputy chair (${deputy.name}) would both represent ${chairType.toLowerCase().replace(/_/g, ' ')} partners; they must come from different agency types.`);
+    throw new DomainError(
+      'SAME_AGENCY_TYPE',
+      `The chair (${chair.name}) and deputy chair (${deputy.name}) would both represent ${chairType.toLowerCase().replace(/_/g, ' ')} partners; they must come from different agency types.`,
+    );
   }
 }
 
@@ -239,6 +284,10 @@ export function rotateChair(command: RotateChair, group: ActiveGroup): RegionalG
   const newChair = currentRepresentative(group, group.deputyChair, now);
   const newDeputy = currentRepresentative(group, newDeputyAppointmentId, now);
   requireDifferentTypes(group, newChair, newDeputy);
-  return [{ type: 'ChairRotated', data: { chairAppointmentId: newChair.appointmentId, deputyAppointmentId: newDeputy.appointmentId } }];
+  return [
+    {
+      type: 'ChairRotated',
+      data: { chairAppointmentId: newChair.appointmentId, deputyAppointmentId: newDeputy.appointmentId },
+    },
+  ];
 }
-

@@ -47,7 +47,16 @@ const willWhite: Actor = representativeOf(REPRESENTATIVES.willWhite);
 const scheduler: Actor = { personId: 'system', partnerId: null, roles: [] };
 
 /** NHS Somerset CCG's notice, given today (15 January 2020) through Sandra Corry, 12 months ahead, unless overridden. */
-const giveNotice = (data: Partial<{ noticeId: string; partnerId: string; givenOn: string; effectiveOn: string; actor: Actor; now: string }> = {}) =>
+const giveNotice = (
+  data: Partial<{
+    noticeId: string;
+    partnerId: string;
+    givenOn: string;
+    effectiveOn: string;
+    actor: Actor;
+    now: string;
+  }> = {},
+) =>
   command('GiveNoticeToLeave', {
     noticeId: NOTICE_ID,
     partnerId: 'somerset-ccg',
@@ -66,7 +75,8 @@ const termsVersion = (overrides: Partial<TermsOfReferenceAdopted['data']>): Term
   data: { ...termsAdopted.data, version: '2.0', ...overrides },
 });
 
-const decide = (events: readonly RegionalGroupEvent[], sent: RegionalGroupCommand) => regionalGroupDecider.decide(sent, fold(regionalGroupDecider, events));
+const decide = (events: readonly RegionalGroupEvent[], sent: RegionalGroupCommand) =>
+  regionalGroupDecider.decide(sent, fold(regionalGroupDecider, events));
 
 const refusalOf = spec.refusal;
 
@@ -83,7 +93,11 @@ const policeNotice = noticeToLeaveGiven({
   partnerId: 'police',
   partnerName: 'Avon and Somerset Police',
   areaIds: ALL_FIVE.map((area) => area.areaId),
-  consequences: { coverageGaps: ALL_FIVE.map((area) => coverageGap(area, 'POLICE')), representativeCount: 8, quorumRequired: 6 },
+  consequences: {
+    coverageGaps: ALL_FIVE.map((area) => coverageGap(area, 'POLICE')),
+    representativeCount: 8,
+    quorumRequired: 6,
+  },
 });
 
 describe('Giving notice to leave (R13, R41)', () => {
@@ -105,25 +119,38 @@ describe('Giving notice to leave (R13, R41)', () => {
   it.each([
     ['Victoria Capel', victoriaCapel],
     ['Will White', willWhite],
-  ])('records the police’s notice through either of its representatives (%s): all five areas without police, 8 representatives, quorum 6', (_name, actor) => {
-    spec
-      .given(avonAndSomersetWithChair)
-      .when(giveNotice({ noticeId: 'notice-police', partnerId: 'police', actor }))
-      .then([policeNotice]);
-  });
+  ])(
+    'records the police’s notice through either of its representatives (%s): all five areas without police, 8 representatives, quorum 6',
+    (_name, actor) => {
+      spec
+        .given(avonAndSomersetWithChair)
+        .when(giveNotice({ noticeId: 'notice-police', partnerId: 'police', actor }))
+        .then([policeNotice]);
+    },
+  );
 
   it('carries the name and every area of a partner covering several: NHS BNSSG CCG leaves Bristol, North Somerset and South Gloucestershire without health', () => {
     const areas = [AREAS.bristol, AREAS.northSomerset, AREAS.southGlos];
     spec
       .given(avonAndSomersetWithChair)
-      .when(giveNotice({ noticeId: 'notice-bnssg', partnerId: 'bnssg-ccg', actor: representativeOf(REPRESENTATIVES.janetBaptisteGrant) }))
+      .when(
+        giveNotice({
+          noticeId: 'notice-bnssg',
+          partnerId: 'bnssg-ccg',
+          actor: representativeOf(REPRESENTATIVES.janetBaptisteGrant),
+        }),
+      )
       .then([
         noticeToLeaveGiven({
           noticeId: 'notice-bnssg',
           partnerId: 'bnssg-ccg',
           partnerName: 'NHS BNSSG CCG',
           areaIds: areas.map((area) => area.areaId),
-          consequences: { coverageGaps: areas.map((area) => coverageGap(area, 'HEALTH')), representativeCount: 9, quorumRequired: 6 },
+          consequences: {
+            coverageGaps: areas.map((area) => coverageGap(area, 'HEALTH')),
+            representativeCount: 9,
+            quorumRequired: 6,
+          },
         }),
       ]);
   });
@@ -138,7 +165,11 @@ describe('Giving notice to leave (R13, R41)', () => {
           partnerId: 'bristol-council',
           partnerName: 'Bristol City Council',
           areaIds: ['bristol'],
-          consequences: { coverageGaps: [coverageGap(AREAS.bristol, 'LOCAL_AUTHORITY')], representativeCount: 9, quorumRequired: 6 },
+          consequences: {
+            coverageGaps: [coverageGap(AREAS.bristol, 'LOCAL_AUTHORITY')],
+            representativeCount: 9,
+            quorumRequired: 6,
+          },
         }),
       ]);
   });
@@ -146,7 +177,13 @@ describe('Giving notice to leave (R13, R41)', () => {
   it('reports no gap when another partner of the same type still covers the area', () => {
     const nhsEngland: RegionalGroupEvent = {
       type: 'CorePartnerAdmitted',
-      data: { partnerId: 'nhs-england', name: 'NHS England South West', agencyType: 'HEALTH', areaIds: ['somerset'], admittedOn: '2019-06-01' },
+      data: {
+        partnerId: 'nhs-england',
+        name: 'NHS England South West',
+        agencyType: 'HEALTH',
+        areaIds: ['somerset'],
+        admittedOn: '2019-06-01',
+      },
     };
     spec
       .given([...avonAndSomersetWithChair, nhsEngland])
@@ -162,14 +199,30 @@ describe('Giving notice to leave (R13, R41)', () => {
     spec
       .given([...avonAndSomersetWithChair, ...twoSeatsEnd])
       .when(giveNotice())
-      .then([noticeToLeaveGiven({ consequences: { coverageGaps: [coverageGap(AREAS.somerset, 'HEALTH')], representativeCount: 7, quorumRequired: 5 } })]);
+      .then([
+        noticeToLeaveGiven({
+          consequences: {
+            coverageGaps: [coverageGap(AREAS.somerset, 'HEALTH')],
+            representativeCount: 7,
+            quorumRequired: 5,
+          },
+        }),
+      ]);
   });
 
   it('works out the quorum with the percentage of the terms in force on the effective date (50% of 9 is 5)', () => {
     spec
       .given([...avonAndSomersetWithChair, termsVersion({ quorumPercentage: 50, adoptedOn: '2020-06-01' })])
       .when(giveNotice())
-      .then([noticeToLeaveGiven({ consequences: { coverageGaps: [coverageGap(AREAS.somerset, 'HEALTH')], representativeCount: 9, quorumRequired: 5 } })]);
+      .then([
+        noticeToLeaveGiven({
+          consequences: {
+            coverageGaps: [coverageGap(AREAS.somerset, 'HEALTH')],
+            representativeCount: 9,
+            quorumRequired: 5,
+          },
+        }),
+      ]);
   });
 
   describe('only through a representative of the leaving partner (R41)', () => {
@@ -187,7 +240,9 @@ describe('Giving notice to leave (R13, R41)', () => {
     });
 
     it('names the role it needs', () => {
-      expect(refusalOf(avonAndSomersetWithChair, giveNotice({ actor: administrator })).details).toEqual({ requiredRole: 'REPRESENTATIVE of the partner' });
+      expect(refusalOf(avonAndSomersetWithChair, giveNotice({ actor: administrator })).details).toEqual({
+        requiredRole: 'REPRESENTATIVE of the partner',
+      });
     });
   });
 
@@ -204,41 +259,60 @@ describe('Giving notice to leave (R13, R41)', () => {
         .thenFails('VALIDATION_FAILED', new RegExp(`${label} must be a date written YYYY-MM-DD`));
     });
 
-    it.each(['15 January 2021', '2021-01-15T00:00:00Z', '2021-13-01', ''])('refuses an effective date of "%s"', (effectiveOn) => {
-      spec
-        .given(avonAndSomersetWithChair)
-        .when(giveNotice({ effectiveOn }))
-        .thenFails('VALIDATION_FAILED', /The effective date must be a date written YYYY-MM-DD/);
-    });
+    it.each(['15 January 2021', '2021-01-15T00:00:00Z', '2021-13-01', ''])(
+      'refuses an effective date of "%s"',
+      (effectiveOn) => {
+        spec
+          .given(avonAndSomersetWithChair)
+          .when(giveNotice({ effectiveOn }))
+          .thenFails('VALIDATION_FAILED', /The effective date must be a date written YYYY-MM-DD/);
+      },
+    );
   });
 
   describe('at least the notice period of the terms in force on the given date (12 months)', () => {
     it('refuses 11 months’ notice (NOTICE_TOO_SHORT), naming the earliest effective date', () => {
       const refusal = refusalOf(avonAndSomersetWithChair, giveNotice({ effectiveOn: '2020-12-15' }));
       expect(refusal.code).toBe('NOTICE_TOO_SHORT');
-      expect(refusal.message).toMatch(/Notice to leave is 12 months: given on 2020-01-15, it takes effect on 2021-01-15 at the earliest/);
+      expect(refusal.message).toMatch(
+        /Notice to leave is 12 months: given on 2020-01-15, it takes effect on 2021-01-15 at the earliest/,
+      );
       expect(refusal.details).toEqual({ earliestEffectiveOn: '2021-01-15' });
     });
 
     it('refuses notice one day short of 12 months', () => {
-      spec.given(avonAndSomersetWithChair).when(giveNotice({ effectiveOn: '2021-01-14' })).thenFails('NOTICE_TOO_SHORT');
+      spec
+        .given(avonAndSomersetWithChair)
+        .when(giveNotice({ effectiveOn: '2021-01-14' }))
+        .thenFails('NOTICE_TOO_SHORT');
     });
 
     it('refuses a notice effective on the day it is given', () => {
-      spec.given(avonAndSomersetWithChair).when(giveNotice({ effectiveOn: NOTICE_GIVEN_ON })).thenFails('NOTICE_TOO_SHORT');
+      spec
+        .given(avonAndSomersetWithChair)
+        .when(giveNotice({ effectiveOn: NOTICE_GIVEN_ON }))
+        .thenFails('NOTICE_TOO_SHORT');
     });
 
     it('accepts exactly 12 months', () => {
-      spec.given(avonAndSomersetWithChair).when(giveNotice({ effectiveOn: '2021-01-15' })).then([noticeToLeaveGiven({ effectiveOn: '2021-01-15' })]);
+      spec
+        .given(avonAndSomersetWithChair)
+        .when(giveNotice({ effectiveOn: '2021-01-15' }))
+        .then([noticeToLeaveGiven({ effectiveOn: '2021-01-15' })]);
     });
 
     it('accepts longer notice', () => {
-      spec.given(avonAndSomersetWithChair).when(giveNotice({ effectiveOn: '2021-06-30' })).then([noticeToLeaveGiven({ effectiveOn: '2021-06-30' })]);
+      spec
+        .given(avonAndSomersetWithChair)
+        .when(giveNotice({ effectiveOn: '2021-06-30' }))
+        .then([noticeToLeaveGiven({ effectiveOn: '2021-06-30' })]);
     });
 
     it('counts calendar months to the end of a shorter month: given on 29 February 2020, the earliest is 28 February 2021', () => {
       const given = { givenOn: '2020-02-29', now: '2020-02-29T12:00:00.000Z' };
-      expect(refusalOf(avonAndSomersetWithChair, giveNotice({ ...given, effectiveOn: '2021-02-27' })).details).toEqual({ earliestEffectiveOn: '2021-02-28' });
+      expect(refusalOf(avonAndSomersetWithChair, giveNotice({ ...given, effectiveOn: '2021-02-27' })).details).toEqual({
+        earliestEffectiveOn: '2021-02-28',
+      });
       spec
         .given(avonAndSomersetWithChair)
         .when(giveNotice({ ...given, effectiveOn: '2021-02-28' }))
@@ -249,7 +323,10 @@ describe('Giving notice to leave (R13, R41)', () => {
       const sixMonths = [...avonAndSomersetWithChair, termsVersion({ noticePeriodMonths: 6, adoptedOn: '2020-01-01' })];
 
       it('accepts 6 months’ notice given after its adoption', () => {
-        spec.given(sixMonths).when(giveNotice({ effectiveOn: '2020-07-15' })).then([noticeToLeaveGiven({ effectiveOn: '2020-07-15' })]);
+        spec
+          .given(sixMonths)
+          .when(giveNotice({ effectiveOn: '2020-07-15' }))
+          .then([noticeToLeaveGiven({ effectiveOn: '2020-07-15' })]);
       });
 
       it('refuses 5 months’ notice given after its adoption, naming 15 July 2020', () => {
@@ -259,21 +336,35 @@ describe('Giving notice to leave (R13, R41)', () => {
       });
 
       it('still asks 12 months of notice given the day before its adoption', () => {
-        const refusal = refusalOf(sixMonths, giveNotice({ givenOn: '2019-12-31', effectiveOn: '2020-07-01', now: '2019-12-31T10:00:00.000Z' }));
+        const refusal = refusalOf(
+          sixMonths,
+          giveNotice({ givenOn: '2019-12-31', effectiveOn: '2020-07-01', now: '2019-12-31T10:00:00.000Z' }),
+        );
         expect(refusal.code).toBe('NOTICE_TOO_SHORT');
         expect(refusal.details).toEqual({ earliestEffectiveOn: '2020-12-31' });
       });
     });
 
     it('does not apply a version adopted after the given date, even if recorded before the notice', () => {
-      const laterSixMonths = [...avonAndSomersetWithChair, termsVersion({ noticePeriodMonths: 6, adoptedOn: '2020-06-01' })];
-      expect(refusalOf(laterSixMonths, giveNotice({ effectiveOn: '2020-07-15' })).details).toEqual({ earliestEffectiveOn: '2021-01-15' });
+      const laterSixMonths = [
+        ...avonAndSomersetWithChair,
+        termsVersion({ noticePeriodMonths: 6, adoptedOn: '2020-06-01' }),
+      ];
+      expect(refusalOf(laterSixMonths, giveNotice({ effectiveOn: '2020-07-15' })).details).toEqual({
+        earliestEffectiveOn: '2021-01-15',
+      });
     });
 
     it('asks 18 months under a version that lengthens the period', () => {
-      const eighteenMonths = [...avonAndSomersetWithChair, termsVersion({ noticePeriodMonths: 18, adoptedOn: '2020-01-01' })];
+      const eighteenMonths = [
+        ...avonAndSomersetWithChair,
+        termsVersion({ noticePeriodMonths: 18, adoptedOn: '2020-01-01' }),
+      ];
       expect(refusalOf(eighteenMonths, giveNotice()).details).toEqual({ earliestEffectiveOn: '2021-07-15' });
-      spec.given(eighteenMonths).when(giveNotice({ effectiveOn: '2021-07-15' })).then([noticeToLeaveGiven({ effectiveOn: '2021-07-15' })]);
+      spec
+        .given(eighteenMonths)
+        .when(giveNotice({ effectiveOn: '2021-07-15' }))
+        .then([noticeToLeaveGiven({ effectiveOn: '2021-07-15' })]);
     });
   });
 
@@ -288,7 +379,14 @@ describe('Giving notice to leave (R13, R41)', () => {
     it('accepts a new notice once the first was withdrawn', () => {
       spec
         .given([...withNotice, noticeWithdrawn('2020-03-01')])
-        .when(giveNotice({ noticeId: 'notice-2', givenOn: '2020-04-01', effectiveOn: '2021-04-01', now: '2020-04-01T09:00:00.000Z' }))
+        .when(
+          giveNotice({
+            noticeId: 'notice-2',
+            givenOn: '2020-04-01',
+            effectiveOn: '2021-04-01',
+            now: '2020-04-01T09:00:00.000Z',
+          }),
+        )
         .then([noticeToLeaveGiven({ noticeId: 'notice-2', givenOn: '2020-04-01', effectiveOn: '2021-04-01' })]);
     });
 
@@ -303,7 +401,12 @@ describe('Giving notice to leave (R13, R41)', () => {
   it('is refused for an organisation that is not a core partner (NOT_FOUND)', () => {
     spec
       .given(avonAndSomersetWithChair)
-      .when(giveNotice({ partnerId: 'wiltshire-council', actor: { personId: 'w', partnerId: 'wiltshire-council', roles: ['REPRESENTATIVE'] } }))
+      .when(
+        giveNotice({
+          partnerId: 'wiltshire-council',
+          actor: { personId: 'w', partnerId: 'wiltshire-council', roles: ['REPRESENTATIVE'] },
+        }),
+      )
       .thenFails('NOT_FOUND', /has no core partner wiltshire-council/);
   });
 
@@ -315,10 +418,26 @@ describe('Giving notice to leave (R13, R41)', () => {
   });
 
   it('is recorded for the successor, through its own representative', () => {
-    const icbDirector = { appointmentId: 'apt-icb-director', personId: 'icb-director', partnerId: 'somerset-icb', name: 'Ina Director', title: 'Chief Nurse', role: 'DELEGATED_SAFEGUARDING_PARTNER', seniority: 'DIRECTOR' };
+    const icbDirector = {
+      appointmentId: 'apt-icb-director',
+      personId: 'icb-director',
+      partnerId: 'somerset-icb',
+      name: 'Ina Director',
+      title: 'Chief Nurse',
+      role: 'DELEGATED_SAFEGUARDING_PARTNER',
+      seniority: 'DIRECTOR',
+    };
     spec
       .given([...avonAndSomersetWithChair, partnerSucceeded(), appointed(icbDirector, '2022-07-01')])
-      .when(giveNotice({ partnerId: 'somerset-icb', givenOn: '2022-09-01', effectiveOn: '2023-09-01', now: afterIcbs, actor: representativeOf(icbDirector) }))
+      .when(
+        giveNotice({
+          partnerId: 'somerset-icb',
+          givenOn: '2022-09-01',
+          effectiveOn: '2023-09-01',
+          now: afterIcbs,
+          actor: representativeOf(icbDirector),
+        }),
+      )
       .then([
         noticeToLeaveGiven({
           partnerId: 'somerset-icb',
@@ -326,32 +445,52 @@ describe('Giving notice to leave (R13, R41)', () => {
           givenOn: '2022-09-01',
           effectiveOn: '2023-09-01',
           // Sandra Corry's CCG seat ended with the CCG; the ICB's own seat ends with it: 10 - 1 = 9.
-          consequences: { coverageGaps: [coverageGap(AREAS.somerset, 'HEALTH')], representativeCount: 9, quorumRequired: 6 },
+          consequences: {
+            coverageGaps: [coverageGap(AREAS.somerset, 'HEALTH')],
+            representativeCount: 9,
+            quorumRequired: 6,
+          },
         }),
       ]);
   });
 
   it('BUG: is refused for a partner that has already left (currentPartner ignores leftOn)', () => {
     // membership.decide.ts currentPartner only checks succeededBy, so a partner that left can give notice again.
-    expect(() => decide(afterDeparture, giveNotice({ noticeId: 'notice-2', givenOn: '2021-02-01', effectiveOn: '2022-02-01', now: '2021-02-01T09:00:00.000Z' }))).toThrow(
-      DomainError,
-    );
+    expect(() =>
+      decide(
+        afterDeparture,
+        giveNotice({
+          noticeId: 'notice-2',
+          givenOn: '2021-02-01',
+          effectiveOn: '2022-02-01',
+          now: '2021-02-01T09:00:00.000Z',
+        }),
+      ),
+    ).toThrow(DomainError);
   });
 
   it('BUG: is refused when its effective date has already passed on the day it is recorded (backdated given date)', () => {
     // Given "on" 1 January 2019, effective 1 January 2020, recorded on 15 January 2020: no notice at all
     // in fact, never withdrawable, and the departure rewrites who was a member on days already past.
-    expect(() => decide(avonAndSomersetWithChair, giveNotice({ givenOn: '2019-01-01', effectiveOn: '2020-01-01' }))).toThrow(DomainError);
+    expect(() =>
+      decide(avonAndSomersetWithChair, giveNotice({ givenOn: '2019-01-01', effectiveOn: '2020-01-01' })),
+    ).toThrow(DomainError);
   });
 });
 
 describe('Withdrawing a notice (R13)', () => {
   it('records the withdrawal by the leaving partner’s representative before the effective date', () => {
-    spec.given(withNotice).when(withdraw('2020-03-01T09:00:00.000Z')).then([noticeWithdrawn('2020-03-01')]);
+    spec
+      .given(withNotice)
+      .when(withdraw('2020-03-01T09:00:00.000Z'))
+      .then([noticeWithdrawn('2020-03-01')]);
   });
 
   it('can be withdrawn on the last day before it takes effect', () => {
-    spec.given(withNotice).when(withdraw('2021-01-14T23:59:59.999Z')).then([noticeWithdrawn('2021-01-14')]);
+    spec
+      .given(withNotice)
+      .when(withdraw('2021-01-14T23:59:59.999Z'))
+      .then([noticeWithdrawn('2021-01-14')]);
   });
 
   it('can be withdrawn by another representative of the same partner (the police’s notice, given by Victoria Capel, withdrawn by Will White)', () => {
@@ -374,23 +513,35 @@ describe('Withdrawing a notice (R13)', () => {
   });
 
   it('is refused for a notice that does not exist (NOT_FOUND)', () => {
-    spec.given(withNotice).when(withdraw('2020-03-01T09:00:00.000Z', { noticeId: 'notice-unknown' })).thenFails('NOT_FOUND', /There is no such notice to leave/);
+    spec
+      .given(withNotice)
+      .when(withdraw('2020-03-01T09:00:00.000Z', { noticeId: 'notice-unknown' }))
+      .thenFails('NOT_FOUND', /There is no such notice to leave/);
     spec.given(avonAndSomersetWithChair).when(withdraw('2020-03-01T09:00:00.000Z')).thenFails('NOT_FOUND');
   });
 
   it('is refused once withdrawn', () => {
-    spec.given([...withNotice, noticeWithdrawn('2020-03-01')]).when(withdraw('2020-04-01T09:00:00.000Z')).thenFails('VALIDATION_FAILED', /The notice is already withdrawn/);
+    spec
+      .given([...withNotice, noticeWithdrawn('2020-03-01')])
+      .when(withdraw('2020-04-01T09:00:00.000Z'))
+      .thenFails('VALIDATION_FAILED', /The notice is already withdrawn/);
   });
 
   it('is refused once it has taken effect', () => {
-    spec.given(afterDeparture).when(withdraw('2021-02-01T09:00:00.000Z')).thenFails('VALIDATION_FAILED', /The notice is already effective/);
+    spec
+      .given(afterDeparture)
+      .when(withdraw('2021-02-01T09:00:00.000Z'))
+      .thenFails('VALIDATION_FAILED', /The notice is already effective/);
   });
 
   it.each([
     ['on the effective date', '2021-01-15T00:00:00.000Z'],
     ['after the effective date', '2021-03-01T09:00:00.000Z'],
   ])('is refused %s, even before the scheduler has recorded the departure', (_when, at) => {
-    spec.given(withNotice).when(withdraw(at)).thenFails('VALIDATION_FAILED', /The notice has taken effect; it can no longer be withdrawn/);
+    spec
+      .given(withNotice)
+      .when(withdraw(at))
+      .thenFails('VALIDATION_FAILED', /The notice has taken effect; it can no longer be withdrawn/);
   });
 });
 
@@ -408,7 +559,10 @@ describe('Applying due notices (R13: on the effective date, exactly once)', () =
   });
 
   it('records the departure as of the effective date when the scheduler runs later (after a restart)', () => {
-    spec.given(withNotice).when(applyDueNotices('2021-03-01T09:00:00.000Z')).then([partnerLeft({ leftOn: NOTICE_EFFECTIVE_ON })]);
+    spec
+      .given(withNotice)
+      .when(applyDueNotices('2021-03-01T09:00:00.000Z'))
+      .then([partnerLeft({ leftOn: NOTICE_EFFECTIVE_ON })]);
   });
 
   it('records it exactly once: asked again, on the day or later, it decides nothing', () => {
@@ -417,8 +571,14 @@ describe('Applying due notices (R13: on the effective date, exactly once)', () =
   });
 
   it('never applies a withdrawn notice', () => {
-    spec.given([...withNotice, noticeWithdrawn('2020-03-01')]).when(applyDueNotices('2021-01-15T00:00:00.000Z')).then([]);
-    spec.given([...withNotice, noticeWithdrawn('2020-03-01')]).when(applyDueNotices('2025-01-01T00:00:00.000Z')).then([]);
+    spec
+      .given([...withNotice, noticeWithdrawn('2020-03-01')])
+      .when(applyDueNotices('2021-01-15T00:00:00.000Z'))
+      .then([]);
+    spec
+      .given([...withNotice, noticeWithdrawn('2020-03-01')])
+      .when(applyDueNotices('2025-01-01T00:00:00.000Z'))
+      .then([]);
   });
 
   it('ends both police seats, vacates the deputy chair held by Victoria Capel, and leaves all five areas without police', () => {
@@ -437,7 +597,12 @@ describe('Applying due notices (R13: on the effective date, exactly once)', () =
   });
 
   it('vacates the chair when the chair’s partner leaves (Bristol City Council, Jacqui Jensen)', () => {
-    const bristolNotice = noticeToLeaveGiven({ noticeId: 'notice-bristol', partnerId: 'bristol-council', partnerName: 'Bristol City Council', areaIds: ['bristol'] });
+    const bristolNotice = noticeToLeaveGiven({
+      noticeId: 'notice-bristol',
+      partnerId: 'bristol-council',
+      partnerName: 'Bristol City Council',
+      areaIds: ['bristol'],
+    });
     spec
       .given([...avonAndSomersetWithChair, bristolNotice])
       .when(applyDueNotices('2021-01-15T00:00:00.000Z'))
@@ -450,16 +615,29 @@ describe('Applying due notices (R13: on the effective date, exactly once)', () =
           coverageGaps: [coverageGap(AREAS.bristol, 'LOCAL_AUTHORITY')],
         }),
       ]);
-    expect(groupAfter([...avonAndSomersetWithChair, bristolNotice, ...decide([...avonAndSomersetWithChair, bristolNotice], applyDueNotices('2021-01-15T00:00:00.000Z'))]).chair).toBeNull();
+    expect(
+      groupAfter([
+        ...avonAndSomersetWithChair,
+        bristolNotice,
+        ...decide([...avonAndSomersetWithChair, bristolNotice], applyDueNotices('2021-01-15T00:00:00.000Z')),
+      ]).chair,
+    ).toBeNull();
   });
 
   it('vacates no post in a group without a chair', () => {
-    spec.given([...avonAndSomerset, noticeToLeaveGiven()]).when(applyDueNotices('2021-01-15T00:00:00.000Z')).then([partnerLeft()]);
+    spec
+      .given([...avonAndSomerset, noticeToLeaveGiven()])
+      .when(applyDueNotices('2021-01-15T00:00:00.000Z'))
+      .then([partnerLeft()]);
   });
 
   it('does not end a seat that had already ended before the effective date (Will White left on 30 June 2020)', () => {
     spec
-      .given([...avonAndSomersetWithChair, appointmentEnded(REPRESENTATIVES.willWhite.appointmentId, '2020-06-30'), policeNotice])
+      .given([
+        ...avonAndSomersetWithChair,
+        appointmentEnded(REPRESENTATIVES.willWhite.appointmentId, '2020-06-30'),
+        policeNotice,
+      ])
       .when(applyDueNotices('2021-01-15T00:00:00.000Z'))
       .then([
         partnerLeft({
@@ -474,11 +652,18 @@ describe('Applying due notices (R13: on the effective date, exactly once)', () =
 
   it('applies only the notices that are due', () => {
     const laterPolice = noticeToLeaveGiven({ ...policeNotice.data, effectiveOn: '2021-06-30' });
-    spec.given([...withNotice, laterPolice]).when(applyDueNotices('2021-02-01T09:00:00.000Z')).then([partnerLeft()]);
+    spec
+      .given([...withNotice, laterPolice])
+      .when(applyDueNotices('2021-02-01T09:00:00.000Z'))
+      .then([partnerLeft()]);
   });
 
   it('applies two notices due together one after the other: the second reports only the gaps it creates', () => {
-    const somersetCouncilNotice = noticeToLeaveGiven({ noticeId: 'notice-somerset-council', partnerId: 'somerset-council', partnerName: 'Somerset County Council' });
+    const somersetCouncilNotice = noticeToLeaveGiven({
+      noticeId: 'notice-somerset-council',
+      partnerId: 'somerset-council',
+      partnerName: 'Somerset County Council',
+    });
     spec
       .given([...withNotice, somersetCouncilNotice])
       .when(applyDueNotices('2021-01-15T00:00:00.000Z'))
@@ -499,7 +684,9 @@ describe('Applying due notices (R13: on the effective date, exactly once)', () =
 
     it('is no longer a current partner: 8 remain', () => {
       expect(currentPartners(before).map((p) => p.partnerId)).toContain('somerset-ccg');
-      expect(currentPartners(after).map((p) => p.partnerId)).toEqual(CURRENT_PARTNERS.map((p) => p.partnerId).filter((id) => id !== 'somerset-ccg'));
+      expect(currentPartners(after).map((p) => p.partnerId)).toEqual(
+        CURRENT_PARTNERS.map((p) => p.partnerId).filter((id) => id !== 'somerset-ccg'),
+      );
       expect(after.partners['somerset-ccg'].leftOn).toBe(NOTICE_EFFECTIVE_ON);
     });
 
@@ -536,7 +723,10 @@ describe('Applying due notices (R13: on the effective date, exactly once)', () =
 });
 
 describe('Notices in a dissolved group (R14)', () => {
-  const agreedBy = (partnerId: string): RegionalGroupEvent => ({ type: 'DissolutionAgreed', data: { partnerId, meetingId: MEETING_ID } });
+  const agreedBy = (partnerId: string): RegionalGroupEvent => ({
+    type: 'DissolutionAgreed',
+    data: { partnerId, meetingId: MEETING_ID },
+  });
   const dissolvedWithNotice: RegionalGroupEvent[] = [
     ...withNotice,
     ...CURRENT_PARTNERS.map((p) => agreedBy(p.partnerId)),
@@ -552,7 +742,10 @@ describe('Notices in a dissolved group (R14)', () => {
   });
 
   it('refuses to withdraw a notice (GROUP_DISSOLVED)', () => {
-    spec.given(dissolvedWithNotice).when(withdraw('2020-03-01T09:00:00.000Z')).thenFails('GROUP_DISSOLVED', dissolvedMessage);
+    spec
+      .given(dissolvedWithNotice)
+      .when(withdraw('2020-03-01T09:00:00.000Z'))
+      .thenFails('GROUP_DISSOLVED', dissolvedMessage);
   });
 
   it('answers the scheduler with nothing, without throwing, even for a notice that has come due', () => {

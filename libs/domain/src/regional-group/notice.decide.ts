@@ -9,12 +9,17 @@ import { ActiveGroup, evolveGroup, termsInForceOn } from './regional-group.state
 
 /** The event that records a partner leaving: its appointments end and any post its people held falls vacant. */
 function departure(group: ActiveGroup, noticeId: string, partnerId: string, leftOn: string): PartnerLeft {
-  const ending = Object.values(group.appointments).filter((a) => a.partnerId === partnerId && (a.endDate === null || a.endDate > leftOn));
+  const ending = Object.values(group.appointments).filter(
+    (a) => a.partnerId === partnerId && (a.endDate === null || a.endDate > leftOn),
+  );
   const endedAppointmentIds = ending.map((a) => a.appointmentId);
   const postsVacated: ('CHAIR' | 'DEPUTY_CHAIR')[] = [];
   if (group.chair && endedAppointmentIds.includes(group.chair)) postsVacated.push('CHAIR');
   if (group.deputyChair && endedAppointmentIds.includes(group.deputyChair)) postsVacated.push('DEPUTY_CHAIR');
-  const event: PartnerLeft = { type: 'PartnerLeft', data: { noticeId, partnerId, leftOn, endedAppointmentIds, postsVacated, coverageGaps: [] } };
+  const event: PartnerLeft = {
+    type: 'PartnerLeft',
+    data: { noticeId, partnerId, leftOn, endedAppointmentIds, postsVacated, coverageGaps: [] },
+  };
   const after = evolveGroup(group, event) as ActiveGroup;
   return { ...event, data: { ...event.data, coverageGaps: gapsCreated(group, after) } };
 }
@@ -24,7 +29,9 @@ export function giveNoticeToLeave(command: GiveNoticeToLeave, group: ActiveGroup
   const { actor, noticeId, partnerId, givenOn, effectiveOn } = command.data;
   const partner = currentPartner(group, partnerId);
   if (actor.partnerId !== partnerId) {
-    throw new DomainError('FORBIDDEN', `Only a representative of ${partner.name} can give its notice to leave.`, { requiredRole: 'REPRESENTATIVE of the partner' });
+    throw new DomainError('FORBIDDEN', `Only a representative of ${partner.name} can give its notice to leave.`, {
+      requiredRole: 'REPRESENTATIVE of the partner',
+    });
   }
   requireDate(givenOn, 'The date the notice is given');
   requireDate(effectiveOn, 'The effective date');
@@ -38,9 +45,13 @@ export function giveNoticeToLeave(command: GiveNoticeToLeave, group: ActiveGroup
   const months = termsInForceOn(group, givenOn).noticePeriodMonths;
   const earliest = addMonthsToDate(givenOn, months);
   if (effectiveOn < earliest) {
-    throw new DomainError('NOTICE_TOO_SHORT', `Notice to leave is ${months} months: given on ${givenOn}, it takes effect on ${earliest} at the earliest.`, {
-      earliestEffectiveOn: earliest,
-    });
+    throw new DomainError(
+      'NOTICE_TOO_SHORT',
+      `Notice to leave is ${months} months: given on ${givenOn}, it takes effect on ${earliest} at the earliest.`,
+      {
+        earliestEffectiveOn: earliest,
+      },
+    );
   }
   const after = evolveGroup(group, departure(group, noticeId, partnerId, effectiveOn)) as ActiveGroup;
   const quorum = quorumOf(after, effectiveOn);
@@ -54,7 +65,11 @@ export function giveNoticeToLeave(command: GiveNoticeToLeave, group: ActiveGroup
         givenOn,
         effectiveOn,
         areaIds: partner.areaIds,
-        consequences: { coverageGaps: gapsCreated(group, after), representativeCount: quorum.representativeCount, quorumRequired: quorum.required },
+        consequences: {
+          coverageGaps: gapsCreated(group, after),
+          representativeCount: quorum.representativeCount,
+          quorumRequired: quorum.required,
+        },
       },
     },
   ];
@@ -65,10 +80,14 @@ export function withdrawNotice(command: WithdrawNotice, group: ActiveGroup): Reg
   const notice = group.notices[noticeId];
   if (!notice) throw new DomainError('NOT_FOUND', 'There is no such notice to leave.');
   if (actor.partnerId !== notice.partnerId) {
-    throw new DomainError('FORBIDDEN', 'Only a representative of the leaving partner can withdraw its notice.', { requiredRole: 'REPRESENTATIVE of the partner' });
+    throw new DomainError('FORBIDDEN', 'Only a representative of the leaving partner can withdraw its notice.', {
+      requiredRole: 'REPRESENTATIVE of the partner',
+    });
   }
-  if (notice.status !== 'OPEN') throw new DomainError('VALIDATION_FAILED', `The notice is already ${notice.status.toLowerCase()}.`);
-  if (dateOf(now) >= notice.effectiveOn) throw new DomainError('VALIDATION_FAILED', 'The notice has taken effect; it can no longer be withdrawn.');
+  if (notice.status !== 'OPEN')
+    throw new DomainError('VALIDATION_FAILED', `The notice is already ${notice.status.toLowerCase()}.`);
+  if (dateOf(now) >= notice.effectiveOn)
+    throw new DomainError('VALIDATION_FAILED', 'The notice has taken effect; it can no longer be withdrawn.');
   return [{ type: 'NoticeWithdrawn', data: { noticeId, withdrawnOn: dateOf(now) } }];
 }
 
@@ -88,4 +107,3 @@ export function applyDueNotices(command: ApplyDueNotices, group: ActiveGroup): R
   }
   return events;
 }
-

@@ -26,20 +26,40 @@ const RESERVED: Array<[string, (actor: Actor) => RegionalGroupCommand, RegionalG
   [
     'AdmitCorePartner',
     (actor) =>
-      command('AdmitCorePartner', { partnerId: 'fire', name: 'Avon Fire and Rescue Service', agencyType: 'OTHER', areaIds: ALL_AREA_IDS, admittedOn: '2020-01-15', actor }),
+      command('AdmitCorePartner', {
+        partnerId: 'fire',
+        name: 'Avon Fire and Rescue Service',
+        agencyType: 'OTHER',
+        areaIds: ALL_AREA_IDS,
+        admittedOn: '2020-01-15',
+        actor,
+      }),
     'CorePartnerAdmitted',
     /admit a core partner/,
   ],
   [
     'ChangePartnerCoverage',
-    (actor) => command('ChangePartnerCoverage', { partnerId: 'bristol-council', areaIds: ['bristol', 'south-glos'], acceptCoverageGap: false, actor }),
+    (actor) =>
+      command('ChangePartnerCoverage', {
+        partnerId: 'bristol-council',
+        areaIds: ['bristol', 'south-glos'],
+        acceptCoverageGap: false,
+        actor,
+      }),
     'PartnerCoverageChanged',
     /change a partner's coverage/,
   ],
   [
     'RecordSuccession',
     (actor) =>
-      command('RecordSuccession', { predecessorId: 'banes-ccg', successorId: 'bsw-icb', successorName: 'NHS BSW ICB', effectiveOn: '2022-07-01', acceptCoverageGap: false, actor }),
+      command('RecordSuccession', {
+        predecessorId: 'banes-ccg',
+        successorId: 'bsw-icb',
+        successorName: 'NHS BSW ICB',
+        effectiveOn: '2022-07-01',
+        acceptCoverageGap: false,
+        actor,
+      }),
     'PartnerSucceeded',
     /record a succession/,
   ],
@@ -62,13 +82,34 @@ const RESERVED: Array<[string, (actor: Actor) => RegionalGroupCommand, RegionalG
   ],
   [
     'EndRepresentativeAppointment',
-    (actor) => command('EndRepresentativeAppointment', { appointmentId: 'apt-sheila-smith', endDate: '2020-06-30', reason: 'Retired.', actor }),
+    (actor) =>
+      command('EndRepresentativeAppointment', {
+        appointmentId: 'apt-sheila-smith',
+        endDate: '2020-06-30',
+        reason: 'Retired.',
+        actor,
+      }),
     'RepresentativeAppointmentEnded',
     /end a representative's appointment/,
   ],
-  ['AppointChair', (actor) => command('AppointChair', { appointmentId: 'apt-mike-bowden', actor }), 'ChairAppointed', /appoint the chair/],
-  ['AppointDeputyChair', (actor) => command('AppointDeputyChair', { appointmentId: 'apt-lisa-harvey', actor }), 'DeputyChairAppointed', /appoint the deputy chair/],
-  ['RotateChair', (actor) => command('RotateChair', { newDeputyAppointmentId: 'apt-lisa-harvey', actor }), 'ChairRotated', /rotate the chair/],
+  [
+    'AppointChair',
+    (actor) => command('AppointChair', { appointmentId: 'apt-mike-bowden', actor }),
+    'ChairAppointed',
+    /appoint the chair/,
+  ],
+  [
+    'AppointDeputyChair',
+    (actor) => command('AppointDeputyChair', { appointmentId: 'apt-lisa-harvey', actor }),
+    'DeputyChairAppointed',
+    /appoint the deputy chair/,
+  ],
+  [
+    'RotateChair',
+    (actor) => command('RotateChair', { newDeputyAppointmentId: 'apt-lisa-harvey', actor }),
+    'ChairRotated',
+    /rotate the chair/,
+  ],
   [
     'AdoptTermsOfReference',
     (actor) =>
@@ -94,7 +135,14 @@ const RESERVED: Array<[string, (actor: Actor) => RegionalGroupCommand, RegionalG
   ],
   [
     'AgreeFundingContribution',
-    (actor) => command('AgreeFundingContribution', { partnerId: 'bristol-council', financialYear: '2020/21', amountPence: 100, inKind: null, actor }),
+    (actor) =>
+      command('AgreeFundingContribution', {
+        partnerId: 'bristol-council',
+        financialYear: '2020/21',
+        amountPence: 100,
+        inKind: null,
+        actor,
+      }),
     'FundingContributionAgreed',
     /record an agreed funding contribution/,
   ],
@@ -104,7 +152,10 @@ const NOT_ALLOWED: Array<[string, Actor]> = [
   ['a stranger', stranger],
   ['a representative holding no post', representativeActor],
   ['the deputy chair', deputyChair],
-  ['someone whose identity claims a CHAIR role without being the chair', { personId: 'impostor', partnerId: 'bristol-council', roles: ['CHAIR'] }],
+  [
+    'someone whose identity claims a CHAIR role without being the chair',
+    { personId: 'impostor', partnerId: 'bristol-council', roles: ['CHAIR'] },
+  ],
   ['an auditor', { personId: 'auditor', partnerId: null, roles: ['AUDITOR'] }],
   ['an area business manager', { personId: 'abm', partnerId: null, roles: ['AREA_BUSINESS_MANAGER'] }],
 ];
@@ -118,7 +169,9 @@ describe('Who may record membership, terms and agreed funding (R41)', () => {
 
     it('is recorded for the current chair, exactly as for the administrator', () => {
       const state = groupAfter(avonAndSomersetWithChair);
-      expect(regionalGroupDecider.decide(build(chair), state)).toEqual(regionalGroupDecider.decide(build(administrator), state));
+      expect(regionalGroupDecider.decide(build(chair), state)).toEqual(
+        regionalGroupDecider.decide(build(administrator), state),
+      );
     });
 
     it.each(NOT_ALLOWED)('is refused with FORBIDDEN to %s', (_who, actor) => {
@@ -163,7 +216,9 @@ describe('isChair and partnerRepresentedBy', () => {
 
   it('give the partner a person currently represents, from the appointments', () => {
     expect(partnerRepresentedBy(group, representativeActor, '2020-01-15T10:00:00.000Z')).toBe('north-somerset-council');
-    expect(partnerRepresentedBy(group, { ...representativeActor, partnerId: 'police' }, '2020-01-15T10:00:00.000Z')).toBe('north-somerset-council');
+    expect(
+      partnerRepresentedBy(group, { ...representativeActor, partnerId: 'police' }, '2020-01-15T10:00:00.000Z'),
+    ).toBe('north-somerset-council');
     expect(partnerRepresentedBy(group, representativeActor, '2019-05-31T23:59:59.000Z')).toBeNull();
     expect(partnerRepresentedBy(group, stranger, '2020-01-15T10:00:00.000Z')).toBeNull();
   });

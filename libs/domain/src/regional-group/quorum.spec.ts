@@ -14,7 +14,8 @@ import {
 import { quorumOf, quorumRequired } from './quorum';
 import { RegionalGroupEvent } from './regional-group.events';
 
-const ended = (appointmentId: string, endDate: string): RegionalGroupEvent => appointmentEnded(appointmentId, endDate, 'Left the organisation.');
+const ended = (appointmentId: string, endDate: string): RegionalGroupEvent =>
+  appointmentEnded(appointmentId, endDate, 'Left the organisation.');
 
 /** NHS BANES CCG's succession by the BSW ICB, sent as a command. */
 const banesCcgSuccession = () =>
@@ -44,11 +45,19 @@ describe('quorumRequired (R7)', () => {
 
 describe('quorumOf (R7)', () => {
   it('is 7 of the 10 Avon and Somerset representatives at 66%', () => {
-    expect(quorumOf(groupAfter(avonAndSomerset), '2020-01-15')).toEqual({ percentage: 66, representativeCount: 10, required: 7 });
+    expect(quorumOf(groupAfter(avonAndSomerset), '2020-01-15')).toEqual({
+      percentage: 66,
+      representativeCount: 10,
+      required: 7,
+    });
   });
 
   it('counts nobody before the appointments start', () => {
-    expect(quorumOf(groupAfter(avonAndSomerset), '2019-05-31')).toEqual({ percentage: 66, representativeCount: 0, required: 0 });
+    expect(quorumOf(groupAfter(avonAndSomerset), '2019-05-31')).toEqual({
+      percentage: 66,
+      representativeCount: 0,
+      required: 0,
+    });
   });
 
   it('counts an appointment until the day before it ends', () => {
@@ -102,7 +111,11 @@ describe('quorumOf (R7)', () => {
   });
 
   it('is 66% by default before the group adopts terms', () => {
-    const group = groupAfter([established, ...partnersAdmitted, ...avonAndSomerset.filter((e) => e.type === 'RepresentativeAppointed')]);
+    const group = groupAfter([
+      established,
+      ...partnersAdmitted,
+      ...avonAndSomerset.filter((e) => e.type === 'RepresentativeAppointed'),
+    ]);
     expect(quorumOf(group, '2020-01-15')).toEqual({ percentage: 66, representativeCount: 10, required: 7 });
   });
 
@@ -118,7 +131,11 @@ describe('quorumOf (R7)', () => {
       appointed({ ...lisa, appointmentId: 'apt-jane-doe', personId: 'jane-doe', name: 'Jane Doe' }, '2021-07-01'),
     ];
     const group = groupAfterCommand(events, banesCcgSuccession());
-    expect(quorumOf(groupAfter(events), '2020-03-01')).toEqual({ percentage: 66, representativeCount: 10, required: 7 });
+    expect(quorumOf(groupAfter(events), '2020-03-01')).toEqual({
+      percentage: 66,
+      representativeCount: 10,
+      required: 7,
+    });
     expect(quorumOf(group, '2020-03-01')).toEqual({ percentage: 66, representativeCount: 10, required: 7 });
   });
 

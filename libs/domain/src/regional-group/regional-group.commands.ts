@@ -6,7 +6,10 @@ import { Area, TermsOfReferenceData } from './regional-group.events';
 /** Every command says who sends it and when: rules about roles and dates are decided here, not at the edge. */
 type GroupCommand<Type extends string, Data> = Message<Type, Data & { actor: Actor; now: string }>;
 
-export type EstablishRegionalGroup = GroupCommand<'EstablishRegionalGroup', { groupId: string; name: string; areas: readonly Area[] }>;
+export type EstablishRegionalGroup = GroupCommand<
+  'EstablishRegionalGroup',
+  { groupId: string; name: string; areas: readonly Area[] }
+>;
 export type AdmitCorePartner = GroupCommand<
   'AdmitCorePartner',
   { partnerId: string; name: string; agencyType: string; areaIds: readonly string[]; admittedOn: IsoDate }
@@ -17,7 +20,13 @@ export type ChangePartnerCoverage = GroupCommand<
 >;
 export type RecordSuccession = GroupCommand<
   'RecordSuccession',
-  { predecessorId: string; successorId: string; successorName: string; effectiveOn: IsoDate; acceptCoverageGap: boolean }
+  {
+    predecessorId: string;
+    successorId: string;
+    successorName: string;
+    effectiveOn: IsoDate;
+    acceptCoverageGap: boolean;
+  }
 >;
 export type AppointRepresentative = GroupCommand<
   'AppointRepresentative',
@@ -40,8 +49,14 @@ export type EndRepresentativeAppointment = GroupCommand<
 export type AppointChair = GroupCommand<'AppointChair', { appointmentId: string }>;
 export type AppointDeputyChair = GroupCommand<'AppointDeputyChair', { appointmentId: string }>;
 export type RotateChair = GroupCommand<'RotateChair', { newDeputyAppointmentId: string }>;
-export type AdoptTermsOfReference = GroupCommand<'AdoptTermsOfReference', TermsOfReferenceData & { acceptCoverageGap: boolean }>;
-export type RecordTermsOfReferenceReview = GroupCommand<'RecordTermsOfReferenceReview', { reviewedOn: IsoDate; notes: string }>;
+export type AdoptTermsOfReference = GroupCommand<
+  'AdoptTermsOfReference',
+  TermsOfReferenceData & { acceptCoverageGap: boolean }
+>;
+export type RecordTermsOfReferenceReview = GroupCommand<
+  'RecordTermsOfReferenceReview',
+  { reviewedOn: IsoDate; notes: string }
+>;
 export type AgreeFundingContribution = GroupCommand<
   'AgreeFundingContribution',
   { partnerId: string; financialYear: string; amountPence: number; inKind: string | null }
@@ -56,11 +71,21 @@ export type RecordDissolutionAgreement = GroupCommand<
   {
     partnerId: string;
     /** The meeting at which it is agreed, as it stands now (read from its stream). */
-    meeting: { meetingId: string; groupId: string; open: boolean; quorate: boolean; presentPartnerIds: readonly string[]; presentPersonIds: readonly string[] };
+    meeting: {
+      meetingId: string;
+      groupId: string;
+      open: boolean;
+      quorate: boolean;
+      presentPartnerIds: readonly string[];
+      presentPersonIds: readonly string[];
+    };
   }
 >;
 
-export type GiveNoticeToLeave = GroupCommand<'GiveNoticeToLeave', { noticeId: string; partnerId: string; givenOn: IsoDate; effectiveOn: IsoDate }>;
+export type GiveNoticeToLeave = GroupCommand<
+  'GiveNoticeToLeave',
+  { noticeId: string; partnerId: string; givenOn: IsoDate; effectiveOn: IsoDate }
+>;
 export type WithdrawNotice = GroupCommand<'WithdrawNotice', { noticeId: string }>;
 /** Sent by the platform's scheduler, not by a person: applies notices whose effective date has come. */
 export type ApplyDueNotices = GroupCommand<'ApplyDueNotices', object>;

@@ -6,9 +6,13 @@ import { RegionalGroupEstablished } from './regional-group.events';
 
 const administrator: Actor = { personId: 'admin-1', partnerId: null, roles: ['ADMINISTRATOR'] };
 const now = '2019-09-01T09:00:00.000Z';
-const avonAndSomersetAreas = ['Bath and North East Somerset', 'Bristol', 'North Somerset', 'Somerset', 'South Gloucestershire'].map(
-  (name, index) => ({ areaId: `area-${index + 1}`, name }),
-);
+const avonAndSomersetAreas = [
+  'Bath and North East Somerset',
+  'Bristol',
+  'North Somerset',
+  'Somerset',
+  'South Gloucestershire',
+].map((name, index) => ({ areaId: `area-${index + 1}`, name }));
 
 const establish = (overrides: Partial<EstablishRegionalGroup['data']> = {}): EstablishRegionalGroup => ({
   type: 'EstablishRegionalGroup',
@@ -46,7 +50,12 @@ describe('Establishing a regional group (R1)', () => {
       .then([
         {
           type: 'RegionalGroupEstablished',
-          data: { groupId: 'group-1', name: 'Avon and Somerset', areas: [{ areaId: 'a', name: 'Bristol' }], establishedAt: now },
+          data: {
+            groupId: 'group-1',
+            name: 'Avon and Somerset',
+            areas: [{ areaId: 'a', name: 'Bristol' }],
+            establishedAt: now,
+          },
         },
       ]);
   });
@@ -63,21 +72,37 @@ describe('Establishing a regional group (R1)', () => {
   });
 
   it('is refused without a name', () => {
-    spec.given([]).when(establish({ name: '   ' })).thenFails('VALIDATION_FAILED', /name/);
+    spec
+      .given([])
+      .when(establish({ name: '   ' }))
+      .thenFails('VALIDATION_FAILED', /name/);
   });
 
   it('is refused without areas', () => {
-    spec.given([]).when(establish({ areas: [] })).thenFails('VALIDATION_FAILED', /at least one local area/);
+    spec
+      .given([])
+      .when(establish({ areas: [] }))
+      .thenFails('VALIDATION_FAILED', /at least one local area/);
   });
 
   it('is refused when two areas share a name, whatever their case', () => {
     spec
       .given([])
-      .when(establish({ areas: [{ areaId: 'a', name: 'Bristol' }, { areaId: 'b', name: 'BRISTOL ' }] }))
+      .when(
+        establish({
+          areas: [
+            { areaId: 'a', name: 'Bristol' },
+            { areaId: 'b', name: 'BRISTOL ' },
+          ],
+        }),
+      )
       .thenFails('VALIDATION_FAILED', /"BRISTOL" appears twice/);
   });
 
   it('is refused when an area has no name', () => {
-    spec.given([]).when(establish({ areas: [{ areaId: 'a', name: ' ' }] })).thenFails('VALIDATION_FAILED', /area needs a name/);
+    spec
+      .given([])
+      .when(establish({ areas: [{ areaId: 'a', name: ' ' }] }))
+      .thenFails('VALIDATION_FAILED', /area needs a name/);
   });
 });

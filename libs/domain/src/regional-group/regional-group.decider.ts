@@ -37,11 +37,17 @@ export const regionalGroupDecider: Decider<RegionalGroupCommand, RegionalGroupEv
   },
 };
 
-function decideForGroup(command: Exclude<RegionalGroupCommand, EstablishRegionalGroup>, group: ActiveGroup): RegionalGroupEvent[] {
+function decideForGroup(
+  command: Exclude<RegionalGroupCommand, EstablishRegionalGroup>,
+  group: ActiveGroup,
+): RegionalGroupEvent[] {
   // Once dissolved nobody is left to leave: the scheduler's question has nothing to answer.
   if (group.dissolvedAt !== null && command.type === 'ApplyDueNotices') return [];
   if (group.dissolvedAt !== null) {
-    throw new DomainError('GROUP_DISSOLVED', `${group.name} was dissolved on ${group.dissolvedAt.slice(0, 10)}; it takes no further business.`);
+    throw new DomainError(
+      'GROUP_DISSOLVED',
+      `${group.name} was dissolved on ${group.dissolvedAt.slice(0, 10)}; it takes no further business.`,
+    );
   }
   switch (command.type) {
     case 'AdmitCorePartner':

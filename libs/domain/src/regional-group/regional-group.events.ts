@@ -84,17 +84,36 @@ export type DissolutionAgreed = Message<'DissolutionAgreed', { partnerId: string
 export type RegionalGroupDissolved = Message<'RegionalGroupDissolved', { dissolvedAt: string; meetingId: string }>;
 
 /** R13: what leaving would do, worked out when the notice is given and kept with it. */
-export type DepartureConsequences = Readonly<{ coverageGaps: readonly CoverageGap[]; representativeCount: number; quorumRequired: number }>;
+export type DepartureConsequences = Readonly<{
+  coverageGaps: readonly CoverageGap[];
+  representativeCount: number;
+  quorumRequired: number;
+}>;
 /** R13, D4: flows down to every area the partner covers. */
 export type NoticeToLeaveGiven = Message<
   'NoticeToLeaveGiven',
-  { noticeId: string; partnerId: string; partnerName: string; givenOn: string; effectiveOn: string; areaIds: readonly string[]; consequences: DepartureConsequences }
+  {
+    noticeId: string;
+    partnerId: string;
+    partnerName: string;
+    givenOn: string;
+    effectiveOn: string;
+    areaIds: readonly string[];
+    consequences: DepartureConsequences;
+  }
 >;
 export type NoticeWithdrawn = Message<'NoticeWithdrawn', { noticeId: string; withdrawnOn: string }>;
 /** Recorded on the effective date by the platform itself: membership, appointments and posts end. */
 export type PartnerLeft = Message<
   'PartnerLeft',
-  { noticeId: string; partnerId: string; leftOn: string; endedAppointmentIds: readonly string[]; postsVacated: readonly ('CHAIR' | 'DEPUTY_CHAIR')[]; coverageGaps: readonly CoverageGap[] }
+  {
+    noticeId: string;
+    partnerId: string;
+    leftOn: string;
+    endedAppointmentIds: readonly string[];
+    postsVacated: readonly ('CHAIR' | 'DEPUTY_CHAIR')[];
+    coverageGaps: readonly CoverageGap[];
+  }
 >;
 
 export type RegionalGroupEvent =

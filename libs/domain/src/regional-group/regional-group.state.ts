@@ -13,7 +13,13 @@ export type Partner = Readonly<{
   leftOn: IsoDate | null;
 }>;
 
-export type Notice = Readonly<{ noticeId: string; partnerId: string; givenOn: IsoDate; effectiveOn: IsoDate; status: 'OPEN' | 'WITHDRAWN' | 'EFFECTIVE' }>;
+export type Notice = Readonly<{
+  noticeId: string;
+  partnerId: string;
+  givenOn: IsoDate;
+  effectiveOn: IsoDate;
+  status: 'OPEN' | 'WITHDRAWN' | 'EFFECTIVE';
+}>;
 
 export type Appointment = Readonly<{
   appointmentId: string;
@@ -128,21 +134,46 @@ function evolveActive(group: ActiveGroup, event: RegionalGroupEvent): ActiveGrou
       const { partnerId, name, agencyType, areaIds, admittedOn } = event.data;
       return {
         ...group,
-        partners: { ...group.partners, [partnerId]: { partnerId, name, agencyType, areaIds, admittedOn, succeededBy: null, succeededOn: null, leftOn: null } },
+        partners: {
+          ...group.partners,
+          [partnerId]: {
+            partnerId,
+            name,
+            agencyType,
+            areaIds,
+            admittedOn,
+            succeededBy: null,
+            succeededOn: null,
+            leftOn: null,
+          },
+        },
       };
     }
     case 'PartnerCoverageChanged': {
       const partner = group.partners[event.data.partnerId];
-      return { ...group, partners: { ...group.partners, [partner.partnerId]: { ...partner, areaIds: event.data.areaIds } } };
+      return {
+        ...group,
+        partners: { ...group.partners, [partner.partnerId]: { ...partner, areaIds: event.data.areaIds } },
+      };
     }
     case 'PartnerSucceeded': {
       const { predecessorId, successorId, successorName, agencyType, effectiveOn, areaIds } = event.data;
       const existing = group.partners[successorId];
       const successor: Partner = existing
         ? { ...existing, areaIds }
-        : { partnerId: successorId, name: successorName, agencyType, areaIds, admittedOn: effectiveOn, succeededBy: null, succeededOn: null, leftOn: null };
+        : {
+            partnerId: successorId,
+            name: successorName,
+            agencyType,
+            areaIds,
+            admittedOn: effectiveOn,
+            succeededBy: null,
+            succeededOn: null,
+            leftOn: null,
+          };
       const appointments = { ...group.appointments };
-      for (const id of event.data.transferredAppointmentIds) appointments[id] = { ...appointments[id], partnerId: successorId };
+      for (const id of event.data.transferredAppointmentIds)
+        appointments[id] = { ...appointments[id], partnerId: successorId };
       const years = new Set(event.data.transferredFundingYears);
       return {
         ...group,
@@ -158,10 +189,19 @@ function evolveActive(group: ActiveGroup, event: RegionalGroupEvent): ActiveGrou
       };
     }
     case 'RepresentativeAppointed':
-      return { ...group, appointments: { ...group.appointments, [event.data.appointmentId]: { ...event.data, endDate: null } } };
+      return {
+        ...group,
+        appointments: { ...group.appointments, [event.data.appointmentId]: { ...event.data, endDate: null } },
+      };
     case 'RepresentativeAppointmentEnded': {
       const appointment = group.appointments[event.data.appointmentId];
-      return { ...group, appointments: { ...group.appointments, [appointment.appointmentId]: { ...appointment, endDate: event.data.endDate } } };
+      return {
+        ...group,
+        appointments: {
+          ...group.appointments,
+          [appointment.appointmentId]: { ...appointment, endDate: event.data.endDate },
+        },
+      };
     }
     case 'ChairAppointed':
       return { ...group, chair: event.data.appointmentId };
@@ -181,7 +221,10 @@ function evolveActive(group: ActiveGroup, event: RegionalGroupEvent): ActiveGrou
     case 'FundingContributionChanged': {
       const { partnerId, financialYear } = event.data;
       const others = group.funding.filter((c) => !(c.partnerId === partnerId && c.financialYear === financialYear));
-      return { ...group, funding: [...others, { ...event.data, unilateral: event.type === 'FundingContributionChanged' }] };
+      return {
+        ...group,
+        funding: [...others, { ...event.data, unilateral: event.type === 'FundingContributionChanged' }],
+      };
     }
     case 'DissolutionAgreed':
       return { ...group, dissolutionAgreements: [...group.dissolutionAgreements, event.data.partnerId] };
@@ -189,10 +232,19 @@ function evolveActive(group: ActiveGroup, event: RegionalGroupEvent): ActiveGrou
       return { ...group, dissolvedAt: event.data.dissolvedAt };
     case 'NoticeToLeaveGiven': {
       const { noticeId, partnerId, givenOn, effectiveOn } = event.data;
-      return { ...group, notices: { ...group.notices, [noticeId]: { noticeId, partnerId, givenOn, effectiveOn, status: 'OPEN' } } };
+      return {
+        ...group,
+        notices: { ...group.notices, [noticeId]: { noticeId, partnerId, givenOn, effectiveOn, status: 'OPEN' } },
+      };
     }
     case 'NoticeWithdrawn':
-      return { ...group, notices: { ...group.notices, [event.data.noticeId]: { ...group.notices[event.data.noticeId], status: 'WITHDRAWN' } } };
+      return {
+        ...group,
+        notices: {
+          ...group.notices,
+          [event.data.noticeId]: { ...group.notices[event.data.noticeId], status: 'WITHDRAWN' },
+        },
+      };
     case 'PartnerLeft': {
       const { partnerId, leftOn, endedAppointmentIds, postsVacated, noticeId } = event.data;
       const appointments = { ...group.appointments };

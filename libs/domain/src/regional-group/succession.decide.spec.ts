@@ -53,7 +53,8 @@ function history(given: readonly RegionalGroupEvent[], commands: ReturnType<type
 }
 
 /** NHS BANES CCG's succession by the BSW ICB, under its full name, as the decider records it. */
-const succeeded = (data: Partial<PartnerSucceeded['data']>): PartnerSucceeded => banesCcgSucceeded({ successorName: BSW_ICB, effectiveOn: ICB_DAY, ...data });
+const succeeded = (data: Partial<PartnerSucceeded['data']>): PartnerSucceeded =>
+  banesCcgSucceeded({ successorName: BSW_ICB, effectiveOn: ICB_DAY, ...data });
 
 const agreed = (partnerId: string, financialYear: string, amountPence: number): RegionalGroupEvent =>
   fundingContributionAgreed({ partnerId, financialYear, amountPence, inKind: null });
@@ -75,7 +76,10 @@ describe('Recording a succession: CCGs become ICBs on 1 July 2022 (R16)', () => 
   });
 
   it('passes NHS BANES CCG’s area and its representative to the BSW ICB', () => {
-    spec.given(avonAndSomerset).when(CCGS_TO_ICBS[1]).then([succeeded({})]);
+    spec
+      .given(avonAndSomerset)
+      .when(CCGS_TO_ICBS[1])
+      .then([succeeded({})]);
   });
 
   it('passes NHS Somerset CCG’s area and its representative to the Somerset ICB', () => {
@@ -103,7 +107,10 @@ describe('Recording a succession: CCGs become ICBs on 1 July 2022 (R16)', () => 
 
     it('keeps the predecessors’ names in history, each marked with its successor', () => {
       expect(
-        ['bnssg-ccg', 'banes-ccg', 'somerset-ccg'].map((id) => ({ name: group.partners[id].name, succeededBy: group.partners[id].succeededBy })),
+        ['bnssg-ccg', 'banes-ccg', 'somerset-ccg'].map((id) => ({
+          name: group.partners[id].name,
+          succeededBy: group.partners[id].succeededBy,
+        })),
       ).toEqual([
         { name: 'NHS BNSSG CCG', succeededBy: 'bnssg-icb' },
         { name: 'NHS BANES CCG', succeededBy: 'bsw-icb' },
@@ -129,7 +136,12 @@ describe('Recording a succession: CCGs become ICBs on 1 July 2022 (R16)', () => 
       expect(group.appointments['apt-janet-baptiste-grant'].partnerId).toBe('bnssg-icb');
       expect(group.appointments['apt-lisa-harvey'].partnerId).toBe('bsw-icb');
       expect(group.appointments['apt-sandra-corry'].partnerId).toBe('somerset-icb');
-      expect(group.appointments['apt-sandra-corry']).toEqual({ ...REPRESENTATIVES.sandraCorry, partnerId: 'somerset-icb', startDate: '2019-06-01', endDate: null });
+      expect(group.appointments['apt-sandra-corry']).toEqual({
+        ...REPRESENTATIVES.sandraCorry,
+        partnerId: 'somerset-icb',
+        startDate: '2019-06-01',
+        endDate: null,
+      });
     });
 
     it('keeps the quorum at 7 of 10', () => {
@@ -145,7 +157,13 @@ describe('Recording a succession: CCGs become ICBs on 1 July 2022 (R16)', () => 
         appointmentEnded(lisa.appointmentId, '2022-07-01'),
         {
           type: 'RepresentativeAppointed',
-          data: { ...lisa, appointmentId: 'apt-jo-bloggs', personId: 'jo-bloggs', name: 'Jo Bloggs', startDate: '2021-01-01' },
+          data: {
+            ...lisa,
+            appointmentId: 'apt-jo-bloggs',
+            personId: 'jo-bloggs',
+            name: 'Jo Bloggs',
+            startDate: '2021-01-01',
+          },
         },
       ])
       .when(succeed())
@@ -154,20 +172,22 @@ describe('Recording a succession: CCGs become ICBs on 1 July 2022 (R16)', () => 
 
   it('transfers an appointment that ends after the day it takes effect', () => {
     spec
-      .given([
-        ...avonAndSomerset,
-        appointmentEnded('apt-lisa-harvey', '2022-07-02'),
-      ])
+      .given([...avonAndSomerset, appointmentEnded('apt-lisa-harvey', '2022-07-02')])
       .when(succeed())
       .then([succeeded({ transferredAppointmentIds: ['apt-lisa-harvey'] })]);
   });
 
   it('transfers the funding of financial years still open, not of years past', () => {
-    const given = [...avonAndSomerset, agreed('banes-ccg', '2021/22', 2_500_000), agreed('banes-ccg', '2022/23', 2_600_000), agreed('banes-council', '2022/23', 3_000_000)];
+    const given = [
+      ...avonAndSomerset,
+      agreed('banes-ccg', '2021/22', 2_500_000),
+      agreed('banes-ccg', '2022/23', 2_600_000),
+      agreed('banes-council', '2022/23', 3_000_000),
+    ];
     spec
       .given(given)
       .when(succeed())
-      .then([succeeded({ transferredFundingYears: ['2022/23'], gapsAccepted: [], })]);
+      .then([succeeded({ transferredFundingYears: ['2022/23'], gapsAccepted: [] })]);
     const group = groupAfterCommand(given, succeed());
     expect(group.funding).toEqual([
       { partnerId: 'banes-ccg', financialYear: '2021/22', amountPence: 2_500_000, inKind: null, unilateral: false },
@@ -180,7 +200,7 @@ describe('Recording a succession: CCGs become ICBs on 1 July 2022 (R16)', () => 
     spec
       .given([...avonAndSomerset, agreed('banes-ccg', '2021/22', 100), agreed('banes-ccg', '2022/23', 200)])
       .when(succeed({ effectiveOn: '2022-03-31' }))
-      .then([succeeded({ effectiveOn: '2022-03-31', transferredFundingYears: ['2022/23'], gapsAccepted: [], })]);
+      .then([succeeded({ effectiveOn: '2022-03-31', transferredFundingYears: ['2022/23'], gapsAccepted: [] })]);
   });
 
   it('keeps the chair when the chair’s organisation is succeeded, and R5 still holds', () => {
@@ -234,11 +254,17 @@ describe('Recording a succession: CCGs become ICBs on 1 July 2022 (R16)', () => 
   });
 
   it('is refused for an unknown predecessor', () => {
-    spec.given(avonAndSomerset).when(succeed({ predecessorId: 'wiltshire-ccg' })).thenFails('NOT_FOUND', /no core partner wiltshire-ccg/);
+    spec
+      .given(avonAndSomerset)
+      .when(succeed({ predecessorId: 'wiltshire-ccg' }))
+      .thenFails('NOT_FOUND', /no core partner wiltshire-ccg/);
   });
 
   it('is refused when an organisation would succeed itself', () => {
-    spec.given(avonAndSomerset).when(succeed({ successorId: 'banes-ccg' })).thenFails('VALIDATION_FAILED', /cannot succeed itself/);
+    spec
+      .given(avonAndSomerset)
+      .when(succeed({ successorId: 'banes-ccg' }))
+      .thenFails('VALIDATION_FAILED', /cannot succeed itself/);
   });
 
   it('is refused with a malformed date', () => {
@@ -249,19 +275,31 @@ describe('Recording a succession: CCGs become ICBs on 1 July 2022 (R16)', () => 
   });
 
   it('is refused without a name for a new successor', () => {
-    spec.given(avonAndSomerset).when(succeed({ successorName: '  ' })).thenFails('VALIDATION_FAILED', /The successor's name must not be empty/);
+    spec
+      .given(avonAndSomerset)
+      .when(succeed({ successorName: '  ' }))
+      .thenFails('VALIDATION_FAILED', /The successor's name must not be empty/);
   });
 
   it('tidies the name of a new successor', () => {
-    spec.given(avonAndSomerset).when(succeed({ successorName: `  ${BSW_ICB}  ` })).then([succeeded({})]);
+    spec
+      .given(avonAndSomerset)
+      .when(succeed({ successorName: `  ${BSW_ICB}  ` }))
+      .then([succeeded({})]);
   });
 
   it('is recorded by the chair', () => {
-    spec.given(avonAndSomersetWithChair).when(succeed({ actor: chair })).then([succeeded({})]);
+    spec
+      .given(avonAndSomersetWithChair)
+      .when(succeed({ actor: chair }))
+      .then([succeeded({})]);
   });
 
   it('is refused to a stranger', () => {
-    spec.given(avonAndSomerset).when(succeed({ actor: stranger })).thenFails('FORBIDDEN', /record a succession/);
+    spec
+      .given(avonAndSomerset)
+      .when(succeed({ actor: stranger }))
+      .thenFails('FORBIDDEN', /record a succession/);
   });
 
   // BUG (R2): admitCorePartner refuses a second current partner with the same name

@@ -43,7 +43,13 @@ import {
 } from '../regional-group/regional-group.events';
 import { ActiveGroup } from '../regional-group/regional-group.state';
 import { CommissionWorkstream, WorkstreamCommandUnion } from '../workstreams/workstream.commands';
-import { Member, TaskAdded, WorkstreamCommissioned, WorkstreamEvent, WorkstreamMemberAdded } from '../workstreams/workstream.events';
+import {
+  Member,
+  TaskAdded,
+  WorkstreamCommissioned,
+  WorkstreamEvent,
+  WorkstreamMemberAdded,
+} from '../workstreams/workstream.events';
 import {
   ApprovePolicy,
   PolicyApproved,
@@ -108,7 +114,13 @@ export const partnersAdmitted: CorePartnerAdmitted[] = [
   partner('banes-council', 'BaNES Council', 'LOCAL_AUTHORITY', ['banes']),
   partner('north-somerset-council', 'North Somerset Council', 'LOCAL_AUTHORITY', ['north-somerset']),
   partner('somerset-ccg', 'NHS Somerset CCG', 'HEALTH', ['somerset']),
-  partner('police', 'Avon and Somerset Police', 'POLICE', ['banes', 'bristol', 'north-somerset', 'somerset', 'south-glos']),
+  partner('police', 'Avon and Somerset Police', 'POLICE', [
+    'banes',
+    'bristol',
+    'north-somerset',
+    'somerset',
+    'south-glos',
+  ]),
 ];
 
 export type Representative = Readonly<{
@@ -126,7 +138,15 @@ const HEALTH_DIRECTOR = 'Director with accountability for safeguarding';
 
 const representative = (name: string, partnerId: string, title: string, seniority = 'DIRECTOR'): Representative => {
   const personId = name.toLowerCase().replace(/[^a-z]+/g, '-');
-  return { appointmentId: `apt-${personId}`, personId, partnerId, name, title, role: 'DELEGATED_SAFEGUARDING_PARTNER', seniority };
+  return {
+    appointmentId: `apt-${personId}`,
+    personId,
+    partnerId,
+    name,
+    title,
+    role: 'DELEGATED_SAFEGUARDING_PARTNER',
+    seniority,
+  };
 };
 
 /** Appendix 2, in its order. */
@@ -139,7 +159,12 @@ export const REPRESENTATIVES = {
   mikeBowden: representative('Mike Bowden', 'banes-council', DCS),
   sheilaSmith: representative('Sheila Smith', 'north-somerset-council', DCS),
   sandraCorry: representative('Sandra Corry', 'somerset-ccg', HEALTH_DIRECTOR),
-  victoriaCapel: representative('Victoria Capel', 'police', 'Head of Neighbourhood and Partnerships', 'HEAD_OF_SERVICE'),
+  victoriaCapel: representative(
+    'Victoria Capel',
+    'police',
+    'Head of Neighbourhood and Partnerships',
+    'HEAD_OF_SERVICE',
+  ),
   willWhite: representative('Will White', 'police', 'Lead for safeguarding', 'HEAD_OF_SERVICE'),
 } as const;
 
@@ -148,18 +173,32 @@ export const appointed = (rep: Representative, startDate: string = START): Repre
   data: { ...rep, startDate },
 });
 
-export const representativesAppointed: RepresentativeAppointed[] = Object.values(REPRESENTATIVES).map((rep) => appointed(rep));
+export const representativesAppointed: RepresentativeAppointed[] = Object.values(REPRESENTATIVES).map((rep) =>
+  appointed(rep),
+);
 
 /** The whole membership: group, terms 1.0, 9 partners, 10 representatives; no chair yet. */
-export const avonAndSomerset: RegionalGroupEvent[] = [established, termsAdopted, ...partnersAdmitted, ...representativesAppointed];
+export const avonAndSomerset: RegionalGroupEvent[] = [
+  established,
+  termsAdopted,
+  ...partnersAdmitted,
+  ...representativesAppointed,
+];
 
 /** Jacqui Jensen (Bristol City Council, local authority) chairs; Victoria Capel (police) is deputy. */
-export const chairAppointed: ChairAppointed = { type: 'ChairAppointed', data: { appointmentId: REPRESENTATIVES.jacquiJensen.appointmentId } };
+export const chairAppointed: ChairAppointed = {
+  type: 'ChairAppointed',
+  data: { appointmentId: REPRESENTATIVES.jacquiJensen.appointmentId },
+};
 export const deputyChairAppointed: DeputyChairAppointed = {
   type: 'DeputyChairAppointed',
   data: { appointmentId: REPRESENTATIVES.victoriaCapel.appointmentId },
 };
-export const avonAndSomersetWithChair: RegionalGroupEvent[] = [...avonAndSomerset, chairAppointed, deputyChairAppointed];
+export const avonAndSomersetWithChair: RegionalGroupEvent[] = [
+  ...avonAndSomerset,
+  chairAppointed,
+  deputyChairAppointed,
+];
 
 /** NHS Somerset CCG becomes NHS Somerset ICB on 1 July 2022, taking Somerset; no seat, funding or gap passes unless overridden. */
 export const partnerSucceeded = (overrides: Partial<PartnerSucceeded['data']> = {}): PartnerSucceeded => ({
@@ -189,7 +228,11 @@ export const banesCcgSucceeded = (overrides: Partial<PartnerSucceeded['data']> =
     ...overrides,
   });
 
-export const appointmentEnded = (appointmentId: string, endDate: string, reason = 'Retired.'): RepresentativeAppointmentEnded => ({
+export const appointmentEnded = (
+  appointmentId: string,
+  endDate: string,
+  reason = 'Retired.',
+): RepresentativeAppointmentEnded => ({
   type: 'RepresentativeAppointmentEnded',
   data: { appointmentId, endDate, reason },
 });
@@ -199,15 +242,27 @@ export const chairPostVacated = (post: ChairPostVacated['data']['post'], appoint
   data: { post, appointmentId },
 });
 
-export const coverageChanged = (partnerId: string, areaIds: readonly string[], gapsAccepted: readonly CoverageGap[] = []): PartnerCoverageChanged => ({
+export const coverageChanged = (
+  partnerId: string,
+  areaIds: readonly string[],
+  gapsAccepted: readonly CoverageGap[] = [],
+): PartnerCoverageChanged => ({
   type: 'PartnerCoverageChanged',
   data: { partnerId, areaIds, gapsAccepted },
 });
 
 /** £12,500 from North Somerset Council for 2020/21, unless overridden. */
-export const fundingContributionAgreed = (overrides: Partial<FundingContributionAgreed['data']> = {}): FundingContributionAgreed => ({
+export const fundingContributionAgreed = (
+  overrides: Partial<FundingContributionAgreed['data']> = {},
+): FundingContributionAgreed => ({
   type: 'FundingContributionAgreed',
-  data: { partnerId: 'north-somerset-council', financialYear: '2020/21', amountPence: 1_250_000, inKind: null, ...overrides },
+  data: {
+    partnerId: 'north-somerset-council',
+    financialYear: '2020/21',
+    amountPence: 1_250_000,
+    inKind: null,
+    ...overrides,
+  },
 });
 
 export const actorFor = (rep: Representative, roles: readonly string[] = []): Actor => ({
@@ -273,7 +328,8 @@ export const snapshotOf = (rep: Representative): SnapshotRepresentative => ({
 });
 
 /** The 10 representatives of Appendix 2, in its order, as snapshotted. */
-export const SNAPSHOT_REPRESENTATIVES: readonly SnapshotRepresentative[] = Object.values(REPRESENTATIVES).map(snapshotOf);
+export const SNAPSHOT_REPRESENTATIVES: readonly SnapshotRepresentative[] =
+  Object.values(REPRESENTATIVES).map(snapshotOf);
 
 /**
  * What a meeting command knows of Avon and Somerset: 5 areas, 9 current partners, 10
@@ -290,7 +346,8 @@ export const groupFacts = (overrides: Partial<GroupFacts> = {}): GroupFacts => (
 });
 
 /** A representative acting for their partner, with the group roles the API derives (apps/api/src/auth/actors.ts). */
-export const representativeOf = (rep: Representative, roles: readonly string[] = []): Actor => actorFor(rep, [...roles, 'REPRESENTATIVE']);
+export const representativeOf = (rep: Representative, roles: readonly string[] = []): Actor =>
+  actorFor(rep, [...roles, 'REPRESENTATIVE']);
 /** Jacqui Jensen as the chair: roles CHAIR and REPRESENTATIVE, for Bristol City Council. */
 export const meetingChair: Actor = representativeOf(REPRESENTATIVES.jacquiJensen, ['CHAIR']);
 /** Victoria Capel as the deputy chair: roles DEPUTY_CHAIR and REPRESENTATIVE, for the police. */
@@ -298,7 +355,11 @@ export const meetingDeputyChair: Actor = representativeOf(REPRESENTATIVES.victor
 /** Sheila Smith (North Somerset Council), a representative holding no post. */
 export const meetingRepresentative: Actor = representativeOf(REPRESENTATIVES.sheilaSmith);
 /** An area business manager: a platform role, no partner. */
-export const areaBusinessManager = (personId: string): Actor => ({ personId, partnerId: null, roles: ['AREA_BUSINESS_MANAGER'] });
+export const areaBusinessManager = (personId: string): Actor => ({
+  personId,
+  partnerId: null,
+  roles: ['AREA_BUSINESS_MANAGER'],
+});
 export const bristolBusinessManager: Actor = areaBusinessManager('bristol-business-manager');
 export const somersetBusinessManager: Actor = areaBusinessManager('somerset-business-manager');
 
@@ -310,20 +371,35 @@ export const meetingNow = '2020-03-12T10:05:00.000Z';
 
 export const meetingScheduled = (overrides: Partial<MeetingScheduled['data']> = {}): MeetingScheduled => ({
   type: 'MeetingScheduled',
-  data: { meetingId: MEETING_ID, groupId: GROUP_ID, startsAt: MEETING_STARTS_AT, place: 'Police Headquarters, Portishead', ...overrides },
+  data: {
+    meetingId: MEETING_ID,
+    groupId: GROUP_ID,
+    startsAt: MEETING_STARTS_AT,
+    place: 'Police Headquarters, Portishead',
+    ...overrides,
+  },
 });
 
 /** Opened with the 10 representatives snapshotted: 66% of 10 is 7. */
 export const meetingOpened = (overrides: Partial<MeetingOpened['data']> = {}): MeetingOpened => ({
   type: 'MeetingOpened',
-  data: { openedAt: meetingNow, quorumPercentage: 66, required: 7, representatives: SNAPSHOT_REPRESENTATIVES, ...overrides },
+  data: {
+    openedAt: meetingNow,
+    quorumPercentage: 66,
+    required: 7,
+    representatives: SNAPSHOT_REPRESENTATIVES,
+    ...overrides,
+  },
 });
 
 export const attendanceRecorded = (
   rep: Representative,
   status: AttendanceStatus = 'PRESENT',
   substitute: Substitute | null = null,
-): AttendanceRecorded => ({ type: 'AttendanceRecorded', data: { appointmentId: rep.appointmentId, status, substitute } });
+): AttendanceRecorded => ({
+  type: 'AttendanceRecorded',
+  data: { appointmentId: rep.appointmentId, status, substitute },
+});
 
 /** Present in person: the first `count` representatives of Appendix 2. */
 export const presentInPerson = (count: number): AttendanceRecorded[] =>
@@ -348,7 +424,10 @@ export const recommendationMade = (overrides: Partial<RecommendationMade['data']
   },
 });
 
-export const minutesDrafted = (text = 'Minutes of the March 2020 meeting.'): MinutesDrafted => ({ type: 'MinutesDrafted', data: { text } });
+export const minutesDrafted = (text = 'Minutes of the March 2020 meeting.'): MinutesDrafted => ({
+  type: 'MinutesDrafted',
+  data: { text },
+});
 export const minutesApproved = (overrides: Partial<MinutesApproved['data']> = {}): MinutesApproved => ({
   type: 'MinutesApproved',
   data: { approvedOn: '2020-03-20T09:00:00.000Z', atMeetingId: null, ...overrides },
@@ -368,11 +447,17 @@ export const meetingWithPublishedMinutes: MeetingEvent[] = [
 ];
 
 type MeetingCommandOf<T extends MeetingCommandUnion['type']> = Extract<MeetingCommandUnion, { type: T }>;
-export type MeetingCommandInput<T extends MeetingCommandUnion['type']> = Omit<MeetingCommandOf<T>['data'], 'actor' | 'now'> &
+export type MeetingCommandInput<T extends MeetingCommandUnion['type']> = Omit<
+  MeetingCommandOf<T>['data'],
+  'actor' | 'now'
+> &
   Partial<Pick<MeetingCommandOf<T>['data'], 'actor' | 'now'>>;
 
 /** A meeting command sent by the administrator at `meetingNow` unless the data says otherwise. */
-export function meetingCommand<T extends MeetingCommandUnion['type']>(type: T, data: MeetingCommandInput<T>): MeetingCommandOf<T> {
+export function meetingCommand<T extends MeetingCommandUnion['type']>(
+  type: T,
+  data: MeetingCommandInput<T>,
+): MeetingCommandOf<T> {
   return { type, data: { actor: administrator, now: meetingNow, ...data } } as unknown as MeetingCommandOf<T>;
 }
 
@@ -399,7 +484,11 @@ export const NOTICE_GIVEN_ON = '2020-01-15';
 export const NOTICE_EFFECTIVE_ON = '2021-01-15';
 
 /** The gap an area is left with: `{ areaId, areaName, agencyType }`. */
-export const coverageGap = (area: Area, agencyType: string): CoverageGap => ({ areaId: area.areaId, areaName: area.name, agencyType });
+export const coverageGap = (area: Area, agencyType: string): CoverageGap => ({
+  areaId: area.areaId,
+  areaName: area.name,
+  agencyType,
+});
 
 /**
  * NHS Somerset CCG gives 12 months' notice on 15 January 2020, effective 15 January 2021: Somerset
@@ -455,7 +544,9 @@ export const workstreamNow = '2020-04-01T09:00:00.000Z';
 export const workstreamMember = (rep: Representative): Member => ({ personId: rep.personId, name: rep.name });
 
 /** What a commission command reads from the group: its 5 areas, its 9 current partners, not dissolved, no scope decision agreed. */
-export const workstreamGroup = (overrides: Partial<CommissionWorkstream['data']['group']> = {}): CommissionWorkstream['data']['group'] => ({
+export const workstreamGroup = (
+  overrides: Partial<CommissionWorkstream['data']['group']> = {},
+): CommissionWorkstream['data']['group'] => ({
   areas: Object.values(AREAS),
   currentPartnerIds: CURRENT_PARTNERS.map((p) => p.partnerId),
   dissolved: false,
@@ -464,7 +555,9 @@ export const workstreamGroup = (overrides: Partial<CommissionWorkstream['data'][
 });
 
 /** Regional child protection procedures: task-and-finish, led by Will White for the police, all 5 areas, January to September 2020. */
-export const workstreamCommissioned = (overrides: Partial<WorkstreamCommissioned['data']> = {}): WorkstreamCommissioned => ({
+export const workstreamCommissioned = (
+  overrides: Partial<WorkstreamCommissioned['data']> = {},
+): WorkstreamCommissioned => ({
   type: 'WorkstreamCommissioned',
   data: {
     workstreamId: WORKSTREAM_ID,
@@ -484,12 +577,15 @@ export const workstreamCommissioned = (overrides: Partial<WorkstreamCommissioned
 });
 
 /** The standing Resources workstream (funding, seeds/003 section 5), led by Janet Baptiste-Grant for NHS BNSSG CCG. */
-export const resourcesWorkstreamCommissioned = (overrides: Partial<WorkstreamCommissioned['data']> = {}): WorkstreamCommissioned =>
+export const resourcesWorkstreamCommissioned = (
+  overrides: Partial<WorkstreamCommissioned['data']> = {},
+): WorkstreamCommissioned =>
   workstreamCommissioned({
     workstreamId: RESOURCES_WORKSTREAM_ID,
     name: 'Resources',
     kind: 'STANDING',
-    purpose: 'Propose funding and resources in kind that reflect the equal responsibility of the three statutory partners.',
+    purpose:
+      'Propose funding and resources in kind that reflect the equal responsibility of the three statutory partners.',
     termsOfReference: 'Reports to the regional group each quarter.',
     leadPartnerId: REPRESENTATIVES.janetBaptisteGrant.partnerId,
     lead: workstreamMember(REPRESENTATIVES.janetBaptisteGrant),
@@ -498,7 +594,10 @@ export const resourcesWorkstreamCommissioned = (overrides: Partial<WorkstreamCom
     ...overrides,
   });
 
-export const workstreamMemberAdded = (rep: Representative): WorkstreamMemberAdded => ({ type: 'WorkstreamMemberAdded', data: workstreamMember(rep) });
+export const workstreamMemberAdded = (rep: Representative): WorkstreamMemberAdded => ({
+  type: 'WorkstreamMemberAdded',
+  data: workstreamMember(rep),
+});
 
 /** Task 1 of the procedures group: owned by Chris Sivers, due 31 March 2020, unless overridden. */
 export const taskAdded = (overrides: Partial<TaskAdded['data']> = {}): TaskAdded => ({
@@ -521,12 +620,21 @@ export const runningWorkstream: WorkstreamEvent[] = [
 ];
 
 type SelectWorkstreamCommand<C, T> = C extends { type: infer U } ? (T extends U ? C : never) : never;
-export type WorkstreamCommandOf<T extends WorkstreamCommandUnion['type']> = SelectWorkstreamCommand<WorkstreamCommandUnion, T>;
-export type WorkstreamCommandInput<T extends WorkstreamCommandUnion['type']> = Omit<WorkstreamCommandOf<T>['data'], 'actor' | 'now'> &
+export type WorkstreamCommandOf<T extends WorkstreamCommandUnion['type']> = SelectWorkstreamCommand<
+  WorkstreamCommandUnion,
+  T
+>;
+export type WorkstreamCommandInput<T extends WorkstreamCommandUnion['type']> = Omit<
+  WorkstreamCommandOf<T>['data'],
+  'actor' | 'now'
+> &
   Partial<Pick<WorkstreamCommandOf<T>['data'], 'actor' | 'now'>>;
 
 /** A workstream command sent by the administrator at `workstreamNow` unless the data says otherwise. */
-export function workstreamCommand<T extends WorkstreamCommandUnion['type']>(type: T, data: WorkstreamCommandInput<T>): WorkstreamCommandOf<T> {
+export function workstreamCommand<T extends WorkstreamCommandUnion['type']>(
+  type: T,
+  data: WorkstreamCommandInput<T>,
+): WorkstreamCommandOf<T> {
   return { type, data: { actor: administrator, now: workstreamNow, ...data } } as unknown as WorkstreamCommandOf<T>;
 }
 
@@ -571,16 +679,29 @@ export const policyApproved = (overrides: Partial<PolicyApproved['data']> = {}):
 });
 
 /** Version 1 of `policyDrafted()`, in force from 1 April 2020, due for review 1 April 2021, sent to the 5 areas. */
-export const policyVersionPublished = (overrides: Partial<PolicyVersionPublished['data']> = {}): PolicyVersionPublished => {
+export const policyVersionPublished = (
+  overrides: Partial<PolicyVersionPublished['data']> = {},
+): PolicyVersionPublished => {
   const { title, body, summary } = policyDrafted().data;
   return {
     type: 'PolicyVersionPublished',
-    data: { version: 1, effectiveOn: '2020-04-01', reviewOn: '2021-04-01', title, body, summary, areas: Object.values(AREAS), ...overrides },
+    data: {
+      version: 1,
+      effectiveOn: '2020-04-01',
+      reviewOn: '2021-04-01',
+      title,
+      body,
+      summary,
+      areas: Object.values(AREAS),
+      ...overrides,
+    },
   };
 };
 
 /** The meeting an approval is recorded at, as its stream stands: the March 2020 meeting, open, quorate, with the policy's decision recorded. */
-export const approvalMeeting = (overrides: Partial<ApprovePolicy['data']['meeting']> = {}): ApprovePolicy['data']['meeting'] => ({
+export const approvalMeeting = (
+  overrides: Partial<ApprovePolicy['data']['meeting']> = {},
+): ApprovePolicy['data']['meeting'] => ({
   meetingId: MEETING_ID,
   groupId: GROUP_ID,
   open: true,
@@ -593,10 +714,16 @@ export const approvalMeeting = (overrides: Partial<ApprovePolicy['data']['meetin
 export const publishedPolicy: PolicyEvent[] = [policyDrafted(), policyApproved(), policyVersionPublished()];
 
 type PolicyCommandOf<T extends PolicyCommandUnion['type']> = Extract<PolicyCommandUnion, { type: T }>;
-export type PolicyCommandInput<T extends PolicyCommandUnion['type']> = Omit<PolicyCommandOf<T>['data'], 'actor' | 'now'> &
+export type PolicyCommandInput<T extends PolicyCommandUnion['type']> = Omit<
+  PolicyCommandOf<T>['data'],
+  'actor' | 'now'
+> &
   Partial<Pick<PolicyCommandOf<T>['data'], 'actor' | 'now'>>;
 
 /** A policy command sent by the administrator at `policyNow` unless the data says otherwise. */
-export function policyCommand<T extends PolicyCommandUnion['type']>(type: T, data: PolicyCommandInput<T>): PolicyCommandOf<T> {
+export function policyCommand<T extends PolicyCommandUnion['type']>(
+  type: T,
+  data: PolicyCommandInput<T>,
+): PolicyCommandOf<T> {
   return { type, data: { actor: administrator, now: policyNow, ...data } } as unknown as PolicyCommandOf<T>;
 }

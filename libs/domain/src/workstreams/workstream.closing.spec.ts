@@ -35,11 +35,19 @@ const sheila = representativeOf(sheilaSmith);
 const sandra = representativeOf(sandraCorry);
 /** Janet Baptiste-Grant leads the standing Resources workstream; Chris Sivers and Julian Wooster are its members. */
 const resourcesLead = representativeOf(janetBaptisteGrant);
-const resources: WorkstreamEvent[] = [resourcesWorkstreamCommissioned(), workstreamMemberAdded(chrisSivers), workstreamMemberAdded(julianWooster)];
+const resources: WorkstreamEvent[] = [
+  resourcesWorkstreamCommissioned(),
+  workstreamMemberAdded(chrisSivers),
+  workstreamMemberAdded(julianWooster),
+];
 
 const OUTCOME = 'One set of regional child protection procedures, published to all five areas.';
-const close = (actor: Actor = lead, outcomeReport = OUTCOME) => workstreamCommand('CloseWorkstream', { outcomeReport, actor });
-const closed = (outcomeReport = OUTCOME, closedOn = workstreamNow): WorkstreamEvent => ({ type: 'WorkstreamClosed', data: { outcomeReport, closedOn } });
+const close = (actor: Actor = lead, outcomeReport = OUTCOME) =>
+  workstreamCommand('CloseWorkstream', { outcomeReport, actor });
+const closed = (outcomeReport = OUTCOME, closedOn = workstreamNow): WorkstreamEvent => ({
+  type: 'WorkstreamClosed',
+  data: { outcomeReport, closedOn },
+});
 
 type Target = { groupId: string; open: boolean; knowsTask: boolean; peopleIds: readonly string[] };
 /** The receiving workstream open, in the same group, without the task, and with the owners of the fixture's tasks in it. */
@@ -50,8 +58,16 @@ const openTarget = (overrides: Partial<Target> = {}): Target => ({
   peopleIds: [chrisSivers.personId, 'will-white', 'sheila-smith'],
   ...overrides,
 });
-const carryOut = (overrides: { taskId?: string; toWorkstreamId?: string; target?: Partial<Target>; actor?: Actor } = {}) =>
-  workstreamCommand('CarryTaskOut', { taskId: 'task-1', toWorkstreamId: RESOURCES_WORKSTREAM_ID, actor: lead, ...overrides, target: openTarget(overrides.target) });
+const carryOut = (
+  overrides: { taskId?: string; toWorkstreamId?: string; target?: Partial<Target>; actor?: Actor } = {},
+) =>
+  workstreamCommand('CarryTaskOut', {
+    taskId: 'task-1',
+    toWorkstreamId: RESOURCES_WORKSTREAM_ID,
+    actor: lead,
+    ...overrides,
+    target: openTarget(overrides.target),
+  });
 /** The departure carries the task as it stood; its fields are checked where it arrives. */
 const carriedOut = (taskId = 'task-1', toWorkstreamId = RESOURCES_WORKSTREAM_ID): WorkstreamEvent => ({
   type: 'TaskCarriedOut',
@@ -68,9 +84,16 @@ const record = (overrides: Partial<TaskRecord> = {}): TaskRecord => ({
   blockedReason: null,
   ...overrides,
 });
-const carryIn = (task: TaskRecord = record(), actor: Actor = resourcesLead, fromWorkstreamId = WORKSTREAM_ID, carriedOutHere = true) =>
-  workstreamCommand('CarryTaskIn', { task, fromWorkstreamId, carriedOutHere, actor });
-const carriedIn = (task: TaskRecord = record(), fromWorkstreamId = WORKSTREAM_ID): WorkstreamEvent => ({ type: 'TaskCarriedIn', data: { task, fromWorkstreamId } });
+const carryIn = (
+  task: TaskRecord = record(),
+  actor: Actor = resourcesLead,
+  fromWorkstreamId = WORKSTREAM_ID,
+  carriedOutHere = true,
+) => workstreamCommand('CarryTaskIn', { task, fromWorkstreamId, carriedOutHere, actor });
+const carriedIn = (task: TaskRecord = record(), fromWorkstreamId = WORKSTREAM_ID): WorkstreamEvent => ({
+  type: 'TaskCarriedIn',
+  data: { task, fromWorkstreamId },
+});
 
 /** The events that bring a task of Chris Sivers's from its adding to `status`. */
 const taskIn = (status: TaskStatus, taskId = 'task-1', ownerId: string = chrisSivers.personId): WorkstreamEvent[] => {
@@ -117,40 +140,66 @@ const NOT_MANAGERS: [string, Actor][] = [
 const MANAGER_ROLE = { requiredRole: 'workstream LEAD, CHAIR or ADMINISTRATOR' };
 
 describe('Closing a workstream (W3)', () => {
-  it.each(MANAGERS)('closes a task-and-finish group with no tasks, by %s, with its outcome report and the instant it closed', (_who, actor) => {
-    spec.given(runningWorkstream).when(close(actor)).then([closed()]);
-  });
+  it.each(MANAGERS)(
+    'closes a task-and-finish group with no tasks, by %s, with its outcome report and the instant it closed',
+    (_who, actor) => {
+      spec.given(runningWorkstream).when(close(actor)).then([closed()]);
+    },
+  );
 
   it('records the outcome report trimmed', () => {
-    spec.given(runningWorkstream).when(close(lead, `\n  ${OUTCOME}  `)).then([closed()]);
+    spec
+      .given(runningWorkstream)
+      .when(close(lead, `\n  ${OUTCOME}  `))
+      .then([closed()]);
   });
 
   it('records the instant of the command as the closing date', () => {
     spec
       .given(runningWorkstream)
-      .when(workstreamCommand('CloseWorkstream', { outcomeReport: OUTCOME, actor: lead, now: '2020-09-30T16:00:00.000Z' }))
+      .when(
+        workstreamCommand('CloseWorkstream', { outcomeReport: OUTCOME, actor: lead, now: '2020-09-30T16:00:00.000Z' }),
+      )
       .then([closed(OUTCOME, '2020-09-30T16:00:00.000Z')]);
   });
 
   it('is refused without an outcome report', () => {
-    spec.given(runningWorkstream).when(close(lead, '   ')).thenFails('VALIDATION_FAILED', /The outcome report must not be empty/);
+    spec
+      .given(runningWorkstream)
+      .when(close(lead, '   '))
+      .thenFails('VALIDATION_FAILED', /The outcome report must not be empty/);
   });
 
   it.each(NOT_MANAGERS)('is refused to %s with FORBIDDEN', (_who, actor) => {
-    spec.given(runningWorkstream).when(close(actor)).thenFails('FORBIDDEN', /can close the workstream/);
+    spec
+      .given(runningWorkstream)
+      .when(close(actor))
+      .thenFails('FORBIDDEN', /can close the workstream/);
     expect(refusal(runningWorkstream, close(actor)).details).toEqual(MANAGER_ROLE);
   });
 
   it('is refused for a standing group, which continues, even with no tasks', () => {
-    spec.given(resources).when(close(resourcesLead)).thenFails('VALIDATION_FAILED', /Only a task-and-finish group closes; a standing group continues/);
-    spec.given(resources).when(close(administrator)).thenFails('VALIDATION_FAILED', /Only a task-and-finish group closes/);
+    spec
+      .given(resources)
+      .when(close(resourcesLead))
+      .thenFails('VALIDATION_FAILED', /Only a task-and-finish group closes; a standing group continues/);
+    spec
+      .given(resources)
+      .when(close(administrator))
+      .thenFails('VALIDATION_FAILED', /Only a task-and-finish group closes/);
   });
 
-  it.each<TaskStatus>(['TO_DO', 'IN_PROGRESS', 'BLOCKED'])('is refused with OPEN_TASKS while a task is %s, naming it', (status) => {
-    const given = [...runningWorkstream, ...taskIn(status)];
-    spec.given(given).when(close()).thenFails('OPEN_TASKS', /1 task\(s\) are still open: complete, cancel or carry them over first \(W3\)/);
-    expect(refusal(given, close()).details).toEqual({ openTaskIds: ['task-1'] });
-  });
+  it.each<TaskStatus>(['TO_DO', 'IN_PROGRESS', 'BLOCKED'])(
+    'is refused with OPEN_TASKS while a task is %s, naming it',
+    (status) => {
+      const given = [...runningWorkstream, ...taskIn(status)];
+      spec
+        .given(given)
+        .when(close())
+        .thenFails('OPEN_TASKS', /1 task\(s\) are still open: complete, cancel or carry them over first \(W3\)/);
+      expect(refusal(given, close()).details).toEqual({ openTaskIds: ['task-1'] });
+    },
+  );
 
   it('lists every open task, and only the open ones', () => {
     const given = [
@@ -161,13 +210,21 @@ describe('Closing a workstream (W3)', () => {
       ...taskIn('IN_PROGRESS', 'task-4', 'sheila-smith'),
       ...taskIn('BLOCKED', 'task-5', 'will-white'),
     ];
-    spec.given(given).when(close()).thenFails('OPEN_TASKS', /3 task\(s\) are still open/);
+    spec
+      .given(given)
+      .when(close())
+      .thenFails('OPEN_TASKS', /3 task\(s\) are still open/);
     expect(refusal(given, close()).details).toEqual({ openTaskIds: ['task-2', 'task-4', 'task-5'] });
   });
 
   it('closes when every task is done or cancelled', () => {
     spec
-      .given([...runningWorkstream, ...taskIn('DONE', 'task-1'), ...taskIn('CANCELLED', 'task-2'), ...taskIn('DONE', 'task-3', 'will-white')])
+      .given([
+        ...runningWorkstream,
+        ...taskIn('DONE', 'task-1'),
+        ...taskIn('CANCELLED', 'task-2'),
+        ...taskIn('DONE', 'task-3', 'will-white'),
+      ])
       .when(close())
       .then([closed()]);
   });
@@ -180,7 +237,10 @@ describe('Closing a workstream (W3)', () => {
   });
 
   it('is still refused when a carried-in task is open', () => {
-    const given = [...runningWorkstream, carriedIn(record({ taskId: 'task-7', status: 'IN_PROGRESS' }), RESOURCES_WORKSTREAM_ID)];
+    const given = [
+      ...runningWorkstream,
+      carriedIn(record({ taskId: 'task-7', status: 'IN_PROGRESS' }), RESOURCES_WORKSTREAM_ID),
+    ];
     expect(refusal(given, close()).details).toEqual({ openTaskIds: ['task-7'] });
   });
 
@@ -200,22 +260,40 @@ describe('Closing a workstream (W3)', () => {
         currentPartnerIds: ['south-glos-council', 'police'],
       }),
       workstreamCommand('ReportWorkstreamStatus', { rag: 'GREEN', note: 'Closed.', actor: lead }),
-      workstreamCommand('AddTask', { taskId: 'task-2', title: 'One more', description: '', ownerId: 'chris-sivers', dueDate: '2020-10-31', actor: lead }),
+      workstreamCommand('AddTask', {
+        taskId: 'task-2',
+        title: 'One more',
+        description: '',
+        ownerId: 'chris-sivers',
+        dueDate: '2020-10-31',
+        actor: lead,
+      }),
       workstreamCommand('StartTask', { taskId: 'task-1', actor: lead }),
       workstreamCommand('BlockTask', { taskId: 'task-1', reason: 'Waiting.', actor: lead }),
       workstreamCommand('UnblockTask', { taskId: 'task-1', actor: lead }),
       workstreamCommand('CompleteTask', { taskId: 'task-1', actor: lead }),
       workstreamCommand('CancelTask', { taskId: 'task-1', reason: 'Not needed.', actor: lead }),
       workstreamCommand('ReassignTask', { taskId: 'task-1', ownerId: 'sheila-smith', actor: lead }),
-      workstreamCommand('ChangeTaskDueDate', { taskId: 'task-1', dueDate: '2020-10-31', reason: 'Later.', actor: lead }),
+      workstreamCommand('ChangeTaskDueDate', {
+        taskId: 'task-1',
+        dueDate: '2020-10-31',
+        reason: 'Later.',
+        actor: lead,
+      }),
       carryOut(),
       carryIn(record({ taskId: 'task-9' }), administrator, RESOURCES_WORKSTREAM_ID),
       close(),
     ];
 
-    it.each(commands.map((command) => [command.type, command] as const))('refuses %s with WORKSTREAM_CLOSED', (_type, command) => {
-      spec.given(closedWorkstream).when(command).thenFails('WORKSTREAM_CLOSED', /The workstream is closed/);
-    });
+    it.each(commands.map((command) => [command.type, command] as const))(
+      'refuses %s with WORKSTREAM_CLOSED',
+      (_type, command) => {
+        spec
+          .given(closedWorkstream)
+          .when(command)
+          .thenFails('WORKSTREAM_CLOSED', /The workstream is closed/);
+      },
+    );
 
     it('refuses commissioning it again with ALREADY_EXISTS', () => {
       spec
@@ -240,11 +318,17 @@ describe('Closing a workstream (W3)', () => {
 
 describe('Carrying a task out of a workstream (W3)', () => {
   it.each(MANAGERS)('is recorded by %s, naming the workstream it goes to', (_who, actor) => {
-    spec.given([...runningWorkstream, ...taskIn('IN_PROGRESS')]).when(carryOut({ actor })).then([carriedOut()]);
+    spec
+      .given([...runningWorkstream, ...taskIn('IN_PROGRESS')])
+      .when(carryOut({ actor }))
+      .then([carriedOut()]);
   });
 
   it.each<TaskStatus>(['TO_DO', 'IN_PROGRESS', 'BLOCKED'])('carries a task that is %s', (status) => {
-    spec.given([...runningWorkstream, ...taskIn(status)]).when(carryOut()).then([carriedOut()]);
+    spec
+      .given([...runningWorkstream, ...taskIn(status)])
+      .when(carryOut())
+      .then([carriedOut()]);
   });
 
   it.each([
@@ -259,16 +343,25 @@ describe('Carrying a task out of a workstream (W3)', () => {
 
   it.each(NOT_MANAGERS)('is refused to %s with FORBIDDEN', (_who, actor) => {
     const given = [...runningWorkstream, ...taskIn('TO_DO')];
-    spec.given(given).when(carryOut({ actor })).thenFails('FORBIDDEN', /can carry a task over/);
+    spec
+      .given(given)
+      .when(carryOut({ actor }))
+      .thenFails('FORBIDDEN', /can carry a task over/);
     expect(refusal(given, carryOut({ actor })).details).toEqual(MANAGER_ROLE);
   });
 
   it('is refused to the member who owns the task, who is not the lead', () => {
-    spec.given([...runningWorkstream, ...taskIn('TO_DO')]).when(carryOut({ actor: chris })).thenFails('FORBIDDEN');
+    spec
+      .given([...runningWorkstream, ...taskIn('TO_DO')])
+      .when(carryOut({ actor: chris }))
+      .thenFails('FORBIDDEN');
   });
 
   it('is refused with NOT_FOUND for a task the workstream does not have', () => {
-    spec.given([...runningWorkstream, ...taskIn('TO_DO')]).when(carryOut({ taskId: 'task-404' })).thenFails('NOT_FOUND', /no such task/);
+    spec
+      .given([...runningWorkstream, ...taskIn('TO_DO')])
+      .when(carryOut({ taskId: 'task-404' }))
+      .thenFails('NOT_FOUND', /no such task/);
   });
 
   it('is refused to the workstream itself', () => {
@@ -300,10 +393,21 @@ describe('Carrying a task out of a workstream (W3)', () => {
   });
 
   it('removes the task from the workstream it leaves, and no one there can change it any more', () => {
-    const given = [...runningWorkstream, ...taskIn('TO_DO', 'task-1'), ...taskIn('IN_PROGRESS', 'task-2'), carriedOut('task-1')];
+    const given = [
+      ...runningWorkstream,
+      ...taskIn('TO_DO', 'task-1'),
+      ...taskIn('IN_PROGRESS', 'task-2'),
+      carriedOut('task-1'),
+    ];
     expect(Object.keys(workstreamAfter(given).tasks)).toEqual(['task-2']);
-    spec.given(given).when(workstreamCommand('StartTask', { taskId: 'task-1', actor: lead })).thenFails('NOT_FOUND', /no such task/);
-    spec.given(given).when(carryOut()).thenFails('NOT_FOUND', /no such task/);
+    spec
+      .given(given)
+      .when(workstreamCommand('StartTask', { taskId: 'task-1', actor: lead }))
+      .thenFails('NOT_FOUND', /no such task/);
+    spec
+      .given(given)
+      .when(carryOut())
+      .thenFails('NOT_FOUND', /no such task/);
   });
 
   it('frees the member who owned it to be removed', () => {
@@ -322,7 +426,16 @@ describe('Carrying a task out of a workstream (W3)', () => {
   it('refuses with ALREADY_EXISTS a new task under the id of a task carried out', () => {
     spec
       .given([...runningWorkstream, ...taskIn('TO_DO'), carriedOut()])
-      .when(workstreamCommand('AddTask', { taskId: 'task-1', title: 'Another task', description: '', ownerId: 'sheila-smith', dueDate: '2020-06-30', actor: lead }))
+      .when(
+        workstreamCommand('AddTask', {
+          taskId: 'task-1',
+          title: 'Another task',
+          description: '',
+          ownerId: 'sheila-smith',
+          dueDate: '2020-06-30',
+          actor: lead,
+        }),
+      )
       .thenFails('ALREADY_EXISTS');
   });
 });
@@ -336,12 +449,18 @@ describe('Carrying a task into a workstream (W3)', () => {
     spec.given(resources).when(carryIn(record(), actor)).then([carriedIn()]);
   });
 
-  it.each<TaskStatus>(OPEN_TASK_STATUSES)('adds a task that is %s with its status, owner, due date and reason', (status) => {
-    const task = record({ status, blockedReason: status === 'BLOCKED' ? 'Waiting for the Somerset procedures.' : null });
-    const after = workstreamAfter([...resources, carriedIn(task)]);
-    expect(after.tasks['task-1']).toEqual(task);
-    expect(Object.keys(after.tasks)).toEqual(['task-1']);
-  });
+  it.each<TaskStatus>(OPEN_TASK_STATUSES)(
+    'adds a task that is %s with its status, owner, due date and reason',
+    (status) => {
+      const task = record({
+        status,
+        blockedReason: status === 'BLOCKED' ? 'Waiting for the Somerset procedures.' : null,
+      });
+      const after = workstreamAfter([...resources, carriedIn(task)]);
+      expect(after.tasks['task-1']).toEqual(task);
+      expect(Object.keys(after.tasks)).toEqual(['task-1']);
+    },
+  );
 
   // The departure recorded in the task's own workstream authorises the arrival, whoever sends it:
   // the source's lead carries a task to a workstream they do not lead.
@@ -353,36 +472,63 @@ describe('Carrying a task into a workstream (W3)', () => {
   });
 
   it('is refused when the task has not been recorded leaving for this workstream', () => {
-    spec.given(resources).when(carryIn(record(), lead, WORKSTREAM_ID, false)).thenFails('VALIDATION_FAILED', /only after its own workstream has recorded it leaving/);
+    spec
+      .given(resources)
+      .when(carryIn(record(), lead, WORKSTREAM_ID, false))
+      .thenFails('VALIDATION_FAILED', /only after its own workstream has recorded it leaving/);
   });
 
   it('is refused with ALREADY_EXISTS for a task id the workstream already has, whatever its status', () => {
-    spec.given([...resources, ...taskIn('TO_DO')]).when(carryIn()).thenFails('ALREADY_EXISTS', /That task is already in the workstream/);
-    spec.given([...resources, ...taskIn('DONE')]).when(carryIn()).thenFails('ALREADY_EXISTS');
-    spec.given([...resources, carriedIn()]).when(carryIn()).thenFails('ALREADY_EXISTS');
+    spec
+      .given([...resources, ...taskIn('TO_DO')])
+      .when(carryIn())
+      .thenFails('ALREADY_EXISTS', /That task is already in the workstream/);
+    spec
+      .given([...resources, ...taskIn('DONE')])
+      .when(carryIn())
+      .thenFails('ALREADY_EXISTS');
+    spec
+      .given([...resources, carriedIn()])
+      .when(carryIn())
+      .thenFails('ALREADY_EXISTS');
   });
 
   it('is refused with WORKSTREAM_CLOSED for a workstream that has closed', () => {
     const closedGroup = [...runningWorkstream, closed()];
-    spec.given(closedGroup).when(carryIn(record(), administrator, RESOURCES_WORKSTREAM_ID)).thenFails('WORKSTREAM_CLOSED', /The workstream is closed/);
+    spec
+      .given(closedGroup)
+      .when(carryIn(record(), administrator, RESOURCES_WORKSTREAM_ID))
+      .thenFails('WORKSTREAM_CLOSED', /The workstream is closed/);
   });
 
   it('is refused with NOT_FOUND for a workstream never commissioned', () => {
-    spec.given([]).when(carryIn()).thenFails('NOT_FOUND', /There is no such workstream/);
+    spec
+      .given([])
+      .when(carryIn())
+      .thenFails('NOT_FOUND', /There is no such workstream/);
   });
 
   it('lets the work go on where it arrived: its owner, a member there, unblocks and completes it', () => {
-    const given = [...resources, carriedIn(record({ status: 'BLOCKED', blockedReason: 'Waiting for the Somerset procedures.' }))];
-    spec.given(given).when(workstreamCommand('UnblockTask', { taskId: 'task-1', actor: chris })).then([{ type: 'TaskUnblocked', data: { taskId: 'task-1' } }]);
+    const given = [
+      ...resources,
+      carriedIn(record({ status: 'BLOCKED', blockedReason: 'Waiting for the Somerset procedures.' })),
+    ];
+    spec
+      .given(given)
+      .when(workstreamCommand('UnblockTask', { taskId: 'task-1', actor: chris }))
+      .then([{ type: 'TaskUnblocked', data: { taskId: 'task-1' } }]);
     spec
       .given([...given, { type: 'TaskUnblocked', data: { taskId: 'task-1' } }])
       .when(workstreamCommand('CompleteTask', { taskId: 'task-1', actor: chris }))
       .then([{ type: 'TaskCompleted', data: { taskId: 'task-1' } }]);
   });
 
-  it("refuses, before the task leaves, a carry-over whose owner is not in the receiving workstream", () => {
+  it('refuses, before the task leaves, a carry-over whose owner is not in the receiving workstream', () => {
     const given = [...runningWorkstream, ...taskIn('IN_PROGRESS')];
-    spec.given(given).when(carryOut({ target: { peopleIds: ['will-white'] } })).thenFails('VALIDATION_FAILED', /owner is not in the other workstream/);
+    spec
+      .given(given)
+      .when(carryOut({ target: { peopleIds: ['will-white'] } }))
+      .thenFails('VALIDATION_FAILED', /owner is not in the other workstream/);
   });
 });
 
@@ -416,11 +562,17 @@ describe('A task-and-finish group from commission to close (W1-W3)', () => {
       }),
     );
     expect(log).toEqual([workstreamCommissioned()]);
-    procedures(cmd('AddWorkstreamMember', { personId: 'chris-sivers', member: workstreamMember(chrisSivers), actor: lead }));
-    procedures(cmd('AddWorkstreamMember', { personId: 'sheila-smith', member: workstreamMember(sheilaSmith), actor: lead }));
+    procedures(
+      cmd('AddWorkstreamMember', { personId: 'chris-sivers', member: workstreamMember(chrisSivers), actor: lead }),
+    );
+    procedures(
+      cmd('AddWorkstreamMember', { personId: 'sheila-smith', member: workstreamMember(sheilaSmith), actor: lead }),
+    );
 
     const add = (taskId: string, ownerId: string, actor: Actor) =>
-      procedures(cmd('AddTask', { taskId, title: `Task ${taskId}`, description: '', ownerId, dueDate: '2020-06-30', actor }));
+      procedures(
+        cmd('AddTask', { taskId, title: `Task ${taskId}`, description: '', ownerId, dueDate: '2020-06-30', actor }),
+      );
     add('t-todo', 'chris-sivers', lead);
     add('t-progress', 'sheila-smith', sheila);
     add('t-blocked', 'chris-sivers', chris);
@@ -433,8 +585,15 @@ describe('A task-and-finish group from commission to close (W1-W3)', () => {
     procedures(cmd('CancelTask', { taskId: 't-cancelled', reason: 'Covered by t-progress.', actor: sheila }));
     procedures(cmd('ReportWorkstreamStatus', { rag: 'AMBER', note: 'One task blocked.', actor: lead }));
 
-    const statuses = () => Object.fromEntries(Object.values(workstreamAfter(log).tasks).map((t) => [t.taskId, t.status]));
-    expect(statuses()).toEqual({ 't-todo': 'TO_DO', 't-progress': 'IN_PROGRESS', 't-blocked': 'BLOCKED', 't-done': 'DONE', 't-cancelled': 'CANCELLED' });
+    const statuses = () =>
+      Object.fromEntries(Object.values(workstreamAfter(log).tasks).map((t) => [t.taskId, t.status]));
+    expect(statuses()).toEqual({
+      't-todo': 'TO_DO',
+      't-progress': 'IN_PROGRESS',
+      't-blocked': 'BLOCKED',
+      't-done': 'DONE',
+      't-cancelled': 'CANCELLED',
+    });
 
     // Sheila Smith may not touch Chris Sivers's task.
     expect(refusal(log, cmd('CompleteTask', { taskId: 't-todo', actor: sheila })).code).toBe('FORBIDDEN');
@@ -466,6 +625,8 @@ describe('A task-and-finish group from commission to close (W1-W3)', () => {
 
     expect(procedures(close(lead))).toEqual([closed()]);
     expect(workstreamAfter(log).status).toBe('CLOSED');
-    expect(refusal(log, cmd('ReportWorkstreamStatus', { rag: 'GREEN', note: 'Done.', actor: lead })).code).toBe('WORKSTREAM_CLOSED');
+    expect(refusal(log, cmd('ReportWorkstreamStatus', { rag: 'GREEN', note: 'Done.', actor: lead })).code).toBe(
+      'WORKSTREAM_CLOSED',
+    );
   });
 });

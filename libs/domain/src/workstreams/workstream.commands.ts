@@ -22,7 +22,12 @@ export type CommissionWorkstream = WorkstreamCommand<
     endDate: string | null;
     scopeDecisionId: string | null;
     /** From the group's stream and its meetings, read by the handler. */
-    group: { areas: readonly Area[]; currentPartnerIds: readonly string[]; dissolved: boolean; scopeDecisionAgreed: boolean };
+    group: {
+      areas: readonly Area[];
+      currentPartnerIds: readonly string[];
+      dissolved: boolean;
+      scopeDecisionAgreed: boolean;
+    };
   }
 >;
 export type AddWorkstreamMember = WorkstreamCommand<'AddWorkstreamMember', { member: Member | null; personId: string }>;
@@ -32,28 +37,38 @@ export type ChangeWorkstreamLead = WorkstreamCommand<
   { leadPartnerId: string; lead: Member | null; personId: string; currentPartnerIds: readonly string[] }
 >;
 export type ReportWorkstreamStatus = WorkstreamCommand<'ReportWorkstreamStatus', { rag: Rag; note: string }>;
-export type AddTask = WorkstreamCommand<'AddTask', { taskId: string; title: string; description: string; ownerId: string; dueDate: string }>;
-export type ChangeTask = WorkstreamCommand<
-  'StartTask' | 'UnblockTask' | 'CompleteTask',
-  { taskId: string }
+export type AddTask = WorkstreamCommand<
+  'AddTask',
+  { taskId: string; title: string; description: string; ownerId: string; dueDate: string }
 >;
+export type ChangeTask = WorkstreamCommand<'StartTask' | 'UnblockTask' | 'CompleteTask', { taskId: string }>;
 export type BlockTask = WorkstreamCommand<'BlockTask', { taskId: string; reason: string }>;
 export type CancelTask = WorkstreamCommand<'CancelTask', { taskId: string; reason: string }>;
 export type ReassignTask = WorkstreamCommand<'ReassignTask', { taskId: string; ownerId: string }>;
-export type ChangeTaskDueDate = WorkstreamCommand<'ChangeTaskDueDate', { taskId: string; dueDate: string; reason: string }>;
+export type ChangeTaskDueDate = WorkstreamCommand<
+  'ChangeTaskDueDate',
+  { taskId: string; dueDate: string; reason: string }
+>;
 /**
  * The receiving workstream as it stands, read from its stream: everything the arrival will need is
  * checked before the departure is recorded, so a task never leaves without being able to arrive.
  */
 export type CarryTaskOut = WorkstreamCommand<
   'CarryTaskOut',
-  { taskId: string; toWorkstreamId: string; target: { groupId: string; open: boolean; knowsTask: boolean; peopleIds: readonly string[] } }
+  {
+    taskId: string;
+    toWorkstreamId: string;
+    target: { groupId: string; open: boolean; knowsTask: boolean; peopleIds: readonly string[] };
+  }
 >;
 /**
  * The arrival half of a carry-over. `task` and `carriedOutHere` come from the source stream's own
  * record of the departure, which authorised the move; never from the caller or a read model.
  */
-export type CarryTaskIn = WorkstreamCommand<'CarryTaskIn', { task: TaskRecord; fromWorkstreamId: string; carriedOutHere: boolean }>;
+export type CarryTaskIn = WorkstreamCommand<
+  'CarryTaskIn',
+  { task: TaskRecord; fromWorkstreamId: string; carriedOutHere: boolean }
+>;
 export type CloseWorkstream = WorkstreamCommand<'CloseWorkstream', { outcomeReport: string }>;
 
 export type WorkstreamCommandUnion =

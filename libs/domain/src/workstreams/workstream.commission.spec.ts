@@ -48,12 +48,15 @@ const commission = (overrides: Partial<WorkstreamCommandInput<'CommissionWorkstr
   });
 
 /** The Resources workstream as commissioned: standing, no end date. */
-const commissionResources = (overrides: Partial<WorkstreamCommandInput<'CommissionWorkstream'>> = {}): CommissionWorkstream =>
+const commissionResources = (
+  overrides: Partial<WorkstreamCommandInput<'CommissionWorkstream'>> = {},
+): CommissionWorkstream =>
   commission({
     workstreamId: 'ws-resources',
     name: 'Resources',
     kind: 'STANDING',
-    purpose: 'Propose funding and resources in kind that reflect the equal responsibility of the three statutory partners.',
+    purpose:
+      'Propose funding and resources in kind that reflect the equal responsibility of the three statutory partners.',
     termsOfReference: 'Reports to the regional group each quarter.',
     leadPartnerId: 'bnssg-ccg',
     lead: workstreamMember(REPRESENTATIVES.janetBaptisteGrant),
@@ -63,7 +66,9 @@ const commissionResources = (overrides: Partial<WorkstreamCommandInput<'Commissi
   });
 
 /** A joint exploitation hub for Bristol and South Gloucestershire only: work of sub-regional scale (R11). */
-const bristolAndSouthGlos = (overrides: Partial<WorkstreamCommandInput<'CommissionWorkstream'>> = {}): CommissionWorkstream =>
+const bristolAndSouthGlos = (
+  overrides: Partial<WorkstreamCommandInput<'CommissionWorkstream'>> = {},
+): CommissionWorkstream =>
   commission({
     workstreamId: 'ws-exploitation-hub',
     name: 'Bristol and South Gloucestershire exploitation hub',
@@ -102,7 +107,10 @@ describe('Commissioning a workstream (W1, D2)', () => {
   it.each([
     ['the administrator', administrator],
     ['the chair', meetingChair],
-    ['the chair, holding the CHAIR role alone', { personId: jacquiJensen.personId, partnerId: jacquiJensen.partnerId, roles: ['CHAIR'] }],
+    [
+      'the chair, holding the CHAIR role alone',
+      { personId: jacquiJensen.personId, partnerId: jacquiJensen.partnerId, roles: ['CHAIR'] },
+    ],
   ])('is recorded by %s', (_who, actor: Actor) => {
     spec.given([]).when(commission({ actor })).then([workstreamCommissioned()]);
   });
@@ -115,17 +123,29 @@ describe('Commissioning a workstream (W1, D2)', () => {
     ['the person who will lead it', { personId: willWhite.personId, partnerId: 'police', roles: ['REPRESENTATIVE'] }],
     ['an auditor', { personId: 'auditor', partnerId: null, roles: ['AUDITOR'] }],
   ])('is refused to %s with FORBIDDEN, naming ADMINISTRATOR or CHAIR as the required role', (_who, actor: Actor) => {
-    spec.given([]).when(commission({ actor })).thenFails('FORBIDDEN', /Only an administrator or the chair commissions a workstream/);
+    spec
+      .given([])
+      .when(commission({ actor }))
+      .thenFails('FORBIDDEN', /Only an administrator or the chair commissions a workstream/);
     expect(refusal([], commission({ actor })).details).toEqual({ requiredRole: 'ADMINISTRATOR or CHAIR' });
   });
 
   it('is refused with ALREADY_EXISTS for a workstream id already commissioned', () => {
-    spec.given([workstreamCommissioned()]).when(commission()).thenFails('ALREADY_EXISTS', /already commissioned/);
+    spec
+      .given([workstreamCommissioned()])
+      .when(commission())
+      .thenFails('ALREADY_EXISTS', /already commissioned/);
   });
 
   it('is refused with ALREADY_EXISTS for a workstream that has been closed, not re-opened', () => {
-    const closed: WorkstreamEvent[] = [workstreamCommissioned(), { type: 'WorkstreamClosed', data: { outcomeReport: 'Done.', closedOn: '2020-09-30T10:00:00.000Z' } }];
-    spec.given(closed).when(commission()).thenFails('ALREADY_EXISTS', /already commissioned/);
+    const closed: WorkstreamEvent[] = [
+      workstreamCommissioned(),
+      { type: 'WorkstreamClosed', data: { outcomeReport: 'Done.', closedOn: '2020-09-30T10:00:00.000Z' } },
+    ];
+    spec
+      .given(closed)
+      .when(commission())
+      .thenFails('ALREADY_EXISTS', /already commissioned/);
   });
 
   it('is refused with GROUP_DISSOLVED once the group is dissolved', () => {
@@ -147,57 +167,120 @@ describe('Commissioning a workstream (W1, D2)', () => {
       spec
         .given([])
         .when(commission({ leadPartnerId: 'somerset-council', lead: workstreamMember(REPRESENTATIVES.julianWooster) }))
-        .then([workstreamCommissioned({ leadPartnerId: 'somerset-council', lead: { personId: 'julian-wooster', name: 'Julian Wooster' } })]);
+        .then([
+          workstreamCommissioned({
+            leadPartnerId: 'somerset-council',
+            lead: { personId: 'julian-wooster', name: 'Julian Wooster' },
+          }),
+        ]);
     });
 
     it('is refused with NOT_FOUND for an organisation that is not a core partner', () => {
-      spec.given([]).when(commission({ leadPartnerId: 'wiltshire-council' })).thenFails('NOT_FOUND', /lead partner is not a current core partner/);
+      spec
+        .given([])
+        .when(commission({ leadPartnerId: 'wiltshire-council' }))
+        .thenFails('NOT_FOUND', /lead partner is not a current core partner/);
     });
 
     it('is refused with NOT_FOUND for a partner that is no longer current: NHS Somerset CCG after the ICB succeeded it', () => {
-      const afterIcb = workstreamGroup({ currentPartnerIds: [...CURRENT_PARTNERS.map((p) => p.partnerId).filter((id) => id !== 'somerset-ccg'), 'somerset-icb'] });
+      const afterIcb = workstreamGroup({
+        currentPartnerIds: [
+          ...CURRENT_PARTNERS.map((p) => p.partnerId).filter((id) => id !== 'somerset-ccg'),
+          'somerset-icb',
+        ],
+      });
       spec
         .given([])
-        .when(commission({ leadPartnerId: 'somerset-ccg', lead: workstreamMember(REPRESENTATIVES.sandraCorry), group: afterIcb }))
+        .when(
+          commission({
+            leadPartnerId: 'somerset-ccg',
+            lead: workstreamMember(REPRESENTATIVES.sandraCorry),
+            group: afterIcb,
+          }),
+        )
         .thenFails('NOT_FOUND', /lead partner is not a current core partner/);
       spec
         .given([])
-        .when(commission({ leadPartnerId: 'somerset-icb', lead: workstreamMember(REPRESENTATIVES.sandraCorry), group: afterIcb }))
-        .then([workstreamCommissioned({ leadPartnerId: 'somerset-icb', lead: { personId: 'sandra-corry', name: 'Sandra Corry' } })]);
+        .when(
+          commission({
+            leadPartnerId: 'somerset-icb',
+            lead: workstreamMember(REPRESENTATIVES.sandraCorry),
+            group: afterIcb,
+          }),
+        )
+        .then([
+          workstreamCommissioned({
+            leadPartnerId: 'somerset-icb',
+            lead: { personId: 'sandra-corry', name: 'Sandra Corry' },
+          }),
+        ]);
     });
 
     it('is refused with NOT_FOUND for a lead person the platform does not know', () => {
-      spec.given([]).when(commission({ lead: null })).thenFails('NOT_FOUND', /knows nobody with that lead person id/);
+      spec
+        .given([])
+        .when(commission({ lead: null }))
+        .thenFails('NOT_FOUND', /knows nobody with that lead person id/);
     });
   });
 
   describe('its dates', () => {
-    it.each(['15/01/2020', '2020-1-15', '2020-02-30', '2020-01-15T00:00:00Z', ''])('is refused with a start date of %p', (startDate) => {
-      spec.given([]).when(commission({ startDate })).thenFails('VALIDATION_FAILED', /The start date must be a date written YYYY-MM-DD/);
-    });
+    it.each(['15/01/2020', '2020-1-15', '2020-02-30', '2020-01-15T00:00:00Z', ''])(
+      'is refused with a start date of %p',
+      (startDate) => {
+        spec
+          .given([])
+          .when(commission({ startDate }))
+          .thenFails('VALIDATION_FAILED', /The start date must be a date written YYYY-MM-DD/);
+      },
+    );
 
     it('is refused for a task-and-finish group without an end date', () => {
-      spec.given([]).when(commission({ endDate: null })).thenFails('VALIDATION_FAILED', /A task-and-finish group has an end date/);
+      spec
+        .given([])
+        .when(commission({ endDate: null }))
+        .thenFails('VALIDATION_FAILED', /A task-and-finish group has an end date/);
     });
 
-    it.each(['30/09/2020', '2020-09-31', '2020-9-30'])('is refused for a task-and-finish group with an end date of %p', (endDate) => {
-      spec.given([]).when(commission({ endDate })).thenFails('VALIDATION_FAILED', /The end date must be a date written YYYY-MM-DD/);
-    });
+    it.each(['30/09/2020', '2020-09-31', '2020-9-30'])(
+      'is refused for a task-and-finish group with an end date of %p',
+      (endDate) => {
+        spec
+          .given([])
+          .when(commission({ endDate }))
+          .thenFails('VALIDATION_FAILED', /The end date must be a date written YYYY-MM-DD/);
+      },
+    );
 
-    it.each(['2020-01-15', '2020-01-14', '2019-12-31'])('is refused for a task-and-finish group ending on %p, not after its start on 2020-01-15', (endDate) => {
-      spec.given([]).when(commission({ endDate })).thenFails('VALIDATION_FAILED', /The end date comes after the start date/);
-    });
+    it.each(['2020-01-15', '2020-01-14', '2019-12-31'])(
+      'is refused for a task-and-finish group ending on %p, not after its start on 2020-01-15',
+      (endDate) => {
+        spec
+          .given([])
+          .when(commission({ endDate }))
+          .thenFails('VALIDATION_FAILED', /The end date comes after the start date/);
+      },
+    );
 
     it('accepts a task-and-finish group that lasts a single day', () => {
-      spec.given([]).when(commission({ endDate: '2020-01-16' })).then([workstreamCommissioned({ endDate: '2020-01-16' })]);
+      spec
+        .given([])
+        .when(commission({ endDate: '2020-01-16' }))
+        .then([workstreamCommissioned({ endDate: '2020-01-16' })]);
     });
 
     it('is refused for a standing group with an end date', () => {
-      spec.given([]).when(commissionResources({ endDate: '2021-03-31' })).thenFails('VALIDATION_FAILED', /A standing group has no end date/);
+      spec
+        .given([])
+        .when(commissionResources({ endDate: '2021-03-31' }))
+        .thenFails('VALIDATION_FAILED', /A standing group has no end date/);
     });
 
     it('records no end date for a standing group sent an empty one', () => {
-      spec.given([]).when(commissionResources({ endDate: '' })).then([resourcesWorkstreamCommissioned({ endDate: null })]);
+      spec
+        .given([])
+        .when(commissionResources({ endDate: '' }))
+        .then([resourcesWorkstreamCommissioned({ endDate: null })]);
     });
   });
 
@@ -209,22 +292,32 @@ describe('Commissioning a workstream (W1, D2)', () => {
           commission({
             name: '  Regional   child protection\tprocedures ',
             purpose: ' Bring the five local child protection procedures into one regional set. ',
-            termsOfReference: '\n Reports to the regional group at each meeting; closes with the procedures published. \n',
+            termsOfReference:
+              '\n Reports to the regional group at each meeting; closes with the procedures published. \n',
           }),
         )
         .then([workstreamCommissioned()]);
     });
 
     it('is refused without a name', () => {
-      spec.given([]).when(commission({ name: '   ' })).thenFails('VALIDATION_FAILED', /The name must not be empty/);
+      spec
+        .given([])
+        .when(commission({ name: '   ' }))
+        .thenFails('VALIDATION_FAILED', /The name must not be empty/);
     });
 
     it('is refused without a purpose', () => {
-      spec.given([]).when(commission({ purpose: ' ' })).thenFails('VALIDATION_FAILED', /The purpose must not be empty/);
+      spec
+        .given([])
+        .when(commission({ purpose: ' ' }))
+        .thenFails('VALIDATION_FAILED', /The purpose must not be empty/);
     });
 
     it('accepts empty terms of reference', () => {
-      spec.given([]).when(commission({ termsOfReference: '  ' })).then([workstreamCommissioned({ termsOfReference: '' })]);
+      spec
+        .given([])
+        .when(commission({ termsOfReference: '  ' }))
+        .then([workstreamCommissioned({ termsOfReference: '' })]);
     });
   });
 
@@ -249,14 +342,24 @@ describe('Commissioning a workstream (W1, D2)', () => {
     it("lists them in the group's order, each once, however the command orders or repeats them", () => {
       spec
         .given([])
-        .when(commission({ areaIds: ['south-glos', 'somerset', 'bristol', 'banes', 'north-somerset', 'bristol', 'somerset'] }))
+        .when(
+          commission({
+            areaIds: ['south-glos', 'somerset', 'bristol', 'banes', 'north-somerset', 'bristol', 'somerset'],
+          }),
+        )
         .then([workstreamCommissioned()]);
     });
 
     it('lists only the areas a sub-regional workstream concerns', () => {
-      const event = workstreamDecider.decide(bristolAndSouthGlos({ scopeDecisionId: SCOPE_DECISION_ID, group: workstreamGroup({ scopeDecisionAgreed: true }) }), {
-        status: 'NONE',
-      })[0];
+      const event = workstreamDecider.decide(
+        bristolAndSouthGlos({
+          scopeDecisionId: SCOPE_DECISION_ID,
+          group: workstreamGroup({ scopeDecisionAgreed: true }),
+        }),
+        {
+          status: 'NONE',
+        },
+      )[0];
       expect(event.type).toBe('WorkstreamCommissioned');
       expect(event.type === 'WorkstreamCommissioned' && event.data.areas).toEqual([
         { areaId: 'bristol', name: 'Bristol' },
@@ -265,15 +368,24 @@ describe('Commissioning a workstream (W1, D2)', () => {
     });
 
     it('is refused when it concerns no area', () => {
-      spec.given([]).when(commission({ areaIds: [] })).thenFails('VALIDATION_FAILED', /concerns at least one area/);
+      spec
+        .given([])
+        .when(commission({ areaIds: [] }))
+        .thenFails('VALIDATION_FAILED', /concerns at least one area/);
     });
 
     it('is refused with NOT_FOUND for an area that is not one of the group', () => {
-      spec.given([]).when(commission({ areaIds: [...ALL_AREA_IDS, 'wiltshire'] })).thenFails('NOT_FOUND', /not areas of the group/);
+      spec
+        .given([])
+        .when(commission({ areaIds: [...ALL_AREA_IDS, 'wiltshire'] }))
+        .thenFails('NOT_FOUND', /not areas of the group/);
     });
 
     it('is refused with NOT_FOUND for an unknown area alone', () => {
-      spec.given([]).when(commission({ areaIds: ['gloucestershire'] })).thenFails('NOT_FOUND', /not areas of the group/);
+      spec
+        .given([])
+        .when(commission({ areaIds: ['gloucestershire'] }))
+        .thenFails('NOT_FOUND', /not areas of the group/);
     });
   });
 
@@ -281,31 +393,54 @@ describe('Commissioning a workstream (W1, D2)', () => {
     const agreed = workstreamGroup({ scopeDecisionAgreed: true });
 
     it('needs no scope decision for all five areas', () => {
-      spec.given([]).when(commission({ scopeDecisionId: null, group: workstreamGroup({ scopeDecisionAgreed: false }) })).then([workstreamCommissioned()]);
+      spec
+        .given([])
+        .when(commission({ scopeDecisionId: null, group: workstreamGroup({ scopeDecisionAgreed: false }) }))
+        .then([workstreamCommissioned()]);
     });
 
     it('records no scope decision for all five areas, even when one is given', () => {
-      spec.given([]).when(commission({ scopeDecisionId: SCOPE_DECISION_ID, group: agreed })).then([workstreamCommissioned({ scopeDecisionId: null })]);
+      spec
+        .given([])
+        .when(commission({ scopeDecisionId: SCOPE_DECISION_ID, group: agreed }))
+        .then([workstreamCommissioned({ scopeDecisionId: null })]);
     });
 
     it('records Bristol and South Gloucestershire only with the decision of a quorate meeting that agreed it', () => {
-      spec.given([]).when(bristolAndSouthGlos({ scopeDecisionId: SCOPE_DECISION_ID, group: agreed })).then([hubCommissioned()]);
+      spec
+        .given([])
+        .when(bristolAndSouthGlos({ scopeDecisionId: SCOPE_DECISION_ID, group: agreed }))
+        .then([hubCommissioned()]);
     });
 
     it('is refused with OUT_OF_SCOPE for Bristol and South Gloucestershire without a scope decision', () => {
-      spec.given([]).when(bristolAndSouthGlos()).thenFails('OUT_OF_SCOPE', /part of the region needs the group’s agreement/);
+      spec
+        .given([])
+        .when(bristolAndSouthGlos())
+        .thenFails('OUT_OF_SCOPE', /part of the region needs the group’s agreement/);
     });
 
     it('is refused with OUT_OF_SCOPE when the decision given is not one the group agreed (at a quorate meeting)', () => {
       spec
         .given([])
-        .when(bristolAndSouthGlos({ scopeDecisionId: SCOPE_DECISION_ID, group: workstreamGroup({ scopeDecisionAgreed: false }) }))
+        .when(
+          bristolAndSouthGlos({
+            scopeDecisionId: SCOPE_DECISION_ID,
+            group: workstreamGroup({ scopeDecisionAgreed: false }),
+          }),
+        )
         .thenFails('OUT_OF_SCOPE');
     });
 
     it('is refused with OUT_OF_SCOPE when the group agreed but no decision id is given', () => {
-      spec.given([]).when(bristolAndSouthGlos({ scopeDecisionId: null, group: agreed })).thenFails('OUT_OF_SCOPE');
-      spec.given([]).when(bristolAndSouthGlos({ scopeDecisionId: '', group: agreed })).thenFails('OUT_OF_SCOPE');
+      spec
+        .given([])
+        .when(bristolAndSouthGlos({ scopeDecisionId: null, group: agreed }))
+        .thenFails('OUT_OF_SCOPE');
+      spec
+        .given([])
+        .when(bristolAndSouthGlos({ scopeDecisionId: '', group: agreed }))
+        .thenFails('OUT_OF_SCOPE');
     });
 
     it.each([
@@ -328,9 +463,20 @@ describe('A workstream that was never commissioned', () => {
   const others: WorkstreamCommandUnion[] = [
     workstreamCommand('AddWorkstreamMember', { personId: 'chris-sivers', member: workstreamMember(chrisSivers) }),
     workstreamCommand('RemoveWorkstreamMember', { personId: 'chris-sivers' }),
-    workstreamCommand('ChangeWorkstreamLead', { personId: 'chris-sivers', lead: workstreamMember(chrisSivers), leadPartnerId: 'south-glos-council', currentPartnerIds: ['south-glos-council'] }),
+    workstreamCommand('ChangeWorkstreamLead', {
+      personId: 'chris-sivers',
+      lead: workstreamMember(chrisSivers),
+      leadPartnerId: 'south-glos-council',
+      currentPartnerIds: ['south-glos-council'],
+    }),
     workstreamCommand('ReportWorkstreamStatus', { rag: 'GREEN', note: 'On track.' }),
-    workstreamCommand('AddTask', { taskId: 'task-1', title: 'A task', description: '', ownerId: 'chris-sivers', dueDate: '2020-03-31' }),
+    workstreamCommand('AddTask', {
+      taskId: 'task-1',
+      title: 'A task',
+      description: '',
+      ownerId: 'chris-sivers',
+      dueDate: '2020-03-31',
+    }),
     workstreamCommand('StartTask', { taskId: 'task-1' }),
     workstreamCommand('BlockTask', { taskId: 'task-1', reason: 'Waiting.' }),
     workstreamCommand('UnblockTask', { taskId: 'task-1' }),
@@ -338,16 +484,31 @@ describe('A workstream that was never commissioned', () => {
     workstreamCommand('CancelTask', { taskId: 'task-1', reason: 'Not needed.' }),
     workstreamCommand('ReassignTask', { taskId: 'task-1', ownerId: 'sheila-smith' }),
     workstreamCommand('ChangeTaskDueDate', { taskId: 'task-1', dueDate: '2020-04-30', reason: 'Later.' }),
-    workstreamCommand('CarryTaskOut', { taskId: 'task-1', toWorkstreamId: 'ws-resources', target: { groupId: GROUP_ID, open: true, knowsTask: false, peopleIds: ['chris-sivers'] } }),
+    workstreamCommand('CarryTaskOut', {
+      taskId: 'task-1',
+      toWorkstreamId: 'ws-resources',
+      target: { groupId: GROUP_ID, open: true, knowsTask: false, peopleIds: ['chris-sivers'] },
+    }),
     workstreamCommand('CarryTaskIn', {
       fromWorkstreamId: 'ws-resources',
       carriedOutHere: true,
-      task: { taskId: 'task-1', title: 'A task', description: '', ownerId: 'chris-sivers', dueDate: '2020-03-31', status: 'TO_DO', blockedReason: null },
+      task: {
+        taskId: 'task-1',
+        title: 'A task',
+        description: '',
+        ownerId: 'chris-sivers',
+        dueDate: '2020-03-31',
+        status: 'TO_DO',
+        blockedReason: null,
+      },
     }),
     workstreamCommand('CloseWorkstream', { outcomeReport: 'Done.' }),
   ];
 
   it.each(others.map((command) => [command.type, command] as const))('refuses %s with NOT_FOUND', (_type, command) => {
-    spec.given([]).when(command).thenFails('NOT_FOUND', /There is no such workstream/);
+    spec
+      .given([])
+      .when(command)
+      .thenFails('NOT_FOUND', /There is no such workstream/);
   });
 });

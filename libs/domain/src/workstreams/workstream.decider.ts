@@ -34,7 +34,9 @@ function requireTaskEditor(workstream: Workstream, actor: Actor, task: TaskRecor
   if (member && (task === null || task.ownerId === actor.personId)) return;
   throw new DomainError(
     'FORBIDDEN',
-    member ? 'A member changes only the tasks they own; the lead changes any.' : "Only the workstream's lead and members change its tasks.",
+    member
+      ? 'A member changes only the tasks they own; the lead changes any.'
+      : "Only the workstream's lead and members change its tasks.",
     { requiredRole: member ? 'workstream LEAD or the task owner' : 'workstream LEAD or MEMBER' },
   );
 }
@@ -53,7 +55,10 @@ function requireTask(workstream: Workstream, taskId: string): TaskRecord {
 
 function requireStatus(task: TaskRecord, allowed: readonly TaskStatus[], action: string): void {
   if (!allowed.includes(task.status)) {
-    throw new DomainError('INVALID_TASK_STATE', `A task that is ${task.status.replace('_', ' ').toLowerCase()} cannot be ${action}.`);
+    throw new DomainError(
+      'INVALID_TASK_STATE',
+      `A task that is ${task.status.replace('_', ' ').toLowerCase()} cannot be ${action}.`,
+    );
   }
 }
 
@@ -69,14 +74,30 @@ export const workstreamDecider: Decider<WorkstreamCommandUnion, WorkstreamEvent,
 };
 
 function commission(command: CommissionWorkstream, state: WorkstreamState): WorkstreamEvent[] {
-  const { actor, workstreamId, groupId, kind, leadPartnerId, lead, areaIds, startDate, endDate, scopeDecisionId, group } = command.data;
+  const {
+    actor,
+    workstreamId,
+    groupId,
+    kind,
+    leadPartnerId,
+    lead,
+    areaIds,
+    startDate,
+    endDate,
+    scopeDecisionId,
+    group,
+  } = command.data;
   if (!isGroupOfficer(actor)) {
-    throw new DomainError('FORBIDDEN', 'Only an administrator or the chair commissions a workstream.', { requiredRole: 'ADMINISTRATOR or CHAIR' });
+    throw new DomainError('FORBIDDEN', 'Only an administrator or the chair commissions a workstream.', {
+      requiredRole: 'ADMINISTRATOR or CHAIR',
+    });
   }
   if (state.status !== 'NONE') throw new DomainError('ALREADY_EXISTS', 'That workstream is already commissioned.');
   if (group.dissolved) throw new DomainError('GROUP_DISSOLVED', 'The regional group has been dissolved.');
-  if (!['STANDING', 'TASK_AND_FINISH'].includes(kind)) throw new DomainError('VALIDATION_FAILED', 'A workstream is STANDING or TASK_AND_FINISH.');
-  if (!group.currentPartnerIds.includes(leadPartnerId)) throw new DomainError('NOT_FOUND', 'The lead partner is not a current core partner.');
+  if (!['STANDING', 'TASK_AND_FINISH'].includes(kind))
+    throw new DomainError('VALIDATION_FAILED', 'A workstream is STANDING or TASK_AND_FINISH.');
+  if (!group.currentPartnerIds.includes(leadPartnerId))
+    throw new DomainError('NOT_FOUND', 'The lead partner is not a current core partner.');
   if (!lead) throw new DomainError('NOT_FOUND', 'The platform knows nobody with that lead person id.');
   requireDate(startDate, 'The start date');
   if (kind === 'TASK_AND_FINISH') {
@@ -89,10 +110,14 @@ function commission(command: CommissionWorkstream, state: WorkstreamState): Work
   const ids = [...new Set(areaIds)];
   if (ids.length === 0) throw new DomainError('VALIDATION_FAILED', 'A workstream concerns at least one area.');
   const areas = group.areas.filter((area) => ids.includes(area.areaId));
-  if (areas.length !== ids.length) throw new DomainError('NOT_FOUND', 'Some of those areas are not areas of the group.');
+  if (areas.length !== ids.length)
+    throw new DomainError('NOT_FOUND', 'Some of those areas are not areas of the group.');
   // R11: sub-regional work is out of scope unless the group agreed it at a quorate meeting.
   if (areas.length < group.areas.length && !(scopeDecisionId && group.scopeDecisionAgreed)) {
-    throw new DomainError('OUT_OF_SCOPE', 'Work for part of the region needs the group’s agreement: give the id of the decision of a quorate meeting that agreed it.');
+    throw new DomainError(
+      'OUT_OF_SCOPE',
+      'Work for part of the region needs the group’s agreement: give the id of the decision of a quorate meeting that agreed it.',
+    );
   }
   return [
     {
@@ -118,37 +143,56 @@ function commission(command: CommissionWorkstream, state: WorkstreamState): Work
 function addTask(command: AddTask, workstream: Workstream): WorkstreamEvent[] {
   const { actor, taskId, ownerId, dueDate } = command.data;
   requireTaskEditor(workstream, actor, null);
-  if (workstream.tasks[taskId] || workstream.carriedOut.includes(taskId)) throw new DomainError('ALREADY_EXISTS', 'That task already exists.');
+  if (workstream.tasks[taskId] || workstream.carriedOut.includes(taskId))
+    throw new DomainError('ALREADY_EXISTS', 'That task already exists.');
   requireOwnerCandidate(workstream, ownerId);
   if (!isLead(workstream, actor.personId) && ownerId !== actor.personId) {
-    throw new DomainError('FORBIDDEN', 'A member adds tasks for themself; the lead assigns them to others.', { requiredRole: 'workstream LEAD' });
+    throw new DomainError('FORBIDDEN', 'A member adds tasks for themself; the lead assigns them to others.', {
+      requiredRole: 'workstream LEAD',
+    });
   }
   requireDate(dueDate, 'The due date');
   return [
     {
       type: 'TaskAdded',
-      data: { taskId, title: requireText(normaliseName(command.data.title), 'The title'), description: command.data.description.trim(), ownerId, dueDate },
+      data: {
+        taskId,
+        title: requireText(normaliseName(command.data.title), 'The title'),
+        description: command.data.description.trim(),
+        ownerId,
+        dueDate,
+      },
     },
   ];
 }
 
 /** A former lead who owns open tasks stays on as a member, so they can still change them. */
-function changeLead(workstream: Workstream, leadPartnerId: string, lead: { personId: string; name: string }): WorkstreamEvent[] {
+function changeLead(
+  workstream: Workstream,
+  leadPartnerId: string,
+  lead: { personId: string; name: string },
+): WorkstreamEvent[] {
   const former = workstream.lead;
   const events: WorkstreamEvent[] = [];
   if (lead.personId !== former.personId) {
-    const ownsOpen = Object.values(workstream.tasks).some((t) => t.ownerId === former.personId && OPEN_TASK_STATUSES.includes(t.status));
+    const ownsOpen = Object.values(workstream.tasks).some(
+      (t) => t.ownerId === former.personId && OPEN_TASK_STATUSES.includes(t.status),
+    );
     if (ownsOpen && !workstream.members[former.personId]) events.push({ type: 'WorkstreamMemberAdded', data: former });
   }
   return [...events, { type: 'WorkstreamLeadChanged', data: { leadPartnerId, lead } }];
 }
 
-function decideForWorkstream(command: Exclude<WorkstreamCommandUnion, CommissionWorkstream>, workstream: Workstream): WorkstreamEvent[] {
+function decideForWorkstream(
+  command: Exclude<WorkstreamCommandUnion, CommissionWorkstream>,
+  workstream: Workstream,
+): WorkstreamEvent[] {
   const { actor } = command.data;
   switch (command.type) {
     case 'AddWorkstreamMember': {
       requireManager(workstream, actor, 'add members');
-      if (!command.data.member) throw new DomainError('NOT_FOUND', `The platform knows nobody with person id ${command.data.personId}.`);
+      if (!command.data.member)
+        throw new DomainError('NOT_FOUND', `The platform knows nobody with person id ${command.data.personId}.`);
       if (workstream.members[command.data.personId] || isLead(workstream, command.data.personId)) {
         throw new DomainError('ALREADY_EXISTS', `${command.data.member.name} is already in the workstream.`);
       }
@@ -158,21 +202,38 @@ function decideForWorkstream(command: Exclude<WorkstreamCommandUnion, Commission
       requireManager(workstream, actor, 'remove members');
       const member = workstream.members[command.data.personId];
       if (!member) throw new DomainError('NOT_FOUND', 'That person is not a member of the workstream.');
-      const owned = Object.values(workstream.tasks).filter((t) => t.ownerId === member.personId && OPEN_TASK_STATUSES.includes(t.status));
-      if (owned.length > 0) throw new DomainError('OPEN_TASKS', `${member.name} owns ${owned.length} open task(s); reassign them first.`);
+      const owned = Object.values(workstream.tasks).filter(
+        (t) => t.ownerId === member.personId && OPEN_TASK_STATUSES.includes(t.status),
+      );
+      if (owned.length > 0)
+        throw new DomainError('OPEN_TASKS', `${member.name} owns ${owned.length} open task(s); reassign them first.`);
       return [{ type: 'WorkstreamMemberRemoved', data: { personId: member.personId } }];
     }
     case 'ChangeWorkstreamLead':
       requireManager(workstream, actor, 'change the lead');
-      if (!command.data.lead) throw new DomainError('NOT_FOUND', `The platform knows nobody with person id ${command.data.personId}.`);
-      if (!command.data.currentPartnerIds.includes(command.data.leadPartnerId)) throw new DomainError('NOT_FOUND', 'The lead partner is not a current core partner.');
+      if (!command.data.lead)
+        throw new DomainError('NOT_FOUND', `The platform knows nobody with person id ${command.data.personId}.`);
+      if (!command.data.currentPartnerIds.includes(command.data.leadPartnerId))
+        throw new DomainError('NOT_FOUND', 'The lead partner is not a current core partner.');
       return changeLead(workstream, command.data.leadPartnerId, command.data.lead);
     case 'ReportWorkstreamStatus':
       if (!isLead(workstream, actor.personId)) {
-        throw new DomainError('FORBIDDEN', "The workstream's status is reported by its lead (W1).", { requiredRole: 'workstream LEAD' });
+        throw new DomainError('FORBIDDEN', "The workstream's status is reported by its lead (W1).", {
+          requiredRole: 'workstream LEAD',
+        });
       }
-      if (!['RED', 'AMBER', 'GREEN'].includes(command.data.rag)) throw new DomainError('VALIDATION_FAILED', 'The status is RED, AMBER or GREEN.');
-      return [{ type: 'WorkstreamStatusReported', data: { rag: command.data.rag, note: requireText(command.data.note, 'The note'), reportedOn: command.data.now } }];
+      if (!['RED', 'AMBER', 'GREEN'].includes(command.data.rag))
+        throw new DomainError('VALIDATION_FAILED', 'The status is RED, AMBER or GREEN.');
+      return [
+        {
+          type: 'WorkstreamStatusReported',
+          data: {
+            rag: command.data.rag,
+            note: requireText(command.data.note, 'The note'),
+            reportedOn: command.data.now,
+          },
+        },
+      ];
     case 'AddTask':
       return addTask(command, workstream);
     case 'StartTask': {
@@ -185,7 +246,12 @@ function decideForWorkstream(command: Exclude<WorkstreamCommandUnion, Commission
       const task = requireTask(workstream, command.data.taskId);
       requireTaskEditor(workstream, actor, task);
       requireStatus(task, ['TO_DO', 'IN_PROGRESS'], 'blocked');
-      return [{ type: 'TaskBlocked', data: { taskId: task.taskId, reason: requireText(command.data.reason, 'The reason it is blocked') } }];
+      return [
+        {
+          type: 'TaskBlocked',
+          data: { taskId: task.taskId, reason: requireText(command.data.reason, 'The reason it is blocked') },
+        },
+      ];
     }
     case 'UnblockTask': {
       const task = requireTask(workstream, command.data.taskId);
@@ -203,7 +269,12 @@ function decideForWorkstream(command: Exclude<WorkstreamCommandUnion, Commission
       const task = requireTask(workstream, command.data.taskId);
       requireTaskEditor(workstream, actor, task);
       requireStatus(task, OPEN_TASK_STATUSES, 'cancelled');
-      return [{ type: 'TaskCancelled', data: { taskId: task.taskId, reason: requireText(command.data.reason, 'The reason for cancelling') } }];
+      return [
+        {
+          type: 'TaskCancelled',
+          data: { taskId: task.taskId, reason: requireText(command.data.reason, 'The reason for cancelling') },
+        },
+      ];
     }
     case 'ReassignTask': {
       const task = requireTask(workstream, command.data.taskId);
@@ -217,40 +288,74 @@ function decideForWorkstream(command: Exclude<WorkstreamCommandUnion, Commission
       requireTaskEditor(workstream, actor, task);
       requireStatus(task, OPEN_TASK_STATUSES, 'given a new due date');
       requireDate(command.data.dueDate, 'The due date');
-      return [{ type: 'TaskDueDateChanged', data: { taskId: task.taskId, dueDate: command.data.dueDate, reason: requireText(command.data.reason, 'The reason') } }];
+      return [
+        {
+          type: 'TaskDueDateChanged',
+          data: {
+            taskId: task.taskId,
+            dueDate: command.data.dueDate,
+            reason: requireText(command.data.reason, 'The reason'),
+          },
+        },
+      ];
     }
     case 'CarryTaskOut': {
       requireManager(workstream, actor, 'carry a task over');
       const task = requireTask(workstream, command.data.taskId);
       requireStatus(task, OPEN_TASK_STATUSES, 'carried over');
       const { target, toWorkstreamId } = command.data;
-      if (toWorkstreamId === workstream.workstreamId) throw new DomainError('VALIDATION_FAILED', 'A task is carried to another workstream.');
-      if (target.groupId !== workstream.groupId) throw new DomainError('VALIDATION_FAILED', 'A task is carried to a workstream of the same group.');
-      if (!target.open) throw new DomainError('WORKSTREAM_CLOSED', 'The workstream the task would go to is closed or does not exist.');
-      if (target.knowsTask) throw new DomainError('ALREADY_EXISTS', 'The other workstream already has a task with that id.');
+      if (toWorkstreamId === workstream.workstreamId)
+        throw new DomainError('VALIDATION_FAILED', 'A task is carried to another workstream.');
+      if (target.groupId !== workstream.groupId)
+        throw new DomainError('VALIDATION_FAILED', 'A task is carried to a workstream of the same group.');
+      if (!target.open)
+        throw new DomainError('WORKSTREAM_CLOSED', 'The workstream the task would go to is closed or does not exist.');
+      if (target.knowsTask)
+        throw new DomainError('ALREADY_EXISTS', 'The other workstream already has a task with that id.');
       if (!target.peopleIds.includes(task.ownerId)) {
-        throw new DomainError('VALIDATION_FAILED', "The task's owner is not in the other workstream: add them as a member there, or reassign the task first.");
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          "The task's owner is not in the other workstream: add them as a member there, or reassign the task first.",
+        );
       }
       return [{ type: 'TaskCarriedOut', data: { taskId: task.taskId, toWorkstreamId, task } }];
     }
     case 'CarryTaskIn':
       if (!command.data.carriedOutHere) {
-        throw new DomainError('VALIDATION_FAILED', 'A task arrives only after its own workstream has recorded it leaving for this one.');
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          'A task arrives only after its own workstream has recorded it leaving for this one.',
+        );
       }
       if (workstream.tasks[command.data.task.taskId] || workstream.carriedOut.includes(command.data.task.taskId)) {
         throw new DomainError('ALREADY_EXISTS', 'That task is already in the workstream.');
       }
-      return [{ type: 'TaskCarriedIn', data: { task: command.data.task, fromWorkstreamId: command.data.fromWorkstreamId } }];
+      return [
+        { type: 'TaskCarriedIn', data: { task: command.data.task, fromWorkstreamId: command.data.fromWorkstreamId } },
+      ];
     case 'CloseWorkstream': {
       requireManager(workstream, actor, 'close the workstream');
-      if (workstream.kind !== 'TASK_AND_FINISH') throw new DomainError('VALIDATION_FAILED', 'Only a task-and-finish group closes; a standing group continues.');
+      if (workstream.kind !== 'TASK_AND_FINISH')
+        throw new DomainError('VALIDATION_FAILED', 'Only a task-and-finish group closes; a standing group continues.');
       const open = Object.values(workstream.tasks).filter((t) => OPEN_TASK_STATUSES.includes(t.status));
       if (open.length > 0) {
-        throw new DomainError('OPEN_TASKS', `${open.length} task(s) are still open: complete, cancel or carry them over first (W3).`, {
-          openTaskIds: open.map((t) => t.taskId),
-        });
+        throw new DomainError(
+          'OPEN_TASKS',
+          `${open.length} task(s) are still open: complete, cancel or carry them over first (W3).`,
+          {
+            openTaskIds: open.map((t) => t.taskId),
+          },
+        );
       }
-      return [{ type: 'WorkstreamClosed', data: { outcomeReport: requireText(command.data.outcomeReport, 'The outcome report'), closedOn: command.data.now } }];
+      return [
+        {
+          type: 'WorkstreamClosed',
+          data: {
+            outcomeReport: requireText(command.data.outcomeReport, 'The outcome report'),
+            closedOn: command.data.now,
+          },
+        },
+      ];
     }
   }
 }

@@ -7,7 +7,15 @@ export type TaskStatus = 'TO_DO' | 'IN_PROGRESS' | 'BLOCKED' | 'DONE' | 'CANCELL
 export type Member = Readonly<{ personId: string; name: string }>;
 
 /** A task as it moves between workstreams, with the history it keeps. */
-export type TaskRecord = Readonly<{ taskId: string; title: string; description: string; ownerId: string; dueDate: string; status: TaskStatus; blockedReason: string | null }>;
+export type TaskRecord = Readonly<{
+  taskId: string;
+  title: string;
+  description: string;
+  ownerId: string;
+  dueDate: string;
+  status: TaskStatus;
+  blockedReason: string | null;
+}>;
 
 export type WorkstreamCommissioned = Message<
   'WorkstreamCommissioned',
@@ -31,8 +39,14 @@ export type WorkstreamCommissioned = Message<
 export type WorkstreamMemberAdded = Message<'WorkstreamMemberAdded', Member>;
 export type WorkstreamMemberRemoved = Message<'WorkstreamMemberRemoved', { personId: string }>;
 export type WorkstreamLeadChanged = Message<'WorkstreamLeadChanged', { leadPartnerId: string; lead: Member }>;
-export type WorkstreamStatusReported = Message<'WorkstreamStatusReported', { rag: Rag; note: string; reportedOn: string }>;
-export type TaskAdded = Message<'TaskAdded', { taskId: string; title: string; description: string; ownerId: string; dueDate: string }>;
+export type WorkstreamStatusReported = Message<
+  'WorkstreamStatusReported',
+  { rag: Rag; note: string; reportedOn: string }
+>;
+export type TaskAdded = Message<
+  'TaskAdded',
+  { taskId: string; title: string; description: string; ownerId: string; dueDate: string }
+>;
 export type TaskStarted = Message<'TaskStarted', { taskId: string }>;
 export type TaskBlocked = Message<'TaskBlocked', { taskId: string; reason: string }>;
 export type TaskUnblocked = Message<'TaskUnblocked', { taskId: string }>;

@@ -40,7 +40,10 @@ export function evolveWorkstream(state: WorkstreamState, event: WorkstreamEvent)
     case 'WorkstreamStatusReported':
       return state;
     case 'TaskAdded':
-      return { ...state, tasks: { ...state.tasks, [event.data.taskId]: { ...event.data, status: 'TO_DO', blockedReason: null } } };
+      return {
+        ...state,
+        tasks: { ...state.tasks, [event.data.taskId]: { ...event.data, status: 'TO_DO', blockedReason: null } },
+      };
     case 'TaskStarted':
     case 'TaskUnblocked':
       return status(state, event.data.taskId, 'IN_PROGRESS');

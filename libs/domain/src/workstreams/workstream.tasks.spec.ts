@@ -26,7 +26,16 @@ const sheila = representativeOf(sheilaSmith);
 const sandra = representativeOf(sandraCorry);
 
 const TASK = 'task-1';
-const addTask = (overrides: { taskId?: string; title?: string; description?: string; ownerId?: string; dueDate?: string; actor?: Actor } = {}) =>
+const addTask = (
+  overrides: {
+    taskId?: string;
+    title?: string;
+    description?: string;
+    ownerId?: string;
+    dueDate?: string;
+    actor?: Actor;
+  } = {},
+) =>
   workstreamCommand('AddTask', {
     taskId: TASK,
     title: "Map the five areas' child protection procedures",
@@ -38,21 +47,41 @@ const addTask = (overrides: { taskId?: string; title?: string; description?: str
   });
 
 const start = (actor: Actor = chris, taskId = TASK) => workstreamCommand('StartTask', { taskId, actor });
-const block = (actor: Actor = chris, reason = 'Waiting for the Somerset procedures.', taskId = TASK) => workstreamCommand('BlockTask', { taskId, reason, actor });
+const block = (actor: Actor = chris, reason = 'Waiting for the Somerset procedures.', taskId = TASK) =>
+  workstreamCommand('BlockTask', { taskId, reason, actor });
 const unblock = (actor: Actor = chris, taskId = TASK) => workstreamCommand('UnblockTask', { taskId, actor });
 const complete = (actor: Actor = chris, taskId = TASK) => workstreamCommand('CompleteTask', { taskId, actor });
-const cancel = (actor: Actor = chris, reason = 'Superseded by the national procedures.', taskId = TASK) => workstreamCommand('CancelTask', { taskId, reason, actor });
-const reassign = (actor: Actor = chris, ownerId: string = sheilaSmith.personId, taskId = TASK) => workstreamCommand('ReassignTask', { taskId, ownerId, actor });
-const changeDue = (actor: Actor = chris, dueDate = '2020-04-30', reason = 'Somerset needs another month.', taskId = TASK) =>
-  workstreamCommand('ChangeTaskDueDate', { taskId, dueDate, reason, actor });
+const cancel = (actor: Actor = chris, reason = 'Superseded by the national procedures.', taskId = TASK) =>
+  workstreamCommand('CancelTask', { taskId, reason, actor });
+const reassign = (actor: Actor = chris, ownerId: string = sheilaSmith.personId, taskId = TASK) =>
+  workstreamCommand('ReassignTask', { taskId, ownerId, actor });
+const changeDue = (
+  actor: Actor = chris,
+  dueDate = '2020-04-30',
+  reason = 'Somerset needs another month.',
+  taskId = TASK,
+) => workstreamCommand('ChangeTaskDueDate', { taskId, dueDate, reason, actor });
 
 const started = (taskId = TASK): WorkstreamEvent => ({ type: 'TaskStarted', data: { taskId } });
-const blocked = (reason = 'Waiting for the Somerset procedures.', taskId = TASK): WorkstreamEvent => ({ type: 'TaskBlocked', data: { taskId, reason } });
+const blocked = (reason = 'Waiting for the Somerset procedures.', taskId = TASK): WorkstreamEvent => ({
+  type: 'TaskBlocked',
+  data: { taskId, reason },
+});
 const unblocked = (taskId = TASK): WorkstreamEvent => ({ type: 'TaskUnblocked', data: { taskId } });
 const completed = (taskId = TASK): WorkstreamEvent => ({ type: 'TaskCompleted', data: { taskId } });
-const cancelled = (reason = 'Superseded by the national procedures.', taskId = TASK): WorkstreamEvent => ({ type: 'TaskCancelled', data: { taskId, reason } });
-const reassigned = (ownerId: string = sheilaSmith.personId, taskId = TASK): WorkstreamEvent => ({ type: 'TaskReassigned', data: { taskId, ownerId } });
-const dueChanged = (dueDate = '2020-04-30', reason = 'Somerset needs another month.', taskId = TASK): WorkstreamEvent => ({
+const cancelled = (reason = 'Superseded by the national procedures.', taskId = TASK): WorkstreamEvent => ({
+  type: 'TaskCancelled',
+  data: { taskId, reason },
+});
+const reassigned = (ownerId: string = sheilaSmith.personId, taskId = TASK): WorkstreamEvent => ({
+  type: 'TaskReassigned',
+  data: { taskId, ownerId },
+});
+const dueChanged = (
+  dueDate = '2020-04-30',
+  reason = 'Somerset needs another month.',
+  taskId = TASK,
+): WorkstreamEvent => ({
   type: 'TaskDueDateChanged',
   data: { taskId, dueDate, reason },
 });
@@ -66,7 +95,11 @@ const toStatus: Record<TaskStatus, WorkstreamEvent[]> = {
   CANCELLED: [cancelled()],
 };
 /** The procedures group with task-1, owned by Chris Sivers, in `status`. */
-const withTask = (status: TaskStatus, ownerId: string = chrisSivers.personId): WorkstreamEvent[] => [...runningWorkstream, taskAdded({ ownerId }), ...toStatus[status]];
+const withTask = (status: TaskStatus, ownerId: string = chrisSivers.personId): WorkstreamEvent[] => [
+  ...runningWorkstream,
+  taskAdded({ ownerId }),
+  ...toStatus[status],
+];
 
 const refusal = spec.refusal;
 
@@ -81,11 +114,17 @@ describe('Adding a task (W2)', () => {
   });
 
   it('is recorded by the lead for themself', () => {
-    spec.given(runningWorkstream).when(addTask({ ownerId: willWhite.personId })).then([taskAdded({ ownerId: 'will-white' })]);
+    spec
+      .given(runningWorkstream)
+      .when(addTask({ ownerId: willWhite.personId }))
+      .then([taskAdded({ ownerId: 'will-white' })]);
   });
 
   it('is recorded by a member for themself', () => {
-    spec.given(runningWorkstream).when(addTask({ ownerId: 'sheila-smith', actor: sheila })).then([taskAdded({ ownerId: 'sheila-smith' })]);
+    spec
+      .given(runningWorkstream)
+      .when(addTask({ ownerId: 'sheila-smith', actor: sheila }))
+      .then([taskAdded({ ownerId: 'sheila-smith' })]);
   });
 
   it('puts the task in TO_DO with no reason for blocking', () => {
@@ -112,12 +151,20 @@ describe('Adding a task (W2)', () => {
   });
 
   it('is refused to a member adding a task for another member (FORBIDDEN: the lead assigns tasks to others)', () => {
-    spec.given(runningWorkstream).when(addTask({ ownerId: 'chris-sivers', actor: sheila })).thenFails('FORBIDDEN', /A member adds tasks for themself; the lead assigns them to others/);
-    expect(refusal(runningWorkstream, addTask({ ownerId: 'chris-sivers', actor: sheila })).details).toEqual({ requiredRole: 'workstream LEAD' });
+    spec
+      .given(runningWorkstream)
+      .when(addTask({ ownerId: 'chris-sivers', actor: sheila }))
+      .thenFails('FORBIDDEN', /A member adds tasks for themself; the lead assigns them to others/);
+    expect(refusal(runningWorkstream, addTask({ ownerId: 'chris-sivers', actor: sheila })).details).toEqual({
+      requiredRole: 'workstream LEAD',
+    });
   });
 
   it('is refused to a member adding a task for the lead', () => {
-    spec.given(runningWorkstream).when(addTask({ ownerId: 'will-white', actor: sheila })).thenFails('FORBIDDEN', /the lead assigns them to others/);
+    spec
+      .given(runningWorkstream)
+      .when(addTask({ ownerId: 'will-white', actor: sheila }))
+      .thenFails('FORBIDDEN', /the lead assigns them to others/);
   });
 
   it.each([
@@ -125,17 +172,28 @@ describe('Adding a task (W2)', () => {
     ['the chair, who is not in it', meetingChair, 'chris-sivers'],
     ['the administrator, who is not in it', administrator, 'chris-sivers'],
     ['a stranger', stranger, 'chris-sivers'],
-  ])('is refused to %s (FORBIDDEN: only the lead and members change its tasks)', (_who, actor: Actor, ownerId: string) => {
-    spec.given(runningWorkstream).when(addTask({ actor, ownerId })).thenFails('FORBIDDEN', /Only the workstream's lead and members change its tasks/);
-    expect(refusal(runningWorkstream, addTask({ actor, ownerId })).details).toEqual({ requiredRole: 'workstream LEAD or MEMBER' });
-  });
+  ])(
+    'is refused to %s (FORBIDDEN: only the lead and members change its tasks)',
+    (_who, actor: Actor, ownerId: string) => {
+      spec
+        .given(runningWorkstream)
+        .when(addTask({ actor, ownerId }))
+        .thenFails('FORBIDDEN', /Only the workstream's lead and members change its tasks/);
+      expect(refusal(runningWorkstream, addTask({ actor, ownerId })).details).toEqual({
+        requiredRole: 'workstream LEAD or MEMBER',
+      });
+    },
+  );
 
   it.each([
     ['a representative outside the workstream', 'sandra-corry'],
     ['the chair, who is not in it', 'jacqui-jensen'],
     ['someone the platform does not know', 'nobody'],
   ])('is refused for an owner who is %s', (_who, ownerId) => {
-    spec.given(runningWorkstream).when(addTask({ ownerId })).thenFails('VALIDATION_FAILED', /A task is owned by the lead or a member of the workstream/);
+    spec
+      .given(runningWorkstream)
+      .when(addTask({ ownerId }))
+      .thenFails('VALIDATION_FAILED', /A task is owned by the lead or a member of the workstream/);
   });
 
   it('is refused for an owner who has been removed from the workstream', () => {
@@ -146,31 +204,72 @@ describe('Adding a task (W2)', () => {
   });
 
   it('is refused with ALREADY_EXISTS for a task id already in the workstream, whatever its status', () => {
-    spec.given(withTask('TO_DO')).when(addTask({ title: 'Another' })).thenFails('ALREADY_EXISTS', /That task already exists/);
-    spec.given(withTask('DONE')).when(addTask({ title: 'Another' })).thenFails('ALREADY_EXISTS');
-    spec.given(withTask('CANCELLED')).when(addTask({ title: 'Another' })).thenFails('ALREADY_EXISTS');
+    spec
+      .given(withTask('TO_DO'))
+      .when(addTask({ title: 'Another' }))
+      .thenFails('ALREADY_EXISTS', /That task already exists/);
+    spec
+      .given(withTask('DONE'))
+      .when(addTask({ title: 'Another' }))
+      .thenFails('ALREADY_EXISTS');
+    spec
+      .given(withTask('CANCELLED'))
+      .when(addTask({ title: 'Another' }))
+      .thenFails('ALREADY_EXISTS');
   });
 
-  it.each(['31/03/2020', '2020-3-31', '2020-02-30', '2020-03-31T17:00:00Z', ''])('is refused with a due date of %p', (dueDate) => {
-    spec.given(runningWorkstream).when(addTask({ dueDate })).thenFails('VALIDATION_FAILED', /The due date must be a date written YYYY-MM-DD/);
-  });
+  it.each(['31/03/2020', '2020-3-31', '2020-02-30', '2020-03-31T17:00:00Z', ''])(
+    'is refused with a due date of %p',
+    (dueDate) => {
+      spec
+        .given(runningWorkstream)
+        .when(addTask({ dueDate }))
+        .thenFails('VALIDATION_FAILED', /The due date must be a date written YYYY-MM-DD/);
+    },
+  );
 
   it('accepts a due date already past (it shows as overdue)', () => {
-    spec.given(runningWorkstream).when(addTask({ dueDate: '2019-12-31' })).then([taskAdded({ dueDate: '2019-12-31' })]);
+    spec
+      .given(runningWorkstream)
+      .when(addTask({ dueDate: '2019-12-31' }))
+      .then([taskAdded({ dueDate: '2019-12-31' })]);
   });
 
   it('is refused without a title', () => {
-    spec.given(runningWorkstream).when(addTask({ title: ' \t ' })).thenFails('VALIDATION_FAILED', /The title must not be empty/);
+    spec
+      .given(runningWorkstream)
+      .when(addTask({ title: ' \t ' }))
+      .thenFails('VALIDATION_FAILED', /The title must not be empty/);
   });
 });
 
 describe('Task states (W2: to do, in progress, blocked with a reason, done, cancelled)', () => {
   const ALL: TaskStatus[] = ['TO_DO', 'IN_PROGRESS', 'BLOCKED', 'DONE', 'CANCELLED'];
-  const words: Record<TaskStatus, string> = { TO_DO: 'to do', IN_PROGRESS: 'in progress', BLOCKED: 'blocked', DONE: 'done', CANCELLED: 'cancelled' };
+  const words: Record<TaskStatus, string> = {
+    TO_DO: 'to do',
+    IN_PROGRESS: 'in progress',
+    BLOCKED: 'blocked',
+    DONE: 'done',
+    CANCELLED: 'cancelled',
+  };
 
-  type Transition = { name: string; command: WorkstreamCommandUnion; event: WorkstreamEvent; allowed: TaskStatus[]; action: string; after: Partial<TaskRecord> };
+  type Transition = {
+    name: string;
+    command: WorkstreamCommandUnion;
+    event: WorkstreamEvent;
+    allowed: TaskStatus[];
+    action: string;
+    after: Partial<TaskRecord>;
+  };
   const transitions: Transition[] = [
-    { name: 'starting', command: start(), event: started(), allowed: ['TO_DO'], action: 'started', after: { status: 'IN_PROGRESS', blockedReason: null } },
+    {
+      name: 'starting',
+      command: start(),
+      event: started(),
+      allowed: ['TO_DO'],
+      action: 'started',
+      after: { status: 'IN_PROGRESS', blockedReason: null },
+    },
     {
       name: 'blocking',
       command: block(),
@@ -179,8 +278,22 @@ describe('Task states (W2: to do, in progress, blocked with a reason, done, canc
       action: 'blocked',
       after: { status: 'BLOCKED', blockedReason: 'Waiting for the Somerset procedures.' },
     },
-    { name: 'unblocking', command: unblock(), event: unblocked(), allowed: ['BLOCKED'], action: 'unblocked', after: { status: 'IN_PROGRESS', blockedReason: null } },
-    { name: 'completing', command: complete(), event: completed(), allowed: ['TO_DO', 'IN_PROGRESS'], action: 'completed', after: { status: 'DONE', blockedReason: null } },
+    {
+      name: 'unblocking',
+      command: unblock(),
+      event: unblocked(),
+      allowed: ['BLOCKED'],
+      action: 'unblocked',
+      after: { status: 'IN_PROGRESS', blockedReason: null },
+    },
+    {
+      name: 'completing',
+      command: complete(),
+      event: completed(),
+      allowed: ['TO_DO', 'IN_PROGRESS'],
+      action: 'completed',
+      after: { status: 'DONE', blockedReason: null },
+    },
     {
       name: 'cancelling',
       command: cancel(),
@@ -189,7 +302,14 @@ describe('Task states (W2: to do, in progress, blocked with a reason, done, canc
       action: 'cancelled',
       after: { status: 'CANCELLED', blockedReason: null },
     },
-    { name: 'reassigning', command: reassign(), event: reassigned(), allowed: ['TO_DO', 'IN_PROGRESS', 'BLOCKED'], action: 'reassigned', after: { ownerId: 'sheila-smith' } },
+    {
+      name: 'reassigning',
+      command: reassign(),
+      event: reassigned(),
+      allowed: ['TO_DO', 'IN_PROGRESS', 'BLOCKED'],
+      action: 'reassigned',
+      after: { ownerId: 'sheila-smith' },
+    },
     {
       name: 'changing the due date of',
       command: changeDue(),
@@ -200,7 +320,9 @@ describe('Task states (W2: to do, in progress, blocked with a reason, done, canc
     },
   ];
 
-  const cases = transitions.flatMap((t) => ALL.map((status) => [t.name, status, t.allowed.includes(status), t] as const));
+  const cases = transitions.flatMap((t) =>
+    ALL.map((status) => [t.name, status, t.allowed.includes(status), t] as const),
+  );
 
   it.each(cases.filter(([, , allowed]) => allowed))('allows %s a task that is %s', (_name, status, _allowed, t) => {
     spec.given(withTask(status)).when(t.command).then([t.event]);
@@ -208,17 +330,29 @@ describe('Task states (W2: to do, in progress, blocked with a reason, done, canc
     expect(taskAfter([...withTask(status), t.event])).toEqual({ ...before, ...t.after });
   });
 
-  it.each(cases.filter(([, , allowed]) => !allowed))('refuses %s a task that is %s with INVALID_TASK_STATE', (_name, status, _allowed, t) => {
-    spec
-      .given(withTask(status))
-      .when(t.command)
-      .thenFails('INVALID_TASK_STATE', new RegExp(`^A task that is ${words[status]} cannot be ${t.action}\\.$`));
-  });
+  it.each(cases.filter(([, , allowed]) => !allowed))(
+    'refuses %s a task that is %s with INVALID_TASK_STATE',
+    (_name, status, _allowed, t) => {
+      spec
+        .given(withTask(status))
+        .when(t.command)
+        .thenFails('INVALID_TASK_STATE', new RegExp(`^A task that is ${words[status]} cannot be ${t.action}\\.$`));
+    },
+  );
 
-  it.each(transitions.map((t) => [t.name, t] as const))('refuses %s a task the workstream does not have with NOT_FOUND', (_name, t) => {
-    const unknown = { ...t.command, data: { ...t.command.data, taskId: 'task-404', actor: lead } } as WorkstreamCommandUnion;
-    spec.given(withTask('TO_DO')).when(unknown).thenFails('NOT_FOUND', /The workstream has no such task/);
-  });
+  it.each(transitions.map((t) => [t.name, t] as const))(
+    'refuses %s a task the workstream does not have with NOT_FOUND',
+    (_name, t) => {
+      const unknown = {
+        ...t.command,
+        data: { ...t.command.data, taskId: 'task-404', actor: lead },
+      } as WorkstreamCommandUnion;
+      spec
+        .given(withTask('TO_DO'))
+        .when(unknown)
+        .thenFails('NOT_FOUND', /The workstream has no such task/);
+    },
+  );
 
   it('takes a task through every state: to do, in progress, blocked, in progress again, done', () => {
     const events: WorkstreamEvent[] = [...runningWorkstream, taskAdded()];
@@ -242,7 +376,10 @@ describe('Task states (W2: to do, in progress, blocked with a reason, done, canc
   });
 
   it('clears the reason for blocking when a blocked task is cancelled', () => {
-    expect(taskAfter([...withTask('BLOCKED'), cancelled()])).toMatchObject({ status: 'CANCELLED', blockedReason: null });
+    expect(taskAfter([...withTask('BLOCKED'), cancelled()])).toMatchObject({
+      status: 'CANCELLED',
+      blockedReason: null,
+    });
   });
 
   it('keeps the status when a task is reassigned or given a new due date', () => {
@@ -261,7 +398,10 @@ describe('Reasons and dates that task changes need', () => {
   });
 
   it('is refused to block without a reason', () => {
-    spec.given(withTask('IN_PROGRESS')).when(block(chris, '  ')).thenFails('VALIDATION_FAILED', /The reason it is blocked must not be empty/);
+    spec
+      .given(withTask('IN_PROGRESS'))
+      .when(block(chris, '  '))
+      .thenFails('VALIDATION_FAILED', /The reason it is blocked must not be empty/);
   });
 
   it('records the reason for cancelling trimmed', () => {
@@ -269,30 +409,48 @@ describe('Reasons and dates that task changes need', () => {
   });
 
   it('is refused to cancel without a reason', () => {
-    spec.given(withTask('TO_DO')).when(cancel(chris, '')).thenFails('VALIDATION_FAILED', /The reason for cancelling must not be empty/);
+    spec
+      .given(withTask('TO_DO'))
+      .when(cancel(chris, ''))
+      .thenFails('VALIDATION_FAILED', /The reason for cancelling must not be empty/);
   });
 
   it('records the reason for a new due date trimmed', () => {
-    spec.given(withTask('TO_DO')).when(changeDue(chris, '2020-04-30', ' Somerset needs another month. ')).then([dueChanged()]);
+    spec
+      .given(withTask('TO_DO'))
+      .when(changeDue(chris, '2020-04-30', ' Somerset needs another month. '))
+      .then([dueChanged()]);
   });
 
   it('is refused to change the due date without a reason', () => {
-    spec.given(withTask('TO_DO')).when(changeDue(chris, '2020-04-30', ' ')).thenFails('VALIDATION_FAILED', /The reason must not be empty/);
+    spec
+      .given(withTask('TO_DO'))
+      .when(changeDue(chris, '2020-04-30', ' '))
+      .thenFails('VALIDATION_FAILED', /The reason must not be empty/);
   });
 
   it.each(['30/04/2020', '2020-04-31', 'next month', ''])('is refused to change the due date to %p', (dueDate) => {
-    spec.given(withTask('TO_DO')).when(changeDue(chris, dueDate)).thenFails('VALIDATION_FAILED', /The due date must be a date written YYYY-MM-DD/);
+    spec
+      .given(withTask('TO_DO'))
+      .when(changeDue(chris, dueDate))
+      .thenFails('VALIDATION_FAILED', /The due date must be a date written YYYY-MM-DD/);
   });
 
   it('may bring a due date forward', () => {
-    spec.given(withTask('TO_DO')).when(changeDue(chris, '2020-02-28', 'Needed for the March meeting.')).then([dueChanged('2020-02-28', 'Needed for the March meeting.')]);
+    spec
+      .given(withTask('TO_DO'))
+      .when(changeDue(chris, '2020-02-28', 'Needed for the March meeting.'))
+      .then([dueChanged('2020-02-28', 'Needed for the March meeting.')]);
   });
 
   it.each([
     ['the lead', 'will-white'],
     ['the member who owns it (no change of owner)', 'chris-sivers'],
   ])('may reassign a task to %s', (_who, ownerId) => {
-    spec.given(withTask('IN_PROGRESS')).when(reassign(lead, ownerId)).then([reassigned(ownerId)]);
+    spec
+      .given(withTask('IN_PROGRESS'))
+      .when(reassign(lead, ownerId))
+      .then([reassigned(ownerId)]);
   });
 
   it.each([
@@ -300,7 +458,10 @@ describe('Reasons and dates that task changes need', () => {
     ['the chair, who is not in it', 'jacqui-jensen'],
     ['someone the platform does not know', 'nobody'],
   ])('is refused to reassign a task to %s', (_who, ownerId) => {
-    spec.given(withTask('IN_PROGRESS')).when(reassign(lead, ownerId)).thenFails('VALIDATION_FAILED', /A task is owned by the lead or a member of the workstream/);
+    spec
+      .given(withTask('IN_PROGRESS'))
+      .when(reassign(lead, ownerId))
+      .thenFails('VALIDATION_FAILED', /A task is owned by the lead or a member of the workstream/);
   });
 });
 
@@ -328,13 +489,24 @@ describe('Who changes a task (W2: only the lead and members, and members only th
     spec.given(withTask(status, willWhite.personId)).when(command(lead)).then([event]);
   });
 
-  it.each(changes)("a member who is not the lead may not %s another member's task (FORBIDDEN)", (_change, command, status) => {
-    spec.given(withTask(status)).when(command(sheila)).thenFails('FORBIDDEN', /A member changes only the tasks they own; the lead changes any/);
-    expect(refusal(withTask(status), command(sheila)).details).toEqual({ requiredRole: 'workstream LEAD or the task owner' });
-  });
+  it.each(changes)(
+    "a member who is not the lead may not %s another member's task (FORBIDDEN)",
+    (_change, command, status) => {
+      spec
+        .given(withTask(status))
+        .when(command(sheila))
+        .thenFails('FORBIDDEN', /A member changes only the tasks they own; the lead changes any/);
+      expect(refusal(withTask(status), command(sheila)).details).toEqual({
+        requiredRole: 'workstream LEAD or the task owner',
+      });
+    },
+  );
 
   it.each(changes)("a member may not %s the lead's task (FORBIDDEN)", (_change, command, status) => {
-    spec.given(withTask(status, willWhite.personId)).when(command(chris)).thenFails('FORBIDDEN', /A member changes only the tasks they own/);
+    spec
+      .given(withTask(status, willWhite.personId))
+      .when(command(chris))
+      .thenFails('FORBIDDEN', /A member changes only the tasks they own/);
   });
 
   it.each(
@@ -349,7 +521,10 @@ describe('Who changes a task (W2: only the lead and members, and members only th
       ).map(([who, actor]) => [who, change, command, status, actor] as const),
     ),
   )('%s may not %s any task (FORBIDDEN)', (_who, _change, command, status, actor) => {
-    spec.given(withTask(status)).when(command(actor)).thenFails('FORBIDDEN', /Only the workstream's lead and members change its tasks/);
+    spec
+      .given(withTask(status))
+      .when(command(actor))
+      .thenFails('FORBIDDEN', /Only the workstream's lead and members change its tasks/);
     expect(refusal(withTask(status), command(actor)).details).toEqual({ requiredRole: 'workstream LEAD or MEMBER' });
   });
 
@@ -359,12 +534,21 @@ describe('Who changes a task (W2: only the lead and members, and members only th
 
   it('a member who gives their task to another member may no longer change it; the new owner may', () => {
     const given = [...withTask('IN_PROGRESS'), reassigned('sheila-smith')];
-    spec.given(given).when(complete(chris)).thenFails('FORBIDDEN', /A member changes only the tasks they own/);
+    spec
+      .given(given)
+      .when(complete(chris))
+      .thenFails('FORBIDDEN', /A member changes only the tasks they own/);
     spec.given(given).when(complete(sheila)).then([completed()]);
   });
 
   it('a member who has been removed may not change the task they owned', () => {
-    const given: WorkstreamEvent[] = [...withTask('DONE'), { type: 'WorkstreamMemberRemoved', data: { personId: 'chris-sivers' } }];
-    spec.given(given).when(reassign(chris)).thenFails('FORBIDDEN', /Only the workstream's lead and members change its tasks/);
+    const given: WorkstreamEvent[] = [
+      ...withTask('DONE'),
+      { type: 'WorkstreamMemberRemoved', data: { personId: 'chris-sivers' } },
+    ];
+    spec
+      .given(given)
+      .when(reassign(chris))
+      .thenFails('FORBIDDEN', /Only the workstream's lead and members change its tasks/);
   });
 });

@@ -1,5 +1,11 @@
 import { StreamNotFoundError, WrongExpectedVersionError as EsdbWrongExpectedVersionError } from '@eventstore/db-client';
-import type { AppendExpectedRevision, EventData, Position as EsdbPosition, ReadPosition, RegexFilter } from '@eventstore/db-client';
+import type {
+  AppendExpectedRevision,
+  EventData,
+  Position as EsdbPosition,
+  ReadPosition,
+  RegexFilter,
+} from '@eventstore/db-client';
 import { randomUUID } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import { DuplicateEventIdError, NewEvent, StoredEvent, WrongExpectedVersionError } from '../event-store';
@@ -27,7 +33,8 @@ type FakeSubscription = PassThrough & { unsubscribe(): Promise<void> };
 
 class FakeServer {
   readonly log: Recorded[] = [];
-  readonly subscriptions: { stream: FakeSubscription; from: ReadPosition; filter?: RegexFilter; dropped: boolean }[] = [];
+  readonly subscriptions: { stream: FakeSubscription; from: ReadPosition; filter?: RegexFilter; dropped: boolean }[] =
+    [];
   unsubscribed = 0;
   disposed = false;
   /** Older servers answer a recognised retry without a position. */
@@ -41,15 +48,28 @@ class FakeServer {
 
   client(): EsdbClient {
     const fake = {
-      appendToStream: async (streamName: string, events: EventData[], options: { expectedRevision: AppendExpectedRevision }) =>
-        this.append(streamName, events, options.expectedRevision),
+      appendToStream: async (
+        streamName: string,
+        events: EventData[],
+        options: { expectedRevision: AppendExpectedRevision },
+      ) => this.append(streamName, events, options.expectedRevision),
       readStream: (streamName: string, options: { fromRevision?: bigint; maxCount?: number } = {}) => {
         const stream = this.log.filter((e) => e.streamId === streamName);
         if (stream.length === 0) {
-          return new Readable({ objectMode: true, read() { this.destroy(new StreamNotFoundError(undefined, streamName)); } });
+          return new Readable({
+            objectMode: true,
+            read() {
+              this.destroy(new StreamNotFoundError(undefined, streamName));
+            },
+          });
         }
         const from = options.fromRevision ?? 0n;
-        return Readable.from(stream.filter((e) => e.revision >= from).slice(0, options.maxCount).map((event) => ({ event })));
+        return Readable.from(
+          stream
+            .filter((e) => e.revision >= from)
+            .slice(0, options.maxCount)
+            .map((event) => ({ event })),
+        );
       },
       readAll: (options: { fromPosition: ReadPosition; direction: 'forwards' | 'backwards'; maxCount: number }) => {
         const { fromPosition: from, direction, maxCount } = options;
@@ -95,7 +115,11 @@ class FakeServer {
       const atThatRevision = stream.slice(Number(from), Number(from) + events.length);
       if (atThatRevision.length === events.length && atThatRevision.every((e, i) => e.id === events[i].id)) {
         const last = atThatRevision[atThatRevision.length - 1];
-        return { success: true, nextExpectedRevision: last.revision, position: this.positionOnRetry ? last.position : undefined };
+        return {
+          success: true,
+          nextExpectedRevision: last.revision,
+          position: this.positionOnRetry ? last.position : undefined,
+        };
       }
     }
     const ok =
@@ -104,7 +128,11 @@ class FakeServer {
       (expected === 'stream_exists' && current !== null) ||
       expected === current;
     if (!ok) {
-      throw new EsdbWrongExpectedVersionError(undefined, { streamName: streamId, expected, current: current ?? 'no_stream' });
+      throw new EsdbWrongExpectedVersionError(undefined, {
+        streamName: streamId,
+        expected,
+        current: current ?? 'no_stream',
+      });
     }
     const written = events.map((event) => this.record(streamId, event.id, event.type, event.data, event.metadata));
     const last = written[written.length - 1];
@@ -139,7 +167,12 @@ class FakeServer {
   }
 }
 
-const event = (type = 'SomethingHappened', id: string = randomUUID()): NewEvent => ({ id, type, data: { type }, metadata: { by: 'p-1' } });
+const event = (type = 'SomethingHappened', id: string = randomUUID()): NewEvent => ({
+  id,
+  type,
+  data: { type },
+  metadata: { by: 'p-1' },
+});
 
 describe('EventStoreDB adapter against a stand-in server', () => {
   let server: FakeServer;
@@ -155,7 +188,10 @@ describe('EventStoreDB adapter against a stand-in server', () => {
     it('answers with the revision and position of the last event written', async () => {
       const result = await store.append('s', [event('A'), event('B')], { expectedRevision: 'no_stream' });
       const read = await store.readStream('s');
-      expect(read.map((e) => [e.type, e.revision])).toEqual([['A', 0], ['B', 1]]);
+      expect(read.map((e) => [e.type, e.revision])).toEqual([
+        ['A', 0],
+        ['B', 1],
+      ]);
       expect(result).toEqual({ nextRevision: 1, position: read[1].position });
     });
 
@@ -188,19 +224,25 @@ describe('EventStoreDB adapter against a stand-in server', () => {
       const refused = store.append('s', [event()], { expectedRevision: 3 });
       await expect(refused).rejects.toBeInstanceOf(WrongExpectedVersionError);
       await expect(refused).rejects.toMatchObject({ streamId: 's', expected: 3, actual: 0 });
-      await expect(store.append('t', [event()], { expectedRevision: 'stream_exists' })).rejects.toMatchObject({ actual: null });
+      await expect(store.append('t', [event()], { expectedRevision: 'stream_exists' })).rejects.toMatchObject({
+        actual: null,
+      });
       expect(await store.readStream('s')).toHaveLength(1);
     });
 
     it('refuses ids the stream holds other than as this same append', async () => {
       const [a, b] = [event(), event()];
       await store.append('s', [a, b], { expectedRevision: 'no_stream' });
-      await expect(store.append('s', [b, event()], { expectedRevision: 0 })).rejects.toBeInstanceOf(DuplicateEventIdError);
+      await expect(store.append('s', [b, event()], { expectedRevision: 0 })).rejects.toBeInstanceOf(
+        DuplicateEventIdError,
+      );
       await expect(store.append('s', [a], { expectedRevision: 'any' })).resolves.toEqual({
         nextRevision: 0,
         position: (await store.readStream('s'))[0].position,
       });
-      await expect(store.append('s', [b, a], { expectedRevision: 'any' })).rejects.toBeInstanceOf(DuplicateEventIdError);
+      await expect(store.append('s', [b, a], { expectedRevision: 'any' })).rejects.toBeInstanceOf(
+        DuplicateEventIdError,
+      );
     });
   });
 
@@ -273,7 +315,9 @@ describe('EventStoreDB adapter against a stand-in server', () => {
         }
       });
       expect((await types).map((e) => e.type)).toEqual(['A', 'B', 'C', 'D']);
-      const resumedFrom = server.subscriptions.map(({ from }) => (typeof from === 'string' ? from : Number(from.commit)));
+      const resumedFrom = server.subscriptions.map(({ from }) =>
+        typeof from === 'string' ? from : Number(from.commit),
+      );
       expect(resumedFrom).toEqual(['start', (await store.readStream('s'))[1].position]);
       expect(dropped).toEqual([5]);
     });

@@ -92,8 +92,14 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /** Accepts esdb://, esdb+discover://, and the kurrentdb:// and kdb:// spellings of them. */
-  static fromConnectionString(connectionString: string, options: EventStoreDbEventStoreOptions = {}): EventStoreDbEventStore {
-    return new EventStoreDbEventStore(EventStoreDBClient.connectionString(toEsdbConnectionString(connectionString)), options);
+  static fromConnectionString(
+    connectionString: string,
+    options: EventStoreDbEventStoreOptions = {},
+  ): EventStoreDbEventStore {
+    return new EventStoreDbEventStore(
+      EventStoreDBClient.connectionString(toEsdbConnectionString(connectionString)),
+      options,
+    );
   }
 
   /**
@@ -236,11 +242,19 @@ export class EventStoreDbEventStore implements EventStore {
     await this.client.dispose();
   }
 
-  private async refused(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  private async refused(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     const stream = await this.readStream(streamId);
     const retried = retriedAppendIn(stream, streamId, events);
     if (retried) return retried;
-    throw new WrongExpectedVersionError(streamId, expected, stream.length === 0 ? null : stream[stream.length - 1].revision);
+    throw new WrongExpectedVersionError(
+      streamId,
+      expected,
+      stream.length === 0 ? null : stream[stream.length - 1].revision,
+    );
   }
 
   private async positionOf(streamId: string, revision: bigint): Promise<Position> {
@@ -250,7 +264,11 @@ export class EventStoreDbEventStore implements EventStore {
     throw new Error(`EventStoreDB acknowledged revision ${revision} of ${streamId} but does not return it.`);
   }
 
-  private async readAllPage(from: ReadPosition, direction: Direction, maxCount: number): Promise<AllStreamRecordedEvent[]> {
+  private async readAllPage(
+    from: ReadPosition,
+    direction: Direction,
+    maxCount: number,
+  ): Promise<AllStreamRecordedEvent[]> {
     const page: AllStreamRecordedEvent[] = [];
     for await (const resolved of this.client.readAll({ fromPosition: from, direction, maxCount })) {
       // Without link resolution every entry carries its own record, links included.

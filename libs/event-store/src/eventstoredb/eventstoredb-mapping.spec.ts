@@ -65,7 +65,12 @@ describe('EventStoreDB mapping', () => {
   });
 
   it('writes events as JSON with their own ids', () => {
-    const data = toEventData({ id: 'f4b7f3c2-8a4e-4b8e-9d7e-0c1d2e3f4a5b', type: 'A', data: { n: 1 }, metadata: { actor: 'p-1' } });
+    const data = toEventData({
+      id: 'f4b7f3c2-8a4e-4b8e-9d7e-0c1d2e3f4a5b',
+      type: 'A',
+      data: { n: 1 },
+      metadata: { actor: 'p-1' },
+    });
     expect(data).toEqual({
       id: 'f4b7f3c2-8a4e-4b8e-9d7e-0c1d2e3f4a5b',
       contentType: 'application/json',
@@ -123,7 +128,10 @@ describe('EventStoreDB mapping', () => {
     const stream = [stored('aaaa', 0, 100), stored('bbbb', 1, 200), stored('cccc', 2, 300)];
 
     it('answers a batch recorded consecutively in this stream as the first time', () => {
-      expect(retriedAppendIn(stream, 's', [newEvent('bbbb'), newEvent('cccc')])).toEqual({ nextRevision: 2, position: 300 });
+      expect(retriedAppendIn(stream, 's', [newEvent('bbbb'), newEvent('cccc')])).toEqual({
+        nextRevision: 2,
+        position: 300,
+      });
     });
 
     it('matches ids without regard to case, as the server returns them in lower case', () => {
@@ -142,7 +150,9 @@ describe('EventStoreDB mapping', () => {
 
   it('accepts the KurrentDB spellings of a connection string', () => {
     expect(toEsdbConnectionString('kurrentdb://localhost:2113?tls=false')).toBe('esdb://localhost:2113?tls=false');
-    expect(toEsdbConnectionString('kdb+discover://admin:changeit@cluster:2113')).toBe('esdb+discover://admin:changeit@cluster:2113');
+    expect(toEsdbConnectionString('kdb+discover://admin:changeit@cluster:2113')).toBe(
+      'esdb+discover://admin:changeit@cluster:2113',
+    );
     expect(toEsdbConnectionString(' esdb://localhost:2113 ')).toBe('esdb://localhost:2113');
   });
 });

@@ -103,7 +103,9 @@ export function toEventData(event: NewEvent): EventData {
 
 export function toStoredEvent(recorded: RecordedEventLike): StoredEvent {
   if (!recorded.position) {
-    throw new Error('EventStoreDB returned an event without its position; stream reads carry positions from server 22.6.');
+    throw new Error(
+      'EventStoreDB returned an event without its position; stream reads carry positions from server 22.6.',
+    );
   }
   return {
     id: recorded.id,

@@ -55,7 +55,10 @@ export class SqliteEventStore implements EventStore {
   private readonly statements;
   private readonly appendTransaction;
 
-  constructor(readonly file: string, options: SqliteEventStoreOptions = {}) {
+  constructor(
+    readonly file: string,
+    options: SqliteEventStoreOptions = {},
+  ) {
     this.pollMs = options.pollMs ?? 500;
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -74,7 +77,9 @@ export class SqliteEventStore implements EventStore {
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
       readStream: this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE stream_id = ? ORDER BY revision'),
-      readAll: this.db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+      readAll: this.db.prepare<[number, number], EventRow>(
+        'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?',
+      ),
       lastPosition: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
     };
     this.appendTransaction = this.db.transaction(
@@ -128,7 +133,10 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribeAll(options: SubscribeOptions = {}): AsyncIterable<StoredEvent> {
-    return followAll((from, limit) => this.readAll({ from, limit }), this.notifier, { ...options, pollMs: this.pollMs });
+    return followAll((from, limit) => this.readAll({ from, limit }), this.notifier, {
+      ...options,
+      pollMs: this.pollMs,
+    });
   }
 
   async lastPosition(): Promise<Position | null> {

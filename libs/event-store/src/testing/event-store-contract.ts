@@ -159,7 +159,9 @@ export function eventStoreContract(
       it('of 20 concurrent appends expecting the same revision exactly one wins', async () => {
         await store.append(stream(), [event()], { expectedRevision: NO_STREAM });
         const outcomes = await Promise.allSettled(
-          Array.from({ length: 20 }, (_, i) => store.append(stream(), [event('Racer', { i })], { expectedRevision: 0 })),
+          Array.from({ length: 20 }, (_, i) =>
+            store.append(stream(), [event('Racer', { i })], { expectedRevision: 0 }),
+          ),
         );
         const won = outcomes.filter((o) => o.status === 'fulfilled');
         const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');

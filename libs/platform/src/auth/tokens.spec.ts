@@ -33,7 +33,11 @@ describe('embedded tokens', () => {
       .setAudience(EMBEDDED_AUDIENCE)
       .setExpirationTime('1h')
       .sign(foreignKey);
-    const unsigned = new UnsecuredJWT({}).setSubject('p').setIssuer(EMBEDDED_ISSUER).setAudience(EMBEDDED_AUDIENCE).encode();
+    const unsigned = new UnsecuredJWT({})
+      .setSubject('p')
+      .setIssuer(EMBEDDED_ISSUER)
+      .setAudience(EMBEDDED_AUDIENCE)
+      .encode();
     const wrongAudience = await new SignJWT({})
       .setProtectedHeader({ alg: 'ES256' })
       .setSubject('p')

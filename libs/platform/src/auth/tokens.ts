@@ -80,8 +80,11 @@ async function checked(verification: Promise<{ payload: JWTPayload }>): Promise<
 function describe(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'The token has expired; ask for a new one.';
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'The token signature is not valid.';
-  if (error instanceof errors.JOSEAlgNotAllowed) return 'The token is signed with an algorithm this platform does not accept.';
-  if (error instanceof errors.JWTClaimValidationFailed) return `The token was not issued for this platform (${error.claim}).`;
-  if (error instanceof errors.JWKSNoMatchingKey) return 'The token was signed with a key the identity provider does not publish.';
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return 'The token is signed with an algorithm this platform does not accept.';
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return `The token was not issued for this platform (${error.claim}).`;
+  if (error instanceof errors.JWKSNoMatchingKey)
+    return 'The token was signed with a key the identity provider does not publish.';
   return 'The token could not be verified.';
 }

@@ -3,7 +3,13 @@ import { ConfigurationError, loadConfig } from './app-config';
 describe('configuration validated at start-up', () => {
   it('serves a single machine by default', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, eventStore: { kind: 'sqlite' }, oidc: null, clockNow: null, environment: 'development' });
+    expect(config).toMatchObject({
+      port: 3000,
+      eventStore: { kind: 'sqlite' },
+      oidc: null,
+      clockNow: null,
+      environment: 'development',
+    });
     expect(config.dataDir).toMatch(/data$/);
   });
 
@@ -23,7 +29,13 @@ describe('configuration validated at start-up', () => {
   it('lists every problem at once', () => {
     let error: ConfigurationError | undefined;
     try {
-      loadConfig({ PORT: 'eighty', EVENT_STORE: 'eventstoredb', AUTH_ISSUER: 'x', NODE_ENV: 'production', CLOCK_NOW: '2020-01-01T00:00:00Z' });
+      loadConfig({
+        PORT: 'eighty',
+        EVENT_STORE: 'eventstoredb',
+        AUTH_ISSUER: 'x',
+        NODE_ENV: 'production',
+        CLOCK_NOW: '2020-01-01T00:00:00Z',
+      });
     } catch (caught) {
       error = caught as ConfigurationError;
     }

@@ -1,6 +1,17 @@
 import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 import { resolve } from 'node:path';
 
 class Environment {
@@ -56,7 +67,8 @@ export interface AppConfig {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
-  readonly eventStore: { readonly kind: 'sqlite' } | { readonly kind: 'eventstoredb'; readonly connectionString: string };
+  readonly eventStore:
+    { readonly kind: 'sqlite' } | { readonly kind: 'eventstoredb'; readonly connectionString: string };
   /** Null: tokens are signed and verified with the embedded key in DATA_DIR. */
   readonly oidc: { readonly jwksUrl: string; readonly issuer: string; readonly audience: string } | null;
   readonly clockNow: string | null;
@@ -78,22 +90,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const provided = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = plainToInstance(Environment, provided, { excludeExtraneousValues: false });
   const problems = validateSync(parsed, { stopAtFirstError: true }).flatMap((error) =>
-    Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message} (got "${String(error.value)}")`),
+    Object.values(error.constraints ?? {}).map(
+      (message) => `${error.property}: ${message} (got "${String(error.value)}")`,
+    ),
   );
 
   if (parsed.EVENT_STORE === 'eventstoredb' && !parsed.EVENTSTORE_CONNECTION_STRING) {
-    problems.push('EVENTSTORE_CONNECTION_STRING: required when EVENT_STORE is eventstoredb (e.g. esdb://localhost:2113?tls=false)');
+    problems.push(
+      'EVENTSTORE_CONNECTION_STRING: required when EVENT_STORE is eventstoredb (e.g. esdb://localhost:2113?tls=false)',
+    );
   }
-  if (parsed.EVENTSTORE_CONNECTION_STRING && !/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kdb|kdb\+discover):\/\//.test(parsed.EVENTSTORE_CONNECTION_STRING)) {
+  if (
+    parsed.EVENTSTORE_CONNECTION_STRING &&
+    !/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kdb|kdb\+discover):\/\//.test(
+      parsed.EVENTSTORE_CONNECTION_STRING,
+    )
+  ) {
     problems.push('EVENTSTORE_CONNECTION_STRING: must be an esdb:// or kurrentdb:// connection string');
   }
   const oidcSettings = [parsed.AUTH_JWKS_URL, parsed.AUTH_ISSUER, parsed.AUTH_AUDIENCE];
   const oidcGiven = oidcSettings.filter(Boolean).length;
   if (oidcGiven > 0 && oidcGiven < 3) {
-    problems.push('AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE: give all three to use an OIDC provider, or none for the embedded key');
+    problems.push(
+      'AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE: give all three to use an OIDC provider, or none for the embedded key',
+    );
   }
   if (parsed.NODE_ENV === 'production') {
-    if (oidcGiven === 0) problems.push('AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE: required in production (an OIDC provider signs tokens)');
+    if (oidcGiven === 0)
+      problems.push(
+        'AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE: required in production (an OIDC provider signs tokens)',
+      );
     if (parsed.CLOCK_NOW) problems.push('CLOCK_NOW: a fixed clock is refused in production');
   }
   if (problems.length > 0) throw new ConfigurationError(problems);
@@ -109,7 +135,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         : { kind: 'sqlite' },
     oidc:
       oidcGiven === 3
-        ? { jwksUrl: parsed.AUTH_JWKS_URL as string, issuer: parsed.AUTH_ISSUER as string, audience: parsed.AUTH_AUDIENCE as string }
+        ? {
+            jwksUrl: parsed.AUTH_JWKS_URL as string,
+            issuer: parsed.AUTH_ISSUER as string,
+            audience: parsed.AUTH_AUDIENCE as string,
+          }
         : null,
     clockNow: parsed.CLOCK_NOW ?? null,
     logLevel: parsed.LOG_LEVEL as LogLevel,

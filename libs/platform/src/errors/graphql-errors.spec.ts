@@ -6,16 +6,23 @@ import { formatGraphqlError, InputValidationError } from './graphql-errors';
 
 const format = (error: unknown, code?: string) => {
   const logged: unknown[] = [];
-  const graphqlError = new GraphQLError('raw', { originalError: error instanceof Error ? error : undefined, extensions: code ? { code } : {} });
-  const formatted = formatGraphqlError({ message: 'raw', extensions: { code, stacktrace: ['at secret.ts:1'] } }, graphqlError, (e) =>
-    logged.push(e),
+  const graphqlError = new GraphQLError('raw', {
+    originalError: error instanceof Error ? error : undefined,
+    extensions: code ? { code } : {},
+  });
+  const formatted = formatGraphqlError(
+    { message: 'raw', extensions: { code, stacktrace: ['at secret.ts:1'] } },
+    graphqlError,
+    (e) => logged.push(e),
   );
   return { formatted, logged };
 };
 
 describe('GraphQL error mapping', () => {
   it('passes a domain refusal on with its code, sentence and details', () => {
-    const { formatted } = format(new DomainError('FORBIDDEN', 'Only an administrator can do that.', { requiredRole: 'ADMINISTRATOR' }));
+    const { formatted } = format(
+      new DomainError('FORBIDDEN', 'Only an administrator can do that.', { requiredRole: 'ADMINISTRATOR' }),
+    );
     expect(formatted).toMatchObject({
       message: 'Only an administrator can do that.',
       extensions: { code: 'FORBIDDEN', requiredRole: 'ADMINISTRATOR' },
@@ -23,7 +30,9 @@ describe('GraphQL error mapping', () => {
   });
 
   it('maps input, authentication and concurrency failures', () => {
-    expect(format(new InputValidationError(['name must not be empty.'])).formatted.extensions?.code).toBe('VALIDATION_FAILED');
+    expect(format(new InputValidationError(['name must not be empty.'])).formatted.extensions?.code).toBe(
+      'VALIDATION_FAILED',
+    );
     expect(format(new AuthenticationError('expired')).formatted.extensions?.code).toBe('UNAUTHENTICATED');
     expect(format(new WrongExpectedVersionError('s', 1, 2)).formatted.extensions?.code).toBe('CONFLICT');
     expect(format(undefined, 'BAD_USER_INPUT').formatted.extensions?.code).toBe('VALIDATION_FAILED');

@@ -48,7 +48,13 @@ export class InputValidationError extends Error {
 }
 
 /** GraphQL's own codes that are safe to pass on as they are. */
-const PASS_THROUGH = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN']);
+const PASS_THROUGH = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+]);
 
 interface Classified {
   readonly code: GraphqlErrorCode;
@@ -58,7 +64,8 @@ interface Classified {
 
 export function classifyError(error: unknown, formatted: GraphQLFormattedError): Classified | null {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  if (original instanceof DomainError) return { code: DOMAIN_CODES[original.code], message: original.message, details: original.details };
+  if (original instanceof DomainError)
+    return { code: DOMAIN_CODES[original.code], message: original.message, details: original.details };
   if (original instanceof InputValidationError) return { code: 'VALIDATION_FAILED', message: original.message };
   if (original instanceof AuthenticationError) return { code: 'UNAUTHENTICATED', message: original.message };
   if (original instanceof WrongExpectedVersionError || original instanceof DuplicateEventIdError) {
@@ -66,7 +73,8 @@ export function classifyError(error: unknown, formatted: GraphQLFormattedError):
   }
   const code = formatted.extensions?.code;
   if (code === 'BAD_USER_INPUT') return { code: 'VALIDATION_FAILED', message: formatted.message };
-  if (typeof code === 'string' && PASS_THROUGH.has(code)) return { code: code as GraphqlErrorCode, message: formatted.message };
+  if (typeof code === 'string' && PASS_THROUGH.has(code))
+    return { code: code as GraphqlErrorCode, message: formatted.message };
   return null;
 }
 

@@ -36,12 +36,7 @@ export const peopleProjection: Projection = {
     const event = stored as unknown as AccessEvent;
     switch (event.type) {
       case 'PersonRegistered':
-        statements(db).insertPerson.run(
-          event.data.personId,
-          event.data.name,
-          event.data.email,
-          event.data.subject,
-        );
+        statements(db).insertPerson.run(event.data.personId, event.data.name, event.data.email, event.data.subject);
         return;
       case 'RoleGranted':
         statements(db).insertGrant.run(

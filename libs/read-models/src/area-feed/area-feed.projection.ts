@@ -1,5 +1,12 @@
 import Database from 'better-sqlite3';
-import { CommunicationEvent, LocalArrangementEvent, MeetingEvent, PolicyEvent, RegionalGroupEvent, WorkstreamEvent } from '@app/domain';
+import {
+  CommunicationEvent,
+  LocalArrangementEvent,
+  MeetingEvent,
+  PolicyEvent,
+  RegionalGroupEvent,
+  WorkstreamEvent,
+} from '@app/domain';
 import { StoredEvent } from '@app/event-store';
 import { Projection, statementsPerDatabase } from '../projection';
 
@@ -9,7 +16,9 @@ const statements = statementsPerDatabase((db) => ({
   ),
   rememberMeeting: db.prepare('INSERT INTO area_feed_meetings (meeting_id, starts_at) VALUES (?, ?)'),
   meetingDate: db.prepare('SELECT starts_at AS startsAt FROM area_feed_meetings WHERE meeting_id = ?'),
-  acknowledge: db.prepare('INSERT INTO feed_acknowledgements (area_id, position, acknowledged_at, person_id) VALUES (?, ?, ?, ?)'),
+  acknowledge: db.prepare(
+    'INSERT INTO feed_acknowledgements (area_id, position, acknowledged_at, person_id) VALUES (?, ?, ?, ?)',
+  ),
 }));
 
 /**
@@ -53,7 +62,12 @@ export const areaFeedProjection: Projection = {
           feed(event.data.areas, 'MINUTES_PUBLISHED', meetingId, `Minutes of the meeting of ${meetingOf()}`);
           return;
         case 'MinutesCorrected':
-          feed(event.data.areas, 'MINUTES_CORRECTED', meetingId, `Correction to the minutes of the meeting of ${meetingOf()}`);
+          feed(
+            event.data.areas,
+            'MINUTES_CORRECTED',
+            meetingId,
+            `Correction to the minutes of the meeting of ${meetingOf()}`,
+          );
           return;
         default:
           return;
@@ -63,7 +77,12 @@ export const areaFeedProjection: Projection = {
       const event = stored as unknown as RegionalGroupEvent;
       if (event.type === 'NoticeToLeaveGiven') {
         const areas = event.data.areaIds.map((areaId) => ({ areaId }));
-        feed(areas, 'NOTICE_TO_LEAVE', event.data.noticeId, `${event.data.partnerName} has given notice to leave, effective ${event.data.effectiveOn}`);
+        feed(
+          areas,
+          'NOTICE_TO_LEAVE',
+          event.data.noticeId,
+          `${event.data.partnerName} has given notice to leave, effective ${event.data.effectiveOn}`,
+        );
       }
     }
     if (stored.streamId.startsWith('local-arrangement-')) {
@@ -77,14 +96,24 @@ export const areaFeedProjection: Projection = {
       const event = stored as unknown as PolicyEvent;
       if (event.type === 'PolicyVersionPublished') {
         const policyId = stored.streamId.slice('policy-'.length);
-        feed(event.data.areas, 'POLICY_PUBLISHED', policyId, `${event.data.title}, version ${event.data.version}, effective ${event.data.effectiveOn}`);
+        feed(
+          event.data.areas,
+          'POLICY_PUBLISHED',
+          policyId,
+          `${event.data.title}, version ${event.data.version}, effective ${event.data.effectiveOn}`,
+        );
       }
       return;
     }
     if (stored.streamId.startsWith('communication-')) {
       const event = stored as unknown as CommunicationEvent;
       if (event.type === 'CommunicationIssued') {
-        feed(event.data.areas, 'COMMUNICATION', event.data.communicationId, `${event.data.title} (cascade by ${event.data.cascadeBy})`);
+        feed(
+          event.data.areas,
+          'COMMUNICATION',
+          event.data.communicationId,
+          `${event.data.title} (cascade by ${event.data.cascadeBy})`,
+        );
       }
       return;
     }
@@ -92,7 +121,12 @@ export const areaFeedProjection: Projection = {
       const event = stored as unknown as WorkstreamEvent;
       if (event.type === 'WorkstreamCommissioned') {
         const kind = event.data.kind === 'STANDING' ? 'standing group' : 'task-and-finish group';
-        feed(event.data.areas, 'WORKSTREAM_COMMISSIONED', event.data.workstreamId, `Workstream commissioned: ${event.data.name} (${kind})`);
+        feed(
+          event.data.areas,
+          'WORKSTREAM_COMMISSIONED',
+          event.data.workstreamId,
+          `Workstream commissioned: ${event.data.name} (${kind})`,
+        );
       }
     }
   },

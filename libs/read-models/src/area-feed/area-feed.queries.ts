@@ -23,7 +23,9 @@ export class AreaFeedQueries {
     const rows = this.db
       .prepare(`SELECT ${FEED_COLUMNS} FROM area_feed WHERE area_id = ? AND position > ? ORDER BY position LIMIT ?`)
       .all(areaId, from, first + 1) as FeedItemRow[];
-    const { total } = this.db.prepare('SELECT COUNT(*) AS total FROM area_feed WHERE area_id = ?').get(areaId) as { total: number };
+    const { total } = this.db.prepare('SELECT COUNT(*) AS total FROM area_feed WHERE area_id = ?').get(areaId) as {
+      total: number;
+    };
     return {
       items: rows.slice(0, first).map((node) => ({ cursor: encodeCursor(node.position), node })),
       hasNextPage: rows.length > first,
@@ -32,13 +34,15 @@ export class AreaFeedQueries {
   }
 
   feedItemAt(areaId: string, position: number): FeedItemRow | undefined {
-    return this.db.prepare(`SELECT ${FEED_COLUMNS} FROM area_feed WHERE area_id = ? AND position = ?`).get(areaId, position) as FeedItemRow | undefined;
+    return this.db
+      .prepare(`SELECT ${FEED_COLUMNS} FROM area_feed WHERE area_id = ? AND position = ?`)
+      .get(areaId, position) as FeedItemRow | undefined;
   }
 
   acknowledgedAt(areaId: string, position: number): string | null {
-    const row = this.db.prepare('SELECT acknowledged_at AS at FROM feed_acknowledgements WHERE area_id = ? AND position = ?').get(areaId, position) as
-      | { at: string }
-      | undefined;
+    const row = this.db
+      .prepare('SELECT acknowledged_at AS at FROM feed_acknowledgements WHERE area_id = ? AND position = ?')
+      .get(areaId, position) as { at: string } | undefined;
     return row?.at ?? null;
   }
 

@@ -10,7 +10,9 @@ const statements = statementsPerDatabase((db) => ({
     `INSERT INTO meetings (meeting_id, group_id, starts_at, place, status, minutes_stage, sort_key)
      VALUES (?, ?, ?, ?, 'SCHEDULED', 'NONE', ?)`,
   ),
-  open: db.prepare(`UPDATE meetings SET status = 'OPEN', opened_at = ?, quorum_percentage = ?, required = ? WHERE meeting_id = ?`),
+  open: db.prepare(
+    `UPDATE meetings SET status = 'OPEN', opened_at = ?, quorum_percentage = ?, required = ? WHERE meeting_id = ?`,
+  ),
   insertSeat: db.prepare(
     `INSERT INTO meeting_seats (meeting_id, appointment_id, person_id, name, partner_id, partner_name, ordinal)
      VALUES (@meetingId, @appointmentId, @personId, @name, @partnerId, @partnerName, @ordinal)`,
@@ -18,9 +20,13 @@ const statements = statementsPerDatabase((db) => ({
   attend: db.prepare(
     'UPDATE meeting_seats SET status = ?, substitute_name = ?, substitute_organisation = ? WHERE meeting_id = ? AND appointment_id = ?',
   ),
-  insertViews: db.prepare('INSERT INTO written_views (meeting_id, appointment_id, agenda_item, views, sort_key) VALUES (?, ?, ?, ?, ?)'),
+  insertViews: db.prepare(
+    'INSERT INTO written_views (meeting_id, appointment_id, agenda_item, views, sort_key) VALUES (?, ?, ?, ?, ?)',
+  ),
   close: db.prepare(`UPDATE meetings SET status = 'CLOSED', closed_at = ? WHERE meeting_id = ?`),
-  insertDecision: db.prepare('INSERT INTO decisions (decision_id, meeting_id, text, agreed_by, sort_key) VALUES (?, ?, ?, ?, ?)'),
+  insertDecision: db.prepare(
+    'INSERT INTO decisions (decision_id, meeting_id, text, agreed_by, sort_key) VALUES (?, ?, ?, ?, ?)',
+  ),
   insertRecommendation: db.prepare(
     'INSERT INTO recommendations (recommendation_id, meeting_id, group_id, text, due_date, agreed_by, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ),
@@ -28,18 +34,35 @@ const statements = statementsPerDatabase((db) => ({
   respond: db.prepare(
     'UPDATE recommendation_targets SET response = ?, reason = ?, responded_at = ? WHERE recommendation_id = ? AND partner_id = ?',
   ),
-  minutes: db.prepare('UPDATE meetings SET minutes_stage = ?, minutes_text = COALESCE(?, minutes_text) WHERE meeting_id = ?'),
-  approve: db.prepare(`UPDATE meetings SET minutes_stage = 'APPROVED', minutes_approved_on = ?, minutes_approved_at_meeting = ? WHERE meeting_id = ?`),
+  minutes: db.prepare(
+    'UPDATE meetings SET minutes_stage = ?, minutes_text = COALESCE(?, minutes_text) WHERE meeting_id = ?',
+  ),
+  approve: db.prepare(
+    `UPDATE meetings SET minutes_stage = 'APPROVED', minutes_approved_on = ?, minutes_approved_at_meeting = ? WHERE meeting_id = ?`,
+  ),
   publish: db.prepare(`UPDATE meetings SET minutes_stage = 'PUBLISHED', minutes_published_at = ? WHERE meeting_id = ?`),
-  insertCorrection: db.prepare('INSERT INTO minutes_corrections (meeting_id, text, reason, corrected_at, sort_key) VALUES (?, ?, ?, ?, ?)'),
-  insertLocal: db.prepare('INSERT INTO local_publications (meeting_id, area_id, address, published_on) VALUES (?, ?, ?, ?)'),
+  insertCorrection: db.prepare(
+    'INSERT INTO minutes_corrections (meeting_id, text, reason, corrected_at, sort_key) VALUES (?, ?, ?, ?, ?)',
+  ),
+  insertLocal: db.prepare(
+    'INSERT INTO local_publications (meeting_id, area_id, address, published_on) VALUES (?, ?, ?, ?)',
+  ),
   meetingOf: db.prepare('SELECT group_id AS groupId FROM meetings WHERE meeting_id = ?'),
 }));
 
 export const meetingsProjection: Projection = {
   name: 'meetings',
   version: 2,
-  tables: ['meetings', 'meeting_seats', 'written_views', 'decisions', 'recommendations', 'recommendation_targets', 'minutes_corrections', 'local_publications'],
+  tables: [
+    'meetings',
+    'meeting_seats',
+    'written_views',
+    'decisions',
+    'recommendations',
+    'recommendation_targets',
+    'minutes_corrections',
+    'local_publications',
+  ],
 
   setup(db: Database.Database) {
     db.exec(`
@@ -88,25 +111,57 @@ export const meetingsProjection: Projection = {
         event.data.representatives.forEach((rep, ordinal) => s.insertSeat.run({ ...rep, meetingId, ordinal }));
         return;
       case 'AttendanceRecorded':
-        s.attend.run(event.data.status, event.data.substitute?.name ?? null, event.data.substitute?.organisation ?? null, meetingId, event.data.appointmentId);
+        s.attend.run(
+          event.data.status,
+          event.data.substitute?.name ?? null,
+          event.data.substitute?.organisation ?? null,
+          meetingId,
+          event.data.appointmentId,
+        );
         return;
       case 'WrittenViewsSubmitted':
-        s.insertViews.run(meetingId, event.data.appointmentId, event.data.agendaItem, event.data.views, stored.position);
+        s.insertViews.run(
+          meetingId,
+          event.data.appointmentId,
+          event.data.agendaItem,
+          event.data.views,
+          stored.position,
+        );
         return;
       case 'MeetingClosed':
         s.close.run(event.data.closedAt, meetingId);
         return;
       case 'DecisionRecorded':
-        s.insertDecision.run(event.data.decisionId, meetingId, event.data.text, JSON.stringify(event.data.agreedBy), stored.position);
+        s.insertDecision.run(
+          event.data.decisionId,
+          meetingId,
+          event.data.text,
+          JSON.stringify(event.data.agreedBy),
+          stored.position,
+        );
         return;
       case 'RecommendationMade': {
         const { groupId } = s.meetingOf.get(meetingId) as { groupId: string };
-        s.insertRecommendation.run(event.data.recommendationId, meetingId, groupId, event.data.text, event.data.dueDate, JSON.stringify(event.data.agreedBy), stored.position);
+        s.insertRecommendation.run(
+          event.data.recommendationId,
+          meetingId,
+          groupId,
+          event.data.text,
+          event.data.dueDate,
+          JSON.stringify(event.data.agreedBy),
+          stored.position,
+        );
         for (const partnerId of event.data.targetPartnerIds) s.insertTarget.run(event.data.recommendationId, partnerId);
         return;
       }
       case 'RecommendationResponded':
-        s.respond.run(event.data.response, event.data.reason, occurredAt, event.data.recommendationId, event.data.partnerId);
+        s.respond.run(
+          event.data.response,
+          event.data.reason,
+          occurredAt,
+          event.data.recommendationId,
+          event.data.partnerId,
+        );
         return;
       case 'MinutesDrafted':
         s.minutes.run('DRAFT', event.data.text, meetingId);

@@ -53,11 +53,14 @@ export class MeetingQueries {
   constructor(private readonly db: Database.Database) {}
 
   meeting(meetingId: string): MeetingRow | undefined {
-    return this.db.prepare(`SELECT ${MEETING_COLUMNS} FROM meetings WHERE meeting_id = ?`).get(meetingId) as MeetingRow | undefined;
+    return this.db.prepare(`SELECT ${MEETING_COLUMNS} FROM meetings WHERE meeting_id = ?`).get(meetingId) as
+      MeetingRow | undefined;
   }
 
   meetingsOfGroup(groupId: string): MeetingRow[] {
-    return this.db.prepare(`SELECT ${MEETING_COLUMNS} FROM meetings WHERE group_id = ? ORDER BY starts_at`).all(groupId) as MeetingRow[];
+    return this.db
+      .prepare(`SELECT ${MEETING_COLUMNS} FROM meetings WHERE group_id = ? ORDER BY starts_at`)
+      .all(groupId) as MeetingRow[];
   }
 
   seats(meetingId: string): SeatRow[] {
@@ -72,13 +75,17 @@ export class MeetingQueries {
 
   writtenViews(meetingId: string): { appointmentId: string; agendaItem: string; views: string }[] {
     return this.db
-      .prepare('SELECT appointment_id AS appointmentId, agenda_item AS agendaItem, views FROM written_views WHERE meeting_id = ? ORDER BY sort_key')
+      .prepare(
+        'SELECT appointment_id AS appointmentId, agenda_item AS agendaItem, views FROM written_views WHERE meeting_id = ? ORDER BY sort_key',
+      )
       .all(meetingId) as { appointmentId: string; agendaItem: string; views: string }[];
   }
 
   decisions(meetingId: string): DecisionRow[] {
     const rows = this.db
-      .prepare('SELECT decision_id AS decisionId, meeting_id AS meetingId, text, agreed_by AS agreedBy FROM decisions WHERE meeting_id = ? ORDER BY sort_key')
+      .prepare(
+        'SELECT decision_id AS decisionId, meeting_id AS meetingId, text, agreed_by AS agreedBy FROM decisions WHERE meeting_id = ? ORDER BY sort_key',
+      )
       .all(meetingId) as (Omit<DecisionRow, 'agreedBy'> & { agreedBy: string })[];
     return rows.map((row) => ({ ...row, agreedBy: JSON.parse(row.agreedBy) as string[] }));
   }
@@ -93,10 +100,11 @@ export class MeetingQueries {
            AND (@partnerId IS NULL OR EXISTS (SELECT 1 FROM recommendation_targets t WHERE t.recommendation_id = r.recommendation_id AND t.partner_id = @partnerId))
          ORDER BY sort_key`,
       )
-      .all({ groupId: filter.groupId ?? null, meetingId: filter.meetingId ?? null, partnerId: filter.partnerId ?? null }) as (Omit<
-      RecommendationRow,
-      'agreedBy' | 'targets'
-    > & { agreedBy: string })[];
+      .all({
+        groupId: filter.groupId ?? null,
+        meetingId: filter.meetingId ?? null,
+        partnerId: filter.partnerId ?? null,
+      }) as (Omit<RecommendationRow, 'agreedBy' | 'targets'> & { agreedBy: string })[];
     const targets = this.db.prepare(
       'SELECT partner_id AS partnerId, response, reason, responded_at AS respondedAt FROM recommendation_targets WHERE recommendation_id = ? ORDER BY rowid',
     );
@@ -109,20 +117,25 @@ export class MeetingQueries {
 
   corrections(meetingId: string): { text: string; reason: string; correctedAt: string }[] {
     return this.db
-      .prepare('SELECT text, reason, corrected_at AS correctedAt FROM minutes_corrections WHERE meeting_id = ? ORDER BY sort_key')
+      .prepare(
+        'SELECT text, reason, corrected_at AS correctedAt FROM minutes_corrections WHERE meeting_id = ? ORDER BY sort_key',
+      )
       .all(meetingId) as { text: string; reason: string; correctedAt: string }[];
   }
 
   localPublications(meetingId: string): { areaId: string; address: string; publishedOn: string }[] {
     return this.db
-      .prepare('SELECT area_id AS areaId, address, published_on AS publishedOn FROM local_publications WHERE meeting_id = ?')
+      .prepare(
+        'SELECT area_id AS areaId, address, published_on AS publishedOn FROM local_publications WHERE meeting_id = ?',
+      )
       .all(meetingId) as { areaId: string; address: string; publishedOn: string }[];
   }
 
-
   /** The meeting a decision was recorded at, if any. */
   meetingOfDecision(decisionId: string): string | null {
-    const row = this.db.prepare('SELECT meeting_id AS meetingId FROM decisions WHERE decision_id = ?').get(decisionId) as { meetingId: string } | undefined;
+    const row = this.db
+      .prepare('SELECT meeting_id AS meetingId FROM decisions WHERE decision_id = ?')
+      .get(decisionId) as { meetingId: string } | undefined;
     return row?.meetingId ?? null;
   }
 }

@@ -8,7 +8,9 @@ const statements = statementsPerDatabase((db) => ({
     `INSERT INTO policies (policy_id, group_id, title, workstream_id, status, draft_title, draft_body, draft_summary, draft_approved, sort_key)
      VALUES (?, ?, ?, ?, 'DRAFT', ?, ?, ?, 0, ?)`,
   ),
-  revise: db.prepare('UPDATE policies SET draft_title = ?, draft_body = ?, draft_summary = ?, draft_approved = 0 WHERE policy_id = ?'),
+  revise: db.prepare(
+    'UPDATE policies SET draft_title = ?, draft_body = ?, draft_summary = ?, draft_approved = 0 WHERE policy_id = ?',
+  ),
   approve: db.prepare('UPDATE policies SET draft_approved = 1, approved_decision_id = ? WHERE policy_id = ?'),
   publish: db.prepare(
     `UPDATE policies SET status = 'PUBLISHED', title = ?, draft_title = NULL, draft_body = NULL, draft_summary = NULL, draft_approved = 0, review_due_on = ?
@@ -18,7 +20,9 @@ const statements = statementsPerDatabase((db) => ({
     'INSERT INTO policy_versions (policy_id, version, title, body, summary, effective_on, review_on) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ),
   insertVersionArea: db.prepare('INSERT INTO policy_version_areas (policy_id, version, area_id) VALUES (?, ?, ?)'),
-  insertReview: db.prepare('INSERT INTO policy_reviews (policy_id, reviewed_on, outcome, next_review_on, sort_key) VALUES (?, ?, ?, ?, ?)'),
+  insertReview: db.prepare(
+    'INSERT INTO policy_reviews (policy_id, reviewed_on, outcome, next_review_on, sort_key) VALUES (?, ?, ?, ?, ?)',
+  ),
   reviewDue: db.prepare('UPDATE policies SET review_due_on = ? WHERE policy_id = ?'),
   retire: db.prepare(`UPDATE policies SET status = 'RETIRED', retired_reason = ?, retired_on = ? WHERE policy_id = ?`),
   insertAdoption: db.prepare(
@@ -67,7 +71,16 @@ export const policiesProjection: Projection = {
     const event = stored as unknown as PolicyEvent;
     switch (event.type) {
       case 'PolicyDrafted':
-        s.insertPolicy.run(policyId, event.data.groupId, event.data.title, event.data.workstreamId, event.data.title, event.data.body, event.data.summary, stored.position);
+        s.insertPolicy.run(
+          policyId,
+          event.data.groupId,
+          event.data.title,
+          event.data.workstreamId,
+          event.data.title,
+          event.data.body,
+          event.data.summary,
+          stored.position,
+        );
         return;
       case 'PolicyDraftRevised':
         s.revise.run(event.data.title, event.data.body, event.data.summary, policyId);
@@ -83,7 +96,13 @@ export const policiesProjection: Projection = {
         return;
       }
       case 'PolicyReviewed':
-        s.insertReview.run(policyId, event.data.reviewedOn, event.data.outcome, event.data.nextReviewOn, stored.position);
+        s.insertReview.run(
+          policyId,
+          event.data.reviewedOn,
+          event.data.outcome,
+          event.data.nextReviewOn,
+          stored.position,
+        );
         if (event.data.nextReviewOn) s.reviewDue.run(event.data.nextReviewOn, policyId);
         return;
       case 'PolicyRetired':

@@ -67,7 +67,9 @@ export class MembershipQueries {
 
   partnersOfGroups(groupIds: readonly string[]): Map<string, PartnerRow[]> {
     const rows = this.db
-      .prepare(`SELECT ${PARTNER_COLUMNS} FROM core_partners WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key`)
+      .prepare(
+        `SELECT ${PARTNER_COLUMNS} FROM core_partners WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key`,
+      )
       .all(JSON.stringify(groupIds)) as PartnerRow[];
     return groupBy(groupIds, rows, (row) => row.groupId);
   }
@@ -92,21 +94,27 @@ export class MembershipQueries {
 
   representativesOfGroups(groupIds: readonly string[]): Map<string, RepresentativeRow[]> {
     const rows = this.db
-      .prepare(`SELECT ${REPRESENTATIVE_COLUMNS} FROM representatives WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key`)
+      .prepare(
+        `SELECT ${REPRESENTATIVE_COLUMNS} FROM representatives WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key`,
+      )
       .all(JSON.stringify(groupIds)) as RepresentativeRow[];
     return groupBy(groupIds, rows, (row) => row.groupId);
   }
 
   appointments(appointmentIds: readonly string[]): Map<string, RepresentativeRow> {
     const rows = this.db
-      .prepare(`SELECT ${REPRESENTATIVE_COLUMNS} FROM representatives WHERE appointment_id IN (SELECT value FROM json_each(?))`)
+      .prepare(
+        `SELECT ${REPRESENTATIVE_COLUMNS} FROM representatives WHERE appointment_id IN (SELECT value FROM json_each(?))`,
+      )
       .all(JSON.stringify(appointmentIds)) as RepresentativeRow[];
     return new Map(rows.map((row) => [row.appointmentId, row]));
   }
 
   officers(groupId: string): { chair: string | null; deputyChair: string | null } {
     const row = this.db
-      .prepare('SELECT chair_appointment_id AS chair, deputy_appointment_id AS deputyChair FROM regional_groups WHERE group_id = ?')
+      .prepare(
+        'SELECT chair_appointment_id AS chair, deputy_appointment_id AS deputyChair FROM regional_groups WHERE group_id = ?',
+      )
       .get(groupId) as { chair: string | null; deputyChair: string | null } | undefined;
     return row ?? { chair: null, deputyChair: null };
   }
@@ -119,7 +127,10 @@ export class MembershipQueries {
          FROM terms_of_reference WHERE group_id = ? ORDER BY sort_key`,
       )
       .all(groupId) as (Omit<TermsRow, 'statutoryTypesPerArea'> & { statutoryTypes: string })[];
-    return rows.map(({ statutoryTypes, ...row }) => ({ ...row, statutoryTypesPerArea: JSON.parse(statutoryTypes) as string[] }));
+    return rows.map(({ statutoryTypes, ...row }) => ({
+      ...row,
+      statutoryTypesPerArea: JSON.parse(statutoryTypes) as string[],
+    }));
   }
 
   /** The version in force on `date`: the latest adopted by then, or null before any. */
@@ -147,15 +158,18 @@ export class MembershipQueries {
 
   /** The group a local area belongs to, if any. */
   groupOfArea(areaId: string): string | null {
-    const row = this.db.prepare('SELECT group_id AS groupId FROM local_areas WHERE area_id = ?').get(areaId) as { groupId: string } | undefined;
+    const row = this.db.prepare('SELECT group_id AS groupId FROM local_areas WHERE area_id = ?').get(areaId) as
+      { groupId: string } | undefined;
     return row?.groupId ?? null;
   }
 
   dissolution(groupId: string): { dissolvedAt: string | null; agreedBy: string[] } {
-    const group = this.db.prepare('SELECT dissolved_at AS dissolvedAt FROM regional_groups WHERE group_id = ?').get(groupId) as
-      | { dissolvedAt: string | null }
-      | undefined;
-    const agreed = this.db.prepare('SELECT partner_id AS partnerId FROM dissolution_agreements WHERE group_id = ? ORDER BY rowid').all(groupId) as {
+    const group = this.db
+      .prepare('SELECT dissolved_at AS dissolvedAt FROM regional_groups WHERE group_id = ?')
+      .get(groupId) as { dissolvedAt: string | null } | undefined;
+    const agreed = this.db
+      .prepare('SELECT partner_id AS partnerId FROM dissolution_agreements WHERE group_id = ? ORDER BY rowid')
+      .all(groupId) as {
       partnerId: string;
     }[];
     return { dissolvedAt: group?.dissolvedAt ?? null, agreedBy: agreed.map((row) => row.partnerId) };
@@ -173,7 +187,11 @@ export class MembershipQueries {
 
   /** Groups with a notice still open: where the scheduler looks for effects due. */
   groupsWithOpenNotices(): string[] {
-    return (this.db.prepare(`SELECT DISTINCT group_id AS groupId FROM notices WHERE status = 'OPEN'`).all() as { groupId: string }[]).map((r) => r.groupId);
+    return (
+      this.db.prepare(`SELECT DISTINCT group_id AS groupId FROM notices WHERE status = 'OPEN'`).all() as {
+        groupId: string;
+      }[]
+    ).map((r) => r.groupId);
   }
 }
 
@@ -184,5 +202,9 @@ export interface NoticeRow {
   readonly effectiveOn: string;
   readonly status: 'OPEN' | 'WITHDRAWN' | 'EFFECTIVE';
   readonly withdrawnOn: string | null;
-  readonly consequences: { coverageGaps: { areaId: string; areaName: string; agencyType: string }[]; representativeCount: number; quorumRequired: number };
+  readonly consequences: {
+    coverageGaps: { areaId: string; areaName: string; agencyType: string }[];
+    representativeCount: number;
+    quorumRequired: number;
+  };
 }

@@ -37,7 +37,9 @@ const statements = statementsPerDatabase((db) => ({
      ON CONFLICT (partner_id, financial_year) DO UPDATE SET amount_pence = excluded.amount_pence,
        in_kind = excluded.in_kind, unilateral = excluded.unilateral, recorded_at = excluded.recorded_at`,
   ),
-  insertDissolutionAgreement: db.prepare('INSERT INTO dissolution_agreements (group_id, partner_id, meeting_id) VALUES (?, ?, ?)'),
+  insertDissolutionAgreement: db.prepare(
+    'INSERT INTO dissolution_agreements (group_id, partner_id, meeting_id) VALUES (?, ?, ?)',
+  ),
   dissolve: db.prepare('UPDATE regional_groups SET dissolved_at = ? WHERE group_id = ?'),
   insertNotice: db.prepare(
     `INSERT INTO notices (notice_id, group_id, partner_id, given_on, effective_on, status, consequences, sort_key) VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?)`,
@@ -170,12 +172,20 @@ export const regionalGroupProjection: Projection = {
         const { predecessorId, successorId, successorName, agencyType, effectiveOn, areaIds } = event.data;
         const exists = db.prepare('SELECT 1 FROM core_partners WHERE partner_id = ?').get(successorId);
         if (!exists) {
-          s.insertPartner.run({ partnerId: successorId, groupId, name: successorName, agencyType, admittedOn: effectiveOn, sortKey: stored.position });
+          s.insertPartner.run({
+            partnerId: successorId,
+            groupId,
+            name: successorName,
+            agencyType,
+            admittedOn: effectiveOn,
+            sortKey: stored.position,
+          });
         }
         setAreas(successorId, areaIds);
         s.clearPartnerAreas.run(predecessorId);
         s.succeed.run(successorId, effectiveOn, predecessorId);
-        for (const appointmentId of event.data.transferredAppointmentIds) s.moveAppointment.run(successorId, appointmentId);
+        for (const appointmentId of event.data.transferredAppointmentIds)
+          s.moveAppointment.run(successorId, appointmentId);
         for (const year of event.data.transferredFundingYears) s.moveFunding.run(successorId, predecessorId, year);
         return;
       }
@@ -200,7 +210,12 @@ export const regionalGroupProjection: Projection = {
         return;
       case 'TermsOfReferenceAdopted': {
         const { gapsAccepted: _gaps, statutoryTypesPerArea, ...terms } = event.data;
-        s.insertTerms.run({ ...terms, groupId, statutoryTypes: JSON.stringify(statutoryTypesPerArea), sortKey: stored.position });
+        s.insertTerms.run({
+          ...terms,
+          groupId,
+          statutoryTypes: JSON.stringify(statutoryTypesPerArea),
+          sortKey: stored.position,
+        });
         return;
       }
       case 'TermsOfReferenceReviewed':
@@ -222,7 +237,15 @@ export const regionalGroupProjection: Projection = {
         s.dissolve.run(event.data.dissolvedAt, groupId);
         return;
       case 'NoticeToLeaveGiven':
-        s.insertNotice.run(event.data.noticeId, groupId, event.data.partnerId, event.data.givenOn, event.data.effectiveOn, JSON.stringify(event.data.consequences), stored.position);
+        s.insertNotice.run(
+          event.data.noticeId,
+          groupId,
+          event.data.partnerId,
+          event.data.givenOn,
+          event.data.effectiveOn,
+          JSON.stringify(event.data.consequences),
+          stored.position,
+        );
         return;
       case 'NoticeWithdrawn':
         s.withdrawNotice.run(event.data.withdrawnOn, event.data.noticeId);
@@ -231,7 +254,8 @@ export const regionalGroupProjection: Projection = {
         s.noticeEffective.run(event.data.noticeId);
         s.partnerLeft.run(event.data.leftOn, event.data.partnerId);
         s.clearPartnerAreas.run(event.data.partnerId);
-        for (const appointmentId of event.data.endedAppointmentIds) s.endAppointment.run(event.data.leftOn, 'The partner left the group', appointmentId);
+        for (const appointmentId of event.data.endedAppointmentIds)
+          s.endAppointment.run(event.data.leftOn, 'The partner left the group', appointmentId);
         if (event.data.postsVacated.includes('CHAIR')) s.setChair.run(null, groupId);
         if (event.data.postsVacated.includes('DEPUTY_CHAIR')) s.setDeputy.run(null, groupId);
         return;

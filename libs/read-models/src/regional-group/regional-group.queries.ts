@@ -18,7 +18,9 @@ export class RegionalGroupQueries {
 
   byId(groupId: string): RegionalGroupRow | undefined {
     return this.db
-      .prepare('SELECT group_id AS groupId, name, established_at AS establishedAt FROM regional_groups WHERE group_id = ?')
+      .prepare(
+        'SELECT group_id AS groupId, name, established_at AS establishedAt FROM regional_groups WHERE group_id = ?',
+      )
       .get(groupId) as RegionalGroupRow | undefined;
   }
 
@@ -55,7 +57,9 @@ export class RegionalGroupQueries {
 
   areas(areaIds: readonly string[]): Map<string, LocalAreaRow> {
     const rows = this.db
-      .prepare('SELECT area_id AS areaId, group_id AS groupId, name FROM local_areas WHERE area_id IN (SELECT value FROM json_each(?))')
+      .prepare(
+        'SELECT area_id AS areaId, group_id AS groupId, name FROM local_areas WHERE area_id IN (SELECT value FROM json_each(?))',
+      )
       .all(JSON.stringify(areaIds)) as LocalAreaRow[];
     return new Map(rows.map((row) => [row.areaId, row]));
   }

@@ -15,8 +15,12 @@ const statements = statementsPerDatabase((db) => ({
   insertArea: db.prepare('INSERT INTO workstream_areas (workstream_id, area_id) VALUES (?, ?)'),
   insertMember: db.prepare('INSERT INTO workstream_members (workstream_id, person_id, name) VALUES (?, ?, ?)'),
   deleteMember: db.prepare('DELETE FROM workstream_members WHERE workstream_id = ? AND person_id = ?'),
-  changeLead: db.prepare('UPDATE workstreams SET lead_partner_id = ?, lead_person_id = ?, lead_name = ? WHERE workstream_id = ?'),
-  insertReport: db.prepare('INSERT INTO workstream_reports (workstream_id, rag, note, reported_on, sort_key) VALUES (?, ?, ?, ?, ?)'),
+  changeLead: db.prepare(
+    'UPDATE workstreams SET lead_partner_id = ?, lead_person_id = ?, lead_name = ? WHERE workstream_id = ?',
+  ),
+  insertReport: db.prepare(
+    'INSERT INTO workstream_reports (workstream_id, rag, note, reported_on, sort_key) VALUES (?, ?, ?, ?, ?)',
+  ),
   insertTask: db.prepare(
     `INSERT INTO tasks (task_id, workstream_id, title, description, owner_id, due_date, status, blocked_reason, sort_key)
      VALUES (@taskId, @workstreamId, @title, @description, @ownerId, @dueDate, @status, @blockedReason, @sortKey)`,
@@ -28,7 +32,9 @@ const statements = statementsPerDatabase((db) => ({
   insertHistory: db.prepare(
     'INSERT INTO task_history (task_id, position, workstream_id, change, detail, occurred_at, person_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ),
-  close: db.prepare(`UPDATE workstreams SET status = 'CLOSED', outcome_report = ?, closed_on = ? WHERE workstream_id = ?`),
+  close: db.prepare(
+    `UPDATE workstreams SET status = 'CLOSED', outcome_report = ?, closed_on = ? WHERE workstream_id = ?`,
+  ),
 }));
 
 /** Workstreams, their members and reports, and tasks with their whole history (W1-W3). */
@@ -91,7 +97,13 @@ export const workstreamsProjection: Projection = {
         s.insertReport.run(workstreamId, event.data.rag, event.data.note, event.data.reportedOn, stored.position);
         return;
       case 'TaskAdded':
-        s.insertTask.run({ ...event.data, workstreamId, status: 'TO_DO', blockedReason: null, sortKey: stored.position });
+        s.insertTask.run({
+          ...event.data,
+          workstreamId,
+          status: 'TO_DO',
+          blockedReason: null,
+          sortKey: stored.position,
+        });
         history(event.data.taskId, 'ADDED', event.data.title);
         return;
       case 'TaskStarted':

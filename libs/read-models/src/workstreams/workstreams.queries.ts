@@ -49,19 +49,29 @@ export class WorkstreamQueries {
   constructor(private readonly db: Database.Database) {}
 
   workstream(workstreamId: string): WorkstreamRow | undefined {
-    return this.db.prepare(`SELECT ${WORKSTREAM_COLUMNS} FROM workstreams WHERE workstream_id = ?`).get(workstreamId) as WorkstreamRow | undefined;
+    return this.db
+      .prepare(`SELECT ${WORKSTREAM_COLUMNS} FROM workstreams WHERE workstream_id = ?`)
+      .get(workstreamId) as WorkstreamRow | undefined;
   }
 
   workstreamsOfGroup(groupId: string): WorkstreamRow[] {
-    return this.db.prepare(`SELECT ${WORKSTREAM_COLUMNS} FROM workstreams WHERE group_id = ? ORDER BY sort_key`).all(groupId) as WorkstreamRow[];
+    return this.db
+      .prepare(`SELECT ${WORKSTREAM_COLUMNS} FROM workstreams WHERE group_id = ? ORDER BY sort_key`)
+      .all(groupId) as WorkstreamRow[];
   }
 
   areaIds(workstreamId: string): string[] {
-    return (this.db.prepare('SELECT area_id AS areaId FROM workstream_areas WHERE workstream_id = ?').all(workstreamId) as { areaId: string }[]).map((r) => r.areaId);
+    return (
+      this.db.prepare('SELECT area_id AS areaId FROM workstream_areas WHERE workstream_id = ?').all(workstreamId) as {
+        areaId: string;
+      }[]
+    ).map((r) => r.areaId);
   }
 
   members(workstreamId: string): { personId: string; name: string }[] {
-    return this.db.prepare('SELECT person_id AS personId, name FROM workstream_members WHERE workstream_id = ? ORDER BY rowid').all(workstreamId) as {
+    return this.db
+      .prepare('SELECT person_id AS personId, name FROM workstream_members WHERE workstream_id = ? ORDER BY rowid')
+      .all(workstreamId) as {
       personId: string;
       name: string;
     }[];
@@ -69,7 +79,9 @@ export class WorkstreamQueries {
 
   reports(workstreamId: string): { rag: string; note: string; reportedOn: string }[] {
     return this.db
-      .prepare('SELECT rag, note, reported_on AS reportedOn FROM workstream_reports WHERE workstream_id = ? ORDER BY sort_key DESC')
+      .prepare(
+        'SELECT rag, note, reported_on AS reportedOn FROM workstream_reports WHERE workstream_id = ? ORDER BY sort_key DESC',
+      )
       .all(workstreamId) as { rag: string; note: string; reportedOn: string }[];
   }
 
@@ -87,9 +99,15 @@ export class WorkstreamQueries {
       overdueOn: filter.overdueOn ?? null,
     };
     const rows = this.db
-      .prepare(`SELECT ${TASK_COLUMNS} FROM tasks t JOIN workstreams w ON w.workstream_id = t.workstream_id WHERE ${where} AND t.sort_key > @from ORDER BY t.sort_key LIMIT @limit`)
+      .prepare(
+        `SELECT ${TASK_COLUMNS} FROM tasks t JOIN workstreams w ON w.workstream_id = t.workstream_id WHERE ${where} AND t.sort_key > @from ORDER BY t.sort_key LIMIT @limit`,
+      )
       .all({ ...params, from, limit: first + 1 }) as (TaskRow & { sortKey: number })[];
-    const { total } = this.db.prepare(`SELECT COUNT(*) AS total FROM tasks t JOIN workstreams w ON w.workstream_id = t.workstream_id WHERE ${where}`).get(params) as {
+    const { total } = this.db
+      .prepare(
+        `SELECT COUNT(*) AS total FROM tasks t JOIN workstreams w ON w.workstream_id = t.workstream_id WHERE ${where}`,
+      )
+      .get(params) as {
       total: number;
     };
     return {
@@ -99,10 +117,20 @@ export class WorkstreamQueries {
     };
   }
 
-  history(taskId: string): { workstreamId: string; change: string; detail: string | null; occurredAt: string; personId: string | null }[] {
+  history(
+    taskId: string,
+  ): { workstreamId: string; change: string; detail: string | null; occurredAt: string; personId: string | null }[] {
     return this.db
-      .prepare('SELECT workstream_id AS workstreamId, change, detail, occurred_at AS occurredAt, person_id AS personId FROM task_history WHERE task_id = ? ORDER BY position')
-      .all(taskId) as { workstreamId: string; change: string; detail: string | null; occurredAt: string; personId: string | null }[];
+      .prepare(
+        'SELECT workstream_id AS workstreamId, change, detail, occurred_at AS occurredAt, person_id AS personId FROM task_history WHERE task_id = ? ORDER BY position',
+      )
+      .all(taskId) as {
+      workstreamId: string;
+      change: string;
+      detail: string | null;
+      occurredAt: string;
+      personId: string | null;
+    }[];
   }
 
   countsByStatus(workstreamId: string): { status: string; count: number }[] {
