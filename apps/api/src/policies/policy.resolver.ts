@@ -37,7 +37,6 @@ import {
   DraftPolicyInput,
   IssueRegionalCommunicationInput,
   Policy,
-  PolicyDraft,
   PolicyReview,
   PolicyVersion,
   PublishPolicyVersionInput,

@@ -23,7 +23,7 @@ import { specification } from '../testing/given-when-then';
 import { WorkstreamCommandUnion } from './workstream.commands';
 import { workstreamDecider } from './workstream.decider';
 import { OPEN_TASK_STATUSES, TaskRecord, TaskStatus, WorkstreamEvent } from './workstream.events';
-import { isLead, Workstream } from './workstream.state';
+import { Workstream } from './workstream.state';
 
 const spec = specification(workstreamDecider);
 const { chrisSivers, sheilaSmith, sandraCorry, willWhite, janetBaptisteGrant, julianWooster } = REPRESENTATIVES;

@@ -18,7 +18,6 @@ import {
   workstreamNow,
 } from '../testing/avon-and-somerset.fixture';
 import { specification } from '../testing/given-when-then';
-import { WorkstreamCommandUnion } from './workstream.commands';
 import { workstreamDecider } from './workstream.decider';
 import { Rag, TaskStatus, WorkstreamEvent } from './workstream.events';
 import { isLead, Workstream } from './workstream.state';
