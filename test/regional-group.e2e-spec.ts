@@ -58,8 +58,9 @@ describe('establishing and reading regional groups over GraphQL', () => {
     let after: string | null = null;
     for (;;) {
       const { data }: { data?: Record<string, any> } = await api.graphql(page, { after });
-      names.push(...data?.regionalGroups.edges.map((e: { node: { name: string } }) => e.node.name));
-      if (!data?.regionalGroups.pageInfo.hasNextPage) break;
+      if (!data) throw new Error('No page of groups.');
+      names.push(...data.regionalGroups.edges.map((e: { node: { name: string } }) => e.node.name));
+      if (!data.regionalGroups.pageInfo.hasNextPage) break;
       after = data.regionalGroups.pageInfo.endCursor;
     }
     expect(names).toEqual(expect.arrayContaining(['Paging group A', 'Paging group B', 'Paging group C']));

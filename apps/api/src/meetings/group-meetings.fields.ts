@@ -24,7 +24,7 @@ export class GroupMeetingFields {
   ): Meeting[] {
     return this.meetingQueries
       .meetingsOfGroup(group.id)
-      .filter((m) => !status || m.status === status)
+      .filter((m) => !status || m.status === (status as string))
       .map(toMeeting);
   }
 
