@@ -14,10 +14,12 @@ export class MeQuery extends Query<Me> {
 export class MeHandler implements IQueryHandler<MeQuery> {
   constructor(private readonly people: PeopleQueries) {}
 
-  async execute({ identity }: MeQuery): Promise<Me> {
-    return {
+  execute({ identity }: MeQuery): Promise<Me> {
+    return Promise.resolve({
       id: derivedId('Me', identity.personId),
       personId: identity.personId,
-      name: identity.name, roles: this.people.rolesOf(identity.personId) };
+      name: identity.name,
+      roles: this.people.rolesOf(identity.personId),
+    });
   }
 }

@@ -102,12 +102,13 @@ export class AreaFeedResolver {
     @Args('subjectId', { type: () => ID }) subjectId: string,
     @CurrentIdentity() _identity: Identity,
   ): AreaAcknowledgement[] {
-    return this.feeds
-      .acknowledgementsOf(subjectId)
-      .map((row) => ({
-        id: derivedId('AreaAcknowledgement', row.areaId, row.position),
-        areaId: row.areaId,
-        kind: row.kind, title: row.title, acknowledgedAt: row.acknowledgedAt }));
+    return this.feeds.acknowledgementsOf(subjectId).map((row) => ({
+      id: derivedId('AreaAcknowledgement', row.areaId, row.position),
+      areaId: row.areaId,
+      kind: row.kind,
+      title: row.title,
+      acknowledgedAt: row.acknowledgedAt,
+    }));
   }
 
   @Mutation(() => FeedItem, {

@@ -4,7 +4,11 @@ import {
   addMonthsToDate,
   agencyType,
   AgencyType as DomainAgencyType,
-  dateOf, DEFAULT_TERMS, isCurrentOn, quorumRequired } from '@app/domain';
+  dateOf,
+  DEFAULT_TERMS,
+  isCurrentOn,
+  quorumRequired,
+} from '@app/domain';
 import { MembershipQueries, PartnerRow, RepresentativeRow, TermsRow } from '@app/read-models';
 import { Clock } from '@app/platform';
 import { GraphqlContext } from '../graphql/graphql-context';
@@ -194,7 +198,11 @@ export class CorePartnerFields {
   @ResolveField(() => AgencyType)
   agencyType(@Parent() partner: CorePartner): AgencyType {
     return toAgencyType(
-      agencyType(partner.agencyTypeCode) ?? { code: partner.agencyTypeCode, name: partner.agencyTypeCode, statutory: false },
+      agencyType(partner.agencyTypeCode) ?? {
+        code: partner.agencyTypeCode,
+        name: partner.agencyTypeCode,
+        statutory: false,
+      },
     );
   }
 

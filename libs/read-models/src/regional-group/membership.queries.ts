@@ -142,7 +142,9 @@ export class MembershipQueries {
 
   reviewsOf(groupId: string): ReviewRow[] {
     return this.db
-      .prepare('SELECT sort_key AS position, reviewed_on AS reviewedOn, notes FROM terms_reviews WHERE group_id = ? ORDER BY sort_key')
+      .prepare(
+        'SELECT sort_key AS position, reviewed_on AS reviewedOn, notes FROM terms_reviews WHERE group_id = ? ORDER BY sort_key',
+      )
       .all(groupId) as ReviewRow[];
   }
 
