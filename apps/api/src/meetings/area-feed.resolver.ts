@@ -24,6 +24,7 @@ import { AreaFeedQueries, decodeCursor, encodeCursor, FeedItemRow } from '@app/r
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { PageArgs, toConnection } from '../common/connection';
+import { derivedId } from '../common/derived-id';
 import { LiveEvents } from '../live/live-events';
 import { AreaFeedConnection, FeedItem } from './meeting.types';
 
@@ -41,6 +42,9 @@ class AcknowledgeFeedItemInput extends IdempotentInput {
 
 @ObjectType({ description: 'Whether one area has acknowledged an item that flowed down to it.' })
 class AreaAcknowledgement {
+  @Field(() => ID)
+  id!: string;
+
   @Field(() => ID)
   areaId!: string;
 
@@ -63,6 +67,7 @@ class AreaFeedArgs extends PageArgs {
 
 function toFeedItem(row: FeedItemRow): FeedItem {
   return {
+    id: derivedId('FeedItem', row.areaId, row.position),
     cursor: encodeCursor(row.position),
     areaId: row.areaId,
     kind: row.kind,
@@ -97,9 +102,13 @@ export class AreaFeedResolver {
     @Args('subjectId', { type: () => ID }) subjectId: string,
     @CurrentIdentity() _identity: Identity,
   ): AreaAcknowledgement[] {
-    return this.feeds
-      .acknowledgementsOf(subjectId)
-      .map((row) => ({ areaId: row.areaId, kind: row.kind, title: row.title, acknowledgedAt: row.acknowledgedAt }));
+    return this.feeds.acknowledgementsOf(subjectId).map((row) => ({
+      id: derivedId('AreaAcknowledgement', row.areaId, row.position),
+      areaId: row.areaId,
+      kind: row.kind,
+      title: row.title,
+      acknowledgedAt: row.acknowledgedAt,
+    }));
   }
 
   @Mutation(() => FeedItem, {

@@ -27,6 +27,7 @@ import { RegionalGroupChange } from '../regional-group/membership.types';
 import { GetRegionalGroupQuery } from '../regional-group/regional-group.queries';
 import { QueryBus } from '@nestjs/cqrs';
 import { ChangeStreamCommand } from '../common/change-stream.command';
+import { derivedId } from '../common/derived-id';
 import { GroupFactsReader } from './group-facts';
 import {
   ApproveMinutesInput,
@@ -69,6 +70,7 @@ export function toMeeting(row: MeetingRow): Meeting {
 
 export function toRecommendation(row: RecommendationRow, today: string): Recommendation {
   const targets = row.targets.map((t) => ({
+    id: derivedId('RecommendationTarget', row.recommendationId, t.partnerId),
     partnerId: t.partnerId,
     status: (t.response ?? 'PENDING') as RecommendationStatus,
     reason: t.reason,
@@ -186,13 +188,14 @@ export class MeetingResolver {
   async quorum(@Parent() meeting: Meeting): Promise<MeetingQuorum | null> {
     if (meeting.status === MeetingStatus.SCHEDULED) return null;
     const state = await this.meetingState(meeting.id);
-    return meetingQuorum(state);
+    return { id: derivedId('MeetingQuorum', meeting.id), ...meetingQuorum(state) };
   }
 
   @ResolveField(() => [Attendance])
   attendance(@Parent() meeting: Meeting): Attendance[] {
     return this.meetings.seats(meeting.id).map((seat) => ({
       ...seat,
+      id: derivedId('Attendance', meeting.id, seat.appointmentId),
       status: seat.status as AttendanceStatus | null,
       substitute: seat.substituteName
         ? { name: seat.substituteName, organisation: seat.substituteOrganisation as string }
@@ -222,6 +225,7 @@ export class MeetingResolver {
   minutes(@Parent() meeting: Meeting): Minutes {
     const row = this.meetings.meeting(meeting.id) as MeetingRow;
     return {
+      id: derivedId('Minutes', meeting.id),
       stage: row.minutesStage as MinutesStage,
       text: row.minutesText,
       approvedOn: row.minutesApprovedOn,
@@ -240,6 +244,7 @@ export class MeetingResolver {
     return areas.map((area) => {
       const done = published.get(area.areaId);
       return {
+        id: derivedId('LocalPublication', meeting.id, area.areaId),
         areaId: area.areaId,
         areaName: area.name,
         published: done !== undefined,

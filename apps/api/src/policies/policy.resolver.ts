@@ -18,13 +18,14 @@ import {
   policyStream,
 } from '@app/domain';
 import { EventStore, newEntityId, readState } from '@app/event-store';
-import { PolicyQueries, PolicyRow } from '@app/read-models';
+import { PolicyQueries, PolicyRow, PolicyVersionRow } from '@app/read-models';
 import { Clock } from '@app/platform';
 import { Actors } from '../auth/actors';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { ChangeStreamCommand } from '../common/change-stream.command';
 import { PreparedCommand } from '../common/command-gateway';
+import { derivedId } from '../common/derived-id';
 import { CommandBus } from '@nestjs/cqrs';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { GraphqlContext } from '../graphql/graphql-context';
@@ -47,6 +48,10 @@ import {
 } from './policy.types';
 
 /** Regional policies flowing down, each area's own decision on them (D1), and communications (D5). */
+function toVersion(policyId: string, row: PolicyVersionRow): PolicyVersion {
+  return { ...row, id: derivedId('PolicyVersion', policyId, row.version) };
+}
+
 @Resolver(() => Policy)
 export class PolicyResolver {
   constructor(
@@ -72,6 +77,7 @@ export class PolicyResolver {
       draft:
         row.draftTitle !== null
           ? {
+              id: derivedId('PolicyDraft', row.policyId),
               title: row.draftTitle,
               body: row.draftBody ?? '',
               summary: row.draftSummary ?? '',
@@ -151,20 +157,23 @@ export class PolicyResolver {
     description: 'Every published version; a later one supersedes an earlier from its effective date.',
   })
   versions(@Parent() policy: Policy): PolicyVersion[] {
-    return this.policies.versions(policy.id);
+    return this.policies.versions(policy.id).map((row) => toVersion(policy.id, row));
   }
 
   @ResolveField(() => PolicyVersion, { nullable: true, description: 'The version in force today.' })
   currentVersion(@Parent() policy: Policy): PolicyVersion | null {
     const today = this.today();
-    return [...this.policies.versions(policy.id)].reverse().find((v) => v.effectiveOn <= today) ?? null;
+    const row = [...this.policies.versions(policy.id)].reverse().find((v) => v.effectiveOn <= today);
+    return row ? toVersion(policy.id, row) : null;
   }
 
   @ResolveField(() => [AreaAdoption], {
     description: 'The table of areas by versions: each decision an area recorded.',
   })
   adoption(@Parent() policy: Policy): AreaAdoption[] {
-    return this.policies.adoptions(policy.id);
+    return this.policies
+      .adoptions(policy.id)
+      .map((row) => ({ ...row, id: derivedId('AreaAdoption', policy.id, row.version, row.areaId) }));
   }
 
   @ResolveField(() => [ID], { description: 'Areas the latest version went to that have not yet decided on it.' })

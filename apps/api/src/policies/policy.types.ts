@@ -17,6 +17,9 @@ const date = (label: string) => ({ message: `${label} must be a date written YYY
 
 @ObjectType()
 export class PolicyVersion {
+  @Field(() => ID)
+  id!: string;
+
   @Field(() => Int)
   version!: number;
 
@@ -38,6 +41,9 @@ export class PolicyVersion {
 
 @ObjectType()
 export class PolicyDraft {
+  @Field(() => ID)
+  id!: string;
+
   @Field()
   title!: string;
 
@@ -53,6 +59,9 @@ export class PolicyDraft {
 
 @ObjectType({ description: 'One area’s decision on one version (D1).' })
 export class AreaAdoption {
+  @Field(() => ID)
+  id!: string;
+
   @Field(() => ID)
   areaId!: string;
 
