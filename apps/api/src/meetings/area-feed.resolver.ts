@@ -15,6 +15,7 @@ import {
 } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { IsString, MaxLength } from 'class-validator';
+import { IsEntityId } from '../common/input-validators';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { ChangeStreamCommand } from '../common/change-stream.command';
 import { Actors } from '../auth/actors';
@@ -30,7 +31,7 @@ import { AreaFeedConnection, FeedItem } from './meeting.types';
 @InputType()
 class AcknowledgeFeedItemInput extends IdempotentInput {
   @Field(() => ID)
-  @IsString()
+  @IsEntityId()
   areaId!: string;
 
   @Field({ description: 'The cursor of the item.' })
