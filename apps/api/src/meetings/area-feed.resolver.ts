@@ -25,6 +25,7 @@ import { AreaFeedQueries, decodeCursor, encodeCursor, FeedItemRow } from '@app/r
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { PageArgs, toConnection } from '../common/connection';
+import { KnownEntities } from '../common/known-entities';
 import { LiveEvents } from '../live/live-events';
 import { AreaFeedConnection, FeedItem } from './meeting.types';
 
@@ -81,6 +82,7 @@ export class AreaFeedResolver {
     private readonly live: LiveEvents,
     private readonly commands: CommandBus,
     private readonly actors: Actors,
+    private readonly known: KnownEntities,
   ) {}
 
   @ResolveField(() => String, {
@@ -98,9 +100,9 @@ export class AreaFeedResolver {
     @Args('subjectId', { type: () => ID }) subjectId: string,
     @CurrentIdentity() _identity: Identity,
   ): AreaAcknowledgement[] {
-    return this.feeds
-      .acknowledgementsOf(subjectId)
-      .map((row) => ({ areaId: row.areaId, kind: row.kind, title: row.title, acknowledgedAt: row.acknowledgedAt }));
+    const rows = this.feeds.acknowledgementsOf(subjectId);
+    this.known.feedSubject(subjectId, rows.length);
+    return rows.map((row) => ({ areaId: row.areaId, kind: row.kind, title: row.title, acknowledgedAt: row.acknowledgedAt }));
   }
 
   @Mutation(() => FeedItem, {
@@ -141,6 +143,7 @@ export class AreaFeedResolver {
     description: 'An area’s feed in order; pass the last endCursor as `after` to resume.',
   })
   areaFeed(@Args() { areaId, first, after }: AreaFeedArgs, @CurrentIdentity() _identity: Identity) {
+    this.known.area(areaId);
     return toConnection(this.feeds.feed(areaId, first, after ?? null), toFeedItem);
   }
 
@@ -154,6 +157,8 @@ export class AreaFeedResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @CurrentIdentity() _identity: Identity,
   ): AsyncIterableIterator<FeedItem> {
+    // Refused when it starts, so a wrong id is an error on the subscription rather than a silent, open stream.
+    this.known.area(areaId);
     const from = after ? decodeCursor(after) : 0;
     if (from === null) throw new DomainError('VALIDATION_FAILED', 'The "after" cursor is not one this API gave out.');
     let last = from;
