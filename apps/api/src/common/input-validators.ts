@@ -1,5 +1,12 @@
 import { isEmail, ValidateBy, ValidationArguments, ValidationOptions } from 'class-validator';
-import { DOCUMENT_TEXT_MAX, isEntityId, isWellFormedText, LONG_TEXT_MAX, SHORT_TEXT_MAX, textProblem } from '@app/domain';
+import {
+  DOCUMENT_TEXT_MAX,
+  isEntityId,
+  isWellFormedText,
+  LONG_TEXT_MAX,
+  SHORT_TEXT_MAX,
+  textProblem,
+} from '@app/domain';
 
 /**
  * The decorators every input uses for ids, free text and e-mail addresses, so that each rule

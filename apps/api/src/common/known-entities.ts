@@ -26,7 +26,8 @@ export class KnownEntities {
   ) {}
 
   group(groupId: string): void {
-    if (!this.groups.byId(groupId)) throw new DomainError('NOT_FOUND', `There is no regional group with id ${groupId}.`);
+    if (!this.groups.byId(groupId))
+      throw new DomainError('NOT_FOUND', `There is no regional group with id ${groupId}.`);
   }
 
   area(areaId: string): void {

@@ -102,7 +102,12 @@ export class AreaFeedResolver {
   ): AreaAcknowledgement[] {
     const rows = this.feeds.acknowledgementsOf(subjectId);
     this.known.feedSubject(subjectId, rows.length);
-    return rows.map((row) => ({ areaId: row.areaId, kind: row.kind, title: row.title, acknowledgedAt: row.acknowledgedAt }));
+    return rows.map((row) => ({
+      areaId: row.areaId,
+      kind: row.kind,
+      title: row.title,
+      acknowledgedAt: row.acknowledgedAt,
+    }));
   }
 
   @Mutation(() => FeedItem, {
