@@ -17,6 +17,7 @@ import { EventStore, newEntityId, readState } from '@app/event-store';
 import { MeetingQueries, MeetingRow, RecommendationRow, RegionalGroupQueries } from '@app/read-models';
 import { Clock } from '@app/platform';
 import { Actors } from '../auth/actors';
+import { KnownEntities } from '../common/known-entities';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { PreparedCommand } from '../common/command-gateway';
@@ -102,6 +103,7 @@ export class MeetingResolver {
     private readonly groups: RegionalGroupQueries,
     private readonly facts: GroupFactsReader,
     private readonly actors: Actors,
+    private readonly known: KnownEntities,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -176,6 +178,8 @@ export class MeetingResolver {
     @Args('overdueOnly', { defaultValue: false }) overdueOnly: boolean,
     @CurrentIdentity() _identity: Identity,
   ): Recommendation[] {
+    this.known.group(groupId);
+    if (partnerId) this.known.partner(partnerId, groupId);
     const today = this.today();
     return this.meetings
       .recommendations({ groupId, partnerId })

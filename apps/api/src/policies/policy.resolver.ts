@@ -16,11 +16,14 @@ import {
   policyDecider,
   PolicyEvent,
   policyStream,
+  workstreamDecider,
+  workstreamStream,
 } from '@app/domain';
 import { EventStore, newEntityId, readState } from '@app/event-store';
 import { PolicyQueries, PolicyRow, PolicyVersionRow } from '@app/read-models';
 import { Clock } from '@app/platform';
 import { Actors } from '../auth/actors';
+import { KnownEntities } from '../common/known-entities';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { ChangeStreamCommand } from '../common/change-stream.command';
@@ -58,6 +61,7 @@ export class PolicyResolver {
     private readonly commands: CommandBus,
     private readonly policies: PolicyQueries,
     private readonly actors: Actors,
+    private readonly known: KnownEntities,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -134,6 +138,11 @@ export class PolicyResolver {
     return group;
   }
 
+  private async groupOfWorkstream(workstreamId: string): Promise<string | null> {
+    const workstream = await readState(this.store, workstreamStream(workstreamId), workstreamDecider);
+    return workstream.status === 'NONE' ? null : workstream.groupId;
+  }
+
   @Query(() => Policy)
   policy(@Args('id', { type: () => ID }) id: string, @CurrentIdentity() _identity: Identity): Policy {
     return this.read(id);
@@ -147,6 +156,7 @@ export class PolicyResolver {
     @Args('withinDays', { type: () => Int, defaultValue: 30 }) withinDays: number,
     @CurrentIdentity() _identity: Identity,
   ): Policy[] {
+    this.known.group(groupId);
     if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 3660)
       throw new DomainError('VALIDATION_FAILED', 'withinDays is a whole number of days from 0 to 3660.');
     const until = new Date(this.clock.now().getTime() + withinDays * 86_400_000).toISOString().slice(0, 10);
@@ -208,6 +218,7 @@ export class PolicyResolver {
         groupId: input.groupId,
         title: input.title,
         workstreamId: input.workstreamId ?? null,
+        workstreamGroupId: input.workstreamId ? await this.groupOfWorkstream(input.workstreamId) : null,
         body: input.body,
         summary: input.summary,
         groupDissolved: (await this.groupFacts(input.groupId)).dissolvedAt !== null,
