@@ -39,3 +39,9 @@ export function statementsPerDatabase<Statements>(
     return statements;
   };
 }
+
+/** When the event happened as its metadata says, or when it was recorded for an event that carries no such metadata. */
+export function occurredAtOf(stored: StoredEvent): string {
+  const { occurredAt } = stored.metadata;
+  return typeof occurredAt === 'string' ? occurredAt : stored.recordedAt;
+}
