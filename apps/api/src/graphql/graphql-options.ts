@@ -4,7 +4,7 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import { ServerOptions } from 'graphql-ws';
 import { Logger } from '@nestjs/common';
-import { MembershipQueries, RegionalGroupQueries } from '@app/read-models';
+import { MeetingQueries, MembershipQueries, RegionalGroupQueries } from '@app/read-models';
 import { AppConfig, formatGraphqlError } from '@app/platform';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, specifiedRules, validate, ValidationRule } from 'graphql';
 import { randomUUID } from 'node:crypto';
@@ -36,6 +36,7 @@ export function graphqlOptions(
   authenticator: Authenticator,
   groups: RegionalGroupQueries,
   membership: MembershipQueries,
+  meetings: MeetingQueries,
 ): ApolloDriverConfig {
   const logger = new Logger('GraphQL');
   const production = config.environment === 'production';
@@ -97,7 +98,7 @@ export function graphqlOptions(
         return {
           identity: input.extra.identity ?? null,
           correlationId: randomUUID(),
-          loaders: createLoaders(groups, membership),
+          loaders: createLoaders(groups, membership, meetings),
         };
       }
       const { headers } = (input as HttpContextInput).req;
@@ -105,7 +106,7 @@ export function graphqlOptions(
       return {
         identity: await authenticator.identify(headers.authorization),
         correlationId: typeof correlation === 'string' && correlation.length <= 100 ? correlation : randomUUID(),
-        loaders: createLoaders(groups, membership),
+        loaders: createLoaders(groups, membership, meetings),
       };
     },
   };
