@@ -39,3 +39,4 @@ export function statementsPerDatabase<Statements>(
     return statements;
   };
 }
+

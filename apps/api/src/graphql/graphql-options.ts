@@ -3,7 +3,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ServerOptions } from 'graphql-ws';
 import { Logger } from '@nestjs/common';
-import { MembershipQueries, RegionalGroupQueries } from '@app/read-models';
+import { MeetingQueries, MembershipQueries, RegionalGroupQueries } from '@app/read-models';
 import { AppConfig, formatGraphqlError } from '@app/platform';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, specifiedRules, validate, ValidationRule } from 'graphql';
 import { randomUUID } from 'node:crypto';
@@ -36,6 +36,7 @@ export function graphqlOptions(
   authenticator: Authenticator,
   groups: RegionalGroupQueries,
   membership: MembershipQueries,
+  meetings: MeetingQueries,
 ): ApolloDriverConfig {
   const logger = new Logger('GraphQL');
   const production = config.environment === 'production';
@@ -80,7 +81,7 @@ export function graphqlOptions(
         return {
           identity: input.extra.identity ?? null,
           correlationId: randomUUID(),
-          loaders: createLoaders(groups, membership),
+          loaders: createLoaders(groups, membership, meetings),
         };
       }
       const { headers } = (input as HttpContextInput).req;
@@ -88,7 +89,7 @@ export function graphqlOptions(
       return {
         identity: await authenticator.identify(headers.authorization),
         correlationId: typeof correlation === 'string' && correlation.length <= 100 ? correlation : randomUUID(),
-        loaders: createLoaders(groups, membership),
+        loaders: createLoaders(groups, membership, meetings),
       };
     },
   };
