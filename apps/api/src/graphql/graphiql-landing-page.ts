@@ -9,7 +9,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 export const GRAPHIQL_ASSETS_PATH = '/graphiql-assets';
 
 const OPTIONS = {
-  title: 'Safeguarding partnerships — GraphQL',
+  title: 'Safeguarding partnerships — GraphiQL',
   endpoint: '/graphql',
   subscriptionsProtocol: 'WS',
   defaultQuery:
