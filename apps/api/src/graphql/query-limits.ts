@@ -31,16 +31,16 @@ interface Measure {
 /**
  * Refuses an operation deeper or costlier than QUERY_LIMITS. The cost is the number of values
  * the response can hold at most: every field counts one, and everything under a list counts once
- * per item, a page by its `first` argument (100 when it comes in a variable) and any other list as
- * UNPAGED_LIST_ITEMS. The lists of a connection (`edges`) are its page, counted once. Introspection
- * is left to the schema's own size and is not counted.
+ * per item. A connection's lists (`edges`) hold the page its `first` asks for (100 when `first`
+ * comes in a variable); any other list counts as UNPAGED_LIST_ITEMS. Introspection is bounded by
+ * the schema's own size and is not counted.
  */
 export function queryLimitsRule(limits: { maxDepth: number; maxCost: number } = QUERY_LIMITS): ValidationRule {
   return (context: ValidationContext) => ({
     OperationDefinition(operation: OperationDefinitionNode) {
       const root = context.getSchema().getRootType(operation.operation);
       if (!root) return;
-      const { depth, cost } = measureSelections(context, operation.selectionSet, root, false, new Set());
+      const { depth, cost } = measureSelections(context, operation.selectionSet, root, undefined, new Set());
       if (depth > limits.maxDepth) {
         context.reportError(
           new GraphQLError(
@@ -68,7 +68,7 @@ function measureSelections(
   context: ValidationContext,
   selectionSet: SelectionSetNode,
   parentType: GraphQLNamedType,
-  insidePage: boolean,
+  page: number | undefined,
   fragmentsInUse: ReadonlySet<string>,
 ): Measure {
   let depth = 0;
@@ -76,17 +76,17 @@ function measureSelections(
   for (const selection of selectionSet.selections) {
     let measure: Measure;
     if (selection.kind === Kind.FIELD) {
-      measure = measureField(context, selection, parentType, insidePage, fragmentsInUse);
+      measure = measureField(context, selection, parentType, page, fragmentsInUse);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const type = selection.typeCondition ? context.getSchema().getType(selection.typeCondition.name.value) : null;
-      measure = measureSelections(context, selection.selectionSet, type ?? parentType, insidePage, fragmentsInUse);
+      measure = measureSelections(context, selection.selectionSet, type ?? parentType, page, fragmentsInUse);
     } else {
       const name = selection.name.value;
       const fragment = context.getFragment(name);
       // An unknown or cyclic fragment is reported by GraphQL's own rules; measuring it would not end.
       if (!fragment || fragmentsInUse.has(name)) continue;
       const type = context.getSchema().getType(fragment.typeCondition.name.value) ?? parentType;
-      measure = measureSelections(context, fragment.selectionSet, type, insidePage, new Set([...fragmentsInUse, name]));
+      measure = measureSelections(context, fragment.selectionSet, type, page, new Set([...fragmentsInUse, name]));
     }
     depth = Math.max(depth, measure.depth);
     cost += measure.cost;
@@ -94,11 +94,16 @@ function measureSelections(
   return { depth, cost };
 }
 
+/**
+ * A field counts one, and its selections once per item when it is a list. `page` is the page a
+ * connection above asked for: its lists (`edges`) hold that many items; its other fields
+ * (`totalCount`, `pageInfo`) are there once.
+ */
 function measureField(
   context: ValidationContext,
   node: FieldNode,
   parentType: GraphQLNamedType,
-  insidePage: boolean,
+  page: number | undefined,
   fragmentsInUse: ReadonlySet<string>,
 ): Measure {
   if (node.name.value.startsWith('__')) return { depth: 0, cost: 0 };
@@ -106,18 +111,13 @@ function measureField(
     isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields()[node.name.value] : null;
   // An unknown field is reported by GraphQL's own rules.
   if (!field || !node.selectionSet) return { depth: 1, cost: 1 };
-  const pageSize = requestedPageSize(node, field);
-  const items = pageSize ?? (isListType(getNullableType(field.type)) && !insidePage ? UNPAGED_LIST_ITEMS : 1);
-  const children = measureSelections(
-    context,
-    node.selectionSet,
-    getNamedType(field.type),
-    pageSize !== undefined,
-    fragmentsInUse,
-  );
+  const ownPage = requestedPageSize(node, field);
+  const isList = isListType(getNullableType(field.type));
+  const items = isList ? (ownPage ?? page ?? UNPAGED_LIST_ITEMS) : 1;
+  const childPage = isList ? undefined : ownPage;
+  const children = measureSelections(context, node.selectionSet, getNamedType(field.type), childPage, fragmentsInUse);
   return { depth: children.depth + 1, cost: 1 + items * children.cost };
 }
-
 /** The page a paged field asks for, or undefined for a field that takes no `first`. */
 function requestedPageSize(node: FieldNode, field: GraphQLField<unknown, unknown>): number | undefined {
   const definition = field.args.find((argument) => argument.name === 'first');
