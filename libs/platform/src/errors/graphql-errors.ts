@@ -40,6 +40,7 @@ const DOMAIN_CODES: Record<DomainErrorCode, GraphqlErrorCode> = {
   WORKSTREAM_CLOSED: 'WORKSTREAM_CLOSED',
   INVALID_TASK_STATE: 'INVALID_TASK_STATE',
   NOTICE_TOO_SHORT: 'NOTICE_TOO_SHORT',
+  IDENTIFYING_DATA: 'IDENTIFYING_DATA',
 };
 
 /** Input refused by class-validator at the edge, with one readable sentence per problem. */
