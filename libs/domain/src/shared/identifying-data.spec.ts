@@ -119,6 +119,8 @@ describe('findIdentifyingData (R40)', () => {
       ['a house on a street with its postcode', '12 Acacia Avenue, BS1 4ST'],
       ['where a family lives', 'The family lives at 4a Mill Lane.'],
       ['a home postcode', 'home address: BS23 1UJ'],
+      // Deliberately: a house number, street and postcode cannot be told from a home; offices are named by building.
+      ['an office by house number, street and postcode', '100 Temple Street, Bristol BS1 6AG'],
     ])('when it holds %s, then a home address is found', (_, text) => {
       expect(kindIn(text)).toBe('HOME_ADDRESS');
     });
