@@ -157,16 +157,19 @@ export type SigningOutcome =
   | { readonly signed: false; readonly problems: readonly string[]; readonly log: TransparencyLog };
 
 /**
- * Reads the whole store afresh, and signs and records a head of it only if every head recorded
- * before still holds: a log operator never signs over a history that contradicts its own heads.
+ * Signs and records a head of the store only if every head recorded before still holds: a log
+ * operator never signs over a history that contradicts its own heads. `fresh` is a reading of
+ * the whole store just made (it is caught up here); without it the store is read afresh.
  */
 export async function signAndRecordTreeHead(
   store: EventStore,
   key: TreeHeadKey & { readonly publicKey: KeyLike },
   now: Date,
   reason: string,
+  fresh?: TransparencyLog,
 ): Promise<SigningOutcome> {
-  const log = await TransparencyLog.scan(store);
+  const log = fresh ?? (await TransparencyLog.scan(store));
+  await log.catchUp(store);
   const problems = await log.problems(key.publicKey);
   if (problems.length > 0) return { signed: false, problems, log };
   const head = await signTreeHead({ treeSize: log.size, rootHash: log.rootHash(), timestamp: now.toISOString() }, key);

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { SignedTreeHead } from '@app/event-store';
 import { decodeCursor, encodeCursor, Page } from '../pagination';
 
 export interface FeedItemRow {
@@ -37,6 +38,16 @@ export class AreaFeedQueries {
     return this.db
       .prepare(`SELECT ${FEED_COLUMNS} FROM area_feed WHERE area_id = ? AND position = ?`)
       .get(areaId, position) as FeedItemRow | undefined;
+  }
+
+  /** The signed head a TREE_HEAD item at `position` carries. */
+  treeHeadAt(position: number): SignedTreeHead | undefined {
+    return this.db
+      .prepare(
+        `SELECT tree_size AS treeSize, root_hash AS rootHash, timestamp, key_id AS keyId, signature
+         FROM area_feed_tree_heads WHERE position = ?`,
+      )
+      .get(position) as SignedTreeHead | undefined;
   }
 
   acknowledgedAt(areaId: string, position: number): string | null {
