@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EventStore, SignedTreeHead, signAndRecordTreeHead, TransparencyLog, treeHeadDue } from '@app/event-store';
-import { ProjectionRunner } from '@app/read-models';
+import { AreaFeedQueries, ProjectionRunner } from '@app/read-models';
 import { Clock, SigningKey } from '@app/platform';
 import { CLOCK, EVENT_STORE } from '../infrastructure/injection-tokens';
 import { LOG_KEY } from './log-key';
@@ -36,6 +36,7 @@ export class IntegrityMonitor implements OnApplicationBootstrap, OnApplicationSh
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOG_KEY) private readonly key: SigningKey,
     private readonly runner: ProjectionRunner,
+    private readonly feeds: AreaFeedQueries,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -103,8 +104,19 @@ export class IntegrityMonitor implements OnApplicationBootstrap, OnApplicationSh
     return outcome.head;
   }
 
+  /**
+   * Every head the log recorded, and every head sent to the areas (kept in the read database, out
+   * of reach of SQL on the events): a log cut back to before its own heads still contradicts those.
+   */
   private async recheck(): Promise<void> {
-    this.report(await this.log.problems(this.key.publicKey));
+    const problems = await this.log.problems(this.key.publicKey);
+    const recorded = new Set(this.log.heads.map(({ head }) => head.signature));
+    for (const sent of this.feeds.treeHeads()) {
+      if (recorded.has(sent.signature)) continue;
+      problems.push(`the head of ${sent.timestamp} sent to the areas is no longer recorded in the log`);
+      problems.push(...(await this.log.problemsWith(sent, this.key.publicKey)));
+    }
+    this.report(problems);
     this.checkedHeads = this.log.heads.length;
   }
 

@@ -14,6 +14,8 @@ export interface FeedItemRow {
 
 const FEED_COLUMNS = 'area_id AS areaId, position, kind, subject_id AS subjectId, title, occurred_at AS occurredAt';
 
+const TREE_HEAD_COLUMNS = 'tree_size AS treeSize, root_hash AS rootHash, timestamp, key_id AS keyId, signature';
+
 export class AreaFeedQueries {
   constructor(private readonly db: Database.Database) {}
 
@@ -42,12 +44,15 @@ export class AreaFeedQueries {
 
   /** The signed head a TREE_HEAD item at `position` carries. */
   treeHeadAt(position: number): SignedTreeHead | undefined {
+    return this.db.prepare(`SELECT ${TREE_HEAD_COLUMNS} FROM area_feed_tree_heads WHERE position = ?`).get(position) as
+      SignedTreeHead | undefined;
+  }
+
+  /** Every head sent to the areas, oldest first: witnesses kept outside the event store. */
+  treeHeads(): SignedTreeHead[] {
     return this.db
-      .prepare(
-        `SELECT tree_size AS treeSize, root_hash AS rootHash, timestamp, key_id AS keyId, signature
-         FROM area_feed_tree_heads WHERE position = ?`,
-      )
-      .get(position) as SignedTreeHead | undefined;
+      .prepare(`SELECT ${TREE_HEAD_COLUMNS} FROM area_feed_tree_heads ORDER BY position`)
+      .all() as SignedTreeHead[];
   }
 
   acknowledgedAt(areaId: string, position: number): string | null {
