@@ -3,7 +3,8 @@ import { DomainError } from '@app/domain';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { IntegrityMonitor } from './integrity-monitor';
-import { ConsistencyProof, Integrity, SignedTreeHead } from './integrity.types';
+import { derivedId } from '../common/derived-id';
+import { ConsistencyProof, Integrity, SignedTreeHead, toSignedTreeHead } from './integrity.types';
 
 /** Anyone signed in may fetch the newest head and prove an older one against it: witnesses need no role. */
 @Resolver(() => Integrity)
@@ -17,7 +18,8 @@ export class IntegrityResolver {
 
   @ResolveField(() => SignedTreeHead, { nullable: true, description: 'The newest signed head; null before the first.' })
   async head(): Promise<SignedTreeHead | null> {
-    return (await this.monitor.current()).latestHead;
+    const head = (await this.monitor.current()).latestHead;
+    return head ? toSignedTreeHead(head) : null;
   }
 
   @ResolveField(() => ConsistencyProof, {
@@ -35,6 +37,6 @@ export class IntegrityResolver {
       );
     }
     const hashes = log.tree.consistencyProof(from, head.treeSize).map((hash) => hash.toString('hex'));
-    return { fromSize: from, toSize: head.treeSize, hashes };
+    return { id: derivedId('ConsistencyProof', from, head.treeSize), fromSize: from, toSize: head.treeSize, hashes };
   }
 }
