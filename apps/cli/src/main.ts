@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { createApp } from '../../api/src/create-app';
 import { configOrExit, withApp } from './app-context';
 import { exportHistory } from './commands/export.command';
+import { signHead } from './commands/head.command';
 import { init } from './commands/init.command';
 import { printServedSchema } from './commands/schema.command';
 import { tokenFor } from './commands/token.command';
@@ -21,7 +22,11 @@ Commands:
                        record the platform's first administrator
   token <person> [--expires 12h]
                        mint a bearer token for a person (id, subject, e-mail or name)
-  verify               check every stream's hash chain; exit 1 naming broken streams
+  verify [--witness <head.json>] [--key <jwk.json>]
+                       check every stream's hash chain and, with a witness, that the store still
+                       matches a signed head kept elsewhere; exit 1 naming what failed
+  head [--out <head.json>]
+                       sign, record and write a head of the transparency log (stdout by default)
   export [--out <file>] write the whole history as JSON Lines (stdout by default)
   schema [--out schema.gql]
                        write the GraphQL schema the api serves
@@ -40,6 +45,8 @@ async function run(argv: string[]): Promise<number> {
       subject: { type: 'string' },
       expires: { type: 'string', default: '12h' },
       out: { type: 'string' },
+      witness: { type: 'string' },
+      key: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -70,7 +77,9 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
     case 'verify':
-      return verify(configOrExit());
+      return verify(configOrExit(), { witness: values.witness ?? null, key: values.key ?? null });
+    case 'head':
+      return signHead(configOrExit(), values.out ?? null);
     case 'export':
       await exportHistory(configOrExit(), values.out ?? null);
       return 0;
