@@ -5,6 +5,8 @@ export * from './shared/text';
 export * from './shared/ids';
 export * from './shared/dates';
 export * from './access/access.decider';
+export * from './access/calendar-tokens';
+export * from './access/read-policy';
 export * from './regional-group/agency-types';
 export * from './regional-group/regional-group.events';
 export * from './regional-group/regional-group.commands';
