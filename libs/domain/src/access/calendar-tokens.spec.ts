@@ -39,8 +39,12 @@ describe('issuing calendar tokens', () => {
     spec.given(platform).when(issue(jo)).then([issued]);
   });
 
-  it('lets an administrator issue one for anyone', () => {
+  it("lets an administrator issue one for anyone, and the operator on the platform's machine (cli)", () => {
     spec.given(platform).when(issue(admin)).then([issued]);
+    spec
+      .given(platform)
+      .when(issue({ personId: 'system', partnerId: null, roles: ['SYSTEM'] }))
+      .then([issued]);
   });
 
   it('refuses anyone else, an auditor too, a token for another person (R41)', () => {
