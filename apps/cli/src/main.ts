@@ -9,7 +9,7 @@ import { exportHistory } from './commands/export.command';
 import { signHead } from './commands/head.command';
 import { init } from './commands/init.command';
 import { printServedSchema } from './commands/schema.command';
-import { tokenFor } from './commands/token.command';
+import { calendarTokenFor, tokenFor } from './commands/token.command';
 import { verify } from './commands/verify.command';
 import { loadDemo } from './demo/demo';
 
@@ -21,7 +21,11 @@ Commands:
   init --name <name> [--email <e-mail>] [--subject <oidc subject>]
                        record the platform's first administrator
   token <person> [--expires 12h]
-                       mint a bearer token for a person (id, subject, e-mail or name)
+                       mint a bearer token for a person (id, subject, e-mail or name);
+                       it may last at most 30 days
+  calendar-token <person>
+                       issue a calendar token: it reads only the calendars of the groups
+                       the person may read, lasts until revoked (revokeCalendarToken)
   verify [--witness <head.json>] [--key <jwk.json>]
                        check every stream's hash chain and, with a witness, that the store still
                        matches a signed head kept elsewhere; exit 1 naming what failed
@@ -74,6 +78,23 @@ async function run(argv: string[]): Promise<number> {
         throw new DomainError('VALIDATION_FAILED', 'token needs exactly one person: an id, subject, e-mail or name.');
       const token = await withApp(configOrExit(), (app) => tokenFor(app, rest[0], values.expires));
       process.stdout.write(`${token}\n`);
+      return 0;
+    }
+    case 'calendar-token': {
+      if (rest.length !== 1)
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          'calendar-token needs exactly one person: an id, subject, e-mail or name.',
+        );
+      const issued = await withApp(configOrExit(), (app) => calendarTokenFor(app, rest[0]));
+      process.stdout.write(
+        [
+          `Calendar token ${issued.tokenId} for ${issued.personId}; shown this once:`,
+          issued.token,
+          `Subscribe to <platform address>/groups/<group id>/calendar.ics?token=${issued.token}`,
+          '',
+        ].join('\n'),
+      );
       return 0;
     }
     case 'verify':
