@@ -14,8 +14,10 @@ import {
   MeetingQueries,
   MembershipQueries,
   openReadDatabase,
+  PolicyQueries,
   ProjectionRunner,
   RegionalGroupQueries,
+  WorkstreamQueries,
 } from '@app/read-models';
 import { randomUUID } from 'node:crypto';
 import { createLoaders } from './loaders';
@@ -59,7 +61,16 @@ async function readModels() {
   await runner.start();
   await runner.stop();
   const meetings = new MeetingQueries(db);
-  return { meetings, loaders: createLoaders(new RegionalGroupQueries(db), new MembershipQueries(db), meetings) };
+  return {
+    meetings,
+    loaders: createLoaders({
+      groups: new RegionalGroupQueries(db),
+      membership: new MembershipQueries(db),
+      meetings,
+      workstreams: new WorkstreamQueries(db),
+      policies: new PolicyQueries(db),
+    }),
+  };
 }
 
 describe('the per-request loaders of meetings', () => {
