@@ -114,21 +114,17 @@ function batchedWith<Args, V>(
   load: (keys: readonly string[], args: Args) => Map<string, V> | null,
   missing: V,
 ): DataLoader<KeyWith<Args>, V, string> {
+  const argsOf = (key: KeyWith<Args>) => JSON.stringify(key.args);
   return new DataLoader(
     (keys) => {
-      const byArgs = new Map<string, KeyWith<Args>[]>();
-      for (const key of keys)
-        byArgs.set(JSON.stringify(key.args), [...(byArgs.get(JSON.stringify(key.args)) ?? []), key]);
-      const found = new Map<string, Map<string, V> | null>();
-      for (const [args, group] of byArgs)
-        found.set(
-          args,
-          load(
-            group.map((key) => key.id),
-            group[0].args,
-          ),
-        );
-      return Promise.resolve(keys.map((key) => found.get(JSON.stringify(key.args))?.get(key.id) ?? missing));
+      const idsByArgs = new Map<string, { args: Args; ids: string[] }>();
+      for (const key of keys) {
+        const same = idsByArgs.get(argsOf(key));
+        if (same) same.ids.push(key.id);
+        else idsByArgs.set(argsOf(key), { args: key.args, ids: [key.id] });
+      }
+      const found = new Map([...idsByArgs].map(([args, { ids, ...rest }]) => [args, load(ids, rest.args)]));
+      return Promise.resolve(keys.map((key) => found.get(argsOf(key))?.get(key.id) ?? missing));
     },
     { cacheKeyFn: (key) => JSON.stringify([key.id, key.args]) },
   );
