@@ -50,7 +50,7 @@ export async function appendInTransaction(
     `WITH inserted AS (
        INSERT INTO ${names.events} (event_id, stream_id, revision, type, data, metadata)
        SELECT e.id, $1, $2 + e.ord, e.type, e.data, e.metadata
-       FROM unnest($3::text[], $4::text[], $5::jsonb[], $6::jsonb[]) WITH ORDINALITY AS e(id, type, data, metadata, ord)
+       FROM unnest($3::text[], $4::text[], $5::json[], $6::json[]) WITH ORDINALITY AS e(id, type, data, metadata, ord)
        ORDER BY e.ord
        RETURNING position, revision
      )

@@ -137,10 +137,17 @@ describeWithPostgres('the PostgreSQL event store', (connectionString) => {
       controller.abort();
     });
 
-    it('keeps each hash chain verifiable through JSONB storage, and shows where a row was altered', async () => {
+    it('keeps each hash chain verifiable, whatever text an event holds, and shows where a row was altered', async () => {
       const store = instance();
       const data = [
-        { text: 'Bristol — “quoted” ünïcödé 😀', zero: 0, fraction: 0.1, big: 1e21, negative: -12.5 },
+        {
+          text: 'Bristol — “quoted” ünïcödé 😀',
+          control: 'a\u0000b\u001f',
+          zero: 0,
+          fraction: 0.1,
+          big: 1e21,
+          negative: -12.5,
+        },
         { z: 1, a: { y: [3, 2, 1], b: null, x: true }, empty: {}, list: [] },
       ];
       const metadata = {
@@ -164,8 +171,13 @@ describeWithPostgres('the PostgreSQL event store', (connectionString) => {
 
       const raw = new Client({ connectionString });
       await raw.connect();
-      await raw.query(`UPDATE ${store.names.events} SET data = jsonb_set(data, '{zero}', '1') WHERE revision = 0`);
-      await raw.end();
+      try {
+        await raw.query(
+          `UPDATE ${store.names.events} SET data = replace(data::text, '"zero":0', '"zero":1')::json WHERE revision = 0`,
+        );
+      } finally {
+        await raw.end();
+      }
       expect((await verifyHashChains(store)).breaks).toEqual([
         expect.objectContaining({ streamId: 'audited', revision: 0, problem: expect.stringMatching(/altered/) }),
       ]);

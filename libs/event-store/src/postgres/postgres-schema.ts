@@ -29,6 +29,10 @@ export function storeNames(schema: string): StoreNames {
   };
 }
 
+/**
+ * Data and metadata are JSON, not JSONB: stored as the text that was written, as on SQLite, so
+ * every string an event can carry (JSONB refuses \u0000) reads back exactly as it was hashed.
+ */
 export function createTableSql(names: StoreNames): string {
   return `
 CREATE TABLE IF NOT EXISTS ${names.events} (
@@ -37,8 +41,8 @@ CREATE TABLE IF NOT EXISTS ${names.events} (
   stream_id   TEXT        NOT NULL,
   revision    BIGINT      NOT NULL CHECK (revision >= 0),
   type        TEXT        NOT NULL,
-  data        JSONB       NOT NULL,
-  metadata    JSONB       NOT NULL,
+  data        JSON        NOT NULL,
+  metadata    JSON        NOT NULL,
   recorded_at TIMESTAMPTZ NOT NULL DEFAULT now(),
   CONSTRAINT events_event_id_key UNIQUE (event_id),
   CONSTRAINT events_stream_revision_key UNIQUE (stream_id, revision)
