@@ -1,0 +1,97 @@
+import { isEmail, ValidateBy, ValidationArguments, ValidationOptions } from 'class-validator';
+import {
+  DOCUMENT_TEXT_MAX,
+  findIdentifyingData,
+  isEntityId,
+  isWellFormedText,
+  LONG_TEXT_MAX,
+  SHORT_TEXT_MAX,
+  textProblem,
+} from '@app/domain';
+
+/**
+ * The decorators every input uses for ids, free text and e-mail addresses, so that each rule
+ * (in libs/domain/src/shared) is applied the same way to every field. Free text is also checked
+ * for data that identifies a child or family (R40).
+ */
+
+/** An id this API gave out (a lowercase UUID); `each` for a list of ids. */
+export function IsEntityId(options: ValidationOptions = {}): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isEntityId',
+      validator: {
+        validate: (value: unknown) => isEntityId(value),
+        defaultMessage: ({ property }: ValidationArguments) =>
+          `${property} must be an id this API gave out (a UUID such as 0b6c2f8e-4a53-4c1e-9f0e-2d7c9a1b3e54).`,
+      },
+    },
+    options,
+  );
+}
+
+interface TextOptions {
+  /** For optional text with an empty default (a summary, notes): empty is fine there, invisible is not. */
+  readonly allowEmpty?: boolean;
+  /** How the message names the field, e.g. "An area name"; the field's own name otherwise. */
+  readonly label?: string;
+}
+
+/**
+ * The name of the constraint that finds child-identifying data (R40). The ValidationPipe's
+ * exception factory refuses input that fails it with IDENTIFYING_DATA rather than VALIDATION_FAILED.
+ */
+export const IDENTIFYING_DATA_CONSTRAINT = 'holdsNoIdentifyingData';
+
+const identifyingDataIn = (value: unknown) => (typeof value === 'string' ? findIdentifyingData(value) : null);
+
+/** Text that identifies no child or family (R40): every free-text field, and anything else that is recorded. */
+export function HoldsNoIdentifyingData({ label }: Pick<TextOptions, 'label'> = {}): PropertyDecorator {
+  return ValidateBy({
+    name: IDENTIFYING_DATA_CONSTRAINT,
+    validator: {
+      validate: (value: unknown) => identifyingDataIn(value) === null,
+      defaultMessage: ({ property, value }: ValidationArguments) =>
+        `${label ?? property} looks like it identifies a child or family (${identifyingDataIn(value)?.description}); the platform holds governance data only (R40).`,
+    },
+  });
+}
+
+/** Free text of at most `max` characters with at least one visible character, identifying nobody. */
+function IsText(max: number, { allowEmpty = false, label }: TextOptions = {}): PropertyDecorator {
+  const problem = (value: unknown) => (allowEmpty && value === '' ? null : textProblem(value, max));
+  const isText = ValidateBy({
+    name: 'isText',
+    validator: {
+      validate: (value: unknown) => problem(value) === null,
+      defaultMessage: ({ property, value }: ValidationArguments) => `${label ?? property} ${problem(value)}.`,
+    },
+  });
+  const holdsNoIdentifyingData = HoldsNoIdentifyingData({ label });
+  return (target, property) => {
+    isText(target, property);
+    holdsNoIdentifyingData(target, property);
+  };
+}
+
+/** A name or a title. */
+export const IsShortText = (options?: TextOptions) => IsText(SHORT_TEXT_MAX, options);
+/** Prose: a decision, a reason, a note. */
+export const IsLongText = (options?: TextOptions) => IsText(LONG_TEXT_MAX, options);
+/** A whole document: minutes, a policy's text, a communication. */
+export const IsDocumentText = (options?: TextOptions) => IsText(DOCUMENT_TEXT_MAX, options);
+
+/**
+ * An e-mail address. validator.js's isEmail throws a URIError on a lone surrogate, so text that is
+ * not well-formed is refused before it is asked.
+ */
+export function IsEmailAddress(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isEmailAddress',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' && value.length <= SHORT_TEXT_MAX && isWellFormedText(value) && isEmail(value),
+      defaultMessage: ({ property }: ValidationArguments) => `${property} must be an e-mail address.`,
+    },
+  });
+}
