@@ -85,6 +85,7 @@ export class PostgresEventStore implements EventStore {
     if (events.length === 0) throw new Error('An append needs at least one event.');
     await this.migrated();
     const client = await this.pool.connect();
+    let broken = false;
     try {
       await client.query('BEGIN');
       const result = await appendInTransaction(client, this.names, streamId, events, options.expectedRevision);
@@ -92,10 +93,14 @@ export class PostgresEventStore implements EventStore {
       this.notifier.notify();
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      // A connection that cannot even roll back is closed rather than handed to the next append.
+      broken = await client.query('ROLLBACK').then(
+        () => false,
+        () => true,
+      );
       throw await this.explained(error, streamId, events, options.expectedRevision);
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
 
