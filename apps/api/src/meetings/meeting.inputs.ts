@@ -11,6 +11,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { BusinessDate } from '../common/business-date';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { AttendanceStatus } from './meeting.types';
 
@@ -138,6 +139,9 @@ export class RespondToRecommendationInput extends MeetingInput {
   @IsString()
   @MaxLength(LONG)
   reason?: string | null;
+
+  @BusinessDate('respondedOn', 'the day the organisation answered')
+  respondedOn?: string | null;
 }
 
 @InputType()

@@ -12,6 +12,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { AGENCY_TYPES, PLATFORM_ROLES, REPRESENTATIVE_ROLES, SENIORITIES, STATUTORY_AGENCY_TYPES } from '@app/domain';
+import { BusinessDate } from '../common/business-date';
 import { IdempotentInput } from '../common/idempotency-key.input';
 
 const asEnum = <T extends string>(values: readonly T[]) =>
@@ -73,6 +74,9 @@ export class ChangePartnerCoverageInput extends GroupChangeInput {
   @ArrayMaxSize(100)
   @IsString({ each: true })
   areaIds!: string[];
+
+  @BusinessDate('changedOn', 'the day the partner’s coverage changed')
+  changedOn?: string | null;
 
   @Field({
     defaultValue: false,
@@ -160,6 +164,9 @@ export class AppointChairInput extends GroupChangeInput {
   @Field(() => ID, { description: 'The representative’s appointment.' })
   @IsString()
   appointmentId!: string;
+
+  @BusinessDate('from', 'the day the post was taken up')
+  from?: string | null;
 }
 
 @InputType()
@@ -167,6 +174,9 @@ export class RotateChairInput extends GroupChangeInput {
   @Field(() => ID, { description: 'The new deputy; the current deputy becomes chair.' })
   @IsString()
   newDeputyAppointmentId!: string;
+
+  @BusinessDate('on', 'the day of the rotation')
+  on?: string | null;
 }
 
 @InputType()
@@ -238,6 +248,9 @@ export class FundingContributionInput extends GroupChangeInput {
   @IsString()
   @MaxLength(LONG_TEXT_MAX)
   inKind?: string | null;
+
+  @BusinessDate('on', 'the day the contribution was agreed or changed')
+  on?: string | null;
 }
 
 @InputType()

@@ -121,6 +121,7 @@ export class MembershipResolver {
       data: {
         partnerId: input.partnerId,
         areaIds: input.areaIds,
+        changedOn: input.changedOn ?? null,
         acceptCoverageGap: input.acceptCoverageGap,
         actor,
         now,
@@ -205,7 +206,7 @@ export class MembershipResolver {
   ) {
     return this.change('appointChair', input, identity, context, ({ actor, now }) => ({
       type: 'AppointChair',
-      data: { appointmentId: input.appointmentId, actor, now },
+      data: { appointmentId: input.appointmentId, from: input.from ?? null, actor, now },
     }));
   }
 
@@ -219,7 +220,7 @@ export class MembershipResolver {
   ) {
     return this.change('appointDeputyChair', input, identity, context, ({ actor, now }) => ({
       type: 'AppointDeputyChair',
-      data: { appointmentId: input.appointmentId, actor, now },
+      data: { appointmentId: input.appointmentId, from: input.from ?? null, actor, now },
     }));
   }
 
@@ -233,7 +234,7 @@ export class MembershipResolver {
   ) {
     return this.change('rotateChair', input, identity, context, ({ actor, now }) => ({
       type: 'RotateChair',
-      data: { newDeputyAppointmentId: input.newDeputyAppointmentId, actor, now },
+      data: { newDeputyAppointmentId: input.newDeputyAppointmentId, on: input.on ?? null, actor, now },
     }));
   }
 
@@ -287,6 +288,7 @@ export class MembershipResolver {
         financialYear: input.financialYear,
         amountPence: input.amountPence,
         inKind: input.inKind ?? null,
+        on: input.on ?? null,
         actor,
         now,
       },
@@ -309,6 +311,7 @@ export class MembershipResolver {
         financialYear: input.financialYear,
         amountPence: input.amountPence,
         inKind: input.inKind ?? null,
+        on: input.on ?? null,
         actor,
         now,
       },

@@ -37,6 +37,7 @@ const DOMAIN_CODES: Record<DomainErrorCode, GraphqlErrorCode> = {
   WORKSTREAM_CLOSED: 'WORKSTREAM_CLOSED',
   INVALID_TASK_STATE: 'INVALID_TASK_STATE',
   NOTICE_TOO_SHORT: 'NOTICE_TOO_SHORT',
+  OUT_OF_RANGE: 'OUT_OF_RANGE',
 };
 
 /** Input refused by class-validator at the edge, with one readable sentence per problem. */
