@@ -1,7 +1,9 @@
 import { INestApplication, ValidationError, ValidationPipe } from '@nestjs/common';
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
+import compression from 'compression';
 import { AppConfig, InputValidationError, JsonLogger } from '@app/platform';
 import { AppModule } from './app.module';
+import { GRAPHIQL_ASSETS_PATH, graphiqlSite } from './graphql/graphiql-landing-page';
 import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
 
 function sentences(errors: ValidationError[], path = ''): string[] {
@@ -20,6 +22,9 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     logger: new JsonLogger(config.logLevel),
     abortOnError: false,
   });
+  // Responses over 1 kB go out gzip- or brotli-compressed when the client accepts it.
+  app.use(compression());
+  if (config.environment !== 'production') app.use(GRAPHIQL_ASSETS_PATH, graphiqlSite().serve);
   app.useGlobalPipes(
     new ValidationPipe({
       transform: true,

@@ -7,7 +7,7 @@ import {
   RegionalGroupEvent,
   WorkstreamEvent,
 } from '@app/domain';
-import { StoredEvent } from '@app/event-store';
+import { occurredAtOf, StoredEvent } from '@app/event-store';
 import { Projection, statementsPerDatabase } from '../projection';
 
 const statements = statementsPerDatabase((db) => ({
@@ -46,28 +46,27 @@ export const areaFeedProjection: Projection = {
 
   apply(db: Database.Database, stored: StoredEvent) {
     const s = statements(db);
-    const occurredAt = String(stored.metadata.occurredAt ?? stored.recordedAt);
+    const occurredAt = occurredAtOf(stored);
     const feed = (areas: readonly { areaId: string }[], kind: string, subjectId: string, title: string) => {
       for (const area of areas) s.insertItem.run(area.areaId, stored.position, kind, subjectId, title, occurredAt);
     };
     if (stored.streamId.startsWith('meeting-')) {
       const event = stored as unknown as MeetingEvent;
       const meetingId = stored.streamId.slice('meeting-'.length);
-      const meetingOf = () => (s.meetingDate.get(meetingId) as { startsAt: string }).startsAt.slice(0, 10);
+      // Minutes reach the areas even for a meeting this projection never saw scheduled, without its date.
+      const meetingOf = () => {
+        const meeting = s.meetingDate.get(meetingId) as { startsAt: string } | undefined;
+        return meeting ? `the meeting of ${meeting.startsAt.slice(0, 10)}` : 'a meeting';
+      };
       switch (event.type) {
         case 'MeetingScheduled':
           s.rememberMeeting.run(meetingId, event.data.startsAt);
           return;
         case 'MinutesPublished':
-          feed(event.data.areas, 'MINUTES_PUBLISHED', meetingId, `Minutes of the meeting of ${meetingOf()}`);
+          feed(event.data.areas, 'MINUTES_PUBLISHED', meetingId, `Minutes of ${meetingOf()}`);
           return;
         case 'MinutesCorrected':
-          feed(
-            event.data.areas,
-            'MINUTES_CORRECTED',
-            meetingId,
-            `Correction to the minutes of the meeting of ${meetingOf()}`,
-          );
+          feed(event.data.areas, 'MINUTES_CORRECTED', meetingId, `Correction to the minutes of ${meetingOf()}`);
           return;
         default:
           return;

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { MeetingEvent } from '@app/domain';
-import { StoredEvent } from '@app/event-store';
+import { occurredAtOf, StoredEvent } from '@app/event-store';
 import { Projection, statementsPerDatabase, unhandled } from '../projection';
 
 const STREAM_PREFIX = 'meeting-';
@@ -101,7 +101,7 @@ export const meetingsProjection: Projection = {
     const event = stored as unknown as MeetingEvent;
     const s = statements(db);
     const meetingId = stored.streamId.slice(STREAM_PREFIX.length);
-    const occurredAt = String(stored.metadata.occurredAt ?? stored.recordedAt);
+    const occurredAt = occurredAtOf(stored);
     switch (event.type) {
       case 'MeetingScheduled':
         s.insertMeeting.run(meetingId, event.data.groupId, event.data.startsAt, event.data.place, stored.position);
@@ -141,11 +141,13 @@ export const meetingsProjection: Projection = {
         );
         return;
       case 'RecommendationMade': {
-        const { groupId } = s.meetingOf.get(meetingId) as { groupId: string };
+        // Recommendations are filed under the meeting's group; without the meeting there is none to file them under.
+        const meeting = s.meetingOf.get(meetingId) as { groupId: string } | undefined;
+        if (!meeting) return;
         s.insertRecommendation.run(
           event.data.recommendationId,
           meetingId,
-          groupId,
+          meeting.groupId,
           event.data.text,
           event.data.dueDate,
           JSON.stringify(event.data.agreedBy),

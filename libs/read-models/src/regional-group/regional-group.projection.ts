@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { RegionalGroupEvent, regionalGroupStream } from '@app/domain';
-import { StoredEvent } from '@app/event-store';
+import { occurredAtOf, StoredEvent } from '@app/event-store';
 import { Projection, statementsPerDatabase, unhandled } from '../projection';
 
 const statements = statementsPerDatabase((db) => ({
@@ -209,11 +209,16 @@ export const regionalGroupProjection: Projection = {
         (event.data.post === 'CHAIR' ? s.setChair : s.setDeputy).run(null, groupId);
         return;
       case 'TermsOfReferenceAdopted': {
-        const { gapsAccepted: _gaps, statutoryTypesPerArea, ...terms } = event.data;
+        const { version, summary, quorumPercentage, meetingCadenceMonths, noticePeriodMonths, adoptedOn } = event.data;
         s.insertTerms.run({
-          ...terms,
+          version,
+          summary,
+          quorumPercentage,
+          meetingCadenceMonths,
+          noticePeriodMonths,
+          adoptedOn,
           groupId,
-          statutoryTypes: JSON.stringify(statutoryTypesPerArea),
+          statutoryTypes: JSON.stringify(event.data.statutoryTypesPerArea),
           sortKey: stored.position,
         });
         return;
@@ -227,7 +232,7 @@ export const regionalGroupProjection: Projection = {
           ...event.data,
           groupId,
           unilateral: event.type === 'FundingContributionChanged' ? 1 : 0,
-          recordedAt: String(stored.metadata.occurredAt ?? stored.recordedAt),
+          recordedAt: occurredAtOf(stored),
         });
         return;
       case 'DissolutionAgreed':
