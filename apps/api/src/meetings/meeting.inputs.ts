@@ -132,12 +132,6 @@ export class RespondToRecommendationInput extends MeetingInput {
   @Field(() => String, { description: 'ACCEPTED, DECLINED (with a reason) or IMPLEMENTED.' })
   @IsIn(['ACCEPTED', 'DECLINED', 'IMPLEMENTED'], { message: 'response is ACCEPTED, DECLINED or IMPLEMENTED.' })
   response!: 'ACCEPTED' | 'DECLINED' | 'IMPLEMENTED';
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(LONG)
-  reason?: string | null;
 }
 
 @InputType()
@@ -169,7 +163,7 @@ export class CorrectMinutesInput extends MeetingInput {
   @Field()
   @IsString()
   @MaxLength(LONG)
-  reason!: string;
+  override reason!: string;
 }
 
 @InputType()

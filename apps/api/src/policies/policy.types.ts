@@ -217,7 +217,7 @@ export class RetirePolicyInput extends PolicyInput {
   @Field()
   @IsString()
   @MaxLength(5_000)
-  reason!: string;
+  override reason!: string;
 }
 
 @InputType()
@@ -242,12 +242,6 @@ export class RecordPolicyAdoptionInput extends PolicyInput {
   @IsString()
   @MaxLength(20_000)
   variation?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(20_000)
-  reason?: string | null;
 }
 
 @InputType()

@@ -152,7 +152,7 @@ export class EndRepresentativeAppointmentInput extends GroupChangeInput {
   @Field()
   @IsString()
   @MaxLength(LONG_TEXT_MAX)
-  reason!: string;
+  override reason!: string;
 }
 
 @InputType()

@@ -128,7 +128,7 @@ export class TaskReasonInput extends TaskInput {
   @Field()
   @IsString()
   @MaxLength(LONG)
-  reason!: string;
+  override reason!: string;
 }
 
 @InputType()
