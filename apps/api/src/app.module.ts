@@ -5,6 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MembershipQueries, RegionalGroupQueries } from '@app/read-models';
 import { AppConfig } from '@app/platform';
 import { AccessModule } from './access/access.module';
+import { AuditModule } from './audit/audit.module';
 import { Authenticator } from './auth/authenticator';
 import { CommonModule } from './common/common.module';
 import { graphqlOptions } from './graphql/graphql-options';
@@ -36,6 +37,7 @@ export class AppModule {
         MeetingsModule,
         WorkstreamsModule,
         PoliciesModule,
+        AuditModule,
       ],
     };
   }

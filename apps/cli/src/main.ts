@@ -7,6 +7,7 @@ import { createApp } from '../../api/src/create-app';
 import { configOrExit, withApp } from './app-context';
 import { exportHistory } from './commands/export.command';
 import { init } from './commands/init.command';
+import { replayCheck } from './commands/replay.command';
 import { printServedSchema } from './commands/schema.command';
 import { tokenFor } from './commands/token.command';
 import { verify } from './commands/verify.command';
@@ -23,6 +24,8 @@ Commands:
                        mint a bearer token for a person (id, subject, e-mail or name)
   verify               check every stream's hash chain; exit 1 naming broken streams
   export [--out <file>] write the whole history as JSON Lines (stdout by default)
+  replay --check       rebuild every read model from the log into a fresh database and compare it
+                       row by row with read.db; exit 1 naming each differing table and key
   schema [--out schema.gql]
                        write the GraphQL schema the api serves
   demo                 fresh store in ./data/demo with the Avon and Somerset example, then serve it
@@ -40,6 +43,7 @@ async function run(argv: string[]): Promise<number> {
       subject: { type: 'string' },
       expires: { type: 'string', default: '12h' },
       out: { type: 'string' },
+      check: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -71,6 +75,14 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'verify':
       return verify(configOrExit());
+    case 'replay':
+      if (!values.check) {
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          'replay needs --check: it rebuilds the read models and compares them.',
+        );
+      }
+      return replayCheck(configOrExit());
     case 'export':
       await exportHistory(configOrExit(), values.out ?? null);
       return 0;

@@ -12,3 +12,4 @@ export * from './workstreams/workstreams.queries';
 export * from './policies/policies.queries';
 export * from './history/entities-of';
 export * from './history/history.queries';
+export * from './replay-check';
