@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { decodeJwt } from 'jose';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +38,12 @@ describe('the command-line tool', () => {
 
     const token = await withApp(config, (app) => tokenFor(app, 'jo@asssp.example', '1h'));
     const verifier = embeddedTokenVerifier(await loadOrCreateSigningKey(dir));
-    await expect(verifier.verify(token)).resolves.toEqual({ subject: personId });
+    // The token lasts the hour asked for.
+    const issuedAt = decodeJwt(token).iat as number;
+    await expect(verifier.verify(token)).resolves.toEqual({
+      subject: personId,
+      expiresAt: new Date((issuedAt + 3600) * 1000),
+    });
     await expect(withApp(config, (app) => tokenFor(app, 'Nobody Known', '1h'))).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { mintToken, SigningKey } from '@app/platform';
 import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
@@ -218,9 +219,10 @@ describe('the auditor’s history over GraphQL, and replay --check, on the Avon 
     });
 
     it('says NOT_FOUND for an entity, partner or person no event concerns, and an empty page for a known one outside the window', async () => {
-      expect(await codeOf({ filter: { entityId: 'no-such-entity' } })).toBe('NOT_FOUND');
-      expect(await codeOf({ filter: { partnerId: 'no-such-partner' } })).toBe('NOT_FOUND');
-      expect(await codeOf({ filter: { personId: 'no-such-person' } })).toBe('NOT_FOUND');
+      expect(await codeOf({ filter: { entityId: randomUUID() } })).toBe('NOT_FOUND');
+      expect(await codeOf({ filter: { partnerId: randomUUID() } })).toBe('NOT_FOUND');
+      expect(await codeOf({ filter: { personId: randomUUID() } })).toBe('NOT_FOUND');
+      expect(await codeOf({ filter: { entityId: 'not-an-id' } })).toBe('VALIDATION_FAILED');
       const { data } = await api.graphql(
         HISTORY,
         { filter: { entityId: demo.partnerIds.police, to: '2000-01-01' } },

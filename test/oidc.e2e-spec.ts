@@ -65,4 +65,12 @@ describe('tokens from an OIDC provider', () => {
       expect(errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     }
   });
+
+  it("opens a graphql-ws socket with the provider's token, which in production still serves no introspection", async () => {
+    const token = await providerToken({ sub: api.adminId });
+    const me = await api.overSocket('{ me { personId } }', {}, token);
+    expect(me.data?.me).toEqual({ personId: api.adminId });
+    const introspection = await api.overSocket('{ __schema { types { name } } }', {}, token);
+    expect(introspection.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
 });

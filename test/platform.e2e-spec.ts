@@ -132,7 +132,5 @@ describe('the GraphQL service in production', () => {
     expect(await page.text()).not.toContain('GraphiQL');
     const { errors } = await api.graphql('{ __schema { types { name } } }', {}, null);
     expect(errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    const overSocket = await api.overSocket('{ __schema { types { name } } }', {}, null);
-    expect(overSocket.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });

@@ -95,12 +95,17 @@ export class TestApp {
     return { status: response.status, ...((await response.json()) as object) };
   }
 
-  /** A graphql-ws client; closed with the app. */
+  /** A graphql-ws client sending the token as the README documents; closed with the app. */
   subscriptionClient(token: string | null = this.adminToken): Client {
+    return this.socketClient(token ? { authorization: `Bearer ${token}` } : {});
+  }
+
+  /** A graphql-ws client sending exactly these connection params; closed with the app. */
+  socketClient(connectionParams: Record<string, unknown>): Client {
     const client = createClient({
       url: `${this.url.replace('http', 'ws')}/graphql`,
       webSocketImpl: WebSocket,
-      connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+      connectionParams,
       retryAttempts: 0,
       lazy: true,
     });

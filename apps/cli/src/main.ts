@@ -69,7 +69,7 @@ async function run(argv: string[]): Promise<number> {
     case 'token': {
       if (rest.length !== 1)
         throw new DomainError('VALIDATION_FAILED', 'token needs exactly one person: an id, subject, e-mail or name.');
-      const token = await withApp(configOrExit(), (app) => tokenFor(app, rest[0], values.expires as string));
+      const token = await withApp(configOrExit(), (app) => tokenFor(app, rest[0], values.expires));
       process.stdout.write(`${token}\n`);
       return 0;
     }

@@ -27,7 +27,7 @@ export class ProjectionRunner {
   private listeners = new Set<CommittedListener>();
   private abort = new AbortController();
   private running: Promise<void> | null = null;
-  private failure: unknown = null;
+  private failure: Error | null = null;
 
   constructor(
     private readonly store: EventStore,
@@ -69,7 +69,7 @@ export class ProjectionRunner {
   }
 
   /** Set when the runner stopped on an error: the read models are stale and /health says so. */
-  get error(): unknown {
+  get error(): Error | null {
     return this.failure;
   }
 
@@ -136,9 +136,9 @@ export class ProjectionRunner {
       }
     } catch (error) {
       if (this.abort.signal.aborted) return;
-      this.failure = error;
+      this.failure = error instanceof Error ? error : new Error(String(error));
       this.logger.error('The projection runner stopped; read models are no longer updated', error);
-      for (const waiter of this.waiters.splice(0)) waiter.reject(error);
+      for (const waiter of this.waiters.splice(0)) waiter.reject(this.failure);
     }
   }
 

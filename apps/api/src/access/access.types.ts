@@ -11,6 +11,9 @@ export class RoleGrant {
 
 @ObjectType({ description: 'The signed-in person.' })
 export class Me {
+  @Field(() => ID, { description: 'Not the person’s id: Me and Person are cached apart.' })
+  id!: string;
+
   @Field(() => ID)
   personId!: string;
 
@@ -24,6 +27,9 @@ export class Me {
 @ObjectType({ description: 'A person the platform knows, with the roles an administrator granted them.' })
 export class Person {
   @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID, { description: 'The same as id: the name inputs such as grantRole use.' })
   personId!: string;
 
   @Field()

@@ -1,6 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { PeopleQueries } from '@app/read-models';
 import { Identity } from '../auth/identity';
+import { derivedId } from '../common/derived-id';
 import { Me } from './access.types';
 
 export class MeQuery extends Query<Me> {
@@ -13,7 +14,12 @@ export class MeQuery extends Query<Me> {
 export class MeHandler implements IQueryHandler<MeQuery> {
   constructor(private readonly people: PeopleQueries) {}
 
-  async execute({ identity }: MeQuery): Promise<Me> {
-    return { personId: identity.personId, name: identity.name, roles: this.people.rolesOf(identity.personId) };
+  execute({ identity }: MeQuery): Promise<Me> {
+    return Promise.resolve({
+      id: derivedId('Me', identity.personId),
+      personId: identity.personId,
+      name: identity.name,
+      roles: this.people.rolesOf(identity.personId),
+    });
   }
 }

@@ -53,6 +53,7 @@ export class PeopleResolver {
     const person = this.people.byId(personId);
     if (!person) throw new DomainError('NOT_FOUND', `The platform knows nobody with person id ${personId}.`);
     return {
+      id: person.personId,
       personId: person.personId,
       name: person.name,
       email: person.email,

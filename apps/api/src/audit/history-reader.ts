@@ -3,6 +3,7 @@ import { checkHistoryWindow, DomainError, requireHistoryReader } from '@app/doma
 import { HistoryEventRow, HistoryFilter, HistoryQueries, PeopleQueries } from '@app/read-models';
 import { Identity } from '../auth/identity';
 import { ConnectionShape, toConnection } from '../common/connection';
+import { KnownEntities } from '../common/known-entities';
 import { HistoryEvent, HistoryKind } from './history.types';
 
 function toHistoryEvent(row: HistoryEventRow): HistoryEvent {
@@ -32,21 +33,20 @@ export class HistoryReader {
   constructor(
     private readonly history: HistoryQueries,
     private readonly people: PeopleQueries,
+    private readonly known: KnownEntities,
   ) {}
 
   /**
-   * An entity, partner or person no event has ever concerned is NOT_FOUND, so a mistyped id is
+   * An unknown partner, person, or entity no event has ever concerned is NOT_FOUND, so a wrong id is
    * told apart from a quiet one; a known id whose filter matches nothing gives an empty page.
    */
   read(identity: Identity, filter: HistoryFilter, first: number, after: string | null): ConnectionShape<HistoryEvent> {
     requireHistoryReader(this.people.rolesOf(identity.personId).map((grant) => grant.role));
     checkHistoryWindow(filter.from ?? null, filter.to ?? null);
-    for (const [label, id] of [
-      ['entity', filter.entityId],
-      ['partner', filter.partnerId],
-      ['person', filter.personId],
-    ] as const) {
-      if (id && !this.history.mentions(id)) throw new DomainError('NOT_FOUND', `No event concerns the ${label} ${id}.`);
+    if (filter.partnerId) this.known.partner(filter.partnerId);
+    if (filter.personId) this.known.person(filter.personId);
+    if (filter.entityId && !this.history.mentions(filter.entityId)) {
+      throw new DomainError('NOT_FOUND', `No recorded event concerns an entity with id ${filter.entityId}.`);
     }
     return toConnection(this.history.page(filter, first, after), toHistoryEvent);
   }

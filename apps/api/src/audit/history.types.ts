@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } fro
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Connection, PageArgs } from '../common/connection';
+import { IsEntityId } from '../common/input-validators';
 
 export enum HistoryKind {
   REGIONAL_GROUP = 'REGIONAL_GROUP',
@@ -96,14 +97,12 @@ export class EntityHistoryFilter {
 
   @Field(() => ID, { nullable: true, description: 'Events concerning this partner, or done by someone acting for it.' })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @IsEntityId()
   partnerId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Events concerning this person, or done by them.' })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @IsEntityId()
   personId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, inclusive.' })
@@ -124,8 +123,7 @@ export class HistoryFilter extends EntityHistoryFilter {
     description: 'Events concerning this entity (a group, partner, appointment, meeting, policy, workstream, task...).',
   })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @IsEntityId()
   entityId?: string | null;
 }
 

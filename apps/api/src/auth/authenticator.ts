@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PeopleQueries } from '@app/read-models';
-import { AuthenticationError, TokenVerifier, unauthenticated } from '@app/platform';
+import { AuthenticationError, TokenVerifier, unauthenticated, VerifiedToken } from '@app/platform';
 import { TOKEN_VERIFIER } from '../infrastructure/injection-tokens';
 import { Identity } from './identity';
 
@@ -19,15 +19,15 @@ export class Authenticator {
     if (authorization === undefined || authorization === null || authorization === '') return null;
     const match = typeof authorization === 'string' ? /^Bearer\s+(\S+)$/i.exec(authorization) : null;
     if (!match) throw unauthenticated('Send credentials as "Authorization: Bearer <token>".');
-    let subject: string;
+    let token: VerifiedToken;
     try {
-      ({ subject } = await this.verifier.verify(match[1]));
+      token = await this.verifier.verify(match[1]);
     } catch (error) {
       if (error instanceof AuthenticationError) throw unauthenticated(error.message);
       throw error;
     }
-    const person = this.people.bySubject(subject);
+    const person = this.people.bySubject(token.subject);
     if (!person) throw unauthenticated('The token is valid but names nobody this platform knows.');
-    return { personId: person.personId, name: person.name, subject };
+    return { personId: person.personId, name: person.name, subject: token.subject, tokenExpiresAt: token.expiresAt };
   }
 }

@@ -3,9 +3,10 @@ import { Actors } from '../auth/actors';
 import { Authenticator } from '../auth/authenticator';
 import { ChangeStreamHandler } from './change-stream.command';
 import { CommandGateway } from './command-gateway';
+import { KnownEntities } from './known-entities';
 
 @Module({
-  providers: [Actors, Authenticator, CommandGateway, ChangeStreamHandler],
-  exports: [Actors, Authenticator, CommandGateway],
+  providers: [Actors, Authenticator, CommandGateway, ChangeStreamHandler, KnownEntities],
+  exports: [Actors, Authenticator, CommandGateway, KnownEntities],
 })
 export class CommonModule {}

@@ -4,12 +4,21 @@ import { IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Page } from '@app/read-models';
 import { DomainError } from '@app/domain';
 
-@ObjectType()
+@ObjectType({
+  description:
+    'Where a page sits. On an empty page both cursors are the `after` it was asked with (null without one), so a client resuming from endCursor keeps its place.',
+})
 export class PageInfo {
   @Field()
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field({ description: 'Whether items come before this page (at or before the `after` cursor).' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The cursor of the first item.' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The cursor of the last item: pass it as `after` to resume.' })
   endCursor!: string | null;
 }
 
@@ -64,7 +73,12 @@ export function toConnection<Row, T>(page: Page<Row> | null, map: (row: Row) => 
   const edges = page.items.map((item) => ({ cursor: item.cursor, node: map(item.node) }));
   return {
     edges,
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length > 0 ? edges[edges.length - 1].cursor : null },
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: edges.at(0)?.cursor ?? page.after,
+      endCursor: edges.at(-1)?.cursor ?? page.after,
+    },
     totalCount: page.totalCount,
   };
 }

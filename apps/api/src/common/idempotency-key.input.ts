@@ -1,8 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-
-/** The longest reason a change may give; an input that also requires a reason may set its own limit. */
-export const REASON_MAX_LENGTH = 5_000;
+import { IsOptional, Matches } from 'class-validator';
+import { LONG_TEXT_MAX } from '@app/domain';
+import { IsLongText } from './input-validators';
 
 /**
  * Every mutation input extends this: a retry with the same key is recorded once, and the reason
@@ -21,11 +20,9 @@ export abstract class IdempotentInput {
 
   @Field(() => String, {
     nullable: true,
-    description: `Why the change is made, in up to ${REASON_MAX_LENGTH} characters: recorded with its events and shown in their history.`,
+    description: `Why the change is made, up to ${LONG_TEXT_MAX} characters: recorded with its events and shown in their history.`,
   })
   @IsOptional()
-  @IsString()
-  @MaxLength(REASON_MAX_LENGTH)
-  @Matches(/\S/, { message: 'reason must contain a visible character when given.' })
+  @IsLongText()
   reason?: string | null;
 }

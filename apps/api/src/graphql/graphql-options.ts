@@ -1,7 +1,6 @@
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriverConfig } from '@nestjs/apollo';
-import { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import { ServerOptions } from 'graphql-ws';
 import { Logger } from '@nestjs/common';
 import { MembershipQueries, RegionalGroupQueries } from '@app/read-models';
@@ -11,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { Authenticator } from '../auth/authenticator';
 import { graphiqlLandingPage } from './graphiql-landing-page';
 import { GraphqlContext } from './graphql-context';
+import { graphqlWsOptions } from './graphql-ws-options';
 import { createLoaders } from './loaders';
 
 /** Limits that keep one request from exhausting the server; generous for every query the API documents. */
@@ -74,24 +74,7 @@ export function graphqlOptions(
     allowBatchedHttpRequests: false,
     formatError: (formatted, error) => formatGraphqlError(formatted, error, (unexpected) => logger.error(unexpected)),
     persistedQueries: false,
-    subscriptions: {
-      'graphql-ws': {
-        path: '/graphql',
-        // A socket is authenticated once, when it opens; a bad token closes it with 4403.
-        onConnect: async (context) => {
-          const extra = context.extra as WsContextInput['extra'];
-          try {
-            extra.identity = await authenticator.identify(
-              context.connectionParams?.authorization ?? context.connectionParams?.Authorization,
-            );
-            return true;
-          } catch {
-            return false;
-          }
-        },
-        ...socketValidationAndErrors,
-      } as GraphQLWsSubscriptionsConfig,
-    },
+    subscriptions: { 'graphql-ws': graphqlWsOptions(authenticator, socketValidationAndErrors) },
     context: async (input: HttpContextInput | WsContextInput): Promise<GraphqlContext> => {
       if ('extra' in input && input.extra && !('req' in input && input.req)) {
         return {

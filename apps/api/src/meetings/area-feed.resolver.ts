@@ -15,6 +15,7 @@ import {
 } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { IsString, MaxLength } from 'class-validator';
+import { IsEntityId } from '../common/input-validators';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { ChangeStreamCommand } from '../common/change-stream.command';
 import { Actors } from '../auth/actors';
@@ -24,13 +25,15 @@ import { AreaFeedQueries, decodeCursor, encodeCursor, FeedItemRow } from '@app/r
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { PageArgs, toConnection } from '../common/connection';
+import { derivedId } from '../common/derived-id';
+import { KnownEntities } from '../common/known-entities';
 import { LiveEvents } from '../live/live-events';
 import { AreaFeedConnection, FeedItem } from './meeting.types';
 
 @InputType()
 class AcknowledgeFeedItemInput extends IdempotentInput {
   @Field(() => ID)
-  @IsString()
+  @IsEntityId()
   areaId!: string;
 
   @Field({ description: 'The cursor of the item.' })
@@ -41,6 +44,9 @@ class AcknowledgeFeedItemInput extends IdempotentInput {
 
 @ObjectType({ description: 'Whether one area has acknowledged an item that flowed down to it.' })
 class AreaAcknowledgement {
+  @Field(() => ID)
+  id!: string;
+
   @Field(() => ID)
   areaId!: string;
 
@@ -63,6 +69,7 @@ class AreaFeedArgs extends PageArgs {
 
 function toFeedItem(row: FeedItemRow): FeedItem {
   return {
+    id: derivedId('FeedItem', row.areaId, row.position),
     cursor: encodeCursor(row.position),
     areaId: row.areaId,
     kind: row.kind,
@@ -80,6 +87,7 @@ export class AreaFeedResolver {
     private readonly live: LiveEvents,
     private readonly commands: CommandBus,
     private readonly actors: Actors,
+    private readonly known: KnownEntities,
   ) {}
 
   @ResolveField(() => String, {
@@ -97,9 +105,15 @@ export class AreaFeedResolver {
     @Args('subjectId', { type: () => ID }) subjectId: string,
     @CurrentIdentity() _identity: Identity,
   ): AreaAcknowledgement[] {
-    return this.feeds
-      .acknowledgementsOf(subjectId)
-      .map((row) => ({ areaId: row.areaId, kind: row.kind, title: row.title, acknowledgedAt: row.acknowledgedAt }));
+    const rows = this.feeds.acknowledgementsOf(subjectId);
+    this.known.feedSubject(subjectId, rows.length);
+    return rows.map((row) => ({
+      id: derivedId('AreaAcknowledgement', row.areaId, row.position),
+      areaId: row.areaId,
+      kind: row.kind,
+      title: row.title,
+      acknowledgedAt: row.acknowledgedAt,
+    }));
   }
 
   @Mutation(() => FeedItem, {
@@ -140,6 +154,7 @@ export class AreaFeedResolver {
     description: 'An area’s feed in order; pass the last endCursor as `after` to resume.',
   })
   areaFeed(@Args() { areaId, first, after }: AreaFeedArgs, @CurrentIdentity() _identity: Identity) {
+    this.known.area(areaId);
     return toConnection(this.feeds.feed(areaId, first, after ?? null), toFeedItem);
   }
 
@@ -153,6 +168,8 @@ export class AreaFeedResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @CurrentIdentity() _identity: Identity,
   ): AsyncIterableIterator<FeedItem> {
+    // Refused when it starts, so a wrong id is an error on the subscription rather than a silent, open stream.
+    this.known.area(areaId);
     const from = after ? decodeCursor(after) : 0;
     if (from === null) throw new DomainError('VALIDATION_FAILED', 'The "after" cursor is not one this API gave out.');
     let last = from;

@@ -5,6 +5,7 @@ import { MeetingQueries, MembershipQueries } from '@app/read-models';
 import { Clock } from '@app/platform';
 import { CLOCK } from '../infrastructure/injection-tokens';
 import { RegionalGroup } from '../regional-group/regional-group.types';
+import { derivedId } from '../common/derived-id';
 import { Meeting, MeetingCadence, MeetingStatus } from './meeting.types';
 import { toMeeting } from './meeting.resolver';
 
@@ -24,7 +25,7 @@ export class GroupMeetingFields {
   ): Meeting[] {
     return this.meetingQueries
       .meetingsOfGroup(group.id)
-      .filter((m) => !status || m.status === status)
+      .filter((m) => !status || m.status === (status as string))
       .map(toMeeting);
   }
 
@@ -39,6 +40,7 @@ export class GroupMeetingFields {
     const next = all.find((m) => m.status === 'SCHEDULED' && m.startsAt > now) ?? null;
     const since = last ? dateOf(last.startsAt) : dateOf(group.establishedAt.toISOString());
     return {
+      id: derivedId('MeetingCadence', group.id),
       cadenceMonths: terms.meetingCadenceMonths,
       lastMeeting: last && toMeeting(last),
       nextMeeting: next && toMeeting(next),

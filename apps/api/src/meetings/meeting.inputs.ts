@@ -1,26 +1,16 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsISO8601, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { IsDocumentText, IsEntityId, IsLongText, IsShortText } from '../common/input-validators';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { AttendanceStatus } from './meeting.types';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const LONG = 20_000;
 
 @InputType()
 export class ScheduleMeetingInput extends IdempotentInput {
   @Field(() => ID)
-  @IsString()
+  @IsEntityId()
   groupId!: string;
 
   @Field({ description: 'ISO date and time, e.g. 2020-03-12T10:00:00Z.' })
@@ -28,15 +18,14 @@ export class ScheduleMeetingInput extends IdempotentInput {
   startsAt!: string;
 
   @Field()
-  @IsString()
-  @MaxLength(300)
+  @IsShortText()
   place!: string;
 }
 
 @InputType({ isAbstract: true })
 abstract class MeetingInput extends IdempotentInput {
   @Field(() => ID)
-  @IsString()
+  @IsEntityId()
   meetingId!: string;
 }
 
@@ -46,20 +35,18 @@ export class MeetingIdInput extends MeetingInput {}
 @InputType()
 export class SubstituteInput {
   @Field()
-  @IsString()
-  @MaxLength(200)
+  @IsShortText()
   name!: string;
 
   @Field()
-  @IsString()
-  @MaxLength(200)
+  @IsShortText()
   organisation!: string;
 }
 
 @InputType()
 export class RecordAttendanceInput extends MeetingInput {
   @Field(() => ID)
-  @IsString()
+  @IsEntityId()
   appointmentId!: string;
 
   @Field(() => AttendanceStatus)
@@ -79,39 +66,35 @@ export class RecordAttendanceInput extends MeetingInput {
 @InputType()
 export class SubmitWrittenViewsInput extends MeetingInput {
   @Field(() => ID)
-  @IsString()
+  @IsEntityId()
   appointmentId!: string;
 
   @Field()
-  @IsString()
-  @MaxLength(500)
+  @IsShortText()
   agendaItem!: string;
 
   @Field()
-  @IsString()
-  @MaxLength(LONG)
+  @IsLongText()
   views!: string;
 }
 
 @InputType()
 export class RecordDecisionInput extends MeetingInput {
   @Field()
-  @IsString()
-  @MaxLength(LONG)
+  @IsLongText()
   text!: string;
 }
 
 @InputType()
 export class MakeRecommendationInput extends MeetingInput {
   @Field()
-  @IsString()
-  @MaxLength(LONG)
+  @IsLongText()
   text!: string;
 
   @Field(() => [ID], { description: 'The organisations the recommendation is made to.' })
   @ArrayMinSize(1, { message: 'A recommendation names at least one target organisation.' })
   @ArrayMaxSize(50)
-  @IsString({ each: true })
+  @IsEntityId({ each: true })
   targetPartnerIds!: string[];
 
   @Field({ description: 'YYYY-MM-DD' })
@@ -122,11 +105,11 @@ export class MakeRecommendationInput extends MeetingInput {
 @InputType()
 export class RespondToRecommendationInput extends MeetingInput {
   @Field(() => ID)
-  @IsString()
+  @IsEntityId()
   recommendationId!: string;
 
   @Field(() => ID, { description: 'The target organisation answering: one the caller represents.' })
-  @IsString()
+  @IsEntityId()
   partnerId!: string;
 
   @Field(() => String, { description: 'ACCEPTED, DECLINED (with a reason) or IMPLEMENTED.' })
@@ -137,8 +120,7 @@ export class RespondToRecommendationInput extends MeetingInput {
 @InputType()
 export class DraftMinutesInput extends MeetingInput {
   @Field()
-  @IsString()
-  @MaxLength(200_000)
+  @IsDocumentText()
   text!: string;
 }
 
@@ -149,32 +131,29 @@ export class ApproveMinutesInput extends MeetingInput {
     description: 'A later, open, quorate meeting approving them; omit when the chair approves.',
   })
   @IsOptional()
-  @IsString()
+  @IsEntityId()
   atMeetingId?: string | null;
 }
 
 @InputType()
 export class CorrectMinutesInput extends MeetingInput {
   @Field()
-  @IsString()
-  @MaxLength(200_000)
+  @IsDocumentText()
   text!: string;
 
   @Field()
-  @IsString()
-  @MaxLength(LONG)
+  @IsLongText()
   override reason!: string;
 }
 
 @InputType()
 export class RecordLocalPublicationInput extends MeetingInput {
   @Field(() => ID)
-  @IsString()
+  @IsEntityId()
   areaId!: string;
 
   @Field({ description: 'Where the area published them, e.g. its web address.' })
-  @IsString()
-  @MaxLength(2000)
+  @IsLongText()
   address!: string;
 
   @Field({ description: 'YYYY-MM-DD' })
@@ -185,14 +164,14 @@ export class RecordLocalPublicationInput extends MeetingInput {
 @InputType()
 export class RecordDissolutionAgreementInput extends IdempotentInput {
   @Field(() => ID)
-  @IsString()
+  @IsEntityId()
   groupId!: string;
 
   @Field(() => ID, { description: 'The open, quorate meeting at which the partner agrees.' })
-  @IsString()
+  @IsEntityId()
   meetingId!: string;
 
   @Field(() => ID)
-  @IsString()
+  @IsEntityId()
   partnerId!: string;
 }

@@ -17,6 +17,7 @@ import { EventStore, newEntityId, readState } from '@app/event-store';
 import { MeetingQueries, MeetingRow, RecommendationRow, RegionalGroupQueries } from '@app/read-models';
 import { Clock } from '@app/platform';
 import { Actors } from '../auth/actors';
+import { KnownEntities } from '../common/known-entities';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { PreparedCommand } from '../common/command-gateway';
@@ -27,6 +28,7 @@ import { RegionalGroupChange } from '../regional-group/membership.types';
 import { GetRegionalGroupQuery } from '../regional-group/regional-group.queries';
 import { QueryBus } from '@nestjs/cqrs';
 import { ChangeStreamCommand } from '../common/change-stream.command';
+import { derivedId } from '../common/derived-id';
 import { GroupFactsReader } from './group-facts';
 import {
   ApproveMinutesInput,
@@ -69,6 +71,7 @@ export function toMeeting(row: MeetingRow): Meeting {
 
 export function toRecommendation(row: RecommendationRow, today: string): Recommendation {
   const targets = row.targets.map((t) => ({
+    id: derivedId('RecommendationTarget', row.recommendationId, t.partnerId),
     partnerId: t.partnerId,
     status: (t.response ?? 'PENDING') as RecommendationStatus,
     reason: t.reason,
@@ -100,6 +103,7 @@ export class MeetingResolver {
     private readonly groups: RegionalGroupQueries,
     private readonly facts: GroupFactsReader,
     private readonly actors: Actors,
+    private readonly known: KnownEntities,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -174,6 +178,8 @@ export class MeetingResolver {
     @Args('overdueOnly', { defaultValue: false }) overdueOnly: boolean,
     @CurrentIdentity() _identity: Identity,
   ): Recommendation[] {
+    this.known.group(groupId);
+    if (partnerId) this.known.partner(partnerId, groupId);
     const today = this.today();
     return this.meetings
       .recommendations({ groupId, partnerId })
@@ -186,13 +192,14 @@ export class MeetingResolver {
   async quorum(@Parent() meeting: Meeting): Promise<MeetingQuorum | null> {
     if (meeting.status === MeetingStatus.SCHEDULED) return null;
     const state = await this.meetingState(meeting.id);
-    return meetingQuorum(state);
+    return { id: derivedId('MeetingQuorum', meeting.id), ...meetingQuorum(state) };
   }
 
   @ResolveField(() => [Attendance])
   attendance(@Parent() meeting: Meeting): Attendance[] {
     return this.meetings.seats(meeting.id).map((seat) => ({
       ...seat,
+      id: derivedId('Attendance', meeting.id, seat.appointmentId),
       status: seat.status as AttendanceStatus | null,
       substitute: seat.substituteName
         ? { name: seat.substituteName, organisation: seat.substituteOrganisation as string }
@@ -222,6 +229,7 @@ export class MeetingResolver {
   minutes(@Parent() meeting: Meeting): Minutes {
     const row = this.meetings.meeting(meeting.id) as MeetingRow;
     return {
+      id: derivedId('Minutes', meeting.id),
       stage: row.minutesStage as MinutesStage,
       text: row.minutesText,
       approvedOn: row.minutesApprovedOn,
@@ -240,6 +248,7 @@ export class MeetingResolver {
     return areas.map((area) => {
       const done = published.get(area.areaId);
       return {
+        id: derivedId('LocalPublication', meeting.id, area.areaId),
         areaId: area.areaId,
         areaName: area.name,
         published: done !== undefined,

@@ -35,6 +35,9 @@ registerEnumType(RecommendationStatus, {
   description: 'R7, R8: counted from the membership as it stood when the meeting opened; substitutes never count.',
 })
 export class MeetingQuorum {
+  @Field(() => ID)
+  id!: string;
+
   @Field(() => Int)
   required!: number;
 
@@ -58,6 +61,9 @@ export class Substitute {
   description: 'A representative in the membership snapshot taken when the meeting opened, and their attendance.',
 })
 export class Attendance {
+  @Field(() => ID)
+  id!: string;
+
   @Field(() => ID)
   appointmentId!: string;
 
@@ -113,6 +119,9 @@ export class Decision {
 @ObjectType()
 export class RecommendationTarget {
   @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
   partnerId!: string;
 
   @Field(() => RecommendationStatus)
@@ -163,6 +172,9 @@ export class MinutesCorrection {
 
 @ObjectType()
 export class Minutes {
+  @Field(() => ID)
+  id!: string;
+
   @Field(() => MinutesStage)
   stage!: MinutesStage;
 
@@ -184,6 +196,9 @@ export class Minutes {
 
 @ObjectType({ description: 'R10: where and when an area published the minutes; null fields until it has.' })
 export class LocalPublication {
+  @Field(() => ID)
+  id!: string;
+
   @Field(() => ID)
   areaId!: string;
 
@@ -222,6 +237,9 @@ export class Meeting {
   description: 'R6: the last and next meetings and whether a meeting is overdue under the agreed cadence.',
 })
 export class MeetingCadence {
+  @Field(() => ID)
+  id!: string;
+
   @Field(() => Int)
   cadenceMonths!: number;
 
@@ -240,6 +258,9 @@ export class MeetingCadence {
     'Something that flowed down to an area (D3): minutes now; policies, workstreams and notices as they come.',
 })
 export class FeedItem {
+  @Field(() => ID)
+  id!: string;
+
   @Field({ description: 'Resume a pull or a subscription after this item.' })
   cursor!: string;
 

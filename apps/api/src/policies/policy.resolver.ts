@@ -16,15 +16,19 @@ import {
   policyDecider,
   PolicyEvent,
   policyStream,
+  workstreamDecider,
+  workstreamStream,
 } from '@app/domain';
 import { EventStore, newEntityId, readState } from '@app/event-store';
-import { PolicyQueries, PolicyRow } from '@app/read-models';
+import { PolicyQueries, PolicyRow, PolicyVersionRow } from '@app/read-models';
 import { Clock } from '@app/platform';
 import { Actors } from '../auth/actors';
+import { KnownEntities } from '../common/known-entities';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { ChangeStreamCommand } from '../common/change-stream.command';
 import { PreparedCommand } from '../common/command-gateway';
+import { derivedId } from '../common/derived-id';
 import { CommandBus } from '@nestjs/cqrs';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { GraphqlContext } from '../graphql/graphql-context';
@@ -47,12 +51,17 @@ import {
 } from './policy.types';
 
 /** Regional policies flowing down, each area's own decision on them (D1), and communications (D5). */
+function toVersion(policyId: string, row: PolicyVersionRow): PolicyVersion {
+  return { ...row, id: derivedId('PolicyVersion', policyId, row.version) };
+}
+
 @Resolver(() => Policy)
 export class PolicyResolver {
   constructor(
     private readonly commands: CommandBus,
     private readonly policies: PolicyQueries,
     private readonly actors: Actors,
+    private readonly known: KnownEntities,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -72,6 +81,7 @@ export class PolicyResolver {
       draft:
         row.draftTitle !== null
           ? {
+              id: derivedId('PolicyDraft', row.policyId),
               title: row.draftTitle,
               body: row.draftBody ?? '',
               summary: row.draftSummary ?? '',
@@ -128,6 +138,11 @@ export class PolicyResolver {
     return group;
   }
 
+  private async groupOfWorkstream(workstreamId: string): Promise<string | null> {
+    const workstream = await readState(this.store, workstreamStream(workstreamId), workstreamDecider);
+    return workstream.status === 'NONE' ? null : workstream.groupId;
+  }
+
   @Query(() => Policy)
   policy(@Args('id', { type: () => ID }) id: string, @CurrentIdentity() _identity: Identity): Policy {
     return this.read(id);
@@ -141,6 +156,7 @@ export class PolicyResolver {
     @Args('withinDays', { type: () => Int, defaultValue: 30 }) withinDays: number,
     @CurrentIdentity() _identity: Identity,
   ): Policy[] {
+    this.known.group(groupId);
     if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 3660)
       throw new DomainError('VALIDATION_FAILED', 'withinDays is a whole number of days from 0 to 3660.');
     const until = new Date(this.clock.now().getTime() + withinDays * 86_400_000).toISOString().slice(0, 10);
@@ -151,20 +167,23 @@ export class PolicyResolver {
     description: 'Every published version; a later one supersedes an earlier from its effective date.',
   })
   versions(@Parent() policy: Policy): PolicyVersion[] {
-    return this.policies.versions(policy.id);
+    return this.policies.versions(policy.id).map((row) => toVersion(policy.id, row));
   }
 
   @ResolveField(() => PolicyVersion, { nullable: true, description: 'The version in force today.' })
   currentVersion(@Parent() policy: Policy): PolicyVersion | null {
     const today = this.today();
-    return [...this.policies.versions(policy.id)].reverse().find((v) => v.effectiveOn <= today) ?? null;
+    const row = [...this.policies.versions(policy.id)].reverse().find((v) => v.effectiveOn <= today);
+    return row ? toVersion(policy.id, row) : null;
   }
 
   @ResolveField(() => [AreaAdoption], {
     description: 'The table of areas by versions: each decision an area recorded.',
   })
   adoption(@Parent() policy: Policy): AreaAdoption[] {
-    return this.policies.adoptions(policy.id);
+    return this.policies
+      .adoptions(policy.id)
+      .map((row) => ({ ...row, id: derivedId('AreaAdoption', policy.id, row.version, row.areaId) }));
   }
 
   @ResolveField(() => [ID], { description: 'Areas the latest version went to that have not yet decided on it.' })
@@ -199,6 +218,7 @@ export class PolicyResolver {
         groupId: input.groupId,
         title: input.title,
         workstreamId: input.workstreamId ?? null,
+        workstreamGroupId: input.workstreamId ? await this.groupOfWorkstream(input.workstreamId) : null,
         body: input.body,
         summary: input.summary,
         groupDissolved: (await this.groupFacts(input.groupId)).dissolvedAt !== null,

@@ -1,15 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
+import { IsDocumentText, IsEntityId, IsLongText, IsShortText } from '../common/input-validators';
 import { IdempotentInput } from '../common/idempotency-key.input';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -17,6 +8,9 @@ const date = (label: string) => ({ message: `${label} must be a date written YYY
 
 @ObjectType()
 export class PolicyVersion {
+  @Field(() => ID)
+  id!: string;
+
   @Field(() => Int)
   version!: number;
 
@@ -38,6 +32,9 @@ export class PolicyVersion {
 
 @ObjectType()
 export class PolicyDraft {
+  @Field(() => ID)
+  id!: string;
+
   @Field()
   title!: string;
 
@@ -53,6 +50,9 @@ export class PolicyDraft {
 
 @ObjectType({ description: 'One area’s decision on one version (D1).' })
 export class AreaAdoption {
+  @Field(() => ID)
+  id!: string;
+
   @Field(() => ID)
   areaId!: string;
 
@@ -129,63 +129,57 @@ export class Communication {
 @InputType()
 export class DraftPolicyInput extends IdempotentInput {
   @Field(() => ID)
-  @IsString()
+  @IsEntityId()
   groupId!: string;
 
   @Field()
-  @IsString()
-  @MaxLength(300)
+  @IsShortText()
   title!: string;
 
   @Field(() => ID, { nullable: true, description: 'The workstream that owns it, if any.' })
   @IsOptional()
-  @IsString()
+  @IsEntityId()
   workstreamId?: string | null;
 
   @Field({ description: 'The text, or a link to it.' })
-  @IsString()
-  @MaxLength(200_000)
+  @IsDocumentText()
   body!: string;
 
   @Field({ defaultValue: '' })
-  @IsString()
-  @MaxLength(5_000)
+  @IsLongText({ allowEmpty: true })
   summary: string = '';
 }
 
 @InputType({ isAbstract: true })
 abstract class PolicyInput extends IdempotentInput {
   @Field(() => ID)
-  @IsString()
+  @IsEntityId()
   policyId!: string;
 }
 
 @InputType()
 export class RevisePolicyDraftInput extends PolicyInput {
   @Field()
-  @IsString()
-  @MaxLength(300)
+  @IsShortText()
   title!: string;
 
   @Field()
-  @IsString()
-  @MaxLength(200_000)
+  @IsDocumentText()
   body!: string;
 
   @Field({ defaultValue: '' })
-  @IsString()
-  @MaxLength(5_000)
+  @IsLongText({ allowEmpty: true })
   summary: string = '';
 }
 
 @InputType()
 export class ApprovePolicyInput extends PolicyInput {
   @Field(() => ID, { description: 'The open, quorate meeting approving it.' })
-  @IsString()
+  @IsEntityId()
   meetingId!: string;
 
   @Field(() => ID, { description: 'The decision recorded at that meeting.' })
-  @IsString()
+  @IsEntityId()
   decisionId!: string;
 }
 
@@ -215,15 +209,14 @@ export class RecordPolicyReviewInput extends PolicyInput {
 @InputType()
 export class RetirePolicyInput extends PolicyInput {
   @Field()
-  @IsString()
-  @MaxLength(5_000)
+  @IsLongText()
   override reason!: string;
 }
 
 @InputType()
 export class RecordPolicyAdoptionInput extends PolicyInput {
   @Field(() => ID)
-  @IsString()
+  @IsEntityId()
   areaId!: string;
 
   @Field(() => Int)
@@ -239,31 +232,28 @@ export class RecordPolicyAdoptionInput extends PolicyInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @MaxLength(20_000)
+  @IsLongText()
   variation?: string | null;
 }
 
 @InputType()
 export class IssueRegionalCommunicationInput extends IdempotentInput {
   @Field(() => ID)
-  @IsString()
+  @IsEntityId()
   groupId!: string;
 
   @Field()
-  @IsString()
-  @MaxLength(300)
+  @IsShortText()
   title!: string;
 
   @Field()
-  @IsString()
-  @MaxLength(50_000)
+  @IsDocumentText()
   body!: string;
 
   @Field(() => [ID], { description: 'The audience areas.' })
   @ArrayMinSize(1, { message: 'Name at least one audience area.' })
   @ArrayMaxSize(100)
-  @IsString({ each: true })
+  @IsEntityId({ each: true })
   areaIds!: string[];
 
   @Field()

@@ -1,25 +1,20 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ValidateNested } from 'class-validator';
 import { IdempotentInput } from '../common/idempotency-key.input';
-
-export const NAME_MAX_LENGTH = 200;
+import { IsShortText } from '../common/input-validators';
 
 @InputType()
 export class LocalAreaInput {
   @Field()
-  @IsString()
-  @MaxLength(NAME_MAX_LENGTH, { message: `An area name is at most ${NAME_MAX_LENGTH} characters.` })
-  @Matches(/\S/, { message: 'An area name must not be empty.' })
+  @IsShortText({ label: 'An area name' })
   name!: string;
 }
 
 @InputType()
 export class EstablishRegionalGroupInput extends IdempotentInput {
   @Field()
-  @IsString()
-  @MaxLength(NAME_MAX_LENGTH, { message: `The group name is at most ${NAME_MAX_LENGTH} characters.` })
-  @Matches(/\S/, { message: 'The group name must not be empty.' })
+  @IsShortText({ label: 'The group name' })
   name!: string;
 
   @Field(() => [LocalAreaInput], {

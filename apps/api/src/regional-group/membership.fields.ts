@@ -1,10 +1,19 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { addMonthsToDate, agencyType, dateOf, DEFAULT_TERMS, isCurrentOn, quorumRequired } from '@app/domain';
-import { MembershipQueries, PartnerRow, RepresentativeRow } from '@app/read-models';
+import {
+  addMonthsToDate,
+  agencyType,
+  AgencyType as DomainAgencyType,
+  dateOf,
+  DEFAULT_TERMS,
+  isCurrentOn,
+  quorumRequired,
+} from '@app/domain';
+import { MembershipQueries, PartnerRow, RepresentativeRow, TermsRow } from '@app/read-models';
 import { Clock } from '@app/platform';
 import { GraphqlContext } from '../graphql/graphql-context';
 import { CLOCK } from '../infrastructure/injection-tokens';
+import { derivedId } from '../common/derived-id';
 import {
   AgencyType,
   AreaCoverage,
@@ -18,6 +27,10 @@ import {
 import { LocalArea, RegionalGroup } from './regional-group.types';
 
 const REVIEW_INTERVAL_MONTHS = 12;
+
+export function toAgencyType(type: DomainAgencyType): AgencyType {
+  return { ...type, id: derivedId('AgencyType', type.code) };
+}
 
 export function toPartner(row: PartnerRow): CorePartner {
   return {
@@ -45,7 +58,7 @@ export class RegionalGroupMembershipFields {
   }
 
   private toRepresentative(row: RepresentativeRow): Representative {
-    return { ...row, current: isCurrentOn(row, this.today()) };
+    return { ...row, id: row.appointmentId, current: isCurrentOn(row, this.today()) };
   }
 
   private async currentRepresentatives(groupId: string, context: GraphqlContext): Promise<RepresentativeRow[]> {
@@ -118,6 +131,7 @@ export class RegionalGroupMembershipFields {
         ...new Set(current.filter((_, i) => (areaIds[i] as string[]).includes(area.areaId)).map((p) => p.agencyType)),
       ].sort();
       return {
+        id: derivedId('AreaCoverage', group.id, area.areaId),
         area: { id: area.areaId, name: area.name },
         covered,
         missing: required.filter((type) => !covered.includes(type)),
@@ -129,17 +143,27 @@ export class RegionalGroupMembershipFields {
   async quorum(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<QuorumRule> {
     const percentage = this.termsInForce(group.id).quorumPercentage;
     const representativeCount = (await this.currentRepresentatives(group.id, context)).length;
-    return { percentage, representativeCount, required: quorumRequired(percentage, representativeCount) };
+    return {
+      id: derivedId('QuorumRule', group.id),
+      percentage,
+      representativeCount,
+      required: quorumRequired(percentage, representativeCount),
+    };
   }
 
   @ResolveField(() => TermsOfReference)
   termsOfReference(@Parent() group: RegionalGroup): TermsOfReference {
-    const versions = this.membership.termsOf(group.id);
-    const reviews = this.membership.reviewsOf(group.id);
+    const id = derivedId('TermsOfReference', group.id);
+    const toVersion = (row: TermsRow) => ({ ...row, id: derivedId('TermsOfReferenceVersion', group.id, row.version) });
+    const versions = this.membership.termsOf(group.id).map(toVersion);
+    const reviews = this.membership
+      .reviewsOf(group.id)
+      .map(({ position, ...row }) => ({ ...row, id: derivedId('TermsOfReferenceReview', group.id, position) }));
     const today = this.today();
-    const inForce = this.membership.termsInForceOn(group.id, today);
-    if (!inForce)
-      return { inForce: null, versions, reviews, nextReviewDue: null, reviewStatus: ReviewStatus.NOT_ADOPTED };
+    const inForceRow = this.membership.termsInForceOn(group.id, today);
+    if (!inForceRow)
+      return { id, inForce: null, versions, reviews, nextReviewDue: null, reviewStatus: ReviewStatus.NOT_ADOPTED };
+    const inForce = toVersion(inForceRow);
     const lastReviewed = [inForce.adoptedOn, ...reviews.map((r) => r.reviewedOn)].sort().pop() as string;
     const nextReviewDue = addMonthsToDate(lastReviewed, REVIEW_INTERVAL_MONTHS);
     const reviewStatus =
@@ -148,7 +172,7 @@ export class RegionalGroupMembershipFields {
         : addMonthsToDate(today, 1) >= nextReviewDue
           ? ReviewStatus.DUE
           : ReviewStatus.NOT_DUE;
-    return { inForce, versions, reviews, nextReviewDue, reviewStatus };
+    return { id, inForce, versions, reviews, nextReviewDue, reviewStatus };
   }
 
   @ResolveField(() => [FundingContribution], {
@@ -158,7 +182,10 @@ export class RegionalGroupMembershipFields {
     @Parent() group: RegionalGroup,
     @Args('financialYear', { type: () => String, nullable: true }) financialYear: string | null,
   ): FundingContribution[] {
-    return this.membership.fundingOf(group.id, financialYear ?? null);
+    return this.membership.fundingOf(group.id, financialYear ?? null).map((row) => ({
+      ...row,
+      id: derivedId('FundingContribution', group.id, row.partnerId, row.financialYear),
+    }));
   }
 
   private termsInForce(groupId: string) {
@@ -170,12 +197,12 @@ export class RegionalGroupMembershipFields {
 export class CorePartnerFields {
   @ResolveField(() => AgencyType)
   agencyType(@Parent() partner: CorePartner): AgencyType {
-    return (
+    return toAgencyType(
       agencyType(partner.agencyTypeCode) ?? {
         code: partner.agencyTypeCode,
         name: partner.agencyTypeCode,
         statutory: false,
-      }
+      },
     );
   }
 

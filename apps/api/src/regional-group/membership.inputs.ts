@@ -3,7 +3,6 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsBoolean,
-  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
@@ -11,6 +10,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
+import { IsEmailAddress, IsEntityId, IsLongText, IsShortText } from '../common/input-validators';
 import { AGENCY_TYPES, PLATFORM_ROLES, REPRESENTATIVE_ROLES, SENIORITIES, STATUTORY_AGENCY_TYPES } from '@app/domain';
 import { IdempotentInput } from '../common/idempotency-key.input';
 
@@ -28,22 +28,18 @@ registerEnumType(PlatformRoleEnum, { name: 'PlatformRole' });
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const dateMessage = (label: string) => ({ message: `${label} must be a date written YYYY-MM-DD.` });
-const TEXT_MAX = 200;
-const LONG_TEXT_MAX = 2000;
 
 @InputType({ isAbstract: true })
 abstract class GroupChangeInput extends IdempotentInput {
   @Field(() => ID)
-  @IsString()
-  @MaxLength(100)
+  @IsEntityId()
   groupId!: string;
 }
 
 @InputType()
 export class AdmitCorePartnerInput extends GroupChangeInput {
   @Field()
-  @IsString()
-  @MaxLength(TEXT_MAX)
+  @IsShortText()
   name!: string;
 
   @Field({ description: `One of ${AGENCY_TYPES.map((t) => t.code).join(', ')}.` })
@@ -54,7 +50,7 @@ export class AdmitCorePartnerInput extends GroupChangeInput {
   @Field(() => [ID], { description: 'The areas whose arrangements the partner delivers.' })
   @ArrayMinSize(1, { message: 'A core partner covers at least one area.' })
   @ArrayMaxSize(100)
-  @IsString({ each: true })
+  @IsEntityId({ each: true })
   areaIds!: string[];
 
   @Field({ description: 'YYYY-MM-DD' })
@@ -65,13 +61,13 @@ export class AdmitCorePartnerInput extends GroupChangeInput {
 @InputType()
 export class ChangePartnerCoverageInput extends GroupChangeInput {
   @Field(() => ID)
-  @IsString()
+  @IsEntityId()
   partnerId!: string;
 
   @Field(() => [ID])
   @ArrayMinSize(1, { message: 'A core partner covers at least one area.' })
   @ArrayMaxSize(100)
-  @IsString({ each: true })
+  @IsEntityId({ each: true })
   areaIds!: string[];
 
   @Field({
@@ -85,7 +81,7 @@ export class ChangePartnerCoverageInput extends GroupChangeInput {
 @InputType()
 export class RecordSuccessionInput extends GroupChangeInput {
   @Field(() => ID, { description: 'The organisation being succeeded.' })
-  @IsString()
+  @IsEntityId()
   predecessorId!: string;
 
   @Field(() => ID, {
@@ -93,13 +89,12 @@ export class RecordSuccessionInput extends GroupChangeInput {
     description: 'A current partner that takes over; omit to record a new organisation by name.',
   })
   @IsOptional()
-  @IsString()
+  @IsEntityId()
   successorId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The new organisation’s name, when it is not yet a partner.' })
   @IsOptional()
-  @IsString()
-  @MaxLength(TEXT_MAX)
+  @IsShortText()
   successorName?: string | null;
 
   @Field({ description: 'YYYY-MM-DD' })
@@ -114,16 +109,15 @@ export class RecordSuccessionInput extends GroupChangeInput {
 @InputType()
 export class AppointRepresentativeInput extends GroupChangeInput {
   @Field(() => ID, { description: 'A person the platform knows (registerPerson).' })
-  @IsString()
+  @IsEntityId()
   personId!: string;
 
   @Field(() => ID)
-  @IsString()
+  @IsEntityId()
   partnerId!: string;
 
   @Field({ description: 'Job title, e.g. Director of Children’s Services.' })
-  @IsString()
-  @MaxLength(TEXT_MAX)
+  @IsShortText()
   title!: string;
 
   @Field(() => RepresentativeRole)
@@ -142,7 +136,7 @@ export class AppointRepresentativeInput extends GroupChangeInput {
 @InputType()
 export class EndRepresentativeAppointmentInput extends GroupChangeInput {
   @Field(() => ID)
-  @IsString()
+  @IsEntityId()
   appointmentId!: string;
 
   @Field({ description: 'YYYY-MM-DD: the first day the person no longer represents the partner.' })
@@ -150,35 +144,32 @@ export class EndRepresentativeAppointmentInput extends GroupChangeInput {
   endDate!: string;
 
   @Field()
-  @IsString()
-  @MaxLength(LONG_TEXT_MAX)
+  @IsLongText()
   override reason!: string;
 }
 
 @InputType()
 export class AppointChairInput extends GroupChangeInput {
   @Field(() => ID, { description: 'The representative’s appointment.' })
-  @IsString()
+  @IsEntityId()
   appointmentId!: string;
 }
 
 @InputType()
 export class RotateChairInput extends GroupChangeInput {
   @Field(() => ID, { description: 'The new deputy; the current deputy becomes chair.' })
-  @IsString()
+  @IsEntityId()
   newDeputyAppointmentId!: string;
 }
 
 @InputType()
 export class AdoptTermsOfReferenceInput extends GroupChangeInput {
   @Field()
-  @IsString()
-  @MaxLength(50)
+  @IsShortText()
   version!: string;
 
   @Field({ description: 'What changed from the version before.' })
-  @IsString()
-  @MaxLength(LONG_TEXT_MAX)
+  @IsLongText()
   summary!: string;
 
   @Field(() => Int, { defaultValue: 66 })
@@ -214,15 +205,14 @@ export class RecordTermsOfReferenceReviewInput extends GroupChangeInput {
   reviewedOn!: string;
 
   @Field({ defaultValue: '' })
-  @IsString()
-  @MaxLength(LONG_TEXT_MAX)
+  @IsLongText({ allowEmpty: true })
   notes: string = '';
 }
 
 @InputType()
 export class FundingContributionInput extends GroupChangeInput {
   @Field(() => ID)
-  @IsString()
+  @IsEntityId()
   partnerId!: string;
 
   @Field({ description: 'e.g. 2020/21' })
@@ -235,22 +225,19 @@ export class FundingContributionInput extends GroupChangeInput {
 
   @Field(() => String, { nullable: true, description: 'A contribution in kind, described.' })
   @IsOptional()
-  @IsString()
-  @MaxLength(LONG_TEXT_MAX)
+  @IsLongText()
   inKind?: string | null;
 }
 
 @InputType()
 export class RegisterPersonInput extends IdempotentInput {
   @Field()
-  @IsString()
-  @MaxLength(TEXT_MAX)
+  @IsShortText()
   name!: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsEmail({}, { message: 'email must be an e-mail address.' })
-  @MaxLength(TEXT_MAX)
+  @IsEmailAddress()
   email?: string | null;
 
   @Field(() => String, {
@@ -258,15 +245,14 @@ export class RegisterPersonInput extends IdempotentInput {
     description: 'Their subject at the OIDC provider; defaults to the person id (embedded tokens).',
   })
   @IsOptional()
-  @IsString()
-  @MaxLength(TEXT_MAX)
+  @IsShortText()
   subject?: string | null;
 }
 
 @InputType()
 export class RoleInput extends IdempotentInput {
   @Field(() => ID)
-  @IsString()
+  @IsEntityId()
   personId!: string;
 
   @Field(() => PlatformRoleEnum)
@@ -275,6 +261,6 @@ export class RoleInput extends IdempotentInput {
 
   @Field(() => ID, { nullable: true, description: 'Required for AREA_BUSINESS_MANAGER: the one area they act for.' })
   @IsOptional()
-  @IsString()
+  @IsEntityId()
   areaId?: string | null;
 }

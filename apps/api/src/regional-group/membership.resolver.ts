@@ -29,6 +29,7 @@ import {
 } from './membership.inputs';
 import { AgencyType, ChairPost, CoverageGap, RegionalGroupChange } from './membership.types';
 import { GetRegionalGroupQuery } from './regional-group.queries';
+import { toAgencyType } from './membership.fields';
 
 type GroupInput = IdempotentInput & { groupId: string };
 type Build = (context: PreparedCommand) => RegionalGroupCommand | Promise<RegionalGroupCommand>;
@@ -77,7 +78,7 @@ export class MembershipResolver {
 
   @Query(() => [AgencyType], { description: 'Every agency type the platform knows, statutory or not.' })
   agencyTypes(@CurrentIdentity() _identity: Identity): AgencyType[] {
-    return AGENCY_TYPES.map((type) => ({ ...type }));
+    return AGENCY_TYPES.map(toAgencyType);
   }
 
   @Mutation(() => RegionalGroupChange, {

@@ -5,6 +5,9 @@ import { LocalArea, RegionalGroup } from './regional-group.types';
   description: 'A kind of organisation. Which kinds every area needs is set by each group’s terms of reference.',
 })
 export class AgencyType {
+  @Field(() => ID)
+  id!: string;
+
   @Field()
   code!: string;
 
@@ -41,7 +44,10 @@ export class CorePartner {
 
 @ObjectType({ description: 'A named person representing a core partner on the group (R4, R17).' })
 export class Representative {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The appointment: a person who represents partners twice has two.' })
+  id!: string;
+
+  @Field(() => ID, { description: 'The same as id: the name inputs such as appointChair use.' })
   appointmentId!: string;
 
   @Field(() => ID)
@@ -78,6 +84,9 @@ export class Representative {
   description: 'R3: the statutory agency types an area has among current core partners, and those it lacks.',
 })
 export class AreaCoverage {
+  @Field(() => ID)
+  id!: string;
+
   @Field(() => LocalArea)
   area!: LocalArea;
 
@@ -102,6 +111,9 @@ export class CoverageGap {
 
 @ObjectType({ description: 'R7: how many representatives make a meeting quorate, from today’s membership and terms.' })
 export class QuorumRule {
+  @Field(() => ID)
+  id!: string;
+
   @Field(() => Int)
   percentage!: number;
 
@@ -114,6 +126,9 @@ export class QuorumRule {
 
 @ObjectType()
 export class TermsOfReferenceVersion {
+  @Field(() => ID)
+  id!: string;
+
   @Field()
   version!: string;
 
@@ -149,6 +164,9 @@ registerEnumType(ReviewStatus, {
 
 @ObjectType()
 export class TermsOfReferenceReview {
+  @Field(() => ID)
+  id!: string;
+
   @Field({ description: 'YYYY-MM-DD' })
   reviewedOn!: string;
 
@@ -158,6 +176,9 @@ export class TermsOfReferenceReview {
 
 @ObjectType({ description: 'R12: the terms in force, their history, and when the next review falls due.' })
 export class TermsOfReference {
+  @Field(() => ID)
+  id!: string;
+
   @Field(() => TermsOfReferenceVersion, { nullable: true })
   inForce!: TermsOfReferenceVersion | null;
 
@@ -176,6 +197,9 @@ export class TermsOfReference {
 
 @ObjectType({ description: 'R15: a partner’s contribution for a financial year.' })
 export class FundingContribution {
+  @Field(() => ID)
+  id!: string;
+
   @Field()
   financialYear!: string;
 

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { IsString, Matches } from 'class-validator';
+import { Matches } from 'class-validator';
+import { IsEntityId } from '../common/input-validators';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { CoverageGap } from './membership.types';
 import { RegionalGroup } from './regional-group.types';
@@ -54,11 +55,11 @@ export class NoticeChange {
 @InputType()
 export class GiveNoticeToLeaveInput extends IdempotentInput {
   @Field(() => ID)
-  @IsString()
+  @IsEntityId()
   groupId!: string;
 
   @Field(() => ID, { description: 'The leaving partner: one the caller represents.' })
-  @IsString()
+  @IsEntityId()
   partnerId!: string;
 
   @Field({ description: 'YYYY-MM-DD' })
@@ -73,10 +74,10 @@ export class GiveNoticeToLeaveInput extends IdempotentInput {
 @InputType()
 export class WithdrawNoticeInput extends IdempotentInput {
   @Field(() => ID)
-  @IsString()
+  @IsEntityId()
   groupId!: string;
 
   @Field(() => ID)
-  @IsString()
+  @IsEntityId()
   noticeId!: string;
 }

@@ -1,22 +1,20 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, Matches } from 'class-validator';
+import { IsDocumentText, IsEntityId, IsLongText, IsShortText } from '../common/input-validators';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { Rag, WorkstreamKind } from './workstream.types';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const date = (label: string) => ({ message: `${label} must be a date written YYYY-MM-DD.` });
-const TEXT = 300;
-const LONG = 20_000;
 
 @InputType()
 export class CommissionWorkstreamInput extends IdempotentInput {
   @Field(() => ID)
-  @IsString()
+  @IsEntityId()
   groupId!: string;
 
   @Field()
-  @IsString()
-  @MaxLength(TEXT)
+  @IsShortText()
   name!: string;
 
   @Field(() => WorkstreamKind)
@@ -24,27 +22,25 @@ export class CommissionWorkstreamInput extends IdempotentInput {
   kind!: WorkstreamKind;
 
   @Field()
-  @IsString()
-  @MaxLength(LONG)
+  @IsLongText()
   purpose!: string;
 
   @Field({ defaultValue: '' })
-  @IsString()
-  @MaxLength(LONG)
+  @IsDocumentText({ allowEmpty: true })
   termsOfReference: string = '';
 
   @Field(() => ID)
-  @IsString()
+  @IsEntityId()
   leadPartnerId!: string;
 
   @Field(() => ID, { description: 'A person the platform knows.' })
-  @IsString()
+  @IsEntityId()
   leadPersonId!: string;
 
   @Field(() => [ID], { description: 'The areas it concerns; fewer than all needs scopeDecisionId (R11).' })
   @ArrayMinSize(1, { message: 'A workstream concerns at least one area.' })
   @ArrayMaxSize(100)
-  @IsString({ each: true })
+  @IsEntityId({ each: true })
   areaIds!: string[];
 
   @Field()
@@ -58,28 +54,28 @@ export class CommissionWorkstreamInput extends IdempotentInput {
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @IsString()
+  @IsEntityId()
   scopeDecisionId?: string | null;
 }
 
 @InputType({ isAbstract: true })
 abstract class WorkstreamInput extends IdempotentInput {
   @Field(() => ID)
-  @IsString()
+  @IsEntityId()
   workstreamId!: string;
 }
 
 @InputType()
 export class WorkstreamPersonInput extends WorkstreamInput {
   @Field(() => ID)
-  @IsString()
+  @IsEntityId()
   personId!: string;
 }
 
 @InputType()
 export class ChangeWorkstreamLeadInput extends WorkstreamPersonInput {
   @Field(() => ID)
-  @IsString()
+  @IsEntityId()
   leadPartnerId!: string;
 }
 
@@ -90,25 +86,22 @@ export class ReportWorkstreamStatusInput extends WorkstreamInput {
   rag!: Rag;
 
   @Field()
-  @IsString()
-  @MaxLength(LONG)
+  @IsLongText()
   note!: string;
 }
 
 @InputType()
 export class AddTaskInput extends WorkstreamInput {
   @Field()
-  @IsString()
-  @MaxLength(TEXT)
+  @IsShortText()
   title!: string;
 
   @Field({ defaultValue: '' })
-  @IsString()
-  @MaxLength(LONG)
+  @IsLongText({ allowEmpty: true })
   description: string = '';
 
   @Field(() => ID, { description: 'The lead or a member of the workstream.' })
-  @IsString()
+  @IsEntityId()
   ownerId!: string;
 
   @Field()
@@ -119,22 +112,21 @@ export class AddTaskInput extends WorkstreamInput {
 @InputType()
 export class TaskInput extends WorkstreamInput {
   @Field(() => ID)
-  @IsString()
+  @IsEntityId()
   taskId!: string;
 }
 
 @InputType()
 export class TaskReasonInput extends TaskInput {
   @Field()
-  @IsString()
-  @MaxLength(LONG)
+  @IsLongText()
   override reason!: string;
 }
 
 @InputType()
 export class ReassignTaskInput extends TaskInput {
   @Field(() => ID)
-  @IsString()
+  @IsEntityId()
   ownerId!: string;
 }
 
@@ -148,14 +140,13 @@ export class ChangeTaskDueDateInput extends TaskReasonInput {
 @InputType()
 export class CarryTaskOverInput extends TaskInput {
   @Field(() => ID)
-  @IsString()
+  @IsEntityId()
   toWorkstreamId!: string;
 }
 
 @InputType()
 export class CloseWorkstreamInput extends WorkstreamInput {
   @Field()
-  @IsString()
-  @MaxLength(LONG)
+  @IsDocumentText()
   outcomeReport!: string;
 }

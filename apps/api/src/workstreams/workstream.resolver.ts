@@ -18,6 +18,7 @@ import { EventStore, newEntityId, readState } from '@app/event-store';
 import { MeetingQueries, TaskFilter, TaskRow, WorkstreamQueries, WorkstreamRow } from '@app/read-models';
 import { Clock } from '@app/platform';
 import { Actors } from '../auth/actors';
+import { KnownEntities } from '../common/known-entities';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { PreparedCommand } from '../common/command-gateway';
@@ -126,6 +127,7 @@ export class WorkstreamResolver {
     private readonly workstreams: WorkstreamQueries,
     private readonly meetings: MeetingQueries,
     private readonly actors: Actors,
+    private readonly known: KnownEntities,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -198,6 +200,9 @@ export class WorkstreamResolver {
     description: 'Tasks across a group’s workstreams, by workstream, owner, status and overdue.',
   })
   tasks(@Args() args: TaskArgs, @CurrentIdentity() _identity: Identity) {
+    if (args.groupId) this.known.group(args.groupId);
+    if (args.workstreamId) this.known.workstream(args.workstreamId);
+    if (args.ownerId) this.known.person(args.ownerId);
     const filter: TaskFilter = {
       groupId: args.groupId,
       workstreamId: args.workstreamId,

@@ -48,6 +48,7 @@ const draft = (overrides: Partial<DraftPolicy['data']> = {}): DraftPolicy =>
     groupId: GROUP_ID,
     title,
     workstreamId: WORKSTREAM_ID,
+    workstreamGroupId: GROUP_ID,
     body,
     summary,
     groupDissolved: false,
@@ -120,6 +121,20 @@ describe('Drafting a regional policy (D1)', () => {
       .given([])
       .when(draft({ workstreamId: null }))
       .then([policyDrafted({ workstreamId: null })]);
+  });
+
+  it('is refused with NOT_FOUND when no workstream has the owning workstream id, which names a meeting, say', () => {
+    spec
+      .given([])
+      .when(draft({ workstreamId: POLICY_DECISION_ID, workstreamGroupId: null }))
+      .thenFails('NOT_FOUND', new RegExp(`There is no workstream with id ${POLICY_DECISION_ID}`));
+  });
+
+  it('is refused with VALIDATION_FAILED when the owning workstream belongs to another regional group', () => {
+    spec
+      .given([])
+      .when(draft({ workstreamGroupId: 'another-group' }))
+      .thenFails('VALIDATION_FAILED', /workstream of its own regional group/);
   });
 
   it('may have an empty summary', () => {

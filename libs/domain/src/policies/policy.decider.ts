@@ -41,6 +41,8 @@ export type DraftPolicy = PolicyCommand<
     groupId: string;
     title: string;
     workstreamId: string | null;
+    /** The group of the workstream `workstreamId` names, as its own stream has it; null when no workstream has that id. */
+    workstreamGroupId: string | null;
     body: string;
     summary: string;
     groupDissolved: boolean;
@@ -124,10 +126,16 @@ export const policyDecider: Decider<PolicyCommandUnion, PolicyEvent, PolicyState
   evolve: evolvePolicy,
   decide(command, state) {
     if (command.type === 'DraftPolicy') {
-      const { actor, policyId, groupId, workstreamId, groupDissolved } = command.data;
+      const { actor, policyId, groupId, workstreamId, workstreamGroupId, groupDissolved } = command.data;
       requireOfficer(actor, 'draft a regional policy');
       if (state.status !== 'NONE') throw new DomainError('ALREADY_EXISTS', 'That policy already exists.');
       if (groupDissolved) throw new DomainError('GROUP_DISSOLVED', 'The regional group has been dissolved.');
+      if (workstreamId !== null) {
+        if (workstreamGroupId === null)
+          throw new DomainError('NOT_FOUND', `There is no workstream with id ${workstreamId}.`);
+        if (workstreamGroupId !== groupId)
+          throw new DomainError('VALIDATION_FAILED', 'A policy is owned by a workstream of its own regional group.');
+      }
       return [
         {
           type: 'PolicyDrafted',

@@ -8,7 +8,7 @@ import { DomainError, DomainErrorCode } from '../shared/domain-error';
 export function specification<C extends Message, E extends Message, S>(decider: Decider<C, E, S>) {
   return {
     /** The refusal `command` meets after `given`, to read its details; fails the test if it is accepted. */
-    refusal(given: readonly E[], command: C): DomainError {
+    refusal: (given: readonly E[], command: C): DomainError => {
       try {
         decider.decide(command, fold(decider, given));
       } catch (error) {

@@ -3,6 +3,7 @@ import { AppendNotifier } from '../append-notifier';
 import { assertExpectedRevision, detectRetriedAppend, ExistingEvent } from '../append-rules';
 import {
   AppendResult,
+  EventMetadataRecord,
   EventStore,
   ExpectedRevision,
   NewEvent,
@@ -156,7 +157,7 @@ function toStoredEvent(row: EventRow): StoredEvent {
     position: row.position,
     type: row.type,
     data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
+    metadata: JSON.parse(row.metadata) as EventMetadataRecord,
     recordedAt: row.recorded_at,
   };
 }

@@ -1,4 +1,4 @@
-import { SignJWT, UnsecuredJWT, generateKeyPair } from 'jose';
+import { SignJWT, UnsecuredJWT, decodeJwt, generateKeyPair } from 'jose';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +18,21 @@ describe('embedded tokens', () => {
     const again = await loadOrCreateSigningKey(dir);
     expect(again.kid).toBe(key.kid);
     const token = await mintToken(key, { subject: 'person-1', name: 'Jo' });
-    await expect(embeddedTokenVerifier(again).verify(token)).resolves.toEqual({ subject: 'person-1' });
+    await expect(embeddedTokenVerifier(again).verify(token)).resolves.toEqual({
+      subject: 'person-1',
+      expiresAt: new Date((decodeJwt(token).exp as number) * 1000),
+    });
+  });
+
+  it('reports no expiry for a token that never expires', async () => {
+    const key = await loadOrCreateSigningKey(dir);
+    const everlasting = await new SignJWT({})
+      .setProtectedHeader({ alg: 'ES256', kid: key.kid })
+      .setSubject('p')
+      .setIssuer(EMBEDDED_ISSUER)
+      .setAudience(EMBEDDED_AUDIENCE)
+      .sign(key.privateKey);
+    await expect(embeddedTokenVerifier(key).verify(everlasting)).resolves.toEqual({ subject: 'p', expiresAt: null });
   });
 
   it('refuses expired, foreign, unsigned and mis-addressed tokens', async () => {

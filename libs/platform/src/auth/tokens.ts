@@ -5,6 +5,9 @@ import { SIGNING_ALGORITHM, SigningKey } from './signing-key';
 export const EMBEDDED_ISSUER = 'urn:safeguarding-platform';
 export const EMBEDDED_AUDIENCE = 'urn:safeguarding-platform:api';
 
+/** Said of an expired token wherever it is refused: on a request, a socket opening, or a socket it was keeping open. */
+export const TOKEN_EXPIRED = 'The token has expired; ask for a new one.';
+
 export class AuthenticationError extends Error {
   constructor(message: string) {
     super(message);
@@ -15,6 +18,8 @@ export class AuthenticationError extends Error {
 export interface VerifiedToken {
   /** The identity provider's subject: matched against the subject the platform holds for each person. */
   readonly subject: string;
+  /** When the token stops being accepted (its `exp`); null for a token that never expires. */
+  readonly expiresAt: Date | null;
 }
 
 export interface TokenVerifier {
@@ -74,11 +79,11 @@ async function checked(verification: Promise<{ payload: JWTPayload }>): Promise<
     throw new AuthenticationError(describe(error));
   }
   if (!payload.sub) throw new AuthenticationError('The token names no subject.');
-  return { subject: payload.sub };
+  return { subject: payload.sub, expiresAt: payload.exp === undefined ? null : new Date(payload.exp * 1000) };
 }
 
 function describe(error: unknown): string {
-  if (error instanceof errors.JWTExpired) return 'The token has expired; ask for a new one.';
+  if (error instanceof errors.JWTExpired) return TOKEN_EXPIRED;
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'The token signature is not valid.';
   if (error instanceof errors.JOSEAlgNotAllowed)
     return 'The token is signed with an algorithm this platform does not accept.';

@@ -7,7 +7,7 @@ import {
   RegionalGroupEvent,
   WorkstreamEvent,
 } from '@app/domain';
-import { StoredEvent } from '@app/event-store';
+import { occurredAtOf, StoredEvent } from '@app/event-store';
 import { Projection, statementsPerDatabase } from '../projection';
 
 const statements = statementsPerDatabase((db) => ({
@@ -46,7 +46,7 @@ export const areaFeedProjection: Projection = {
 
   apply(db: Database.Database, stored: StoredEvent) {
     const s = statements(db);
-    const occurredAt = String(stored.metadata.occurredAt ?? stored.recordedAt);
+    const occurredAt = occurredAtOf(stored);
     const feed = (areas: readonly { areaId: string }[], kind: string, subjectId: string, title: string) => {
       for (const area of areas) s.insertItem.run(area.areaId, stored.position, kind, subjectId, title, occurredAt);
     };

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { decodeCursor, encodeCursor, Page } from '../pagination';
+import { decodeCursor, Page, pageOf } from '../pagination';
 
 export interface FeedItemRow {
   readonly areaId: string;
@@ -23,14 +23,15 @@ export class AreaFeedQueries {
     const rows = this.db
       .prepare(`SELECT ${FEED_COLUMNS} FROM area_feed WHERE area_id = ? AND position > ? ORDER BY position LIMIT ?`)
       .all(areaId, from, first + 1) as FeedItemRow[];
-    const { total } = this.db.prepare('SELECT COUNT(*) AS total FROM area_feed WHERE area_id = ?').get(areaId) as {
-      total: number;
-    };
-    return {
-      items: rows.slice(0, first).map((node) => ({ cursor: encodeCursor(node.position), node })),
-      hasNextPage: rows.length > first,
-      totalCount: total,
-    };
+    const counts = this.db
+      .prepare('SELECT COUNT(*) AS total, COALESCE(SUM(position <= ?), 0) AS before FROM area_feed WHERE area_id = ?')
+      .get(from, areaId) as { total: number; before: number };
+    return pageOf(
+      rows.map((node) => ({ key: node.position, node })),
+      first,
+      after,
+      counts,
+    );
   }
 
   feedItemAt(areaId: string, position: number): FeedItemRow | undefined {

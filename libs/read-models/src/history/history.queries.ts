@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { decodeCursor, encodeCursor, Page } from '../pagination';
+import { decodeCursor, Page, pageOf } from '../pagination';
 
 export interface HistoryFilter {
   /** Events concerning this entity: in its stream, or naming it in their data. */
@@ -92,15 +92,15 @@ export class HistoryQueries {
     const rows = this.db
       .prepare(`SELECT ${COLUMNS} FROM ${from} ${pageWhere} ORDER BY ${order} LIMIT ?`)
       .all(...params, start, first + 1) as HistoryEventRow[];
-    const total = this.db
-      .prepare(`SELECT COUNT(*) FROM ${from} ${where}`)
-      .pluck()
-      .get(...params) as number;
-    return {
-      items: rows.slice(0, first).map((node) => ({ cursor: encodeCursor(node.position), node })),
-      hasNextPage: rows.length > first,
-      totalCount: total,
-    };
+    const counts = this.db
+      .prepare(`SELECT COUNT(*) AS total, COALESCE(SUM(${order} <= ?), 0) AS before FROM ${from} ${where}`)
+      .get(start, ...params) as { total: number; before: number };
+    return pageOf(
+      rows.map((node) => ({ key: node.position, node })),
+      first,
+      after,
+      counts,
+    );
   }
 
   /** Whether any event at all concerns this id: an id the history never mentions is not found, not empty. */

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { MeetingEvent } from '@app/domain';
-import { StoredEvent } from '@app/event-store';
+import { occurredAtOf, StoredEvent } from '@app/event-store';
 import { Projection, statementsPerDatabase, unhandled } from '../projection';
 
 const STREAM_PREFIX = 'meeting-';
@@ -101,7 +101,7 @@ export const meetingsProjection: Projection = {
     const event = stored as unknown as MeetingEvent;
     const s = statements(db);
     const meetingId = stored.streamId.slice(STREAM_PREFIX.length);
-    const occurredAt = String(stored.metadata.occurredAt ?? stored.recordedAt);
+    const occurredAt = occurredAtOf(stored);
     switch (event.type) {
       case 'MeetingScheduled':
         s.insertMeeting.run(meetingId, event.data.groupId, event.data.startsAt, event.data.place, stored.position);

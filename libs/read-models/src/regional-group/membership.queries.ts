@@ -37,6 +37,8 @@ export interface TermsRow {
 }
 
 export interface ReviewRow {
+  /** The position of the event that recorded the review: reviews on the same day stay apart. */
+  readonly position: number;
   readonly reviewedOn: string;
   readonly notes: string;
 }
@@ -140,7 +142,9 @@ export class MembershipQueries {
 
   reviewsOf(groupId: string): ReviewRow[] {
     return this.db
-      .prepare('SELECT reviewed_on AS reviewedOn, notes FROM terms_reviews WHERE group_id = ? ORDER BY sort_key')
+      .prepare(
+        'SELECT sort_key AS position, reviewed_on AS reviewedOn, notes FROM terms_reviews WHERE group_id = ? ORDER BY sort_key',
+      )
       .all(groupId) as ReviewRow[];
   }
 

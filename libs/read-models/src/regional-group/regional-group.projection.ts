@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { RegionalGroupEvent, regionalGroupStream } from '@app/domain';
-import { StoredEvent } from '@app/event-store';
+import { occurredAtOf, StoredEvent } from '@app/event-store';
 import { Projection, statementsPerDatabase, unhandled } from '../projection';
 
 const statements = statementsPerDatabase((db) => ({
@@ -227,7 +227,7 @@ export const regionalGroupProjection: Projection = {
           ...event.data,
           groupId,
           unilateral: event.type === 'FundingContributionChanged' ? 1 : 0,
-          recordedAt: String(stored.metadata.occurredAt ?? stored.recordedAt),
+          recordedAt: occurredAtOf(stored),
         });
         return;
       case 'DissolutionAgreed':

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { decodeCursor, encodeCursor, Page } from '../pagination';
+import { decodeCursor, Page, pageOf } from '../pagination';
 
 export interface RegionalGroupRow {
   readonly groupId: string;
@@ -34,12 +34,15 @@ export class RegionalGroupQueries {
          FROM regional_groups WHERE sort_key > ? ORDER BY sort_key LIMIT ?`,
       )
       .all(from, first + 1) as (RegionalGroupRow & { sortKey: number })[];
-    const { total } = this.db.prepare('SELECT COUNT(*) AS total FROM regional_groups').get() as { total: number };
-    return {
-      items: rows.slice(0, first).map(({ sortKey, ...node }) => ({ cursor: encodeCursor(sortKey), node })),
-      hasNextPage: rows.length > first,
-      totalCount: total,
-    };
+    const counts = this.db
+      .prepare('SELECT COUNT(*) AS total, COALESCE(SUM(sort_key <= ?), 0) AS before FROM regional_groups')
+      .get(from) as { total: number; before: number };
+    return pageOf(
+      rows.map(({ sortKey, ...node }) => ({ key: sortKey, node })),
+      first,
+      after,
+      counts,
+    );
   }
 
   /** Areas of many groups in one query, for a per-request DataLoader. */

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { WorkstreamEvent } from '@app/domain';
-import { StoredEvent } from '@app/event-store';
+import { occurredAtOf, StoredEvent } from '@app/event-store';
 import { Projection, statementsPerDatabase, unhandled } from '../projection';
 
 const STREAM_PREFIX = 'workstream-';
@@ -73,7 +73,7 @@ export const workstreamsProjection: Projection = {
     const event = stored as unknown as WorkstreamEvent;
     const s = statements(db);
     const workstreamId = stored.streamId.slice(STREAM_PREFIX.length);
-    const occurredAt = String(stored.metadata.occurredAt ?? stored.recordedAt);
+    const occurredAt = occurredAtOf(stored);
     const actor = (stored.metadata.actor as { personId?: string } | undefined)?.personId ?? null;
     const history = (taskId: string, change: string, detail: string | null = null) =>
       s.insertHistory.run(taskId, stored.position, workstreamId, change, detail, occurredAt, actor);

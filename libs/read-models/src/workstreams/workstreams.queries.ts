@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { decodeCursor, encodeCursor, Page } from '../pagination';
+import { decodeCursor, Page, pageOf } from '../pagination';
 
 export interface WorkstreamRow {
   readonly workstreamId: string;
@@ -103,18 +103,18 @@ export class WorkstreamQueries {
         `SELECT ${TASK_COLUMNS} FROM tasks t JOIN workstreams w ON w.workstream_id = t.workstream_id WHERE ${where} AND t.sort_key > @from ORDER BY t.sort_key LIMIT @limit`,
       )
       .all({ ...params, from, limit: first + 1 }) as (TaskRow & { sortKey: number })[];
-    const { total } = this.db
+    const counts = this.db
       .prepare(
-        `SELECT COUNT(*) AS total FROM tasks t JOIN workstreams w ON w.workstream_id = t.workstream_id WHERE ${where}`,
+        `SELECT COUNT(*) AS total, COALESCE(SUM(t.sort_key <= @from), 0) AS before
+         FROM tasks t JOIN workstreams w ON w.workstream_id = t.workstream_id WHERE ${where}`,
       )
-      .get(params) as {
-      total: number;
-    };
-    return {
-      items: rows.slice(0, first).map(({ sortKey, ...node }) => ({ cursor: encodeCursor(sortKey), node })),
-      hasNextPage: rows.length > first,
-      totalCount: total,
-    };
+      .get({ ...params, from }) as { total: number; before: number };
+    return pageOf(
+      rows.map(({ sortKey, ...node }) => ({ key: sortKey, node })),
+      first,
+      after,
+      counts,
+    );
   }
 
   history(
