@@ -11,7 +11,9 @@ const statements = statementsPerDatabase((db) => ({
      VALUES (@position, @eventId, @streamId, @kind, @type, @data, @actorPersonId, @actorName,
        @actorPartnerId, @actorPartnerName, @actorRoles, @happenedOn, @recordedAt, @reason)`,
   ),
-  insertLink: db.prepare('INSERT INTO history_links (entity_id, position) VALUES (?, ?)'),
+  insertLink: db.prepare(
+    'INSERT INTO history_links (entity_id, position, kind, type, happened_on) VALUES (?, ?, ?, ?, ?)',
+  ),
   rememberPerson: db.prepare('INSERT OR REPLACE INTO history_people (person_id, name) VALUES (?, ?)'),
   rememberPartner: db.prepare('INSERT OR IGNORE INTO history_partners (partner_id, name) VALUES (?, ?)'),
   personName: db.prepare('SELECT name FROM history_people WHERE person_id = ?').pluck(),
@@ -31,7 +33,8 @@ function rememberNames(s: Statements, stored: StoredEvent): void {
 /**
  * Every event of every stream, for auditors (A1, A2): who acted, for which partner, with what
  * roles, when it happened in the world and when it was recorded, why; and, in `history_links`,
- * each entity it concerns, so the history of an entity, partner or person is one indexed query.
+ * each entity it concerns with the event's kind, type and date, so the history of an entity,
+ * partner or person is filtered and counted from its own index entries alone.
  */
 export const historyProjection: Projection = {
   name: 'history',
@@ -51,7 +54,8 @@ export const historyProjection: Projection = {
       CREATE INDEX history_by_happened_on ON history_events (happened_on, position);
       CREATE INDEX history_by_recorded_at ON history_events (recorded_at, position);
       CREATE TABLE history_links (
-        entity_id TEXT NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (entity_id, position)
+        entity_id TEXT NOT NULL, position INTEGER NOT NULL, kind TEXT NOT NULL, type TEXT NOT NULL,
+        happened_on TEXT NOT NULL, PRIMARY KEY (entity_id, position)
       ) WITHOUT ROWID;
       CREATE TABLE history_people (person_id TEXT PRIMARY KEY, name TEXT NOT NULL);
       CREATE TABLE history_partners (partner_id TEXT PRIMARY KEY, name TEXT NOT NULL);`);
@@ -64,11 +68,13 @@ export const historyProjection: Projection = {
     const { occurredAt } = stored.metadata;
     const recordedAt = typeof occurredAt === 'string' ? occurredAt : stored.recordedAt;
     const reason = stored.metadata.reason;
+    const kind = streamEntity(stored.streamId).kind;
+    const happened = happenedOn(stored.data, recordedAt);
     s.insertEvent.run({
       position: stored.position,
       eventId: stored.id,
       streamId: stored.streamId,
-      kind: streamEntity(stored.streamId).kind,
+      kind,
       type: stored.type,
       data: JSON.stringify(stored.data ?? null),
       actorPersonId: actor.personId ?? null,
@@ -76,10 +82,12 @@ export const historyProjection: Projection = {
       actorPartnerId: actor.partnerId ?? null,
       actorPartnerName: actor.partnerId ? ((s.partnerName.get(actor.partnerId) as string | undefined) ?? null) : null,
       actorRoles: JSON.stringify(actor.roles ?? []),
-      happenedOn: happenedOn(stored.data, recordedAt),
+      happenedOn: happened,
       recordedAt,
       reason: typeof reason === 'string' ? reason : null,
     });
-    for (const entityId of entitiesOf(stored)) s.insertLink.run(entityId, stored.position);
+    for (const entityId of entitiesOf(stored)) {
+      s.insertLink.run(entityId, stored.position, kind, stored.type, happened);
+    }
   },
 };

@@ -41,23 +41,25 @@ const COLUMNS = `e.position, e.event_id AS eventId, e.stream_id AS streamId, e.k
   e.recorded_at AS recordedAt, e.reason`;
 
 /**
- * The FROM and WHERE of a filtered history. With an entity, partner or person the first of them
- * drives the query through its `history_links` key in position order, so a page stops reading
- * after `first` matches; without one, the events table is read in position order.
+ * The rows a filter matches, as `t` (for counting) and how to reach the full events of a page. With
+ * an entity, partner or person the first of them drives the query through its `history_links` key
+ * in position order: the link rows carry kind, type and date, so the filter and the count read
+ * only them, and a page stops after `first` matches. Without one, the events table is read.
  */
-function whereOf(filter: HistoryFilter): { from: string; order: string; conditions: string[]; params: unknown[] } {
+function whereOf(filter: HistoryFilter): { from: string; page: string; conditions: string[]; params: unknown[] } {
   const linked = [filter.entityId, filter.partnerId, filter.personId].filter((id): id is string => Boolean(id));
   const conditions: string[] = [];
   const params: unknown[] = [];
-  let from = 'history_events e';
-  let order = 'e.position';
+  let from = 'history_events t';
+  let page = 'history_events t JOIN history_events e ON e.position = t.position';
   if (linked.length > 0) {
-    from = 'history_links l JOIN history_events e ON e.position = l.position';
-    order = 'l.position';
-    conditions.push('l.entity_id = ?');
+    from = 'history_links t';
+    // CROSS JOIN keeps the links as the outer loop, read in key order, whatever the planner guesses.
+    page = 'history_links t CROSS JOIN history_events e ON e.position = t.position';
+    conditions.push('t.entity_id = ?');
     params.push(linked[0]);
     for (const id of linked.slice(1)) {
-      conditions.push('EXISTS (SELECT 1 FROM history_links o WHERE o.entity_id = ? AND o.position = e.position)');
+      conditions.push('EXISTS (SELECT 1 FROM history_links o WHERE o.entity_id = ? AND o.position = t.position)');
       params.push(id);
     }
   }
@@ -66,17 +68,17 @@ function whereOf(filter: HistoryFilter): { from: string; order: string; conditio
     conditions.push(`${column} IN (${values.map(() => '?').join(', ')})`);
     params.push(...values);
   };
-  anyOf('e.kind', filter.kinds);
-  anyOf('e.type', filter.types);
+  anyOf('t.kind', filter.kinds);
+  anyOf('t.type', filter.types);
   if (filter.from) {
-    conditions.push('e.happened_on >= ?');
+    conditions.push('t.happened_on >= ?');
     params.push(filter.from);
   }
   if (filter.to) {
-    conditions.push('e.happened_on <= ?');
+    conditions.push('t.happened_on <= ?');
     params.push(filter.to);
   }
-  return { from, order, conditions, params };
+  return { from, page, conditions, params };
 }
 
 export class HistoryQueries {
@@ -86,14 +88,14 @@ export class HistoryQueries {
   page(filter: HistoryFilter, first: number, after: string | null): Page<HistoryEventRow> | null {
     const start = after === null ? 0 : decodeCursor(after);
     if (start === null) return null;
-    const { from, order, conditions, params } = whereOf(filter);
+    const { from, page, conditions, params } = whereOf(filter);
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-    const pageWhere = `WHERE ${[...conditions, `${order} > ?`].join(' AND ')}`;
+    const pageWhere = `WHERE ${[...conditions, 't.position > ?'].join(' AND ')}`;
     const rows = this.db
-      .prepare(`SELECT ${COLUMNS} FROM ${from} ${pageWhere} ORDER BY ${order} LIMIT ?`)
+      .prepare(`SELECT ${COLUMNS} FROM ${page} ${pageWhere} ORDER BY t.position LIMIT ?`)
       .all(...params, start, first + 1) as HistoryEventRow[];
     const counts = this.db
-      .prepare(`SELECT COUNT(*) AS total, COALESCE(SUM(${order} <= ?), 0) AS before FROM ${from} ${where}`)
+      .prepare(`SELECT COUNT(*) AS total, COALESCE(SUM(t.position <= ?), 0) AS before FROM ${from} ${where}`)
       .get(start, ...params) as { total: number; before: number };
     return pageOf(
       rows.map((node) => ({ key: node.position, node })),
