@@ -10,25 +10,36 @@ import { Task, Workstream } from '../workstreams/workstream.types';
 import { HistoryReader } from './history-reader';
 import { EntityHistoryArgs, HistoryEventConnection } from './history.types';
 
-/** A `history` field on `type`: the events concerning the object, by the id `idOf` gives. */
+const description = (typeName: string) =>
+  `Every recorded event concerning this ${typeName}, for auditors and administrators (FORBIDDEN, and null, otherwise).`;
+
+function entityHistory(reader: HistoryReader, identity: Identity, entityId: string, args: EntityHistoryArgs) {
+  return reader.read(identity, { ...args.filter, entityId }, args.first, args.after ?? null);
+}
+
+/** A `history` field on `type`: the recorded events concerning the object, by the id `idOf` gives. */
 function historyField<T>(type: Type<T>, idOf: (parent: T) => string): Type<unknown> {
   @Resolver(() => type)
   class HistoryField {
     constructor(@Inject(HistoryReader) private readonly reader: HistoryReader) {}
 
-    @ResolveField(() => HistoryEventConnection, {
-      nullable: true,
-      description: `Every recorded event concerning this ${type.name}, for auditors and administrators (FORBIDDEN, and null, otherwise).`,
-    })
-    history(
-      @Parent() parent: T,
-      @Args() { filter, first, after }: EntityHistoryArgs,
-      @CurrentIdentity() identity: Identity,
-    ) {
-      return this.reader.read(identity, { ...filter, entityId: idOf(parent) }, first, after ?? null);
+    @ResolveField(() => HistoryEventConnection, { nullable: true, description: description(type.name) })
+    history(@Parent() parent: T, @Args() args: EntityHistoryArgs, @CurrentIdentity() identity: Identity) {
+      return entityHistory(this.reader, identity, idOf(parent), args);
     }
   }
   return HistoryField;
+}
+
+/** A task's `history` is already its own list of changes, for every reader of tasks: its audit trail has its own name. */
+@Resolver(() => Task)
+export class TaskAuditHistoryField {
+  constructor(private readonly reader: HistoryReader) {}
+
+  @ResolveField(() => HistoryEventConnection, { nullable: true, description: description('Task') })
+  auditHistory(@Parent() task: Task, @Args() args: EntityHistoryArgs, @CurrentIdentity() identity: Identity) {
+    return entityHistory(this.reader, identity, task.id, args);
+  }
 }
 
 export const HISTORY_FIELDS = [
@@ -38,5 +49,5 @@ export const HISTORY_FIELDS = [
   historyField(Meeting, (meeting) => meeting.id),
   historyField(Policy, (policy) => policy.id),
   historyField(Workstream, (workstream) => workstream.id),
-  historyField(Task, (task) => task.id),
+  TaskAuditHistoryField,
 ];
