@@ -21,7 +21,7 @@ describe('the GraphQL service', () => {
   it('reports the store and the projection lag on /health', async () => {
     const response = await fetch(`${api.url}/health`);
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as { projections: { position: number }; store: { lastPosition: number } };
     expect(body).toMatchObject({
       status: 'ok',
       store: { kind: 'sqlite', reachable: true },

@@ -21,7 +21,7 @@ function closing(client: Client): Promise<Closed> {
       {
         next: (result) => reject(new Error(`the socket stayed open and sent ${JSON.stringify(result)}`)),
         error: (event) => {
-          const { code, reason } = event as CloseEvent;
+          const { code, reason } = event as Closed;
           resolve({ code, reason });
         },
         complete: () => reject(new Error('the socket stayed open and completed the subscription')),

@@ -2,7 +2,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
-import { MembershipQueries, RegionalGroupQueries } from '@app/read-models';
+import { MeetingQueries, MembershipQueries, RegionalGroupQueries } from '@app/read-models';
 import { AppConfig } from '@app/platform';
 import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
@@ -27,9 +27,13 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [CommonModule],
-          inject: [Authenticator, RegionalGroupQueries, MembershipQueries],
-          useFactory: (authenticator: Authenticator, groups: RegionalGroupQueries, membership: MembershipQueries) =>
-            graphqlOptions(config, authenticator, groups, membership),
+          inject: [Authenticator, RegionalGroupQueries, MembershipQueries, MeetingQueries],
+          useFactory: (
+            authenticator: Authenticator,
+            groups: RegionalGroupQueries,
+            membership: MembershipQueries,
+            meetings: MeetingQueries,
+          ) => graphqlOptions(config, authenticator, groups, membership, meetings),
         }),
         HealthModule,
         AccessModule,

@@ -3,27 +3,49 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ServerOptions } from 'graphql-ws';
 import { Logger } from '@nestjs/common';
-import { MembershipQueries, RegionalGroupQueries } from '@app/read-models';
+import { MeetingQueries, MembershipQueries, RegionalGroupQueries } from '@app/read-models';
 import { AppConfig, formatGraphqlError } from '@app/platform';
-import { GraphQLError, NoSchemaIntrospectionCustomRule, specifiedRules, validate, ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  specifiedRules,
+  validate,
+  ValidationContext,
+  ValidationRule,
+} from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { Authenticator } from '../auth/authenticator';
+import { correlationIdFrom } from './correlation-id';
 import { graphiqlLandingPage } from './graphiql-landing-page';
 import { GraphqlContext } from './graphql-context';
+import { graphqlOverHttpPlugin } from './graphql-over-http.plugin';
 import { graphqlWsOptions } from './graphql-ws-options';
 import { createLoaders } from './loaders';
+import { queryLimitsRule } from './query-limits';
 
-/** Limits that keep one request from exhausting the server; generous for every query the API documents. */
-const LIMITS = {
-  maxDepth: { n: 10 },
-  costLimit: { maxCost: 5000 },
-  maxAliases: { n: 15 },
-  maxDirectives: { n: 20 },
-  maxTokens: { n: 2000 },
+/** Parsing stops past this many tokens: a parse failure, answered before any validation work. */
+const MAX_TOKENS = 2000;
+
+/** graphql-armor's refusals begin "Syntax Error:" whatever they are about; the sentence after it is kept. */
+const reportLimit = (context: ValidationContext | null, error: GraphQLError) =>
+  context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')));
+const armorLimit = (n: number) => ({ n, propagateOnRejection: false, onReject: [reportLimit] });
+
+/**
+ * Limits that keep one request from exhausting the server, generous for every query the README,
+ * the demo and a dashboard send: depth and cost (query-limits.ts), aliases and directives (graphql-armor).
+ */
+const ARMOR_LIMITS = {
+  maxDepth: { enabled: false },
+  costLimit: { enabled: false },
+  maxTokens: { enabled: false },
+  maxAliases: armorLimit(15),
+  maxDirectives: armorLimit(20),
 };
 
 interface HttpContextInput {
   readonly req: { headers: Record<string, string | string[] | undefined> };
+  readonly res: { setHeader(name: string, value: string): unknown };
 }
 
 interface WsContextInput {
@@ -36,16 +58,18 @@ export function graphqlOptions(
   authenticator: Authenticator,
   groups: RegionalGroupQueries,
   membership: MembershipQueries,
+  meetings: MeetingQueries,
 ): ApolloDriverConfig {
   const logger = new Logger('GraphQL');
   const production = config.environment === 'production';
-  const armor = new ApolloArmor({ ...LIMITS, blockFieldSuggestion: { enabled: production } }).protect();
+  const armor = new ApolloArmor({ ...ARMOR_LIMITS, blockFieldSuggestion: { enabled: production } }).protect();
+  const limitRules = [...(armor.validationRules ?? []), queryLimitsRule()];
   const format = (error: GraphQLError) =>
     formatGraphqlError(error.toJSON(), error, (unexpected) => logger.error(unexpected));
   // graphql-ws validates and reports errors itself, outside Apollo: give it the same rules and formatting.
   const socketRules: ValidationRule[] = [
     ...specifiedRules,
-    ...armor.validationRules,
+    ...limitRules,
     ...(production ? [NoSchemaIntrospectionCustomRule] : []),
   ];
   // Nest's type lists fewer graphql-ws options than it passes on to graphql-ws at run time.
@@ -69,8 +93,13 @@ export function graphqlOptions(
     playground: false,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
-    plugins: [...armor.plugins, production ? ApolloServerPluginLandingPageDisabled() : graphiqlLandingPage()],
-    validationRules: armor.validationRules,
+    plugins: [
+      ...(armor.plugins ?? []),
+      graphqlOverHttpPlugin(),
+      production ? ApolloServerPluginLandingPageDisabled() : graphiqlLandingPage(),
+    ],
+    validationRules: limitRules,
+    parseOptions: { maxTokens: MAX_TOKENS },
     allowBatchedHttpRequests: false,
     formatError: (formatted, error) => formatGraphqlError(formatted, error, (unexpected) => logger.error(unexpected)),
     persistedQueries: false,
@@ -80,15 +109,16 @@ export function graphqlOptions(
         return {
           identity: input.extra.identity ?? null,
           correlationId: randomUUID(),
-          loaders: createLoaders(groups, membership),
+          loaders: createLoaders(groups, membership, meetings),
         };
       }
-      const { headers } = (input as HttpContextInput).req;
-      const correlation = headers['x-correlation-id'];
+      const { req, res } = input as HttpContextInput;
+      const correlationId = correlationIdFrom(req.headers['x-correlation-id']);
+      res.setHeader('x-correlation-id', correlationId);
       return {
-        identity: await authenticator.identify(headers.authorization),
-        correlationId: typeof correlation === 'string' && correlation.length <= 100 ? correlation : randomUUID(),
-        loaders: createLoaders(groups, membership),
+        identity: await authenticator.identify(req.headers.authorization),
+        correlationId,
+        loaders: createLoaders(groups, membership, meetings),
       };
     },
   };

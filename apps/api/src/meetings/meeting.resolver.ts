@@ -8,13 +8,14 @@ import {
   MeetingCommandUnion,
   meetingQuorum,
   meetingStream,
+  quorumFromCount,
   presentRepresentatives,
   RegionalGroupCommand,
   regionalGroupDecider,
   regionalGroupStream,
 } from '@app/domain';
 import { EventStore, newEntityId, readState } from '@app/event-store';
-import { MeetingQueries, MeetingRow, RecommendationRow, RegionalGroupQueries } from '@app/read-models';
+import { MeetingQueries, MeetingRow, RecommendationRow } from '@app/read-models';
 import { Clock } from '@app/platform';
 import { Actors } from '../auth/actors';
 import { KnownEntities } from '../common/known-entities';
@@ -100,7 +101,6 @@ export class MeetingResolver {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly meetings: MeetingQueries,
-    private readonly groups: RegionalGroupQueries,
     private readonly facts: GroupFactsReader,
     private readonly actors: Actors,
     private readonly known: KnownEntities,
@@ -189,17 +189,22 @@ export class MeetingResolver {
   }
 
   @ResolveField(() => MeetingQuorum, { nullable: true, description: 'Null until the meeting opens.' })
-  async quorum(@Parent() meeting: Meeting): Promise<MeetingQuorum | null> {
+  async quorum(@Parent() meeting: Meeting, @Context() context: GraphqlContext): Promise<MeetingQuorum | null> {
     if (meeting.status === MeetingStatus.SCHEDULED) return null;
-    const state = await this.meetingState(meeting.id);
-    return { id: derivedId('MeetingQuorum', meeting.id), ...meetingQuorum(state) };
+    const count = await context.loaders.quorumCount.load(meeting.id);
+    return count && { id: derivedId('MeetingQuorum', meeting.id), ...quorumFromCount(count) };
   }
 
   @ResolveField(() => [Attendance])
-  attendance(@Parent() meeting: Meeting): Attendance[] {
-    return this.meetings.seats(meeting.id).map((seat) => ({
-      ...seat,
+  async attendance(@Parent() meeting: Meeting, @Context() context: GraphqlContext): Promise<Attendance[]> {
+    const seats = await context.loaders.seatsOfMeeting.load(meeting.id);
+    return seats.map((seat) => ({
       id: derivedId('Attendance', meeting.id, seat.appointmentId),
+      appointmentId: seat.appointmentId,
+      personId: seat.personId,
+      name: seat.name,
+      partnerId: seat.partnerId,
+      partnerName: seat.partnerName,
       status: seat.status as AttendanceStatus | null,
       substitute: seat.substituteName
         ? { name: seat.substituteName, organisation: seat.substituteOrganisation as string }
@@ -208,26 +213,33 @@ export class MeetingResolver {
   }
 
   @ResolveField(() => [WrittenViews])
-  writtenViews(@Parent() meeting: Meeting): WrittenViews[] {
-    return this.meetings.writtenViews(meeting.id);
+  writtenViews(@Parent() meeting: Meeting, @Context() context: GraphqlContext): Promise<WrittenViews[]> {
+    return context.loaders.writtenViewsOfMeeting.load(meeting.id);
   }
 
   @ResolveField(() => [Decision])
-  decisions(@Parent() meeting: Meeting): Decision[] {
-    return this.meetings
-      .decisions(meeting.id)
-      .map((d) => ({ id: d.decisionId, meetingId: d.meetingId, text: d.text, agreedBy: d.agreedBy }));
+  async decisions(@Parent() meeting: Meeting, @Context() context: GraphqlContext): Promise<Decision[]> {
+    const decisions = await context.loaders.decisionsOfMeeting.load(meeting.id);
+    return decisions.map((d) => ({ id: d.decisionId, meetingId: d.meetingId, text: d.text, agreedBy: d.agreedBy }));
   }
 
   @ResolveField(() => [Recommendation])
-  meetingRecommendations(@Parent() meeting: Meeting): Recommendation[] {
+  async meetingRecommendations(
+    @Parent() meeting: Meeting,
+    @Context() context: GraphqlContext,
+  ): Promise<Recommendation[]> {
     const today = this.today();
-    return this.meetings.recommendations({ meetingId: meeting.id }).map((row) => toRecommendation(row, today));
+    const rows = await context.loaders.recommendationsOfMeeting.load(meeting.id);
+    return rows.map((row) => toRecommendation(row, today));
   }
 
   @ResolveField(() => Minutes)
-  minutes(@Parent() meeting: Meeting): Minutes {
-    const row = this.meetings.meeting(meeting.id) as MeetingRow;
+  async minutes(@Parent() meeting: Meeting, @Context() context: GraphqlContext): Promise<Minutes> {
+    const [row, corrections] = await Promise.all([
+      context.loaders.meeting.load(meeting.id),
+      context.loaders.correctionsOfMeeting.load(meeting.id),
+    ]);
+    if (!row) throw new DomainError('NOT_FOUND', `There is no meeting with id ${meeting.id}.`);
     return {
       id: derivedId('Minutes', meeting.id),
       stage: row.minutesStage as MinutesStage,
@@ -235,16 +247,19 @@ export class MeetingResolver {
       approvedOn: row.minutesApprovedOn,
       approvedAtMeetingId: row.minutesApprovedAtMeeting,
       publishedAt: row.minutesPublishedAt,
-      corrections: this.meetings.corrections(meeting.id),
+      corrections: corrections.map(({ text, reason, correctedAt }) => ({ text, reason, correctedAt })),
     };
   }
 
   @ResolveField(() => [LocalPublication], {
     description: 'R10: every area of the group, and whether and where it published the minutes.',
   })
-  localPublication(@Parent() meeting: Meeting): LocalPublication[] {
-    const published = new Map(this.meetings.localPublications(meeting.id).map((p) => [p.areaId, p]));
-    const areas = this.groups.areasOfGroups([meeting.groupId]).get(meeting.groupId) ?? [];
+  async localPublication(@Parent() meeting: Meeting, @Context() context: GraphqlContext): Promise<LocalPublication[]> {
+    const [publications, areas] = await Promise.all([
+      context.loaders.localPublicationsOfMeeting.load(meeting.id),
+      context.loaders.areasOfGroup.load(meeting.groupId),
+    ]);
+    const published = new Map(publications.map((p) => [p.areaId, p]));
     return areas.map((area) => {
       const done = published.get(area.areaId);
       return {

@@ -33,11 +33,33 @@ export type Meeting = Readonly<{
 
 export type MeetingState = Readonly<{ status: 'NONE' }> | Meeting;
 
+export type QuorumOutcome = Readonly<{ required: number; present: number; isQuorate: boolean }>;
+
+/** What a meeting's quorum is counted from: read from its stream, or from a read model of it. */
+export type QuorumCount = Readonly<{
+  opened: boolean;
+  quorumPercentage: number;
+  /** The representatives snapshotted when the meeting opened (R7). */
+  representativeCount: number;
+  /** Those of them present in person: substitutes do not count (R8). */
+  presentCount: number;
+}>;
+
+/** R7, R8: quorate once opened with at least the required share of the snapshot present in person. */
+export function quorumFromCount(count: QuorumCount): QuorumOutcome {
+  const required = quorumRequired(count.quorumPercentage, count.representativeCount);
+  const present = count.presentCount;
+  return { required, present, isQuorate: count.opened && present >= required && required > 0 };
+}
+
 /** R7, R8: counted from the membership snapshot; only representatives present in person count. */
-export function meetingQuorum(meeting: Meeting): { required: number; present: number; isQuorate: boolean } {
-  const required = quorumRequired(meeting.quorumPercentage, meeting.representatives.length);
-  const present = presentRepresentatives(meeting).length;
-  return { required, present, isQuorate: meeting.status !== 'SCHEDULED' && present >= required && required > 0 };
+export function meetingQuorum(meeting: Meeting): QuorumOutcome {
+  return quorumFromCount({
+    opened: meeting.status !== 'SCHEDULED',
+    quorumPercentage: meeting.quorumPercentage,
+    representativeCount: meeting.representatives.length,
+    presentCount: presentRepresentatives(meeting).length,
+  });
 }
 
 export function presentRepresentatives(meeting: Meeting): SnapshotRepresentative[] {

@@ -23,6 +23,7 @@ export const DOMAIN_ERROR_CODES = [
   'WORKSTREAM_CLOSED',
   'INVALID_TASK_STATE',
   'NOTICE_TOO_SHORT',
+  'IDENTIFYING_DATA',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

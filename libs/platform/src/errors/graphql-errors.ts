@@ -9,6 +9,9 @@ export type GraphqlErrorCode =
   | 'UNAUTHENTICATED'
   | 'GRAPHQL_PARSE_FAILED'
   | 'GRAPHQL_VALIDATION_FAILED'
+  | 'OPERATION_RESOLUTION_FAILURE'
+  | 'PERSISTED_QUERY_NOT_SUPPORTED'
+  | 'SUBSCRIPTION_NOT_OVER_HTTP'
   | 'BAD_REQUEST'
   | 'INTERNAL_SERVER_ERROR';
 
@@ -37,6 +40,7 @@ const DOMAIN_CODES: Record<DomainErrorCode, GraphqlErrorCode> = {
   WORKSTREAM_CLOSED: 'WORKSTREAM_CLOSED',
   INVALID_TASK_STATE: 'INVALID_TASK_STATE',
   NOTICE_TOO_SHORT: 'NOTICE_TOO_SHORT',
+  IDENTIFYING_DATA: 'IDENTIFYING_DATA',
 };
 
 /** Input refused by class-validator at the edge, with one readable sentence per problem. */
@@ -47,14 +51,37 @@ export class InputValidationError extends Error {
   }
 }
 
-/** GraphQL's own codes that are safe to pass on as they are. */
-const PASS_THROUGH = new Set([
+/**
+ * Codes of the GraphQL server and the HTTP edge that are safe to pass on as they are: the request
+ * itself is at fault (no operation chosen among several, a persisted-query hash, which this
+ * service does not keep, a subscription sent over plain HTTP).
+ */
+const PASS_THROUGH = new Set<GraphqlErrorCode>([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'SUBSCRIPTION_NOT_OVER_HTTP',
   'BAD_REQUEST',
   'UNAUTHENTICATED',
   'FORBIDDEN',
 ]);
+
+function isPassedThrough(code: unknown): code is GraphqlErrorCode {
+  return typeof code === 'string' && PASS_THROUGH.has(code as GraphqlErrorCode);
+}
+
+/** Apollo's own wording for this one is a bare name ("PersistedQueryNotSupported"). */
+const PASSED_THROUGH_MESSAGES: Partial<Record<GraphqlErrorCode, string>> = {
+  PERSISTED_QUERY_NOT_SUPPORTED:
+    'This service keeps no persisted queries: send the query text itself (turn off automatic persisted queries).',
+};
+
+/** graphql-js words its token limit as "Syntax Error: Document contains more that N tokens. Parsing aborted." */
+function plainer(message: string): string {
+  const tokens = /^Syntax Error: Document contains more that (\d+) tokens/.exec(message);
+  return tokens ? `The query has more than ${tokens[1]} tokens, the most one request may hold.` : message;
+}
 
 interface Classified {
   readonly code: GraphqlErrorCode;
@@ -73,8 +100,7 @@ export function classifyError(error: unknown, formatted: GraphQLFormattedError):
   }
   const code = formatted.extensions?.code;
   if (code === 'BAD_USER_INPUT') return { code: 'VALIDATION_FAILED', message: formatted.message };
-  if (typeof code === 'string' && PASS_THROUGH.has(code))
-    return { code: code as GraphqlErrorCode, message: formatted.message };
+  if (isPassedThrough(code)) return { code, message: PASSED_THROUGH_MESSAGES[code] ?? plainer(formatted.message) };
   return null;
 }
 

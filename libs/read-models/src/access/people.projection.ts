@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { ACCESS_STREAM, AccessEvent } from '@app/domain';
-import { StoredEvent } from '@app/event-store';
+import { occurredAtOf, StoredEvent } from '@app/event-store';
 import { Projection, statementsPerDatabase, unhandled } from '../projection';
 
 const statements = statementsPerDatabase((db) => ({
@@ -39,12 +39,7 @@ export const peopleProjection: Projection = {
         statements(db).insertPerson.run(event.data.personId, event.data.name, event.data.email, event.data.subject);
         return;
       case 'RoleGranted':
-        statements(db).insertGrant.run(
-          event.data.personId,
-          event.data.role,
-          event.data.areaId,
-          String(stored.metadata.occurredAt),
-        );
+        statements(db).insertGrant.run(event.data.personId, event.data.role, event.data.areaId, occurredAtOf(stored));
         return;
       case 'RoleRevoked':
         statements(db).deleteGrant.run(event.data.personId, event.data.role, event.data.areaId);

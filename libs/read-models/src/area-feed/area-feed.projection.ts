@@ -53,21 +53,20 @@ export const areaFeedProjection: Projection = {
     if (stored.streamId.startsWith('meeting-')) {
       const event = stored as unknown as MeetingEvent;
       const meetingId = stored.streamId.slice('meeting-'.length);
-      const meetingOf = () => (s.meetingDate.get(meetingId) as { startsAt: string }).startsAt.slice(0, 10);
+      // Minutes reach the areas even for a meeting this projection never saw scheduled, without its date.
+      const meetingOf = () => {
+        const meeting = s.meetingDate.get(meetingId) as { startsAt: string } | undefined;
+        return meeting ? `the meeting of ${meeting.startsAt.slice(0, 10)}` : 'a meeting';
+      };
       switch (event.type) {
         case 'MeetingScheduled':
           s.rememberMeeting.run(meetingId, event.data.startsAt);
           return;
         case 'MinutesPublished':
-          feed(event.data.areas, 'MINUTES_PUBLISHED', meetingId, `Minutes of the meeting of ${meetingOf()}`);
+          feed(event.data.areas, 'MINUTES_PUBLISHED', meetingId, `Minutes of ${meetingOf()}`);
           return;
         case 'MinutesCorrected':
-          feed(
-            event.data.areas,
-            'MINUTES_CORRECTED',
-            meetingId,
-            `Correction to the minutes of the meeting of ${meetingOf()}`,
-          );
+          feed(event.data.areas, 'MINUTES_CORRECTED', meetingId, `Correction to the minutes of ${meetingOf()}`);
           return;
         default:
           return;

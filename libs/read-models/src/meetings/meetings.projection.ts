@@ -141,11 +141,13 @@ export const meetingsProjection: Projection = {
         );
         return;
       case 'RecommendationMade': {
-        const { groupId } = s.meetingOf.get(meetingId) as { groupId: string };
+        // Recommendations are filed under the meeting's group; without the meeting there is none to file them under.
+        const meeting = s.meetingOf.get(meetingId) as { groupId: string } | undefined;
+        if (!meeting) return;
         s.insertRecommendation.run(
           event.data.recommendationId,
           meetingId,
-          groupId,
+          meeting.groupId,
           event.data.text,
           event.data.dueDate,
           JSON.stringify(event.data.agreedBy),

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { QuorumCount } from '@app/domain';
 
 export interface MeetingRow {
   readonly meetingId: string;
@@ -18,6 +19,7 @@ export interface MeetingRow {
 }
 
 export interface SeatRow {
+  readonly meetingId: string;
   readonly appointmentId: string;
   readonly personId: string;
   readonly name: string;
@@ -33,6 +35,27 @@ export interface DecisionRow {
   readonly meetingId: string;
   readonly text: string;
   readonly agreedBy: string[];
+}
+
+export interface WrittenViewsRow {
+  readonly meetingId: string;
+  readonly appointmentId: string;
+  readonly agendaItem: string;
+  readonly views: string;
+}
+
+export interface CorrectionRow {
+  readonly meetingId: string;
+  readonly text: string;
+  readonly reason: string;
+  readonly correctedAt: string;
+}
+
+export interface LocalPublicationRow {
+  readonly meetingId: string;
+  readonly areaId: string;
+  readonly address: string;
+  readonly publishedOn: string;
 }
 
 export interface RecommendationRow {
@@ -63,72 +86,122 @@ export class MeetingQueries {
       .all(groupId) as MeetingRow[];
   }
 
-  seats(meetingId: string): SeatRow[] {
-    return this.db
-      .prepare(
-        `SELECT appointment_id AS appointmentId, person_id AS personId, name, partner_id AS partnerId, partner_name AS partnerName,
-           status, substitute_name AS substituteName, substitute_organisation AS substituteOrganisation
-         FROM meeting_seats WHERE meeting_id = ? ORDER BY ordinal`,
-      )
-      .all(meetingId) as SeatRow[];
+  /** Each of the meetings asked for that exists, by id: one query for a whole page of meetings. */
+  meetings(meetingIds: readonly string[]): Map<string, MeetingRow> {
+    const rows = this.db
+      .prepare(`SELECT ${MEETING_COLUMNS} FROM meetings WHERE meeting_id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(meetingIds)) as MeetingRow[];
+    return new Map(rows.map((row) => [row.meetingId, row]));
   }
 
-  writtenViews(meetingId: string): { appointmentId: string; agendaItem: string; views: string }[] {
-    return this.db
-      .prepare(
-        'SELECT appointment_id AS appointmentId, agenda_item AS agendaItem, views FROM written_views WHERE meeting_id = ? ORDER BY sort_key',
-      )
-      .all(meetingId) as { appointmentId: string; agendaItem: string; views: string }[];
-  }
-
-  decisions(meetingId: string): DecisionRow[] {
+  /** What each opened meeting's quorum is counted from: its status, percentage, snapshot size and those present in person. */
+  quorumCounts(meetingIds: readonly string[]): Map<string, QuorumCount> {
     const rows = this.db
       .prepare(
-        'SELECT decision_id AS decisionId, meeting_id AS meetingId, text, agreed_by AS agreedBy FROM decisions WHERE meeting_id = ? ORDER BY sort_key',
+        `SELECT m.meeting_id AS meetingId, m.status, m.quorum_percentage AS quorumPercentage,
+           COUNT(s.appointment_id) AS representativeCount, COALESCE(SUM(s.status = 'PRESENT'), 0) AS presentCount
+         FROM meetings m LEFT JOIN meeting_seats s ON s.meeting_id = m.meeting_id
+         WHERE m.meeting_id IN (SELECT value FROM json_each(?)) AND m.quorum_percentage IS NOT NULL
+         GROUP BY m.meeting_id`,
       )
-      .all(meetingId) as (Omit<DecisionRow, 'agreedBy'> & { agreedBy: string })[];
-    return rows.map((row) => ({ ...row, agreedBy: JSON.parse(row.agreedBy) as string[] }));
+      .all(JSON.stringify(meetingIds)) as {
+      meetingId: string;
+      status: MeetingRow['status'];
+      quorumPercentage: number;
+      representativeCount: number;
+      presentCount: number;
+    }[];
+    return new Map(
+      rows.map(({ meetingId, status, ...count }) => [meetingId, { ...count, opened: status !== 'SCHEDULED' }]),
+    );
   }
 
-  /** Recommendations of a group or of one meeting, optionally only those made to one partner. */
-  recommendations(filter: { groupId?: string; meetingId?: string; partnerId?: string | null }): RecommendationRow[] {
+  seatsOfMeetings(meetingIds: readonly string[]): Map<string, SeatRow[]> {
+    return this.byMeeting<SeatRow>(
+      `SELECT meeting_id AS meetingId, appointment_id AS appointmentId, person_id AS personId, name, partner_id AS partnerId,
+         partner_name AS partnerName, status, substitute_name AS substituteName, substitute_organisation AS substituteOrganisation
+       FROM meeting_seats WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY ordinal`,
+      meetingIds,
+    );
+  }
+
+  writtenViewsOfMeetings(meetingIds: readonly string[]): Map<string, WrittenViewsRow[]> {
+    return this.byMeeting<WrittenViewsRow>(
+      `SELECT meeting_id AS meetingId, appointment_id AS appointmentId, agenda_item AS agendaItem, views
+       FROM written_views WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key`,
+      meetingIds,
+    );
+  }
+
+  decisionsOfMeetings(meetingIds: readonly string[]): Map<string, DecisionRow[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT decision_id AS decisionId, meeting_id AS meetingId, text, agreed_by AS agreedBy
+         FROM decisions WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key`,
+      )
+      .all(JSON.stringify(meetingIds)) as (Omit<DecisionRow, 'agreedBy'> & { agreedBy: string })[];
+    return groupByMeeting(rows.map((row) => ({ ...row, agreedBy: JSON.parse(row.agreedBy) as string[] })));
+  }
+
+  /** Recommendations of a group or of some meetings, optionally only those made to one partner. */
+  recommendations(filter: {
+    groupId?: string;
+    meetingIds?: readonly string[];
+    partnerId?: string | null;
+  }): RecommendationRow[] {
     const rows = this.db
       .prepare(
         `SELECT recommendation_id AS recommendationId, meeting_id AS meetingId, group_id AS groupId, text, due_date AS dueDate, agreed_by AS agreedBy
          FROM recommendations r
-         WHERE (@groupId IS NULL OR group_id = @groupId) AND (@meetingId IS NULL OR meeting_id = @meetingId)
+         WHERE (@groupId IS NULL OR group_id = @groupId)
+           AND (@meetingIds IS NULL OR meeting_id IN (SELECT value FROM json_each(@meetingIds)))
            AND (@partnerId IS NULL OR EXISTS (SELECT 1 FROM recommendation_targets t WHERE t.recommendation_id = r.recommendation_id AND t.partner_id = @partnerId))
          ORDER BY sort_key`,
       )
       .all({
         groupId: filter.groupId ?? null,
-        meetingId: filter.meetingId ?? null,
+        meetingIds: filter.meetingIds ? JSON.stringify(filter.meetingIds) : null,
         partnerId: filter.partnerId ?? null,
       }) as (Omit<RecommendationRow, 'agreedBy' | 'targets'> & { agreedBy: string })[];
-    const targets = this.db.prepare(
-      'SELECT partner_id AS partnerId, response, reason, responded_at AS respondedAt FROM recommendation_targets WHERE recommendation_id = ? ORDER BY rowid',
-    );
+    // Every target of every recommendation found, in one query rather than one per recommendation.
+    const targets = this.db
+      .prepare(
+        `SELECT recommendation_id AS recommendationId, partner_id AS partnerId, response, reason, responded_at AS respondedAt
+         FROM recommendation_targets WHERE recommendation_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
+      )
+      .all(JSON.stringify(rows.map((row) => row.recommendationId))) as (RecommendationRow['targets'][number] & {
+      recommendationId: string;
+    })[];
+    const targetsOf = new Map<string, RecommendationRow['targets']>();
+    for (const { recommendationId, ...target } of targets) {
+      targetsOf.set(recommendationId, [...(targetsOf.get(recommendationId) ?? []), target]);
+    }
     return rows.map((row) => ({
       ...row,
       agreedBy: JSON.parse(row.agreedBy) as string[],
-      targets: targets.all(row.recommendationId) as RecommendationRow['targets'],
+      targets: targetsOf.get(row.recommendationId) ?? [],
     }));
   }
 
-  corrections(meetingId: string): { text: string; reason: string; correctedAt: string }[] {
-    return this.db
-      .prepare(
-        'SELECT text, reason, corrected_at AS correctedAt FROM minutes_corrections WHERE meeting_id = ? ORDER BY sort_key',
-      )
-      .all(meetingId) as { text: string; reason: string; correctedAt: string }[];
+  correctionsOfMeetings(meetingIds: readonly string[]): Map<string, CorrectionRow[]> {
+    return this.byMeeting<CorrectionRow>(
+      `SELECT meeting_id AS meetingId, text, reason, corrected_at AS correctedAt
+       FROM minutes_corrections WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key`,
+      meetingIds,
+    );
   }
 
-  localPublications(meetingId: string): { areaId: string; address: string; publishedOn: string }[] {
-    return this.db
-      .prepare(
-        'SELECT area_id AS areaId, address, published_on AS publishedOn FROM local_publications WHERE meeting_id = ?',
-      )
-      .all(meetingId) as { areaId: string; address: string; publishedOn: string }[];
+  localPublicationsOfMeetings(meetingIds: readonly string[]): Map<string, LocalPublicationRow[]> {
+    return this.byMeeting<LocalPublicationRow>(
+      `SELECT meeting_id AS meetingId, area_id AS areaId, address, published_on AS publishedOn
+       FROM local_publications WHERE meeting_id IN (SELECT value FROM json_each(?))`,
+      meetingIds,
+    );
+  }
+
+  /** Rows of a per-meeting table for several meetings at once, by meeting; `sql` takes the ids as one JSON array. */
+  private byMeeting<Row extends { meetingId: string }>(sql: string, meetingIds: readonly string[]): Map<string, Row[]> {
+    return groupByMeeting(this.db.prepare(sql).all(JSON.stringify(meetingIds)) as Row[]);
   }
 
   /** The meeting a decision was recorded at, if any. */
@@ -138,4 +211,14 @@ export class MeetingQueries {
       .get(decisionId) as { meetingId: string } | undefined;
     return row?.meetingId ?? null;
   }
+}
+
+function groupByMeeting<Row extends { meetingId: string }>(rows: readonly Row[]): Map<string, Row[]> {
+  const grouped = new Map<string, Row[]>();
+  for (const row of rows) {
+    const group = grouped.get(row.meetingId);
+    if (group) group.push(row);
+    else grouped.set(row.meetingId, [row]);
+  }
+  return grouped;
 }

@@ -209,11 +209,16 @@ export const regionalGroupProjection: Projection = {
         (event.data.post === 'CHAIR' ? s.setChair : s.setDeputy).run(null, groupId);
         return;
       case 'TermsOfReferenceAdopted': {
-        const { gapsAccepted: _gaps, statutoryTypesPerArea, ...terms } = event.data;
+        const { version, summary, quorumPercentage, meetingCadenceMonths, noticePeriodMonths, adoptedOn } = event.data;
         s.insertTerms.run({
-          ...terms,
+          version,
+          summary,
+          quorumPercentage,
+          meetingCadenceMonths,
+          noticePeriodMonths,
+          adoptedOn,
           groupId,
-          statutoryTypes: JSON.stringify(statutoryTypesPerArea),
+          statutoryTypes: JSON.stringify(event.data.statutoryTypesPerArea),
           sortKey: stored.position,
         });
         return;

@@ -1,0 +1,167 @@
+import {
+  CommunicationIssued,
+  communicationStream,
+  FeedItemAcknowledged,
+  localArrangementStream,
+  meetingStream,
+  policyStream,
+  regionalGroupStream,
+  workstreamStream,
+} from '@app/domain';
+import {
+  AREAS,
+  GROUP_ID,
+  MEETING_ID,
+  meetingWithPublishedMinutes,
+  minutesPublished,
+  noticeToLeaveGiven,
+  POLICY_ID,
+  policyDrafted,
+  policyVersionPublished,
+  quorateMeeting,
+  WORKSTREAM_ID,
+  workstreamCommissioned,
+} from '@app/domain/testing/avon-and-somerset.fixture';
+import { inStream, projectionSpec, RECORDED_AT } from '../testing/projection-spec';
+import { areaFeedProjection } from './area-feed.projection';
+
+const spec = projectionSpec(areaFeedProjection);
+const ALL_AREAS = Object.values(AREAS).map((area) => area.areaId);
+/** One feed item per area, in the fixture's area order. */
+const inEachArea = (areaIds: readonly string[], item: Record<string, unknown>) =>
+  areaIds.map((areaId) => ({ area_id: areaId, ...item }));
+
+const communication: CommunicationIssued = {
+  type: 'CommunicationIssued',
+  data: {
+    communicationId: 'comm-1',
+    groupId: GROUP_ID,
+    title: 'Seven-minute briefing: escalation',
+    body: 'Share with every team.',
+    areas: [AREAS.bristol, AREAS.somerset],
+    cascadeBy: '2020-04-30',
+  },
+};
+const acknowledged = (areaId: string, position: number): FeedItemAcknowledged => ({
+  type: 'FeedItemAcknowledged',
+  data: { areaId, position, acknowledgedAt: '2020-03-23T09:00:00.000Z' },
+});
+
+describe('the area feed projection', () => {
+  it('puts published minutes in the feed of every area, titled with the meeting’s date (R10, D3)', () =>
+    spec
+      .given(inStream(meetingStream(MEETING_ID), quorateMeeting))
+      .when(inStream(meetingStream(MEETING_ID), minutesPublished({ areas: [AREAS.bristol, AREAS.banes] })))
+      .then({
+        area_feed: inEachArea(['bristol', 'banes'], {
+          position: 10,
+          kind: 'MINUTES_PUBLISHED',
+          subject_id: MEETING_ID,
+          title: 'Minutes of the meeting of 2020-03-12',
+          occurred_at: RECORDED_AT,
+        }),
+      }));
+
+  it('puts a correction of the minutes in the feed beside them', () =>
+    spec
+      .given(inStream(meetingStream(MEETING_ID), meetingWithPublishedMinutes))
+      .when(
+        inStream(meetingStream(MEETING_ID), {
+          type: 'MinutesCorrected',
+          data: { text: 'Corrected attendance.', reason: 'Misrecorded.', areas: [AREAS.somerset] },
+        }),
+      )
+      .then({
+        area_feed: [
+          ...inEachArea(ALL_AREAS, { kind: 'MINUTES_PUBLISHED', title: 'Minutes of the meeting of 2020-03-12' }),
+          {
+            area_id: 'somerset',
+            kind: 'MINUTES_CORRECTED',
+            title: 'Correction to the minutes of the meeting of 2020-03-12',
+          },
+        ],
+      }));
+
+  it('sends a notice to leave to every area the partner covers (R13, D4)', () =>
+    spec
+      .given()
+      .when(inStream(regionalGroupStream(GROUP_ID), noticeToLeaveGiven()))
+      .then({
+        area_feed: [
+          {
+            area_id: 'somerset',
+            kind: 'NOTICE_TO_LEAVE',
+            subject_id: 'notice-somerset-ccg',
+            title: 'NHS Somerset CCG has given notice to leave, effective 2021-01-15',
+          },
+        ],
+      }));
+
+  it('sends a published policy version, a communication and a commissioned workstream to the areas they name', () =>
+    spec
+      .given(inStream(policyStream(POLICY_ID), policyDrafted()))
+      .when(
+        inStream(policyStream(POLICY_ID), policyVersionPublished({ areas: [AREAS.northSomerset] })),
+        inStream(communicationStream('comm-1'), communication),
+        inStream(workstreamStream(WORKSTREAM_ID), workstreamCommissioned({ areas: [AREAS.southGlos] })),
+      )
+      .then({
+        area_feed: [
+          {
+            area_id: 'north-somerset',
+            kind: 'POLICY_PUBLISHED',
+            subject_id: POLICY_ID,
+            title: 'Regional escalation procedure, version 1, effective 2020-04-01',
+          },
+          {
+            area_id: 'bristol',
+            kind: 'COMMUNICATION',
+            subject_id: 'comm-1',
+            title: 'Seven-minute briefing: escalation (cascade by 2020-04-30)',
+          },
+          {
+            area_id: 'somerset',
+            kind: 'COMMUNICATION',
+            subject_id: 'comm-1',
+            title: 'Seven-minute briefing: escalation (cascade by 2020-04-30)',
+          },
+          {
+            area_id: 'south-glos',
+            kind: 'WORKSTREAM_COMMISSIONED',
+            subject_id: WORKSTREAM_ID,
+            title: 'Workstream commissioned: Regional child protection procedures (task-and-finish group)',
+          },
+        ],
+      }));
+
+  it('records an area’s acknowledgement of a feed item, with who acknowledged it', () =>
+    spec
+      .given(inStream(meetingStream(MEETING_ID), meetingWithPublishedMinutes))
+      .when(
+        inStream(localArrangementStream('bristol'), acknowledged('bristol', 13), {
+          actor: { personId: 'bristol-business-manager' },
+        }),
+      )
+      .then({
+        feed_acknowledgements: [
+          {
+            area_id: 'bristol',
+            position: 13,
+            acknowledged_at: '2020-03-23T09:00:00.000Z',
+            person_id: 'bristol-business-manager',
+          },
+        ],
+      }));
+
+  it('puts minutes of a meeting it never saw scheduled in the feeds, without a date, instead of stopping', () =>
+    spec
+      .given()
+      .when(inStream(meetingStream(MEETING_ID), minutesPublished({ areas: [AREAS.bristol] })))
+      .then({ area_feed: [{ area_id: 'bristol', subject_id: MEETING_ID, title: 'Minutes of a meeting' }] }));
+
+  it('records an acknowledgement from an area whose feed it has never filled, as the area recorded it', () =>
+    spec
+      .given()
+      .when(inStream(localArrangementStream('somerset'), acknowledged('somerset', 7)))
+      .then({ area_feed: [], feed_acknowledgements: [{ area_id: 'somerset', position: 7, person_id: null }] }));
+});

@@ -1,0 +1,230 @@
+import {
+  DecisionRecorded,
+  LocalPublicationRecorded,
+  MeetingEvent,
+  meetingStream,
+  MinutesCorrected,
+  RecommendationResponded,
+  WrittenViewsSubmitted,
+} from '@app/domain';
+import {
+  AREAS,
+  attendanceRecorded,
+  GROUP_ID,
+  MEETING_ID,
+  MEETING_STARTS_AT,
+  meetingClosed,
+  meetingNow,
+  meetingOpened,
+  meetingScheduled,
+  meetingWithPublishedMinutes,
+  minutesApproved,
+  minutesDrafted,
+  minutesPublished,
+  presentInPerson,
+  quorateMeeting,
+  recommendationMade,
+  REPRESENTATIVES,
+} from '@app/domain/testing/avon-and-somerset.fixture';
+import { inStream, projectionSpec, RECORDED_AT } from '../testing/projection-spec';
+import { meetingsProjection } from './meetings.projection';
+
+const spec = projectionSpec(meetingsProjection);
+const meeting = (...events: MeetingEvent[]) => inStream(meetingStream(MEETING_ID), events);
+const present = presentInPerson(7).map((e) => e.data.appointmentId);
+
+const decisionRecorded: DecisionRecorded = {
+  type: 'DecisionRecorded',
+  data: { decisionId: 'dec-2020-03-escalation', text: 'Adopt the regional escalation procedure.', agreedBy: present },
+};
+const writtenViews: WrittenViewsSubmitted = {
+  type: 'WrittenViewsSubmitted',
+  data: {
+    appointmentId: REPRESENTATIVES.sandraCorry.appointmentId,
+    agendaItem: 'Regional escalation procedure',
+    views: 'NHS Somerset CCG supports the procedure.',
+  },
+};
+const responded: RecommendationResponded = {
+  type: 'RecommendationResponded',
+  data: { recommendationId: 'rec-1', partnerId: 'police', response: 'ACCEPTED', reason: null },
+};
+const corrected: MinutesCorrected = {
+  type: 'MinutesCorrected',
+  data: { text: 'Sheila Smith sent apologies.', reason: 'Attendance was misrecorded.', areas: [AREAS.bristol] },
+};
+const localPublication: LocalPublicationRecorded = {
+  type: 'LocalPublicationRecorded',
+  data: { areaId: 'bristol', address: 'https://bristolsafeguarding.org/minutes/2020-03', publishedOn: '2020-03-25' },
+};
+
+describe('the meetings projection', () => {
+  it('records a scheduled meeting under its group', () =>
+    spec
+      .given()
+      .when(meeting(meetingScheduled()))
+      .then({
+        meetings: [
+          {
+            meeting_id: MEETING_ID,
+            group_id: GROUP_ID,
+            starts_at: MEETING_STARTS_AT,
+            place: 'Police Headquarters, Portishead',
+            status: 'SCHEDULED',
+            minutes_stage: 'NONE',
+            sort_key: 1,
+          },
+        ],
+      }));
+
+  it('opens a meeting with its quorum and a seat for each of the 10 representatives snapshotted', () =>
+    spec
+      .given(meeting(meetingScheduled()))
+      .when(meeting(meetingOpened()))
+      .then({
+        meetings: [{ status: 'OPEN', opened_at: meetingNow, quorum_percentage: 66, required: 7 }],
+        meeting_seats: Object.values(REPRESENTATIVES).map((rep, ordinal) => ({
+          appointment_id: rep.appointmentId,
+          name: rep.name,
+          partner_id: rep.partnerId,
+          ordinal,
+          status: null,
+        })),
+      }));
+
+  it('records attendance, with a substitute who attends for a representative (R8)', () =>
+    spec
+      .given(meeting(meetingScheduled(), meetingOpened()))
+      .when(
+        meeting(
+          attendanceRecorded(REPRESENTATIVES.chrisSivers),
+          attendanceRecorded(REPRESENTATIVES.sheilaSmith, 'APOLOGIES', {
+            name: 'Deputy Director',
+            organisation: 'North Somerset Council',
+          }),
+        ),
+      )
+      .then({
+        meeting_seats: Object.values(REPRESENTATIVES).map((rep) => ({
+          appointment_id: rep.appointmentId,
+          status:
+            ({ 'Chris Sivers': 'PRESENT', 'Sheila Smith': 'APOLOGIES' } as Record<string, string>)[rep.name] ?? null,
+          substitute_name: rep.name === 'Sheila Smith' ? 'Deputy Director' : null,
+          substitute_organisation: rep.name === 'Sheila Smith' ? 'North Somerset Council' : null,
+        })),
+      }));
+
+  it("attaches an absent representative's written views and records decisions with who agreed them", () =>
+    spec
+      .given(meeting(...quorateMeeting))
+      .when(meeting(writtenViews, decisionRecorded))
+      .then({
+        written_views: [
+          {
+            meeting_id: MEETING_ID,
+            appointment_id: 'apt-sandra-corry',
+            agenda_item: 'Regional escalation procedure',
+            views: 'NHS Somerset CCG supports the procedure.',
+            sort_key: 10,
+          },
+        ],
+        decisions: [
+          {
+            decision_id: 'dec-2020-03-escalation',
+            meeting_id: MEETING_ID,
+            text: 'Adopt the regional escalation procedure.',
+            agreed_by: JSON.stringify(present),
+            sort_key: 11,
+          },
+        ],
+      }));
+
+  it('files a recommendation under the meeting’s group with a row per target organisation, and records a response', () =>
+    spec
+      .given(meeting(...quorateMeeting))
+      .when(meeting(recommendationMade(), responded))
+      .then({
+        recommendations: [
+          {
+            recommendation_id: 'rec-1',
+            meeting_id: MEETING_ID,
+            group_id: GROUP_ID,
+            due_date: '2020-06-30',
+            sort_key: 10,
+          },
+        ],
+        recommendation_targets: [
+          {
+            recommendation_id: 'rec-1',
+            partner_id: 'police',
+            response: 'ACCEPTED',
+            reason: null,
+            responded_at: RECORDED_AT,
+          },
+          {
+            recommendation_id: 'rec-1',
+            partner_id: 'bristol-council',
+            response: null,
+            reason: null,
+            responded_at: null,
+          },
+        ],
+      }));
+
+  it('closes a meeting and carries its minutes from draft to approval to publication', () =>
+    spec
+      .given(meeting(...quorateMeeting))
+      .when(meeting(meetingClosed, minutesDrafted(), minutesApproved(), minutesPublished()))
+      .then({
+        meetings: [
+          {
+            status: 'CLOSED',
+            closed_at: '2020-03-12T12:30:00.000Z',
+            minutes_stage: 'PUBLISHED',
+            minutes_text: 'Minutes of the March 2020 meeting.',
+            minutes_approved_on: '2020-03-20T09:00:00.000Z',
+            minutes_approved_at_meeting: null,
+            minutes_published_at: '2020-03-21T09:00:00.000Z',
+          },
+        ],
+      }));
+
+  it('keeps the drafted text when minutes are only moved to a later stage', () =>
+    spec
+      .given(meeting(...quorateMeeting, meetingClosed))
+      .when(meeting(minutesDrafted('First draft.'), minutesDrafted('Second draft.')))
+      .then({ meetings: [{ minutes_stage: 'DRAFT', minutes_text: 'Second draft.' }] }));
+
+  it('keeps a correction beside the published minutes and records where each area published them', () =>
+    spec
+      .given(meeting(...meetingWithPublishedMinutes))
+      .when(meeting(corrected, localPublication))
+      .then({
+        meetings: [{ minutes_stage: 'PUBLISHED', minutes_text: 'Minutes of the March 2020 meeting.' }],
+        minutes_corrections: [
+          {
+            text: 'Sheila Smith sent apologies.',
+            reason: 'Attendance was misrecorded.',
+            corrected_at: RECORDED_AT,
+            sort_key: 14,
+          },
+        ],
+        local_publications: [
+          {
+            meeting_id: MEETING_ID,
+            area_id: 'bristol',
+            address: 'https://bristolsafeguarding.org/minutes/2020-03',
+            published_on: '2020-03-25',
+          },
+        ],
+      }));
+
+  it('ignores a recommendation for a meeting it has never seen scheduled: there is no group to file it under', () =>
+    spec.given().when(meeting(recommendationMade())).then({ recommendations: [], recommendation_targets: [] }));
+
+  it('records what it can of other events for a meeting it has never seen, and invents no meeting', () =>
+    spec
+      .given()
+      .when(meeting(meetingOpened(), decisionRecorded, meetingClosed))
+      .then({ meetings: [], decisions: [{ decision_id: 'dec-2020-03-escalation', meeting_id: MEETING_ID }] }));
+});

@@ -1,0 +1,153 @@
+import { localArrangementStream, PolicyAdoptionRecorded, PolicyEvent, policyStream } from '@app/domain';
+import {
+  AREAS,
+  GROUP_ID,
+  POLICY_DECISION_ID,
+  POLICY_ID,
+  policyApproved,
+  policyDrafted,
+  policyDraftRevised,
+  policyVersionPublished,
+  publishedPolicy,
+  WORKSTREAM_ID,
+} from '@app/domain/testing/avon-and-somerset.fixture';
+import { inStream, projectionSpec } from '../testing/projection-spec';
+import { policiesProjection } from './policies.projection';
+
+const spec = projectionSpec(policiesProjection);
+const policy = (...events: PolicyEvent[]) => inStream(policyStream(POLICY_ID), events);
+const adoption = (areaId: string, overrides: Partial<PolicyAdoptionRecorded['data']> = {}): PolicyAdoptionRecorded => ({
+  type: 'PolicyAdoptionRecorded',
+  data: {
+    areaId,
+    policyId: POLICY_ID,
+    version: 1,
+    decision: 'ADOPTED',
+    variation: null,
+    reason: null,
+    decidedOn: '2020-05-03',
+    ...overrides,
+  },
+});
+
+describe('the policies projection', () => {
+  it('records a drafted policy from its workstream, then its revised draft', () =>
+    spec
+      .given()
+      .when(policy(policyDrafted(), policyDraftRevised()))
+      .then({
+        policies: [
+          {
+            policy_id: POLICY_ID,
+            group_id: GROUP_ID,
+            title: 'Regional escalation procedure',
+            workstream_id: WORKSTREAM_ID,
+            status: 'DRAFT',
+            draft_body: 'https://example.org/procedures/escalation-v2',
+            draft_summary: 'Adds the police professional standards route.',
+            draft_approved: 0,
+            sort_key: 1,
+          },
+        ],
+      }));
+
+  it('approves the draft by the decision of the March 2020 meeting', () =>
+    spec
+      .given(policy(policyDrafted()))
+      .when(policy(policyApproved()))
+      .then({ policies: [{ draft_approved: 1, approved_decision_id: POLICY_DECISION_ID }] }));
+
+  it('publishes version 1 to the 5 areas and clears the draft', () =>
+    spec
+      .given(policy(policyDrafted(), policyApproved()))
+      .when(policy(policyVersionPublished()))
+      .then({
+        policies: [
+          { status: 'PUBLISHED', draft_title: null, draft_body: null, draft_approved: 0, review_due_on: '2021-04-01' },
+        ],
+        policy_versions: [
+          {
+            policy_id: POLICY_ID,
+            version: 1,
+            title: 'Regional escalation procedure',
+            effective_on: '2020-04-01',
+            review_on: '2021-04-01',
+          },
+        ],
+        policy_version_areas: Object.values(AREAS).map((area) => ({ version: 1, area_id: area.areaId })),
+      }));
+
+  it('records a review, moving the review date only when the review sets one, then the retirement', () =>
+    spec
+      .given(policy(...publishedPolicy))
+      .when(
+        policy(
+          {
+            type: 'PolicyReviewed',
+            data: { reviewedOn: '2021-03-15', outcome: 'NO_CHANGE', nextReviewOn: '2022-03-15' },
+          },
+          {
+            type: 'PolicyReviewed',
+            data: { reviewedOn: '2021-06-01', outcome: 'REVISION_STARTED', nextReviewOn: null },
+          },
+          { type: 'PolicyRetired', data: { reason: 'Replaced by the national procedure.', retiredOn: '2022-01-10' } },
+        ),
+      )
+      .then({
+        policy_reviews: [
+          { reviewed_on: '2021-03-15', outcome: 'NO_CHANGE', next_review_on: '2022-03-15', sort_key: 4 },
+          { reviewed_on: '2021-06-01', outcome: 'REVISION_STARTED', next_review_on: null, sort_key: 5 },
+        ],
+        policies: [
+          {
+            status: 'RETIRED',
+            review_due_on: '2022-03-15',
+            retired_reason: 'Replaced by the national procedure.',
+            retired_on: '2022-01-10',
+          },
+        ],
+      }));
+
+  it('records each area’s own decision on a version, from the area’s stream (D1)', () =>
+    spec
+      .given(policy(...publishedPolicy))
+      .when(
+        inStream(localArrangementStream('bristol'), adoption('bristol')),
+        inStream(
+          localArrangementStream('somerset'),
+          adoption('somerset', {
+            decision: 'ADOPTED_WITH_VARIATION',
+            variation: 'Somerset keeps its own route for schools.',
+          }),
+        ),
+      )
+      .then({
+        policy_adoptions: [
+          { area_id: 'bristol', decision: 'ADOPTED', variation: null, decided_on: '2020-05-03' },
+          {
+            area_id: 'somerset',
+            decision: 'ADOPTED_WITH_VARIATION',
+            variation: 'Somerset keeps its own route for schools.',
+            decided_on: '2020-05-03',
+          },
+        ],
+      }));
+
+  it('records an area’s decision on a policy it has never seen, and changes nothing of policies it does not know', () =>
+    spec
+      .given()
+      .when(
+        inStream(
+          localArrangementStream('banes'),
+          adoption('banes', { decision: 'NOT_ADOPTED', reason: 'Local procedure in force.' }),
+        ),
+        policy(policyApproved(), policyVersionPublished()),
+      )
+      .then({
+        policies: [],
+        policy_adoptions: [
+          { policy_id: POLICY_ID, area_id: 'banes', decision: 'NOT_ADOPTED', reason: 'Local procedure in force.' },
+        ],
+        policy_versions: [{ policy_id: POLICY_ID, version: 1 }],
+      }));
+});

@@ -1,0 +1,206 @@
+import { TaskRecord, WorkstreamEvent, workstreamStream } from '@app/domain';
+import {
+  actorFor,
+  AREAS,
+  GROUP_ID,
+  REPRESENTATIVES,
+  RESOURCES_WORKSTREAM_ID,
+  resourcesWorkstreamCommissioned,
+  runningWorkstream,
+  taskAdded,
+  WORKSTREAM_ID,
+  workstreamCommissioned,
+  workstreamMember,
+  workstreamMemberAdded,
+} from '@app/domain/testing/avon-and-somerset.fixture';
+import { inStream, projectionSpec, RECORDED_AT } from '../testing/projection-spec';
+import { workstreamsProjection } from './workstreams.projection';
+
+const spec = projectionSpec(workstreamsProjection);
+/** Events of the procedures workstream, sent by its lead, Will White. */
+const procedures = (...events: WorkstreamEvent[]) =>
+  inStream(workstreamStream(WORKSTREAM_ID), events, { actor: actorFor(REPRESENTATIVES.willWhite) });
+const resources = (...events: WorkstreamEvent[]) => inStream(workstreamStream(RESOURCES_WORKSTREAM_ID), events);
+const TASK = 'task-1';
+const withTask = [...runningWorkstream, taskAdded()];
+const task = (status: TaskRecord['status']): TaskRecord => ({ ...taskAdded().data, status, blockedReason: null });
+
+describe('the workstreams projection', () => {
+  it('records a commissioned workstream with its lead and the areas it concerns', () =>
+    spec
+      .given()
+      .when(procedures(workstreamCommissioned()))
+      .then({
+        workstreams: [
+          {
+            workstream_id: WORKSTREAM_ID,
+            group_id: GROUP_ID,
+            name: 'Regional child protection procedures',
+            kind: 'TASK_AND_FINISH',
+            lead_partner_id: 'police',
+            lead_person_id: 'will-white',
+            lead_name: 'Will White',
+            start_date: '2020-01-15',
+            end_date: '2020-09-30',
+            scope_decision_id: null,
+            status: 'ACTIVE',
+            sort_key: 1,
+          },
+        ],
+        workstream_areas: Object.values(AREAS).map((area) => ({ workstream_id: WORKSTREAM_ID, area_id: area.areaId })),
+      }));
+
+  it('adds and removes members, changes the lead and records status reports', () =>
+    spec
+      .given(procedures(...runningWorkstream))
+      .when(
+        procedures(
+          { type: 'WorkstreamMemberRemoved', data: { personId: 'chris-sivers' } },
+          workstreamMemberAdded(REPRESENTATIVES.julianWooster),
+          {
+            type: 'WorkstreamLeadChanged',
+            data: { leadPartnerId: 'bnssg-ccg', lead: workstreamMember(REPRESENTATIVES.janetBaptisteGrant) },
+          },
+          {
+            type: 'WorkstreamStatusReported',
+            data: { rag: 'AMBER', note: 'Somerset mapping late.', reportedOn: '2020-03-12' },
+          },
+        ),
+      )
+      .then({
+        workstream_members: [
+          { person_id: 'sheila-smith', name: 'Sheila Smith' },
+          { person_id: 'julian-wooster', name: 'Julian Wooster' },
+        ],
+        workstreams: [
+          { lead_partner_id: 'bnssg-ccg', lead_person_id: 'janet-baptiste-grant', lead_name: 'Janet Baptiste-Grant' },
+        ],
+        workstream_reports: [
+          { workstream_id: WORKSTREAM_ID, rag: 'AMBER', note: 'Somerset mapping late.', reported_on: '2020-03-12' },
+        ],
+      }));
+
+  it('adds a task to do, with its history entry naming who added it and when', () =>
+    spec
+      .given(procedures(...runningWorkstream))
+      .when(procedures(taskAdded()))
+      .then({
+        tasks: [
+          {
+            task_id: TASK,
+            workstream_id: WORKSTREAM_ID,
+            owner_id: 'chris-sivers',
+            due_date: '2020-03-31',
+            status: 'TO_DO',
+            blocked_reason: null,
+            sort_key: 4,
+          },
+        ],
+        task_history: [
+          {
+            task_id: TASK,
+            position: 4,
+            change: 'ADDED',
+            detail: "Map the five areas' child protection procedures",
+            occurred_at: RECORDED_AT,
+            person_id: 'will-white',
+          },
+        ],
+      }));
+
+  it('moves a task through started, blocked, unblocked and done, keeping each step', () =>
+    spec
+      .given(procedures(...withTask))
+      .when(
+        procedures(
+          { type: 'TaskStarted', data: { taskId: TASK } },
+          { type: 'TaskBlocked', data: { taskId: TASK, reason: 'Waiting for Somerset.' } },
+          { type: 'TaskUnblocked', data: { taskId: TASK } },
+          { type: 'TaskCompleted', data: { taskId: TASK } },
+        ),
+      )
+      .then({
+        tasks: [{ status: 'DONE', blocked_reason: null }],
+        task_history: [
+          { change: 'ADDED', detail: taskAdded().data.title },
+          { change: 'STARTED', detail: null },
+          { change: 'BLOCKED', detail: 'Waiting for Somerset.' },
+          { change: 'UNBLOCKED', detail: null },
+          { change: 'COMPLETED', detail: null },
+        ].map((entry) => ({ task_id: TASK, ...entry })),
+      }));
+
+  it('keeps a blocked task’s reason while it is blocked', () =>
+    spec
+      .given(procedures(...withTask, { type: 'TaskStarted', data: { taskId: TASK } }))
+      .when(procedures({ type: 'TaskBlocked', data: { taskId: TASK, reason: 'Waiting for Somerset.' } }))
+      .then({ tasks: [{ status: 'BLOCKED', blocked_reason: 'Waiting for Somerset.' }] }));
+
+  it('reassigns a task, moves its due date with the reason, and cancels it', () =>
+    spec
+      .given(procedures(...withTask))
+      .when(
+        procedures(
+          { type: 'TaskReassigned', data: { taskId: TASK, ownerId: 'sheila-smith' } },
+          { type: 'TaskDueDateChanged', data: { taskId: TASK, dueDate: '2020-04-30', reason: 'Covid-19.' } },
+          { type: 'TaskCancelled', data: { taskId: TASK, reason: 'Superseded by the national procedures.' } },
+        ),
+      )
+      .then({
+        tasks: [{ owner_id: 'sheila-smith', due_date: '2020-04-30', status: 'CANCELLED' }],
+        task_history: [
+          { change: 'ADDED', detail: "Map the five areas' child protection procedures" },
+          { change: 'REASSIGNED', detail: 'sheila-smith' },
+          { change: 'DUE_DATE_CHANGED', detail: '2020-04-30: Covid-19.' },
+          { change: 'CANCELLED', detail: 'Superseded by the national procedures.' },
+        ],
+      }));
+
+  it('carries a task to the Resources workstream, recording both ends, then closes with an outcome report (W3)', () =>
+    spec
+      .given(procedures(...withTask), resources(resourcesWorkstreamCommissioned()))
+      .when(
+        procedures({
+          type: 'TaskCarriedOut',
+          data: { taskId: TASK, toWorkstreamId: RESOURCES_WORKSTREAM_ID, task: task('TO_DO') },
+        }),
+        resources({ type: 'TaskCarriedIn', data: { task: task('TO_DO'), fromWorkstreamId: WORKSTREAM_ID } }),
+        procedures({
+          type: 'WorkstreamClosed',
+          data: { outcomeReport: 'Procedures published.', closedOn: '2020-09-30' },
+        }),
+      )
+      .then({
+        tasks: [{ task_id: TASK, workstream_id: RESOURCES_WORKSTREAM_ID, status: 'TO_DO' }],
+        task_history: [
+          { workstream_id: WORKSTREAM_ID, change: 'ADDED', detail: taskAdded().data.title },
+          { workstream_id: WORKSTREAM_ID, change: 'CARRIED_OUT', detail: RESOURCES_WORKSTREAM_ID },
+          { workstream_id: RESOURCES_WORKSTREAM_ID, change: 'CARRIED_IN', detail: WORKSTREAM_ID },
+        ],
+        workstreams: [
+          {
+            workstream_id: WORKSTREAM_ID,
+            status: 'CLOSED',
+            outcome_report: 'Procedures published.',
+            closed_on: '2020-09-30',
+          },
+          { workstream_id: RESOURCES_WORKSTREAM_ID, status: 'ACTIVE', outcome_report: null, closed_on: null },
+        ],
+      }));
+
+  it('records steps of a task it has never seen in its history, and invents no task or workstream', () =>
+    spec
+      .given()
+      .when(
+        procedures(workstreamMemberAdded(REPRESENTATIVES.chrisSivers), {
+          type: 'TaskCompleted',
+          data: { taskId: TASK },
+        }),
+      )
+      .then({
+        workstreams: [],
+        tasks: [],
+        workstream_members: [{ workstream_id: WORKSTREAM_ID, person_id: 'chris-sivers' }],
+        task_history: [{ task_id: TASK, change: 'COMPLETED' }],
+      }));
+});

@@ -1,0 +1,95 @@
+import { MeetingQueries } from '@app/read-models';
+import { mintToken, SigningKey } from '@app/platform';
+import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
+import { LoadedDemo, loadAvonAndSomerset } from '../apps/cli/src/demo/load-demo';
+import { LoadedMeetings, loadMeetingYear } from '../apps/cli/src/demo/meeting-year';
+import { TestApp } from './support/test-app';
+
+const GROUP_MEETINGS = `query($id: ID!) { regionalGroup(id: $id) { meetings {
+  id status quorum { required present isQuorate } attendance { status } writtenViews { views }
+  decisions { text } meetingRecommendations { targets { partnerId status } }
+  minutes { stage corrections { reason } } localPublication { areaName published }
+} } }`;
+
+type MeetingResult = {
+  id: string;
+  status: string;
+  quorum: { required: number; present: number; isQuorate: boolean } | null;
+  attendance: { status: string | null }[];
+  decisions: { text: string }[];
+  meetingRecommendations: { targets: { partnerId: string; status: string }[] }[];
+  minutes: { stage: string };
+  localPublication: { areaName: string; published: boolean }[];
+};
+
+describe('a list of meetings with their quorum and records, over GraphQL', () => {
+  let api: TestApp;
+  let demo: LoadedDemo;
+  let year: LoadedMeetings;
+
+  beforeAll(async () => {
+    api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
+    const key = api.app.get<SigningKey>(SIGNING_KEY);
+    const context = {
+      send: async (query: string, variables?: Record<string, unknown>, token?: string | null) => {
+        const { data, errors } = await api.graphql(query, variables, token);
+        if (errors) throw new Error(`${errors[0].extensions?.code}: ${errors[0].message}`);
+        return data ?? {};
+      },
+      administratorToken: api.adminToken as string,
+      tokenFor: (personId: string) => mintToken(key, { subject: personId, name: personId }),
+    };
+    demo = await loadAvonAndSomerset(context);
+    year = await loadMeetingYear(context, demo);
+  });
+  afterAll(async () => api.stop());
+  afterEach(() => jest.restoreAllMocks());
+
+  const groupMeetings = async () => {
+    const { data, errors } = await api.graphql<{ regionalGroup: { meetings: MeetingResult[] } }>(GROUP_MEETINGS, {
+      id: demo.groupId,
+    });
+    expect(errors).toBeUndefined();
+    return data?.regionalGroup.meetings ?? [];
+  };
+
+  it('counts each meeting’s quorum from its own snapshot: 8, 9, 6 (inquorate) and 10 of 10 present, the next one not open', async () => {
+    const meetings = await groupMeetings();
+    expect(meetings.map((m) => [m.id, m.status, m.quorum])).toEqual([
+      [year.meetingIds[0], 'CLOSED', { required: 7, present: 8, isQuorate: true }],
+      [year.meetingIds[1], 'CLOSED', { required: 7, present: 9, isQuorate: true }],
+      [year.meetingIds[2], 'CLOSED', { required: 7, present: 6, isQuorate: false }],
+      [year.meetingIds[3], 'CLOSED', { required: 7, present: 10, isQuorate: true }],
+      [year.nextMeetingId, 'SCHEDULED', null],
+    ]);
+  });
+
+  it('gives each meeting its own attendance, decisions, recommendations, minutes and publications', async () => {
+    const [first, , inquorate, , next] = await groupMeetings();
+    expect(first.attendance.filter((a) => a.status === 'PRESENT')).toHaveLength(8);
+    expect(first.decisions).toHaveLength(1);
+    expect(first.meetingRecommendations[0].targets.map((t) => t.status)).toEqual(['IMPLEMENTED', 'IMPLEMENTED']);
+    expect(first.localPublication.filter((p) => p.published).map((p) => p.areaName)).toEqual(['Bristol']);
+    expect(inquorate.decisions).toEqual([]);
+    expect(inquorate.meetingRecommendations).toEqual([]);
+    expect(next).toMatchObject({ attendance: [], decisions: [], minutes: { stage: 'NONE' } });
+    expect(next.localPublication.map((p) => p.published)).toEqual([false, false, false, false, false]);
+  });
+
+  it('reads each per-meeting field for the whole list in one batch, and no meeting’s events from the store', async () => {
+    const queries = api.app.get(MeetingQueries);
+    const batches = (['quorumCounts', 'seatsOfMeetings', 'decisionsOfMeetings', 'recommendations'] as const).map(
+      (method) => jest.spyOn(queries, method),
+    );
+    const readStream = jest.spyOn(api.store, 'readStream');
+    await groupMeetings();
+    const allMeetings = [...year.meetingIds, year.nextMeetingId];
+    const [quorum, seats, decisions, recommendations] = batches;
+    // A scheduled meeting has no quorum to count: only the four held ask for one.
+    expect(quorum.mock.calls).toEqual([[year.meetingIds]]);
+    expect(seats.mock.calls).toEqual([[allMeetings]]);
+    expect(decisions.mock.calls).toEqual([[allMeetings]]);
+    expect(recommendations.mock.calls).toEqual([[{ meetingIds: allMeetings }]]);
+    expect(readStream.mock.calls.filter(([stream]) => stream.startsWith('meeting-'))).toEqual([]);
+  });
+});
