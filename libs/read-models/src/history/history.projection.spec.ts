@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { StoredEvent } from '@app/event-store';
 import { openReadDatabase } from '../read-database';
+import { inStream, projectionSpec, RECORDED_AT as SPEC_RECORDED_AT } from '../testing/projection-spec';
 import { historyProjection } from './history.projection';
 import { HistoryQueries } from './history.queries';
 
@@ -133,4 +134,64 @@ describe('the history projection', () => {
     expect(history.mentions('police')).toBe(true);
     expect(history.mentions('nobody')).toBe(false);
   });
+});
+
+describe('the history projection, given events through the runner', () => {
+  const spec = projectionSpec(historyProjection);
+  const registered = { type: 'PersonRegistered', data: { personId: 'victoria', name: 'Victoria Capel' } };
+
+  it('records every event, from any stream, naming its actor as the platform then knew them', () =>
+    spec
+      .given(inStream('access-platform', registered, { actor: admin }))
+      .when(
+        inStream(
+          'meeting-m',
+          { type: 'AttendanceRecorded', data: { appointmentId: 'a', status: 'PRESENT' } },
+          { actor: victoria, reason: 'Late arrival noted' },
+        ),
+        inStream('counter-1', { type: 'Counted', data: { n: 1 } }),
+      )
+      .then({
+        history_events: [
+          {
+            position: 1,
+            kind: 'ACCESS',
+            type: 'PersonRegistered',
+            actor_name: null,
+            happened_on: '2020-03-12',
+            reason: null,
+          },
+          {
+            position: 2,
+            kind: 'MEETING',
+            type: 'AttendanceRecorded',
+            actor_name: 'Victoria Capel',
+            happened_on: '2020-03-12',
+            reason: 'Late arrival noted',
+          },
+          { position: 3, kind: 'OTHER', type: 'Counted', actor_name: null, happened_on: '2020-03-12', reason: null },
+        ],
+        history_people: [{ person_id: 'victoria', name: 'Victoria Capel' }],
+      }));
+
+  it('keeps when it was recorded apart from when it happened', () =>
+    spec
+      .given()
+      .when(
+        inStream(
+          'regional-group-g',
+          {
+            type: 'CorePartnerAdmitted',
+            data: {
+              partnerId: 'police',
+              name: 'Avon and Somerset Police',
+              agencyType: 'POLICE',
+              areaIds: [],
+              admittedOn: '2019-06-01',
+            },
+          },
+          { actor: admin },
+        ),
+      )
+      .then({ history_events: [{ happened_on: '2019-06-01', recorded_at: SPEC_RECORDED_AT }] }));
 });
