@@ -158,7 +158,7 @@ describe('the auditor’s history over GraphQL, and replay --check, on the Avon 
     ]);
   });
 
-  it('refuses a reason with nothing visible in it, or too long, and records nothing', async () => {
+  it('refuses a reason with nothing visible in it, too long, or identifying a child, and records nothing', async () => {
     const before = (await allOf({ types: ['TermsOfReferenceReviewed'] })).totalCount;
     for (const reason of ['   ', 'x'.repeat(5001)]) {
       const { errors } = await api.graphql(
@@ -168,6 +168,18 @@ describe('the auditor’s history over GraphQL, and replay --check, on the Avon 
       expect(errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
       expect(errors?.[0].message).toMatch(/reason/);
     }
+    // A reason is free text like any other: it may not identify a child (R40).
+    const identifying = await api.graphql(
+      `mutation($input: RecordTermsOfReferenceReviewInput!) { recordTermsOfReferenceReview(input: $input) { group { id } } }`,
+      {
+        input: {
+          groupId: demo.groupId,
+          reviewedOn: '2026-11-21',
+          reason: 'Raised by the case of NHS number 943 476 5919',
+        },
+      },
+    );
+    expect(identifying.errors?.[0].extensions).toEqual({ code: 'IDENTIFYING_DATA', field: 'reason' });
     expect((await allOf({ types: ['TermsOfReferenceReviewed'] })).totalCount).toBe(before);
   });
 
