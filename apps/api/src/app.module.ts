@@ -11,6 +11,7 @@ import { CommonModule } from './common/common.module';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { IntegrityModule } from './integrity/integrity.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { WorkstreamsModule } from './workstreams/workstreams.module';
 import { PoliciesModule } from './policies/policies.module';
@@ -36,6 +37,7 @@ export class AppModule {
           ) => graphqlOptions(config, authenticator, groups, membership, meetings),
         }),
         HealthModule,
+        IntegrityModule,
         AccessModule,
         RegionalGroupModule,
         MeetingsModule,

@@ -6,6 +6,8 @@ export * from './shared/identifying-data';
 export * from './shared/ids';
 export * from './shared/dates';
 export * from './access/access.decider';
+export * from './access/calendar-tokens';
+export * from './access/read-policy';
 export * from './regional-group/agency-types';
 export * from './regional-group/regional-group.events';
 export * from './regional-group/regional-group.commands';
