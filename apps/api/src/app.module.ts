@@ -2,7 +2,13 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
-import { MeetingQueries, MembershipQueries, RegionalGroupQueries } from '@app/read-models';
+import {
+  MeetingQueries,
+  MembershipQueries,
+  PolicyQueries,
+  RegionalGroupQueries,
+  WorkstreamQueries,
+} from '@app/read-models';
 import { AppConfig } from '@app/platform';
 import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
@@ -28,13 +34,22 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [CommonModule],
-          inject: [Authenticator, RegionalGroupQueries, MembershipQueries, MeetingQueries],
+          inject: [
+            Authenticator,
+            RegionalGroupQueries,
+            MembershipQueries,
+            MeetingQueries,
+            WorkstreamQueries,
+            PolicyQueries,
+          ],
           useFactory: (
             authenticator: Authenticator,
             groups: RegionalGroupQueries,
             membership: MembershipQueries,
             meetings: MeetingQueries,
-          ) => graphqlOptions(config, authenticator, groups, membership, meetings),
+            workstreams: WorkstreamQueries,
+            policies: PolicyQueries,
+          ) => graphqlOptions(config, authenticator, { groups, membership, meetings, workstreams, policies }),
         }),
         HealthModule,
         IntegrityModule,

@@ -1,20 +1,60 @@
 import DataLoader from 'dataloader';
 import { QuorumCount } from '@app/domain';
 import {
+  AdoptionRow,
   CorrectionRow,
   DecisionRow,
+  DissolutionRow,
+  FundingRow,
   LocalAreaRow,
   LocalPublicationRow,
   MeetingQueries,
   MeetingRow,
+  MemberRow,
   MembershipQueries,
+  NoticeRow,
+  OfficersRow,
+  Page,
   PartnerRow,
+  PolicyQueries,
+  PolicyReviewRow,
+  PolicyRow,
+  PolicyVersionRow,
   RecommendationRow,
   RegionalGroupQueries,
+  ReportRow,
   RepresentativeRow,
+  ReviewRow,
   SeatRow,
+  TaskFilter,
+  TaskHistoryRow,
+  TaskRow,
+  TermsRow,
+  VersionAreaRow,
+  WorkstreamQueries,
+  WorkstreamRow,
   WrittenViewsRow,
 } from '@app/read-models';
+
+/** The query classes the loaders read through. */
+export interface LoaderSources {
+  readonly groups: RegionalGroupQueries;
+  readonly membership: MembershipQueries;
+  readonly meetings: MeetingQueries;
+  readonly workstreams: WorkstreamQueries;
+  readonly policies: PolicyQueries;
+}
+
+/** The key of a field that takes arguments: the parent's id and the arguments, the same for every parent of one list. */
+export interface KeyWith<Args> {
+  readonly id: string;
+  readonly args: Args;
+}
+
+export interface TaskPageArgs extends Required<Pick<TaskFilter, 'status' | 'overdueOn'>> {
+  readonly first: number;
+  readonly after: string | null;
+}
 
 /** Made fresh for each request, so batching never serves one request's cache to another. */
 export interface Loaders {
@@ -34,6 +74,28 @@ export interface Loaders {
   readonly recommendationsOfMeeting: DataLoader<string, RecommendationRow[]>;
   readonly correctionsOfMeeting: DataLoader<string, CorrectionRow[]>;
   readonly localPublicationsOfMeeting: DataLoader<string, LocalPublicationRow[]>;
+  readonly meetingsOfGroup: DataLoader<string, MeetingRow[]>;
+  readonly officersOfGroup: DataLoader<string, OfficersRow | null>;
+  readonly termsOfGroup: DataLoader<string, TermsRow[]>;
+  readonly termsReviewsOfGroup: DataLoader<string, ReviewRow[]>;
+  readonly fundingOfGroup: DataLoader<KeyWith<{ financialYear: string | null }>, FundingRow[], string>;
+  readonly dissolutionOfGroup: DataLoader<string, DissolutionRow>;
+  readonly noticesOfGroup: DataLoader<string, NoticeRow[]>;
+  readonly workstreamsOfGroup: DataLoader<string, WorkstreamRow[]>;
+  readonly areaIdsOfWorkstream: DataLoader<string, string[]>;
+  readonly membersOfWorkstream: DataLoader<string, MemberRow[]>;
+  /** Newest first. */
+  readonly reportsOfWorkstream: DataLoader<string, ReportRow[]>;
+  /** Null for every key of a batch whose `after` cursor this API did not give out. */
+  readonly tasksOfWorkstream: DataLoader<KeyWith<TaskPageArgs>, Page<TaskRow> | null, string>;
+  readonly taskCountsOfWorkstream: DataLoader<string, { status: string; count: number }[]>;
+  readonly historyOfTask: DataLoader<string, TaskHistoryRow[]>;
+  readonly policiesOfGroup: DataLoader<string, PolicyRow[]>;
+  /** Oldest first. */
+  readonly versionsOfPolicy: DataLoader<string, PolicyVersionRow[]>;
+  readonly versionAreasOfPolicy: DataLoader<string, VersionAreaRow[]>;
+  readonly adoptionsOfPolicy: DataLoader<string, AdoptionRow[]>;
+  readonly reviewsOfPolicy: DataLoader<string, PolicyReviewRow[]>;
 }
 
 /** A loader over a query that answers a whole batch of keys at once as a map. */
@@ -44,6 +106,30 @@ function batched<V>(load: (keys: readonly string[]) => Map<string, V>, missing: 
   });
 }
 
+/**
+ * A loader over a query that takes arguments besides the ids: one query per distinct set of
+ * arguments in a batch (one in all when a list asks the same field of every row), each over all its ids.
+ */
+function batchedWith<Args, V>(
+  load: (keys: readonly string[], args: Args) => Map<string, V> | null,
+  missing: V,
+): DataLoader<KeyWith<Args>, V, string> {
+  const argsOf = (key: KeyWith<Args>) => JSON.stringify(key.args);
+  return new DataLoader(
+    (keys) => {
+      const idsByArgs = new Map<string, { args: Args; ids: string[] }>();
+      for (const key of keys) {
+        const same = idsByArgs.get(argsOf(key));
+        if (same) same.ids.push(key.id);
+        else idsByArgs.set(argsOf(key), { args: key.args, ids: [key.id] });
+      }
+      const found = new Map([...idsByArgs].map(([args, { ids, ...rest }]) => [args, load(ids, rest.args)]));
+      return Promise.resolve(keys.map((key) => found.get(argsOf(key))?.get(key.id) ?? missing));
+    },
+    { cacheKeyFn: (key) => JSON.stringify([key.id, key.args]) },
+  );
+}
+
 /** Groups rows by a key, for a loader whose query answers a batch as one list. */
 function by<Row>(rows: readonly Row[], keyOf: (row: Row) => string): Map<string, Row[]> {
   const grouped = new Map<string, Row[]>();
@@ -51,11 +137,7 @@ function by<Row>(rows: readonly Row[], keyOf: (row: Row) => string): Map<string,
   return grouped;
 }
 
-export function createLoaders(
-  groups: RegionalGroupQueries,
-  membership: MembershipQueries,
-  meetings: MeetingQueries,
-): Loaders {
+export function createLoaders({ groups, membership, meetings, workstreams, policies }: LoaderSources): Loaders {
   return {
     areasOfGroup: batched((ids) => groups.areasOfGroups(ids), []),
     area: batched((ids) => groups.areas(ids), null),
@@ -75,5 +157,27 @@ export function createLoaders(
     ),
     correctionsOfMeeting: batched((ids) => meetings.correctionsOfMeetings(ids), []),
     localPublicationsOfMeeting: batched((ids) => meetings.localPublicationsOfMeetings(ids), []),
+    meetingsOfGroup: batched((ids) => meetings.meetingsOfGroups(ids), []),
+    officersOfGroup: batched((ids) => membership.officersOfGroups(ids), null),
+    termsOfGroup: batched((ids) => membership.termsOfGroups(ids), []),
+    termsReviewsOfGroup: batched((ids) => membership.termsReviewsOfGroups(ids), []),
+    fundingOfGroup: batchedWith((ids, { financialYear }) => membership.fundingOfGroups(ids, financialYear), []),
+    dissolutionOfGroup: batched((ids) => membership.dissolutionsOfGroups(ids), { dissolvedAt: null, agreedBy: [] }),
+    noticesOfGroup: batched((ids) => membership.noticesOfGroups(ids), []),
+    workstreamsOfGroup: batched((ids) => workstreams.workstreamsOfGroups(ids), []),
+    areaIdsOfWorkstream: batched((ids) => workstreams.areaIdsOfWorkstreams(ids), []),
+    membersOfWorkstream: batched((ids) => workstreams.membersOfWorkstreams(ids), []),
+    reportsOfWorkstream: batched((ids) => workstreams.reportsOfWorkstreams(ids), []),
+    tasksOfWorkstream: batchedWith(
+      (ids, { first, after, ...filter }) => workstreams.tasksOfWorkstreams(ids, filter, first, after),
+      null,
+    ),
+    taskCountsOfWorkstream: batched((ids) => workstreams.countsByStatusOfWorkstreams(ids), []),
+    historyOfTask: batched((ids) => workstreams.historyOfTasks(ids), []),
+    policiesOfGroup: batched((ids) => policies.policiesOfGroups(ids), []),
+    versionsOfPolicy: batched((ids) => policies.versionsOfPolicies(ids), []),
+    versionAreasOfPolicy: batched((ids) => policies.versionAreasOfPolicies(ids), []),
+    adoptionsOfPolicy: batched((ids) => policies.adoptionsOfPolicies(ids), []),
+    reviewsOfPolicy: batched((ids) => policies.reviewsOfPolicies(ids), []),
   };
 }

@@ -2,6 +2,7 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsISO8601, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { IsDocumentText, IsEntityId, IsLongText, IsShortText } from '../common/input-validators';
+import { BusinessDate } from '../common/business-date';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { AttendanceStatus } from './meeting.types';
 
@@ -115,6 +116,9 @@ export class RespondToRecommendationInput extends MeetingInput {
   @Field(() => String, { description: 'ACCEPTED, DECLINED (with a reason) or IMPLEMENTED.' })
   @IsIn(['ACCEPTED', 'DECLINED', 'IMPLEMENTED'], { message: 'response is ACCEPTED, DECLINED or IMPLEMENTED.' })
   response!: 'ACCEPTED' | 'DECLINED' | 'IMPLEMENTED';
+
+  @BusinessDate('respondedOn', 'the day the organisation answered')
+  respondedOn?: string | null;
 }
 
 @InputType()

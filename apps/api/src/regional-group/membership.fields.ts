@@ -9,7 +9,7 @@ import {
   isCurrentOn,
   quorumRequired,
 } from '@app/domain';
-import { MembershipQueries, PartnerRow, RepresentativeRow, TermsRow } from '@app/read-models';
+import { PartnerRow, RepresentativeRow, TermsRow, termsRowInForceOn } from '@app/read-models';
 import { Clock } from '@app/platform';
 import { GraphqlContext } from '../graphql/graphql-context';
 import { CLOCK } from '../infrastructure/injection-tokens';
@@ -48,10 +48,7 @@ export function toPartner(row: PartnerRow): CorePartner {
 /** What the membership looks like today: every "current" below is as of the injected clock. */
 @Resolver(() => RegionalGroup)
 export class RegionalGroupMembershipFields {
-  constructor(
-    private readonly membership: MembershipQueries,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(@Inject(CLOCK) private readonly clock: Clock) {}
 
   private today(): string {
     return dateOf(this.clock.now().toISOString());
@@ -100,7 +97,7 @@ export class RegionalGroupMembershipFields {
 
   @ResolveField(() => Representative, { nullable: true, description: 'Null while the post is vacant.' })
   async chair(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<Representative | null> {
-    const { chair } = this.membership.officers(group.id);
+    const chair = (await context.loaders.officersOfGroup.load(group.id))?.chair;
     const row = chair ? await context.loaders.appointment.load(chair) : null;
     return row ? this.toRepresentative(row) : null;
   }
@@ -110,7 +107,7 @@ export class RegionalGroupMembershipFields {
     @Parent() group: RegionalGroup,
     @Context() context: GraphqlContext,
   ): Promise<Representative | null> {
-    const { deputyChair } = this.membership.officers(group.id);
+    const deputyChair = (await context.loaders.officersOfGroup.load(group.id))?.deputyChair;
     const row = deputyChair ? await context.loaders.appointment.load(deputyChair) : null;
     return row ? this.toRepresentative(row) : null;
   }
@@ -119,7 +116,7 @@ export class RegionalGroupMembershipFields {
     description: 'R3, per area, from the current partners and the terms in force.',
   })
   async coverage(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<AreaCoverage[]> {
-    const required = this.termsInForce(group.id).statutoryTypesPerArea;
+    const required = (await this.termsInForce(group.id, context)).statutoryTypesPerArea;
     const [areas, partners] = await Promise.all([
       context.loaders.areasOfGroup.load(group.id),
       context.loaders.partnersOfGroup.load(group.id),
@@ -141,7 +138,7 @@ export class RegionalGroupMembershipFields {
 
   @ResolveField(() => QuorumRule)
   async quorum(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<QuorumRule> {
-    const percentage = this.termsInForce(group.id).quorumPercentage;
+    const percentage = (await this.termsInForce(group.id, context)).quorumPercentage;
     const representativeCount = (await this.currentRepresentatives(group.id, context)).length;
     return {
       id: derivedId('QuorumRule', group.id),
@@ -152,15 +149,23 @@ export class RegionalGroupMembershipFields {
   }
 
   @ResolveField(() => TermsOfReference)
-  termsOfReference(@Parent() group: RegionalGroup): TermsOfReference {
+  async termsOfReference(
+    @Parent() group: RegionalGroup,
+    @Context() context: GraphqlContext,
+  ): Promise<TermsOfReference> {
     const id = derivedId('TermsOfReference', group.id);
     const toVersion = (row: TermsRow) => ({ ...row, id: derivedId('TermsOfReferenceVersion', group.id, row.version) });
-    const versions = this.membership.termsOf(group.id).map(toVersion);
-    const reviews = this.membership
-      .reviewsOf(group.id)
-      .map(({ position, ...row }) => ({ ...row, id: derivedId('TermsOfReferenceReview', group.id, position) }));
+    const [terms, termsReviews] = await Promise.all([
+      context.loaders.termsOfGroup.load(group.id),
+      context.loaders.termsReviewsOfGroup.load(group.id),
+    ]);
+    const versions = terms.map(toVersion);
+    const reviews = termsReviews.map(({ position, ...row }) => ({
+      ...row,
+      id: derivedId('TermsOfReferenceReview', group.id, position),
+    }));
     const today = this.today();
-    const inForceRow = this.membership.termsInForceOn(group.id, today);
+    const inForceRow = termsRowInForceOn(terms, today);
     if (!inForceRow)
       return { id, inForce: null, versions, reviews, nextReviewDue: null, reviewStatus: ReviewStatus.NOT_ADOPTED };
     const inForce = toVersion(inForceRow);
@@ -178,18 +183,23 @@ export class RegionalGroupMembershipFields {
   @ResolveField(() => [FundingContribution], {
     description: 'R15: contributions by financial year, optionally one year.',
   })
-  funding(
+  async funding(
     @Parent() group: RegionalGroup,
     @Args('financialYear', { type: () => String, nullable: true }) financialYear: string | null,
-  ): FundingContribution[] {
-    return this.membership.fundingOf(group.id, financialYear ?? null).map((row) => ({
+    @Context() context: GraphqlContext,
+  ): Promise<FundingContribution[]> {
+    const rows = await context.loaders.fundingOfGroup.load({
+      id: group.id,
+      args: { financialYear: financialYear ?? null },
+    });
+    return rows.map((row) => ({
       ...row,
       id: derivedId('FundingContribution', group.id, row.partnerId, row.financialYear),
     }));
   }
 
-  private termsInForce(groupId: string) {
-    return this.membership.termsInForceOn(groupId, this.today()) ?? DEFAULT_TERMS;
+  private async termsInForce(groupId: string, context: GraphqlContext) {
+    return termsRowInForceOn(await context.loaders.termsOfGroup.load(groupId), this.today()) ?? DEFAULT_TERMS;
   }
 }
 

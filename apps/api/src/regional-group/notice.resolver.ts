@@ -39,8 +39,8 @@ export class NoticeResolver {
   }
 
   @ResolveField(() => [NoticeToLeave])
-  notices(@Parent() group: RegionalGroup): NoticeToLeave[] {
-    return this.membership.notices(group.id).map(toNotice);
+  async notices(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<NoticeToLeave[]> {
+    return (await context.loaders.noticesOfGroup.load(group.id)).map(toNotice);
   }
 
   @Mutation(() => NoticeChange, {

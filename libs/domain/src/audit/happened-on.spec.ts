@@ -17,6 +17,16 @@ describe('happenedOn: the real-world date of an event', () => {
     expect(happenedOn({ openedAt: '2026-03-12T10:05:00.000Z' }, RECORDED)).toBe('2026-03-12');
   });
 
+  it('given a meeting of 12 March 2020 entered in 2026, then its opening and a response at it happened in 2020', () => {
+    expect(happenedOn({ openedAt: RECORDED, membershipOn: '2020-03-12', required: 7 }, RECORDED)).toBe('2020-03-12');
+    expect(happenedOn({ recommendationId: 'r', partnerId: 'p', respondedOn: '2020-03-12' }, RECORDED)).toBe(
+      '2020-03-12',
+    );
+    expect(happenedOn({ chairAppointmentId: 'a', deputyAppointmentId: 'b', on: '2021-04-01' }, RECORDED)).toBe(
+      '2021-04-01',
+    );
+  });
+
   it('given a succession, then it happened on its effective date', () => {
     expect(happenedOn({ predecessorId: 'ccg', successorId: 'icb', effectiveOn: '2022-07-01' }, RECORDED)).toBe(
       '2022-07-01',

@@ -3,28 +3,38 @@ import { dateOf, IsoDate, isIsoDate } from '../shared/dates';
 /**
  * Data fields that, in every event carrying them, say when the thing happened in the world, in
  * order of preference: a notice's `givenOn` before its `effectiveOn`, an appointment's or a
- * commission's `startDate` before a workstream's planned `endDate`. Fields naming a future date
+ * commission's `startDate` before a workstream's planned `endDate`, a meeting's date (`membershipOn`)
+ * before the moment it was recorded open, a chair's `from` and a rotation's `on`. Fields naming a future date
  * (`dueDate`, `reviewOn`, a meeting's `startsAt` when it is booked) are deliberately absent.
  */
 const HAPPENED_ON_FIELDS = [
   'givenOn',
   'withdrawnOn',
   'leftOn',
+  'establishedOn',
   'admittedOn',
+  'changedOn',
   'adoptedOn',
   'reviewedOn',
+  'agreedOn',
+  'attendedOn',
   'decidedOn',
+  'madeOn',
+  'respondedOn',
   'approvedOn',
   'publishedOn',
   'publishedAt',
   'retiredOn',
   'reportedOn',
   'acknowledgedAt',
+  'membershipOn',
   'openedAt',
   'closedAt',
   'closedOn',
   'establishedAt',
   'dissolvedAt',
+  'from',
+  'on',
   'effectiveOn',
   'startDate',
   'endDate',

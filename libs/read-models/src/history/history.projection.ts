@@ -38,7 +38,7 @@ function rememberNames(s: Statements, stored: StoredEvent): void {
  */
 export const historyProjection: Projection = {
   name: 'history',
-  version: 1,
+  version: 2,
   tables: ['history_events', 'history_links', 'history_people', 'history_partners'],
 
   setup(db: Database.Database) {

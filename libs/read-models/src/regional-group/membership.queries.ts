@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { groupRows } from '../group-rows';
 
 export interface PartnerRow {
   readonly partnerId: string;
@@ -52,10 +53,19 @@ export interface FundingRow {
   readonly recordedAt: string;
 }
 
-function groupBy<T>(ids: readonly string[], rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const byId = new Map<string, T[]>(ids.map((id) => [id, []]));
-  for (const row of rows) byId.get(key(row))?.push(row);
-  return byId;
+export interface OfficersRow {
+  readonly chair: string | null;
+  readonly deputyChair: string | null;
+}
+
+export interface DissolutionRow {
+  readonly dissolvedAt: string | null;
+  readonly agreedBy: string[];
+}
+
+/** The version of the terms of reference in force on `date`: the latest adopted by then, or null before any. */
+export function termsRowInForceOn(terms: readonly TermsRow[], date: string): TermsRow | null {
+  return [...terms].reverse().find((version) => version.adoptedOn <= date) ?? null;
 }
 
 const PARTNER_COLUMNS = `partner_id AS partnerId, group_id AS groupId, name, agency_type AS agencyType,
@@ -73,7 +83,7 @@ export class MembershipQueries {
         `SELECT ${PARTNER_COLUMNS} FROM core_partners WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key`,
       )
       .all(JSON.stringify(groupIds)) as PartnerRow[];
-    return groupBy(groupIds, rows, (row) => row.groupId);
+    return groupRows(groupIds, rows, (row) => row.groupId);
   }
 
   partners(partnerIds: readonly string[]): Map<string, PartnerRow> {
@@ -90,7 +100,7 @@ export class MembershipQueries {
          WHERE pa.partner_id IN (SELECT value FROM json_each(?)) ORDER BY la.ordinal`,
       )
       .all(JSON.stringify(partnerIds)) as { partnerId: string; areaId: string }[];
-    const byPartner = groupBy(partnerIds, rows, (row) => row.partnerId);
+    const byPartner = groupRows(partnerIds, rows, (row) => row.partnerId);
     return new Map([...byPartner].map(([id, list]) => [id, list.map((row) => row.areaId)]));
   }
 
@@ -100,7 +110,7 @@ export class MembershipQueries {
         `SELECT ${REPRESENTATIVE_COLUMNS} FROM representatives WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key`,
       )
       .all(JSON.stringify(groupIds)) as RepresentativeRow[];
-    return groupBy(groupIds, rows, (row) => row.groupId);
+    return groupRows(groupIds, rows, (row) => row.groupId);
   }
 
   appointments(appointmentIds: readonly string[]): Map<string, RepresentativeRow> {
@@ -112,52 +122,72 @@ export class MembershipQueries {
     return new Map(rows.map((row) => [row.appointmentId, row]));
   }
 
-  officers(groupId: string): { chair: string | null; deputyChair: string | null } {
-    const row = this.db
-      .prepare(
-        'SELECT chair_appointment_id AS chair, deputy_appointment_id AS deputyChair FROM regional_groups WHERE group_id = ?',
-      )
-      .get(groupId) as { chair: string | null; deputyChair: string | null } | undefined;
-    return row ?? { chair: null, deputyChair: null };
-  }
-
-  termsOf(groupId: string): TermsRow[] {
+  officersOfGroups(groupIds: readonly string[]): Map<string, OfficersRow> {
     const rows = this.db
       .prepare(
-        `SELECT version, summary, quorum_percentage AS quorumPercentage, meeting_cadence_months AS meetingCadenceMonths,
+        `SELECT group_id AS groupId, chair_appointment_id AS chair, deputy_appointment_id AS deputyChair
+         FROM regional_groups WHERE group_id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(groupIds)) as (OfficersRow & { groupId: string })[];
+    return new Map(rows.map(({ groupId, ...officers }) => [groupId, officers]));
+  }
+
+  /** Each group's versions of its terms of reference, in the order adopted. */
+  termsOfGroups(groupIds: readonly string[]): Map<string, TermsRow[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT group_id AS groupId, version, summary, quorum_percentage AS quorumPercentage, meeting_cadence_months AS meetingCadenceMonths,
            notice_period_months AS noticePeriodMonths, statutory_types AS statutoryTypes, adopted_on AS adoptedOn
-         FROM terms_of_reference WHERE group_id = ? ORDER BY sort_key`,
+         FROM terms_of_reference WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key`,
       )
-      .all(groupId) as (Omit<TermsRow, 'statutoryTypesPerArea'> & { statutoryTypes: string })[];
-    return rows.map(({ statutoryTypes, ...row }) => ({
-      ...row,
-      statutoryTypesPerArea: JSON.parse(statutoryTypes) as string[],
-    }));
+      .all(JSON.stringify(groupIds)) as (Omit<TermsRow, 'statutoryTypesPerArea'> & {
+      groupId: string;
+      statutoryTypes: string;
+    })[];
+    const byGroup = groupRows(groupIds, rows, (row) => row.groupId);
+    return new Map(
+      [...byGroup].map(([id, list]) => [
+        id,
+        list.map(({ groupId: _groupId, statutoryTypes, ...row }) => ({
+          ...row,
+          statutoryTypesPerArea: JSON.parse(statutoryTypes) as string[],
+        })),
+      ]),
+    );
   }
 
-  /** The version in force on `date`: the latest adopted by then, or null before any. */
-  termsInForceOn(groupId: string, date: string): TermsRow | null {
-    return [...this.termsOf(groupId)].reverse().find((terms) => terms.adoptedOn <= date) ?? null;
-  }
-
-  reviewsOf(groupId: string): ReviewRow[] {
-    return this.db
-      .prepare(
-        'SELECT sort_key AS position, reviewed_on AS reviewedOn, notes FROM terms_reviews WHERE group_id = ? ORDER BY sort_key',
-      )
-      .all(groupId) as ReviewRow[];
-  }
-
-  fundingOf(groupId: string, financialYear: string | null): FundingRow[] {
+  termsReviewsOfGroups(groupIds: readonly string[]): Map<string, ReviewRow[]> {
     const rows = this.db
       .prepare(
-        `SELECT f.partner_id AS partnerId, f.financial_year AS financialYear, f.amount_pence AS amountPence, f.in_kind AS inKind,
-           f.unilateral, f.recorded_at AS recordedAt
-         FROM funding_contributions f JOIN core_partners p ON p.partner_id = f.partner_id
-         WHERE f.group_id = ? AND (? IS NULL OR f.financial_year = ?) ORDER BY f.financial_year, p.sort_key`,
+        `SELECT group_id AS groupId, sort_key AS position, reviewed_on AS reviewedOn, notes
+         FROM terms_reviews WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key`,
       )
-      .all(groupId, financialYear, financialYear) as (Omit<FundingRow, 'unilateral'> & { unilateral: number })[];
-    return rows.map((row) => ({ ...row, unilateral: row.unilateral === 1 }));
+      .all(JSON.stringify(groupIds)) as (ReviewRow & { groupId: string })[];
+    const byGroup = groupRows(groupIds, rows, (row) => row.groupId);
+    return new Map([...byGroup].map(([id, list]) => [id, list.map(({ groupId: _groupId, ...row }) => row)]));
+  }
+
+  /** Each group's funding contributions, by financial year and partner; only one year when `financialYear` is given. */
+  fundingOfGroups(groupIds: readonly string[], financialYear: string | null): Map<string, FundingRow[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT f.group_id AS groupId, f.partner_id AS partnerId, f.financial_year AS financialYear, f.amount_pence AS amountPence,
+           f.in_kind AS inKind, f.unilateral, f.recorded_at AS recordedAt
+         FROM funding_contributions f JOIN core_partners p ON p.partner_id = f.partner_id
+         WHERE f.group_id IN (SELECT value FROM json_each(@groupIds)) AND (@financialYear IS NULL OR f.financial_year = @financialYear)
+         ORDER BY f.financial_year, p.sort_key`,
+      )
+      .all({ groupIds: JSON.stringify(groupIds), financialYear }) as (Omit<FundingRow, 'unilateral'> & {
+      groupId: string;
+      unilateral: number;
+    })[];
+    const byGroup = groupRows(groupIds, rows, (row) => row.groupId);
+    return new Map(
+      [...byGroup].map(([id, list]) => [
+        id,
+        list.map(({ groupId: _groupId, ...row }) => ({ ...row, unilateral: row.unilateral === 1 })),
+      ]),
+    );
   }
 
   /** The group a local area belongs to, if any. */
@@ -167,28 +197,57 @@ export class MembershipQueries {
     return row?.groupId ?? null;
   }
 
-  dissolution(groupId: string): { dissolvedAt: string | null; agreedBy: string[] } {
-    const group = this.db
-      .prepare('SELECT dissolved_at AS dissolvedAt FROM regional_groups WHERE group_id = ?')
-      .get(groupId) as { dissolvedAt: string | null } | undefined;
-    const agreed = this.db
-      .prepare('SELECT partner_id AS partnerId FROM dissolution_agreements WHERE group_id = ? ORDER BY rowid')
-      .all(groupId) as {
-      partnerId: string;
-    }[];
-    return { dissolvedAt: group?.dissolvedAt ?? null, agreedBy: agreed.map((row) => row.partnerId) };
+  /** When each group was dissolved, if it has been, and the partners that agreed, in the order they agreed. */
+  dissolutionsOfGroups(groupIds: readonly string[]): Map<string, DissolutionRow> {
+    const ids = JSON.stringify(groupIds);
+    const groups = this.db
+      .prepare(
+        'SELECT group_id AS groupId, dissolved_at AS dissolvedAt FROM regional_groups WHERE group_id IN (SELECT value FROM json_each(?))',
+      )
+      .all(ids) as { groupId: string; dissolvedAt: string | null }[];
+    const agreed = groupRows(
+      groupIds,
+      this.db
+        .prepare(
+          `SELECT group_id AS groupId, partner_id AS partnerId FROM dissolution_agreements
+           WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
+        )
+        .all(ids) as { groupId: string; partnerId: string }[],
+      (row) => row.groupId,
+    );
+    const dissolvedAt = new Map(groups.map((row) => [row.groupId, row.dissolvedAt]));
+    return new Map(
+      groupIds.map((id) => [
+        id,
+        { dissolvedAt: dissolvedAt.get(id) ?? null, agreedBy: (agreed.get(id) ?? []).map((row) => row.partnerId) },
+      ]),
+    );
   }
 
   notices(groupId: string): NoticeRow[] {
-    const rows = this.db
-      .prepare(
-        `SELECT notice_id AS noticeId, partner_id AS partnerId, given_on AS givenOn, effective_on AS effectiveOn, status, consequences, withdrawn_on AS withdrawnOn
-         FROM notices WHERE group_id = ? ORDER BY sort_key`,
-      )
-      .all(groupId) as (Omit<NoticeRow, 'consequences'> & { consequences: string })[];
-    return rows.map((row) => ({ ...row, consequences: JSON.parse(row.consequences) as NoticeRow['consequences'] }));
+    return this.noticesOfGroups([groupId]).get(groupId) ?? [];
   }
 
+  /** Each group's notices to leave, in the order given. */
+  noticesOfGroups(groupIds: readonly string[]): Map<string, NoticeRow[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT group_id AS groupId, notice_id AS noticeId, partner_id AS partnerId, given_on AS givenOn, effective_on AS effectiveOn,
+           status, consequences, withdrawn_on AS withdrawnOn
+         FROM notices WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key`,
+      )
+      .all(JSON.stringify(groupIds)) as (Omit<NoticeRow, 'consequences'> & { groupId: string; consequences: string })[];
+    const byGroup = groupRows(groupIds, rows, (row) => row.groupId);
+    return new Map(
+      [...byGroup].map(([id, list]) => [
+        id,
+        list.map(({ groupId: _groupId, consequences, ...row }) => ({
+          ...row,
+          consequences: JSON.parse(consequences) as NoticeRow['consequences'],
+        })),
+      ]),
+    );
+  }
   /** Groups with a notice still open: where the scheduler looks for effects due. */
   groupsWithOpenNotices(): string[] {
     return (
