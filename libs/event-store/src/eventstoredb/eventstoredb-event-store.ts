@@ -92,7 +92,7 @@ export class EventStoreDbEventStore implements EventStore {
     this.onSubscriptionDropped = options.onSubscriptionDropped;
   }
 
-  /** Accepts kurrentdb:// and EventStoreDB's esdb:// strings alike, and their +discover forms (see toKurrentConnectionString). */
+  /** Takes kurrentdb:// and EventStoreDB's esdb:// strings alike, +discover included (toKurrentConnectionString). */
   static fromConnectionString(
     connectionString: string,
     options: EventStoreDbEventStoreOptions = {},
