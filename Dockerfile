@@ -1,4 +1,4 @@
-# The api, built from this repository. Used by docker-compose.yml with EventStoreDB/KurrentDB.
+# The api, built from this repository. Used by both profiles of docker-compose.yml (KurrentDB, PostgreSQL).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*

@@ -1,15 +1,18 @@
-import { StreamNotFoundError, WrongExpectedVersionError as EsdbWrongExpectedVersionError } from '@eventstore/db-client';
+import {
+  StreamNotFoundError,
+  WrongExpectedVersionError as ServerWrongExpectedVersionError,
+} from '@kurrent/kurrentdb-client';
 import type {
-  AppendExpectedRevision,
+  AppendStreamState,
   EventData,
-  Position as EsdbPosition,
+  Position as ServerPosition,
   ReadPosition,
   RegexFilter,
-} from '@eventstore/db-client';
+} from '@kurrent/kurrentdb-client';
 import { randomUUID } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import { DuplicateEventIdError, NewEvent, StoredEvent, WrongExpectedVersionError } from '../event-store';
-import { EsdbClient, EventStoreDbEventStore, EventStoreDbEventStoreOptions } from './eventstoredb-event-store';
+import { ServerClient, EventStoreDbEventStore, EventStoreDbEventStoreOptions } from './eventstoredb-event-store';
 
 /**
  * The adapter's own logic against a stand-in for the server, which models what the adapter relies
@@ -26,7 +29,7 @@ interface Recorded {
   readonly data: unknown;
   readonly metadata: unknown;
   readonly isJson: true;
-  readonly position: EsdbPosition;
+  readonly position: ServerPosition;
 }
 
 type FakeSubscription = PassThrough & { unsubscribe(): Promise<void> };
@@ -46,13 +49,10 @@ class FakeServer {
     this.record(streamId, randomUUID(), type, {}, {});
   }
 
-  client(): EsdbClient {
+  client(): ServerClient {
     const fake = {
-      appendToStream: async (
-        streamName: string,
-        events: EventData[],
-        options: { expectedRevision: AppendExpectedRevision },
-      ) => this.append(streamName, events, options.expectedRevision),
+      appendToStream: async (streamName: string, events: EventData[], options: { streamState: AppendStreamState }) =>
+        this.append(streamName, events, options.streamState),
       readStream: (streamName: string, options: { fromRevision?: bigint; maxCount?: number } = {}) => {
         const stream = this.log.filter((e) => e.streamId === streamName);
         if (stream.length === 0) {
@@ -96,7 +96,7 @@ class FakeServer {
         this.disposed = true;
       },
     };
-    return fake as unknown as EsdbClient;
+    return fake as unknown as ServerClient;
   }
 
   /** As a dropped gRPC call does: the error is emitted, the stream is left open but receives nothing more. */
@@ -107,7 +107,7 @@ class FakeServer {
     }
   }
 
-  private append(streamId: string, events: EventData[], expected: AppendExpectedRevision) {
+  private append(streamId: string, events: EventData[], expected: AppendStreamState) {
     const stream = this.log.filter((e) => e.streamId === streamId);
     const current = stream.length === 0 ? null : stream[stream.length - 1].revision;
     const from = expected === 'no_stream' ? 0n : typeof expected === 'bigint' ? expected + 1n : null;
@@ -128,7 +128,7 @@ class FakeServer {
       (expected === 'stream_exists' && current !== null) ||
       expected === current;
     if (!ok) {
-      throw new EsdbWrongExpectedVersionError(undefined, {
+      throw new ServerWrongExpectedVersionError(undefined, {
         streamName: streamId,
         expected,
         current: current ?? 'no_stream',

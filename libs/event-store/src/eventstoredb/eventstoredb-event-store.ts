@@ -1,21 +1,21 @@
 import {
   BACKWARDS,
   END,
-  EventStoreDBClient,
   excludeSystemEvents,
   FORWARDS,
+  KurrentDBClient,
   START,
   StreamNotFoundError,
-  WrongExpectedVersionError as EsdbWrongExpectedVersionError,
-} from '@eventstore/db-client';
+  WrongExpectedVersionError as ServerWrongExpectedVersionError,
+} from '@kurrent/kurrentdb-client';
 import type {
   AllStreamRecordedEvent,
   AllStreamResolvedEvent,
-  AppendResult as EsdbAppendResult,
+  AppendResult as ServerAppendResult,
   Direction,
-  Position as EsdbPosition,
+  Position as ServerPosition,
   ReadPosition,
-} from '@eventstore/db-client';
+} from '@kurrent/kurrentdb-client';
 import {
   ANY,
   AppendResult,
@@ -33,18 +33,18 @@ import {
   isAfter,
   isSystemEvent,
   retriedAppendIn,
-  toEsdbConnectionString,
-  toEsdbExpectedRevision,
-  toEsdbPosition,
+  toStreamState,
+  toServerPosition,
   toEventData,
   toPortPosition,
   toStoredEvent,
 } from './eventstoredb-mapping';
 import { sleep } from '../sleep';
+import { toKurrentConnectionString } from './connection-string';
 
 /** The part of the client this adapter uses, so tests can stand in for a server. */
-export type EsdbClient = Pick<
-  EventStoreDBClient,
+export type ServerClient = Pick<
+  KurrentDBClient,
   'appendToStream' | 'readStream' | 'readAll' | 'subscribeToAll' | 'dispose'
 >;
 
@@ -62,7 +62,7 @@ const BACKWARDS_PAGE = 50;
 
 /**
  * The server store: an EventStoreDB (or KurrentDB) node or cluster. Build it with
- * `EventStoreDbEventStore.fromConnectionString('esdb://host:2113?tls=false')`, or hand the
+ * `EventStoreDbEventStore.fromConnectionString('kurrentdb://host:2113?tls=false')`, or hand the
  * constructor a client; either way the store owns the client and `close()` disposes it.
  *
  * Positions are the server's commit positions (see toPortPosition) and need a server from 22.6,
@@ -84,7 +84,7 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly onSubscriptionDropped?: (error: unknown, retryInMs: number) => void;
 
   constructor(
-    private readonly client: EsdbClient,
+    private readonly client: ServerClient,
     options: EventStoreDbEventStoreOptions = {},
   ) {
     this.resubscribeDelayMs = options.resubscribeDelayMs ?? 100;
@@ -92,13 +92,13 @@ export class EventStoreDbEventStore implements EventStore {
     this.onSubscriptionDropped = options.onSubscriptionDropped;
   }
 
-  /** Accepts esdb://, esdb+discover://, and the kurrentdb:// and kdb:// spellings of them. */
+  /** Takes kurrentdb:// and EventStoreDB's esdb:// strings alike, +discover included (toKurrentConnectionString). */
   static fromConnectionString(
     connectionString: string,
     options: EventStoreDbEventStoreOptions = {},
   ): EventStoreDbEventStore {
     return new EventStoreDbEventStore(
-      EventStoreDBClient.connectionString(toEsdbConnectionString(connectionString)),
+      KurrentDBClient.connectionString(toKurrentConnectionString(connectionString)),
       options,
     );
   }
@@ -123,13 +123,13 @@ export class EventStoreDbEventStore implements EventStore {
       const retried = retriedAppendIn(await this.readStream(streamId), streamId, events);
       if (retried) return retried;
     }
-    let result: EsdbAppendResult;
+    let result: ServerAppendResult;
     try {
       result = await this.client.appendToStream(streamId, events.map(toEventData), {
-        expectedRevision: toEsdbExpectedRevision(expected),
+        streamState: toStreamState(expected),
       });
     } catch (error) {
-      if (error instanceof EsdbWrongExpectedVersionError) return this.refused(streamId, events, expected);
+      if (error instanceof ServerWrongExpectedVersionError) return this.refused(streamId, events, expected);
       throw error;
     }
     // A connection string with throwOnAppendFailure=false makes a refusal resolve instead of throw.
@@ -156,11 +156,14 @@ export class EventStoreDbEventStore implements EventStore {
     return events;
   }
 
-  /** The v6 client cannot filter $all reads on the server, so system events are dropped here, page by page. */
+  /**
+   * Unfiltered on the server: only then does a page shorter than asked mean the end of $all, so
+   * system events are dropped here, page by page.
+   */
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
     const limit = options.limit ?? Number.POSITIVE_INFINITY;
     const events: StoredEvent[] = [];
-    let start = options.from == null ? null : toEsdbPosition(options.from);
+    let start = options.from == null ? null : toServerPosition(options.from);
     while (events.length < limit) {
       // One more than is missing, because a page begins with the event at `start` itself.
       const pageSize = Math.min(PAGE, limit - events.length + 1);
@@ -182,7 +185,7 @@ export class EventStoreDbEventStore implements EventStore {
    */
   async *subscribeAll(options: SubscribeOptions = {}): AsyncGenerator<StoredEvent> {
     const stop = options.signal ? AbortSignal.any([options.signal, this.closing.signal]) : this.closing.signal;
-    let after = options.from == null ? null : toEsdbPosition(options.from);
+    let after = options.from == null ? null : toServerPosition(options.from);
     let delay = this.resubscribeDelayMs;
     while (!stop.aborted) {
       const subscription = this.client.subscribeToAll({ fromPosition: after ?? START, filter: excludeSystemEvents() });
@@ -226,7 +229,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async lastPosition(): Promise<Position | null> {
-    let before: EsdbPosition | null = null;
+    let before: ServerPosition | null = null;
     for (;;) {
       const page = await this.readAllPage(before ?? END, BACKWARDS, BACKWARDS_PAGE);
       const newest = page.find(

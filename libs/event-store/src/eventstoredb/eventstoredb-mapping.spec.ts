@@ -4,9 +4,8 @@ import {
   isSystemEvent,
   RecordedEventLike,
   retriedAppendIn,
-  toEsdbConnectionString,
-  toEsdbExpectedRevision,
-  toEsdbPosition,
+  toStreamState,
+  toServerPosition,
   toEventData,
   toPortPosition,
   toStoredEvent,
@@ -15,26 +14,26 @@ import {
 const at = (commit: bigint, prepare = commit) => ({ commit, prepare });
 
 describe('EventStoreDB mapping', () => {
-  describe('expected revision', () => {
+  describe('expected revision as stream state', () => {
     it('maps the named expectations and a revision', () => {
-      expect(toEsdbExpectedRevision('no_stream')).toBe('no_stream');
-      expect(toEsdbExpectedRevision('stream_exists')).toBe('stream_exists');
-      expect(toEsdbExpectedRevision('any')).toBe('any');
-      expect(toEsdbExpectedRevision(0)).toBe(0n);
-      expect(toEsdbExpectedRevision(41)).toBe(41n);
+      expect(toStreamState('no_stream')).toBe('no_stream');
+      expect(toStreamState('stream_exists')).toBe('stream_exists');
+      expect(toStreamState('any')).toBe('any');
+      expect(toStreamState(0)).toBe(0n);
+      expect(toStreamState(41)).toBe(41n);
     });
 
     it('refuses something that is not a revision', () => {
-      expect(() => toEsdbExpectedRevision(-1)).toThrow(RangeError);
-      expect(() => toEsdbExpectedRevision(1.5)).toThrow(RangeError);
+      expect(() => toStreamState(-1)).toThrow(RangeError);
+      expect(() => toStreamState(1.5)).toThrow(RangeError);
     });
   });
 
   describe('positions', () => {
     it('uses the commit position of an implicitly committed event, and maps it back', () => {
       expect(toPortPosition(at(1234n))).toBe(1234);
-      expect(toEsdbPosition(1234)).toEqual(at(1234n));
-      expect(toPortPosition(toEsdbPosition(Number.MAX_SAFE_INTEGER))).toBe(Number.MAX_SAFE_INTEGER);
+      expect(toServerPosition(1234)).toEqual(at(1234n));
+      expect(toPortPosition(toServerPosition(Number.MAX_SAFE_INTEGER))).toBe(Number.MAX_SAFE_INTEGER);
     });
 
     it('refuses explicit-transaction positions, which share a commit position', () => {
@@ -43,8 +42,8 @@ describe('EventStoreDB mapping', () => {
 
     it('refuses positions beyond a safe integer', () => {
       expect(() => toPortPosition(at(BigInt(Number.MAX_SAFE_INTEGER) + 1n))).toThrow(RangeError);
-      expect(() => toEsdbPosition(-1)).toThrow(RangeError);
-      expect(() => toEsdbPosition(2.5)).toThrow(RangeError);
+      expect(() => toServerPosition(-1)).toThrow(RangeError);
+      expect(() => toServerPosition(2.5)).toThrow(RangeError);
     });
 
     it('orders as $all does, by commit then prepare, and strictly', () => {
@@ -146,13 +145,5 @@ describe('EventStoreDB mapping', () => {
       expect(() => retriedAppendIn(stream, 's', [newEvent('aaaa'), newEvent('cccc')])).toThrow(DuplicateEventIdError);
       expect(() => retriedAppendIn(stream, 's', [newEvent('cccc'), newEvent('dddd')])).toThrow(DuplicateEventIdError);
     });
-  });
-
-  it('accepts the KurrentDB spellings of a connection string', () => {
-    expect(toEsdbConnectionString('kurrentdb://localhost:2113?tls=false')).toBe('esdb://localhost:2113?tls=false');
-    expect(toEsdbConnectionString('kdb+discover://admin:changeit@cluster:2113')).toBe(
-      'esdb+discover://admin:changeit@cluster:2113',
-    );
-    expect(toEsdbConnectionString(' esdb://localhost:2113 ')).toBe('esdb://localhost:2113');
   });
 });

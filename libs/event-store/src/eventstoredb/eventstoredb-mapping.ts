@@ -1,10 +1,10 @@
 import {
-  ANY as ESDB_ANY,
+  ANY as SERVER_ANY,
   jsonEvent,
-  NO_STREAM as ESDB_NO_STREAM,
-  STREAM_EXISTS as ESDB_STREAM_EXISTS,
-} from '@eventstore/db-client';
-import type { AppendExpectedRevision, EventData, JSONType, Position as EsdbPosition } from '@eventstore/db-client';
+  NO_STREAM as SERVER_NO_STREAM,
+  STREAM_EXISTS as SERVER_STREAM_EXISTS,
+} from '@kurrent/kurrentdb-client';
+import type { AppendStreamState, EventData, JSONType, Position as ServerPosition } from '@kurrent/kurrentdb-client';
 import { detectRetriedAppend } from '../append-rules';
 import {
   ANY,
@@ -27,17 +27,18 @@ export interface RecordedEventLike {
   readonly created: Date;
   readonly data: unknown;
   readonly metadata: unknown;
-  readonly position?: EsdbPosition;
+  readonly position?: ServerPosition;
 }
 
-export function toEsdbExpectedRevision(expected: ExpectedRevision): AppendExpectedRevision {
+/** The port's expected revision as the client's stream state, which it checks before writing. */
+export function toStreamState(expected: ExpectedRevision): AppendStreamState {
   switch (expected) {
     case NO_STREAM:
-      return ESDB_NO_STREAM;
+      return SERVER_NO_STREAM;
     case STREAM_EXISTS:
-      return ESDB_STREAM_EXISTS;
+      return SERVER_STREAM_EXISTS;
     case ANY:
-      return ESDB_ANY;
+      return SERVER_ANY;
     default:
       if (!Number.isSafeInteger(expected) || expected < 0) {
         throw new RangeError(`An expected revision must be a revision (an integer from 0), not ${expected}.`);
@@ -56,7 +57,7 @@ export function toEsdbExpectedRevision(expected: ExpectedRevision): AppendExpect
  * those, so they are refused loudly rather than merged or skipped silently. Offsets are bytes, so a
  * Number stays exact until the log passes 8 PiB.
  */
-export function toPortPosition(position: EsdbPosition): Position {
+export function toPortPosition(position: ServerPosition): Position {
   if (position.commit !== position.prepare) {
     throw new Error(
       `EventStoreDB position ${position.commit}/${position.prepare} belongs to an explicit transaction, ` +
@@ -70,7 +71,7 @@ export function toPortPosition(position: EsdbPosition): Position {
 }
 
 /** The inverse of toPortPosition: a position this store handed out names a record boundary. */
-export function toEsdbPosition(position: Position): EsdbPosition {
+export function toServerPosition(position: Position): ServerPosition {
   if (!Number.isSafeInteger(position) || position < 0) {
     throw new RangeError(`A position must be an integer from 0, not ${position}.`);
   }
@@ -82,7 +83,7 @@ export function toEsdbPosition(position: Position): EsdbPosition {
  * $all reads start *at* the position given, and the port's positions are exclusive, so reads
  * skip whatever is not strictly after where they started. Compared as the server orders $all.
  */
-export function isAfter(position: EsdbPosition, start: EsdbPosition): boolean {
+export function isAfter(position: ServerPosition, start: ServerPosition): boolean {
   return position.commit > start.commit || (position.commit === start.commit && position.prepare > start.prepare);
 }
 
@@ -144,14 +145,4 @@ export function retriedAppendIn(
     events.map((event) => byId.get(event.id.toLowerCase())),
   );
   return retried && { nextRevision: retried.revision, position: retried.position };
-}
-
-/**
- * KurrentDB is EventStoreDB renamed and speaks the same gRPC protocol, but this (v6) client only
- * parses the esdb schemes, so the newer spellings are translated rather than refused.
- */
-export function toEsdbConnectionString(connectionString: string): string {
-  return connectionString
-    .trim()
-    .replace(/^(?:kurrentdb|kdb)(\+discover)?:\/\//i, (_, discover: string | undefined) => `esdb${discover ?? ''}://`);
 }

@@ -26,6 +26,21 @@ describe('configuration validated at start-up', () => {
     expect(config.oidc?.audience).toBe('safeguarding');
   });
 
+  it('takes kurrentdb as the same store as eventstoredb, with either spelling of connection string', () => {
+    const url = 'kurrentdb+discover://admin:changeit@cluster.example:2113';
+    expect(loadConfig({ EVENT_STORE: 'kurrentdb', EVENTSTORE_CONNECTION_STRING: url }).eventStore).toEqual({
+      kind: 'eventstoredb',
+      connectionString: url,
+    });
+    expect(() => loadConfig({ EVENT_STORE: 'kurrentdb' })).toThrow(
+      /EVENTSTORE_CONNECTION_STRING: required when EVENT_STORE is kurrentdb/,
+    );
+    expect(() =>
+      loadConfig({ EVENT_STORE: 'kurrentdb', EVENTSTORE_CONNECTION_STRING: 'http://cluster.example:2113' }),
+    ).toThrow(/EVENTSTORE_CONNECTION_STRING: must be a kurrentdb:\/\/ or esdb:\/\/ connection string/);
+    expect(() => loadConfig({ EVENT_STORE: 'kurrent' })).toThrow(/EVENT_STORE must be one of/);
+  });
+
   it('reads a PostgreSQL connection, in the public schema unless another is named', () => {
     const url = 'postgres://api:secret@db.example:5432/safeguarding';
     expect(loadConfig({ EVENT_STORE: 'postgres', DATABASE_URL: url }).eventStore).toEqual({

@@ -14,6 +14,7 @@ import {
   validateSync,
 } from 'class-validator';
 import { resolve } from 'node:path';
+import { CONNECTION_STRING_SCHEME } from '@app/event-store/eventstoredb/connection-string';
 import { SCHEMA_NAME } from '@app/event-store/postgres/postgres-schema';
 
 class Environment {
@@ -35,7 +36,8 @@ class Environment {
   @MinLength(1)
   DATA_DIR: string = './data';
 
-  @IsIn(['sqlite', 'eventstoredb', 'postgres'])
+  // kurrentdb is the server's current name; both select the one adapter, which speaks to either.
+  @IsIn(['sqlite', 'eventstoredb', 'kurrentdb', 'postgres'])
   EVENT_STORE: string = 'sqlite';
 
   @IsOptional()
@@ -107,18 +109,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ),
   );
 
-  if (parsed.EVENT_STORE === 'eventstoredb' && !parsed.EVENTSTORE_CONNECTION_STRING) {
+  if (usesKurrentDb(parsed) && !parsed.EVENTSTORE_CONNECTION_STRING) {
     problems.push(
-      'EVENTSTORE_CONNECTION_STRING: required when EVENT_STORE is eventstoredb (e.g. esdb://localhost:2113?tls=false)',
+      `EVENTSTORE_CONNECTION_STRING: required when EVENT_STORE is ${parsed.EVENT_STORE} (e.g. kurrentdb://localhost:2113?tls=false)`,
     );
   }
   if (
     parsed.EVENTSTORE_CONNECTION_STRING &&
-    !/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kdb|kdb\+discover):\/\//.test(
-      parsed.EVENTSTORE_CONNECTION_STRING,
-    )
+    !CONNECTION_STRING_SCHEME.test(parsed.EVENTSTORE_CONNECTION_STRING.trim())
   ) {
-    problems.push('EVENTSTORE_CONNECTION_STRING: must be an esdb:// or kurrentdb:// connection string');
+    problems.push('EVENTSTORE_CONNECTION_STRING: must be a kurrentdb:// or esdb:// connection string');
   }
   if (parsed.EVENT_STORE === 'postgres' && !parsed.DATABASE_URL) {
     problems.push(
@@ -163,8 +163,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
 }
 
+function usesKurrentDb(parsed: Environment): boolean {
+  return parsed.EVENT_STORE === 'eventstoredb' || parsed.EVENT_STORE === 'kurrentdb';
+}
+
 function eventStoreOf(parsed: Environment): AppConfig['eventStore'] {
-  if (parsed.EVENT_STORE === 'eventstoredb') {
+  if (usesKurrentDb(parsed)) {
     return { kind: 'eventstoredb', connectionString: parsed.EVENTSTORE_CONNECTION_STRING as string };
   }
   if (parsed.EVENT_STORE === 'postgres') {
