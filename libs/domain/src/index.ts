@@ -12,6 +12,7 @@ export * from './regional-group/regional-group.state';
 export * from './regional-group/regional-group.decider';
 export * from './regional-group/coverage';
 export * from './regional-group/quorum';
+export * from './regional-group/terms';
 export * from './regional-group/permissions';
 export * from './meetings/meeting.events';
 export * from './meetings/meeting.commands';

@@ -10,3 +10,4 @@ export * from './meetings/meetings.queries';
 export * from './area-feed/area-feed.queries';
 export * from './workstreams/workstreams.queries';
 export * from './policies/policies.queries';
+export * from './bitemporal';

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { addMonthsToDate, dateOf, DEFAULT_TERMS } from '@app/domain';
+import { addMonthsToDate, dateOf, DEFAULT_TERMS, termsAdoptedBy } from '@app/domain';
 import { MeetingQueries, MembershipQueries } from '@app/read-models';
 import { Clock } from '@app/platform';
 import { CLOCK } from '../infrastructure/injection-tokens';
@@ -33,7 +33,7 @@ export class GroupMeetingFields {
   cadence(@Parent() group: RegionalGroup): MeetingCadence {
     const now = this.clock.now().toISOString();
     const today = dateOf(now);
-    const terms = this.membership.termsInForceOn(group.id, today) ?? DEFAULT_TERMS;
+    const terms = termsAdoptedBy(this.membership.termsOf(group.id), today) ?? DEFAULT_TERMS;
     const all = this.meetingQueries.meetingsOfGroup(group.id);
     const held = all.filter((m) => m.status !== 'SCHEDULED' && m.startsAt <= now);
     const last = held[held.length - 1] ?? null;

@@ -1,6 +1,12 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { DomainError, RegionalGroupCommand, regionalGroupDecider, regionalGroupStream } from '@app/domain';
+import {
+  DomainError,
+  noticeStatusOn,
+  RegionalGroupCommand,
+  regionalGroupDecider,
+  regionalGroupStream,
+} from '@app/domain';
 import { newEntityId } from '@app/event-store';
 import { MembershipQueries, NoticeRow } from '@app/read-models';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
@@ -38,9 +44,15 @@ export class NoticeResolver {
     return { group: await this.queries.execute(new GetRegionalGroupQuery(groupId)), notice: toNotice(notice) };
   }
 
-  @ResolveField(() => [NoticeToLeave])
+  @ResolveField(() => [NoticeToLeave], {
+    description: 'Notices given by the day seen on, each with its status that day when asked asAt (R13, A3).',
+  })
   notices(@Parent() group: RegionalGroup): NoticeToLeave[] {
-    return this.membership.notices(group.id).map(toNotice);
+    const { view } = group;
+    if (!view) return this.membership.notices(group.id).map(toNotice);
+    return this.membership
+      .notices(group.id, view)
+      .map((row) => ({ ...toNotice(row), status: noticeStatusOn(row, view.on) }));
   }
 
   @Mutation(() => NoticeChange, {

@@ -11,6 +11,7 @@ import { NoticeScheduler } from './notice-scheduler';
 import { NoticeResolver } from './notice.resolver';
 import { GetRegionalGroupHandler, ListRegionalGroupsHandler } from './regional-group.queries';
 import { RegionalGroupResolver } from './regional-group.resolver';
+import { GroupTimeViews } from './time-view';
 
 @Module({
   imports: [CommonModule],
@@ -25,6 +26,8 @@ import { RegionalGroupResolver } from './regional-group.resolver';
     FundingContributionFields,
     GetRegionalGroupHandler,
     ListRegionalGroupsHandler,
+    GroupTimeViews,
   ],
+  exports: [GroupTimeViews],
 })
 export class RegionalGroupModule {}

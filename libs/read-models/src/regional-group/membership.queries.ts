@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { recordedBy, seenBy, TimeView, viewParameters, WHOLE_RECORD } from '../bitemporal';
 
 export interface PartnerRow {
   readonly partnerId: string;
@@ -10,6 +11,8 @@ export interface PartnerRow {
   readonly succeededOn: string | null;
   /** The day a partner's notice to leave took effect (R13). */
   readonly leftOn: string | null;
+  /** Whether it was a member on the day the rows are seen on. */
+  readonly member: boolean;
 }
 
 export interface RepresentativeRow {
@@ -24,6 +27,8 @@ export interface RepresentativeRow {
   readonly startDate: string;
   readonly endDate: string | null;
   readonly endReason: string | null;
+  /** Whether it held its seat on the day the rows are seen on. */
+  readonly current: boolean;
 }
 
 export interface TermsRow {
@@ -50,6 +55,8 @@ export interface FundingRow {
   readonly inKind: string | null;
   readonly unilateral: boolean;
   readonly recordedAt: string;
+  /** The day it was agreed or changed. */
+  readonly validFrom: string;
 }
 
 function groupBy<T>(ids: readonly string[], rows: T[], key: (row: T) => string): Map<string, T[]> {
@@ -58,105 +65,157 @@ function groupBy<T>(ids: readonly string[], rows: T[], key: (row: T) => string):
   return byId;
 }
 
-const PARTNER_COLUMNS = `partner_id AS partnerId, group_id AS groupId, name, agency_type AS agencyType,
-  admitted_on AS admittedOn, succeeded_by AS succeededBy, succeeded_on AS succeededOn, left_on AS leftOn`;
-const REPRESENTATIVE_COLUMNS = `appointment_id AS appointmentId, group_id AS groupId, partner_id AS partnerId,
-  person_id AS personId, name, title, role, seniority, start_date AS startDate, end_date AS endDate, end_reason AS endReason`;
+/** What happened after the day seen on, or was recorded after the position seen at, is not yet known. */
+const PARTNER_COLUMNS = `p.partner_id AS partnerId, p.group_id AS groupId, p.name, p.agency_type AS agencyType,
+  p.admitted_on AS admittedOn,
+  CASE WHEN p.succeeded_on <= @on AND p.ended_position <= @position THEN p.succeeded_by END AS succeededBy,
+  CASE WHEN p.succeeded_on <= @on AND p.ended_position <= @position THEN p.succeeded_on END AS succeededOn,
+  CASE WHEN p.left_on <= @on AND p.ended_position <= @position THEN p.left_on END AS leftOn,
+  EXISTS (SELECT 1 FROM partner_memberships m WHERE m.partner_id = p.partner_id AND ${seenBy('m')}) AS member`;
+/** Partners admitted by the day seen on, as recorded by the position seen at. */
+const PARTNERS_KNOWN = 'p.admitted_on <= @on AND p.sort_key <= @position';
 
-/** Membership of regional groups: batched by id lists so per-request DataLoaders can use them. */
+/** An appointment with the seat it held on the day seen on, or its last seat before then. */
+const REPRESENTATIVE_SELECT = `SELECT r.appointment_id AS appointmentId, r.group_id AS groupId, s.partner_id AS partnerId,
+  r.person_id AS personId, r.name, r.title, r.role, r.seniority, r.start_date AS startDate,
+  CASE WHEN r.end_date <= @on THEN r.end_date END AS endDate,
+  CASE WHEN r.end_date <= @on THEN r.end_reason END AS endReason,
+  (s.valid_to IS NULL OR s.valid_to > @on) AS current
+  FROM representatives r JOIN representative_seats s ON s.appointment_id = r.appointment_id
+  WHERE r.sort_key <= @position AND ${recordedBy('s')} AND s.valid_from = (
+    SELECT MAX(s2.valid_from) FROM representative_seats s2
+    WHERE s2.appointment_id = r.appointment_id AND s2.valid_from <= @on AND ${recordedBy('s2')})`;
+
+type Flagged<Row, Flag extends string> = Omit<Row, Flag> & Record<Flag, number>;
+
+const toPartnerRow = ({ member, ...row }: Flagged<PartnerRow, 'member'>): PartnerRow => ({
+  ...row,
+  member: member === 1,
+});
+const toRepresentativeRow = ({ current, ...row }: Flagged<RepresentativeRow, 'current'>): RepresentativeRow => ({
+  ...row,
+  current: current === 1,
+});
+
+/**
+ * Membership of regional groups, seen on a day as recorded by a position (a TimeView): batched by
+ * id lists so per-request DataLoaders can use them. "Current" is the view of today, recorded now.
+ */
 export class MembershipQueries {
   constructor(private readonly db: Database.Database) {}
 
-  partnersOfGroups(groupIds: readonly string[]): Map<string, PartnerRow[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT ${PARTNER_COLUMNS} FROM core_partners WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key`,
-      )
-      .all(JSON.stringify(groupIds)) as PartnerRow[];
-    return groupBy(groupIds, rows, (row) => row.groupId);
+  /** The day a group came into being, or undefined when there is no such group. */
+  establishedOn(groupId: string): string | undefined {
+    const row = this.db
+      .prepare('SELECT established_on AS establishedOn FROM regional_groups WHERE group_id = ?')
+      .get(groupId) as { establishedOn: string } | undefined;
+    return row?.establishedOn;
   }
 
-  partners(partnerIds: readonly string[]): Map<string, PartnerRow> {
-    const rows = this.db
-      .prepare(`SELECT ${PARTNER_COLUMNS} FROM core_partners WHERE partner_id IN (SELECT value FROM json_each(?))`)
-      .all(JSON.stringify(partnerIds)) as PartnerRow[];
-    return new Map(rows.map((row) => [row.partnerId, row]));
+  /** The position of the last event of the group the platform had recorded at `instant`, or null before any. */
+  positionAt(groupId: string, instant: string): number | null {
+    const row = this.db
+      .prepare('SELECT MAX(position) AS position FROM group_recordings WHERE group_id = ? AND recorded_at <= ?')
+      .get(groupId, instant) as { position: number | null };
+    return row.position;
   }
 
-  areaIdsOfPartners(partnerIds: readonly string[]): Map<string, string[]> {
+  partnersOfGroups(groupIds: readonly string[], view: TimeView): Map<string, PartnerRow[]> {
     const rows = this.db
       .prepare(
-        `SELECT pa.partner_id AS partnerId, pa.area_id AS areaId FROM partner_areas pa JOIN local_areas la ON la.area_id = pa.area_id
-         WHERE pa.partner_id IN (SELECT value FROM json_each(?)) ORDER BY la.ordinal`,
+        `SELECT ${PARTNER_COLUMNS} FROM core_partners p
+         WHERE p.group_id IN (SELECT value FROM json_each(@ids)) AND ${PARTNERS_KNOWN} ORDER BY p.sort_key`,
       )
-      .all(JSON.stringify(partnerIds)) as { partnerId: string; areaId: string }[];
+      .all({ ids: JSON.stringify(groupIds), ...viewParameters(view) }) as Flagged<PartnerRow, 'member'>[];
+    return groupBy(groupIds, rows.map(toPartnerRow), (row) => row.groupId);
+  }
+
+  partners(partnerIds: readonly string[], view: TimeView = WHOLE_RECORD): Map<string, PartnerRow> {
+    const rows = this.db
+      .prepare(
+        `SELECT ${PARTNER_COLUMNS} FROM core_partners p WHERE p.partner_id IN (SELECT value FROM json_each(@ids))`,
+      )
+      .all({ ids: JSON.stringify(partnerIds), ...viewParameters(view) }) as Flagged<PartnerRow, 'member'>[];
+    return new Map(rows.map((row) => [row.partnerId, toPartnerRow(row)]));
+  }
+
+  /** The areas each partner covered on the day seen on (none outside its membership). */
+  areaIdsOfPartners(partnerIds: readonly string[], view: TimeView): Map<string, string[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT c.partner_id AS partnerId, c.area_id AS areaId FROM partner_coverage c
+         JOIN local_areas la ON la.area_id = c.area_id
+         WHERE c.partner_id IN (SELECT value FROM json_each(@ids)) AND ${seenBy('c')} ORDER BY la.ordinal`,
+      )
+      .all({ ids: JSON.stringify(partnerIds), ...viewParameters(view) }) as { partnerId: string; areaId: string }[];
     const byPartner = groupBy(partnerIds, rows, (row) => row.partnerId);
     return new Map([...byPartner].map(([id, list]) => [id, list.map((row) => row.areaId)]));
   }
 
-  representativesOfGroups(groupIds: readonly string[]): Map<string, RepresentativeRow[]> {
+  /** Every appointment begun by the day seen on, each in the seat it held then; `current` marks those holding one. */
+  representativesOfGroups(groupIds: readonly string[], view: TimeView): Map<string, RepresentativeRow[]> {
+    const rows = this.db
+      .prepare(`${REPRESENTATIVE_SELECT} AND r.group_id IN (SELECT value FROM json_each(@ids)) ORDER BY r.sort_key`)
+      .all({ ids: JSON.stringify(groupIds), ...viewParameters(view) }) as Flagged<RepresentativeRow, 'current'>[];
+    return groupBy(groupIds, rows.map(toRepresentativeRow), (row) => row.groupId);
+  }
+
+  appointments(appointmentIds: readonly string[], view: TimeView): Map<string, RepresentativeRow> {
+    const rows = this.db
+      .prepare(`${REPRESENTATIVE_SELECT} AND r.appointment_id IN (SELECT value FROM json_each(@ids))`)
+      .all({ ids: JSON.stringify(appointmentIds), ...viewParameters(view) }) as Flagged<RepresentativeRow, 'current'>[];
+    return new Map(rows.map((row) => [row.appointmentId, toRepresentativeRow(row)]));
+  }
+
+  /** The appointments holding the chair and the deputy chair on the day seen on. */
+  officers(groupId: string, view: TimeView): { chair: string | null; deputyChair: string | null } {
     const rows = this.db
       .prepare(
-        `SELECT ${REPRESENTATIVE_COLUMNS} FROM representatives WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key`,
+        `SELECT post, appointment_id AS appointmentId FROM group_posts g WHERE g.group_id = @groupId AND ${seenBy('g')}`,
       )
-      .all(JSON.stringify(groupIds)) as RepresentativeRow[];
-    return groupBy(groupIds, rows, (row) => row.groupId);
+      .all({ groupId, ...viewParameters(view) }) as { post: string; appointmentId: string }[];
+    const holder = (post: string) => rows.find((row) => row.post === post)?.appointmentId ?? null;
+    return { chair: holder('CHAIR'), deputyChair: holder('DEPUTY_CHAIR') };
   }
 
-  appointments(appointmentIds: readonly string[]): Map<string, RepresentativeRow> {
-    const rows = this.db
-      .prepare(
-        `SELECT ${REPRESENTATIVE_COLUMNS} FROM representatives WHERE appointment_id IN (SELECT value FROM json_each(?))`,
-      )
-      .all(JSON.stringify(appointmentIds)) as RepresentativeRow[];
-    return new Map(rows.map((row) => [row.appointmentId, row]));
-  }
-
-  officers(groupId: string): { chair: string | null; deputyChair: string | null } {
-    const row = this.db
-      .prepare(
-        'SELECT chair_appointment_id AS chair, deputy_appointment_id AS deputyChair FROM regional_groups WHERE group_id = ?',
-      )
-      .get(groupId) as { chair: string | null; deputyChair: string | null } | undefined;
-    return row ?? { chair: null, deputyChair: null };
-  }
-
-  termsOf(groupId: string): TermsRow[] {
+  /** Every version recorded by the position seen at, in the order adopted. */
+  termsOf(groupId: string, position: number | null = null): TermsRow[] {
     const rows = this.db
       .prepare(
         `SELECT version, summary, quorum_percentage AS quorumPercentage, meeting_cadence_months AS meetingCadenceMonths,
            notice_period_months AS noticePeriodMonths, statutory_types AS statutoryTypes, adopted_on AS adoptedOn
-         FROM terms_of_reference WHERE group_id = ? ORDER BY sort_key`,
+         FROM terms_of_reference WHERE group_id = @groupId AND sort_key <= @position ORDER BY sort_key`,
       )
-      .all(groupId) as (Omit<TermsRow, 'statutoryTypesPerArea'> & { statutoryTypes: string })[];
+      .all({ groupId, position: position ?? Number.MAX_SAFE_INTEGER }) as (Omit<TermsRow, 'statutoryTypesPerArea'> & {
+      statutoryTypes: string;
+    })[];
     return rows.map(({ statutoryTypes, ...row }) => ({
       ...row,
       statutoryTypesPerArea: JSON.parse(statutoryTypes) as string[],
     }));
   }
 
-  /** The version in force on `date`: the latest adopted by then, or null before any. */
-  termsInForceOn(groupId: string, date: string): TermsRow | null {
-    return [...this.termsOf(groupId)].reverse().find((terms) => terms.adoptedOn <= date) ?? null;
-  }
-
-  reviewsOf(groupId: string): ReviewRow[] {
+  /** Reviews held by the day seen on, as recorded by the position seen at. */
+  reviewsOf(groupId: string, view: TimeView): ReviewRow[] {
     return this.db
       .prepare(
-        'SELECT sort_key AS position, reviewed_on AS reviewedOn, notes FROM terms_reviews WHERE group_id = ? ORDER BY sort_key',
+        `SELECT sort_key AS position, reviewed_on AS reviewedOn, notes FROM terms_reviews
+         WHERE group_id = @groupId AND reviewed_on <= @on AND sort_key <= @position ORDER BY sort_key`,
       )
-      .all(groupId) as ReviewRow[];
+      .all({ groupId, ...viewParameters(view) }) as ReviewRow[];
   }
 
-  fundingOf(groupId: string, financialYear: string | null): FundingRow[] {
+  /** R15: each contribution as it stood on the day seen on. */
+  fundingOf(groupId: string, financialYear: string | null, view: TimeView): FundingRow[] {
     const rows = this.db
       .prepare(
-        `SELECT f.partner_id AS partnerId, f.financial_year AS financialYear, f.amount_pence AS amountPence, f.in_kind AS inKind,
-           f.unilateral, f.recorded_at AS recordedAt
+        `SELECT f.partner_id AS partnerId, f.financial_year AS financialYear, f.amount_pence AS amountPence,
+           f.in_kind AS inKind, f.unilateral, f.recorded_at AS recordedAt, f.valid_from AS validFrom
          FROM funding_contributions f JOIN core_partners p ON p.partner_id = f.partner_id
-         WHERE f.group_id = ? AND (? IS NULL OR f.financial_year = ?) ORDER BY f.financial_year, p.sort_key`,
+         WHERE f.group_id = @groupId AND (@year IS NULL OR f.financial_year = @year) AND ${seenBy('f')}
+         ORDER BY f.financial_year, p.sort_key`,
       )
-      .all(groupId, financialYear, financialYear) as (Omit<FundingRow, 'unilateral'> & { unilateral: number })[];
+      .all({ groupId, year: financialYear, ...viewParameters(view) }) as Flagged<FundingRow, 'unilateral'>[];
     return rows.map((row) => ({ ...row, unilateral: row.unilateral === 1 }));
   }
 
@@ -179,13 +238,16 @@ export class MembershipQueries {
     return { dissolvedAt: group?.dissolvedAt ?? null, agreedBy: agreed.map((row) => row.partnerId) };
   }
 
-  notices(groupId: string): NoticeRow[] {
+  /** Notices given by the day seen on, as recorded by the position seen at (current ones by default). */
+  notices(groupId: string, view: TimeView = WHOLE_RECORD): NoticeRow[] {
     const rows = this.db
       .prepare(
         `SELECT notice_id AS noticeId, partner_id AS partnerId, given_on AS givenOn, effective_on AS effectiveOn, status, consequences, withdrawn_on AS withdrawnOn
-         FROM notices WHERE group_id = ? ORDER BY sort_key`,
+         FROM notices WHERE group_id = @groupId AND given_on <= @on AND sort_key <= @position ORDER BY sort_key`,
       )
-      .all(groupId) as (Omit<NoticeRow, 'consequences'> & { consequences: string })[];
+      .all({ groupId, ...viewParameters(view) }) as (Omit<NoticeRow, 'consequences'> & {
+      consequences: string;
+    })[];
     return rows.map((row) => ({ ...row, consequences: JSON.parse(row.consequences) as NoticeRow['consequences'] }));
   }
 
