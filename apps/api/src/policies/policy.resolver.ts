@@ -347,6 +347,7 @@ export class PolicyResolver {
               decision: input.decision,
               variation: input.variation ?? null,
               reason: input.reason ?? null,
+              decidedOn: input.decidedOn ?? null,
               publishedToArea:
                 published?.type === 'PolicyVersionPublished' &&
                 published.data.areas.some((a) => a.areaId === input.areaId),

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
 import { IsDocumentText, IsEntityId, IsLongText, IsShortText } from '../common/input-validators';
 import { IdempotentInput } from '../common/idempotency-key.input';
+import { BusinessDate } from '../common/business-date';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const date = (label: string) => ({ message: `${label} must be a date written YYYY-MM-DD.` });
@@ -239,6 +240,9 @@ export class RecordPolicyAdoptionInput extends PolicyInput {
   @IsOptional()
   @IsLongText()
   reason?: string | null;
+
+  @BusinessDate('decidedOn', 'the day the area decided')
+  decidedOn?: string | null;
 }
 
 @InputType()
