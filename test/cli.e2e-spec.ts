@@ -7,7 +7,8 @@ import { AppConfig, embeddedTokenVerifier, loadConfig, loadOrCreateSigningKey } 
 import { withApp } from '../apps/cli/src/app-context';
 import { exportHistory } from '../apps/cli/src/commands/export.command';
 import { init } from '../apps/cli/src/commands/init.command';
-import { tokenFor } from '../apps/cli/src/commands/token.command';
+import { calendarTokenFor, tokenFor } from '../apps/cli/src/commands/token.command';
+import { Authenticator } from '../apps/api/src/auth/authenticator';
 import { verify } from '../apps/cli/src/commands/verify.command';
 
 describe('the command-line tool', () => {
@@ -38,13 +39,38 @@ describe('the command-line tool', () => {
 
     const token = await withApp(config, (app) => tokenFor(app, 'jo@asssp.example', '1h'));
     const verifier = embeddedTokenVerifier(await loadOrCreateSigningKey(dir));
-    // The token lasts the hour asked for.
-    const issuedAt = decodeJwt(token).iat as number;
-    await expect(verifier.verify(token)).resolves.toEqual({
-      subject: personId,
-      expiresAt: new Date((issuedAt + 3600) * 1000),
-    });
+    // The token lasts the hour asked for (a second less if the clock ticked while it was made).
+    const { iat, exp } = decodeJwt(token) as { iat: number; exp: number };
+    expect(exp - iat).toBeGreaterThanOrEqual(3599);
+    expect(exp - iat).toBeLessThanOrEqual(3600);
+    await expect(verifier.verify(token)).resolves.toEqual({ subject: personId, expiresAt: new Date(exp * 1000) });
     await expect(withApp(config, (app) => tokenFor(app, 'Nobody Known', '1h'))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
+  it('refuses to mint a token lasting more than 30 days, saying so', async () => {
+    await init(config, { name: 'Jo Admin', email: 'jo@asssp.example', subject: null });
+    await expect(withApp(config, (app) => tokenFor(app, 'jo@asssp.example', '31d'))).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: 'A token may last at most 30 days; "31d" is longer. Mint a shorter one and a new one when it expires.',
+    });
+  });
+
+  it('issues a calendar token, recorded in the access stream by the hash of its secret only', async () => {
+    const personId = await init(config, { name: 'Jo Admin', email: 'jo@asssp.example', subject: null });
+    const { issued, known } = await withApp(config, async (app) => {
+      const issued = await calendarTokenFor(app, 'Jo Admin');
+      return { issued, known: app.get(Authenticator).identifyCalendarReader(issued.token) };
+    });
+    expect(issued).toMatchObject({ personId, token: expect.stringMatching(/^cal_/) });
+    expect(known?.personId).toBe(personId);
+    const file = join(dir, 'history.jsonl');
+    await exportHistory(config, file);
+    const history = readFileSync(file, 'utf8');
+    expect(history).toContain('"CalendarTokenIssued"');
+    expect(history).not.toContain(issued.token);
+    await expect(withApp(config, (app) => calendarTokenFor(app, 'Nobody Known'))).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
   });

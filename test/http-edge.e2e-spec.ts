@@ -204,6 +204,7 @@ describe('the HTTP edge', () => {
       ['markup', '<script>alert(1)</script>'],
       ['spaces and quotes', 'a "quoted" id'],
       ['more than 100 characters', 'x'.repeat(101)],
+      ['an NHS number (R40)', '943-476-5919'],
     ])('replaces one with %s by a new id, and says which', async (what, header) => {
       const { echoed, recorded } = await establish(what.replace(/\W/g, '-'), header);
       expect(recorded).toMatch(/^[0-9a-f-]{36}$/);

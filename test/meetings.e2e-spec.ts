@@ -229,14 +229,15 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
       overdue: false,
       nextMeeting: { id: year.nextMeetingId },
     });
-    const calendar = await fetch(`${api.url}/groups/${demo.groupId}/calendar.ics?token=${chair}`);
+    const bearer = { headers: { authorization: `Bearer ${chair}` } };
+    const calendar = await fetch(`${api.url}/groups/${demo.groupId}/calendar.ics`, bearer);
     expect(calendar.headers.get('content-type')).toMatch(/text\/calendar/);
     const body = await calendar.text();
     expect(body).toMatch(/BEGIN:VCALENDAR/);
     expect(body.match(/BEGIN:VEVENT/g)?.length).toBeGreaterThanOrEqual(5);
     expect(body).toContain('DTSTART:20261210T100000Z');
     expect((await fetch(`${api.url}/groups/${demo.groupId}/calendar.ics`)).status).toBe(401);
-    expect((await fetch(`${api.url}/groups/no-such-group/calendar.ics?token=${chair}`)).status).toBe(404);
+    expect((await fetch(`${api.url}/groups/no-such-group/calendar.ics`, bearer)).status).toBe(404);
   });
 
   it('replays an area feed from a cursor and follows it live, every item once and in order, while minutes are published', async () => {

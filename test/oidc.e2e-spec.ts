@@ -66,6 +66,27 @@ describe('tokens from an OIDC provider', () => {
     }
   });
 
+  it('refuses a provider token that never expires or says it was issued in the future, but not one lasting past 30 days', async () => {
+    const signed = (claims: { iat?: number; exp?: number }) => {
+      const jwt = new SignJWT({})
+        .setProtectedHeader({ alg: 'RS256', kid: 'provider-key-1' })
+        .setSubject(api.adminId)
+        .setIssuer('https://login.example.org/')
+        .setAudience('safeguarding-platform');
+      if (claims.iat !== undefined) jwt.setIssuedAt(claims.iat);
+      if (claims.exp !== undefined) jwt.setExpirationTime(claims.exp);
+      return jwt.sign(provider.privateKey);
+    };
+    const now = Math.floor(Date.now() / 1000);
+    const everlasting = await api.graphql('{ me { personId } }', {}, await signed({ iat: now }));
+    expect(everlasting.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    expect(everlasting.errors?.[0].message).toMatch(/no expiry/);
+    const future = await api.graphql('{ me { personId } }', {}, await signed({ iat: now + 3600, exp: now + 7200 }));
+    expect(future.errors?.[0].message).toMatch(/issued in the future/);
+    const quarter = await api.graphql('{ me { personId } }', {}, await signed({ iat: now, exp: now + 90 * 86_400 }));
+    expect(quarter.errors).toBeUndefined();
+  });
+
   it("opens a graphql-ws socket with the provider's token, which in production still serves no introspection", async () => {
     const token = await providerToken({ sub: api.adminId });
     const me = await api.overSocket('{ me { personId } }', {}, token);

@@ -100,6 +100,7 @@ describe('the GraphQL service', () => {
         .setIssuer(EMBEDDED_ISSUER)
         .setAudience(EMBEDDED_AUDIENCE)
         .setExpirationTime('1h')
+        .setIssuedAt()
         .sign(key.privateKey);
       expect(await meWith(stranger)).toMatchObject({
         extensions: { code: 'UNAUTHENTICATED' },

@@ -2,7 +2,13 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
-import { MeetingQueries, MembershipQueries, RegionalGroupQueries } from '@app/read-models';
+import {
+  MeetingQueries,
+  MembershipQueries,
+  PolicyQueries,
+  RegionalGroupQueries,
+  WorkstreamQueries,
+} from '@app/read-models';
 import { AppConfig } from '@app/platform';
 import { AccessModule } from './access/access.module';
 import { Authenticator } from './auth/authenticator';
@@ -10,6 +16,7 @@ import { CommonModule } from './common/common.module';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { IntegrityModule } from './integrity/integrity.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { WorkstreamsModule } from './workstreams/workstreams.module';
 import { PoliciesModule } from './policies/policies.module';
@@ -26,15 +33,25 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [CommonModule],
-          inject: [Authenticator, RegionalGroupQueries, MembershipQueries, MeetingQueries],
+          inject: [
+            Authenticator,
+            RegionalGroupQueries,
+            MembershipQueries,
+            MeetingQueries,
+            WorkstreamQueries,
+            PolicyQueries,
+          ],
           useFactory: (
             authenticator: Authenticator,
             groups: RegionalGroupQueries,
             membership: MembershipQueries,
             meetings: MeetingQueries,
-          ) => graphqlOptions(config, authenticator, groups, membership, meetings),
+            workstreams: WorkstreamQueries,
+            policies: PolicyQueries,
+          ) => graphqlOptions(config, authenticator, { groups, membership, meetings, workstreams, policies }),
         }),
         HealthModule,
+        IntegrityModule,
         AccessModule,
         RegionalGroupModule,
         MeetingsModule,

@@ -1,19 +1,45 @@
 import { INestApplication, ValidationError, ValidationPipe } from '@nestjs/common';
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import compression from 'compression';
+import { DomainError } from '@app/domain';
 import { AppConfig, InputValidationError, JsonLogger } from '@app/platform';
 import { AppModule } from './app.module';
+import { IDENTIFYING_DATA_CONSTRAINT } from './common/input-validators';
 import { GRAPHIQL_ASSETS_PATH, graphiqlSite } from './graphql/graphiql-landing-page';
 import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
 
-function sentences(errors: ValidationError[], path = ''): string[] {
+interface Problem {
+  /** The field's path in the input, e.g. `title` or `areas.0.name`. */
+  readonly field: string;
+  readonly constraint: string;
+  readonly sentence: string;
+}
+
+function problems(errors: ValidationError[], path = ''): Problem[] {
   return errors.flatMap((error) => {
-    const here = path ? `${path}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) =>
-      message.endsWith('.') ? message : `${here}: ${message}.`,
-    );
-    return [...own, ...sentences(error.children ?? [], here)];
+    const field = path ? `${path}.${error.property}` : error.property;
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
+      field,
+      constraint,
+      sentence: message.endsWith('.') ? message : `${field}: ${message}.`,
+    }));
+    return [...own, ...problems(error.children ?? [], field)];
   });
+}
+
+/**
+ * Input that identifies a child or family is refused as IDENTIFYING_DATA naming the (first) field,
+ * whatever else is wrong with it: that is what the sender must not send again (R40).
+ */
+function inputRefusal(errors: ValidationError[]): Error {
+  const all = problems(errors);
+  const identifying = all.filter((problem) => problem.constraint === IDENTIFYING_DATA_CONSTRAINT);
+  if (identifying.length > 0) {
+    return new DomainError('IDENTIFYING_DATA', identifying.map((problem) => problem.sentence).join(' '), {
+      field: identifying[0].field,
+    });
+  }
+  return new InputValidationError(all.map((problem) => problem.sentence));
 }
 
 /** The api as it runs: used by main, the CLI's demo and the end-to-end tests alike. */
@@ -30,7 +56,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
       transform: true,
       whitelist: true,
       forbidNonWhitelisted: true,
-      exceptionFactory: (errors) => new InputValidationError(sentences(errors)),
+      exceptionFactory: inputRefusal,
     }),
   );
   app.useGlobalFilters(new GraphqlExceptionFilter(app.get(HttpAdapterHost).httpAdapter));

@@ -6,9 +6,10 @@ import { parseArgs } from 'node:util';
 import { createApp } from '../../api/src/create-app';
 import { configOrExit, withApp } from './app-context';
 import { exportHistory } from './commands/export.command';
+import { signHead } from './commands/head.command';
 import { init } from './commands/init.command';
 import { printServedSchema } from './commands/schema.command';
-import { tokenFor } from './commands/token.command';
+import { calendarTokenFor, tokenFor } from './commands/token.command';
 import { verify } from './commands/verify.command';
 import { loadDemo } from './demo/demo';
 
@@ -20,8 +21,16 @@ Commands:
   init --name <name> [--email <e-mail>] [--subject <oidc subject>]
                        record the platform's first administrator
   token <person> [--expires 12h]
-                       mint a bearer token for a person (id, subject, e-mail or name)
-  verify               check every stream's hash chain; exit 1 naming broken streams
+                       mint a bearer token for a person (id, subject, e-mail or name);
+                       it may last at most 30 days
+  calendar-token <person>
+                       issue a calendar token: it reads only the calendars of the groups
+                       the person may read, lasts until revoked (revokeCalendarToken)
+  verify [--witness <head.json>] [--key <jwk.json>]
+                       check every stream's hash chain and, with a witness, that the store still
+                       matches a signed head kept elsewhere; exit 1 naming what failed
+  head [--out <head.json>]
+                       sign, record and write a head of the transparency log (stdout by default)
   export [--out <file>] write the whole history as JSON Lines (stdout by default)
   schema [--out schema.gql]
                        write the GraphQL schema the api serves
@@ -40,6 +49,8 @@ async function run(argv: string[]): Promise<number> {
       subject: { type: 'string' },
       expires: { type: 'string', default: '12h' },
       out: { type: 'string' },
+      witness: { type: 'string' },
+      key: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -69,8 +80,27 @@ async function run(argv: string[]): Promise<number> {
       process.stdout.write(`${token}\n`);
       return 0;
     }
+    case 'calendar-token': {
+      if (rest.length !== 1)
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          'calendar-token needs exactly one person: an id, subject, e-mail or name.',
+        );
+      const issued = await withApp(configOrExit(), (app) => calendarTokenFor(app, rest[0]));
+      process.stdout.write(
+        [
+          `Calendar token ${issued.tokenId} for ${issued.personId}; shown this once:`,
+          issued.token,
+          `Subscribe to <platform address>/groups/<group id>/calendar.ics?token=${issued.token}`,
+          '',
+        ].join('\n'),
+      );
+      return 0;
+    }
     case 'verify':
-      return verify(configOrExit());
+      return verify(configOrExit(), { witness: values.witness ?? null, key: values.key ?? null });
+    case 'head':
+      return signHead(configOrExit(), values.out ?? null);
     case 'export':
       await exportHistory(configOrExit(), values.out ?? null);
       return 0;

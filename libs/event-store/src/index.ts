@@ -5,4 +5,5 @@ export * from './idempotency';
 export * from './handle-command';
 export * from './sqlite/sqlite-event-store';
 export * from './in-memory/in-memory-event-store';
+export * from './transparency';
 export * from './upcast';

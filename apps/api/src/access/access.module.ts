@@ -1,12 +1,21 @@
 import { Module } from '@nestjs/common';
 import { CommonModule } from '../common/common.module';
 import { AccessResolver } from './access.resolver';
+import { CalendarTokensResolver } from './calendar-tokens.resolver';
 import { InitialisePlatformHandler } from './initialise-platform.command';
+import { IssueCalendarTokenHandler } from './issue-calendar-token.command';
 import { MeHandler } from './me.query';
 import { PeopleResolver } from './people.resolver';
 
 @Module({
   imports: [CommonModule],
-  providers: [AccessResolver, PeopleResolver, MeHandler, InitialisePlatformHandler],
+  providers: [
+    AccessResolver,
+    PeopleResolver,
+    CalendarTokensResolver,
+    MeHandler,
+    InitialisePlatformHandler,
+    IssueCalendarTokenHandler,
+  ],
 })
 export class AccessModule {}

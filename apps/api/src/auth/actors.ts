@@ -7,6 +7,7 @@ import {
   currentAppointments,
   dateOf,
   DomainError,
+  mayReadGroup,
   regionalGroupDecider,
   RegionalGroupState,
   regionalGroupStream,
@@ -45,6 +46,12 @@ export class Actors {
     return access.grants
       .filter((g) => g.personId === personId && g.role === 'AREA_BUSINESS_MANAGER' && g.areaId)
       .map((g) => g.areaId as string);
+  }
+
+  /** R43 for one group: the domain's rule, on the access and group streams as they stand today. */
+  async mayReadGroup(personId: string, groupId: string): Promise<boolean> {
+    const [access, group] = await Promise.all([this.access(), this.group(groupId)]);
+    return mayReadGroup(group, personId, rolesOf(access, personId), dateOf(this.clock.now().toISOString()));
   }
 
   async access(): Promise<AccessState> {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PeopleQueries } from '@app/read-models';
 import { AuthenticationError, TokenVerifier, unauthenticated, VerifiedToken } from '@app/platform';
 import { TOKEN_VERIFIER } from '../infrastructure/injection-tokens';
+import { calendarSecretHash, CALENDAR_TOKEN_ONLY_READS_CALENDARS, isCalendarSecret } from './calendar-secret';
 import { Identity } from './identity';
 
 @Injectable()
@@ -19,6 +20,7 @@ export class Authenticator {
     if (authorization === undefined || authorization === null || authorization === '') return null;
     const match = typeof authorization === 'string' ? /^Bearer\s+(\S+)$/i.exec(authorization) : null;
     if (!match) throw unauthenticated('Send credentials as "Authorization: Bearer <token>".');
+    if (isCalendarSecret(match[1])) throw unauthenticated(CALENDAR_TOKEN_ONLY_READS_CALENDARS);
     let token: VerifiedToken;
     try {
       token = await this.verifier.verify(match[1]);
@@ -29,5 +31,15 @@ export class Authenticator {
     const person = this.people.bySubject(token.subject);
     if (!person) throw unauthenticated('The token is valid but names nobody this platform knows.');
     return { personId: person.personId, name: person.name, subject: token.subject, tokenExpiresAt: token.expiresAt };
+  }
+
+  /** The person a calendar token was issued to, while it is not revoked; null for any other secret. */
+  identifyCalendarReader(secret: string): Identity | null {
+    if (!isCalendarSecret(secret)) return null;
+    const token = this.people.calendarTokenBySecretHash(calendarSecretHash(secret));
+    if (!token || token.revokedAt !== null) return null;
+    const person = this.people.byId(token.personId);
+    if (!person) return null;
+    return { personId: person.personId, name: person.name, subject: person.subject, tokenExpiresAt: null };
   }
 }

@@ -1,5 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsOptional, Matches } from 'class-validator';
+import { HoldsNoIdentifyingData } from './input-validators';
 
 /** Every mutation input extends this: a retry with the same key is recorded once. */
 @InputType({ isAbstract: true })
@@ -7,9 +8,11 @@ export abstract class IdempotentInput {
   @Field(() => String, {
     nullable: true,
     description:
-      'Any string of 8 to 100 letters, digits, "-" or "_" chosen by the client. Sending the same key and input again returns the first result without recording anything twice; the same key with a different input is refused with IDEMPOTENCY_KEY_REUSED.',
+      'Any string of 8 to 100 letters, digits, "-" or "_" chosen by the client. Sending the same key and input again returns the first result without recording anything twice; the same key with a different input is refused with IDEMPOTENCY_KEY_REUSED. It is recorded with the events, so a key that is an NHS number is refused with IDENTIFYING_DATA (R40).',
   })
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{8,100}$/, { message: 'idempotencyKey must be 8 to 100 letters, digits, "-" or "_".' })
+  // Recorded in every event's metadata: ten digits can be an NHS number (R40).
+  @HoldsNoIdentifyingData()
   idempotencyKey?: string | null;
 }

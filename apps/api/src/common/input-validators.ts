@@ -1,6 +1,7 @@
 import { isEmail, ValidateBy, ValidationArguments, ValidationOptions } from 'class-validator';
 import {
   DOCUMENT_TEXT_MAX,
+  findIdentifyingData,
   isEntityId,
   isWellFormedText,
   LONG_TEXT_MAX,
@@ -10,7 +11,8 @@ import {
 
 /**
  * The decorators every input uses for ids, free text and e-mail addresses, so that each rule
- * (in libs/domain/src/shared) is applied the same way to every field.
+ * (in libs/domain/src/shared) is applied the same way to every field. Free text is also checked
+ * for data that identifies a child or family (R40).
  */
 
 /** An id this API gave out (a lowercase UUID); `each` for a list of ids. */
@@ -35,16 +37,41 @@ interface TextOptions {
   readonly label?: string;
 }
 
-/** Free text of at most `max` characters with at least one visible character. */
+/**
+ * The name of the constraint that finds child-identifying data (R40). The ValidationPipe's
+ * exception factory refuses input that fails it with IDENTIFYING_DATA rather than VALIDATION_FAILED.
+ */
+export const IDENTIFYING_DATA_CONSTRAINT = 'holdsNoIdentifyingData';
+
+const identifyingDataIn = (value: unknown) => (typeof value === 'string' ? findIdentifyingData(value) : null);
+
+/** Text that identifies no child or family (R40): every free-text field, and anything else that is recorded. */
+export function HoldsNoIdentifyingData({ label }: Pick<TextOptions, 'label'> = {}): PropertyDecorator {
+  return ValidateBy({
+    name: IDENTIFYING_DATA_CONSTRAINT,
+    validator: {
+      validate: (value: unknown) => identifyingDataIn(value) === null,
+      defaultMessage: ({ property, value }: ValidationArguments) =>
+        `${label ?? property} looks like it identifies a child or family (${identifyingDataIn(value)?.description}); the platform holds governance data only (R40).`,
+    },
+  });
+}
+
+/** Free text of at most `max` characters with at least one visible character, identifying nobody. */
 function IsText(max: number, { allowEmpty = false, label }: TextOptions = {}): PropertyDecorator {
   const problem = (value: unknown) => (allowEmpty && value === '' ? null : textProblem(value, max));
-  return ValidateBy({
+  const isText = ValidateBy({
     name: 'isText',
     validator: {
       validate: (value: unknown) => problem(value) === null,
       defaultMessage: ({ property, value }: ValidationArguments) => `${label ?? property} ${problem(value)}.`,
     },
   });
+  const holdsNoIdentifyingData = HoldsNoIdentifyingData({ label });
+  return (target, property) => {
+    isText(target, property);
+    holdsNoIdentifyingData(target, property);
+  };
 }
 
 /** A name or a title. */

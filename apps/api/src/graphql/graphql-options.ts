@@ -3,7 +3,6 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ServerOptions } from 'graphql-ws';
 import { Logger } from '@nestjs/common';
-import { MeetingQueries, MembershipQueries, RegionalGroupQueries } from '@app/read-models';
 import { AppConfig, formatGraphqlError } from '@app/platform';
 import {
   GraphQLError,
@@ -20,7 +19,7 @@ import { graphiqlLandingPage } from './graphiql-landing-page';
 import { GraphqlContext } from './graphql-context';
 import { graphqlOverHttpPlugin } from './graphql-over-http.plugin';
 import { graphqlWsOptions } from './graphql-ws-options';
-import { createLoaders } from './loaders';
+import { createLoaders, LoaderSources } from './loaders';
 import { queryLimitsRule } from './query-limits';
 
 /** Parsing stops past this many tokens: a parse failure, answered before any validation work. */
@@ -56,9 +55,7 @@ interface WsContextInput {
 export function graphqlOptions(
   config: AppConfig,
   authenticator: Authenticator,
-  groups: RegionalGroupQueries,
-  membership: MembershipQueries,
-  meetings: MeetingQueries,
+  sources: LoaderSources,
 ): ApolloDriverConfig {
   const logger = new Logger('GraphQL');
   const production = config.environment === 'production';
@@ -109,7 +106,7 @@ export function graphqlOptions(
         return {
           identity: input.extra.identity ?? null,
           correlationId: randomUUID(),
-          loaders: createLoaders(groups, membership, meetings),
+          loaders: createLoaders(sources),
         };
       }
       const { req, res } = input as HttpContextInput;
@@ -118,7 +115,7 @@ export function graphqlOptions(
       return {
         identity: await authenticator.identify(req.headers.authorization),
         correlationId,
-        loaders: createLoaders(groups, membership, meetings),
+        loaders: createLoaders(sources),
       };
     },
   };

@@ -1,12 +1,28 @@
-import { meetingStream, regionalGroupStream } from '@app/domain';
 import {
+  localArrangementStream,
+  meetingStream,
+  policyStream,
+  regionalGroupStream,
+  workstreamStream,
+} from '@app/domain';
+import {
+  AREAS,
   attendanceRecorded,
   avonAndSomerset,
+  GROUP_ID,
   meetingOpened,
   meetingScheduled,
+  POLICY_ID,
+  policyDrafted,
   presentInPerson,
+  publishedPolicy,
   recommendationMade,
   REPRESENTATIVES,
+  RESOURCES_WORKSTREAM_ID,
+  resourcesWorkstreamCommissioned,
+  runningWorkstream,
+  taskAdded,
+  WORKSTREAM_ID,
 } from '@app/domain/testing/avon-and-somerset.fixture';
 import { InMemoryEventStore } from '@app/event-store';
 import {
@@ -14,20 +30,29 @@ import {
   MeetingQueries,
   MembershipQueries,
   openReadDatabase,
+  PolicyQueries,
   ProjectionRunner,
   RegionalGroupQueries,
+  WorkstreamQueries,
 } from '@app/read-models';
 import { randomUUID } from 'node:crypto';
-import { createLoaders } from './loaders';
+import { createLoaders, Viewed } from './loaders';
+
+/** Today, recorded now: the view of a query that asks no asAt. */
+const TODAY_VIEW = { on: '2020-04-01', position: null };
 
 const silent = { log: () => undefined, error: () => undefined };
 const MARCH = 'asssp-2020-03';
 const JUNE = 'asssp-2020-06';
 const SEPTEMBER = 'asssp-2020-09';
+const DRAFT_POLICY = 'policy-draft-only';
 
 /**
  * The March 2020 meeting with 7 of 10 present (quorate) and a recommendation to the police and
  * Bristol City Council and one decision; June with 6 present (inquorate); September scheduled, not yet open.
+ * The procedures workstream with two members, two tasks (one started) and two status reports; the
+ * Resources workstream with no members, reports or tasks yet. The escalation policy published to the five areas, adopted by
+ * Bristol and reviewed once; a second policy only drafted.
  */
 async function readModels() {
   const store = new InMemoryEventStore();
@@ -54,12 +79,46 @@ async function readModels() {
   await record(meetingStream(SEPTEMBER), [
     meetingScheduled({ meetingId: SEPTEMBER, startsAt: '2020-09-10T10:00:00.000Z' }),
   ]);
+  await record(workstreamStream(WORKSTREAM_ID), [
+    ...runningWorkstream,
+    taskAdded(),
+    taskAdded({ taskId: 'task-2', title: 'Agree one escalation route', dueDate: '2020-05-31' }),
+    { type: 'TaskStarted', data: { taskId: 'task-1' } },
+    { type: 'WorkstreamStatusReported', data: { rag: 'GREEN', note: 'Mapping started.', reportedOn: '2020-02-10' } },
+    { type: 'WorkstreamStatusReported', data: { rag: 'AMBER', note: 'Somerset late.', reportedOn: '2020-03-12' } },
+  ]);
+  await record(workstreamStream(RESOURCES_WORKSTREAM_ID), [resourcesWorkstreamCommissioned()]);
+  await record(policyStream(POLICY_ID), [
+    ...publishedPolicy,
+    { type: 'PolicyReviewed', data: { reviewedOn: '2021-03-15', outcome: 'NO_CHANGE', nextReviewOn: '2022-03-15' } },
+  ]);
+  await record(policyStream(DRAFT_POLICY), [policyDrafted({ policyId: DRAFT_POLICY, title: 'Draft only' })]);
+  await record(localArrangementStream(AREAS.bristol.areaId), [
+    {
+      type: 'PolicyAdoptionRecorded',
+      data: {
+        areaId: AREAS.bristol.areaId,
+        policyId: POLICY_ID,
+        version: 1,
+        decision: 'ADOPTED',
+        variation: null,
+        reason: null,
+        decidedOn: '2020-05-03',
+      },
+    },
+  ]);
   const db = openReadDatabase(':memory:');
   const runner = new ProjectionRunner(store, db, ALL_PROJECTIONS, silent);
   await runner.start();
   await runner.stop();
-  const meetings = new MeetingQueries(db);
-  return { meetings, loaders: createLoaders(new RegionalGroupQueries(db), new MembershipQueries(db), meetings) };
+  const sources = {
+    groups: new RegionalGroupQueries(db),
+    membership: new MembershipQueries(db),
+    meetings: new MeetingQueries(db),
+    workstreams: new WorkstreamQueries(db),
+    policies: new PolicyQueries(db),
+  };
+  return { ...sources, loaders: createLoaders(sources) };
 }
 
 describe('the per-request loaders of meetings', () => {
@@ -129,5 +188,184 @@ describe('the per-request loaders of meetings', () => {
     expect(loaded[5]).toMatchObject({ meetingId: SEPTEMBER, status: 'SCHEDULED' });
     expect(loaded[1]).toMatchObject([{ decisionId: 'dec-1', meetingId: MARCH }]);
     expect(loaded[6]).toEqual([]);
+  });
+});
+
+describe('the per-request loaders of workstreams, tasks, policies and groups', () => {
+  const OTHER_GROUP = 'no-such-group';
+
+  it('loads each workstream’s members, reports, task counts and areas in one query per field, each its own', async () => {
+    const { workstreams, loaders } = await readModels();
+    const spies = (
+      ['membersOfWorkstreams', 'reportsOfWorkstreams', 'countsByStatusOfWorkstreams', 'areaIdsOfWorkstreams'] as const
+    ).map((method) => jest.spyOn(workstreams, method));
+    const ids = [WORKSTREAM_ID, RESOURCES_WORKSTREAM_ID, 'no-such-workstream'];
+    const [members, reports, counts, areas] = await Promise.all([
+      Promise.all(ids.map((id) => loaders.membersOfWorkstream.load(id))),
+      Promise.all(ids.map((id) => loaders.reportsOfWorkstream.load(id))),
+      Promise.all(ids.map((id) => loaders.taskCountsOfWorkstream.load(id))),
+      Promise.all(ids.map((id) => loaders.areaIdsOfWorkstream.load(id))),
+    ]);
+    for (const spy of spies) expect(spy.mock.calls).toEqual([[ids]]);
+    expect(members).toEqual([
+      [
+        { personId: REPRESENTATIVES.chrisSivers.personId, name: 'Chris Sivers' },
+        { personId: REPRESENTATIVES.sheilaSmith.personId, name: 'Sheila Smith' },
+      ],
+      [],
+      [],
+    ]);
+    expect(reports.map((list) => list.map((r) => r.reportedOn))).toEqual([['2020-03-12', '2020-02-10'], [], []]);
+    expect(counts).toEqual([
+      [
+        { status: 'IN_PROGRESS', count: 1 },
+        { status: 'TO_DO', count: 1 },
+      ],
+      [],
+      [],
+    ]);
+    expect(areas[0]).toEqual(Object.values(AREAS).map((area) => area.areaId));
+    expect(areas[2]).toEqual([]);
+  });
+
+  it('pages the tasks of several workstreams in one batch, each workstream its own page', async () => {
+    const { workstreams, loaders } = await readModels();
+    const query = jest.spyOn(workstreams, 'tasksOfWorkstreams');
+    const args = { status: null, overdueOn: null, first: 1, after: null };
+    const [procedures, resources] = await loaders.tasksOfWorkstream.loadMany([
+      { id: WORKSTREAM_ID, args },
+      { id: RESOURCES_WORKSTREAM_ID, args },
+    ]);
+    expect(query.mock.calls).toEqual([
+      [[WORKSTREAM_ID, RESOURCES_WORKSTREAM_ID], { status: null, overdueOn: null }, 1, null],
+    ]);
+    expect(procedures).toMatchObject({ totalCount: 2, hasNextPage: true, items: [{ node: { taskId: 'task-1' } }] });
+    expect(resources).toMatchObject({ totalCount: 0, hasNextPage: false, items: [] });
+  });
+
+  it('asks once per distinct set of arguments when a batch mixes them', async () => {
+    const { workstreams, loaders } = await readModels();
+    const query = jest.spyOn(workstreams, 'tasksOfWorkstreams');
+    const all = { status: null, overdueOn: null, first: 10, after: null };
+    const [started, everything] = await Promise.all([
+      loaders.tasksOfWorkstream.load({ id: WORKSTREAM_ID, args: { ...all, status: 'IN_PROGRESS' } }),
+      loaders.tasksOfWorkstream.load({ id: WORKSTREAM_ID, args: all }),
+    ]);
+    expect(query).toHaveBeenCalledTimes(2);
+    expect(started?.items.map((item) => item.node.taskId)).toEqual(['task-1']);
+    expect(everything?.items.map((item) => item.node.taskId)).toEqual(['task-1', 'task-2']);
+  });
+
+  it('gives null for every task page of a batch whose cursor this API did not give out', async () => {
+    const { loaders } = await readModels();
+    const page = await loaders.tasksOfWorkstream.load({
+      id: WORKSTREAM_ID,
+      args: { status: null, overdueOn: null, first: 10, after: 'not-a-cursor' },
+    });
+    expect(page).toBeNull();
+  });
+
+  it('loads the history of several tasks in one query, in the order it happened', async () => {
+    const { workstreams, loaders } = await readModels();
+    const query = jest.spyOn(workstreams, 'historyOfTasks');
+    const [first, second, unknown] = await loaders.historyOfTask.loadMany(['task-1', 'task-2', 'no-such-task']);
+    expect(query).toHaveBeenCalledTimes(1);
+    expect((first as { change: string }[]).map((h) => h.change)).toEqual(['ADDED', 'STARTED']);
+    expect((second as { change: string }[]).map((h) => h.change)).toEqual(['ADDED']);
+    expect(unknown).toEqual([]);
+  });
+
+  it('loads each policy’s versions, areas, adoptions and reviews in one query per field', async () => {
+    const { policies, loaders } = await readModels();
+    const spies = (
+      ['versionsOfPolicies', 'versionAreasOfPolicies', 'adoptionsOfPolicies', 'reviewsOfPolicies'] as const
+    ).map((method) => jest.spyOn(policies, method));
+    const ids = [POLICY_ID, DRAFT_POLICY];
+    const [versions, areas, adoptions, reviews] = await Promise.all([
+      Promise.all(ids.map((id) => loaders.versionsOfPolicy.load(id))),
+      Promise.all(ids.map((id) => loaders.versionAreasOfPolicy.load(id))),
+      Promise.all(ids.map((id) => loaders.adoptionsOfPolicy.load(id))),
+      Promise.all(ids.map((id) => loaders.reviewsOfPolicy.load(id))),
+    ]);
+    for (const spy of spies) expect(spy.mock.calls).toEqual([[ids]]);
+    expect(versions.map((list) => list.map((v) => [v.version, v.effectiveOn]))).toEqual([[[1, '2020-04-01']], []]);
+    expect(areas[0]).toEqual(Object.values(AREAS).map((area) => ({ version: 1, areaId: area.areaId })));
+    expect(adoptions).toEqual([
+      [
+        {
+          version: 1,
+          areaId: AREAS.bristol.areaId,
+          decision: 'ADOPTED',
+          variation: null,
+          reason: null,
+          decidedOn: '2020-05-03',
+        },
+      ],
+      [],
+    ]);
+    expect(reviews).toEqual([[{ reviewedOn: '2021-03-15', outcome: 'NO_CHANGE', nextReviewOn: '2022-03-15' }], []]);
+    expect(areas[1]).toEqual([]);
+  });
+
+  it('loads the meetings, policies, workstreams, terms, notices, officers and dissolution of several groups in one query each', async () => {
+    const { meetings, membership, policies, workstreams, loaders } = await readModels();
+    const spies = [
+      jest.spyOn(meetings, 'meetingsOfGroups'),
+      jest.spyOn(policies, 'policiesOfGroups'),
+      jest.spyOn(workstreams, 'workstreamsOfGroups'),
+      jest.spyOn(membership, 'termsOfGroups'),
+      jest.spyOn(membership, 'noticesOfGroups'),
+      jest.spyOn(membership, 'officersOfGroups'),
+      jest.spyOn(membership, 'dissolutionsOfGroups'),
+    ];
+    const ids = [GROUP_ID, OTHER_GROUP];
+    const each = <V>(loader: { load: (id: string) => Promise<V> }) => Promise.all(ids.map((id) => loader.load(id)));
+    const seen = <V>(loader: { load: (key: Viewed) => Promise<V> }) =>
+      Promise.all(ids.map((id) => loader.load({ id, args: { view: TODAY_VIEW } })));
+    const [groupMeetings, groupPolicies, groupWorkstreams, terms, notices, officers, dissolution] = await Promise.all([
+      each(loaders.meetingsOfGroup),
+      each(loaders.policiesOfGroup),
+      each(loaders.workstreamsOfGroup),
+      seen(loaders.termsOfGroup),
+      seen(loaders.noticesOfGroup),
+      seen(loaders.officersOfGroup),
+      each(loaders.dissolutionOfGroup),
+    ]);
+    for (const spy of spies.slice(0, 3)) expect(spy.mock.calls).toEqual([[ids]]);
+    // One query for the whole list, for the day the list is seen on.
+    for (const spy of spies.slice(3, 6)) expect(spy.mock.calls).toEqual([[ids, TODAY_VIEW]]);
+    expect(spies[6].mock.calls).toEqual([[ids]]);
+    expect(groupMeetings.map((list) => list.map((m) => m.meetingId))).toEqual([[MARCH, JUNE, SEPTEMBER], []]);
+    expect(groupPolicies.map((list) => list.map((p) => p.policyId))).toEqual([[POLICY_ID, DRAFT_POLICY], []]);
+    expect(groupWorkstreams.map((list) => list.map((w) => w.workstreamId))).toEqual([
+      [WORKSTREAM_ID, RESOURCES_WORKSTREAM_ID],
+      [],
+    ]);
+    expect(terms[0].map((t) => t.version)).toEqual(['1.0']);
+    expect(terms[1]).toEqual([]);
+    expect(notices).toEqual([[], []]);
+    expect(officers).toEqual([
+      { chair: null, deputyChair: null },
+      { chair: null, deputyChair: null },
+    ]);
+    expect(dissolution).toEqual([
+      { dissolvedAt: null, agreedBy: [] },
+      { dissolvedAt: null, agreedBy: [] },
+    ]);
+  });
+
+  it('loads funding for each group and year asked, one query per year', async () => {
+    const { membership, loaders } = await readModels();
+    const query = jest.spyOn(membership, 'fundingOfGroups');
+    const funding = await loaders.fundingOfGroup.loadMany([
+      { id: GROUP_ID, args: { financialYear: null, view: TODAY_VIEW } },
+      { id: OTHER_GROUP, args: { financialYear: null, view: TODAY_VIEW } },
+      { id: GROUP_ID, args: { financialYear: '2020/21', view: TODAY_VIEW } },
+    ]);
+    expect(query.mock.calls).toEqual([
+      [[GROUP_ID, OTHER_GROUP], null, TODAY_VIEW],
+      [[GROUP_ID], '2020/21', TODAY_VIEW],
+    ]);
+    expect(funding).toEqual([[], [], []]);
   });
 });

@@ -1,24 +1,64 @@
 import DataLoader from 'dataloader';
 import { QuorumCount } from '@app/domain';
 import {
+  AdoptionRow,
   CorrectionRow,
   DecisionRow,
+  DissolutionRow,
+  FundingRow,
   LocalAreaRow,
   LocalPublicationRow,
   MeetingQueries,
   MeetingRow,
+  MemberRow,
   MembershipQueries,
+  NoticeRow,
+  OfficersRow,
+  Page,
   PartnerRow,
+  PolicyQueries,
+  PolicyReviewRow,
+  PolicyRow,
+  PolicyVersionRow,
   RecommendationRow,
   RegionalGroupQueries,
+  ReportRow,
   RepresentativeRow,
+  ReviewRow,
   SeatRow,
+  TaskFilter,
+  TaskHistoryRow,
+  TaskRow,
+  TermsRow,
   TimeView,
+  VersionAreaRow,
+  WorkstreamQueries,
+  WorkstreamRow,
   WrittenViewsRow,
 } from '@app/read-models';
 
-/** An id seen on a day as recorded by a position: membership answers differ with the view. */
-export type Viewed = Readonly<{ id: string; view: TimeView }>;
+/** The query classes the loaders read through. */
+export interface LoaderSources {
+  readonly groups: RegionalGroupQueries;
+  readonly membership: MembershipQueries;
+  readonly meetings: MeetingQueries;
+  readonly workstreams: WorkstreamQueries;
+  readonly policies: PolicyQueries;
+}
+
+/** The key of a field that takes arguments: the parent's id and the arguments, the same for every parent of one list. */
+export interface KeyWith<Args> {
+  readonly id: string;
+  readonly args: Args;
+}
+
+/** A group's membership, terms, funding and notices differ with the day seen on and the position recorded by. */
+export type Viewed = KeyWith<{ readonly view: TimeView }>;
+
+export interface TaskPageArgs extends Required<Pick<TaskFilter, 'status' | 'overdueOn'>> {
+  readonly first: number;
+  readonly after: string | null;
+}
 
 /** Made fresh for each request, so batching never serves one request's cache to another. */
 export interface Loaders {
@@ -38,6 +78,32 @@ export interface Loaders {
   readonly recommendationsOfMeeting: DataLoader<string, RecommendationRow[]>;
   readonly correctionsOfMeeting: DataLoader<string, CorrectionRow[]>;
   readonly localPublicationsOfMeeting: DataLoader<string, LocalPublicationRow[]>;
+  readonly meetingsOfGroup: DataLoader<string, MeetingRow[]>;
+  readonly officersOfGroup: DataLoader<Viewed, OfficersRow | null, string>;
+  readonly termsOfGroup: DataLoader<Viewed, TermsRow[], string>;
+  readonly termsReviewsOfGroup: DataLoader<Viewed, ReviewRow[], string>;
+  readonly fundingOfGroup: DataLoader<
+    KeyWith<{ readonly financialYear: string | null; readonly view: TimeView }>,
+    FundingRow[],
+    string
+  >;
+  readonly dissolutionOfGroup: DataLoader<string, DissolutionRow>;
+  readonly noticesOfGroup: DataLoader<Viewed, NoticeRow[], string>;
+  readonly workstreamsOfGroup: DataLoader<string, WorkstreamRow[]>;
+  readonly areaIdsOfWorkstream: DataLoader<string, string[]>;
+  readonly membersOfWorkstream: DataLoader<string, MemberRow[]>;
+  /** Newest first. */
+  readonly reportsOfWorkstream: DataLoader<string, ReportRow[]>;
+  /** Null for every key of a batch whose `after` cursor this API did not give out. */
+  readonly tasksOfWorkstream: DataLoader<KeyWith<TaskPageArgs>, Page<TaskRow> | null, string>;
+  readonly taskCountsOfWorkstream: DataLoader<string, { status: string; count: number }[]>;
+  readonly historyOfTask: DataLoader<string, TaskHistoryRow[]>;
+  readonly policiesOfGroup: DataLoader<string, PolicyRow[]>;
+  /** Oldest first. */
+  readonly versionsOfPolicy: DataLoader<string, PolicyVersionRow[]>;
+  readonly versionAreasOfPolicy: DataLoader<string, VersionAreaRow[]>;
+  readonly adoptionsOfPolicy: DataLoader<string, AdoptionRow[]>;
+  readonly reviewsOfPolicy: DataLoader<string, PolicyReviewRow[]>;
 }
 
 /** A loader over a query that answers a whole batch of keys at once as a map. */
@@ -48,27 +114,27 @@ function batched<V>(load: (keys: readonly string[]) => Map<string, V>, missing: 
   });
 }
 
-/** A loader over a query that answers a batch of ids seen in one view: one query per view in the batch. */
-function batchedInView<V>(
-  load: (ids: readonly string[], view: TimeView) => Map<string, V>,
+/**
+ * A loader over a query that takes arguments besides the ids: one query per distinct set of
+ * arguments in a batch (one in all when a list asks the same field of every row), each over all its ids.
+ */
+function batchedWith<Args, V>(
+  load: (keys: readonly string[], args: Args) => Map<string, V> | null,
   missing: V,
-): DataLoader<Viewed, V, string> {
-  const viewKey = (view: TimeView) => `${view.on}@${view.position ?? 'now'}`;
+): DataLoader<KeyWith<Args>, V, string> {
+  const argsOf = (key: KeyWith<Args>) => JSON.stringify(key.args);
   return new DataLoader(
     (keys) => {
-      const byView = new Map<string, Viewed[]>();
-      for (const key of keys) byView.set(viewKey(key.view), [...(byView.get(viewKey(key.view)) ?? []), key]);
-      const found = new Map<string, V>();
-      for (const [name, viewed] of byView) {
-        for (const [id, value] of load(
-          viewed.map((key) => key.id),
-          viewed[0].view,
-        ))
-          found.set(`${name}/${id}`, value);
+      const idsByArgs = new Map<string, { args: Args; ids: string[] }>();
+      for (const key of keys) {
+        const same = idsByArgs.get(argsOf(key));
+        if (same) same.ids.push(key.id);
+        else idsByArgs.set(argsOf(key), { args: key.args, ids: [key.id] });
       }
-      return Promise.resolve(keys.map((key) => found.get(`${viewKey(key.view)}/${key.id}`) ?? missing));
+      const found = new Map([...idsByArgs].map(([args, { ids, ...rest }]) => [args, load(ids, rest.args)]));
+      return Promise.resolve(keys.map((key) => found.get(argsOf(key))?.get(key.id) ?? missing));
     },
-    { cacheKeyFn: (key) => `${viewKey(key.view)}/${key.id}` },
+    { cacheKeyFn: (key) => JSON.stringify([key.id, key.args]) },
   );
 }
 
@@ -79,19 +145,15 @@ function by<Row>(rows: readonly Row[], keyOf: (row: Row) => string): Map<string,
   return grouped;
 }
 
-export function createLoaders(
-  groups: RegionalGroupQueries,
-  membership: MembershipQueries,
-  meetings: MeetingQueries,
-): Loaders {
+export function createLoaders({ groups, membership, meetings, workstreams, policies }: LoaderSources): Loaders {
   return {
     areasOfGroup: batched((ids) => groups.areasOfGroups(ids), []),
     area: batched((ids) => groups.areas(ids), null),
-    partnersOfGroup: batchedInView((ids, view) => membership.partnersOfGroups(ids, view), []),
-    partner: batchedInView((ids, view) => membership.partners(ids, view), null),
-    areaIdsOfPartner: batchedInView((ids, view) => membership.areaIdsOfPartners(ids, view), []),
-    representativesOfGroup: batchedInView((ids, view) => membership.representativesOfGroups(ids, view), []),
-    appointment: batchedInView((ids, view) => membership.appointments(ids, view), null),
+    partnersOfGroup: batchedWith((ids, { view }) => membership.partnersOfGroups(ids, view), []),
+    partner: batchedWith((ids, { view }) => membership.partners(ids, view), null),
+    areaIdsOfPartner: batchedWith((ids, { view }) => membership.areaIdsOfPartners(ids, view), []),
+    representativesOfGroup: batchedWith((ids, { view }) => membership.representativesOfGroups(ids, view), []),
+    appointment: batchedWith((ids, { view }) => membership.appointments(ids, view), null),
     meeting: batched((ids) => meetings.meetings(ids), null),
     quorumCount: batched((ids) => meetings.quorumCounts(ids), null),
     seatsOfMeeting: batched((ids) => meetings.seatsOfMeetings(ids), []),
@@ -103,5 +165,30 @@ export function createLoaders(
     ),
     correctionsOfMeeting: batched((ids) => meetings.correctionsOfMeetings(ids), []),
     localPublicationsOfMeeting: batched((ids) => meetings.localPublicationsOfMeetings(ids), []),
+    meetingsOfGroup: batched((ids) => meetings.meetingsOfGroups(ids), []),
+    officersOfGroup: batchedWith((ids, { view }) => membership.officersOfGroups(ids, view), null),
+    termsOfGroup: batchedWith((ids, { view }) => membership.termsOfGroups(ids, view), []),
+    termsReviewsOfGroup: batchedWith((ids, { view }) => membership.termsReviewsOfGroups(ids, view), []),
+    fundingOfGroup: batchedWith(
+      (ids, { financialYear, view }) => membership.fundingOfGroups(ids, financialYear, view),
+      [],
+    ),
+    dissolutionOfGroup: batched((ids) => membership.dissolutionsOfGroups(ids), { dissolvedAt: null, agreedBy: [] }),
+    noticesOfGroup: batchedWith((ids, { view }) => membership.noticesOfGroups(ids, view), []),
+    workstreamsOfGroup: batched((ids) => workstreams.workstreamsOfGroups(ids), []),
+    areaIdsOfWorkstream: batched((ids) => workstreams.areaIdsOfWorkstreams(ids), []),
+    membersOfWorkstream: batched((ids) => workstreams.membersOfWorkstreams(ids), []),
+    reportsOfWorkstream: batched((ids) => workstreams.reportsOfWorkstreams(ids), []),
+    tasksOfWorkstream: batchedWith(
+      (ids, { first, after, ...filter }) => workstreams.tasksOfWorkstreams(ids, filter, first, after),
+      null,
+    ),
+    taskCountsOfWorkstream: batched((ids) => workstreams.countsByStatusOfWorkstreams(ids), []),
+    historyOfTask: batched((ids) => workstreams.historyOfTasks(ids), []),
+    policiesOfGroup: batched((ids) => policies.policiesOfGroups(ids), []),
+    versionsOfPolicy: batched((ids) => policies.versionsOfPolicies(ids), []),
+    versionAreasOfPolicy: batched((ids) => policies.versionAreasOfPolicies(ids), []),
+    adoptionsOfPolicy: batched((ids) => policies.adoptionsOfPolicies(ids), []),
+    reviewsOfPolicy: batched((ids) => policies.reviewsOfPolicies(ids), []),
   };
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { IntegrityModule } from '../integrity/integrity.module';
 import { HealthController } from './health.controller';
 
-@Module({ controllers: [HealthController] })
+@Module({ imports: [IntegrityModule], controllers: [HealthController] })
 export class HealthModule {}

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
-import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { addMonthsToDate, dateOf, DEFAULT_TERMS, termsAdoptedBy } from '@app/domain';
-import { MeetingQueries, MembershipQueries } from '@app/read-models';
+import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { cadenceAt, DEFAULT_TERMS, groupDateOf, termsAdoptedBy } from '@app/domain';
 import { Clock } from '@app/platform';
+import { GraphqlContext } from '../graphql/graphql-context';
 import { CLOCK } from '../infrastructure/injection-tokens';
 import { RegionalGroup } from '../regional-group/regional-group.types';
 import { derivedId } from '../common/derived-id';
@@ -12,39 +12,34 @@ import { toMeeting } from './meeting.resolver';
 /** A group's meetings, their cadence (R6) and its dissolution (R14). */
 @Resolver(() => RegionalGroup)
 export class GroupMeetingFields {
-  constructor(
-    private readonly meetingQueries: MeetingQueries,
-    private readonly membership: MembershipQueries,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(@Inject(CLOCK) private readonly clock: Clock) {}
 
   @ResolveField(() => [Meeting], { description: 'In date order; only those with a given status when asked.' })
-  meetings(
+  async meetings(
     @Parent() group: RegionalGroup,
     @Args('status', { type: () => MeetingStatus, nullable: true }) status: MeetingStatus | null,
-  ): Meeting[] {
-    return this.meetingQueries
-      .meetingsOfGroup(group.id)
-      .filter((m) => !status || m.status === (status as string))
-      .map(toMeeting);
+    @Context() context: GraphqlContext,
+  ): Promise<Meeting[]> {
+    const meetings = await context.loaders.meetingsOfGroup.load(group.id);
+    return meetings.filter((m) => !status || m.status === (status as string)).map(toMeeting);
   }
 
-  @ResolveField(() => MeetingCadence)
-  cadence(@Parent() group: RegionalGroup): MeetingCadence {
+  @ResolveField(() => MeetingCadence, { description: 'R6, today: the cadence of the terms in force.' })
+  async cadence(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<MeetingCadence> {
     const now = this.clock.now().toISOString();
-    const today = dateOf(now);
-    const terms = termsAdoptedBy(this.membership.termsOf(group.id), today) ?? DEFAULT_TERMS;
-    const all = this.meetingQueries.meetingsOfGroup(group.id);
-    const held = all.filter((m) => m.status !== 'SCHEDULED' && m.startsAt <= now);
-    const last = held[held.length - 1] ?? null;
-    const next = all.find((m) => m.status === 'SCHEDULED' && m.startsAt > now) ?? null;
-    const since = last ? dateOf(last.startsAt) : dateOf(group.establishedAt.toISOString());
+    const today = groupDateOf(now);
+    const [terms, all] = await Promise.all([
+      context.loaders.termsOfGroup.load({ id: group.id, args: { view: { on: today, position: null } } }),
+      context.loaders.meetingsOfGroup.load(group.id),
+    ]);
+    const cadenceMonths = (termsAdoptedBy(terms, today) ?? DEFAULT_TERMS).meetingCadenceMonths;
+    const { last, next, overdue } = cadenceAt(all, group.establishedOn, cadenceMonths, now);
     return {
       id: derivedId('MeetingCadence', group.id),
-      cadenceMonths: terms.meetingCadenceMonths,
+      cadenceMonths,
       lastMeeting: last && toMeeting(last),
       nextMeeting: next && toMeeting(next),
-      overdue: addMonthsToDate(since, terms.meetingCadenceMonths) < today,
+      overdue,
     };
   }
 
@@ -52,12 +47,12 @@ export class GroupMeetingFields {
     nullable: true,
     description: 'When the last core partner agreed to dissolve the group (R14).',
   })
-  dissolvedAt(@Parent() group: RegionalGroup): string | null {
-    return this.membership.dissolution(group.id).dissolvedAt;
+  async dissolvedAt(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<string | null> {
+    return (await context.loaders.dissolutionOfGroup.load(group.id)).dissolvedAt;
   }
 
   @ResolveField(() => [String], { description: 'Partners that have agreed to dissolve the group.' })
-  dissolutionAgreedBy(@Parent() group: RegionalGroup): string[] {
-    return this.membership.dissolution(group.id).agreedBy;
+  async dissolutionAgreedBy(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<string[]> {
+    return (await context.loaders.dissolutionOfGroup.load(group.id)).agreedBy;
   }
 }

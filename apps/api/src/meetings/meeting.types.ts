@@ -276,7 +276,10 @@ export class FeedItem {
   @Field()
   occurredAt!: string;
 
-  @Field(() => ID, { description: 'The meeting, workstream, policy or notice the item is about.' })
+  @Field(() => ID, {
+    description:
+      'The meeting, workstream, policy, notice or communication the item is about; for a TREE_HEAD, the event recording the head.',
+  })
   subjectId!: string;
 }
 

@@ -16,6 +16,7 @@ import {
   policyDecider,
   PolicyEvent,
   policyStream,
+  versionInForce,
   workstreamDecider,
   workstreamStream,
 } from '@app/domain';
@@ -166,42 +167,43 @@ export class PolicyResolver {
   @ResolveField(() => [PolicyVersion], {
     description: 'Every published version; a later one supersedes an earlier from its effective date.',
   })
-  versions(@Parent() policy: Policy): PolicyVersion[] {
-    return this.policies.versions(policy.id).map((row) => toVersion(policy.id, row));
+  async versions(@Parent() policy: Policy, @Context() context: GraphqlContext): Promise<PolicyVersion[]> {
+    return (await context.loaders.versionsOfPolicy.load(policy.id)).map((row) => toVersion(policy.id, row));
   }
 
   @ResolveField(() => PolicyVersion, { nullable: true, description: 'The version in force today.' })
-  currentVersion(@Parent() policy: Policy): PolicyVersion | null {
-    const today = this.today();
-    const row = [...this.policies.versions(policy.id)].reverse().find((v) => v.effectiveOn <= today);
+  async currentVersion(@Parent() policy: Policy, @Context() context: GraphqlContext): Promise<PolicyVersion | null> {
+    const versions = await context.loaders.versionsOfPolicy.load(policy.id);
+    const row = versionInForce({ versions }, this.today());
     return row ? toVersion(policy.id, row) : null;
   }
 
   @ResolveField(() => [AreaAdoption], {
     description: 'The table of areas by versions: each decision an area recorded.',
   })
-  adoption(@Parent() policy: Policy): AreaAdoption[] {
-    return this.policies
-      .adoptions(policy.id)
-      .map((row) => ({ ...row, id: derivedId('AreaAdoption', policy.id, row.version, row.areaId) }));
+  async adoption(@Parent() policy: Policy, @Context() context: GraphqlContext): Promise<AreaAdoption[]> {
+    const adoptions = await context.loaders.adoptionsOfPolicy.load(policy.id);
+    return adoptions.map((row) => ({ ...row, id: derivedId('AreaAdoption', policy.id, row.version, row.areaId) }));
   }
 
   @ResolveField(() => [ID], { description: 'Areas the latest version went to that have not yet decided on it.' })
-  undecidedAreaIds(@Parent() policy: Policy): string[] {
-    const latest = this.policies.versions(policy.id).at(-1);
+  async undecidedAreaIds(@Parent() policy: Policy, @Context() context: GraphqlContext): Promise<string[]> {
+    const [versions, adoptions, versionAreas] = await Promise.all([
+      context.loaders.versionsOfPolicy.load(policy.id),
+      context.loaders.adoptionsOfPolicy.load(policy.id),
+      context.loaders.versionAreasOfPolicy.load(policy.id),
+    ]);
+    const latest = versions.at(-1);
     if (!latest) return [];
-    const decided = new Set(
-      this.policies
-        .adoptions(policy.id)
-        .filter((a) => a.version === latest.version)
-        .map((a) => a.areaId),
-    );
-    return this.policies.versionAreas(policy.id, latest.version).filter((areaId) => !decided.has(areaId));
+    const decided = new Set(adoptions.filter((a) => a.version === latest.version).map((a) => a.areaId));
+    return versionAreas
+      .filter((area) => area.version === latest.version && !decided.has(area.areaId))
+      .map((area) => area.areaId);
   }
 
   @ResolveField(() => [PolicyReview])
-  reviews(@Parent() policy: Policy): PolicyReview[] {
-    return this.policies.reviews(policy.id);
+  reviews(@Parent() policy: Policy, @Context() context: GraphqlContext): Promise<PolicyReview[]> {
+    return context.loaders.reviewsOfPolicy.load(policy.id);
   }
 
   @Mutation(() => Policy, { description: 'Administrator or chair.' })
@@ -405,13 +407,10 @@ export class PolicyResolver {
 
 @Resolver(() => RegionalGroup)
 export class GroupPolicyFields {
-  constructor(
-    private readonly resolver: PolicyResolver,
-    private readonly queries: PolicyQueries,
-  ) {}
+  constructor(private readonly resolver: PolicyResolver) {}
 
   @ResolveField(() => [Policy])
-  policies(@Parent() group: RegionalGroup): Policy[] {
-    return this.queries.policiesOfGroup(group.id).map((row) => this.resolver.toPolicy(row));
+  async policies(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<Policy[]> {
+    return (await context.loaders.policiesOfGroup.load(group.id)).map((row) => this.resolver.toPolicy(row));
   }
 }

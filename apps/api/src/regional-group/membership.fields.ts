@@ -8,8 +8,9 @@ import {
   termsAdoptedBy,
   termsReviewOn,
 } from '@app/domain';
-import { MembershipQueries, PartnerRow, RepresentativeRow, TermsRow, TimeView } from '@app/read-models';
+import { PartnerRow, RepresentativeRow, TermsRow, TimeView } from '@app/read-models';
 import { GraphqlContext } from '../graphql/graphql-context';
+import { Viewed } from '../graphql/loaders';
 import { derivedId } from '../common/derived-id';
 import {
   AgencyType,
@@ -52,21 +53,24 @@ function toRepresentative(row: RepresentativeRow, view: TimeView): Representativ
  */
 @Resolver(() => RegionalGroup)
 export class RegionalGroupMembershipFields {
-  constructor(
-    private readonly membership: MembershipQueries,
-    private readonly views: GroupTimeViews,
-  ) {}
+  constructor(private readonly views: GroupTimeViews) {}
 
   private viewOf(group: RegionalGroup): TimeView {
     return group.view ?? this.views.today();
   }
 
-  private termsInForce(groupId: string, view: TimeView) {
-    return termsAdoptedBy(this.membership.termsOf(groupId, view.position), view.on) ?? DEFAULT_TERMS;
+  /** The key of a loader that answers for the group's view. */
+  private seen(group: RegionalGroup): Viewed {
+    return { id: group.id, args: { view: this.viewOf(group) } };
+  }
+
+  private async termsInForce(group: RegionalGroup, context: GraphqlContext) {
+    const terms = await context.loaders.termsOfGroup.load(this.seen(group));
+    return termsAdoptedBy(terms, this.viewOf(group).on) ?? DEFAULT_TERMS;
   }
 
   private async representativesSeen(group: RegionalGroup, context: GraphqlContext): Promise<RepresentativeRow[]> {
-    return context.loaders.representativesOfGroup.load({ id: group.id, view: this.viewOf(group) });
+    return context.loaders.representativesOfGroup.load(this.seen(group));
   }
 
   @ResolveField(() => [CorePartner], {
@@ -78,7 +82,7 @@ export class RegionalGroupMembershipFields {
     @Args('includeFormer', { defaultValue: false }) includeFormer: boolean,
   ): Promise<CorePartner[]> {
     const view = this.viewOf(group);
-    const rows = await context.loaders.partnersOfGroup.load({ id: group.id, view });
+    const rows = await context.loaders.partnersOfGroup.load(this.seen(group));
     return rows.filter((row) => includeFormer || row.member).map((row) => toPartner(row, view));
   }
 
@@ -101,8 +105,8 @@ export class RegionalGroupMembershipFields {
     post: 'chair' | 'deputyChair',
   ): Promise<Representative | null> {
     const view = this.viewOf(group);
-    const holder = this.membership.officers(group.id, view)[post];
-    const row = holder ? await context.loaders.appointment.load({ id: holder, view }) : null;
+    const holder = (await context.loaders.officersOfGroup.load(this.seen(group)))?.[post];
+    const row = holder ? await context.loaders.appointment.load({ id: holder, args: { view } }) : null;
     return row ? toRepresentative(row, view) : null;
   }
 
@@ -123,12 +127,14 @@ export class RegionalGroupMembershipFields {
     const view = this.viewOf(group);
     const [areas, partners] = await Promise.all([
       context.loaders.areasOfGroup.load(group.id),
-      context.loaders.partnersOfGroup.load({ id: group.id, view }),
+      context.loaders.partnersOfGroup.load(this.seen(group)),
     ]);
     const members = partners.filter((p) => p.member);
-    const areaIds = await context.loaders.areaIdsOfPartner.loadMany(members.map((p) => ({ id: p.partnerId, view })));
+    const areaIds = await context.loaders.areaIdsOfPartner.loadMany(
+      members.map((p) => ({ id: p.partnerId, args: { view } })),
+    );
     const covering = members.map((p, i) => ({ agencyType: p.agencyType, areaIds: areaIds[i] as string[] }));
-    const required = this.termsInForce(group.id, view).statutoryTypesPerArea;
+    const required = (await this.termsInForce(group, context)).statutoryTypesPerArea;
     return areaCoverage(
       areas.map((area) => ({ areaId: area.areaId, name: area.name })),
       covering,
@@ -143,7 +149,7 @@ export class RegionalGroupMembershipFields {
 
   @ResolveField(() => QuorumRule)
   async quorum(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<QuorumRule> {
-    const percentage = this.termsInForce(group.id, this.viewOf(group)).quorumPercentage;
+    const percentage = (await this.termsInForce(group, context)).quorumPercentage;
     const representativeCount = (await this.representativesSeen(group, context)).filter((row) => row.current).length;
     return {
       id: derivedId('QuorumRule', group.id),
@@ -156,17 +162,22 @@ export class RegionalGroupMembershipFields {
   @ResolveField(() => TermsOfReference, {
     description: 'R12: the versions adopted and reviews held by the day seen on.',
   })
-  termsOfReference(@Parent() group: RegionalGroup): TermsOfReference {
+  async termsOfReference(
+    @Parent() group: RegionalGroup,
+    @Context() context: GraphqlContext,
+  ): Promise<TermsOfReference> {
     const view = this.viewOf(group);
     const id = derivedId('TermsOfReference', group.id);
     const toVersion = (row: TermsRow) => ({ ...row, id: derivedId('TermsOfReferenceVersion', group.id, row.version) });
-    const versions = this.membership
-      .termsOf(group.id, view.position)
-      .filter((row) => row.adoptedOn <= view.on)
-      .map(toVersion);
-    const reviews = this.membership
-      .reviewsOf(group.id, view)
-      .map(({ position, ...row }) => ({ ...row, id: derivedId('TermsOfReferenceReview', group.id, position) }));
+    const [terms, termsReviews] = await Promise.all([
+      context.loaders.termsOfGroup.load(this.seen(group)),
+      context.loaders.termsReviewsOfGroup.load(this.seen(group)),
+    ]);
+    const versions = terms.filter((row) => row.adoptedOn <= view.on).map(toVersion);
+    const reviews = termsReviews.map(({ position, ...row }) => ({
+      ...row,
+      id: derivedId('TermsOfReferenceReview', group.id, position),
+    }));
     const inForce = termsAdoptedBy(versions, view.on);
     if (!inForce)
       return { id, inForce: null, versions, reviews, nextReviewDue: null, reviewStatus: ReviewStatus.NOT_ADOPTED };
@@ -188,12 +199,17 @@ export class RegionalGroupMembershipFields {
   @ResolveField(() => [FundingContribution], {
     description: 'R15: contributions by financial year, as they stood on the day seen on; optionally one year.',
   })
-  funding(
+  async funding(
     @Parent() group: RegionalGroup,
     @Args('financialYear', { type: () => String, nullable: true }) financialYear: string | null,
-  ): FundingContribution[] {
+    @Context() context: GraphqlContext,
+  ): Promise<FundingContribution[]> {
     const view = this.viewOf(group);
-    return this.membership.fundingOf(group.id, financialYear ?? null, view).map((row) => ({
+    const rows = await context.loaders.fundingOfGroup.load({
+      id: group.id,
+      args: { financialYear: financialYear ?? null, view },
+    });
+    return rows.map((row) => ({
       ...row,
       id: derivedId('FundingContribution', group.id, row.partnerId, row.financialYear, row.validFrom),
       view,
@@ -218,7 +234,7 @@ export class CorePartnerFields {
     description: 'The areas the partner covered on the day seen on (none outside its membership).',
   })
   async areas(@Parent() partner: CorePartner, @Context() context: GraphqlContext): Promise<LocalArea[]> {
-    const ids = await context.loaders.areaIdsOfPartner.load({ id: partner.id, view: partner.view });
+    const ids = await context.loaders.areaIdsOfPartner.load({ id: partner.id, args: { view: partner.view } });
     const areas = await context.loaders.area.loadMany(ids);
     return areas.flatMap((area) => (area && !(area instanceof Error) ? [{ id: area.areaId, name: area.name }] : []));
   }
@@ -226,14 +242,14 @@ export class CorePartnerFields {
   @ResolveField(() => CorePartner, { nullable: true, description: 'The organisation that took over (R16).' })
   async succeededBy(@Parent() partner: CorePartner, @Context() context: GraphqlContext): Promise<CorePartner | null> {
     const row = partner.succeededById
-      ? await context.loaders.partner.load({ id: partner.succeededById, view: partner.view })
+      ? await context.loaders.partner.load({ id: partner.succeededById, args: { view: partner.view } })
       : null;
     return row ? toPartner(row, partner.view) : null;
   }
 
   @ResolveField(() => [CorePartner], { description: 'Organisations this one succeeded.' })
   async predecessors(@Parent() partner: CorePartner, @Context() context: GraphqlContext): Promise<CorePartner[]> {
-    const all = await context.loaders.partnersOfGroup.load({ id: partner.groupId, view: partner.view });
+    const all = await context.loaders.partnersOfGroup.load({ id: partner.groupId, args: { view: partner.view } });
     return all.filter((row) => row.succeededBy === partner.id).map((row) => toPartner(row, partner.view));
   }
 }
@@ -243,7 +259,7 @@ export class RepresentativeFields {
   @ResolveField(() => CorePartner)
   async partner(@Parent() representative: Representative, @Context() context: GraphqlContext): Promise<CorePartner> {
     const { partnerId, view } = representative;
-    return toPartner((await context.loaders.partner.load({ id: partnerId, view })) as PartnerRow, view);
+    return toPartner((await context.loaders.partner.load({ id: partnerId, args: { view } })) as PartnerRow, view);
   }
 }
 
@@ -252,6 +268,6 @@ export class FundingContributionFields {
   @ResolveField(() => CorePartner)
   async partner(@Parent() contribution: FundingContribution, @Context() context: GraphqlContext): Promise<CorePartner> {
     const { partnerId, view } = contribution;
-    return toPartner((await context.loaders.partner.load({ id: partnerId, view })) as PartnerRow, view);
+    return toPartner((await context.loaders.partner.load({ id: partnerId, args: { view } })) as PartnerRow, view);
   }
 }

@@ -8,7 +8,7 @@ import {
   regionalGroupStream,
 } from '@app/domain';
 import { newEntityId } from '@app/event-store';
-import { MembershipQueries, NoticeRow } from '@app/read-models';
+import { MembershipQueries, NoticeRow, WHOLE_RECORD } from '@app/read-models';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { GraphqlContext } from '../graphql/graphql-context';
@@ -47,12 +47,10 @@ export class NoticeResolver {
   @ResolveField(() => [NoticeToLeave], {
     description: 'Notices given by the day seen on, each with its status that day when asked asAt (R13, A3).',
   })
-  notices(@Parent() group: RegionalGroup): NoticeToLeave[] {
+  async notices(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<NoticeToLeave[]> {
     const { view } = group;
-    if (!view) return this.membership.notices(group.id).map(toNotice);
-    return this.membership
-      .notices(group.id, view)
-      .map((row) => ({ ...toNotice(row), status: noticeStatusOn(row, view.on) }));
+    const rows = await context.loaders.noticesOfGroup.load({ id: group.id, args: { view: view ?? WHOLE_RECORD } });
+    return rows.map((row) => ({ ...toNotice(row), status: view ? noticeStatusOn(row, view.on) : row.status }));
   }
 
   @Mutation(() => NoticeChange, {

@@ -227,53 +227,68 @@ export class WorkstreamResolver {
 
   @ResolveField(() => [LocalArea])
   async areas(@Parent() workstream: Workstream, @Context() context: GraphqlContext): Promise<LocalArea[]> {
-    const areas = await context.loaders.area.loadMany(this.workstreams.areaIds(workstream.id));
+    const areas = await context.loaders.area.loadMany(await context.loaders.areaIdsOfWorkstream.load(workstream.id));
     return areas.flatMap((area) => (area && !(area instanceof Error) ? [{ id: area.areaId, name: area.name }] : []));
   }
 
   @ResolveField(() => [WorkstreamPerson])
-  members(@Parent() workstream: Workstream): WorkstreamPerson[] {
-    return this.workstreams.members(workstream.id);
+  members(@Parent() workstream: Workstream, @Context() context: GraphqlContext): Promise<WorkstreamPerson[]> {
+    return context.loaders.membersOfWorkstream.load(workstream.id);
   }
 
   @ResolveField(() => [StatusReport], { description: 'Newest first.' })
-  statusReports(@Parent() workstream: Workstream): StatusReport[] {
-    return this.workstreams.reports(workstream.id).map((r) => ({ ...r, rag: r.rag as Rag }));
+  async statusReports(@Parent() workstream: Workstream, @Context() context: GraphqlContext): Promise<StatusReport[]> {
+    const reports = await context.loaders.reportsOfWorkstream.load(workstream.id);
+    return reports.map((r) => ({ ...r, rag: r.rag as Rag }));
   }
 
   @ResolveField(() => StatusReport, { nullable: true })
-  latestStatus(@Parent() workstream: Workstream): StatusReport | null {
-    const [latest] = this.workstreams.reports(workstream.id);
+  async latestStatus(
+    @Parent() workstream: Workstream,
+    @Context() context: GraphqlContext,
+  ): Promise<StatusReport | null> {
+    const [latest] = await context.loaders.reportsOfWorkstream.load(workstream.id);
     return latest ? { ...latest, rag: latest.rag as Rag } : null;
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the lead has reported since the group last met (W1).' })
-  reportedSinceLastMeeting(@Parent() workstream: Workstream): boolean {
+  async reportedSinceLastMeeting(
+    @Parent() workstream: Workstream,
+    @Context() context: GraphqlContext,
+  ): Promise<boolean> {
     const now = this.clock.now().toISOString();
-    const held = this.meetings
-      .meetingsOfGroup(workstream.groupId)
-      .filter((m) => m.status !== 'SCHEDULED' && m.startsAt <= now);
+    const [meetings, [latest]] = await Promise.all([
+      context.loaders.meetingsOfGroup.load(workstream.groupId),
+      context.loaders.reportsOfWorkstream.load(workstream.id),
+    ]);
+    const held = meetings.filter((m) => m.status !== 'SCHEDULED' && m.startsAt <= now);
     const lastMeeting = held[held.length - 1];
-    const [latest] = this.workstreams.reports(workstream.id);
     return latest !== undefined && (!lastMeeting || latest.reportedOn >= lastMeeting.startsAt);
   }
 
   @ResolveField(() => TaskConnection)
-  workstreamTasks(@Parent() workstream: Workstream, @Args() args: WorkstreamTaskArgs) {
+  async workstreamTasks(
+    @Parent() workstream: Workstream,
+    @Args() args: WorkstreamTaskArgs,
+    @Context() context: GraphqlContext,
+  ) {
     const today = this.today();
-    const filter: TaskFilter = {
-      workstreamId: workstream.id,
-      status: args.status,
-      overdueOn: args.overdue ? today : null,
-    };
-    return toConnection(this.workstreams.tasks(filter, args.first, args.after ?? null), (row) => toTask(row, today));
+    const page = await context.loaders.tasksOfWorkstream.load({
+      id: workstream.id,
+      args: {
+        status: args.status ?? null,
+        overdueOn: args.overdue ? today : null,
+        first: args.first,
+        after: args.after ?? null,
+      },
+    });
+    return toConnection(page, (row) => toTask(row, today));
   }
 
   @ResolveField(() => [TaskCount])
-  taskCounts(@Parent() workstream: Workstream): TaskCount[] {
-    return this.workstreams
-      .countsByStatus(workstream.id)
-      .map((c) => ({ status: c.status as TaskStatus, count: c.count }));
+  async taskCounts(@Parent() workstream: Workstream, @Context() context: GraphqlContext): Promise<TaskCount[]> {
+    const counts = await context.loaders.taskCountsOfWorkstream.load(workstream.id);
+    return counts.map((c) => ({ status: c.status as TaskStatus, count: c.count }));
   }
 
   @Mutation(() => Workstream, {
@@ -576,12 +591,10 @@ export class WorkstreamResolver {
 
 @Resolver(() => Task)
 export class TaskFields {
-  constructor(private readonly workstreams: WorkstreamQueries) {}
-
   @ResolveField(() => [TaskChange], {
     description: 'The task’s whole history, across workstreams it was carried between.',
   })
-  history(@Parent() task: Task): TaskChange[] {
-    return this.workstreams.history(task.id);
+  history(@Parent() task: Task, @Context() context: GraphqlContext): Promise<TaskChange[]> {
+    return context.loaders.historyOfTask.load(task.id);
   }
 }

@@ -1,7 +1,9 @@
 import { INestApplication } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { DomainError } from '@app/domain';
-import { PeopleQueries } from '@app/read-models';
+import { PeopleQueries, PersonRow } from '@app/read-models';
 import { mintToken, SigningKey } from '@app/platform';
+import { IssueCalendarTokenCommand, IssuedSecret } from '../../../api/src/access/issue-calendar-token.command';
 import { SIGNING_KEY } from '../../../api/src/infrastructure/injection-tokens';
 
 /** Mints a token for a person the platform knows, found by id, subject, e-mail or name. */
@@ -13,6 +15,15 @@ export async function tokenFor(app: INestApplication, reference: string, expires
       'This platform uses an OIDC provider (AUTH_JWKS_URL): tokens come from that provider.',
     );
   }
+  return mintToken(key, personFor(app, reference), expiresIn);
+}
+
+/** Issues a calendar token for a person, found as `tokenFor` finds them; it works with OIDC too. */
+export async function calendarTokenFor(app: INestApplication, reference: string): Promise<IssuedSecret> {
+  return app.get(CommandBus).execute(new IssueCalendarTokenCommand(personFor(app, reference).personId, null));
+}
+
+function personFor(app: INestApplication, reference: string): PersonRow {
   const matches = app.get(PeopleQueries).find(reference);
   if (matches.length === 0) throw new DomainError('NOT_FOUND', `Nobody the platform knows matches "${reference}".`);
   if (matches.length > 1) {
@@ -21,5 +32,5 @@ export async function tokenFor(app: INestApplication, reference: string, expires
       `"${reference}" matches ${matches.length} people; use a person id: ${matches.map((p) => p.personId).join(', ')}.`,
     );
   }
-  return mintToken(key, matches[0], expiresIn);
+  return matches[0];
 }

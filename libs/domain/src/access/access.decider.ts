@@ -2,6 +2,14 @@ import { Decider, Message } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { Actor, PLATFORM_ROLES, PlatformRole } from '../shared/roles';
 import { normaliseName } from '../shared/text';
+import {
+  CalendarTokenCommand,
+  CalendarTokenEvent,
+  CalendarTokens,
+  evolveCalendarTokens,
+  issueCalendarToken,
+  revokeCalendarToken,
+} from './calendar-tokens';
 
 /** The platform's people and the roles an administrator grants them: one stream, `access-platform`. */
 export const ACCESS_STREAM = 'access-platform';
@@ -12,7 +20,7 @@ export type PersonRegistered = Message<
 >;
 export type RoleGranted = Message<'RoleGranted', { personId: string; role: PlatformRole; areaId: string | null }>;
 export type RoleRevoked = Message<'RoleRevoked', { personId: string; role: PlatformRole; areaId: string | null }>;
-export type AccessEvent = PersonRegistered | RoleGranted | RoleRevoked;
+export type AccessEvent = PersonRegistered | RoleGranted | RoleRevoked | CalendarTokenEvent;
 
 export type InitialisePlatform = Message<
   'InitialisePlatform',
@@ -34,14 +42,18 @@ export type GrantRole = Message<
   }
 >;
 export type RevokeRole = Message<'RevokeRole', { personId: string; role: string; areaId: string | null; actor: Actor }>;
-export type AccessCommand = InitialisePlatform | RegisterPerson | GrantRole | RevokeRole;
+export type AccessCommand = InitialisePlatform | RegisterPerson | GrantRole | RevokeRole | CalendarTokenCommand;
 
 export type Person = Readonly<{ personId: string; name: string; email: string | null; subject: string }>;
 export type Grant = Readonly<{ personId: string; role: PlatformRole; areaId: string | null }>;
-export type AccessState = Readonly<{ people: Readonly<Record<string, Person>>; grants: readonly Grant[] }>;
+export type AccessState = Readonly<{
+  people: Readonly<Record<string, Person>>;
+  grants: readonly Grant[];
+  calendarTokens: CalendarTokens;
+}>;
 
 export const accessDecider: Decider<AccessCommand, AccessEvent, AccessState> = {
-  initialState: { people: {}, grants: [] },
+  initialState: { people: {}, grants: [], calendarTokens: {} },
 
   evolve(state, event) {
     switch (event.type) {
@@ -51,6 +63,9 @@ export const accessDecider: Decider<AccessCommand, AccessEvent, AccessState> = {
         return { ...state, grants: [...state.grants, { ...event.data }] };
       case 'RoleRevoked':
         return { ...state, grants: state.grants.filter((grant) => !sameGrant(grant, event.data)) };
+      case 'CalendarTokenIssued':
+      case 'CalendarTokenRevoked':
+        return { ...state, calendarTokens: evolveCalendarTokens(state.calendarTokens, event) };
     }
   },
 
@@ -82,6 +97,10 @@ export const accessDecider: Decider<AccessCommand, AccessEvent, AccessState> = {
         return grantRole(command, state);
       case 'RevokeRole':
         return revokeRole(command, state);
+      case 'IssueCalendarToken':
+        return issueCalendarToken(command, state.calendarTokens, command.data.personId in state.people);
+      case 'RevokeCalendarToken':
+        return revokeCalendarToken(command, state.calendarTokens);
     }
   },
 };

@@ -117,7 +117,10 @@ export function evolvePolicy(state: PolicyState, event: PolicyEvent): PolicyStat
 }
 
 /** The version in force on a date: the latest whose effective date has come. A later version supersedes an earlier one from its own date. */
-export function versionInForce(policy: Policy, date: string): PolicyVersion | null {
+export function versionInForce<Version extends Pick<PolicyVersion, 'effectiveOn'>>(
+  policy: { readonly versions: readonly Version[] },
+  date: string,
+): Version | null {
   return [...policy.versions].reverse().find((v) => v.effectiveOn <= date) ?? null;
 }
 

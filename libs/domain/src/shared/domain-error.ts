@@ -23,6 +23,7 @@ export const DOMAIN_ERROR_CODES = [
   'WORKSTREAM_CLOSED',
   'INVALID_TASK_STATE',
   'NOTICE_TOO_SHORT',
+  'IDENTIFYING_DATA',
   /** A date before the thing it is about existed (an appointment before its partner was admitted). */
   'OUT_OF_RANGE',
 ] as const;

@@ -12,11 +12,12 @@ export interface SigningKey {
 }
 
 /**
- * The embedded deployment's token key: made on first start, kept in DATA_DIR readable by its
- * owner only, and reused after, so tokens stay valid across restarts.
+ * The embedded deployment's token key (or, by another file name, the transparency log's key):
+ * made on first start, kept in DATA_DIR readable by its owner only, and reused after, so
+ * tokens and signatures stay valid across restarts.
  */
-export async function loadOrCreateSigningKey(dataDir: string): Promise<SigningKey> {
-  const file = join(dataDir, 'signing-key.json');
+export async function loadOrCreateSigningKey(dataDir: string, fileName = 'signing-key.json'): Promise<SigningKey> {
+  const file = join(dataDir, fileName);
   mkdirSync(dataDir, { recursive: true });
   try {
     return await importKey(JSON.parse(readFileSync(file, 'utf8')) as JWK);

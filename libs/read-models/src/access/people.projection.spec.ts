@@ -1,4 +1,11 @@
-import { ACCESS_STREAM, PersonRegistered, RoleGranted, RoleRevoked } from '@app/domain';
+import {
+  ACCESS_STREAM,
+  AccessEvent,
+  CalendarTokenIssued,
+  PersonRegistered,
+  RoleGranted,
+  RoleRevoked,
+} from '@app/domain';
 import { REPRESENTATIVES } from '@app/domain/testing/avon-and-somerset.fixture';
 import { inStream, projectionSpec, RECORDED_AT } from '../testing/projection-spec';
 import { peopleProjection } from './people.projection';
@@ -24,7 +31,7 @@ const auditor: RoleGranted = {
 const revoked = (grant: RoleGranted): RoleRevoked => ({ type: 'RoleRevoked', data: grant.data });
 
 const spec = projectionSpec(peopleProjection);
-const access = (...events: (PersonRegistered | RoleGranted | RoleRevoked)[]) => inStream(ACCESS_STREAM, events);
+const access = (...events: AccessEvent[]) => inStream(ACCESS_STREAM, events);
 
 describe('the people projection', () => {
   it('records a registered person', () =>
@@ -72,4 +79,30 @@ describe('the people projection', () => {
 
   it('ignores events of other streams that reuse its event names', () =>
     spec.given().when(inStream('regional-group-asssp', sheilaRegistered)).then({ people: [] }));
+
+  it('records a calendar token by the hash of its secret, and when it is revoked', () => {
+    const issued: CalendarTokenIssued = {
+      type: 'CalendarTokenIssued',
+      data: { tokenId: 'cal-1', personId: sheila.personId, issuedAt: '2026-03-01T09:00:00.000Z', secretHash: 'h1' },
+    };
+    return spec
+      .given(access(sheilaRegistered, issued))
+      .when(
+        access({
+          type: 'CalendarTokenRevoked',
+          data: { tokenId: 'cal-1', personId: sheila.personId, revokedAt: '2026-04-01T09:00:00.000Z' },
+        }),
+      )
+      .then({
+        calendar_tokens: [
+          {
+            token_id: 'cal-1',
+            person_id: 'sheila-smith',
+            secret_hash: 'h1',
+            issued_at: '2026-03-01T09:00:00.000Z',
+            revoked_at: '2026-04-01T09:00:00.000Z',
+          },
+        ],
+      });
+  });
 });

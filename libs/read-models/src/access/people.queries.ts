@@ -12,6 +12,13 @@ export interface RoleGrantRow {
   readonly areaId: string | null;
 }
 
+export interface CalendarTokenRow {
+  readonly tokenId: string;
+  readonly personId: string;
+  readonly issuedAt: string;
+  readonly revokedAt: string | null;
+}
+
 export class PeopleQueries {
   constructor(private readonly db: Database.Database) {}
 
@@ -41,5 +48,15 @@ export class PeopleQueries {
     return this.db
       .prepare('SELECT role, area_id AS areaId FROM role_grants WHERE person_id = ? ORDER BY rowid')
       .all(personId) as RoleGrantRow[];
+  }
+
+  /** The calendar token whose secret hashes to `secretHash`, revoked or not. */
+  calendarTokenBySecretHash(secretHash: string): CalendarTokenRow | undefined {
+    return this.db
+      .prepare(
+        `SELECT token_id AS tokenId, person_id AS personId, issued_at AS issuedAt, revoked_at AS revokedAt
+         FROM calendar_tokens WHERE secret_hash = ?`,
+      )
+      .get(secretHash) as CalendarTokenRow | undefined;
   }
 }

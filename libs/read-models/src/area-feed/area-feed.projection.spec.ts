@@ -10,6 +10,7 @@ import {
 } from '@app/domain';
 import {
   AREAS,
+  established,
   GROUP_ID,
   MEETING_ID,
   meetingWithPublishedMinutes,
@@ -22,6 +23,7 @@ import {
   WORKSTREAM_ID,
   workstreamCommissioned,
 } from '@app/domain/testing/avon-and-somerset.fixture';
+import { TRANSPARENCY_LOG_STREAM, TREE_HEAD_SIGNED } from '@app/event-store';
 import { inStream, projectionSpec, RECORDED_AT } from '../testing/projection-spec';
 import { areaFeedProjection } from './area-feed.projection';
 
@@ -164,4 +166,27 @@ describe('the area feed projection', () => {
       .given()
       .when(inStream(localArrangementStream('somerset'), acknowledged('somerset', 7)))
       .then({ area_feed: [], feed_acknowledgements: [{ area_id: 'somerset', position: 7, person_id: null }] }));
+
+  it('sends every signed head of the transparency log to every area, with the head itself to keep (A4)', () => {
+    const head = {
+      treeSize: 41,
+      rootHash: 'ab'.repeat(32),
+      timestamp: '2020-03-12T10:05:00.000Z',
+      keyId: 'log-key',
+      signature: 'eyJhbGciOiJFUzI1NiJ9..c2ln',
+    };
+    return spec
+      .given(inStream(regionalGroupStream(GROUP_ID), established))
+      .when(inStream(TRANSPARENCY_LOG_STREAM, { type: TREE_HEAD_SIGNED, data: head }))
+      .then({
+        area_feed: inEachArea([...ALL_AREAS].sort(), {
+          position: 2,
+          kind: 'TREE_HEAD',
+          title: `Signed tree head: 41 events, root ${head.rootHash}`,
+        }),
+        area_feed_tree_heads: [
+          { position: 2, tree_size: 41, root_hash: head.rootHash, key_id: 'log-key', signature: head.signature },
+        ],
+      });
+  });
 });

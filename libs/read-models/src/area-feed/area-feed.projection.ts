@@ -7,7 +7,7 @@ import {
   RegionalGroupEvent,
   WorkstreamEvent,
 } from '@app/domain';
-import { occurredAtOf, StoredEvent } from '@app/event-store';
+import { occurredAtOf, SignedTreeHead, StoredEvent, TRANSPARENCY_LOG_STREAM, TREE_HEAD_SIGNED } from '@app/event-store';
 import { Projection, statementsPerDatabase } from '../projection';
 
 const statements = statementsPerDatabase((db) => ({
@@ -16,6 +16,12 @@ const statements = statementsPerDatabase((db) => ({
   ),
   rememberMeeting: db.prepare('INSERT INTO area_feed_meetings (meeting_id, starts_at) VALUES (?, ?)'),
   meetingDate: db.prepare('SELECT starts_at AS startsAt FROM area_feed_meetings WHERE meeting_id = ?'),
+  rememberArea: db.prepare('INSERT OR IGNORE INTO area_feed_areas (area_id) VALUES (?)'),
+  allAreas: db.prepare('SELECT area_id AS areaId FROM area_feed_areas ORDER BY area_id'),
+  rememberTreeHead: db.prepare(
+    `INSERT INTO area_feed_tree_heads (position, tree_size, root_hash, timestamp, key_id, signature)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  ),
   acknowledge: db.prepare(
     'INSERT INTO feed_acknowledgements (area_id, position, acknowledged_at, person_id) VALUES (?, ?, ?, ?)',
   ),
@@ -24,11 +30,12 @@ const statements = statementsPerDatabase((db) => ({
 /**
  * What flows down to each area (D1-D5), from whichever context sends it. An item's cursor is
  * the position of the event that put it in the feed, so feeds resume exactly where they stopped.
+ * Every signed head of the transparency log goes to every area known when it was signed.
  */
 export const areaFeedProjection: Projection = {
   name: 'area-feed',
-  version: 5,
-  tables: ['area_feed', 'area_feed_meetings', 'feed_acknowledgements'],
+  version: 6,
+  tables: ['area_feed', 'area_feed_meetings', 'feed_acknowledgements', 'area_feed_areas', 'area_feed_tree_heads'],
 
   setup(db: Database.Database) {
     db.exec(`
@@ -41,6 +48,11 @@ export const areaFeedProjection: Projection = {
       CREATE TABLE feed_acknowledgements (
         area_id TEXT NOT NULL, position INTEGER NOT NULL, acknowledged_at TEXT NOT NULL, person_id TEXT,
         PRIMARY KEY (area_id, position)
+      );
+      CREATE TABLE area_feed_areas (area_id TEXT PRIMARY KEY);
+      CREATE TABLE area_feed_tree_heads (
+        position INTEGER PRIMARY KEY, tree_size INTEGER NOT NULL, root_hash TEXT NOT NULL, timestamp TEXT NOT NULL,
+        key_id TEXT NOT NULL, signature TEXT NOT NULL
       );`);
   },
 
@@ -72,8 +84,19 @@ export const areaFeedProjection: Projection = {
           return;
       }
     }
+    if (stored.streamId === TRANSPARENCY_LOG_STREAM && stored.type === TREE_HEAD_SIGNED) {
+      // A4: every area's own system keeps the heads it is sent, as witnesses of the log.
+      const head = stored.data as SignedTreeHead;
+      s.rememberTreeHead.run(stored.position, head.treeSize, head.rootHash, head.timestamp, head.keyId, head.signature);
+      const areas = s.allAreas.all() as { areaId: string }[];
+      feed(areas, 'TREE_HEAD', stored.id, `Signed tree head: ${head.treeSize} events, root ${head.rootHash}`);
+      return;
+    }
     if (stored.streamId.startsWith('regional-group-')) {
       const event = stored as unknown as RegionalGroupEvent;
+      if (event.type === 'RegionalGroupEstablished') {
+        for (const area of event.data.areas) s.rememberArea.run(area.areaId);
+      }
       if (event.type === 'NoticeToLeaveGiven') {
         const areas = event.data.areaIds.map((areaId) => ({ areaId }));
         feed(

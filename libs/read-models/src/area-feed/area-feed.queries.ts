@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { SignedTreeHead } from '@app/event-store';
 import { decodeCursor, Page, pageOf } from '../pagination';
 
 export interface FeedItemRow {
@@ -12,6 +13,8 @@ export interface FeedItemRow {
 }
 
 const FEED_COLUMNS = 'area_id AS areaId, position, kind, subject_id AS subjectId, title, occurred_at AS occurredAt';
+
+const TREE_HEAD_COLUMNS = 'tree_size AS treeSize, root_hash AS rootHash, timestamp, key_id AS keyId, signature';
 
 export class AreaFeedQueries {
   constructor(private readonly db: Database.Database) {}
@@ -38,6 +41,19 @@ export class AreaFeedQueries {
     return this.db
       .prepare(`SELECT ${FEED_COLUMNS} FROM area_feed WHERE area_id = ? AND position = ?`)
       .get(areaId, position) as FeedItemRow | undefined;
+  }
+
+  /** The signed head a TREE_HEAD item at `position` carries. */
+  treeHeadAt(position: number): SignedTreeHead | undefined {
+    return this.db.prepare(`SELECT ${TREE_HEAD_COLUMNS} FROM area_feed_tree_heads WHERE position = ?`).get(position) as
+      SignedTreeHead | undefined;
+  }
+
+  /** Every head sent to the areas, oldest first: witnesses kept outside the event store. */
+  treeHeads(): SignedTreeHead[] {
+    return this.db
+      .prepare(`SELECT ${TREE_HEAD_COLUMNS} FROM area_feed_tree_heads ORDER BY position`)
+      .all() as SignedTreeHead[];
   }
 
   acknowledgedAt(areaId: string, position: number): string | null {

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { QuorumCount } from '@app/domain';
+import { groupRows } from '../group-rows';
 
 export interface MeetingRow {
   readonly meetingId: string;
@@ -84,6 +85,16 @@ export class MeetingQueries {
     return this.db
       .prepare(`SELECT ${MEETING_COLUMNS} FROM meetings WHERE group_id = ? ORDER BY starts_at`)
       .all(groupId) as MeetingRow[];
+  }
+
+  /** The meetings of many groups in one query, each group's in date order. */
+  meetingsOfGroups(groupIds: readonly string[]): Map<string, MeetingRow[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT ${MEETING_COLUMNS} FROM meetings WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY starts_at`,
+      )
+      .all(JSON.stringify(groupIds)) as MeetingRow[];
+    return groupRows(groupIds, rows, (row) => row.groupId);
   }
 
   /** Each of the meetings asked for that exists, by id: one query for a whole page of meetings. */

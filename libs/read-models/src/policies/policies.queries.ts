@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { groupRows } from '../group-rows';
 
 export interface PolicyRow {
   readonly policyId: string;
@@ -32,6 +33,17 @@ export interface AdoptionRow {
   readonly decidedOn: string;
 }
 
+export interface VersionAreaRow {
+  readonly version: number;
+  readonly areaId: string;
+}
+
+export interface PolicyReviewRow {
+  readonly reviewedOn: string;
+  readonly outcome: string;
+  readonly nextReviewOn: string | null;
+}
+
 const POLICY_COLUMNS = `policy_id AS policyId, group_id AS groupId, title, workstream_id AS workstreamId, status, draft_title AS draftTitle,
   draft_body AS draftBody, draft_summary AS draftSummary, draft_approved AS draftApproved, review_due_on AS reviewDueOn, retired_reason AS retiredReason`;
 
@@ -43,10 +55,14 @@ export class PolicyQueries {
       PolicyRow | undefined;
   }
 
-  policiesOfGroup(groupId: string): PolicyRow[] {
-    return this.db
-      .prepare(`SELECT ${POLICY_COLUMNS} FROM policies WHERE group_id = ? ORDER BY sort_key`)
-      .all(groupId) as PolicyRow[];
+  /** The policies of many groups in one query, each group's in the order they were drafted. */
+  policiesOfGroups(groupIds: readonly string[]): Map<string, PolicyRow[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT ${POLICY_COLUMNS} FROM policies WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key`,
+      )
+      .all(JSON.stringify(groupIds)) as PolicyRow[];
+    return groupRows(groupIds, rows, (row) => row.groupId);
   }
 
   /** Published, not retired, with a review date on or before `until`. */
@@ -58,35 +74,44 @@ export class PolicyQueries {
       .all(groupId, until) as PolicyRow[];
   }
 
-  versions(policyId: string): PolicyVersionRow[] {
-    return this.db
-      .prepare(
-        'SELECT version, title, body, summary, effective_on AS effectiveOn, review_on AS reviewOn FROM policy_versions WHERE policy_id = ? ORDER BY version',
-      )
-      .all(policyId) as PolicyVersionRow[];
+  /** Each policy's published versions, oldest first. */
+  versionsOfPolicies(policyIds: readonly string[]): Map<string, PolicyVersionRow[]> {
+    return this.byPolicy<PolicyVersionRow>(
+      `SELECT policy_id AS policyId, version, title, body, summary, effective_on AS effectiveOn, review_on AS reviewOn
+       FROM policy_versions WHERE policy_id IN (SELECT value FROM json_each(?)) ORDER BY version`,
+      policyIds,
+    );
   }
 
-  versionAreas(policyId: string, version: number): string[] {
-    return (
-      this.db
-        .prepare('SELECT area_id AS areaId FROM policy_version_areas WHERE policy_id = ? AND version = ?')
-        .all(policyId, version) as { areaId: string }[]
-    ).map((row) => row.areaId);
+  /** The areas each version of each policy went to. */
+  versionAreasOfPolicies(policyIds: readonly string[]): Map<string, VersionAreaRow[]> {
+    return this.byPolicy<VersionAreaRow>(
+      `SELECT policy_id AS policyId, version, area_id AS areaId
+       FROM policy_version_areas WHERE policy_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
+      policyIds,
+    );
   }
 
-  adoptions(policyId: string): AdoptionRow[] {
-    return this.db
-      .prepare(
-        'SELECT version, area_id AS areaId, decision, variation, reason, decided_on AS decidedOn FROM policy_adoptions WHERE policy_id = ? ORDER BY version, decided_on',
-      )
-      .all(policyId) as AdoptionRow[];
+  adoptionsOfPolicies(policyIds: readonly string[]): Map<string, AdoptionRow[]> {
+    return this.byPolicy<AdoptionRow>(
+      `SELECT policy_id AS policyId, version, area_id AS areaId, decision, variation, reason, decided_on AS decidedOn
+       FROM policy_adoptions WHERE policy_id IN (SELECT value FROM json_each(?)) ORDER BY version, decided_on`,
+      policyIds,
+    );
   }
 
-  reviews(policyId: string): { reviewedOn: string; outcome: string; nextReviewOn: string | null }[] {
-    return this.db
-      .prepare(
-        'SELECT reviewed_on AS reviewedOn, outcome, next_review_on AS nextReviewOn FROM policy_reviews WHERE policy_id = ? ORDER BY sort_key',
-      )
-      .all(policyId) as { reviewedOn: string; outcome: string; nextReviewOn: string | null }[];
+  reviewsOfPolicies(policyIds: readonly string[]): Map<string, PolicyReviewRow[]> {
+    return this.byPolicy<PolicyReviewRow>(
+      `SELECT policy_id AS policyId, reviewed_on AS reviewedOn, outcome, next_review_on AS nextReviewOn
+       FROM policy_reviews WHERE policy_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key`,
+      policyIds,
+    );
+  }
+
+  /** Rows of a per-policy table for several policies at once; `sql` takes the ids as one JSON array and selects `policyId`. */
+  private byPolicy<Row>(sql: string, policyIds: readonly string[]): Map<string, Row[]> {
+    const rows = this.db.prepare(sql).all(JSON.stringify(policyIds)) as (Row & { policyId: string })[];
+    const byPolicy = groupRows(policyIds, rows, (row) => row.policyId);
+    return new Map([...byPolicy].map(([id, list]) => [id, list.map(({ policyId: _policyId, ...row }) => row as Row)]));
   }
 }

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { recordedBy, seenBy, TimeView, viewParameters, WHOLE_RECORD } from '../bitemporal';
+import { groupRows } from '../group-rows';
 
 export interface PartnerRow {
   readonly partnerId: string;
@@ -59,10 +60,14 @@ export interface FundingRow {
   readonly validFrom: string;
 }
 
-function groupBy<T>(ids: readonly string[], rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const byId = new Map<string, T[]>(ids.map((id) => [id, []]));
-  for (const row of rows) byId.get(key(row))?.push(row);
-  return byId;
+export interface OfficersRow {
+  readonly chair: string | null;
+  readonly deputyChair: string | null;
+}
+
+export interface DissolutionRow {
+  readonly dissolvedAt: string | null;
+  readonly agreedBy: string[];
 }
 
 /** What happened after the day seen on, or was recorded after the position seen at, is not yet known. */
@@ -127,7 +132,7 @@ export class MembershipQueries {
          WHERE p.group_id IN (SELECT value FROM json_each(@ids)) AND ${PARTNERS_KNOWN} ORDER BY p.sort_key`,
       )
       .all({ ids: JSON.stringify(groupIds), ...viewParameters(view) }) as Flagged<PartnerRow, 'member'>[];
-    return groupBy(groupIds, rows.map(toPartnerRow), (row) => row.groupId);
+    return groupRows(groupIds, rows.map(toPartnerRow), (row) => row.groupId);
   }
 
   partners(partnerIds: readonly string[], view: TimeView = WHOLE_RECORD): Map<string, PartnerRow> {
@@ -148,7 +153,7 @@ export class MembershipQueries {
          WHERE c.partner_id IN (SELECT value FROM json_each(@ids)) AND ${seenBy('c')} ORDER BY la.ordinal`,
       )
       .all({ ids: JSON.stringify(partnerIds), ...viewParameters(view) }) as { partnerId: string; areaId: string }[];
-    const byPartner = groupBy(partnerIds, rows, (row) => row.partnerId);
+    const byPartner = groupRows(partnerIds, rows, (row) => row.partnerId);
     return new Map([...byPartner].map(([id, list]) => [id, list.map((row) => row.areaId)]));
   }
 
@@ -157,7 +162,7 @@ export class MembershipQueries {
     const rows = this.db
       .prepare(`${REPRESENTATIVE_SELECT} AND r.group_id IN (SELECT value FROM json_each(@ids)) ORDER BY r.sort_key`)
       .all({ ids: JSON.stringify(groupIds), ...viewParameters(view) }) as Flagged<RepresentativeRow, 'current'>[];
-    return groupBy(groupIds, rows.map(toRepresentativeRow), (row) => row.groupId);
+    return groupRows(groupIds, rows.map(toRepresentativeRow), (row) => row.groupId);
   }
 
   appointments(appointmentIds: readonly string[], view: TimeView): Map<string, RepresentativeRow> {
@@ -167,56 +172,93 @@ export class MembershipQueries {
     return new Map(rows.map((row) => [row.appointmentId, toRepresentativeRow(row)]));
   }
 
-  /** The appointments holding the chair and the deputy chair on the day seen on. */
-  officers(groupId: string, view: TimeView): { chair: string | null; deputyChair: string | null } {
+  /** The appointments holding each group's chair and deputy chair on the day seen on. */
+  officersOfGroups(groupIds: readonly string[], view: TimeView): Map<string, OfficersRow> {
     const rows = this.db
       .prepare(
-        `SELECT post, appointment_id AS appointmentId FROM group_posts g WHERE g.group_id = @groupId AND ${seenBy('g')}`,
+        `SELECT g.group_id AS groupId, g.post, g.appointment_id AS appointmentId FROM group_posts g
+         WHERE g.group_id IN (SELECT value FROM json_each(@ids)) AND ${seenBy('g')}`,
       )
-      .all({ groupId, ...viewParameters(view) }) as { post: string; appointmentId: string }[];
-    const holder = (post: string) => rows.find((row) => row.post === post)?.appointmentId ?? null;
-    return { chair: holder('CHAIR'), deputyChair: holder('DEPUTY_CHAIR') };
+      .all({ ids: JSON.stringify(groupIds), ...viewParameters(view) }) as {
+      groupId: string;
+      post: string;
+      appointmentId: string;
+    }[];
+    const byGroup = groupRows(groupIds, rows, (row) => row.groupId);
+    const holder = (list: typeof rows, post: string) => list.find((row) => row.post === post)?.appointmentId ?? null;
+    return new Map(
+      [...byGroup].map(([id, list]) => [
+        id,
+        { chair: holder(list, 'CHAIR'), deputyChair: holder(list, 'DEPUTY_CHAIR') },
+      ]),
+    );
   }
 
-  /** Every version recorded by the position seen at, in the order adopted. */
-  termsOf(groupId: string, position: number | null = null): TermsRow[] {
+  /** Each group's versions of its terms of reference recorded by the view's position, in the order adopted. */
+  termsOfGroups(groupIds: readonly string[], view: TimeView = WHOLE_RECORD): Map<string, TermsRow[]> {
     const rows = this.db
       .prepare(
-        `SELECT version, summary, quorum_percentage AS quorumPercentage, meeting_cadence_months AS meetingCadenceMonths,
+        `SELECT group_id AS groupId, version, summary, quorum_percentage AS quorumPercentage, meeting_cadence_months AS meetingCadenceMonths,
            notice_period_months AS noticePeriodMonths, statutory_types AS statutoryTypes, adopted_on AS adoptedOn
-         FROM terms_of_reference WHERE group_id = @groupId AND sort_key <= @position ORDER BY sort_key`,
+         FROM terms_of_reference WHERE group_id IN (SELECT value FROM json_each(@ids)) AND sort_key <= @position
+         ORDER BY sort_key`,
       )
-      .all({ groupId, position: position ?? Number.MAX_SAFE_INTEGER }) as (Omit<TermsRow, 'statutoryTypesPerArea'> & {
+      .all({ ids: JSON.stringify(groupIds), ...viewParameters(view) }) as (Omit<TermsRow, 'statutoryTypesPerArea'> & {
+      groupId: string;
       statutoryTypes: string;
     })[];
-    return rows.map(({ statutoryTypes, ...row }) => ({
-      ...row,
-      statutoryTypesPerArea: JSON.parse(statutoryTypes) as string[],
-    }));
+    const byGroup = groupRows(groupIds, rows, (row) => row.groupId);
+    return new Map(
+      [...byGroup].map(([id, list]) => [
+        id,
+        list.map(({ groupId: _groupId, statutoryTypes, ...row }) => ({
+          ...row,
+          statutoryTypesPerArea: JSON.parse(statutoryTypes) as string[],
+        })),
+      ]),
+    );
   }
 
-  /** Reviews held by the day seen on, as recorded by the position seen at. */
-  reviewsOf(groupId: string, view: TimeView): ReviewRow[] {
-    return this.db
-      .prepare(
-        `SELECT sort_key AS position, reviewed_on AS reviewedOn, notes FROM terms_reviews
-         WHERE group_id = @groupId AND reviewed_on <= @on AND sort_key <= @position ORDER BY sort_key`,
-      )
-      .all({ groupId, ...viewParameters(view) }) as ReviewRow[];
-  }
-
-  /** R15: each contribution as it stood on the day seen on. */
-  fundingOf(groupId: string, financialYear: string | null, view: TimeView): FundingRow[] {
+  /** Each group's reviews held by the day seen on, as recorded by the position seen at. */
+  termsReviewsOfGroups(groupIds: readonly string[], view: TimeView): Map<string, ReviewRow[]> {
     const rows = this.db
       .prepare(
-        `SELECT f.partner_id AS partnerId, f.financial_year AS financialYear, f.amount_pence AS amountPence,
-           f.in_kind AS inKind, f.unilateral, f.recorded_at AS recordedAt, f.valid_from AS validFrom
+        `SELECT group_id AS groupId, sort_key AS position, reviewed_on AS reviewedOn, notes FROM terms_reviews
+         WHERE group_id IN (SELECT value FROM json_each(@ids)) AND reviewed_on <= @on AND sort_key <= @position
+         ORDER BY sort_key`,
+      )
+      .all({ ids: JSON.stringify(groupIds), ...viewParameters(view) }) as (ReviewRow & { groupId: string })[];
+    const byGroup = groupRows(groupIds, rows, (row) => row.groupId);
+    return new Map([...byGroup].map(([id, list]) => [id, list.map(({ groupId: _groupId, ...row }) => row)]));
+  }
+
+  /** R15: each group's contributions as they stood on the day seen on; only one year when `financialYear` is given. */
+  fundingOfGroups(
+    groupIds: readonly string[],
+    financialYear: string | null,
+    view: TimeView,
+  ): Map<string, FundingRow[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT f.group_id AS groupId, f.partner_id AS partnerId, f.financial_year AS financialYear,
+           f.amount_pence AS amountPence, f.in_kind AS inKind, f.unilateral, f.recorded_at AS recordedAt,
+           f.valid_from AS validFrom
          FROM funding_contributions f JOIN core_partners p ON p.partner_id = f.partner_id
-         WHERE f.group_id = @groupId AND (@year IS NULL OR f.financial_year = @year) AND ${seenBy('f')}
+         WHERE f.group_id IN (SELECT value FROM json_each(@ids)) AND (@year IS NULL OR f.financial_year = @year)
+           AND ${seenBy('f')}
          ORDER BY f.financial_year, p.sort_key`,
       )
-      .all({ groupId, year: financialYear, ...viewParameters(view) }) as Flagged<FundingRow, 'unilateral'>[];
-    return rows.map((row) => ({ ...row, unilateral: row.unilateral === 1 }));
+      .all({ ids: JSON.stringify(groupIds), year: financialYear, ...viewParameters(view) }) as (Omit<
+      FundingRow,
+      'unilateral'
+    > & { groupId: string; unilateral: number })[];
+    const byGroup = groupRows(groupIds, rows, (row) => row.groupId);
+    return new Map(
+      [...byGroup].map(([id, list]) => [
+        id,
+        list.map(({ groupId: _groupId, ...row }) => ({ ...row, unilateral: row.unilateral === 1 })),
+      ]),
+    );
   }
 
   /** The group a local area belongs to, if any. */
@@ -226,29 +268,61 @@ export class MembershipQueries {
     return row?.groupId ?? null;
   }
 
-  dissolution(groupId: string): { dissolvedAt: string | null; agreedBy: string[] } {
-    const group = this.db
-      .prepare('SELECT dissolved_at AS dissolvedAt FROM regional_groups WHERE group_id = ?')
-      .get(groupId) as { dissolvedAt: string | null } | undefined;
-    const agreed = this.db
-      .prepare('SELECT partner_id AS partnerId FROM dissolution_agreements WHERE group_id = ? ORDER BY rowid')
-      .all(groupId) as {
-      partnerId: string;
-    }[];
-    return { dissolvedAt: group?.dissolvedAt ?? null, agreedBy: agreed.map((row) => row.partnerId) };
+  /** When each group was dissolved, if it has been, and the partners that agreed, in the order they agreed. */
+  dissolutionsOfGroups(groupIds: readonly string[]): Map<string, DissolutionRow> {
+    const ids = JSON.stringify(groupIds);
+    const groups = this.db
+      .prepare(
+        'SELECT group_id AS groupId, dissolved_at AS dissolvedAt FROM regional_groups WHERE group_id IN (SELECT value FROM json_each(?))',
+      )
+      .all(ids) as { groupId: string; dissolvedAt: string | null }[];
+    const agreed = groupRows(
+      groupIds,
+      this.db
+        .prepare(
+          `SELECT group_id AS groupId, partner_id AS partnerId FROM dissolution_agreements
+           WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
+        )
+        .all(ids) as { groupId: string; partnerId: string }[],
+      (row) => row.groupId,
+    );
+    const dissolvedAt = new Map(groups.map((row) => [row.groupId, row.dissolvedAt]));
+    return new Map(
+      groupIds.map((id) => [
+        id,
+        { dissolvedAt: dissolvedAt.get(id) ?? null, agreedBy: (agreed.get(id) ?? []).map((row) => row.partnerId) },
+      ]),
+    );
   }
 
-  /** Notices given by the day seen on, as recorded by the position seen at (current ones by default). */
-  notices(groupId: string, view: TimeView = WHOLE_RECORD): NoticeRow[] {
+  /** A group's notices as the whole record holds them. */
+  notices(groupId: string): NoticeRow[] {
+    return this.noticesOfGroups([groupId], WHOLE_RECORD).get(groupId) ?? [];
+  }
+
+  /** Each group's notices given by the day seen on, as recorded by the position seen at, in the order given. */
+  noticesOfGroups(groupIds: readonly string[], view: TimeView): Map<string, NoticeRow[]> {
     const rows = this.db
       .prepare(
-        `SELECT notice_id AS noticeId, partner_id AS partnerId, given_on AS givenOn, effective_on AS effectiveOn, status, consequences, withdrawn_on AS withdrawnOn
-         FROM notices WHERE group_id = @groupId AND given_on <= @on AND sort_key <= @position ORDER BY sort_key`,
+        `SELECT group_id AS groupId, notice_id AS noticeId, partner_id AS partnerId, given_on AS givenOn, effective_on AS effectiveOn,
+           status, consequences, withdrawn_on AS withdrawnOn
+         FROM notices WHERE group_id IN (SELECT value FROM json_each(@ids)) AND given_on <= @on AND sort_key <= @position
+         ORDER BY sort_key`,
       )
-      .all({ groupId, ...viewParameters(view) }) as (Omit<NoticeRow, 'consequences'> & {
+      .all({ ids: JSON.stringify(groupIds), ...viewParameters(view) }) as (Omit<NoticeRow, 'consequences'> & {
+      groupId: string;
       consequences: string;
     })[];
-    return rows.map((row) => ({ ...row, consequences: JSON.parse(row.consequences) as NoticeRow['consequences'] }));
+    const byGroup = groupRows(groupIds, rows, (row) => row.groupId);
+    return new Map(
+      [...byGroup].map(([id, list]) => [
+        id,
+        list.map(({ groupId: _groupId, consequences, ...row }) => ({
+          ...row,
+          consequences: JSON.parse(consequences) as NoticeRow['consequences'],
+        })),
+      ]),
+    );
   }
 
   /** Groups with a notice still open: where the scheduler looks for effects due. */

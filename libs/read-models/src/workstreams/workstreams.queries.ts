@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { groupRows } from '../group-rows';
 import { decodeCursor, Page, pageOf } from '../pagination';
 
 export interface WorkstreamRow {
@@ -39,11 +40,32 @@ export interface TaskFilter {
   readonly overdueOn?: string | null;
 }
 
+export interface MemberRow {
+  readonly personId: string;
+  readonly name: string;
+}
+
+export interface ReportRow {
+  readonly rag: string;
+  readonly note: string;
+  readonly reportedOn: string;
+}
+
+export interface TaskHistoryRow {
+  readonly workstreamId: string;
+  readonly change: string;
+  readonly detail: string | null;
+  readonly occurredAt: string;
+  readonly personId: string | null;
+}
+
 const WORKSTREAM_COLUMNS = `workstream_id AS workstreamId, group_id AS groupId, name, kind, purpose, terms_of_reference AS termsOfReference,
   lead_partner_id AS leadPartnerId, lead_person_id AS leadPersonId, lead_name AS leadName, start_date AS startDate, end_date AS endDate,
   scope_decision_id AS scopeDecisionId, status, outcome_report AS outcomeReport, closed_on AS closedOn`;
 const TASK_COLUMNS = `t.task_id AS taskId, t.workstream_id AS workstreamId, t.title, t.description, t.owner_id AS ownerId,
   t.due_date AS dueDate, t.status, t.blocked_reason AS blockedReason, t.sort_key AS sortKey`;
+const TASK_STATUS_FILTER = `(@status IS NULL OR t.status = @status)
+  AND (@overdueOn IS NULL OR (t.due_date < @overdueOn AND t.status IN ('TO_DO', 'IN_PROGRESS', 'BLOCKED')))`;
 
 export class WorkstreamQueries {
   constructor(private readonly db: Database.Database) {}
@@ -54,43 +76,53 @@ export class WorkstreamQueries {
       .get(workstreamId) as WorkstreamRow | undefined;
   }
 
-  workstreamsOfGroup(groupId: string): WorkstreamRow[] {
-    return this.db
-      .prepare(`SELECT ${WORKSTREAM_COLUMNS} FROM workstreams WHERE group_id = ? ORDER BY sort_key`)
-      .all(groupId) as WorkstreamRow[];
-  }
-
-  areaIds(workstreamId: string): string[] {
-    return (
-      this.db.prepare('SELECT area_id AS areaId FROM workstream_areas WHERE workstream_id = ?').all(workstreamId) as {
-        areaId: string;
-      }[]
-    ).map((r) => r.areaId);
-  }
-
-  members(workstreamId: string): { personId: string; name: string }[] {
-    return this.db
-      .prepare('SELECT person_id AS personId, name FROM workstream_members WHERE workstream_id = ? ORDER BY rowid')
-      .all(workstreamId) as {
-      personId: string;
-      name: string;
-    }[];
-  }
-
-  reports(workstreamId: string): { rag: string; note: string; reportedOn: string }[] {
-    return this.db
+  /** The workstreams of many groups in one query, each group's in the order they were commissioned. */
+  workstreamsOfGroups(groupIds: readonly string[]): Map<string, WorkstreamRow[]> {
+    const rows = this.db
       .prepare(
-        'SELECT rag, note, reported_on AS reportedOn FROM workstream_reports WHERE workstream_id = ? ORDER BY sort_key DESC',
+        `SELECT ${WORKSTREAM_COLUMNS} FROM workstreams WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key`,
       )
-      .all(workstreamId) as { rag: string; note: string; reportedOn: string }[];
+      .all(JSON.stringify(groupIds)) as WorkstreamRow[];
+    return groupRows(groupIds, rows, (row) => row.groupId);
+  }
+
+  areaIdsOfWorkstreams(workstreamIds: readonly string[]): Map<string, string[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT workstream_id AS workstreamId, area_id AS areaId FROM workstream_areas
+         WHERE workstream_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
+      )
+      .all(JSON.stringify(workstreamIds)) as { workstreamId: string; areaId: string }[];
+    const byWorkstream = groupRows(workstreamIds, rows, (row) => row.workstreamId);
+    return new Map([...byWorkstream].map(([id, list]) => [id, list.map((row) => row.areaId)]));
+  }
+
+  membersOfWorkstreams(workstreamIds: readonly string[]): Map<string, MemberRow[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT workstream_id AS workstreamId, person_id AS personId, name FROM workstream_members
+         WHERE workstream_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
+      )
+      .all(JSON.stringify(workstreamIds)) as (MemberRow & { workstreamId: string })[];
+    return withoutKey(groupRows(workstreamIds, rows, (row) => row.workstreamId));
+  }
+
+  /** Each workstream's status reports, newest first. */
+  reportsOfWorkstreams(workstreamIds: readonly string[]): Map<string, ReportRow[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT workstream_id AS workstreamId, rag, note, reported_on AS reportedOn FROM workstream_reports
+         WHERE workstream_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key DESC`,
+      )
+      .all(JSON.stringify(workstreamIds)) as (ReportRow & { workstreamId: string })[];
+    return withoutKey(groupRows(workstreamIds, rows, (row) => row.workstreamId));
   }
 
   tasks(filter: TaskFilter, first: number, after: string | null): Page<TaskRow> | null {
     const from = after === null ? 0 : decodeCursor(after);
     if (from === null) return null;
     const where = `(@groupId IS NULL OR w.group_id = @groupId) AND (@workstreamId IS NULL OR t.workstream_id = @workstreamId)
-      AND (@ownerId IS NULL OR t.owner_id = @ownerId) AND (@status IS NULL OR t.status = @status)
-      AND (@overdueOn IS NULL OR (t.due_date < @overdueOn AND t.status IN ('TO_DO', 'IN_PROGRESS', 'BLOCKED')))`;
+      AND (@ownerId IS NULL OR t.owner_id = @ownerId) AND ${TASK_STATUS_FILTER}`;
     const params = {
       groupId: filter.groupId ?? null,
       workstreamId: filter.workstreamId ?? null,
@@ -117,25 +149,81 @@ export class WorkstreamQueries {
     );
   }
 
-  history(
-    taskId: string,
-  ): { workstreamId: string; change: string; detail: string | null; occurredAt: string; personId: string | null }[] {
-    return this.db
+  /**
+   * The same page of tasks (`first` after the cursor, with the status and overdue filter) for each of
+   * many workstreams, in one query for the rows and one for the counts: `tasks` per workstream, batched.
+   */
+  tasksOfWorkstreams(
+    workstreamIds: readonly string[],
+    filter: Pick<TaskFilter, 'status' | 'overdueOn'>,
+    first: number,
+    after: string | null,
+  ): Map<string, Page<TaskRow>> | null {
+    const from = after === null ? 0 : decodeCursor(after);
+    if (from === null) return null;
+    const params = {
+      workstreamIds: JSON.stringify(workstreamIds),
+      status: filter.status ?? null,
+      overdueOn: filter.overdueOn ?? null,
+      from,
+    };
+    const where = `t.workstream_id IN (SELECT value FROM json_each(@workstreamIds)) AND ${TASK_STATUS_FILTER}`;
+    const rows = this.db
       .prepare(
-        'SELECT workstream_id AS workstreamId, change, detail, occurred_at AS occurredAt, person_id AS personId FROM task_history WHERE task_id = ? ORDER BY position',
+        `SELECT * FROM (
+           SELECT ${TASK_COLUMNS}, ROW_NUMBER() OVER (PARTITION BY t.workstream_id ORDER BY t.sort_key) AS rank
+           FROM tasks t WHERE ${where} AND t.sort_key > @from)
+         WHERE rank <= @limit ORDER BY sortKey`,
       )
-      .all(taskId) as {
-      workstreamId: string;
-      change: string;
-      detail: string | null;
-      occurredAt: string;
-      personId: string | null;
-    }[];
+      .all({ ...params, limit: first + 1 }) as (TaskRow & { sortKey: number; rank: number })[];
+    const counts = this.db
+      .prepare(
+        `SELECT t.workstream_id AS workstreamId, COUNT(*) AS total, COALESCE(SUM(t.sort_key <= @from), 0) AS before
+         FROM tasks t WHERE ${where} GROUP BY t.workstream_id`,
+      )
+      .all(params) as { workstreamId: string; total: number; before: number }[];
+    const countsOf = new Map(counts.map(({ workstreamId, ...count }) => [workstreamId, count]));
+    const byWorkstream = groupRows(workstreamIds, rows, (row) => row.workstreamId);
+    return new Map(
+      [...byWorkstream].map(([id, list]) => [
+        id,
+        pageOf(
+          list.map(({ sortKey, rank: _rank, ...node }) => ({ key: sortKey, node })),
+          first,
+          after,
+          countsOf.get(id) ?? { total: 0, before: 0 },
+        ),
+      ]),
+    );
   }
 
-  countsByStatus(workstreamId: string): { status: string; count: number }[] {
-    return this.db
-      .prepare('SELECT status, COUNT(*) AS count FROM tasks WHERE workstream_id = ? GROUP BY status ORDER BY status')
-      .all(workstreamId) as { status: string; count: number }[];
+  /** Each task's whole history, in the order it happened. */
+  historyOfTasks(taskIds: readonly string[]): Map<string, TaskHistoryRow[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT task_id AS taskId, workstream_id AS workstreamId, change, detail, occurred_at AS occurredAt, person_id AS personId
+         FROM task_history WHERE task_id IN (SELECT value FROM json_each(?)) ORDER BY position`,
+      )
+      .all(JSON.stringify(taskIds)) as (TaskHistoryRow & { taskId: string })[];
+    const byTask = groupRows(taskIds, rows, (row) => row.taskId);
+    return new Map([...byTask].map(([id, list]) => [id, list.map(({ taskId: _taskId, ...row }) => row)]));
   }
+
+  /** How many tasks of each status each workstream has, by status name. */
+  countsByStatusOfWorkstreams(workstreamIds: readonly string[]): Map<string, { status: string; count: number }[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT workstream_id AS workstreamId, status, COUNT(*) AS count FROM tasks
+         WHERE workstream_id IN (SELECT value FROM json_each(?)) GROUP BY workstream_id, status ORDER BY status`,
+      )
+      .all(JSON.stringify(workstreamIds)) as { workstreamId: string; status: string; count: number }[];
+    return withoutKey(groupRows(workstreamIds, rows, (row) => row.workstreamId));
+  }
+}
+
+/** Drops the workstream id a batched query grouped by, so each row is what the single query gave. */
+function withoutKey<Row extends { workstreamId: string }>(
+  byWorkstream: Map<string, Row[]>,
+): Map<string, Omit<Row, 'workstreamId'>[]> {
+  return new Map([...byWorkstream].map(([id, list]) => [id, list.map(({ workstreamId: _id, ...row }) => row)]));
 }

@@ -1,0 +1,178 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findIdentifyingData, IdentifyingDataKind, isValidNhsNumber } from './identifying-data';
+
+/** One sentence a line, as the corpus files beside this spec hold them. */
+const lines = (file: string) =>
+  readFileSync(join(__dirname, file), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '');
+
+/** Real sentences of the seeds: reports, terms of reference, minutes, with their dates, sums and officials' names. */
+const GOVERNANCE = lines('identifying-data.governance.txt');
+/** Sentences that identify a child or family, each with the kind of data it holds. */
+const IDENTIFYING = lines('identifying-data.identifying.txt').map((line) => {
+  const [kind, text] = line.split('\t');
+  return [kind as IdentifyingDataKind, text] as const;
+});
+
+const kindIn = (text: string) => findIdentifyingData(text)?.kind ?? null;
+
+describe('isValidNhsNumber: the modulus 11 check of the NHS data dictionary', () => {
+  it.each([['9434765919'], ['6980343254'], ['4010232137']])('accepts %s, whose check digit is right', (digits) => {
+    expect(isValidNhsNumber(digits)).toBe(true);
+  });
+
+  it('accepts a number whose check comes out at 11, written as 0', () => {
+    // 400000002: weighted sum 44, 44 mod 11 = 0, 11 - 0 = 11 -> check digit 0
+    expect(isValidNhsNumber('4000000020')).toBe(true);
+  });
+
+  it.each([
+    ['a wrong check digit', '9434765918'],
+    // 400000008: weighted sum 56, 56 mod 11 = 1, 11 - 1 = 10
+    ['a check that comes out at 10, which no NHS number has', '4000000080'],
+    ['nine digits', '943476591'],
+    ['letters', '94347659l9'],
+  ])('refuses %s', (_, digits) => {
+    expect(isValidNhsNumber(digits)).toBe(false);
+  });
+});
+
+describe('findIdentifyingData (R40)', () => {
+  describe('given text holding an NHS number', () => {
+    it.each([
+      ['ten digits together', 'Referral for 9434765919 received.'],
+      ['grouped 3-3-4 with spaces', 'Referral for 943 476 5919 received.'],
+      ['grouped 3-3-4 with hyphens', 'Referral for 943-476-5919 received.'],
+      ['in full-width digits', 'Referral for ９４３４７６５９１９ received.'],
+      ['with zero-width spaces between the digits', 'Referral for 943\u200b476\u200b5919 received.'],
+      ['as a whole idempotency key', '9434765919'],
+    ])('when it is written as %s, then it is found as an NHS number', (_, text) => {
+      expect(findIdentifyingData(text)).toEqual({ kind: 'NHS_NUMBER', description: 'an NHS number' });
+    });
+
+    it.each([
+      ['ten digits failing the check', 'Reference 9434765918 closed.'],
+      ['eleven digits (a telephone number)', 'Call 01179 222000 or 020 7664 3000.'],
+      ['ten digits inside a longer number', 'Document 194347659190.'],
+      ['a 4-3-3 grouping', 'Call 9434 765 919.'],
+    ])('when it holds %s, then nothing is found', (_, text) => {
+      expect(findIdentifyingData(text)).toBeNull();
+    });
+  });
+
+  describe('given text holding a date of birth', () => {
+    it.each([
+      ['Serious incident: Jane Doe (DOB 01/02/2015)'],
+      ['D.O.B. 01/02/2015'],
+      ['dob: 1.2.15'],
+      ['Date of birth 2015-02-01.'],
+      ['date of birth is 1 February 2015'],
+      ['born on 1st Feb 2015'],
+      ['born on the 1st of February 2015'],
+      ['born 1 February 2015 in Bristol'],
+      ['Birth date: February 1, 2015'],
+    ])('when it reads %j, then a date of birth is found', (text) => {
+      expect(findIdentifyingData(text)).toEqual({ kind: 'DATE_OF_BIRTH', description: 'a date of birth' });
+    });
+
+    it.each([
+      ['a policy covering children by birth date', 'The protocol covers children born on or after 1 September 2015.'],
+      ['the words with no date', 'A date of birth must never be recorded here.'],
+      ['a date that is not a birth', 'The meeting of 12 March 2020 approved the protocol.'],
+    ])('when it holds %s, then nothing is found', (_, text) => {
+      expect(findIdentifyingData(text)).toBeNull();
+    });
+  });
+
+  describe('given text naming a child or a family', () => {
+    it.each([
+      ['a child named Leo Carter'],
+      ['a 7-year-old called Ava'],
+      ['the mother, known as Kelly'],
+      ["the child's mother, Mary Doe"],
+      ['the Carter family'],
+      ['The Okafor-Brown family'],
+      ['Leo Carter, aged 7'],
+      ['the family, known as the Hendersons'],
+    ])('when it reads %j, then a name is found', (text) => {
+      expect(kindIn(text)).toBe('CHILD_OR_FAMILY_NAME');
+    });
+
+    it.each([
+      ['the anonymisation of published reviews', 'The review of Child A found that Sibling B was not seen.'],
+      ['a child known by an anonymised name', 'A child known as Child C was placed out of area.'],
+      ['Child Protection', 'Child Protection conferences were held within 15 working days.'],
+      ['the national panel', 'The Child Safeguarding Practice Review Panel was notified.'],
+      ['officials', 'Sheila Smith, Director, People and Communities, presented the report with Will White.'],
+      ['a kind of family', 'The whole family approach and the Troubled Families programme were discussed.'],
+      ['young people by age', 'Young People aged 16 and 17 and Children aged 0-25 where appropriate.'],
+      ['an official by role', 'The partnership named Sheila Smith as chair.'],
+    ])('when it speaks of %s, then nothing is found', (_, text) => {
+      expect(findIdentifyingData(text)).toBeNull();
+    });
+  });
+
+  describe('given text holding an address', () => {
+    it.each([
+      ['a house on a street with its postcode', '12 Acacia Avenue, BS1 4ST'],
+      ['where a family lives', 'The family lives at 4a Mill Lane.'],
+      ['a home postcode', 'home address: BS23 1UJ'],
+      // Deliberately: a house number, street and postcode cannot be told from a home; offices are named by building.
+      ['an office by house number, street and postcode', '100 Temple Street, Bristol BS1 6AG'],
+    ])('when it holds %s, then a home address is found', (_, text) => {
+      expect(kindIn(text)).toBe('HOME_ADDRESS');
+    });
+
+    it.each([
+      ['a building and its postcode', 'Local Government House, Smith Square, London SW1P 3HZ'],
+      ['a meeting place', 'Avon and Somerset Constabulary Headquarters, Portishead'],
+      ['a publication address', 'https://bristol-safeguarding.example/minutes/asssp-2026-03-12'],
+    ])('when it holds %s, then nothing is found', (_, text) => {
+      expect(findIdentifyingData(text)).toBeNull();
+    });
+  });
+
+  describe('given governance text with ordinary dates, counts and sums', () => {
+    it.each([
+      ['the meeting of 12 March 2020'],
+      ['7 of 10 present'],
+      ['£45,000'],
+      ['Agreed contributions for 2020/21 of £45,000 from each council; quorum 66% (7 of 10).'],
+      ['Next review due 2026-12-01; decisions recorded on 01/02/2026.'],
+    ])('when it reads %j, then nothing is found', (text) => {
+      expect(findIdentifyingData(text)).toBeNull();
+    });
+  });
+
+  describe('given the corpus of 200 governance sentences from the seeds', () => {
+    it('holds 200 sentences', () => {
+      expect(GOVERNANCE).toHaveLength(200);
+    });
+
+    it.each(GOVERNANCE.map((sentence) => [sentence]))('when it reads %j, then nothing is found', (sentence) => {
+      expect(findIdentifyingData(sentence)).toBeNull();
+    });
+
+    it('when the sentences form one 200,000-character document, then nothing is found in it', () => {
+      const document = GOVERNANCE.join('\n').repeat(8).slice(0, 200_000);
+      expect(findIdentifyingData(document)).toBeNull();
+    });
+  });
+
+  describe('given the corpus of 50 identifying sentences', () => {
+    it('holds 50 sentences', () => {
+      expect(IDENTIFYING).toHaveLength(50);
+    });
+
+    it.each(IDENTIFYING)('finds %s in %j', (kind, sentence) => {
+      expect(kindIn(sentence)).toBe(kind);
+    });
+
+    it('when one is put among the governance sentences, then it is still found', () => {
+      const [kind, sentence] = IDENTIFYING[0];
+      expect(kindIn([...GOVERNANCE.slice(0, 100), sentence, ...GOVERNANCE.slice(100)].join(' '))).toBe(kind);
+    });
+  });
+});

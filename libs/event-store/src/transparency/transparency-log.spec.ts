@@ -1,0 +1,108 @@
+import Database from 'better-sqlite3';
+import { generateKeyPair } from 'jose';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { handleCommand } from '../handle-command';
+import { verifyHashChains } from '../hash-chain';
+import { SqliteEventStore } from '../sqlite/sqlite-event-store';
+import { counterDecider } from '../testing/counter-decider';
+import { alterEventAndRechain } from '../testing/rechain-with-sql';
+import { signTreeHead } from './signed-tree-head';
+import { signAndRecordTreeHead, TransparencyLog, TRANSPARENCY_LOG_STREAM } from './transparency-log';
+
+const context = {
+  actor: { personId: 'p', partnerId: null, roles: [] },
+  now: '2026-03-02T09:00:00.000Z',
+  correlationId: 'c',
+};
+
+describe('the transparency log over the store (A4)', () => {
+  let dir: string;
+  let file: string;
+  let store: SqliteEventStore;
+  let key: Awaited<ReturnType<typeof generateKeyPair>> & { kid: string };
+
+  const increment = (stream: string) =>
+    handleCommand(store, stream, counterDecider, { type: 'Increment', data: { by: 1 } }, context);
+  const sql = (statement: string) => {
+    const raw = new Database(file);
+    raw.exec(statement);
+    raw.close();
+  };
+  const problemsNow = async () => (await TransparencyLog.scan(store)).problems(key.publicKey);
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tlog-'));
+    file = join(dir, 'events.db');
+    store = new SqliteEventStore(file);
+    key = { ...(await generateKeyPair('ES256')), kid: 'log-key-1' };
+    for (const stream of ['counter-a', 'counter-b', 'counter-a', 'counter-b', 'counter-a']) await increment(stream);
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('signs a head of the whole store, records it as the newest event, and every later head still holds', async () => {
+    const first = await signAndRecordTreeHead(store, key, new Date('2026-03-02T09:01:00Z'), 'test');
+    expect(first).toMatchObject({ signed: true, head: { treeSize: 5, timestamp: '2026-03-02T09:01:00.000Z' } });
+    await increment('counter-b');
+    const second = await signAndRecordTreeHead(store, key, new Date('2026-03-03T00:00:00Z'), 'test');
+    expect(second).toMatchObject({ signed: true, head: { treeSize: 7 } });
+
+    const log = await TransparencyLog.scan(store);
+    expect(log.size).toBe(8);
+    expect(log.heads.map((h) => [h.head.treeSize, h.leafIndex])).toEqual([
+      [5, 5],
+      [7, 7],
+    ]);
+    expect(log.latestHead?.treeSize).toBe(7);
+    expect(await log.problems(key.publicKey)).toEqual([]);
+    expect(log.activity).toEqual({
+      lastHeadAt: '2026-03-03T00:00:00.000Z',
+      firstChangeOfLatestDay: '2026-03-02T09:00:00.000Z',
+    });
+  });
+
+  it('finds an event altered with its chain recomputed, which the hash chains alone pass', async () => {
+    await signAndRecordTreeHead(store, key, new Date('2026-03-02T09:01:00Z'), 'test');
+    alterEventAndRechain(file, 'counter-a', 1, (data) => ({ ...data, by: 100 }));
+    expect((await verifyHashChains(store)).breaks).toEqual([]);
+    expect(await problemsNow()).toEqual([expect.stringMatching(/first 5 events no longer have the root/)]);
+  });
+
+  it('finds the last event of a stream deleted, and a whole stream deleted', async () => {
+    await signAndRecordTreeHead(store, key, new Date('2026-03-02T09:01:00Z'), 'test');
+    await increment('counter-c');
+    sql(`DELETE FROM events WHERE stream_id = 'counter-b' AND revision = 1`);
+    expect(await problemsNow()).toEqual([expect.stringMatching(/first 5 events no longer have the root/)]);
+    sql(`DELETE FROM events WHERE stream_id = 'counter-b'`);
+    expect(await problemsNow()).toEqual([expect.stringMatching(/first 5 events no longer have the root/)]);
+  });
+
+  it('finds the log truncated below a head, and a head whose signature is not the log key', async () => {
+    await signAndRecordTreeHead(store, key, new Date('2026-03-02T09:01:00Z'), 'test');
+    sql(`DELETE FROM events WHERE position > 3 AND stream_id != '${TRANSPARENCY_LOG_STREAM}'`);
+    expect(await problemsNow()).toEqual([
+      expect.stringMatching(/covers 5 events but the store holds 4: events were removed/),
+    ]);
+
+    const log = await TransparencyLog.scan(store);
+    const other = { ...(await generateKeyPair('ES256')), kid: 'log-key-1' };
+    const forged = await signTreeHead({ treeSize: 4, rootHash: log.rootHash(), timestamp: context.now }, other);
+    expect(await log.problemsWith(forged, key.publicKey)).toEqual([expect.stringMatching(/signature does not verify/)]);
+    expect(await log.problemsWith({ ...forged, treeSize: 3 }, other.publicKey)).toEqual([
+      expect.stringMatching(/signature does not verify/),
+      expect.stringMatching(/first 3 events no longer have the root/),
+    ]);
+  });
+
+  it('refuses to sign over a history that contradicts a head it recorded', async () => {
+    await signAndRecordTreeHead(store, key, new Date('2026-03-02T09:01:00Z'), 'test');
+    alterEventAndRechain(file, 'counter-b', 0, (data) => ({ ...data, by: 7 }));
+    const outcome = await signAndRecordTreeHead(store, key, new Date('2026-03-03T00:00:00Z'), 'test');
+    expect(outcome).toMatchObject({ signed: false, problems: [expect.stringMatching(/no longer have the root/)] });
+    expect((await store.readStream(TRANSPARENCY_LOG_STREAM)).length).toBe(1);
+  });
+});

@@ -1,0 +1,178 @@
+import canonicalize from 'canonicalize';
+import { KeyLike } from 'jose';
+import { randomUUID } from 'node:crypto';
+import { AppendResult, EventStore, NO_STREAM, Position, StoredEvent } from '../event-store';
+import { chainEvents } from '../hash-chain';
+import { occurredAtOf, SYSTEM_ACTOR } from '../metadata';
+import { hashLeaf } from './merkle';
+import { MerkleTree } from './merkle-tree';
+import {
+  parseSignedTreeHead,
+  SignedTreeHead,
+  signTreeHead,
+  TreeHeadKey,
+  treeHeadSignatureProblem,
+} from './signed-tree-head';
+import { LogActivity } from './tree-head-due';
+
+export const TRANSPARENCY_LOG_STREAM = 'transparency-log';
+export const TREE_HEAD_SIGNED = 'TreeHeadSigned';
+
+const PAGE = 5000;
+
+/**
+ * The leaf of an event: its hash-chain hash (which covers its stream, revision, id, type, data
+ * and metadata) with its global position. Recomputing a stream's chain after altering an event
+ * changes these hashes, and so the leaves, and so every later root.
+ */
+export function leafHashOf(event: Pick<StoredEvent, 'position' | 'metadata'>): Buffer {
+  const entry = canonicalize({ hash: String(event.metadata.hash), position: event.position }) as string;
+  return hashLeaf(Buffer.from(entry, 'utf8'));
+}
+
+/** A head as the log recorded it, and the leaf index of the event that recorded it. */
+export interface RecordedTreeHead {
+  readonly head: SignedTreeHead;
+  readonly leafIndex: number;
+}
+
+/**
+ * The Merkle tree over the whole store in global order, with the heads the log has recorded
+ * about itself. Built by reading every event once; kept current by reading only what is new.
+ */
+export class TransparencyLog {
+  readonly tree = new MerkleTree();
+  private readonly recorded: RecordedTreeHead[] = [];
+  private readonly unreadable: string[] = [];
+  private position: Position | null = null;
+  private lastHeadAt: string | null = null;
+  private firstChangeOfLatestDay: string | null = null;
+
+  /** Reads the whole store from the start: what a check that trusts nothing cached must do. */
+  static async scan(store: EventStore, onProgress?: (events: number) => void): Promise<TransparencyLog> {
+    const log = new TransparencyLog();
+    await log.catchUp(store, onProgress);
+    return log;
+  }
+
+  /** Adds the events recorded since the last read. */
+  async catchUp(store: EventStore, onProgress?: (events: number) => void): Promise<void> {
+    for (;;) {
+      const page = await store.readAll({ from: this.position, limit: PAGE });
+      if (page.length === 0) return;
+      for (const event of page) this.add(event);
+      onProgress?.(this.tree.size);
+    }
+  }
+
+  get size(): number {
+    return this.tree.size;
+  }
+
+  get heads(): readonly RecordedTreeHead[] {
+    return this.recorded;
+  }
+
+  get latestHead(): SignedTreeHead | null {
+    return this.recorded.length === 0 ? null : this.recorded[this.recorded.length - 1].head;
+  }
+
+  get activity(): LogActivity {
+    return { lastHeadAt: this.lastHeadAt, firstChangeOfLatestDay: this.firstChangeOfLatestDay };
+  }
+
+  rootHash(size = this.tree.size): string {
+    return this.tree.root(size).toString('hex');
+  }
+
+  /** What is wrong with `head` against this log: its signature, its size, its root. Empty when it holds. */
+  async problemsWith(head: SignedTreeHead, publicKey: KeyLike): Promise<string[]> {
+    const problems: string[] = [];
+    const signature = await treeHeadSignatureProblem(head, publicKey);
+    if (signature) problems.push(`the head of ${head.treeSize} events: ${signature}`);
+    if (head.treeSize > this.tree.size) {
+      problems.push(
+        `the head covers ${head.treeSize} events but the store holds ${this.tree.size}: events were removed (truncated or deleted)`,
+      );
+    } else if (this.rootHash(head.treeSize) !== head.rootHash) {
+      problems.push(
+        `the first ${head.treeSize} events no longer have the root the head of ${head.timestamp} signed: an event among them was altered, removed, inserted or reordered`,
+      );
+    }
+    return problems;
+  }
+
+  /** Every recorded head checked against the log as it is now; empty when all hold. */
+  async problems(publicKey: KeyLike): Promise<string[]> {
+    const found = [...this.unreadable];
+    for (const { head } of this.recorded) found.push(...(await this.problemsWith(head, publicKey)));
+    return found;
+  }
+
+  private add(event: StoredEvent): void {
+    if (event.streamId === TRANSPARENCY_LOG_STREAM && event.type === TREE_HEAD_SIGNED) {
+      try {
+        this.recorded.push({ head: parseSignedTreeHead(event.data), leafIndex: this.tree.size });
+      } catch (error) {
+        this.unreadable.push(`the head recorded at position ${event.position}: ${(error as Error).message}`);
+      }
+      this.lastHeadAt = occurredAtOf(event);
+    } else {
+      const at = occurredAtOf(event);
+      if (this.firstChangeOfLatestDay === null || at.slice(0, 10) > this.firstChangeOfLatestDay.slice(0, 10)) {
+        this.firstChangeOfLatestDay = at;
+      }
+    }
+    this.tree.append(leafHashOf(event));
+    this.position = event.position;
+  }
+}
+
+/** Appends a signed head to the log's own stream, as the system, correctly chained. */
+async function recordTreeHead(store: EventStore, head: SignedTreeHead, reason: string): Promise<AppendResult> {
+  const history = await store.readStream(TRANSPARENCY_LOG_STREAM);
+  const last = history.length > 0 ? history[history.length - 1] : null;
+  const events = chainEvents(TRANSPARENCY_LOG_STREAM, last, [
+    {
+      id: randomUUID(),
+      type: TREE_HEAD_SIGNED,
+      data: head,
+      metadata: {
+        actor: SYSTEM_ACTOR,
+        occurredAt: head.timestamp,
+        correlationId: randomUUID(),
+        causationId: randomUUID(),
+        reason,
+        schemaVersion: 1,
+        idempotencyKey: null,
+        inputHash: null,
+      },
+    },
+  ]);
+  return store.append(TRANSPARENCY_LOG_STREAM, events, { expectedRevision: last ? last.revision : NO_STREAM });
+}
+
+export type SigningOutcome =
+  | { readonly signed: true; readonly head: SignedTreeHead; readonly position: Position; readonly log: TransparencyLog }
+  | { readonly signed: false; readonly problems: readonly string[]; readonly log: TransparencyLog };
+
+/**
+ * Signs and records a head of the store only if every head recorded before still holds: a log
+ * operator never signs over a history that contradicts its own heads. `fresh` is a reading of
+ * the whole store just made (it is caught up here); without it the store is read afresh.
+ */
+export async function signAndRecordTreeHead(
+  store: EventStore,
+  key: TreeHeadKey & { readonly publicKey: KeyLike },
+  now: Date,
+  reason: string,
+  fresh?: TransparencyLog,
+): Promise<SigningOutcome> {
+  const log = fresh ?? (await TransparencyLog.scan(store));
+  await log.catchUp(store);
+  const problems = await log.problems(key.publicKey);
+  if (problems.length > 0) return { signed: false, problems, log };
+  const head = await signTreeHead({ treeSize: log.size, rootHash: log.rootHash(), timestamp: now.toISOString() }, key);
+  const { position } = await recordTreeHead(store, head, reason);
+  return { signed: true, head, position, log };
+}

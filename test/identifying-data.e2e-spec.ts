@@ -1,0 +1,147 @@
+import { mintToken, SigningKey } from '@app/platform';
+import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
+import { REPRESENTATIVES } from '../apps/cli/src/demo/avon-and-somerset';
+import { LoadedDemo, loadAvonAndSomerset, SendGraphql } from '../apps/cli/src/demo/load-demo';
+import { TestApp } from './support/test-app';
+
+/** The communication of the issue: a serious incident, named, with a date of birth, an NHS number and a home address. */
+const ISSUE_COMMUNICATION = {
+  title: 'Serious incident: Jane Doe (DOB 01/02/2015)',
+  body: 'NHS number 943 476 5919. The family lives at 12 Acacia Avenue, Bristol BS1 4ST. Please cascade.',
+};
+const ISSUE_REGIONAL_COMMUNICATION =
+  'mutation($i: IssueRegionalCommunicationInput!) { issueRegionalCommunication(input: $i) { id } }';
+const RECORD_DECISION = 'mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { decisions { text } } }';
+
+describe('no child-identifying data (R40)', () => {
+  let api: TestApp;
+  let demo: LoadedDemo;
+  let send: SendGraphql;
+  let chair: string;
+  let meetingId: string;
+
+  const feedSize = async (areaId: string) =>
+    (await send('query($a: ID!) { areaFeed(areaId: $a) { totalCount } }', { a: areaId }, chair)).areaFeed
+      .totalCount as number;
+
+  beforeAll(async () => {
+    api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
+    const key = api.app.get<SigningKey>(SIGNING_KEY);
+    send = async (query, variables, token) => {
+      const { data, errors } = await api.graphql(query, variables, token);
+      if (errors) throw new Error(`${errors[0].extensions?.code}: ${errors[0].message}`);
+      return data ?? {};
+    };
+    const mint = (personId: string) => mintToken(key, { subject: personId, name: personId });
+    demo = await loadAvonAndSomerset({ send, administratorToken: api.adminToken as string, tokenFor: mint });
+    chair = await mint(demo.personIds['sheila-smith']);
+    const { scheduleMeeting } = await send(
+      'mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }',
+      {
+        i: { groupId: demo.groupId, startsAt: '2026-11-23T08:00:00Z', place: 'Constabulary Headquarters, Portishead' },
+      },
+      chair,
+    );
+    meetingId = scheduleMeeting.id;
+    await send('mutation($i: MeetingIdInput!) { openMeeting(input: $i) { id } }', { i: { meetingId } }, chair);
+    for (const rep of REPRESENTATIVES) {
+      await send(
+        'mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { id } }',
+        { i: { meetingId, appointmentId: demo.appointmentIds[rep.key], status: 'PRESENT' } },
+        chair,
+      );
+    }
+  });
+  afterAll(async () => api.stop());
+
+  it("refuses the issue's communication with IDENTIFYING_DATA naming the title, and it reaches no area", async () => {
+    const before = await api.store.lastPosition();
+    const bristolFeed = await feedSize(demo.areaIds.Bristol);
+    const response = await api.graphql(
+      ISSUE_REGIONAL_COMMUNICATION,
+      {
+        i: {
+          groupId: demo.groupId,
+          ...ISSUE_COMMUNICATION,
+          areaIds: Object.values(demo.areaIds),
+          cascadeBy: '2026-12-05',
+        },
+      },
+      chair,
+    );
+    expect(response.data).toBeNull();
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors?.[0].extensions).toEqual({ code: 'IDENTIFYING_DATA', field: 'title' });
+    expect(response.errors?.[0].message).toBe(
+      'title looks like it identifies a child or family (a date of birth); the platform holds governance data only (R40). ' +
+        'body looks like it identifies a child or family (an NHS number); the platform holds governance data only (R40).',
+    );
+    expect(await api.store.lastPosition()).toBe(before);
+    expect(await feedSize(demo.areaIds.Bristol)).toBe(bristolFeed);
+  });
+
+  it('refuses a decision holding an NHS number, naming the text, and records it once the number is gone', async () => {
+    const before = await api.store.lastPosition();
+    const refused = await api.graphql(
+      RECORD_DECISION,
+      { i: { meetingId, text: 'Agreed to refer the case of 9434765919 to the national panel.' } },
+      chair,
+    );
+    expect(refused.errors?.[0].extensions).toEqual({ code: 'IDENTIFYING_DATA', field: 'text' });
+    expect(refused.errors?.[0].message).toMatch(/^text looks like it identifies a child or family \(an NHS number\)/);
+    expect(await api.store.lastPosition()).toBe(before);
+
+    const recorded = await api.graphql(
+      RECORD_DECISION,
+      { i: { meetingId, text: 'Agreed to refer the case of Child A to the national panel.' } },
+      chair,
+    );
+    expect(recorded.errors).toBeUndefined();
+    expect(recorded.data?.recordDecision.decisions.map((d: { text: string }) => d.text)).toContain(
+      'Agreed to refer the case of Child A to the national panel.',
+    );
+  });
+
+  it('refuses an idempotency key that is a valid NHS number, naming idempotencyKey', async () => {
+    const before = await api.store.lastPosition();
+    const response = await api.graphql(
+      RECORD_DECISION,
+      { i: { meetingId, text: 'Agreed the annual report.', idempotencyKey: '943-476-5919' } },
+      chair,
+    );
+    expect(response.errors?.[0].extensions).toEqual({ code: 'IDENTIFYING_DATA', field: 'idempotencyKey' });
+    expect(await api.store.lastPosition()).toBe(before);
+  });
+
+  it('names a nested field by its path', async () => {
+    const response = await api.graphql(
+      'mutation($i: EstablishRegionalGroupInput!) { establishRegionalGroup(input: $i) { id } }',
+      { i: { name: 'Example Regional Group', areas: [{ name: 'North' }, { name: 'the Carter family' }] } },
+    );
+    expect(response.errors?.[0].extensions).toEqual({ code: 'IDENTIFYING_DATA', field: 'areas.1.name' });
+  });
+
+  it('accepts governance text with ordinary dates, counts and sums, and sends it to every area', async () => {
+    const text = 'At the meeting of 12 March 2020, 7 of 10 present, agreed £45,000 for 2020/21 (Sheila Smith, chair).';
+    const decision = await api.graphql(RECORD_DECISION, { i: { meetingId, text } }, chair);
+    expect(decision.errors).toBeUndefined();
+    expect(decision.data?.recordDecision.decisions.map((d: { text: string }) => d.text)).toContain(text);
+
+    const bristolFeed = await feedSize(demo.areaIds.Bristol);
+    const communication = await api.graphql(
+      ISSUE_REGIONAL_COMMUNICATION,
+      {
+        i: {
+          groupId: demo.groupId,
+          title: 'Rapid review decision: the meeting of 12 March 2020',
+          body: text,
+          areaIds: Object.values(demo.areaIds),
+          cascadeBy: '2026-12-05',
+        },
+      },
+      chair,
+    );
+    expect(communication.errors).toBeUndefined();
+    expect(await feedSize(demo.areaIds.Bristol)).toBe(bristolFeed + 1);
+  });
+});
