@@ -108,11 +108,17 @@ export class Policy {
   @Field(() => String, { nullable: true })
   reviewDueOn!: string | null;
 
-  @Field({ description: 'Published, and its review date has passed, as of today.' })
+  @Field({ description: 'Published, and its review date has passed, as of today (or asAt).' })
   reviewOverdue!: boolean;
 
   @Field(() => String, { nullable: true })
   retiredReason!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The day it is seen as at, when asked; null for today.' })
+  asAt!: string | null;
+
+  /** The day its version in force, review status and adoption are as of. */
+  on!: string;
 }
 
 @ObjectType()

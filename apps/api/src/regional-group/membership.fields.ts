@@ -23,7 +23,7 @@ import {
   TermsOfReference,
 } from './membership.types';
 import { LocalArea, RegionalGroup } from './regional-group.types';
-import { GroupTimeViews } from './time-view';
+import { GroupTimeViews } from '../common/group-time-views';
 
 export function toAgencyType(type: DomainAgencyType): AgencyType {
   return { ...type, id: derivedId('AgencyType', type.code) };

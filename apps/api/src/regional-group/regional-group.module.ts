@@ -11,7 +11,6 @@ import { NoticeScheduler } from './notice-scheduler';
 import { NoticeResolver } from './notice.resolver';
 import { GetRegionalGroupHandler, ListRegionalGroupsHandler } from './regional-group.queries';
 import { RegionalGroupResolver } from './regional-group.resolver';
-import { GroupTimeViews } from './time-view';
 
 @Module({
   imports: [CommonModule],
@@ -26,8 +25,6 @@ import { GroupTimeViews } from './time-view';
     FundingContributionFields,
     GetRegionalGroupHandler,
     ListRegionalGroupsHandler,
-    GroupTimeViews,
   ],
-  exports: [GroupTimeViews],
 })
 export class RegionalGroupModule {}

@@ -11,7 +11,7 @@ import { ChangeStreamCommand } from '../common/change-stream.command';
 import { EstablishRegionalGroupInput } from './establish-regional-group.input';
 import { GetRegionalGroupQuery, ListRegionalGroupsQuery } from './regional-group.queries';
 import { LocalArea, RegionalGroup, RegionalGroupConnection } from './regional-group.types';
-import { GroupTimeViews } from './time-view';
+import { GroupTimeViews } from '../common/group-time-views';
 
 @Resolver(() => RegionalGroup)
 export class RegionalGroupResolver {
