@@ -11,3 +11,6 @@ export * from './area-feed/area-feed.queries';
 export * from './workstreams/workstreams.queries';
 export * from './policies/policies.queries';
 export * from './bitemporal';
+export * from './history/entities-of';
+export * from './history/history.queries';
+export * from './replay-check';

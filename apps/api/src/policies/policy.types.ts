@@ -217,7 +217,7 @@ export class RecordPolicyReviewInput extends PolicyInput {
 export class RetirePolicyInput extends PolicyInput {
   @Field()
   @IsLongText()
-  reason!: string;
+  override reason!: string;
 }
 
 @InputType()
@@ -241,11 +241,6 @@ export class RecordPolicyAdoptionInput extends PolicyInput {
   @IsOptional()
   @IsLongText()
   variation?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsLongText()
-  reason?: string | null;
 
   @BusinessDate('decidedOn', 'the day the area decided')
   decidedOn?: string | null;
