@@ -182,7 +182,7 @@ describe('the Avon and Somerset membership over GraphQL', () => {
     it("leaves the post vacant, and says so, when the chair's appointment ends; the quorum follows", async () => {
       const { data } = await mutate('endRepresentativeAppointment', 'EndRepresentativeAppointmentInput', {
         appointmentId: demo.appointmentIds['will-white'],
-        endDate: '2026-01-31',
+        endDate: '2026-11-23',
         reason: 'Moved to another force',
       });
       expect(data?.endRepresentativeAppointment.postsVacated).toEqual(['CHAIR']);

@@ -164,6 +164,25 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
       chair,
     );
     expect(due.policiesDueForReview).toEqual([{ id: draftPolicy.id, reviewOverdue: true }]);
+    const asAt = (day: string) =>
+      api.graphql<{ policy: { asAt: string; reviewOverdue: boolean; currentVersion: { version: number } | null } }>(
+        'query($id: ID!, $asAt: String) { policy(id: $id, asAt: $asAt) { asAt reviewOverdue currentVersion { version } } }',
+        { id: draftPolicy.id, asAt: day },
+        chair,
+      );
+    // A3: before its effective date no version was in force; in 2025 it was, and not yet due for review.
+    expect((await asAt('2024-12-31')).data?.policy).toEqual({
+      asAt: '2024-12-31',
+      reviewOverdue: false,
+      currentVersion: null,
+    });
+    expect((await asAt('2025-06-01')).data?.policy).toEqual({
+      asAt: '2025-06-01',
+      reviewOverdue: false,
+      currentVersion: { version: 1 },
+    });
+    expect((await asAt('2026-06-01')).data?.policy.reviewOverdue).toBe(true);
+    expect((await asAt('2019-05-31')).errors?.[0].extensions?.code).toBe('OUT_OF_RANGE');
     const badWindow = await api.graphql(
       'query($g: ID!) { policiesDueForReview(groupId: $g, withinDays: -1) { id } }',
       { g: demo.groupId },

@@ -3,10 +3,11 @@ import { Actors } from '../auth/actors';
 import { Authenticator } from '../auth/authenticator';
 import { ChangeStreamHandler } from './change-stream.command';
 import { CommandGateway } from './command-gateway';
+import { GroupTimeViews } from './group-time-views';
 import { KnownEntities } from './known-entities';
 
 @Module({
-  providers: [Actors, Authenticator, CommandGateway, ChangeStreamHandler, KnownEntities],
-  exports: [Actors, Authenticator, CommandGateway, KnownEntities],
+  providers: [Actors, Authenticator, CommandGateway, ChangeStreamHandler, KnownEntities, GroupTimeViews],
+  exports: [Actors, Authenticator, CommandGateway, KnownEntities, GroupTimeViews],
 })
 export class CommonModule {}

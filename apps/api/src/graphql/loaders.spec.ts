@@ -36,7 +36,10 @@ import {
   WorkstreamQueries,
 } from '@app/read-models';
 import { randomUUID } from 'node:crypto';
-import { createLoaders } from './loaders';
+import { createLoaders, Viewed } from './loaders';
+
+/** Today, recorded now: the view of a query that asks no asAt. */
+const TODAY_VIEW = { on: '2020-04-01', position: null };
 
 const silent = { log: () => undefined, error: () => undefined };
 const MARCH = 'asssp-2020-03';
@@ -317,16 +320,21 @@ describe('the per-request loaders of workstreams, tasks, policies and groups', (
     ];
     const ids = [GROUP_ID, OTHER_GROUP];
     const each = <V>(loader: { load: (id: string) => Promise<V> }) => Promise.all(ids.map((id) => loader.load(id)));
+    const seen = <V>(loader: { load: (key: Viewed) => Promise<V> }) =>
+      Promise.all(ids.map((id) => loader.load({ id, args: { view: TODAY_VIEW } })));
     const [groupMeetings, groupPolicies, groupWorkstreams, terms, notices, officers, dissolution] = await Promise.all([
       each(loaders.meetingsOfGroup),
       each(loaders.policiesOfGroup),
       each(loaders.workstreamsOfGroup),
-      each(loaders.termsOfGroup),
-      each(loaders.noticesOfGroup),
-      each(loaders.officersOfGroup),
+      seen(loaders.termsOfGroup),
+      seen(loaders.noticesOfGroup),
+      seen(loaders.officersOfGroup),
       each(loaders.dissolutionOfGroup),
     ]);
-    for (const spy of spies) expect(spy.mock.calls).toEqual([[ids]]);
+    for (const spy of spies.slice(0, 3)) expect(spy.mock.calls).toEqual([[ids]]);
+    // One query for the whole list, for the day the list is seen on.
+    for (const spy of spies.slice(3, 6)) expect(spy.mock.calls).toEqual([[ids, TODAY_VIEW]]);
+    expect(spies[6].mock.calls).toEqual([[ids]]);
     expect(groupMeetings.map((list) => list.map((m) => m.meetingId))).toEqual([[MARCH, JUNE, SEPTEMBER], []]);
     expect(groupPolicies.map((list) => list.map((p) => p.policyId))).toEqual([[POLICY_ID, DRAFT_POLICY], []]);
     expect(groupWorkstreams.map((list) => list.map((w) => w.workstreamId))).toEqual([
@@ -336,7 +344,10 @@ describe('the per-request loaders of workstreams, tasks, policies and groups', (
     expect(terms[0].map((t) => t.version)).toEqual(['1.0']);
     expect(terms[1]).toEqual([]);
     expect(notices).toEqual([[], []]);
-    expect(officers).toEqual([{ chair: null, deputyChair: null }, null]);
+    expect(officers).toEqual([
+      { chair: null, deputyChair: null },
+      { chair: null, deputyChair: null },
+    ]);
     expect(dissolution).toEqual([
       { dissolvedAt: null, agreedBy: [] },
       { dissolvedAt: null, agreedBy: [] },
@@ -347,13 +358,13 @@ describe('the per-request loaders of workstreams, tasks, policies and groups', (
     const { membership, loaders } = await readModels();
     const query = jest.spyOn(membership, 'fundingOfGroups');
     const funding = await loaders.fundingOfGroup.loadMany([
-      { id: GROUP_ID, args: { financialYear: null } },
-      { id: OTHER_GROUP, args: { financialYear: null } },
-      { id: GROUP_ID, args: { financialYear: '2020/21' } },
+      { id: GROUP_ID, args: { financialYear: null, view: TODAY_VIEW } },
+      { id: OTHER_GROUP, args: { financialYear: null, view: TODAY_VIEW } },
+      { id: GROUP_ID, args: { financialYear: '2020/21', view: TODAY_VIEW } },
     ]);
     expect(query.mock.calls).toEqual([
-      [[GROUP_ID, OTHER_GROUP], null],
-      [[GROUP_ID], '2020/21'],
+      [[GROUP_ID, OTHER_GROUP], null, TODAY_VIEW],
+      [[GROUP_ID], '2020/21', TODAY_VIEW],
     ]);
     expect(funding).toEqual([[], [], []]);
   });

@@ -30,6 +30,7 @@ import {
   TaskHistoryRow,
   TaskRow,
   TermsRow,
+  TimeView,
   VersionAreaRow,
   WorkstreamQueries,
   WorkstreamRow,
@@ -51,6 +52,9 @@ export interface KeyWith<Args> {
   readonly args: Args;
 }
 
+/** A group's membership, terms, funding and notices differ with the day seen on and the position recorded by. */
+export type Viewed = KeyWith<{ readonly view: TimeView }>;
+
 export interface TaskPageArgs extends Required<Pick<TaskFilter, 'status' | 'overdueOn'>> {
   readonly first: number;
   readonly after: string | null;
@@ -60,11 +64,11 @@ export interface TaskPageArgs extends Required<Pick<TaskFilter, 'status' | 'over
 export interface Loaders {
   readonly areasOfGroup: DataLoader<string, LocalAreaRow[]>;
   readonly area: DataLoader<string, LocalAreaRow | null>;
-  readonly partnersOfGroup: DataLoader<string, PartnerRow[]>;
-  readonly partner: DataLoader<string, PartnerRow | null>;
-  readonly areaIdsOfPartner: DataLoader<string, string[]>;
-  readonly representativesOfGroup: DataLoader<string, RepresentativeRow[]>;
-  readonly appointment: DataLoader<string, RepresentativeRow | null>;
+  readonly partnersOfGroup: DataLoader<Viewed, PartnerRow[], string>;
+  readonly partner: DataLoader<Viewed, PartnerRow | null, string>;
+  readonly areaIdsOfPartner: DataLoader<Viewed, string[], string>;
+  readonly representativesOfGroup: DataLoader<Viewed, RepresentativeRow[], string>;
+  readonly appointment: DataLoader<Viewed, RepresentativeRow | null, string>;
   readonly meeting: DataLoader<string, MeetingRow | null>;
   /** Null for a meeting that has not opened: there is no snapshot to count from yet. */
   readonly quorumCount: DataLoader<string, QuorumCount | null>;
@@ -75,12 +79,16 @@ export interface Loaders {
   readonly correctionsOfMeeting: DataLoader<string, CorrectionRow[]>;
   readonly localPublicationsOfMeeting: DataLoader<string, LocalPublicationRow[]>;
   readonly meetingsOfGroup: DataLoader<string, MeetingRow[]>;
-  readonly officersOfGroup: DataLoader<string, OfficersRow | null>;
-  readonly termsOfGroup: DataLoader<string, TermsRow[]>;
-  readonly termsReviewsOfGroup: DataLoader<string, ReviewRow[]>;
-  readonly fundingOfGroup: DataLoader<KeyWith<{ financialYear: string | null }>, FundingRow[], string>;
+  readonly officersOfGroup: DataLoader<Viewed, OfficersRow | null, string>;
+  readonly termsOfGroup: DataLoader<Viewed, TermsRow[], string>;
+  readonly termsReviewsOfGroup: DataLoader<Viewed, ReviewRow[], string>;
+  readonly fundingOfGroup: DataLoader<
+    KeyWith<{ readonly financialYear: string | null; readonly view: TimeView }>,
+    FundingRow[],
+    string
+  >;
   readonly dissolutionOfGroup: DataLoader<string, DissolutionRow>;
-  readonly noticesOfGroup: DataLoader<string, NoticeRow[]>;
+  readonly noticesOfGroup: DataLoader<Viewed, NoticeRow[], string>;
   readonly workstreamsOfGroup: DataLoader<string, WorkstreamRow[]>;
   readonly areaIdsOfWorkstream: DataLoader<string, string[]>;
   readonly membersOfWorkstream: DataLoader<string, MemberRow[]>;
@@ -141,11 +149,11 @@ export function createLoaders({ groups, membership, meetings, workstreams, polic
   return {
     areasOfGroup: batched((ids) => groups.areasOfGroups(ids), []),
     area: batched((ids) => groups.areas(ids), null),
-    partnersOfGroup: batched((ids) => membership.partnersOfGroups(ids), []),
-    partner: batched((ids) => membership.partners(ids), null),
-    areaIdsOfPartner: batched((ids) => membership.areaIdsOfPartners(ids), []),
-    representativesOfGroup: batched((ids) => membership.representativesOfGroups(ids), []),
-    appointment: batched((ids) => membership.appointments(ids), null),
+    partnersOfGroup: batchedWith((ids, { view }) => membership.partnersOfGroups(ids, view), []),
+    partner: batchedWith((ids, { view }) => membership.partners(ids, view), null),
+    areaIdsOfPartner: batchedWith((ids, { view }) => membership.areaIdsOfPartners(ids, view), []),
+    representativesOfGroup: batchedWith((ids, { view }) => membership.representativesOfGroups(ids, view), []),
+    appointment: batchedWith((ids, { view }) => membership.appointments(ids, view), null),
     meeting: batched((ids) => meetings.meetings(ids), null),
     quorumCount: batched((ids) => meetings.quorumCounts(ids), null),
     seatsOfMeeting: batched((ids) => meetings.seatsOfMeetings(ids), []),
@@ -158,12 +166,15 @@ export function createLoaders({ groups, membership, meetings, workstreams, polic
     correctionsOfMeeting: batched((ids) => meetings.correctionsOfMeetings(ids), []),
     localPublicationsOfMeeting: batched((ids) => meetings.localPublicationsOfMeetings(ids), []),
     meetingsOfGroup: batched((ids) => meetings.meetingsOfGroups(ids), []),
-    officersOfGroup: batched((ids) => membership.officersOfGroups(ids), null),
-    termsOfGroup: batched((ids) => membership.termsOfGroups(ids), []),
-    termsReviewsOfGroup: batched((ids) => membership.termsReviewsOfGroups(ids), []),
-    fundingOfGroup: batchedWith((ids, { financialYear }) => membership.fundingOfGroups(ids, financialYear), []),
+    officersOfGroup: batchedWith((ids, { view }) => membership.officersOfGroups(ids, view), null),
+    termsOfGroup: batchedWith((ids, { view }) => membership.termsOfGroups(ids, view), []),
+    termsReviewsOfGroup: batchedWith((ids, { view }) => membership.termsReviewsOfGroups(ids, view), []),
+    fundingOfGroup: batchedWith(
+      (ids, { financialYear, view }) => membership.fundingOfGroups(ids, financialYear, view),
+      [],
+    ),
     dissolutionOfGroup: batched((ids) => membership.dissolutionsOfGroups(ids), { dissolvedAt: null, agreedBy: [] }),
-    noticesOfGroup: batched((ids) => membership.noticesOfGroups(ids), []),
+    noticesOfGroup: batchedWith((ids, { view }) => membership.noticesOfGroups(ids, view), []),
     workstreamsOfGroup: batched((ids) => workstreams.workstreamsOfGroups(ids), []),
     areaIdsOfWorkstream: batched((ids) => workstreams.areaIdsOfWorkstreams(ids), []),
     membersOfWorkstream: batched((ids) => workstreams.membersOfWorkstreams(ids), []),

@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { addMonthsToDate, dateOf, DEFAULT_TERMS } from '@app/domain';
-import { termsRowInForceOn } from '@app/read-models';
+import { cadenceAt, DEFAULT_TERMS, groupDateOf, termsAdoptedBy } from '@app/domain';
 import { Clock } from '@app/platform';
 import { GraphqlContext } from '../graphql/graphql-context';
 import { CLOCK } from '../infrastructure/injection-tokens';
@@ -25,25 +24,22 @@ export class GroupMeetingFields {
     return meetings.filter((m) => !status || m.status === (status as string)).map(toMeeting);
   }
 
-  @ResolveField(() => MeetingCadence)
+  @ResolveField(() => MeetingCadence, { description: 'R6, today: the cadence of the terms in force.' })
   async cadence(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<MeetingCadence> {
     const now = this.clock.now().toISOString();
-    const today = dateOf(now);
+    const today = groupDateOf(now);
     const [terms, all] = await Promise.all([
-      context.loaders.termsOfGroup.load(group.id),
+      context.loaders.termsOfGroup.load({ id: group.id, args: { view: { on: today, position: null } } }),
       context.loaders.meetingsOfGroup.load(group.id),
     ]);
-    const cadenceMonths = (termsRowInForceOn(terms, today) ?? DEFAULT_TERMS).meetingCadenceMonths;
-    const held = all.filter((m) => m.status !== 'SCHEDULED' && m.startsAt <= now);
-    const last = held[held.length - 1] ?? null;
-    const next = all.find((m) => m.status === 'SCHEDULED' && m.startsAt > now) ?? null;
-    const since = last ? dateOf(last.startsAt) : dateOf(group.establishedAt.toISOString());
+    const cadenceMonths = (termsAdoptedBy(terms, today) ?? DEFAULT_TERMS).meetingCadenceMonths;
+    const { last, next, overdue } = cadenceAt(all, group.establishedOn, cadenceMonths, now);
     return {
       id: derivedId('MeetingCadence', group.id),
       cadenceMonths,
       lastMeeting: last && toMeeting(last),
       nextMeeting: next && toMeeting(next),
-      overdue: addMonthsToDate(since, cadenceMonths) < today,
+      overdue,
     };
   }
 

@@ -2,6 +2,9 @@ import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import {
+  isRecommendationOverdue,
+  RecommendationResponse,
+  successorsOf,
   dateOf,
   DomainError,
   meetingDecider,
@@ -78,15 +81,16 @@ export function toRecommendation(row: RecommendationRow, today: string): Recomme
     reason: t.reason,
     respondedAt: t.respondedAt,
   }));
-  const outstanding = targets.some(
-    (t) => t.status === RecommendationStatus.PENDING || t.status === RecommendationStatus.ACCEPTED,
-  );
   return {
     id: row.recommendationId,
     meetingId: row.meetingId,
     text: row.text,
     dueDate: row.dueDate,
-    overdue: outstanding && row.dueDate < today,
+    overdue: isRecommendationOverdue(
+      row.targets.map((t) => t.response as RecommendationResponse | null),
+      row.dueDate,
+      today,
+    ),
     targets,
     agreedBy: row.agreedBy,
   };
@@ -144,14 +148,7 @@ export class MeetingResolver {
   /** Each succeeded partner of the group and the current partner at the end of its line of successors. */
   private async successors(groupId: string): Promise<Record<string, string>> {
     const group = await this.actors.group(groupId);
-    if (group.status !== 'active') return {};
-    const successors: Record<string, string> = {};
-    for (const partner of Object.values(group.partners)) {
-      let current = partner.succeededBy;
-      while (current && group.partners[current]?.succeededBy) current = group.partners[current].succeededBy;
-      if (current) successors[partner.partnerId] = current;
-    }
-    return successors;
+    return group.status === 'active' ? successorsOf(Object.values(group.partners)) : {};
   }
 
   /** The meeting as it stands in its own stream: for rules of one aggregate that depend on another. */

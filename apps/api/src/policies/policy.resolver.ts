@@ -17,6 +17,7 @@ import {
   PolicyEvent,
   policyStream,
   versionInForce,
+  isPolicyReviewOverdue,
   workstreamDecider,
   workstreamStream,
 } from '@app/domain';
@@ -31,6 +32,7 @@ import { ChangeStreamCommand } from '../common/change-stream.command';
 import { PreparedCommand } from '../common/command-gateway';
 import { derivedId } from '../common/derived-id';
 import { CommandBus } from '@nestjs/cqrs';
+import { GroupTimeViews } from '../common/group-time-views';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { GraphqlContext } from '../graphql/graphql-context';
 import { CLOCK, EVENT_STORE } from '../infrastructure/injection-tokens';
@@ -65,14 +67,15 @@ export class PolicyResolver {
     private readonly known: KnownEntities,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly views: GroupTimeViews,
   ) {}
 
   private today(): string {
     return dateOf(this.clock.now().toISOString());
   }
 
-  toPolicy(row: PolicyRow): Policy {
-    const today = this.today();
+  /** The policy as it stood on `on` (today unless asked asAt). */
+  toPolicy(row: PolicyRow, on: string = this.today(), asAt: string | null = null): Policy {
     return {
       id: row.policyId,
       groupId: row.groupId,
@@ -90,8 +93,10 @@ export class PolicyResolver {
             }
           : null,
       reviewDueOn: row.reviewDueOn,
-      reviewOverdue: row.status === 'PUBLISHED' && row.reviewDueOn !== null && row.reviewDueOn < today,
+      reviewOverdue: isPolicyReviewOverdue(row, on),
       retiredReason: row.retiredReason,
+      asAt,
+      on,
     };
   }
 
@@ -144,9 +149,20 @@ export class PolicyResolver {
     return workstream.status === 'NONE' ? null : workstream.groupId;
   }
 
-  @Query(() => Policy)
-  policy(@Args('id', { type: () => ID }) id: string, @CurrentIdentity() _identity: Identity): Policy {
-    return this.read(id);
+  @Query(() => Policy, {
+    description:
+      'One policy; asAt (YYYY-MM-DD) gives its version in force, review status and the areas’ decisions as they stood that day (A3).',
+  })
+  policy(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentIdentity() _identity: Identity,
+    @Args('asAt', { type: () => String, nullable: true, description: 'YYYY-MM-DD' }) asAt?: string | null,
+  ): Policy {
+    if (!asAt) return this.read(id);
+    const row = this.policies.policy(id);
+    if (!row) throw new DomainError('NOT_FOUND', `There is no policy with id ${id}.`);
+    const { on } = this.views.of(row.groupId, asAt, null);
+    return this.toPolicy(row, on, on);
   }
 
   @Query(() => [Policy], {
@@ -171,10 +187,10 @@ export class PolicyResolver {
     return (await context.loaders.versionsOfPolicy.load(policy.id)).map((row) => toVersion(policy.id, row));
   }
 
-  @ResolveField(() => PolicyVersion, { nullable: true, description: 'The version in force today.' })
+  @ResolveField(() => PolicyVersion, { nullable: true, description: 'The version in force today, or on asAt.' })
   async currentVersion(@Parent() policy: Policy, @Context() context: GraphqlContext): Promise<PolicyVersion | null> {
     const versions = await context.loaders.versionsOfPolicy.load(policy.id);
-    const row = versionInForce({ versions }, this.today());
+    const row = versionInForce({ versions }, policy.on);
     return row ? toVersion(policy.id, row) : null;
   }
 
@@ -183,7 +199,9 @@ export class PolicyResolver {
   })
   async adoption(@Parent() policy: Policy, @Context() context: GraphqlContext): Promise<AreaAdoption[]> {
     const adoptions = await context.loaders.adoptionsOfPolicy.load(policy.id);
-    return adoptions.map((row) => ({ ...row, id: derivedId('AreaAdoption', policy.id, row.version, row.areaId) }));
+    return adoptions
+      .filter((row) => row.decidedOn <= policy.on)
+      .map((row) => ({ ...row, id: derivedId('AreaAdoption', policy.id, row.version, row.areaId) }));
   }
 
   @ResolveField(() => [ID], { description: 'Areas the latest version went to that have not yet decided on it.' })
@@ -349,6 +367,7 @@ export class PolicyResolver {
               decision: input.decision,
               variation: input.variation ?? null,
               reason: input.reason ?? null,
+              decidedOn: input.decidedOn ?? null,
               publishedToArea:
                 published?.type === 'PolicyVersionPublished' &&
                 published.data.areas.some((a) => a.areaId === input.areaId),

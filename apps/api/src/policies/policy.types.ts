@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
 import { IsDocumentText, IsEntityId, IsLongText, IsShortText } from '../common/input-validators';
 import { IdempotentInput } from '../common/idempotency-key.input';
+import { BusinessDate } from '../common/business-date';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const date = (label: string) => ({ message: `${label} must be a date written YYYY-MM-DD.` });
@@ -107,11 +108,17 @@ export class Policy {
   @Field(() => String, { nullable: true })
   reviewDueOn!: string | null;
 
-  @Field({ description: 'Published, and its review date has passed, as of today.' })
+  @Field({ description: 'Published, and its review date has passed, as of today (or asAt).' })
   reviewOverdue!: boolean;
 
   @Field(() => String, { nullable: true })
   retiredReason!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The day it is seen as at, when asked; null for today.' })
+  asAt!: string | null;
+
+  /** The day its version in force, review status and adoption are as of. */
+  on!: string;
 }
 
 @ObjectType()
@@ -234,6 +241,9 @@ export class RecordPolicyAdoptionInput extends PolicyInput {
   @IsOptional()
   @IsLongText()
   variation?: string | null;
+
+  @BusinessDate('decidedOn', 'the day the area decided')
+  decidedOn?: string | null;
 }
 
 @InputType()

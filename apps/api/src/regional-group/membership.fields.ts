@@ -1,18 +1,16 @@
-import { Inject } from '@nestjs/common';
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import {
-  addMonthsToDate,
   agencyType,
   AgencyType as DomainAgencyType,
-  dateOf,
+  areaCoverage,
   DEFAULT_TERMS,
-  isCurrentOn,
   quorumRequired,
+  termsAdoptedBy,
+  termsReviewOn,
 } from '@app/domain';
-import { PartnerRow, RepresentativeRow, TermsRow, termsRowInForceOn } from '@app/read-models';
-import { Clock } from '@app/platform';
+import { PartnerRow, RepresentativeRow, TermsRow, TimeView } from '@app/read-models';
 import { GraphqlContext } from '../graphql/graphql-context';
-import { CLOCK } from '../infrastructure/injection-tokens';
+import { Viewed } from '../graphql/loaders';
 import { derivedId } from '../common/derived-id';
 import {
   AgencyType,
@@ -25,121 +23,134 @@ import {
   TermsOfReference,
 } from './membership.types';
 import { LocalArea, RegionalGroup } from './regional-group.types';
-
-const REVIEW_INTERVAL_MONTHS = 12;
+import { GroupTimeViews } from '../common/group-time-views';
 
 export function toAgencyType(type: DomainAgencyType): AgencyType {
   return { ...type, id: derivedId('AgencyType', type.code) };
 }
 
-export function toPartner(row: PartnerRow): CorePartner {
+export function toPartner(row: PartnerRow, view: TimeView): CorePartner {
   return {
     id: row.partnerId,
     groupId: row.groupId,
     name: row.name,
     agencyTypeCode: row.agencyType,
     admittedOn: row.admittedOn,
-    current: row.succeededBy === null && row.leftOn === null,
+    current: row.member,
     succeededOn: row.succeededOn,
     succeededById: row.succeededBy,
+    view,
   };
 }
 
-/** What the membership looks like today: every "current" below is as of the injected clock. */
+function toRepresentative(row: RepresentativeRow, view: TimeView): Representative {
+  return { ...row, id: row.appointmentId, view };
+}
+
+/**
+ * The membership as it stood on the group's view: today, recorded now, unless the query asked
+ * asAt a day or asRecordedAt a moment (A3). Every rule comes from libs/domain.
+ */
 @Resolver(() => RegionalGroup)
 export class RegionalGroupMembershipFields {
-  constructor(@Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(private readonly views: GroupTimeViews) {}
 
-  private today(): string {
-    return dateOf(this.clock.now().toISOString());
+  private viewOf(group: RegionalGroup): TimeView {
+    return group.view ?? this.views.today();
   }
 
-  private toRepresentative(row: RepresentativeRow): Representative {
-    return { ...row, id: row.appointmentId, current: isCurrentOn(row, this.today()) };
+  /** The key of a loader that answers for the group's view. */
+  private seen(group: RegionalGroup): Viewed {
+    return { id: group.id, args: { view: this.viewOf(group) } };
   }
 
-  private async currentRepresentatives(groupId: string, context: GraphqlContext): Promise<RepresentativeRow[]> {
-    const [rows, partners] = await Promise.all([
-      context.loaders.representativesOfGroup.load(groupId),
-      context.loaders.partnersOfGroup.load(groupId),
-    ]);
-    const current = new Set(
-      partners.filter((p) => p.succeededBy === null && p.leftOn === null).map((p) => p.partnerId),
-    );
-    return rows.filter((row) => isCurrentOn(row, this.today()) && current.has(row.partnerId));
+  private async termsInForce(group: RegionalGroup, context: GraphqlContext) {
+    const terms = await context.loaders.termsOfGroup.load(this.seen(group));
+    return termsAdoptedBy(terms, this.viewOf(group).on) ?? DEFAULT_TERMS;
+  }
+
+  private async representativesSeen(group: RegionalGroup, context: GraphqlContext): Promise<RepresentativeRow[]> {
+    return context.loaders.representativesOfGroup.load(this.seen(group));
   }
 
   @ResolveField(() => [CorePartner], {
-    description: 'Core partners; former ones (succeeded) too when includeFormer is true.',
+    description: 'Core partners on the day seen on; former ones (succeeded, gone) too when includeFormer is true.',
   })
   async partners(
     @Parent() group: RegionalGroup,
     @Context() context: GraphqlContext,
     @Args('includeFormer', { defaultValue: false }) includeFormer: boolean,
   ): Promise<CorePartner[]> {
-    const rows = await context.loaders.partnersOfGroup.load(group.id);
-    return rows.map(toPartner).filter((partner) => includeFormer || partner.current);
+    const view = this.viewOf(group);
+    const rows = await context.loaders.partnersOfGroup.load(this.seen(group));
+    return rows.filter((row) => includeFormer || row.member).map((row) => toPartner(row, view));
   }
 
   @ResolveField(() => [Representative], {
-    description: 'Current representatives; past appointments too when includeFormer is true.',
+    description:
+      'Representatives holding a seat on the day seen on; earlier appointments too when includeFormer is true.',
   })
   async representatives(
     @Parent() group: RegionalGroup,
     @Context() context: GraphqlContext,
     @Args('includeFormer', { defaultValue: false }) includeFormer: boolean,
   ): Promise<Representative[]> {
-    const rows = includeFormer
-      ? await context.loaders.representativesOfGroup.load(group.id)
-      : await this.currentRepresentatives(group.id, context);
-    return rows.map((row) => this.toRepresentative(row));
+    const rows = await this.representativesSeen(group, context);
+    return rows.filter((row) => includeFormer || row.current).map((row) => toRepresentative(row, this.viewOf(group)));
   }
 
-  @ResolveField(() => Representative, { nullable: true, description: 'Null while the post is vacant.' })
-  async chair(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<Representative | null> {
-    const chair = (await context.loaders.officersOfGroup.load(group.id))?.chair;
-    const row = chair ? await context.loaders.appointment.load(chair) : null;
-    return row ? this.toRepresentative(row) : null;
-  }
-
-  @ResolveField(() => Representative, { nullable: true, description: 'Null while the post is vacant.' })
-  async deputyChair(
-    @Parent() group: RegionalGroup,
-    @Context() context: GraphqlContext,
+  private async postHolder(
+    group: RegionalGroup,
+    context: GraphqlContext,
+    post: 'chair' | 'deputyChair',
   ): Promise<Representative | null> {
-    const deputyChair = (await context.loaders.officersOfGroup.load(group.id))?.deputyChair;
-    const row = deputyChair ? await context.loaders.appointment.load(deputyChair) : null;
-    return row ? this.toRepresentative(row) : null;
+    const view = this.viewOf(group);
+    const holder = (await context.loaders.officersOfGroup.load(this.seen(group)))?.[post];
+    const row = holder ? await context.loaders.appointment.load({ id: holder, args: { view } }) : null;
+    return row ? toRepresentative(row, view) : null;
+  }
+
+  @ResolveField(() => Representative, { nullable: true, description: 'Null while the post is vacant.' })
+  chair(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<Representative | null> {
+    return this.postHolder(group, context, 'chair');
+  }
+
+  @ResolveField(() => Representative, { nullable: true, description: 'Null while the post is vacant.' })
+  deputyChair(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<Representative | null> {
+    return this.postHolder(group, context, 'deputyChair');
   }
 
   @ResolveField(() => [AreaCoverage], {
-    description: 'R3, per area, from the current partners and the terms in force.',
+    description: 'R3, per area, from the partners and terms of the day seen on.',
   })
   async coverage(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<AreaCoverage[]> {
-    const required = (await this.termsInForce(group.id, context)).statutoryTypesPerArea;
+    const view = this.viewOf(group);
     const [areas, partners] = await Promise.all([
       context.loaders.areasOfGroup.load(group.id),
-      context.loaders.partnersOfGroup.load(group.id),
+      context.loaders.partnersOfGroup.load(this.seen(group)),
     ]);
-    const current = partners.filter((p) => p.succeededBy === null && p.leftOn === null);
-    const areaIds = await context.loaders.areaIdsOfPartner.loadMany(current.map((p) => p.partnerId));
-    return areas.map((area) => {
-      const covered = [
-        ...new Set(current.filter((_, i) => (areaIds[i] as string[]).includes(area.areaId)).map((p) => p.agencyType)),
-      ].sort();
-      return {
-        id: derivedId('AreaCoverage', group.id, area.areaId),
-        area: { id: area.areaId, name: area.name },
-        covered,
-        missing: required.filter((type) => !covered.includes(type)),
-      };
-    });
+    const members = partners.filter((p) => p.member);
+    const areaIds = await context.loaders.areaIdsOfPartner.loadMany(
+      members.map((p) => ({ id: p.partnerId, args: { view } })),
+    );
+    const covering = members.map((p, i) => ({ agencyType: p.agencyType, areaIds: areaIds[i] as string[] }));
+    const required = (await this.termsInForce(group, context)).statutoryTypesPerArea;
+    return areaCoverage(
+      areas.map((area) => ({ areaId: area.areaId, name: area.name })),
+      covering,
+      required,
+    ).map((area) => ({
+      id: derivedId('AreaCoverage', group.id, area.areaId),
+      area: { id: area.areaId, name: area.areaName },
+      covered: [...area.covered],
+      missing: [...area.missing],
+    }));
   }
 
   @ResolveField(() => QuorumRule)
   async quorum(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<QuorumRule> {
-    const percentage = (await this.termsInForce(group.id, context)).quorumPercentage;
-    const representativeCount = (await this.currentRepresentatives(group.id, context)).length;
+    const percentage = (await this.termsInForce(group, context)).quorumPercentage;
+    const representativeCount = (await this.representativesSeen(group, context)).filter((row) => row.current).length;
     return {
       id: derivedId('QuorumRule', group.id),
       percentage,
@@ -148,58 +159,61 @@ export class RegionalGroupMembershipFields {
     };
   }
 
-  @ResolveField(() => TermsOfReference)
+  @ResolveField(() => TermsOfReference, {
+    description: 'R12: the versions adopted and reviews held by the day seen on.',
+  })
   async termsOfReference(
     @Parent() group: RegionalGroup,
     @Context() context: GraphqlContext,
   ): Promise<TermsOfReference> {
+    const view = this.viewOf(group);
     const id = derivedId('TermsOfReference', group.id);
     const toVersion = (row: TermsRow) => ({ ...row, id: derivedId('TermsOfReferenceVersion', group.id, row.version) });
     const [terms, termsReviews] = await Promise.all([
-      context.loaders.termsOfGroup.load(group.id),
-      context.loaders.termsReviewsOfGroup.load(group.id),
+      context.loaders.termsOfGroup.load(this.seen(group)),
+      context.loaders.termsReviewsOfGroup.load(this.seen(group)),
     ]);
-    const versions = terms.map(toVersion);
+    const versions = terms.filter((row) => row.adoptedOn <= view.on).map(toVersion);
     const reviews = termsReviews.map(({ position, ...row }) => ({
       ...row,
       id: derivedId('TermsOfReferenceReview', group.id, position),
     }));
-    const today = this.today();
-    const inForceRow = termsRowInForceOn(terms, today);
-    if (!inForceRow)
+    const inForce = termsAdoptedBy(versions, view.on);
+    if (!inForce)
       return { id, inForce: null, versions, reviews, nextReviewDue: null, reviewStatus: ReviewStatus.NOT_ADOPTED };
-    const inForce = toVersion(inForceRow);
-    const lastReviewed = [inForce.adoptedOn, ...reviews.map((r) => r.reviewedOn)].sort().pop() as string;
-    const nextReviewDue = addMonthsToDate(lastReviewed, REVIEW_INTERVAL_MONTHS);
-    const reviewStatus =
-      nextReviewDue < today
-        ? ReviewStatus.OVERDUE
-        : addMonthsToDate(today, 1) >= nextReviewDue
-          ? ReviewStatus.DUE
-          : ReviewStatus.NOT_DUE;
-    return { id, inForce, versions, reviews, nextReviewDue, reviewStatus };
+    const review = termsReviewOn(
+      inForce.adoptedOn,
+      reviews.map((r) => r.reviewedOn),
+      view.on,
+    );
+    return {
+      id,
+      inForce,
+      versions,
+      reviews,
+      nextReviewDue: review.nextReviewDue,
+      reviewStatus: ReviewStatus[review.status],
+    };
   }
 
   @ResolveField(() => [FundingContribution], {
-    description: 'R15: contributions by financial year, optionally one year.',
+    description: 'R15: contributions by financial year, as they stood on the day seen on; optionally one year.',
   })
   async funding(
     @Parent() group: RegionalGroup,
     @Args('financialYear', { type: () => String, nullable: true }) financialYear: string | null,
     @Context() context: GraphqlContext,
   ): Promise<FundingContribution[]> {
+    const view = this.viewOf(group);
     const rows = await context.loaders.fundingOfGroup.load({
       id: group.id,
-      args: { financialYear: financialYear ?? null },
+      args: { financialYear: financialYear ?? null, view },
     });
     return rows.map((row) => ({
       ...row,
-      id: derivedId('FundingContribution', group.id, row.partnerId, row.financialYear),
+      id: derivedId('FundingContribution', group.id, row.partnerId, row.financialYear, row.validFrom),
+      view,
     }));
-  }
-
-  private async termsInForce(groupId: string, context: GraphqlContext) {
-    return termsRowInForceOn(await context.loaders.termsOfGroup.load(groupId), this.today()) ?? DEFAULT_TERMS;
   }
 }
 
@@ -216,23 +230,27 @@ export class CorePartnerFields {
     );
   }
 
-  @ResolveField(() => [LocalArea], { description: 'The areas the partner covers now (none once succeeded).' })
+  @ResolveField(() => [LocalArea], {
+    description: 'The areas the partner covered on the day seen on (none outside its membership).',
+  })
   async areas(@Parent() partner: CorePartner, @Context() context: GraphqlContext): Promise<LocalArea[]> {
-    const ids = await context.loaders.areaIdsOfPartner.load(partner.id);
+    const ids = await context.loaders.areaIdsOfPartner.load({ id: partner.id, args: { view: partner.view } });
     const areas = await context.loaders.area.loadMany(ids);
     return areas.flatMap((area) => (area && !(area instanceof Error) ? [{ id: area.areaId, name: area.name }] : []));
   }
 
   @ResolveField(() => CorePartner, { nullable: true, description: 'The organisation that took over (R16).' })
   async succeededBy(@Parent() partner: CorePartner, @Context() context: GraphqlContext): Promise<CorePartner | null> {
-    const row = partner.succeededById ? await context.loaders.partner.load(partner.succeededById) : null;
-    return row ? toPartner(row) : null;
+    const row = partner.succeededById
+      ? await context.loaders.partner.load({ id: partner.succeededById, args: { view: partner.view } })
+      : null;
+    return row ? toPartner(row, partner.view) : null;
   }
 
   @ResolveField(() => [CorePartner], { description: 'Organisations this one succeeded.' })
   async predecessors(@Parent() partner: CorePartner, @Context() context: GraphqlContext): Promise<CorePartner[]> {
-    const all = await context.loaders.partnersOfGroup.load(partner.groupId);
-    return all.filter((row) => row.succeededBy === partner.id).map(toPartner);
+    const all = await context.loaders.partnersOfGroup.load({ id: partner.groupId, args: { view: partner.view } });
+    return all.filter((row) => row.succeededBy === partner.id).map((row) => toPartner(row, partner.view));
   }
 }
 
@@ -240,7 +258,8 @@ export class CorePartnerFields {
 export class RepresentativeFields {
   @ResolveField(() => CorePartner)
   async partner(@Parent() representative: Representative, @Context() context: GraphqlContext): Promise<CorePartner> {
-    return toPartner((await context.loaders.partner.load(representative.partnerId)) as PartnerRow);
+    const { partnerId, view } = representative;
+    return toPartner((await context.loaders.partner.load({ id: partnerId, args: { view } })) as PartnerRow, view);
   }
 }
 
@@ -248,6 +267,7 @@ export class RepresentativeFields {
 export class FundingContributionFields {
   @ResolveField(() => CorePartner)
   async partner(@Parent() contribution: FundingContribution, @Context() context: GraphqlContext): Promise<CorePartner> {
-    return toPartner((await context.loaders.partner.load(contribution.partnerId)) as PartnerRow);
+    const { partnerId, view } = contribution;
+    return toPartner((await context.loaders.partner.load({ id: partnerId, args: { view } })) as PartnerRow, view);
   }
 }

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { TimeView } from '@app/read-models';
 import { LocalArea, RegionalGroup } from './regional-group.types';
 
 @ObjectType({
@@ -32,7 +33,7 @@ export class CorePartner {
   @Field({ description: 'YYYY-MM-DD' })
   admittedOn!: string;
 
-  @Field({ description: 'False once the organisation has been succeeded by another.' })
+  @Field({ description: 'A member on the day seen on: false before admission and once succeeded or gone.' })
   current!: boolean;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD on which a successor took over.' })
@@ -40,6 +41,8 @@ export class CorePartner {
 
   succeededById!: string | null;
   groupId!: string;
+  /** The day and recording position its fields are seen in. */
+  view!: TimeView;
 }
 
 @ObjectType({ description: 'A named person representing a core partner on the group (R4, R17).' })
@@ -74,10 +77,11 @@ export class Representative {
   @Field(() => String, { nullable: true })
   endReason!: string | null;
 
-  @Field({ description: 'Whether the appointment is current today.' })
+  @Field({ description: 'Whether the appointment held a seat on the day seen on (today unless asAt).' })
   current!: boolean;
 
   partnerId!: string;
+  view!: TimeView;
 }
 
 @ObjectType({
@@ -212,7 +216,11 @@ export class FundingContribution {
   @Field({ description: 'Changed by the partner without the group’s agreement.' })
   unilateral!: boolean;
 
+  @Field({ description: 'YYYY-MM-DD: the day it was agreed or changed.' })
+  validFrom!: string;
+
   partnerId!: string;
+  view!: TimeView;
 }
 
 export enum ChairPost {

@@ -1,8 +1,14 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { DomainError, RegionalGroupCommand, regionalGroupDecider, regionalGroupStream } from '@app/domain';
+import {
+  DomainError,
+  noticeStatusOn,
+  RegionalGroupCommand,
+  regionalGroupDecider,
+  regionalGroupStream,
+} from '@app/domain';
 import { newEntityId } from '@app/event-store';
-import { MembershipQueries, NoticeRow } from '@app/read-models';
+import { MembershipQueries, NoticeRow, WHOLE_RECORD } from '@app/read-models';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { GraphqlContext } from '../graphql/graphql-context';
@@ -38,9 +44,13 @@ export class NoticeResolver {
     return { group: await this.queries.execute(new GetRegionalGroupQuery(groupId)), notice: toNotice(notice) };
   }
 
-  @ResolveField(() => [NoticeToLeave])
+  @ResolveField(() => [NoticeToLeave], {
+    description: 'Notices given by the day seen on, each with its status that day when asked asAt (R13, A3).',
+  })
   async notices(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<NoticeToLeave[]> {
-    return (await context.loaders.noticesOfGroup.load(group.id)).map(toNotice);
+    const { view } = group;
+    const rows = await context.loaders.noticesOfGroup.load({ id: group.id, args: { view: view ?? WHOLE_RECORD } });
+    return rows.map((row) => ({ ...toNotice(row), status: view ? noticeStatusOn(row, view.on) : row.status }));
   }
 
   @Mutation(() => NoticeChange, {

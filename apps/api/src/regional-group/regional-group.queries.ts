@@ -5,7 +5,14 @@ import { ConnectionShape, toConnection } from '../common/connection';
 import { RegionalGroup } from './regional-group.types';
 
 function toRegionalGroup(row: RegionalGroupRow): RegionalGroup {
-  return { id: row.groupId, name: row.name, establishedAt: new Date(row.establishedAt) };
+  return {
+    id: row.groupId,
+    name: row.name,
+    establishedAt: new Date(row.establishedAt),
+    establishedOn: row.establishedOn,
+    asAt: null,
+    asRecordedAt: null,
+  };
 }
 
 export class GetRegionalGroupQuery extends Query<RegionalGroup> {

@@ -11,6 +11,7 @@ import { ChangeStreamCommand } from '../common/change-stream.command';
 import { EstablishRegionalGroupInput } from './establish-regional-group.input';
 import { GetRegionalGroupQuery, ListRegionalGroupsQuery } from './regional-group.queries';
 import { LocalArea, RegionalGroup, RegionalGroupConnection } from './regional-group.types';
+import { GroupTimeViews } from '../common/group-time-views';
 
 @Resolver(() => RegionalGroup)
 export class RegionalGroupResolver {
@@ -18,6 +19,7 @@ export class RegionalGroupResolver {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly live: LiveEvents,
+    private readonly views: GroupTimeViews,
   ) {}
 
   @Mutation(() => RegionalGroup, {
@@ -53,12 +55,20 @@ export class RegionalGroupResolver {
     return this.queries.execute(new GetRegionalGroupQuery(groupId));
   }
 
-  @Query(() => RegionalGroup, { description: 'One regional group; NOT_FOUND when there is none with this id.' })
-  regionalGroup(
+  @Query(() => RegionalGroup, {
+    description:
+      'One regional group; NOT_FOUND when there is none with this id. Its partners, representatives, chair, deputy, coverage, quorum, terms, funding and notices are as they stood on asAt (YYYY-MM-DD), as known now, or as the platform showed them at asRecordedAt; a day before the group existed is OUT_OF_RANGE (A3).',
+  })
+  async regionalGroup(
     @Args('id', { type: () => ID }) id: string,
     @CurrentIdentity() _identity: Identity,
+    @Args('asAt', { type: () => String, nullable: true, description: 'YYYY-MM-DD' }) asAt?: string | null,
+    @Args('asRecordedAt', { type: () => Date, nullable: true }) asRecordedAt?: Date | null,
   ): Promise<RegionalGroup> {
-    return this.queries.execute(new GetRegionalGroupQuery(id));
+    const group: RegionalGroup = await this.queries.execute(new GetRegionalGroupQuery(id));
+    if (!asAt && !asRecordedAt) return group;
+    const view = this.views.of(id, asAt ?? null, asRecordedAt ?? null);
+    return { ...group, asAt: view.on, asRecordedAt: asRecordedAt ?? null, view };
   }
 
   @Query(() => RegionalGroupConnection, { description: 'Regional groups in the order they were established.' })

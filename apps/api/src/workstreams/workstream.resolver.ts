@@ -4,6 +4,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
 import {
   currentPartners,
+  isTaskOverdue,
   dateOf,
   DomainError,
   meetingDecider,
@@ -74,8 +75,7 @@ export function toWorkstream(row: WorkstreamRow): Workstream {
 }
 
 function toTask(row: TaskRow, today: string): Task {
-  const open = row.status === 'TO_DO' || row.status === 'IN_PROGRESS' || row.status === 'BLOCKED';
-  return { ...row, id: row.taskId, status: row.status as TaskStatus, overdue: open && row.dueDate < today };
+  return { ...row, id: row.taskId, status: row.status as TaskStatus, overdue: isTaskOverdue(row, today) };
 }
 
 @ArgsType()

@@ -142,19 +142,8 @@ export async function loadPoliciesAndNotices(
   }
   await send('mutation($i: MeetingIdInput!) { closeMeeting(input: $i) { id } }', { i: { meetingId } }, chair);
 
-  // A notice is dated the day it is given: here with thirteen months' notice from the day the demo runs.
-  await send(
-    'mutation($i: GiveNoticeToLeaveInput!) { giveNoticeToLeave(input: $i) { notice { id } } }',
-    {
-      i: {
-        groupId: demo.groupId,
-        partnerId: demo.partnerIds['banes-icb'],
-        givenOn: today,
-        effectiveOn: addMonthsToDate(today, 13),
-      },
-    },
-    await tokenFor(demo.personIds['lisa-harvey']),
-  );
+  // A notice is dated the day it is given: the service's date.
+  await giveBswIcbNotice({ send, tokenFor, administratorToken: admin }, demo, today);
 
   const { issueRegionalCommunication } = await send<IssuedCommunication>(
     'mutation($i: IssueRegionalCommunicationInput!) { issueRegionalCommunication(input: $i) { id } }',
@@ -184,4 +173,23 @@ export async function loadPoliciesAndNotices(
     { i: { areaId: demo.areaIds.Bristol, cursor: item.cursor } },
     managers.Bristol as string,
   );
+}
+
+/**
+ * The Bath and North East Somerset, Swindon and Wiltshire ICB gives thirteen months' notice on
+ * `today` (the service's date), through its representative Lisa Harvey: BaNES would have no health
+ * partner from the effective date, which it returns.
+ */
+export async function giveBswIcbNotice(
+  { send, tokenFor }: DemoContext,
+  demo: LoadedDemo,
+  today: string,
+): Promise<string> {
+  const effectiveOn = addMonthsToDate(today, 13);
+  await send(
+    'mutation($i: GiveNoticeToLeaveInput!) { giveNoticeToLeave(input: $i) { notice { id } } }',
+    { i: { groupId: demo.groupId, partnerId: demo.partnerIds['banes-icb'], givenOn: today, effectiveOn } },
+    await tokenFor(demo.personIds['lisa-harvey']),
+  );
+  return effectiveOn;
 }

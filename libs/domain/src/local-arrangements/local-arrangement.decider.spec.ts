@@ -53,6 +53,7 @@ describe("an area's decision on a regional policy (D1)", () => {
       decision: 'ADOPTED' as const,
       variation: null,
       reason: null,
+      decidedOn: null as string | null,
       publishedToArea: true,
       managedAreaIds: ['bristol'],
       actor: bristolManager,
@@ -73,7 +74,18 @@ describe("an area's decision on a regional policy (D1)", () => {
     },
   };
 
-  it('records the area adopting a version', () => spec.given([]).when(adopt()).then([adopted]));
+  it('records the area adopting a version, dated today when no date is given', () =>
+    spec.given([]).when(adopt()).then([adopted]));
+  it('records the day the area decided, entered later', () =>
+    spec
+      .given([])
+      .when(adopt({ decidedOn: '2025-02-03' }))
+      .then([{ type: 'PolicyAdoptionRecorded', data: { ...adopted.data, decidedOn: '2025-02-03' } }]));
+  it('is refused when dated in the future', () =>
+    spec
+      .given([])
+      .when(adopt({ decidedOn: '2026-11-24' }))
+      .thenFails('VALIDATION_FAILED', /The date of the decision \(2026-11-24\) is in the future/));
   it('records a variation with its text, and a refusal with its reason', () => {
     spec
       .given([])

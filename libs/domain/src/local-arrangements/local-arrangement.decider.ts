@@ -1,5 +1,6 @@
 import { Decider, Message } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
+import { dateOrToday, IsoDate, requireNotFuture } from '../shared/dates';
 import { Actor } from '../shared/roles';
 
 /** The records an area keeps for itself, never edited by the region (R11): one stream per area. */
@@ -46,6 +47,8 @@ export type RecordPolicyAdoption = Message<
     decision: AdoptionDecision;
     variation: string | null;
     reason: string | null;
+    /** The day the area decided; today in the group's time zone when not given. */
+    decidedOn: IsoDate | null;
     /** Whether that version was published to this area, read from the policy's stream. */
     publishedToArea: boolean;
     managedAreaIds: readonly string[];
@@ -100,6 +103,8 @@ function recordAdoption(command: RecordPolicyAdoption, state: LocalArrangementSt
   if (!['ADOPTED', 'ADOPTED_WITH_VARIATION', 'NOT_ADOPTED'].includes(decision)) {
     throw new DomainError('VALIDATION_FAILED', 'The decision is ADOPTED, ADOPTED_WITH_VARIATION or NOT_ADOPTED.');
   }
+  const decidedOn = dateOrToday(command.data.decidedOn, now);
+  requireNotFuture(decidedOn, now, 'The date of the decision');
   return [
     {
       type: 'PolicyAdoptionRecorded',
@@ -110,7 +115,7 @@ function recordAdoption(command: RecordPolicyAdoption, state: LocalArrangementSt
         decision,
         variation: decision === 'ADOPTED_WITH_VARIATION' ? variation : null,
         reason: decision === 'NOT_ADOPTED' ? reason : null,
-        decidedOn: now.slice(0, 10),
+        decidedOn,
       },
     },
   ];

@@ -124,6 +124,14 @@ export function versionInForce<Version extends Pick<PolicyVersion, 'effectiveOn'
   return [...policy.versions].reverse().find((v) => v.effectiveOn <= date) ?? null;
 }
 
+/** D1 on `date`: a published policy whose review date has passed. */
+export function isPolicyReviewOverdue(
+  policy: Readonly<{ status: string; reviewDueOn: string | null }>,
+  date: string,
+): boolean {
+  return policy.status === 'PUBLISHED' && policy.reviewDueOn !== null && policy.reviewDueOn < date;
+}
+
 export const policyDecider: Decider<PolicyCommandUnion, PolicyEvent, PolicyState> = {
   initialState: { status: 'NONE' },
   evolve: evolvePolicy,

@@ -594,6 +594,13 @@ describe('Ending a representative’s appointment (R4, R5)', () => {
     expect([group.chair, group.deputyChair]).toEqual([null, 'apt-victoria-capel']);
   });
 
+  it('is refused when it would end before its holder took up the chair', () => {
+    spec
+      .given(avonAndSomersetWithChair)
+      .when(end({ appointmentId: 'apt-jacqui-jensen', endDate: '2020-01-01' }))
+      .thenFails('VALIDATION_FAILED', /Jacqui Jensen has held a post of the group since 2020-01-15/);
+  });
+
   it('leaves the deputy chair vacant, and says so, when it ends the deputy’s appointment', () => {
     spec
       .given(avonAndSomersetWithChair)

@@ -253,6 +253,13 @@ export function endRepresentativeAppointment(
       `The end date must come after the start date (${ending.startDate}): dates cannot run backwards.`,
     );
   }
+  const heldSince = group.posts.find((term) => term.appointmentId === appointmentId && term.to === null)?.from;
+  if (heldSince !== undefined && endDate < heldSince) {
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `${ending.name} has held a post of the group since ${heldSince}; the appointment cannot end before then.`,
+    );
+  }
   const events: RegionalGroupEvent[] = [
     {
       type: 'RepresentativeAppointmentEnded',

@@ -1,5 +1,6 @@
 import { IsoDate } from '../shared/dates';
 import { STATUTORY_AGENCY_TYPES } from './agency-types';
+import { termsAdoptedBy } from './terms';
 import { Area, RegionalGroupEvent, TermsOfReferenceData } from './regional-group.events';
 
 /** The areas a partner covers from a date until the next period begins (R2, R3). */
@@ -96,7 +97,7 @@ export function termsInForce(group: ActiveGroup): TermsOfReferenceData {
 
 /** The terms as they stood on a date: the latest version adopted by then. */
 export function termsInForceOn(group: ActiveGroup, date: IsoDate): TermsOfReferenceData {
-  return [...group.terms].reverse().find((terms) => terms.adoptedOn <= date) ?? DEFAULT_TERMS;
+  return termsAdoptedBy(group.terms, date) ?? DEFAULT_TERMS;
 }
 
 /** Partners neither succeeded nor gone: the membership at the end of the record. */

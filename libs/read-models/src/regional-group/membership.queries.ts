@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { recordedBy, seenBy, TimeView, viewParameters, WHOLE_RECORD } from '../bitemporal';
 import { groupRows } from '../group-rows';
 
 export interface PartnerRow {
@@ -11,6 +12,8 @@ export interface PartnerRow {
   readonly succeededOn: string | null;
   /** The day a partner's notice to leave took effect (R13). */
   readonly leftOn: string | null;
+  /** Whether it was a member on the day the rows are seen on. */
+  readonly member: boolean;
 }
 
 export interface RepresentativeRow {
@@ -25,6 +28,8 @@ export interface RepresentativeRow {
   readonly startDate: string;
   readonly endDate: string | null;
   readonly endReason: string | null;
+  /** Whether it held its seat on the day the rows are seen on. */
+  readonly current: boolean;
 }
 
 export interface TermsRow {
@@ -51,6 +56,8 @@ export interface FundingRow {
   readonly inKind: string | null;
   readonly unilateral: boolean;
   readonly recordedAt: string;
+  /** The day it was agreed or changed. */
+  readonly validFrom: string;
 }
 
 export interface OfficersRow {
@@ -63,84 +70,140 @@ export interface DissolutionRow {
   readonly agreedBy: string[];
 }
 
-/** The version of the terms of reference in force on `date`: the latest adopted by then, or null before any. */
-export function termsRowInForceOn(terms: readonly TermsRow[], date: string): TermsRow | null {
-  return [...terms].reverse().find((version) => version.adoptedOn <= date) ?? null;
-}
+/** What happened after the day seen on, or was recorded after the position seen at, is not yet known. */
+const PARTNER_COLUMNS = `p.partner_id AS partnerId, p.group_id AS groupId, p.name, p.agency_type AS agencyType,
+  p.admitted_on AS admittedOn,
+  CASE WHEN p.succeeded_on <= @on AND p.ended_position <= @position THEN p.succeeded_by END AS succeededBy,
+  CASE WHEN p.succeeded_on <= @on AND p.ended_position <= @position THEN p.succeeded_on END AS succeededOn,
+  CASE WHEN p.left_on <= @on AND p.ended_position <= @position THEN p.left_on END AS leftOn,
+  EXISTS (SELECT 1 FROM partner_memberships m WHERE m.partner_id = p.partner_id AND ${seenBy('m')}) AS member`;
+/** Partners admitted by the day seen on, as recorded by the position seen at. */
+const PARTNERS_KNOWN = 'p.admitted_on <= @on AND p.sort_key <= @position';
 
-const PARTNER_COLUMNS = `partner_id AS partnerId, group_id AS groupId, name, agency_type AS agencyType,
-  admitted_on AS admittedOn, succeeded_by AS succeededBy, succeeded_on AS succeededOn, left_on AS leftOn`;
-const REPRESENTATIVE_COLUMNS = `appointment_id AS appointmentId, group_id AS groupId, partner_id AS partnerId,
-  person_id AS personId, name, title, role, seniority, start_date AS startDate, end_date AS endDate, end_reason AS endReason`;
+/** An appointment with the seat it held on the day seen on, or its last seat before then. */
+const REPRESENTATIVE_SELECT = `SELECT r.appointment_id AS appointmentId, r.group_id AS groupId, s.partner_id AS partnerId,
+  r.person_id AS personId, r.name, r.title, r.role, r.seniority, r.start_date AS startDate,
+  CASE WHEN r.end_date <= @on THEN r.end_date END AS endDate,
+  CASE WHEN r.end_date <= @on THEN r.end_reason END AS endReason,
+  (s.valid_to IS NULL OR s.valid_to > @on) AS current
+  FROM representatives r JOIN representative_seats s ON s.appointment_id = r.appointment_id
+  WHERE r.sort_key <= @position AND ${recordedBy('s')} AND s.valid_from = (
+    SELECT MAX(s2.valid_from) FROM representative_seats s2
+    WHERE s2.appointment_id = r.appointment_id AND s2.valid_from <= @on AND ${recordedBy('s2')})`;
 
-/** Membership of regional groups: batched by id lists so per-request DataLoaders can use them. */
+type Flagged<Row, Flag extends string> = Omit<Row, Flag> & Record<Flag, number>;
+
+const toPartnerRow = ({ member, ...row }: Flagged<PartnerRow, 'member'>): PartnerRow => ({
+  ...row,
+  member: member === 1,
+});
+const toRepresentativeRow = ({ current, ...row }: Flagged<RepresentativeRow, 'current'>): RepresentativeRow => ({
+  ...row,
+  current: current === 1,
+});
+
+/**
+ * Membership of regional groups, seen on a day as recorded by a position (a TimeView): batched by
+ * id lists so per-request DataLoaders can use them. "Current" is the view of today, recorded now.
+ */
 export class MembershipQueries {
   constructor(private readonly db: Database.Database) {}
 
-  partnersOfGroups(groupIds: readonly string[]): Map<string, PartnerRow[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT ${PARTNER_COLUMNS} FROM core_partners WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key`,
-      )
-      .all(JSON.stringify(groupIds)) as PartnerRow[];
-    return groupRows(groupIds, rows, (row) => row.groupId);
+  /** The day a group came into being, or undefined when there is no such group. */
+  establishedOn(groupId: string): string | undefined {
+    const row = this.db
+      .prepare('SELECT established_on AS establishedOn FROM regional_groups WHERE group_id = ?')
+      .get(groupId) as { establishedOn: string } | undefined;
+    return row?.establishedOn;
   }
 
-  partners(partnerIds: readonly string[]): Map<string, PartnerRow> {
-    const rows = this.db
-      .prepare(`SELECT ${PARTNER_COLUMNS} FROM core_partners WHERE partner_id IN (SELECT value FROM json_each(?))`)
-      .all(JSON.stringify(partnerIds)) as PartnerRow[];
-    return new Map(rows.map((row) => [row.partnerId, row]));
+  /** The position of the last event of the group the platform had recorded at `instant`, or null before any. */
+  positionAt(groupId: string, instant: string): number | null {
+    const row = this.db
+      .prepare('SELECT MAX(position) AS position FROM group_recordings WHERE group_id = ? AND recorded_at <= ?')
+      .get(groupId, instant) as { position: number | null };
+    return row.position;
   }
 
-  areaIdsOfPartners(partnerIds: readonly string[]): Map<string, string[]> {
+  partnersOfGroups(groupIds: readonly string[], view: TimeView): Map<string, PartnerRow[]> {
     const rows = this.db
       .prepare(
-        `SELECT pa.partner_id AS partnerId, pa.area_id AS areaId FROM partner_areas pa JOIN local_areas la ON la.area_id = pa.area_id
-         WHERE pa.partner_id IN (SELECT value FROM json_each(?)) ORDER BY la.ordinal`,
+        `SELECT ${PARTNER_COLUMNS} FROM core_partners p
+         WHERE p.group_id IN (SELECT value FROM json_each(@ids)) AND ${PARTNERS_KNOWN} ORDER BY p.sort_key`,
       )
-      .all(JSON.stringify(partnerIds)) as { partnerId: string; areaId: string }[];
+      .all({ ids: JSON.stringify(groupIds), ...viewParameters(view) }) as Flagged<PartnerRow, 'member'>[];
+    return groupRows(groupIds, rows.map(toPartnerRow), (row) => row.groupId);
+  }
+
+  partners(partnerIds: readonly string[], view: TimeView = WHOLE_RECORD): Map<string, PartnerRow> {
+    const rows = this.db
+      .prepare(
+        `SELECT ${PARTNER_COLUMNS} FROM core_partners p WHERE p.partner_id IN (SELECT value FROM json_each(@ids))`,
+      )
+      .all({ ids: JSON.stringify(partnerIds), ...viewParameters(view) }) as Flagged<PartnerRow, 'member'>[];
+    return new Map(rows.map((row) => [row.partnerId, toPartnerRow(row)]));
+  }
+
+  /** The areas each partner covered on the day seen on (none outside its membership). */
+  areaIdsOfPartners(partnerIds: readonly string[], view: TimeView): Map<string, string[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT c.partner_id AS partnerId, c.area_id AS areaId FROM partner_coverage c
+         JOIN local_areas la ON la.area_id = c.area_id
+         WHERE c.partner_id IN (SELECT value FROM json_each(@ids)) AND ${seenBy('c')} ORDER BY la.ordinal`,
+      )
+      .all({ ids: JSON.stringify(partnerIds), ...viewParameters(view) }) as { partnerId: string; areaId: string }[];
     const byPartner = groupRows(partnerIds, rows, (row) => row.partnerId);
     return new Map([...byPartner].map(([id, list]) => [id, list.map((row) => row.areaId)]));
   }
 
-  representativesOfGroups(groupIds: readonly string[]): Map<string, RepresentativeRow[]> {
+  /** Every appointment begun by the day seen on, each in the seat it held then; `current` marks those holding one. */
+  representativesOfGroups(groupIds: readonly string[], view: TimeView): Map<string, RepresentativeRow[]> {
     const rows = this.db
-      .prepare(
-        `SELECT ${REPRESENTATIVE_COLUMNS} FROM representatives WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key`,
-      )
-      .all(JSON.stringify(groupIds)) as RepresentativeRow[];
-    return groupRows(groupIds, rows, (row) => row.groupId);
+      .prepare(`${REPRESENTATIVE_SELECT} AND r.group_id IN (SELECT value FROM json_each(@ids)) ORDER BY r.sort_key`)
+      .all({ ids: JSON.stringify(groupIds), ...viewParameters(view) }) as Flagged<RepresentativeRow, 'current'>[];
+    return groupRows(groupIds, rows.map(toRepresentativeRow), (row) => row.groupId);
   }
 
-  appointments(appointmentIds: readonly string[]): Map<string, RepresentativeRow> {
+  appointments(appointmentIds: readonly string[], view: TimeView): Map<string, RepresentativeRow> {
     const rows = this.db
-      .prepare(
-        `SELECT ${REPRESENTATIVE_COLUMNS} FROM representatives WHERE appointment_id IN (SELECT value FROM json_each(?))`,
-      )
-      .all(JSON.stringify(appointmentIds)) as RepresentativeRow[];
-    return new Map(rows.map((row) => [row.appointmentId, row]));
+      .prepare(`${REPRESENTATIVE_SELECT} AND r.appointment_id IN (SELECT value FROM json_each(@ids))`)
+      .all({ ids: JSON.stringify(appointmentIds), ...viewParameters(view) }) as Flagged<RepresentativeRow, 'current'>[];
+    return new Map(rows.map((row) => [row.appointmentId, toRepresentativeRow(row)]));
   }
 
-  officersOfGroups(groupIds: readonly string[]): Map<string, OfficersRow> {
+  /** The appointments holding each group's chair and deputy chair on the day seen on. */
+  officersOfGroups(groupIds: readonly string[], view: TimeView): Map<string, OfficersRow> {
     const rows = this.db
       .prepare(
-        `SELECT group_id AS groupId, chair_appointment_id AS chair, deputy_appointment_id AS deputyChair
-         FROM regional_groups WHERE group_id IN (SELECT value FROM json_each(?))`,
+        `SELECT g.group_id AS groupId, g.post, g.appointment_id AS appointmentId FROM group_posts g
+         WHERE g.group_id IN (SELECT value FROM json_each(@ids)) AND ${seenBy('g')}`,
       )
-      .all(JSON.stringify(groupIds)) as (OfficersRow & { groupId: string })[];
-    return new Map(rows.map(({ groupId, ...officers }) => [groupId, officers]));
+      .all({ ids: JSON.stringify(groupIds), ...viewParameters(view) }) as {
+      groupId: string;
+      post: string;
+      appointmentId: string;
+    }[];
+    const byGroup = groupRows(groupIds, rows, (row) => row.groupId);
+    const holder = (list: typeof rows, post: string) => list.find((row) => row.post === post)?.appointmentId ?? null;
+    return new Map(
+      [...byGroup].map(([id, list]) => [
+        id,
+        { chair: holder(list, 'CHAIR'), deputyChair: holder(list, 'DEPUTY_CHAIR') },
+      ]),
+    );
   }
 
-  /** Each group's versions of its terms of reference, in the order adopted. */
-  termsOfGroups(groupIds: readonly string[]): Map<string, TermsRow[]> {
+  /** Each group's versions of its terms of reference recorded by the view's position, in the order adopted. */
+  termsOfGroups(groupIds: readonly string[], view: TimeView = WHOLE_RECORD): Map<string, TermsRow[]> {
     const rows = this.db
       .prepare(
         `SELECT group_id AS groupId, version, summary, quorum_percentage AS quorumPercentage, meeting_cadence_months AS meetingCadenceMonths,
            notice_period_months AS noticePeriodMonths, statutory_types AS statutoryTypes, adopted_on AS adoptedOn
-         FROM terms_of_reference WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key`,
+         FROM terms_of_reference WHERE group_id IN (SELECT value FROM json_each(@ids)) AND sort_key <= @position
+         ORDER BY sort_key`,
       )
-      .all(JSON.stringify(groupIds)) as (Omit<TermsRow, 'statutoryTypesPerArea'> & {
+      .all({ ids: JSON.stringify(groupIds), ...viewParameters(view) }) as (Omit<TermsRow, 'statutoryTypesPerArea'> & {
       groupId: string;
       statutoryTypes: string;
     })[];
@@ -156,31 +219,39 @@ export class MembershipQueries {
     );
   }
 
-  termsReviewsOfGroups(groupIds: readonly string[]): Map<string, ReviewRow[]> {
+  /** Each group's reviews held by the day seen on, as recorded by the position seen at. */
+  termsReviewsOfGroups(groupIds: readonly string[], view: TimeView): Map<string, ReviewRow[]> {
     const rows = this.db
       .prepare(
-        `SELECT group_id AS groupId, sort_key AS position, reviewed_on AS reviewedOn, notes
-         FROM terms_reviews WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key`,
+        `SELECT group_id AS groupId, sort_key AS position, reviewed_on AS reviewedOn, notes FROM terms_reviews
+         WHERE group_id IN (SELECT value FROM json_each(@ids)) AND reviewed_on <= @on AND sort_key <= @position
+         ORDER BY sort_key`,
       )
-      .all(JSON.stringify(groupIds)) as (ReviewRow & { groupId: string })[];
+      .all({ ids: JSON.stringify(groupIds), ...viewParameters(view) }) as (ReviewRow & { groupId: string })[];
     const byGroup = groupRows(groupIds, rows, (row) => row.groupId);
     return new Map([...byGroup].map(([id, list]) => [id, list.map(({ groupId: _groupId, ...row }) => row)]));
   }
 
-  /** Each group's funding contributions, by financial year and partner; only one year when `financialYear` is given. */
-  fundingOfGroups(groupIds: readonly string[], financialYear: string | null): Map<string, FundingRow[]> {
+  /** R15: each group's contributions as they stood on the day seen on; only one year when `financialYear` is given. */
+  fundingOfGroups(
+    groupIds: readonly string[],
+    financialYear: string | null,
+    view: TimeView,
+  ): Map<string, FundingRow[]> {
     const rows = this.db
       .prepare(
-        `SELECT f.group_id AS groupId, f.partner_id AS partnerId, f.financial_year AS financialYear, f.amount_pence AS amountPence,
-           f.in_kind AS inKind, f.unilateral, f.recorded_at AS recordedAt
+        `SELECT f.group_id AS groupId, f.partner_id AS partnerId, f.financial_year AS financialYear,
+           f.amount_pence AS amountPence, f.in_kind AS inKind, f.unilateral, f.recorded_at AS recordedAt,
+           f.valid_from AS validFrom
          FROM funding_contributions f JOIN core_partners p ON p.partner_id = f.partner_id
-         WHERE f.group_id IN (SELECT value FROM json_each(@groupIds)) AND (@financialYear IS NULL OR f.financial_year = @financialYear)
+         WHERE f.group_id IN (SELECT value FROM json_each(@ids)) AND (@year IS NULL OR f.financial_year = @year)
+           AND ${seenBy('f')}
          ORDER BY f.financial_year, p.sort_key`,
       )
-      .all({ groupIds: JSON.stringify(groupIds), financialYear }) as (Omit<FundingRow, 'unilateral'> & {
-      groupId: string;
-      unilateral: number;
-    })[];
+      .all({ ids: JSON.stringify(groupIds), year: financialYear, ...viewParameters(view) }) as (Omit<
+      FundingRow,
+      'unilateral'
+    > & { groupId: string; unilateral: number })[];
     const byGroup = groupRows(groupIds, rows, (row) => row.groupId);
     return new Map(
       [...byGroup].map(([id, list]) => [
@@ -224,19 +295,24 @@ export class MembershipQueries {
     );
   }
 
+  /** A group's notices as the whole record holds them. */
   notices(groupId: string): NoticeRow[] {
-    return this.noticesOfGroups([groupId]).get(groupId) ?? [];
+    return this.noticesOfGroups([groupId], WHOLE_RECORD).get(groupId) ?? [];
   }
 
-  /** Each group's notices to leave, in the order given. */
-  noticesOfGroups(groupIds: readonly string[]): Map<string, NoticeRow[]> {
+  /** Each group's notices given by the day seen on, as recorded by the position seen at, in the order given. */
+  noticesOfGroups(groupIds: readonly string[], view: TimeView): Map<string, NoticeRow[]> {
     const rows = this.db
       .prepare(
         `SELECT group_id AS groupId, notice_id AS noticeId, partner_id AS partnerId, given_on AS givenOn, effective_on AS effectiveOn,
            status, consequences, withdrawn_on AS withdrawnOn
-         FROM notices WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key`,
+         FROM notices WHERE group_id IN (SELECT value FROM json_each(@ids)) AND given_on <= @on AND sort_key <= @position
+         ORDER BY sort_key`,
       )
-      .all(JSON.stringify(groupIds)) as (Omit<NoticeRow, 'consequences'> & { groupId: string; consequences: string })[];
+      .all({ ids: JSON.stringify(groupIds), ...viewParameters(view) }) as (Omit<NoticeRow, 'consequences'> & {
+      groupId: string;
+      consequences: string;
+    })[];
     const byGroup = groupRows(groupIds, rows, (row) => row.groupId);
     return new Map(
       [...byGroup].map(([id, list]) => [
@@ -248,6 +324,7 @@ export class MembershipQueries {
       ]),
     );
   }
+
   /** Groups with a notice still open: where the scheduler looks for effects due. */
   groupsWithOpenNotices(): string[] {
     return (

@@ -31,6 +31,7 @@ import {
   REPRESENTATIVES,
   START,
   termsAdopted,
+  TODAY,
 } from '@app/domain/testing/avon-and-somerset.fixture';
 import { inStream, projectionSpec, RECORDED_AT } from '../testing/projection-spec';
 import { regionalGroupProjection } from './regional-group.projection';
@@ -77,6 +78,30 @@ const sandraCorryDeputy: DeputyChairAppointed = {
 };
 const willWhiteElsewhere = { ...REPRESENTATIVES.willWhite, appointmentId: 'apt-will-white-unknown' };
 
+/** A bitemporal row: held from `validFrom` to `validTo`, believed from position `from` to position `to`. */
+const held = (validFrom: string, validTo: string | null, from: number, to: number | null = null) => ({
+  valid_from: validFrom,
+  valid_to: validTo,
+  recorded_from: from,
+  recorded_to: to,
+});
+/** Each admitted partner's areas as admission recorded them: partner n (0-based) was admitted at position 3 + n. */
+const admittedCoverage = (retiredAt: (partnerId: string) => number | null = () => null) =>
+  partnersAdmitted.flatMap((admitted, index) =>
+    admitted.data.areaIds.map((areaId) => ({
+      partner_id: admitted.data.partnerId,
+      area_id: areaId,
+      ...held(START, null, 3 + index, retiredAt(admitted.data.partnerId)),
+    })),
+  );
+/** Each representative's seat as appointment recorded it: representative n was appointed at position 12 + n. */
+const appointedSeats = (retiredAt: (appointmentId: string) => number | null = () => null) =>
+  Object.values(REPRESENTATIVES).map((rep, index) => ({
+    appointment_id: rep.appointmentId,
+    partner_id: rep.partnerId,
+    ...held(START, null, 12 + index, retiredAt(rep.appointmentId)),
+  }));
+
 describe('the regional group projection', () => {
   it('records an established group with its 5 areas in order', () =>
     spec
@@ -88,7 +113,7 @@ describe('the regional group projection', () => {
             group_id: GROUP_ID,
             name: GROUP_NAME,
             established_at: establishedAt,
-            chair_appointment_id: null,
+            established_on: START,
             sort_key: 1,
           },
         ],
@@ -132,14 +157,16 @@ describe('the regional group projection', () => {
           admitted_on: START,
           sort_key: 3 + index,
         })),
-        partner_areas: [
-          ...partnersAdmitted
-            .filter((admitted) => admitted.data.partnerId !== 'police')
-            .flatMap((admitted) =>
-              admitted.data.areaIds.map((areaId) => ({ partner_id: admitted.data.partnerId, area_id: areaId })),
-            ),
-          { partner_id: 'police', area_id: 'bristol' },
-          { partner_id: 'police', area_id: 'somerset' },
+        // The police's coverage from admission is closed on the day it changed, not overwritten.
+        partner_coverage: [
+          ...admittedCoverage((partnerId) => (partnerId === 'police' ? 12 : null)),
+          ...Object.values(AREAS).map((area) => ({
+            partner_id: 'police',
+            area_id: area.areaId,
+            ...held(START, TODAY, 12),
+          })),
+          { partner_id: 'police', area_id: 'bristol', ...held(TODAY, null, 12) },
+          { partner_id: 'police', area_id: 'somerset', ...held(TODAY, null, 12) },
         ],
       }));
 
@@ -170,30 +197,45 @@ describe('the regional group projection', () => {
     spec
       .given(group(...avonAndSomerset, chairAppointed, deputyChairAppointed))
       .when(group(rotated, chairPostVacated('DEPUTY_CHAIR', REPRESENTATIVES.lisaHarvey.appointmentId, '2020-07-01')))
-      .then({ regional_groups: [{ chair_appointment_id: 'apt-victoria-capel', deputy_appointment_id: null }] }));
+      .then({
+        group_posts: [
+          { post: 'CHAIR', appointment_id: 'apt-jacqui-jensen', ...held(TODAY, null, 22, 24) },
+          { post: 'DEPUTY_CHAIR', appointment_id: 'apt-victoria-capel', ...held(TODAY, null, 23, 24) },
+          { post: 'CHAIR', appointment_id: 'apt-jacqui-jensen', ...held(TODAY, '2020-06-01', 24) },
+          { post: 'CHAIR', appointment_id: 'apt-victoria-capel', ...held('2020-06-01', null, 24) },
+          { post: 'DEPUTY_CHAIR', appointment_id: 'apt-victoria-capel', ...held(TODAY, '2020-06-01', 24) },
+          { post: 'DEPUTY_CHAIR', appointment_id: 'apt-lisa-harvey', ...held('2020-06-01', null, 24, 25) },
+          { post: 'DEPUTY_CHAIR', appointment_id: 'apt-lisa-harvey', ...held('2020-06-01', '2020-07-01', 25) },
+        ],
+      }));
 
   it('records the chair and deputy of the fixture: Jacqui Jensen and Victoria Capel', () =>
     spec
       .given(group(...avonAndSomerset))
       .when(group(chairAppointed, deputyChairAppointed))
       .then({
-        regional_groups: [{ chair_appointment_id: 'apt-jacqui-jensen', deputy_appointment_id: 'apt-victoria-capel' }],
+        group_posts: [
+          { group_id: GROUP_ID, post: 'CHAIR', appointment_id: 'apt-jacqui-jensen', ...held(TODAY, null, 22) },
+          { group_id: GROUP_ID, post: 'DEPUTY_CHAIR', appointment_id: 'apt-victoria-capel', ...held(TODAY, null, 23) },
+        ],
       }));
 
+  const northSomerset2020 = {
+    group_id: GROUP_ID,
+    partner_id: 'north-somerset-council',
+    financial_year: '2020/21',
+    recorded_at: RECORDED_AT,
+  };
   it('records an agreed contribution and flags a later change by the partner alone as unilateral (R15)', () =>
     spec
       .given(group(...avonAndSomerset, fundingContributionAgreed()))
       .when(group(fundingChanged))
       .then({
+        // Every change stays: the agreed sum holds until the day the partner changed it.
         funding_contributions: [
-          {
-            group_id: GROUP_ID,
-            partner_id: 'north-somerset-council',
-            financial_year: '2020/21',
-            amount_pence: 1_000_000,
-            unilateral: 1,
-            recorded_at: RECORDED_AT,
-          },
+          { ...northSomerset2020, amount_pence: 1_250_000, unilateral: 0, ...held(TODAY, null, 22, 23) },
+          { ...northSomerset2020, amount_pence: 1_250_000, unilateral: 0, ...held(TODAY, '2020-02-01', 23) },
+          { ...northSomerset2020, amount_pence: 1_000_000, unilateral: 1, ...held('2020-02-01', null, 23) },
         ],
       }));
 
@@ -210,13 +252,22 @@ describe('the regional group projection', () => {
           })),
           { partner_id: 'bsw-icb', succeeded_by: null, succeeded_on: null },
         ],
-        partner_areas: partnersAdmitted
-          .filter((admitted) => admitted.data.partnerId !== 'banes-ccg')
-          .flatMap((admitted) =>
-            admitted.data.areaIds.map((areaId) => ({ partner_id: admitted.data.partnerId, area_id: areaId })),
-          )
-          .concat([{ partner_id: 'bsw-icb', area_id: 'banes' }]),
-        funding_contributions: [{ partner_id: 'bsw-icb', financial_year: '2020/21', amount_pence: 2_000_000 }],
+        // The CCG keeps BaNES, Lisa Harvey's seat and its contribution until 1 July 2022; the ICB has them from then.
+        partner_coverage: [
+          ...admittedCoverage((partnerId) => (partnerId === 'banes-ccg' ? 23 : null)),
+          { partner_id: 'bsw-icb', area_id: 'banes', ...held('2022-07-01', null, 23) },
+          { partner_id: 'banes-ccg', area_id: 'banes', ...held(START, '2022-07-01', 23) },
+        ],
+        funding_contributions: [
+          { partner_id: 'banes-ccg', amount_pence: 2_000_000, ...held(TODAY, null, 22, 23) },
+          { partner_id: 'banes-ccg', amount_pence: 2_000_000, ...held(TODAY, '2022-07-01', 23) },
+          { partner_id: 'bsw-icb', amount_pence: 2_000_000, ...held('2022-07-01', null, 23) },
+        ],
+        representative_seats: [
+          ...appointedSeats((id) => (id === 'apt-lisa-harvey' ? 23 : null)),
+          { appointment_id: 'apt-lisa-harvey', partner_id: 'banes-ccg', ...held(START, '2022-07-01', 23) },
+          { appointment_id: 'apt-lisa-harvey', partner_id: 'bsw-icb', ...held('2022-07-01', null, 23) },
+        ],
         representatives: Object.values(REPRESENTATIVES).map((rep) => ({
           appointment_id: rep.appointmentId,
           partner_id: rep === REPRESENTATIVES.lisaHarvey ? 'bsw-icb' : rep.partnerId,
@@ -241,6 +292,15 @@ describe('the regional group projection', () => {
             sort_key: MEMBERSHIP_EVENTS + 1,
           },
         ],
+        // Ending on the effective date once notice is given (22), then holding on again once it is withdrawn (23).
+        partner_memberships: [
+          ...partnersAdmitted.map((admitted, index) => ({
+            partner_id: admitted.data.partnerId,
+            ...held(START, null, 3 + index, admitted.data.partnerId === 'somerset-ccg' ? 22 : null),
+          })),
+          { partner_id: 'somerset-ccg', ...held(START, '2021-01-15', 22, 23) },
+          { partner_id: 'somerset-ccg', ...held(START, null, 23) },
+        ],
       }));
 
   it('ends a leaving partner’s membership, seats, coverage and posts on the effective date (R13)', () =>
@@ -253,15 +313,32 @@ describe('the regional group projection', () => {
           partner_id: admitted.data.partnerId,
           left_on: admitted.data.partnerId === 'somerset-ccg' ? '2021-01-15' : null,
         })),
-        partner_areas: partnersAdmitted
-          .filter((admitted) => admitted.data.partnerId !== 'somerset-ccg')
-          .flatMap((admitted) => admitted.data.areaIds.map(() => ({ partner_id: admitted.data.partnerId }))),
+        // Known to end on the effective date from the moment notice was given (position 24).
+        partner_coverage: [
+          ...admittedCoverage((partnerId) => (partnerId === 'somerset-ccg' ? 24 : null)),
+          { partner_id: 'somerset-ccg', area_id: 'somerset', ...held(START, '2021-01-15', 24) },
+        ],
+        partner_memberships: [
+          ...partnersAdmitted.map((admitted, index) => ({
+            partner_id: admitted.data.partnerId,
+            ...held(START, null, 3 + index, admitted.data.partnerId === 'somerset-ccg' ? 24 : null),
+          })),
+          { partner_id: 'somerset-ccg', ...held(START, '2021-01-15', 24) },
+        ],
+        representative_seats: [
+          ...appointedSeats((id) => (id === 'apt-sandra-corry' ? 24 : null)),
+          { appointment_id: 'apt-sandra-corry', partner_id: 'somerset-ccg', ...held(START, '2021-01-15', 24) },
+        ],
         representatives: Object.values(REPRESENTATIVES).map((rep) =>
           rep === REPRESENTATIVES.sandraCorry
             ? { appointment_id: rep.appointmentId, end_date: '2021-01-15', end_reason: 'The partner left the group' }
             : { appointment_id: rep.appointmentId, end_date: null, end_reason: null },
         ),
-        regional_groups: [{ chair_appointment_id: 'apt-jacqui-jensen', deputy_appointment_id: null }],
+        group_posts: [
+          { post: 'CHAIR', appointment_id: 'apt-jacqui-jensen', ...held(TODAY, null, 22) },
+          { post: 'DEPUTY_CHAIR', appointment_id: 'apt-sandra-corry', ...held(START, null, 23, 25) },
+          { post: 'DEPUTY_CHAIR', appointment_id: 'apt-sandra-corry', ...held(START, '2021-01-15', 25) },
+        ],
       }));
 
   it('records each partner’s agreement to dissolve, then the dissolution (R14)', () =>
@@ -287,7 +364,11 @@ describe('the regional group projection', () => {
         ]),
       )
       .then({
-        regional_groups: [{ group_id: GROUP_ID, chair_appointment_id: null }],
+        regional_groups: [{ group_id: GROUP_ID }],
+        // Recorded without a date (schema version 1): read as taken up on the day it was recorded.
+        group_posts: [
+          { group_id: 'unknown', post: 'CHAIR', appointment_id: 'apt-will-white-unknown', valid_from: '2020-03-12' },
+        ],
         representatives: [
           ...Object.values(REPRESENTATIVES).map((rep) => ({ appointment_id: rep.appointmentId, group_id: GROUP_ID })),
           { appointment_id: 'apt-will-white-unknown', group_id: 'unknown' },

@@ -1,29 +1,62 @@
 import Database from 'better-sqlite3';
 import { RegionalGroupEvent, regionalGroupStream } from '@app/domain';
 import { occurredAtOf, StoredEvent } from '@app/event-store';
+import { BITEMPORAL_COLUMNS, closeFact, FactTable, insertFact, openFact, reopenFact } from '../bitemporal';
 import { Projection, statementsPerDatabase, unhandled } from '../projection';
 
+/** R2, R13, R16: a partner's membership, from admission until succeeded or gone. */
+export const MEMBERSHIPS: FactTable = { table: 'partner_memberships', key: ['partner_id'], values: ['group_id'] };
+/** R3: the areas a partner covers; a succession or departure closes them for its period, never erases them. */
+export const COVERAGE: FactTable = { table: 'partner_coverage', key: ['partner_id'], values: ['group_id', 'area_id'] };
+/** R4, R16: whose seat an appointment holds, from its start until it ends or passes to a successor. */
+export const SEATS: FactTable = {
+  table: 'representative_seats',
+  key: ['appointment_id'],
+  values: ['group_id', 'partner_id'],
+};
+/** R5: who holds the chair and the deputy chair. */
+export const POSTS: FactTable = { table: 'group_posts', key: ['group_id', 'post'], values: ['appointment_id'] };
+/** R15: each contribution as agreed or changed; a later one closes it, so every change stays. */
+export const FUNDING: FactTable = {
+  table: 'funding_contributions',
+  key: ['group_id', 'partner_id', 'financial_year'],
+  values: ['amount_pence', 'in_kind', 'unilateral', 'recorded_at'],
+};
+
 const statements = statementsPerDatabase((db) => ({
-  insertGroup: db.prepare('INSERT INTO regional_groups (group_id, name, established_at, sort_key) VALUES (?, ?, ?, ?)'),
+  insertGroup: db.prepare(
+    'INSERT INTO regional_groups (group_id, name, established_at, established_on, sort_key) VALUES (?, ?, ?, ?, ?)',
+  ),
+  insertRecording: db.prepare('INSERT INTO group_recordings (group_id, position, recorded_at) VALUES (?, ?, ?)'),
+  noticeById: db.prepare(
+    'SELECT partner_id AS partnerId, effective_on AS effectiveOn FROM notices WHERE notice_id = ?',
+  ),
+  seatsHeldOn: db.prepare(
+    `SELECT appointment_id AS appointmentId FROM representative_seats WHERE partner_id = ? AND recorded_to IS NULL
+     AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)`,
+  ),
+  seatsEndingOn: db.prepare(
+    `SELECT appointment_id AS appointmentId FROM representative_seats WHERE partner_id = ? AND recorded_to IS NULL
+     AND valid_to = ?`,
+  ),
+  fundingHeld: db.prepare(
+    `SELECT amount_pence, in_kind, unilateral, recorded_at FROM funding_contributions
+     WHERE partner_id = ? AND financial_year = ? AND recorded_to IS NULL AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)`,
+  ),
   insertArea: db.prepare('INSERT INTO local_areas (area_id, group_id, name, ordinal) VALUES (?, ?, ?, ?)'),
   insertPartner: db.prepare(
     `INSERT INTO core_partners (partner_id, group_id, name, agency_type, admitted_on, sort_key)
      VALUES (@partnerId, @groupId, @name, @agencyType, @admittedOn, @sortKey)`,
   ),
-  clearPartnerAreas: db.prepare('DELETE FROM partner_areas WHERE partner_id = ?'),
-  insertPartnerArea: db.prepare('INSERT INTO partner_areas (partner_id, area_id) VALUES (?, ?)'),
-  succeed: db.prepare('UPDATE core_partners SET succeeded_by = ?, succeeded_on = ? WHERE partner_id = ?'),
-  moveAppointment: db.prepare('UPDATE representatives SET partner_id = ? WHERE appointment_id = ?'),
-  moveFunding: db.prepare(
-    'UPDATE OR REPLACE funding_contributions SET partner_id = ? WHERE partner_id = ? AND financial_year = ?',
+  succeed: db.prepare(
+    'UPDATE core_partners SET succeeded_by = ?, succeeded_on = ?, ended_position = ? WHERE partner_id = ?',
   ),
+  moveAppointment: db.prepare('UPDATE representatives SET partner_id = ? WHERE appointment_id = ?'),
   insertAppointment: db.prepare(
     `INSERT INTO representatives (appointment_id, group_id, partner_id, person_id, name, title, role, seniority, start_date, sort_key)
      VALUES (@appointmentId, @groupId, @partnerId, @personId, @name, @title, @role, @seniority, @startDate, @sortKey)`,
   ),
   endAppointment: db.prepare('UPDATE representatives SET end_date = ?, end_reason = ? WHERE appointment_id = ?'),
-  setChair: db.prepare('UPDATE regional_groups SET chair_appointment_id = ? WHERE group_id = ?'),
-  setDeputy: db.prepare('UPDATE regional_groups SET deputy_appointment_id = ? WHERE group_id = ?'),
   insertTerms: db.prepare(
     `INSERT INTO terms_of_reference (group_id, version, summary, quorum_percentage, meeting_cadence_months,
        notice_period_months, statutory_types, adopted_on, sort_key)
@@ -31,12 +64,6 @@ const statements = statementsPerDatabase((db) => ({
        @statutoryTypes, @adoptedOn, @sortKey)`,
   ),
   insertReview: db.prepare('INSERT INTO terms_reviews (group_id, reviewed_on, notes, sort_key) VALUES (?, ?, ?, ?)'),
-  upsertFunding: db.prepare(
-    `INSERT INTO funding_contributions (group_id, partner_id, financial_year, amount_pence, in_kind, unilateral, recorded_at)
-     VALUES (@groupId, @partnerId, @financialYear, @amountPence, @inKind, @unilateral, @recordedAt)
-     ON CONFLICT (partner_id, financial_year) DO UPDATE SET amount_pence = excluded.amount_pence,
-       in_kind = excluded.in_kind, unilateral = excluded.unilateral, recorded_at = excluded.recorded_at`,
-  ),
   insertDissolutionAgreement: db.prepare(
     'INSERT INTO dissolution_agreements (group_id, partner_id, meeting_id) VALUES (?, ?, ?)',
   ),
@@ -46,20 +73,25 @@ const statements = statementsPerDatabase((db) => ({
   ),
   withdrawNotice: db.prepare(`UPDATE notices SET status = 'WITHDRAWN', withdrawn_on = ? WHERE notice_id = ?`),
   noticeEffective: db.prepare(`UPDATE notices SET status = 'EFFECTIVE' WHERE notice_id = ?`),
-  partnerLeft: db.prepare('UPDATE core_partners SET left_on = ? WHERE partner_id = ?'),
+  partnerLeft: db.prepare('UPDATE core_partners SET left_on = ?, ended_position = ? WHERE partner_id = ?'),
 }));
 
 const STREAM_PREFIX = regionalGroupStream('');
 
 export const regionalGroupProjection: Projection = {
   name: 'regional-groups',
-  version: 4,
+  // 5: bitemporal memberships, coverage, seats, posts and funding (A3).
+  version: 5,
   tables: [
     'regional_groups',
+    'group_recordings',
     'local_areas',
     'core_partners',
-    'partner_areas',
+    'partner_memberships',
+    'partner_coverage',
     'representatives',
+    'representative_seats',
+    'group_posts',
     'terms_of_reference',
     'terms_reviews',
     'funding_contributions',
@@ -73,8 +105,7 @@ export const regionalGroupProjection: Projection = {
         group_id TEXT PRIMARY KEY,
         name TEXT NOT NULL,
         established_at TEXT NOT NULL,
-        chair_appointment_id TEXT,
-        deputy_appointment_id TEXT,
+        established_on TEXT NOT NULL,
         dissolved_at TEXT,
         sort_key INTEGER NOT NULL UNIQUE
       );
@@ -94,10 +125,22 @@ export const regionalGroupProjection: Projection = {
         succeeded_by TEXT,
         succeeded_on TEXT,
         left_on TEXT,
+        -- The position that recorded its succession or departure.
+        ended_position INTEGER,
         sort_key INTEGER NOT NULL
       );
       CREATE INDEX core_partners_by_group ON core_partners (group_id, sort_key);
-      CREATE TABLE partner_areas (partner_id TEXT NOT NULL, area_id TEXT NOT NULL, PRIMARY KEY (partner_id, area_id));
+      CREATE TABLE group_recordings (group_id TEXT NOT NULL, position INTEGER NOT NULL, recorded_at TEXT NOT NULL);
+      CREATE INDEX group_recordings_by_time ON group_recordings (group_id, recorded_at);
+      CREATE TABLE partner_memberships (partner_id TEXT NOT NULL, group_id TEXT NOT NULL, ${BITEMPORAL_COLUMNS});
+      CREATE INDEX partner_memberships_by_group ON partner_memberships (group_id, valid_from);
+      CREATE TABLE partner_coverage (partner_id TEXT NOT NULL, group_id TEXT NOT NULL, area_id TEXT NOT NULL, ${BITEMPORAL_COLUMNS});
+      CREATE INDEX partner_coverage_by_partner ON partner_coverage (partner_id, valid_from);
+      CREATE TABLE representative_seats (appointment_id TEXT NOT NULL, group_id TEXT NOT NULL, partner_id TEXT NOT NULL, ${BITEMPORAL_COLUMNS});
+      CREATE INDEX representative_seats_by_group ON representative_seats (group_id, valid_from);
+      CREATE INDEX representative_seats_by_partner ON representative_seats (partner_id, valid_from);
+      CREATE TABLE group_posts (group_id TEXT NOT NULL, post TEXT NOT NULL, appointment_id TEXT NOT NULL, ${BITEMPORAL_COLUMNS});
+      CREATE INDEX group_posts_by_group ON group_posts (group_id, post, valid_from);
       CREATE TABLE representatives (
         appointment_id TEXT PRIMARY KEY,
         group_id TEXT NOT NULL,
@@ -135,9 +178,10 @@ export const regionalGroupProjection: Projection = {
         in_kind TEXT,
         unilateral INTEGER NOT NULL,
         recorded_at TEXT NOT NULL,
-        PRIMARY KEY (partner_id, financial_year)
+        ${BITEMPORAL_COLUMNS}
       );
-      CREATE INDEX funding_by_group ON funding_contributions (group_id, financial_year);
+      CREATE INDEX funding_by_group ON funding_contributions (group_id, financial_year, valid_from);
+      CREATE INDEX funding_by_partner ON funding_contributions (partner_id, financial_year, valid_from);
       CREATE TABLE notices (
         notice_id TEXT PRIMARY KEY, group_id TEXT NOT NULL, partner_id TEXT NOT NULL, given_on TEXT NOT NULL, effective_on TEXT NOT NULL,
         status TEXT NOT NULL, consequences TEXT NOT NULL, withdrawn_on TEXT, sort_key INTEGER NOT NULL
@@ -150,23 +194,33 @@ export const regionalGroupProjection: Projection = {
     const event = stored as unknown as RegionalGroupEvent;
     const s = statements(db);
     const groupId = stored.streamId.slice(STREAM_PREFIX.length);
-    const setAreas = (partnerId: string, areaIds: readonly string[]) => {
-      s.clearPartnerAreas.run(partnerId);
-      for (const areaId of areaIds) s.insertPartnerArea.run(partnerId, areaId);
+    const position = stored.position;
+    s.insertRecording.run(groupId, position, occurredAtOf(stored));
+    const cover = (partnerId: string, areaIds: readonly string[], from: string) => {
+      closeFact(db, COVERAGE, { partner_id: partnerId }, from, position);
+      for (const areaId of areaIds)
+        insertFact(db, COVERAGE, { partner_id: partnerId, group_id: groupId, area_id: areaId }, from, position);
     };
+    const post = (which: 'CHAIR' | 'DEPUTY_CHAIR', appointmentId: string, from: string) =>
+      openFact(db, POSTS, { group_id: groupId, post: which }, { appointment_id: appointmentId }, from, position);
+    const vacate = (which: 'CHAIR' | 'DEPUTY_CHAIR', on: string) =>
+      closeFact(db, POSTS, { group_id: groupId, post: which }, on, position);
     switch (event.type) {
       case 'RegionalGroupEstablished': {
-        const { name, areas, establishedAt } = event.data;
-        s.insertGroup.run(groupId, name, establishedAt, stored.position);
+        const { name, areas, establishedAt, establishedOn } = event.data;
+        s.insertGroup.run(groupId, name, establishedAt, establishedOn, stored.position);
         areas.forEach((area, index) => s.insertArea.run(area.areaId, groupId, area.name, index));
         return;
       }
-      case 'CorePartnerAdmitted':
+      case 'CorePartnerAdmitted': {
+        const { partnerId, admittedOn, areaIds } = event.data;
         s.insertPartner.run({ ...event.data, groupId, sortKey: stored.position });
-        setAreas(event.data.partnerId, event.data.areaIds);
+        openFact(db, MEMBERSHIPS, { partner_id: partnerId }, { group_id: groupId }, admittedOn, position);
+        cover(partnerId, areaIds, admittedOn);
         return;
+      }
       case 'PartnerCoverageChanged':
-        setAreas(event.data.partnerId, event.data.areaIds);
+        cover(event.data.partnerId, event.data.areaIds, event.data.changedOn);
         return;
       case 'PartnerSucceeded': {
         const { predecessorId, successorId, successorName, agencyType, effectiveOn, areaIds } = event.data;
@@ -181,32 +235,74 @@ export const regionalGroupProjection: Projection = {
             sortKey: stored.position,
           });
         }
-        setAreas(successorId, areaIds);
-        s.clearPartnerAreas.run(predecessorId);
-        s.succeed.run(successorId, effectiveOn, predecessorId);
-        for (const appointmentId of event.data.transferredAppointmentIds)
+        if (!exists)
+          openFact(db, MEMBERSHIPS, { partner_id: successorId }, { group_id: groupId }, effectiveOn, position);
+        closeFact(db, MEMBERSHIPS, { partner_id: predecessorId }, effectiveOn, position);
+        cover(successorId, areaIds, effectiveOn);
+        closeFact(db, COVERAGE, { partner_id: predecessorId }, effectiveOn, position);
+        s.succeed.run(successorId, effectiveOn, position, predecessorId);
+        for (const appointmentId of event.data.transferredAppointmentIds) {
           s.moveAppointment.run(successorId, appointmentId);
-        for (const year of event.data.transferredFundingYears) s.moveFunding.run(successorId, predecessorId, year);
+          openFact(
+            db,
+            SEATS,
+            { appointment_id: appointmentId },
+            { group_id: groupId, partner_id: successorId },
+            effectiveOn,
+            position,
+          );
+        }
+        for (const year of event.data.transferredFundingYears) {
+          const held = s.fundingHeld.get(predecessorId, year, effectiveOn, effectiveOn) as
+            Record<string, unknown> | undefined;
+          closeFact(
+            db,
+            FUNDING,
+            { group_id: groupId, partner_id: predecessorId, financial_year: year },
+            effectiveOn,
+            position,
+          );
+          if (held)
+            openFact(
+              db,
+              FUNDING,
+              { group_id: groupId, partner_id: successorId, financial_year: year },
+              held,
+              effectiveOn,
+              position,
+            );
+        }
         return;
       }
-      case 'RepresentativeAppointed':
+      case 'RepresentativeAppointed': {
+        const { appointmentId, partnerId, startDate } = event.data;
         s.insertAppointment.run({ ...event.data, groupId, sortKey: stored.position });
+        openFact(
+          db,
+          SEATS,
+          { appointment_id: appointmentId },
+          { group_id: groupId, partner_id: partnerId },
+          startDate,
+          position,
+        );
         return;
+      }
       case 'RepresentativeAppointmentEnded':
         s.endAppointment.run(event.data.endDate, event.data.reason, event.data.appointmentId);
+        closeFact(db, SEATS, { appointment_id: event.data.appointmentId }, event.data.endDate, position);
         return;
       case 'ChairAppointed':
-        s.setChair.run(event.data.appointmentId, groupId);
+        post('CHAIR', event.data.appointmentId, event.data.from);
         return;
       case 'DeputyChairAppointed':
-        s.setDeputy.run(event.data.appointmentId, groupId);
+        post('DEPUTY_CHAIR', event.data.appointmentId, event.data.from);
         return;
       case 'ChairRotated':
-        s.setChair.run(event.data.chairAppointmentId, groupId);
-        s.setDeputy.run(event.data.deputyAppointmentId, groupId);
+        post('CHAIR', event.data.chairAppointmentId, event.data.on);
+        post('DEPUTY_CHAIR', event.data.deputyAppointmentId, event.data.on);
         return;
       case 'ChairPostVacated':
-        (event.data.post === 'CHAIR' ? s.setChair : s.setDeputy).run(null, groupId);
+        vacate(event.data.post, event.data.on);
         return;
       case 'TermsOfReferenceAdopted': {
         const { version, summary, quorumPercentage, meetingCadenceMonths, noticePeriodMonths, adoptedOn } = event.data;
@@ -227,21 +323,38 @@ export const regionalGroupProjection: Projection = {
         s.insertReview.run(groupId, event.data.reviewedOn, event.data.notes, stored.position);
         return;
       case 'FundingContributionAgreed':
-      case 'FundingContributionChanged':
-        s.upsertFunding.run({
-          ...event.data,
-          groupId,
-          unilateral: event.type === 'FundingContributionChanged' ? 1 : 0,
-          recordedAt: occurredAtOf(stored),
-        });
+      case 'FundingContributionChanged': {
+        const { partnerId, financialYear, amountPence, inKind } = event.data;
+        const unilateral = event.type === 'FundingContributionChanged';
+        openFact(
+          db,
+          FUNDING,
+          { group_id: groupId, partner_id: partnerId, financial_year: financialYear },
+          {
+            amount_pence: amountPence,
+            in_kind: inKind,
+            unilateral: unilateral ? 1 : 0,
+            recorded_at: occurredAtOf(stored),
+          },
+          event.type === 'FundingContributionChanged' ? event.data.changedOn : event.data.agreedOn,
+          position,
+        );
         return;
+      }
       case 'DissolutionAgreed':
         s.insertDissolutionAgreement.run(groupId, event.data.partnerId, event.data.meetingId);
         return;
       case 'RegionalGroupDissolved':
         s.dissolve.run(event.data.dissolvedAt, groupId);
         return;
-      case 'NoticeToLeaveGiven':
+      case 'NoticeToLeaveGiven': {
+        // As known from now on: the partner's membership, coverage and seats end on the effective date (R13, A3).
+        const { partnerId, effectiveOn } = event.data;
+        const seats = s.seatsHeldOn.all(partnerId, effectiveOn, effectiveOn) as { appointmentId: string }[];
+        closeFact(db, MEMBERSHIPS, { partner_id: partnerId }, effectiveOn, position);
+        closeFact(db, COVERAGE, { partner_id: partnerId }, effectiveOn, position);
+        for (const { appointmentId } of seats)
+          closeFact(db, SEATS, { appointment_id: appointmentId }, effectiveOn, position);
         s.insertNotice.run(
           event.data.noticeId,
           groupId,
@@ -252,17 +365,29 @@ export const regionalGroupProjection: Projection = {
           stored.position,
         );
         return;
-      case 'NoticeWithdrawn':
+      }
+      case 'NoticeWithdrawn': {
         s.withdrawNotice.run(event.data.withdrawnOn, event.data.noticeId);
+        const notice = s.noticeById.get(event.data.noticeId) as { partnerId: string; effectiveOn: string } | undefined;
+        if (notice) {
+          const { partnerId, effectiveOn } = notice;
+          reopenFact(db, MEMBERSHIPS, { partner_id: partnerId }, effectiveOn, position);
+          reopenFact(db, COVERAGE, { partner_id: partnerId }, effectiveOn, position);
+          for (const { appointmentId } of s.seatsEndingOn.all(partnerId, effectiveOn) as { appointmentId: string }[])
+            reopenFact(db, SEATS, { appointment_id: appointmentId }, effectiveOn, position);
+        }
         return;
+      }
       case 'PartnerLeft':
         s.noticeEffective.run(event.data.noticeId);
-        s.partnerLeft.run(event.data.leftOn, event.data.partnerId);
-        s.clearPartnerAreas.run(event.data.partnerId);
-        for (const appointmentId of event.data.endedAppointmentIds)
+        s.partnerLeft.run(event.data.leftOn, position, event.data.partnerId);
+        closeFact(db, MEMBERSHIPS, { partner_id: event.data.partnerId }, event.data.leftOn, position);
+        closeFact(db, COVERAGE, { partner_id: event.data.partnerId }, event.data.leftOn, position);
+        for (const appointmentId of event.data.endedAppointmentIds) {
           s.endAppointment.run(event.data.leftOn, 'The partner left the group', appointmentId);
-        if (event.data.postsVacated.includes('CHAIR')) s.setChair.run(null, groupId);
-        if (event.data.postsVacated.includes('DEPUTY_CHAIR')) s.setDeputy.run(null, groupId);
+          closeFact(db, SEATS, { appointment_id: appointmentId }, event.data.leftOn, position);
+        }
+        for (const vacated of event.data.postsVacated) vacate(vacated, event.data.leftOn);
         return;
       default:
         return unhandled(event);

@@ -5,6 +5,7 @@ export interface RegionalGroupRow {
   readonly groupId: string;
   readonly name: string;
   readonly establishedAt: string;
+  readonly establishedOn: string;
 }
 
 export interface LocalAreaRow {
@@ -19,7 +20,7 @@ export class RegionalGroupQueries {
   byId(groupId: string): RegionalGroupRow | undefined {
     return this.db
       .prepare(
-        'SELECT group_id AS groupId, name, established_at AS establishedAt FROM regional_groups WHERE group_id = ?',
+        'SELECT group_id AS groupId, name, established_at AS establishedAt, established_on AS establishedOn FROM regional_groups WHERE group_id = ?',
       )
       .get(groupId) as RegionalGroupRow | undefined;
   }
@@ -30,7 +31,7 @@ export class RegionalGroupQueries {
     if (from === null) return null;
     const rows = this.db
       .prepare(
-        `SELECT group_id AS groupId, name, established_at AS establishedAt, sort_key AS sortKey
+        `SELECT group_id AS groupId, name, established_at AS establishedAt, established_on AS establishedOn, sort_key AS sortKey
          FROM regional_groups WHERE sort_key > ? ORDER BY sort_key LIMIT ?`,
       )
       .all(from, first + 1) as (RegionalGroupRow & { sortKey: number })[];

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { OPEN_TASK_STATUSES } from '@app/domain';
 import { groupRows } from '../group-rows';
 import { decodeCursor, Page, pageOf } from '../pagination';
 
@@ -65,7 +66,9 @@ const WORKSTREAM_COLUMNS = `workstream_id AS workstreamId, group_id AS groupId, 
 const TASK_COLUMNS = `t.task_id AS taskId, t.workstream_id AS workstreamId, t.title, t.description, t.owner_id AS ownerId,
   t.due_date AS dueDate, t.status, t.blocked_reason AS blockedReason, t.sort_key AS sortKey`;
 const TASK_STATUS_FILTER = `(@status IS NULL OR t.status = @status)
-  AND (@overdueOn IS NULL OR (t.due_date < @overdueOn AND t.status IN ('TO_DO', 'IN_PROGRESS', 'BLOCKED')))`;
+  AND (@overdueOn IS NULL OR (t.due_date < @overdueOn AND t.status IN (SELECT value FROM json_each(@openStatuses))))`;
+/** W2: the open statuses of the domain's rule (isTaskOverdue), so the filter pages in SQL without restating them. */
+const OPEN_STATUSES = JSON.stringify(OPEN_TASK_STATUSES);
 
 export class WorkstreamQueries {
   constructor(private readonly db: Database.Database) {}
@@ -129,6 +132,7 @@ export class WorkstreamQueries {
       ownerId: filter.ownerId ?? null,
       status: filter.status ?? null,
       overdueOn: filter.overdueOn ?? null,
+      openStatuses: OPEN_STATUSES,
     };
     const rows = this.db
       .prepare(
@@ -165,6 +169,7 @@ export class WorkstreamQueries {
       workstreamIds: JSON.stringify(workstreamIds),
       status: filter.status ?? null,
       overdueOn: filter.overdueOn ?? null,
+      openStatuses: OPEN_STATUSES,
       from,
     };
     const where = `t.workstream_id IN (SELECT value FROM json_each(@workstreamIds)) AND ${TASK_STATUS_FILTER}`;

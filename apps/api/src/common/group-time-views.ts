@@ -1,0 +1,49 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError, groupDateOf, isIsoDate } from '@app/domain';
+import { MembershipQueries, TimeView } from '@app/read-models';
+import { Clock } from '@app/platform';
+import { CLOCK } from '../infrastructure/injection-tokens';
+
+/**
+ * Which rows a group's fields show (A3): valid today and recorded now by default; `asAt` a day,
+ * as known now; `asRecordedAt` what the platform showed at a past moment, on that moment's day
+ * unless `asAt` names another.
+ */
+@Injectable()
+export class GroupTimeViews {
+  constructor(
+    private readonly membership: MembershipQueries,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  today(): TimeView {
+    return { on: groupDateOf(this.clock.now().toISOString()), position: null };
+  }
+
+  /** The view a query asks for; OUT_OF_RANGE before the group existed or before the platform held it. */
+  of(groupId: string, asAt: string | null, asRecordedAt: Date | null): TimeView {
+    if (asAt !== null && !isIsoDate(asAt)) {
+      throw new DomainError('VALIDATION_FAILED', 'asAt must be a date written YYYY-MM-DD.');
+    }
+    const establishedOn = this.membership.establishedOn(groupId);
+    if (establishedOn === undefined)
+      throw new DomainError('NOT_FOUND', `There is no regional group with id ${groupId}.`);
+    let position: number | null = null;
+    if (asRecordedAt !== null) {
+      const instant = asRecordedAt.toISOString();
+      position = this.membership.positionAt(groupId, instant);
+      if (position === null) {
+        throw new DomainError('OUT_OF_RANGE', `The platform held nothing of this group at ${instant}.`, {
+          earliest: null,
+        });
+      }
+    }
+    const on = asAt ?? (asRecordedAt ? groupDateOf(asRecordedAt.toISOString()) : this.today().on);
+    if (on < establishedOn) {
+      throw new DomainError('OUT_OF_RANGE', `The group was established on ${establishedOn}; ${on} is before it.`, {
+        earliest: establishedOn,
+      });
+    }
+    return { on, position };
+  }
+}

@@ -1,0 +1,34 @@
+import { cadenceAt } from './cadence';
+
+const march = { id: 'march', status: 'CLOSED', startsAt: '2020-03-12T10:00:00.000Z' };
+const june = { id: 'june', status: 'SCHEDULED', startsAt: '2020-06-11T10:00:00.000Z' };
+
+describe('cadenceAt (R6)', () => {
+  it('gives the last meeting held and the next one booked', () => {
+    const cadence = cadenceAt([march, june], '2019-06-01', 3, '2020-04-01T09:00:00.000Z');
+    expect(cadence).toEqual({ last: march, next: june, overdue: false });
+  });
+
+  it('is overdue once the cadence has passed since the last meeting held', () => {
+    expect(cadenceAt([march, june], '2019-06-01', 3, '2020-06-12T09:00:00.000Z').overdue).toBe(false);
+    expect(cadenceAt([march], '2019-06-01', 3, '2020-06-13T09:00:00.000Z').overdue).toBe(true);
+  });
+
+  it('counts from the day the group was established before any meeting is held', () => {
+    expect(cadenceAt([], '2019-06-01', 3, '2019-09-01T09:00:00.000Z')).toEqual({
+      last: null,
+      next: null,
+      overdue: false,
+    });
+    expect(cadenceAt([june], '2019-06-01', 3, '2019-09-02T09:00:00.000Z')).toEqual({
+      last: null,
+      next: june,
+      overdue: true,
+    });
+  });
+
+  it('does not count a meeting dated later than the moment asked about as held', () => {
+    const opened = { ...june, status: 'OPEN' };
+    expect(cadenceAt([march, opened], '2019-06-01', 3, '2020-05-01T09:00:00.000Z').last).toBe(march);
+  });
+});

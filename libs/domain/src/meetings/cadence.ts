@@ -1,0 +1,21 @@
+import { addMonthsToDate, dateOf, IsoDate } from '../shared/dates';
+
+export type MeetingTimes = Readonly<{ status: string; startsAt: string }>;
+
+/**
+ * R6 at the moment `now`: the last meeting held, the next one booked, and whether no meeting was
+ * held within the cadence of the terms in force, counted from the last one held, or from the day
+ * the group was established before any. `meetings` are in date order.
+ */
+export function cadenceAt<Meeting extends MeetingTimes>(
+  meetings: readonly Meeting[],
+  establishedOn: IsoDate,
+  cadenceMonths: number,
+  now: string,
+): { last: Meeting | null; next: Meeting | null; overdue: boolean } {
+  const held = meetings.filter((m) => m.status !== 'SCHEDULED' && m.startsAt <= now);
+  const last = held[held.length - 1] ?? null;
+  const next = meetings.find((m) => m.status === 'SCHEDULED' && m.startsAt > now) ?? null;
+  const since = last ? dateOf(last.startsAt) : establishedOn;
+  return { last, next, overdue: addMonthsToDate(since, cadenceMonths) < dateOf(now) };
+}

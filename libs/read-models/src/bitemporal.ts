@@ -1,0 +1,135 @@
+import Database from 'better-sqlite3';
+
+/**
+ * Read-model rows are bitemporal (ARCHITECTURE.md, "Time on the read side"): each fact row holds
+ * the days it held in the world, `valid_from` (inclusive) to `valid_to` (exclusive, null while it
+ * still holds), and the positions between which the platform believed it, `recorded_from` to
+ * `recorded_to` (null while it still does). A later fact closes a row; no row is overwritten.
+ */
+export const BITEMPORAL_COLUMNS = `valid_from TEXT NOT NULL, valid_to TEXT,
+  recorded_from INTEGER NOT NULL, recorded_to INTEGER`;
+
+/** Which rows a query sees: those valid on `on`, as recorded up to and including `position` (null: now). */
+export interface TimeView {
+  readonly on: string;
+  readonly position: number | null;
+}
+
+/** The SQL condition for rows of `alias` seen by a view bound as `@on` and `@position`. */
+export function seenBy(alias: string): string {
+  return `${alias}.valid_from <= @on AND (${alias}.valid_to IS NULL OR ${alias}.valid_to > @on)
+    AND ${alias}.recorded_from <= @position AND (${alias}.recorded_to IS NULL OR ${alias}.recorded_to > @position)`;
+}
+
+/** Rows of `alias` the platform believed at the view's position, whatever days they held. */
+export function recordedBy(alias: string): string {
+  return `${alias}.recorded_from <= @position AND (${alias}.recorded_to IS NULL OR ${alias}.recorded_to > @position)`;
+}
+
+/** Everything recorded, on the last day anything holds: for questions of existence, not of a day. */
+export const WHOLE_RECORD: TimeView = { on: '9999-12-31', position: null };
+
+export function viewParameters(view: TimeView): { on: string; position: number } {
+  return { on: view.on, position: view.position ?? Number.MAX_SAFE_INTEGER };
+}
+
+/** One bitemporal table: its name, the columns that identify a fact and those that describe it. */
+export interface FactTable {
+  readonly table: string;
+  readonly key: readonly string[];
+  readonly values: readonly string[];
+}
+
+const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function prepared(db: Database.Database, sql: string): Database.Statement {
+  let statements = cache.get(db);
+  if (!statements) cache.set(db, (statements = new Map<string, Database.Statement>()));
+  let statement = statements.get(sql);
+  if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
+
+const keyCondition = (fact: FactTable) => fact.key.map((column) => `${column} = @${column}`).join(' AND ');
+
+/**
+ * The fact identified by `key` stops holding on `on`, as recorded at `position`: each row believed
+ * now that holds on `on` is retired (`recorded_to`) and recorded again ending on `on`; a row that
+ * would then hold for no day at all is only retired.
+ */
+export function closeFact(
+  db: Database.Database,
+  fact: FactTable,
+  key: Readonly<Record<string, unknown>>,
+  on: string,
+  position: number,
+): void {
+  const columns = [...fact.key, ...fact.values, 'valid_from'].join(', ');
+  const holding = `${keyCondition(fact)} AND recorded_to IS NULL AND recorded_from < @position
+    AND (valid_to IS NULL OR valid_to > @on)`;
+  prepared(
+    db,
+    `INSERT INTO ${fact.table} (${columns}, valid_to, recorded_from, recorded_to)
+     SELECT ${columns}, @on, @position, NULL FROM ${fact.table} WHERE ${holding} AND valid_from < @on`,
+  ).run({ ...key, on, position });
+  prepared(db, `UPDATE ${fact.table} SET recorded_to = @position WHERE ${holding} AND valid_from <= @on`).run({
+    ...key,
+    on,
+    position,
+  });
+}
+
+/**
+ * The fact identified by `key`, known to end on `endedOn`, holds on after all (a notice withdrawn):
+ * each row believed now that ends that day is retired and recorded again without an end.
+ */
+export function reopenFact(
+  db: Database.Database,
+  fact: FactTable,
+  key: Readonly<Record<string, unknown>>,
+  endedOn: string,
+  position: number,
+): void {
+  const columns = [...fact.key, ...fact.values, 'valid_from'].join(', ');
+  const ending = `${keyCondition(fact)} AND recorded_to IS NULL AND recorded_from < @position AND valid_to = @endedOn`;
+  prepared(
+    db,
+    `INSERT INTO ${fact.table} (${columns}, valid_to, recorded_from, recorded_to)
+     SELECT ${columns}, NULL, @position, NULL FROM ${fact.table} WHERE ${ending}`,
+  ).run({ ...key, endedOn, position });
+  prepared(db, `UPDATE ${fact.table} SET recorded_to = @position WHERE ${ending}`).run({ ...key, endedOn, position });
+}
+
+/**
+ * From `from` the fact identified by `key` is `values`: what held on that day is closed first, and
+ * the new row holds until the next later fact already recorded for the key, if any.
+ */
+export function openFact(
+  db: Database.Database,
+  fact: FactTable,
+  key: Readonly<Record<string, unknown>>,
+  values: Readonly<Record<string, unknown>>,
+  from: string,
+  position: number,
+): void {
+  closeFact(db, fact, key, from, position);
+  insertFact(db, fact, { ...key, ...values }, from, position);
+}
+
+/** A row of `fact` holding from `from` until the next later fact recorded for its key, if any. */
+export function insertFact(
+  db: Database.Database,
+  fact: FactTable,
+  row: Readonly<Record<string, unknown>>,
+  from: string,
+  position: number,
+): void {
+  const columns = [...fact.key, ...fact.values];
+  prepared(
+    db,
+    `INSERT INTO ${fact.table} (${columns.join(', ')}, valid_from, valid_to, recorded_from, recorded_to)
+     VALUES (${columns.map((column) => `@${column}`).join(', ')}, @from,
+       (SELECT MIN(valid_from) FROM ${fact.table} WHERE ${keyCondition(fact)} AND recorded_to IS NULL AND valid_from > @from),
+       @position, NULL)`,
+  ).run({ ...row, from, position });
+}

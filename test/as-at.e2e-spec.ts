@@ -1,0 +1,200 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { regionalGroupStream } from '@app/domain';
+import { chainEvents, SYSTEM_ACTOR } from '@app/event-store';
+import { ProjectionRunner } from '@app/read-models';
+import { Clock, mintToken, SigningKey } from '@app/platform';
+import { CLOCK, SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
+import { DemoContext, LoadedDemo, loadAvonAndSomerset } from '../apps/cli/src/demo/load-demo';
+import { giveBswIcbNotice } from '../apps/cli/src/demo/policies-and-notices';
+import { TestApp } from './support/test-app';
+
+type Named = { name: string };
+type Seen = {
+  asAt: string | null;
+  partners: (Named & { current: boolean; areas: Named[] })[];
+  representatives: (Named & { partner: Named })[];
+  quorum: { percentage: number; representativeCount: number; required: number };
+  chair: Named | null;
+  deputyChair: Named | null;
+  coverage: { area: Named; covered: string[]; missing: string[] }[];
+  termsOfReference: { inForce: { version: string } | null; reviewStatus: string };
+  funding: (Named & { amountPence: number; unilateral: boolean; partner: Named })[];
+  notices: { status: string }[];
+};
+
+const SEEN = `query($id: ID!, $asAt: String, $asRecordedAt: DateTime) {
+  regionalGroup(id: $id, asAt: $asAt, asRecordedAt: $asRecordedAt) {
+    asAt
+    partners { name current areas { name } }
+    representatives { name partner { name } }
+    quorum { percentage representativeCount required }
+    chair { name } deputyChair { name }
+    coverage { area { name } covered missing }
+    termsOfReference { inForce { version } reviewStatus }
+    funding(financialYear: "2021/22") { amountPence unilateral partner { name } }
+    notices { status }
+  } }`;
+
+const CCGS = ['NHS BNSSG CCG', 'NHS BANES CCG', 'NHS Somerset CCG'];
+const ICBS = [
+  'NHS Bristol, North Somerset and South Gloucestershire ICB',
+  'NHS Bath and North East Somerset, Swindon and Wiltshire ICB',
+  'NHS Somerset ICB',
+];
+
+/**
+ * A3: the Avon and Somerset partnership as it stood on any day since 2019, entered in November
+ * 2026 with its real dates, and as the platform showed it at a past moment.
+ */
+describe('the group as at a date, and as recorded at a moment', () => {
+  let api: TestApp;
+  let demo: LoadedDemo;
+  let context: DemoContext;
+  const now = () => api.app.get<Clock>(CLOCK).now();
+
+  const seen = async (variables: { asAt?: string; asRecordedAt?: string }) => {
+    const { data, errors } = await api.graphql<{ regionalGroup: Seen }>(SEEN, { id: demo.groupId, ...variables });
+    expect(errors).toBeUndefined();
+    return data?.regionalGroup as Seen;
+  };
+  const banes = (group: Seen) => group.coverage.find((area) => area.area.name === 'Bath and North East Somerset');
+
+  beforeAll(async () => {
+    api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
+    const key = api.app.get<SigningKey>(SIGNING_KEY);
+    context = {
+      send: (query, variables, token) => api.send(query, variables, token),
+      administratorToken: api.adminToken as string,
+      tokenFor: (personId) => mintToken(key, { subject: personId, name: personId }),
+    };
+    demo = await loadAvonAndSomerset(context);
+  });
+  afterAll(async () => api.stop());
+
+  it('on 1 March 2020: nine partners with the three CCGs, ten representatives in CCG seats, quorum 7', async () => {
+    const group = await seen({ asAt: '2020-03-01' });
+    expect(group.asAt).toBe('2020-03-01');
+    expect(group.partners).toHaveLength(9);
+    expect(group.partners.map((p) => p.name)).toEqual(expect.arrayContaining(CCGS));
+    expect(group.partners.map((p) => p.name)).not.toEqual(expect.arrayContaining([ICBS[0]]));
+    expect(group.representatives).toHaveLength(10);
+    expect(group.representatives.find((r) => r.name === 'Lisa Harvey')?.partner.name).toBe('NHS BANES CCG');
+    expect(group.quorum).toEqual({ percentage: 66, representativeCount: 10, required: 7 });
+    expect(group.partners.find((p) => p.name === 'NHS BANES CCG')?.areas).toEqual([
+      { name: 'Bath and North East Somerset' },
+    ]);
+    expect(group.termsOfReference.inForce?.version).toBe('1.0');
+    expect(group.coverage.every((area) => area.missing.length === 0)).toBe(true);
+  });
+
+  it('on 1 August 2022: the ICBs in the CCGs’ place, the same people in their seats, terms 1.1', async () => {
+    const group = await seen({ asAt: '2022-08-01' });
+    expect(group.partners).toHaveLength(9);
+    expect(group.partners.map((p) => p.name)).toEqual(expect.arrayContaining(ICBS));
+    expect(group.partners.map((p) => p.name).filter((name) => CCGS.includes(name))).toEqual([]);
+    expect(group.representatives.find((r) => r.name === 'Lisa Harvey')?.partner.name).toBe(ICBS[1]);
+    expect(group.quorum).toEqual({ percentage: 66, representativeCount: 10, required: 7 });
+    expect(group.termsOfReference.inForce?.version).toBe('1.1');
+  });
+
+  it('counts the March 2020 meeting’s quorum from the membership of 12 March 2020', async () => {
+    const { data } = await api.graphql<{ meeting: { quorum: object; attendance: { partnerName: string }[] } }>(
+      'query($id: ID!) { meeting(id: $id) { quorum { required present isQuorate } attendance { partnerName } } }',
+      { id: demo.march2020MeetingId },
+    );
+    expect(data?.meeting.quorum).toEqual({ required: 7, present: 8, isQuorate: true });
+    expect(data?.meeting.attendance.map((seat) => seat.partnerName)).toEqual(expect.arrayContaining(CCGS));
+  });
+
+  it('keeps every change of a contribution: agreed in March 2021, lowered by the CCG alone in September', async () => {
+    const somerset = (group: Seen) => group.funding.find((row) => row.partner.name === 'NHS Somerset CCG');
+    expect(somerset(await seen({ asAt: '2021-06-01' }))).toMatchObject({ amountPence: 1_500_000, unilateral: false });
+    expect(somerset(await seen({ asAt: '2021-09-01' }))).toMatchObject({ amountPence: 1_000_000, unilateral: true });
+    expect((await seen({ asAt: '2021-03-10' })).funding).toEqual([]);
+  });
+
+  it('says who chaired on each date, through a rotation entered after it happened', async () => {
+    const rotation = await api.graphql('mutation($i: RotateChairInput!) { rotateChair(input: $i) { group { id } } }', {
+      i: { groupId: demo.groupId, newDeputyAppointmentId: demo.appointmentIds['jacqui-jensen'], on: '2026-10-01' },
+    });
+    expect(rotation.errors).toBeUndefined();
+    const officers = async (asAt: string) => {
+      const { chair, deputyChair } = await seen({ asAt });
+      return [chair?.name, deputyChair?.name];
+    };
+    expect(await officers('2019-06-01')).toEqual(['Sheila Smith', 'Will White']);
+    expect(await officers('2026-09-30')).toEqual(['Sheila Smith', 'Will White']);
+    expect(await officers('2026-10-01')).toEqual(['Will White', 'Jacqui Jensen']);
+    const today = await seen({});
+    expect([today.chair?.name, today.deputyChair?.name]).toEqual(['Will White', 'Jacqui Jensen']);
+  });
+
+  it('shows BaNES covered the day before the BSW ICB’s notice takes effect, and without a health partner the day after', async () => {
+    const beforeNotice = now().toISOString();
+    const effectiveOn = await giveBswIcbNotice(context, demo, beforeNotice.slice(0, 10));
+    expect(effectiveOn).toBe('2027-12-23');
+    const dayBefore = await seen({ asAt: '2027-12-22' });
+    expect(banes(dayBefore)?.missing).toEqual([]);
+    expect(dayBefore.notices.map((n) => n.status)).toEqual(['OPEN']);
+    const dayAfter = await seen({ asAt: '2027-12-24' });
+    expect(banes(dayAfter)).toMatchObject({ covered: ['LOCAL_AUTHORITY', 'POLICE'], missing: ['HEALTH'] });
+    expect(dayAfter.partners.map((p) => p.name)).not.toContain(ICBS[1]);
+    expect(dayAfter.quorum).toEqual({ percentage: 66, representativeCount: 9, required: 6 });
+    expect(dayAfter.notices.map((n) => n.status)).toEqual(['EFFECTIVE']);
+
+    // What the platform showed before the notice was recorded: no notice, and BaNES covered.
+    const asShownBefore = await seen({ asAt: '2027-12-24', asRecordedAt: beforeNotice });
+    expect(banes(asShownBefore)?.missing).toEqual([]);
+    expect(asShownBefore.notices).toEqual([]);
+  });
+
+  it('refuses a date before the group was established as OUT_OF_RANGE, and a malformed one as VALIDATION_FAILED', async () => {
+    const refusal = async (variables: Record<string, string>) =>
+      (await api.graphql(SEEN, { id: demo.groupId, ...variables })).errors?.[0];
+    expect(await refusal({ asAt: '2019-05-31' })).toMatchObject({
+      message: 'The group was established on 2019-06-01; 2019-05-31 is before it.',
+      extensions: { code: 'OUT_OF_RANGE', earliest: '2019-06-01' },
+    });
+    expect((await refusal({ asRecordedAt: '2026-01-01T00:00:00Z' }))?.extensions?.code).toBe('OUT_OF_RANGE');
+    expect((await refusal({ asAt: 'March 2020' }))?.extensions?.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('rebuilds an older read model at start-up, reading events recorded before business dates were kept', async () => {
+    // An event as the platform recorded it before schema version 2: a chair appointed, with no date.
+    const stream = regionalGroupStream(demo.groupId);
+    const history = await api.store.readStream(stream);
+    const last = history[history.length - 1];
+    const [old] = chainEvents(stream, last, [
+      {
+        id: randomUUID(),
+        type: 'ChairAppointed',
+        data: { appointmentId: demo.appointmentIds['mike-bowden'] },
+        metadata: {
+          actor: SYSTEM_ACTOR,
+          occurredAt: '2026-11-23T12:00:00.000Z',
+          correlationId: randomUUID(),
+          causationId: randomUUID(),
+          reason: 'recorded by version 1',
+          schemaVersion: 1,
+          idempotencyKey: null,
+          inputHash: null,
+        },
+      },
+    ]);
+    const { position } = await api.store.append(stream, [old], { expectedRevision: last.revision });
+    await api.app.get(ProjectionRunner).waitFor(position);
+    // The read model as version 4 of the projection left it: no bitemporal tables.
+    const readDb = new Database(join(api.config.dataDir, 'read.db'));
+    readDb.exec(`UPDATE projection_checkpoints SET version = 4 WHERE name = 'regional-groups';
+      DROP TABLE partner_memberships; DROP TABLE partner_coverage; DROP TABLE representative_seats; DROP TABLE group_posts;`);
+    readDb.close();
+    api = await api.restart({ CLOCK_NOW: '2026-11-24T09:00:00.000Z' });
+
+    const today = await seen({});
+    expect(today.chair?.name).toBe('Mike Bowden');
+    expect((await seen({ asAt: '2026-11-22' })).chair?.name).toBe('Will White');
+    expect((await seen({ asAt: '2020-03-01' })).representatives).toHaveLength(10);
+  });
+});
