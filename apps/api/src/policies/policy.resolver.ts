@@ -392,6 +392,7 @@ export class PolicyResolver {
               body: input.body,
               areaIds: input.areaIds,
               cascadeBy: input.cascadeBy,
+              restricted: input.restricted,
               group: { areas: group.areas, dissolved: group.dissolvedAt !== null },
               actor,
               now,
@@ -400,7 +401,7 @@ export class PolicyResolver {
         },
       ),
     );
-    return { id: communicationId, title: input.title.trim(), cascadeBy: input.cascadeBy };
+    return { id: communicationId, title: input.title.trim(), cascadeBy: input.cascadeBy, restricted: input.restricted };
   }
 }
 
