@@ -27,6 +27,7 @@ import { Actors } from '../auth/actors';
 import { KnownEntities } from '../common/known-entities';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
+import { ReadAccess } from '../auth/read-access';
 import { ChangeStreamCommand } from '../common/change-stream.command';
 import { PreparedCommand } from '../common/command-gateway';
 import { derivedId } from '../common/derived-id';
@@ -63,6 +64,7 @@ export class PolicyResolver {
     private readonly policies: PolicyQueries,
     private readonly actors: Actors,
     private readonly known: KnownEntities,
+    private readonly access: ReadAccess,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -145,19 +147,22 @@ export class PolicyResolver {
   }
 
   @Query(() => Policy)
-  policy(@Args('id', { type: () => ID }) id: string, @CurrentIdentity() _identity: Identity): Policy {
-    return this.read(id);
+  async policy(@Args('id', { type: () => ID }) id: string, @CurrentIdentity() identity: Identity): Promise<Policy> {
+    const policy = this.read(id);
+    await this.access.assertGroup(identity.personId, (this.policies.policy(id) as PolicyRow).groupId);
+    return policy;
   }
 
   @Query(() => [Policy], {
     description: 'Published policies whose review falls within the next `withinDays` days, or has passed.',
   })
-  policiesDueForReview(
+  async policiesDueForReview(
     @Args('groupId', { type: () => ID }) groupId: string,
     @Args('withinDays', { type: () => Int, defaultValue: 30 }) withinDays: number,
-    @CurrentIdentity() _identity: Identity,
-  ): Policy[] {
+    @CurrentIdentity() identity: Identity,
+  ): Promise<Policy[]> {
     this.known.group(groupId);
+    await this.access.assertGroup(identity.personId, groupId);
     if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 3660)
       throw new DomainError('VALIDATION_FAILED', 'withinDays is a whole number of days from 0 to 3660.');
     const until = new Date(this.clock.now().getTime() + withinDays * 86_400_000).toISOString().slice(0, 10);

@@ -4,6 +4,7 @@ import { RegionalGroupCommand, regionalGroupDecider, regionalGroupStream } from 
 import { childId, newEntityId } from '@app/event-store';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
+import { ReadAccess } from '../auth/read-access';
 import { PageArgs } from '../common/connection';
 import { GraphqlContext } from '../graphql/graphql-context';
 import { LiveEvents } from '../live/live-events';
@@ -18,6 +19,7 @@ export class RegionalGroupResolver {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly live: LiveEvents,
+    private readonly access: ReadAccess,
   ) {}
 
   @Mutation(() => RegionalGroup, {
@@ -52,17 +54,25 @@ export class RegionalGroupResolver {
     return this.queries.execute(new GetRegionalGroupQuery(groupId));
   }
 
-  @Query(() => RegionalGroup, { description: 'One regional group; NOT_FOUND when there is none with this id.' })
-  regionalGroup(
+  @Query(() => RegionalGroup, {
+    description:
+      'One regional group; NOT_FOUND when there is none with this id, FORBIDDEN to anyone who may not read its business (R43).',
+  })
+  async regionalGroup(
     @Args('id', { type: () => ID }) id: string,
-    @CurrentIdentity() _identity: Identity,
+    @CurrentIdentity() identity: Identity,
   ): Promise<RegionalGroup> {
-    return this.queries.execute(new GetRegionalGroupQuery(id));
+    const group = await this.queries.execute(new GetRegionalGroupQuery(id));
+    await this.access.assertGroup(identity.personId, id);
+    return group;
   }
 
-  @Query(() => RegionalGroupConnection, { description: 'Regional groups in the order they were established.' })
-  regionalGroups(@Args() { first, after }: PageArgs, @CurrentIdentity() _identity: Identity) {
-    return this.queries.execute(new ListRegionalGroupsQuery(first, after ?? null));
+  @Query(() => RegionalGroupConnection, {
+    description: 'The regional groups the reader may read (R43), in the order they were established.',
+  })
+  async regionalGroups(@Args() { first, after }: PageArgs, @CurrentIdentity() identity: Identity) {
+    const only = await this.access.readableGroupIds(identity.personId);
+    return this.queries.execute(new ListRegionalGroupsQuery(first, after ?? null, only));
   }
 
   @ResolveField(() => [LocalArea])
@@ -72,13 +82,19 @@ export class RegionalGroupResolver {
   }
 
   @Subscription(() => RegionalGroup, {
-    description: 'Each regional group established from the moment of subscribing, once it is readable.',
+    description:
+      'Each regional group established from the moment of subscribing, once it is readable, if the subscriber may read it (R43).',
     resolve: (group: RegionalGroup) => group,
+    filter: (group: RegionalGroup | null) => group !== null,
   })
-  regionalGroupEstablished(@CurrentIdentity() _identity: Identity): AsyncIterableIterator<RegionalGroup> {
+  regionalGroupEstablished(@CurrentIdentity() identity: Identity): AsyncIterableIterator<RegionalGroup | null> {
     return this.live.follow(
       (event) => event.type === 'RegionalGroupEstablished',
-      (event) => this.queries.execute(new GetRegionalGroupQuery((event.data as { groupId: string }).groupId)),
+      async (event) => {
+        const groupId = (event.data as { groupId: string }).groupId;
+        if (!(await this.access.mayReadGroup(identity.personId, groupId))) return null;
+        return this.queries.execute(new GetRegionalGroupQuery(groupId));
+      },
     );
   }
 }
