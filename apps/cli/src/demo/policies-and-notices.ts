@@ -48,8 +48,9 @@ export const POLICIES: readonly {
 export async function loadPoliciesAndNotices(
   { send, tokenFor, administratorToken: admin }: DemoContext,
   demo: LoadedDemo,
-): Promise<void> {
+): Promise<{ businessManagerIds: Partial<Record<Area, string>> }> {
   const chair = await tokenFor(demo.personIds['sheila-smith']);
+  const businessManagerIds: Partial<Record<Area, string>> = { Bristol: demo.personIds['bristol-business-manager'] };
   const managers: Partial<Record<Area, string>> = {
     Bristol: await tokenFor(demo.personIds['bristol-business-manager']),
   };
@@ -65,6 +66,7 @@ export async function loadPoliciesAndNotices(
       admin,
     );
     managers[area] = await tokenFor(registerPerson.personId);
+    businessManagerIds[area] = registerPerson.personId as string;
   }
 
   const { scheduleMeeting } = await send(
@@ -162,4 +164,5 @@ export async function loadPoliciesAndNotices(
     { i: { areaId: demo.areaIds.Bristol, cursor: item.cursor } },
     managers.Bristol as string,
   );
+  return { businessManagerIds };
 }
