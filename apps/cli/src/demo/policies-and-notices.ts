@@ -65,8 +65,9 @@ export async function loadPoliciesAndNotices(
       { i: { personId: registerPerson.personId, role: 'AREA_BUSINESS_MANAGER', areaId: demo.areaIds[area] } },
       admin,
     );
-    managers[area] = await tokenFor(registerPerson.personId);
-    businessManagerIds[area] = registerPerson.personId as string;
+    const personId = (registerPerson as { personId: string }).personId;
+    managers[area] = await tokenFor(personId);
+    businessManagerIds[area] = personId;
   }
 
   const { scheduleMeeting } = await send(
