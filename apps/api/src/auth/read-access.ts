@@ -15,9 +15,12 @@ import {
   RegionalGroupState,
   regionalGroupStream,
   RestrictableItem,
+  peopleOf,
+  workstreamDecider,
+  workstreamStream,
 } from '@app/domain';
 import { EventStore, readState } from '@app/event-store';
-import { MembershipQueries, RegionalGroupQueries, WorkstreamQueries } from '@app/read-models';
+import { MembershipQueries, RegionalGroupQueries } from '@app/read-models';
 import { Clock } from '@app/platform';
 import { CLOCK, EVENT_STORE } from '../infrastructure/injection-tokens';
 
@@ -35,7 +38,7 @@ const GROUP_ENTITY_STREAMS = ['meeting-', 'policy-', 'communication-'];
  * The one place that answers "may this person read this?" (R42, R43) for queries, field resolvers,
  * subscriptions, history and the calendar. It loads the facts (the person's grants from the access
  * stream, the group's membership on today's date from the group's stream, a workstream's people from
- * its read model) and asks the domain's rules; nothing else decides.
+ * its stream) and asks the domain's rules; nothing else decides.
  */
 @Injectable()
 export class ReadAccess {
@@ -44,8 +47,12 @@ export class ReadAccess {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly groups: RegionalGroupQueries,
     private readonly membership: MembershipQueries,
-    private readonly workstreams: WorkstreamQueries,
   ) {}
+
+  /** The refusal for what was asked, for a caller that decided through a batched check. */
+  refusal(of: keyof typeof REFUSALS): DomainError {
+    return new DomainError('FORBIDDEN', REFUSALS[of]);
+  }
 
   private today(): IsoDate {
     return dateOf(this.clock.now().toISOString());
@@ -95,20 +102,18 @@ export class ReadAccess {
     return new Set(areaIds.filter((_, index) => readable[index]));
   }
 
-  /** Of these workstreams, those whose tasks the person may read. */
+  /** Of these workstreams, those whose tasks the person may read: one read of each stream and group. */
   async readableWorkstreamIds(personId: string, workstreamIds: readonly string[]): Promise<string[]> {
     const reader = await this.reader(personId);
     const today = this.today();
-    const people = this.workstreams.membersOfWorkstreams(workstreamIds);
     const groups = new Map<string, RegionalGroupState>();
     const readable: string[] = [];
     for (const workstreamId of workstreamIds) {
-      const row = this.workstreams.workstream(workstreamId);
-      if (!row) continue;
-      if (!groups.has(row.groupId)) groups.set(row.groupId, await this.group(row.groupId));
-      const workstreamPeople = [row.leadPersonId, ...(people.get(workstreamId) ?? []).map((m) => m.personId)];
-      if (mayReadWorkstream(workstreamPeople, groups.get(row.groupId) as RegionalGroupState, reader, today))
-        readable.push(workstreamId);
+      const workstream = await readState(this.store, workstreamStream(workstreamId), workstreamDecider);
+      if (workstream.status === 'NONE') continue;
+      if (!groups.has(workstream.groupId)) groups.set(workstream.groupId, await this.group(workstream.groupId));
+      const group = groups.get(workstream.groupId) as RegionalGroupState;
+      if (mayReadWorkstream(peopleOf(workstream), group, reader, today)) readable.push(workstreamId);
     }
     return readable;
   }

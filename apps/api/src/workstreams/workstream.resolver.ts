@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { Inject } from '@nestjs/common';
 import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
@@ -133,6 +134,9 @@ export class WorkstreamResolver {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** Per request: whose tasks its reader may read (the context object lives as long as the request). */
+  private readonly taskAccess = new WeakMap<GraphqlContext, DataLoader<string, boolean>>();
 
   private today(): string {
     return dateOf(this.clock.now().toISOString());
@@ -288,6 +292,26 @@ export class WorkstreamResolver {
     return latest !== undefined && (!lastMeeting || latest.reportedOn >= lastMeeting.startsAt);
   }
 
+  /**
+   * Whether the person may read a workstream's tasks, asked once per request for every workstream
+   * a list shows, so a group's workstreams are checked together.
+   */
+  private mayReadTasks(context: GraphqlContext, personId: string, workstreamId: string): Promise<boolean> {
+    let loader = this.taskAccess.get(context);
+    if (!loader) {
+      loader = new DataLoader(async (ids: readonly string[]) => {
+        const readable = new Set(await this.access.readableWorkstreamIds(personId, ids));
+        return ids.map((id) => readable.has(id));
+      });
+      this.taskAccess.set(context, loader);
+    }
+    return loader.load(workstreamId);
+  }
+
+  private async assertTasks(context: GraphqlContext, personId: string, workstreamId: string): Promise<void> {
+    if (!(await this.mayReadTasks(context, personId, workstreamId))) throw this.access.refusal('workstream');
+  }
+
   /** The workstreams, of one group or of all, whose tasks the person may read. */
   private async readableWorkstreamIds(personId: string, groupId: string | null): Promise<string[]> {
     const ids = groupId
@@ -303,7 +327,7 @@ export class WorkstreamResolver {
     @Context() context: GraphqlContext,
     @CurrentIdentity() identity: Identity,
   ) {
-    await this.access.assertWorkstream(identity.personId, workstream.id);
+    await this.assertTasks(context, identity.personId, workstream.id);
     const today = this.today();
     const page = await context.loaders.tasksOfWorkstream.load({
       id: workstream.id,
@@ -323,7 +347,7 @@ export class WorkstreamResolver {
     @Context() context: GraphqlContext,
     @CurrentIdentity() identity: Identity,
   ): Promise<TaskCount[]> {
-    await this.access.assertWorkstream(identity.personId, workstream.id);
+    await this.assertTasks(context, identity.personId, workstream.id);
     const counts = await context.loaders.taskCountsOfWorkstream.load(workstream.id);
     return counts.map((c) => ({ status: c.status as TaskStatus, count: c.count }));
   }
