@@ -87,7 +87,7 @@ describe('who may read what (R42, R43): every query and subscription for every r
       tokenFor: mintFor,
     };
     workstreams = await loadWorkstreams(context, demo, year);
-    const { businessManagerIds } = await loadPoliciesAndNotices(context, demo);
+    const { businessManagerIds } = await loadPoliciesAndNotices(context, demo, SEED_TODAY);
     bristol = demo.areaIds.Bristol;
     northSomerset = demo.areaIds['North Somerset'];
 

@@ -213,7 +213,7 @@ export class RecordPolicyReviewInput extends PolicyInput {
 export class RetirePolicyInput extends PolicyInput {
   @Field()
   @IsLongText()
-  reason!: string;
+  override reason!: string;
 }
 
 @InputType()
@@ -237,11 +237,6 @@ export class RecordPolicyAdoptionInput extends PolicyInput {
   @IsOptional()
   @IsLongText()
   variation?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsLongText()
-  reason?: string | null;
 }
 
 @InputType()

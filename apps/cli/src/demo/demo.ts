@@ -1,4 +1,7 @@
 import { INestApplication } from '@nestjs/common';
+import { dateOf } from '@app/domain';
+import { Clock } from '@app/platform';
+import { CLOCK } from '../../../api/src/infrastructure/injection-tokens';
 import { CommandBus } from '@nestjs/cqrs';
 import { InitialisePlatformCommand } from '../../../api/src/access/initialise-platform.command';
 import { tokenFor } from '../commands/token.command';
@@ -45,7 +48,11 @@ export async function loadDemo(
   const loaded = await loadAvonAndSomerset(context);
   const meetings = await loadMeetingYear(context, loaded);
   await loadWorkstreams(context, loaded, meetings);
-  const { businessManagerIds } = await loadPoliciesAndNotices(context, loaded);
+  const { businessManagerIds } = await loadPoliciesAndNotices(
+    context,
+    loaded,
+    dateOf(app.get<Clock>(CLOCK).now().toISOString()),
+  );
   const tokens: Record<string, string> = { administrator };
   tokens['area business manager (North Somerset)'] = await mint(businessManagerIds['North Somerset'] as string);
   for (const [holder, key] of Object.entries(DEMO_TOKEN_HOLDERS)) tokens[holder] = await mint(loaded.personIds[key]);

@@ -1,4 +1,4 @@
-import { addMonthsToDate } from '@app/domain';
+import { addMonthsToDate, IsoDate } from '@app/domain';
 import { AREAS, REPRESENTATIVES } from './avon-and-somerset';
 import { DemoContext, LoadedDemo } from './load-demo';
 
@@ -42,12 +42,14 @@ export const POLICIES: readonly {
 
 /**
  * An extraordinary meeting approves the policies; each area's business manager records its own
- * decision; the Bath and North East Somerset, Swindon and Wiltshire ICB gives a year's notice; and a
- * communication goes to every area, acknowledged so far by Bristol.
+ * decision; the Bath and North East Somerset, Swindon and Wiltshire ICB gives a year's notice on
+ * `today` (the service's date, which a fixed CLOCK_NOW may set); and a communication goes to every
+ * area, acknowledged so far by Bristol.
  */
 export async function loadPoliciesAndNotices(
   { send, tokenFor, administratorToken: admin }: DemoContext,
   demo: LoadedDemo,
+  today: IsoDate,
 ): Promise<{ businessManagerIds: Partial<Record<Area, string>> }> {
   const chair = await tokenFor(demo.personIds['sheila-smith']);
   const businessManagerIds: Partial<Record<Area, string>> = { Bristol: demo.personIds['bristol-business-manager'] };
@@ -125,7 +127,6 @@ export async function loadPoliciesAndNotices(
   await send('mutation($i: MeetingIdInput!) { closeMeeting(input: $i) { id } }', { i: { meetingId } }, chair);
 
   // A notice is dated the day it is given: here with thirteen months' notice from the day the demo runs.
-  const today = new Date().toISOString().slice(0, 10);
   await send(
     'mutation($i: GiveNoticeToLeaveInput!) { giveNoticeToLeave(input: $i) { notice { id } } }',
     {
