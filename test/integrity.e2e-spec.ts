@@ -27,7 +27,7 @@ describe('tamper evidence against a signed tree head kept elsewhere', () => {
   let headFile: string;
   let head: SignedTreeHead;
   let bristolAreaId: string;
-  let adminId: string;
+  let auditorId: string;
   let printed: string;
   const dirs: string[] = [];
 
@@ -78,12 +78,12 @@ describe('tamper evidence against a signed tree head kept elsewhere', () => {
     jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
     pristine = api.config.dataDir;
-    adminId = api.adminId;
     const key = api.app.get<SigningKey>(SIGNING_KEY);
     const send = api.send;
     const tokenFor = (personId: string) => mintToken(key, { subject: personId, name: personId });
     const context = { send, administratorToken: api.adminToken as string, tokenFor };
     const demo = await loadAvonAndSomerset(context);
+    auditorId = demo.personIds.auditor;
     bristolAreaId = Object.entries(demo.areaIds).find(([name]) => /bristol/i.test(name))?.[1] as string;
     await loadMeetingYear(context, demo);
 
@@ -126,7 +126,10 @@ describe('tamper evidence against a signed tree head kept elsewhere', () => {
       expect(body.integrity.consistent).toBe(true);
       expect(body.integrity.signedTreeSize).toBeGreaterThan(head.treeSize);
 
-      const token = await mintToken(app.get<SigningKey>(SIGNING_KEY), { subject: adminId, name: 'Test Administrator' });
+      const token = await mintToken(app.get<SigningKey>(SIGNING_KEY), {
+        subject: auditorId,
+        name: 'Independent Scrutineer',
+      });
       const ask = async (query: string, variables: Record<string, unknown> = {}) => {
         const response = await fetch(`${url}/graphql`, {
           method: 'POST',

@@ -75,6 +75,7 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
       const { data } = await api.graphql(
         'query($areaId: ID!) { areaFeed(areaId: $areaId) { totalCount edges { node { kind subjectId } } } }',
         { areaId },
+        chair,
       );
       expect(data?.areaFeed.totalCount).toBe(4);
       expect(data?.areaFeed.edges[0].node).toEqual({ kind: 'MINUTES_PUBLISHED', subjectId: year.meetingIds[0] });
@@ -172,9 +173,11 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
     const bristolManager = await tokenOf('bristol-business-manager');
     const first = async (area: string) =>
       (
-        await api.graphql('query($a: ID!) { areaFeed(areaId: $a, first: 1) { edges { cursor } } }', {
-          a: demo.areaIds[area],
-        })
+        await api.graphql(
+          'query($a: ID!) { areaFeed(areaId: $a, first: 1) { edges { cursor } } }',
+          { a: demo.areaIds[area] },
+          chair,
+        )
       ).data?.areaFeed.edges[0].cursor;
     const acknowledge = async (area: string) =>
       api.graphql(
@@ -192,6 +195,7 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
     const { data } = await api.graphql(
       'query($s: ID!) { feedItemAcknowledgements(subjectId: $s) { areaId acknowledgedAt } }',
       { s: year.meetingIds[0] },
+      chair,
     );
     const acknowledged = data?.feedItemAcknowledgements
       .filter((a: { acknowledgedAt: string | null }) => a.acknowledgedAt)
@@ -245,13 +249,16 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
       await call('approveMinutes', 'ApproveMinutesInput', { meetingId });
       pending.push(meetingId);
     }
-    const { data } = await api.graphql('query($a: ID!) { areaFeed(areaId: $a, first: 1) { pageInfo { endCursor } } }', {
-      a: bristol,
-    });
+    const { data } = await api.graphql(
+      'query($a: ID!) { areaFeed(areaId: $a, first: 1) { pageInfo { endCursor } } }',
+      { a: bristol },
+      chair,
+    );
     const cursor = data?.areaFeed.pageInfo.endCursor;
     const everything = await api.graphql(
       'query($a: ID!) { areaFeed(areaId: $a, first: 100) { edges { node { subjectId kind } } } }',
       { a: bristol },
+      chair,
     );
     const expectedBefore = everything.data?.areaFeed.edges.slice(1).map((e: { node: unknown }) => e.node);
 
@@ -259,7 +266,7 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
     const before = live.subscriberCount;
     const received: { subjectId: string; kind: string }[] = [];
     const total = expectedBefore.length + pending.length;
-    const client = api.subscriptionClient();
+    const client = api.subscriptionClient(chair);
     const done = new Promise<void>((resolve, reject) => {
       client.subscribe<{ areaFeed: { subjectId: string; kind: string } }>(
         {

@@ -59,9 +59,11 @@ describe('notices to leave (R13, D4)', () => {
     });
     const feed = async (area: string) =>
       (
-        await api.graphql('query($a: ID!) { areaFeed(areaId: $a) { edges { node { kind title } } } }', {
-          a: demo.areaIds[area],
-        })
+        await api.graphql(
+          'query($a: ID!) { areaFeed(areaId: $a) { edges { node { kind title } } } }',
+          { a: demo.areaIds[area] },
+          await tokenOf('auditor'),
+        )
       ).data?.areaFeed.edges.map((e: { node: { kind: string } }) => e.node.kind);
     expect(await feed('Somerset')).toContain('NOTICE_TO_LEAVE');
     expect(await feed('Bristol')).not.toContain('NOTICE_TO_LEAVE');

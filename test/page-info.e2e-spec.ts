@@ -1,3 +1,5 @@
+import { mintToken, SigningKey } from '@app/platform';
+import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
 import { TestApp } from './support/test-app';
 
 const ESTABLISH = `mutation($input: EstablishRegionalGroupInput!) { establishRegionalGroup(input: $input) { id areas { id } } }`;
@@ -63,9 +65,20 @@ describe('PageInfo: where a page sits, and where to resume', () => {
 
   it('has no cursors on an empty page read from the start', async () => {
     const group = await establish('Group without a feed');
+    // A new group has no members yet: of its readers (R43), only an auditor may read its areas' feeds.
+    const { data: registered } = await api.graphql(
+      'mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { personId } }',
+      { i: { name: 'Page Auditor' } },
+    );
+    const personId = (registered?.registerPerson as { personId: string }).personId;
+    await api.graphql('mutation($i: RoleInput!) { grantRole(input: $i) { personId } }', {
+      i: { personId, role: 'AUDITOR' },
+    });
+    const auditor = await mintToken(api.app.get<SigningKey>(SIGNING_KEY), { subject: personId, name: 'Page Auditor' });
     const { data } = await api.graphql(
       'query($a: ID!) { areaFeed(areaId: $a) { totalCount edges { cursor } pageInfo { hasPreviousPage hasNextPage startCursor endCursor } } }',
       { a: group.areas[0].id },
+      auditor,
     );
     expect(data?.areaFeed).toEqual({
       totalCount: 0,

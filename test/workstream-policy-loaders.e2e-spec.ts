@@ -106,7 +106,12 @@ describe('lists of workstreams, tasks, policies and groups over GraphQL, one que
   afterEach(() => jest.restoreAllMocks());
 
   const groups = async () => {
-    const { data, errors } = await api.graphql<{ regionalGroups: { edges: { node: Group }[] } }>(GROUPS);
+    // The auditor reads every group, and every workstream's tasks (R43).
+    const { data, errors } = await api.graphql<{ regionalGroups: { edges: { node: Group }[] } }>(
+      GROUPS,
+      {},
+      await mintToken(api.app.get<SigningKey>(SIGNING_KEY), { subject: demo.personIds.auditor, name: 'auditor' }),
+    );
     expect(errors).toBeUndefined();
     const [avon, other] = (data?.regionalGroups.edges ?? []).map((edge) => edge.node);
     return { avon, other };

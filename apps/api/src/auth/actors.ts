@@ -7,7 +7,7 @@ import {
   currentAppointments,
   dateOf,
   DomainError,
-  mayReadGroup,
+  managedAreaIdsOf,
   regionalGroupDecider,
   RegionalGroupState,
   regionalGroupStream,
@@ -43,15 +43,7 @@ export class Actors {
 
   /** The areas a person is business manager for. */
   managedAreaIds(access: AccessState, personId: string): string[] {
-    return access.grants
-      .filter((g) => g.personId === personId && g.role === 'AREA_BUSINESS_MANAGER' && g.areaId)
-      .map((g) => g.areaId as string);
-  }
-
-  /** R43 for one group: the domain's rule, on the access and group streams as they stand today. */
-  async mayReadGroup(personId: string, groupId: string): Promise<boolean> {
-    const [access, group] = await Promise.all([this.access(), this.group(groupId)]);
-    return mayReadGroup(group, personId, rolesOf(access, personId), dateOf(this.clock.now().toISOString()));
+    return managedAreaIdsOf(access, personId);
   }
 
   async access(): Promise<AccessState> {

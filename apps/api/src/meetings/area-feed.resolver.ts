@@ -21,9 +21,10 @@ import { ChangeStreamCommand } from '../common/change-stream.command';
 import { Actors } from '../auth/actors';
 import { GraphqlContext } from '../graphql/graphql-context';
 import { DomainError, LocalArrangementCommand, localArrangementDecider, localArrangementStream } from '@app/domain';
-import { AreaFeedQueries, decodeCursor, encodeCursor, FeedItemRow } from '@app/read-models';
+import { AreaFeedQueries, decodeCursor, encodeCursor, FeedItemRow, MembershipQueries } from '@app/read-models';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
+import { ReadAccess } from '../auth/read-access';
 import { PageArgs, toConnection } from '../common/connection';
 import { derivedId } from '../common/derived-id';
 import { KnownEntities } from '../common/known-entities';
@@ -53,7 +54,7 @@ class AreaAcknowledgement {
   @Field()
   kind!: string;
 
-  @Field()
+  @Field({ description: 'For a restricted item a reader is not entitled to (R42), just "Restricted".' })
   title!: string;
 
   @Field(() => String, { nullable: true })
@@ -67,13 +68,17 @@ class AreaFeedArgs extends PageArgs {
   areaId!: string;
 }
 
-function toFeedItem(row: FeedItemRow): FeedItem {
+/** What a reader not entitled to a restricted item sees of it (R42): that it is there, not what it says. */
+const RESTRICTED_TITLE = 'Restricted';
+
+function toFeedItem(row: FeedItemRow, visible: boolean): FeedItem {
   return {
     id: derivedId('FeedItem', row.areaId, row.position),
     cursor: encodeCursor(row.position),
     areaId: row.areaId,
     kind: row.kind,
-    title: row.title,
+    title: visible ? row.title : RESTRICTED_TITLE,
+    restricted: row.restricted,
     occurredAt: row.occurredAt,
     subjectId: row.subjectId,
   };
@@ -88,7 +93,19 @@ export class AreaFeedResolver {
     private readonly commands: CommandBus,
     private readonly actors: Actors,
     private readonly known: KnownEntities,
+    private readonly access: ReadAccess,
+    private readonly membership: MembershipQueries,
   ) {}
+
+  /** R42 for one item of an area's feed, read by someone who may read that feed. */
+  private async visible(row: FeedItemRow, personId: string): Promise<boolean> {
+    const groupId = this.membership.groupOfArea(row.areaId) as string;
+    return this.access.mayReadItem(personId, groupId, { restricted: row.restricted, areaIds: row.concernedAreaIds });
+  }
+
+  private async view(row: FeedItemRow, personId: string): Promise<FeedItem> {
+    return toFeedItem(row, await this.visible(row, personId));
+  }
 
   @ResolveField(() => String, {
     nullable: true,
@@ -99,21 +116,27 @@ export class AreaFeedResolver {
   }
 
   @Query(() => [AreaAcknowledgement], {
-    description: 'For the region: each area an item went to, and whether it has acknowledged it.',
+    description:
+      'For the region: each area an item went to, and whether it has acknowledged it; only the areas whose acknowledgements the reader may read (R43).',
   })
-  feedItemAcknowledgements(
+  async feedItemAcknowledgements(
     @Args('subjectId', { type: () => ID }) subjectId: string,
-    @CurrentIdentity() _identity: Identity,
-  ): AreaAcknowledgement[] {
+    @CurrentIdentity() identity: Identity,
+  ): Promise<AreaAcknowledgement[]> {
     const rows = this.feeds.acknowledgementsOf(subjectId);
     this.known.feedSubject(subjectId, rows.length);
-    return rows.map((row) => ({
-      id: derivedId('AreaAcknowledgement', row.areaId, row.position),
-      areaId: row.areaId,
-      kind: row.kind,
-      title: row.title,
-      acknowledgedAt: row.acknowledgedAt,
-    }));
+    const readable = await this.access.readableAreaIds(identity.personId, [...new Set(rows.map((row) => row.areaId))]);
+    const acknowledgements: AreaAcknowledgement[] = [];
+    for (const row of rows.filter((r) => readable.has(r.areaId))) {
+      acknowledgements.push({
+        id: derivedId('AreaAcknowledgement', row.areaId, row.position),
+        areaId: row.areaId,
+        kind: row.kind,
+        title: (await this.visible(row, identity.personId)) ? row.title : RESTRICTED_TITLE,
+        acknowledgedAt: row.acknowledgedAt,
+      });
+    }
+    return acknowledgements;
   }
 
   @Mutation(() => FeedItem, {
@@ -147,29 +170,36 @@ export class AreaFeedResolver {
         }),
       ),
     );
-    return toFeedItem(this.feeds.feedItemAt(input.areaId, position) as FeedItemRow);
+    return this.view(this.feeds.feedItemAt(input.areaId, position) as FeedItemRow, identity.personId);
   }
 
   @Query(() => AreaFeedConnection, {
-    description: 'An area’s feed in order; pass the last endCursor as `after` to resume.',
+    description:
+      "An area’s feed in order; pass the last endCursor as `after` to resume. For the area's business managers, the group's current representatives and auditors (R43).",
   })
-  areaFeed(@Args() { areaId, first, after }: AreaFeedArgs, @CurrentIdentity() _identity: Identity) {
+  async areaFeed(@Args() { areaId, first, after }: AreaFeedArgs, @CurrentIdentity() identity: Identity) {
     this.known.area(areaId);
-    return toConnection(this.feeds.feed(areaId, first, after ?? null), toFeedItem);
+    await this.access.assertAreaFeed(identity.personId, areaId);
+    const page = this.feeds.feed(areaId, first, after ?? null);
+    const visible = new Map<number, boolean>();
+    for (const { node } of page?.items ?? []) visible.set(node.position, await this.visible(node, identity.personId));
+    return toConnection(page, (row) => toFeedItem(row, visible.get(row.position) as boolean));
   }
 
   @Subscription(() => FeedItem, {
     name: 'areaFeed',
-    description: 'Replays the area’s feed after the cursor, then follows it live: every item exactly once, in order.',
+    description:
+      'Replays the area’s feed after the cursor, then follows it live: every item exactly once, in order. Refused with FORBIDDEN to anyone who may not read the feed (R43); the rule is asked again for every item, so a reader who loses the right stops receiving.',
     resolve: (item: FeedItem) => item,
   })
-  followAreaFeed(
+  async followAreaFeed(
     @Args('areaId', { type: () => ID }) areaId: string,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
-    @CurrentIdentity() _identity: Identity,
-  ): AsyncIterableIterator<FeedItem> {
+    @CurrentIdentity() identity: Identity,
+  ): Promise<AsyncIterableIterator<FeedItem>> {
     // Refused when it starts, so a wrong id is an error on the subscription rather than a silent, open stream.
     this.known.area(areaId);
+    await this.access.assertAreaFeed(identity.personId, areaId);
     const from = after ? decodeCursor(after) : 0;
     if (from === null) throw new DomainError('VALIDATION_FAILED', 'The "after" cursor is not one this API gave out.');
     let last = from;
@@ -178,25 +208,34 @@ export class AreaFeedResolver {
       () => true,
       (event) => event.position,
     );
-    const replay: FeedItem[] = [];
+    const replay: FeedItemRow[] = [];
     for (let page = this.feeds.feed(areaId, 500, encodeCursor(last)); page && page.items.length > 0;) {
-      replay.push(...page.items.map((item) => toFeedItem(item.node)));
+      replay.push(...page.items.map((item) => item.node));
       last = page.items[page.items.length - 1].node.position;
       page = page.hasNextPage ? this.feeds.feed(areaId, 500, encodeCursor(last)) : null;
     }
     const feeds = this.feeds;
+    // Every item is checked as it goes out: a reader whose right ends (a role revoked, an appointment
+    // ended) receives nothing more, and a restricted item shows only to those entitled to it.
+    const deliver = async (row: FeedItemRow): Promise<FeedItem | null> =>
+      (await this.access.mayReadAreaFeed(identity.personId, areaId)) ? this.view(row, identity.personId) : null;
     const iterator: AsyncIterableIterator<FeedItem> = {
       async next() {
         for (;;) {
           const replayed = replay.shift();
-          if (replayed) return { done: false, value: replayed };
+          if (replayed) {
+            const item = await deliver(replayed);
+            if (item) return { done: false, value: item };
+            continue;
+          }
           const next = await live.next();
           if (next.done) return { done: true, value: undefined };
           if (next.value <= last) continue;
           const row = feeds.feedItemAt(areaId, next.value);
           if (!row) continue;
           last = row.position;
-          return { done: false, value: toFeedItem(row) };
+          const item = await deliver(row);
+          if (item) return { done: false, value: item };
         }
       },
       async return() {

@@ -3,10 +3,11 @@ import { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import ical from 'ical-generator';
 import { MeetingQueries, RegionalGroupQueries } from '@app/read-models';
-import { Actors } from '../auth/actors';
+
 import { Authenticator } from '../auth/authenticator';
 import { isCalendarSecret } from '../auth/calendar-secret';
 import { Identity } from '../auth/identity';
+import { ReadAccess } from '../auth/read-access';
 
 const MEETING_HOURS = 2;
 
@@ -21,7 +22,7 @@ const MEETING_HOURS = 2;
 export class CalendarController {
   constructor(
     private readonly authenticator: Authenticator,
-    private readonly actors: Actors,
+    private readonly access: ReadAccess,
     private readonly groups: RegionalGroupQueries,
     private readonly meetings: MeetingQueries,
   ) {}
@@ -36,7 +37,7 @@ export class CalendarController {
     const identity = await this.reader(token, request.headers.authorization);
     const group = this.groups.byId(groupId);
     if (!group) throw new HttpException(`There is no regional group with id ${groupId}.`, HttpStatus.NOT_FOUND);
-    if (!(await this.actors.mayReadGroup(identity.personId, groupId))) {
+    if (!(await this.access.mayReadGroup(identity.personId, groupId))) {
       throw new HttpException(
         "This calendar is for the group's current representatives, administrators and auditors.",
         HttpStatus.FORBIDDEN,

@@ -24,6 +24,7 @@ import { Actors } from '../auth/actors';
 import { KnownEntities } from '../common/known-entities';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
+import { ReadAccess } from '../auth/read-access';
 import { PreparedCommand } from '../common/command-gateway';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { GraphqlContext } from '../graphql/graphql-context';
@@ -108,6 +109,7 @@ export class MeetingResolver {
     private readonly facts: GroupFactsReader,
     private readonly actors: Actors,
     private readonly known: KnownEntities,
+    private readonly access: ReadAccess,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -142,7 +144,7 @@ export class MeetingResolver {
         (prepared) => build(prepared, groupId),
       ),
     );
-    return this.meeting(target.meetingId);
+    return this.read(target.meetingId);
   }
 
   /** Each succeeded partner of the group and the current partner at the end of its line of successors. */
@@ -159,24 +161,32 @@ export class MeetingResolver {
   }
 
   @Query(() => Meeting)
-  meeting(@Args('id', { type: () => ID }) id: string, @CurrentIdentity() _identity?: Identity): Meeting {
-    const row = this.meetings.meeting(id);
-    if (!row) throw new DomainError('NOT_FOUND', `There is no meeting with id ${id}.`);
+  async meeting(@Args('id', { type: () => ID }) id: string, @CurrentIdentity() identity: Identity): Promise<Meeting> {
+    const meeting = this.read(id);
+    await this.access.assertGroup(identity.personId, meeting.groupId);
+    return meeting;
+  }
+
+  /** A mutation's result, for whoever was allowed to make the change. */
+  private read(meetingId: string): Meeting {
+    const row = this.meetings.meeting(meetingId);
+    if (!row) throw new DomainError('NOT_FOUND', `There is no meeting with id ${meetingId}.`);
     return toMeeting(row);
   }
 
   @Query(() => [Recommendation], {
     description: 'A group’s recommendations, by target partner and status, with overdue ones marked.',
   })
-  recommendations(
+  async recommendations(
     @Args('groupId', { type: () => ID }) groupId: string,
     @Args('partnerId', { type: () => ID, nullable: true }) partnerId: string | null,
     @Args('status', { type: () => RecommendationStatus, nullable: true }) status: RecommendationStatus | null,
     @Args('overdueOnly', { defaultValue: false }) overdueOnly: boolean,
-    @CurrentIdentity() _identity: Identity,
-  ): Recommendation[] {
+    @CurrentIdentity() identity: Identity,
+  ): Promise<Recommendation[]> {
     this.known.group(groupId);
     if (partnerId) this.known.partner(partnerId, groupId);
+    await this.access.assertGroup(identity.personId, groupId);
     const today = this.today();
     return this.meetings
       .recommendations({ groupId, partnerId })

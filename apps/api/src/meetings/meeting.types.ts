@@ -270,8 +270,13 @@ export class FeedItem {
   @Field()
   kind!: string;
 
-  @Field()
+  @Field({ description: 'For a restricted item a reader is not entitled to (R42), just "Restricted".' })
   title!: string;
+
+  @Field({
+    description: "R42: marked restricted; only the group's members, the areas it concerns and auditors see its title.",
+  })
+  restricted!: boolean;
 
   @Field()
   occurredAt!: string;

@@ -28,6 +28,7 @@ import { Actors } from '../auth/actors';
 import { KnownEntities } from '../common/known-entities';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
+import { ReadAccess } from '../auth/read-access';
 import { ChangeStreamCommand } from '../common/change-stream.command';
 import { PreparedCommand } from '../common/command-gateway';
 import { derivedId } from '../common/derived-id';
@@ -65,6 +66,7 @@ export class PolicyResolver {
     private readonly policies: PolicyQueries,
     private readonly actors: Actors,
     private readonly known: KnownEntities,
+    private readonly access: ReadAccess,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly views: GroupTimeViews,
@@ -153,14 +155,15 @@ export class PolicyResolver {
     description:
       'One policy; asAt (YYYY-MM-DD) gives its version in force, review status and the areas’ decisions as they stood that day (A3).',
   })
-  policy(
+  async policy(
     @Args('id', { type: () => ID }) id: string,
-    @CurrentIdentity() _identity: Identity,
+    @CurrentIdentity() identity: Identity,
     @Args('asAt', { type: () => String, nullable: true, description: 'YYYY-MM-DD' }) asAt?: string | null,
-  ): Policy {
-    if (!asAt) return this.read(id);
-    const row = this.policies.policy(id);
-    if (!row) throw new DomainError('NOT_FOUND', `There is no policy with id ${id}.`);
+  ): Promise<Policy> {
+    const policy = this.read(id);
+    const row = this.policies.policy(id) as PolicyRow;
+    await this.access.assertGroup(identity.personId, row.groupId);
+    if (!asAt) return policy;
     const { on } = this.views.of(row.groupId, asAt, null);
     return this.toPolicy(row, on, on);
   }
@@ -168,12 +171,13 @@ export class PolicyResolver {
   @Query(() => [Policy], {
     description: 'Published policies whose review falls within the next `withinDays` days, or has passed.',
   })
-  policiesDueForReview(
+  async policiesDueForReview(
     @Args('groupId', { type: () => ID }) groupId: string,
     @Args('withinDays', { type: () => Int, defaultValue: 30 }) withinDays: number,
-    @CurrentIdentity() _identity: Identity,
-  ): Policy[] {
+    @CurrentIdentity() identity: Identity,
+  ): Promise<Policy[]> {
     this.known.group(groupId);
+    await this.access.assertGroup(identity.personId, groupId);
     if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 3660)
       throw new DomainError('VALIDATION_FAILED', 'withinDays is a whole number of days from 0 to 3660.');
     const until = new Date(this.clock.now().getTime() + withinDays * 86_400_000).toISOString().slice(0, 10);
@@ -411,6 +415,7 @@ export class PolicyResolver {
               body: input.body,
               areaIds: input.areaIds,
               cascadeBy: input.cascadeBy,
+              restricted: input.restricted,
               group: { areas: group.areas, dissolved: group.dissolvedAt !== null },
               actor,
               now,
@@ -419,7 +424,7 @@ export class PolicyResolver {
         },
       ),
     );
-    return { id: communicationId, title: input.title.trim(), cascadeBy: input.cascadeBy };
+    return { id: communicationId, title: input.title.trim(), cascadeBy: input.cascadeBy, restricted: input.restricted };
   }
 }
 

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
 import { IsDocumentText, IsEntityId, IsLongText, IsShortText } from '../common/input-validators';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { BusinessDate } from '../common/business-date';
@@ -131,6 +131,9 @@ export class Communication {
 
   @Field()
   cascadeBy!: string;
+
+  @Field()
+  restricted!: boolean;
 }
 
 @InputType()
@@ -269,4 +272,12 @@ export class IssueRegionalCommunicationInput extends IdempotentInput {
   @Field()
   @Matches(DATE, date('cascadeBy'))
   cascadeBy!: string;
+
+  @Field({
+    defaultValue: false,
+    description:
+      "R42: only the group's members, the audience areas' business managers and auditors may read it; anyone else sees that it is there, not what it says.",
+  })
+  @IsBoolean()
+  restricted: boolean = false;
 }

@@ -36,6 +36,8 @@ export class ListRegionalGroupsQuery extends Query<ConnectionShape<RegionalGroup
   constructor(
     readonly first: number,
     readonly after: string | null,
+    /** Only these groups (those the reader may read), or all of them. */
+    readonly only: readonly string[] | null,
   ) {
     super();
   }
@@ -45,7 +47,7 @@ export class ListRegionalGroupsQuery extends Query<ConnectionShape<RegionalGroup
 export class ListRegionalGroupsHandler implements IQueryHandler<ListRegionalGroupsQuery> {
   constructor(private readonly groups: RegionalGroupQueries) {}
 
-  async execute({ first, after }: ListRegionalGroupsQuery): Promise<ConnectionShape<RegionalGroup>> {
-    return toConnection(this.groups.list(first, after), toRegionalGroup);
+  async execute({ first, after, only }: ListRegionalGroupsQuery): Promise<ConnectionShape<RegionalGroup>> {
+    return toConnection(this.groups.list(first, after, only), toRegionalGroup);
   }
 }

@@ -4,6 +4,7 @@ import { RegionalGroupCommand, regionalGroupDecider, regionalGroupStream } from 
 import { childId, newEntityId } from '@app/event-store';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
+import { ReadAccess } from '../auth/read-access';
 import { PageArgs } from '../common/connection';
 import { GraphqlContext } from '../graphql/graphql-context';
 import { LiveEvents } from '../live/live-events';
@@ -20,6 +21,7 @@ export class RegionalGroupResolver {
     private readonly queries: QueryBus,
     private readonly live: LiveEvents,
     private readonly views: GroupTimeViews,
+    private readonly access: ReadAccess,
   ) {}
 
   @Mutation(() => RegionalGroup, {
@@ -57,23 +59,27 @@ export class RegionalGroupResolver {
 
   @Query(() => RegionalGroup, {
     description:
-      'One regional group; NOT_FOUND when there is none with this id. Its partners, representatives, chair, deputy, coverage, quorum, terms, funding and notices are as they stood on asAt (YYYY-MM-DD), as known now, or as the platform showed them at asRecordedAt; a day before the group existed is OUT_OF_RANGE (A3).',
+      'One regional group; NOT_FOUND when there is none with this id, FORBIDDEN to anyone who may not read its business (R43). Its partners, representatives, chair, deputy, coverage, quorum, terms, funding and notices are as they stood on asAt (YYYY-MM-DD), as known now, or as the platform showed them at asRecordedAt; a day before the group existed is OUT_OF_RANGE (A3).',
   })
   async regionalGroup(
     @Args('id', { type: () => ID }) id: string,
-    @CurrentIdentity() _identity: Identity,
+    @CurrentIdentity() identity: Identity,
     @Args('asAt', { type: () => String, nullable: true, description: 'YYYY-MM-DD' }) asAt?: string | null,
     @Args('asRecordedAt', { type: () => Date, nullable: true }) asRecordedAt?: Date | null,
   ): Promise<RegionalGroup> {
     const group: RegionalGroup = await this.queries.execute(new GetRegionalGroupQuery(id));
+    await this.access.assertGroup(identity.personId, id);
     if (!asAt && !asRecordedAt) return group;
     const view = this.views.of(id, asAt ?? null, asRecordedAt ?? null);
     return { ...group, asAt: view.on, asRecordedAt: asRecordedAt ?? null, view };
   }
 
-  @Query(() => RegionalGroupConnection, { description: 'Regional groups in the order they were established.' })
-  regionalGroups(@Args() { first, after }: PageArgs, @CurrentIdentity() _identity: Identity) {
-    return this.queries.execute(new ListRegionalGroupsQuery(first, after ?? null));
+  @Query(() => RegionalGroupConnection, {
+    description: 'The regional groups the reader may read (R43), in the order they were established.',
+  })
+  async regionalGroups(@Args() { first, after }: PageArgs, @CurrentIdentity() identity: Identity) {
+    const only = await this.access.readableGroupIds(identity.personId);
+    return this.queries.execute(new ListRegionalGroupsQuery(first, after ?? null, only));
   }
 
   @ResolveField(() => [LocalArea])
@@ -83,13 +89,19 @@ export class RegionalGroupResolver {
   }
 
   @Subscription(() => RegionalGroup, {
-    description: 'Each regional group established from the moment of subscribing, once it is readable.',
+    description:
+      'Each regional group established from the moment of subscribing, once it is readable, if the subscriber may read it (R43).',
     resolve: (group: RegionalGroup) => group,
+    filter: (group: RegionalGroup | null) => group !== null,
   })
-  regionalGroupEstablished(@CurrentIdentity() _identity: Identity): AsyncIterableIterator<RegionalGroup> {
+  regionalGroupEstablished(@CurrentIdentity() identity: Identity): AsyncIterableIterator<RegionalGroup | null> {
     return this.live.follow(
       (event) => event.type === 'RegionalGroupEstablished',
-      (event) => this.queries.execute(new GetRegionalGroupQuery((event.data as { groupId: string }).groupId)),
+      async (event) => {
+        const groupId = (event.data as { groupId: string }).groupId;
+        if (!(await this.access.mayReadGroup(identity.personId, groupId))) return null;
+        return this.queries.execute(new GetRegionalGroupQuery(groupId));
+      },
     );
   }
 }

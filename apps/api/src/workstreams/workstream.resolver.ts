@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { Inject } from '@nestjs/common';
 import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
@@ -22,6 +23,7 @@ import { Actors } from '../auth/actors';
 import { KnownEntities } from '../common/known-entities';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
+import { ReadAccess } from '../auth/read-access';
 import { PreparedCommand } from '../common/command-gateway';
 import { PageArgs, toConnection } from '../common/connection';
 import { IdempotentInput } from '../common/idempotency-key.input';
@@ -128,9 +130,13 @@ export class WorkstreamResolver {
     private readonly meetings: MeetingQueries,
     private readonly actors: Actors,
     private readonly known: KnownEntities,
+    private readonly access: ReadAccess,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** Per request: whose tasks its reader may read (the context object lives as long as the request). */
+  private readonly taskAccess = new WeakMap<GraphqlContext, DataLoader<string, boolean>>();
 
   private today(): string {
     return dateOf(this.clock.now().toISOString());
@@ -191,21 +197,38 @@ export class WorkstreamResolver {
     );
   }
 
-  @Query(() => Workstream)
-  workstream(@Args('id', { type: () => ID }) id: string, @CurrentIdentity() _identity: Identity): Workstream {
-    return this.read(id);
+  @Query(() => Workstream, {
+    description: "For the group's business readers (R43) and the workstream's own lead and members.",
+  })
+  async workstream(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<Workstream> {
+    const workstream = this.read(id);
+    const readable =
+      (await this.access.mayReadWorkstream(identity.personId, id)) ||
+      (await this.access.mayReadGroup(identity.personId, workstream.groupId));
+    if (!readable)
+      throw new DomainError(
+        'FORBIDDEN',
+        "A workstream is for its lead and members, the group's current representatives, administrators and auditors.",
+      );
+    return workstream;
   }
 
   @Query(() => TaskConnection, {
-    description: 'Tasks across a group’s workstreams, by workstream, owner, status and overdue.',
+    description:
+      'Tasks across a group’s workstreams, by workstream, owner, status and overdue; only of the workstreams whose tasks the reader may read (R43).',
   })
-  tasks(@Args() args: TaskArgs, @CurrentIdentity() _identity: Identity) {
+  async tasks(@Args() args: TaskArgs, @CurrentIdentity() identity: Identity) {
     if (args.groupId) this.known.group(args.groupId);
     if (args.workstreamId) this.known.workstream(args.workstreamId);
     if (args.ownerId) this.known.person(args.ownerId);
+    if (args.workstreamId) await this.access.assertWorkstream(identity.personId, args.workstreamId);
     const filter: TaskFilter = {
       groupId: args.groupId,
       workstreamId: args.workstreamId,
+      workstreamIds: await this.readableWorkstreamIds(identity.personId, args.groupId ?? null),
       ownerId: args.ownerId,
       status: args.status,
       overdueOn: args.overdue ? this.today() : null,
@@ -214,11 +237,14 @@ export class WorkstreamResolver {
     return toConnection(this.workstreams.tasks(filter, args.first, args.after ?? null), (row) => toTask(row, today));
   }
 
-  @Query(() => TaskConnection, { description: 'The tasks the caller owns, in every workstream.' })
-  myTasks(@Args() args: WorkstreamTaskArgs, @CurrentIdentity() identity: Identity) {
+  @Query(() => TaskConnection, {
+    description: 'The tasks the caller owns, in every workstream whose tasks they may still read.',
+  })
+  async myTasks(@Args() args: WorkstreamTaskArgs, @CurrentIdentity() identity: Identity) {
     const today = this.today();
     const filter: TaskFilter = {
       ownerId: identity.personId,
+      workstreamIds: await this.readableWorkstreamIds(identity.personId, null),
       status: args.status,
       overdueOn: args.overdue ? today : null,
     };
@@ -266,12 +292,42 @@ export class WorkstreamResolver {
     return latest !== undefined && (!lastMeeting || latest.reportedOn >= lastMeeting.startsAt);
   }
 
-  @ResolveField(() => TaskConnection)
+  /**
+   * Whether the person may read a workstream's tasks, asked once per request for every workstream
+   * a list shows, so a group's workstreams are checked together.
+   */
+  private mayReadTasks(context: GraphqlContext, personId: string, workstreamId: string): Promise<boolean> {
+    let loader = this.taskAccess.get(context);
+    if (!loader) {
+      loader = new DataLoader(async (ids: readonly string[]) => {
+        const readable = new Set(await this.access.readableWorkstreamIds(personId, ids));
+        return ids.map((id) => readable.has(id));
+      });
+      this.taskAccess.set(context, loader);
+    }
+    return loader.load(workstreamId);
+  }
+
+  private async assertTasks(context: GraphqlContext, personId: string, workstreamId: string): Promise<void> {
+    if (!(await this.mayReadTasks(context, personId, workstreamId))) throw this.access.refusal('workstream');
+  }
+
+  /** The workstreams, of one group or of all, whose tasks the person may read. */
+  private async readableWorkstreamIds(personId: string, groupId: string | null): Promise<string[]> {
+    const ids = groupId
+      ? (this.workstreams.workstreamsOfGroups([groupId]).get(groupId) ?? []).map((w) => w.workstreamId)
+      : this.workstreams.allWorkstreamIds();
+    return this.access.readableWorkstreamIds(personId, ids);
+  }
+
+  @ResolveField(() => TaskConnection, { description: 'FORBIDDEN to anyone who may not read its tasks (R43).' })
   async workstreamTasks(
     @Parent() workstream: Workstream,
     @Args() args: WorkstreamTaskArgs,
     @Context() context: GraphqlContext,
+    @CurrentIdentity() identity: Identity,
   ) {
+    await this.assertTasks(context, identity.personId, workstream.id);
     const today = this.today();
     const page = await context.loaders.tasksOfWorkstream.load({
       id: workstream.id,
@@ -285,8 +341,13 @@ export class WorkstreamResolver {
     return toConnection(page, (row) => toTask(row, today));
   }
 
-  @ResolveField(() => [TaskCount])
-  async taskCounts(@Parent() workstream: Workstream, @Context() context: GraphqlContext): Promise<TaskCount[]> {
+  @ResolveField(() => [TaskCount], { description: 'FORBIDDEN to anyone who may not read its tasks (R43).' })
+  async taskCounts(
+    @Parent() workstream: Workstream,
+    @Context() context: GraphqlContext,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<TaskCount[]> {
+    await this.assertTasks(context, identity.personId, workstream.id);
     const counts = await context.loaders.taskCountsOfWorkstream.load(workstream.id);
     return counts.map((c) => ({ status: c.status as TaskStatus, count: c.count }));
   }

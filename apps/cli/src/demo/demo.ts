@@ -50,8 +50,13 @@ export async function loadDemo(
   const loaded = await loadAvonAndSomerset(context);
   const meetings = await loadMeetingYear(context, loaded);
   await loadWorkstreams(context, loaded, meetings);
-  await loadPoliciesAndNotices(context, loaded, dateOf(app.get<Clock>(CLOCK).now().toISOString()));
+  const { businessManagerIds } = await loadPoliciesAndNotices(
+    context,
+    loaded,
+    dateOf(app.get<Clock>(CLOCK).now().toISOString()),
+  );
   const tokens: Record<string, string> = { administrator };
+  tokens['area business manager (North Somerset)'] = await mint(businessManagerIds['North Somerset'] as string);
   for (const [holder, key] of Object.entries(DEMO_TOKEN_HOLDERS)) tokens[holder] = await mint(loaded.personIds[key]);
   return { groupId: loaded.groupId, tokens };
 }

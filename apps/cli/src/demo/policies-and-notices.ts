@@ -70,8 +70,9 @@ export async function loadPoliciesAndNotices(
   { send, tokenFor, administratorToken: admin }: DemoContext,
   demo: LoadedDemo,
   today: IsoDate,
-): Promise<void> {
+): Promise<{ businessManagerIds: Partial<Record<Area, string>> }> {
   const chair = await tokenFor(demo.personIds['sheila-smith']);
+  const businessManagerIds: Partial<Record<Area, string>> = { Bristol: demo.personIds['bristol-business-manager'] };
   const managers: Partial<Record<Area, string>> = {
     Bristol: await tokenFor(demo.personIds['bristol-business-manager']),
   };
@@ -86,7 +87,9 @@ export async function loadPoliciesAndNotices(
       { i: { personId: registerPerson.personId, role: 'AREA_BUSINESS_MANAGER', areaId: demo.areaIds[area] } },
       admin,
     );
-    managers[area] = await tokenFor(registerPerson.personId);
+    const personId = (registerPerson as { personId: string }).personId;
+    managers[area] = await tokenFor(personId);
+    businessManagerIds[area] = personId;
   }
 
   const { scheduleMeeting } = await send<ScheduledMeeting>(
@@ -173,6 +176,7 @@ export async function loadPoliciesAndNotices(
     { i: { areaId: demo.areaIds.Bristol, cursor: item.cursor } },
     managers.Bristol as string,
   );
+  return { businessManagerIds };
 }
 
 /**

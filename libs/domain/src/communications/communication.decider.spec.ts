@@ -16,6 +16,7 @@ const issue = (overrides: Partial<IssueRegionalCommunication['data']> = {}): Iss
     body: 'Please cascade to all practitioners.',
     areaIds: ['bristol'],
     cascadeBy: '2026-12-01',
+    restricted: false,
     group: { areas, dissolved: false },
     actor: chair,
     now: '2026-11-23T09:00:00.000Z',
@@ -31,12 +32,18 @@ const issued: CommunicationIssued = {
     body: 'Please cascade to all practitioners.',
     areas: [areas[0]],
     cascadeBy: '2026-12-01',
+    restricted: false,
   },
 };
 const spec = specification(communicationDecider);
 
 describe('regional communications (D5)', () => {
   it('go to the audience areas, to cascade by a date', () => spec.given([]).when(issue()).then([issued]));
+  it('may be marked restricted (R42), and the mark goes with them', () =>
+    spec
+      .given([])
+      .when(issue({ restricted: true }))
+      .then([{ ...issued, data: { ...issued.data, restricted: true } }]));
   it('are issued by an administrator, the chair or the deputy only', () =>
     spec
       .given([])

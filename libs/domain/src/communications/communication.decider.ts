@@ -9,7 +9,16 @@ export const communicationStream = (communicationId: string): string => `communi
 /** D5: a message for the areas to cascade by a date; each area acknowledges it through its feed. */
 export type CommunicationIssued = Message<
   'CommunicationIssued',
-  { communicationId: string; groupId: string; title: string; body: string; areas: readonly Area[]; cascadeBy: string }
+  {
+    communicationId: string;
+    groupId: string;
+    title: string;
+    body: string;
+    areas: readonly Area[];
+    cascadeBy: string;
+    /** R42: only for the group's members, these areas and auditors. Absent from events recorded before it existed. */
+    restricted?: boolean;
+  }
 >;
 export type CommunicationEvent = CommunicationIssued;
 
@@ -22,6 +31,7 @@ export type IssueRegionalCommunication = Message<
     body: string;
     areaIds: readonly string[];
     cascadeBy: string;
+    restricted: boolean;
     group: { areas: readonly Area[]; dissolved: boolean };
     actor: Actor;
     now: string;
@@ -32,7 +42,7 @@ export const communicationDecider: Decider<IssueRegionalCommunication, Communica
   initialState: { issued: false },
   evolve: () => ({ issued: true }),
   decide(command, state) {
-    const { actor, communicationId, groupId, areaIds, cascadeBy, group, now } = command.data;
+    const { actor, communicationId, groupId, areaIds, cascadeBy, restricted, group, now } = command.data;
     if (!actor.roles.some((role) => ['ADMINISTRATOR', 'CHAIR', 'DEPUTY_CHAIR'].includes(role))) {
       throw new DomainError(
         'FORBIDDEN',
@@ -52,6 +62,8 @@ export const communicationDecider: Decider<IssueRegionalCommunication, Communica
     const areas = group.areas.filter((area) => areaIds.includes(area.areaId));
     if (areas.length === 0 || areas.length !== new Set(areaIds).size)
       throw new DomainError('NOT_FOUND', 'Name one or more areas of the group as the audience.');
-    return [{ type: 'CommunicationIssued', data: { communicationId, groupId, title, body, areas, cascadeBy } }];
+    return [
+      { type: 'CommunicationIssued', data: { communicationId, groupId, title, body, areas, cascadeBy, restricted } },
+    ];
   },
 };

@@ -136,6 +136,28 @@ describe('the area feed projection', () => {
         ],
       }));
 
+  it('keeps a restricted communication’s mark and the areas it concerns with each of its items (R42)', () =>
+    spec
+      .given()
+      .when(
+        inStream(communicationStream('comm-1'), {
+          ...communication,
+          data: { ...communication.data, restricted: true },
+        }),
+        inStream(communicationStream('comm-2'), {
+          ...communication,
+          data: { ...communication.data, communicationId: 'comm-2' },
+        }),
+      )
+      .then({
+        area_feed: [
+          { area_id: 'bristol', subject_id: 'comm-1', restricted: 1, concerned_area_ids: '["bristol","somerset"]' },
+          { area_id: 'somerset', subject_id: 'comm-1', restricted: 1, concerned_area_ids: '["bristol","somerset"]' },
+          { area_id: 'bristol', subject_id: 'comm-2', restricted: 0, concerned_area_ids: '["bristol","somerset"]' },
+          { area_id: 'somerset', subject_id: 'comm-2', restricted: 0, concerned_area_ids: '["bristol","somerset"]' },
+        ],
+      }));
+
   it('records an area’s acknowledgement of a feed item, with who acknowledged it', () =>
     spec
       .given(inStream(meetingStream(MEETING_ID), meetingWithPublishedMinutes))

@@ -12,7 +12,8 @@ import { Projection, statementsPerDatabase } from '../projection';
 
 const statements = statementsPerDatabase((db) => ({
   insertItem: db.prepare(
-    'INSERT INTO area_feed (area_id, position, kind, subject_id, title, occurred_at) VALUES (?, ?, ?, ?, ?, ?)',
+    `INSERT INTO area_feed (area_id, position, kind, subject_id, title, occurred_at, restricted, concerned_area_ids)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
   rememberMeeting: db.prepare('INSERT INTO area_feed_meetings (meeting_id, starts_at) VALUES (?, ?)'),
   meetingDate: db.prepare('SELECT starts_at AS startsAt FROM area_feed_meetings WHERE meeting_id = ?'),
@@ -34,7 +35,7 @@ const statements = statementsPerDatabase((db) => ({
  */
 export const areaFeedProjection: Projection = {
   name: 'area-feed',
-  version: 6,
+  version: 7,
   tables: ['area_feed', 'area_feed_meetings', 'feed_acknowledgements', 'area_feed_areas', 'area_feed_tree_heads'],
 
   setup(db: Database.Database) {
@@ -42,6 +43,7 @@ export const areaFeedProjection: Projection = {
       CREATE TABLE area_feed (
         area_id TEXT NOT NULL, position INTEGER NOT NULL, kind TEXT NOT NULL, subject_id TEXT NOT NULL,
         title TEXT NOT NULL, occurred_at TEXT NOT NULL,
+        restricted INTEGER NOT NULL, concerned_area_ids TEXT NOT NULL,
         PRIMARY KEY (area_id, position)
       );
       CREATE TABLE area_feed_meetings (meeting_id TEXT PRIMARY KEY, starts_at TEXT NOT NULL);
@@ -59,8 +61,26 @@ export const areaFeedProjection: Projection = {
   apply(db: Database.Database, stored: StoredEvent) {
     const s = statements(db);
     const occurredAt = occurredAtOf(stored);
-    const feed = (areas: readonly { areaId: string }[], kind: string, subjectId: string, title: string) => {
-      for (const area of areas) s.insertItem.run(area.areaId, stored.position, kind, subjectId, title, occurredAt);
+    // R42: a restricted item keeps the mark and the areas it concerns, so every view can apply the read rule to it.
+    const feed = (
+      areas: readonly { areaId: string }[],
+      kind: string,
+      subjectId: string,
+      title: string,
+      restricted = false,
+    ) => {
+      const concerned = JSON.stringify(areas.map((area) => area.areaId));
+      for (const area of areas)
+        s.insertItem.run(
+          area.areaId,
+          stored.position,
+          kind,
+          subjectId,
+          title,
+          occurredAt,
+          restricted ? 1 : 0,
+          concerned,
+        );
     };
     if (stored.streamId.startsWith('meeting-')) {
       const event = stored as unknown as MeetingEvent;
@@ -135,6 +155,7 @@ export const areaFeedProjection: Projection = {
           'COMMUNICATION',
           event.data.communicationId,
           `${event.data.title} (cascade by ${event.data.cascadeBy})`,
+          event.data.restricted ?? false,
         );
       }
       return;

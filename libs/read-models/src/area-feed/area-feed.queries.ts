@@ -10,9 +10,25 @@ export interface FeedItemRow {
   readonly subjectId: string;
   readonly title: string;
   readonly occurredAt: string;
+  /** R42: marked restricted, so only those entitled to it see its title. */
+  readonly restricted: boolean;
+  /** The areas the item concerns (every area it went to). */
+  readonly concernedAreaIds: readonly string[];
 }
 
-const FEED_COLUMNS = 'area_id AS areaId, position, kind, subject_id AS subjectId, title, occurred_at AS occurredAt';
+interface StoredFeedRow extends Omit<FeedItemRow, 'restricted' | 'concernedAreaIds'> {
+  readonly restricted: number;
+  readonly concernedAreaIds: string;
+}
+
+const toRow = <T extends StoredFeedRow>(row: T): Omit<T, 'restricted' | 'concernedAreaIds'> & FeedItemRow => ({
+  ...row,
+  restricted: row.restricted === 1,
+  concernedAreaIds: JSON.parse(row.concernedAreaIds) as string[],
+});
+
+const FEED_COLUMNS =
+  'area_id AS areaId, position, kind, subject_id AS subjectId, title, occurred_at AS occurredAt, restricted, concerned_area_ids AS concernedAreaIds';
 
 const TREE_HEAD_COLUMNS = 'tree_size AS treeSize, root_hash AS rootHash, timestamp, key_id AS keyId, signature';
 
@@ -25,12 +41,12 @@ export class AreaFeedQueries {
     if (from === null) return null;
     const rows = this.db
       .prepare(`SELECT ${FEED_COLUMNS} FROM area_feed WHERE area_id = ? AND position > ? ORDER BY position LIMIT ?`)
-      .all(areaId, from, first + 1) as FeedItemRow[];
+      .all(areaId, from, first + 1) as StoredFeedRow[];
     const counts = this.db
       .prepare('SELECT COUNT(*) AS total, COALESCE(SUM(position <= ?), 0) AS before FROM area_feed WHERE area_id = ?')
       .get(from, areaId) as { total: number; before: number };
     return pageOf(
-      rows.map((node) => ({ key: node.position, node })),
+      rows.map((row) => ({ key: row.position, node: toRow(row) })),
       first,
       after,
       counts,
@@ -38,9 +54,10 @@ export class AreaFeedQueries {
   }
 
   feedItemAt(areaId: string, position: number): FeedItemRow | undefined {
-    return this.db
+    const row = this.db
       .prepare(`SELECT ${FEED_COLUMNS} FROM area_feed WHERE area_id = ? AND position = ?`)
-      .get(areaId, position) as FeedItemRow | undefined;
+      .get(areaId, position) as StoredFeedRow | undefined;
+    return row && toRow(row);
   }
 
   /** The signed head a TREE_HEAD item at `position` carries. */
@@ -65,12 +82,14 @@ export class AreaFeedQueries {
 
   /** For the region: every area an item about `subjectId` went to, and whether each has acknowledged it. */
   acknowledgementsOf(subjectId: string): (FeedItemRow & { acknowledgedAt: string | null })[] {
-    return this.db
+    const rows = this.db
       .prepare(
-        `SELECT f.area_id AS areaId, f.position, f.kind, f.subject_id AS subjectId, f.title, f.occurred_at AS occurredAt, a.acknowledged_at AS acknowledgedAt
+        `SELECT f.area_id AS areaId, f.position, f.kind, f.subject_id AS subjectId, f.title, f.occurred_at AS occurredAt,
+           f.restricted, f.concerned_area_ids AS concernedAreaIds, a.acknowledged_at AS acknowledgedAt
          FROM area_feed f LEFT JOIN feed_acknowledgements a ON a.area_id = f.area_id AND a.position = f.position
          WHERE f.subject_id = ? ORDER BY f.position, f.area_id`,
       )
-      .all(subjectId) as (FeedItemRow & { acknowledgedAt: string | null })[];
+      .all(subjectId) as (StoredFeedRow & { acknowledgedAt: string | null })[];
+    return rows.map(toRow);
   }
 }

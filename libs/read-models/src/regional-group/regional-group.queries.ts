@@ -25,19 +25,33 @@ export class RegionalGroupQueries {
       .get(groupId) as RegionalGroupRow | undefined;
   }
 
-  /** Groups in the order they were established; `after` is a cursor from an earlier page. */
-  list(first: number, after: string | null): Page<RegionalGroupRow> | null {
+  allGroupIds(): string[] {
+    return (
+      this.db.prepare('SELECT group_id AS groupId FROM regional_groups ORDER BY sort_key').all() as RegionalGroupRow[]
+    ).map((row) => row.groupId);
+  }
+
+  /**
+   * Groups in the order they were established; `after` is a cursor from an earlier page. With
+   * `only`, just those groups, counted and paged as if there were no others.
+   */
+  list(first: number, after: string | null, only: readonly string[] | null = null): Page<RegionalGroupRow> | null {
     const from = after === null ? 0 : decodeCursor(after);
     if (from === null) return null;
+    const among = only === null ? '' : 'AND group_id IN (SELECT value FROM json_each(@only))';
     const rows = this.db
       .prepare(
         `SELECT group_id AS groupId, name, established_at AS establishedAt, established_on AS establishedOn, sort_key AS sortKey
-         FROM regional_groups WHERE sort_key > ? ORDER BY sort_key LIMIT ?`,
+         FROM regional_groups WHERE sort_key > @from ${among} ORDER BY sort_key LIMIT @limit`,
       )
-      .all(from, first + 1) as (RegionalGroupRow & { sortKey: number })[];
+      .all({ from, limit: first + 1, ...(only && { only: JSON.stringify(only) }) }) as (RegionalGroupRow & {
+      sortKey: number;
+    })[];
     const counts = this.db
-      .prepare('SELECT COUNT(*) AS total, COALESCE(SUM(sort_key <= ?), 0) AS before FROM regional_groups')
-      .get(from) as { total: number; before: number };
+      .prepare(
+        `SELECT COUNT(*) AS total, COALESCE(SUM(sort_key <= @from), 0) AS before FROM regional_groups WHERE 1 = 1 ${among}`,
+      )
+      .get({ from, ...(only && { only: JSON.stringify(only) }) }) as { total: number; before: number };
     return pageOf(
       rows.map(({ sortKey, ...node }) => ({ key: sortKey, node })),
       first,

@@ -35,6 +35,8 @@ export interface TaskRow {
 export interface TaskFilter {
   readonly groupId?: string | null;
   readonly workstreamId?: string | null;
+  /** Only tasks of these workstreams (those the reader may read). */
+  readonly workstreamIds?: readonly string[] | null;
   readonly ownerId?: string | null;
   readonly status?: string | null;
   /** Open tasks due before this date. */
@@ -80,6 +82,10 @@ export class WorkstreamQueries {
   }
 
   /** The workstreams of many groups in one query, each group's in the order they were commissioned. */
+  allWorkstreamIds(): string[] {
+    return (this.db.prepare('SELECT workstream_id AS id FROM workstreams').all() as { id: string }[]).map((r) => r.id);
+  }
+
   workstreamsOfGroups(groupIds: readonly string[]): Map<string, WorkstreamRow[]> {
     const rows = this.db
       .prepare(
@@ -125,10 +131,12 @@ export class WorkstreamQueries {
     const from = after === null ? 0 : decodeCursor(after);
     if (from === null) return null;
     const where = `(@groupId IS NULL OR w.group_id = @groupId) AND (@workstreamId IS NULL OR t.workstream_id = @workstreamId)
+      AND (@workstreamIds IS NULL OR t.workstream_id IN (SELECT value FROM json_each(@workstreamIds)))
       AND (@ownerId IS NULL OR t.owner_id = @ownerId) AND ${TASK_STATUS_FILTER}`;
     const params = {
       groupId: filter.groupId ?? null,
       workstreamId: filter.workstreamId ?? null,
+      workstreamIds: filter.workstreamIds ? JSON.stringify(filter.workstreamIds) : null,
       ownerId: filter.ownerId ?? null,
       status: filter.status ?? null,
       overdueOn: filter.overdueOn ?? null,

@@ -1,0 +1,159 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  ACCESS_STREAM,
+  accessDecider,
+  dateOf,
+  DomainError,
+  IsoDate,
+  mayReadAreaFeed,
+  mayReadGroup,
+  mayReadItem,
+  mayReadWorkstream,
+  Reader,
+  readerOf,
+  regionalGroupDecider,
+  RegionalGroupState,
+  regionalGroupStream,
+  RestrictableItem,
+  peopleOf,
+  workstreamDecider,
+  workstreamStream,
+} from '@app/domain';
+import { EventStore, readState } from '@app/event-store';
+import { MembershipQueries, RegionalGroupQueries } from '@app/read-models';
+import { Clock } from '@app/platform';
+import { CLOCK, EVENT_STORE } from '../infrastructure/injection-tokens';
+
+/** What a refusal says, by what was asked for. */
+const REFUSALS = {
+  group: "A group's business is for its current representatives, administrators and auditors.",
+  area: "An area's feed and acknowledgements are for its business managers, the group's current representatives and auditors.",
+  workstream: "A workstream's tasks are for its lead and members, the group's current representatives and auditors.",
+};
+
+/** The streams whose first event names the group they belong to. */
+const GROUP_ENTITY_STREAMS = ['meeting-', 'policy-', 'communication-'];
+
+/**
+ * The one place that answers "may this person read this?" (R42, R43) for queries, field resolvers,
+ * subscriptions, history and the calendar. It loads the facts (the person's grants from the access
+ * stream, the group's membership on today's date from the group's stream, a workstream's people from
+ * its stream) and asks the domain's rules; nothing else decides.
+ */
+@Injectable()
+export class ReadAccess {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly groups: RegionalGroupQueries,
+    private readonly membership: MembershipQueries,
+  ) {}
+
+  /** The refusal for what was asked, for a caller that decided through a batched check. */
+  refusal(of: keyof typeof REFUSALS): DomainError {
+    return new DomainError('FORBIDDEN', REFUSALS[of]);
+  }
+
+  private today(): IsoDate {
+    return dateOf(this.clock.now().toISOString());
+  }
+
+  async reader(personId: string): Promise<Reader> {
+    return readerOf(await readState(this.store, ACCESS_STREAM, accessDecider), personId);
+  }
+
+  private async group(groupId: string): Promise<RegionalGroupState> {
+    return await readState(this.store, regionalGroupStream(groupId), regionalGroupDecider);
+  }
+
+  async mayReadGroup(personId: string, groupId: string): Promise<boolean> {
+    const [reader, group] = await Promise.all([this.reader(personId), this.group(groupId)]);
+    return mayReadGroup(group, reader, this.today());
+  }
+
+  async assertGroup(personId: string, groupId: string): Promise<void> {
+    if (!(await this.mayReadGroup(personId, groupId))) throw new DomainError('FORBIDDEN', REFUSALS.group);
+  }
+
+  /** Of every group, those the person may read; null when that is all of them (administrators and auditors). */
+  async readableGroupIds(personId: string): Promise<string[] | null> {
+    const reader = await this.reader(personId);
+    const today = this.today();
+    const all = this.groups.allGroupIds();
+    const groups = await Promise.all(all.map((groupId) => this.group(groupId)));
+    const readable = all.filter((_, index) => mayReadGroup(groups[index], reader, today));
+    return readable.length === all.length ? null : readable;
+  }
+
+  async mayReadAreaFeed(personId: string, areaId: string): Promise<boolean> {
+    const groupId = this.membership.groupOfArea(areaId);
+    if (!groupId) return false;
+    const [reader, group] = await Promise.all([this.reader(personId), this.group(groupId)]);
+    return mayReadAreaFeed(group, areaId, reader, this.today());
+  }
+
+  async assertAreaFeed(personId: string, areaId: string): Promise<void> {
+    if (!(await this.mayReadAreaFeed(personId, areaId))) throw new DomainError('FORBIDDEN', REFUSALS.area);
+  }
+
+  /** Of these areas, those whose feeds and acknowledgements the person may read. */
+  async readableAreaIds(personId: string, areaIds: readonly string[]): Promise<Set<string>> {
+    const readable = await Promise.all(areaIds.map((areaId) => this.mayReadAreaFeed(personId, areaId)));
+    return new Set(areaIds.filter((_, index) => readable[index]));
+  }
+
+  /** Of these workstreams, those whose tasks the person may read: one read of each stream and group. */
+  async readableWorkstreamIds(personId: string, workstreamIds: readonly string[]): Promise<string[]> {
+    const reader = await this.reader(personId);
+    const today = this.today();
+    const groups = new Map<string, RegionalGroupState>();
+    const readable: string[] = [];
+    for (const workstreamId of workstreamIds) {
+      const workstream = await readState(this.store, workstreamStream(workstreamId), workstreamDecider);
+      if (workstream.status === 'NONE') continue;
+      if (!groups.has(workstream.groupId)) groups.set(workstream.groupId, await this.group(workstream.groupId));
+      const group = groups.get(workstream.groupId) as RegionalGroupState;
+      if (mayReadWorkstream(peopleOf(workstream), group, reader, today)) readable.push(workstreamId);
+    }
+    return readable;
+  }
+
+  async mayReadWorkstream(personId: string, workstreamId: string): Promise<boolean> {
+    return (await this.readableWorkstreamIds(personId, [workstreamId])).length === 1;
+  }
+
+  async assertWorkstream(personId: string, workstreamId: string): Promise<void> {
+    if (!(await this.mayReadWorkstream(personId, workstreamId)))
+      throw new DomainError('FORBIDDEN', REFUSALS.workstream);
+  }
+
+  /** R42: whether the person may see what a possibly restricted item of `groupId` says. */
+  async mayReadItem(personId: string, groupId: string, item: RestrictableItem): Promise<boolean> {
+    if (!item.restricted) return true;
+    const [reader, group] = await Promise.all([this.reader(personId), this.group(groupId)]);
+    return mayReadItem(item, group, reader, this.today());
+  }
+
+  /**
+   * For history and export: whether the person may read the events of a stream, by what the stream
+   * holds. A group's own stream, its meetings, policies and communications are the group's business
+   * (a restricted communication then also needs `mayReadItem`); a workstream's stream holds its
+   * tasks; an area's own stream (its adoptions and acknowledgements) is the area's. The platform's
+   * own streams (people and grants, the transparency log) are for administrators and auditors.
+   */
+  async mayReadStream(personId: string, streamId: string): Promise<boolean> {
+    if (streamId.startsWith('regional-group-'))
+      return this.mayReadGroup(personId, streamId.slice('regional-group-'.length));
+    if (streamId.startsWith('workstream-'))
+      return this.mayReadWorkstream(personId, streamId.slice('workstream-'.length));
+    if (streamId.startsWith('local-arrangement-'))
+      return this.mayReadAreaFeed(personId, streamId.slice('local-arrangement-'.length));
+    if (GROUP_ENTITY_STREAMS.some((prefix) => streamId.startsWith(prefix))) {
+      const [first] = await this.store.readStream(streamId);
+      const groupId = (first?.data as { groupId?: string } | undefined)?.groupId;
+      return groupId !== undefined && (await this.mayReadGroup(personId, groupId));
+    }
+    const { platformRoles } = await this.reader(personId);
+    return platformRoles.includes('ADMINISTRATOR') || platformRoles.includes('AUDITOR');
+  }
+}

@@ -1,0 +1,392 @@
+import { mintToken, SigningKey } from '@app/platform';
+import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
+import { LiveEvents } from '../apps/api/src/live/live-events';
+import { loadPoliciesAndNotices } from '../apps/cli/src/demo/policies-and-notices';
+import { LoadedWorkstreams, loadWorkstreams, TASK_AND_FINISH } from '../apps/cli/src/demo/workstreams';
+import { SeededApp, startSeededApp } from './support/seeded-app';
+import { GraphqlResponse, waitUntil } from './support/test-app';
+
+/**
+ * R42, R43 over the whole demo: every query and subscription, asked by every kind of reader, each
+ * cell asserted: the data it may read, FORBIDDEN, or omitted from a list.
+ */
+const ROLES = [
+  'administrator',
+  'chair',
+  'representative',
+  'workstream member (representative)',
+  'workstream member (practitioner)',
+  'business manager (Bristol)',
+  'business manager (North Somerset)',
+  'auditor',
+  'no roles',
+] as const;
+type Role = (typeof ROLES)[number];
+
+/** What a cell expects: the data's check, FORBIDDEN, or the list without what the reader may not see. */
+type Cell = { check: (data: Record<string, any>) => void } | 'FORBIDDEN';
+
+/** Readers of the group's business (R43): its current representatives, administrators and auditors. */
+const GROUP_READERS: Role[] = [
+  'administrator',
+  'chair',
+  'representative',
+  'workstream member (representative)',
+  'auditor',
+];
+/** Readers of Bristol's feed: its business manager, the group's representatives, auditors. */
+const BRISTOL_READERS: Role[] = [
+  'chair',
+  'representative',
+  'workstream member (representative)',
+  'business manager (Bristol)',
+  'auditor',
+];
+/** Readers of the task-and-finish group's tasks: its people, the group's representatives, auditors. */
+const TASK_READERS: Role[] = [
+  'chair',
+  'representative',
+  'workstream member (representative)',
+  'workstream member (practitioner)',
+  'auditor',
+];
+
+/** The seeded app's clock (startSeededApp). */
+const SEED_TODAY = '2026-11-23';
+
+const RESTRICTED_TITLE = 'Strategy meeting about a named school (cascade by 2026-12-04)';
+
+describe('who may read what (R42, R43): every query and subscription for every role', () => {
+  let seeded: SeededApp;
+  let workstreams: LoadedWorkstreams;
+  const tokens = {} as Record<Role, string>;
+  let restrictedId: string;
+  let openCommunicationId: string;
+  let policyId: string;
+  let bristol: string;
+  let northSomerset: string;
+  let taskCount: number;
+  let taskAndFinishTaskCount: number;
+
+  beforeAll(async () => {
+    seeded = await startSeededApp();
+    const { api, demo, year } = seeded;
+    const mintFor = (personId: string) =>
+      mintToken(api.app.get<SigningKey>(SIGNING_KEY), { subject: personId, name: personId });
+    const context = {
+      send: api.send,
+      administratorToken: api.adminToken as string,
+      tokenFor: mintFor,
+    };
+    workstreams = await loadWorkstreams(context, demo, year);
+    const { businessManagerIds } = await loadPoliciesAndNotices(context, demo, SEED_TODAY);
+    bristol = demo.areaIds.Bristol;
+    northSomerset = demo.areaIds['North Somerset'];
+
+    tokens.administrator = api.adminToken as string;
+    tokens.chair = await seeded.tokenOf('sheila-smith');
+    tokens.representative = await seeded.tokenOf('jacqui-jensen');
+    tokens['workstream member (representative)'] = await seeded.tokenOf('chris-sivers');
+    tokens['business manager (Bristol)'] = await seeded.tokenOf('bristol-business-manager');
+    tokens['business manager (North Somerset)'] = await mintFor(businessManagerIds['North Somerset'] as string);
+    tokens.auditor = await seeded.tokenOf('auditor');
+    tokens['no roles'] = await api.registerPersonWithoutRoles('Someone Unconnected');
+    const { registerPerson } = await context.send(
+      'mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { personId } }',
+      { i: { name: 'Return Interview Practitioner', email: 'practitioner@bristol.example' } },
+      tokens.administrator,
+    );
+    await context.send(
+      'mutation($i: WorkstreamPersonInput!) { addWorkstreamMember(input: $i) { id } }',
+      { i: { workstreamId: workstreams.taskAndFinishId, personId: registerPerson.personId } },
+      tokens.representative,
+    );
+    tokens['workstream member (practitioner)'] = await mintFor(registerPerson.personId);
+
+    const issue = async (title: string, areaIds: string[], restricted: boolean) =>
+      (
+        await context.send(
+          'mutation($i: IssueRegionalCommunicationInput!) { issueRegionalCommunication(input: $i) { id restricted } }',
+          {
+            i: {
+              groupId: demo.groupId,
+              title,
+              body: 'For the areas concerned.',
+              areaIds,
+              cascadeBy: '2026-12-04',
+              restricted,
+            },
+          },
+          tokens.chair,
+        )
+      ).issueRegionalCommunication;
+    const restricted = await issue('Strategy meeting about a named school', [bristol], true);
+    expect(restricted.restricted).toBe(true);
+    restrictedId = restricted.id;
+    openCommunicationId = (await issue('Training dates', [bristol, northSomerset], false)).id;
+
+    // A task in a standing group too, so the task-and-finish group's practitioner sees fewer than the group does.
+    await context.send(
+      'mutation($i: AddTaskInput!) { addTask(input: $i) { id } }',
+      {
+        i: {
+          workstreamId: workstreams.standingIds[workstreams.standingIds.length - 1],
+          title: 'Propose the 2027/28 contributions',
+          ownerId: demo.personIds['sheila-smith'],
+          dueDate: '2027-01-31',
+        },
+      },
+      tokens.chair,
+    );
+
+    const { regionalGroup } = await context.send(
+      'query($g: ID!) { regionalGroup(id: $g) { policies { id } } }',
+      { g: demo.groupId },
+      tokens.auditor,
+    );
+    policyId = regionalGroup.policies[0].id;
+    const all = await context.send(
+      'query($g: ID!) { tasks(groupId: $g, first: 100) { totalCount } }',
+      { g: demo.groupId },
+      tokens.auditor,
+    );
+    taskCount = all.tasks.totalCount;
+    taskAndFinishTaskCount = Object.keys(workstreams.taskIds).length;
+  });
+  afterAll(async () => seeded?.api.stop());
+
+  /** Runs one query for every role and checks each cell. */
+  async function matrix(query: string, variables: () => Record<string, unknown>, cells: (role: Role) => Cell) {
+    for (const role of ROLES) {
+      const response: GraphqlResponse = await seeded.api.graphql(query, variables(), tokens[role]);
+      const cell = cells(role);
+      if (cell === 'FORBIDDEN') {
+        expect({ role, code: response.errors?.[0]?.extensions?.code }).toEqual({ role, code: 'FORBIDDEN' });
+      } else {
+        expect({ role, errors: response.errors }).toEqual({ role, errors: undefined });
+        cell.check(response.data as Record<string, any>);
+      }
+    }
+  }
+  const allowedFor =
+    (readers: Role[], check: (data: Record<string, any>, role: Role) => void) =>
+    (role: Role): Cell =>
+      readers.includes(role) ? { check: (data) => check(data, role) } : 'FORBIDDEN';
+  const everyone = (check: (data: Record<string, any>, role: Role) => void) => (role: Role) => ({
+    check: (data: Record<string, any>) => check(data, role),
+  });
+  const groupId = () => seeded.demo.groupId;
+
+  it('me and agencyTypes: everyone', async () => {
+    await matrix(
+      '{ me { id } agencyTypes { code } }',
+      () => ({}),
+      everyone((data) => {
+        expect(data.me.id).toBeTruthy();
+        expect(data.agencyTypes.length).toBeGreaterThan(0);
+      }),
+    );
+  });
+
+  it('regionalGroups: lists Avon and Somerset to its readers, and omits it for everyone else', async () => {
+    await matrix(
+      '{ regionalGroups { totalCount edges { node { id } } } }',
+      () => ({}),
+      everyone((data, role) => {
+        const expected = GROUP_READERS.includes(role) ? [groupId()] : [];
+        expect({ role, ids: data.regionalGroups.edges.map((e: any) => e.node.id) }).toEqual({ role, ids: expected });
+        expect(data.regionalGroups.totalCount).toBe(expected.length);
+      }),
+    );
+  });
+
+  it("regionalGroup, with its meetings, workstreams, notices and policies: the group's business readers", async () => {
+    await matrix(
+      'query($g: ID!) { regionalGroup(id: $g) { name meetings { id } workstreams { name } notices { id } policies { title } } }',
+      () => ({ g: groupId() }),
+      allowedFor(GROUP_READERS, (data) => {
+        expect(data.regionalGroup.name).toBe('Avon and Somerset Strategic Safeguarding Partnership');
+        expect(data.regionalGroup.workstreams).toHaveLength(8);
+        expect(data.regionalGroup.policies).toHaveLength(2);
+        expect(data.regionalGroup.notices).toHaveLength(1);
+      }),
+    );
+  });
+
+  it("meeting, recommendations, policy and policiesDueForReview: the group's business readers", async () => {
+    await matrix(
+      'query($m: ID!) { meeting(id: $m) { id status } }',
+      () => ({ m: seeded.year.meetingIds[0] }),
+      allowedFor(GROUP_READERS, (data) => expect(data.meeting.id).toBe(seeded.year.meetingIds[0])),
+    );
+    await matrix(
+      'query($g: ID!) { recommendations(groupId: $g) { id } }',
+      () => ({ g: groupId() }),
+      allowedFor(GROUP_READERS, (data) => expect(data.recommendations.length).toBeGreaterThan(0)),
+    );
+    await matrix(
+      'query($p: ID!, $g: ID!) { policy(id: $p) { id } policiesDueForReview(groupId: $g, withinDays: 3660) { id } }',
+      () => ({ p: policyId, g: groupId() }),
+      allowedFor(GROUP_READERS, (data) => {
+        expect(data.policy.id).toBe(policyId);
+        expect(data.policiesDueForReview).toHaveLength(2);
+      }),
+    );
+  });
+
+  it('workstream: the group’s business readers and its own people; its tasks: its people, the group’s members, auditors', async () => {
+    await matrix(
+      'query($w: ID!) { workstream(id: $w) { name } }',
+      () => ({ w: workstreams.taskAndFinishId }),
+      allowedFor([...GROUP_READERS, 'workstream member (practitioner)'], (data) =>
+        expect(data.workstream.name).toBe(TASK_AND_FINISH.name),
+      ),
+    );
+    await matrix(
+      'query($w: ID!) { workstream(id: $w) { workstreamTasks(first: 100) { totalCount } taskCounts { count } } }',
+      () => ({ w: workstreams.taskAndFinishId }),
+      allowedFor(TASK_READERS, (data) =>
+        expect(data.workstream.workstreamTasks.totalCount).toBe(taskAndFinishTaskCount),
+      ),
+    );
+  });
+
+  it('tasks and myTasks: omit the tasks of workstreams the reader may not read', async () => {
+    await matrix(
+      'query($g: ID!) { tasks(groupId: $g, first: 100) { totalCount edges { node { id } } } }',
+      () => ({ g: groupId() }),
+      everyone((data, role) => {
+        const expected =
+          role === 'workstream member (practitioner)'
+            ? taskAndFinishTaskCount
+            : TASK_READERS.includes(role)
+              ? taskCount
+              : 0;
+        expect({ role, count: data.tasks.totalCount }).toEqual({ role, count: expected });
+        expect(data.tasks.edges).toHaveLength(expected);
+      }),
+    );
+    expect(taskCount).toBeGreaterThan(taskAndFinishTaskCount);
+    await matrix(
+      'query($w: ID!) { tasks(workstreamId: $w, first: 100) { totalCount } }',
+      () => ({ w: workstreams.taskAndFinishId }),
+      allowedFor(TASK_READERS, (data) => expect(data.tasks.totalCount).toBe(taskAndFinishTaskCount)),
+    );
+    await matrix(
+      '{ myTasks(first: 100) { totalCount } }',
+      () => ({}),
+      everyone((data, role) => {
+        const owners: Partial<Record<Role, number>> = {
+          chair: 1,
+          representative: 1,
+          'workstream member (representative)': 2,
+        };
+        expect({ role, count: data.myTasks.totalCount }).toEqual({ role, count: owners[role] ?? 0 });
+      }),
+    );
+  });
+
+  it("areaFeed: Bristol's to its business manager, the group's members and auditors, a restricted item in full", async () => {
+    await matrix(
+      'query($a: ID!) { areaFeed(areaId: $a, first: 100) { edges { node { subjectId title restricted } } } }',
+      () => ({ a: bristol }),
+      allowedFor(BRISTOL_READERS, (data) => {
+        const items = data.areaFeed.edges.map((e: any) => e.node);
+        expect(items.find((i: any) => i.subjectId === restrictedId)).toEqual({
+          subjectId: restrictedId,
+          title: RESTRICTED_TITLE,
+          restricted: true,
+        });
+        expect(items.find((i: any) => i.subjectId === openCommunicationId).restricted).toBe(false);
+      }),
+    );
+    await matrix(
+      'query($a: ID!) { areaFeed(areaId: $a, first: 100) { edges { node { subjectId } } } }',
+      () => ({ a: northSomerset }),
+      allowedFor(
+        [...BRISTOL_READERS.filter((r) => r !== 'business manager (Bristol)'), 'business manager (North Somerset)'],
+        (data) => {
+          const subjects = data.areaFeed.edges.map((e: any) => e.node.subjectId);
+          expect(subjects).toContain(openCommunicationId);
+          expect(subjects).not.toContain(restrictedId);
+        },
+      ),
+    );
+  });
+
+  it('feedItemAcknowledgements: omit the areas whose acknowledgements the reader may not read', async () => {
+    await matrix(
+      'query($s: ID!) { feedItemAcknowledgements(subjectId: $s) { areaId title } }',
+      () => ({ s: openCommunicationId }),
+      everyone((data, role) => {
+        const areas: Record<string, string[]> = {
+          'business manager (Bristol)': [bristol],
+          'business manager (North Somerset)': [northSomerset],
+        };
+        const expected = areas[role] ?? (BRISTOL_READERS.includes(role) ? [bristol, northSomerset] : []);
+        const got = data.feedItemAcknowledgements.map((a: any) => a.areaId);
+        expect({ role, areas: [...got].sort() }).toEqual({ role, areas: [...expected].sort() });
+      }),
+    );
+  });
+
+  it("subscription areaFeed: refused at the start to those who may not read Bristol's feed, replayed to the rest", async () => {
+    for (const role of ROLES) {
+      const response = await seeded.api.overSocket(
+        'subscription($a: ID!) { areaFeed(areaId: $a) { subjectId title } }',
+        { a: bristol },
+        tokens[role],
+      );
+      if (BRISTOL_READERS.includes(role)) {
+        expect({ role, errors: response.errors }).toEqual({ role, errors: undefined });
+        expect(response.data?.areaFeed.title).toEqual(expect.any(String));
+      } else {
+        expect({ role, code: response.errors?.[0]?.extensions?.code }).toEqual({ role, code: 'FORBIDDEN' });
+      }
+    }
+  });
+
+  it("the calendar: the group's business readers; 403 to everyone else", async () => {
+    for (const role of ROLES) {
+      const response = await fetch(`${seeded.api.url}/groups/${groupId()}/calendar.ics`, {
+        headers: { authorization: `Bearer ${tokens[role]}` },
+      });
+      const body = await response.text();
+      if (GROUP_READERS.includes(role)) {
+        expect({ role, status: response.status }).toEqual({ role, status: 200 });
+        expect(body).toContain('BEGIN:VEVENT');
+      } else {
+        expect({ role, status: response.status }).toEqual({ role, status: 403 });
+      }
+    }
+  });
+
+  it('subscription regionalGroupEstablished: a new group goes only to those who may read it', async () => {
+    const live = seeded.api.app.get(LiveEvents);
+    const listening = live.subscriberCount;
+    const received = Object.fromEntries(ROLES.map((role) => [role, [] as string[]])) as Record<Role, string[]>;
+    for (const role of ROLES) {
+      seeded.api.subscriptionClient(tokens[role]).subscribe(
+        { query: 'subscription { regionalGroupEstablished { name } }' },
+        {
+          next: (result) => received[role].push((result.data as any).regionalGroupEstablished.name),
+          error: () => undefined,
+          complete: () => undefined,
+        },
+      );
+    }
+    await waitUntil(() => live.subscriberCount === listening + ROLES.length);
+    const establish = async (name: string) =>
+      seeded.api.graphql(
+        'mutation($i: EstablishRegionalGroupInput!) { establishRegionalGroup(input: $i) { id } }',
+        { i: { name, areas: [{ name: 'North' }] } },
+        tokens.administrator,
+      );
+    await establish('Northern Partnership');
+    await waitUntil(() => received.administrator.length === 1 && received.auditor.length === 1);
+    for (const role of ROLES) {
+      const expected = role === 'administrator' || role === 'auditor' ? ['Northern Partnership'] : [];
+      expect({ role, received: received[role] }).toEqual({ role, received: expected });
+    }
+  });
+});
