@@ -69,11 +69,7 @@ describe('the auditor’s history over GraphQL, and replay --check, on the Avon 
   beforeAll(async () => {
     api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
     const key = api.app.get<SigningKey>(SIGNING_KEY);
-    const send: SendGraphql = async (query, variables, token) => {
-      const { data, errors } = await api.graphql(query, variables, token);
-      if (errors) throw new Error(`${errors[0].extensions?.code}: ${errors[0].message}`);
-      return data ?? {};
-    };
+    const send: SendGraphql = api.send;
     const mint = (personId: string) => mintToken(key, { subject: personId, name: personId });
     const context = { send, administratorToken: api.adminToken as string, tokenFor: mint };
     demo = await loadAvonAndSomerset(context);

@@ -31,11 +31,7 @@ describe('a list of meetings with their quorum and records, over GraphQL', () =>
     api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
     const key = api.app.get<SigningKey>(SIGNING_KEY);
     const context = {
-      send: async (query: string, variables?: Record<string, unknown>, token?: string | null) => {
-        const { data, errors } = await api.graphql(query, variables, token);
-        if (errors) throw new Error(`${errors[0].extensions?.code}: ${errors[0].message}`);
-        return data ?? {};
-      },
+      send: api.send,
       administratorToken: api.adminToken as string,
       tokenFor: (personId: string) => mintToken(key, { subject: personId, name: personId }),
     };

@@ -83,18 +83,14 @@ describe('lists of workstreams, tasks, policies and groups over GraphQL, one que
   beforeAll(async () => {
     api = await TestApp.start({ CLOCK_NOW: `${TODAY}T09:00:00.000Z` });
     const key = api.app.get<SigningKey>(SIGNING_KEY);
-    const send: SendGraphql = async (query, variables, token) => {
-      const { data, errors } = await api.graphql(query, variables, token);
-      if (errors) throw new Error(`${errors[0].extensions?.code}: ${errors[0].message}`);
-      return data ?? {};
-    };
+    const send: SendGraphql = api.send;
     const mint = (personId: string) => mintToken(key, { subject: personId, name: personId });
     const context = { send, administratorToken: api.adminToken as string, tokenFor: mint };
     demo = await loadAvonAndSomerset(context);
     year = await loadMeetingYear(context, demo);
     loaded = await loadWorkstreams(context, demo, year);
     await loadPoliciesAndNotices(context, demo, TODAY);
-    const { establishRegionalGroup } = await send(
+    const { establishRegionalGroup } = await api.send(
       'mutation($i: EstablishRegionalGroupInput!) { establishRegionalGroup(input: $i) { id } }',
       { i: { name: 'Devon and Cornwall', areas: [{ name: 'Devon' }, { name: 'Cornwall' }] } },
       api.adminToken as string,
