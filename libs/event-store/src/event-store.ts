@@ -38,6 +38,11 @@ export interface ReadAllOptions {
   readonly limit?: number;
 }
 
+export interface ReadStreamOptions {
+  /** The first revision to return (inclusive, as revisions name events rather than gaps between them); 0 when absent. */
+  readonly fromRevision?: number;
+}
+
 export interface SubscribeOptions {
   readonly from?: Position | null;
   readonly signal?: AbortSignal;
@@ -50,7 +55,7 @@ export interface EventStore {
     events: readonly NewEvent[],
     options: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult>;
-  readStream(streamId: string): Promise<StoredEvent[]>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
   /** Catches up from `from`, then follows live, until the signal aborts or the consumer stops. */
   subscribeAll(options?: SubscribeOptions): AsyncIterable<StoredEvent>;

@@ -1,9 +1,9 @@
-import { Actor, Decider, DomainError, EVENT_SCHEMA_VERSION, fold, Message } from '@app/domain';
+import { Actor, Decider, DomainError, EVENT_SCHEMA_VERSION, Message } from '@app/domain';
 import { NO_STREAM, EventStore, StoredEvent, WrongExpectedVersionError } from './event-store';
+import { FoldedStateCache, foldedStateCacheOf } from './folded-state-cache';
 import { chainEvents } from './hash-chain';
 import { commandIdFor, eventIdFor } from './idempotency';
 import { UnchainedMetadata } from './metadata';
-import { upcast } from './upcast';
 
 export interface CommandContext {
   readonly actor: Actor;
@@ -25,13 +25,17 @@ export interface CommandOutcome<Event extends Message> {
   readonly replayed: boolean;
 }
 
-/** An aggregate's current state, folded from its stream: for a rule that needs another aggregate's facts. */
+/**
+ * An aggregate's current state, folded from its stream: for a rule that needs another aggregate's
+ * facts. The state is shared with the cache: read it, never change it.
+ */
 export async function readState<C extends Message, E extends Message, S>(
   store: EventStore,
   streamId: string,
   decider: Decider<C, E, S>,
+  cache: FoldedStateCache = foldedStateCacheOf(store),
 ): Promise<S> {
-  return fold(decider, (await store.readStream(streamId)).map(upcast) as unknown as E[]);
+  return (await cache.read(store, streamId, decider)).state;
 }
 const MAX_ATTEMPTS = 25;
 
@@ -39,6 +43,7 @@ const MAX_ATTEMPTS = 25;
  * Read the stream, fold, decide, append at the revision that was read. A version conflict means
  * someone else wrote in between: decide again on fresh state. A command carrying an idempotency
  * key that this stream has already recorded is answered from those events, never decided twice.
+ * The cache keeps the folded state between commands, so each reads only what was appended since.
  */
 export async function handleCommand<C extends Message, E extends Message, S>(
   store: EventStore,
@@ -46,19 +51,26 @@ export async function handleCommand<C extends Message, E extends Message, S>(
   decider: Decider<C, E, S>,
   command: C,
   context: CommandContext,
+  cache: FoldedStateCache = foldedStateCacheOf(store),
 ): Promise<CommandOutcome<E>> {
   const idempotent = Boolean(context.idempotencyKey);
   const commandId = commandIdFor(context.actor.personId, context.idempotencyKey, streamId);
   for (let attempt = 1; ; attempt += 1) {
-    const history = await store.readStream(streamId);
-    const earlier = history.filter((event) => event.metadata.causationId === commandId);
-    if (idempotent && earlier.length > 0) return replay(streamId, earlier, context);
+    const { state, last, keyedCommands } = await cache.read(store, streamId, decider);
+    const recordedFrom = idempotent ? keyedCommands.get(commandId) : undefined;
+    if (recordedFrom !== undefined) {
+      // A retry comes soon after the request it repeats, so the stream from there on is short.
+      const since = await store.readStream(streamId, { fromRevision: recordedFrom });
+      return replay(
+        streamId,
+        since.filter((event) => event.metadata.causationId === commandId),
+        context,
+      );
+    }
 
-    const state = fold(decider, history.map(upcast) as unknown as E[]);
     const decided = decider.decide(command, state);
     if (decided.length === 0) return { streamId, events: [], position: null, replayed: false };
 
-    const last = history.length > 0 ? history[history.length - 1] : null;
     const metadata: UnchainedMetadata = {
       actor: context.actor,
       occurredAt: context.now,

@@ -24,6 +24,7 @@ import {
   NewEvent,
   Position,
   ReadAllOptions,
+  ReadStreamOptions,
   StoredEvent,
   STREAM_EXISTS,
   SubscribeOptions,
@@ -143,10 +144,12 @@ export class EventStoreDbEventStore implements EventStore {
     };
   }
 
-  async readStream(streamId: string): Promise<StoredEvent[]> {
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     const events: StoredEvent[] = [];
     try {
-      for await (const resolved of this.client.readStream(streamId)) {
+      for await (const resolved of this.client.readStream(streamId, {
+        fromRevision: BigInt(options.fromRevision ?? 0),
+      })) {
         if (resolved.event) events.push(toStoredEvent(resolved.event));
       }
     } catch (error) {

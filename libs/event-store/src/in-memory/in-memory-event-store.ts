@@ -7,6 +7,7 @@ import {
   NewEvent,
   Position,
   ReadAllOptions,
+  ReadStreamOptions,
   StoredEvent,
   SubscribeOptions,
 } from '../event-store';
@@ -43,8 +44,11 @@ export class InMemoryEventStore implements EventStore {
     return { nextRevision: revision, position: this.log.length };
   }
 
-  async readStream(streamId: string): Promise<StoredEvent[]> {
-    return this.log.filter((event) => event.streamId === streamId).map((event) => structuredClone(event));
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const from = options.fromRevision ?? 0;
+    return this.log
+      .filter((event) => event.streamId === streamId && event.revision >= from)
+      .map((event) => structuredClone(event));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {

@@ -9,6 +9,7 @@ import {
   NewEvent,
   Position,
   ReadAllOptions,
+  ReadStreamOptions,
   StoredEvent,
   SubscribeOptions,
   WrongExpectedVersionError,
@@ -104,11 +105,11 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  async readStream(streamId: string): Promise<StoredEvent[]> {
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     await this.migrated();
     const result = await this.pool.query<EventRow>(
-      `SELECT * FROM ${this.names.events} WHERE stream_id = $1 ORDER BY revision`,
-      [streamId],
+      `SELECT * FROM ${this.names.events} WHERE stream_id = $1 AND revision >= $2 ORDER BY revision`,
+      [streamId, options.fromRevision ?? 0],
     );
     return result.rows.map(toStoredEvent);
   }

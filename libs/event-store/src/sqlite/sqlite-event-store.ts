@@ -9,6 +9,7 @@ import {
   NewEvent,
   Position,
   ReadAllOptions,
+  ReadStreamOptions,
   StoredEvent,
   SubscribeOptions,
 } from '../event-store';
@@ -77,7 +78,9 @@ export class SqliteEventStore implements EventStore {
         `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
-      readStream: this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE stream_id = ? ORDER BY revision'),
+      readStream: this.db.prepare<[string, number], EventRow>(
+        'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision',
+      ),
       readAll: this.db.prepare<[number, number], EventRow>(
         'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?',
       ),
@@ -125,8 +128,8 @@ export class SqliteEventStore implements EventStore {
     return result;
   }
 
-  async readStream(streamId: string): Promise<StoredEvent[]> {
-    return this.statements.readStream.all(streamId).map(toStoredEvent);
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    return this.statements.readStream.all(streamId, options.fromRevision ?? 0).map(toStoredEvent);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {

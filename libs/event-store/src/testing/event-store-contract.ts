@@ -114,6 +114,19 @@ export function eventStoreContract(
 
       it('reads a missing stream as empty', async () => {
         expect(await store.readStream(stream('missing'))).toEqual([]);
+        expect(await store.readStream(stream('missing'), { fromRevision: 3 })).toEqual([]);
+      });
+
+      it('reads a stream from a revision on, that revision included', async () => {
+        await store.append(stream(), [event('A'), event('B'), event('C')], { expectedRevision: NO_STREAM });
+        await store.append(stream('other'), [event('X')], { expectedRevision: NO_STREAM });
+        const tail = await store.readStream(stream(), { fromRevision: 1 });
+        expect(tail.map((e) => [e.type, e.revision])).toEqual([
+          ['B', 1],
+          ['C', 2],
+        ]);
+        expect(await store.readStream(stream(), { fromRevision: 0 })).toHaveLength(3);
+        expect(await store.readStream(stream(), { fromRevision: 3 })).toEqual([]);
       });
 
       it('reads the whole log in global order from an exclusive position', async () => {

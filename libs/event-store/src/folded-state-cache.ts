@@ -1,0 +1,136 @@
+import { Decider, fold, Message } from '@app/domain';
+import { EventStore, StoredEvent } from './event-store';
+import { upcast } from './upcast';
+
+/** A stream as a command needs it: its state folded up to `last`, and the keyed commands it has recorded. */
+export interface FoldedStream<S> {
+  readonly state: S;
+  /** The newest event folded, which the next append chains onto; null for a stream with no events. */
+  readonly last: StoredEvent | null;
+  /**
+   * The first revision each command sent with an idempotency key recorded, by command id. The store
+   * is append-only, so an entry stays true for every later revision and one map serves them all.
+   */
+  readonly keyedCommands: ReadonlyMap<string, number>;
+}
+
+interface Entry<S> {
+  readonly state: S;
+  readonly last: StoredEvent | null;
+  readonly keyedCommands: Map<string, number>;
+}
+
+/** Streams kept folded per process when nothing else is said: the busiest streams, at a bounded memory cost. */
+export const DEFAULT_CACHED_STREAMS = 1000;
+
+/**
+ * Folded state per (stream, decider), so that a command reads and folds only the events recorded
+ * since the last time, not the whole stream: without it a command's cost grows with its stream's
+ * history. A cached state is never used unchecked: every read asks the store for the stream from
+ * the cached revision on, and the cached event must come back first, unchanged, before the newer
+ * events are folded onto it. Any other answer (a store replaced or rewritten under the cache) drops
+ * the entry and folds the stream afresh. A writer in another process is seen the same way, and a
+ * write that lands between the read and the append is refused by the append's expected revision.
+ * Entries are evicted least recently used first once there are more than `capacity`.
+ */
+export class FoldedStateCache {
+  private readonly entries = new Map<string, Entry<unknown>>();
+  private readonly deciderIds = new WeakMap<object, number>();
+  private nextDeciderId = 0;
+
+  constructor(private readonly capacity = DEFAULT_CACHED_STREAMS) {
+    if (!Number.isInteger(capacity) || capacity < 1) throw new Error('A folded-state cache holds at least one stream.');
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  async read<C extends Message, E extends Message, S>(
+    store: EventStore,
+    streamId: string,
+    decider: Decider<C, E, S>,
+  ): Promise<FoldedStream<S>> {
+    const key = `${this.deciderId(decider)}:${streamId}`;
+    const cached = this.entries.get(key) as Entry<S> | undefined;
+    if (cached?.last) {
+      const read = await store.readStream(streamId, { fromRevision: cached.last.revision });
+      if (read.length > 0 && sameEvent(read[0], cached.last)) {
+        return this.remember(key, extend(decider, cached, read.slice(1)), false);
+      }
+    }
+    const whole = await store.readStream(streamId);
+    const fresh: Entry<S> = { state: decider.initialState, last: null, keyedCommands: new Map() };
+    return this.remember(key, extend(decider, fresh, whole), true);
+  }
+
+  /**
+   * Keeps the newer of what is cached and what was just folded: two commands on one stream may
+   * finish their reads in either order, and the older one must not wind the entry back. A stream
+   * folded afresh always replaces the entry, which may describe a stream the store no longer holds.
+   */
+  private remember<S>(key: string, entry: Entry<S>, replace: boolean): FoldedStream<S> {
+    const current = this.entries.get(key);
+    this.entries.delete(key);
+    const newer = !replace && current !== undefined && revisionOf(current) > revisionOf(entry);
+    this.entries.set(key, newer ? current : entry);
+    while (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value as string;
+      this.entries.delete(oldest);
+    }
+    return entry;
+  }
+
+  private deciderId(decider: object): number {
+    let id = this.deciderIds.get(decider);
+    if (id === undefined) {
+      id = this.nextDeciderId++;
+      this.deciderIds.set(decider, id);
+    }
+    return id;
+  }
+}
+
+function extend<C extends Message, E extends Message, S>(
+  decider: Decider<C, E, S>,
+  from: Entry<S>,
+  events: readonly StoredEvent[],
+): Entry<S> {
+  if (events.length === 0) return from;
+  for (const event of events) {
+    const causationId = event.metadata.causationId;
+    if (event.metadata.idempotencyKey && typeof causationId === 'string' && !from.keyedCommands.has(causationId)) {
+      from.keyedCommands.set(causationId, event.revision);
+    }
+  }
+  return {
+    state: fold(
+      { initialState: from.state, evolve: (state: S, event: E) => decider.evolve(state, event) },
+      events.map(upcast) as unknown as E[],
+    ),
+    last: events[events.length - 1],
+    keyedCommands: from.keyedCommands,
+  };
+}
+
+function revisionOf(entry: Entry<unknown>): number {
+  return entry.last ? entry.last.revision : -1;
+}
+
+function sameEvent(stored: StoredEvent, cached: StoredEvent): boolean {
+  return (
+    stored.revision === cached.revision && stored.id === cached.id && stored.metadata.hash === cached.metadata.hash
+  );
+}
+
+const caches = new WeakMap<EventStore, FoldedStateCache>();
+
+/** The process's cache for one store: every command and permission check on that store shares it. */
+export function foldedStateCacheOf(store: EventStore): FoldedStateCache {
+  let cache = caches.get(store);
+  if (!cache) {
+    cache = new FoldedStateCache();
+    caches.set(store, cache);
+  }
+  return cache;
+}
