@@ -21,6 +21,7 @@ import { MeetingsModule } from './meetings/meetings.module';
 import { WorkstreamsModule } from './workstreams/workstreams.module';
 import { PoliciesModule } from './policies/policies.module';
 import { RegionalGroupModule } from './regional-group/regional-group.module';
+import { WebModule } from '../../web/src/web.module';
 
 @Module({})
 export class AppModule {
@@ -57,6 +58,7 @@ export class AppModule {
         MeetingsModule,
         WorkstreamsModule,
         PoliciesModule,
+        WebModule.forRoot(config),
       ],
     };
   }

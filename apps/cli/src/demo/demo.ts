@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { InitialisePlatformCommand } from '../../../api/src/access/initialise-platform.command';
 import { tokenFor } from '../commands/token.command';
-import { DEMO_TOKEN_HOLDERS, loadAvonAndSomerset, SendGraphql } from './load-demo';
+import { DEMO_TOKEN_HOLDERS, LoadedDemo, loadAvonAndSomerset, SendGraphql } from './load-demo';
 import { loadMeetingYear } from './meeting-year';
 import { loadWorkstreams } from './workstreams';
 import { loadPoliciesAndNotices } from './policies-and-notices';
@@ -46,7 +46,16 @@ export async function loadDemo(
   const meetings = await loadMeetingYear(context, loaded);
   await loadWorkstreams(context, loaded, meetings);
   await loadPoliciesAndNotices(context, loaded);
+  return { groupId: loaded.groupId, tokens: await demoTokens(administrator, loaded, mint) };
+}
+
+/** The tokens `tokens.json` holds: the administrator's, and one for each kind of user of the demo. */
+export async function demoTokens(
+  administrator: string,
+  loaded: LoadedDemo,
+  mint: (personId: string) => Promise<string>,
+): Promise<Record<string, string>> {
   const tokens: Record<string, string> = { administrator };
   for (const [holder, key] of Object.entries(DEMO_TOKEN_HOLDERS)) tokens[holder] = await mint(loaded.personIds[key]);
-  return { groupId: loaded.groupId, tokens };
+  return tokens;
 }
