@@ -13,7 +13,7 @@ export class ApiRefusal extends Error {
 }
 
 interface GraphqlBody {
-  data?: Record<string, any> | null;
+  data?: Record<string, unknown> | null;
   errors?: { message: string; extensions?: { code?: string; field?: string } }[];
 }
 
@@ -35,7 +35,7 @@ export class ApiClient {
     return new ApiClient(`http://${host}:${request.socket.localPort}/graphql`, token);
   }
 
-  async send<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  async send<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
     const response = await fetch(this.endpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },

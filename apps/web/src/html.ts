@@ -18,7 +18,7 @@ function render(part: Part): string {
   if (part instanceof Html) return part.value;
   if (Array.isArray(part)) return part.map(render).join('');
   if (part === null || part === undefined || part === false) return '';
-  return escapeHtml(String(part as string | number | boolean));
+  return escapeHtml(String(part));
 }
 
 /**

@@ -12,15 +12,15 @@ export interface PageContext {
   readonly viewer: Viewer;
   /** The form fields of a POST, as strings (a repeated field keeps its last value). */
   readonly form: Readonly<Record<string, string>>;
-  render(options: {
+  readonly render: (options: {
     title: string;
     content: Html;
     current?: string;
     errors?: readonly FieldError[];
     status?: number;
-  }): void;
+  }) => void;
   /** Post/redirect/get: the next page shows `message` in a success banner. */
-  redirect(path: string, message?: string): void;
+  readonly redirect: (path: string, message?: string) => void;
 }
 
 const ME = '{ me { personId name roles { role areaId } } }';
