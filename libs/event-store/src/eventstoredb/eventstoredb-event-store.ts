@@ -40,6 +40,7 @@ import {
   toPortPosition,
   toStoredEvent,
 } from './eventstoredb-mapping';
+import { sleep } from '../sleep';
 
 /** The part of the client this adapter uses, so tests can stand in for a server. */
 export type EsdbClient = Pick<
@@ -276,16 +277,4 @@ export class EventStoreDbEventStore implements EventStore {
     }
     return page;
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

@@ -41,6 +41,7 @@ const DOMAIN_CODES: Record<DomainErrorCode, GraphqlErrorCode> = {
   INVALID_TASK_STATE: 'INVALID_TASK_STATE',
   NOTICE_TOO_SHORT: 'NOTICE_TOO_SHORT',
   IDENTIFYING_DATA: 'IDENTIFYING_DATA',
+  OUT_OF_RANGE: 'OUT_OF_RANGE',
 };
 
 /** Input refused by class-validator at the edge, with one readable sentence per problem. */
