@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Html, html } from './html';
 
 /** Markup of the GOV.UK Design System's components, as its examples give it. */
@@ -234,4 +235,12 @@ export function dateTime(isoDateTime: string): string {
 export function humanise(code: string): string {
   const words = code.toLowerCase().replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * A fresh key in every form: a form sent twice (a double click, a resend after a timeout) is
+ * recorded once, as the API's idempotency keys promise.
+ */
+export function idempotencyField(): Html {
+  return html`<input type="hidden" name="idempotencyKey" value="${randomUUID()}" />`;
 }

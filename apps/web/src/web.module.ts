@@ -2,7 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '@app/platform';
 import { AssetsController } from './assets.controller';
 import { Pages } from './page-context';
+import { GroupController } from './pages/group.controller';
 import { HomeController } from './pages/home.controller';
+import { MeetingsController } from './pages/meetings.controller';
 import { SignInController } from './pages/sign-in.controller';
 import { SessionStore } from './session';
 import { WEB_CONFIG, webConfig } from './web-config';
@@ -13,7 +15,7 @@ export class WebModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WebModule,
-      controllers: [AssetsController, SignInController, HomeController],
+      controllers: [AssetsController, SignInController, HomeController, GroupController, MeetingsController],
       providers: [SessionStore, Pages, { provide: WEB_CONFIG, useValue: webConfig(config) }],
     };
   }
