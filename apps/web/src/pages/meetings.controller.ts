@@ -1,6 +1,5 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { ApiRefusal } from '../api-client';
 import {
   button,
   csrfField,
@@ -19,6 +18,7 @@ import {
 } from '../components';
 import { html } from '../html';
 import { PageContext, Pages } from '../page-context';
+import { formChange } from './form-change';
 import { groupNavigation } from './group-nav';
 
 const MEETINGS = `query Meetings($id: ID!) {
@@ -225,10 +225,6 @@ export class MeetingsController {
     });
   }
 
-  /**
-   * A form's change: on success back to the meeting with a banner; refused, the meeting again with
-   * the API's sentence in the error summary, linked to the form's field, and what was typed kept.
-   */
   private async change(
     request: Request,
     response: Response,
@@ -237,17 +233,15 @@ export class MeetingsController {
     field: string,
     work: (context: PageContext) => Promise<string | FieldError[]>,
   ): Promise<void> {
-    await this.pages.handle(request, response, async (context) => {
-      let outcome: string | FieldError[];
-      try {
-        outcome = await work(context);
-      } catch (error) {
-        if (!(error instanceof ApiRefusal) || error.code === 'UNAUTHENTICATED') throw error;
-        outcome = [{ field, text: error.message }];
-      }
-      if (typeof outcome === 'string') context.redirect(`/groups/${groupId}/meetings/${meetingId}`, outcome);
-      else await this.render(context, groupId, meetingId, outcome, context.form);
-    });
+    await this.pages.handle(request, response, (context) =>
+      formChange(
+        context,
+        field,
+        () => work(context),
+        `/groups/${groupId}/meetings/${meetingId}`,
+        (errors) => this.render(context, groupId, meetingId, errors, context.form),
+      ),
+    );
   }
 
   private async render(
