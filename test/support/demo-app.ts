@@ -1,4 +1,3 @@
-import { addMonthsToDate } from '@app/domain';
 import { mintToken, SigningKey } from '@app/platform';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,22 +24,14 @@ export interface DemoApp {
  */
 export async function startDemoApp(today = '2026-11-23'): Promise<DemoApp> {
   const api = await TestApp.start({ CLOCK_NOW: `${today}T09:00:00.000Z` });
-  const send: SendGraphql = async (query, variables, token) => {
-    // The demo dates its notice by the wall clock; a notice is dated the day it is given, here the api's clock.
-    const input = query.includes('giveNoticeToLeave')
-      ? { i: { ...(variables.i as object), givenOn: today, effectiveOn: addMonthsToDate(today, 13) } }
-      : variables;
-    const { data, errors } = await api.graphql(query, input, token);
-    if (errors) throw new Error(`${errors[0].extensions?.code}: ${errors[0].message}`);
-    return data ?? {};
-  };
+  const send: SendGraphql = api.send;
   const mint = (personId: string) =>
     mintToken(api.app.get<SigningKey>(SIGNING_KEY), { subject: personId, name: personId });
   const context = { send, administratorToken: api.adminToken as string, tokenFor: mint };
   const demo = await loadAvonAndSomerset(context);
   const year = await loadMeetingYear(context, demo);
   const workstreams = await loadWorkstreams(context, demo, year);
-  await loadPoliciesAndNotices(context, demo);
+  await loadPoliciesAndNotices(context, demo, today);
   const tokens = await demoTokens(api.adminToken as string, demo, mint);
   writeFileSync(join(api.config.dataDir, 'tokens.json'), `${JSON.stringify(tokens, null, 2)}\n`);
   return { api, demo, year, workstreams, tokens };

@@ -28,4 +28,7 @@ export * from './workstreams/workstream.decider';
 export * from './local-arrangements/local-arrangement.decider';
 export * from './policies/policy.decider';
 export * from './communications/communication.decider';
+export * from './audit/happened-on';
+export * from './audit/history-window';
+export * from './audit/history-readers';
 export * from './upcast';
