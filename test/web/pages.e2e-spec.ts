@@ -2,7 +2,12 @@ import AxeBuilder from '@axe-core/playwright';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
+import { mintToken, SigningKey } from '@app/platform';
+import { SIGNING_KEY } from '../../apps/api/src/infrastructure/injection-tokens';
 import { DemoApp, startDemoApp } from '../support/demo-app';
+
+// A real browser on a shared 2-core machine: each test gets more than Jest's default minute to finish.
+jest.setTimeout(300_000);
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(__dirname, '..', '..', 'test-results', 'web');
@@ -18,6 +23,7 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
   let browser: Browser;
   let pastMeetingId: string;
   let anotherMeetingId: string;
+  let southGloucestershireToken: string;
 
   beforeAll(async () => {
     app = await startDemoApp();
@@ -29,14 +35,27 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
           { i: { groupId: app.demo.groupId, startsAt, place: 'Bristol City Hall' } },
         )
       ).data!.scheduleMeeting.id;
-    const { errors } = await app.api.graphql('mutation($i: RoleInput!) { grantRole(input: $i) { id } }', {
-      i: {
-        personId: app.demo.personIds['bristol-business-manager'],
-        role: 'AREA_BUSINESS_MANAGER',
-        areaId: app.demo.areaIds['South Gloucestershire'],
+    // South Gloucestershire's business manager, who signs in by pasting a token.
+    const { registerPerson } = await app.api.send<{ registerPerson: { personId: string } }>(
+      'mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { personId } }',
+      { i: { name: 'Sam Gloucester' } },
+      app.api.adminToken as string,
+    );
+    await app.api.send(
+      'mutation($i: RoleInput!) { grantRole(input: $i) { personId } }',
+      {
+        i: {
+          personId: registerPerson.personId,
+          role: 'AREA_BUSINESS_MANAGER',
+          areaId: app.demo.areaIds['South Gloucestershire'],
+        },
       },
+      app.api.adminToken as string,
+    );
+    southGloucestershireToken = await mintToken(app.api.app.get<SigningKey>(SIGNING_KEY), {
+      subject: registerPerson.personId,
+      name: 'Sam Gloucester',
     });
-    expect(errors).toBeUndefined();
     pastMeetingId = await schedule('2026-11-23T08:00:00.000Z');
     anotherMeetingId = await schedule('2026-11-22T08:00:00.000Z');
     browser = await chromium.launch({
@@ -246,7 +265,11 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain(
       'The area has already decided on that version.',
     );
-    // South Gloucestershire has not: its manager (here the same person, given that area too) records it.
+    // South Gloucestershire has not: its business manager signs in with a pasted token and records it.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Or paste a token').fill(southGloucestershireToken);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.goto(`${groupUrl()}/policies`);
     await formFor(app.demo.areaIds['South Gloucestershire']).getByLabel('Not adopted', { exact: true }).check();
     await formFor(app.demo.areaIds['South Gloucestershire']).getByRole('button', { name: 'Record decision' }).click();
     await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain(
