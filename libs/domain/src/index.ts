@@ -27,3 +27,5 @@ export * from './workstreams/workstream.decider';
 export * from './local-arrangements/local-arrangement.decider';
 export * from './policies/policy.decider';
 export * from './communications/communication.decider';
+export * from './redaction/free-text-fields';
+export * from './redaction/redaction.decider';

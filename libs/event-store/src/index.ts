@@ -6,3 +6,5 @@ export * from './handle-command';
 export * from './sqlite/sqlite-event-store';
 export * from './in-memory/in-memory-event-store';
 export * from './transparency';
+export * from './sealed-text';
+export * from './redact';

@@ -24,6 +24,8 @@ export const DOMAIN_ERROR_CODES = [
   'INVALID_TASK_STATE',
   'NOTICE_TOO_SHORT',
   'IDENTIFYING_DATA',
+  'ALREADY_REDACTED',
+  'NOT_SUPPORTED',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

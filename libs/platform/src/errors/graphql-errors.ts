@@ -41,6 +41,8 @@ const DOMAIN_CODES: Record<DomainErrorCode, GraphqlErrorCode> = {
   INVALID_TASK_STATE: 'INVALID_TASK_STATE',
   NOTICE_TOO_SHORT: 'NOTICE_TOO_SHORT',
   IDENTIFYING_DATA: 'IDENTIFYING_DATA',
+  ALREADY_REDACTED: 'ALREADY_REDACTED',
+  NOT_SUPPORTED: 'NOT_SUPPORTED',
 };
 
 /** Input refused by class-validator at the edge, with one readable sentence per problem. */
