@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  EVENT_SCHEMA_VERSION,
   Actor,
   Message,
   PersonRegistered,
@@ -45,7 +46,7 @@ export function commandEvents(
     correlationId: randomUUID(),
     causationId: commandId,
     reason: null,
-    schemaVersion: 1,
+    schemaVersion: EVENT_SCHEMA_VERSION,
     idempotencyKey,
     inputHash: inputHashOf(operation, input),
   };
@@ -68,7 +69,13 @@ function establishedGroup(n: number, now: string): { streamId: string; event: Re
     streamId: regionalGroupStream(groupId),
     event: {
       type: 'RegionalGroupEstablished',
-      data: { groupId, name: `${region} Regional Safeguarding Partnership ${n}`, areas, establishedAt: now },
+      data: {
+        groupId,
+        name: `${region} Regional Safeguarding Partnership ${n}`,
+        areas,
+        establishedAt: now,
+        establishedOn: now.slice(0, 10),
+      },
     },
   };
 }

@@ -147,7 +147,7 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
       chair,
     );
     const meetings = await send(
-      'query($id: ID!) { regionalGroup(id: $id) { meetings { id decisions { id } } } }',
+      'query($id: ID!) { regionalGroup(id: $id) { meetings(status: OPEN) { id decisions { id } } } }',
       { id: demo.groupId },
       chair,
     );

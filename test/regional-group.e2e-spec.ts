@@ -44,7 +44,7 @@ describe('establishing and reading regional groups over GraphQL', () => {
     const [event] = await api.store.readStream(`regional-group-${data?.establishRegionalGroup.id}`);
     expect(event.metadata).toMatchObject({
       actor: { personId: api.adminId, roles: ['ADMINISTRATOR'] },
-      schemaVersion: 1,
+      schemaVersion: 2,
     });
   });
 

@@ -1,12 +1,21 @@
 /**
- * Appends events to a SQLite store as fast as it can and prints each acknowledged event id on
- * its own line, for the crash test to kill it mid-stream.
+ * Appends events as fast as it can and prints each acknowledged event id on its own line, for
+ * the crash test to kill it mid-stream. Usage: `append-child.ts sqlite <file>` or
+ * `append-child.ts postgres <connection string> <schema>`.
  */
 import { randomUUID } from 'node:crypto';
+import { EventStore } from '../../libs/event-store/src/event-store';
+import { PostgresEventStore } from '../../libs/event-store/src/postgres/postgres-event-store';
 import { SqliteEventStore } from '../../libs/event-store/src/sqlite/sqlite-event-store';
 
-async function main(file: string): Promise<void> {
-  const store = new SqliteEventStore(file);
+function openStore([kind, target, schema]: string[]): EventStore {
+  if (kind === 'sqlite') return new SqliteEventStore(target);
+  if (kind === 'postgres') return new PostgresEventStore(target, { schema });
+  throw new Error(`Unknown store "${kind}": use sqlite or postgres.`);
+}
+
+async function main(args: string[]): Promise<void> {
+  const store = openStore(args);
   for (let revision = 0; ; revision += 1) {
     const id = randomUUID();
     await store.append('crash-stream', [{ id, type: 'Appended', data: { revision }, metadata: {} }], {
@@ -16,4 +25,4 @@ async function main(file: string): Promise<void> {
   }
 }
 
-void main(process.argv[2]);
+void main(process.argv.slice(2));

@@ -1,8 +1,9 @@
-import { Actor, Decider, DomainError, fold, Message } from '@app/domain';
+import { Actor, Decider, DomainError, EVENT_SCHEMA_VERSION, fold, Message } from '@app/domain';
 import { NO_STREAM, EventStore, StoredEvent, WrongExpectedVersionError } from './event-store';
 import { chainEvents } from './hash-chain';
 import { commandIdFor, eventIdFor } from './idempotency';
 import { UnchainedMetadata } from './metadata';
+import { upcast } from './upcast';
 
 export interface CommandContext {
   readonly actor: Actor;
@@ -24,15 +25,13 @@ export interface CommandOutcome<Event extends Message> {
   readonly replayed: boolean;
 }
 
-const SCHEMA_VERSION = 1;
-
 /** An aggregate's current state, folded from its stream: for a rule that needs another aggregate's facts. */
 export async function readState<C extends Message, E extends Message, S>(
   store: EventStore,
   streamId: string,
   decider: Decider<C, E, S>,
 ): Promise<S> {
-  return fold(decider, (await store.readStream(streamId)) as unknown as E[]);
+  return fold(decider, (await store.readStream(streamId)).map(upcast) as unknown as E[]);
 }
 const MAX_ATTEMPTS = 25;
 
@@ -55,7 +54,7 @@ export async function handleCommand<C extends Message, E extends Message, S>(
     const earlier = history.filter((event) => event.metadata.causationId === commandId);
     if (idempotent && earlier.length > 0) return replay(streamId, earlier, context);
 
-    const state = fold(decider, history as unknown as E[]);
+    const state = fold(decider, history.map(upcast) as unknown as E[]);
     const decided = decider.decide(command, state);
     if (decided.length === 0) return { streamId, events: [], position: null, replayed: false };
 
@@ -66,7 +65,7 @@ export async function handleCommand<C extends Message, E extends Message, S>(
       correlationId: context.correlationId,
       causationId: commandId,
       reason: context.reason ?? null,
-      schemaVersion: SCHEMA_VERSION,
+      schemaVersion: EVENT_SCHEMA_VERSION,
       idempotencyKey: context.idempotencyKey ?? null,
       inputHash: context.inputHash ?? null,
     };

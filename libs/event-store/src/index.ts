@@ -6,5 +6,6 @@ export * from './handle-command';
 export * from './sqlite/sqlite-event-store';
 export * from './in-memory/in-memory-event-store';
 export * from './transparency';
+export * from './upcast';
 export * from './sealed-text';
 export * from './redact';

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { EventStore, Position, StoredEvent } from '@app/event-store';
+import { EventStore, Position, StoredEvent, upcast } from '@app/event-store';
 import { Projection } from './projection';
 
 export interface RunnerLogger {
@@ -127,7 +127,8 @@ export class ProjectionRunner {
     }
   }
 
-  private applyBatch(events: readonly StoredEvent[]): void {
+  private applyBatch(stored: readonly StoredEvent[]): void {
+    const events = stored.map(upcast);
     const save = this.db.prepare('UPDATE projection_checkpoints SET position = ? WHERE name = ?');
     const last = events[events.length - 1].position;
     // Immediate: checkpoints are read under the write lock, so another process's runner on the

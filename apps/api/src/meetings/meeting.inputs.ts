@@ -2,6 +2,7 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsISO8601, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { IsDocumentText, IsEntityId, IsLongText, IsShortText } from '../common/input-validators';
+import { BusinessDate } from '../common/business-date';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { AttendanceStatus } from './meeting.types';
 
@@ -120,6 +121,9 @@ export class RespondToRecommendationInput extends MeetingInput {
   @IsOptional()
   @IsLongText()
   reason?: string | null;
+
+  @BusinessDate('respondedOn', 'the day the organisation answered')
+  respondedOn?: string | null;
 }
 
 @InputType()

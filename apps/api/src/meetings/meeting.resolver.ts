@@ -302,17 +302,18 @@ export class MeetingResolver {
   }
 
   @Mutation(() => Meeting, {
-    description: 'Snapshots the current representatives: the meeting’s quorum is counted from them for ever after.',
+    description:
+      'Snapshots the representatives on the meeting’s date: its quorum is counted from them for ever after (R7, A3).',
   })
   openMeeting(
     @Args('input') input: MeetingIdInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ) {
-    return this.change(input, 'openMeeting', input, identity, context, async ({ actor, now }, groupId) => ({
-      type: 'OpenMeeting',
-      data: { group: await this.facts.factsOf(groupId), actor, now },
-    }));
+    return this.change(input, 'openMeeting', input, identity, context, async ({ actor, now }, groupId) => {
+      const { meetingDate } = await this.meetingState(input.meetingId);
+      return { type: 'OpenMeeting', data: { group: await this.facts.factsOf(groupId, meetingDate), actor, now } };
+    });
   }
 
   @Mutation(() => Meeting)
@@ -412,6 +413,7 @@ export class MeetingResolver {
         partnerId: input.partnerId,
         response: input.response,
         reason: input.reason ?? null,
+        respondedOn: input.respondedOn ?? null,
         successors: await this.successors(groupId),
         actor,
         now,

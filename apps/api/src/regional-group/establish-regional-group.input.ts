@@ -1,6 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ValidateNested } from 'class-validator';
+import { BusinessDate } from '../common/business-date';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { IsShortText } from '../common/input-validators';
 
@@ -25,4 +26,7 @@ export class EstablishRegionalGroupInput extends IdempotentInput {
   @ValidateNested({ each: true })
   @Type(() => LocalAreaInput)
   areas!: LocalAreaInput[];
+
+  @BusinessDate('establishedOn', 'the day the group came into being; history before it is out of range')
+  establishedOn?: string | null;
 }

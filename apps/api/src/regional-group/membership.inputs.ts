@@ -12,6 +12,7 @@ import {
 } from 'class-validator';
 import { IsEmailAddress, IsEntityId, IsLongText, IsShortText } from '../common/input-validators';
 import { AGENCY_TYPES, PLATFORM_ROLES, REPRESENTATIVE_ROLES, SENIORITIES, STATUTORY_AGENCY_TYPES } from '@app/domain';
+import { BusinessDate } from '../common/business-date';
 import { IdempotentInput } from '../common/idempotency-key.input';
 
 const asEnum = <T extends string>(values: readonly T[]) =>
@@ -69,6 +70,9 @@ export class ChangePartnerCoverageInput extends GroupChangeInput {
   @ArrayMaxSize(100)
   @IsEntityId({ each: true })
   areaIds!: string[];
+
+  @BusinessDate('changedOn', 'the day the partner’s coverage changed')
+  changedOn?: string | null;
 
   @Field({
     defaultValue: false,
@@ -153,6 +157,9 @@ export class AppointChairInput extends GroupChangeInput {
   @Field(() => ID, { description: 'The representative’s appointment.' })
   @IsEntityId()
   appointmentId!: string;
+
+  @BusinessDate('from', 'the day the post was taken up')
+  from?: string | null;
 }
 
 @InputType()
@@ -160,6 +167,9 @@ export class RotateChairInput extends GroupChangeInput {
   @Field(() => ID, { description: 'The new deputy; the current deputy becomes chair.' })
   @IsEntityId()
   newDeputyAppointmentId!: string;
+
+  @BusinessDate('on', 'the day of the rotation')
+  on?: string | null;
 }
 
 @InputType()
@@ -227,6 +237,9 @@ export class FundingContributionInput extends GroupChangeInput {
   @IsOptional()
   @IsLongText()
   inKind?: string | null;
+
+  @BusinessDate('on', 'the day the contribution was agreed or changed')
+  on?: string | null;
 }
 
 @InputType()

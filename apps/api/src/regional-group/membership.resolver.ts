@@ -122,6 +122,7 @@ export class MembershipResolver {
       data: {
         partnerId: input.partnerId,
         areaIds: input.areaIds,
+        changedOn: input.changedOn ?? null,
         acceptCoverageGap: input.acceptCoverageGap,
         actor,
         now,
@@ -206,7 +207,7 @@ export class MembershipResolver {
   ) {
     return this.change('appointChair', input, identity, context, ({ actor, now }) => ({
       type: 'AppointChair',
-      data: { appointmentId: input.appointmentId, actor, now },
+      data: { appointmentId: input.appointmentId, from: input.from ?? null, actor, now },
     }));
   }
 
@@ -220,7 +221,7 @@ export class MembershipResolver {
   ) {
     return this.change('appointDeputyChair', input, identity, context, ({ actor, now }) => ({
       type: 'AppointDeputyChair',
-      data: { appointmentId: input.appointmentId, actor, now },
+      data: { appointmentId: input.appointmentId, from: input.from ?? null, actor, now },
     }));
   }
 
@@ -234,7 +235,7 @@ export class MembershipResolver {
   ) {
     return this.change('rotateChair', input, identity, context, ({ actor, now }) => ({
       type: 'RotateChair',
-      data: { newDeputyAppointmentId: input.newDeputyAppointmentId, actor, now },
+      data: { newDeputyAppointmentId: input.newDeputyAppointmentId, on: input.on ?? null, actor, now },
     }));
   }
 
@@ -288,6 +289,7 @@ export class MembershipResolver {
         financialYear: input.financialYear,
         amountPence: input.amountPence,
         inKind: input.inKind ?? null,
+        on: input.on ?? null,
         actor,
         now,
       },
@@ -310,6 +312,7 @@ export class MembershipResolver {
         financialYear: input.financialYear,
         amountPence: input.amountPence,
         inKind: input.inKind ?? null,
+        on: input.on ?? null,
         actor,
         now,
       },

@@ -43,6 +43,7 @@ export class RegionalGroupResolver {
             groupId,
             name: input.name,
             areas: input.areas.map((area, index) => ({ areaId: childId(groupId, 'area', index), name: area.name })),
+            establishedOn: input.establishedOn ?? null,
             actor,
             now,
           },

@@ -153,7 +153,19 @@ export const CHAIR = 'sheila-smith';
 export const DEPUTY_CHAIR = 'will-white';
 
 export const GROUP_NAME = 'Avon and Somerset Strategic Safeguarding Partnership';
-export const APPOINTED_ON = '2019-06-01';
+/** The partners agreed their arrangements in June 2019 (seeds/003): the group, its members and its posts date from then. */
+export const ESTABLISHED_ON = '2019-06-01';
+export const APPOINTED_ON = ESTABLISHED_ON;
+/** The day each year's contributions were agreed, and NHS Somerset CCG's own change to 2021/22. */
+export const FUNDING_AGREED_ON: Readonly<Record<string, string>> = { '2020/21': '2020-03-12', '2021/22': '2021-03-11' };
+export const UNILATERAL_CHANGE_ON = '2021-09-01';
+
+/** The quarterly meeting of 12 March 2020, entered now with the membership of that day: Lisa Harvey and Mike Bowden absent. */
+export const MARCH_2020_MEETING = {
+  startsAt: '2020-03-12T10:00:00.000Z',
+  absent: ['lisa-harvey', 'mike-bowden'],
+  decision: 'Contributions for 2020/21 agreed as recorded; the Resources workstream to propose 2021/22.',
+} as const;
 
 /** On 1 July 2022 integrated care boards took over from the clinical commissioning groups (R16). */
 export const SUCCESSIONS = [

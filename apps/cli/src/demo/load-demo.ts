@@ -3,12 +3,16 @@ import {
   AREAS,
   CHAIR,
   DEPUTY_CHAIR,
+  ESTABLISHED_ON,
   FUNDING_2020_21,
+  FUNDING_AGREED_ON,
   GROUP_NAME,
   ICB_DAY,
+  MARCH_2020_MEETING,
   PARTNERS,
   REPRESENTATIVES,
   SUCCESSIONS,
+  UNILATERAL_CHANGE_ON,
 } from './avon-and-somerset';
 
 /** Sends one GraphQL operation as the holder of `token` and returns its data, or throws its first error. */
@@ -31,13 +35,16 @@ export interface LoadedDemo {
   /** Seed key (e.g. `sheila-smith`, `bristol-business-manager`) -> person id. */
   readonly personIds: Record<string, string>;
   readonly appointmentIds: Record<string, string>;
+  /** The quarterly meeting of 12 March 2020, entered with that day's membership. */
+  readonly march2020MeetingId: string;
 }
 
 const CHANGE = 'group { id partners(includeFormer: true) { id name } representatives { appointmentId personId } }';
 
 /**
  * The Avon and Somerset membership, built through the public GraphQL API exactly as its users
- * would: used by `npm run demo` against itself and by the end-to-end tests.
+ * would: used by `npm run demo` against itself and by the end-to-end tests. Its history since 2019
+ * is entered now with its real dates, as a group joining the platform would enter it.
  */
 export async function loadAvonAndSomerset({
   send,
@@ -46,7 +53,7 @@ export async function loadAvonAndSomerset({
 }: DemoContext): Promise<LoadedDemo> {
   const established = await send(
     `mutation($input: EstablishRegionalGroupInput!) { establishRegionalGroup(input: $input) { id areas { id name } } }`,
-    { input: { name: GROUP_NAME, areas: AREAS.map((name) => ({ name })) } },
+    { input: { name: GROUP_NAME, areas: AREAS.map((name) => ({ name })), establishedOn: ESTABLISHED_ON } },
     admin,
   );
   const groupId: string = established.establishRegionalGroup.id;
@@ -93,19 +100,21 @@ export async function loadAvonAndSomerset({
       (r: { personId: string }) => r.personId === personIds[rep.key],
     ).appointmentId;
   }
-  await change('appointChair', { appointmentId: appointmentIds[CHAIR] });
-  await change('appointDeputyChair', { appointmentId: appointmentIds[DEPUTY_CHAIR] });
+  await change('appointChair', { appointmentId: appointmentIds[CHAIR], from: APPOINTED_ON });
+  await change('appointDeputyChair', { appointmentId: appointmentIds[DEPUTY_CHAIR], from: APPOINTED_ON });
   await change('recordTermsOfReferenceReview', {
     reviewedOn: '2019-12-10',
     notes: 'First annual review, as the terms of reference require.',
   });
+
+  const march2020MeetingId = await holdMarch2020Meeting(send, admin, groupId, appointmentIds);
 
   const chair = await tokenFor(personIds[CHAIR]);
   for (const year of ['2020/21', '2021/22']) {
     for (const { partner, amountPence, inKind } of FUNDING_2020_21) {
       await change(
         'agreeFundingContribution',
-        { partnerId: partnerIds[partner], financialYear: year, amountPence, inKind },
+        { partnerId: partnerIds[partner], financialYear: year, amountPence, inKind, on: FUNDING_AGREED_ON[year] },
         chair,
       );
     }
@@ -113,7 +122,13 @@ export async function loadAvonAndSomerset({
   // A partner lowering its own contribution without the group: flagged unilateral (R15).
   await change(
     'changeFundingContribution',
-    { partnerId: partnerIds['somerset-ccg'], financialYear: '2021/22', amountPence: 1_000_000, inKind: null },
+    {
+      partnerId: partnerIds['somerset-ccg'],
+      financialYear: '2021/22',
+      amountPence: 1_000_000,
+      inKind: null,
+      on: UNILATERAL_CHANGE_ON,
+    },
     await tokenFor(personIds['sandra-corry']),
   );
 
@@ -143,7 +158,37 @@ export async function loadAvonAndSomerset({
   personIds.auditor = await registerPerson(send, admin, 'Independent Scrutineer', 'scrutineer@asssp.example');
   await grantRole(send, admin, personIds.auditor, 'AUDITOR', null);
 
-  return { groupId, areaIds, partnerIds, personIds, appointmentIds };
+  return { groupId, areaIds, partnerIds, personIds, appointmentIds, march2020MeetingId };
+}
+
+/** Scheduled, opened on that day's membership, attendance taken and a decision recorded, then closed. */
+async function holdMarch2020Meeting(
+  send: SendGraphql,
+  admin: string,
+  groupId: string,
+  appointmentIds: Record<string, string>,
+): Promise<string> {
+  const meeting = (mutation: string, inputType: string, input: Record<string, unknown>) =>
+    send(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { id } }`, { input }, admin).then(
+      (data) => (data[mutation] as { id: string }).id,
+    );
+  const meetingId = await meeting('scheduleMeeting', 'ScheduleMeetingInput', {
+    groupId,
+    startsAt: MARCH_2020_MEETING.startsAt,
+    place: 'Avon and Somerset Constabulary Headquarters, Portishead',
+  });
+  await meeting('openMeeting', 'MeetingIdInput', { meetingId });
+  for (const rep of REPRESENTATIVES) {
+    const absent = (MARCH_2020_MEETING.absent as readonly string[]).includes(rep.key);
+    await meeting('recordAttendance', 'RecordAttendanceInput', {
+      meetingId,
+      appointmentId: appointmentIds[rep.key],
+      status: absent ? 'APOLOGIES' : 'PRESENT',
+    });
+  }
+  await meeting('recordDecision', 'RecordDecisionInput', { meetingId, text: MARCH_2020_MEETING.decision });
+  await meeting('closeMeeting', 'MeetingIdInput', { meetingId });
+  return meetingId;
 }
 
 function inputTypeOf(mutation: string): string {

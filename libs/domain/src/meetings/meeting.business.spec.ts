@@ -18,6 +18,7 @@ import {
   representativeOf,
   REPRESENTATIVES,
   stranger,
+  MEETING_DATE,
 } from '../testing/avon-and-somerset.fixture';
 import { specification } from '../testing/given-when-then';
 import { GroupFacts } from './meeting.commands';
@@ -50,7 +51,13 @@ const decisionRecorded = (
   overrides: { decisionId?: string; text?: string; agreedBy?: readonly string[] } = {},
 ): MeetingEvent => ({
   type: 'DecisionRecorded',
-  data: { decisionId: 'dec-1', text: 'The neglect strategy is adopted.', agreedBy: SEVEN_PRESENT, ...overrides },
+  data: {
+    decisionId: 'dec-1',
+    text: 'The neglect strategy is adopted.',
+    agreedBy: SEVEN_PRESENT,
+    decidedOn: MEETING_DATE,
+    ...overrides,
+  },
 });
 
 const recommend = (
@@ -79,14 +86,23 @@ const respond = (
   reason: string | null = null,
   recommendationId = 'rec-1',
   successors: Record<string, string> = {},
-) => meetingCommand('RespondToRecommendation', { recommendationId, partnerId, response, reason, successors, actor });
+) =>
+  meetingCommand('RespondToRecommendation', {
+    recommendationId,
+    partnerId,
+    response,
+    reason,
+    respondedOn: null,
+    successors,
+    actor,
+  });
 const responded = (
   partnerId: string,
   response: RecommendationResponse,
   reason: string | null = null,
 ): RecommendationResponded => ({
   type: 'RecommendationResponded',
-  data: { recommendationId: 'rec-1', partnerId, response, reason },
+  data: { recommendationId: 'rec-1', partnerId, response, reason, respondedOn: MEETING_DATE },
 });
 
 /** A quorate meeting that recommended to the police and Bristol City Council. */

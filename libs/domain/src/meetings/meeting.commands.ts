@@ -1,4 +1,5 @@
 import { Message } from '../shared/decider';
+import { IsoDate } from '../shared/dates';
 import { Actor } from '../shared/roles';
 import { Area } from '../regional-group/regional-group.events';
 import { AttendanceStatus, RecommendationResponse, SnapshotRepresentative, Substitute } from './meeting.events';
@@ -8,6 +9,10 @@ import { AttendanceStatus, RecommendationResponse, SnapshotRepresentative, Subst
  * group's stream by the handler: a rule that needs another aggregate reads that stream.
  */
 export type GroupFacts = Readonly<{
+  /** The day these facts describe: a meeting opens on the membership of its own date (R7, A3). */
+  on: IsoDate;
+  /** The day the group came into being: a meeting cannot be held before it. */
+  establishedOn: IsoDate;
   dissolved: boolean;
   areas: readonly Area[];
   currentPartners: readonly { partnerId: string; name: string }[];
@@ -45,6 +50,8 @@ export type RespondToRecommendation = MeetingCommand<
     partnerId: string;
     response: RecommendationResponse;
     reason: string | null;
+    /** The day the target answered; today in the group's time zone when not given. */
+    respondedOn: IsoDate | null;
     /** From the group's stream: each succeeded partner and the current partner that took over from it (R16). */
     successors: Readonly<Record<string, string>>;
   }

@@ -22,6 +22,7 @@ import {
   REPRESENTATIVES,
   SNAPSHOT_REPRESENTATIVES,
   stranger,
+  MEETING_DATE,
 } from '../testing/avon-and-somerset.fixture';
 import { specification } from '../testing/given-when-then';
 import { GroupFacts } from './meeting.commands';
@@ -380,6 +381,7 @@ describe('Quorum (R7, R8)', () => {
               'apt-mike-bowden',
               'apt-sheila-smith',
             ],
+            decidedOn: MEETING_DATE,
           },
         },
       ]);

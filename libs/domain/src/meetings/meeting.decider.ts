@@ -2,7 +2,7 @@ import { Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { Actor } from '../shared/roles';
 import { normaliseName } from '../shared/text';
-import { isIsoDate } from '../shared/dates';
+import { dateOrToday, isIsoDate, groupDateOf, requireNotBefore, requireNotFuture } from '../shared/dates';
 import { quorumRequired } from '../regional-group/quorum';
 import {
   ApproveMinutes,
@@ -90,6 +90,7 @@ function schedule(command: ScheduleMeeting, state: MeetingState): MeetingEvent[]
       'startsAt must be a date and time that exists, with its time zone, e.g. 2020-03-12T10:00:00Z.',
     );
   }
+  requireNotBefore(groupDateOf(startsAt), group.establishedOn, 'The meeting’s date', 'the group was established');
   return [
     {
       type: 'MeetingScheduled',
@@ -111,12 +112,20 @@ function decideForMeeting(command: Exclude<MeetingCommandUnion, ScheduleMeeting>
       requireNotDissolved(command.data.group);
       if (meeting.status !== 'SCHEDULED')
         throw new DomainError('MEETING_NOT_OPEN', `The meeting is already ${meeting.status.toLowerCase()}.`);
-      const { currentRepresentatives: representatives, quorumPercentage } = command.data.group;
+      // A meeting is recorded once it is held: its attendance and decisions are facts of its day.
+      requireNotFuture(meeting.meetingDate, now, 'The meeting’s date');
+      const { currentRepresentatives: representatives, quorumPercentage, on } = command.data.group;
+      if (on !== meeting.meetingDate) {
+        throw new Error(
+          `Opening a meeting of ${meeting.meetingDate} needs its group's facts of that day, not of ${on}.`,
+        );
+      }
       return [
         {
           type: 'MeetingOpened',
           data: {
             openedAt: now,
+            membershipOn: meeting.meetingDate,
             quorumPercentage,
             required: quorumRequired(quorumPercentage, representatives.length),
             representatives,
@@ -144,6 +153,7 @@ function decideForMeeting(command: Exclude<MeetingCommandUnion, ScheduleMeeting>
             decisionId: command.data.decisionId,
             text: requireText(command.data.text, 'The decision'),
             agreedBy: presentRepresentatives(meeting).map((r) => r.appointmentId),
+            decidedOn: meeting.meetingDate,
           },
         },
       ];
@@ -196,7 +206,9 @@ function recordAttendance(command: RecordAttendance, meeting: Meeting): MeetingE
         organisation: requireText(substitute.organisation, "The substitute's organisation"),
       }
     : null;
-  return [{ type: 'AttendanceRecorded', data: { appointmentId, status, substitute: sub } }];
+  return [
+    { type: 'AttendanceRecorded', data: { appointmentId, status, substitute: sub, attendedOn: meeting.meetingDate } },
+  ];
 }
 
 function submitWrittenViews(command: SubmitWrittenViews, meeting: Meeting): MeetingEvent[] {
@@ -247,6 +259,7 @@ function makeRecommendation(command: MakeRecommendation, meeting: Meeting): Meet
         targetPartnerIds: [...new Set(targetPartnerIds)],
         dueDate,
         agreedBy: presentRepresentatives(meeting).map((r) => r.appointmentId),
+        madeOn: meeting.meetingDate,
       },
     },
   ];
@@ -279,7 +292,10 @@ function respond(command: RespondToRecommendation, meeting: Meeting): MeetingEve
     throw new DomainError('VALIDATION_FAILED', 'Declining a recommendation needs a reason.');
   if (recommendation.responses[partnerId] === 'IMPLEMENTED')
     throw new DomainError('VALIDATION_FAILED', 'The recommendation is already implemented.');
-  return [{ type: 'RecommendationResponded', data: { recommendationId, partnerId, response, reason } }];
+  const respondedOn = dateOrToday(command.data.respondedOn, command.data.now);
+  requireNotFuture(respondedOn, command.data.now, 'The date of the response');
+  requireNotBefore(respondedOn, meeting.meetingDate, 'The date of the response', 'the meeting that made it');
+  return [{ type: 'RecommendationResponded', data: { recommendationId, partnerId, response, reason, respondedOn } }];
 }
 
 function draftMinutes(command: DraftMinutes, meeting: Meeting): MeetingEvent[] {

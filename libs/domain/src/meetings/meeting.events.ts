@@ -1,4 +1,5 @@
 import { Message } from '../shared/decider';
+import { IsoDate } from '../shared/dates';
 import { Area } from '../regional-group/regional-group.events';
 
 /** A representative as the membership stood when the meeting opened: quorum is counted from this list for ever after (R7). */
@@ -20,11 +21,18 @@ export type MeetingScheduled = Message<
 >;
 export type MeetingOpened = Message<
   'MeetingOpened',
-  { openedAt: string; quorumPercentage: number; required: number; representatives: readonly SnapshotRepresentative[] }
+  {
+    openedAt: string;
+    /** The meeting's date, whose membership the snapshot is. */
+    membershipOn: IsoDate;
+    quorumPercentage: number;
+    required: number;
+    representatives: readonly SnapshotRepresentative[];
+  }
 >;
 export type AttendanceRecorded = Message<
   'AttendanceRecorded',
-  { appointmentId: string; status: AttendanceStatus; substitute: Substitute | null }
+  { appointmentId: string; status: AttendanceStatus; substitute: Substitute | null; attendedOn: IsoDate }
 >;
 export type WrittenViewsSubmitted = Message<
   'WrittenViewsSubmitted',
@@ -34,7 +42,7 @@ export type MeetingClosed = Message<'MeetingClosed', { closedAt: string }>;
 /** Agreed by the representatives present in person, never by substitutes (R8, R9). */
 export type DecisionRecorded = Message<
   'DecisionRecorded',
-  { decisionId: string; text: string; agreedBy: readonly string[] }
+  { decisionId: string; text: string; agreedBy: readonly string[]; decidedOn: IsoDate }
 >;
 export type RecommendationMade = Message<
   'RecommendationMade',
@@ -44,11 +52,18 @@ export type RecommendationMade = Message<
     targetPartnerIds: readonly string[];
     dueDate: string;
     agreedBy: readonly string[];
+    madeOn: IsoDate;
   }
 >;
 export type RecommendationResponded = Message<
   'RecommendationResponded',
-  { recommendationId: string; partnerId: string; response: RecommendationResponse; reason: string | null }
+  {
+    recommendationId: string;
+    partnerId: string;
+    response: RecommendationResponse;
+    reason: string | null;
+    respondedOn: IsoDate;
+  }
 >;
 export type MinutesDrafted = Message<'MinutesDrafted', { text: string }>;
 export type MinutesApproved = Message<'MinutesApproved', { approvedOn: string; atMeetingId: string | null }>;

@@ -600,6 +600,7 @@ describe('A meeting from schedule to minutes published in all five areas', () =>
       agreedBy: Object.values(REPRESENTATIVES)
         .slice(0, 7)
         .map((rep) => rep.appointmentId),
+      decidedOn: '2020-03-12',
     });
   });
 });

@@ -1,3 +1,4 @@
+import { groupDateOf, IsoDate } from '../shared/dates';
 import { quorumRequired } from '../regional-group/quorum';
 import { Area } from '../regional-group/regional-group.events';
 import {
@@ -21,6 +22,8 @@ export type Meeting = Readonly<{
   meetingId: string;
   groupId: string;
   startsAt: string;
+  /** The day it is held, in the group's time zone: the date of its membership, attendance and decisions. */
+  meetingDate: IsoDate;
   representatives: readonly SnapshotRepresentative[];
   quorumPercentage: number;
   attendance: Readonly<Record<string, Attendance>>;
@@ -73,6 +76,7 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
       meetingId: event.data.meetingId,
       groupId: event.data.groupId,
       startsAt: event.data.startsAt,
+      meetingDate: groupDateOf(event.data.startsAt),
       representatives: [],
       quorumPercentage: 0,
       attendance: {},

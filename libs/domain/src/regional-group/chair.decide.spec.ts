@@ -15,6 +15,7 @@ import {
   partnerSucceeded,
   representativeActor,
   stranger,
+  TODAY,
 } from '../testing/avon-and-somerset.fixture';
 import { specification } from '../testing/given-when-then';
 import { regionalGroupDecider } from './regional-group.decider';
@@ -54,7 +55,7 @@ describe('Appointing the chair (R5)', () => {
     spec
       .given([...avonAndSomerset, deputyChairAppointed])
       .when(appointChair('apt-lisa-harvey'))
-      .then([{ type: 'ChairAppointed', data: { appointmentId: 'apt-lisa-harvey' } }]);
+      .then([{ type: 'ChairAppointed', data: { appointmentId: 'apt-lisa-harvey', from: TODAY } }]);
   });
 
   it('is refused with SAME_AGENCY_TYPE when the deputy represents a partner of the same type', () => {
@@ -69,7 +70,10 @@ describe('Appointing the chair (R5)', () => {
 
   it('is refused with SAME_AGENCY_TYPE for two people of different local authorities', () => {
     spec
-      .given([...avonAndSomerset, { type: 'DeputyChairAppointed', data: { appointmentId: 'apt-chris-sivers' } }])
+      .given([
+        ...avonAndSomerset,
+        { type: 'DeputyChairAppointed', data: { appointmentId: 'apt-chris-sivers', from: TODAY } },
+      ])
       .when(appointChair('apt-jacqui-jensen'))
       .thenFails('SAME_AGENCY_TYPE', /both represent local authority partners/);
   });
@@ -85,7 +89,7 @@ describe('Appointing the chair (R5)', () => {
     spec
       .given(avonAndSomersetWithChair)
       .when(appointChair('apt-mike-bowden'))
-      .then([{ type: 'ChairAppointed', data: { appointmentId: 'apt-mike-bowden' } }]);
+      .then([{ type: 'ChairAppointed', data: { appointmentId: 'apt-mike-bowden', from: TODAY } }]);
     expect(typeOf(avonAndSomersetWithChair, appointChair('apt-mike-bowden'))).toEqual({
       chair: 'apt-mike-bowden',
       deputyChair: 'apt-victoria-capel',
@@ -99,31 +103,31 @@ describe('Appointing the chair (R5)', () => {
       .given([
         ...avonAndSomersetWithChair,
         ended('apt-jacqui-jensen', '2020-01-01'),
-        chairPostVacated('CHAIR', 'apt-jacqui-jensen'),
+        chairPostVacated('CHAIR', 'apt-jacqui-jensen', TODAY),
       ])
       .when(appointChair('apt-sandra-corry'))
-      .then([{ type: 'ChairAppointed', data: { appointmentId: 'apt-sandra-corry' } }]);
+      .then([{ type: 'ChairAppointed', data: { appointmentId: 'apt-sandra-corry', from: TODAY } }]);
   });
 
   it('is refused for an appointment that has ended', () => {
     spec
       .given([...avonAndSomerset, ended('apt-sheila-smith', '2019-12-31')])
       .when(appointChair('apt-sheila-smith'))
-      .thenFails('VALIDATION_FAILED', /Sheila Smith is not a current representative/);
+      .thenFails('VALIDATION_FAILED', /Sheila Smith is not a representative on/);
   });
 
   it('is refused for an appointment that ends today', () => {
     spec
       .given([...avonAndSomerset, ended('apt-sheila-smith', '2020-01-15')])
       .when(appointChair('apt-sheila-smith'))
-      .thenFails('VALIDATION_FAILED', /not a current representative/);
+      .thenFails('VALIDATION_FAILED', /not a representative on 2020-01-15/);
   });
 
   it('records an appointment that ends later', () => {
     spec
       .given([...avonAndSomerset, ended('apt-sheila-smith', '2020-01-16')])
       .when(appointChair('apt-sheila-smith'))
-      .then([{ type: 'ChairAppointed', data: { appointmentId: 'apt-sheila-smith' } }]);
+      .then([{ type: 'ChairAppointed', data: { appointmentId: 'apt-sheila-smith', from: TODAY } }]);
   });
 
   it('is refused for an appointment that has not started', () => {
@@ -142,14 +146,17 @@ describe('Appointing the chair (R5)', () => {
     spec
       .given([...avonAndSomerset, later])
       .when(appointChair('apt-later'))
-      .thenFails('VALIDATION_FAILED', /Pat Later is not a current representative/);
+      .thenFails(
+        'OUT_OF_RANGE',
+        /The date the post is taken up \(2020-01-15\) is before Pat Later's appointment began \(2020-02-01\)/,
+      );
   });
 
   it('is refused for a representative of a partner that has been succeeded', () => {
     spec
       .given([...avonAndSomerset, somersetCcgSucceededWithoutSeat])
       .when(appointChair('apt-sandra-corry'))
-      .thenFails('VALIDATION_FAILED', /Sandra Corry is not a current representative/);
+      .thenFails('VALIDATION_FAILED', /Sandra Corry is not a representative on/);
   });
 
   it('is refused for an unknown appointment', () => {
@@ -163,7 +170,7 @@ describe('Appointing the chair (R5)', () => {
     spec
       .given(avonAndSomersetWithChair)
       .when(appointChair('apt-mike-bowden', chair))
-      .then([{ type: 'ChairAppointed', data: { appointmentId: 'apt-mike-bowden' } }]);
+      .then([{ type: 'ChairAppointed', data: { appointmentId: 'apt-mike-bowden', from: TODAY } }]);
   });
 
   it.each([
@@ -208,7 +215,10 @@ describe('Appointing the deputy chair (R5)', () => {
 
   it('is refused with SAME_AGENCY_TYPE for the chair’s own organisation', () => {
     spec
-      .given([...avonAndSomerset, { type: 'ChairAppointed', data: { appointmentId: 'apt-victoria-capel' } }])
+      .given([
+        ...avonAndSomerset,
+        { type: 'ChairAppointed', data: { appointmentId: 'apt-victoria-capel', from: TODAY } },
+      ])
       .when(appointDeputy('apt-will-white'))
       .thenFails('SAME_AGENCY_TYPE', /both represent police partners/);
   });
@@ -224,14 +234,14 @@ describe('Appointing the deputy chair (R5)', () => {
     spec
       .given(avonAndSomersetWithChair)
       .when(appointDeputy('apt-janet-baptiste-grant'))
-      .then([{ type: 'DeputyChairAppointed', data: { appointmentId: 'apt-janet-baptiste-grant' } }]);
+      .then([{ type: 'DeputyChairAppointed', data: { appointmentId: 'apt-janet-baptiste-grant', from: TODAY } }]);
   });
 
   it('is refused for an appointment that has ended', () => {
     spec
       .given([...avonAndSomerset, chairAppointed, ended('apt-lisa-harvey', '2020-01-01')])
       .when(appointDeputy('apt-lisa-harvey'))
-      .thenFails('VALIDATION_FAILED', /Lisa Harvey is not a current representative/);
+      .thenFails('VALIDATION_FAILED', /Lisa Harvey is not a representative on/);
   });
 
   it('is refused for an unknown appointment', () => {
@@ -245,7 +255,7 @@ describe('Appointing the deputy chair (R5)', () => {
     spec
       .given(avonAndSomersetWithChair)
       .when(appointDeputy('apt-lisa-harvey', chair))
-      .then([{ type: 'DeputyChairAppointed', data: { appointmentId: 'apt-lisa-harvey' } }]);
+      .then([{ type: 'DeputyChairAppointed', data: { appointmentId: 'apt-lisa-harvey', from: TODAY } }]);
   });
 
   it('is refused to a stranger', () => {
@@ -264,7 +274,7 @@ describe('Rotating the chair (R5)', () => {
       .then([
         {
           type: 'ChairRotated',
-          data: { chairAppointmentId: 'apt-victoria-capel', deputyAppointmentId: 'apt-lisa-harvey' },
+          data: { chairAppointmentId: 'apt-victoria-capel', deputyAppointmentId: 'apt-lisa-harvey', on: TODAY },
         },
       ]);
   });
@@ -285,7 +295,7 @@ describe('Rotating the chair (R5)', () => {
       .then([
         {
           type: 'ChairRotated',
-          data: { chairAppointmentId: 'apt-victoria-capel', deputyAppointmentId: 'apt-jacqui-jensen' },
+          data: { chairAppointmentId: 'apt-victoria-capel', deputyAppointmentId: 'apt-jacqui-jensen', on: TODAY },
         },
       ]);
   });
@@ -319,7 +329,7 @@ describe('Rotating the chair (R5)', () => {
       .given([
         ...avonAndSomersetWithChair,
         ended('apt-victoria-capel', '2020-01-01'),
-        chairPostVacated('DEPUTY_CHAIR', 'apt-victoria-capel'),
+        chairPostVacated('DEPUTY_CHAIR', 'apt-victoria-capel', TODAY),
       ])
       .when(rotate('apt-lisa-harvey'))
       .thenFails('VALIDATION_FAILED', /no deputy chair/);
@@ -330,22 +340,22 @@ describe('Rotating the chair (R5)', () => {
       .given([
         ...avonAndSomersetWithChair,
         ended('apt-jacqui-jensen', '2020-01-01'),
-        chairPostVacated('CHAIR', 'apt-jacqui-jensen'),
+        chairPostVacated('CHAIR', 'apt-jacqui-jensen', TODAY),
       ])
       .when(rotate('apt-mike-bowden'))
       .then([
         {
           type: 'ChairRotated',
-          data: { chairAppointmentId: 'apt-victoria-capel', deputyAppointmentId: 'apt-mike-bowden' },
+          data: { chairAppointmentId: 'apt-victoria-capel', deputyAppointmentId: 'apt-mike-bowden', on: TODAY },
         },
       ]);
   });
 
-  it('is refused when the new deputy is not a current representative', () => {
+  it('is refused when the new deputy is not a representative on', () => {
     spec
       .given([...avonAndSomersetWithChair, ended('apt-lisa-harvey', '2020-01-01')])
       .when(rotate('apt-lisa-harvey'))
-      .thenFails('VALIDATION_FAILED', /Lisa Harvey is not a current representative/);
+      .thenFails('VALIDATION_FAILED', /Lisa Harvey is not a representative on/);
   });
 
   it('is refused when the deputy is no longer a current representative', () => {
@@ -353,11 +363,11 @@ describe('Rotating the chair (R5)', () => {
       .given([
         ...avonAndSomerset,
         chairAppointed,
-        { type: 'DeputyChairAppointed', data: { appointmentId: 'apt-sandra-corry' } },
+        { type: 'DeputyChairAppointed', data: { appointmentId: 'apt-sandra-corry', from: TODAY } },
         somersetCcgSucceededWithoutSeat,
       ])
       .when(rotate('apt-victoria-capel'))
-      .thenFails('VALIDATION_FAILED', /Sandra Corry is not a current representative/);
+      .thenFails('VALIDATION_FAILED', /Sandra Corry is not a representative on/);
   });
 
   it('is refused for an unknown new deputy', () => {
@@ -374,7 +384,7 @@ describe('Rotating the chair (R5)', () => {
       .then([
         {
           type: 'ChairRotated',
-          data: { chairAppointmentId: 'apt-victoria-capel', deputyAppointmentId: 'apt-lisa-harvey' },
+          data: { chairAppointmentId: 'apt-victoria-capel', deputyAppointmentId: 'apt-lisa-harvey', on: TODAY },
         },
       ]);
   });
@@ -395,7 +405,7 @@ describe('Rotating the chair (R5)', () => {
 
   const rotated: RegionalGroupEvent = {
     type: 'ChairRotated',
-    data: { chairAppointmentId: 'apt-victoria-capel', deputyAppointmentId: 'apt-lisa-harvey' },
+    data: { chairAppointmentId: 'apt-victoria-capel', deputyAppointmentId: 'apt-lisa-harvey', on: TODAY },
   };
 
   it('is refused to the outgoing chair once the rotation is recorded, and allowed to the new chair', () => {
@@ -409,7 +419,7 @@ describe('Rotating the chair (R5)', () => {
       .then([
         {
           type: 'ChairRotated',
-          data: { chairAppointmentId: 'apt-lisa-harvey', deputyAppointmentId: 'apt-jacqui-jensen' },
+          data: { chairAppointmentId: 'apt-lisa-harvey', deputyAppointmentId: 'apt-jacqui-jensen', on: TODAY },
         },
       ]);
   });

@@ -8,8 +8,9 @@ import {
   partnerSucceeded,
   START,
   termsAdopted,
+  TODAY,
 } from '../testing/avon-and-somerset.fixture';
-import { coverageOf, describeGaps, gapsCreated, gapsOf } from './coverage';
+import { coverageOn, describeGaps, gapsCreated, gapsOn } from './coverage';
 import { RegionalGroupEvent } from './regional-group.events';
 
 const ALL_THREE = ['HEALTH', 'LOCAL_AUTHORITY', 'POLICE'];
@@ -23,20 +24,20 @@ const policeLeavesSomerset: RegionalGroupEvent = coverageChanged('police', [
 
 const somersetPoliceGap = { areaId: 'somerset', areaName: 'Somerset', agencyType: 'POLICE' };
 
-describe('coverageOf (R3)', () => {
+describe('coverageOn (R3, A3)', () => {
   it('gives every Avon and Somerset area all three statutory types and nothing missing', () => {
-    expect(coverageOf(groupAfter(avonAndSomerset))).toEqual([
+    expect(coverageOn(groupAfter(avonAndSomerset), TODAY)).toEqual([
       { areaId: 'banes', areaName: 'Bath and North East Somerset', covered: ALL_THREE, missing: [] },
       { areaId: 'bristol', areaName: 'Bristol', covered: ALL_THREE, missing: [] },
       { areaId: 'north-somerset', areaName: 'North Somerset', covered: ALL_THREE, missing: [] },
       { areaId: 'somerset', areaName: 'Somerset', covered: ALL_THREE, missing: [] },
       { areaId: 'south-glos', areaName: 'South Gloucestershire', covered: ALL_THREE, missing: [] },
     ]);
-    expect(gapsOf(groupAfter(avonAndSomerset))).toEqual([]);
+    expect(gapsOn(groupAfter(avonAndSomerset), TODAY)).toEqual([]);
   });
 
   it('lists every required type as missing in a group with no partners yet', () => {
-    const coverage = coverageOf(groupAfter([established, termsAdopted]));
+    const coverage = coverageOn(groupAfter([established, termsAdopted]), TODAY);
     expect(coverage).toHaveLength(5);
     for (const area of coverage) {
       expect(area.covered).toEqual([]);
@@ -45,26 +46,28 @@ describe('coverageOf (R3)', () => {
   });
 
   it('uses the statutory types of the platform defaults before terms are adopted', () => {
-    const coverage = coverageOf(groupAfter([established, ...partnersAdmitted]));
+    const coverage = coverageOn(groupAfter([established, ...partnersAdmitted]), TODAY);
     expect(coverage.every((area) => area.missing.length === 0)).toBe(true);
-    expect(coverageOf(groupAfter([established]))[0].missing).toEqual(['LOCAL_AUTHORITY', 'HEALTH', 'POLICE']);
+    expect(coverageOn(groupAfter([established]), TODAY)[0].missing).toEqual(['LOCAL_AUTHORITY', 'HEALTH', 'POLICE']);
   });
 
   it('names the area and the type when the police stop covering Somerset', () => {
     const group = groupAfter([...avonAndSomerset, policeLeavesSomerset]);
-    expect(coverageOf(group).find((area) => area.areaId === 'somerset')).toEqual({
+    expect(coverageOn(group, TODAY).find((area) => area.areaId === 'somerset')).toEqual({
       areaId: 'somerset',
       areaName: 'Somerset',
       covered: ['HEALTH', 'LOCAL_AUTHORITY'],
       missing: ['POLICE'],
     });
-    expect(gapsOf(group)).toEqual([somersetPoliceGap]);
+    expect(gapsOn(group, TODAY)).toEqual([somersetPoliceGap]);
   });
 
   it('does not count a partner that has been succeeded', () => {
     const succeededWithoutSuccessorCoverage: RegionalGroupEvent = partnerSucceeded({ areaIds: [] });
     const group = groupAfter([...avonAndSomerset, succeededWithoutSuccessorCoverage]);
-    expect(gapsOf(group)).toEqual([{ areaId: 'somerset', areaName: 'Somerset', agencyType: 'HEALTH' }]);
+    expect(gapsOn(group, '2022-07-01')).toEqual([{ areaId: 'somerset', areaName: 'Somerset', agencyType: 'HEALTH' }]);
+    // Before the succession took effect the CCG still covered Somerset (A3).
+    expect(gapsOn(group, '2022-06-30')).toEqual([]);
   });
 
   it('lists a non-statutory partner among the covered types without it filling a statutory gap', () => {
@@ -79,7 +82,7 @@ describe('coverageOf (R3)', () => {
       },
     };
     const group = groupAfter([...avonAndSomerset, policeLeavesSomerset, educationAdmitted]);
-    expect(coverageOf(group).find((area) => area.areaId === 'somerset')).toEqual({
+    expect(coverageOn(group, TODAY).find((area) => area.areaId === 'somerset')).toEqual({
       areaId: 'somerset',
       areaName: 'Somerset',
       covered: ['EDUCATION', 'HEALTH', 'LOCAL_AUTHORITY'],
@@ -97,7 +100,7 @@ describe('coverageOf (R3)', () => {
         gapsAccepted: [],
       },
     };
-    const coverage = coverageOf(groupAfter([...avonAndSomerset, educationRequired]));
+    const coverage = coverageOn(groupAfter([...avonAndSomerset, educationRequired]), TODAY);
     expect(coverage.map((area) => area.missing)).toEqual([
       ['EDUCATION'],
       ['EDUCATION'],
@@ -111,27 +114,27 @@ describe('coverageOf (R3)', () => {
 describe('gapsCreated (R3)', () => {
   it('finds no gap when nothing changes', () => {
     const group = groupAfter(avonAndSomerset);
-    expect(gapsCreated(group, group)).toEqual([]);
+    expect(gapsCreated(group, group, TODAY)).toEqual([]);
   });
 
   it('finds the gap a coverage change creates', () => {
-    expect(gapsCreated(groupAfter(avonAndSomerset), groupAfter([...avonAndSomerset, policeLeavesSomerset]))).toEqual([
-      somersetPoliceGap,
-    ]);
+    expect(
+      gapsCreated(groupAfter(avonAndSomerset), groupAfter([...avonAndSomerset, policeLeavesSomerset]), TODAY),
+    ).toEqual([somersetPoliceGap]);
   });
 
   it('does not report again a gap that was already there', () => {
     const before = groupAfter([...avonAndSomerset, policeLeavesSomerset]);
     const councilLeavesToo: RegionalGroupEvent = coverageChanged('somerset-council', ['bristol']);
     const after = groupAfter([...avonAndSomerset, policeLeavesSomerset, councilLeavesToo]);
-    expect(gapsCreated(before, after)).toEqual([
+    expect(gapsCreated(before, after, TODAY)).toEqual([
       { areaId: 'somerset', areaName: 'Somerset', agencyType: 'LOCAL_AUTHORITY' },
     ]);
   });
 
   it('finds no gap when a gap is closed', () => {
     const before = groupAfter([...avonAndSomerset, policeLeavesSomerset]);
-    expect(gapsCreated(before, groupAfter(avonAndSomerset))).toEqual([]);
+    expect(gapsCreated(before, groupAfter(avonAndSomerset), TODAY)).toEqual([]);
   });
 
   it('finds one gap per area when the terms add a type nobody covers', () => {
@@ -139,7 +142,9 @@ describe('gapsCreated (R3)', () => {
       type: 'TermsOfReferenceAdopted',
       data: { ...termsAdopted.data, version: '2.0', statutoryTypesPerArea: ['EDUCATION', 'HEALTH'], gapsAccepted: [] },
     };
-    expect(gapsCreated(groupAfter(avonAndSomerset), groupAfter([...avonAndSomerset, educationRequired]))).toEqual(
+    expect(
+      gapsCreated(groupAfter(avonAndSomerset), groupAfter([...avonAndSomerset, educationRequired]), TODAY),
+    ).toEqual(
       Object.values(AREAS).map((area) => ({ areaId: area.areaId, areaName: area.name, agencyType: 'EDUCATION' })),
     );
   });

@@ -1,5 +1,6 @@
-import { ActiveGroup, currentPartners, termsInForce } from './regional-group.state';
-import { CoverageGap } from './regional-group.events';
+import { IsoDate } from '../shared/dates';
+import { ActiveGroup, areasOn, partnersOn, termsInForceOn } from './regional-group.state';
+import { Area, CoverageGap } from './regional-group.events';
 
 export type AreaCoverage = Readonly<{
   areaId: string;
@@ -8,11 +9,19 @@ export type AreaCoverage = Readonly<{
   missing: readonly string[];
 }>;
 
-/** R3: per area, the agency types its current core partners bring, and the required ones none brings. */
-export function coverageOf(group: ActiveGroup): AreaCoverage[] {
-  const required = termsInForce(group).statutoryTypesPerArea;
-  const partners = currentPartners(group);
-  return group.areas.map((area) => {
+/** A member partner as coverage needs it: its agency type and the areas it covers on the day. */
+export type CoveringPartner = Readonly<{ agencyType: string; areaIds: readonly string[] }>;
+
+/**
+ * R3: per area, the agency types the member partners bring and the required ones none brings.
+ * The one rule, for the domain's state and for read-model rows alike.
+ */
+export function areaCoverage(
+  areas: readonly Area[],
+  partners: readonly CoveringPartner[],
+  required: readonly string[],
+): AreaCoverage[] {
+  return areas.map((area) => {
     const covered = [
       ...new Set(partners.filter((p) => p.areaIds.includes(area.areaId)).map((p) => p.agencyType)),
     ].sort();
@@ -25,16 +34,29 @@ export function coverageOf(group: ActiveGroup): AreaCoverage[] {
   });
 }
 
-export function gapsOf(group: ActiveGroup): CoverageGap[] {
-  return coverageOf(group).flatMap((area) =>
+/** R3 as the membership, coverage and terms stood on `date` (A3). */
+export function coverageOn(group: ActiveGroup, date: IsoDate): AreaCoverage[] {
+  const partners = partnersOn(group, date).map((p) => ({
+    agencyType: p.agencyType,
+    areaIds: areasOn(p.coverage, date),
+  }));
+  return areaCoverage(group.areas, partners, termsInForceOn(group, date).statutoryTypesPerArea);
+}
+
+export function gapsIn(coverage: readonly AreaCoverage[]): CoverageGap[] {
+  return coverage.flatMap((area) =>
     area.missing.map((agencyType) => ({ areaId: area.areaId, areaName: area.areaName, agencyType })),
   );
 }
 
-/** Gaps present after a change that were not there before it. */
-export function gapsCreated(before: ActiveGroup, after: ActiveGroup): CoverageGap[] {
-  const existing = new Set(gapsOf(before).map((gap) => `${gap.areaId}/${gap.agencyType}`));
-  return gapsOf(after).filter((gap) => !existing.has(`${gap.areaId}/${gap.agencyType}`));
+export function gapsOn(group: ActiveGroup, date: IsoDate): CoverageGap[] {
+  return gapsIn(coverageOn(group, date));
+}
+
+/** Gaps present on `date` after a change that were not there before it. */
+export function gapsCreated(before: ActiveGroup, after: ActiveGroup, date: IsoDate): CoverageGap[] {
+  const existing = new Set(gapsOn(before, date).map((gap) => `${gap.areaId}/${gap.agencyType}`));
+  return gapsOn(after, date).filter((gap) => !existing.has(`${gap.areaId}/${gap.agencyType}`));
 }
 
 export function describeGaps(gaps: readonly CoverageGap[]): string {

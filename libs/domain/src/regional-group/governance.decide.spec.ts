@@ -20,9 +20,10 @@ import {
   representativeActor,
   stranger,
   termsAdopted,
+  TODAY,
 } from '../testing/avon-and-somerset.fixture';
 import { specification } from '../testing/given-when-then';
-import { coverageOf } from './coverage';
+import { coverageOn } from './coverage';
 import { regionalGroupDecider } from './regional-group.decider';
 import { RegionalGroupEvent, TermsOfReferenceAdopted } from './regional-group.events';
 import { termsInForce } from './regional-group.state';
@@ -124,7 +125,7 @@ describe('Adopting terms of reference (R12, R7, R3)', () => {
       .then([
         adopted({ version: '2.0', statutoryTypesPerArea: [...STATUTORY, 'EDUCATION'], gapsAccepted: educationGaps }),
       ]);
-    expect(coverageOf(groupAfterCommand(avonAndSomerset, sent)).map((area) => area.missing)).toEqual(
+    expect(coverageOn(groupAfterCommand(avonAndSomerset, sent), TODAY).map((area) => area.missing)).toEqual(
       Object.values(AREAS).map(() => ['EDUCATION']),
     );
   });
@@ -160,8 +161,8 @@ describe('Adopting terms of reference (R12, R7, R3)', () => {
       .given(avonAndSomerset)
       .when(adopt({ adoptedOn: '2019-05-31' }))
       .thenFails(
-        'VALIDATION_FAILED',
-        /Version 1.1 cannot be adopted before the version in force \(1.0, adopted 2019-06-01\)/,
+        'OUT_OF_RANGE',
+        /The adoption date \(2019-05-31\) is before Avon and Somerset Strategic Safeguarding Partnership was established \(2019-06-01\)/,
       );
   });
 
@@ -266,7 +267,9 @@ describe('Recording a review of the terms of reference (R12)', () => {
 
   it('keeps every review in order', () => {
     const once = [...avonAndSomerset, ...regionalGroupDecider.decide(review(), groupAfter(avonAndSomerset))];
-    expect(groupAfterCommand(once, review({ reviewedOn: '2020-12-08' })).reviews).toEqual(['2019-12-10', '2020-12-08']);
+    expect(
+      groupAfterCommand(once, review({ reviewedOn: '2020-12-08', now: '2021-01-04T10:00:00.000Z' })).reviews,
+    ).toEqual(['2019-12-10', '2020-12-08']);
   });
 
   it('is refused when the group has no terms to review', () => {
@@ -297,14 +300,18 @@ describe('Recording a review of the terms of reference (R12)', () => {
       .thenFails('FORBIDDEN', /record a review of the terms of reference/);
   });
 
-  // BUG (R12): terms adopted on 2019-06-01 cannot have been reviewed on 2019-05-01, yet the review
-  // is recorded (governance.decide.ts recordTermsOfReferenceReview checks only the date's format),
-  // and the "last review" the next review date is computed from can then precede the adoption.
-  it('is refused when dated before the terms in force were adopted', () => {
+  it('is refused as OUT_OF_RANGE when dated before the terms in force were adopted', () => {
     spec
       .given(avonAndSomerset)
       .when(review({ reviewedOn: '2019-05-01' }))
-      .thenFails('VALIDATION_FAILED');
+      .thenFails('OUT_OF_RANGE', /before the terms it reviews were adopted \(version 1.0\) \(2019-06-01\)/);
+  });
+
+  it('is refused when dated in the future', () => {
+    spec
+      .given(avonAndSomerset)
+      .when(review({ reviewedOn: '2020-01-16' }))
+      .thenFails('VALIDATION_FAILED', /The review date \(2020-01-16\) is in the future/);
   });
 });
 
@@ -328,7 +335,13 @@ describe('Funding contributions (R15)', () => {
     });
   const agreed = fundingContributionAgreed;
   const changed = (
-    data: Partial<{ partnerId: string; financialYear: string; amountPence: number; inKind: string | null }> = {},
+    data: Partial<{
+      partnerId: string;
+      financialYear: string;
+      amountPence: number;
+      inKind: string | null;
+      changedOn: string;
+    }> = {},
   ): RegionalGroupEvent => ({
     type: 'FundingContributionChanged',
     data: {
@@ -336,6 +349,7 @@ describe('Funding contributions (R15)', () => {
       financialYear: '2020/21',
       amountPence: 1_000_000,
       inKind: null,
+      changedOn: TODAY,
       ...data,
     },
   });
@@ -353,6 +367,7 @@ describe('Funding contributions (R15)', () => {
           amountPence: 1_250_000,
           inKind: null,
           unilateral: false,
+          on: TODAY,
         },
       ]);
     });
@@ -377,6 +392,7 @@ describe('Funding contributions (R15)', () => {
           amountPence: 1_300_000,
           inKind: null,
           unilateral: false,
+          on: TODAY,
         },
         {
           partnerId: 'north-somerset-council',
@@ -384,6 +400,7 @@ describe('Funding contributions (R15)', () => {
           amountPence: 1_400_000,
           inKind: null,
           unilateral: false,
+          on: TODAY,
         },
       ]);
     });
@@ -468,6 +485,7 @@ describe('Funding contributions (R15)', () => {
           amountPence: 1_000_000,
           inKind: null,
           unilateral: true,
+          on: TODAY,
         },
       ]);
     });
@@ -481,6 +499,7 @@ describe('Funding contributions (R15)', () => {
           amountPence: 1_000_000,
           inKind: null,
           unilateral: true,
+          on: TODAY,
         },
         {
           partnerId: 'north-somerset-council',
@@ -488,6 +507,7 @@ describe('Funding contributions (R15)', () => {
           amountPence: 1_000_000,
           inKind: null,
           unilateral: false,
+          on: TODAY,
         },
       ]);
     });
@@ -501,6 +521,7 @@ describe('Funding contributions (R15)', () => {
           amountPence: 900_000,
           inKind: null,
           unilateral: true,
+          on: TODAY,
         },
       ]);
     });
@@ -579,7 +600,7 @@ describe('Funding contributions (R15)', () => {
       spec
         .given([...avonAndSomerset, succeeded])
         .when(change({ partnerId: 'bsw-icb', financialYear: '2022/23', actor: lisa, now }))
-        .then([changed({ partnerId: 'bsw-icb', financialYear: '2022/23' })]);
+        .then([changed({ partnerId: 'bsw-icb', financialYear: '2022/23', changedOn: '2022-09-01' })]);
       spec
         .given([...avonAndSomerset, succeeded])
         .when(change({ partnerId: 'banes-ccg', financialYear: '2022/23', actor: lisa, now }))

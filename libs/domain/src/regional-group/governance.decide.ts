@@ -1,7 +1,8 @@
 import { DomainError } from '../shared/domain-error';
 import { normaliseName } from '../shared/text';
 import { agencyType } from './agency-types';
-import { checkCoverage, currentPartner, requireDate } from './membership.decide';
+import { dateOrToday, IsoDate, requireDate, requireNotBefore, requireNotFuture } from '../shared/dates';
+import { checkCoverage, currentPartner } from './membership.decide';
 import { partnerRepresentedBy, requireAdministratorOrChair } from './permissions';
 import {
   AdoptTermsOfReference,
@@ -21,6 +22,7 @@ export function adoptTermsOfReference(command: AdoptTermsOfReference, group: Act
     throw new DomainError('ALREADY_EXISTS', `Version ${version} of the terms of reference is already adopted.`);
   }
   requireDate(terms.adoptedOn, 'The adoption date');
+  requireNotBefore(terms.adoptedOn, group.establishedOn, 'The adoption date', `${group.name} was established`);
   // Adopted terms are in force from their date: a future date would make today's rules disagree with the record.
   if (terms.adoptedOn > now.slice(0, 10))
     throw new DomainError('VALIDATION_FAILED', 'Terms of reference are recorded once adopted, not before.');
@@ -49,7 +51,7 @@ export function adoptTermsOfReference(command: AdoptTermsOfReference, group: Act
       gapsAccepted: [] as ReturnType<typeof checkCoverage>,
     },
   };
-  const gaps = checkCoverage(group, [event], acceptCoverageGap);
+  const gaps = checkCoverage(group, [event], acceptCoverageGap, terms.adoptedOn);
   return [{ ...event, data: { ...event.data, gapsAccepted: gaps } }];
 }
 
@@ -63,25 +65,29 @@ export function recordTermsOfReferenceReview(
   command: RecordTermsOfReferenceReview,
   group: ActiveGroup,
 ): RegionalGroupEvent[] {
-  const { actor, reviewedOn } = command.data;
+  const { actor, reviewedOn, now } = command.data;
   requireAdministratorOrChair(group, actor, 'record a review of the terms of reference');
   if (group.terms.length === 0)
     throw new DomainError('VALIDATION_FAILED', 'The group has not adopted terms of reference to review.');
-  requireDate(reviewedOn, 'The review date');
+  requireNotFuture(reviewedOn, now, 'The review date');
   const inForce = group.terms[group.terms.length - 1];
-  if (reviewedOn < inForce.adoptedOn) {
-    throw new DomainError(
-      'VALIDATION_FAILED',
-      `A review cannot predate the terms it reviews (version ${inForce.version}, adopted ${inForce.adoptedOn}).`,
-    );
-  }
+  requireNotBefore(
+    reviewedOn,
+    inForce.adoptedOn,
+    'The review date',
+    `the terms it reviews were adopted (version ${inForce.version})`,
+  );
   return [{ type: 'TermsOfReferenceReviewed', data: { reviewedOn, notes: normaliseName(command.data.notes) } }];
 }
 
 const FINANCIAL_YEAR = /^(\d{4})\/(\d{2})$/;
 
-function requireContribution(group: ActiveGroup, data: AgreeFundingContribution['data']): void {
-  currentPartner(group, data.partnerId);
+/** The day the contribution was agreed or changed: not in the future, not before the partner was admitted. */
+function requireContribution(group: ActiveGroup, data: AgreeFundingContribution['data']): IsoDate {
+  const partner = currentPartner(group, data.partnerId);
+  const on = dateOrToday(data.on, data.now);
+  requireNotFuture(on, data.now, 'The date of the contribution');
+  requireNotBefore(on, partner.admittedOn, 'The date of the contribution', `${partner.name} was admitted`);
   const match = FINANCIAL_YEAR.exec(data.financialYear);
   if (!match || (Number(match[1]) + 1) % 100 !== Number(match[2])) {
     throw new DomainError(
@@ -92,17 +98,18 @@ function requireContribution(group: ActiveGroup, data: AgreeFundingContribution[
   if (!Number.isSafeInteger(data.amountPence) || data.amountPence < 0) {
     throw new DomainError('VALIDATION_FAILED', 'A contribution is a whole, non-negative number of pence.');
   }
+  return on;
 }
 
 /** R15: a contribution the group records is agreed; it also settles a unilateral change. */
 export function agreeFundingContribution(command: AgreeFundingContribution, group: ActiveGroup): RegionalGroupEvent[] {
   requireAdministratorOrChair(group, command.data.actor, 'record an agreed funding contribution');
-  requireContribution(group, command.data);
+  const agreedOn = requireContribution(group, command.data);
   const { partnerId, financialYear, amountPence, inKind } = command.data;
   return [
     {
       type: 'FundingContributionAgreed',
-      data: { partnerId, financialYear, amountPence, inKind: normaliseName(inKind ?? '') || null },
+      data: { partnerId, financialYear, amountPence, inKind: normaliseName(inKind ?? '') || null, agreedOn },
     },
   ];
 }
@@ -122,11 +129,11 @@ export function changeFundingContribution(
       },
     );
   }
-  requireContribution(group, command.data);
+  const changedOn = requireContribution(group, command.data);
   return [
     {
       type: 'FundingContributionChanged',
-      data: { partnerId, financialYear, amountPence, inKind: normaliseName(inKind ?? '') || null },
+      data: { partnerId, financialYear, amountPence, inKind: normaliseName(inKind ?? '') || null, changedOn },
     },
   ];
 }

@@ -19,9 +19,10 @@ import {
   START,
   stranger,
   termsAdopted,
+  TODAY,
 } from '../testing/avon-and-somerset.fixture';
 import { specification } from '../testing/given-when-then';
-import { coverageOf } from './coverage';
+import { coverageOn } from './coverage';
 import { regionalGroupDecider } from './regional-group.decider';
 
 const spec = specification(regionalGroupDecider);
@@ -253,7 +254,7 @@ describe('Changing a partner’s coverage (R3)', () => {
 
   it('leaves Somerset without police once recorded', () => {
     const group = groupAfterCommand(avonAndSomerset, change({ acceptCoverageGap: true }));
-    expect(coverageOf(group).find((area) => area.areaId === 'somerset')?.missing).toEqual(['POLICE']);
+    expect(coverageOn(group, TODAY).find((area) => area.areaId === 'somerset')?.missing).toEqual(['POLICE']);
   });
 
   it('records a change that leaves no gap with none accepted', () => {
@@ -585,7 +586,10 @@ describe('Ending a representative’s appointment (R4, R5)', () => {
     spec
       .given(avonAndSomersetWithChair)
       .when(end({ appointmentId: 'apt-jacqui-jensen' }))
-      .then([appointmentEnded('apt-jacqui-jensen', '2020-06-30'), chairPostVacated('CHAIR', 'apt-jacqui-jensen')]);
+      .then([
+        appointmentEnded('apt-jacqui-jensen', '2020-06-30'),
+        chairPostVacated('CHAIR', 'apt-jacqui-jensen', '2020-06-30'),
+      ]);
     const group = groupAfterCommand(avonAndSomersetWithChair, end({ appointmentId: 'apt-jacqui-jensen' }));
     expect([group.chair, group.deputyChair]).toEqual([null, 'apt-victoria-capel']);
   });
@@ -596,7 +600,7 @@ describe('Ending a representative’s appointment (R4, R5)', () => {
       .when(end({ appointmentId: 'apt-victoria-capel' }))
       .then([
         appointmentEnded('apt-victoria-capel', '2020-06-30'),
-        chairPostVacated('DEPUTY_CHAIR', 'apt-victoria-capel'),
+        chairPostVacated('DEPUTY_CHAIR', 'apt-victoria-capel', '2020-06-30'),
       ]);
     const group = groupAfterCommand(avonAndSomersetWithChair, end({ appointmentId: 'apt-victoria-capel' }));
     expect([group.chair, group.deputyChair]).toEqual(['apt-jacqui-jensen', null]);

@@ -1,4 +1,4 @@
-import { dateOf, isIsoDate } from '../shared/dates';
+import { dateOrToday, IsoDate, requireDate, requireNotBefore, requireNotFuture } from '../shared/dates';
 import { DomainError } from '../shared/domain-error';
 import { normaliseName } from '../shared/text';
 import { agencyType } from './agency-types';
@@ -17,11 +17,15 @@ import {
   SENIORITIES,
 } from './regional-group.commands';
 import { CoverageGap, RegionalGroupEvent } from './regional-group.events';
-import { ActiveGroup, Appointment, evolveGroup, isCurrentOn, Partner } from './regional-group.state';
-
-export function requireDate(value: string, label: string): void {
-  if (!isIsoDate(value)) throw new DomainError('VALIDATION_FAILED', `${label} must be a date written YYYY-MM-DD.`);
-}
+import {
+  ActiveGroup,
+  Appointment,
+  currentAppointments,
+  evolveGroup,
+  Partner,
+  Post,
+  postHolderOn,
+} from './regional-group.state';
 
 function requireText(value: string, label: string): string {
   const text = normaliseName(value);
@@ -58,13 +62,18 @@ function requireAreas(group: ActiveGroup, areaIds: readonly string[]): readonly 
 }
 
 /**
- * R3: applies the events to see what they would do to coverage. New gaps refuse the change
- * unless the sender accepted them; either way they are what the change reports.
+ * R3: applies the events to see what they would do to coverage on the day they take effect. New
+ * gaps refuse the change unless the sender accepted them; either way they are what the change reports.
  */
-export function checkCoverage(group: ActiveGroup, events: RegionalGroupEvent[], accept: boolean): CoverageGap[] {
+export function checkCoverage(
+  group: ActiveGroup,
+  events: RegionalGroupEvent[],
+  accept: boolean,
+  on: IsoDate,
+): CoverageGap[] {
   const after = events.reduce(evolveGroup, group as ReturnType<typeof evolveGroup>);
   if (after.status !== 'active') return [];
-  const gaps = gapsCreated(group, after);
+  const gaps = gapsCreated(group, after, on);
   if (gaps.length > 0 && !accept) {
     throw new DomainError(
       'COVERAGE_GAP',
@@ -88,6 +97,7 @@ export function admitCorePartner(command: AdmitCorePartner, group: ActiveGroup):
     );
   }
   requireDate(admittedOn, 'The admission date');
+  requireNotBefore(admittedOn, group.establishedOn, 'The admission date', `${group.name} was established`);
   requireUniqueName(group, name);
   return [
     {
@@ -104,15 +114,25 @@ export function admitCorePartner(command: AdmitCorePartner, group: ActiveGroup):
 }
 
 export function changePartnerCoverage(command: ChangePartnerCoverage, group: ActiveGroup): RegionalGroupEvent[] {
-  const { actor, partnerId, acceptCoverageGap } = command.data;
+  const { actor, partnerId, acceptCoverageGap, now } = command.data;
   requireAdministratorOrChair(group, actor, "change a partner's coverage");
-  currentPartner(group, partnerId);
+  const partner = currentPartner(group, partnerId);
+  const changedOn = dateOrToday(command.data.changedOn, now);
+  requireNotFuture(changedOn, now, 'The date the coverage changes');
+  requireNotBefore(changedOn, partner.admittedOn, 'The date the coverage changes', `${partner.name} was admitted`);
+  const latest = partner.coverage[partner.coverage.length - 1];
+  if (changedOn < latest.from) {
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `${partner.name}'s coverage last changed on ${latest.from}; a change cannot be dated before it.`,
+    );
+  }
   const areaIds = requireAreas(group, command.data.areaIds);
   const event = {
     type: 'PartnerCoverageChanged' as const,
-    data: { partnerId, areaIds, gapsAccepted: [] as CoverageGap[] },
+    data: { partnerId, areaIds, changedOn, gapsAccepted: [] as CoverageGap[] },
   };
-  const gaps = checkCoverage(group, [event], acceptCoverageGap);
+  const gaps = checkCoverage(group, [event], acceptCoverageGap, changedOn);
   return [{ ...event, data: { ...event.data, gapsAccepted: gaps } }];
 }
 
@@ -121,6 +141,12 @@ export function recordSuccession(command: RecordSuccession, group: ActiveGroup):
   requireAdministratorOrChair(group, actor, 'record a succession');
   const predecessor = currentPartner(group, predecessorId);
   requireDate(effectiveOn, 'The date the succession takes effect');
+  requireNotBefore(
+    effectiveOn,
+    predecessor.admittedOn,
+    'The date the succession takes effect',
+    `${predecessor.name} was admitted`,
+  );
   if (predecessorId === successorId)
     throw new DomainError('VALIDATION_FAILED', 'An organisation cannot succeed itself.');
   const existing = group.partners[successorId];
@@ -154,7 +180,7 @@ export function recordSuccession(command: RecordSuccession, group: ActiveGroup):
       gapsAccepted: [] as CoverageGap[],
     },
   };
-  const gaps = checkCoverage(group, [event], acceptCoverageGap);
+  const gaps = checkCoverage(group, [event], acceptCoverageGap, effectiveOn);
   return [{ ...event, data: { ...event.data, gapsAccepted: gaps } }];
 }
 
@@ -169,6 +195,7 @@ export function appointRepresentative(command: AppointRepresentative, group: Act
   if (personName === null) throw new DomainError('NOT_FOUND', `The platform knows nobody with person id ${personId}.`);
   const partner = currentPartner(group, partnerId);
   requireDate(startDate, 'The start date');
+  requireNotBefore(startDate, partner.admittedOn, 'The start date', `${partner.name} was admitted`);
   if (!(REPRESENTATIVE_ROLES as readonly string[]).includes(command.data.role)) {
     throw new DomainError('VALIDATION_FAILED', `The role must be one of ${REPRESENTATIVE_ROLES.join(', ')}.`);
   }
@@ -232,18 +259,36 @@ export function endRepresentativeAppointment(
       data: { appointmentId, endDate, reason: requireText(command.data.reason, 'The reason') },
     },
   ];
-  if (group.chair === appointmentId) events.push({ type: 'ChairPostVacated', data: { post: 'CHAIR', appointmentId } });
+  if (group.chair === appointmentId)
+    events.push({ type: 'ChairPostVacated', data: { post: 'CHAIR', appointmentId, on: endDate } });
   if (group.deputyChair === appointmentId)
-    events.push({ type: 'ChairPostVacated', data: { post: 'DEPUTY_CHAIR', appointmentId } });
+    events.push({ type: 'ChairPostVacated', data: { post: 'DEPUTY_CHAIR', appointmentId, on: endDate } });
   return events;
 }
 
-function currentRepresentative(group: ActiveGroup, appointmentId: string, now: string): Appointment {
+/**
+ * The appointment that takes up a post on `from`: a representative then, and the post not
+ * dated before its current holder took it up (dates do not run backwards).
+ */
+function representativeTakingUp(group: ActiveGroup, appointmentId: string, post: Post, from: IsoDate): Appointment {
   const found = appointment(group, appointmentId);
-  if (!isCurrentOn(found, dateOf(now)) || group.partners[found.partnerId]?.succeededBy !== null) {
-    throw new DomainError('VALIDATION_FAILED', `${found.name} is not a current representative.`);
+  requireNotBefore(from, found.startDate, 'The date the post is taken up', `${found.name}'s appointment began`);
+  const current = currentAppointments(group, from).find((a) => a.appointmentId === appointmentId);
+  if (!current) throw new DomainError('VALIDATION_FAILED', `${found.name} is not a representative on ${from}.`);
+  const open = group.posts.find((term) => term.post === post && term.to === null);
+  if (open && from < open.from) {
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `The post has been held since ${open.from}; a new holder cannot take it up before then.`,
+    );
   }
-  return found;
+  return current;
+}
+
+/** The holder of the other post on `from`, to check R5 against. */
+function otherPostHolder(group: ActiveGroup, post: Post, from: IsoDate): Appointment | null {
+  const holder = postHolderOn(group.posts, post, from);
+  return holder ? group.appointments[holder] : null;
 }
 
 /** R5: chair and deputy represent partners of different agency types. */
@@ -263,17 +308,23 @@ function requireDifferentTypes(group: ActiveGroup, chair: Appointment, deputy: A
 export function appointChair(command: AppointChair, group: ActiveGroup): RegionalGroupEvent[] {
   const { actor, appointmentId, now } = command.data;
   requireAdministratorOrChair(group, actor, 'appoint the chair');
-  const chair = currentRepresentative(group, appointmentId, now);
-  if (group.deputyChair) requireDifferentTypes(group, chair, group.appointments[group.deputyChair]);
-  return [{ type: 'ChairAppointed', data: { appointmentId } }];
+  const from = dateOrToday(command.data.from, now);
+  requireNotFuture(from, now, 'The date the chair takes up the post');
+  const chair = representativeTakingUp(group, appointmentId, 'CHAIR', from);
+  const deputy = otherPostHolder(group, 'DEPUTY_CHAIR', from);
+  if (deputy) requireDifferentTypes(group, chair, deputy);
+  return [{ type: 'ChairAppointed', data: { appointmentId, from } }];
 }
 
 export function appointDeputyChair(command: AppointDeputyChair, group: ActiveGroup): RegionalGroupEvent[] {
   const { actor, appointmentId, now } = command.data;
   requireAdministratorOrChair(group, actor, 'appoint the deputy chair');
-  const deputy = currentRepresentative(group, appointmentId, now);
-  if (group.chair) requireDifferentTypes(group, group.appointments[group.chair], deputy);
-  return [{ type: 'DeputyChairAppointed', data: { appointmentId } }];
+  const from = dateOrToday(command.data.from, now);
+  requireNotFuture(from, now, 'The date the deputy chair takes up the post');
+  const deputy = representativeTakingUp(group, appointmentId, 'DEPUTY_CHAIR', from);
+  const chair = otherPostHolder(group, 'CHAIR', from);
+  if (chair) requireDifferentTypes(group, chair, deputy);
+  return [{ type: 'DeputyChairAppointed', data: { appointmentId, from } }];
 }
 
 /** R5: the deputy becomes chair, and a new deputy of another agency type is named at once. */
@@ -281,13 +332,15 @@ export function rotateChair(command: RotateChair, group: ActiveGroup): RegionalG
   const { actor, newDeputyAppointmentId, now } = command.data;
   requireAdministratorOrChair(group, actor, 'rotate the chair');
   if (!group.deputyChair) throw new DomainError('VALIDATION_FAILED', 'There is no deputy chair to become chair.');
-  const newChair = currentRepresentative(group, group.deputyChair, now);
-  const newDeputy = currentRepresentative(group, newDeputyAppointmentId, now);
+  const on = dateOrToday(command.data.on, now);
+  requireNotFuture(on, now, 'The date of the rotation');
+  const newChair = representativeTakingUp(group, group.deputyChair, 'CHAIR', on);
+  const newDeputy = representativeTakingUp(group, newDeputyAppointmentId, 'DEPUTY_CHAIR', on);
   requireDifferentTypes(group, newChair, newDeputy);
   return [
     {
       type: 'ChairRotated',
-      data: { chairAppointmentId: newChair.appointmentId, deputyAppointmentId: newDeputy.appointmentId },
+      data: { chairAppointmentId: newChair.appointmentId, deputyAppointmentId: newDeputy.appointmentId, on },
     },
   ];
 }

@@ -30,7 +30,7 @@ import {
   termsAdopted,
 } from '../testing/avon-and-somerset.fixture';
 import { specification } from '../testing/given-when-then';
-import { coverageOf } from './coverage';
+import { coverageOn } from './coverage';
 import { quorumOf } from './quorum';
 import { RegionalGroupCommand } from './regional-group.commands';
 import { regionalGroupDecider } from './regional-group.decider';
@@ -711,8 +711,10 @@ describe('Applying due notices (R13: on the effective date, exactly once)', () =
     });
 
     it('shows Somerset without a health partner', () => {
-      expect(coverageOf(after).find((area) => area.areaId === 'somerset')?.missing).toEqual(['HEALTH']);
-      expect(coverageOf(before).find((area) => area.areaId === 'somerset')?.missing).toEqual([]);
+      expect(coverageOn(after, NOTICE_EFFECTIVE_ON).find((area) => area.areaId === 'somerset')?.missing).toEqual([
+        'HEALTH',
+      ]);
+      expect(coverageOn(before, NOTICE_EFFECTIVE_ON).find((area) => area.areaId === 'somerset')?.missing).toEqual([]);
     });
 
     it('marks the notice effective', () => {

@@ -1,7 +1,7 @@
-import { addMonthsToDate, dateOf } from '../shared/dates';
+import { addMonthsToDate, dateOf, requireDate } from '../shared/dates';
 import { DomainError } from '../shared/domain-error';
 import { gapsCreated } from './coverage';
-import { currentPartner, requireDate } from './membership.decide';
+import { currentPartner } from './membership.decide';
 import { quorumOf } from './quorum';
 import { ApplyDueNotices, GiveNoticeToLeave, WithdrawNotice } from './regional-group.commands';
 import { PartnerLeft, RegionalGroupEvent } from './regional-group.events';
@@ -21,7 +21,7 @@ function departure(group: ActiveGroup, noticeId: string, partnerId: string, left
     data: { noticeId, partnerId, leftOn, endedAppointmentIds, postsVacated, coverageGaps: [] },
   };
   const after = evolveGroup(group, event) as ActiveGroup;
-  return { ...event, data: { ...event.data, coverageGaps: gapsCreated(group, after) } };
+  return { ...event, data: { ...event.data, coverageGaps: gapsCreated(group, after, leftOn) } };
 }
 
 /** R13, R41: a partner gives notice through its own representative, at least the notice period ahead. */
@@ -66,7 +66,7 @@ export function giveNoticeToLeave(command: GiveNoticeToLeave, group: ActiveGroup
         effectiveOn,
         areaIds: partner.areaIds,
         consequences: {
-          coverageGaps: gapsCreated(group, after),
+          coverageGaps: gapsCreated(group, after, effectiveOn),
           representativeCount: quorum.representativeCount,
           quorumRequired: quorum.required,
         },

@@ -12,6 +12,7 @@ import {
   groupAfter,
   representativeActor,
   stranger,
+  TODAY,
 } from '../testing/avon-and-somerset.fixture';
 import { specification } from '../testing/given-when-then';
 import { isChair, partnerRepresentedBy } from './permissions';
@@ -196,7 +197,7 @@ describe('Who may record membership, terms and agreed funding (R41)', () => {
       const vacated: RegionalGroupEvent[] = [
         ...avonAndSomersetWithChair,
         appointmentEnded('apt-jacqui-jensen', '2020-06-30'),
-        chairPostVacated('CHAIR', 'apt-jacqui-jensen'),
+        chairPostVacated('CHAIR', 'apt-jacqui-jensen', TODAY),
       ];
       spec.given(vacated).when(build(chair)).thenFails('FORBIDDEN');
     });

@@ -8,7 +8,8 @@ type GroupCommand<Type extends string, Data> = Message<Type, Data & { actor: Act
 
 export type EstablishRegionalGroup = GroupCommand<
   'EstablishRegionalGroup',
-  { groupId: string; name: string; areas: readonly Area[] }
+  /** `establishedOn`: the day the group came into being; today (in London) when not given. */
+  { groupId: string; name: string; areas: readonly Area[]; establishedOn: IsoDate | null }
 >;
 export type AdmitCorePartner = GroupCommand<
   'AdmitCorePartner',
@@ -16,7 +17,7 @@ export type AdmitCorePartner = GroupCommand<
 >;
 export type ChangePartnerCoverage = GroupCommand<
   'ChangePartnerCoverage',
-  { partnerId: string; areaIds: readonly string[]; acceptCoverageGap: boolean }
+  { partnerId: string; areaIds: readonly string[]; changedOn: IsoDate | null; acceptCoverageGap: boolean }
 >;
 export type RecordSuccession = GroupCommand<
   'RecordSuccession',
@@ -46,9 +47,10 @@ export type EndRepresentativeAppointment = GroupCommand<
   'EndRepresentativeAppointment',
   { appointmentId: string; endDate: IsoDate; reason: string }
 >;
-export type AppointChair = GroupCommand<'AppointChair', { appointmentId: string }>;
-export type AppointDeputyChair = GroupCommand<'AppointDeputyChair', { appointmentId: string }>;
-export type RotateChair = GroupCommand<'RotateChair', { newDeputyAppointmentId: string }>;
+/** Business dates given as null default to today in the group's time zone. */
+export type AppointChair = GroupCommand<'AppointChair', { appointmentId: string; from: IsoDate | null }>;
+export type AppointDeputyChair = GroupCommand<'AppointDeputyChair', { appointmentId: string; from: IsoDate | null }>;
+export type RotateChair = GroupCommand<'RotateChair', { newDeputyAppointmentId: string; on: IsoDate | null }>;
 export type AdoptTermsOfReference = GroupCommand<
   'AdoptTermsOfReference',
   TermsOfReferenceData & { acceptCoverageGap: boolean }
@@ -59,11 +61,11 @@ export type RecordTermsOfReferenceReview = GroupCommand<
 >;
 export type AgreeFundingContribution = GroupCommand<
   'AgreeFundingContribution',
-  { partnerId: string; financialYear: string; amountPence: number; inKind: string | null }
+  { partnerId: string; financialYear: string; amountPence: number; inKind: string | null; on: IsoDate | null }
 >;
 export type ChangeFundingContribution = GroupCommand<
   'ChangeFundingContribution',
-  { partnerId: string; financialYear: string; amountPence: number; inKind: string | null }
+  { partnerId: string; financialYear: string; amountPence: number; inKind: string | null; on: IsoDate | null }
 >;
 
 export type RecordDissolutionAgreement = GroupCommand<

@@ -20,6 +20,7 @@ const establish = (overrides: Partial<EstablishRegionalGroup['data']> = {}): Est
     groupId: 'group-1',
     name: 'Avon and Somerset Strategic Safeguarding Partnership',
     areas: avonAndSomersetAreas,
+    establishedOn: null,
     actor: administrator,
     now,
     ...overrides,
@@ -33,6 +34,7 @@ const established: RegionalGroupEstablished = {
     name: 'Avon and Somerset Strategic Safeguarding Partnership',
     areas: avonAndSomersetAreas,
     establishedAt: now,
+    establishedOn: now.slice(0, 10),
   },
 };
 
@@ -55,6 +57,7 @@ describe('Establishing a regional group (R1)', () => {
             name: 'Avon and Somerset',
             areas: [{ areaId: 'a', name: 'Bristol' }],
             establishedAt: now,
+            establishedOn: now.slice(0, 10),
           },
         },
       ]);

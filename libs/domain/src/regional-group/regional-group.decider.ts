@@ -1,3 +1,4 @@
+import { dateOrToday, requireNotFuture } from '../shared/dates';
 import { Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { normaliseName } from '../shared/text';
@@ -114,5 +115,7 @@ function establish(command: EstablishRegionalGroup, state: RegionalGroupState): 
     }
     seen.add(key);
   }
-  return [{ type: 'RegionalGroupEstablished', data: { groupId, name, areas, establishedAt: now } }];
+  const establishedOn = dateOrToday(command.data.establishedOn, now);
+  requireNotFuture(establishedOn, now, 'The date the group was established');
+  return [{ type: 'RegionalGroupEstablished', data: { groupId, name, areas, establishedAt: now, establishedOn } }];
 }

@@ -17,7 +17,14 @@ export type TermsOfReferenceData = Readonly<{
 
 export type RegionalGroupEstablished = Message<
   'RegionalGroupEstablished',
-  { groupId: string; name: string; areas: readonly Area[]; establishedAt: string }
+  {
+    groupId: string;
+    name: string;
+    areas: readonly Area[];
+    establishedAt: string;
+    /** The day the group came into being in the world; history before it is out of range. */
+    establishedOn: IsoDate;
+  }
 >;
 export type CorePartnerAdmitted = Message<
   'CorePartnerAdmitted',
@@ -25,7 +32,7 @@ export type CorePartnerAdmitted = Message<
 >;
 export type PartnerCoverageChanged = Message<
   'PartnerCoverageChanged',
-  { partnerId: string; areaIds: readonly string[]; gapsAccepted: readonly CoverageGap[] }
+  { partnerId: string; areaIds: readonly string[]; changedOn: IsoDate; gapsAccepted: readonly CoverageGap[] }
 >;
 /** The successor takes over coverage, representatives' seats and open funding; both names stay in history (R16). */
 export type PartnerSucceeded = Message<
@@ -59,10 +66,17 @@ export type RepresentativeAppointmentEnded = Message<
   'RepresentativeAppointmentEnded',
   { appointmentId: string; endDate: IsoDate; reason: string }
 >;
-export type ChairAppointed = Message<'ChairAppointed', { appointmentId: string }>;
-export type DeputyChairAppointed = Message<'DeputyChairAppointed', { appointmentId: string }>;
-export type ChairRotated = Message<'ChairRotated', { chairAppointmentId: string; deputyAppointmentId: string }>;
-export type ChairPostVacated = Message<'ChairPostVacated', { post: 'CHAIR' | 'DEPUTY_CHAIR'; appointmentId: string }>;
+/** `from`: the day the post was taken up; the previous holder's term ends that day. */
+export type ChairAppointed = Message<'ChairAppointed', { appointmentId: string; from: IsoDate }>;
+export type DeputyChairAppointed = Message<'DeputyChairAppointed', { appointmentId: string; from: IsoDate }>;
+export type ChairRotated = Message<
+  'ChairRotated',
+  { chairAppointmentId: string; deputyAppointmentId: string; on: IsoDate }
+>;
+export type ChairPostVacated = Message<
+  'ChairPostVacated',
+  { post: 'CHAIR' | 'DEPUTY_CHAIR'; appointmentId: string; on: IsoDate }
+>;
 export type TermsOfReferenceAdopted = Message<
   'TermsOfReferenceAdopted',
   TermsOfReferenceData & { gapsAccepted: readonly CoverageGap[] }
@@ -70,12 +84,12 @@ export type TermsOfReferenceAdopted = Message<
 export type TermsOfReferenceReviewed = Message<'TermsOfReferenceReviewed', { reviewedOn: IsoDate; notes: string }>;
 export type FundingContributionAgreed = Message<
   'FundingContributionAgreed',
-  { partnerId: string; financialYear: string; amountPence: number; inKind: string | null }
+  { partnerId: string; financialYear: string; amountPence: number; inKind: string | null; agreedOn: IsoDate }
 >;
 /** A partner changed its own contribution without the group's agreement: unilateral until agreed (R15). */
 export type FundingContributionChanged = Message<
   'FundingContributionChanged',
-  { partnerId: string; financialYear: string; amountPence: number; inKind: string | null }
+  { partnerId: string; financialYear: string; amountPence: number; inKind: string | null; changedOn: IsoDate }
 >;
 
 /** R14: one core partner's agreement to dissolve, recorded at a quorate meeting. */

@@ -2,11 +2,16 @@ import { IsoDate } from '../shared/dates';
 import { STATUTORY_AGENCY_TYPES } from './agency-types';
 import { Area, RegionalGroupEvent, TermsOfReferenceData } from './regional-group.events';
 
+/** The areas a partner covers from a date until the next period begins (R2, R3). */
+export type CoveragePeriod = Readonly<{ from: IsoDate; areaIds: readonly string[] }>;
+
 export type Partner = Readonly<{
   partnerId: string;
   name: string;
   agencyType: string;
+  /** The areas of its latest coverage period. */
   areaIds: readonly string[];
+  coverage: readonly CoveragePeriod[];
   admittedOn: IsoDate;
   succeededBy: string | null;
   succeededOn: IsoDate | null;
@@ -21,10 +26,15 @@ export type Notice = Readonly<{
   status: 'OPEN' | 'WITHDRAWN' | 'EFFECTIVE';
 }>;
 
+/** The partner whose seat an appointment holds from a date: a succession moves the seat, never rewrites the past (R16). */
+export type Seat = Readonly<{ partnerId: string; from: IsoDate }>;
+
 export type Appointment = Readonly<{
   appointmentId: string;
   personId: string;
+  /** The partner of its latest seat. */
   partnerId: string;
+  seats: readonly Seat[];
   name: string;
   title: string;
   role: string;
@@ -33,23 +43,32 @@ export type Appointment = Readonly<{
   endDate: IsoDate | null;
 }>;
 
+export type Post = 'CHAIR' | 'DEPUTY_CHAIR';
+/** One holder's term in a post: from the day taken up until the day it passed on (`to`, exclusive). */
+export type PostTerm = Readonly<{ post: Post; appointmentId: string; from: IsoDate; to: IsoDate | null }>;
+
 export type Contribution = Readonly<{
   partnerId: string;
   financialYear: string;
   amountPence: number;
   inKind: string | null;
   unilateral: boolean;
+  /** The day it was agreed or changed. */
+  on: IsoDate;
 }>;
 
 export type ActiveGroup = Readonly<{
   status: 'active';
   groupId: string;
   name: string;
+  establishedOn: IsoDate;
   areas: readonly Area[];
   partners: Readonly<Record<string, Partner>>;
   appointments: Readonly<Record<string, Appointment>>;
+  /** The holders now: the open terms of `posts`. */
   chair: string | null;
   deputyChair: string | null;
+  posts: readonly PostTerm[];
   terms: readonly TermsOfReferenceData[];
   reviews: readonly IsoDate[];
   funding: readonly Contribution[];
@@ -80,40 +99,80 @@ export function termsInForceOn(group: ActiveGroup, date: IsoDate): TermsOfRefere
   return [...group.terms].reverse().find((terms) => terms.adoptedOn <= date) ?? DEFAULT_TERMS;
 }
 
+/** Partners neither succeeded nor gone: the membership at the end of the record. */
 export function currentPartners(group: ActiveGroup): Partner[] {
   return Object.values(group.partners).filter((partner) => partner.succeededBy === null && partner.leftOn === null);
 }
 
+/** The dates that bound a partner's membership, as the state and the read model both hold them. */
+export type MembershipDates = Readonly<{ admittedOn: IsoDate; succeededOn: IsoDate | null; leftOn: IsoDate | null }>;
+
+/** R2, R13, R16: a partner is a member from its admission until the day it is succeeded or leaves. */
+export function isMemberOn(partner: MembershipDates, date: IsoDate): boolean {
+  return (
+    partner.admittedOn <= date &&
+    (partner.succeededOn === null || partner.succeededOn > date) &&
+    (partner.leftOn === null || partner.leftOn > date)
+  );
+}
+
+export function partnersOn(group: ActiveGroup, date: IsoDate): Partner[] {
+  return Object.values(group.partners).filter((partner) => isMemberOn(partner, date));
+}
+
+/** The areas a partner covers on `date`: its latest coverage period begun by then. */
+export function areasOn(coverage: readonly CoveragePeriod[], date: IsoDate): readonly string[] {
+  return [...coverage].reverse().find((period) => period.from <= date)?.areaIds ?? [];
+}
+
 /** An appointment is current on `date` from its start date until the day before its end date. */
-export function isCurrentOn(appointment: Appointment, date: IsoDate): boolean {
+export function isCurrentOn(
+  appointment: Readonly<{ startDate: IsoDate; endDate: IsoDate | null }>,
+  date: IsoDate,
+): boolean {
   return appointment.startDate <= date && (appointment.endDate === null || appointment.endDate > date);
 }
 
-/** Appointments current on `date` for partners that were members then (a successor takes over from its effective date). */
+/** The partner whose seat the appointment held on `date` (R16: a CCG's seat before the ICB took it over). */
+export function seatOn(seats: readonly Seat[], date: IsoDate): string {
+  return ([...seats].reverse().find((seat) => seat.from <= date) ?? seats[0]).partnerId;
+}
+
+/**
+ * R4, R7: the appointments current on `date` for partners that were members then, each with the
+ * partner whose seat it held that day.
+ */
 export function currentAppointments(group: ActiveGroup, date: IsoDate): Appointment[] {
-  return Object.values(group.appointments).filter((appointment) => {
-    const partner = group.partners[appointment.partnerId];
-    return (
-      isCurrentOn(appointment, date) &&
-      partner !== undefined &&
-      (partner.succeededOn === null || partner.succeededOn > date) &&
-      (partner.leftOn === null || partner.leftOn > date)
-    );
+  return Object.values(group.appointments).flatMap((appointment) => {
+    const partner = group.partners[seatOn(appointment.seats, date)];
+    return isCurrentOn(appointment, date) && partner !== undefined && isMemberOn(partner, date)
+      ? [{ ...appointment, partnerId: partner.partnerId }]
+      : [];
   });
+}
+
+/** Who held a post on `date`, from the posts' terms (R5, A3). */
+export function postHolderOn(posts: readonly PostTerm[], post: Post, date: IsoDate): string | null {
+  return (
+    posts.find((term) => term.post === post && term.from <= date && (term.to === null || term.to > date))
+      ?.appointmentId ?? null
+  );
 }
 
 export function evolveGroup(state: RegionalGroupState, event: RegionalGroupEvent): RegionalGroupState {
   if (event.type === 'RegionalGroupEstablished') {
-    const { groupId, name, areas } = event.data;
+    const { groupId, name, areas, establishedOn } = event.data;
     return {
       status: 'active',
       groupId,
       name,
+      establishedOn,
       areas,
       partners: {},
       appointments: {},
       chair: null,
       deputyChair: null,
+      posts: [],
       terms: [],
       reviews: [],
       funding: [],
@@ -141,6 +200,7 @@ function evolveActive(group: ActiveGroup, event: RegionalGroupEvent): ActiveGrou
             name,
             agencyType,
             areaIds,
+            coverage: [{ from: admittedOn, areaIds }],
             admittedOn,
             succeededBy: null,
             succeededOn: null,
@@ -150,22 +210,21 @@ function evolveActive(group: ActiveGroup, event: RegionalGroupEvent): ActiveGrou
       };
     }
     case 'PartnerCoverageChanged': {
-      const partner = group.partners[event.data.partnerId];
-      return {
-        ...group,
-        partners: { ...group.partners, [partner.partnerId]: { ...partner, areaIds: event.data.areaIds } },
-      };
+      const { partnerId, areaIds, changedOn } = event.data;
+      const partner = group.partners[partnerId];
+      return { ...group, partners: { ...group.partners, [partnerId]: withCoverage(partner, changedOn, areaIds) } };
     }
     case 'PartnerSucceeded': {
       const { predecessorId, successorId, successorName, agencyType, effectiveOn, areaIds } = event.data;
       const existing = group.partners[successorId];
       const successor: Partner = existing
-        ? { ...existing, areaIds }
+        ? withCoverage(existing, effectiveOn, areaIds)
         : {
             partnerId: successorId,
             name: successorName,
             agencyType,
             areaIds,
+            coverage: [{ from: effectiveOn, areaIds }],
             admittedOn: effectiveOn,
             succeededBy: null,
             succeededOn: null,
@@ -173,7 +232,11 @@ function evolveActive(group: ActiveGroup, event: RegionalGroupEvent): ActiveGrou
           };
       const appointments = { ...group.appointments };
       for (const id of event.data.transferredAppointmentIds)
-        appointments[id] = { ...appointments[id], partnerId: successorId };
+        appointments[id] = {
+          ...appointments[id],
+          partnerId: successorId,
+          seats: [...appointments[id].seats, { partnerId: successorId, from: effectiveOn }],
+        };
       const years = new Set(event.data.transferredFundingYears);
       return {
         ...group,
@@ -191,7 +254,14 @@ function evolveActive(group: ActiveGroup, event: RegionalGroupEvent): ActiveGrou
     case 'RepresentativeAppointed':
       return {
         ...group,
-        appointments: { ...group.appointments, [event.data.appointmentId]: { ...event.data, endDate: null } },
+        appointments: {
+          ...group.appointments,
+          [event.data.appointmentId]: {
+            ...event.data,
+            seats: [{ partnerId: event.data.partnerId, from: event.data.startDate }],
+            endDate: null,
+          },
+        },
       };
     case 'RepresentativeAppointmentEnded': {
       const appointment = group.appointments[event.data.appointmentId];
@@ -204,13 +274,15 @@ function evolveActive(group: ActiveGroup, event: RegionalGroupEvent): ActiveGrou
       };
     }
     case 'ChairAppointed':
-      return { ...group, chair: event.data.appointmentId };
+      return takeUp(group, 'CHAIR', event.data.appointmentId, event.data.from);
     case 'DeputyChairAppointed':
-      return { ...group, deputyChair: event.data.appointmentId };
-    case 'ChairRotated':
-      return { ...group, chair: event.data.chairAppointmentId, deputyChair: event.data.deputyAppointmentId };
+      return takeUp(group, 'DEPUTY_CHAIR', event.data.appointmentId, event.data.from);
+    case 'ChairRotated': {
+      const { chairAppointmentId, deputyAppointmentId, on } = event.data;
+      return takeUp(takeUp(group, 'CHAIR', chairAppointmentId, on), 'DEPUTY_CHAIR', deputyAppointmentId, on);
+    }
     case 'ChairPostVacated':
-      return event.data.post === 'CHAIR' ? { ...group, chair: null } : { ...group, deputyChair: null };
+      return vacate(group, event.data.post, event.data.on);
     case 'TermsOfReferenceAdopted': {
       const { gapsAccepted: _gaps, ...terms } = event.data;
       return { ...group, terms: [...group.terms, terms] };
@@ -223,7 +295,17 @@ function evolveActive(group: ActiveGroup, event: RegionalGroupEvent): ActiveGrou
       const others = group.funding.filter((c) => !(c.partnerId === partnerId && c.financialYear === financialYear));
       return {
         ...group,
-        funding: [...others, { ...event.data, unilateral: event.type === 'FundingContributionChanged' }],
+        funding: [
+          ...others,
+          {
+            partnerId,
+            financialYear,
+            amountPence: event.data.amountPence,
+            inKind: event.data.inKind,
+            unilateral: event.type === 'FundingContributionChanged',
+            on: event.type === 'FundingContributionChanged' ? event.data.changedOn : event.data.agreedOn,
+          },
+        ],
       };
     }
     case 'DissolutionAgreed':
@@ -249,14 +331,42 @@ function evolveActive(group: ActiveGroup, event: RegionalGroupEvent): ActiveGrou
       const { partnerId, leftOn, endedAppointmentIds, postsVacated, noticeId } = event.data;
       const appointments = { ...group.appointments };
       for (const id of endedAppointmentIds) appointments[id] = { ...appointments[id], endDate: leftOn };
+      // Its coverage stays in history for its period; membership ends on the day it left.
+      const after = postsVacated.reduce((state, post) => vacate(state, post, leftOn), group);
       return {
-        ...group,
-        partners: { ...group.partners, [partnerId]: { ...group.partners[partnerId], leftOn, areaIds: [] } },
+        ...after,
+        partners: { ...group.partners, [partnerId]: { ...group.partners[partnerId], leftOn } },
         appointments,
-        chair: postsVacated.includes('CHAIR') ? null : group.chair,
-        deputyChair: postsVacated.includes('DEPUTY_CHAIR') ? null : group.deputyChair,
         notices: { ...group.notices, [noticeId]: { ...group.notices[noticeId], status: 'EFFECTIVE' } },
       };
     }
   }
+}
+
+function withCoverage(partner: Partner, from: IsoDate, areaIds: readonly string[]): Partner {
+  return {
+    ...partner,
+    areaIds,
+    coverage: [...partner.coverage.filter((period) => period.from < from), { from, areaIds }],
+  };
+}
+
+function vacate(group: ActiveGroup, post: Post, on: IsoDate): ActiveGroup {
+  return {
+    ...group,
+    chair: post === 'CHAIR' ? null : group.chair,
+    deputyChair: post === 'DEPUTY_CHAIR' ? null : group.deputyChair,
+    posts: group.posts.map((term) => (term.post === post && term.to === null ? { ...term, to: on } : term)),
+  };
+}
+
+/** A new holder takes up the post on `from`: the previous holder's term ends that day. */
+function takeUp(group: ActiveGroup, post: Post, appointmentId: string, from: IsoDate): ActiveGroup {
+  const vacated = vacate(group, post, from);
+  return {
+    ...vacated,
+    chair: post === 'CHAIR' ? appointmentId : vacated.chair,
+    deputyChair: post === 'DEPUTY_CHAIR' ? appointmentId : vacated.deputyChair,
+    posts: [...vacated.posts, { post, appointmentId, from, to: null }],
+  };
 }

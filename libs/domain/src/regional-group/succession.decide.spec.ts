@@ -12,9 +12,11 @@ import {
   groupAfterCommand,
   REPRESENTATIVES,
   stranger,
+  TODAY,
 } from '../testing/avon-and-somerset.fixture';
 import { specification } from '../testing/given-when-then';
-import { coverageOf, gapsOf } from './coverage';
+import { coverageOn, gapsOn } from './coverage';
+import { areasOn, currentAppointments, partnersOn } from './regional-group.state';
 import { financialYearEnd } from './membership.decide';
 import { quorumOf } from './quorum';
 import { regionalGroupDecider } from './regional-group.decider';
@@ -101,8 +103,28 @@ describe('Recording a succession: CCGs become ICBs on 1 July 2022 (R16)', () => 
     const group = groupAfter(history(avonAndSomerset, CCGS_TO_ICBS));
 
     it('leaves coverage unchanged, with no gap', () => {
-      expect(coverageOf(group)).toEqual(coverageOf(groupAfter(avonAndSomerset)));
-      expect(gapsOf(group)).toEqual([]);
+      expect(coverageOn(group, ICB_DAY)).toEqual(coverageOn(groupAfter(avonAndSomerset), ICB_DAY));
+      expect(gapsOn(group, ICB_DAY)).toEqual([]);
+    });
+
+    it('keeps each CCG a member, with its coverage, for its own period, and the ICB from the day it took over', () => {
+      const members = (date: string) => partnersOn(group, date).map((p) => p.partnerId);
+      expect(members('2020-03-01')).toEqual(expect.arrayContaining(['bnssg-ccg', 'banes-ccg', 'somerset-ccg']));
+      expect(members('2020-03-01')).toHaveLength(9);
+      expect(members('2020-03-01')).not.toContain('bsw-icb');
+      expect(members('2022-08-01')).toEqual(expect.arrayContaining(['bnssg-icb', 'bsw-icb', 'somerset-icb']));
+      expect(members('2022-08-01')).not.toContain('banes-ccg');
+      expect(areasOn(group.partners['banes-ccg'].coverage, '2020-03-01')).toEqual(['banes']);
+      expect(coverageOn(group, '2020-03-01').find((area) => area.areaId === 'banes')?.missing).toEqual([]);
+    });
+
+    it('reads Lisa Harvey’s 2019 appointment as a CCG seat before 1 July 2022 and an ICB seat after', () => {
+      const seatOf = (date: string) =>
+        currentAppointments(group, date).find((a) => a.appointmentId === 'apt-lisa-harvey')?.partnerId;
+      expect(seatOf('2020-03-01')).toBe('banes-ccg');
+      expect(seatOf('2022-06-30')).toBe('banes-ccg');
+      expect(seatOf(ICB_DAY)).toBe('bsw-icb');
+      expect(quorumOf(group, '2020-03-01')).toEqual({ percentage: 66, representativeCount: 10, required: 7 });
     });
 
     it('keeps the predecessors’ names in history, each marked with its successor', () => {
@@ -124,6 +146,7 @@ describe('Recording a succession: CCGs become ICBs on 1 July 2022 (R16)', () => 
         name: BSW_ICB,
         agencyType: 'HEALTH',
         areaIds: ['banes'],
+        coverage: [{ from: ICB_DAY, areaIds: ['banes'] }],
         admittedOn: ICB_DAY,
         succeededBy: null,
         succeededOn: null,
@@ -139,6 +162,10 @@ describe('Recording a succession: CCGs become ICBs on 1 July 2022 (R16)', () => 
       expect(group.appointments['apt-sandra-corry']).toEqual({
         ...REPRESENTATIVES.sandraCorry,
         partnerId: 'somerset-icb',
+        seats: [
+          { partnerId: 'somerset-ccg', from: '2019-06-01' },
+          { partnerId: 'somerset-icb', from: ICB_DAY },
+        ],
         startDate: '2019-06-01',
         endDate: null,
       });
@@ -190,9 +217,30 @@ describe('Recording a succession: CCGs become ICBs on 1 July 2022 (R16)', () => 
       .then([succeeded({ transferredFundingYears: ['2022/23'], gapsAccepted: [] })]);
     const group = groupAfterCommand(given, succeed());
     expect(group.funding).toEqual([
-      { partnerId: 'banes-ccg', financialYear: '2021/22', amountPence: 2_500_000, inKind: null, unilateral: false },
-      { partnerId: 'bsw-icb', financialYear: '2022/23', amountPence: 2_600_000, inKind: null, unilateral: false },
-      { partnerId: 'banes-council', financialYear: '2022/23', amountPence: 3_000_000, inKind: null, unilateral: false },
+      {
+        partnerId: 'banes-ccg',
+        financialYear: '2021/22',
+        amountPence: 2_500_000,
+        inKind: null,
+        unilateral: false,
+        on: TODAY,
+      },
+      {
+        partnerId: 'bsw-icb',
+        financialYear: '2022/23',
+        amountPence: 2_600_000,
+        inKind: null,
+        unilateral: false,
+        on: TODAY,
+      },
+      {
+        partnerId: 'banes-council',
+        financialYear: '2022/23',
+        amountPence: 3_000_000,
+        inKind: null,
+        unilateral: false,
+        on: TODAY,
+      },
     ]);
   });
 
@@ -206,8 +254,8 @@ describe('Recording a succession: CCGs become ICBs on 1 July 2022 (R16)', () => 
   it('keeps the chair when the chair’s organisation is succeeded, and R5 still holds', () => {
     const given: RegionalGroupEvent[] = [
       ...avonAndSomerset,
-      { type: 'ChairAppointed', data: { appointmentId: 'apt-lisa-harvey' } },
-      { type: 'DeputyChairAppointed', data: { appointmentId: 'apt-will-white' } },
+      { type: 'ChairAppointed', data: { appointmentId: 'apt-lisa-harvey', from: TODAY } },
+      { type: 'DeputyChairAppointed', data: { appointmentId: 'apt-will-white', from: TODAY } },
     ];
     const group = groupAfterCommand(given, succeed());
     expect([group.chair, group.deputyChair]).toEqual(['apt-lisa-harvey', 'apt-will-white']);
@@ -229,7 +277,7 @@ describe('Recording a succession: CCGs become ICBs on 1 July 2022 (R16)', () => 
     const group = groupAfterCommand(given, succeed({ successorId: 'bnssg-icb' }));
     expect(group.partners['bnssg-icb'].areaIds).toEqual(['bristol', 'north-somerset', 'south-glos', 'banes']);
     expect(group.partners['bnssg-icb'].admittedOn).toBe(ICB_DAY);
-    expect(gapsOf(group)).toEqual([]);
+    expect(gapsOn(group, TODAY)).toEqual([]);
   });
 
   it('is refused into an existing partner of another agency type', () => {

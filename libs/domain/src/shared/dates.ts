@@ -1,4 +1,5 @@
 import { addMonths, format, isValid, parse } from 'date-fns';
+import { DomainError } from './domain-error';
 
 /** A calendar date, `YYYY-MM-DD`: business dates (appointments, adoptions, financial years) carry no time of day. */
 export type IsoDate = string;
@@ -17,4 +18,43 @@ export function addMonthsToDate(date: IsoDate, months: number): IsoDate {
 /** The calendar date of an ISO timestamp, as recorded (UTC). */
 export function dateOf(instant: string): IsoDate {
   return instant.slice(0, 10);
+}
+
+/** Every group works in England: its days begin and end in London, not in UTC. */
+export const GROUP_TIME_ZONE = 'Europe/London';
+
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: GROUP_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar day an instant falls on in the group's time zone: 30 June 2022 23:30 UTC is 1 July in London. */
+export function groupDateOf(instant: string): IsoDate {
+  return LONDON_DAY.format(new Date(instant));
+}
+
+/** A business date as given, or today in the group's time zone when the sender gives none. */
+export function dateOrToday(date: IsoDate | null | undefined, now: string): IsoDate {
+  return date ?? groupDateOf(now);
+}
+
+export function requireDate(value: string, label: string): void {
+  if (!isIsoDate(value)) throw new DomainError('VALIDATION_FAILED', `${label} must be a date written YYYY-MM-DD.`);
+}
+
+/** A fact that has happened cannot be dated after today (in the group's time zone). */
+export function requireNotFuture(date: IsoDate, now: string, label: string): void {
+  requireDate(date, label);
+  const today = groupDateOf(now);
+  if (date > today)
+    throw new DomainError('VALIDATION_FAILED', `${label} (${date}) is in the future; record it once it has happened.`);
+}
+
+/** OUT_OF_RANGE: a fact dated before the thing it is about existed. */
+export function requireNotBefore(date: IsoDate, earliest: IsoDate, label: string, what: string): void {
+  if (date < earliest) {
+    throw new DomainError('OUT_OF_RANGE', `${label} (${date}) is before ${what} (${earliest}).`, { earliest });
+  }
 }

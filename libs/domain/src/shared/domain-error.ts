@@ -24,6 +24,8 @@ export const DOMAIN_ERROR_CODES = [
   'INVALID_TASK_STATE',
   'NOTICE_TOO_SHORT',
   'IDENTIFYING_DATA',
+  /** A date before the thing it is about existed (an appointment before its partner was admitted). */
+  'OUT_OF_RANGE',
   'ALREADY_REDACTED',
   'NOT_SUPPORTED',
 ] as const;

@@ -67,6 +67,8 @@ export const START = '2019-06-01';
 /** Instants commands are sent at. */
 export const now = '2020-01-15T10:00:00.000Z';
 export const establishedAt = '2019-06-01T09:00:00.000Z';
+/** The day of `now` in the group's time zone: what a command sent without a business date is dated. */
+export const TODAY = '2020-01-15';
 /** After CCGs became ICBs (1 July 2022). */
 export const afterIcbs = '2022-09-01T10:00:00.000Z';
 
@@ -82,7 +84,7 @@ export const ALL_AREA_IDS = Object.values(AREAS).map((area) => area.areaId);
 
 export const established: RegionalGroupEstablished = {
   type: 'RegionalGroupEstablished',
-  data: { groupId: GROUP_ID, name: GROUP_NAME, areas: Object.values(AREAS), establishedAt },
+  data: { groupId: GROUP_ID, name: GROUP_NAME, areas: Object.values(AREAS), establishedAt, establishedOn: START },
 };
 
 export const termsAdopted: TermsOfReferenceAdopted = {
@@ -188,11 +190,11 @@ export const avonAndSomerset: RegionalGroupEvent[] = [
 /** Jacqui Jensen (Bristol City Council, local authority) chairs; Victoria Capel (police) is deputy. */
 export const chairAppointed: ChairAppointed = {
   type: 'ChairAppointed',
-  data: { appointmentId: REPRESENTATIVES.jacquiJensen.appointmentId },
+  data: { appointmentId: REPRESENTATIVES.jacquiJensen.appointmentId, from: TODAY },
 };
 export const deputyChairAppointed: DeputyChairAppointed = {
   type: 'DeputyChairAppointed',
-  data: { appointmentId: REPRESENTATIVES.victoriaCapel.appointmentId },
+  data: { appointmentId: REPRESENTATIVES.victoriaCapel.appointmentId, from: TODAY },
 };
 export const avonAndSomersetWithChair: RegionalGroupEvent[] = [
   ...avonAndSomerset,
@@ -237,18 +239,25 @@ export const appointmentEnded = (
   data: { appointmentId, endDate, reason },
 });
 
-export const chairPostVacated = (post: ChairPostVacated['data']['post'], appointmentId: string): ChairPostVacated => ({
+/** The post falls vacant on `on` (the day the holder's appointment ends). */
+export const chairPostVacated = (
+  post: ChairPostVacated['data']['post'],
+  appointmentId: string,
+  on: string,
+): ChairPostVacated => ({
   type: 'ChairPostVacated',
-  data: { post, appointmentId },
+  data: { post, appointmentId, on },
 });
 
+/** Dated the day of `now` unless given: the default of a change sent without a date. */
 export const coverageChanged = (
   partnerId: string,
   areaIds: readonly string[],
   gapsAccepted: readonly CoverageGap[] = [],
+  changedOn: string = TODAY,
 ): PartnerCoverageChanged => ({
   type: 'PartnerCoverageChanged',
-  data: { partnerId, areaIds, gapsAccepted },
+  data: { partnerId, areaIds, changedOn, gapsAccepted },
 });
 
 /** £12,500 from North Somerset Council for 2020/21, unless overridden. */
@@ -261,6 +270,7 @@ export const fundingContributionAgreed = (
     financialYear: '2020/21',
     amountPence: 1_250_000,
     inKind: null,
+    agreedOn: TODAY,
     ...overrides,
   },
 });
@@ -281,13 +291,31 @@ export const representativeActor: Actor = actorFor(REPRESENTATIVES.sheilaSmith);
 export const stranger: Actor = { personId: 'stranger', partnerId: null, roles: [] };
 
 type CommandOf<T extends RegionalGroupCommand['type']> = Extract<RegionalGroupCommand, { type: T }>;
-export type CommandInput<T extends RegionalGroupCommand['type']> = Omit<CommandOf<T>['data'], 'actor' | 'now'> &
-  Partial<Pick<CommandOf<T>['data'], 'actor' | 'now'>>;
+/** Business dates a sender may leave out (then: today in the group's time zone). */
+type OptionalDates = 'establishedOn' | 'changedOn' | 'from' | 'on';
+export type CommandInput<T extends RegionalGroupCommand['type']> = Omit<
+  CommandOf<T>['data'],
+  'actor' | 'now' | OptionalDates
+> &
+  Partial<Pick<CommandOf<T>['data'], Extract<keyof CommandOf<T>['data'], 'actor' | 'now' | OptionalDates>>>;
 
-/** A command sent by the administrator at `now` unless the data says otherwise. */
+const NO_DATES = { establishedOn: null, changedOn: null, from: null, on: null };
+
+/** A command sent by the administrator at `now`, without business dates, unless the data says otherwise. */
 export function command<T extends RegionalGroupCommand['type']>(type: T, data: CommandInput<T>): CommandOf<T> {
-  return { type, data: { actor: administrator, now, ...data } } as unknown as CommandOf<T>;
+  const dates = Object.fromEntries(Object.entries(NO_DATES).filter(([key]) => DATED_COMMANDS[type]?.includes(key)));
+  return { type, data: { actor: administrator, now, ...dates, ...data } } as unknown as CommandOf<T>;
 }
+
+const DATED_COMMANDS: Partial<Record<RegionalGroupCommand['type'], readonly string[]>> = {
+  EstablishRegionalGroup: ['establishedOn'],
+  ChangePartnerCoverage: ['changedOn'],
+  AppointChair: ['from'],
+  AppointDeputyChair: ['from'],
+  RotateChair: ['on'],
+  AgreeFundingContribution: ['on'],
+  ChangeFundingContribution: ['on'],
+};
 
 /** The state the events fold to; fails the test if there is no group. */
 export function groupAfter(events: readonly RegionalGroupEvent[]): ActiveGroup {
@@ -336,6 +364,8 @@ export const SNAPSHOT_REPRESENTATIVES: readonly SnapshotRepresentative[] =
  * representatives, 66% quorum, chaired by Bristol City Council (Jacqui Jensen), not dissolved.
  */
 export const groupFacts = (overrides: Partial<GroupFacts> = {}): GroupFacts => ({
+  on: MEETING_DATE,
+  establishedOn: START,
   dissolved: false,
   areas: Object.values(AREAS),
   currentPartners: CURRENT_PARTNERS,
@@ -366,6 +396,7 @@ export const somersetBusinessManager: Actor = areaBusinessManager('somerset-busi
 export const MEETING_ID = 'asssp-2020-03';
 /** The March 2020 quarterly meeting. */
 export const MEETING_STARTS_AT = '2020-03-12T10:00:00.000Z';
+export const MEETING_DATE = '2020-03-12';
 /** When commands about the March 2020 meeting are sent, unless the data says otherwise. */
 export const meetingNow = '2020-03-12T10:05:00.000Z';
 
@@ -385,6 +416,7 @@ export const meetingOpened = (overrides: Partial<MeetingOpened['data']> = {}): M
   type: 'MeetingOpened',
   data: {
     openedAt: meetingNow,
+    membershipOn: MEETING_DATE,
     quorumPercentage: 66,
     required: 7,
     representatives: SNAPSHOT_REPRESENTATIVES,
@@ -398,7 +430,7 @@ export const attendanceRecorded = (
   substitute: Substitute | null = null,
 ): AttendanceRecorded => ({
   type: 'AttendanceRecorded',
-  data: { appointmentId: rep.appointmentId, status, substitute },
+  data: { appointmentId: rep.appointmentId, status, substitute, attendedOn: MEETING_DATE },
 });
 
 /** Present in person: the first `count` representatives of Appendix 2. */
@@ -420,6 +452,7 @@ export const recommendationMade = (overrides: Partial<RecommendationMade['data']
     targetPartnerIds: ['police', 'bristol-council'],
     dueDate: '2020-06-30',
     agreedBy: presentInPerson(7).map((e) => e.data.appointmentId),
+    madeOn: MEETING_DATE,
     ...overrides,
   },
 });

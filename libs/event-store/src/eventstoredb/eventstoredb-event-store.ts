@@ -41,6 +41,7 @@ import {
   toStoredEvent,
 } from './eventstoredb-mapping';
 import { textRedactionIn } from '../sealed-text';
+import { sleep } from '../sleep';
 
 /** The part of the client this adapter uses, so tests can stand in for a server. */
 export type EsdbClient = Pick<
@@ -280,16 +281,4 @@ export class EventStoreDbEventStore implements EventStore {
     }
     return page;
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

@@ -26,6 +26,32 @@ describe('configuration validated at start-up', () => {
     expect(config.oidc?.audience).toBe('safeguarding');
   });
 
+  it('reads a PostgreSQL connection, in the public schema unless another is named', () => {
+    const url = 'postgres://api:secret@db.example:5432/safeguarding';
+    expect(loadConfig({ EVENT_STORE: 'postgres', DATABASE_URL: url }).eventStore).toEqual({
+      kind: 'postgres',
+      connectionString: url,
+      schema: 'public',
+    });
+    expect(loadConfig({ EVENT_STORE: 'postgres', DATABASE_URL: url, DATABASE_SCHEMA: 'events_a' }).eventStore).toEqual({
+      kind: 'postgres',
+      connectionString: url,
+      schema: 'events_a',
+    });
+  });
+
+  it('refuses PostgreSQL without a usable connection string or with a schema name it cannot use', () => {
+    expect(() => loadConfig({ EVENT_STORE: 'postgres' })).toThrow(
+      /DATABASE_URL: required when EVENT_STORE is postgres/,
+    );
+    expect(() => loadConfig({ EVENT_STORE: 'postgres', DATABASE_URL: 'mysql://db/x' })).toThrow(
+      /DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ connection string/,
+    );
+    expect(() =>
+      loadConfig({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://db/x', DATABASE_SCHEMA: 'Events; DROP' }),
+    ).toThrow(/DATABASE_SCHEMA must be lower-case letters, digits and underscores/);
+  });
+
   it('lists every problem at once', () => {
     let error: ConfigurationError | undefined;
     try {

@@ -7,12 +7,14 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   Min,
   MinLength,
   validateSync,
 } from 'class-validator';
 import { resolve } from 'node:path';
+import { SCHEMA_NAME } from '@app/event-store/postgres/postgres-schema';
 
 class Environment {
   @IsIn(['development', 'test', 'production'])
@@ -33,12 +35,20 @@ class Environment {
   @MinLength(1)
   DATA_DIR: string = './data';
 
-  @IsIn(['sqlite', 'eventstoredb'])
+  @IsIn(['sqlite', 'eventstoredb', 'postgres'])
   EVENT_STORE: string = 'sqlite';
 
   @IsOptional()
   @IsString()
   EVENTSTORE_CONNECTION_STRING?: string;
+
+  @IsOptional()
+  @IsString()
+  DATABASE_URL?: string;
+
+  // The same rule as the store's own check (storeNames), so a bad name stops start-up with the others.
+  @Matches(SCHEMA_NAME, { message: 'DATABASE_SCHEMA must be lower-case letters, digits and underscores (at most 50)' })
+  DATABASE_SCHEMA: string = 'public';
 
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
@@ -68,7 +78,9 @@ export interface AppConfig {
   readonly host: string;
   readonly dataDir: string;
   readonly eventStore:
-    { readonly kind: 'sqlite' } | { readonly kind: 'eventstoredb'; readonly connectionString: string };
+    | { readonly kind: 'sqlite' }
+    | { readonly kind: 'eventstoredb'; readonly connectionString: string }
+    | { readonly kind: 'postgres'; readonly connectionString: string; readonly schema: string };
   /** Null: tokens are signed and verified with the embedded key in DATA_DIR. */
   readonly oidc: { readonly jwksUrl: string; readonly issuer: string; readonly audience: string } | null;
   readonly clockNow: string | null;
@@ -108,6 +120,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   ) {
     problems.push('EVENTSTORE_CONNECTION_STRING: must be an esdb:// or kurrentdb:// connection string');
   }
+  if (parsed.EVENT_STORE === 'postgres' && !parsed.DATABASE_URL) {
+    problems.push(
+      'DATABASE_URL: required when EVENT_STORE is postgres (e.g. postgres://user:password@host:5432/database)',
+    );
+  }
+  if (parsed.DATABASE_URL && !/^postgres(ql)?:\/\//.test(parsed.DATABASE_URL)) {
+    problems.push('DATABASE_URL: must be a postgres:// or postgresql:// connection string');
+  }
   const oidcSettings = [parsed.AUTH_JWKS_URL, parsed.AUTH_ISSUER, parsed.AUTH_AUDIENCE];
   const oidcGiven = oidcSettings.filter(Boolean).length;
   if (oidcGiven > 0 && oidcGiven < 3) {
@@ -129,10 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: parsed.PORT,
     host: parsed.HOST,
     dataDir: resolve(parsed.DATA_DIR),
-    eventStore:
-      parsed.EVENT_STORE === 'eventstoredb'
-        ? { kind: 'eventstoredb', connectionString: parsed.EVENTSTORE_CONNECTION_STRING as string }
-        : { kind: 'sqlite' },
+    eventStore: eventStoreOf(parsed),
     oidc:
       oidcGiven === 3
         ? {
@@ -144,4 +161,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clockNow: parsed.CLOCK_NOW ?? null,
     logLevel: parsed.LOG_LEVEL as LogLevel,
   };
+}
+
+function eventStoreOf(parsed: Environment): AppConfig['eventStore'] {
+  if (parsed.EVENT_STORE === 'eventstoredb') {
+    return { kind: 'eventstoredb', connectionString: parsed.EVENTSTORE_CONNECTION_STRING as string };
+  }
+  if (parsed.EVENT_STORE === 'postgres') {
+    return { kind: 'postgres', connectionString: parsed.DATABASE_URL as string, schema: parsed.DATABASE_SCHEMA };
+  }
+  return { kind: 'sqlite' };
 }

@@ -35,7 +35,12 @@ const present = presentInPerson(7).map((e) => e.data.appointmentId);
 
 const decisionRecorded: DecisionRecorded = {
   type: 'DecisionRecorded',
-  data: { decisionId: 'dec-2020-03-escalation', text: 'Adopt the regional escalation procedure.', agreedBy: present },
+  data: {
+    decisionId: 'dec-2020-03-escalation',
+    text: 'Adopt the regional escalation procedure.',
+    agreedBy: present,
+    decidedOn: '2020-03-12',
+  },
 };
 const writtenViews: WrittenViewsSubmitted = {
   type: 'WrittenViewsSubmitted',
@@ -47,7 +52,13 @@ const writtenViews: WrittenViewsSubmitted = {
 };
 const responded: RecommendationResponded = {
   type: 'RecommendationResponded',
-  data: { recommendationId: 'rec-1', partnerId: 'police', response: 'ACCEPTED', reason: null },
+  data: {
+    recommendationId: 'rec-1',
+    partnerId: 'police',
+    response: 'ACCEPTED',
+    reason: null,
+    respondedOn: '2020-04-01',
+  },
 };
 const corrected: MinutesCorrected = {
   type: 'MinutesCorrected',

@@ -45,6 +45,7 @@ const rotated: ChairRotated = {
   data: {
     chairAppointmentId: REPRESENTATIVES.victoriaCapel.appointmentId,
     deputyAppointmentId: REPRESENTATIVES.lisaHarvey.appointmentId,
+    on: '2020-06-01',
   },
 };
 const reviewed: TermsOfReferenceReviewed = {
@@ -53,7 +54,13 @@ const reviewed: TermsOfReferenceReviewed = {
 };
 const fundingChanged: FundingContributionChanged = {
   type: 'FundingContributionChanged',
-  data: { partnerId: 'north-somerset-council', financialYear: '2020/21', amountPence: 1_000_000, inKind: null },
+  data: {
+    partnerId: 'north-somerset-council',
+    financialYear: '2020/21',
+    amountPence: 1_000_000,
+    inKind: null,
+    changedOn: '2020-02-01',
+  },
 };
 const everyPartnerAgrees: DissolutionAgreed[] = partnersAdmitted.map((admitted) => ({
   type: 'DissolutionAgreed',
@@ -66,7 +73,7 @@ const dissolved: RegionalGroupDissolved = {
 
 const sandraCorryDeputy: DeputyChairAppointed = {
   type: 'DeputyChairAppointed',
-  data: { appointmentId: REPRESENTATIVES.sandraCorry.appointmentId },
+  data: { appointmentId: REPRESENTATIVES.sandraCorry.appointmentId, from: START },
 };
 const willWhiteElsewhere = { ...REPRESENTATIVES.willWhite, appointmentId: 'apt-will-white-unknown' };
 
@@ -162,7 +169,7 @@ describe('the regional group projection', () => {
   it('appoints a chair and a deputy, rotates them, and vacates a post', () =>
     spec
       .given(group(...avonAndSomerset, chairAppointed, deputyChairAppointed))
-      .when(group(rotated, chairPostVacated('DEPUTY_CHAIR', REPRESENTATIVES.lisaHarvey.appointmentId)))
+      .when(group(rotated, chairPostVacated('DEPUTY_CHAIR', REPRESENTATIVES.lisaHarvey.appointmentId, '2020-07-01')))
       .then({ regional_groups: [{ chair_appointment_id: 'apt-victoria-capel', deputy_appointment_id: null }] }));
 
   it('records the chair and deputy of the fixture: Jacqui Jensen and Victoria Capel', () =>

@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import { escapeIdentifier } from 'pg';
+
+/** Lower-case letters, digits and underscores, short enough for the notification channel name. */
+export const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,49}$/;
+
+/** The names one store uses inside its schema: its table, its notification channel and its lock. */
+export interface StoreNames {
+  readonly schema: string;
+  /** The events table, schema-qualified and quoted. */
+  readonly events: string;
+  /** The LISTEN/NOTIFY channel; one per schema so stores in other schemas are not woken. */
+  readonly channel: string;
+  /** The transaction-level advisory lock every append of this schema takes, as a bigint literal. */
+  readonly appendLock: string;
+}
+
+export function storeNames(schema: string): StoreNames {
+  if (!SCHEMA_NAME.test(schema)) {
+    throw new Error(
+      `"${schema}" cannot name a PostgreSQL schema for events: use lower-case letters, digits and underscores (at most 50).`,
+    );
+  }
+  return {
+    schema,
+    events: `${escapeIdentifier(schema)}.events`,
+    channel: `events_${schema}`,
+    appendLock: createHash('sha256').update(`${schema}.events`).digest().readBigInt64BE(0).toString(),
+  };
+}
+
+/**
+ * Data and metadata are JSON, not JSONB: stored as the text that was written, as on SQLite, so
+ * every string an event can carry (JSONB refuses \u0000) reads back exactly as it was hashed.
+ */
+export function createTableSql(names: StoreNames): string {
+  return `
+CREATE TABLE IF NOT EXISTS ${names.events} (
+  position    BIGINT      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  event_id    TEXT        NOT NULL,
+  stream_id   TEXT        NOT NULL,
+  revision    BIGINT      NOT NULL CHECK (revision >= 0),
+  type        TEXT        NOT NULL,
+  data        JSON        NOT NULL,
+  metadata    JSON        NOT NULL,
+  recorded_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  CONSTRAINT events_event_id_key UNIQUE (event_id),
+  CONSTRAINT events_stream_revision_key UNIQUE (stream_id, revision)
+)`;
+}

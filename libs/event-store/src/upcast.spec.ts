@@ -1,0 +1,50 @@
+import { StoredEvent } from './event-store';
+import { upcast } from './upcast';
+
+const stored = (type: string, data: object, schemaVersion: number, occurredAt: string): StoredEvent => ({
+  id: 'e-1',
+  type,
+  data,
+  metadata: { schemaVersion, occurredAt },
+  streamId: 'regional-group-g',
+  revision: 7,
+  position: 42,
+  recordedAt: occurredAt,
+});
+
+describe('Reading events recorded before business dates were kept (schema version 1)', () => {
+  it('dates a chair appointment from the day it was recorded, in London', () => {
+    const old = stored('ChairAppointed', { appointmentId: 'apt-1' }, 1, '2022-06-30T23:30:00.000Z');
+    expect(upcast(old).data).toEqual({ appointmentId: 'apt-1', from: '2022-07-01' });
+  });
+
+  it('fills every date version 2 added, and keeps the rest of the event as stored', () => {
+    const old = stored(
+      'FundingContributionChanged',
+      { partnerId: 'p', financialYear: '2021/22', amountPence: 1, inKind: null },
+      1,
+      '2021-09-01T09:00:00.000Z',
+    );
+    const read = upcast(old);
+    expect(read.data).toEqual({
+      partnerId: 'p',
+      financialYear: '2021/22',
+      amountPence: 1,
+      inKind: null,
+      changedOn: '2021-09-01',
+    });
+    expect({ ...read, data: old.data }).toEqual(old);
+  });
+
+  it('leaves version 2 events, and events that gained no date, exactly as stored', () => {
+    const current = stored(
+      'ChairAppointed',
+      { appointmentId: 'apt-1', from: '2019-06-01' },
+      2,
+      '2026-11-23T09:00:00.000Z',
+    );
+    expect(upcast(current)).toBe(current);
+    const undated = stored('RepresentativeAppointed', { startDate: '2019-06-01' }, 1, '2026-11-23T09:00:00.000Z');
+    expect(upcast(undated)).toBe(undated);
+  });
+});
