@@ -9,7 +9,9 @@ import { chainEvents, verifyHashChains } from './hash-chain';
 import { InMemoryEventStore } from './in-memory/in-memory-event-store';
 import { SYSTEM_ACTOR } from './metadata';
 import { redactEventField } from './redact';
+import { PostgresEventStore } from './postgres/postgres-event-store';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
+import { dropTestSchema, freshTestSchema, TEST_DATABASE_URL } from './testing/postgres-test-schema';
 import { signAndRecordTreeHead, TransparencyLog } from './transparency/transparency-log';
 
 const ADMIN = { personId: 'admin-1', partnerId: null, roles: ['ADMINISTRATOR'] };
@@ -51,10 +53,16 @@ const refusal = async (promise: Promise<unknown>) => {
   throw new Error('not refused');
 };
 
-describe.each([
-  ['SQLite', (dir: string) => new SqliteEventStore(join(dir, 'events.db'))],
+const schema = freshTestSchema();
+const stores: [string, (dir: string) => EventStore][] = [
+  ['SQLite', (dir) => new SqliteEventStore(join(dir, 'events.db'))],
   ['in-memory', () => new InMemoryEventStore()],
-])('redaction in the %s store (A7, R40)', (_name, open) => {
+];
+// The PostgreSQL suites run where DATABASE_URL names a server (CI sets it); see postgres-test-schema.ts.
+if (TEST_DATABASE_URL)
+  stores.push(['PostgreSQL', () => new PostgresEventStore(TEST_DATABASE_URL as string, { schema })]);
+
+describe.each(stores)('redaction in the %s store (A7, R40)', (name, open) => {
   let dir: string;
   let store: EventStore;
 
@@ -65,6 +73,7 @@ describe.each([
   afterEach(async () => {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
+    if (name === 'PostgreSQL') await dropTestSchema(TEST_DATABASE_URL as string, schema);
   });
 
   it('keeps free text readable beside its event while the chain commits to its salted digest', async () => {
@@ -178,5 +187,81 @@ describe('redaction in the SQLite file', () => {
     await signAndRecordTreeHead(store, key, new Date('2026-11-23T10:00:00Z'), 'test');
     await redactEventField(store, { eventId, field: 'reason', reason: REASON }, admin);
     expect(await (await TransparencyLog.scan(store)).problems(key.publicKey)).toEqual([]);
+  });
+});
+
+describe('a store made before free text was sealed (test/fixtures/pre-sealing-events.json)', () => {
+  interface FixtureRow {
+    position: number;
+    event_id: string;
+    stream_id: string;
+    revision: number;
+    type: string;
+    data: string;
+    metadata: string;
+    recorded_at: string;
+  }
+  const rows = JSON.parse(
+    readFileSync(join(__dirname, '../../../test/fixtures/pre-sealing-events.json'), 'utf8'),
+  ) as FixtureRow[];
+  const drafted = rows.find((row) => row.type === 'PolicyDrafted') as FixtureRow;
+  let dir: string;
+  let file: string;
+  let store: SqliteEventStore;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pre-sealing-'));
+    file = join(dir, 'events.db');
+    // The events table as the code before this change created it, holding what that code wrote.
+    const raw = new Database(file);
+    raw.exec(`CREATE TABLE events (
+      position INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE, stream_id TEXT NOT NULL,
+      revision INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL,
+      recorded_at TEXT NOT NULL, UNIQUE (stream_id, revision))`);
+    const insert = raw.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const row of rows) insert.run(...Object.values(row));
+    raw.close();
+    store = new SqliteEventStore(file);
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('verifies once migrated, and still after a field of an old event is redacted, re-anchored by its redaction', async () => {
+    expect(await verifyHashChains(store)).toMatchObject({ events: rows.length, breaks: [], redactions: [] });
+    const rootBefore = (await TransparencyLog.scan(store)).rootHash();
+
+    await redactEventField(store, { eventId: drafted.event_id, field: 'body', reason: REASON }, admin);
+
+    const [policy] = await store.readStream(drafted.stream_id);
+    expect(policy.data).toMatchObject({ title: 'Escalation procedure', body: REDACTED_TEXT });
+    const report = await verifyHashChains(store);
+    expect(report.breaks).toEqual([]);
+    expect(report.redactions).toEqual([
+      expect.objectContaining({ eventId: drafted.event_id, field: 'body', by: 'admin-1', reanchored: true }),
+    ]);
+    expect((await TransparencyLog.scan(store)).rootHash(rows.length)).toBe(rootBefore);
+    const bytes = Buffer.concat(
+      readdirSync(dir)
+        .filter((name) => name.startsWith('events.db'))
+        .map((name) => readFileSync(join(dir, name))),
+    );
+    expect(bytes.includes('Tyler Jones')).toBe(false);
+
+    await redactEventField(store, { eventId: drafted.event_id, field: 'summary', reason: REASON }, admin);
+    expect((await verifyHashChains(store)).breaks).toEqual([]);
+  });
+
+  it('still finds an old event altered after its redaction', async () => {
+    await redactEventField(store, { eventId: drafted.event_id, field: 'body', reason: REASON }, admin);
+    const raw = new Database(file);
+    raw
+      .prepare(`UPDATE events SET data = json_set(data, '$.title', 'Another title') WHERE event_id = ?`)
+      .run(drafted.event_id);
+    raw.close();
+    expect((await verifyHashChains(store)).breaks).toEqual([
+      expect.objectContaining({ streamId: drafted.stream_id, problem: expect.stringMatching(/altered/) }),
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { FIELD_REDACTED, freeTextPaths, REDACTED_TEXT, REDACTIONS_STREAM, valueAtPath } from '@app/domain';
 import type { FieldRedacted } from '@app/domain';
 import { createHash, randomBytes } from 'node:crypto';
-import { NewEvent } from './event-store';
+import { NewEvent, StoredEvent } from './event-store';
 
 /** The key of the object that stands for a sealed field in the form the chain hashes. */
 export const TEXT_MARKER = '$text';
@@ -66,6 +66,28 @@ export function openHashedForm(
   const texts = markersIn(hashed).map(({ path, digest }) => ({ path, digest, salt: kept.get(path)?.salt ?? null }));
   const data = texts.reduce((open, { path }) => withValueAt(open, path, kept.get(path)?.text ?? REDACTED_TEXT), hashed);
   return { data, texts };
+}
+
+/** A row of a store's table of texts kept beside their events. */
+export interface KeptTextRow {
+  readonly event_id: string;
+  readonly path: string;
+  readonly salt: string;
+  readonly text: string;
+}
+
+/** Events read with their data in hashed form, made readable with the texts still kept for them. */
+export function withKeptTexts(events: readonly StoredEvent[], rows: readonly KeptTextRow[]): StoredEvent[] {
+  const kept = new Map<string, Map<string, { salt: string; text: string }>>();
+  for (const { event_id, path, salt, text } of rows) {
+    const texts = kept.get(event_id) ?? new Map<string, { salt: string; text: string }>();
+    texts.set(path, { salt, text });
+    kept.set(event_id, texts);
+  }
+  return events.map((event) => {
+    const { data, texts } = openHashedForm(event.data, kept.get(event.id) ?? new Map());
+    return texts.length === 0 ? event : { ...event, data, texts };
+  });
 }
 
 /** What a redaction asks the store to delete, when `event` appended to `streamId` records one. */

@@ -13,7 +13,15 @@ import {
   SubscribeOptions,
 } from '../event-store';
 import { followAll } from '../follow-all';
-import { hashedForm, openHashedForm, TEXT_MARKER, TextRedaction, textRedactionIn, withValueAt } from '../sealed-text';
+import {
+  hashedForm,
+  KeptTextRow,
+  TEXT_MARKER,
+  TextRedaction,
+  textRedactionIn,
+  withKeptTexts,
+  withValueAt,
+} from '../sealed-text';
 import { valueAtPath } from '@app/domain';
 
 interface EventRow {
@@ -25,13 +33,6 @@ interface EventRow {
   data: string;
   metadata: string;
   recorded_at: string;
-}
-
-interface TextRow {
-  event_id: string;
-  path: string;
-  salt: string;
-  text: string;
 }
 
 const SCHEMA = `
@@ -88,7 +89,11 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('secure_delete = ON');
+    const sealedBefore = this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'event_texts'").get() !== undefined;
+    const heldEvents = this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'events'").get() !== undefined;
     this.db.exec(SCHEMA);
+    // A store written before secure_delete may hold copies of old rows in free space; rebuilt once, it holds none.
+    if (heldEvents && !sealedBefore) this.db.exec('VACUUM');
     this.statements = {
       currentRevision: this.db.prepare<[string], { revision: number | null }>(
         'SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?',
@@ -105,18 +110,18 @@ export class SqliteEventStore implements EventStore {
       setData: this.db.prepare('UPDATE events SET data = ? WHERE event_id = ?'),
       dataOf: this.db.prepare<[string], { data: string }>('SELECT data FROM events WHERE event_id = ?'),
       readStream: this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE stream_id = ? ORDER BY revision'),
-      readStreamTexts: this.db.prepare<[string], TextRow>(
+      readStreamTexts: this.db.prepare<[string], KeptTextRow>(
         'SELECT t.* FROM event_texts t JOIN events e ON e.event_id = t.event_id WHERE e.stream_id = ?',
       ),
       readAll: this.db.prepare<[number, number], EventRow>(
         'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?',
       ),
-      readAllTexts: this.db.prepare<[number, number], TextRow>(
+      readAllTexts: this.db.prepare<[number, number], KeptTextRow>(
         `SELECT * FROM event_texts WHERE event_id IN
            (SELECT event_id FROM events WHERE position > ? AND position <= ?)`,
       ),
       readEvent: this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE event_id = ?'),
-      readEventTexts: this.db.prepare<[string], TextRow>('SELECT * FROM event_texts WHERE event_id = ?'),
+      readEventTexts: this.db.prepare<[string], KeptTextRow>('SELECT * FROM event_texts WHERE event_id = ?'),
       lastPosition: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
     };
     this.appendTransaction = this.db.transaction(
@@ -217,26 +222,18 @@ export class SqliteEventStore implements EventStore {
 }
 
 /** Events from their rows, each free-text field joined back from event_texts, "[redacted]" where it is gone. */
-function withTexts(rows: readonly EventRow[], textRows: readonly TextRow[]): StoredEvent[] {
-  const kept = new Map<string, Map<string, { salt: string; text: string }>>();
-  for (const { event_id, path, salt, text } of textRows) {
-    const texts = kept.get(event_id) ?? new Map<string, { salt: string; text: string }>();
-    texts.set(path, { salt, text });
-    kept.set(event_id, texts);
-  }
-  return rows.map((row) => {
-    const stored = JSON.parse(row.data) as unknown;
-    const { data, texts } = openHashedForm(stored, kept.get(row.event_id) ?? new Map());
-    const event: StoredEvent = {
+function withTexts(rows: readonly EventRow[], textRows: readonly KeptTextRow[]): StoredEvent[] {
+  return withKeptTexts(
+    rows.map((row) => ({
       id: row.event_id,
       streamId: row.stream_id,
       revision: row.revision,
       position: row.position,
       type: row.type,
-      data,
+      data: JSON.parse(row.data) as unknown,
       metadata: JSON.parse(row.metadata) as EventMetadataRecord,
       recordedAt: row.recorded_at,
-    };
-    return texts.length === 0 ? event : { ...event, texts };
-  });
+    })),
+    textRows,
+  );
 }
