@@ -7,7 +7,7 @@ import {
   REDACTIONS_STREAM,
   valueAtPath,
 } from '@app/domain';
-import type { FieldRedacted, Reanchor } from '@app/domain';
+import type { Actor, FieldRedacted, Reanchor, RedactEventField } from '@app/domain';
 import { randomBytes } from 'node:crypto';
 import { EventStore, StoredEvent } from './event-store';
 import { CommandContext, CommandOutcome, handleCommand } from './handle-command';
@@ -31,6 +31,21 @@ export async function redactEventField(
   input: RedactEventFieldInput,
   context: CommandContext,
 ): Promise<CommandOutcome<FieldRedacted>> {
+  return handleCommand(
+    store,
+    REDACTIONS_STREAM,
+    redactionDecider,
+    await redactionCommand(store, input, context.actor),
+    context,
+  );
+}
+
+/** The command for the redactions stream, with the event to redact as the store holds it now. */
+export async function redactionCommand(
+  store: EventStore,
+  input: RedactEventFieldInput,
+  actor: Actor,
+): Promise<RedactEventField> {
   if (!store.readEvent) {
     throw new DomainError(
       'NOT_SUPPORTED',
@@ -40,13 +55,10 @@ export async function redactEventField(
   const event = await store.readEvent(input.eventId);
   const target = event && targetOf(event);
   const reanchor = event && target?.fields[input.field] === 'plain' ? reanchorOf(event, input.field) : null;
-  return handleCommand(
-    store,
-    REDACTIONS_STREAM,
-    redactionDecider,
-    { type: 'RedactEventField', data: { ...input, target, reanchor, actor: context.actor } },
-    context,
-  );
+  return {
+    type: 'RedactEventField',
+    data: { eventId: input.eventId, field: input.field, reason: input.reason, target, reanchor, actor },
+  };
 }
 
 function targetOf(event: StoredEvent): RedactionTarget {
