@@ -10,5 +10,7 @@ module.exports = {
     '^@app/(domain|event-store|read-models|platform)$': '<rootDir>/libs/$1/src',
     '^@app/(domain|event-store|read-models|platform)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
-  testTimeout: 60000,
+  // A safety net for a hung test, not a speed limit: loading the whole demo on a busy shared 2-core machine
+  // has taken more than a minute.
+  testTimeout: 240000,
 };

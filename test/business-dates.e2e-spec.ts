@@ -1,6 +1,6 @@
 import { mintToken, SigningKey } from '@app/platform';
 import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
-import { LoadedDemo, loadAvonAndSomerset, SendGraphql } from '../apps/cli/src/demo/load-demo';
+import { LoadedDemo, loadAvonAndSomerset } from '../apps/cli/src/demo/load-demo';
 import { TestApp } from './support/test-app';
 
 /**
@@ -31,11 +31,7 @@ describe('business dates entered after the fact', () => {
   beforeAll(async () => {
     api = await TestApp.start({ CLOCK_NOW: `${TODAY}T09:00:00.000Z` });
     const key = api.app.get<SigningKey>(SIGNING_KEY);
-    const send: SendGraphql = async (query, variables, token) => {
-      const { data, errors } = await api.graphql(query, variables, token);
-      if (errors) throw new Error(`${errors[0].extensions?.code}: ${errors[0].message}`);
-      return data ?? {};
-    };
+    const send = api.send;
     const mint = (personId: string) => mintToken(key, { subject: personId, name: personId });
     demo = await loadAvonAndSomerset({ send, administratorToken: api.adminToken as string, tokenFor: mint });
   });

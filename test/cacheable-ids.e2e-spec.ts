@@ -18,6 +18,7 @@ const WITHOUT_ID: Record<string, string> = {
   PolicyReview: 'an entry in the policy’s history: written once, never changed',
   StatusReport: 'an entry in the workstream’s history: written once, never changed',
   TaskChange: 'an entry in the task’s history: written once, never changed',
+  HistoryActor: 'who made a recorded change: a value of its event, written once, never changed',
 };
 
 interface IntrospectedType {

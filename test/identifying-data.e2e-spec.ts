@@ -1,7 +1,7 @@
 import { mintToken, SigningKey } from '@app/platform';
 import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
 import { REPRESENTATIVES } from '../apps/cli/src/demo/avon-and-somerset';
-import { LoadedDemo, loadAvonAndSomerset, SendGraphql } from '../apps/cli/src/demo/load-demo';
+import { LoadedDemo, loadAvonAndSomerset } from '../apps/cli/src/demo/load-demo';
 import { TestApp } from './support/test-app';
 
 /** The communication of the issue: a serious incident, named, with a date of birth, an NHS number and a home address. */
@@ -16,7 +16,7 @@ const RECORD_DECISION = 'mutation($i: RecordDecisionInput!) { recordDecision(inp
 describe('no child-identifying data (R40)', () => {
   let api: TestApp;
   let demo: LoadedDemo;
-  let send: SendGraphql;
+  let send: TestApp['send'];
   let chair: string;
   let meetingId: string;
 
@@ -27,11 +27,7 @@ describe('no child-identifying data (R40)', () => {
   beforeAll(async () => {
     api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
     const key = api.app.get<SigningKey>(SIGNING_KEY);
-    send = async (query, variables, token) => {
-      const { data, errors } = await api.graphql(query, variables, token);
-      if (errors) throw new Error(`${errors[0].extensions?.code}: ${errors[0].message}`);
-      return data ?? {};
-    };
+    send = api.send;
     const mint = (personId: string) => mintToken(key, { subject: personId, name: personId });
     demo = await loadAvonAndSomerset({ send, administratorToken: api.adminToken as string, tokenFor: mint });
     chair = await mint(demo.personIds['sheila-smith']);

@@ -10,7 +10,7 @@ import { alterEventAndRechain } from '@app/event-store/testing/rechain-with-sql'
 import { AppConfig, loadConfig, mintToken, SigningKey } from '@app/platform';
 import { signHead } from '../apps/cli/src/commands/head.command';
 import { verify } from '../apps/cli/src/commands/verify.command';
-import { loadAvonAndSomerset, SendGraphql } from '../apps/cli/src/demo/load-demo';
+import { loadAvonAndSomerset } from '../apps/cli/src/demo/load-demo';
 import { loadMeetingYear } from '../apps/cli/src/demo/meeting-year';
 import { createApp } from '../apps/api/src/create-app';
 import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
@@ -80,11 +80,7 @@ describe('tamper evidence against a signed tree head kept elsewhere', () => {
     pristine = api.config.dataDir;
     adminId = api.adminId;
     const key = api.app.get<SigningKey>(SIGNING_KEY);
-    const send: SendGraphql = async (query, variables, token) => {
-      const { data, errors } = await api.graphql(query, variables, token);
-      if (errors) throw new Error(`${errors[0].extensions?.code}: ${errors[0].message}`);
-      return data ?? {};
-    };
+    const send = api.send;
     const tokenFor = (personId: string) => mintToken(key, { subject: personId, name: personId });
     const context = { send, administratorToken: api.adminToken as string, tokenFor };
     const demo = await loadAvonAndSomerset(context);

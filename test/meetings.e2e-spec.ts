@@ -2,7 +2,7 @@ import { mintToken, SigningKey } from '@app/platform';
 import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
 import { LiveEvents } from '../apps/api/src/live/live-events';
 import { REPRESENTATIVES } from '../apps/cli/src/demo/avon-and-somerset';
-import { LoadedDemo, loadAvonAndSomerset, SendGraphql } from '../apps/cli/src/demo/load-demo';
+import { LoadedDemo, loadAvonAndSomerset } from '../apps/cli/src/demo/load-demo';
 import { LoadedMeetings, loadMeetingYear } from '../apps/cli/src/demo/meeting-year';
 import { TestApp, waitUntil } from './support/test-app';
 
@@ -14,7 +14,7 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
   let api: TestApp;
   let demo: LoadedDemo;
   let year: LoadedMeetings;
-  let send: SendGraphql;
+  let send: TestApp['send'];
   let tokenOf: (key: string) => Promise<string>;
   let chair: string;
   const call = async (
@@ -50,11 +50,7 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
   beforeAll(async () => {
     api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
     const key = api.app.get<SigningKey>(SIGNING_KEY);
-    send = async (query, variables, token) => {
-      const { data, errors } = await api.graphql(query, variables, token);
-      if (errors) throw new Error(`${errors[0].extensions?.code}: ${errors[0].message}`);
-      return data ?? {};
-    };
+    send = api.send;
     const mint = (personId: string) => mintToken(key, { subject: personId, name: personId });
     const context = { send, administratorToken: api.adminToken as string, tokenFor: mint };
     demo = await loadAvonAndSomerset(context);

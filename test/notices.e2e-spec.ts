@@ -1,6 +1,6 @@
 import { mintToken, SigningKey } from '@app/platform';
 import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
-import { LoadedDemo, loadAvonAndSomerset, SendGraphql } from '../apps/cli/src/demo/load-demo';
+import { LoadedDemo, loadAvonAndSomerset } from '../apps/cli/src/demo/load-demo';
 import { TestApp } from './support/test-app';
 
 const NOTICE = `notice { id status effectiveOn consequences { coverageGaps { areaName agencyType } representativeCount quorumRequired } }`;
@@ -26,11 +26,7 @@ describe('notices to leave (R13, D4)', () => {
 
   beforeAll(async () => {
     api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
-    const send: SendGraphql = async (query, variables, token) => {
-      const { data, errors } = await api.graphql(query, variables, token);
-      if (errors) throw new Error(`${errors[0].extensions?.code}: ${errors[0].message}`);
-      return data ?? {};
-    };
+    const send = api.send;
     const mint = (personId: string) =>
       mintToken(api.app.get<SigningKey>(SIGNING_KEY), { subject: personId, name: personId });
     demo = await loadAvonAndSomerset({ send, administratorToken: api.adminToken as string, tokenFor: mint });

@@ -1,7 +1,7 @@
 import { mintToken, SigningKey } from '@app/platform';
 import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
 import { REPRESENTATIVES } from '../apps/cli/src/demo/avon-and-somerset';
-import { LoadedDemo, loadAvonAndSomerset, SendGraphql } from '../apps/cli/src/demo/load-demo';
+import { LoadedDemo, loadAvonAndSomerset } from '../apps/cli/src/demo/load-demo';
 import { TestApp } from './support/test-app';
 
 const POLICY =
@@ -10,7 +10,7 @@ const POLICY =
 describe('regional policies, local adoption and communications (D1, D5)', () => {
   let api: TestApp;
   let demo: LoadedDemo;
-  let send: SendGraphql;
+  let send: TestApp['send'];
   let chair: string;
   const managers: Record<string, string> = {};
   const policyCall = async (
@@ -23,11 +23,7 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
   beforeAll(async () => {
     api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
     const key = api.app.get<SigningKey>(SIGNING_KEY);
-    send = async (query, variables, token) => {
-      const { data, errors } = await api.graphql(query, variables, token);
-      if (errors) throw new Error(`${errors[0].extensions?.code}: ${errors[0].message}`);
-      return data ?? {};
-    };
+    send = api.send;
     const mint = (personId: string) => mintToken(key, { subject: personId, name: personId });
     demo = await loadAvonAndSomerset({ send, administratorToken: api.adminToken as string, tokenFor: mint });
     chair = await mint(demo.personIds['sheila-smith']);

@@ -1,6 +1,6 @@
 import { mintToken, SigningKey } from '@app/platform';
 import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
-import { LoadedDemo, loadAvonAndSomerset, SendGraphql } from '../apps/cli/src/demo/load-demo';
+import { LoadedDemo, loadAvonAndSomerset } from '../apps/cli/src/demo/load-demo';
 import { loadMeetingYear } from '../apps/cli/src/demo/meeting-year';
 import { LoadedWorkstreams, loadWorkstreams } from '../apps/cli/src/demo/workstreams';
 import { TestApp } from './support/test-app';
@@ -19,11 +19,7 @@ describe('workstreams and tasks over GraphQL', () => {
   beforeAll(async () => {
     api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
     const key = api.app.get<SigningKey>(SIGNING_KEY);
-    const send: SendGraphql = async (query, variables, token) => {
-      const { data, errors } = await api.graphql(query, variables, token);
-      if (errors) throw new Error(`${errors[0].extensions?.code}: ${errors[0].message}`);
-      return data ?? {};
-    };
+    const send = api.send;
     const mint = (personId: string) => mintToken(key, { subject: personId, name: personId });
     const context = { send, administratorToken: api.adminToken as string, tokenFor: mint };
     demo = await loadAvonAndSomerset(context);

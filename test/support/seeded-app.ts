@@ -21,11 +21,7 @@ export async function startSeededApp(clockNow = '2026-11-23T09:00:00.000Z'): Pro
   const mint = (personId: string) =>
     mintToken(api.app.get<SigningKey>(SIGNING_KEY), { subject: personId, name: personId });
   const context = {
-    send: async (query: string, variables: Record<string, unknown>, token: string) => {
-      const { data, errors } = await api.graphql(query, variables, token);
-      if (errors) throw new Error(`${errors[0].extensions?.code}: ${errors[0].message}`);
-      return data ?? {};
-    },
+    send: api.send,
     administratorToken: api.adminToken as string,
     tokenFor: mint,
   };

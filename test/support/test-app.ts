@@ -100,6 +100,21 @@ export class TestApp {
     return { status: response.status, ...((await response.json()) as object) };
   }
 
+  /**
+   * The demo loader's `SendGraphql` against this app: the data of one operation sent as `token`, or a
+   * throw carrying the first error's code. A property, so that it can be handed on as it is.
+   */
+  readonly send = async <T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown>,
+    token: string,
+  ): Promise<T> => {
+    const { status, data, errors } = await this.graphql<T>(query, variables, token);
+    if (errors) throw new Error(`${errors[0].extensions?.code}: ${errors[0].message}`);
+    if (!data) throw new Error(`HTTP ${status}: the api answered with neither data nor errors`);
+    return data;
+  };
+
   /** A graphql-ws client sending the token as the README documents; closed with the app. */
   subscriptionClient(token: string | null = this.adminToken): Client {
     return this.socketClient(token ? { authorization: `Bearer ${token}` } : {});

@@ -11,6 +11,7 @@ import {
 } from '@app/read-models';
 import { AppConfig } from '@app/platform';
 import { AccessModule } from './access/access.module';
+import { AuditModule } from './audit/audit.module';
 import { Authenticator } from './auth/authenticator';
 import { CommonModule } from './common/common.module';
 import { graphqlOptions } from './graphql/graphql-options';
@@ -57,6 +58,7 @@ export class AppModule {
         MeetingsModule,
         WorkstreamsModule,
         PoliciesModule,
+        AuditModule,
       ],
     };
   }

@@ -8,6 +8,7 @@ import { configOrExit, withApp } from './app-context';
 import { exportHistory } from './commands/export.command';
 import { signHead } from './commands/head.command';
 import { init } from './commands/init.command';
+import { replayCheck } from './commands/replay.command';
 import { printServedSchema } from './commands/schema.command';
 import { calendarTokenFor, tokenFor } from './commands/token.command';
 import { verify } from './commands/verify.command';
@@ -32,6 +33,8 @@ Commands:
   head [--out <head.json>]
                        sign, record and write a head of the transparency log (stdout by default)
   export [--out <file>] write the whole history as JSON Lines (stdout by default)
+  replay --check       rebuild every read model from the log into a fresh database and compare it
+                       row by row with read.db; exit 1 naming each differing table and key
   schema [--out schema.gql]
                        write the GraphQL schema the api serves
   demo                 fresh store in ./data/demo with the Avon and Somerset example, then serve it
@@ -51,6 +54,7 @@ async function run(argv: string[]): Promise<number> {
       out: { type: 'string' },
       witness: { type: 'string' },
       key: { type: 'string' },
+      check: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -101,6 +105,15 @@ async function run(argv: string[]): Promise<number> {
       return verify(configOrExit(), { witness: values.witness ?? null, key: values.key ?? null });
     case 'head':
       return signHead(configOrExit(), values.out ?? null);
+      return verify(configOrExit());
+    case 'replay':
+      if (!values.check) {
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          'replay needs --check: it rebuilds the read models and compares them.',
+        );
+      }
+      return replayCheck(configOrExit());
     case 'export':
       await exportHistory(configOrExit(), values.out ?? null);
       return 0;

@@ -3,6 +3,7 @@ import { areaFeedProjection } from './area-feed/area-feed.projection';
 import { meetingsProjection } from './meetings/meetings.projection';
 import { workstreamsProjection } from './workstreams/workstreams.projection';
 import { policiesProjection } from './policies/policies.projection';
+import { historyProjection } from './history/history.projection';
 import { Projection } from './projection';
 import { regionalGroupProjection } from './regional-group/regional-group.projection';
 
@@ -13,4 +14,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   workstreamsProjection,
   policiesProjection,
   areaFeedProjection,
+  historyProjection,
 ];

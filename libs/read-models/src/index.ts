@@ -10,3 +10,6 @@ export * from './meetings/meetings.queries';
 export * from './area-feed/area-feed.queries';
 export * from './workstreams/workstreams.queries';
 export * from './policies/policies.queries';
+export * from './history/entities-of';
+export * from './history/history.queries';
+export * from './replay-check';

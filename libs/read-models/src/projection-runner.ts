@@ -54,6 +54,21 @@ export class ProjectionRunner {
     this.running = this.follow();
   }
 
+  /**
+   * Prepares every projection and applies the log up to and including `position`, and no further:
+   * a rebuild to compare with a read database that stood at that position. Callable again to go on.
+   */
+  async catchUpTo(position: Position, progress?: (reached: Position) => void): Promise<void> {
+    this.prepare();
+    while (this.processed < position) {
+      const page = await this.store.readAll({ from: this.processed, limit: CATCH_UP_PAGE });
+      const upTo = page.filter((event) => event.position <= position);
+      if (upTo.length === 0) return;
+      this.applyBatch(upTo);
+      progress?.(this.processed);
+    }
+  }
+
   async stop(): Promise<void> {
     this.abort.abort();
     await this.running;

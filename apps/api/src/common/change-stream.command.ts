@@ -34,6 +34,7 @@ export class ChangeStreamHandler implements ICommandHandler<ChangeStreamCommand<
       request,
       idempotencyKey,
       command.groupId ?? undefined,
+      command.input.reason,
     );
     const outcome = await this.gateway.execute(
       command.streamId,

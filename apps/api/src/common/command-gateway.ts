@@ -34,7 +34,8 @@ export class CommandGateway {
 
   /**
    * `input` is the client's input without its idempotency key: what a retry must repeat exactly.
-   * `groupId` names the regional group the command is for, so the actor records the partner acted for.
+   * `groupId` names the regional group the command is for, so the actor records the partner acted for;
+   * `reason` is the client's reason for the change, recorded in the metadata of its events (A1).
    */
   async prepare(
     meta: RequestMeta,
@@ -42,11 +43,13 @@ export class CommandGateway {
     input: object,
     idempotencyKey?: string | null,
     groupId?: string,
+    reason?: string | null,
   ): Promise<PreparedCommand> {
     return {
       actor: await this.actors.actorFor(meta.identity, groupId),
       now: this.clock.now().toISOString(),
       correlationId: meta.correlationId,
+      reason: reason ?? null,
       idempotencyKey: idempotencyKey ?? null,
       inputHash: idempotencyKey ? inputHashOf(operation, input) : null,
     };

@@ -1,8 +1,12 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsOptional, Matches } from 'class-validator';
-import { HoldsNoIdentifyingData } from './input-validators';
+import { LONG_TEXT_MAX } from '@app/domain';
+import { HoldsNoIdentifyingData, IsLongText } from './input-validators';
 
-/** Every mutation input extends this: a retry with the same key is recorded once. */
+/**
+ * Every mutation input extends this: a retry with the same key is recorded once, and the reason
+ * given for the change is recorded in the metadata of every event it makes (A1).
+ */
 @InputType({ isAbstract: true })
 export abstract class IdempotentInput {
   @Field(() => String, {
@@ -15,4 +19,12 @@ export abstract class IdempotentInput {
   // Recorded in every event's metadata: ten digits can be an NHS number (R40).
   @HoldsNoIdentifyingData()
   idempotencyKey?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `Why the change is made, up to ${LONG_TEXT_MAX} characters: recorded with its events and shown in their history.`,
+  })
+  @IsOptional()
+  @IsLongText()
+  reason?: string | null;
 }

@@ -4,6 +4,7 @@ import { EventStore } from '@app/event-store';
 import {
   ALL_PROJECTIONS,
   AreaFeedQueries,
+  HistoryQueries,
   MeetingQueries,
   MembershipQueries,
   openReadDatabase,
@@ -116,6 +117,11 @@ export class InfrastructureModule {
           inject: [READ_DATABASE],
           useFactory: (db: Database.Database) => new PolicyQueries(db),
         },
+        {
+          provide: HistoryQueries,
+          inject: [READ_DATABASE],
+          useFactory: (db: Database.Database) => new HistoryQueries(db),
+        },
         LiveEvents,
         StorageLifecycle,
       ],
@@ -134,6 +140,7 @@ export class InfrastructureModule {
         AreaFeedQueries,
         WorkstreamQueries,
         PolicyQueries,
+        HistoryQueries,
         LiveEvents,
       ],
     };

@@ -117,11 +117,6 @@ export class RespondToRecommendationInput extends MeetingInput {
   @IsIn(['ACCEPTED', 'DECLINED', 'IMPLEMENTED'], { message: 'response is ACCEPTED, DECLINED or IMPLEMENTED.' })
   response!: 'ACCEPTED' | 'DECLINED' | 'IMPLEMENTED';
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsLongText()
-  reason?: string | null;
-
   @BusinessDate('respondedOn', 'the day the organisation answered')
   respondedOn?: string | null;
 }
@@ -152,7 +147,7 @@ export class CorrectMinutesInput extends MeetingInput {
 
   @Field()
   @IsLongText()
-  reason!: string;
+  override reason!: string;
 }
 
 @InputType()

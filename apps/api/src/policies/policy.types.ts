@@ -210,7 +210,7 @@ export class RecordPolicyReviewInput extends PolicyInput {
 export class RetirePolicyInput extends PolicyInput {
   @Field()
   @IsLongText()
-  reason!: string;
+  override reason!: string;
 }
 
 @InputType()
@@ -234,11 +234,6 @@ export class RecordPolicyAdoptionInput extends PolicyInput {
   @IsOptional()
   @IsLongText()
   variation?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsLongText()
-  reason?: string | null;
 }
 
 @InputType()

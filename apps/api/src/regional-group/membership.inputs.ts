@@ -149,7 +149,7 @@ export class EndRepresentativeAppointmentInput extends GroupChangeInput {
 
   @Field()
   @IsLongText()
-  reason!: string;
+  override reason!: string;
 }
 
 @InputType()

@@ -120,7 +120,7 @@ export class TaskInput extends WorkstreamInput {
 export class TaskReasonInput extends TaskInput {
   @Field()
   @IsLongText()
-  reason!: string;
+  override reason!: string;
 }
 
 @InputType()

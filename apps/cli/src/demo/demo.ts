@@ -1,4 +1,7 @@
 import { INestApplication } from '@nestjs/common';
+import { dateOf } from '@app/domain';
+import { Clock } from '@app/platform';
+import { CLOCK } from '../../../api/src/infrastructure/injection-tokens';
 import { CommandBus } from '@nestjs/cqrs';
 import { InitialisePlatformCommand } from '../../../api/src/access/initialise-platform.command';
 import { tokenFor } from '../commands/token.command';
@@ -11,18 +14,20 @@ const DEMO_TOKEN_LIFETIME = '30d';
 
 /** Sends GraphQL to the running api over HTTP, as any client would. */
 export function httpGraphql(url: string): SendGraphql {
-  return async (query, variables, token) => {
+  return async <T>(query: string, variables: Record<string, unknown>, token: string) => {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query, variables }),
     });
+    // The server answers in the shape the query selected, which the caller names as `T`.
     const body = (await response.json()) as {
-      data?: Record<string, any>;
+      data?: T;
       errors?: { message: string; extensions?: { code?: string } }[];
     };
     if (body.errors?.length) throw new Error(`${body.errors[0].extensions?.code}: ${body.errors[0].message}`);
-    return body.data ?? {};
+    if (!body.data) throw new Error(`HTTP ${response.status}: the api answered with neither data nor errors`);
+    return body.data;
   };
 }
 
@@ -45,7 +50,7 @@ export async function loadDemo(
   const loaded = await loadAvonAndSomerset(context);
   const meetings = await loadMeetingYear(context, loaded);
   await loadWorkstreams(context, loaded, meetings);
-  await loadPoliciesAndNotices(context, loaded);
+  await loadPoliciesAndNotices(context, loaded, dateOf(app.get<Clock>(CLOCK).now().toISOString()));
   const tokens: Record<string, string> = { administrator };
   for (const [holder, key] of Object.entries(DEMO_TOKEN_HOLDERS)) tokens[holder] = await mint(loaded.personIds[key]);
   return { groupId: loaded.groupId, tokens };

@@ -14,13 +14,13 @@ import {
   SUCCESSIONS,
   UNILATERAL_CHANGE_ON,
 } from './avon-and-somerset';
+import { found } from './found';
 
-/** Sends one GraphQL operation as the holder of `token` and returns its data, or throws its first error. */
-export type SendGraphql = (
-  query: string,
-  variables: Record<string, unknown>,
-  token: string,
-) => Promise<Record<string, any>>;
+/**
+ * Sends one GraphQL operation as the holder of `token` and returns its data, or throws its first error.
+ * `T` is the shape the operation selects: the caller names it, as the server answers only what was asked.
+ */
+export type SendGraphql = <T>(query: string, variables: Record<string, unknown>, token: string) => Promise<T>;
 
 export interface DemoContext {
   readonly send: SendGraphql;
@@ -41,6 +41,20 @@ export interface LoadedDemo {
 
 const CHANGE = 'group { id partners(includeFormer: true) { id name } representatives { appointmentId personId } }';
 
+/** The group as `CHANGE` selects it, returned by every membership mutation. */
+interface GroupChange {
+  readonly id: string;
+  readonly partners: { readonly id: string; readonly name: string }[];
+  readonly representatives: { readonly appointmentId: string; readonly personId: string }[];
+}
+
+interface EstablishedGroup {
+  readonly establishRegionalGroup: {
+    readonly id: string;
+    readonly areas: { readonly id: string; readonly name: string }[];
+  };
+}
+
 /**
  * The Avon and Somerset membership, built through the public GraphQL API exactly as its users
  * would: used by `npm run demo` against itself and by the end-to-end tests. Its history since 2019
@@ -51,17 +65,15 @@ export async function loadAvonAndSomerset({
   administratorToken: admin,
   tokenFor,
 }: DemoContext): Promise<LoadedDemo> {
-  const established = await send(
+  const established = await send<EstablishedGroup>(
     `mutation($input: EstablishRegionalGroupInput!) { establishRegionalGroup(input: $input) { id areas { id name } } }`,
     { input: { name: GROUP_NAME, areas: AREAS.map((name) => ({ name })), establishedOn: ESTABLISHED_ON } },
     admin,
   );
-  const groupId: string = established.establishRegionalGroup.id;
-  const areaIds = Object.fromEntries(
-    established.establishRegionalGroup.areas.map((a: { id: string; name: string }) => [a.name, a.id]),
-  );
-  const change = (mutation: string, input: Record<string, unknown>, token = admin) =>
-    send(
+  const groupId = established.establishRegionalGroup.id;
+  const areaIds = Object.fromEntries(established.establishRegionalGroup.areas.map((a) => [a.name, a.id]));
+  const change = (mutation: string, input: Record<string, unknown>, token = admin): Promise<GroupChange> =>
+    send<Record<string, { group: GroupChange }>>(
       `mutation($input: ${inputTypeOf(mutation)}!) { ${mutation}(input: $input) { ${CHANGE} } }`,
       { input: { groupId, ...input } },
       token,
@@ -81,7 +93,7 @@ export async function loadAvonAndSomerset({
       areaIds: partner.areas.map((area) => areaIds[area]),
       admittedOn: APPOINTED_ON,
     });
-    partnerIds[partner.key] = group.partners.find((p: { name: string }) => p.name === partner.name).id;
+    partnerIds[partner.key] = found(group.partners, (p) => p.name === partner.name, partner.name).id;
   }
 
   const personIds: Record<string, string> = {};
@@ -96,8 +108,10 @@ export async function loadAvonAndSomerset({
       seniority: rep.seniority,
       startDate: APPOINTED_ON,
     });
-    appointmentIds[rep.key] = group.representatives.find(
-      (r: { personId: string }) => r.personId === personIds[rep.key],
+    appointmentIds[rep.key] = found(
+      group.representatives,
+      (r) => r.personId === personIds[rep.key],
+      rep.name,
     ).appointmentId;
   }
   await change('appointChair', { appointmentId: appointmentIds[CHAIR], from: APPOINTED_ON });
@@ -138,8 +152,10 @@ export async function loadAvonAndSomerset({
       successorName,
       effectiveOn: ICB_DAY,
     });
-    partnerIds[`${predecessor.replace('-ccg', '')}-icb`] = group.partners.find(
-      (p: { name: string }) => p.name === successorName,
+    partnerIds[`${predecessor.replace('-ccg', '')}-icb`] = found(
+      group.partners,
+      (p) => p.name === successorName,
+      successorName,
     ).id;
   }
   await change('adoptTermsOfReference', {
@@ -169,9 +185,11 @@ async function holdMarch2020Meeting(
   appointmentIds: Record<string, string>,
 ): Promise<string> {
   const meeting = (mutation: string, inputType: string, input: Record<string, unknown>) =>
-    send(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { id } }`, { input }, admin).then(
-      (data) => (data[mutation] as { id: string }).id,
-    );
+    send<Record<string, { id: string }>>(
+      `mutation($input: ${inputType}!) { ${mutation}(input: $input) { id } }`,
+      { input },
+      admin,
+    ).then((data) => data[mutation].id);
   const meetingId = await meeting('scheduleMeeting', 'ScheduleMeetingInput', {
     groupId,
     startsAt: MARCH_2020_MEETING.startsAt,
@@ -201,7 +219,7 @@ function inputTypeOf(mutation: string): string {
 }
 
 async function registerPerson(send: SendGraphql, admin: string, name: string, email: string): Promise<string> {
-  const data = await send(
+  const data = await send<{ registerPerson: { personId: string } }>(
     'mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { personId } }',
     { input: { name, email } },
     admin,

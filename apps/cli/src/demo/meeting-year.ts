@@ -37,6 +37,18 @@ export const PLACE = 'Avon and Somerset Constabulary Headquarters, Portishead';
 
 const MEETING = 'id status quorum { required present isQuorate } minutes { stage }';
 
+/** A meeting as `MEETING` selects it, returned by every meeting mutation the year runs. */
+interface MeetingState {
+  readonly id: string;
+  readonly status: 'SCHEDULED' | 'OPEN' | 'CLOSED';
+  readonly quorum: { readonly required: number; readonly present: number; readonly isQuorate: boolean } | null;
+  readonly minutes: { readonly stage: 'NONE' | 'DRAFT' | 'APPROVED' | 'PUBLISHED' };
+}
+
+interface MadeRecommendation {
+  readonly makeRecommendation: { readonly meetingRecommendations: { readonly id: string }[] };
+}
+
 export interface LoadedMeetings {
   readonly meetingIds: string[];
   readonly nextMeetingId: string;
@@ -51,10 +63,19 @@ export interface LoadedMeetings {
 export async function loadMeetingYear({ send, tokenFor }: DemoContext, demo: LoadedDemo): Promise<LoadedMeetings> {
   const chair = await tokenFor(demo.personIds[CHAIR]);
   const bristolManager = await tokenFor(demo.personIds['bristol-business-manager']);
-  const call = async (mutation: string, inputType: string, input: Record<string, unknown>, token = chair) =>
-    (await send(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${MEETING} } }`, { input }, token))[
-      mutation
-    ];
+  const call = async (
+    mutation: string,
+    inputType: string,
+    input: Record<string, unknown>,
+    token = chair,
+  ): Promise<MeetingState> =>
+    (
+      await send<Record<string, MeetingState>>(
+        `mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${MEETING} } }`,
+        { input },
+        token,
+      )
+    )[mutation];
 
   const meetingIds: string[] = [];
   const recommendationIds: string[] = [];
@@ -82,7 +103,7 @@ export async function loadMeetingYear({ send, tokenFor }: DemoContext, demo: Loa
         meetingId,
         text: `Quarterly performance report for the five areas received and noted (${plan.startsAt.slice(0, 7)}).`,
       });
-      const made = await send(
+      const made = await send<MadeRecommendation>(
         `mutation($input: MakeRecommendationInput!) { makeRecommendation(input: $input) { meetingRecommendations { id } } }`,
         {
           input: {
@@ -94,7 +115,10 @@ export async function loadMeetingYear({ send, tokenFor }: DemoContext, demo: Loa
         },
         chair,
       );
-      const recommendationId = made.makeRecommendation.meetingRecommendations.at(-1).id;
+      // The meeting's recommendations in the order made: the last is this one.
+      const recommendation = made.makeRecommendation.meetingRecommendations.at(-1);
+      if (!recommendation) throw new Error("The api's answer has no recommendation for the meeting just made.");
+      const recommendationId = recommendation.id;
       recommendationIds.push(recommendationId);
       await call(
         'respondToRecommendation',

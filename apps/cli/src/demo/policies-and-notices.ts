@@ -1,9 +1,29 @@
-import { addMonthsToDate } from '@app/domain';
+import { addMonthsToDate, IsoDate } from '@app/domain';
 import { AREAS, REPRESENTATIVES } from './avon-and-somerset';
+import { found } from './found';
 import { DemoContext, LoadedDemo } from './load-demo';
 
 type Area = (typeof AREAS)[number];
 type Decision = { decision: 'ADOPTED' | 'ADOPTED_WITH_VARIATION' | 'NOT_ADOPTED'; variation?: string; reason?: string };
+
+interface RegisteredPerson {
+  readonly registerPerson: { readonly personId: string };
+}
+interface ScheduledMeeting {
+  readonly scheduleMeeting: { readonly id: string };
+}
+interface DraftedPolicy {
+  readonly draftPolicy: { readonly id: string };
+}
+interface RecordedDecision {
+  readonly recordDecision: { readonly decisions: { readonly id: string; readonly text: string }[] };
+}
+interface IssuedCommunication {
+  readonly issueRegionalCommunication: { readonly id: string };
+}
+interface AreaFeed {
+  readonly areaFeed: { readonly edges: { readonly node: { readonly cursor: string; readonly subjectId: string } }[] };
+}
 
 /** Two regional policies with mixed local decisions (one overdue for review), a notice to leave and a communication. */
 export const POLICIES: readonly {
@@ -42,19 +62,21 @@ export const POLICIES: readonly {
 
 /**
  * An extraordinary meeting approves the policies; each area's business manager records its own
- * decision; the Bath and North East Somerset, Swindon and Wiltshire ICB gives a year's notice; and a
- * communication goes to every area, acknowledged so far by Bristol.
+ * decision; the Bath and North East Somerset, Swindon and Wiltshire ICB gives a year's notice on
+ * `today` (the service's date, which a fixed CLOCK_NOW may set); and a communication goes to every
+ * area, acknowledged so far by Bristol.
  */
 export async function loadPoliciesAndNotices(
   { send, tokenFor, administratorToken: admin }: DemoContext,
   demo: LoadedDemo,
+  today: IsoDate,
 ): Promise<void> {
   const chair = await tokenFor(demo.personIds['sheila-smith']);
   const managers: Partial<Record<Area, string>> = {
     Bristol: await tokenFor(demo.personIds['bristol-business-manager']),
   };
   for (const area of AREAS.filter((a) => a !== 'Bristol')) {
-    const { registerPerson } = await send(
+    const { registerPerson } = await send<RegisteredPerson>(
       'mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { personId } }',
       { i: { name: `${area} Safeguarding Business Manager` } },
       admin,
@@ -67,7 +89,7 @@ export async function loadPoliciesAndNotices(
     managers[area] = await tokenFor(registerPerson.personId);
   }
 
-  const { scheduleMeeting } = await send(
+  const { scheduleMeeting } = await send<ScheduledMeeting>(
     'mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }',
     {
       i: {
@@ -88,19 +110,18 @@ export async function loadPoliciesAndNotices(
     );
   }
   for (const policy of POLICIES) {
-    const { draftPolicy } = await send(
+    const { draftPolicy } = await send<DraftedPolicy>(
       'mutation($i: DraftPolicyInput!) { draftPolicy(input: $i) { id } }',
       { i: { groupId: demo.groupId, title: policy.title, body: policy.body } },
       chair,
     );
-    const { recordDecision } = await send(
+    const { recordDecision } = await send<RecordedDecision>(
       'mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { decisions { id text } } }',
       { i: { meetingId, text: `Approved: ${policy.title}.` } },
       chair,
     );
-    const decisionId = recordDecision.decisions.find(
-      (d: { text: string }) => d.text === `Approved: ${policy.title}.`,
-    ).id;
+    const approval = `Approved: ${policy.title}.`;
+    const decisionId = found(recordDecision.decisions, (d) => d.text === approval, approval).id;
     await send(
       'mutation($i: ApprovePolicyInput!) { approvePolicy(input: $i) { id } }',
       { i: { policyId: draftPolicy.id, meetingId, decisionId } },
@@ -122,7 +143,6 @@ export async function loadPoliciesAndNotices(
   await send('mutation($i: MeetingIdInput!) { closeMeeting(input: $i) { id } }', { i: { meetingId } }, chair);
 
   // A notice is dated the day it is given: here with thirteen months' notice from the day the demo runs.
-  const today = new Date().toISOString().slice(0, 10);
   await send(
     'mutation($i: GiveNoticeToLeaveInput!) { giveNoticeToLeave(input: $i) { notice { id } } }',
     {
@@ -136,7 +156,7 @@ export async function loadPoliciesAndNotices(
     await tokenFor(demo.personIds['lisa-harvey']),
   );
 
-  const { issueRegionalCommunication } = await send(
+  const { issueRegionalCommunication } = await send<IssuedCommunication>(
     'mutation($i: IssueRegionalCommunicationInput!) { issueRegionalCommunication(input: $i) { id } }',
     {
       i: {
@@ -149,13 +169,15 @@ export async function loadPoliciesAndNotices(
     },
     chair,
   );
-  const bristolFeed = await send(
+  const bristolFeed = await send<AreaFeed>(
     'query($a: ID!) { areaFeed(areaId: $a, first: 100) { edges { node { cursor subjectId } } } }',
     { a: demo.areaIds.Bristol },
     chair,
   );
-  const item = bristolFeed.areaFeed.edges.find(
-    (e: { node: { subjectId: string } }) => e.node.subjectId === issueRegionalCommunication.id,
+  const item = found(
+    bristolFeed.areaFeed.edges,
+    (e) => e.node.subjectId === issueRegionalCommunication.id,
+    'communication in the Bristol feed',
   ).node;
   await send(
     'mutation($i: AcknowledgeFeedItemInput!) { acknowledgeFeedItem(input: $i) { cursor } }',

@@ -1,3 +1,4 @@
+import { found } from './found';
 import { DemoContext, LoadedDemo } from './load-demo';
 import { LoadedMeetings } from './meeting-year';
 
@@ -26,6 +27,16 @@ export const TASK_AND_FINISH = {
   members: ['chris-sivers', 'janet-baptiste-grant', 'victoria-capel'],
 } as const;
 
+/** A workstream as every workstream mutation here returns it: its id and the tasks it holds. */
+interface WorkstreamTasks {
+  readonly id: string;
+  readonly workstreamTasks: { readonly edges: { readonly node: { readonly id: string; readonly title: string } }[] };
+}
+
+interface MeetingDecisions {
+  readonly meeting: { readonly decisions: { readonly id: string }[] };
+}
+
 export interface LoadedWorkstreams {
   readonly standingIds: string[];
   readonly taskAndFinishId: string;
@@ -43,9 +54,14 @@ export async function loadWorkstreams(
   meetings: LoadedMeetings,
 ): Promise<LoadedWorkstreams> {
   const chair = await tokenFor(demo.personIds['sheila-smith']);
-  const call = async (mutation: string, inputType: string, input: Record<string, unknown>, token: string) =>
+  const call = async (
+    mutation: string,
+    inputType: string,
+    input: Record<string, unknown>,
+    token: string,
+  ): Promise<WorkstreamTasks> =>
     (
-      await send(
+      await send<Record<string, WorkstreamTasks>>(
         `mutation($input: ${inputType}!) { ${mutation}(input: $input) { id workstreamTasks(first: 100) { edges { node { id title } } } } }`,
         { input },
         token,
@@ -82,7 +98,7 @@ export async function loadWorkstreams(
     );
   }
 
-  const september = await send(
+  const september = await send<MeetingDecisions>(
     'query($id: ID!) { meeting(id: $id) { decisions { id } } }',
     { id: meetings.meetingIds[3] },
     chair,
@@ -154,9 +170,7 @@ export async function loadWorkstreams(
       { workstreamId: taskAndFinishId, title: task.title, ownerId: demo.personIds[task.owner], dueDate: task.due },
       lead,
     );
-    taskIds[task.key] = workstream.workstreamTasks.edges.find(
-      (e: { node: { title: string } }) => e.node.title === task.title,
-    ).node.id;
+    taskIds[task.key] = found(workstream.workstreamTasks.edges, (e) => e.node.title === task.title, task.title).node.id;
     const owner = await tokenFor(demo.personIds[task.owner]);
     for (const step of task.then) {
       const input: Record<string, unknown> = { workstreamId: taskAndFinishId, taskId: taskIds[task.key] };

@@ -1,0 +1,146 @@
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Connection, PageArgs } from '../common/connection';
+import { IsEntityId } from '../common/input-validators';
+
+export enum HistoryKind {
+  REGIONAL_GROUP = 'REGIONAL_GROUP',
+  MEETING = 'MEETING',
+  WORKSTREAM = 'WORKSTREAM',
+  POLICY = 'POLICY',
+  COMMUNICATION = 'COMMUNICATION',
+  LOCAL_ARRANGEMENT = 'LOCAL_ARRANGEMENT',
+  ACCESS = 'ACCESS',
+  OTHER = 'OTHER',
+}
+registerEnumType(HistoryKind, {
+  name: 'HistoryKind',
+  description:
+    'The kind of record an event was made in: a regional group, meeting, workstream, policy, communication, an area’s own local arrangement, or the platform’s people and roles (ACCESS).',
+});
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+@ObjectType({ description: 'Who made a change (A1): the person, the partner they acted for, and their roles then.' })
+export class HistoryActor {
+  @Field(() => ID, { nullable: true, description: 'The person; "system" for effects the platform records itself.' })
+  personId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Their name as the platform knew it when the change was made.' })
+  name!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The partner they acted for; null outside a group.' })
+  partnerId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  partnerName!: string | null;
+
+  @Field(() => [String])
+  roles!: string[];
+}
+
+@ObjectType({ description: 'One recorded event.' })
+export class HistoryEvent {
+  @Field(() => ID, { description: 'The event’s id in the store.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'Its position in the whole log: the order events were recorded in.' })
+  position!: number;
+
+  @Field(() => HistoryKind)
+  kind!: HistoryKind;
+
+  @Field({ description: 'The stream it is recorded in, e.g. meeting-<id>.' })
+  streamId!: string;
+
+  @Field({ description: 'The event type, e.g. RepresentativeAppointed.' })
+  type!: string;
+
+  @Field({ description: 'The event’s data, as JSON text.' })
+  data!: string;
+
+  @Field(() => HistoryActor)
+  actor!: HistoryActor;
+
+  @Field({
+    description:
+      'YYYY-MM-DD: when it happened in the world (an appointment’s start, a notice’s date), or else the date it was recorded.',
+  })
+  happenedOn!: string;
+
+  @Field({ description: 'When the platform recorded it (ISO 8601).' })
+  recordedAt!: string;
+
+  @Field(() => String, { nullable: true, description: 'The reason given with the change, if any.' })
+  reason!: string | null;
+}
+
+@ObjectType()
+export class HistoryEventConnection extends Connection(HistoryEvent) {}
+
+/** What narrows the history of one entity; every part given must hold. */
+@InputType({ description: 'Every part given must hold. Dates are the dates things happened, inclusive.' })
+export class EntityHistoryFilter {
+  @Field(() => [HistoryKind], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(Object.values(HistoryKind).length)
+  @IsIn(Object.values(HistoryKind), { each: true })
+  kinds?: HistoryKind[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Event types, e.g. ["RecommendationResponded"].' })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  types?: string[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'Events concerning this partner, or done by someone acting for it.' })
+  @IsOptional()
+  @IsEntityId()
+  partnerId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Events concerning this person, or done by them.' })
+  @IsOptional()
+  @IsEntityId()
+  personId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, inclusive.' })
+  @IsOptional()
+  @Matches(DATE, { message: 'from must be a date written YYYY-MM-DD.' })
+  from?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, inclusive; not before "from".' })
+  @IsOptional()
+  @Matches(DATE, { message: 'to must be a date written YYYY-MM-DD.' })
+  to?: string | null;
+}
+
+@InputType({ description: 'Every part given must hold. Dates are the dates things happened, inclusive.' })
+export class HistoryFilter extends EntityHistoryFilter {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Events concerning this entity (a group, partner, appointment, meeting, policy, workstream, task...).',
+  })
+  @IsOptional()
+  @IsEntityId()
+  entityId?: string | null;
+}
+
+@ArgsType()
+export class EntityHistoryArgs extends PageArgs {
+  @Field(() => EntityHistoryFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EntityHistoryFilter)
+  filter?: EntityHistoryFilter | null;
+}
+
+@ArgsType()
+export class HistoryArgs extends PageArgs {
+  @Field(() => HistoryFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => HistoryFilter)
+  filter?: HistoryFilter | null;
+}

@@ -1,0 +1,45 @@
+import { happenedOn } from './happened-on';
+
+const RECORDED = '2026-11-23T09:00:00.000Z';
+
+describe('happenedOn: the real-world date of an event', () => {
+  it('given a representative appointed in 2019 and recorded in 2026, then it happened in 2019', () => {
+    expect(happenedOn({ appointmentId: 'a', startDate: '2019-06-01' }, RECORDED)).toBe('2019-06-01');
+  });
+
+  it('given a notice to leave, then it happened when given, not when it takes effect', () => {
+    expect(happenedOn({ noticeId: 'n', givenOn: '2026-11-23', effectiveOn: '2027-12-23' }, RECORDED)).toBe(
+      '2026-11-23',
+    );
+  });
+
+  it('given a timestamp such as a meeting opening, then it happened on that timestamp’s date', () => {
+    expect(happenedOn({ openedAt: '2026-03-12T10:05:00.000Z' }, RECORDED)).toBe('2026-03-12');
+  });
+
+  it('given a meeting of 12 March 2020 entered in 2026, then its opening and a response at it happened in 2020', () => {
+    expect(happenedOn({ openedAt: RECORDED, membershipOn: '2020-03-12', required: 7 }, RECORDED)).toBe('2020-03-12');
+    expect(happenedOn({ recommendationId: 'r', partnerId: 'p', respondedOn: '2020-03-12' }, RECORDED)).toBe(
+      '2020-03-12',
+    );
+    expect(happenedOn({ chairAppointmentId: 'a', deputyAppointmentId: 'b', on: '2021-04-01' }, RECORDED)).toBe(
+      '2021-04-01',
+    );
+  });
+
+  it('given a succession, then it happened on its effective date', () => {
+    expect(happenedOn({ predecessorId: 'ccg', successorId: 'icb', effectiveOn: '2022-07-01' }, RECORDED)).toBe(
+      '2022-07-01',
+    );
+  });
+
+  it('given data without a date of its own, or with only a future due date, then it happened when recorded', () => {
+    expect(happenedOn({ appointmentId: 'a', status: 'PRESENT' }, RECORDED)).toBe('2026-11-23');
+    expect(happenedOn({ taskId: 't', dueDate: '2027-01-31' }, RECORDED)).toBe('2026-11-23');
+    expect(happenedOn(null, RECORDED)).toBe('2026-11-23');
+  });
+
+  it('given a field that does not hold a date, then it is not taken for one', () => {
+    expect(happenedOn({ startDate: 'soon' }, RECORDED)).toBe('2026-11-23');
+  });
+});

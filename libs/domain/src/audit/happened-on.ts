@@ -1,0 +1,57 @@
+import { dateOf, IsoDate, isIsoDate } from '../shared/dates';
+
+/**
+ * Data fields that, in every event carrying them, say when the thing happened in the world, in
+ * order of preference: a notice's `givenOn` before its `effectiveOn`, an appointment's or a
+ * commission's `startDate` before a workstream's planned `endDate`, a meeting's date (`membershipOn`)
+ * before the moment it was recorded open, a chair's `from` and a rotation's `on`. Fields naming a future date
+ * (`dueDate`, `reviewOn`, a meeting's `startsAt` when it is booked) are deliberately absent.
+ */
+const HAPPENED_ON_FIELDS = [
+  'givenOn',
+  'withdrawnOn',
+  'leftOn',
+  'establishedOn',
+  'admittedOn',
+  'changedOn',
+  'adoptedOn',
+  'reviewedOn',
+  'agreedOn',
+  'attendedOn',
+  'decidedOn',
+  'madeOn',
+  'respondedOn',
+  'approvedOn',
+  'publishedOn',
+  'publishedAt',
+  'retiredOn',
+  'reportedOn',
+  'acknowledgedAt',
+  'membershipOn',
+  'openedAt',
+  'closedAt',
+  'closedOn',
+  'establishedAt',
+  'dissolvedAt',
+  'from',
+  'on',
+  'effectiveOn',
+  'startDate',
+  'endDate',
+] as const;
+
+/**
+ * The date an event happened in the world (DOMAIN.md, "Audit and time"): the first real-world
+ * date its data carries, or else the date the platform recorded it, for events whose data holds
+ * no date of their own (attendance, a decision, a task started).
+ */
+export function happenedOn(data: unknown, recordedAt: string): IsoDate {
+  if (data && typeof data === 'object') {
+    const fields = data as Record<string, unknown>;
+    for (const field of HAPPENED_ON_FIELDS) {
+      const value = fields[field];
+      if (typeof value === 'string' && isIsoDate(dateOf(value))) return dateOf(value);
+    }
+  }
+  return dateOf(recordedAt);
+}

@@ -1,0 +1,197 @@
+import Database from 'better-sqlite3';
+import { StoredEvent } from '@app/event-store';
+import { openReadDatabase } from '../read-database';
+import { inStream, projectionSpec, RECORDED_AT as SPEC_RECORDED_AT } from '../testing/projection-spec';
+import { historyProjection } from './history.projection';
+import { HistoryQueries } from './history.queries';
+
+const RECORDED = '2026-11-23T09:00:00.000Z';
+const admin = { personId: 'admin', partnerId: null, roles: ['ADMINISTRATOR'] };
+const victoria = { personId: 'victoria', partnerId: 'police', roles: ['REPRESENTATIVE'] };
+
+let position = 0;
+function stored(
+  streamId: string,
+  type: string,
+  data: object,
+  actor: object,
+  reason: string | null = null,
+): StoredEvent {
+  position += 1;
+  return {
+    id: `event-${position}`,
+    streamId,
+    revision: 0,
+    position,
+    recordedAt: RECORDED,
+    type,
+    data,
+    metadata: { actor, occurredAt: RECORDED, reason },
+  };
+}
+
+describe('the history projection', () => {
+  let db: Database.Database;
+  let history: HistoryQueries;
+
+  /** Given these events, the history as the API pages it. */
+  const given = (...events: StoredEvent[]) => {
+    for (const event of events) historyProjection.apply(db, event);
+  };
+  const page = (filter: Parameters<HistoryQueries['page']>[0], first = 20, after: string | null = null) =>
+    history.page(filter, first, after);
+
+  beforeEach(() => {
+    position = 0;
+    db = openReadDatabase(':memory:');
+    historyProjection.setup(db);
+    history = new HistoryQueries(db);
+    given(
+      stored('access-platform', 'PersonRegistered', { personId: 'victoria', name: 'Victoria Capel' }, admin),
+      stored(
+        'regional-group-g',
+        'CorePartnerAdmitted',
+        {
+          partnerId: 'police',
+          name: 'Avon and Somerset Police',
+          agencyType: 'POLICE',
+          areaIds: ['bristol'],
+          admittedOn: '2019-06-01',
+        },
+        admin,
+      ),
+      stored(
+        'meeting-m',
+        'RecommendationResponded',
+        { recommendationId: 'r', partnerId: 'police', response: 'ACCEPTED', reason: null },
+        victoria,
+        'Agreed at the chief officers’ group',
+      ),
+      stored(
+        'regional-group-g',
+        'CorePartnerAdmitted',
+        {
+          partnerId: 'council',
+          name: 'Bristol City Council',
+          agencyType: 'LOCAL_AUTHORITY',
+          areaIds: ['bristol'],
+          admittedOn: '2019-06-01',
+        },
+        admin,
+      ),
+    );
+  });
+  afterEach(() => db.close());
+
+  it('records each event with its actor named as known then, its two dates and its reason', () => {
+    const response = page({ types: ['RecommendationResponded'] })?.items[0].node;
+    expect(response).toEqual({
+      position: 3,
+      eventId: 'event-3',
+      streamId: 'meeting-m',
+      kind: 'MEETING',
+      type: 'RecommendationResponded',
+      data: JSON.stringify({ recommendationId: 'r', partnerId: 'police', response: 'ACCEPTED', reason: null }),
+      actorPersonId: 'victoria',
+      actorName: 'Victoria Capel',
+      actorPartnerId: 'police',
+      actorPartnerName: 'Avon and Somerset Police',
+      actorRoles: '["REPRESENTATIVE"]',
+      happenedOn: '2026-11-23',
+      recordedAt: RECORDED,
+      reason: 'Agreed at the chief officers’ group',
+    });
+  });
+
+  it('finds what concerns a partner, in the order recorded, and narrows it by the date things happened', () => {
+    expect(page({ partnerId: 'police' })?.items.map((i) => i.node.type)).toEqual([
+      'CorePartnerAdmitted',
+      'RecommendationResponded',
+    ]);
+    expect(
+      page({ partnerId: 'police', from: '2026-01-01', to: '2026-12-31' })?.items.map((i) => i.node.position),
+    ).toEqual([3]);
+    expect(page({ partnerId: 'police', kinds: ['REGIONAL_GROUP'] })?.totalCount).toBe(1);
+  });
+
+  it('combines an entity with a person: only events concerning both', () => {
+    expect(page({ entityId: 'g', personId: 'victoria' })?.totalCount).toBe(0);
+    expect(page({ entityId: 'm', personId: 'victoria' })?.items.map((i) => i.node.position)).toEqual([3]);
+  });
+
+  it('pages with cursors, and refuses a cursor it did not give out', () => {
+    const first = page({}, 2);
+    expect(first?.items.map((i) => i.node.position)).toEqual([1, 2]);
+    expect(first?.hasNextPage).toBe(true);
+    expect(first?.totalCount).toBe(4);
+    const second = page({}, 2, first?.items[1].cursor ?? null);
+    expect(second?.items.map((i) => i.node.position)).toEqual([3, 4]);
+    expect(second?.hasNextPage).toBe(false);
+    expect(page({}, 2, 'not-a-cursor')).toBeNull();
+  });
+
+  it('knows which ids it has ever seen', () => {
+    expect(history.mentions('police')).toBe(true);
+    expect(history.mentions('nobody')).toBe(false);
+  });
+});
+
+describe('the history projection, given events through the runner', () => {
+  const spec = projectionSpec(historyProjection);
+  const registered = { type: 'PersonRegistered', data: { personId: 'victoria', name: 'Victoria Capel' } };
+
+  it('records every event, from any stream, naming its actor as the platform then knew them', () =>
+    spec
+      .given(inStream('access-platform', registered, { actor: admin }))
+      .when(
+        inStream(
+          'meeting-m',
+          { type: 'AttendanceRecorded', data: { appointmentId: 'a', status: 'PRESENT' } },
+          { actor: victoria, reason: 'Late arrival noted' },
+        ),
+        inStream('counter-1', { type: 'Counted', data: { n: 1 } }),
+      )
+      .then({
+        history_events: [
+          {
+            position: 1,
+            kind: 'ACCESS',
+            type: 'PersonRegistered',
+            actor_name: null,
+            happened_on: '2020-03-12',
+            reason: null,
+          },
+          {
+            position: 2,
+            kind: 'MEETING',
+            type: 'AttendanceRecorded',
+            actor_name: 'Victoria Capel',
+            happened_on: '2020-03-12',
+            reason: 'Late arrival noted',
+          },
+          { position: 3, kind: 'OTHER', type: 'Counted', actor_name: null, happened_on: '2020-03-12', reason: null },
+        ],
+        history_people: [{ person_id: 'victoria', name: 'Victoria Capel' }],
+      }));
+
+  it('keeps when it was recorded apart from when it happened', () =>
+    spec
+      .given()
+      .when(
+        inStream(
+          'regional-group-g',
+          {
+            type: 'CorePartnerAdmitted',
+            data: {
+              partnerId: 'police',
+              name: 'Avon and Somerset Police',
+              agencyType: 'POLICE',
+              areaIds: [],
+              admittedOn: '2019-06-01',
+            },
+          },
+          { actor: admin },
+        ),
+      )
+      .then({ history_events: [{ happened_on: '2019-06-01', recorded_at: SPEC_RECORDED_AT }] }));
+});

@@ -1,0 +1,93 @@
+import Database from 'better-sqlite3';
+import { AccessEvent, happenedOn, RegionalGroupEvent } from '@app/domain';
+import { StoredEvent } from '@app/event-store';
+import { Projection, statementsPerDatabase } from '../projection';
+import { entitiesOf, streamEntity } from './entities-of';
+
+const statements = statementsPerDatabase((db) => ({
+  insertEvent: db.prepare(
+    `INSERT INTO history_events (position, event_id, stream_id, kind, type, data, actor_person_id, actor_name,
+       actor_partner_id, actor_partner_name, actor_roles, happened_on, recorded_at, reason)
+     VALUES (@position, @eventId, @streamId, @kind, @type, @data, @actorPersonId, @actorName,
+       @actorPartnerId, @actorPartnerName, @actorRoles, @happenedOn, @recordedAt, @reason)`,
+  ),
+  insertLink: db.prepare(
+    'INSERT INTO history_links (entity_id, position, kind, type, happened_on) VALUES (?, ?, ?, ?, ?)',
+  ),
+  rememberPerson: db.prepare('INSERT OR REPLACE INTO history_people (person_id, name) VALUES (?, ?)'),
+  rememberPartner: db.prepare('INSERT OR IGNORE INTO history_partners (partner_id, name) VALUES (?, ?)'),
+  personName: db.prepare('SELECT name FROM history_people WHERE person_id = ?').pluck(),
+  partnerName: db.prepare('SELECT name FROM history_partners WHERE partner_id = ?').pluck(),
+}));
+
+type Statements = ReturnType<typeof statements>;
+
+/** Names as the platform knew them when each event was recorded, so an actor reads as a person, not an id. */
+function rememberNames(s: Statements, stored: StoredEvent): void {
+  const event = stored as unknown as AccessEvent | RegionalGroupEvent;
+  if (event.type === 'PersonRegistered') s.rememberPerson.run(event.data.personId, event.data.name);
+  if (event.type === 'CorePartnerAdmitted') s.rememberPartner.run(event.data.partnerId, event.data.name);
+  if (event.type === 'PartnerSucceeded') s.rememberPartner.run(event.data.successorId, event.data.successorName);
+}
+
+/**
+ * Every event of every stream, for auditors (A1, A2): who acted, for which partner, with what
+ * roles, when it happened in the world and when it was recorded, why; and, in `history_links`,
+ * each entity it concerns with the event's kind, type and date, so the history of an entity,
+ * partner or person is filtered and counted from its own index entries alone.
+ */
+export const historyProjection: Projection = {
+  name: 'history',
+  version: 2,
+  tables: ['history_events', 'history_links', 'history_people', 'history_partners'],
+
+  setup(db: Database.Database) {
+    db.exec(`
+      CREATE TABLE history_events (
+        position INTEGER PRIMARY KEY, event_id TEXT NOT NULL, stream_id TEXT NOT NULL, kind TEXT NOT NULL,
+        type TEXT NOT NULL, data TEXT NOT NULL, actor_person_id TEXT, actor_name TEXT, actor_partner_id TEXT,
+        actor_partner_name TEXT, actor_roles TEXT NOT NULL, happened_on TEXT NOT NULL, recorded_at TEXT NOT NULL,
+        reason TEXT
+      );
+      CREATE INDEX history_by_type ON history_events (type, position);
+      CREATE INDEX history_by_kind ON history_events (kind, position);
+      CREATE INDEX history_by_happened_on ON history_events (happened_on, position);
+      CREATE INDEX history_by_recorded_at ON history_events (recorded_at, position);
+      CREATE TABLE history_links (
+        entity_id TEXT NOT NULL, position INTEGER NOT NULL, kind TEXT NOT NULL, type TEXT NOT NULL,
+        happened_on TEXT NOT NULL, PRIMARY KEY (entity_id, position)
+      ) WITHOUT ROWID;
+      CREATE TABLE history_people (person_id TEXT PRIMARY KEY, name TEXT NOT NULL);
+      CREATE TABLE history_partners (partner_id TEXT PRIMARY KEY, name TEXT NOT NULL);`);
+  },
+
+  apply(db: Database.Database, stored: StoredEvent) {
+    const s = statements(db);
+    rememberNames(s, stored);
+    const actor = (stored.metadata.actor ?? {}) as { personId?: string; partnerId?: string | null; roles?: string[] };
+    const { occurredAt } = stored.metadata;
+    const recordedAt = typeof occurredAt === 'string' ? occurredAt : stored.recordedAt;
+    const reason = stored.metadata.reason;
+    const kind = streamEntity(stored.streamId).kind;
+    const happened = happenedOn(stored.data, recordedAt);
+    s.insertEvent.run({
+      position: stored.position,
+      eventId: stored.id,
+      streamId: stored.streamId,
+      kind,
+      type: stored.type,
+      data: JSON.stringify(stored.data ?? null),
+      actorPersonId: actor.personId ?? null,
+      actorName: actor.personId ? ((s.personName.get(actor.personId) as string | undefined) ?? null) : null,
+      actorPartnerId: actor.partnerId ?? null,
+      actorPartnerName: actor.partnerId ? ((s.partnerName.get(actor.partnerId) as string | undefined) ?? null) : null,
+      actorRoles: JSON.stringify(actor.roles ?? []),
+      happenedOn: happened,
+      recordedAt,
+      reason: typeof reason === 'string' ? reason : null,
+    });
+    for (const entityId of entitiesOf(stored)) {
+      s.insertLink.run(entityId, stored.position, kind, stored.type, happened);
+    }
+  },
+};

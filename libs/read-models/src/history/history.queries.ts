@@ -1,0 +1,112 @@
+import Database from 'better-sqlite3';
+import { decodeCursor, Page, pageOf } from '../pagination';
+
+export interface HistoryFilter {
+  /** Events concerning this entity: in its stream, or naming it in their data. */
+  readonly entityId?: string | null;
+  /** Events concerning this partner, or done by someone acting for it. */
+  readonly partnerId?: string | null;
+  /** Events concerning this person, or done by them. */
+  readonly personId?: string | null;
+  /** The kinds of stream the events were recorded in (`MEETING`, `POLICY`...). */
+  readonly kinds?: readonly string[] | null;
+  readonly types?: readonly string[] | null;
+  /** Inclusive bounds on the date each event happened, YYYY-MM-DD. */
+  readonly from?: string | null;
+  readonly to?: string | null;
+}
+
+export interface HistoryEventRow {
+  readonly position: number;
+  readonly eventId: string;
+  readonly streamId: string;
+  readonly kind: string;
+  readonly type: string;
+  /** JSON text. */
+  readonly data: string;
+  readonly actorPersonId: string | null;
+  readonly actorName: string | null;
+  readonly actorPartnerId: string | null;
+  readonly actorPartnerName: string | null;
+  /** JSON text of a string array. */
+  readonly actorRoles: string;
+  readonly happenedOn: string;
+  readonly recordedAt: string;
+  readonly reason: string | null;
+}
+
+const COLUMNS = `e.position, e.event_id AS eventId, e.stream_id AS streamId, e.kind, e.type, e.data,
+  e.actor_person_id AS actorPersonId, e.actor_name AS actorName, e.actor_partner_id AS actorPartnerId,
+  e.actor_partner_name AS actorPartnerName, e.actor_roles AS actorRoles, e.happened_on AS happenedOn,
+  e.recorded_at AS recordedAt, e.reason`;
+
+/**
+ * The rows a filter matches, as `t` (for counting) and how to reach the full events of a page. With
+ * an entity, partner or person the first of them drives the query through its `history_links` key
+ * in position order: the link rows carry kind, type and date, so the filter and the count read
+ * only them, and a page stops after `first` matches. Without one, the events table is read.
+ */
+function whereOf(filter: HistoryFilter): { from: string; page: string; conditions: string[]; params: unknown[] } {
+  const linked = [filter.entityId, filter.partnerId, filter.personId].filter((id): id is string => Boolean(id));
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  let from = 'history_events t';
+  let page = 'history_events t JOIN history_events e ON e.position = t.position';
+  if (linked.length > 0) {
+    from = 'history_links t';
+    // CROSS JOIN keeps the links as the outer loop, read in key order, whatever the planner guesses.
+    page = 'history_links t CROSS JOIN history_events e ON e.position = t.position';
+    conditions.push('t.entity_id = ?');
+    params.push(linked[0]);
+    for (const id of linked.slice(1)) {
+      conditions.push('EXISTS (SELECT 1 FROM history_links o WHERE o.entity_id = ? AND o.position = t.position)');
+      params.push(id);
+    }
+  }
+  const anyOf = (column: string, values: readonly string[] | null | undefined) => {
+    if (!values || values.length === 0) return;
+    conditions.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+  anyOf('t.kind', filter.kinds);
+  anyOf('t.type', filter.types);
+  if (filter.from) {
+    conditions.push('t.happened_on >= ?');
+    params.push(filter.from);
+  }
+  if (filter.to) {
+    conditions.push('t.happened_on <= ?');
+    params.push(filter.to);
+  }
+  return { from, page, conditions, params };
+}
+
+export class HistoryQueries {
+  constructor(private readonly db: Database.Database) {}
+
+  /** Events matching every part of the filter, in the order recorded; null for a cursor this API did not issue. */
+  page(filter: HistoryFilter, first: number, after: string | null): Page<HistoryEventRow> | null {
+    const start = after === null ? 0 : decodeCursor(after);
+    if (start === null) return null;
+    const { from, page, conditions, params } = whereOf(filter);
+    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const pageWhere = `WHERE ${[...conditions, 't.position > ?'].join(' AND ')}`;
+    const rows = this.db
+      .prepare(`SELECT ${COLUMNS} FROM ${page} ${pageWhere} ORDER BY t.position LIMIT ?`)
+      .all(...params, start, first + 1) as HistoryEventRow[];
+    const counts = this.db
+      .prepare(`SELECT COUNT(*) AS total, COALESCE(SUM(t.position <= ?), 0) AS before FROM ${from} ${where}`)
+      .get(start, ...params) as { total: number; before: number };
+    return pageOf(
+      rows.map((node) => ({ key: node.position, node })),
+      first,
+      after,
+      counts,
+    );
+  }
+
+  /** Whether any event at all concerns this id: an id the history never mentions is not found, not empty. */
+  mentions(entityId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM history_links WHERE entity_id = ? LIMIT 1').get(entityId) !== undefined;
+  }
+}

@@ -1,0 +1,268 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { mintToken, SigningKey } from '@app/platform';
+import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
+import { GROUP_NAME } from '../apps/cli/src/demo/avon-and-somerset';
+import { replayCheck } from '../apps/cli/src/commands/replay.command';
+import { LoadedDemo, loadAvonAndSomerset, SendGraphql } from '../apps/cli/src/demo/load-demo';
+import { loadMeetingYear, MEETINGS } from '../apps/cli/src/demo/meeting-year';
+import { loadPoliciesAndNotices } from '../apps/cli/src/demo/policies-and-notices';
+import { loadWorkstreams } from '../apps/cli/src/demo/workstreams';
+import { TestApp } from './support/test-app';
+
+const NODE = 'id position type data happenedOn recordedAt reason actor { personId name partnerId partnerName roles }';
+const HISTORY = `query($filter: HistoryFilter, $first: Int, $after: String) {
+  history(filter: $filter, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${NODE} } }
+  }
+}`;
+
+interface HistoryNode {
+  id: string;
+  position: number;
+  type: string;
+  data: string;
+  happenedOn: string;
+  recordedAt: string;
+  reason: string | null;
+  actor: {
+    personId: string | null;
+    name: string | null;
+    partnerId: string | null;
+    partnerName: string | null;
+    roles: string[];
+  };
+}
+
+interface HistoryPage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: HistoryNode }[];
+}
+
+describe('the auditor’s history over GraphQL, and replay --check, on the Avon and Somerset demo', () => {
+  let api: TestApp;
+  let demo: LoadedDemo;
+  let auditor: string;
+  let chair: string;
+
+  /** Every page of a filtered history, as an auditor reads it, with the total the first page gave. */
+  const allOf = async (filter: Record<string, unknown>, token = auditor) => {
+    const nodes: HistoryNode[] = [];
+    let totalCount = -1;
+    for (let after: string | null = null; ;) {
+      const { data, errors } = await api.graphql<{ history: HistoryPage }>(
+        HISTORY,
+        { filter, first: 100, after },
+        token,
+      );
+      if (errors) throw new Error(`${errors[0].extensions?.code}: ${errors[0].message}`);
+      const page = data?.history as HistoryPage;
+      if (totalCount < 0) totalCount = page.totalCount;
+      nodes.push(...page.edges.map((edge) => edge.node));
+      if (!page.pageInfo.hasNextPage) return { nodes, totalCount };
+      after = page.pageInfo.endCursor;
+    }
+  };
+
+  beforeAll(async () => {
+    api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
+    const key = api.app.get<SigningKey>(SIGNING_KEY);
+    const send: SendGraphql = api.send;
+    const mint = (personId: string) => mintToken(key, { subject: personId, name: personId });
+    const context = { send, administratorToken: api.adminToken as string, tokenFor: mint };
+    demo = await loadAvonAndSomerset(context);
+    const meetings = await loadMeetingYear(context, demo);
+    await loadWorkstreams(context, demo, meetings);
+    await loadPoliciesAndNotices(context, demo, '2026-11-23');
+    auditor = await mint(demo.personIds.auditor);
+    chair = await mint(demo.personIds['sheila-smith']);
+  });
+  afterAll(async () => api.stop());
+
+  it('shows the police’s changes in 2026: its answers to the group’s recommendations, by its own representative', async () => {
+    const police = demo.partnerIds.police;
+    const { nodes, totalCount } = await allOf({ partnerId: police, from: '2026-01-01', to: '2026-12-31' });
+    expect(nodes.length).toBe(totalCount);
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const node of nodes) {
+      expect(node.happenedOn >= '2026-01-01' && node.happenedOn <= '2026-12-31').toBe(true);
+      expect(node.actor.partnerId === police || node.data.includes(police)).toBe(true);
+    }
+    const answers = nodes.filter((node) => node.type === 'RecommendationResponded' && node.actor.partnerId === police);
+    expect(answers.length).toBeGreaterThan(0);
+    expect(answers[0].actor).toMatchObject({
+      personId: demo.personIds['victoria-capel'],
+      partnerId: police,
+      partnerName: 'Avon and Somerset Police',
+    });
+    expect(answers[0].actor.name).toMatch(/Victoria/);
+    expect(answers[0].actor.roles).toContain('REPRESENTATIVE');
+    expect(JSON.parse(answers[0].data)).toMatchObject({ partnerId: police });
+    expect(answers[0].recordedAt).toMatch(/^2026-11-23T/);
+    // The police joined in 2019: outside the window, though it is in the police's whole history.
+    expect(nodes.map((node) => node.type)).not.toContain('CorePartnerAdmitted');
+    const whole = await allOf({ partnerId: police });
+    expect(whole.nodes.filter((node) => node.type === 'CorePartnerAdmitted')).toHaveLength(1);
+    expect(whole.nodes.find((node) => node.type === 'CorePartnerAdmitted')?.happenedOn).toMatch(/^2019-/);
+    expect(whole.nodes.map((node) => node.position)).toEqual(
+      [...whole.nodes.map((node) => node.position)].sort((a, b) => a - b),
+    );
+  });
+
+  it('pages with cursors: the second page starts after the first, with nothing repeated', async () => {
+    const page = async (after: string | null) =>
+      (
+        await api.graphql<{ history: HistoryPage }>(
+          HISTORY,
+          { filter: { types: ['MeetingScheduled'] }, first: 2, after },
+          auditor,
+        )
+      ).data?.history as HistoryPage;
+    const positions = (of: HistoryPage) => of.edges.map((edge) => edge.node.position);
+    const first = await page(null);
+    const second = await page(first.pageInfo.endCursor);
+    // March 2020's meeting, the year of meetings, the one booked for December and November's extraordinary one.
+    expect(first.totalCount).toBe(1 + MEETINGS.length + 2);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    expect(positions(second)[0]).toBeGreaterThan(positions(first)[1]);
+    expect(positions(second)).toHaveLength(2);
+  });
+
+  it('records the reason a change gives, and shows it in the history of the entity changed', async () => {
+    const review = (reason: string) =>
+      api.graphql(
+        `mutation($input: RecordTermsOfReferenceReviewInput!) { recordTermsOfReferenceReview(input: $input) { group { id } } }`,
+        { input: { groupId: demo.groupId, reviewedOn: '2026-11-20', notes: 'Annual review', reason } },
+      );
+    expect((await review('Brought forward after the 2026 Act')).errors).toBeUndefined();
+    const { data } = await api.graphql<{ regionalGroup: { history: HistoryPage } }>(
+      `query($id: ID!) { regionalGroup(id: $id) { history(filter: { types: ["TermsOfReferenceReviewed"], from: "2026-11-20" }) {
+        edges { node { reason happenedOn actor { personId roles } } } } } }`,
+      { id: demo.groupId },
+      auditor,
+    );
+    expect(data?.regionalGroup.history.edges).toEqual([
+      {
+        node: {
+          reason: 'Brought forward after the 2026 Act',
+          happenedOn: '2026-11-20',
+          actor: { personId: api.adminId, roles: ['ADMINISTRATOR'] },
+        },
+      },
+    ]);
+  });
+
+  it('refuses a reason with nothing visible in it, too long, or identifying a child, and records nothing', async () => {
+    const before = (await allOf({ types: ['TermsOfReferenceReviewed'] })).totalCount;
+    for (const reason of ['   ', 'x'.repeat(5001)]) {
+      const { errors } = await api.graphql(
+        `mutation($input: RecordTermsOfReferenceReviewInput!) { recordTermsOfReferenceReview(input: $input) { group { id } } }`,
+        { input: { groupId: demo.groupId, reviewedOn: '2026-11-21', reason } },
+      );
+      expect(errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
+      expect(errors?.[0].message).toMatch(/reason/);
+    }
+    // A reason is free text like any other: it may not identify a child (R40).
+    const identifying = await api.graphql(
+      `mutation($input: RecordTermsOfReferenceReviewInput!) { recordTermsOfReferenceReview(input: $input) { group { id } } }`,
+      {
+        input: {
+          groupId: demo.groupId,
+          reviewedOn: '2026-11-21',
+          reason: 'Raised by the case of NHS number 943 476 5919',
+        },
+      },
+    );
+    expect(identifying.errors?.[0].extensions).toEqual({ code: 'IDENTIFYING_DATA', field: 'reason' });
+    expect((await allOf({ types: ['TermsOfReferenceReviewed'] })).totalCount).toBe(before);
+  });
+
+  it('gives each main type its history: a partner’s, a representative’s, a meeting’s', async () => {
+    const { data, errors } = await api.graphql<{
+      regionalGroup: Record<'partners' | 'representatives' | 'meetings', { history: HistoryPage }[]>;
+    }>(
+      `query($id: ID!) { regionalGroup(id: $id) {
+        partners { id name history(first: 1) { totalCount } }
+        representatives { appointmentId history(first: 1, filter: { types: ["RepresentativeAppointed"] }) { totalCount } }
+        meetings { id history(first: 1) { totalCount edges { node { type } } } } } }`,
+      { id: demo.groupId },
+      auditor,
+    );
+    expect(errors).toBeUndefined();
+    const group = data?.regionalGroup;
+    for (const partner of group?.partners ?? []) expect(partner.history.totalCount).toBeGreaterThan(0);
+    expect(group?.representatives.map((rep) => rep.history.totalCount)).toEqual(group?.representatives.map(() => 1));
+    expect(group?.meetings[0].history.edges[0].node.type).toBe('MeetingScheduled');
+  });
+
+  describe('refusals', () => {
+    const codeOf = async (variables: Record<string, unknown>, token: string | null = auditor) =>
+      (await api.graphql(HISTORY, variables, token)).errors?.[0].extensions?.code;
+
+    it('is for auditors and administrators only: the chair is FORBIDDEN, on the query and on a type’s field', async () => {
+      expect(await codeOf({}, chair)).toBe('FORBIDDEN');
+      const { data, errors } = await api.graphql<{ regionalGroup: { name: string; history: HistoryPage | null } }>(
+        `query($id: ID!) { regionalGroup(id: $id) { name history { totalCount } } }`,
+        { id: demo.groupId },
+        chair,
+      );
+      expect(errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredRole: 'AUDITOR or ADMINISTRATOR' });
+      expect(data?.regionalGroup).toEqual({ name: GROUP_NAME, history: null });
+      expect(await codeOf({}, null)).toBe('UNAUTHENTICATED');
+      expect(await codeOf({}, api.adminToken)).toBeUndefined();
+    });
+
+    it('refuses "from" after "to", and dates not written YYYY-MM-DD, as VALIDATION_FAILED', async () => {
+      const { errors } = await api.graphql(HISTORY, { filter: { from: '2026-12-31', to: '2026-01-01' } }, auditor);
+      expect(errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
+      expect(errors?.[0].message).toMatch(/"from" \(2026-12-31\) is after "to" \(2026-01-01\)/);
+      expect(await codeOf({ filter: { from: '31/12/2026' } })).toBe('VALIDATION_FAILED');
+    });
+
+    it('refuses a cursor it did not give out, and a page size out of range', async () => {
+      expect(await codeOf({ after: 'bm90LWEtY3Vyc29y' })).toBe('VALIDATION_FAILED');
+      expect(await codeOf({ first: 0 })).toBe('VALIDATION_FAILED');
+    });
+
+    it('says NOT_FOUND for an entity, partner or person no event concerns, and an empty page for a known one outside the window', async () => {
+      expect(await codeOf({ filter: { entityId: randomUUID() } })).toBe('NOT_FOUND');
+      expect(await codeOf({ filter: { partnerId: randomUUID() } })).toBe('NOT_FOUND');
+      expect(await codeOf({ filter: { personId: randomUUID() } })).toBe('NOT_FOUND');
+      expect(await codeOf({ filter: { entityId: 'not-an-id' } })).toBe('VALIDATION_FAILED');
+      const { data } = await api.graphql(
+        HISTORY,
+        { filter: { entityId: demo.partnerIds.police, to: '2000-01-01' } },
+        auditor,
+      );
+      expect(data?.history).toMatchObject({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false } });
+    });
+  });
+
+  describe('cli replay --check', () => {
+    let printed: string;
+    beforeEach(() => {
+      printed = '';
+      jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+        printed += String(chunk);
+        return true;
+      });
+      jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    });
+    afterEach(() => jest.restoreAllMocks());
+
+    it('finds the demo’s read models identical to a rebuild from the log, then names the one row altered', async () => {
+      expect(await replayCheck(api.config)).toBe(0);
+      expect(printed).toMatch(/^ok: \d+ tables, \d+ rows rebuilt from the log to position \d+, identical to read.db/);
+
+      const db = new Database(join(api.config.dataDir, 'read.db'));
+      db.prepare('UPDATE core_partners SET name = ? WHERE partner_id = ?').run('Mallory', demo.partnerIds.police);
+      db.close();
+      printed = '';
+      expect(await replayCheck(api.config)).toBe(1);
+      expect(printed).toContain('DIFFERENT: 1 tables of read.db differ');
+      expect(printed).toContain(`  core_partners: 1 rows\n    partner_id="${demo.partnerIds.police}": differs\n`);
+    });
+  });
+});
