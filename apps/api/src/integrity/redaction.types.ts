@@ -17,7 +17,7 @@ export class RedactEventFieldInput extends IdempotentInput {
 
   @Field({ description: 'Why the text must not be held (R40); kept with the redaction.' })
   @IsLongText()
-  reason!: string;
+  override reason!: string;
 }
 
 @ObjectType({
