@@ -3,6 +3,7 @@
  * the crash test to kill it mid-stream. Usage: `append-child.ts sqlite <file>` or
  * `append-child.ts postgres <connection string> <schema>`.
  */
+import './register-aliases';
 import { randomUUID } from 'node:crypto';
 import { EventStore } from '../../libs/event-store/src/event-store';
 import { PostgresEventStore } from '../../libs/event-store/src/postgres/postgres-event-store';

@@ -64,13 +64,18 @@ export class TestApp {
    */
   async restart(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
     await this.app.close();
-    const config = loadConfig({ DATA_DIR: this.config.dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
+    return TestApp.startOn(this.config.dataDir, this.adminId, env);
+  }
+
+  /** The api over a data directory that already holds a store, whose administrator is `adminId`. */
+  static async startOn(dataDir: string, adminId: string, env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
     const app = await createApp(config);
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as AddressInfo;
     const key = app.get<SigningKey | null>(SIGNING_KEY);
-    const token = key ? await mintToken(key, { subject: this.adminId, name: 'Test Administrator' }) : null;
-    return new TestApp(app, config, `http://127.0.0.1:${port}`, token, this.adminId);
+    const token = key ? await mintToken(key, { subject: adminId, name: 'Test Administrator' }) : null;
+    return new TestApp(app, config, `http://127.0.0.1:${port}`, token, adminId);
   }
 
   get store(): EventStore {

@@ -37,3 +37,5 @@ export * from './audit/happened-on';
 export * from './audit/history-window';
 export * from './audit/history-readers';
 export * from './upcast';
+export * from './redaction/free-text-fields';
+export * from './redaction/redaction.decider';

@@ -1,3 +1,5 @@
+import type { SealedText } from './sealed-text';
+
 /**
  * The port every adapter implements. Positions are global, strictly increasing numbers and
  * always exclusive starting points: `readAll({ from: p })` returns what came after `p`.
@@ -12,11 +14,17 @@ export type ExpectedRevision = typeof NO_STREAM | typeof STREAM_EXISTS | typeof 
 
 export type EventMetadataRecord = Readonly<Record<string, unknown>>;
 
+/**
+ * `data` is always readable: each free-text field holds its text, or "[redacted]". `texts` lists
+ * the fields kept beside the event, whose salted hashes the chain commits to (see sealed-text.ts);
+ * events recorded before free text was sealed have none.
+ */
 export interface NewEvent {
   readonly id: string;
   readonly type: string;
   readonly data: unknown;
   readonly metadata: EventMetadataRecord;
+  readonly texts?: readonly SealedText[];
 }
 
 export interface StoredEvent extends NewEvent {
@@ -59,6 +67,11 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
   /** Catches up from `from`, then follows live, until the signal aborts or the consumer stops. */
   subscribeAll(options?: SubscribeOptions): AsyncIterable<StoredEvent>;
+  /**
+   * The event with this id, or null. Offered by the stores that keep free text beside their
+   * events, which also delete it when a FieldRedacted event is appended to the redactions stream.
+   */
+  readEvent?(eventId: string): Promise<StoredEvent | null>;
   /** The position of the newest event, or null for an empty store. Also serves as a reachability check. */
   lastPosition(): Promise<Position | null>;
   close(): Promise<void>;

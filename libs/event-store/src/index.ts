@@ -8,3 +8,5 @@ export * from './sqlite/sqlite-event-store';
 export * from './in-memory/in-memory-event-store';
 export * from './transparency';
 export * from './upcast';
+export * from './sealed-text';
+export * from './redact';

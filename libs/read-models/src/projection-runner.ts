@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { FIELD_REDACTED, REDACTIONS_STREAM } from '@app/domain';
 import { EventStore, Position, StoredEvent, upcast } from '@app/event-store';
 import { Projection } from './projection';
 
@@ -20,6 +21,12 @@ const CATCH_UP_PAGE = 10000;
  * Keeps the read database up to date with the store. Each projection has its own checkpoint,
  * written in the same transaction as the rows an event changes, so an event is applied exactly
  * once even across crashes. A projection whose version changed is rebuilt from the start.
+ *
+ * A redaction (FieldRedacted) deletes text that rows may have copied, in any projection and any
+ * form (a feed item's title is built from a communication's). So every projection is rebuilt from
+ * history, which now reads "[redacted]" there, in one transaction with secure_delete on, so the
+ * dropped pages are zeroed and no reader sees a half-built model. Redactions are rare; a rebuild
+ * holds the history in memory while it runs.
  */
 export class ProjectionRunner {
   private processed: Position = 0;
@@ -28,6 +35,8 @@ export class ProjectionRunner {
   private abort = new AbortController();
   private running: Promise<void> | null = null;
   private failure: Error | null = null;
+  /** Every redaction at or before this position is already reflected in the rows. */
+  private reflected: Position = 0;
 
   constructor(
     private readonly store: EventStore,
@@ -39,6 +48,8 @@ export class ProjectionRunner {
   /** Prepares every projection and catches up with the whole log before returning. */
   async start(): Promise<void> {
     this.prepare();
+    // Rows built from nothing read history as it is now, redactions included.
+    if (this.processed === 0) this.reflected = (await this.store.lastPosition()) ?? 0;
     await this.catchUp();
     this.running = this.follow();
   }
@@ -124,7 +135,7 @@ export class ProjectionRunner {
     for (;;) {
       const page = await this.store.readAll({ from: this.processed, limit: CATCH_UP_PAGE });
       if (page.length === 0) return;
-      this.applyBatch(page);
+      await this.apply(page);
     }
   }
 
@@ -132,7 +143,7 @@ export class ProjectionRunner {
     try {
       // Live events are applied one by one: a mutation waiting on its position should not wait for a batch to fill.
       for await (const event of this.store.subscribeAll({ from: this.processed, signal: this.abort.signal })) {
-        this.applyBatch([event]);
+        if (event.position > this.processed) await this.apply([event]);
       }
     } catch (error) {
       if (this.abort.signal.aborted) return;
@@ -140,6 +151,50 @@ export class ProjectionRunner {
       this.logger.error('The projection runner stopped; read models are no longer updated', error);
       for (const waiter of this.waiters.splice(0)) waiter.reject(this.failure);
     }
+  }
+
+  /** Applies the events, or up to a redaction not yet reflected and then rebuilds. */
+  private async apply(stored: readonly StoredEvent[]): Promise<void> {
+    const redaction = stored.findIndex((event) => event.position > this.reflected && isRedaction(event));
+    if (redaction === -1) return this.applyBatch(stored);
+    if (redaction > 0) this.applyBatch(stored.slice(0, redaction));
+    await this.rebuild();
+  }
+
+  /** Every projection from the start, up to the newest event now: the events it read are all covered. */
+  private async rebuild(): Promise<void> {
+    const upTo = (await this.store.lastPosition()) ?? 0;
+    this.logger.log(`Rebuilding every projection after a redaction, up to position ${upTo}`);
+    const history: StoredEvent[] = [];
+    for (let from = 0; from < upTo;) {
+      const page = await this.store.readAll({ from, limit: CATCH_UP_PAGE });
+      if (page.length === 0) break;
+      history.push(...page.filter((event) => event.position <= upTo).map(upcast));
+      from = page[page.length - 1].position;
+    }
+    const before = this.processed;
+    this.db.pragma('secure_delete = ON');
+    try {
+      this.db
+        .transaction(() => {
+          for (const projection of this.projections) {
+            for (const table of projection.tables) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
+            projection.setup(this.db);
+            for (const event of history) projection.apply(this.db, event);
+            this.db.prepare('UPDATE projection_checkpoints SET position = ? WHERE name = ?').run(upTo, projection.name);
+          }
+        })
+        .immediate();
+    } finally {
+      this.db.pragma('secure_delete = OFF');
+    }
+    // The dropped rows' old pages may still be in the write-ahead log until it is emptied.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.reflected = upTo;
+    this.committed(
+      upTo,
+      history.filter((event) => event.position > before),
+    );
   }
 
   private applyBatch(stored: readonly StoredEvent[]): void {
@@ -160,8 +215,13 @@ export class ProjectionRunner {
         }
       })
       .immediate();
-    this.processed = events[events.length - 1].position;
+    this.committed(last, events);
+  }
+
+  private committed(position: Position, events: readonly StoredEvent[]): void {
+    this.processed = position;
     this.release();
+    if (events.length === 0) return;
     for (const listener of this.listeners) {
       try {
         listener(events);
@@ -176,4 +236,8 @@ export class ProjectionRunner {
     this.waiters = this.waiters.filter((waiter) => waiter.position > this.processed);
     for (const waiter of ready) waiter.resolve();
   }
+}
+
+function isRedaction(event: StoredEvent): boolean {
+  return event.streamId === REDACTIONS_STREAM && event.type === FIELD_REDACTED;
 }

@@ -6,6 +6,7 @@ import { IntegrityMonitor } from './integrity-monitor';
 import { IntegrityResolver } from './integrity.resolver';
 import { LOG_KEY, loadOrCreateLogKey } from './log-key';
 import { LogKeyController } from './log-key.controller';
+import { RedactionResolver } from './redaction.resolver';
 
 @Module({
   controllers: [LogKeyController],
@@ -14,6 +15,7 @@ import { LogKeyController } from './log-key.controller';
     IntegrityMonitor,
     IntegrityResolver,
     FeedItemTreeHeadResolver,
+    RedactionResolver,
   ],
   exports: [IntegrityMonitor],
 })

@@ -18,6 +18,7 @@ export interface VerifyOptions {
  * Walks every stream's hash chain, and with a witness, checks the store against a head held
  * elsewhere: its signature, that the store still holds as many events, and that the first
  * `treeSize` of them still have its root. Exit code 1 and each failure named when any fails.
+ * Redactions are listed with who made them, when and why: they pass, and they are never silent.
  */
 export async function verify(config: AppConfig, options: VerifyOptions = {}): Promise<number> {
   const witness = options.witness ? readWitness(options.witness) : null;
@@ -35,6 +36,14 @@ export async function verify(config: AppConfig, options: VerifyOptions = {}): Pr
       process.stdout.write(`BROKEN: ${streams.length} of ${report.streams} streams fail verification\n`);
       for (const b of report.breaks) {
         process.stdout.write(`  ${b.streamId} at revision ${b.revision} (position ${b.position}): ${b.problem}\n`);
+      }
+    }
+    if (report.redactions.length > 0) {
+      process.stdout.write(`redactions: ${report.redactions.length} (A7), each verified by its record\n`);
+      for (const r of report.redactions) {
+        process.stdout.write(
+          `  ${r.field} of event ${r.eventId} in ${r.streamId}, by ${r.by} at ${r.at}, because: ${r.reason}${r.reanchored ? ' (recorded before text was sealed: re-anchored)' : ''}\n`,
+        );
       }
     }
     if (witness && publicKey) {

@@ -26,6 +26,8 @@ export const DOMAIN_ERROR_CODES = [
   'IDENTIFYING_DATA',
   /** A date before the thing it is about existed (an appointment before its partner was admitted). */
   'OUT_OF_RANGE',
+  'ALREADY_REDACTED',
+  'NOT_SUPPORTED',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

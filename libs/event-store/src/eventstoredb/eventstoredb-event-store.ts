@@ -40,6 +40,7 @@ import {
   toPortPosition,
   toStoredEvent,
 } from './eventstoredb-mapping';
+import { textRedactionIn } from '../sealed-text';
 import { sleep } from '../sleep';
 import { toKurrentConnectionString } from './connection-string';
 
@@ -119,6 +120,9 @@ export class EventStoreDbEventStore implements EventStore {
     options: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('An append needs at least one event.');
+    if (events.some((event) => textRedactionIn(streamId, event))) {
+      throw new Error('EventStoreDB cannot delete part of an event, so this store cannot record a redaction.');
+    }
     const expected = options.expectedRevision;
     if (expected === ANY || expected === STREAM_EXISTS) {
       const retried = retriedAppendIn(await this.readStream(streamId), streamId, events);

@@ -17,6 +17,14 @@ import {
   StoredEvent,
   STREAM_EXISTS,
 } from '../event-store';
+import { SealedText } from '../sealed-text';
+
+/**
+ * EventStoreDB cannot delete part of an event, so this adapter keeps free text inside the event
+ * (its data as read) and its salts and digests in the metadata under this key, which the port's
+ * metadata leaves out. The chain verifies as in the other stores; a redaction is refused.
+ */
+const TEXTS_KEY = '$texts';
 
 /** What this adapter reads from a client's recorded event; both stream and $all reads satisfy it. */
 export interface RecordedEventLike {
@@ -98,7 +106,7 @@ export function toEventData(event: NewEvent): EventData {
     type: event.type,
     // The port accepts any JSON value; the client's type is narrower than what it serialises.
     data: event.data as JSONType,
-    metadata: event.metadata,
+    metadata: event.texts ? { ...event.metadata, [TEXTS_KEY]: event.texts } : event.metadata,
   });
 }
 
@@ -108,16 +116,18 @@ export function toStoredEvent(recorded: RecordedEventLike): StoredEvent {
       'EventStoreDB returned an event without its position; stream reads carry positions from server 22.6.',
     );
   }
-  return {
+  const { [TEXTS_KEY]: texts, ...metadata } = toMetadataRecord(recorded.metadata);
+  const event: StoredEvent = {
     id: recorded.id,
     type: recorded.type,
     data: recorded.data,
-    metadata: toMetadataRecord(recorded.metadata),
+    metadata,
     streamId: recorded.streamId,
     revision: Number(recorded.revision),
     position: toPortPosition(recorded.position),
     recordedAt: recorded.created.toISOString(),
   };
+  return Array.isArray(texts) ? { ...event, texts: texts as SealedText[] } : event;
 }
 
 /** Events written by other clients may carry no metadata, or metadata that is not a JSON object. */

@@ -1,6 +1,8 @@
 import { ClientBase, Pool } from 'pg';
 import { assertExpectedRevision, detectRetriedAppend, ExistingEvent } from '../append-rules';
 import { AppendResult, ExpectedRevision, NewEvent } from '../event-store';
+import { hashedForm, TEXT_MARKER, TextRedaction, textRedactionIn, withValueAt } from '../sealed-text';
+import { valueAtPath } from '@app/domain';
 import { StoreNames } from './postgres-schema';
 
 /**
@@ -61,11 +63,27 @@ export async function appendInTransaction(
       current ?? -1,
       events.map((event) => event.id),
       events.map((event) => event.type),
-      events.map((event) => JSON.stringify(event.data)),
+      events.map((event) => JSON.stringify(hashedForm(event.data, event.texts))),
       events.map((event) => JSON.stringify(event.metadata)),
       names.channel,
     ],
   );
+  const kept = events.flatMap((event) =>
+    (event.texts ?? []).map(({ path, salt }) => {
+      if (salt === null) throw new Error(`A new event cannot hold a redacted text (${path}).`);
+      return { id: event.id, path, salt, text: valueAtPath(event.data, path) as string };
+    }),
+  );
+  if (kept.length > 0) {
+    await client.query(
+      `INSERT INTO ${names.texts} (event_id, path, salt, text) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
+      [kept.map((t) => t.id), kept.map((t) => t.path), kept.map((t) => t.salt), kept.map((t) => t.text)],
+    );
+  }
+  for (const event of events) {
+    const redaction = textRedactionIn(streamId, event);
+    if (redaction) await redact(client, names, redaction);
+  }
   const last = inserted.rows[0];
   return { nextRevision: Number(last.revision), position: Number(last.position) };
 }
@@ -82,4 +100,23 @@ export async function currentRevision(
   );
   const revision = result.rows[0].revision;
   return revision === null ? null : Number(revision);
+}
+
+/** Deletes a sealed text, or seals a plain one under the digest the redaction recorded; inside the append. */
+async function redact(client: ClientBase, names: StoreNames, { eventId, path, digest }: TextRedaction): Promise<void> {
+  if (digest === null) {
+    const deleted = await client.query(`DELETE FROM ${names.texts} WHERE event_id = $1 AND path = $2`, [eventId, path]);
+    if (deleted.rowCount !== 1) throw new Error(`Event ${eventId} holds no text at ${path} to redact.`);
+    return;
+  }
+  const found = await client.query<{ data: unknown }>(`SELECT data FROM ${names.events} WHERE event_id = $1`, [
+    eventId,
+  ]);
+  const data = found.rows[0]?.data;
+  if (typeof valueAtPath(data, path) !== 'string')
+    throw new Error(`Event ${eventId} holds no text at ${path} to redact.`);
+  await client.query(`UPDATE ${names.events} SET data = $1::json WHERE event_id = $2`, [
+    JSON.stringify(withValueAt(data, path, { [TEXT_MARKER]: digest })),
+    eventId,
+  ]);
 }

@@ -15,6 +15,7 @@ import {
   WrongExpectedVersionError,
 } from '../event-store';
 import { followAll } from '../follow-all';
+import { KeptTextRow, withKeptTexts } from '../sealed-text';
 import { sleep } from '../sleep';
 import { appendInTransaction, currentRevision } from './postgres-append';
 import { createTableSql, StoreNames, storeNames } from './postgres-schema';
@@ -111,7 +112,13 @@ export class PostgresEventStore implements EventStore {
       `SELECT * FROM ${this.names.events} WHERE stream_id = $1 AND revision >= $2 ORDER BY revision`,
       [streamId, options.fromRevision ?? 0],
     );
-    return result.rows.map(toStoredEvent);
+    return this.withTexts(result.rows);
+  }
+
+  async readEvent(eventId: string): Promise<StoredEvent | null> {
+    await this.migrated();
+    const result = await this.pool.query<EventRow>(`SELECT * FROM ${this.names.events} WHERE event_id = $1`, [eventId]);
+    return (await this.withTexts(result.rows))[0] ?? null;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
@@ -120,7 +127,7 @@ export class PostgresEventStore implements EventStore {
       `SELECT * FROM ${this.names.events} WHERE position > $1 ORDER BY position LIMIT $2`,
       [options.from ?? 0, options.limit ?? null],
     );
-    return result.rows.map(toStoredEvent);
+    return this.withTexts(result.rows);
   }
 
   subscribeAll(options: SubscribeOptions = {}): AsyncIterable<StoredEvent> {
@@ -237,6 +244,16 @@ export class PostgresEventStore implements EventStore {
       throw error;
     }
     return client;
+  }
+
+  /** Events from their rows, each free-text field joined back from event_texts, "[redacted]" where it is gone. */
+  private async withTexts(rows: readonly EventRow[]): Promise<StoredEvent[]> {
+    if (rows.length === 0) return [];
+    const texts = await this.pool.query<KeptTextRow>(
+      `SELECT * FROM ${this.names.texts} WHERE event_id = ANY($1::text[])`,
+      [rows.map((row) => row.event_id)],
+    );
+    return withKeptTexts(rows.map(toStoredEvent), texts.rows);
   }
 
   /** Turns a constraint the database enforced into the port's error for it. */

@@ -9,6 +9,8 @@ export interface StoreNames {
   readonly schema: string;
   /** The events table, schema-qualified and quoted. */
   readonly events: string;
+  /** The free text kept beside the events (see sealed-text.ts), schema-qualified and quoted. */
+  readonly texts: string;
   /** The LISTEN/NOTIFY channel; one per schema so stores in other schemas are not woken. */
   readonly channel: string;
   /** The transaction-level advisory lock every append of this schema takes, as a bigint literal. */
@@ -24,6 +26,7 @@ export function storeNames(schema: string): StoreNames {
   return {
     schema,
     events: `${escapeIdentifier(schema)}.events`,
+    texts: `${escapeIdentifier(schema)}.event_texts`,
     channel: `events_${schema}`,
     appendLock: createHash('sha256').update(`${schema}.events`).digest().readBigInt64BE(0).toString(),
   };
@@ -46,5 +49,12 @@ CREATE TABLE IF NOT EXISTS ${names.events} (
   recorded_at TIMESTAMPTZ NOT NULL DEFAULT now(),
   CONSTRAINT events_event_id_key UNIQUE (event_id),
   CONSTRAINT events_stream_revision_key UNIQUE (stream_id, revision)
+);
+CREATE TABLE IF NOT EXISTS ${names.texts} (
+  event_id TEXT NOT NULL,
+  path     TEXT NOT NULL,
+  salt     TEXT NOT NULL,
+  text     TEXT NOT NULL,
+  PRIMARY KEY (event_id, path)
 )`;
 }

@@ -14,6 +14,16 @@ import {
   SubscribeOptions,
 } from '../event-store';
 import { followAll } from '../follow-all';
+import {
+  hashedForm,
+  KeptTextRow,
+  TEXT_MARKER,
+  TextRedaction,
+  textRedactionIn,
+  withKeptTexts,
+  withValueAt,
+} from '../sealed-text';
+import { valueAtPath } from '@app/domain';
 
 interface EventRow {
   position: number;
@@ -37,7 +47,14 @@ CREATE TABLE IF NOT EXISTS events (
   metadata    TEXT    NOT NULL,
   recorded_at TEXT    NOT NULL,
   UNIQUE (stream_id, revision)
-);`;
+);
+CREATE TABLE IF NOT EXISTS event_texts (
+  event_id TEXT NOT NULL,
+  path     TEXT NOT NULL,
+  salt     TEXT NOT NULL,
+  text     TEXT NOT NULL,
+  PRIMARY KEY (event_id, path)
+) WITHOUT ROWID;`;
 
 export interface SqliteEventStoreOptions {
   /** How often a live subscription looks for events written by other processes. */
@@ -48,6 +65,12 @@ export interface SqliteEventStoreOptions {
  * The embedded store: one SQLite file in WAL mode with synchronous=FULL, so an append returns
  * only once its transaction is on disk. Appends are synchronous transactions, which makes this
  * process the single writer of each append; other processes (the CLI) may write between them.
+ *
+ * Free text is kept in event_texts, beside the event whose data holds its salted digest, so that
+ * a FieldRedacted event deletes it in the transaction that records it. secure_delete overwrites
+ * what is deleted, and the write-ahead log is truncated after a redaction, so the text's bytes
+ * leave the files. A store made before event_texts existed gains the table when it is opened; its
+ * events keep the plain form their hashes cover.
  */
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite';
@@ -66,7 +89,12 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('secure_delete = ON');
+    const sealedBefore = this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'event_texts'").get() !== undefined;
+    const heldEvents = this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'events'").get() !== undefined;
     this.db.exec(SCHEMA);
+    // A store written before secure_delete may hold copies of old rows in free space; rebuilt once, it holds none.
+    if (heldEvents && !sealedBefore) this.db.exec('VACUUM');
     this.statements = {
       currentRevision: this.db.prepare<[string], { revision: number | null }>(
         'SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?',
@@ -78,12 +106,25 @@ export class SqliteEventStore implements EventStore {
         `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
+      insertText: this.db.prepare('INSERT INTO event_texts (event_id, path, salt, text) VALUES (?, ?, ?, ?)'),
+      deleteText: this.db.prepare('DELETE FROM event_texts WHERE event_id = ? AND path = ?'),
+      setData: this.db.prepare('UPDATE events SET data = ? WHERE event_id = ?'),
+      dataOf: this.db.prepare<[string], { data: string }>('SELECT data FROM events WHERE event_id = ?'),
       readStream: this.db.prepare<[string, number], EventRow>(
         'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision',
+      ),
+      readStreamTexts: this.db.prepare<[string, number], KeptTextRow>(
+        'SELECT t.* FROM event_texts t JOIN events e ON e.event_id = t.event_id WHERE e.stream_id = ? AND e.revision >= ?',
       ),
       readAll: this.db.prepare<[number, number], EventRow>(
         'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?',
       ),
+      readAllTexts: this.db.prepare<[number, number], KeptTextRow>(
+        `SELECT * FROM event_texts WHERE event_id IN
+           (SELECT event_id FROM events WHERE position > ? AND position <= ?)`,
+      ),
+      readEvent: this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE event_id = ?'),
+      readEventTexts: this.db.prepare<[string], KeptTextRow>('SELECT * FROM event_texts WHERE event_id = ?'),
       lastPosition: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
     };
     this.appendTransaction = this.db.transaction(
@@ -106,11 +147,17 @@ export class SqliteEventStore implements EventStore {
             streamId,
             revision,
             event.type,
-            JSON.stringify(event.data),
+            JSON.stringify(hashedForm(event.data, event.texts)),
             JSON.stringify(event.metadata),
             recordedAt,
           );
           position = Number(info.lastInsertRowid);
+          for (const { path, salt } of event.texts ?? []) {
+            if (salt === null) throw new Error(`A new event cannot hold a redacted text (${path}).`);
+            this.statements.insertText.run(event.id, path, salt, valueAtPath(event.data, path));
+          }
+          const redaction = textRedactionIn(streamId, event);
+          if (redaction) this.redact(redaction);
         }
         return { nextRevision: revision, position };
       },
@@ -124,16 +171,30 @@ export class SqliteEventStore implements EventStore {
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('An append needs at least one event.');
     const result = this.appendTransaction.immediate(streamId, events, options.expectedRevision);
+    // The redacted text may still be in frames of the write-ahead log until it is checkpointed and emptied.
+    if (events.some((event) => textRedactionIn(streamId, event))) this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.notifier.notify();
     return result;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
-    return this.statements.readStream.all(streamId, options.fromRevision ?? 0).map(toStoredEvent);
+    const from = options.fromRevision ?? 0;
+    return withTexts(
+      this.statements.readStream.all(streamId, from),
+      this.statements.readStreamTexts.all(streamId, from),
+    );
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
-    return this.statements.readAll.all(options.from ?? 0, options.limit ?? -1).map(toStoredEvent);
+    const from = options.from ?? 0;
+    const rows = this.statements.readAll.all(from, options.limit ?? -1);
+    if (rows.length === 0) return [];
+    return withTexts(rows, this.statements.readAllTexts.all(from, rows[rows.length - 1].position));
+  }
+
+  async readEvent(eventId: string): Promise<StoredEvent | null> {
+    const row = this.statements.readEvent.get(eventId);
+    return row ? withTexts([row], this.statements.readEventTexts.all(eventId))[0] : null;
   }
 
   subscribeAll(options: SubscribeOptions = {}): AsyncIterable<StoredEvent> {
@@ -150,17 +211,36 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+
+  /** Deletes a sealed text, or seals a plain one under the digest the redaction recorded; inside the append. */
+  private redact({ eventId, path, digest }: TextRedaction): void {
+    if (digest === null) {
+      if (this.statements.deleteText.run(eventId, path).changes !== 1) {
+        throw new Error(`Event ${eventId} holds no text at ${path} to redact.`);
+      }
+      return;
+    }
+    const row = this.statements.dataOf.get(eventId);
+    const data: unknown = row ? JSON.parse(row.data) : undefined;
+    if (typeof valueAtPath(data, path) !== 'string')
+      throw new Error(`Event ${eventId} holds no text at ${path} to redact.`);
+    this.statements.setData.run(JSON.stringify(withValueAt(data, path, { [TEXT_MARKER]: digest })), eventId);
+  }
 }
 
-function toStoredEvent(row: EventRow): StoredEvent {
-  return {
-    id: row.event_id,
-    streamId: row.stream_id,
-    revision: row.revision,
-    position: row.position,
-    type: row.type,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata) as EventMetadataRecord,
-    recordedAt: row.recorded_at,
-  };
+/** Events from their rows, each free-text field joined back from event_texts, "[redacted]" where it is gone. */
+function withTexts(rows: readonly EventRow[], textRows: readonly KeptTextRow[]): StoredEvent[] {
+  return withKeptTexts(
+    rows.map((row) => ({
+      id: row.event_id,
+      streamId: row.stream_id,
+      revision: row.revision,
+      position: row.position,
+      type: row.type,
+      data: JSON.parse(row.data) as unknown,
+      metadata: JSON.parse(row.metadata) as EventMetadataRecord,
+      recordedAt: row.recorded_at,
+    })),
+    textRows,
+  );
 }

@@ -42,6 +42,8 @@ const DOMAIN_CODES: Record<DomainErrorCode, GraphqlErrorCode> = {
   NOTICE_TOO_SHORT: 'NOTICE_TOO_SHORT',
   IDENTIFYING_DATA: 'IDENTIFYING_DATA',
   OUT_OF_RANGE: 'OUT_OF_RANGE',
+  ALREADY_REDACTED: 'ALREADY_REDACTED',
+  NOT_SUPPORTED: 'NOT_SUPPORTED',
 };
 
 /** Input refused by class-validator at the edge, with one readable sentence per problem. */

@@ -1,0 +1,267 @@
+import Database from 'better-sqlite3';
+import { DomainError, REDACTED_TEXT, REDACTIONS_STREAM } from '@app/domain';
+import { generateKeyPair } from 'jose';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EventStore, NO_STREAM } from './event-store';
+import { chainEvents, verifyHashChains } from './hash-chain';
+import { InMemoryEventStore } from './in-memory/in-memory-event-store';
+import { SYSTEM_ACTOR } from './metadata';
+import { redactEventField } from './redact';
+import { PostgresEventStore } from './postgres/postgres-event-store';
+import { SqliteEventStore } from './sqlite/sqlite-event-store';
+import { dropTestSchema, freshTestSchema, TEST_DATABASE_URL } from './testing/postgres-test-schema';
+import { signAndRecordTreeHead, TransparencyLog } from './transparency/transparency-log';
+
+const ADMIN = { personId: 'admin-1', partnerId: null, roles: ['ADMINISTRATOR'] };
+const REASON = 'Names a child (R40)';
+const SLIPPED = 'Blocked until Tyler Jones at Hillside Primary is seen';
+const admin = { actor: ADMIN, now: '2026-11-24T10:00:00.000Z', correlationId: 'c' };
+const metadata = {
+  actor: SYSTEM_ACTOR,
+  occurredAt: '2026-11-23T09:00:00.000Z',
+  correlationId: 'c',
+  causationId: 'c',
+  reason: null,
+  schemaVersion: 1,
+  idempotencyKey: null,
+  inputHash: null,
+};
+
+/** Records a task blocked with a reason that names a child: what the R40 check can miss. */
+async function recordBlockedTask(store: EventStore): Promise<string> {
+  const [event] = chainEvents('workstream-w1', null, [
+    {
+      id: 'e0000000-0000-4000-8000-000000000001',
+      type: 'TaskBlocked',
+      data: { taskId: 't1', reason: SLIPPED },
+      metadata,
+    },
+  ]);
+  await store.append('workstream-w1', [event], { expectedRevision: NO_STREAM });
+  return event.id;
+}
+
+const refusal = async (promise: Promise<unknown>) => {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof DomainError) return error.code;
+    throw error;
+  }
+  throw new Error('not refused');
+};
+
+const schema = freshTestSchema();
+const stores: [string, (dir: string) => EventStore][] = [
+  ['SQLite', (dir) => new SqliteEventStore(join(dir, 'events.db'))],
+  ['in-memory', () => new InMemoryEventStore()],
+];
+// The PostgreSQL suites run where DATABASE_URL names a server (CI sets it); see postgres-test-schema.ts.
+if (TEST_DATABASE_URL)
+  stores.push(['PostgreSQL', () => new PostgresEventStore(TEST_DATABASE_URL as string, { schema })]);
+
+describe.each(stores)('redaction in the %s store (A7, R40)', (name, open) => {
+  let dir: string;
+  let store: EventStore;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'redaction-'));
+    store = open(dir);
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+    if (name === 'PostgreSQL') await dropTestSchema(TEST_DATABASE_URL as string, schema);
+  });
+
+  it('keeps free text readable beside its event while the chain commits to its salted digest', async () => {
+    const eventId = await recordBlockedTask(store);
+    const [stored] = await store.readStream('workstream-w1');
+    expect(stored.data).toEqual({ taskId: 't1', reason: SLIPPED });
+    expect(stored.texts).toEqual([
+      { path: 'reason', digest: expect.stringMatching(/^[0-9a-f]{64}$/), salt: expect.any(String) },
+    ]);
+    expect((await store.readEvent?.(eventId))?.data).toEqual(stored.data);
+    expect(await verifyHashChains(store)).toMatchObject({ breaks: [], redactions: [] });
+  });
+
+  it('redacts a field: the text reads "[redacted]" everywhere, verification passes and reports who, when and why', async () => {
+    const eventId = await recordBlockedTask(store);
+    const rootBefore = (await TransparencyLog.scan(store)).rootHash();
+
+    await redactEventField(store, { eventId, field: 'reason', reason: REASON }, admin);
+
+    expect((await store.readStream('workstream-w1'))[0].data).toEqual({ taskId: 't1', reason: REDACTED_TEXT });
+    expect((await store.readAll())[0].data).toEqual({ taskId: 't1', reason: REDACTED_TEXT });
+    const report = await verifyHashChains(store);
+    expect(report.breaks).toEqual([]);
+    expect(report.redactions).toEqual([
+      {
+        eventId,
+        streamId: 'workstream-w1',
+        field: 'reason',
+        reason: REASON,
+        by: 'admin-1',
+        at: '2026-11-24T10:00:00.000Z',
+        position: 2,
+        reanchored: false,
+      },
+    ]);
+    // The log's leaves are the chain hashes, which a redaction of a sealed field leaves alone.
+    expect((await TransparencyLog.scan(store)).rootHash(1)).toBe(rootBefore);
+  });
+
+  it('refuses a redaction by anyone but an administrator, of an unknown event, of a field that is not free text, and twice', async () => {
+    const eventId = await recordBlockedTask(store);
+    const input = { eventId, field: 'reason', reason: REASON };
+    expect(await refusal(redactEventField(store, input, { ...admin, actor: { ...ADMIN, roles: ['AUDITOR'] } }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      await refusal(redactEventField(store, { ...input, eventId: 'e0000000-0000-4000-8000-000000000099' }, admin)),
+    ).toBe('NOT_FOUND');
+    expect(await refusal(redactEventField(store, { ...input, field: 'taskId' }, admin))).toBe('VALIDATION_FAILED');
+    await redactEventField(store, input, admin);
+    expect(await refusal(redactEventField(store, input, admin))).toBe('ALREADY_REDACTED');
+    expect(await store.readStream(REDACTIONS_STREAM)).toHaveLength(1);
+  });
+});
+
+describe('redaction in the SQLite file', () => {
+  let dir: string;
+  let file: string;
+  let store: SqliteEventStore;
+  const sql = (statement: string) => {
+    const raw = new Database(file);
+    raw.exec(statement);
+    raw.close();
+  };
+  /** Every file of the store (the database, its write-ahead log), as bytes. */
+  const fileBytes = () =>
+    Buffer.concat(
+      readdirSync(dir)
+        .filter((name) => name.startsWith('events.db'))
+        .map((name) => readFileSync(join(dir, name))),
+    );
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'redaction-file-'));
+    file = join(dir, 'events.db');
+    store = new SqliteEventStore(file);
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps the text only in event_texts, and after a redaction nowhere in the files', async () => {
+    const eventId = await recordBlockedTask(store);
+    const raw = new Database(file, { readonly: true });
+    expect(raw.prepare('SELECT data FROM events').pluck().get()).not.toContain('Tyler');
+    raw.close();
+    expect(fileBytes().includes('Tyler Jones')).toBe(true);
+
+    await redactEventField(store, { eventId, field: 'reason', reason: REASON }, admin);
+
+    expect(fileBytes().includes('Tyler Jones')).toBe(false);
+    expect((await verifyHashChains(store)).breaks).toEqual([]);
+  });
+
+  it('finds a text altered in event_texts, and a text deleted without a recorded redaction', async () => {
+    await recordBlockedTask(store);
+    sql(`UPDATE event_texts SET text = 'Blocked until the school replies'`);
+    expect((await verifyHashChains(store)).breaks).toEqual([
+      expect.objectContaining({ streamId: 'workstream-w1', problem: expect.stringMatching(/reason .*altered/) }),
+    ]);
+    sql('DELETE FROM event_texts');
+    expect((await verifyHashChains(store)).breaks).toEqual([
+      expect.objectContaining({ problem: 'its text at reason is gone but no redaction of it is recorded' }),
+    ]);
+  });
+
+  it('keeps every signed head valid across a redaction', async () => {
+    const eventId = await recordBlockedTask(store);
+    const key = { ...(await generateKeyPair('ES256')), kid: 'log-key-1' };
+    await signAndRecordTreeHead(store, key, new Date('2026-11-23T10:00:00Z'), 'test');
+    await redactEventField(store, { eventId, field: 'reason', reason: REASON }, admin);
+    expect(await (await TransparencyLog.scan(store)).problems(key.publicKey)).toEqual([]);
+  });
+});
+
+describe('a store made before free text was sealed (test/fixtures/pre-sealing-events.json)', () => {
+  interface FixtureRow {
+    position: number;
+    event_id: string;
+    stream_id: string;
+    revision: number;
+    type: string;
+    data: string;
+    metadata: string;
+    recorded_at: string;
+  }
+  const rows = JSON.parse(
+    readFileSync(join(__dirname, '../../../test/fixtures/pre-sealing-events.json'), 'utf8'),
+  ) as FixtureRow[];
+  const drafted = rows.find((row) => row.type === 'PolicyDrafted') as FixtureRow;
+  let dir: string;
+  let file: string;
+  let store: SqliteEventStore;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pre-sealing-'));
+    file = join(dir, 'events.db');
+    // The events table as the code before this change created it, holding what that code wrote.
+    const raw = new Database(file);
+    raw.exec(`CREATE TABLE events (
+      position INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE, stream_id TEXT NOT NULL,
+      revision INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL,
+      recorded_at TEXT NOT NULL, UNIQUE (stream_id, revision))`);
+    const insert = raw.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const row of rows) insert.run(...Object.values(row));
+    raw.close();
+    store = new SqliteEventStore(file);
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('verifies once migrated, and still after a field of an old event is redacted, re-anchored by its redaction', async () => {
+    expect(await verifyHashChains(store)).toMatchObject({ events: rows.length, breaks: [], redactions: [] });
+    const rootBefore = (await TransparencyLog.scan(store)).rootHash();
+
+    await redactEventField(store, { eventId: drafted.event_id, field: 'body', reason: REASON }, admin);
+
+    const [policy] = await store.readStream(drafted.stream_id);
+    expect(policy.data).toMatchObject({ title: 'Escalation procedure', body: REDACTED_TEXT });
+    const report = await verifyHashChains(store);
+    expect(report.breaks).toEqual([]);
+    expect(report.redactions).toEqual([
+      expect.objectContaining({ eventId: drafted.event_id, field: 'body', by: 'admin-1', reanchored: true }),
+    ]);
+    expect((await TransparencyLog.scan(store)).rootHash(rows.length)).toBe(rootBefore);
+    const bytes = Buffer.concat(
+      readdirSync(dir)
+        .filter((name) => name.startsWith('events.db'))
+        .map((name) => readFileSync(join(dir, name))),
+    );
+    expect(bytes.includes('Tyler Jones')).toBe(false);
+
+    await redactEventField(store, { eventId: drafted.event_id, field: 'summary', reason: REASON }, admin);
+    expect((await verifyHashChains(store)).breaks).toEqual([]);
+  });
+
+  it('still finds an old event altered after its redaction', async () => {
+    await redactEventField(store, { eventId: drafted.event_id, field: 'body', reason: REASON }, admin);
+    const raw = new Database(file);
+    raw
+      .prepare(`UPDATE events SET data = json_set(data, '$.title', 'Another title') WHERE event_id = ?`)
+      .run(drafted.event_id);
+    raw.close();
+    expect((await verifyHashChains(store)).breaks).toEqual([
+      expect.objectContaining({ streamId: drafted.stream_id, problem: expect.stringMatching(/altered/) }),
+    ]);
+  });
+});
