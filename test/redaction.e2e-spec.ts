@@ -88,6 +88,10 @@ describe('redaction (A7, R40) over a store made before free text was sealed', ()
     for (const row of FIXTURE) insert.run(...Object.values(row));
     raw.close();
     api = await TestApp.startOn(dir, adminId, { CLOCK_NOW: '2026-11-24T09:00:00.000Z' });
+    // Area feeds are for auditors, not administrators (R43): the administrator checks the views as an auditor too.
+    await send('mutation($i: RoleInput!) { grantRole(input: $i) { personId } }', {
+      i: { personId: adminId, role: 'AUDITOR' },
+    });
   });
   afterAll(async () => api.stop());
 
