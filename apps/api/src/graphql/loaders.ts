@@ -52,7 +52,7 @@ export interface KeyWith<Args> {
   readonly args: Args;
 }
 
-/** A group's membership, terms, funding and notices differ with the day seen on and the position recorded by. */
+/** A group's membership, terms, funding and notices, and a policy's versions and adoptions, differ with the day seen on and the position recorded by. */
 export type Viewed = KeyWith<{ readonly view: TimeView }>;
 
 export interface TaskPageArgs extends Required<Pick<TaskFilter, 'status' | 'overdueOn'>> {
@@ -98,12 +98,12 @@ export interface Loaders {
   readonly tasksOfWorkstream: DataLoader<KeyWith<TaskPageArgs>, Page<TaskRow> | null, string>;
   readonly taskCountsOfWorkstream: DataLoader<string, { status: string; count: number }[]>;
   readonly historyOfTask: DataLoader<string, TaskHistoryRow[]>;
-  readonly policiesOfGroup: DataLoader<string, PolicyRow[]>;
+  readonly policiesOfGroup: DataLoader<Viewed, PolicyRow[], string>;
   /** Oldest first. */
-  readonly versionsOfPolicy: DataLoader<string, PolicyVersionRow[]>;
+  readonly versionsOfPolicy: DataLoader<Viewed, PolicyVersionRow[], string>;
   readonly versionAreasOfPolicy: DataLoader<string, VersionAreaRow[]>;
-  readonly adoptionsOfPolicy: DataLoader<string, AdoptionRow[]>;
-  readonly reviewsOfPolicy: DataLoader<string, PolicyReviewRow[]>;
+  readonly adoptionsOfPolicy: DataLoader<Viewed, AdoptionRow[], string>;
+  readonly reviewsOfPolicy: DataLoader<Viewed, PolicyReviewRow[], string>;
 }
 
 /** A loader over a query that answers a whole batch of keys at once as a map. */
@@ -185,10 +185,10 @@ export function createLoaders({ groups, membership, meetings, workstreams, polic
     ),
     taskCountsOfWorkstream: batched((ids) => workstreams.countsByStatusOfWorkstreams(ids), []),
     historyOfTask: batched((ids) => workstreams.historyOfTasks(ids), []),
-    policiesOfGroup: batched((ids) => policies.policiesOfGroups(ids), []),
-    versionsOfPolicy: batched((ids) => policies.versionsOfPolicies(ids), []),
+    policiesOfGroup: batchedWith((ids, { view }) => policies.policiesOfGroups(ids, view), []),
+    versionsOfPolicy: batchedWith((ids, { view }) => policies.versionsOfPolicies(ids, view), []),
     versionAreasOfPolicy: batched((ids) => policies.versionAreasOfPolicies(ids), []),
-    adoptionsOfPolicy: batched((ids) => policies.adoptionsOfPolicies(ids), []),
-    reviewsOfPolicy: batched((ids) => policies.reviewsOfPolicies(ids), []),
+    adoptionsOfPolicy: batchedWith((ids, { view }) => policies.adoptionsOfPolicies(ids, view), []),
+    reviewsOfPolicy: batchedWith((ids, { view }) => policies.reviewsOfPolicies(ids, view), []),
   };
 }
