@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, groupDateOf, isIsoDate } from '@app/domain';
-import { MembershipQueries, TimeView } from '@app/read-models';
+import { HistoryQueries, MembershipQueries, TimeView } from '@app/read-models';
 import { Clock } from '@app/platform';
 import { CLOCK } from '../infrastructure/injection-tokens';
 
@@ -13,6 +13,7 @@ import { CLOCK } from '../infrastructure/injection-tokens';
 export class GroupTimeViews {
   constructor(
     private readonly membership: MembershipQueries,
+    private readonly history: HistoryQueries,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -31,12 +32,13 @@ export class GroupTimeViews {
     let position: number | null = null;
     if (asRecordedAt !== null) {
       const instant = asRecordedAt.toISOString();
-      position = this.membership.positionAt(groupId, instant);
-      if (position === null) {
+      if (this.membership.positionAt(groupId, instant) === null) {
         throw new DomainError('OUT_OF_RANGE', `The platform held nothing of this group at ${instant}.`, {
           earliest: null,
         });
       }
+      // Every stream's events up to that moment: its meetings, workstreams and policies too.
+      position = this.history.positionAt(instant);
     }
     const on = asAt ?? (asRecordedAt ? groupDateOf(asRecordedAt.toISOString()) : this.today().on);
     if (on < establishedOn) {
@@ -45,5 +47,37 @@ export class GroupTimeViews {
       });
     }
     return { on, position };
+  }
+
+  /**
+   * The view of one thing of a group (a policy, a workstream): today unless asked; OUT_OF_RANGE
+   * before the group existed, before the platform held the thing, or before the first day it
+   * existed as that view records it (`firstDayIn`).
+   */
+  ofEntity(
+    groupId: string,
+    asAt: string | null,
+    asRecordedAt: Date | null,
+    what: string,
+    firstDayIn: (view: TimeView) => string | null,
+  ): TimeView {
+    if (asAt === null && asRecordedAt === null) return this.today();
+    const view = this.of(groupId, asAt, asRecordedAt);
+    const first = firstDayIn(view);
+    if (first === null) {
+      throw new DomainError(
+        'OUT_OF_RANGE',
+        `The platform held nothing of this ${what} at ${asRecordedAt?.toISOString()}.`,
+        {
+          earliest: null,
+        },
+      );
+    }
+    if (view.on < first) {
+      throw new DomainError('OUT_OF_RANGE', `The ${what} existed from ${first}; ${view.on} is before it.`, {
+        earliest: first,
+      });
+    }
+    return view;
   }
 }

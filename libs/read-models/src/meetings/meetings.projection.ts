@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { MeetingEvent } from '@app/domain';
+import { dateOf, MeetingEvent } from '@app/domain';
 import { occurredAtOf, StoredEvent } from '@app/event-store';
 import { Projection, statementsPerDatabase, unhandled } from '../projection';
 
@@ -7,8 +7,8 @@ const STREAM_PREFIX = 'meeting-';
 
 const statements = statementsPerDatabase((db) => ({
   insertMeeting: db.prepare(
-    `INSERT INTO meetings (meeting_id, group_id, starts_at, place, status, minutes_stage, sort_key)
-     VALUES (?, ?, ?, ?, 'SCHEDULED', 'NONE', ?)`,
+    `INSERT INTO meetings (meeting_id, group_id, starts_at, place, status, minutes_stage, scheduled_on, sort_key)
+     VALUES (?, ?, ?, ?, 'SCHEDULED', 'NONE', ?, ?)`,
   ),
   open: db.prepare(
     `UPDATE meetings SET status = 'OPEN', opened_at = ?, quorum_percentage = ?, required = ? WHERE meeting_id = ?`,
@@ -52,7 +52,8 @@ const statements = statementsPerDatabase((db) => ({
 
 export const meetingsProjection: Projection = {
   name: 'meetings',
-  version: 2,
+  // 3: the day each meeting existed from, for a group's meetings as at a day (A3).
+  version: 3,
   tables: [
     'meetings',
     'meeting_seats',
@@ -70,7 +71,10 @@ export const meetingsProjection: Projection = {
         meeting_id TEXT PRIMARY KEY, group_id TEXT NOT NULL, starts_at TEXT NOT NULL, place TEXT NOT NULL,
         status TEXT NOT NULL, opened_at TEXT, closed_at TEXT, quorum_percentage INTEGER, required INTEGER,
         minutes_stage TEXT NOT NULL, minutes_text TEXT, minutes_approved_on TEXT, minutes_approved_at_meeting TEXT,
-        minutes_published_at TEXT, sort_key INTEGER NOT NULL
+        minutes_published_at TEXT,
+        -- The day it existed from: when it was booked, or its own day when entered afterwards (A3).
+        scheduled_on TEXT NOT NULL,
+        sort_key INTEGER NOT NULL
       );
       CREATE INDEX meetings_by_group ON meetings (group_id, starts_at);
       CREATE TABLE meeting_seats (
@@ -104,7 +108,14 @@ export const meetingsProjection: Projection = {
     const occurredAt = occurredAtOf(stored);
     switch (event.type) {
       case 'MeetingScheduled':
-        s.insertMeeting.run(meetingId, event.data.groupId, event.data.startsAt, event.data.place, stored.position);
+        s.insertMeeting.run(
+          meetingId,
+          event.data.groupId,
+          event.data.startsAt,
+          event.data.place,
+          [dateOf(event.data.startsAt), dateOf(occurredAtOf(stored))].sort()[0],
+          stored.position,
+        );
         return;
       case 'MeetingOpened':
         s.open.run(event.data.openedAt, event.data.quorumPercentage, event.data.required, meetingId);

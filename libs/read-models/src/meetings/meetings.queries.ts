@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { TimeView, viewParameters } from '../bitemporal';
 import { QuorumCount } from '@app/domain';
 import { groupRows } from '../group-rows';
 
@@ -87,13 +88,17 @@ export class MeetingQueries {
       .all(groupId) as MeetingRow[];
   }
 
-  /** The meetings of many groups in one query, each group's in date order. */
-  meetingsOfGroups(groupIds: readonly string[]): Map<string, MeetingRow[]> {
+  /**
+   * The meetings of many groups in one query that existed by the view's day (booked, or held when
+   * entered afterwards), as recorded by its position; each group's in date order.
+   */
+  meetingsOfGroups(groupIds: readonly string[], view: TimeView): Map<string, MeetingRow[]> {
     const rows = this.db
       .prepare(
-        `SELECT ${MEETING_COLUMNS} FROM meetings WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY starts_at`,
+        `SELECT ${MEETING_COLUMNS} FROM meetings WHERE group_id IN (SELECT value FROM json_each(@ids))
+         AND scheduled_on <= @on AND sort_key <= @position ORDER BY starts_at`,
       )
-      .all(JSON.stringify(groupIds)) as MeetingRow[];
+      .all({ ids: JSON.stringify(groupIds), ...viewParameters(view) }) as MeetingRow[];
     return groupRows(groupIds, rows, (row) => row.groupId);
   }
 
