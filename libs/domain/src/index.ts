@@ -18,6 +18,8 @@ export * from './regional-group/quorum';
 export * from './regional-group/terms';
 export * from './regional-group/succession';
 export * from './regional-group/permissions';
+export * from './regional-group/law';
+export * from './regional-group/law.decide';
 export * from './meetings/meeting.events';
 export * from './meetings/meeting.commands';
 export * from './meetings/meeting.state';
