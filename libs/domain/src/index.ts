@@ -36,6 +36,8 @@ export * from './local-arrangements/local-arrangement.decider';
 export * from './local-arrangements/local-records';
 export * from './local-arrangements/arrangements-implementation';
 export * from './local-arrangements/participation';
+export * from './local-arrangements/scrutiny';
+export * from './meetings/recommendation-response';
 export * from './policies/policy.decider';
 export * from './communications/communication.decider';
 export * from './audit/happened-on';

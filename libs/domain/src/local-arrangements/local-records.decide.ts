@@ -4,9 +4,15 @@ import {
   recordArrangementsImplemented,
   recordSecretaryOfStateNotified,
 } from './published-arrangements.decide';
+import {
+  appointScrutineer,
+  publishScrutinyReport,
+  recordScrutinyActivity,
+  respondToScrutinyRecommendation,
+} from './scrutiny.decide';
 import { endRelevantAgency, recordLocalGroup, recordRelevantAgency } from './relevant-agencies.decide';
 
-/** The area's own records (L1, L4), decided on the part of the arrangement's state they need. */
+/** The area's own records (L1, L4, L6), decided on the part of the arrangement's state they need. */
 export function decideLocalRecords(command: LocalRecordCommand, records: LocalRecords): LocalRecordEvent[] {
   switch (command.type) {
     case 'RecordRelevantAgency':
@@ -21,5 +27,13 @@ export function decideLocalRecords(command: LocalRecordCommand, records: LocalRe
       return recordSecretaryOfStateNotified(command, records);
     case 'RecordArrangementsImplemented':
       return recordArrangementsImplemented(command, records);
+    case 'AppointScrutineer':
+      return appointScrutineer(command, records.scrutiny);
+    case 'RecordScrutinyActivity':
+      return recordScrutinyActivity(command, records.scrutiny);
+    case 'PublishScrutinyReport':
+      return publishScrutinyReport(command, records.scrutiny);
+    case 'RespondToScrutinyRecommendation':
+      return respondToScrutinyRecommendation(command, records.scrutiny);
   }
 }

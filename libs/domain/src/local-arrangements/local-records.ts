@@ -1,6 +1,7 @@
 import { IsoDate } from '../shared/dates';
 import { Message } from '../shared/decider';
 import { Actor } from '../shared/roles';
+import { ScrutinyCommand, ScrutinyEvent, ScrutinyState } from './scrutiny';
 
 /** L1: an organisation taking part in the area's arrangement besides its statutory partners. */
 export type RelevantAgencyRecorded = Message<
@@ -42,7 +43,8 @@ export type LocalRecordEvent =
   | LocalGroupRecorded
   | ArrangementsPublished
   | SecretaryOfStateNotified
-  | ArrangementsImplemented;
+  | ArrangementsImplemented
+  | ScrutinyEvent;
 
 /** Who sends, for which area, and what the handler read of the facts the rules need. */
 type AreaCommand<Type extends string, Data> = Message<
@@ -92,7 +94,8 @@ export type LocalRecordCommand =
   | RecordLocalGroup
   | PublishArrangements
   | RecordSecretaryOfStateNotified
-  | RecordArrangementsImplemented;
+  | RecordArrangementsImplemented
+  | ScrutinyCommand;
 
 export type PublishedVersion = Readonly<{
   publishedOn: IsoDate;
@@ -103,9 +106,15 @@ export type LocalRecords = Readonly<{
   agencies: Readonly<Record<string, { from: IsoDate; to: IsoDate | null }>>;
   localGroups: readonly string[];
   arrangements: Readonly<Record<string, PublishedVersion>>;
+  scrutiny: ScrutinyState;
 }>;
 
-export const NO_LOCAL_RECORDS: LocalRecords = { agencies: {}, localGroups: [], arrangements: {} };
+export const NO_LOCAL_RECORDS: LocalRecords = {
+  agencies: {},
+  localGroups: [],
+  arrangements: {},
+  scrutiny: { scrutineers: {}, activities: [], reports: {} },
+};
 
 const EVENT_TYPES: readonly string[] = [
   'RelevantAgencyRecorded',
@@ -114,6 +123,10 @@ const EVENT_TYPES: readonly string[] = [
   'ArrangementsPublished',
   'SecretaryOfStateNotified',
   'ArrangementsImplemented',
+  'ScrutineerAppointed',
+  'ScrutinyActivityRecorded',
+  'ScrutinyReportPublished',
+  'ScrutinyRecommendationResponded',
 ] satisfies LocalRecordEvent['type'][];
 const COMMAND_TYPES: readonly string[] = [
   'RecordRelevantAgency',
@@ -122,6 +135,10 @@ const COMMAND_TYPES: readonly string[] = [
   'PublishArrangements',
   'RecordSecretaryOfStateNotified',
   'RecordArrangementsImplemented',
+  'AppointScrutineer',
+  'RecordScrutinyActivity',
+  'PublishScrutinyReport',
+  'RespondToScrutinyRecommendation',
 ] satisfies LocalRecordCommand['type'][];
 
 export const isLocalRecordEvent = (event: Message): event is LocalRecordEvent => EVENT_TYPES.includes(event.type);
@@ -151,6 +168,53 @@ export function evolveLocalRecords(records: LocalRecords, event: LocalRecordEven
       return withVersion(records, event.data.version, { notifiedOn: event.data.notifiedOn });
     case 'ArrangementsImplemented':
       return withVersion(records, event.data.version, { implementedOn: event.data.implementedOn });
+    default:
+      return { ...records, scrutiny: evolveScrutiny(records.scrutiny, event) };
+  }
+}
+
+function evolveScrutiny(state: ScrutinyState, event: ScrutinyEvent): ScrutinyState {
+  switch (event.type) {
+    case 'ScrutineerAppointed':
+      return {
+        ...state,
+        scrutineers: { ...state.scrutineers, [event.data.scrutineerId]: { from: event.data.from, to: event.data.to } },
+      };
+    case 'ScrutinyActivityRecorded':
+      return { ...state, activities: [...state.activities, event.data.activityId] };
+    case 'ScrutinyReportPublished': {
+      const recommendations = Object.fromEntries(
+        event.data.recommendations.map((r) => [
+          r.recommendationId,
+          { targetPartnerIds: r.targetPartnerIds, responses: {} },
+        ]),
+      );
+      return {
+        ...state,
+        reports: { ...state.reports, [event.data.reportId]: { publishedOn: event.data.publishedOn, recommendations } },
+      };
+    }
+    case 'ScrutinyRecommendationResponded': {
+      const { reportId, recommendationId, partnerId, response } = event.data;
+      const report = state.reports[reportId];
+      const recommendation = report.recommendations[recommendationId];
+      return {
+        ...state,
+        reports: {
+          ...state.reports,
+          [reportId]: {
+            ...report,
+            recommendations: {
+              ...report.recommendations,
+              [recommendationId]: {
+                ...recommendation,
+                responses: { ...recommendation.responses, [partnerId]: response },
+              },
+            },
+          },
+        },
+      };
+    }
   }
 }
 

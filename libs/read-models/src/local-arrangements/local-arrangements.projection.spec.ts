@@ -115,4 +115,61 @@ describe('the local arrangements projection (R2, L1, L4)', () => {
         }),
       )
       .then({ local_groups: [{ local_group_id: 'wg', kind: 'WORKING_GROUP', workstream_ids: '["ws-1"]' }] }));
+
+  it('given a scrutineer and a report, when a partner responds, then the report, its recommendation and the response are kept', () =>
+    spec
+      .given(
+        bristol(
+          {
+            type: 'ScrutineerAppointed',
+            data: {
+              areaId: 'bristol',
+              scrutineerId: 's1',
+              name: 'Independent Scrutineer',
+              from: '2025-04-01',
+              to: null,
+            },
+          },
+          {
+            type: 'ScrutinyReportPublished',
+            data: {
+              areaId: 'bristol',
+              reportId: 'r1',
+              scrutineerId: 's1',
+              title: 'Scrutiny 2025/26',
+              publishedOn: '2026-06-30',
+              recommendations: [
+                {
+                  recommendationId: 'rec1',
+                  text: 'Publish the offer.',
+                  targetPartnerIds: ['council'],
+                  dueDate: '2026-12-31',
+                },
+              ],
+            },
+          },
+        ),
+      )
+      .when(
+        bristol({
+          type: 'ScrutinyRecommendationResponded',
+          data: {
+            areaId: 'bristol',
+            reportId: 'r1',
+            recommendationId: 'rec1',
+            partnerId: 'council',
+            response: 'ACCEPTED',
+            reason: null,
+            respondedOn: '2026-07-15',
+          },
+        }),
+      )
+      .then({
+        scrutineers: [{ scrutineer_id: 's1', from_date: '2025-04-01', to_date: null, sort_key: 1 }],
+        scrutiny_reports: [{ report_id: 'r1', published_on: '2026-06-30', sort_key: 2 }],
+        scrutiny_recommendations: [
+          { recommendation_id: 'rec1', target_partner_ids: '["council"]', due_date: '2026-12-31' },
+        ],
+        scrutiny_responses: [{ recommendation_id: 'rec1', partner_id: 'council', response: 'ACCEPTED', sort_key: 3 }],
+      }));
 });

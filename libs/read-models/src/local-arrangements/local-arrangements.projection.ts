@@ -42,6 +42,25 @@ const statements = statementsPerDatabase((db) => ({
   notified: db.prepare(
     'UPDATE published_arrangements SET notified_on = ?, notified_position = ? WHERE area_id = ? AND version = ?',
   ),
+  insertScrutineer: db.prepare(
+    'INSERT INTO scrutineers (area_id, scrutineer_id, name, from_date, to_date, sort_key) VALUES (?, ?, ?, ?, ?, ?)',
+  ),
+  insertActivity: db.prepare(
+    `INSERT INTO scrutiny_activities (area_id, activity_id, scrutineer_id, examined, on_date, sort_key)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  ),
+  insertReport: db.prepare(
+    `INSERT INTO scrutiny_reports (area_id, report_id, scrutineer_id, title, published_on, sort_key)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  ),
+  insertRecommendation: db.prepare(
+    `INSERT INTO scrutiny_recommendations (report_id, recommendation_id, text, target_partner_ids, due_date, ordinal)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  ),
+  insertResponse: db.prepare(
+    `INSERT INTO scrutiny_responses (recommendation_id, partner_id, response, reason, responded_on, sort_key)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  ),
   implemented: db.prepare(
     'UPDATE published_arrangements SET implemented_on = ?, implemented_position = ? WHERE area_id = ? AND version = ?',
   ),
@@ -50,7 +69,7 @@ const statements = statementsPerDatabase((db) => ({
 const GROUP_PREFIX = regionalGroupStream('');
 const AREA_PREFIX = localArrangementStream('');
 
-/** The law as data (R2) and each area's own records (L1, L4): what the region reads and never edits (R11). */
+/** The law as data (R2) and each area's own records (L1, L4, L6): what the region reads and never edits (R11). */
 export const localArrangementsProjection: Projection = {
   name: 'local-arrangements',
   version: 1,
@@ -86,6 +105,26 @@ export const localArrangementsProjection: Projection = {
         area_id TEXT NOT NULL, version TEXT NOT NULL, published_on TEXT NOT NULL,
         notified_on TEXT, notified_position INTEGER, implemented_on TEXT, implemented_position INTEGER,
         sort_key INTEGER NOT NULL, PRIMARY KEY (area_id, version)
+      );
+      CREATE TABLE scrutineers (
+        area_id TEXT NOT NULL, scrutineer_id TEXT PRIMARY KEY, name TEXT NOT NULL, from_date TEXT NOT NULL,
+        to_date TEXT, sort_key INTEGER NOT NULL
+      );
+      CREATE TABLE scrutiny_activities (
+        area_id TEXT NOT NULL, activity_id TEXT PRIMARY KEY, scrutineer_id TEXT NOT NULL, examined TEXT NOT NULL,
+        on_date TEXT NOT NULL, sort_key INTEGER NOT NULL
+      );
+      CREATE TABLE scrutiny_reports (
+        area_id TEXT NOT NULL, report_id TEXT PRIMARY KEY, scrutineer_id TEXT NOT NULL, title TEXT NOT NULL,
+        published_on TEXT NOT NULL, sort_key INTEGER NOT NULL
+      );
+      CREATE TABLE scrutiny_recommendations (
+        report_id TEXT NOT NULL, recommendation_id TEXT PRIMARY KEY, text TEXT NOT NULL,
+        target_partner_ids TEXT NOT NULL, due_date TEXT NOT NULL, ordinal INTEGER NOT NULL
+      );
+      CREATE TABLE scrutiny_responses (
+        recommendation_id TEXT NOT NULL, partner_id TEXT NOT NULL, response TEXT NOT NULL, reason TEXT,
+        responded_on TEXT NOT NULL, sort_key INTEGER NOT NULL
       );
     `);
   },
@@ -149,6 +188,36 @@ export const localArrangementsProjection: Projection = {
       case 'ArrangementsImplemented':
         s.implemented.run(any.data.implementedOn, position, any.data.areaId, any.data.version);
         return;
+      case 'ScrutineerAppointed': {
+        const { areaId, scrutineerId, name, from, to } = any.data;
+        s.insertScrutineer.run(areaId, scrutineerId, name, from, to, position);
+        return;
+      }
+      case 'ScrutinyActivityRecorded': {
+        const { areaId, activityId, scrutineerId, examined, on } = any.data;
+        s.insertActivity.run(areaId, activityId, scrutineerId, examined, on, position);
+        return;
+      }
+      case 'ScrutinyReportPublished': {
+        const { areaId, reportId, scrutineerId, title, publishedOn, recommendations } = any.data;
+        s.insertReport.run(areaId, reportId, scrutineerId, title, publishedOn, position);
+        recommendations.forEach((r, ordinal) =>
+          s.insertRecommendation.run(
+            reportId,
+            r.recommendationId,
+            r.text,
+            JSON.stringify(r.targetPartnerIds),
+            r.dueDate,
+            ordinal,
+          ),
+        );
+        return;
+      }
+      case 'ScrutinyRecommendationResponded': {
+        const { recommendationId, partnerId, response, reason, respondedOn } = any.data;
+        s.insertResponse.run(recommendationId, partnerId, response, reason, respondedOn, position);
+        return;
+      }
       default:
         return unhandled(any);
     }

@@ -1,5 +1,11 @@
 import Database from 'better-sqlite3';
-import { AgencyTypeRequirement, CoverageGap, DefinedAgencyType, LocalGroupKind } from '@app/domain';
+import {
+  AgencyTypeRequirement,
+  CoverageGap,
+  DefinedAgencyType,
+  LocalGroupKind,
+  RecommendationResponse,
+} from '@app/domain';
 import { recordedBy, TimeView, viewParameters } from '../bitemporal';
 import { groupRows } from '../group-rows';
 
@@ -32,6 +38,44 @@ export interface PublishedArrangementsRow {
   readonly publishedOn: string;
   readonly secretaryOfStateNotifiedOn: string | null;
   readonly implementedOn: string | null;
+}
+
+export interface ScrutineerRow {
+  readonly scrutineerId: string;
+  readonly name: string;
+  readonly from: string;
+  readonly to: string | null;
+}
+
+export interface ScrutinyActivityRow {
+  readonly activityId: string;
+  readonly scrutineerId: string;
+  readonly examined: string;
+  readonly on: string;
+}
+
+export interface ScrutinyResponseRow {
+  readonly partnerId: string;
+  readonly response: RecommendationResponse;
+  readonly reason: string | null;
+  readonly respondedOn: string;
+}
+
+export interface ScrutinyRecommendationRow {
+  readonly recommendationId: string;
+  readonly text: string;
+  readonly targetPartnerIds: string[];
+  readonly dueDate: string;
+  /** Every response recorded by the view's position and given by its day, in order. */
+  readonly responses: ScrutinyResponseRow[];
+}
+
+export interface ScrutinyReportRow {
+  readonly reportId: string;
+  readonly scrutineerId: string;
+  readonly title: string;
+  readonly publishedOn: string;
+  readonly recommendations: ScrutinyRecommendationRow[];
 }
 
 /** The law as data and each area's own records, as recorded by the view's position (A3). */
@@ -107,5 +151,69 @@ export class LocalArrangementQueries {
          ORDER BY published_on, sort_key`,
       )
       .all({ areaId, ...viewParameters(view) }) as PublishedArrangementsRow[];
+  }
+
+  scrutineers(areaId: string, view: TimeView): ScrutineerRow[] {
+    return this.db
+      .prepare(
+        `SELECT scrutineer_id AS scrutineerId, name, from_date AS "from", to_date AS "to" FROM scrutineers
+         WHERE area_id = @areaId AND sort_key <= @position ORDER BY from_date, sort_key`,
+      )
+      .all({ areaId, ...viewParameters(view) }) as ScrutineerRow[];
+  }
+
+  /** What the scrutineers examined by the day seen on. */
+  scrutinyActivities(areaId: string, view: TimeView): ScrutinyActivityRow[] {
+    return this.db
+      .prepare(
+        `SELECT activity_id AS activityId, scrutineer_id AS scrutineerId, examined, on_date AS "on"
+         FROM scrutiny_activities WHERE area_id = @areaId AND sort_key <= @position AND on_date <= @on
+         ORDER BY on_date, sort_key`,
+      )
+      .all({ areaId, ...viewParameters(view) }) as ScrutinyActivityRow[];
+  }
+
+  /** Reports published by the day seen on, with their recommendations and the responses given by then. */
+  scrutinyReports(areaId: string, view: TimeView): ScrutinyReportRow[] {
+    const parameters = { areaId, ...viewParameters(view) };
+    const reports = this.db
+      .prepare(
+        `SELECT report_id AS reportId, scrutineer_id AS scrutineerId, title, published_on AS publishedOn
+         FROM scrutiny_reports WHERE area_id = @areaId AND sort_key <= @position AND published_on <= @on
+         ORDER BY published_on, sort_key`,
+      )
+      .all(parameters) as Omit<ScrutinyReportRow, 'recommendations'>[];
+    const recommendations = this.db
+      .prepare(
+        `SELECT r.report_id AS reportId, r.recommendation_id AS recommendationId, r.text,
+           r.target_partner_ids AS targetPartnerIds, r.due_date AS dueDate
+         FROM scrutiny_recommendations r JOIN scrutiny_reports p ON p.report_id = r.report_id
+         WHERE p.area_id = @areaId ORDER BY r.ordinal`,
+      )
+      .all(parameters) as (Omit<ScrutinyRecommendationRow, 'targetPartnerIds' | 'responses'> & {
+      reportId: string;
+      targetPartnerIds: string;
+    })[];
+    const responses = this.db
+      .prepare(
+        `SELECT s.recommendation_id AS recommendationId, s.partner_id AS partnerId, s.response, s.reason,
+           s.responded_on AS respondedOn
+         FROM scrutiny_responses s JOIN scrutiny_recommendations r ON r.recommendation_id = s.recommendation_id
+           JOIN scrutiny_reports p ON p.report_id = r.report_id
+         WHERE p.area_id = @areaId AND s.sort_key <= @position AND s.responded_on <= @on ORDER BY s.sort_key`,
+      )
+      .all(parameters) as (ScrutinyResponseRow & { recommendationId: string })[];
+    return reports.map((report) => ({
+      ...report,
+      recommendations: recommendations
+        .filter((r) => r.reportId === report.reportId)
+        .map(({ reportId: _reportId, targetPartnerIds, ...r }) => ({
+          ...r,
+          targetPartnerIds: JSON.parse(targetPartnerIds) as string[],
+          responses: responses
+            .filter((response) => response.recommendationId === r.recommendationId)
+            .map(({ recommendationId: _id, ...response }) => response),
+        })),
+    }));
   }
 }
