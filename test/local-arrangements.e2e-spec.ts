@@ -319,6 +319,102 @@ describe('local arrangements: the arrangement, published arrangements and the la
     });
   });
 
+  describe("an area's independent scrutiny (L6)", () => {
+    const SCRUTINY = `scrutineers { id name from to current } scrutinyActivities { examined on }
+      scrutinyReports { title publishedOn recommendations { id targetPartnerIds dueDate overdue responses { partnerId response reason respondedOn } } }`;
+    const send = (name: string, input: Record<string, unknown>, token: string) =>
+      api.graphql(
+        `mutation($i: ${name[0].toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $i) { ${SCRUTINY} } }`,
+        { i: { areaId: bristol, ...input } },
+        token,
+      );
+    let scrutineerId: string;
+    let recommendationId: string;
+
+    it('appoints a scrutineer, records what was examined and publishes a report with a recommendation', async () => {
+      expect(
+        (
+          await send(
+            'appointScrutineer',
+            { name: 'Independent Scrutineer', from: '2025-04-01' },
+            api.adminToken as string,
+          )
+        ).errors?.[0].extensions?.code,
+      ).toBe('FORBIDDEN');
+      const appointed = await send(
+        'appointScrutineer',
+        { name: 'Independent Scrutineer', from: '2025-04-01' },
+        tokens.bristol,
+      );
+      expect(appointed.errors).toBeUndefined();
+      scrutineerId = appointed.data?.appointScrutineer.scrutineers[0].id;
+      const activity = await send(
+        'recordScrutinyActivity',
+        { scrutineerId, examined: 'Multi-agency audit of neglect referrals', on: '2026-03-10' },
+        tokens.bristol,
+      );
+      expect(activity.data?.recordScrutinyActivity.scrutinyActivities).toEqual([
+        { examined: 'Multi-agency audit of neglect referrals', on: '2026-03-10' },
+      ]);
+      const report = await send(
+        'publishScrutinyReport',
+        {
+          scrutineerId,
+          title: 'Independent scrutiny of the arrangements 2025/26',
+          publishedOn: '2026-06-30',
+          recommendations: [
+            {
+              text: 'Publish the multi-agency training offer.',
+              targetPartnerIds: [demo.partnerIds.bristol],
+              dueDate: '2026-09-30',
+            },
+          ],
+        },
+        tokens.bristol,
+      );
+      expect(report.errors).toBeUndefined();
+      const [recommendation] = report.data?.publishScrutinyReport.scrutinyReports[0].recommendations;
+      recommendationId = recommendation.id;
+      expect(recommendation).toMatchObject({ dueDate: '2026-09-30', overdue: true, responses: [] });
+    });
+
+    it('refuses a report whose recommendation names no partner of the group (NOT_FOUND)', async () => {
+      const { errors } = await send(
+        'publishScrutinyReport',
+        {
+          scrutineerId,
+          title: 'Another report',
+          publishedOn: '2026-07-30',
+          recommendations: [
+            { text: 'Something.', targetPartnerIds: ['0b6c2f8e-4a53-4c1e-9f0e-2d7c9a1b3e54'], dueDate: '2026-09-30' },
+          ],
+        },
+        tokens.bristol,
+      );
+      expect(errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    });
+
+    it("tracks the target partner's response as R9's, refusing another partner answering for it (FORBIDDEN)", async () => {
+      const respond = (token: string, response: string) =>
+        send(
+          'respondToScrutinyRecommendation',
+          { recommendationId, partnerId: demo.partnerIds.bristol, response, respondedOn: '2026-07-15' },
+          token,
+        );
+      expect((await respond(tokens.representative, 'ACCEPTED')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      const council = await mint(demo.personIds['jacqui-jensen']);
+      const implemented = await respond(council, 'IMPLEMENTED');
+      expect(implemented.errors).toBeUndefined();
+      expect(implemented.data?.respondToScrutinyRecommendation.scrutinyReports[0].recommendations[0]).toMatchObject({
+        overdue: false,
+        responses: [
+          { partnerId: demo.partnerIds.bristol, response: 'IMPLEMENTED', reason: null, respondedOn: '2026-07-15' },
+        ],
+      });
+      expect((await respond(council, 'ACCEPTED')).errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
+    });
+  });
+
   describe('who may read an arrangement (R43)', () => {
     it("lets the area's manager, the group's representatives and auditors read it, and refuses others", async () => {
       for (const token of [tokens.bristol, tokens.representative, tokens.auditor])

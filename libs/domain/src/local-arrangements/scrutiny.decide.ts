@@ -88,10 +88,12 @@ export function respondToScrutinyRecommendation(
   command: RespondToScrutinyRecommendation,
   state: ScrutinyState,
 ): ScrutinyEvent[] {
-  const { actor, areaId, reportId, recommendationId, partnerId, response } = command.data;
+  const { actor, areaId, recommendationId, partnerId, response } = command.data;
+  const reportId = Object.keys(state.reports).find((id) => state.reports[id].recommendations[recommendationId]);
+  if (reportId === undefined)
+    throw new DomainError('NOT_FOUND', "There is no such recommendation in the area's scrutiny reports.");
   const report = state.reports[reportId];
-  const recommendation = report?.recommendations[recommendationId];
-  if (!recommendation) throw new DomainError('NOT_FOUND', 'There is no such recommendation in that scrutiny report.');
+  const recommendation = report.recommendations[recommendationId];
   const { reason, respondedOn } = decideRecommendationResponse({
     targetPartnerIds: recommendation.targetPartnerIds,
     previous: recommendation.responses[partnerId] ?? null,

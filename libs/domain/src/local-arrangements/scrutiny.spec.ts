@@ -59,7 +59,6 @@ const publish = (overrides: Partial<DataOf<'PublishScrutinyReport'>> = {}) =>
   });
 const respond = (overrides: Partial<DataOf<'RespondToScrutinyRecommendation'>> = {}) =>
   send('RespondToScrutinyRecommendation', {
-    reportId: 'r1',
     recommendationId: 'rec1',
     partnerId: 'bristol-council',
     response: 'ACCEPTED',

@@ -72,7 +72,6 @@ export type PublishScrutinyReport = AreaCommand<
 export type RespondToScrutinyRecommendation = AreaCommand<
   'RespondToScrutinyRecommendation',
   {
-    reportId: string;
     recommendationId: string;
     partnerId: string;
     response: RecommendationResponse;
