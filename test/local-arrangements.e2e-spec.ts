@@ -373,7 +373,8 @@ describe('local arrangements: the arrangement, published arrangements and the la
         tokens.bristol,
       );
       expect(report.errors).toBeUndefined();
-      const [recommendation] = report.data?.publishScrutinyReport.scrutinyReports[0].recommendations;
+      const [recommendation] = (report.data as Record<string, any>).publishScrutinyReport.scrutinyReports[0]
+        .recommendations;
       recommendationId = recommendation.id;
       expect(recommendation).toMatchObject({ dueDate: '2026-09-30', overdue: true, responses: [] });
     });
