@@ -22,6 +22,7 @@ import { MeetingsModule } from './meetings/meetings.module';
 import { WorkstreamsModule } from './workstreams/workstreams.module';
 import { PoliciesModule } from './policies/policies.module';
 import { RegionalGroupModule } from './regional-group/regional-group.module';
+import { LocalArrangementsModule } from './local-arrangements/local-arrangements.module';
 
 @Module({})
 export class AppModule {
@@ -58,6 +59,7 @@ export class AppModule {
         MeetingsModule,
         WorkstreamsModule,
         PoliciesModule,
+        LocalArrangementsModule,
         AuditModule,
       ],
     };

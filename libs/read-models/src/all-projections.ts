@@ -6,6 +6,7 @@ import { policiesProjection } from './policies/policies.projection';
 import { historyProjection } from './history/history.projection';
 import { Projection } from './projection';
 import { regionalGroupProjection } from './regional-group/regional-group.projection';
+import { localArrangementsProjection } from './local-arrangements/local-arrangements.projection';
 
 export const ALL_PROJECTIONS: readonly Projection[] = [
   peopleProjection,
@@ -15,4 +16,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   policiesProjection,
   areaFeedProjection,
   historyProjection,
+  localArrangementsProjection,
 ];

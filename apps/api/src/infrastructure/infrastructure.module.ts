@@ -7,6 +7,7 @@ import {
   HistoryQueries,
   MeetingQueries,
   MembershipQueries,
+  LocalArrangementQueries,
   openReadDatabase,
   PeopleQueries,
   PolicyQueries,
@@ -118,6 +119,11 @@ export class InfrastructureModule {
           useFactory: (db: Database.Database) => new PolicyQueries(db),
         },
         {
+          provide: LocalArrangementQueries,
+          inject: [READ_DATABASE],
+          useFactory: (db: Database.Database) => new LocalArrangementQueries(db),
+        },
+        {
           provide: HistoryQueries,
           inject: [READ_DATABASE],
           useFactory: (db: Database.Database) => new HistoryQueries(db),
@@ -141,6 +147,7 @@ export class InfrastructureModule {
         WorkstreamQueries,
         PolicyQueries,
         HistoryQueries,
+        LocalArrangementQueries,
         LiveEvents,
       ],
     };

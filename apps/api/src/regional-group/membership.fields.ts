@@ -5,10 +5,11 @@ import {
   areaCoverage,
   DEFAULT_TERMS,
   quorumRequired,
+  requiredTypesOn,
   termsAdoptedBy,
   termsReviewOn,
 } from '@app/domain';
-import { PartnerRow, RepresentativeRow, TermsRow, TimeView } from '@app/read-models';
+import { LocalArrangementQueries, PartnerRow, RepresentativeRow, TermsRow, TimeView } from '@app/read-models';
 import { GraphqlContext } from '../graphql/graphql-context';
 import { Viewed } from '../graphql/loaders';
 import { derivedId } from '../common/derived-id';
@@ -53,7 +54,10 @@ function toRepresentative(row: RepresentativeRow, view: TimeView): Representativ
  */
 @Resolver(() => RegionalGroup)
 export class RegionalGroupMembershipFields {
-  constructor(private readonly views: GroupTimeViews) {}
+  constructor(
+    private readonly views: GroupTimeViews,
+    private readonly law: LocalArrangementQueries,
+  ) {}
 
   private viewOf(group: RegionalGroup): TimeView {
     return group.view ?? this.views.today();
@@ -121,7 +125,7 @@ export class RegionalGroupMembershipFields {
   }
 
   @ResolveField(() => [AreaCoverage], {
-    description: 'R3, per area, from the partners and terms of the day seen on.',
+    description: 'R3, per area, from the partners, terms and agency type requirements in force on the day seen on.',
   })
   async coverage(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<AreaCoverage[]> {
     const view = this.viewOf(group);
@@ -134,7 +138,8 @@ export class RegionalGroupMembershipFields {
       members.map((p) => ({ id: p.partnerId, args: { view } })),
     );
     const covering = members.map((p, i) => ({ agencyType: p.agencyType, areaIds: areaIds[i] as string[] }));
-    const required = (await this.termsInForce(group, context)).statutoryTypesPerArea;
+    const requirements = this.law.requirementsOfGroups([group.id], view).get(group.id) ?? [];
+    const required = requiredTypesOn(await this.termsInForce(group, context), requirements, 'PARTNERS', view.on);
     return areaCoverage(
       areas.map((area) => ({ areaId: area.areaId, name: area.name })),
       covering,

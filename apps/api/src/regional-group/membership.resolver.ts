@@ -28,6 +28,7 @@ import {
   RotateChairInput,
 } from './membership.inputs';
 import { AgencyType, ChairPost, CoverageGap, RegionalGroupChange } from './membership.types';
+import { DefineAgencyTypeInput, RequireAgencyTypeInput } from './law.inputs';
 import { GetRegionalGroupQuery } from './regional-group.queries';
 import { toAgencyType } from './membership.fields';
 
@@ -259,6 +260,35 @@ export class MembershipResolver {
         actor,
         now,
       },
+    }));
+  }
+
+  @Mutation(() => RegionalGroupChange, {
+    description: 'Admin or chair. R2: a kind of organisation the law adds, beyond the platform’s own list.',
+  })
+  defineAgencyType(
+    @Args('input') input: DefineAgencyTypeInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
+    return this.change('defineAgencyType', input, identity, context, ({ actor, now }) => ({
+      type: 'DefineAgencyType',
+      data: { code: input.code, name: input.name, definedOn: input.definedOn ?? null, actor, now },
+    }));
+  }
+
+  @Mutation(() => RegionalGroupChange, {
+    description:
+      'Admin or chair. R2, R3, L1: an agency type required from a date, which may be a future commencement; coverageGapsCreated lists the gaps it makes on that day.',
+  })
+  requireAgencyType(
+    @Args('input') input: RequireAgencyTypeInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
+    return this.change('requireAgencyType', input, identity, context, ({ actor, now }) => ({
+      type: 'RequireAgencyType',
+      data: { code: input.code, inForceFrom: input.inForceFrom, scope: input.scope, actor, now },
     }));
   }
 

@@ -7,6 +7,7 @@ import {
   RepresentativeFields,
 } from './membership.fields';
 import { MembershipResolver } from './membership.resolver';
+import { RegionalGroupLawFields } from './law.fields';
 import { NoticeScheduler } from './notice-scheduler';
 import { NoticeResolver } from './notice.resolver';
 import { GetRegionalGroupHandler, ListRegionalGroupsHandler } from './regional-group.queries';
@@ -20,6 +21,7 @@ import { RegionalGroupResolver } from './regional-group.resolver';
     NoticeResolver,
     NoticeScheduler,
     RegionalGroupMembershipFields,
+    RegionalGroupLawFields,
     CorePartnerFields,
     RepresentativeFields,
     FundingContributionFields,

@@ -2,6 +2,17 @@ import { Decider, Message } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { dateOrToday, IsoDate, requireNotFuture } from '../shared/dates';
 import { Actor } from '../shared/roles';
+import { requireAreaManager } from './area-manager';
+import {
+  evolveLocalRecords,
+  isLocalRecordCommand,
+  isLocalRecordEvent,
+  LocalRecordCommand,
+  LocalRecordEvent,
+  LocalRecords,
+  NO_LOCAL_RECORDS,
+} from './local-records';
+import { decideLocalRecords } from './local-records.decide';
 
 /** The records an area keeps for itself, never edited by the region (R11): one stream per area. */
 export const localArrangementStream = (areaId: string): string => `local-arrangement-${areaId}`;
@@ -24,7 +35,7 @@ export type PolicyAdoptionRecorded = Message<
     decidedOn: string;
   }
 >;
-export type LocalArrangementEvent = FeedItemAcknowledged | PolicyAdoptionRecorded;
+export type LocalArrangementEvent = FeedItemAcknowledged | PolicyAdoptionRecorded | LocalRecordEvent;
 
 export type AcknowledgeFeedItem = Message<
   'AcknowledgeFeedItem',
@@ -56,26 +67,25 @@ export type RecordPolicyAdoption = Message<
     now: string;
   }
 >;
-export type LocalArrangementCommand = AcknowledgeFeedItem | RecordPolicyAdoption;
+export type LocalArrangementCommand = AcknowledgeFeedItem | RecordPolicyAdoption | LocalRecordCommand;
 
-export type LocalArrangementState = Readonly<{ acknowledged: readonly number[]; adoptions: readonly string[] }>;
-
-/** L3, R41: an area's own business manager acts for that area, and only for it. */
-function requireAreaManager(actor: Actor, areaId: string, managedAreaIds: readonly string[], action: string): void {
-  if (!actor.roles.includes('AREA_BUSINESS_MANAGER') || !managedAreaIds.includes(areaId)) {
-    throw new DomainError('FORBIDDEN', `Only the area's own business manager ${action}.`, {
-      requiredRole: 'AREA_BUSINESS_MANAGER of the area',
-    });
-  }
-}
+export type LocalArrangementState = Readonly<{
+  acknowledged: readonly number[];
+  adoptions: readonly string[];
+  /** L1, L4: the area's agencies, own groups and published arrangements. */
+  records: LocalRecords;
+}>;
 
 export const localArrangementDecider: Decider<LocalArrangementCommand, LocalArrangementEvent, LocalArrangementState> = {
-  initialState: { acknowledged: [], adoptions: [] },
+  initialState: { acknowledged: [], adoptions: [], records: NO_LOCAL_RECORDS },
   evolve: (state, event) =>
-    event.type === 'FeedItemAcknowledged'
-      ? { ...state, acknowledged: [...state.acknowledged, event.data.position] }
-      : { ...state, adoptions: [...state.adoptions, `${event.data.policyId}@${event.data.version}`] },
+    isLocalRecordEvent(event)
+      ? { ...state, records: evolveLocalRecords(state.records, event) }
+      : event.type === 'FeedItemAcknowledged'
+        ? { ...state, acknowledged: [...state.acknowledged, event.data.position] }
+        : { ...state, adoptions: [...state.adoptions, `${event.data.policyId}@${event.data.version}`] },
   decide(command, state) {
+    if (isLocalRecordCommand(command)) return decideLocalRecords(command, state.records);
     if (command.type === 'RecordPolicyAdoption') return recordAdoption(command, state);
     const { actor, areaId, position, itemExists, managedAreaIds, now } = command.data;
     requireAreaManager(actor, areaId, managedAreaIds, 'acknowledges its feed');

@@ -1,8 +1,9 @@
 import { Decider } from '../shared/decider';
+import { decideRecommendationResponse } from './recommendation-response';
 import { DomainError } from '../shared/domain-error';
 import { Actor } from '../shared/roles';
 import { normaliseName } from '../shared/text';
-import { dateOrToday, isIsoDate, groupDateOf, requireNotBefore, requireNotFuture } from '../shared/dates';
+import { isIsoDate, groupDateOf, requireNotBefore, requireNotFuture } from '../shared/dates';
 import { quorumRequired } from '../regional-group/quorum';
 import {
   ApproveMinutes,
@@ -270,31 +271,19 @@ function respond(command: RespondToRecommendation, meeting: Meeting): MeetingEve
   const { actor, recommendationId, partnerId, response } = command.data;
   const recommendation = meeting.recommendations[recommendationId];
   if (!recommendation) throw new DomainError('NOT_FOUND', 'There is no such recommendation at this meeting.');
-  if (!recommendation.targetPartnerIds.includes(partnerId))
-    throw new DomainError('VALIDATION_FAILED', 'The recommendation was not made to that organisation.');
-  // R16: a successor takes over its predecessor's open obligations, so it answers for it.
-  const answersFor =
-    actor.partnerId === partnerId ||
-    (actor.partnerId !== null && command.data.successors[partnerId] === actor.partnerId);
-  if (!answersFor) {
-    throw new DomainError(
-      'FORBIDDEN',
-      'Only a representative of a target organisation (or of its successor) can respond, and only for that organisation.',
-      {
-        requiredRole: 'REPRESENTATIVE of the target partner',
-      },
-    );
-  }
-  if (!['ACCEPTED', 'DECLINED', 'IMPLEMENTED'].includes(response))
-    throw new DomainError('VALIDATION_FAILED', 'A response is ACCEPTED, DECLINED or IMPLEMENTED.');
-  const reason = command.data.reason?.trim() || null;
-  if (response === 'DECLINED' && !reason)
-    throw new DomainError('VALIDATION_FAILED', 'Declining a recommendation needs a reason.');
-  if (recommendation.responses[partnerId] === 'IMPLEMENTED')
-    throw new DomainError('VALIDATION_FAILED', 'The recommendation is already implemented.');
-  const respondedOn = dateOrToday(command.data.respondedOn, command.data.now);
-  requireNotFuture(respondedOn, command.data.now, 'The date of the response');
-  requireNotBefore(respondedOn, meeting.meetingDate, 'The date of the response', 'the meeting that made it');
+  const { reason, respondedOn } = decideRecommendationResponse({
+    targetPartnerIds: recommendation.targetPartnerIds,
+    previous: recommendation.responses[partnerId] ?? null,
+    partnerId,
+    actorPartnerId: actor.partnerId,
+    successors: command.data.successors,
+    response,
+    reason: command.data.reason,
+    respondedOn: command.data.respondedOn,
+    now: command.data.now,
+    madeOn: meeting.meetingDate,
+    madeBy: 'the meeting that made it',
+  });
   return [{ type: 'RecommendationResponded', data: { recommendationId, partnerId, response, reason, respondedOn } }];
 }
 

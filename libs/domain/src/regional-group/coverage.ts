@@ -1,6 +1,7 @@
 import { IsoDate } from '../shared/dates';
 import { ActiveGroup, areasOn, partnersOn, termsInForceOn } from './regional-group.state';
 import { Area, CoverageGap } from './regional-group.events';
+import { requiredTypesOn } from './law';
 
 export type AreaCoverage = Readonly<{
   areaId: string;
@@ -40,7 +41,11 @@ export function coverageOn(group: ActiveGroup, date: IsoDate): AreaCoverage[] {
     agencyType: p.agencyType,
     areaIds: areasOn(p.coverage, date),
   }));
-  return areaCoverage(group.areas, partners, termsInForceOn(group, date).statutoryTypesPerArea);
+  return areaCoverage(
+    group.areas,
+    partners,
+    requiredTypesOn(termsInForceOn(group, date), group.requirements, 'PARTNERS', date),
+  );
 }
 
 export function gapsIn(coverage: readonly AreaCoverage[]): CoverageGap[] {

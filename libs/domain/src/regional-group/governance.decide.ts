@@ -1,6 +1,6 @@
 import { DomainError } from '../shared/domain-error';
 import { normaliseName } from '../shared/text';
-import { agencyType } from './agency-types';
+import { knownAgencyTypeCodes } from './law';
 import { dateOrToday, IsoDate, requireDate, requireNotBefore, requireNotFuture } from '../shared/dates';
 import { checkCoverage, currentPartner } from './membership.decide';
 import { partnerRepresentedBy, requireAdministratorOrChair } from './permissions';
@@ -38,7 +38,8 @@ export function adoptTermsOfReference(command: AdoptTermsOfReference, group: Act
   requireWhole(terms.noticePeriodMonths, 0, 60, 'The notice period in months');
   const types = [...new Set(terms.statutoryTypesPerArea)];
   if (types.length === 0) throw new DomainError('VALIDATION_FAILED', 'Name at least one agency type every area needs.');
-  const unknown = types.filter((code) => !agencyType(code));
+  const known = knownAgencyTypeCodes(group.definedAgencyTypes);
+  const unknown = types.filter((code) => !known.includes(code));
   if (unknown.length > 0) throw new DomainError('VALIDATION_FAILED', `Unknown agency types: ${unknown.join(', ')}.`);
 
   const event = {

@@ -1,7 +1,7 @@
 import { dateOrToday, IsoDate, requireDate, requireNotBefore, requireNotFuture } from '../shared/dates';
 import { DomainError } from '../shared/domain-error';
 import { normaliseName } from '../shared/text';
-import { agencyType } from './agency-types';
+import { knownAgencyTypeCodes } from './law';
 import { describeGaps, gapsCreated } from './coverage';
 import { requireAdministratorOrChair } from './permissions';
 import {
@@ -90,7 +90,7 @@ export function admitCorePartner(command: AdmitCorePartner, group: ActiveGroup):
   if (group.partners[partnerId])
     throw new DomainError('ALREADY_EXISTS', `Core partner ${partnerId} is already recorded.`);
   const name = requireText(command.data.name, "The organisation's name");
-  if (!agencyType(command.data.agencyType)) {
+  if (!knownAgencyTypeCodes(group.definedAgencyTypes).includes(command.data.agencyType)) {
     throw new DomainError(
       'VALIDATION_FAILED',
       `"${command.data.agencyType}" is not an agency type this platform knows.`,

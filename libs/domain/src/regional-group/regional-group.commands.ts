@@ -2,6 +2,7 @@ import { Message } from '../shared/decider';
 import { IsoDate } from '../shared/dates';
 import { Actor } from '../shared/roles';
 import { Area, TermsOfReferenceData } from './regional-group.events';
+import { LawCommand } from './law.decide';
 
 /** Every command says who sends it and when: rules about roles and dates are decided here, not at the edge. */
 type GroupCommand<Type extends string, Data> = Message<Type, Data & { actor: Actor; now: string }>;
@@ -109,7 +110,8 @@ export type RegionalGroupCommand =
   | RecordDissolutionAgreement
   | GiveNoticeToLeave
   | WithdrawNotice
-  | ApplyDueNotices;
+  | ApplyDueNotices
+  | LawCommand;
 
 export const REPRESENTATIVE_ROLES = ['LEAD_SAFEGUARDING_PARTNER', 'DELEGATED_SAFEGUARDING_PARTNER', 'MEMBER'] as const;
 export const SENIORITIES = ['CHIEF_OFFICER', 'DIRECTOR', 'DEPUTY_DIRECTOR', 'HEAD_OF_SERVICE', 'OTHER'] as const;

@@ -19,6 +19,7 @@ import {
   rotateChair,
 } from './membership.decide';
 import { recordDissolutionAgreement } from './dissolution.decide';
+import { defineAgencyType, requireAgencyType } from './law.decide';
 import { applyDueNotices, giveNoticeToLeave, withdrawNotice } from './notice.decide';
 import { EstablishRegionalGroup, RegionalGroupCommand } from './regional-group.commands';
 import { RegionalGroupEvent } from './regional-group.events';
@@ -83,6 +84,10 @@ function decideForGroup(
       return withdrawNotice(command, group);
     case 'ApplyDueNotices':
       return applyDueNotices(command, group);
+    case 'DefineAgencyType':
+      return defineAgencyType(command, group);
+    case 'RequireAgencyType':
+      return requireAgencyType(command, group);
   }
 }
 

@@ -1,5 +1,6 @@
 import { Message } from '../shared/decider';
 import { IsoDate } from '../shared/dates';
+import { LawEvent } from './law';
 
 export type Area = Readonly<{ areaId: string; name: string }>;
 export type CoverageGap = Readonly<{ areaId: string; areaName: string; agencyType: string }>;
@@ -149,4 +150,5 @@ export type RegionalGroupEvent =
   | RegionalGroupDissolved
   | NoticeToLeaveGiven
   | NoticeWithdrawn
-  | PartnerLeft;
+  | PartnerLeft
+  | LawEvent;

@@ -2,6 +2,7 @@ import { IsoDate } from '../shared/dates';
 import { STATUTORY_AGENCY_TYPES } from './agency-types';
 import { termsAdoptedBy } from './terms';
 import { Area, RegionalGroupEvent, TermsOfReferenceData } from './regional-group.events';
+import { AgencyTypeRequirement, DefinedAgencyType } from './law';
 
 /** The areas a partner covers from a date until the next period begins (R2, R3). */
 export type CoveragePeriod = Readonly<{ from: IsoDate; areaIds: readonly string[] }>;
@@ -76,6 +77,9 @@ export type ActiveGroup = Readonly<{
   dissolutionAgreements: readonly string[];
   dissolvedAt: string | null;
   notices: Readonly<Record<string, Notice>>;
+  /** R2: agency types the group defined beyond the platform's list, and the types required with their dates. */
+  definedAgencyTypes: readonly DefinedAgencyType[];
+  requirements: readonly AgencyTypeRequirement[];
 }>;
 
 export type RegionalGroupState = Readonly<{ status: 'none' }> | ActiveGroup;
@@ -180,6 +184,8 @@ export function evolveGroup(state: RegionalGroupState, event: RegionalGroupEvent
       dissolutionAgreements: [],
       dissolvedAt: null,
       notices: {},
+      definedAgencyTypes: [],
+      requirements: [],
     };
   }
   if (state.status !== 'active') return state;
@@ -328,6 +334,12 @@ function evolveActive(group: ActiveGroup, event: RegionalGroupEvent): ActiveGrou
           [event.data.noticeId]: { ...group.notices[event.data.noticeId], status: 'WITHDRAWN' },
         },
       };
+    case 'AgencyTypeDefined':
+      return { ...group, definedAgencyTypes: [...group.definedAgencyTypes, event.data] };
+    case 'AgencyTypeRequired': {
+      const { code, inForceFrom, scope } = event.data;
+      return { ...group, requirements: [...group.requirements, { code, inForceFrom, scope }] };
+    }
     case 'PartnerLeft': {
       const { partnerId, leftOn, endedAppointmentIds, postsVacated, noticeId } = event.data;
       const appointments = { ...group.appointments };

@@ -389,6 +389,9 @@ export const regionalGroupProjection: Projection = {
         }
         for (const vacated of event.data.postsVacated) vacate(vacated, event.data.leftOn);
         return;
+      case 'AgencyTypeDefined':
+      case 'AgencyTypeRequired':
+        return; // The law as data has its own projection (law.projection.ts).
       default:
         return unhandled(event);
     }

@@ -1,0 +1,53 @@
+import { Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
+import { IsIn, Matches } from 'class-validator';
+import { REQUIREMENT_SCOPES, RequirementScope } from '@app/domain';
+import { BusinessDate } from '../common/business-date';
+import { IdempotentInput } from '../common/idempotency-key.input';
+import { IsEntityId, IsShortText } from '../common/input-validators';
+
+export const RequirementScopeEnum = Object.fromEntries(REQUIREMENT_SCOPES.map((s) => [s, s])) as Record<
+  RequirementScope,
+  RequirementScope
+>;
+registerEnumType(RequirementScopeEnum, {
+  name: 'RequirementScope',
+  description:
+    'PARTNERS: every area must be covered by a core partner of the type (R3). PARTICIPANTS: every area must have one among its partners or relevant agencies (L1).',
+});
+
+@InputType()
+export class DefineAgencyTypeInput extends IdempotentInput {
+  @Field(() => ID)
+  @IsEntityId()
+  groupId!: string;
+
+  @Field({ description: 'Capital letters, digits and underscores, e.g. CAFCASS.' })
+  @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'code must be 2 to 40 capital letters, digits or underscores.' })
+  code!: string;
+
+  @Field()
+  @IsShortText()
+  name!: string;
+
+  @BusinessDate('definedOn', 'the day the group recognised the type')
+  definedOn?: string | null;
+}
+
+@InputType()
+export class RequireAgencyTypeInput extends IdempotentInput {
+  @Field(() => ID)
+  @IsEntityId()
+  groupId!: string;
+
+  @Field({ description: 'The agency type code, one of agencyTypes or one the group defined.' })
+  @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'code must be 2 to 40 capital letters, digits or underscores.' })
+  code!: string;
+
+  @Field({ description: 'YYYY-MM-DD: the commencement; a future date is accepted and gaps appear from it.' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'inForceFrom must be a date written YYYY-MM-DD.' })
+  inForceFrom!: string;
+
+  @Field(() => RequirementScopeEnum)
+  @IsIn(REQUIREMENT_SCOPES)
+  scope!: RequirementScope;
+}

@@ -1,0 +1,25 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { RequirementScope } from '@app/domain';
+import { RequirementScopeEnum } from './law.inputs';
+import { CoverageGap } from './membership.types';
+
+@ObjectType({ description: 'R2, L1: an agency type required of every area from a date, which may be to come.' })
+export class AgencyTypeRequirement {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  code!: string;
+
+  @Field()
+  inForceFrom!: string;
+
+  @Field(() => RequirementScopeEnum)
+  scope!: RequirementScope;
+
+  @Field({ description: 'Whether it is in force on the day seen on.' })
+  inForce!: boolean;
+
+  @Field(() => [CoverageGap], { description: 'The partner coverage gaps it made on its first day, as recorded.' })
+  gapsFromCommencement!: CoverageGap[];
+}

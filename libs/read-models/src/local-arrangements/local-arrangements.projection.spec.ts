@@ -1,0 +1,175 @@
+import { LocalArrangementEvent, localArrangementStream, RegionalGroupEvent, regionalGroupStream } from '@app/domain';
+import { GROUP_ID } from '@app/domain/testing/avon-and-somerset.fixture';
+import { inStream, projectionSpec } from '../testing/projection-spec';
+import { localArrangementsProjection } from './local-arrangements.projection';
+
+const spec = projectionSpec(localArrangementsProjection);
+const bristol = (...events: LocalArrangementEvent[]) => inStream(localArrangementStream('bristol'), events);
+const group = (...events: RegionalGroupEvent[]) => inStream(regionalGroupStream(GROUP_ID), events);
+const school: LocalArrangementEvent = {
+  type: 'RelevantAgencyRecorded',
+  data: {
+    areaId: 'bristol',
+    agencyId: 'cotham',
+    name: 'Cotham School',
+    agencyType: 'EDUCATION',
+    from: '2019-09-01',
+    to: null,
+  },
+};
+const published: LocalArrangementEvent = {
+  type: 'ArrangementsPublished',
+  data: { areaId: 'bristol', version: '2024', publishedOn: '2024-09-27', secretaryOfStateNotifiedOn: null },
+};
+
+describe('the local arrangements projection (R2, L1, L4)', () => {
+  it('given a group, when education is required from 1 April 2027, then the requirement and its gaps are kept', () =>
+    spec
+      .given()
+      .when(
+        group(
+          { type: 'AgencyTypeDefined', data: { code: 'CAFCASS', name: 'Cafcass', definedOn: '2026-11-23' } },
+          {
+            type: 'AgencyTypeRequired',
+            data: {
+              code: 'EDUCATION',
+              inForceFrom: '2027-04-01',
+              scope: 'PARTNERS',
+              gapsAccepted: [{ areaId: 'bristol', areaName: 'Bristol', agencyType: 'EDUCATION' }],
+            },
+          },
+        ),
+      )
+      .then({
+        agency_types_defined: [{ group_id: GROUP_ID, code: 'CAFCASS', defined_on: '2026-11-23', sort_key: 1 }],
+        agency_requirements: [
+          {
+            group_id: GROUP_ID,
+            code: 'EDUCATION',
+            in_force_from: '2027-04-01',
+            scope: 'PARTNERS',
+            gaps: JSON.stringify([{ areaId: 'bristol', areaName: 'Bristol', agencyType: 'EDUCATION' }]),
+            sort_key: 2,
+          },
+        ],
+      }));
+
+  it('given a school, when it stops taking part, then its row is closed on that day and the belief before kept', () =>
+    spec
+      .given(bristol(school))
+      .when(bristol({ type: 'RelevantAgencyEnded', data: { areaId: 'bristol', agencyId: 'cotham', to: '2026-08-31' } }))
+      .then({
+        relevant_agencies: [
+          { agency_id: 'cotham', valid_from: '2019-09-01', valid_to: null, recorded_from: 1, recorded_to: 2 },
+          {
+            agency_id: 'cotham',
+            valid_from: '2019-09-01',
+            valid_to: '2026-08-31',
+            recorded_from: 2,
+            recorded_to: null,
+          },
+        ],
+      }));
+
+  it('given published arrangements, when notified and implemented, then each day is kept with when it was recorded', () =>
+    spec
+      .given(bristol(published))
+      .when(
+        bristol(
+          { type: 'SecretaryOfStateNotified', data: { areaId: 'bristol', version: '2024', notifiedOn: '2024-10-01' } },
+          {
+            type: 'ArrangementsImplemented',
+            data: { areaId: 'bristol', version: '2024', implementedOn: '2025-02-01' },
+          },
+        ),
+      )
+      .then({
+        published_arrangements: [
+          {
+            area_id: 'bristol',
+            version: '2024',
+            published_on: '2024-09-27',
+            notified_on: '2024-10-01',
+            notified_position: 2,
+            implemented_on: '2025-02-01',
+            implemented_position: 3,
+            sort_key: 1,
+          },
+        ],
+      }));
+
+  it('given nothing, when a working group is linked to a workstream, then the link is kept', () =>
+    spec
+      .given()
+      .when(
+        bristol({
+          type: 'LocalGroupRecorded',
+          data: {
+            areaId: 'bristol',
+            localGroupId: 'wg',
+            name: 'Exploitation working group',
+            kind: 'WORKING_GROUP',
+            meetingsPerYear: 6,
+            workstreamIds: ['ws-1'],
+          },
+        }),
+      )
+      .then({ local_groups: [{ local_group_id: 'wg', kind: 'WORKING_GROUP', workstream_ids: '["ws-1"]' }] }));
+
+  it('given a scrutineer and a report, when a partner responds, then the report, its recommendation and the response are kept', () =>
+    spec
+      .given(
+        bristol(
+          {
+            type: 'ScrutineerAppointed',
+            data: {
+              areaId: 'bristol',
+              scrutineerId: 's1',
+              name: 'Independent Scrutineer',
+              from: '2025-04-01',
+              to: null,
+            },
+          },
+          {
+            type: 'ScrutinyReportPublished',
+            data: {
+              areaId: 'bristol',
+              reportId: 'r1',
+              scrutineerId: 's1',
+              title: 'Scrutiny 2025/26',
+              publishedOn: '2026-06-30',
+              recommendations: [
+                {
+                  recommendationId: 'rec1',
+                  text: 'Publish the offer.',
+                  targetPartnerIds: ['council'],
+                  dueDate: '2026-12-31',
+                },
+              ],
+            },
+          },
+        ),
+      )
+      .when(
+        bristol({
+          type: 'ScrutinyRecommendationResponded',
+          data: {
+            areaId: 'bristol',
+            reportId: 'r1',
+            recommendationId: 'rec1',
+            partnerId: 'council',
+            response: 'ACCEPTED',
+            reason: null,
+            respondedOn: '2026-07-15',
+          },
+        }),
+      )
+      .then({
+        scrutineers: [{ scrutineer_id: 's1', from_date: '2025-04-01', to_date: null, sort_key: 1 }],
+        scrutiny_reports: [{ report_id: 'r1', published_on: '2026-06-30', sort_key: 2 }],
+        scrutiny_recommendations: [
+          { recommendation_id: 'rec1', target_partner_ids: '["council"]', due_date: '2026-12-31' },
+        ],
+        scrutiny_responses: [{ recommendation_id: 'rec1', partner_id: 'council', response: 'ACCEPTED', sort_key: 3 }],
+      }));
+});

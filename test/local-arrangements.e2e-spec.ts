@@ -1,0 +1,427 @@
+import { mintToken, SigningKey } from '@app/platform';
+import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
+import { LoadedDemo, loadAvonAndSomerset } from '../apps/cli/src/demo/load-demo';
+import { TestApp } from './support/test-app';
+
+/** The 2026 Act's education duty, commenced in this scenario on 1 April 2027. */
+const EDUCATION_FROM = '2027-04-01';
+const AREA = `id area { name } asAt participationGaps
+  relevantAgencies { id name agencyType from to current }
+  localGroups { id name kind meetingsPerYear workstreamIds }
+  publishedArrangements { version publishedOn secretaryOfStateNotifiedOn implementedOn implementationDueOn implementationStatus }`;
+const REQUIRE = `mutation($i: RequireAgencyTypeInput!) { requireAgencyType(input: $i) {
+  coverageGapsCreated { areaName agencyType }
+  group { agencyRequirements { code inForceFrom scope inForce } }
+} }`;
+const COVERAGE = `query($id: ID!, $asAt: String) { regionalGroup(id: $id, asAt: $asAt) { coverage { area { name } missing } } }`;
+const ARRANGEMENT = `query($a: ID!, $asAt: String) { localArrangement(areaId: $a, asAt: $asAt) { ${AREA} } }`;
+
+describe('local arrangements: the arrangement, published arrangements and the law as data (L1, L4, R2)', () => {
+  let api: TestApp;
+  let demo: LoadedDemo;
+  let bristol: string;
+  let somerset: string;
+  const tokens: Record<string, string> = {};
+  const mint = (personId: string) =>
+    mintToken(api.app.get<SigningKey>(SIGNING_KEY), { subject: personId, name: personId });
+  const mutate = (name: string, input: Record<string, unknown>, token: string) =>
+    api.graphql(
+      `mutation($i: ${name[0].toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $i) { ${AREA} } }`,
+      { i: input },
+      token,
+    );
+  const arrangement = async (areaId: string, asAt: string | null = null, token = tokens.auditor) => {
+    const { data, errors } = await api.graphql(ARRANGEMENT, { a: areaId, asAt }, token);
+    expect(errors).toBeUndefined();
+    return data?.localArrangement;
+  };
+
+  beforeAll(async () => {
+    api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
+    demo = await loadAvonAndSomerset({ send: api.send, administratorToken: api.adminToken as string, tokenFor: mint });
+    bristol = demo.areaIds.Bristol;
+    somerset = demo.areaIds.Somerset;
+    tokens.bristol = await mint(demo.personIds['bristol-business-manager']);
+    tokens.auditor = await mint(demo.personIds.auditor);
+    tokens.chair = await mint(demo.personIds['sheila-smith']);
+    tokens.representative = await mint(demo.personIds['sandra-corry']);
+    const { registerPerson } = await api.send<{ registerPerson: { personId: string } }>(
+      'mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { personId } }',
+      { i: { name: 'Somerset Safeguarding Business Manager' } },
+      api.adminToken as string,
+    );
+    await api.send(
+      'mutation($i: RoleInput!) { grantRole(input: $i) { personId } }',
+      { i: { personId: registerPerson.personId, role: 'AREA_BUSINESS_MANAGER', areaId: somerset } },
+      api.adminToken as string,
+    );
+    tokens.somerset = await mint(registerPerson.personId);
+    tokens.stranger = await api.registerPersonWithoutRoles('Someone Unconnected');
+  });
+  afterAll(async () => api.stop());
+
+  describe('the law as data (R2, R3)', () => {
+    it('accepts education required of partners from a future commencement and reports the gaps it will make', async () => {
+      const { data, errors } = await api.graphql(
+        REQUIRE,
+        { i: { groupId: demo.groupId, code: 'EDUCATION', inForceFrom: EDUCATION_FROM, scope: 'PARTNERS' } },
+        tokens.chair,
+      );
+      expect(errors).toBeUndefined();
+      expect(data?.requireAgencyType.coverageGapsCreated).toHaveLength(5);
+      expect(data?.requireAgencyType.coverageGapsCreated[0]).toEqual({
+        areaName: expect.any(String),
+        agencyType: 'EDUCATION',
+      });
+      expect(data?.requireAgencyType.group.agencyRequirements).toEqual([
+        { code: 'EDUCATION', inForceFrom: EDUCATION_FROM, scope: 'PARTNERS', inForce: false },
+      ]);
+    });
+
+    it('shows the education gaps in coverage only from 1 April 2027 (asAt)', async () => {
+      const missingOn = async (asAt: string | null) =>
+        (await api.graphql(COVERAGE, { id: demo.groupId, asAt })).data?.regionalGroup.coverage.map(
+          (area: { missing: string[] }) => area.missing,
+        );
+      expect(await missingOn(null)).toEqual([[], [], [], [], []]);
+      expect(await missingOn('2027-03-31')).toEqual([[], [], [], [], []]);
+      expect(await missingOn(EDUCATION_FROM)).toEqual([
+        ['EDUCATION'],
+        ['EDUCATION'],
+        ['EDUCATION'],
+        ['EDUCATION'],
+        ['EDUCATION'],
+      ]);
+    });
+
+    it('refuses a requirement from a representative who is not the chair (FORBIDDEN)', async () => {
+      const { errors } = await api.graphql(
+        REQUIRE,
+        { i: { groupId: demo.groupId, code: 'EDUCATION', inForceFrom: EDUCATION_FROM, scope: 'PARTICIPANTS' } },
+        tokens.representative,
+      );
+      expect(errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    });
+
+    it('refuses a type the group does not know (NOT_FOUND) until it defines it', async () => {
+      const require = () =>
+        api.graphql(
+          REQUIRE,
+          { i: { groupId: demo.groupId, code: 'CAFCASS', inForceFrom: '2030-01-01', scope: 'PARTICIPANTS' } },
+          tokens.chair,
+        );
+      expect((await require()).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      const defined = await api.graphql(
+        `mutation($i: DefineAgencyTypeInput!) { defineAgencyType(input: $i) { group { definedAgencyTypes { code name statutory } } } }`,
+        {
+          i: { groupId: demo.groupId, code: 'CAFCASS', name: 'Children and Family Court Advisory and Support Service' },
+        },
+        tokens.chair,
+      );
+      expect(defined.data?.defineAgencyType.group.definedAgencyTypes).toEqual([
+        { code: 'CAFCASS', name: 'Children and Family Court Advisory and Support Service', statutory: false },
+      ]);
+      expect((await require()).errors).toBeUndefined();
+    });
+
+    it('refuses a scope that is neither PARTNERS nor PARTICIPANTS as a bad request, never a 500', async () => {
+      const { status, errors } = await api.graphql(
+        REQUIRE,
+        { i: { groupId: demo.groupId, code: 'EDUCATION', inForceFrom: EDUCATION_FROM, scope: 'EVERYONE' } },
+        tokens.chair,
+      );
+      expect(status).toBeLessThan(500);
+      expect(errors?.[0]).toBeDefined();
+    });
+  });
+
+  describe("an area's relevant agencies and participation gaps (L1)", () => {
+    const school = { name: 'Cotham School', agencyType: 'EDUCATION', from: '2019-09-01' };
+
+    it('refuses the region recording for an area (FORBIDDEN, R11)', async () => {
+      const { errors } = await mutate('recordRelevantAgency', { areaId: bristol, ...school }, api.adminToken as string);
+      expect(errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(
+        (await mutate('recordRelevantAgency', { areaId: bristol, ...school }, tokens.chair)).errors?.[0].extensions
+          ?.code,
+      ).toBe('FORBIDDEN');
+    });
+
+    it("refuses another area's business manager (FORBIDDEN)", async () => {
+      const { errors } = await mutate('recordRelevantAgency', { areaId: bristol, ...school }, tokens.somerset);
+      expect(errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    });
+
+    it('refuses an unknown area (NOT_FOUND) and an unknown agency type (VALIDATION_FAILED)', async () => {
+      const unknown = await mutate(
+        'recordRelevantAgency',
+        { areaId: '0b6c2f8e-4a53-4c1e-9f0e-2d7c9a1b3e54', ...school },
+        tokens.bristol,
+      );
+      expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      const badType = await mutate(
+        'recordRelevantAgency',
+        { areaId: bristol, ...school, agencyType: 'SCHOOLS' },
+        tokens.bristol,
+      );
+      expect(badType.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
+    });
+
+    it("records the area's school once when retried with the same idempotency key", async () => {
+      const input = { areaId: bristol, ...school, idempotencyKey: 'bristol-cotham-2019', reason: 'Annual refresh' };
+      const first = await mutate('recordRelevantAgency', input, tokens.bristol);
+      expect(first.errors).toBeUndefined();
+      const again = await mutate('recordRelevantAgency', input, tokens.bristol);
+      expect(again.errors).toBeUndefined();
+      expect(again.data?.recordRelevantAgency.relevantAgencies).toEqual([
+        {
+          id: expect.any(String),
+          name: 'Cotham School',
+          agencyType: 'EDUCATION',
+          from: '2019-09-01',
+          to: null,
+          current: true,
+        },
+      ]);
+    });
+
+    it('shows the participation gap from the day education is required of participants, only where no agency brings it', async () => {
+      const required = await api.graphql(
+        REQUIRE,
+        { i: { groupId: demo.groupId, code: 'EDUCATION', inForceFrom: EDUCATION_FROM, scope: 'PARTICIPANTS' } },
+        tokens.chair,
+      );
+      expect(required.errors).toBeUndefined();
+      expect(required.data?.requireAgencyType.coverageGapsCreated).toEqual([]);
+      expect((await arrangement(somerset, '2027-03-31')).participationGaps).toEqual([]);
+      expect((await arrangement(somerset, EDUCATION_FROM)).participationGaps).toEqual(['EDUCATION']);
+      expect((await arrangement(bristol, EDUCATION_FROM)).participationGaps).toEqual([]);
+    });
+
+    it('shows the gap again from the day the only school stops taking part', async () => {
+      const agencyId = (await arrangement(bristol)).relevantAgencies[0].id as string;
+      const ended = await mutate('endRelevantAgency', { areaId: bristol, agencyId, to: '2027-07-01' }, tokens.bristol);
+      expect(ended.errors).toBeUndefined();
+      expect((await arrangement(bristol, '2027-06-30')).participationGaps).toEqual([]);
+      const after = await arrangement(bristol, '2027-07-01');
+      expect(after.participationGaps).toEqual(['EDUCATION']);
+      expect(after.relevantAgencies[0]).toMatchObject({ to: '2027-07-01', current: false });
+    });
+
+    it("records the area's own groups and refuses a link to a workstream the group does not have (NOT_FOUND)", async () => {
+      const executive = await mutate(
+        'recordLocalGroup',
+        { areaId: bristol, name: 'Keeping Bristol Safe Executive', kind: 'GROUP', meetingsPerYear: 2 },
+        tokens.bristol,
+      );
+      expect(executive.errors).toBeUndefined();
+      expect(executive.data?.recordLocalGroup.localGroups).toEqual([
+        {
+          id: expect.any(String),
+          name: 'Keeping Bristol Safe Executive',
+          kind: 'GROUP',
+          meetingsPerYear: 2,
+          workstreamIds: [],
+        },
+      ]);
+      const linked = await mutate(
+        'recordLocalGroup',
+        {
+          areaId: bristol,
+          name: 'Exploitation working group',
+          kind: 'WORKING_GROUP',
+          meetingsPerYear: 6,
+          workstreamIds: ['0b6c2f8e-4a53-4c1e-9f0e-2d7c9a1b3e54'],
+        },
+        tokens.bristol,
+      );
+      expect(linked.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    });
+  });
+
+  describe("an area's published arrangements (L4)", () => {
+    it('shows implementation overdue 3 months after publishing, due before, done once implemented', async () => {
+      const published = await mutate(
+        'publishArrangements',
+        { areaId: bristol, version: '2026', publishedOn: '2026-07-01', secretaryOfStateNotifiedOn: '2026-07-08' },
+        tokens.bristol,
+      );
+      expect(published.errors).toBeUndefined();
+      expect(published.data?.publishArrangements.publishedArrangements).toEqual([
+        {
+          version: '2026',
+          publishedOn: '2026-07-01',
+          secretaryOfStateNotifiedOn: '2026-07-08',
+          implementedOn: null,
+          implementationDueOn: '2026-10-01',
+          implementationStatus: 'OVERDUE',
+        },
+      ]);
+      expect((await arrangement(bristol, '2026-10-01')).publishedArrangements[0].implementationStatus).toBe('DUE');
+      const implemented = await mutate(
+        'recordArrangementsImplemented',
+        { areaId: bristol, version: '2026', implementedOn: '2026-11-02' },
+        tokens.bristol,
+      );
+      expect(implemented.data?.recordArrangementsImplemented.publishedArrangements[0]).toMatchObject({
+        implementedOn: '2026-11-02',
+        implementationStatus: 'DONE',
+      });
+      expect((await arrangement(bristol, '2026-11-01')).publishedArrangements[0]).toMatchObject({
+        implementedOn: null,
+        implementationStatus: 'OVERDUE',
+      });
+    });
+
+    it('records the Secretary of State notified later, and refuses it twice (ALREADY_EXISTS)', async () => {
+      await mutate(
+        'publishArrangements',
+        { areaId: somerset, version: '2026', publishedOn: '2026-10-15' },
+        tokens.somerset,
+      );
+      const notify = () =>
+        mutate(
+          'recordSecretaryOfStateNotified',
+          { areaId: somerset, version: '2026', notifiedOn: '2026-10-20' },
+          tokens.somerset,
+        );
+      const first = await notify();
+      expect(first.data?.recordSecretaryOfStateNotified.publishedArrangements[0]).toMatchObject({
+        secretaryOfStateNotifiedOn: '2026-10-20',
+        implementationStatus: 'DUE',
+        implementationDueOn: '2027-01-15',
+      });
+      expect((await notify()).errors?.[0].extensions?.code).toBe('ALREADY_EXISTS');
+    });
+
+    it('refuses a future publication date (VALIDATION_FAILED) and a version never published (NOT_FOUND)', async () => {
+      const future = await mutate(
+        'publishArrangements',
+        { areaId: bristol, version: '2027', publishedOn: '2027-01-01' },
+        tokens.bristol,
+      );
+      expect(future.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
+      const missing = await mutate(
+        'recordArrangementsImplemented',
+        { areaId: bristol, version: '1999' },
+        tokens.bristol,
+      );
+      expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    });
+
+    it('refuses the region recording publication for an area (FORBIDDEN, R11)', async () => {
+      const { errors } = await mutate(
+        'publishArrangements',
+        { areaId: bristol, version: '2025', publishedOn: '2025-07-01' },
+        api.adminToken as string,
+      );
+      expect(errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    });
+  });
+
+  describe("an area's independent scrutiny (L6)", () => {
+    const SCRUTINY = `scrutineers { id name from to current } scrutinyActivities { examined on }
+      scrutinyReports { title publishedOn recommendations { id targetPartnerIds dueDate overdue responses { partnerId response reason respondedOn } } }`;
+    const send = (name: string, input: Record<string, unknown>, token: string) =>
+      api.graphql(
+        `mutation($i: ${name[0].toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $i) { ${SCRUTINY} } }`,
+        { i: { areaId: bristol, ...input } },
+        token,
+      );
+    let scrutineerId: string;
+    let recommendationId: string;
+
+    it('appoints a scrutineer, records what was examined and publishes a report with a recommendation', async () => {
+      expect(
+        (
+          await send(
+            'appointScrutineer',
+            { name: 'Independent Scrutineer', from: '2025-04-01' },
+            api.adminToken as string,
+          )
+        ).errors?.[0].extensions?.code,
+      ).toBe('FORBIDDEN');
+      const appointed = await send(
+        'appointScrutineer',
+        { name: 'Independent Scrutineer', from: '2025-04-01' },
+        tokens.bristol,
+      );
+      expect(appointed.errors).toBeUndefined();
+      scrutineerId = appointed.data?.appointScrutineer.scrutineers[0].id;
+      const activity = await send(
+        'recordScrutinyActivity',
+        { scrutineerId, examined: 'Multi-agency audit of neglect referrals', on: '2026-03-10' },
+        tokens.bristol,
+      );
+      expect(activity.data?.recordScrutinyActivity.scrutinyActivities).toEqual([
+        { examined: 'Multi-agency audit of neglect referrals', on: '2026-03-10' },
+      ]);
+      const report = await send(
+        'publishScrutinyReport',
+        {
+          scrutineerId,
+          title: 'Independent scrutiny of the arrangements 2025/26',
+          publishedOn: '2026-06-30',
+          recommendations: [
+            {
+              text: 'Publish the multi-agency training offer.',
+              targetPartnerIds: [demo.partnerIds.bristol],
+              dueDate: '2026-09-30',
+            },
+          ],
+        },
+        tokens.bristol,
+      );
+      expect(report.errors).toBeUndefined();
+      const [recommendation] = (report.data as Record<string, any>).publishScrutinyReport.scrutinyReports[0]
+        .recommendations;
+      recommendationId = recommendation.id;
+      expect(recommendation).toMatchObject({ dueDate: '2026-09-30', overdue: true, responses: [] });
+    });
+
+    it('refuses a report whose recommendation names no partner of the group (NOT_FOUND)', async () => {
+      const { errors } = await send(
+        'publishScrutinyReport',
+        {
+          scrutineerId,
+          title: 'Another report',
+          publishedOn: '2026-07-30',
+          recommendations: [
+            { text: 'Something.', targetPartnerIds: ['0b6c2f8e-4a53-4c1e-9f0e-2d7c9a1b3e54'], dueDate: '2026-09-30' },
+          ],
+        },
+        tokens.bristol,
+      );
+      expect(errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    });
+
+    it("tracks the target partner's response as R9's, refusing another partner answering for it (FORBIDDEN)", async () => {
+      const respond = (token: string, response: string) =>
+        send(
+          'respondToScrutinyRecommendation',
+          { recommendationId, partnerId: demo.partnerIds.bristol, response, respondedOn: '2026-07-15' },
+          token,
+        );
+      expect((await respond(tokens.representative, 'ACCEPTED')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      const council = await mint(demo.personIds['jacqui-jensen']);
+      const implemented = await respond(council, 'IMPLEMENTED');
+      expect(implemented.errors).toBeUndefined();
+      expect(implemented.data?.respondToScrutinyRecommendation.scrutinyReports[0].recommendations[0]).toMatchObject({
+        overdue: false,
+        responses: [
+          { partnerId: demo.partnerIds.bristol, response: 'IMPLEMENTED', reason: null, respondedOn: '2026-07-15' },
+        ],
+      });
+      expect((await respond(council, 'ACCEPTED')).errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
+    });
+  });
+
+  describe('who may read an arrangement (R43)', () => {
+    it("lets the area's manager, the group's representatives and auditors read it, and refuses others", async () => {
+      for (const token of [tokens.bristol, tokens.representative, tokens.auditor])
+        expect((await api.graphql(ARRANGEMENT, { a: bristol }, token)).errors).toBeUndefined();
+      for (const token of [tokens.somerset, tokens.stranger])
+        expect((await api.graphql(ARRANGEMENT, { a: bristol }, token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    });
+  });
+});
