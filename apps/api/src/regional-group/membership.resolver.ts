@@ -172,7 +172,7 @@ export class MembershipResolver {
           regionalGroupStream(input.groupId),
         ),
         personId: input.personId,
-        personName: (await this.actors.access()).people[input.personId]?.name ?? null,
+        personName: (await this.actors.access()).people.get(input.personId)?.name ?? null,
         partnerId: input.partnerId,
         title: input.title,
         role: input.role,

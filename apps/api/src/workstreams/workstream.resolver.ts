@@ -196,7 +196,7 @@ export class WorkstreamResolver {
   }
 
   private async member(personId: string) {
-    const person = (await this.actors.access()).people[personId];
+    const person = (await this.actors.access()).people.get(personId);
     return person ? { personId, name: person.name } : null;
   }
 

@@ -11,7 +11,7 @@ import {
 import { workstreamDecider } from '../workstreams/workstream.decider';
 import { WorkstreamEvent } from '../workstreams/workstream.events';
 import { peopleOf, Workstream } from '../workstreams/workstream.state';
-import { AccessState } from './access.decider';
+import { accessDecider, AccessState } from './access.decider';
 import { mayReadAreaFeed, mayReadGroup, mayReadItem, mayReadWorkstream, Reader, readerOf } from './read-policy';
 
 const jacqui = REPRESENTATIVES.jacquiJensen;
@@ -148,15 +148,11 @@ describe('who may read a restricted item (R42)', () => {
 
 describe('a reader, from the access stream', () => {
   it('carries their platform roles and the areas they manage, and nobody else’s', () => {
-    const access: AccessState = {
-      people: {},
-      calendarTokens: {},
-      grants: [
-        { personId: 'p', role: 'AREA_BUSINESS_MANAGER', areaId: 'bristol' },
-        { personId: 'p', role: 'AUDITOR', areaId: null },
-        { personId: 'q', role: 'AREA_BUSINESS_MANAGER', areaId: 'somerset' },
-      ],
-    };
+    const access: AccessState = fold(accessDecider, [
+      { type: 'RoleGranted', data: { personId: 'p', role: 'AREA_BUSINESS_MANAGER', areaId: 'bristol' } },
+      { type: 'RoleGranted', data: { personId: 'p', role: 'AUDITOR', areaId: null } },
+      { type: 'RoleGranted', data: { personId: 'q', role: 'AREA_BUSINESS_MANAGER', areaId: 'somerset' } },
+    ]);
     expect(readerOf(access, 'p')).toEqual({
       personId: 'p',
       platformRoles: ['AREA_BUSINESS_MANAGER', 'AUDITOR'],

@@ -1,6 +1,6 @@
 import { IsoDate } from '../shared/dates';
 import { currentAppointments, RegionalGroupState } from '../regional-group/regional-group.state';
-import { AccessState } from './access.decider';
+import { AccessState, grantsOf } from './access.decider';
 
 /**
  * Who is reading, as the access stream knows them: the roles an administrator granted them
@@ -23,15 +23,15 @@ export type RestrictableItem = Readonly<{
 
 /** The areas a person is business manager for, from their grants. */
 export function managedAreaIdsOf(access: AccessState, personId: string): string[] {
-  return access.grants
-    .filter((grant) => grant.personId === personId && grant.role === 'AREA_BUSINESS_MANAGER' && grant.areaId)
+  return grantsOf(access, personId)
+    .filter((grant) => grant.role === 'AREA_BUSINESS_MANAGER' && grant.areaId)
     .map((grant) => grant.areaId as string);
 }
 
 export function readerOf(access: AccessState, personId: string): Reader {
   return {
     personId,
-    platformRoles: access.grants.filter((grant) => grant.personId === personId).map((grant) => grant.role),
+    platformRoles: grantsOf(access, personId).map((grant) => grant.role),
     managedAreaIds: managedAreaIdsOf(access, personId),
   };
 }

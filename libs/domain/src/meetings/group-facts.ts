@@ -1,6 +1,7 @@
 import { IsoDate } from '../shared/dates';
 import {
   ActiveGroup,
+  Appointment,
   currentAppointments,
   currentPartners,
   postHolderOn,
@@ -28,6 +29,6 @@ export function groupFactsOn(group: ActiveGroup, date: IsoDate): GroupFacts {
       partnerName: group.partners[partnerId].name,
     })),
     quorumPercentage: termsInForceOn(group, date).quorumPercentage,
-    chairPartnerId: chair ? group.appointments[chair].partnerId : null,
+    chairPartnerId: chair ? (group.appointments.get(chair) as Appointment).partnerId : null,
   };
 }

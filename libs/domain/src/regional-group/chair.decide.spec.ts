@@ -37,7 +37,7 @@ const somersetCcgSucceededWithoutSeat: RegionalGroupEvent = partnerSucceeded({ e
 const typeOf = (events: RegionalGroupEvent[], sent: Parameters<typeof regionalGroupDecider.decide>[0]) => {
   const group = groupAfterCommand(events, sent);
   const typeOfPost = (id: string | null) =>
-    id === null ? null : group.partners[group.appointments[id].partnerId].agencyType;
+    id === null ? null : group.partners[group.appointments.get(id)!.partnerId].agencyType;
   return {
     chair: group.chair,
     deputyChair: group.deputyChair,

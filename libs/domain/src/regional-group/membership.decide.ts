@@ -20,6 +20,7 @@ import { CoverageGap, RegionalGroupEvent } from './regional-group.events';
 import {
   ActiveGroup,
   Appointment,
+  appointmentsOf,
   currentAppointments,
   evolveGroup,
   Partner,
@@ -170,7 +171,7 @@ export function recordSuccession(command: RecordSuccession, group: ActiveGroup):
       agencyType: predecessor.agencyType,
       effectiveOn,
       areaIds: [...new Set([...(existing?.areaIds ?? []), ...predecessor.areaIds])],
-      transferredAppointmentIds: Object.values(group.appointments)
+      transferredAppointmentIds: group.appointments
         .filter((a) => a.partnerId === predecessorId && (a.endDate === null || a.endDate > effectiveOn))
         .map((a) => a.appointmentId),
       // Contributions for financial years that end after the succession are obligations still open.
@@ -202,11 +203,9 @@ export function appointRepresentative(command: AppointRepresentative, group: Act
   if (!(SENIORITIES as readonly string[]).includes(command.data.seniority)) {
     throw new DomainError('VALIDATION_FAILED', `The seniority must be one of ${SENIORITIES.join(', ')}.`);
   }
-  if (group.appointments[appointmentId])
+  if (group.appointments.has(appointmentId))
     throw new DomainError('ALREADY_EXISTS', `Appointment ${appointmentId} is already recorded.`);
-  const overlapping = Object.values(group.appointments).find(
-    (a) => a.personId === personId && (a.endDate === null || a.endDate > startDate),
-  );
+  const overlapping = appointmentsOf(group, personId).find((a) => a.endDate === null || a.endDate > startDate);
   if (overlapping) {
     const other = group.partners[overlapping.partnerId]?.name ?? overlapping.partnerId;
     throw new DomainError(
@@ -232,7 +231,7 @@ export function appointRepresentative(command: AppointRepresentative, group: Act
 }
 
 function appointment(group: ActiveGroup, appointmentId: string): Appointment {
-  const found = group.appointments[appointmentId];
+  const found = group.appointments.get(appointmentId);
   if (!found) throw new DomainError('NOT_FOUND', `${group.name} has no representative appointment ${appointmentId}.`);
   return found;
 }
@@ -295,7 +294,7 @@ function representativeTakingUp(group: ActiveGroup, appointmentId: string, post:
 /** The holder of the other post on `from`, to check R5 against. */
 function otherPostHolder(group: ActiveGroup, post: Post, from: IsoDate): Appointment | null {
   const holder = postHolderOn(group.posts, post, from);
-  return holder ? group.appointments[holder] : null;
+  return holder ? (group.appointments.get(holder) ?? null) : null;
 }
 
 /** R5: chair and deputy represent partners of different agency types. */

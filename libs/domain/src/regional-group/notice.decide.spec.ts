@@ -695,7 +695,7 @@ describe('Applying due notices (R13: on the effective date, exactly once)', () =
       expect(seats('2021-01-14')).toContain(REPRESENTATIVES.sandraCorry.appointmentId);
       expect(seats(NOTICE_EFFECTIVE_ON)).not.toContain(REPRESENTATIVES.sandraCorry.appointmentId);
       expect(seats(NOTICE_EFFECTIVE_ON)).toHaveLength(9);
-      expect(after.appointments[REPRESENTATIVES.sandraCorry.appointmentId].endDate).toBe(NOTICE_EFFECTIVE_ON);
+      expect(after.appointments.get(REPRESENTATIVES.sandraCorry.appointmentId)!.endDate).toBe(NOTICE_EFFECTIVE_ON);
     });
 
     it('changes the quorum from the effective date: 9 representatives, quorum 6', () => {

@@ -9,7 +9,7 @@ import { ActiveGroup, evolveGroup, termsInForceOn } from './regional-group.state
 
 /** The event that records a partner leaving: its appointments end and any post its people held falls vacant. */
 function departure(group: ActiveGroup, noticeId: string, partnerId: string, leftOn: string): PartnerLeft {
-  const ending = Object.values(group.appointments).filter(
+  const ending = group.appointments.filter(
     (a) => a.partnerId === partnerId && (a.endDate === null || a.endDate > leftOn),
   );
   const endedAppointmentIds = ending.map((a) => a.appointmentId);

@@ -10,7 +10,7 @@ export function partnerRepresentedBy(group: ActiveGroup, actor: Actor, now: stri
 }
 
 export function isChair(group: ActiveGroup, actor: Actor): boolean {
-  return group.chair !== null && group.appointments[group.chair]?.personId === actor.personId;
+  return group.chair !== null && group.appointments.get(group.chair)?.personId === actor.personId;
 }
 
 /** Membership, terms and agreed funding are recorded by the administrator or by the group's chair. */

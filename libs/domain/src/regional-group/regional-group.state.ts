@@ -1,4 +1,5 @@
 import { IsoDate } from '../shared/dates';
+import { PersistentMap } from '../shared/persistent-map';
 import { STATUTORY_AGENCY_TYPES } from './agency-types';
 import { termsAdoptedBy } from './terms';
 import { Area, RegionalGroupEvent, TermsOfReferenceData } from './regional-group.events';
@@ -66,7 +67,10 @@ export type ActiveGroup = Readonly<{
   establishedOn: IsoDate;
   areas: readonly Area[];
   partners: Readonly<Record<string, Partner>>;
-  appointments: Readonly<Record<string, Appointment>>;
+  /** Every appointment ever made, in a persistent map: a group's stream gains them for as long as it lasts. */
+  appointments: PersistentMap<Appointment>;
+  /** Each person's appointment ids, in the order made: a person represents one partner at a time (R4). */
+  appointmentIdsByPerson: PersistentMap<readonly string[]>;
   /** The holders now: the open terms of `posts`. */
   chair: string | null;
   deputyChair: string | null;
@@ -148,12 +152,19 @@ export function seatOn(seats: readonly Seat[], date: IsoDate): string {
  * partner whose seat it held that day.
  */
 export function currentAppointments(group: ActiveGroup, date: IsoDate): Appointment[] {
-  return Object.values(group.appointments).flatMap((appointment) => {
-    const partner = group.partners[seatOn(appointment.seats, date)];
-    return isCurrentOn(appointment, date) && partner !== undefined && isMemberOn(partner, date)
-      ? [{ ...appointment, partnerId: partner.partnerId }]
-      : [];
-  });
+  return group.appointments
+    .filter((appointment) => isCurrentOn(appointment, date))
+    .flatMap((appointment) => {
+      const partner = group.partners[seatOn(appointment.seats, date)];
+      return partner !== undefined && isMemberOn(partner, date)
+        ? [{ ...appointment, partnerId: partner.partnerId }]
+        : [];
+    });
+}
+
+/** Every appointment a person has held in the group, in the order made. */
+export function appointmentsOf(group: ActiveGroup, personId: string): Appointment[] {
+  return (group.appointmentIdsByPerson.get(personId) ?? []).map((id) => group.appointments.get(id) as Appointment);
 }
 
 /** Who held a post on `date`, from the posts' terms (R5, A3). */
@@ -174,7 +185,8 @@ export function evolveGroup(state: RegionalGroupState, event: RegionalGroupEvent
       establishedOn,
       areas,
       partners: {},
-      appointments: {},
+      appointments: PersistentMap.empty(),
+      appointmentIdsByPerson: PersistentMap.empty(),
       chair: null,
       deputyChair: null,
       posts: [],
@@ -237,13 +249,14 @@ function evolveActive(group: ActiveGroup, event: RegionalGroupEvent): ActiveGrou
             succeededOn: null,
             leftOn: null,
           };
-      const appointments = { ...group.appointments };
-      for (const id of event.data.transferredAppointmentIds)
-        appointments[id] = {
-          ...appointments[id],
+      const appointments = event.data.transferredAppointmentIds.reduce((held, id) => {
+        const moved = held.get(id) as Appointment;
+        return held.set(id, {
+          ...moved,
           partnerId: successorId,
-          seats: [...appointments[id].seats, { partnerId: successorId, from: effectiveOn }],
-        };
+          seats: [...moved.seats, { partnerId: successorId, from: effectiveOn }],
+        });
+      }, group.appointments);
       const years = new Set(event.data.transferredFundingYears);
       return {
         ...group,
@@ -261,23 +274,24 @@ function evolveActive(group: ActiveGroup, event: RegionalGroupEvent): ActiveGrou
     case 'RepresentativeAppointed':
       return {
         ...group,
-        appointments: {
-          ...group.appointments,
-          [event.data.appointmentId]: {
-            ...event.data,
-            seats: [{ partnerId: event.data.partnerId, from: event.data.startDate }],
-            endDate: null,
-          },
-        },
+        appointments: group.appointments.set(event.data.appointmentId, {
+          ...event.data,
+          seats: [{ partnerId: event.data.partnerId, from: event.data.startDate }],
+          endDate: null,
+        }),
+        appointmentIdsByPerson: group.appointmentIdsByPerson.set(event.data.personId, [
+          ...(group.appointmentIdsByPerson.get(event.data.personId) ?? []),
+          event.data.appointmentId,
+        ]),
       };
     case 'RepresentativeAppointmentEnded': {
-      const appointment = group.appointments[event.data.appointmentId];
+      const appointment = group.appointments.get(event.data.appointmentId) as Appointment;
       return {
         ...group,
-        appointments: {
-          ...group.appointments,
-          [appointment.appointmentId]: { ...appointment, endDate: event.data.endDate },
-        },
+        appointments: group.appointments.set(appointment.appointmentId, {
+          ...appointment,
+          endDate: event.data.endDate,
+        }),
       };
     }
     case 'ChairAppointed':
@@ -342,8 +356,10 @@ function evolveActive(group: ActiveGroup, event: RegionalGroupEvent): ActiveGrou
     }
     case 'PartnerLeft': {
       const { partnerId, leftOn, endedAppointmentIds, postsVacated, noticeId } = event.data;
-      const appointments = { ...group.appointments };
-      for (const id of endedAppointmentIds) appointments[id] = { ...appointments[id], endDate: leftOn };
+      const appointments = endedAppointmentIds.reduce(
+        (held, id) => held.set(id, { ...(held.get(id) as Appointment), endDate: leftOn }),
+        group.appointments,
+      );
       // Its coverage stays in history for its period; membership ends on the day it left.
       const after = postsVacated.reduce((state, post) => vacate(state, post, leftOn), group);
       return {

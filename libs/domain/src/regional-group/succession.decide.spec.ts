@@ -156,10 +156,10 @@ describe('Recording a succession: CCGs become ICBs on 1 July 2022 (R16)', () => 
     });
 
     it('moves each representative’s seat to the successor', () => {
-      expect(group.appointments['apt-janet-baptiste-grant'].partnerId).toBe('bnssg-icb');
-      expect(group.appointments['apt-lisa-harvey'].partnerId).toBe('bsw-icb');
-      expect(group.appointments['apt-sandra-corry'].partnerId).toBe('somerset-icb');
-      expect(group.appointments['apt-sandra-corry']).toEqual({
+      expect(group.appointments.get('apt-janet-baptiste-grant')!.partnerId).toBe('bnssg-icb');
+      expect(group.appointments.get('apt-lisa-harvey')!.partnerId).toBe('bsw-icb');
+      expect(group.appointments.get('apt-sandra-corry')!.partnerId).toBe('somerset-icb');
+      expect(group.appointments.get('apt-sandra-corry')!).toEqual({
         ...REPRESENTATIVES.sandraCorry,
         partnerId: 'somerset-icb',
         seats: [
@@ -259,7 +259,7 @@ describe('Recording a succession: CCGs become ICBs on 1 July 2022 (R16)', () => 
     ];
     const group = groupAfterCommand(given, succeed());
     expect([group.chair, group.deputyChair]).toEqual(['apt-lisa-harvey', 'apt-will-white']);
-    expect(group.partners[group.appointments['apt-lisa-harvey'].partnerId].agencyType).toBe('HEALTH');
+    expect(group.partners[group.appointments.get('apt-lisa-harvey')!.partnerId].agencyType).toBe('HEALTH');
   });
 
   it('folds a second organisation into an existing successor of the same type, which keeps its name and gains the areas', () => {
