@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, groupDateOf, isIsoDate } from '@app/domain';
-import { MembershipQueries, TimeView } from '@app/read-models';
+import { HistoryQueries, MembershipQueries, TimeView } from '@app/read-models';
 import { Clock } from '@app/platform';
 import { CLOCK } from '../infrastructure/injection-tokens';
 
@@ -13,6 +13,7 @@ import { CLOCK } from '../infrastructure/injection-tokens';
 export class GroupTimeViews {
   constructor(
     private readonly membership: MembershipQueries,
+    private readonly history: HistoryQueries,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -31,12 +32,13 @@ export class GroupTimeViews {
     let position: number | null = null;
     if (asRecordedAt !== null) {
       const instant = asRecordedAt.toISOString();
-      position = this.membership.positionAt(groupId, instant);
-      if (position === null) {
+      if (this.membership.positionAt(groupId, instant) === null) {
         throw new DomainError('OUT_OF_RANGE', `The platform held nothing of this group at ${instant}.`, {
           earliest: null,
         });
       }
+      // The whole log's position, not the group stream's: its meetings were recorded in streams of their own.
+      position = this.history.positionRecordedBy(instant);
     }
     const on = asAt ?? (asRecordedAt ? groupDateOf(asRecordedAt.toISOString()) : this.today().on);
     if (on < establishedOn) {

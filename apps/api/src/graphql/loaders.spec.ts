@@ -177,13 +177,15 @@ describe('the per-request loaders of meetings', () => {
     const loaded = await Promise.all(
       [MARCH, SEPTEMBER].flatMap((id) => [
         loaders.meeting.load(id),
-        loaders.decisionsOfMeeting.load(id),
+        loaders.decisionsOfMeeting.load({ id, args: { recordedBy: null } }),
         loaders.writtenViewsOfMeeting.load(id),
         loaders.correctionsOfMeeting.load(id),
         loaders.localPublicationsOfMeeting.load(id),
       ]),
     );
-    for (const spy of spies) expect(spy.mock.calls).toEqual([[[MARCH, SEPTEMBER]]]);
+    for (const spy of spies.filter((_, index) => index !== 1)) expect(spy.mock.calls).toEqual([[[MARCH, SEPTEMBER]]]);
+    // Decisions are read as recorded by a position of the log; null is now.
+    expect(spies[1].mock.calls).toEqual([[[MARCH, SEPTEMBER], null]]);
     expect(loaded[0]).toMatchObject({ meetingId: MARCH, status: 'OPEN' });
     expect(loaded[5]).toMatchObject({ meetingId: SEPTEMBER, status: 'SCHEDULED' });
     expect(loaded[1]).toMatchObject([{ decisionId: 'dec-1', meetingId: MARCH }]);
@@ -323,7 +325,7 @@ describe('the per-request loaders of workstreams, tasks, policies and groups', (
     const seen = <V>(loader: { load: (key: Viewed) => Promise<V> }) =>
       Promise.all(ids.map((id) => loader.load({ id, args: { view: TODAY_VIEW } })));
     const [groupMeetings, groupPolicies, groupWorkstreams, terms, notices, officers, dissolution] = await Promise.all([
-      each(loaders.meetingsOfGroup),
+      Promise.all(ids.map((id) => loaders.meetingsOfGroup.load({ id, args: { recordedBy: null } }))),
       each(loaders.policiesOfGroup),
       each(loaders.workstreamsOfGroup),
       seen(loaders.termsOfGroup),
@@ -331,7 +333,8 @@ describe('the per-request loaders of workstreams, tasks, policies and groups', (
       seen(loaders.officersOfGroup),
       each(loaders.dissolutionOfGroup),
     ]);
-    for (const spy of spies.slice(0, 3)) expect(spy.mock.calls).toEqual([[ids]]);
+    expect(spies[0].mock.calls).toEqual([[ids, null]]);
+    for (const spy of spies.slice(1, 3)) expect(spy.mock.calls).toEqual([[ids]]);
     // One query for the whole list, for the day the list is seen on.
     for (const spy of spies.slice(3, 6)) expect(spy.mock.calls).toEqual([[ids, TODAY_VIEW]]);
     expect(spies[6].mock.calls).toEqual([[ids]]);

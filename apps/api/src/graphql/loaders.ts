@@ -55,6 +55,9 @@ export interface KeyWith<Args> {
 /** A group's membership, terms, funding and notices differ with the day seen on and the position recorded by. */
 export type Viewed = KeyWith<{ readonly view: TimeView }>;
 
+/** Meetings and decisions as the platform showed them at a position of the log; null for now (A3, A7). */
+export type RecordedBy = KeyWith<{ readonly recordedBy: number | null }>;
+
 export interface TaskPageArgs extends Required<Pick<TaskFilter, 'status' | 'overdueOn'>> {
   readonly first: number;
   readonly after: string | null;
@@ -74,11 +77,11 @@ export interface Loaders {
   readonly quorumCount: DataLoader<string, QuorumCount | null>;
   readonly seatsOfMeeting: DataLoader<string, SeatRow[]>;
   readonly writtenViewsOfMeeting: DataLoader<string, WrittenViewsRow[]>;
-  readonly decisionsOfMeeting: DataLoader<string, DecisionRow[]>;
+  readonly decisionsOfMeeting: DataLoader<RecordedBy, DecisionRow[], string>;
   readonly recommendationsOfMeeting: DataLoader<string, RecommendationRow[]>;
   readonly correctionsOfMeeting: DataLoader<string, CorrectionRow[]>;
   readonly localPublicationsOfMeeting: DataLoader<string, LocalPublicationRow[]>;
-  readonly meetingsOfGroup: DataLoader<string, MeetingRow[]>;
+  readonly meetingsOfGroup: DataLoader<RecordedBy, MeetingRow[], string>;
   readonly officersOfGroup: DataLoader<Viewed, OfficersRow | null, string>;
   readonly termsOfGroup: DataLoader<Viewed, TermsRow[], string>;
   readonly termsReviewsOfGroup: DataLoader<Viewed, ReviewRow[], string>;
@@ -158,14 +161,14 @@ export function createLoaders({ groups, membership, meetings, workstreams, polic
     quorumCount: batched((ids) => meetings.quorumCounts(ids), null),
     seatsOfMeeting: batched((ids) => meetings.seatsOfMeetings(ids), []),
     writtenViewsOfMeeting: batched((ids) => meetings.writtenViewsOfMeetings(ids), []),
-    decisionsOfMeeting: batched((ids) => meetings.decisionsOfMeetings(ids), []),
+    decisionsOfMeeting: batchedWith((ids, { recordedBy }) => meetings.decisionsOfMeetings(ids, recordedBy), []),
     recommendationsOfMeeting: batched(
       (ids) => by(meetings.recommendations({ meetingIds: ids }), (row) => row.meetingId),
       [],
     ),
     correctionsOfMeeting: batched((ids) => meetings.correctionsOfMeetings(ids), []),
     localPublicationsOfMeeting: batched((ids) => meetings.localPublicationsOfMeetings(ids), []),
-    meetingsOfGroup: batched((ids) => meetings.meetingsOfGroups(ids), []),
+    meetingsOfGroup: batchedWith((ids, { recordedBy }) => meetings.meetingsOfGroups(ids, recordedBy), []),
     officersOfGroup: batchedWith((ids, { view }) => membership.officersOfGroups(ids, view), null),
     termsOfGroup: batchedWith((ids, { view }) => membership.termsOfGroups(ids, view), []),
     termsReviewsOfGroup: batchedWith((ids, { view }) => membership.termsReviewsOfGroups(ids, view), []),

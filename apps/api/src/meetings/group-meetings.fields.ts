@@ -14,14 +14,20 @@ import { toMeeting } from './meeting.resolver';
 export class GroupMeetingFields {
   constructor(@Inject(CLOCK) private readonly clock: Clock) {}
 
-  @ResolveField(() => [Meeting], { description: 'In date order; only those with a given status when asked.' })
+  @ResolveField(() => [Meeting], {
+    description:
+      'In date order; only those with a given status when asked. Under asRecordedAt, their dates, places and decisions as the platform showed them then, before later corrections (A7).',
+  })
   async meetings(
     @Parent() group: RegionalGroup,
     @Args('status', { type: () => MeetingStatus, nullable: true }) status: MeetingStatus | null,
     @Context() context: GraphqlContext,
   ): Promise<Meeting[]> {
-    const meetings = await context.loaders.meetingsOfGroup.load(group.id);
-    return meetings.filter((m) => !status || m.status === (status as string)).map(toMeeting);
+    const recordedBy = group.view?.position ?? null;
+    const meetings = await context.loaders.meetingsOfGroup.load({ id: group.id, args: { recordedBy } });
+    return meetings
+      .filter((m) => !status || m.status === (status as string))
+      .map((row) => ({ ...toMeeting(row), recordedBy }));
   }
 
   @ResolveField(() => MeetingCadence, { description: 'R6, today: the cadence of the terms in force.' })
@@ -30,7 +36,7 @@ export class GroupMeetingFields {
     const today = groupDateOf(now);
     const [terms, all] = await Promise.all([
       context.loaders.termsOfGroup.load({ id: group.id, args: { view: { on: today, position: null } } }),
-      context.loaders.meetingsOfGroup.load(group.id),
+      context.loaders.meetingsOfGroup.load({ id: group.id, args: { recordedBy: null } }),
     ]);
     const cadenceMonths = (termsAdoptedBy(terms, today) ?? DEFAULT_TERMS).meetingCadenceMonths;
     const { last, next, overdue } = cadenceAt(all, group.establishedOn, cadenceMonths, now);

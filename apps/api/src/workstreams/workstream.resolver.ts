@@ -284,7 +284,7 @@ export class WorkstreamResolver {
   ): Promise<boolean> {
     const now = this.clock.now().toISOString();
     const [meetings, [latest]] = await Promise.all([
-      context.loaders.meetingsOfGroup.load(workstream.groupId),
+      context.loaders.meetingsOfGroup.load({ id: workstream.groupId, args: { recordedBy: null } }),
       context.loaders.reportsOfWorkstream.load(workstream.id),
     ]);
     const held = meetings.filter((m) => m.status !== 'SCHEDULED' && m.startsAt <= now);

@@ -105,6 +105,19 @@ export class HistoryQueries {
     );
   }
 
+  /**
+   * The position of the last event of the whole log recorded at or before `instant`: what the
+   * platform showed then, across every stream (a meeting's corrections are not in its group's stream).
+   */
+  positionRecordedBy(instant: string): number | null {
+    const row = this.db
+      .prepare(
+        'SELECT position FROM history_events WHERE recorded_at <= ? ORDER BY recorded_at DESC, position DESC LIMIT 1',
+      )
+      .get(instant) as { position: number } | undefined;
+    return row?.position ?? null;
+  }
+
   /** Whether any event at all concerns this id: an id the history never mentions is not found, not empty. */
   mentions(entityId: string): boolean {
     return this.db.prepare('SELECT 1 FROM history_links WHERE entity_id = ? LIMIT 1').get(entityId) !== undefined;
