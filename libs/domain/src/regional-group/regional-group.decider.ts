@@ -19,6 +19,7 @@ import {
   rotateChair,
 } from './membership.decide';
 import { recordDissolutionAgreement } from './dissolution.decide';
+import { correctAppointmentDates, correctFundingContribution } from './corrections.decide';
 import { applyDueNotices, giveNoticeToLeave, withdrawNotice } from './notice.decide';
 import { EstablishRegionalGroup, RegionalGroupCommand } from './regional-group.commands';
 import { RegionalGroupEvent } from './regional-group.events';
@@ -75,6 +76,10 @@ function decideForGroup(
       return agreeFundingContribution(command, group);
     case 'ChangeFundingContribution':
       return changeFundingContribution(command, group);
+    case 'CorrectAppointmentDates':
+      return correctAppointmentDates(command, group);
+    case 'CorrectFundingContribution':
+      return correctFundingContribution(command, group);
     case 'RecordDissolutionAgreement':
       return recordDissolutionAgreement(command, group);
     case 'GiveNoticeToLeave':

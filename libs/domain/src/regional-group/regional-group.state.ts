@@ -309,6 +309,27 @@ function evolveActive(group: ActiveGroup, event: RegionalGroupEvent): ActiveGrou
         ],
       };
     }
+    case 'AppointmentDatesCorrected': {
+      const { appointmentId, startDate, endDate } = event.data;
+      const appointment = group.appointments[appointmentId];
+      const [first, ...later] = appointment.seats;
+      return {
+        ...group,
+        appointments: {
+          ...group.appointments,
+          [appointmentId]: { ...appointment, startDate, endDate, seats: [{ ...first, from: startDate }, ...later] },
+        },
+      };
+    }
+    case 'FundingContributionCorrected': {
+      const { partnerId, financialYear, amountPence, inKind } = event.data;
+      return {
+        ...group,
+        funding: group.funding.map((c) =>
+          c.partnerId === partnerId && c.financialYear === financialYear ? { ...c, amountPence, inKind } : c,
+        ),
+      };
+    }
     case 'DissolutionAgreed':
       return { ...group, dissolutionAgreements: [...group.dissolutionAgreements, event.data.partnerId] };
     case 'RegionalGroupDissolved':
