@@ -1,5 +1,5 @@
-import { mintToken, SigningKey } from '@app/platform';
-import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
+import { Clock, mintToken, SigningKey } from '@app/platform';
+import { CLOCK, SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
 import { REPRESENTATIVES } from '../apps/cli/src/demo/avon-and-somerset';
 import { LoadedDemo, loadAvonAndSomerset } from '../apps/cli/src/demo/load-demo';
 import { TestApp } from './support/test-app';
@@ -137,6 +137,8 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
   });
 
   it('shows a policy past its review date as overdue, and lists it as due for review', async () => {
+    const moment = () => api.app.get<Clock>(CLOCK).now().toISOString();
+    const beforeDraft = moment();
     const { draftPolicy } = await send(
       'mutation($i: DraftPolicyInput!) { draftPolicy(input: $i) { id } }',
       { i: { groupId: demo.groupId, title: 'Information sharing protocol', body: 'text' } },
@@ -153,6 +155,7 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
       { i: { policyId: draftPolicy.id, meetingId: open.id, decisionId: open.decisions[0].id } },
       chair,
     );
+    const beforePublication = moment();
     await send(
       'mutation($i: PublishPolicyVersionInput!) { publishPolicyVersion(input: $i) { id } }',
       { i: { policyId: draftPolicy.id, effectiveOn: '2025-01-01', reviewOn: '2026-01-01' } },
@@ -170,11 +173,10 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
         { id: draftPolicy.id, asAt: day },
         chair,
       );
-    // A3: before its effective date no version was in force; in 2025 it was, and not yet due for review.
-    expect((await asAt('2024-12-31')).data?.policy).toEqual({
-      asAt: '2024-12-31',
-      reviewOverdue: false,
-      currentVersion: null,
+    // A3: entered in 2026, it is known to have existed from the day it took effect, not before.
+    expect((await asAt('2024-12-31')).errors?.[0]).toMatchObject({
+      message: 'The policy existed from 2025-01-01; 2024-12-31 is before it.',
+      extensions: { code: 'OUT_OF_RANGE', earliest: '2025-01-01' },
     });
     expect((await asAt('2025-06-01')).data?.policy).toEqual({
       asAt: '2025-06-01',
@@ -183,6 +185,24 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
     });
     expect((await asAt('2026-06-01')).data?.policy.reviewOverdue).toBe(true);
     expect((await asAt('2019-05-31')).errors?.[0].extensions?.code).toBe('OUT_OF_RANGE');
+    // As the platform showed it before the publication was recorded: a draft, no version, nothing due.
+    const asRecordedAt = (instant: string) =>
+      api.graphql<{ policy: object }>(
+        'query($id: ID!, $t: DateTime) { policy(id: $id, asRecordedAt: $t) { status reviewDueOn reviewOverdue versions { version } currentVersion { version } } }',
+        { id: draftPolicy.id, t: instant },
+        chair,
+      );
+    expect((await asRecordedAt(beforePublication)).data?.policy).toEqual({
+      status: 'DRAFT',
+      reviewDueOn: null,
+      reviewOverdue: false,
+      versions: [],
+      currentVersion: null,
+    });
+    expect((await asRecordedAt(beforeDraft)).errors?.[0]).toMatchObject({
+      message: `The platform held nothing of this policy at ${beforeDraft}.`,
+      extensions: { code: 'OUT_OF_RANGE' },
+    });
     const badWindow = await api.graphql(
       'query($g: ID!) { policiesDueForReview(groupId: $g, withinDays: -1) { id } }',
       { g: demo.groupId },

@@ -281,12 +281,12 @@ describe('lists of workstreams, tasks, policies and groups over GraphQL, one que
       notices: 0,
     });
     expect(callsOf(meetings)).toEqual({ meetingsOfGroups: 1, meetingsOfGroup: 0 });
-    expect(workstreams.workstreamsOfGroups.mock.calls[0]).toEqual([groupIds]);
-    expect(workstreams.membersOfWorkstreams.mock.calls[0]).toEqual([workstreamIds]);
+    expect(workstreams.workstreamsOfGroups.mock.calls[0][0]).toEqual(groupIds);
+    expect(workstreams.membersOfWorkstreams.mock.calls[0][0]).toEqual(workstreamIds);
     expect(workstreams.tasksOfWorkstreams.mock.calls[0][0]).toEqual(workstreamIds);
     expect(workstreams.historyOfTasks.mock.calls[0][0]).toHaveLength(5);
-    expect(policies.versionsOfPolicies.mock.calls[0]).toEqual([policyIds]);
+    expect(policies.versionsOfPolicies.mock.calls[0][0]).toEqual(policyIds);
     expect(membership.dissolutionsOfGroups.mock.calls[0]).toEqual([groupIds]);
-    expect(meetings.meetingsOfGroups.mock.calls[0]).toEqual([groupIds]);
+    expect(meetings.meetingsOfGroups.mock.calls[0][0]).toEqual(groupIds);
   });
 });

@@ -135,6 +135,28 @@ export function insertFact(
 }
 
 /**
+ * From `from` on, the fact identified by `key` is `values`, whatever was recorded for later days:
+ * for a fact whose changes follow one another in one stream (a policy's status), an event dated
+ * before rows recorded earlier (history entered after the fact) retires those rows, so the latest
+ * event holds from its own date.
+ */
+export function supersedeFrom(
+  db: Database.Database,
+  fact: FactTable,
+  key: Readonly<Record<string, unknown>>,
+  values: Readonly<Record<string, unknown>>,
+  from: string,
+  position: number,
+): void {
+  prepared(
+    db,
+    `UPDATE ${fact.table} SET recorded_to = @position
+     WHERE ${keyCondition(fact)} AND recorded_to IS NULL AND recorded_from < @position AND valid_from >= @from`,
+  ).run({ ...key, from, position });
+  openFact(db, fact, key, values, from, position);
+}
+
+/**
  * A correction (A7): the fact identified by `key` held from `from` to `to` (null: it still holds).
  * Each row believed now is retired and recorded again within the corrected period, the earliest
  * from `from` and the latest to `to`; a row left holding for no day at all is only retired.

@@ -37,8 +37,8 @@ export class GroupTimeViews {
           earliest: null,
         });
       }
-      // The whole log's position, not the group stream's: its meetings were recorded in streams of their own.
-      position = this.history.positionRecordedBy(instant);
+      // Every stream's events up to that moment: its meetings, workstreams and policies too.
+      position = this.history.positionAt(instant);
     }
     const on = asAt ?? (asRecordedAt ? groupDateOf(asRecordedAt.toISOString()) : this.today().on);
     if (on < establishedOn) {
@@ -47,5 +47,37 @@ export class GroupTimeViews {
       });
     }
     return { on, position };
+  }
+
+  /**
+   * The view of one thing of a group (a policy, a workstream): today unless asked; OUT_OF_RANGE
+   * before the group existed, before the platform held the thing, or before the first day it
+   * existed as that view records it (`firstDayIn`).
+   */
+  ofEntity(
+    groupId: string,
+    asAt: string | null,
+    asRecordedAt: Date | null,
+    what: string,
+    firstDayIn: (view: TimeView) => string | null,
+  ): TimeView {
+    if (asAt === null && asRecordedAt === null) return this.today();
+    const view = this.of(groupId, asAt, asRecordedAt);
+    const first = firstDayIn(view);
+    if (first === null) {
+      throw new DomainError(
+        'OUT_OF_RANGE',
+        `The platform held nothing of this ${what} at ${asRecordedAt?.toISOString()}.`,
+        {
+          earliest: null,
+        },
+      );
+    }
+    if (view.on < first) {
+      throw new DomainError('OUT_OF_RANGE', `The ${what} existed from ${first}; ${view.on} is before it.`, {
+        earliest: first,
+      });
+    }
+    return view;
   }
 }

@@ -202,13 +202,15 @@ describe('the per-request loaders of workstreams, tasks, policies and groups', (
       ['membersOfWorkstreams', 'reportsOfWorkstreams', 'countsByStatusOfWorkstreams', 'areaIdsOfWorkstreams'] as const
     ).map((method) => jest.spyOn(workstreams, method));
     const ids = [WORKSTREAM_ID, RESOURCES_WORKSTREAM_ID, 'no-such-workstream'];
+    const seen = (id: string) => ({ id, args: { view: TODAY_VIEW } });
     const [members, reports, counts, areas] = await Promise.all([
-      Promise.all(ids.map((id) => loaders.membersOfWorkstream.load(id))),
-      Promise.all(ids.map((id) => loaders.reportsOfWorkstream.load(id))),
-      Promise.all(ids.map((id) => loaders.taskCountsOfWorkstream.load(id))),
+      Promise.all(ids.map((id) => loaders.membersOfWorkstream.load(seen(id)))),
+      Promise.all(ids.map((id) => loaders.reportsOfWorkstream.load(seen(id)))),
+      Promise.all(ids.map((id) => loaders.taskCountsOfWorkstream.load(seen(id)))),
       Promise.all(ids.map((id) => loaders.areaIdsOfWorkstream.load(id))),
     ]);
-    for (const spy of spies) expect(spy.mock.calls).toEqual([[ids]]);
+    for (const spy of spies.slice(0, 3)) expect(spy.mock.calls).toEqual([[ids, TODAY_VIEW]]);
+    expect(spies[3].mock.calls).toEqual([[ids]]);
     expect(members).toEqual([
       [
         { personId: REPRESENTATIVES.chrisSivers.personId, name: 'Chris Sivers' },
@@ -233,13 +235,13 @@ describe('the per-request loaders of workstreams, tasks, policies and groups', (
   it('pages the tasks of several workstreams in one batch, each workstream its own page', async () => {
     const { workstreams, loaders } = await readModels();
     const query = jest.spyOn(workstreams, 'tasksOfWorkstreams');
-    const args = { status: null, overdueOn: null, first: 1, after: null };
+    const args = { status: null, overdueOn: null, first: 1, after: null, view: TODAY_VIEW };
     const [procedures, resources] = await loaders.tasksOfWorkstream.loadMany([
       { id: WORKSTREAM_ID, args },
       { id: RESOURCES_WORKSTREAM_ID, args },
     ]);
     expect(query.mock.calls).toEqual([
-      [[WORKSTREAM_ID, RESOURCES_WORKSTREAM_ID], { status: null, overdueOn: null }, 1, null],
+      [[WORKSTREAM_ID, RESOURCES_WORKSTREAM_ID], { status: null, overdueOn: null }, 1, null, TODAY_VIEW],
     ]);
     expect(procedures).toMatchObject({ totalCount: 2, hasNextPage: true, items: [{ node: { taskId: 'task-1' } }] });
     expect(resources).toMatchObject({ totalCount: 0, hasNextPage: false, items: [] });
@@ -248,7 +250,7 @@ describe('the per-request loaders of workstreams, tasks, policies and groups', (
   it('asks once per distinct set of arguments when a batch mixes them', async () => {
     const { workstreams, loaders } = await readModels();
     const query = jest.spyOn(workstreams, 'tasksOfWorkstreams');
-    const all = { status: null, overdueOn: null, first: 10, after: null };
+    const all = { status: null, overdueOn: null, first: 10, after: null, view: TODAY_VIEW };
     const [started, everything] = await Promise.all([
       loaders.tasksOfWorkstream.load({ id: WORKSTREAM_ID, args: { ...all, status: 'IN_PROGRESS' } }),
       loaders.tasksOfWorkstream.load({ id: WORKSTREAM_ID, args: all }),
@@ -262,7 +264,7 @@ describe('the per-request loaders of workstreams, tasks, policies and groups', (
     const { loaders } = await readModels();
     const page = await loaders.tasksOfWorkstream.load({
       id: WORKSTREAM_ID,
-      args: { status: null, overdueOn: null, first: 10, after: 'not-a-cursor' },
+      args: { status: null, overdueOn: null, first: 10, after: 'not-a-cursor', view: TODAY_VIEW },
     });
     expect(page).toBeNull();
   });
@@ -283,13 +285,17 @@ describe('the per-request loaders of workstreams, tasks, policies and groups', (
       ['versionsOfPolicies', 'versionAreasOfPolicies', 'adoptionsOfPolicies', 'reviewsOfPolicies'] as const
     ).map((method) => jest.spyOn(policies, method));
     const ids = [POLICY_ID, DRAFT_POLICY];
+    // A day after the review, so every row of the fixture is seen.
+    const view = { on: '2022-01-01', position: null };
+    const seen = (id: string) => ({ id, args: { view } });
     const [versions, areas, adoptions, reviews] = await Promise.all([
-      Promise.all(ids.map((id) => loaders.versionsOfPolicy.load(id))),
+      Promise.all(ids.map((id) => loaders.versionsOfPolicy.load(seen(id)))),
       Promise.all(ids.map((id) => loaders.versionAreasOfPolicy.load(id))),
-      Promise.all(ids.map((id) => loaders.adoptionsOfPolicy.load(id))),
-      Promise.all(ids.map((id) => loaders.reviewsOfPolicy.load(id))),
+      Promise.all(ids.map((id) => loaders.adoptionsOfPolicy.load(seen(id)))),
+      Promise.all(ids.map((id) => loaders.reviewsOfPolicy.load(seen(id)))),
     ]);
-    for (const spy of spies) expect(spy.mock.calls).toEqual([[ids]]);
+    expect(spies[1].mock.calls).toEqual([[ids]]);
+    for (const spy of [spies[0], spies[2], spies[3]]) expect(spy.mock.calls).toEqual([[ids, view]]);
     expect(versions.map((list) => list.map((v) => [v.version, v.effectiveOn]))).toEqual([[[1, '2020-04-01']], []]);
     expect(areas[0]).toEqual(Object.values(AREAS).map((area) => ({ version: 1, areaId: area.areaId })));
     expect(adoptions).toEqual([
@@ -325,18 +331,16 @@ describe('the per-request loaders of workstreams, tasks, policies and groups', (
     const seen = <V>(loader: { load: (key: Viewed) => Promise<V> }) =>
       Promise.all(ids.map((id) => loader.load({ id, args: { view: TODAY_VIEW } })));
     const [groupMeetings, groupPolicies, groupWorkstreams, terms, notices, officers, dissolution] = await Promise.all([
-      Promise.all(ids.map((id) => loaders.meetingsOfGroup.load({ id, args: { recordedBy: null } }))),
-      each(loaders.policiesOfGroup),
-      each(loaders.workstreamsOfGroup),
+      seen(loaders.meetingsOfGroup),
+      seen(loaders.policiesOfGroup),
+      seen(loaders.workstreamsOfGroup),
       seen(loaders.termsOfGroup),
       seen(loaders.noticesOfGroup),
       seen(loaders.officersOfGroup),
       each(loaders.dissolutionOfGroup),
     ]);
-    expect(spies[0].mock.calls).toEqual([[ids, null]]);
-    for (const spy of spies.slice(1, 3)) expect(spy.mock.calls).toEqual([[ids]]);
     // One query for the whole list, for the day the list is seen on.
-    for (const spy of spies.slice(3, 6)) expect(spy.mock.calls).toEqual([[ids, TODAY_VIEW]]);
+    for (const spy of spies.slice(0, 6)) expect(spy.mock.calls).toEqual([[ids, TODAY_VIEW]]);
     expect(spies[6].mock.calls).toEqual([[ids]]);
     expect(groupMeetings.map((list) => list.map((m) => m.meetingId))).toEqual([[MARCH, JUNE, SEPTEMBER], []]);
     expect(groupPolicies.map((list) => list.map((p) => p.policyId))).toEqual([[POLICY_ID, DRAFT_POLICY], []]);

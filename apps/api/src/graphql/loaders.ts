@@ -52,7 +52,7 @@ export interface KeyWith<Args> {
   readonly args: Args;
 }
 
-/** A group's membership, terms, funding and notices differ with the day seen on and the position recorded by. */
+/** A group's membership, terms, funding, notices, meetings, workstreams and policies, and what each of those holds, differ with the day seen on and the position recorded by. */
 export type Viewed = KeyWith<{ readonly view: TimeView }>;
 
 /** Meetings and decisions as the platform showed them at a position of the log; null for now (A3, A7). */
@@ -61,6 +61,7 @@ export type RecordedBy = KeyWith<{ readonly recordedBy: number | null }>;
 export interface TaskPageArgs extends Required<Pick<TaskFilter, 'status' | 'overdueOn'>> {
   readonly first: number;
   readonly after: string | null;
+  readonly view: TimeView;
 }
 
 /** Made fresh for each request, so batching never serves one request's cache to another. */
@@ -81,7 +82,7 @@ export interface Loaders {
   readonly recommendationsOfMeeting: DataLoader<string, RecommendationRow[]>;
   readonly correctionsOfMeeting: DataLoader<string, CorrectionRow[]>;
   readonly localPublicationsOfMeeting: DataLoader<string, LocalPublicationRow[]>;
-  readonly meetingsOfGroup: DataLoader<RecordedBy, MeetingRow[], string>;
+  readonly meetingsOfGroup: DataLoader<Viewed, MeetingRow[], string>;
   readonly officersOfGroup: DataLoader<Viewed, OfficersRow | null, string>;
   readonly termsOfGroup: DataLoader<Viewed, TermsRow[], string>;
   readonly termsReviewsOfGroup: DataLoader<Viewed, ReviewRow[], string>;
@@ -92,21 +93,21 @@ export interface Loaders {
   >;
   readonly dissolutionOfGroup: DataLoader<string, DissolutionRow>;
   readonly noticesOfGroup: DataLoader<Viewed, NoticeRow[], string>;
-  readonly workstreamsOfGroup: DataLoader<string, WorkstreamRow[]>;
+  readonly workstreamsOfGroup: DataLoader<Viewed, WorkstreamRow[], string>;
   readonly areaIdsOfWorkstream: DataLoader<string, string[]>;
-  readonly membersOfWorkstream: DataLoader<string, MemberRow[]>;
+  readonly membersOfWorkstream: DataLoader<Viewed, MemberRow[], string>;
   /** Newest first. */
-  readonly reportsOfWorkstream: DataLoader<string, ReportRow[]>;
+  readonly reportsOfWorkstream: DataLoader<Viewed, ReportRow[], string>;
   /** Null for every key of a batch whose `after` cursor this API did not give out. */
   readonly tasksOfWorkstream: DataLoader<KeyWith<TaskPageArgs>, Page<TaskRow> | null, string>;
-  readonly taskCountsOfWorkstream: DataLoader<string, { status: string; count: number }[]>;
+  readonly taskCountsOfWorkstream: DataLoader<Viewed, { status: string; count: number }[], string>;
   readonly historyOfTask: DataLoader<string, TaskHistoryRow[]>;
-  readonly policiesOfGroup: DataLoader<string, PolicyRow[]>;
+  readonly policiesOfGroup: DataLoader<Viewed, PolicyRow[], string>;
   /** Oldest first. */
-  readonly versionsOfPolicy: DataLoader<string, PolicyVersionRow[]>;
+  readonly versionsOfPolicy: DataLoader<Viewed, PolicyVersionRow[], string>;
   readonly versionAreasOfPolicy: DataLoader<string, VersionAreaRow[]>;
-  readonly adoptionsOfPolicy: DataLoader<string, AdoptionRow[]>;
-  readonly reviewsOfPolicy: DataLoader<string, PolicyReviewRow[]>;
+  readonly adoptionsOfPolicy: DataLoader<Viewed, AdoptionRow[], string>;
+  readonly reviewsOfPolicy: DataLoader<Viewed, PolicyReviewRow[], string>;
 }
 
 /** A loader over a query that answers a whole batch of keys at once as a map. */
@@ -168,7 +169,7 @@ export function createLoaders({ groups, membership, meetings, workstreams, polic
     ),
     correctionsOfMeeting: batched((ids) => meetings.correctionsOfMeetings(ids), []),
     localPublicationsOfMeeting: batched((ids) => meetings.localPublicationsOfMeetings(ids), []),
-    meetingsOfGroup: batchedWith((ids, { recordedBy }) => meetings.meetingsOfGroups(ids, recordedBy), []),
+    meetingsOfGroup: batchedWith((ids, { view }) => meetings.meetingsOfGroups(ids, view), []),
     officersOfGroup: batchedWith((ids, { view }) => membership.officersOfGroups(ids, view), null),
     termsOfGroup: batchedWith((ids, { view }) => membership.termsOfGroups(ids, view), []),
     termsReviewsOfGroup: batchedWith((ids, { view }) => membership.termsReviewsOfGroups(ids, view), []),
@@ -178,20 +179,20 @@ export function createLoaders({ groups, membership, meetings, workstreams, polic
     ),
     dissolutionOfGroup: batched((ids) => membership.dissolutionsOfGroups(ids), { dissolvedAt: null, agreedBy: [] }),
     noticesOfGroup: batchedWith((ids, { view }) => membership.noticesOfGroups(ids, view), []),
-    workstreamsOfGroup: batched((ids) => workstreams.workstreamsOfGroups(ids), []),
+    workstreamsOfGroup: batchedWith((ids, { view }) => workstreams.workstreamsOfGroups(ids, view), []),
     areaIdsOfWorkstream: batched((ids) => workstreams.areaIdsOfWorkstreams(ids), []),
-    membersOfWorkstream: batched((ids) => workstreams.membersOfWorkstreams(ids), []),
-    reportsOfWorkstream: batched((ids) => workstreams.reportsOfWorkstreams(ids), []),
+    membersOfWorkstream: batchedWith((ids, { view }) => workstreams.membersOfWorkstreams(ids, view), []),
+    reportsOfWorkstream: batchedWith((ids, { view }) => workstreams.reportsOfWorkstreams(ids, view), []),
     tasksOfWorkstream: batchedWith(
-      (ids, { first, after, ...filter }) => workstreams.tasksOfWorkstreams(ids, filter, first, after),
+      (ids, { first, after, view, ...filter }) => workstreams.tasksOfWorkstreams(ids, filter, first, after, view),
       null,
     ),
-    taskCountsOfWorkstream: batched((ids) => workstreams.countsByStatusOfWorkstreams(ids), []),
+    taskCountsOfWorkstream: batchedWith((ids, { view }) => workstreams.countsByStatusOfWorkstreams(ids, view), []),
     historyOfTask: batched((ids) => workstreams.historyOfTasks(ids), []),
-    policiesOfGroup: batched((ids) => policies.policiesOfGroups(ids), []),
-    versionsOfPolicy: batched((ids) => policies.versionsOfPolicies(ids), []),
+    policiesOfGroup: batchedWith((ids, { view }) => policies.policiesOfGroups(ids, view), []),
+    versionsOfPolicy: batchedWith((ids, { view }) => policies.versionsOfPolicies(ids, view), []),
     versionAreasOfPolicy: batched((ids) => policies.versionAreasOfPolicies(ids), []),
-    adoptionsOfPolicy: batched((ids) => policies.adoptionsOfPolicies(ids), []),
-    reviewsOfPolicy: batched((ids) => policies.reviewsOfPolicies(ids), []),
+    adoptionsOfPolicy: batchedWith((ids, { view }) => policies.adoptionsOfPolicies(ids, view), []),
+    reviewsOfPolicy: batchedWith((ids, { view }) => policies.reviewsOfPolicies(ids, view), []),
   };
 }

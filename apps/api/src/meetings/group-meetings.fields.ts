@@ -1,8 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { cadenceAt, DEFAULT_TERMS, groupDateOf, termsAdoptedBy } from '@app/domain';
+import { cadenceAt, DEFAULT_TERMS, termsAdoptedBy } from '@app/domain';
 import { Clock } from '@app/platform';
+import { GroupTimeViews } from '../common/group-time-views';
 import { GraphqlContext } from '../graphql/graphql-context';
+import { Viewed } from '../graphql/loaders';
 import { CLOCK } from '../infrastructure/injection-tokens';
 import { RegionalGroup } from '../regional-group/regional-group.types';
 import { derivedId } from '../common/derived-id';
@@ -12,33 +14,43 @@ import { toMeeting } from './meeting.resolver';
 /** A group's meetings, their cadence (R6) and its dissolution (R14). */
 @Resolver(() => RegionalGroup)
 export class GroupMeetingFields {
-  constructor(@Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly views: GroupTimeViews,
+  ) {}
+
+  /** The key of the group's meetings loader: the group seen today, or as it was asked. */
+  private seen(group: RegionalGroup): Viewed {
+    return { id: group.id, args: { view: group.view ?? this.views.today() } };
+  }
 
   @ResolveField(() => [Meeting], {
     description:
-      'In date order; only those with a given status when asked. Under asRecordedAt, their dates, places and decisions as the platform showed them then, before later corrections (A7).',
+      'In date order; only those with a given status when asked. Under asAt or asRecordedAt, only the meetings that existed by then (booked, or held when entered afterwards); under asRecordedAt, their dates, places and decisions as the platform showed them then, before later corrections (A7); each with its status and minutes as they stand today.',
   })
   async meetings(
     @Parent() group: RegionalGroup,
     @Args('status', { type: () => MeetingStatus, nullable: true }) status: MeetingStatus | null,
     @Context() context: GraphqlContext,
   ): Promise<Meeting[]> {
+    const meetings = await context.loaders.meetingsOfGroup.load(this.seen(group));
     const recordedBy = group.view?.position ?? null;
-    const meetings = await context.loaders.meetingsOfGroup.load({ id: group.id, args: { recordedBy } });
     return meetings
       .filter((m) => !status || m.status === (status as string))
       .map((row) => ({ ...toMeeting(row), recordedBy }));
   }
 
-  @ResolveField(() => MeetingCadence, { description: 'R6, today: the cadence of the terms in force.' })
+  @ResolveField(() => MeetingCadence, {
+    description: 'R6, today (or at the end of the day seen on): the cadence of the terms in force.',
+  })
   async cadence(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<MeetingCadence> {
-    const now = this.clock.now().toISOString();
-    const today = groupDateOf(now);
+    const key = this.seen(group);
+    const now = group.view ? `${group.view.on}T23:59:59.999Z` : this.clock.now().toISOString();
     const [terms, all] = await Promise.all([
-      context.loaders.termsOfGroup.load({ id: group.id, args: { view: { on: today, position: null } } }),
-      context.loaders.meetingsOfGroup.load({ id: group.id, args: { recordedBy: null } }),
+      context.loaders.termsOfGroup.load(key),
+      context.loaders.meetingsOfGroup.load(key),
     ]);
-    const cadenceMonths = (termsAdoptedBy(terms, today) ?? DEFAULT_TERMS).meetingCadenceMonths;
+    const cadenceMonths = (termsAdoptedBy(terms, key.args.view.on) ?? DEFAULT_TERMS).meetingCadenceMonths;
     const { last, next, overdue } = cadenceAt(all, group.establishedOn, cadenceMonths, now);
     return {
       id: derivedId('MeetingCadence', group.id),

@@ -3,7 +3,6 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import {
   communicationDecider,
   communicationStream,
-  dateOf,
   DomainError,
   localArrangementDecider,
   IssueRegionalCommunication,
@@ -22,7 +21,7 @@ import {
   workstreamStream,
 } from '@app/domain';
 import { EventStore, newEntityId, readState } from '@app/event-store';
-import { PolicyQueries, PolicyRow, PolicyVersionRow } from '@app/read-models';
+import { PolicyQueries, PolicyRow, PolicyVersionRow, TimeView } from '@app/read-models';
 import { Clock } from '@app/platform';
 import { Actors } from '../auth/actors';
 import { KnownEntities } from '../common/known-entities';
@@ -36,6 +35,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { GroupTimeViews } from '../common/group-time-views';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { GraphqlContext } from '../graphql/graphql-context';
+import { Viewed } from '../graphql/loaders';
 import { CLOCK, EVENT_STORE } from '../infrastructure/injection-tokens';
 import { RegionalGroup } from '../regional-group/regional-group.types';
 import {
@@ -53,6 +53,11 @@ import {
   RetirePolicyInput,
   RevisePolicyDraftInput,
 } from './policy.types';
+
+const NOT_ASKED = { asAt: null, asRecordedAt: null };
+
+/** The key of a policy's loaders: its id and the view it is seen on. */
+const seen = (policy: Policy): Viewed => ({ id: policy.id, args: { view: policy.view } });
 
 /** Regional policies flowing down, each area's own decision on them (D1), and communications (D5). */
 function toVersion(policyId: string, row: PolicyVersionRow): PolicyVersion {
@@ -72,12 +77,12 @@ export class PolicyResolver {
     private readonly views: GroupTimeViews,
   ) {}
 
-  private today(): string {
-    return dateOf(this.clock.now().toISOString());
-  }
-
-  /** The policy as it stood on `on` (today unless asked asAt). */
-  toPolicy(row: PolicyRow, on: string = this.today(), asAt: string | null = null): Policy {
+  /** The policy as seen on `view` (today, recorded now, unless asked asAt or asRecordedAt). */
+  toPolicy(
+    row: PolicyRow,
+    view: TimeView,
+    asked: { asAt: string | null; asRecordedAt: Date | null } = NOT_ASKED,
+  ): Policy {
     return {
       id: row.policyId,
       groupId: row.groupId,
@@ -95,17 +100,18 @@ export class PolicyResolver {
             }
           : null,
       reviewDueOn: row.reviewDueOn,
-      reviewOverdue: isPolicyReviewOverdue(row, on),
+      reviewOverdue: isPolicyReviewOverdue(row, view.on),
       retiredReason: row.retiredReason,
-      asAt,
-      on,
+      asAt: asked.asAt === null && asked.asRecordedAt === null ? null : view.on,
+      asRecordedAt: asked.asRecordedAt,
+      view,
     };
   }
 
-  private read(policyId: string): Policy {
-    const row = this.policies.policy(policyId);
+  private read(policyId: string, view: TimeView = this.views.today()): Policy {
+    const row = this.policies.policySeen(policyId, view);
     if (!row) throw new DomainError('NOT_FOUND', `There is no policy with id ${policyId}.`);
-    return this.toPolicy(row);
+    return this.toPolicy(row, view);
   }
 
   private async policyState(policyId: string) {
@@ -153,19 +159,24 @@ export class PolicyResolver {
 
   @Query(() => Policy, {
     description:
-      'One policy; asAt (YYYY-MM-DD) gives its version in force, review status and the areas’ decisions as they stood that day (A3).',
+      'One policy; asAt (YYYY-MM-DD) gives its status, versions, version in force, review date and status, reviews and the areas’ decisions as they stood that day, as known now, and asRecordedAt as the platform showed them at that moment (A3); a day before the policy existed is OUT_OF_RANGE.',
   })
   async policy(
     @Args('id', { type: () => ID }) id: string,
     @CurrentIdentity() identity: Identity,
     @Args('asAt', { type: () => String, nullable: true, description: 'YYYY-MM-DD' }) asAt?: string | null,
+    @Args('asRecordedAt', { type: () => Date, nullable: true }) asRecordedAt?: Date | null,
   ): Promise<Policy> {
-    const policy = this.read(id);
-    const row = this.policies.policy(id) as PolicyRow;
-    await this.access.assertGroup(identity.personId, row.groupId);
-    if (!asAt) return policy;
-    const { on } = this.views.of(row.groupId, asAt, null);
-    return this.toPolicy(row, on, on);
+    const today = this.policies.policy(id);
+    if (!today) throw new DomainError('NOT_FOUND', `There is no policy with id ${id}.`);
+    await this.access.assertGroup(identity.personId, today.groupId);
+    const asked = { asAt: asAt ?? null, asRecordedAt: asRecordedAt ?? null };
+    const view = this.views.ofEntity(today.groupId, asked.asAt, asked.asRecordedAt, 'policy', (seen) =>
+      this.policies.firstDay(id, seen),
+    );
+    const row = this.policies.policySeen(id, view);
+    if (!row) throw new DomainError('NOT_FOUND', `There is no policy with id ${id}.`);
+    return this.toPolicy(row, view, asked);
   }
 
   @Query(() => [Policy], {
@@ -181,38 +192,37 @@ export class PolicyResolver {
     if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 3660)
       throw new DomainError('VALIDATION_FAILED', 'withinDays is a whole number of days from 0 to 3660.');
     const until = new Date(this.clock.now().getTime() + withinDays * 86_400_000).toISOString().slice(0, 10);
-    return this.policies.dueForReview(groupId, until).map((row) => this.toPolicy(row));
+    const today = this.views.today();
+    return this.policies.dueForReview(groupId, until).map((row) => this.toPolicy(row, today));
   }
 
   @ResolveField(() => [PolicyVersion], {
     description: 'Every published version; a later one supersedes an earlier from its effective date.',
   })
   async versions(@Parent() policy: Policy, @Context() context: GraphqlContext): Promise<PolicyVersion[]> {
-    return (await context.loaders.versionsOfPolicy.load(policy.id)).map((row) => toVersion(policy.id, row));
+    return (await context.loaders.versionsOfPolicy.load(seen(policy))).map((row) => toVersion(policy.id, row));
   }
 
   @ResolveField(() => PolicyVersion, { nullable: true, description: 'The version in force today, or on asAt.' })
   async currentVersion(@Parent() policy: Policy, @Context() context: GraphqlContext): Promise<PolicyVersion | null> {
-    const versions = await context.loaders.versionsOfPolicy.load(policy.id);
-    const row = versionInForce({ versions }, policy.on);
+    const versions = await context.loaders.versionsOfPolicy.load(seen(policy));
+    const row = versionInForce({ versions }, policy.view.on);
     return row ? toVersion(policy.id, row) : null;
   }
 
   @ResolveField(() => [AreaAdoption], {
-    description: 'The table of areas by versions: each decision an area recorded.',
+    description: 'The table of areas by versions: each decision an area had recorded, as it stood on the day seen on.',
   })
   async adoption(@Parent() policy: Policy, @Context() context: GraphqlContext): Promise<AreaAdoption[]> {
-    const adoptions = await context.loaders.adoptionsOfPolicy.load(policy.id);
-    return adoptions
-      .filter((row) => row.decidedOn <= policy.on)
-      .map((row) => ({ ...row, id: derivedId('AreaAdoption', policy.id, row.version, row.areaId) }));
+    const adoptions = await context.loaders.adoptionsOfPolicy.load(seen(policy));
+    return adoptions.map((row) => ({ ...row, id: derivedId('AreaAdoption', policy.id, row.version, row.areaId) }));
   }
 
   @ResolveField(() => [ID], { description: 'Areas the latest version went to that have not yet decided on it.' })
   async undecidedAreaIds(@Parent() policy: Policy, @Context() context: GraphqlContext): Promise<string[]> {
     const [versions, adoptions, versionAreas] = await Promise.all([
-      context.loaders.versionsOfPolicy.load(policy.id),
-      context.loaders.adoptionsOfPolicy.load(policy.id),
+      context.loaders.versionsOfPolicy.load(seen(policy)),
+      context.loaders.adoptionsOfPolicy.load(seen(policy)),
       context.loaders.versionAreasOfPolicy.load(policy.id),
     ]);
     const latest = versions.at(-1);
@@ -225,7 +235,7 @@ export class PolicyResolver {
 
   @ResolveField(() => [PolicyReview])
   reviews(@Parent() policy: Policy, @Context() context: GraphqlContext): Promise<PolicyReview[]> {
-    return context.loaders.reviewsOfPolicy.load(policy.id);
+    return context.loaders.reviewsOfPolicy.load(seen(policy));
   }
 
   @Mutation(() => Policy, { description: 'Administrator or chair.' })
@@ -430,10 +440,17 @@ export class PolicyResolver {
 
 @Resolver(() => RegionalGroup)
 export class GroupPolicyFields {
-  constructor(private readonly resolver: PolicyResolver) {}
+  constructor(
+    private readonly resolver: PolicyResolver,
+    private readonly views: GroupTimeViews,
+  ) {}
 
-  @ResolveField(() => [Policy])
+  @ResolveField(() => [Policy], {
+    description: 'The policies that existed on the day the group is seen on, each as it stood then (A3).',
+  })
   async policies(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<Policy[]> {
-    return (await context.loaders.policiesOfGroup.load(group.id)).map((row) => this.resolver.toPolicy(row));
+    const view = group.view ?? this.views.today();
+    const rows = await context.loaders.policiesOfGroup.load({ id: group.id, args: { view } });
+    return rows.map((row) => this.resolver.toPolicy(row, view, group));
   }
 }

@@ -1,3 +1,4 @@
+import { TimeView } from '@app/read-models';
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
 import { IsDocumentText, IsEntityId, IsLongText, IsShortText } from '../common/input-validators';
@@ -117,8 +118,11 @@ export class Policy {
   @Field(() => String, { nullable: true, description: 'The day it is seen as at, when asked; null for today.' })
   asAt!: string | null;
 
-  /** The day its version in force, review status and adoption are as of. */
-  on!: string;
+  @Field(() => Date, { nullable: true, description: 'The moment it is seen as recorded at, when asked.' })
+  asRecordedAt!: Date | null;
+
+  /** The rows its fields see: today, recorded now, unless asked otherwise. */
+  view!: TimeView;
 }
 
 @ObjectType()

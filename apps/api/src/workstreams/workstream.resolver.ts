@@ -17,7 +17,7 @@ import {
   peopleOf,
 } from '@app/domain';
 import { EventStore, newEntityId, readState } from '@app/event-store';
-import { MeetingQueries, TaskFilter, TaskRow, WorkstreamQueries, WorkstreamRow } from '@app/read-models';
+import { MeetingQueries, TaskFilter, TaskRow, TimeView, WorkstreamQueries, WorkstreamRow } from '@app/read-models';
 import { Clock } from '@app/platform';
 import { Actors } from '../auth/actors';
 import { KnownEntities } from '../common/known-entities';
@@ -27,7 +27,9 @@ import { ReadAccess } from '../auth/read-access';
 import { PreparedCommand } from '../common/command-gateway';
 import { PageArgs, toConnection } from '../common/connection';
 import { IdempotentInput } from '../common/idempotency-key.input';
+import { GroupTimeViews } from '../common/group-time-views';
 import { GraphqlContext } from '../graphql/graphql-context';
+import { Viewed } from '../graphql/loaders';
 import { CLOCK, EVENT_STORE } from '../infrastructure/injection-tokens';
 import { LocalArea } from '../regional-group/regional-group.types';
 import { ChangeStreamCommand } from '../common/change-stream.command';
@@ -57,7 +59,19 @@ import {
   WorkstreamPerson,
 } from './workstream.types';
 
-export function toWorkstream(row: WorkstreamRow): Workstream {
+/** Whether a workstream was asked asAt a day or asRecordedAt a moment (A3). */
+export interface Asked {
+  readonly asAt: string | null;
+  readonly asRecordedAt: Date | null;
+}
+
+const NOT_ASKED: Asked = { asAt: null, asRecordedAt: null };
+
+/** The key of a workstream's loaders: its id and the view it is seen on. */
+const seen = (workstream: Workstream): Viewed => ({ id: workstream.id, args: { view: workstream.view } });
+
+/** The workstream as seen on `view` (today, recorded now, unless asked asAt or asRecordedAt). */
+export function toWorkstream(row: WorkstreamRow, view: TimeView, asked: Asked = NOT_ASKED): Workstream {
   return {
     id: row.workstreamId,
     groupId: row.groupId,
@@ -73,6 +87,9 @@ export function toWorkstream(row: WorkstreamRow): Workstream {
     status: row.status,
     outcomeReport: row.outcomeReport,
     closedOn: row.closedOn,
+    asAt: asked.asAt === null && asked.asRecordedAt === null ? null : view.on,
+    asRecordedAt: asked.asRecordedAt,
+    view,
   };
 }
 
@@ -133,6 +150,7 @@ export class WorkstreamResolver {
     private readonly access: ReadAccess,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly views: GroupTimeViews,
   ) {}
 
   /** Per request: whose tasks its reader may read (the context object lives as long as the request). */
@@ -145,7 +163,7 @@ export class WorkstreamResolver {
   private read(workstreamId: string): Workstream {
     const row = this.workstreams.workstream(workstreamId);
     if (!row) throw new DomainError('NOT_FOUND', `There is no workstream with id ${workstreamId}.`);
-    return toWorkstream(row);
+    return toWorkstream(row, this.views.today());
   }
 
   /** `groupId` is known when commissioning; otherwise it is read from the workstream's stream. */
@@ -198,13 +216,28 @@ export class WorkstreamResolver {
   }
 
   @Query(() => Workstream, {
-    description: "For the group's business readers (R43) and the workstream's own lead and members.",
+    description:
+      "For the group's business readers (R43) and the workstream's own lead and members. asAt (YYYY-MM-DD) gives its status, lead, members, status reports and tasks as they stood that day, as known now, and asRecordedAt as the platform showed them at that moment (A3); a day before the workstream existed is OUT_OF_RANGE.",
   })
   async workstream(
     @Args('id', { type: () => ID }) id: string,
     @CurrentIdentity() identity: Identity,
+    @Args('asAt', { type: () => String, nullable: true, description: 'YYYY-MM-DD' }) asAt?: string | null,
+    @Args('asRecordedAt', { type: () => Date, nullable: true }) asRecordedAt?: Date | null,
   ): Promise<Workstream> {
     const workstream = this.read(id);
+    await this.assertReadable(identity, workstream);
+    const asked = { asAt: asAt ?? null, asRecordedAt: asRecordedAt ?? null };
+    const view = this.views.ofEntity(workstream.groupId, asked.asAt, asked.asRecordedAt, 'workstream', (seenOn) =>
+      this.workstreams.firstDay(id, seenOn),
+    );
+    const row = this.workstreams.workstreamSeen(id, view);
+    if (!row) throw new DomainError('NOT_FOUND', `There is no workstream with id ${id}.`);
+    return toWorkstream(row, view, asked);
+  }
+
+  private async assertReadable(identity: Identity, workstream: Workstream): Promise<void> {
+    const id = workstream.id;
     const readable =
       (await this.access.mayReadWorkstream(identity.personId, id)) ||
       (await this.access.mayReadGroup(identity.personId, workstream.groupId));
@@ -213,7 +246,6 @@ export class WorkstreamResolver {
         'FORBIDDEN',
         "A workstream is for its lead and members, the group's current representatives, administrators and auditors.",
       );
-    return workstream;
   }
 
   @Query(() => TaskConnection, {
@@ -259,12 +291,12 @@ export class WorkstreamResolver {
 
   @ResolveField(() => [WorkstreamPerson])
   members(@Parent() workstream: Workstream, @Context() context: GraphqlContext): Promise<WorkstreamPerson[]> {
-    return context.loaders.membersOfWorkstream.load(workstream.id);
+    return context.loaders.membersOfWorkstream.load(seen(workstream));
   }
 
   @ResolveField(() => [StatusReport], { description: 'Newest first.' })
   async statusReports(@Parent() workstream: Workstream, @Context() context: GraphqlContext): Promise<StatusReport[]> {
-    const reports = await context.loaders.reportsOfWorkstream.load(workstream.id);
+    const reports = await context.loaders.reportsOfWorkstream.load(seen(workstream));
     return reports.map((r) => ({ ...r, rag: r.rag as Rag }));
   }
 
@@ -273,7 +305,7 @@ export class WorkstreamResolver {
     @Parent() workstream: Workstream,
     @Context() context: GraphqlContext,
   ): Promise<StatusReport | null> {
-    const [latest] = await context.loaders.reportsOfWorkstream.load(workstream.id);
+    const [latest] = await context.loaders.reportsOfWorkstream.load(seen(workstream));
     return latest ? { ...latest, rag: latest.rag as Rag } : null;
   }
 
@@ -282,10 +314,10 @@ export class WorkstreamResolver {
     @Parent() workstream: Workstream,
     @Context() context: GraphqlContext,
   ): Promise<boolean> {
-    const now = this.clock.now().toISOString();
+    const now = workstream.asAt === null ? this.clock.now().toISOString() : `${workstream.view.on}T23:59:59.999Z`;
     const [meetings, [latest]] = await Promise.all([
-      context.loaders.meetingsOfGroup.load({ id: workstream.groupId, args: { recordedBy: null } }),
-      context.loaders.reportsOfWorkstream.load(workstream.id),
+      context.loaders.meetingsOfGroup.load({ id: workstream.groupId, args: { view: workstream.view } }),
+      context.loaders.reportsOfWorkstream.load(seen(workstream)),
     ]);
     const held = meetings.filter((m) => m.status !== 'SCHEDULED' && m.startsAt <= now);
     const lastMeeting = held[held.length - 1];
@@ -328,7 +360,7 @@ export class WorkstreamResolver {
     @CurrentIdentity() identity: Identity,
   ) {
     await this.assertTasks(context, identity.personId, workstream.id);
-    const today = this.today();
+    const today = workstream.asAt ?? this.today();
     const page = await context.loaders.tasksOfWorkstream.load({
       id: workstream.id,
       args: {
@@ -336,6 +368,7 @@ export class WorkstreamResolver {
         overdueOn: args.overdue ? today : null,
         first: args.first,
         after: args.after ?? null,
+        view: workstream.view,
       },
     });
     return toConnection(page, (row) => toTask(row, today));
@@ -348,7 +381,7 @@ export class WorkstreamResolver {
     @CurrentIdentity() identity: Identity,
   ): Promise<TaskCount[]> {
     await this.assertTasks(context, identity.personId, workstream.id);
-    const counts = await context.loaders.taskCountsOfWorkstream.load(workstream.id);
+    const counts = await context.loaders.taskCountsOfWorkstream.load(seen(workstream));
     return counts.map((c) => ({ status: c.status as TaskStatus, count: c.count }));
   }
 

@@ -1,3 +1,4 @@
+import { TimeView } from '@app/read-models';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Connection } from '../common/connection';
 
@@ -148,4 +149,13 @@ export class Workstream {
 
   @Field(() => String, { nullable: true })
   closedOn!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The day it is seen as at, when asked; null for today.' })
+  asAt!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'The moment it is seen as recorded at, when asked.' })
+  asRecordedAt!: Date | null;
+
+  /** The rows its fields see: today, recorded now, unless asked otherwise. */
+  view!: TimeView;
 }

@@ -84,6 +84,14 @@ function whereOf(filter: HistoryFilter): { from: string; page: string; condition
 export class HistoryQueries {
   constructor(private readonly db: Database.Database) {}
 
+  /** The position of the last event of any stream the platform had recorded at `instant`, or null before any (A3). */
+  positionAt(instant: string): number | null {
+    const row = this.db
+      .prepare('SELECT MAX(position) AS position FROM history_events WHERE recorded_at <= ?')
+      .get(instant) as { position: number | null };
+    return row.position;
+  }
+
   /** Events matching every part of the filter, in the order recorded; null for a cursor this API did not issue. */
   page(filter: HistoryFilter, first: number, after: string | null): Page<HistoryEventRow> | null {
     const start = after === null ? 0 : decodeCursor(after);
@@ -103,19 +111,6 @@ export class HistoryQueries {
       after,
       counts,
     );
-  }
-
-  /**
-   * The position of the last event of the whole log recorded at or before `instant`: what the
-   * platform showed then, across every stream (a meeting's corrections are not in its group's stream).
-   */
-  positionRecordedBy(instant: string): number | null {
-    const row = this.db
-      .prepare(
-        'SELECT position FROM history_events WHERE recorded_at <= ? ORDER BY recorded_at DESC, position DESC LIMIT 1',
-      )
-      .get(instant) as { position: number } | undefined;
-    return row?.position ?? null;
   }
 
   /** Whether any event at all concerns this id: an id the history never mentions is not found, not empty. */

@@ -83,8 +83,30 @@ describe('the meetings projection', () => {
             place: 'Police Headquarters, Portishead',
             status: 'SCHEDULED',
             minutes_stage: 'NONE',
+            // Booked on 12 March 2020 (RECORDED_AT) for later that day.
+            scheduled_on: '2020-03-12',
             sort_key: 1,
           },
+        ],
+      }));
+
+  it('has a meeting entered after it was held exist from its own day, and one booked ahead from the day it was booked (A3)', () =>
+    spec
+      .given()
+      .when(
+        inStream(meetingStream(MEETING_ID), meetingScheduled(), { occurredAt: '2026-11-20T10:00:00.000Z' }),
+        inStream(
+          meetingStream('december-2026'),
+          meetingScheduled({ meetingId: 'december-2026', startsAt: '2026-12-10T10:00:00.000Z' }),
+          {
+            occurredAt: '2026-11-20T10:05:00.000Z',
+          },
+        ),
+      )
+      .then({
+        meetings: [
+          { starts_at: MEETING_STARTS_AT, scheduled_on: '2020-03-12' },
+          { starts_at: '2026-12-10T10:00:00.000Z', scheduled_on: '2026-11-20' },
         ],
       }));
 
@@ -303,6 +325,7 @@ describe('corrections in the meetings projection (A7)', () => {
             place: 'Police Headquarters, Portishead',
             status: 'OPEN',
             required: 7,
+            scheduled_on: '2020-03-12',
             recorded_from: 1,
             recorded_to: 10,
           },
@@ -311,6 +334,8 @@ describe('corrections in the meetings projection (A7)', () => {
             place: 'Bristol City Hall',
             status: 'OPEN',
             required: 6,
+            // Held a week before it was booked on 12 March: it existed from its corrected day.
+            scheduled_on: '2020-03-05',
             recorded_from: 10,
             recorded_to: null,
           },

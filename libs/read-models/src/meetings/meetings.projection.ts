@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { MeetingEvent, SnapshotRepresentative } from '@app/domain';
+import { dateOf, MeetingEvent, SnapshotRepresentative } from '@app/domain';
 import { occurredAtOf, StoredEvent } from '@app/event-store';
 import { Projection, statementsPerDatabase, unhandled } from '../projection';
 
@@ -9,19 +9,20 @@ const STREAM_PREFIX = 'meeting-';
 const NOW = 'recorded_to IS NULL';
 /** The columns a correction of a meeting's date and place carries over unchanged. */
 const MEETING_COPY = `meeting_id, group_id, status, opened_at, closed_at, minutes_stage, minutes_text, minutes_approved_on,
-  minutes_approved_at_meeting, minutes_published_at, sort_key`;
+  minutes_approved_at_meeting, minutes_published_at, booked_on, sort_key`;
 
 const statements = statementsPerDatabase((db) => ({
   insertMeeting: db.prepare(
-    `INSERT INTO meetings (meeting_id, group_id, starts_at, place, status, minutes_stage, sort_key, recorded_from)
-     VALUES (?, ?, ?, ?, 'SCHEDULED', 'NONE', ?, ?)`,
+    `INSERT INTO meetings (meeting_id, group_id, starts_at, place, status, minutes_stage, booked_on, scheduled_on, sort_key, recorded_from)
+     VALUES (?, ?, ?, ?, 'SCHEDULED', 'NONE', ?, MIN(?, ?), ?, ?)`,
   ),
   open: db.prepare(
     `UPDATE meetings SET status = 'OPEN', opened_at = ?, quorum_percentage = ?, required = ? WHERE ${NOW} AND meeting_id = ?`,
   ),
   correctMeeting: db.prepare(
-    `INSERT INTO meetings (${MEETING_COPY}, starts_at, place, quorum_percentage, required, recorded_from)
-     SELECT ${MEETING_COPY}, @startsAt, @place, COALESCE(@quorumPercentage, quorum_percentage), COALESCE(@required, required), @position
+    `INSERT INTO meetings (${MEETING_COPY}, starts_at, place, scheduled_on, quorum_percentage, required, recorded_from)
+     SELECT ${MEETING_COPY}, @startsAt, @place, MIN(@startsOn, booked_on), COALESCE(@quorumPercentage, quorum_percentage),
+       COALESCE(@required, required), @position
      FROM meetings WHERE ${NOW} AND meeting_id = @meetingId`,
   ),
   retireMeeting: db.prepare(
@@ -118,8 +119,9 @@ function reseat(
 
 export const meetingsProjection: Projection = {
   name: 'meetings',
-  // 3: meetings and decisions keep each version a correction replaced, between recorded positions (A7).
-  version: 3,
+  // 3: the day each meeting existed from, for a group's meetings as at a day (A3).
+  // 4: meetings and decisions keep each version a correction replaced, between recorded positions (A7).
+  version: 4,
   tables: [
     'meetings',
     'meeting_seats',
@@ -137,7 +139,10 @@ export const meetingsProjection: Projection = {
         meeting_id TEXT NOT NULL, group_id TEXT NOT NULL, starts_at TEXT NOT NULL, place TEXT NOT NULL,
         status TEXT NOT NULL, opened_at TEXT, closed_at TEXT, quorum_percentage INTEGER, required INTEGER,
         minutes_stage TEXT NOT NULL, minutes_text TEXT, minutes_approved_on TEXT, minutes_approved_at_meeting TEXT,
-        minutes_published_at TEXT, sort_key INTEGER NOT NULL, recorded_from INTEGER NOT NULL, recorded_to INTEGER,
+        minutes_published_at TEXT,
+        -- The day it was booked, and the day it existed from: when it was booked, or its own day when entered afterwards (A3).
+        booked_on TEXT NOT NULL, scheduled_on TEXT NOT NULL,
+        sort_key INTEGER NOT NULL, recorded_from INTEGER NOT NULL, recorded_to INTEGER,
         PRIMARY KEY (meeting_id, recorded_from)
       );
       CREATE INDEX meetings_by_group ON meetings (group_id, starts_at);
@@ -180,6 +185,9 @@ export const meetingsProjection: Projection = {
           event.data.groupId,
           event.data.startsAt,
           event.data.place,
+          dateOf(occurredAtOf(stored)),
+          dateOf(event.data.startsAt),
+          dateOf(occurredAtOf(stored)),
           stored.position,
           stored.position,
         );
@@ -232,6 +240,7 @@ export const meetingsProjection: Projection = {
         s.correctMeeting.run({
           meetingId,
           startsAt,
+          startsOn: dateOf(startsAt),
           place,
           quorumPercentage: snapshot?.quorumPercentage ?? null,
           required: snapshot?.required ?? null,

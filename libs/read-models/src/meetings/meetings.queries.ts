@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { QuorumCount } from '@app/domain';
+import { recordedBy as recordedBy_, TimeView, viewParameters, WHOLE_RECORD } from '../bitemporal';
 import { groupRows } from '../group-rows';
-import { recordedBy as recordedBy_ } from '../bitemporal';
 
 const positionOf = (recordedBy: number | null): number => recordedBy ?? Number.MAX_SAFE_INTEGER;
 
@@ -95,17 +95,20 @@ export class MeetingQueries {
   }
 
   meetingsOfGroup(groupId: string): MeetingRow[] {
-    return this.meetingsOfGroups([groupId]).get(groupId) ?? [];
+    return this.meetingsOfGroups([groupId], WHOLE_RECORD).get(groupId) ?? [];
   }
 
-  /** The meetings of many groups in one query, each group's in date order. */
-  meetingsOfGroups(groupIds: readonly string[], recordedBy: number | null = null): Map<string, MeetingRow[]> {
+  /**
+   * The meetings of many groups in one query that existed by the view's day (booked, or held when
+   * entered afterwards), as recorded by its position; each group's in date order.
+   */
+  meetingsOfGroups(groupIds: readonly string[], view: TimeView): Map<string, MeetingRow[]> {
     const rows = this.db
       .prepare(
-        `SELECT ${MEETING_COLUMNS} FROM meetings m
-         WHERE group_id IN (SELECT value FROM json_each(@ids)) AND ${recordedBy_('m')} ORDER BY starts_at`,
+        `SELECT ${MEETING_COLUMNS} FROM meetings m WHERE group_id IN (SELECT value FROM json_each(@ids))
+         AND scheduled_on <= @on AND ${recordedBy_('m')} ORDER BY starts_at`,
       )
-      .all({ ids: JSON.stringify(groupIds), position: positionOf(recordedBy) }) as MeetingRow[];
+      .all({ ids: JSON.stringify(groupIds), ...viewParameters(view) }) as MeetingRow[];
     return groupRows(groupIds, rows, (row) => row.groupId);
   }
 

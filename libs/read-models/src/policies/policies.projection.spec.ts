@@ -150,4 +150,129 @@ describe('the policies projection', () => {
         ],
         policy_versions: [{ policy_id: POLICY_ID, version: 1 }],
       }));
+
+  it('keeps the status and review date from each day, history entered in 2026 holding from its own dates (A3)', () => {
+    const entered = { occurredAt: '2026-11-20T10:00:00.000Z' };
+    return spec
+      .given(inStream(policyStream(POLICY_ID), [policyDrafted(), policyApproved()], entered))
+      .when(
+        inStream(
+          policyStream(POLICY_ID),
+          [
+            policyVersionPublished(),
+            {
+              type: 'PolicyReviewed',
+              data: { reviewedOn: '2021-03-15', outcome: 'NO_CHANGE', nextReviewOn: '2022-03-15' },
+            },
+            { type: 'PolicyRetired', data: { reason: 'Replaced by the national procedure.', retiredOn: '2022-01-10' } },
+          ],
+          entered,
+        ),
+      )
+      .then({
+        policy_states: [
+          // The draft as first recorded; the publication dated 2020 retires it.
+          {
+            status: 'DRAFT',
+            review_due_on: null,
+            valid_from: '2026-11-20',
+            valid_to: null,
+            recorded_from: 1,
+            recorded_to: 3,
+          },
+          {
+            status: 'PUBLISHED',
+            review_due_on: '2021-04-01',
+            valid_from: '2020-04-01',
+            valid_to: null,
+            recorded_from: 3,
+            recorded_to: 4,
+          },
+          {
+            status: 'PUBLISHED',
+            review_due_on: '2021-04-01',
+            valid_from: '2020-04-01',
+            valid_to: '2021-03-15',
+            recorded_from: 4,
+            recorded_to: null,
+          },
+          {
+            status: 'PUBLISHED',
+            review_due_on: '2022-03-15',
+            valid_from: '2021-03-15',
+            valid_to: null,
+            recorded_from: 4,
+            recorded_to: 5,
+          },
+          {
+            status: 'PUBLISHED',
+            review_due_on: '2022-03-15',
+            valid_from: '2021-03-15',
+            valid_to: '2022-01-10',
+            recorded_from: 5,
+            recorded_to: null,
+          },
+          {
+            status: 'RETIRED',
+            review_due_on: '2022-03-15',
+            valid_from: '2022-01-10',
+            valid_to: null,
+            recorded_from: 5,
+            recorded_to: null,
+          },
+        ],
+        policy_versions: [
+          { version: 1, effective_on: '2020-04-01', valid_from: '2020-04-01', recorded_from: 3, recorded_to: null },
+        ],
+      });
+  });
+
+  it('publishes a version on the day it was recorded when it takes effect later', () =>
+    spec
+      .given(policy(policyDrafted(), policyApproved()))
+      .when(policy(policyVersionPublished()))
+      .then({
+        policy_states: [
+          {
+            status: 'DRAFT',
+            review_due_on: null,
+            valid_from: '2020-03-12',
+            valid_to: null,
+            recorded_from: 1,
+            recorded_to: 3,
+          },
+          {
+            status: 'PUBLISHED',
+            review_due_on: '2021-04-01',
+            valid_from: '2020-03-12',
+            valid_to: null,
+            recorded_from: 3,
+            recorded_to: null,
+          },
+        ],
+        policy_versions: [{ version: 1, effective_on: '2020-04-01', valid_from: '2020-03-12', valid_to: null }],
+      }));
+
+  it('closes an area’s decision when a later one is recorded, keeping both', () =>
+    spec
+      .given(policy(...publishedPolicy), inStream(localArrangementStream('banes'), adoption('banes')))
+      .when(
+        inStream(
+          localArrangementStream('banes'),
+          adoption('banes', { decision: 'NOT_ADOPTED', reason: 'Local procedure in force.', decidedOn: '2021-01-01' }),
+        ),
+      )
+      .then({
+        policy_adoptions: [
+          { decision: 'ADOPTED', valid_from: '2020-05-03', valid_to: null, recorded_from: 4, recorded_to: 5 },
+          {
+            decision: 'ADOPTED',
+            valid_from: '2020-05-03',
+            valid_to: '2021-01-01',
+            recorded_from: 5,
+            recorded_to: null,
+          },
+          { decision: 'NOT_ADOPTED', valid_from: '2021-01-01', valid_to: null, recorded_from: 5, recorded_to: null },
+        ],
+      }));
 });

@@ -1,7 +1,27 @@
 import Database from 'better-sqlite3';
-import { LocalArrangementEvent, PolicyEvent } from '@app/domain';
-import { StoredEvent } from '@app/event-store';
+import { dateOf, LocalArrangementEvent, PolicyEvent } from '@app/domain';
+import { occurredAtOf, StoredEvent } from '@app/event-store';
+import { BITEMPORAL_COLUMNS, FactTable, insertFact, openFact, supersedeFrom } from '../bitemporal';
 import { Projection, statementsPerDatabase, unhandled } from '../projection';
+
+/** A policy's status and review date from each day: drafted, published, reviewed, retired (D1, A3). */
+export const POLICY_STATES: FactTable = {
+  table: 'policy_states',
+  key: ['policy_id'],
+  values: ['group_id', 'status', 'review_due_on'],
+};
+/** Each published version, from the day it was published (or took effect, when entered later). */
+export const POLICY_VERSIONS: FactTable = {
+  table: 'policy_versions',
+  key: ['policy_id', 'version'],
+  values: ['title', 'body', 'summary', 'effective_on', 'review_on'],
+};
+/** Each area's decision on a version, from the day it was decided; a later decision closes it. */
+export const POLICY_ADOPTIONS: FactTable = {
+  table: 'policy_adoptions',
+  key: ['policy_id', 'version', 'area_id'],
+  values: ['decision', 'variation', 'reason', 'decided_on'],
+};
 
 const statements = statementsPerDatabase((db) => ({
   insertPolicy: db.prepare(
@@ -16,25 +36,28 @@ const statements = statementsPerDatabase((db) => ({
     `UPDATE policies SET status = 'PUBLISHED', title = ?, draft_title = NULL, draft_body = NULL, draft_summary = NULL, draft_approved = 0, review_due_on = ?
      WHERE policy_id = ?`,
   ),
-  insertVersion: db.prepare(
-    'INSERT INTO policy_versions (policy_id, version, title, body, summary, effective_on, review_on) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ),
   insertVersionArea: db.prepare('INSERT INTO policy_version_areas (policy_id, version, area_id) VALUES (?, ?, ?)'),
   insertReview: db.prepare(
     'INSERT INTO policy_reviews (policy_id, reviewed_on, outcome, next_review_on, sort_key) VALUES (?, ?, ?, ?, ?)',
   ),
   reviewDue: db.prepare('UPDATE policies SET review_due_on = ? WHERE policy_id = ?'),
   retire: db.prepare(`UPDATE policies SET status = 'RETIRED', retired_reason = ?, retired_on = ? WHERE policy_id = ?`),
-  insertAdoption: db.prepare(
-    `INSERT INTO policy_adoptions (policy_id, version, area_id, decision, variation, reason, decided_on) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ),
+  state: db.prepare('SELECT group_id, status, review_due_on FROM policies WHERE policy_id = ?'),
 }));
 
 /** Regional policies, their versions and reviews, and each area's own decisions on them (D1). */
 export const policiesProjection: Projection = {
   name: 'policies',
-  version: 1,
-  tables: ['policies', 'policy_versions', 'policy_version_areas', 'policy_reviews', 'policy_adoptions'],
+  // 2: bitemporal states, versions and adoptions (A3).
+  version: 2,
+  tables: [
+    'policies',
+    'policy_states',
+    'policy_versions',
+    'policy_version_areas',
+    'policy_reviews',
+    'policy_adoptions',
+  ],
 
   setup(db: Database.Database) {
     db.exec(`
@@ -44,16 +67,23 @@ export const policiesProjection: Projection = {
         review_due_on TEXT, retired_reason TEXT, retired_on TEXT, sort_key INTEGER NOT NULL
       );
       CREATE INDEX policies_by_group ON policies (group_id, sort_key);
+      CREATE TABLE policy_states (
+        policy_id TEXT NOT NULL, group_id TEXT NOT NULL, status TEXT NOT NULL, review_due_on TEXT, ${BITEMPORAL_COLUMNS}
+      );
+      CREATE INDEX policy_states_by_policy ON policy_states (policy_id, valid_from);
+      CREATE INDEX policy_states_by_group ON policy_states (group_id, valid_from);
       CREATE TABLE policy_versions (
         policy_id TEXT NOT NULL, version INTEGER NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL, summary TEXT NOT NULL,
-        effective_on TEXT NOT NULL, review_on TEXT NOT NULL, PRIMARY KEY (policy_id, version)
+        effective_on TEXT NOT NULL, review_on TEXT NOT NULL, ${BITEMPORAL_COLUMNS}
       );
+      CREATE INDEX policy_versions_by_policy ON policy_versions (policy_id, version);
       CREATE TABLE policy_version_areas (policy_id TEXT NOT NULL, version INTEGER NOT NULL, area_id TEXT NOT NULL, PRIMARY KEY (policy_id, version, area_id));
       CREATE TABLE policy_reviews (policy_id TEXT NOT NULL, reviewed_on TEXT NOT NULL, outcome TEXT NOT NULL, next_review_on TEXT, sort_key INTEGER NOT NULL);
       CREATE TABLE policy_adoptions (
         policy_id TEXT NOT NULL, version INTEGER NOT NULL, area_id TEXT NOT NULL, decision TEXT NOT NULL, variation TEXT, reason TEXT,
-        decided_on TEXT NOT NULL, PRIMARY KEY (policy_id, version, area_id)
-      );`);
+        decided_on TEXT NOT NULL, ${BITEMPORAL_COLUMNS}
+      );
+      CREATE INDEX policy_adoptions_by_policy ON policy_adoptions (policy_id, version, area_id);`);
   },
 
   apply(db: Database.Database, stored: StoredEvent) {
@@ -62,13 +92,26 @@ export const policiesProjection: Projection = {
       const event = stored as unknown as LocalArrangementEvent;
       if (event.type === 'PolicyAdoptionRecorded') {
         const { policyId, version, areaId, decision, variation, reason, decidedOn } = event.data;
-        s.insertAdoption.run(policyId, version, areaId, decision, variation, reason, decidedOn);
+        openFact(
+          db,
+          POLICY_ADOPTIONS,
+          { policy_id: policyId, version, area_id: areaId },
+          { decision, variation, reason, decided_on: decidedOn },
+          decidedOn,
+          stored.position,
+        );
       }
       return;
     }
     if (!stored.streamId.startsWith('policy-')) return;
     const policyId = stored.streamId.slice('policy-'.length);
     const event = stored as unknown as PolicyEvent;
+    const recordedOn = dateOf(occurredAtOf(stored));
+    /** The policy as the event left it holds from `from` (an event of a policy never drafted changes nothing). */
+    const stateFrom = (from: string) => {
+      const state = s.state.get(policyId) as Record<string, unknown> | undefined;
+      if (state) supersedeFrom(db, POLICY_STATES, { policy_id: policyId }, state, from, stored.position);
+    };
     switch (event.type) {
       case 'PolicyDrafted':
         s.insertPolicy.run(
@@ -81,6 +124,7 @@ export const policiesProjection: Projection = {
           event.data.summary,
           stored.position,
         );
+        stateFrom(recordedOn);
         return;
       case 'PolicyDraftRevised':
         s.revise.run(event.data.title, event.data.body, event.data.summary, policyId);
@@ -90,9 +134,21 @@ export const policiesProjection: Projection = {
         return;
       case 'PolicyVersionPublished': {
         const { version, title, body, summary, effectiveOn, reviewOn, areas } = event.data;
-        s.insertVersion.run(policyId, version, title, body, summary, effectiveOn, reviewOn);
+        // Published the day it was recorded, or the day it took effect when history is entered later.
+        const publishedOn = effectiveOn < recordedOn ? effectiveOn : recordedOn;
+        const row = {
+          policy_id: policyId,
+          version,
+          title,
+          body,
+          summary,
+          effective_on: effectiveOn,
+          review_on: reviewOn,
+        };
+        insertFact(db, POLICY_VERSIONS, row, publishedOn, stored.position);
         for (const area of areas) s.insertVersionArea.run(policyId, version, area.areaId);
         s.publish.run(title, reviewOn, policyId);
+        stateFrom(publishedOn);
         return;
       }
       case 'PolicyReviewed':
@@ -104,9 +160,11 @@ export const policiesProjection: Projection = {
           stored.position,
         );
         if (event.data.nextReviewOn) s.reviewDue.run(event.data.nextReviewOn, policyId);
+        stateFrom(event.data.reviewedOn);
         return;
       case 'PolicyRetired':
         s.retire.run(event.data.reason, event.data.retiredOn, policyId);
+        stateFrom(event.data.retiredOn);
         return;
       default:
         return unhandled(event);

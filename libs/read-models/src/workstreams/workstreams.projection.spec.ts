@@ -203,4 +203,153 @@ describe('the workstreams projection', () => {
         workstream_members: [{ workstream_id: WORKSTREAM_ID, person_id: 'chris-sivers' }],
         task_history: [{ task_id: TASK, change: 'COMPLETED' }],
       }));
+
+  it('keeps its lead, status and members from each day, a later change closing what held before (A3)', () =>
+    spec
+      .given(procedures(...runningWorkstream))
+      .when(
+        inStream(
+          workstreamStream(WORKSTREAM_ID),
+          { type: 'WorkstreamMemberRemoved', data: { personId: 'chris-sivers' } },
+          {
+            occurredAt: '2020-06-01T09:00:00.000Z',
+          },
+        ),
+        inStream(
+          workstreamStream(WORKSTREAM_ID),
+          {
+            type: 'WorkstreamLeadChanged',
+            data: {
+              leadPartnerId: REPRESENTATIVES.julianWooster.partnerId,
+              lead: workstreamMember(REPRESENTATIVES.julianWooster),
+            },
+          },
+          { occurredAt: '2020-06-01T09:05:00.000Z' },
+        ),
+        inStream(
+          workstreamStream(WORKSTREAM_ID),
+          { type: 'WorkstreamClosed', data: { outcomeReport: 'Procedures published.', closedOn: '2020-09-30' } },
+          { occurredAt: '2020-10-01T09:00:00.000Z' },
+        ),
+      )
+      .then({
+        workstream_states: [
+          // Commissioned in January, entered in March: it holds from its start.
+          {
+            status: 'ACTIVE',
+            lead_person_id: 'will-white',
+            valid_from: '2020-01-15',
+            valid_to: null,
+            recorded_from: 1,
+            recorded_to: 5,
+          },
+          {
+            status: 'ACTIVE',
+            lead_person_id: 'will-white',
+            valid_from: '2020-01-15',
+            valid_to: '2020-06-01',
+            recorded_from: 5,
+            recorded_to: null,
+          },
+          {
+            status: 'ACTIVE',
+            lead_person_id: REPRESENTATIVES.julianWooster.personId,
+            valid_from: '2020-06-01',
+            valid_to: null,
+            recorded_from: 5,
+            recorded_to: 6,
+          },
+          {
+            status: 'ACTIVE',
+            lead_person_id: REPRESENTATIVES.julianWooster.personId,
+            valid_from: '2020-06-01',
+            valid_to: '2020-09-30',
+            recorded_from: 6,
+            recorded_to: null,
+          },
+          {
+            status: 'CLOSED',
+            lead_person_id: REPRESENTATIVES.julianWooster.personId,
+            valid_from: '2020-09-30',
+            valid_to: null,
+            recorded_from: 6,
+            recorded_to: null,
+          },
+        ],
+        workstream_memberships: [
+          { person_id: 'chris-sivers', valid_from: '2020-03-12', valid_to: null, recorded_from: 2, recorded_to: 4 },
+          { person_id: 'sheila-smith', valid_from: '2020-03-12', valid_to: null, recorded_from: 3, recorded_to: null },
+          {
+            person_id: 'chris-sivers',
+            valid_from: '2020-03-12',
+            valid_to: '2020-06-01',
+            recorded_from: 4,
+            recorded_to: null,
+          },
+        ],
+      }));
+
+  it('keeps each task’s status from the day each change was recorded', () =>
+    spec
+      .given(procedures(...withTask))
+      .when(
+        inStream(
+          workstreamStream(WORKSTREAM_ID),
+          { type: 'TaskStarted', data: { taskId: TASK } },
+          {
+            occurredAt: '2020-03-20T09:00:00.000Z',
+          },
+        ),
+        inStream(
+          workstreamStream(WORKSTREAM_ID),
+          { type: 'TaskBlocked', data: { taskId: TASK, reason: 'Waiting for Somerset.' } },
+          {
+            occurredAt: '2020-03-25T09:00:00.000Z',
+          },
+        ),
+      )
+      .then({
+        task_states: [
+          {
+            status: 'TO_DO',
+            blocked_reason: null,
+            valid_from: '2020-03-12',
+            valid_to: null,
+            recorded_from: 4,
+            recorded_to: 5,
+          },
+          {
+            status: 'TO_DO',
+            blocked_reason: null,
+            valid_from: '2020-03-12',
+            valid_to: '2020-03-20',
+            recorded_from: 5,
+            recorded_to: null,
+          },
+          {
+            status: 'IN_PROGRESS',
+            blocked_reason: null,
+            valid_from: '2020-03-20',
+            valid_to: null,
+            recorded_from: 5,
+            recorded_to: 6,
+          },
+          {
+            status: 'IN_PROGRESS',
+            blocked_reason: null,
+            valid_from: '2020-03-20',
+            valid_to: '2020-03-25',
+            recorded_from: 6,
+            recorded_to: null,
+          },
+          {
+            status: 'BLOCKED',
+            blocked_reason: 'Waiting for Somerset.',
+            valid_from: '2020-03-25',
+            valid_to: null,
+            recorded_from: 6,
+            recorded_to: null,
+          },
+        ],
+      }));
 });

@@ -1,7 +1,27 @@
 import Database from 'better-sqlite3';
-import { WorkstreamEvent } from '@app/domain';
+import { dateOf, WorkstreamEvent } from '@app/domain';
 import { occurredAtOf, StoredEvent } from '@app/event-store';
+import { BITEMPORAL_COLUMNS, closeFact, FactTable, openFact, supersedeFrom } from '../bitemporal';
 import { Projection, statementsPerDatabase, unhandled } from '../projection';
+
+/** A workstream's status and lead from each day: commissioned, lead changed, closed (W1, A3). */
+export const WORKSTREAM_STATES: FactTable = {
+  table: 'workstream_states',
+  key: ['workstream_id'],
+  values: ['group_id', 'status', 'lead_partner_id', 'lead_person_id', 'lead_name'],
+};
+/** Who was a member of a workstream, from the day they were added until removed. */
+export const WORKSTREAM_MEMBERSHIPS: FactTable = {
+  table: 'workstream_memberships',
+  key: ['workstream_id', 'person_id'],
+  values: ['name'],
+};
+/** A task's workstream, status, owner and due date from each day it changed (W2, A3). */
+export const TASK_STATES: FactTable = {
+  table: 'task_states',
+  key: ['task_id'],
+  values: ['workstream_id', 'status', 'owner_id', 'due_date', 'blocked_reason'],
+};
 
 const STREAM_PREFIX = 'workstream-';
 
@@ -32,6 +52,12 @@ const statements = statementsPerDatabase((db) => ({
   insertHistory: db.prepare(
     'INSERT INTO task_history (task_id, position, workstream_id, change, detail, occurred_at, person_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ),
+  workstreamState: db.prepare(
+    'SELECT group_id, status, lead_partner_id, lead_person_id, lead_name FROM workstreams WHERE workstream_id = ?',
+  ),
+  taskState: db.prepare(
+    'SELECT workstream_id, status, owner_id, due_date, blocked_reason FROM tasks WHERE task_id = ?',
+  ),
   close: db.prepare(
     `UPDATE workstreams SET status = 'CLOSED', outcome_report = ?, closed_on = ? WHERE workstream_id = ?`,
   ),
@@ -40,8 +66,19 @@ const statements = statementsPerDatabase((db) => ({
 /** Workstreams, their members and reports, and tasks with their whole history (W1-W3). */
 export const workstreamsProjection: Projection = {
   name: 'workstreams',
-  version: 1,
-  tables: ['workstreams', 'workstream_areas', 'workstream_members', 'workstream_reports', 'tasks', 'task_history'],
+  // 2: bitemporal states, memberships and task states (A3).
+  version: 2,
+  tables: [
+    'workstreams',
+    'workstream_states',
+    'workstream_areas',
+    'workstream_members',
+    'workstream_memberships',
+    'workstream_reports',
+    'tasks',
+    'task_states',
+    'task_history',
+  ],
 
   setup(db: Database.Database) {
     db.exec(`
@@ -52,6 +89,20 @@ export const workstreamsProjection: Projection = {
         sort_key INTEGER NOT NULL
       );
       CREATE INDEX workstreams_by_group ON workstreams (group_id, sort_key);
+      CREATE TABLE workstream_states (
+        workstream_id TEXT NOT NULL, group_id TEXT NOT NULL, status TEXT NOT NULL, lead_partner_id TEXT NOT NULL,
+        lead_person_id TEXT NOT NULL, lead_name TEXT NOT NULL, ${BITEMPORAL_COLUMNS}
+      );
+      CREATE INDEX workstream_states_by_workstream ON workstream_states (workstream_id, valid_from);
+      CREATE INDEX workstream_states_by_group ON workstream_states (group_id, valid_from);
+      CREATE TABLE workstream_memberships (workstream_id TEXT NOT NULL, person_id TEXT NOT NULL, name TEXT NOT NULL, ${BITEMPORAL_COLUMNS});
+      CREATE INDEX workstream_memberships_by_workstream ON workstream_memberships (workstream_id, person_id);
+      CREATE TABLE task_states (
+        task_id TEXT NOT NULL, workstream_id TEXT NOT NULL, status TEXT NOT NULL, owner_id TEXT NOT NULL, due_date TEXT NOT NULL,
+        blocked_reason TEXT, ${BITEMPORAL_COLUMNS}
+      );
+      CREATE INDEX task_states_by_task ON task_states (task_id, valid_from);
+      CREATE INDEX task_states_by_workstream ON task_states (workstream_id, task_id);
       CREATE TABLE workstream_areas (workstream_id TEXT NOT NULL, area_id TEXT NOT NULL, PRIMARY KEY (workstream_id, area_id));
       CREATE TABLE workstream_members (workstream_id TEXT NOT NULL, person_id TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (workstream_id, person_id));
       CREATE TABLE workstream_reports (workstream_id TEXT NOT NULL, rag TEXT NOT NULL, note TEXT NOT NULL, reported_on TEXT NOT NULL, sort_key INTEGER NOT NULL);
@@ -75,23 +126,53 @@ export const workstreamsProjection: Projection = {
     const workstreamId = stored.streamId.slice(STREAM_PREFIX.length);
     const occurredAt = occurredAtOf(stored);
     const actor = (stored.metadata.actor as { personId?: string } | undefined)?.personId ?? null;
-    const history = (taskId: string, change: string, detail: string | null = null) =>
+    // Events with no date of their own (a member added, a task started) happened the day they were recorded.
+    const recordedOn = dateOf(occurredAt);
+    /** The task as the event left it holds from the day it was recorded. */
+    const taskChanged = (taskId: string, change: string, detail: string | null = null) => {
       s.insertHistory.run(taskId, stored.position, workstreamId, change, detail, occurredAt, actor);
+      const state = s.taskState.get(taskId) as Record<string, unknown> | undefined;
+      if (state) supersedeFrom(db, TASK_STATES, { task_id: taskId }, state, recordedOn, stored.position);
+    };
+    /** The workstream as the event left it holds from `from` (an event of one never commissioned changes nothing). */
+    const workstreamFrom = (from: string) => {
+      const state = s.workstreamState.get(workstreamId) as Record<string, unknown> | undefined;
+      if (state) supersedeFrom(db, WORKSTREAM_STATES, { workstream_id: workstreamId }, state, from, stored.position);
+    };
+    const membership = { workstream_id: workstreamId };
     switch (event.type) {
       case 'WorkstreamCommissioned': {
         const { lead, areas, ...data } = event.data;
         s.insertWorkstream.run({ ...data, leadPersonId: lead.personId, leadName: lead.name, sortKey: stored.position });
         for (const area of areas) s.insertArea.run(workstreamId, area.areaId);
+        // From its start, or from the day it was recorded when it starts later.
+        workstreamFrom(data.startDate < recordedOn ? data.startDate : recordedOn);
         return;
       }
       case 'WorkstreamMemberAdded':
         s.insertMember.run(workstreamId, event.data.personId, event.data.name);
+        openFact(
+          db,
+          WORKSTREAM_MEMBERSHIPS,
+          { ...membership, person_id: event.data.personId },
+          { name: event.data.name },
+          recordedOn,
+          stored.position,
+        );
         return;
       case 'WorkstreamMemberRemoved':
         s.deleteMember.run(workstreamId, event.data.personId);
+        closeFact(
+          db,
+          WORKSTREAM_MEMBERSHIPS,
+          { ...membership, person_id: event.data.personId },
+          recordedOn,
+          stored.position,
+        );
         return;
       case 'WorkstreamLeadChanged':
         s.changeLead.run(event.data.leadPartnerId, event.data.lead.personId, event.data.lead.name, workstreamId);
+        workstreamFrom(recordedOn);
         return;
       case 'WorkstreamStatusReported':
         s.insertReport.run(workstreamId, event.data.rag, event.data.note, event.data.reportedOn, stored.position);
@@ -104,45 +185,46 @@ export const workstreamsProjection: Projection = {
           blockedReason: null,
           sortKey: stored.position,
         });
-        history(event.data.taskId, 'ADDED', event.data.title);
+        taskChanged(event.data.taskId, 'ADDED', event.data.title);
         return;
       case 'TaskStarted':
         s.setStatus.run('IN_PROGRESS', null, event.data.taskId);
-        history(event.data.taskId, 'STARTED');
+        taskChanged(event.data.taskId, 'STARTED');
         return;
       case 'TaskBlocked':
         s.setStatus.run('BLOCKED', event.data.reason, event.data.taskId);
-        history(event.data.taskId, 'BLOCKED', event.data.reason);
+        taskChanged(event.data.taskId, 'BLOCKED', event.data.reason);
         return;
       case 'TaskUnblocked':
         s.setStatus.run('IN_PROGRESS', null, event.data.taskId);
-        history(event.data.taskId, 'UNBLOCKED');
+        taskChanged(event.data.taskId, 'UNBLOCKED');
         return;
       case 'TaskCompleted':
         s.setStatus.run('DONE', null, event.data.taskId);
-        history(event.data.taskId, 'COMPLETED');
+        taskChanged(event.data.taskId, 'COMPLETED');
         return;
       case 'TaskCancelled':
         s.setStatus.run('CANCELLED', null, event.data.taskId);
-        history(event.data.taskId, 'CANCELLED', event.data.reason);
+        taskChanged(event.data.taskId, 'CANCELLED', event.data.reason);
         return;
       case 'TaskReassigned':
         s.setOwner.run(event.data.ownerId, event.data.taskId);
-        history(event.data.taskId, 'REASSIGNED', event.data.ownerId);
+        taskChanged(event.data.taskId, 'REASSIGNED', event.data.ownerId);
         return;
       case 'TaskDueDateChanged':
         s.setDue.run(event.data.dueDate, event.data.taskId);
-        history(event.data.taskId, 'DUE_DATE_CHANGED', `${event.data.dueDate}: ${event.data.reason}`);
+        taskChanged(event.data.taskId, 'DUE_DATE_CHANGED', `${event.data.dueDate}: ${event.data.reason}`);
         return;
       case 'TaskCarriedOut':
-        history(event.data.taskId, 'CARRIED_OUT', event.data.toWorkstreamId);
+        taskChanged(event.data.taskId, 'CARRIED_OUT', event.data.toWorkstreamId);
         return;
       case 'TaskCarriedIn':
         s.moveTask.run(workstreamId, event.data.task.taskId);
-        history(event.data.task.taskId, 'CARRIED_IN', event.data.fromWorkstreamId);
+        taskChanged(event.data.task.taskId, 'CARRIED_IN', event.data.fromWorkstreamId);
         return;
       case 'WorkstreamClosed':
         s.close.run(event.data.outcomeReport, event.data.closedOn, workstreamId);
+        workstreamFrom(event.data.closedOn);
         return;
       default:
         return unhandled(event);

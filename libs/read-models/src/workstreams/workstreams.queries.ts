@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { OPEN_TASK_STATUSES } from '@app/domain';
+import { recordedBy, seenBy, TimeView, viewParameters, WHOLE_RECORD } from '../bitemporal';
 import { groupRows } from '../group-rows';
 import { decodeCursor, Page, pageOf } from '../pagination';
 
@@ -67,6 +68,18 @@ const WORKSTREAM_COLUMNS = `workstream_id AS workstreamId, group_id AS groupId, 
   scope_decision_id AS scopeDecisionId, status, outcome_report AS outcomeReport, closed_on AS closedOn`;
 const TASK_COLUMNS = `t.task_id AS taskId, t.workstream_id AS workstreamId, t.title, t.description, t.owner_id AS ownerId,
   t.due_date AS dueDate, t.status, t.blocked_reason AS blockedReason, t.sort_key AS sortKey`;
+/**
+ * A workstream seen on a view: its status and lead as they stood (`workstream_states`); its name,
+ * purpose and dates are today's. One with no state seen there did not yet exist.
+ */
+const WORKSTREAM_SEEN = `SELECT w.workstream_id AS workstreamId, w.group_id AS groupId, w.name, w.kind, w.purpose,
+  w.terms_of_reference AS termsOfReference, s.lead_partner_id AS leadPartnerId, s.lead_person_id AS leadPersonId,
+  s.lead_name AS leadName, w.start_date AS startDate, w.end_date AS endDate, w.scope_decision_id AS scopeDecisionId, s.status,
+  CASE WHEN s.status = 'CLOSED' THEN w.outcome_report END AS outcomeReport, CASE WHEN s.status = 'CLOSED' THEN w.closed_on END AS closedOn
+  FROM workstreams w JOIN workstream_states s ON s.workstream_id = w.workstream_id AND ${seenBy('s')}`;
+/** Tasks as they stood on a view (`task_states` aliased `t`), with today's title and description. */
+const TASKS_SEEN = `(SELECT s.task_id, s.workstream_id, x.title, x.description, s.owner_id, s.due_date, s.status, s.blocked_reason, x.sort_key
+  FROM task_states s JOIN tasks x ON x.task_id = s.task_id WHERE ${seenBy('s')}) t`;
 const TASK_STATUS_FILTER = `(@status IS NULL OR t.status = @status)
   AND (@overdueOn IS NULL OR (t.due_date < @overdueOn AND t.status IN (SELECT value FROM json_each(@openStatuses))))`;
 /** W2: the open statuses of the domain's rule (isTaskOverdue), so the filter pages in SQL without restating them. */
@@ -81,17 +94,34 @@ export class WorkstreamQueries {
       .get(workstreamId) as WorkstreamRow | undefined;
   }
 
+  /** The workstream as seen on `view`, or undefined when it did not exist then. */
+  workstreamSeen(workstreamId: string, view: TimeView): WorkstreamRow | undefined {
+    return this.db.prepare(`${WORKSTREAM_SEEN} WHERE w.workstream_id = @workstreamId`).get({
+      workstreamId,
+      ...viewParameters(view),
+    }) as WorkstreamRow | undefined;
+  }
+
+  /** The first day the workstream existed as recorded by the view's position, or null when it was not yet recorded. */
+  firstDay(workstreamId: string, view: TimeView): string | null {
+    const row = this.db
+      .prepare(
+        `SELECT MIN(s.valid_from) AS firstDay FROM workstream_states s WHERE s.workstream_id = @workstreamId AND ${recordedBy('s')}`,
+      )
+      .get({ workstreamId, ...viewParameters(view) }) as { firstDay: string | null };
+    return row.firstDay;
+  }
+
   /** The workstreams of many groups in one query, each group's in the order they were commissioned. */
   allWorkstreamIds(): string[] {
     return (this.db.prepare('SELECT workstream_id AS id FROM workstreams').all() as { id: string }[]).map((r) => r.id);
   }
 
-  workstreamsOfGroups(groupIds: readonly string[]): Map<string, WorkstreamRow[]> {
+  /** The workstreams of many groups seen on `view` (all ever commissioned by default), each group's in the order commissioned. */
+  workstreamsOfGroups(groupIds: readonly string[], view: TimeView = WHOLE_RECORD): Map<string, WorkstreamRow[]> {
     const rows = this.db
-      .prepare(
-        `SELECT ${WORKSTREAM_COLUMNS} FROM workstreams WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key`,
-      )
-      .all(JSON.stringify(groupIds)) as WorkstreamRow[];
+      .prepare(`${WORKSTREAM_SEEN} WHERE w.group_id IN (SELECT value FROM json_each(@ids)) ORDER BY w.sort_key`)
+      .all({ ids: JSON.stringify(groupIds), ...viewParameters(view) }) as WorkstreamRow[];
     return groupRows(groupIds, rows, (row) => row.groupId);
   }
 
@@ -106,24 +136,27 @@ export class WorkstreamQueries {
     return new Map([...byWorkstream].map(([id, list]) => [id, list.map((row) => row.areaId)]));
   }
 
-  membersOfWorkstreams(workstreamIds: readonly string[]): Map<string, MemberRow[]> {
+  /** Each workstream's members on the view's day, as recorded by its position, in the order they were first added. */
+  membersOfWorkstreams(workstreamIds: readonly string[], view: TimeView): Map<string, MemberRow[]> {
     const rows = this.db
       .prepare(
-        `SELECT workstream_id AS workstreamId, person_id AS personId, name FROM workstream_members
-         WHERE workstream_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
+        `SELECT m.workstream_id AS workstreamId, m.person_id AS personId, m.name FROM workstream_memberships m
+         WHERE m.workstream_id IN (SELECT value FROM json_each(@ids)) AND ${seenBy('m')}
+         ORDER BY (SELECT MIN(f.rowid) FROM workstream_memberships f WHERE f.workstream_id = m.workstream_id AND f.person_id = m.person_id)`,
       )
-      .all(JSON.stringify(workstreamIds)) as (MemberRow & { workstreamId: string })[];
+      .all({ ids: JSON.stringify(workstreamIds), ...viewParameters(view) }) as (MemberRow & { workstreamId: string })[];
     return withoutKey(groupRows(workstreamIds, rows, (row) => row.workstreamId));
   }
 
-  /** Each workstream's status reports, newest first. */
-  reportsOfWorkstreams(workstreamIds: readonly string[]): Map<string, ReportRow[]> {
+  /** Each workstream's status reports made by the view's day, as recorded by its position, newest first. */
+  reportsOfWorkstreams(workstreamIds: readonly string[], view: TimeView): Map<string, ReportRow[]> {
     const rows = this.db
       .prepare(
         `SELECT workstream_id AS workstreamId, rag, note, reported_on AS reportedOn FROM workstream_reports
-         WHERE workstream_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key DESC`,
+         WHERE workstream_id IN (SELECT value FROM json_each(@ids)) AND substr(reported_on, 1, 10) <= @on AND sort_key <= @position
+         ORDER BY sort_key DESC`,
       )
-      .all(JSON.stringify(workstreamIds)) as (ReportRow & { workstreamId: string })[];
+      .all({ ids: JSON.stringify(workstreamIds), ...viewParameters(view) }) as (ReportRow & { workstreamId: string })[];
     return withoutKey(groupRows(workstreamIds, rows, (row) => row.workstreamId));
   }
 
@@ -170,6 +203,7 @@ export class WorkstreamQueries {
     filter: Pick<TaskFilter, 'status' | 'overdueOn'>,
     first: number,
     after: string | null,
+    view: TimeView,
   ): Map<string, Page<TaskRow>> | null {
     const from = after === null ? 0 : decodeCursor(after);
     if (from === null) return null;
@@ -179,20 +213,21 @@ export class WorkstreamQueries {
       overdueOn: filter.overdueOn ?? null,
       openStatuses: OPEN_STATUSES,
       from,
+      ...viewParameters(view),
     };
     const where = `t.workstream_id IN (SELECT value FROM json_each(@workstreamIds)) AND ${TASK_STATUS_FILTER}`;
     const rows = this.db
       .prepare(
         `SELECT * FROM (
            SELECT ${TASK_COLUMNS}, ROW_NUMBER() OVER (PARTITION BY t.workstream_id ORDER BY t.sort_key) AS rank
-           FROM tasks t WHERE ${where} AND t.sort_key > @from)
+           FROM ${TASKS_SEEN} WHERE ${where} AND t.sort_key > @from)
          WHERE rank <= @limit ORDER BY sortKey`,
       )
       .all({ ...params, limit: first + 1 }) as (TaskRow & { sortKey: number; rank: number })[];
     const counts = this.db
       .prepare(
         `SELECT t.workstream_id AS workstreamId, COUNT(*) AS total, COALESCE(SUM(t.sort_key <= @from), 0) AS before
-         FROM tasks t WHERE ${where} GROUP BY t.workstream_id`,
+         FROM ${TASKS_SEEN} WHERE ${where} GROUP BY t.workstream_id`,
       )
       .all(params) as { workstreamId: string; total: number; before: number }[];
     const countsOf = new Map(counts.map(({ workstreamId, ...count }) => [workstreamId, count]));
@@ -222,14 +257,22 @@ export class WorkstreamQueries {
     return new Map([...byTask].map(([id, list]) => [id, list.map(({ taskId: _taskId, ...row }) => row)]));
   }
 
-  /** How many tasks of each status each workstream has, by status name. */
-  countsByStatusOfWorkstreams(workstreamIds: readonly string[]): Map<string, { status: string; count: number }[]> {
+  /** How many tasks of each status each workstream had on the view's day, by status name. */
+  countsByStatusOfWorkstreams(
+    workstreamIds: readonly string[],
+    view: TimeView,
+  ): Map<string, { status: string; count: number }[]> {
     const rows = this.db
       .prepare(
-        `SELECT workstream_id AS workstreamId, status, COUNT(*) AS count FROM tasks
-         WHERE workstream_id IN (SELECT value FROM json_each(?)) GROUP BY workstream_id, status ORDER BY status`,
+        `SELECT s.workstream_id AS workstreamId, s.status, COUNT(*) AS count FROM task_states s
+         WHERE s.workstream_id IN (SELECT value FROM json_each(@ids)) AND ${seenBy('s')}
+         GROUP BY s.workstream_id, s.status ORDER BY s.status`,
       )
-      .all(JSON.stringify(workstreamIds)) as { workstreamId: string; status: string; count: number }[];
+      .all({ ids: JSON.stringify(workstreamIds), ...viewParameters(view) }) as {
+      workstreamId: string;
+      status: string;
+      count: number;
+    }[];
     return withoutKey(groupRows(workstreamIds, rows, (row) => row.workstreamId));
   }
 }
