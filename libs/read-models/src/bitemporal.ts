@@ -207,3 +207,22 @@ export function correctValues(
   ).run({ ...key, ...values, position });
   prepared(db, `UPDATE ${fact.table} SET recorded_to = @position WHERE ${holding}`).run({ ...key, position });
 }
+
+/**
+ * A correction (A7) of a fact as a whole, its days and what it was: every row believed now for
+ * `key` is retired, and the fact is recorded again as `values` from `from`.
+ */
+export function replaceFact(
+  db: Database.Database,
+  fact: FactTable,
+  key: Readonly<Record<string, unknown>>,
+  values: Readonly<Record<string, unknown>>,
+  from: string,
+  position: number,
+): void {
+  prepared(
+    db,
+    `UPDATE ${fact.table} SET recorded_to = @position WHERE ${keyCondition(fact)} AND recorded_to IS NULL AND recorded_from < @position`,
+  ).run({ ...key, position });
+  insertFact(db, fact, { ...key, ...values }, from, position);
+}
