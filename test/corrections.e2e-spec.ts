@@ -3,6 +3,7 @@ import { Clock, mintToken, SigningKey } from '@app/platform';
 import { CLOCK, SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
 import { LoadedDemo, loadAvonAndSomerset } from '../apps/cli/src/demo/load-demo';
 import { MARCH_2020_MEETING } from '../apps/cli/src/demo/avon-and-somerset';
+import { loadPoliciesAndNotices } from '../apps/cli/src/demo/policies-and-notices';
 import { TestApp, waitUntil } from './support/test-app';
 
 type Decision = { id: string; text: string; originalText: string; correction: { reason: string } | null };
@@ -43,6 +44,7 @@ describe('corrections of decisions, appointments, funding and meetings', () => {
   let demo: LoadedDemo;
   let lisaHarvey: string;
   let decisionId: string;
+  let tokenFor: (personId: string) => Promise<string>;
   const now = () => api.app.get<Clock>(CLOCK).now();
 
   /** A moment before what follows is recorded: the clock has moved past it. */
@@ -91,7 +93,7 @@ describe('corrections of decisions, appointments, funding and meetings', () => {
   beforeAll(async () => {
     api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
     const key = api.app.get<SigningKey>(SIGNING_KEY);
-    const tokenFor = (personId: string) => mintToken(key, { subject: personId, name: personId });
+    tokenFor = (personId: string) => mintToken(key, { subject: personId, name: personId });
     demo = await loadAvonAndSomerset({
       send: (query, variables, token) => api.send(query, variables, token),
       administratorToken: api.adminToken as string,
@@ -305,6 +307,70 @@ describe('corrections of decisions, appointments, funding and meetings', () => {
       expect(police(await group({ asAt: '2020-06-01', asRecordedAt: before }))?.amountPence).toBe(1_500_000);
       const [event] = await history(demo.partnerIds.police, ['FundingContributionCorrected']);
       expect(event.reason).toBe('The agreement of 12 March 2020 records £12,500 from the police.');
+    });
+  });
+
+  describe('correctPolicyAdoption', () => {
+    const CORRECT = 'CorrectPolicyAdoptionInput';
+    const VARIATION = 'Bristol escalations go first to the Bristol front door.';
+    const WHY = 'Bristol’s board adopted the procedure with its own first point of escalation.';
+    let policyId: string;
+    let bristolManager: string;
+    const input = (overrides: Record<string, unknown> = {}) => ({
+      policyId,
+      areaId: demo.areaIds.Bristol,
+      version: 1,
+      decision: 'ADOPTED_WITH_VARIATION',
+      variation: VARIATION,
+      reason: WHY,
+      ...overrides,
+    });
+    type Adoption = { areaId: string; decision: string; variation: string | null };
+    const bristol = async (asRecordedAt?: string) => {
+      const { data, errors } = await api.graphql<{ policy: { adoption: Adoption[] } }>(
+        'query($id: ID!, $t: DateTime) { policy(id: $id, asRecordedAt: $t) { adoption { areaId decision variation } } }',
+        { id: policyId, t: asRecordedAt },
+      );
+      expect(errors).toBeUndefined();
+      return data?.policy.adoption.find((a) => a.areaId === demo.areaIds.Bristol);
+    };
+
+    beforeAll(async () => {
+      const context = { send: api.send, administratorToken: api.adminToken as string, tokenFor };
+      await loadPoliciesAndNotices(context, demo, now().toISOString().slice(0, 10));
+      const { data } = await api.graphql<{ regionalGroup: { policies: { id: string; title: string }[] } }>(
+        'query($id: ID!) { regionalGroup(id: $id) { policies { id title } } }',
+        { id: demo.groupId },
+      );
+      policyId = data?.regionalGroup.policies.find((p) => p.title === 'Regional escalation procedure')?.id as string;
+      bristolManager = await tokenFor(demo.personIds['bristol-business-manager']);
+    });
+
+    it('refuses an unknown policy or undecided version, a missing reason and anyone but the area’s manager', async () => {
+      expect(
+        await refusal('correctPolicyAdoption', CORRECT, input({ policyId: UNKNOWN }), bristolManager),
+      ).toMatchObject({ code: 'NOT_FOUND' });
+      expect(await refusal('correctPolicyAdoption', CORRECT, input({ version: 2 }), bristolManager)).toMatchObject({
+        code: 'NOT_FOUND',
+      });
+      expect(await refusal('correctPolicyAdoption', CORRECT, input({ reason: null }), bristolManager)).toMatchObject({
+        code: 'VALIDATION_FAILED',
+      });
+      expect(await refusal('correctPolicyAdoption', CORRECT, input())).toMatchObject({ code: 'FORBIDDEN' });
+      expect(await refusal('correctPolicyAdoption', CORRECT, input(), lisaHarvey)).toMatchObject({ code: 'FORBIDDEN' });
+      expect(await bristol()).toMatchObject({ decision: 'ADOPTED', variation: null });
+    });
+
+    it('shows the corrected decision now and the original as recorded before', async () => {
+      const before = await momentBefore();
+      const { errors } = await api.graphql(
+        `mutation($input: CorrectPolicyAdoptionInput!) { correctPolicyAdoption(input: $input) { id } }`,
+        { input: input() },
+        bristolManager,
+      );
+      expect(errors).toBeUndefined();
+      expect(await bristol()).toMatchObject({ decision: 'ADOPTED_WITH_VARIATION', variation: VARIATION });
+      expect(await bristol(before)).toMatchObject({ decision: 'ADOPTED', variation: null });
     });
   });
 });
