@@ -219,6 +219,12 @@ describe('who may read what (R42, R43): every query and subscription for every r
       () => ({ m: seeded.year.meetingIds[0] }),
       allowedFor(GROUP_READERS, (data) => expect(data.meeting.id).toBe(seeded.year.meetingIds[0])),
     );
+    // As the platform showed it at a moment (A3, A7): the same readers, the same refusals.
+    await matrix(
+      'query($m: ID!, $t: DateTime) { meeting(id: $m, asRecordedAt: $t) { id decisions { text originalText } } }',
+      () => ({ m: seeded.year.meetingIds[0], t: '2026-11-23T23:59:59Z' }),
+      allowedFor(GROUP_READERS, (data) => expect(data.meeting.id).toBe(seeded.year.meetingIds[0])),
+    );
     await matrix(
       'query($g: ID!) { recommendations(groupId: $g) { id } }',
       () => ({ g: groupId() }),
