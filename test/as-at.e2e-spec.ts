@@ -7,7 +7,9 @@ import { ProjectionRunner } from '@app/read-models';
 import { Clock, mintToken, SigningKey } from '@app/platform';
 import { CLOCK, SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
 import { DemoContext, LoadedDemo, loadAvonAndSomerset } from '../apps/cli/src/demo/load-demo';
-import { giveBswIcbNotice } from '../apps/cli/src/demo/policies-and-notices';
+import { loadMeetingYear } from '../apps/cli/src/demo/meeting-year';
+import { giveBswIcbNotice, loadPoliciesAndNotices } from '../apps/cli/src/demo/policies-and-notices';
+import { LoadedWorkstreams, loadWorkstreams } from '../apps/cli/src/demo/workstreams';
 import { TestApp } from './support/test-app';
 
 type Named = { name: string };
@@ -196,5 +198,200 @@ describe('the group as at a date, and as recorded at a moment', () => {
     expect(today.chair?.name).toBe('Mike Bowden');
     expect((await seen({ asAt: '2026-11-22' })).chair?.name).toBe('Will White');
     expect((await seen({ asAt: '2020-03-01' })).representatives).toHaveLength(10);
+  });
+});
+
+type Listed = {
+  meetings: { startsAt: string }[];
+  workstreams: { name: string }[];
+  policies: { id: string; title: string; status: string; reviewOverdue: boolean }[];
+};
+type WorkstreamSeen = {
+  asAt: string | null;
+  status: string;
+  members: Named[];
+  taskCounts: { status: string; count: number }[];
+};
+
+const LISTED = `query($id: ID!, $asAt: String) {
+  regionalGroup(id: $id, asAt: $asAt) {
+    meetings { startsAt } workstreams { name } policies { id title status reviewOverdue }
+  } }`;
+const WORKSTREAM = `query($id: ID!, $asAt: String, $asRecordedAt: DateTime) {
+  workstream(id: $id, asAt: $asAt, asRecordedAt: $asRecordedAt) {
+    asAt status members { name } taskCounts { status count }
+  } }`;
+const FEED = `query($areaId: ID!, $asAt: String) {
+  areaFeed(areaId: $areaId, asAt: $asAt, first: 100) { totalCount edges { node { cursor kind subjectId asAt acknowledgedAt } } } }`;
+type Feed = {
+  totalCount: number;
+  edges: {
+    node: { cursor: string; kind: string; subjectId: string; asAt: string | null; acknowledgedAt: string | null };
+  }[];
+};
+
+/**
+ * A3 beyond the membership: the whole demo (the meeting year, the workstreams, the policies, the
+ * feeds), entered on 23 November 2026, seen as it stood on earlier days and at earlier moments.
+ */
+describe('workstreams, policies, a group’s lists and area feeds as at a date', () => {
+  let api: TestApp;
+  let demo: LoadedDemo;
+  let workstreams: LoadedWorkstreams;
+  let beforeWorkstreams: string;
+  /** Jacqui Jensen, who leads the task-and-finish group, and Bristol's business manager. */
+  let lead: string;
+  let bristol: string;
+  const now = () => api.app.get<Clock>(CLOCK).now().toISOString();
+
+  const listed = async (asAt?: string) => {
+    const { data, errors } = await api.graphql<{ regionalGroup: Listed }>(LISTED, { id: demo.groupId, asAt });
+    expect(errors).toBeUndefined();
+    return data?.regionalGroup as Listed;
+  };
+  const workstream = (variables: { asAt?: string; asRecordedAt?: string }) =>
+    api.graphql<{ workstream: WorkstreamSeen }>(WORKSTREAM, { id: workstreams.taskAndFinishId, ...variables }, lead);
+  const feed = async (asAt?: string) => {
+    const { data, errors } = await api.graphql<{ areaFeed: Feed }>(
+      FEED,
+      { areaId: demo.areaIds.Bristol, asAt },
+      bristol,
+    );
+    expect(errors).toBeUndefined();
+    return data?.areaFeed as Feed;
+  };
+
+  beforeAll(async () => {
+    api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
+    const key = api.app.get<SigningKey>(SIGNING_KEY);
+    const context: DemoContext = {
+      send: (query, variables, token) => api.send(query, variables, token),
+      administratorToken: api.adminToken as string,
+      tokenFor: (personId) => mintToken(key, { subject: personId, name: personId }),
+    };
+    demo = await loadAvonAndSomerset(context);
+    const meetings = await loadMeetingYear(context, demo);
+    beforeWorkstreams = now();
+    workstreams = await loadWorkstreams(context, demo, meetings);
+    await loadPoliciesAndNotices(context, demo, '2026-11-23');
+    lead = await context.tokenFor(demo.personIds['jacqui-jensen']);
+    bristol = await context.tokenFor(demo.personIds['bristol-business-manager']);
+  });
+  afterAll(async () => api.stop());
+
+  it('lists under regionalGroup(asAt:) only the meetings, workstreams and policies that existed by then', async () => {
+    const march2020 = await listed('2020-03-12');
+    expect(march2020.meetings.map((m) => m.startsAt)).toEqual(['2020-03-12T10:00:00.000Z']);
+    expect(march2020.workstreams).toHaveLength(7);
+    expect(march2020.policies).toEqual([]);
+
+    const july2026 = await listed('2026-07-01');
+    expect(july2026.meetings.map((m) => m.startsAt.slice(0, 10))).toEqual([
+      '2020-03-12',
+      '2025-12-11',
+      '2026-03-12',
+      '2026-06-11',
+    ]);
+    expect(july2026.workstreams.map((w) => w.name)).not.toContain('Missing children return interviews (BNSSG)');
+    // Entered in November 2026, the protocol is known to have been in force since January 2025, its review overdue.
+    expect(july2026.policies).toEqual([
+      expect.objectContaining({ title: 'Information sharing protocol', status: 'PUBLISHED', reviewOverdue: true }),
+    ]);
+
+    const today = await listed();
+    expect(today.meetings).toHaveLength(7);
+    expect(today.workstreams).toHaveLength(8);
+    expect(today.policies.map((p) => p.title)).toEqual([
+      'Regional escalation procedure',
+      'Information sharing protocol',
+    ]);
+
+    const escalation = today.policies[0].id;
+    const before = await api.graphql('query($id: ID!) { policy(id: $id, asAt: "2026-11-22") { id } }', {
+      id: escalation,
+    });
+    expect(before.errors?.[0]).toMatchObject({
+      message: 'The policy existed from 2026-11-23; 2026-11-22 is before it.',
+      extensions: { code: 'OUT_OF_RANGE', earliest: '2026-11-23' },
+    });
+  });
+
+  it('answers a workstream as at a day and as recorded at a moment; OUT_OF_RANGE before it existed', async () => {
+    expect((await workstream({ asAt: '2026-09-14' })).errors?.[0]).toMatchObject({
+      message: 'The workstream existed from 2026-09-15; 2026-09-14 is before it.',
+      extensions: { code: 'OUT_OF_RANGE', earliest: '2026-09-15' },
+    });
+    expect((await workstream({ asRecordedAt: beforeWorkstreams })).errors?.[0]).toMatchObject({
+      message: `The platform held nothing of this workstream at ${beforeWorkstreams}.`,
+      extensions: { code: 'OUT_OF_RANGE' },
+    });
+    expect((await workstream({ asAt: '15 September 2026' })).errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
+    // Commissioned from 15 September; its members and tasks were recorded on 23 November, with no earlier date.
+    expect((await workstream({ asAt: '2026-09-20' })).data?.workstream).toEqual({
+      asAt: '2026-09-20',
+      status: 'ACTIVE',
+      members: [],
+      taskCounts: [],
+    });
+    const today = (await workstream({})).data?.workstream as WorkstreamSeen;
+    expect(today.asAt).toBeNull();
+    expect(today.members.map((m) => m.name)).toEqual(['Chris Sivers', 'Janet Baptiste-Grant', 'Victoria Capel']);
+    expect(today.taskCounts.map((c) => c.count)).toEqual([1, 1, 1, 1, 1]);
+
+    const beforeAddition = now();
+    const added = await api.graphql(
+      'mutation($i: WorkstreamPersonInput!) { addWorkstreamMember(input: $i) { id } }',
+      { i: { workstreamId: workstreams.taskAndFinishId, personId: demo.personIds['will-white'] } },
+      lead,
+    );
+    expect(added.errors).toBeUndefined();
+    expect(((await workstream({})).data?.workstream as WorkstreamSeen).members).toHaveLength(4);
+    const shown = (await workstream({ asRecordedAt: beforeAddition })).data?.workstream as WorkstreamSeen;
+    expect(shown.asAt).toBe('2026-11-23');
+    expect(shown.members.map((m) => m.name)).toEqual(['Chris Sivers', 'Janet Baptiste-Grant', 'Victoria Capel']);
+  });
+
+  it('answers an area feed as at a day: the items that had flowed down, each acknowledged or not as of then', async () => {
+    expect((await feed('2026-11-22')).edges).toEqual([]);
+    const today = await feed();
+    expect(today.totalCount).toBeGreaterThan(0);
+    const acknowledged = today.edges.filter((e) => e.node.acknowledgedAt !== null);
+    expect(acknowledged.map((e) => e.node.kind)).toEqual(['COMMUNICATION']);
+
+    // Two days later Bristol acknowledges the escalation procedure.
+    api = await api.restart({ CLOCK_NOW: '2026-11-25T09:00:00.000Z' });
+    const policyItem = today.edges.find((e) => e.node.kind === 'POLICY_PUBLISHED' && e.node.acknowledgedAt === null);
+    const acknowledgement = await api.graphql(
+      'mutation($i: AcknowledgeFeedItemInput!) { acknowledgeFeedItem(input: $i) { acknowledgedAt } }',
+      { i: { areaId: demo.areaIds.Bristol, cursor: policyItem?.node.cursor } },
+      bristol,
+    );
+    expect(acknowledgement.errors).toBeUndefined();
+    const item = (view: Feed) => view.edges.find((e) => e.node.cursor === policyItem?.node.cursor)?.node;
+    expect(item(await feed('2026-11-24'))).toMatchObject({ asAt: '2026-11-24', acknowledgedAt: null });
+    expect(item(await feed('2026-11-25'))?.acknowledgedAt).toMatch(/^2026-11-25T/);
+
+    const refusal = async (asAt: string) =>
+      (await api.graphql(FEED, { areaId: demo.areaIds.Bristol, asAt }, bristol)).errors?.[0]?.extensions?.code;
+    expect(await refusal('2019-05-31')).toBe('OUT_OF_RANGE');
+    expect(await refusal('yesterday')).toBe('VALIDATION_FAILED');
+  });
+
+  it('rebuilds a read model that predates bitemporal policies, workstreams and meetings into the same answers', async () => {
+    const answers = async () => ({
+      listed: await listed('2026-07-01'),
+      workstream: (await workstream({ asAt: '2026-11-23' })).data,
+      today: (await workstream({})).data,
+    });
+    const before = await answers();
+    // The read model as policies version 1, workstreams version 1 and meetings version 2 left it.
+    const readDb = new Database(join(api.config.dataDir, 'read.db'));
+    readDb.exec(`UPDATE projection_checkpoints SET version = 1 WHERE name IN ('policies', 'workstreams');
+      UPDATE projection_checkpoints SET version = 2 WHERE name = 'meetings';
+      DROP TABLE policy_states; DROP TABLE workstream_states; DROP TABLE workstream_memberships; DROP TABLE task_states;
+      ALTER TABLE meetings DROP COLUMN scheduled_on;`);
+    readDb.close();
+    api = await api.restart({ CLOCK_NOW: '2026-11-25T10:00:00.000Z' });
+    expect(await answers()).toEqual(before);
   });
 });

@@ -211,6 +211,14 @@ describe('who may read what (R42, R43): every query and subscription for every r
         expect(data.regionalGroup.notices).toHaveLength(1);
       }),
     );
+    await matrix(
+      'query($g: ID!) { regionalGroup(id: $g, asAt: "2026-07-01") { meetings { id } workstreams { name } policies { title } } }',
+      () => ({ g: groupId() }),
+      allowedFor(GROUP_READERS, (data) => {
+        expect(data.regionalGroup.workstreams).toHaveLength(7);
+        expect(data.regionalGroup.policies).toHaveLength(1);
+      }),
+    );
   });
 
   it("meeting, recommendations, policy and policiesDueForReview: the group's business readers", async () => {
@@ -238,6 +246,11 @@ describe('who may read what (R42, R43): every query and subscription for every r
         expect(data.policiesDueForReview).toHaveLength(2);
       }),
     );
+    await matrix(
+      `query($p: ID!) { policy(id: $p, asAt: "${SEED_TODAY}") { id asAt } }`,
+      () => ({ p: policyId }),
+      allowedFor(GROUP_READERS, (data) => expect(data.policy).toEqual({ id: policyId, asAt: SEED_TODAY })),
+    );
   });
 
   it('workstream: the group’s business readers and its own people; its tasks: its people, the group’s members, auditors', async () => {
@@ -246,6 +259,13 @@ describe('who may read what (R42, R43): every query and subscription for every r
       () => ({ w: workstreams.taskAndFinishId }),
       allowedFor([...GROUP_READERS, 'workstream member (practitioner)'], (data) =>
         expect(data.workstream.name).toBe(TASK_AND_FINISH.name),
+      ),
+    );
+    await matrix(
+      `query($w: ID!) { workstream(id: $w, asAt: "${SEED_TODAY}") { name asAt } }`,
+      () => ({ w: workstreams.taskAndFinishId }),
+      allowedFor([...GROUP_READERS, 'workstream member (practitioner)'], (data) =>
+        expect(data.workstream).toEqual({ name: TASK_AND_FINISH.name, asAt: SEED_TODAY }),
       ),
     );
     await matrix(
@@ -304,6 +324,18 @@ describe('who may read what (R42, R43): every query and subscription for every r
           restricted: true,
         });
         expect(items.find((i: any) => i.subjectId === openCommunicationId).restricted).toBe(false);
+      }),
+    );
+    await matrix(
+      `query($a: ID!) { areaFeed(areaId: $a, asAt: "${SEED_TODAY}", first: 100) { edges { node { subjectId title asAt } } } }`,
+      () => ({ a: bristol }),
+      allowedFor(BRISTOL_READERS, (data) => {
+        const items = data.areaFeed.edges.map((e: any) => e.node);
+        expect(items.find((i: any) => i.subjectId === restrictedId)).toEqual({
+          subjectId: restrictedId,
+          title: RESTRICTED_TITLE,
+          asAt: SEED_TODAY,
+        });
       }),
     );
     await matrix(

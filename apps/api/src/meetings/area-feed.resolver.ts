@@ -14,7 +14,7 @@ import {
   Subscription,
 } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { IsString, MaxLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsEntityId } from '../common/input-validators';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { ChangeStreamCommand } from '../common/change-stream.command';
@@ -27,6 +27,7 @@ import { Identity } from '../auth/identity';
 import { ReadAccess } from '../auth/read-access';
 import { PageArgs, toConnection } from '../common/connection';
 import { derivedId } from '../common/derived-id';
+import { GroupTimeViews } from '../common/group-time-views';
 import { KnownEntities } from '../common/known-entities';
 import { LiveEvents } from '../live/live-events';
 import { AreaFeedConnection, FeedItem } from './meeting.types';
@@ -66,12 +67,21 @@ class AreaFeedArgs extends PageArgs {
   @Field(() => ID)
   @IsString()
   areaId!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'YYYY-MM-DD: the items that had flowed down by the end of that day, each acknowledged or not as of then (A3); a day before the group existed is OUT_OF_RANGE.',
+  })
+  @IsOptional()
+  @IsString()
+  asAt?: string | null;
 }
 
 /** What a reader not entitled to a restricted item sees of it (R42): that it is there, not what it says. */
 const RESTRICTED_TITLE = 'Restricted';
 
-function toFeedItem(row: FeedItemRow, visible: boolean): FeedItem {
+function toFeedItem(row: FeedItemRow, visible: boolean, asAt: string | null = null): FeedItem {
   return {
     id: derivedId('FeedItem', row.areaId, row.position),
     cursor: encodeCursor(row.position),
@@ -81,6 +91,7 @@ function toFeedItem(row: FeedItemRow, visible: boolean): FeedItem {
     restricted: row.restricted,
     occurredAt: row.occurredAt,
     subjectId: row.subjectId,
+    asAt,
   };
 }
 
@@ -95,6 +106,7 @@ export class AreaFeedResolver {
     private readonly known: KnownEntities,
     private readonly access: ReadAccess,
     private readonly membership: MembershipQueries,
+    private readonly views: GroupTimeViews,
   ) {}
 
   /** R42 for one item of an area's feed, read by someone who may read that feed. */
@@ -112,7 +124,7 @@ export class AreaFeedResolver {
     description: "When the area's business manager acknowledged the item (L3).",
   })
   acknowledgedAt(@Parent() item: FeedItem): string | null {
-    return this.feeds.acknowledgedAt(item.areaId, decodeCursor(item.cursor) as number);
+    return this.feeds.acknowledgedAt(item.areaId, decodeCursor(item.cursor) as number, item.asAt);
   }
 
   @Query(() => [AreaAcknowledgement], {
@@ -177,13 +189,14 @@ export class AreaFeedResolver {
     description:
       "An area’s feed in order; pass the last endCursor as `after` to resume. For the area's business managers, the group's current representatives and auditors (R43).",
   })
-  async areaFeed(@Args() { areaId, first, after }: AreaFeedArgs, @CurrentIdentity() identity: Identity) {
+  async areaFeed(@Args() { areaId, first, after, asAt }: AreaFeedArgs, @CurrentIdentity() identity: Identity) {
     this.known.area(areaId);
     await this.access.assertAreaFeed(identity.personId, areaId);
-    const page = this.feeds.feed(areaId, first, after ?? null);
+    const day = asAt ? this.views.of(this.membership.groupOfArea(areaId) as string, asAt, null).on : null;
+    const page = this.feeds.feed(areaId, first, after ?? null, day);
     const visible = new Map<number, boolean>();
     for (const { node } of page?.items ?? []) visible.set(node.position, await this.visible(node, identity.personId));
-    return toConnection(page, (row) => toFeedItem(row, visible.get(row.position) as boolean));
+    return toConnection(page, (row) => toFeedItem(row, visible.get(row.position) as boolean, day));
   }
 
   @Subscription(() => FeedItem, {

@@ -307,6 +307,12 @@ export class FeedItem {
       'The meeting, workstream, policy, notice or communication the item is about; for a TREE_HEAD, the event recording the head.',
   })
   subjectId!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The day the feed is seen as at, when asked (its acknowledgement is as of then); null for today.',
+  })
+  asAt!: string | null;
 }
 
 @ObjectType()

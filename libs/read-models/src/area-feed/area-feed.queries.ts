@@ -35,16 +35,26 @@ const TREE_HEAD_COLUMNS = 'tree_size AS treeSize, root_hash AS rootHash, timesta
 export class AreaFeedQueries {
   constructor(private readonly db: Database.Database) {}
 
-  /** An area's feed in the order items flowed down; cursors are the positions that put them there. */
-  feed(areaId: string, first: number, after: string | null): Page<FeedItemRow> | null {
+  /**
+   * An area's feed in the order items flowed down; cursors are the positions that put them there.
+   * With `asAt` (YYYY-MM-DD), only the items that had flowed down by the end of that day (A3).
+   */
+  feed(areaId: string, first: number, after: string | null, asAt: string | null = null): Page<FeedItemRow> | null {
     const from = after === null ? 0 : decodeCursor(after);
     if (from === null) return null;
+    const published = '(@asAt IS NULL OR substr(occurred_at, 1, 10) <= @asAt)';
     const rows = this.db
-      .prepare(`SELECT ${FEED_COLUMNS} FROM area_feed WHERE area_id = ? AND position > ? ORDER BY position LIMIT ?`)
-      .all(areaId, from, first + 1) as StoredFeedRow[];
+      .prepare(
+        `SELECT ${FEED_COLUMNS} FROM area_feed WHERE area_id = @areaId AND position > @from AND ${published}
+         ORDER BY position LIMIT @limit`,
+      )
+      .all({ areaId, from, asAt, limit: first + 1 }) as StoredFeedRow[];
     const counts = this.db
-      .prepare('SELECT COUNT(*) AS total, COALESCE(SUM(position <= ?), 0) AS before FROM area_feed WHERE area_id = ?')
-      .get(from, areaId) as { total: number; before: number };
+      .prepare(
+        `SELECT COUNT(*) AS total, COALESCE(SUM(position <= @from), 0) AS before FROM area_feed
+         WHERE area_id = @areaId AND ${published}`,
+      )
+      .get({ areaId, from, asAt }) as { total: number; before: number };
     return pageOf(
       rows.map((row) => ({ key: row.position, node: toRow(row) })),
       first,
@@ -73,10 +83,14 @@ export class AreaFeedQueries {
       .all() as SignedTreeHead[];
   }
 
-  acknowledgedAt(areaId: string, position: number): string | null {
+  /** When the area acknowledged the item; with `asAt`, null unless it had by the end of that day (A3). */
+  acknowledgedAt(areaId: string, position: number, asAt: string | null = null): string | null {
     const row = this.db
-      .prepare('SELECT acknowledged_at AS at FROM feed_acknowledgements WHERE area_id = ? AND position = ?')
-      .get(areaId, position) as { at: string } | undefined;
+      .prepare(
+        `SELECT acknowledged_at AS at FROM feed_acknowledgements WHERE area_id = @areaId AND position = @position
+         AND (@asAt IS NULL OR substr(acknowledged_at, 1, 10) <= @asAt)`,
+      )
+      .get({ areaId, position, asAt }) as { at: string } | undefined;
     return row?.at ?? null;
   }
 
