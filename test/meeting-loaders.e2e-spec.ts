@@ -86,7 +86,7 @@ describe('a list of meetings with their quorum and records, over GraphQL', () =>
     // A scheduled meeting has no quorum to count: only the five held ask for one.
     expect(quorum.mock.calls).toEqual([[held]]);
     expect(seats.mock.calls).toEqual([[allMeetings]]);
-    expect(decisions.mock.calls).toEqual([[allMeetings]]);
+    expect(decisions.mock.calls).toEqual([[allMeetings, null]]);
     expect(recommendations.mock.calls).toEqual([[{ meetingIds: allMeetings }]]);
     expect(readStream.mock.calls.filter(([stream]) => stream.startsWith('meeting-'))).toEqual([]);
   });

@@ -211,12 +211,26 @@ describe('who may read what (R42, R43): every query and subscription for every r
         expect(data.regionalGroup.notices).toHaveLength(1);
       }),
     );
+    await matrix(
+      'query($g: ID!) { regionalGroup(id: $g, asAt: "2026-07-01") { meetings { id } workstreams { name } policies { title } } }',
+      () => ({ g: groupId() }),
+      allowedFor(GROUP_READERS, (data) => {
+        expect(data.regionalGroup.workstreams).toHaveLength(7);
+        expect(data.regionalGroup.policies).toHaveLength(1);
+      }),
+    );
   });
 
   it("meeting, recommendations, policy and policiesDueForReview: the group's business readers", async () => {
     await matrix(
       'query($m: ID!) { meeting(id: $m) { id status } }',
       () => ({ m: seeded.year.meetingIds[0] }),
+      allowedFor(GROUP_READERS, (data) => expect(data.meeting.id).toBe(seeded.year.meetingIds[0])),
+    );
+    // As the platform showed it at a moment (A3, A7): the same readers, the same refusals.
+    await matrix(
+      'query($m: ID!, $t: DateTime) { meeting(id: $m, asRecordedAt: $t) { id decisions { text originalText } } }',
+      () => ({ m: seeded.year.meetingIds[0], t: '2026-11-23T23:59:59Z' }),
       allowedFor(GROUP_READERS, (data) => expect(data.meeting.id).toBe(seeded.year.meetingIds[0])),
     );
     await matrix(
@@ -232,6 +246,11 @@ describe('who may read what (R42, R43): every query and subscription for every r
         expect(data.policiesDueForReview).toHaveLength(2);
       }),
     );
+    await matrix(
+      `query($p: ID!) { policy(id: $p, asAt: "${SEED_TODAY}") { id asAt } }`,
+      () => ({ p: policyId }),
+      allowedFor(GROUP_READERS, (data) => expect(data.policy).toEqual({ id: policyId, asAt: SEED_TODAY })),
+    );
   });
 
   it('workstream: the group’s business readers and its own people; its tasks: its people, the group’s members, auditors', async () => {
@@ -240,6 +259,13 @@ describe('who may read what (R42, R43): every query and subscription for every r
       () => ({ w: workstreams.taskAndFinishId }),
       allowedFor([...GROUP_READERS, 'workstream member (practitioner)'], (data) =>
         expect(data.workstream.name).toBe(TASK_AND_FINISH.name),
+      ),
+    );
+    await matrix(
+      `query($w: ID!) { workstream(id: $w, asAt: "${SEED_TODAY}") { name asAt } }`,
+      () => ({ w: workstreams.taskAndFinishId }),
+      allowedFor([...GROUP_READERS, 'workstream member (practitioner)'], (data) =>
+        expect(data.workstream).toEqual({ name: TASK_AND_FINISH.name, asAt: SEED_TODAY }),
       ),
     );
     await matrix(
@@ -298,6 +324,18 @@ describe('who may read what (R42, R43): every query and subscription for every r
           restricted: true,
         });
         expect(items.find((i: any) => i.subjectId === openCommunicationId).restricted).toBe(false);
+      }),
+    );
+    await matrix(
+      `query($a: ID!) { areaFeed(areaId: $a, asAt: "${SEED_TODAY}", first: 100) { edges { node { subjectId title asAt } } } }`,
+      () => ({ a: bristol }),
+      allowedFor(BRISTOL_READERS, (data) => {
+        const items = data.areaFeed.edges.map((e: any) => e.node);
+        expect(items.find((i: any) => i.subjectId === restrictedId)).toEqual({
+          subjectId: restrictedId,
+          title: RESTRICTED_TITLE,
+          asAt: SEED_TODAY,
+        });
       }),
     );
     await matrix(

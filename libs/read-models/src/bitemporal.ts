@@ -155,3 +155,74 @@ export function supersedeFrom(
   ).run({ ...key, from, position });
   openFact(db, fact, key, values, from, position);
 }
+
+/**
+ * A correction (A7): the fact identified by `key` held from `from` to `to` (null: it still holds).
+ * Each row believed now is retired and recorded again within the corrected period, the earliest
+ * from `from` and the latest to `to`; a row left holding for no day at all is only retired.
+ */
+export function correctPeriod(
+  db: Database.Database,
+  fact: FactTable,
+  key: Readonly<Record<string, unknown>>,
+  from: string,
+  to: string | null,
+  position: number,
+): void {
+  const columns = [...fact.key, ...fact.values];
+  const believed = `${keyCondition(fact)} AND recorded_to IS NULL AND recorded_from < @position`;
+  const rows = prepared(
+    db,
+    `SELECT ${columns.join(', ')}, valid_from, valid_to FROM ${fact.table} WHERE ${believed} ORDER BY valid_from`,
+  ).all({ ...key, position }) as (Record<string, unknown> & { valid_from: string; valid_to: string | null })[];
+  prepared(db, `UPDATE ${fact.table} SET recorded_to = @position WHERE ${believed}`).run({ ...key, position });
+  const insert = prepared(
+    db,
+    `INSERT INTO ${fact.table} (${columns.join(', ')}, valid_from, valid_to, recorded_from, recorded_to)
+     VALUES (${columns.map((column) => `@${column}`).join(', ')}, @validFrom, @validTo, @position, NULL)`,
+  );
+  rows.forEach(({ valid_from, valid_to, ...row }, index) => {
+    const validFrom = index === 0 || valid_from < from ? from : valid_from;
+    const validTo = index === rows.length - 1 || valid_to === null ? to : to === null || valid_to < to ? valid_to : to;
+    if (validTo === null || validFrom < validTo) insert.run({ ...row, validFrom, validTo, position });
+  });
+}
+
+/** A correction (A7) of what the fact identified by `key` is, in the row that holds on without end. */
+export function correctValues(
+  db: Database.Database,
+  fact: FactTable,
+  key: Readonly<Record<string, unknown>>,
+  values: Readonly<Record<string, unknown>>,
+  position: number,
+): void {
+  const holding = `${keyCondition(fact)} AND recorded_to IS NULL AND recorded_from < @position AND valid_to IS NULL`;
+  const copied = [...fact.key, ...fact.values.filter((column) => !(column in values))];
+  const corrected = Object.keys(values);
+  prepared(
+    db,
+    `INSERT INTO ${fact.table} (${[...copied, ...corrected].join(', ')}, valid_from, valid_to, recorded_from, recorded_to)
+     SELECT ${[...copied, ...corrected.map((column) => `@${column}`)].join(', ')}, valid_from, NULL, @position, NULL
+     FROM ${fact.table} WHERE ${holding}`,
+  ).run({ ...key, ...values, position });
+  prepared(db, `UPDATE ${fact.table} SET recorded_to = @position WHERE ${holding}`).run({ ...key, position });
+}
+
+/**
+ * A correction (A7) of a fact as a whole, its days and what it was: every row believed now for
+ * `key` is retired, and the fact is recorded again as `values` from `from`.
+ */
+export function replaceFact(
+  db: Database.Database,
+  fact: FactTable,
+  key: Readonly<Record<string, unknown>>,
+  values: Readonly<Record<string, unknown>>,
+  from: string,
+  position: number,
+): void {
+  prepared(
+    db,
+    `UPDATE ${fact.table} SET recorded_to = @position WHERE ${keyCondition(fact)} AND recorded_to IS NULL AND recorded_from < @position`,
+  ).run({ ...key, position });
+  insertFact(db, fact, { ...key, ...values }, from, position);
+}

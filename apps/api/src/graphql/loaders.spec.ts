@@ -177,13 +177,15 @@ describe('the per-request loaders of meetings', () => {
     const loaded = await Promise.all(
       [MARCH, SEPTEMBER].flatMap((id) => [
         loaders.meeting.load(id),
-        loaders.decisionsOfMeeting.load(id),
+        loaders.decisionsOfMeeting.load({ id, args: { recordedBy: null } }),
         loaders.writtenViewsOfMeeting.load(id),
         loaders.correctionsOfMeeting.load(id),
         loaders.localPublicationsOfMeeting.load(id),
       ]),
     );
-    for (const spy of spies) expect(spy.mock.calls).toEqual([[[MARCH, SEPTEMBER]]]);
+    for (const spy of spies.filter((_, index) => index !== 1)) expect(spy.mock.calls).toEqual([[[MARCH, SEPTEMBER]]]);
+    // Decisions are read as recorded by a position of the log; null is now.
+    expect(spies[1].mock.calls).toEqual([[[MARCH, SEPTEMBER], null]]);
     expect(loaded[0]).toMatchObject({ meetingId: MARCH, status: 'OPEN' });
     expect(loaded[5]).toMatchObject({ meetingId: SEPTEMBER, status: 'SCHEDULED' });
     expect(loaded[1]).toMatchObject([{ decisionId: 'dec-1', meetingId: MARCH }]);

@@ -55,6 +55,9 @@ export interface KeyWith<Args> {
 /** A group's membership, terms, funding, notices, meetings, workstreams and policies, and what each of those holds, differ with the day seen on and the position recorded by. */
 export type Viewed = KeyWith<{ readonly view: TimeView }>;
 
+/** Meetings and decisions as the platform showed them at a position of the log; null for now (A3, A7). */
+export type RecordedBy = KeyWith<{ readonly recordedBy: number | null }>;
+
 export interface TaskPageArgs extends Required<Pick<TaskFilter, 'status' | 'overdueOn'>> {
   readonly first: number;
   readonly after: string | null;
@@ -75,7 +78,7 @@ export interface Loaders {
   readonly quorumCount: DataLoader<string, QuorumCount | null>;
   readonly seatsOfMeeting: DataLoader<string, SeatRow[]>;
   readonly writtenViewsOfMeeting: DataLoader<string, WrittenViewsRow[]>;
-  readonly decisionsOfMeeting: DataLoader<string, DecisionRow[]>;
+  readonly decisionsOfMeeting: DataLoader<RecordedBy, DecisionRow[], string>;
   readonly recommendationsOfMeeting: DataLoader<string, RecommendationRow[]>;
   readonly correctionsOfMeeting: DataLoader<string, CorrectionRow[]>;
   readonly localPublicationsOfMeeting: DataLoader<string, LocalPublicationRow[]>;
@@ -159,7 +162,7 @@ export function createLoaders({ groups, membership, meetings, workstreams, polic
     quorumCount: batched((ids) => meetings.quorumCounts(ids), null),
     seatsOfMeeting: batched((ids) => meetings.seatsOfMeetings(ids), []),
     writtenViewsOfMeeting: batched((ids) => meetings.writtenViewsOfMeetings(ids), []),
-    decisionsOfMeeting: batched((ids) => meetings.decisionsOfMeetings(ids), []),
+    decisionsOfMeeting: batchedWith((ids, { recordedBy }) => meetings.decisionsOfMeetings(ids, recordedBy), []),
     recommendationsOfMeeting: batched(
       (ids) => by(meetings.recommendations({ meetingIds: ids }), (row) => row.meetingId),
       [],

@@ -26,7 +26,7 @@ export class GroupMeetingFields {
 
   @ResolveField(() => [Meeting], {
     description:
-      'In date order; only those with a given status when asked. Under asAt or asRecordedAt, only the meetings that existed by then (booked, or held when entered afterwards); each with its status and minutes as they stand today.',
+      'In date order; only those with a given status when asked. Under asAt or asRecordedAt, only the meetings that existed by then (booked, or held when entered afterwards); under asRecordedAt, their dates, places and decisions as the platform showed them then, before later corrections (A7); each with its status and minutes as they stand today.',
   })
   async meetings(
     @Parent() group: RegionalGroup,
@@ -34,7 +34,10 @@ export class GroupMeetingFields {
     @Context() context: GraphqlContext,
   ): Promise<Meeting[]> {
     const meetings = await context.loaders.meetingsOfGroup.load(this.seen(group));
-    return meetings.filter((m) => !status || m.status === (status as string)).map(toMeeting);
+    const recordedBy = group.view?.position ?? null;
+    return meetings
+      .filter((m) => !status || m.status === (status as string))
+      .map((row) => ({ ...toMeeting(row), recordedBy }));
   }
 
   @ResolveField(() => MeetingCadence, {

@@ -33,6 +33,28 @@ abstract class MeetingInput extends IdempotentInput {
 @InputType()
 export class MeetingIdInput extends MeetingInput {}
 
+@InputType({ description: 'A7: reason is required for a correction; without one it is refused (VALIDATION_FAILED).' })
+export class CorrectDecisionInput extends MeetingInput {
+  @Field(() => ID)
+  @IsEntityId()
+  decisionId!: string;
+
+  @Field({ description: 'The decision as it should read.' })
+  @IsLongText()
+  text!: string;
+}
+
+@InputType({ description: 'A7: reason is required for a correction; without one it is refused (VALIDATION_FAILED).' })
+export class CorrectMeetingDetailsInput extends MeetingInput {
+  @Field({ description: 'The corrected date and time, ISO with its time zone, e.g. 2020-03-12T10:00:00Z.' })
+  @IsISO8601({ strict: true }, { message: 'startsAt must be an ISO date and time, e.g. 2020-03-12T10:00:00Z.' })
+  startsAt!: string;
+
+  @Field()
+  @IsShortText()
+  place!: string;
+}
+
 @InputType()
 export class SubstituteInput {
   @Field()

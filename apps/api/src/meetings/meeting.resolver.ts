@@ -7,6 +7,7 @@ import {
   successorsOf,
   dateOf,
   DomainError,
+  groupDateOf,
   meetingDecider,
   MeetingCommandUnion,
   meetingQuorum,
@@ -35,8 +36,11 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ChangeStreamCommand } from '../common/change-stream.command';
 import { derivedId } from '../common/derived-id';
 import { GroupFactsReader } from './group-facts';
+import { GroupTimeViews } from '../common/group-time-views';
 import {
   ApproveMinutesInput,
+  CorrectDecisionInput,
+  CorrectMeetingDetailsInput,
   CorrectMinutesInput,
   DraftMinutesInput,
   MakeRecommendationInput,
@@ -110,6 +114,7 @@ export class MeetingResolver {
     private readonly actors: Actors,
     private readonly known: KnownEntities,
     private readonly access: ReadAccess,
+    private readonly views: GroupTimeViews,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -160,11 +165,23 @@ export class MeetingResolver {
     return state;
   }
 
-  @Query(() => Meeting)
-  async meeting(@Args('id', { type: () => ID }) id: string, @CurrentIdentity() identity: Identity): Promise<Meeting> {
+  @Query(() => Meeting, {
+    description:
+      'One meeting; asRecordedAt gives its date, place and decisions as the platform showed them at that moment, before later corrections (A3, A7).',
+  })
+  async meeting(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentIdentity() identity: Identity,
+    @Args('asRecordedAt', { type: () => Date, nullable: true }) asRecordedAt?: Date | null,
+  ): Promise<Meeting> {
     const meeting = this.read(id);
     await this.access.assertGroup(identity.personId, meeting.groupId);
-    return meeting;
+    if (!asRecordedAt) return meeting;
+    const { position } = this.views.of(meeting.groupId, null, asRecordedAt);
+    const row = this.meetings.meeting(id, position);
+    if (!row)
+      throw new DomainError('OUT_OF_RANGE', `The platform held no meeting ${id} at ${asRecordedAt.toISOString()}.`);
+    return { ...toMeeting(row), recordedBy: position };
   }
 
   /** A mutation's result, for whoever was allowed to make the change. */
@@ -226,8 +243,19 @@ export class MeetingResolver {
 
   @ResolveField(() => [Decision])
   async decisions(@Parent() meeting: Meeting, @Context() context: GraphqlContext): Promise<Decision[]> {
-    const decisions = await context.loaders.decisionsOfMeeting.load(meeting.id);
-    return decisions.map((d) => ({ id: d.decisionId, meetingId: d.meetingId, text: d.text, agreedBy: d.agreedBy }));
+    const decisions = await context.loaders.decisionsOfMeeting.load({
+      id: meeting.id,
+      args: { recordedBy: meeting.recordedBy ?? null },
+    });
+    return decisions.map((d) => ({
+      id: d.decisionId,
+      meetingId: d.meetingId,
+      text: d.text,
+      agreedBy: d.agreedBy,
+      originalText: d.originalText,
+      correction:
+        d.reason !== null && d.correctedAt !== null ? { reason: d.reason, correctedAt: new Date(d.correctedAt) } : null,
+    }));
   }
 
   @ResolveField(() => [Recommendation])
@@ -486,6 +514,48 @@ export class MeetingResolver {
       type: 'CorrectMinutes',
       data: { text: input.text, reason: input.reason, group: await this.facts.factsOf(groupId), actor, now },
     }));
+  }
+
+  @Mutation(() => Meeting, {
+    description:
+      'A7: a decision’s text corrected, with a mandatory reason, by whoever may record decisions; the original stays in its history and under asRecordedAt.',
+  })
+  correctDecision(
+    @Args('input') input: CorrectDecisionInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
+    return this.change(input, 'correctDecision', input, identity, context, ({ actor, now }) => ({
+      type: 'CorrectDecision',
+      data: { decisionId: input.decisionId, text: input.text, reason: input.reason ?? '', actor, now },
+    }));
+  }
+
+  @Mutation(() => Meeting, {
+    description:
+      'A7: a meeting’s date and place corrected, with a mandatory reason, by whoever may schedule it. A meeting already held is counted again from the membership of the corrected date (R7).',
+  })
+  correctMeetingDetails(
+    @Args('input') input: CorrectMeetingDetailsInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
+    return this.change(input, 'correctMeetingDetails', input, identity, context, async ({ actor, now }, groupId) => {
+      // The facts of the corrected day; a date that does not parse is refused by the decider, on today's facts.
+      const instant = Date.parse(input.startsAt);
+      const on = Number.isNaN(instant) ? undefined : groupDateOf(new Date(instant).toISOString());
+      return {
+        type: 'CorrectMeetingDetails',
+        data: {
+          startsAt: input.startsAt,
+          place: input.place,
+          reason: input.reason ?? '',
+          group: await this.facts.factsOf(groupId, on),
+          actor,
+          now,
+        },
+      };
+    });
   }
 
   @Mutation(() => Meeting, { description: 'The area’s own business manager, for that area only.' })

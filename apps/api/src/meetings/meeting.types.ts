@@ -101,6 +101,15 @@ export class WrittenViews {
   views!: string;
 }
 
+@ObjectType({ description: 'A7: a correction of a decision’s text, with its reason; the original stays readable.' })
+export class DecisionCorrection {
+  @Field()
+  reason!: string;
+
+  @Field(() => Date)
+  correctedAt!: Date;
+}
+
 @ObjectType()
 export class Decision {
   @Field(() => ID)
@@ -114,6 +123,15 @@ export class Decision {
 
   @Field(() => [ID], { description: 'Appointments of the representatives present in person who agreed it.' })
   agreedBy!: string[];
+
+  @Field({ description: 'The text as first recorded; the same as text until a correction (A7).' })
+  originalText!: string;
+
+  @Field(() => DecisionCorrection, {
+    nullable: true,
+    description: 'Why and when the text shown was corrected; null for the text as first recorded.',
+  })
+  correction!: DecisionCorrection | null;
 }
 
 @ObjectType()
@@ -231,6 +249,9 @@ export class Meeting {
 
   @Field(() => MeetingStatus)
   status!: MeetingStatus;
+
+  /** The position of the log its decisions are read as recorded by: null for now (asRecordedAt, A3). */
+  recordedBy?: number | null;
 }
 
 @ObjectType({

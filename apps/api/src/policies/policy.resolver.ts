@@ -48,6 +48,7 @@ import {
   PolicyReview,
   PolicyVersion,
   PublishPolicyVersionInput,
+  CorrectPolicyAdoptionInput,
   RecordPolicyAdoptionInput,
   RecordPolicyReviewInput,
   RetirePolicyInput,
@@ -391,6 +392,45 @@ export class PolicyResolver {
             },
           };
         },
+      ),
+    );
+    return this.read(input.policyId);
+  }
+
+  @Mutation(() => Policy, {
+    description:
+      'A7, R11: the area’s own business manager corrects the area’s recorded decision on a version, with a mandatory reason; the original stays in the history and under asRecordedAt.',
+  })
+  async correctPolicyAdoption(
+    @Args('input') input: CorrectPolicyAdoptionInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ): Promise<Policy> {
+    const policy = await this.policyState(input.policyId);
+    await this.commands.execute(
+      new ChangeStreamCommand(
+        localArrangementStream(input.areaId),
+        localArrangementDecider,
+        null,
+        'correctPolicyAdoption',
+        input,
+        { identity, correlationId: context.correlationId },
+        async ({ actor, now }): Promise<LocalArrangementCommand> => ({
+          type: 'CorrectPolicyAdoption',
+          data: {
+            areaId: input.areaId,
+            policyId: policy.policyId,
+            version: input.version,
+            decision: input.decision,
+            variation: input.variation ?? null,
+            reason: input.notAdoptedReason ?? null,
+            decidedOn: input.decidedOn ?? null,
+            correctionReason: input.reason ?? '',
+            managedAreaIds: this.actors.managedAreaIds(await this.actors.access(), identity.personId),
+            actor,
+            now,
+          },
+        }),
       ),
     );
     return this.read(input.policyId);

@@ -253,6 +253,45 @@ export class RecordPolicyAdoptionInput extends PolicyInput {
   decidedOn?: string | null;
 }
 
+@InputType({
+  description:
+    'A7: the area’s decision as it should have been recorded; reason says why it is corrected and is required (VALIDATION_FAILED without one).',
+})
+export class CorrectPolicyAdoptionInput extends PolicyInput {
+  @Field(() => ID)
+  @IsEntityId()
+  areaId!: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @Field({ description: 'ADOPTED, ADOPTED_WITH_VARIATION (with variation) or NOT_ADOPTED (with notAdoptedReason).' })
+  @IsIn(['ADOPTED', 'ADOPTED_WITH_VARIATION', 'NOT_ADOPTED'], {
+    message: 'decision is ADOPTED, ADOPTED_WITH_VARIATION or NOT_ADOPTED.',
+  })
+  decision!: 'ADOPTED' | 'ADOPTED_WITH_VARIATION' | 'NOT_ADOPTED';
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsLongText()
+  variation?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the area did not adopt it, for NOT_ADOPTED.' })
+  @IsOptional()
+  @IsLongText()
+  notAdoptedReason?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'YYYY-MM-DD: the day the area decided; the day recorded when not given.',
+  })
+  @IsOptional()
+  @Matches(DATE, date('decidedOn'))
+  decidedOn?: string | null;
+}
+
 @InputType()
 export class IssueRegionalCommunicationInput extends IdempotentInput {
   @Field(() => ID)

@@ -152,6 +152,25 @@ export class EndRepresentativeAppointmentInput extends GroupChangeInput {
   override reason!: string;
 }
 
+@InputType({ description: 'A7: reason is required for a correction; without one it is refused (VALIDATION_FAILED).' })
+export class CorrectAppointmentDatesInput extends GroupChangeInput {
+  @Field(() => ID)
+  @IsEntityId()
+  appointmentId!: string;
+
+  @Field({ description: 'YYYY-MM-DD: the day the appointment really began.' })
+  @Matches(DATE, dateMessage('startDate'))
+  startDate!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'YYYY-MM-DD: the day it really ended; given for an ended appointment, null for a current one.',
+  })
+  @IsOptional()
+  @Matches(DATE, dateMessage('endDate'))
+  endDate?: string | null;
+}
+
 @InputType()
 export class AppointChairInput extends GroupChangeInput {
   @Field(() => ID, { description: 'The representative’s appointment.' })
@@ -240,6 +259,26 @@ export class FundingContributionInput extends GroupChangeInput {
 
   @BusinessDate('on', 'the day the contribution was agreed or changed')
   on?: string | null;
+}
+
+@InputType({ description: 'A7: reason is required for a correction; without one it is refused (VALIDATION_FAILED).' })
+export class CorrectFundingContributionInput extends GroupChangeInput {
+  @Field(() => ID)
+  @IsEntityId()
+  partnerId!: string;
+
+  @Field({ description: 'e.g. 2020/21' })
+  @Matches(/^\d{4}\/\d{2}$/, { message: 'financialYear is written like 2020/21.' })
+  financialYear!: string;
+
+  @Field(() => Int, { description: 'In pence: the amount as it should have been recorded.' })
+  @IsInt()
+  amountPence!: number;
+
+  @Field(() => String, { nullable: true, description: 'A contribution in kind, described.' })
+  @IsOptional()
+  @IsLongText()
+  inKind?: string | null;
 }
 
 @InputType()

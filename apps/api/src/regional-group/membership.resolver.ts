@@ -21,6 +21,8 @@ import {
   AppointChairInput,
   AppointRepresentativeInput,
   ChangePartnerCoverageInput,
+  CorrectAppointmentDatesInput,
+  CorrectFundingContributionInput,
   EndRepresentativeAppointmentInput,
   FundingContributionInput,
   RecordSuccessionInput,
@@ -343,6 +345,51 @@ export class MembershipResolver {
         amountPence: input.amountPence,
         inKind: input.inKind ?? null,
         on: input.on ?? null,
+        actor,
+        now,
+      },
+    }));
+  }
+
+  @Mutation(() => RegionalGroupChange, {
+    description:
+      'A7: admin or chair correct an appointment’s start and end dates, with a mandatory reason. The membership shows the corrected period on every day; asRecordedAt before the correction shows the original.',
+  })
+  correctAppointmentDates(
+    @Args('input') input: CorrectAppointmentDatesInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
+    return this.change('correctAppointmentDates', input, identity, context, ({ actor, now }) => ({
+      type: 'CorrectAppointmentDates',
+      data: {
+        appointmentId: input.appointmentId,
+        startDate: input.startDate,
+        endDate: input.endDate ?? null,
+        reason: input.reason ?? '',
+        actor,
+        now,
+      },
+    }));
+  }
+
+  @Mutation(() => RegionalGroupChange, {
+    description:
+      'A7: the contribution in force for a partner and year corrected, with a mandatory reason, by whoever may record it (admin or chair if agreed, the partner’s representative if unilateral).',
+  })
+  correctFundingContribution(
+    @Args('input') input: CorrectFundingContributionInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
+    return this.change('correctFundingContribution', input, identity, context, ({ actor, now }) => ({
+      type: 'CorrectFundingContribution',
+      data: {
+        partnerId: input.partnerId,
+        financialYear: input.financialYear,
+        amountPence: input.amountPence,
+        inKind: input.inKind ?? null,
+        reason: input.reason ?? '',
         actor,
         now,
       },

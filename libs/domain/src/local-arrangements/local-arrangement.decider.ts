@@ -35,7 +35,16 @@ export type PolicyAdoptionRecorded = Message<
     decidedOn: string;
   }
 >;
-export type LocalArrangementEvent = FeedItemAcknowledged | PolicyAdoptionRecorded | LocalRecordEvent;
+/**
+ * A7: the area's decision on a version as it should have been recorded, with the reason for the
+ * correction; the original stays in the area's stream beside it.
+ */
+export type PolicyAdoptionCorrected = Message<
+  'PolicyAdoptionCorrected',
+  PolicyAdoptionRecorded['data'] & { correctionReason: string }
+>;
+export type LocalArrangementEvent =
+  FeedItemAcknowledged | PolicyAdoptionRecorded | PolicyAdoptionCorrected | LocalRecordEvent;
 
 export type AcknowledgeFeedItem = Message<
   'AcknowledgeFeedItem',
@@ -67,26 +76,37 @@ export type RecordPolicyAdoption = Message<
     now: string;
   }
 >;
-export type LocalArrangementCommand = AcknowledgeFeedItem | RecordPolicyAdoption | LocalRecordCommand;
+/** `decidedOn` null keeps the day recorded; `correctionReason` is mandatory (A7). */
+export type CorrectPolicyAdoption = Message<
+  'CorrectPolicyAdoption',
+  Omit<RecordPolicyAdoption['data'], 'publishedToArea'> & { correctionReason: string }
+>;
+export type LocalArrangementCommand =
+  AcknowledgeFeedItem | RecordPolicyAdoption | CorrectPolicyAdoption | LocalRecordCommand;
 
+/** `adoptions`: the day of each decision the area recorded, by `policyId@version`. */
 export type LocalArrangementState = Readonly<{
   acknowledged: readonly number[];
-  adoptions: readonly string[];
+  adoptions: Readonly<Record<string, IsoDate>>;
   /** L1, L4: the area's agencies, own groups and published arrangements. */
   records: LocalRecords;
 }>;
 
 export const localArrangementDecider: Decider<LocalArrangementCommand, LocalArrangementEvent, LocalArrangementState> = {
-  initialState: { acknowledged: [], adoptions: [], records: NO_LOCAL_RECORDS },
+  initialState: { acknowledged: [], adoptions: {}, records: NO_LOCAL_RECORDS },
   evolve: (state, event) =>
     isLocalRecordEvent(event)
       ? { ...state, records: evolveLocalRecords(state.records, event) }
       : event.type === 'FeedItemAcknowledged'
         ? { ...state, acknowledged: [...state.acknowledged, event.data.position] }
-        : { ...state, adoptions: [...state.adoptions, `${event.data.policyId}@${event.data.version}`] },
+        : {
+            ...state,
+            adoptions: { ...state.adoptions, [`${event.data.policyId}@${event.data.version}`]: event.data.decidedOn },
+          },
   decide(command, state) {
     if (isLocalRecordCommand(command)) return decideLocalRecords(command, state.records);
     if (command.type === 'RecordPolicyAdoption') return recordAdoption(command, state);
+    if (command.type === 'CorrectPolicyAdoption') return correctAdoption(command, state);
     const { actor, areaId, position, itemExists, managedAreaIds, now } = command.data;
     requireAreaManager(actor, areaId, managedAreaIds, 'acknowledges its feed');
     if (!itemExists) throw new DomainError('NOT_FOUND', "There is no such item in the area's feed.");
@@ -98,14 +118,25 @@ export const localArrangementDecider: Decider<LocalArrangementCommand, LocalArra
 
 /** D1, R11: each area decides for itself on each version; the region cannot decide for it. */
 function recordAdoption(command: RecordPolicyAdoption, state: LocalArrangementState): LocalArrangementEvent[] {
-  const { actor, areaId, policyId, version, decision, managedAreaIds, publishedToArea, now } = command.data;
+  const { actor, areaId, policyId, version, managedAreaIds, publishedToArea, now } = command.data;
   requireAreaManager(actor, areaId, managedAreaIds, 'records its decision on a regional policy');
   if (!publishedToArea)
     throw new DomainError('NOT_FOUND', 'That version of the policy was not published to this area.');
-  if (state.adoptions.includes(`${policyId}@${version}`))
+  if (state.adoptions[`${policyId}@${version}`] !== undefined)
     throw new DomainError('ALREADY_EXISTS', 'The area has already decided on that version.');
-  const variation = command.data.variation?.trim() || null;
-  const reason = command.data.reason?.trim() || null;
+  return [
+    { type: 'PolicyAdoptionRecorded', data: adoptionDecision(command.data, dateOrToday(command.data.decidedOn, now)) },
+  ];
+}
+
+/** D1: a decision on a version as the area records it: a variation's text, or a reason for not adopting. */
+function adoptionDecision(
+  data: Omit<RecordPolicyAdoption['data'], 'publishedToArea'>,
+  decidedOn: IsoDate,
+): PolicyAdoptionRecorded['data'] {
+  const { areaId, policyId, version, decision, now } = data;
+  const variation = data.variation?.trim() || null;
+  const reason = data.reason?.trim() || null;
   if (decision === 'ADOPTED_WITH_VARIATION' && !variation)
     throw new DomainError('VALIDATION_FAILED', 'Adopting with a variation needs the text of the variation.');
   if (decision === 'NOT_ADOPTED' && !reason)
@@ -113,20 +144,27 @@ function recordAdoption(command: RecordPolicyAdoption, state: LocalArrangementSt
   if (!['ADOPTED', 'ADOPTED_WITH_VARIATION', 'NOT_ADOPTED'].includes(decision)) {
     throw new DomainError('VALIDATION_FAILED', 'The decision is ADOPTED, ADOPTED_WITH_VARIATION or NOT_ADOPTED.');
   }
-  const decidedOn = dateOrToday(command.data.decidedOn, now);
   requireNotFuture(decidedOn, now, 'The date of the decision');
-  return [
-    {
-      type: 'PolicyAdoptionRecorded',
-      data: {
-        areaId,
-        policyId,
-        version,
-        decision,
-        variation: decision === 'ADOPTED_WITH_VARIATION' ? variation : null,
-        reason: decision === 'NOT_ADOPTED' ? reason : null,
-        decidedOn,
-      },
-    },
-  ];
+  return {
+    areaId,
+    policyId,
+    version,
+    decision,
+    variation: decision === 'ADOPTED_WITH_VARIATION' ? variation : null,
+    reason: decision === 'NOT_ADOPTED' ? reason : null,
+    decidedOn,
+  };
+}
+
+/** A7, R11: the area's own business manager corrects the area's recorded decision, saying why. */
+function correctAdoption(command: CorrectPolicyAdoption, state: LocalArrangementState): LocalArrangementEvent[] {
+  const { actor, areaId, policyId, version, managedAreaIds } = command.data;
+  requireAreaManager(actor, areaId, managedAreaIds, 'corrects its decision on a regional policy');
+  const recordedOn = state.adoptions[`${policyId}@${version}`];
+  if (recordedOn === undefined)
+    throw new DomainError('NOT_FOUND', 'The area has recorded no decision on that version to correct.');
+  const correctionReason = command.data.correctionReason.trim();
+  if (!correctionReason) throw new DomainError('VALIDATION_FAILED', 'A correction needs a reason.');
+  const decided = adoptionDecision(command.data, command.data.decidedOn ?? recordedOn);
+  return [{ type: 'PolicyAdoptionCorrected', data: { ...decided, correctionReason } }];
 }

@@ -66,6 +66,12 @@ export type ApproveMinutes = MeetingCommand<
 >;
 export type PublishMinutes = MeetingCommand<'PublishMinutes', { group: GroupFacts }>;
 export type CorrectMinutes = MeetingCommand<'CorrectMinutes', { text: string; reason: string; group: GroupFacts }>;
+export type CorrectDecision = MeetingCommand<'CorrectDecision', { decisionId: string; text: string; reason: string }>;
+/** `group`: the group's facts on the corrected date, whose membership a held meeting is counted from (R7). */
+export type CorrectMeetingDetails = MeetingCommand<
+  'CorrectMeetingDetails',
+  { startsAt: string; place: string; reason: string; group: GroupFacts }
+>;
 export type RecordLocalPublication = MeetingCommand<
   'RecordLocalPublication',
   { areaId: string; address: string; publishedOn: string; managedAreaIds: readonly string[] }
@@ -84,4 +90,6 @@ export type MeetingCommandUnion =
   | ApproveMinutes
   | PublishMinutes
   | CorrectMinutes
+  | CorrectDecision
+  | CorrectMeetingDetails
   | RecordLocalPublication;

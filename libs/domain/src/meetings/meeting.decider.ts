@@ -7,6 +7,8 @@ import { isIsoDate, groupDateOf, requireNotBefore, requireNotFuture } from '../s
 import { quorumRequired } from '../regional-group/quorum';
 import {
   ApproveMinutes,
+  CorrectDecision,
+  CorrectMeetingDetails,
   CorrectMinutes,
   DraftMinutes,
   GroupFacts,
@@ -80,6 +82,21 @@ function schedule(command: ScheduleMeeting, state: MeetingState): MeetingEvent[]
   requireMeetingOfficer(actor, 'schedule a meeting');
   requireNotDissolved(group);
   if (state.status !== 'NONE') throw new DomainError('ALREADY_EXISTS', `Meeting ${meetingId} is already scheduled.`);
+  return [
+    {
+      type: 'MeetingScheduled',
+      data: {
+        meetingId,
+        groupId,
+        startsAt: requireStartsAt(startsAt, group),
+        place: requireText(command.data.place, 'The place'),
+      },
+    },
+  ];
+}
+
+/** When a meeting starts, as an instant in UTC: a moment that exists, not before its group existed. */
+function requireStartsAt(startsAt: string, group: GroupFacts): string {
   // A time zone is required so the meeting means the same moment on every server; the day must exist.
   if (
     !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(startsAt) ||
@@ -92,17 +109,12 @@ function schedule(command: ScheduleMeeting, state: MeetingState): MeetingEvent[]
     );
   }
   requireNotBefore(groupDateOf(startsAt), group.establishedOn, 'The meeting’s date', 'the group was established');
-  return [
-    {
-      type: 'MeetingScheduled',
-      data: {
-        meetingId,
-        groupId,
-        startsAt: new Date(startsAt).toISOString(),
-        place: requireText(command.data.place, 'The place'),
-      },
-    },
-  ];
+  return new Date(startsAt).toISOString();
+}
+
+/** A correction always says why (A7). */
+function requireReason(reason: string): string {
+  return requireText(reason, 'The reason for the correction');
 }
 
 function decideForMeeting(command: Exclude<MeetingCommandUnion, ScheduleMeeting>, meeting: Meeting): MeetingEvent[] {
@@ -181,6 +193,10 @@ function decideForMeeting(command: Exclude<MeetingCommandUnion, ScheduleMeeting>
     }
     case 'CorrectMinutes':
       return correctMinutes(command, meeting);
+    case 'CorrectDecision':
+      return correctDecision(command, meeting);
+    case 'CorrectMeetingDetails':
+      return correctMeetingDetails(command, meeting);
     case 'RecordLocalPublication':
       return recordLocalPublication(command, meeting);
   }
@@ -347,6 +363,55 @@ function correctMinutes(command: CorrectMinutes, meeting: Meeting): MeetingEvent
         text: requireText(command.data.text, 'The correction'),
         reason: requireText(command.data.reason, 'The reason for the correction'),
         areas: group.areas,
+      },
+    },
+  ];
+}
+
+/** A7: whoever may record a decision corrects its text; the original stays in the stream beside the correction. */
+function correctDecision(command: CorrectDecision, meeting: Meeting): MeetingEvent[] {
+  const { actor, decisionId } = command.data;
+  requireMeetingOfficer(actor, 'correct a decision');
+  if (!meeting.decisionIds.includes(decisionId))
+    throw new DomainError('NOT_FOUND', `The meeting recorded no decision with id ${decisionId}.`);
+  const reason = requireReason(command.data.reason);
+  return [
+    { type: 'DecisionCorrected', data: { decisionId, text: requireText(command.data.text, 'The decision'), reason } },
+  ];
+}
+
+/**
+ * A7: the meeting's date and place corrected by whoever may schedule it. A meeting already held
+ * cannot move into the future, and its quorum is counted again from the corrected day's membership (R7).
+ */
+function correctMeetingDetails(command: CorrectMeetingDetails, meeting: Meeting): MeetingEvent[] {
+  const { actor, now, group } = command.data;
+  requireMeetingOfficer(actor, 'correct a meeting’s date and place');
+  const reason = requireReason(command.data.reason);
+  const startsAt = requireStartsAt(command.data.startsAt, group);
+  const place = requireText(command.data.place, 'The place');
+  const meetingDate = groupDateOf(startsAt);
+  if (meeting.status === 'SCHEDULED') {
+    return [{ type: 'MeetingDetailsCorrected', data: { startsAt, place, reason, snapshot: null } }];
+  }
+  requireNotFuture(meetingDate, now, 'The meeting’s date');
+  if (group.on !== meetingDate) {
+    throw new Error(`Correcting a meeting to ${meetingDate} needs its group's facts of that day, not of ${group.on}.`);
+  }
+  const { currentRepresentatives: representatives, quorumPercentage } = group;
+  return [
+    {
+      type: 'MeetingDetailsCorrected',
+      data: {
+        startsAt,
+        place,
+        reason,
+        snapshot: {
+          membershipOn: meetingDate,
+          quorumPercentage,
+          required: quorumRequired(quorumPercentage, representatives.length),
+          representatives,
+        },
       },
     },
   ];

@@ -71,6 +71,26 @@ export type MinutesApproved = Message<'MinutesApproved', { approvedOn: string; a
 export type MinutesPublished = Message<'MinutesPublished', { publishedAt: string; areas: readonly Area[] }>;
 /** Published minutes are sealed: a correction stands beside the original, with its reason (A7). */
 export type MinutesCorrected = Message<'MinutesCorrected', { text: string; reason: string; areas: readonly Area[] }>;
+/** A decision's text corrected, with its reason: the original stays in the stream beside it (A7). */
+export type DecisionCorrected = Message<'DecisionCorrected', { decisionId: string; text: string; reason: string }>;
+/**
+ * The meeting's date and place corrected (A7). Once held, its quorum is counted again from the
+ * membership valid on the corrected date (R7): `snapshot` is that day's membership, null before it opened.
+ */
+export type MeetingDetailsCorrected = Message<
+  'MeetingDetailsCorrected',
+  {
+    startsAt: string;
+    place: string;
+    reason: string;
+    snapshot: Readonly<{
+      membershipOn: IsoDate;
+      quorumPercentage: number;
+      required: number;
+      representatives: readonly SnapshotRepresentative[];
+    }> | null;
+  }
+>;
 export type LocalPublicationRecorded = Message<
   'LocalPublicationRecorded',
   { areaId: string; address: string; publishedOn: string }
@@ -89,6 +109,8 @@ export type MeetingEvent =
   | MinutesApproved
   | MinutesPublished
   | MinutesCorrected
+  | DecisionCorrected
+  | MeetingDetailsCorrected
   | LocalPublicationRecorded;
 
 export const meetingStream = (meetingId: string): string => `meeting-${meetingId}`;

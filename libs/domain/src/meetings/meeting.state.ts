@@ -141,8 +141,23 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
       return { ...state, minutes: 'PUBLISHED', publishedAreas: event.data.areas };
     case 'LocalPublicationRecorded':
       return { ...state, localPublications: [...state.localPublications, event.data.areaId] };
+    case 'MeetingDetailsCorrected': {
+      const { startsAt, snapshot } = event.data;
+      if (!snapshot) return { ...state, startsAt, meetingDate: groupDateOf(startsAt) };
+      // Attendance stands for those in the corrected day's membership; the others were not representatives then.
+      const seated = new Set(snapshot.representatives.map((rep) => rep.appointmentId));
+      return {
+        ...state,
+        startsAt,
+        meetingDate: groupDateOf(startsAt),
+        representatives: snapshot.representatives,
+        quorumPercentage: snapshot.quorumPercentage,
+        attendance: Object.fromEntries(Object.entries(state.attendance).filter(([id]) => seated.has(id))),
+      };
+    }
     case 'WrittenViewsSubmitted':
     case 'MinutesCorrected':
+    case 'DecisionCorrected':
       return state;
   }
 }

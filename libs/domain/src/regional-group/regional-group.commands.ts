@@ -68,6 +68,15 @@ export type ChangeFundingContribution = GroupCommand<
   'ChangeFundingContribution',
   { partnerId: string; financialYear: string; amountPence: number; inKind: string | null; on: IsoDate | null }
 >;
+/** A7: `endDate` is given for an appointment that has ended, null for one that has not. */
+export type CorrectAppointmentDates = GroupCommand<
+  'CorrectAppointmentDates',
+  { appointmentId: string; startDate: IsoDate; endDate: IsoDate | null; reason: string }
+>;
+export type CorrectFundingContribution = GroupCommand<
+  'CorrectFundingContribution',
+  { partnerId: string; financialYear: string; amountPence: number; inKind: string | null; reason: string }
+>;
 
 export type RecordDissolutionAgreement = GroupCommand<
   'RecordDissolutionAgreement',
@@ -107,6 +116,8 @@ export type RegionalGroupCommand =
   | RecordTermsOfReferenceReview
   | AgreeFundingContribution
   | ChangeFundingContribution
+  | CorrectAppointmentDates
+  | CorrectFundingContribution
   | RecordDissolutionAgreement
   | GiveNoticeToLeave
   | WithdrawNotice

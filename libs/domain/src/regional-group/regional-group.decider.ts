@@ -19,6 +19,7 @@ import {
   rotateChair,
 } from './membership.decide';
 import { recordDissolutionAgreement } from './dissolution.decide';
+import { correctAppointmentDates, correctFundingContribution } from './corrections.decide';
 import { defineAgencyType, requireAgencyType } from './law.decide';
 import { applyDueNotices, giveNoticeToLeave, withdrawNotice } from './notice.decide';
 import { EstablishRegionalGroup, RegionalGroupCommand } from './regional-group.commands';
@@ -76,6 +77,10 @@ function decideForGroup(
       return agreeFundingContribution(command, group);
     case 'ChangeFundingContribution':
       return changeFundingContribution(command, group);
+    case 'CorrectAppointmentDates':
+      return correctAppointmentDates(command, group);
+    case 'CorrectFundingContribution':
+      return correctFundingContribution(command, group);
     case 'RecordDissolutionAgreement':
       return recordDissolutionAgreement(command, group);
     case 'GiveNoticeToLeave':

@@ -93,6 +93,17 @@ export type FundingContributionChanged = Message<
   { partnerId: string; financialYear: string; amountPence: number; inKind: string | null; changedOn: IsoDate }
 >;
 
+/** A7: an appointment's dates as they should have been recorded; the original stays in the stream beside it. */
+export type AppointmentDatesCorrected = Message<
+  'AppointmentDatesCorrected',
+  { appointmentId: string; startDate: IsoDate; endDate: IsoDate | null; reason: string }
+>;
+/** A7: the amount and in-kind part of the contribution in force corrected, keeping its date and standing (R15). */
+export type FundingContributionCorrected = Message<
+  'FundingContributionCorrected',
+  { partnerId: string; financialYear: string; amountPence: number; inKind: string | null; reason: string }
+>;
+
 /** R14: one core partner's agreement to dissolve, recorded at a quorate meeting. */
 export type DissolutionAgreed = Message<'DissolutionAgreed', { partnerId: string; meetingId: string }>;
 /** Every current core partner has agreed: the group takes no further business. */
@@ -146,6 +157,8 @@ export type RegionalGroupEvent =
   | TermsOfReferenceReviewed
   | FundingContributionAgreed
   | FundingContributionChanged
+  | AppointmentDatesCorrected
+  | FundingContributionCorrected
   | DissolutionAgreed
   | RegionalGroupDissolved
   | NoticeToLeaveGiven

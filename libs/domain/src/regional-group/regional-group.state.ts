@@ -329,6 +329,30 @@ function evolveActive(group: ActiveGroup, event: RegionalGroupEvent): ActiveGrou
         ],
       };
     }
+    case 'AppointmentDatesCorrected': {
+      const { appointmentId, startDate, endDate } = event.data;
+      const appointment = group.appointments.get(appointmentId);
+      if (!appointment) return group;
+      const [first, ...later] = appointment.seats;
+      return {
+        ...group,
+        appointments: group.appointments.set(appointmentId, {
+          ...appointment,
+          startDate,
+          endDate,
+          seats: [{ ...first, from: startDate }, ...later],
+        }),
+      };
+    }
+    case 'FundingContributionCorrected': {
+      const { partnerId, financialYear, amountPence, inKind } = event.data;
+      return {
+        ...group,
+        funding: group.funding.map((c) =>
+          c.partnerId === partnerId && c.financialYear === financialYear ? { ...c, amountPence, inKind } : c,
+        ),
+      };
+    }
     case 'DissolutionAgreed':
       return { ...group, dissolutionAgreements: [...group.dissolutionAgreements, event.data.partnerId] };
     case 'RegionalGroupDissolved':

@@ -261,3 +261,92 @@ describe('the meetings projection', () => {
       .when(meeting(meetingOpened(), decisionRecorded, meetingClosed))
       .then({ meetings: [], decisions: [{ decision_id: 'dec-2020-03-escalation', meeting_id: MEETING_ID }] }));
 });
+
+describe('corrections in the meetings projection (A7)', () => {
+  it('keeps a decision’s original text as the version recorded before its correction', () =>
+    spec
+      .given(meeting(...quorateMeeting, decisionRecorded))
+      .when(
+        meeting({
+          type: 'DecisionCorrected',
+          data: {
+            decisionId: 'dec-2020-03-escalation',
+            text: 'Adopt the regional escalation procedure from 1 April 2020.',
+            reason: 'The start date was agreed and left out.',
+          },
+        }),
+      )
+      .then({
+        decisions: [
+          {
+            text: 'Adopt the regional escalation procedure.',
+            reason: null,
+            corrected_at: null,
+            sort_key: 10,
+            recorded_from: 10,
+            recorded_to: 11,
+          },
+          {
+            text: 'Adopt the regional escalation procedure from 1 April 2020.',
+            reason: 'The start date was agreed and left out.',
+            corrected_at: RECORDED_AT,
+            sort_key: 10,
+            recorded_from: 11,
+            recorded_to: null,
+          },
+        ],
+      }));
+
+  it('records a meeting’s corrected date and place as a new version, and seats that day’s membership (R7)', () =>
+    spec
+      .given(meeting(...quorateMeeting))
+      .when(
+        meeting({
+          type: 'MeetingDetailsCorrected',
+          data: {
+            startsAt: '2020-03-05T10:00:00.000Z',
+            place: 'Bristol City Hall',
+            reason: 'The meeting was held a week earlier.',
+            snapshot: {
+              membershipOn: '2020-03-05',
+              quorumPercentage: 66,
+              required: 6,
+              representatives: meetingOpened().data.representatives.filter(
+                (rep) => rep.appointmentId !== REPRESENTATIVES.lisaHarvey.appointmentId,
+              ),
+            },
+          },
+        }),
+      )
+      .then({
+        meetings: [
+          {
+            starts_at: MEETING_STARTS_AT,
+            place: 'Police Headquarters, Portishead',
+            status: 'OPEN',
+            required: 7,
+            scheduled_on: '2020-03-12',
+            recorded_from: 1,
+            recorded_to: 10,
+          },
+          {
+            starts_at: '2020-03-05T10:00:00.000Z',
+            place: 'Bristol City Hall',
+            status: 'OPEN',
+            required: 6,
+            // Held a week before it was booked on 12 March: it existed from its corrected day.
+            scheduled_on: '2020-03-05',
+            recorded_from: 10,
+            recorded_to: null,
+          },
+        ],
+        // Nine seats of that day, each keeping the attendance recorded for it.
+        meeting_seats: Object.values(REPRESENTATIVES)
+          .filter((rep) => rep !== REPRESENTATIVES.lisaHarvey)
+          .map((rep, ordinal) => ({
+            appointment_id: rep.appointmentId,
+            ordinal,
+            status: present.includes(rep.appointmentId) ? 'PRESENT' : null,
+          })),
+      }));
+});

@@ -1,17 +1,41 @@
 import Database from 'better-sqlite3';
-import { dateOf, MeetingEvent } from '@app/domain';
+import { dateOf, MeetingEvent, SnapshotRepresentative } from '@app/domain';
 import { occurredAtOf, StoredEvent } from '@app/event-store';
 import { Projection, statementsPerDatabase, unhandled } from '../projection';
 
 const STREAM_PREFIX = 'meeting-';
 
+/** The version of a row the platform believes now; earlier versions stay for `asRecordedAt` (A3, A7). */
+const NOW = 'recorded_to IS NULL';
+/** The columns a correction of a meeting's date and place carries over unchanged. */
+const MEETING_COPY = `meeting_id, group_id, status, opened_at, closed_at, minutes_stage, minutes_text, minutes_approved_on,
+  minutes_approved_at_meeting, minutes_published_at, booked_on, sort_key`;
+
 const statements = statementsPerDatabase((db) => ({
   insertMeeting: db.prepare(
-    `INSERT INTO meetings (meeting_id, group_id, starts_at, place, status, minutes_stage, scheduled_on, sort_key)
-     VALUES (?, ?, ?, ?, 'SCHEDULED', 'NONE', ?, ?)`,
+    `INSERT INTO meetings (meeting_id, group_id, starts_at, place, status, minutes_stage, booked_on, scheduled_on, sort_key, recorded_from)
+     VALUES (?, ?, ?, ?, 'SCHEDULED', 'NONE', ?, MIN(?, ?), ?, ?)`,
   ),
   open: db.prepare(
-    `UPDATE meetings SET status = 'OPEN', opened_at = ?, quorum_percentage = ?, required = ? WHERE meeting_id = ?`,
+    `UPDATE meetings SET status = 'OPEN', opened_at = ?, quorum_percentage = ?, required = ? WHERE ${NOW} AND meeting_id = ?`,
+  ),
+  correctMeeting: db.prepare(
+    `INSERT INTO meetings (${MEETING_COPY}, starts_at, place, scheduled_on, quorum_percentage, required, recorded_from)
+     SELECT ${MEETING_COPY}, @startsAt, @place, MIN(@startsOn, booked_on), COALESCE(@quorumPercentage, quorum_percentage),
+       COALESCE(@required, required), @position
+     FROM meetings WHERE ${NOW} AND meeting_id = @meetingId`,
+  ),
+  retireMeeting: db.prepare(
+    'UPDATE meetings SET recorded_to = @position WHERE meeting_id = @meetingId AND recorded_to IS NULL AND recorded_from < @position',
+  ),
+  seatStatus: db.prepare(
+    `SELECT appointment_id AS appointmentId, status, substitute_name AS substituteName, substitute_organisation AS substituteOrganisation
+     FROM meeting_seats WHERE meeting_id = ?`,
+  ),
+  clearSeats: db.prepare('DELETE FROM meeting_seats WHERE meeting_id = ?'),
+  insertSeatAttended: db.prepare(
+    `INSERT INTO meeting_seats (meeting_id, appointment_id, person_id, name, partner_id, partner_name, ordinal, status, substitute_name, substitute_organisation)
+     VALUES (@meetingId, @appointmentId, @personId, @name, @partnerId, @partnerName, @ordinal, @status, @substituteName, @substituteOrganisation)`,
   ),
   insertSeat: db.prepare(
     `INSERT INTO meeting_seats (meeting_id, appointment_id, person_id, name, partner_id, partner_name, ordinal)
@@ -23,9 +47,17 @@ const statements = statementsPerDatabase((db) => ({
   insertViews: db.prepare(
     'INSERT INTO written_views (meeting_id, appointment_id, agenda_item, views, sort_key) VALUES (?, ?, ?, ?, ?)',
   ),
-  close: db.prepare(`UPDATE meetings SET status = 'CLOSED', closed_at = ? WHERE meeting_id = ?`),
+  close: db.prepare(`UPDATE meetings SET status = 'CLOSED', closed_at = ? WHERE ${NOW} AND meeting_id = ?`),
   insertDecision: db.prepare(
-    'INSERT INTO decisions (decision_id, meeting_id, text, agreed_by, sort_key) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO decisions (decision_id, meeting_id, text, agreed_by, sort_key, recorded_from) VALUES (?, ?, ?, ?, ?, ?)',
+  ),
+  correctDecision: db.prepare(
+    `INSERT INTO decisions (decision_id, meeting_id, text, agreed_by, sort_key, reason, corrected_at, recorded_from)
+     SELECT decision_id, meeting_id, @text, agreed_by, sort_key, @reason, @correctedAt, @position
+     FROM decisions WHERE decision_id = @decisionId AND recorded_to IS NULL`,
+  ),
+  retireDecision: db.prepare(
+    'UPDATE decisions SET recorded_to = @position WHERE decision_id = @decisionId AND recorded_to IS NULL AND recorded_from < @position',
   ),
   insertRecommendation: db.prepare(
     'INSERT INTO recommendations (recommendation_id, meeting_id, group_id, text, due_date, agreed_by, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -35,25 +67,61 @@ const statements = statementsPerDatabase((db) => ({
     'UPDATE recommendation_targets SET response = ?, reason = ?, responded_at = ? WHERE recommendation_id = ? AND partner_id = ?',
   ),
   minutes: db.prepare(
-    'UPDATE meetings SET minutes_stage = ?, minutes_text = COALESCE(?, minutes_text) WHERE meeting_id = ?',
+    `UPDATE meetings SET minutes_stage = ?, minutes_text = COALESCE(?, minutes_text) WHERE ${NOW} AND meeting_id = ?`,
   ),
   approve: db.prepare(
-    `UPDATE meetings SET minutes_stage = 'APPROVED', minutes_approved_on = ?, minutes_approved_at_meeting = ? WHERE meeting_id = ?`,
+    `UPDATE meetings SET minutes_stage = 'APPROVED', minutes_approved_on = ?, minutes_approved_at_meeting = ? WHERE ${NOW} AND meeting_id = ?`,
   ),
-  publish: db.prepare(`UPDATE meetings SET minutes_stage = 'PUBLISHED', minutes_published_at = ? WHERE meeting_id = ?`),
+  publish: db.prepare(
+    `UPDATE meetings SET minutes_stage = 'PUBLISHED', minutes_published_at = ? WHERE ${NOW} AND meeting_id = ?`,
+  ),
   insertCorrection: db.prepare(
     'INSERT INTO minutes_corrections (meeting_id, text, reason, corrected_at, sort_key) VALUES (?, ?, ?, ?, ?)',
   ),
   insertLocal: db.prepare(
     'INSERT INTO local_publications (meeting_id, area_id, address, published_on) VALUES (?, ?, ?, ?)',
   ),
-  meetingOf: db.prepare('SELECT group_id AS groupId FROM meetings WHERE meeting_id = ?'),
+  meetingOf: db.prepare(`SELECT group_id AS groupId FROM meetings WHERE ${NOW} AND meeting_id = ?`),
 }));
+
+/**
+ * The seats of a held meeting whose date was corrected: that day's membership (R7), each keeping
+ * the attendance already recorded for it.
+ */
+function reseat(
+  s: ReturnType<typeof statements>,
+  meetingId: string,
+  representatives: readonly SnapshotRepresentative[],
+): void {
+  const attended = new Map(
+    (
+      s.seatStatus.all(meetingId) as {
+        appointmentId: string;
+        status: string | null;
+        substituteName: string | null;
+        substituteOrganisation: string | null;
+      }[]
+    ).map(({ appointmentId, ...attendance }) => [appointmentId, attendance]),
+  );
+  s.clearSeats.run(meetingId);
+  representatives.forEach((rep, ordinal) =>
+    s.insertSeatAttended.run({
+      ...rep,
+      meetingId,
+      ordinal,
+      status: null,
+      substituteName: null,
+      substituteOrganisation: null,
+      ...attended.get(rep.appointmentId),
+    }),
+  );
+}
 
 export const meetingsProjection: Projection = {
   name: 'meetings',
   // 3: the day each meeting existed from, for a group's meetings as at a day (A3).
-  version: 3,
+  // 4: meetings and decisions keep each version a correction replaced, between recorded positions (A7).
+  version: 4,
   tables: [
     'meetings',
     'meeting_seats',
@@ -68,13 +136,14 @@ export const meetingsProjection: Projection = {
   setup(db: Database.Database) {
     db.exec(`
       CREATE TABLE meetings (
-        meeting_id TEXT PRIMARY KEY, group_id TEXT NOT NULL, starts_at TEXT NOT NULL, place TEXT NOT NULL,
+        meeting_id TEXT NOT NULL, group_id TEXT NOT NULL, starts_at TEXT NOT NULL, place TEXT NOT NULL,
         status TEXT NOT NULL, opened_at TEXT, closed_at TEXT, quorum_percentage INTEGER, required INTEGER,
         minutes_stage TEXT NOT NULL, minutes_text TEXT, minutes_approved_on TEXT, minutes_approved_at_meeting TEXT,
         minutes_published_at TEXT,
-        -- The day it existed from: when it was booked, or its own day when entered afterwards (A3).
-        scheduled_on TEXT NOT NULL,
-        sort_key INTEGER NOT NULL
+        -- The day it was booked, and the day it existed from: when it was booked, or its own day when entered afterwards (A3).
+        booked_on TEXT NOT NULL, scheduled_on TEXT NOT NULL,
+        sort_key INTEGER NOT NULL, recorded_from INTEGER NOT NULL, recorded_to INTEGER,
+        PRIMARY KEY (meeting_id, recorded_from)
       );
       CREATE INDEX meetings_by_group ON meetings (group_id, starts_at);
       CREATE TABLE meeting_seats (
@@ -85,7 +154,10 @@ export const meetingsProjection: Projection = {
       );
       CREATE TABLE written_views (meeting_id TEXT NOT NULL, appointment_id TEXT NOT NULL, agenda_item TEXT NOT NULL, views TEXT NOT NULL, sort_key INTEGER NOT NULL);
       CREATE INDEX written_views_by_meeting ON written_views (meeting_id, sort_key);
-      CREATE TABLE decisions (decision_id TEXT PRIMARY KEY, meeting_id TEXT NOT NULL, text TEXT NOT NULL, agreed_by TEXT NOT NULL, sort_key INTEGER NOT NULL);
+      CREATE TABLE decisions (
+        decision_id TEXT NOT NULL, meeting_id TEXT NOT NULL, text TEXT NOT NULL, agreed_by TEXT NOT NULL, sort_key INTEGER NOT NULL,
+        reason TEXT, corrected_at TEXT, recorded_from INTEGER NOT NULL, recorded_to INTEGER, PRIMARY KEY (decision_id, recorded_from)
+      );
       CREATE INDEX decisions_by_meeting ON decisions (meeting_id, sort_key);
       CREATE TABLE recommendations (
         recommendation_id TEXT PRIMARY KEY, meeting_id TEXT NOT NULL, group_id TEXT NOT NULL, text TEXT NOT NULL,
@@ -113,7 +185,10 @@ export const meetingsProjection: Projection = {
           event.data.groupId,
           event.data.startsAt,
           event.data.place,
-          [dateOf(event.data.startsAt), dateOf(occurredAtOf(stored))].sort()[0],
+          dateOf(occurredAtOf(stored)),
+          dateOf(event.data.startsAt),
+          dateOf(occurredAtOf(stored)),
+          stored.position,
           stored.position,
         );
         return;
@@ -149,8 +224,32 @@ export const meetingsProjection: Projection = {
           event.data.text,
           JSON.stringify(event.data.agreedBy),
           stored.position,
+          stored.position,
         );
         return;
+      case 'DecisionCorrected': {
+        const { decisionId, text, reason } = event.data;
+        const position = stored.position;
+        s.correctDecision.run({ decisionId, text, reason, correctedAt: occurredAt, position });
+        s.retireDecision.run({ decisionId, position });
+        return;
+      }
+      case 'MeetingDetailsCorrected': {
+        const { startsAt, place, snapshot } = event.data;
+        const position = stored.position;
+        s.correctMeeting.run({
+          meetingId,
+          startsAt,
+          startsOn: dateOf(startsAt),
+          place,
+          quorumPercentage: snapshot?.quorumPercentage ?? null,
+          required: snapshot?.required ?? null,
+          position,
+        });
+        s.retireMeeting.run({ meetingId, position });
+        if (snapshot) reseat(s, meetingId, snapshot.representatives);
+        return;
+      }
       case 'RecommendationMade': {
         // Recommendations are filed under the meeting's group; without the meeting there is none to file them under.
         const meeting = s.meetingOf.get(meetingId) as { groupId: string } | undefined;

@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
-import { TimeView, viewParameters } from '../bitemporal';
 import { QuorumCount } from '@app/domain';
+import { recordedBy as recordedBy_, TimeView, viewParameters, WHOLE_RECORD } from '../bitemporal';
 import { groupRows } from '../group-rows';
+
+const positionOf = (recordedBy: number | null): number => recordedBy ?? Number.MAX_SAFE_INTEGER;
 
 export interface MeetingRow {
   readonly meetingId: string;
@@ -37,6 +39,11 @@ export interface DecisionRow {
   readonly meetingId: string;
   readonly text: string;
   readonly agreedBy: string[];
+  /** The text first recorded: the same as `text` until a correction (A7). */
+  readonly originalText: string;
+  /** Why the text seen was corrected, and when; null for the text as first recorded. */
+  readonly reason: string | null;
+  readonly correctedAt: string | null;
 }
 
 export interface WrittenViewsRow {
@@ -74,18 +81,21 @@ const MEETING_COLUMNS = `meeting_id AS meetingId, group_id AS groupId, starts_at
   closed_at AS closedAt, quorum_percentage AS quorumPercentage, required, minutes_stage AS minutesStage, minutes_text AS minutesText,
   minutes_approved_on AS minutesApprovedOn, minutes_approved_at_meeting AS minutesApprovedAtMeeting, minutes_published_at AS minutesPublishedAt`;
 
+/**
+ * Meetings and decisions keep every version a correction replaced (A7). Each method reads the
+ * versions the platform showed at `recordedBy`, a position of the log; null (the default) for now.
+ */
 export class MeetingQueries {
   constructor(private readonly db: Database.Database) {}
 
-  meeting(meetingId: string): MeetingRow | undefined {
-    return this.db.prepare(`SELECT ${MEETING_COLUMNS} FROM meetings WHERE meeting_id = ?`).get(meetingId) as
-      MeetingRow | undefined;
+  meeting(meetingId: string, recordedBy: number | null = null): MeetingRow | undefined {
+    return this.db
+      .prepare(`SELECT ${MEETING_COLUMNS} FROM meetings m WHERE meeting_id = @meetingId AND ${recordedBy_('m')}`)
+      .get({ meetingId, position: positionOf(recordedBy) }) as MeetingRow | undefined;
   }
 
   meetingsOfGroup(groupId: string): MeetingRow[] {
-    return this.db
-      .prepare(`SELECT ${MEETING_COLUMNS} FROM meetings WHERE group_id = ? ORDER BY starts_at`)
-      .all(groupId) as MeetingRow[];
+    return this.meetingsOfGroups([groupId], WHOLE_RECORD).get(groupId) ?? [];
   }
 
   /**
@@ -95,18 +105,21 @@ export class MeetingQueries {
   meetingsOfGroups(groupIds: readonly string[], view: TimeView): Map<string, MeetingRow[]> {
     const rows = this.db
       .prepare(
-        `SELECT ${MEETING_COLUMNS} FROM meetings WHERE group_id IN (SELECT value FROM json_each(@ids))
-         AND scheduled_on <= @on AND sort_key <= @position ORDER BY starts_at`,
+        `SELECT ${MEETING_COLUMNS} FROM meetings m WHERE group_id IN (SELECT value FROM json_each(@ids))
+         AND scheduled_on <= @on AND ${recordedBy_('m')} ORDER BY starts_at`,
       )
       .all({ ids: JSON.stringify(groupIds), ...viewParameters(view) }) as MeetingRow[];
     return groupRows(groupIds, rows, (row) => row.groupId);
   }
 
   /** Each of the meetings asked for that exists, by id: one query for a whole page of meetings. */
-  meetings(meetingIds: readonly string[]): Map<string, MeetingRow> {
+  meetings(meetingIds: readonly string[], recordedBy: number | null = null): Map<string, MeetingRow> {
     const rows = this.db
-      .prepare(`SELECT ${MEETING_COLUMNS} FROM meetings WHERE meeting_id IN (SELECT value FROM json_each(?))`)
-      .all(JSON.stringify(meetingIds)) as MeetingRow[];
+      .prepare(
+        `SELECT ${MEETING_COLUMNS} FROM meetings m
+         WHERE meeting_id IN (SELECT value FROM json_each(@ids)) AND ${recordedBy_('m')}`,
+      )
+      .all({ ids: JSON.stringify(meetingIds), position: positionOf(recordedBy) }) as MeetingRow[];
     return new Map(rows.map((row) => [row.meetingId, row]));
   }
 
@@ -117,7 +130,7 @@ export class MeetingQueries {
         `SELECT m.meeting_id AS meetingId, m.status, m.quorum_percentage AS quorumPercentage,
            COUNT(s.appointment_id) AS representativeCount, COALESCE(SUM(s.status = 'PRESENT'), 0) AS presentCount
          FROM meetings m LEFT JOIN meeting_seats s ON s.meeting_id = m.meeting_id
-         WHERE m.meeting_id IN (SELECT value FROM json_each(?)) AND m.quorum_percentage IS NOT NULL
+         WHERE m.meeting_id IN (SELECT value FROM json_each(?)) AND m.quorum_percentage IS NOT NULL AND m.recorded_to IS NULL
          GROUP BY m.meeting_id`,
       )
       .all(JSON.stringify(meetingIds)) as {
@@ -149,13 +162,17 @@ export class MeetingQueries {
     );
   }
 
-  decisionsOfMeetings(meetingIds: readonly string[]): Map<string, DecisionRow[]> {
+  decisionsOfMeetings(meetingIds: readonly string[], recordedBy: number | null = null): Map<string, DecisionRow[]> {
     const rows = this.db
       .prepare(
-        `SELECT decision_id AS decisionId, meeting_id AS meetingId, text, agreed_by AS agreedBy
-         FROM decisions WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key`,
+        `SELECT decision_id AS decisionId, meeting_id AS meetingId, text, agreed_by AS agreedBy, reason,
+           corrected_at AS correctedAt,
+           (SELECT o.text FROM decisions o WHERE o.decision_id = d.decision_id ORDER BY o.recorded_from LIMIT 1) AS originalText
+         FROM decisions d WHERE meeting_id IN (SELECT value FROM json_each(@ids)) AND ${recordedBy_('d')} ORDER BY sort_key`,
       )
-      .all(JSON.stringify(meetingIds)) as (Omit<DecisionRow, 'agreedBy'> & { agreedBy: string })[];
+      .all({ ids: JSON.stringify(meetingIds), position: positionOf(recordedBy) }) as (Omit<DecisionRow, 'agreedBy'> & {
+      agreedBy: string;
+    })[];
     return groupByMeeting(rows.map((row) => ({ ...row, agreedBy: JSON.parse(row.agreedBy) as string[] })));
   }
 
@@ -223,7 +240,7 @@ export class MeetingQueries {
   /** The meeting a decision was recorded at, if any. */
   meetingOfDecision(decisionId: string): string | null {
     const row = this.db
-      .prepare('SELECT meeting_id AS meetingId FROM decisions WHERE decision_id = ?')
+      .prepare('SELECT meeting_id AS meetingId FROM decisions WHERE decision_id = ? AND recorded_to IS NULL')
       .get(decisionId) as { meetingId: string } | undefined;
     return row?.meetingId ?? null;
   }

@@ -276,3 +276,43 @@ describe('the policies projection', () => {
         ],
       }));
 });
+
+describe('corrections in the policies projection (A7)', () => {
+  it('replaces an area’s decision on every day from the corrected one, keeping the decision shown before', () =>
+    spec
+      .given(policy(...publishedPolicy), inStream(localArrangementStream('banes'), adoption('banes')))
+      .when(
+        inStream(localArrangementStream('banes'), {
+          type: 'PolicyAdoptionCorrected',
+          data: {
+            ...adoption('banes').data,
+            decision: 'ADOPTED_WITH_VARIATION',
+            variation: 'BaNES keeps its own route for schools.',
+            decidedOn: '2020-06-01',
+            correctionReason: 'The board adopted it a month later, with a variation.',
+          },
+        }),
+      )
+      .then({
+        policy_adoptions: [
+          {
+            decision: 'ADOPTED',
+            variation: null,
+            decided_on: '2020-05-03',
+            valid_from: '2020-05-03',
+            valid_to: null,
+            recorded_from: 4,
+            recorded_to: 5,
+          },
+          {
+            decision: 'ADOPTED_WITH_VARIATION',
+            variation: 'BaNES keeps its own route for schools.',
+            decided_on: '2020-06-01',
+            valid_from: '2020-06-01',
+            valid_to: null,
+            recorded_from: 5,
+            recorded_to: null,
+          },
+        ],
+      }));
+});

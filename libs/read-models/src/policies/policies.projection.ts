@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { dateOf, LocalArrangementEvent, PolicyEvent } from '@app/domain';
 import { occurredAtOf, StoredEvent } from '@app/event-store';
-import { BITEMPORAL_COLUMNS, FactTable, insertFact, openFact, supersedeFrom } from '../bitemporal';
+import { BITEMPORAL_COLUMNS, FactTable, insertFact, openFact, replaceFact, supersedeFrom } from '../bitemporal';
 import { Projection, statementsPerDatabase, unhandled } from '../projection';
 
 /** A policy's status and review date from each day: drafted, published, reviewed, retired (D1, A3). */
@@ -48,8 +48,8 @@ const statements = statementsPerDatabase((db) => ({
 /** Regional policies, their versions and reviews, and each area's own decisions on them (D1). */
 export const policiesProjection: Projection = {
   name: 'policies',
-  // 2: bitemporal states, versions and adoptions (A3).
-  version: 2,
+  // 2: bitemporal states, versions and adoptions (A3). 3: corrections of adoption decisions (A7).
+  version: 3,
   tables: [
     'policies',
     'policy_states',
@@ -90,9 +90,10 @@ export const policiesProjection: Projection = {
     const s = statements(db);
     if (stored.streamId.startsWith('local-arrangement-')) {
       const event = stored as unknown as LocalArrangementEvent;
-      if (event.type === 'PolicyAdoptionRecorded') {
+      if (event.type === 'PolicyAdoptionRecorded' || event.type === 'PolicyAdoptionCorrected') {
         const { policyId, version, areaId, decision, variation, reason, decidedOn } = event.data;
-        openFact(
+        // A correction replaces the decision on every day, as known from now on; the rows shown before stay (A7).
+        (event.type === 'PolicyAdoptionRecorded' ? openFact : replaceFact)(
           db,
           POLICY_ADOPTIONS,
           { policy_id: policyId, version, area_id: areaId },

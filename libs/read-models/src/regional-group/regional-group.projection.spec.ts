@@ -375,3 +375,79 @@ describe('the regional group projection', () => {
         ],
       }));
 });
+
+describe('corrections in the regional group projection (A7)', () => {
+  it('moves an appointment’s seats to the corrected days, keeping the rows shown before as retired', () =>
+    spec
+      .given(group(...avonAndSomerset, banesCcgSucceeded()))
+      .when(
+        group({
+          type: 'AppointmentDatesCorrected',
+          data: {
+            appointmentId: 'apt-lisa-harvey',
+            startDate: '2019-09-01',
+            endDate: null,
+            reason: 'The appointment letter is dated 1 September 2019.',
+          },
+        }),
+      )
+      .then({
+        // Recorded at 16, moved to the ICB at 22, corrected at 23: the CCG's seat now begins on 1 September 2019.
+        representative_seats: [
+          ...appointedSeats((id) => (id === 'apt-lisa-harvey' ? 22 : null)),
+          { appointment_id: 'apt-lisa-harvey', partner_id: 'banes-ccg', ...held(START, '2022-07-01', 22, 23) },
+          { appointment_id: 'apt-lisa-harvey', partner_id: 'bsw-icb', ...held('2022-07-01', null, 22, 23) },
+          { appointment_id: 'apt-lisa-harvey', partner_id: 'banes-ccg', ...held('2019-09-01', '2022-07-01', 23) },
+          { appointment_id: 'apt-lisa-harvey', partner_id: 'bsw-icb', ...held('2022-07-01', null, 23) },
+        ],
+        representatives: Object.values(REPRESENTATIVES).map((rep) => ({
+          appointment_id: rep.appointmentId,
+          start_date: rep === REPRESENTATIVES.lisaHarvey ? '2019-09-01' : START,
+          end_date: null,
+        })),
+      }));
+
+  it('ends an ended appointment’s seat on the corrected day', () =>
+    spec
+      .given(group(...avonAndSomerset, appointmentEnded('apt-lisa-harvey', '2020-01-01')))
+      .when(
+        group({
+          type: 'AppointmentDatesCorrected',
+          data: { appointmentId: 'apt-lisa-harvey', startDate: START, endDate: '2019-12-01', reason: 'Left earlier.' },
+        }),
+      )
+      .then({
+        representative_seats: [
+          ...appointedSeats((id) => (id === 'apt-lisa-harvey' ? 22 : null)),
+          { appointment_id: 'apt-lisa-harvey', partner_id: 'banes-ccg', ...held(START, '2020-01-01', 22, 23) },
+          { appointment_id: 'apt-lisa-harvey', partner_id: 'banes-ccg', ...held(START, '2019-12-01', 23) },
+        ],
+      }));
+
+  it('corrects the amount of the contribution in force, keeping its day and the amount shown before', () =>
+    spec
+      .given(group(...avonAndSomerset, fundingContributionAgreed()))
+      .when(
+        group({
+          type: 'FundingContributionCorrected',
+          data: {
+            partnerId: 'north-somerset-council',
+            financialYear: '2020/21',
+            amountPence: 1_520_000,
+            inKind: null,
+            reason: 'Typed as £12,500; the agreement says £15,200.',
+          },
+        }),
+      )
+      .then({
+        funding_contributions: [
+          {
+            partner_id: 'north-somerset-council',
+            amount_pence: 1_250_000,
+            unilateral: 0,
+            ...held(TODAY, null, 22, 23),
+          },
+          { partner_id: 'north-somerset-council', amount_pence: 1_520_000, unilateral: 0, ...held(TODAY, null, 23) },
+        ],
+      }));
+});

@@ -1,7 +1,16 @@
 import Database from 'better-sqlite3';
 import { RegionalGroupEvent, regionalGroupStream } from '@app/domain';
 import { occurredAtOf, StoredEvent } from '@app/event-store';
-import { BITEMPORAL_COLUMNS, closeFact, FactTable, insertFact, openFact, reopenFact } from '../bitemporal';
+import {
+  BITEMPORAL_COLUMNS,
+  closeFact,
+  correctPeriod,
+  correctValues,
+  FactTable,
+  insertFact,
+  openFact,
+  reopenFact,
+} from '../bitemporal';
 import { Projection, statementsPerDatabase, unhandled } from '../projection';
 
 /** R2, R13, R16: a partner's membership, from admission until succeeded or gone. */
@@ -57,6 +66,7 @@ const statements = statementsPerDatabase((db) => ({
      VALUES (@appointmentId, @groupId, @partnerId, @personId, @name, @title, @role, @seniority, @startDate, @sortKey)`,
   ),
   endAppointment: db.prepare('UPDATE representatives SET end_date = ?, end_reason = ? WHERE appointment_id = ?'),
+  correctAppointment: db.prepare('UPDATE representatives SET start_date = ?, end_date = ? WHERE appointment_id = ?'),
   insertTerms: db.prepare(
     `INSERT INTO terms_of_reference (group_id, version, summary, quorum_percentage, meeting_cadence_months,
        notice_period_months, statutory_types, adopted_on, sort_key)
@@ -80,8 +90,8 @@ const STREAM_PREFIX = regionalGroupStream('');
 
 export const regionalGroupProjection: Projection = {
   name: 'regional-groups',
-  // 5: bitemporal memberships, coverage, seats, posts and funding (A3).
-  version: 5,
+  // 5: bitemporal memberships, coverage, seats, posts and funding (A3). 6: corrections of appointments and funding (A7).
+  version: 6,
   tables: [
     'regional_groups',
     'group_recordings',
@@ -337,6 +347,24 @@ export const regionalGroupProjection: Projection = {
             recorded_at: occurredAtOf(stored),
           },
           event.type === 'FundingContributionChanged' ? event.data.changedOn : event.data.agreedOn,
+          position,
+        );
+        return;
+      }
+      case 'AppointmentDatesCorrected': {
+        // The seat's days change; the rows the platform showed before stay, retired at this position (A3, A7).
+        const { appointmentId, startDate, endDate } = event.data;
+        s.correctAppointment.run(startDate, endDate, appointmentId);
+        correctPeriod(db, SEATS, { appointment_id: appointmentId }, startDate, endDate, position);
+        return;
+      }
+      case 'FundingContributionCorrected': {
+        const { partnerId, financialYear, amountPence, inKind } = event.data;
+        correctValues(
+          db,
+          FUNDING,
+          { group_id: groupId, partner_id: partnerId, financial_year: financialYear },
+          { amount_pence: amountPence, in_kind: inKind },
           position,
         );
         return;
