@@ -68,13 +68,15 @@ export function correctAppointmentDates(command: CorrectAppointmentDates, group:
       `${appointment.name} held the ${post.post === 'CHAIR' ? 'chair' : 'deputy chair'} from ${post.from}${post.to ? ` to ${post.to}` : ''}; the appointment must cover that term.`,
     );
   }
-  const overlapping = Object.values(group.appointments).find(
-    (other) =>
-      other.appointmentId !== appointmentId &&
-      other.personId === appointment.personId &&
-      (other.endDate === null || other.endDate > startDate) &&
-      (endDate === null || other.startDate < endDate),
-  );
+  const overlapping = group.appointments
+    .values()
+    .find(
+      (other) =>
+        other.appointmentId !== appointmentId &&
+        other.personId === appointment.personId &&
+        (other.endDate === null || other.endDate > startDate) &&
+        (endDate === null || other.startDate < endDate),
+    );
   if (overlapping) {
     throw new DomainError(
       'ALREADY_REPRESENTING',
