@@ -22,6 +22,7 @@ import { MeetingsModule } from './meetings/meetings.module';
 import { WorkstreamsModule } from './workstreams/workstreams.module';
 import { PoliciesModule } from './policies/policies.module';
 import { RegionalGroupModule } from './regional-group/regional-group.module';
+import { WebModule } from '../../web/src/web.module';
 
 @Module({})
 export class AppModule {
@@ -59,6 +60,7 @@ export class AppModule {
         WorkstreamsModule,
         PoliciesModule,
         AuditModule,
+        WebModule.forRoot(config),
       ],
     };
   }
