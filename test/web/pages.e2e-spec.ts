@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { existsSync, mkdirSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { mintToken, SigningKey } from '@app/platform';
@@ -11,11 +12,19 @@ jest.setTimeout(300_000);
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(__dirname, '..', '..', 'test-results', 'web');
+/** The two screenshots the README shows. */
+const README_SHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 const describeWithChromium = existsSync(CHROMIUM) ? describe : describe.skip;
 if (!existsSync(CHROMIUM)) {
   process.stdout.write(
     `skipped: the web pages' browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium)\n`,
   );
+}
+
+async function streamText(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 describeWithChromium('the pages, in Chromium, over the demo data', () => {
@@ -71,6 +80,7 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
       ],
     });
     mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(README_SHOTS, { recursive: true });
   });
   afterAll(async () => {
     await browser?.close();
@@ -128,19 +138,37 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
   });
 
   it.each([
-    ['chair', 'Sheila Smith', ['Groups', 'My tasks']],
-    ['area business manager (Bristol)', 'Bristol', ['Groups', 'My tasks', 'Area inbox']],
-    ['auditor', '', ['Groups', 'My tasks', 'Audit']],
-    ['administrator', 'Test Administrator', ['Groups', 'My tasks', 'Audit']],
-    ['workstream member', 'Chris Sivers', ['Groups', 'My tasks']],
-  ])('signs in as the %s and shows the pages that role leads to', async (who, name, nav) => {
+    ['chair', 'Sheila Smith', ['Groups', 'My tasks'], true],
+    ['area business manager (Bristol)', 'Bristol', ['Groups', 'My tasks', 'Area inbox'], false],
+    ['auditor', '', ['Groups', 'My tasks', 'Audit'], true],
+    ['administrator', 'Test Administrator', ['Groups', 'My tasks', 'Audit'], true],
+    ['workstream member', 'Chris Sivers', ['Groups', 'My tasks'], true],
+  ])('signs in as the %s and shows the pages that role leads to, and no more', async (who, name, nav, member) => {
     const session = await open();
     await signIn(session, who);
     await expect(session.locator('.govuk-notification-banner').innerText()).resolves.toContain(`signed in as ${name}`);
     await expect(session.locator('.govuk-service-navigation__link').allInnerTexts()).resolves.toEqual(nav);
     await expect(
       session.getByRole('link', { name: 'Avon and Somerset Strategic Safeguarding Partnership' }).count(),
-    ).resolves.toBe(1);
+    ).resolves.toBe(member ? 1 : 0);
+    if (!member) {
+      // R43: the group's business is for its members; the page says so in the GOV.UK pattern, with no stack trace.
+      await expect(session.locator('main').innerText()).resolves.toContain('There are no regional groups you can see.');
+      for (const path of ['', '/meetings', '/policies']) {
+        const answer = await session.goto(`${groupUrl()}${path}`);
+        expect(answer?.status()).toBe(403);
+        await expect(session.locator('h1').innerText()).resolves.toBe('You cannot see this page');
+        await expect(session.locator('main').innerText()).resolves.toContain(
+          "A group's business is for its current representatives, administrators and auditors.",
+        );
+      }
+      await checkPage(session, 'forbidden');
+    }
+    if (!nav.includes('Audit')) {
+      const answer = await session.goto(`${app.api.url}/audit`);
+      expect(answer?.status()).toBe(403);
+      await expect(session.locator('h1').innerText()).resolves.toBe('You cannot see this page');
+    }
     await session.context().close();
   });
 
@@ -173,7 +201,34 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     expect(main).toContain('Task “Align police referral triggers”');
     await expect(page.locator('table', { hasText: 'Representatives' }).locator('tbody tr').count()).resolves.toBe(10);
     await checkPage(page, 'group-overview');
-    await page.screenshot({ path: join(__dirname, '..', '..', 'docs', 'web-group-overview.png') });
+    await page.screenshot({ path: join(README_SHOTS, 'group-overview.png') });
+  });
+
+  it('shows the group as it stood on an earlier day, and refuses a day before the group existed', async () => {
+    const page = await open();
+    await signIn(page, 'chair');
+    await page.goto(groupUrl());
+    const partners = () => page.locator('table', { hasText: 'Core partners' }).innerText();
+    await expect(partners()).resolves.not.toContain('NHS BANES CCG');
+    const asAt = async (day: string, month: string, year: string) => {
+      await page.getByLabel('Day').fill(day);
+      await page.getByLabel('Month').fill(month);
+      await page.getByLabel('Year').fill(year);
+      await page.getByRole('button', { name: 'Show', exact: true }).click();
+    };
+    await asAt('1', '3', '2020');
+    await expect(page.locator('.govuk-caption-l').innerText()).resolves.toBe(
+      'Regional group as it stood on 1 March 2020',
+    );
+    await expect(partners()).resolves.toContain('NHS BANES CCG');
+    await expect(page.locator('main').innerText()).resolves.toContain('Version 1.0, adopted');
+    await checkPage(page, 'group-overview-as-at');
+
+    await asAt('31', '5', '2019');
+    expect(await page.title()).toMatch(/^Error: /);
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('There is a problem');
+    await expect(page.getByLabel('Year').inputValue()).resolves.toBe('2019');
+    await checkPage(page, 'group-overview-refused-date');
   });
 
   it('lets the chair open a meeting and record attendance; a decision at an inquorate meeting is refused with the domain’s sentence; quorate, it is recorded', async () => {
@@ -243,47 +298,52 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     await checkPage(page, 'meeting');
   });
 
-  it('shows the adoption table and lets an area business manager record the area’s decision', async () => {
+  it('shows the members the adoption table; an area business manager records the area’s decision from the inbox', async () => {
     const page = await open();
-    await signIn(page, 'area business manager (Bristol)');
+    await signIn(page, 'chair');
     await page.goto(`${groupUrl()}/policies`);
     const table = page.locator('table', { hasText: 'Adoption of Regional escalation procedure by area' });
-    const row = (within: typeof table, area: string) =>
-      within.locator('tr').filter({ has: page.locator('th', { hasText: new RegExp(`^${area}$`) }) });
-    await expect(row(table, 'Somerset').innerText()).resolves.toContain('Adopted with variation');
-    await expect(row(table, 'South Gloucestershire').innerText()).resolves.toContain('Undecided');
-    await page.screenshot({ path: join(__dirname, '..', '..', 'docs', 'web-adoption-table.png') });
+    const row = (area: string) =>
+      table.locator('tr').filter({ has: page.locator('th', { hasText: new RegExp(`^${area}$`) }) });
+    await expect(row('Somerset').innerText()).resolves.toContain('Adopted with variation');
+    await expect(row('South Gloucestershire').innerText()).resolves.toContain('Undecided');
+    await table.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(README_SHOTS, 'adoption-table.png') });
+    await checkPage(page, 'policies');
 
-    const formFor = (areaId: string) =>
-      page
-        .locator('form[action$="/adoption"]')
-        .filter({ has: page.locator(`input[name="areaId"][value="${areaId}"]`) })
-        .first();
+    const manager = await open();
+    await signIn(manager, 'area business manager (Bristol)');
+    await manager.getByRole('link', { name: 'Area inbox' }).click();
+    const formFor = (within: Page) =>
+      within.locator('form[action$="/policy-decision"]', { hasText: 'Regional escalation procedure' }).first();
     // Bristol decided on the escalation procedure already: the domain's sentence says so.
-    await formFor(app.demo.areaIds.Bristol).getByLabel('Adopted', { exact: true }).check();
-    await formFor(app.demo.areaIds.Bristol).getByRole('button', { name: 'Record decision' }).click();
-    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain(
+    await formFor(manager).getByLabel('Adopted', { exact: true }).check();
+    await formFor(manager).getByRole('button', { name: 'Record decision' }).click();
+    await expect(manager.locator('.govuk-error-summary').innerText()).resolves.toContain(
       'The area has already decided on that version.',
     );
+    await checkPage(manager, 'inbox-refused-decision');
+
     // South Gloucestershire has not: its business manager signs in with a pasted token and records it.
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByLabel('Or paste a token').fill(southGloucestershireToken);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.goto(`${groupUrl()}/policies`);
-    await formFor(app.demo.areaIds['South Gloucestershire']).getByLabel('Not adopted', { exact: true }).check();
-    await formFor(app.demo.areaIds['South Gloucestershire']).getByRole('button', { name: 'Record decision' }).click();
-    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain(
+    await manager.getByRole('button', { name: 'Sign out' }).click();
+    await manager.getByLabel('Or paste a token').fill(southGloucestershireToken);
+    await manager.getByRole('button', { name: 'Sign in' }).click();
+    await manager.getByRole('link', { name: 'Area inbox' }).click();
+    await formFor(manager).getByLabel('Not adopted', { exact: true }).check();
+    await formFor(manager).getByRole('button', { name: 'Record decision' }).click();
+    await expect(manager.locator('.govuk-error-summary').innerText()).resolves.toContain(
       'Give the reason the area did not adopt it',
     );
-    await formFor(app.demo.areaIds['South Gloucestershire'])
+    await formFor(manager)
       .getByLabel('Reason (if not adopted)')
       .fill('South Gloucestershire follows the national procedure from April.');
-    await formFor(app.demo.areaIds['South Gloucestershire']).getByRole('button', { name: 'Record decision' }).click();
-    await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('decision is recorded');
-    await expect(row(table, 'South Gloucestershire').innerText()).resolves.toContain(
+    await formFor(manager).getByRole('button', { name: 'Record decision' }).click();
+    await expect(manager.locator('.govuk-notification-banner').innerText()).resolves.toContain('decision is recorded');
+
+    await page.reload();
+    await expect(row('South Gloucestershire').innerText()).resolves.toContain(
       'South Gloucestershire follows the national procedure from April.',
     );
-    await checkPage(page, 'policies');
   });
 
   it('shows an area’s inbox with unacknowledged items first and acknowledges one', async () => {
@@ -323,12 +383,36 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     ).resolves.toContain('Overdue');
   });
 
-  it('shows auditors the signed head of the log', async () => {
+  it('shows auditors the verified signed head and the history by filter, and downloads it', async () => {
     const page = await open();
     await signIn(page, 'auditor');
     await page.getByRole('link', { name: 'Audit' }).click();
     await expect(page.locator('h2').allInnerTexts()).resolves.toContain('Integrity of the history');
+    await expect(page.locator('.govuk-summary-list').innerText()).resolves.toContain('Verified');
     await checkPage(page, 'audit');
+
+    await page.getByLabel('Entity id').fill(pastMeetingId);
+    await page.getByRole('button', { name: 'Show history' }).click();
+    const events = page.locator('table', { hasText: 'Events, in the order recorded' });
+    await expect(events.innerText()).resolves.toContain('MeetingScheduled');
+    await expect(events.innerText()).resolves.toContain('DecisionRecorded');
+    const matching = Number(/(\d+) events? match/.exec(await page.locator('main').innerText())?.[1]);
+    expect(matching).toBeGreaterThan(3);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download them all (JSON Lines)' }).click(),
+    ]);
+    const lines = (await streamText(await download.createReadStream())).trim().split('\n');
+    expect(lines).toHaveLength(matching);
+    expect(lines.map((line) => (JSON.parse(line) as { streamId: string }).streamId)).toEqual(
+      Array(matching).fill(`meeting-${pastMeetingId}`),
+    );
+
+    await page.getByLabel('Entity id').fill('no-such-entity');
+    await page.getByRole('button', { name: 'Show history' }).click();
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('There is a problem');
+    await checkPage(page, 'audit-refused-filter');
   });
 
   it('submits every kind of form with JavaScript off', async () => {
@@ -349,6 +433,8 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     await manager.getByRole('link', { name: 'Area inbox' }).click();
     await manager.locator('table tbody tr').first().getByRole('button').click();
     await expect(manager.locator('.govuk-notification-banner').innerText()).resolves.toContain('is acknowledged');
+    await manager.locator('form[action$="/policy-decision"]').first().getByRole('button').click();
+    await expect(manager.locator('.govuk-error-summary').innerText()).resolves.toContain('Select the area’s decision');
 
     const chair = await open(false);
     await signIn(chair, 'chair');
@@ -356,6 +442,12 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     await chair.getByRole('button', { name: 'Open the meeting' }).click();
     await chair.getByRole('button', { name: 'Record decision' }).click();
     await expect(chair.locator('.govuk-error-summary').innerText()).resolves.toContain('Enter the decision');
+    await chair.goto(groupUrl());
+    await chair.getByLabel('Day').fill('1');
+    await chair.getByLabel('Month').fill('3');
+    await chair.getByLabel('Year').fill('2020');
+    await chair.getByRole('button', { name: 'Show', exact: true }).click();
+    await expect(chair.locator('.govuk-caption-l').innerText()).resolves.toContain('1 March 2020');
     await chair.getByRole('button', { name: 'Sign out' }).click();
     await expect(chair.locator('h1').innerText()).resolves.toBe('Sign in');
   });

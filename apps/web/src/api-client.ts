@@ -35,6 +35,13 @@ export class ApiClient {
     return new ApiClient(`http://${host}:${request.socket.localPort}/graphql`, token);
   }
 
+  /** A public document of this same server (e.g. the log's public key), read over HTTP like any client. */
+  async getJson(path: string): Promise<unknown> {
+    const response = await fetch(new URL(path, this.endpoint));
+    if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+    return response.json();
+  }
+
   async send<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
     const response = await fetch(this.endpoint, {
       method: 'POST',

@@ -150,6 +150,49 @@ ${options.value ?? ''}</textarea>
   </div>`;
 }
 
+/**
+ * The GOV.UK date input: day, month and year fields under one legend; `value` is YYYY-MM-DD.
+ * The day field's id is the field id, so the error summary links to it.
+ */
+export function dateInput(options: FieldOptions): Html {
+  const parts = fieldParts(options);
+  const [year, month, day] = (options.value ?? '').split('-');
+  const part = (name: 'day' | 'month' | 'year', label: string, value: string | undefined, width: number) =>
+    html`<div class="govuk-date-input__item">
+      <div class="govuk-form-group">
+        <label
+          class="govuk-label govuk-date-input__label"
+          for="${name === 'day' ? options.id : `${options.id}-${name}`}"
+          >${label}</label
+        >
+        <input
+          class="govuk-input govuk-date-input__input govuk-input--width-${width}${parts.error ? ' govuk-input--error' : ''}"
+          id="${name === 'day' ? options.id : `${options.id}-${name}`}"
+          name="${options.name}-${name}"
+          type="text"
+          inputmode="numeric"
+          value="${value ?? ''}"
+        />
+      </div>
+    </div>`;
+  return html`<div class="${parts.groupClass}">
+    <fieldset class="govuk-fieldset" role="group" ${parts.describedBy}>
+      <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">${options.label}</legend>
+      ${parts.hintHtml}${parts.errorHtml}
+      <div class="govuk-date-input">
+        ${part('day', 'Day', day, 2)} ${part('month', 'Month', month, 2)} ${part('year', 'Year', year, 4)}
+      </div>
+    </fieldset>
+  </div>`;
+}
+
+/** A date input's three fields as YYYY-MM-DD (the API validates it), or null when all are empty. */
+export function dateFrom(fields: Readonly<Record<string, string | undefined>>, name: string): string | null {
+  const [day, month, year] = ['day', 'month', 'year'].map((part) => (fields[`${name}-${part}`] ?? '').trim());
+  if (!day && !month && !year) return null;
+  return `${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
 export interface Choice {
   readonly value: string;
   readonly text: string;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { PendingSignIn } from './oidc-sign-in';
 
 export const SESSION_COOKIE = 'sp_session';
 const ANONYMOUS_LIFETIME_MS = 2 * 3_600_000;
@@ -16,6 +17,8 @@ export interface Session {
   readonly signedIn: { readonly token: string; readonly name: string } | null;
   /** A one-off message for the next page shown (the GOV.UK success banner). */
   flash: string | null;
+  /** Between sending the person to the OIDC provider and their return: the PKCE verifier, state and nonce. */
+  pendingSignIn: PendingSignIn | null;
 }
 
 const newId = () => randomBytes(32).toString('base64url');
@@ -79,7 +82,7 @@ export class SessionStore {
 
   private start(request: Request, response: Response, signedIn: Session['signedIn'], expiresAt: number): Session {
     this.prune();
-    const session: Session = { id: newId(), csrfToken: newId(), expiresAt, signedIn, flash: null };
+    const session: Session = { id: newId(), csrfToken: newId(), expiresAt, signedIn, flash: null, pendingSignIn: null };
     this.sessions.set(session.id, session);
     response.cookie(SESSION_COOKIE, session.id, {
       httpOnly: true,

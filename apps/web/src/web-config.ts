@@ -9,12 +9,21 @@ export interface WebConfig {
   readonly devSignIn: boolean;
   /** `{ "<role or person>": "<token>" }`, as `npm run demo` writes it. */
   readonly tokensFile: string;
+  /** With an OIDC provider and the pages' client registration: people sign in there. */
+  readonly oidcClient: {
+    readonly issuer: string;
+    readonly clientId: string;
+    readonly clientSecret: string | null;
+  } | null;
 }
 
 export function webConfig(config: AppConfig): WebConfig {
   return {
     devSignIn: config.oidc === null && config.environment !== 'production',
     tokensFile: join(config.dataDir, 'tokens.json'),
+    oidcClient: config.oidc?.clientId
+      ? { issuer: config.oidc.issuer, clientId: config.oidc.clientId, clientSecret: config.oidc.clientSecret }
+      : null,
   };
 }
 

@@ -10,6 +10,7 @@ import { HomeController } from './pages/home.controller';
 import { MeetingsController } from './pages/meetings.controller';
 import { PoliciesController } from './pages/policies.controller';
 import { SignInController } from './pages/sign-in.controller';
+import { OidcSignIn } from './oidc-sign-in';
 import { SessionStore } from './session';
 import { WEB_CONFIG, webConfig } from './web-config';
 
@@ -30,7 +31,7 @@ export class WebModule {
         TasksController,
         AuditController,
       ],
-      providers: [SessionStore, Pages, { provide: WEB_CONFIG, useValue: webConfig(config) }],
+      providers: [SessionStore, Pages, OidcSignIn, { provide: WEB_CONFIG, useValue: webConfig(config) }],
     };
   }
 }

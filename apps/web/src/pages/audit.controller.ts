@@ -1,10 +1,53 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { dateTime, summaryList } from '../components';
+import { importJWK, JWK } from 'jose';
+import { treeHeadSignatureProblem } from '@app/event-store';
+import { ApiClient, ApiRefusal } from '../api-client';
+import {
+  button,
+  dateFrom,
+  dateInput,
+  dateTime,
+  FieldError,
+  humanise,
+  longDate,
+  select,
+  summaryList,
+  table,
+  tag,
+  textInput,
+} from '../components';
 import { html } from '../html';
-import { Pages } from '../page-context';
+import { PageContext, Pages } from '../page-context';
 
 const HEAD = `{ integrity { head { treeSize rootHash timestamp keyId signature } } }`;
+/** Where the server publishes the log's public key (apps/api/src/integrity/log-key.ts). */
+const LOG_KEY_PATH = '/.well-known/transparency-log-key';
+
+const HISTORY = `query History($filter: HistoryFilter, $first: Int!, $after: String) {
+  history(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node {
+      id position type kind streamId happenedOn recordedAt reason data
+      actor { personId name partnerName roles }
+    } }
+  }
+}`;
+const KINDS = [
+  'REGIONAL_GROUP',
+  'MEETING',
+  'POLICY',
+  'WORKSTREAM',
+  'COMMUNICATION',
+  'LOCAL_ARRANGEMENT',
+  'ACCESS',
+  'OTHER',
+];
+const PAGE_SIZE = 25;
+const EXPORT_PAGE_SIZE = 100;
+/** The refusals of a filter the person can correct: an id no event concerns, "from" after "to", a bad date. */
+const FILTER_REFUSALS = ['NOT_FOUND', 'VALIDATION_FAILED'];
 
 interface Head {
   treeSize: number;
@@ -13,6 +56,52 @@ interface Head {
   keyId: string;
   signature: string;
 }
+interface HistoryEvent {
+  id: string;
+  position: number;
+  type: string;
+  kind: string;
+  streamId: string;
+  happenedOn: string;
+  recordedAt: string;
+  reason: string | null;
+  data: string;
+  actor: { personId: string | null; name: string | null; partnerName: string | null; roles: string[] };
+}
+interface HistoryPage {
+  history: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: HistoryEvent }[];
+  };
+}
+type Filter = Record<string, string | string[]>;
+
+/** The filter the form's fields name, as the history query takes it; empty fields are left out. */
+function filterOf(query: Record<string, string>): Filter {
+  const filter: Filter = {};
+  for (const name of ['entityId', 'personId', 'partnerId']) if (query[name]?.trim()) filter[name] = query[name].trim();
+  const from = dateFrom(query, 'from');
+  const to = dateFrom(query, 'to');
+  if (from) filter.from = from;
+  if (to) filter.to = to;
+  if (query.kind && KINDS.includes(query.kind)) filter.kinds = [query.kind];
+  return filter;
+}
+
+function queryOf(request: Request): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(request.query).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
+}
+
+/** The integrity of the log as this page can check it: the newest head's signature against the log's key. */
+async function verifiedHead(api: ApiClient): Promise<{ head: Head | null; problem: string | null }> {
+  const { head } = (await api.send<{ integrity: { head: Head | null } }>(HEAD)).integrity;
+  if (!head) return { head, problem: null };
+  const key = await importJWK((await api.getJson(LOG_KEY_PATH)) as JWK, 'ES256');
+  return { head, problem: await treeHeadSignatureProblem(head, key as Parameters<typeof treeHeadSignatureProblem>[1]) };
+}
 
 @Controller('audit')
 export class AuditController {
@@ -20,38 +109,30 @@ export class AuditController {
 
   @Get()
   async show(@Req() request: Request, @Res() response: Response): Promise<void> {
-    await this.pages.handle(request, response, async ({ api, render }) => {
-      const { head } = (await api.send<{ integrity: { head: Head | null } }>(HEAD)).integrity;
-      render({
-        title: 'Audit',
-        current: '/audit',
-        content: html`<h1 class="govuk-heading-l">Audit</h1>
-          <h2 class="govuk-heading-m">Integrity of the history</h2>
-          <p class="govuk-body">
-            Every change is an event in a hash-chained log. The platform signs the head of the log (its size and the
-            Merkle root of every event so far); keep a copy, and a later check proves the history you saw has not been
-            altered, cut short or reordered since.
-          </p>
-          ${
-            head
-              ? html`${summaryList([
-                    ['Events in the signed log', String(head.treeSize)],
-                    ['Signed', dateTime(head.timestamp)],
-                    ['Root hash', html`<code>${head.rootHash}</code>`],
-                    ['Key', html`<code>${head.keyId}</code>`],
-                  ])}
-                  <p class="govuk-body">
-                    <a class="govuk-link" href="/audit/head.json" download>Download the signed head (JSON)</a>, then
-                    check it later with <code>npm run cli -- verify --witness head.json</code>.
-                  </p>`
-              : html`<p class="govuk-body">No head has been signed yet.</p>`
-          }
-          <h2 class="govuk-heading-m">Export of the history</h2>
-          <p class="govuk-body">
-            The whole history as JSON Lines is exported on the platform’s machine with
-            <code>npm run cli -- export</code>; the API does not offer it for download yet.
-          </p>`,
+    await this.pages.handle(request, response, (context) => this.render(context, queryOf(request)));
+  }
+
+  /** The history the filter selects, every page of it, as JSON Lines: one event a line, in the order recorded. */
+  @Get('export.jsonl')
+  async export(@Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.pages.handle(request, response, async ({ api }) => {
+      const filter = filterOf(queryOf(request));
+      let page = await api.send<HistoryPage>(HISTORY, { filter, first: EXPORT_PAGE_SIZE, after: null });
+      response.status(200).set({
+        'content-type': 'application/x-ndjson; charset=utf-8',
+        'content-disposition': 'attachment; filename="history.jsonl"',
+        'cache-control': 'no-store',
       });
+      for (;;) {
+        for (const { node } of page.history.edges) response.write(`${JSON.stringify(node)}\n`);
+        if (!page.history.pageInfo.hasNextPage) break;
+        page = await api.send<HistoryPage>(HISTORY, {
+          filter,
+          first: EXPORT_PAGE_SIZE,
+          after: page.history.pageInfo.endCursor,
+        });
+      }
+      response.end();
     });
   }
 
@@ -63,6 +144,106 @@ export class AuditController {
         .status(head ? 200 : 404)
         .set({ 'content-type': 'application/json', 'content-disposition': 'attachment; filename="head.json"' })
         .send(`${JSON.stringify(head, null, 2)}\n`);
+    });
+  }
+
+  private async render({ api, render }: PageContext, query: Record<string, string>): Promise<void> {
+    const { head, problem } = await verifiedHead(api);
+    const filter = filterOf(query);
+    let errors: FieldError[] = [];
+    let history: HistoryPage['history'] | null = null;
+    try {
+      history = (await api.send<HistoryPage>(HISTORY, { filter, first: PAGE_SIZE, after: query.after || null }))
+        .history;
+    } catch (error) {
+      if (!(error instanceof ApiRefusal) || !FILTER_REFUSALS.includes(error.code)) throw error;
+      errors = [{ field: error.field && error.field in filter ? error.field : 'entityId', text: error.message }];
+    }
+    const search = new URLSearchParams(Object.entries(query).filter(([name]) => name !== 'after'));
+    const next = history?.pageInfo.hasNextPage
+      ? `/audit?${new URLSearchParams([...search, ['after', history.pageInfo.endCursor ?? '']]).toString()}`
+      : null;
+    render({
+      title: 'Audit',
+      current: '/audit',
+      errors,
+      status: errors.length > 0 ? 400 : 200,
+      content: html`<h1 class="govuk-heading-l">Audit</h1>
+        <h2 class="govuk-heading-m">Integrity of the history</h2>
+        <p class="govuk-body">
+          Every change is an event in a hash-chained log. The platform signs the head of the log (its size and the
+          Merkle root of every event so far); keep a copy, and a later check proves the history you saw has not been
+          altered, cut short or reordered since.
+        </p>
+        ${
+          head
+            ? html`${summaryList([
+                  ['Events in the signed log', String(head.treeSize)],
+                  ['Signed', dateTime(head.timestamp)],
+                  [
+                    'Signature',
+                    problem
+                      ? html`${tag('Does not verify', 'red')} The head ${problem}.`
+                      : html`${tag('Verified', 'green')} with the log’s public key`,
+                  ],
+                  ['Root hash', html`<code>${head.rootHash}</code>`],
+                  ['Key', html`<code>${head.keyId}</code>`],
+                ])}
+                <p class="govuk-body">
+                  <a class="govuk-link" href="/audit/head.json" download>Download the signed head (JSON)</a>, then check
+                  it later with <code>npm run cli -- verify --witness head.json</code>.
+                </p>`
+            : html`<p class="govuk-body">No head has been signed yet.</p>`
+        }
+
+        <h2 class="govuk-heading-m">History</h2>
+        <form method="get" action="/audit" novalidate>
+          ${textInput({
+            id: 'entityId',
+            name: 'entityId',
+            label: 'Entity id',
+            hint: 'A group, partner, appointment, meeting, policy, workstream or task.',
+            value: query.entityId,
+            errors,
+          })}
+          ${textInput({ id: 'personId', name: 'personId', label: 'Person id', value: query.personId, errors })}
+          ${textInput({ id: 'partnerId', name: 'partnerId', label: 'Partner id', value: query.partnerId, errors })}
+          ${select({
+            id: 'kind',
+            name: 'kind',
+            label: 'Kind of record',
+            value: query.kind,
+            errors,
+            choices: [{ value: '', text: 'Any' }, ...KINDS.map((kind) => ({ value: kind, text: humanise(kind) }))],
+          })}
+          ${dateInput({ id: 'from', name: 'from', label: 'Happened from', value: filter.from as string, errors })}
+          ${dateInput({ id: 'to', name: 'to', label: 'Happened to', value: filter.to as string, errors })}
+          ${button('Show history', 'secondary')}
+        </form>
+        ${
+          history
+            ? html`<p class="govuk-body">
+                  ${history.totalCount} ${history.totalCount === 1 ? 'event matches' : 'events match'}.
+                  <a class="govuk-link" href="/audit/export.jsonl?${search.toString()}" download
+                    >Download them all (JSON Lines)</a
+                  >
+                </p>
+                ${table(
+                  'Events, in the order recorded',
+                  ['Position', 'Event', 'Record', 'Happened', 'Recorded', 'By', 'Reason'],
+                  history.edges.map(({ node }) => [
+                    String(node.position),
+                    node.type,
+                    html`${humanise(node.kind)}<br /><code>${node.streamId}</code>`,
+                    longDate(node.happenedOn),
+                    dateTime(node.recordedAt),
+                    [node.actor.name, node.actor.partnerName].filter(Boolean).join(', ') || 'The platform',
+                    node.reason ?? '',
+                  ]),
+                )}
+                ${next ? html`<p class="govuk-body"><a class="govuk-link" href="${next}">Next events</a></p>` : html``}`
+            : html``
+        }`,
     });
   }
 }

@@ -1,12 +1,24 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { dateTime, humanise, longDate, summaryList, table, tag } from '../components';
+import { ApiRefusal } from '../api-client';
+import {
+  button,
+  dateFrom,
+  dateInput,
+  dateTime,
+  FieldError,
+  humanise,
+  longDate,
+  summaryList,
+  table,
+  tag,
+} from '../components';
 import { html } from '../html';
-import { Pages } from '../page-context';
+import { PageContext, Pages } from '../page-context';
 import { groupNavigation } from './group-nav';
 
-const OVERVIEW = `query Overview($id: ID!) {
-  regionalGroup(id: $id) {
+const OVERVIEW = `query Overview($id: ID!, $asAt: String) {
+  regionalGroup(id: $id, asAt: $asAt) {
     id name dissolvedAt
     partners(includeFormer: true) { id name current agencyType { name } areas { name } }
     representatives { id name title role seniority partner { name } startDate }
@@ -93,6 +105,9 @@ const REVIEW_TAGS: Record<string, ReturnType<typeof tag>> = {
   NOT_ADOPTED: tag('No terms adopted', 'grey'),
 };
 
+/** The refusals of an "as at" date the person can correct: not a date, or before the group existed. */
+const DATE_REFUSALS = ['VALIDATION_FAILED', 'OUT_OF_RANGE'];
+
 const officer = (person: Officer | null) =>
   person ? `${person.name}, ${person.partner.name} (${person.partner.agencyType.name.toLowerCase()})` : 'Vacant';
 
@@ -102,19 +117,39 @@ export class GroupController {
 
   @Get(':groupId')
   async overview(@Param('groupId') groupId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    await this.pages.handle(request, response, async ({ api, render }) => {
-      const { regionalGroup: group, recommendations, tasks } = await api.send<Overview>(OVERVIEW, { id: groupId });
+    await this.pages.handle(request, response, async (context) => {
+      const { render } = context;
+      const query = Object.fromEntries(
+        Object.entries(request.query).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+      );
+      const { overview, asAt, errors } = await this.overviewAsAt(context, groupId, dateFrom(query, 'asAt'));
+      const { regionalGroup: group, recommendations, tasks } = overview;
       const partnerName = new Map(group.partners.map((partner) => [partner.id, partner.name]));
       const workstreamName = new Map(group.workstreams.map((workstream) => [workstream.id, workstream.name]));
       const gaps = group.coverage.filter((area) => area.missing.length > 0);
       const overduePolicies = group.policies.filter((policy) => policy.reviewOverdue);
       const next = group.cadence.nextMeeting;
       render({
-        title: group.name,
+        title: asAt ? `${group.name} as at ${longDate(asAt)}` : group.name,
         current: '/',
-        content: html`<span class="govuk-caption-l">Regional group</span>
+        errors,
+        status: errors.length > 0 ? 400 : 200,
+        content: html`<span class="govuk-caption-l"
+            >${asAt ? `Regional group as it stood on ${longDate(asAt)}` : 'Regional group'}</span
+          >
           <h1 class="govuk-heading-l">${group.name}</h1>
           ${groupNavigation(group.id, 'overview')}
+          <form method="get" action="/groups/${group.id}" novalidate>
+            ${dateInput({
+              id: 'asAt',
+              name: 'asAt',
+              label: 'Show the group as it stood on',
+              hint: 'For example, 31 3 2025. Leave empty for today.',
+              value: dateFrom(query, 'asAt') ?? undefined,
+              errors,
+            })}
+            ${button('Show', 'secondary')}
+          </form>
           ${
             group.dissolvedAt
               ? html`<div class="govuk-warning-text">
@@ -163,6 +198,13 @@ export class GroupController {
           ])}
 
           <h2 class="govuk-heading-m">Overdue</h2>
+          ${
+            asAt
+              ? html`<p class="govuk-body">
+                  Reviews are as they stood on ${longDate(asAt)}; recommendations and tasks are those overdue today.
+                </p>`
+              : html``
+          }
           ${
             recommendations.length + tasks.totalCount + overduePolicies.length === 0 &&
             group.termsOfReference.reviewStatus !== 'OVERDUE'
@@ -264,5 +306,23 @@ export class GroupController {
           }`,
       });
     });
+  }
+
+  /** The overview on `asAt`; a date the API refuses is shown in the error summary over today's page. */
+  private async overviewAsAt(
+    { api }: PageContext,
+    groupId: string,
+    asAt: string | null,
+  ): Promise<{ overview: Overview; asAt: string | null; errors: FieldError[] }> {
+    if (asAt) {
+      try {
+        return { overview: await api.send<Overview>(OVERVIEW, { id: groupId, asAt }), asAt, errors: [] };
+      } catch (error) {
+        if (!(error instanceof ApiRefusal) || !DATE_REFUSALS.includes(error.code)) throw error;
+        const overview = await api.send<Overview>(OVERVIEW, { id: groupId });
+        return { overview, asAt: null, errors: [{ field: 'asAt', text: error.message }] };
+      }
+    }
+    return { overview: await api.send<Overview>(OVERVIEW, { id: groupId }), asAt: null, errors: [] };
   }
 }

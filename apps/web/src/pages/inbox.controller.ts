@@ -1,13 +1,24 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { csrfField, FieldError, humanise, idempotencyField, longDate, table, tag } from '../components';
+import {
+  button,
+  csrfField,
+  FieldError,
+  humanise,
+  idempotencyField,
+  longDate,
+  radios,
+  table,
+  tag,
+  textarea,
+} from '../components';
 import { html } from '../html';
 import { PageContext, Pages } from '../page-context';
 import { formChange } from './form-change';
 
 const FEED = `query Feed($areaId: ID!, $after: String) {
   areaFeed(areaId: $areaId, first: 100, after: $after) {
-    edges { node { id cursor kind title occurredAt acknowledgedAt } }
+    edges { node { id cursor kind title occurredAt acknowledgedAt subjectId policyVersion } }
     pageInfo { hasNextPage endCursor }
   }
 }`;
@@ -20,7 +31,15 @@ interface FeedItem {
   title: string;
   occurredAt: string;
   acknowledgedAt: string | null;
+  subjectId: string;
+  policyVersion: number | null;
 }
+
+const DECISIONS = [
+  { value: 'ADOPTED', text: 'Adopted' },
+  { value: 'ADOPTED_WITH_VARIATION', text: 'Adopted with a local variation', hint: 'Describe the variation below.' },
+  { value: 'NOT_ADOPTED', text: 'Not adopted', hint: 'Give the reason below.' },
+];
 interface FeedPage {
   areaFeed: { edges: { node: FeedItem }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 }
@@ -57,7 +76,48 @@ export class InboxController {
     );
   }
 
-  private async render({ api, session, render }: PageContext, areaId: string, errors: FieldError[]): Promise<void> {
+  /** The area's decision on a version of a policy that flowed down (its business manager's, L2). */
+  @Post('policy-decision')
+  async decide(@Param('areaId') areaId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.pages.handle(request, response, (context) => {
+      const { form, api } = context;
+      const field = (name: string) => `${form.cursor ?? ''}-${name}`;
+      return formChange(
+        context,
+        field('decision'),
+        async () => {
+          const errors: FieldError[] = [];
+          if (!form.decision) errors.push({ field: field('decision'), text: 'Select the area’s decision' });
+          if (form.decision === 'ADOPTED_WITH_VARIATION' && !form.variation?.trim())
+            errors.push({ field: field('variation'), text: 'Describe the local variation' });
+          if (form.decision === 'NOT_ADOPTED' && !form.reason?.trim())
+            errors.push({ field: field('reason'), text: 'Give the reason the area did not adopt it' });
+          if (errors.length > 0) return errors;
+          await api.send('mutation($i: RecordPolicyAdoptionInput!) { recordPolicyAdoption(input: $i) { id } }', {
+            i: {
+              policyId: form.policyId,
+              areaId,
+              version: Number(form.version),
+              decision: form.decision,
+              variation: form.decision === 'ADOPTED_WITH_VARIATION' ? form.variation : null,
+              reason: form.decision === 'NOT_ADOPTED' ? form.reason : null,
+              idempotencyKey: form.idempotencyKey,
+            },
+          });
+          return 'The area’s decision is recorded.';
+        },
+        `/areas/${areaId}/inbox`,
+        (errors) => this.render(context, areaId, errors, form),
+      );
+    });
+  }
+
+  private async render(
+    { api, session, render }: PageContext,
+    areaId: string,
+    errors: FieldError[],
+    values: Record<string, string> = {},
+  ): Promise<void> {
     const items: FeedItem[] = [];
     let after: string | null = null;
     for (;;) {
@@ -71,17 +131,53 @@ export class InboxController {
         regionalGroups: { edges: { node: { name: string; areas: { id: string; name: string }[] } }[] };
       }>(AREAS)
     ).regionalGroups.edges;
-    const areaName = groups.flatMap((edge) => edge.node.areas).find((area) => area.id === areaId)?.name ?? 'Area';
+    // A business manager who is not a member of the group may not read its areas' names (R43).
+    const areaName = groups.flatMap((edge) => edge.node.areas).find((area) => area.id === areaId)?.name ?? 'the area';
+    const published = items.filter((item) => item.policyVersion !== null);
+    const decisionForm = (item: FeedItem) => {
+      const own = values.cursor === item.cursor ? values : {};
+      const fieldErrors = values.cursor === item.cursor ? errors : [];
+      const id = (name: string) => `${item.cursor}-${name}`;
+      return html`<form method="post" action="/areas/${areaId}/inbox/policy-decision" novalidate>
+        <h3 class="govuk-heading-s">${item.title}</h3>
+        ${csrfField(session.csrfToken)}${idempotencyField()}
+        <input type="hidden" name="cursor" value="${item.cursor}" />
+        <input type="hidden" name="policyId" value="${item.subjectId}" />
+        <input type="hidden" name="version" value="${String(item.policyVersion)}" />
+        ${radios({
+          id: id('decision'),
+          name: 'decision',
+          label: `Decision on version ${String(item.policyVersion)}`,
+          value: own.decision,
+          errors: fieldErrors,
+          choices: DECISIONS,
+        })}
+        ${textarea({
+          id: id('variation'),
+          name: 'variation',
+          label: 'Local variation (if adopted with a variation)',
+          value: own.variation,
+          errors: fieldErrors,
+        })}
+        ${textarea({
+          id: id('reason'),
+          name: 'reason',
+          label: 'Reason (if not adopted)',
+          value: own.reason,
+          errors: fieldErrors,
+        })}
+        ${button('Record decision')}
+      </form>`;
+    };
     // Unacknowledged first, each part in the order the items arrived.
     const ordered = [...items.filter((item) => !item.acknowledgedAt), ...items.filter((item) => item.acknowledgedAt)];
     const waiting = items.length - items.filter((item) => item.acknowledgedAt).length;
     render({
-      title: `Inbox – ${areaName}`,
+      title: `Area inbox – ${areaName}`,
       current: `/areas/${areaId}/inbox`,
       errors,
       status: errors.length > 0 ? 400 : 200,
-      content: html`<span class="govuk-caption-l">${areaName}</span>
-        <h1 class="govuk-heading-l">Area inbox</h1>
+      content: html`<h1 class="govuk-heading-l">Area inbox</h1>
         <p class="govuk-body">
           What the regional group sent down to ${areaName}: ${waiting} of ${items.length}
           ${items.length === 1 ? 'item is' : 'items are'} waiting to be acknowledged.
@@ -108,7 +204,17 @@ export class InboxController {
                   </button>
                 </form>`,
           ]),
-        )}`,
+        )}
+        <h2 class="govuk-heading-m">Policies for the area’s decision</h2>
+        ${
+          published.length === 0
+            ? html`<p class="govuk-body">No policy version has flowed down to ${areaName}.</p>`
+            : html`<p class="govuk-body">
+                  Record whether ${areaName} adopted each version that flowed down; a version the area has already
+                  decided on is refused.
+                </p>
+                ${published.map(decisionForm)}`
+        }`,
     });
   }
 }
