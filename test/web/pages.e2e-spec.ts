@@ -235,6 +235,12 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     const page = await open();
     await signIn(page, 'chair');
     await page.goto(`${groupUrl()}/meetings`);
+    await page.getByRole('button', { name: 'Get a calendar address' }).click();
+    const calendarUrl = await page.locator('#calendar-url').innerText();
+    expect(calendarUrl).toMatch(new RegExp(`^${app.api.url}/groups/${app.demo.groupId}/calendar\\.ics\\?`));
+    const calendar = await fetch(calendarUrl);
+    expect(calendar.status).toBe(200);
+    await expect(calendar.text()).resolves.toContain('BEGIN:VCALENDAR');
     await checkPage(page, 'meetings');
     await page.goto(`${groupUrl()}/meetings/${pastMeetingId}`);
     await page.getByRole('button', { name: 'Open the meeting' }).click();

@@ -24,7 +24,7 @@ const OWN_FILES: Record<string, { type: string; body: string }> = {
   // Only what the Design System has no class for.
   'app.css': {
     type: 'text/css; charset=utf-8',
-    body: '.app-signed-in { padding-top: 10px; text-align: right; }\n.app-inline-form { display: inline; }\n.app-inline-list li { display: inline-block; margin-right: 20px; }\n',
+    body: '.app-signed-in { padding-top: 10px; text-align: right; }\n.app-inline-form { display: inline; }\n.app-inline-list li { display: inline-block; margin-right: 20px; }\n.app-break-words { word-break: break-all; }\n',
   },
 };
 

@@ -114,41 +114,80 @@ export class MeetingsController {
 
   @Get()
   async list(@Param('groupId') groupId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    await this.pages.handle(request, response, async ({ api, render }) => {
-      const { regionalGroup: group } = await api.send<{
-        regionalGroup: {
+    await this.pages.handle(request, response, (context) => this.renderList(context, groupId, null));
+  }
+
+  /**
+   * A calendar address for the person (a calendar token of their own): its secret is shown on this
+   * answer only. Sent again (a reload), the form's idempotency key gives back the same token.
+   */
+  @Post('calendar')
+  async calendar(@Param('groupId') groupId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.pages.handle(request, response, async (context) => {
+      const { issueCalendarToken } = await context.api.send<{ issueCalendarToken: { calendarUrl: string } }>(
+        'mutation($i: IssueCalendarTokenInput!, $g: ID!) { issueCalendarToken(input: $i) { calendarUrl(groupId: $g) } }',
+        { i: { idempotencyKey: context.form.idempotencyKey }, g: groupId },
+      );
+      const address = new URL(issueCalendarToken.calendarUrl, `${request.protocol}://${request.get('host') ?? ''}`);
+      await this.renderList(context, groupId, address.href);
+    });
+  }
+
+  private async renderList({ api, render, session }: PageContext, groupId: string, calendarUrl: string | null) {
+    const { regionalGroup: group } = await api.send<{
+      regionalGroup: {
+        id: string;
+        name: string;
+        meetings: {
           id: string;
-          name: string;
-          meetings: {
-            id: string;
-            startsAt: string;
-            place: string;
-            status: Status;
-            quorum: { present: number; required: number; isQuorate: boolean } | null;
-            decisions: unknown[];
-          }[];
-        };
-      }>(MEETINGS, { id: groupId });
-      render({
-        title: `Meetings – ${group.name}`,
-        current: '/',
-        content: html`<span class="govuk-caption-l">${group.name}</span>
-          <h1 class="govuk-heading-l">Meetings</h1>
-          ${groupNavigation(group.id, 'meetings')}
-          ${table(
-            'Meetings of the group',
-            ['Date', 'Place', 'Status', 'Quorum', 'Decisions'],
-            group.meetings.map((meeting) => [
-              html`<a class="govuk-link" href="/groups/${group.id}/meetings/${meeting.id}"
-                >${dateTime(meeting.startsAt)}</a
-              >`,
-              meeting.place,
-              STATUS_TAGS[meeting.status],
-              quorumText(meeting.quorum),
-              String(meeting.decisions.length),
-            ]),
-          )}`,
-      });
+          startsAt: string;
+          place: string;
+          status: Status;
+          quorum: { present: number; required: number; isQuorate: boolean } | null;
+          decisions: unknown[];
+        }[];
+      };
+    }>(MEETINGS, { id: groupId });
+    render({
+      title: `Meetings – ${group.name}`,
+      current: '/',
+      content: html`<span class="govuk-caption-l">${group.name}</span>
+        <h1 class="govuk-heading-l">Meetings</h1>
+        ${groupNavigation(group.id, 'meetings')}
+        ${table(
+          'Meetings of the group',
+          ['Date', 'Place', 'Status', 'Quorum', 'Decisions'],
+          group.meetings.map((meeting) => [
+            html`<a class="govuk-link" href="/groups/${group.id}/meetings/${meeting.id}"
+              >${dateTime(meeting.startsAt)}</a
+            >`,
+            meeting.place,
+            STATUS_TAGS[meeting.status],
+            quorumText(meeting.quorum),
+            String(meeting.decisions.length),
+          ]),
+        )}
+        <h2 class="govuk-heading-m">Calendar</h2>
+        ${
+          calendarUrl
+            ? html`<div class="govuk-panel govuk-panel--confirmation">
+                  <h3 class="govuk-panel__title govuk-!-font-size-24">Your calendar address</h3>
+                  <div class="govuk-panel__body govuk-!-font-size-19">
+                    <code class="app-break-words" id="calendar-url">${calendarUrl}</code>
+                  </div>
+                </div>
+                <p class="govuk-body">
+                  Add it to your calendar application as a subscription. It is shown once: keep it as you would a
+                  password. It shows the group’s meetings for as long as you may read them.
+                </p>`
+            : html`<p class="govuk-body">
+                Subscribe to the group’s meetings in your calendar application with an address of your own.
+              </p>`
+        }
+        <form method="post" action="/groups/${group.id}/meetings/calendar" novalidate>
+          ${csrfField(session.csrfToken)}${idempotencyField()}
+          ${button(calendarUrl ? 'Get another calendar address' : 'Get a calendar address', 'secondary')}
+        </form>`,
     });
   }
 
