@@ -415,6 +415,24 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
       Array(matching).fill(`meeting-${pastMeetingId}`),
     );
 
+    // The head downloaded now, checked later on the same page: it holds; altered, it does not.
+    const [headFile] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download the signed head (JSON)' }).click(),
+    ]);
+    const kept = await streamText(await headFile.createReadStream());
+    await page.getByLabel('Check a head you kept').fill(kept);
+    await page.getByRole('button', { name: 'Check the head' }).click();
+    await expect(page.locator('#witness-verdict').innerText()).resolves.toMatch(
+      /^The history you kept holds: the first \d+ of \d+ events still have root [0-9a-f]{64}\.$/,
+    );
+    const altered = { ...(JSON.parse(kept) as { rootHash: string }), rootHash: 'f'.repeat(64) };
+    await page.getByLabel('Check a head you kept').fill(JSON.stringify(altered));
+    await page.getByRole('button', { name: 'Check the head' }).click();
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain(
+      'The head was not signed by this log',
+    );
+
     await page.getByLabel('Entity id').fill('no-such-entity');
     await page.getByRole('button', { name: 'Show history' }).click();
     await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('There is a problem');

@@ -1,10 +1,11 @@
-import { Controller, Get, Req, Res } from '@nestjs/common';
+import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { importJWK, JWK } from 'jose';
-import { treeHeadSignatureProblem } from '@app/event-store';
+import { importJWK, JWK, KeyLike } from 'jose';
+import { parseSignedTreeHead, treeHeadSignatureProblem, verifyConsistency } from '@app/event-store';
 import { ApiClient, ApiRefusal } from '../api-client';
 import {
   button,
+  csrfField,
   dateFrom,
   dateInput,
   dateTime,
@@ -15,6 +16,7 @@ import {
   summaryList,
   table,
   tag,
+  textarea,
   textInput,
 } from '../components';
 import { html } from '../html';
@@ -95,12 +97,50 @@ function queryOf(request: Request): Record<string, string> {
   );
 }
 
+const PROOF = `query Proof($from: Int!) { integrity { head { treeSize rootHash } consistencyProof(from: $from) { toSize hashes } } }`;
+
+/** The log's public key, as the server publishes it to anyone. */
+async function logKey(api: ApiClient): Promise<KeyLike> {
+  return (await importJWK((await api.getJson(LOG_KEY_PATH)) as JWK, 'ES256')) as KeyLike;
+}
+
 /** The integrity of the log as this page can check it: the newest head's signature against the log's key. */
 async function verifiedHead(api: ApiClient): Promise<{ head: Head | null; problem: string | null }> {
   const { head } = (await api.send<{ integrity: { head: Head | null } }>(HEAD)).integrity;
   if (!head) return { head, problem: null };
-  const key = await importJWK((await api.getJson(LOG_KEY_PATH)) as JWK, 'ES256');
-  return { head, problem: await treeHeadSignatureProblem(head, key as Parameters<typeof treeHeadSignatureProblem>[1]) };
+  return { head, problem: await treeHeadSignatureProblem(head, await logKey(api)) };
+}
+
+/**
+ * A head someone kept, checked as `cli verify --witness` checks it but through the API: its signature
+ * with the log's key, then the consistency proof that the log it saw is a prefix of today's (A4).
+ * A sentence saying what held, or the problem as a form error.
+ */
+async function witnessOutcome(api: ApiClient, text: string): Promise<string | FieldError> {
+  let kept;
+  try {
+    kept = parseSignedTreeHead(JSON.parse(text));
+  } catch (error) {
+    return { field: 'witness', text: `Paste a head.json as downloaded from this page: ${(error as Error).message}` };
+  }
+  const signature = await treeHeadSignatureProblem(kept, await logKey(api));
+  if (signature) return { field: 'witness', text: `The head was not signed by this log: ${signature}.` };
+  const { integrity } = await api.send<{
+    integrity: { head: { treeSize: number; rootHash: string }; consistencyProof: { toSize: number; hashes: string[] } };
+  }>(PROOF, { from: kept.treeSize });
+  const holds = verifyConsistency(
+    kept.treeSize,
+    integrity.consistencyProof.toSize,
+    Buffer.from(kept.rootHash, 'hex'),
+    Buffer.from(integrity.head.rootHash, 'hex'),
+    integrity.consistencyProof.hashes.map((hash) => Buffer.from(hash, 'hex')),
+  );
+  return holds
+    ? `The history you kept holds: the first ${kept.treeSize} of ${integrity.consistencyProof.toSize} events still have root ${kept.rootHash}.`
+    : {
+        field: 'witness',
+        text: `The log is not an extension of the head you kept (${kept.treeSize} events, signed ${kept.timestamp}): its history was altered, cut short or reordered since.`,
+      };
 }
 
 @Controller('audit')
@@ -136,6 +176,26 @@ export class AuditController {
     });
   }
 
+  @Post('witness')
+  async witness(@Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.pages.handle(request, response, async (context) => {
+      const text = context.form.witness ?? '';
+      let outcome: string | FieldError;
+      try {
+        outcome = await witnessOutcome(context.api, text);
+      } catch (error) {
+        // A size the log never had is the API's VALIDATION_FAILED: the kept head is not of this log.
+        if (!(error instanceof ApiRefusal) || error.code !== 'VALIDATION_FAILED') throw error;
+        outcome = { field: 'witness', text: error.message };
+      }
+      await this.render(
+        context,
+        {},
+        typeof outcome === 'string' ? { verdict: outcome, text } : { error: outcome, text },
+      );
+    });
+  }
+
   @Get('head.json')
   async head(@Req() request: Request, @Res() response: Response): Promise<void> {
     await this.pages.handle(request, response, async ({ api }) => {
@@ -147,17 +207,24 @@ export class AuditController {
     });
   }
 
-  private async render({ api, render }: PageContext, query: Record<string, string>): Promise<void> {
+  private async render(
+    { api, render, session }: PageContext,
+    query: Record<string, string>,
+    witness: { verdict?: string; error?: FieldError; text: string } | null = null,
+  ): Promise<void> {
     const { head, problem } = await verifiedHead(api);
     const filter = filterOf(query);
-    let errors: FieldError[] = [];
+    let errors: FieldError[] = witness?.error ? [witness.error] : [];
     let history: HistoryPage['history'] | null = null;
     try {
       history = (await api.send<HistoryPage>(HISTORY, { filter, first: PAGE_SIZE, after: query.after || null }))
         .history;
     } catch (error) {
       if (!(error instanceof ApiRefusal) || !FILTER_REFUSALS.includes(error.code)) throw error;
-      errors = [{ field: error.field && error.field in filter ? error.field : 'entityId', text: error.message }];
+      errors = [
+        ...errors,
+        { field: error.field && error.field in filter ? error.field : 'entityId', text: error.message },
+      ];
     }
     const search = new URLSearchParams(Object.entries(query).filter(([name]) => name !== 'after'));
     const next = history?.pageInfo.hasNextPage
@@ -195,6 +262,19 @@ export class AuditController {
                 </p>`
             : html`<p class="govuk-body">No head has been signed yet.</p>`
         }
+        ${witness?.verdict ? html`<div class="govuk-inset-text" id="witness-verdict">${witness.verdict}</div>` : html``}
+        <form method="post" action="/audit/witness" novalidate>
+          ${csrfField(session.csrfToken)}
+          ${textarea({
+            id: 'witness',
+            name: 'witness',
+            label: 'Check a head you kept',
+            hint: 'Paste the JSON of a head.json downloaded earlier: its signature is checked, and the proof that today’s log extends it.',
+            value: witness?.text,
+            errors,
+          })}
+          ${button('Check the head', 'secondary')}
+        </form>
 
         <h2 class="govuk-heading-m">History</h2>
         <form method="get" action="/audit" novalidate>
