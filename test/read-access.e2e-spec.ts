@@ -326,6 +326,18 @@ describe('who may read what (R42, R43): every query and subscription for every r
         expect(items.find((i: any) => i.subjectId === openCommunicationId).restricted).toBe(false);
       }),
     );
+    // The version a policy item announced, for the business manager's decision on it: to the same readers.
+    await matrix(
+      'query($a: ID!) { areaFeed(areaId: $a, first: 100) { edges { node { kind policyVersion } } } }',
+      () => ({ a: bristol }),
+      allowedFor(BRISTOL_READERS, (data) => {
+        const items = data.areaFeed.edges.map((e: any) => e.node);
+        const published = items.filter((i: any) => i.kind === 'POLICY_PUBLISHED');
+        expect(published.length).toBeGreaterThan(0);
+        expect(published.every((i: any) => Number.isInteger(i.policyVersion) && i.policyVersion >= 1)).toBe(true);
+        expect(items.filter((i: any) => i.kind !== 'POLICY_PUBLISHED' && i.policyVersion !== null)).toEqual([]);
+      }),
+    );
     await matrix(
       `query($a: ID!) { areaFeed(areaId: $a, asAt: "${SEED_TODAY}", first: 100) { edges { node { subjectId title asAt } } } }`,
       () => ({ a: bristol }),

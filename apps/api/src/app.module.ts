@@ -23,6 +23,7 @@ import { WorkstreamsModule } from './workstreams/workstreams.module';
 import { PoliciesModule } from './policies/policies.module';
 import { RegionalGroupModule } from './regional-group/regional-group.module';
 import { LocalArrangementsModule } from './local-arrangements/local-arrangements.module';
+import { WebModule } from '../../web/src/web.module';
 
 @Module({})
 export class AppModule {
@@ -61,6 +62,7 @@ export class AppModule {
         PoliciesModule,
         LocalArrangementsModule,
         AuditModule,
+        WebModule.forRoot(config),
       ],
     };
   }

@@ -160,6 +160,7 @@ async function demo(): Promise<void> {
     [
       '',
       `Avon and Somerset demo is being served at ${url} (GraphiQL in a browser)`,
+      `Pages for people: ${url.replace(/\/graphql$/, '/')} (sign in as any of the tokens below)`,
       `Regional group id: ${groupId}`,
       `Tokens (also in ${tokensFile}); send one as "Authorization: Bearer <token>":`,
       ...Object.entries(tokens).map(([who, token]) => `  ${who}: ${token}`),

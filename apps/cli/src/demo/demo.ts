@@ -5,7 +5,7 @@ import { CLOCK } from '../../../api/src/infrastructure/injection-tokens';
 import { CommandBus } from '@nestjs/cqrs';
 import { InitialisePlatformCommand } from '../../../api/src/access/initialise-platform.command';
 import { tokenFor } from '../commands/token.command';
-import { DEMO_TOKEN_HOLDERS, loadAvonAndSomerset, SendGraphql } from './load-demo';
+import { DEMO_TOKEN_HOLDERS, LoadedDemo, loadAvonAndSomerset, SendGraphql } from './load-demo';
 import { loadMeetingYear } from './meeting-year';
 import { loadWorkstreams } from './workstreams';
 import { loadPoliciesAndNotices } from './policies-and-notices';
@@ -55,8 +55,18 @@ export async function loadDemo(
     loaded,
     dateOf(app.get<Clock>(CLOCK).now().toISOString()),
   );
+  return { groupId: loaded.groupId, tokens: await demoTokens(administrator, loaded, mint, businessManagerIds) };
+}
+
+/** The tokens `tokens.json` holds: the administrator's, and one for each kind of user of the demo. */
+export async function demoTokens(
+  administrator: string,
+  loaded: LoadedDemo,
+  mint: (personId: string) => Promise<string>,
+  businessManagerIds: Readonly<Record<string, string>>,
+): Promise<Record<string, string>> {
   const tokens: Record<string, string> = { administrator };
-  tokens['area business manager (North Somerset)'] = await mint(businessManagerIds['North Somerset'] as string);
+  tokens['area business manager (North Somerset)'] = await mint(businessManagerIds['North Somerset']);
   for (const [holder, key] of Object.entries(DEMO_TOKEN_HOLDERS)) tokens[holder] = await mint(loaded.personIds[key]);
-  return { groupId: loaded.groupId, tokens };
+  return tokens;
 }

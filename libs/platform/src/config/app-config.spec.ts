@@ -24,6 +24,21 @@ describe('configuration validated at start-up', () => {
     });
     expect(config.eventStore).toEqual({ kind: 'eventstoredb', connectionString: 'esdb://localhost:2113?tls=false' });
     expect(config.oidc?.audience).toBe('safeguarding');
+    expect(config.oidc?.clientId).toBeNull();
+  });
+
+  it("reads the pages' client at the provider, and refuses a client without a provider or a secret without a client", () => {
+    const provider = {
+      AUTH_JWKS_URL: 'https://login.example.org/.well-known/jwks.json',
+      AUTH_ISSUER: 'https://login.example.org/',
+      AUTH_AUDIENCE: 'safeguarding',
+    };
+    expect(loadConfig({ ...provider, AUTH_CLIENT_ID: 'pages' }).oidc).toMatchObject({
+      clientId: 'pages',
+      clientSecret: null,
+    });
+    expect(() => loadConfig({ AUTH_CLIENT_ID: 'pages' })).toThrow(/configure the provider too/);
+    expect(() => loadConfig({ ...provider, AUTH_CLIENT_SECRET: 'secret' })).toThrow(/give AUTH_CLIENT_ID with it/);
   });
 
   it('takes kurrentdb as the same store as eventstoredb, with either spelling of connection string', () => {

@@ -64,6 +64,17 @@ class Environment {
   @IsString()
   AUTH_AUDIENCE?: string;
 
+  // The pages' own registration at the provider, for signing people in (authorization code + PKCE).
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  AUTH_CLIENT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  AUTH_CLIENT_SECRET?: string;
+
   @IsOptional()
   @IsISO8601({ strict: true })
   CLOCK_NOW?: string;
@@ -83,8 +94,17 @@ export interface AppConfig {
     | { readonly kind: 'sqlite' }
     | { readonly kind: 'eventstoredb'; readonly connectionString: string }
     | { readonly kind: 'postgres'; readonly connectionString: string; readonly schema: string };
-  /** Null: tokens are signed and verified with the embedded key in DATA_DIR. */
-  readonly oidc: { readonly jwksUrl: string; readonly issuer: string; readonly audience: string } | null;
+  /**
+   * Null: tokens are signed and verified with the embedded key in DATA_DIR. `clientId` (and
+   * `clientSecret` for a confidential client) let the pages sign people in at the provider.
+   */
+  readonly oidc: {
+    readonly jwksUrl: string;
+    readonly issuer: string;
+    readonly audience: string;
+    readonly clientId: string | null;
+    readonly clientSecret: string | null;
+  } | null;
   readonly clockNow: string | null;
   readonly logLevel: LogLevel;
 }
@@ -135,6 +155,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE: give all three to use an OIDC provider, or none for the embedded key',
     );
   }
+  if ((parsed.AUTH_CLIENT_ID || parsed.AUTH_CLIENT_SECRET) && oidcGiven < 3) {
+    problems.push(
+      'AUTH_CLIENT_ID, AUTH_CLIENT_SECRET: the pages sign in at an OIDC provider; configure the provider too',
+    );
+  }
+  if (parsed.AUTH_CLIENT_SECRET && !parsed.AUTH_CLIENT_ID) {
+    problems.push('AUTH_CLIENT_SECRET: give AUTH_CLIENT_ID with it');
+  }
   if (parsed.NODE_ENV === 'production') {
     if (oidcGiven === 0)
       problems.push(
@@ -156,6 +184,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
             jwksUrl: parsed.AUTH_JWKS_URL as string,
             issuer: parsed.AUTH_ISSUER as string,
             audience: parsed.AUTH_AUDIENCE as string,
+            clientId: parsed.AUTH_CLIENT_ID ?? null,
+            clientSecret: parsed.AUTH_CLIENT_SECRET ?? null,
           }
         : null,
     clockNow: parsed.CLOCK_NOW ?? null,

@@ -1,0 +1,289 @@
+import { randomUUID } from 'node:crypto';
+import { Html, html } from './html';
+
+/** Markup of the GOV.UK Design System's components, as its examples give it. */
+
+export interface FieldError {
+  /** The id of the field the message is about; the error summary links to it. */
+  readonly field: string;
+  readonly text: string;
+}
+
+type Part = Parameters<typeof html>[1];
+
+export function errorSummary(errors: readonly FieldError[]): Html {
+  if (errors.length === 0) return html``;
+  return html`<div class="govuk-error-summary" data-module="govuk-error-summary">
+    <div role="alert">
+      <h2 class="govuk-error-summary__title">There is a problem</h2>
+      <div class="govuk-error-summary__body">
+        <ul class="govuk-list govuk-error-summary__list">
+          ${errors.map((error) => html`<li><a href="#${error.field}">${error.text}</a></li>`)}
+        </ul>
+      </div>
+    </div>
+  </div>`;
+}
+
+export function successBanner(message: string | null): Html {
+  if (!message) return html``;
+  return html`<div
+    class="govuk-notification-banner govuk-notification-banner--success"
+    role="alert"
+    aria-labelledby="govuk-notification-banner-title"
+    data-module="govuk-notification-banner"
+  >
+    <div class="govuk-notification-banner__header">
+      <h2 class="govuk-notification-banner__title" id="govuk-notification-banner-title">Success</h2>
+    </div>
+    <div class="govuk-notification-banner__content">
+      <p class="govuk-notification-banner__heading">${message}</p>
+    </div>
+  </div>`;
+}
+
+export function summaryList(rows: readonly (readonly [string, Part])[]): Html {
+  return html`<dl class="govuk-summary-list">
+    ${rows.map(
+      ([key, value]) =>
+        html`<div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key">${key}</dt>
+          <dd class="govuk-summary-list__value">${value}</dd>
+        </div>`,
+    )}
+  </dl>`;
+}
+
+export function table(caption: string, head: readonly string[], rows: readonly (readonly Part[])[]): Html {
+  return html`<table class="govuk-table">
+    <caption class="govuk-table__caption govuk-table__caption--m">
+      ${caption}
+    </caption>
+    <thead class="govuk-table__head">
+      <tr class="govuk-table__row">
+        ${head.map((cell) => html`<th scope="col" class="govuk-table__header">${cell}</th>`)}
+      </tr>
+    </thead>
+    <tbody class="govuk-table__body">
+      ${rows.map(
+        ([first, ...rest]) =>
+          html`<tr class="govuk-table__row">
+            <th scope="row" class="govuk-table__header">${first}</th>
+            ${rest.map((cell) => html`<td class="govuk-table__cell">${cell}</td>`)}
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+export type TagColour =
+  'grey' | 'green' | 'turquoise' | 'blue' | 'light-blue' | 'purple' | 'pink' | 'red' | 'orange' | 'yellow';
+
+export function tag(text: string, colour?: TagColour): Html {
+  return html`<strong class="govuk-tag${colour ? ` govuk-tag--${colour}` : ''}">${text}</strong>`;
+}
+
+export function csrfField(csrfToken: string): Html {
+  return html`<input type="hidden" name="_csrf" value="${csrfToken}" />`;
+}
+
+export function button(text: string, kind: 'primary' | 'secondary' | 'warning' = 'primary'): Html {
+  const classes = kind === 'primary' ? 'govuk-button' : `govuk-button govuk-button--${kind}`;
+  return html`<button type="submit" class="${classes}" data-module="govuk-button">${text}</button>`;
+}
+
+interface FieldOptions {
+  readonly id: string;
+  readonly name: string;
+  readonly label: string;
+  readonly hint?: string;
+  readonly value?: string;
+  readonly errors: readonly FieldError[];
+}
+
+function fieldParts({ id, hint, errors }: FieldOptions) {
+  const error = errors.find((e) => e.field === id);
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return {
+    error,
+    groupClass: error ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group',
+    describedBy: describedBy ? html` aria-describedby="${describedBy}"` : html``,
+    hintHtml: hint ? html`<div id="${id}-hint" class="govuk-hint">${hint}</div>` : html``,
+    errorHtml: error
+      ? html`<p id="${id}-error" class="govuk-error-message">
+          <span class="govuk-visually-hidden">Error:</span> ${error.text}
+        </p>`
+      : html``,
+  };
+}
+
+export function textInput(options: FieldOptions & { readonly type?: string; readonly width?: string }): Html {
+  const parts = fieldParts(options);
+  const width = options.width ? ` govuk-input--width-${options.width}` : '';
+  return html`<div class="${parts.groupClass}">
+    <label class="govuk-label" for="${options.id}">${options.label}</label>
+    ${parts.hintHtml}${parts.errorHtml}
+    <input
+      class="govuk-input${width}${parts.error ? ' govuk-input--error' : ''}"
+      id="${options.id}"
+      name="${options.name}"
+      type="${options.type ?? 'text'}"
+      value="${options.value ?? ''}"
+      ${parts.describedBy}
+    />
+  </div>`;
+}
+
+export function textarea(options: FieldOptions): Html {
+  const parts = fieldParts(options);
+  return html`<div class="${parts.groupClass}">
+    <label class="govuk-label" for="${options.id}">${options.label}</label>
+    ${parts.hintHtml}${parts.errorHtml}
+    <textarea
+      class="govuk-textarea${parts.error ? ' govuk-textarea--error' : ''}"
+      id="${options.id}"
+      name="${options.name}"
+      rows="4"
+      ${parts.describedBy}
+    >
+${options.value ?? ''}</textarea>
+  </div>`;
+}
+
+/**
+ * The GOV.UK date input: day, month and year fields under one legend; `value` is YYYY-MM-DD.
+ * The day field's id is the field id, so the error summary links to it.
+ */
+export function dateInput(options: FieldOptions): Html {
+  const parts = fieldParts(options);
+  const [year, month, day] = (options.value ?? '').split('-');
+  const part = (name: 'day' | 'month' | 'year', label: string, value: string | undefined, width: number) =>
+    html`<div class="govuk-date-input__item">
+      <div class="govuk-form-group">
+        <label
+          class="govuk-label govuk-date-input__label"
+          for="${name === 'day' ? options.id : `${options.id}-${name}`}"
+          >${label}</label
+        >
+        <input
+          class="govuk-input govuk-date-input__input govuk-input--width-${width}${parts.error ? ' govuk-input--error' : ''}"
+          id="${name === 'day' ? options.id : `${options.id}-${name}`}"
+          name="${options.name}-${name}"
+          type="text"
+          inputmode="numeric"
+          value="${value ?? ''}"
+        />
+      </div>
+    </div>`;
+  return html`<div class="${parts.groupClass}">
+    <fieldset class="govuk-fieldset" role="group" ${parts.describedBy}>
+      <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">${options.label}</legend>
+      ${parts.hintHtml}${parts.errorHtml}
+      <div class="govuk-date-input">
+        ${part('day', 'Day', day, 2)} ${part('month', 'Month', month, 2)} ${part('year', 'Year', year, 4)}
+      </div>
+    </fieldset>
+  </div>`;
+}
+
+/** A date input's three fields as YYYY-MM-DD (the API validates it), or null when all are empty. */
+export function dateFrom(fields: Readonly<Record<string, string | undefined>>, name: string): string | null {
+  const [day, month, year] = ['day', 'month', 'year'].map((part) => (fields[`${name}-${part}`] ?? '').trim());
+  if (!day && !month && !year) return null;
+  return `${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+export interface Choice {
+  readonly value: string;
+  readonly text: string;
+  readonly hint?: string;
+}
+
+/** Radios in a fieldset; the first radio's id is the field id, so the error summary links to it. */
+export function radios(
+  options: FieldOptions & { readonly choices: readonly Choice[]; readonly small?: boolean },
+): Html {
+  const parts = fieldParts(options);
+  return html`<div class="${parts.groupClass}">
+    <fieldset class="govuk-fieldset" ${parts.describedBy}>
+      <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">${options.label}</legend>
+      ${parts.hintHtml}${parts.errorHtml}
+      <div class="govuk-radios${options.small ? ' govuk-radios--small' : ''}" data-module="govuk-radios">
+        ${options.choices.map((choice, index) => {
+          const id = index === 0 ? options.id : `${options.id}-${index + 1}`;
+          return html`<div class="govuk-radios__item">
+            <input
+              class="govuk-radios__input"
+              id="${id}"
+              name="${options.name}"
+              type="radio"
+              value="${choice.value}"
+              ${choice.value === options.value ? html`checked` : html``}
+              ${choice.hint ? html`aria-describedby="${id}-hint"` : html``}
+            />
+            <label class="govuk-label govuk-radios__label" for="${id}">${choice.text}</label>
+            ${choice.hint ? html`<div id="${id}-hint" class="govuk-hint govuk-radios__hint">${choice.hint}</div>` : html``}
+          </div>`;
+        })}
+      </div>
+    </fieldset>
+  </div>`;
+}
+
+export function select(options: FieldOptions & { readonly choices: readonly Choice[] }): Html {
+  const parts = fieldParts(options);
+  return html`<div class="${parts.groupClass}">
+    <label class="govuk-label" for="${options.id}">${options.label}</label>
+    ${parts.hintHtml}${parts.errorHtml}
+    <select
+      class="govuk-select${parts.error ? ' govuk-select--error' : ''}"
+      id="${options.id}"
+      name="${options.name}"
+      ${parts.describedBy}
+    >
+      ${options.choices.map(
+        (choice) =>
+          html`<option value="${choice.value}" ${choice.value === options.value ? html` selected` : html``}>
+            ${choice.text}
+          </option>`,
+      )}
+    </select>
+  </div>`;
+}
+
+/** A date as people in England write it: 1 March 2020. */
+export function longDate(isoDate: string | null | undefined): string {
+  if (!isoDate) return '';
+  const date = new Date(isoDate.length === 10 ? `${isoDate}T12:00:00Z` : isoDate);
+  return date.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  });
+}
+
+export function dateTime(isoDateTime: string): string {
+  const date = new Date(isoDateTime);
+  const time = date.toLocaleTimeString('en-GB', {
+    hour: 'numeric',
+    minute: '2-digit',
+    hour12: true,
+    timeZone: 'Europe/London',
+  });
+  return `${longDate(isoDateTime)} at ${time.replace(' ', '')}`;
+}
+
+/** LOCAL_AUTHORITY -> Local authority. */
+export function humanise(code: string): string {
+  const words = code.toLowerCase().replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * A fresh key in every form: a form sent twice (a double click, a resend after a timeout) is
+ * recorded once, as the API's idempotency keys promise.
+ */
+export function idempotencyField(): Html {
+  return html`<input type="hidden" name="idempotencyKey" value="${randomUUID()}" />`;
+}

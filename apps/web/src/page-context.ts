@@ -1,0 +1,130 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Request, Response } from 'express';
+import { ApiClient, ApiRefusal } from './api-client';
+import { FieldError } from './components';
+import { html, Html } from './html';
+import { sendPage, Viewer } from './layout';
+import { Session, SessionStore } from './session';
+
+export interface PageContext {
+  readonly session: Session;
+  readonly api: ApiClient;
+  readonly viewer: Viewer;
+  /** The form fields of a POST, as strings (a repeated field keeps its last value). */
+  readonly form: Readonly<Record<string, string>>;
+  readonly render: (options: {
+    title: string;
+    content: Html;
+    current?: string;
+    errors?: readonly FieldError[];
+    status?: number;
+  }) => void;
+  /** Post/redirect/get: the next page shows `message` in a success banner. */
+  readonly redirect: (path: string, message?: string) => void;
+}
+
+const ME = '{ me { personId name roles { role areaId } } }';
+
+function formFields(body: unknown): Record<string, string> {
+  if (!body || typeof body !== 'object') return {};
+  return Object.fromEntries(
+    Object.entries(body as Record<string, unknown>).map(([key, value]) => [
+      key,
+      Array.isArray(value) ? String(value[value.length - 1]) : typeof value === 'string' ? value : '',
+    ]),
+  );
+}
+
+/**
+ * What every page does around its own work: the session, sign-in, the CSRF check on every form,
+ * and the API's refusals shown as pages a person understands.
+ */
+@Injectable()
+export class Pages {
+  private readonly logger = new Logger('Web');
+
+  constructor(private readonly sessions: SessionStore) {}
+
+  /** A page for signed-in people; anyone else is sent to sign in. */
+  async handle(request: Request, response: Response, work: (context: PageContext) => Promise<void>): Promise<void> {
+    const session = this.sessions.sessionOf(request, response);
+    if (request.method === 'POST' && !this.sessions.csrfMatches(session, formFields(request.body)._csrf)) {
+      this.problem(response, session, null, 400, 'Your form could not be sent', [
+        'The page had been open too long, or was sent from elsewhere. Go back, reload the page and try again.',
+      ]);
+      return;
+    }
+    if (!session.signedIn) {
+      response.redirect(303, '/sign-in');
+      return;
+    }
+    const api = ApiClient.forRequest(request, session.signedIn.token);
+    let viewer: Viewer | null = null;
+    try {
+      viewer = (await api.send<{ me: Viewer }>(ME)).me;
+      const flash = this.sessions.takeFlash(session);
+      const signedInViewer = viewer;
+      await work({
+        session,
+        api,
+        viewer,
+        form: formFields(request.body),
+        render: (options) =>
+          sendPage(response, { ...options, csrfToken: session.csrfToken, viewer: signedInViewer, flash }),
+        redirect: (path, message) => {
+          session.flash = message ?? null;
+          response.redirect(303, path);
+        },
+      });
+    } catch (error) {
+      this.refused(error, request, response, session, viewer);
+    }
+  }
+
+  /** A page without sign-in (the sign-in page itself), still with its session and CSRF check. */
+  public(request: Request, response: Response): { session: Session; form: Record<string, string>; csrfOk: boolean } {
+    const session = this.sessions.sessionOf(request, response);
+    const form = formFields(request.body);
+    return { session, form, csrfOk: request.method !== 'POST' || this.sessions.csrfMatches(session, form._csrf) };
+  }
+
+  problem(
+    response: Response,
+    session: Session,
+    viewer: Viewer | null,
+    status: number,
+    title: string,
+    sentences: readonly string[],
+  ): void {
+    sendPage(response, {
+      title,
+      status,
+      csrfToken: session.csrfToken,
+      viewer,
+      content: html`<h1 class="govuk-heading-l">${title}</h1>
+        ${sentences.map((sentence) => html`<p class="govuk-body">${sentence}</p>`)}`,
+    });
+  }
+
+  private refused(error: unknown, request: Request, response: Response, session: Session, viewer: Viewer | null): void {
+    if (!(error instanceof ApiRefusal)) {
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      this.problem(response, session, viewer, 500, 'Sorry, there is a problem with the service', ['Try again later.']);
+      return;
+    }
+    if (error.code === 'UNAUTHENTICATED') {
+      this.sessions.signOut(request, response, session);
+      response.redirect(303, '/sign-in');
+      return;
+    }
+    if (error.code === 'FORBIDDEN') {
+      this.problem(response, session, viewer, 403, 'You cannot see this page', [error.message]);
+      return;
+    }
+    if (error.code === 'NOT_FOUND') {
+      this.problem(response, session, viewer, 404, 'Page not found', [error.message]);
+      return;
+    }
+    this.problem(response, session, viewer, 400, 'That could not be done', [error.message]);
+  }
+}

@@ -1,0 +1,329 @@
+import { Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { Request, Response } from 'express';
+import { importJWK, JWK, KeyLike } from 'jose';
+import { parseSignedTreeHead, treeHeadSignatureProblem, verifyConsistency } from '@app/event-store';
+import { ApiClient, ApiRefusal } from '../api-client';
+import {
+  button,
+  csrfField,
+  dateFrom,
+  dateInput,
+  dateTime,
+  FieldError,
+  humanise,
+  longDate,
+  select,
+  summaryList,
+  table,
+  tag,
+  textarea,
+  textInput,
+} from '../components';
+import { html } from '../html';
+import { PageContext, Pages } from '../page-context';
+
+const HEAD = `{ integrity { head { treeSize rootHash timestamp keyId signature } } }`;
+/** Where the server publishes the log's public key (apps/api/src/integrity/log-key.ts). */
+const LOG_KEY_PATH = '/.well-known/transparency-log-key';
+
+const HISTORY = `query History($filter: HistoryFilter, $first: Int!, $after: String) {
+  history(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node {
+      id position type kind streamId happenedOn recordedAt reason data
+      actor { personId name partnerName roles }
+    } }
+  }
+}`;
+const KINDS = [
+  'REGIONAL_GROUP',
+  'MEETING',
+  'POLICY',
+  'WORKSTREAM',
+  'COMMUNICATION',
+  'LOCAL_ARRANGEMENT',
+  'ACCESS',
+  'OTHER',
+];
+const PAGE_SIZE = 25;
+const EXPORT_PAGE_SIZE = 100;
+/** The refusals of a filter the person can correct: an id no event concerns, "from" after "to", a bad date. */
+const FILTER_REFUSALS = ['NOT_FOUND', 'VALIDATION_FAILED'];
+
+interface Head {
+  treeSize: number;
+  rootHash: string;
+  timestamp: string;
+  keyId: string;
+  signature: string;
+}
+interface HistoryEvent {
+  id: string;
+  position: number;
+  type: string;
+  kind: string;
+  streamId: string;
+  happenedOn: string;
+  recordedAt: string;
+  reason: string | null;
+  data: string;
+  actor: { personId: string | null; name: string | null; partnerName: string | null; roles: string[] };
+}
+interface HistoryPage {
+  history: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: HistoryEvent }[];
+  };
+}
+type Filter = Record<string, string | string[]>;
+
+/** The filter the form's fields name, as the history query takes it; empty fields are left out. */
+function filterOf(query: Record<string, string>): Filter {
+  const filter: Filter = {};
+  for (const name of ['entityId', 'personId', 'partnerId']) if (query[name]?.trim()) filter[name] = query[name].trim();
+  const from = dateFrom(query, 'from');
+  const to = dateFrom(query, 'to');
+  if (from) filter.from = from;
+  if (to) filter.to = to;
+  if (query.kind && KINDS.includes(query.kind)) filter.kinds = [query.kind];
+  return filter;
+}
+
+function queryOf(request: Request): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(request.query).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
+}
+
+const PROOF = `query Proof($from: Int!) { integrity { head { treeSize rootHash } consistencyProof(from: $from) { toSize hashes } } }`;
+
+/** The log's public key, as the server publishes it to anyone. */
+async function logKey(api: ApiClient): Promise<KeyLike> {
+  return (await importJWK((await api.getJson(LOG_KEY_PATH)) as JWK, 'ES256')) as KeyLike;
+}
+
+/** The integrity of the log as this page can check it: the newest head's signature against the log's key. */
+async function verifiedHead(api: ApiClient): Promise<{ head: Head | null; problem: string | null }> {
+  const { head } = (await api.send<{ integrity: { head: Head | null } }>(HEAD)).integrity;
+  if (!head) return { head, problem: null };
+  return { head, problem: await treeHeadSignatureProblem(head, await logKey(api)) };
+}
+
+/**
+ * A head someone kept, checked as `cli verify --witness` checks it but through the API: its signature
+ * with the log's key, then the consistency proof that the log it saw is a prefix of today's (A4).
+ * A sentence saying what held, or the problem as a form error.
+ */
+async function witnessOutcome(api: ApiClient, text: string): Promise<string | FieldError> {
+  let kept;
+  try {
+    kept = parseSignedTreeHead(JSON.parse(text));
+  } catch (error) {
+    return { field: 'witness', text: `Paste a head.json as downloaded from this page: ${(error as Error).message}` };
+  }
+  const signature = await treeHeadSignatureProblem(kept, await logKey(api));
+  if (signature) return { field: 'witness', text: `The head was not signed by this log: ${signature}.` };
+  const { integrity } = await api.send<{
+    integrity: { head: { treeSize: number; rootHash: string }; consistencyProof: { toSize: number; hashes: string[] } };
+  }>(PROOF, { from: kept.treeSize });
+  const holds = verifyConsistency(
+    kept.treeSize,
+    integrity.consistencyProof.toSize,
+    Buffer.from(kept.rootHash, 'hex'),
+    Buffer.from(integrity.head.rootHash, 'hex'),
+    integrity.consistencyProof.hashes.map((hash) => Buffer.from(hash, 'hex')),
+  );
+  return holds
+    ? `The history you kept holds: the first ${kept.treeSize} of ${integrity.consistencyProof.toSize} events still have root ${kept.rootHash}.`
+    : {
+        field: 'witness',
+        text: `The log is not an extension of the head you kept (${kept.treeSize} events, signed ${kept.timestamp}): its history was altered, cut short or reordered since.`,
+      };
+}
+
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly pages: Pages) {}
+
+  @Get()
+  async show(@Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.pages.handle(request, response, (context) => this.render(context, queryOf(request)));
+  }
+
+  /** The history the filter selects, every page of it, as JSON Lines: one event a line, in the order recorded. */
+  @Get('export.jsonl')
+  async export(@Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.pages.handle(request, response, async ({ api }) => {
+      const filter = filterOf(queryOf(request));
+      let page = await api.send<HistoryPage>(HISTORY, { filter, first: EXPORT_PAGE_SIZE, after: null });
+      response.status(200).set({
+        'content-type': 'application/x-ndjson; charset=utf-8',
+        'content-disposition': 'attachment; filename="history.jsonl"',
+        'cache-control': 'no-store',
+      });
+      for (;;) {
+        for (const { node } of page.history.edges) response.write(`${JSON.stringify(node)}\n`);
+        if (!page.history.pageInfo.hasNextPage) break;
+        page = await api.send<HistoryPage>(HISTORY, {
+          filter,
+          first: EXPORT_PAGE_SIZE,
+          after: page.history.pageInfo.endCursor,
+        });
+      }
+      response.end();
+    });
+  }
+
+  @Post('witness')
+  async witness(@Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.pages.handle(request, response, async (context) => {
+      const text = context.form.witness ?? '';
+      let outcome: string | FieldError;
+      try {
+        outcome = await witnessOutcome(context.api, text);
+      } catch (error) {
+        // A size the log never had is the API's VALIDATION_FAILED: the kept head is not of this log.
+        if (!(error instanceof ApiRefusal) || error.code !== 'VALIDATION_FAILED') throw error;
+        outcome = { field: 'witness', text: error.message };
+      }
+      await this.render(
+        context,
+        {},
+        typeof outcome === 'string' ? { verdict: outcome, text } : { error: outcome, text },
+      );
+    });
+  }
+
+  @Get('head.json')
+  async head(@Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.pages.handle(request, response, async ({ api }) => {
+      const { head } = (await api.send<{ integrity: { head: Head | null } }>(HEAD)).integrity;
+      response
+        .status(head ? 200 : 404)
+        .set({ 'content-type': 'application/json', 'content-disposition': 'attachment; filename="head.json"' })
+        .send(`${JSON.stringify(head, null, 2)}\n`);
+    });
+  }
+
+  private async render(
+    { api, render, session }: PageContext,
+    query: Record<string, string>,
+    witness: { verdict?: string; error?: FieldError; text: string } | null = null,
+  ): Promise<void> {
+    const { head, problem } = await verifiedHead(api);
+    const filter = filterOf(query);
+    let errors: FieldError[] = witness?.error ? [witness.error] : [];
+    let history: HistoryPage['history'] | null = null;
+    try {
+      history = (await api.send<HistoryPage>(HISTORY, { filter, first: PAGE_SIZE, after: query.after || null }))
+        .history;
+    } catch (error) {
+      if (!(error instanceof ApiRefusal) || !FILTER_REFUSALS.includes(error.code)) throw error;
+      errors = [
+        ...errors,
+        { field: error.field && error.field in filter ? error.field : 'entityId', text: error.message },
+      ];
+    }
+    const search = new URLSearchParams(Object.entries(query).filter(([name]) => name !== 'after'));
+    const next = history?.pageInfo.hasNextPage
+      ? `/audit?${new URLSearchParams([...search, ['after', history.pageInfo.endCursor ?? '']]).toString()}`
+      : null;
+    render({
+      title: 'Audit',
+      current: '/audit',
+      errors,
+      status: errors.length > 0 ? 400 : 200,
+      content: html`<h1 class="govuk-heading-l">Audit</h1>
+        <h2 class="govuk-heading-m">Integrity of the history</h2>
+        <p class="govuk-body">
+          Every change is an event in a hash-chained log. The platform signs the head of the log (its size and the
+          Merkle root of every event so far); keep a copy, and a later check proves the history you saw has not been
+          altered, cut short or reordered since.
+        </p>
+        ${
+          head
+            ? html`${summaryList([
+                  ['Events in the signed log', String(head.treeSize)],
+                  ['Signed', dateTime(head.timestamp)],
+                  [
+                    'Signature',
+                    problem
+                      ? html`${tag('Does not verify', 'red')} The head ${problem}.`
+                      : html`${tag('Verified', 'green')} with the log’s public key`,
+                  ],
+                  ['Root hash', html`<code>${head.rootHash}</code>`],
+                  ['Key', html`<code>${head.keyId}</code>`],
+                ])}
+                <p class="govuk-body">
+                  <a class="govuk-link" href="/audit/head.json" download>Download the signed head (JSON)</a>, then check
+                  it later with <code>npm run cli -- verify --witness head.json</code>.
+                </p>`
+            : html`<p class="govuk-body">No head has been signed yet.</p>`
+        }
+        ${witness?.verdict ? html`<div class="govuk-inset-text" id="witness-verdict">${witness.verdict}</div>` : html``}
+        <form method="post" action="/audit/witness" novalidate>
+          ${csrfField(session.csrfToken)}
+          ${textarea({
+            id: 'witness',
+            name: 'witness',
+            label: 'Check a head you kept',
+            hint: 'Paste the JSON of a head.json downloaded earlier: its signature is checked, and the proof that today’s log extends it.',
+            value: witness?.text,
+            errors,
+          })}
+          ${button('Check the head', 'secondary')}
+        </form>
+
+        <h2 class="govuk-heading-m">History</h2>
+        <form method="get" action="/audit" novalidate>
+          ${textInput({
+            id: 'entityId',
+            name: 'entityId',
+            label: 'Entity id',
+            hint: 'A group, partner, appointment, meeting, policy, workstream or task.',
+            value: query.entityId,
+            errors,
+          })}
+          ${textInput({ id: 'personId', name: 'personId', label: 'Person id', value: query.personId, errors })}
+          ${textInput({ id: 'partnerId', name: 'partnerId', label: 'Partner id', value: query.partnerId, errors })}
+          ${select({
+            id: 'kind',
+            name: 'kind',
+            label: 'Kind of record',
+            value: query.kind,
+            errors,
+            choices: [{ value: '', text: 'Any' }, ...KINDS.map((kind) => ({ value: kind, text: humanise(kind) }))],
+          })}
+          ${dateInput({ id: 'from', name: 'from', label: 'Happened from', value: filter.from as string, errors })}
+          ${dateInput({ id: 'to', name: 'to', label: 'Happened to', value: filter.to as string, errors })}
+          ${button('Show history', 'secondary')}
+        </form>
+        ${
+          history
+            ? html`<p class="govuk-body">
+                  ${history.totalCount} ${history.totalCount === 1 ? 'event matches' : 'events match'}.
+                  <a class="govuk-link" href="/audit/export.jsonl?${search.toString()}" download
+                    >Download them all (JSON Lines)</a
+                  >
+                </p>
+                ${table(
+                  'Events, in the order recorded',
+                  ['Position', 'Event', 'Record', 'Happened', 'Recorded', 'By', 'Reason'],
+                  history.edges.map(({ node }) => [
+                    String(node.position),
+                    node.type,
+                    html`${humanise(node.kind)}<br /><code>${node.streamId}</code>`,
+                    longDate(node.happenedOn),
+                    dateTime(node.recordedAt),
+                    [node.actor.name, node.actor.partnerName].filter(Boolean).join(', ') || 'The platform',
+                    node.reason ?? '',
+                  ]),
+                )}
+                ${next ? html`<p class="govuk-body"><a class="govuk-link" href="${next}">Next events</a></p>` : html``}`
+            : html``
+        }`,
+    });
+  }
+}

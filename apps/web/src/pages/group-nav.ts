@@ -1,0 +1,23 @@
+import { html, Html } from '../html';
+
+/** The pages of one group, under its name. */
+export function groupNavigation(groupId: string, current: 'overview' | 'meetings' | 'policies'): Html {
+  const items = [
+    { key: 'overview', href: `/groups/${groupId}`, text: 'Overview' },
+    { key: 'meetings', href: `/groups/${groupId}/meetings`, text: 'Meetings' },
+    { key: 'policies', href: `/groups/${groupId}/policies`, text: 'Policies' },
+  ];
+  return html`<nav aria-label="Pages of this group" class="govuk-!-margin-bottom-6">
+    <ul class="govuk-list app-inline-list">
+      ${items.map((item) =>
+        item.key === current
+          ? html`<li>
+              <a class="govuk-link govuk-link--no-visited-state" href="${item.href}" aria-current="page"
+                ><strong>${item.text}</strong></a
+              >
+            </li>`
+          : html`<li><a class="govuk-link govuk-link--no-visited-state" href="${item.href}">${item.text}</a></li>`,
+      )}
+    </ul>
+  </nav>`;
+}

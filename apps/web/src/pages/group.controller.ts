@@ -1,0 +1,328 @@
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { Request, Response } from 'express';
+import { ApiRefusal } from '../api-client';
+import {
+  button,
+  dateFrom,
+  dateInput,
+  dateTime,
+  FieldError,
+  humanise,
+  longDate,
+  summaryList,
+  table,
+  tag,
+} from '../components';
+import { html } from '../html';
+import { PageContext, Pages } from '../page-context';
+import { groupNavigation } from './group-nav';
+
+const OVERVIEW = `query Overview($id: ID!, $asAt: String) {
+  regionalGroup(id: $id, asAt: $asAt) {
+    id name dissolvedAt
+    partners(includeFormer: true) { id name current agencyType { name } areas { name } }
+    representatives { id name title role seniority partner { name } startDate }
+    chair { name partner { name agencyType { name } } }
+    deputyChair { name partner { name agencyType { name } } }
+    quorum { percentage representativeCount required }
+    coverage { id area { name } covered missing }
+    notices {
+      id partnerId status givenOn effectiveOn withdrawnOn
+      consequences { coverageGaps { areaName agencyType } quorumRequired representativeCount }
+    }
+    cadence { cadenceMonths overdue nextMeeting { id startsAt place } lastMeeting { id startsAt } }
+    termsOfReference { inForce { version adoptedOn } nextReviewDue reviewStatus }
+    policies { id title status reviewDueOn reviewOverdue }
+    workstreams { id name }
+  }
+  recommendations(groupId: $id, overdueOnly: true) { id text dueDate }
+  tasks(groupId: $id, overdue: true, first: 100) {
+    totalCount edges { node { id title dueDate status workstreamId } }
+  }
+}`;
+
+interface Officer {
+  name: string;
+  partner: { name: string; agencyType: { name: string } };
+}
+interface Overview {
+  regionalGroup: {
+    id: string;
+    name: string;
+    dissolvedAt: string | null;
+    partners: { id: string; name: string; current: boolean; agencyType: { name: string }; areas: { name: string }[] }[];
+    representatives: {
+      id: string;
+      name: string;
+      title: string;
+      role: string;
+      seniority: string;
+      partner: { name: string };
+      startDate: string;
+    }[];
+    chair: Officer | null;
+    deputyChair: Officer | null;
+    quorum: { percentage: number; representativeCount: number; required: number };
+    coverage: { id: string; area: { name: string }; covered: string[]; missing: string[] }[];
+    notices: {
+      id: string;
+      partnerId: string;
+      status: string;
+      givenOn: string;
+      effectiveOn: string;
+      withdrawnOn: string | null;
+      consequences: {
+        coverageGaps: { areaName: string; agencyType: string }[];
+        quorumRequired: number;
+        representativeCount: number;
+      };
+    }[];
+    cadence: {
+      cadenceMonths: number;
+      overdue: boolean;
+      nextMeeting: { id: string; startsAt: string; place: string } | null;
+      lastMeeting: { id: string; startsAt: string } | null;
+    };
+    termsOfReference: {
+      inForce: { version: string; adoptedOn: string } | null;
+      nextReviewDue: string | null;
+      reviewStatus: string;
+    };
+    policies: { id: string; title: string; status: string; reviewDueOn: string | null; reviewOverdue: boolean }[];
+    workstreams: { id: string; name: string }[];
+  };
+  recommendations: { id: string; text: string; dueDate: string }[];
+  tasks: {
+    totalCount: number;
+    edges: { node: { id: string; title: string; dueDate: string; status: string; workstreamId: string } }[];
+  };
+}
+
+const REVIEW_TAGS: Record<string, ReturnType<typeof tag>> = {
+  NOT_DUE: tag('Not due', 'green'),
+  DUE: tag('Due', 'yellow'),
+  OVERDUE: tag('Overdue', 'red'),
+  NOT_ADOPTED: tag('No terms adopted', 'grey'),
+};
+
+/** The refusals of an "as at" date the person can correct: not a date, or before the group existed. */
+const DATE_REFUSALS = ['VALIDATION_FAILED', 'OUT_OF_RANGE'];
+
+const officer = (person: Officer | null) =>
+  person ? `${person.name}, ${person.partner.name} (${person.partner.agencyType.name.toLowerCase()})` : 'Vacant';
+
+@Controller('groups')
+export class GroupController {
+  constructor(private readonly pages: Pages) {}
+
+  @Get(':groupId')
+  async overview(@Param('groupId') groupId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.pages.handle(request, response, async (context) => {
+      const { render } = context;
+      const query = Object.fromEntries(
+        Object.entries(request.query).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+      );
+      const { overview, asAt, errors } = await this.overviewAsAt(context, groupId, dateFrom(query, 'asAt'));
+      const { regionalGroup: group, recommendations, tasks } = overview;
+      const partnerName = new Map(group.partners.map((partner) => [partner.id, partner.name]));
+      const workstreamName = new Map(group.workstreams.map((workstream) => [workstream.id, workstream.name]));
+      const gaps = group.coverage.filter((area) => area.missing.length > 0);
+      const overduePolicies = group.policies.filter((policy) => policy.reviewOverdue);
+      const next = group.cadence.nextMeeting;
+      render({
+        title: asAt ? `${group.name} as at ${longDate(asAt)}` : group.name,
+        current: '/',
+        errors,
+        status: errors.length > 0 ? 400 : 200,
+        content: html`<span class="govuk-caption-l"
+            >${asAt ? `Regional group as it stood on ${longDate(asAt)}` : 'Regional group'}</span
+          >
+          <h1 class="govuk-heading-l">${group.name}</h1>
+          ${groupNavigation(group.id, 'overview')}
+          <form method="get" action="/groups/${group.id}" novalidate>
+            ${dateInput({
+              id: 'asAt',
+              name: 'asAt',
+              label: 'Show the group as it stood on',
+              hint: 'For example, 31 3 2025. Leave empty for today.',
+              value: dateFrom(query, 'asAt') ?? undefined,
+              errors,
+            })}
+            ${button('Show', 'secondary')}
+          </form>
+          ${
+            group.dissolvedAt
+              ? html`<div class="govuk-warning-text">
+                  <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
+                  <strong class="govuk-warning-text__text"
+                    ><span class="govuk-visually-hidden">Warning</span> This group was dissolved on
+                    ${longDate(group.dissolvedAt)}.</strong
+                  >
+                </div>`
+              : html``
+          }
+
+          <h2 class="govuk-heading-m">Summary</h2>
+          ${summaryList([
+            ['Chair', officer(group.chair)],
+            ['Deputy chair', officer(group.deputyChair)],
+            [
+              'Quorum',
+              `${group.quorum.required} of ${group.quorum.representativeCount} representatives (${group.quorum.percentage}%, rounded up)`,
+            ],
+            [
+              'Next meeting',
+              next
+                ? html`<a class="govuk-link" href="/groups/${group.id}/meetings/${next.id}"
+                      >${dateTime(next.startsAt)}</a
+                    >, ${next.place}`
+                : 'None booked',
+            ],
+            [
+              'Meetings',
+              html`Every ${group.cadence.cadenceMonths} months.
+              ${group.cadence.overdue ? tag('Overdue: no meeting within the cadence', 'red') : tag('On schedule', 'green')}`,
+            ],
+            [
+              'Terms of reference',
+              html`${
+                group.termsOfReference.inForce
+                  ? `Version ${group.termsOfReference.inForce.version}, adopted ${longDate(group.termsOfReference.inForce.adoptedOn)}. `
+                  : ''
+              }${
+                group.termsOfReference.nextReviewDue
+                  ? `Next review due ${longDate(group.termsOfReference.nextReviewDue)}. `
+                  : ''
+              }${REVIEW_TAGS[group.termsOfReference.reviewStatus] ?? group.termsOfReference.reviewStatus}`,
+            ],
+          ])}
+
+          <h2 class="govuk-heading-m">Overdue</h2>
+          ${
+            asAt
+              ? html`<p class="govuk-body">
+                  Reviews are as they stood on ${longDate(asAt)}; recommendations and tasks are those overdue today.
+                </p>`
+              : html``
+          }
+          ${
+            recommendations.length + tasks.totalCount + overduePolicies.length === 0 &&
+            group.termsOfReference.reviewStatus !== 'OVERDUE'
+              ? html`<p class="govuk-body">Nothing is overdue.</p>`
+              : html`<ul class="govuk-list govuk-list--bullet">
+                  ${
+                    group.termsOfReference.reviewStatus === 'OVERDUE'
+                      ? html`<li>
+                          The review of the terms of reference (due ${longDate(group.termsOfReference.nextReviewDue)})
+                        </li>`
+                      : html``
+                  }
+                  ${overduePolicies.map(
+                    (policy) =>
+                      html`<li>Review of the policy “${policy.title}” (due ${longDate(policy.reviewDueOn)})</li>`,
+                  )}
+                  ${recommendations.map(
+                    (recommendation) =>
+                      html`<li>Recommendation “${recommendation.text}” (due ${longDate(recommendation.dueDate)})</li>`,
+                  )}
+                  ${tasks.edges.map(
+                    ({ node }) =>
+                      html`<li>
+                        Task “${node.title}” in ${workstreamName.get(node.workstreamId) ?? 'a workstream'} (due
+                        ${longDate(node.dueDate)}, ${humanise(node.status).toLowerCase()})
+                      </li>`,
+                  )}
+                </ul>`
+          }
+          ${table(
+            'Coverage by area',
+            ['Area', 'Agency types covered', 'Missing'],
+            group.coverage.map((area) => [
+              area.area.name,
+              area.covered.map(humanise).join(', '),
+              area.missing.length > 0
+                ? html`${tag('Gap', 'red')} ${area.missing.map(humanise).join(', ')}`
+                : tag('Covered', 'green'),
+            ]),
+          )}
+          ${
+            gaps.length > 0
+              ? html`<p class="govuk-body">
+                  ${gaps.length} ${gaps.length === 1 ? 'area is' : 'areas are'} without a required agency type.
+                </p>`
+              : html``
+          }
+          ${table(
+            'Core partners',
+            ['Partner', 'Agency type', 'Areas'],
+            group.partners
+              .filter((partner) => partner.current)
+              .map((partner) => [
+                partner.name,
+                partner.agencyType.name,
+                partner.areas.map((area) => area.name).join(', '),
+              ]),
+          )}
+          ${table(
+            'Representatives',
+            ['Name', 'Partner', 'Title', 'Role', 'Seniority', 'Since'],
+            group.representatives.map((representative) => [
+              representative.name,
+              representative.partner.name,
+              representative.title,
+              humanise(representative.role),
+              humanise(representative.seniority),
+              longDate(representative.startDate),
+            ]),
+          )}
+
+          <h2 class="govuk-heading-m">Notices to leave</h2>
+          ${
+            group.notices.length === 0
+              ? html`<p class="govuk-body">No partner has given notice.</p>`
+              : group.notices.map(
+                  (notice) =>
+                    html`<h3 class="govuk-heading-s">
+                        ${partnerName.get(notice.partnerId) ?? 'A partner'}
+                        ${tag(humanise(notice.status), notice.status === 'OPEN' ? 'orange' : 'grey')}
+                      </h3>
+                      ${summaryList([
+                        ['Given', longDate(notice.givenOn)],
+                        ['Takes effect', longDate(notice.effectiveOn)],
+                        ...(notice.withdrawnOn ? [['Withdrawn', longDate(notice.withdrawnOn)] as const] : []),
+                        [
+                          'Consequences',
+                          html`Quorum becomes ${notice.consequences.quorumRequired} of
+                          ${notice.consequences.representativeCount} representatives.
+                          ${
+                            notice.consequences.coverageGaps.length === 0
+                              ? 'No area is left without a required agency type.'
+                              : html`<strong>Leaves without cover:</strong>
+                                  ${notice.consequences.coverageGaps.map((gap) => `${gap.areaName} (${humanise(gap.agencyType).toLowerCase()})`).join(', ')}.`
+                          }`,
+                        ],
+                      ])}`,
+                )
+          }`,
+      });
+    });
+  }
+
+  /** The overview on `asAt`; a date the API refuses is shown in the error summary over today's page. */
+  private async overviewAsAt(
+    { api }: PageContext,
+    groupId: string,
+    asAt: string | null,
+  ): Promise<{ overview: Overview; asAt: string | null; errors: FieldError[] }> {
+    if (asAt) {
+      try {
+        return { overview: await api.send<Overview>(OVERVIEW, { id: groupId, asAt }), asAt, errors: [] };
+      } catch (error) {
+        if (!(error instanceof ApiRefusal) || !DATE_REFUSALS.includes(error.code)) throw error;
+        const overview = await api.send<Overview>(OVERVIEW, { id: groupId });
+        return { overview, asAt: null, errors: [{ field: 'asAt', text: error.message }] };
+      }
+    }
+    return { overview: await api.send<Overview>(OVERVIEW, { id: groupId }), asAt: null, errors: [] };
+  }
+}

@@ -1,0 +1,478 @@
+import AxeBuilder from '@axe-core/playwright';
+import { existsSync, mkdirSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { mintToken, SigningKey } from '@app/platform';
+import { SIGNING_KEY } from '../../apps/api/src/infrastructure/injection-tokens';
+import { DemoApp, startDemoApp } from '../support/demo-app';
+
+// A real browser on a shared 2-core machine: each test gets more than Jest's default minute to finish.
+jest.setTimeout(300_000);
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = join(__dirname, '..', '..', 'test-results', 'web');
+/** The two screenshots the README shows. */
+const README_SHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+const describeWithChromium = existsSync(CHROMIUM) ? describe : describe.skip;
+if (!existsSync(CHROMIUM)) {
+  process.stdout.write(
+    `skipped: the web pages' browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium)\n`,
+  );
+}
+
+async function streamText(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+describeWithChromium('the pages, in Chromium, over the demo data', () => {
+  let app: DemoApp;
+  let browser: Browser;
+  let pastMeetingId: string;
+  let anotherMeetingId: string;
+  let southGloucestershireToken: string;
+
+  beforeAll(async () => {
+    app = await startDemoApp();
+    // A meeting that has happened and is not yet open, for the chair to record through the page.
+    const schedule = async (startsAt: string) =>
+      (
+        await app.api.graphql<{ scheduleMeeting: { id: string } }>(
+          'mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }',
+          { i: { groupId: app.demo.groupId, startsAt, place: 'Bristol City Hall' } },
+        )
+      ).data!.scheduleMeeting.id;
+    // South Gloucestershire's business manager, who signs in by pasting a token.
+    const { registerPerson } = await app.api.send<{ registerPerson: { personId: string } }>(
+      'mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { personId } }',
+      { i: { name: 'Sam Gloucester' } },
+      app.api.adminToken as string,
+    );
+    await app.api.send(
+      'mutation($i: RoleInput!) { grantRole(input: $i) { personId } }',
+      {
+        i: {
+          personId: registerPerson.personId,
+          role: 'AREA_BUSINESS_MANAGER',
+          areaId: app.demo.areaIds['South Gloucestershire'],
+        },
+      },
+      app.api.adminToken as string,
+    );
+    southGloucestershireToken = await mintToken(app.api.app.get<SigningKey>(SIGNING_KEY), {
+      subject: registerPerson.personId,
+      name: 'Sam Gloucester',
+    });
+    pastMeetingId = await schedule('2026-11-23T08:00:00.000Z');
+    anotherMeetingId = await schedule('2026-11-22T08:00:00.000Z');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(README_SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.api.stop();
+  });
+
+  const open = async (javaScriptEnabled = true): Promise<Page> => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, javaScriptEnabled });
+    return context.newPage();
+  };
+
+  const signIn = async (page: Page, who: string) => {
+    await page.goto(`${app.api.url}/sign-in`);
+    await page.getByLabel(who.charAt(0).toUpperCase() + who.slice(1), { exact: true }).check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${app.api.url}/`);
+  };
+
+  /** No serious or critical accessibility violation, and the page's own basics. */
+  const checkPage = async (page: Page, shot: string) => {
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+    expect(serious.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+    expect(await page.title()).toMatch(/ – Safeguarding partnerships$/);
+    await expect(page.locator('h1').count()).resolves.toBe(1);
+    await expect(page.locator('a.govuk-skip-link').getAttribute('href')).resolves.toBe('#main-content');
+    await page.screenshot({ path: join(SHOTS, `${shot}.png`), fullPage: true });
+  };
+
+  const groupUrl = () => `${app.api.url}/groups/${app.demo.groupId}`;
+
+  it('sends visitors to the development sign-in page, asks them to choose, and signs out for good', async () => {
+    const page = await open();
+    await page.goto(`${app.api.url}/`);
+    expect(page.url()).toBe(`${app.api.url}/sign-in`);
+    await checkPage(page, 'sign-in');
+
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain(
+      'Choose who to sign in as, or paste a token',
+    );
+
+    await signIn(page, 'chair');
+    const [cookie] = await page.context().cookies();
+    expect(cookie).toMatchObject({ name: 'sp_session', httpOnly: true, sameSite: 'Lax' });
+    await checkPage(page, 'groups');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('You have signed out.');
+    // The old session id is worth nothing now.
+    const replay = await fetch(`${app.api.url}/`, {
+      headers: { cookie: `sp_session=${cookie.value}` },
+      redirect: 'manual',
+    });
+    expect([replay.status, replay.headers.get('location')]).toEqual([303, '/sign-in']);
+  });
+
+  it.each([
+    ['chair', 'Sheila Smith', ['Groups', 'My tasks'], true],
+    ['area business manager (Bristol)', 'Bristol', ['Groups', 'My tasks', 'Area inbox'], false],
+    ['auditor', '', ['Groups', 'My tasks', 'Audit'], true],
+    ['administrator', 'Test Administrator', ['Groups', 'My tasks', 'Audit'], true],
+    ['workstream member', 'Chris Sivers', ['Groups', 'My tasks'], true],
+  ])('signs in as the %s and shows the pages that role leads to, and no more', async (who, name, nav, member) => {
+    const session = await open();
+    await signIn(session, who);
+    await expect(session.locator('.govuk-notification-banner').innerText()).resolves.toContain(`signed in as ${name}`);
+    await expect(session.locator('.govuk-service-navigation__link').allInnerTexts()).resolves.toEqual(nav);
+    await expect(
+      session.getByRole('link', { name: 'Avon and Somerset Strategic Safeguarding Partnership' }).count(),
+    ).resolves.toBe(member ? 1 : 0);
+    if (!member) {
+      // R43: the group's business is for its members; the page says so in the GOV.UK pattern, with no stack trace.
+      await expect(session.locator('main').innerText()).resolves.toContain('There are no regional groups you can see.');
+      for (const path of ['', '/meetings', '/policies']) {
+        const answer = await session.goto(`${groupUrl()}${path}`);
+        expect(answer?.status()).toBe(403);
+        await expect(session.locator('h1').innerText()).resolves.toBe('You cannot see this page');
+        await expect(session.locator('main').innerText()).resolves.toContain(
+          "A group's business is for its current representatives, administrators and auditors.",
+        );
+      }
+      await checkPage(session, 'forbidden');
+    }
+    if (!nav.includes('Audit')) {
+      const answer = await session.goto(`${app.api.url}/audit`);
+      expect(answer?.status()).toBe(403);
+      await expect(session.locator('h1').innerText()).resolves.toBe('You cannot see this page');
+    }
+    await session.context().close();
+  });
+
+  it('refuses a form sent without the session’s CSRF token', async () => {
+    const page = await open();
+    await signIn(page, 'chair');
+    const cookies = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const response = await fetch(`${groupUrl()}/meetings/${pastMeetingId}/open`, {
+      method: 'POST',
+      headers: { cookie: cookies, 'content-type': 'application/x-www-form-urlencoded' },
+      body: '_csrf=not-the-token',
+      redirect: 'manual',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('Your form could not be sent');
+  });
+
+  it('shows the group overview: officers, quorum, coverage, notices with their consequences and what is overdue', async () => {
+    const page = await open();
+    await signIn(page, 'chair');
+    await page.goto(groupUrl());
+    const main = await page.locator('main').innerText();
+    expect(main).toContain('Sheila Smith, North Somerset Council (local authority)');
+    expect(main).toContain('Will White, Avon and Somerset Police (police)');
+    expect(main).toContain('7 of 10 representatives (66%, rounded up)');
+    expect(main).toContain('10 December 2026');
+    expect(main).toMatch(/Leaves without cover:\s+Bath and North East Somerset \(health\)\./);
+    expect(main).toContain('Quorum becomes 6 of 9 representatives.');
+    expect(main).toContain('Review of the policy “Information sharing protocol” (due 1 January 2026)');
+    expect(main).toContain('Task “Align police referral triggers”');
+    await expect(page.locator('table', { hasText: 'Representatives' }).locator('tbody tr').count()).resolves.toBe(10);
+    await checkPage(page, 'group-overview');
+    await page.screenshot({ path: join(README_SHOTS, 'group-overview.png') });
+  });
+
+  it('shows the group as it stood on an earlier day, and refuses a day before the group existed', async () => {
+    const page = await open();
+    await signIn(page, 'chair');
+    await page.goto(groupUrl());
+    const partners = () => page.locator('table', { hasText: 'Core partners' }).innerText();
+    await expect(partners()).resolves.not.toContain('NHS BANES CCG');
+    const asAt = async (day: string, month: string, year: string) => {
+      await page.getByLabel('Day').fill(day);
+      await page.getByLabel('Month').fill(month);
+      await page.getByLabel('Year').fill(year);
+      await page.getByRole('button', { name: 'Show', exact: true }).click();
+    };
+    await asAt('1', '3', '2020');
+    await expect(page.locator('.govuk-caption-l').innerText()).resolves.toBe(
+      'Regional group as it stood on 1 March 2020',
+    );
+    await expect(partners()).resolves.toContain('NHS BANES CCG');
+    await expect(page.locator('main').innerText()).resolves.toContain('Version 1.0, adopted');
+    await checkPage(page, 'group-overview-as-at');
+
+    await asAt('31', '5', '2019');
+    expect(await page.title()).toMatch(/^Error: /);
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('There is a problem');
+    await expect(page.getByLabel('Year').inputValue()).resolves.toBe('2019');
+    await checkPage(page, 'group-overview-refused-date');
+  });
+
+  it('lets the chair open a meeting and record attendance; a decision at an inquorate meeting is refused with the domain’s sentence; quorate, it is recorded', async () => {
+    const page = await open();
+    await signIn(page, 'chair');
+    await page.goto(`${groupUrl()}/meetings`);
+    await page.getByRole('button', { name: 'Get a calendar address' }).click();
+    const calendarUrl = await page.locator('#calendar-url').innerText();
+    expect(calendarUrl).toMatch(new RegExp(`^${app.api.url}/groups/${app.demo.groupId}/calendar\\.ics\\?`));
+    const calendar = await fetch(calendarUrl);
+    expect(calendar.status).toBe(200);
+    await expect(calendar.text()).resolves.toContain('BEGIN:VCALENDAR');
+    await checkPage(page, 'meetings');
+    await page.goto(`${groupUrl()}/meetings/${pastMeetingId}`);
+    await page.getByRole('button', { name: 'Open the meeting' }).click();
+    await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('The meeting is open.');
+
+    const options = await page.locator('#appointment option').allInnerTexts();
+    const record = async (representative: string, status: string, substitute?: [string, string]) => {
+      await page.getByLabel('Representative').selectOption({ label: representative });
+      await page.getByLabel(status, { exact: true }).check();
+      if (substitute) {
+        await page.getByText('A substitute attended for them').click();
+        await page.getByLabel('Substitute’s name').fill(substitute[0]);
+        await page.getByLabel('Substitute’s organisation').fill(substitute[1]);
+      }
+      await page.getByRole('button', { name: 'Record attendance' }).click();
+      await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('Attendance recorded.');
+    };
+    const people = options.slice(1);
+    await record(people[0], 'Present');
+    await record(people[1], 'Sent apologies', ['Pat Deputy', 'Bristol City Council']);
+
+    await page.getByLabel('Decision').fill('Agree the regional escalation procedure review plan.');
+    await page.getByRole('button', { name: 'Record decision' }).click();
+    const summary = await page.locator('.govuk-error-summary').innerText();
+    expect(summary).toContain('There is a problem');
+    expect(summary).toMatch(/quorate/);
+    expect(await page.title()).toMatch(/^Error: /);
+    await expect(page.getByLabel('Decision').inputValue()).resolves.toBe(
+      'Agree the regional escalation procedure review plan.',
+    );
+    await expect(page.locator('table', { hasText: 'Attendance' }).innerText()).resolves.toContain(
+      'Pat Deputy (Bristol City Council) Does not count',
+    );
+    await checkPage(page, 'meeting-refused-decision');
+  });
+
+  it('records the decision once the meeting is quorate', async () => {
+    const page = await open();
+    await signIn(page, 'chair');
+    await page.goto(`${groupUrl()}/meetings/${pastMeetingId}`);
+
+    // Six more present, through the API: the form's part is proven above.
+    const appointmentIds = await page
+      .locator('#appointment option')
+      .evaluateAll((all) => all.map((option) => option.getAttribute('value') ?? ''));
+    for (const appointmentId of appointmentIds.slice(3, 9)) {
+      const { errors } = await app.api.graphql(
+        'mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { id } }',
+        { i: { meetingId: pastMeetingId, appointmentId, status: 'PRESENT' } },
+      );
+      expect(errors).toBeUndefined();
+    }
+    await page.goto(`${groupUrl()}/meetings/${pastMeetingId}`);
+    await expect(page.locator('main').innerText()).resolves.toContain('7 present, 7 needed');
+    await page.getByLabel('Decision').fill('Agree the regional escalation procedure review plan.');
+    await page.getByRole('button', { name: 'Record decision' }).click();
+    await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('Decision recorded.');
+    await expect(page.locator('main ol').innerText()).resolves.toContain(
+      'Agree the regional escalation procedure review plan.',
+    );
+    await checkPage(page, 'meeting');
+  });
+
+  it('shows the members the adoption table; an area business manager records the area’s decision from the inbox', async () => {
+    const page = await open();
+    await signIn(page, 'chair');
+    await page.goto(`${groupUrl()}/policies`);
+    const table = page.locator('table', { hasText: 'Adoption of Regional escalation procedure by area' });
+    const row = (area: string) =>
+      table.locator('tr').filter({ has: page.locator('th', { hasText: new RegExp(`^${area}$`) }) });
+    await expect(row('Somerset').innerText()).resolves.toContain('Adopted with variation');
+    await expect(row('South Gloucestershire').innerText()).resolves.toContain('Undecided');
+    await table.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(README_SHOTS, 'adoption-table.png') });
+    await checkPage(page, 'policies');
+
+    const manager = await open();
+    await signIn(manager, 'area business manager (Bristol)');
+    await manager.getByRole('link', { name: 'Area inbox' }).click();
+    const formFor = (within: Page) =>
+      within.locator('form[action$="/policy-decision"]', { hasText: 'Regional escalation procedure' }).first();
+    // Bristol decided on the escalation procedure already: the domain's sentence says so.
+    await formFor(manager).getByLabel('Adopted', { exact: true }).check();
+    await formFor(manager).getByRole('button', { name: 'Record decision' }).click();
+    await expect(manager.locator('.govuk-error-summary').innerText()).resolves.toContain(
+      'The area has already decided on that version.',
+    );
+    await checkPage(manager, 'inbox-refused-decision');
+
+    // South Gloucestershire has not: its business manager signs in with a pasted token and records it.
+    await manager.getByRole('button', { name: 'Sign out' }).click();
+    await manager.getByLabel('Or paste a token').fill(southGloucestershireToken);
+    await manager.getByRole('button', { name: 'Sign in' }).click();
+    await manager.getByRole('link', { name: 'Area inbox' }).click();
+    await formFor(manager).getByLabel('Not adopted', { exact: true }).check();
+    await formFor(manager).getByRole('button', { name: 'Record decision' }).click();
+    await expect(manager.locator('.govuk-error-summary').innerText()).resolves.toContain(
+      'Give the reason the area did not adopt it',
+    );
+    await formFor(manager)
+      .getByLabel('Reason (if not adopted)')
+      .fill('South Gloucestershire follows the national procedure from April.');
+    await formFor(manager).getByRole('button', { name: 'Record decision' }).click();
+    await expect(manager.locator('.govuk-notification-banner').innerText()).resolves.toContain('decision is recorded');
+
+    await page.reload();
+    await expect(row('South Gloucestershire').innerText()).resolves.toContain(
+      'South Gloucestershire follows the national procedure from April.',
+    );
+  });
+
+  it('shows an area’s inbox with unacknowledged items first and acknowledges one', async () => {
+    const page = await open();
+    await signIn(page, 'area business manager (Bristol)');
+    await page.getByRole('link', { name: 'Area inbox' }).click();
+    const rows = page.locator('table tbody tr');
+    const first = await rows.first().innerText();
+    await expect(rows.last().innerText()).resolves.toContain('Acknowledged');
+    const before = await page.locator('main p').first().innerText();
+    await rows.first().getByRole('button').click();
+    await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('is acknowledged');
+    const title = first.split('\t')[0];
+    await expect(page.locator('tr', { hasText: title }).first().innerText()).resolves.toContain('Acknowledged');
+    expect(await page.locator('main p').nth(1).innerText()).not.toEqual(before);
+    await checkPage(page, 'inbox');
+  });
+
+  it('lists my tasks by status with the overdue marked, and starts and completes one', async () => {
+    const page = await open();
+    await signIn(page, 'workstream lead (task and finish)');
+    await page.getByRole('link', { name: 'My tasks' }).click();
+    await checkPage(page, 'tasks');
+    await page.getByRole('button', { name: /^Start.*Draft the protocol$/ }).click();
+    await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain(
+      '“Draft the protocol” is in progress.',
+    );
+    await page.getByRole('button', { name: /^Mark as done.*Draft the protocol$/ }).click();
+    await expect(page.locator('h2', { hasText: 'Done' }).count()).resolves.toBe(1);
+    await expect(page.locator('.govuk-summary-card', { hasText: 'Draft the protocol' }).count()).resolves.toBe(1);
+
+    const health = await open();
+    await signIn(health, 'representative (health)');
+    await health.goto(`${app.api.url}/tasks`);
+    await expect(
+      health.locator('.govuk-summary-card', { hasText: 'Agree a shared data set' }).innerText(),
+    ).resolves.toContain('Overdue');
+  });
+
+  it('shows auditors the verified signed head and the history by filter, and downloads it', async () => {
+    const page = await open();
+    await signIn(page, 'auditor');
+    await page.getByRole('link', { name: 'Audit' }).click();
+    await expect(page.locator('h2').allInnerTexts()).resolves.toContain('Integrity of the history');
+    await expect(page.locator('.govuk-summary-list').innerText()).resolves.toContain('Verified');
+    await checkPage(page, 'audit');
+
+    await page.getByLabel('Entity id').fill(pastMeetingId);
+    await page.getByRole('button', { name: 'Show history' }).click();
+    const events = page.locator('table', { hasText: 'Events, in the order recorded' });
+    await expect(events.innerText()).resolves.toContain('MeetingScheduled');
+    await expect(events.innerText()).resolves.toContain('DecisionRecorded');
+    const matching = Number(/(\d+) events? match/.exec(await page.locator('main').innerText())?.[1]);
+    expect(matching).toBeGreaterThan(3);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download them all (JSON Lines)' }).click(),
+    ]);
+    const lines = (await streamText(await download.createReadStream())).trim().split('\n');
+    expect(lines).toHaveLength(matching);
+    expect(lines.map((line) => (JSON.parse(line) as { streamId: string }).streamId)).toEqual(
+      Array(matching).fill(`meeting-${pastMeetingId}`),
+    );
+
+    // The head downloaded now, checked later on the same page: it holds; altered, it does not.
+    const [headFile] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download the signed head (JSON)' }).click(),
+    ]);
+    const kept = await streamText(await headFile.createReadStream());
+    await page.getByLabel('Check a head you kept').fill(kept);
+    await page.getByRole('button', { name: 'Check the head' }).click();
+    await expect(page.locator('#witness-verdict').innerText()).resolves.toMatch(
+      /^The history you kept holds: the first \d+ of \d+ events still have root [0-9a-f]{64}\.$/,
+    );
+    const altered = { ...(JSON.parse(kept) as { rootHash: string }), rootHash: 'f'.repeat(64) };
+    await page.getByLabel('Check a head you kept').fill(JSON.stringify(altered));
+    await page.getByRole('button', { name: 'Check the head' }).click();
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain(
+      'The head was not signed by this log',
+    );
+
+    await page.getByLabel('Entity id').fill('no-such-entity');
+    await page.getByRole('button', { name: 'Show history' }).click();
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('There is a problem');
+    await checkPage(page, 'audit-refused-filter');
+  });
+
+  it('submits every kind of form with JavaScript off', async () => {
+    const page = await open(false);
+    await signIn(page, 'representative (health)');
+    await page.goto(`${app.api.url}/tasks`);
+    const card = page.locator('.govuk-summary-card', { hasText: 'Agree a shared data set' });
+    await card
+      .getByLabel('Why is “Agree a shared data set on missing episodes” blocked?')
+      .fill('Waiting for the police data.');
+    await card.getByRole('button', { name: /Block task/ }).click();
+    await expect(
+      page.locator('.govuk-summary-card', { hasText: 'Agree a shared data set' }).innerText(),
+    ).resolves.toContain('Waiting for the police data.');
+
+    const manager = await open(false);
+    await signIn(manager, 'area business manager (Bristol)');
+    await manager.getByRole('link', { name: 'Area inbox' }).click();
+    await manager.locator('table tbody tr').first().getByRole('button').click();
+    await expect(manager.locator('.govuk-notification-banner').innerText()).resolves.toContain('is acknowledged');
+    await manager.locator('form[action$="/policy-decision"]').first().getByRole('button').click();
+    await expect(manager.locator('.govuk-error-summary').innerText()).resolves.toContain('Select the area’s decision');
+
+    const chair = await open(false);
+    await signIn(chair, 'chair');
+    await chair.goto(`${groupUrl()}/meetings/${anotherMeetingId}`);
+    await chair.getByRole('button', { name: 'Open the meeting' }).click();
+    await chair.getByRole('button', { name: 'Record decision' }).click();
+    await expect(chair.locator('.govuk-error-summary').innerText()).resolves.toContain('Enter the decision');
+    await chair.goto(groupUrl());
+    await chair.getByLabel('Day').fill('1');
+    await chair.getByLabel('Month').fill('3');
+    await chair.getByLabel('Year').fill('2020');
+    await chair.getByRole('button', { name: 'Show', exact: true }).click();
+    await expect(chair.locator('.govuk-caption-l').innerText()).resolves.toContain('1 March 2020');
+    await chair.getByRole('button', { name: 'Sign out' }).click();
+    await expect(chair.locator('h1').innerText()).resolves.toBe('Sign in');
+  });
+});
