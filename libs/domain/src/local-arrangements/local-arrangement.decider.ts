@@ -2,6 +2,16 @@ import { Decider, Message } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { dateOrToday, IsoDate, requireNotFuture } from '../shared/dates';
 import { Actor } from '../shared/roles';
+import { requireAreaManager } from './area-recorders';
+import {
+  decidePracticeReview,
+  evolvePracticeReviews,
+  isPracticeReviewCommand,
+  PracticeReviews,
+} from './practice-review.decide';
+import { PracticeReviewCommand, PracticeReviewEvent } from './practice-review.events';
+import { decideReportsUp, evolveReportsUp, initialReportsUp, isReportsUpCommand } from './reports-up.decide';
+import { ReportsUpCommand, ReportsUpEvent, ReportsUpState } from './reports-up.events';
 
 /** The records an area keeps for itself, never edited by the region (R11): one stream per area. */
 export const localArrangementStream = (areaId: string): string => `local-arrangement-${areaId}`;
@@ -24,7 +34,8 @@ export type PolicyAdoptionRecorded = Message<
     decidedOn: string;
   }
 >;
-export type LocalArrangementEvent = FeedItemAcknowledged | PolicyAdoptionRecorded;
+export type LocalArrangementEvent =
+  FeedItemAcknowledged | PolicyAdoptionRecorded | PracticeReviewEvent | ReportsUpEvent;
 
 export type AcknowledgeFeedItem = Message<
   'AcknowledgeFeedItem',
@@ -56,26 +67,32 @@ export type RecordPolicyAdoption = Message<
     now: string;
   }
 >;
-export type LocalArrangementCommand = AcknowledgeFeedItem | RecordPolicyAdoption;
+export type LocalArrangementCommand =
+  AcknowledgeFeedItem | RecordPolicyAdoption | PracticeReviewCommand | ReportsUpCommand;
 
-export type LocalArrangementState = Readonly<{ acknowledged: readonly number[]; adoptions: readonly string[] }>;
-
-/** L3, R41: an area's own business manager acts for that area, and only for it. */
-function requireAreaManager(actor: Actor, areaId: string, managedAreaIds: readonly string[], action: string): void {
-  if (!actor.roles.includes('AREA_BUSINESS_MANAGER') || !managedAreaIds.includes(areaId)) {
-    throw new DomainError('FORBIDDEN', `Only the area's own business manager ${action}.`, {
-      requiredRole: 'AREA_BUSINESS_MANAGER of the area',
-    });
-  }
-}
+export type LocalArrangementState = Readonly<{
+  acknowledged: readonly number[];
+  adoptions: readonly string[];
+  practiceReviews: PracticeReviews;
+  reportsUp: ReportsUpState;
+}>;
 
 export const localArrangementDecider: Decider<LocalArrangementCommand, LocalArrangementEvent, LocalArrangementState> = {
-  initialState: { acknowledged: [], adoptions: [] },
-  evolve: (state, event) =>
-    event.type === 'FeedItemAcknowledged'
-      ? { ...state, acknowledged: [...state.acknowledged, event.data.position] }
-      : { ...state, adoptions: [...state.adoptions, `${event.data.policyId}@${event.data.version}`] },
+  initialState: { acknowledged: [], adoptions: [], practiceReviews: {}, reportsUp: initialReportsUp },
+  evolve(state, event) {
+    if (event.type === 'FeedItemAcknowledged')
+      return { ...state, acknowledged: [...state.acknowledged, event.data.position] };
+    if (event.type === 'PolicyAdoptionRecorded')
+      return { ...state, adoptions: [...state.adoptions, `${event.data.policyId}@${event.data.version}`] };
+    return {
+      ...state,
+      practiceReviews: evolvePracticeReviews(state.practiceReviews, event),
+      reportsUp: evolveReportsUp(state.reportsUp, event),
+    };
+  },
   decide(command, state) {
+    if (isPracticeReviewCommand(command)) return decidePracticeReview(command, state.practiceReviews);
+    if (isReportsUpCommand(command)) return decideReportsUp(command, state.reportsUp);
     if (command.type === 'RecordPolicyAdoption') return recordAdoption(command, state);
     const { actor, areaId, position, itemExists, managedAreaIds, now } = command.data;
     requireAreaManager(actor, areaId, managedAreaIds, 'acknowledges its feed');
