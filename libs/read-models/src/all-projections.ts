@@ -6,6 +6,7 @@ import { policiesProjection } from './policies/policies.projection';
 import { historyProjection } from './history/history.projection';
 import { Projection } from './projection';
 import { regionalGroupProjection } from './regional-group/regional-group.projection';
+import { reportsUpProjection } from './reports-up/reports-up.projection';
 
 export const ALL_PROJECTIONS: readonly Projection[] = [
   peopleProjection,
@@ -15,4 +16,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   policiesProjection,
   areaFeedProjection,
   historyProjection,
+  reportsUpProjection,
 ];
