@@ -21,6 +21,7 @@ import { IntegrityModule } from './integrity/integrity.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { WorkstreamsModule } from './workstreams/workstreams.module';
 import { PoliciesModule } from './policies/policies.module';
+import { LocalArrangementsModule } from './local-arrangements/local-arrangements.module';
 import { RegionalGroupModule } from './regional-group/regional-group.module';
 
 @Module({})
@@ -58,6 +59,7 @@ export class AppModule {
         MeetingsModule,
         WorkstreamsModule,
         PoliciesModule,
+        LocalArrangementsModule,
         AuditModule,
       ],
     };

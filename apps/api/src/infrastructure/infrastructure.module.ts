@@ -10,6 +10,7 @@ import {
   openReadDatabase,
   PeopleQueries,
   PolicyQueries,
+  ReportsUpQueries,
   ProjectionRunner,
   RegionalGroupQueries,
   WorkstreamQueries,
@@ -118,6 +119,11 @@ export class InfrastructureModule {
           useFactory: (db: Database.Database) => new PolicyQueries(db),
         },
         {
+          provide: ReportsUpQueries,
+          inject: [READ_DATABASE],
+          useFactory: (db: Database.Database) => new ReportsUpQueries(db),
+        },
+        {
           provide: HistoryQueries,
           inject: [READ_DATABASE],
           useFactory: (db: Database.Database) => new HistoryQueries(db),
@@ -140,6 +146,7 @@ export class InfrastructureModule {
         AreaFeedQueries,
         WorkstreamQueries,
         PolicyQueries,
+        ReportsUpQueries,
         HistoryQueries,
         LiveEvents,
       ],

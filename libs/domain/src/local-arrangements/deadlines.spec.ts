@@ -1,5 +1,7 @@
 import {
   deadlineStatus,
+  isPracticeReviewOverdue,
+  practiceReviewStage,
   figuresDueOn,
   localReviewPublicationDueOn,
   nextYearlyReportDueOn,
@@ -50,4 +52,38 @@ describe('reports up (L2)', () => {
     expect(reportUpStatus('2026-10-31', '2026-11-02', '2026-11-03')).toBe('LATE'));
   it('given something with no due date, when received, then it is received', () =>
     expect(reportUpStatus(null, '2026-11-02', '2026-11-03')).toBe('RECEIVED'));
+});
+
+describe("a practice review's stage and whether it is overdue (L5)", () => {
+  const review = {
+    notificationDueOn: '2026-12-29',
+    notifiedOn: null,
+    rapidReviewDueOn: null,
+    decision: null,
+    decidedOn: null,
+    publicationDueOn: null,
+    publishedOn: null,
+  };
+  const notified = { ...review, notifiedOn: '2026-12-30', rapidReviewDueOn: '2027-01-21' };
+  const started = { ...notified, decision: 'LCSPR', decidedOn: '2027-01-20', publicationDueOn: '2027-07-20' };
+  it('given the panel not notified, then it awaits notification, overdue only after the due day', () => {
+    expect(practiceReviewStage(review)).toBe('AWAITING_NOTIFICATION');
+    expect([isPracticeReviewOverdue(review, '2026-12-29'), isPracticeReviewOverdue(review, '2026-12-30')]).toEqual([
+      false,
+      true,
+    ]);
+  });
+  it('given the panel notified a day late, then it awaits the decision and is not overdue', () => {
+    expect(practiceReviewStage(notified)).toBe('AWAITING_DECISION');
+    expect(isPracticeReviewOverdue(notified, '2027-01-05')).toBe(false);
+  });
+  it('given a local review started, then it is in review until published, overdue after 6 months', () => {
+    expect(practiceReviewStage(started)).toBe('IN_REVIEW');
+    expect(isPracticeReviewOverdue(started, '2027-07-21')).toBe(true);
+    expect(practiceReviewStage({ ...started, publishedOn: '2027-07-01' })).toBe('CLOSED');
+  });
+  it('given a referral to the national panel, then it is closed', () =>
+    expect(practiceReviewStage({ ...notified, decision: 'NATIONAL_PANEL_REFERRAL', decidedOn: '2027-01-20' })).toBe(
+      'CLOSED',
+    ));
 });

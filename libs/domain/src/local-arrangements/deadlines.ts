@@ -45,3 +45,35 @@ export function figuresDueOn(quarter: string): IsoDate {
   const lastDay = parse(addMonthsToDate(firstDayAfter, 1), 'yyyy-MM-dd', new Date(2000, 0, 1, 12));
   return format(addDays(lastDay, -1), 'yyyy-MM-dd');
 }
+
+/** A practice review's dates as recorded: what its stage and deadlines are computed from. */
+export type PracticeReviewDates = Readonly<{
+  notificationDueOn: IsoDate;
+  notifiedOn: IsoDate | null;
+  rapidReviewDueOn: IsoDate | null;
+  decision: string | null;
+  decidedOn: IsoDate | null;
+  publicationDueOn: IsoDate | null;
+  publishedOn: IsoDate | null;
+}>;
+
+export type PracticeReviewStage = 'AWAITING_NOTIFICATION' | 'AWAITING_DECISION' | 'IN_REVIEW' | 'CLOSED';
+
+/** L5: where a review stands: a local review stays open until published; a referral or no review closes it. */
+export function practiceReviewStage(review: PracticeReviewDates): PracticeReviewStage {
+  if (review.notifiedOn === null) return 'AWAITING_NOTIFICATION';
+  if (review.decision === null) return 'AWAITING_DECISION';
+  if (review.decision === 'LCSPR' && review.publishedOn === null) return 'IN_REVIEW';
+  return 'CLOSED';
+}
+
+/** L5: overdue as at `asAt` when a deadline has passed with its step still not taken (a step taken late is missed, not overdue). */
+export function isPracticeReviewOverdue(review: PracticeReviewDates, asAt: IsoDate): boolean {
+  const open = (dueOn: IsoDate | null, doneOn: IsoDate | null) =>
+    dueOn !== null && (doneOn === null || doneOn > asAt) && asAt > dueOn;
+  return (
+    open(review.notificationDueOn, review.notifiedOn) ||
+    open(review.rapidReviewDueOn, review.decidedOn) ||
+    open(review.publicationDueOn, review.publishedOn)
+  );
+}

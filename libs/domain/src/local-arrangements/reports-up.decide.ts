@@ -2,6 +2,8 @@ import { dateOrToday, groupDateOf, requireDate, requireNotBefore, requireNotFutu
 import { DomainError } from '../shared/domain-error';
 import { requireAreaManager } from './area-recorders';
 import { figuresDueOn, nextYearlyReportDueOn, QUARTER_PATTERN, yearlyReportDispatchDueOn } from './deadlines';
+import { SentItem } from '../regional-reports/regional-reports.decider';
+import { PracticeReviewEvent } from './practice-review.events';
 import { REPORTS_UP_COMMANDS, ReportsUpCommand, ReportsUpEvent, ReportsUpState } from './reports-up.events';
 
 export const initialReportsUp: ReportsUpState = { yearlyReports: [], figures: [], escalations: {}, decisions: [] };
@@ -146,4 +148,38 @@ export function decideReportsUp(command: ReportsUpCommand, state: ReportsUpState
       ];
     }
   }
+}
+
+/**
+ * L2: the item an area sent up with this id, as the area's own stream records it, for the region
+ * to acknowledge or answer; null when the area sent none.
+ */
+export function sentItemIn(events: readonly { type: string; data: unknown }[], itemId: string): SentItem | null {
+  for (const event of events as readonly (ReportsUpEvent | PracticeReviewEvent)[]) {
+    const { areaId } = event.data;
+    switch (event.type) {
+      case 'YearlyReportSubmitted':
+        if (event.data.reportId === itemId)
+          return { areaId, itemId, kind: 'YEARLY_REPORT', on: event.data.publishedOn };
+        break;
+      case 'PerformanceFiguresSubmitted':
+        if (event.data.figuresId === itemId)
+          return { areaId, itemId, kind: 'PERFORMANCE_FIGURES', on: event.data.submittedOn };
+        break;
+      case 'EscalationRaised':
+        if (event.data.escalationId === itemId) return { areaId, itemId, kind: 'ESCALATION', on: event.data.raisedOn };
+        break;
+      case 'LocalDecisionShared':
+        if (event.data.decisionId === itemId)
+          return { areaId, itemId, kind: 'LOCAL_DECISION', on: event.data.decidedOn };
+        break;
+      case 'RapidReviewDecisionRecorded':
+        if (event.data.reviewId === itemId)
+          return { areaId, itemId, kind: 'PRACTICE_REVIEW_DECISION', on: event.data.decidedOn };
+        break;
+      default:
+        break;
+    }
+  }
+  return null;
 }

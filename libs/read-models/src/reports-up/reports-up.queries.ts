@@ -113,12 +113,6 @@ export class ReportsUpQueries {
       )
       .all(groupId) as MeasureRow[];
   }
-
-  groupOfArea(areaId: string): string | null {
-    const row = this.db.prepare('SELECT group_id AS groupId FROM reports_up_areas WHERE area_id = ?').get(areaId) as
-      { groupId: string } | undefined;
-    return row?.groupId ?? null;
-  }
 }
 
 /**
