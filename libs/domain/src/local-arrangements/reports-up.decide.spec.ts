@@ -1,6 +1,7 @@
 import { Actor } from '../shared/roles';
 import { specification } from '../testing/given-when-then';
 import { localArrangementDecider } from './local-arrangement.decider';
+import { sentItemIn } from './reports-up.decide';
 import {
   RaiseEscalation,
   ShareLocalDecision,
@@ -210,4 +211,16 @@ describe('escalations and local decisions (L2)', () => {
       .given([])
       .when(share({ decidedOn: '2026-11-24' }))
       .thenFails('VALIDATION_FAILED', /future/));
+});
+
+describe('finding what an area sent up, for the region to answer (L2)', () => {
+  const sent = localArrangementDecider.decide(escalate(), localArrangementDecider.initialState);
+  it('given an escalation in the area’s stream, then it is found with the day it was raised', () =>
+    expect(sentItemIn(sent, 'e-1')).toEqual({
+      areaId: 'bristol',
+      itemId: 'e-1',
+      kind: 'ESCALATION',
+      on: '2026-11-23',
+    }));
+  it('given no item with that id, then nothing is found', () => expect(sentItemIn(sent, 'e-2')).toBeNull());
 });
