@@ -344,7 +344,7 @@ describe('who may read what (R42, R43): every query and subscription for every r
 
   it("regionalGroup.inbox: the group's business readers, each seeing only the areas whose reports they may read", async () => {
     await matrix(
-      'query($g: ID!) { regionalGroup(id: $g) { inbox(first: 100) { totalCount edges { node { kind title restricted } } } } }',
+      'query($g: ID!) { regionalGroup(id: $g) { inbox(first: 100) { totalCount edges { node { kind title restricted status } } } } }',
       () => ({ g: groupId() }),
       allowedFor(GROUP_READERS, (data, role) => {
         const { inbox } = data.regionalGroup;
@@ -355,7 +355,10 @@ describe('who may read what (R42, R43): every query and subscription for every r
           kind: 'ESCALATION',
           title: 'Out-of-hours paediatric cover for child protection medicals',
           restricted: true,
+          status: 'RECEIVED',
         });
+        const late = inbox.edges.filter((e: any) => e.node.kind === 'YEARLY_REPORT' && e.node.status === 'LATE');
+        expect(late.map((e: any) => e.node.title)).toEqual(['Yearly report 2025-26']);
       }),
     );
   });

@@ -249,6 +249,45 @@ describe('practice reviews and reports up (L2, L5)', () => {
       });
     });
 
+    it("yearlyReportsDue: each area's next report, due 12 months after its last, late once that has passed", async () => {
+      await call(
+        'submitYearlyReport',
+        {
+          areaId: somerset,
+          period: '2024-25',
+          publishedOn: '2025-09-30',
+          link: 'https://somerset.example/yearly-report-2024-25.pdf',
+          sentToNationalPanelOn: '2025-10-01',
+          sentToWhatWorksOn: '2025-10-01',
+        },
+        'somersetManager',
+        'id',
+      );
+      const due = async (as: string) =>
+        (
+          await api.graphql(
+            'query($g: ID!) { regionalGroup(id: $g) { yearlyReportsDue { areaId lastPublishedOn dueOn status } } }',
+            { g: demo.groupId },
+            token[as],
+          )
+        ).data?.regionalGroup.yearlyReportsDue;
+      const all = await due('chair');
+      expect(all.find((d: { areaId: string }) => d.areaId === bristol)).toEqual({
+        areaId: bristol,
+        lastPublishedOn: '2026-10-15',
+        dueOn: '2027-10-15',
+        status: 'DUE',
+      });
+      expect(all.find((d: { areaId: string }) => d.areaId === somerset)).toEqual({
+        areaId: somerset,
+        lastPublishedOn: '2025-09-30',
+        dueOn: '2026-09-30',
+        status: 'LATE',
+      });
+      expect(all.filter((d: { lastPublishedOn: string | null }) => d.lastPublishedOn === null)).toHaveLength(3);
+      expect(await due('admin')).toEqual([]);
+    });
+
     it('performance figures for a measure the group keeps, counts only', async () => {
       const input = () => ({ areaId: bristol, measureId, period: '2026-Q4', count: 4 });
       const sent = await call('submitPerformanceFigures', input(), 'bristolManager', ITEM);
@@ -344,22 +383,31 @@ describe('practice reviews and reports up (L2, L5)', () => {
         'PRACTICE_REVIEW_DECISION',
         'YEARLY_REPORT',
         'YEARLY_REPORT',
+        'YEARLY_REPORT',
         'PERFORMANCE_FIGURES',
         'ESCALATION',
         'LOCAL_DECISION',
       ]);
       expect((await inbox('auditor', ', status: LATE')).totalCount).toBe(2);
-      expect((await inbox('chair', ', kind: YEARLY_REPORT, status: RECEIVED')).totalCount).toBe(1);
+      expect(await inbox('somersetManager')).toBeUndefined();
+      expect((await inbox('chair', ', kind: YEARLY_REPORT, status: RECEIVED')).totalCount).toBe(2);
       expect((await inbox('chair', ', acknowledged: true')).totalCount).toBe(1);
-      expect((await inbox('chair', `, areaId: "${somerset}"`)).totalCount).toBe(0);
+      expect((await inbox('chair', `, areaId: "${somerset}"`)).totalCount).toBe(1);
       expect((await inbox('admin')).totalCount).toBe(0);
       const firstPage = await api.graphql(
         'query($g: ID!) { regionalGroup(id: $g) { inbox(first: 2, kind: YEARLY_REPORT) { pageInfo { hasNextPage endCursor } edges { node { id } } } } }',
         { g: demo.groupId },
         token.chair,
       );
-      expect(firstPage.data?.regionalGroup.inbox.pageInfo.hasNextPage).toBe(false);
+      expect(firstPage.data?.regionalGroup.inbox.pageInfo.hasNextPage).toBe(true);
       expect(firstPage.data?.regionalGroup.inbox.edges).toHaveLength(2);
+      const secondPage = await api.graphql(
+        'query($g: ID!, $after: String) { regionalGroup(id: $g) { inbox(first: 2, kind: YEARLY_REPORT, after: $after) { pageInfo { hasNextPage hasPreviousPage } edges { node { id } } } } }',
+        { g: demo.groupId, after: firstPage.data?.regionalGroup.inbox.pageInfo.endCursor },
+        token.chair,
+      );
+      expect(secondPage.data?.regionalGroup.inbox.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true });
+      expect(secondPage.data?.regionalGroup.inbox.edges).toHaveLength(1);
     });
   });
 });

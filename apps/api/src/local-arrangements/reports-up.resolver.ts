@@ -9,7 +9,9 @@ import {
   localArrangementStream,
   RegionalReportsCommand,
   regionalReportsDecider,
+  nextYearlyReportDueOn,
   regionalReportsStream,
+  reportUpStatus,
   SentItem,
   sentItemIn,
 } from '@app/domain';
@@ -22,6 +24,7 @@ import { ReadAccess } from '../auth/read-access';
 import { ChangeStreamCommand } from '../common/change-stream.command';
 import { PreparedCommand } from '../common/command-gateway';
 import { ConnectionShape, toConnection } from '../common/connection';
+import { derivedId } from '../common/derived-id';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { KnownEntities } from '../common/known-entities';
 import { GraphqlContext } from '../graphql/graphql-context';
@@ -36,6 +39,8 @@ import {
   InboxItemConnection,
   InboxItemInput,
   PerformanceMeasure,
+  ReportUpStatusKind,
+  YearlyReportDue,
   RaiseEscalationInput,
   ResolveEscalationInput,
   RespondToEscalationInput,
@@ -373,6 +378,27 @@ export class ReportsUpResolver {
     return this.reports.measuresOfGroup(groupId).map((m) => ({ id: m.measureId, name: m.name }));
   }
 
+  /** L2: each readable area's next yearly report, as at today. */
+  async yearlyReportsDue(groupId: string, personId: string): Promise<YearlyReportDue[]> {
+    const areaIds = (this.groups.areasOfGroups([groupId]).get(groupId) ?? []).map((area) => area.areaId);
+    const readable = await this.access.readableAreaIds(personId, areaIds);
+    const last = this.reports.lastYearlyReports(groupId);
+    const today = this.today();
+    return areaIds
+      .filter((areaId) => readable.has(areaId))
+      .map((areaId) => {
+        const lastPublishedOn = last.get(areaId) ?? null;
+        const dueOn = lastPublishedOn === null ? null : nextYearlyReportDueOn(lastPublishedOn);
+        return {
+          id: derivedId('YearlyReportDue', areaId),
+          areaId,
+          lastPublishedOn,
+          dueOn,
+          status: reportUpStatus(dueOn, null, today) as ReportUpStatusKind,
+        };
+      });
+  }
+
   /** The group's inbox as `personId` may read it: only areas whose reports they may read (R43). */
   async inbox(groupId: string, args: InboxArgs, personId: string): Promise<ConnectionShape<InboxItem>> {
     const areaIds = (this.groups.areasOfGroups([groupId]).get(groupId) ?? []).map((area) => area.areaId);
@@ -407,5 +433,13 @@ export class GroupInboxFields {
     @CurrentIdentity() identity: Identity,
   ): Promise<ConnectionShape<InboxItem>> {
     return this.reports.inbox(group.id, args, identity.personId);
+  }
+
+  @ResolveField(() => [YearlyReportDue], {
+    description:
+      "L2: each area's next yearly report (at least once in every 12 months), for the areas whose reports the reader may read.",
+  })
+  yearlyReportsDue(@Parent() group: RegionalGroup, @CurrentIdentity() identity: Identity): Promise<YearlyReportDue[]> {
+    return this.reports.yearlyReportsDue(group.id, identity.personId);
   }
 }

@@ -211,6 +211,24 @@ export class InboxItem {
 @ObjectType()
 export class InboxItemConnection extends Connection(InboxItem) {}
 
+@ObjectType({ description: "L2, s.16G: an area's next yearly report, due 12 months after its last." })
+export class YearlyReportDue {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  areaId!: string;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: its latest report; null before its first.' })
+  lastPublishedOn!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null before its first report.' })
+  dueOn!: string | null;
+
+  @Field(() => ReportUpStatusKind, { description: 'DUE or LATE as at today.' })
+  status!: ReportUpStatusKind;
+}
+
 @ObjectType({ description: 'A named performance measure the group asks its areas for (L2): counts only.' })
 export class PerformanceMeasure {
   @Field(() => ID)

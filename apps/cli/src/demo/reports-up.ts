@@ -7,13 +7,13 @@ type Area = (typeof AREAS)[number];
 /** The measures the group asks every area for (L2): counts only. */
 export const MEASURES = ['Rapid reviews held', 'Referrals to children’s social care'] as const;
 
-/** Each area's yearly report for 2024-25, published within the year; Somerset's a year and seven weeks after its last. */
+/** Each area's yearly report for 2025-26; Somerset's published 13 November 2026, seven weeks after it was due. */
 const YEARLY_REPORTS: Record<Area, { publishedOn: IsoDate; sentOn: IsoDate }> = {
-  'Bath and North East Somerset': { publishedOn: '2025-09-26', sentOn: '2025-09-30' },
-  Bristol: { publishedOn: '2025-09-30', sentOn: '2025-10-02' },
-  'North Somerset': { publishedOn: '2025-10-03', sentOn: '2025-10-08' },
-  Somerset: { publishedOn: '2025-11-14', sentOn: '2025-11-20' },
-  'South Gloucestershire': { publishedOn: '2025-09-29', sentOn: '2025-10-06' },
+  'Bath and North East Somerset': { publishedOn: '2026-09-25', sentOn: '2026-09-29' },
+  Bristol: { publishedOn: '2026-09-30', sentOn: '2026-10-02' },
+  'North Somerset': { publishedOn: '2026-10-02', sentOn: '2026-10-07' },
+  Somerset: { publishedOn: '2026-11-13', sentOn: '2026-11-18' },
+  'South Gloucestershire': { publishedOn: '2026-09-29', sentOn: '2026-10-06' },
 };
 
 /** The calendar quarter before the one `today` falls in, as `2026-Q3`. */
@@ -64,11 +64,11 @@ export async function loadReportsUp(
         'submitYearlyReport',
         {
           areaId,
-          period: '2023-24',
-          publishedOn: '2024-09-27',
-          link: 'https://somerset.example/safeguarding-partnership/yearly-report-2023-24.pdf',
-          sentToNationalPanelOn: '2024-10-01',
-          sentToWhatWorksOn: '2024-10-01',
+          period: '2024-25',
+          publishedOn: '2025-09-26',
+          link: 'https://somerset.example/safeguarding-partnership/yearly-report-2024-25.pdf',
+          sentToNationalPanelOn: '2025-09-30',
+          sentToWhatWorksOn: '2025-09-30',
         },
         token,
       );
@@ -78,9 +78,9 @@ export async function loadReportsUp(
       'submitYearlyReport',
       {
         areaId,
-        period: '2024-25',
+        period: '2025-26',
         publishedOn,
-        link: `https://${areaId}.example/safeguarding-partnership/yearly-report-2024-25.pdf`,
+        link: `https://${areaId}.example/safeguarding-partnership/yearly-report-2025-26.pdf`,
         sentToNationalPanelOn: sentOn,
         sentToWhatWorksOn: sentOn,
       },

@@ -106,6 +106,17 @@ export class ReportsUpQueries {
       .all(escalationId) as EscalationResponseRow[];
   }
 
+  /** The day each area of the group published its latest yearly report, by area. */
+  lastYearlyReports(groupId: string): Map<string, string> {
+    const rows = this.db
+      .prepare(
+        `SELECT area_id AS areaId, MAX(received_on) AS publishedOn FROM inbox_items
+         WHERE group_id = ? AND kind = 'YEARLY_REPORT' GROUP BY area_id`,
+      )
+      .all(groupId) as { areaId: string; publishedOn: string }[];
+    return new Map(rows.map((row) => [row.areaId, row.publishedOn]));
+  }
+
   measuresOfGroup(groupId: string): MeasureRow[] {
     return this.db
       .prepare(
