@@ -376,6 +376,30 @@ describe('who may read what (R42, R43): every query and subscription for every r
     );
   });
 
+  it('history: for auditors and administrators; a restricted item whole to auditors, withheld from administrators', async () => {
+    await matrix(
+      'query($s: ID!) { history(filter: { entityId: $s }) { edges { node { type withheld data reason } } } }',
+      () => ({ s: restrictedId }),
+      allowedFor(['administrator', 'auditor'], (data, role) => {
+        const [issued] = data.history.edges.map((e: any) => e.node);
+        expect(issued.type).toBe('CommunicationIssued');
+        if (role === 'auditor') {
+          expect(issued.withheld).toBe(false);
+          expect(JSON.parse(issued.data).title).toBe('Strategy meeting about a named school');
+        } else {
+          expect(issued).toEqual({ type: 'CommunicationIssued', withheld: true, data: '{}', reason: null });
+        }
+      }),
+    );
+    await matrix(
+      'query($s: ID!) { history(filter: { entityId: $s }) { edges { node { withheld } } } }',
+      () => ({ s: openCommunicationId }),
+      allowedFor(['administrator', 'auditor'], (data) =>
+        expect(data.history.edges.map((e: any) => e.node.withheld)).toEqual([false]),
+      ),
+    );
+  });
+
   it('feedItemAcknowledgements: omit the areas whose acknowledgements the reader may not read', async () => {
     await matrix(
       'query($s: ID!) { feedItemAcknowledgements(subjectId: $s) { areaId title } }',

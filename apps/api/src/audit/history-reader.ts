@@ -2,18 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { checkHistoryWindow, DomainError, requireHistoryReader } from '@app/domain';
 import { HistoryEventRow, HistoryFilter, HistoryQueries, PeopleQueries } from '@app/read-models';
 import { Identity } from '../auth/identity';
+import { ReadAccess } from '../auth/read-access';
 import { ConnectionShape, toConnection } from '../common/connection';
 import { KnownEntities } from '../common/known-entities';
 import { HistoryEvent, HistoryKind } from './history.types';
 
-function toHistoryEvent(row: HistoryEventRow): HistoryEvent {
+/** R42: of an event whose content the reader may not see, that it happened, by whom and when; not what it says. */
+function toHistoryEvent(row: HistoryEventRow, withheld: boolean): HistoryEvent {
   return {
     id: row.eventId,
     position: row.position,
     kind: row.kind as HistoryKind,
     streamId: row.streamId,
     type: row.type,
-    data: row.data,
+    data: withheld ? '{}' : row.data,
+    withheld,
     actor: {
       personId: row.actorPersonId,
       name: row.actorName,
@@ -23,7 +26,7 @@ function toHistoryEvent(row: HistoryEventRow): HistoryEvent {
     },
     happenedOn: row.happenedOn,
     recordedAt: row.recordedAt,
-    reason: row.reason,
+    reason: withheld ? null : row.reason,
   };
 }
 
@@ -34,13 +37,19 @@ export class HistoryReader {
     private readonly history: HistoryQueries,
     private readonly people: PeopleQueries,
     private readonly known: KnownEntities,
+    private readonly access: ReadAccess,
   ) {}
 
   /**
    * An unknown partner, person, or entity no event has ever concerned is NOT_FOUND, so a wrong id is
    * told apart from a quiet one; a known id whose filter matches nothing gives an empty page.
    */
-  read(identity: Identity, filter: HistoryFilter, first: number, after: string | null): ConnectionShape<HistoryEvent> {
+  async read(
+    identity: Identity,
+    filter: HistoryFilter,
+    first: number,
+    after: string | null,
+  ): Promise<ConnectionShape<HistoryEvent>> {
     requireHistoryReader(this.people.rolesOf(identity.personId).map((grant) => grant.role));
     checkHistoryWindow(filter.from ?? null, filter.to ?? null);
     if (filter.partnerId) this.known.partner(filter.partnerId);
@@ -48,6 +57,16 @@ export class HistoryReader {
     if (filter.entityId && !this.history.mentions(filter.entityId)) {
       throw new DomainError('NOT_FOUND', `No recorded event concerns an entity with id ${filter.entityId}.`);
     }
-    return toConnection(this.history.page(filter, first, after), toHistoryEvent);
+    const page = this.history.page(filter, first, after);
+    const restricted = (page?.items ?? []).filter((row) => row.node.restrictedGroupId !== null);
+    const readable = await this.access.mayReadRestricted(
+      identity.personId,
+      restricted.map(({ node }) => ({
+        groupId: node.restrictedGroupId as string,
+        areaIds: JSON.parse(node.restrictedAreaIds as string) as string[],
+      })),
+    );
+    const withheld = new Set(restricted.filter((_, index) => !readable[index]).map(({ node }) => node.position));
+    return toConnection(page, (row) => toHistoryEvent(row, withheld.has(row.position)));
   }
 }

@@ -57,8 +57,14 @@ export class HistoryEvent {
   @Field({ description: 'The event type, e.g. RepresentativeAppointed.' })
   type!: string;
 
-  @Field({ description: 'The event’s data, as JSON text.' })
+  @Field({ description: 'The event’s data, as JSON text; "{}" when withheld.' })
   data!: string;
+
+  @Field({
+    description:
+      'R42: the event carries restricted content this reader may not see (only the group’s members, the areas concerned and auditors may), so its data and reason are withheld.',
+  })
+  withheld!: boolean;
 
   @Field(() => HistoryActor)
   actor!: HistoryActor;

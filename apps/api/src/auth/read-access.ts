@@ -15,6 +15,7 @@ import {
   RegionalGroupState,
   regionalGroupStream,
   RestrictableItem,
+  Restriction,
   peopleOf,
   workstreamDecider,
   workstreamStream,
@@ -132,6 +133,26 @@ export class ReadAccess {
     if (!item.restricted) return true;
     const [reader, group] = await Promise.all([this.reader(personId), this.group(groupId)]);
     return mayReadItem(item, group, reader, this.today());
+  }
+
+  /**
+   * R42 for many restricted items at once (a page of history): whether the person may see what each
+   * says, reading the person's grants once and each group concerned once.
+   */
+  async mayReadRestricted(personId: string, items: readonly Restriction[]): Promise<boolean[]> {
+    if (items.length === 0) return [];
+    const reader = await this.reader(personId);
+    const today = this.today();
+    const groups = new Map<string, Promise<RegionalGroupState>>();
+    const groupOf = (groupId: string) => {
+      if (!groups.has(groupId)) groups.set(groupId, this.group(groupId));
+      return groups.get(groupId) as Promise<RegionalGroupState>;
+    };
+    return Promise.all(
+      items.map(async (item) =>
+        mayReadItem({ restricted: true, areaIds: item.areaIds }, await groupOf(item.groupId), reader, today),
+      ),
+    );
   }
 
   /**

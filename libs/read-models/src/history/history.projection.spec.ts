@@ -100,7 +100,37 @@ describe('the history projection', () => {
       happenedOn: '2026-11-23',
       recordedAt: RECORDED,
       reason: 'Agreed at the chief officers’ group',
+      restrictedGroupId: null,
+      restrictedAreaIds: null,
     });
+  });
+
+  it('keeps whom a restricted communication is restricted to, and nothing for an open one (R42)', () => {
+    const issued = (communicationId: string, restricted: boolean) =>
+      stored(
+        `communication-${communicationId}`,
+        'CommunicationIssued',
+        {
+          communicationId,
+          groupId: 'g',
+          title: 'Strategy meeting',
+          body: 'For the areas concerned.',
+          areas: [{ areaId: 'bristol', name: 'Bristol' }],
+          cascadeBy: '2026-12-04',
+          restricted,
+        },
+        admin,
+      );
+    given(issued('closed', true), issued('open', false));
+    const rows = page({ types: ['CommunicationIssued'] })?.items.map(({ node }) => ({
+      streamId: node.streamId,
+      restrictedGroupId: node.restrictedGroupId,
+      restrictedAreaIds: node.restrictedAreaIds,
+    }));
+    expect(rows).toEqual([
+      { streamId: 'communication-closed', restrictedGroupId: 'g', restrictedAreaIds: '["bristol"]' },
+      { streamId: 'communication-open', restrictedGroupId: null, restrictedAreaIds: null },
+    ]);
   });
 
   it('finds what concerns a partner, in the order recorded, and narrows it by the date things happened', () => {

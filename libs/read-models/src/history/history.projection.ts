@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { AccessEvent, happenedOn, RegionalGroupEvent } from '@app/domain';
+import { AccessEvent, happenedOn, RegionalGroupEvent, restrictionOf } from '@app/domain';
 import { StoredEvent } from '@app/event-store';
 import { Projection, statementsPerDatabase } from '../projection';
 import { entitiesOf, streamEntity } from './entities-of';
@@ -7,9 +7,11 @@ import { entitiesOf, streamEntity } from './entities-of';
 const statements = statementsPerDatabase((db) => ({
   insertEvent: db.prepare(
     `INSERT INTO history_events (position, event_id, stream_id, kind, type, data, actor_person_id, actor_name,
-       actor_partner_id, actor_partner_name, actor_roles, happened_on, recorded_at, reason)
+       actor_partner_id, actor_partner_name, actor_roles, happened_on, recorded_at, reason, restricted_group_id,
+       restricted_area_ids)
      VALUES (@position, @eventId, @streamId, @kind, @type, @data, @actorPersonId, @actorName,
-       @actorPartnerId, @actorPartnerName, @actorRoles, @happenedOn, @recordedAt, @reason)`,
+       @actorPartnerId, @actorPartnerName, @actorRoles, @happenedOn, @recordedAt, @reason, @restrictedGroupId,
+       @restrictedAreaIds)`,
   ),
   insertLink: db.prepare(
     'INSERT INTO history_links (entity_id, position, kind, type, happened_on) VALUES (?, ?, ?, ?, ?)',
@@ -34,11 +36,12 @@ function rememberNames(s: Statements, stored: StoredEvent): void {
  * Every event of every stream, for auditors (A1, A2): who acted, for which partner, with what
  * roles, when it happened in the world and when it was recorded, why; and, in `history_links`,
  * each entity it concerns with the event's kind, type and date, so the history of an entity,
- * partner or person is filtered and counted from its own index entries alone.
+ * partner or person is filtered and counted from its own index entries alone. An event with
+ * restricted content (R42) keeps whom it is restricted to, for the reader to mask it.
  */
 export const historyProjection: Projection = {
   name: 'history',
-  version: 2,
+  version: 3,
   tables: ['history_events', 'history_links', 'history_people', 'history_partners'],
 
   setup(db: Database.Database) {
@@ -47,7 +50,7 @@ export const historyProjection: Projection = {
         position INTEGER PRIMARY KEY, event_id TEXT NOT NULL, stream_id TEXT NOT NULL, kind TEXT NOT NULL,
         type TEXT NOT NULL, data TEXT NOT NULL, actor_person_id TEXT, actor_name TEXT, actor_partner_id TEXT,
         actor_partner_name TEXT, actor_roles TEXT NOT NULL, happened_on TEXT NOT NULL, recorded_at TEXT NOT NULL,
-        reason TEXT
+        reason TEXT, restricted_group_id TEXT, restricted_area_ids TEXT
       );
       CREATE INDEX history_by_type ON history_events (type, position);
       CREATE INDEX history_by_kind ON history_events (kind, position);
@@ -70,6 +73,7 @@ export const historyProjection: Projection = {
     const reason = stored.metadata.reason;
     const kind = streamEntity(stored.streamId).kind;
     const happened = happenedOn(stored.data, recordedAt);
+    const restriction = restrictionOf(stored.type, stored.data);
     s.insertEvent.run({
       position: stored.position,
       eventId: stored.id,
@@ -85,6 +89,8 @@ export const historyProjection: Projection = {
       happenedOn: happened,
       recordedAt,
       reason: typeof reason === 'string' ? reason : null,
+      restrictedGroupId: restriction?.groupId ?? null,
+      restrictedAreaIds: restriction ? JSON.stringify(restriction.areaIds) : null,
     });
     for (const entityId of entitiesOf(stored)) {
       s.insertLink.run(entityId, stored.position, kind, stored.type, happened);

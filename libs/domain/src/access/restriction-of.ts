@@ -1,0 +1,18 @@
+import { CommunicationEvent } from '../communications/communication.decider';
+
+/** Whom a restricted event's content concerns: its group, and the areas whose managers may read it (R42). */
+export type Restriction = Readonly<{ groupId: string; areaIds: readonly string[] }>;
+
+/**
+ * R42 for one recorded event, wherever it is shown whole (the history, an export for a reader):
+ * whether what it says is restricted, and to whom. Only events that carry restricted content are
+ * named here; every other event is open to whoever may read its stream.
+ */
+export function restrictionOf(type: string, data: unknown): Restriction | null {
+  if (type === 'CommunicationIssued') {
+    const issued = data as CommunicationEvent['data'];
+    if (!issued.restricted) return null;
+    return { groupId: issued.groupId, areaIds: issued.areas.map((area) => area.areaId) };
+  }
+  return null;
+}
