@@ -353,6 +353,16 @@ describe('practice reviews and reports up (L2, L5)', () => {
         ],
       });
       expect(codeOf(await call('respondToEscalation', respond, 'chair', 'id'))).toBe('CONFLICT');
+      const history = async (as: string) =>
+        (
+          await api.graphql(
+            'query($e: ID!) { history(filter: { entityId: $e }) { edges { node { type withheld } } } }',
+            { e: escalationId },
+            token[as],
+          )
+        ).data?.history.edges.map((e: { node: { type: string; withheld: boolean } }) => e.node);
+      expect((await history('auditor'))?.[0]).toEqual({ type: 'EscalationRaised', withheld: false });
+      expect((await history('admin'))?.[0]).toEqual({ type: 'EscalationRaised', withheld: true });
     });
 
     it('a local decision shared; the region acknowledges items once, an area never', async () => {

@@ -63,6 +63,7 @@ export class PracticeReviewResolver {
     build: (
       prepared: PreparedCommand,
       recorders: Awaited<ReturnType<AreaFacts['statutoryRecorders']>>,
+      groupId: string,
     ) => LocalArrangementCommand,
   ): Promise<void> {
     const groupId = this.facts.groupOf(areaId);
@@ -74,7 +75,8 @@ export class PracticeReviewResolver {
         operation,
         input,
         { identity, correlationId: context.correlationId },
-        async (prepared) => build(prepared, await this.facts.statutoryRecorders(areaId, groupId, identity.personId)),
+        async (prepared) =>
+          build(prepared, await this.facts.statutoryRecorders(areaId, groupId, identity.personId), groupId),
       ),
     );
   }
@@ -124,20 +126,28 @@ export class PracticeReviewResolver {
     @Context() context: GraphqlContext,
   ): Promise<PracticeReview> {
     const reviewId = newEntityId('practice-review', identity.personId, input.idempotencyKey, input.areaId);
-    await this.record(input.areaId, 'notifySeriousIncident', input, identity, context, ({ actor, now }, recorders) => ({
-      type: 'NotifySeriousIncident',
-      data: {
-        areaId: input.areaId,
-        reviewId,
-        reference: input.reference,
-        awareOn: input.awareOn,
-        notifiedOn: input.notifiedOn ?? null,
-        restricted: input.restricted,
-        recorders,
-        actor,
-        now,
-      },
-    }));
+    await this.record(
+      input.areaId,
+      'notifySeriousIncident',
+      input,
+      identity,
+      context,
+      ({ actor, now }, recorders, groupId) => ({
+        type: 'NotifySeriousIncident',
+        data: {
+          areaId: input.areaId,
+          reviewId,
+          reference: input.reference,
+          awareOn: input.awareOn,
+          notifiedOn: input.notifiedOn ?? null,
+          restricted: input.restricted,
+          groupId,
+          recorders,
+          actor,
+          now,
+        },
+      }),
+    );
     return this.read(reviewId, input.areaId);
   }
 
@@ -153,12 +163,13 @@ export class PracticeReviewResolver {
       input,
       identity,
       context,
-      ({ actor, now }, recorders) => ({
+      ({ actor, now }, recorders, groupId) => ({
         type: 'RecordPanelNotification',
         data: {
           areaId: input.areaId,
           reviewId: input.reviewId,
           notifiedOn: input.notifiedOn ?? null,
+          groupId,
           recorders,
           actor,
           now,
@@ -182,7 +193,7 @@ export class PracticeReviewResolver {
       input,
       identity,
       context,
-      ({ actor, now }, recorders) => ({
+      ({ actor, now }, recorders, groupId) => ({
         type: 'RecordRapidReviewDecision',
         data: {
           areaId: input.areaId,
@@ -190,6 +201,7 @@ export class PracticeReviewResolver {
           decision: input.decision,
           reason: input.decisionReason,
           decidedOn: input.decidedOn ?? null,
+          groupId,
           recorders,
           actor,
           now,
@@ -205,18 +217,26 @@ export class PracticeReviewResolver {
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ): Promise<PracticeReview> {
-    await this.record(input.areaId, 'publishLocalReview', input, identity, context, ({ actor, now }, recorders) => ({
-      type: 'PublishLocalReview',
-      data: {
-        areaId: input.areaId,
-        reviewId: input.reviewId,
-        publishedOn: input.publishedOn ?? null,
-        link: input.link,
-        recorders,
-        actor,
-        now,
-      },
-    }));
+    await this.record(
+      input.areaId,
+      'publishLocalReview',
+      input,
+      identity,
+      context,
+      ({ actor, now }, recorders, groupId) => ({
+        type: 'PublishLocalReview',
+        data: {
+          areaId: input.areaId,
+          reviewId: input.reviewId,
+          publishedOn: input.publishedOn ?? null,
+          link: input.link,
+          groupId,
+          recorders,
+          actor,
+          now,
+        },
+      }),
+    );
     return this.read(input.reviewId, input.areaId);
   }
 }

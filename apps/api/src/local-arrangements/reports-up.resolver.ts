@@ -240,6 +240,7 @@ export class ReportsUpResolver {
         type: 'RaiseEscalation',
         data: {
           areaId: input.areaId,
+          groupId: this.facts.groupOf(input.areaId),
           escalationId,
           title: input.title,
           detail: input.detail,

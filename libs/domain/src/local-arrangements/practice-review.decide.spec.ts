@@ -14,7 +14,7 @@ const bristolManager: Actor = { personId: 'bm-bristol', partnerId: null, roles: 
 const bristolPolice: Actor = { personId: 'rep-police', partnerId: 'police', roles: ['REPRESENTATIVE'] };
 const chairOfEducation: Actor = { personId: 'rep-school', partnerId: 'school', roles: ['REPRESENTATIVE', 'CHAIR'] };
 const recorders = { managedAreaIds: ['bristol'], statutoryPartnerIds: ['council', 'police', 'icb'] };
-const by = { areaId: 'bristol', recorders, actor: bristolManager, now: '2027-03-01T10:00:00.000Z' };
+const by = { areaId: 'bristol', groupId: 'g1', recorders, actor: bristolManager, now: '2027-03-01T10:00:00.000Z' };
 
 const notify = (data: Partial<NotifySeriousIncident['data']> = {}): NotifySeriousIncident => ({
   type: 'NotifySeriousIncident',
@@ -32,6 +32,7 @@ const notified = (data: Partial<SeriousIncidentNotified['data']> = {}): SeriousI
   type: 'SeriousIncidentNotified',
   data: {
     areaId: 'bristol',
+    groupId: 'g1',
     reviewId: 'r-1',
     reference: 'BRS-2026-07',
     awareOn: '2026-12-18',
@@ -65,7 +66,9 @@ const decided = {
   type: 'RapidReviewDecisionRecorded' as const,
   data: {
     areaId: 'bristol',
+    groupId: 'g1',
     reviewId: 'r-1',
+    restricted: true,
     decision: 'LCSPR' as const,
     reason: 'Learning for the partnership',
     decidedOn: '2027-01-12',

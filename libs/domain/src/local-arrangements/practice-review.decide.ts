@@ -24,6 +24,7 @@ export function evolvePracticeReviews(reviews: PracticeReviews, event: { type: s
         [e.data.reviewId]: {
           reviewId: e.data.reviewId,
           reference: e.data.reference,
+          restricted: e.data.restricted,
           awareOn: e.data.awareOn,
           notifiedOn: e.data.notifiedOn,
           decision: null,
@@ -53,7 +54,7 @@ function reviewOf(reviews: PracticeReviews, reviewId: string): PracticeReviewSta
 
 /** L5: a practice review's dates and decisions, each checked against the one before it. */
 export function decidePracticeReview(command: PracticeReviewCommand, reviews: PracticeReviews): PracticeReviewEvent[] {
-  const { actor, areaId, recorders, now, reviewId } = command.data;
+  const { actor, areaId, groupId, recorders, now, reviewId } = command.data;
   switch (command.type) {
     case 'NotifySeriousIncident': {
       requireStatutoryRecorder(actor, areaId, recorders, 'notifies a serious incident');
@@ -68,6 +69,7 @@ export function decidePracticeReview(command: PracticeReviewCommand, reviews: Pr
           type: 'SeriousIncidentNotified',
           data: {
             areaId,
+            groupId,
             reviewId,
             reference,
             awareOn,
@@ -116,7 +118,9 @@ export function decidePracticeReview(command: PracticeReviewCommand, reviews: Pr
           type: 'RapidReviewDecisionRecorded',
           data: {
             areaId,
+            groupId,
             reviewId,
+            restricted: review.restricted,
             decision,
             reason,
             decidedOn,

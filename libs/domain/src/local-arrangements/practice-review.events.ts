@@ -12,6 +12,8 @@ export type SeriousIncidentNotified = Message<
   'SeriousIncidentNotified',
   {
     areaId: string;
+    /** The area's group: whose members may read it when restricted (R42). */
+    groupId: string;
     reviewId: string;
     reference: string;
     awareOn: IsoDate;
@@ -30,7 +32,10 @@ export type RapidReviewDecisionRecorded = Message<
   'RapidReviewDecisionRecorded',
   {
     areaId: string;
+    groupId: string;
     reviewId: string;
+    /** Copied from the review: the reason is as restricted as the review is (R42). */
+    restricted: boolean;
     decision: RapidReviewDecision;
     reason: string;
     decidedOn: IsoDate;
@@ -45,7 +50,7 @@ export type LocalReviewPublished = Message<
 export type PracticeReviewEvent =
   SeriousIncidentNotified | PanelNotificationRecorded | RapidReviewDecisionRecorded | LocalReviewPublished;
 
-type ByRecorder = { areaId: string; recorders: StatutoryRecorders; actor: Actor; now: string };
+type ByRecorder = { areaId: string; groupId: string; recorders: StatutoryRecorders; actor: Actor; now: string };
 
 export type NotifySeriousIncident = Message<
   'NotifySeriousIncident',
@@ -83,6 +88,7 @@ export const PRACTICE_REVIEW_COMMANDS: readonly PracticeReviewCommand['type'][] 
 export type PracticeReviewState = Readonly<{
   reviewId: string;
   reference: string;
+  restricted: boolean;
   awareOn: IsoDate;
   notifiedOn: IsoDate | null;
   decision: RapidReviewDecision | null;

@@ -57,6 +57,7 @@ const escalate = (data: Partial<RaiseEscalation['data']> = {}): RaiseEscalation 
   type: 'RaiseEscalation',
   data: {
     ...by,
+    groupId: 'g1',
     escalationId: 'e-1',
     title: 'Out-of-hours health cover',
     detail: 'No designated doctor at weekends.',
@@ -177,6 +178,7 @@ describe('escalations and local decisions (L2)', () => {
           type: 'EscalationRaised',
           data: {
             areaId: 'bristol',
+            groupId: 'g1',
             escalationId: 'e-1',
             title: 'Out-of-hours health cover',
             detail: 'No designated doctor at weekends.',

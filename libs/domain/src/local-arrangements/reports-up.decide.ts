@@ -113,12 +113,13 @@ export function decideReportsUp(command: ReportsUpCommand, state: ReportsUpState
       requireAreaManager(actor, areaId, managedAreaIds, 'raises an escalation for the area');
       const raisedOn = dateOrToday(command.data.raisedOn, now);
       requireNotFuture(raisedOn, now, 'The day it was raised');
-      const { escalationId, restricted } = command.data;
+      const { escalationId, restricted, groupId } = command.data;
       return [
         {
           type: 'EscalationRaised',
           data: {
             areaId,
+            groupId,
             escalationId,
             title: command.data.title.trim(),
             detail: command.data.detail.trim(),

@@ -35,7 +35,16 @@ export type PerformanceFiguresSubmitted = Message<
 >;
 export type EscalationRaised = Message<
   'EscalationRaised',
-  { areaId: string; escalationId: string; title: string; detail: string; restricted: boolean; raisedOn: IsoDate }
+  {
+    areaId: string;
+    /** The area's group: whose members may read it when restricted (R42). */
+    groupId: string;
+    escalationId: string;
+    title: string;
+    detail: string;
+    restricted: boolean;
+    raisedOn: IsoDate;
+  }
 >;
 /** L2, D1: a decision the area took for itself, shared with the region for its information. */
 export type LocalDecisionShared = Message<
@@ -70,7 +79,14 @@ export type SubmitPerformanceFigures = Message<
 >;
 export type RaiseEscalation = Message<
   'RaiseEscalation',
-  ByAreaManager & { escalationId: string; title: string; detail: string; restricted: boolean; raisedOn: IsoDate | null }
+  ByAreaManager & {
+    groupId: string;
+    escalationId: string;
+    title: string;
+    detail: string;
+    restricted: boolean;
+    raisedOn: IsoDate | null;
+  }
 >;
 export type ShareLocalDecision = Message<
   'ShareLocalDecision',

@@ -20,6 +20,7 @@ const incident: SeriousIncidentNotified = {
   type: 'SeriousIncidentNotified',
   data: {
     areaId: 'bristol',
+    groupId: GROUP_ID,
     reviewId: 'r-1',
     reference: 'BRS-2026-07',
     awareOn: '2026-12-18',
@@ -47,6 +48,7 @@ const escalation: EscalationRaised = {
   type: 'EscalationRaised',
   data: {
     areaId: 'bristol',
+    groupId: GROUP_ID,
     escalationId: 'e-1',
     title: 'Out-of-hours health cover',
     detail: 'No designated doctor at weekends.',
@@ -64,7 +66,9 @@ describe('the reports-up projection (L2, L5)', () => {
           type: 'RapidReviewDecisionRecorded',
           data: {
             areaId: 'bristol',
+            groupId: GROUP_ID,
             reviewId: 'r-1',
+            restricted: true,
             decision: 'LCSPR',
             reason: 'Learning across agencies',
             decidedOn: '2027-01-14',
