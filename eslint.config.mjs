@@ -26,7 +26,7 @@ export default tseslint.config(
   {
     // Tests assert on GraphQL response bodies, which are JSON of the shape the query asked for:
     // typing each one would restate the schema in every test without making the assertion safer.
-    files: ['test/**/*.ts', '**/*.spec.ts', '**/testing/**/*.ts'],
+    files: ['test/**/*.ts', '**/*.spec.ts', '**/*.e2e-spec.ts', '**/testing/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -18,6 +18,9 @@ const WITHOUT_ID: Record<string, string> = {
   PolicyReview: 'an entry in the policy’s history: written once, never changed',
   StatusReport: 'an entry in the workstream’s history: written once, never changed',
   TaskChange: 'an entry in the task’s history: written once, never changed',
+  Deadline: 'a value of its practice review or report, its status computed on each read as at today',
+  YearlyReportDetails: 'a value of its inbox item, which has the id: written once, never changed',
+  PerformanceFiguresDetails: 'a value of its inbox item, which has the id: written once, never changed',
   HistoryActor: 'who made a recorded change: a value of its event, written once, never changed',
 };
 

@@ -2,6 +2,7 @@ import { mintToken, SigningKey } from '@app/platform';
 import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
 import { LiveEvents } from '../apps/api/src/live/live-events';
 import { loadPoliciesAndNotices } from '../apps/cli/src/demo/policies-and-notices';
+import { loadReportsUp } from '../apps/cli/src/demo/reports-up';
 import { LoadedWorkstreams, loadWorkstreams, TASK_AND_FINISH } from '../apps/cli/src/demo/workstreams';
 import { SeededApp, startSeededApp } from './support/seeded-app';
 import { GraphqlResponse, waitUntil } from './support/test-app';
@@ -80,6 +81,7 @@ describe('who may read what (R42, R43): every query and subscription for every r
     };
     workstreams = await loadWorkstreams(context, demo, year);
     const { businessManagerIds } = await loadPoliciesAndNotices(context, demo, SEED_TODAY);
+    await loadReportsUp(context, demo, businessManagerIds, SEED_TODAY);
     bristol = demo.areaIds.Bristol;
     northSomerset = demo.areaIds['North Somerset'];
 
@@ -360,6 +362,66 @@ describe('who may read what (R42, R43): every query and subscription for every r
           expect(subjects).toContain(openCommunicationId);
           expect(subjects).not.toContain(restrictedId);
         },
+      ),
+    );
+  });
+
+  it("practiceReviews: each area's reviews to its business manager, the group's members and auditors; refused to the rest", async () => {
+    await matrix(
+      'query($g: ID!) { practiceReviews(groupId: $g) { reference panelNotification { status } rapidReview { status } } }',
+      () => ({ g: groupId() }),
+      (role) => {
+        const bristolReview = {
+          reference: 'BRS-2025-11',
+          panelNotification: { status: 'MET' },
+          rapidReview: { status: 'MET' },
+        };
+        const somersetReview = {
+          reference: 'SOM-2025-04',
+          panelNotification: { status: 'MISSED' },
+          rapidReview: { status: 'MISSED' },
+        };
+        if (role === 'business manager (Bristol)')
+          return { check: (data) => expect(data.practiceReviews).toEqual([bristolReview]) };
+        if (role === 'business manager (North Somerset)')
+          return { check: (data) => expect(data.practiceReviews).toEqual([]) };
+        return allowedFor(BRISTOL_READERS, (data) =>
+          expect(data.practiceReviews).toEqual([bristolReview, somersetReview]),
+        )(role);
+      },
+    );
+  });
+
+  it("regionalGroup.inbox: the group's business readers, each seeing only the areas whose reports they may read", async () => {
+    await matrix(
+      'query($g: ID!) { regionalGroup(id: $g) { inbox(first: 100) { totalCount edges { node { kind title restricted status } } } } }',
+      () => ({ g: groupId() }),
+      allowedFor(GROUP_READERS, (data, role) => {
+        const { inbox } = data.regionalGroup;
+        if (role === 'administrator') return expect(inbox.totalCount).toBe(0);
+        // 2 measures and a yearly report from each of 5 areas, Somerset's earlier report, an escalation, a decision, 2 reviews.
+        expect(inbox.totalCount).toBe(5 * 3 + 1 + 1 + 1 + 2);
+        expect(inbox.edges.find((e: any) => e.node.kind === 'ESCALATION').node).toEqual({
+          kind: 'ESCALATION',
+          title: 'Out-of-hours paediatric cover for child protection medicals',
+          restricted: true,
+          status: 'RECEIVED',
+        });
+        const late = inbox.edges.filter((e: any) => e.node.kind === 'YEARLY_REPORT' && e.node.status === 'LATE');
+        expect(late.map((e: any) => e.node.title)).toEqual(['Yearly report 2025-26']);
+      }),
+    );
+  });
+
+  it("performanceMeasures: Bristol's to its business manager, the group's members and auditors", async () => {
+    await matrix(
+      'query($a: ID!) { performanceMeasures(areaId: $a) { name } }',
+      () => ({ a: bristol }),
+      allowedFor(BRISTOL_READERS, (data) =>
+        expect(data.performanceMeasures.map((m: any) => m.name)).toEqual([
+          'Rapid reviews held',
+          'Referrals to children’s social care',
+        ]),
       ),
     );
   });

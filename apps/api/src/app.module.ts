@@ -21,8 +21,8 @@ import { IntegrityModule } from './integrity/integrity.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { WorkstreamsModule } from './workstreams/workstreams.module';
 import { PoliciesModule } from './policies/policies.module';
-import { RegionalGroupModule } from './regional-group/regional-group.module';
 import { LocalArrangementsModule } from './local-arrangements/local-arrangements.module';
+import { RegionalGroupModule } from './regional-group/regional-group.module';
 import { WebModule } from '../../web/src/web.module';
 
 @Module({})

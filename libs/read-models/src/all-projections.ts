@@ -7,6 +7,7 @@ import { historyProjection } from './history/history.projection';
 import { Projection } from './projection';
 import { regionalGroupProjection } from './regional-group/regional-group.projection';
 import { localArrangementsProjection } from './local-arrangements/local-arrangements.projection';
+import { reportsUpProjection } from './reports-up/reports-up.projection';
 
 export const ALL_PROJECTIONS: readonly Projection[] = [
   peopleProjection,
@@ -17,4 +18,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   areaFeedProjection,
   historyProjection,
   localArrangementsProjection,
+  reportsUpProjection,
 ];

@@ -11,6 +11,7 @@ export * from './area-feed/area-feed.queries';
 export * from './workstreams/workstreams.queries';
 export * from './policies/policies.queries';
 export * from './local-arrangements/local-arrangements.queries';
+export * from './reports-up/reports-up.queries';
 export * from './bitemporal';
 export * from './history/entities-of';
 export * from './history/history.queries';

@@ -33,7 +33,7 @@ const REFUSALS = {
 };
 
 /** The streams whose first event names the group they belong to. */
-const GROUP_ENTITY_STREAMS = ['meeting-', 'policy-', 'communication-'];
+const GROUP_ENTITY_STREAMS = ['meeting-', 'policy-', 'communication-', 'regional-reports-'];
 
 /**
  * The one place that answers "may this person read this?" (R42, R43) for queries, field resolvers,

@@ -11,6 +11,7 @@ import {
   openReadDatabase,
   PeopleQueries,
   PolicyQueries,
+  ReportsUpQueries,
   ProjectionRunner,
   RegionalGroupQueries,
   WorkstreamQueries,
@@ -124,6 +125,11 @@ export class InfrastructureModule {
           useFactory: (db: Database.Database) => new LocalArrangementQueries(db),
         },
         {
+          provide: ReportsUpQueries,
+          inject: [READ_DATABASE],
+          useFactory: (db: Database.Database) => new ReportsUpQueries(db),
+        },
+        {
           provide: HistoryQueries,
           inject: [READ_DATABASE],
           useFactory: (db: Database.Database) => new HistoryQueries(db),
@@ -146,6 +152,7 @@ export class InfrastructureModule {
         AreaFeedQueries,
         WorkstreamQueries,
         PolicyQueries,
+        ReportsUpQueries,
         HistoryQueries,
         LocalArrangementQueries,
         LiveEvents,

@@ -24,6 +24,25 @@ describe('which recorded events carry restricted content (R42)', () => {
     expect(restrictionOf('CommunicationIssued', issued(undefined))).toBeNull();
   });
 
+  it('given an escalation or a practice review marked restricted, then it is restricted to its group and its area', () => {
+    const escalation = {
+      areaId: 'bristol',
+      groupId: 'g1',
+      escalationId: 'e1',
+      title: 't',
+      detail: 'd',
+      raisedOn: '2026-11-02',
+    };
+    expect(restrictionOf('EscalationRaised', { ...escalation, restricted: true })).toEqual({
+      groupId: 'g1',
+      areaIds: ['bristol'],
+    });
+    expect(restrictionOf('EscalationRaised', { ...escalation, restricted: false })).toBeNull();
+    const decision = { areaId: 'bristol', groupId: 'g1', reviewId: 'r1', restricted: true, reason: 'Learning.' };
+    expect(restrictionOf('RapidReviewDecisionRecorded', decision)).toEqual({ groupId: 'g1', areaIds: ['bristol'] });
+    expect(restrictionOf('SeriousIncidentNotified', decision)).toEqual({ groupId: 'g1', areaIds: ['bristol'] });
+  });
+
   it('given any other event, then it is not restricted', () => {
     expect(restrictionOf('RepresentativeAppointed', { groupId: 'g1', restricted: true })).toBeNull();
   });

@@ -1,4 +1,6 @@
 import { CommunicationEvent } from '../communications/communication.decider';
+import { RapidReviewDecisionRecorded, SeriousIncidentNotified } from '../local-arrangements/practice-review.events';
+import { EscalationRaised } from '../local-arrangements/reports-up.events';
 
 /** Whom a restricted event's content concerns: its group, and the areas whose managers may read it (R42). */
 export type Restriction = Readonly<{ groupId: string; areaIds: readonly string[] }>;
@@ -13,6 +15,11 @@ export function restrictionOf(type: string, data: unknown): Restriction | null {
     const issued = data as CommunicationEvent['data'];
     if (!issued.restricted) return null;
     return { groupId: issued.groupId, areaIds: issued.areas.map((area) => area.areaId) };
+  }
+  if (type === 'EscalationRaised' || type === 'SeriousIncidentNotified' || type === 'RapidReviewDecisionRecorded') {
+    const item = data as (EscalationRaised | SeriousIncidentNotified | RapidReviewDecisionRecorded)['data'];
+    if (!item.restricted) return null;
+    return { groupId: item.groupId, areaIds: [item.areaId] };
   }
   return null;
 }

@@ -13,6 +13,15 @@ describe('happenedOn: the real-world date of an event', () => {
     );
   });
 
+  it('given a serious incident notified later, then it happened when the authority became aware, not on a due day', () => {
+    expect(
+      happenedOn(
+        { reviewId: 'r', awareOn: '2026-12-18', notifiedOn: '2026-12-21', notificationDueOn: '2026-12-29' },
+        RECORDED,
+      ),
+    ).toBe('2026-12-18');
+  });
+
   it('given a timestamp such as a meeting opening, then it happened on that timestamp’s date', () => {
     expect(happenedOn({ openedAt: '2026-03-12T10:05:00.000Z' }, RECORDED)).toBe('2026-03-12');
   });

@@ -26,6 +26,12 @@ const HAPPENED_ON_FIELDS = [
   'publishedAt',
   'retiredOn',
   'reportedOn',
+  // L2, L5: the authority became aware before it notified the panel; an escalation raised, figures sent, one resolved.
+  'awareOn',
+  'notifiedOn',
+  'raisedOn',
+  'submittedOn',
+  'resolvedOn',
   'acknowledgedAt',
   'membershipOn',
   'openedAt',

@@ -2,7 +2,7 @@ import { Decider, Message } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { dateOrToday, IsoDate, requireNotFuture } from '../shared/dates';
 import { Actor } from '../shared/roles';
-import { requireAreaManager } from './area-manager';
+import { requireAreaManager } from './area-recorders';
 import {
   evolveLocalRecords,
   isLocalRecordCommand,
@@ -13,6 +13,15 @@ import {
   NO_LOCAL_RECORDS,
 } from './local-records';
 import { decideLocalRecords } from './local-records.decide';
+import {
+  decidePracticeReview,
+  evolvePracticeReviews,
+  isPracticeReviewCommand,
+  PracticeReviews,
+} from './practice-review.decide';
+import { PracticeReviewCommand, PracticeReviewEvent } from './practice-review.events';
+import { decideReportsUp, evolveReportsUp, initialReportsUp, isReportsUpCommand } from './reports-up.decide';
+import { ReportsUpCommand, ReportsUpEvent, ReportsUpState } from './reports-up.events';
 
 /** The records an area keeps for itself, never edited by the region (R11): one stream per area. */
 export const localArrangementStream = (areaId: string): string => `local-arrangement-${areaId}`;
@@ -44,7 +53,12 @@ export type PolicyAdoptionCorrected = Message<
   PolicyAdoptionRecorded['data'] & { correctionReason: string }
 >;
 export type LocalArrangementEvent =
-  FeedItemAcknowledged | PolicyAdoptionRecorded | PolicyAdoptionCorrected | LocalRecordEvent;
+  | FeedItemAcknowledged
+  | PolicyAdoptionRecorded
+  | PolicyAdoptionCorrected
+  | LocalRecordEvent
+  | PracticeReviewEvent
+  | ReportsUpEvent;
 
 export type AcknowledgeFeedItem = Message<
   'AcknowledgeFeedItem',
@@ -82,7 +96,12 @@ export type CorrectPolicyAdoption = Message<
   Omit<RecordPolicyAdoption['data'], 'publishedToArea'> & { correctionReason: string }
 >;
 export type LocalArrangementCommand =
-  AcknowledgeFeedItem | RecordPolicyAdoption | CorrectPolicyAdoption | LocalRecordCommand;
+  | AcknowledgeFeedItem
+  | RecordPolicyAdoption
+  | CorrectPolicyAdoption
+  | LocalRecordCommand
+  | PracticeReviewCommand
+  | ReportsUpCommand;
 
 /** `adoptions`: the day of each decision the area recorded, by `policyId@version`. */
 export type LocalArrangementState = Readonly<{
@@ -90,21 +109,37 @@ export type LocalArrangementState = Readonly<{
   adoptions: Readonly<Record<string, IsoDate>>;
   /** L1, L4: the area's agencies, own groups and published arrangements. */
   records: LocalRecords;
+  practiceReviews: PracticeReviews;
+  reportsUp: ReportsUpState;
 }>;
 
 export const localArrangementDecider: Decider<LocalArrangementCommand, LocalArrangementEvent, LocalArrangementState> = {
-  initialState: { acknowledged: [], adoptions: {}, records: NO_LOCAL_RECORDS },
-  evolve: (state, event) =>
-    isLocalRecordEvent(event)
-      ? { ...state, records: evolveLocalRecords(state.records, event) }
-      : event.type === 'FeedItemAcknowledged'
-        ? { ...state, acknowledged: [...state.acknowledged, event.data.position] }
-        : {
-            ...state,
-            adoptions: { ...state.adoptions, [`${event.data.policyId}@${event.data.version}`]: event.data.decidedOn },
-          },
+  initialState: {
+    acknowledged: [],
+    adoptions: {},
+    records: NO_LOCAL_RECORDS,
+    practiceReviews: {},
+    reportsUp: initialReportsUp,
+  },
+  evolve(state, event) {
+    if (isLocalRecordEvent(event)) return { ...state, records: evolveLocalRecords(state.records, event) };
+    if (event.type === 'FeedItemAcknowledged')
+      return { ...state, acknowledged: [...state.acknowledged, event.data.position] };
+    if (event.type === 'PolicyAdoptionRecorded' || event.type === 'PolicyAdoptionCorrected')
+      return {
+        ...state,
+        adoptions: { ...state.adoptions, [`${event.data.policyId}@${event.data.version}`]: event.data.decidedOn },
+      };
+    return {
+      ...state,
+      practiceReviews: evolvePracticeReviews(state.practiceReviews, event),
+      reportsUp: evolveReportsUp(state.reportsUp, event),
+    };
+  },
   decide(command, state) {
     if (isLocalRecordCommand(command)) return decideLocalRecords(command, state.records);
+    if (isPracticeReviewCommand(command)) return decidePracticeReview(command, state.practiceReviews);
+    if (isReportsUpCommand(command)) return decideReportsUp(command, state.reportsUp);
     if (command.type === 'RecordPolicyAdoption') return recordAdoption(command, state);
     if (command.type === 'CorrectPolicyAdoption') return correctAdoption(command, state);
     const { actor, areaId, position, itemExists, managedAreaIds, now } = command.data;

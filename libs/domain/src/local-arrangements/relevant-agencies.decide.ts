@@ -1,7 +1,7 @@
 import { requireDate } from '../shared/dates';
 import { DomainError } from '../shared/domain-error';
 import { normaliseName } from '../shared/text';
-import { requireAreaManager } from './area-manager';
+import { requireAreaManager } from './area-recorders';
 import {
   EndRelevantAgency,
   LOCAL_GROUP_KINDS,

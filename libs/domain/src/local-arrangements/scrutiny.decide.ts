@@ -2,7 +2,7 @@ import { decideRecommendationResponse } from '../meetings/recommendation-respons
 import { requireDate, requireNotBefore, requireNotFuture } from '../shared/dates';
 import { DomainError } from '../shared/domain-error';
 import { normaliseName } from '../shared/text';
-import { requireAreaManager } from './area-manager';
+import { requireAreaManager } from './area-recorders';
 import { participatesOn } from './participation';
 import {
   AppointScrutineer,

@@ -5,6 +5,7 @@ import { PolicyEvent } from '../policies/policy.decider';
 import { RegionalGroupEvent } from '../regional-group/regional-group.events';
 import { WorkstreamEvent } from '../workstreams/workstream.events';
 import { RedactionEvent } from './redaction.decider';
+import { RegionalReportsEvent } from '../regional-reports/regional-reports.decider';
 
 type RedactableEvent =
   | RegionalGroupEvent
@@ -13,6 +14,7 @@ type RedactableEvent =
   | PolicyEvent
   | LocalArrangementEvent
   | CommunicationEvent
+  | RegionalReportsEvent
   | RedactionEvent;
 
 /**
@@ -57,6 +59,11 @@ export const FREE_TEXT_FIELDS: { readonly [Type in RedactableEvent['type']]?: re
   PolicyAdoptionRecorded: ['variation', 'reason'],
   PolicyAdoptionCorrected: ['variation', 'reason', 'correctionReason'],
   CommunicationIssued: ['title', 'body'],
+  RapidReviewDecisionRecorded: ['reason'],
+  EscalationRaised: ['title', 'detail'],
+  LocalDecisionShared: ['title', 'decision'],
+  EscalationResponded: ['response'],
+  EscalationResolved: ['resolution'],
   FieldRedacted: ['reason'],
 };
 

@@ -1,0 +1,242 @@
+import { Inject } from '@nestjs/common';
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  dateOf,
+  DomainError,
+  isPracticeReviewOverdue,
+  LocalArrangementCommand,
+  localArrangementDecider,
+  localArrangementStream,
+  practiceReviewStage,
+} from '@app/domain';
+import { newEntityId } from '@app/event-store';
+import { RegionalGroupQueries, ReportsUpQueries } from '@app/read-models';
+import { Clock } from '@app/platform';
+import { CurrentIdentity } from '../auth/current-identity.decorator';
+import { Identity } from '../auth/identity';
+import { ReadAccess } from '../auth/read-access';
+import { ChangeStreamCommand } from '../common/change-stream.command';
+import { PreparedCommand } from '../common/command-gateway';
+import { IdempotentInput } from '../common/idempotency-key.input';
+import { KnownEntities } from '../common/known-entities';
+import { GraphqlContext } from '../graphql/graphql-context';
+import { CLOCK } from '../infrastructure/injection-tokens';
+import { AreaFacts } from './area-facts';
+import {
+  NotifySeriousIncidentInput,
+  PracticeReview,
+  PracticeReviewStage,
+  PublishLocalReviewInput,
+  RecordPanelNotificationInput,
+  RecordRapidReviewDecisionInput,
+} from './reports-up.types';
+import { toPracticeReview } from './reports-up.views';
+
+/**
+ * L5: practice reviews, recorded in the area's own stream by its business manager or a
+ * representative of one of its statutory partners, never by the region (R11). Each mutation
+ * answers with the review and the deadlines it set.
+ */
+@Resolver(() => PracticeReview)
+export class PracticeReviewResolver {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly facts: AreaFacts,
+    private readonly reviews: ReportsUpQueries,
+    private readonly groups: RegionalGroupQueries,
+    private readonly known: KnownEntities,
+    private readonly access: ReadAccess,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  private today(): string {
+    return dateOf(this.clock.now().toISOString());
+  }
+
+  private async record(
+    areaId: string,
+    operation: string,
+    input: IdempotentInput,
+    identity: Identity,
+    context: GraphqlContext,
+    build: (
+      prepared: PreparedCommand,
+      recorders: Awaited<ReturnType<AreaFacts['statutoryRecorders']>>,
+      groupId: string,
+    ) => LocalArrangementCommand,
+  ): Promise<void> {
+    const groupId = this.facts.groupOf(areaId);
+    await this.commands.execute(
+      new ChangeStreamCommand(
+        localArrangementStream(areaId),
+        localArrangementDecider,
+        groupId,
+        operation,
+        input,
+        { identity, correlationId: context.correlationId },
+        async (prepared) =>
+          build(prepared, await this.facts.statutoryRecorders(areaId, groupId, identity.personId), groupId),
+      ),
+    );
+  }
+
+  private read(reviewId: string, areaId: string): PracticeReview {
+    const row = this.reviews.practiceReview(reviewId);
+    if (!row || row.areaId !== areaId)
+      throw new DomainError('NOT_FOUND', `This area has no practice review with id ${reviewId}.`);
+    return toPracticeReview(row, this.today());
+  }
+
+  @Query(() => [PracticeReview], {
+    description:
+      "L5: every practice review of the group's areas the reader may read (R43: the group's members, auditors, and each area's business managers for their own area); restricted reviews only to those R42 allows. status is the stage; overdueOnly keeps those with a deadline passed and its step not taken, as at today.",
+  })
+  async practiceReviews(
+    @Args('groupId', { type: () => ID }) groupId: string,
+    @CurrentIdentity() identity: Identity,
+    @Args('status', { type: () => PracticeReviewStage, nullable: true }) status?: PracticeReviewStage | null,
+    @Args('overdueOnly', { type: () => Boolean, defaultValue: false }) overdueOnly = false,
+  ): Promise<PracticeReview[]> {
+    this.known.group(groupId);
+    const areaIds = (this.groups.areasOfGroups([groupId]).get(groupId) ?? []).map((area) => area.areaId);
+    const readable = await this.access.readableAreaIds(identity.personId, areaIds);
+    if (readable.size === 0) throw this.access.refusal('area');
+    const today = this.today();
+    const rows = this.reviews
+      .practiceReviewsOfGroup(groupId)
+      .filter((row) => readable.has(row.areaId))
+      .filter((row) => !status || practiceReviewStage(row) === (status as string))
+      .filter((row) => !overdueOnly || isPracticeReviewOverdue(row, today));
+    const visible = await Promise.all(
+      rows.map((row) =>
+        this.access.mayReadItem(identity.personId, groupId, { restricted: row.restricted, areaIds: [row.areaId] }),
+      ),
+    );
+    return rows.filter((_, index) => visible[index]).map((row) => toPracticeReview(row, today));
+  }
+
+  @Mutation(() => PracticeReview, {
+    description:
+      'L5: the local authority became aware of a serious incident (and, if it has, notified the national panel): reference number and dates only (R40). Notification is due 5 working days after awareness; the rapid review 15 working days after notification.',
+  })
+  async notifySeriousIncident(
+    @Args('input') input: NotifySeriousIncidentInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ): Promise<PracticeReview> {
+    const reviewId = newEntityId('practice-review', identity.personId, input.idempotencyKey, input.areaId);
+    await this.record(
+      input.areaId,
+      'notifySeriousIncident',
+      input,
+      identity,
+      context,
+      ({ actor, now }, recorders, groupId) => ({
+        type: 'NotifySeriousIncident',
+        data: {
+          areaId: input.areaId,
+          reviewId,
+          reference: input.reference,
+          awareOn: input.awareOn,
+          notifiedOn: input.notifiedOn ?? null,
+          restricted: input.restricted,
+          groupId,
+          recorders,
+          actor,
+          now,
+        },
+      }),
+    );
+    return this.read(reviewId, input.areaId);
+  }
+
+  @Mutation(() => PracticeReview, { description: 'L5: the national panel notified after the incident was recorded.' })
+  async recordPanelNotification(
+    @Args('input') input: RecordPanelNotificationInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ): Promise<PracticeReview> {
+    await this.record(
+      input.areaId,
+      'recordPanelNotification',
+      input,
+      identity,
+      context,
+      ({ actor, now }, recorders, groupId) => ({
+        type: 'RecordPanelNotification',
+        data: {
+          areaId: input.areaId,
+          reviewId: input.reviewId,
+          notifiedOn: input.notifiedOn ?? null,
+          groupId,
+          recorders,
+          actor,
+          now,
+        },
+      }),
+    );
+    return this.read(input.reviewId, input.areaId);
+  }
+
+  @Mutation(() => PracticeReview, {
+    description: "L5: the rapid review's decision, with its reason; a local review is then due within 6 months.",
+  })
+  async recordRapidReviewDecision(
+    @Args('input') input: RecordRapidReviewDecisionInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ): Promise<PracticeReview> {
+    await this.record(
+      input.areaId,
+      'recordRapidReviewDecision',
+      input,
+      identity,
+      context,
+      ({ actor, now }, recorders, groupId) => ({
+        type: 'RecordRapidReviewDecision',
+        data: {
+          areaId: input.areaId,
+          reviewId: input.reviewId,
+          decision: input.decision,
+          reason: input.decisionReason,
+          decidedOn: input.decidedOn ?? null,
+          groupId,
+          recorders,
+          actor,
+          now,
+        },
+      }),
+    );
+    return this.read(input.reviewId, input.areaId);
+  }
+
+  @Mutation(() => PracticeReview, { description: 'L5: the local child safeguarding practice review published.' })
+  async publishLocalReview(
+    @Args('input') input: PublishLocalReviewInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ): Promise<PracticeReview> {
+    await this.record(
+      input.areaId,
+      'publishLocalReview',
+      input,
+      identity,
+      context,
+      ({ actor, now }, recorders, groupId) => ({
+        type: 'PublishLocalReview',
+        data: {
+          areaId: input.areaId,
+          reviewId: input.reviewId,
+          publishedOn: input.publishedOn ?? null,
+          link: input.link,
+          groupId,
+          recorders,
+          actor,
+          now,
+        },
+      }),
+    );
+    return this.read(input.reviewId, input.areaId);
+  }
+}

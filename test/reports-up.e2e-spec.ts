@@ -1,0 +1,423 @@
+import { mintToken, SigningKey } from '@app/platform';
+import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
+import { LoadedDemo, loadAvonAndSomerset } from '../apps/cli/src/demo/load-demo';
+import { TestApp } from './support/test-app';
+
+const REVIEW =
+  'id areaId reference stage restricted overdue decision decisionReason link panelNotification { dueOn doneOn status } rapidReview { dueOn doneOn status } publication { dueOn doneOn status }';
+const ITEM =
+  'id kind areaId title restricted dueOn receivedOn status acknowledgedAt detail resolvedOn yearlyReport { period dispatch { dueOn doneOn status } } figures { measureName period count } responses { kind text on }';
+
+/** L2, L5 over GraphQL: every mutation and query, who may record and read, and each refusal. */
+describe('practice reviews and reports up (L2, L5)', () => {
+  let api: TestApp;
+  let demo: LoadedDemo;
+  let bristol: string;
+  let somerset: string;
+  const token: Record<string, string> = {};
+  const call = async (mutation: string, input: Record<string, unknown>, as: string, select: string) =>
+    api.graphql(
+      `mutation($input: ${mutation[0].toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { ${select} } }`,
+      { input },
+      token[as],
+    );
+  const codeOf = (response: Awaited<ReturnType<TestApp['graphql']>>) => response.errors?.[0]?.extensions?.code;
+
+  beforeAll(async () => {
+    // After the Christmas and New Year of the required example, so its deadlines have passed.
+    api = await TestApp.start({ CLOCK_NOW: '2027-03-01T10:00:00.000Z' });
+    const key = api.app.get<SigningKey>(SIGNING_KEY);
+    const mint = (personId: string) => mintToken(key, { subject: personId, name: personId });
+    demo = await loadAvonAndSomerset({ send: api.send, administratorToken: api.adminToken as string, tokenFor: mint });
+    bristol = demo.areaIds.Bristol;
+    somerset = demo.areaIds.Somerset;
+    token.admin = api.adminToken as string;
+    token.chair = await mint(demo.personIds['sheila-smith']);
+    token.bristolCouncil = await mint(demo.personIds['jacqui-jensen']);
+    token.bristolManager = await mint(demo.personIds['bristol-business-manager']);
+    token.auditor = await mint(demo.personIds.auditor);
+    const { registerPerson } = await api.send(
+      'mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { personId } }',
+      { i: { name: 'Somerset business manager' } },
+      token.admin,
+    );
+    await api.send(
+      'mutation($i: RoleInput!) { grantRole(input: $i) { personId } }',
+      { i: { personId: registerPerson.personId, role: 'AREA_BUSINESS_MANAGER', areaId: somerset } },
+      token.admin,
+    );
+    token.somersetManager = await mint(registerPerson.personId);
+  });
+  afterAll(async () => api.stop());
+
+  describe('a practice review (L5)', () => {
+    let reviewId: string;
+    const incident = () => ({
+      areaId: bristol,
+      reference: 'BRS-2026-07',
+      awareOn: '2026-12-18',
+      notifiedOn: '2026-12-18',
+    });
+
+    it('refuses the region, another area’s business manager, an administrator and an unknown area', async () => {
+      expect(codeOf(await call('notifySeriousIncident', incident(), 'chair', 'id'))).toBe('FORBIDDEN');
+      expect(codeOf(await call('notifySeriousIncident', incident(), 'somersetManager', 'id'))).toBe('FORBIDDEN');
+      expect(codeOf(await call('notifySeriousIncident', incident(), 'admin', 'id'))).toBe('FORBIDDEN');
+      const unknown = { ...incident(), areaId: '0b6c2f8e-4a53-4c1e-9f0e-2d7c9a1b3e54' };
+      expect(codeOf(await call('notifySeriousIncident', unknown, 'bristolManager', 'id'))).toBe('NOT_FOUND');
+      const badDate = { ...incident(), awareOn: '18/12/2026' };
+      expect(codeOf(await call('notifySeriousIncident', badDate, 'bristolManager', 'id'))).toBe('VALIDATION_FAILED');
+      const named = { ...incident(), reference: 'Leo Carter' };
+      expect(codeOf(await call('notifySeriousIncident', named, 'bristolManager', 'id'))).toBe('VALIDATION_FAILED');
+    });
+
+    it('known and notified on 18 December 2026: notification due 29 December, met; rapid review due 13 January 2027, missed as at 1 March', async () => {
+      const response = await call('notifySeriousIncident', incident(), 'bristolManager', REVIEW);
+      expect(response.errors).toBeUndefined();
+      const review = response.data?.notifySeriousIncident;
+      reviewId = review.id;
+      expect(review).toMatchObject({
+        reference: 'BRS-2026-07',
+        stage: 'AWAITING_DECISION',
+        restricted: true,
+        overdue: true,
+        panelNotification: { dueOn: '2026-12-29', doneOn: '2026-12-18', status: 'MET' },
+        rapidReview: { dueOn: '2027-01-13', doneOn: null, status: 'MISSED' },
+        publication: null,
+      });
+    });
+
+    it('records the rapid review decision once, by a statutory partner’s representative, retried with its key', async () => {
+      const input = {
+        areaId: bristol,
+        reviewId,
+        decision: 'LCSPR',
+        decisionReason: 'Learning about multi-agency information sharing.',
+        decidedOn: '2027-01-13',
+        idempotencyKey: 'rapid-review-brs-2026-07',
+      };
+      const named = { ...input, decisionReason: 'The child named Leo Carter was known to services.' };
+      expect(codeOf(await call('recordRapidReviewDecision', named, 'bristolCouncil', 'id'))).toBe('IDENTIFYING_DATA');
+      expect(codeOf(await call('recordRapidReviewDecision', input, 'chair', 'id'))).toBe('FORBIDDEN');
+      const first = await call('recordRapidReviewDecision', input, 'bristolCouncil', REVIEW);
+      const again = await call('recordRapidReviewDecision', input, 'bristolCouncil', REVIEW);
+      expect(first.errors).toBeUndefined();
+      expect(again.data).toEqual(first.data);
+      expect(first.data?.recordRapidReviewDecision).toMatchObject({
+        stage: 'IN_REVIEW',
+        decision: 'LCSPR',
+        overdue: false,
+        rapidReview: { dueOn: '2027-01-13', doneOn: '2027-01-13', status: 'MET' },
+        publication: { dueOn: '2027-07-13', doneOn: null, status: 'DUE' },
+      });
+      const withoutKey = { ...input, idempotencyKey: undefined };
+      expect(codeOf(await call('recordRapidReviewDecision', withoutKey, 'bristolCouncil', 'id'))).toBe(
+        'ALREADY_EXISTS',
+      );
+    });
+
+    it('publishes the local review, and refuses a second publication', async () => {
+      const input = {
+        areaId: bristol,
+        reviewId,
+        link: 'https://bcp.example/lcspr-brs-2026-07.pdf',
+        publishedOn: '2027-02-26',
+      };
+      const published = await call('publishLocalReview', input, 'bristolManager', REVIEW);
+      expect(published.data?.publishLocalReview).toMatchObject({
+        stage: 'CLOSED',
+        link: input.link,
+        publication: { dueOn: '2027-07-13', doneOn: '2027-02-26', status: 'MET' },
+      });
+      expect(codeOf(await call('publishLocalReview', input, 'bristolManager', 'id'))).toBe('ALREADY_EXISTS');
+    });
+
+    it('a later notification sets the rapid review’s deadline; a decision before it is refused', async () => {
+      const late = await call(
+        'notifySeriousIncident',
+        { areaId: bristol, reference: 'BRS-2026-08', awareOn: '2026-12-18' },
+        'bristolCouncil',
+        REVIEW,
+      );
+      const id = late.data?.notifySeriousIncident.id;
+      expect(late.data?.notifySeriousIncident).toMatchObject({
+        stage: 'AWAITING_NOTIFICATION',
+        panelNotification: { dueOn: '2026-12-29', doneOn: null, status: 'MISSED' },
+        rapidReview: null,
+      });
+      const decide = { areaId: bristol, reviewId: id, decision: 'NO_REVIEW', decisionReason: 'Criteria not met.' };
+      expect(codeOf(await call('recordRapidReviewDecision', decide, 'bristolManager', 'id'))).toBe('CONFLICT');
+      const notified = await call(
+        'recordPanelNotification',
+        { areaId: bristol, reviewId: id, notifiedOn: '2026-12-30' },
+        'bristolManager',
+        REVIEW,
+      );
+      expect(notified.data?.recordPanelNotification).toMatchObject({
+        panelNotification: { dueOn: '2026-12-29', doneOn: '2026-12-30', status: 'MISSED' },
+        rapidReview: { dueOn: '2027-01-21', status: 'MISSED' },
+      });
+      const other = { areaId: somerset, reviewId: id, notifiedOn: '2026-12-30' };
+      expect(codeOf(await call('recordPanelNotification', other, 'somersetManager', 'id'))).toBe('NOT_FOUND');
+    });
+
+    it('practiceReviews: the group’s members and auditors see every area’s, a business manager only their own area’s', async () => {
+      const query = `query($g: ID!, $s: PracticeReviewStage, $o: Boolean) { practiceReviews(groupId: $g, status: $s, overdueOnly: $o) { reference stage } }`;
+      const ask = (as: string, variables: Record<string, unknown> = {}) =>
+        api.graphql(query, { g: demo.groupId, ...variables }, token[as]);
+      expect((await ask('chair')).data?.practiceReviews.map((r: { reference: string }) => r.reference)).toEqual([
+        'BRS-2026-07',
+        'BRS-2026-08',
+      ]);
+      expect((await ask('auditor', { o: true })).data?.practiceReviews).toEqual([
+        { reference: 'BRS-2026-08', stage: 'AWAITING_DECISION' },
+      ]);
+      expect((await ask('bristolManager', { s: 'CLOSED' })).data?.practiceReviews).toEqual([
+        { reference: 'BRS-2026-07', stage: 'CLOSED' },
+      ]);
+      expect((await ask('somersetManager')).data?.practiceReviews).toEqual([]);
+      expect(codeOf(await ask('admin'))).toBe('FORBIDDEN');
+    });
+  });
+
+  describe('reports up and the region’s inbox (L2)', () => {
+    let measureId: string;
+    let escalationId: string;
+    let lateReportId: string;
+    const inbox = async (as: string, args = '') =>
+      (
+        await api.graphql(
+          `query($g: ID!) { regionalGroup(id: $g) { inbox(first: 100${args}) { totalCount edges { node { ${ITEM} } } } } }`,
+          { g: demo.groupId },
+          token[as],
+        )
+      ).data?.regionalGroup.inbox;
+
+    it("the group's chair keeps its list of measures; an area's business manager cannot", async () => {
+      const input = { groupId: demo.groupId, name: 'Rapid reviews held' };
+      expect(codeOf(await call('defineMeasure', input, 'bristolManager', 'id'))).toBe('FORBIDDEN');
+      const defined = await call('defineMeasure', input, 'chair', 'id name');
+      measureId = defined.data?.defineMeasure.id;
+      expect(defined.data?.defineMeasure.name).toBe('Rapid reviews held');
+      expect(codeOf(await call('defineMeasure', input, 'chair', 'id'))).toBe('ALREADY_EXISTS');
+      const measures = await api.graphql(
+        'query($a: ID!) { performanceMeasures(areaId: $a) { id name } }',
+        { a: bristol },
+        token.bristolManager,
+      );
+      expect(measures.data?.performanceMeasures).toEqual([{ id: measureId, name: 'Rapid reviews held' }]);
+    });
+
+    it('yearly reports: the second published more than 12 months after the first is late; sent before publication is refused', async () => {
+      const report = (period: string, publishedOn: string, sentOn: string) => ({
+        areaId: bristol,
+        period,
+        publishedOn,
+        link: `https://bcp.example/yearly-report-${period}.pdf`,
+        sentToNationalPanelOn: sentOn,
+        sentToWhatWorksOn: sentOn,
+      });
+      expect(
+        codeOf(await call('submitYearlyReport', report('2024-25', '2025-09-30', '2025-10-02'), 'chair', 'id')),
+      ).toBe('FORBIDDEN');
+      const first = await call(
+        'submitYearlyReport',
+        report('2024-25', '2025-09-30', '2025-10-02'),
+        'bristolManager',
+        ITEM,
+      );
+      expect(first.data?.submitYearlyReport).toMatchObject({
+        kind: 'YEARLY_REPORT',
+        status: 'RECEIVED',
+        dueOn: null,
+        yearlyReport: { period: '2024-25', dispatch: { dueOn: '2025-10-07', doneOn: '2025-10-02', status: 'MET' } },
+      });
+      const early = report('2025-26', '2026-10-15', '2026-10-14');
+      expect(codeOf(await call('submitYearlyReport', early, 'bristolManager', 'id'))).toBe('OUT_OF_RANGE');
+      const late = await call(
+        'submitYearlyReport',
+        report('2025-26', '2026-10-15', '2026-10-29'),
+        'bristolManager',
+        ITEM,
+      );
+      lateReportId = late.data?.submitYearlyReport.id;
+      expect(late.data?.submitYearlyReport).toMatchObject({
+        status: 'LATE',
+        dueOn: '2026-09-30',
+        receivedOn: '2026-10-15',
+        yearlyReport: { dispatch: { dueOn: '2026-10-22', doneOn: '2026-10-29', status: 'MISSED' } },
+      });
+    });
+
+    it("yearlyReportsDue: each area's next report, due 12 months after its last, late once that has passed", async () => {
+      await call(
+        'submitYearlyReport',
+        {
+          areaId: somerset,
+          period: '2024-25',
+          publishedOn: '2025-09-30',
+          link: 'https://somerset.example/yearly-report-2024-25.pdf',
+          sentToNationalPanelOn: '2025-10-01',
+          sentToWhatWorksOn: '2025-10-01',
+        },
+        'somersetManager',
+        'id',
+      );
+      const due = async (as: string) =>
+        (
+          await api.graphql(
+            'query($g: ID!) { regionalGroup(id: $g) { yearlyReportsDue { areaId lastPublishedOn dueOn status } } }',
+            { g: demo.groupId },
+            token[as],
+          )
+        ).data?.regionalGroup.yearlyReportsDue;
+      const all = await due('chair');
+      expect(all.find((d: { areaId: string }) => d.areaId === bristol)).toEqual({
+        areaId: bristol,
+        lastPublishedOn: '2026-10-15',
+        dueOn: '2027-10-15',
+        status: 'DUE',
+      });
+      expect(all.find((d: { areaId: string }) => d.areaId === somerset)).toEqual({
+        areaId: somerset,
+        lastPublishedOn: '2025-09-30',
+        dueOn: '2026-09-30',
+        status: 'LATE',
+      });
+      expect(all.filter((d: { lastPublishedOn: string | null }) => d.lastPublishedOn === null)).toHaveLength(3);
+      expect(await due('admin')).toEqual([]);
+    });
+
+    it('performance figures for a measure the group keeps, counts only', async () => {
+      const input = () => ({ areaId: bristol, measureId, period: '2026-Q4', count: 4 });
+      const sent = await call('submitPerformanceFigures', input(), 'bristolManager', ITEM);
+      expect(sent.data?.submitPerformanceFigures).toMatchObject({
+        kind: 'PERFORMANCE_FIGURES',
+        dueOn: '2027-01-31',
+        receivedOn: '2027-03-01',
+        status: 'LATE',
+        figures: { measureName: 'Rapid reviews held', period: '2026-Q4', count: 4 },
+      });
+      expect(codeOf(await call('submitPerformanceFigures', input(), 'bristolManager', 'id'))).toBe('ALREADY_EXISTS');
+      const unknown = { ...input(), measureId: '0b6c2f8e-4a53-4c1e-9f0e-2d7c9a1b3e54' };
+      expect(codeOf(await call('submitPerformanceFigures', unknown, 'bristolManager', 'id'))).toBe('NOT_FOUND');
+      const negative = { ...input(), period: '2027-Q1', count: -1 };
+      expect(codeOf(await call('submitPerformanceFigures', negative, 'bristolManager', 'id'))).toBe(
+        'VALIDATION_FAILED',
+      );
+      expect(
+        codeOf(await call('submitPerformanceFigures', { ...input(), areaId: somerset }, 'bristolManager', 'id')),
+      ).toBe('FORBIDDEN');
+    });
+
+    it('a restricted escalation: the region responds and resolves it in its own stream; the area cannot answer for it', async () => {
+      const raised = await call(
+        'raiseEscalation',
+        {
+          areaId: bristol,
+          title: 'Out-of-hours paediatric cover',
+          detail: 'No designated doctor at weekends since January.',
+          restricted: true,
+          raisedOn: '2027-02-10',
+        },
+        'bristolManager',
+        ITEM,
+      );
+      escalationId = raised.data?.raiseEscalation.id;
+      expect(raised.data?.raiseEscalation).toMatchObject({ kind: 'ESCALATION', restricted: true, status: 'RECEIVED' });
+      const respond = {
+        groupId: demo.groupId,
+        itemId: escalationId,
+        response: 'Raised with the ICB’s medical director.',
+        respondedOn: '2027-02-12',
+      };
+      expect(codeOf(await call('respondToEscalation', respond, 'bristolManager', 'id'))).toBe('FORBIDDEN');
+      expect(codeOf(await call('respondToEscalation', { ...respond, respondedOn: '2027-02-09' }, 'chair', 'id'))).toBe(
+        'OUT_OF_RANGE',
+      );
+      expect(codeOf(await call('respondToEscalation', { ...respond, itemId: lateReportId }, 'chair', 'id'))).toBe(
+        'NOT_FOUND',
+      );
+      await call('respondToEscalation', respond, 'chair', 'id');
+      const resolved = await call(
+        'resolveEscalation',
+        { groupId: demo.groupId, itemId: escalationId, resolution: 'A weekend rota agreed.', resolvedOn: '2027-02-20' },
+        'chair',
+        ITEM,
+      );
+      expect(resolved.data?.resolveEscalation).toMatchObject({
+        resolvedOn: '2027-02-20',
+        responses: [
+          { kind: 'RESPONSE', text: 'Raised with the ICB’s medical director.', on: '2027-02-12' },
+          { kind: 'RESOLUTION', text: 'A weekend rota agreed.', on: '2027-02-20' },
+        ],
+      });
+      expect(codeOf(await call('respondToEscalation', respond, 'chair', 'id'))).toBe('CONFLICT');
+      const history = async (as: string) =>
+        (
+          await api.graphql(
+            'query($e: ID!) { history(filter: { entityId: $e }) { edges { node { type withheld } } } }',
+            { e: escalationId },
+            token[as],
+          )
+        ).data?.history.edges.map((e: { node: { type: string; withheld: boolean } }) => e.node);
+      expect((await history('auditor'))?.[0]).toEqual({ type: 'EscalationRaised', withheld: false });
+      expect((await history('admin'))?.[0]).toEqual({ type: 'EscalationRaised', withheld: true });
+    });
+
+    it('a local decision shared; the region acknowledges items once, an area never', async () => {
+      const shared = await call(
+        'shareLocalDecision',
+        {
+          areaId: bristol,
+          title: 'Neglect strategy',
+          decision: 'Adopted the neglect strategy for 2027-2029.',
+          decidedOn: '2027-02-01',
+        },
+        'bristolManager',
+        ITEM,
+      );
+      const itemId = shared.data?.shareLocalDecision.id;
+      const input = { groupId: demo.groupId, itemId };
+      expect(codeOf(await call('acknowledgeInboxItem', input, 'bristolManager', 'id'))).toBe('FORBIDDEN');
+      const acknowledged = await call('acknowledgeInboxItem', input, 'chair', ITEM);
+      expect(acknowledged.data?.acknowledgeInboxItem.acknowledgedAt).toMatch(/^2027-03-01T/);
+      expect(codeOf(await call('acknowledgeInboxItem', input, 'chair', 'id'))).toBe('ALREADY_EXISTS');
+      const unknown = { groupId: demo.groupId, itemId: '0b6c2f8e-4a53-4c1e-9f0e-2d7c9a1b3e54' };
+      expect(codeOf(await call('acknowledgeInboxItem', unknown, 'chair', 'id'))).toBe('NOT_FOUND');
+    });
+
+    it('inbox(kind, status, areaId): every item an area sent, filtered; none of the areas’ business for an administrator', async () => {
+      const all = await inbox('chair');
+      expect(all.edges.map((e: { node: { kind: string } }) => e.node.kind)).toEqual([
+        'PRACTICE_REVIEW_DECISION',
+        'YEARLY_REPORT',
+        'YEARLY_REPORT',
+        'YEARLY_REPORT',
+        'PERFORMANCE_FIGURES',
+        'ESCALATION',
+        'LOCAL_DECISION',
+      ]);
+      expect((await inbox('auditor', ', status: LATE')).totalCount).toBe(2);
+      expect(await inbox('somersetManager')).toBeUndefined();
+      expect((await inbox('chair', ', kind: YEARLY_REPORT, status: RECEIVED')).totalCount).toBe(2);
+      expect((await inbox('chair', ', acknowledged: true')).totalCount).toBe(1);
+      expect((await inbox('chair', `, areaId: "${somerset}"`)).totalCount).toBe(1);
+      expect((await inbox('admin')).totalCount).toBe(0);
+      const firstPage = await api.graphql(
+        'query($g: ID!) { regionalGroup(id: $g) { inbox(first: 2, kind: YEARLY_REPORT) { pageInfo { hasNextPage endCursor } edges { node { id } } } } }',
+        { g: demo.groupId },
+        token.chair,
+      );
+      expect(firstPage.data?.regionalGroup.inbox.pageInfo.hasNextPage).toBe(true);
+      expect(firstPage.data?.regionalGroup.inbox.edges).toHaveLength(2);
+      const secondPage = await api.graphql(
+        'query($g: ID!, $after: String) { regionalGroup(id: $g) { inbox(first: 2, kind: YEARLY_REPORT, after: $after) { pageInfo { hasNextPage hasPreviousPage } edges { node { id } } } } }',
+        { g: demo.groupId, after: firstPage.data?.regionalGroup.inbox.pageInfo.endCursor },
+        token.chair,
+      );
+      expect(secondPage.data?.regionalGroup.inbox.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true });
+      expect(secondPage.data?.regionalGroup.inbox.edges).toHaveLength(1);
+    });
+  });
+});
