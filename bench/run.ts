@@ -1,5 +1,6 @@
 import { appendBench } from './append.bench';
 import { commandCostBench } from './command-cost.bench';
+import { graphqlRateBench } from './graphql-rate.bench';
 import { historyBench } from './history.bench';
 import { postgresAppendBench } from './postgres-append.bench';
 import { rebuildBench } from './rebuild.bench';
@@ -16,4 +17,6 @@ runMain(async () => {
   await historyBench();
   console.log('');
   await commandCostBench();
+  console.log('');
+  await graphqlRateBench();
 });
