@@ -20,7 +20,7 @@ const WARM_UP = 200;
 /** About 2-4 s per round on the 2-core development machine; BENCH_APPENDS overrides. */
 const DEFAULT_APPENDS = 12000;
 
-interface Append {
+export interface Append {
   readonly streamId: string;
   readonly expectedRevision: ExpectedRevision;
   readonly event: NewEvent;
@@ -31,7 +31,7 @@ interface Append {
 }
 
 /** Builds and hash-chains every event before anything is timed. */
-function buildAppends(count: number): Append[] {
+export function appendsOf(count: number): Append[] {
   const now = new Date().toISOString();
   const heads = new Map<string, NewEvent & { revision: number }>();
   const appends: Append[] = [];
@@ -102,7 +102,7 @@ function assertRowCount(file: string, expected: number): void {
 
 export async function appendBench(): Promise<BenchResult> {
   const count = envInt('BENCH_APPENDS', DEFAULT_APPENDS);
-  const built = await timed(() => buildAppends(WARM_UP + count));
+  const built = await timed(() => appendsOf(WARM_UP + count));
   const all = built.result;
   const warmUp = all.slice(0, WARM_UP);
   const appends = all.slice(WARM_UP);

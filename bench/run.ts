@@ -1,16 +1,22 @@
 import { appendBench } from './append.bench';
 import { commandCostBench } from './command-cost.bench';
+import { graphqlRateBench } from './graphql-rate.bench';
 import { historyBench } from './history.bench';
+import { postgresAppendBench } from './postgres-append.bench';
 import { rebuildBench } from './rebuild.bench';
 import { runMain } from './measure';
 
-/** Every benchmark in sequence; each ends its output with its own JSON line (the history bench, one per filter; the command-cost bench, one per command). */
+/** Every benchmark in sequence (the PostgreSQL one when DATABASE_URL is set); each ends its output with its own JSON line (the history bench, one per filter; the command-cost bench, one per command). */
 runMain(async () => {
   await appendBench();
+  console.log('');
+  await postgresAppendBench();
   console.log('');
   await rebuildBench();
   console.log('');
   await historyBench();
   console.log('');
   await commandCostBench();
+  console.log('');
+  await graphqlRateBench();
 });

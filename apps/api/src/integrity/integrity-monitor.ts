@@ -1,11 +1,20 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { EventStore, SignedTreeHead, signAndRecordTreeHead, TransparencyLog, treeHeadDue } from '@app/event-store';
+import {
+  EventStore,
+  SignedTreeHead,
+  signAndRecordTreeHead,
+  TransparencyLog,
+  treeHeadDue,
+  WrongExpectedVersionError,
+} from '@app/event-store';
 import { AreaFeedQueries, ProjectionRunner } from '@app/read-models';
 import { Clock, SigningKey } from '@app/platform';
 import { CLOCK, EVENT_STORE } from '../infrastructure/injection-tokens';
 import { LOG_KEY } from './log-key';
 
 const CHECK_EVERY_MS = 60_000;
+/** Heads recorded by other instances in between that still leave one due: rare beyond the first. */
+const SIGN_ATTEMPTS = 3;
 const SCHEDULED_REASON = 'The daily signed tree head, or the one after the first change of the day';
 
 export interface IntegrityVerdict {
@@ -45,7 +54,7 @@ export class IntegrityMonitor implements OnApplicationBootstrap, OnApplicationSh
       await this.recheck();
       // The store was just read whole: a head due now is signed over that reading.
       if (this.found.length === 0 && treeHeadDue(this.log.activity, this.clock.now())) {
-        await this.sign(this.log);
+        await this.signDue(this.log);
       }
     });
     this.timer = setInterval(() => void this.signIfDue(), CHECK_EVERY_MS);
@@ -82,11 +91,29 @@ export class IntegrityMonitor implements OnApplicationBootstrap, OnApplicationSh
       return await this.serially(async () => {
         await this.log.catchUp(this.store);
         if (this.found.length > 0 || !treeHeadDue(this.log.activity, this.clock.now())) return null;
-        return this.sign();
+        return this.signDue();
       });
     } catch (error) {
       this.logger.error(error instanceof Error ? error : String(error), 'Signing a tree head');
       return null;
+    }
+  }
+
+  /**
+   * Signs the head that is due. Another api instance on the same store may record its head first
+   * (two instances starting together both find one due): its head is then checked like any other,
+   * and this one signs only if a head is still due.
+   */
+  private async signDue(fresh?: TransparencyLog): Promise<SignedTreeHead | null> {
+    for (let attempt = 1, scanned = fresh; ; attempt += 1, scanned = undefined) {
+      try {
+        return await this.sign(scanned);
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError) || attempt >= SIGN_ATTEMPTS) throw error;
+      }
+      await this.log.catchUp(this.store);
+      await this.recheck();
+      if (this.found.length > 0 || !treeHeadDue(this.log.activity, this.clock.now())) return null;
     }
   }
 

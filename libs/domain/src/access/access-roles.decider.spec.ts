@@ -125,4 +125,22 @@ describe('granting and revoking roles', () => {
       .when(revoke({ personId: 'p-admin', role: 'ADMINISTRATOR', areaId: null }))
       .thenFails('VALIDATION_FAILED', /at least one administrator/);
   });
+  it('counts the administrators as roles are granted and revoked', () => {
+    const secondAdministrator: AccessEvent = {
+      type: 'RoleGranted',
+      data: { personId: 'p-bm', role: 'ADMINISTRATOR', areaId: null },
+    };
+    const firstRevoked: AccessEvent = {
+      type: 'RoleRevoked',
+      data: { personId: 'p-admin', role: 'ADMINISTRATOR', areaId: null },
+    };
+    spec
+      .given([...platform, secondAdministrator])
+      .when(revoke({ personId: 'p-admin', role: 'ADMINISTRATOR', areaId: null }))
+      .then([firstRevoked]);
+    spec
+      .given([...platform, secondAdministrator, firstRevoked])
+      .when(revoke({ personId: 'p-bm', role: 'ADMINISTRATOR', areaId: null }))
+      .thenFails('VALIDATION_FAILED', /at least one administrator/);
+  });
 });
