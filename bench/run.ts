@@ -1,16 +1,19 @@
 import { appendBench } from './append.bench';
+import { asAtBench } from './as-at.bench';
 import { commandCostBench } from './command-cost.bench';
 import { historyBench } from './history.bench';
 import { rebuildBench } from './rebuild.bench';
 import { runMain } from './measure';
 
-/** Every benchmark in sequence; each ends its output with its own JSON line (the history bench, one per filter; the command-cost bench, one per command). */
+/** Every benchmark in sequence; each ends its output with its own JSON line (the history bench, one per filter; the as-at bench, one for asAt and one for asRecordedAt; the command-cost bench, one per command). */
 runMain(async () => {
   await appendBench();
   console.log('');
   await rebuildBench();
   console.log('');
   await historyBench();
+  console.log('');
+  await asAtBench();
   console.log('');
   await commandCostBench();
 });
