@@ -298,6 +298,22 @@ describe('workstreams, policies, a group’s lists and area feeds as at a date',
       expect.objectContaining({ title: 'Information sharing protocol', status: 'PUBLISHED', reviewOverdue: true }),
     ]);
 
+    // As the platform showed it before the workstreams were entered: the meeting year, no workstream or policy.
+    const shown = await api.graphql<{ regionalGroup: Listed }>(
+      'query($id: ID!, $t: DateTime) { regionalGroup(id: $id, asRecordedAt: $t) { meetings { startsAt } workstreams { name } policies { title } } }',
+      { id: demo.groupId, t: beforeWorkstreams },
+    );
+    expect(shown.data?.regionalGroup).toMatchObject({ workstreams: [], policies: [] });
+    // The extraordinary meeting of 19 November was booked after that moment; December's already was.
+    expect(shown.data?.regionalGroup.meetings.map((m) => m.startsAt.slice(0, 10))).toEqual([
+      '2020-03-12',
+      '2025-12-11',
+      '2026-03-12',
+      '2026-06-11',
+      '2026-09-10',
+      '2026-12-10',
+    ]);
+
     const today = await listed();
     expect(today.meetings).toHaveLength(7);
     expect(today.workstreams).toHaveLength(8);
