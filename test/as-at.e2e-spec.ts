@@ -365,6 +365,39 @@ describe('workstreams, policies, a group’s lists and area feeds as at a date',
     const shown = (await workstream({ asRecordedAt: beforeAddition })).data?.workstream as WorkstreamSeen;
     expect(shown.asAt).toBe('2026-11-23');
     expect(shown.members.map((m) => m.name)).toEqual(['Chris Sivers', 'Janet Baptiste-Grant', 'Victoria Capel']);
+
+    // A task started now: as shown before, still to do, its history without the start.
+    type Tasks = {
+      workstream: {
+        workstreamTasks: { edges: { node: { id: string; status: string; history: { change: string }[] } }[] };
+      };
+    };
+    const tasks = async (asRecordedAt?: string) =>
+      (
+        await api.graphql<Tasks>(
+          'query($id: ID!, $t: DateTime) { workstream(id: $id, asRecordedAt: $t) { workstreamTasks(first: 100) { edges { node { id status history { change } } } } } }',
+          { id: workstreams.taskAndFinishId, t: asRecordedAt },
+          lead,
+        )
+      ).data?.workstream.workstreamTasks.edges.map((e) => e.node);
+    const toDo = (await tasks())?.find((t) => t.status === 'TO_DO');
+    const beforeStart = now();
+    const started = await api.graphql(
+      'mutation($i: TaskInput!) { startTask(input: $i) { id } }',
+      {
+        i: { workstreamId: workstreams.taskAndFinishId, taskId: toDo?.id },
+      },
+      lead,
+    );
+    expect(started.errors).toBeUndefined();
+    expect((await tasks())?.find((t) => t.id === toDo?.id)).toMatchObject({
+      status: 'IN_PROGRESS',
+      history: [{ change: 'ADDED' }, { change: 'STARTED' }],
+    });
+    expect((await tasks(beforeStart))?.find((t) => t.id === toDo?.id)).toMatchObject({
+      status: 'TO_DO',
+      history: [{ change: 'ADDED' }],
+    });
   });
 
   it('answers an area feed as at a day: the items that had flowed down, each acknowledged or not as of then', async () => {
