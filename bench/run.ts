@@ -1,4 +1,5 @@
 import { appendBench } from './append.bench';
+import { asAtBench } from './as-at.bench';
 import { commandCostBench } from './command-cost.bench';
 import { graphqlRateBench } from './graphql-rate.bench';
 import { historyBench } from './history.bench';
@@ -6,7 +7,7 @@ import { postgresAppendBench } from './postgres-append.bench';
 import { rebuildBench } from './rebuild.bench';
 import { runMain } from './measure';
 
-/** Every benchmark in sequence (the PostgreSQL one when DATABASE_URL is set); each ends its output with its own JSON line (the history bench, one per filter; the command-cost bench, one per command). */
+/** Every benchmark in sequence (the PostgreSQL one when DATABASE_URL is set); each ends its output with its own JSON line (the history bench, one per filter; the as-at bench, one for asAt and one for asRecordedAt; the command-cost bench, one per command). */
 runMain(async () => {
   await appendBench();
   console.log('');
@@ -15,6 +16,8 @@ runMain(async () => {
   await rebuildBench();
   console.log('');
   await historyBench();
+  console.log('');
+  await asAtBench();
   console.log('');
   await commandCostBench();
   console.log('');

@@ -298,6 +298,22 @@ describe('workstreams, policies, a group’s lists and area feeds as at a date',
       expect.objectContaining({ title: 'Information sharing protocol', status: 'PUBLISHED', reviewOverdue: true }),
     ]);
 
+    // As the platform showed it before the workstreams were entered: the meeting year, no workstream or policy.
+    const shown = await api.graphql<{ regionalGroup: Listed }>(
+      'query($id: ID!, $t: DateTime) { regionalGroup(id: $id, asRecordedAt: $t) { meetings { startsAt } workstreams { name } policies { title } } }',
+      { id: demo.groupId, t: beforeWorkstreams },
+    );
+    expect(shown.data?.regionalGroup).toMatchObject({ workstreams: [], policies: [] });
+    // The extraordinary meeting of 19 November was booked after that moment; December's already was.
+    expect(shown.data?.regionalGroup.meetings.map((m) => m.startsAt.slice(0, 10))).toEqual([
+      '2020-03-12',
+      '2025-12-11',
+      '2026-03-12',
+      '2026-06-11',
+      '2026-09-10',
+      '2026-12-10',
+    ]);
+
     const today = await listed();
     expect(today.meetings).toHaveLength(7);
     expect(today.workstreams).toHaveLength(8);
@@ -349,6 +365,39 @@ describe('workstreams, policies, a group’s lists and area feeds as at a date',
     const shown = (await workstream({ asRecordedAt: beforeAddition })).data?.workstream as WorkstreamSeen;
     expect(shown.asAt).toBe('2026-11-23');
     expect(shown.members.map((m) => m.name)).toEqual(['Chris Sivers', 'Janet Baptiste-Grant', 'Victoria Capel']);
+
+    // A task started now: as shown before, still to do, its history without the start.
+    type Tasks = {
+      workstream: {
+        workstreamTasks: { edges: { node: { id: string; status: string; history: { change: string }[] } }[] };
+      };
+    };
+    const tasks = async (asRecordedAt?: string) =>
+      (
+        await api.graphql<Tasks>(
+          'query($id: ID!, $t: DateTime) { workstream(id: $id, asRecordedAt: $t) { workstreamTasks(first: 100) { edges { node { id status history { change } } } } } }',
+          { id: workstreams.taskAndFinishId, t: asRecordedAt },
+          lead,
+        )
+      ).data?.workstream.workstreamTasks.edges.map((e) => e.node);
+    const toDo = (await tasks())?.find((t) => t.status === 'TO_DO');
+    const beforeStart = now();
+    const started = await api.graphql(
+      'mutation($i: TaskInput!) { startTask(input: $i) { id } }',
+      {
+        i: { workstreamId: workstreams.taskAndFinishId, taskId: toDo?.id },
+      },
+      lead,
+    );
+    expect(started.errors).toBeUndefined();
+    expect((await tasks())?.find((t) => t.id === toDo?.id)).toMatchObject({
+      status: 'IN_PROGRESS',
+      history: [{ change: 'ADDED' }, { change: 'STARTED' }],
+    });
+    expect((await tasks(beforeStart))?.find((t) => t.id === toDo?.id)).toMatchObject({
+      status: 'TO_DO',
+      history: [{ change: 'ADDED' }],
+    });
   });
 
   it('answers an area feed as at a day: the items that had flowed down, each acknowledged or not as of then', async () => {

@@ -272,7 +272,9 @@ describe('the per-request loaders of workstreams, tasks, policies and groups', (
   it('loads the history of several tasks in one query, in the order it happened', async () => {
     const { workstreams, loaders } = await readModels();
     const query = jest.spyOn(workstreams, 'historyOfTasks');
-    const [first, second, unknown] = await loaders.historyOfTask.loadMany(['task-1', 'task-2', 'no-such-task']);
+    const [first, second, unknown] = await loaders.historyOfTask.loadMany(
+      ['task-1', 'task-2', 'no-such-task'].map((id) => ({ id, args: { view: TODAY_VIEW } })),
+    );
     expect(query).toHaveBeenCalledTimes(1);
     expect((first as { change: string }[]).map((h) => h.change)).toEqual(['ADDED', 'STARTED']);
     expect((second as { change: string }[]).map((h) => h.change)).toEqual(['ADDED']);

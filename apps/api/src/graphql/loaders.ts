@@ -101,7 +101,7 @@ export interface Loaders {
   /** Null for every key of a batch whose `after` cursor this API did not give out. */
   readonly tasksOfWorkstream: DataLoader<KeyWith<TaskPageArgs>, Page<TaskRow> | null, string>;
   readonly taskCountsOfWorkstream: DataLoader<Viewed, { status: string; count: number }[], string>;
-  readonly historyOfTask: DataLoader<string, TaskHistoryRow[]>;
+  readonly historyOfTask: DataLoader<Viewed, TaskHistoryRow[], string>;
   readonly policiesOfGroup: DataLoader<Viewed, PolicyRow[], string>;
   /** Oldest first. */
   readonly versionsOfPolicy: DataLoader<Viewed, PolicyVersionRow[], string>;
@@ -188,7 +188,7 @@ export function createLoaders({ groups, membership, meetings, workstreams, polic
       null,
     ),
     taskCountsOfWorkstream: batchedWith((ids, { view }) => workstreams.countsByStatusOfWorkstreams(ids, view), []),
-    historyOfTask: batched((ids) => workstreams.historyOfTasks(ids), []),
+    historyOfTask: batchedWith((ids, { view }) => workstreams.historyOfTasks(ids, view), []),
     policiesOfGroup: batchedWith((ids, { view }) => policies.policiesOfGroups(ids, view), []),
     versionsOfPolicy: batchedWith((ids, { view }) => policies.versionsOfPolicies(ids, view), []),
     versionAreasOfPolicy: batched((ids) => policies.versionAreasOfPolicies(ids), []),

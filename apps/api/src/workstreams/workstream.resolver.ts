@@ -17,7 +17,15 @@ import {
   peopleOf,
 } from '@app/domain';
 import { EventStore, newEntityId, readState } from '@app/event-store';
-import { MeetingQueries, TaskFilter, TaskRow, TimeView, WorkstreamQueries, WorkstreamRow } from '@app/read-models';
+import {
+  MeetingQueries,
+  TaskFilter,
+  TaskRow,
+  TimeView,
+  WHOLE_RECORD,
+  WorkstreamQueries,
+  WorkstreamRow,
+} from '@app/read-models';
 import { Clock } from '@app/platform';
 import { Actors } from '../auth/actors';
 import { KnownEntities } from '../common/known-entities';
@@ -93,8 +101,9 @@ export function toWorkstream(row: WorkstreamRow, view: TimeView, asked: Asked = 
   };
 }
 
-function toTask(row: TaskRow, today: string): Task {
-  return { ...row, id: row.taskId, status: row.status as TaskStatus, overdue: isTaskOverdue(row, today) };
+/** A task as seen on `view` (whose day `overdue` is as of) or, without one, today and recorded now. */
+function toTask(row: TaskRow, today: string, view: TimeView | null = null): Task {
+  return { ...row, id: row.taskId, status: row.status as TaskStatus, overdue: isTaskOverdue(row, today), view };
 }
 
 @ArgsType()
@@ -371,7 +380,7 @@ export class WorkstreamResolver {
         view: workstream.view,
       },
     });
-    return toConnection(page, (row) => toTask(row, today));
+    return toConnection(page, (row) => toTask(row, today, workstream.asAt === null ? null : workstream.view));
   }
 
   @ResolveField(() => [TaskCount], { description: 'FORBIDDEN to anyone who may not read its tasks (R43).' })
@@ -686,9 +695,10 @@ export class WorkstreamResolver {
 @Resolver(() => Task)
 export class TaskFields {
   @ResolveField(() => [TaskChange], {
-    description: 'The task’s whole history, across workstreams it was carried between.',
+    description:
+      'The task’s history, across workstreams it was carried between: every change, or under a workstream seen as at a day or a moment, the changes up to then.',
   })
   history(@Parent() task: Task, @Context() context: GraphqlContext): Promise<TaskChange[]> {
-    return context.loaders.historyOfTask.load(task.id);
+    return context.loaders.historyOfTask.load({ id: task.id, args: { view: task.view ?? WHOLE_RECORD } });
   }
 }

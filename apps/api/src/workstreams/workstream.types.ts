@@ -99,8 +99,11 @@ export class Task {
   @Field(() => String, { nullable: true })
   blockedReason!: string | null;
 
-  @Field({ description: 'Open and past its due date, as of today.' })
+  @Field({ description: 'Open and past its due date, as of today (or the day its workstream is seen on).' })
   overdue!: boolean;
+
+  /** The rows its history sees when its workstream is seen as at a day or a moment; null for every change. */
+  view!: TimeView | null;
 }
 
 @ObjectType()

@@ -89,12 +89,18 @@ function whereOf(filter: HistoryFilter): { from: string; page: string; condition
 export class HistoryQueries {
   constructor(private readonly db: Database.Database) {}
 
-  /** The position of the last event of any stream the platform had recorded at `instant`, or null before any (A3). */
+  /**
+   * The position of the last event of any stream the platform had recorded at `instant`, or null
+   * before any (A3): one step down the (recorded_at, position) index, since the platform's clock
+   * orders what it records, rather than a scan of everything recorded before.
+   */
   positionAt(instant: string): number | null {
     const row = this.db
-      .prepare('SELECT MAX(position) AS position FROM history_events WHERE recorded_at <= ?')
-      .get(instant) as { position: number | null };
-    return row.position;
+      .prepare(
+        'SELECT position FROM history_events WHERE recorded_at <= ? ORDER BY recorded_at DESC, position DESC LIMIT 1',
+      )
+      .get(instant) as { position: number } | undefined;
+    return row?.position ?? null;
   }
 
   /** Events matching every part of the filter, in the order recorded; null for a cursor this API did not issue. */

@@ -90,8 +90,10 @@ const STREAM_PREFIX = regionalGroupStream('');
 
 export const regionalGroupProjection: Projection = {
   name: 'regional-groups',
-  // 5: bitemporal memberships, coverage, seats, posts and funding (A3). 6: corrections of appointments and funding (A7).
-  version: 6,
+  // 5: bitemporal memberships, coverage, seats, posts and funding (A3). 6: seats indexed by appointment,
+  // which closing a seat and finding an appointment's seat on a day look up. 7: corrections of
+  // appointments and funding (A7).
+  version: 7,
   tables: [
     'regional_groups',
     'group_recordings',
@@ -149,6 +151,7 @@ export const regionalGroupProjection: Projection = {
       CREATE TABLE representative_seats (appointment_id TEXT NOT NULL, group_id TEXT NOT NULL, partner_id TEXT NOT NULL, ${BITEMPORAL_COLUMNS});
       CREATE INDEX representative_seats_by_group ON representative_seats (group_id, valid_from);
       CREATE INDEX representative_seats_by_partner ON representative_seats (partner_id, valid_from);
+      CREATE INDEX representative_seats_by_appointment ON representative_seats (appointment_id, valid_from);
       CREATE TABLE group_posts (group_id TEXT NOT NULL, post TEXT NOT NULL, appointment_id TEXT NOT NULL, ${BITEMPORAL_COLUMNS});
       CREATE INDEX group_posts_by_group ON group_posts (group_id, post, valid_from);
       CREATE TABLE representatives (

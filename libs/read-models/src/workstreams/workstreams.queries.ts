@@ -245,14 +245,15 @@ export class WorkstreamQueries {
     );
   }
 
-  /** Each task's whole history, in the order it happened. */
-  historyOfTasks(taskIds: readonly string[]): Map<string, TaskHistoryRow[]> {
+  /** Each task's history up to the view's day, as recorded by its position, in the order it happened. */
+  historyOfTasks(taskIds: readonly string[], view: TimeView): Map<string, TaskHistoryRow[]> {
     const rows = this.db
       .prepare(
         `SELECT task_id AS taskId, workstream_id AS workstreamId, change, detail, occurred_at AS occurredAt, person_id AS personId
-         FROM task_history WHERE task_id IN (SELECT value FROM json_each(?)) ORDER BY position`,
+         FROM task_history WHERE task_id IN (SELECT value FROM json_each(@ids))
+         AND substr(occurred_at, 1, 10) <= @on AND position <= @position ORDER BY position`,
       )
-      .all(JSON.stringify(taskIds)) as (TaskHistoryRow & { taskId: string })[];
+      .all({ ids: JSON.stringify(taskIds), ...viewParameters(view) }) as (TaskHistoryRow & { taskId: string })[];
     const byTask = groupRows(taskIds, rows, (row) => row.taskId);
     return new Map([...byTask].map(([id, list]) => [id, list.map(({ taskId: _taskId, ...row }) => row)]));
   }
