@@ -9,6 +9,7 @@ import { DEMO_TOKEN_HOLDERS, loadAvonAndSomerset, SendGraphql } from './load-dem
 import { loadMeetingYear } from './meeting-year';
 import { loadWorkstreams } from './workstreams';
 import { loadPoliciesAndNotices } from './policies-and-notices';
+import { loadLocalArrangements } from './local-arrangements';
 
 const DEMO_TOKEN_LIFETIME = '30d';
 
@@ -55,6 +56,7 @@ export async function loadDemo(
     loaded,
     dateOf(app.get<Clock>(CLOCK).now().toISOString()),
   );
+  await loadLocalArrangements(context, loaded, businessManagerIds);
   const tokens: Record<string, string> = { administrator };
   tokens['area business manager (North Somerset)'] = await mint(businessManagerIds['North Somerset'] as string);
   for (const [holder, key] of Object.entries(DEMO_TOKEN_HOLDERS)) tokens[holder] = await mint(loaded.personIds[key]);
