@@ -20,6 +20,7 @@ export * from './regional-group/succession';
 export * from './regional-group/permissions';
 export * from './regional-group/law';
 export * from './regional-group/law.decide';
+export * from './regional-group/coverage-if';
 export * from './meetings/meeting.events';
 export * from './meetings/meeting.commands';
 export * from './meetings/meeting.state';
