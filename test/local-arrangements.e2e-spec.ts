@@ -135,6 +135,48 @@ describe('local arrangements: the arrangement, published arrangements and the la
     });
   });
 
+  describe('delegation and the partnership chair (R17)', () => {
+    const DELEGATION = `query($id: ID!, $asAt: String) { regionalGroup(id: $id, asAt: $asAt) {
+      delegateMinimumSeniority partnershipChair { name title from } delegationsBelowMinimum { name seniority }
+    } }`;
+
+    it('flags the police delegates below a director minimum from its day (the superintendent case), refusing none', async () => {
+      const set = await api.graphql(
+        `mutation($i: SetDelegateMinimumSeniorityInput!) { setDelegateMinimumSeniority(input: $i) { group { id } } }`,
+        { i: { groupId: demo.groupId, seniority: 'DIRECTOR', from: '2026-01-01', reason: 'Wood review' } },
+        tokens.chair,
+      );
+      expect(set.errors).toBeUndefined();
+      const now = (await api.graphql(DELEGATION, { id: demo.groupId })).data?.regionalGroup;
+      expect(now.delegateMinimumSeniority).toBe('DIRECTOR');
+      expect(now.delegationsBelowMinimum).toEqual([
+        { name: 'Victoria Capel', seniority: 'HEAD_OF_SERVICE' },
+        { name: 'Will White', seniority: 'HEAD_OF_SERVICE' },
+      ]);
+      const before = (await api.graphql(DELEGATION, { id: demo.groupId, asAt: '2025-12-31' })).data?.regionalGroup;
+      expect(before).toMatchObject({ delegateMinimumSeniority: null, delegationsBelowMinimum: [] });
+    });
+
+    it('records the partnership chair, and refuses a representative who is not the chair (FORBIDDEN)', async () => {
+      const record = (token: string) =>
+        api.graphql(
+          `mutation($i: RecordPartnershipChairInput!) { recordPartnershipChair(input: $i) { group { partnershipChair { name title from } } } }`,
+          {
+            i: { groupId: demo.groupId, name: 'Jane Doe', title: 'Independent partnership chair', from: '2024-04-01' },
+          },
+          token,
+        );
+      expect((await record(tokens.representative)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      const { data, errors } = await record(tokens.chair);
+      expect(errors).toBeUndefined();
+      expect(data?.recordPartnershipChair.group.partnershipChair).toEqual({
+        name: 'Jane Doe',
+        title: 'Independent partnership chair',
+        from: '2024-04-01',
+      });
+    });
+  });
+
   describe("R3's what-if: coverageIf", () => {
     const IF = `query($g: ID!, $c: CoverageChangeInput!) { coverageIf(groupId: $g, change: $c) { areaName agencyType } }`;
     const ask = (change: Record<string, unknown>, token: string | null = api.adminToken) =>

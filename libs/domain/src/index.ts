@@ -21,6 +21,8 @@ export * from './regional-group/permissions';
 export * from './regional-group/law';
 export * from './regional-group/law.decide';
 export * from './regional-group/coverage-if';
+export * from './regional-group/delegation';
+export * from './regional-group/delegation.decide';
 export * from './meetings/meeting.events';
 export * from './meetings/meeting.commands';
 export * from './meetings/meeting.state';

@@ -20,6 +20,7 @@ import {
 } from './membership.decide';
 import { recordDissolutionAgreement } from './dissolution.decide';
 import { defineAgencyType, requireAgencyType } from './law.decide';
+import { recordPartnershipChair, setDelegateMinimumSeniority } from './delegation.decide';
 import { applyDueNotices, giveNoticeToLeave, withdrawNotice } from './notice.decide';
 import { EstablishRegionalGroup, RegionalGroupCommand } from './regional-group.commands';
 import { RegionalGroupEvent } from './regional-group.events';
@@ -88,6 +89,10 @@ function decideForGroup(
       return defineAgencyType(command, group);
     case 'RequireAgencyType':
       return requireAgencyType(command, group);
+    case 'SetDelegateMinimumSeniority':
+      return setDelegateMinimumSeniority(command, group);
+    case 'RecordPartnershipChair':
+      return recordPartnershipChair(command, group);
   }
 }
 
