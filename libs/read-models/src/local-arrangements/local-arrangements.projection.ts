@@ -75,7 +75,10 @@ const statements = statementsPerDatabase((db) => ({
 const GROUP_PREFIX = regionalGroupStream('');
 const AREA_PREFIX = localArrangementStream('');
 
-/** The law as data (R2), delegation (R17) and each area's own records (L1, L4, L6): what the region reads and never edits (R11). */
+/**
+ * The law as data (R2), delegation (R17) and each area's own records (L1, L4, L6): what the region
+ * reads and never edits (R11).
+ */
 export const localArrangementsProjection: Projection = {
   name: 'local-arrangements',
   version: 1,
@@ -87,6 +90,11 @@ export const localArrangementsProjection: Projection = {
     'relevant_agencies',
     'local_groups',
     'published_arrangements',
+    'scrutineers',
+    'scrutiny_activities',
+    'scrutiny_reports',
+    'scrutiny_recommendations',
+    'scrutiny_responses',
   ],
 
   setup(db: Database.Database) {
