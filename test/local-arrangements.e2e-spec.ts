@@ -135,6 +135,87 @@ describe('local arrangements: the arrangement, published arrangements and the la
     });
   });
 
+  describe('delegation and the partnership chair (R17)', () => {
+    const DELEGATION = `query($id: ID!, $asAt: String) { regionalGroup(id: $id, asAt: $asAt) {
+      delegateMinimumSeniority partnershipChair { name title from } delegationsBelowMinimum { name seniority }
+    } }`;
+
+    it('flags the police delegates below a director minimum from its day (the superintendent case), refusing none', async () => {
+      const set = await api.graphql(
+        `mutation($i: SetDelegateMinimumSeniorityInput!) { setDelegateMinimumSeniority(input: $i) { group { id } } }`,
+        { i: { groupId: demo.groupId, seniority: 'DIRECTOR', from: '2026-01-01', reason: 'Wood review' } },
+        tokens.chair,
+      );
+      expect(set.errors).toBeUndefined();
+      const now = (await api.graphql(DELEGATION, { id: demo.groupId })).data?.regionalGroup;
+      expect(now.delegateMinimumSeniority).toBe('DIRECTOR');
+      expect(now.delegationsBelowMinimum).toEqual([
+        { name: 'Victoria Capel', seniority: 'HEAD_OF_SERVICE' },
+        { name: 'Will White', seniority: 'HEAD_OF_SERVICE' },
+      ]);
+      const before = (await api.graphql(DELEGATION, { id: demo.groupId, asAt: '2025-12-31' })).data?.regionalGroup;
+      expect(before).toMatchObject({ delegateMinimumSeniority: null, delegationsBelowMinimum: [] });
+    });
+
+    it('records the partnership chair, and refuses a representative who is not the chair (FORBIDDEN)', async () => {
+      const record = (token: string) =>
+        api.graphql(
+          `mutation($i: RecordPartnershipChairInput!) { recordPartnershipChair(input: $i) { group { partnershipChair { name title from } } } }`,
+          {
+            i: { groupId: demo.groupId, name: 'Jane Doe', title: 'Independent partnership chair', from: '2024-04-01' },
+          },
+          token,
+        );
+      expect((await record(tokens.representative)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      const { data, errors } = await record(tokens.chair);
+      expect(errors).toBeUndefined();
+      expect(data?.recordPartnershipChair.group.partnershipChair).toEqual({
+        name: 'Jane Doe',
+        title: 'Independent partnership chair',
+        from: '2024-04-01',
+      });
+    });
+  });
+
+  describe("R3's what-if: coverageIf", () => {
+    const IF = `query($g: ID!, $c: CoverageChangeInput!) { coverageIf(groupId: $g, change: $c) { areaName agencyType } }`;
+    const ask = (change: Record<string, unknown>, token: string | null = api.adminToken) =>
+      api.graphql(IF, { g: demo.groupId, c: change }, token);
+
+    it('answers what the police leaving on 1 January 2027 would do, recording nothing', async () => {
+      const { data, errors } = await ask({ kind: 'DEPARTURE', partnerId: demo.partnerIds.police, on: '2027-01-01' });
+      expect(errors).toBeUndefined();
+      expect(data?.coverageIf).toHaveLength(5);
+      expect(new Set(data?.coverageIf.map((gap: { agencyType: string }) => gap.agencyType))).toEqual(
+        new Set(['POLICE']),
+      );
+      const partners = await api.graphql(`query($id: ID!) { regionalGroup(id: $id) { partners { id } } }`, {
+        id: demo.groupId,
+      });
+      expect(partners.data?.regionalGroup.partners.map((p: { id: string }) => p.id)).toContain(demo.partnerIds.police);
+    });
+
+    it('answers what a new area covered by the police alone would lack, and from 1 April 2027 education too', async () => {
+      const gapsOn = async (on: string) =>
+        (
+          await ask({ kind: 'NEW_AREA', name: 'New Unitary', coveringPartnerIds: [demo.partnerIds.police], on })
+        ).data?.coverageIf.map((gap: { agencyType: string }) => gap.agencyType);
+      expect(await gapsOn('2027-03-31')).toEqual(['LOCAL_AUTHORITY', 'HEALTH']);
+      expect(await gapsOn(EDUCATION_FROM)).toEqual(['LOCAL_AUTHORITY', 'HEALTH', 'EDUCATION']);
+    });
+
+    it('refuses a change missing what it needs (VALIDATION_FAILED) and a reader outside the group (FORBIDDEN)', async () => {
+      expect(
+        (await ask({ kind: 'COVERAGE_CHANGE', partnerId: demo.partnerIds.police, on: '2027-01-01' })).errors?.[0]
+          .extensions?.code,
+      ).toBe('VALIDATION_FAILED');
+      expect(
+        (await ask({ kind: 'DEPARTURE', partnerId: demo.partnerIds.police, on: '2027-01-01' }, tokens.stranger))
+          .errors?.[0].extensions?.code,
+      ).toBe('FORBIDDEN');
+    });
+  });
+
   describe("an area's relevant agencies and participation gaps (L1)", () => {
     const school = { name: 'Cotham School', agencyType: 'EDUCATION', from: '2019-09-01' };
 

@@ -450,6 +450,14 @@ describe('who may read what (R42, R43): every query and subscription for every r
     );
   });
 
+  it("localArrangement: Bristol's own records to whoever may read its feed (R43)", async () => {
+    await matrix(
+      'query($a: ID!) { localArrangement(areaId: $a) { area { id } relevantAgencies { id } scrutinyReports { id } } }',
+      () => ({ a: bristol }),
+      allowedFor(BRISTOL_READERS, (data) => expect(data.localArrangement.area.id).toBe(bristol)),
+    );
+  });
+
   it('feedItemAcknowledgements: omit the areas whose acknowledgements the reader may not read', async () => {
     await matrix(
       'query($s: ID!) { feedItemAcknowledgements(subjectId: $s) { areaId title } }',

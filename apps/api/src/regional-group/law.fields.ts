@@ -1,13 +1,15 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { delegationBelowMinimum, inForceOn } from '@app/domain';
+import { GraphqlContext } from '../graphql/graphql-context';
 import { LocalArrangementQueries, TimeView } from '@app/read-models';
 import { derivedId } from '../common/derived-id';
 import { GroupTimeViews } from '../common/group-time-views';
-import { AgencyTypeRequirement } from './law.types';
-import { AgencyType } from './membership.types';
-import { toAgencyType } from './membership.fields';
+import { AgencyTypeRequirement, PartnershipChair } from './law.types';
+import { AgencyType, Representative } from './membership.types';
+import { toAgencyType, toRepresentative } from './membership.fields';
 import { RegionalGroup } from './regional-group.types';
 
-/** R2: the law as data on a group, as recorded by the view's position; in force or not on the day seen on. */
+/** R2, R17: the law as data and delegation on a group, as recorded by the view's position; in force or not on the day seen on. */
 @Resolver(() => RegionalGroup)
 export class RegionalGroupLawFields {
   constructor(
@@ -39,5 +41,45 @@ export class RegionalGroupLawFields {
     return (this.law.definedTypesOfGroups([group.id], this.viewOf(group)).get(group.id) ?? []).map((type) =>
       toAgencyType({ ...type, statutory: false }),
     );
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'R17: the least seniority a delegated safeguarding partner should hold on the day seen on.',
+  })
+  delegateMinimumSeniority(@Parent() group: RegionalGroup): string | null {
+    const view = this.viewOf(group);
+    return inForceOn(this.law.delegationOfGroup(group.id, view).minimums, view.on)?.seniority ?? null;
+  }
+
+  @ResolveField(() => PartnershipChair, {
+    nullable: true,
+    description: 'R17: the partnership chair on the day seen on.',
+  })
+  partnershipChair(@Parent() group: RegionalGroup): PartnershipChair | null {
+    const view = this.viewOf(group);
+    const chair = inForceOn(this.law.delegationOfGroup(group.id, view).chairs, view.on);
+    return chair ? { ...chair, id: derivedId('PartnershipChair', group.id, chair.from) } : null;
+  }
+
+  @ResolveField(() => [Representative], {
+    description:
+      'R17: delegated safeguarding partners seated on the day seen on whose seniority is below the minimum then in force (flagged, not refused).',
+  })
+  async delegationsBelowMinimum(
+    @Parent() group: RegionalGroup,
+    @Context() context: GraphqlContext,
+  ): Promise<Representative[]> {
+    const view = this.viewOf(group);
+    const { minimums } = this.law.delegationOfGroup(group.id, view);
+    const rows = await context.loaders.representativesOfGroup.load({ id: group.id, args: { view } });
+    return rows
+      .filter(
+        (row) =>
+          row.current &&
+          row.role === 'DELEGATED_SAFEGUARDING_PARTNER' &&
+          delegationBelowMinimum(row.seniority, minimums, view.on),
+      )
+      .map((row) => toRepresentative(row, view));
   }
 }

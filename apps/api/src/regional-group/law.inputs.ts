@@ -1,9 +1,10 @@
 import { Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
 import { IsIn, Matches } from 'class-validator';
-import { REQUIREMENT_SCOPES, RequirementScope } from '@app/domain';
+import { REQUIREMENT_SCOPES, RequirementScope, SENIORITIES, Seniority } from '@app/domain';
 import { BusinessDate } from '../common/business-date';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { IsEntityId, IsShortText } from '../common/input-validators';
+import { Seniority as SeniorityEnum } from './membership.inputs';
 
 export const RequirementScopeEnum = Object.fromEntries(REQUIREMENT_SCOPES.map((s) => [s, s])) as Record<
   RequirementScope,
@@ -50,4 +51,36 @@ export class RequireAgencyTypeInput extends IdempotentInput {
   @Field(() => RequirementScopeEnum)
   @IsIn(REQUIREMENT_SCOPES)
   scope!: RequirementScope;
+}
+
+@InputType()
+export class SetDelegateMinimumSeniorityInput extends IdempotentInput {
+  @Field(() => ID)
+  @IsEntityId()
+  groupId!: string;
+
+  @Field(() => SeniorityEnum, { description: 'The least seniority a delegated safeguarding partner should hold.' })
+  @IsIn(SENIORITIES)
+  seniority!: Seniority;
+
+  @BusinessDate('from', 'the first day the minimum applies')
+  from?: string | null;
+}
+
+@InputType()
+export class RecordPartnershipChairInput extends IdempotentInput {
+  @Field(() => ID)
+  @IsEntityId()
+  groupId!: string;
+
+  @Field()
+  @IsShortText()
+  name!: string;
+
+  @Field({ defaultValue: '' })
+  @IsShortText({ allowEmpty: true })
+  title: string = '';
+
+  @BusinessDate('from', 'the first day in the post')
+  from?: string | null;
 }

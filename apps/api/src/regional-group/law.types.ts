@@ -23,3 +23,18 @@ export class AgencyTypeRequirement {
   @Field(() => [CoverageGap], { description: 'The partner coverage gaps it made on its first day, as recorded.' })
   gapsFromCommencement!: CoverageGap[];
 }
+
+@ObjectType({ description: 'R17, Working Together 2023: the partnership chair the partners appointed.' })
+export class PartnershipChair {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field()
+  title!: string;
+
+  @Field()
+  from!: string;
+}

@@ -44,7 +44,7 @@ export function toPartner(row: PartnerRow, view: TimeView): CorePartner {
   };
 }
 
-function toRepresentative(row: RepresentativeRow, view: TimeView): Representative {
+export function toRepresentative(row: RepresentativeRow, view: TimeView): Representative {
   return { ...row, id: row.appointmentId, view };
 }
 

@@ -30,7 +30,12 @@ import {
   RotateChairInput,
 } from './membership.inputs';
 import { AgencyType, ChairPost, CoverageGap, RegionalGroupChange } from './membership.types';
-import { DefineAgencyTypeInput, RequireAgencyTypeInput } from './law.inputs';
+import {
+  DefineAgencyTypeInput,
+  RecordPartnershipChairInput,
+  RequireAgencyTypeInput,
+  SetDelegateMinimumSeniorityInput,
+} from './law.inputs';
 import { GetRegionalGroupQuery } from './regional-group.queries';
 import { toAgencyType } from './membership.fields';
 
@@ -291,6 +296,32 @@ export class MembershipResolver {
     return this.change('requireAgencyType', input, identity, context, ({ actor, now }) => ({
       type: 'RequireAgencyType',
       data: { code: input.code, inForceFrom: input.inForceFrom, scope: input.scope, actor, now },
+    }));
+  }
+
+  @Mutation(() => RegionalGroupChange, {
+    description: 'Admin or chair. R17: the least seniority a delegate should hold; a delegation below it is flagged.',
+  })
+  setDelegateMinimumSeniority(
+    @Args('input') input: SetDelegateMinimumSeniorityInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
+    return this.change('setDelegateMinimumSeniority', input, identity, context, ({ actor, now }) => ({
+      type: 'SetDelegateMinimumSeniority',
+      data: { seniority: input.seniority, from: input.from ?? null, actor, now },
+    }));
+  }
+
+  @Mutation(() => RegionalGroupChange, { description: 'Admin or chair. R17: the partnership chair.' })
+  recordPartnershipChair(
+    @Args('input') input: RecordPartnershipChairInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
+    return this.change('recordPartnershipChair', input, identity, context, ({ actor, now }) => ({
+      type: 'RecordPartnershipChair',
+      data: { name: input.name, title: input.title, from: input.from ?? null, actor, now },
     }));
   }
 

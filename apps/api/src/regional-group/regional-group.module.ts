@@ -8,6 +8,7 @@ import {
 } from './membership.fields';
 import { MembershipResolver } from './membership.resolver';
 import { RegionalGroupLawFields } from './law.fields';
+import { CoverageIfResolver } from './coverage-if.resolver';
 import { NoticeScheduler } from './notice-scheduler';
 import { NoticeResolver } from './notice.resolver';
 import { GetRegionalGroupHandler, ListRegionalGroupsHandler } from './regional-group.queries';
@@ -22,6 +23,7 @@ import { RegionalGroupResolver } from './regional-group.resolver';
     NoticeScheduler,
     RegionalGroupMembershipFields,
     RegionalGroupLawFields,
+    CoverageIfResolver,
     CorePartnerFields,
     RepresentativeFields,
     FundingContributionFields,

@@ -9,6 +9,7 @@ import { DEMO_TOKEN_HOLDERS, LoadedDemo, loadAvonAndSomerset, SendGraphql } from
 import { loadMeetingYear } from './meeting-year';
 import { loadWorkstreams } from './workstreams';
 import { loadPoliciesAndNotices } from './policies-and-notices';
+import { loadLocalArrangements } from './local-arrangements';
 import { loadReportsUp } from './reports-up';
 
 const DEMO_TOKEN_LIFETIME = '30d';
@@ -56,6 +57,7 @@ export async function loadDemo(
     loaded,
     dateOf(app.get<Clock>(CLOCK).now().toISOString()),
   );
+  await loadLocalArrangements(context, loaded, businessManagerIds);
   await loadReportsUp(context, loaded, businessManagerIds, dateOf(app.get<Clock>(CLOCK).now().toISOString()));
   return { groupId: loaded.groupId, tokens: await demoTokens(administrator, loaded, mint, businessManagerIds) };
 }

@@ -8,7 +8,7 @@ import { PartnerLeft, RegionalGroupEvent } from './regional-group.events';
 import { ActiveGroup, evolveGroup, termsInForceOn } from './regional-group.state';
 
 /** The event that records a partner leaving: its appointments end and any post its people held falls vacant. */
-function departure(group: ActiveGroup, noticeId: string, partnerId: string, leftOn: string): PartnerLeft {
+export function departure(group: ActiveGroup, noticeId: string, partnerId: string, leftOn: string): PartnerLeft {
   const ending = group.appointments.filter(
     (a) => a.partnerId === partnerId && (a.endDate === null || a.endDate > leftOn),
   );

@@ -3,6 +3,7 @@ import { IsoDate } from '../shared/dates';
 import { Actor } from '../shared/roles';
 import { Area, TermsOfReferenceData } from './regional-group.events';
 import { LawCommand } from './law.decide';
+import { DelegationCommand } from './delegation.decide';
 
 /** Every command says who sends it and when: rules about roles and dates are decided here, not at the edge. */
 type GroupCommand<Type extends string, Data> = Message<Type, Data & { actor: Actor; now: string }>;
@@ -122,7 +123,8 @@ export type RegionalGroupCommand =
   | GiveNoticeToLeave
   | WithdrawNotice
   | ApplyDueNotices
-  | LawCommand;
+  | LawCommand
+  | DelegationCommand;
 
 export const REPRESENTATIVE_ROLES = ['LEAD_SAFEGUARDING_PARTNER', 'DELEGATED_SAFEGUARDING_PARTNER', 'MEMBER'] as const;
 export const SENIORITIES = ['CHIEF_OFFICER', 'DIRECTOR', 'DEPUTY_DIRECTOR', 'HEAD_OF_SERVICE', 'OTHER'] as const;

@@ -21,6 +21,7 @@ import {
 import { recordDissolutionAgreement } from './dissolution.decide';
 import { correctAppointmentDates, correctFundingContribution } from './corrections.decide';
 import { defineAgencyType, requireAgencyType } from './law.decide';
+import { recordPartnershipChair, setDelegateMinimumSeniority } from './delegation.decide';
 import { applyDueNotices, giveNoticeToLeave, withdrawNotice } from './notice.decide';
 import { EstablishRegionalGroup, RegionalGroupCommand } from './regional-group.commands';
 import { RegionalGroupEvent } from './regional-group.events';
@@ -93,6 +94,10 @@ function decideForGroup(
       return defineAgencyType(command, group);
     case 'RequireAgencyType':
       return requireAgencyType(command, group);
+    case 'SetDelegateMinimumSeniority':
+      return setDelegateMinimumSeniority(command, group);
+    case 'RecordPartnershipChair':
+      return recordPartnershipChair(command, group);
   }
 }
 

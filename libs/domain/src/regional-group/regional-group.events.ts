@@ -1,6 +1,7 @@
 import { Message } from '../shared/decider';
 import { IsoDate } from '../shared/dates';
 import { LawEvent } from './law';
+import { DelegationEvent } from './delegation';
 
 export type Area = Readonly<{ areaId: string; name: string }>;
 export type CoverageGap = Readonly<{ areaId: string; areaName: string; agencyType: string }>;
@@ -164,4 +165,5 @@ export type RegionalGroupEvent =
   | NoticeToLeaveGiven
   | NoticeWithdrawn
   | PartnerLeft
-  | LawEvent;
+  | LawEvent
+  | DelegationEvent;

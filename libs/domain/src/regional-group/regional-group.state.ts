@@ -372,6 +372,9 @@ function evolveActive(group: ActiveGroup, event: RegionalGroupEvent): ActiveGrou
           [event.data.noticeId]: { ...group.notices[event.data.noticeId], status: 'WITHDRAWN' },
         },
       };
+    case 'DelegateMinimumSenioritySet':
+    case 'PartnershipChairRecorded':
+      return group; // Read-side only: no rule of the group's decider needs them.
     case 'AgencyTypeDefined':
       return { ...group, definedAgencyTypes: [...group.definedAgencyTypes, event.data] };
     case 'AgencyTypeRequired': {

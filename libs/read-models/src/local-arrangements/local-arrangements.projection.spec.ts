@@ -172,4 +172,21 @@ describe('the local arrangements projection (R2, L1, L4)', () => {
         ],
         scrutiny_responses: [{ recommendation_id: 'rec1', partner_id: 'council', response: 'ACCEPTED', sort_key: 3 }],
       }));
+
+  it('given a group, when it sets a delegate minimum and records its partnership chair, then both are kept with their days', () =>
+    spec
+      .given()
+      .when(
+        group(
+          { type: 'DelegateMinimumSenioritySet', data: { seniority: 'DIRECTOR', from: '2026-01-01' } },
+          {
+            type: 'PartnershipChairRecorded',
+            data: { name: 'Jane Doe', title: 'Independent chair', from: '2024-04-01' },
+          },
+        ),
+      )
+      .then({
+        delegate_minimums: [{ group_id: GROUP_ID, seniority: 'DIRECTOR', from_date: '2026-01-01', sort_key: 1 }],
+        partnership_chairs: [{ group_id: GROUP_ID, name: 'Jane Doe', from_date: '2024-04-01', sort_key: 2 }],
+      }));
 });

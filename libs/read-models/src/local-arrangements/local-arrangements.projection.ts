@@ -31,6 +31,12 @@ const statements = statementsPerDatabase((db) => ({
     `INSERT INTO relevant_agencies (agency_id, area_id, name, agency_type, valid_from, valid_to, recorded_from, recorded_to)
      VALUES (?, ?, ?, ?, ?, ?, ?, NULL)`,
   ),
+  insertMinimum: db.prepare(
+    'INSERT INTO delegate_minimums (group_id, seniority, from_date, sort_key) VALUES (?, ?, ?, ?)',
+  ),
+  insertPartnershipChair: db.prepare(
+    'INSERT INTO partnership_chairs (group_id, name, title, from_date, sort_key) VALUES (?, ?, ?, ?, ?)',
+  ),
   insertLocalGroup: db.prepare(
     `INSERT INTO local_groups (area_id, local_group_id, name, kind, meetings_per_year, workstream_ids, sort_key)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -69,16 +75,26 @@ const statements = statementsPerDatabase((db) => ({
 const GROUP_PREFIX = regionalGroupStream('');
 const AREA_PREFIX = localArrangementStream('');
 
-/** The law as data (R2) and each area's own records (L1, L4, L6): what the region reads and never edits (R11). */
+/**
+ * The law as data (R2), delegation (R17) and each area's own records (L1, L4, L6): what the region
+ * reads and never edits (R11).
+ */
 export const localArrangementsProjection: Projection = {
   name: 'local-arrangements',
   version: 1,
   tables: [
     'agency_types_defined',
     'agency_requirements',
+    'delegate_minimums',
+    'partnership_chairs',
     'relevant_agencies',
     'local_groups',
     'published_arrangements',
+    'scrutineers',
+    'scrutiny_activities',
+    'scrutiny_reports',
+    'scrutiny_recommendations',
+    'scrutiny_responses',
   ],
 
   setup(db: Database.Database) {
@@ -90,6 +106,13 @@ export const localArrangementsProjection: Projection = {
       CREATE TABLE agency_requirements (
         group_id TEXT NOT NULL, code TEXT NOT NULL, in_force_from TEXT NOT NULL, scope TEXT NOT NULL,
         gaps TEXT NOT NULL, sort_key INTEGER NOT NULL, PRIMARY KEY (group_id, code, scope)
+      );
+      CREATE TABLE delegate_minimums (
+        group_id TEXT NOT NULL, seniority TEXT NOT NULL, from_date TEXT NOT NULL, sort_key INTEGER NOT NULL
+      );
+      CREATE TABLE partnership_chairs (
+        group_id TEXT NOT NULL, name TEXT NOT NULL, title TEXT NOT NULL, from_date TEXT NOT NULL,
+        sort_key INTEGER NOT NULL
       );
       CREATE TABLE relevant_agencies (
         agency_id TEXT NOT NULL, area_id TEXT NOT NULL, name TEXT NOT NULL, agency_type TEXT NOT NULL,
@@ -134,15 +157,16 @@ export const localArrangementsProjection: Projection = {
     const position = stored.position;
     if (stored.streamId.startsWith(GROUP_PREFIX)) {
       const event = stored as unknown as RegionalGroupEvent;
-      if (event.type !== 'AgencyTypeDefined' && event.type !== 'AgencyTypeRequired') return;
       const groupId = stored.streamId.slice(GROUP_PREFIX.length);
-      const law = event;
-      if (law.type === 'AgencyTypeDefined')
-        s.insertDefined.run(groupId, law.data.code, law.data.name, law.data.definedOn, position);
-      else {
-        const { code, inForceFrom, scope, gapsAccepted } = law.data;
+      if (event.type === 'AgencyTypeDefined')
+        s.insertDefined.run(groupId, event.data.code, event.data.name, event.data.definedOn, position);
+      else if (event.type === 'AgencyTypeRequired') {
+        const { code, inForceFrom, scope, gapsAccepted } = event.data;
         s.insertRequirement.run(groupId, code, inForceFrom, scope, JSON.stringify(gapsAccepted), position);
-      }
+      } else if (event.type === 'DelegateMinimumSenioritySet')
+        s.insertMinimum.run(groupId, event.data.seniority, event.data.from, position);
+      else if (event.type === 'PartnershipChairRecorded')
+        s.insertPartnershipChair.run(groupId, event.data.name, event.data.title, event.data.from, position);
       return;
     }
     if (!stored.streamId.startsWith(AREA_PREFIX)) return;

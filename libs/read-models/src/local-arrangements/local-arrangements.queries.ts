@@ -216,4 +216,26 @@ export class LocalArrangementQueries {
         })),
     }));
   }
+
+  /** R17: the group's minimum delegate seniorities and partnership chairs recorded by the view's position, with their days. */
+  delegationOfGroup(
+    groupId: string,
+    view: TimeView,
+  ): { minimums: { seniority: string; from: string }[]; chairs: { name: string; title: string; from: string }[] } {
+    const parameters = { groupId, ...viewParameters(view) };
+    return {
+      minimums: this.db
+        .prepare(
+          `SELECT seniority, from_date AS "from" FROM delegate_minimums
+           WHERE group_id = @groupId AND sort_key <= @position ORDER BY sort_key`,
+        )
+        .all(parameters) as { seniority: string; from: string }[],
+      chairs: this.db
+        .prepare(
+          `SELECT name, title, from_date AS "from" FROM partnership_chairs
+           WHERE group_id = @groupId AND sort_key <= @position ORDER BY sort_key`,
+        )
+        .all(parameters) as { name: string; title: string; from: string }[],
+    };
+  }
 }

@@ -422,7 +422,9 @@ export const regionalGroupProjection: Projection = {
         return;
       case 'AgencyTypeDefined':
       case 'AgencyTypeRequired':
-        return; // The law as data has its own projection (law.projection.ts).
+      case 'DelegateMinimumSenioritySet':
+      case 'PartnershipChairRecorded':
+        return; // The law as data and delegation have their own projection (local-arrangements.projection.ts).
       default:
         return unhandled(event);
     }

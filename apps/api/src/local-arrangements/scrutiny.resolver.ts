@@ -1,0 +1,185 @@
+import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  dateOrToday,
+  isRecommendationOverdue,
+  localArrangementStream,
+  participatesOn,
+  successorsOf,
+} from '@app/domain';
+import { childId, newEntityId } from '@app/event-store';
+import { LocalArrangementQueries } from '@app/read-models';
+import { CurrentIdentity } from '../auth/current-identity.decorator';
+import { Identity } from '../auth/identity';
+import { derivedId } from '../common/derived-id';
+import { GraphqlContext } from '../graphql/graphql-context';
+import { AreaRecords } from './area-records';
+import { LocalArrangement } from './local-arrangement.types';
+import {
+  AppointScrutineerInput,
+  PublishScrutinyReportInput,
+  RecordScrutinyActivityInput,
+  RespondToScrutinyRecommendationInput,
+} from './scrutiny.inputs';
+import { Scrutineer, ScrutinyActivity, ScrutinyReport } from './scrutiny.types';
+
+/**
+ * An area's independent scrutiny (L6): recorded by the area's business manager; a recommendation
+ * answered by its target partners' own representatives (R9, R41).
+ */
+@Resolver(() => LocalArrangement)
+export class ScrutinyResolver {
+  constructor(
+    private readonly areas: AreaRecords,
+    private readonly records: LocalArrangementQueries,
+  ) {}
+
+  @ResolveField(() => [Scrutineer], {
+    description: 'L6: every scrutineer appointed by the view; `current` on its day.',
+  })
+  scrutineers(@Parent() arrangement: LocalArrangement): Scrutineer[] {
+    return this.records.scrutineers(arrangement.area.id, arrangement.view).map(({ scrutineerId, ...row }) => ({
+      ...row,
+      id: scrutineerId,
+      current: participatesOn(row, arrangement.view.on),
+    }));
+  }
+
+  @ResolveField(() => [ScrutinyActivity], { description: 'L6: what the scrutineers examined by the day seen on.' })
+  scrutinyActivities(@Parent() arrangement: LocalArrangement): ScrutinyActivity[] {
+    return this.records.scrutinyActivities(arrangement.area.id, arrangement.view).map(({ activityId, ...row }) => ({
+      ...row,
+      id: activityId,
+    }));
+  }
+
+  @ResolveField(() => [ScrutinyReport], { description: 'L6: reports published by the day seen on, with responses.' })
+  scrutinyReports(@Parent() arrangement: LocalArrangement): ScrutinyReport[] {
+    const on = arrangement.view.on;
+    return this.records.scrutinyReports(arrangement.area.id, arrangement.view).map(({ reportId, ...report }) => ({
+      ...report,
+      id: reportId,
+      recommendations: report.recommendations.map(({ recommendationId, responses, ...recommendation }) => {
+        const latest = recommendation.targetPartnerIds.map(
+          (partnerId) => responses.filter((r) => r.partnerId === partnerId).at(-1)?.response ?? null,
+        );
+        return {
+          ...recommendation,
+          id: recommendationId,
+          overdue: isRecommendationOverdue(latest, recommendation.dueDate, on),
+          responses: responses.map((response, index) => ({
+            ...response,
+            id: derivedId('ScrutinyResponse', recommendationId, index),
+          })),
+        };
+      }),
+    }));
+  }
+
+  @Mutation(() => LocalArrangement, { description: "The area's business manager. L6: an independent scrutineer." })
+  appointScrutineer(
+    @Args('input') input: AppointScrutineerInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
+    return this.areas.change('appointScrutineer', input, identity, context, (area) => ({
+      type: 'AppointScrutineer',
+      data: {
+        ...area,
+        scrutineerId: newEntityId(
+          'scrutineer',
+          identity.personId,
+          input.idempotencyKey,
+          localArrangementStream(input.areaId),
+        ),
+        name: input.name,
+        from: input.from,
+        to: input.to ?? null,
+      },
+    }));
+  }
+
+  @Mutation(() => LocalArrangement, { description: "The area's business manager. L6: what a scrutineer examined." })
+  recordScrutinyActivity(
+    @Args('input') input: RecordScrutinyActivityInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
+    return this.areas.change('recordScrutinyActivity', input, identity, context, (area) => ({
+      type: 'RecordScrutinyActivity',
+      data: {
+        ...area,
+        activityId: newEntityId(
+          'scrutiny-activity',
+          identity.personId,
+          input.idempotencyKey,
+          localArrangementStream(input.areaId),
+        ),
+        scrutineerId: input.scrutineerId,
+        examined: input.examined,
+        on: dateOrToday(input.on, area.now),
+      },
+    }));
+  }
+
+  @Mutation(() => LocalArrangement, {
+    description: "The area's business manager. L6: a scrutiny report with recommendations to partners of the group.",
+  })
+  publishScrutinyReport(
+    @Args('input') input: PublishScrutinyReportInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
+    return this.areas.change('publishScrutinyReport', input, identity, context, async (area, groupId) => {
+      const reportId = newEntityId(
+        'scrutiny-report',
+        identity.personId,
+        input.idempotencyKey,
+        localArrangementStream(input.areaId),
+      );
+      const group = await this.areas.group(groupId);
+      return {
+        type: 'PublishScrutinyReport',
+        data: {
+          ...area,
+          reportId,
+          scrutineerId: input.scrutineerId,
+          title: input.title,
+          publishedOn: dateOrToday(input.publishedOn, area.now),
+          recommendations: input.recommendations.map((r, index) => ({
+            recommendationId: childId(reportId, 'recommendation', index),
+            text: r.text,
+            targetPartnerIds: r.targetPartnerIds,
+            dueDate: r.dueDate,
+          })),
+          groupPartnerIds: Object.keys(group?.partners ?? {}),
+        },
+      };
+    });
+  }
+
+  @Mutation(() => LocalArrangement, {
+    description:
+      'A representative of a target partner, for that partner only (R9, R41): a response to a scrutiny recommendation.',
+  })
+  respondToScrutinyRecommendation(
+    @Args('input') input: RespondToScrutinyRecommendationInput,
+    @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
+  ) {
+    return this.areas.change('respondToScrutinyRecommendation', input, identity, context, async (area, groupId) => {
+      const group = await this.areas.group(groupId);
+      return {
+        type: 'RespondToScrutinyRecommendation',
+        data: {
+          ...area,
+          recommendationId: input.recommendationId,
+          partnerId: input.partnerId,
+          response: input.response,
+          reason: input.reason ?? null,
+          respondedOn: input.respondedOn ?? null,
+          successors: successorsOf(Object.values(group?.partners ?? {})),
+        },
+      };
+    });
+  }
+}
