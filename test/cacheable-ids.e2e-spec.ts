@@ -14,6 +14,7 @@ const WITHOUT_ID: Record<string, string> = {
   TaskCount: 'a count of its workstream’s tasks, computed on each read',
   WorkstreamPerson: 'a name as its workstream lists it; the person’s own record is Person',
   MinutesCorrection: 'an entry in the minutes’ history: written once, never changed',
+  DecisionCorrection: 'a value of its decision, which has the id: written once, never changed',
   WrittenViews: 'an entry in the meeting’s record: written once, never changed',
   PolicyReview: 'an entry in the policy’s history: written once, never changed',
   StatusReport: 'an entry in the workstream’s history: written once, never changed',
