@@ -27,20 +27,9 @@ export class ChangeStreamHandler implements ICommandHandler<ChangeStreamCommand<
   constructor(private readonly gateway: CommandGateway) {}
 
   async execute<C extends Message, E extends Message, S>(command: ChangeStreamCommand<C, E, S>): Promise<readonly E[]> {
-    const { idempotencyKey, ...request } = command.input;
-    const context = await this.gateway.prepare(
-      command.meta,
-      command.operation,
-      request,
-      idempotencyKey,
-      command.groupId ?? undefined,
-      command.input.reason,
-    );
-    const outcome = await this.gateway.execute(
-      command.streamId,
-      command.decider,
-      await command.toCommand(context),
-      context,
+    const request = { operation: command.operation, input: command.input, meta: command.meta };
+    const outcome = await this.gateway.change(request, command.groupId, command.streamId, command.decider, (context) =>
+      command.toCommand(context),
     );
     return outcome.events;
   }
