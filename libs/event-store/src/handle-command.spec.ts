@@ -1,5 +1,5 @@
 import { DomainError } from '@app/domain';
-import { CommandContext, handleCommand } from './handle-command';
+import { CommandContext, handleCommand, readState } from './handle-command';
 import { verifyHashChains } from './hash-chain';
 import { inputHashOf } from './idempotency';
 import { InMemoryEventStore } from './in-memory/in-memory-event-store';
@@ -99,5 +99,27 @@ describe('handling a command', () => {
       actor: { ...actor, personId: 'person-2' },
     });
     expect(await store.readStream('counter-1')).toHaveLength(2);
+  });
+  it('builds the command again from the other stream, read after a conflict', async () => {
+    await handleCommand(store, 'limit-1', counterDecider, increment(1), context());
+    let builds = 0;
+    const outcome = await handleCommand(
+      store,
+      'counter-1',
+      counterDecider,
+      async () => {
+        builds += 1;
+        const limit = await readState(store, 'limit-1', counterDecider);
+        if (builds === 1) {
+          // Someone else changes both streams between this read and the append.
+          await handleCommand(store, 'limit-1', counterDecider, increment(4), context());
+          await handleCommand(store, 'counter-1', counterDecider, increment(1), context());
+        }
+        return increment(limit);
+      },
+      context(),
+    );
+    expect(builds).toBe(2);
+    expect(outcome.events).toEqual([{ type: 'Incremented', data: { by: 5, total: 6 } }]);
   });
 });

@@ -40,6 +40,12 @@ export async function readState<C extends Message, E extends Message, S>(
 const MAX_ATTEMPTS = 25;
 
 /**
+ * The command, or how to build it from other streams' facts: a builder is called again on every
+ * attempt, so a command retried after a conflict is decided on facts read after the conflict.
+ */
+export type CommandSource<C extends Message> = C | (() => C | Promise<C>);
+
+/**
  * Read the stream, fold, decide, append at the revision that was read. A version conflict means
  * someone else wrote in between: decide again on fresh state. A command carrying an idempotency
  * key that this stream has already recorded is answered from those events, never decided twice.
@@ -49,7 +55,7 @@ export async function handleCommand<C extends Message, E extends Message, S>(
   store: EventStore,
   streamId: string,
   decider: Decider<C, E, S>,
-  command: C,
+  command: CommandSource<C>,
   context: CommandContext,
   cache: FoldedStateCache = foldedStateCacheOf(store),
 ): Promise<CommandOutcome<E>> {
@@ -68,7 +74,7 @@ export async function handleCommand<C extends Message, E extends Message, S>(
       );
     }
 
-    const decided = decider.decide(command, state);
+    const decided = decider.decide(typeof command === 'function' ? await command() : command, state);
     if (decided.length === 0) return { streamId, events: [], position: null, replayed: false };
 
     const metadata: UnchainedMetadata = {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CommonModule } from '../common/common.module';
 import { AccessResolver } from './access.resolver';
+import { AccessService } from './access.service';
 import { CalendarTokensResolver } from './calendar-tokens.resolver';
 import { InitialisePlatformHandler } from './initialise-platform.command';
 import { IssueCalendarTokenHandler } from './issue-calendar-token.command';
@@ -10,6 +11,7 @@ import { PeopleResolver } from './people.resolver';
 @Module({
   imports: [CommonModule],
   providers: [
+    AccessService,
     AccessResolver,
     PeopleResolver,
     CalendarTokensResolver,

@@ -1,10 +1,9 @@
 import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { ACCESS_STREAM, AccessCommand, accessDecider } from '@app/domain';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { calendarPath } from '../auth/calendar-secret';
 import { Identity } from '../auth/identity';
-import { ChangeStreamCommand } from '../common/change-stream.command';
+import { requestMeta } from '../common/command-gateway';
 import { GraphqlContext } from '../graphql/graphql-context';
 import {
   IssueCalendarTokenInput,
@@ -13,11 +12,15 @@ import {
   RevokedCalendarToken,
 } from './calendar-token.types';
 import { IssueCalendarTokenCommand } from './issue-calendar-token.command';
+import { AccessService } from './access.service';
 
 /** Calendar tokens (R43): a secret a calendar client puts in its address, reading only calendars. */
 @Resolver(() => IssuedCalendarToken)
 export class CalendarTokensResolver {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly service: AccessService,
+  ) {}
 
   @Mutation(() => IssuedCalendarToken, {
     description:
@@ -54,21 +57,7 @@ export class CalendarTokensResolver {
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ): Promise<RevokedCalendarToken> {
-    const [event] = await this.commands.execute(
-      new ChangeStreamCommand(
-        ACCESS_STREAM,
-        accessDecider,
-        null,
-        'revokeCalendarToken',
-        input,
-        { identity, correlationId: context.correlationId },
-        ({ actor, now }): AccessCommand => ({
-          type: 'RevokeCalendarToken',
-          data: { tokenId: input.tokenId, actor, now },
-        }),
-      ),
-    );
-    if (event.type !== 'CalendarTokenRevoked') throw new Error(`revokeCalendarToken recorded ${event.type}.`);
-    return { id: event.data.tokenId, ...event.data };
+    const revoked = await this.service.revokeCalendarToken(input, requestMeta(identity, context));
+    return { id: revoked.tokenId, ...revoked };
   }
 }

@@ -1,9 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, Decider, Message } from '@app/domain';
-import { CommandContext, CommandOutcome, EventStore, handleCommand, inputHashOf } from '@app/event-store';
+import {
+  CommandContext,
+  CommandOutcome,
+  CommandSource,
+  EventStore,
+  handleCommand,
+  inputHashOf,
+} from '@app/event-store';
 import { ProjectionRunner } from '@app/read-models';
 import { Clock } from '@app/platform';
 import { Actors } from '../auth/actors';
+import { IdempotentInput } from './idempotency-key.input';
 import { Identity } from '../auth/identity';
 import { CLOCK, EVENT_STORE } from '../infrastructure/injection-tokens';
 
@@ -11,6 +19,18 @@ import { CLOCK, EVENT_STORE } from '../infrastructure/injection-tokens';
 export interface RequestMeta {
   readonly identity: Identity;
   readonly correlationId: string;
+}
+
+/** The meta of a request, from who sent it and the request's context (which carries its correlation id). */
+export function requestMeta(identity: Identity, context: { readonly correlationId: string }): RequestMeta {
+  return { identity, correlationId: context.correlationId };
+}
+
+/** One use case's request: which operation, the client's input (with its key and reason) and who sent it. */
+export interface ChangeRequest {
+  readonly operation: string;
+  readonly input: IdempotentInput;
+  readonly meta: RequestMeta;
 }
 
 export interface PreparedCommand extends CommandContext {
@@ -58,11 +78,36 @@ export class CommandGateway {
   async execute<C extends Message, E extends Message, S>(
     streamId: string,
     decider: Decider<C, E, S>,
-    command: C,
+    command: CommandSource<C>,
     context: CommandContext,
   ): Promise<CommandOutcome<E>> {
     const outcome = await handleCommand(this.store, streamId, decider, command, context);
     await this.runner.waitFor(outcome.position);
     return outcome;
+  }
+
+  /**
+   * One change to one stream, as an application service sends it: prepare who acts (for the partner
+   * of `groupId`, null outside a group), when, the idempotency key and the reason, then decide and
+   * append. `build` is called on every attempt, so the facts it reads from other streams are read
+   * again after a concurrent change to this stream.
+   */
+  async change<C extends Message, E extends Message, S>(
+    request: ChangeRequest,
+    groupId: string | null,
+    streamId: string,
+    decider: Decider<C, E, S>,
+    build: (context: PreparedCommand) => C | Promise<C>,
+  ): Promise<CommandOutcome<E>> {
+    const { idempotencyKey, ...input } = request.input;
+    const context = await this.prepare(
+      request.meta,
+      request.operation,
+      input,
+      idempotencyKey,
+      groupId ?? undefined,
+      request.input.reason,
+    );
+    return this.execute(streamId, decider, () => build(context), context);
   }
 }

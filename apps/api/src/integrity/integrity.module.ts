@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '@app/platform';
+import { CommonModule } from '../common/common.module';
 import { APP_CONFIG } from '../infrastructure/injection-tokens';
 import { FeedItemTreeHeadResolver } from './feed-item-tree-head.resolver';
 import { IntegrityMonitor } from './integrity-monitor';
@@ -9,6 +10,7 @@ import { LogKeyController } from './log-key.controller';
 import { RedactionResolver } from './redaction.resolver';
 
 @Module({
+  imports: [CommonModule],
   controllers: [LogKeyController],
   providers: [
     { provide: LOG_KEY, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadOrCreateLogKey(config) },

@@ -1,12 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import { CommandBus } from '@nestjs/cqrs';
 import { Actor, FieldRedacted, redactionDecider, REDACTIONS_STREAM } from '@app/domain';
 import { EventStore, occurredAtOf, redactionCommand } from '@app/event-store';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
-import { ChangeStreamCommand } from '../common/change-stream.command';
 import { derivedId } from '../common/derived-id';
+import { CommandGateway, requestMeta } from '../common/command-gateway';
 import { GraphqlContext } from '../graphql/graphql-context';
 import { EVENT_STORE } from '../infrastructure/injection-tokens';
 import { Redaction, RedactEventFieldInput } from './redaction.types';
@@ -14,7 +13,7 @@ import { Redaction, RedactEventFieldInput } from './redaction.types';
 @Resolver(() => Redaction)
 export class RedactionResolver {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly gateway: CommandGateway,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
@@ -27,16 +26,12 @@ export class RedactionResolver {
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ): Promise<Redaction> {
-    const events = await this.commands.execute(
-      new ChangeStreamCommand(
-        REDACTIONS_STREAM,
-        redactionDecider,
-        null,
-        'redactEventField',
-        input,
-        { identity, correlationId: context.correlationId },
-        ({ actor }) => redactionCommand(this.store, input, actor),
-      ),
+    const { events } = await this.gateway.change(
+      { operation: 'redactEventField', input, meta: requestMeta(identity, context) },
+      null,
+      REDACTIONS_STREAM,
+      redactionDecider,
+      ({ actor }) => redactionCommand(this.store, input, actor),
     );
     const { eventId, field } = events[0].data;
     // Read back as recorded, so a retry answers with the first attempt's who and when.

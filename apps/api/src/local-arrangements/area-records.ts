@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import {
   LocalRecordCommand,
   localArrangementDecider,
@@ -11,8 +10,7 @@ import { EventStore, readState } from '@app/event-store';
 import { MembershipQueries, RegionalGroupQueries, TimeView } from '@app/read-models';
 import { Actors } from '../auth/actors';
 import { Identity } from '../auth/identity';
-import { ChangeStreamCommand } from '../common/change-stream.command';
-import { PreparedCommand } from '../common/command-gateway';
+import { CommandGateway, PreparedCommand, requestMeta } from '../common/command-gateway';
 import { derivedId } from '../common/derived-id';
 import { GroupTimeViews } from '../common/group-time-views';
 import { IdempotentInput } from '../common/idempotency-key.input';
@@ -29,7 +27,7 @@ export type AreaContext = { areaId: string; managedAreaIds: string[]; actor: Pre
 @Injectable()
 export class AreaRecords {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly gateway: CommandGateway,
     private readonly actors: Actors,
     private readonly known: KnownEntities,
     private readonly views: GroupTimeViews,
@@ -59,26 +57,22 @@ export class AreaRecords {
   ): Promise<LocalArrangement> {
     this.known.area(input.areaId);
     const groupId = this.membership.groupOfArea(input.areaId) as string;
-    await this.commands.execute(
-      new ChangeStreamCommand(
-        localArrangementStream(input.areaId),
-        localArrangementDecider,
-        // The group, so that a partner's representative responding to scrutiny acts for that partner (R41).
-        groupId,
-        operation,
-        input,
-        { identity, correlationId: context.correlationId },
-        async ({ actor, now }) =>
-          build(
-            {
-              areaId: input.areaId,
-              managedAreaIds: this.actors.managedAreaIds(await this.actors.access(), identity.personId),
-              actor,
-              now,
-            },
-            groupId,
-          ),
-      ),
+    await this.gateway.change(
+      { operation, input, meta: requestMeta(identity, context) },
+      // The group, so that a partner's representative responding to scrutiny acts for that partner (R41).
+      groupId,
+      localArrangementStream(input.areaId),
+      localArrangementDecider,
+      async ({ actor, now }) =>
+        build(
+          {
+            areaId: input.areaId,
+            managedAreaIds: this.actors.managedAreaIds(await this.actors.access(), identity.personId),
+            actor,
+            now,
+          },
+          groupId,
+        ),
     );
     return this.arrangement(input.areaId, this.views.today());
   }

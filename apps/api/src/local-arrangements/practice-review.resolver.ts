@@ -1,6 +1,5 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CommandBus } from '@nestjs/cqrs';
 import {
   dateOf,
   DomainError,
@@ -16,8 +15,7 @@ import { Clock } from '@app/platform';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { ReadAccess } from '../auth/read-access';
-import { ChangeStreamCommand } from '../common/change-stream.command';
-import { PreparedCommand } from '../common/command-gateway';
+import { CommandGateway, PreparedCommand, requestMeta } from '../common/command-gateway';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { KnownEntities } from '../common/known-entities';
 import { GraphqlContext } from '../graphql/graphql-context';
@@ -41,7 +39,7 @@ import { toPracticeReview } from './reports-up.views';
 @Resolver(() => PracticeReview)
 export class PracticeReviewResolver {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly gateway: CommandGateway,
     private readonly facts: AreaFacts,
     private readonly reviews: ReportsUpQueries,
     private readonly groups: RegionalGroupQueries,
@@ -67,17 +65,13 @@ export class PracticeReviewResolver {
     ) => LocalArrangementCommand,
   ): Promise<void> {
     const groupId = this.facts.groupOf(areaId);
-    await this.commands.execute(
-      new ChangeStreamCommand(
-        localArrangementStream(areaId),
-        localArrangementDecider,
-        groupId,
-        operation,
-        input,
-        { identity, correlationId: context.correlationId },
-        async (prepared) =>
-          build(prepared, await this.facts.statutoryRecorders(areaId, groupId, identity.personId), groupId),
-      ),
+    await this.gateway.change(
+      { operation: operation, input, meta: requestMeta(identity, context) },
+      groupId,
+      localArrangementStream(areaId),
+      localArrangementDecider,
+      async (prepared) =>
+        build(prepared, await this.facts.statutoryRecorders(areaId, groupId, identity.personId), groupId),
     );
   }
 

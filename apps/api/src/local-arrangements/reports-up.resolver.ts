@@ -1,6 +1,5 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CommandBus } from '@nestjs/cqrs';
 import {
   dateOf,
   DomainError,
@@ -21,8 +20,7 @@ import { Clock } from '@app/platform';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { ReadAccess } from '../auth/read-access';
-import { ChangeStreamCommand } from '../common/change-stream.command';
-import { PreparedCommand } from '../common/command-gateway';
+import { CommandGateway, PreparedCommand, requestMeta } from '../common/command-gateway';
 import { ConnectionShape, toConnection } from '../common/connection';
 import { derivedId } from '../common/derived-id';
 import { IdempotentInput } from '../common/idempotency-key.input';
@@ -58,7 +56,7 @@ import { inboxStatus, toInboxItem } from './reports-up.views';
 @Resolver(() => InboxItem)
 export class ReportsUpResolver {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly gateway: CommandGateway,
     private readonly facts: AreaFacts,
     private readonly reports: ReportsUpQueries,
     private readonly groups: RegionalGroupQueries,
@@ -102,16 +100,12 @@ export class ReportsUpResolver {
     ) => LocalArrangementCommand | Promise<LocalArrangementCommand>,
   ): Promise<InboxItem> {
     const groupId = this.facts.groupOf(areaId);
-    await this.commands.execute(
-      new ChangeStreamCommand(
-        localArrangementStream(areaId),
-        localArrangementDecider,
-        groupId,
-        operation,
-        input,
-        { identity, correlationId: context.correlationId },
-        async (prepared) => build(prepared, await this.facts.managedAreaIds(identity.personId)),
-      ),
+    await this.gateway.change(
+      { operation: operation, input, meta: requestMeta(identity, context) },
+      groupId,
+      localArrangementStream(areaId),
+      localArrangementDecider,
+      async (prepared) => build(prepared, await this.facts.managedAreaIds(identity.personId)),
     );
     return this.item(groupId, itemId, identity.personId);
   }
@@ -128,19 +122,15 @@ export class ReportsUpResolver {
     const [row] = this.reports
       .inboxItems({ groupId: input.groupId, kind: null, areaId: null })
       .filter((r) => r.itemId === input.itemId);
-    await this.commands.execute(
-      new ChangeStreamCommand(
-        regionalReportsStream(input.groupId),
-        regionalReportsDecider,
-        input.groupId,
-        operation,
-        input,
-        { identity, correlationId: context.correlationId },
-        async (prepared) => {
-          const events = row ? await this.store.readStream(localArrangementStream(row.areaId)) : [];
-          return build(prepared, sentItemIn(events, input.itemId));
-        },
-      ),
+    await this.gateway.change(
+      { operation: operation, input, meta: requestMeta(identity, context) },
+      input.groupId,
+      regionalReportsStream(input.groupId),
+      regionalReportsDecider,
+      async (prepared) => {
+        const events = row ? await this.store.readStream(localArrangementStream(row.areaId)) : [];
+        return build(prepared, sentItemIn(events, input.itemId));
+      },
     );
     return this.item(input.groupId, input.itemId, identity.personId);
   }
@@ -348,19 +338,15 @@ export class ReportsUpResolver {
   ): Promise<PerformanceMeasure> {
     this.known.group(input.groupId);
     const measureId = newEntityId('measure', identity.personId, input.idempotencyKey, input.groupId);
-    await this.commands.execute(
-      new ChangeStreamCommand(
-        regionalReportsStream(input.groupId),
-        regionalReportsDecider,
-        input.groupId,
-        'defineMeasure',
-        input,
-        { identity, correlationId: context.correlationId },
-        ({ actor, now }): RegionalReportsCommand => ({
-          type: 'DefineMeasure',
-          data: { groupId: input.groupId, measureId, name: input.name, actor, now },
-        }),
-      ),
+    await this.gateway.change(
+      { operation: 'defineMeasure', input, meta: requestMeta(identity, context) },
+      input.groupId,
+      regionalReportsStream(input.groupId),
+      regionalReportsDecider,
+      ({ actor, now }): RegionalReportsCommand => ({
+        type: 'DefineMeasure',
+        data: { groupId: input.groupId, measureId, name: input.name, actor, now },
+      }),
     );
     const measure = this.reports.measuresOfGroup(input.groupId).find((m) => m.measureId === measureId);
     if (!measure) throw new DomainError('NOT_FOUND', `The group keeps no measure with id ${measureId}.`);

@@ -13,12 +13,11 @@ import {
   Resolver,
   Subscription,
 } from '@nestjs/graphql';
-import { CommandBus } from '@nestjs/cqrs';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsEntityId } from '../common/input-validators';
 import { IdempotentInput } from '../common/idempotency-key.input';
-import { ChangeStreamCommand } from '../common/change-stream.command';
 import { Actors } from '../auth/actors';
+import { CommandGateway, requestMeta } from '../common/command-gateway';
 import { GraphqlContext } from '../graphql/graphql-context';
 import { DomainError, LocalArrangementCommand, localArrangementDecider, localArrangementStream } from '@app/domain';
 import { AreaFeedQueries, decodeCursor, encodeCursor, FeedItemRow, MembershipQueries } from '@app/read-models';
@@ -101,7 +100,7 @@ export class AreaFeedResolver {
   constructor(
     private readonly feeds: AreaFeedQueries,
     private readonly live: LiveEvents,
-    private readonly commands: CommandBus,
+    private readonly gateway: CommandGateway,
     private readonly actors: Actors,
     private readonly known: KnownEntities,
     private readonly access: ReadAccess,
@@ -161,26 +160,22 @@ export class AreaFeedResolver {
   ): Promise<FeedItem> {
     const position = decodeCursor(input.cursor);
     if (position === null) throw new DomainError('VALIDATION_FAILED', 'The cursor is not one this API gave out.');
-    await this.commands.execute(
-      new ChangeStreamCommand(
-        localArrangementStream(input.areaId),
-        localArrangementDecider,
-        null,
-        'acknowledgeFeedItem',
-        input,
-        { identity, correlationId: context.correlationId },
-        async ({ actor, now }): Promise<LocalArrangementCommand> => ({
-          type: 'AcknowledgeFeedItem',
-          data: {
-            areaId: input.areaId,
-            position,
-            itemExists: this.feeds.feedItemAt(input.areaId, position) !== undefined,
-            managedAreaIds: this.actors.managedAreaIds(await this.actors.access(), identity.personId),
-            actor,
-            now,
-          },
-        }),
-      ),
+    await this.gateway.change(
+      { operation: 'acknowledgeFeedItem', input, meta: requestMeta(identity, context) },
+      null,
+      localArrangementStream(input.areaId),
+      localArrangementDecider,
+      async ({ actor, now }): Promise<LocalArrangementCommand> => ({
+        type: 'AcknowledgeFeedItem',
+        data: {
+          areaId: input.areaId,
+          position,
+          itemExists: this.feeds.feedItemAt(input.areaId, position) !== undefined,
+          managedAreaIds: this.actors.managedAreaIds(await this.actors.access(), identity.personId),
+          actor,
+          now,
+        },
+      }),
     );
     return this.view(this.feeds.feedItemAt(input.areaId, position) as FeedItemRow, identity.personId);
   }

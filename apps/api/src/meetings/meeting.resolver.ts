@@ -1,41 +1,20 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CommandBus } from '@nestjs/cqrs';
-import {
-  isRecommendationOverdue,
-  RecommendationResponse,
-  successorsOf,
-  dateOf,
-  DomainError,
-  groupDateOf,
-  meetingDecider,
-  MeetingCommandUnion,
-  meetingQuorum,
-  meetingStream,
-  quorumFromCount,
-  presentRepresentatives,
-  RegionalGroupCommand,
-  regionalGroupDecider,
-  regionalGroupStream,
-} from '@app/domain';
-import { EventStore, newEntityId, readState } from '@app/event-store';
+import { isRecommendationOverdue, RecommendationResponse, dateOf, DomainError, quorumFromCount } from '@app/domain';
 import { MeetingQueries, MeetingRow, RecommendationRow } from '@app/read-models';
 import { Clock } from '@app/platform';
-import { Actors } from '../auth/actors';
 import { KnownEntities } from '../common/known-entities';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { ReadAccess } from '../auth/read-access';
-import { PreparedCommand } from '../common/command-gateway';
-import { IdempotentInput } from '../common/idempotency-key.input';
+import { requestMeta } from '../common/command-gateway';
 import { GraphqlContext } from '../graphql/graphql-context';
-import { CLOCK, EVENT_STORE } from '../infrastructure/injection-tokens';
+import { CLOCK } from '../infrastructure/injection-tokens';
 import { RegionalGroupChange } from '../regional-group/membership.types';
 import { GetRegionalGroupQuery } from '../regional-group/regional-group.queries';
 import { QueryBus } from '@nestjs/cqrs';
-import { ChangeStreamCommand } from '../common/change-stream.command';
 import { derivedId } from '../common/derived-id';
-import { GroupFactsReader } from './group-facts';
+import { MeetingService } from './meeting.service';
 import { GroupTimeViews } from '../common/group-time-views';
 import {
   ApproveMinutesInput,
@@ -101,68 +80,21 @@ export function toRecommendation(row: RecommendationRow, today: string): Recomme
   };
 }
 
-type Build = (context: PreparedCommand, groupId: string) => MeetingCommandUnion | Promise<MeetingCommandUnion>;
-
 /** Meetings of a regional group and what comes out of them (R6-R10, R14). */
 @Resolver(() => Meeting)
 export class MeetingResolver {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly service: MeetingService,
     private readonly queries: QueryBus,
     private readonly meetings: MeetingQueries,
-    private readonly facts: GroupFactsReader,
-    private readonly actors: Actors,
     private readonly known: KnownEntities,
     private readonly access: ReadAccess,
     private readonly views: GroupTimeViews,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   private today(): string {
     return dateOf(this.clock.now().toISOString());
-  }
-
-  /** `groupId` is known when scheduling; otherwise it is read from the meeting's stream. */
-  private async change(
-    target: { meetingId: string; groupId?: string },
-    operation: string,
-    input: IdempotentInput,
-    identity: Identity,
-    context: GraphqlContext,
-    build: Build,
-  ): Promise<Meeting> {
-    const groupId =
-      target.groupId ??
-      (await this.actors.groupOfStream(
-        meetingStream(target.meetingId),
-        `There is no meeting with id ${target.meetingId}.`,
-      ));
-    await this.commands.execute(
-      new ChangeStreamCommand(
-        meetingStream(target.meetingId),
-        meetingDecider,
-        groupId,
-        operation,
-        input,
-        { identity, correlationId: context.correlationId },
-        (prepared) => build(prepared, groupId),
-      ),
-    );
-    return this.read(target.meetingId);
-  }
-
-  /** Each succeeded partner of the group and the current partner at the end of its line of successors. */
-  private async successors(groupId: string): Promise<Record<string, string>> {
-    const group = await this.actors.group(groupId);
-    return group.status === 'active' ? successorsOf(Object.values(group.partners)) : {};
-  }
-
-  /** The meeting as it stands in its own stream: for rules of one aggregate that depend on another. */
-  private async meetingState(meetingId: string) {
-    const state = await readState(this.store, meetingStream(meetingId), meetingDecider);
-    if (state.status === 'NONE') throw new DomainError('NOT_FOUND', `There is no meeting with id ${meetingId}.`);
-    return state;
   }
 
   @Query(() => Meeting, {
@@ -309,272 +241,149 @@ export class MeetingResolver {
   }
 
   @Mutation(() => Meeting, { description: 'Administrator, chair or deputy chair.' })
-  scheduleMeeting(
+  async scheduleMeeting(
     @Args('input') input: ScheduleMeetingInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ) {
-    const meetingId = newEntityId('meeting', identity.personId, input.idempotencyKey);
-    return this.change(
-      { meetingId, groupId: input.groupId },
-      'scheduleMeeting',
-      input,
-      identity,
-      context,
-      async ({ actor, now }, groupId) => ({
-        type: 'ScheduleMeeting',
-        data: {
-          meetingId,
-          groupId,
-          startsAt: input.startsAt,
-          place: input.place,
-          group: await this.facts.factsOf(groupId),
-          actor,
-          now,
-        },
-      }),
-    );
+  ): Promise<Meeting> {
+    return this.read(await this.service.schedule(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Meeting, {
     description:
       'Snapshots the representatives on the meeting’s date: its quorum is counted from them for ever after (R7, A3).',
   })
-  openMeeting(
+  async openMeeting(
     @Args('input') input: MeetingIdInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ) {
-    return this.change(input, 'openMeeting', input, identity, context, async ({ actor, now }, groupId) => {
-      const { meetingDate } = await this.meetingState(input.meetingId);
-      return { type: 'OpenMeeting', data: { group: await this.facts.factsOf(groupId, meetingDate), actor, now } };
-    });
+  ): Promise<Meeting> {
+    return this.read(await this.service.open(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Meeting)
-  recordAttendance(
+  async recordAttendance(
     @Args('input') input: RecordAttendanceInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ) {
-    return this.change(input, 'recordAttendance', input, identity, context, ({ actor, now }) => ({
-      type: 'RecordAttendance',
-      data: {
-        appointmentId: input.appointmentId,
-        status: input.status,
-        substitute: input.substitute ?? null,
-        actor,
-        now,
-      },
-    }));
+  ): Promise<Meeting> {
+    return this.read(await this.service.recordAttendance(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Meeting, { description: 'By the absent representative themself.' })
-  submitWrittenViews(
+  async submitWrittenViews(
     @Args('input') input: SubmitWrittenViewsInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ) {
-    return this.change(input, 'submitWrittenViews', input, identity, context, ({ actor, now }) => ({
-      type: 'SubmitWrittenViews',
-      data: { appointmentId: input.appointmentId, agendaItem: input.agendaItem, views: input.views, actor, now },
-    }));
+  ): Promise<Meeting> {
+    return this.read(await this.service.submitWrittenViews(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Meeting)
-  closeMeeting(
+  async closeMeeting(
     @Args('input') input: MeetingIdInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ) {
-    return this.change(input, 'closeMeeting', input, identity, context, ({ actor, now }) => ({
-      type: 'CloseMeeting',
-      data: { actor, now },
-    }));
+  ): Promise<Meeting> {
+    return this.read(await this.service.close(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Meeting, { description: 'Only at an open, quorate meeting (QUORUM_NOT_MET otherwise).' })
-  recordDecision(
+  async recordDecision(
     @Args('input') input: RecordDecisionInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ) {
-    return this.change(input, 'recordDecision', input, identity, context, ({ actor, now }) => ({
-      type: 'RecordDecision',
-      data: {
-        decisionId: newEntityId('decision', identity.personId, input.idempotencyKey, meetingStream(input.meetingId)),
-        text: input.text,
-        actor,
-        now,
-      },
-    }));
+  ): Promise<Meeting> {
+    return this.read(await this.service.recordDecision(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Meeting, { description: 'Only at an open, quorate meeting (QUORUM_NOT_MET otherwise).' })
-  makeRecommendation(
+  async makeRecommendation(
     @Args('input') input: MakeRecommendationInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ) {
-    return this.change(input, 'makeRecommendation', input, identity, context, async ({ actor, now }, groupId) => ({
-      type: 'MakeRecommendation',
-      data: {
-        recommendationId: newEntityId(
-          'recommendation',
-          identity.personId,
-          input.idempotencyKey,
-          meetingStream(input.meetingId),
-        ),
-        text: input.text,
-        targetPartnerIds: input.targetPartnerIds,
-        dueDate: input.dueDate,
-        group: await this.facts.factsOf(groupId),
-        actor,
-        now,
-      },
-    }));
+  ): Promise<Meeting> {
+    return this.read(await this.service.makeRecommendation(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Meeting, { description: 'A representative of a target organisation, for that organisation only.' })
-  respondToRecommendation(
+  async respondToRecommendation(
     @Args('input') input: RespondToRecommendationInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ) {
-    return this.change(input, 'respondToRecommendation', input, identity, context, async ({ actor, now }, groupId) => ({
-      type: 'RespondToRecommendation',
-      data: {
-        recommendationId: input.recommendationId,
-        partnerId: input.partnerId,
-        response: input.response,
-        reason: input.reason ?? null,
-        respondedOn: input.respondedOn ?? null,
-        successors: await this.successors(groupId),
-        actor,
-        now,
-      },
-    }));
+  ): Promise<Meeting> {
+    return this.read(await this.service.respondToRecommendation(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Meeting, { description: 'The chairing organisation’s representative or the administrator.' })
-  draftMinutes(
+  async draftMinutes(
     @Args('input') input: DraftMinutesInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ) {
-    return this.change(input, 'draftMinutes', input, identity, context, async ({ actor, now }, groupId) => ({
-      type: 'DraftMinutes',
-      data: { text: input.text, group: await this.facts.factsOf(groupId), actor, now },
-    }));
+  ): Promise<Meeting> {
+    return this.read(await this.service.draftMinutes(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Meeting, { description: 'By the chair, or recorded at a later open, quorate meeting.' })
-  approveMinutes(
+  async approveMinutes(
     @Args('input') input: ApproveMinutesInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ) {
-    return this.change(input, 'approveMinutes', input, identity, context, async ({ actor, now }) => {
-      let atMeeting = null;
-      if (input.atMeetingId) {
-        const later = await this.meetingState(input.atMeetingId);
-        atMeeting = {
-          meetingId: later.meetingId,
-          groupId: later.groupId,
-          startsAt: later.startsAt,
-          open: later.status === 'OPEN',
-          quorate: meetingQuorum(later).isQuorate,
-        };
-      }
-      return { type: 'ApproveMinutes', data: { atMeeting, actor, now } };
-    });
+  ): Promise<Meeting> {
+    return this.read(await this.service.approveMinutes(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Meeting, { description: 'Puts the minutes in the feed of every area of the group (R10, D3).' })
-  publishMinutes(
+  async publishMinutes(
     @Args('input') input: MeetingIdInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ) {
-    return this.change(input, 'publishMinutes', input, identity, context, async ({ actor, now }, groupId) => ({
-      type: 'PublishMinutes',
-      data: { group: await this.facts.factsOf(groupId), actor, now },
-    }));
+  ): Promise<Meeting> {
+    return this.read(await this.service.publishMinutes(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Meeting, {
     description: 'Published minutes are sealed; a correction with its reason stands beside them.',
   })
-  correctMinutes(
+  async correctMinutes(
     @Args('input') input: CorrectMinutesInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ) {
-    return this.change(input, 'correctMinutes', input, identity, context, async ({ actor, now }, groupId) => ({
-      type: 'CorrectMinutes',
-      data: { text: input.text, reason: input.reason, group: await this.facts.factsOf(groupId), actor, now },
-    }));
+  ): Promise<Meeting> {
+    return this.read(await this.service.correctMinutes(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Meeting, {
     description:
       'A7: a decision’s text corrected, with a mandatory reason, by whoever may record decisions; the original stays in its history and under asRecordedAt.',
   })
-  correctDecision(
+  async correctDecision(
     @Args('input') input: CorrectDecisionInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ) {
-    return this.change(input, 'correctDecision', input, identity, context, ({ actor, now }) => ({
-      type: 'CorrectDecision',
-      data: { decisionId: input.decisionId, text: input.text, reason: input.reason ?? '', actor, now },
-    }));
+  ): Promise<Meeting> {
+    return this.read(await this.service.correctDecision(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Meeting, {
     description:
       'A7: a meeting’s date and place corrected, with a mandatory reason, by whoever may schedule it. A meeting already held is counted again from the membership of the corrected date (R7).',
   })
-  correctMeetingDetails(
+  async correctMeetingDetails(
     @Args('input') input: CorrectMeetingDetailsInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ) {
-    return this.change(input, 'correctMeetingDetails', input, identity, context, async ({ actor, now }, groupId) => {
-      // The facts of the corrected day; a date that does not parse is refused by the decider, on today's facts.
-      const instant = Date.parse(input.startsAt);
-      const on = Number.isNaN(instant) ? undefined : groupDateOf(new Date(instant).toISOString());
-      return {
-        type: 'CorrectMeetingDetails',
-        data: {
-          startsAt: input.startsAt,
-          place: input.place,
-          reason: input.reason ?? '',
-          group: await this.facts.factsOf(groupId, on),
-          actor,
-          now,
-        },
-      };
-    });
+  ): Promise<Meeting> {
+    return this.read(await this.service.correctDetails(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Meeting, { description: 'The area’s own business manager, for that area only.' })
-  recordLocalPublication(
+  async recordLocalPublication(
     @Args('input') input: RecordLocalPublicationInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ) {
-    return this.change(input, 'recordLocalPublication', input, identity, context, async ({ actor, now }) => ({
-      type: 'RecordLocalPublication',
-      data: {
-        areaId: input.areaId,
-        address: input.address,
-        publishedOn: input.publishedOn,
-        managedAreaIds: this.actors.managedAreaIds(await this.actors.access(), identity.personId),
-        actor,
-        now,
-      },
-    }));
+  ): Promise<Meeting> {
+    return this.read(await this.service.recordLocalPublication(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => RegionalGroupChange, {
@@ -586,37 +395,9 @@ export class MeetingResolver {
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ): Promise<RegionalGroupChange> {
-    await this.commands.execute(
-      new ChangeStreamCommand(
-        regionalGroupStream(input.groupId),
-        regionalGroupDecider,
-        input.groupId,
-        'recordDissolutionAgreement',
-        input,
-        { identity, correlationId: context.correlationId },
-        async ({ actor, now }): Promise<RegionalGroupCommand> => {
-          const meeting = await this.meetingState(input.meetingId);
-          return {
-            type: 'RecordDissolutionAgreement',
-            data: {
-              partnerId: input.partnerId,
-              meeting: {
-                meetingId: meeting.meetingId,
-                groupId: meeting.groupId,
-                open: meeting.status === 'OPEN',
-                quorate: meetingQuorum(meeting).isQuorate,
-                presentPartnerIds: presentRepresentatives(meeting).map((rep) => rep.partnerId),
-                presentPersonIds: presentRepresentatives(meeting).map((rep) => rep.personId),
-              },
-              actor,
-              now,
-            },
-          };
-        },
-      ),
-    );
+    const groupId = await this.service.recordDissolutionAgreement(input, requestMeta(identity, context));
     return {
-      group: await this.queries.execute(new GetRegionalGroupQuery(input.groupId)),
+      group: await this.queries.execute(new GetRegionalGroupQuery(groupId)),
       coverageGapsCreated: [],
       postsVacated: [],
     };

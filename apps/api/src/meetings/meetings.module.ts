@@ -5,10 +5,11 @@ import { CalendarController } from './calendar.controller';
 import { GroupFactsReader } from './group-facts';
 import { GroupMeetingFields } from './group-meetings.fields';
 import { MeetingResolver } from './meeting.resolver';
+import { MeetingService } from './meeting.service';
 
 @Module({
   imports: [CommonModule],
   controllers: [CalendarController],
-  providers: [MeetingResolver, AreaFeedResolver, GroupMeetingFields, GroupFactsReader],
+  providers: [MeetingService, MeetingResolver, AreaFeedResolver, GroupMeetingFields, GroupFactsReader],
 })
 export class MeetingsModule {}

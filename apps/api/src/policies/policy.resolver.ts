@@ -1,43 +1,20 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import {
-  communicationDecider,
-  communicationStream,
-  DomainError,
-  localArrangementDecider,
-  IssueRegionalCommunication,
-  LocalArrangementCommand,
-  localArrangementStream,
-  meetingDecider,
-  meetingQuorum,
-  meetingStream,
-  PolicyCommandUnion,
-  policyDecider,
-  PolicyEvent,
-  policyStream,
-  versionInForce,
-  isPolicyReviewOverdue,
-  workstreamDecider,
-  workstreamStream,
-} from '@app/domain';
-import { EventStore, newEntityId, readState } from '@app/event-store';
+import { DomainError, versionInForce, isPolicyReviewOverdue } from '@app/domain';
 import { PolicyQueries, PolicyRow, PolicyVersionRow, TimeView } from '@app/read-models';
 import { Clock } from '@app/platform';
-import { Actors } from '../auth/actors';
 import { KnownEntities } from '../common/known-entities';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { ReadAccess } from '../auth/read-access';
-import { ChangeStreamCommand } from '../common/change-stream.command';
-import { PreparedCommand } from '../common/command-gateway';
+import { requestMeta } from '../common/command-gateway';
 import { derivedId } from '../common/derived-id';
-import { CommandBus } from '@nestjs/cqrs';
 import { GroupTimeViews } from '../common/group-time-views';
-import { IdempotentInput } from '../common/idempotency-key.input';
 import { GraphqlContext } from '../graphql/graphql-context';
 import { Viewed } from '../graphql/loaders';
-import { CLOCK, EVENT_STORE } from '../infrastructure/injection-tokens';
+import { CLOCK } from '../infrastructure/injection-tokens';
 import { RegionalGroup } from '../regional-group/regional-group.types';
+import { PolicyService } from './policy.service';
 import {
   ApprovePolicyInput,
   AreaAdoption,
@@ -68,12 +45,10 @@ function toVersion(policyId: string, row: PolicyVersionRow): PolicyVersion {
 @Resolver(() => Policy)
 export class PolicyResolver {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly service: PolicyService,
     private readonly policies: PolicyQueries,
-    private readonly actors: Actors,
     private readonly known: KnownEntities,
     private readonly access: ReadAccess,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly views: GroupTimeViews,
   ) {}
@@ -113,49 +88,6 @@ export class PolicyResolver {
     const row = this.policies.policySeen(policyId, view);
     if (!row) throw new DomainError('NOT_FOUND', `There is no policy with id ${policyId}.`);
     return this.toPolicy(row, view);
-  }
-
-  private async policyState(policyId: string) {
-    const state = await readState(this.store, policyStream(policyId), policyDecider);
-    if (state.status === 'NONE') throw new DomainError('NOT_FOUND', `There is no policy with id ${policyId}.`);
-    return state;
-  }
-
-  /** One policy command, as the caller acting in the policy's group (known when drafting; otherwise read from its stream). */
-  private async change(
-    policyId: string,
-    groupId: string | null,
-    operation: string,
-    input: IdempotentInput,
-    identity: Identity,
-    context: GraphqlContext,
-    build: (prepared: PreparedCommand) => PolicyCommandUnion | Promise<PolicyCommandUnion>,
-  ) {
-    const group =
-      groupId ?? (await this.actors.groupOfStream(policyStream(policyId), `There is no policy with id ${policyId}.`));
-    await this.commands.execute(
-      new ChangeStreamCommand(
-        policyStream(policyId),
-        policyDecider,
-        group,
-        operation,
-        input,
-        { identity, correlationId: context.correlationId },
-        build,
-      ),
-    );
-    return this.read(policyId);
-  }
-
-  private async groupFacts(groupId: string) {
-    const group = await this.actors.group(groupId);
-    if (group.status !== 'active') throw new DomainError('NOT_FOUND', `There is no regional group with id ${groupId}.`);
-    return group;
-  }
-
-  private async groupOfWorkstream(workstreamId: string): Promise<string | null> {
-    const workstream = await readState(this.store, workstreamStream(workstreamId), workstreamDecider);
-    return workstream.status === 'NONE' ? null : workstream.groupId;
   }
 
   @Query(() => Policy, {
@@ -240,119 +172,59 @@ export class PolicyResolver {
   }
 
   @Mutation(() => Policy, { description: 'Administrator or chair.' })
-  draftPolicy(
+  async draftPolicy(
     @Args('input') input: DraftPolicyInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ) {
-    const policyId = newEntityId('policy', identity.personId, input.idempotencyKey);
-    return this.change(policyId, input.groupId, 'draftPolicy', input, identity, context, async ({ actor, now }) => ({
-      type: 'DraftPolicy',
-      data: {
-        policyId,
-        groupId: input.groupId,
-        title: input.title,
-        workstreamId: input.workstreamId ?? null,
-        workstreamGroupId: input.workstreamId ? await this.groupOfWorkstream(input.workstreamId) : null,
-        body: input.body,
-        summary: input.summary,
-        groupDissolved: (await this.groupFacts(input.groupId)).dissolvedAt !== null,
-        actor,
-        now,
-      },
-    }));
+  ): Promise<Policy> {
+    return this.read(await this.service.draft(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Policy, { description: 'A new draft; it needs approval again before it is published.' })
-  revisePolicyDraft(
+  async revisePolicyDraft(
     @Args('input') input: RevisePolicyDraftInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ) {
-    return this.change(input.policyId, null, 'revisePolicyDraft', input, identity, context, ({ actor, now }) => ({
-      type: 'RevisePolicyDraft',
-      data: { title: input.title, body: input.body, summary: input.summary, actor, now },
-    }));
+  ): Promise<Policy> {
+    return this.read(await this.service.reviseDraft(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Policy, { description: 'At an open, quorate meeting, linking the decision recorded there.' })
-  approvePolicy(
+  async approvePolicy(
     @Args('input') input: ApprovePolicyInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ) {
-    return this.change(input.policyId, null, 'approvePolicy', input, identity, context, async ({ actor, now }) => {
-      const meeting = await readState(this.store, meetingStream(input.meetingId), meetingDecider);
-      if (meeting.status === 'NONE')
-        throw new DomainError('NOT_FOUND', `There is no meeting with id ${input.meetingId}.`);
-      return {
-        type: 'ApprovePolicy',
-        data: {
-          meeting: {
-            meetingId: meeting.meetingId,
-            groupId: meeting.groupId,
-            open: meeting.status === 'OPEN',
-            quorate: meetingQuorum(meeting).isQuorate,
-            decisionIds: meeting.decisionIds,
-          },
-          decisionId: input.decisionId,
-          actor,
-          now,
-        },
-      };
-    });
+  ): Promise<Policy> {
+    return this.read(await this.service.approve(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Policy, {
     description: 'Publishes the approved draft as the next version; it flows into every area’s feed.',
   })
-  publishPolicyVersion(
+  async publishPolicyVersion(
     @Args('input') input: PublishPolicyVersionInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ) {
-    return this.change(
-      input.policyId,
-      null,
-      'publishPolicyVersion',
-      input,
-      identity,
-      context,
-      async ({ actor, now }) => ({
-        type: 'PublishPolicyVersion',
-        data: {
-          effectiveOn: input.effectiveOn,
-          reviewOn: input.reviewOn,
-          areas: (await this.groupFacts((await this.policyState(input.policyId)).groupId)).areas,
-          actor,
-          now,
-        },
-      }),
-    );
+  ): Promise<Policy> {
+    return this.read(await this.service.publishVersion(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Policy)
-  recordPolicyReview(
+  async recordPolicyReview(
     @Args('input') input: RecordPolicyReviewInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ) {
-    return this.change(input.policyId, null, 'recordPolicyReview', input, identity, context, ({ actor, now }) => ({
-      type: 'RecordPolicyReview',
-      data: { outcome: input.outcome, nextReviewOn: input.nextReviewOn ?? null, actor, now },
-    }));
+  ): Promise<Policy> {
+    return this.read(await this.service.recordReview(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Policy)
-  retirePolicy(
+  async retirePolicy(
     @Args('input') input: RetirePolicyInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ) {
-    return this.change(input.policyId, null, 'retirePolicy', input, identity, context, ({ actor, now }) => ({
-      type: 'RetirePolicy',
-      data: { reason: input.reason, actor, now },
-    }));
+  ): Promise<Policy> {
+    return this.read(await this.service.retire(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Policy, { description: 'The area’s own business manager records the area’s decision on a version.' })
@@ -361,40 +233,7 @@ export class PolicyResolver {
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ): Promise<Policy> {
-    const policy = await this.policyState(input.policyId);
-    await this.commands.execute(
-      new ChangeStreamCommand(
-        localArrangementStream(input.areaId),
-        localArrangementDecider,
-        null,
-        'recordPolicyAdoption',
-        input,
-        { identity, correlationId: context.correlationId },
-        async ({ actor, now }): Promise<LocalArrangementCommand> => {
-          const events = (await this.store.readStream(policyStream(input.policyId))) as unknown as PolicyEvent[];
-          const published = events.find((e) => e.type === 'PolicyVersionPublished' && e.data.version === input.version);
-          return {
-            type: 'RecordPolicyAdoption',
-            data: {
-              areaId: input.areaId,
-              policyId: policy.policyId,
-              version: input.version,
-              decision: input.decision,
-              variation: input.variation ?? null,
-              reason: input.reason ?? null,
-              decidedOn: input.decidedOn ?? null,
-              publishedToArea:
-                published?.type === 'PolicyVersionPublished' &&
-                published.data.areas.some((a) => a.areaId === input.areaId),
-              managedAreaIds: this.actors.managedAreaIds(await this.actors.access(), identity.personId),
-              actor,
-              now,
-            },
-          };
-        },
-      ),
-    );
-    return this.read(input.policyId);
+    return this.read(await this.service.recordAdoption(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Policy, {
@@ -406,34 +245,7 @@ export class PolicyResolver {
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ): Promise<Policy> {
-    const policy = await this.policyState(input.policyId);
-    await this.commands.execute(
-      new ChangeStreamCommand(
-        localArrangementStream(input.areaId),
-        localArrangementDecider,
-        null,
-        'correctPolicyAdoption',
-        input,
-        { identity, correlationId: context.correlationId },
-        async ({ actor, now }): Promise<LocalArrangementCommand> => ({
-          type: 'CorrectPolicyAdoption',
-          data: {
-            areaId: input.areaId,
-            policyId: policy.policyId,
-            version: input.version,
-            decision: input.decision,
-            variation: input.variation ?? null,
-            reason: input.notAdoptedReason ?? null,
-            decidedOn: input.decidedOn ?? null,
-            correctionReason: input.reason ?? '',
-            managedAreaIds: this.actors.managedAreaIds(await this.actors.access(), identity.personId),
-            actor,
-            now,
-          },
-        }),
-      ),
-    );
-    return this.read(input.policyId);
+    return this.read(await this.service.correctAdoption(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Communication, {
@@ -445,36 +257,8 @@ export class PolicyResolver {
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ): Promise<Communication> {
-    const communicationId = newEntityId('communication', identity.personId, input.idempotencyKey);
-    await this.commands.execute(
-      new ChangeStreamCommand(
-        communicationStream(communicationId),
-        communicationDecider,
-        input.groupId,
-        'issueRegionalCommunication',
-        input,
-        { identity, correlationId: context.correlationId },
-        async ({ actor, now }): Promise<IssueRegionalCommunication> => {
-          const group = await this.groupFacts(input.groupId);
-          return {
-            type: 'IssueRegionalCommunication',
-            data: {
-              communicationId,
-              groupId: input.groupId,
-              title: input.title,
-              body: input.body,
-              areaIds: input.areaIds,
-              cascadeBy: input.cascadeBy,
-              restricted: input.restricted,
-              group: { areas: group.areas, dissolved: group.dissolvedAt !== null },
-              actor,
-              now,
-            },
-          };
-        },
-      ),
-    );
-    return { id: communicationId, title: input.title.trim(), cascadeBy: input.cascadeBy, restricted: input.restricted };
+    const id = await this.service.issueCommunication(input, requestMeta(identity, context));
+    return { id, title: input.title.trim(), cascadeBy: input.cascadeBy, restricted: input.restricted };
   }
 }
 

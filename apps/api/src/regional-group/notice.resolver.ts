@@ -1,21 +1,15 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  DomainError,
-  noticeStatusOn,
-  RegionalGroupCommand,
-  regionalGroupDecider,
-  regionalGroupStream,
-} from '@app/domain';
-import { newEntityId } from '@app/event-store';
+import { QueryBus } from '@nestjs/cqrs';
+import { DomainError, noticeStatusOn } from '@app/domain';
 import { MembershipQueries, NoticeRow, WHOLE_RECORD } from '@app/read-models';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { GraphqlContext } from '../graphql/graphql-context';
-import { ChangeStreamCommand } from '../common/change-stream.command';
+import { requestMeta } from '../common/command-gateway';
 import { GiveNoticeToLeaveInput, NoticeChange, NoticeToLeave, WithdrawNoticeInput } from './notice.types';
 import { GetRegionalGroupQuery } from './regional-group.queries';
 import { RegionalGroup } from './regional-group.types';
+import { RegionalGroupService } from './regional-group.service';
 
 function toNotice(row: NoticeRow): NoticeToLeave {
   return {
@@ -33,7 +27,7 @@ function toNotice(row: NoticeRow): NoticeToLeave {
 @Resolver(() => RegionalGroup)
 export class NoticeResolver {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly service: RegionalGroupService,
     private readonly queries: QueryBus,
     private readonly membership: MembershipQueries,
   ) {}
@@ -62,28 +56,7 @@ export class NoticeResolver {
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ) {
-    const noticeId = newEntityId('notice', identity.personId, input.idempotencyKey, regionalGroupStream(input.groupId));
-    await this.commands.execute(
-      new ChangeStreamCommand(
-        regionalGroupStream(input.groupId),
-        regionalGroupDecider,
-        input.groupId,
-        'giveNoticeToLeave',
-        input,
-        { identity, correlationId: context.correlationId },
-        ({ actor, now }): RegionalGroupCommand => ({
-          type: 'GiveNoticeToLeave',
-          data: {
-            noticeId,
-            partnerId: input.partnerId,
-            givenOn: input.givenOn,
-            effectiveOn: input.effectiveOn,
-            actor,
-            now,
-          },
-        }),
-      ),
-    );
+    const noticeId = await this.service.giveNoticeToLeave(input, requestMeta(identity, context));
     return this.result(input.groupId, noticeId);
   }
 
@@ -95,20 +68,7 @@ export class NoticeResolver {
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ) {
-    await this.commands.execute(
-      new ChangeStreamCommand(
-        regionalGroupStream(input.groupId),
-        regionalGroupDecider,
-        input.groupId,
-        'withdrawNotice',
-        input,
-        { identity, correlationId: context.correlationId },
-        ({ actor, now }): RegionalGroupCommand => ({
-          type: 'WithdrawNotice',
-          data: { noticeId: input.noticeId, actor, now },
-        }),
-      ),
-    );
+    await this.service.withdrawNotice(input, requestMeta(identity, context));
     return this.result(input.groupId, input.noticeId);
   }
 }

@@ -13,10 +13,12 @@ import { NoticeScheduler } from './notice-scheduler';
 import { NoticeResolver } from './notice.resolver';
 import { GetRegionalGroupHandler, ListRegionalGroupsHandler } from './regional-group.queries';
 import { RegionalGroupResolver } from './regional-group.resolver';
+import { RegionalGroupService } from './regional-group.service';
 
 @Module({
   imports: [CommonModule],
   providers: [
+    RegionalGroupService,
     RegionalGroupResolver,
     MembershipResolver,
     NoticeResolver,

@@ -1,23 +1,22 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { RegionalGroupCommand, regionalGroupDecider, regionalGroupStream } from '@app/domain';
-import { childId, newEntityId } from '@app/event-store';
+import { QueryBus } from '@nestjs/cqrs';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { ReadAccess } from '../auth/read-access';
 import { PageArgs } from '../common/connection';
 import { GraphqlContext } from '../graphql/graphql-context';
 import { LiveEvents } from '../live/live-events';
-import { ChangeStreamCommand } from '../common/change-stream.command';
+import { requestMeta } from '../common/command-gateway';
 import { EstablishRegionalGroupInput } from './establish-regional-group.input';
 import { GetRegionalGroupQuery, ListRegionalGroupsQuery } from './regional-group.queries';
 import { LocalArea, RegionalGroup, RegionalGroupConnection } from './regional-group.types';
 import { GroupTimeViews } from '../common/group-time-views';
+import { RegionalGroupService } from './regional-group.service';
 
 @Resolver(() => RegionalGroup)
 export class RegionalGroupResolver {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly service: RegionalGroupService,
     private readonly queries: QueryBus,
     private readonly live: LiveEvents,
     private readonly views: GroupTimeViews,
@@ -32,28 +31,7 @@ export class RegionalGroupResolver {
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ): Promise<RegionalGroup> {
-    const groupId = newEntityId('regional-group', identity.personId, input.idempotencyKey);
-    await this.commands.execute(
-      new ChangeStreamCommand(
-        regionalGroupStream(groupId),
-        regionalGroupDecider,
-        null,
-        'establishRegionalGroup',
-        input,
-        { identity, correlationId: context.correlationId },
-        ({ actor, now }): RegionalGroupCommand => ({
-          type: 'EstablishRegionalGroup',
-          data: {
-            groupId,
-            name: input.name,
-            areas: input.areas.map((area, index) => ({ areaId: childId(groupId, 'area', index), name: area.name })),
-            establishedOn: input.establishedOn ?? null,
-            actor,
-            now,
-          },
-        }),
-      ),
-    );
+    const groupId = await this.service.establish(input, requestMeta(identity, context));
     return this.queries.execute(new GetRegionalGroupQuery(groupId));
   }
 

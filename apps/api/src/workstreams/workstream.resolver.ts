@@ -1,46 +1,22 @@
 import DataLoader from 'dataloader';
 import { Inject } from '@nestjs/common';
 import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CommandBus } from '@nestjs/cqrs';
 import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
-import {
-  currentPartners,
-  isTaskOverdue,
-  dateOf,
-  DomainError,
-  meetingDecider,
-  meetingStream,
-  WorkstreamCommandUnion,
-  workstreamDecider,
-  WorkstreamEvent,
-  workstreamStream,
-  peopleOf,
-} from '@app/domain';
-import { EventStore, newEntityId, readState } from '@app/event-store';
-import {
-  MeetingQueries,
-  TaskFilter,
-  TaskRow,
-  TimeView,
-  WHOLE_RECORD,
-  WorkstreamQueries,
-  WorkstreamRow,
-} from '@app/read-models';
+import { isTaskOverdue, dateOf, DomainError } from '@app/domain';
+import { TaskFilter, TaskRow, TimeView, WHOLE_RECORD, WorkstreamQueries, WorkstreamRow } from '@app/read-models';
 import { Clock } from '@app/platform';
-import { Actors } from '../auth/actors';
 import { KnownEntities } from '../common/known-entities';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { ReadAccess } from '../auth/read-access';
-import { PreparedCommand } from '../common/command-gateway';
+import { requestMeta } from '../common/command-gateway';
 import { PageArgs, toConnection } from '../common/connection';
-import { IdempotentInput } from '../common/idempotency-key.input';
 import { GroupTimeViews } from '../common/group-time-views';
 import { GraphqlContext } from '../graphql/graphql-context';
 import { Viewed } from '../graphql/loaders';
-import { CLOCK, EVENT_STORE } from '../infrastructure/injection-tokens';
+import { CLOCK } from '../infrastructure/injection-tokens';
 import { LocalArea } from '../regional-group/regional-group.types';
-import { ChangeStreamCommand } from '../common/change-stream.command';
+import { WorkstreamService } from './workstream.service';
 import {
   AddTaskInput,
   CarryTaskOverInput,
@@ -145,19 +121,14 @@ class WorkstreamTaskArgs extends PageArgs {
   overdue: boolean = false;
 }
 
-type Build = (context: PreparedCommand, groupId: string) => WorkstreamCommandUnion | Promise<WorkstreamCommandUnion>;
-
 /** Workstreams and the tasks their leads and members track (W1-W3, D2, R11). */
 @Resolver(() => Workstream)
 export class WorkstreamResolver {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly service: WorkstreamService,
     private readonly workstreams: WorkstreamQueries,
-    private readonly meetings: MeetingQueries,
-    private readonly actors: Actors,
     private readonly known: KnownEntities,
     private readonly access: ReadAccess,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly views: GroupTimeViews,
   ) {}
@@ -173,55 +144,6 @@ export class WorkstreamResolver {
     const row = this.workstreams.workstream(workstreamId);
     if (!row) throw new DomainError('NOT_FOUND', `There is no workstream with id ${workstreamId}.`);
     return toWorkstream(row, this.views.today());
-  }
-
-  /** `groupId` is known when commissioning; otherwise it is read from the workstream's stream. */
-  private async change(
-    target: { workstreamId: string; groupId?: string },
-    operation: string,
-    input: IdempotentInput,
-    identity: Identity,
-    context: GraphqlContext,
-    build: Build,
-  ) {
-    const groupId =
-      target.groupId ??
-      (await this.actors.groupOfStream(
-        workstreamStream(target.workstreamId),
-        `There is no workstream with id ${target.workstreamId}.`,
-      ));
-    await this.commands.execute(
-      new ChangeStreamCommand(
-        workstreamStream(target.workstreamId),
-        workstreamDecider,
-        groupId,
-        operation,
-        input,
-        { identity, correlationId: context.correlationId },
-        (prepared) => build(prepared, groupId),
-      ),
-    );
-    return this.read(target.workstreamId);
-  }
-
-  private async member(personId: string) {
-    const person = (await this.actors.access()).people.get(personId);
-    return person ? { personId, name: person.name } : null;
-  }
-
-  private async currentPartnerIds(groupId: string): Promise<string[]> {
-    const group = await this.actors.group(groupId);
-    return group.status === 'active' ? currentPartners(group).map((p) => p.partnerId) : [];
-  }
-
-  /** R11: the decision must be recorded at a meeting of this group (decisions are only recorded at quorate meetings). */
-  private async scopeAgreed(groupId: string, decisionId: string | null | undefined): Promise<boolean> {
-    const meetingId = decisionId ? this.meetings.meetingOfDecision(decisionId) : null;
-    if (!meetingId) return false;
-    const meeting = await readState(this.store, meetingStream(meetingId), meetingDecider);
-    return (
-      meeting.status !== 'NONE' && meeting.groupId === groupId && meeting.decisionIds.includes(decisionId as string)
-    );
   }
 
   @Query(() => Workstream, {
@@ -397,213 +319,122 @@ export class WorkstreamResolver {
   @Mutation(() => Workstream, {
     description: 'Administrator or chair. Flows into the feed of each area it concerns (D2).',
   })
-  commissionWorkstream(
+  async commissionWorkstream(
     @Args('input') input: CommissionWorkstreamInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ) {
-    const workstreamId = newEntityId('workstream', identity.personId, input.idempotencyKey);
-    return this.change(
-      { workstreamId, groupId: input.groupId },
-      'commissionWorkstream',
-      input,
-      identity,
-      context,
-      async ({ actor, now }, groupId) => {
-        const group = await this.actors.group(groupId);
-        if (group.status !== 'active')
-          throw new DomainError('NOT_FOUND', `There is no regional group with id ${groupId}.`);
-        return {
-          type: 'CommissionWorkstream',
-          data: {
-            workstreamId,
-            groupId,
-            name: input.name,
-            kind: input.kind,
-            purpose: input.purpose,
-            termsOfReference: input.termsOfReference,
-            leadPartnerId: input.leadPartnerId,
-            lead: await this.member(input.leadPersonId),
-            areaIds: input.areaIds,
-            startDate: input.startDate,
-            endDate: input.endDate ?? null,
-            scopeDecisionId: input.scopeDecisionId ?? null,
-            group: {
-              areas: group.areas,
-              currentPartnerIds: currentPartners(group).map((p) => p.partnerId),
-              dissolved: group.dissolvedAt !== null,
-              scopeDecisionAgreed: await this.scopeAgreed(groupId, input.scopeDecisionId),
-            },
-            actor,
-            now,
-          },
-        };
-      },
-    );
+    return this.read(await this.service.commission(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Workstream, { description: 'The lead, the chair or an administrator.' })
-  addWorkstreamMember(
+  async addWorkstreamMember(
     @Args('input') input: WorkstreamPersonInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ) {
-    return this.change(input, 'addWorkstreamMember', input, identity, context, async ({ actor, now }) => ({
-      type: 'AddWorkstreamMember',
-      data: { personId: input.personId, member: await this.member(input.personId), actor, now },
-    }));
+    return this.read(await this.service.addMember(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Workstream, {
     description: 'The lead, the chair or an administrator; refused while the member owns open tasks.',
   })
-  removeWorkstreamMember(
+  async removeWorkstreamMember(
     @Args('input') input: WorkstreamPersonInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ) {
-    return this.change(input, 'removeWorkstreamMember', input, identity, context, ({ actor, now }) => ({
-      type: 'RemoveWorkstreamMember',
-      data: { personId: input.personId, actor, now },
-    }));
+    return this.read(await this.service.removeMember(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Workstream)
-  changeWorkstreamLead(
+  async changeWorkstreamLead(
     @Args('input') input: ChangeWorkstreamLeadInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ) {
-    return this.change(input, 'changeWorkstreamLead', input, identity, context, async ({ actor, now }, groupId) => ({
-      type: 'ChangeWorkstreamLead',
-      data: {
-        personId: input.personId,
-        lead: await this.member(input.personId),
-        leadPartnerId: input.leadPartnerId,
-        currentPartnerIds: await this.currentPartnerIds(groupId),
-        actor,
-        now,
-      },
-    }));
+    return this.read(await this.service.changeLead(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Workstream, { description: 'The lead reports red, amber or green with a note (W1).' })
-  reportWorkstreamStatus(
+  async reportWorkstreamStatus(
     @Args('input') input: ReportWorkstreamStatusInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ) {
-    return this.change(input, 'reportWorkstreamStatus', input, identity, context, ({ actor, now }) => ({
-      type: 'ReportWorkstreamStatus',
-      data: { rag: input.rag, note: input.note, actor, now },
-    }));
+    return this.read(await this.service.reportStatus(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Workstream, { description: 'The lead, or a member for themself.' })
-  addTask(
+  async addTask(
     @Args('input') input: AddTaskInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ) {
-    return this.change(input, 'addTask', input, identity, context, ({ actor, now }) => ({
-      type: 'AddTask',
-      data: {
-        taskId: newEntityId('task', identity.personId, input.idempotencyKey, workstreamStream(input.workstreamId)),
-        title: input.title,
-        description: input.description,
-        ownerId: input.ownerId,
-        dueDate: input.dueDate,
-        actor,
-        now,
-      },
-    }));
-  }
-
-  private taskChange(
-    type: 'StartTask' | 'UnblockTask' | 'CompleteTask',
-    input: TaskInput,
-    identity: Identity,
-    context: GraphqlContext,
-  ) {
-    return this.change(input, type, input, identity, context, ({ actor, now }) => ({
-      type,
-      data: { taskId: input.taskId, actor, now },
-    }));
+    return this.read(await this.service.addTask(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Workstream)
-  startTask(
+  async startTask(
     @Args('input') input: TaskInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ) {
-    return this.taskChange('StartTask', input, identity, context);
+    return this.read(await this.service.moveTask('StartTask', input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Workstream)
-  unblockTask(
+  async unblockTask(
     @Args('input') input: TaskInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ) {
-    return this.taskChange('UnblockTask', input, identity, context);
+    return this.read(await this.service.moveTask('UnblockTask', input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Workstream)
-  completeTask(
+  async completeTask(
     @Args('input') input: TaskInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ) {
-    return this.taskChange('CompleteTask', input, identity, context);
+    return this.read(await this.service.moveTask('CompleteTask', input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Workstream)
-  blockTask(
+  async blockTask(
     @Args('input') input: TaskReasonInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ) {
-    return this.change(input, 'blockTask', input, identity, context, ({ actor, now }) => ({
-      type: 'BlockTask',
-      data: { taskId: input.taskId, reason: input.reason, actor, now },
-    }));
+    return this.read(await this.service.blockTask(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Workstream)
-  cancelTask(
+  async cancelTask(
     @Args('input') input: TaskReasonInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ) {
-    return this.change(input, 'cancelTask', input, identity, context, ({ actor, now }) => ({
-      type: 'CancelTask',
-      data: { taskId: input.taskId, reason: input.reason, actor, now },
-    }));
+    return this.read(await this.service.cancelTask(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Workstream)
-  reassignTask(
+  async reassignTask(
     @Args('input') input: ReassignTaskInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ) {
-    return this.change(input, 'reassignTask', input, identity, context, ({ actor, now }) => ({
-      type: 'ReassignTask',
-      data: { taskId: input.taskId, ownerId: input.ownerId, actor, now },
-    }));
+    return this.read(await this.service.reassignTask(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Workstream)
-  changeTaskDueDate(
+  async changeTaskDueDate(
     @Args('input') input: ChangeTaskDueDateInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ) {
-    return this.change(input, 'changeTaskDueDate', input, identity, context, ({ actor, now }) => ({
-      type: 'ChangeTaskDueDate',
-      data: { taskId: input.taskId, dueDate: input.dueDate, reason: input.reason, actor, now },
-    }));
+    return this.read(await this.service.changeTaskDueDate(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Workstream, {
@@ -615,80 +446,18 @@ export class WorkstreamResolver {
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ): Promise<Workstream> {
-    const workstreamState = (id: string) => readState(this.store, workstreamStream(id), workstreamDecider);
-    const target = await workstreamState(input.toWorkstreamId);
-    const source = await workstreamState(input.workstreamId);
-    if (source.status !== 'NONE' && source.tasks[input.taskId]) {
-      await this.change(input, 'carryTaskOver', input, identity, context, ({ actor, now }) => ({
-        type: 'CarryTaskOut',
-        data: {
-          taskId: input.taskId,
-          toWorkstreamId: input.toWorkstreamId,
-          target: {
-            groupId: target.status === 'NONE' ? '' : target.groupId,
-            open: target.status === 'ACTIVE',
-            knowsTask:
-              target.status !== 'NONE' &&
-              (target.carriedOut.includes(input.taskId) || target.tasks[input.taskId] !== undefined),
-            peopleIds: target.status === 'NONE' ? [] : peopleOf(target),
-          },
-          actor,
-          now,
-        },
-      }));
-    }
-    const alreadyArrived = target.status !== 'NONE' && target.tasks[input.taskId] !== undefined;
-    if (!alreadyArrived) {
-      // The source's own record of the departure authorises the arrival, whoever leads the receiving workstream.
-      const departure = await this.departure(input.workstreamId, input.taskId, input.toWorkstreamId);
-      await this.change(
-        { workstreamId: input.toWorkstreamId },
-        'carryTaskIn',
-        input,
-        identity,
-        context,
-        ({ actor, now }) => ({
-          type: 'CarryTaskIn',
-          data: {
-            task: departure?.task ?? {
-              taskId: input.taskId,
-              title: '',
-              description: '',
-              ownerId: '',
-              dueDate: '',
-              status: 'TO_DO',
-              blockedReason: null,
-            },
-            fromWorkstreamId: input.workstreamId,
-            carriedOutHere: departure !== null,
-            actor,
-            now,
-          },
-        }),
-      );
-    }
-    return this.read(input.workstreamId);
-  }
-
-  /** The source workstream's record of a task leaving for `toWorkstreamId`, with the task as it stood. */
-  private async departure(workstreamId: string, taskId: string, toWorkstreamId: string) {
-    const events = (await this.store.readStream(workstreamStream(workstreamId))) as unknown as WorkstreamEvent[];
-    const out = [...events].reverse().find((e) => e.type === 'TaskCarriedOut' && e.data.taskId === taskId);
-    return out?.type === 'TaskCarriedOut' && out.data.toWorkstreamId === toWorkstreamId ? out.data : null;
+    return this.read(await this.service.carryTaskOver(input, requestMeta(identity, context)));
   }
 
   @Mutation(() => Workstream, {
     description: 'Task-and-finish groups only, once no task is open (OPEN_TASKS otherwise).',
   })
-  closeWorkstream(
+  async closeWorkstream(
     @Args('input') input: CloseWorkstreamInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ) {
-    return this.change(input, 'closeWorkstream', input, identity, context, ({ actor, now }) => ({
-      type: 'CloseWorkstream',
-      data: { outcomeReport: input.outcomeReport, actor, now },
-    }));
+    return this.read(await this.service.close(input, requestMeta(identity, context)));
   }
 }
 
