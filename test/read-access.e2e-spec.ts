@@ -413,6 +413,36 @@ describe('who may read what (R42, R43): every query and subscription for every r
     );
   });
 
+  it("reportsUp: what Bristol sent up, to its business manager, the group's members and auditors", async () => {
+    await matrix(
+      'query($a: ID!) { reportsUp(areaId: $a, first: 100) { totalCount edges { node { areaId kind title restricted status } } } }',
+      () => ({ a: bristol }),
+      allowedFor(BRISTOL_READERS, (data) => {
+        const items = data.reportsUp.edges.map((e: any) => e.node);
+        // 2 measures' figures, a yearly report, the escalation and a rapid review decision: Bristol's own, no other area's.
+        expect(items.map((item: any) => item.kind).sort()).toEqual([
+          'ESCALATION',
+          'PERFORMANCE_FIGURES',
+          'PERFORMANCE_FIGURES',
+          'PRACTICE_REVIEW_DECISION',
+          'YEARLY_REPORT',
+        ]);
+        expect(new Set(items.map((item: any) => item.areaId))).toEqual(new Set([bristol]));
+        expect(data.reportsUp.totalCount).toBe(items.length);
+      }),
+    );
+  });
+
+  it("localArrangement.groupId: the group of Bristol, to whoever may read Bristol's records", async () => {
+    await matrix(
+      'query($a: ID!) { localArrangement(areaId: $a) { groupId area { name } } }',
+      () => ({ a: bristol }),
+      allowedFor(BRISTOL_READERS, (data) =>
+        expect(data.localArrangement).toEqual({ groupId: groupId(), area: { name: 'Bristol' } }),
+      ),
+    );
+  });
+
   it("performanceMeasures: Bristol's to its business manager, the group's members and auditors", async () => {
     await matrix(
       'query($a: ID!) { performanceMeasures(areaId: $a) { name } }',

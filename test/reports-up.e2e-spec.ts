@@ -419,5 +419,26 @@ describe('practice reviews and reports up (L2, L5)', () => {
       expect(secondPage.data?.regionalGroup.inbox.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true });
       expect(secondPage.data?.regionalGroup.inbox.edges).toHaveLength(1);
     });
+
+    it('reportsUp(areaId): one area’s items, filtered as the inbox is, for its business manager though not a member', async () => {
+      const reportsUp = (as: string, areaId: string, args = '') =>
+        api.graphql(
+          `query($a: ID!) { reportsUp(areaId: $a, first: 100${args}) { totalCount edges { node { areaId kind } } } }`,
+          { a: areaId },
+          token[as],
+        );
+      const own = (await reportsUp('bristolManager', bristol)).data?.reportsUp;
+      const inGroup = await inbox('chair', `, areaId: "${bristol}"`);
+      expect(own.totalCount).toBeGreaterThan(0);
+      expect(own.totalCount).toBe(inGroup.totalCount);
+      expect(own.edges.map((e: { node: { kind: string } }) => e.node.kind)).toEqual(
+        inGroup.edges.map((e: { node: { kind: string } }) => e.node.kind),
+      );
+      expect(new Set(own.edges.map((e: { node: { areaId: string } }) => e.node.areaId))).toEqual(new Set([bristol]));
+      const somersetLate = (await reportsUp('chair', somerset, ', status: LATE')).data?.reportsUp;
+      expect(somersetLate.totalCount).toBe((await inbox('chair', `, areaId: "${somerset}", status: LATE`)).totalCount);
+      expect(codeOf(await reportsUp('somersetManager', bristol))).toBe('FORBIDDEN');
+      expect(codeOf(await reportsUp('chair', '0b6c2f8e-4a53-4c1e-9f0e-2d7c9a1b3e54'))).toBe('NOT_FOUND');
+    });
   });
 });

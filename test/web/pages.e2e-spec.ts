@@ -356,7 +356,7 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     const page = await open();
     await signIn(page, 'area business manager (Bristol)');
     await page.getByRole('link', { name: 'Area inbox' }).click();
-    const rows = page.locator('table tbody tr');
+    const rows = page.locator('table', { hasText: 'What flowed down' }).locator('tbody tr');
     const first = await rows.first().innerText();
     await expect(rows.last().innerText()).resolves.toContain('Acknowledged');
     const before = await page.locator('main p').first().innerText();
@@ -455,7 +455,12 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     const manager = await open(false);
     await signIn(manager, 'area business manager (Bristol)');
     await manager.getByRole('link', { name: 'Area inbox' }).click();
-    await manager.locator('table tbody tr').first().getByRole('button').click();
+    await manager
+      .locator('table', { hasText: 'What flowed down' })
+      .locator('tbody tr')
+      .first()
+      .getByRole('button')
+      .click();
     await expect(manager.locator('.govuk-notification-banner').innerText()).resolves.toContain('is acknowledged');
     await manager.locator('form[action$="/policy-decision"]').first().getByRole('button').click();
     await expect(manager.locator('.govuk-error-summary').innerText()).resolves.toContain('Select the area’s decision');

@@ -1,4 +1,4 @@
-import { dateFrom, dateInput } from './components';
+import { checkbox, dateFrom, dateInput } from './components';
 
 describe('the date input', () => {
   it('reads day, month and year as YYYY-MM-DD, padding what people type, and nothing when all are empty', () => {
@@ -23,5 +23,22 @@ describe('the date input', () => {
     expect(markup).toContain('value="2019"');
     expect(markup).toContain('value="&quot;31"');
     expect(markup).toContain('Before the group existed');
+  });
+});
+
+describe('the checkbox', () => {
+  it('is ticked when asked, labelled, and linked to its hint', () => {
+    const options = {
+      id: 'restricted',
+      name: 'restricted',
+      legend: 'Who may read it',
+      label: 'Restricted',
+      errors: [],
+    };
+    const ticked = checkbox({ ...options, hint: 'Members only.', checked: true }).value;
+    expect(ticked).toMatch(/type="checkbox"\s+value="yes"\s+checked/);
+    expect(ticked).toContain('aria-describedby="restricted-hint"');
+    expect(ticked).toContain('<label class="govuk-label govuk-checkboxes__label" for="restricted">Restricted</label>');
+    expect(checkbox({ ...options, checked: false }).value).not.toContain('checked');
   });
 });

@@ -230,6 +230,32 @@ export function radios(
   </div>`;
 }
 
+/** One checkbox in the GOV.UK pattern; the form sends `value` when it is ticked and nothing when not. */
+export function checkbox(options: FieldOptions & { readonly checked: boolean; readonly legend: string }): Html {
+  const parts = fieldParts(options);
+  return html`<div class="${parts.groupClass}">
+    <fieldset class="govuk-fieldset" ${parts.describedBy}>
+      <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">${options.legend}</legend>
+      ${parts.errorHtml}
+      <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+        <div class="govuk-checkboxes__item">
+          <input
+            class="govuk-checkboxes__input"
+            id="${options.id}"
+            name="${options.name}"
+            type="checkbox"
+            value="${options.value ?? 'yes'}"
+            ${options.checked ? html`checked` : html``}
+            ${options.hint ? html`aria-describedby="${options.id}-hint"` : html``}
+          />
+          <label class="govuk-label govuk-checkboxes__label" for="${options.id}">${options.label}</label>
+          ${options.hint ? html`<div id="${options.id}-hint" class="govuk-hint govuk-checkboxes__hint">${options.hint}</div>` : html``}
+        </div>
+      </div>
+    </fieldset>
+  </div>`;
+}
+
 export function select(options: FieldOptions & { readonly choices: readonly Choice[] }): Html {
   const parts = fieldParts(options);
   return html`<div class="${parts.groupClass}">

@@ -9,6 +9,7 @@ import { GroupController } from './pages/group.controller';
 import { HomeController } from './pages/home.controller';
 import { MeetingsController } from './pages/meetings.controller';
 import { PoliciesController } from './pages/policies.controller';
+import { RegionInboxController } from './pages/region-inbox.controller';
 import { SignInController } from './pages/sign-in.controller';
 import { OidcSignIn } from './oidc-sign-in';
 import { SessionStore } from './session';
@@ -28,6 +29,7 @@ export class WebModule {
         MeetingsController,
         PoliciesController,
         InboxController,
+        RegionInboxController,
         TasksController,
         AuditController,
       ],

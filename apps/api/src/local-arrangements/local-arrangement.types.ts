@@ -93,6 +93,8 @@ export class LocalArrangement {
   @Field({ description: 'The day seen on.' })
   asAt!: string;
 
-  view!: TimeView;
+  @Field(() => ID, { description: 'The regional group the area belongs to.' })
   groupId!: string;
+
+  view!: TimeView;
 }

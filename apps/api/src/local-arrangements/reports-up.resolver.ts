@@ -40,6 +40,7 @@ import {
   ReportUpStatusKind,
   YearlyReportDue,
   RaiseEscalationInput,
+  ReportsUpArgs,
   ResolveEscalationInput,
   RespondToEscalationInput,
   ShareLocalDecisionInput,
@@ -363,6 +364,19 @@ export class ReportsUpResolver {
     const groupId = this.facts.groupOf(areaId);
     await this.access.assertAreaFeed(identity.personId, areaId);
     return this.reports.measuresOfGroup(groupId).map((m) => ({ id: m.measureId, name: m.name }));
+  }
+
+  @Query(() => InboxItemConnection, {
+    description:
+      'L2: what one area sent up, oldest first, with due days and the region\'s acknowledgement: for whoever may read the area\'s reports (R43), its business manager included; restricted items titled "Restricted" to those R42 does not allow. status is as at today.',
+  })
+  async reportsUp(
+    @Args() args: ReportsUpArgs,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<ConnectionShape<InboxItem>> {
+    const groupId = this.facts.groupOf(args.areaId);
+    await this.access.assertAreaFeed(identity.personId, args.areaId);
+    return this.inbox(groupId, args, identity.personId);
   }
 
   /** L2: each readable area's next yearly report, as at today. */

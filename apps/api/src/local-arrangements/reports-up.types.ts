@@ -238,8 +238,9 @@ export class PerformanceMeasure {
   name!: string;
 }
 
+/** The inbox's filters, for the group's inbox and for one area's items alike. */
 @ArgsType()
-export class InboxArgs extends PageArgs {
+export class InboxFilterArgs extends PageArgs {
   @Field(() => InboxItemKind, { nullable: true })
   @IsOptional()
   @IsIn(Object.values(InboxItemKind))
@@ -250,11 +251,6 @@ export class InboxArgs extends PageArgs {
   @IsIn(Object.values(ReportUpStatusKind))
   status?: ReportUpStatusKind | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsEntityId()
-  areaId?: string | null;
-
   @Field(() => Boolean, {
     nullable: true,
     description: 'true: only those the region acknowledged; false: only the others.',
@@ -262,6 +258,21 @@ export class InboxArgs extends PageArgs {
   @IsOptional()
   @IsBoolean()
   acknowledged?: boolean | null;
+}
+
+@ArgsType()
+export class ReportsUpArgs extends InboxFilterArgs {
+  @Field(() => ID)
+  @IsEntityId()
+  areaId!: string;
+}
+
+@ArgsType()
+export class InboxArgs extends InboxFilterArgs {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsEntityId()
+  areaId?: string | null;
 }
 
 const LINK = { require_protocol: true, protocols: ['https', 'http'] };

@@ -1,11 +1,12 @@
 import { html, Html } from '../html';
 
 /** The pages of one group, under its name. */
-export function groupNavigation(groupId: string, current: 'overview' | 'meetings' | 'policies'): Html {
+export function groupNavigation(groupId: string, current: 'overview' | 'meetings' | 'policies' | 'inbox'): Html {
   const items = [
     { key: 'overview', href: `/groups/${groupId}`, text: 'Overview' },
     { key: 'meetings', href: `/groups/${groupId}/meetings`, text: 'Meetings' },
     { key: 'policies', href: `/groups/${groupId}/policies`, text: 'Policies' },
+    { key: 'inbox', href: `/groups/${groupId}/inbox`, text: 'Region inbox' },
   ];
   return html`<nav aria-label="Pages of this group" class="govuk-!-margin-bottom-6">
     <ul class="govuk-list app-inline-list">

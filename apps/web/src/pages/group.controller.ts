@@ -16,6 +16,7 @@ import {
 import { html } from '../html';
 import { PageContext, Pages } from '../page-context';
 import { groupNavigation } from './group-nav';
+import { deadlinesOf, PRACTICE_REVIEW_FIELDS, PracticeReview } from './reports-up-views';
 
 const OVERVIEW = `query Overview($id: ID!, $asAt: String) {
   regionalGroup(id: $id, asAt: $asAt) {
@@ -98,6 +99,23 @@ interface Overview {
   };
 }
 
+/** What the areas owe the region as at today (L2, L5): each part only for the areas the reader may read. */
+const LATE_REPORTS = `query Late($id: ID!) {
+  regionalGroup(id: $id) {
+    areas { id name }
+    inbox(status: LATE, first: 100) { edges { node { id areaId title dueOn receivedOn } } }
+    yearlyReportsDue { areaId dueOn status }
+  }
+}`;
+interface LateReports {
+  regionalGroup: {
+    areas: { id: string; name: string }[];
+    inbox: { edges: { node: { id: string; areaId: string; title: string; dueOn: string; receivedOn: string } }[] };
+    yearlyReportsDue: { areaId: string; dueOn: string | null; status: string }[];
+  };
+}
+const OVERDUE_REVIEWS = `query OverdueReviews($id: ID!) { practiceReviews(groupId: $id, overdueOnly: true) { ${PRACTICE_REVIEW_FIELDS} } }`;
+
 const REVIEW_TAGS: Record<string, ReturnType<typeof tag>> = {
   NOT_DUE: tag('Not due', 'green'),
   DUE: tag('Due', 'yellow'),
@@ -124,6 +142,7 @@ export class GroupController {
       );
       const { overview, asAt, errors } = await this.overviewAsAt(context, groupId, dateFrom(query, 'asAt'));
       const { regionalGroup: group, recommendations, tasks } = overview;
+      const { late, missed } = await this.owedToTheRegion(context, groupId);
       const partnerName = new Map(group.partners.map((partner) => [partner.id, partner.name]));
       const workstreamName = new Map(group.workstreams.map((workstream) => [workstream.id, workstream.name]));
       const gaps = group.coverage.filter((area) => area.missing.length > 0);
@@ -201,12 +220,13 @@ export class GroupController {
           ${
             asAt
               ? html`<p class="govuk-body">
-                  Reviews are as they stood on ${longDate(asAt)}; recommendations and tasks are those overdue today.
+                  Reviews are as they stood on ${longDate(asAt)}; recommendations, tasks, reports and practice-review
+                  deadlines are those overdue today.
                 </p>`
               : html``
           }
           ${
-            recommendations.length + tasks.totalCount + overduePolicies.length === 0 &&
+            recommendations.length + tasks.totalCount + overduePolicies.length + late.length + missed.length === 0 &&
             group.termsOfReference.reviewStatus !== 'OVERDUE'
               ? html`<p class="govuk-body">Nothing is overdue.</p>`
               : html`<ul class="govuk-list govuk-list--bullet">
@@ -225,6 +245,7 @@ export class GroupController {
                     (recommendation) =>
                       html`<li>Recommendation “${recommendation.text}” (due ${longDate(recommendation.dueDate)})</li>`,
                   )}
+                  ${missed.map((text) => html`<li>${text}</li>`)} ${late.map((text) => html`<li>${text}</li>`)}
                   ${tasks.edges.map(
                     ({ node }) =>
                       html`<li>
@@ -306,6 +327,41 @@ export class GroupController {
           }`,
       });
     });
+  }
+
+  /**
+   * Missed practice-review deadlines and late reports, as sentences. practiceReviews refuses a reader
+   * who may read none of the group's areas (an administrator): they see neither, as the API decides.
+   */
+  private async owedToTheRegion({ api }: PageContext, groupId: string): Promise<{ late: string[]; missed: string[] }> {
+    const { regionalGroup } = await api.send<LateReports>(LATE_REPORTS, { id: groupId });
+    const areaName = new Map(regionalGroup.areas.map((area) => [area.id, area.name]));
+    const nameOf = (areaId: string) => areaName.get(areaId) ?? areaId;
+    let reviews: PracticeReview[] = [];
+    try {
+      reviews = (await api.send<{ practiceReviews: PracticeReview[] }>(OVERDUE_REVIEWS, { id: groupId }))
+        .practiceReviews;
+    } catch (error) {
+      if (!(error instanceof ApiRefusal) || error.code !== 'FORBIDDEN') throw error;
+    }
+    const missed = reviews.flatMap((review) =>
+      deadlinesOf(review)
+        .filter(({ deadline }) => deadline.status === 'MISSED')
+        .map(
+          ({ step, deadline }) =>
+            `Practice review ${review.reference} in ${nameOf(review.areaId)}: ${step.charAt(0).toLowerCase()}${step.slice(1)} (due ${longDate(deadline.dueOn)}, ${deadline.doneOn ? `done late on ${longDate(deadline.doneOn)}` : 'not done'})`,
+        ),
+    );
+    const late = [
+      ...regionalGroup.inbox.edges.map(
+        ({ node }) =>
+          `${node.title} from ${nameOf(node.areaId)} (due ${longDate(node.dueOn)}, received ${longDate(node.receivedOn)})`,
+      ),
+      ...regionalGroup.yearlyReportsDue
+        .filter((due) => due.status === 'LATE')
+        .map((due) => `The next yearly report from ${nameOf(due.areaId)} (due ${longDate(due.dueOn)})`),
+    ];
+    return { late, missed };
   }
 
   /** The overview on `asAt`; a date the API refuses is shown in the error summary over today's page. */

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
 import {
   button,
+  checkbox,
   csrfField,
   FieldError,
   humanise,
@@ -11,10 +12,22 @@ import {
   table,
   tag,
   textarea,
+  textInput,
 } from '../components';
 import { html } from '../html';
 import { PageContext, Pages } from '../page-context';
 import { formChange } from './form-change';
+import {
+  deadlineCell,
+  deadlinesOf,
+  everyNode,
+  NodePage,
+  PRACTICE_REVIEW_FIELDS,
+  PracticeReview,
+  REPORT_UP_FIELDS,
+  ReportUp,
+  reportUpTag,
+} from './reports-up-views';
 
 const FEED = `query Feed($areaId: ID!, $after: String) {
   areaFeed(areaId: $areaId, first: 100, after: $after) {
@@ -22,7 +35,14 @@ const FEED = `query Feed($areaId: ID!, $after: String) {
     pageInfo { hasNextPage endCursor }
   }
 }`;
-const AREAS = `{ regionalGroups(first: 100) { edges { node { name areas { id name } } } } }`;
+const REPORTS_UP = `query ReportsUp($areaId: ID!, $after: String) {
+  reportsUp(areaId: $areaId, first: 100, after: $after) {
+    edges { node { ${REPORT_UP_FIELDS} } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+const ARRANGEMENT = `query Arrangement($areaId: ID!) { localArrangement(areaId: $areaId) { groupId area { name } } }`;
+const PRACTICE_REVIEWS = `query Reviews($groupId: ID!) { practiceReviews(groupId: $groupId) { ${PRACTICE_REVIEW_FIELDS} } }`;
 
 interface FeedItem {
   id: string;
@@ -40,9 +60,6 @@ const DECISIONS = [
   { value: 'ADOPTED_WITH_VARIATION', text: 'Adopted with a local variation', hint: 'Describe the variation below.' },
   { value: 'NOT_ADOPTED', text: 'Not adopted', hint: 'Give the reason below.' },
 ];
-interface FeedPage {
-  areaFeed: { edges: { node: FeedItem }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-}
 
 @Controller('areas/:areaId/inbox')
 export class InboxController {
@@ -112,27 +129,60 @@ export class InboxController {
     });
   }
 
+  /** An issue the area raises to the region (L2), restricted (R42) when ticked. */
+  @Post('escalation')
+  async escalate(@Param('areaId') areaId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.pages.handle(request, response, (context) => {
+      const { form, api } = context;
+      return formChange(
+        context,
+        (apiField) => (apiField === 'detail' ? 'escalation-detail' : 'escalation-title'),
+        async () => {
+          const errors: FieldError[] = [];
+          if (!form.title?.trim()) errors.push({ field: 'escalation-title', text: 'Enter a title for the escalation' });
+          if (!form.detail?.trim())
+            errors.push({ field: 'escalation-detail', text: 'Describe what the region should know' });
+          if (errors.length > 0) return errors;
+          const { raiseEscalation } = await api.send<{ raiseEscalation: { title: string } }>(
+            'mutation($i: RaiseEscalationInput!) { raiseEscalation(input: $i) { title } }',
+            {
+              i: {
+                areaId,
+                title: form.title.trim(),
+                detail: form.detail.trim(),
+                restricted: form.restricted === 'yes',
+                idempotencyKey: form.idempotencyKey,
+              },
+            },
+          );
+          return `The escalation “${raiseEscalation.title}” is sent to the region.`;
+        },
+        `/areas/${areaId}/inbox`,
+        (errors) => this.render(context, areaId, errors, form),
+      );
+    });
+  }
+
   private async render(
     { api, session, render }: PageContext,
     areaId: string,
     errors: FieldError[],
     values: Record<string, string> = {},
   ): Promise<void> {
-    const items: FeedItem[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const page: FeedPage = await api.send<FeedPage>(FEED, { areaId, after });
-      items.push(...page.areaFeed.edges.map((edge) => edge.node));
-      if (!page.areaFeed.pageInfo.hasNextPage) break;
-      after = page.areaFeed.pageInfo.endCursor;
-    }
-    const groups = (
-      await api.send<{
-        regionalGroups: { edges: { node: { name: string; areas: { id: string; name: string }[] } }[] };
-      }>(AREAS)
-    ).regionalGroups.edges;
-    // A business manager who is not a member of the group may not read its areas' names (R43).
-    const areaName = groups.flatMap((edge) => edge.node.areas).find((area) => area.id === areaId)?.name ?? 'the area';
+    const items = await everyNode((after) =>
+      api.send<{ areaFeed: NodePage<FeedItem> }>(FEED, { areaId, after }).then((page) => page.areaFeed),
+    );
+    const reportsUp = await everyNode((after) =>
+      api.send<{ reportsUp: NodePage<ReportUp> }>(REPORTS_UP, { areaId, after }).then((page) => page.reportsUp),
+    );
+    const { localArrangement: arrangement } = await api.send<{
+      localArrangement: { groupId: string; area: { name: string } };
+    }>(ARRANGEMENT, { areaId });
+    const areaName = arrangement.area.name;
+    // Of the group's reviews the reader may read, this area's.
+    const reviews = (
+      await api.send<{ practiceReviews: PracticeReview[] }>(PRACTICE_REVIEWS, { groupId: arrangement.groupId })
+    ).practiceReviews.filter((review) => review.areaId === areaId);
     const published = items.filter((item) => item.policyVersion !== null);
     const decisionForm = (item: FeedItem) => {
       const own = values.cursor === item.cursor ? values : {};
@@ -214,7 +264,69 @@ export class InboxController {
                   decided on is refused.
                 </p>
                 ${published.map(decisionForm)}`
-        }`,
+        }
+        <h2 class="govuk-heading-m">Reports up</h2>
+        ${
+          reportsUp.length === 0
+            ? html`<p class="govuk-body">${areaName} has sent nothing up to the region.</p>`
+            : table(
+                `What ${areaName} sent up`,
+                ['Item', 'Kind', 'Sent', 'Due', 'Status', 'Region'],
+                reportsUp.map((item) => [
+                  item.title,
+                  humanise(item.kind),
+                  longDate(item.receivedOn),
+                  item.dueOn ? longDate(item.dueOn) : 'No due day',
+                  reportUpTag(item.status),
+                  [
+                    item.acknowledgedAt ? `Acknowledged ${longDate(item.acknowledgedAt)}` : 'Not acknowledged yet',
+                    ...item.responses.map(
+                      (answer) => html`<br />${humanise(answer.kind)} (${longDate(answer.on)}): ${answer.text}`,
+                    ),
+                  ],
+                ]),
+              )
+        }
+        <h2 class="govuk-heading-m">Practice reviews</h2>
+        ${
+          reviews.length === 0
+            ? html`<p class="govuk-body">No serious incident is recorded for ${areaName} that you may read.</p>`
+            : table(
+                `Deadlines of ${areaName}’s practice reviews`,
+                ['Reference', 'Stage', 'Deadlines'],
+                reviews.map((review) => [
+                  review.reference,
+                  humanise(review.stage),
+                  html`<ul class="govuk-list">
+                    ${deadlinesOf(review).map(({ step, deadline }) => html`<li>${step}: ${deadlineCell(deadline)}</li>`)}
+                  </ul>`,
+                ]),
+              )
+        }
+        <h2 class="govuk-heading-m">Raise an escalation</h2>
+        <form method="post" action="/areas/${areaId}/inbox/escalation" novalidate>
+          ${csrfField(session.csrfToken)}${idempotencyField()}
+          ${textInput({
+            id: 'escalation-title',
+            name: 'title',
+            label: 'Title',
+            hint: 'Governance only: no child’s or family’s name, address, date of birth or NHS number.',
+            value: values.title,
+            errors,
+          })}
+          ${textarea({ id: 'escalation-detail', name: 'detail', label: 'What the region should know', value: values.detail, errors })}
+          ${checkbox({
+            id: 'escalation-restricted',
+            name: 'restricted',
+            legend: 'Who may read it',
+            label: 'Restricted',
+            hint: 'Only the group’s members, this area and auditors see its title and detail.',
+            value: 'yes',
+            checked: values.restricted === 'yes',
+            errors,
+          })}
+          ${button('Send to the region')}
+        </form>`,
     });
   }
 }

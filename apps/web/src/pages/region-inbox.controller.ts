@@ -1,0 +1,242 @@
+import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Request, Response } from 'express';
+import {
+  button,
+  csrfField,
+  FieldError,
+  humanise,
+  idempotencyField,
+  longDate,
+  select,
+  table,
+  textarea,
+} from '../components';
+import { html } from '../html';
+import { PageContext, Pages } from '../page-context';
+import { formChange } from './form-change';
+import { groupNavigation } from './group-nav';
+import { everyNode, NodePage, REPORT_UP_FIELDS, ReportUp, reportUpTag } from './reports-up-views';
+
+const INBOX = `query RegionInbox($id: ID!, $kind: InboxItemKind, $status: ReportUpStatus, $areaId: ID, $after: String) {
+  regionalGroup(id: $id) {
+    id name areas { id name }
+    inbox(kind: $kind, status: $status, areaId: $areaId, first: 100, after: $after) {
+      edges { node { ${REPORT_UP_FIELDS} } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+}`;
+interface InboxPage {
+  regionalGroup: { id: string; name: string; areas: { id: string; name: string }[]; inbox: NodePage<ReportUp> };
+}
+
+const KINDS = ['YEARLY_REPORT', 'PERFORMANCE_FIGURES', 'ESCALATION', 'LOCAL_DECISION', 'PRACTICE_REVIEW_DECISION'];
+const STATUSES = ['DUE', 'LATE', 'RECEIVED'];
+const ANY = { value: '', text: 'Any' };
+
+/** The region's inbox (L2): what its areas sent up, filtered, acknowledged and answered by its members. */
+@Controller('groups/:groupId/inbox')
+export class RegionInboxController {
+  constructor(private readonly pages: Pages) {}
+
+  @Get()
+  async show(@Param('groupId') groupId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const filters = Object.fromEntries(
+      ['kind', 'status', 'areaId'].map((name) => [
+        name,
+        typeof request.query[name] === 'string' ? request.query[name] : '',
+      ]),
+    );
+    await this.pages.handle(request, response, (context) => this.render(context, groupId, filters, []));
+  }
+
+  @Post('acknowledge')
+  async acknowledge(
+    @Param('groupId') groupId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.pages.handle(request, response, (context) =>
+      formChange(
+        context,
+        `acknowledge-${context.form.itemId ?? ''}`,
+        async () => {
+          const { acknowledgeInboxItem } = await context.api.send<{ acknowledgeInboxItem: { title: string } }>(
+            'mutation($i: AcknowledgeInboxItemInput!) { acknowledgeInboxItem(input: $i) { title } }',
+            { i: { groupId, itemId: context.form.itemId, idempotencyKey: context.form.idempotencyKey } },
+          );
+          return `“${acknowledgeInboxItem.title}” is acknowledged.`;
+        },
+        `/groups/${groupId}/inbox`,
+        (errors) => this.render(context, groupId, {}, errors),
+      ),
+    );
+  }
+
+  /** The region's response to an escalation, in its own stream (R11). */
+  @Post('respond')
+  async respond(@Param('groupId') groupId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.pages.handle(request, response, (context) => {
+      const { form, api } = context;
+      const field = `respond-${form.itemId ?? ''}`;
+      return formChange(
+        context,
+        field,
+        async () => {
+          if (!form.response?.trim()) return [{ field, text: 'Enter the region’s response' }];
+          const { respondToEscalation } = await api.send<{ respondToEscalation: { title: string } }>(
+            'mutation($i: RespondToEscalationInput!) { respondToEscalation(input: $i) { title } }',
+            {
+              i: { groupId, itemId: form.itemId, response: form.response.trim(), idempotencyKey: form.idempotencyKey },
+            },
+          );
+          return `The response to “${respondToEscalation.title}” is recorded.`;
+        },
+        `/groups/${groupId}/inbox`,
+        (errors) => this.render(context, groupId, {}, errors, form),
+      );
+    });
+  }
+
+  private async render(
+    { api, session, render }: PageContext,
+    groupId: string,
+    filters: Record<string, string>,
+    formErrors: FieldError[],
+    values: Record<string, string> = {},
+  ): Promise<void> {
+    // A filter the lists do not offer (an edited address) is named in the error summary, not sent.
+    const errors = [
+      ...formErrors,
+      ...(filters.kind && !KINDS.includes(filters.kind)
+        ? [{ field: 'kind', text: 'Choose a kind from the list' }]
+        : []),
+      ...(filters.status && !STATUSES.includes(filters.status)
+        ? [{ field: 'status', text: 'Choose a status from the list' }]
+        : []),
+    ];
+    const wanted = (name: string, allowed?: string[]) =>
+      filters[name] && (!allowed || allowed.includes(filters[name])) ? filters[name] : null;
+    let group: InboxPage['regionalGroup'] | null = null;
+    const items = await everyNode(async (after) => {
+      const page = await api.send<InboxPage>(INBOX, {
+        id: groupId,
+        kind: wanted('kind', KINDS),
+        status: wanted('status', STATUSES),
+        areaId: wanted('areaId'),
+        after,
+      });
+      group = page.regionalGroup;
+      return page.regionalGroup.inbox;
+    });
+    const { id, name, areas } = group as unknown as InboxPage['regionalGroup'];
+    const areaName = new Map(areas.map((area) => [area.id, area.name]));
+    const escalations = items.filter((item) => item.kind === 'ESCALATION' && !item.resolvedOn && item.detail !== null);
+    render({
+      title: `Region inbox – ${name}`,
+      current: '/',
+      errors,
+      status: errors.length > 0 ? 400 : 200,
+      content: html`<span class="govuk-caption-l">Regional group</span>
+        <h1 class="govuk-heading-l">${name}</h1>
+        ${groupNavigation(id, 'inbox')}
+        <h2 class="govuk-heading-m">Region inbox</h2>
+        <p class="govuk-body">What the group’s areas sent up, oldest first, with the day each was due as at today.</p>
+        <form method="get" action="/groups/${id}/inbox" novalidate>
+          <div class="app-inline-list">
+            ${select({
+              id: 'kind',
+              name: 'kind',
+              label: 'Kind',
+              value: filters.kind,
+              errors,
+              choices: [ANY, ...KINDS.map((kind) => ({ value: kind, text: humanise(kind) }))],
+            })}
+            ${select({
+              id: 'status',
+              name: 'status',
+              label: 'Status',
+              value: filters.status,
+              errors,
+              choices: [ANY, ...STATUSES.map((status) => ({ value: status, text: humanise(status) }))],
+            })}
+            ${select({
+              id: 'areaId',
+              name: 'areaId',
+              label: 'Area',
+              value: filters.areaId,
+              errors,
+              choices: [ANY, ...areas.map((area) => ({ value: area.id, text: area.name }))],
+            })}
+          </div>
+          ${button('Filter', 'secondary')}
+        </form>
+        ${
+          items.length === 0
+            ? html`<p class="govuk-body">No item matches.</p>`
+            : table(
+                `${items.length} ${items.length === 1 ? 'item' : 'items'}`,
+                ['Item', 'Area', 'Kind', 'Sent', 'Due', 'Status', 'Acknowledged'],
+                items.map((item) => [
+                  item.title,
+                  areaName.get(item.areaId) ?? item.areaId,
+                  humanise(item.kind),
+                  longDate(item.receivedOn),
+                  item.dueOn ? longDate(item.dueOn) : 'No due day',
+                  reportUpTag(item.status),
+                  item.acknowledgedAt
+                    ? longDate(item.acknowledgedAt)
+                    : html`<form
+                        method="post"
+                        action="/groups/${id}/inbox/acknowledge"
+                        class="app-inline-form"
+                        novalidate
+                      >
+                        ${csrfField(session.csrfToken)}${idempotencyField()}
+                        <input type="hidden" name="itemId" value="${item.id}" />
+                        <button
+                          type="submit"
+                          class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                          id="acknowledge-${item.id}"
+                          data-module="govuk-button"
+                        >
+                          Acknowledge<span class="govuk-visually-hidden"> ${item.title}</span>
+                        </button>
+                      </form>`,
+                ]),
+              )
+        }
+        <h2 class="govuk-heading-m">Escalations awaiting resolution</h2>
+        ${
+          escalations.length === 0
+            ? html`<p class="govuk-body">No open escalation you may read matches.</p>`
+            : escalations.map(
+                (item) =>
+                  html`<h3 class="govuk-heading-s">${item.title} (${areaName.get(item.areaId) ?? item.areaId})</h3>
+                    <p class="govuk-body">${item.detail}</p>
+                    ${
+                      item.responses.length === 0
+                        ? html`<p class="govuk-body">The region has not responded yet.</p>`
+                        : html`<ul class="govuk-list">
+                            ${item.responses.map((answer) => html`<li>${humanise(answer.kind)} (${longDate(answer.on)}): ${answer.text}</li>`)}
+                          </ul>`
+                    }
+                    <form method="post" action="/groups/${id}/inbox/respond" novalidate>
+                      ${csrfField(session.csrfToken)}${idempotencyField()}
+                      <input type="hidden" name="itemId" value="${item.id}" />
+                      ${textarea({
+                        id: `respond-${item.id}`,
+                        name: 'response',
+                        label: `The region’s response to “${item.title}”`,
+                        value: values.itemId === item.id ? values.response : undefined,
+                        errors,
+                      })}
+                      <button type="submit" class="govuk-button" data-module="govuk-button">
+                        Send the response<span class="govuk-visually-hidden"> to “${item.title}”</span>
+                      </button>
+                    </form>`,
+              )
+        }`,
+    });
+  }
+}

@@ -1,0 +1,83 @@
+import { humanise, longDate, tag } from '../components';
+import { Html, html } from '../html';
+
+/** What the pages read of an item an area sent up (`reportsUp`, `regionalGroup.inbox`). */
+export interface ReportUp {
+  id: string;
+  areaId: string;
+  kind: string;
+  title: string;
+  detail: string | null;
+  receivedOn: string;
+  dueOn: string | null;
+  status: string;
+  restricted: boolean;
+  acknowledgedAt: string | null;
+  resolvedOn: string | null;
+  responses: { id: string; kind: string; on: string; text: string }[];
+}
+export const REPORT_UP_FIELDS =
+  'id areaId kind title detail receivedOn dueOn status restricted acknowledgedAt resolvedOn responses { id kind on text }';
+
+/** A connection's page, as the API gives every list. */
+export interface NodePage<T> {
+  edges: { node: T }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/** Every node of a connection, asking page after page (the API gives at most 100 at a time). */
+export async function everyNode<T>(pageAfter: (after: string | null) => Promise<NodePage<T>>): Promise<T[]> {
+  const nodes: T[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: NodePage<T> = await pageAfter(after);
+    nodes.push(...page.edges.map((edge) => edge.node));
+    if (!page.pageInfo.hasNextPage) return nodes;
+    after = page.pageInfo.endCursor;
+  }
+}
+
+export interface Deadline {
+  dueOn: string;
+  doneOn: string | null;
+  status: string;
+}
+export interface PracticeReview {
+  id: string;
+  areaId: string;
+  reference: string;
+  stage: string;
+  panelNotification: Deadline;
+  rapidReview: Deadline | null;
+  publication: Deadline | null;
+}
+export const PRACTICE_REVIEW_FIELDS = `id areaId reference stage
+  panelNotification { dueOn doneOn status } rapidReview { dueOn doneOn status } publication { dueOn doneOn status }`;
+
+/** Each deadline a review has so far, named for the step it is for (L5). */
+export function deadlinesOf(review: PracticeReview): { step: string; deadline: Deadline }[] {
+  return [
+    { step: 'Notifying the national panel', deadline: review.panelNotification },
+    { step: 'The rapid review’s decision', deadline: review.rapidReview },
+    { step: 'Publishing the local review', deadline: review.publication },
+  ].filter((entry): entry is { step: string; deadline: Deadline } => entry.deadline !== null);
+}
+
+const REPORT_UP_TAGS: Record<string, Html> = {
+  DUE: tag('Due', 'yellow'),
+  LATE: tag('Late', 'red'),
+  RECEIVED: tag('Received', 'green'),
+};
+const DEADLINE_TAGS: Record<string, Html> = {
+  DUE: tag('Due', 'yellow'),
+  MET: tag('Met', 'green'),
+  MISSED: tag('Missed', 'red'),
+};
+
+/** DUE, LATE or RECEIVED as a tag (L2, as at today). */
+export const reportUpTag = (status: string): Html => REPORT_UP_TAGS[status] ?? tag(humanise(status));
+
+/** A deadline: its due day, DUE, MET or MISSED, and the day it was done. */
+export const deadlineCell = ({ dueOn, doneOn, status }: Deadline): Html =>
+  html`${DEADLINE_TAGS[status] ?? tag(humanise(status))} due
+  ${longDate(dueOn)}${doneOn ? `, done ${longDate(doneOn)}` : ''}`;

@@ -1,0 +1,220 @@
+import AxeBuilder from '@axe-core/playwright';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { DemoApp, startDemoApp } from '../support/demo-app';
+
+// A real browser on a shared 2-core machine: each test gets more than Jest's default minute to finish.
+jest.setTimeout(300_000);
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = join(__dirname, '..', '..', 'test-results', 'web');
+const describeWithChromium = existsSync(CHROMIUM) ? describe : describe.skip;
+if (!existsSync(CHROMIUM)) {
+  process.stdout.write(
+    `skipped: the web pages' browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium)\n`,
+  );
+}
+
+/** The demo's restricted escalation from Bristol, which the region answered. */
+const BRISTOL_ESCALATION = 'Out-of-hours paediatric cover for child protection medicals';
+
+describeWithChromium('the pages for what areas report up, in Chromium, over the demo data', () => {
+  let app: DemoApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startDemoApp();
+    // A serious incident Bristol knew of on Monday 2 November 2026 and has not notified to the panel:
+    // due 5 working days later, so missed by the demo's day (23 November).
+    const { errors } = await app.api.graphql(
+      'mutation($i: NotifySeriousIncidentInput!) { notifySeriousIncident(input: $i) { id } }',
+      { i: { areaId: app.demo.areaIds.Bristol, reference: 'BRS-2026-07', awareOn: '2026-11-02' } },
+      app.tokens['area business manager (Bristol)'],
+    );
+    expect(errors).toBeUndefined();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    });
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.api.stop();
+  });
+
+  const open = async (javaScriptEnabled = true): Promise<Page> => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, javaScriptEnabled });
+    return context.newPage();
+  };
+  const signIn = async (page: Page, who: string) => {
+    await page.goto(`${app.api.url}/sign-in`);
+    await page.getByLabel(who.charAt(0).toUpperCase() + who.slice(1), { exact: true }).check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${app.api.url}/`);
+  };
+  const checkPage = async (page: Page, shot: string) => {
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+    expect(serious.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+    expect(await page.title()).toMatch(/ – Safeguarding partnerships$/);
+    await expect(page.locator('h1').count()).resolves.toBe(1);
+    await page.screenshot({ path: join(SHOTS, `${shot}.png`), fullPage: true });
+  };
+  const groupUrl = () => `${app.api.url}/groups/${app.demo.groupId}`;
+  const inboxUrl = (area: string) => `${app.api.url}/areas/${app.demo.areaIds[area]}/inbox`;
+  const tableText = (page: Page, caption: string) => page.locator('table', { hasText: caption }).innerText();
+
+  it('shows Bristol’s business manager its reports up and practice-review deadlines, no other area’s, and raises an escalation', async () => {
+    const page = await open();
+    await signIn(page, 'area business manager (Bristol)');
+    await page.getByRole('link', { name: 'Area inbox' }).click();
+    expect(await page.title()).toBe('Area inbox – Bristol – Safeguarding partnerships');
+    const reports = await tableText(page, 'What Bristol sent up');
+    expect(reports).toMatch(/Yearly report 2025-26\tYearly report\t.*\tReceived/);
+    expect(reports).toContain(BRISTOL_ESCALATION);
+    const review = (reference: string) =>
+      page
+        .locator('table', { hasText: 'Deadlines of Bristol’s practice reviews' })
+        .locator('tr', { hasText: reference });
+    // Known and notified on 19 December 2025, over Christmas: every deadline met.
+    await expect(review('BRS-2025-11').innerText()).resolves.toMatch(
+      /Notifying the national panel: Met due .*, done 19 December 2025\nThe rapid review’s decision: Met due/,
+    );
+    await expect(review('BRS-2026-07').innerText()).resolves.toContain(
+      'Notifying the national panel: Missed due 9 November 2026',
+    );
+    await expect(page.locator('main').innerText()).resolves.not.toContain('SOM-2025-04');
+    await checkPage(page, 'inbox-reports-up');
+
+    // Refused: a home address is identifying data (R40); the domain's sentence, the fields kept.
+    await page.getByLabel('Title').fill('Placement at 12 Acacia Avenue');
+    await page.getByLabel('What the region should know').fill('The family lives at 12 Acacia Avenue, Bristol BS1 4ST.');
+    await page.getByRole('button', { name: 'Send to the region' }).click();
+    expect(await page.title()).toMatch(/^Error: /);
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('home address');
+    // The summary links to the field the API named.
+    await expect(page.locator('.govuk-error-summary a').getAttribute('href')).resolves.toBe('#escalation-detail');
+    await expect(page.getByLabel('What the region should know').inputValue()).resolves.toContain('Acacia Avenue');
+    await checkPage(page, 'inbox-refused-escalation');
+
+    await page.getByLabel('Title').fill('Capacity of the regional child protection medical rota');
+    await page.getByLabel('What the region should know').fill('Two paediatricians leave the rota in January.');
+    await page.getByLabel('Restricted').check();
+    await page.getByRole('button', { name: 'Send to the region' }).click();
+    await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain(
+      'The escalation “Capacity of the regional child protection medical rota” is sent to the region.',
+    );
+    await expect(tableText(page, 'What Bristol sent up')).resolves.toMatch(
+      /Capacity of the regional child protection medical rota\tEscalation\t.*\tNo due day\tReceived\tNot acknowledged yet/,
+    );
+
+    // The region's inbox is the group's business, not the area's (R43).
+    const answer = await page.goto(`${groupUrl()}/inbox`);
+    expect(answer?.status()).toBe(403);
+    // Nor another area's inbox.
+    expect((await page.goto(inboxUrl('Somerset')))?.status()).toBe(403);
+    await page.context().close();
+  });
+
+  it('adds missed practice-review deadlines and late reports to what is overdue, for readers allowed', async () => {
+    const chair = await open();
+    await signIn(chair, 'chair');
+    await chair.goto(groupUrl());
+    const overdue = await chair.locator('main ul.govuk-list--bullet').innerText();
+    expect(overdue).toContain(
+      'Practice review BRS-2026-07 in Bristol: notifying the national panel (due 9 November 2026, not done)',
+    );
+    // Somerset's review missed both deadlines but has taken both steps since: nothing is overdue in it now.
+    expect(overdue).not.toContain('SOM-2025-04 in Somerset');
+    expect(overdue).not.toContain('BRS-2025-11');
+    expect(overdue).toContain('Yearly report 2025-26 from Somerset (due 26 September 2026, received 13 November 2026)');
+    await checkPage(chair, 'group-overview-reports-up');
+    await chair.context().close();
+
+    // An administrator runs the platform and reads no area's reports (R43): neither appears.
+    const administrator = await open();
+    await signIn(administrator, 'administrator');
+    await administrator.goto(groupUrl());
+    const main = await administrator.locator('main').innerText();
+    expect(main).not.toContain('Practice review');
+    expect(main).not.toContain('Yearly report 2025-26');
+    await administrator.context().close();
+  });
+
+  it('shows the region’s inbox with filters, acknowledges an item and answers an escalation', async () => {
+    const page = await open();
+    await signIn(page, 'chair');
+    await page.goto(groupUrl());
+    await page.getByRole('link', { name: 'Region inbox' }).click();
+    const all = Number(/^(\d+) items/.exec(await page.locator('table caption').innerText())?.[1]);
+    // 2 measures' figures and a yearly report from each of 5 areas, Somerset's earlier report, an escalation, a decision,
+    // 2 rapid review decisions, and the escalation Bristol raised in the first test.
+    expect(all).toBe(5 * 3 + 1 + 1 + 1 + 2 + 1);
+    await checkPage(page, 'region-inbox');
+
+    await page.getByLabel('Kind').selectOption({ label: 'Yearly report' });
+    await page.getByLabel('Status').selectOption({ label: 'Late' });
+    await page.getByLabel('Area').selectOption({ label: 'Somerset' });
+    await page.getByRole('button', { name: 'Filter' }).click();
+    const rows = page.locator('table tbody tr');
+    await expect(rows.count()).resolves.toBe(1);
+    await expect(rows.first().innerText()).resolves.toMatch(
+      /^Yearly report 2025-26\tSomerset\tYearly report\t13 November 2026\t26 September 2026\tLate\t/,
+    );
+    await expect(page.getByLabel('Kind').inputValue()).resolves.toBe('YEARLY_REPORT');
+
+    await page.goto(`${groupUrl()}/inbox?kind=YEARLY_REPORT&areaId=${app.demo.areaIds['North Somerset']}`);
+    const report = page.locator('table tbody tr').first();
+    await expect(report.innerText()).resolves.toContain('North Somerset');
+    await report.getByRole('button', { name: /^Acknowledge/ }).click();
+    await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain(
+      '“Yearly report 2025-26” is acknowledged.',
+    );
+    await page.goto(`${groupUrl()}/inbox?kind=YEARLY_REPORT&areaId=${app.demo.areaIds['North Somerset']}`);
+    await expect(page.locator('table tbody tr').first().getByRole('button').count()).resolves.toBe(0);
+
+    const response = page.getByLabel(`The region’s response to “${BRISTOL_ESCALATION}”`);
+    await page.goto(`${groupUrl()}/inbox?kind=ESCALATION`);
+    await page.getByRole('button', { name: `Send the response to “${BRISTOL_ESCALATION}”` }).click();
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('Enter the region’s response');
+    await response.fill('The integrated care board funds a second rota from February.');
+    await page.getByRole('button', { name: `Send the response to “${BRISTOL_ESCALATION}”` }).click();
+    await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain(
+      `The response to “${BRISTOL_ESCALATION}” is recorded.`,
+    );
+    await expect(page.locator('main').innerText()).resolves.toContain(
+      'The integrated care board funds a second rota from February.',
+    );
+
+    await page.goto(`${groupUrl()}/inbox?status=SOON`);
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('Choose a status from the list');
+    await checkPage(page, 'region-inbox-refused-filter');
+  });
+
+  it('submits the escalation, acknowledgement and response forms with JavaScript off', async () => {
+    const manager = await open(false);
+    await signIn(manager, 'area business manager (Bristol)');
+    await manager.goto(inboxUrl('Bristol'));
+    await manager.getByLabel('Title').fill('Delays in strategy discussions out of hours');
+    await manager.getByLabel('What the region should know').fill('Strategy discussions wait for the morning.');
+    await manager.getByRole('button', { name: 'Send to the region' }).click();
+    await expect(manager.locator('.govuk-notification-banner').innerText()).resolves.toContain('is sent to the region');
+
+    const chair = await open(false);
+    await signIn(chair, 'chair');
+    await chair.goto(`${groupUrl()}/inbox?kind=ESCALATION&areaId=${app.demo.areaIds.Bristol}`);
+    const row = chair.locator('tr', { hasText: 'Delays in strategy discussions out of hours' });
+    await row.getByRole('button', { name: /^Acknowledge/ }).click();
+    await expect(chair.locator('.govuk-notification-banner').innerText()).resolves.toContain('is acknowledged');
+    await chair
+      .getByLabel('The region’s response to “Delays in strategy discussions out of hours”')
+      .fill('The region asks each area for its out-of-hours figures.');
+    await chair
+      .locator('form', { hasText: 'Delays in strategy discussions out of hours' })
+      .getByRole('button', { name: 'Send the response' })
+      .click();
+    await expect(chair.locator('.govuk-notification-banner').innerText()).resolves.toContain('is recorded');
+  });
+});
