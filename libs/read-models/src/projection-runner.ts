@@ -18,6 +18,15 @@ type CommittedListener = (events: readonly StoredEvent[]) => void;
 const CATCH_UP_PAGE = 10000;
 
 /**
+ * Events per transaction while projections load from nothing. Fewer, larger commits write each
+ * touched index page to the write-ahead log fewer times; the page's events are held in memory.
+ */
+const REBUILD_PAGE = 25000;
+
+/** The read database's page cache while projections load from nothing (KiB), so a large commit rarely spills. */
+const REBUILD_CACHE_KIB = 65536;
+
+/**
  * Keeps the read database up to date with the store. Each projection has its own checkpoint,
  * written in the same transaction as the rows an event changes, so an event is applied exactly
  * once even across crashes. A projection whose version changed is rebuilt from the start.
@@ -47,10 +56,10 @@ export class ProjectionRunner {
 
   /** Prepares every projection and catches up with the whole log before returning. */
   async start(): Promise<void> {
-    this.prepare();
+    const rebuilding = this.prepare();
     // Rows built from nothing read history as it is now, redactions included.
     if (this.processed === 0) this.reflected = (await this.store.lastPosition()) ?? 0;
-    await this.catchUp();
+    await this.catchingUp(rebuilding, (page) => this.catchUp(page));
     this.running = this.follow();
   }
 
@@ -59,14 +68,15 @@ export class ProjectionRunner {
    * a rebuild to compare with a read database that stood at that position. Callable again to go on.
    */
   async catchUpTo(position: Position, progress?: (reached: Position) => void): Promise<void> {
-    this.prepare();
-    while (this.processed < position) {
-      const page = await this.store.readAll({ from: this.processed, limit: CATCH_UP_PAGE });
-      const upTo = page.filter((event) => event.position <= position);
-      if (upTo.length === 0) return;
-      this.applyBatch(upTo);
-      progress?.(this.processed);
-    }
+    await this.catchingUp(this.prepare(), async (limit) => {
+      while (this.processed < position) {
+        const page = await this.store.readAll({ from: this.processed, limit });
+        const upTo = page.filter((event) => event.position <= position);
+        if (upTo.length === 0) return;
+        this.applyBatch(upTo);
+        progress?.(this.processed);
+      }
+    });
   }
 
   async stop(): Promise<void> {
@@ -97,7 +107,8 @@ export class ProjectionRunner {
     return () => this.listeners.delete(listener);
   }
 
-  private prepare(): void {
+  /** Sets up every projection new or of another version; true when any was (it starts from nothing). */
+  private prepare(): boolean {
     this.db.exec(`CREATE TABLE IF NOT EXISTS projection_checkpoints (
       name TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL)`);
     const rows = this.db.prepare('SELECT name, version, position FROM projection_checkpoints').all() as {
@@ -106,10 +117,12 @@ export class ProjectionRunner {
       position: number;
     }[];
     const saved = new Map(rows.map((row) => [row.name, row]));
+    let rebuilding = false;
     this.db.transaction(() => {
       for (const projection of this.projections) {
         const checkpoint = saved.get(projection.name);
         if (checkpoint && checkpoint.version === projection.version) continue;
+        rebuilding = true;
         if (checkpoint)
           this.logger.log(
             `Rebuilding projection ${projection.name}: version ${checkpoint.version} -> ${projection.version}`,
@@ -123,6 +136,43 @@ export class ProjectionRunner {
     })();
     this.processed =
       this.projections.length === 0 ? 0 : Math.min(...this.projections.map((p) => this.checkpointOf(p.name)));
+    return rebuilding;
+  }
+
+  /**
+   * Runs a catch-up, then creates the deferred indexes (a no-op once they exist, so a catch-up
+   * cut short before them still gets them next time). While a projection loads from nothing,
+   * commits need not reach the disk and are larger: a process that dies keeps every commit it
+   * made, and only a machine failing mid-rebuild can spoil the file, which is then deleted and
+   * built again. A checkpoint made with the old setting back carries every write to the disk
+   * before the runner follows live events.
+   */
+  private async catchingUp(rebuilding: boolean, catchUp: (page: number) => Promise<void>): Promise<void> {
+    if (!rebuilding) {
+      await catchUp(CATCH_UP_PAGE);
+      this.createDeferredIndexes();
+      return;
+    }
+    const synchronous = this.db.pragma('synchronous', { simple: true }) as number;
+    const cacheSize = this.db.pragma('cache_size', { simple: true }) as number;
+    this.db.pragma('synchronous = OFF');
+    this.db.pragma(`cache_size = ${-REBUILD_CACHE_KIB}`);
+    try {
+      await catchUp(REBUILD_PAGE);
+    } finally {
+      this.db.pragma(`synchronous = ${synchronous}`);
+      this.db.pragma(`cache_size = ${cacheSize}`);
+    }
+    this.createDeferredIndexes();
+    this.db.pragma('wal_checkpoint(PASSIVE)');
+  }
+
+  private createDeferredIndexes(): void {
+    this.db.transaction(() => {
+      for (const projection of this.projections) {
+        for (const statement of projection.deferredIndexes ?? []) this.db.exec(statement);
+      }
+    })();
   }
 
   private checkpointOf(name: string): Position {
@@ -131,9 +181,9 @@ export class ProjectionRunner {
     return row?.position ?? 0;
   }
 
-  private async catchUp(): Promise<void> {
+  private async catchUp(limit: number): Promise<void> {
     for (;;) {
-      const page = await this.store.readAll({ from: this.processed, limit: CATCH_UP_PAGE });
+      const page = await this.store.readAll({ from: this.processed, limit });
       if (page.length === 0) return;
       await this.apply(page);
     }
@@ -181,6 +231,7 @@ export class ProjectionRunner {
             for (const table of projection.tables) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
             projection.setup(this.db);
             for (const event of history) projection.apply(this.db, event);
+            for (const statement of projection.deferredIndexes ?? []) this.db.exec(statement);
             this.db.prepare('UPDATE projection_checkpoints SET position = ? WHERE name = ?').run(upTo, projection.name);
           }
         })
