@@ -18,15 +18,6 @@ type CommittedListener = (events: readonly StoredEvent[]) => void;
 const CATCH_UP_PAGE = 10000;
 
 /**
- * Events per transaction while projections load from nothing. Fewer, larger commits write each
- * touched index page to the write-ahead log fewer times; the page's events are held in memory.
- */
-const REBUILD_PAGE = 25000;
-
-/** The read database's page cache while projections load from nothing (KiB), so a large commit rarely spills. */
-const REBUILD_CACHE_KIB = 65536;
-
-/**
  * Keeps the read database up to date with the store. Each projection has its own checkpoint,
  * written in the same transaction as the rows an event changes, so an event is applied exactly
  * once even across crashes. A projection whose version changed is rebuilt from the start.
@@ -59,7 +50,7 @@ export class ProjectionRunner {
     const rebuilding = this.prepare();
     // Rows built from nothing read history as it is now, redactions included.
     if (this.processed === 0) this.reflected = (await this.store.lastPosition()) ?? 0;
-    await this.catchingUp(rebuilding, (page) => this.catchUp(page));
+    await this.catchingUp(rebuilding, () => this.catchUp());
     this.running = this.follow();
   }
 
@@ -68,9 +59,9 @@ export class ProjectionRunner {
    * a rebuild to compare with a read database that stood at that position. Callable again to go on.
    */
   async catchUpTo(position: Position, progress?: (reached: Position) => void): Promise<void> {
-    await this.catchingUp(this.prepare(), async (limit) => {
+    await this.catchingUp(this.prepare(), async () => {
       while (this.processed < position) {
-        const page = await this.store.readAll({ from: this.processed, limit });
+        const page = await this.store.readAll({ from: this.processed, limit: CATCH_UP_PAGE });
         const upTo = page.filter((event) => event.position <= position);
         if (upTo.length === 0) return;
         this.applyBatch(upTo);
@@ -142,26 +133,23 @@ export class ProjectionRunner {
   /**
    * Runs a catch-up, then creates the deferred indexes (a no-op once they exist, so a catch-up
    * cut short before them still gets them next time). While a projection loads from nothing,
-   * commits need not reach the disk and are larger: a process that dies keeps every commit it
+   * commits need not reach the disk: a process that dies keeps every commit it
    * made, and only a machine failing mid-rebuild can spoil the file, which is then deleted and
    * built again. A checkpoint made with the old setting back carries every write to the disk
    * before the runner follows live events.
    */
-  private async catchingUp(rebuilding: boolean, catchUp: (page: number) => Promise<void>): Promise<void> {
+  private async catchingUp(rebuilding: boolean, catchUp: () => Promise<void>): Promise<void> {
     if (!rebuilding) {
-      await catchUp(CATCH_UP_PAGE);
+      await catchUp();
       this.createDeferredIndexes();
       return;
     }
     const synchronous = this.db.pragma('synchronous', { simple: true }) as number;
-    const cacheSize = this.db.pragma('cache_size', { simple: true }) as number;
     this.db.pragma('synchronous = OFF');
-    this.db.pragma(`cache_size = ${-REBUILD_CACHE_KIB}`);
     try {
-      await catchUp(REBUILD_PAGE);
+      await catchUp();
     } finally {
       this.db.pragma(`synchronous = ${synchronous}`);
-      this.db.pragma(`cache_size = ${cacheSize}`);
     }
     this.createDeferredIndexes();
     this.db.pragma('wal_checkpoint(PASSIVE)');
@@ -181,9 +169,9 @@ export class ProjectionRunner {
     return row?.position ?? 0;
   }
 
-  private async catchUp(limit: number): Promise<void> {
+  private async catchUp(): Promise<void> {
     for (;;) {
-      const page = await this.store.readAll({ from: this.processed, limit });
+      const page = await this.store.readAll({ from: this.processed, limit: CATCH_UP_PAGE });
       if (page.length === 0) return;
       await this.apply(page);
     }
