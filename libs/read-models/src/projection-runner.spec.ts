@@ -61,6 +61,39 @@ describe('the projection runner', () => {
     expect(runner.position).toBe(2);
   });
 
+  it('builds a projection from nothing without its deferred indexes, then creates them and restores durability', async () => {
+    const indexed = (db: Database.Database) =>
+      db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'counted_by_n'").get() !== undefined;
+    const seenWithIndex: boolean[] = [];
+    const deferring: Projection = {
+      ...countingProjection(1),
+      deferredIndexes: ['CREATE INDEX IF NOT EXISTS counted_by_n ON counted (n)'],
+      apply: (db, e) => {
+        seenWithIndex.push(indexed(db));
+        countingProjection(1).apply(db, e);
+      },
+    };
+    await store.append('s', [event(1), event(2)], { expectedRevision: 'no_stream' });
+    const db = openReadDatabase(join(dir, 'read.db'));
+    dbs.push(db);
+    // Set explicitly: left to itself, SQLite lowers FULL to its WAL default on the file's first write.
+    db.pragma('synchronous = FULL');
+    db.pragma('cache_size = -4000');
+    const durability = { synchronous: 2, cache: -4000 };
+    const runner = new ProjectionRunner(store, db, [deferring], silent);
+    runners.push(runner);
+    await runner.start();
+    expect(seenWithIndex).toEqual([false, false]);
+    expect(indexed(db)).toBe(true);
+    expect({
+      synchronous: db.pragma('synchronous', { simple: true }),
+      cache: db.pragma('cache_size', { simple: true }),
+    }).toEqual(durability);
+    const { position } = await store.append('s', [event(3)], { expectedRevision: 1 });
+    await runner.waitFor(position);
+    expect(seenWithIndex).toEqual([false, false, true]);
+  });
+
   it('lets a writer wait until its own write is readable', async () => {
     const { runner, db } = await startRunner();
     const committed: string[] = [];

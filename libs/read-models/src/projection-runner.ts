@@ -47,10 +47,10 @@ export class ProjectionRunner {
 
   /** Prepares every projection and catches up with the whole log before returning. */
   async start(): Promise<void> {
-    this.prepare();
+    const rebuilding = this.prepare();
     // Rows built from nothing read history as it is now, redactions included.
     if (this.processed === 0) this.reflected = (await this.store.lastPosition()) ?? 0;
-    await this.catchUp();
+    await this.catchingUp(rebuilding, () => this.catchUp());
     this.running = this.follow();
   }
 
@@ -59,14 +59,15 @@ export class ProjectionRunner {
    * a rebuild to compare with a read database that stood at that position. Callable again to go on.
    */
   async catchUpTo(position: Position, progress?: (reached: Position) => void): Promise<void> {
-    this.prepare();
-    while (this.processed < position) {
-      const page = await this.store.readAll({ from: this.processed, limit: CATCH_UP_PAGE });
-      const upTo = page.filter((event) => event.position <= position);
-      if (upTo.length === 0) return;
-      this.applyBatch(upTo);
-      progress?.(this.processed);
-    }
+    await this.catchingUp(this.prepare(), async () => {
+      while (this.processed < position) {
+        const page = await this.store.readAll({ from: this.processed, limit: CATCH_UP_PAGE });
+        const upTo = page.filter((event) => event.position <= position);
+        if (upTo.length === 0) return;
+        this.applyBatch(upTo);
+        progress?.(this.processed);
+      }
+    });
   }
 
   async stop(): Promise<void> {
@@ -97,7 +98,8 @@ export class ProjectionRunner {
     return () => this.listeners.delete(listener);
   }
 
-  private prepare(): void {
+  /** Sets up every projection new or of another version; true when any was (it starts from nothing). */
+  private prepare(): boolean {
     this.db.exec(`CREATE TABLE IF NOT EXISTS projection_checkpoints (
       name TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL)`);
     const rows = this.db.prepare('SELECT name, version, position FROM projection_checkpoints').all() as {
@@ -106,10 +108,12 @@ export class ProjectionRunner {
       position: number;
     }[];
     const saved = new Map(rows.map((row) => [row.name, row]));
+    let rebuilding = false;
     this.db.transaction(() => {
       for (const projection of this.projections) {
         const checkpoint = saved.get(projection.name);
         if (checkpoint && checkpoint.version === projection.version) continue;
+        rebuilding = true;
         if (checkpoint)
           this.logger.log(
             `Rebuilding projection ${projection.name}: version ${checkpoint.version} -> ${projection.version}`,
@@ -123,6 +127,40 @@ export class ProjectionRunner {
     })();
     this.processed =
       this.projections.length === 0 ? 0 : Math.min(...this.projections.map((p) => this.checkpointOf(p.name)));
+    return rebuilding;
+  }
+
+  /**
+   * Runs a catch-up, then creates the deferred indexes (a no-op once they exist, so a catch-up
+   * cut short before them still gets them next time). While a projection loads from nothing,
+   * commits need not reach the disk: a process that dies keeps every commit it
+   * made, and only a machine failing mid-rebuild can spoil the file, which is then deleted and
+   * built again. A checkpoint made with the old setting back carries every write to the disk
+   * before the runner follows live events.
+   */
+  private async catchingUp(rebuilding: boolean, catchUp: () => Promise<void>): Promise<void> {
+    if (!rebuilding) {
+      await catchUp();
+      this.createDeferredIndexes();
+      return;
+    }
+    const synchronous = this.db.pragma('synchronous', { simple: true }) as number;
+    this.db.pragma('synchronous = OFF');
+    try {
+      await catchUp();
+    } finally {
+      this.db.pragma(`synchronous = ${synchronous}`);
+    }
+    this.createDeferredIndexes();
+    this.db.pragma('wal_checkpoint(PASSIVE)');
+  }
+
+  private createDeferredIndexes(): void {
+    this.db.transaction(() => {
+      for (const projection of this.projections) {
+        for (const statement of projection.deferredIndexes ?? []) this.db.exec(statement);
+      }
+    })();
   }
 
   private checkpointOf(name: string): Position {
@@ -181,6 +219,7 @@ export class ProjectionRunner {
             for (const table of projection.tables) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
             projection.setup(this.db);
             for (const event of history) projection.apply(this.db, event);
+            for (const statement of projection.deferredIndexes ?? []) this.db.exec(statement);
             this.db.prepare('UPDATE projection_checkpoints SET position = ? WHERE name = ?').run(upTo, projection.name);
           }
         })

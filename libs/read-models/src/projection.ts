@@ -11,6 +11,12 @@ export interface Projection {
   /** Tables this projection owns; dropped before a rebuild. */
   readonly tables: readonly string[];
   setup(db: Database.Database): void;
+  /**
+   * CREATE INDEX IF NOT EXISTS statements for indexes that only queries use, never an `apply`:
+   * the runner creates them once a catch-up is done, so a rebuild loads rows without keeping
+   * these indexes in order row by row, then sorts each once.
+   */
+  readonly deferredIndexes?: readonly string[];
   apply(db: Database.Database, event: StoredEvent): void;
 }
 

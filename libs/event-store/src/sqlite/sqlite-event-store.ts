@@ -59,6 +59,11 @@ CREATE TABLE IF NOT EXISTS event_texts (
 export interface SqliteEventStoreOptions {
   /** How often a live subscription looks for events written by other processes. */
   readonly pollMs?: number;
+  /**
+   * False only for a store that can be thrown away, such as a benchmark's seeded log: appends
+   * then return before their transaction is on disk (synchronous=OFF), which bulk seeding needs.
+   */
+  readonly durable?: boolean;
 }
 
 /**
@@ -87,7 +92,7 @@ export class SqliteEventStore implements EventStore {
     this.pollMs = options.pollMs ?? 500;
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
+    this.db.pragma(options.durable === false ? 'synchronous = OFF' : 'synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('secure_delete = ON');
     const sealedBefore = this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'event_texts'").get() !== undefined;

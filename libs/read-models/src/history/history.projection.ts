@@ -52,10 +52,6 @@ export const historyProjection: Projection = {
         actor_partner_name TEXT, actor_roles TEXT NOT NULL, happened_on TEXT NOT NULL, recorded_at TEXT NOT NULL,
         reason TEXT, restricted_group_id TEXT, restricted_area_ids TEXT
       );
-      CREATE INDEX history_by_type ON history_events (type, position);
-      CREATE INDEX history_by_kind ON history_events (kind, position);
-      CREATE INDEX history_by_happened_on ON history_events (happened_on, position);
-      CREATE INDEX history_by_recorded_at ON history_events (recorded_at, position);
       CREATE TABLE history_links (
         entity_id TEXT NOT NULL, position INTEGER NOT NULL, kind TEXT NOT NULL, type TEXT NOT NULL,
         happened_on TEXT NOT NULL, PRIMARY KEY (entity_id, position)
@@ -63,6 +59,13 @@ export const historyProjection: Projection = {
       CREATE TABLE history_people (person_id TEXT PRIMARY KEY, name TEXT NOT NULL);
       CREATE TABLE history_partners (partner_id TEXT PRIMARY KEY, name TEXT NOT NULL);`);
   },
+
+  deferredIndexes: [
+    'CREATE INDEX IF NOT EXISTS history_by_type ON history_events (type, position)',
+    'CREATE INDEX IF NOT EXISTS history_by_kind ON history_events (kind, position)',
+    'CREATE INDEX IF NOT EXISTS history_by_happened_on ON history_events (happened_on, position)',
+    'CREATE INDEX IF NOT EXISTS history_by_recorded_at ON history_events (recorded_at, position)',
+  ],
 
   apply(db: Database.Database, stored: StoredEvent) {
     const s = statements(db);
