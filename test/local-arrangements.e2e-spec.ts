@@ -505,4 +505,92 @@ describe('local arrangements: the arrangement, published arrangements and the la
         expect((await api.graphql(ARRANGEMENT, { a: bristol }, token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     });
   });
+
+  // Last: the area it adds changes the group every earlier test counts.
+  describe('adding an area (R1-R3)', () => {
+    const ADD = `mutation($i: AddAreaInput!) { addArea(input: $i) {
+      area { id name addedOn } coverageGapsCreated { areaName agencyType } group { areas { name } }
+    } }`;
+    const AREAS_ON = `query($id: ID!, $asAt: String) { regionalGroup(id: $id, asAt: $asAt) {
+      areas { id name addedOn } coverage { area { name } missing }
+    } }`;
+    const add = (input: Record<string, unknown>, token: string) =>
+      api.graphql(ADD, { i: { groupId: demo.groupId, name: 'New Unitary', addedOn: '2026-11-01', ...input } }, token);
+    const codeOf = async (request: ReturnType<typeof add>) => (await request).errors?.[0].extensions?.code;
+
+    it('refuses a representative who is not the chair and an area business manager (FORBIDDEN)', async () => {
+      const covering = { coveringPartnerIds: [demo.partnerIds.police] };
+      expect(await codeOf(add(covering, tokens.representative))).toBe('FORBIDDEN');
+      expect(await codeOf(add(covering, tokens.bristol))).toBe('FORBIDDEN');
+    });
+
+    it('refuses a day before the group existed (OUT_OF_RANGE), after today (VALIDATION_FAILED), or not a date', async () => {
+      const covering = { coveringPartnerIds: [demo.partnerIds.police] };
+      expect(await codeOf(add({ ...covering, addedOn: '2000-01-01' }, tokens.chair))).toBe('OUT_OF_RANGE');
+      expect(await codeOf(add({ ...covering, addedOn: '2026-11-24' }, tokens.chair))).toBe('VALIDATION_FAILED');
+      expect(await codeOf(add({ ...covering, addedOn: '1 November' }, tokens.chair))).toBe('VALIDATION_FAILED');
+    });
+
+    it('refuses a covering partner of no such id, a group of no such id (NOT_FOUND) and a name already used (ALREADY_EXISTS)', async () => {
+      expect(await codeOf(add({ coveringPartnerIds: ['0b6c2f8e-4a53-4c1e-9f0e-2d7c9a1b3e54'] }, tokens.chair))).toBe(
+        'NOT_FOUND',
+      );
+      expect(
+        await codeOf(
+          api.graphql(
+            ADD,
+            {
+              i: {
+                groupId: '0b6c2f8e-4a53-4c1e-9f0e-2d7c9a1b3e55',
+                name: 'New Unitary',
+                addedOn: '2026-11-01',
+                coveringPartnerIds: [],
+              },
+            },
+            tokens.chair,
+          ),
+        ),
+      ).toBe('NOT_FOUND');
+      expect(await codeOf(add({ name: 'Bristol', coveringPartnerIds: [] }, tokens.chair))).toBe('ALREADY_EXISTS');
+    });
+
+    it('adds an area covered by the police alone, reporting the council and health gaps, once when retried', async () => {
+      const input = {
+        coveringPartnerIds: [demo.partnerIds.police],
+        idempotencyKey: 'add-new-unitary',
+        reason: 'Local government reorganisation',
+      };
+      const first = await add(input, tokens.chair);
+      expect(first.errors).toBeUndefined();
+      expect(first.data?.addArea.area).toEqual({ id: expect.any(String), name: 'New Unitary', addedOn: '2026-11-01' });
+      expect(first.data?.addArea.coverageGapsCreated).toEqual([
+        { areaName: 'New Unitary', agencyType: 'LOCAL_AUTHORITY' },
+        { areaName: 'New Unitary', agencyType: 'HEALTH' },
+      ]);
+      const again = await add(input, tokens.chair);
+      expect(again.errors).toBeUndefined();
+      expect(again.data?.addArea.area.id).toBe(first.data?.addArea.area.id);
+      expect(
+        again.data?.addArea.group.areas.filter((area: { name: string }) => area.name === 'New Unitary'),
+      ).toHaveLength(1);
+    });
+
+    it('shows the area, and its gaps, only from the day it joined (asAt)', async () => {
+      const seen = async (asAt: string) =>
+        (await api.graphql(AREAS_ON, { id: demo.groupId, asAt }, tokens.auditor)).data?.regionalGroup;
+      const before = await seen('2026-10-31');
+      expect(before.areas.map((area: { name: string }) => area.name)).not.toContain('New Unitary');
+      expect(before.coverage).toHaveLength(5);
+      const after = await seen('2026-11-01');
+      expect(after.areas.find((area: { name: string }) => area.name === 'New Unitary')).toEqual({
+        id: expect.any(String),
+        name: 'New Unitary',
+        addedOn: '2026-11-01',
+      });
+      expect(after.coverage.find((area: { area: { name: string } }) => area.area.name === 'New Unitary')).toEqual({
+        area: { name: 'New Unitary' },
+        missing: ['LOCAL_AUTHORITY', 'HEALTH'],
+      });
+    });
+  });
 });

@@ -9,6 +9,7 @@ import {
 import { MembershipResolver } from './membership.resolver';
 import { RegionalGroupLawFields } from './law.fields';
 import { CoverageIfResolver } from './coverage-if.resolver';
+import { AddAreaResolver } from './add-area.resolver';
 import { NoticeScheduler } from './notice-scheduler';
 import { NoticeResolver } from './notice.resolver';
 import { GetRegionalGroupHandler, ListRegionalGroupsHandler } from './regional-group.queries';
@@ -24,6 +25,7 @@ import { RegionalGroupResolver } from './regional-group.resolver';
     RegionalGroupMembershipFields,
     RegionalGroupLawFields,
     CoverageIfResolver,
+    AddAreaResolver,
     CorePartnerFields,
     RepresentativeFields,
     FundingContributionFields,

@@ -4,6 +4,7 @@ import { Actor } from '../shared/roles';
 import { Area, TermsOfReferenceData } from './regional-group.events';
 import { LawCommand } from './law.decide';
 import { DelegationCommand } from './delegation.decide';
+import { AddArea } from './add-area.decide';
 
 /** Every command says who sends it and when: rules about roles and dates are decided here, not at the edge. */
 type GroupCommand<Type extends string, Data> = Message<Type, Data & { actor: Actor; now: string }>;
@@ -105,6 +106,7 @@ export type ApplyDueNotices = GroupCommand<'ApplyDueNotices', object>;
 
 export type RegionalGroupCommand =
   | EstablishRegionalGroup
+  | AddArea
   | AdmitCorePartner
   | ChangePartnerCoverage
   | RecordSuccession

@@ -22,6 +22,7 @@ import { recordDissolutionAgreement } from './dissolution.decide';
 import { correctAppointmentDates, correctFundingContribution } from './corrections.decide';
 import { defineAgencyType, requireAgencyType } from './law.decide';
 import { recordPartnershipChair, setDelegateMinimumSeniority } from './delegation.decide';
+import { addArea } from './add-area.decide';
 import { applyDueNotices, giveNoticeToLeave, withdrawNotice } from './notice.decide';
 import { EstablishRegionalGroup, RegionalGroupCommand } from './regional-group.commands';
 import { RegionalGroupEvent } from './regional-group.events';
@@ -54,6 +55,8 @@ function decideForGroup(
     );
   }
   switch (command.type) {
+    case 'AddArea':
+      return addArea(command, group);
     case 'AdmitCorePartner':
       return admitCorePartner(command, group);
     case 'ChangePartnerCoverage':

@@ -28,6 +28,17 @@ export type RegionalGroupEstablished = Message<
     establishedOn: IsoDate;
   }
 >;
+/** R1, R2: an area that joins the group on a day (a new unitary authority), with the gaps it brings (R3). */
+export type AreaAdded = Message<
+  'AreaAdded',
+  {
+    areaId: string;
+    name: string;
+    addedOn: IsoDate;
+    coveringPartnerIds: readonly string[];
+    gapsAccepted: readonly CoverageGap[];
+  }
+>;
 export type CorePartnerAdmitted = Message<
   'CorePartnerAdmitted',
   { partnerId: string; name: string; agencyType: string; areaIds: readonly string[]; admittedOn: IsoDate }
@@ -145,6 +156,7 @@ export type PartnerLeft = Message<
 
 export type RegionalGroupEvent =
   | RegionalGroupEstablished
+  | AreaAdded
   | CorePartnerAdmitted
   | PartnerCoverageChanged
   | PartnerSucceeded
