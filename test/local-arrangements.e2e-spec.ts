@@ -140,7 +140,53 @@ describe('local arrangements: the arrangement, published arrangements and the la
       delegateMinimumSeniority partnershipChair { name title from } delegationsBelowMinimum { name seniority }
     } }`;
 
-    it('flags the police delegates below a director minimum from its day (the superintendent case), refusing none', async () => {
+    const NAME = `mutation($i: NameSafeguardingPartnersInput!) { nameSafeguardingPartners(input: $i) {
+      group { safeguardingPartners { partnerId name title seniority lead { name title } from belowMinimum } }
+    } }`;
+    const policeNaming = (input: Record<string, unknown> = {}) => ({
+      groupId: demo.groupId,
+      partnerId: demo.partnerIds.police,
+      leadName: 'Chief Constable, Avon and Somerset Police',
+      leadTitle: 'Chief Constable',
+      delegateName: 'Victoria Capel',
+      delegateTitle: 'Lead for safeguarding',
+      delegateSeniority: 'HEAD_OF_SERVICE',
+      from: '2019-09-29',
+      ...input,
+    });
+
+    it("refuses another partner's representative naming the police's (FORBIDDEN), a future day (VALIDATION_FAILED), a day before the police joined (OUT_OF_RANGE)", async () => {
+      const police = await mint(demo.personIds['victoria-capel']);
+      const codeOf = async (input: Record<string, unknown>, token: string) =>
+        (await api.graphql(NAME, { i: policeNaming(input) }, token)).errors?.[0].extensions?.code;
+      expect(await codeOf({}, tokens.representative)).toBe('FORBIDDEN');
+      expect(await codeOf({ from: '2026-11-24' }, police)).toBe('VALIDATION_FAILED');
+      expect(await codeOf({ from: '2000-01-01' }, police)).toBe('OUT_OF_RANGE');
+      expect(await codeOf({ delegateSeniority: 'SERGEANT' }, police)).toBe('VALIDATION_FAILED');
+      expect(await codeOf({ partnerId: '0b6c2f8e-4a53-4c1e-9f0e-2d7c9a1b3e54' }, police)).toBe('NOT_FOUND');
+    });
+
+    it("records the police's lead and delegate once when retried, by the police's own representative", async () => {
+      const police = await mint(demo.personIds['victoria-capel']);
+      const input = policeNaming({ idempotencyKey: 'police-delegate-2019', reason: 'Working Together' });
+      const first = await api.graphql(NAME, { i: input }, police);
+      expect(first.errors).toBeUndefined();
+      const again = await api.graphql(NAME, { i: input }, police);
+      expect(again.errors).toBeUndefined();
+      expect(again.data?.nameSafeguardingPartners.group.safeguardingPartners).toEqual([
+        {
+          partnerId: demo.partnerIds.police,
+          name: 'Victoria Capel',
+          title: 'Lead for safeguarding',
+          seniority: 'HEAD_OF_SERVICE',
+          lead: { name: 'Chief Constable, Avon and Somerset Police', title: 'Chief Constable' },
+          from: '2019-09-29',
+          belowMinimum: false,
+        },
+      ]);
+    });
+
+    it('flags the police delegate below a director minimum from its day (the superintendent case), refusing none', async () => {
       const set = await api.graphql(
         `mutation($i: SetDelegateMinimumSeniorityInput!) { setDelegateMinimumSeniority(input: $i) { group { id } } }`,
         { i: { groupId: demo.groupId, seniority: 'DIRECTOR', from: '2026-01-01', reason: 'Wood review' } },
@@ -149,12 +195,14 @@ describe('local arrangements: the arrangement, published arrangements and the la
       expect(set.errors).toBeUndefined();
       const now = (await api.graphql(DELEGATION, { id: demo.groupId })).data?.regionalGroup;
       expect(now.delegateMinimumSeniority).toBe('DIRECTOR');
-      expect(now.delegationsBelowMinimum).toEqual([
-        { name: 'Victoria Capel', seniority: 'HEAD_OF_SERVICE' },
-        { name: 'Will White', seniority: 'HEAD_OF_SERVICE' },
-      ]);
+      expect(now.delegationsBelowMinimum).toEqual([{ name: 'Victoria Capel', seniority: 'HEAD_OF_SERVICE' }]);
       const before = (await api.graphql(DELEGATION, { id: demo.groupId, asAt: '2025-12-31' })).data?.regionalGroup;
       expect(before).toMatchObject({ delegateMinimumSeniority: null, delegationsBelowMinimum: [] });
+      const beforeNamed = await api.graphql(
+        `query($id: ID!) { regionalGroup(id: $id, asAt: "2019-09-28") { safeguardingPartners { name } } }`,
+        { id: demo.groupId },
+      );
+      expect(beforeNamed.data?.regionalGroup.safeguardingPartners).toEqual([]);
     });
 
     it('records the partnership chair, and refuses a representative who is not the chair (FORBIDDEN)', async () => {

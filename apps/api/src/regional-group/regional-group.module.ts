@@ -10,6 +10,7 @@ import { MembershipResolver } from './membership.resolver';
 import { RegionalGroupLawFields } from './law.fields';
 import { CoverageIfResolver } from './coverage-if.resolver';
 import { AddAreaResolver } from './add-area.resolver';
+import { SafeguardingPartnersResolver } from './safeguarding-partners.resolver';
 import { NoticeScheduler } from './notice-scheduler';
 import { NoticeResolver } from './notice.resolver';
 import { GetRegionalGroupHandler, ListRegionalGroupsHandler } from './regional-group.queries';
@@ -26,6 +27,7 @@ import { RegionalGroupResolver } from './regional-group.resolver';
     RegionalGroupLawFields,
     CoverageIfResolver,
     AddAreaResolver,
+    SafeguardingPartnersResolver,
     CorePartnerFields,
     RepresentativeFields,
     FundingContributionFields,

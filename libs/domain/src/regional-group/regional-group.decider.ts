@@ -23,6 +23,7 @@ import { correctAppointmentDates, correctFundingContribution } from './correctio
 import { defineAgencyType, requireAgencyType } from './law.decide';
 import { recordPartnershipChair, setDelegateMinimumSeniority } from './delegation.decide';
 import { addArea } from './add-area.decide';
+import { nameSafeguardingPartners } from './safeguarding-partners.decide';
 import { applyDueNotices, giveNoticeToLeave, withdrawNotice } from './notice.decide';
 import { EstablishRegionalGroup, RegionalGroupCommand } from './regional-group.commands';
 import { RegionalGroupEvent } from './regional-group.events';
@@ -101,6 +102,8 @@ function decideForGroup(
       return setDelegateMinimumSeniority(command, group);
     case 'RecordPartnershipChair':
       return recordPartnershipChair(command, group);
+    case 'NameSafeguardingPartners':
+      return nameSafeguardingPartners(command, group);
   }
 }
 

@@ -433,6 +433,7 @@ export const regionalGroupProjection: Projection = {
       case 'AgencyTypeRequired':
       case 'DelegateMinimumSenioritySet':
       case 'PartnershipChairRecorded':
+      case 'SafeguardingPartnersNamed':
         return; // The law as data and delegation have their own projection (local-arrangements.projection.ts).
       default:
         return unhandled(event);
