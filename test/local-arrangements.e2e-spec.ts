@@ -543,6 +543,36 @@ describe('local arrangements: the arrangement, published arrangements and the la
       });
       expect((await respond(council, 'ACCEPTED')).errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
     });
+
+    it("attaches the area's latest scrutiny report by its publication to the yearly report, none to one published before it (L2, L6)", async () => {
+      const submit = (period: string, publishedOn: string, sentOn: string) =>
+        api.graphql(
+          `mutation($i: SubmitYearlyReportInput!) { submitYearlyReport(input: $i) {
+            kind yearlyReport { period } scrutinyReport { title publishedOn recommendations { targetPartnerIds } }
+          } }`,
+          {
+            i: {
+              areaId: bristol,
+              period,
+              publishedOn,
+              link: `https://bcp.example/yearly-report-${period}.pdf`,
+              sentToNationalPanelOn: sentOn,
+              sentToWhatWorksOn: sentOn,
+            },
+          },
+          tokens.bristol,
+        );
+      const earlier = await submit('2024-25', '2025-09-30', '2025-10-02');
+      expect(earlier.errors).toBeUndefined();
+      expect(earlier.data?.submitYearlyReport.scrutinyReport).toBeNull();
+      const latest = await submit('2025-26', '2026-10-15', '2026-10-20');
+      expect(latest.errors).toBeUndefined();
+      expect(latest.data?.submitYearlyReport.scrutinyReport).toEqual({
+        title: 'Independent scrutiny of the arrangements 2025/26',
+        publishedOn: '2026-06-30',
+        recommendations: [{ targetPartnerIds: [demo.partnerIds.bristol] }],
+      });
+    });
   });
 
   describe('who may read an arrangement (R43)', () => {
