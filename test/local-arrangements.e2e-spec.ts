@@ -94,6 +94,21 @@ describe('local arrangements: the arrangement, published arrangements and the la
       ]);
     });
 
+    it("makes education statutory in the group's agencyTypes from 1 April 2027 only, following the requirement", async () => {
+      const statutoryOn = async (asAt: string) =>
+        (
+          await api.graphql(
+            `query($id: ID!, $asAt: String) { regionalGroup(id: $id, asAt: $asAt) { agencyTypes { code statutory } } }`,
+            { id: demo.groupId, asAt },
+            tokens.auditor,
+          )
+        ).data?.regionalGroup.agencyTypes
+          .filter((type: { statutory: boolean }) => type.statutory)
+          .map((type: { code: string }) => type.code);
+      expect(await statutoryOn('2027-03-31')).toEqual(['LOCAL_AUTHORITY', 'HEALTH', 'POLICE']);
+      expect(await statutoryOn(EDUCATION_FROM)).toEqual(['LOCAL_AUTHORITY', 'HEALTH', 'POLICE', 'EDUCATION']);
+    });
+
     it('refuses a requirement from a representative who is not the chair (FORBIDDEN)', async () => {
       const { errors } = await api.graphql(
         REQUIRE,

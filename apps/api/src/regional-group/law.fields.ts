@@ -1,5 +1,6 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { delegationBelowMinimum, inForceOn } from '@app/domain';
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphqlContext } from '../graphql/graphql-context';
+import { agencyTypesOn, DEFAULT_TERMS, delegationBelowMinimum, inForceOn, termsAdoptedBy } from '@app/domain';
 import { LocalArrangementQueries, TimeView } from '@app/read-models';
 import { derivedId } from '../common/derived-id';
 import { GroupTimeViews } from '../common/group-time-views';
@@ -33,6 +34,21 @@ export class RegionalGroupLawFields {
       inForce: row.inForceFrom <= view.on,
       gapsFromCommencement: row.gaps,
     }));
+  }
+
+  @ResolveField(() => [AgencyType], {
+    description:
+      'R2: every agency type the group knows, the platform’s and its own, each statutory when partners of that type are required on the day seen on (its terms and requirements), not by the platform’s fixed list.',
+  })
+  async agencyTypes(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<AgencyType[]> {
+    const view = this.viewOf(group);
+    const terms = termsAdoptedBy(await context.loaders.termsOfGroup.load({ id: group.id, args: { view } }), view.on);
+    return agencyTypesOn(
+      terms ?? DEFAULT_TERMS,
+      this.law.definedTypesOfGroups([group.id], view).get(group.id) ?? [],
+      this.law.requirementsOfGroups([group.id], view).get(group.id) ?? [],
+      view.on,
+    ).map(toAgencyType);
   }
 
   @ResolveField(() => [AgencyType], { description: 'Agency types the group defined beyond the platform’s own list.' })
