@@ -588,6 +588,36 @@ describe('local arrangements: the arrangement, published arrangements and the la
         recommendations: [{ targetPartnerIds: [demo.partnerIds.bristol] }],
       });
     });
+
+    it('appoints a scrutineer for the whole group (chair), once when retried, and refuses a representative and a bad end', async () => {
+      const APPOINT = `mutation($i: AppointGroupScrutineerInput!) { appointGroupScrutineer(input: $i) {
+        group { scrutineers { name from to current } }
+      } }`;
+      const appoint = (input: Record<string, unknown>, token: string) =>
+        api.graphql(
+          APPOINT,
+          { i: { groupId: demo.groupId, name: 'Regional Independent Scrutineer', from: '2025-04-01', ...input } },
+          token,
+        );
+      expect((await appoint({}, tokens.representative)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect((await appoint({ to: '2025-03-01' }, tokens.chair)).errors?.[0].extensions?.code).toBe(
+        'VALIDATION_FAILED',
+      );
+      expect((await appoint({ from: '2000-01-01' }, tokens.chair)).errors?.[0].extensions?.code).toBe('OUT_OF_RANGE');
+      const input = { idempotencyKey: 'regional-scrutineer-2025', reason: 'Independent scrutiny of the region' };
+      expect((await appoint(input, tokens.chair)).errors).toBeUndefined();
+      const again = await appoint(input, tokens.chair);
+      expect(again.errors).toBeUndefined();
+      expect(again.data?.appointGroupScrutineer.group.scrutineers).toEqual([
+        { name: 'Regional Independent Scrutineer', from: '2025-04-01', to: null, current: true },
+      ]);
+      const before = await api.graphql(
+        `query($id: ID!) { regionalGroup(id: $id, asAt: "2025-03-31") { scrutineers { current } } }`,
+        { id: demo.groupId },
+        tokens.auditor,
+      );
+      expect(before.data?.regionalGroup.scrutineers).toEqual([{ current: false }]);
+    });
   });
 
   describe('who may read an arrangement (R43)', () => {

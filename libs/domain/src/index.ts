@@ -25,6 +25,7 @@ export * from './regional-group/law.decide';
 export * from './regional-group/coverage-if';
 export * from './regional-group/add-area.decide';
 export * from './regional-group/safeguarding-partners.decide';
+export * from './regional-group/group-scrutiny';
 export * from './regional-group/delegation';
 export * from './regional-group/delegation.decide';
 export * from './meetings/meeting.events';

@@ -11,6 +11,7 @@ import { RegionalGroupLawFields } from './law.fields';
 import { CoverageIfResolver } from './coverage-if.resolver';
 import { AddAreaResolver } from './add-area.resolver';
 import { SafeguardingPartnersResolver } from './safeguarding-partners.resolver';
+import { GroupScrutinyResolver } from './group-scrutiny.resolver';
 import { NoticeScheduler } from './notice-scheduler';
 import { NoticeResolver } from './notice.resolver';
 import { GetRegionalGroupHandler, ListRegionalGroupsHandler } from './regional-group.queries';
@@ -28,6 +29,7 @@ import { RegionalGroupResolver } from './regional-group.resolver';
     CoverageIfResolver,
     AddAreaResolver,
     SafeguardingPartnersResolver,
+    GroupScrutinyResolver,
     CorePartnerFields,
     RepresentativeFields,
     FundingContributionFields,

@@ -6,6 +6,7 @@ import { LawCommand } from './law.decide';
 import { DelegationCommand } from './delegation.decide';
 import { AddArea } from './add-area.decide';
 import { NameSafeguardingPartners } from './safeguarding-partners.decide';
+import { AppointGroupScrutineer } from './group-scrutiny';
 
 /** Every command says who sends it and when: rules about roles and dates are decided here, not at the edge. */
 type GroupCommand<Type extends string, Data> = Message<Type, Data & { actor: Actor; now: string }>;
@@ -128,7 +129,8 @@ export type RegionalGroupCommand =
   | ApplyDueNotices
   | LawCommand
   | DelegationCommand
-  | NameSafeguardingPartners;
+  | NameSafeguardingPartners
+  | AppointGroupScrutineer;
 
 export const REPRESENTATIVE_ROLES = ['LEAD_SAFEGUARDING_PARTNER', 'DELEGATED_SAFEGUARDING_PARTNER', 'MEMBER'] as const;
 export const SENIORITIES = ['CHIEF_OFFICER', 'DIRECTOR', 'DEPUTY_DIRECTOR', 'HEAD_OF_SERVICE', 'OTHER'] as const;

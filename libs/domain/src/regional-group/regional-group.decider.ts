@@ -24,6 +24,7 @@ import { defineAgencyType, requireAgencyType } from './law.decide';
 import { recordPartnershipChair, setDelegateMinimumSeniority } from './delegation.decide';
 import { addArea } from './add-area.decide';
 import { nameSafeguardingPartners } from './safeguarding-partners.decide';
+import { appointGroupScrutineer } from './group-scrutiny';
 import { applyDueNotices, giveNoticeToLeave, withdrawNotice } from './notice.decide';
 import { EstablishRegionalGroup, RegionalGroupCommand } from './regional-group.commands';
 import { RegionalGroupEvent } from './regional-group.events';
@@ -104,6 +105,8 @@ function decideForGroup(
       return recordPartnershipChair(command, group);
     case 'NameSafeguardingPartners':
       return nameSafeguardingPartners(command, group);
+    case 'AppointGroupScrutineer':
+      return appointGroupScrutineer(command, group);
   }
 }
 

@@ -2,6 +2,7 @@ import { Message } from '../shared/decider';
 import { IsoDate } from '../shared/dates';
 import { LawEvent } from './law';
 import { DelegationEvent } from './delegation';
+import { GroupScrutineerAppointed } from './group-scrutiny';
 
 export type Area = Readonly<{ areaId: string; name: string }>;
 export type CoverageGap = Readonly<{ areaId: string; areaName: string; agencyType: string }>;
@@ -178,4 +179,5 @@ export type RegionalGroupEvent =
   | NoticeWithdrawn
   | PartnerLeft
   | LawEvent
-  | DelegationEvent;
+  | DelegationEvent
+  | GroupScrutineerAppointed;

@@ -387,6 +387,7 @@ function evolveActive(group: ActiveGroup, event: RegionalGroupEvent): ActiveGrou
     case 'DelegateMinimumSenioritySet':
     case 'PartnershipChairRecorded':
     case 'SafeguardingPartnersNamed':
+    case 'GroupScrutineerAppointed':
       return group; // Read-side only: no rule of the group's decider needs them.
     case 'AgencyTypeDefined':
       return { ...group, definedAgencyTypes: [...group.definedAgencyTypes, event.data] };

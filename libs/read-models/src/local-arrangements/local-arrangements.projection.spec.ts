@@ -237,4 +237,19 @@ describe('the local arrangements projection (R2, L1, L4)', () => {
           },
         ],
       }));
+
+  it('given a group, when it appoints a scrutineer for the whole group, then the group keeps it with its dates', () =>
+    spec
+      .given()
+      .when(
+        group({
+          type: 'GroupScrutineerAppointed',
+          data: { scrutineerId: 's-1', name: 'Independent Scrutineer', from: '2019-09-29', to: null },
+        }),
+      )
+      .then({
+        group_scrutineers: [
+          { group_id: GROUP_ID, scrutineer_id: 's-1', from_date: '2019-09-29', to_date: null, sort_key: 1 },
+        ],
+      }));
 });

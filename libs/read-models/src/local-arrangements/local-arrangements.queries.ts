@@ -229,6 +229,16 @@ export class LocalArrangementQueries {
     }));
   }
 
+  /** L6: the group's own scrutineers appointed by the view's position, in the order appointed. */
+  groupScrutineers(groupId: string, view: TimeView): ScrutineerRow[] {
+    return this.db
+      .prepare(
+        `SELECT scrutineer_id AS scrutineerId, name, from_date AS "from", to_date AS "to" FROM group_scrutineers
+         WHERE group_id = @groupId AND sort_key <= @position ORDER BY sort_key`,
+      )
+      .all({ groupId, ...viewParameters(view) }) as ScrutineerRow[];
+  }
+
   /**
    * R17: each partner's lead and delegated safeguarding partners in force on the view's day (the
    * latest named by then), as recorded by its position, in the order first named.

@@ -434,6 +434,7 @@ export const regionalGroupProjection: Projection = {
       case 'DelegateMinimumSenioritySet':
       case 'PartnershipChairRecorded':
       case 'SafeguardingPartnersNamed':
+      case 'GroupScrutineerAppointed':
         return; // The law as data and delegation have their own projection (local-arrangements.projection.ts).
       default:
         return unhandled(event);
