@@ -67,4 +67,21 @@ describe('the demo: every area’s arrangement, published arrangements and scrut
       ]);
     }
   });
+
+  it('names the councils’ and the police’s lead and delegated safeguarding partners, the police delegate at head of service (R17)', async () => {
+    const { api, demo } = seeded;
+    const { regionalGroup } = await api.send<{ regionalGroup: { safeguardingPartners: any[] } }>(
+      `query($id: ID!) { regionalGroup(id: $id) { safeguardingPartners { partnerId name seniority lead { title } from } } }`,
+      { id: demo.groupId },
+      await seeded.tokenOf('auditor'),
+    );
+    expect(regionalGroup.safeguardingPartners).toHaveLength(6);
+    expect(regionalGroup.safeguardingPartners).toContainEqual({
+      partnerId: demo.partnerIds.police,
+      name: 'Victoria Capel',
+      seniority: 'HEAD_OF_SERVICE',
+      lead: { title: 'Chief Constable' },
+      from: '2019-09-29',
+    });
+  });
 });

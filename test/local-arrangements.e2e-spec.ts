@@ -94,6 +94,21 @@ describe('local arrangements: the arrangement, published arrangements and the la
       ]);
     });
 
+    it("makes education statutory in the group's agencyTypes from 1 April 2027 only, following the requirement", async () => {
+      const statutoryOn = async (asAt: string) =>
+        (
+          await api.graphql(
+            `query($id: ID!, $asAt: String) { regionalGroup(id: $id, asAt: $asAt) { agencyTypes { code statutory } } }`,
+            { id: demo.groupId, asAt },
+            tokens.auditor,
+          )
+        ).data?.regionalGroup.agencyTypes
+          .filter((type: { statutory: boolean }) => type.statutory)
+          .map((type: { code: string }) => type.code);
+      expect(await statutoryOn('2027-03-31')).toEqual(['LOCAL_AUTHORITY', 'HEALTH', 'POLICE']);
+      expect(await statutoryOn(EDUCATION_FROM)).toEqual(['LOCAL_AUTHORITY', 'HEALTH', 'POLICE', 'EDUCATION']);
+    });
+
     it('refuses a requirement from a representative who is not the chair (FORBIDDEN)', async () => {
       const { errors } = await api.graphql(
         REQUIRE,
@@ -140,7 +155,53 @@ describe('local arrangements: the arrangement, published arrangements and the la
       delegateMinimumSeniority partnershipChair { name title from } delegationsBelowMinimum { name seniority }
     } }`;
 
-    it('flags the police delegates below a director minimum from its day (the superintendent case), refusing none', async () => {
+    const NAME = `mutation($i: NameSafeguardingPartnersInput!) { nameSafeguardingPartners(input: $i) {
+      group { safeguardingPartners { partnerId name title seniority lead { name title } from belowMinimum } }
+    } }`;
+    const policeNaming = (input: Record<string, unknown> = {}) => ({
+      groupId: demo.groupId,
+      partnerId: demo.partnerIds.police,
+      leadName: 'Chief Constable, Avon and Somerset Police',
+      leadTitle: 'Chief Constable',
+      delegateName: 'Victoria Capel',
+      delegateTitle: 'Lead for safeguarding',
+      delegateSeniority: 'HEAD_OF_SERVICE',
+      from: '2019-09-29',
+      ...input,
+    });
+
+    it("refuses another partner's representative naming the police's (FORBIDDEN), a future day (VALIDATION_FAILED), a day before the police joined (OUT_OF_RANGE)", async () => {
+      const police = await mint(demo.personIds['victoria-capel']);
+      const codeOf = async (input: Record<string, unknown>, token: string) =>
+        (await api.graphql(NAME, { i: policeNaming(input) }, token)).errors?.[0].extensions?.code;
+      expect(await codeOf({}, tokens.representative)).toBe('FORBIDDEN');
+      expect(await codeOf({ from: '2026-11-24' }, police)).toBe('VALIDATION_FAILED');
+      expect(await codeOf({ from: '2000-01-01' }, police)).toBe('OUT_OF_RANGE');
+      expect(await codeOf({ delegateSeniority: 'SERGEANT' }, police)).toBe('VALIDATION_FAILED');
+      expect(await codeOf({ partnerId: '0b6c2f8e-4a53-4c1e-9f0e-2d7c9a1b3e54' }, police)).toBe('NOT_FOUND');
+    });
+
+    it("records the police's lead and delegate once when retried, by the police's own representative", async () => {
+      const police = await mint(demo.personIds['victoria-capel']);
+      const input = policeNaming({ idempotencyKey: 'police-delegate-2019', reason: 'Working Together' });
+      const first = await api.graphql(NAME, { i: input }, police);
+      expect(first.errors).toBeUndefined();
+      const again = await api.graphql(NAME, { i: input }, police);
+      expect(again.errors).toBeUndefined();
+      expect(again.data?.nameSafeguardingPartners.group.safeguardingPartners).toEqual([
+        {
+          partnerId: demo.partnerIds.police,
+          name: 'Victoria Capel',
+          title: 'Lead for safeguarding',
+          seniority: 'HEAD_OF_SERVICE',
+          lead: { name: 'Chief Constable, Avon and Somerset Police', title: 'Chief Constable' },
+          from: '2019-09-29',
+          belowMinimum: false,
+        },
+      ]);
+    });
+
+    it('flags the police delegate below a director minimum from its day (the superintendent case), refusing none', async () => {
       const set = await api.graphql(
         `mutation($i: SetDelegateMinimumSeniorityInput!) { setDelegateMinimumSeniority(input: $i) { group { id } } }`,
         { i: { groupId: demo.groupId, seniority: 'DIRECTOR', from: '2026-01-01', reason: 'Wood review' } },
@@ -149,12 +210,14 @@ describe('local arrangements: the arrangement, published arrangements and the la
       expect(set.errors).toBeUndefined();
       const now = (await api.graphql(DELEGATION, { id: demo.groupId })).data?.regionalGroup;
       expect(now.delegateMinimumSeniority).toBe('DIRECTOR');
-      expect(now.delegationsBelowMinimum).toEqual([
-        { name: 'Victoria Capel', seniority: 'HEAD_OF_SERVICE' },
-        { name: 'Will White', seniority: 'HEAD_OF_SERVICE' },
-      ]);
+      expect(now.delegationsBelowMinimum).toEqual([{ name: 'Victoria Capel', seniority: 'HEAD_OF_SERVICE' }]);
       const before = (await api.graphql(DELEGATION, { id: demo.groupId, asAt: '2025-12-31' })).data?.regionalGroup;
       expect(before).toMatchObject({ delegateMinimumSeniority: null, delegationsBelowMinimum: [] });
+      const beforeNamed = await api.graphql(
+        `query($id: ID!) { regionalGroup(id: $id, asAt: "2019-09-28") { safeguardingPartners { name } } }`,
+        { id: demo.groupId },
+      );
+      expect(beforeNamed.data?.regionalGroup.safeguardingPartners).toEqual([]);
     });
 
     it('records the partnership chair, and refuses a representative who is not the chair (FORBIDDEN)', async () => {
@@ -495,6 +558,66 @@ describe('local arrangements: the arrangement, published arrangements and the la
       });
       expect((await respond(council, 'ACCEPTED')).errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
     });
+
+    it("attaches the area's latest scrutiny report by its publication to the yearly report, none to one published before it (L2, L6)", async () => {
+      const submit = (period: string, publishedOn: string, sentOn: string) =>
+        api.graphql(
+          `mutation($i: SubmitYearlyReportInput!) { submitYearlyReport(input: $i) {
+            kind yearlyReport { period } scrutinyReport { title publishedOn recommendations { targetPartnerIds } }
+          } }`,
+          {
+            i: {
+              areaId: bristol,
+              period,
+              publishedOn,
+              link: `https://bcp.example/yearly-report-${period}.pdf`,
+              sentToNationalPanelOn: sentOn,
+              sentToWhatWorksOn: sentOn,
+            },
+          },
+          tokens.bristol,
+        );
+      const earlier = await submit('2024-25', '2025-09-30', '2025-10-02');
+      expect(earlier.errors).toBeUndefined();
+      expect(earlier.data?.submitYearlyReport.scrutinyReport).toBeNull();
+      const latest = await submit('2025-26', '2026-10-15', '2026-10-20');
+      expect(latest.errors).toBeUndefined();
+      expect(latest.data?.submitYearlyReport.scrutinyReport).toEqual({
+        title: 'Independent scrutiny of the arrangements 2025/26',
+        publishedOn: '2026-06-30',
+        recommendations: [{ targetPartnerIds: [demo.partnerIds.bristol] }],
+      });
+    });
+
+    it('appoints a scrutineer for the whole group (chair), once when retried, and refuses a representative and a bad end', async () => {
+      const APPOINT = `mutation($i: AppointGroupScrutineerInput!) { appointGroupScrutineer(input: $i) {
+        group { scrutineers { name from to current } }
+      } }`;
+      const appoint = (input: Record<string, unknown>, token: string) =>
+        api.graphql(
+          APPOINT,
+          { i: { groupId: demo.groupId, name: 'Regional Independent Scrutineer', from: '2025-04-01', ...input } },
+          token,
+        );
+      expect((await appoint({}, tokens.representative)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect((await appoint({ to: '2025-03-01' }, tokens.chair)).errors?.[0].extensions?.code).toBe(
+        'VALIDATION_FAILED',
+      );
+      expect((await appoint({ from: '2000-01-01' }, tokens.chair)).errors?.[0].extensions?.code).toBe('OUT_OF_RANGE');
+      const input = { idempotencyKey: 'regional-scrutineer-2025', reason: 'Independent scrutiny of the region' };
+      expect((await appoint(input, tokens.chair)).errors).toBeUndefined();
+      const again = await appoint(input, tokens.chair);
+      expect(again.errors).toBeUndefined();
+      expect(again.data?.appointGroupScrutineer.group.scrutineers).toEqual([
+        { name: 'Regional Independent Scrutineer', from: '2025-04-01', to: null, current: true },
+      ]);
+      const before = await api.graphql(
+        `query($id: ID!) { regionalGroup(id: $id, asAt: "2025-03-31") { scrutineers { current } } }`,
+        { id: demo.groupId },
+        tokens.auditor,
+      );
+      expect(before.data?.regionalGroup.scrutineers).toEqual([{ current: false }]);
+    });
   });
 
   describe('who may read an arrangement (R43)', () => {
@@ -503,6 +626,94 @@ describe('local arrangements: the arrangement, published arrangements and the la
         expect((await api.graphql(ARRANGEMENT, { a: bristol }, token)).errors).toBeUndefined();
       for (const token of [tokens.somerset, tokens.stranger])
         expect((await api.graphql(ARRANGEMENT, { a: bristol }, token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    });
+  });
+
+  // Last: the area it adds changes the group every earlier test counts.
+  describe('adding an area (R1-R3)', () => {
+    const ADD = `mutation($i: AddAreaInput!) { addArea(input: $i) {
+      area { id name addedOn } coverageGapsCreated { areaName agencyType } group { areas { name } }
+    } }`;
+    const AREAS_ON = `query($id: ID!, $asAt: String) { regionalGroup(id: $id, asAt: $asAt) {
+      areas { id name addedOn } coverage { area { name } missing }
+    } }`;
+    const add = (input: Record<string, unknown>, token: string) =>
+      api.graphql(ADD, { i: { groupId: demo.groupId, name: 'New Unitary', addedOn: '2026-11-01', ...input } }, token);
+    const codeOf = async (request: ReturnType<typeof add>) => (await request).errors?.[0].extensions?.code;
+
+    it('refuses a representative who is not the chair and an area business manager (FORBIDDEN)', async () => {
+      const covering = { coveringPartnerIds: [demo.partnerIds.police] };
+      expect(await codeOf(add(covering, tokens.representative))).toBe('FORBIDDEN');
+      expect(await codeOf(add(covering, tokens.bristol))).toBe('FORBIDDEN');
+    });
+
+    it('refuses a day before the group existed (OUT_OF_RANGE), after today (VALIDATION_FAILED), or not a date', async () => {
+      const covering = { coveringPartnerIds: [demo.partnerIds.police] };
+      expect(await codeOf(add({ ...covering, addedOn: '2000-01-01' }, tokens.chair))).toBe('OUT_OF_RANGE');
+      expect(await codeOf(add({ ...covering, addedOn: '2026-11-24' }, tokens.chair))).toBe('VALIDATION_FAILED');
+      expect(await codeOf(add({ ...covering, addedOn: '1 November' }, tokens.chair))).toBe('VALIDATION_FAILED');
+    });
+
+    it('refuses a covering partner of no such id, a group of no such id (NOT_FOUND) and a name already used (ALREADY_EXISTS)', async () => {
+      expect(await codeOf(add({ coveringPartnerIds: ['0b6c2f8e-4a53-4c1e-9f0e-2d7c9a1b3e54'] }, tokens.chair))).toBe(
+        'NOT_FOUND',
+      );
+      expect(
+        await codeOf(
+          api.graphql(
+            ADD,
+            {
+              i: {
+                groupId: '0b6c2f8e-4a53-4c1e-9f0e-2d7c9a1b3e55',
+                name: 'New Unitary',
+                addedOn: '2026-11-01',
+                coveringPartnerIds: [],
+              },
+            },
+            tokens.chair,
+          ),
+        ),
+      ).toBe('NOT_FOUND');
+      expect(await codeOf(add({ name: 'Bristol', coveringPartnerIds: [] }, tokens.chair))).toBe('ALREADY_EXISTS');
+    });
+
+    it('adds an area covered by the police alone, reporting the council and health gaps, once when retried', async () => {
+      const input = {
+        coveringPartnerIds: [demo.partnerIds.police],
+        idempotencyKey: 'add-new-unitary',
+        reason: 'Local government reorganisation',
+      };
+      const first = await add(input, tokens.chair);
+      expect(first.errors).toBeUndefined();
+      expect(first.data?.addArea.area).toEqual({ id: expect.any(String), name: 'New Unitary', addedOn: '2026-11-01' });
+      expect(first.data?.addArea.coverageGapsCreated).toEqual([
+        { areaName: 'New Unitary', agencyType: 'LOCAL_AUTHORITY' },
+        { areaName: 'New Unitary', agencyType: 'HEALTH' },
+      ]);
+      const again = await add(input, tokens.chair);
+      expect(again.errors).toBeUndefined();
+      expect(again.data?.addArea.area.id).toBe(first.data?.addArea.area.id);
+      expect(
+        again.data?.addArea.group.areas.filter((area: { name: string }) => area.name === 'New Unitary'),
+      ).toHaveLength(1);
+    });
+
+    it('shows the area, and its gaps, only from the day it joined (asAt)', async () => {
+      const seen = async (asAt: string) =>
+        (await api.graphql(AREAS_ON, { id: demo.groupId, asAt }, tokens.auditor)).data?.regionalGroup;
+      const before = await seen('2026-10-31');
+      expect(before.areas.map((area: { name: string }) => area.name)).not.toContain('New Unitary');
+      expect(before.coverage).toHaveLength(5);
+      const after = await seen('2026-11-01');
+      expect(after.areas.find((area: { name: string }) => area.name === 'New Unitary')).toEqual({
+        id: expect.any(String),
+        name: 'New Unitary',
+        addedOn: '2026-11-01',
+      });
+      expect(after.coverage.find((area: { area: { name: string } }) => area.area.name === 'New Unitary')).toEqual({
+        area: { name: 'New Unitary' },
+        missing: ['LOCAL_AUTHORITY', 'HEALTH'],
+      });
     });
   });
 });

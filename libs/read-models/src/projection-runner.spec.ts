@@ -174,8 +174,12 @@ describe('rebuilding the real projections', () => {
     const second = new ProjectionRunner(store, db, bumped, silent);
     await second.start();
     await second.stop();
+    // Recorded without establishedOn (schema version 1), the group and its areas date from the day it was recorded.
+    const { establishedOn } = db.prepare('SELECT established_on AS establishedOn FROM regional_groups').get() as {
+      establishedOn: string;
+    };
     expect(new RegionalGroupQueries(db).areasOfGroups(['g1']).get('g1')).toEqual([
-      { areaId: 'a1', groupId: 'g1', name: 'Bristol' },
+      { areaId: 'a1', groupId: 'g1', name: 'Bristol', addedOn: establishedOn, addedPosition: 1 },
     ]);
     db.close();
   });

@@ -7,7 +7,7 @@ import {
   successorsOf,
 } from '@app/domain';
 import { childId, newEntityId } from '@app/event-store';
-import { LocalArrangementQueries } from '@app/read-models';
+import { LocalArrangementQueries, ScrutinyReportRow } from '@app/read-models';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { derivedId } from '../common/derived-id';
@@ -21,6 +21,28 @@ import {
   RespondToScrutinyRecommendationInput,
 } from './scrutiny.inputs';
 import { Scrutineer, ScrutinyActivity, ScrutinyReport } from './scrutiny.types';
+
+/** L6: scrutiny reports as read, each recommendation overdue or not on `on` by R9's rule. */
+export function toScrutinyReports(rows: readonly ScrutinyReportRow[], on: string): ScrutinyReport[] {
+  return rows.map(({ reportId, ...report }) => ({
+    ...report,
+    id: reportId,
+    recommendations: report.recommendations.map(({ recommendationId, responses, ...recommendation }) => {
+      const latest = recommendation.targetPartnerIds.map(
+        (partnerId) => responses.filter((r) => r.partnerId === partnerId).at(-1)?.response ?? null,
+      );
+      return {
+        ...recommendation,
+        id: recommendationId,
+        overdue: isRecommendationOverdue(latest, recommendation.dueDate, on),
+        responses: responses.map((response, index) => ({
+          ...response,
+          id: derivedId('ScrutinyResponse', recommendationId, index),
+        })),
+      };
+    }),
+  }));
+}
 
 /**
  * An area's independent scrutiny (L6): recorded by the area's business manager; a recommendation
@@ -54,25 +76,7 @@ export class ScrutinyResolver {
 
   @ResolveField(() => [ScrutinyReport], { description: 'L6: reports published by the day seen on, with responses.' })
   scrutinyReports(@Parent() arrangement: LocalArrangement): ScrutinyReport[] {
-    const on = arrangement.view.on;
-    return this.records.scrutinyReports(arrangement.area.id, arrangement.view).map(({ reportId, ...report }) => ({
-      ...report,
-      id: reportId,
-      recommendations: report.recommendations.map(({ recommendationId, responses, ...recommendation }) => {
-        const latest = recommendation.targetPartnerIds.map(
-          (partnerId) => responses.filter((r) => r.partnerId === partnerId).at(-1)?.response ?? null,
-        );
-        return {
-          ...recommendation,
-          id: recommendationId,
-          overdue: isRecommendationOverdue(latest, recommendation.dueDate, on),
-          responses: responses.map((response, index) => ({
-            ...response,
-            id: derivedId('ScrutinyResponse', recommendationId, index),
-          })),
-        };
-      }),
-    }));
+    return toScrutinyReports(this.records.scrutinyReports(arrangement.area.id, arrangement.view), arrangement.view.on);
   }
 
   @Mutation(() => LocalArrangement, { description: "The area's business manager. L6: an independent scrutineer." })

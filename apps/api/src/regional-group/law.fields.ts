@@ -1,12 +1,12 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { delegationBelowMinimum, inForceOn } from '@app/domain';
 import { GraphqlContext } from '../graphql/graphql-context';
+import { agencyTypesOn, DEFAULT_TERMS, delegationBelowMinimum, inForceOn, termsAdoptedBy } from '@app/domain';
 import { LocalArrangementQueries, TimeView } from '@app/read-models';
 import { derivedId } from '../common/derived-id';
 import { GroupTimeViews } from '../common/group-time-views';
-import { AgencyTypeRequirement, PartnershipChair } from './law.types';
-import { AgencyType, Representative } from './membership.types';
-import { toAgencyType, toRepresentative } from './membership.fields';
+import { AgencyTypeRequirement, DelegatedSafeguardingPartner, PartnershipChair } from './law.types';
+import { AgencyType } from './membership.types';
+import { toAgencyType } from './membership.fields';
 import { RegionalGroup } from './regional-group.types';
 
 /** R2, R17: the law as data and delegation on a group, as recorded by the view's position; in force or not on the day seen on. */
@@ -36,6 +36,21 @@ export class RegionalGroupLawFields {
     }));
   }
 
+  @ResolveField(() => [AgencyType], {
+    description:
+      'R2: every agency type the group knows, the platform’s and its own, each statutory when partners of that type are required on the day seen on (its terms and requirements), not by the platform’s fixed list.',
+  })
+  async agencyTypes(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<AgencyType[]> {
+    const view = this.viewOf(group);
+    const terms = termsAdoptedBy(await context.loaders.termsOfGroup.load({ id: group.id, args: { view } }), view.on);
+    return agencyTypesOn(
+      terms ?? DEFAULT_TERMS,
+      this.law.definedTypesOfGroups([group.id], view).get(group.id) ?? [],
+      this.law.requirementsOfGroups([group.id], view).get(group.id) ?? [],
+      view.on,
+    ).map(toAgencyType);
+  }
+
   @ResolveField(() => [AgencyType], { description: 'Agency types the group defined beyond the platform’s own list.' })
   definedAgencyTypes(@Parent() group: RegionalGroup): AgencyType[] {
     return (this.law.definedTypesOfGroups([group.id], this.viewOf(group)).get(group.id) ?? []).map((type) =>
@@ -62,24 +77,30 @@ export class RegionalGroupLawFields {
     return chair ? { ...chair, id: derivedId('PartnershipChair', group.id, chair.from) } : null;
   }
 
-  @ResolveField(() => [Representative], {
+  @ResolveField(() => [DelegatedSafeguardingPartner], {
     description:
-      'R17: delegated safeguarding partners seated on the day seen on whose seniority is below the minimum then in force (flagged, not refused).',
+      'R17: each statutory partner’s delegated safeguarding partner, and the lead who named them, in force on the day seen on.',
   })
-  async delegationsBelowMinimum(
-    @Parent() group: RegionalGroup,
-    @Context() context: GraphqlContext,
-  ): Promise<Representative[]> {
+  safeguardingPartners(@Parent() group: RegionalGroup): DelegatedSafeguardingPartner[] {
     const view = this.viewOf(group);
     const { minimums } = this.law.delegationOfGroup(group.id, view);
-    const rows = await context.loaders.representativesOfGroup.load({ id: group.id, args: { view } });
-    return rows
-      .filter(
-        (row) =>
-          row.current &&
-          row.role === 'DELEGATED_SAFEGUARDING_PARTNER' &&
-          delegationBelowMinimum(row.seniority, minimums, view.on),
-      )
-      .map((row) => toRepresentative(row, view));
+    return this.law.safeguardingPartnersOfGroup(group.id, view).map((row) => ({
+      id: derivedId('DelegatedSafeguardingPartner', group.id, row.partnerId, row.from),
+      partnerId: row.partnerId,
+      name: row.delegateName,
+      title: row.delegateTitle,
+      seniority: row.delegateSeniority,
+      lead: { name: row.leadName, title: row.leadTitle },
+      from: row.from,
+      belowMinimum: delegationBelowMinimum(row.delegateSeniority, minimums, view.on),
+    }));
+  }
+
+  @ResolveField(() => [DelegatedSafeguardingPartner], {
+    description:
+      'R17: the delegated safeguarding partners in force on the day seen on whose seniority is below the minimum then in force (flagged, not refused).',
+  })
+  delegationsBelowMinimum(@Parent() group: RegionalGroup): DelegatedSafeguardingPartner[] {
+    return this.safeguardingPartners(group).filter((delegate) => delegate.belowMinimum);
   }
 }

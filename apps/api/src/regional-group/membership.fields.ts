@@ -9,7 +9,14 @@ import {
   termsAdoptedBy,
   termsReviewOn,
 } from '@app/domain';
-import { LocalArrangementQueries, PartnerRow, RepresentativeRow, TermsRow, TimeView } from '@app/read-models';
+import {
+  areasSeenBy,
+  LocalArrangementQueries,
+  PartnerRow,
+  RepresentativeRow,
+  TermsRow,
+  TimeView,
+} from '@app/read-models';
 import { GraphqlContext } from '../graphql/graphql-context';
 import { Viewed } from '../graphql/loaders';
 import { derivedId } from '../common/derived-id';
@@ -141,7 +148,7 @@ export class RegionalGroupMembershipFields {
     const requirements = this.law.requirementsOfGroups([group.id], view).get(group.id) ?? [];
     const required = requiredTypesOn(await this.termsInForce(group, context), requirements, 'PARTNERS', view.on);
     return areaCoverage(
-      areas.map((area) => ({ areaId: area.areaId, name: area.name })),
+      areasSeenBy(areas, view).map((area) => ({ areaId: area.areaId, name: area.name })),
       covering,
       required,
     ).map((area) => ({

@@ -9,6 +9,9 @@ import {
 import { MembershipResolver } from './membership.resolver';
 import { RegionalGroupLawFields } from './law.fields';
 import { CoverageIfResolver } from './coverage-if.resolver';
+import { AddAreaResolver } from './add-area.resolver';
+import { SafeguardingPartnersResolver } from './safeguarding-partners.resolver';
+import { GroupScrutinyResolver } from './group-scrutiny.resolver';
 import { NoticeScheduler } from './notice-scheduler';
 import { NoticeResolver } from './notice.resolver';
 import { GetRegionalGroupHandler, ListRegionalGroupsHandler } from './regional-group.queries';
@@ -26,6 +29,9 @@ import { RegionalGroupService } from './regional-group.service';
     RegionalGroupMembershipFields,
     RegionalGroupLawFields,
     CoverageIfResolver,
+    AddAreaResolver,
+    SafeguardingPartnersResolver,
+    GroupScrutinyResolver,
     CorePartnerFields,
     RepresentativeFields,
     FundingContributionFields,

@@ -11,6 +11,7 @@ import { EstablishRegionalGroupInput } from './establish-regional-group.input';
 import { GetRegionalGroupQuery, ListRegionalGroupsQuery } from './regional-group.queries';
 import { LocalArea, RegionalGroup, RegionalGroupConnection } from './regional-group.types';
 import { GroupTimeViews } from '../common/group-time-views';
+import { areasSeenBy, WHOLE_RECORD } from '@app/read-models';
 import { RegionalGroupService } from './regional-group.service';
 
 @Resolver(() => RegionalGroup)
@@ -60,10 +61,14 @@ export class RegionalGroupResolver {
     return this.queries.execute(new ListRegionalGroupsQuery(first, after ?? null, only));
   }
 
-  @ResolveField(() => [LocalArea])
+  @ResolveField(() => [LocalArea], { description: 'R1: the areas that had joined the group by the day seen on.' })
   async areas(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<LocalArea[]> {
     const rows = await context.loaders.areasOfGroup.load(group.id);
-    return rows.map((row) => ({ id: row.areaId, name: row.name }));
+    return areasSeenBy(rows, group.view ?? WHOLE_RECORD).map((row) => ({
+      id: row.areaId,
+      name: row.name,
+      addedOn: row.addedOn,
+    }));
   }
 
   @Subscription(() => RegionalGroup, {

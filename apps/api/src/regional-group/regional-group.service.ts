@@ -26,6 +26,9 @@ import {
   RotateChairInput,
 } from './membership.inputs';
 import { GiveNoticeToLeaveInput, WithdrawNoticeInput } from './notice.types';
+import type { AddAreaInput } from './add-area.resolver';
+import type { AppointGroupScrutineerInput } from './group-scrutiny.resolver';
+import type { NameSafeguardingPartnersInput } from './safeguarding-partners.resolver';
 
 type GroupInput = IdempotentInput & { groupId: string };
 type Build = (context: PreparedCommand) => RegionalGroupCommand | Promise<RegionalGroupCommand>;
@@ -328,6 +331,69 @@ export class RegionalGroupService {
       data: { noticeId: input.noticeId, actor, now },
     }));
     return input.noticeId;
+  }
+
+  /** R1-R3: an area joins the group from the day given, covered by the partners named; answers its id and the events. */
+  async addArea(
+    input: AddAreaInput,
+    meta: RequestMeta,
+  ): Promise<{ areaId: string; events: readonly RegionalGroupEvent[] }> {
+    const areaId = newEntityId(
+      'local-area',
+      meta.identity.personId,
+      input.idempotencyKey,
+      regionalGroupStream(input.groupId),
+    );
+    const events = await this.change('addArea', input, meta, ({ actor, now }) => ({
+      type: 'AddArea',
+      data: {
+        areaId,
+        name: input.name,
+        addedOn: input.addedOn,
+        coveringPartnerIds: input.coveringPartnerIds,
+        actor,
+        now,
+      },
+    }));
+    return { areaId, events };
+  }
+
+  /** R17: a statutory partner's lead and the delegate the lead named. */
+  nameSafeguardingPartners(
+    input: NameSafeguardingPartnersInput,
+    meta: RequestMeta,
+  ): Promise<readonly RegionalGroupEvent[]> {
+    return this.change('nameSafeguardingPartners', input, meta, ({ actor, now }) => ({
+      type: 'NameSafeguardingPartners',
+      data: {
+        partnerId: input.partnerId,
+        leadName: input.leadName,
+        leadTitle: input.leadTitle,
+        delegateName: input.delegateName,
+        delegateTitle: input.delegateTitle,
+        delegateSeniority: input.delegateSeniority,
+        from: input.from ?? null,
+        actor,
+        now,
+      },
+    }));
+  }
+
+  /** L6: an independent scrutineer for the whole group, with dates. */
+  appointGroupScrutineer(
+    input: AppointGroupScrutineerInput,
+    meta: RequestMeta,
+  ): Promise<readonly RegionalGroupEvent[]> {
+    const scrutineerId = newEntityId(
+      'group-scrutineer',
+      meta.identity.personId,
+      input.idempotencyKey,
+      regionalGroupStream(input.groupId),
+    );
+    return this.change('appointGroupScrutineer', input, meta, ({ actor, now }) => ({
+      type: 'AppointGroupScrutineer',
+      data: { scrutineerId, name: input.name, from: input.from, to: input.to ?? null, actor, now },
+    }));
   }
 
   /** A change to an existing group, acting for the partner the person represents in it. */

@@ -9,6 +9,12 @@ export class LocalArea {
 
   @Field()
   name!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'YYYY-MM-DD: the day it joined the group (R1); given where the group lists its areas.',
+  })
+  addedOn?: string | null;
 }
 
 @ObjectType({ description: 'A regional group coordinating the safeguarding arrangements of its local areas.' })

@@ -1,4 +1,4 @@
-import { AREAS } from './avon-and-somerset';
+import { AREAS, PARTNERS, REPRESENTATIVES } from './avon-and-somerset';
 import { DemoContext, LoadedDemo } from './load-demo';
 
 type Area = (typeof AREAS)[number];
@@ -51,14 +51,64 @@ const REVISION: Record<Area, { publishedOn: string; implementedOn: string | null
 type Arrangement = { scrutineers: { id: string }[] };
 
 /**
+ * R17: the councils and the police name their lead and delegated safeguarding partners from the
+ * day the arrangements were implemented. The seeds name no chief executive or chief constable, so
+ * the leads are named by their posts; each delegate is the partner's delegated representative, the
+ * police's at head-of-service rank (the Wood review's superintendent case). The health partners
+ * are left to name theirs: their CCGs were succeeded by ICBs in 2022.
+ */
+const LEADS: Readonly<Record<string, { name: string; title: string; delegate: string }>> = {
+  'south-glos': {
+    name: 'Chief Executive, South Gloucestershire Council',
+    title: 'Chief Executive',
+    delegate: 'chris-sivers',
+  },
+  bristol: { name: 'Chief Executive, Bristol City Council', title: 'Chief Executive', delegate: 'jacqui-jensen' },
+  somerset: { name: 'Chief Executive, Somerset County Council', title: 'Chief Executive', delegate: 'julian-wooster' },
+  banes: { name: 'Chief Executive, BaNES Council', title: 'Chief Executive', delegate: 'mike-bowden' },
+  'north-somerset': {
+    name: 'Chief Executive, North Somerset Council',
+    title: 'Chief Executive',
+    delegate: 'sheila-smith',
+  },
+  police: { name: 'Chief Constable, Avon and Somerset Police', title: 'Chief Constable', delegate: 'victoria-capel' },
+};
+
+async function nameSafeguardingPartners({ send, tokenFor }: DemoContext, demo: LoadedDemo): Promise<void> {
+  for (const partner of PARTNERS.filter((p) => p.key in LEADS)) {
+    const lead = LEADS[partner.key];
+    const delegate = REPRESENTATIVES.find((rep) => rep.key === lead.delegate);
+    if (!delegate) throw new Error(`The demo has no representative ${lead.delegate}.`);
+    await send(
+      'mutation($i: NameSafeguardingPartnersInput!) { nameSafeguardingPartners(input: $i) { group { id } } }',
+      {
+        i: {
+          groupId: demo.groupId,
+          partnerId: demo.partnerIds[partner.key],
+          leadName: lead.name,
+          leadTitle: lead.title,
+          delegateName: delegate.name,
+          delegateTitle: delegate.title,
+          delegateSeniority: delegate.seniority,
+          from: '2019-09-29',
+        },
+      },
+      await tokenFor(demo.personIds[delegate.key]),
+    );
+  }
+}
+
+/**
  * The areas' own records (L1, L4, L6), each recorded by that area's business manager: relevant
  * agencies, published arrangements, an independent scrutineer, what they examined and their report.
  */
 export async function loadLocalArrangements(
-  { send, tokenFor }: DemoContext,
+  context: DemoContext,
   demo: LoadedDemo,
   businessManagerIds: Partial<Record<Area, string>>,
 ): Promise<void> {
+  const { send, tokenFor } = context;
+  await nameSafeguardingPartners(context, demo);
   for (const area of AREAS) {
     const manager = await tokenFor(businessManagerIds[area] as string);
     const areaId = demo.areaIds[area];

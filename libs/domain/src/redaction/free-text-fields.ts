@@ -59,6 +59,12 @@ export const FREE_TEXT_FIELDS: { readonly [Type in RedactableEvent['type']]?: re
   PolicyAdoptionRecorded: ['variation', 'reason'],
   PolicyAdoptionCorrected: ['variation', 'reason', 'correctionReason'],
   CommunicationIssued: ['title', 'body'],
+  ScrutinyActivityRecorded: ['examined'],
+  // A recommendation's text sits in an array, which a path cannot name: the report's title can be redacted, not it.
+  ScrutinyReportPublished: ['title'],
+  ScrutinyRecommendationResponded: ['reason'],
+  YearlyReportSubmitted: ['link'],
+  LocalReviewPublished: ['link'],
   RapidReviewDecisionRecorded: ['reason'],
   EscalationRaised: ['title', 'detail'],
   LocalDecisionShared: ['title', 'decision'],

@@ -80,4 +80,46 @@ describe('the free-text fields of an event', () => {
     ]);
     expect(freeTextPaths('RoleGranted', { personId: 'p', role: 'AUDITOR', areaId: null })).toEqual([]);
   });
+
+  it('include the prose of local arrangements, scrutiny and reports up, and not the names of the governance', () => {
+    const area = { areaId: 'bristol' };
+    expect(
+      freeTextPaths('ScrutinyActivityRecorded', {
+        ...area,
+        activityId: 'a',
+        scrutineerId: 's',
+        examined: 'Multi-agency audit of neglect referrals',
+        on: '2026-06-10',
+      }),
+    ).toEqual(['examined']);
+    expect(
+      freeTextPaths('ScrutinyReportPublished', {
+        ...area,
+        reportId: 'r',
+        scrutineerId: 's',
+        title: 'Independent scrutiny report 2025-26',
+        publishedOn: '2026-07-01',
+        recommendations: [],
+      }),
+    ).toEqual(['title']);
+    expect(
+      freeTextPaths('ScrutinyRecommendationResponded', {
+        ...area,
+        reportId: 'r',
+        recommendationId: 'x',
+        partnerId: 'p',
+        response: 'DECLINED',
+        reason: 'Covered by the ICB audit',
+        respondedOn: '2026-08-01',
+      }),
+    ).toEqual(['reason']);
+    expect(freeTextPaths('YearlyReportSubmitted', { ...area, link: 'https://bristol.example/ycp.pdf' })).toEqual([
+      'link',
+    ]);
+    expect(freeTextPaths('LocalReviewPublished', { ...area, link: 'https://bristol.example/lcspr.pdf' })).toEqual([
+      'link',
+    ]);
+    expect(freeTextPaths('ScrutineerAppointed', { ...area, scrutineerId: 's', name: 'Jane Doe' })).toEqual([]);
+    expect(freeTextPaths('AreaAdded', { areaId: 'n', name: 'New Unitary' })).toEqual([]);
+  });
 });

@@ -5,7 +5,8 @@ import { gapsCreated } from './coverage';
 import { currentPartner } from './membership.decide';
 import { departure } from './notice.decide';
 import { CoverageGap, PartnerCoverageChanged } from './regional-group.events';
-import { ActiveGroup, areasOn, evolveGroup } from './regional-group.state';
+import { ActiveGroup, evolveGroup } from './regional-group.state';
+import { newAreaEvents } from './add-area.decide';
 
 /** R3's "what if": a change nobody has proposed, on the day it would take effect. */
 export type CoverageChangeIf =
@@ -44,17 +45,13 @@ export function coverageGapsIf(group: ActiveGroup, change: CoverageChangeIf): Co
     case 'NEW_AREA': {
       const name = normaliseName(change.name);
       if (name.length === 0) throw new DomainError('VALIDATION_FAILED', 'A new area needs a name.');
-      const withArea: ActiveGroup = { ...group, areas: [...group.areas, { areaId: PROPOSED_AREA_ID, name }] };
-      const after = change.coveringPartnerIds.reduce((state, partnerId) => {
-        const partner = currentPartner(group, partnerId);
-        return coverageChanged(
-          state,
-          partnerId,
-          [...areasOn(partner.coverage, change.on), PROPOSED_AREA_ID],
-          change.on,
-        );
-      }, withArea);
-      return gapsCreated(group, after, change.on);
+      const [added] = newAreaEvents(group, {
+        areaId: PROPOSED_AREA_ID,
+        name,
+        addedOn: change.on,
+        coveringPartnerIds: change.coveringPartnerIds,
+      });
+      return [...added.data.gapsAccepted];
     }
   }
 }

@@ -1,5 +1,5 @@
 import { IsoDate } from '../shared/dates';
-import { ActiveGroup, areasOn, partnersOn, termsInForceOn } from './regional-group.state';
+import { ActiveGroup, areasOn, groupAreasOn, partnersOn, termsInForceOn } from './regional-group.state';
 import { Area, CoverageGap } from './regional-group.events';
 import { requiredTypesOn } from './law';
 
@@ -42,7 +42,7 @@ export function coverageOn(group: ActiveGroup, date: IsoDate): AreaCoverage[] {
     areaIds: areasOn(p.coverage, date),
   }));
   return areaCoverage(
-    group.areas,
+    groupAreasOn(group, date),
     partners,
     requiredTypesOn(termsInForceOn(group, date), group.requirements, 'PARTNERS', date),
   );

@@ -14,7 +14,21 @@ export type PartnershipChairRecorded = Message<
   'PartnershipChairRecorded',
   { name: string; title: string; from: IsoDate }
 >;
-export type DelegationEvent = DelegateMinimumSenioritySet | PartnershipChairRecorded;
+/**
+ * R17, Working Together 2023: a statutory partner's lead safeguarding partner (its head: the
+ * council's chief executive, the chief constable, the ICB's chief executive) and the delegated
+ * safeguarding partner the lead named, from a day until the partner names again.
+ */
+export type SafeguardingPartnersNamed = Message<
+  'SafeguardingPartnersNamed',
+  {
+    partnerId: string;
+    lead: Readonly<{ name: string; title: string }>;
+    delegate: Readonly<{ name: string; title: string; seniority: Seniority }>;
+    from: IsoDate;
+  }
+>;
+export type DelegationEvent = DelegateMinimumSenioritySet | PartnershipChairRecorded | SafeguardingPartnersNamed;
 
 /** The latest of dated settings begun by `date`. */
 export function inForceOn<T extends { from: IsoDate }>(settings: readonly T[], date: IsoDate): T | null {

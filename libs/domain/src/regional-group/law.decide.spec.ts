@@ -9,7 +9,7 @@ import {
 } from '../testing/avon-and-somerset.fixture';
 import { specification } from '../testing/given-when-then';
 import { gapsOn } from './coverage';
-import { AgencyTypeRequired, requiredTypesOn } from './law';
+import { agencyTypesOn, AgencyTypeRequired, requiredTypesOn } from './law';
 import { regionalGroupDecider } from './regional-group.decider';
 import { RegionalGroupEvent } from './regional-group.events';
 
@@ -53,6 +53,26 @@ describe('The law as data: which agency types are required, from when (R2, R3, L
         'PROBATION',
       ]);
     });
+  });
+
+  describe('agencyTypesOn', () => {
+    const terms = { statutoryTypesPerArea: ['LOCAL_AUTHORITY', 'HEALTH', 'POLICE'] };
+    const requirements = [{ code: 'EDUCATION', inForceFrom: EDUCATION_FROM, scope: 'PARTNERS' as const }];
+    const statutory = (date: string, defined = [{ code: 'CAFCASS', name: 'Cafcass' }]) =>
+      agencyTypesOn(terms, defined, requirements, date)
+        .filter((type) => type.statutory)
+        .map((type) => type.code);
+
+    it('given education required of partners from 1 April 2027, when asked the day before, then only the three partners are statutory', () =>
+      expect(statutory('2027-03-31')).toEqual(['LOCAL_AUTHORITY', 'HEALTH', 'POLICE']));
+
+    it('given education required of partners from 1 April 2027, when asked on that day, then education is statutory too', () =>
+      expect(statutory(EDUCATION_FROM)).toEqual(['LOCAL_AUTHORITY', 'HEALTH', 'POLICE', 'EDUCATION']));
+
+    it('given a type the group defined, then it is listed after the platform’s, statutory only when required', () =>
+      expect(agencyTypesOn(terms, [{ code: 'CAFCASS', name: 'Cafcass' }], requirements, EDUCATION_FROM).at(-1)).toEqual(
+        { code: 'CAFCASS', name: 'Cafcass', statutory: false },
+      ));
   });
 
   describe('requireAgencyType', () => {

@@ -1,6 +1,6 @@
 import { IsoDate } from '../shared/dates';
 import { Message } from '../shared/decider';
-import { AGENCY_TYPES } from './agency-types';
+import { AGENCY_TYPES, AgencyType } from './agency-types';
 import { CoverageGap, TermsOfReferenceData } from './regional-group.events';
 
 /**
@@ -45,4 +45,19 @@ export function requiredTypesOn(
   const base = scope === 'PARTNERS' ? terms.statutoryTypesPerArea : [];
   const inForce = requirements.filter((r) => r.scope === scope && r.inForceFrom <= date).map((r) => r.code);
   return [...new Set([...base, ...inForce])];
+}
+
+/**
+ * R2: the agency types a group knows (the platform's and those it defined), each statutory on
+ * `date` when partners of that type are required then (the terms' list and partner requirements
+ * in force), not by the platform's fixed flag.
+ */
+export function agencyTypesOn(
+  terms: Pick<TermsOfReferenceData, 'statutoryTypesPerArea'>,
+  defined: readonly DefinedAgencyType[],
+  requirements: readonly AgencyTypeRequirement[],
+  date: IsoDate,
+): AgencyType[] {
+  const statutory = requiredTypesOn(terms, requirements, 'PARTNERS', date);
+  return [...AGENCY_TYPES, ...defined].map(({ code, name }) => ({ code, name, statutory: statutory.includes(code) }));
 }

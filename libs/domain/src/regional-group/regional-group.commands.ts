@@ -4,6 +4,9 @@ import { Actor } from '../shared/roles';
 import { Area, TermsOfReferenceData } from './regional-group.events';
 import { LawCommand } from './law.decide';
 import { DelegationCommand } from './delegation.decide';
+import { AddArea } from './add-area.decide';
+import { NameSafeguardingPartners } from './safeguarding-partners.decide';
+import { AppointGroupScrutineer } from './group-scrutiny';
 
 /** Every command says who sends it and when: rules about roles and dates are decided here, not at the edge. */
 type GroupCommand<Type extends string, Data> = Message<Type, Data & { actor: Actor; now: string }>;
@@ -105,6 +108,7 @@ export type ApplyDueNotices = GroupCommand<'ApplyDueNotices', object>;
 
 export type RegionalGroupCommand =
   | EstablishRegionalGroup
+  | AddArea
   | AdmitCorePartner
   | ChangePartnerCoverage
   | RecordSuccession
@@ -124,7 +128,9 @@ export type RegionalGroupCommand =
   | WithdrawNotice
   | ApplyDueNotices
   | LawCommand
-  | DelegationCommand;
+  | DelegationCommand
+  | NameSafeguardingPartners
+  | AppointGroupScrutineer;
 
 export const REPRESENTATIVE_ROLES = ['LEAD_SAFEGUARDING_PARTNER', 'DELEGATED_SAFEGUARDING_PARTNER', 'MEMBER'] as const;
 export const SENIORITIES = ['CHIEF_OFFICER', 'DIRECTOR', 'DEPUTY_DIRECTOR', 'HEAD_OF_SERVICE', 'OTHER'] as const;

@@ -22,6 +22,9 @@ import { recordDissolutionAgreement } from './dissolution.decide';
 import { correctAppointmentDates, correctFundingContribution } from './corrections.decide';
 import { defineAgencyType, requireAgencyType } from './law.decide';
 import { recordPartnershipChair, setDelegateMinimumSeniority } from './delegation.decide';
+import { addArea } from './add-area.decide';
+import { nameSafeguardingPartners } from './safeguarding-partners.decide';
+import { appointGroupScrutineer } from './group-scrutiny';
 import { applyDueNotices, giveNoticeToLeave, withdrawNotice } from './notice.decide';
 import { EstablishRegionalGroup, RegionalGroupCommand } from './regional-group.commands';
 import { RegionalGroupEvent } from './regional-group.events';
@@ -54,6 +57,8 @@ function decideForGroup(
     );
   }
   switch (command.type) {
+    case 'AddArea':
+      return addArea(command, group);
     case 'AdmitCorePartner':
       return admitCorePartner(command, group);
     case 'ChangePartnerCoverage':
@@ -98,6 +103,10 @@ function decideForGroup(
       return setDelegateMinimumSeniority(command, group);
     case 'RecordPartnershipChair':
       return recordPartnershipChair(command, group);
+    case 'NameSafeguardingPartners':
+      return nameSafeguardingPartners(command, group);
+    case 'AppointGroupScrutineer':
+      return appointGroupScrutineer(command, group);
   }
 }
 

@@ -2,6 +2,7 @@ import { Message } from '../shared/decider';
 import { IsoDate } from '../shared/dates';
 import { LawEvent } from './law';
 import { DelegationEvent } from './delegation';
+import { GroupScrutineerAppointed } from './group-scrutiny';
 
 export type Area = Readonly<{ areaId: string; name: string }>;
 export type CoverageGap = Readonly<{ areaId: string; areaName: string; agencyType: string }>;
@@ -26,6 +27,17 @@ export type RegionalGroupEstablished = Message<
     establishedAt: string;
     /** The day the group came into being in the world; history before it is out of range. */
     establishedOn: IsoDate;
+  }
+>;
+/** R1, R2: an area that joins the group on a day (a new unitary authority), with the gaps it brings (R3). */
+export type AreaAdded = Message<
+  'AreaAdded',
+  {
+    areaId: string;
+    name: string;
+    addedOn: IsoDate;
+    coveringPartnerIds: readonly string[];
+    gapsAccepted: readonly CoverageGap[];
   }
 >;
 export type CorePartnerAdmitted = Message<
@@ -145,6 +157,7 @@ export type PartnerLeft = Message<
 
 export type RegionalGroupEvent =
   | RegionalGroupEstablished
+  | AreaAdded
   | CorePartnerAdmitted
   | PartnerCoverageChanged
   | PartnerSucceeded
@@ -166,4 +179,5 @@ export type RegionalGroupEvent =
   | NoticeWithdrawn
   | PartnerLeft
   | LawEvent
-  | DelegationEvent;
+  | DelegationEvent
+  | GroupScrutineerAppointed;

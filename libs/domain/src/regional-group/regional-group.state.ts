@@ -60,12 +60,15 @@ export type Contribution = Readonly<{
   on: IsoDate;
 }>;
 
+/** An area of the group from the day it joined: the group's founding areas from its establishment (R1). */
+export type GroupArea = Area & Readonly<{ addedOn: IsoDate }>;
+
 export type ActiveGroup = Readonly<{
   status: 'active';
   groupId: string;
   name: string;
   establishedOn: IsoDate;
-  areas: readonly Area[];
+  areas: readonly GroupArea[];
   partners: Readonly<Record<string, Partner>>;
   /** Every appointment ever made, in a persistent map: a group's stream gains them for as long as it lasts. */
   appointments: PersistentMap<Appointment>;
@@ -129,6 +132,11 @@ export function partnersOn(group: ActiveGroup, date: IsoDate): Partner[] {
   return Object.values(group.partners).filter((partner) => isMemberOn(partner, date));
 }
 
+/** The areas that were part of the group on `date` (R1). */
+export function groupAreasOn(group: ActiveGroup, date: IsoDate): GroupArea[] {
+  return group.areas.filter((area) => area.addedOn <= date);
+}
+
 /** The areas a partner covers on `date`: its latest coverage period begun by then. */
 export function areasOn(coverage: readonly CoveragePeriod[], date: IsoDate): readonly string[] {
   return [...coverage].reverse().find((period) => period.from <= date)?.areaIds ?? [];
@@ -183,7 +191,7 @@ export function evolveGroup(state: RegionalGroupState, event: RegionalGroupEvent
       groupId,
       name,
       establishedOn,
-      areas,
+      areas: areas.map((area) => ({ ...area, addedOn: establishedOn })),
       partners: {},
       appointments: PersistentMap.empty(),
       appointmentIdsByPerson: PersistentMap.empty(),
@@ -208,6 +216,10 @@ function evolveActive(group: ActiveGroup, event: RegionalGroupEvent): ActiveGrou
   switch (event.type) {
     case 'RegionalGroupEstablished':
       return group;
+    case 'AreaAdded': {
+      const { areaId, name, addedOn } = event.data;
+      return { ...group, areas: [...group.areas, { areaId, name, addedOn }] };
+    }
     case 'CorePartnerAdmitted': {
       const { partnerId, name, agencyType, areaIds, admittedOn } = event.data;
       return {
@@ -374,6 +386,8 @@ function evolveActive(group: ActiveGroup, event: RegionalGroupEvent): ActiveGrou
       };
     case 'DelegateMinimumSenioritySet':
     case 'PartnershipChairRecorded':
+    case 'SafeguardingPartnersNamed':
+    case 'GroupScrutineerAppointed':
       return group; // Read-side only: no rule of the group's decider needs them.
     case 'AgencyTypeDefined':
       return { ...group, definedAgencyTypes: [...group.definedAgencyTypes, event.data] };

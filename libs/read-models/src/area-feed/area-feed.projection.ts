@@ -117,6 +117,7 @@ export const areaFeedProjection: Projection = {
       if (event.type === 'RegionalGroupEstablished') {
         for (const area of event.data.areas) s.rememberArea.run(area.areaId);
       }
+      if (event.type === 'AreaAdded') s.rememberArea.run(event.data.areaId);
       if (event.type === 'NoticeToLeaveGiven') {
         const areas = event.data.areaIds.map((areaId) => ({ areaId }));
         feed(

@@ -189,4 +189,67 @@ describe('the local arrangements projection (R2, L1, L4)', () => {
         delegate_minimums: [{ group_id: GROUP_ID, seniority: 'DIRECTOR', from_date: '2026-01-01', sort_key: 1 }],
         partnership_chairs: [{ group_id: GROUP_ID, name: 'Jane Doe', from_date: '2024-04-01', sort_key: 2 }],
       }));
+
+  it('given a group, when the police name their lead and delegate and later a new delegate, then both namings are kept with their days', () =>
+    spec
+      .given()
+      .when(
+        group(
+          {
+            type: 'SafeguardingPartnersNamed',
+            data: {
+              partnerId: 'police',
+              lead: { name: 'Sarah Crew', title: 'Chief Constable' },
+              delegate: { name: 'Will White', title: 'Superintendent', seniority: 'HEAD_OF_SERVICE' },
+              from: '2019-09-01',
+            },
+          },
+          {
+            type: 'SafeguardingPartnersNamed',
+            data: {
+              partnerId: 'police',
+              lead: { name: 'Sarah Crew', title: 'Chief Constable' },
+              delegate: { name: 'Jane Roe', title: 'Assistant Chief Constable', seniority: 'DIRECTOR' },
+              from: '2026-01-01',
+            },
+          },
+        ),
+      )
+      .then({
+        safeguarding_partners: [
+          {
+            group_id: GROUP_ID,
+            partner_id: 'police',
+            lead_name: 'Sarah Crew',
+            delegate_name: 'Will White',
+            delegate_seniority: 'HEAD_OF_SERVICE',
+            from_date: '2019-09-01',
+            sort_key: 1,
+          },
+          {
+            group_id: GROUP_ID,
+            partner_id: 'police',
+            lead_name: 'Sarah Crew',
+            delegate_name: 'Jane Roe',
+            delegate_seniority: 'DIRECTOR',
+            from_date: '2026-01-01',
+            sort_key: 2,
+          },
+        ],
+      }));
+
+  it('given a group, when it appoints a scrutineer for the whole group, then the group keeps it with its dates', () =>
+    spec
+      .given()
+      .when(
+        group({
+          type: 'GroupScrutineerAppointed',
+          data: { scrutineerId: 's-1', name: 'Independent Scrutineer', from: '2019-09-29', to: null },
+        }),
+      )
+      .then({
+        group_scrutineers: [
+          { group_id: GROUP_ID, scrutineer_id: 's-1', from_date: '2019-09-29', to_date: null, sort_key: 1 },
+        ],
+      }));
 });

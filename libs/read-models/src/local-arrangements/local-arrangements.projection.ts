@@ -37,6 +37,13 @@ const statements = statementsPerDatabase((db) => ({
   insertPartnershipChair: db.prepare(
     'INSERT INTO partnership_chairs (group_id, name, title, from_date, sort_key) VALUES (?, ?, ?, ?, ?)',
   ),
+  insertGroupScrutineer: db.prepare(
+    'INSERT INTO group_scrutineers (group_id, scrutineer_id, name, from_date, to_date, sort_key) VALUES (?, ?, ?, ?, ?, ?)',
+  ),
+  insertSafeguardingPartners: db.prepare(
+    `INSERT INTO safeguarding_partners (group_id, partner_id, lead_name, lead_title, delegate_name, delegate_title,
+       delegate_seniority, from_date, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ),
   insertLocalGroup: db.prepare(
     `INSERT INTO local_groups (area_id, local_group_id, name, kind, meetings_per_year, workstream_ids, sort_key)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -81,12 +88,15 @@ const AREA_PREFIX = localArrangementStream('');
  */
 export const localArrangementsProjection: Projection = {
   name: 'local-arrangements',
-  version: 1,
+  // 2: each statutory partner's lead and delegated safeguarding partners (R17). 3: the group's own scrutineers (L6).
+  version: 3,
   tables: [
     'agency_types_defined',
     'agency_requirements',
     'delegate_minimums',
     'partnership_chairs',
+    'safeguarding_partners',
+    'group_scrutineers',
     'relevant_agencies',
     'local_groups',
     'published_arrangements',
@@ -113,6 +123,15 @@ export const localArrangementsProjection: Projection = {
       CREATE TABLE partnership_chairs (
         group_id TEXT NOT NULL, name TEXT NOT NULL, title TEXT NOT NULL, from_date TEXT NOT NULL,
         sort_key INTEGER NOT NULL
+      );
+      CREATE TABLE safeguarding_partners (
+        group_id TEXT NOT NULL, partner_id TEXT NOT NULL, lead_name TEXT NOT NULL, lead_title TEXT NOT NULL,
+        delegate_name TEXT NOT NULL, delegate_title TEXT NOT NULL, delegate_seniority TEXT NOT NULL,
+        from_date TEXT NOT NULL, sort_key INTEGER NOT NULL
+      );
+      CREATE TABLE group_scrutineers (
+        group_id TEXT NOT NULL, scrutineer_id TEXT PRIMARY KEY, name TEXT NOT NULL, from_date TEXT NOT NULL,
+        to_date TEXT, sort_key INTEGER NOT NULL
       );
       CREATE TABLE relevant_agencies (
         agency_id TEXT NOT NULL, area_id TEXT NOT NULL, name TEXT NOT NULL, agency_type TEXT NOT NULL,
@@ -167,6 +186,23 @@ export const localArrangementsProjection: Projection = {
         s.insertMinimum.run(groupId, event.data.seniority, event.data.from, position);
       else if (event.type === 'PartnershipChairRecorded')
         s.insertPartnershipChair.run(groupId, event.data.name, event.data.title, event.data.from, position);
+      else if (event.type === 'GroupScrutineerAppointed') {
+        const { scrutineerId, name, from, to } = event.data;
+        s.insertGroupScrutineer.run(groupId, scrutineerId, name, from, to, position);
+      } else if (event.type === 'SafeguardingPartnersNamed') {
+        const { partnerId, lead, delegate, from } = event.data;
+        s.insertSafeguardingPartners.run(
+          groupId,
+          partnerId,
+          lead.name,
+          lead.title,
+          delegate.name,
+          delegate.title,
+          delegate.seniority,
+          from,
+          position,
+        );
+      }
       return;
     }
     if (!stored.streamId.startsWith(AREA_PREFIX)) return;

@@ -3,6 +3,7 @@ import {
   AgencyTypeRequirement,
   CoverageGap,
   DefinedAgencyType,
+  inForceOn,
   LocalGroupKind,
   RecommendationResponse,
 } from '@app/domain';
@@ -79,6 +80,17 @@ export interface ScrutinyReportRow {
 }
 
 /** The law as data and each area's own records, as recorded by the view's position (A3). */
+/** R17: a partner's lead safeguarding partner and the delegate the lead named, from a day. */
+export interface SafeguardingPartnersRow {
+  readonly partnerId: string;
+  readonly leadName: string;
+  readonly leadTitle: string;
+  readonly delegateName: string;
+  readonly delegateTitle: string;
+  readonly delegateSeniority: string;
+  readonly from: string;
+}
+
 export class LocalArrangementQueries {
   constructor(private readonly db: Database.Database) {}
 
@@ -215,6 +227,34 @@ export class LocalArrangementQueries {
             .map(({ recommendationId: _id, ...response }) => response),
         })),
     }));
+  }
+
+  /** L6: the group's own scrutineers appointed by the view's position, in the order appointed. */
+  groupScrutineers(groupId: string, view: TimeView): ScrutineerRow[] {
+    return this.db
+      .prepare(
+        `SELECT scrutineer_id AS scrutineerId, name, from_date AS "from", to_date AS "to" FROM group_scrutineers
+         WHERE group_id = @groupId AND sort_key <= @position ORDER BY sort_key`,
+      )
+      .all({ groupId, ...viewParameters(view) }) as ScrutineerRow[];
+  }
+
+  /**
+   * R17: each partner's lead and delegated safeguarding partners in force on the view's day (the
+   * latest named by then), as recorded by its position, in the order first named.
+   */
+  safeguardingPartnersOfGroup(groupId: string, view: TimeView): SafeguardingPartnersRow[] {
+    const rows = this.db
+      .prepare(
+        `SELECT partner_id AS partnerId, lead_name AS leadName, lead_title AS leadTitle, delegate_name AS delegateName,
+           delegate_title AS delegateTitle, delegate_seniority AS delegateSeniority, from_date AS "from"
+         FROM safeguarding_partners WHERE group_id = @groupId AND sort_key <= @position AND from_date <= @on
+         ORDER BY sort_key`,
+      )
+      .all({ groupId, ...viewParameters(view) }) as SafeguardingPartnersRow[];
+    const byPartner = new Map<string, SafeguardingPartnersRow[]>();
+    for (const row of rows) byPartner.set(row.partnerId, [...(byPartner.get(row.partnerId) ?? []), row]);
+    return [...byPartner.values()].flatMap((named) => inForceOn(named, view.on) ?? []);
   }
 
   /** R17: the group's minimum delegate seniorities and partnership chairs recorded by the view's position, with their days. */

@@ -122,7 +122,44 @@ describe('the regional group projection', () => {
           group_id: GROUP_ID,
           name: area.name,
           ordinal,
+          added_on: START,
+          added_position: 1,
         })),
+      }));
+
+  it('given the group, when an area is added, then it follows the others from the day it joined', () =>
+    spec
+      .given(group(established, termsAdopted, ...partnersAdmitted))
+      .when(
+        group(
+          {
+            type: 'AreaAdded',
+            data: {
+              areaId: 'new-unitary',
+              name: 'New Unitary',
+              addedOn: '2020-04-01',
+              coveringPartnerIds: ['police'],
+              gapsAccepted: [],
+            },
+          },
+          coverageChanged(
+            'police',
+            [...Object.values(AREAS).map((area) => area.areaId), 'new-unitary'],
+            [],
+            '2020-04-01',
+          ),
+        ),
+      )
+      .then({
+        local_areas: [
+          ...Object.values(AREAS).map((area, ordinal) => ({
+            area_id: area.areaId,
+            ordinal,
+            added_on: START,
+            added_position: 1,
+          })),
+          { area_id: 'new-unitary', ordinal: 5, added_on: '2020-04-01', added_position: 12 },
+        ],
       }));
 
   it('records the terms of reference with their quorum, cadence, notice period and statutory types, and each review', () =>

@@ -52,7 +52,10 @@ const statements = statementsPerDatabase((db) => ({
     `SELECT amount_pence, in_kind, unilateral, recorded_at FROM funding_contributions
      WHERE partner_id = ? AND financial_year = ? AND recorded_to IS NULL AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)`,
   ),
-  insertArea: db.prepare('INSERT INTO local_areas (area_id, group_id, name, ordinal) VALUES (?, ?, ?, ?)'),
+  insertArea: db.prepare(
+    `INSERT INTO local_areas (area_id, group_id, name, ordinal, added_on, added_position)
+     VALUES (@areaId, @groupId, @name, (SELECT COUNT(*) FROM local_areas WHERE group_id = @groupId), @addedOn, @position)`,
+  ),
   insertPartner: db.prepare(
     `INSERT INTO core_partners (partner_id, group_id, name, agency_type, admitted_on, sort_key)
      VALUES (@partnerId, @groupId, @name, @agencyType, @admittedOn, @sortKey)`,
@@ -92,8 +95,8 @@ export const regionalGroupProjection: Projection = {
   name: 'regional-groups',
   // 5: bitemporal memberships, coverage, seats, posts and funding (A3). 6: seats indexed by appointment,
   // which closing a seat and finding an appointment's seat on a day look up. 7: corrections of
-  // appointments and funding (A7).
-  version: 7,
+  // appointments and funding (A7). 8: each area's day of joining and the position that recorded it (R1).
+  version: 8,
   tables: [
     'regional_groups',
     'group_recordings',
@@ -125,7 +128,9 @@ export const regionalGroupProjection: Projection = {
         area_id TEXT PRIMARY KEY,
         group_id TEXT NOT NULL,
         name TEXT NOT NULL,
-        ordinal INTEGER NOT NULL
+        ordinal INTEGER NOT NULL,
+        added_on TEXT NOT NULL,
+        added_position INTEGER NOT NULL
       );
       CREATE INDEX local_areas_by_group ON local_areas (group_id, ordinal);
       CREATE TABLE core_partners (
@@ -222,9 +227,13 @@ export const regionalGroupProjection: Projection = {
       case 'RegionalGroupEstablished': {
         const { name, areas, establishedAt, establishedOn } = event.data;
         s.insertGroup.run(groupId, name, establishedAt, establishedOn, stored.position);
-        areas.forEach((area, index) => s.insertArea.run(area.areaId, groupId, area.name, index));
+        for (const area of areas) s.insertArea.run({ ...area, groupId, addedOn: establishedOn, position });
         return;
       }
+      case 'AreaAdded':
+        // Covering partners' coverage follows in their own PartnerCoverageChanged events.
+        s.insertArea.run({ ...event.data, groupId, position });
+        return;
       case 'CorePartnerAdmitted': {
         const { partnerId, admittedOn, areaIds } = event.data;
         s.insertPartner.run({ ...event.data, groupId, sortKey: stored.position });
@@ -424,6 +433,8 @@ export const regionalGroupProjection: Projection = {
       case 'AgencyTypeRequired':
       case 'DelegateMinimumSenioritySet':
       case 'PartnershipChairRecorded':
+      case 'SafeguardingPartnersNamed':
+      case 'GroupScrutineerAppointed':
         return; // The law as data and delegation have their own projection (local-arrangements.projection.ts).
       default:
         return unhandled(event);

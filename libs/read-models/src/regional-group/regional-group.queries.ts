@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { decodeCursor, Page, pageOf } from '../pagination';
+import { TimeView, viewParameters } from '../bitemporal';
 
 export interface RegionalGroupRow {
   readonly groupId: string;
@@ -12,6 +13,18 @@ export interface LocalAreaRow {
   readonly areaId: string;
   readonly groupId: string;
   readonly name: string;
+  /** The day it joined the group (R1) and the position that recorded it. */
+  readonly addedOn: string;
+  readonly addedPosition: number;
+}
+
+const AREA_COLUMNS =
+  'area_id AS areaId, group_id AS groupId, name, added_on AS addedOn, added_position AS addedPosition';
+
+/** The areas a view sees: joined by its day, as recorded by its position. */
+export function areasSeenBy(rows: readonly LocalAreaRow[], view: TimeView): LocalAreaRow[] {
+  const { on, position } = viewParameters(view);
+  return rows.filter((row) => row.addedOn <= on && row.addedPosition <= position);
 }
 
 export class RegionalGroupQueries {
@@ -64,7 +77,7 @@ export class RegionalGroupQueries {
   areasOfGroups(groupIds: readonly string[]): Map<string, LocalAreaRow[]> {
     const rows = this.db
       .prepare(
-        `SELECT area_id AS areaId, group_id AS groupId, name FROM local_areas
+        `SELECT ${AREA_COLUMNS} FROM local_areas
          WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY group_id, ordinal`,
       )
       .all(JSON.stringify(groupIds)) as LocalAreaRow[];
@@ -75,9 +88,7 @@ export class RegionalGroupQueries {
 
   areas(areaIds: readonly string[]): Map<string, LocalAreaRow> {
     const rows = this.db
-      .prepare(
-        'SELECT area_id AS areaId, group_id AS groupId, name FROM local_areas WHERE area_id IN (SELECT value FROM json_each(?))',
-      )
+      .prepare(`SELECT ${AREA_COLUMNS} FROM local_areas WHERE area_id IN (SELECT value FROM json_each(?))`)
       .all(JSON.stringify(areaIds)) as LocalAreaRow[];
     return new Map(rows.map((row) => [row.areaId, row]));
   }

@@ -180,6 +180,26 @@ describe('the reports-up projection (L2, L5)', () => {
       )
       .then({ performance_measures: [{ measure_id: 'm-1', group_id: GROUP_ID, name: 'Rapid reviews held' }] }));
 
+  it('given an area added to the group later, when it sends a yearly report, then the inbox of its group holds it', () =>
+    spec
+      .given(
+        group,
+        inStream(regionalGroupStream(GROUP_ID), {
+          type: 'AreaAdded',
+          data: {
+            areaId: 'new-unitary',
+            name: 'New Unitary',
+            addedOn: '2026-04-01',
+            coveringPartnerIds: [],
+            gapsAccepted: [],
+          },
+        }),
+      )
+      .when(
+        inStream(localArrangementStream('new-unitary'), { ...report, data: { ...report.data, areaId: 'new-unitary' } }),
+      )
+      .then({ inbox_items: [{ item_id: 'y-1', group_id: GROUP_ID, area_id: 'new-unitary', kind: 'YEARLY_REPORT' }] }));
+
   it('given an area of no known group, then nothing is shown', () =>
     spec.given([]).when(inStream(bristol, report)).then({ inbox_items: [] }));
 });

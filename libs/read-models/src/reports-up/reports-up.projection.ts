@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
-import { LocalArrangementEvent, RegionalGroupEvent, RegionalReportsEvent } from '@app/domain';
+import { LocalArrangementEvent, RegionalGroupEvent, regionalGroupStream, RegionalReportsEvent } from '@app/domain';
 import { StoredEvent } from '@app/event-store';
 import { Projection, statementsPerDatabase } from '../projection';
+
+const GROUP_PREFIX = regionalGroupStream('');
 
 const statements = statementsPerDatabase((db) => ({
   rememberArea: db.prepare('INSERT OR REPLACE INTO reports_up_areas (area_id, group_id) VALUES (?, ?)'),
@@ -70,10 +72,11 @@ export const reportsUpProjection: Projection = {
   apply(db: Database.Database, stored: StoredEvent) {
     const s = statements(db);
     const personId = (stored.metadata.actor as { personId?: string } | undefined)?.personId ?? null;
-    if (stored.streamId.startsWith('regional-group-')) {
+    if (stored.streamId.startsWith(GROUP_PREFIX)) {
       const event = stored as unknown as RegionalGroupEvent;
       if (event.type === 'RegionalGroupEstablished')
         for (const area of event.data.areas) s.rememberArea.run(area.areaId, event.data.groupId);
+      if (event.type === 'AreaAdded') s.rememberArea.run(event.data.areaId, stored.streamId.slice(GROUP_PREFIX.length));
       return;
     }
     if (stored.streamId.startsWith('regional-reports-')) {
