@@ -221,8 +221,8 @@ const WORKSTREAM = `query($id: ID!, $asAt: String, $asRecordedAt: DateTime) {
   workstream(id: $id, asAt: $asAt, asRecordedAt: $asRecordedAt) {
     asAt status members { name } taskCounts { status count }
   } }`;
-const FEED = `query($areaId: ID!, $asAt: String) {
-  areaFeed(areaId: $areaId, asAt: $asAt, first: 100) { totalCount edges { node { cursor kind subjectId asAt acknowledgedAt } } } }`;
+const FEED = `query($areaId: ID!, $asAt: String, $asRecordedAt: DateTime) {
+  areaFeed(areaId: $areaId, asAt: $asAt, asRecordedAt: $asRecordedAt, first: 100) { totalCount edges { node { cursor kind subjectId asAt acknowledgedAt } } } }`;
 type Feed = {
   totalCount: number;
   edges: {
@@ -400,7 +400,7 @@ describe('workstreams, policies, a group’s lists and area feeds as at a date',
     });
   });
 
-  it('answers an area feed as at a day: the items that had flowed down, each acknowledged or not as of then', async () => {
+  it('answers an area feed as at a day and as recorded at a moment: the items that had flowed down, each acknowledged or not as of then', async () => {
     expect((await feed('2026-11-22')).edges).toEqual([]);
     const today = await feed();
     expect(today.totalCount).toBeGreaterThan(0);
@@ -419,6 +419,17 @@ describe('workstreams, policies, a group’s lists and area feeds as at a date',
     const item = (view: Feed) => view.edges.find((e) => e.node.cursor === policyItem?.node.cursor)?.node;
     expect(item(await feed('2026-11-24'))).toMatchObject({ asAt: '2026-11-24', acknowledgedAt: null });
     expect(item(await feed('2026-11-25'))?.acknowledgedAt).toMatch(/^2026-11-25T/);
+
+    // As the platform showed the feed on the 24th (before the acknowledgement was recorded), and now.
+    const recorded = async (asRecordedAt: string) =>
+      api.graphql<{ areaFeed: Feed }>(FEED, { areaId: demo.areaIds.Bristol, asRecordedAt }, bristol);
+    const before = (await recorded('2026-11-24T12:00:00.000Z')).data?.areaFeed as Feed;
+    expect(before.totalCount).toBe(today.totalCount);
+    expect(item(before)).toMatchObject({ asAt: null, acknowledgedAt: null });
+    expect(item((await recorded('2026-11-25T10:00:00.000Z')).data?.areaFeed as Feed)?.acknowledgedAt).toMatch(
+      /^2026-11-25T/,
+    );
+    expect((await recorded('2026-11-22T12:00:00.000Z')).errors?.[0]?.extensions?.code).toBe('OUT_OF_RANGE');
 
     const refusal = async (asAt: string) =>
       (await api.graphql(FEED, { areaId: demo.areaIds.Bristol, asAt }, bristol)).errors?.[0]?.extensions?.code;

@@ -75,12 +75,25 @@ class AreaFeedArgs extends PageArgs {
   @IsOptional()
   @IsString()
   asAt?: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'The items as the platform had recorded them at that moment, each acknowledged or not as recorded by then (A3); a moment before the group was recorded is OUT_OF_RANGE.',
+  })
+  @IsOptional()
+  asRecordedAt?: Date | null;
 }
 
 /** What a reader not entitled to a restricted item sees of it (R42): that it is there, not what it says. */
 const RESTRICTED_TITLE = 'Restricted';
 
-function toFeedItem(row: FeedItemRow, visible: boolean, asAt: string | null = null): FeedItem {
+function toFeedItem(
+  row: FeedItemRow,
+  visible: boolean,
+  asAt: string | null = null,
+  asRecordedAt: Date | null = null,
+): FeedItem {
   return {
     id: derivedId('FeedItem', row.areaId, row.position),
     cursor: encodeCursor(row.position),
@@ -91,6 +104,7 @@ function toFeedItem(row: FeedItemRow, visible: boolean, asAt: string | null = nu
     occurredAt: row.occurredAt,
     subjectId: row.subjectId,
     asAt,
+    asRecordedAt,
   };
 }
 
@@ -123,7 +137,8 @@ export class AreaFeedResolver {
     description: "When the area's business manager acknowledged the item (L3).",
   })
   acknowledgedAt(@Parent() item: FeedItem): string | null {
-    return this.feeds.acknowledgedAt(item.areaId, decodeCursor(item.cursor) as number, item.asAt);
+    const position = decodeCursor(item.cursor) as number;
+    return this.feeds.acknowledgedAt(item.areaId, position, item.asAt, item.asRecordedAt?.toISOString() ?? null);
   }
 
   @Query(() => [AreaAcknowledgement], {
@@ -184,14 +199,20 @@ export class AreaFeedResolver {
     description:
       "An area’s feed in order; pass the last endCursor as `after` to resume. For the area's business managers, the group's current representatives and auditors (R43).",
   })
-  async areaFeed(@Args() { areaId, first, after, asAt }: AreaFeedArgs, @CurrentIdentity() identity: Identity) {
+  async areaFeed(
+    @Args() { areaId, first, after, asAt, asRecordedAt }: AreaFeedArgs,
+    @CurrentIdentity() identity: Identity,
+  ) {
     this.known.area(areaId);
     await this.access.assertAreaFeed(identity.personId, areaId);
-    const day = asAt ? this.views.of(this.membership.groupOfArea(areaId) as string, asAt, null).on : null;
-    const page = this.feeds.feed(areaId, first, after ?? null, day);
+    const moment = asRecordedAt ?? null;
+    const view =
+      asAt || moment ? this.views.of(this.membership.groupOfArea(areaId) as string, asAt ?? null, moment) : null;
+    const day = asAt && view ? view.on : null;
+    const page = this.feeds.feed(areaId, first, after ?? null, day, view?.position ?? null);
     const visible = new Map<number, boolean>();
     for (const { node } of page?.items ?? []) visible.set(node.position, await this.visible(node, identity.personId));
-    return toConnection(page, (row) => toFeedItem(row, visible.get(row.position) as boolean, day));
+    return toConnection(page, (row) => toFeedItem(row, visible.get(row.position) as boolean, day, moment));
   }
 
   @Subscription(() => FeedItem, {

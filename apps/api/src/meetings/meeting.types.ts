@@ -313,6 +313,12 @@ export class FeedItem {
     description: 'The day the feed is seen as at, when asked (its acknowledgement is as of then); null for today.',
   })
   asAt!: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'The moment the feed is seen as recorded at, when asked (its acknowledgement is as recorded by then).',
+  })
+  asRecordedAt!: Date | null;
 }
 
 @ObjectType()

@@ -37,24 +37,31 @@ export class AreaFeedQueries {
 
   /**
    * An area's feed in the order items flowed down; cursors are the positions that put them there.
-   * With `asAt` (YYYY-MM-DD), only the items that had flowed down by the end of that day (A3).
+   * With `asAt` (YYYY-MM-DD), only the items that had flowed down by the end of that day; with
+   * `upTo`, only those recorded at or before that position of the log (A3).
    */
-  feed(areaId: string, first: number, after: string | null, asAt: string | null = null): Page<FeedItemRow> | null {
+  feed(
+    areaId: string,
+    first: number,
+    after: string | null,
+    asAt: string | null = null,
+    upTo: number | null = null,
+  ): Page<FeedItemRow> | null {
     const from = after === null ? 0 : decodeCursor(after);
     if (from === null) return null;
-    const published = '(@asAt IS NULL OR substr(occurred_at, 1, 10) <= @asAt)';
+    const published = '(@asAt IS NULL OR substr(occurred_at, 1, 10) <= @asAt) AND (@upTo IS NULL OR position <= @upTo)';
     const rows = this.db
       .prepare(
         `SELECT ${FEED_COLUMNS} FROM area_feed WHERE area_id = @areaId AND position > @from AND ${published}
          ORDER BY position LIMIT @limit`,
       )
-      .all({ areaId, from, asAt, limit: first + 1 }) as StoredFeedRow[];
+      .all({ areaId, from, asAt, upTo, limit: first + 1 }) as StoredFeedRow[];
     const counts = this.db
       .prepare(
         `SELECT COUNT(*) AS total, COALESCE(SUM(position <= @from), 0) AS before FROM area_feed
          WHERE area_id = @areaId AND ${published}`,
       )
-      .get({ areaId, from, asAt }) as { total: number; before: number };
+      .get({ areaId, from, asAt, upTo }) as { total: number; before: number };
     return pageOf(
       rows.map((row) => ({ key: row.position, node: toRow(row) })),
       first,
@@ -83,14 +90,23 @@ export class AreaFeedQueries {
       .all() as SignedTreeHead[];
   }
 
-  /** When the area acknowledged the item; with `asAt`, null unless it had by the end of that day (A3). */
-  acknowledgedAt(areaId: string, position: number, asAt: string | null = null): string | null {
+  /**
+   * When the area acknowledged the item; with `asAt`, null unless it had by the end of that day, and
+   * with `recordedBy` (an ISO instant), null unless the platform had recorded it by then (A3).
+   */
+  acknowledgedAt(
+    areaId: string,
+    position: number,
+    asAt: string | null = null,
+    recordedBy: string | null = null,
+  ): string | null {
     const row = this.db
       .prepare(
         `SELECT acknowledged_at AS at FROM feed_acknowledgements WHERE area_id = @areaId AND position = @position
-         AND (@asAt IS NULL OR substr(acknowledged_at, 1, 10) <= @asAt)`,
+         AND (@asAt IS NULL OR substr(acknowledged_at, 1, 10) <= @asAt)
+         AND (@recordedBy IS NULL OR acknowledged_at <= @recordedBy)`,
       )
-      .get({ areaId, position, asAt }) as { at: string } | undefined;
+      .get({ areaId, position, asAt, recordedBy }) as { at: string } | undefined;
     return row?.at ?? null;
   }
 
