@@ -187,6 +187,20 @@ describe('The law as data: which agency types are required, from when (R2, R3, L
         .thenFails('VALIDATION_FAILED');
     });
 
+    it('given the group, when a type is defined with no name, then VALIDATION_FAILED', () => {
+      spec
+        .given(avonAndSomerset)
+        .when(command('DefineAgencyType', { code: 'CAFCASS', name: '  ', definedOn: null }))
+        .thenFails('VALIDATION_FAILED', /needs a name/);
+    });
+
+    it('given the group, when a type is dated before the group existed, then OUT_OF_RANGE', () => {
+      spec
+        .given(avonAndSomerset)
+        .when(command('DefineAgencyType', { code: 'CAFCASS', name: 'Cafcass', definedOn: '2000-01-01' }))
+        .thenFails('OUT_OF_RANGE');
+    });
+
     it('given a defined type, when a partner of that type is admitted, then it is accepted', () => {
       const events = regionalGroupDecider.decide(
         command('AdmitCorePartner', {

@@ -88,4 +88,10 @@ describe('nameSafeguardingPartners (R17): each statutory partner’s lead and de
       .given(avonAndSomerset)
       .when(command('NameSafeguardingPartners', { ...policeNaming, delegateName: '  ' }))
       .thenFails('VALIDATION_FAILED'));
+
+  it('given the group, when the delegate’s seniority is not one the platform knows, then VALIDATION_FAILED', () =>
+    spec
+      .given(avonAndSomerset)
+      .when(command('NameSafeguardingPartners', { ...policeNaming, delegateSeniority: 'CONSTABLE' as never }))
+      .thenFails('VALIDATION_FAILED', /seniority must be one of/));
 });
