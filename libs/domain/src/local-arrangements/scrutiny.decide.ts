@@ -2,6 +2,7 @@ import { decideRecommendationResponse } from '../meetings/recommendation-respons
 import { requireDate, requireNotBefore, requireNotFuture } from '../shared/dates';
 import { DomainError } from '../shared/domain-error';
 import { normaliseName } from '../shared/text';
+import { scrutineerAppointment } from '../regional-group/group-scrutiny';
 import { requireAreaManager } from './area-recorders';
 import { participatesOn } from './participation';
 import {
@@ -25,13 +26,7 @@ export function appointScrutineer(command: AppointScrutineer, state: ScrutinySta
   requireAreaManager(actor, areaId, managedAreaIds, 'appoints its independent scrutineer');
   if (state.scrutineers[scrutineerId])
     throw new DomainError('ALREADY_EXISTS', `Scrutineer ${scrutineerId} is already appointed.`);
-  const name = requireText(command.data.name, "The scrutineer's name");
-  requireDate(from, 'The first day of the appointment');
-  if (to !== null) {
-    requireDate(to, 'The end of the appointment');
-    if (to <= from)
-      throw new DomainError('VALIDATION_FAILED', `The appointment ends (${to}) after it starts (${from}).`);
-  }
+  const name = scrutineerAppointment(command.data.name, from, to);
   return [{ type: 'ScrutineerAppointed', data: { areaId, scrutineerId, name, from, to } }];
 }
 

@@ -17,6 +17,22 @@ export type AppointGroupScrutineer = Message<
 >;
 
 /**
+ * L6: what any scrutineer's appointment needs, the group's or an area's: a name, a first day, and an
+ * end (when known) after it. Returns the name as recorded.
+ */
+export function scrutineerAppointment(rawName: string, from: string, to: string | null): string {
+  const name = normaliseName(rawName);
+  if (name.length === 0) throw new DomainError('VALIDATION_FAILED', "The scrutineer's name must not be empty.");
+  requireDate(from, 'The first day of the appointment');
+  if (to !== null) {
+    requireDate(to, 'The end of the appointment');
+    if (to <= from)
+      throw new DomainError('VALIDATION_FAILED', `The appointment ends (${to}) after it starts (${from}).`);
+  }
+  return name;
+}
+
+/**
  * L6: the group's own scrutineer, appointed by whoever may change its membership, by the rules an
  * area's scrutineer meets (a name, a first day, an end after it), and not before the group existed.
  */
@@ -26,14 +42,7 @@ export function appointGroupScrutineer(
 ): GroupScrutineerAppointed[] {
   const { actor, scrutineerId, from, to } = command.data;
   requireAdministratorOrChair(group, actor, 'appoint the group’s independent scrutineer');
-  const name = normaliseName(command.data.name);
-  if (name.length === 0) throw new DomainError('VALIDATION_FAILED', "The scrutineer's name must not be empty.");
-  requireDate(from, 'The first day of the appointment');
+  const name = scrutineerAppointment(command.data.name, from, to);
   requireNotBefore(from, group.establishedOn, 'The first day of the appointment', `${group.name} was established`);
-  if (to !== null) {
-    requireDate(to, 'The end of the appointment');
-    if (to <= from)
-      throw new DomainError('VALIDATION_FAILED', `The appointment ends (${to}) after it starts (${from}).`);
-  }
   return [{ type: 'GroupScrutineerAppointed', data: { scrutineerId, name, from, to } }];
 }
