@@ -90,6 +90,25 @@ describe('independent scrutiny (L6)', () => {
         }),
       )
       .thenFails('FORBIDDEN'));
+  it('given a scrutineer, when the same one is appointed again, then ALREADY_EXISTS', () =>
+    spec
+      .given([appointed])
+      .when(
+        send('AppointScrutineer', { scrutineerId: 's1', name: 'Independent Scrutineer', from: '2025-04-01', to: null }),
+      )
+      .thenFails('ALREADY_EXISTS'));
+  it('given nothing, when the appointment ends on the day it starts, then VALIDATION_FAILED', () =>
+    spec
+      .given([])
+      .when(
+        send('AppointScrutineer', {
+          scrutineerId: 's1',
+          name: 'Independent Scrutineer',
+          from: '2025-04-01',
+          to: '2025-04-01',
+        }),
+      )
+      .thenFails('VALIDATION_FAILED', /ends/));
   it('given a scrutineer, when an activity is recorded, then what was examined and when is kept', () =>
     spec
       .given([appointed])
