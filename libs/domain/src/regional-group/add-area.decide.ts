@@ -21,6 +21,13 @@ export type AddArea = Message<
   }
 >;
 
+/** A new area's name as recorded, proposed (`coverageGapsIf`) or added alike. */
+export function newAreaName(raw: string): string {
+  const name = normaliseName(raw);
+  if (name.length === 0) throw new DomainError('VALIDATION_FAILED', 'A new area needs a name.');
+  return name;
+}
+
 /**
  * The events a new area makes: the area, then each covering partner's coverage extended to it
  * from that day. `coverageGapsIf` answers a proposed area with the same events, so the what-if and
@@ -56,8 +63,7 @@ export function newAreaEvents(
 export function addArea(command: AddArea, group: ActiveGroup): [AreaAdded, ...PartnerCoverageChanged[]] {
   const { actor, now, areaId, addedOn } = command.data;
   requireAdministratorOrChair(group, actor, 'add an area');
-  const name = normaliseName(command.data.name);
-  if (name.length === 0) throw new DomainError('VALIDATION_FAILED', 'A new area needs a name.');
+  const name = newAreaName(command.data.name);
   if (group.areas.some((area) => area.areaId === areaId || area.name.toLowerCase() === name.toLowerCase())) {
     throw new DomainError('ALREADY_EXISTS', `${group.name} already has an area ${name}.`);
   }

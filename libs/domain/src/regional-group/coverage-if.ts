@@ -1,12 +1,11 @@
 import { requireDate, requireNotBefore } from '../shared/dates';
 import { DomainError } from '../shared/domain-error';
-import { normaliseName } from '../shared/text';
 import { gapsCreated } from './coverage';
 import { currentPartner } from './membership.decide';
 import { departure } from './notice.decide';
 import { CoverageGap, PartnerCoverageChanged } from './regional-group.events';
 import { ActiveGroup, evolveGroup } from './regional-group.state';
-import { newAreaEvents } from './add-area.decide';
+import { newAreaEvents, newAreaName } from './add-area.decide';
 
 /** R3's "what if": a change nobody has proposed, on the day it would take effect. */
 export type CoverageChangeIf =
@@ -43,8 +42,7 @@ export function coverageGapsIf(group: ActiveGroup, change: CoverageChangeIf): Co
       return gapsCreated(group, coverageChanged(group, change.partnerId, change.areaIds, change.on), change.on);
     }
     case 'NEW_AREA': {
-      const name = normaliseName(change.name);
-      if (name.length === 0) throw new DomainError('VALIDATION_FAILED', 'A new area needs a name.');
+      const name = newAreaName(change.name);
       const [added] = newAreaEvents(group, {
         areaId: PROPOSED_AREA_ID,
         name,
