@@ -48,4 +48,14 @@ describe("R3's what-if: coverageGapsIf", () => {
     expect(() => coverageGapsIf(group, { kind: 'DEPARTURE', partnerId: 'police', on: '2018-01-01' })).toThrow(
       expect.objectContaining({ code: 'OUT_OF_RANGE' }),
     ));
+
+  it('given the group, when a coverage change names an area it does not have, then NOT_FOUND', () =>
+    expect(() =>
+      coverageGapsIf(group, { kind: 'COVERAGE_CHANGE', partnerId: 'police', areaIds: ['atlantis'], on: '2027-01-01' }),
+    ).toThrow(expect.objectContaining({ code: 'NOT_FOUND' })));
+
+  it('given the group, when a proposed area has no name, then VALIDATION_FAILED', () =>
+    expect(() =>
+      coverageGapsIf(group, { kind: 'NEW_AREA', name: ' ', coveringPartnerIds: ['police'], on: '2027-01-01' }),
+    ).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' })));
 });
