@@ -13,13 +13,12 @@ import { Identity } from '../auth/identity';
 import { CommandGateway, PreparedCommand, requestMeta } from '../common/command-gateway';
 import { derivedId } from '../common/derived-id';
 import { GroupTimeViews } from '../common/group-time-views';
-import { IdempotentInput } from '../common/idempotency-key.input';
 import { KnownEntities } from '../common/known-entities';
 import { GraphqlContext } from '../graphql/graphql-context';
 import { EVENT_STORE } from '../infrastructure/injection-tokens';
+import { AreaInput } from './area.input';
 import { LocalArrangement } from './local-arrangement.types';
 
-export type AreaInput = IdempotentInput & { areaId: string };
 /** What every area command carries besides its own fields. */
 export type AreaContext = { areaId: string; managedAreaIds: string[]; actor: PreparedCommand['actor']; now: string };
 

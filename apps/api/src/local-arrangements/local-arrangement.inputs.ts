@@ -2,19 +2,9 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { LOCAL_GROUP_KINDS, LocalGroupKind } from '@app/domain';
 import { BusinessDate } from '../common/business-date';
-import { IdempotentInput } from '../common/idempotency-key.input';
+import { AreaInput, IsDay } from './area.input';
 import { IsEntityId, IsShortText } from '../common/input-validators';
 import { LocalGroupKindEnum } from './local-arrangement.types';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const dateMessage = (label: string) => ({ message: `${label} must be a date written YYYY-MM-DD.` });
-
-@InputType({ isAbstract: true })
-abstract class AreaInput extends IdempotentInput {
-  @Field(() => ID)
-  @IsEntityId()
-  areaId!: string;
-}
 
 @InputType()
 export class RecordRelevantAgencyInput extends AreaInput {
@@ -27,12 +17,12 @@ export class RecordRelevantAgencyInput extends AreaInput {
   agencyType!: string;
 
   @Field({ description: 'YYYY-MM-DD: the first day it takes part.' })
-  @Matches(DATE, dateMessage('from'))
+  @IsDay('from')
   from!: string;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: the first day it no longer takes part.' })
   @IsOptional()
-  @Matches(DATE, dateMessage('to'))
+  @IsDay('to')
   to?: string | null;
 }
 
@@ -43,7 +33,7 @@ export class EndRelevantAgencyInput extends AreaInput {
   agencyId!: string;
 
   @Field({ description: 'YYYY-MM-DD: the first day it no longer takes part.' })
-  @Matches(DATE, dateMessage('to'))
+  @IsDay('to')
   to!: string;
 }
 
@@ -79,12 +69,12 @@ export class PublishArrangementsInput extends AreaInput {
   version!: string;
 
   @Field({ description: 'YYYY-MM-DD' })
-  @Matches(DATE, dateMessage('publishedOn'))
+  @IsDay('publishedOn')
   publishedOn!: string;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, when already done.' })
   @IsOptional()
-  @Matches(DATE, dateMessage('secretaryOfStateNotifiedOn'))
+  @IsDay('secretaryOfStateNotifiedOn')
   secretaryOfStateNotifiedOn?: string | null;
 }
 

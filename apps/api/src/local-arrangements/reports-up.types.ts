@@ -4,6 +4,7 @@ import { RAPID_REVIEW_DECISIONS } from '@app/domain';
 import { BusinessDate } from '../common/business-date';
 import { Connection, PageArgs } from '../common/connection';
 import { IdempotentInput } from '../common/idempotency-key.input';
+import { AreaInput, IsDay } from './area.input';
 import { IsEntityId, IsLongText, IsShortText } from '../common/input-validators';
 
 export enum RapidReviewDecisionKind {
@@ -278,13 +279,6 @@ export class InboxArgs extends InboxFilterArgs {
 const LINK = { require_protocol: true, protocols: ['https', 'http'] };
 
 @InputType({ isAbstract: true })
-abstract class AreaInput extends IdempotentInput {
-  @Field(() => ID)
-  @IsEntityId()
-  areaId!: string;
-}
-
-@InputType({ isAbstract: true })
 abstract class ReviewInput extends AreaInput {
   @Field(() => ID)
   @IsEntityId()
@@ -300,7 +294,7 @@ export class NotifySeriousIncidentInput extends AreaInput {
   reference!: string;
 
   @Field({ description: 'YYYY-MM-DD: the day the local authority became aware.' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'awareOn must be a date written YYYY-MM-DD.' })
+  @IsDay('awareOn')
   awareOn!: string;
 
   @Field(() => String, {
@@ -308,7 +302,7 @@ export class NotifySeriousIncidentInput extends AreaInput {
     description: 'YYYY-MM-DD: the day it notified the national panel, if it has.',
   })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'notifiedOn must be a date written YYYY-MM-DD.' })
+  @IsDay('notifiedOn')
   notifiedOn?: string | null;
 
   @Field(() => Boolean, { defaultValue: true, description: 'R42: restricted unless said otherwise.' })
@@ -353,7 +347,7 @@ export class SubmitYearlyReportInput extends AreaInput {
   period!: string;
 
   @Field({ description: 'YYYY-MM-DD' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'publishedOn must be a date written YYYY-MM-DD.' })
+  @IsDay('publishedOn')
   publishedOn!: string;
 
   @Field()
@@ -361,11 +355,11 @@ export class SubmitYearlyReportInput extends AreaInput {
   link!: string;
 
   @Field({ description: 'YYYY-MM-DD: due within 7 days of publication.' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'sentToNationalPanelOn must be a date written YYYY-MM-DD.' })
+  @IsDay('sentToNationalPanelOn')
   sentToNationalPanelOn!: string;
 
   @Field({ description: 'YYYY-MM-DD: due within 7 days of publication.' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'sentToWhatWorksOn must be a date written YYYY-MM-DD.' })
+  @IsDay('sentToWhatWorksOn')
   sentToWhatWorksOn!: string;
 }
 

@@ -1,20 +1,10 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { RECOMMENDATION_RESPONSES, RecommendationResponse } from '@app/domain';
 import { BusinessDate } from '../common/business-date';
-import { IdempotentInput } from '../common/idempotency-key.input';
+import { AreaInput, IsDay } from './area.input';
 import { IsEntityId, IsLongText, IsShortText } from '../common/input-validators';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const dateMessage = (label: string) => ({ message: `${label} must be a date written YYYY-MM-DD.` });
-
-@InputType({ isAbstract: true })
-abstract class AreaInput extends IdempotentInput {
-  @Field(() => ID)
-  @IsEntityId()
-  areaId!: string;
-}
 
 @InputType()
 export class AppointScrutineerInput extends AreaInput {
@@ -23,12 +13,12 @@ export class AppointScrutineerInput extends AreaInput {
   name!: string;
 
   @Field({ description: 'YYYY-MM-DD: the first day of the appointment.' })
-  @Matches(DATE, dateMessage('from'))
+  @IsDay('from')
   from!: string;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: the first day no longer appointed.' })
   @IsOptional()
-  @Matches(DATE, dateMessage('to'))
+  @IsDay('to')
   to?: string | null;
 }
 
@@ -59,7 +49,7 @@ export class ScrutinyRecommendationInput {
   targetPartnerIds!: string[];
 
   @Field({ description: 'YYYY-MM-DD' })
-  @Matches(DATE, dateMessage('dueDate'))
+  @IsDay('dueDate')
   dueDate!: string;
 }
 
