@@ -128,3 +128,10 @@ export class Pages {
     this.problem(response, session, viewer, 400, 'That could not be done', [error.message]);
   }
 }
+
+/** The request's single-valued query parameters; repeated (array) or nested ones are dropped. */
+export function queryOf(request: Request): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(request.query).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
+}

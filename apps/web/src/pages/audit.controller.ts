@@ -20,7 +20,7 @@ import {
   textInput,
 } from '../components';
 import { html } from '../html';
-import { PageContext, Pages } from '../page-context';
+import { PageContext, Pages, queryOf } from '../page-context';
 
 const HEAD = `{ integrity { head { treeSize rootHash timestamp keyId signature } } }`;
 /** Where the server publishes the log's public key (apps/api/src/integrity/log-key.ts). */
@@ -89,12 +89,6 @@ function filterOf(query: Record<string, string>): Filter {
   if (to) filter.to = to;
   if (query.kind && KINDS.includes(query.kind)) filter.kinds = [query.kind];
   return filter;
-}
-
-function queryOf(request: Request): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(request.query).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
-  );
 }
 
 const PROOF = `query Proof($from: Int!) { integrity { head { treeSize rootHash } consistencyProof(from: $from) { toSize hashes } } }`;

@@ -14,7 +14,7 @@ import {
   tag,
 } from '../components';
 import { html } from '../html';
-import { PageContext, Pages } from '../page-context';
+import { PageContext, Pages, queryOf } from '../page-context';
 import { groupNavigation } from './group-nav';
 import { deadlinesOf, PRACTICE_REVIEW_FIELDS, PracticeReview } from './reports-up-views';
 
@@ -137,9 +137,7 @@ export class GroupController {
   async overview(@Param('groupId') groupId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.pages.handle(request, response, async (context) => {
       const { render } = context;
-      const query = Object.fromEntries(
-        Object.entries(request.query).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
-      );
+      const query = queryOf(request);
       const { overview, asAt, errors } = await this.overviewAsAt(context, groupId, dateFrom(query, 'asAt'));
       const { regionalGroup: group, recommendations, tasks } = overview;
       const { late, missed } = await this.owedToTheRegion(context, groupId);
