@@ -7,13 +7,13 @@ module.exports = {
   // Transpile only: `npm run typecheck` checks types; tests run on what tsc would emit.
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
-    // openid-client and what it uses ship only as ES modules, which Jest's module system cannot load.
+    // openid-client and what it uses, and the codegen plugins' auto-bind, ship only as ES modules, which Jest's module system cannot load.
     '^.+\\.js$': [
       'ts-jest',
       { tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022' }, isolatedModules: true },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(openid-client|oauth4webapi)/)(?!jose/dist/webapi/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(openid-client|oauth4webapi|auto-bind)/)(?!jose/dist/webapi/)'],
   moduleNameMapper: {
     '^@app/(domain|event-store|read-models|platform)$': '<rootDir>/libs/$1/src',
     '^@app/(domain|event-store|read-models|platform)/(.*)$': '<rootDir>/libs/$1/src/$2',
