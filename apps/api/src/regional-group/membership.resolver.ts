@@ -53,7 +53,10 @@ export class MembershipResolver {
     return { group: await this.queries.execute(new GetRegionalGroupQuery(groupId)), ...consequences(events) };
   }
 
-  @Query(() => [AgencyType], { description: 'Every agency type the platform knows, statutory or not.' })
+  @Query(() => [AgencyType], {
+    description:
+      'The platform’s own agency types, statutory as the default terms say, before any group’s terms, requirements or types of its own: a group’s list on a day is regionalGroup(asAt).agencyTypes.',
+  })
   agencyTypes(@CurrentIdentity() _identity: Identity): AgencyType[] {
     return AGENCY_TYPES.map(toAgencyType);
   }
