@@ -109,6 +109,19 @@ describe('no child-identifying data (R40)', () => {
     expect(await api.store.lastPosition()).toBe(before);
   });
 
+  it('accepts a random UUID as an idempotency key even when ten of its digits pass the NHS check', async () => {
+    const key = '3f0c2a9e-7b1d-4c55-9e2a-b9434765919c';
+    const before = await api.store.lastPosition();
+    const response = await api.graphql(
+      RECORD_DECISION,
+      { i: { meetingId, text: 'Agreed the terms of reference for 2027.', idempotencyKey: key } },
+      chair,
+    );
+    expect(response.errors).toBeUndefined();
+    const recorded = await api.store.readAll({ from: before });
+    expect(recorded.map((event) => event.metadata.idempotencyKey)).toContain(key);
+  });
+
   it('names a nested field by its path', async () => {
     const response = await api.graphql(
       'mutation($i: EstablishRegionalGroupInput!) { establishRegionalGroup(input: $i) { id } }',

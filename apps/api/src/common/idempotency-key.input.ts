@@ -17,7 +17,7 @@ export abstract class IdempotentInput {
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{8,100}$/, { message: 'idempotencyKey must be 8 to 100 letters, digits, "-" or "_".' })
   // Recorded in every event's metadata: ten digits can be an NHS number (R40).
-  @HoldsNoIdentifyingData()
+  @HoldsNoIdentifyingData({ key: true })
   idempotencyKey?: string | null;
 
   @Field(() => String, {

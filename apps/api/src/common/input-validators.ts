@@ -2,6 +2,8 @@ import { isEmail, ValidateBy, ValidationArguments, ValidationOptions } from 'cla
 import {
   DOCUMENT_TEXT_MAX,
   findIdentifyingData,
+  findIdentifyingDataInKey,
+  IdentifyingData,
   isEntityId,
   isWellFormedText,
   LONG_TEXT_MAX,
@@ -43,16 +45,26 @@ interface TextOptions {
  */
 export const IDENTIFYING_DATA_CONSTRAINT = 'holdsNoIdentifyingData';
 
-const identifyingDataIn = (value: unknown) => (typeof value === 'string' ? findIdentifyingData(value) : null);
+type Finder = (text: string) => IdentifyingData | null;
 
-/** Text that identifies no child or family (R40): every free-text field, and anything else that is recorded. */
-export function HoldsNoIdentifyingData({ label }: Pick<TextOptions, 'label'> = {}): PropertyDecorator {
+const identifyingDataIn = (value: unknown, find: Finder) => (typeof value === 'string' ? find(value) : null);
+
+/**
+ * Text that identifies no child or family (R40): every free-text field, and anything else that is
+ * recorded. A key the client made up is checked with `findIdentifyingDataInKey`, so a random UUID
+ * is never refused for the digits it happens to hold.
+ */
+export function HoldsNoIdentifyingData({
+  label,
+  key = false,
+}: Pick<TextOptions, 'label'> & { key?: boolean } = {}): PropertyDecorator {
+  const find: Finder = key ? findIdentifyingDataInKey : findIdentifyingData;
   return ValidateBy({
     name: IDENTIFYING_DATA_CONSTRAINT,
     validator: {
-      validate: (value: unknown) => identifyingDataIn(value) === null,
+      validate: (value: unknown) => identifyingDataIn(value, find) === null,
       defaultMessage: ({ property, value }: ValidationArguments) =>
-        `${label ?? property} looks like it identifies a child or family (${identifyingDataIn(value)?.description}); the platform holds governance data only (R40).`,
+        `${label ?? property} looks like it identifies a child or family (${identifyingDataIn(value, find)?.description}); the platform holds governance data only (R40).`,
     },
   });
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { findIdentifyingData } from '@app/domain';
+import { findIdentifyingDataInKey } from '@app/domain';
 
 /** What a correlation id from a client may hold: it is written into every event the request records. */
 const SAFE_CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -12,7 +12,7 @@ const SAFE_CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
  * was recorded.
  */
 export function correlationIdFrom(header: string | string[] | undefined): string {
-  return typeof header === 'string' && SAFE_CORRELATION_ID.test(header) && findIdentifyingData(header) === null
+  return typeof header === 'string' && SAFE_CORRELATION_ID.test(header) && findIdentifyingDataInKey(header) === null
     ? header
     : randomUUID();
 }

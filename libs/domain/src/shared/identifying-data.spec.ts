@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findIdentifyingData, IdentifyingDataKind, isValidNhsNumber } from './identifying-data';
+import {
+  findIdentifyingData,
+  findIdentifyingDataInKey,
+  IdentifyingDataKind,
+  isValidNhsNumber,
+} from './identifying-data';
 
 /** One sentence a line, as the corpus files beside this spec hold them. */
 const lines = (file: string) =>
@@ -36,6 +41,21 @@ describe('isValidNhsNumber: the modulus 11 check of the NHS data dictionary', ()
     ['letters', '94347659l9'],
   ])('refuses %s', (_, digits) => {
     expect(isValidNhsNumber(digits)).toBe(false);
+  });
+});
+
+describe('findIdentifyingDataInKey (R40, for keys a client makes up)', () => {
+  it('given a random UUID whose last group holds ten digits passing the NHS check, when checked, then nothing is found', () => {
+    const key = '3f0c2a9e-7b1d-4c55-9e2a-b9434765919c';
+    expect(findIdentifyingData(key)).toEqual({ kind: 'NHS_NUMBER', description: 'an NHS number' });
+    expect(findIdentifyingDataInKey(key)).toBeNull();
+  });
+
+  it.each([
+    ['an NHS number on its own', '9434765919'],
+    ['an NHS number in a key of its own making', 'referral-9434765919'],
+  ])('given %s, when checked, then it is found', (_, key) => {
+    expect(findIdentifyingDataInKey(key)).toEqual({ kind: 'NHS_NUMBER', description: 'an NHS number' });
   });
 });
 

@@ -207,3 +207,15 @@ export function findIdentifyingData(text: string): IdentifyingData | null {
   const found = CHECKS.find(([, check]) => check(checked));
   return found ? { kind: found[0], description: DESCRIPTIONS[found[0]] } : null;
 }
+
+/** RFC 9562's text form of a UUID. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What in a key a client made up (an idempotency key, a correlation id) identifies a child or a
+ * family. A UUID is random: about one in a thousand holds ten digits in a row that pass the NHS
+ * check, and refusing those would refuse a form at random; any other key is checked as text.
+ */
+export function findIdentifyingDataInKey(key: string): IdentifyingData | null {
+  return UUID.test(key) ? null : findIdentifyingData(key);
+}
