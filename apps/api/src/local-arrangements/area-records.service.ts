@@ -1,12 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  dateOrToday,
-  knownAgencyTypeCodes,
-  localArrangementStream,
-  workstreamDecider,
-  workstreamStream,
-} from '@app/domain';
-import { EventStore, newEntityId, readState } from '@app/event-store';
+import { dateOrToday, knownAgencyTypeCodes, workstreamDecider, workstreamStream } from '@app/domain';
+import { EventStore, readState } from '@app/event-store';
 import { RequestMeta } from '../common/command-gateway';
 import { EVENT_STORE } from '../infrastructure/injection-tokens';
 import {
@@ -29,8 +23,7 @@ export class AreaRecordsService {
 
   /** R2: the agency type must be one the area's group knows. */
   recordRelevantAgency(input: RecordRelevantAgencyInput, meta: RequestMeta): Promise<string> {
-    const stream = localArrangementStream(input.areaId);
-    const agencyId = newEntityId('relevant-agency', meta.identity.personId, input.idempotencyKey, stream);
+    const agencyId = this.areas.newId('relevant-agency', input, meta);
     return this.areas.change('recordRelevantAgency', input, meta, ({ area, group }) => ({
       type: 'RecordRelevantAgency',
       data: {
@@ -54,8 +47,7 @@ export class AreaRecordsService {
 
   /** Each link is checked against the workstream's own stream: it must exist and be the area's group's. */
   recordLocalGroup(input: RecordLocalGroupInput, meta: RequestMeta): Promise<string> {
-    const stream = localArrangementStream(input.areaId);
-    const localGroupId = newEntityId('local-group', meta.identity.personId, input.idempotencyKey, stream);
+    const localGroupId = this.areas.newId('local-group', input, meta);
     return this.areas.change('recordLocalGroup', input, meta, async ({ area, group }) => {
       const linked = await Promise.all(
         input.workstreamIds.map((id) => readState(this.store, workstreamStream(id), workstreamDecider)),

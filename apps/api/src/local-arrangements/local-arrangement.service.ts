@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ActiveGroup, LocalArrangementCommand, localArrangementDecider, localArrangementStream } from '@app/domain';
+import { newEntityId } from '@app/event-store';
 import { Actors } from '../auth/actors';
 import { AreaGroups } from '../common/area-groups';
 import { CommandGateway, PreparedCommand, RequestMeta } from '../common/command-gateway';
@@ -31,6 +32,11 @@ export class LocalArrangementService {
     private readonly known: KnownEntities,
     private readonly areas: AreaGroups,
   ) {}
+
+  /** The id of a new thing in the area's records, derived from the request's key so a retry records it once. */
+  newId(kind: string, input: AreaInput, meta: RequestMeta): string {
+    return newEntityId(kind, meta.identity.personId, input.idempotencyKey, localArrangementStream(input.areaId));
+  }
 
   /** Answers the id of the area's group. */
   async change(

@@ -3,7 +3,7 @@ import { dateOf, LocalArrangementCommand, statutoryPartnersOfArea, StatutoryReco
 import { newEntityId } from '@app/event-store';
 import { RequestMeta } from '../common/command-gateway';
 import { AreaInput } from './area.input';
-import { AreaAttempt, LocalArrangementService } from './local-arrangement.service';
+import { AreaContext, LocalArrangementService } from './local-arrangement.service';
 import {
   NotifySeriousIncidentInput,
   PublishLocalReviewInput,
@@ -11,7 +11,11 @@ import {
   RecordRapidReviewDecisionInput,
 } from './reports-up.types';
 
-type Build = (attempt: AreaAttempt, recorders: StatutoryRecorders) => LocalArrangementCommand;
+/** What every practice-review command carries: who acts for which area of which group, and who may record it. */
+type ReviewContext = Pick<AreaContext, 'areaId' | 'actor' | 'now'> & {
+  groupId: string;
+  recorders: StatutoryRecorders;
+};
 
 /**
  * L5: practice reviews, in the area's own stream, by its business manager or a representative of
@@ -24,80 +28,63 @@ export class PracticeReviewService {
 
   async notifySeriousIncident(input: NotifySeriousIncidentInput, meta: RequestMeta): Promise<string> {
     const reviewId = newEntityId('practice-review', meta.identity.personId, input.idempotencyKey, input.areaId);
-    await this.record('notifySeriousIncident', input, meta, ({ area, group }, recorders) => ({
+    await this.record('notifySeriousIncident', input, meta, (review) => ({
       type: 'NotifySeriousIncident',
       data: {
-        areaId: area.areaId,
+        ...review,
         reviewId,
         reference: input.reference,
         awareOn: input.awareOn,
         notifiedOn: input.notifiedOn ?? null,
         restricted: input.restricted,
-        groupId: group.groupId,
-        recorders,
-        actor: area.actor,
-        now: area.now,
       },
     }));
     return reviewId;
   }
 
   async recordPanelNotification(input: RecordPanelNotificationInput, meta: RequestMeta): Promise<string> {
-    await this.record('recordPanelNotification', input, meta, ({ area, group }, recorders) => ({
+    await this.record('recordPanelNotification', input, meta, (review) => ({
       type: 'RecordPanelNotification',
-      data: {
-        areaId: area.areaId,
-        reviewId: input.reviewId,
-        notifiedOn: input.notifiedOn ?? null,
-        groupId: group.groupId,
-        recorders,
-        actor: area.actor,
-        now: area.now,
-      },
+      data: { ...review, reviewId: input.reviewId, notifiedOn: input.notifiedOn ?? null },
     }));
     return input.reviewId;
   }
 
   async recordRapidReviewDecision(input: RecordRapidReviewDecisionInput, meta: RequestMeta): Promise<string> {
-    await this.record('recordRapidReviewDecision', input, meta, ({ area, group }, recorders) => ({
+    await this.record('recordRapidReviewDecision', input, meta, (review) => ({
       type: 'RecordRapidReviewDecision',
       data: {
-        areaId: area.areaId,
+        ...review,
         reviewId: input.reviewId,
         decision: input.decision,
         reason: input.decisionReason,
         decidedOn: input.decidedOn ?? null,
-        groupId: group.groupId,
-        recorders,
-        actor: area.actor,
-        now: area.now,
       },
     }));
     return input.reviewId;
   }
 
   async publishLocalReview(input: PublishLocalReviewInput, meta: RequestMeta): Promise<string> {
-    await this.record('publishLocalReview', input, meta, ({ area, group }, recorders) => ({
+    await this.record('publishLocalReview', input, meta, (review) => ({
       type: 'PublishLocalReview',
-      data: {
-        areaId: area.areaId,
-        reviewId: input.reviewId,
-        publishedOn: input.publishedOn ?? null,
-        link: input.link,
-        groupId: group.groupId,
-        recorders,
-        actor: area.actor,
-        now: area.now,
-      },
+      data: { ...review, reviewId: input.reviewId, publishedOn: input.publishedOn ?? null, link: input.link },
     }));
     return input.reviewId;
   }
 
-  private async record(operation: string, input: AreaInput, meta: RequestMeta, build: Build): Promise<void> {
-    await this.areas.change(operation, input, meta, (attempt) =>
-      build(attempt, {
-        managedAreaIds: attempt.area.managedAreaIds,
-        statutoryPartnerIds: statutoryPartnersOfArea(attempt.group, attempt.area.areaId, dateOf(attempt.area.now)),
+  private async record(
+    operation: string,
+    input: AreaInput,
+    meta: RequestMeta,
+    build: (review: ReviewContext) => LocalArrangementCommand,
+  ): Promise<void> {
+    await this.areas.change(operation, input, meta, ({ area: { areaId, managedAreaIds, actor, now }, group }) =>
+      build({
+        areaId,
+        groupId: group.groupId,
+        recorders: { managedAreaIds, statutoryPartnerIds: statutoryPartnersOfArea(group, areaId, dateOf(now)) },
+        actor,
+        now,
       }),
     );
   }

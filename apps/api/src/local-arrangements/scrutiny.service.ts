@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { dateOrToday, localArrangementStream, successorsOf } from '@app/domain';
-import { childId, newEntityId } from '@app/event-store';
+import { dateOrToday, successorsOf } from '@app/domain';
+import { childId } from '@app/event-store';
 import { RequestMeta } from '../common/command-gateway';
 import { LocalArrangementService } from './local-arrangement.service';
 import {
@@ -20,8 +20,7 @@ export class ScrutinyService {
   constructor(private readonly areas: LocalArrangementService) {}
 
   appointScrutineer(input: AppointScrutineerInput, meta: RequestMeta): Promise<string> {
-    const stream = localArrangementStream(input.areaId);
-    const scrutineerId = newEntityId('scrutineer', meta.identity.personId, input.idempotencyKey, stream);
+    const scrutineerId = this.areas.newId('scrutineer', input, meta);
     return this.areas.change('appointScrutineer', input, meta, ({ area }) => ({
       type: 'AppointScrutineer',
       data: { ...area, scrutineerId, name: input.name, from: input.from, to: input.to ?? null },
@@ -29,8 +28,7 @@ export class ScrutinyService {
   }
 
   recordScrutinyActivity(input: RecordScrutinyActivityInput, meta: RequestMeta): Promise<string> {
-    const stream = localArrangementStream(input.areaId);
-    const activityId = newEntityId('scrutiny-activity', meta.identity.personId, input.idempotencyKey, stream);
+    const activityId = this.areas.newId('scrutiny-activity', input, meta);
     return this.areas.change('recordScrutinyActivity', input, meta, ({ area, group }) => ({
       type: 'RecordScrutinyActivity',
       data: {
@@ -45,8 +43,7 @@ export class ScrutinyService {
   }
 
   publishScrutinyReport(input: PublishScrutinyReportInput, meta: RequestMeta): Promise<string> {
-    const stream = localArrangementStream(input.areaId);
-    const reportId = newEntityId('scrutiny-report', meta.identity.personId, input.idempotencyKey, stream);
+    const reportId = this.areas.newId('scrutiny-report', input, meta);
     return this.areas.change('publishScrutinyReport', input, meta, ({ area, group }) => ({
       type: 'PublishScrutinyReport',
       data: {

@@ -23,6 +23,16 @@ const send = <T extends ScrutinyCommand['type']>(type: T, data: DataOf<T>): Scru
   }) as never;
 /** A scrutineer appointed for the whole group from April 2025, as the group's stream holds it. */
 const regionalScrutineer = { g1: { from: '2025-04-01', to: null } };
+/** An activity of the group's scrutineer in the area, recorded by its business manager unless said otherwise. */
+const groupActivity = (overrides: Partial<DataOf<'RecordScrutinyActivity'>> = {}) =>
+  send('RecordScrutinyActivity', {
+    activityId: 'a1',
+    scrutineerId: 'g1',
+    examined: 'Regional audit of the front door',
+    on: '2026-03-10',
+    groupScrutineers: regionalScrutineer,
+    ...overrides,
+  });
 
 const appointed: LocalRecordEvent = {
   type: 'ScrutineerAppointed',
@@ -155,15 +165,7 @@ describe('independent scrutiny (L6)', () => {
   it("given no scrutineer of the area's own, when an activity names the group's scrutineer, then it is kept", () =>
     spec
       .given([])
-      .when(
-        send('RecordScrutinyActivity', {
-          activityId: 'a1',
-          scrutineerId: 'g1',
-          examined: 'Regional audit of the front door',
-          on: '2026-03-10',
-          groupScrutineers: regionalScrutineer,
-        }),
-      )
+      .when(groupActivity())
       .then([
         {
           type: 'ScrutinyActivityRecorded',
@@ -179,26 +181,13 @@ describe('independent scrutiny (L6)', () => {
   it("given the group's scrutineer from April 2025, when an activity is dated before it, then OUT_OF_RANGE", () =>
     spec
       .given([])
-      .when(
-        send('RecordScrutinyActivity', {
-          activityId: 'a1',
-          scrutineerId: 'g1',
-          examined: 'Audit',
-          on: '2025-01-10',
-          groupScrutineers: regionalScrutineer,
-        }),
-      )
+      .when(groupActivity({ on: '2025-01-10' }))
       .thenFails('OUT_OF_RANGE'));
   it("given the group's scrutineer, when the region records the activity for the area, then FORBIDDEN (R11)", () =>
     spec
       .given([])
       .when(
-        send('RecordScrutinyActivity', {
-          activityId: 'a1',
-          scrutineerId: 'g1',
-          examined: 'Audit',
-          on: '2026-03-10',
-          groupScrutineers: regionalScrutineer,
+        groupActivity({
           actor: { personId: 'chair', partnerId: 'police', roles: ['REPRESENTATIVE', 'CHAIR'] },
           managedAreaIds: [],
         }),
