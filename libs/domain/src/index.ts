@@ -45,6 +45,7 @@ export * from './local-arrangements/local-records';
 export * from './local-arrangements/arrangements-implementation';
 export * from './local-arrangements/participation';
 export * from './local-arrangements/scrutiny';
+export * from './local-arrangements/scrutineers';
 export * from './meetings/recommendation-response';
 export * from './local-arrangements/area-recorders';
 export * from './local-arrangements/deadlines';

@@ -1,17 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
-import {
-  ACCESS_STREAM,
-  AccessCommand,
-  accessDecider,
-  AccessEvent,
-  regionalGroupDecider,
-  regionalGroupStream,
-} from '@app/domain';
-import { EventStore, newEntityId, readState } from '@app/event-store';
-import { MembershipQueries } from '@app/read-models';
+import { Injectable } from '@nestjs/common';
+import { ACCESS_STREAM, AccessCommand, accessDecider, AccessEvent } from '@app/domain';
+import { newEntityId } from '@app/event-store';
+import { AreaGroups } from '../common/area-groups';
 import { CommandGateway, PreparedCommand, RequestMeta } from '../common/command-gateway';
 import { IdempotentInput } from '../common/idempotency-key.input';
-import { EVENT_STORE } from '../infrastructure/injection-tokens';
 import { RegisterPersonInput, RoleInput } from '../regional-group/membership.inputs';
 import { RevokeCalendarTokenInput } from './calendar-token.types';
 
@@ -23,8 +15,7 @@ import { RevokeCalendarTokenInput } from './calendar-token.types';
 export class AccessService {
   constructor(
     private readonly gateway: CommandGateway,
-    private readonly membership: MembershipQueries,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly areas: AreaGroups,
   ) {}
 
   /** Answers the new person's id. */
@@ -45,7 +36,7 @@ export class AccessService {
         personId: input.personId,
         role: input.role,
         areaId: input.areaId ?? null,
-        areaKnown: input.areaId ? await this.areaExists(input.areaId) : false,
+        areaKnown: input.areaId ? (await this.areas.groupOf(input.areaId)) !== null : false,
         actor,
       },
     }));
@@ -78,16 +69,5 @@ export class AccessService {
   ): Promise<readonly AccessEvent[]> {
     const outcome = await this.gateway.change({ operation, input, meta }, null, ACCESS_STREAM, accessDecider, build);
     return outcome.events;
-  }
-
-  /**
-   * Whether the area stands in its group's own stream. The store keeps no index by area, so the
-   * read model only says which group stream to read.
-   */
-  private async areaExists(areaId: string): Promise<boolean> {
-    const groupId = this.membership.groupOfArea(areaId);
-    if (!groupId) return false;
-    const group = await readState(this.store, regionalGroupStream(groupId), regionalGroupDecider);
-    return group.status === 'active' && group.areas.some((area) => area.areaId === areaId);
   }
 }

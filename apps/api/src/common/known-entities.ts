@@ -9,6 +9,11 @@ import {
   WorkstreamQueries,
 } from '@app/read-models';
 
+/** The refusal of an id that names no area, wherever that is found out. */
+export function unknownArea(areaId: string): DomainError {
+  return new DomainError('NOT_FOUND', `There is no area with id ${areaId}.`);
+}
+
 /**
  * The ids a query or subscription is asked about must name something, or it is refused with
  * NOT_FOUND: an empty answer would read as "nothing has happened there" when the client has a
@@ -30,8 +35,11 @@ export class KnownEntities {
       throw new DomainError('NOT_FOUND', `There is no regional group with id ${groupId}.`);
   }
 
-  area(areaId: string): void {
-    if (!this.membership.groupOfArea(areaId)) throw new DomainError('NOT_FOUND', `There is no area with id ${areaId}.`);
+  /** Answers the id of the area's group, which names the group stream a command for the area reads. */
+  area(areaId: string): string {
+    const groupId = this.membership.groupOfArea(areaId);
+    if (!groupId) throw unknownArea(areaId);
+    return groupId;
   }
 
   /** A core partner, of the given group when one is named. */

@@ -1,27 +1,15 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Inject } from '@nestjs/common';
-import {
-  dateOrToday,
-  implementationOn,
-  knownAgencyTypeCodes,
-  localArrangementStream,
-  participatesOn,
-  participationGapsOn,
-  requiredTypesOn,
-  workstreamDecider,
-  workstreamStream,
-} from '@app/domain';
-import { EventStore, newEntityId, readState } from '@app/event-store';
+import { implementationOn, participatesOn, participationGapsOn, requiredTypesOn } from '@app/domain';
 import { LocalArrangementQueries, MembershipQueries } from '@app/read-models';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { ReadAccess } from '../auth/read-access';
+import { requestMeta } from '../common/command-gateway';
 import { derivedId } from '../common/derived-id';
 import { GroupTimeViews } from '../common/group-time-views';
 import { KnownEntities } from '../common/known-entities';
 import { GraphqlContext } from '../graphql/graphql-context';
-import { EVENT_STORE } from '../infrastructure/injection-tokens';
-import { AreaRecords } from './area-records';
+import { AreaRecordsService } from './area-records.service';
 import {
   EndRelevantAgencyInput,
   PublishArrangementsInput,
@@ -31,6 +19,7 @@ import {
   RecordSecretaryOfStateNotifiedInput,
 } from './local-arrangement.inputs';
 import { LocalArrangement, LocalGroup, PublishedArrangements, RelevantAgency } from './local-arrangement.types';
+import { LocalArrangementViews } from './local-arrangement.view';
 
 /**
  * An area's own arrangement (L1, L4): recorded by that area's business manager only, never by the
@@ -39,13 +28,13 @@ import { LocalArrangement, LocalGroup, PublishedArrangements, RelevantAgency } f
 @Resolver(() => LocalArrangement)
 export class LocalArrangementResolver {
   constructor(
-    private readonly areas: AreaRecords,
+    private readonly service: AreaRecordsService,
+    private readonly arrangements: LocalArrangementViews,
     private readonly access: ReadAccess,
     private readonly known: KnownEntities,
     private readonly views: GroupTimeViews,
     private readonly membership: MembershipQueries,
     private readonly records: LocalArrangementQueries,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   @Query(() => LocalArrangement, {
@@ -58,10 +47,9 @@ export class LocalArrangementResolver {
     @Args('asRecordedAt', { type: () => Date, nullable: true }) asRecordedAt: Date | null,
     @CurrentIdentity() identity: Identity,
   ): Promise<LocalArrangement> {
-    this.known.area(areaId);
+    const groupId = this.known.area(areaId);
     await this.access.assertAreaFeed(identity.personId, areaId);
-    const groupId = this.membership.groupOfArea(areaId) as string;
-    return this.areas.arrangement(areaId, this.views.of(groupId, asAt ?? null, asRecordedAt ?? null));
+    return this.arrangements.of(areaId, this.views.of(groupId, asAt ?? null, asRecordedAt ?? null));
   }
 
   @ResolveField(() => [RelevantAgency], {
@@ -123,127 +111,73 @@ export class LocalArrangementResolver {
   }
 
   @Mutation(() => LocalArrangement, { description: "The area's business manager. L1: a relevant agency taking part." })
-  recordRelevantAgency(
+  async recordRelevantAgency(
     @Args('input') input: RecordRelevantAgencyInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ) {
-    return this.areas.change('recordRelevantAgency', input, identity, context, async (area, groupId) => {
-      const group = await this.areas.group(groupId);
-      return {
-        type: 'RecordRelevantAgency',
-        data: {
-          ...area,
-          agencyId: newEntityId(
-            'relevant-agency',
-            identity.personId,
-            input.idempotencyKey,
-            localArrangementStream(input.areaId),
-          ),
-          name: input.name,
-          agencyType: input.agencyType,
-          from: input.from,
-          to: input.to ?? null,
-          knownAgencyTypes: knownAgencyTypeCodes(group?.definedAgencyTypes ?? []),
-        },
-      };
-    });
+  ): Promise<LocalArrangement> {
+    await this.service.recordRelevantAgency(input, requestMeta(identity, context));
+    return this.arrangements.of(input.areaId);
   }
 
   @Mutation(() => LocalArrangement, {
     description: "The area's business manager. L1: a relevant agency stops taking part.",
   })
-  endRelevantAgency(
+  async endRelevantAgency(
     @Args('input') input: EndRelevantAgencyInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ) {
-    return this.areas.change('endRelevantAgency', input, identity, context, (area) => ({
-      type: 'EndRelevantAgency',
-      data: { ...area, agencyId: input.agencyId, to: input.to },
-    }));
+  ): Promise<LocalArrangement> {
+    await this.service.endRelevantAgency(input, requestMeta(identity, context));
+    return this.arrangements.of(input.areaId);
   }
 
   @Mutation(() => LocalArrangement, {
     description:
       "The area's business manager. L1: one of the area's own groups, a working group linked to regional workstreams.",
   })
-  recordLocalGroup(
+  async recordLocalGroup(
     @Args('input') input: RecordLocalGroupInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ) {
-    return this.areas.change('recordLocalGroup', input, identity, context, async (area, groupId) => {
-      // Each link is checked against the workstream's own stream: it must exist and be the area's group's.
-      const linked = await Promise.all(
-        input.workstreamIds.map((id) => readState(this.store, workstreamStream(id), workstreamDecider)),
-      );
-      return {
-        type: 'RecordLocalGroup',
-        data: {
-          ...area,
-          localGroupId: newEntityId(
-            'local-group',
-            identity.personId,
-            input.idempotencyKey,
-            localArrangementStream(input.areaId),
-          ),
-          name: input.name,
-          kind: input.kind,
-          meetingsPerYear: input.meetingsPerYear,
-          workstreamIds: input.workstreamIds,
-          groupWorkstreamIds: input.workstreamIds.filter(
-            (_, index) => linked[index].status !== 'NONE' && linked[index].groupId === groupId,
-          ),
-        },
-      };
-    });
+  ): Promise<LocalArrangement> {
+    await this.service.recordLocalGroup(input, requestMeta(identity, context));
+    return this.arrangements.of(input.areaId);
   }
 
   @Mutation(() => LocalArrangement, {
     description: "The area's business manager. L4: a version of its published arrangements.",
   })
-  publishArrangements(
+  async publishArrangements(
     @Args('input') input: PublishArrangementsInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ) {
-    return this.areas.change('publishArrangements', input, identity, context, (area) => ({
-      type: 'PublishArrangements',
-      data: {
-        ...area,
-        version: input.version,
-        publishedOn: input.publishedOn,
-        secretaryOfStateNotifiedOn: input.secretaryOfStateNotifiedOn ?? null,
-      },
-    }));
+  ): Promise<LocalArrangement> {
+    await this.service.publishArrangements(input, requestMeta(identity, context));
+    return this.arrangements.of(input.areaId);
   }
 
   @Mutation(() => LocalArrangement, {
     description: "The area's business manager. L4: the day the Secretary of State was notified of a version.",
   })
-  recordSecretaryOfStateNotified(
+  async recordSecretaryOfStateNotified(
     @Args('input') input: RecordSecretaryOfStateNotifiedInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ) {
-    return this.areas.change('recordSecretaryOfStateNotified', input, identity, context, (area) => ({
-      type: 'RecordSecretaryOfStateNotified',
-      data: { ...area, version: input.version, notifiedOn: dateOrToday(input.notifiedOn, area.now) },
-    }));
+  ): Promise<LocalArrangement> {
+    await this.service.recordSecretaryOfStateNotified(input, requestMeta(identity, context));
+    return this.arrangements.of(input.areaId);
   }
 
   @Mutation(() => LocalArrangement, {
     description: "The area's business manager. L4: the day a version was implemented.",
   })
-  recordArrangementsImplemented(
+  async recordArrangementsImplemented(
     @Args('input') input: RecordArrangementsImplementedInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ) {
-    return this.areas.change('recordArrangementsImplemented', input, identity, context, (area) => ({
-      type: 'RecordArrangementsImplemented',
-      data: { ...area, version: input.version, implementedOn: dateOrToday(input.implementedOn, area.now) },
-    }));
+  ): Promise<LocalArrangement> {
+    await this.service.recordArrangementsImplemented(input, requestMeta(identity, context));
+    return this.arrangements.of(input.areaId);
   }
 }

@@ -1,26 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import {
-  dateOf,
-  DomainError,
-  isPracticeReviewOverdue,
-  LocalArrangementCommand,
-  localArrangementDecider,
-  localArrangementStream,
-  practiceReviewStage,
-} from '@app/domain';
-import { newEntityId } from '@app/event-store';
+import { dateOf, DomainError, isPracticeReviewOverdue, practiceReviewStage } from '@app/domain';
 import { RegionalGroupQueries, ReportsUpQueries } from '@app/read-models';
 import { Clock } from '@app/platform';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { ReadAccess } from '../auth/read-access';
-import { CommandGateway, PreparedCommand, requestMeta } from '../common/command-gateway';
-import { IdempotentInput } from '../common/idempotency-key.input';
+import { requestMeta } from '../common/command-gateway';
 import { KnownEntities } from '../common/known-entities';
 import { GraphqlContext } from '../graphql/graphql-context';
 import { CLOCK } from '../infrastructure/injection-tokens';
-import { AreaFacts } from './area-facts';
+import { PracticeReviewService } from './practice-review.service';
 import {
   NotifySeriousIncidentInput,
   PracticeReview,
@@ -39,8 +29,7 @@ import { toPracticeReview } from './reports-up.views';
 @Resolver(() => PracticeReview)
 export class PracticeReviewResolver {
   constructor(
-    private readonly gateway: CommandGateway,
-    private readonly facts: AreaFacts,
+    private readonly service: PracticeReviewService,
     private readonly reviews: ReportsUpQueries,
     private readonly groups: RegionalGroupQueries,
     private readonly known: KnownEntities,
@@ -50,29 +39,6 @@ export class PracticeReviewResolver {
 
   private today(): string {
     return dateOf(this.clock.now().toISOString());
-  }
-
-  private async record(
-    areaId: string,
-    operation: string,
-    input: IdempotentInput,
-    identity: Identity,
-    context: GraphqlContext,
-    build: (
-      prepared: PreparedCommand,
-      recorders: Awaited<ReturnType<AreaFacts['statutoryRecorders']>>,
-      groupId: string,
-    ) => LocalArrangementCommand,
-  ): Promise<void> {
-    const groupId = this.facts.groupOf(areaId);
-    await this.gateway.change(
-      { operation: operation, input, meta: requestMeta(identity, context) },
-      groupId,
-      localArrangementStream(areaId),
-      localArrangementDecider,
-      async (prepared) =>
-        build(prepared, await this.facts.statutoryRecorders(areaId, groupId, identity.personId), groupId),
-    );
   }
 
   private read(reviewId: string, areaId: string): PracticeReview {
@@ -119,29 +85,7 @@ export class PracticeReviewResolver {
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ): Promise<PracticeReview> {
-    const reviewId = newEntityId('practice-review', identity.personId, input.idempotencyKey, input.areaId);
-    await this.record(
-      input.areaId,
-      'notifySeriousIncident',
-      input,
-      identity,
-      context,
-      ({ actor, now }, recorders, groupId) => ({
-        type: 'NotifySeriousIncident',
-        data: {
-          areaId: input.areaId,
-          reviewId,
-          reference: input.reference,
-          awareOn: input.awareOn,
-          notifiedOn: input.notifiedOn ?? null,
-          restricted: input.restricted,
-          groupId,
-          recorders,
-          actor,
-          now,
-        },
-      }),
-    );
+    const reviewId = await this.service.notifySeriousIncident(input, requestMeta(identity, context));
     return this.read(reviewId, input.areaId);
   }
 
@@ -151,25 +95,7 @@ export class PracticeReviewResolver {
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ): Promise<PracticeReview> {
-    await this.record(
-      input.areaId,
-      'recordPanelNotification',
-      input,
-      identity,
-      context,
-      ({ actor, now }, recorders, groupId) => ({
-        type: 'RecordPanelNotification',
-        data: {
-          areaId: input.areaId,
-          reviewId: input.reviewId,
-          notifiedOn: input.notifiedOn ?? null,
-          groupId,
-          recorders,
-          actor,
-          now,
-        },
-      }),
-    );
+    await this.service.recordPanelNotification(input, requestMeta(identity, context));
     return this.read(input.reviewId, input.areaId);
   }
 
@@ -181,27 +107,7 @@ export class PracticeReviewResolver {
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ): Promise<PracticeReview> {
-    await this.record(
-      input.areaId,
-      'recordRapidReviewDecision',
-      input,
-      identity,
-      context,
-      ({ actor, now }, recorders, groupId) => ({
-        type: 'RecordRapidReviewDecision',
-        data: {
-          areaId: input.areaId,
-          reviewId: input.reviewId,
-          decision: input.decision,
-          reason: input.decisionReason,
-          decidedOn: input.decidedOn ?? null,
-          groupId,
-          recorders,
-          actor,
-          now,
-        },
-      }),
-    );
+    await this.service.recordRapidReviewDecision(input, requestMeta(identity, context));
     return this.read(input.reviewId, input.areaId);
   }
 
@@ -211,26 +117,7 @@ export class PracticeReviewResolver {
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ): Promise<PracticeReview> {
-    await this.record(
-      input.areaId,
-      'publishLocalReview',
-      input,
-      identity,
-      context,
-      ({ actor, now }, recorders, groupId) => ({
-        type: 'PublishLocalReview',
-        data: {
-          areaId: input.areaId,
-          reviewId: input.reviewId,
-          publishedOn: input.publishedOn ?? null,
-          link: input.link,
-          groupId,
-          recorders,
-          actor,
-          now,
-        },
-      }),
-    );
+    await this.service.publishLocalReview(input, requestMeta(identity, context));
     return this.read(input.reviewId, input.areaId);
   }
 }

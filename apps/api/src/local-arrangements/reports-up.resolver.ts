@@ -1,41 +1,25 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import {
-  dateOf,
-  DomainError,
-  LocalArrangementCommand,
-  localArrangementDecider,
-  localArrangementStream,
-  RegionalReportsCommand,
-  regionalReportsDecider,
-  nextYearlyReportDueOn,
-  regionalReportsStream,
-  reportUpStatus,
-  SentItem,
-  sentItemIn,
-} from '@app/domain';
-import { EventStore, newEntityId } from '@app/event-store';
+import { dateOf, DomainError, nextYearlyReportDueOn, reportUpStatus } from '@app/domain';
 import { InboxItemRow, pageOfFiltered, RegionalGroupQueries, ReportsUpQueries } from '@app/read-models';
 import { Clock } from '@app/platform';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { ReadAccess } from '../auth/read-access';
-import { CommandGateway, PreparedCommand, requestMeta } from '../common/command-gateway';
+import { requestMeta } from '../common/command-gateway';
 import { ConnectionShape, toConnection } from '../common/connection';
 import { derivedId } from '../common/derived-id';
-import { IdempotentInput } from '../common/idempotency-key.input';
 import { KnownEntities } from '../common/known-entities';
 import { GraphqlContext } from '../graphql/graphql-context';
-import { CLOCK, EVENT_STORE } from '../infrastructure/injection-tokens';
+import { CLOCK } from '../infrastructure/injection-tokens';
 import { RegionalGroup } from '../regional-group/regional-group.types';
-import { AreaFacts } from './area-facts';
+import { InboxItemRef, ReportsUpService } from './reports-up.service';
 import {
   AcknowledgeInboxItemInput,
   DefineMeasureInput,
   InboxArgs,
   InboxItem,
   InboxItemConnection,
-  InboxItemInput,
   PerformanceMeasure,
   ReportUpStatusKind,
   YearlyReportDue,
@@ -57,13 +41,11 @@ import { inboxStatus, toInboxItem } from './reports-up.views';
 @Resolver(() => InboxItem)
 export class ReportsUpResolver {
   constructor(
-    private readonly gateway: CommandGateway,
-    private readonly facts: AreaFacts,
+    private readonly service: ReportsUpService,
     private readonly reports: ReportsUpQueries,
     private readonly groups: RegionalGroupQueries,
     private readonly known: KnownEntities,
     private readonly access: ReadAccess,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -81,252 +63,91 @@ export class ReportsUpResolver {
     return toInboxItem(row, responses, visible, this.today());
   }
 
-  private async item(groupId: string, itemId: string, personId: string): Promise<InboxItem> {
+  private async item({ groupId, itemId }: InboxItemRef, personId: string): Promise<InboxItem> {
     const [row] = this.reports.inboxItems({ groupId, kind: null, areaId: null }).filter((r) => r.itemId === itemId);
     if (!row) throw new DomainError('NOT_FOUND', `There is no item ${itemId} in the group's inbox.`);
     return this.view(row, personId);
-  }
-
-  /** One thing the area sends up, by its business manager, in the area's own stream. */
-  private async sendUp(
-    areaId: string,
-    itemId: string,
-    operation: string,
-    input: IdempotentInput,
-    identity: Identity,
-    context: GraphqlContext,
-    build: (
-      prepared: PreparedCommand,
-      managedAreaIds: readonly string[],
-    ) => LocalArrangementCommand | Promise<LocalArrangementCommand>,
-  ): Promise<InboxItem> {
-    const groupId = this.facts.groupOf(areaId);
-    await this.gateway.change(
-      { operation: operation, input, meta: requestMeta(identity, context) },
-      groupId,
-      localArrangementStream(areaId),
-      localArrangementDecider,
-      async (prepared) => build(prepared, await this.facts.managedAreaIds(identity.personId)),
-    );
-    return this.item(groupId, itemId, identity.personId);
-  }
-
-  /** What the region does, in its own stream, about an item one of its areas sent (found in that area's stream). */
-  private async answer(
-    input: InboxItemInput,
-    operation: string,
-    identity: Identity,
-    context: GraphqlContext,
-    build: (prepared: PreparedCommand, item: SentItem | null) => RegionalReportsCommand,
-  ): Promise<InboxItem> {
-    this.known.group(input.groupId);
-    const [row] = this.reports
-      .inboxItems({ groupId: input.groupId, kind: null, areaId: null })
-      .filter((r) => r.itemId === input.itemId);
-    await this.gateway.change(
-      { operation: operation, input, meta: requestMeta(identity, context) },
-      input.groupId,
-      regionalReportsStream(input.groupId),
-      regionalReportsDecider,
-      async (prepared) => {
-        const events = row ? await this.store.readStream(localArrangementStream(row.areaId)) : [];
-        return build(prepared, sentItemIn(events, input.itemId));
-      },
-    );
-    return this.item(input.groupId, input.itemId, identity.personId);
   }
 
   @Mutation(() => InboxItem, {
     description:
       'L2: the area’s yearly report (s.16G: at least once in every 12 months), with the days it was sent to the national panel and the What Works centre (due within 7 days of publication).',
   })
-  submitYearlyReport(
+  async submitYearlyReport(
     @Args('input') input: SubmitYearlyReportInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ): Promise<InboxItem> {
-    const reportId = newEntityId('yearly-report', identity.personId, input.idempotencyKey, input.areaId);
-    return this.sendUp(
-      input.areaId,
-      reportId,
-      'submitYearlyReport',
-      input,
-      identity,
-      context,
-      ({ actor, now }, managedAreaIds) => ({
-        type: 'SubmitYearlyReport',
-        data: {
-          areaId: input.areaId,
-          reportId,
-          period: input.period,
-          publishedOn: input.publishedOn,
-          link: input.link,
-          sentToNationalPanelOn: input.sentToNationalPanelOn,
-          sentToWhatWorksOn: input.sentToWhatWorksOn,
-          managedAreaIds,
-          actor,
-          now,
-        },
-      }),
-    );
+    return this.item(await this.service.submitYearlyReport(input, requestMeta(identity, context)), identity.personId);
   }
 
   @Mutation(() => InboxItem, {
     description:
       "L2: a count for one quarter of a measure from the group's list; due by the end of the month after the quarter.",
   })
-  submitPerformanceFigures(
+  async submitPerformanceFigures(
     @Args('input') input: SubmitPerformanceFiguresInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ): Promise<InboxItem> {
-    const figuresId = newEntityId('performance-figures', identity.personId, input.idempotencyKey, input.areaId);
-    return this.sendUp(
-      input.areaId,
-      figuresId,
-      'submitPerformanceFigures',
-      input,
-      identity,
-      context,
-      async ({ actor, now }, managedAreaIds) => {
-        const groupId = this.facts.groupOf(input.areaId);
-        const events = await this.store.readStream(regionalReportsStream(groupId));
-        const defined = events.find(
-          (e) => e.type === 'MeasureDefined' && (e.data as { measureId: string }).measureId === input.measureId,
-        );
-        return {
-          type: 'SubmitPerformanceFigures',
-          data: {
-            areaId: input.areaId,
-            figuresId,
-            measure: defined ? { measureId: input.measureId, name: (defined.data as { name: string }).name } : null,
-            period: input.period,
-            count: input.count,
-            managedAreaIds,
-            actor,
-            now,
-          },
-        };
-      },
+    return this.item(
+      await this.service.submitPerformanceFigures(input, requestMeta(identity, context)),
+      identity.personId,
     );
   }
 
   @Mutation(() => InboxItem, {
     description: 'L2: an issue the area raises to the region; restricted (R42) when marked.',
   })
-  raiseEscalation(
+  async raiseEscalation(
     @Args('input') input: RaiseEscalationInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ): Promise<InboxItem> {
-    const escalationId = newEntityId('escalation', identity.personId, input.idempotencyKey, input.areaId);
-    return this.sendUp(
-      input.areaId,
-      escalationId,
-      'raiseEscalation',
-      input,
-      identity,
-      context,
-      ({ actor, now }, managedAreaIds) => ({
-        type: 'RaiseEscalation',
-        data: {
-          areaId: input.areaId,
-          groupId: this.facts.groupOf(input.areaId),
-          escalationId,
-          title: input.title,
-          detail: input.detail,
-          restricted: input.restricted,
-          raisedOn: input.raisedOn ?? null,
-          managedAreaIds,
-          actor,
-          now,
-        },
-      }),
-    );
+    return this.item(await this.service.raiseEscalation(input, requestMeta(identity, context)), identity.personId);
   }
 
   @Mutation(() => InboxItem, { description: 'L2: a decision the area took for itself, shared with the region.' })
-  shareLocalDecision(
+  async shareLocalDecision(
     @Args('input') input: ShareLocalDecisionInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ): Promise<InboxItem> {
-    const decisionId = newEntityId('local-decision', identity.personId, input.idempotencyKey, input.areaId);
-    return this.sendUp(
-      input.areaId,
-      decisionId,
-      'shareLocalDecision',
-      input,
-      identity,
-      context,
-      ({ actor, now }, managedAreaIds) => ({
-        type: 'ShareLocalDecision',
-        data: {
-          areaId: input.areaId,
-          decisionId,
-          title: input.title,
-          decision: input.decision,
-          decidedOn: input.decidedOn ?? null,
-          managedAreaIds,
-          actor,
-          now,
-        },
-      }),
-    );
+    return this.item(await this.service.shareLocalDecision(input, requestMeta(identity, context)), identity.personId);
   }
 
   @Mutation(() => InboxItem, {
     description: 'The region (a current representative of the group) acknowledges an item in its inbox.',
   })
-  acknowledgeInboxItem(
+  async acknowledgeInboxItem(
     @Args('input') input: AcknowledgeInboxItemInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ): Promise<InboxItem> {
-    return this.answer(input, 'acknowledgeInboxItem', identity, context, ({ actor, now }, item) => ({
-      type: 'AcknowledgeInboxItem',
-      data: { groupId: input.groupId, item, actor, now },
-    }));
+    await this.service.acknowledgeInboxItem(input, requestMeta(identity, context));
+    return this.item(input, identity.personId);
   }
 
   @Mutation(() => InboxItem, {
     description: "The region's response to an escalation, recorded in the region's stream (R11).",
   })
-  respondToEscalation(
+  async respondToEscalation(
     @Args('input') input: RespondToEscalationInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ): Promise<InboxItem> {
-    return this.answer(input, 'respondToEscalation', identity, context, ({ actor, now }, escalation) => ({
-      type: 'RespondToEscalation',
-      data: {
-        groupId: input.groupId,
-        escalation,
-        response: input.response,
-        respondedOn: input.respondedOn ?? null,
-        actor,
-        now,
-      },
-    }));
+    await this.service.respondToEscalation(input, requestMeta(identity, context));
+    return this.item(input, identity.personId);
   }
 
   @Mutation(() => InboxItem, { description: 'The region resolves an escalation; no response follows once resolved.' })
-  resolveEscalation(
+  async resolveEscalation(
     @Args('input') input: ResolveEscalationInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ): Promise<InboxItem> {
-    return this.answer(input, 'resolveEscalation', identity, context, ({ actor, now }, escalation) => ({
-      type: 'ResolveEscalation',
-      data: {
-        groupId: input.groupId,
-        escalation,
-        resolution: input.resolution,
-        resolvedOn: input.resolvedOn ?? null,
-        actor,
-        now,
-      },
-    }));
+    await this.service.resolveEscalation(input, requestMeta(identity, context));
+    return this.item(input, identity.personId);
   }
 
   @Mutation(() => PerformanceMeasure, {
@@ -337,18 +158,7 @@ export class ReportsUpResolver {
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ): Promise<PerformanceMeasure> {
-    this.known.group(input.groupId);
-    const measureId = newEntityId('measure', identity.personId, input.idempotencyKey, input.groupId);
-    await this.gateway.change(
-      { operation: 'defineMeasure', input, meta: requestMeta(identity, context) },
-      input.groupId,
-      regionalReportsStream(input.groupId),
-      regionalReportsDecider,
-      ({ actor, now }): RegionalReportsCommand => ({
-        type: 'DefineMeasure',
-        data: { groupId: input.groupId, measureId, name: input.name, actor, now },
-      }),
-    );
+    const measureId = await this.service.defineMeasure(input, requestMeta(identity, context));
     const measure = this.reports.measuresOfGroup(input.groupId).find((m) => m.measureId === measureId);
     if (!measure) throw new DomainError('NOT_FOUND', `The group keeps no measure with id ${measureId}.`);
     return { id: measure.measureId, name: measure.name };
@@ -361,7 +171,7 @@ export class ReportsUpResolver {
     @Args('areaId', { type: () => ID }) areaId: string,
     @CurrentIdentity() identity: Identity,
   ): Promise<PerformanceMeasure[]> {
-    const groupId = this.facts.groupOf(areaId);
+    const groupId = this.known.area(areaId);
     await this.access.assertAreaFeed(identity.personId, areaId);
     return this.reports.measuresOfGroup(groupId).map((m) => ({ id: m.measureId, name: m.name }));
   }
@@ -374,7 +184,7 @@ export class ReportsUpResolver {
     @Args() args: ReportsUpArgs,
     @CurrentIdentity() identity: Identity,
   ): Promise<ConnectionShape<InboxItem>> {
-    const groupId = this.facts.groupOf(args.areaId);
+    const groupId = this.known.area(args.areaId);
     await this.access.assertAreaFeed(identity.personId, args.areaId);
     return this.inbox(groupId, args, identity.personId);
   }

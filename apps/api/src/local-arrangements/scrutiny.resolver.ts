@@ -1,25 +1,20 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import {
-  dateOrToday,
-  isRecommendationOverdue,
-  localArrangementStream,
-  participatesOn,
-  successorsOf,
-} from '@app/domain';
-import { childId, newEntityId } from '@app/event-store';
+import { isRecommendationOverdue, participatesOn } from '@app/domain';
 import { LocalArrangementQueries, ScrutinyReportRow } from '@app/read-models';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
+import { requestMeta } from '../common/command-gateway';
 import { derivedId } from '../common/derived-id';
 import { GraphqlContext } from '../graphql/graphql-context';
-import { AreaRecords } from './area-records';
 import { LocalArrangement } from './local-arrangement.types';
+import { LocalArrangementViews } from './local-arrangement.view';
 import {
   AppointScrutineerInput,
   PublishScrutinyReportInput,
   RecordScrutinyActivityInput,
   RespondToScrutinyRecommendationInput,
 } from './scrutiny.inputs';
+import { ScrutinyService } from './scrutiny.service';
 import { Scrutineer, ScrutinyActivity, ScrutinyReport } from './scrutiny.types';
 
 /** L6: scrutiny reports as read, each recommendation overdue or not on `on` by R9's rule. */
@@ -51,7 +46,8 @@ export function toScrutinyReports(rows: readonly ScrutinyReportRow[], on: string
 @Resolver(() => LocalArrangement)
 export class ScrutinyResolver {
   constructor(
-    private readonly areas: AreaRecords,
+    private readonly service: ScrutinyService,
+    private readonly arrangements: LocalArrangementViews,
     private readonly records: LocalArrangementQueries,
   ) {}
 
@@ -80,110 +76,47 @@ export class ScrutinyResolver {
   }
 
   @Mutation(() => LocalArrangement, { description: "The area's business manager. L6: an independent scrutineer." })
-  appointScrutineer(
+  async appointScrutineer(
     @Args('input') input: AppointScrutineerInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ) {
-    return this.areas.change('appointScrutineer', input, identity, context, (area) => ({
-      type: 'AppointScrutineer',
-      data: {
-        ...area,
-        scrutineerId: newEntityId(
-          'scrutineer',
-          identity.personId,
-          input.idempotencyKey,
-          localArrangementStream(input.areaId),
-        ),
-        name: input.name,
-        from: input.from,
-        to: input.to ?? null,
-      },
-    }));
+  ): Promise<LocalArrangement> {
+    await this.service.appointScrutineer(input, requestMeta(identity, context));
+    return this.arrangements.of(input.areaId);
   }
 
   @Mutation(() => LocalArrangement, { description: "The area's business manager. L6: what a scrutineer examined." })
-  recordScrutinyActivity(
+  async recordScrutinyActivity(
     @Args('input') input: RecordScrutinyActivityInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ) {
-    return this.areas.change('recordScrutinyActivity', input, identity, context, (area) => ({
-      type: 'RecordScrutinyActivity',
-      data: {
-        ...area,
-        activityId: newEntityId(
-          'scrutiny-activity',
-          identity.personId,
-          input.idempotencyKey,
-          localArrangementStream(input.areaId),
-        ),
-        scrutineerId: input.scrutineerId,
-        examined: input.examined,
-        on: dateOrToday(input.on, area.now),
-      },
-    }));
+  ): Promise<LocalArrangement> {
+    await this.service.recordScrutinyActivity(input, requestMeta(identity, context));
+    return this.arrangements.of(input.areaId);
   }
 
   @Mutation(() => LocalArrangement, {
     description: "The area's business manager. L6: a scrutiny report with recommendations to partners of the group.",
   })
-  publishScrutinyReport(
+  async publishScrutinyReport(
     @Args('input') input: PublishScrutinyReportInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ) {
-    return this.areas.change('publishScrutinyReport', input, identity, context, async (area, groupId) => {
-      const reportId = newEntityId(
-        'scrutiny-report',
-        identity.personId,
-        input.idempotencyKey,
-        localArrangementStream(input.areaId),
-      );
-      const group = await this.areas.group(groupId);
-      return {
-        type: 'PublishScrutinyReport',
-        data: {
-          ...area,
-          reportId,
-          scrutineerId: input.scrutineerId,
-          title: input.title,
-          publishedOn: dateOrToday(input.publishedOn, area.now),
-          recommendations: input.recommendations.map((r, index) => ({
-            recommendationId: childId(reportId, 'recommendation', index),
-            text: r.text,
-            targetPartnerIds: r.targetPartnerIds,
-            dueDate: r.dueDate,
-          })),
-          groupPartnerIds: Object.keys(group?.partners ?? {}),
-        },
-      };
-    });
+  ): Promise<LocalArrangement> {
+    await this.service.publishScrutinyReport(input, requestMeta(identity, context));
+    return this.arrangements.of(input.areaId);
   }
 
   @Mutation(() => LocalArrangement, {
     description:
       'A representative of a target partner, for that partner only (R9, R41): a response to a scrutiny recommendation.',
   })
-  respondToScrutinyRecommendation(
+  async respondToScrutinyRecommendation(
     @Args('input') input: RespondToScrutinyRecommendationInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ) {
-    return this.areas.change('respondToScrutinyRecommendation', input, identity, context, async (area, groupId) => {
-      const group = await this.areas.group(groupId);
-      return {
-        type: 'RespondToScrutinyRecommendation',
-        data: {
-          ...area,
-          recommendationId: input.recommendationId,
-          partnerId: input.partnerId,
-          response: input.response,
-          reason: input.reason ?? null,
-          respondedOn: input.respondedOn ?? null,
-          successors: successorsOf(Object.values(group?.partners ?? {})),
-        },
-      };
-    });
+  ): Promise<LocalArrangement> {
+    await this.service.respondToScrutinyRecommendation(input, requestMeta(identity, context));
+    return this.arrangements.of(input.areaId);
   }
 }

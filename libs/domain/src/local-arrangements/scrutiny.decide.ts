@@ -4,7 +4,7 @@ import { DomainError } from '../shared/domain-error';
 import { normaliseName } from '../shared/text';
 import { scrutineerAppointment } from '../regional-group/group-scrutiny';
 import { requireAreaManager } from './area-recorders';
-import { participatesOn } from './participation';
+import { requireScrutineerOn } from './scrutineers';
 import {
   AppointScrutineer,
   PublishScrutinyReport,
@@ -30,37 +30,27 @@ export function appointScrutineer(command: AppointScrutineer, state: ScrutinySta
   return [{ type: 'ScrutineerAppointed', data: { areaId, scrutineerId, name, from, to } }];
 }
 
-/** The scrutineer named must hold the appointment on the day of the work. */
-function requireScrutineerOn(state: ScrutinyState, scrutineerId: string, date: string): void {
-  const scrutineer = state.scrutineers[scrutineerId];
-  if (!scrutineer) throw new DomainError('NOT_FOUND', `The area has no scrutineer ${scrutineerId}.`);
-  if (!participatesOn(scrutineer, date)) {
-    throw new DomainError('OUT_OF_RANGE', `The scrutineer was not appointed on ${date}.`, {
-      earliest: scrutineer.from,
-    });
-  }
-}
-
 /** L6: what the scrutineer examined, and when. */
 export function recordScrutinyActivity(command: RecordScrutinyActivity, state: ScrutinyState): ScrutinyEvent[] {
-  const { actor, areaId, managedAreaIds, activityId, scrutineerId, on, now } = command.data;
+  const { actor, areaId, managedAreaIds, activityId, scrutineerId, on, now, groupScrutineers } = command.data;
   requireAreaManager(actor, areaId, managedAreaIds, 'records its scrutiny');
   if (state.activities.includes(activityId))
     throw new DomainError('ALREADY_EXISTS', `Activity ${activityId} is already recorded.`);
   const examined = requireText(command.data.examined, 'What was examined');
   requireNotFuture(on, now, 'The day of the activity');
-  requireScrutineerOn(state, scrutineerId, on);
+  requireScrutineerOn(scrutineerId, on, { area: state.scrutineers, group: groupScrutineers });
   return [{ type: 'ScrutinyActivityRecorded', data: { areaId, activityId, scrutineerId, examined, on } }];
 }
 
 /** L6: a scrutiny report with recommendations, each to named partners of the area's group, with a due date. */
 export function publishScrutinyReport(command: PublishScrutinyReport, state: ScrutinyState): ScrutinyEvent[] {
-  const { actor, areaId, managedAreaIds, reportId, scrutineerId, publishedOn, now, groupPartnerIds } = command.data;
+  const { actor, areaId, managedAreaIds, reportId, scrutineerId, publishedOn, now, groupPartnerIds, groupScrutineers } =
+    command.data;
   requireAreaManager(actor, areaId, managedAreaIds, 'publishes its scrutiny reports');
   if (state.reports[reportId]) throw new DomainError('ALREADY_EXISTS', `Report ${reportId} is already published.`);
   const title = requireText(command.data.title, "The report's title");
   requireNotFuture(publishedOn, now, 'The publication date');
-  requireScrutineerOn(state, scrutineerId, publishedOn);
+  requireScrutineerOn(scrutineerId, publishedOn, { area: state.scrutineers, group: groupScrutineers });
   const recommendations = command.data.recommendations.map((recommendation) => {
     const text = requireText(recommendation.text, 'A recommendation');
     const targets = [...new Set(recommendation.targetPartnerIds)];

@@ -2,7 +2,7 @@ import { Actor } from '../shared/roles';
 import { specification } from '../testing/given-when-then';
 import { localArrangementDecider } from './local-arrangement.decider';
 import { LocalRecordEvent } from './local-records';
-import { ScrutinyCommand } from './scrutiny';
+import { RecordScrutinyActivity, ScrutinyCommand } from './scrutiny';
 
 const spec = specification(localArrangementDecider);
 const now = '2026-11-23T09:00:00.000Z';
@@ -12,11 +12,27 @@ const policeRepresentative: Actor = { personId: 'rep-police', partnerId: 'police
 
 type DataOf<T extends ScrutinyCommand['type']> = Omit<
   Extract<ScrutinyCommand, { type: T }>['data'],
-  'areaId' | 'managedAreaIds' | 'actor' | 'now'
+  'areaId' | 'managedAreaIds' | 'actor' | 'now' | 'groupScrutineers'
 > &
-  Partial<Pick<ScrutinyCommand['data'], 'actor' | 'managedAreaIds'>>;
+  Partial<Pick<ScrutinyCommand['data'], 'actor' | 'managedAreaIds'>> &
+  Partial<Pick<RecordScrutinyActivity['data'], 'groupScrutineers'>>;
 const send = <T extends ScrutinyCommand['type']>(type: T, data: DataOf<T>): ScrutinyCommand =>
-  ({ type, data: { areaId: 'bristol', managedAreaIds: ['bristol'], actor: bristolManager, now, ...data } }) as never;
+  ({
+    type,
+    data: { areaId: 'bristol', managedAreaIds: ['bristol'], actor: bristolManager, now, groupScrutineers: {}, ...data },
+  }) as never;
+/** A scrutineer appointed for the whole group from April 2025, as the group's stream holds it. */
+const regionalScrutineer = { g1: { from: '2025-04-01', to: null } };
+/** An activity of the group's scrutineer in the area, recorded by its business manager unless said otherwise. */
+const groupActivity = (overrides: Partial<DataOf<'RecordScrutinyActivity'>> = {}) =>
+  send('RecordScrutinyActivity', {
+    activityId: 'a1',
+    scrutineerId: 'g1',
+    examined: 'Regional audit of the front door',
+    on: '2026-03-10',
+    groupScrutineers: regionalScrutineer,
+    ...overrides,
+  });
 
 const appointed: LocalRecordEvent = {
   type: 'ScrutineerAppointed',
@@ -146,6 +162,42 @@ describe('independent scrutiny (L6)', () => {
         send('RecordScrutinyActivity', { activityId: 'a1', scrutineerId: 's1', examined: 'Audit', on: '2026-01-10' }),
       )
       .thenFails('NOT_FOUND'));
+  it("given no scrutineer of the area's own, when an activity names the group's scrutineer, then it is kept", () =>
+    spec
+      .given([])
+      .when(groupActivity())
+      .then([
+        {
+          type: 'ScrutinyActivityRecorded',
+          data: {
+            areaId: 'bristol',
+            activityId: 'a1',
+            scrutineerId: 'g1',
+            examined: 'Regional audit of the front door',
+            on: '2026-03-10',
+          },
+        },
+      ]));
+  it("given the group's scrutineer from April 2025, when an activity is dated before it, then OUT_OF_RANGE", () =>
+    spec
+      .given([])
+      .when(groupActivity({ on: '2025-01-10' }))
+      .thenFails('OUT_OF_RANGE'));
+  it("given the group's scrutineer, when the region records the activity for the area, then FORBIDDEN (R11)", () =>
+    spec
+      .given([])
+      .when(
+        groupActivity({
+          actor: { personId: 'chair', partnerId: 'police', roles: ['REPRESENTATIVE', 'CHAIR'] },
+          managedAreaIds: [],
+        }),
+      )
+      .thenFails('FORBIDDEN'));
+  it("given the group's scrutineer, when a report of theirs is published for the area, then it is recorded", () =>
+    spec
+      .given([])
+      .when(publish({ scrutineerId: 'g1', groupScrutineers: regionalScrutineer }))
+      .then([{ ...report, data: { ...report.data, scrutineerId: 'g1' } }]));
   it('given a scrutineer, when a report with recommendations is published, then it is recorded', () =>
     spec.given([appointed]).when(publish()).then([report]));
   it('given a scrutineer, when a recommendation names no partner of the group, then NOT_FOUND', () =>

@@ -2,6 +2,7 @@ import { IsoDate } from '../shared/dates';
 import { Message } from '../shared/decider';
 import { Actor } from '../shared/roles';
 import { RecommendationResponse } from '../meetings/meeting.events';
+import { ScrutineerTerms } from './scrutineers';
 
 /** L6: an independent scrutineer of the area's arrangements, with the days of the appointment (`to` exclusive). */
 export type ScrutineerAppointed = Message<
@@ -53,9 +54,11 @@ export type AppointScrutineer = AreaCommand<
   'AppointScrutineer',
   { scrutineerId: string; name: string; from: IsoDate; to: IsoDate | null }
 >;
+/** The scrutineers appointed for the area's whole group, read from the group's stream (L6). */
+type GroupScrutineers = { groupScrutineers: ScrutineerTerms };
 export type RecordScrutinyActivity = AreaCommand<
   'RecordScrutinyActivity',
-  { activityId: string; scrutineerId: string; examined: string; on: IsoDate }
+  { activityId: string; scrutineerId: string; examined: string; on: IsoDate } & GroupScrutineers
 >;
 export type PublishScrutinyReport = AreaCommand<
   'PublishScrutinyReport',
@@ -67,7 +70,7 @@ export type PublishScrutinyReport = AreaCommand<
     recommendations: readonly ScrutinyRecommendation[];
     /** The core partners of the area's group, read from the group's stream. */
     groupPartnerIds: readonly string[];
-  }
+  } & GroupScrutineers
 >;
 export type RespondToScrutinyRecommendation = AreaCommand<
   'RespondToScrutinyRecommendation',
@@ -91,7 +94,7 @@ export type ScrutinyReportState = Readonly<{
   >;
 }>;
 export type ScrutinyState = Readonly<{
-  scrutineers: Readonly<Record<string, { from: IsoDate; to: IsoDate | null }>>;
+  scrutineers: ScrutineerTerms;
   activities: readonly string[];
   reports: Readonly<Record<string, ScrutinyReportState>>;
 }>;

@@ -1,6 +1,7 @@
 import { avonAndSomerset, command, representativeActor } from '../testing/avon-and-somerset.fixture';
 import { specification } from '../testing/given-when-then';
 import { regionalGroupDecider } from './regional-group.decider';
+import { RegionalGroupEvent } from './regional-group.events';
 
 const spec = specification(regionalGroupDecider);
 const appoint = (data: Partial<{ name: string; from: string; to: string | null }> = {}) =>
@@ -45,5 +46,17 @@ describe('appointGroupScrutineer (L6): a scrutineer for the whole group', () => 
       .given(avonAndSomerset)
       .when(appoint({ name: ' ' }))
       .thenFails('VALIDATION_FAILED');
+  });
+
+  it("given an appointment, then the group's state holds its days, for the rules of its areas' scrutiny (L6)", () => {
+    const appointed: RegionalGroupEvent = {
+      type: 'GroupScrutineerAppointed',
+      data: { scrutineerId: 's-1', name: 'Independent Scrutineer', from: '2019-09-29', to: '2022-09-29' },
+    };
+    const group = [...avonAndSomerset, appointed].reduce(
+      (state, event) => regionalGroupDecider.evolve(state, event),
+      regionalGroupDecider.initialState,
+    );
+    expect(group.status === 'active' && group.scrutineers).toEqual({ 's-1': { from: '2019-09-29', to: '2022-09-29' } });
   });
 });

@@ -87,6 +87,8 @@ export type ActiveGroup = Readonly<{
   /** R2: agency types the group defined beyond the platform's list, and the types required with their dates. */
   definedAgencyTypes: readonly DefinedAgencyType[];
   requirements: readonly AgencyTypeRequirement[];
+  /** L6: the independent scrutineers appointed for the whole group, with their days (`to` exclusive). */
+  scrutineers: Readonly<Record<string, Readonly<{ from: IsoDate; to: IsoDate | null }>>>;
 }>;
 
 export type RegionalGroupState = Readonly<{ status: 'none' }> | ActiveGroup;
@@ -205,6 +207,7 @@ export function evolveGroup(state: RegionalGroupState, event: RegionalGroupEvent
       dissolvedAt: null,
       notices: {},
       definedAgencyTypes: [],
+      scrutineers: {},
       requirements: [],
     };
   }
@@ -387,8 +390,11 @@ function evolveActive(group: ActiveGroup, event: RegionalGroupEvent): ActiveGrou
     case 'DelegateMinimumSenioritySet':
     case 'PartnershipChairRecorded':
     case 'SafeguardingPartnersNamed':
-    case 'GroupScrutineerAppointed':
       return group; // Read-side only: no rule of the group's decider needs them.
+    case 'GroupScrutineerAppointed': {
+      const { scrutineerId, from, to } = event.data;
+      return { ...group, scrutineers: { ...group.scrutineers, [scrutineerId]: { from, to } } };
+    }
     case 'AgencyTypeDefined':
       return { ...group, definedAgencyTypes: [...group.definedAgencyTypes, event.data] };
     case 'AgencyTypeRequired': {
