@@ -107,8 +107,8 @@ export async function appendEvents(
     }),
   );
   const { rows } = await client.query<OutcomeRow>({
-    // Named, so each connection parses and plans the call once.
-    name: 'append-events',
+    // Named, so each connection parses and plans the call once; by schema, as a name's text is fixed.
+    name: `append-events-${names.schema}`,
     text: `SELECT * FROM ${names.appendFunction}($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     values: [
       streamId,
