@@ -1,6 +1,10 @@
 import { DuplicateEventIdError, ExpectedRevision, NewEvent, WrongExpectedVersionError } from './event-store';
 
-/** `current` is the stream's last revision, or null when the stream does not exist. */
+/**
+ * `current` is the stream's last revision, or null when the stream does not exist. PostgreSQL
+ * makes this same check inside its append function (postgres/postgres-append.ts), under the
+ * append lock: a change here belongs there too.
+ */
 export function assertExpectedRevision(streamId: string, expected: ExpectedRevision, current: number | null): void {
   const ok =
     expected === 'any' ||

@@ -1,11 +1,11 @@
 import { Client } from 'pg';
 import { randomUUID } from 'node:crypto';
-import { NewEvent, NO_STREAM, StoredEvent, WrongExpectedVersionError } from '../event-store';
+import { ANY, NewEvent, NO_STREAM, StoredEvent, WrongExpectedVersionError } from '../event-store';
 import { chainEvents, verifyHashChains } from '../hash-chain';
 import { SYSTEM_ACTOR } from '../metadata';
 import { eventStoreContract } from '../testing/event-store-contract';
 import { describeWithPostgres, dropTestSchema, freshTestSchema } from '../testing/postgres-test-schema';
-import { appendInTransaction } from './postgres-append';
+import { appendEvents } from './postgres-append';
 import { PostgresEventStore } from './postgres-event-store';
 
 const event = (type = 'SomethingHappened', data: unknown = { n: 1 }): NewEvent => ({
@@ -61,6 +61,54 @@ describeWithPostgres('the PostgreSQL event store', (connectionString) => {
       expect(await first.readStream('contested')).toHaveLength(2);
     });
 
+    it('appends every one of many ANY appends that writers in different instances make to one stream at once', async () => {
+      const writers = [instance(), instance()];
+      const outcomes = await Promise.allSettled(
+        writers.flatMap((store) =>
+          Array.from({ length: 10 }, () => store.append('shared', [event('Noted')], { expectedRevision: ANY })),
+        ),
+      );
+      expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
+      expect((await writers[0].readStream('shared')).map((e) => e.revision)).toEqual([...Array(20).keys()]);
+    });
+
+    it('answers a retry that waited for the first attempt to commit as the first attempt was answered', async () => {
+      const store = instance();
+      await store.lastPosition();
+      const batch = [event(), event()];
+      const first = new Client({ connectionString });
+      await first.connect();
+      try {
+        await first.query('BEGIN');
+        const answer = await appendEvents(first, store.names, 'retried', batch, NO_STREAM, []);
+        const retry = store.append('retried', batch, { expectedRevision: NO_STREAM });
+        await waitForAppendWaitingOnLock(first, store.names.appendLock);
+        await first.query('COMMIT');
+        expect(await retry).toEqual(answer);
+        expect(await store.readStream('retried')).toHaveLength(2);
+      } finally {
+        await first.end();
+      }
+    });
+
+    it('commits every append durably, even on a connection whose synchronous_commit is off', async () => {
+      const store = instance();
+      await store.lastPosition();
+      const client = new Client({ connectionString });
+      await client.connect();
+      const setting = async () => (await client.query('SHOW synchronous_commit')).rows[0].synchronous_commit;
+      try {
+        await client.query('SET synchronous_commit = off');
+        await client.query('BEGIN');
+        await appendEvents(client, store.names, 'durable', [event()], NO_STREAM, []);
+        expect(await setting()).toBe('on');
+        await client.query('COMMIT');
+        expect(await setting()).toBe('off');
+      } finally {
+        await client.end();
+      }
+    });
+
     it('never shows a reader a position before an earlier, slower transaction has committed', async () => {
       const store = instance();
       const before = await store.lastPosition();
@@ -68,7 +116,7 @@ describeWithPostgres('the PostgreSQL event store', (connectionString) => {
       await slow.connect();
       try {
         await slow.query('BEGIN');
-        const slowAppend = await appendInTransaction(slow, store.names, 'slow', [event('Slow')], NO_STREAM);
+        const slowAppend = await appendEvents(slow, store.names, 'slow', [event('Slow')], NO_STREAM, []);
 
         const fastAppend = store.append('fast', [event('Fast')], { expectedRevision: NO_STREAM });
         await waitForAppendWaitingOnLock(slow, store.names.appendLock);

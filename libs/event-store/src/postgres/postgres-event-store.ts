@@ -17,7 +17,7 @@ import {
 import { followAll } from '../follow-all';
 import { KeptTextRow, withKeptTexts } from '../sealed-text';
 import { sleep } from '../sleep';
-import { appendInTransaction, currentRevision } from './postgres-append';
+import { appendEvents, appendFunctionSql, currentRevision, redactionsIn } from './postgres-append';
 import { createTableSql, StoreNames, storeNames } from './postgres-schema';
 
 export interface PostgresEventStoreOptions {
@@ -49,7 +49,7 @@ interface EventRow {
  * The shared store: one PostgreSQL database, which any number of api instances may use at once.
  * One events table per schema with a global identity position, UNIQUE(stream_id, revision) and
  * unique event ids. Appends are transactions serialised by an advisory lock (see
- * appendInTransaction), so readers see the global order without gaps that fill later. Live
+ * appendFunctionSql), so readers see the global order without gaps that fill later. Live
  * subscribers are woken by LISTEN/NOTIFY, from whichever instance appended.
  */
 export class PostgresEventStore implements EventStore {
@@ -86,16 +86,20 @@ export class PostgresEventStore implements EventStore {
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('An append needs at least one event.');
     await this.migrated();
+    const redactions = redactionsIn(streamId, events);
     const client = await this.pool.connect();
     let broken = false;
     try {
-      await client.query('BEGIN');
-      const result = await appendInTransaction(client, this.names, streamId, events, options.expectedRevision);
-      await client.query('COMMIT');
+      // Most appends are one statement, a transaction of its own; a redaction also rewrites rows
+      // after the append's own, so it needs a transaction around them all.
+      if (redactions.length > 0) await client.query('BEGIN');
+      const result = await appendEvents(client, this.names, streamId, events, options.expectedRevision, redactions);
+      if (redactions.length > 0) await client.query('COMMIT');
       this.notifier.notify();
       return result;
     } catch (error) {
       // A connection that cannot even roll back is closed rather than handed to the next append.
+      // (Outside a transaction ROLLBACK only draws a warning: it still shows the connection works.)
       broken = await client.query('ROLLBACK').then(
         () => false,
         () => true,
@@ -176,6 +180,7 @@ export class PostgresEventStore implements EventStore {
       const exists = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [this.names.schema]);
       if (exists.rowCount === 0) await client.query(`CREATE SCHEMA ${client.escapeIdentifier(this.names.schema)}`);
       await client.query(createTableSql(this.names));
+      await client.query(appendFunctionSql(this.names));
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);

@@ -15,6 +15,8 @@ export interface StoreNames {
   readonly channel: string;
   /** The transaction-level advisory lock every append of this schema takes, as a bigint literal. */
   readonly appendLock: string;
+  /** The server-side function that makes one append (see postgres-append.ts), schema-qualified and quoted. */
+  readonly appendFunction: string;
 }
 
 export function storeNames(schema: string): StoreNames {
@@ -29,6 +31,7 @@ export function storeNames(schema: string): StoreNames {
     texts: `${escapeIdentifier(schema)}.event_texts`,
     channel: `events_${schema}`,
     appendLock: createHash('sha256').update(`${schema}.events`).digest().readBigInt64BE(0).toString(),
+    appendFunction: `${escapeIdentifier(schema)}.append_events`,
   };
 }
 
