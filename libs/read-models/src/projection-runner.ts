@@ -11,7 +11,7 @@ export interface RunnerLogger {
 type CommittedListener = (events: readonly StoredEvent[]) => void;
 
 interface CheckpointStatements {
-  readonly read: Database.Statement<[string]>;
+  readonly read: Database.Statement<[string], { position: Position }>;
   readonly save: Database.Statement<[Position, string]>;
 }
 
@@ -177,8 +177,7 @@ export class ProjectionRunner {
   }
 
   private checkpointOf(name: string): Position {
-    const row = this.checkpoints().read.get(name) as { position: number } | undefined;
-    return row?.position ?? 0;
+    return this.checkpoints().read.get(name)?.position ?? 0;
   }
 
   private checkpoints(): CheckpointStatements {
