@@ -10,6 +10,11 @@ export interface RunnerLogger {
 
 type CommittedListener = (events: readonly StoredEvent[]) => void;
 
+interface CheckpointStatements {
+  readonly read: Database.Statement<[string], { position: Position }>;
+  readonly save: Database.Statement<[Position, string]>;
+}
+
 /**
  * Events per read-database transaction while catching up. Projections key their rows by random
  * ids, so each commit rewrites pages all over the indexes (into the WAL, then again at checkpoint):
@@ -37,6 +42,14 @@ export class ProjectionRunner {
   private failure: Error | null = null;
   /** Every redaction at or before this position is already reflected in the rows. */
   private reflected: Position = 0;
+  /**
+   * Made once, on first use (the checkpoint table exists by then), not per event: preparing a
+   * statement costs several times running it, and the live path applies one event per mutation.
+   * The checkpoint table is never dropped, so the statements stay valid across rebuilds.
+   */
+  private checkpointStatements: CheckpointStatements | null = null;
+  private applyTransaction: Database.Transaction<(events: readonly StoredEvent[], last: Position) => void> | null =
+    null;
 
   constructor(
     private readonly store: EventStore,
@@ -164,9 +177,15 @@ export class ProjectionRunner {
   }
 
   private checkpointOf(name: string): Position {
-    const row = this.db.prepare('SELECT position FROM projection_checkpoints WHERE name = ?').get(name) as
-      { position: number } | undefined;
-    return row?.position ?? 0;
+    return this.checkpoints().read.get(name)?.position ?? 0;
+  }
+
+  private checkpoints(): CheckpointStatements {
+    this.checkpointStatements ??= {
+      read: this.db.prepare('SELECT position FROM projection_checkpoints WHERE name = ?'),
+      save: this.db.prepare('UPDATE projection_checkpoints SET position = ? WHERE name = ?'),
+    };
+    return this.checkpointStatements;
   }
 
   private async catchUp(): Promise<void> {
@@ -220,7 +239,7 @@ export class ProjectionRunner {
             projection.setup(this.db);
             for (const event of history) projection.apply(this.db, event);
             for (const statement of projection.deferredIndexes ?? []) this.db.exec(statement);
-            this.db.prepare('UPDATE projection_checkpoints SET position = ? WHERE name = ?').run(upTo, projection.name);
+            this.checkpoints().save.run(upTo, projection.name);
           }
         })
         .immediate();
@@ -238,22 +257,20 @@ export class ProjectionRunner {
 
   private applyBatch(stored: readonly StoredEvent[]): void {
     const events = stored.map(upcast);
-    const save = this.db.prepare('UPDATE projection_checkpoints SET position = ? WHERE name = ?');
     const last = events[events.length - 1].position;
+    this.applyTransaction ??= this.db.transaction((batch: readonly StoredEvent[], upTo: Position) => {
+      for (const projection of this.projections) {
+        const from = this.checkpointOf(projection.name);
+        if (from >= upTo) continue;
+        for (const event of batch) {
+          if (event.position > from) projection.apply(this.db, event);
+        }
+        this.checkpoints().save.run(upTo, projection.name);
+      }
+    });
     // Immediate: checkpoints are read under the write lock, so another process's runner on the
     // same file (the CLI beside the service) can never apply the same event twice.
-    this.db
-      .transaction(() => {
-        for (const projection of this.projections) {
-          const from = this.checkpointOf(projection.name);
-          if (from >= last) continue;
-          for (const event of events) {
-            if (event.position > from) projection.apply(this.db, event);
-          }
-          save.run(last, projection.name);
-        }
-      })
-      .immediate();
+    this.applyTransaction.immediate(events, last);
     this.committed(last, events);
   }
 

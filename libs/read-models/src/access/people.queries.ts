@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { statementsPerDatabase } from '../projection';
 
 export interface PersonRow {
   readonly personId: string;
@@ -19,19 +20,28 @@ export interface CalendarTokenRow {
   readonly revokedAt: string | null;
 }
 
+/** Prepared once: every request's authentication and every change to a person reads through these. */
+const statements = statementsPerDatabase((db) => ({
+  bySubject: db.prepare<[string], PersonRow>(
+    'SELECT person_id AS personId, name, email, subject FROM people WHERE subject = ?',
+  ),
+  byId: db.prepare<[string], PersonRow>(
+    'SELECT person_id AS personId, name, email, subject FROM people WHERE person_id = ?',
+  ),
+  rolesOf: db.prepare<[string], RoleGrantRow>(
+    'SELECT role, area_id AS areaId FROM role_grants WHERE person_id = ? ORDER BY rowid',
+  ),
+}));
+
 export class PeopleQueries {
   constructor(private readonly db: Database.Database) {}
 
   bySubject(subject: string): PersonRow | undefined {
-    return this.db
-      .prepare('SELECT person_id AS personId, name, email, subject FROM people WHERE subject = ?')
-      .get(subject) as PersonRow | undefined;
+    return statements(this.db).bySubject.get(subject);
   }
 
   byId(personId: string): PersonRow | undefined {
-    return this.db
-      .prepare('SELECT person_id AS personId, name, email, subject FROM people WHERE person_id = ?')
-      .get(personId) as PersonRow | undefined;
+    return statements(this.db).byId.get(personId);
   }
 
   /** Finds a person by id, subject, e-mail or exact name, for the CLI's `token <person>`. */
@@ -45,9 +55,7 @@ export class PeopleQueries {
   }
 
   rolesOf(personId: string): RoleGrantRow[] {
-    return this.db
-      .prepare('SELECT role, area_id AS areaId FROM role_grants WHERE person_id = ? ORDER BY rowid')
-      .all(personId) as RoleGrantRow[];
+    return statements(this.db).rolesOf.all(personId);
   }
 
   /** The calendar token whose secret hashes to `secretHash`, revoked or not. */
