@@ -91,8 +91,8 @@ export class Policy {
   @Field(() => ID)
   groupId!: string;
 
-  @Field()
-  title!: string;
+  /** The title last published by the day seen on, or the draft's before any version was (see the `title` field). */
+  recordedTitle!: string;
 
   @Field(() => ID, { nullable: true })
   workstreamId!: string | null;
