@@ -16,6 +16,7 @@ import { StoredEvent } from '@app/event-store';
 import {
   ALL_PROJECTIONS,
   HistoryQueries,
+  knownBy,
   MeetingQueries,
   MembershipQueries,
   openReadDatabase,
@@ -297,8 +298,15 @@ function groupQuery(
   membership.fundingOfGroups(ids, null, view);
   membership.noticesOfGroups(ids, view);
   meetings.meetingsOfGroups(ids, view);
+  // The cadence's next meeting: every meeting known by the view's position, whatever its day.
+  meetings.meetingsOfGroups(ids, knownBy(view));
   workstreams.workstreamsOfGroups(ids, view);
-  policies.policiesOfGroups(ids, view);
+  const seen = policies.policiesOfGroups(ids, view).get(groupId) ?? [];
+  // Each policy's title: that of its version in force on the view's day.
+  policies.versionsOfPolicies(
+    seen.map((policy) => policy.policyId),
+    view,
+  );
 }
 
 async function measure(run: () => unknown): Promise<number> {
