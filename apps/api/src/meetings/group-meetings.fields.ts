@@ -48,9 +48,12 @@ export class GroupMeetingFields {
   async cadence(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<MeetingCadence> {
     const key = this.seen(group);
     const now = group.view ? `${group.view.on}T23:59:59.999Z` : this.clock.now().toISOString();
+    // A past day's next meeting may have been booked or entered after it; today every meeting known
+    // already exists, so the group's own list (one query with the `meetings` field) is all of them.
+    const known: Viewed = group.view ? { id: group.id, args: { view: knownBy(group.view) } } : key;
     const [terms, all] = await Promise.all([
       context.loaders.termsOfGroup.load(key),
-      context.loaders.meetingsOfGroup.load({ id: group.id, args: { view: knownBy(key.args.view) } }),
+      context.loaders.meetingsOfGroup.load(known),
     ]);
     const cadenceMonths = (termsAdoptedBy(terms, key.args.view.on) ?? DEFAULT_TERMS).meetingCadenceMonths;
     const { last, next, overdue } = cadenceAt(all, group.establishedOn, cadenceMonths, now);
