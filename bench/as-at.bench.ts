@@ -280,7 +280,7 @@ function seed(file: string, count: number): Group[] {
   return groups;
 }
 
-/** What `regionalGroup` reads for its fields, seen on `view`. */
+/** What `regionalGroup` reads for its fields, seen on `view`: as asked (asAt or asRecordedAt), or today. */
 function groupQuery(
   sources: {
     membership: MembershipQueries;
@@ -290,6 +290,7 @@ function groupQuery(
   },
   groupId: string,
   view: TimeView,
+  asked = true,
 ): void {
   const ids = [groupId];
   const { membership, meetings, workstreams, policies } = sources;
@@ -300,8 +301,8 @@ function groupQuery(
   membership.fundingOfGroups(ids, null, view);
   membership.noticesOfGroups(ids, view);
   meetings.meetingsOfGroups(ids, view);
-  // The cadence's next meeting: every meeting known by the view's position, whatever its day.
-  meetings.meetingsOfGroups(ids, knownBy(view));
+  // A past day's cadence: every meeting known by the view's position, whatever its day (today's is the list above).
+  if (asked) meetings.meetingsOfGroups(ids, knownBy(view));
   workstreams.workstreamsOfGroups(ids, view);
   const seen = policies.policiesOfGroups(ids, view).get(groupId) ?? [];
   // Each policy's title: that of its version in force on the view's day.
@@ -337,7 +338,7 @@ export async function asAtBench(): Promise<BenchResult[]> {
     const groupId = groups[0].groupId;
     /** Three quarters of the way through the log: a moment before its last two years were recorded. */
     const recordedAt = new Date(FIRST_DAY + ((LAST_DAY - FIRST_DAY) * 3) / 4);
-    const current = () => groupQuery(sources, groupId, views.today());
+    const current = () => groupQuery(sources, groupId, views.today(), false);
     const cases: [string, () => unknown][] = [
       [`asAt ${AS_AT}`, () => groupQuery(sources, groupId, views.of(groupId, AS_AT, null))],
       [
