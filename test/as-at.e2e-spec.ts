@@ -238,6 +238,7 @@ describe('workstreams, policies, a group’s lists and area feeds as at a date',
   let api: TestApp;
   let demo: LoadedDemo;
   let workstreams: LoadedWorkstreams;
+  let beforeMeetingYear: string;
   let beforeWorkstreams: string;
   /** Jacqui Jensen, who leads the task-and-finish group, and Bristol's business manager. */
   let lead: string;
@@ -270,6 +271,7 @@ describe('workstreams, policies, a group’s lists and area feeds as at a date',
       tokenFor: (personId) => mintToken(key, { subject: personId, name: personId }),
     };
     demo = await loadAvonAndSomerset(context);
+    beforeMeetingYear = now();
     const meetings = await loadMeetingYear(context, demo);
     beforeWorkstreams = now();
     workstreams = await loadWorkstreams(context, demo, meetings);
@@ -330,6 +332,35 @@ describe('workstreams, policies, a group’s lists and area feeds as at a date',
       message: 'The policy existed from 2026-11-23; 2026-11-22 is before it.',
       extensions: { code: 'OUT_OF_RANGE', earliest: '2026-11-23' },
     });
+  });
+
+  it('gives a past day’s next meeting as known now, held and entered since; and as the platform held it at a moment', async () => {
+    type Cadence = {
+      lastMeeting: { startsAt: string } | null;
+      nextMeeting: { startsAt: string; place: string } | null;
+    };
+    const cadence = async (variables: { asAt?: string; asRecordedAt?: string }) => {
+      const { data, errors } = await api.graphql<{ regionalGroup: { cadence: Cadence } }>(
+        `query($id: ID!, $asAt: String, $asRecordedAt: DateTime) { regionalGroup(id: $id, asAt: $asAt, asRecordedAt: $asRecordedAt) {
+          cadence { lastMeeting { startsAt } nextMeeting { startsAt place } } } }`,
+        { id: demo.groupId, ...variables },
+      );
+      expect(errors).toBeUndefined();
+      const seen = data?.regionalGroup.cadence as Cadence;
+      return [seen.lastMeeting?.startsAt.slice(0, 10) ?? null, seen.nextMeeting?.startsAt.slice(0, 10) ?? null];
+    };
+    // The whole year was entered on 23 November 2026: each meeting was the next one before its day.
+    expect(await cadence({ asAt: '2020-03-01' })).toEqual([null, '2020-03-12']);
+    expect(await cadence({ asAt: '2026-07-01' })).toEqual(['2026-06-11', '2026-09-10']);
+    expect(await cadence({ asAt: '2026-09-10' })).toEqual(['2026-09-10', '2026-11-19']);
+    expect(await cadence({})).toEqual(['2026-11-19', '2026-12-10']);
+    // Before the year was entered the platform knew of no meeting after March 2020.
+    expect(await cadence({ asAt: '2026-07-01', asRecordedAt: beforeMeetingYear })).toEqual(['2020-03-12', null]);
+    // Before the extraordinary meeting was booked, December's came next after September's.
+    expect(await cadence({ asAt: '2026-09-10', asRecordedAt: beforeWorkstreams })).toEqual([
+      '2026-09-10',
+      '2026-12-10',
+    ]);
   });
 
   it('answers a workstream as at a day and as recorded at a moment; OUT_OF_RANGE before it existed', async () => {

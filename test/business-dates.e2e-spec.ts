@@ -111,6 +111,23 @@ describe('business dates entered after the fact', () => {
     ).toBe('OUT_OF_RANGE');
   });
 
+  it.each([['30/11/2020'], ['2021-02-29'], ['2020-13-01']])(
+    'refuses a day given as %j, not a date written YYYY-MM-DD, naming the field (VALIDATION_FAILED)',
+    async (day) => {
+      const input = { partnerId: demo.partnerIds['banes-icb'], financialYear: '2022/23', amountPence: 100, on: day };
+      expect(await groupChange('agreeFundingContribution', 'FundingContributionInput', input)).toEqual({
+        code: 'VALIDATION_FAILED',
+        message: 'on must be a date written YYYY-MM-DD.',
+      });
+      expect(
+        await groupChange('recordTermsOfReferenceReview', 'RecordTermsOfReferenceReviewInput', {
+          reviewedOn: day,
+          notes: 'Reviewed.',
+        }),
+      ).toEqual({ code: 'VALIDATION_FAILED', message: 'reviewedOn must be a date written YYYY-MM-DD.' });
+    },
+  );
+
   it('refuses a review of the terms dated in the future', async () => {
     const refusal = await groupChange('recordTermsOfReferenceReview', 'RecordTermsOfReferenceReviewInput', {
       reviewedOn: '2026-12-01',

@@ -12,6 +12,8 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
   let demo: LoadedDemo;
   let send: TestApp['send'];
   let chair: string;
+  /** The escalation procedure and the open, quorate meeting that approved it. */
+  let escalation: { policyId: string; meetingId: string };
   const managers: Record<string, string> = {};
   const policyCall = async (
     mutation: string,
@@ -133,6 +135,71 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
     expect(feed.areaFeed.edges.map((e: { node: unknown }) => e.node)).toContainEqual({
       kind: 'POLICY_PUBLISHED',
       subjectId: policyId,
+    });
+    escalation = { policyId, meetingId };
+  });
+
+  it('gives a policy’s title as the version in force on the day asked about, and the draft as it stood (A3)', async () => {
+    const { policyId, meetingId } = escalation;
+    const moment = () => api.app.get<Clock>(CLOCK).now().toISOString();
+    type Seen = { title: string; draft: { title: string } | null; currentVersion: { version: number } | null };
+    const seen = async (variables: { asAt?: string; asRecordedAt?: string }) => {
+      const { data, errors } = await api.graphql<{ policy: Seen }>(
+        `query($id: ID!, $asAt: String, $asRecordedAt: DateTime) { policy(id: $id, asAt: $asAt, asRecordedAt: $asRecordedAt) {
+          title draft { title } currentVersion { version } } }`,
+        { id: policyId, ...variables },
+        chair,
+      );
+      expect(errors).toBeUndefined();
+      return data?.policy as Seen;
+    };
+    const beforeRevision = moment();
+    const revised = await policyCall('revisePolicyDraft', 'RevisePolicyDraftInput', {
+      policyId,
+      title: 'Regional escalation and resolution procedure',
+      body: 'https://procedures.example/escalation-v2',
+    });
+    expect(revised.errors).toBeUndefined();
+    const beforePublication = moment();
+    const decided = await send(
+      'mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { decisions { id } } }',
+      { i: { meetingId, text: 'Approved version 2 of the regional escalation procedure.' } },
+      chair,
+    );
+    await policyCall('approvePolicy', 'ApprovePolicyInput', {
+      policyId,
+      meetingId,
+      decisionId: decided.recordDecision.decisions.at(-1).id,
+    });
+    const published = await policyCall('publishPolicyVersion', 'PublishPolicyVersionInput', {
+      policyId,
+      effectiveOn: '2027-01-01',
+      reviewOn: '2028-01-01',
+    });
+    expect(published.errors).toBeUndefined();
+
+    // Version 1 is in force through December, version 2 from January, each with its own title.
+    expect(await seen({ asAt: '2026-12-15' })).toEqual({
+      title: 'Regional escalation procedure',
+      draft: null,
+      currentVersion: { version: 1 },
+    });
+    expect(await seen({ asAt: '2027-01-15' })).toEqual({
+      title: 'Regional escalation and resolution procedure',
+      draft: null,
+      currentVersion: { version: 2 },
+    });
+    // As the platform held it before the revision, January had only version 1 and no draft.
+    expect(await seen({ asAt: '2027-01-15', asRecordedAt: beforeRevision })).toEqual({
+      title: 'Regional escalation procedure',
+      draft: null,
+      currentVersion: { version: 1 },
+    });
+    // Between the revision and the publication, the revised draft stood beside version 1.
+    expect(await seen({ asAt: '2026-12-15', asRecordedAt: beforePublication })).toEqual({
+      title: 'Regional escalation procedure',
+      draft: { title: 'Regional escalation and resolution procedure' },
+      currentVersion: { version: 1 },
     });
   });
 

@@ -1,8 +1,8 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { Connection, PageArgs } from '../common/connection';
-import { IsEntityId } from '../common/input-validators';
+import { IsDay, IsEntityId } from '../common/input-validators';
 
 export enum HistoryKind {
   REGIONAL_GROUP = 'REGIONAL_GROUP',
@@ -19,8 +19,6 @@ registerEnumType(HistoryKind, {
   description:
     'The kind of record an event was made in: a regional group, meeting, workstream, policy, communication, an area’s own local arrangement, or the platform’s people and roles (ACCESS).',
 });
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @ObjectType({ description: 'Who made a change (A1): the person, the partner they acted for, and their roles then.' })
 export class HistoryActor {
@@ -113,12 +111,12 @@ export class EntityHistoryFilter {
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, inclusive.' })
   @IsOptional()
-  @Matches(DATE, { message: 'from must be a date written YYYY-MM-DD.' })
+  @IsDay()
   from?: string | null;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, inclusive; not before "from".' })
   @IsOptional()
-  @Matches(DATE, { message: 'to must be a date written YYYY-MM-DD.' })
+  @IsDay()
   to?: string | null;
 }
 

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Field } from '@nestjs/graphql';
-import { IsOptional, Matches } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsDay } from './input-validators';
 
 /**
  * The day a fact happened in the world, apart from when the platform records it: optional, and
@@ -10,6 +11,6 @@ export function BusinessDate(name: string, what: string): PropertyDecorator {
   return applyDecorators(
     Field(() => String, { nullable: true, description: `YYYY-MM-DD: ${what}. Today (Europe/London) when omitted.` }),
     IsOptional(),
-    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: `${name} must be a date written YYYY-MM-DD.` }),
+    IsDay(name),
   );
 }

@@ -5,6 +5,7 @@ import {
   findIdentifyingDataInKey,
   IdentifyingData,
   isEntityId,
+  isIsoDate,
   isWellFormedText,
   LONG_TEXT_MAX,
   SHORT_TEXT_MAX,
@@ -12,7 +13,7 @@ import {
 } from '@app/domain';
 
 /**
- * The decorators every input uses for ids, free text and e-mail addresses, so that each rule
+ * The decorators every input uses for ids, days, free text and e-mail addresses, so that each rule
  * (in libs/domain/src/shared) is applied the same way to every field. Free text is also checked
  * for data that identifies a child or family (R40).
  */
@@ -30,6 +31,17 @@ export function IsEntityId(options: ValidationOptions = {}): PropertyDecorator {
     },
     options,
   );
+}
+
+/** A calendar day written YYYY-MM-DD, refused with a sentence naming it by `label` (the field's name unless given). */
+export function IsDay(label?: string): PropertyDecorator {
+  return ValidateBy({
+    name: 'isDay',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isIsoDate(value),
+      defaultMessage: ({ property }: ValidationArguments) => `${label ?? property} must be a date written YYYY-MM-DD.`,
+    },
+  });
 }
 
 interface TextOptions {

@@ -2,7 +2,8 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { LOCAL_GROUP_KINDS, LocalGroupKind } from '@app/domain';
 import { BusinessDate } from '../common/business-date';
-import { AreaInput, IsDay } from './area.input';
+import { IsDay } from '../common/input-validators';
+import { AreaInput } from './area.input';
 import { IsEntityId, IsShortText } from '../common/input-validators';
 import { LocalGroupKindEnum } from './local-arrangement.types';
 
@@ -17,12 +18,12 @@ export class RecordRelevantAgencyInput extends AreaInput {
   agencyType!: string;
 
   @Field({ description: 'YYYY-MM-DD: the first day it takes part.' })
-  @IsDay('from')
+  @IsDay()
   from!: string;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: the first day it no longer takes part.' })
   @IsOptional()
-  @IsDay('to')
+  @IsDay()
   to?: string | null;
 }
 
@@ -33,7 +34,7 @@ export class EndRelevantAgencyInput extends AreaInput {
   agencyId!: string;
 
   @Field({ description: 'YYYY-MM-DD: the first day it no longer takes part.' })
-  @IsDay('to')
+  @IsDay()
   to!: string;
 }
 
@@ -69,12 +70,12 @@ export class PublishArrangementsInput extends AreaInput {
   version!: string;
 
   @Field({ description: 'YYYY-MM-DD' })
-  @IsDay('publishedOn')
+  @IsDay()
   publishedOn!: string;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, when already done.' })
   @IsOptional()
-  @IsDay('secretaryOfStateNotifiedOn')
+  @IsDay()
   secretaryOfStateNotifiedOn?: string | null;
 }
 

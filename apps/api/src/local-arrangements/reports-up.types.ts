@@ -4,7 +4,8 @@ import { RAPID_REVIEW_DECISIONS } from '@app/domain';
 import { BusinessDate } from '../common/business-date';
 import { Connection, PageArgs } from '../common/connection';
 import { IdempotentInput } from '../common/idempotency-key.input';
-import { AreaInput, IsDay } from './area.input';
+import { IsDay } from '../common/input-validators';
+import { AreaInput } from './area.input';
 import { IsEntityId, IsLongText, IsShortText } from '../common/input-validators';
 
 export enum RapidReviewDecisionKind {
@@ -294,7 +295,7 @@ export class NotifySeriousIncidentInput extends AreaInput {
   reference!: string;
 
   @Field({ description: 'YYYY-MM-DD: the day the local authority became aware.' })
-  @IsDay('awareOn')
+  @IsDay()
   awareOn!: string;
 
   @Field(() => String, {
@@ -302,7 +303,7 @@ export class NotifySeriousIncidentInput extends AreaInput {
     description: 'YYYY-MM-DD: the day it notified the national panel, if it has.',
   })
   @IsOptional()
-  @IsDay('notifiedOn')
+  @IsDay()
   notifiedOn?: string | null;
 
   @Field(() => Boolean, { defaultValue: true, description: 'R42: restricted unless said otherwise.' })
@@ -347,7 +348,7 @@ export class SubmitYearlyReportInput extends AreaInput {
   period!: string;
 
   @Field({ description: 'YYYY-MM-DD' })
-  @IsDay('publishedOn')
+  @IsDay()
   publishedOn!: string;
 
   @Field()
@@ -355,11 +356,11 @@ export class SubmitYearlyReportInput extends AreaInput {
   link!: string;
 
   @Field({ description: 'YYYY-MM-DD: due within 7 days of publication.' })
-  @IsDay('sentToNationalPanelOn')
+  @IsDay()
   sentToNationalPanelOn!: string;
 
   @Field({ description: 'YYYY-MM-DD: due within 7 days of publication.' })
-  @IsDay('sentToWhatWorksOn')
+  @IsDay()
   sentToWhatWorksOn!: string;
 }
 

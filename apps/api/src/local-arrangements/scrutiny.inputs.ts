@@ -3,7 +3,8 @@ import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, ValidateNested } from 'cl
 import { Type } from 'class-transformer';
 import { RECOMMENDATION_RESPONSES, RecommendationResponse } from '@app/domain';
 import { BusinessDate } from '../common/business-date';
-import { AreaInput, IsDay } from './area.input';
+import { IsDay } from '../common/input-validators';
+import { AreaInput } from './area.input';
 import { IsEntityId, IsLongText, IsShortText } from '../common/input-validators';
 
 @InputType()
@@ -13,12 +14,12 @@ export class AppointScrutineerInput extends AreaInput {
   name!: string;
 
   @Field({ description: 'YYYY-MM-DD: the first day of the appointment.' })
-  @IsDay('from')
+  @IsDay()
   from!: string;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: the first day no longer appointed.' })
   @IsOptional()
-  @IsDay('to')
+  @IsDay()
   to?: string | null;
 }
 
@@ -49,7 +50,7 @@ export class ScrutinyRecommendationInput {
   targetPartnerIds!: string[];
 
   @Field({ description: 'YYYY-MM-DD' })
-  @IsDay('dueDate')
+  @IsDay()
   dueDate!: string;
 }
 

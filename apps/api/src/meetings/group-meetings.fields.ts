@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { cadenceAt, DEFAULT_TERMS, termsAdoptedBy } from '@app/domain';
 import { Clock } from '@app/platform';
+import { knownBy } from '@app/read-models';
 import { GroupTimeViews } from '../common/group-time-views';
 import { GraphqlContext } from '../graphql/graphql-context';
 import { Viewed } from '../graphql/loaders';
@@ -41,22 +42,27 @@ export class GroupMeetingFields {
   }
 
   @ResolveField(() => MeetingCadence, {
-    description: 'R6, today (or at the end of the day seen on): the cadence of the terms in force.',
+    description:
+      'R6, today (or at the end of the day seen on): the cadence of the terms in force. Under asAt, the next meeting is the first known now dated after that day, even one booked or entered afterwards; under asRecordedAt, the first the platform held at that moment.',
   })
   async cadence(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<MeetingCadence> {
     const key = this.seen(group);
     const now = group.view ? `${group.view.on}T23:59:59.999Z` : this.clock.now().toISOString();
+    // A past day's next meeting may have been booked or entered after it; today every meeting known
+    // already exists, so the group's own list (one query with the `meetings` field) is all of them.
+    const known: Viewed = group.view ? { id: group.id, args: { view: knownBy(group.view) } } : key;
     const [terms, all] = await Promise.all([
       context.loaders.termsOfGroup.load(key),
-      context.loaders.meetingsOfGroup.load(key),
+      context.loaders.meetingsOfGroup.load(known),
     ]);
     const cadenceMonths = (termsAdoptedBy(terms, key.args.view.on) ?? DEFAULT_TERMS).meetingCadenceMonths;
     const { last, next, overdue } = cadenceAt(all, group.establishedOn, cadenceMonths, now);
+    const recordedBy = group.view?.position ?? null;
     return {
       id: derivedId('MeetingCadence', group.id),
       cadenceMonths,
-      lastMeeting: last && toMeeting(last),
-      nextMeeting: next && toMeeting(next),
+      lastMeeting: last && { ...toMeeting(last), recordedBy },
+      nextMeeting: next && { ...toMeeting(next), recordedBy },
       overdue,
     };
   }

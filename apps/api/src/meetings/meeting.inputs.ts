@@ -1,12 +1,10 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsISO8601, IsOptional, Matches, ValidateNested } from 'class-validator';
-import { IsDocumentText, IsEntityId, IsLongText, IsShortText } from '../common/input-validators';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsISO8601, IsOptional, ValidateNested } from 'class-validator';
+import { IsDay, IsDocumentText, IsEntityId, IsLongText, IsShortText } from '../common/input-validators';
 import { BusinessDate } from '../common/business-date';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { AttendanceStatus } from './meeting.types';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @InputType()
 export class ScheduleMeetingInput extends IdempotentInput {
@@ -121,7 +119,7 @@ export class MakeRecommendationInput extends MeetingInput {
   targetPartnerIds!: string[];
 
   @Field({ description: 'YYYY-MM-DD' })
-  @Matches(DATE, { message: 'dueDate must be a date written YYYY-MM-DD.' })
+  @IsDay()
   dueDate!: string;
 }
 
@@ -183,7 +181,7 @@ export class RecordLocalPublicationInput extends MeetingInput {
   address!: string;
 
   @Field({ description: 'YYYY-MM-DD' })
-  @Matches(DATE, { message: 'publishedOn must be a date written YYYY-MM-DD.' })
+  @IsDay()
   publishedOn!: string;
 }
 

@@ -62,7 +62,7 @@ export class PolicyResolver {
     return {
       id: row.policyId,
       groupId: row.groupId,
-      title: row.title,
+      recordedTitle: row.title,
       workstreamId: row.workstreamId,
       status: row.status,
       draft:
@@ -127,6 +127,15 @@ export class PolicyResolver {
     const until = new Date(this.clock.now().getTime() + withinDays * 86_400_000).toISOString().slice(0, 10);
     const today = this.views.today();
     return this.policies.dueForReview(groupId, until).map((row) => this.toPolicy(row, today));
+  }
+
+  @ResolveField(() => String, {
+    description:
+      'The title of the version in force today (or on asAt); before any version is in force, the title as it stood then: the draft’s, or that of a version published to take effect later. Under asRecordedAt, as the platform held them at that moment.',
+  })
+  async title(@Parent() policy: Policy, @Context() context: GraphqlContext): Promise<string> {
+    const versions = await context.loaders.versionsOfPolicy.load(seen(policy));
+    return versionInForce({ versions }, policy.view.on)?.title ?? policy.recordedTitle;
   }
 
   @ResolveField(() => [PolicyVersion], {

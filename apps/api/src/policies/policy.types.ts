@@ -1,12 +1,9 @@
 import { TimeView } from '@app/read-models';
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
-import { IsDocumentText, IsEntityId, IsLongText, IsShortText } from '../common/input-validators';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { IsDay, IsDocumentText, IsEntityId, IsLongText, IsShortText } from '../common/input-validators';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { BusinessDate } from '../common/business-date';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const date = (label: string) => ({ message: `${label} must be a date written YYYY-MM-DD.` });
 
 @ObjectType()
 export class PolicyVersion {
@@ -94,8 +91,8 @@ export class Policy {
   @Field(() => ID)
   groupId!: string;
 
-  @Field()
-  title!: string;
+  /** The title last published by the day seen on, or the draft's before any version was (see the `title` field). */
+  recordedTitle!: string;
 
   @Field(() => ID, { nullable: true })
   workstreamId!: string | null;
@@ -200,11 +197,11 @@ export class ApprovePolicyInput extends PolicyInput {
 @InputType()
 export class PublishPolicyVersionInput extends PolicyInput {
   @Field()
-  @Matches(DATE, date('effectiveOn'))
+  @IsDay()
   effectiveOn!: string;
 
   @Field()
-  @Matches(DATE, date('reviewOn'))
+  @IsDay()
   reviewOn!: string;
 }
 
@@ -216,7 +213,7 @@ export class RecordPolicyReviewInput extends PolicyInput {
 
   @Field(() => String, { nullable: true, description: 'For NO_CHANGE; 12 months on by default.' })
   @IsOptional()
-  @Matches(DATE, date('nextReviewOn'))
+  @IsDay()
   nextReviewOn?: string | null;
 }
 
@@ -288,7 +285,7 @@ export class CorrectPolicyAdoptionInput extends PolicyInput {
     description: 'YYYY-MM-DD: the day the area decided; the day recorded when not given.',
   })
   @IsOptional()
-  @Matches(DATE, date('decidedOn'))
+  @IsDay()
   decidedOn?: string | null;
 }
 
@@ -313,7 +310,7 @@ export class IssueRegionalCommunicationInput extends IdempotentInput {
   areaIds!: string[];
 
   @Field()
-  @Matches(DATE, date('cascadeBy'))
+  @IsDay()
   cascadeBy!: string;
 
   @Field({

@@ -1,11 +1,11 @@
 import { Args, Context, Field, ID, InputType, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
 import { QueryBus } from '@nestjs/cqrs';
-import { ArrayMaxSize, Matches } from 'class-validator';
+import { ArrayMaxSize } from 'class-validator';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { requestMeta } from '../common/command-gateway';
 import { IdempotentInput } from '../common/idempotency-key.input';
-import { IsEntityId, IsShortText } from '../common/input-validators';
+import { IsDay, IsEntityId, IsShortText } from '../common/input-validators';
 import { GraphqlContext } from '../graphql/graphql-context';
 import { CoverageGap } from './membership.types';
 import { GetRegionalGroupQuery } from './regional-group.queries';
@@ -23,7 +23,7 @@ export class AddAreaInput extends IdempotentInput {
   name!: string;
 
   @Field({ description: 'YYYY-MM-DD: the day it joined; not before the group existed, not after today.' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'addedOn must be a date written YYYY-MM-DD.' })
+  @IsDay()
   addedOn!: string;
 
   @Field(() => [ID], { description: 'Current core partners that cover the area from that day.' })

@@ -1,12 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Args, Field, ID, InputType, Query, registerEnumType, Resolver } from '@nestjs/graphql';
-import { ArrayMaxSize, IsIn, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsOptional } from 'class-validator';
 import { coverageGapsIf, CoverageChangeIf, DomainError, regionalGroupDecider, regionalGroupStream } from '@app/domain';
 import { EventStore, readState } from '@app/event-store';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { ReadAccess } from '../auth/read-access';
-import { IsEntityId, IsShortText } from '../common/input-validators';
+import { IsDay, IsEntityId, IsShortText } from '../common/input-validators';
 import { KnownEntities } from '../common/known-entities';
 import { EVENT_STORE } from '../infrastructure/injection-tokens';
 import { CoverageGap } from './membership.types';
@@ -50,7 +50,7 @@ class CoverageChangeInput {
   coveringPartnerIds?: string[] | null;
 
   @Field({ description: 'YYYY-MM-DD: the day the change would take effect.' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'on must be a date written YYYY-MM-DD.' })
+  @IsDay()
   on!: string;
 }
 

@@ -1,6 +1,6 @@
 import { Args, Context, Field, ID, InputType, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { QueryBus } from '@nestjs/cqrs';
-import { IsOptional, Matches } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { participatesOn } from '@app/domain';
 import { LocalArrangementQueries } from '@app/read-models';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
@@ -8,15 +8,13 @@ import { Identity } from '../auth/identity';
 import { requestMeta } from '../common/command-gateway';
 import { GroupTimeViews } from '../common/group-time-views';
 import { IdempotentInput } from '../common/idempotency-key.input';
-import { IsEntityId, IsShortText } from '../common/input-validators';
+import { IsDay, IsEntityId, IsShortText } from '../common/input-validators';
 import { GraphqlContext } from '../graphql/graphql-context';
 import { Scrutineer } from '../local-arrangements/scrutiny.types';
 import { RegionalGroupChange } from './membership.types';
 import { GetRegionalGroupQuery } from './regional-group.queries';
 import { RegionalGroupService } from './regional-group.service';
 import { RegionalGroup } from './regional-group.types';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @InputType({ description: 'L6: an independent scrutineer for the whole group, with dates.' })
 export class AppointGroupScrutineerInput extends IdempotentInput {
@@ -29,12 +27,12 @@ export class AppointGroupScrutineerInput extends IdempotentInput {
   name!: string;
 
   @Field({ description: 'YYYY-MM-DD: the first day of the appointment.' })
-  @Matches(DATE, { message: 'from must be a date written YYYY-MM-DD.' })
+  @IsDay()
   from!: string;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: the first day no longer appointed.' })
   @IsOptional()
-  @Matches(DATE, { message: 'to must be a date written YYYY-MM-DD.' })
+  @IsDay()
   to?: string | null;
 }
 

@@ -3,7 +3,7 @@ import { IsIn, Matches } from 'class-validator';
 import { REQUIREMENT_SCOPES, RequirementScope, SENIORITIES, Seniority } from '@app/domain';
 import { BusinessDate } from '../common/business-date';
 import { IdempotentInput } from '../common/idempotency-key.input';
-import { IsEntityId, IsShortText } from '../common/input-validators';
+import { IsDay, IsEntityId, IsShortText } from '../common/input-validators';
 import { Seniority as SeniorityEnum } from './membership.inputs';
 
 export const RequirementScopeEnum = Object.fromEntries(REQUIREMENT_SCOPES.map((s) => [s, s])) as Record<
@@ -45,7 +45,7 @@ export class RequireAgencyTypeInput extends IdempotentInput {
   code!: string;
 
   @Field({ description: 'YYYY-MM-DD: the commencement; a future date is accepted and gaps appear from it.' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'inForceFrom must be a date written YYYY-MM-DD.' })
+  @IsDay()
   inForceFrom!: string;
 
   @Field(() => RequirementScopeEnum)

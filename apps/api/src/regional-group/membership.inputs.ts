@@ -10,7 +10,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { IsEmailAddress, IsEntityId, IsLongText, IsShortText } from '../common/input-validators';
+import { IsDay, IsEmailAddress, IsEntityId, IsLongText, IsShortText } from '../common/input-validators';
 import { AGENCY_TYPES, PLATFORM_ROLES, REPRESENTATIVE_ROLES, SENIORITIES, STATUTORY_AGENCY_TYPES } from '@app/domain';
 import { BusinessDate } from '../common/business-date';
 import { IdempotentInput } from '../common/idempotency-key.input';
@@ -26,9 +26,6 @@ registerEnumType(RepresentativeRole, {
 });
 registerEnumType(Seniority, { name: 'Seniority' });
 registerEnumType(PlatformRoleEnum, { name: 'PlatformRole' });
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const dateMessage = (label: string) => ({ message: `${label} must be a date written YYYY-MM-DD.` });
 
 @InputType({ isAbstract: true })
 abstract class GroupChangeInput extends IdempotentInput {
@@ -55,7 +52,7 @@ export class AdmitCorePartnerInput extends GroupChangeInput {
   areaIds!: string[];
 
   @Field({ description: 'YYYY-MM-DD' })
-  @Matches(DATE, dateMessage('admittedOn'))
+  @IsDay()
   admittedOn!: string;
 }
 
@@ -102,7 +99,7 @@ export class RecordSuccessionInput extends GroupChangeInput {
   successorName?: string | null;
 
   @Field({ description: 'YYYY-MM-DD' })
-  @Matches(DATE, dateMessage('effectiveOn'))
+  @IsDay()
   effectiveOn!: string;
 
   @Field({ defaultValue: false })
@@ -133,7 +130,7 @@ export class AppointRepresentativeInput extends GroupChangeInput {
   seniority!: string;
 
   @Field({ description: 'YYYY-MM-DD' })
-  @Matches(DATE, dateMessage('startDate'))
+  @IsDay()
   startDate!: string;
 }
 
@@ -144,7 +141,7 @@ export class EndRepresentativeAppointmentInput extends GroupChangeInput {
   appointmentId!: string;
 
   @Field({ description: 'YYYY-MM-DD: the first day the person no longer represents the partner.' })
-  @Matches(DATE, dateMessage('endDate'))
+  @IsDay()
   endDate!: string;
 
   @Field()
@@ -159,7 +156,7 @@ export class CorrectAppointmentDatesInput extends GroupChangeInput {
   appointmentId!: string;
 
   @Field({ description: 'YYYY-MM-DD: the day the appointment really began.' })
-  @Matches(DATE, dateMessage('startDate'))
+  @IsDay()
   startDate!: string;
 
   @Field(() => String, {
@@ -167,7 +164,7 @@ export class CorrectAppointmentDatesInput extends GroupChangeInput {
     description: 'YYYY-MM-DD: the day it really ended; given for an ended appointment, null for a current one.',
   })
   @IsOptional()
-  @Matches(DATE, dateMessage('endDate'))
+  @IsDay()
   endDate?: string | null;
 }
 
@@ -219,7 +216,7 @@ export class AdoptTermsOfReferenceInput extends GroupChangeInput {
   statutoryTypesPerArea: string[] = [...STATUTORY_AGENCY_TYPES];
 
   @Field({ description: 'YYYY-MM-DD' })
-  @Matches(DATE, dateMessage('adoptedOn'))
+  @IsDay()
   adoptedOn!: string;
 
   @Field({ defaultValue: false })
@@ -230,7 +227,7 @@ export class AdoptTermsOfReferenceInput extends GroupChangeInput {
 @InputType()
 export class RecordTermsOfReferenceReviewInput extends GroupChangeInput {
   @Field({ description: 'YYYY-MM-DD' })
-  @Matches(DATE, dateMessage('reviewedOn'))
+  @IsDay()
   reviewedOn!: string;
 
   @Field({ defaultValue: '' })

@@ -1,11 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { Matches } from 'class-validator';
-import { IsEntityId } from '../common/input-validators';
+import { IsDay, IsEntityId } from '../common/input-validators';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { CoverageGap } from './membership.types';
 import { RegionalGroup } from './regional-group.types';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @ObjectType({ description: 'R13: what the departure would do, worked out when the notice was given.' })
 export class DepartureConsequences {
@@ -63,11 +60,11 @@ export class GiveNoticeToLeaveInput extends IdempotentInput {
   partnerId!: string;
 
   @Field({ description: 'YYYY-MM-DD' })
-  @Matches(DATE, { message: 'givenOn must be a date written YYYY-MM-DD.' })
+  @IsDay()
   givenOn!: string;
 
   @Field({ description: 'YYYY-MM-DD, at least the notice period of the terms of reference after givenOn.' })
-  @Matches(DATE, { message: 'effectiveOn must be a date written YYYY-MM-DD.' })
+  @IsDay()
   effectiveOn!: string;
 }
 

@@ -1,11 +1,8 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, Matches } from 'class-validator';
-import { IsDocumentText, IsEntityId, IsLongText, IsShortText } from '../common/input-validators';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional } from 'class-validator';
+import { IsDay, IsDocumentText, IsEntityId, IsLongText, IsShortText } from '../common/input-validators';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { Rag, WorkstreamKind } from './workstream.types';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const date = (label: string) => ({ message: `${label} must be a date written YYYY-MM-DD.` });
 
 @InputType()
 export class CommissionWorkstreamInput extends IdempotentInput {
@@ -44,12 +41,12 @@ export class CommissionWorkstreamInput extends IdempotentInput {
   areaIds!: string[];
 
   @Field()
-  @Matches(DATE, date('startDate'))
+  @IsDay()
   startDate!: string;
 
   @Field(() => String, { nullable: true, description: 'Required for a task-and-finish group.' })
   @IsOptional()
-  @Matches(DATE, date('endDate'))
+  @IsDay()
   endDate?: string | null;
 
   @Field(() => ID, { nullable: true })
@@ -105,7 +102,7 @@ export class AddTaskInput extends WorkstreamInput {
   ownerId!: string;
 
   @Field()
-  @Matches(DATE, date('dueDate'))
+  @IsDay()
   dueDate!: string;
 }
 
@@ -133,7 +130,7 @@ export class ReassignTaskInput extends TaskInput {
 @InputType()
 export class ChangeTaskDueDateInput extends TaskReasonInput {
   @Field()
-  @Matches(DATE, date('dueDate'))
+  @IsDay()
   dueDate!: string;
 }
 

@@ -2,7 +2,7 @@ import { Decider, Message } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { Actor, PLATFORM_ROLES, PlatformRole } from '../shared/roles';
 import { PersistentMap } from '../shared/persistent-map';
-import { normaliseName } from '../shared/text';
+import { requireName } from '../shared/text';
 import {
   CalendarTokenCommand,
   CalendarTokenEvent,
@@ -121,10 +121,7 @@ export const accessDecider: Decider<AccessCommand, AccessEvent, AccessState> = {
             'The platform already has an administrator; further people are added by an administrator.',
           );
         }
-        const name = normaliseName(command.data.name);
-        if (name.length === 0) {
-          throw new DomainError('VALIDATION_FAILED', "The administrator's name must not be empty.");
-        }
+        const name = requireName(command.data.name, "The administrator's name");
         const { personId } = command.data;
         return [
           {
@@ -164,8 +161,7 @@ function sameGrant(
 function registerPerson(command: RegisterPerson, state: AccessState): AccessEvent[] {
   requireAdministrator(command.data.actor, 'register a person');
   const { personId, email } = command.data;
-  const name = normaliseName(command.data.name);
-  if (name.length === 0) throw new DomainError('VALIDATION_FAILED', "A person's name must not be empty.");
+  const name = requireName(command.data.name, "A person's name");
   const subject = command.data.subject ?? personId;
   if (personBySubject(state, subject))
     throw new DomainError('ALREADY_EXISTS', `Someone is already registered with subject "${subject}".`);

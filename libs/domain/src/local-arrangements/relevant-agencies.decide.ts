@@ -1,6 +1,6 @@
 import { requireDate } from '../shared/dates';
 import { DomainError } from '../shared/domain-error';
-import { normaliseName } from '../shared/text';
+import { requireName } from '../shared/text';
 import { requireAreaManager } from './area-recorders';
 import {
   EndRelevantAgency,
@@ -10,12 +10,6 @@ import {
   RecordLocalGroup,
   RecordRelevantAgency,
 } from './local-records';
-
-function requireName(value: string, label: string): string {
-  const name = normaliseName(value);
-  if (name.length === 0) throw new DomainError('VALIDATION_FAILED', `${label} must not be empty.`);
-  return name;
-}
 
 /** L1: a school, Cafcass, probation, a voluntary or faith group taking part, with its dates. */
 export function recordRelevantAgency(command: RecordRelevantAgency, records: LocalRecords): LocalRecordEvent[] {

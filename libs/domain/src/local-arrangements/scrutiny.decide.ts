@@ -1,7 +1,7 @@
 import { decideRecommendationResponse } from '../meetings/recommendation-response';
 import { requireDate, requireNotBefore, requireNotFuture } from '../shared/dates';
 import { DomainError } from '../shared/domain-error';
-import { normaliseName } from '../shared/text';
+import { requireName } from '../shared/text';
 import { scrutineerAppointment } from '../regional-group/group-scrutiny';
 import { requireAreaManager } from './area-recorders';
 import { requireScrutineerOn } from './scrutineers';
@@ -13,12 +13,6 @@ import {
   ScrutinyEvent,
   ScrutinyState,
 } from './scrutiny';
-
-function requireText(value: string, label: string): string {
-  const text = normaliseName(value);
-  if (text.length === 0) throw new DomainError('VALIDATION_FAILED', `${label} must not be empty.`);
-  return text;
-}
 
 /** L6: the area's independent scrutineer, appointed from a day, until a day when known. */
 export function appointScrutineer(command: AppointScrutineer, state: ScrutinyState): ScrutinyEvent[] {
@@ -36,7 +30,7 @@ export function recordScrutinyActivity(command: RecordScrutinyActivity, state: S
   requireAreaManager(actor, areaId, managedAreaIds, 'records its scrutiny');
   if (state.activities.includes(activityId))
     throw new DomainError('ALREADY_EXISTS', `Activity ${activityId} is already recorded.`);
-  const examined = requireText(command.data.examined, 'What was examined');
+  const examined = requireName(command.data.examined, 'What was examined');
   requireNotFuture(on, now, 'The day of the activity');
   requireScrutineerOn(scrutineerId, on, { area: state.scrutineers, group: groupScrutineers });
   return [{ type: 'ScrutinyActivityRecorded', data: { areaId, activityId, scrutineerId, examined, on } }];
@@ -48,11 +42,11 @@ export function publishScrutinyReport(command: PublishScrutinyReport, state: Scr
     command.data;
   requireAreaManager(actor, areaId, managedAreaIds, 'publishes its scrutiny reports');
   if (state.reports[reportId]) throw new DomainError('ALREADY_EXISTS', `Report ${reportId} is already published.`);
-  const title = requireText(command.data.title, "The report's title");
+  const title = requireName(command.data.title, "The report's title");
   requireNotFuture(publishedOn, now, 'The publication date');
   requireScrutineerOn(scrutineerId, publishedOn, { area: state.scrutineers, group: groupScrutineers });
   const recommendations = command.data.recommendations.map((recommendation) => {
-    const text = requireText(recommendation.text, 'A recommendation');
+    const text = requireName(recommendation.text, 'A recommendation');
     const targets = [...new Set(recommendation.targetPartnerIds)];
     if (targets.length === 0)
       throw new DomainError('VALIDATION_FAILED', 'Each recommendation names the partners it is made to.');

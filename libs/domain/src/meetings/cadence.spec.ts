@@ -1,7 +1,12 @@
 import { cadenceAt } from './cadence';
 
-const march = { id: 'march', status: 'CLOSED', startsAt: '2020-03-12T10:00:00.000Z' };
-const june = { id: 'june', status: 'SCHEDULED', startsAt: '2020-06-11T10:00:00.000Z' };
+const march = {
+  id: 'march',
+  status: 'CLOSED',
+  startsAt: '2020-03-12T10:00:00.000Z',
+  openedAt: '2020-03-12T10:02:00.000Z',
+};
+const june = { id: 'june', status: 'SCHEDULED', startsAt: '2020-06-11T10:00:00.000Z', openedAt: null };
 
 describe('cadenceAt (R6)', () => {
   it('gives the last meeting held and the next one booked', () => {
@@ -28,7 +33,25 @@ describe('cadenceAt (R6)', () => {
   });
 
   it('does not count a meeting dated later than the moment asked about as held', () => {
-    const opened = { ...june, status: 'OPEN' };
+    const opened = { ...june, status: 'OPEN', openedAt: '2020-06-11T10:00:00.000Z' };
     expect(cadenceAt([march, opened], '2019-06-01', 3, '2020-05-01T09:00:00.000Z').last).toBe(march);
+  });
+
+  it('gives as the next meeting of a past day one held since and entered afterwards', () => {
+    // Given June's meeting, held and closed, both entered in November 2020
+    const held = { ...june, status: 'CLOSED', openedAt: '2020-11-23T09:00:00.000Z' };
+    // When the cadence is asked as at the end of 1 April 2020
+    const cadence = cadenceAt([march, held], '2019-06-01', 3, '2020-04-01T23:59:59.999Z');
+    // Then June's meeting was the next one on that day
+    expect(cadence).toEqual({ last: march, next: held, overdue: false });
+  });
+
+  it('does not give as the next meeting one already open before its start time', () => {
+    // Given June's meeting, opened five minutes early
+    const opened = { ...june, status: 'OPEN', openedAt: '2020-06-11T09:55:00.000Z' };
+    // When the cadence is asked at 09:57 that day
+    const cadence = cadenceAt([march, opened], '2019-06-01', 3, '2020-06-11T09:57:00.000Z');
+    // Then there is no next meeting: it is under way
+    expect(cadence.next).toBeNull();
   });
 });

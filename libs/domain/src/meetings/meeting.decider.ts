@@ -2,7 +2,7 @@ import { Decider } from '../shared/decider';
 import { decideRecommendationResponse } from './recommendation-response';
 import { DomainError } from '../shared/domain-error';
 import { Actor } from '../shared/roles';
-import { normaliseName } from '../shared/text';
+import { normaliseName, requireText } from '../shared/text';
 import { isIsoDate, groupDateOf, requireNotBefore, requireNotFuture } from '../shared/dates';
 import { quorumRequired } from '../regional-group/quorum';
 import {
@@ -32,12 +32,6 @@ function requireMeetingOfficer(actor: Actor, action: string): void {
       requiredRole: 'ADMINISTRATOR, CHAIR or DEPUTY_CHAIR',
     });
   }
-}
-
-function requireText(value: string, label: string): string {
-  const text = value.trim();
-  if (text.length === 0) throw new DomainError('VALIDATION_FAILED', `${label} must not be empty.`);
-  return text;
 }
 
 function requireNotDissolved(group: GroupFacts): void {

@@ -2,7 +2,7 @@ import { Decider, Message } from '../shared/decider';
 import { addMonthsToDate, dateOf, isIsoDate } from '../shared/dates';
 import { DomainError } from '../shared/domain-error';
 import { Actor } from '../shared/roles';
-import { normaliseName } from '../shared/text';
+import { normaliseName, requireText } from '../shared/text';
 import { Area } from '../regional-group/regional-group.events';
 
 export const policyStream = (policyId: string): string => `policy-${policyId}`;
@@ -84,11 +84,6 @@ function requireOfficer(actor: Actor, action: string): void {
       requiredRole: 'ADMINISTRATOR or CHAIR',
     });
   }
-}
-function requireText(value: string, label: string): string {
-  const text = value.trim();
-  if (!text) throw new DomainError('VALIDATION_FAILED', `${label} must not be empty.`);
-  return text;
 }
 function requireDate(value: string, label: string): void {
   if (!isIsoDate(value)) throw new DomainError('VALIDATION_FAILED', `${label} must be a date written YYYY-MM-DD.`);

@@ -2,7 +2,7 @@ import { dateOrToday, requireDate, requireNotBefore } from '../shared/dates';
 import { Message } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { Actor } from '../shared/roles';
-import { normaliseName } from '../shared/text';
+import { normaliseName, requireName } from '../shared/text';
 import { DelegationEvent, Seniority } from './delegation';
 import { requireAdministratorOrChair } from './permissions';
 import { SENIORITIES } from './regional-group.commands';
@@ -42,8 +42,7 @@ export function setDelegateMinimumSeniority(
 export function recordPartnershipChair(command: RecordPartnershipChair, group: ActiveGroup): DelegationEvent[] {
   const { actor, now } = command.data;
   requireAdministratorOrChair(group, actor, 'record the partnership chair');
-  const name = normaliseName(command.data.name);
-  if (name.length === 0) throw new DomainError('VALIDATION_FAILED', "The partnership chair's name must not be empty.");
+  const name = requireName(command.data.name, "The partnership chair's name");
   const title = normaliseName(command.data.title);
   return [{ type: 'PartnershipChairRecorded', data: { name, title, from: fromDate(group, command.data.from, now) } }];
 }

@@ -2,7 +2,7 @@ import { requireDate, requireNotBefore } from '../shared/dates';
 import { Message } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { Actor } from '../shared/roles';
-import { normaliseName } from '../shared/text';
+import { requireName } from '../shared/text';
 import { requireAdministratorOrChair } from './permissions';
 import { ActiveGroup } from './regional-group.state';
 
@@ -21,8 +21,7 @@ export type AppointGroupScrutineer = Message<
  * end (when known) after it. Returns the name as recorded.
  */
 export function scrutineerAppointment(rawName: string, from: string, to: string | null): string {
-  const name = normaliseName(rawName);
-  if (name.length === 0) throw new DomainError('VALIDATION_FAILED', "The scrutineer's name must not be empty.");
+  const name = requireName(rawName, "The scrutineer's name");
   requireDate(from, 'The first day of the appointment');
   if (to !== null) {
     requireDate(to, 'The end of the appointment');

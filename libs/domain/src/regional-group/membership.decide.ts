@@ -1,6 +1,6 @@
 import { dateOrToday, IsoDate, requireDate, requireNotBefore, requireNotFuture } from '../shared/dates';
 import { DomainError } from '../shared/domain-error';
-import { normaliseName } from '../shared/text';
+import { normaliseName, requireName } from '../shared/text';
 import { knownAgencyTypeCodes } from './law';
 import { describeGaps, gapsCreated } from './coverage';
 import { requireAdministratorOrChair } from './permissions';
@@ -27,12 +27,6 @@ import {
   Post,
   postHolderOn,
 } from './regional-group.state';
-
-function requireText(value: string, label: string): string {
-  const text = normaliseName(value);
-  if (text.length === 0) throw new DomainError('VALIDATION_FAILED', `${label} must not be empty.`);
-  return text;
-}
 
 export function currentPartner(group: ActiveGroup, partnerId: string): Partner {
   const partner = group.partners[partnerId];
@@ -90,7 +84,7 @@ export function admitCorePartner(command: AdmitCorePartner, group: ActiveGroup):
   requireAdministratorOrChair(group, actor, 'admit a core partner');
   if (group.partners[partnerId])
     throw new DomainError('ALREADY_EXISTS', `Core partner ${partnerId} is already recorded.`);
-  const name = requireText(command.data.name, "The organisation's name");
+  const name = requireName(command.data.name, "The organisation's name");
   if (!knownAgencyTypeCodes(group.definedAgencyTypes).includes(command.data.agencyType)) {
     throw new DomainError(
       'VALIDATION_FAILED',
@@ -160,7 +154,7 @@ export function recordSuccession(command: RecordSuccession, group: ActiveGroup):
       );
     }
   }
-  const successorName = existing ? existing.name : requireText(command.data.successorName, "The successor's name");
+  const successorName = existing ? existing.name : requireName(command.data.successorName, "The successor's name");
   if (!existing) requireUniqueName(group, successorName);
   const event = {
     type: 'PartnerSucceeded' as const,
@@ -221,7 +215,7 @@ export function appointRepresentative(command: AppointRepresentative, group: Act
         personId,
         partnerId: partner.partnerId,
         name: normaliseName(personName),
-        title: requireText(command.data.title, 'The title'),
+        title: requireName(command.data.title, 'The title'),
         role: command.data.role,
         seniority: command.data.seniority,
         startDate,
@@ -262,7 +256,7 @@ export function endRepresentativeAppointment(
   const events: RegionalGroupEvent[] = [
     {
       type: 'RepresentativeAppointmentEnded',
-      data: { appointmentId, endDate, reason: requireText(command.data.reason, 'The reason') },
+      data: { appointmentId, endDate, reason: requireName(command.data.reason, 'The reason') },
     },
   ];
   if (group.chair === appointmentId)

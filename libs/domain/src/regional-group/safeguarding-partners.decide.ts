@@ -2,7 +2,7 @@ import { dateOrToday, requireNotBefore, requireNotFuture } from '../shared/dates
 import { Message } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { Actor } from '../shared/roles';
-import { normaliseName } from '../shared/text';
+import { requireName } from '../shared/text';
 import { SafeguardingPartnersNamed, Seniority } from './delegation';
 import { requiredTypesOn } from './law';
 import { currentPartner } from './membership.decide';
@@ -24,12 +24,6 @@ export type NameSafeguardingPartners = Message<
     now: string;
   }
 >;
-
-function required(value: string, what: string): string {
-  const text = normaliseName(value);
-  if (text.length === 0) throw new DomainError('VALIDATION_FAILED', `${what} must not be empty.`);
-  return text;
-}
 
 /**
  * R17: a statutory partner records its lead and the delegate the lead named, from the day named
@@ -73,12 +67,12 @@ export function nameSafeguardingPartners(
       data: {
         partnerId,
         lead: {
-          name: required(command.data.leadName, "The lead safeguarding partner's name"),
-          title: required(command.data.leadTitle, "The lead safeguarding partner's title"),
+          name: requireName(command.data.leadName, "The lead safeguarding partner's name"),
+          title: requireName(command.data.leadTitle, "The lead safeguarding partner's title"),
         },
         delegate: {
-          name: required(command.data.delegateName, "The delegated safeguarding partner's name"),
-          title: required(command.data.delegateTitle, "The delegated safeguarding partner's title"),
+          name: requireName(command.data.delegateName, "The delegated safeguarding partner's name"),
+          title: requireName(command.data.delegateTitle, "The delegated safeguarding partner's title"),
           seniority: command.data.delegateSeniority,
         },
         from,

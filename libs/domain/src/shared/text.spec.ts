@@ -1,4 +1,5 @@
-import { hasVisibleCharacter, LONG_TEXT_MAX, SHORT_TEXT_MAX, textProblem } from './text';
+import { DomainError } from './domain-error';
+import { hasVisibleCharacter, LONG_TEXT_MAX, requireName, requireText, SHORT_TEXT_MAX, textProblem } from './text';
 
 describe('free text', () => {
   it('accepts a name within the short limit, and one character more is refused with both counts', () => {
@@ -39,5 +40,37 @@ describe('free text', () => {
 
   it('refuses what is not text at all', () => {
     expect(textProblem(42, SHORT_TEXT_MAX)).toBe('must be text');
+  });
+});
+
+describe('text a command cannot go without', () => {
+  it('keeps the lines of prose and trims only its ends', () => {
+    // Given a decision of two lines, sent with surrounding spaces
+    // When it is required
+    // Then it is recorded with its lines and spacing
+    expect(requireText('  Agreed:\n  the  protocol. ', 'The decision')).toBe('Agreed:\n  the  protocol.');
+  });
+
+  it('puts a name on one line without doubled white space', () => {
+    expect(requireName('  Avon and\n Somerset   Police ', "The partner's name")).toBe('Avon and Somerset Police');
+  });
+
+  it.each([
+    ['requireText', requireText],
+    ['requireName', requireName],
+  ])('%s refuses blank text as VALIDATION_FAILED, naming it', (_, required) => {
+    // Given text of white space only
+    const refusal = (() => {
+      try {
+        // When it is required
+        required(' \t\n ', "The agency's name");
+        return null;
+      } catch (error) {
+        return error as DomainError;
+      }
+    })();
+    // Then the refusal names the field in a sentence
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect(refusal).toMatchObject({ code: 'VALIDATION_FAILED', message: "The agency's name must not be empty." });
   });
 });

@@ -1,6 +1,23 @@
+import { DomainError } from './domain-error';
+
 /** Free text in commands is compared and stored without surrounding or doubled white space. */
 export function normaliseName(value: string): string {
   return value.trim().replace(/\s+/g, ' ');
+}
+
+/**
+ * Text a command cannot go without, as recorded: without surrounding white space, its lines and
+ * spacing kept (prose); VALIDATION_FAILED, naming it by `label`, when nothing else is left.
+ */
+export function requireText(value: string, label: string): string {
+  const text = value.trim();
+  if (text.length === 0) throw new DomainError('VALIDATION_FAILED', `${label} must not be empty.`);
+  return text;
+}
+
+/** A name a command cannot go without, as recorded: on one line, without doubled white space (see `requireText`). */
+export function requireName(value: string, label: string): string {
+  return normaliseName(requireText(value, label));
 }
 
 /** A name or a title: one line. */

@@ -2,16 +2,10 @@ import { Decider } from '../shared/decider';
 import { isIsoDate } from '../shared/dates';
 import { DomainError } from '../shared/domain-error';
 import { Actor } from '../shared/roles';
-import { normaliseName } from '../shared/text';
+import { normaliseName, requireText } from '../shared/text';
 import { AddTask, CommissionWorkstream, WorkstreamCommandUnion } from './workstream.commands';
 import { OPEN_TASK_STATUSES, TaskRecord, TaskStatus, WorkstreamEvent } from './workstream.events';
 import { evolveWorkstream, isLead, Workstream, WorkstreamState } from './workstream.state';
-
-function requireText(value: string, label: string): string {
-  const text = value.trim();
-  if (text.length === 0) throw new DomainError('VALIDATION_FAILED', `${label} must not be empty.`);
-  return text;
-}
 
 function requireDate(value: string, label: string): void {
   if (!isIsoDate(value)) throw new DomainError('VALIDATION_FAILED', `${label} must be a date written YYYY-MM-DD.`);

@@ -171,17 +171,28 @@ describe('the policies projection', () => {
       )
       .then({
         policy_states: [
-          // The draft as first recorded; the publication dated 2020 retires it.
+          // The draft as first recorded, then approved; the publication dated 2020 retires it.
           {
             status: 'DRAFT',
             review_due_on: null,
+            draft_approved: 0,
             valid_from: '2026-11-20',
             valid_to: null,
             recorded_from: 1,
+            recorded_to: 2,
+          },
+          {
+            status: 'DRAFT',
+            review_due_on: null,
+            draft_approved: 1,
+            valid_from: '2026-11-20',
+            valid_to: null,
+            recorded_from: 2,
             recorded_to: 3,
           },
           {
             status: 'PUBLISHED',
+            draft_approved: 0,
             review_due_on: '2021-04-01',
             valid_from: '2020-04-01',
             valid_to: null,
@@ -190,6 +201,7 @@ describe('the policies projection', () => {
           },
           {
             status: 'PUBLISHED',
+            draft_approved: 0,
             review_due_on: '2021-04-01',
             valid_from: '2020-04-01',
             valid_to: '2021-03-15',
@@ -198,6 +210,7 @@ describe('the policies projection', () => {
           },
           {
             status: 'PUBLISHED',
+            draft_approved: 0,
             review_due_on: '2022-03-15',
             valid_from: '2021-03-15',
             valid_to: null,
@@ -206,6 +219,7 @@ describe('the policies projection', () => {
           },
           {
             status: 'PUBLISHED',
+            draft_approved: 0,
             review_due_on: '2022-03-15',
             valid_from: '2021-03-15',
             valid_to: '2022-01-10',
@@ -214,6 +228,7 @@ describe('the policies projection', () => {
           },
           {
             status: 'RETIRED',
+            draft_approved: 0,
             review_due_on: '2022-03-15',
             valid_from: '2022-01-10',
             valid_to: null,
@@ -236,13 +251,24 @@ describe('the policies projection', () => {
           {
             status: 'DRAFT',
             review_due_on: null,
+            draft_approved: 0,
             valid_from: '2020-03-12',
             valid_to: null,
             recorded_from: 1,
+            recorded_to: 2,
+          },
+          {
+            status: 'DRAFT',
+            review_due_on: null,
+            draft_approved: 1,
+            valid_from: '2020-03-12',
+            valid_to: null,
+            recorded_from: 2,
             recorded_to: 3,
           },
           {
             status: 'PUBLISHED',
+            draft_approved: 0,
             review_due_on: '2021-04-01',
             valid_from: '2020-03-12',
             valid_to: null,
@@ -251,6 +277,121 @@ describe('the policies projection', () => {
           },
         ],
         policy_versions: [{ version: 1, effective_on: '2020-04-01', valid_from: '2020-03-12', valid_to: null }],
+      }));
+
+  it('keeps the title and draft of each day: drafted, revised, approved, published, then a second draft (A3)', () =>
+    spec
+      .given(
+        inStream(policyStream(POLICY_ID), policyDrafted(), { occurredAt: '2020-02-01T10:00:00.000Z' }),
+        inStream(policyStream(POLICY_ID), policyDraftRevised({ title: 'Escalation procedure' }), {
+          occurredAt: '2020-02-20T10:00:00.000Z',
+        }),
+        inStream(policyStream(POLICY_ID), policyApproved(), { occurredAt: '2020-03-12T10:00:00.000Z' }),
+      )
+      .when(
+        inStream(
+          policyStream(POLICY_ID),
+          policyVersionPublished({ title: 'Escalation procedure', effectiveOn: '2020-04-01' }),
+          { occurredAt: '2020-03-20T10:00:00.000Z' },
+        ),
+        inStream(policyStream(POLICY_ID), policyDraftRevised({ title: 'Regional escalation procedure' }), {
+          occurredAt: '2021-05-01T10:00:00.000Z',
+        }),
+      )
+      .then({
+        policy_states: [
+          {
+            status: 'DRAFT',
+            title: 'Regional escalation procedure',
+            draft_title: 'Regional escalation procedure',
+            draft_approved: 0,
+            valid_from: '2020-02-01',
+            valid_to: null,
+            recorded_from: 1,
+            recorded_to: 2,
+          },
+          {
+            status: 'DRAFT',
+            title: 'Regional escalation procedure',
+            draft_title: 'Regional escalation procedure',
+            draft_approved: 0,
+            valid_from: '2020-02-01',
+            valid_to: '2020-02-20',
+            recorded_from: 2,
+            recorded_to: null,
+          },
+          {
+            status: 'DRAFT',
+            title: 'Regional escalation procedure',
+            draft_title: 'Escalation procedure',
+            draft_approved: 0,
+            valid_from: '2020-02-20',
+            valid_to: null,
+            recorded_from: 2,
+            recorded_to: 3,
+          },
+          {
+            status: 'DRAFT',
+            title: 'Regional escalation procedure',
+            draft_title: 'Escalation procedure',
+            draft_approved: 0,
+            valid_from: '2020-02-20',
+            valid_to: '2020-03-12',
+            recorded_from: 3,
+            recorded_to: null,
+          },
+          {
+            status: 'DRAFT',
+            title: 'Regional escalation procedure',
+            draft_title: 'Escalation procedure',
+            draft_approved: 1,
+            valid_from: '2020-03-12',
+            valid_to: null,
+            recorded_from: 3,
+            recorded_to: 4,
+          },
+          {
+            status: 'DRAFT',
+            title: 'Regional escalation procedure',
+            draft_title: 'Escalation procedure',
+            draft_approved: 1,
+            valid_from: '2020-03-12',
+            valid_to: '2020-03-20',
+            recorded_from: 4,
+            recorded_to: null,
+          },
+          // Published: the title is the version's, and there is no draft until the next revision.
+          {
+            status: 'PUBLISHED',
+            title: 'Escalation procedure',
+            draft_title: null,
+            draft_approved: 0,
+            valid_from: '2020-03-20',
+            valid_to: null,
+            recorded_from: 4,
+            recorded_to: 5,
+          },
+          {
+            status: 'PUBLISHED',
+            title: 'Escalation procedure',
+            draft_title: null,
+            draft_approved: 0,
+            valid_from: '2020-03-20',
+            valid_to: '2021-05-01',
+            recorded_from: 5,
+            recorded_to: null,
+          },
+          {
+            status: 'PUBLISHED',
+            title: 'Escalation procedure',
+            draft_title: 'Regional escalation procedure',
+            draft_approved: 0,
+            valid_from: '2021-05-01',
+            valid_to: null,
+            recorded_from: 5,
+            recorded_to: null,
+          },
+        ],
       }));
 
   it('closes an area’s decision when a later one is recorded, keeping both', () =>

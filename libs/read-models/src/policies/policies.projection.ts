@@ -4,11 +4,23 @@ import { occurredAtOf, StoredEvent } from '@app/event-store';
 import { BITEMPORAL_COLUMNS, FactTable, insertFact, openFact, replaceFact, supersedeFrom } from '../bitemporal';
 import { Projection, statementsPerDatabase, unhandled } from '../projection';
 
-/** A policy's status and review date from each day: drafted, published, reviewed, retired (D1, A3). */
+/**
+ * A policy's status, review date, title and draft from each day: drafted, revised, approved,
+ * published, reviewed, retired (D1, A3).
+ */
 export const POLICY_STATES: FactTable = {
   table: 'policy_states',
   key: ['policy_id'],
-  values: ['group_id', 'status', 'review_due_on'],
+  values: [
+    'group_id',
+    'status',
+    'review_due_on',
+    'title',
+    'draft_title',
+    'draft_body',
+    'draft_summary',
+    'draft_approved',
+  ],
 };
 /** Each published version, from the day it was published (or took effect, when entered later). */
 export const POLICY_VERSIONS: FactTable = {
@@ -42,14 +54,18 @@ const statements = statementsPerDatabase((db) => ({
   ),
   reviewDue: db.prepare('UPDATE policies SET review_due_on = ? WHERE policy_id = ?'),
   retire: db.prepare(`UPDATE policies SET status = 'RETIRED', retired_reason = ?, retired_on = ? WHERE policy_id = ?`),
-  state: db.prepare('SELECT group_id, status, review_due_on FROM policies WHERE policy_id = ?'),
+  state: db.prepare(
+    `SELECT group_id, status, review_due_on, title, draft_title, draft_body, draft_summary, draft_approved
+     FROM policies WHERE policy_id = ?`,
+  ),
 }));
 
 /** Regional policies, their versions and reviews, and each area's own decisions on them (D1). */
 export const policiesProjection: Projection = {
   name: 'policies',
   // 2: bitemporal states, versions and adoptions (A3). 3: corrections of adoption decisions (A7).
-  version: 3,
+  // 4: the title and draft in each state, as they stood (A3).
+  version: 4,
   tables: [
     'policies',
     'policy_states',
@@ -68,7 +84,8 @@ export const policiesProjection: Projection = {
       );
       CREATE INDEX policies_by_group ON policies (group_id, sort_key);
       CREATE TABLE policy_states (
-        policy_id TEXT NOT NULL, group_id TEXT NOT NULL, status TEXT NOT NULL, review_due_on TEXT, ${BITEMPORAL_COLUMNS}
+        policy_id TEXT NOT NULL, group_id TEXT NOT NULL, status TEXT NOT NULL, review_due_on TEXT, title TEXT NOT NULL,
+        draft_title TEXT, draft_body TEXT, draft_summary TEXT, draft_approved INTEGER NOT NULL, ${BITEMPORAL_COLUMNS}
       );
       CREATE INDEX policy_states_by_policy ON policy_states (policy_id, valid_from);
       CREATE INDEX policy_states_by_group ON policy_states (group_id, valid_from);
@@ -129,9 +146,11 @@ export const policiesProjection: Projection = {
         return;
       case 'PolicyDraftRevised':
         s.revise.run(event.data.title, event.data.body, event.data.summary, policyId);
+        stateFrom(recordedOn);
         return;
       case 'PolicyApproved':
         s.approve.run(event.data.decisionId, policyId);
+        stateFrom(recordedOn);
         return;
       case 'PolicyVersionPublished': {
         const { version, title, body, summary, effectiveOn, reviewOn, areas } = event.data;

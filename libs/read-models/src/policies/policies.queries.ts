@@ -5,6 +5,7 @@ import { groupRows } from '../group-rows';
 export interface PolicyRow {
   readonly policyId: string;
   readonly groupId: string;
+  /** The title last published, or the draft's before any version was: what the policy is called. */
   readonly title: string;
   readonly workstreamId: string | null;
   readonly status: 'DRAFT' | 'PUBLISHED' | 'RETIRED';
@@ -49,11 +50,11 @@ const POLICY_COLUMNS = `policy_id AS policyId, group_id AS groupId, title, works
   draft_body AS draftBody, draft_summary AS draftSummary, draft_approved AS draftApproved, review_due_on AS reviewDueOn, retired_reason AS retiredReason`;
 
 /**
- * A policy seen on a view: its status and review date as they stood (`policy_states`); its title
- * and draft are today's. A policy with no state seen there did not yet exist.
+ * A policy seen on a view: its status, review date, title and draft as they stood (`policy_states`).
+ * A policy with no state seen there did not yet exist.
  */
-const POLICY_SEEN = `SELECT p.policy_id AS policyId, p.group_id AS groupId, p.title, p.workstream_id AS workstreamId, s.status,
-  p.draft_title AS draftTitle, p.draft_body AS draftBody, p.draft_summary AS draftSummary, p.draft_approved AS draftApproved,
+const POLICY_SEEN = `SELECT p.policy_id AS policyId, p.group_id AS groupId, s.title, p.workstream_id AS workstreamId, s.status,
+  s.draft_title AS draftTitle, s.draft_body AS draftBody, s.draft_summary AS draftSummary, s.draft_approved AS draftApproved,
   s.review_due_on AS reviewDueOn, CASE WHEN s.status = 'RETIRED' THEN p.retired_reason END AS retiredReason
   FROM policies p JOIN policy_states s ON s.policy_id = p.policy_id AND ${seenBy('s')}`;
 
