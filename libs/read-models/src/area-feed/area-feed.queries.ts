@@ -71,7 +71,7 @@ export class AreaFeedQueries {
       )
       .get({ areaId, from, asAt, upTo }) as { total: number; before: number };
     return pageOf(
-      rows.map((row) => ({ key: row.position, node: this.toRow(row) })),
+      this.rows(rows).map((node) => ({ key: node.position, node })),
       first,
       after,
       counts,
@@ -82,7 +82,7 @@ export class AreaFeedQueries {
     const row = this.db
       .prepare(`SELECT * FROM (${ITEMS_OF_AREA}) WHERE position = @position`)
       .get({ areaId, position }) as StoredFeedRow | undefined;
-    return row && this.toRow(row);
+    return row && this.rows([row])[0];
   }
 
   /** The signed head a TREE_HEAD item at `position` carries. */
@@ -129,20 +129,32 @@ export class AreaFeedQueries {
          ORDER BY f.position, f.areaId`,
       )
       .all({ subjectId }) as (StoredFeedRow & { acknowledgedAt: string | null })[];
-    return rows.map((row) => this.toRow(row));
+    return this.rows(rows);
   }
 
-  private toRow<T extends StoredFeedRow>(row: T): Omit<T, 'restricted' | 'concernedAreaIds'> & FeedItemRow {
-    return {
+  /**
+   * Turns stored rows into feed items, listing a head's areas once per head however many of its
+   * items there are (one per area, for its acknowledgements).
+   */
+  private rows<T extends StoredFeedRow>(
+    rows: readonly T[],
+  ): (Omit<T, 'restricted' | 'concernedAreaIds'> & FeedItemRow)[] {
+    const knownBefore = new Map<number, string[]>();
+    const areasKnownBefore = (position: number): string[] => {
+      if (!knownBefore.has(position)) {
+        const areaIds = this.db
+          .prepare('SELECT area_id FROM area_feed_areas WHERE known_from < ? ORDER BY area_id')
+          .pluck()
+          .all(position) as string[];
+        knownBefore.set(position, areaIds);
+      }
+      return knownBefore.get(position) as string[];
+    };
+    return rows.map((row) => ({
       ...row,
       restricted: row.restricted === 1,
       concernedAreaIds:
-        row.concernedAreaIds === null
-          ? (this.db
-              .prepare('SELECT area_id FROM area_feed_areas WHERE known_from < ? ORDER BY area_id')
-              .pluck()
-              .all(row.position) as string[])
-          : (JSON.parse(row.concernedAreaIds) as string[]),
-    };
+        row.concernedAreaIds === null ? areasKnownBefore(row.position) : (JSON.parse(row.concernedAreaIds) as string[]),
+    }));
   }
 }
