@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -45,6 +45,14 @@ export async function withTempDir<T>(prefix: string, fn: (dir: string) => Promis
   }
 }
 
+/** A running process's peak resident memory so far (VmHWM, Linux), in MB (MiB). */
+export function peakResidentMegabytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /^VmHWM:\s+(\d+) kB$/m.exec(status);
+  if (!match) throw new Error(`No VmHWM in /proc/${pid}/status: the process has ended, or this is not Linux.`);
+  return Number(match[1]) / 1024;
+}
+
 export const formatNumber = (value: number): string => Math.round(value).toLocaleString('en-GB');
 
 export function printRound(bench: string, round: number, label: string, count: number, seconds: number): number {
@@ -56,8 +64,9 @@ export function printRound(bench: string, round: number, label: string, count: n
 }
 
 /**
- * Prints the medians, the ratio and whether the target is met, then the single JSON line that
- * ends every benchmark's output. A missed target is reported, never turned into a failure.
+ * Prints the medians, the ratio and whether the target is met (when the figure has a target
+ * ratio), then the single JSON line that ends every benchmark's output. A missed target is
+ * reported, never turned into a failure.
  */
 export function report(options: {
   bench: string;
@@ -66,14 +75,14 @@ export function report(options: {
   value: number;
   baselineLabel: string;
   baseline: number;
-  target: number;
+  target?: number;
 }): BenchResult {
   const { bench, unit, value, baseline, target } = options;
   const ratio = Math.round((value / baseline) * 100) / 100;
   console.log(
     `${bench}: ${options.valueLabel} ${formatNumber(value)} ${unit} vs ${options.baselineLabel} ${formatNumber(baseline)} ${unit} (medians); ratio ${ratio.toFixed(2)}`,
   );
-  console.log(`target: ratio >= ${target} — ${ratio >= target ? 'met' : 'not met'}`);
+  if (target !== undefined) console.log(`target: ratio >= ${target} — ${ratio >= target ? 'met' : 'not met'}`);
   const result: BenchResult = { bench, value: Math.round(value), unit, baseline: Math.round(baseline), ratio };
   console.log(JSON.stringify(result));
   return result;

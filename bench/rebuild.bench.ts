@@ -4,6 +4,7 @@ import { ACCESS_STREAM, regionalGroupStream } from '@app/domain';
 import { chainEvents, NewEvent, SqliteEventStore, UnchainedEvent } from '@app/event-store';
 import { ALL_PROJECTIONS, openReadDatabase, ProjectionRunner } from '@app/read-models';
 import { personEvents, regionalGroupEvent } from './fixtures';
+import { rawRead } from './raw-read';
 import { BenchResult, envInt, formatNumber, median, printRound, report, runMain, timed, withTempDir } from './measure';
 
 /**
@@ -72,31 +73,6 @@ export async function seed(file: string, count: number): Promise<{ groups: numbe
     await store.close();
   }
   return tally;
-}
-
-/** The baseline: every row in position order, data and metadata parsed, nothing else. */
-export function rawRead(file: string): number {
-  const db = new Database(file, { readonly: true });
-  try {
-    let count = 0;
-    let checksum = 0;
-    const rows = db.prepare('SELECT * FROM events ORDER BY position').iterate() as IterableIterator<{
-      position: number;
-      data: string;
-      metadata: string;
-    }>;
-    for (const row of rows) {
-      const data = JSON.parse(row.data) as object;
-      const metadata = JSON.parse(row.metadata) as { schemaVersion: number };
-      // Touches both parsed values, so neither parse can be skipped; any schema version counts once.
-      checksum += (metadata.schemaVersion > 0 ? 1 : 0) + (data ? 1 : 0);
-      count += 1;
-    }
-    if (checksum !== count * 2) throw new Error('The rows did not parse as expected.');
-    return count;
-  } finally {
-    db.close();
-  }
 }
 
 async function rebuild(eventsFile: string, readFile: string): Promise<{ seconds: number; position: number }> {

@@ -5,9 +5,10 @@ import { graphqlRateBench } from './graphql-rate.bench';
 import { historyBench } from './history.bench';
 import { postgresAppendBench } from './postgres-append.bench';
 import { rebuildBench } from './rebuild.bench';
+import { startupBench } from './startup.bench';
 import { runMain } from './measure';
 
-/** Every benchmark in sequence (the PostgreSQL one when DATABASE_URL is set); each ends its output with its own JSON line (the history bench, one per filter; the as-at bench, one for asAt and one for asRecordedAt; the command-cost bench, one per command). */
+/** Every benchmark in sequence (the PostgreSQL one when DATABASE_URL is set); each ends its output with its own JSON line (the history bench, one per filter; the as-at bench, one for asAt and one for asRecordedAt; the command-cost bench, one per command; the start-up bench, time and peak memory of a cold and a warm start). */
 runMain(async () => {
   await appendBench();
   console.log('');
@@ -22,4 +23,6 @@ runMain(async () => {
   await commandCostBench();
   console.log('');
   await graphqlRateBench();
+  console.log('');
+  await startupBench();
 });

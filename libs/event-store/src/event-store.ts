@@ -56,6 +56,22 @@ export interface SubscribeOptions {
   readonly signal?: AbortSignal;
 }
 
+/**
+ * What a pass over the whole log that hashes it needs of each event: its place, kind, time and
+ * hash-chain hash, and its data only for the events of the one stream the reader asked for.
+ */
+export interface LogEntry {
+  readonly position: Position;
+  readonly streamId: string;
+  readonly type: string;
+  /** The metadata's `occurredAt`, or when the store recorded the event if it has none. */
+  readonly occurredAt: string;
+  /** The metadata's `hash`, as stored. */
+  readonly hash: unknown;
+  /** The event's data for events of the stream asked for, null for the others. */
+  readonly data: unknown;
+}
+
 export interface EventStore {
   readonly kind: string;
   append(
@@ -72,6 +88,12 @@ export interface EventStore {
    * events, which also delete it when a FieldRedacted event is appended to the redactions stream.
    */
   readEvent?(eventId: string): Promise<StoredEvent | null>;
+  /**
+   * `readAll` reduced to each event's LogEntry, with data only for events of `dataOf`. Offered by
+   * stores that can leave the rest unread and unparsed (the transparency log's start-up pass over
+   * the whole store otherwise parses every event's data and joins its texts for nothing).
+   */
+  readLogEntries?(options: ReadAllOptions & { readonly dataOf: string }): Promise<LogEntry[]>;
   /** The position of the newest event, or null for an empty store. Also serves as a reachability check. */
   lastPosition(): Promise<Position | null>;
   close(): Promise<void>;

@@ -6,6 +6,7 @@ import {
   EventMetadataRecord,
   EventStore,
   ExpectedRevision,
+  LogEntry,
   NewEvent,
   Position,
   ReadAllOptions,
@@ -24,6 +25,12 @@ import {
   withValueAt,
 } from '../sealed-text';
 import { valueAtPath } from '@app/domain';
+
+/** A LogEntry as read, its hash as JSON and its data as JSON or null. */
+interface LogEntryRow extends Omit<LogEntry, 'hash' | 'data'> {
+  readonly hash: string | null;
+  readonly data: string | null;
+}
 
 interface EventRow {
   position: number;
@@ -128,6 +135,13 @@ export class SqliteEventStore implements EventStore {
         `SELECT * FROM event_texts WHERE event_id IN
            (SELECT event_id FROM events WHERE position > ? AND position <= ?)`,
       ),
+      readLogEntries: this.db.prepare<[{ dataOf: string; from: number; limit: number }], LogEntryRow>(
+        `SELECT position, stream_id AS streamId, type,
+           CASE json_type(metadata, '$.occurredAt') WHEN 'text' THEN metadata ->> '$.occurredAt' ELSE recorded_at END
+             AS occurredAt,
+           metadata -> '$.hash' AS hash, CASE WHEN stream_id = @dataOf THEN data END AS data
+         FROM events WHERE position > @from ORDER BY position LIMIT @limit`,
+      ),
       readEvent: this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE event_id = ?'),
       readEventTexts: this.db.prepare<[string], KeptTextRow>('SELECT * FROM event_texts WHERE event_id = ?'),
       lastPosition: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
@@ -195,6 +209,20 @@ export class SqliteEventStore implements EventStore {
     const rows = this.statements.readAll.all(from, options.limit ?? -1);
     if (rows.length === 0) return [];
     return withTexts(rows, this.statements.readAllTexts.all(from, rows[rows.length - 1].position));
+  }
+
+  async readLogEntries(options: ReadAllOptions & { readonly dataOf: string }): Promise<LogEntry[]> {
+    const rows = this.statements.readLogEntries.all({
+      dataOf: options.dataOf,
+      from: options.from ?? 0,
+      limit: options.limit ?? -1,
+    });
+    // Undefined, not null, for a hash that is missing: the leaf is what the full event would give.
+    return rows.map((row) => ({
+      ...row,
+      hash: row.hash === null ? undefined : (JSON.parse(row.hash) as unknown),
+      data: row.data === null ? null : (JSON.parse(row.data) as unknown),
+    }));
   }
 
   async readEvent(eventId: string): Promise<StoredEvent | null> {

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { handleCommand } from '../handle-command';
+import { EventStore } from '../event-store';
 import { verifyHashChains } from '../hash-chain';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { counterDecider } from '../testing/counter-decider';
@@ -104,5 +105,30 @@ describe('the transparency log over the store (A4)', () => {
     const outcome = await signAndRecordTreeHead(store, key, new Date('2026-03-03T00:00:00Z'), 'test');
     expect(outcome).toMatchObject({ signed: false, problems: [expect.stringMatching(/no longer have the root/)] });
     expect((await store.readStream(TRANSPARENCY_LOG_STREAM)).length).toBe(1);
+  });
+
+  it('reads the same log from the store’s log entries as from its whole events, even from events missing their hash or time', async () => {
+    await signAndRecordTreeHead(store, key, new Date('2026-03-02T09:01:00Z'), 'test');
+    await increment('counter-c');
+    sql(`UPDATE events SET metadata = json_remove(metadata, '$.hash', '$.occurredAt') WHERE position = 2`);
+    const wholeEvents: EventStore = {
+      kind: 'whole events',
+      append: (...args) => store.append(...args),
+      readStream: (...args) => store.readStream(...args),
+      readAll: (...args) => store.readAll(...args),
+      subscribeAll: (...args) => store.subscribeAll(...args),
+      lastPosition: () => store.lastPosition(),
+      close: async () => undefined,
+    };
+    const seen = async (log: TransparencyLog) => ({
+      size: log.size,
+      root: log.rootHash(),
+      heads: log.heads,
+      activity: log.activity,
+      problems: await log.problems(key.publicKey),
+    });
+    const fromEntries = await seen(await TransparencyLog.scan(store));
+    expect(fromEntries).toEqual(await seen(await TransparencyLog.scan(wholeEvents)));
+    expect(fromEntries).toMatchObject({ size: 7, heads: [{ leafIndex: 5 }] });
   });
 });

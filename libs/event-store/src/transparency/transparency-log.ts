@@ -1,7 +1,7 @@
 import canonicalize from 'canonicalize';
 import { KeyLike } from 'jose';
 import { randomUUID } from 'node:crypto';
-import { AppendResult, EventStore, NO_STREAM, Position, StoredEvent } from '../event-store';
+import { AppendResult, EventStore, LogEntry, NO_STREAM, Position, StoredEvent } from '../event-store';
 import { chainEvents } from '../hash-chain';
 import { occurredAtOf, SYSTEM_ACTOR } from '../metadata';
 import { hashLeaf } from './merkle';
@@ -28,6 +28,20 @@ const PAGE = 5000;
 export function leafHashOf(event: Pick<StoredEvent, 'position' | 'metadata'>): Buffer {
   const entry = canonicalize({ hash: String(event.metadata.hash), position: event.position }) as string;
   return hashLeaf(Buffer.from(entry, 'utf8'));
+}
+
+/** The next page of the log after `from`, reading no more of each event than the log uses when the store allows. */
+async function readEntries(store: EventStore, from: Position | null): Promise<LogEntry[]> {
+  if (store.readLogEntries) return store.readLogEntries({ from, limit: PAGE, dataOf: TRANSPARENCY_LOG_STREAM });
+  const events = await store.readAll({ from, limit: PAGE });
+  return events.map((event) => ({
+    position: event.position,
+    streamId: event.streamId,
+    type: event.type,
+    occurredAt: occurredAtOf(event),
+    hash: event.metadata.hash,
+    data: event.streamId === TRANSPARENCY_LOG_STREAM ? event.data : null,
+  }));
 }
 
 /** A head as the log recorded it, and the leaf index of the event that recorded it. */
@@ -58,9 +72,9 @@ export class TransparencyLog {
   /** Adds the events recorded since the last read. */
   async catchUp(store: EventStore, onProgress?: (events: number) => void): Promise<void> {
     for (;;) {
-      const page = await store.readAll({ from: this.position, limit: PAGE });
+      const page = await readEntries(store, this.position);
       if (page.length === 0) return;
-      for (const event of page) this.add(event);
+      for (const entry of page) this.add(entry);
       onProgress?.(this.tree.size);
     }
   }
@@ -109,22 +123,22 @@ export class TransparencyLog {
     return found;
   }
 
-  private add(event: StoredEvent): void {
-    if (event.streamId === TRANSPARENCY_LOG_STREAM && event.type === TREE_HEAD_SIGNED) {
+  private add(entry: LogEntry): void {
+    if (entry.streamId === TRANSPARENCY_LOG_STREAM && entry.type === TREE_HEAD_SIGNED) {
       try {
-        this.recorded.push({ head: parseSignedTreeHead(event.data), leafIndex: this.tree.size });
+        this.recorded.push({ head: parseSignedTreeHead(entry.data), leafIndex: this.tree.size });
       } catch (error) {
-        this.unreadable.push(`the head recorded at position ${event.position}: ${(error as Error).message}`);
+        this.unreadable.push(`the head recorded at position ${entry.position}: ${(error as Error).message}`);
       }
-      this.lastHeadAt = occurredAtOf(event);
+      this.lastHeadAt = entry.occurredAt;
     } else {
-      const at = occurredAtOf(event);
+      const at = entry.occurredAt;
       if (this.firstChangeOfLatestDay === null || at.slice(0, 10) > this.firstChangeOfLatestDay.slice(0, 10)) {
         this.firstChangeOfLatestDay = at;
       }
     }
-    this.tree.append(leafHashOf(event));
-    this.position = event.position;
+    this.tree.append(leafHashOf({ position: entry.position, metadata: { hash: entry.hash } }));
+    this.position = entry.position;
   }
 }
 

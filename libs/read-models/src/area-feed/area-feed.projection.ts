@@ -17,11 +17,10 @@ const statements = statementsPerDatabase((db) => ({
   ),
   rememberMeeting: db.prepare('INSERT INTO area_feed_meetings (meeting_id, starts_at) VALUES (?, ?)'),
   meetingDate: db.prepare('SELECT starts_at AS startsAt FROM area_feed_meetings WHERE meeting_id = ?'),
-  rememberArea: db.prepare('INSERT OR IGNORE INTO area_feed_areas (area_id) VALUES (?)'),
-  allAreas: db.prepare('SELECT area_id AS areaId FROM area_feed_areas ORDER BY area_id'),
+  rememberArea: db.prepare('INSERT OR IGNORE INTO area_feed_areas (area_id, known_from) VALUES (?, ?)'),
   rememberTreeHead: db.prepare(
-    `INSERT INTO area_feed_tree_heads (position, tree_size, root_hash, timestamp, key_id, signature)
-     VALUES (?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO area_feed_tree_heads (position, event_id, occurred_at, tree_size, root_hash, timestamp, key_id, signature)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
   acknowledge: db.prepare(
     'INSERT INTO feed_acknowledgements (area_id, position, acknowledged_at, person_id) VALUES (?, ?, ?, ?)',
@@ -31,11 +30,13 @@ const statements = statementsPerDatabase((db) => ({
 /**
  * What flows down to each area (D1-D5), from whichever context sends it. An item's cursor is
  * the position of the event that put it in the feed, so feeds resume exactly where they stopped.
- * Every signed head of the transparency log goes to every area known when it was signed.
+ * Every signed head of the transparency log goes to every area known when it was signed: it is
+ * kept once, with the position each area became known from, and the queries put it in each
+ * area's feed, so a head costs one row however many areas there are.
  */
 export const areaFeedProjection: Projection = {
   name: 'area-feed',
-  version: 7,
+  version: 8,
   tables: ['area_feed', 'area_feed_meetings', 'feed_acknowledgements', 'area_feed_areas', 'area_feed_tree_heads'],
 
   setup(db: Database.Database) {
@@ -51,9 +52,10 @@ export const areaFeedProjection: Projection = {
         area_id TEXT NOT NULL, position INTEGER NOT NULL, acknowledged_at TEXT NOT NULL, person_id TEXT,
         PRIMARY KEY (area_id, position)
       );
-      CREATE TABLE area_feed_areas (area_id TEXT PRIMARY KEY);
+      CREATE TABLE area_feed_areas (area_id TEXT PRIMARY KEY, known_from INTEGER NOT NULL);
       CREATE TABLE area_feed_tree_heads (
-        position INTEGER PRIMARY KEY, tree_size INTEGER NOT NULL, root_hash TEXT NOT NULL, timestamp TEXT NOT NULL,
+        position INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, occurred_at TEXT NOT NULL,
+        tree_size INTEGER NOT NULL, root_hash TEXT NOT NULL, timestamp TEXT NOT NULL,
         key_id TEXT NOT NULL, signature TEXT NOT NULL
       );`);
   },
@@ -107,17 +109,24 @@ export const areaFeedProjection: Projection = {
     if (stored.streamId === TRANSPARENCY_LOG_STREAM && stored.type === TREE_HEAD_SIGNED) {
       // A4: every area's own system keeps the heads it is sent, as witnesses of the log.
       const head = stored.data as SignedTreeHead;
-      s.rememberTreeHead.run(stored.position, head.treeSize, head.rootHash, head.timestamp, head.keyId, head.signature);
-      const areas = s.allAreas.all() as { areaId: string }[];
-      feed(areas, 'TREE_HEAD', stored.id, `Signed tree head: ${head.treeSize} events, root ${head.rootHash}`);
+      s.rememberTreeHead.run(
+        stored.position,
+        stored.id,
+        occurredAt,
+        head.treeSize,
+        head.rootHash,
+        head.timestamp,
+        head.keyId,
+        head.signature,
+      );
       return;
     }
     if (stored.streamId.startsWith('regional-group-')) {
       const event = stored as unknown as RegionalGroupEvent;
       if (event.type === 'RegionalGroupEstablished') {
-        for (const area of event.data.areas) s.rememberArea.run(area.areaId);
+        for (const area of event.data.areas) s.rememberArea.run(area.areaId, stored.position);
       }
-      if (event.type === 'AreaAdded') s.rememberArea.run(event.data.areaId);
+      if (event.type === 'AreaAdded') s.rememberArea.run(event.data.areaId, stored.position);
       if (event.type === 'NoticeToLeaveGiven') {
         const areas = event.data.areaIds.map((areaId) => ({ areaId }));
         feed(

@@ -18,17 +18,26 @@ export interface FeedItemRow {
 
 interface StoredFeedRow extends Omit<FeedItemRow, 'restricted' | 'concernedAreaIds'> {
   readonly restricted: number;
-  readonly concernedAreaIds: string;
+  /** Null for a tree head: it concerns every area known before it was signed. */
+  readonly concernedAreaIds: string | null;
 }
-
-const toRow = <T extends StoredFeedRow>(row: T): Omit<T, 'restricted' | 'concernedAreaIds'> & FeedItemRow => ({
-  ...row,
-  restricted: row.restricted === 1,
-  concernedAreaIds: JSON.parse(row.concernedAreaIds) as string[],
-});
 
 const FEED_COLUMNS =
   'area_id AS areaId, position, kind, subject_id AS subjectId, title, occurred_at AS occurredAt, restricted, concerned_area_ids AS concernedAreaIds';
+
+/** A signed head as an item of one area's feed (`a`, an area known before the head `h` was signed). */
+const TREE_HEAD_ITEM_COLUMNS = `a.area_id AS areaId, h.position, 'TREE_HEAD' AS kind, h.event_id AS subjectId,
+  'Signed tree head: ' || h.tree_size || ' events, root ' || h.root_hash AS title, h.occurred_at AS occurredAt,
+  0 AS restricted, NULL AS concernedAreaIds`;
+
+const TREE_HEADS_SENT = 'area_feed_tree_heads h JOIN area_feed_areas a ON h.position > a.known_from';
+
+/**
+ * Everything that flowed down to @areaId: the items sent to it, and every head signed after it
+ * became known (A4), which the projection keeps once for all areas rather than once per area.
+ */
+const ITEMS_OF_AREA = `SELECT ${FEED_COLUMNS} FROM area_feed WHERE area_id = @areaId
+  UNION ALL SELECT ${TREE_HEAD_ITEM_COLUMNS} FROM ${TREE_HEADS_SENT} WHERE a.area_id = @areaId`;
 
 const TREE_HEAD_COLUMNS = 'tree_size AS treeSize, root_hash AS rootHash, timestamp, key_id AS keyId, signature';
 
@@ -49,21 +58,20 @@ export class AreaFeedQueries {
   ): Page<FeedItemRow> | null {
     const from = after === null ? 0 : decodeCursor(after);
     if (from === null) return null;
-    const published = '(@asAt IS NULL OR substr(occurred_at, 1, 10) <= @asAt) AND (@upTo IS NULL OR position <= @upTo)';
+    const published = '(@asAt IS NULL OR substr(occurredAt, 1, 10) <= @asAt) AND (@upTo IS NULL OR position <= @upTo)';
     const rows = this.db
       .prepare(
-        `SELECT ${FEED_COLUMNS} FROM area_feed WHERE area_id = @areaId AND position > @from AND ${published}
-         ORDER BY position LIMIT @limit`,
+        `SELECT * FROM (${ITEMS_OF_AREA}) WHERE position > @from AND ${published} ORDER BY position LIMIT @limit`,
       )
       .all({ areaId, from, asAt, upTo, limit: first + 1 }) as StoredFeedRow[];
     const counts = this.db
       .prepare(
-        `SELECT COUNT(*) AS total, COALESCE(SUM(position <= @from), 0) AS before FROM area_feed
-         WHERE area_id = @areaId AND ${published}`,
+        `SELECT COUNT(*) AS total, COALESCE(SUM(position <= @from), 0) AS before FROM (${ITEMS_OF_AREA})
+         WHERE ${published}`,
       )
       .get({ areaId, from, asAt, upTo }) as { total: number; before: number };
     return pageOf(
-      rows.map((row) => ({ key: row.position, node: toRow(row) })),
+      this.rows(rows).map((node) => ({ key: node.position, node })),
       first,
       after,
       counts,
@@ -72,9 +80,9 @@ export class AreaFeedQueries {
 
   feedItemAt(areaId: string, position: number): FeedItemRow | undefined {
     const row = this.db
-      .prepare(`SELECT ${FEED_COLUMNS} FROM area_feed WHERE area_id = ? AND position = ?`)
-      .get(areaId, position) as StoredFeedRow | undefined;
-    return row && toRow(row);
+      .prepare(`SELECT * FROM (${ITEMS_OF_AREA}) WHERE position = @position`)
+      .get({ areaId, position }) as StoredFeedRow | undefined;
+    return row && this.rows([row])[0];
   }
 
   /** The signed head a TREE_HEAD item at `position` carries. */
@@ -114,12 +122,39 @@ export class AreaFeedQueries {
   acknowledgementsOf(subjectId: string): (FeedItemRow & { acknowledgedAt: string | null })[] {
     const rows = this.db
       .prepare(
-        `SELECT f.area_id AS areaId, f.position, f.kind, f.subject_id AS subjectId, f.title, f.occurred_at AS occurredAt,
-           f.restricted, f.concerned_area_ids AS concernedAreaIds, a.acknowledged_at AS acknowledgedAt
-         FROM area_feed f LEFT JOIN feed_acknowledgements a ON a.area_id = f.area_id AND a.position = f.position
-         WHERE f.subject_id = ? ORDER BY f.position, f.area_id`,
+        `SELECT f.*, ack.acknowledged_at AS acknowledgedAt FROM (
+           SELECT ${FEED_COLUMNS} FROM area_feed WHERE subject_id = @subjectId
+           UNION ALL SELECT ${TREE_HEAD_ITEM_COLUMNS} FROM ${TREE_HEADS_SENT} WHERE h.event_id = @subjectId
+         ) f LEFT JOIN feed_acknowledgements ack ON ack.area_id = f.areaId AND ack.position = f.position
+         ORDER BY f.position, f.areaId`,
       )
-      .all(subjectId) as (StoredFeedRow & { acknowledgedAt: string | null })[];
-    return rows.map(toRow);
+      .all({ subjectId }) as (StoredFeedRow & { acknowledgedAt: string | null })[];
+    return this.rows(rows);
+  }
+
+  /**
+   * Turns stored rows into feed items, listing a head's areas once per head however many of its
+   * items there are (one per area, for its acknowledgements).
+   */
+  private rows<T extends StoredFeedRow>(
+    rows: readonly T[],
+  ): (Omit<T, 'restricted' | 'concernedAreaIds'> & FeedItemRow)[] {
+    const knownBefore = new Map<number, string[]>();
+    const areasKnownBefore = (position: number): string[] => {
+      if (!knownBefore.has(position)) {
+        const areaIds = this.db
+          .prepare('SELECT area_id FROM area_feed_areas WHERE known_from < ? ORDER BY area_id')
+          .pluck()
+          .all(position) as string[];
+        knownBefore.set(position, areaIds);
+      }
+      return knownBefore.get(position) as string[];
+    };
+    return rows.map((row) => ({
+      ...row,
+      restricted: row.restricted === 1,
+      concernedAreaIds:
+        row.concernedAreaIds === null ? areasKnownBefore(row.position) : (JSON.parse(row.concernedAreaIds) as string[]),
+    }));
   }
 }

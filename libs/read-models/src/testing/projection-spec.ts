@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { InMemoryEventStore } from '@app/event-store';
 import { randomUUID } from 'node:crypto';
 import { Projection } from '../projection';
@@ -59,6 +60,32 @@ export function projectionSpec(projection: Projection) {
   };
 }
 
+async function append(store: InMemoryEventStore, recorded: RecordedEvent) {
+  return store.append(
+    recorded.streamId,
+    [{ id: randomUUID(), type: recorded.event.type, data: recorded.event.data, metadata: recorded.metadata }],
+    { expectedRevision: 'any' },
+  );
+}
+
+/**
+ * An in-memory read database holding what `projection` made of `events`, with the store that
+ * gave them out (for their ids and positions): given(events) for a specification of queries.
+ */
+export async function projectedDatabase(
+  projection: Projection,
+  ...events: (RecordedEvent | readonly RecordedEvent[])[]
+): Promise<{ db: Database.Database; store: InMemoryEventStore }> {
+  const store = new InMemoryEventStore();
+  const db = openReadDatabase(':memory:');
+  for (const recorded of events.flat()) await append(store, recorded);
+  const runner = new ProjectionRunner(store, db, [projection], silent);
+  await runner.start();
+  await runner.stop();
+  expect(runner.error).toBeNull();
+  return { db, store };
+}
+
 async function run(
   projection: Projection,
   given: readonly RecordedEvent[],
@@ -67,18 +94,12 @@ async function run(
 ): Promise<void> {
   const store = new InMemoryEventStore();
   const db = openReadDatabase(':memory:');
-  const append = async (recorded: RecordedEvent) =>
-    store.append(
-      recorded.streamId,
-      [{ id: randomUUID(), type: recorded.event.type, data: recorded.event.data, metadata: recorded.metadata }],
-      { expectedRevision: 'any' },
-    );
   const runner = new ProjectionRunner(store, db, [projection], silent);
   try {
-    for (const recorded of given) await append(recorded);
+    for (const recorded of given) await append(store, recorded);
     await runner.start();
     let last: number | null = null;
-    for (const recorded of when) last = (await append(recorded)).position;
+    for (const recorded of when) last = (await append(store, recorded)).position;
     await runner.waitFor(last);
     expect(runner.error).toBeNull();
     for (const [table, rows] of Object.entries(expected)) {
