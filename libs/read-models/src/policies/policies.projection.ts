@@ -50,6 +50,7 @@ export const policiesProjection: Projection = {
   name: 'policies',
   // 2: bitemporal states, versions and adoptions (A3). 3: corrections of adoption decisions (A7).
   version: 3,
+  streams: ['local-arrangement-', 'policy-'],
   tables: [
     'policies',
     'policy_states',
