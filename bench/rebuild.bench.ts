@@ -4,17 +4,30 @@ import { chainEvents, SqliteEventStore, UnchainedEvent } from '@app/event-store'
 import { ALL_PROJECTIONS, openReadDatabase, ProjectionRunner } from '@app/read-models';
 import { ADMINISTRATOR, commandEvents } from './fixtures';
 import { regionHistory } from './region-history';
-import { BenchResult, envInt, formatNumber, median, printRound, report, runMain, timed, withTempDir } from './measure';
+import {
+  BenchResult,
+  envInt,
+  formatNumber,
+  median,
+  peakRss,
+  printRound,
+  report,
+  runMain,
+  timed,
+  withTempDir,
+} from './measure';
 
 /**
  * Read-model rebuild events per second: a fresh read database caught up from the whole log by
  * the ProjectionRunner with every projection, against a raw baseline that reads the same rows
- * from the events file in position order and JSON.parses their data and metadata.
+ * from the events file in position order and JSON.parses their data and metadata. The JSON line
+ * also gives the peak resident memory of the rebuild rounds (`peakRssMb`; the target is < 400 MB).
+ * Knobs: BENCH_EVENTS (100,000), BENCH_ROUNDS (3).
  */
 
 const BENCH = 'rebuild';
 const TARGET = 0.5;
-const ROUNDS = 3;
+const DEFAULT_ROUNDS = 3;
 const DEFAULT_EVENTS = 100_000;
 /** At most this many events per append while seeding (seeding is not timed). */
 const SEED_BATCH = 250;
@@ -155,6 +168,7 @@ function assertRebuilt(readFile: string, expected: SeedTally): void {
 
 export async function rebuildBench(): Promise<BenchResult> {
   const count = envInt('BENCH_EVENTS', DEFAULT_EVENTS);
+  const rounds = envInt('BENCH_ROUNDS', DEFAULT_ROUNDS);
   return withTempDir('bench-rebuild', async (dir) => {
     const eventsFile = join(dir, 'events.db');
     const seeded = await timed(() => seed(eventsFile, count));
@@ -162,13 +176,14 @@ export async function rebuildBench(): Promise<BenchResult> {
     console.log(
       `rebuild: ${formatNumber(count)} events of ${formatNumber(tally.groups)} regional groups (${formatNumber(tally.meetings)} meetings, ` +
         `${formatNumber(tally.decisions)} decisions, ${formatNumber(tally.tasks)} tasks, ${formatNumber(tally.people)} people), ` +
-        `${ROUNDS} rounds, projections: ${ALL_PROJECTIONS.map((p) => p.name).join(', ')} ` +
+        `${rounds} rounds, projections: ${ALL_PROJECTIONS.map((p) => p.name).join(', ')} ` +
         `(seeded in ${seeded.seconds.toFixed(1)} s, not timed)`,
     );
 
     const rawRates: number[] = [];
     const rebuildRates: number[] = [];
-    for (let round = 1; round <= ROUNDS; round += 1) {
+    let peakRssMb = 0;
+    for (let round = 1; round <= rounds; round += 1) {
       const order = round % 2 === 1 ? (['raw', 'rebuild'] as const) : (['rebuild', 'raw'] as const);
       for (const kind of order) {
         if (kind === 'raw') {
@@ -177,10 +192,13 @@ export async function rebuildBench(): Promise<BenchResult> {
           rawRates.push(printRound(BENCH, round, kind, count, seconds));
         } else {
           const readFile = join(dir, `read-${round}.db`);
-          const { seconds, position } = await rebuild(eventsFile, readFile);
+          const measured = await peakRss(() => rebuild(eventsFile, readFile));
+          const { seconds, position } = measured.result;
+          peakRssMb = Math.max(peakRssMb, measured.peakRssMb);
           if (position !== count) throw new Error(`The rebuild stopped at position ${position}, expected ${count}.`);
           assertRebuilt(readFile, tally);
           rebuildRates.push(printRound(BENCH, round, kind, count, seconds));
+          console.log(`  [${BENCH}] round ${round} rebuild peak RSS ${measured.peakRssMb} MB`);
         }
       }
     }
@@ -193,6 +211,7 @@ export async function rebuildBench(): Promise<BenchResult> {
       baselineLabel: 'raw read + JSON.parse',
       baseline: median(rawRates),
       target: TARGET,
+      peakRssMb,
     });
   });
 }
