@@ -20,9 +20,10 @@ import { childId } from '@app/event-store';
 /**
  * The history of a handful of regional groups over years, as their users record it, for the
  * benchmarks that replay a domain-shaped log. Each group is established with five areas, nine core
- * partners and ten representatives (one of them chair), its area business managers and
- * representatives registered with their roles. Then, quarter after quarter, each group in turn:
- * - holds a meeting (27 events): scheduled, opened with its membership, ten attendances, three
+ * partners and ten representatives (one of them chair), its representatives registered and its
+ * area business managers registered with their role. Then, quarter after quarter (54 events), each
+ * group in turn:
+ * - holds a meeting (26 events): scheduled, opened with its membership, ten attendances, three
  *   decisions, a recommendation and a response, closed, minutes drafted, approved, published and
  *   recorded as published in each of the five areas;
  * - publishes a policy agreed at that meeting (8): drafted, approved, a version published, and each
