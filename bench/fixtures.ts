@@ -16,7 +16,7 @@ import { childId, commandIdFor, eventIdFor, inputHashOf, UnchainedEvent, Unchain
  * are returned unchained; the caller links them into streams with `chainEvents`.
  */
 
-const ADMINISTRATOR: Actor = { personId: randomUUID(), partnerId: randomUUID(), roles: ['ADMINISTRATOR'] };
+export const ADMINISTRATOR: Actor = { personId: randomUUID(), partnerId: randomUUID(), roles: ['ADMINISTRATOR'] };
 const AREAS_PER_GROUP = 5;
 const REGIONS = [
   'North East',
@@ -37,11 +37,12 @@ export function commandEvents(
   input: unknown,
   decided: readonly Message[],
   now: string,
+  actor: Actor = ADMINISTRATOR,
 ): UnchainedEvent[] {
   const idempotencyKey = randomUUID();
-  const commandId = commandIdFor(ADMINISTRATOR.personId, idempotencyKey, streamId);
+  const commandId = commandIdFor(actor.personId, idempotencyKey, streamId);
   const metadata: UnchainedMetadata = {
-    actor: ADMINISTRATOR,
+    actor,
     occurredAt: now,
     correlationId: randomUUID(),
     causationId: commandId,

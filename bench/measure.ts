@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -10,6 +10,8 @@ export interface BenchResult {
   readonly unit: string;
   readonly baseline: number;
   readonly ratio: number;
+  /** The most resident memory the process held while measured, for benchmarks with a memory bound. */
+  readonly peakRssMb?: number;
 }
 
 export function median(values: readonly number[]): number {
@@ -53,6 +55,19 @@ export function peakResidentMegabytes(pid: number): number {
   return Number(match[1]) / 1024;
 }
 
+/**
+ * Runs `fn` and returns the most resident memory the process held meanwhile, in MB. On Linux the
+ * kernel's high-water mark (VmHWM) is reset first, so it is the peak of `fn` alone, however briefly
+ * it lasted; elsewhere it is the process's peak so far.
+ */
+export async function peakRss<T>(fn: () => Promise<T>): Promise<{ peakRssMb: number; result: T }> {
+  const linux = process.platform === 'linux';
+  if (linux) writeFileSync('/proc/self/clear_refs', '5');
+  const result = await fn();
+  const mb = linux ? peakResidentMegabytes(process.pid) : process.resourceUsage().maxRSS / 1024;
+  return { peakRssMb: Math.round(mb), result };
+}
+
 export const formatNumber = (value: number): string => Math.round(value).toLocaleString('en-GB');
 
 export function printRound(bench: string, round: number, label: string, count: number, seconds: number): number {
@@ -76,14 +91,22 @@ export function report(options: {
   baselineLabel: string;
   baseline: number;
   target?: number;
+  peakRssMb?: number;
 }): BenchResult {
-  const { bench, unit, value, baseline, target } = options;
+  const { bench, unit, value, baseline, target, peakRssMb } = options;
   const ratio = Math.round((value / baseline) * 100) / 100;
   console.log(
     `${bench}: ${options.valueLabel} ${formatNumber(value)} ${unit} vs ${options.baselineLabel} ${formatNumber(baseline)} ${unit} (medians); ratio ${ratio.toFixed(2)}`,
   );
   if (target !== undefined) console.log(`target: ratio >= ${target} — ${ratio >= target ? 'met' : 'not met'}`);
-  const result: BenchResult = { bench, value: Math.round(value), unit, baseline: Math.round(baseline), ratio };
+  const result: BenchResult = {
+    bench,
+    value: Math.round(value),
+    unit,
+    baseline: Math.round(baseline),
+    ratio,
+    ...(peakRssMb === undefined ? {} : { peakRssMb }),
+  };
   console.log(JSON.stringify(result));
   return result;
 }

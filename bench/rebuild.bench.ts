@@ -1,78 +1,108 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { ACCESS_STREAM, regionalGroupStream } from '@app/domain';
-import { chainEvents, NewEvent, SqliteEventStore, UnchainedEvent } from '@app/event-store';
+import { chainEvents, SqliteEventStore, UnchainedEvent } from '@app/event-store';
 import { ALL_PROJECTIONS, openReadDatabase, ProjectionRunner } from '@app/read-models';
-import { personEvents, regionalGroupEvent } from './fixtures';
+import { ADMINISTRATOR, commandEvents } from './fixtures';
 import { rawRead } from './raw-read';
-import { BenchResult, envInt, formatNumber, median, printRound, report, runMain, timed, withTempDir } from './measure';
+import { regionHistory } from './region-history';
+import {
+  BenchResult,
+  envInt,
+  formatNumber,
+  median,
+  peakRss,
+  printRound,
+  report,
+  runMain,
+  timed,
+  withTempDir,
+} from './measure';
 
 /**
  * Read-model rebuild events per second: a fresh read database caught up from the whole log by
  * the ProjectionRunner with every projection, against a raw baseline that reads the same rows
- * from the events file in position order and JSON.parses their data and metadata.
+ * from the events file in position order and JSON.parses their data and metadata. The JSON line
+ * also gives the peak resident memory of the rebuild rounds (`peakRssMb`; the target is < 400 MB).
+ * Knobs: BENCH_EVENTS (100,000), BENCH_ROUNDS (3).
  */
 
 const BENCH = 'rebuild';
 const TARGET = 0.5;
-const ROUNDS = 3;
+const DEFAULT_ROUNDS = 3;
 const DEFAULT_EVENTS = 100_000;
-/** Events per append while seeding (seeding is not timed). */
+/** At most this many events per append while seeding (seeding is not timed). */
 const SEED_BATCH = 250;
 
 const silentLogger = { log: () => undefined, error: () => undefined };
 
+/** How many events of each kind a seeded log holds, to check the rebuilt read models against. */
+export interface SeedTally {
+  readonly groups: number;
+  readonly people: number;
+  readonly grants: number;
+  readonly meetings: number;
+  readonly decisions: number;
+  readonly tasks: number;
+}
+
 /**
- * Seeds `count` events: per unit, a RegionalGroupEstablished with five areas and two people each
- * registered and granted a role (an area business manager of one of the group's areas, or a
- * platform role), so 1 in 5 events is a group, 2 in 5 a PersonRegistered, 2 in 5 a RoleGranted.
- * Each append writes one stream of SEED_BATCH events; stream ids do not matter to the projections.
- * The store is opened not durable: its appends go straight on without waiting for the disk.
+ * Seeds `count` events of a few regions' years of business, in the mix `regionHistory` describes:
+ * about half of them a meeting's (attendance, decisions, minutes, publication in each area), a
+ * third a workstream's tasks, the rest policies with their adoption in each area, and people,
+ * roles and representatives. Consecutive commands on one stream are appended together, each
+ * with the metadata `handleCommand` gives it, chained to the stream's previous event. The store
+ * is opened not durable: its appends go straight on without waiting for the disk.
  */
-export async function seed(file: string, count: number): Promise<{ groups: number; people: number; grants: number }> {
+export async function seed(file: string, count: number): Promise<SeedTally> {
   const store = new SqliteEventStore(file, { durable: false });
-  const now = new Date().toISOString();
-  const tally = { groups: 0, people: 0, grants: 0 };
-  // As in real use: each group in its own stream, people and roles in the one access stream.
-  let accessHead: { revision: number; metadata: NewEvent['metadata'] } | null = null;
+  const byType = new Map<string, number>();
+  /** Each stream's last revision and hash, all `chainEvents` needs to go on. */
+  const heads = new Map<string, { revision: number; metadata: { hash: unknown } }>();
+  let pending: { streamId: string; events: UnchainedEvent[] } | null = null;
+  const flush = async () => {
+    if (!pending) return;
+    const { streamId, events } = pending;
+    pending = null;
+    const head = heads.get(streamId) ?? null;
+    const chained = chainEvents(streamId, head, events);
+    const result = await store.append(streamId, chained, { expectedRevision: head ? head.revision : 'no_stream' });
+    heads.set(streamId, {
+      revision: result.nextRevision,
+      metadata: { hash: chained[chained.length - 1].metadata.hash },
+    });
+  };
   try {
-    for (let written = 0; written < count;) {
-      const groups: UnchainedEvent[] = [];
-      const people: UnchainedEvent[] = [];
-      const total = () => written + groups.length + people.length;
-      while (groups.length + people.length < SEED_BATCH && total() < count) {
-        const n = total();
-        const group = regionalGroupEvent(n, now);
-        groups.push(group);
-        tally.groups += 1;
-        const areas = (group.data as { areas: { areaId: string }[] }).areas;
-        for (const areaId of [areas[n % areas.length].areaId, null]) {
-          const [registered, granted] = personEvents(n, ACCESS_STREAM, now, areaId);
-          for (const event of [registered, granted]) {
-            if (total() >= count) break;
-            people.push(event);
-            if (event === registered) tally.people += 1;
-            else tally.grants += 1;
-          }
-        }
-      }
-      for (const group of groups) {
-        const streamId = regionalGroupStream((group.data as { groupId: string }).groupId);
-        await store.append(streamId, chainEvents(streamId, null, [group]), { expectedRevision: 'no_stream' });
-      }
-      if (people.length > 0) {
-        const chained = chainEvents(ACCESS_STREAM, accessHead, people);
-        const result = await store.append(ACCESS_STREAM, chained, {
-          expectedRevision: accessHead ? accessHead.revision : 'no_stream',
-        });
-        accessHead = { revision: result.nextRevision, metadata: chained[chained.length - 1].metadata };
-      }
-      written = total();
+    let written = 0;
+    for (const command of regionHistory(count, ADMINISTRATOR)) {
+      const at = `${command.on}T10:00:00.000Z`;
+      const events = commandEvents(
+        command.streamId,
+        command.operation,
+        command,
+        command.events,
+        at,
+        command.actor,
+      ).slice(0, count - written);
+      for (const event of events) byType.set(event.type, (byType.get(event.type) ?? 0) + 1);
+      written += events.length;
+      if (pending && (pending.streamId !== command.streamId || pending.events.length >= SEED_BATCH)) await flush();
+      if (pending) pending.events.push(...events);
+      else pending = { streamId: command.streamId, events };
+      if (written >= count) break;
     }
+    await flush();
   } finally {
     await store.close();
   }
-  return tally;
+  const of = (type: string) => byType.get(type) ?? 0;
+  return {
+    groups: of('RegionalGroupEstablished'),
+    people: of('PersonRegistered'),
+    grants: of('RoleGranted'),
+    meetings: of('MeetingScheduled'),
+    decisions: of('DecisionRecorded'),
+    tasks: of('TaskAdded'),
+  };
 }
 
 async function rebuild(eventsFile: string, readFile: string): Promise<{ seconds: number; position: number }> {
@@ -92,11 +122,18 @@ async function rebuild(eventsFile: string, readFile: string): Promise<{ seconds:
   }
 }
 
-function assertRebuilt(readFile: string, expected: { groups: number; people: number; grants: number }): void {
+function assertRebuilt(readFile: string, expected: SeedTally): void {
   const db = new Database(readFile, { readonly: true });
   try {
     const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-    const actual = { groups: count('regional_groups'), people: count('people'), grants: count('role_grants') };
+    const actual: SeedTally = {
+      groups: count('regional_groups'),
+      people: count('people'),
+      grants: count('role_grants'),
+      meetings: count('meetings'),
+      decisions: count('decisions'),
+      tasks: count('tasks'),
+    };
     if (JSON.stringify(actual) !== JSON.stringify(expected)) {
       throw new Error(`The rebuilt read models hold ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}.`);
     }
@@ -107,20 +144,22 @@ function assertRebuilt(readFile: string, expected: { groups: number; people: num
 
 export async function rebuildBench(): Promise<BenchResult> {
   const count = envInt('BENCH_EVENTS', DEFAULT_EVENTS);
+  const rounds = envInt('BENCH_ROUNDS', DEFAULT_ROUNDS);
   return withTempDir('bench-rebuild', async (dir) => {
     const eventsFile = join(dir, 'events.db');
     const seeded = await timed(() => seed(eventsFile, count));
     const tally = seeded.result;
     console.log(
-      `rebuild: ${formatNumber(count)} events (${formatNumber(tally.groups)} RegionalGroupEstablished with 5 areas, ` +
-        `${formatNumber(tally.people)} PersonRegistered, ${formatNumber(tally.grants)} RoleGranted), ` +
-        `${ROUNDS} rounds, projections: ${ALL_PROJECTIONS.map((p) => p.name).join(', ')} ` +
+      `rebuild: ${formatNumber(count)} events of ${formatNumber(tally.groups)} regional groups (${formatNumber(tally.meetings)} meetings, ` +
+        `${formatNumber(tally.decisions)} decisions, ${formatNumber(tally.tasks)} tasks, ${formatNumber(tally.people)} people), ` +
+        `${rounds} rounds, projections: ${ALL_PROJECTIONS.map((p) => p.name).join(', ')} ` +
         `(seeded in ${seeded.seconds.toFixed(1)} s, not timed)`,
     );
 
     const rawRates: number[] = [];
     const rebuildRates: number[] = [];
-    for (let round = 1; round <= ROUNDS; round += 1) {
+    let peakRssMb = 0;
+    for (let round = 1; round <= rounds; round += 1) {
       const order = round % 2 === 1 ? (['raw', 'rebuild'] as const) : (['rebuild', 'raw'] as const);
       for (const kind of order) {
         if (kind === 'raw') {
@@ -129,10 +168,13 @@ export async function rebuildBench(): Promise<BenchResult> {
           rawRates.push(printRound(BENCH, round, kind, count, seconds));
         } else {
           const readFile = join(dir, `read-${round}.db`);
-          const { seconds, position } = await rebuild(eventsFile, readFile);
+          const measured = await peakRss(() => rebuild(eventsFile, readFile));
+          const { seconds, position } = measured.result;
+          peakRssMb = Math.max(peakRssMb, measured.peakRssMb);
           if (position !== count) throw new Error(`The rebuild stopped at position ${position}, expected ${count}.`);
           assertRebuilt(readFile, tally);
           rebuildRates.push(printRound(BENCH, round, kind, count, seconds));
+          console.log(`  [${BENCH}] round ${round} rebuild peak RSS ${measured.peakRssMb} MB`);
         }
       }
     }
@@ -145,6 +187,7 @@ export async function rebuildBench(): Promise<BenchResult> {
       baselineLabel: 'raw read + JSON.parse',
       baseline: median(rawRates),
       target: TARGET,
+      peakRssMb,
     });
   });
 }

@@ -55,6 +55,20 @@ function prepared(db: Database.Database, sql: string): Database.Statement {
   return statement;
 }
 
+const built = new WeakMap<FactTable, Map<string, string>>();
+
+/**
+ * The SQL of one operation on a fact table, built once: replaying the history asks for it per
+ * event, and the same string each time is also found at once among the prepared statements.
+ */
+function sqlOf(fact: FactTable, operation: string, build: () => string): string {
+  let operations = built.get(fact);
+  if (!operations) built.set(fact, (operations = new Map<string, string>()));
+  let sql = operations.get(operation);
+  if (sql === undefined) operations.set(operation, (sql = build()));
+  return sql;
+}
+
 const keyCondition = (fact: FactTable) => fact.key.map((column) => `${column} = @${column}`).join(' AND ');
 
 /**
@@ -69,19 +83,25 @@ export function closeFact(
   on: string,
   position: number,
 ): void {
-  const columns = [...fact.key, ...fact.values, 'valid_from'].join(', ');
-  const holding = `${keyCondition(fact)} AND recorded_to IS NULL AND recorded_from < @position
+  const holding = () => `${keyCondition(fact)} AND recorded_to IS NULL AND recorded_from < @position
     AND (valid_to IS NULL OR valid_to > @on)`;
+  const parameters = { ...key, on, position };
   prepared(
     db,
-    `INSERT INTO ${fact.table} (${columns}, valid_to, recorded_from, recorded_to)
-     SELECT ${columns}, @on, @position, NULL FROM ${fact.table} WHERE ${holding} AND valid_from < @on`,
-  ).run({ ...key, on, position });
-  prepared(db, `UPDATE ${fact.table} SET recorded_to = @position WHERE ${holding} AND valid_from <= @on`).run({
-    ...key,
-    on,
-    position,
-  });
+    sqlOf(fact, 'close: ended copy', () => {
+      const columns = [...fact.key, ...fact.values, 'valid_from'].join(', ');
+      return `INSERT INTO ${fact.table} (${columns}, valid_to, recorded_from, recorded_to)
+       SELECT ${columns}, @on, @position, NULL FROM ${fact.table} WHERE ${holding()} AND valid_from < @on`;
+    }),
+  ).run(parameters);
+  prepared(
+    db,
+    sqlOf(
+      fact,
+      'close: retire',
+      () => `UPDATE ${fact.table} SET recorded_to = @position WHERE ${holding()} AND valid_from <= @on`,
+    ),
+  ).run(parameters);
 }
 
 /**
@@ -129,13 +149,15 @@ export function insertFact(
   from: string,
   position: number,
 ): void {
-  const columns = [...fact.key, ...fact.values];
   prepared(
     db,
-    `INSERT INTO ${fact.table} (${columns.join(', ')}, valid_from, valid_to, recorded_from, recorded_to)
-     VALUES (${columns.map((column) => `@${column}`).join(', ')}, @from,
-       (SELECT MIN(valid_from) FROM ${fact.table} WHERE ${keyCondition(fact)} AND recorded_to IS NULL AND valid_from > @from),
-       @position, NULL)`,
+    sqlOf(fact, 'insert', () => {
+      const columns = [...fact.key, ...fact.values];
+      return `INSERT INTO ${fact.table} (${columns.join(', ')}, valid_from, valid_to, recorded_from, recorded_to)
+       VALUES (${columns.map((column) => `@${column}`).join(', ')}, @from,
+         (SELECT MIN(valid_from) FROM ${fact.table} WHERE ${keyCondition(fact)} AND recorded_to IS NULL AND valid_from > @from),
+         @position, NULL)`;
+    }),
   ).run({ ...row, from, position });
 }
 
@@ -155,8 +177,12 @@ export function supersedeFrom(
 ): void {
   prepared(
     db,
-    `UPDATE ${fact.table} SET recorded_to = @position
-     WHERE ${keyCondition(fact)} AND recorded_to IS NULL AND recorded_from < @position AND valid_from >= @from`,
+    sqlOf(
+      fact,
+      'supersede: retire later',
+      () => `UPDATE ${fact.table} SET recorded_to = @position
+       WHERE ${keyCondition(fact)} AND recorded_to IS NULL AND recorded_from < @position AND valid_from >= @from`,
+    ),
   ).run({ ...key, from, position });
   openFact(db, fact, key, values, from, position);
 }

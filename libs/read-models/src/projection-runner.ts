@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { FIELD_REDACTED, REDACTIONS_STREAM } from '@app/domain';
 import { EventStore, Position, StoredEvent, upcast } from '@app/event-store';
-import { Projection } from './projection';
+import { Projection, readsStream } from './projection';
 
 export interface RunnerLogger {
   log(message: string): void;
@@ -16,9 +16,16 @@ interface CheckpointStatements {
 }
 
 /**
- * Events per read-database transaction while catching up. Projections key their rows by random
- * ids, so each commit rewrites pages all over the indexes (into the WAL, then again at checkpoint):
- * at 2,000 a 100,000-event rebuild wrote ~800 MB for a 43 MB database; at 10,000 it writes ~250 MB.
+ * Events read from the store at once while catching up: so few that a page is garbage before the
+ * next is read. Pages of 10,000 outlived the young generation: collecting them took nearly half of
+ * a catch-up that applied nothing, and 130 MB more memory at 50,000 events.
+ */
+const READ_PAGE = 500;
+
+/**
+ * Events per read-database transaction while catching up, over several pages read. Projections key
+ * their rows by random ids, so each commit rewrites pages all over the indexes (into the WAL, then
+ * again at checkpoint): a 50,000-event rebuild wrote ~730 MB at 1,000 events a commit, ~260 MB at 10,000.
  */
 const CATCH_UP_PAGE = 10000;
 
@@ -72,15 +79,7 @@ export class ProjectionRunner {
    * a rebuild to compare with a read database that stood at that position. Callable again to go on.
    */
   async catchUpTo(position: Position, progress?: (reached: Position) => void): Promise<void> {
-    await this.catchingUp(this.prepare(), async () => {
-      while (this.processed < position) {
-        const page = await this.store.readAll({ from: this.processed, limit: CATCH_UP_PAGE });
-        const upTo = page.filter((event) => event.position <= position);
-        if (upTo.length === 0) return;
-        this.applyBatch(upTo);
-        progress?.(this.processed);
-      }
-    });
+    await this.catchingUp(this.prepare(), () => this.catchUp(position, progress));
   }
 
   async stop(): Promise<void> {
@@ -177,10 +176,10 @@ export class ProjectionRunner {
   }
 
   private checkpointOf(name: string): Position {
-    return this.checkpoints().read.get(name)?.position ?? 0;
+    return this.statements().read.get(name)?.position ?? 0;
   }
 
-  private checkpoints(): CheckpointStatements {
+  private statements(): CheckpointStatements {
     this.checkpointStatements ??= {
       read: this.db.prepare('SELECT position FROM projection_checkpoints WHERE name = ?'),
       save: this.db.prepare('UPDATE projection_checkpoints SET position = ? WHERE name = ?'),
@@ -188,12 +187,79 @@ export class ProjectionRunner {
     return this.checkpointStatements;
   }
 
-  private async catchUp(): Promise<void> {
+  /**
+   * Applies the log up to `until`, in transactions of CATCH_UP_PAGE events over pages of READ_PAGE.
+   * Without a bound, a redaction not yet reflected is handled as `apply` does; with one (a replay to
+   * compare with a read database at that position) the log is applied as it reads.
+   */
+  private async catchUp(until?: Position, progress?: (reached: Position) => void): Promise<void> {
+    const reflecting = until === undefined;
+    let page: StoredEvent[] | null = null;
     for (;;) {
-      const page = await this.store.readAll({ from: this.processed, limit: CATCH_UP_PAGE });
+      page ??= await this.readPage(this.processed, until);
       if (page.length === 0) return;
-      await this.apply(page);
+      if (reflecting && this.holdsRedaction(page)) {
+        await this.apply(page);
+        page = null;
+      } else {
+        page = await this.applyPages(page, until, reflecting);
+      }
+      progress?.(this.processed);
     }
+  }
+
+  /** Up to READ_PAGE events after `from`, none after `until`. */
+  private async readPage(from: Position, until?: Position): Promise<StoredEvent[]> {
+    const page = await this.store.readAll({ from, limit: READ_PAGE });
+    return until === undefined ? page : page.filter((event) => event.position <= until);
+  }
+
+  private holdsRedaction(page: readonly StoredEvent[]): boolean {
+    return page.some((event) => event.position > this.reflected && isRedaction(event));
+  }
+
+  /**
+   * Applies `first` and the pages that follow it in one write transaction, until it holds
+   * CATCH_UP_PAGE events, the log ends, or (when `reflecting`) a page holds a redaction. Returns the
+   * page read and not applied, or null when it stopped for the transaction's size. The transaction
+   * spans reads from the store, so it is begun and ended by hand; nothing else writes through this
+   * connection while the runner catches up, and the immediate lock keeps other processes' runners out.
+   */
+  private async applyPages(
+    first: StoredEvent[],
+    until: Position | undefined,
+    reflecting: boolean,
+  ): Promise<StoredEvent[] | null> {
+    // Listeners hear of the events after the commit; kept only when someone listens, as they hold every page.
+    const heard: StoredEvent[] = [];
+    let page = first;
+    let next: StoredEvent[] | null = null;
+    let applied = 0;
+    let last = this.processed;
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const from = this.checkpoints();
+      for (;;) {
+        const events = page.map(upcast);
+        this.applyEvents(events, from);
+        last = events[events.length - 1].position;
+        applied += events.length;
+        if (this.listeners.size > 0) heard.push(...events);
+        if (applied >= CATCH_UP_PAGE) break;
+        page = await this.readPage(last, until);
+        if (page.length === 0 || (reflecting && this.holdsRedaction(page))) {
+          next = page;
+          break;
+        }
+      }
+      this.saveCheckpoints(from, last);
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+    this.committed(last, heard);
+    return next;
   }
 
   private async follow(): Promise<void> {
@@ -237,9 +303,9 @@ export class ProjectionRunner {
           for (const projection of this.projections) {
             for (const table of projection.tables) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
             projection.setup(this.db);
-            for (const event of history) projection.apply(this.db, event);
+            for (const event of history) if (readsStream(projection, event.streamId)) projection.apply(this.db, event);
             for (const statement of projection.deferredIndexes ?? []) this.db.exec(statement);
-            this.checkpoints().save.run(upTo, projection.name);
+            this.statements().save.run(upTo, projection.name);
           }
         })
         .immediate();
@@ -259,19 +325,36 @@ export class ProjectionRunner {
     const events = stored.map(upcast);
     const last = events[events.length - 1].position;
     this.applyTransaction ??= this.db.transaction((batch: readonly StoredEvent[], upTo: Position) => {
-      for (const projection of this.projections) {
-        const from = this.checkpointOf(projection.name);
-        if (from >= upTo) continue;
-        for (const event of batch) {
-          if (event.position > from) projection.apply(this.db, event);
-        }
-        this.checkpoints().save.run(upTo, projection.name);
-      }
+      const from = this.checkpoints();
+      this.applyEvents(batch, from);
+      this.saveCheckpoints(from, upTo);
     });
     // Immediate: checkpoints are read under the write lock, so another process's runner on the
     // same file (the CLI beside the service) can never apply the same event twice.
     this.applyTransaction.immediate(events, last);
     this.committed(last, events);
+  }
+
+  /** Each projection's checkpoint; read inside the write transaction that goes on from them. */
+  private checkpoints(): Map<string, Position> {
+    return new Map(this.projections.map((projection) => [projection.name, this.checkpointOf(projection.name)]));
+  }
+
+  /** Gives each projection in turn the events after its checkpoint, of the streams it reads. */
+  private applyEvents(events: readonly StoredEvent[], from: ReadonlyMap<string, Position>): void {
+    for (const projection of this.projections) {
+      const checkpoint = from.get(projection.name) ?? 0;
+      for (const event of events) {
+        if (event.position > checkpoint && readsStream(projection, event.streamId)) projection.apply(this.db, event);
+      }
+    }
+  }
+
+  private saveCheckpoints(from: ReadonlyMap<string, Position>, last: Position): void {
+    const { save } = this.statements();
+    for (const projection of this.projections) {
+      if ((from.get(projection.name) ?? 0) < last) save.run(last, projection.name);
+    }
   }
 
   private committed(position: Position, events: readonly StoredEvent[]): void {

@@ -17,7 +17,17 @@ export interface Projection {
    * these indexes in order row by row, then sorts each once.
    */
   readonly deferredIndexes?: readonly string[];
+  /**
+   * Prefixes of the ids of the streams whose events change this projection's rows; absent for
+   * every stream. The runner hands it no other event.
+   */
+  readonly streams?: readonly string[];
   apply(db: Database.Database, event: StoredEvent): void;
+}
+
+/** Whether the projection reads events of this stream (see `Projection.streams`). */
+export function readsStream(projection: Projection, streamId: string): boolean {
+  return !projection.streams || projection.streams.some((prefix) => streamId.startsWith(prefix));
 }
 
 /**

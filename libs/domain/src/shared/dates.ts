@@ -1,13 +1,25 @@
-import { addMonths, format, isValid, parse } from 'date-fns';
+import { addMonths, format, parse } from 'date-fns';
 import { DomainError } from './domain-error';
 
 /** A calendar date, `YYYY-MM-DD`: business dates (appointments, adoptions, financial years) carry no time of day. */
 export type IsoDate = string;
 
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/**
+ * A real day of the Gregorian calendar from year 1, written YYYY-MM-DD. Checked by arithmetic
+ * rather than by a date library's parser: replaying the history asks it of every event's dates.
+ */
 export function isIsoDate(value: string): boolean {
-  return DATE_PATTERN.test(value) && isValid(parse(value, 'yyyy-MM-dd', new Date(2000, 0, 1)));
+  const match = DATE_PATTERN.exec(value);
+  if (!match) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
 }
 
 /** Calendar months later, clamped to the month's end (31 January + 1 month = 28 or 29 February). */

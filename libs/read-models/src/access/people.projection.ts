@@ -16,6 +16,7 @@ const statements = statementsPerDatabase((db) => ({
 export const peopleProjection: Projection = {
   name: 'people',
   version: 3,
+  streams: [ACCESS_STREAM],
   tables: ['people', 'role_grants', 'calendar_tokens'],
 
   setup(db: Database.Database) {

@@ -37,6 +37,15 @@ const statements = statementsPerDatabase((db) => ({
 export const areaFeedProjection: Projection = {
   name: 'area-feed',
   version: 8,
+  streams: [
+    'meeting-',
+    TRANSPARENCY_LOG_STREAM,
+    'regional-group-',
+    'local-arrangement-',
+    'policy-',
+    'communication-',
+    'workstream-',
+  ],
   tables: ['area_feed', 'area_feed_meetings', 'feed_acknowledgements', 'area_feed_areas', 'area_feed_tree_heads'],
 
   setup(db: Database.Database) {

@@ -14,8 +14,10 @@ export const STREAM_KINDS = {
 export type StreamKind = (typeof STREAM_KINDS)[keyof typeof STREAM_KINDS];
 
 /** The kind of aggregate a stream holds, and the entity it is (none for the platform's one access stream). */
+const PREFIXES = Object.entries(STREAM_KINDS) as [string, StreamKind][];
+
 export function streamEntity(streamId: string): { kind: StreamKind | 'OTHER'; entityId: string | null } {
-  for (const [prefix, kind] of Object.entries(STREAM_KINDS) as [string, StreamKind][]) {
+  for (const [prefix, kind] of PREFIXES) {
     if (streamId.startsWith(prefix))
       return { kind, entityId: kind === 'ACCESS' ? null : streamId.slice(prefix.length) };
   }
@@ -25,15 +27,17 @@ export function streamEntity(streamId: string): { kind: StreamKind | 'OTHER'; en
 /** Every id under a key named `…Id` or `…Ids`, however deep: a task carried with its owner, an area in a list. */
 function idsIn(value: unknown, key: string | null, into: Set<string>): void {
   if (typeof value === 'string') {
-    if (key !== null && /Ids?$/.test(key) && value !== '') into.add(value);
+    if (key !== null && value !== '' && (key.endsWith('Id') || key.endsWith('Ids'))) into.add(value);
     return;
   }
   if (Array.isArray(value)) {
     for (const item of value) idsIn(item, key, into);
     return;
   }
+  // Event data is parsed JSON: plain objects with no inherited keys, walked without copying their entries.
   if (value && typeof value === 'object') {
-    for (const [name, inner] of Object.entries(value)) idsIn(inner, name, into);
+    const record = value as Record<string, unknown>;
+    for (const name in record) idsIn(record[name], name, into);
   }
 }
 

@@ -5,13 +5,12 @@ import { Projection, statementsPerDatabase } from '../projection';
 import { entitiesOf, streamEntity } from './entities-of';
 
 const statements = statementsPerDatabase((db) => ({
+  // Positional parameters: binding by name would build an object per event for every row.
   insertEvent: db.prepare(
     `INSERT INTO history_events (position, event_id, stream_id, kind, type, data, actor_person_id, actor_name,
        actor_partner_id, actor_partner_name, actor_roles, happened_on, recorded_at, reason, restricted_group_id,
        restricted_area_ids)
-     VALUES (@position, @eventId, @streamId, @kind, @type, @data, @actorPersonId, @actorName,
-       @actorPartnerId, @actorPartnerName, @actorRoles, @happenedOn, @recordedAt, @reason, @restrictedGroupId,
-       @restrictedAreaIds)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
   insertLink: db.prepare(
     'INSERT INTO history_links (entity_id, position, kind, type, happened_on) VALUES (?, ?, ?, ?, ?)',
@@ -77,24 +76,24 @@ export const historyProjection: Projection = {
     const kind = streamEntity(stored.streamId).kind;
     const happened = happenedOn(stored.data, recordedAt);
     const restriction = restrictionOf(stored.type, stored.data);
-    s.insertEvent.run({
-      position: stored.position,
-      eventId: stored.id,
-      streamId: stored.streamId,
+    s.insertEvent.run(
+      stored.position,
+      stored.id,
+      stored.streamId,
       kind,
-      type: stored.type,
-      data: JSON.stringify(stored.data ?? null),
-      actorPersonId: actor.personId ?? null,
-      actorName: actor.personId ? ((s.personName.get(actor.personId) as string | undefined) ?? null) : null,
-      actorPartnerId: actor.partnerId ?? null,
-      actorPartnerName: actor.partnerId ? ((s.partnerName.get(actor.partnerId) as string | undefined) ?? null) : null,
-      actorRoles: JSON.stringify(actor.roles ?? []),
-      happenedOn: happened,
+      stored.type,
+      JSON.stringify(stored.data ?? null),
+      actor.personId ?? null,
+      actor.personId ? (s.personName.get(actor.personId) ?? null) : null,
+      actor.partnerId ?? null,
+      actor.partnerId ? (s.partnerName.get(actor.partnerId) ?? null) : null,
+      JSON.stringify(actor.roles ?? []),
+      happened,
       recordedAt,
-      reason: typeof reason === 'string' ? reason : null,
-      restrictedGroupId: restriction?.groupId ?? null,
-      restrictedAreaIds: restriction ? JSON.stringify(restriction.areaIds) : null,
-    });
+      typeof reason === 'string' ? reason : null,
+      restriction?.groupId ?? null,
+      restriction ? JSON.stringify(restriction.areaIds) : null,
+    );
     for (const entityId of entitiesOf(stored)) {
       s.insertLink.run(entityId, stored.position, kind, stored.type, happened);
     }

@@ -90,6 +90,7 @@ export const localArrangementsProjection: Projection = {
   name: 'local-arrangements',
   // 2: each statutory partner's lead and delegated safeguarding partners (R17). 3: the group's own scrutineers (L6).
   version: 3,
+  streams: [GROUP_PREFIX, AREA_PREFIX],
   tables: [
     'agency_types_defined',
     'agency_requirements',

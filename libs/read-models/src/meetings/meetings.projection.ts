@@ -122,6 +122,7 @@ export const meetingsProjection: Projection = {
   // 3: the day each meeting existed from, for a group's meetings as at a day (A3).
   // 4: meetings and decisions keep each version a correction replaced, between recorded positions (A7).
   version: 4,
+  streams: [STREAM_PREFIX],
   tables: [
     'meetings',
     'meeting_seats',

@@ -66,6 +66,7 @@ export const policiesProjection: Projection = {
   // 2: bitemporal states, versions and adoptions (A3). 3: corrections of adoption decisions (A7).
   // 4: the title and draft in each state, as they stood (A3).
   version: 4,
+  streams: ['local-arrangement-', 'policy-'],
   tables: [
     'policies',
     'policy_states',

@@ -97,6 +97,7 @@ export const regionalGroupProjection: Projection = {
   // which closing a seat and finding an appointment's seat on a day look up. 7: corrections of
   // appointments and funding (A7). 8: each area's day of joining and the position that recorded it (R1).
   version: 8,
+  streams: [STREAM_PREFIX],
   tables: [
     'regional_groups',
     'group_recordings',

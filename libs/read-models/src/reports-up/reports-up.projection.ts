@@ -43,6 +43,7 @@ const statements = statementsPerDatabase((db) => ({
 export const reportsUpProjection: Projection = {
   name: 'reports-up',
   version: 1,
+  streams: [GROUP_PREFIX, 'regional-reports-', 'local-arrangement-'],
   tables: ['reports_up_areas', 'practice_reviews', 'inbox_items', 'escalation_responses', 'performance_measures'],
 
   setup(db: Database.Database) {

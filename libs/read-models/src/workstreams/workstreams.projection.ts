@@ -68,6 +68,7 @@ export const workstreamsProjection: Projection = {
   name: 'workstreams',
   // 2: bitemporal states, memberships and task states (A3).
   version: 2,
+  streams: [STREAM_PREFIX],
   tables: [
     'workstreams',
     'workstream_states',

@@ -1,0 +1,34 @@
+import { isIsoDate } from './dates';
+
+describe('isIsoDate: a real calendar day written YYYY-MM-DD', () => {
+  it('given the last day of each month of a common year, then each is a day and the next is not', () => {
+    const lastDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    lastDays.forEach((last, index) => {
+      const month = String(index + 1).padStart(2, '0');
+      expect(isIsoDate(`2023-${month}-${last}`)).toBe(true);
+      expect(isIsoDate(`2023-${month}-${last + 1}`)).toBe(false);
+    });
+  });
+
+  it('given 29 February, then it is a day in years divisible by 4, except centuries not divisible by 400', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2000-02-29')).toBe(true);
+    expect(isIsoDate('1900-02-29')).toBe(false);
+    expect(isIsoDate('2023-02-29')).toBe(false);
+  });
+
+  it('given a month or day of 00, a 13th month or a year 0000, then it is not a day', () => {
+    for (const value of ['2023-00-10', '2023-01-00', '2023-13-01', '0000-01-01']) expect(isIsoDate(value)).toBe(false);
+  });
+
+  it('given the first and the last day the form can write, then both are days', () => {
+    expect(isIsoDate('0001-01-01')).toBe(true);
+    expect(isIsoDate('9999-12-31')).toBe(true);
+  });
+
+  it('given a timestamp, a date without leading zeros or with other separators, then it is not a day', () => {
+    for (const value of ['2023-01-05T10:00:00.000Z', '2023-1-5', '2023/01/05', ' 2023-01-05', '']) {
+      expect(isIsoDate(value)).toBe(false);
+    }
+  });
+});
