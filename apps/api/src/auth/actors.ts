@@ -5,7 +5,7 @@ import {
   AccessState,
   Actor,
   currentAppointments,
-  dateOf,
+  groupDateOf,
   DomainError,
   managedAreaIdsOf,
   regionalGroupDecider,
@@ -59,7 +59,7 @@ export class Actors {
     if (!groupId) return { personId: identity.personId, partnerId: null, roles };
     const group = await this.group(groupId);
     if (group.status !== 'active') return { personId: identity.personId, partnerId: null, roles };
-    const appointment = currentAppointments(group, dateOf(this.clock.now().toISOString())).find(
+    const appointment = currentAppointments(group, groupDateOf(this.clock.now().toISOString())).find(
       (a) => a.personId === identity.personId,
     );
     if (!appointment) return { personId: identity.personId, partnerId: null, roles };

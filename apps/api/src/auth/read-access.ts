@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   ACCESS_STREAM,
   accessDecider,
-  dateOf,
+  groupDateOf,
   DomainError,
   IsoDate,
   mayReadAreaFeed,
@@ -56,7 +56,7 @@ export class ReadAccess {
   }
 
   private today(): IsoDate {
-    return dateOf(this.clock.now().toISOString());
+    return groupDateOf(this.clock.now().toISOString());
   }
 
   async reader(personId: string): Promise<Reader> {

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { dateOf, DomainError, isPracticeReviewOverdue, practiceReviewStage } from '@app/domain';
+import { groupDateOf, DomainError, isPracticeReviewOverdue, practiceReviewStage } from '@app/domain';
 import { RegionalGroupQueries, ReportsUpQueries } from '@app/read-models';
 import { Clock } from '@app/platform';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
@@ -38,7 +38,7 @@ export class PracticeReviewResolver {
   ) {}
 
   private today(): string {
-    return dateOf(this.clock.now().toISOString());
+    return groupDateOf(this.clock.now().toISOString());
   }
 
   private read(reviewId: string, areaId: string): PracticeReview {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { dateOf, LocalArrangementCommand, statutoryPartnersOfArea, StatutoryRecorders } from '@app/domain';
+import { groupDateOf, LocalArrangementCommand, statutoryPartnersOfArea, StatutoryRecorders } from '@app/domain';
 import { newEntityId } from '@app/event-store';
 import { RequestMeta } from '../common/command-gateway';
 import { AreaInput } from './area.input';
@@ -82,7 +82,7 @@ export class PracticeReviewService {
       build({
         areaId,
         groupId: group.groupId,
-        recorders: { managedAreaIds, statutoryPartnerIds: statutoryPartnersOfArea(group, areaId, dateOf(now)) },
+        recorders: { managedAreaIds, statutoryPartnerIds: statutoryPartnersOfArea(group, areaId, groupDateOf(now)) },
         actor,
         now,
       }),

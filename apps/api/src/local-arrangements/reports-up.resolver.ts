@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { dateOf, DomainError, nextYearlyReportDueOn, reportUpStatus } from '@app/domain';
+import { groupDateOf, DomainError, nextYearlyReportDueOn, reportUpStatus } from '@app/domain';
 import { InboxItemRow, pageOfFiltered, RegionalGroupQueries, ReportsUpQueries } from '@app/read-models';
 import { Clock } from '@app/platform';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
@@ -50,7 +50,7 @@ export class ReportsUpResolver {
   ) {}
 
   private today(): string {
-    return dateOf(this.clock.now().toISOString());
+    return groupDateOf(this.clock.now().toISOString());
   }
 
   /** The item as its reader may see it (R42). */

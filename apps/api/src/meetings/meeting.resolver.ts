@@ -1,6 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { isRecommendationOverdue, RecommendationResponse, dateOf, DomainError, quorumFromCount } from '@app/domain';
+import {
+  isRecommendationOverdue,
+  RecommendationResponse,
+  groupDateOf,
+  DomainError,
+  quorumFromCount,
+} from '@app/domain';
 import { MeetingQueries, MeetingRow, RecommendationRow } from '@app/read-models';
 import { Clock } from '@app/platform';
 import { KnownEntities } from '../common/known-entities';
@@ -94,7 +100,7 @@ export class MeetingResolver {
   ) {}
 
   private today(): string {
-    return dateOf(this.clock.now().toISOString());
+    return groupDateOf(this.clock.now().toISOString());
   }
 
   @Query(() => Meeting, {

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { Inject } from '@nestjs/common';
 import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
-import { isTaskOverdue, dateOf, DomainError } from '@app/domain';
+import { isTaskOverdue, groupDateOf, DomainError } from '@app/domain';
 import { TaskFilter, TaskRow, TimeView, WHOLE_RECORD, WorkstreamQueries, WorkstreamRow } from '@app/read-models';
 import { Clock } from '@app/platform';
 import { KnownEntities } from '../common/known-entities';
@@ -137,7 +137,7 @@ export class WorkstreamResolver {
   private readonly taskAccess = new WeakMap<GraphqlContext, DataLoader<string, boolean>>();
 
   private today(): string {
-    return dateOf(this.clock.now().toISOString());
+    return groupDateOf(this.clock.now().toISOString());
   }
 
   private read(workstreamId: string): Workstream {

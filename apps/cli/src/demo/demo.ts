@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { dateOf } from '@app/domain';
+import { groupDateOf } from '@app/domain';
 import { Clock } from '@app/platform';
 import { CLOCK } from '../../../api/src/infrastructure/injection-tokens';
 import { CommandBus } from '@nestjs/cqrs';
@@ -55,10 +55,10 @@ export async function loadDemo(
   const { businessManagerIds } = await loadPoliciesAndNotices(
     context,
     loaded,
-    dateOf(app.get<Clock>(CLOCK).now().toISOString()),
+    groupDateOf(app.get<Clock>(CLOCK).now().toISOString()),
   );
   await loadLocalArrangements(context, loaded, businessManagerIds);
-  await loadReportsUp(context, loaded, businessManagerIds, dateOf(app.get<Clock>(CLOCK).now().toISOString()));
+  await loadReportsUp(context, loaded, businessManagerIds, groupDateOf(app.get<Clock>(CLOCK).now().toISOString()));
   return { groupId: loaded.groupId, tokens: await demoTokens(administrator, loaded, mint, businessManagerIds) };
 }
 

@@ -26,6 +26,12 @@ describe('happenedOn: the real-world date of an event', () => {
     expect(happenedOn({ openedAt: '2026-03-12T10:05:00.000Z' }, RECORDED)).toBe('2026-03-12');
   });
 
+  it('given a timestamp after 11pm UTC in summer, then it happened on the next day, as London counts days', () => {
+    expect(happenedOn({ openedAt: '2026-07-01T23:30:00.000Z' }, RECORDED)).toBe('2026-07-02');
+    expect(happenedOn({ taskId: 't' }, '2026-06-30T23:15:00.000Z')).toBe('2026-07-01');
+    expect(happenedOn({ openedAt: '2026-12-01T23:30:00.000Z' }, RECORDED)).toBe('2026-12-01');
+  });
+
   it('given a meeting of 12 March 2020 entered in 2026, then its opening and a response at it happened in 2020', () => {
     expect(happenedOn({ openedAt: RECORDED, membershipOn: '2020-03-12', required: 7 }, RECORDED)).toBe('2020-03-12');
     expect(happenedOn({ recommendationId: 'r', partnerId: 'p', respondedOn: '2020-03-12' }, RECORDED)).toBe(

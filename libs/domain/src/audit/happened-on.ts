@@ -1,4 +1,4 @@
-import { dateOf, IsoDate, isIsoDate } from '../shared/dates';
+import { groupDateOf, IsoDate, isIsoDate } from '../shared/dates';
 
 /**
  * Data fields that, in every event carrying them, say when the thing happened in the world, in
@@ -56,8 +56,8 @@ export function happenedOn(data: unknown, recordedAt: string): IsoDate {
     const fields = data as Record<string, unknown>;
     for (const field of HAPPENED_ON_FIELDS) {
       const value = fields[field];
-      if (typeof value === 'string' && isIsoDate(dateOf(value))) return dateOf(value);
+      if (typeof value === 'string' && isIsoDate(value.slice(0, 10))) return groupDateOf(value);
     }
   }
-  return dateOf(recordedAt);
+  return groupDateOf(recordedAt);
 }

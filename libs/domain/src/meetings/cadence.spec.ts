@@ -19,6 +19,11 @@ describe('cadenceAt (R6)', () => {
     expect(cadenceAt([march], '2019-06-01', 3, '2020-06-13T09:00:00.000Z').overdue).toBe(true);
   });
 
+  it('counts days as London does: at 11:30pm UTC on 12 June 2020 it is already the 13th, and overdue', () => {
+    expect(cadenceAt([march], '2019-06-01', 3, '2020-06-12T22:59:00.000Z').overdue).toBe(false);
+    expect(cadenceAt([march], '2019-06-01', 3, '2020-06-12T23:30:00.000Z').overdue).toBe(true);
+  });
+
   it('counts from the day the group was established before any meeting is held', () => {
     expect(cadenceAt([], '2019-06-01', 3, '2019-09-01T09:00:00.000Z')).toEqual({
       last: null,

@@ -1,4 +1,4 @@
-import { addMonthsToDate, dateOf, IsoDate } from '../shared/dates';
+import { addMonthsToDate, groupDateOf, IsoDate } from '../shared/dates';
 
 export type MeetingTimes = Readonly<{ status: string; startsAt: string; openedAt: string | null }>;
 
@@ -19,6 +19,6 @@ export function cadenceAt<Meeting extends MeetingTimes>(
   const held = meetings.filter((m) => m.status !== 'SCHEDULED' && m.startsAt <= now);
   const last = held[held.length - 1] ?? null;
   const next = meetings.find((m) => m.startsAt > now && (m.openedAt === null || m.openedAt > now)) ?? null;
-  const since = last ? dateOf(last.startsAt) : establishedOn;
-  return { last, next, overdue: addMonthsToDate(since, cadenceMonths) < dateOf(now) };
+  const since = last ? groupDateOf(last.startsAt) : establishedOn;
+  return { last, next, overdue: addMonthsToDate(since, cadenceMonths) < groupDateOf(now) };
 }

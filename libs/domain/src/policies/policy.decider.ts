@@ -1,5 +1,5 @@
 import { Decider, Message } from '../shared/decider';
-import { addMonthsToDate, dateOf, isIsoDate } from '../shared/dates';
+import { addMonthsToDate, groupDateOf, isIsoDate } from '../shared/dates';
 import { DomainError } from '../shared/domain-error';
 import { Actor } from '../shared/roles';
 import { normaliseName, requireText } from '../shared/text';
@@ -220,7 +220,7 @@ function decideForPolicy(command: Exclude<PolicyCommandUnion, DraftPolicy>, poli
       const { outcome, nextReviewOn } = command.data;
       if (!['NO_CHANGE', 'REVISION_STARTED'].includes(outcome))
         throw new DomainError('VALIDATION_FAILED', 'The outcome is NO_CHANGE or REVISION_STARTED.');
-      const today = dateOf(now);
+      const today = groupDateOf(now);
       const next = outcome === 'NO_CHANGE' ? (nextReviewOn ?? addMonthsToDate(today, 12)) : null;
       if (next !== null) {
         requireDate(next, 'The next review date');
@@ -233,7 +233,7 @@ function decideForPolicy(command: Exclude<PolicyCommandUnion, DraftPolicy>, poli
       return [
         {
           type: 'PolicyRetired',
-          data: { reason: requireText(command.data.reason, 'The reason'), retiredOn: dateOf(now) },
+          data: { reason: requireText(command.data.reason, 'The reason'), retiredOn: groupDateOf(now) },
         },
       ];
   }

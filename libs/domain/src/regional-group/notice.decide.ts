@@ -1,4 +1,4 @@
-import { addMonthsToDate, dateOf, requireDate } from '../shared/dates';
+import { addMonthsToDate, groupDateOf, requireDate } from '../shared/dates';
 import { DomainError } from '../shared/domain-error';
 import { gapsCreated } from './coverage';
 import { currentPartner } from './membership.decide';
@@ -36,8 +36,11 @@ export function giveNoticeToLeave(command: GiveNoticeToLeave, group: ActiveGroup
   requireDate(givenOn, 'The date the notice is given');
   requireDate(effectiveOn, 'The effective date');
   // Dated the day it is recorded: a backdated notice would cut the notice period short (R13, A7).
-  if (givenOn !== dateOf(command.data.now)) {
-    throw new DomainError('VALIDATION_FAILED', `A notice is dated the day it is given: ${dateOf(command.data.now)}.`);
+  if (givenOn !== groupDateOf(command.data.now)) {
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `A notice is dated the day it is given: ${groupDateOf(command.data.now)}.`,
+    );
   }
   if (Object.values(group.notices).some((n) => n.partnerId === partnerId && n.status === 'OPEN')) {
     throw new DomainError('ALREADY_EXISTS', `${partner.name} has already given notice.`);
@@ -86,9 +89,9 @@ export function withdrawNotice(command: WithdrawNotice, group: ActiveGroup): Reg
   }
   if (notice.status !== 'OPEN')
     throw new DomainError('VALIDATION_FAILED', `The notice is already ${notice.status.toLowerCase()}.`);
-  if (dateOf(now) >= notice.effectiveOn)
+  if (groupDateOf(now) >= notice.effectiveOn)
     throw new DomainError('VALIDATION_FAILED', 'The notice has taken effect; it can no longer be withdrawn.');
-  return [{ type: 'NoticeWithdrawn', data: { noticeId, withdrawnOn: dateOf(now) } }];
+  return [{ type: 'NoticeWithdrawn', data: { noticeId, withdrawnOn: groupDateOf(now) } }];
 }
 
 /**
@@ -96,7 +99,7 @@ export function withdrawNotice(command: WithdrawNotice, group: ActiveGroup): Reg
  * applied is what makes the effect happen exactly once, however often the scheduler asks.
  */
 export function applyDueNotices(command: ApplyDueNotices, group: ActiveGroup): RegionalGroupEvent[] {
-  const today = dateOf(command.data.now);
+  const today = groupDateOf(command.data.now);
   const events: RegionalGroupEvent[] = [];
   let state = group;
   for (const notice of Object.values(group.notices)) {

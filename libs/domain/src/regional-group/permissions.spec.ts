@@ -220,7 +220,9 @@ describe('isChair and partnerRepresentedBy', () => {
     expect(
       partnerRepresentedBy(group, { ...representativeActor, partnerId: 'police' }, '2020-01-15T10:00:00.000Z'),
     ).toBe('north-somerset-council');
-    expect(partnerRepresentedBy(group, representativeActor, '2019-05-31T23:59:59.000Z')).toBeNull();
+    // A second before midnight in London (BST): the appointment of 1 June 2019 has not begun.
+    expect(partnerRepresentedBy(group, representativeActor, '2019-05-31T22:59:59.000Z')).toBeNull();
+    expect(partnerRepresentedBy(group, representativeActor, '2019-05-31T23:00:00.000Z')).toBe('north-somerset-council');
     expect(partnerRepresentedBy(group, stranger, '2020-01-15T10:00:00.000Z')).toBeNull();
   });
 });

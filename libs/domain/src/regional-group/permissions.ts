@@ -1,11 +1,11 @@
-import { dateOf } from '../shared/dates';
+import { groupDateOf } from '../shared/dates';
 import { DomainError } from '../shared/domain-error';
 import { Actor } from '../shared/roles';
 import { ActiveGroup, currentAppointments } from './regional-group.state';
 
 /** The partner `actor` currently represents in this group, if any. */
 export function partnerRepresentedBy(group: ActiveGroup, actor: Actor, now: string): string | null {
-  const appointment = currentAppointments(group, dateOf(now)).find((a) => a.personId === actor.personId);
+  const appointment = currentAppointments(group, groupDateOf(now)).find((a) => a.personId === actor.personId);
   return appointment?.partnerId ?? null;
 }
 

@@ -27,11 +27,6 @@ export function addMonthsToDate(date: IsoDate, months: number): IsoDate {
   return format(addMonths(parse(date, 'yyyy-MM-dd', new Date(2000, 0, 1)), months), 'yyyy-MM-dd');
 }
 
-/** The calendar date of an ISO timestamp, as recorded (UTC). */
-export function dateOf(instant: string): IsoDate {
-  return instant.slice(0, 10);
-}
-
 /** Every group works in England: its days begin and end in London, not in UTC. */
 export const GROUP_TIME_ZONE = 'Europe/London';
 

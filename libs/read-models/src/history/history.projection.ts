@@ -40,7 +40,8 @@ function rememberNames(s: Statements, stored: StoredEvent): void {
  */
 export const historyProjection: Projection = {
   name: 'history',
-  version: 3,
+  // 4: the day an event happened on is London's, not UTC's.
+  version: 4,
   tables: ['history_events', 'history_links', 'history_people', 'history_partners'],
 
   setup(db: Database.Database) {

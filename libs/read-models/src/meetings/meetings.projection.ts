@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { dateOf, MeetingEvent, SnapshotRepresentative } from '@app/domain';
+import { groupDateOf, MeetingEvent, SnapshotRepresentative } from '@app/domain';
 import { occurredAtOf, StoredEvent } from '@app/event-store';
 import { Projection, statementsPerDatabase, unhandled } from '../projection';
 
@@ -121,7 +121,8 @@ export const meetingsProjection: Projection = {
   name: 'meetings',
   // 3: the day each meeting existed from, for a group's meetings as at a day (A3).
   // 4: meetings and decisions keep each version a correction replaced, between recorded positions (A7).
-  version: 4,
+  // 5: days are London's, not UTC's (a meeting at 00:30 in summer is on that day).
+  version: 5,
   streams: [STREAM_PREFIX],
   tables: [
     'meetings',
@@ -186,9 +187,9 @@ export const meetingsProjection: Projection = {
           event.data.groupId,
           event.data.startsAt,
           event.data.place,
-          dateOf(occurredAtOf(stored)),
-          dateOf(event.data.startsAt),
-          dateOf(occurredAtOf(stored)),
+          groupDateOf(occurredAtOf(stored)),
+          groupDateOf(event.data.startsAt),
+          groupDateOf(occurredAtOf(stored)),
           stored.position,
           stored.position,
         );
@@ -241,7 +242,7 @@ export const meetingsProjection: Projection = {
         s.correctMeeting.run({
           meetingId,
           startsAt,
-          startsOn: dateOf(startsAt),
+          startsOn: groupDateOf(startsAt),
           place,
           quorumPercentage: snapshot?.quorumPercentage ?? null,
           required: snapshot?.required ?? null,

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { dateOf, LocalArrangementEvent, PolicyEvent } from '@app/domain';
+import { groupDateOf, LocalArrangementEvent, PolicyEvent } from '@app/domain';
 import { occurredAtOf, StoredEvent } from '@app/event-store';
 import { BITEMPORAL_COLUMNS, FactTable, insertFact, openFact, replaceFact, supersedeFrom } from '../bitemporal';
 import { Projection, statementsPerDatabase, unhandled } from '../projection';
@@ -65,7 +65,8 @@ export const policiesProjection: Projection = {
   name: 'policies',
   // 2: bitemporal states, versions and adoptions (A3). 3: corrections of adoption decisions (A7).
   // 4: the title and draft in each state, as they stood (A3).
-  version: 4,
+  // 5: days are London's, not UTC's.
+  version: 5,
   streams: ['local-arrangement-', 'policy-'],
   tables: [
     'policies',
@@ -125,7 +126,7 @@ export const policiesProjection: Projection = {
     if (!stored.streamId.startsWith('policy-')) return;
     const policyId = stored.streamId.slice('policy-'.length);
     const event = stored as unknown as PolicyEvent;
-    const recordedOn = dateOf(occurredAtOf(stored));
+    const recordedOn = groupDateOf(occurredAtOf(stored));
     /** The policy as the event left it holds from `from` (an event of a policy never drafted changes nothing). */
     const stateFrom = (from: string) => {
       const state = s.state.get(policyId) as Record<string, unknown> | undefined;

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { dateOf, WorkstreamEvent } from '@app/domain';
+import { groupDateOf, WorkstreamEvent } from '@app/domain';
 import { occurredAtOf, StoredEvent } from '@app/event-store';
 import { BITEMPORAL_COLUMNS, closeFact, FactTable, openFact, supersedeFrom } from '../bitemporal';
 import { Projection, statementsPerDatabase, unhandled } from '../projection';
@@ -67,7 +67,8 @@ const statements = statementsPerDatabase((db) => ({
 export const workstreamsProjection: Projection = {
   name: 'workstreams',
   // 2: bitemporal states, memberships and task states (A3).
-  version: 2,
+  // 3: days are London's, not UTC's.
+  version: 3,
   streams: [STREAM_PREFIX],
   tables: [
     'workstreams',
@@ -128,7 +129,7 @@ export const workstreamsProjection: Projection = {
     const occurredAt = occurredAtOf(stored);
     const actor = (stored.metadata.actor as { personId?: string } | undefined)?.personId ?? null;
     // Events with no date of their own (a member added, a task started) happened the day they were recorded.
-    const recordedOn = dateOf(occurredAt);
+    const recordedOn = groupDateOf(occurredAt);
     /** The task as the event left it holds from the day it was recorded. */
     const taskChanged = (taskId: string, change: string, detail: string | null = null) => {
       s.insertHistory.run(taskId, stored.position, workstreamId, change, detail, occurredAt, actor);
