@@ -33,6 +33,7 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
   let pastMeetingId: string;
   let anotherMeetingId: string;
   let southGloucestershireToken: string;
+  let bathToken: string;
 
   beforeAll(async () => {
     app = await startDemoApp();
@@ -44,27 +45,23 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
           { i: { groupId: app.demo.groupId, startsAt, place: 'Bristol City Hall' } },
         )
       ).data!.scheduleMeeting.id;
-    // South Gloucestershire's business manager, who signs in by pasting a token.
-    const { registerPerson } = await app.api.send<{ registerPerson: { personId: string } }>(
-      'mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { personId } }',
-      { i: { name: 'Sam Gloucester' } },
-      app.api.adminToken as string,
-    );
-    await app.api.send(
-      'mutation($i: RoleInput!) { grantRole(input: $i) { personId } }',
-      {
-        i: {
-          personId: registerPerson.personId,
-          role: 'AREA_BUSINESS_MANAGER',
-          areaId: app.demo.areaIds['South Gloucestershire'],
-        },
-      },
-      app.api.adminToken as string,
-    );
-    southGloucestershireToken = await mintToken(app.api.app.get<SigningKey>(SIGNING_KEY), {
-      subject: registerPerson.personId,
-      name: 'Sam Gloucester',
-    });
+    // Business managers who sign in by pasting a token.
+    const businessManager = async (name: string, area: string) => {
+      const { registerPerson } = await app.api.send<{ registerPerson: { personId: string } }>(
+        'mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { personId } }',
+        { i: { name } },
+        app.api.adminToken as string,
+      );
+      await app.api.send(
+        'mutation($i: RoleInput!) { grantRole(input: $i) { personId } }',
+        { i: { personId: registerPerson.personId, role: 'AREA_BUSINESS_MANAGER', areaId: app.demo.areaIds[area] } },
+        app.api.adminToken as string,
+      );
+      return mintToken(app.api.app.get<SigningKey>(SIGNING_KEY), { subject: registerPerson.personId, name });
+    };
+    southGloucestershireToken = await businessManager('Sam Gloucester', 'South Gloucestershire');
+    // Bath and North East Somerset has yet to decide on the information sharing protocol.
+    bathToken = await businessManager('Bea Bath', 'Bath and North East Somerset');
     pastMeetingId = await schedule('2026-11-23T08:00:00.000Z');
     anotherMeetingId = await schedule('2026-11-22T08:00:00.000Z');
     browser = await chromium.launch({
@@ -111,6 +108,14 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
   };
 
   const groupUrl = () => `${app.api.url}/groups/${app.demo.groupId}`;
+
+  /** The accessible names of the page's buttons whose names match, as a screen reader lists them. */
+  const buttonNames = async (page: Page, name: RegExp) =>
+    Promise.all(
+      (await page.getByRole('button', { name }).all()).map(async (button) =>
+        (await button.evaluate((element) => element.textContent ?? '')).replace(/\s+/g, ' ').trim(),
+      ),
+    );
 
   it('sends visitors to the development sign-in page, asks them to choose, and signs out for good', async () => {
     const page = await open();
@@ -200,6 +205,15 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     expect(main).toContain('Review of the policy “Information sharing protocol” (due 1 January 2026)');
     expect(main).toContain('Task “Align police referral triggers”');
     await expect(page.locator('table', { hasText: 'Representatives' }).locator('tbody tr').count()).resolves.toBe(10);
+    const coverage = page.locator('table', { hasText: 'Coverage by area' });
+    await expect(coverage.locator('thead th').allInnerTexts()).resolves.toEqual([
+      'Area',
+      'Agency types covered',
+      'Agency types missing',
+    ]);
+    const gaps = await coverage.locator('tbody tr td:last-child').allInnerTexts();
+    expect(gaps).toContain('None');
+    expect(gaps.every((cell) => cell === 'None' || cell.startsWith('Gap'))).toBe(true);
     await checkPage(page, 'group-overview');
     await page.screenshot({ path: join(README_SHOTS, 'group-overview.png') });
   });
@@ -231,6 +245,20 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('There is a problem');
     await expect(page.getByLabel('Year').inputValue()).resolves.toBe('2019');
     await checkPage(page, 'group-overview-refused-date');
+  });
+
+  it('offers to open a meeting only once its day has come, and says from when', async () => {
+    const page = await open();
+    await signIn(page, 'chair');
+    await page.goto(`${groupUrl()}/meetings/${app.year.nextMeetingId}`);
+    await expect(page.getByRole('button', { name: 'Open the meeting' }).count()).resolves.toBe(0);
+    await expect(page.locator('#opens-on').innerText()).resolves.toBe(
+      'This meeting can be opened from 10 December 2026.',
+    );
+    await page.goto(`${groupUrl()}/meetings/${pastMeetingId}`);
+    await expect(page.getByRole('button', { name: 'Open the meeting' }).count()).resolves.toBe(1);
+    await expect(page.locator('#opens-on').count()).resolves.toBe(0);
+    await checkPage(page, 'meeting-in-the-future');
   });
 
   it('lets the chair open a meeting and record attendance; a decision at an inquorate meeting is refused with the domain’s sentence; quorate, it is recorded', async () => {
@@ -324,13 +352,14 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     await manager.getByRole('link', { name: 'Area inbox' }).click();
     const formFor = (within: Page) =>
       within.locator('form[action$="/policy-decision"]', { hasText: 'Regional escalation procedure' }).first();
-    // Bristol decided on the escalation procedure already: the domain's sentence says so.
-    await formFor(manager).getByLabel('Adopted', { exact: true }).check();
-    await formFor(manager).getByRole('button', { name: 'Record decision' }).click();
-    await expect(manager.locator('.govuk-error-summary').innerText()).resolves.toContain(
-      'The area has already decided on that version.',
+    const decisionOf = (within: Page) =>
+      within.locator('h3', { hasText: 'Regional escalation procedure' }).locator('+ .govuk-summary-list');
+    // Bristol decided on both policies already: each shows what and when, and no form is offered.
+    await expect(manager.locator('form[action$="/policy-decision"]').count()).resolves.toBe(0);
+    await expect(decisionOf(manager).innerText()).resolves.toMatch(
+      /Decision on version 1\s+Adopted\s+Decided\s+23 November 2026/,
     );
-    await checkPage(manager, 'inbox-refused-decision');
+    await checkPage(manager, 'inbox-decided');
 
     // South Gloucestershire has not: its business manager signs in with a pasted token and records it.
     await manager.getByRole('button', { name: 'Sign out' }).click();
@@ -347,6 +376,10 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
       .fill('South Gloucestershire follows the national procedure from April.');
     await formFor(manager).getByRole('button', { name: 'Record decision' }).click();
     await expect(manager.locator('.govuk-notification-banner').innerText()).resolves.toContain('decision is recorded');
+    await expect(formFor(manager).count()).resolves.toBe(0);
+    await expect(decisionOf(manager).innerText()).resolves.toMatch(
+      /Not adopted\s+Decided\s+23 November 2026\s+Reason\s+South Gloucestershire follows the national procedure from April\./,
+    );
 
     await page.reload();
     await expect(row('South Gloucestershire').innerText()).resolves.toContain(
@@ -362,12 +395,26 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     const first = await rows.first().innerText();
     await expect(rows.last().innerText()).resolves.toContain('Acknowledged');
     const before = await page.locator('main p').first().innerText();
+    const acknowledgeNames = await buttonNames(page, /^Acknowledge /);
+    expect(acknowledgeNames.length).toBeGreaterThan(1);
+    expect(new Set(acknowledgeNames).size).toBe(acknowledgeNames.length);
     await rows.first().getByRole('button').click();
     await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('is acknowledged');
     const title = first.split('\t')[0];
     await expect(page.locator('tr', { hasText: title }).first().innerText()).resolves.toContain('Acknowledged');
     expect(await page.locator('main p').nth(1).innerText()).not.toEqual(before);
     await checkPage(page, 'inbox');
+  });
+
+  it('names the area in the region inbox’s repeated buttons, for those who hear the page', async () => {
+    const page = await open();
+    await signIn(page, 'chair');
+    await page.goto(`${groupUrl()}/inbox`);
+    const names = await buttonNames(page, /^Acknowledge /);
+    expect(names).toContain('Acknowledge Yearly report 2025-26 from Somerset');
+    expect(names).toContain('Acknowledge Yearly report 2025-26 from North Somerset');
+    expect(new Set(names).size).toBe(names.length);
+    await checkPage(page, 'region-inbox');
   });
 
   it('lists my tasks by status with the overdue marked, and starts and completes one', async () => {
@@ -455,7 +502,9 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     ).resolves.toContain('Waiting for the police data.');
 
     const manager = await open(false);
-    await signIn(manager, 'area business manager (Bristol)');
+    await manager.goto(`${app.api.url}/sign-in`);
+    await manager.getByLabel('Or paste a token').fill(bathToken);
+    await manager.getByRole('button', { name: 'Sign in' }).click();
     await manager.getByRole('link', { name: 'Area inbox' }).click();
     await manager
       .locator('table', { hasText: 'What flowed down' })

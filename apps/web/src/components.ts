@@ -87,9 +87,14 @@ export function csrfField(csrfToken: string): Html {
   return html`<input type="hidden" name="_csrf" value="${csrfToken}" />`;
 }
 
-export function button(text: string, kind: 'primary' | 'secondary' | 'warning' = 'primary'): Html {
+/**
+ * `hidden` completes the label for screen readers where the same button appears more than once on a
+ * page (its list of buttons would otherwise read the same words over and over).
+ */
+export function button(text: string, kind: 'primary' | 'secondary' | 'warning' = 'primary', hidden?: string): Html {
   const classes = kind === 'primary' ? 'govuk-button' : `govuk-button govuk-button--${kind}`;
-  return html`<button type="submit" class="${classes}" data-module="govuk-button">${text}</button>`;
+  const more = hidden ? html`<span class="govuk-visually-hidden"> ${hidden}</span>` : html``;
+  return html`<button type="submit" class="${classes}" data-module="govuk-button">${text}${more}</button>`;
 }
 
 interface FieldOptions {

@@ -6,6 +6,7 @@ import {
   groupDateOf,
   DomainError,
   quorumFromCount,
+  mayOpenMeetingOn,
 } from '@app/domain';
 import { MeetingQueries, MeetingRow, RecommendationRow } from '@app/read-models';
 import { Clock } from '@app/platform';
@@ -148,6 +149,16 @@ export class MeetingResolver {
       .map((row) => toRecommendation(row, today))
       .filter((r) => !status || r.targets.some((t) => (!partnerId || t.partnerId === partnerId) && t.status === status))
       .filter((r) => !overdueOnly || r.overdue);
+  }
+
+  @ResolveField(() => Boolean, {
+    description: 'R7: the meeting is scheduled and its day has come, so whoever runs meetings may open it today.',
+  })
+  mayOpen(@Parent() meeting: Meeting): boolean {
+    return (
+      meeting.status === MeetingStatus.SCHEDULED &&
+      mayOpenMeetingOn(groupDateOf(meeting.startsAt.toISOString()), this.today())
+    );
   }
 
   @ResolveField(() => MeetingQuorum, { nullable: true, description: 'Null until the meeting opens.' })

@@ -255,13 +255,13 @@ export class GroupController {
           }
           ${table(
             'Coverage by area',
-            ['Area', 'Agency types covered', 'Missing'],
+            ['Area', 'Agency types covered', 'Agency types missing'],
             group.coverage.map((area) => [
               area.area.name,
               area.covered.map(humanise).join(', '),
               area.missing.length > 0
                 ? html`${tag('Gap', 'red')} ${area.missing.map(humanise).join(', ')}`
-                : tag('Covered', 'green'),
+                : tag('None', 'green'),
             ]),
           )}
           ${

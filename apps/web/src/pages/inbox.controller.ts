@@ -9,6 +9,7 @@ import {
   idempotencyField,
   longDate,
   radios,
+  summaryList,
   table,
   tag,
   textarea,
@@ -31,7 +32,12 @@ import {
 
 const FEED = `query Feed($areaId: ID!, $after: String) {
   areaFeed(areaId: $areaId, first: 100, after: $after) {
-    edges { node { id cursor kind title occurredAt acknowledgedAt subjectId policyVersion } }
+    edges {
+      node {
+        id cursor kind title occurredAt acknowledgedAt subjectId policyVersion
+        adoption { decision decidedOn variation reason }
+      }
+    }
     pageInfo { hasNextPage endCursor }
   }
 }`;
@@ -53,6 +59,7 @@ interface FeedItem {
   acknowledgedAt: string | null;
   subjectId: string;
   policyVersion: number | null;
+  adoption: { decision: string; decidedOn: string; variation: string | null; reason: string | null } | null;
 }
 
 const DECISIONS = [
@@ -184,6 +191,18 @@ export class InboxController {
       await api.send<{ practiceReviews: PracticeReview[] }>(PRACTICE_REVIEWS, { groupId: arrangement.groupId })
     ).practiceReviews.filter((review) => review.areaId === areaId);
     const published = items.filter((item) => item.policyVersion !== null);
+    const decisionOf = (item: FeedItem) => {
+      const decided = item.adoption;
+      if (!decided) return decisionForm(item);
+      const chosen = DECISIONS.find((choice) => choice.value === decided.decision)?.text ?? humanise(decided.decision);
+      return html`<h3 class="govuk-heading-s">${item.title}</h3>
+        ${summaryList([
+          [`Decision on version ${String(item.policyVersion)}`, chosen],
+          ['Decided', longDate(decided.decidedOn)],
+          ...(decided.variation ? [['Local variation', decided.variation] as const] : []),
+          ...(decided.reason ? [['Reason', decided.reason] as const] : []),
+        ])}`;
+    };
     const decisionForm = (item: FeedItem) => {
       const own = values.cursor === item.cursor ? values : {};
       const fieldErrors = values.cursor === item.cursor ? errors : [];
@@ -216,7 +235,7 @@ export class InboxController {
           value: own.reason,
           errors: fieldErrors,
         })}
-        ${button('Record decision')}
+        ${button('Record decision', 'primary', `on ${item.title}, version ${String(item.policyVersion)}`)}
       </form>`;
     };
     // Unacknowledged first, each part in the order the items arrived.
@@ -250,7 +269,9 @@ export class InboxController {
                     id="acknowledge-${item.cursor}"
                     data-module="govuk-button"
                   >
-                    Acknowledge<span class="govuk-visually-hidden"> ${item.title}</span>
+                    Acknowledge<span class="govuk-visually-hidden">
+                      ${item.title}, sent ${longDate(item.occurredAt)}</span
+                    >
                   </button>
                 </form>`,
           ]),
@@ -260,10 +281,10 @@ export class InboxController {
           published.length === 0
             ? html`<p class="govuk-body">No policy version has flowed down to ${areaName}.</p>`
             : html`<p class="govuk-body">
-                  Record whether ${areaName} adopted each version that flowed down; a version the area has already
-                  decided on is refused.
+                  Record whether ${areaName} adopted each version that flowed down. A version is decided once: its
+                  recorded decision is shown instead of the form.
                 </p>
-                ${published.map(decisionForm)}`
+                ${published.map(decisionOf)}`
         }
         <h2 class="govuk-heading-m">Reports up</h2>
         ${

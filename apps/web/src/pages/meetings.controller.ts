@@ -35,7 +35,7 @@ const MEETING = `query Meeting($groupId: ID!, $meetingId: ID!) {
     partners(includeFormer: true) { id name }
   }
   meeting(id: $meetingId) {
-    id groupId startsAt place status
+    id groupId startsAt place status mayOpen
     quorum { present required isQuorate }
     attendance { id appointmentId name partnerName status substitute { name organisation } }
     writtenViews { appointmentId agendaItem views }
@@ -61,6 +61,7 @@ interface MeetingData {
     startsAt: string;
     place: string;
     status: Status;
+    mayOpen: boolean;
     quorum: { present: number; required: number; isQuorate: boolean } | null;
     attendance: {
       id: string;
@@ -302,15 +303,21 @@ export class MeetingsController {
       ? html``
       : meeting.status === 'SCHEDULED'
         ? html`<h2 class="govuk-heading-m">Open the meeting</h2>
-            <p class="govuk-body">
-              Opening takes the membership of today, from which the quorum is counted for ever after.
-            </p>
-            <form method="post" action="${action('open')}" novalidate>
-              ${csrfField(session.csrfToken)}${idempotencyField()}
-              <button type="submit" class="govuk-button" id="open-meeting" data-module="govuk-button">
-                Open the meeting
-              </button>
-            </form>`
+            ${
+              meeting.mayOpen
+                ? html`<p class="govuk-body">
+                      Opening takes the membership of today, from which the quorum is counted for ever after.
+                    </p>
+                    <form method="post" action="${action('open')}" novalidate>
+                      ${csrfField(session.csrfToken)}${idempotencyField()}
+                      <button type="submit" class="govuk-button" id="open-meeting" data-module="govuk-button">
+                        Open the meeting
+                      </button>
+                    </form>`
+                : html`<p class="govuk-body" id="opens-on">
+                    This meeting can be opened from ${longDate(meeting.startsAt)}.
+                  </p>`
+            }`
         : meeting.status === 'OPEN'
           ? html`<h2 class="govuk-heading-m">Record attendance</h2>
               <form method="post" action="${action('attendance')}" novalidate>

@@ -131,6 +131,7 @@ export class RegionInboxController {
     });
     const { id, name, areas } = group as unknown as InboxPage['regionalGroup'];
     const areaName = new Map(areas.map((area) => [area.id, area.name]));
+    const areaOf = (item: { areaId: string }) => areaName.get(item.areaId) ?? item.areaId;
     const escalations = items.filter((item) => item.kind === 'ESCALATION' && !item.resolvedOn && item.detail !== null);
     render({
       title: `Region inbox – ${name}`,
@@ -179,7 +180,7 @@ export class RegionInboxController {
                 ['Item', 'Area', 'Kind', 'Sent', 'Due', 'Status', 'Acknowledged'],
                 items.map((item) => [
                   item.title,
-                  areaName.get(item.areaId) ?? item.areaId,
+                  areaOf(item),
                   humanise(item.kind),
                   longDate(item.receivedOn),
                   item.dueOn ? longDate(item.dueOn) : 'No due day',
@@ -200,7 +201,7 @@ export class RegionInboxController {
                           id="acknowledge-${item.id}"
                           data-module="govuk-button"
                         >
-                          Acknowledge<span class="govuk-visually-hidden"> ${item.title}</span>
+                          Acknowledge<span class="govuk-visually-hidden"> ${item.title} from ${areaOf(item)}</span>
                         </button>
                       </form>`,
                 ]),
@@ -212,7 +213,7 @@ export class RegionInboxController {
             ? html`<p class="govuk-body">No open escalation you may read matches.</p>`
             : escalations.map(
                 (item) =>
-                  html`<h3 class="govuk-heading-s">${item.title} (${areaName.get(item.areaId) ?? item.areaId})</h3>
+                  html`<h3 class="govuk-heading-s">${item.title} (${areaOf(item)})</h3>
                     <p class="govuk-body">${item.detail}</p>
                     ${
                       item.responses.length === 0
@@ -227,12 +228,14 @@ export class RegionInboxController {
                       ${textarea({
                         id: `respond-${item.id}`,
                         name: 'response',
-                        label: `The region’s response to “${item.title}”`,
+                        label: `The region’s response to “${item.title}” from ${areaOf(item)}`,
                         value: values.itemId === item.id ? values.response : undefined,
                         errors,
                       })}
                       <button type="submit" class="govuk-button" data-module="govuk-button">
-                        Send the response<span class="govuk-visually-hidden"> to “${item.title}”</span>
+                        Send the response<span class="govuk-visually-hidden">
+                          to “${item.title}” from ${areaOf(item)}</span
+                        >
                       </button>
                     </form>`,
               )

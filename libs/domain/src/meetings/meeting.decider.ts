@@ -5,6 +5,7 @@ import { Actor } from '../shared/roles';
 import { normaliseName, requireText } from '../shared/text';
 import { isIsoDate, groupDateOf, requireNotBefore, requireNotFuture } from '../shared/dates';
 import { quorumRequired } from '../regional-group/quorum';
+import { mayOpenMeetingOn } from './meeting-opening';
 import {
   ApproveMinutes,
   CorrectDecision,
@@ -119,8 +120,11 @@ function decideForMeeting(command: Exclude<MeetingCommandUnion, ScheduleMeeting>
       requireNotDissolved(command.data.group);
       if (meeting.status !== 'SCHEDULED')
         throw new DomainError('MEETING_NOT_OPEN', `The meeting is already ${meeting.status.toLowerCase()}.`);
-      // A meeting is recorded once it is held: its attendance and decisions are facts of its day.
-      requireNotFuture(meeting.meetingDate, now, 'The meeting’s date');
+      if (!mayOpenMeetingOn(meeting.meetingDate, groupDateOf(now)))
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          `The meeting’s date (${meeting.meetingDate}) is in the future; record it once it has happened.`,
+        );
       const { currentRepresentatives: representatives, quorumPercentage, on } = command.data.group;
       if (on !== meeting.meetingDate) {
         throw new Error(
