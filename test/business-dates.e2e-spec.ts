@@ -152,11 +152,21 @@ describe('business dates entered after the fact', () => {
         i: { groupId: demo.groupId, startsAt: '2026-12-10T10:00:00Z', place: 'Portishead' },
       },
     );
-    const refusal = await refused('openMeeting', 'MeetingIdInput', { meetingId: data?.scheduleMeeting.id });
+    const meetingId = data?.scheduleMeeting.id;
+    const mayOpen = async (id: string | undefined) =>
+      (await api.graphql<{ meeting: { mayOpen: boolean } }>('query($id: ID!) { meeting(id: $id) { mayOpen } }', { id }))
+        .data?.meeting.mayOpen;
+    await expect(mayOpen(meetingId)).resolves.toBe(false);
+    const refusal = await refused('openMeeting', 'MeetingIdInput', { meetingId });
     expect(refusal).toEqual({
       code: 'VALIDATION_FAILED',
       message: 'The meeting’s date (2026-12-10) is in the future; record it once it has happened.',
     });
+    const held = await api.graphql<{ scheduleMeeting: { id: string } }>(
+      'mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }',
+      { i: { groupId: demo.groupId, startsAt: `${TODAY}T08:00:00Z`, place: 'Portishead' } },
+    );
+    await expect(mayOpen(held.data?.scheduleMeeting.id)).resolves.toBe(true);
   });
 
   it('refuses a group established in the future', async () => {

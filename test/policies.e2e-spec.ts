@@ -122,11 +122,25 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
       ].sort(),
     );
     expect(policy.undecidedAreaIds).toEqual([demo.areaIds['South Gloucestershire']]);
+    // The area's own business manager reads its decision from the feed item, not from the group's policy.
+    const adoptionInFeed = async () =>
+      (
+        await send(
+          'query($a: ID!) { areaFeed(areaId: $a) { edges { node { subjectId adoption { decision variation } } } } }',
+          { a: demo.areaIds['South Gloucestershire'] },
+          managers['South Gloucestershire'],
+        )
+      ).areaFeed.edges.find((e: { node: { subjectId: string } }) => e.node.subjectId === policyId).node.adoption;
+    await expect(adoptionInFeed()).resolves.toBeNull();
     const lastArea = await decide('South Gloucestershire', 'ADOPTED_WITH_VARIATION', {
       variation: 'Applies from the next school term.',
     });
     expect(lastArea.data?.recordPolicyAdoption.undecidedAreaIds).toEqual([]);
     expect(lastArea.data?.recordPolicyAdoption.adoption).toHaveLength(5);
+    await expect(adoptionInFeed()).resolves.toEqual({
+      decision: 'ADOPTED_WITH_VARIATION',
+      variation: 'Applies from the next school term.',
+    });
     const feed = await send(
       'query($a: ID!) { areaFeed(areaId: $a) { edges { node { kind subjectId } } } }',
       { a: demo.areaIds['South Gloucestershire'] },
