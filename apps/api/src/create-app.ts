@@ -7,6 +7,8 @@ import { AppModule } from './app.module';
 import { IDENTIFYING_DATA_CONSTRAINT } from './common/input-validators';
 import { GRAPHIQL_ASSETS_PATH, graphiqlSite } from './graphql/graphiql-landing-page';
 import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
+import { Pages } from '../../web/src/page-context';
+import { PageNotFoundFilter } from '../../web/src/page-not-found.filter';
 
 interface Problem {
   /** The field's path in the input, e.g. `title` or `areas.0.name`. */
@@ -59,7 +61,9 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
       exceptionFactory: inputRefusal,
     }),
   );
-  app.useGlobalFilters(new GraphqlExceptionFilter(app.get(HttpAdapterHost).httpAdapter));
+  const apiErrors = new GraphqlExceptionFilter(app.get(HttpAdapterHost).httpAdapter);
+  // The filter added last is tried first.
+  app.useGlobalFilters(apiErrors, new PageNotFoundFilter(app.get(Pages), apiErrors));
   app.enableShutdownHooks();
   return app;
 }

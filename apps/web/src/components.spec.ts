@@ -1,13 +1,55 @@
-import { checkbox, dateFrom, dateInput } from './components';
+import { checkbox, dateInput, readDate } from './components';
 
 describe('the date input', () => {
-  it('reads day, month and year as YYYY-MM-DD, padding what people type, and nothing when all are empty', () => {
-    expect(dateFrom({ 'asAt-day': '1', 'asAt-month': '3', 'asAt-year': '2020' }, 'asAt')).toBe('2020-03-01');
-    expect(dateFrom({ 'asAt-day': ' 31 ', 'asAt-month': '12', 'asAt-year': '2026' }, 'asAt')).toBe('2026-12-31');
-    expect(dateFrom({ 'asAt-day': '', 'asAt-month': '', 'asAt-year': '' }, 'asAt')).toBeNull();
-    expect(dateFrom({}, 'asAt')).toBeNull();
-    // Half a date goes to the API as it is, which refuses it with a sentence for the error summary.
-    expect(dateFrom({ 'asAt-month': '3', 'asAt-year': '2020' }, 'asAt')).toBe('2020-03-00');
+  const read = (day: string, month: string, year: string) =>
+    readDate({ 'asAt-day': day, 'asAt-month': month, 'asAt-year': year }, 'asAt', 'The date');
+
+  it('given a real day typed without leading zeros or with spaces, then it reads as YYYY-MM-DD', () => {
+    expect(read('1', '3', '2020')).toMatchObject({ date: '2020-03-01', error: null });
+    expect(read(' 31 ', '12', '2026')).toMatchObject({ date: '2026-12-31', error: null });
+  });
+
+  it('given three empty fields or none at all, then there is no date and nothing wrong', () => {
+    expect(read('', '', '')).toMatchObject({ date: null, error: null });
+    expect(readDate({}, 'asAt', 'The date')).toMatchObject({ date: null, error: null });
+  });
+
+  it('given a date with parts missing, then it says which, marks them and links to the first', () => {
+    expect(read('', '3', '2020').error).toEqual({ field: 'asAt', text: 'The date must include a day', parts: ['day'] });
+    expect(read('1', '', '').error).toEqual({
+      field: 'asAt-month',
+      text: 'The date must include a month and year',
+      parts: ['month', 'year'],
+    });
+  });
+
+  it('given a day that cannot be, then it must be a real date, marking the field that is wrong', () => {
+    expect(read('29', '2', '2026').error).toMatchObject({ text: 'The date must be a real date', parts: ['day'] });
+    expect(read('1', '13', '2026').error).toMatchObject({ field: 'asAt-month', parts: ['month'] });
+    expect(read('1', 'March', '2026').error).toMatchObject({ text: 'The date must be a real date', parts: ['month'] });
+    expect(read('1', '3', '0000').error).toMatchObject({ field: 'asAt-year', parts: ['year'] });
+  });
+
+  it('given a year of other than 4 numbers, then the year must include 4 numbers', () => {
+    expect(read('1', '3', '26').error).toEqual({
+      field: 'asAt-year',
+      text: 'Year must include 4 numbers',
+      parts: ['year'],
+    });
+  });
+
+  it('marks only the fields the error names, and shows back what was typed', () => {
+    const markup = dateInput({
+      id: 'asAt',
+      name: 'asAt',
+      label: 'As at',
+      typed: { day: '1', month: '', year: 'x' },
+      errors: [{ field: 'asAt-month', text: 'The date must include a month', parts: ['month'] }],
+    }).value;
+    expect(markup).toMatch(/govuk-input--error"\s+id="asAt-month"/);
+    expect(markup).not.toMatch(/govuk-input--error"\s+id="asAt"/);
+    expect(markup).toContain('value="x"');
+    expect(markup).toContain('The date must include a month');
   });
 
   it('shows a date back in its three fields, escaped, with the error linked from the summary to the day', () => {

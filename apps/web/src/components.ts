@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isIsoDate } from '@app/domain';
 import { Html, html } from './html';
 
 /** Markup of the GOV.UK Design System's components, as its examples give it. */
@@ -7,6 +8,8 @@ export interface FieldError {
   /** The id of the field the message is about; the error summary links to it. */
   readonly field: string;
   readonly text: string;
+  /** Of a date input: the fields to mark, when the message is about some of them only. */
+  readonly parts?: readonly DatePart[];
 }
 
 type Part = Parameters<typeof html>[1];
@@ -155,15 +158,27 @@ ${options.value ?? ''}</textarea>
   </div>`;
 }
 
+/** A date input's three fields as typed. */
+export interface DateParts {
+  readonly day: string;
+  readonly month: string;
+  readonly year: string;
+}
+export type DatePart = keyof DateParts;
+const DATE_PARTS: readonly DatePart[] = ['day', 'month', 'year'];
+
 /**
- * The GOV.UK date input: day, month and year fields under one legend; `value` is YYYY-MM-DD.
- * The day field's id is the field id, so the error summary links to it.
+ * The GOV.UK date input: day, month and year fields under one legend, showing back what was typed.
+ * The day field's id is the field id; an error about some fields only marks those.
  */
-export function dateInput(options: FieldOptions): Html {
-  const parts = fieldParts(options);
+export function dateInput(options: FieldOptions & { readonly typed?: DateParts }): Html {
+  const error = options.errors.find((e) => e.field === options.id || e.field.startsWith(`${options.id}-`));
+  const parts = fieldParts({ ...options, errors: error ? [{ ...error, field: options.id }] : [] });
   const [year, month, day] = (options.value ?? '').split('-');
-  const part = (name: 'day' | 'month' | 'year', label: string, value: string | undefined, width: number) =>
-    html`<div class="govuk-date-input__item">
+  const typed = options.typed ?? { day, month, year };
+  const part = (name: DatePart, label: string, width: number) => {
+    const marked = error && (!error.parts || error.parts.includes(name));
+    return html`<div class="govuk-date-input__item">
       <div class="govuk-form-group">
         <label
           class="govuk-label govuk-date-input__label"
@@ -171,31 +186,65 @@ export function dateInput(options: FieldOptions): Html {
           >${label}</label
         >
         <input
-          class="govuk-input govuk-date-input__input govuk-input--width-${width}${parts.error ? ' govuk-input--error' : ''}"
+          class="govuk-input govuk-date-input__input govuk-input--width-${width}${marked ? ' govuk-input--error' : ''}"
           id="${name === 'day' ? options.id : `${options.id}-${name}`}"
           name="${options.name}-${name}"
           type="text"
           inputmode="numeric"
-          value="${value ?? ''}"
+          value="${typed[name] ?? ''}"
         />
       </div>
     </div>`;
+  };
   return html`<div class="${parts.groupClass}">
     <fieldset class="govuk-fieldset" role="group" ${parts.describedBy}>
       <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">${options.label}</legend>
       ${parts.hintHtml}${parts.errorHtml}
       <div class="govuk-date-input">
-        ${part('day', 'Day', day, 2)} ${part('month', 'Month', month, 2)} ${part('year', 'Year', year, 4)}
+        ${part('day', 'Day', 2)} ${part('month', 'Month', 2)} ${part('year', 'Year', 4)}
       </div>
     </fieldset>
   </div>`;
 }
 
-/** A date input's three fields as YYYY-MM-DD (the API validates it), or null when all are empty. */
-export function dateFrom(fields: Readonly<Record<string, string | undefined>>, name: string): string | null {
-  const [day, month, year] = ['day', 'month', 'year'].map((part) => (fields[`${name}-${part}`] ?? '').trim());
-  if (!day && !month && !year) return null;
-  return `${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+/** What a date input's fields hold: a real day as YYYY-MM-DD, nothing (all empty), or what is wrong. */
+export interface DateReading {
+  readonly date: string | null;
+  readonly typed: DateParts;
+  readonly error: FieldError | null;
+}
+
+const joinedWithAnd = (words: readonly string[]) =>
+  words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+
+/**
+ * A date input's three fields read before anything is asked of the API, with the GOV.UK Design
+ * System's messages for an incomplete or impossible date; `what` names the date in them ("The date").
+ */
+export function readDate(
+  fields: Readonly<Record<string, string | undefined>>,
+  name: string,
+  what: string,
+): DateReading {
+  const [day, month, year] = DATE_PARTS.map((part) => (fields[`${name}-${part}`] ?? '').trim());
+  const typed = { day, month, year };
+  const wrong = (text: string, parts: readonly DatePart[]): DateReading => ({
+    date: null,
+    typed,
+    // The error summary links to the first field to correct.
+    error: { field: parts[0] === 'day' ? name : `${name}-${parts[0]}`, text, parts },
+  });
+  const missing = DATE_PARTS.filter((part) => !typed[part]);
+  if (missing.length === DATE_PARTS.length) return { date: null, typed, error: null };
+  if (missing.length > 0) return wrong(`${what} must include a ${joinedWithAnd(missing)}`, missing);
+  const notNumbers = DATE_PARTS.filter((part) => !/^\d{1,2}$/.test(typed[part]) && part !== 'year');
+  if (notNumbers.length > 0) return wrong(`${what} must be a real date`, notNumbers);
+  if (!/^\d{4}$/.test(year)) return wrong('Year must include 4 numbers', ['year']);
+  const date = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  if (isIsoDate(date)) return { date, typed, error: null };
+  const monthNumber = Number(month);
+  const impossible: DatePart = Number(year) < 1 ? 'year' : monthNumber < 1 || monthNumber > 12 ? 'month' : 'day';
+  return wrong(`${what} must be a real date`, [impossible]);
 }
 
 export interface Choice {

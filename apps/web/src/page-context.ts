@@ -88,6 +88,25 @@ export class Pages {
     return { session, form, csrfOk: request.method !== 'POST' || this.sessions.csrfMatches(session, form._csrf) };
   }
 
+  /** The page for an address no page has, with the person's navigation when they are signed in. */
+  async notFound(request: Request, response: Response): Promise<void> {
+    const session = this.sessions.sessionOf(request, response);
+    let viewer: Viewer | null = null;
+    if (session.signedIn) {
+      try {
+        viewer = (await ApiClient.forRequest(request, session.signedIn.token).send<{ me: Viewer }>(ME)).me;
+      } catch (error) {
+        // An expired sign-in still gets the page, without the navigation; anything else is worth a look.
+        if (!(error instanceof ApiRefusal))
+          this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      }
+    }
+    this.problem(response, session, viewer, 404, 'Page not found', [
+      'If you typed the web address, check it is correct.',
+      'If you pasted the web address, check you copied the entire address.',
+    ]);
+  }
+
   problem(
     response: Response,
     session: Session,

@@ -14,7 +14,8 @@ const OPTIONS = {
   subscriptionsProtocol: 'WS',
   defaultQuery:
     '# Paste a token from data/demo/tokens.json into the headers below:\n# { "Authorization": "Bearer <token>" }\n\nquery {\n  me { personId name roles { role } }\n  regionalGroups { edges { node { id name areas { id name } } } }\n}\n',
-  headers: '{"Authorization": "Bearer "}',
+  // No header until a token is pasted: an empty bearer token would fail the schema's loading with a 401.
+  headers: '',
 };
 
 /**

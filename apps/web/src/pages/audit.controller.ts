@@ -6,8 +6,8 @@ import { ApiClient, ApiRefusal } from '../api-client';
 import {
   button,
   csrfField,
-  dateFrom,
   dateInput,
+  DateReading,
   dateTime,
   FieldError,
   humanise,
@@ -18,6 +18,7 @@ import {
   tag,
   textarea,
   textInput,
+  readDate,
 } from '../components';
 import { html } from '../html';
 import { PageContext, Pages, queryOf } from '../page-context';
@@ -79,16 +80,19 @@ interface HistoryPage {
 }
 type Filter = Record<string, string | string[]>;
 
-/** The filter the form's fields name, as the history query takes it; empty fields are left out. */
-function filterOf(query: Record<string, string>): Filter {
+/**
+ * The filter the form's fields name, as the history query takes it; empty fields are left out.
+ * Dates are read first: one that is not a real day is an error and never reaches the API.
+ */
+function filterOf(query: Record<string, string>): { filter: Filter; from: DateReading; to: DateReading } {
   const filter: Filter = {};
   for (const name of ['entityId', 'personId', 'partnerId']) if (query[name]?.trim()) filter[name] = query[name].trim();
-  const from = dateFrom(query, 'from');
-  const to = dateFrom(query, 'to');
-  if (from) filter.from = from;
-  if (to) filter.to = to;
+  const from = readDate(query, 'from', 'The from date');
+  const to = readDate(query, 'to', 'The to date');
+  if (from.date) filter.from = from.date;
+  if (to.date) filter.to = to.date;
   if (query.kind && KINDS.includes(query.kind)) filter.kinds = [query.kind];
-  return filter;
+  return { filter, from, to };
 }
 
 const PROOF = `query Proof($from: Int!) { integrity { head { treeSize rootHash } consistencyProof(from: $from) { toSize hashes } } }`;
@@ -110,11 +114,14 @@ async function verifiedHead(api: ApiClient): Promise<{ head: Head | null; proble
  * with the log's key, then the consistency proof that the log it saw is a prefix of today's (A4).
  * A sentence saying what held, or the problem as a form error.
  */
+const WITNESS_NOT_JSON = 'Paste the signed head as the platform gave it (JSON): what is pasted here is not JSON.';
+
 async function witnessOutcome(api: ApiClient, text: string): Promise<string | FieldError> {
   let kept;
   try {
     kept = parseSignedTreeHead(JSON.parse(text));
   } catch (error) {
+    if (error instanceof SyntaxError) return { field: 'witness', text: WITNESS_NOT_JSON };
     return { field: 'witness', text: `Paste a head.json as downloaded from this page: ${(error as Error).message}` };
   }
   const signature = await treeHeadSignatureProblem(kept, await logKey(api));
@@ -149,8 +156,12 @@ export class AuditController {
   /** The history the filter selects, every page of it, as JSON Lines: one event a line, in the order recorded. */
   @Get('export.jsonl')
   async export(@Req() request: Request, @Res() response: Response): Promise<void> {
-    await this.pages.handle(request, response, async ({ api }) => {
-      const filter = filterOf(queryOf(request));
+    await this.pages.handle(request, response, async (context) => {
+      const { api } = context;
+      const query = queryOf(request);
+      const { filter, from, to } = filterOf(query);
+      // Not a wider export than asked for: the page shows what is wrong with the dates instead.
+      if (from.error || to.error) return this.render(context, query);
       let page = await api.send<HistoryPage>(HISTORY, { filter, first: EXPORT_PAGE_SIZE, after: null });
       response.status(200).set({
         'content-type': 'application/x-ndjson; charset=utf-8',
@@ -207,18 +218,21 @@ export class AuditController {
     witness: { verdict?: string; error?: FieldError; text: string } | null = null,
   ): Promise<void> {
     const { head, problem } = await verifiedHead(api);
-    const filter = filterOf(query);
-    let errors: FieldError[] = witness?.error ? [witness.error] : [];
+    const { filter, from, to } = filterOf(query);
+    const dateErrors = [from.error, to.error].filter((error): error is FieldError => error !== null);
+    let errors: FieldError[] = [...(witness?.error ? [witness.error] : []), ...dateErrors];
     let history: HistoryPage['history'] | null = null;
-    try {
-      history = (await api.send<HistoryPage>(HISTORY, { filter, first: PAGE_SIZE, after: query.after || null }))
-        .history;
-    } catch (error) {
-      if (!(error instanceof ApiRefusal) || !FILTER_REFUSALS.includes(error.code)) throw error;
-      errors = [
-        ...errors,
-        { field: error.field && error.field in filter ? error.field : 'entityId', text: error.message },
-      ];
+    if (dateErrors.length === 0) {
+      try {
+        history = (await api.send<HistoryPage>(HISTORY, { filter, first: PAGE_SIZE, after: query.after || null }))
+          .history;
+      } catch (error) {
+        if (!(error instanceof ApiRefusal) || !FILTER_REFUSALS.includes(error.code)) throw error;
+        errors = [
+          ...errors,
+          { field: error.field && error.field in filter ? error.field : 'entityId', text: error.message },
+        ];
+      }
     }
     const search = new URLSearchParams(Object.entries(query).filter(([name]) => name !== 'after'));
     const next = history?.pageInfo.hasNextPage
@@ -290,8 +304,8 @@ export class AuditController {
             errors,
             choices: [{ value: '', text: 'Any' }, ...KINDS.map((kind) => ({ value: kind, text: humanise(kind) }))],
           })}
-          ${dateInput({ id: 'from', name: 'from', label: 'Happened from', value: filter.from as string, errors })}
-          ${dateInput({ id: 'to', name: 'to', label: 'Happened to', value: filter.to as string, errors })}
+          ${dateInput({ id: 'from', name: 'from', label: 'Happened from', typed: from.typed, errors })}
+          ${dateInput({ id: 'to', name: 'to', label: 'Happened to', typed: to.typed, errors })}
           ${button('Show history', 'secondary')}
         </form>
         ${

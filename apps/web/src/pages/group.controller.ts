@@ -1,14 +1,17 @@
-import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
+import { isAfterToday } from '@app/domain';
+import { Clock } from '@app/platform';
+import { CLOCK } from '../../../api/src/infrastructure/injection-tokens';
 import { ApiRefusal } from '../api-client';
 import {
   button,
-  dateFrom,
   dateInput,
   dateTime,
   FieldError,
   humanise,
   longDate,
+  readDate,
   summaryList,
   table,
   tag,
@@ -131,14 +134,20 @@ const officer = (person: Officer | null) =>
 
 @Controller('groups')
 export class GroupController {
-  constructor(private readonly pages: Pages) {}
+  constructor(
+    private readonly pages: Pages,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get(':groupId')
   async overview(@Param('groupId') groupId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.pages.handle(request, response, async (context) => {
       const { render } = context;
       const query = queryOf(request);
-      const { overview, asAt, errors } = await this.overviewAsAt(context, groupId, dateFrom(query, 'asAt'));
+      const asked = readDate(query, 'asAt', 'The date');
+      const { overview, asAt, errors } = asked.error
+        ? { overview: await this.overviewOf(context, groupId, null), asAt: null, errors: [asked.error] }
+        : await this.overviewAsAt(context, groupId, asked.date);
       const { regionalGroup: group, recommendations, tasks } = overview;
       const { late, missed } = await this.owedToTheRegion(context, groupId);
       const partnerName = new Map(group.partners.map((partner) => [partner.id, partner.name]));
@@ -151,9 +160,7 @@ export class GroupController {
         current: '/',
         errors,
         status: errors.length > 0 ? 400 : 200,
-        content: html`<span class="govuk-caption-l"
-            >${asAt ? `Regional group as it stood on ${longDate(asAt)}` : 'Regional group'}</span
-          >
+        content: html`<span class="govuk-caption-l">${asAt ? this.asAtCaption(asAt) : 'Regional group'}</span>
           <h1 class="govuk-heading-l">${group.name}</h1>
           ${groupNavigation(group.id, 'overview')}
           <form method="get" action="/groups/${group.id}" novalidate>
@@ -162,7 +169,7 @@ export class GroupController {
               name: 'asAt',
               label: 'Show the group as it stood on',
               hint: 'For example, 31 3 2025. Leave empty for today.',
-              value: dateFrom(query, 'asAt') ?? undefined,
+              typed: asked.typed,
               errors,
             })}
             ${button('Show', 'secondary')}
@@ -364,19 +371,30 @@ export class GroupController {
 
   /** The overview on `asAt`; a date the API refuses is shown in the error summary over today's page. */
   private async overviewAsAt(
-    { api }: PageContext,
+    context: PageContext,
     groupId: string,
     asAt: string | null,
   ): Promise<{ overview: Overview; asAt: string | null; errors: FieldError[] }> {
     if (asAt) {
       try {
-        return { overview: await api.send<Overview>(OVERVIEW, { id: groupId, asAt }), asAt, errors: [] };
+        return { overview: await this.overviewOf(context, groupId, asAt), asAt, errors: [] };
       } catch (error) {
         if (!(error instanceof ApiRefusal) || !DATE_REFUSALS.includes(error.code)) throw error;
-        const overview = await api.send<Overview>(OVERVIEW, { id: groupId });
+        const overview = await this.overviewOf(context, groupId, null);
         return { overview, asAt: null, errors: [{ field: 'asAt', text: error.message }] };
       }
     }
-    return { overview: await api.send<Overview>(OVERVIEW, { id: groupId }), asAt: null, errors: [] };
+    return { overview: await this.overviewOf(context, groupId, null), asAt: null, errors: [] };
+  }
+
+  private overviewOf({ api }: PageContext, groupId: string, asAt: string | null): Promise<Overview> {
+    return api.send<Overview>(OVERVIEW, asAt ? { id: groupId, asAt } : { id: groupId });
+  }
+
+  /** A day still to come shows what is planned for it (a requirement in force from then), not what was. */
+  private asAtCaption(asAt: string): string {
+    return isAfterToday(asAt, this.clock.now().toISOString())
+      ? `Regional group as planned for ${longDate(asAt)}, from what is recorded today`
+      : `Regional group as it stood on ${longDate(asAt)}`;
   }
 }

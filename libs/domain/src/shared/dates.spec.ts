@@ -1,4 +1,4 @@
-import { isIsoDate } from './dates';
+import { isAfterToday, isIsoDate } from './dates';
 
 describe('isIsoDate: a real calendar day written YYYY-MM-DD', () => {
   it('given the last day of each month of a common year, then each is a day and the next is not', () => {
@@ -30,5 +30,16 @@ describe('isIsoDate: a real calendar day written YYYY-MM-DD', () => {
     for (const value of ['2023-01-05T10:00:00.000Z', '2023-1-5', '2023/01/05', ' 2023-01-05', '']) {
       expect(isIsoDate(value)).toBe(false);
     }
+  });
+});
+
+describe('isAfterToday: a day still to come in the group’s time zone', () => {
+  it('given 23:30 UTC on 30 June 2026, when asked of 1 July, then it is not after today (London is already there)', () => {
+    expect(isAfterToday('2026-07-01', '2026-06-30T23:30:00.000Z')).toBe(false);
+  });
+
+  it('given noon on 23 November 2026, when asked of the next day and of that day, then only the next day is after today', () => {
+    expect(isAfterToday('2026-11-24', '2026-11-23T12:00:00.000Z')).toBe(true);
+    expect(isAfterToday('2026-11-23', '2026-11-23T12:00:00.000Z')).toBe(false);
   });
 });

@@ -51,11 +51,15 @@ export function requireDate(value: string, label: string): void {
   if (!isIsoDate(value)) throw new DomainError('VALIDATION_FAILED', `${label} must be a date written YYYY-MM-DD.`);
 }
 
+/** A day after today in the group's time zone: what is recorded for it is planned, not yet so. */
+export function isAfterToday(date: IsoDate, now: string): boolean {
+  return date > groupDateOf(now);
+}
+
 /** A fact that has happened cannot be dated after today (in the group's time zone). */
 export function requireNotFuture(date: IsoDate, now: string, label: string): void {
   requireDate(date, label);
-  const today = groupDateOf(now);
-  if (date > today)
+  if (isAfterToday(date, now))
     throw new DomainError('VALIDATION_FAILED', `${label} (${date}) is in the future; record it once it has happened.`);
 }
 

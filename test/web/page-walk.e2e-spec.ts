@@ -1,0 +1,151 @@
+import { existsSync } from 'node:fs';
+import { Browser, chromium, Page } from 'playwright-core';
+import { DemoApp, startDemoApp } from '../support/demo-app';
+
+// A real browser on a shared 2-core machine: each test gets more than Jest's default minute to finish.
+jest.setTimeout(300_000);
+
+const CHROMIUM = '/usr/bin/chromium';
+const describeWithChromium = existsSync(CHROMIUM) ? describe : describe.skip;
+if (!existsSync(CHROMIUM)) {
+  process.stdout.write(
+    `skipped: the web pages' browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium)\n`,
+  );
+}
+
+/** What a new person meets walking through the demo: mistyped addresses, dates typed by hand, GraphiQL. */
+describeWithChromium('the pages where a person types, in Chromium, over the demo data (23 November 2026)', () => {
+  let app: DemoApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startDemoApp();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.api.stop();
+  });
+
+  const signedIn = async (who = 'Chair'): Promise<Page> => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await page.goto(`${app.api.url}/sign-in`);
+    await page.getByLabel(who, { exact: true }).check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${app.api.url}/`);
+    return page;
+  };
+  const groupUrl = () => `${app.api.url}/groups/${app.demo.groupId}`;
+  const summary = (page: Page) => page.locator('.govuk-error-summary').innerText();
+  const marked = (page: Page) =>
+    page.locator('input.govuk-input--error').evaluateAll((inputs) => inputs.map((input) => input.id));
+
+  it('answers a mistyped page address with the "Page not found" page, and a program’s address without a page', async () => {
+    const page = await signedIn();
+    const response = await page.goto(`${groupUrl()}/nope`);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator('h1').innerText()).resolves.toBe('Page not found');
+    await expect(page.locator('main').innerText()).resolves.toContain(
+      'If you typed the web address, check it is correct.',
+    );
+    await expect(page.locator('.app-signed-in').innerText()).resolves.toContain('Signed in as');
+
+    const signedOut = await fetch(`${app.api.url}/nope`);
+    expect([signedOut.status, signedOut.headers.get('content-type')]).toEqual([404, 'text/html; charset=utf-8']);
+    await expect(signedOut.text()).resolves.toContain('<h1 class="govuk-heading-l">Page not found</h1>');
+
+    for (const [method, path] of [
+      ['GET', '/health/nope'],
+      ['GET', '/assets/images/nope.png'],
+      ['GET', `/groups/${app.demo.groupId}/calendar.icz`],
+      ['POST', '/nope'],
+    ]) {
+      const program = await fetch(`${app.api.url}${path}`, { method });
+      expect([path, program.status]).toEqual([path, 404]);
+      expect(program.headers.get('content-type') ?? '').not.toContain('text/html');
+    }
+    // GraphQL's own errors are untouched.
+    const graphql = await app.api.graphql('{ regionalGroup(id: "00000000-0000-4000-8000-000000000000") { id } }');
+    expect(graphql.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('checks the overview’s "as at" fields on the page, with the Design System’s messages on the fields at fault', async () => {
+    const page = await signedIn();
+    await page.goto(groupUrl());
+    const asAt = async (day: string, month: string, year: string) => {
+      await page.getByLabel('Day').fill(day);
+      await page.getByLabel('Month').fill(month);
+      await page.getByLabel('Year').fill(year);
+      await page.getByRole('button', { name: 'Show', exact: true }).click();
+    };
+
+    await asAt('1', '', '2020');
+    await expect(summary(page)).resolves.toContain('The date must include a month');
+    await expect(marked(page)).resolves.toEqual(['asAt-month']);
+    await expect(page.locator('.govuk-error-summary a').getAttribute('href')).resolves.toBe('#asAt-month');
+    await expect(page.getByLabel('Year').inputValue()).resolves.toBe('2020');
+
+    await asAt('30', '2', '2024');
+    await expect(summary(page)).resolves.toContain('The date must be a real date');
+    await expect(marked(page)).resolves.toEqual(['asAt']);
+    await expect(summary(page)).resolves.not.toContain('YYYY-MM-DD');
+
+    await asAt('1', '3', '20');
+    await expect(summary(page)).resolves.toContain('Year must include 4 numbers');
+    await expect(marked(page)).resolves.toEqual(['asAt-year']);
+  });
+
+  it('words a day after the group’s today as what is planned, and today as it stands', async () => {
+    const page = await signedIn();
+    await page.goto(`${groupUrl()}?asAt-day=1&asAt-month=1&asAt-year=2029`);
+    await expect(page.locator('.govuk-caption-l').innerText()).resolves.toBe(
+      'Regional group as planned for 1 January 2029, from what is recorded today',
+    );
+    await page.goto(`${groupUrl()}?asAt-day=24&asAt-month=11&asAt-year=2026`);
+    await expect(page.locator('.govuk-caption-l').innerText()).resolves.toBe(
+      'Regional group as planned for 24 November 2026, from what is recorded today',
+    );
+    await page.goto(`${groupUrl()}?asAt-day=23&asAt-month=11&asAt-year=2026`);
+    await expect(page.locator('.govuk-caption-l').innerText()).resolves.toBe(
+      'Regional group as it stood on 23 November 2026',
+    );
+  });
+
+  it('checks the audit filter’s dates and a pasted head on the page, in sentences a person understands', async () => {
+    const page = await signedIn('Auditor');
+    await page.goto(`${app.api.url}/audit?from-day=1&from-month=13&from-year=2026&to-day=&to-month=&to-year=2026`);
+    const errors = await summary(page);
+    expect(errors).toContain('The from date must be a real date');
+    expect(errors).toContain('The to date must include a day and month');
+    await expect(marked(page)).resolves.toEqual(['from-month', 'to', 'to-month']);
+    const exported = await page.request.get(
+      `${app.api.url}/audit/export.jsonl?from-day=1&from-month=13&from-year=2026`,
+    );
+    expect([exported.status(), exported.headers()['content-type']]).toEqual([400, 'text/html; charset=utf-8']);
+
+    for (const pasted of ['', 'not a head']) {
+      await page.getByLabel('Check a head you kept').fill(pasted);
+      await page.getByRole('button', { name: 'Check the head' }).click();
+      await expect(summary(page)).resolves.toContain('Paste the signed head as the platform gave it (JSON)');
+      await expect(summary(page)).resolves.not.toContain('Unexpected');
+    }
+  });
+
+  it('opens GraphiQL with no Authorization header, so the schema loads before a token is pasted', async () => {
+    const page = await (await fetch(`${app.api.url}/graphql`, { headers: { accept: 'text/html' } })).text();
+    const options = JSON.parse(/id="graphiql-options">(.*?)<\/script>/s.exec(page)?.[1] ?? '{}') as {
+      headers?: string;
+    };
+    expect(options.headers).toBe('');
+    const introspection = await fetch(`${app.api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
+    });
+    expect(introspection.status).toBe(200);
+    await expect(introspection.json()).resolves.toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+  });
+});
