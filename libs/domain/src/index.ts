@@ -35,6 +35,7 @@ export * from './meetings/meeting.decider';
 export * from './meetings/group-facts';
 export * from './meetings/cadence';
 export * from './meetings/recommendation-overdue';
+export * from './meetings/minutes-dates';
 export * from './workstreams/workstream.events';
 export * from './workstreams/workstream.commands';
 export * from './workstreams/workstream.state';
