@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { decodeJwt } from 'jose';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { AppConfig, embeddedTokenVerifier, loadConfig, loadOrCreateSigningKey } from '@app/platform';
 import { withApp } from '../apps/cli/src/app-context';
 import { exportHistory } from '../apps/cli/src/commands/export.command';
@@ -10,6 +10,7 @@ import { init } from '../apps/cli/src/commands/init.command';
 import { calendarTokenFor, tokenFor } from '../apps/cli/src/commands/token.command';
 import { Authenticator } from '../apps/api/src/auth/authenticator';
 import { verify } from '../apps/cli/src/commands/verify.command';
+import { demoDataDir, prepareDemoStore } from '../apps/cli/src/demo/demo-store';
 
 describe('the command-line tool', () => {
   let dir: string;
@@ -102,5 +103,29 @@ describe('the command-line tool', () => {
       [2, 'RoleGranted'],
     ]);
     expect(lines[0].metadata).toMatchObject({ actor: { personId: 'system' }, hash: expect.any(String) });
+  });
+
+  it('puts the demo in DATA_DIR when it is set, in ./data/demo otherwise', () => {
+    expect(demoDataDir({ DATA_DIR: join(dir, 'asssp') })).toBe(join(dir, 'asssp'));
+    expect(demoDataDir({})).toBe(resolve('data', 'demo'));
+  });
+
+  it('replaces a directory an earlier demo made, and refuses one holding anything else', () => {
+    const demoDir = join(dir, 'asssp');
+    prepareDemoStore(demoDir);
+    writeFileSync(join(demoDir, 'events.db'), 'the previous demo');
+    prepareDemoStore(demoDir);
+    expect(readdirSync(demoDir)).toEqual(['.demo-store']);
+
+    const store = join(dir, 'real-store');
+    mkdirSync(store);
+    writeFileSync(join(store, 'events.db'), 'a real store');
+    expect(() => prepareDemoStore(store)).toThrow(
+      expect.objectContaining({
+        code: 'CONFLICT',
+        message: `${store} holds data the demo did not create; move it away to run the demo.`,
+      }),
+    );
+    expect(existsSync(join(store, 'events.db'))).toBe(true);
   });
 });

@@ -285,7 +285,7 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
     });
     // Publish while the subscription is starting up and replaying, not after it is ready.
     const publishing = (async () => {
-      for (const meetingId of pending) await call('publishMinutes', 'MeetingIdInput', { meetingId });
+      for (const meetingId of pending) await call('publishMinutes', 'PublishMinutesInput', { meetingId });
     })();
     await Promise.all([done, publishing]);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -295,6 +295,39 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
     ]);
     await client.dispose();
     await waitUntil(() => live.subscriberCount === before);
+  });
+
+  it('dates the approval and publication of minutes on the days given, refusing days that cannot be, recording nothing', async () => {
+    const meetingId = await openMeeting('2026-10-15T10:00:00Z');
+    await call('closeMeeting', 'MeetingIdInput', { meetingId });
+    await call('draftMinutes', 'DraftMinutesInput', { meetingId, text: 'Minutes of 15 October 2026.' });
+    const refusal = async (mutation: string, inputType: string, input: Record<string, unknown>) =>
+      (await call(mutation, inputType, { meetingId, ...input })).errors?.[0];
+
+    expect(await refusal('approveMinutes', 'ApproveMinutesInput', { approvedOn: '2026-10-14' })).toMatchObject({
+      message: 'The day the minutes were approved (2026-10-14) is before the meeting (2026-10-15).',
+      extensions: { code: 'OUT_OF_RANGE' },
+    });
+    expect(await refusal('approveMinutes', 'ApproveMinutesInput', { approvedOn: '2026-11-24' })).toMatchObject({
+      message: 'The day the minutes were approved (2026-11-24) is in the future; record it once it has happened.',
+      extensions: { code: 'VALIDATION_FAILED' },
+    });
+    expect((await meeting(meetingId)).minutes.stage).toBe('DRAFT');
+    await call('approveMinutes', 'ApproveMinutesInput', { meetingId, approvedOn: '2026-10-29' });
+
+    expect(await refusal('publishMinutes', 'PublishMinutesInput', { publishedOn: '2026-10-28' })).toMatchObject({
+      message: 'The day the minutes were published (2026-10-28) is before their approval (2026-10-29).',
+      extensions: { code: 'OUT_OF_RANGE' },
+    });
+    expect(
+      (await refusal('publishMinutes', 'PublishMinutesInput', { publishedOn: '2 November' }))?.extensions?.code,
+    ).toBe('VALIDATION_FAILED');
+    expect((await meeting(meetingId)).minutes.stage).toBe('APPROVED');
+    await call('publishMinutes', 'PublishMinutesInput', { meetingId, publishedOn: '2026-11-02' });
+    const { data } = await api.graphql('query($id: ID!) { meeting(id: $id) { minutes { approvedOn publishedOn } } }', {
+      id: meetingId,
+    });
+    expect(data?.meeting.minutes).toEqual({ approvedOn: '2026-10-29', publishedOn: '2026-11-02' });
   });
 
   describe('dissolution (R14)', () => {

@@ -409,6 +409,15 @@ describe('who may read what (R42, R43): every query and subscription for every r
         });
         const late = inbox.edges.filter((e: any) => e.node.kind === 'YEARLY_REPORT' && e.node.status === 'LATE');
         expect(late.map((e: any) => e.node.title)).toEqual(['Yearly report 2025-26']);
+        // Last quarter's figures: four areas sent theirs by 31 October, Somerset on 12 November.
+        const figures = inbox.edges.filter((e: any) => e.node.kind === 'PERFORMANCE_FIGURES');
+        expect(figures.map((e: any) => e.node.status)).toEqual([
+          ...Array(6).fill('RECEIVED'),
+          'LATE',
+          'LATE',
+          'RECEIVED',
+          'RECEIVED',
+        ]);
       }),
     );
   });

@@ -310,6 +310,28 @@ describe('practice reviews and reports up (L2, L5)', () => {
       ).toBe('FORBIDDEN');
     });
 
+    it('performance figures sent on a day not yet come, before their quarter began or not a date: refused, nothing recorded', async () => {
+      const sentOn = (submittedOn: string) => ({
+        areaId: bristol,
+        measureId,
+        period: '2026-Q3',
+        count: 3,
+        submittedOn,
+      });
+      const refusal = async (submittedOn: string) =>
+        (await call('submitPerformanceFigures', sentOn(submittedOn), 'bristolManager', 'id')).errors?.[0];
+      expect(await refusal('2027-03-02')).toMatchObject({
+        message: 'The day the figures were sent (2027-03-02) is in the future; record it once it has happened.',
+        extensions: { code: 'VALIDATION_FAILED' },
+      });
+      expect(await refusal('2026-06-30')).toMatchObject({
+        message: 'The day the figures were sent (2026-06-30) is before the start of 2026-Q3 (2026-07-01).',
+        extensions: { code: 'OUT_OF_RANGE' },
+      });
+      expect((await refusal('20 October 2026'))?.extensions?.code).toBe('VALIDATION_FAILED');
+      expect((await inbox('chair', ', kind: PERFORMANCE_FIGURES')).totalCount).toBe(1);
+    });
+
     it('a restricted escalation: the region responds and resolves it in its own stream; the area cannot answer for it', async () => {
       const raised = await call(
         'raiseEscalation',

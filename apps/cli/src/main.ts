@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DomainError } from '@app/domain';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp } from '../../api/src/create-app';
@@ -13,8 +13,7 @@ import { printServedSchema } from './commands/schema.command';
 import { calendarTokenFor, tokenFor } from './commands/token.command';
 import { verify } from './commands/verify.command';
 import { loadDemo } from './demo/demo';
-
-const DEMO_MARKER = '.demo-store';
+import { demoDataDir, prepareDemoStore } from './demo/demo-store';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -37,8 +36,8 @@ Commands:
                        row by row with read.db; exit 1 naming each differing table and key
   schema [--out schema.gql]
                        write the GraphQL schema the api serves
-  demo                 fresh store in ./data/demo with the Avon and Somerset example, then serve it
-                       (only ever replaces a ./data/demo that an earlier demo made)
+  demo                 fresh store in DATA_DIR (./data/demo when unset) with the Avon and Somerset
+                       example, then serve it (only ever replaces a directory an earlier demo made)
 
 Configuration comes from the environment (DATA_DIR, EVENT_STORE, ...) as for the api.`;
 
@@ -136,19 +135,10 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
-/**
- * Fresh data every time, so the demo always shows the same example. It only ever replaces a
- * directory it made itself (marked by DEMO_MARKER), never a real store.
- */
+/** Fresh data every time, in DATA_DIR or ./data/demo, then the example loaded through the api it serves. */
 async function demo(): Promise<void> {
-  const dataDir = resolve('data', 'demo');
-  const marker = join(dataDir, DEMO_MARKER);
-  if (existsSync(dataDir) && readdirSync(dataDir).length > 0 && !existsSync(marker)) {
-    throw new DomainError('CONFLICT', `${dataDir} holds data the demo did not create; move it away to run the demo.`);
-  }
-  rmSync(dataDir, { recursive: true, force: true });
-  mkdirSync(dataDir, { recursive: true });
-  writeFileSync(marker, 'Made by `npm run demo`, which replaces this directory each time it starts.\n');
+  const dataDir = demoDataDir(process.env);
+  prepareDemoStore(dataDir);
   const config = configOrExit({ LOG_LEVEL: 'warn', ...process.env, DATA_DIR: dataDir });
   const app = await createApp(config);
   await app.listen(config.port, config.host);
@@ -162,6 +152,7 @@ async function demo(): Promise<void> {
       `Avon and Somerset demo is being served at ${url} (GraphiQL in a browser)`,
       `Pages for people: ${url.replace(/\/graphql$/, '/')} (sign in as any of the tokens below)`,
       `Regional group id: ${groupId}`,
+      `Data (event store, read models, keys): ${dataDir}`,
       `Tokens (also in ${tokensFile}); send one as "Authorization: Bearer <token>":`,
       ...Object.entries(tokens).map(([who, token]) => `  ${who}: ${token}`),
       '',

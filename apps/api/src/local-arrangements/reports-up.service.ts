@@ -77,6 +77,7 @@ export class ReportsUpService {
           measure: defined ? { measureId: input.measureId, name: (defined.data as { name: string }).name } : null,
           period: input.period,
           count: input.count,
+          submittedOn: input.submittedOn ?? null,
         },
       };
     });

@@ -379,6 +379,9 @@ export class SubmitPerformanceFiguresInput extends AreaInput {
   @Min(0)
   @Max(1_000_000_000)
   count!: number;
+
+  @BusinessDate('submittedOn', 'the day the area sent them, from the start of the quarter; lateness is judged on it')
+  submittedOn?: string | null;
 }
 
 @InputType()

@@ -157,6 +157,15 @@ export class ApproveMinutesInput extends MeetingInput {
   @IsOptional()
   @IsEntityId()
   atMeetingId?: string | null;
+
+  @BusinessDate('approvedOn', 'the day the chair approved them; at a later meeting, that meeting’s day')
+  approvedOn?: string | null;
+}
+
+@InputType()
+export class PublishMinutesInput extends MeetingInput {
+  @BusinessDate('publishedOn', 'the day they were published, not before their approval')
+  publishedOn?: string | null;
 }
 
 @InputType()

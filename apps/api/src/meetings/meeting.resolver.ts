@@ -34,6 +34,7 @@ import {
   RecordAttendanceInput,
   RecordDecisionInput,
   RecordDissolutionAgreementInput,
+  PublishMinutesInput,
   RecordLocalPublicationInput,
   RespondToRecommendationInput,
   ScheduleMeetingInput,
@@ -231,6 +232,7 @@ export class MeetingResolver {
       approvedOn: row.minutesApprovedOn,
       approvedAtMeetingId: row.minutesApprovedAtMeeting,
       publishedAt: row.minutesPublishedAt,
+      publishedOn: row.minutesPublishedOn,
       corrections: corrections.map(({ text, reason, correctedAt }) => ({ text, reason, correctedAt })),
     };
   }
@@ -352,7 +354,7 @@ export class MeetingResolver {
 
   @Mutation(() => Meeting, { description: 'Puts the minutes in the feed of every area of the group (R10, D3).' })
   async publishMinutes(
-    @Args('input') input: MeetingIdInput,
+    @Args('input') input: PublishMinutesInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ): Promise<Meeting> {

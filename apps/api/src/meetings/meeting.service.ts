@@ -29,6 +29,7 @@ import {
   RecordAttendanceInput,
   RecordDecisionInput,
   RecordDissolutionAgreementInput,
+  PublishMinutesInput,
   RecordLocalPublicationInput,
   RespondToRecommendationInput,
   ScheduleMeetingInput,
@@ -177,14 +178,14 @@ export class MeetingService {
           quorate: meetingQuorum(later).isQuorate,
         };
       }
-      return { type: 'ApproveMinutes', data: { atMeeting, actor, now } };
+      return { type: 'ApproveMinutes', data: { atMeeting, approvedOn: input.approvedOn ?? null, actor, now } };
     });
   }
 
-  publishMinutes(input: MeetingIdInput, meta: RequestMeta): Promise<string> {
+  publishMinutes(input: PublishMinutesInput, meta: RequestMeta): Promise<string> {
     return this.change(input.meetingId, 'publishMinutes', input, meta, async ({ actor, now }, groupId) => ({
       type: 'PublishMinutes',
-      data: { group: await this.facts.factsOf(groupId), actor, now },
+      data: { group: await this.facts.factsOf(groupId), publishedOn: input.publishedOn ?? null, actor, now },
     }));
   }
 

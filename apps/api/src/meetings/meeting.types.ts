@@ -199,14 +199,17 @@ export class Minutes {
   @Field(() => String, { nullable: true })
   text!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: the day they were approved.' })
   approvedOn!: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The later meeting that approved them; null when the chair did.' })
   approvedAtMeetingId!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'When the platform recorded their publication.' })
   publishedAt!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: the day they were published.' })
+  publishedOn!: string | null;
 
   @Field(() => [MinutesCorrection])
   corrections!: MinutesCorrection[];

@@ -1,10 +1,15 @@
 import { CHAIR, REPRESENTATIVES } from './avon-and-somerset';
 import { DemoContext, LoadedDemo } from './load-demo';
 
-/** A year of the group's quarterly meetings, the third one inquorate, and the next one booked. */
+/**
+ * A year of the group's quarterly meetings, the third one inquorate, and the next one booked. The
+ * chair approves each meeting's minutes within a fortnight, the region publishes them days later
+ * (after Christmas for December's), and Bristol publishes them locally that week.
+ */
 export const MEETINGS = [
   {
     startsAt: '2025-12-11T10:00:00.000Z',
+    minutes: { approvedOn: '2025-12-19', publishedOn: '2026-01-06', bristolPublishedOn: '2026-01-09' },
     absent: ['lisa-harvey', 'mike-bowden'],
     dueDate: '2026-02-28',
     policeResponse: 'IMPLEMENTED',
@@ -13,6 +18,7 @@ export const MEETINGS = [
   // Accepted by the police but not implemented by its due date: shows as overdue.
   {
     startsAt: '2026-03-12T10:00:00.000Z',
+    minutes: { approvedOn: '2026-03-26', publishedOn: '2026-03-30', bristolPublishedOn: '2026-04-02' },
     absent: ['julian-wooster'],
     dueDate: '2026-09-30',
     policeResponse: 'ACCEPTED',
@@ -21,11 +27,13 @@ export const MEETINGS = [
   // Four representatives away, one sending a substitute who cannot count: 6 of the 7 needed.
   {
     startsAt: '2026-06-11T10:00:00.000Z',
+    minutes: { approvedOn: '2026-06-25', publishedOn: '2026-06-29', bristolPublishedOn: '2026-07-02' },
     absent: ['chris-sivers', 'sandra-corry', 'lisa-harvey'],
     substituted: 'julian-wooster',
   },
   {
     startsAt: '2026-09-10T10:00:00.000Z',
+    minutes: { approvedOn: '2026-09-24', publishedOn: '2026-09-28', bristolPublishedOn: '2026-10-01' },
     absent: [],
     dueDate: '2027-03-31',
     policeResponse: 'ACCEPTED',
@@ -162,8 +170,8 @@ export async function loadMeetingYear({ send, tokenFor }: DemoContext, demo: Loa
         ? `Minutes of the meeting of ${plan.startsAt.slice(0, 10)} at ${PLACE}. The group received the quarterly performance report and made a recommendation on data sharing.`
         : `Notes of the meeting of ${plan.startsAt.slice(0, 10)}: the meeting was not quorate and took no decisions.`,
     });
-    await call('approveMinutes', 'ApproveMinutesInput', { meetingId });
-    await call('publishMinutes', 'MeetingIdInput', { meetingId });
+    await call('approveMinutes', 'ApproveMinutesInput', { meetingId, approvedOn: plan.minutes.approvedOn });
+    await call('publishMinutes', 'PublishMinutesInput', { meetingId, publishedOn: plan.minutes.publishedOn });
     await call(
       'recordLocalPublication',
       'RecordLocalPublicationInput',
@@ -171,7 +179,7 @@ export async function loadMeetingYear({ send, tokenFor }: DemoContext, demo: Loa
         meetingId,
         areaId: demo.areaIds.Bristol,
         address: `https://bristol-safeguarding.example/minutes/asssp-${plan.startsAt.slice(0, 10)}`,
-        publishedOn: plan.startsAt.slice(0, 10),
+        publishedOn: plan.minutes.bristolPublishedOn,
       },
       bristolManager,
     );

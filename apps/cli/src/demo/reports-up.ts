@@ -1,4 +1,4 @@
-import { IsoDate } from '@app/domain';
+import { addMonthsToDate, figuresDueOn, IsoDate } from '@app/domain';
 import { AREAS } from './avon-and-somerset';
 import { DemoContext, LoadedDemo } from './load-demo';
 
@@ -16,6 +16,26 @@ const YEARLY_REPORTS: Record<Area, { publishedOn: IsoDate; sentOn: IsoDate }> = 
   'South Gloucestershire': { publishedOn: '2026-09-29', sentOn: '2026-10-06' },
 };
 
+/**
+ * The day each area sent last quarter's figures, as a day of the month they were due in (0) or of
+ * the month after (1): Somerset late, as with its yearly report, the others in time.
+ */
+const FIGURES_SENT: Record<Area, { monthsAfterDue: 0 | 1; day: string }> = {
+  'Bath and North East Somerset': { monthsAfterDue: 0, day: '21' },
+  Bristol: { monthsAfterDue: 0, day: '14' },
+  'North Somerset': { monthsAfterDue: 0, day: '24' },
+  Somerset: { monthsAfterDue: 1, day: '12' },
+  'South Gloucestershire': { monthsAfterDue: 0, day: '28' },
+};
+
+/** When `area` sent `quarter`'s figures; today when that day has not come yet (the demo run early in the month). */
+function figuresSentOn(area: Area, quarter: string, today: IsoDate): IsoDate {
+  const { monthsAfterDue, day } = FIGURES_SENT[area];
+  const month = addMonthsToDate(`${figuresDueOn(quarter).slice(0, 7)}-01`, monthsAfterDue).slice(0, 7);
+  const sentOn = `${month}-${day}`;
+  return sentOn > today ? today : sentOn;
+}
+
 /** The calendar quarter before the one `today` falls in, as `2026-Q3`. */
 export function lastQuarter(today: IsoDate): string {
   const year = Number(today.slice(0, 4));
@@ -29,8 +49,8 @@ interface Sent {
 
 /**
  * What the five areas send up (L2, L5), through the public API as each area's own people would:
- * the group's measures and last quarter's figures, a yearly report from every area (Somerset's
- * late), a restricted escalation from Bristol that the region answers, a local decision, and two
+ * the group's measures and last quarter's figures (Somerset's late), a yearly report from every
+ * area (Somerset's late), a restricted escalation from Bristol that the region answers, a local decision, and two
  * practice reviews across the Christmas and New Year bank holidays of 2025: Bristol's met every
  * deadline, Somerset's notified the panel after New Year and missed both.
  */
@@ -90,7 +110,13 @@ export async function loadReportsUp(
     for (const [m, measureId] of measureIds.entries())
       await call(
         'submitPerformanceFigures',
-        { areaId, measureId, period: quarter, count: (index + 2) * (m * 40 + 1) },
+        {
+          areaId,
+          measureId,
+          period: quarter,
+          count: (index + 2) * (m * 40 + 1),
+          submittedOn: figuresSentOn(area, quarter, today),
+        },
         token,
       );
   }

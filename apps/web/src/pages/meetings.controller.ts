@@ -41,7 +41,7 @@ const MEETING = `query Meeting($groupId: ID!, $meetingId: ID!) {
     writtenViews { appointmentId agendaItem views }
     decisions { id text agreedBy }
     meetingRecommendations { id text dueDate overdue targets { id partnerId status reason respondedAt } }
-    minutes { stage text approvedOn publishedAt corrections { correctedAt reason text } }
+    minutes { stage text approvedOn publishedOn corrections { correctedAt reason text } }
     localPublication { id areaName published publishedOn address }
   }
 }`;
@@ -84,7 +84,7 @@ interface MeetingData {
       stage: string;
       text: string | null;
       approvedOn: string | null;
-      publishedAt: string | null;
+      publishedOn: string | null;
       corrections: { correctedAt: string; reason: string; text: string }[];
     };
     localPublication: {
@@ -464,7 +464,7 @@ export class MeetingsController {
         ${summaryList([
           ['Stage', meeting.minutes.stage === 'NONE' ? 'Not drafted' : humanise(meeting.minutes.stage)],
           ...(meeting.minutes.approvedOn ? [['Approved', longDate(meeting.minutes.approvedOn)] as const] : []),
-          ...(meeting.minutes.publishedAt ? [['Published', longDate(meeting.minutes.publishedAt)] as const] : []),
+          ...(meeting.minutes.publishedOn ? [['Published', longDate(meeting.minutes.publishedOn)] as const] : []),
         ])}
         ${meeting.minutes.text ? html`<div class="govuk-inset-text">${meeting.minutes.text}</div>` : html``}
         ${meeting.minutes.corrections.map(

@@ -50,6 +50,8 @@ export type SubmitPerformanceFiguresInput = {
   period: string;
   /** Why the change is made, up to 5000 characters: recorded with its events and shown in their history. */
   reason?: string | null | undefined;
+  /** YYYY-MM-DD: the day the area sent them, from the start of the quarter; lateness is judged on it. Today (Europe/London) when omitted. */
+  submittedOn?: string | null | undefined;
 };
 
 export type SubmitYearlyReportInput = {

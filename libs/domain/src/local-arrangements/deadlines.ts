@@ -37,11 +37,16 @@ export const yearlyReportDispatchDueOn = (publishedOn: IsoDate): IsoDate =>
 /** A quarter of the financial year the figures count, as `2026-Q3`: calendar quarters, Q1 January to March. */
 export const QUARTER_PATTERN = /^(\d{4})-Q([1-4])$/;
 
-/** L2: a quarter's performance figures are due by the end of the month after the quarter ends. */
-export function figuresDueOn(quarter: string): IsoDate {
+/** The first day of a quarter written like `2026-Q3`. */
+export function quarterStartsOn(quarter: string): IsoDate {
   const match = QUARTER_PATTERN.exec(quarter);
   if (!match) throw new Error(`Not a quarter: ${quarter}`);
-  const firstDayAfter = addMonthsToDate(`${match[1]}-${String(Number(match[2]) * 3 - 2).padStart(2, '0')}-01`, 3);
+  return `${match[1]}-${String(Number(match[2]) * 3 - 2).padStart(2, '0')}-01`;
+}
+
+/** L2: a quarter's performance figures are due by the end of the month after the quarter ends. */
+export function figuresDueOn(quarter: string): IsoDate {
+  const firstDayAfter = addMonthsToDate(quarterStartsOn(quarter), 3);
   const lastDay = parse(addMonthsToDate(firstDayAfter, 1), 'yyyy-MM-dd', new Date(2000, 0, 1, 12));
   return format(addDays(lastDay, -1), 'yyyy-MM-dd');
 }

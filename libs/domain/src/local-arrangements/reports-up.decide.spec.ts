@@ -50,6 +50,7 @@ const figures = (data: Partial<SubmitPerformanceFigures['data']> = {}): SubmitPe
     measure: { measureId: 'm-1', name: 'Rapid reviews held' },
     period: '2026-Q3',
     count: 4,
+    submittedOn: null,
     ...data,
   },
 });
@@ -161,6 +162,26 @@ describe('performance figures (L2)', () => {
       .given([])
       .when(figures({ period: '2027-Q1' }))
       .thenFails('VALIDATION_FAILED'));
+  it('records the day the area sent them, within the deadline', () =>
+    spec
+      .given([])
+      .when(figures({ submittedOn: '2026-10-20' }))
+      .then([
+        {
+          type: 'PerformanceFiguresSubmitted',
+          data: expect.objectContaining({ submittedOn: '2026-10-20', dueOn: '2026-10-31' }),
+        },
+      ]));
+  it('is refused when sent on a day after today', () =>
+    spec
+      .given([])
+      .when(figures({ submittedOn: '2026-11-24' }))
+      .thenFails('VALIDATION_FAILED'));
+  it('is refused when sent before the quarter began', () =>
+    spec
+      .given([])
+      .when(figures({ submittedOn: '2026-06-30' }))
+      .thenFails('OUT_OF_RANGE'));
   it('is refused twice for one measure and quarter', () =>
     spec
       .given(localArrangementDecider.decide(figures(), localArrangementDecider.initialState))

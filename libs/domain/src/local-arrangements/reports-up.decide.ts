@@ -1,7 +1,13 @@
 import { dateOrToday, groupDateOf, requireDate, requireNotBefore, requireNotFuture } from '../shared/dates';
 import { DomainError } from '../shared/domain-error';
 import { requireAreaManager } from './area-recorders';
-import { figuresDueOn, nextYearlyReportDueOn, QUARTER_PATTERN, yearlyReportDispatchDueOn } from './deadlines';
+import {
+  figuresDueOn,
+  nextYearlyReportDueOn,
+  QUARTER_PATTERN,
+  quarterStartsOn,
+  yearlyReportDispatchDueOn,
+} from './deadlines';
 import { SentItem } from '../regional-reports/regional-reports.decider';
 import { PracticeReviewEvent } from './practice-review.events';
 import { REPORTS_UP_COMMANDS, ReportsUpCommand, ReportsUpEvent, ReportsUpState } from './reports-up.events';
@@ -85,10 +91,14 @@ export function decideReportsUp(command: ReportsUpCommand, state: ReportsUpState
         throw new DomainError('NOT_FOUND', "The group keeps no such measure: it is named from the group's list.");
       if (!QUARTER_PATTERN.exec(period))
         throw new DomainError('VALIDATION_FAILED', 'The period is a calendar quarter written like 2026-Q3.');
-      const submittedOn = groupDateOf(now);
-      const quarterStart = `${period.slice(0, 4)}-${String(Number(period.slice(6)) * 3 - 2).padStart(2, '0')}-01`;
-      if (quarterStart > submittedOn)
+      const quarterStart = quarterStartsOn(period);
+      if (quarterStart > groupDateOf(now))
         throw new DomainError('VALIDATION_FAILED', `Figures for ${period} can be sent once the quarter has begun.`);
+      // The day the area sent them, which may be before they were entered here: what lateness is judged on.
+      const submittedOn = dateOrToday(command.data.submittedOn, now);
+      requireDate(submittedOn, 'The day the figures were sent');
+      requireNotFuture(submittedOn, now, 'The day the figures were sent');
+      requireNotBefore(submittedOn, quarterStart, 'The day the figures were sent', `the start of ${period}`);
       if (!Number.isInteger(count) || count < 0)
         throw new DomainError('VALIDATION_FAILED', 'Performance figures are counts: a whole number, 0 or more.');
       if (state.figures.includes(`${measure.measureId}@${period}`))

@@ -75,6 +75,8 @@ export type SubmitPerformanceFigures = Message<
     measure: Readonly<{ measureId: string; name: string }> | null;
     period: string;
     count: number;
+    /** The day the area sent them; today when null. */
+    submittedOn: IsoDate | null;
   }
 >;
 export type RaiseEscalation = Message<

@@ -62,9 +62,12 @@ export type ApproveMinutes = MeetingCommand<
   {
     /** A later meeting at which the minutes are approved, as it stands now; null when the chair approves them. */
     atMeeting: { meetingId: string; groupId: string; startsAt: string; open: boolean; quorate: boolean } | null;
+    /** The day the chair approved them; today when null. */
+    approvedOn: IsoDate | null;
   }
 >;
-export type PublishMinutes = MeetingCommand<'PublishMinutes', { group: GroupFacts }>;
+/** `publishedOn`: the day they were published; today when null. */
+export type PublishMinutes = MeetingCommand<'PublishMinutes', { group: GroupFacts; publishedOn: IsoDate | null }>;
 export type CorrectMinutes = MeetingCommand<'CorrectMinutes', { text: string; reason: string; group: GroupFacts }>;
 export type CorrectDecision = MeetingCommand<'CorrectDecision', { decisionId: string; text: string; reason: string }>;
 /** `group`: the group's facts on the corrected date, whose membership a held meeting is counted from (R7). */

@@ -3,7 +3,8 @@ import { decideRecommendationResponse } from './recommendation-response';
 import { DomainError } from '../shared/domain-error';
 import { Actor } from '../shared/roles';
 import { normaliseName, requireText } from '../shared/text';
-import { isIsoDate, groupDateOf, requireNotBefore, requireNotFuture } from '../shared/dates';
+import { isIsoDate, groupDateOf, IsoDate, requireNotBefore, requireNotFuture } from '../shared/dates';
+import { minutesApprovedOn, minutesPublishedOn } from './minutes-dates';
 import { quorumRequired } from '../regional-group/quorum';
 import { mayOpenMeetingOn } from './meeting-opening';
 import {
@@ -187,7 +188,12 @@ function decideForMeeting(command: Exclude<MeetingCommandUnion, ScheduleMeeting>
             : 'Only approved minutes can be published.',
         );
       }
-      return [{ type: 'MinutesPublished', data: { publishedAt: now, areas: command.data.group.areas } }];
+      const publishedOn = minutesPublishedOn(command.data.publishedOn, {
+        // Approved minutes, as checked above, have their day.
+        approvedOn: meeting.minutesApprovedOn as IsoDate,
+        now,
+      });
+      return [{ type: 'MinutesPublished', data: { publishedAt: now, publishedOn, areas: command.data.group.areas } }];
     }
     case 'CorrectMinutes':
       return correctMinutes(command, meeting);
@@ -346,7 +352,12 @@ function approveMinutes(command: ApproveMinutes, meeting: Meeting): MeetingEvent
       requiredRole: 'CHAIR',
     });
   }
-  return [{ type: 'MinutesApproved', data: { approvedOn: now, atMeetingId: atMeeting?.meetingId ?? null } }];
+  const approvedOn = minutesApprovedOn(command.data.approvedOn, {
+    meetingDate: meeting.meetingDate,
+    atMeetingStartsAt: atMeeting?.startsAt ?? null,
+    now,
+  });
+  return [{ type: 'MinutesApproved', data: { approvedOn, atMeetingId: atMeeting?.meetingId ?? null } }];
 }
 
 function correctMinutes(command: CorrectMinutes, meeting: Meeting): MeetingEvent[] {

@@ -66,9 +66,17 @@ export type RecommendationResponded = Message<
   }
 >;
 export type MinutesDrafted = Message<'MinutesDrafted', { text: string }>;
+/** `approvedOn`: the day they were approved; events recorded before it was a business date hold the instant recorded. */
 export type MinutesApproved = Message<'MinutesApproved', { approvedOn: string; atMeetingId: string | null }>;
-/** Published via every local arrangement: the minutes enter each area's feed (R10, D3). */
-export type MinutesPublished = Message<'MinutesPublished', { publishedAt: string; areas: readonly Area[] }>;
+/**
+ * Published via every local arrangement: the minutes enter each area's feed (R10, D3). `publishedAt`
+ * is when the platform recorded it; `publishedOn` the day they were published, absent from events
+ * recorded before it was a business date (their day is then `publishedAt`'s, in London).
+ */
+export type MinutesPublished = Message<
+  'MinutesPublished',
+  { publishedAt: string; publishedOn?: IsoDate; areas: readonly Area[] }
+>;
 /** Published minutes are sealed: a correction stands beside the original, with its reason (A7). */
 export type MinutesCorrected = Message<'MinutesCorrected', { text: string; reason: string; areas: readonly Area[] }>;
 /** A decision's text corrected, with its reason: the original stays in the stream beside it (A7). */

@@ -13,7 +13,6 @@ import {
   meetingClosed,
   meetingCommand,
   meetingDeputyChair,
-  meetingNow,
   meetingOpened,
   meetingRepresentative,
   meetingScheduled,
@@ -48,7 +47,18 @@ const draft = (
   group: GroupFacts = groupFacts(),
 ) => meetingCommand('DraftMinutes', { text, group, actor });
 type AtMeeting = ApproveMinutes['data']['atMeeting'];
-const approve = (actor: Actor, atMeeting: AtMeeting = null) => meetingCommand('ApproveMinutes', { atMeeting, actor });
+/** While the June 2020 meeting is open: a later meeting approves minutes during it. */
+const DURING_JUNE_MEETING = '2020-06-11T11:00:00.000Z';
+/** The day after the chair approved the minutes of `approved`, when they are published. */
+const PUBLISHED_AT = '2020-03-21T09:00:00.000Z';
+const approve = (actor: Actor, atMeeting: AtMeeting = null, more: { approvedOn?: string; now?: string } = {}) =>
+  meetingCommand('ApproveMinutes', {
+    atMeeting,
+    approvedOn: null,
+    actor,
+    ...(atMeeting ? { now: DURING_JUNE_MEETING } : {}),
+    ...more,
+  });
 /** The June 2020 meeting, open and quorate, unless overridden. */
 const juneMeeting = (overrides: Partial<NonNullable<AtMeeting>> = {}): NonNullable<AtMeeting> => ({
   meetingId: 'asssp-2020-06',
@@ -58,8 +68,11 @@ const juneMeeting = (overrides: Partial<NonNullable<AtMeeting>> = {}): NonNullab
   quorate: true,
   ...overrides,
 });
-const publish = (actor: Actor = administrator, group: GroupFacts = groupFacts()) =>
-  meetingCommand('PublishMinutes', { group, actor });
+const publish = (
+  actor: Actor = administrator,
+  group: GroupFacts = groupFacts(),
+  more: { publishedOn?: string; now?: string } = {},
+) => meetingCommand('PublishMinutes', { group, publishedOn: null, actor, now: PUBLISHED_AT, ...more });
 const correct = (overrides: { text?: string; reason?: string; actor?: Actor; group?: GroupFacts } = {}) =>
   meetingCommand('CorrectMinutes', {
     text: 'Item 4: the strategy was adopted with one abstention.',
@@ -190,14 +203,14 @@ describe('Approving minutes (R10)', () => {
     spec
       .given(drafted)
       .when(approve(meetingChair))
-      .then([minutesApproved({ approvedOn: meetingNow, atMeetingId: null })]);
+      .then([minutesApproved({ approvedOn: '2020-03-12', atMeetingId: null })]);
   });
 
   it('is recorded at a later open, quorate meeting', () => {
     spec
       .given(drafted)
       .when(approve(administrator, juneMeeting()))
-      .then([minutesApproved({ approvedOn: meetingNow, atMeetingId: 'asssp-2020-06' })]);
+      .then([minutesApproved({ approvedOn: '2020-06-11', atMeetingId: 'asssp-2020-06' })]);
   });
 
   it.each([
@@ -207,7 +220,7 @@ describe('Approving minutes (R10)', () => {
     spec
       .given(drafted)
       .when(approve(actor, juneMeeting()))
-      .then([minutesApproved({ approvedOn: meetingNow, atMeetingId: 'asssp-2020-06' })]);
+      .then([minutesApproved({ approvedOn: '2020-06-11', atMeetingId: 'asssp-2020-06' })]);
   });
 
   it.each([
@@ -299,7 +312,7 @@ describe('Publishing minutes (R10, D3)', () => {
     spec
       .given(approved)
       .when(publish())
-      .then([minutesPublished({ publishedAt: meetingNow, areas: Object.values(AREAS) })]);
+      .then([minutesPublished({ publishedAt: PUBLISHED_AT, publishedOn: '2020-03-21', areas: Object.values(AREAS) })]);
   });
 
   it('publishes to the areas the group has when the minutes are published', () => {
@@ -307,7 +320,7 @@ describe('Publishing minutes (R10, D3)', () => {
     spec
       .given(approved)
       .when(publish(meetingChair, groupFacts({ areas: four })))
-      .then([minutesPublished({ publishedAt: meetingNow, areas: four })]);
+      .then([minutesPublished({ publishedAt: PUBLISHED_AT, publishedOn: '2020-03-21', areas: four })]);
   });
 
   it('leaves the meeting showing the areas published to and none published locally yet', () => {
@@ -561,8 +574,8 @@ describe('A meeting from schedule to minutes published in all five areas', () =>
       }),
       meetingCommand('CloseMeeting', { actor: meetingChair }),
       meetingCommand('DraftMinutes', { text: 'Minutes.', group: groupFacts(), actor: meetingChair }),
-      meetingCommand('ApproveMinutes', { atMeeting: null, actor: meetingChair }),
-      meetingCommand('PublishMinutes', { group: groupFacts() }),
+      meetingCommand('ApproveMinutes', { atMeeting: null, approvedOn: null, actor: meetingChair }),
+      meetingCommand('PublishMinutes', { group: groupFacts(), publishedOn: null }),
       ...Object.values(AREAS).map((area) =>
         meetingCommand('RecordLocalPublication', {
           areaId: area.areaId,

@@ -29,6 +29,8 @@ export type Meeting = Readonly<{
   attendance: Readonly<Record<string, Attendance>>;
   recommendations: Readonly<Record<string, Recommendation>>;
   minutes: MinutesStage;
+  /** The day the minutes were approved; null until they are. */
+  minutesApprovedOn: IsoDate | null;
   publishedAreas: readonly Area[];
   localPublications: readonly string[];
   decisionIds: readonly string[];
@@ -82,6 +84,7 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
       attendance: {},
       recommendations: {},
       minutes: 'NONE',
+      minutesApprovedOn: null,
       publishedAreas: [],
       localPublications: [],
       decisionIds: [],
@@ -136,7 +139,8 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
     case 'MinutesDrafted':
       return { ...state, minutes: 'DRAFT' };
     case 'MinutesApproved':
-      return { ...state, minutes: 'APPROVED' };
+      // An instant in events recorded before approval took a date: its day in London.
+      return { ...state, minutes: 'APPROVED', minutesApprovedOn: groupDateOf(event.data.approvedOn) };
     case 'MinutesPublished':
       return { ...state, minutes: 'PUBLISHED', publishedAreas: event.data.areas };
     case 'LocalPublicationRecorded':

@@ -215,9 +215,10 @@ describe('the meetings projection', () => {
             closed_at: '2020-03-12T12:30:00.000Z',
             minutes_stage: 'PUBLISHED',
             minutes_text: 'Minutes of the March 2020 meeting.',
-            minutes_approved_on: '2020-03-20T09:00:00.000Z',
+            minutes_approved_on: '2020-03-20',
             minutes_approved_at_meeting: null,
             minutes_published_at: '2020-03-21T09:00:00.000Z',
+            minutes_published_on: '2020-03-21',
           },
         ],
       }));

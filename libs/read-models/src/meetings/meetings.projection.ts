@@ -9,7 +9,7 @@ const STREAM_PREFIX = 'meeting-';
 const NOW = 'recorded_to IS NULL';
 /** The columns a correction of a meeting's date and place carries over unchanged. */
 const MEETING_COPY = `meeting_id, group_id, status, opened_at, closed_at, minutes_stage, minutes_text, minutes_approved_on,
-  minutes_approved_at_meeting, minutes_published_at, booked_on, sort_key`;
+  minutes_approved_at_meeting, minutes_published_at, minutes_published_on, booked_on, sort_key`;
 
 const statements = statementsPerDatabase((db) => ({
   insertMeeting: db.prepare(
@@ -73,7 +73,7 @@ const statements = statementsPerDatabase((db) => ({
     `UPDATE meetings SET minutes_stage = 'APPROVED', minutes_approved_on = ?, minutes_approved_at_meeting = ? WHERE ${NOW} AND meeting_id = ?`,
   ),
   publish: db.prepare(
-    `UPDATE meetings SET minutes_stage = 'PUBLISHED', minutes_published_at = ? WHERE ${NOW} AND meeting_id = ?`,
+    `UPDATE meetings SET minutes_stage = 'PUBLISHED', minutes_published_at = ?, minutes_published_on = ? WHERE ${NOW} AND meeting_id = ?`,
   ),
   insertCorrection: db.prepare(
     'INSERT INTO minutes_corrections (meeting_id, text, reason, corrected_at, sort_key) VALUES (?, ?, ?, ?, ?)',
@@ -122,7 +122,8 @@ export const meetingsProjection: Projection = {
   // 3: the day each meeting existed from, for a group's meetings as at a day (A3).
   // 4: meetings and decisions keep each version a correction replaced, between recorded positions (A7).
   // 5: days are London's, not UTC's (a meeting at 00:30 in summer is on that day).
-  version: 5,
+  // 6: minutes carry the days they were approved and published, as business dates.
+  version: 6,
   streams: [STREAM_PREFIX],
   tables: [
     'meetings',
@@ -141,7 +142,7 @@ export const meetingsProjection: Projection = {
         meeting_id TEXT NOT NULL, group_id TEXT NOT NULL, starts_at TEXT NOT NULL, place TEXT NOT NULL,
         status TEXT NOT NULL, opened_at TEXT, closed_at TEXT, quorum_percentage INTEGER, required INTEGER,
         minutes_stage TEXT NOT NULL, minutes_text TEXT, minutes_approved_on TEXT, minutes_approved_at_meeting TEXT,
-        minutes_published_at TEXT,
+        minutes_published_at TEXT, minutes_published_on TEXT,
         -- The day it was booked, and the day it existed from: when it was booked, or its own day when entered afterwards (A3).
         booked_on TEXT NOT NULL, scheduled_on TEXT NOT NULL,
         sort_key INTEGER NOT NULL, recorded_from INTEGER NOT NULL, recorded_to INTEGER,
@@ -281,10 +282,11 @@ export const meetingsProjection: Projection = {
         s.minutes.run('DRAFT', event.data.text, meetingId);
         return;
       case 'MinutesApproved':
-        s.approve.run(event.data.approvedOn, event.data.atMeetingId, meetingId);
+        // Events recorded before approval took a date hold an instant: its day in London.
+        s.approve.run(groupDateOf(event.data.approvedOn), event.data.atMeetingId, meetingId);
         return;
       case 'MinutesPublished':
-        s.publish.run(event.data.publishedAt, meetingId);
+        s.publish.run(event.data.publishedAt, event.data.publishedOn ?? groupDateOf(event.data.publishedAt), meetingId);
         return;
       case 'MinutesCorrected':
         s.insertCorrection.run(meetingId, event.data.text, event.data.reason, occurredAt, stored.position);

@@ -20,6 +20,7 @@ export interface MeetingRow {
   readonly minutesApprovedOn: string | null;
   readonly minutesApprovedAtMeeting: string | null;
   readonly minutesPublishedAt: string | null;
+  readonly minutesPublishedOn: string | null;
 }
 
 export interface SeatRow {
@@ -79,7 +80,8 @@ export interface RecommendationRow {
 
 const MEETING_COLUMNS = `meeting_id AS meetingId, group_id AS groupId, starts_at AS startsAt, place, status, opened_at AS openedAt,
   closed_at AS closedAt, quorum_percentage AS quorumPercentage, required, minutes_stage AS minutesStage, minutes_text AS minutesText,
-  minutes_approved_on AS minutesApprovedOn, minutes_approved_at_meeting AS minutesApprovedAtMeeting, minutes_published_at AS minutesPublishedAt`;
+  minutes_approved_on AS minutesApprovedOn, minutes_approved_at_meeting AS minutesApprovedAtMeeting, minutes_published_at AS minutesPublishedAt,
+  minutes_published_on AS minutesPublishedOn`;
 
 /**
  * Meetings and decisions keep every version a correction replaced (A7). Each method reads the

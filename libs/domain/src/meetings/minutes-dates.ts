@@ -1,0 +1,37 @@
+import { dateOrToday, groupDateOf, IsoDate, requireDate, requireNotBefore, requireNotFuture } from '../shared/dates';
+import { DomainError } from '../shared/domain-error';
+
+/**
+ * R10: the day minutes were approved. At a later meeting it is that meeting's day; by the chair, the
+ * day given (today in London when omitted). Never in the future, never before the meeting itself.
+ */
+export function minutesApprovedOn(
+  given: IsoDate | null,
+  facts: Readonly<{ meetingDate: IsoDate; atMeetingStartsAt: string | null; now: string }>,
+): IsoDate {
+  const { meetingDate, atMeetingStartsAt, now } = facts;
+  const atMeetingDate = atMeetingStartsAt ? groupDateOf(atMeetingStartsAt) : null;
+  if (atMeetingDate && given && given !== atMeetingDate)
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `Minutes approved at a meeting are approved on its day (${atMeetingDate}), not ${given}.`,
+    );
+  const approvedOn = atMeetingDate ?? dateOrToday(given, now);
+  requireDate(approvedOn, 'The day the minutes were approved');
+  requireNotFuture(approvedOn, now, 'The day the minutes were approved');
+  requireNotBefore(approvedOn, meetingDate, 'The day the minutes were approved', 'the meeting');
+  return approvedOn;
+}
+
+/** R10: the day approved minutes were published: today in London when omitted, never in the future, never before their approval. */
+export function minutesPublishedOn(
+  given: IsoDate | null,
+  facts: Readonly<{ approvedOn: IsoDate; now: string }>,
+): IsoDate {
+  const label = 'The day the minutes were published';
+  const publishedOn = dateOrToday(given, facts.now);
+  requireDate(publishedOn, label);
+  requireNotFuture(publishedOn, facts.now, label);
+  requireNotBefore(publishedOn, facts.approvedOn, label, 'their approval');
+  return publishedOn;
+}
