@@ -33,6 +33,15 @@ import type { NameSafeguardingPartnersInput } from './safeguarding-partners.reso
 type GroupInput = IdempotentInput & { groupId: string };
 type Build = (context: PreparedCommand) => RegionalGroupCommand | Promise<RegionalGroupCommand>;
 
+/** What agreeing a funding contribution and changing one both record. */
+const contribution = (input: FundingContributionInput) => ({
+  partnerId: input.partnerId,
+  financialYear: input.financialYear,
+  amountPence: input.amountPence,
+  inKind: input.inKind ?? null,
+  on: input.on ?? null,
+});
+
 /**
  * The regional group's use cases (R2-R5, R7, R12-R17, D4): establishing it, its membership,
  * terms, law, funding and notices, all decided on the group's own stream. Each answers the
@@ -238,15 +247,7 @@ export class RegionalGroupService {
   agreeFundingContribution(input: FundingContributionInput, meta: RequestMeta): Promise<readonly RegionalGroupEvent[]> {
     return this.change('agreeFundingContribution', input, meta, ({ actor, now }) => ({
       type: 'AgreeFundingContribution',
-      data: {
-        partnerId: input.partnerId,
-        financialYear: input.financialYear,
-        amountPence: input.amountPence,
-        inKind: input.inKind ?? null,
-        on: input.on ?? null,
-        actor,
-        now,
-      },
+      data: { ...contribution(input), actor, now },
     }));
   }
 
@@ -256,15 +257,7 @@ export class RegionalGroupService {
   ): Promise<readonly RegionalGroupEvent[]> {
     return this.change('changeFundingContribution', input, meta, ({ actor, now }) => ({
       type: 'ChangeFundingContribution',
-      data: {
-        partnerId: input.partnerId,
-        financialYear: input.financialYear,
-        amountPence: input.amountPence,
-        inKind: input.inKind ?? null,
-        on: input.on ?? null,
-        actor,
-        now,
-      },
+      data: { ...contribution(input), actor, now },
     }));
   }
 
