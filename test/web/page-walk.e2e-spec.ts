@@ -1,17 +1,9 @@
-import { existsSync } from 'node:fs';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
+import { describeWithChromium, launchChromium, openPage, signIn as signInAs } from '../support/chromium';
 import { DemoApp, startDemoApp } from '../support/demo-app';
 
 // A real browser on a shared 2-core machine: each test gets more than Jest's default minute to finish.
 jest.setTimeout(300_000);
-
-const CHROMIUM = '/usr/bin/chromium';
-const describeWithChromium = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) {
-  process.stdout.write(
-    `skipped: the web pages' browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium)\n`,
-  );
-}
 
 /** What a new person meets walking through the demo: mistyped addresses, dates typed by hand, GraphiQL. */
 describeWithChromium('the pages where a person types, in Chromium, over the demo data (23 November 2026)', () => {
@@ -20,10 +12,7 @@ describeWithChromium('the pages where a person types, in Chromium, over the demo
 
   beforeAll(async () => {
     app = await startDemoApp();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -31,11 +20,8 @@ describeWithChromium('the pages where a person types, in Chromium, over the demo
   });
 
   const signedIn = async (who = 'Chair'): Promise<Page> => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    await page.goto(`${app.api.url}/sign-in`);
-    await page.getByLabel(who, { exact: true }).check();
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${app.api.url}/`);
+    const page = await openPage(browser);
+    await signInAs(page, app.api.url, who);
     return page;
   };
   const groupUrl = () => `${app.api.url}/groups/${app.demo.groupId}`;

@@ -1,25 +1,19 @@
 import AxeBuilder from '@axe-core/playwright';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { mintToken, SigningKey } from '@app/platform';
 import { SIGNING_KEY } from '../../apps/api/src/infrastructure/injection-tokens';
+import { describeWithChromium, launchChromium, openPage, signIn as signInAs } from '../support/chromium';
 import { DemoApp, startDemoApp } from '../support/demo-app';
 
 // A real browser on a shared 2-core machine: each test gets more than Jest's default minute to finish.
 jest.setTimeout(300_000);
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(__dirname, '..', '..', 'test-results', 'web');
 /** The two screenshots the README shows. */
 const README_SHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
-const describeWithChromium = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) {
-  process.stdout.write(
-    `skipped: the web pages' browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium)\n`,
-  );
-}
 
 async function streamText(stream: Readable): Promise<string> {
   const chunks: Buffer[] = [];
@@ -64,18 +58,7 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     bathToken = await businessManager('Bea Bath', 'Bath and North East Somerset');
     pastMeetingId = await schedule('2026-11-23T08:00:00.000Z');
     anotherMeetingId = await schedule('2026-11-22T08:00:00.000Z');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
     mkdirSync(README_SHOTS, { recursive: true });
   });
@@ -84,17 +67,9 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     await app?.api.stop();
   });
 
-  const open = async (javaScriptEnabled = true): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, javaScriptEnabled });
-    return context.newPage();
-  };
+  const open = (javaScriptEnabled = true) => openPage(browser, javaScriptEnabled);
 
-  const signIn = async (page: Page, who: string) => {
-    await page.goto(`${app.api.url}/sign-in`);
-    await page.getByLabel(who.charAt(0).toUpperCase() + who.slice(1), { exact: true }).check();
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${app.api.url}/`);
-  };
+  const signIn = (page: Page, who: string) => signInAs(page, app.api.url, who);
 
   /** No serious or critical accessibility violation, and the page's own basics. */
   const checkPage = async (page: Page, shot: string) => {

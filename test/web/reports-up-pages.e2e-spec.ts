@@ -1,20 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
+import { describeWithChromium, launchChromium, openPage, signIn as signInAs } from '../support/chromium';
 import { DemoApp, startDemoApp } from '../support/demo-app';
 
 // A real browser on a shared 2-core machine: each test gets more than Jest's default minute to finish.
 jest.setTimeout(300_000);
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(__dirname, '..', '..', 'test-results', 'web');
-const describeWithChromium = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) {
-  process.stdout.write(
-    `skipped: the web pages' browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium)\n`,
-  );
-}
 
 /** The demo's restricted escalation from Bristol, which the region answered. */
 const BRISTOL_ESCALATION = 'Out-of-hours paediatric cover for child protection medicals';
@@ -33,10 +27,7 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
       app.tokens['area business manager (Bristol)'],
     );
     expect(errors).toBeUndefined();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
+    browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(async () => {
@@ -44,16 +35,8 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
     await app?.api.stop();
   });
 
-  const open = async (javaScriptEnabled = true): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, javaScriptEnabled });
-    return context.newPage();
-  };
-  const signIn = async (page: Page, who: string) => {
-    await page.goto(`${app.api.url}/sign-in`);
-    await page.getByLabel(who.charAt(0).toUpperCase() + who.slice(1), { exact: true }).check();
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${app.api.url}/`);
-  };
+  const open = (javaScriptEnabled = true) => openPage(browser, javaScriptEnabled);
+  const signIn = (page: Page, who: string) => signInAs(page, app.api.url, who);
   const checkPage = async (page: Page, shot: string) => {
     const { violations } = await new AxeBuilder({ page }).analyze();
     const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
