@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Clock, mintToken, SigningKey } from '@app/platform';
-import { CLOCK, SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
+import { CLOCK, Clock, mintToken, SigningKey } from '@app/platform';
+import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
 import { LoadedDemo, loadAvonAndSomerset } from '../apps/cli/src/demo/load-demo';
 import { MARCH_2020_MEETING } from '../apps/cli/src/demo/avon-and-somerset';
 import { loadPoliciesAndNotices } from '../apps/cli/src/demo/policies-and-notices';

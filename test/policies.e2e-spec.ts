@@ -1,5 +1,5 @@
-import { Clock, mintToken, SigningKey } from '@app/platform';
-import { CLOCK, SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
+import { CLOCK, Clock, mintToken, SigningKey } from '@app/platform';
+import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
 import { REPRESENTATIVES } from '../apps/cli/src/demo/avon-and-somerset';
 import { LoadedDemo, loadAvonAndSomerset } from '../apps/cli/src/demo/load-demo';
 import { TestApp } from './support/test-app';

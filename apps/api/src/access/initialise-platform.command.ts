@@ -2,10 +2,9 @@ import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ACCESS_STREAM, accessDecider } from '@app/domain';
 import { SYSTEM_ACTOR } from '@app/event-store';
 import { Inject } from '@nestjs/common';
-import { Clock } from '@app/platform';
+import { CLOCK, Clock } from '@app/platform';
 import { randomUUID } from 'node:crypto';
 import { CommandGateway } from '../common/command-gateway';
-import { CLOCK } from '../infrastructure/injection-tokens';
 
 /** Sent by `cli init` from the machine the platform runs on, before anyone can sign in. */
 export class InitialisePlatformCommand extends Command<{ personId: string }> {

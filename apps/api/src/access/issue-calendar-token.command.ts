@@ -2,11 +2,10 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ACCESS_STREAM, accessDecider, DomainError } from '@app/domain';
 import { CommandContext, newEntityId, SYSTEM_ACTOR } from '@app/event-store';
-import { Clock } from '@app/platform';
+import { CLOCK, Clock } from '@app/platform';
 import { randomUUID } from 'node:crypto';
 import { calendarSecretHash, newCalendarSecret } from '../auth/calendar-secret';
 import { CommandGateway, RequestMeta } from '../common/command-gateway';
-import { CLOCK } from '../infrastructure/injection-tokens';
 
 export interface IssuedSecret {
   readonly tokenId: string;

@@ -5,7 +5,6 @@ import {
   AccessState,
   Actor,
   currentAppointments,
-  groupDateOf,
   DomainError,
   managedAreaIdsOf,
   regionalGroupDecider,
@@ -14,9 +13,9 @@ import {
   rolesOf,
 } from '@app/domain';
 import { EventStore, readState } from '@app/event-store';
-import { Clock } from '@app/platform';
-import { CLOCK, EVENT_STORE } from '../infrastructure/injection-tokens';
+import { EVENT_STORE } from '../infrastructure/injection-tokens';
 import { Identity } from './identity';
+import { GroupTimeViews } from '../common/group-time-views';
 
 /**
  * What a person may do follows from the platform's own events, read from the streams at the
@@ -26,7 +25,7 @@ import { Identity } from './identity';
 export class Actors {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly views: GroupTimeViews,
   ) {}
 
   /** The group an entity belongs to, from the first event of its stream (a meeting, workstream or policy). */
@@ -59,9 +58,7 @@ export class Actors {
     if (!groupId) return { personId: identity.personId, partnerId: null, roles };
     const group = await this.group(groupId);
     if (group.status !== 'active') return { personId: identity.personId, partnerId: null, roles };
-    const appointment = currentAppointments(group, groupDateOf(this.clock.now().toISOString())).find(
-      (a) => a.personId === identity.personId,
-    );
+    const appointment = currentAppointments(group, this.views.today().on).find((a) => a.personId === identity.personId);
     if (!appointment) return { personId: identity.personId, partnerId: null, roles };
     if (group.chair === appointment.appointmentId) roles.push('CHAIR');
     if (group.deputyChair === appointment.appointmentId) roles.push('DEPUTY_CHAIR');

@@ -2,9 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   ACCESS_STREAM,
   accessDecider,
-  groupDateOf,
   DomainError,
-  IsoDate,
   mayReadAreaFeed,
   mayReadGroup,
   mayReadItem,
@@ -22,8 +20,8 @@ import {
 } from '@app/domain';
 import { EventStore, readState } from '@app/event-store';
 import { MembershipQueries, RegionalGroupQueries } from '@app/read-models';
-import { Clock } from '@app/platform';
-import { CLOCK, EVENT_STORE } from '../infrastructure/injection-tokens';
+import { EVENT_STORE } from '../infrastructure/injection-tokens';
+import { GroupTimeViews } from '../common/group-time-views';
 
 /** What a refusal says, by what was asked for. */
 const REFUSALS = {
@@ -45,7 +43,7 @@ const GROUP_ENTITY_STREAMS = ['meeting-', 'policy-', 'communication-', 'regional
 export class ReadAccess {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly views: GroupTimeViews,
     private readonly groups: RegionalGroupQueries,
     private readonly membership: MembershipQueries,
   ) {}
@@ -53,10 +51,6 @@ export class ReadAccess {
   /** The refusal for what was asked, for a caller that decided through a batched check. */
   refusal(of: keyof typeof REFUSALS): DomainError {
     return new DomainError('FORBIDDEN', REFUSALS[of]);
-  }
-
-  private today(): IsoDate {
-    return groupDateOf(this.clock.now().toISOString());
   }
 
   async reader(personId: string): Promise<Reader> {
@@ -69,7 +63,7 @@ export class ReadAccess {
 
   async mayReadGroup(personId: string, groupId: string): Promise<boolean> {
     const [reader, group] = await Promise.all([this.reader(personId), this.group(groupId)]);
-    return mayReadGroup(group, reader, this.today());
+    return mayReadGroup(group, reader, this.views.today().on);
   }
 
   async assertGroup(personId: string, groupId: string): Promise<void> {
@@ -79,7 +73,7 @@ export class ReadAccess {
   /** Of every group, those the person may read; null when that is all of them (administrators and auditors). */
   async readableGroupIds(personId: string): Promise<string[] | null> {
     const reader = await this.reader(personId);
-    const today = this.today();
+    const today = this.views.today().on;
     const all = this.groups.allGroupIds();
     const groups = await Promise.all(all.map((groupId) => this.group(groupId)));
     const readable = all.filter((_, index) => mayReadGroup(groups[index], reader, today));
@@ -90,7 +84,7 @@ export class ReadAccess {
     const groupId = this.membership.groupOfArea(areaId);
     if (!groupId) return false;
     const [reader, group] = await Promise.all([this.reader(personId), this.group(groupId)]);
-    return mayReadAreaFeed(group, areaId, reader, this.today());
+    return mayReadAreaFeed(group, areaId, reader, this.views.today().on);
   }
 
   async assertAreaFeed(personId: string, areaId: string): Promise<void> {
@@ -106,7 +100,7 @@ export class ReadAccess {
   /** Of these workstreams, those whose tasks the person may read: one read of each stream and group. */
   async readableWorkstreamIds(personId: string, workstreamIds: readonly string[]): Promise<string[]> {
     const reader = await this.reader(personId);
-    const today = this.today();
+    const today = this.views.today().on;
     const groups = new Map<string, RegionalGroupState>();
     const readable: string[] = [];
     for (const workstreamId of workstreamIds) {
@@ -132,7 +126,7 @@ export class ReadAccess {
   async mayReadItem(personId: string, groupId: string, item: RestrictableItem): Promise<boolean> {
     if (!item.restricted) return true;
     const [reader, group] = await Promise.all([this.reader(personId), this.group(groupId)]);
-    return mayReadItem(item, group, reader, this.today());
+    return mayReadItem(item, group, reader, this.views.today().on);
   }
 
   /**
@@ -142,7 +136,7 @@ export class ReadAccess {
   async mayReadRestricted(personId: string, items: readonly Restriction[]): Promise<boolean[]> {
     if (items.length === 0) return [];
     const reader = await this.reader(personId);
-    const today = this.today();
+    const today = this.views.today().on;
     const groups = new Map<string, Promise<RegionalGroupState>>();
     const groupOf = (groupId: string) => {
       if (!groups.has(groupId)) groups.set(groupId, this.group(groupId));

@@ -9,11 +9,11 @@ import {
   inputHashOf,
 } from '@app/event-store';
 import { ProjectionRunner } from '@app/read-models';
-import { Clock } from '@app/platform';
+import { CLOCK, Clock } from '@app/platform';
 import { Actors } from '../auth/actors';
 import { IdempotentInput } from './idempotency-key.input';
 import { Identity } from '../auth/identity';
-import { CLOCK, EVENT_STORE } from '../infrastructure/injection-tokens';
+import { EVENT_STORE } from '../infrastructure/injection-tokens';
 
 /** Who sent a request and how to trace it: what a Nest command carries besides its input. */
 export interface RequestMeta {

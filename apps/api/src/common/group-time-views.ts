@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, groupDateOf, isIsoDate } from '@app/domain';
 import { HistoryQueries, MembershipQueries, TimeView } from '@app/read-models';
-import { Clock } from '@app/platform';
-import { CLOCK } from '../infrastructure/injection-tokens';
+import { CLOCK, Clock } from '@app/platform';
 
 /**
  * Which rows a group's fields show (A3): valid today and recorded now by default; `asAt` a day,

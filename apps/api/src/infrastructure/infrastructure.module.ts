@@ -18,6 +18,7 @@ import {
 } from '@app/read-models';
 import {
   AppConfig,
+  CLOCK,
   clockStartingAt,
   embeddedTokenVerifier,
   loadOrCreateSigningKey,
@@ -29,7 +30,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LiveEvents } from '../live/live-events';
 import { createEventStore } from './create-event-store';
-import { APP_CONFIG, CLOCK, EVENT_STORE, READ_DATABASE, SIGNING_KEY, TOKEN_VERIFIER } from './injection-tokens';
+import { APP_CONFIG, EVENT_STORE, READ_DATABASE, SIGNING_KEY, TOKEN_VERIFIER } from './injection-tokens';
 
 /** Starts the read side before the app serves, and closes storage in order on shutdown. */
 class StorageLifecycle implements OnModuleInit, OnApplicationShutdown {

@@ -8,8 +8,8 @@ import {
   WrongExpectedVersionError,
 } from '@app/event-store';
 import { AreaFeedQueries, ProjectionRunner } from '@app/read-models';
-import { Clock, SigningKey } from '@app/platform';
-import { CLOCK, EVENT_STORE } from '../infrastructure/injection-tokens';
+import { CLOCK, Clock, SigningKey } from '@app/platform';
+import { EVENT_STORE } from '../infrastructure/injection-tokens';
 import { LOG_KEY } from './log-key';
 
 const CHECK_EVERY_MS = 60_000;

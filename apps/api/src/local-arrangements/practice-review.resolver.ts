@@ -1,15 +1,12 @@
-import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { groupDateOf, DomainError, isPracticeReviewOverdue, practiceReviewStage } from '@app/domain';
+import { DomainError, isPracticeReviewOverdue, practiceReviewStage } from '@app/domain';
 import { RegionalGroupQueries, ReportsUpQueries } from '@app/read-models';
-import { Clock } from '@app/platform';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { ReadAccess } from '../auth/read-access';
 import { requestMeta } from '../common/command-gateway';
 import { KnownEntities } from '../common/known-entities';
 import { GraphqlContext } from '../graphql/graphql-context';
-import { CLOCK } from '../infrastructure/injection-tokens';
 import { PracticeReviewService } from './practice-review.service';
 import {
   NotifySeriousIncidentInput,
@@ -20,6 +17,7 @@ import {
   RecordRapidReviewDecisionInput,
 } from './reports-up.types';
 import { toPracticeReview } from './reports-up.views';
+import { GroupTimeViews } from '../common/group-time-views';
 
 /**
  * L5: practice reviews, recorded in the area's own stream by its business manager or a
@@ -34,18 +32,14 @@ export class PracticeReviewResolver {
     private readonly groups: RegionalGroupQueries,
     private readonly known: KnownEntities,
     private readonly access: ReadAccess,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly views: GroupTimeViews,
   ) {}
-
-  private today(): string {
-    return groupDateOf(this.clock.now().toISOString());
-  }
 
   private read(reviewId: string, areaId: string): PracticeReview {
     const row = this.reviews.practiceReview(reviewId);
     if (!row || row.areaId !== areaId)
       throw new DomainError('NOT_FOUND', `This area has no practice review with id ${reviewId}.`);
-    return toPracticeReview(row, this.today());
+    return toPracticeReview(row, this.views.today().on);
   }
 
   @Query(() => [PracticeReview], {
@@ -62,7 +56,7 @@ export class PracticeReviewResolver {
     const areaIds = (this.groups.areasOfGroups([groupId]).get(groupId) ?? []).map((area) => area.areaId);
     const readable = await this.access.readableAreaIds(identity.personId, areaIds);
     if (readable.size === 0) throw this.access.refusal('area');
-    const today = this.today();
+    const today = this.views.today().on;
     const rows = this.reviews
       .practiceReviewsOfGroup(groupId)
       .filter((row) => readable.has(row.areaId))

@@ -1,8 +1,6 @@
-import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { groupDateOf, DomainError, nextYearlyReportDueOn, reportUpStatus } from '@app/domain';
+import { DomainError, nextYearlyReportDueOn, reportUpStatus } from '@app/domain';
 import { InboxItemRow, pageOfFiltered, RegionalGroupQueries, ReportsUpQueries } from '@app/read-models';
-import { Clock } from '@app/platform';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { ReadAccess } from '../auth/read-access';
@@ -11,7 +9,6 @@ import { ConnectionShape, toConnection } from '../common/connection';
 import { derivedId } from '../common/derived-id';
 import { KnownEntities } from '../common/known-entities';
 import { GraphqlContext } from '../graphql/graphql-context';
-import { CLOCK } from '../infrastructure/injection-tokens';
 import { RegionalGroup } from '../regional-group/regional-group.types';
 import { InboxItemRef, ReportsUpService } from './reports-up.service';
 import {
@@ -32,6 +29,7 @@ import {
   SubmitYearlyReportInput,
 } from './reports-up.types';
 import { inboxStatus, toInboxItem } from './reports-up.views';
+import { GroupTimeViews } from '../common/group-time-views';
 
 /**
  * L2: what an area sends up, recorded in its own stream by its business manager, and what the
@@ -46,12 +44,8 @@ export class ReportsUpResolver {
     private readonly groups: RegionalGroupQueries,
     private readonly known: KnownEntities,
     private readonly access: ReadAccess,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly views: GroupTimeViews,
   ) {}
-
-  private today(): string {
-    return groupDateOf(this.clock.now().toISOString());
-  }
 
   /** The item as its reader may see it (R42). */
   async view(row: InboxItemRow, personId: string): Promise<InboxItem> {
@@ -60,7 +54,7 @@ export class ReportsUpResolver {
       areaIds: [row.areaId],
     });
     const responses = row.kind === 'ESCALATION' && visible ? this.reports.escalationResponses(row.itemId) : [];
-    return toInboxItem(row, responses, visible, this.today());
+    return toInboxItem(row, responses, visible, this.views.today().on);
   }
 
   private async item({ groupId, itemId }: InboxItemRef, personId: string): Promise<InboxItem> {
@@ -194,7 +188,7 @@ export class ReportsUpResolver {
     const areaIds = (this.groups.areasOfGroups([groupId]).get(groupId) ?? []).map((area) => area.areaId);
     const readable = await this.access.readableAreaIds(personId, areaIds);
     const last = this.reports.lastYearlyReports(groupId);
-    const today = this.today();
+    const today = this.views.today().on;
     return areaIds
       .filter((areaId) => readable.has(areaId))
       .map((areaId) => {
@@ -214,7 +208,7 @@ export class ReportsUpResolver {
   async inbox(groupId: string, args: InboxArgs, personId: string): Promise<ConnectionShape<InboxItem>> {
     const areaIds = (this.groups.areasOfGroups([groupId]).get(groupId) ?? []).map((area) => area.areaId);
     const readable = await this.access.readableAreaIds(personId, areaIds);
-    const today = this.today();
+    const today = this.views.today().on;
     const rows = this.reports
       .inboxItems({ groupId, kind: args.kind ?? null, areaId: args.areaId ?? null })
       .filter((row) => readable.has(row.areaId))

@@ -1,20 +1,19 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, GroupFacts, groupDateOf, groupFactsOn, IsoDate } from '@app/domain';
-import { Clock } from '@app/platform';
+import { Injectable } from '@nestjs/common';
+import { DomainError, GroupFacts, groupFactsOn, IsoDate } from '@app/domain';
 import { Actors } from '../auth/actors';
-import { CLOCK } from '../infrastructure/injection-tokens';
+import { GroupTimeViews } from '../common/group-time-views';
 
 /** What a meeting command needs to know of its group on a date (today unless given), read from the group's own stream. */
 @Injectable()
 export class GroupFactsReader {
   constructor(
     private readonly actors: Actors,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly views: GroupTimeViews,
   ) {}
 
   async factsOf(groupId: string, date?: IsoDate): Promise<GroupFacts> {
     const group = await this.actors.group(groupId);
     if (group.status !== 'active') throw new DomainError('NOT_FOUND', `There is no regional group with id ${groupId}.`);
-    return groupFactsOn(group, date ?? groupDateOf(this.clock.now().toISOString()));
+    return groupFactsOn(group, date ?? this.views.today().on);
   }
 }

@@ -1,12 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { cadenceAt, DEFAULT_TERMS, termsAdoptedBy } from '@app/domain';
-import { Clock } from '@app/platform';
+import { CLOCK, Clock } from '@app/platform';
 import { knownBy } from '@app/read-models';
 import { GroupTimeViews } from '../common/group-time-views';
 import { GraphqlContext } from '../graphql/graphql-context';
 import { Viewed } from '../graphql/loaders';
-import { CLOCK } from '../infrastructure/injection-tokens';
 import { RegionalGroup } from '../regional-group/regional-group.types';
 import { derivedId } from '../common/derived-id';
 import { Meeting, MeetingCadence, MeetingStatus } from './meeting.types';

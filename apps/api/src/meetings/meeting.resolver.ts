@@ -1,4 +1,3 @@
-import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
   isRecommendationOverdue,
@@ -9,14 +8,12 @@ import {
   mayOpenMeetingOn,
 } from '@app/domain';
 import { MeetingQueries, MeetingRow, RecommendationRow } from '@app/read-models';
-import { Clock } from '@app/platform';
 import { KnownEntities } from '../common/known-entities';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { ReadAccess } from '../auth/read-access';
 import { requestMeta } from '../common/command-gateway';
 import { GraphqlContext } from '../graphql/graphql-context';
-import { CLOCK } from '../infrastructure/injection-tokens';
 import { RegionalGroupChange } from '../regional-group/membership.types';
 import { GetRegionalGroupQuery } from '../regional-group/regional-group.queries';
 import { QueryBus } from '@nestjs/cqrs';
@@ -98,12 +95,7 @@ export class MeetingResolver {
     private readonly known: KnownEntities,
     private readonly access: ReadAccess,
     private readonly views: GroupTimeViews,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
-
-  private today(): string {
-    return groupDateOf(this.clock.now().toISOString());
-  }
 
   @Query(() => Meeting, {
     description:
@@ -144,7 +136,7 @@ export class MeetingResolver {
     this.known.group(groupId);
     if (partnerId) this.known.partner(partnerId, groupId);
     await this.access.assertGroup(identity.personId, groupId);
-    const today = this.today();
+    const today = this.views.today().on;
     return this.meetings
       .recommendations({ groupId, partnerId })
       .map((row) => toRecommendation(row, today))
@@ -158,7 +150,7 @@ export class MeetingResolver {
   mayOpen(@Parent() meeting: Meeting): boolean {
     return (
       meeting.status === MeetingStatus.SCHEDULED &&
-      mayOpenMeetingOn(groupDateOf(meeting.startsAt.toISOString()), this.today())
+      mayOpenMeetingOn(groupDateOf(meeting.startsAt.toISOString()), this.views.today().on)
     );
   }
 
@@ -213,7 +205,7 @@ export class MeetingResolver {
     @Parent() meeting: Meeting,
     @Context() context: GraphqlContext,
   ): Promise<Recommendation[]> {
-    const today = this.today();
+    const today = this.views.today().on;
     const rows = await context.loaders.recommendationsOfMeeting.load(meeting.id);
     return rows.map((row) => toRecommendation(row, today));
   }

@@ -1,8 +1,6 @@
-import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { DomainError, versionInForce, isPolicyReviewOverdue } from '@app/domain';
+import { addDaysToDate, DomainError, versionInForce, isPolicyReviewOverdue } from '@app/domain';
 import { PolicyQueries, PolicyRow, PolicyVersionRow, TimeView } from '@app/read-models';
-import { Clock } from '@app/platform';
 import { KnownEntities } from '../common/known-entities';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
@@ -12,7 +10,6 @@ import { derivedId } from '../common/derived-id';
 import { GroupTimeViews } from '../common/group-time-views';
 import { GraphqlContext } from '../graphql/graphql-context';
 import { Viewed } from '../graphql/loaders';
-import { CLOCK } from '../infrastructure/injection-tokens';
 import { RegionalGroup } from '../regional-group/regional-group.types';
 import { PolicyService } from './policy.service';
 import {
@@ -49,7 +46,6 @@ export class PolicyResolver {
     private readonly policies: PolicyQueries,
     private readonly known: KnownEntities,
     private readonly access: ReadAccess,
-    @Inject(CLOCK) private readonly clock: Clock,
     private readonly views: GroupTimeViews,
   ) {}
 
@@ -124,8 +120,8 @@ export class PolicyResolver {
     await this.access.assertGroup(identity.personId, groupId);
     if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 3660)
       throw new DomainError('VALIDATION_FAILED', 'withinDays is a whole number of days from 0 to 3660.');
-    const until = new Date(this.clock.now().getTime() + withinDays * 86_400_000).toISOString().slice(0, 10);
     const today = this.views.today();
+    const until = addDaysToDate(today.on, withinDays);
     return this.policies.dueForReview(groupId, until).map((row) => this.toPolicy(row, today));
   }
 

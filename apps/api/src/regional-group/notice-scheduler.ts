@@ -2,10 +2,9 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { regionalGroupDecider, regionalGroupStream } from '@app/domain';
 import { SYSTEM_ACTOR } from '@app/event-store';
 import { MembershipQueries } from '@app/read-models';
-import { Clock } from '@app/platform';
+import { CLOCK, Clock } from '@app/platform';
 import { randomUUID } from 'node:crypto';
 import { CommandGateway } from '../common/command-gateway';
-import { CLOCK } from '../infrastructure/injection-tokens';
 
 const CHECK_EVERY_MS = 60_000;
 

@@ -2,9 +2,9 @@ import DataLoader from 'dataloader';
 import { Inject } from '@nestjs/common';
 import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
-import { isTaskOverdue, groupDateOf, DomainError } from '@app/domain';
+import { isTaskOverdue, DomainError } from '@app/domain';
 import { TaskFilter, TaskRow, TimeView, WHOLE_RECORD, WorkstreamQueries, WorkstreamRow } from '@app/read-models';
-import { Clock } from '@app/platform';
+import { CLOCK, Clock } from '@app/platform';
 import { KnownEntities } from '../common/known-entities';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
@@ -14,7 +14,6 @@ import { PageArgs, toConnection } from '../common/connection';
 import { GroupTimeViews } from '../common/group-time-views';
 import { GraphqlContext } from '../graphql/graphql-context';
 import { Viewed } from '../graphql/loaders';
-import { CLOCK } from '../infrastructure/injection-tokens';
 import { LocalArea } from '../regional-group/regional-group.types';
 import { WorkstreamService } from './workstream.service';
 import {
@@ -136,10 +135,6 @@ export class WorkstreamResolver {
   /** Per request: whose tasks its reader may read (the context object lives as long as the request). */
   private readonly taskAccess = new WeakMap<GraphqlContext, DataLoader<string, boolean>>();
 
-  private today(): string {
-    return groupDateOf(this.clock.now().toISOString());
-  }
-
   private read(workstreamId: string): Workstream {
     const row = this.workstreams.workstream(workstreamId);
     if (!row) throw new DomainError('NOT_FOUND', `There is no workstream with id ${workstreamId}.`);
@@ -194,9 +189,9 @@ export class WorkstreamResolver {
       workstreamIds: await this.readableWorkstreamIds(identity.personId, args.groupId ?? null),
       ownerId: args.ownerId,
       status: args.status,
-      overdueOn: args.overdue ? this.today() : null,
+      overdueOn: args.overdue ? this.views.today().on : null,
     };
-    const today = this.today();
+    const today = this.views.today().on;
     return toConnection(this.workstreams.tasks(filter, args.first, args.after ?? null), (row) => toTask(row, today));
   }
 
@@ -204,7 +199,7 @@ export class WorkstreamResolver {
     description: 'The tasks the caller owns, in every workstream whose tasks they may still read.',
   })
   async myTasks(@Args() args: WorkstreamTaskArgs, @CurrentIdentity() identity: Identity) {
-    const today = this.today();
+    const today = this.views.today().on;
     const filter: TaskFilter = {
       ownerId: identity.personId,
       workstreamIds: await this.readableWorkstreamIds(identity.personId, null),
@@ -291,7 +286,7 @@ export class WorkstreamResolver {
     @CurrentIdentity() identity: Identity,
   ) {
     await this.assertTasks(context, identity.personId, workstream.id);
-    const today = workstream.asAt ?? this.today();
+    const today = workstream.asAt ?? this.views.today().on;
     const page = await context.loaders.tasksOfWorkstream.load({
       id: workstream.id,
       args: {

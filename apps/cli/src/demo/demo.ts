@@ -1,7 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { groupDateOf } from '@app/domain';
-import { Clock } from '@app/platform';
-import { CLOCK } from '../../../api/src/infrastructure/injection-tokens';
+import { CLOCK, Clock } from '@app/platform';
 import { CommandBus } from '@nestjs/cqrs';
 import { InitialisePlatformCommand } from '../../../api/src/access/initialise-platform.command';
 import { tokenFor } from '../commands/token.command';

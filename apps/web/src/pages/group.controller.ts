@@ -1,8 +1,7 @@
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { isAfterToday } from '@app/domain';
-import { Clock } from '@app/platform';
-import { CLOCK } from '../../../api/src/infrastructure/injection-tokens';
+import { CLOCK, Clock } from '@app/platform';
 import { ApiRefusal } from '../api-client';
 import {
   button,

@@ -1,4 +1,4 @@
-import { isAfterToday, isIsoDate } from './dates';
+import { addDaysToDate, isAfterToday, isIsoDate } from './dates';
 
 describe('isIsoDate: a real calendar day written YYYY-MM-DD', () => {
   it('given the last day of each month of a common year, then each is a day and the next is not', () => {
@@ -41,5 +41,21 @@ describe('isAfterToday: a day still to come in the group’s time zone', () => {
   it('given noon on 23 November 2026, when asked of the next day and of that day, then only the next day is after today', () => {
     expect(isAfterToday('2026-11-24', '2026-11-23T12:00:00.000Z')).toBe(true);
     expect(isAfterToday('2026-11-23', '2026-11-23T12:00:00.000Z')).toBe(false);
+  });
+});
+
+describe('addDaysToDate: calendar days later', () => {
+  it('given 25 October 2026, the day the clocks go back, when 1 and 30 days are added, then 26 October and 24 November', () => {
+    expect(addDaysToDate('2026-10-25', 1)).toBe('2026-10-26');
+    expect(addDaysToDate('2026-10-25', 30)).toBe('2026-11-24');
+  });
+
+  it('given 28 February, when a day is added, then 29 February in a leap year and 1 March otherwise', () => {
+    expect(addDaysToDate('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDaysToDate('2026-02-28', 1)).toBe('2026-03-01');
+  });
+
+  it('given 0 days, then the same day', () => {
+    expect(addDaysToDate('2026-11-23', 0)).toBe('2026-11-23');
   });
 });

@@ -1,4 +1,4 @@
-import { addMonths, format, parse } from 'date-fns';
+import { addDays, addMonths, format, parse } from 'date-fns';
 import { DomainError } from './domain-error';
 
 /** A calendar date, `YYYY-MM-DD`: business dates (appointments, adoptions, financial years) carry no time of day. */
@@ -25,6 +25,11 @@ export function isIsoDate(value: string): boolean {
 /** Calendar months later, clamped to the month's end (31 January + 1 month = 28 or 29 February). */
 export function addMonthsToDate(date: IsoDate, months: number): IsoDate {
   return format(addMonths(parse(date, 'yyyy-MM-dd', new Date(2000, 0, 1)), months), 'yyyy-MM-dd');
+}
+
+/** Calendar days later: counted on the calendar, so a change of the clocks never moves the day. */
+export function addDaysToDate(date: IsoDate, days: number): IsoDate {
+  return format(addDays(parse(date, 'yyyy-MM-dd', new Date(2000, 0, 1)), days), 'yyyy-MM-dd');
 }
 
 /** Every group works in England: its days begin and end in London, not in UTC. */

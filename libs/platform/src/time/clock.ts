@@ -3,6 +3,9 @@ export interface Clock {
   now(): Date;
 }
 
+/** The clock's injection token: in the platform library, so the api and the web pages share one clock without either reaching into the other. */
+export const CLOCK = Symbol('CLOCK');
+
 export const systemClock: Clock = { now: () => new Date() };
 
 /**
