@@ -29,5 +29,7 @@ import { ScrutinyService } from './scrutiny.service';
     GroupInboxFields,
     ScrutinyViewFields,
   ],
+  // Policies and the area feed write to an area's stream too, by the same path.
+  exports: [LocalArrangementService],
 })
 export class LocalArrangementsModule {}

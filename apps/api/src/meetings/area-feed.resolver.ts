@@ -4,7 +4,6 @@ import {
   Context,
   Field,
   ID,
-  InputType,
   Mutation,
   ObjectType,
   Parent,
@@ -13,13 +12,10 @@ import {
   Resolver,
   Subscription,
 } from '@nestjs/graphql';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsEntityId } from '../common/input-validators';
-import { IdempotentInput } from '../common/idempotency-key.input';
-import { Actors } from '../auth/actors';
-import { CommandGateway, requestMeta } from '../common/command-gateway';
+import { IsOptional, IsString } from 'class-validator';
+import { requestMeta } from '../common/command-gateway';
 import { GraphqlContext } from '../graphql/graphql-context';
-import { DomainError, LocalArrangementCommand, localArrangementDecider, localArrangementStream } from '@app/domain';
+import { DomainError } from '@app/domain';
 import { AreaFeedQueries, decodeCursor, encodeCursor, FeedItemRow, MembershipQueries } from '@app/read-models';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
@@ -29,19 +25,9 @@ import { derivedId } from '../common/derived-id';
 import { GroupTimeViews } from '../common/group-time-views';
 import { KnownEntities } from '../common/known-entities';
 import { LiveEvents } from '../live/live-events';
+import { AcknowledgeFeedItemInput } from './area-feed.inputs';
+import { AreaFeedService } from './area-feed.service';
 import { AreaFeedConnection, FeedItem } from './meeting.types';
-
-@InputType()
-class AcknowledgeFeedItemInput extends IdempotentInput {
-  @Field(() => ID)
-  @IsEntityId()
-  areaId!: string;
-
-  @Field({ description: 'The cursor of the item.' })
-  @IsString()
-  @MaxLength(200)
-  cursor!: string;
-}
 
 @ObjectType({ description: 'Whether one area has acknowledged an item that flowed down to it.' })
 class AreaAcknowledgement {
@@ -114,8 +100,7 @@ export class AreaFeedResolver {
   constructor(
     private readonly feeds: AreaFeedQueries,
     private readonly live: LiveEvents,
-    private readonly gateway: CommandGateway,
-    private readonly actors: Actors,
+    private readonly service: AreaFeedService,
     private readonly known: KnownEntities,
     private readonly access: ReadAccess,
     private readonly membership: MembershipQueries,
@@ -173,25 +158,7 @@ export class AreaFeedResolver {
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ): Promise<FeedItem> {
-    const position = decodeCursor(input.cursor);
-    if (position === null) throw new DomainError('VALIDATION_FAILED', 'The cursor is not one this API gave out.');
-    await this.gateway.change(
-      { operation: 'acknowledgeFeedItem', input, meta: requestMeta(identity, context) },
-      null,
-      localArrangementStream(input.areaId),
-      localArrangementDecider,
-      async ({ actor, now }): Promise<LocalArrangementCommand> => ({
-        type: 'AcknowledgeFeedItem',
-        data: {
-          areaId: input.areaId,
-          position,
-          itemExists: this.feeds.feedItemAt(input.areaId, position) !== undefined,
-          managedAreaIds: this.actors.managedAreaIds(await this.actors.access(), identity.personId),
-          actor,
-          now,
-        },
-      }),
-    );
+    const position = await this.service.acknowledge(input, requestMeta(identity, context));
     return this.view(this.feeds.feedItemAt(input.areaId, position) as FeedItemRow, identity.personId);
   }
 

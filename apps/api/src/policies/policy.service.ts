@@ -4,9 +4,6 @@ import {
   communicationStream,
   DomainError,
   IssueRegionalCommunication,
-  LocalArrangementCommand,
-  localArrangementDecider,
-  localArrangementStream,
   meetingDecider,
   meetingQuorum,
   meetingStream,
@@ -22,6 +19,7 @@ import { Actors } from '../auth/actors';
 import { CommandGateway, PreparedCommand, RequestMeta } from '../common/command-gateway';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { EVENT_STORE } from '../infrastructure/injection-tokens';
+import { LocalArrangementService } from '../local-arrangements/local-arrangement.service';
 import {
   ApprovePolicyInput,
   CorrectPolicyAdoptionInput,
@@ -38,15 +36,16 @@ type Build = (context: PreparedCommand) => PolicyCommandUnion | Promise<PolicyCo
 
 /**
  * The policies' use cases (D1, D5): a policy's own life on its stream, each area's decision on
- * a version on the area's stream, and regional communications. The facts of other streams a
- * rule needs (the group, the meeting, the workstream, the published version) are read inside
- * the retry loop. Each answers the id of what the caller sees the result on.
+ * a version on the area's stream (by the area's one path, LocalArrangementService), and regional
+ * communications. The facts of other streams a rule needs (the group, the meeting, the workstream,
+ * the published version) are read inside the retry loop. Each answers the id of what the caller sees the result on.
  */
 @Injectable()
 export class PolicyService {
   constructor(
     private readonly gateway: CommandGateway,
     private readonly actors: Actors,
+    private readonly areas: LocalArrangementService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
@@ -136,62 +135,43 @@ export class PolicyService {
   /** On the area's stream: the area's own business manager, on a version published to the area. */
   async recordAdoption(input: RecordPolicyAdoptionInput, meta: RequestMeta): Promise<string> {
     await this.policyState(input.policyId);
-    await this.gateway.change(
-      { operation: 'recordPolicyAdoption', input, meta },
-      null,
-      localArrangementStream(input.areaId),
-      localArrangementDecider,
-      async ({ actor, now }): Promise<LocalArrangementCommand> => {
-        const events = (await this.store.readStream(policyStream(input.policyId))) as unknown as PolicyEvent[];
-        const published = events.find((e) => e.type === 'PolicyVersionPublished' && e.data.version === input.version);
-        return {
-          type: 'RecordPolicyAdoption',
-          data: {
-            areaId: input.areaId,
-            policyId: input.policyId,
-            version: input.version,
-            decision: input.decision,
-            variation: input.variation ?? null,
-            reason: input.reason ?? null,
-            decidedOn: input.decidedOn ?? null,
-            publishedToArea:
-              published?.type === 'PolicyVersionPublished' &&
-              published.data.areas.some((a) => a.areaId === input.areaId),
-            managedAreaIds: this.actors.managedAreaIds(await this.actors.access(), meta.identity.personId),
-            actor,
-            now,
-          },
-        };
-      },
-    );
+    await this.areas.change('recordPolicyAdoption', input, meta, async ({ area }) => {
+      const events = (await this.store.readStream(policyStream(input.policyId))) as unknown as PolicyEvent[];
+      const published = events.find((e) => e.type === 'PolicyVersionPublished' && e.data.version === input.version);
+      return {
+        type: 'RecordPolicyAdoption',
+        data: {
+          ...area,
+          policyId: input.policyId,
+          version: input.version,
+          decision: input.decision,
+          variation: input.variation ?? null,
+          reason: input.reason ?? null,
+          decidedOn: input.decidedOn ?? null,
+          publishedToArea:
+            published?.type === 'PolicyVersionPublished' && published.data.areas.some((a) => a.areaId === area.areaId),
+        },
+      };
+    });
     return input.policyId;
   }
 
   /** A7, R11: on the area's stream, with a mandatory reason; the original decision stays recorded. */
   async correctAdoption(input: CorrectPolicyAdoptionInput, meta: RequestMeta): Promise<string> {
     await this.policyState(input.policyId);
-    await this.gateway.change(
-      { operation: 'correctPolicyAdoption', input, meta },
-      null,
-      localArrangementStream(input.areaId),
-      localArrangementDecider,
-      async ({ actor, now }): Promise<LocalArrangementCommand> => ({
-        type: 'CorrectPolicyAdoption',
-        data: {
-          areaId: input.areaId,
-          policyId: input.policyId,
-          version: input.version,
-          decision: input.decision,
-          variation: input.variation ?? null,
-          reason: input.notAdoptedReason ?? null,
-          decidedOn: input.decidedOn ?? null,
-          correctionReason: input.reason ?? '',
-          managedAreaIds: this.actors.managedAreaIds(await this.actors.access(), meta.identity.personId),
-          actor,
-          now,
-        },
-      }),
-    );
+    await this.areas.change('correctPolicyAdoption', input, meta, ({ area }) => ({
+      type: 'CorrectPolicyAdoption',
+      data: {
+        ...area,
+        policyId: input.policyId,
+        version: input.version,
+        decision: input.decision,
+        variation: input.variation ?? null,
+        reason: input.notAdoptedReason ?? null,
+        decidedOn: input.decidedOn ?? null,
+        correctionReason: input.reason ?? '',
+      },
+    }));
     return input.policyId;
   }
 
