@@ -1,9 +1,12 @@
 import { DuplicateEventIdError, ExpectedRevision, NewEvent, WrongExpectedVersionError } from './event-store';
 
 /**
- * `current` is the stream's last revision, or null when the stream does not exist. PostgreSQL
- * makes this same check inside its append function (postgres/postgres-append.ts), under the
- * append lock: a change here belongs there too.
+ * `current` is the stream's last revision, or null when the stream does not exist. The in-memory
+ * and SQLite stores call this under their own write lock. PostgreSQL makes the same check in SQL
+ * inside its append function (postgres/postgres-append.ts) instead, because there the database
+ * itself must refuse a stale append: several api processes share one database, and only a check
+ * made under the database's append lock, in the same call as the insert, sees every one of them.
+ * A change here belongs there too; the store contract suite runs the same cases against both.
  */
 export function assertExpectedRevision(streamId: string, expected: ExpectedRevision, current: number | null): void {
   const ok =

@@ -21,9 +21,11 @@ import { StoreNames } from './postgres-schema';
  * taken when it starts, after the lock is granted; a single statement would read with the snapshot
  * taken before it waited for the lock, and miss the append it waited on.
  *
- * The check is assertExpectedRevision's (append-rules.ts), made here so that it holds under the
- * lock without a round trip between reading the revision and inserting. NOTIFY is delivered by
- * the server only when the transaction commits.
+ * The check is assertExpectedRevision's (append-rules.ts), made here rather than in the process so
+ * that the database itself refuses a stale append, from whichever process sharing it: under the
+ * lock, with no round trip between reading the revision and inserting. A change to one belongs in
+ * the other; the store contract suite (testing/event-store-contract.ts) runs the same cases
+ * against both. NOTIFY is delivered by the server only when the transaction commits.
  *
  * One result per outcome: 'recorded', one row per event id already recorded and nothing written
  * (appendOutcome tells a retried append from a reused id); 'refused', the stream's last revision,
@@ -48,6 +50,7 @@ BEGIN
     FROM ${names.events} e WHERE e.event_id = ANY (p_ids);
   IF FOUND THEN RETURN; END IF;
   SELECT max(e.revision) INTO last_revision FROM ${names.events} e WHERE e.stream_id = p_stream;
+  -- assertExpectedRevision's rule (append-rules.ts), kept in the database so it holds across processes.
   expected_holds := CASE p_expected
     WHEN 'any' THEN true
     WHEN 'no_stream' THEN last_revision IS NULL
