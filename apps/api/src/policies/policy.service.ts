@@ -34,6 +34,18 @@ import {
 
 type Build = (context: PreparedCommand) => PolicyCommandUnion | Promise<PolicyCommandUnion>;
 
+/** An area's decision on a version as its input gives it, recorded or corrected; `reason` is why it was not adopted. */
+function adoptionOf(input: RecordPolicyAdoptionInput | CorrectPolicyAdoptionInput, reason: string | null | undefined) {
+  return {
+    policyId: input.policyId,
+    version: input.version,
+    decision: input.decision,
+    variation: input.variation ?? null,
+    reason: reason ?? null,
+    decidedOn: input.decidedOn ?? null,
+  };
+}
+
 /**
  * The policies' use cases (D1, D5): a policy's own life on its stream, each area's decision on
  * a version on the area's stream (by the area's one path, LocalArrangementService), and regional
@@ -142,12 +154,7 @@ export class PolicyService {
         type: 'RecordPolicyAdoption',
         data: {
           ...area,
-          policyId: input.policyId,
-          version: input.version,
-          decision: input.decision,
-          variation: input.variation ?? null,
-          reason: input.reason ?? null,
-          decidedOn: input.decidedOn ?? null,
+          ...adoptionOf(input, input.reason),
           publishedToArea:
             published?.type === 'PolicyVersionPublished' && published.data.areas.some((a) => a.areaId === area.areaId),
         },
@@ -163,12 +170,7 @@ export class PolicyService {
       type: 'CorrectPolicyAdoption',
       data: {
         ...area,
-        policyId: input.policyId,
-        version: input.version,
-        decision: input.decision,
-        variation: input.variation ?? null,
-        reason: input.notAdoptedReason ?? null,
-        decidedOn: input.decidedOn ?? null,
+        ...adoptionOf(input, input.notAdoptedReason),
         correctionReason: input.reason ?? '',
       },
     }));
