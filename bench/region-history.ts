@@ -21,7 +21,7 @@ import { childId } from '@app/event-store';
  * The history of a handful of regional groups over years, as their users record it, for the
  * benchmarks that replay a domain-shaped log. Each group is established with five areas, nine core
  * partners and ten representatives (one of them chair), its representatives registered and its
- * area business managers registered with their role. Then, quarter after quarter (54 events), each
+ * area business managers registered with their role. Then, quarter after quarter (55 events), each
  * group in turn:
  * - holds a meeting (26 events): scheduled, opened with its membership, ten attendances, three
  *   decisions, a recommendation and a response, closed, minutes drafted, approved, published and
@@ -30,8 +30,10 @@ import { childId } from '@app/event-store';
  *   area's adoption recorded in its local arrangement;
  * - runs a workstream (17): commissioned, three members, four tasks added, started and completed,
  *   and a status report;
+ * - agrees a partner's funding contribution for the financial year (1);
  * - changes a seat (3): a representative leaves, and another is registered and appointed.
- * Dates run evenly from June 2019 to November 2026, whatever the length of the log.
+ * Dates run evenly from June 2019 to November 2026, whatever the length of the log; the number of
+ * groups is the caller's (four unless said), so the same mix can be spread wide or run deep.
  */
 
 export type RegionEvent =
@@ -51,8 +53,9 @@ const AREAS = 5;
 const PARTNERS = 9;
 const REPRESENTATIVES = 10;
 const AGENCY_TYPES = ['LOCAL_AUTHORITY', 'HEALTH', 'POLICE'];
-const FIRST_DAY = Date.parse('2019-06-01T09:00:00.000Z');
-const LAST_DAY = Date.parse('2026-11-20T09:00:00.000Z');
+/** The first and last instants the log's dates run between. */
+export const FIRST_DAY = Date.parse('2019-06-01T09:00:00.000Z');
+export const LAST_DAY = Date.parse('2026-11-20T09:00:00.000Z');
 
 interface Seat {
   readonly appointmentId: string;
@@ -383,6 +386,22 @@ function quarter(group: Group, administrator: Actor, on: string): RegionCommand[
     ]),
   );
 
+  const year = Number(on.slice(0, 4)) - (on.slice(5, 7) < '04' ? 1 : 0);
+  commands.push(
+    command(regionalGroupStream(group.groupId), 'agreeFundingContribution', [
+      {
+        type: 'FundingContributionAgreed',
+        data: {
+          partnerId: target,
+          financialYear: `${year}/${String((year + 1) % 100).padStart(2, '0')}`,
+          amountPence: 1_000_000 + n,
+          inKind: null,
+          agreedOn: on,
+        },
+      },
+    ]),
+  );
+
   // The longest-serving representative other than the chair leaves; the newcomer is registered and appointed.
   const leaving = group.seats.splice(1, 1)[0];
   const { seat, event } = appointment(group, REPRESENTATIVES + n, on);
@@ -407,11 +426,11 @@ function quarter(group: Group, administrator: Actor, on: string): RegionCommand[
 }
 
 /**
- * Commands of `GROUPS` regions, founding first, then a quarter of each group in turn, until at
+ * Commands of `groups` regions, founding first, then a quarter of each group in turn, until at
  * least `count` events are produced; the caller stops at `count`. Dated by how far through the log they are.
  */
-export function* regionHistory(count: number, administrator: Actor): Generator<RegionCommand> {
-  const groups: Group[] = Array.from({ length: GROUPS }, () => {
+export function* regionHistory(count: number, administrator: Actor, groups = GROUPS): Generator<RegionCommand> {
+  const regions: Group[] = Array.from({ length: groups }, () => {
     const groupId = randomUUID();
     return {
       groupId,
@@ -437,6 +456,6 @@ export function* regionHistory(count: number, administrator: Actor): Generator<R
       yield command;
     }
   };
-  for (const [index, group] of groups.entries()) yield* emit(founding(group, index, administrator, dayAt()));
-  for (let n = 0; produced < count; n += 1) yield* emit(quarter(groups[n % GROUPS], administrator, dayAt()));
+  for (const [index, group] of regions.entries()) yield* emit(founding(group, index, administrator, dayAt()));
+  for (let n = 0; produced < count; n += 1) yield* emit(quarter(regions[n % groups], administrator, dayAt()));
 }

@@ -1,5 +1,5 @@
 import { ApolloClient, gql, HttpLink, InMemoryCache } from '@apollo/client';
-import { SeededApp, startSeededApp } from './support/seeded-app';
+import { DemoApp, startDemoApp } from './support/demo-app';
 
 const FEED = gql`
   query Feed($areaId: ID!) {
@@ -31,12 +31,12 @@ interface FeedData {
 }
 
 describe('Apollo Client against the api', () => {
-  let seeded: SeededApp;
+  let seeded: DemoApp;
   let client: ApolloClient;
   let requests = 0;
 
   beforeAll(async () => {
-    seeded = await startSeededApp();
+    seeded = await startDemoApp({ load: ['meetings'] });
     const token = await seeded.tokenOf('bristol-business-manager');
     client = new ApolloClient({
       cache: new InMemoryCache(),

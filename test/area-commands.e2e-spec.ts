@@ -1,8 +1,7 @@
 import { localArrangementStream } from '@app/domain';
-import { mintToken, SigningKey } from '@app/platform';
-import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
 import { REPRESENTATIVES } from '../apps/cli/src/demo/avon-and-somerset';
-import { LoadedDemo, loadAvonAndSomerset } from '../apps/cli/src/demo/load-demo';
+import { LoadedDemo } from '../apps/cli/src/demo/load-demo';
+import { DemoApp, startDemoApp } from './support/demo-app';
 import { TestApp } from './support/test-app';
 
 const ARRANGEMENT = 'scrutinyActivities { scrutineerId examined on } scrutinyReports { scrutineerId title }';
@@ -15,6 +14,7 @@ const ARRANGEMENT = 'scrutinyActivities { scrutineerId examined on } scrutinyRep
 describe("an area's commands: the group's scrutineer and facts read on every attempt", () => {
   let api: TestApp;
   let demo: LoadedDemo;
+  let mint: DemoApp['mint'];
   let bristol: string;
   let somerset: string;
   const token: Record<string, string> = {};
@@ -27,27 +27,15 @@ describe("an area's commands: the group's scrutineer and facts read on every att
   const codeOf = (response: Awaited<ReturnType<TestApp['graphql']>>) => response.errors?.[0]?.extensions?.code;
 
   beforeAll(async () => {
-    api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
-    const key = api.app.get<SigningKey>(SIGNING_KEY);
-    const mint = (personId: string) => mintToken(key, { subject: personId, name: personId });
-    demo = await loadAvonAndSomerset({ send: api.send, administratorToken: api.adminToken as string, tokenFor: mint });
+    const app = await startDemoApp({ load: [] });
+    ({ api, demo, mint } = app);
     bristol = demo.areaIds.Bristol;
     somerset = demo.areaIds.Somerset;
     token.admin = api.adminToken as string;
-    token.chair = await mint(demo.personIds['sheila-smith']);
-    token.police = await mint(demo.personIds['victoria-capel']);
-    token.bristolManager = await mint(demo.personIds['bristol-business-manager']);
-    const { registerPerson } = await api.send<{ registerPerson: { personId: string } }>(
-      'mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { personId } }',
-      { i: { name: 'Somerset business manager' } },
-      token.admin,
-    );
-    await api.send(
-      'mutation($i: RoleInput!) { grantRole(input: $i) { personId } }',
-      { i: { personId: registerPerson.personId, role: 'AREA_BUSINESS_MANAGER', areaId: somerset } },
-      token.admin,
-    );
-    token.somersetManager = await mint(registerPerson.personId);
+    token.chair = await app.tokenOf('sheila-smith');
+    token.police = await app.tokenOf('victoria-capel');
+    token.bristolManager = await app.tokenOf('bristol-business-manager');
+    token.somersetManager = await app.businessManager('Somerset', 'Somerset business manager');
   });
   afterAll(async () => api.stop());
 
@@ -211,7 +199,7 @@ describe("an area's commands: the group's scrutineer and facts read on every att
         );
         const role = { personId: registerPerson.personId, role: 'AREA_BUSINESS_MANAGER', areaId: bristol };
         await api.send('mutation($i: RoleInput!) { grantRole(input: $i) { personId } }', { i: role }, token.admin);
-        token[name] = await mintToken(api.app.get<SigningKey>(SIGNING_KEY), { subject: role.personId, name });
+        token[name] = await mint(role.personId);
         return async () => {
           await api.send('mutation($i: RoleInput!) { revokeRole(input: $i) { personId } }', { i: role }, token.admin);
           await bristolWrites();

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { regionalGroupStream } from '@app/domain';
 import { chainEvents, SYSTEM_ACTOR } from '@app/event-store';
 import { ProjectionRunner } from '@app/read-models';
-import { CLOCK, Clock, mintToken, SigningKey } from '@app/platform';
-import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
-import { DemoContext, LoadedDemo, loadAvonAndSomerset } from '../apps/cli/src/demo/load-demo';
+import { CLOCK, Clock } from '@app/platform';
+import { DemoContext, LoadedDemo } from '../apps/cli/src/demo/load-demo';
 import { loadMeetingYear } from '../apps/cli/src/demo/meeting-year';
 import { giveBswIcbNotice, loadPoliciesAndNotices } from '../apps/cli/src/demo/policies-and-notices';
 import { LoadedWorkstreams, loadWorkstreams } from '../apps/cli/src/demo/workstreams';
+import { startDemoApp } from './support/demo-app';
 import { TestApp } from './support/test-app';
 
 type Named = { name: string };
@@ -64,14 +64,7 @@ describe('the group as at a date, and as recorded at a moment', () => {
   const banes = (group: Seen) => group.coverage.find((area) => area.area.name === 'Bath and North East Somerset');
 
   beforeAll(async () => {
-    api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
-    const key = api.app.get<SigningKey>(SIGNING_KEY);
-    context = {
-      send: (query, variables, token) => api.send(query, variables, token),
-      administratorToken: api.adminToken as string,
-      tokenFor: (personId) => mintToken(key, { subject: personId, name: personId }),
-    };
-    demo = await loadAvonAndSomerset(context);
+    ({ api, demo, context } = await startDemoApp({ load: [] }));
   });
   afterAll(async () => api.stop());
 
@@ -263,21 +256,16 @@ describe('workstreams, policies, a group’s lists and area feeds as at a date',
   };
 
   beforeAll(async () => {
-    api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
-    const key = api.app.get<SigningKey>(SIGNING_KEY);
-    const context: DemoContext = {
-      send: (query, variables, token) => api.send(query, variables, token),
-      administratorToken: api.adminToken as string,
-      tokenFor: (personId) => mintToken(key, { subject: personId, name: personId }),
-    };
-    demo = await loadAvonAndSomerset(context);
+    const app = await startDemoApp({ load: [] });
+    ({ api, demo } = app);
+    const { context } = app;
     beforeMeetingYear = now();
     const meetings = await loadMeetingYear(context, demo);
     beforeWorkstreams = now();
     workstreams = await loadWorkstreams(context, demo, meetings);
     await loadPoliciesAndNotices(context, demo, '2026-11-23');
-    lead = await context.tokenFor(demo.personIds['jacqui-jensen']);
-    bristol = await context.tokenFor(demo.personIds['bristol-business-manager']);
+    lead = await app.tokenOf('jacqui-jensen');
+    bristol = await app.tokenOf('bristol-business-manager');
   });
   afterAll(async () => api.stop());
 

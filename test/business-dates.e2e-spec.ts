@@ -1,6 +1,5 @@
-import { mintToken, SigningKey } from '@app/platform';
-import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
-import { LoadedDemo, loadAvonAndSomerset } from '../apps/cli/src/demo/load-demo';
+import { LoadedDemo } from '../apps/cli/src/demo/load-demo';
+import { startDemoApp } from './support/demo-app';
 import { TestApp } from './support/test-app';
 
 /**
@@ -29,11 +28,7 @@ describe('business dates entered after the fact', () => {
     refused(mutation, inputType, { groupId: demo.groupId, ...input }, 'group { id }');
 
   beforeAll(async () => {
-    api = await TestApp.start({ CLOCK_NOW: `${TODAY}T09:00:00.000Z` });
-    const key = api.app.get<SigningKey>(SIGNING_KEY);
-    const send = api.send;
-    const mint = (personId: string) => mintToken(key, { subject: personId, name: personId });
-    demo = await loadAvonAndSomerset({ send, administratorToken: api.adminToken as string, tokenFor: mint });
+    ({ api, demo } = await startDemoApp({ clockNow: `${TODAY}T09:00:00.000Z`, load: [] }));
   });
   afterAll(async () => api.stop());
 

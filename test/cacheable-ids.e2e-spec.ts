@@ -1,4 +1,4 @@
-import { SeededApp, startSeededApp } from './support/seeded-app';
+import { DemoApp, startDemoApp } from './support/demo-app';
 
 /** Types that are not cached as objects of their own: the operation roots and a page's plumbing. */
 const STRUCTURAL = /^(Query|Mutation|Subscription|PageInfo|.+Connection|.+Edge)$/;
@@ -81,10 +81,10 @@ const GROUP = `query($id: ID!) {
 }`.replace(/\{/g, '{ __typename ');
 
 describe('cacheable objects have ids (Apollo and Relay normalise by them)', () => {
-  let seeded: SeededApp;
+  let seeded: DemoApp;
 
   beforeAll(async () => {
-    seeded = await startSeededApp();
+    seeded = await startDemoApp({ load: ['meetings'] });
   });
   afterAll(async () => seeded.api.stop());
 

@@ -1,4 +1,4 @@
-import { startSeededApp, SeededApp } from './support/seeded-app';
+import { DemoApp, startDemoApp } from './support/demo-app';
 
 const ISSUE = `mutation($input: IssueCalendarTokenInput!, $groupId: ID!) {
   issueCalendarToken(input: $input) { tokenId personId issuedAt token calendarUrl(groupId: $groupId) }
@@ -8,12 +8,12 @@ const REVOKE = `mutation($input: RevokeCalendarTokenInput!) {
 }`;
 
 describe('calendar tokens', () => {
-  let seeded: SeededApp;
+  let seeded: DemoApp;
   let groupId: string;
   let sheila: string;
 
   beforeAll(async () => {
-    seeded = await startSeededApp();
+    seeded = await startDemoApp({ load: ['meetings'] });
     groupId = seeded.demo.groupId;
     sheila = await seeded.tokenOf('sheila-smith');
   });

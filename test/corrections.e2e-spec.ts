@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { CLOCK, Clock, mintToken, SigningKey } from '@app/platform';
-import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
-import { LoadedDemo, loadAvonAndSomerset } from '../apps/cli/src/demo/load-demo';
+import { CLOCK, Clock } from '@app/platform';
+import { LoadedDemo } from '../apps/cli/src/demo/load-demo';
 import { MARCH_2020_MEETING } from '../apps/cli/src/demo/avon-and-somerset';
 import { loadPoliciesAndNotices } from '../apps/cli/src/demo/policies-and-notices';
+import { startDemoApp } from './support/demo-app';
 import { TestApp, waitUntil } from './support/test-app';
 
 type Decision = { id: string; text: string; originalText: string; correction: { reason: string } | null };
@@ -91,15 +91,9 @@ describe('corrections of decisions, appointments, funding and meetings', () => {
   };
 
   beforeAll(async () => {
-    api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
-    const key = api.app.get<SigningKey>(SIGNING_KEY);
-    tokenFor = (personId: string) => mintToken(key, { subject: personId, name: personId });
-    demo = await loadAvonAndSomerset({
-      send: (query, variables, token) => api.send(query, variables, token),
-      administratorToken: api.adminToken as string,
-      tokenFor,
-    });
-    lisaHarvey = await tokenFor(demo.personIds['lisa-harvey']);
+    const app = await startDemoApp({ load: [] });
+    ({ api, demo, mint: tokenFor } = app);
+    lisaHarvey = await app.tokenOf('lisa-harvey');
     decisionId = (await meeting()).decisions[0].id;
   });
   afterAll(async () => api.stop());

@@ -1,14 +1,11 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { mintToken, SigningKey } from '@app/platform';
-import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
 import { GROUP_NAME } from '../apps/cli/src/demo/avon-and-somerset';
 import { replayCheck } from '../apps/cli/src/commands/replay.command';
-import { LoadedDemo, loadAvonAndSomerset, SendGraphql } from '../apps/cli/src/demo/load-demo';
-import { loadMeetingYear, MEETINGS } from '../apps/cli/src/demo/meeting-year';
-import { loadPoliciesAndNotices } from '../apps/cli/src/demo/policies-and-notices';
-import { loadWorkstreams } from '../apps/cli/src/demo/workstreams';
+import { LoadedDemo } from '../apps/cli/src/demo/load-demo';
+import { MEETINGS } from '../apps/cli/src/demo/meeting-year';
+import { startDemoApp } from './support/demo-app';
 import { TestApp } from './support/test-app';
 
 const NODE = 'id position type data happenedOn recordedAt reason actor { personId name partnerId partnerName roles }';
@@ -67,17 +64,10 @@ describe('the auditor’s history over GraphQL, and replay --check, on the Avon 
   };
 
   beforeAll(async () => {
-    api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
-    const key = api.app.get<SigningKey>(SIGNING_KEY);
-    const send: SendGraphql = api.send;
-    const mint = (personId: string) => mintToken(key, { subject: personId, name: personId });
-    const context = { send, administratorToken: api.adminToken as string, tokenFor: mint };
-    demo = await loadAvonAndSomerset(context);
-    const meetings = await loadMeetingYear(context, demo);
-    await loadWorkstreams(context, demo, meetings);
-    await loadPoliciesAndNotices(context, demo, '2026-11-23');
-    auditor = await mint(demo.personIds.auditor);
-    chair = await mint(demo.personIds['sheila-smith']);
+    const app = await startDemoApp({ load: ['meetings', 'workstreams', 'policies'] });
+    ({ api, demo } = app);
+    auditor = await app.tokenOf('auditor');
+    chair = await app.tokenOf('sheila-smith');
   });
   afterAll(async () => api.stop());
 

@@ -1,7 +1,6 @@
-import { mintToken, SigningKey } from '@app/platform';
-import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
 import { REPRESENTATIVES } from '../apps/cli/src/demo/avon-and-somerset';
-import { LoadedDemo, loadAvonAndSomerset } from '../apps/cli/src/demo/load-demo';
+import { LoadedDemo } from '../apps/cli/src/demo/load-demo';
+import { startDemoApp } from './support/demo-app';
 import { TestApp } from './support/test-app';
 
 /** The communication of the issue: a serious incident, named, with a date of birth, an NHS number and a home address. */
@@ -25,12 +24,10 @@ describe('no child-identifying data (R40)', () => {
       .totalCount as number;
 
   beforeAll(async () => {
-    api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
-    const key = api.app.get<SigningKey>(SIGNING_KEY);
+    const app = await startDemoApp({ load: [] });
+    ({ api, demo } = app);
     send = api.send;
-    const mint = (personId: string) => mintToken(key, { subject: personId, name: personId });
-    demo = await loadAvonAndSomerset({ send, administratorToken: api.adminToken as string, tokenFor: mint });
-    chair = await mint(demo.personIds['sheila-smith']);
+    chair = await app.tokenOf('sheila-smith');
     const { scheduleMeeting } = await send(
       'mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }',
       {

@@ -10,11 +10,9 @@ import { alterEventAndRechain } from '@app/event-store/testing/rechain-with-sql'
 import { AppConfig, loadConfig, mintToken, SigningKey } from '@app/platform';
 import { signHead } from '../apps/cli/src/commands/head.command';
 import { verify } from '../apps/cli/src/commands/verify.command';
-import { loadAvonAndSomerset } from '../apps/cli/src/demo/load-demo';
-import { loadMeetingYear } from '../apps/cli/src/demo/meeting-year';
 import { createApp } from '../apps/api/src/create-app';
 import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
-import { TestApp } from './support/test-app';
+import { startDemoApp } from './support/demo-app';
 
 /**
  * The insider with plain SQL on events.db (A4): a head taken before the tampering, kept
@@ -76,23 +74,17 @@ describe('tamper evidence against a signed tree head kept elsewhere', () => {
 
   beforeAll(async () => {
     jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    const api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
+    const { api, demo } = await startDemoApp({ load: ['meetings'] });
     pristine = api.config.dataDir;
-    const key = api.app.get<SigningKey>(SIGNING_KEY);
-    const send = api.send;
-    const tokenFor = (personId: string) => mintToken(key, { subject: personId, name: personId });
-    const context = { send, administratorToken: api.adminToken as string, tokenFor };
-    const demo = await loadAvonAndSomerset(context);
     auditorId = demo.personIds.auditor;
     bristolAreaId = Object.entries(demo.areaIds).find(([name]) => /bristol/i.test(name))?.[1] as string;
-    await loadMeetingYear(context, demo);
 
     // An auditor takes a head and keeps it away from the platform; the partnership carries on.
     headFile = join(mkdtempSync(join(tmpdir(), 'auditor-')), 'head.json');
     dirs.push(join(headFile, '..'));
     expect(await signHead(api.config, headFile)).toBe(0);
     head = parseSignedTreeHead(JSON.parse(readFileSync(headFile, 'utf8')));
-    await send(
+    await api.send(
       'mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { personId } }',
       { i: { name: 'Kim Newcomer', email: 'kim@asssp.example' } },
       api.adminToken as string,

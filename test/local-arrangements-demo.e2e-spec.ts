@@ -1,26 +1,14 @@
-import { mintToken, SigningKey } from '@app/platform';
-import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
 import { AREAS } from '../apps/cli/src/demo/avon-and-somerset';
-import { loadLocalArrangements } from '../apps/cli/src/demo/local-arrangements';
-import { loadPoliciesAndNotices } from '../apps/cli/src/demo/policies-and-notices';
-import { SeededApp, startSeededApp } from './support/seeded-app';
+import { DemoApp, startDemoApp } from './support/demo-app';
 
 /** The demo's local arrangements as `npm run demo` loads them, read back as an auditor on the seed's clock. */
 describe('the demo: every area’s arrangement, published arrangements and scrutiny (L1, L4, L6)', () => {
-  let seeded: SeededApp;
+  let seeded: DemoApp;
   let arrangements: Record<string, Record<string, any>>;
 
   beforeAll(async () => {
-    seeded = await startSeededApp();
+    seeded = await startDemoApp({ load: ['meetings', 'policies', 'localArrangements'] });
     const { api, demo } = seeded;
-    const context = {
-      send: api.send,
-      administratorToken: api.adminToken as string,
-      tokenFor: (personId: string) =>
-        mintToken(api.app.get<SigningKey>(SIGNING_KEY), { subject: personId, name: personId }),
-    };
-    const { businessManagerIds } = await loadPoliciesAndNotices(context, demo, '2026-11-23');
-    await loadLocalArrangements(context, demo, businessManagerIds);
     const auditor = await seeded.tokenOf('auditor');
     arrangements = {};
     for (const area of AREAS) {

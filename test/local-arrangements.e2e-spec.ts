@@ -1,6 +1,7 @@
 import { mintToken, SigningKey } from '@app/platform';
 import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
-import { LoadedDemo, loadAvonAndSomerset } from '../apps/cli/src/demo/load-demo';
+import { LoadedDemo } from '../apps/cli/src/demo/load-demo';
+import { startDemoApp } from './support/demo-app';
 import { TestApp } from './support/test-app';
 
 /** The 2026 Act's education duty, commenced in this scenario on 1 April 2027. */
@@ -37,25 +38,15 @@ describe('local arrangements: the arrangement, published arrangements and the la
   };
 
   beforeAll(async () => {
-    api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
-    demo = await loadAvonAndSomerset({ send: api.send, administratorToken: api.adminToken as string, tokenFor: mint });
+    const app = await startDemoApp({ load: [] });
+    ({ api, demo } = app);
     bristol = demo.areaIds.Bristol;
     somerset = demo.areaIds.Somerset;
-    tokens.bristol = await mint(demo.personIds['bristol-business-manager']);
-    tokens.auditor = await mint(demo.personIds.auditor);
-    tokens.chair = await mint(demo.personIds['sheila-smith']);
-    tokens.representative = await mint(demo.personIds['sandra-corry']);
-    const { registerPerson } = await api.send<{ registerPerson: { personId: string } }>(
-      'mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { personId } }',
-      { i: { name: 'Somerset Safeguarding Business Manager' } },
-      api.adminToken as string,
-    );
-    await api.send(
-      'mutation($i: RoleInput!) { grantRole(input: $i) { personId } }',
-      { i: { personId: registerPerson.personId, role: 'AREA_BUSINESS_MANAGER', areaId: somerset } },
-      api.adminToken as string,
-    );
-    tokens.somerset = await mint(registerPerson.personId);
+    tokens.bristol = await app.tokenOf('bristol-business-manager');
+    tokens.auditor = await app.tokenOf('auditor');
+    tokens.chair = await app.tokenOf('sheila-smith');
+    tokens.representative = await app.tokenOf('sandra-corry');
+    tokens.somerset = await app.businessManager('Somerset', 'Somerset Safeguarding Business Manager');
     tokens.stranger = await api.registerPersonWithoutRoles('Someone Unconnected');
   });
   afterAll(async () => api.stop());

@@ -1,8 +1,7 @@
 import { MeetingQueries } from '@app/read-models';
-import { mintToken, SigningKey } from '@app/platform';
-import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
-import { LoadedDemo, loadAvonAndSomerset } from '../apps/cli/src/demo/load-demo';
-import { LoadedMeetings, loadMeetingYear } from '../apps/cli/src/demo/meeting-year';
+import { LoadedDemo } from '../apps/cli/src/demo/load-demo';
+import { LoadedMeetings } from '../apps/cli/src/demo/meeting-year';
+import { startDemoApp } from './support/demo-app';
 import { TestApp } from './support/test-app';
 
 const GROUP_MEETINGS = `query($id: ID!) { regionalGroup(id: $id) { meetings {
@@ -28,15 +27,7 @@ describe('a list of meetings with their quorum and records, over GraphQL', () =>
   let year: LoadedMeetings;
 
   beforeAll(async () => {
-    api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
-    const key = api.app.get<SigningKey>(SIGNING_KEY);
-    const context = {
-      send: api.send,
-      administratorToken: api.adminToken as string,
-      tokenFor: (personId: string) => mintToken(key, { subject: personId, name: personId }),
-    };
-    demo = await loadAvonAndSomerset(context);
-    year = await loadMeetingYear(context, demo);
+    ({ api, demo, year } = await startDemoApp({ load: ['meetings'] }));
   });
   afterAll(async () => api.stop());
   afterEach(() => jest.restoreAllMocks());

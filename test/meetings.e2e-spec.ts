@@ -1,9 +1,8 @@
-import { mintToken, SigningKey } from '@app/platform';
-import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
 import { LiveEvents } from '../apps/api/src/live/live-events';
 import { REPRESENTATIVES } from '../apps/cli/src/demo/avon-and-somerset';
-import { LoadedDemo, loadAvonAndSomerset } from '../apps/cli/src/demo/load-demo';
-import { LoadedMeetings, loadMeetingYear } from '../apps/cli/src/demo/meeting-year';
+import { LoadedDemo } from '../apps/cli/src/demo/load-demo';
+import { LoadedMeetings } from '../apps/cli/src/demo/meeting-year';
+import { startDemoApp } from './support/demo-app';
 import { TestApp, waitUntil } from './support/test-app';
 
 const MEETING = `id status quorum { required present isQuorate } minutes { stage text corrections { text reason } }
@@ -14,7 +13,6 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
   let api: TestApp;
   let demo: LoadedDemo;
   let year: LoadedMeetings;
-  let send: TestApp['send'];
   let tokenOf: (key: string) => Promise<string>;
   let chair: string;
   const call = async (
@@ -48,14 +46,7 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
   };
 
   beforeAll(async () => {
-    api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
-    const key = api.app.get<SigningKey>(SIGNING_KEY);
-    send = api.send;
-    const mint = (personId: string) => mintToken(key, { subject: personId, name: personId });
-    const context = { send, administratorToken: api.adminToken as string, tokenFor: mint };
-    demo = await loadAvonAndSomerset(context);
-    year = await loadMeetingYear(context, demo);
-    tokenOf = (person) => mint(demo.personIds[person]);
+    ({ api, demo, year, tokenOf } = await startDemoApp({ load: ['meetings'] }));
     chair = await tokenOf('sheila-smith');
   });
   afterAll(async () => api.stop());

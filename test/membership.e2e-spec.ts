@@ -1,6 +1,5 @@
-import { mintToken, SigningKey } from '@app/platform';
-import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
-import { LoadedDemo, loadAvonAndSomerset } from '../apps/cli/src/demo/load-demo';
+import { LoadedDemo } from '../apps/cli/src/demo/load-demo';
+import { startDemoApp } from './support/demo-app';
 import { TestApp } from './support/test-app';
 
 const GROUP = `query($id: ID!) { regionalGroup(id: $id) {
@@ -35,12 +34,7 @@ describe('the Avon and Somerset membership over GraphQL', () => {
 
   beforeAll(async () => {
     // Fixed so 'current', 'overdue' and the quorum never depend on the day the tests run.
-    api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
-    const key = api.app.get<SigningKey>(SIGNING_KEY);
-    const send = api.send;
-    const mint = (personId: string) => mintToken(key, { subject: personId, name: personId });
-    demo = await loadAvonAndSomerset({ send, administratorToken: api.adminToken as string, tokenFor: mint });
-    tokenOf = (person) => mint(demo.personIds[person]);
+    ({ api, demo, tokenOf } = await startDemoApp({ load: [] }));
   });
   afterAll(async () => api.stop());
 

@@ -1,6 +1,5 @@
-import { mintToken, SigningKey } from '@app/platform';
-import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
-import { LoadedDemo, loadAvonAndSomerset } from '../apps/cli/src/demo/load-demo';
+import { LoadedDemo } from '../apps/cli/src/demo/load-demo';
+import { startDemoApp } from './support/demo-app';
 import { TestApp } from './support/test-app';
 
 const NOTICE = `notice { id status effectiveOn consequences { coverageGaps { areaName agencyType } representativeCount quorumRequired } }`;
@@ -25,13 +24,7 @@ describe('notices to leave (R13, D4)', () => {
     );
 
   beforeAll(async () => {
-    api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
-    const send = api.send;
-    const mint = (personId: string) =>
-      mintToken(api.app.get<SigningKey>(SIGNING_KEY), { subject: personId, name: personId });
-    demo = await loadAvonAndSomerset({ send, administratorToken: api.adminToken as string, tokenFor: mint });
-    tokenOf = async (person) =>
-      mintToken(api.app.get<SigningKey>(SIGNING_KEY), { subject: demo.personIds[person], name: person });
+    ({ api, demo, tokenOf } = await startDemoApp({ load: [] }));
   });
   afterAll(async () => api.stop());
 

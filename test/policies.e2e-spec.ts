@@ -1,7 +1,7 @@
-import { CLOCK, Clock, mintToken, SigningKey } from '@app/platform';
-import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
+import { CLOCK, Clock } from '@app/platform';
 import { REPRESENTATIVES } from '../apps/cli/src/demo/avon-and-somerset';
-import { LoadedDemo, loadAvonAndSomerset } from '../apps/cli/src/demo/load-demo';
+import { LoadedDemo } from '../apps/cli/src/demo/load-demo';
+import { startDemoApp } from './support/demo-app';
 import { TestApp } from './support/test-app';
 
 const POLICY =
@@ -23,25 +23,12 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
   ) => api.graphql(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${POLICY} } }`, { input }, token);
 
   beforeAll(async () => {
-    api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
-    const key = api.app.get<SigningKey>(SIGNING_KEY);
+    const app = await startDemoApp({ load: [] });
+    ({ api, demo } = app);
     send = api.send;
-    const mint = (personId: string) => mintToken(key, { subject: personId, name: personId });
-    demo = await loadAvonAndSomerset({ send, administratorToken: api.adminToken as string, tokenFor: mint });
-    chair = await mint(demo.personIds['sheila-smith']);
-    for (const area of Object.keys(demo.areaIds)) {
-      const { registerPerson } = await send(
-        'mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { personId } }',
-        { i: { name: `${area} business manager` } },
-        api.adminToken as string,
-      );
-      await send(
-        'mutation($i: RoleInput!) { grantRole(input: $i) { personId } }',
-        { i: { personId: registerPerson.personId, role: 'AREA_BUSINESS_MANAGER', areaId: demo.areaIds[area] } },
-        api.adminToken as string,
-      );
-      managers[area] = await mint(registerPerson.personId);
-    }
+    chair = await app.tokenOf('sheila-smith');
+    for (const area of Object.keys(demo.areaIds))
+      managers[area] = await app.businessManager(area, `${area} business manager`);
   });
   afterAll(async () => api.stop());
 

@@ -1,10 +1,6 @@
-import { mintToken, SigningKey } from '@app/platform';
-import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
 import { LiveEvents } from '../apps/api/src/live/live-events';
-import { loadPoliciesAndNotices } from '../apps/cli/src/demo/policies-and-notices';
-import { loadReportsUp } from '../apps/cli/src/demo/reports-up';
-import { LoadedWorkstreams, loadWorkstreams, TASK_AND_FINISH } from '../apps/cli/src/demo/workstreams';
-import { SeededApp, startSeededApp } from './support/seeded-app';
+import { LoadedWorkstreams, TASK_AND_FINISH } from '../apps/cli/src/demo/workstreams';
+import { DemoApp, startDemoApp } from './support/demo-app';
 import { GraphqlResponse, waitUntil } from './support/test-app';
 
 /**
@@ -52,13 +48,13 @@ const TASK_READERS: Role[] = [
   'auditor',
 ];
 
-/** The seeded app's clock (startSeededApp). */
+/** The demo app's clock (startDemoApp). */
 const SEED_TODAY = '2026-11-23';
 
 const RESTRICTED_TITLE = 'Strategy meeting about a named school (cascade by 2026-12-04)';
 
 describe('who may read what (R42, R43): every query and subscription for every role', () => {
-  let seeded: SeededApp;
+  let seeded: DemoApp;
   let workstreams: LoadedWorkstreams;
   const tokens = {} as Record<Role, string>;
   let restrictedId: string;
@@ -70,18 +66,9 @@ describe('who may read what (R42, R43): every query and subscription for every r
   let taskAndFinishTaskCount: number;
 
   beforeAll(async () => {
-    seeded = await startSeededApp();
-    const { api, demo, year } = seeded;
-    const mintFor = (personId: string) =>
-      mintToken(api.app.get<SigningKey>(SIGNING_KEY), { subject: personId, name: personId });
-    const context = {
-      send: api.send,
-      administratorToken: api.adminToken as string,
-      tokenFor: mintFor,
-    };
-    workstreams = await loadWorkstreams(context, demo, year);
-    const { businessManagerIds } = await loadPoliciesAndNotices(context, demo, SEED_TODAY);
-    await loadReportsUp(context, demo, businessManagerIds, SEED_TODAY);
+    seeded = await startDemoApp({ load: ['meetings', 'workstreams', 'policies', 'reportsUp'] });
+    const { api, demo, mint, businessManagerIds } = seeded;
+    workstreams = seeded.workstreams;
     bristol = demo.areaIds.Bristol;
     northSomerset = demo.areaIds['North Somerset'];
 
@@ -90,24 +77,24 @@ describe('who may read what (R42, R43): every query and subscription for every r
     tokens.representative = await seeded.tokenOf('jacqui-jensen');
     tokens['workstream member (representative)'] = await seeded.tokenOf('chris-sivers');
     tokens['business manager (Bristol)'] = await seeded.tokenOf('bristol-business-manager');
-    tokens['business manager (North Somerset)'] = await mintFor(businessManagerIds['North Somerset'] as string);
+    tokens['business manager (North Somerset)'] = await mint(businessManagerIds['North Somerset'] as string);
     tokens.auditor = await seeded.tokenOf('auditor');
     tokens['no roles'] = await api.registerPersonWithoutRoles('Someone Unconnected');
-    const { registerPerson } = await context.send(
+    const { registerPerson } = await api.send(
       'mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { personId } }',
       { i: { name: 'Return Interview Practitioner', email: 'practitioner@bristol.example' } },
       tokens.administrator,
     );
-    await context.send(
+    await api.send(
       'mutation($i: WorkstreamPersonInput!) { addWorkstreamMember(input: $i) { id } }',
       { i: { workstreamId: workstreams.taskAndFinishId, personId: registerPerson.personId } },
       tokens.representative,
     );
-    tokens['workstream member (practitioner)'] = await mintFor(registerPerson.personId);
+    tokens['workstream member (practitioner)'] = await mint(registerPerson.personId);
 
     const issue = async (title: string, areaIds: string[], restricted: boolean) =>
       (
-        await context.send(
+        await api.send(
           'mutation($i: IssueRegionalCommunicationInput!) { issueRegionalCommunication(input: $i) { id restricted } }',
           {
             i: {
@@ -128,7 +115,7 @@ describe('who may read what (R42, R43): every query and subscription for every r
     openCommunicationId = (await issue('Training dates', [bristol, northSomerset], false)).id;
 
     // A task in a standing group too, so the task-and-finish group's practitioner sees fewer than the group does.
-    await context.send(
+    await api.send(
       'mutation($i: AddTaskInput!) { addTask(input: $i) { id } }',
       {
         i: {
@@ -141,13 +128,13 @@ describe('who may read what (R42, R43): every query and subscription for every r
       tokens.chair,
     );
 
-    const { regionalGroup } = await context.send(
+    const { regionalGroup } = await api.send(
       'query($g: ID!) { regionalGroup(id: $g) { policies { id } } }',
       { g: demo.groupId },
       tokens.auditor,
     );
     policyId = regionalGroup.policies[0].id;
-    const all = await context.send(
+    const all = await api.send(
       'query($g: ID!) { tasks(groupId: $g, first: 100) { totalCount } }',
       { g: demo.groupId },
       tokens.auditor,

@@ -1,7 +1,6 @@
-import { mintToken, SigningKey } from '@app/platform';
-import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
 import { REPRESENTATIVES } from '../apps/cli/src/demo/avon-and-somerset';
-import { LoadedDemo, loadAvonAndSomerset } from '../apps/cli/src/demo/load-demo';
+import { LoadedDemo } from '../apps/cli/src/demo/load-demo';
+import { startDemoApp } from './support/demo-app';
 import { GraphqlResponse, TestApp } from './support/test-app';
 
 /** An id in the platform's own format that names nothing. */
@@ -10,7 +9,6 @@ const UNKNOWN = '0b6c2f8e-4a53-4c1e-9f0e-2d7c9a1b3e54';
 describe('ids name something, and free text says something (references and input)', () => {
   let api: TestApp;
   let demo: LoadedDemo;
-  let send: TestApp['send'];
   let chair: string;
   let meetingId: string;
 
@@ -45,12 +43,9 @@ describe('ids name something, and free text says something (references and input
   }
 
   beforeAll(async () => {
-    api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
-    const key = api.app.get<SigningKey>(SIGNING_KEY);
-    send = api.send;
-    const mint = (personId: string) => mintToken(key, { subject: personId, name: personId });
-    demo = await loadAvonAndSomerset({ send, administratorToken: api.adminToken as string, tokenFor: mint });
-    chair = await mint(demo.personIds['sheila-smith']);
+    const app = await startDemoApp({ load: [] });
+    ({ api, demo } = app);
+    chair = await app.tokenOf('sheila-smith');
     const { scheduleMeeting } = await ask<{ scheduleMeeting: { id: string } }>(
       'mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }',
       {

@@ -1,6 +1,5 @@
-import { mintToken, SigningKey } from '@app/platform';
-import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
-import { LoadedDemo, loadAvonAndSomerset } from '../apps/cli/src/demo/load-demo';
+import { LoadedDemo } from '../apps/cli/src/demo/load-demo';
+import { startDemoApp } from './support/demo-app';
 import { TestApp } from './support/test-app';
 
 const REVIEW =
@@ -25,28 +24,16 @@ describe('practice reviews and reports up (L2, L5)', () => {
 
   beforeAll(async () => {
     // After the Christmas and New Year of the required example, so its deadlines have passed.
-    api = await TestApp.start({ CLOCK_NOW: '2027-03-01T10:00:00.000Z' });
-    const key = api.app.get<SigningKey>(SIGNING_KEY);
-    const mint = (personId: string) => mintToken(key, { subject: personId, name: personId });
-    demo = await loadAvonAndSomerset({ send: api.send, administratorToken: api.adminToken as string, tokenFor: mint });
+    const app = await startDemoApp({ clockNow: '2027-03-01T10:00:00.000Z', load: [] });
+    ({ api, demo } = app);
     bristol = demo.areaIds.Bristol;
     somerset = demo.areaIds.Somerset;
     token.admin = api.adminToken as string;
-    token.chair = await mint(demo.personIds['sheila-smith']);
-    token.bristolCouncil = await mint(demo.personIds['jacqui-jensen']);
-    token.bristolManager = await mint(demo.personIds['bristol-business-manager']);
-    token.auditor = await mint(demo.personIds.auditor);
-    const { registerPerson } = await api.send(
-      'mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { personId } }',
-      { i: { name: 'Somerset business manager' } },
-      token.admin,
-    );
-    await api.send(
-      'mutation($i: RoleInput!) { grantRole(input: $i) { personId } }',
-      { i: { personId: registerPerson.personId, role: 'AREA_BUSINESS_MANAGER', areaId: somerset } },
-      token.admin,
-    );
-    token.somersetManager = await mint(registerPerson.personId);
+    token.chair = await app.tokenOf('sheila-smith');
+    token.bristolCouncil = await app.tokenOf('jacqui-jensen');
+    token.bristolManager = await app.tokenOf('bristol-business-manager');
+    token.auditor = await app.tokenOf('auditor');
+    token.somersetManager = await app.businessManager('Somerset', 'Somerset business manager');
   });
   afterAll(async () => api.stop());
 

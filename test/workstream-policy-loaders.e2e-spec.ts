@@ -1,10 +1,10 @@
 import { MeetingQueries, MembershipQueries, PolicyQueries, WorkstreamQueries } from '@app/read-models';
 import { mintToken, SigningKey } from '@app/platform';
 import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
-import { LoadedDemo, loadAvonAndSomerset, SendGraphql } from '../apps/cli/src/demo/load-demo';
-import { LoadedMeetings, loadMeetingYear } from '../apps/cli/src/demo/meeting-year';
-import { loadPoliciesAndNotices } from '../apps/cli/src/demo/policies-and-notices';
-import { LoadedWorkstreams, loadWorkstreams } from '../apps/cli/src/demo/workstreams';
+import { LoadedDemo } from '../apps/cli/src/demo/load-demo';
+import { LoadedMeetings } from '../apps/cli/src/demo/meeting-year';
+import { LoadedWorkstreams } from '../apps/cli/src/demo/workstreams';
+import { startDemoApp } from './support/demo-app';
 import { TestApp } from './support/test-app';
 
 const TODAY = '2026-11-23';
@@ -81,15 +81,16 @@ describe('lists of workstreams, tasks, policies and groups over GraphQL, one que
   let otherGroupId: string;
 
   beforeAll(async () => {
-    api = await TestApp.start({ CLOCK_NOW: `${TODAY}T09:00:00.000Z` });
-    const key = api.app.get<SigningKey>(SIGNING_KEY);
-    const send: SendGraphql = api.send;
-    const mint = (personId: string) => mintToken(key, { subject: personId, name: personId });
-    const context = { send, administratorToken: api.adminToken as string, tokenFor: mint };
-    demo = await loadAvonAndSomerset(context);
-    year = await loadMeetingYear(context, demo);
-    loaded = await loadWorkstreams(context, demo, year);
-    await loadPoliciesAndNotices(context, demo, TODAY);
+    ({
+      api,
+      demo,
+      year,
+      workstreams: loaded,
+    } = await startDemoApp({
+      clockNow: `${TODAY}T09:00:00.000Z`,
+      load: ['meetings', 'workstreams', 'policies'],
+    }));
+    const send = api.send;
     const { establishRegionalGroup } = await api.send(
       'mutation($i: EstablishRegionalGroupInput!) { establishRegionalGroup(input: $i) { id } }',
       { i: { name: 'Devon and Cornwall', areas: [{ name: 'Devon' }, { name: 'Cornwall' }] } },

@@ -1,8 +1,6 @@
-import { mintToken, SigningKey } from '@app/platform';
-import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
-import { LoadedDemo, loadAvonAndSomerset } from '../apps/cli/src/demo/load-demo';
-import { loadMeetingYear } from '../apps/cli/src/demo/meeting-year';
-import { LoadedWorkstreams, loadWorkstreams } from '../apps/cli/src/demo/workstreams';
+import { LoadedDemo } from '../apps/cli/src/demo/load-demo';
+import { LoadedWorkstreams } from '../apps/cli/src/demo/workstreams';
+import { startDemoApp } from './support/demo-app';
 import { TestApp } from './support/test-app';
 
 const WORKSTREAM =
@@ -19,15 +17,7 @@ describe('workstreams and tasks over GraphQL', () => {
     api.graphql(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${WORKSTREAM} } }`, { input }, token);
 
   beforeAll(async () => {
-    api = await TestApp.start({ CLOCK_NOW: '2026-11-23T09:00:00.000Z' });
-    const key = api.app.get<SigningKey>(SIGNING_KEY);
-    const send = api.send;
-    const mint = (personId: string) => mintToken(key, { subject: personId, name: personId });
-    const context = { send, administratorToken: api.adminToken as string, tokenFor: mint };
-    demo = await loadAvonAndSomerset(context);
-    const meetings = await loadMeetingYear(context, demo);
-    loaded = await loadWorkstreams(context, demo, meetings);
-    tokenOf = (person) => mint(demo.personIds[person]);
+    ({ api, demo, workstreams: loaded, tokenOf } = await startDemoApp({ load: ['meetings', 'workstreams'] }));
     auditor = await tokenOf('auditor');
   });
   afterAll(async () => api.stop());
