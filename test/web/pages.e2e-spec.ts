@@ -405,12 +405,21 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     await expect(page.locator('h2', { hasText: 'Done' }).count()).resolves.toBe(1);
     await expect(page.locator('.govuk-summary-card', { hasText: 'Draft the protocol' }).count()).resolves.toBe(1);
 
-    const health = await open();
-    await signIn(health, 'representative (health)');
-    await health.goto(`${app.api.url}/tasks`);
+    // The demo's own tokens for the owners of the overdue and the blocked task.
+    const overdueOwner = await open();
+    await signIn(overdueOwner, 'task owner (overdue task)');
+    await overdueOwner.getByRole('link', { name: 'My tasks' }).click();
     await expect(
-      health.locator('.govuk-summary-card', { hasText: 'Agree a shared data set' }).innerText(),
+      overdueOwner.locator('.govuk-summary-card', { hasText: 'Agree a shared data set' }).innerText(),
     ).resolves.toContain('Overdue');
+    const blockedOwner = await open();
+    await signIn(blockedOwner, 'task owner (blocked task)');
+    await blockedOwner.getByRole('link', { name: 'My tasks' }).click();
+    const blocked = await blockedOwner
+      .locator('.govuk-summary-card', { hasText: 'Align police referral triggers' })
+      .innerText();
+    expect(blocked).toContain('Overdue');
+    expect(blocked).toContain('Waiting for the force data protection review.');
   });
 
   it('shows auditors the verified signed head and the history by filter, and downloads it', async () => {
