@@ -169,6 +169,53 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
     });
   });
 
+  it('refuses a local publication dated before the region published the minutes, and records one on that day (R10)', async () => {
+    const { registerPerson } = await send<{ registerPerson: { personId: string } }>(
+      'mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { personId } }',
+      { i: { name: 'Sam Somerset' } },
+      api.adminToken as string,
+    );
+    await send(
+      'mutation($i: RoleInput!) { grantRole(input: $i) { personId } }',
+      { i: { personId: registerPerson.personId, role: 'AREA_BUSINESS_MANAGER', areaId: demo.areaIds.Somerset } },
+      api.adminToken as string,
+    );
+    const somersetManager = await mintToken(api.app.get<SigningKey>(SIGNING_KEY), {
+      subject: registerPerson.personId,
+      name: 'Sam Somerset',
+    });
+    // The March meeting's minutes were published by the region on 30 March 2026.
+    const record = (publishedOn: string) =>
+      call(
+        'recordLocalPublication',
+        'RecordLocalPublicationInput',
+        {
+          meetingId: year.meetingIds[1],
+          areaId: demo.areaIds.Somerset,
+          address: 'https://somerset.example/minutes/march-2026',
+          publishedOn,
+        },
+        somersetManager,
+      );
+    const early = await record('2026-03-27');
+    expect(early.data).toBeNull();
+    expect(early.errors?.[0]).toMatchObject({
+      extensions: { code: 'OUT_OF_RANGE' },
+      message:
+        'The day the area published the minutes (2026-03-27) is before the day the region published them (2026-03-30).',
+    });
+    const future = await record('2026-11-24');
+    expect(future.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
+    // Nothing was recorded by the refusals: the same day as the region's publication is accepted once.
+    const onTheDay = await record('2026-03-30');
+    expect(onTheDay.errors).toBeUndefined();
+    expect(onTheDay.data?.recordLocalPublication.localPublication).toContainEqual({
+      areaName: 'Somerset',
+      published: true,
+      address: 'https://somerset.example/minutes/march-2026',
+    });
+  });
+
   it("lets an area's business manager acknowledge what reached the area, and shows the region who has (L3)", async () => {
     const bristolManager = await tokenOf('bristol-business-manager');
     const first = async (area: string) =>
