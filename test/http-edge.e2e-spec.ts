@@ -1,4 +1,6 @@
 import { serverAudits } from 'graphql-http';
+import { mintToken, SigningKey } from '@app/platform';
+import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
 import { gunzipSync } from 'node:zlib';
 import { TestApp } from './support/test-app';
 
@@ -174,6 +176,50 @@ describe('the HTTP edge', () => {
       const query = `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: me { name }`).join(' ')} }`;
       const response = await postQuery({ query });
       expect(response.error?.message).toBe('Aliases limit of 15 exceeded, found 16.');
+    });
+  });
+
+  describe('a request without a valid token is 401 UNAUTHENTICATED, whatever the media type and operation', () => {
+    const QUERY = '{ me { name } }';
+    const MUTATION = 'mutation { issueCalendarToken(input: {}) { tokenId } }';
+    const key = () => api.app.get<SigningKey>(SIGNING_KEY);
+    const credentials: [string, () => Promise<Record<string, string>>, RegExp][] = [
+      ['no token', async () => ({ authorization: '' }), /Sign in first/],
+      ['a token that is not a JWT', async () => ({ authorization: 'Bearer not-a-token' }), /could not be verified/],
+      [
+        'an expired token',
+        async () => ({
+          authorization: `Bearer ${await mintToken(key(), { subject: api.adminId, name: 'x' }, '-5m')}`,
+        }),
+        /expired/,
+      ],
+    ];
+    const cases = credentials.flatMap(([who, headers, message]) =>
+      [MODERN, 'application/json'].flatMap((accept) =>
+        [
+          ['a query', QUERY],
+          ['a mutation', MUTATION],
+        ].map(([operation, query]) => [who, operation, accept, query, headers, message] as const),
+      ),
+    );
+
+    it.each(cases)('%s, %s, accepting %s', async (_who, _operation, accept, query, headers, message) => {
+      const response = await post(JSON.stringify({ query }), { accept, ...(await headers()) });
+      expect(response.status).toBe(401);
+      expect(response.headers.get('www-authenticate')).toBe('Bearer realm="graphql"');
+      expect(response.data ?? null).toBeNull();
+      expect(response.errors).toHaveLength(1);
+      expect(response.error?.extensions.code).toBe('UNAUTHENTICATED');
+      expect(response.error?.message).toMatch(message);
+    });
+
+    it('still answers what needs nobody (the schema GraphiQL loads before a token is pasted) with 200', async () => {
+      const response = await post(JSON.stringify({ query: '{ __schema { queryType { name } } }' }), {
+        accept: MODERN,
+        authorization: '',
+      });
+      expect([response.status, response.errors]).toEqual([200, undefined]);
+      expect(response.headers.get('www-authenticate')).toBeNull();
     });
   });
 

@@ -2,7 +2,7 @@ import { LiveEvents } from '../apps/api/src/live/live-events';
 import { REPRESENTATIVES } from '../apps/cli/src/demo/avon-and-somerset';
 import { LoadedDemo } from '../apps/cli/src/demo/load-demo';
 import { LoadedMeetings } from '../apps/cli/src/demo/meeting-year';
-import { startDemoApp } from './support/demo-app';
+import { DemoApp, startDemoApp } from './support/demo-app';
 import { TestApp, waitUntil } from './support/test-app';
 
 const MEETING = `id status quorum { required present isQuorate } minutes { stage text corrections { text reason } }
@@ -13,7 +13,8 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
   let api: TestApp;
   let demo: LoadedDemo;
   let year: LoadedMeetings;
-  let tokenOf: (key: string) => Promise<string>;
+  let tokenOf: DemoApp['tokenOf'];
+  let businessManager: DemoApp['businessManager'];
   let chair: string;
   const call = async (
     mutation: string,
@@ -46,7 +47,7 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
   };
 
   beforeAll(async () => {
-    ({ api, demo, year, tokenOf } = await startDemoApp({ load: ['meetings'] }));
+    ({ api, demo, year, tokenOf, businessManager } = await startDemoApp({ load: ['meetings'] }));
     chair = await tokenOf('sheila-smith');
   });
   afterAll(async () => api.stop());
@@ -157,6 +158,40 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
     expect(errors?.[0].extensions).toMatchObject({
       code: 'FORBIDDEN',
       requiredRole: 'AREA_BUSINESS_MANAGER of the area',
+    });
+  });
+
+  it('refuses a local publication dated before the region published the minutes, and records one on that day (R10)', async () => {
+    const somersetManager = await businessManager('Somerset', 'Sam Somerset');
+    // The March meeting's minutes were published by the region on 30 March 2026.
+    const record = (publishedOn: string) =>
+      call(
+        'recordLocalPublication',
+        'RecordLocalPublicationInput',
+        {
+          meetingId: year.meetingIds[1],
+          areaId: demo.areaIds.Somerset,
+          address: 'https://somerset.example/minutes/march-2026',
+          publishedOn,
+        },
+        somersetManager,
+      );
+    const early = await record('2026-03-27');
+    expect(early.data).toBeNull();
+    expect(early.errors?.[0]).toMatchObject({
+      extensions: { code: 'OUT_OF_RANGE' },
+      message:
+        'The day the area published the minutes (2026-03-27) is before the day the region published them (2026-03-30).',
+    });
+    const future = await record('2026-11-24');
+    expect(future.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
+    // Nothing was recorded by the refusals: the same day as the region's publication is accepted once.
+    const onTheDay = await record('2026-03-30');
+    expect(onTheDay.errors).toBeUndefined();
+    expect(onTheDay.data?.recordLocalPublication.localPublication).toContainEqual({
+      areaName: 'Somerset',
+      published: true,
+      address: 'https://somerset.example/minutes/march-2026',
     });
   });
 

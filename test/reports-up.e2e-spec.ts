@@ -148,7 +148,7 @@ describe('practice reviews and reports up (L2, L5)', () => {
       expect(codeOf(await call('recordPanelNotification', other, 'somersetManager', 'id'))).toBe('NOT_FOUND');
     });
 
-    it('practiceReviews: the group’s members and auditors see every area’s, a business manager only their own area’s', async () => {
+    it('practiceReviews: the group’s members and auditors see every area’s, a business manager only their own area’s, an administrator none', async () => {
       const query = `query($g: ID!, $s: PracticeReviewStage, $o: Boolean) { practiceReviews(groupId: $g, status: $s, overdueOnly: $o) { reference stage } }`;
       const ask = (as: string, variables: Record<string, unknown> = {}) =>
         api.graphql(query, { g: demo.groupId, ...variables }, token[as]);
@@ -163,7 +163,10 @@ describe('practice reviews and reports up (L2, L5)', () => {
         { reference: 'BRS-2026-07', stage: 'CLOSED' },
       ]);
       expect((await ask('somersetManager')).data?.practiceReviews).toEqual([]);
-      expect(codeOf(await ask('admin'))).toBe('FORBIDDEN');
+      // An administrator reads the group but no area's reports: none, as the group's inbox answers them.
+      expect((await ask('admin')).data?.practiceReviews).toEqual([]);
+      token.nobody = await api.registerPersonWithoutRoles('Someone Unconnected');
+      expect(codeOf(await ask('nobody'))).toBe('FORBIDDEN');
     });
   });
 

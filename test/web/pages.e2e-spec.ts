@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { mintToken, SigningKey } from '@app/platform';
 import { SIGNING_KEY } from '../../apps/api/src/infrastructure/injection-tokens';
+import { IntegrityMonitor } from '../../apps/api/src/integrity/integrity-monitor';
 import { describeWithChromium, launchChromium, openPage, signIn as signInAs } from '../support/chromium';
 import { DemoApp, startDemoApp } from '../support/demo-app';
 
@@ -363,10 +364,21 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
   });
 
   it('shows an area’s inbox with unacknowledged items first and acknowledges one', async () => {
+    // A signed head of the log flows down to every area; the inbox must not present it as work.
+    await app.api.app.get(IntegrityMonitor).signIfDue();
     const page = await open();
     await signIn(page, 'area business manager (Bristol)');
     await page.getByRole('link', { name: 'Area inbox' }).click();
     const rows = page.locator('table', { hasText: 'What flowed down' }).locator('tbody tr');
+    const flowedDown = await page.locator('table', { hasText: 'What flowed down' }).innerText();
+    // Titles are worded for people: no ISO day, no code; the API keeps them exact for systems.
+    expect(flowedDown).toContain('Minutes of the meeting of 12 March 2026');
+    expect(flowedDown).toContain('Safeguarding adolescents week (cascade by 5 December 2026)');
+    expect(flowedDown).not.toMatch(/\d{4}-\d{2}-\d{2}|[A-Z]+_[A-Z]+|Signed tree head/);
+    await expect(page.locator('main').innerText()).resolves.toMatch(
+      /The platform also sent Bristol \d+ signed heads? of its log, the latest on \d+ \w+ 2026 covering the first \d+ records\./,
+    );
+    await expect(page.getByRole('link', { name: 'audit page' }).getAttribute('href')).resolves.toBe('/audit');
     const first = await rows.first().innerText();
     await expect(rows.last().innerText()).resolves.toContain('Acknowledged');
     const before = await page.locator('main p').first().innerText();
@@ -405,12 +417,21 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     await expect(page.locator('h2', { hasText: 'Done' }).count()).resolves.toBe(1);
     await expect(page.locator('.govuk-summary-card', { hasText: 'Draft the protocol' }).count()).resolves.toBe(1);
 
-    const health = await open();
-    await signIn(health, 'representative (health)');
-    await health.goto(`${app.api.url}/tasks`);
+    // The demo's own tokens for the owners of the overdue and the blocked task.
+    const overdueOwner = await open();
+    await signIn(overdueOwner, 'task owner (overdue task)');
+    await overdueOwner.getByRole('link', { name: 'My tasks' }).click();
     await expect(
-      health.locator('.govuk-summary-card', { hasText: 'Agree a shared data set' }).innerText(),
+      overdueOwner.locator('.govuk-summary-card', { hasText: 'Agree a shared data set' }).innerText(),
     ).resolves.toContain('Overdue');
+    const blockedOwner = await open();
+    await signIn(blockedOwner, 'task owner (blocked task)');
+    await blockedOwner.getByRole('link', { name: 'My tasks' }).click();
+    const blocked = await blockedOwner
+      .locator('.govuk-summary-card', { hasText: 'Align police referral triggers' })
+      .innerText();
+    expect(blocked).toContain('Overdue');
+    expect(blocked).toContain('Waiting for the force data protection review.');
   });
 
   it('shows auditors the verified signed head and the history by filter, and downloads it', async () => {

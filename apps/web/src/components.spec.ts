@@ -1,4 +1,4 @@
-import { checkbox, dateInput, readDate } from './components';
+import { checkbox, dateInput, forPeople, readDate } from './components';
 
 describe('the date input', () => {
   const read = (day: string, month: string, year: string) =>
@@ -82,5 +82,28 @@ describe('the checkbox', () => {
     expect(ticked).toContain('aria-describedby="restricted-hint"');
     expect(ticked).toContain('<label class="govuk-label govuk-checkboxes__label" for="restricted">Restricted</label>');
     expect(checkbox({ ...options, checked: false }).value).not.toContain('checked');
+  });
+});
+
+describe('a title that flowed down, for people', () => {
+  it('given ISO dates, then they read as people in England write them', () => {
+    expect(forPeople('Minutes of the meeting of 2026-03-12')).toBe('Minutes of the meeting of 12 March 2026');
+    expect(forPeople('Escalation procedure, version 1, effective 2026-12-01')).toBe(
+      'Escalation procedure, version 1, effective 1 December 2026',
+    );
+  });
+
+  it('given codes, then they read as words, the first capitalised', () => {
+    expect(forPeople('TREE_HEAD for LOCAL_AUTHORITY partners')).toBe('Tree head for local authority partners');
+  });
+
+  it('leaves alone what is neither: names, acronyms, periods, numbers and impossible days', () => {
+    for (const title of [
+      'Missing children return interviews (BNSSG)',
+      'Yearly report 2025-26',
+      'Signed tree head: 42 events, root 9f86d081884c7d65',
+      'Review of 2026-02-30',
+    ])
+      expect(forPeople(title)).toBe(title);
   });
 });

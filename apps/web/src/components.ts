@@ -361,6 +361,18 @@ export function humanise(code: string): string {
 }
 
 /**
+ * A title the API carries as it flowed down, for people: its dates as people in England write
+ * them (2026-03-12 -> 12 March 2026) and its codes as words (TREE_HEAD -> tree head). The API
+ * keeps the exact text for the areas' systems; only the page words it.
+ */
+export function forPeople(title: string): string {
+  const worded = title
+    .replace(/\b\d{4}-\d{2}-\d{2}\b/g, (date) => (isIsoDate(date) ? longDate(date) : date))
+    .replace(/\b[A-Z]+(?:_[A-Z]+)+\b/g, (code) => humanise(code).toLowerCase());
+  return worded.charAt(0).toUpperCase() + worded.slice(1);
+}
+
+/**
  * A fresh key in every form: a form sent twice (a double click, a resend after a timeout) is
  * recorded once, as the API's idempotency keys promise.
  */

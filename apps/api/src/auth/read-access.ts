@@ -3,6 +3,7 @@ import {
   ACCESS_STREAM,
   accessDecider,
   DomainError,
+  mayListAreaReports,
   mayReadAreaFeed,
   mayReadGroup,
   mayReadItem,
@@ -27,6 +28,8 @@ import { GroupTimeViews } from '../common/group-time-views';
 const REFUSALS = {
   group: "A group's business is for its current representatives, administrators and auditors.",
   area: "An area's feed and acknowledgements are for its business managers, the group's current representatives and auditors.",
+  areaReports:
+    "The reports of a group's areas are for the areas' business managers, the group's current representatives, administrators and auditors.",
   workstream: "A workstream's tasks are for its lead and members, the group's current representatives and auditors.",
 };
 
@@ -89,6 +92,13 @@ export class ReadAccess {
 
   async assertAreaFeed(personId: string, areaId: string): Promise<void> {
     if (!(await this.mayReadAreaFeed(personId, areaId))) throw new DomainError('FORBIDDEN', REFUSALS.area);
+  }
+
+  /** Whether the person may ask for a list of the group's areas' reports at all (R43). */
+  async assertAreaReportsList(personId: string, groupId: string): Promise<void> {
+    const [reader, group] = await Promise.all([this.reader(personId), this.group(groupId)]);
+    if (!mayListAreaReports(group, reader, this.views.today().on))
+      throw new DomainError('FORBIDDEN', REFUSALS.areaReports);
   }
 
   /** Of these areas, those whose feeds and acknowledgements the person may read. */

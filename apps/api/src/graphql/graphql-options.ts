@@ -89,6 +89,8 @@ export function graphqlOptions(
     introspection: !production,
     playground: false,
     csrfPrevention: true,
+    // Statuses are decided in one place, graphqlOverHttpPlugin; Nest's own plugin would turn every 401 with data: null into 200.
+    preserveHttpStatusForExecutionErrors: false,
     includeStacktraceInErrorResponses: false,
     plugins: [
       ...(armor.plugins ?? []),

@@ -1,5 +1,6 @@
 import { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
 import { GraphQLError, OperationTypeNode } from 'graphql';
+import { WWW_AUTHENTICATE } from '@app/platform';
 
 const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
 const JSON_TYPES = new Set(['application/json', 'application/*', '*/*']);
@@ -24,6 +25,10 @@ export function responseMediaType(accept: string | undefined): string | null {
  * (no `data`): 400. A client that accepts only application/json predates that media type and
  * reads errors from the body, so a well-formed request is answered 200 whatever its errors.
  * Subscriptions are served over graphql-ws only: over plain HTTP they are refused, not run.
+ * A request refused for want of a valid token is 401 whatever the media type and whatever part
+ * of the request found it, as the specification allows a server that requires authentication:
+ * a missing token for an operation that needs someone answers as a bad or expired token does
+ * (no `data`, `UNAUTHENTICATED`, `WWW-Authenticate`). An answer with `data` stays 200.
  */
 export function graphqlOverHttpPlugin(): ApolloServerPlugin {
   const refuseSubscriptions: GraphQLRequestListener<BaseContext>['didResolveOperation'] = ({ operation }) =>
@@ -43,8 +48,20 @@ export function graphqlOverHttpPlugin(): ApolloServerPlugin {
     if (!contentType) return Promise.resolve();
     response.http.headers.set('content-type', contentType);
     const status = response.http.status ?? 200;
-    if (contentType.startsWith(GRAPHQL_RESPONSE_JSON)) {
-      if (!('data' in response.body.singleResult) && status < 400) response.http.status = 400;
+    const result = response.body.singleResult;
+    const refusedForToken =
+      (result.data ?? null) === null && result.errors?.some((error) => error.extensions?.code === 'UNAUTHENTICATED');
+    if (refusedForToken) {
+      response.http.status = 401;
+      response.http.headers.set('www-authenticate', WWW_AUTHENTICATE);
+      return Promise.resolve();
+    }
+    // A refusal inside an answer that has data (a field the reader may not see) leaves it a 200.
+    response.http.headers.delete('www-authenticate');
+    if ('data' in result) {
+      if (status >= 400) response.http.status = 200;
+    } else if (contentType.startsWith(GRAPHQL_RESPONSE_JSON)) {
+      if (status < 400) response.http.status = 400;
     } else if (status === 400) {
       response.http.status = 200;
     }

@@ -44,7 +44,7 @@ export class PracticeReviewResolver {
 
   @Query(() => [PracticeReview], {
     description:
-      "L5: every practice review of the group's areas the reader may read (R43: the group's members, auditors, and each area's business managers for their own area); restricted reviews only to those R42 allows. status is the stage; overdueOnly keeps those with a deadline passed and its step not taken, as at today.",
+      "L5: every practice review of the group's areas the reader may read (R43: the group's members, auditors, and each area's business managers for their own area; an administrator reads the group but no area's reports, so gets an empty list, as in the group's inbox; anyone else is refused with FORBIDDEN); restricted reviews only to those R42 allows. status is the stage; overdueOnly keeps those with a deadline passed and its step not taken, as at today.",
   })
   async practiceReviews(
     @Args('groupId', { type: () => ID }) groupId: string,
@@ -53,9 +53,9 @@ export class PracticeReviewResolver {
     @Args('overdueOnly', { type: () => Boolean, defaultValue: false }) overdueOnly = false,
   ): Promise<PracticeReview[]> {
     this.known.group(groupId);
+    await this.access.assertAreaReportsList(identity.personId, groupId);
     const areaIds = (this.groups.areasOfGroups([groupId]).get(groupId) ?? []).map((area) => area.areaId);
     const readable = await this.access.readableAreaIds(identity.personId, areaIds);
-    if (readable.size === 0) throw this.access.refusal('area');
     const today = this.views.today().on;
     const rows = this.reviews
       .practiceReviewsOfGroup(groupId)

@@ -6,7 +6,7 @@ import { InitialisePlatformCommand } from '../../../api/src/access/initialise-pl
 import { tokenFor } from '../commands/token.command';
 import { DEMO_TOKEN_HOLDERS, LoadedDemo, loadAvonAndSomerset, SendGraphql } from './load-demo';
 import { loadMeetingYear } from './meeting-year';
-import { loadWorkstreams } from './workstreams';
+import { loadWorkstreams, TASK_OWNER_TOKEN_HOLDERS } from './workstreams';
 import { loadPoliciesAndNotices } from './policies-and-notices';
 import { loadLocalArrangements } from './local-arrangements';
 import { loadReportsUp } from './reports-up';
@@ -70,6 +70,7 @@ export async function demoTokens(
 ): Promise<Record<string, string>> {
   const tokens: Record<string, string> = { administrator };
   tokens['area business manager (North Somerset)'] = await mint(businessManagerIds['North Somerset']);
-  for (const [holder, key] of Object.entries(DEMO_TOKEN_HOLDERS)) tokens[holder] = await mint(loaded.personIds[key]);
+  for (const [holder, key] of Object.entries({ ...DEMO_TOKEN_HOLDERS, ...TASK_OWNER_TOKEN_HOLDERS }))
+    tokens[holder] = await mint(loaded.personIds[key]);
   return tokens;
 }

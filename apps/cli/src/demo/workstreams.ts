@@ -27,6 +27,57 @@ export const TASK_AND_FINISH = {
   members: ['chris-sivers', 'janet-baptiste-grant', 'victoria-capel'],
 } as const;
 
+/**
+ * The task-and-finish group's tasks, in every state. Due days are fixed, so from late November 2026
+ * "Agree a shared data set" (in progress) and the blocked "Align police referral triggers" are
+ * overdue; their owners get demo tokens of their own so that `/tasks` can be tried as them.
+ */
+const TASK_PLAN: readonly {
+  readonly key: string;
+  readonly title: string;
+  readonly owner: string;
+  readonly due: string;
+  readonly then: readonly string[];
+  readonly tokenHolder?: string;
+}[] = [
+  {
+    key: 'map',
+    title: 'Map current return interview practice in each area',
+    owner: 'chris-sivers',
+    due: '2026-10-31',
+    then: ['CompleteTask'],
+  },
+  {
+    key: 'data',
+    title: 'Agree a shared data set on missing episodes',
+    owner: 'janet-baptiste-grant',
+    due: '2026-11-13',
+    then: ['StartTask'],
+    tokenHolder: 'task owner (overdue task)',
+  },
+  {
+    key: 'police',
+    title: 'Align police referral triggers',
+    owner: 'victoria-capel',
+    due: '2026-11-20',
+    then: ['BlockTask'],
+    tokenHolder: 'task owner (blocked task)',
+  },
+  { key: 'draft', title: 'Draft the protocol', owner: TASK_AND_FINISH.lead, due: '2027-03-31', then: [] },
+  {
+    key: 'survey',
+    title: 'Survey young people on their experience',
+    owner: 'chris-sivers',
+    due: '2026-12-31',
+    then: ['CancelTask'],
+  },
+];
+
+/** The demo tokens of the task owners named above: token holder to person key. */
+export const TASK_OWNER_TOKEN_HOLDERS: Record<string, string> = Object.fromEntries(
+  TASK_PLAN.flatMap((task) => (task.tokenHolder ? [[task.tokenHolder, task.owner]] : [])),
+);
+
 /** A workstream as every workstream mutation here returns it: its id and the tasks it holds. */
 interface WorkstreamTasks {
   readonly id: string;
@@ -131,39 +182,8 @@ export async function loadWorkstreams(
     );
   }
 
-  const plan = [
-    {
-      key: 'map',
-      title: 'Map current return interview practice in each area',
-      owner: 'chris-sivers',
-      due: '2026-10-31',
-      then: ['CompleteTask'],
-    },
-    {
-      key: 'data',
-      title: 'Agree a shared data set on missing episodes',
-      owner: 'janet-baptiste-grant',
-      due: '2026-11-13',
-      then: ['StartTask'],
-    },
-    {
-      key: 'police',
-      title: 'Align police referral triggers',
-      owner: 'victoria-capel',
-      due: '2026-11-20',
-      then: ['BlockTask'],
-    },
-    { key: 'draft', title: 'Draft the protocol', owner: TASK_AND_FINISH.lead, due: '2027-03-31', then: [] },
-    {
-      key: 'survey',
-      title: 'Survey young people on their experience',
-      owner: 'chris-sivers',
-      due: '2026-12-31',
-      then: ['CancelTask'],
-    },
-  ];
   const taskIds: Record<string, string> = {};
-  for (const task of plan) {
+  for (const task of TASK_PLAN) {
     const workstream = await call(
       'addTask',
       'AddTaskInput',

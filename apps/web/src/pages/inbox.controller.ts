@@ -5,6 +5,7 @@ import {
   checkbox,
   csrfField,
   FieldError,
+  forPeople,
   humanise,
   idempotencyField,
   longDate,
@@ -34,7 +35,7 @@ const FEED = `query Feed($areaId: ID!, $after: String) {
   areaFeed(areaId: $areaId, first: 100, after: $after) {
     edges {
       node {
-        id cursor kind title occurredAt acknowledgedAt subjectId policyVersion
+        id cursor kind title occurredAt acknowledgedAt subjectId policyVersion treeHead { treeSize }
         adoption { decision decidedOn variation reason }
       }
     }
@@ -59,6 +60,7 @@ interface FeedItem {
   acknowledgedAt: string | null;
   subjectId: string;
   policyVersion: number | null;
+  treeHead: { treeSize: number } | null;
   adoption: { decision: string; decidedOn: string; variation: string | null; reason: string | null } | null;
 }
 
@@ -92,7 +94,7 @@ export class InboxController {
             'mutation($i: AcknowledgeFeedItemInput!) { acknowledgeFeedItem(input: $i) { title } }',
             { i: { areaId, cursor: context.form.cursor, idempotencyKey: context.form.idempotencyKey } },
           );
-          return `“${acknowledgeFeedItem.title}” is acknowledged.`;
+          return `“${forPeople(acknowledgeFeedItem.title)}” is acknowledged.`;
         },
         `/areas/${areaId}/inbox`,
         (errors) => this.render(context, areaId, errors),
@@ -176,9 +178,13 @@ export class InboxController {
     errors: FieldError[],
     values: Record<string, string> = {},
   ): Promise<void> {
-    const items = await everyNode((after) =>
+    const feed = await everyNode((after) =>
       api.send<{ areaFeed: NodePage<FeedItem> }>(FEED, { areaId, after }).then((page) => page.areaFeed),
     );
+    // A signed head is for the area's own system to keep as a witness of the log (A4), not work for a person.
+    const heads = feed.filter((item) => item.kind === 'TREE_HEAD');
+    const items = feed.filter((item) => item.kind !== 'TREE_HEAD');
+    const latestHead = heads.at(-1);
     const reportsUp = await everyNode((after) =>
       api.send<{ reportsUp: NodePage<ReportUp> }>(REPORTS_UP, { areaId, after }).then((page) => page.reportsUp),
     );
@@ -195,7 +201,7 @@ export class InboxController {
       const decided = item.adoption;
       if (!decided) return decisionForm(item);
       const chosen = DECISIONS.find((choice) => choice.value === decided.decision)?.text ?? humanise(decided.decision);
-      return html`<h3 class="govuk-heading-s">${item.title}</h3>
+      return html`<h3 class="govuk-heading-s">${forPeople(item.title)}</h3>
         ${summaryList([
           [`Decision on version ${String(item.policyVersion)}`, chosen],
           ['Decided', longDate(decided.decidedOn)],
@@ -208,7 +214,7 @@ export class InboxController {
       const fieldErrors = values.cursor === item.cursor ? errors : [];
       const id = (name: string) => `${item.cursor}-${name}`;
       return html`<form method="post" action="/areas/${areaId}/inbox/policy-decision" novalidate>
-        <h3 class="govuk-heading-s">${item.title}</h3>
+        <h3 class="govuk-heading-s">${forPeople(item.title)}</h3>
         ${csrfField(session.csrfToken)}${idempotencyField()}
         <input type="hidden" name="cursor" value="${item.cursor}" />
         <input type="hidden" name="policyId" value="${item.subjectId}" />
@@ -235,7 +241,7 @@ export class InboxController {
           value: own.reason,
           errors: fieldErrors,
         })}
-        ${button('Record decision', 'primary', `on ${item.title}, version ${String(item.policyVersion)}`)}
+        ${button('Record decision', 'primary', `on ${forPeople(item.title)}, version ${String(item.policyVersion)}`)}
       </form>`;
     };
     // Unacknowledged first, each part in the order the items arrived.
@@ -255,7 +261,7 @@ export class InboxController {
           'What flowed down',
           ['Item', 'Kind', 'Sent', 'Acknowledged'],
           ordered.map((item) => [
-            item.title,
+            forPeople(item.title),
             humanise(item.kind),
             longDate(item.occurredAt),
             item.acknowledgedAt
@@ -270,12 +276,25 @@ export class InboxController {
                     data-module="govuk-button"
                   >
                     Acknowledge<span class="govuk-visually-hidden">
-                      ${item.title}, sent ${longDate(item.occurredAt)}</span
+                      ${forPeople(item.title)}, sent ${longDate(item.occurredAt)}</span
                     >
                   </button>
                 </form>`,
           ]),
         )}
+        ${
+          latestHead
+            ? html`<h2 class="govuk-heading-m">Signed heads of the log</h2>
+                <p class="govuk-body">
+                  The platform also sent ${areaName} ${heads.length}
+                  ${heads.length === 1 ? 'signed head' : 'signed heads'} of its log, the latest on
+                  ${longDate(latestHead.occurredAt)} covering the first ${String(latestHead.treeHead?.treeSize ?? 0)}
+                  records. They are for ${areaName}’s own system to keep, which reads them from the API’s area feed, so
+                  that auditors can check nothing recorded was altered; they need nobody to acknowledge them. Auditors
+                  check them on the <a class="govuk-link" href="/audit">audit page</a>.
+                </p>`
+            : html``
+        }
         <h2 class="govuk-heading-m">Policies for the area’s decision</h2>
         ${
           published.length === 0

@@ -12,7 +12,15 @@ import { workstreamDecider } from '../workstreams/workstream.decider';
 import { WorkstreamEvent } from '../workstreams/workstream.events';
 import { peopleOf, Workstream } from '../workstreams/workstream.state';
 import { accessDecider, AccessState } from './access.decider';
-import { mayReadAreaFeed, mayReadGroup, mayReadItem, mayReadWorkstream, Reader, readerOf } from './read-policy';
+import {
+  mayListAreaReports,
+  mayReadAreaFeed,
+  mayReadGroup,
+  mayReadItem,
+  mayReadWorkstream,
+  Reader,
+  readerOf,
+} from './read-policy';
 
 const jacqui = REPRESENTATIVES.jacquiJensen;
 const reader = (personId: string, platformRoles: string[] = [], managedAreaIds: string[] = []): Reader => ({
@@ -81,6 +89,33 @@ describe("who may read an area's feed, reports and acknowledgements (R43)", () =
     when(administrator).then(false);
     when(nobody).then(false);
     when(representative, bristol, '2019-05-31').then(false);
+  });
+});
+
+describe("who may ask for a list of the group's areas' reports (R43)", () => {
+  /** given(the group's events), when(a reader asks on a date), then(answered, each with the areas they may read). */
+  const given = (events: readonly RegionalGroupEvent[]) => ({
+    when: (who: Reader, date = '2020-01-15') => ({
+      then: (expected: boolean) => expect(mayListAreaReports(group(events), who, date)).toBe(expected),
+    }),
+  });
+
+  it("answers the group's members, auditors and administrators, who read the group's business", () => {
+    given(avonAndSomerset).when(representative).then(true);
+    given(avonAndSomerset).when(auditor).then(true);
+    given(avonAndSomerset).when(administrator).then(true);
+  });
+
+  it("answers an area's business manager, who reads only that area's reports", () => {
+    given(avonAndSomerset).when(bristolManager).then(true);
+  });
+
+  it("refuses someone who reads neither the group nor any of its areas, and a manager of another group's area", () => {
+    given(avonAndSomerset).when(nobody).then(false);
+    given(avonAndSomerset)
+      .when(reader('elsewhere', ['AREA_BUSINESS_MANAGER'], ['another-groups-area']))
+      .then(false);
+    given(avonAndSomerset).when(representative, '2019-05-31').then(false);
   });
 });
 

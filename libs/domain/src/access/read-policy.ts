@@ -66,6 +66,18 @@ export function mayReadAreaFeed(group: RegionalGroupState, areaId: string, reade
 }
 
 /**
+ * R43: a list that gathers the reports of a group's areas (its practice reviews, the region's
+ * inbox) answers whoever may read the group's business or one of its areas' reports, each reader
+ * getting only the areas they may read. An administrator reads the group but no area's reports,
+ * so gets an empty list, not a refusal; someone who may read neither is refused.
+ */
+export function mayListAreaReports(group: RegionalGroupState, reader: Reader, date: IsoDate): boolean {
+  if (mayReadGroup(group, reader, date)) return true;
+  const areas = group.status === 'none' ? [] : group.areas;
+  return areas.some((area) => mayReadAreaFeed(group, area.areaId, reader, date));
+}
+
+/**
  * R43: a workstream's tasks are for its people (its lead and members, as `peopleOf` gives them),
  * the members of its group, and auditors.
  */

@@ -4,7 +4,7 @@ import { DomainError } from '../shared/domain-error';
 import { Actor } from '../shared/roles';
 import { normaliseName, requireText } from '../shared/text';
 import { isIsoDate, groupDateOf, IsoDate, requireNotBefore, requireNotFuture } from '../shared/dates';
-import { minutesApprovedOn, minutesPublishedOn } from './minutes-dates';
+import { localPublicationOn, minutesApprovedOn, minutesPublishedOn } from './minutes-dates';
 import { quorumRequired } from '../regional-group/quorum';
 import { mayOpenMeetingOn } from './meeting-opening';
 import {
@@ -428,7 +428,7 @@ function correctMeetingDetails(command: CorrectMeetingDetails, meeting: Meeting)
 
 /** R10, R11: each area records its own publication; the region never records it for an area. */
 function recordLocalPublication(command: RecordLocalPublication, meeting: Meeting): MeetingEvent[] {
-  const { actor, areaId, publishedOn, managedAreaIds } = command.data;
+  const { actor, areaId, managedAreaIds, now } = command.data;
   if (!actor.roles.includes('AREA_BUSINESS_MANAGER') || !managedAreaIds.includes(areaId)) {
     throw new DomainError(
       'FORBIDDEN',
@@ -438,13 +438,16 @@ function recordLocalPublication(command: RecordLocalPublication, meeting: Meetin
       },
     );
   }
-  if (meeting.minutes !== 'PUBLISHED') throw new DomainError('MINUTES_NOT_READY', 'The minutes are not published yet.');
+  if (meeting.minutes !== 'PUBLISHED' || meeting.minutesPublishedOn === null)
+    throw new DomainError('MINUTES_NOT_READY', 'The minutes are not published yet.');
   if (!meeting.publishedAreas.some((area) => area.areaId === areaId))
     throw new DomainError('NOT_FOUND', 'The minutes were not published to that area.');
   if (meeting.localPublications.includes(areaId))
     throw new DomainError('ALREADY_EXISTS', 'The area has already recorded its publication.');
-  if (!isIsoDate(publishedOn))
-    throw new DomainError('VALIDATION_FAILED', 'publishedOn must be a date written YYYY-MM-DD.');
+  const publishedOn = localPublicationOn(command.data.publishedOn, {
+    minutesPublishedOn: meeting.minutesPublishedOn,
+    now,
+  });
   return [
     {
       type: 'LocalPublicationRecorded',

@@ -51,6 +51,7 @@ type AtMeeting = ApproveMinutes['data']['atMeeting'];
 const DURING_JUNE_MEETING = '2020-06-11T11:00:00.000Z';
 /** The day after the chair approved the minutes of `approved`, when they are published. */
 const PUBLISHED_AT = '2020-03-21T09:00:00.000Z';
+const AFTER_LOCAL_PUBLICATION = '2020-04-01T09:00:00.000Z';
 const approve = (actor: Actor, atMeeting: AtMeeting = null, more: { approvedOn?: string; now?: string } = {}) =>
   meetingCommand('ApproveMinutes', {
     atMeeting,
@@ -92,6 +93,7 @@ const recordLocal = (
     publishedOn: '2020-03-25',
     managedAreaIds,
     actor,
+    now: AFTER_LOCAL_PUBLICATION,
     ...overrides,
   });
 const localPublication = (
@@ -527,9 +529,33 @@ describe('Recording local publication (R10, R11, R41)', () => {
       spec
         .given(published)
         .when(recordLocal(somersetBusinessManager, 'somerset', ['somerset'], { publishedOn }))
-        .thenFails('VALIDATION_FAILED', /publishedOn must be a date written YYYY-MM-DD/);
+        .thenFails('VALIDATION_FAILED', /The day the area published the minutes must be a date written YYYY-MM-DD/);
     },
   );
+
+  it('is refused for a day before the region published the minutes (OUT_OF_RANGE)', () => {
+    spec
+      .given(published)
+      .when(recordLocal(somersetBusinessManager, 'somerset', ['somerset'], { publishedOn: '2020-03-20' }))
+      .thenFails(
+        'OUT_OF_RANGE',
+        /The day the area published the minutes \(2020-03-20\) is before the day the region published them \(2020-03-21\)/,
+      );
+  });
+
+  it('is recorded on the day the region published them', () => {
+    spec
+      .given(published)
+      .when(recordLocal(somersetBusinessManager, 'somerset', ['somerset'], { publishedOn: '2020-03-21' }))
+      .then([localPublication('somerset', undefined, '2020-03-21')]);
+  });
+
+  it('is refused for a day still to come', () => {
+    spec
+      .given(published)
+      .when(recordLocal(somersetBusinessManager, 'somerset', ['somerset'], { publishedOn: '2020-04-02' }))
+      .thenFails('VALIDATION_FAILED', /is in the future/);
+  });
 
   it('is refused without an address', () => {
     spec
@@ -580,7 +606,8 @@ describe('A meeting from schedule to minutes published in all five areas', () =>
         meetingCommand('RecordLocalPublication', {
           areaId: area.areaId,
           address: `https://example.org/${area.areaId}/minutes`,
-          publishedOn: '2020-03-25',
+          // The day the region published them: every step here happens on the meeting's day.
+          publishedOn: '2020-03-12',
           managedAreaIds: [area.areaId],
           actor: areaBusinessManager(`${area.areaId}-manager`),
         }),

@@ -31,6 +31,8 @@ export type Meeting = Readonly<{
   minutes: MinutesStage;
   /** The day the minutes were approved; null until they are. */
   minutesApprovedOn: IsoDate | null;
+  /** The day the region published the minutes; null until it has. */
+  minutesPublishedOn: IsoDate | null;
   publishedAreas: readonly Area[];
   localPublications: readonly string[];
   decisionIds: readonly string[];
@@ -85,6 +87,7 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
       recommendations: {},
       minutes: 'NONE',
       minutesApprovedOn: null,
+      minutesPublishedOn: null,
       publishedAreas: [],
       localPublications: [],
       decisionIds: [],
@@ -142,7 +145,13 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
       // An instant in events recorded before approval took a date: its day in London.
       return { ...state, minutes: 'APPROVED', minutesApprovedOn: groupDateOf(event.data.approvedOn) };
     case 'MinutesPublished':
-      return { ...state, minutes: 'PUBLISHED', publishedAreas: event.data.areas };
+      // Minutes published before publication took a date: the day in London of the instant.
+      return {
+        ...state,
+        minutes: 'PUBLISHED',
+        minutesPublishedOn: event.data.publishedOn ?? groupDateOf(event.data.publishedAt),
+        publishedAreas: event.data.areas,
+      };
     case 'LocalPublicationRecorded':
       return { ...state, localPublications: [...state.localPublications, event.data.areaId] };
     case 'MeetingDetailsCorrected': {

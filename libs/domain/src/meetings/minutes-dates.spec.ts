@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/domain-error';
-import { minutesApprovedOn, minutesPublishedOn } from './minutes-dates';
+import { localPublicationOn, minutesApprovedOn, minutesPublishedOn } from './minutes-dates';
 
 const NOW = '2026-12-01T09:00:00.000Z';
 const meetingDate = '2026-06-11';
@@ -54,4 +54,18 @@ describe('the day minutes were published (R10)', () => {
     expect(codeOf(() => minutesPublishedOn('2026-06-24', { approvedOn, now: NOW }))).toBe('OUT_OF_RANGE'));
   it('when the day is after today, then it is refused', () =>
     expect(codeOf(() => minutesPublishedOn('2026-12-02', { approvedOn, now: NOW }))).toBe('VALIDATION_FAILED'));
+});
+
+describe('the day an area published the region’s minutes (R10)', () => {
+  const minutesPublishedOn = '2026-06-30';
+  it('given minutes the region published, when the area gives the same day, then it is that day', () =>
+    expect(localPublicationOn('2026-06-30', { minutesPublishedOn, now: NOW })).toBe('2026-06-30'));
+  it('given minutes the region published, when the area gives a later day, then it is that day', () =>
+    expect(localPublicationOn('2026-07-03', { minutesPublishedOn, now: NOW })).toBe('2026-07-03'));
+  it('when the day is before the region published them, then it is out of range', () =>
+    expect(codeOf(() => localPublicationOn('2026-06-29', { minutesPublishedOn, now: NOW }))).toBe('OUT_OF_RANGE'));
+  it('when the day is after today, then it is refused', () =>
+    expect(codeOf(() => localPublicationOn('2026-12-02', { minutesPublishedOn, now: NOW }))).toBe('VALIDATION_FAILED'));
+  it('when the day is not a date, then it is refused', () =>
+    expect(codeOf(() => localPublicationOn('30/06/2026', { minutesPublishedOn, now: NOW }))).toBe('VALIDATION_FAILED'));
 });

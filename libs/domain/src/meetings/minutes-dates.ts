@@ -35,3 +35,18 @@ export function minutesPublishedOn(
   requireNotBefore(publishedOn, facts.approvedOn, label, 'their approval');
   return publishedOn;
 }
+
+/**
+ * R10: the day an area published the region's minutes itself: a date, never in the future, and
+ * never before the region published them (the area publishes what flowed down to it).
+ */
+export function localPublicationOn(
+  given: string,
+  facts: Readonly<{ minutesPublishedOn: IsoDate; now: string }>,
+): IsoDate {
+  const label = 'The day the area published the minutes';
+  requireDate(given, label);
+  requireNotFuture(given, facts.now, label);
+  requireNotBefore(given, facts.minutesPublishedOn, label, 'the day the region published them');
+  return given;
+}

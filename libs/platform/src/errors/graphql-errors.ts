@@ -130,6 +130,17 @@ export function formatGraphqlError(
   };
 }
 
+/**
+ * RFC 9110: a 401 names the scheme to authenticate with. Apollo sends it with a refusal raised
+ * before execution (a bad token); the GraphQL-over-HTTP plugin with one raised during it.
+ */
+export const WWW_AUTHENTICATE = 'Bearer realm="graphql"';
+
 export function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  return new GraphQLError(message, {
+    extensions: {
+      code: 'UNAUTHENTICATED',
+      http: { status: 401, headers: new Map([['www-authenticate', WWW_AUTHENTICATE]]) },
+    },
+  });
 }
