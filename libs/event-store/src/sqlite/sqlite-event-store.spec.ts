@@ -1,6 +1,9 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuplicateEventIdError, NewEvent, NO_STREAM, WrongExpectedVersionError } from '../event-store';
 import { eventStoreContract } from '../testing/event-store-contract';
 import { SqliteEventStore } from './sqlite-event-store';
 
@@ -16,14 +19,107 @@ eventStoreContract('sqlite', async () => {
   };
 });
 
+const event = (type = 'SomethingHappened'): NewEvent => ({
+  id: randomUUID(),
+  type,
+  data: { n: 1 },
+  metadata: { occurredAt: '2020-03-01T10:00:00.000Z', actor: { personId: 'p-1' } },
+});
+
 describe('sqlite store durability settings', () => {
   it('runs in WAL mode with synchronous=FULL', () => {
     const dir = mkdtempSync(join(tmpdir(), 'events-'));
     const store = new SqliteEventStore(join(dir, 'events.db'));
-    const db = (store as unknown as { db: import('better-sqlite3').Database }).db;
+    const db = (store as unknown as { db: Database.Database }).db;
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     void store.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('sqlite store group commit: appends made together', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'events-'));
+    store = new SqliteEventStore(join(dir, 'events.db'));
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Frames in the write-ahead log since it was last emptied: a commit writes each page it changed once. */
+  const framesSince = (emptied: () => void) => {
+    const db = (store as unknown as { db: Database.Database }).db;
+    emptied();
+    return () => (db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[])[0].log;
+  };
+  const emptyLog = () =>
+    (store as unknown as { db: Database.Database }).db.pragma('wal_checkpoint(TRUNCATE)', { simple: true });
+
+  it('given appends to ten streams made together, when they commit, then one commit writes them all', async () => {
+    await store.append('warm-up', [event()], { expectedRevision: NO_STREAM });
+    let frames = framesSince(emptyLog);
+    await store.append('alone', [event()], { expectedRevision: NO_STREAM });
+    const oneCommit = frames();
+    frames = framesSince(emptyLog);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, n) => store.append(`together-${n}`, [event()], { expectedRevision: NO_STREAM })),
+    );
+    // Ten commits would write at least ten times the pages of one: the group writes about as many.
+    expect(frames()).toBeLessThan(2 * oneCommit);
+    expect(results.map((result) => result.position)).toEqual(results.map((_, n) => results[0].position + n));
+    for (let n = 0; n < 10; n += 1) expect(await store.readStream(`together-${n}`)).toHaveLength(1);
+  });
+
+  it('given appends made together, when some are refused, then each refused one fails alone and writes nothing', async () => {
+    const taken = event();
+    await store.append('existing', [taken], { expectedRevision: NO_STREAM });
+    const outcomes = await Promise.allSettled([
+      store.append('first', [event(), event()], { expectedRevision: NO_STREAM }),
+      store.append('existing', [event()], { expectedRevision: NO_STREAM }),
+      store.append('reused-id', [event(), taken], { expectedRevision: NO_STREAM }),
+      store.append('last', [event()], { expectedRevision: NO_STREAM }),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedVersionError);
+    expect((outcomes[2] as PromiseRejectedResult).reason).toBeInstanceOf(DuplicateEventIdError);
+    expect(await store.readStream('first')).toHaveLength(2);
+    expect(await store.readStream('existing')).toHaveLength(1);
+    expect(await store.readStream('reused-id')).toEqual([]);
+    expect(await store.readStream('last')).toHaveLength(1);
+    expect((await store.readAll()).map((stored) => stored.streamId)).toEqual(['existing', 'first', 'first', 'last']);
+  });
+
+  it('given the same append sent twice together, when both commit, then it is recorded once and both get its answer', async () => {
+    const batch = [event(), event()];
+    const [first, retried] = await Promise.all([
+      store.append('retried', batch, { expectedRevision: NO_STREAM }),
+      store.append('retried', batch, { expectedRevision: NO_STREAM }),
+    ]);
+    expect(retried).toEqual(first);
+    expect(await store.readStream('retried')).toHaveLength(2);
+  });
+
+  it('given appends made together on one stream, then each is checked against the ones before it in the group', async () => {
+    const outcomes = await Promise.allSettled([
+      store.append('chain', [event()], { expectedRevision: NO_STREAM }),
+      store.append('chain', [event()], { expectedRevision: 0 }),
+      store.append('chain', [event()], { expectedRevision: 0 }),
+      store.append('chain', [event()], { expectedRevision: 1 }),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect((await store.readStream('chain')).map((stored) => stored.revision)).toEqual([0, 1, 2]);
+  });
+
+  it('given appends still waiting for their commit, when the store closes, then they are committed first', async () => {
+    const appended = store.append('closing', [event()], { expectedRevision: NO_STREAM });
+    await store.close();
+    await expect(appended).resolves.toEqual({ nextRevision: 0, position: 1 });
+    const reopened = new SqliteEventStore(join(dir, 'events.db'));
+    expect(await reopened.readStream('closing')).toHaveLength(1);
+    await reopened.close();
   });
 });

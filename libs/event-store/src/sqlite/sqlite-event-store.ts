@@ -73,10 +73,29 @@ export interface SqliteEventStoreOptions {
   readonly durable?: boolean;
 }
 
+/** An append waiting for the group commit it will be part of. */
+interface PendingAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly expected: ExpectedRevision;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** What one append of a group came to inside the group's transaction. */
+type GroupedOutcome = { readonly result: AppendResult } | { readonly error: unknown };
+
 /**
  * The embedded store: one SQLite file in WAL mode with synchronous=FULL, so an append returns
  * only once its transaction is on disk. Appends are synchronous transactions, which makes this
  * process the single writer of each append; other processes (the CLI) may write between them.
+ *
+ * Group commit: the appends made in one turn of the event loop (concurrent requests) are written
+ * in one transaction, each inside a savepoint of its own, and answered once that transaction is on
+ * disk, so one sync of the write-ahead log covers them all. Each append is checked against what the
+ * ones before it in the group wrote, as if they had been committed one by one; one that is refused
+ * rolls back to its savepoint and fails alone. If the commit itself fails, every append of the group
+ * fails and nothing of it is written.
  *
  * Free text is kept in event_texts, beside the event whose data holds its salted digest, so that
  * a FieldRedacted event deletes it in the transaction that records it. secure_delete overwrites
@@ -91,6 +110,9 @@ export class SqliteEventStore implements EventStore {
   private readonly pollMs: number;
   private readonly statements;
   private readonly appendTransaction;
+  private readonly groupTransaction;
+  private pending: PendingAppend[] = [];
+  private committing: Promise<void> | null = null;
 
   constructor(
     readonly file: string,
@@ -181,6 +203,18 @@ export class SqliteEventStore implements EventStore {
         return { nextRevision: revision, position };
       },
     );
+    // Called inside the group's transaction, appendTransaction runs in a savepoint of its own.
+    this.groupTransaction = this.db.transaction((group: readonly PendingAppend[]): GroupedOutcome[] =>
+      group.map(({ streamId, events, expected }) => {
+        try {
+          return { result: this.appendTransaction(streamId, events, expected) };
+        } catch (error) {
+          // An I/O error or a full disk can end the whole transaction; then the group fails as one.
+          if (!this.db.inTransaction) throw error;
+          return { error };
+        }
+      }),
+    );
   }
 
   async append(
@@ -189,11 +223,42 @@ export class SqliteEventStore implements EventStore {
     options: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('An append needs at least one event.');
-    const result = this.appendTransaction.immediate(streamId, events, options.expectedRevision);
+    return new Promise((resolve, reject) => {
+      this.pending.push({ streamId, events, expected: options.expectedRevision, resolve, reject });
+      this.committing ??= new Promise((done) => setImmediate(done)).then(() => this.commitPending());
+    });
+  }
+
+  /** Commits every append made since the last group, in one transaction, then answers each. */
+  private commitPending(): void {
+    const group = this.pending;
+    this.pending = [];
+    this.committing = null;
+    let outcomes: GroupedOutcome[];
+    try {
+      outcomes = this.groupTransaction.immediate(group);
+    } catch (error) {
+      for (const append of group) append.reject(error);
+      return;
+    }
+    const wrote = outcomes.some((outcome) => 'result' in outcome);
     // The redacted text may still be in frames of the write-ahead log until it is checkpointed and emptied.
-    if (events.some((event) => textRedactionIn(streamId, event))) this.db.pragma('wal_checkpoint(TRUNCATE)');
-    this.notifier.notify();
-    return result;
+    const redacting = group.map(
+      ({ streamId, events }, n) => 'result' in outcomes[n] && events.some((event) => textRedactionIn(streamId, event)),
+    );
+    if (redacting.includes(true)) {
+      try {
+        this.db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch (error) {
+        outcomes = outcomes.map((outcome, n) => (redacting[n] ? { error } : outcome));
+      }
+    }
+    if (wrote) this.notifier.notify();
+    group.forEach((append, n) => {
+      const outcome = outcomes[n];
+      if ('result' in outcome) append.resolve(outcome.result);
+      else append.reject(outcome.error);
+    });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -242,6 +307,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    await this.committing;
     if (this.db.open) this.db.close();
   }
 
