@@ -32,9 +32,10 @@ const CATCH_UP_PAGE = 10000;
 /**
  * The read database's page cache while a projection loads from nothing, in KiB (SQLite's default
  * is 2 MiB). Each event writes about ten rows keyed by random ids all over the tables; with the
- * default most of them land on a page read back from the file, and a transaction's changed pages
- * spill to the write-ahead log before its commit. 32 MiB took a 50,000-event rebuild from 5.1-5.5
- * to 4.1-4.3 s of CPU (64 MiB did no better); the previous size is set back after the catch-up.
+ * default many of them land on a page read back from the file, and a transaction's changed pages
+ * spill to the write-ahead log before its commit. 32 MiB took a 50,000-event rebuild from 110,605
+ * page reads and 125,085 writes to 78,106 and 102,717 (64 MiB did little better, 51,509 and
+ * 95,029); the previous size is set back after the catch-up.
  */
 const CATCH_UP_CACHE_KIB = 32 * 1024;
 
