@@ -83,25 +83,32 @@ export function closeFact(
   on: string,
   position: number,
 ): void {
-  const holding = () => `${keyCondition(fact)} AND recorded_to IS NULL AND recorded_from < @position
-    AND (valid_to IS NULL OR valid_to > @on)`;
   const parameters = { ...key, on, position };
-  prepared(
-    db,
-    sqlOf(fact, 'close: ended copy', () => {
-      const columns = [...fact.key, ...fact.values, 'valid_from'].join(', ');
-      return `INSERT INTO ${fact.table} (${columns}, valid_to, recorded_from, recorded_to)
-       SELECT ${columns}, @on, @position, NULL FROM ${fact.table} WHERE ${holding()} AND valid_from < @on`;
-    }),
-  ).run(parameters);
+  prepared(db, endedCopySql(fact)).run(parameters);
   prepared(
     db,
     sqlOf(
       fact,
       'close: retire',
-      () => `UPDATE ${fact.table} SET recorded_to = @position WHERE ${holding()} AND valid_from <= @on`,
+      () => `UPDATE ${fact.table} SET recorded_to = @position WHERE ${holding(fact)} AND valid_from <= @on`,
     ),
   ).run(parameters);
+}
+
+/** Rows of the fact's key believed now, as recorded before `@position`. */
+const believedBefore = (fact: FactTable) =>
+  `${keyCondition(fact)} AND recorded_to IS NULL AND recorded_from < @position`;
+
+/** Rows believed now that hold on `@on` or later. */
+const holding = (fact: FactTable) => `${believedBefore(fact)} AND (valid_to IS NULL OR valid_to > @on)`;
+
+/** Each row believed now that holds on `@on` and began before it, recorded again ending on `@on`. */
+function endedCopySql(fact: FactTable): string {
+  return sqlOf(fact, 'close: ended copy', () => {
+    const columns = [...fact.key, ...fact.values, 'valid_from'].join(', ');
+    return `INSERT INTO ${fact.table} (${columns}, valid_to, recorded_from, recorded_to)
+       SELECT ${columns}, @on, @position, NULL FROM ${fact.table} WHERE ${holding(fact)} AND valid_from < @on`;
+  });
 }
 
 /**
@@ -116,7 +123,7 @@ export function reopenFact(
   position: number,
 ): void {
   const columns = [...fact.key, ...fact.values, 'valid_from'].join(', ');
-  const ending = `${keyCondition(fact)} AND recorded_to IS NULL AND recorded_from < @position AND valid_to = @endedOn`;
+  const ending = `${believedBefore(fact)} AND valid_to = @endedOn`;
   prepared(
     db,
     `INSERT INTO ${fact.table} (${columns}, valid_to, recorded_from, recorded_to)
@@ -165,7 +172,9 @@ export function insertFact(
  * From `from` on, the fact identified by `key` is `values`, whatever was recorded for later days:
  * for a fact whose changes follow one another in one stream (a policy's status), an event dated
  * before rows recorded earlier (history entered after the fact) retires those rows, so the latest
- * event holds from its own date.
+ * event holds from its own date. What held until `from` is recorded again ending then, as
+ * `closeFact` does; the rows from `from` on are retired with those holding on it in one statement,
+ * as a rebuild runs this for every change of every task and policy.
  */
 export function supersedeFrom(
   db: Database.Database,
@@ -175,16 +184,18 @@ export function supersedeFrom(
   from: string,
   position: number,
 ): void {
+  const parameters = { ...key, on: from, position };
+  prepared(db, endedCopySql(fact)).run(parameters);
   prepared(
     db,
     sqlOf(
       fact,
-      'supersede: retire later',
+      'supersede: retire',
       () => `UPDATE ${fact.table} SET recorded_to = @position
-       WHERE ${keyCondition(fact)} AND recorded_to IS NULL AND recorded_from < @position AND valid_from >= @from`,
+       WHERE ${believedBefore(fact)} AND (valid_from >= @on OR (valid_from <= @on AND (valid_to IS NULL OR valid_to > @on)))`,
     ),
-  ).run({ ...key, from, position });
-  openFact(db, fact, key, values, from, position);
+  ).run(parameters);
+  insertFact(db, fact, { ...key, ...values }, from, position);
 }
 
 /**
@@ -201,7 +212,7 @@ export function correctPeriod(
   position: number,
 ): void {
   const columns = [...fact.key, ...fact.values];
-  const believed = `${keyCondition(fact)} AND recorded_to IS NULL AND recorded_from < @position`;
+  const believed = believedBefore(fact);
   const rows = prepared(
     db,
     `SELECT ${columns.join(', ')}, valid_from, valid_to FROM ${fact.table} WHERE ${believed} ORDER BY valid_from`,
@@ -227,16 +238,16 @@ export function correctValues(
   values: Readonly<Record<string, unknown>>,
   position: number,
 ): void {
-  const holding = `${keyCondition(fact)} AND recorded_to IS NULL AND recorded_from < @position AND valid_to IS NULL`;
+  const holdingOn = `${believedBefore(fact)} AND valid_to IS NULL`;
   const copied = [...fact.key, ...fact.values.filter((column) => !(column in values))];
   const corrected = Object.keys(values);
   prepared(
     db,
     `INSERT INTO ${fact.table} (${[...copied, ...corrected].join(', ')}, valid_from, valid_to, recorded_from, recorded_to)
      SELECT ${[...copied, ...corrected.map((column) => `@${column}`)].join(', ')}, valid_from, NULL, @position, NULL
-     FROM ${fact.table} WHERE ${holding}`,
+     FROM ${fact.table} WHERE ${holdingOn}`,
   ).run({ ...key, ...values, position });
-  prepared(db, `UPDATE ${fact.table} SET recorded_to = @position WHERE ${holding}`).run({ ...key, position });
+  prepared(db, `UPDATE ${fact.table} SET recorded_to = @position WHERE ${holdingOn}`).run({ ...key, position });
 }
 
 /**
@@ -251,9 +262,9 @@ export function replaceFact(
   from: string,
   position: number,
 ): void {
-  prepared(
-    db,
-    `UPDATE ${fact.table} SET recorded_to = @position WHERE ${keyCondition(fact)} AND recorded_to IS NULL AND recorded_from < @position`,
-  ).run({ ...key, position });
+  prepared(db, `UPDATE ${fact.table} SET recorded_to = @position WHERE ${believedBefore(fact)}`).run({
+    ...key,
+    position,
+  });
   insertFact(db, fact, { ...key, ...values }, from, position);
 }

@@ -30,6 +30,16 @@ const READ_PAGE = 500;
 const CATCH_UP_PAGE = 10000;
 
 /**
+ * The read database's page cache while a projection loads from nothing, in KiB (SQLite's default
+ * is 2 MiB). Each event writes about ten rows keyed by random ids all over the tables; with the
+ * default many of them land on a page read back from the file, and a transaction's changed pages
+ * spill to the write-ahead log before its commit. 32 MiB took a 50,000-event rebuild from 110,605
+ * page reads and 125,085 writes to 78,106 and 102,717 (64 MiB did little better, 51,509 and
+ * 95,029); the previous size is set back after the catch-up.
+ */
+const CATCH_UP_CACHE_KIB = 32 * 1024;
+
+/**
  * Keeps the read database up to date with the store. Each projection has its own checkpoint,
  * written in the same transaction as the rows an event changes, so an event is applied exactly
  * once even across crashes. A projection whose version changed is rebuilt from the start.
@@ -144,11 +154,11 @@ export class ProjectionRunner {
 
   /**
    * Runs a catch-up, then creates the deferred indexes (a no-op once they exist, so a catch-up
-   * cut short before them still gets them next time). While a projection loads from nothing,
-   * commits need not reach the disk: a process that dies keeps every commit it
-   * made, and only a machine failing mid-rebuild can spoil the file, which is then deleted and
-   * built again. A checkpoint made with the old setting back carries every write to the disk
-   * before the runner follows live events.
+   * cut short before them still gets them next time). While a projection loads from nothing and its
+   * indexes are sorted, the page cache is larger (CATCH_UP_CACHE_KIB) and commits need not reach the
+   * disk: a process that dies keeps every commit it made, and only a machine failing mid-rebuild can
+   * spoil the file, which is then deleted and built again. A checkpoint made with the old settings
+   * back carries every write to the disk before the runner follows live events.
    */
   private async catchingUp(rebuilding: boolean, catchUp: () => Promise<void>): Promise<void> {
     if (!rebuilding) {
@@ -157,13 +167,16 @@ export class ProjectionRunner {
       return;
     }
     const synchronous = this.db.pragma('synchronous', { simple: true }) as number;
+    const cacheSize = this.db.pragma('cache_size', { simple: true }) as number;
     this.db.pragma('synchronous = OFF');
+    this.db.pragma(`cache_size = -${CATCH_UP_CACHE_KIB}`);
     try {
       await catchUp();
+      this.createDeferredIndexes();
     } finally {
       this.db.pragma(`synchronous = ${synchronous}`);
+      this.db.pragma(`cache_size = ${cacheSize}`);
     }
-    this.createDeferredIndexes();
     this.db.pragma('wal_checkpoint(PASSIVE)');
   }
 

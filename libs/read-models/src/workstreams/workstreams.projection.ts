@@ -24,6 +24,8 @@ export const TASK_STATES: FactTable = {
 };
 
 const STREAM_PREFIX = 'workstream-';
+/** A task's row as `task_states` records it; returned by each change of the row so it is not read again. */
+const TASK_STATE = 'workstream_id, status, owner_id, due_date, blocked_reason';
 
 const statements = statementsPerDatabase((db) => ({
   insertWorkstream: db.prepare(
@@ -43,21 +45,20 @@ const statements = statementsPerDatabase((db) => ({
   ),
   insertTask: db.prepare(
     `INSERT INTO tasks (task_id, workstream_id, title, description, owner_id, due_date, status, blocked_reason, sort_key)
-     VALUES (@taskId, @workstreamId, @title, @description, @ownerId, @dueDate, @status, @blockedReason, @sortKey)`,
+     VALUES (@taskId, @workstreamId, @title, @description, @ownerId, @dueDate, @status, @blockedReason, @sortKey)
+     RETURNING ${TASK_STATE}`,
   ),
-  setStatus: db.prepare('UPDATE tasks SET status = ?, blocked_reason = ? WHERE task_id = ?'),
-  setOwner: db.prepare('UPDATE tasks SET owner_id = ? WHERE task_id = ?'),
-  setDue: db.prepare('UPDATE tasks SET due_date = ? WHERE task_id = ?'),
-  moveTask: db.prepare('UPDATE tasks SET workstream_id = ? WHERE task_id = ?'),
+  setStatus: db.prepare(`UPDATE tasks SET status = ?, blocked_reason = ? WHERE task_id = ? RETURNING ${TASK_STATE}`),
+  setOwner: db.prepare(`UPDATE tasks SET owner_id = ? WHERE task_id = ? RETURNING ${TASK_STATE}`),
+  setDue: db.prepare(`UPDATE tasks SET due_date = ? WHERE task_id = ? RETURNING ${TASK_STATE}`),
+  moveTask: db.prepare(`UPDATE tasks SET workstream_id = ? WHERE task_id = ? RETURNING ${TASK_STATE}`),
   insertHistory: db.prepare(
     'INSERT INTO task_history (task_id, position, workstream_id, change, detail, occurred_at, person_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ),
   workstreamState: db.prepare(
     'SELECT group_id, status, lead_partner_id, lead_person_id, lead_name FROM workstreams WHERE workstream_id = ?',
   ),
-  taskState: db.prepare(
-    'SELECT workstream_id, status, owner_id, due_date, blocked_reason FROM tasks WHERE task_id = ?',
-  ),
+  taskState: db.prepare(`SELECT ${TASK_STATE} FROM tasks WHERE task_id = ?`),
   close: db.prepare(
     `UPDATE workstreams SET status = 'CLOSED', outcome_report = ?, closed_on = ? WHERE workstream_id = ?`,
   ),
@@ -130,11 +131,21 @@ export const workstreamsProjection: Projection = {
     const actor = (stored.metadata.actor as { personId?: string } | undefined)?.personId ?? null;
     // Events with no date of their own (a member added, a task started) happened the day they were recorded.
     const recordedOn = groupDateOf(occurredAt);
-    /** The task as the event left it holds from the day it was recorded. */
-    const taskChanged = (taskId: string, change: string, detail: string | null = null) => {
+    /**
+     * The task as the event left it (`state`, as its change of the row returned it; none for a
+     * task never added) holds from the day it was recorded.
+     */
+    const taskChanged = (taskId: string, state: unknown, change: string, detail: string | null = null) => {
       s.insertHistory.run(taskId, stored.position, workstreamId, change, detail, occurredAt, actor);
-      const state = s.taskState.get(taskId) as Record<string, unknown> | undefined;
-      if (state) supersedeFrom(db, TASK_STATES, { task_id: taskId }, state, recordedOn, stored.position);
+      if (state)
+        supersedeFrom(
+          db,
+          TASK_STATES,
+          { task_id: taskId },
+          state as Record<string, unknown>,
+          recordedOn,
+          stored.position,
+        );
     };
     /** The workstream as the event left it holds from `from` (an event of one never commissioned changes nothing). */
     const workstreamFrom = (from: string) => {
@@ -180,49 +191,70 @@ export const workstreamsProjection: Projection = {
         s.insertReport.run(workstreamId, event.data.rag, event.data.note, event.data.reportedOn, stored.position);
         return;
       case 'TaskAdded':
-        s.insertTask.run({
-          ...event.data,
-          workstreamId,
-          status: 'TO_DO',
-          blockedReason: null,
-          sortKey: stored.position,
-        });
-        taskChanged(event.data.taskId, 'ADDED', event.data.title);
+        taskChanged(
+          event.data.taskId,
+          s.insertTask.get({
+            ...event.data,
+            workstreamId,
+            status: 'TO_DO',
+            blockedReason: null,
+            sortKey: stored.position,
+          }),
+          'ADDED',
+          event.data.title,
+        );
         return;
       case 'TaskStarted':
-        s.setStatus.run('IN_PROGRESS', null, event.data.taskId);
-        taskChanged(event.data.taskId, 'STARTED');
+        taskChanged(event.data.taskId, s.setStatus.get('IN_PROGRESS', null, event.data.taskId), 'STARTED');
         return;
       case 'TaskBlocked':
-        s.setStatus.run('BLOCKED', event.data.reason, event.data.taskId);
-        taskChanged(event.data.taskId, 'BLOCKED', event.data.reason);
+        taskChanged(
+          event.data.taskId,
+          s.setStatus.get('BLOCKED', event.data.reason, event.data.taskId),
+          'BLOCKED',
+          event.data.reason,
+        );
         return;
       case 'TaskUnblocked':
-        s.setStatus.run('IN_PROGRESS', null, event.data.taskId);
-        taskChanged(event.data.taskId, 'UNBLOCKED');
+        taskChanged(event.data.taskId, s.setStatus.get('IN_PROGRESS', null, event.data.taskId), 'UNBLOCKED');
         return;
       case 'TaskCompleted':
-        s.setStatus.run('DONE', null, event.data.taskId);
-        taskChanged(event.data.taskId, 'COMPLETED');
+        taskChanged(event.data.taskId, s.setStatus.get('DONE', null, event.data.taskId), 'COMPLETED');
         return;
       case 'TaskCancelled':
-        s.setStatus.run('CANCELLED', null, event.data.taskId);
-        taskChanged(event.data.taskId, 'CANCELLED', event.data.reason);
+        taskChanged(
+          event.data.taskId,
+          s.setStatus.get('CANCELLED', null, event.data.taskId),
+          'CANCELLED',
+          event.data.reason,
+        );
         return;
       case 'TaskReassigned':
-        s.setOwner.run(event.data.ownerId, event.data.taskId);
-        taskChanged(event.data.taskId, 'REASSIGNED', event.data.ownerId);
+        taskChanged(
+          event.data.taskId,
+          s.setOwner.get(event.data.ownerId, event.data.taskId),
+          'REASSIGNED',
+          event.data.ownerId,
+        );
         return;
       case 'TaskDueDateChanged':
-        s.setDue.run(event.data.dueDate, event.data.taskId);
-        taskChanged(event.data.taskId, 'DUE_DATE_CHANGED', `${event.data.dueDate}: ${event.data.reason}`);
+        taskChanged(
+          event.data.taskId,
+          s.setDue.get(event.data.dueDate, event.data.taskId),
+          'DUE_DATE_CHANGED',
+          `${event.data.dueDate}: ${event.data.reason}`,
+        );
         return;
       case 'TaskCarriedOut':
-        taskChanged(event.data.taskId, 'CARRIED_OUT', event.data.toWorkstreamId);
+        taskChanged(event.data.taskId, s.taskState.get(event.data.taskId), 'CARRIED_OUT', event.data.toWorkstreamId);
         return;
       case 'TaskCarriedIn':
-        s.moveTask.run(workstreamId, event.data.task.taskId);
-        taskChanged(event.data.task.taskId, 'CARRIED_IN', event.data.fromWorkstreamId);
+        taskChanged(
+          event.data.task.taskId,
+          s.moveTask.get(workstreamId, event.data.task.taskId),
+          'CARRIED_IN',
+          event.data.fromWorkstreamId,
+        );
         return;
       case 'WorkstreamClosed':
         s.close.run(event.data.outcomeReport, event.data.closedOn, workstreamId);
