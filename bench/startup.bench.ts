@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -34,6 +34,7 @@ const MEMORY_TARGET_MB = 400;
 const POLL_MS = 200;
 
 const API_MAIN = join(__dirname, '..', 'apps', 'api', 'src', 'main.js');
+const PACKAGE_JSON = join(__dirname, '..', '..', 'package.json');
 const RAW_READ = join(__dirname, 'raw-read.js');
 
 interface Measured {
@@ -82,11 +83,22 @@ interface Health {
   readonly projections: { readonly position: number; readonly lag: number };
 }
 
+/**
+ * The node options `npm start` runs the api with (its heap limit), so the bench measures the api
+ * as it is run. The Dockerfile sets the same in NODE_OPTIONS.
+ */
+function startOptions(): string[] {
+  const { scripts } = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { scripts: { start: string } };
+  const match = /\bnode ((?:--\S+ )*)dist\/apps\/api\/src\/main\.js/.exec(scripts.start);
+  if (!match) throw new Error(`The start script "${scripts.start}" does not run dist/apps/api/src/main.js with node.`);
+  return match[1].split(' ').filter((option) => option !== '');
+}
+
 /** The api in a child process: from spawn until /health says it serves with the read models caught up. */
 async function startApi(dataDir: string, expectedEvents: number): Promise<Measured> {
   const port = await freePort();
   const start = performance.now();
-  const child = spawn(process.execPath, [API_MAIN], {
+  const child = spawn(process.execPath, [...startOptions(), API_MAIN], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -116,6 +128,30 @@ async function startApi(dataDir: string, expectedEvents: number): Promise<Measur
   }
 }
 
+/**
+ * Seeds `count` events into `eventsFile`. With BENCH_STARTUP_SEED_DIR set, the seeded log is kept
+ * there as `events-<count>.db` and copied from it on later runs (seeding 1,000,000 events takes
+ * minutes; the copy seconds). A copy, not the kept file itself, because each cold start may sign
+ * a tree head and so append to the log.
+ */
+async function seedOrCopy(eventsFile: string, count: number): Promise<string> {
+  const seedDir = process.env.BENCH_STARTUP_SEED_DIR;
+  if (!seedDir) {
+    const seeded = await timed(() => seed(eventsFile, count));
+    return `seeded in ${seeded.seconds.toFixed(1)} s, not timed`;
+  }
+  const kept = join(seedDir, `events-${count}.db`);
+  if (!existsSync(kept)) {
+    mkdirSync(seedDir, { recursive: true });
+    const partial = `${kept}.partial`;
+    rmSync(partial, { force: true });
+    await seed(partial, count);
+    renameSync(partial, kept);
+  }
+  const copied = await timed(() => copyFileSync(kept, eventsFile));
+  return `copied from ${kept} in ${copied.seconds.toFixed(1)} s, not timed`;
+}
+
 function removeReadDatabase(dataDir: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(join(dataDir, `read.db${suffix}`), { force: true });
 }
@@ -132,11 +168,10 @@ export async function startupBench(): Promise<BenchResult[]> {
     const dataDir = join(dir, 'data');
     mkdirSync(dataDir);
     const eventsFile = join(dataDir, 'events.db');
-    const seeded = await timed(() => seed(eventsFile, count));
+    const seeding = await seedOrCopy(eventsFile, count);
     console.log(
-      `startup: the api over ${formatNumber(count)} events (${formatNumber(seeded.result.groups)} groups of 5 areas, ` +
-        `${formatNumber(seeded.result.people)} people), ${rounds} round(s) of raw read, cold and warm start ` +
-        `(seeded in ${seeded.seconds.toFixed(1)} s, not timed)`,
+      `startup: the api (node ${startOptions().join(' ')}) over ${formatNumber(count)} events, ${rounds} round(s) ` +
+        `of raw read, cold and warm start (${seeding})`,
     );
     const raw: Measured[] = [];
     const cold: Measured[] = [];

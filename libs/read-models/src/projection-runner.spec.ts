@@ -2,7 +2,15 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InMemoryEventStore, NewEvent } from '@app/event-store';
+import {
+  chainEvents,
+  InMemoryEventStore,
+  NewEvent,
+  ReadAllOptions,
+  redactEventField,
+  StoredEvent,
+  SYSTEM_ACTOR,
+} from '@app/event-store';
 import { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 import { openReadDatabase } from './read-database';
@@ -143,6 +151,67 @@ describe('the projection runner', () => {
     await expect(runner.start()).rejects.toThrow('cannot apply');
     expect(counted(db)).toEqual([]);
     expect(db.prepare('SELECT position FROM projection_checkpoints').get()).toEqual({ position: 0 });
+  });
+
+  it("rebuilds after a redaction as it reads the log, the service's connection seeing the old rows until it commits", async () => {
+    const [blocked] = chainEvents('workstream-w1', null, [
+      {
+        id: 'e0000000-0000-4000-8000-000000000001',
+        type: 'TaskBlocked',
+        data: { taskId: 't1', reason: 'Blocked until Tyler Jones is seen' },
+        metadata: {
+          actor: SYSTEM_ACTOR,
+          occurredAt: '2026-11-23T09:00:00.000Z',
+          correlationId: 'c',
+          causationId: 'c',
+          reason: null,
+          schemaVersion: 1,
+          idempotencyKey: null,
+          inputHash: null,
+        },
+      },
+    ]);
+    await store.append('workstream-w1', [blocked], { expectedRevision: 'no_stream' });
+    const positions: Projection = {
+      name: 'positions',
+      version: 1,
+      tables: ['positions'],
+      setup: (db) => db.exec('CREATE TABLE positions (position INTEGER PRIMARY KEY)'),
+      apply: (db, e) => db.prepare('INSERT INTO positions VALUES (?)').run(e.position),
+    };
+    const db = openReadDatabase(join(dir, 'read.db'));
+    dbs.push(db);
+    const runner = new ProjectionRunner(store, db, [positions], silent);
+    await runner.start();
+    runners.push(runner);
+    const seen = () => db.prepare('SELECT position FROM positions ORDER BY position').pluck().all();
+    // Holds the rebuild's first read of the log (from the start) until the rows are looked at.
+    const readAll = store.readAll.bind(store);
+    let reached: () => void = () => undefined;
+    const rebuildReading = new Promise<void>((resolve) => (reached = resolve));
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    jest.spyOn(store, 'readAll').mockImplementation(async (options: ReadAllOptions = {}): Promise<StoredEvent[]> => {
+      if (!options.from) {
+        reached();
+        await released;
+      }
+      return readAll(options);
+    });
+    const { position } = await redactEventField(
+      store,
+      { eventId: blocked.id, field: 'reason', reason: 'Names a child (R40)' },
+      {
+        actor: { personId: 'admin-1', partnerId: null, roles: ['ADMINISTRATOR'] },
+        now: '2026-11-24T10:00:00.000Z',
+        correlationId: 'c',
+      },
+    );
+    await rebuildReading;
+    expect(seen()).toEqual([1]);
+    release();
+    await runner.waitFor(position);
+    expect(seen()).toEqual([1, 2]);
   });
 });
 

@@ -47,8 +47,7 @@ const CATCH_UP_CACHE_KIB = 32 * 1024;
  * A redaction (FieldRedacted) deletes text that rows may have copied, in any projection and any
  * form (a feed item's title is built from a communication's). So every projection is rebuilt from
  * history, which now reads "[redacted]" there, in one transaction with secure_delete on, so the
- * dropped pages are zeroed and no reader sees a half-built model. Redactions are rare; a rebuild
- * holds the history in memory while it runs.
+ * dropped pages are zeroed and no reader sees a half-built model.
  */
 export class ProjectionRunner {
   private processed: Position = 0;
@@ -297,41 +296,87 @@ export class ProjectionRunner {
     await this.rebuild();
   }
 
-  /** Every projection from the start, up to the newest event now: the events it read are all covered. */
+  /**
+   * Every projection from the start, up to the newest event now: the events it read are all covered.
+   * A file's rebuild is written through a connection of its own, a page at a time as the log is
+   * read, so the history is never held whole (100,000 events are about 165 MB of heap) and this
+   * connection's readers see the old rows until it commits. An in-memory database (as-at views,
+   * tests: short histories) has no second connection: its history is read whole, then applied in
+   * one synchronous transaction, so no reader sees it half built either.
+   */
   private async rebuild(): Promise<void> {
     const upTo = (await this.store.lastPosition()) ?? 0;
     this.logger.log(`Rebuilding every projection after a redaction, up to position ${upTo}`);
-    const history: StoredEvent[] = [];
-    for (let from = 0; from < upTo;) {
-      const page = await this.store.readAll({ from, limit: CATCH_UP_PAGE });
-      if (page.length === 0) break;
-      history.push(...page.filter((event) => event.position <= upTo).map(upcast));
-      from = page[page.length - 1].position;
-    }
     const before = this.processed;
-    this.db.pragma('secure_delete = ON');
-    try {
-      this.db
-        .transaction(() => {
-          for (const projection of this.projections) {
-            for (const table of projection.tables) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
-            projection.setup(this.db);
-            for (const event of history) if (readsStream(projection, event.streamId)) projection.apply(this.db, event);
-            for (const statement of projection.deferredIndexes ?? []) this.db.exec(statement);
-            this.statements().save.run(upTo, projection.name);
-          }
-        })
-        .immediate();
-    } finally {
-      this.db.pragma('secure_delete = OFF');
+    const unheard: StoredEvent[] = [];
+    const applyPage = (db: Database.Database, events: readonly StoredEvent[]) => {
+      for (const projection of this.projections) {
+        for (const event of events) if (readsStream(projection, event.streamId)) projection.apply(db, event);
+      }
+      for (const event of events) if (event.position > before) unheard.push(event);
+    };
+    if (this.db.memory) {
+      const history: StoredEvent[] = [];
+      for await (const page of this.historyPages(upTo)) history.push(...page);
+      this.db.pragma('secure_delete = ON');
+      try {
+        this.db
+          .transaction(() => {
+            this.resetProjections(this.db);
+            applyPage(this.db, history);
+            this.finishRebuild(this.db, upTo);
+          })
+          .immediate();
+      } finally {
+        this.db.pragma('secure_delete = OFF');
+      }
+    } else {
+      const writer = new Database(this.db.name);
+      try {
+        writer.pragma('secure_delete = ON');
+        writer.exec('BEGIN IMMEDIATE');
+        try {
+          this.resetProjections(writer);
+          for await (const page of this.historyPages(upTo)) applyPage(writer, page);
+          this.finishRebuild(writer, upTo);
+          writer.exec('COMMIT');
+        } catch (error) {
+          if (writer.inTransaction) writer.exec('ROLLBACK');
+          throw error;
+        }
+      } finally {
+        writer.close();
+      }
     }
     // The dropped rows' old pages may still be in the write-ahead log until it is emptied.
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.reflected = upTo;
-    this.committed(
-      upTo,
-      history.filter((event) => event.position > before),
-    );
+    this.committed(upTo, unheard);
+  }
+
+  /** The log up to `upTo`, upcast, READ_PAGE events at a time. */
+  private async *historyPages(upTo: Position): AsyncGenerator<StoredEvent[]> {
+    for (let from = 0; from < upTo;) {
+      const page = await this.readPage(from, upTo);
+      if (page.length === 0) return;
+      yield page.map(upcast);
+      from = page[page.length - 1].position;
+    }
+  }
+
+  private resetProjections(db: Database.Database): void {
+    for (const projection of this.projections) {
+      for (const table of projection.tables) db.exec(`DROP TABLE IF EXISTS ${table}`);
+      projection.setup(db);
+    }
+  }
+
+  private finishRebuild(db: Database.Database, upTo: Position): void {
+    const save = db.prepare('UPDATE projection_checkpoints SET position = ? WHERE name = ?');
+    for (const projection of this.projections) {
+      for (const statement of projection.deferredIndexes ?? []) db.exec(statement);
+      save.run(upTo, projection.name);
+    }
   }
 
   private applyBatch(stored: readonly StoredEvent[]): void {

@@ -7,16 +7,18 @@ import { EventEmitter } from 'node:events';
  * Events as the read models commit them, for GraphQL subscriptions. Fed after the read database
  * commits, so a subscriber that queries on receipt sees the change; each api instance feeds its
  * own subscribers, whichever instance wrote the event.
+ *
+ * It listens to the runner only while someone subscribes: a runner with a listener keeps every
+ * event of a catch-up transaction (10,000) until it commits, and at start-up, when nobody can
+ * have subscribed yet, those events outlived the young generation and doubled the old one.
  */
 @Injectable()
 export class LiveEvents {
   private readonly emitter = new EventEmitter();
+  private stopListening: (() => void) | null = null;
 
-  constructor(runner: ProjectionRunner) {
+  constructor(private readonly runner: ProjectionRunner) {
     this.emitter.setMaxListeners(0);
-    runner.onCommitted((events) => {
-      for (const event of events) this.emitter.emit('event', event);
-    });
   }
 
   get subscriberCount(): number {
@@ -43,10 +45,17 @@ export class LiveEvents {
       if (closed) return;
       closed = true;
       this.emitter.off('event', listener);
+      if (this.subscriberCount === 0) {
+        this.stopListening?.();
+        this.stopListening = null;
+      }
       queue.length = 0;
       wake?.();
     };
     this.emitter.on('event', listener);
+    this.stopListening ??= this.runner.onCommitted((events) => {
+      for (const event of events) this.emitter.emit('event', event);
+    });
     const iterator: AsyncIterableIterator<T> = {
       async next() {
         while (!closed && queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
