@@ -49,6 +49,8 @@ export interface ReadAllOptions {
 export interface ReadStreamOptions {
   /** The first revision to return (inclusive, as revisions name events rather than gaps between them); 0 when absent. */
   readonly fromRevision?: number;
+  /** At most this many events, from `fromRevision` on; all of them when absent. */
+  readonly limit?: number;
 }
 
 export interface SubscribeOptions {

@@ -1,6 +1,6 @@
 import { Decider } from '@app/domain';
-import { EventStore, ReadStreamOptions } from './event-store';
-import { FoldedStateCache } from './folded-state-cache';
+import { EventStore, NO_STREAM, ReadStreamOptions } from './event-store';
+import { FOLD_PAGE, FoldedStateCache } from './folded-state-cache';
 import { CommandContext, handleCommand } from './handle-command';
 import { inputHashOf } from './idempotency';
 import { InMemoryEventStore } from './in-memory/in-memory-event-store';
@@ -22,15 +22,17 @@ const eventCount: Decider<Increment, Incremented, number> = {
   decide: (command, total) => counterDecider.decide(command, total),
 };
 
-/** The store, with every readStream call recorded as the revision it started from. */
-function observed(store: EventStore): { store: EventStore; readsFrom: number[] } {
+/** The store, with every readStream call recorded as the revision it started from and the most it asked for. */
+function observed(store: EventStore): { store: EventStore; readsFrom: number[]; limits: (number | undefined)[] } {
   const readsFrom: number[] = [];
+  const limits: (number | undefined)[] = [];
   const readStream = store.readStream.bind(store);
   store.readStream = (streamId: string, options?: ReadStreamOptions) => {
     readsFrom.push(options?.fromRevision ?? 0);
+    limits.push(options?.limit);
     return readStream(streamId, options);
   };
-  return { store, readsFrom };
+  return { store, readsFrom, limits };
 }
 
 async function totalOf(store: EventStore, streamId: string): Promise<number> {
@@ -47,6 +49,26 @@ describe('the folded-state cache', () => {
     // Each read starts at the newest event the previous one saw, which must come back unchanged.
     expect(readsFrom).toEqual([0, 0, 0, 1, 2]);
     expect((await cache.read(store, 'counter-1', eventCount)).state).toBe(5);
+  });
+
+  it('folds a stream longer than a page a page at a time, never reading it whole', async () => {
+    const length = FOLD_PAGE * 2 + 3;
+    const { store, readsFrom, limits } = observed(new InMemoryEventStore());
+    const events = Array.from({ length }, (_, n) => ({
+      id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+      type: 'Incremented',
+      data: { by: 1, total: n + 1 },
+      metadata: {},
+    }));
+    await store.append('counter-1', events, { expectedRevision: NO_STREAM });
+    const cache = new FoldedStateCache();
+    expect((await cache.read(store, 'counter-1', eventCount)).state).toBe(length);
+    expect(readsFrom).toEqual([0, FOLD_PAGE, FOLD_PAGE * 2]);
+    expect(limits).toEqual([FOLD_PAGE, FOLD_PAGE, FOLD_PAGE]);
+    await handleCommand(store, 'counter-1', eventCount, increment(1), context, cache);
+    // The command's read starts at the newest event folded, a page at most.
+    expect(readsFrom.slice(3)).toEqual([length - 1]);
+    expect((await cache.read(store, 'counter-1', eventCount)).state).toBe(length + 1);
   });
 
   it('sees what another process appended between two commands, never its stale state', async () => {

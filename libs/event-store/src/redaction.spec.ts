@@ -84,6 +84,7 @@ describe.each(stores)('redaction in the %s store (A7, R40)', (name, open) => {
       { path: 'reason', digest: expect.stringMatching(/^[0-9a-f]{64}$/), salt: expect.any(String) },
     ]);
     expect((await store.readEvent?.(eventId))?.data).toEqual(stored.data);
+    expect((await store.readStream('workstream-w1', { limit: 1 }))[0].data).toEqual(stored.data);
     expect(await verifyHashChains(store)).toMatchObject({ breaks: [], redactions: [] });
   });
 

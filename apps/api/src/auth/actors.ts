@@ -30,7 +30,7 @@ export class Actors {
 
   /** The group an entity belongs to, from the first event of its stream (a meeting, workstream or policy). */
   async groupOfStream(streamId: string, notFound: string): Promise<string> {
-    const [first] = await this.store.readStream(streamId);
+    const [first] = await this.store.readStream(streamId, { limit: 1 });
     const groupId = (first?.data as { groupId?: string } | undefined)?.groupId;
     if (!groupId) throw new DomainError('NOT_FOUND', notFound);
     return groupId;

@@ -174,7 +174,7 @@ export class ReadAccess {
     if (streamId.startsWith('local-arrangement-'))
       return this.mayReadAreaFeed(personId, streamId.slice('local-arrangement-'.length));
     if (GROUP_ENTITY_STREAMS.some((prefix) => streamId.startsWith(prefix))) {
-      const [first] = await this.store.readStream(streamId);
+      const [first] = await this.store.readStream(streamId, { limit: 1 });
       const groupId = (first?.data as { groupId?: string } | undefined)?.groupId;
       return groupId !== undefined && (await this.mayReadGroup(personId, groupId));
     }

@@ -153,6 +153,7 @@ export class EventStoreDbEventStore implements EventStore {
     try {
       for await (const resolved of this.client.readStream(streamId, {
         fromRevision: BigInt(options.fromRevision ?? 0),
+        ...(options.limit === undefined ? {} : { maxCount: options.limit }),
       })) {
         if (resolved.event) events.push(toStoredEvent(resolved.event));
       }

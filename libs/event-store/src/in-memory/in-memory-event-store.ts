@@ -53,6 +53,7 @@ export class InMemoryEventStore implements EventStore {
     const from = options.fromRevision ?? 0;
     return this.log
       .filter((event) => event.streamId === streamId && event.revision >= from)
+      .slice(0, options.limit)
       .map((event) => structuredClone(event));
   }
 

@@ -113,8 +113,8 @@ export class PostgresEventStore implements EventStore {
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     await this.migrated();
     const result = await this.pool.query<EventRow>(
-      `SELECT * FROM ${this.names.events} WHERE stream_id = $1 AND revision >= $2 ORDER BY revision`,
-      [streamId, options.fromRevision ?? 0],
+      `SELECT * FROM ${this.names.events} WHERE stream_id = $1 AND revision >= $2 ORDER BY revision LIMIT $3`,
+      [streamId, options.fromRevision ?? 0, options.limit ?? null],
     );
     return this.withTexts(result.rows);
   }

@@ -144,11 +144,12 @@ export class SqliteEventStore implements EventStore {
       deleteText: this.db.prepare('DELETE FROM event_texts WHERE event_id = ? AND path = ?'),
       setData: this.db.prepare('UPDATE events SET data = ? WHERE event_id = ?'),
       dataOf: this.db.prepare<[string], { data: string }>('SELECT data FROM events WHERE event_id = ?'),
-      readStream: this.db.prepare<[string, number], EventRow>(
-        'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision',
+      readStream: this.db.prepare<[string, number, number], EventRow>(
+        'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
       ),
-      readStreamTexts: this.db.prepare<[string, number], KeptTextRow>(
-        'SELECT t.* FROM event_texts t JOIN events e ON e.event_id = t.event_id WHERE e.stream_id = ? AND e.revision >= ?',
+      readStreamTexts: this.db.prepare<[string, number, number], KeptTextRow>(
+        `SELECT t.* FROM event_texts t JOIN events e ON e.event_id = t.event_id
+         WHERE e.stream_id = ? AND e.revision BETWEEN ? AND ?`,
       ),
       readAll: this.db.prepare<[number, number], EventRow>(
         'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?',
@@ -263,10 +264,9 @@ export class SqliteEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     const from = options.fromRevision ?? 0;
-    return withTexts(
-      this.statements.readStream.all(streamId, from),
-      this.statements.readStreamTexts.all(streamId, from),
-    );
+    const rows = this.statements.readStream.all(streamId, from, options.limit ?? -1);
+    if (rows.length === 0) return [];
+    return withTexts(rows, this.statements.readStreamTexts.all(streamId, from, rows[rows.length - 1].revision));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {

@@ -129,6 +129,22 @@ export function eventStoreContract(
         expect(await store.readStream(stream(), { fromRevision: 3 })).toEqual([]);
       });
 
+      it('reads at most a limit of events of a stream, from a revision on', async () => {
+        await store.append(stream(), [event('A'), event('B'), event('C'), event('D')], { expectedRevision: NO_STREAM });
+        const page = async (fromRevision: number, limit: number) =>
+          (await store.readStream(stream(), { fromRevision, limit })).map((e) => [e.type, e.revision]);
+        expect(await page(0, 2)).toEqual([
+          ['A', 0],
+          ['B', 1],
+        ]);
+        expect(await page(2, 2)).toEqual([
+          ['C', 2],
+          ['D', 3],
+        ]);
+        expect(await page(3, 2)).toEqual([['D', 3]]);
+        expect(await page(4, 2)).toEqual([]);
+      });
+
       it('reads the whole log in global order from an exclusive position', async () => {
         const before = await store.lastPosition();
         await store.append(stream('a'), [event('A1')], { expectedRevision: NO_STREAM });
