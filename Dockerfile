@@ -14,7 +14,7 @@ FROM node:20-bookworm-slim
 WORKDIR /app
 # The heap limit of `npm start` (README, Configuration): without it V8 lets garbage grow the heap
 # by hundreds of MB before collecting it, and a cold start over a large store passes 400 MB.
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATA_DIR=/data NODE_OPTIONS=--max-old-space-size=192
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATA_DIR=/data NODE_OPTIONS=--max-old-space-size=384
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
 COPY package.json ./
