@@ -35,6 +35,16 @@ function observed(store: EventStore): { store: EventStore; readsFrom: number[]; 
   return { store, readsFrom, limits };
 }
 
+/** `length` increments of one, as recorded events. */
+function counted(length: number) {
+  return Array.from({ length }, (_, n) => ({
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    type: 'Incremented',
+    data: { by: 1, total: n + 1 },
+    metadata: {},
+  }));
+}
+
 async function totalOf(store: EventStore, streamId: string): Promise<number> {
   const events = await store.readStream(streamId);
   return (events[events.length - 1].data as { total: number }).total;
@@ -54,13 +64,7 @@ describe('the folded-state cache', () => {
   it('folds a stream longer than a page a page at a time, never reading it whole', async () => {
     const length = FOLD_PAGE * 2 + 3;
     const { store, readsFrom, limits } = observed(new InMemoryEventStore());
-    const events = Array.from({ length }, (_, n) => ({
-      id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-      type: 'Incremented',
-      data: { by: 1, total: n + 1 },
-      metadata: {},
-    }));
-    await store.append('counter-1', events, { expectedRevision: NO_STREAM });
+    await store.append('counter-1', counted(length), { expectedRevision: NO_STREAM });
     const cache = new FoldedStateCache();
     expect((await cache.read(store, 'counter-1', eventCount)).state).toBe(length);
     expect(readsFrom).toEqual([0, FOLD_PAGE, FOLD_PAGE * 2]);
@@ -69,6 +73,16 @@ describe('the folded-state cache', () => {
     // The command's read starts at the newest event folded, a page at most.
     expect(readsFrom.slice(3)).toEqual([length - 1]);
     expect((await cache.read(store, 'counter-1', eventCount)).state).toBe(length + 1);
+  });
+
+  it('folds a long stream once for requests that arrive while it is folded, each then reading only what is newer', async () => {
+    const length = FOLD_PAGE * 2 + 3;
+    const { store, readsFrom } = observed(new InMemoryEventStore());
+    await store.append('counter-1', counted(length), { expectedRevision: NO_STREAM });
+    const cache = new FoldedStateCache();
+    const states = await Promise.all([1, 2, 3].map(() => cache.read(store, 'counter-1', eventCount)));
+    expect(states.map((folded) => folded.state)).toEqual([length, length, length]);
+    expect(readsFrom).toEqual([0, FOLD_PAGE, FOLD_PAGE * 2, length - 1, length - 1]);
   });
 
   it('sees what another process appended between two commands, never its stale state', async () => {

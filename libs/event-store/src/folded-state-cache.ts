@@ -42,6 +42,8 @@ export const FOLD_PAGE = 1000;
  */
 export class FoldedStateCache {
   private readonly entries = new Map<string, Entry<unknown>>();
+  /** Streams being folded from their start, by key. */
+  private readonly folding = new Map<string, Promise<FoldedStream<unknown>>>();
   private readonly deciderIds = new WeakMap<object, number>();
   private nextDeciderId = 0;
 
@@ -66,6 +68,28 @@ export class FoldedStateCache {
         return this.remember(key, await extendPaged(store, streamId, decider, cached, first.slice(1), first), false);
       }
     }
+    // A long stream's first fold takes seconds and holds its state; requests arriving meanwhile
+    // wait for it and then read only what is newer, rather than each folding the stream again.
+    const inFlight = this.folding.get(key);
+    if (inFlight) {
+      await inFlight.catch(() => undefined);
+      return this.read(store, streamId, decider);
+    }
+    const folded = this.foldAfresh(store, streamId, decider, key);
+    this.folding.set(key, folded);
+    try {
+      return await folded;
+    } finally {
+      this.folding.delete(key);
+    }
+  }
+
+  private async foldAfresh<C extends Message, E extends Message, S>(
+    store: EventStore,
+    streamId: string,
+    decider: Decider<C, E, S>,
+    key: string,
+  ): Promise<FoldedStream<S>> {
     const first = await store.readStream(streamId, { limit: FOLD_PAGE });
     const fresh: Entry<S> = { state: decider.initialState, last: null, keyedCommands: new Map() };
     return this.remember(key, await extendPaged(store, streamId, decider, fresh, first, first), true);

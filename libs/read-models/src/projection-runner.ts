@@ -313,7 +313,8 @@ export class ProjectionRunner {
       for (const projection of this.projections) {
         for (const event of events) if (readsStream(projection, event.streamId)) projection.apply(db, event);
       }
-      for (const event of events) if (event.position > before) unheard.push(event);
+      // Kept for listeners only: with nobody listening, a rebuild holds no more than a page.
+      if (this.listeners.size > 0) for (const event of events) if (event.position > before) unheard.push(event);
     };
     if (this.db.memory) {
       const history: StoredEvent[] = [];

@@ -122,4 +122,15 @@ describe('sqlite store group commit: appends made together', () => {
     expect(await reopened.readStream('closing')).toHaveLength(1);
     await reopened.close();
   });
+
+  it('given an append made once an earlier one is answered, when the store is closing, then it is refused and nothing of it is written', async () => {
+    const followUp = store
+      .append('first', [event()], { expectedRevision: NO_STREAM })
+      .then(() => store.append('follow-up', [event()], { expectedRevision: NO_STREAM }));
+    await store.close();
+    await expect(followUp).rejects.toThrow('The event store is closing: the append was not recorded.');
+    const reopened = new SqliteEventStore(join(dir, 'events.db'));
+    expect((await reopened.readAll()).map((stored) => stored.streamId)).toEqual(['first']);
+    await reopened.close();
+  });
 });

@@ -113,6 +113,7 @@ export class SqliteEventStore implements EventStore {
   private readonly groupTransaction;
   private pending: PendingAppend[] = [];
   private committing: Promise<void> | null = null;
+  private closing = false;
 
   constructor(
     readonly file: string,
@@ -224,6 +225,7 @@ export class SqliteEventStore implements EventStore {
     options: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('An append needs at least one event.');
+    if (this.closing) throw new Error('The event store is closing: the append was not recorded.');
     return new Promise((resolve, reject) => {
       this.pending.push({ streamId, events, expected: options.expectedRevision, resolve, reject });
       this.committing ??= new Promise((done) => setImmediate(done)).then(() => this.commitPending());
@@ -307,6 +309,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    // Appends already waiting are committed; any made from now on (a follow-up to one of them) are refused.
+    this.closing = true;
     await this.committing;
     if (this.db.open) this.db.close();
   }
