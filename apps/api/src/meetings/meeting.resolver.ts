@@ -5,7 +5,7 @@ import {
   groupDateOf,
   DomainError,
   quorumFromCount,
-  mayOpenMeetingOn,
+  mayOpenMeeting,
 } from '@app/domain';
 import { MeetingQueries, MeetingRow, RecommendationRow } from '@app/read-models';
 import { KnownEntities } from '../common/known-entities';
@@ -145,12 +145,14 @@ export class MeetingResolver {
   }
 
   @ResolveField(() => Boolean, {
-    description: 'R7: the meeting is scheduled and its day has come, so whoever runs meetings may open it today.',
+    description: 'R7: the meeting is scheduled, its group not dissolved and its day come, so whoever runs meetings may open it today.',
   })
-  mayOpen(@Parent() meeting: Meeting): boolean {
-    return (
-      meeting.status === MeetingStatus.SCHEDULED &&
-      mayOpenMeetingOn(groupDateOf(meeting.startsAt.toISOString()), this.views.today().on)
+  async mayOpen(@Parent() meeting: Meeting, @Context() context: GraphqlContext): Promise<boolean> {
+    const { dissolvedAt } = await context.loaders.dissolutionOfGroup.load(meeting.groupId);
+    return mayOpenMeeting(
+      { status: meeting.status, meetingDate: groupDateOf(meeting.startsAt.toISOString()) },
+      dissolvedAt !== null,
+      this.views.today().on,
     );
   }
 

@@ -1,4 +1,4 @@
-import { mayOpenMeetingOn } from './meeting-opening';
+import { mayOpenMeeting, mayOpenMeetingOn } from './meeting-opening';
 
 describe('mayOpenMeetingOn (R7)', () => {
   it('given a meeting held on 10 December 2026, when the day is before it, then it may not be opened', () => {
@@ -9,5 +9,20 @@ describe('mayOpenMeetingOn (R7)', () => {
   it('given a meeting held on 10 December 2026, when the day is its own or later, then it may be opened', () => {
     expect(mayOpenMeetingOn('2026-12-10', '2026-12-10')).toBe(true);
     expect(mayOpenMeetingOn('2026-12-10', '2027-01-04')).toBe(true);
+  });
+});
+
+describe('mayOpenMeeting (R7)', () => {
+  const scheduled = { status: 'SCHEDULED' as const, meetingDate: '2026-12-10' };
+
+  it('given a scheduled meeting of a standing group, when its day has come, then it may be opened', () => {
+    expect(mayOpenMeeting(scheduled, false, '2026-12-10')).toBe(true);
+  });
+
+  it('given a meeting before its day, already open or closed, or of a dissolved group, then it may not be opened', () => {
+    expect(mayOpenMeeting(scheduled, false, '2026-12-09')).toBe(false);
+    expect(mayOpenMeeting({ ...scheduled, status: 'OPEN' }, false, '2026-12-10')).toBe(false);
+    expect(mayOpenMeeting({ ...scheduled, status: 'CLOSED' }, false, '2026-12-10')).toBe(false);
+    expect(mayOpenMeeting(scheduled, true, '2026-12-10')).toBe(false);
   });
 });
