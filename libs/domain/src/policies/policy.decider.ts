@@ -1,5 +1,5 @@
 import { Decider, Message } from '../shared/decider';
-import { addMonthsToDate, groupDateOf, isIsoDate } from '../shared/dates';
+import { addMonthsToDate, groupDateOf, requireDate } from '../shared/dates';
 import { DomainError } from '../shared/domain-error';
 import { Actor } from '../shared/roles';
 import { normaliseName, requireText } from '../shared/text';
@@ -85,10 +85,6 @@ function requireOfficer(actor: Actor, action: string): void {
     });
   }
 }
-function requireDate(value: string, label: string): void {
-  if (!isIsoDate(value)) throw new DomainError('VALIDATION_FAILED', `${label} must be a date written YYYY-MM-DD.`);
-}
-
 export function evolvePolicy(state: PolicyState, event: PolicyEvent): PolicyState {
   if (event.type === 'PolicyDrafted') {
     const { policyId, groupId, title, body, summary } = event.data;

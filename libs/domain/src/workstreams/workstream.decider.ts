@@ -1,15 +1,11 @@
 import { Decider } from '../shared/decider';
-import { isIsoDate } from '../shared/dates';
+import { requireDate } from '../shared/dates';
 import { DomainError } from '../shared/domain-error';
 import { Actor } from '../shared/roles';
 import { normaliseName, requireText } from '../shared/text';
 import { AddTask, CommissionWorkstream, WorkstreamCommandUnion } from './workstream.commands';
 import { OPEN_TASK_STATUSES, TaskRecord, TaskStatus, WorkstreamEvent } from './workstream.events';
 import { evolveWorkstream, isLead, Workstream, WorkstreamState } from './workstream.state';
-
-function requireDate(value: string, label: string): void {
-  if (!isIsoDate(value)) throw new DomainError('VALIDATION_FAILED', `${label} must be a date written YYYY-MM-DD.`);
-}
 
 const isGroupOfficer = (actor: Actor) => actor.roles.includes('ADMINISTRATOR') || actor.roles.includes('CHAIR');
 
