@@ -57,7 +57,7 @@ describe('the date input', () => {
       id: 'asAt',
       name: 'asAt',
       label: 'As at',
-      value: '2019-05-"31',
+      typed: { day: '"31', month: '5', year: '2019' },
       errors: [{ field: 'asAt', text: 'Before the group existed' }],
     }).value;
     expect(markup).toContain('id="asAt"');

@@ -171,11 +171,10 @@ const DATE_PARTS: readonly DatePart[] = ['day', 'month', 'year'];
  * The GOV.UK date input: day, month and year fields under one legend, showing back what was typed.
  * The day field's id is the field id; an error about some fields only marks those.
  */
-export function dateInput(options: FieldOptions & { readonly typed?: DateParts }): Html {
+export function dateInput(options: Omit<FieldOptions, 'value'> & { readonly typed: DateParts }): Html {
   const error = options.errors.find((e) => e.field === options.id || e.field.startsWith(`${options.id}-`));
   const parts = fieldParts({ ...options, errors: error ? [{ ...error, field: options.id }] : [] });
-  const [year, month, day] = (options.value ?? '').split('-');
-  const typed = options.typed ?? { day, month, year };
+  const { typed } = options;
   const part = (name: DatePart, label: string, width: number) => {
     const marked = error && (!error.parts || error.parts.includes(name));
     return html`<div class="govuk-date-input__item">

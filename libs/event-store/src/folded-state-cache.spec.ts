@@ -85,6 +85,22 @@ describe('the folded-state cache', () => {
     expect(readsFrom).toEqual([0, FOLD_PAGE, FOLD_PAGE * 2, length - 1, length - 1]);
   });
 
+  it('given a first fold that fails, then the requests waiting on it fold the stream themselves', async () => {
+    const store = new InMemoryEventStore();
+    await store.append('counter-1', counted(3), { expectedRevision: NO_STREAM });
+    const readStream = store.readStream.bind(store);
+    let failures = 1;
+    store.readStream = (streamId: string, options?: ReadStreamOptions) =>
+      failures-- > 0 ? Promise.reject(new Error('disk read failed')) : readStream(streamId, options);
+    const cache = new FoldedStateCache();
+    const reads = await Promise.allSettled([1, 2, 3].map(() => cache.read(store, 'counter-1', eventCount)));
+    expect(reads.map((read) => (read.status === 'fulfilled' ? read.value.state : read.reason.message))).toEqual([
+      'disk read failed',
+      3,
+      3,
+    ]);
+  });
+
   it('sees what another process appended between two commands, never its stale state', async () => {
     const store = new InMemoryEventStore();
     const here = new FoldedStateCache();

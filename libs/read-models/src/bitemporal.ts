@@ -192,7 +192,7 @@ export function supersedeFrom(
       fact,
       'supersede: retire',
       () => `UPDATE ${fact.table} SET recorded_to = @position
-       WHERE ${believedBefore(fact)} AND (valid_from >= @on OR (valid_from <= @on AND (valid_to IS NULL OR valid_to > @on)))`,
+       WHERE ${believedBefore(fact)} AND (valid_from >= @on OR valid_to IS NULL OR valid_to > @on)`,
     ),
   ).run(parameters);
   insertFact(db, fact, { ...key, ...values }, from, position);

@@ -13,9 +13,9 @@ export const STREAM_KINDS = {
 
 export type StreamKind = (typeof STREAM_KINDS)[keyof typeof STREAM_KINDS];
 
-/** The kind of aggregate a stream holds, and the entity it is (none for the platform's one access stream). */
 const PREFIXES = Object.entries(STREAM_KINDS) as [string, StreamKind][];
 
+/** The kind of aggregate a stream holds, and the entity it is (none for the platform's one access stream). */
 export function streamEntity(streamId: string): { kind: StreamKind | 'OTHER'; entityId: string | null } {
   for (const [prefix, kind] of PREFIXES) {
     if (streamId.startsWith(prefix))
