@@ -96,7 +96,6 @@ export function decideReportsUp(command: ReportsUpCommand, state: ReportsUpState
         throw new DomainError('VALIDATION_FAILED', `Figures for ${period} can be sent once the quarter has begun.`);
       // The day the area sent them, which may be before they were entered here: what lateness is judged on.
       const submittedOn = dateOrToday(command.data.submittedOn, now);
-      requireDate(submittedOn, 'The day the figures were sent');
       requireNotFuture(submittedOn, now, 'The day the figures were sent');
       requireNotBefore(submittedOn, quarterStart, 'The day the figures were sent', `the start of ${period}`);
       if (!Number.isInteger(count) || count < 0)

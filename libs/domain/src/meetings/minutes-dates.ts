@@ -1,4 +1,4 @@
-import { dateOrToday, groupDateOf, IsoDate, requireDate, requireNotBefore, requireNotFuture } from '../shared/dates';
+import { dateOrToday, groupDateOf, IsoDate, requireNotBefore, requireNotFuture } from '../shared/dates';
 import { DomainError } from '../shared/domain-error';
 
 /**
@@ -17,7 +17,6 @@ export function minutesApprovedOn(
       `Minutes approved at a meeting are approved on its day (${atMeetingDate}), not ${given}.`,
     );
   const approvedOn = atMeetingDate ?? dateOrToday(given, now);
-  requireDate(approvedOn, 'The day the minutes were approved');
   requireNotFuture(approvedOn, now, 'The day the minutes were approved');
   requireNotBefore(approvedOn, meetingDate, 'The day the minutes were approved', 'the meeting');
   return approvedOn;
@@ -30,7 +29,6 @@ export function minutesPublishedOn(
 ): IsoDate {
   const label = 'The day the minutes were published';
   const publishedOn = dateOrToday(given, facts.now);
-  requireDate(publishedOn, label);
   requireNotFuture(publishedOn, facts.now, label);
   requireNotBefore(publishedOn, facts.approvedOn, label, 'their approval');
   return publishedOn;
@@ -45,7 +43,6 @@ export function localPublicationOn(
   facts: Readonly<{ minutesPublishedOn: IsoDate; now: string }>,
 ): IsoDate {
   const label = 'The day the area published the minutes';
-  requireDate(given, label);
   requireNotFuture(given, facts.now, label);
   requireNotBefore(given, facts.minutesPublishedOn, label, 'the day the region published them');
   return given;
