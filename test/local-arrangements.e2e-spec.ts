@@ -1,7 +1,5 @@
-import { mintToken, SigningKey } from '@app/platform';
-import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
 import { LoadedDemo } from '../apps/cli/src/demo/load-demo';
-import { startDemoApp } from './support/demo-app';
+import { DemoApp, startDemoApp } from './support/demo-app';
 import { TestApp } from './support/test-app';
 
 /** The 2026 Act's education duty, commenced in this scenario on 1 April 2027. */
@@ -23,8 +21,7 @@ describe('local arrangements: the arrangement, published arrangements and the la
   let bristol: string;
   let somerset: string;
   const tokens: Record<string, string> = {};
-  const mint = (personId: string) =>
-    mintToken(api.app.get<SigningKey>(SIGNING_KEY), { subject: personId, name: personId });
+  let tokenOf: DemoApp['tokenOf'];
   const mutate = (name: string, input: Record<string, unknown>, token: string) =>
     api.graphql(
       `mutation($i: ${name[0].toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $i) { ${AREA} } }`,
@@ -39,7 +36,7 @@ describe('local arrangements: the arrangement, published arrangements and the la
 
   beforeAll(async () => {
     const app = await startDemoApp({ load: [] });
-    ({ api, demo } = app);
+    ({ api, demo, tokenOf } = app);
     bristol = demo.areaIds.Bristol;
     somerset = demo.areaIds.Somerset;
     tokens.bristol = await app.tokenOf('bristol-business-manager');
@@ -162,7 +159,7 @@ describe('local arrangements: the arrangement, published arrangements and the la
     });
 
     it("refuses another partner's representative naming the police's (FORBIDDEN), a future day (VALIDATION_FAILED), a day before the police joined (OUT_OF_RANGE)", async () => {
-      const police = await mint(demo.personIds['victoria-capel']);
+      const police = await tokenOf('victoria-capel');
       const codeOf = async (input: Record<string, unknown>, token: string) =>
         (await api.graphql(NAME, { i: policeNaming(input) }, token)).errors?.[0].extensions?.code;
       expect(await codeOf({}, tokens.representative)).toBe('FORBIDDEN');
@@ -173,7 +170,7 @@ describe('local arrangements: the arrangement, published arrangements and the la
     });
 
     it("records the police's lead and delegate once when retried, by the police's own representative", async () => {
-      const police = await mint(demo.personIds['victoria-capel']);
+      const police = await tokenOf('victoria-capel');
       const input = policeNaming({ idempotencyKey: 'police-delegate-2019', reason: 'Working Together' });
       const first = await api.graphql(NAME, { i: input }, police);
       expect(first.errors).toBeUndefined();
@@ -538,7 +535,7 @@ describe('local arrangements: the arrangement, published arrangements and the la
           token,
         );
       expect((await respond(tokens.representative, 'ACCEPTED')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      const council = await mint(demo.personIds['jacqui-jensen']);
+      const council = await tokenOf('jacqui-jensen');
       const implemented = await respond(council, 'IMPLEMENTED');
       expect(implemented.errors).toBeUndefined();
       expect(implemented.data?.respondToScrutinyRecommendation.scrutinyReports[0].recommendations[0]).toMatchObject({

@@ -1,10 +1,8 @@
 import { MeetingQueries, MembershipQueries, PolicyQueries, WorkstreamQueries } from '@app/read-models';
-import { mintToken, SigningKey } from '@app/platform';
-import { SIGNING_KEY } from '../apps/api/src/infrastructure/injection-tokens';
 import { LoadedDemo } from '../apps/cli/src/demo/load-demo';
 import { LoadedMeetings } from '../apps/cli/src/demo/meeting-year';
 import { LoadedWorkstreams } from '../apps/cli/src/demo/workstreams';
-import { startDemoApp } from './support/demo-app';
+import { DemoApp, startDemoApp } from './support/demo-app';
 import { TestApp } from './support/test-app';
 
 const TODAY = '2026-11-23';
@@ -78,6 +76,7 @@ describe('lists of workstreams, tasks, policies and groups over GraphQL, one que
   let demo: LoadedDemo;
   let loaded: LoadedWorkstreams;
   let year: LoadedMeetings;
+  let tokenOf: DemoApp['tokenOf'];
   let otherGroupId: string;
 
   beforeAll(async () => {
@@ -86,6 +85,7 @@ describe('lists of workstreams, tasks, policies and groups over GraphQL, one que
       demo,
       year,
       workstreams: loaded,
+      tokenOf,
     } = await startDemoApp({
       clockNow: `${TODAY}T09:00:00.000Z`,
       load: ['meetings', 'workstreams', 'policies'],
@@ -111,7 +111,7 @@ describe('lists of workstreams, tasks, policies and groups over GraphQL, one que
     const { data, errors } = await api.graphql<{ regionalGroups: { edges: { node: Group }[] } }>(
       GROUPS,
       {},
-      await mintToken(api.app.get<SigningKey>(SIGNING_KEY), { subject: demo.personIds.auditor, name: 'auditor' }),
+      await tokenOf('auditor'),
     );
     expect(errors).toBeUndefined();
     const [avon, other] = (data?.regionalGroups.edges ?? []).map((edge) => edge.node);

@@ -3,8 +3,6 @@ import { mkdirSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
-import { mintToken, SigningKey } from '@app/platform';
-import { SIGNING_KEY } from '../../apps/api/src/infrastructure/injection-tokens';
 import { IntegrityMonitor } from '../../apps/api/src/integrity/integrity-monitor';
 import { describeWithChromium, launchChromium, openPage, signIn as signInAs } from '../support/chromium';
 import { DemoApp, startDemoApp } from '../support/demo-app';
@@ -41,22 +39,9 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
         )
       ).data!.scheduleMeeting.id;
     // Business managers who sign in by pasting a token.
-    const businessManager = async (name: string, area: string) => {
-      const { registerPerson } = await app.api.send<{ registerPerson: { personId: string } }>(
-        'mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { personId } }',
-        { i: { name } },
-        app.api.adminToken as string,
-      );
-      await app.api.send(
-        'mutation($i: RoleInput!) { grantRole(input: $i) { personId } }',
-        { i: { personId: registerPerson.personId, role: 'AREA_BUSINESS_MANAGER', areaId: app.demo.areaIds[area] } },
-        app.api.adminToken as string,
-      );
-      return mintToken(app.api.app.get<SigningKey>(SIGNING_KEY), { subject: registerPerson.personId, name });
-    };
-    southGloucestershireToken = await businessManager('Sam Gloucester', 'South Gloucestershire');
+    southGloucestershireToken = await app.businessManager('South Gloucestershire', 'Sam Gloucester');
     // Bath and North East Somerset has yet to decide on the information sharing protocol.
-    bathToken = await businessManager('Bea Bath', 'Bath and North East Somerset');
+    bathToken = await app.businessManager('Bath and North East Somerset', 'Bea Bath');
     pastMeetingId = await schedule('2026-11-23T08:00:00.000Z');
     anotherMeetingId = await schedule('2026-11-22T08:00:00.000Z');
     browser = await launchChromium();
