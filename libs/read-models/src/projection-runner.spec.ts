@@ -69,6 +69,23 @@ describe('the projection runner', () => {
     expect(runner.position).toBe(2);
   });
 
+  it('hands a projection only the events of the streams it declares, at start-up and live', async () => {
+    await store.append('counter-a', [event(1)], { expectedRevision: 'no_stream' });
+    await store.append('other-b', [event(2)], { expectedRevision: 'no_stream' });
+    const db = openReadDatabase(join(dir, 'read.db'));
+    dbs.push(db);
+    const runner = new ProjectionRunner(store, db, [{ ...countingProjection(1), streams: ['counter-'] }], silent);
+    runners.push(runner);
+    await runner.start();
+    await store.append('other-b', [event(3)], { expectedRevision: 0 });
+    const { position } = await store.append('counter-a', [event(4)], { expectedRevision: 0 });
+    await runner.waitFor(position);
+    expect(counted(db)).toEqual([
+      { n: 1, version: 1 },
+      { n: 4, version: 1 },
+    ]);
+  });
+
   it('builds a projection from nothing without its deferred indexes, then creates them and restores durability', async () => {
     const indexed = (db: Database.Database) =>
       db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'counted_by_n'").get() !== undefined;
