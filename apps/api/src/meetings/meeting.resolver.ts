@@ -145,7 +145,8 @@ export class MeetingResolver {
   }
 
   @ResolveField(() => Boolean, {
-    description: 'R7: the meeting is scheduled, its group not dissolved and its day come, so whoever runs meetings may open it today.',
+    description:
+      'R7: the meeting is scheduled, its group not dissolved and its day come, so whoever runs meetings may open it today.',
   })
   async mayOpen(@Parent() meeting: Meeting, @Context() context: GraphqlContext): Promise<boolean> {
     const { dissolvedAt } = await context.loaders.dissolutionOfGroup.load(meeting.groupId);
