@@ -129,6 +129,20 @@ describe('the projection runner', () => {
     expect(committed).toEqual(['e-1']);
   });
 
+  it('applies live events appended together in one transaction, and a later one on its own', async () => {
+    const { runner, db } = await startRunner();
+    const batches: string[][] = [];
+    runner.onCommitted((events) => batches.push(events.map((e) => e.id)));
+    const together = await Promise.all(
+      [1, 2, 3].map((n) => store.append(`s-${n}`, [event(n)], { expectedRevision: 'no_stream' })),
+    );
+    await runner.waitFor(Math.max(...together.map((result) => result.position)));
+    const { position } = await store.append('s-4', [event(4)], { expectedRevision: 'no_stream' });
+    await runner.waitFor(position);
+    expect(batches).toEqual([['e-1', 'e-2', 'e-3'], ['e-4']]);
+    expect(counted(db)).toEqual([1, 2, 3, 4].map((n) => ({ n, version: 1 })));
+  });
+
   it('resumes from its checkpoint after a restart without applying anything twice', async () => {
     await store.append('s', [event(1)], { expectedRevision: 'no_stream' });
     const first = await startRunner();

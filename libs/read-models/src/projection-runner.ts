@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { FIELD_REDACTED, REDACTIONS_STREAM } from '@app/domain';
 import { EventStore, Position, StoredEvent, upcast } from '@app/event-store';
+import { availableBatches } from './available-batches';
 import { Projection, readsStream } from './projection';
 
 export interface RunnerLogger {
@@ -60,7 +61,7 @@ export class ProjectionRunner {
   private reflected: Position = 0;
   /**
    * Made once, on first use (the checkpoint table exists by then), not per event: preparing a
-   * statement costs several times running it, and the live path applies one event per mutation.
+   * statement costs several times running it, and the live path runs a transaction for every few events.
    * The checkpoint table is never dropped, so the statements stay valid across rebuilds.
    */
   private checkpointStatements: CheckpointStatements | null = null;
@@ -276,9 +277,12 @@ export class ProjectionRunner {
 
   private async follow(): Promise<void> {
     try {
-      // Live events are applied one by one: a mutation waiting on its position should not wait for a batch to fill.
-      for await (const event of this.store.subscribeAll({ from: this.processed, signal: this.abort.signal })) {
-        if (event.position > this.processed) await this.apply([event]);
+      // Live events that arrive together (one group commit's appends) share one read-database
+      // transaction; none waits for a batch to fill, so a mutation waiting on its position never does.
+      const live = this.store.subscribeAll({ from: this.processed, signal: this.abort.signal });
+      for await (const batch of availableBatches(live)) {
+        const fresh = batch.filter((event) => event.position > this.processed);
+        if (fresh.length > 0) await this.apply(fresh);
       }
     } catch (error) {
       if (this.abort.signal.aborted) return;
