@@ -104,7 +104,6 @@ async function run(argv: string[]): Promise<number> {
       return verify(configOrExit(), { witness: values.witness ?? null, key: values.key ?? null });
     case 'head':
       return signHead(configOrExit(), values.out ?? null);
-      return verify(configOrExit());
     case 'replay':
       if (!values.check) {
         throw new DomainError(

@@ -111,7 +111,6 @@ export const reportsUpProjection: Projection = {
           s.resolve.run(event.data.resolvedOn, event.data.escalationId);
           return;
       }
-      return;
     }
     if (!stored.streamId.startsWith('local-arrangement-')) return;
     const event = stored as unknown as LocalArrangementEvent;
