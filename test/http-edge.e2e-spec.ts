@@ -207,7 +207,7 @@ describe('the HTTP edge', () => {
       const response = await post(JSON.stringify({ query }), { accept, ...(await headers()) });
       expect(response.status).toBe(401);
       expect(response.headers.get('www-authenticate')).toBe('Bearer realm="graphql"');
-      expect(response.data ?? null).toBeNull();
+      expect('data' in response).toBe(false);
       expect(response.errors).toHaveLength(1);
       expect(response.error?.extensions.code).toBe('UNAUTHENTICATED');
       expect(response.error?.message).toMatch(message);
