@@ -29,17 +29,17 @@ const metadata = {
   inputHash: null,
 };
 
-/** Records a task blocked with a reason that names a child: what the R40 check can miss. */
-async function recordBlockedTask(store: EventStore): Promise<string> {
-  const [event] = chainEvents('workstream-w1', null, [
+/** Records a task blocked with a reason that names a child: what the R40 check can miss. In workstream `n`. */
+async function recordBlockedTask(store: EventStore, n = 1): Promise<string> {
+  const [event] = chainEvents(`workstream-w${n}`, null, [
     {
-      id: 'e0000000-0000-4000-8000-000000000001',
+      id: `e0000000-0000-4000-8000-00000000000${n}`,
       type: 'TaskBlocked',
-      data: { taskId: 't1', reason: SLIPPED },
+      data: { taskId: `t${n}`, reason: SLIPPED },
       metadata,
     },
   ]);
-  await store.append('workstream-w1', [event], { expectedRevision: NO_STREAM });
+  await store.append(`workstream-w${n}`, [event], { expectedRevision: NO_STREAM });
   return event.id;
 }
 
@@ -166,6 +166,45 @@ describe('redaction in the SQLite file', () => {
 
     await redactEventField(store, { eventId, field: 'reason', reason: REASON }, admin);
 
+    expect(fileBytes().includes('Tyler Jones')).toBe(false);
+    expect((await verifyHashChains(store)).breaks).toEqual([]);
+  });
+
+  /**
+   * A checkpoint throws only on an I/O error (a full disk while it copies pages into the database,
+   * a failed truncation of the log), which nothing in this process can bring about; so the
+   * connection's checkpoint pragma throws the error SQLite would. (A reader holding the log makes
+   * SQLite answer busy instead, which delays the emptying, as the README says.)
+   */
+  it('given the log cannot be emptied after a redaction, then the redaction is answered with that failure though recorded, the append beside it is answered, and the next redaction empties the log', async () => {
+    const eventId = await recordBlockedTask(store);
+    const db = (store as unknown as { db: Database.Database }).db;
+    const pragma = db.pragma.bind(db);
+    const failure = new Database.SqliteError('disk I/O error', 'SQLITE_IOERR_TRUNCATE');
+    const checkpoint = jest.spyOn(db, 'pragma').mockImplementation((source, options) => {
+      if (source === 'wal_checkpoint(TRUNCATE)') throw failure;
+      return pragma(source, options);
+    });
+    // Another task blocked in the same turn as the redaction's append, so both are committed together.
+    const append = store.append.bind(store);
+    const beside: Promise<string>[] = [];
+    const appends = jest.spyOn(store, 'append').mockImplementation((streamId, events, options) => {
+      if (streamId === REDACTIONS_STREAM) beside.push(recordBlockedTask(store, 2));
+      return append(streamId, events, options);
+    });
+
+    await expect(redactEventField(store, { eventId, field: 'reason', reason: REASON }, admin)).rejects.toBe(failure);
+    expect(beside).toHaveLength(1);
+    const besideId = await beside[0];
+    expect(besideId).toBe('e0000000-0000-4000-8000-000000000002');
+    appends.mockRestore();
+    checkpoint.mockRestore();
+    // Recorded all the same: the text is gone from the tables but still in the log's frames.
+    expect(await store.readStream(REDACTIONS_STREAM)).toHaveLength(1);
+    expect((await store.readStream('workstream-w1'))[0].data).toEqual({ taskId: 't1', reason: REDACTED_TEXT });
+    expect(fileBytes().includes('Tyler Jones')).toBe(true);
+
+    await redactEventField(store, { eventId: besideId, field: 'reason', reason: REASON }, admin);
     expect(fileBytes().includes('Tyler Jones')).toBe(false);
     expect((await verifyHashChains(store)).breaks).toEqual([]);
   });

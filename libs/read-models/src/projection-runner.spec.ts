@@ -184,7 +184,8 @@ describe('the projection runner', () => {
     expect(db.prepare('SELECT position FROM projection_checkpoints').get()).toEqual({ position: 0 });
   });
 
-  it("rebuilds after a redaction as it reads the log, the service's connection seeing the old rows until it commits", async () => {
+  /** A task blocked with a reason that names a child, in the store; answers the event's id. */
+  const recordBlockedTask = async () => {
     const [blocked] = chainEvents('workstream-w1', null, [
       {
         id: 'e0000000-0000-4000-8000-000000000001',
@@ -203,19 +204,35 @@ describe('the projection runner', () => {
       },
     ]);
     await store.append('workstream-w1', [blocked], { expectedRevision: 'no_stream' });
-    const positions: Projection = {
-      name: 'positions',
-      version: 1,
-      tables: ['positions'],
-      setup: (db) => db.exec('CREATE TABLE positions (position INTEGER PRIMARY KEY)'),
-      apply: (db, e) => db.prepare('INSERT INTO positions VALUES (?)').run(e.position),
-    };
+    return blocked.id;
+  };
+  const redact = (eventId: string) =>
+    redactEventField(
+      store,
+      { eventId, field: 'reason', reason: 'Names a child (R40)' },
+      {
+        actor: { personId: 'admin-1', partnerId: null, roles: ['ADMINISTRATOR'] },
+        now: '2026-11-24T10:00:00.000Z',
+        correlationId: 'c',
+      },
+    );
+  /** Records the position of every event it sees, under a primary key, so applying one twice would fail loudly. */
+  const positions: Projection = {
+    name: 'positions',
+    version: 1,
+    tables: ['positions'],
+    setup: (db) => db.exec('CREATE TABLE positions (position INTEGER PRIMARY KEY)'),
+    apply: (db, e) => db.prepare('INSERT INTO positions VALUES (?)').run(e.position),
+  };
+  const seen = (db: Database.Database) => db.prepare('SELECT position FROM positions ORDER BY position').pluck().all();
+
+  it("rebuilds after a redaction as it reads the log, the service's connection seeing the old rows until it commits", async () => {
+    const eventId = await recordBlockedTask();
     const db = openReadDatabase(join(dir, 'read.db'));
     dbs.push(db);
     const runner = new ProjectionRunner(store, db, [positions], silent);
     await runner.start();
     runners.push(runner);
-    const seen = () => db.prepare('SELECT position FROM positions ORDER BY position').pluck().all();
     // Holds the rebuild's first read of the log (from the start) until the rows are looked at.
     const readAll = store.readAll.bind(store);
     let reached: () => void = () => undefined;
@@ -229,20 +246,47 @@ describe('the projection runner', () => {
       }
       return readAll(options);
     });
-    const { position } = await redactEventField(
-      store,
-      { eventId: blocked.id, field: 'reason', reason: 'Names a child (R40)' },
-      {
-        actor: { personId: 'admin-1', partnerId: null, roles: ['ADMINISTRATOR'] },
-        now: '2026-11-24T10:00:00.000Z',
-        correlationId: 'c',
-      },
-    );
+    const { position } = await redact(eventId);
     await rebuildReading;
-    expect(seen()).toEqual([1]);
+    expect(seen(db)).toEqual([1]);
     release();
     await runner.waitFor(position);
-    expect(seen()).toEqual([1, 2]);
+    expect(seen(db)).toEqual([1, 2]);
+  });
+
+  /**
+   * A checkpoint throws only on an I/O error (a full disk, a failed truncation of the log), which
+   * nothing in this process can bring about; so the read database's checkpoint pragma throws the
+   * error SQLite would.
+   */
+  it('given the read database cannot empty its log after a rebuild for a redaction, then the runner stops on that error with the rows rebuilt, and one started again goes on from there', async () => {
+    const eventId = await recordBlockedTask();
+    const db = openReadDatabase(join(dir, 'read.db'));
+    dbs.push(db);
+    const runner = new ProjectionRunner(store, db, [positions], silent);
+    await runner.start();
+    runners.push(runner);
+    const pragma = db.pragma.bind(db);
+    const failure = new Database.SqliteError('disk I/O error', 'SQLITE_IOERR_TRUNCATE');
+    const checkpoint = jest.spyOn(db, 'pragma').mockImplementation((source, options) => {
+      if (source === 'wal_checkpoint(TRUNCATE)') throw failure;
+      return pragma(source, options);
+    });
+
+    const { position } = await redact(eventId);
+    await expect(runner.waitFor(position)).rejects.toBe(failure);
+    checkpoint.mockRestore();
+    // Stopped, and saying so (/health reports it), though the rebuild it made is committed.
+    expect(runner.error).toBe(failure);
+    expect(seen(db)).toEqual([1, 2]);
+
+    await store.append('workstream-w2', [event(3)], { expectedRevision: 'no_stream' });
+    const again = new ProjectionRunner(store, db, [positions], silent);
+    await again.start();
+    runners.push(again);
+    await again.waitFor(3);
+    expect(again.error).toBeNull();
+    expect(seen(db)).toEqual([1, 2, 3]);
   });
 });
 

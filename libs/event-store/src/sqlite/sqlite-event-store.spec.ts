@@ -114,6 +114,64 @@ describe('sqlite store group commit: appends made together', () => {
     expect((await store.readStream('chain')).map((stored) => stored.revision)).toEqual([0, 1, 2]);
   });
 
+  /**
+   * A full disk: max_page_count stops the file growing, and SQLite answers the append that needs a
+   * new page with SQLITE_FULL and rolls back the whole transaction, as it does for a real full disk.
+   */
+  it('given appends made together, when the disk fills during their transaction, then every one fails, none is written, and later appends work', async () => {
+    await store.append('before', [event()], { expectedRevision: NO_STREAM });
+    const db = (store as unknown as { db: Database.Database }).db;
+    const unlimited = db.pragma('max_page_count', { simple: true }) as number;
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+    const large: NewEvent = { ...event(), data: { text: 'x'.repeat(64 * 1024) } };
+    const group = () => [
+      store.append('small', [event()], { expectedRevision: NO_STREAM }),
+      store.append('large', [large], { expectedRevision: NO_STREAM }),
+      store.append('after', [event()], { expectedRevision: NO_STREAM }),
+    ];
+    const outcomes = await Promise.allSettled(group());
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    for (const outcome of outcomes)
+      expect((outcome as PromiseRejectedResult).reason).toMatchObject({ code: 'SQLITE_FULL' });
+    expect((await store.readAll()).map((stored) => stored.streamId)).toEqual(['before']);
+
+    db.pragma(`max_page_count = ${unlimited}`);
+    expect((await Promise.all(group())).map((result) => result.nextRevision)).toEqual([0, 0, 0]);
+    expect((await store.readAll()).map((stored) => stored.streamId)).toEqual(['before', 'small', 'large', 'after']);
+  });
+
+  /**
+   * A commit refused as a whole: a foreign key checked only at COMMIT, broken by a trigger on one
+   * stream's events. It stands for the other ways COMMIT fails, such as the disk refusing the
+   * write-ahead log frames that a WAL transaction writes only when it commits.
+   */
+  it('given appends made together, when their commit fails, then every one fails, none is written, and later appends work', async () => {
+    const raw = new Database(join(dir, 'events.db'));
+    raw.exec(`CREATE TABLE vetoes (id TEXT PRIMARY KEY);
+      CREATE TABLE vetoed (veto TEXT REFERENCES vetoes (id) DEFERRABLE INITIALLY DEFERRED);
+      CREATE TRIGGER veto AFTER INSERT ON events WHEN NEW.stream_id = 'vetoed'
+        BEGIN INSERT INTO vetoed VALUES ('none'); END;`);
+    const outcomes = await Promise.allSettled([
+      store.append('first', [event()], { expectedRevision: NO_STREAM }),
+      store.append('vetoed', [event()], { expectedRevision: NO_STREAM }),
+      store.append('last', [event(), event()], { expectedRevision: NO_STREAM }),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    for (const outcome of outcomes)
+      expect((outcome as PromiseRejectedResult).reason).toMatchObject({ code: 'SQLITE_CONSTRAINT_FOREIGNKEY' });
+    expect(await store.readAll()).toEqual([]);
+    expect(raw.prepare('SELECT COUNT(*) FROM vetoed').pluck().get()).toBe(0);
+    raw.close();
+
+    await store.append('first', [event()], { expectedRevision: NO_STREAM });
+    await store.append('last', [event(), event()], { expectedRevision: NO_STREAM });
+    expect((await store.readAll()).map((stored) => [stored.streamId, stored.position])).toEqual([
+      ['first', 1],
+      ['last', 2],
+      ['last', 3],
+    ]);
+  });
+
   it('given appends still waiting for their commit, when the store closes, then they are committed first', async () => {
     const appended = store.append('closing', [event()], { expectedRevision: NO_STREAM });
     await store.close();
