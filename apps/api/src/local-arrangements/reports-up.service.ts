@@ -185,9 +185,7 @@ export class ReportsUpService {
   ): Promise<void> {
     this.known.group(input.groupId);
     // The inbox only says which area's stream to read: whether the item was sent is that stream's fact.
-    const [row] = this.reports
-      .inboxItems({ groupId: input.groupId, kind: null, areaId: null })
-      .filter((r) => r.itemId === input.itemId);
+    const row = this.reports.inboxItem(input.groupId, input.itemId);
     await this.gateway.change(
       { operation, input, meta },
       input.groupId,
