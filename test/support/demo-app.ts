@@ -5,27 +5,11 @@ import { join } from 'node:path';
 import { SIGNING_KEY } from '../../apps/api/src/infrastructure/injection-tokens';
 import { AREAS } from '../../apps/cli/src/demo/avon-and-somerset';
 import { demoTokens } from '../../apps/cli/src/demo/demo';
-import { DemoContext, LoadedDemo, loadAvonAndSomerset } from '../../apps/cli/src/demo/load-demo';
-import { LoadedMeetings, loadMeetingYear } from '../../apps/cli/src/demo/meeting-year';
-import { loadLocalArrangements } from '../../apps/cli/src/demo/local-arrangements';
-import { loadPoliciesAndNotices } from '../../apps/cli/src/demo/policies-and-notices';
-import { loadReportsUp } from '../../apps/cli/src/demo/reports-up';
-import { LoadedWorkstreams, loadWorkstreams } from '../../apps/cli/src/demo/workstreams';
+import { DemoPart, loadDemoParts, loadedPart, WHOLE_DEMO } from '../../apps/cli/src/demo/demo-parts';
+import { DemoContext, LoadedDemo } from '../../apps/cli/src/demo/load-demo';
+import { LoadedMeetings } from '../../apps/cli/src/demo/meeting-year';
+import { LoadedWorkstreams } from '../../apps/cli/src/demo/workstreams';
 import { TestApp } from './test-app';
-
-/** What `npm run demo` loads after the membership, in the order it loads them. */
-export type DemoPart = 'meetings' | 'workstreams' | 'policies' | 'localArrangements' | 'reportsUp';
-
-const WHOLE_DEMO: readonly DemoPart[] = ['meetings', 'workstreams', 'policies', 'localArrangements', 'reportsUp'];
-
-/** What a part needs loaded before it: the year's meetings, or the business managers the policies register. */
-const NEEDS: Record<DemoPart, DemoPart | null> = {
-  meetings: null,
-  workstreams: 'meetings',
-  policies: null,
-  localArrangements: 'policies',
-  reportsUp: 'policies',
-};
 
 export interface DemoAppOptions {
   /** The service's fixed clock (CLOCK_NOW); the demo's "today" is its date. */
@@ -53,43 +37,30 @@ export interface DemoApp {
   readonly tokens: Record<string, string>;
 }
 
-/** The value a part loaded, or a throw saying which part the spec forgot to load. */
-function loaded<T>(value: T | undefined, part: DemoPart): T {
-  if (value === undefined) throw new Error(`the demo's ${part} were not loaded: add '${part}' to startDemoApp's load`);
-  return value;
-}
-
 /**
  * The api on a fixed day with `npm run demo`'s Avon and Somerset membership, and the parts of the
  * rest asked for (by default all of it: the year of meetings, workstreams, policies, the notice,
  * the communication, the areas' own arrangements and what they report up), loaded through GraphQL
- * as the demo loads them.
+ * by the demo's own `loadDemoParts`.
  */
 export async function startDemoApp({
   clockNow = '2026-11-23T09:00:00.000Z',
   load = WHOLE_DEMO,
 }: DemoAppOptions = {}): Promise<DemoApp> {
-  for (const part of load) {
-    const needed = NEEDS[part];
-    if (needed && !load.includes(needed)) throw new Error(`the demo's ${part} need its ${needed} loaded too`);
-  }
-  const today = groupDateOf(clockNow);
   const api = await TestApp.start({ CLOCK_NOW: clockNow });
   const key = api.app.get<SigningKey>(SIGNING_KEY);
   const mint = (personId: string) => mintToken(key, { subject: personId, name: personId });
   const administratorToken = api.adminToken as string;
   const context: DemoContext = { send: api.send, administratorToken, tokenFor: mint };
-  const demo = await loadAvonAndSomerset(context);
-  const year = load.includes('meetings') ? await loadMeetingYear(context, demo) : undefined;
-  const workstreams = load.includes('workstreams')
-    ? await loadWorkstreams(context, demo, loaded(year, 'meetings'))
-    : undefined;
-  const businessManagerIds = load.includes('policies')
-    ? (await loadPoliciesAndNotices(context, demo, today)).businessManagerIds
-    : undefined;
-  if (load.includes('localArrangements'))
-    await loadLocalArrangements(context, demo, loaded(businessManagerIds, 'policies'));
-  if (load.includes('reportsUp')) await loadReportsUp(context, demo, loaded(businessManagerIds, 'policies'), today);
+  // A part asked for without what it needs is refused once the app runs, which must not outlive the refusal.
+  const { demo, year, workstreams, businessManagerIds } = await loadDemoParts(
+    context,
+    groupDateOf(clockNow),
+    load,
+  ).catch(async (error: unknown) => {
+    await api.stop();
+    throw error;
+  });
   let tokens: Record<string, string> | undefined;
   if (businessManagerIds) {
     tokens = await demoTokens(administratorToken, demo, mint, businessManagerIds);
@@ -116,16 +87,16 @@ export async function startDemoApp({
     tokenOf: (person) => mint(demo.personIds[person]),
     businessManager,
     get year() {
-      return loaded(year, 'meetings');
+      return loadedPart(year, 'meetings');
     },
     get workstreams() {
-      return loaded(workstreams, 'workstreams');
+      return loadedPart(workstreams, 'workstreams');
     },
     get businessManagerIds() {
-      return loaded(businessManagerIds, 'policies');
+      return loadedPart(businessManagerIds, 'policies');
     },
     get tokens() {
-      return loaded(tokens, 'policies');
+      return loadedPart(tokens, 'policies');
     },
   };
 }

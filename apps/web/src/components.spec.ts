@@ -1,4 +1,4 @@
-import { checkbox, dateInput, forPeople, readDate } from './components';
+import { button, checkbox, dateInput, forPeople, readDate } from './components';
 
 describe('the date input', () => {
   const read = (day: string, month: string, year: string) =>
@@ -82,6 +82,26 @@ describe('the checkbox', () => {
     expect(ticked).toContain('aria-describedby="restricted-hint"');
     expect(ticked).toContain('<label class="govuk-label govuk-checkboxes__label" for="restricted">Restricted</label>');
     expect(checkbox({ ...options, checked: false }).value).not.toContain('checked');
+  });
+});
+
+describe('the button', () => {
+  it('given only its words, then it is a primary submit button', () => {
+    expect(button('Sign in').value).toBe(
+      '<button type="submit" class="govuk-button" data-module="govuk-button">Sign in</button>',
+    );
+  });
+
+  it('given a kind, an id and spacing, then its classes and id say so', () => {
+    expect(button('Acknowledge', 'secondary', { id: 'acknowledge-1', spacing: 'govuk-!-margin-bottom-0' }).value).toBe(
+      '<button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" id="acknowledge-1" data-module="govuk-button">Acknowledge</button>',
+    );
+  });
+
+  it('given hidden words, then screen readers hear them after its own, escaped like all text', () => {
+    expect(button('Block task', 'warning', { hidden: 'Draft <the> “protocol”' }).value).toBe(
+      '<button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">Block task<span class="govuk-visually-hidden"> Draft &lt;the&gt; “protocol”</span></button>',
+    );
   });
 });
 

@@ -90,14 +90,29 @@ export function csrfField(csrfToken: string): Html {
   return html`<input type="hidden" name="_csrf" value="${csrfToken}" />`;
 }
 
-/**
- * `hidden` completes the label for screen readers where the same button appears more than once on a
- * page (its list of buttons would otherwise read the same words over and over).
- */
-export function button(text: string, kind: 'primary' | 'secondary' | 'warning' = 'primary', hidden?: string): Html {
-  const classes = kind === 'primary' ? 'govuk-button' : `govuk-button govuk-button--${kind}`;
+export interface ButtonOptions {
+  /**
+   * Completes the label for screen readers where the same button appears more than once on a page
+   * (its list of buttons would otherwise read the same words over and over).
+   */
+  readonly hidden?: string;
+  /** Where an error summary links when what the button does was refused. */
+  readonly id?: string;
+  /** GOV.UK spacing overrides, e.g. `govuk-!-margin-bottom-0` for a button in a table row. */
+  readonly spacing?: string;
+}
+
+export function button(
+  text: string,
+  kind: 'primary' | 'secondary' | 'warning' = 'primary',
+  { hidden, id, spacing }: ButtonOptions = {},
+): Html {
+  const classes = ['govuk-button', kind === 'primary' ? '' : `govuk-button--${kind}`, spacing ?? '']
+    .filter(Boolean)
+    .join(' ');
   const more = hidden ? html`<span class="govuk-visually-hidden"> ${hidden}</span>` : html``;
-  return html`<button type="submit" class="${classes}" data-module="govuk-button">${text}${more}</button>`;
+  const attributes = id ? html`class="${classes}" id="${id}"` : html`class="${classes}"`;
+  return html`<button type="submit" ${attributes} data-module="govuk-button">${text}${more}</button>`;
 }
 
 interface FieldOptions {

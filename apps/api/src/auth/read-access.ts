@@ -9,6 +9,7 @@ import {
   mayReadItem,
   mayReadWorkstream,
   Reader,
+  readableAreasOf,
   readerOf,
   regionalGroupDecider,
   RegionalGroupState,
@@ -94,11 +95,15 @@ export class ReadAccess {
     if (!(await this.mayReadAreaFeed(personId, areaId))) throw new DomainError('FORBIDDEN', REFUSALS.area);
   }
 
-  /** Whether the person may ask for a list of the group's areas' reports at all (R43). */
-  async assertAreaReportsList(personId: string, groupId: string): Promise<void> {
+  /**
+   * For a list of the group's areas' reports (R43): the areas whose reports the person may read,
+   * from one read of their grants and of the group; refused when they may ask for no such list.
+   */
+  async areaReportsReadable(personId: string, groupId: string): Promise<Set<string>> {
     const [reader, group] = await Promise.all([this.reader(personId), this.group(groupId)]);
-    if (!mayListAreaReports(group, reader, this.views.today().on))
-      throw new DomainError('FORBIDDEN', REFUSALS.areaReports);
+    const today = this.views.today().on;
+    if (!mayListAreaReports(group, reader, today)) throw new DomainError('FORBIDDEN', REFUSALS.areaReports);
+    return new Set(readableAreasOf(group, reader, today));
   }
 
   /** Of these areas, those whose feeds and acknowledgements the person may read. */

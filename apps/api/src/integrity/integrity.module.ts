@@ -8,6 +8,7 @@ import { IntegrityResolver } from './integrity.resolver';
 import { LOG_KEY, loadOrCreateLogKey } from './log-key';
 import { LogKeyController } from './log-key.controller';
 import { RedactionResolver } from './redaction.resolver';
+import { RedactionService } from './redaction.service';
 
 @Module({
   imports: [CommonModule],
@@ -18,6 +19,7 @@ import { RedactionResolver } from './redaction.resolver';
     IntegrityResolver,
     FeedItemTreeHeadResolver,
     RedactionResolver,
+    RedactionService,
   ],
   exports: [IntegrityMonitor],
 })

@@ -1,21 +1,15 @@
-import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import { Actor, FieldRedacted, redactionDecider, REDACTIONS_STREAM } from '@app/domain';
-import { EventStore, occurredAtOf, redactionCommand } from '@app/event-store';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { derivedId } from '../common/derived-id';
-import { CommandGateway, requestMeta } from '../common/command-gateway';
+import { requestMeta } from '../common/command-gateway';
 import { GraphqlContext } from '../graphql/graphql-context';
-import { EVENT_STORE } from '../infrastructure/injection-tokens';
+import { RedactionService } from './redaction.service';
 import { Redaction, RedactEventFieldInput } from './redaction.types';
 
 @Resolver(() => Redaction)
 export class RedactionResolver {
-  constructor(
-    private readonly gateway: CommandGateway,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+  constructor(private readonly service: RedactionService) {}
 
   @Mutation(() => Redaction, {
     description:
@@ -26,29 +20,7 @@ export class RedactionResolver {
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ): Promise<Redaction> {
-    const { events } = await this.gateway.change(
-      { operation: 'redactEventField', input, meta: requestMeta(identity, context) },
-      null,
-      REDACTIONS_STREAM,
-      redactionDecider,
-      ({ actor }) => redactionCommand(this.store, input, actor),
-    );
-    const { eventId, field } = events[0].data;
-    // Read back as recorded, so a retry answers with the first attempt's who and when.
-    const recorded = (await this.store.readStream(REDACTIONS_STREAM)).find((event) => {
-      const data = event.data as FieldRedacted['data'];
-      return data.eventId === eventId && data.field === field;
-    });
-    if (!recorded) throw new Error(`The redaction of ${field} of event ${eventId} was not read back.`);
-    const data = recorded.data as FieldRedacted['data'];
-    return {
-      id: derivedId('Redaction', eventId, field),
-      eventId,
-      streamId: data.streamId,
-      field,
-      reason: data.reason,
-      redactedBy: (recorded.metadata.actor as Actor).personId,
-      redactedAt: occurredAtOf(recorded),
-    };
+    const redaction = await this.service.redactEventField(input, requestMeta(identity, context));
+    return { id: derivedId('Redaction', redaction.eventId, redaction.field), ...redaction };
   }
 }

@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { DomainError, isPracticeReviewOverdue, practiceReviewStage } from '@app/domain';
-import { RegionalGroupQueries, ReportsUpQueries } from '@app/read-models';
+import { ReportsUpQueries } from '@app/read-models';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { ReadAccess } from '../auth/read-access';
@@ -29,7 +29,6 @@ export class PracticeReviewResolver {
   constructor(
     private readonly service: PracticeReviewService,
     private readonly reviews: ReportsUpQueries,
-    private readonly groups: RegionalGroupQueries,
     private readonly known: KnownEntities,
     private readonly access: ReadAccess,
     private readonly views: GroupTimeViews,
@@ -53,9 +52,7 @@ export class PracticeReviewResolver {
     @Args('overdueOnly', { type: () => Boolean, defaultValue: false }) overdueOnly = false,
   ): Promise<PracticeReview[]> {
     this.known.group(groupId);
-    await this.access.assertAreaReportsList(identity.personId, groupId);
-    const areaIds = (this.groups.areasOfGroups([groupId]).get(groupId) ?? []).map((area) => area.areaId);
-    const readable = await this.access.readableAreaIds(identity.personId, areaIds);
+    const readable = await this.access.areaReportsReadable(identity.personId, groupId);
     const today = this.views.today().on;
     const rows = this.reviews
       .practiceReviewsOfGroup(groupId)

@@ -58,7 +58,7 @@ export class ReportsUpResolver {
   }
 
   private async item({ groupId, itemId }: InboxItemRef, personId: string): Promise<InboxItem> {
-    const [row] = this.reports.inboxItems({ groupId, kind: null, areaId: null }).filter((r) => r.itemId === itemId);
+    const row = this.reports.inboxItem(groupId, itemId);
     if (!row) throw new DomainError('NOT_FOUND', `There is no item ${itemId} in the group's inbox.`);
     return this.view(row, personId);
   }

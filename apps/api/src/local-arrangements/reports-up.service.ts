@@ -8,7 +8,7 @@ import {
   SentItem,
   sentItemIn,
 } from '@app/domain';
-import { EventStore, newEntityId } from '@app/event-store';
+import { EventStore, newEntityId, readState } from '@app/event-store';
 import { ReportsUpQueries } from '@app/read-models';
 import { CommandGateway, PreparedCommand, RequestMeta } from '../common/command-gateway';
 import { KnownEntities } from '../common/known-entities';
@@ -65,16 +65,14 @@ export class ReportsUpService {
   submitPerformanceFigures(input: SubmitPerformanceFiguresInput, meta: RequestMeta): Promise<InboxItemRef> {
     const figuresId = newEntityId('performance-figures', meta.identity.personId, input.idempotencyKey, input.areaId);
     return this.sendUp(figuresId, 'submitPerformanceFigures', input, meta, async ({ area, group }) => {
-      const events = await this.store.readStream(regionalReportsStream(group.groupId));
-      const defined = events.find(
-        (e) => e.type === 'MeasureDefined' && (e.data as { measureId: string }).measureId === input.measureId,
-      );
+      const { measures } = await readState(this.store, regionalReportsStream(group.groupId), regionalReportsDecider);
+      const defined = Object.hasOwn(measures, input.measureId);
       return {
         type: 'SubmitPerformanceFigures',
         data: {
           ...area,
           figuresId,
-          measure: defined ? { measureId: input.measureId, name: (defined.data as { name: string }).name } : null,
+          measure: defined ? { measureId: input.measureId, name: measures[input.measureId] } : null,
           period: input.period,
           count: input.count,
           submittedOn: input.submittedOn ?? null,
@@ -185,9 +183,7 @@ export class ReportsUpService {
   ): Promise<void> {
     this.known.group(input.groupId);
     // The inbox only says which area's stream to read: whether the item was sent is that stream's fact.
-    const [row] = this.reports
-      .inboxItems({ groupId: input.groupId, kind: null, areaId: null })
-      .filter((r) => r.itemId === input.itemId);
+    const row = this.reports.inboxItem(input.groupId, input.itemId);
     await this.gateway.change(
       { operation, input, meta },
       input.groupId,

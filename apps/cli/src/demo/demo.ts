@@ -4,12 +4,9 @@ import { CLOCK, Clock } from '@app/platform';
 import { CommandBus } from '@nestjs/cqrs';
 import { InitialisePlatformCommand } from '../../../api/src/access/initialise-platform.command';
 import { tokenFor } from '../commands/token.command';
-import { DEMO_TOKEN_HOLDERS, LoadedDemo, loadAvonAndSomerset, SendGraphql } from './load-demo';
-import { loadMeetingYear } from './meeting-year';
-import { loadWorkstreams, TASK_OWNER_TOKEN_HOLDERS } from './workstreams';
-import { loadPoliciesAndNotices } from './policies-and-notices';
-import { loadLocalArrangements } from './local-arrangements';
-import { loadReportsUp } from './reports-up';
+import { loadDemoParts, loadedPart } from './demo-parts';
+import { DEMO_TOKEN_HOLDERS, LoadedDemo, SendGraphql } from './load-demo';
+import { TASK_OWNER_TOKEN_HOLDERS } from './workstreams';
 
 const DEMO_TOKEN_LIFETIME = '30d';
 
@@ -48,17 +45,12 @@ export async function loadDemo(
   const mint = (id: string) => tokenFor(app, id, DEMO_TOKEN_LIFETIME);
   const administrator = await mint(personId);
   const context = { send: httpGraphql(url), administratorToken: administrator, tokenFor: mint };
-  const loaded = await loadAvonAndSomerset(context);
-  const meetings = await loadMeetingYear(context, loaded);
-  await loadWorkstreams(context, loaded, meetings);
-  const { businessManagerIds } = await loadPoliciesAndNotices(
+  const { demo, businessManagerIds } = await loadDemoParts(
     context,
-    loaded,
     groupDateOf(app.get<Clock>(CLOCK).now().toISOString()),
   );
-  await loadLocalArrangements(context, loaded, businessManagerIds);
-  await loadReportsUp(context, loaded, businessManagerIds, groupDateOf(app.get<Clock>(CLOCK).now().toISOString()));
-  return { groupId: loaded.groupId, tokens: await demoTokens(administrator, loaded, mint, businessManagerIds) };
+  const managers = loadedPart(businessManagerIds, 'policies');
+  return { groupId: demo.groupId, tokens: await demoTokens(administrator, demo, mint, managers) };
 }
 
 /** The tokens `tokens.json` holds: the administrator's, and one for each kind of user of the demo. */

@@ -241,7 +241,9 @@ export class InboxController {
           value: own.reason,
           errors: fieldErrors,
         })}
-        ${button('Record decision', 'primary', `on ${forPeople(item.title)}, version ${String(item.policyVersion)}`)}
+        ${button('Record decision', 'primary', {
+          hidden: `on ${forPeople(item.title)}, version ${String(item.policyVersion)}`,
+        })}
       </form>`;
     };
     // Unacknowledged first, each part in the order the items arrived.
@@ -269,16 +271,11 @@ export class InboxController {
               : html`<form method="post" action="/areas/${areaId}/inbox/acknowledge" class="app-inline-form" novalidate>
                   ${csrfField(session.csrfToken)}${idempotencyField()}
                   <input type="hidden" name="cursor" value="${item.cursor}" />
-                  <button
-                    type="submit"
-                    class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                    id="acknowledge-${item.cursor}"
-                    data-module="govuk-button"
-                  >
-                    Acknowledge<span class="govuk-visually-hidden">
-                      ${forPeople(item.title)}, sent ${longDate(item.occurredAt)}</span
-                    >
-                  </button>
+                  ${button('Acknowledge', 'secondary', {
+                    hidden: `${forPeople(item.title)}, sent ${longDate(item.occurredAt)}`,
+                    id: `acknowledge-${item.cursor}`,
+                    spacing: 'govuk-!-margin-bottom-0',
+                  })}
                 </form>`,
           ]),
         )}

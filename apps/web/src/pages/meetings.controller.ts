@@ -310,9 +310,7 @@ export class MeetingsController {
                     </p>
                     <form method="post" action="${action('open')}" novalidate>
                       ${csrfField(session.csrfToken)}${idempotencyField()}
-                      <button type="submit" class="govuk-button" id="open-meeting" data-module="govuk-button">
-                        Open the meeting
-                      </button>
+                      ${button('Open the meeting', 'primary', { id: 'open-meeting' })}
                     </form>`
                 : html`<p class="govuk-body" id="opens-on">
                     This meeting can be opened from ${longDate(meeting.startsAt)}.

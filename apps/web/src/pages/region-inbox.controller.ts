@@ -195,14 +195,11 @@ export class RegionInboxController {
                       >
                         ${csrfField(session.csrfToken)}${idempotencyField()}
                         <input type="hidden" name="itemId" value="${item.id}" />
-                        <button
-                          type="submit"
-                          class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                          id="acknowledge-${item.id}"
-                          data-module="govuk-button"
-                        >
-                          Acknowledge<span class="govuk-visually-hidden"> ${item.title} from ${areaOf(item)}</span>
-                        </button>
+                        ${button('Acknowledge', 'secondary', {
+                          hidden: `${item.title} from ${areaOf(item)}`,
+                          id: `acknowledge-${item.id}`,
+                          spacing: 'govuk-!-margin-bottom-0',
+                        })}
                       </form>`,
                 ]),
               )
@@ -232,11 +229,7 @@ export class RegionInboxController {
                         value: values.itemId === item.id ? values.response : undefined,
                         errors,
                       })}
-                      <button type="submit" class="govuk-button" data-module="govuk-button">
-                        Send the response<span class="govuk-visually-hidden">
-                          to “${item.title}” from ${areaOf(item)}</span
-                        >
-                      </button>
+                      ${button('Send the response', 'primary', { hidden: `to “${item.title}” from ${areaOf(item)}` })}
                     </form>`,
               )
         }`,

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { csrfField, FieldError, humanise, idempotencyField, longDate, tag, textarea } from '../components';
+import { button, csrfField, FieldError, humanise, idempotencyField, longDate, tag, textarea } from '../components';
 import { html } from '../html';
 import { PageContext, Pages } from '../page-context';
 import { formChange } from './form-change';
@@ -88,25 +88,18 @@ export class TasksController {
           );
     const workstreamName = (id: string) => names[`w${workstreamIds.indexOf(id)}`]?.name ?? 'A workstream';
 
-    const button = (task: Task, change: string, text: string) =>
+    const changeButton = (task: Task, change: string, text: string) =>
       html`<form method="post" action="/tasks/${task.id}/${change}" class="app-inline-form" novalidate>
         ${csrfField(session.csrfToken)}${idempotencyField()}
         <input type="hidden" name="workstreamId" value="${task.workstreamId}" />
         <input type="hidden" name="title" value="${task.title}" />
-        <button
-          type="submit"
-          class="govuk-button govuk-button--secondary govuk-!-margin-right-2"
-          id="${task.id}-${change}"
-          data-module="govuk-button"
-        >
-          ${text}<span class="govuk-visually-hidden">: ${task.title}</span>
-        </button>
+        ${button(text, 'secondary', { hidden: task.title, id: `${task.id}-${change}`, spacing: 'govuk-!-margin-right-2' })}
       </form>`;
     const actions = (task: Task) => {
       const open = task.status === 'TO_DO' || task.status === 'IN_PROGRESS';
-      return html`${task.status === 'TO_DO' ? button(task, 'start', 'Start') : html``}
-      ${task.status === 'IN_PROGRESS' ? button(task, 'complete', 'Mark as done') : html``}
-      ${task.status === 'BLOCKED' ? button(task, 'unblock', 'Unblock') : html``}
+      return html`${task.status === 'TO_DO' ? changeButton(task, 'start', 'Start') : html``}
+      ${task.status === 'IN_PROGRESS' ? changeButton(task, 'complete', 'Mark as done') : html``}
+      ${task.status === 'BLOCKED' ? changeButton(task, 'unblock', 'Unblock') : html``}
       ${
         open
           ? html`<form method="post" action="/tasks/${task.id}/block" novalidate>
@@ -120,9 +113,7 @@ export class TasksController {
                 value: values.taskId === task.id ? values.reason : '',
                 errors,
               })}
-              <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">
-                Block task<span class="govuk-visually-hidden">: ${task.title}</span>
-              </button>
+              ${button('Block task', 'warning', { hidden: task.title })}
             </form>`
           : html``
       }`;

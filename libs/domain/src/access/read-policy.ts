@@ -72,9 +72,13 @@ export function mayReadAreaFeed(group: RegionalGroupState, areaId: string, reade
  * so gets an empty list, not a refusal; someone who may read neither is refused.
  */
 export function mayListAreaReports(group: RegionalGroupState, reader: Reader, date: IsoDate): boolean {
-  if (mayReadGroup(group, reader, date)) return true;
+  return mayReadGroup(group, reader, date) || readableAreasOf(group, reader, date).length > 0;
+}
+
+/** R43: of a group's areas, in the group's order, those whose feeds and reports the reader may read on `date`. */
+export function readableAreasOf(group: RegionalGroupState, reader: Reader, date: IsoDate): string[] {
   const areas = group.status === 'none' ? [] : group.areas;
-  return areas.some((area) => mayReadAreaFeed(group, area.areaId, reader, date));
+  return areas.filter((area) => mayReadAreaFeed(group, area.areaId, reader, date)).map((area) => area.areaId);
 }
 
 /**

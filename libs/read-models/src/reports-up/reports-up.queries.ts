@@ -59,6 +59,14 @@ const ITEM_COLUMNS = `position, item_id AS itemId, group_id AS groupId, area_id 
 
 type Stored<T> = Omit<T, 'restricted' | 'details'> & { restricted: number; details?: string };
 
+function inboxItemOf(row: Stored<InboxItemRow>): InboxItemRow {
+  return {
+    ...row,
+    restricted: row.restricted === 1,
+    details: JSON.parse(row.details ?? '{}') as Record<string, unknown>,
+  };
+}
+
 export interface InboxFilter {
   readonly groupId: string;
   readonly kind: string | null;
@@ -90,11 +98,15 @@ export class ReportsUpQueries {
          AND (? IS NULL OR area_id = ?) ORDER BY position`,
       )
       .all(groupId, kind, kind, areaId, areaId) as Stored<InboxItemRow>[];
-    return rows.map((row) => ({
-      ...row,
-      restricted: row.restricted === 1,
-      details: JSON.parse(row.details ?? '{}') as Record<string, unknown>,
-    }));
+    return rows.map(inboxItemOf);
+  }
+
+  /** One item of a group's inbox; undefined when the group's areas sent none with that id. */
+  inboxItem(groupId: string, itemId: string): InboxItemRow | undefined {
+    const row = this.db
+      .prepare(`SELECT ${ITEM_COLUMNS} FROM inbox_items WHERE group_id = ? AND item_id = ?`)
+      .get(groupId, itemId) as Stored<InboxItemRow> | undefined;
+    return row && inboxItemOf(row);
   }
 
   escalationResponses(escalationId: string): EscalationResponseRow[] {
