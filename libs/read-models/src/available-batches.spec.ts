@@ -39,13 +39,13 @@ describe('availableBatches', () => {
   it('given items available together, then yields them as one batch', async () => {
     const source = liveSource<number>();
     source.push(1, 2, 3);
-    const batches = availableBatches(source.items);
+    const batches = availableBatches(source.items, 10);
     expect((await batches.next()).value).toEqual([1, 2, 3]);
   });
 
   it('given items that arrive turns apart, then yields each without waiting for the next', async () => {
     const source = liveSource<number>();
-    const batches = availableBatches(source.items);
+    const batches = availableBatches(source.items, 10);
     const first = batches.next();
     source.push(1);
     expect((await first).value).toEqual([1]);
@@ -60,14 +60,14 @@ describe('availableBatches', () => {
     source.push(1, 2);
     source.close();
     const seen: number[][] = [];
-    for await (const batch of availableBatches(source.items)) seen.push(batch);
+    for await (const batch of availableBatches(source.items, 10)) seen.push(batch);
     expect(seen).toEqual([[1, 2]]);
   });
 
   it('given the consumer stops early, then the source is closed once it yields again', async () => {
     const source = liveSource<number>();
     source.push(1);
-    for await (const batch of availableBatches(source.items)) {
+    for await (const batch of availableBatches(source.items, 10)) {
       expect(batch).toEqual([1]);
       break;
     }
@@ -75,5 +75,25 @@ describe('availableBatches', () => {
     source.push(2);
     await turn();
     expect(source.returned).toBe(true);
+  });
+
+  it('given more items available at once than a batch holds, then yields them in batches of that size', async () => {
+    const source = liveSource<number>();
+    source.push(...Array.from({ length: 25 }, (_, n) => n));
+    source.close();
+    const sizes: number[] = [];
+    for await (const batch of availableBatches(source.items, 10)) sizes.push(batch.length);
+    expect(sizes).toEqual([10, 10, 5]);
+  });
+
+  it('given the source fails after some items, then yields them before its error', async () => {
+    async function* failing(): AsyncGenerator<number> {
+      yield 1;
+      yield 2;
+      throw new Error('the store could not be read');
+    }
+    const batches = availableBatches(failing(), 10);
+    expect((await batches.next()).value).toEqual([1, 2]);
+    await expect(batches.next()).rejects.toThrow('the store could not be read');
   });
 });

@@ -280,7 +280,7 @@ export class ProjectionRunner {
       // Live events that arrive together (one group commit's appends) share one read-database
       // transaction; none waits for a batch to fill, so a mutation waiting on its position never does.
       const live = this.store.subscribeAll({ from: this.processed, signal: this.abort.signal });
-      for await (const batch of availableBatches(live)) {
+      for await (const batch of availableBatches(live, READ_PAGE)) {
         const fresh = batch.filter((event) => event.position > this.processed);
         if (fresh.length > 0) await this.apply(fresh);
       }

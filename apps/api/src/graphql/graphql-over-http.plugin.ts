@@ -52,7 +52,7 @@ export function graphqlOverHttpPlugin(): ApolloServerPlugin {
     const refusedForToken =
       (result.data ?? null) === null && result.errors?.some((error) => error.extensions?.code === 'UNAUTHENTICATED');
     if (refusedForToken) {
-      // A root field refused for want of a token leaves `data: null`; nothing ran, so none is sent.
+      // The refusal nulled the whole answer (`data: null`); it is sent as the request error it is, without `data`.
       delete (result as { data?: unknown }).data;
       response.http.status = 401;
       response.http.headers.set('www-authenticate', WWW_AUTHENTICATE);
