@@ -106,6 +106,12 @@ export class ReadAccess {
     return new Set(readableAreasOf(group, reader, today));
   }
 
+  /** The group's areas, in its order, whose feeds and reports the person may read (R43): one read of their grants and of the group. */
+  async readableAreasOfGroup(personId: string, groupId: string): Promise<string[]> {
+    const [reader, group] = await Promise.all([this.reader(personId), this.group(groupId)]);
+    return readableAreasOf(group, reader, this.views.today().on);
+  }
+
   /** Of these areas, those whose feeds and acknowledgements the person may read. */
   async readableAreaIds(personId: string, areaIds: readonly string[]): Promise<Set<string>> {
     const readable = await Promise.all(areaIds.map((areaId) => this.mayReadAreaFeed(personId, areaId)));

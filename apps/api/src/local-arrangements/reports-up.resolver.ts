@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DomainError, nextYearlyReportDueOn, reportUpStatus } from '@app/domain';
-import { InboxItemRow, pageOfFiltered, RegionalGroupQueries, ReportsUpQueries } from '@app/read-models';
+import { InboxItemRow, pageOfFiltered, ReportsUpQueries } from '@app/read-models';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { ReadAccess } from '../auth/read-access';
@@ -41,7 +41,6 @@ export class ReportsUpResolver {
   constructor(
     private readonly service: ReportsUpService,
     private readonly reports: ReportsUpQueries,
-    private readonly groups: RegionalGroupQueries,
     private readonly known: KnownEntities,
     private readonly access: ReadAccess,
     private readonly views: GroupTimeViews,
@@ -185,29 +184,25 @@ export class ReportsUpResolver {
 
   /** L2: each readable area's next yearly report, as at today. */
   async yearlyReportsDue(groupId: string, personId: string): Promise<YearlyReportDue[]> {
-    const areaIds = (this.groups.areasOfGroups([groupId]).get(groupId) ?? []).map((area) => area.areaId);
-    const readable = await this.access.readableAreaIds(personId, areaIds);
+    const areaIds = await this.access.readableAreasOfGroup(personId, groupId);
     const last = this.reports.lastYearlyReports(groupId);
     const today = this.views.today().on;
-    return areaIds
-      .filter((areaId) => readable.has(areaId))
-      .map((areaId) => {
-        const lastPublishedOn = last.get(areaId) ?? null;
-        const dueOn = lastPublishedOn === null ? null : nextYearlyReportDueOn(lastPublishedOn);
-        return {
-          id: derivedId('YearlyReportDue', areaId),
-          areaId,
-          lastPublishedOn,
-          dueOn,
-          status: reportUpStatus(dueOn, null, today) as ReportUpStatusKind,
-        };
-      });
+    return areaIds.map((areaId) => {
+      const lastPublishedOn = last.get(areaId) ?? null;
+      const dueOn = lastPublishedOn === null ? null : nextYearlyReportDueOn(lastPublishedOn);
+      return {
+        id: derivedId('YearlyReportDue', areaId),
+        areaId,
+        lastPublishedOn,
+        dueOn,
+        status: reportUpStatus(dueOn, null, today) as ReportUpStatusKind,
+      };
+    });
   }
 
   /** The group's inbox as `personId` may read it: only areas whose reports they may read (R43). */
   async inbox(groupId: string, args: InboxArgs, personId: string): Promise<ConnectionShape<InboxItem>> {
-    const areaIds = (this.groups.areasOfGroups([groupId]).get(groupId) ?? []).map((area) => area.areaId);
-    const readable = await this.access.readableAreaIds(personId, areaIds);
+    const readable = new Set(await this.access.readableAreasOfGroup(personId, groupId));
     const today = this.views.today().on;
     const rows = this.reports
       .inboxItems({ groupId, kind: args.kind ?? null, areaId: args.areaId ?? null })
