@@ -191,6 +191,82 @@ describe('redaction in the SQLite file', () => {
   });
 });
 
+describe('a redaction while another connection reads the SQLite file', () => {
+  let dir: string;
+  let file: string;
+  let store: SqliteEventStore;
+  let reader: Database.Database;
+  let warnings: string[];
+  let emptied: Promise<string>;
+  const fileBytes = () =>
+    Buffer.concat(
+      readdirSync(dir)
+        .filter((name) => name.startsWith('events.db'))
+        .map((name) => readFileSync(join(dir, name))),
+    );
+  const open = (emptyLogRetryMs?: number) => {
+    let logged: (message: string) => void = () => undefined;
+    emptied = new Promise((resolve) => (logged = resolve));
+    store = new SqliteEventStore(file, { emptyLogRetryMs, logger: { log: logged, warn: (m) => warnings.push(m) } });
+  };
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'redaction-reader-'));
+    file = join(dir, 'events.db');
+    warnings = [];
+  });
+  afterEach(async () => {
+    if (reader.open) reader.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Records the text, then holds a read transaction on a connection of its own, as the CLI's export would. */
+  const redactWhileReading = async () => {
+    const eventId = await recordBlockedTask(store);
+    reader = new Database(file, { readonly: true });
+    reader.exec('BEGIN');
+    reader.prepare('SELECT COUNT(*) FROM events').get();
+    await redactEventField(store, { eventId, field: 'reason', reason: REASON }, admin);
+  };
+
+  it('given a reader holding the log, when a field is redacted, then it is recorded, the text stays in the files until a later commit after the reader lets go', async () => {
+    open();
+    await redactWhileReading();
+
+    expect((await store.readStream('workstream-w1'))[0].data).toEqual({ taskId: 't1', reason: REDACTED_TEXT });
+    expect(await store.readStream(REDACTIONS_STREAM)).toHaveLength(1);
+    expect(warnings).toEqual([expect.stringContaining('still in the event store')]);
+    expect(fileBytes().includes('Tyler Jones')).toBe(true);
+    const storeDb = (store as unknown as { db: Database.Database }).db;
+    expect(storeDb.pragma('busy_timeout', { simple: true })).toBe(5000);
+
+    await store.append('workstream-w2', [{ id: 'e-next', type: 'Noted', data: {}, metadata }], {
+      expectedRevision: NO_STREAM,
+    });
+    expect(warnings).toHaveLength(2);
+    expect(fileBytes().includes('Tyler Jones')).toBe(true);
+
+    reader.exec('COMMIT');
+    await store.append('workstream-w2', [{ id: 'e-last', type: 'Noted', data: {}, metadata }], {
+      expectedRevision: 0,
+    });
+    await emptied;
+    expect(fileBytes().includes('Tyler Jones')).toBe(false);
+    expect(warnings).toHaveLength(2);
+  });
+
+  it('given a reader holding the log, when it lets go and nothing more is written, then the retry empties the log', async () => {
+    open(20);
+    await redactWhileReading();
+    expect(fileBytes().includes('Tyler Jones')).toBe(true);
+
+    reader.exec('COMMIT');
+    await emptied;
+    expect(fileBytes().includes('Tyler Jones')).toBe(false);
+  });
+});
+
 describe('a store made before free text was sealed (test/fixtures/pre-sealing-events.json)', () => {
   interface FixtureRow {
     position: number;
