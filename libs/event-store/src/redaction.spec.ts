@@ -176,7 +176,10 @@ describe('redaction in the SQLite file', () => {
    * connection's checkpoint pragma throws the error SQLite would. (A reader holding the log makes
    * SQLite answer busy instead, which delays the emptying, as the README says.)
    */
-  it('given the log cannot be emptied after a redaction, then the redaction is answered with that failure though recorded, the append beside it is answered, and the next redaction empties the log', async () => {
+  it('given the log cannot be emptied after a redaction, then the redaction and the append beside it are answered as recorded, a warning says the text is still in the log, and a later checkpoint that succeeds empties it', async () => {
+    await store.close();
+    const warnings: string[] = [];
+    store = new SqliteEventStore(file, { logger: { log: () => undefined, warn: (message) => warnings.push(message) } });
     const eventId = await recordBlockedTask(store);
     const db = (store as unknown as { db: Database.Database }).db;
     const pragma = db.pragma.bind(db);
@@ -193,17 +196,19 @@ describe('redaction in the SQLite file', () => {
       return append(streamId, events, options);
     });
 
-    await expect(redactEventField(store, { eventId, field: 'reason', reason: REASON }, admin)).rejects.toBe(failure);
+    await redactEventField(store, { eventId, field: 'reason', reason: REASON }, admin);
     expect(beside).toHaveLength(1);
     const besideId = await beside[0];
     expect(besideId).toBe('e0000000-0000-4000-8000-000000000002');
     appends.mockRestore();
     checkpoint.mockRestore();
-    // Recorded all the same: the text is gone from the tables but still in the log's frames.
+    expect(warnings).toEqual([expect.stringContaining('disk I/O error')]);
+    // Recorded: the text is gone from the tables but still in the log's frames.
     expect(await store.readStream(REDACTIONS_STREAM)).toHaveLength(1);
     expect((await store.readStream('workstream-w1'))[0].data).toEqual({ taskId: 't1', reason: REDACTED_TEXT });
     expect(fileBytes().includes('Tyler Jones')).toBe(true);
 
+    // The task beside it holds the same words; once it is redacted too, the log empties at last.
     await redactEventField(store, { eventId: besideId, field: 'reason', reason: REASON }, admin);
     expect(fileBytes().includes('Tyler Jones')).toBe(false);
     expect((await verifyHashChains(store)).breaks).toEqual([]);
@@ -227,6 +232,82 @@ describe('redaction in the SQLite file', () => {
     await signAndRecordTreeHead(store, key, new Date('2026-11-23T10:00:00Z'), 'test');
     await redactEventField(store, { eventId, field: 'reason', reason: REASON }, admin);
     expect(await (await TransparencyLog.scan(store)).problems(key.publicKey)).toEqual([]);
+  });
+});
+
+describe('a redaction while another connection reads the SQLite file', () => {
+  let dir: string;
+  let file: string;
+  let store: SqliteEventStore;
+  let reader: Database.Database;
+  let warnings: string[];
+  let emptied: Promise<string>;
+  const fileBytes = () =>
+    Buffer.concat(
+      readdirSync(dir)
+        .filter((name) => name.startsWith('events.db'))
+        .map((name) => readFileSync(join(dir, name))),
+    );
+  const open = (emptyLogRetryMs?: number) => {
+    let logged: (message: string) => void = () => undefined;
+    emptied = new Promise((resolve) => (logged = resolve));
+    store = new SqliteEventStore(file, { emptyLogRetryMs, logger: { log: logged, warn: (m) => warnings.push(m) } });
+  };
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'redaction-reader-'));
+    file = join(dir, 'events.db');
+    warnings = [];
+  });
+  afterEach(async () => {
+    if (reader.open) reader.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Records the text, then holds a read transaction on a connection of its own, as the CLI's export would. */
+  const redactWhileReading = async () => {
+    const eventId = await recordBlockedTask(store);
+    reader = new Database(file, { readonly: true });
+    reader.exec('BEGIN');
+    reader.prepare('SELECT COUNT(*) FROM events').get();
+    await redactEventField(store, { eventId, field: 'reason', reason: REASON }, admin);
+  };
+
+  it('given a reader holding the log, when a field is redacted, then it is recorded, the text stays in the files until a later commit after the reader lets go', async () => {
+    open();
+    await redactWhileReading();
+
+    expect((await store.readStream('workstream-w1'))[0].data).toEqual({ taskId: 't1', reason: REDACTED_TEXT });
+    expect(await store.readStream(REDACTIONS_STREAM)).toHaveLength(1);
+    expect(warnings).toEqual([expect.stringContaining('still in the event store')]);
+    expect(fileBytes().includes('Tyler Jones')).toBe(true);
+    const storeDb = (store as unknown as { db: Database.Database }).db;
+    expect(storeDb.pragma('busy_timeout', { simple: true })).toBe(5000);
+
+    await store.append('workstream-w2', [{ id: 'e-next', type: 'Noted', data: {}, metadata }], {
+      expectedRevision: NO_STREAM,
+    });
+    expect(warnings).toHaveLength(2);
+    expect(fileBytes().includes('Tyler Jones')).toBe(true);
+
+    reader.exec('COMMIT');
+    await store.append('workstream-w2', [{ id: 'e-last', type: 'Noted', data: {}, metadata }], {
+      expectedRevision: 0,
+    });
+    await emptied;
+    expect(fileBytes().includes('Tyler Jones')).toBe(false);
+    expect(warnings).toHaveLength(2);
+  });
+
+  it('given a reader holding the log, when it lets go and nothing more is written, then the retry empties the log', async () => {
+    open(20);
+    await redactWhileReading();
+    expect(fileBytes().includes('Tyler Jones')).toBe(true);
+
+    reader.exec('COMMIT');
+    await emptied;
+    expect(fileBytes().includes('Tyler Jones')).toBe(false);
   });
 });
 

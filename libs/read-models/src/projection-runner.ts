@@ -6,6 +6,7 @@ import { Projection, readsStream } from './projection';
 
 export interface RunnerLogger {
   log(message: string): void;
+  warn(message: string): void;
   error(message: string, error?: unknown): void;
 }
 
@@ -77,9 +78,10 @@ export class ProjectionRunner {
 
   /** Prepares every projection and catches up with the whole log before returning. */
   async start(): Promise<void> {
-    const rebuilding = this.prepare();
+    const logEnd = (await this.store.lastPosition()) ?? 0;
+    const rebuilding = this.prepare(logEnd);
     // Rows built from nothing read history as it is now, redactions included.
-    if (this.processed === 0) this.reflected = (await this.store.lastPosition()) ?? 0;
+    if (this.processed === 0) this.reflected = logEnd;
     await this.catchingUp(rebuilding, () => this.catchUp());
     this.running = this.follow();
   }
@@ -120,8 +122,14 @@ export class ProjectionRunner {
     return () => this.listeners.delete(listener);
   }
 
-  /** Sets up every projection new or of another version; true when any was (it starts from nothing). */
-  private prepare(): boolean {
+  /**
+   * Sets up every projection new or of another version; true when any was (it starts from nothing).
+   * Given where the log ends, a checkpoint beyond it means the rows were built from a longer or
+   * another log (events.db restored from an older backup than read.db, DATABASE_URL pointed at
+   * another database): new events would reuse those positions and be skipped, and the rows may
+   * hold events the log no longer has, so every projection is set up again from nothing.
+   */
+  private prepare(logEnd?: Position): boolean {
     this.db.exec(`CREATE TABLE IF NOT EXISTS projection_checkpoints (
       name TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL)`);
     const rows = this.db.prepare('SELECT name, version, position FROM projection_checkpoints').all() as {
@@ -130,13 +138,22 @@ export class ProjectionRunner {
       position: number;
     }[];
     const saved = new Map(rows.map((row) => [row.name, row]));
+    const ahead = this.projections
+      .map((projection) => saved.get(projection.name))
+      .find((checkpoint) => checkpoint && logEnd !== undefined && checkpoint.position > logEnd);
+    if (ahead)
+      this.logger.warn(
+        `The read models are ahead of the event log: projection ${ahead.name} has applied up to position ` +
+          `${ahead.position} but the log ends at ${logEnd} (an event store restored from a backup older than ` +
+          'the read database, or another store configured). Rebuilding every projection from the log.',
+      );
     let rebuilding = false;
     this.db.transaction(() => {
       for (const projection of this.projections) {
         const checkpoint = saved.get(projection.name);
-        if (checkpoint && checkpoint.version === projection.version) continue;
+        if (!ahead && checkpoint && checkpoint.version === projection.version) continue;
         rebuilding = true;
-        if (checkpoint)
+        if (checkpoint && checkpoint.version !== projection.version)
           this.logger.log(
             `Rebuilding projection ${projection.name}: version ${checkpoint.version} -> ${projection.version}`,
           );

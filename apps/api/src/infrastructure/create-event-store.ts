@@ -2,6 +2,7 @@ import { EventStore, SqliteEventStore } from '@app/event-store';
 import { EventStoreDbEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
 import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
 import { AppConfig } from '@app/platform';
+import { Logger } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -13,6 +14,6 @@ export function createEventStore(config: AppConfig): EventStore {
       return new PostgresEventStore(config.eventStore.connectionString, { schema: config.eventStore.schema });
     case 'sqlite':
       mkdirSync(config.dataDir, { recursive: true });
-      return new SqliteEventStore(join(config.dataDir, 'events.db'));
+      return new SqliteEventStore(join(config.dataDir, 'events.db'), { logger: new Logger('EventStore') });
   }
 }

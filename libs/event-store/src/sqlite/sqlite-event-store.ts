@@ -63,6 +63,9 @@ CREATE TABLE IF NOT EXISTS event_texts (
   PRIMARY KEY (event_id, path)
 ) WITHOUT ROWID;`;
 
+/** How long a statement waits for another connection's lock before SQLite answers busy. */
+const BUSY_TIMEOUT_MS = 5000;
+
 export interface SqliteEventStoreOptions {
   /** How often a live subscription looks for events written by other processes. */
   readonly pollMs?: number;
@@ -71,6 +74,13 @@ export interface SqliteEventStoreOptions {
    * then return before their transaction is on disk (synchronous=OFF), which bulk seeding needs.
    */
   readonly durable?: boolean;
+  /**
+   * How long after a redaction whose write-ahead log could not be emptied (a reader held it) the
+   * store tries again, besides after each later commit; 10 s unless given.
+   */
+  readonly emptyLogRetryMs?: number;
+  /** Where the store says that a redacted text is still in its log, and when it is gone; the console unless given. */
+  readonly logger?: { log(message: string): void; warn(message: string): void };
 }
 
 /** An append waiting for the group commit it will be part of. */
@@ -100,30 +110,38 @@ type GroupedOutcome = { readonly result: AppendResult } | { readonly error: unkn
  * Free text is kept in event_texts, beside the event whose data holds its salted digest, so that
  * a FieldRedacted event deletes it in the transaction that records it. secure_delete overwrites
  * what is deleted, and the write-ahead log is truncated after a redaction, so the text's bytes
- * leave the files. A store made before event_texts existed gains the table when it is opened; its
- * events keep the plain form their hashes cover.
+ * leave the files (once no other connection holds the log: see emptyLog). A store made before
+ * event_texts existed gains the table when it is opened; its events keep the plain form their
+ * hashes cover.
  */
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
   private readonly notifier = new AppendNotifier();
   private readonly pollMs: number;
+  private readonly emptyLogRetryMs: number;
+  private readonly logger: NonNullable<SqliteEventStoreOptions['logger']>;
   private readonly statements;
   private readonly appendTransaction;
   private readonly groupTransaction;
   private pending: PendingAppend[] = [];
   private committing: Promise<void> | null = null;
   private closing = false;
+  /** A redaction's text may be in the write-ahead log: set until a TRUNCATE checkpoint succeeds. */
+  private logHoldsRedacted = false;
+  private emptyLogRetry: NodeJS.Timeout | null = null;
 
   constructor(
     readonly file: string,
     options: SqliteEventStoreOptions = {},
   ) {
     this.pollMs = options.pollMs ?? 500;
+    this.emptyLogRetryMs = options.emptyLogRetryMs ?? 10_000;
+    this.logger = options.logger ?? console;
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(options.durable === false ? 'synchronous = OFF' : 'synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     this.db.pragma('secure_delete = ON');
     const sealedBefore = this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'event_texts'").get() !== undefined;
     const heldEvents = this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'events'").get() !== undefined;
@@ -245,17 +263,12 @@ export class SqliteEventStore implements EventStore {
       return;
     }
     const wrote = outcomes.some((outcome) => 'result' in outcome);
-    // The redacted text may still be in frames of the write-ahead log until it is checkpointed and emptied.
-    const redacting = group.map(
+    const redacted = group.some(
       ({ streamId, events }, n) => 'result' in outcomes[n] && events.some((event) => textRedactionIn(streamId, event)),
     );
-    if (redacting.includes(true)) {
-      try {
-        this.db.pragma('wal_checkpoint(TRUNCATE)');
-      } catch (error) {
-        outcomes = outcomes.map((outcome, n) => (redacting[n] ? { error } : outcome));
-      }
-    }
+    // The redacted text may still be in frames of the write-ahead log until it is checkpointed and emptied.
+    if (redacted) this.logHoldsRedacted = true;
+    if (wrote && this.logHoldsRedacted) this.emptyLog();
     if (wrote) this.notifier.notify();
     group.forEach((append, n) => {
       const outcome = outcomes[n];
@@ -312,7 +325,43 @@ export class SqliteEventStore implements EventStore {
     // Appends already waiting are committed; any made from now on (a follow-up to one of them) are refused.
     this.closing = true;
     await this.committing;
+    if (this.emptyLogRetry) clearTimeout(this.emptyLogRetry);
     if (this.db.open) this.db.close();
+  }
+
+  /**
+   * Checkpoints and empties the write-ahead log, so a redacted text's bytes leave the files. While
+   * another connection reads an older snapshot or writes (the CLI beside the service), SQLite
+   * cannot: it answers busy after busy_timeout, which here would stall every request on the event
+   * loop, so this checkpoint does not wait. The redaction stands either way (it is recorded and no
+   * read returns the text), so its append is answered as recorded; the log is tried again after
+   * each later commit and emptyLogRetryMs after each failed try, with a warning each time, until it
+   * empties or the store closes.
+   */
+  private emptyLog(): void {
+    let problem: string | null;
+    this.db.pragma('busy_timeout = 0');
+    try {
+      const [{ busy }] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+      problem = busy === 0 ? null : 'another connection is reading or writing the database';
+    } catch (error) {
+      problem = error instanceof Error ? error.message : String(error);
+    } finally {
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
+    const retried = this.emptyLogRetry !== null;
+    if (this.emptyLogRetry) clearTimeout(this.emptyLogRetry);
+    this.emptyLogRetry = null;
+    if (problem === null) {
+      if (retried) this.logger.log("The write-ahead log is emptied: redacted text has left the event store's files.");
+      this.logHoldsRedacted = false;
+      return;
+    }
+    this.logger.warn(
+      `Redacted text is still in the event store's write-ahead log, which could not be emptied (${problem}); ` +
+        `trying again after the next commit and in ${this.emptyLogRetryMs} ms.`,
+    );
+    this.emptyLogRetry = setTimeout(() => this.emptyLog(), this.emptyLogRetryMs).unref();
   }
 
   /** Deletes a sealed text, or seals a plain one under the digest the redaction recorded; inside the append. */

@@ -37,7 +37,7 @@ export function inStream(
 /** Rows expected in a table, each naming the columns that matter; `[]` means the table is empty. */
 export type ExpectedTables = Readonly<Record<string, readonly Readonly<Record<string, unknown>>[]>>;
 
-const silent = { log: () => undefined, error: () => undefined };
+const silent = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
 /**
  * given(events).when(events).then(rows): a projection specification over an in-memory read
