@@ -34,7 +34,7 @@ export interface IntegrityVerdict {
 @Injectable()
 export class IntegrityMonitor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Integrity');
-  private log = new TransparencyLog();
+  private log: TransparencyLog;
   private found: readonly string[] = [];
   private checkedHeads = 0;
   private queue: Promise<unknown> = Promise.resolve();
@@ -46,7 +46,9 @@ export class IntegrityMonitor implements OnApplicationBootstrap, OnApplicationSh
     @Inject(LOG_KEY) private readonly key: SigningKey,
     private readonly runner: ProjectionRunner,
     private readonly feeds: AreaFeedQueries,
-  ) {}
+  ) {
+    this.log = new TransparencyLog(store);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.serially(async () => {
@@ -69,7 +71,7 @@ export class IntegrityMonitor implements OnApplicationBootstrap, OnApplicationSh
   /** The log as far as the store has gone, with any head recorded since (by the CLI, say) checked. */
   async current(): Promise<TransparencyLog> {
     return this.serially(async () => {
-      await this.log.catchUp(this.store);
+      await this.log.catchUp();
       if (this.log.heads.length !== this.checkedHeads) await this.recheck();
       return this.log;
     });
@@ -89,7 +91,7 @@ export class IntegrityMonitor implements OnApplicationBootstrap, OnApplicationSh
   async signIfDue(): Promise<SignedTreeHead | null> {
     try {
       return await this.serially(async () => {
-        await this.log.catchUp(this.store);
+        await this.log.catchUp();
         if (this.found.length > 0 || !treeHeadDue(this.log.activity, this.clock.now())) return null;
         return this.signDue();
       });
@@ -111,7 +113,7 @@ export class IntegrityMonitor implements OnApplicationBootstrap, OnApplicationSh
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError) || attempt >= SIGN_ATTEMPTS) throw error;
       }
-      await this.log.catchUp(this.store);
+      await this.log.catchUp();
       await this.recheck();
       if (this.found.length > 0 || !treeHeadDue(this.log.activity, this.clock.now())) return null;
     }
@@ -125,7 +127,7 @@ export class IntegrityMonitor implements OnApplicationBootstrap, OnApplicationSh
       return null;
     }
     await this.runner.waitFor(outcome.position);
-    await this.log.catchUp(this.store);
+    await this.log.catchUp();
     this.checkedHeads = this.log.heads.length;
     this.logger.log(`Signed tree head: ${outcome.head.treeSize} events, root ${outcome.head.rootHash}`);
     return outcome.head;

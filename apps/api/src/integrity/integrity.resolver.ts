@@ -1,5 +1,6 @@
 import { Args, Int, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DomainError } from '@app/domain';
+import { LeavesChangedError } from '@app/event-store';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { IntegrityMonitor } from './integrity-monitor';
@@ -36,7 +37,11 @@ export class IntegrityResolver {
         `from must be the size of a head you hold, between 1 and ${head.treeSize} (the newest head's size).`,
       );
     }
-    const hashes = log.tree.consistencyProof(from, head.treeSize).map((hash) => hash.toString('hex'));
+    const proof = await log.tree.consistencyProof(from, head.treeSize).catch((error: unknown) => {
+      if (!(error instanceof LeavesChangedError)) throw error;
+      throw new DomainError('CONFLICT', `No proof can be given, because ${error.message}.`);
+    });
+    const hashes = proof.map((hash) => hash.toString('hex'));
     return { id: derivedId('ConsistencyProof', from, head.treeSize), fromSize: from, toSize: head.treeSize, hashes };
   }
 }

@@ -4,9 +4,10 @@ import { createHash } from 'node:crypto';
  * The Merkle tree of RFC 9162 (Certificate Transparency 2.0), section 2.1, with SHA-256.
  * Leaves and interior nodes are hashed with different prefixes (0x00, 0x01) so that a leaf can
  * never be passed off as a node. Proofs are built from a `SubtreeHash`, which answers MTH of
- * the leaves [start, end): whoever holds the tree decides how to store it.
+ * the leaves [start, end): whoever holds the tree decides how to store it, and may have to read
+ * some of it back, hence the promise.
  */
-export type SubtreeHash = (start: number, end: number) => Buffer;
+export type SubtreeHash = (start: number, end: number) => Promise<Buffer>;
 
 const LEAF_PREFIX = Buffer.from([0x00]);
 const NODE_PREFIX = Buffer.from([0x01]);
@@ -37,33 +38,41 @@ export function splitPoint(n: number): number {
   return k;
 }
 
+/** MTH over leaf hashes already computed (MTH of one leaf is its leaf hash). */
+export function rootOfLeaves(leafHashes: readonly Buffer[]): Buffer {
+  if (leafHashes.length === 0) return EMPTY_TREE_HASH;
+  if (leafHashes.length === 1) return leafHashes[0];
+  const k = splitPoint(leafHashes.length);
+  return hashChildren(rootOfLeaves(leafHashes.slice(0, k)), rootOfLeaves(leafHashes.slice(k)));
+}
+
 /** PATH(m, D[n]): the audit path proving leaf `index` is in the tree of the first `size` leaves. */
-export function inclusionProof(index: number, size: number, mth: SubtreeHash): Buffer[] {
+export async function inclusionProof(index: number, size: number, mth: SubtreeHash): Promise<Buffer[]> {
   if (!Number.isInteger(index) || !Number.isInteger(size) || index < 0 || index >= size) {
     throw new RangeError(`Leaf ${index} is not in a tree of ${size} leaves.`);
   }
-  const path = (m: number, start: number, end: number): Buffer[] => {
+  const path = async (m: number, start: number, end: number): Promise<Buffer[]> => {
     if (end - start === 1) return [];
     const k = splitPoint(end - start);
     return m < k
-      ? [...path(m, start, start + k), mth(start + k, end)]
-      : [...path(m - k, start + k, end), mth(start, start + k)];
+      ? [...(await path(m, start, start + k)), await mth(start + k, end)]
+      : [...(await path(m - k, start + k, end)), await mth(start, start + k)];
   };
   return path(index, 0, size);
 }
 
 /** PROOF(m, D[n]): what proves the tree of the first `from` leaves is a prefix of the tree of `to`. */
-export function consistencyProof(from: number, to: number, mth: SubtreeHash): Buffer[] {
+export async function consistencyProof(from: number, to: number, mth: SubtreeHash): Promise<Buffer[]> {
   if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1 || from > to) {
     throw new RangeError(`No consistency proof from ${from} to ${to} leaves: it needs 0 < from <= to.`);
   }
-  const subproof = (m: number, start: number, end: number, whole: boolean): Buffer[] => {
+  const subproof = async (m: number, start: number, end: number, whole: boolean): Promise<Buffer[]> => {
     const n = end - start;
-    if (m === n) return whole ? [] : [mth(start, end)];
+    if (m === n) return whole ? [] : [await mth(start, end)];
     const k = splitPoint(n);
     return m <= k
-      ? [...subproof(m, start, start + k, whole), mth(start + k, end)]
-      : [...subproof(m - k, start + k, end, false), mth(start, start + k)];
+      ? [...(await subproof(m, start, start + k, whole)), await mth(start + k, end)]
+      : [...(await subproof(m - k, start + k, end, false)), await mth(start, start + k)];
   };
   return subproof(from, 0, to, true);
 }

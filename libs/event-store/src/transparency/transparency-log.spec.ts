@@ -91,7 +91,7 @@ describe('the transparency log over the store (A4)', () => {
 
     const log = await TransparencyLog.scan(store);
     const other = { ...(await generateKeyPair('ES256')), kid: 'log-key-1' };
-    const forged = await signTreeHead({ treeSize: 4, rootHash: log.rootHash(), timestamp: context.now }, other);
+    const forged = await signTreeHead({ treeSize: 4, rootHash: await log.rootHash(), timestamp: context.now }, other);
     expect(await log.problemsWith(forged, key.publicKey)).toEqual([expect.stringMatching(/signature does not verify/)]);
     expect(await log.problemsWith({ ...forged, treeSize: 3 }, other.publicKey)).toEqual([
       expect.stringMatching(/signature does not verify/),
@@ -105,6 +105,24 @@ describe('the transparency log over the store (A4)', () => {
     const outcome = await signAndRecordTreeHead(store, key, new Date('2026-03-03T00:00:00Z'), 'test');
     expect(outcome).toMatchObject({ signed: false, problems: [expect.stringMatching(/no longer have the root/)] });
     expect((await store.readStream(TRANSPARENCY_LOG_STREAM)).length).toBe(1);
+  });
+
+  it('checks a head inside a complete chunk of the tree from the chunk read back, and finds it changed under a log that read it', async () => {
+    for (let i = 0; i < 60; i += 1) await increment('counter-d');
+    for (let i = 0; i < 5; i += 1) await increment('counter-c');
+    await signAndRecordTreeHead(store, key, new Date('2026-03-02T09:01:00Z'), 'test');
+    for (let i = 0; i < 60; i += 1) await increment('counter-d');
+    const running = await TransparencyLog.scan(store);
+    expect(running.size).toBe(131);
+    expect(running.heads.map(({ head }) => head.treeSize)).toEqual([70]);
+    expect(await problemsNow()).toEqual([]);
+
+    // counter-c's first event is leaf 65: inside the head, in the complete chunk of leaves 64 to 127.
+    alterEventAndRechain(file, 'counter-c', 0, (data) => ({ ...data, by: 100 }));
+    expect(await running.problems(key.publicKey)).toEqual([
+      expect.stringMatching(/first 70 events cannot be checked .* leaves 64 to 127 are no longer those the log read/),
+    ]);
+    expect(await problemsNow()).toEqual([expect.stringMatching(/first 70 events no longer have the root/)]);
   });
 
   it('reads the same log from the store’s log entries as from its whole events, even from events missing their hash or time', async () => {
@@ -122,7 +140,7 @@ describe('the transparency log over the store (A4)', () => {
     };
     const seen = async (log: TransparencyLog) => ({
       size: log.size,
-      root: log.rootHash(),
+      root: await log.rootHash(),
       heads: log.heads,
       activity: log.activity,
       problems: await log.problems(key.publicKey),

@@ -5,7 +5,7 @@ import { AppendResult, EventStore, LogEntry, NO_STREAM, Position, StoredEvent } 
 import { chainEvents } from '../hash-chain';
 import { occurredAtOf, SYSTEM_ACTOR } from '../metadata';
 import { hashLeaf } from './merkle';
-import { MerkleTree } from './merkle-tree';
+import { LeavesChangedError, MerkleTree } from './merkle-tree';
 import {
   parseSignedTreeHead,
   SignedTreeHead,
@@ -30,10 +30,14 @@ export function leafHashOf(event: Pick<StoredEvent, 'position' | 'metadata'>): B
   return hashLeaf(Buffer.from(entry, 'utf8'));
 }
 
-/** The next page of the log after `from`, reading no more of each event than the log uses when the store allows. */
-async function readEntries(store: EventStore, from: Position | null): Promise<LogEntry[]> {
-  if (store.readLogEntries) return store.readLogEntries({ from, limit: PAGE, dataOf: TRANSPARENCY_LOG_STREAM });
-  const events = await store.readAll({ from, limit: PAGE });
+function leafOf(entry: LogEntry): Buffer {
+  return leafHashOf({ position: entry.position, metadata: { hash: entry.hash } });
+}
+
+/** The next `limit` entries of the log after `from`, reading no more of each event than the log uses when the store allows. */
+async function readEntries(store: EventStore, from: Position | null, limit = PAGE): Promise<LogEntry[]> {
+  if (store.readLogEntries) return store.readLogEntries({ from, limit, dataOf: TRANSPARENCY_LOG_STREAM });
+  const events = await store.readAll({ from, limit });
   return events.map((event) => ({
     position: event.position,
     streamId: event.streamId,
@@ -53,26 +57,31 @@ export interface RecordedTreeHead {
 /**
  * The Merkle tree over the whole store in global order, with the heads the log has recorded
  * about itself. Built by reading every event once; kept current by reading only what is new.
+ * The tree reads a few leaves back from the same store for roots and proofs of sizes inside it.
  */
 export class TransparencyLog {
-  readonly tree = new MerkleTree();
+  readonly tree: MerkleTree;
   private readonly recorded: RecordedTreeHead[] = [];
   private readonly unreadable: string[] = [];
   private position: Position | null = null;
   private lastHeadAt: string | null = null;
   private firstChangeOfLatestDay: string | null = null;
 
+  constructor(private readonly store: EventStore) {
+    this.tree = new MerkleTree(async (after, count) => (await readEntries(store, after, count)).map(leafOf));
+  }
+
   /** Reads the whole store from the start: what a check that trusts nothing cached must do. */
   static async scan(store: EventStore, onProgress?: (events: number) => void): Promise<TransparencyLog> {
-    const log = new TransparencyLog();
-    await log.catchUp(store, onProgress);
+    const log = new TransparencyLog(store);
+    await log.catchUp(onProgress);
     return log;
   }
 
   /** Adds the events recorded since the last read. */
-  async catchUp(store: EventStore, onProgress?: (events: number) => void): Promise<void> {
+  async catchUp(onProgress?: (events: number) => void): Promise<void> {
     for (;;) {
-      const page = await readEntries(store, this.position);
+      const page = await readEntries(this.store, this.position);
       if (page.length === 0) return;
       for (const entry of page) this.add(entry);
       onProgress?.(this.tree.size);
@@ -95,8 +104,8 @@ export class TransparencyLog {
     return { lastHeadAt: this.lastHeadAt, firstChangeOfLatestDay: this.firstChangeOfLatestDay };
   }
 
-  rootHash(size = this.tree.size): string {
-    return this.tree.root(size).toString('hex');
+  async rootHash(size = this.tree.size): Promise<string> {
+    return (await this.tree.root(size)).toString('hex');
   }
 
   /** What is wrong with `head` against this log: its signature, its size, its root. Empty when it holds. */
@@ -108,12 +117,22 @@ export class TransparencyLog {
       problems.push(
         `the head covers ${head.treeSize} events but the store holds ${this.tree.size}: events were removed (truncated or deleted)`,
       );
-    } else if (this.rootHash(head.treeSize) !== head.rootHash) {
-      problems.push(
-        `the first ${head.treeSize} events no longer have the root the head of ${head.timestamp} signed: an event among them was altered, removed, inserted or reordered`,
-      );
+    } else {
+      const problem = await this.rootProblem(head);
+      if (problem) problems.push(problem);
     }
     return problems;
+  }
+
+  private async rootProblem(head: SignedTreeHead): Promise<string | null> {
+    const size = head.treeSize;
+    try {
+      if ((await this.rootHash(size)) === head.rootHash) return null;
+    } catch (error) {
+      if (!(error instanceof LeavesChangedError)) throw error;
+      return `the first ${size} events cannot be checked against the head of ${head.timestamp}: ${error.message}`;
+    }
+    return `the first ${size} events no longer have the root the head of ${head.timestamp} signed: an event among them was altered, removed, inserted or reordered`;
   }
 
   /** Every recorded head checked against the log as it is now; empty when all hold. */
@@ -137,7 +156,7 @@ export class TransparencyLog {
         this.firstChangeOfLatestDay = at;
       }
     }
-    this.tree.append(leafHashOf({ position: entry.position, metadata: { hash: entry.hash } }));
+    this.tree.append(leafOf(entry), entry.position);
     this.position = entry.position;
   }
 }
@@ -183,10 +202,13 @@ export async function signAndRecordTreeHead(
   fresh?: TransparencyLog,
 ): Promise<SigningOutcome> {
   const log = fresh ?? (await TransparencyLog.scan(store));
-  await log.catchUp(store);
+  await log.catchUp();
   const problems = await log.problems(key.publicKey);
   if (problems.length > 0) return { signed: false, problems, log };
-  const head = await signTreeHead({ treeSize: log.size, rootHash: log.rootHash(), timestamp: now.toISOString() }, key);
+  const head = await signTreeHead(
+    { treeSize: log.size, rootHash: await log.rootHash(), timestamp: now.toISOString() },
+    key,
+  );
   const { position } = await recordTreeHead(store, head, reason);
   return { signed: true, head, position, log };
 }
