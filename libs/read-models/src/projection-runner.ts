@@ -6,7 +6,6 @@ import { Projection, readsStream } from './projection';
 
 export interface RunnerLogger {
   log(message: string): void;
-  warn(message: string): void;
   error(message: string, error?: unknown): void;
 }
 
@@ -79,7 +78,12 @@ export class ProjectionRunner {
   /** Prepares every projection and catches up with the whole log before returning. */
   async start(): Promise<void> {
     const logEnd = (await this.store.lastPosition()) ?? 0;
-    const rebuilding = this.prepare(logEnd);
+    this.failure = this.beyondTheLog(logEnd);
+    if (this.failure) {
+      this.logger.error('The projection runner did not start', this.failure);
+      return;
+    }
+    const rebuilding = this.prepare();
     // Rows built from nothing read history as it is now, redactions included.
     if (this.processed === 0) this.reflected = logEnd;
     await this.catchingUp(rebuilding, () => this.catchUp());
@@ -122,14 +126,8 @@ export class ProjectionRunner {
     return () => this.listeners.delete(listener);
   }
 
-  /**
-   * Sets up every projection new or of another version; true when any was (it starts from nothing).
-   * Given where the log ends, a checkpoint beyond it means the rows were built from a longer or
-   * another log (events.db restored from an older backup than read.db, DATABASE_URL pointed at
-   * another database): new events would reuse those positions and be skipped, and the rows may
-   * hold events the log no longer has, so every projection is set up again from nothing.
-   */
-  private prepare(logEnd?: Position): boolean {
+  /** Sets up every projection new or of another version; true when any was (it starts from nothing). */
+  private prepare(): boolean {
     this.db.exec(`CREATE TABLE IF NOT EXISTS projection_checkpoints (
       name TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL)`);
     const rows = this.db.prepare('SELECT name, version, position FROM projection_checkpoints').all() as {
@@ -138,22 +136,13 @@ export class ProjectionRunner {
       position: number;
     }[];
     const saved = new Map(rows.map((row) => [row.name, row]));
-    const ahead = this.projections
-      .map((projection) => saved.get(projection.name))
-      .find((checkpoint) => checkpoint && logEnd !== undefined && checkpoint.position > logEnd);
-    if (ahead)
-      this.logger.warn(
-        `The read models are ahead of the event log: projection ${ahead.name} has applied up to position ` +
-          `${ahead.position} but the log ends at ${logEnd} (an event store restored from a backup older than ` +
-          'the read database, or another store configured). Rebuilding every projection from the log.',
-      );
     let rebuilding = false;
     this.db.transaction(() => {
       for (const projection of this.projections) {
         const checkpoint = saved.get(projection.name);
-        if (!ahead && checkpoint && checkpoint.version === projection.version) continue;
+        if (checkpoint && checkpoint.version === projection.version) continue;
         rebuilding = true;
-        if (checkpoint && checkpoint.version !== projection.version)
+        if (checkpoint)
           this.logger.log(
             `Rebuilding projection ${projection.name}: version ${checkpoint.version} -> ${projection.version}`,
           );
@@ -167,6 +156,31 @@ export class ProjectionRunner {
     this.processed =
       this.projections.length === 0 ? 0 : Math.min(...this.projections.map((p) => this.checkpointOf(p.name)));
     return rebuilding;
+  }
+
+  /**
+   * What is wrong when a projection has applied beyond the end of the log, or null. Its rows then
+   * hold events the log no longer has: the log was cut back (tampering, which the heads kept in the
+   * read database find), or restored from a backup older than the read database. Nothing is changed:
+   * rebuilding would erase that evidence, and following would skip the new events that reuse those
+   * positions. The runner stops on it, /health says so, and the operator decides.
+   */
+  private beyondTheLog(logEnd: Position): Error | null {
+    const table = this.db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'projection_checkpoints'")
+      .get();
+    if (!table) return null;
+    const ahead = this.db
+      .prepare('SELECT name, position FROM projection_checkpoints WHERE position > ? ORDER BY position DESC LIMIT 1')
+      .get(logEnd) as { name: string; position: number } | undefined;
+    if (!ahead) return null;
+    return new Error(
+      `The read models are ahead of the event log: projection ${ahead.name} has applied up to position ` +
+        `${ahead.position} but the log ends at ${logEnd}. Events were removed from the log, or it was restored ` +
+        'from a backup older than the read database. Nothing was changed and the read models are not updated. ' +
+        'If the log was restored on purpose, stop the service, delete read.db and start it again; otherwise ' +
+        'check the log against the signed tree heads you keep (cli verify --witness).',
+    );
   }
 
   /**
