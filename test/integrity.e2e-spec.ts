@@ -223,6 +223,21 @@ describe('tamper evidence against a signed tree head kept elsewhere', () => {
     expect(heads.n).toBe(1);
   });
 
+  it('stops its read side, and records nothing, on a log cut back after its last head (a restore that lost no head)', async () => {
+    const dir = copyOfStore();
+    const before = one<{ last: number }>(dir, 'SELECT MAX(position) AS last FROM events');
+    sql(dir, `DELETE FROM events WHERE position = ${before.last}`);
+    for (const _ of [1, 2]) {
+      await serve(dir, async (url) => {
+        const { status, body } = await health(url);
+        expect(status).toBe(503);
+        expect(body).toMatchObject({ projections: { running: false }, integrity: { consistent: true } });
+      });
+      // The day's head was due; neither start signed it, so the second finds what the first found.
+      expect(one<{ last: number }>(dir, 'SELECT MAX(position) AS last FROM events').last).toBe(before.last - 1);
+    }
+  });
+
   it('finds the log truncated below the head, and a head that was itself altered', async () => {
     const dir = copyOfStore();
     sql(dir, `DELETE FROM events WHERE position > ${Math.floor(head.treeSize / 2)}`);

@@ -81,6 +81,8 @@ export class CommandGateway {
     command: CommandSource<C>,
     context: CommandContext,
   ): Promise<CommandOutcome<E>> {
+    // With the read side stopped a command could be recorded but never shown: record nothing.
+    if (this.runner.error) throw this.runner.error;
     const outcome = await handleCommand(this.store, streamId, decider, command, context);
     await this.runner.waitFor(outcome.position);
     return outcome;

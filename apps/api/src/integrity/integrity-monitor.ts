@@ -55,7 +55,7 @@ export class IntegrityMonitor implements OnApplicationBootstrap, OnApplicationSh
       this.log = await TransparencyLog.scan(this.store);
       await this.recheck();
       // The store was just read whole: a head due now is signed over that reading.
-      if (this.found.length === 0 && treeHeadDue(this.log.activity, this.clock.now())) {
+      if (this.maySign() && treeHeadDue(this.log.activity, this.clock.now())) {
         await this.signDue(this.log);
       }
     });
@@ -92,7 +92,7 @@ export class IntegrityMonitor implements OnApplicationBootstrap, OnApplicationSh
     try {
       return await this.serially(async () => {
         await this.log.catchUp();
-        if (this.found.length > 0 || !treeHeadDue(this.log.activity, this.clock.now())) return null;
+        if (!this.maySign() || !treeHeadDue(this.log.activity, this.clock.now())) return null;
         return this.signDue();
       });
     } catch (error) {
@@ -147,6 +147,15 @@ export class IntegrityMonitor implements OnApplicationBootstrap, OnApplicationSh
     }
     this.report(problems);
     this.checkedHeads = this.log.heads.length;
+  }
+
+  /**
+   * Never over a log that contradicts its heads, nor while the read side has stopped: a head it
+   * records could not be shown to the areas, and with read models ahead of the log it would fill
+   * the very position that shows the log was cut back.
+   */
+  private maySign(): boolean {
+    return this.found.length === 0 && this.runner.error === null;
   }
 
   private report(problems: readonly string[]): void {
