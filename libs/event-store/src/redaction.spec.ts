@@ -288,7 +288,8 @@ describe('a redaction while another connection reads the SQLite file', () => {
     await store.append('workstream-w2', [{ id: 'e-next', type: 'Noted', data: {}, metadata }], {
       expectedRevision: NO_STREAM,
     });
-    expect(warnings).toHaveLength(2);
+    // Tried again and still held: no second warning for the same run of failures.
+    expect(warnings).toHaveLength(1);
     expect(fileBytes().includes('Tyler Jones')).toBe(true);
 
     reader.exec('COMMIT');
@@ -297,7 +298,7 @@ describe('a redaction while another connection reads the SQLite file', () => {
     });
     await emptied;
     expect(fileBytes().includes('Tyler Jones')).toBe(false);
-    expect(warnings).toHaveLength(2);
+    expect(warnings).toHaveLength(1);
   });
 
   it('given a reader holding the log, when it lets go and nothing more is written, then the retry empties the log', async () => {

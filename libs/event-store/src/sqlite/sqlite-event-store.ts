@@ -357,10 +357,12 @@ export class SqliteEventStore implements EventStore {
       this.logHoldsRedacted = false;
       return;
     }
-    this.logger.warn(
-      `Redacted text is still in the event store's write-ahead log, which could not be emptied (${problem}); ` +
-        `trying again after the next commit and in ${this.emptyLogRetryMs} ms.`,
-    );
+    // Once per run of failures: a long export beside the service would otherwise warn at every commit.
+    if (!retried)
+      this.logger.warn(
+        `Redacted text is still in the event store's write-ahead log, which could not be emptied (${problem}); ` +
+          `trying again after each commit and every ${this.emptyLogRetryMs} ms until it can.`,
+      );
     this.emptyLogRetry = setTimeout(() => this.emptyLog(), this.emptyLogRetryMs).unref();
   }
 

@@ -124,7 +124,12 @@ export class MerkleTree {
   private async leavesOf(chunk: number): Promise<readonly Buffer[]> {
     if (chunk === this.levels[0].count) return this.tail;
     const kept = this.cached.get(chunk);
-    if (kept) return kept;
+    if (kept) {
+      // Kept as the most recently used, so the chunk every proof to the newest head needs stays.
+      this.cached.delete(chunk);
+      this.cached.set(chunk, kept);
+      return kept;
+    }
     const leaves = await this.readLeaves(this.chunkStarts[chunk], CHUNK);
     if (leaves.length !== CHUNK || !rootOfLeaves(leaves).equals(this.levels[0].at(chunk))) {
       throw new LeavesChangedError(chunk * CHUNK, (chunk + 1) * CHUNK);
