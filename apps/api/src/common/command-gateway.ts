@@ -9,7 +9,7 @@ import {
   inputHashOf,
 } from '@app/event-store';
 import { ProjectionRunner } from '@app/read-models';
-import { CLOCK, Clock } from '@app/platform';
+import { CLOCK, Clock, ReadSideStoppedError } from '@app/platform';
 import { Actors } from '../auth/actors';
 import { IdempotentInput } from './idempotency-key.input';
 import { Identity } from '../auth/identity';
@@ -82,7 +82,7 @@ export class CommandGateway {
     context: CommandContext,
   ): Promise<CommandOutcome<E>> {
     // With the read side stopped a command could be recorded but never shown: record nothing.
-    if (this.runner.error) throw this.runner.error;
+    if (this.runner.error) throw new ReadSideStoppedError();
     const outcome = await handleCommand(this.store, streamId, decider, command, context);
     await this.runner.waitFor(outcome.position);
     return outcome;

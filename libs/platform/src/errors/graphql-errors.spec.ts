@@ -2,7 +2,7 @@ import { DomainError } from '@app/domain';
 import { WrongExpectedVersionError } from '@app/event-store';
 import { GraphQLError } from 'graphql';
 import { AuthenticationError } from '../auth/tokens';
-import { formatGraphqlError, InputValidationError } from './graphql-errors';
+import { formatGraphqlError, InputValidationError, ReadSideStoppedError } from './graphql-errors';
 
 const format = (error: unknown, code?: string) => {
   const logged: unknown[] = [];
@@ -36,6 +36,13 @@ describe('GraphQL error mapping', () => {
     expect(format(new AuthenticationError('expired')).formatted.extensions?.code).toBe('UNAUTHENTICATED');
     expect(format(new WrongExpectedVersionError('s', 1, 2)).formatted.extensions?.code).toBe('CONFLICT');
     expect(format(undefined, 'BAD_USER_INPUT').formatted.extensions?.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('answers a change refused while the read side has stopped as SERVICE_UNAVAILABLE, saying nothing was recorded', () => {
+    const { formatted, logged } = format(new ReadSideStoppedError());
+    expect(formatted.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
+    expect(formatted.message).toMatch(/Nothing was recorded/);
+    expect(logged).toEqual([]);
   });
 
   it('never sends a stack trace or an internal message, and logs what it hides', () => {

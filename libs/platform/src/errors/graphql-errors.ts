@@ -13,6 +13,7 @@ export type GraphqlErrorCode =
   | 'PERSISTED_QUERY_NOT_SUPPORTED'
   | 'SUBSCRIPTION_NOT_OVER_HTTP'
   | 'BAD_REQUEST'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 /**
@@ -51,6 +52,20 @@ export class InputValidationError extends Error {
   constructor(readonly problems: readonly string[]) {
     super(problems.join(' '));
     this.name = 'InputValidationError';
+  }
+}
+
+/**
+ * A change refused because the read side has stopped (`/health` says so, the log says why): it
+ * could be recorded but never shown, so nothing is recorded until an operator has acted.
+ */
+export class ReadSideStoppedError extends Error {
+  constructor() {
+    super(
+      'Changes cannot be recorded now: the service has stopped updating what it shows, and an operator must act. ' +
+        'Nothing was recorded; try again later.',
+    );
+    this.name = 'ReadSideStoppedError';
   }
 }
 
@@ -98,6 +113,7 @@ export function classifyError(error: unknown, formatted: GraphQLFormattedError):
     return { code: DOMAIN_CODES[original.code], message: original.message, details: original.details };
   if (original instanceof InputValidationError) return { code: 'VALIDATION_FAILED', message: original.message };
   if (original instanceof AuthenticationError) return { code: 'UNAUTHENTICATED', message: original.message };
+  if (original instanceof ReadSideStoppedError) return { code: 'SERVICE_UNAVAILABLE', message: original.message };
   if (original instanceof WrongExpectedVersionError || original instanceof DuplicateEventIdError) {
     return { code: 'CONFLICT', message: 'Someone else changed this at the same moment; fetch it again and retry.' };
   }
