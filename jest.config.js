@@ -21,4 +21,8 @@ module.exports = {
   // A safety net for a hung test, not a speed limit: loading the whole demo on a busy shared 2-core machine
   // has taken more than a minute.
   testTimeout: 240000,
+  // A worker left to grow over the whole suite ends near 3 GB resident, and tearing that down takes
+  // Jest past the half second it waits for a worker to exit, so it reports a leak where no handle is
+  // open. A worker holding more than this after a test file is replaced by a fresh one.
+  workerIdleMemoryLimit: '1GB',
 };
