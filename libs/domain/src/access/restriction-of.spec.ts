@@ -1,5 +1,7 @@
 import { AREAS } from '../testing/avon-and-somerset.fixture';
-import { restrictionOf } from './restriction-of';
+import { EarlierRestrictions, restrictionOf } from './restriction-of';
+
+const nothingEarlier: EarlierRestrictions = { escalation: () => null };
 
 const issued = (restricted: boolean | undefined) => ({
   communicationId: 'c1',
@@ -13,15 +15,15 @@ const issued = (restricted: boolean | undefined) => ({
 
 describe('which recorded events carry restricted content (R42)', () => {
   it('given a communication issued restricted, then it is restricted to its group and the areas it went to', () => {
-    expect(restrictionOf('CommunicationIssued', issued(true))).toEqual({
+    expect(restrictionOf('CommunicationIssued', issued(true), nothingEarlier)).toEqual({
       groupId: 'g1',
       areaIds: [AREAS.bristol.areaId, AREAS.northSomerset.areaId],
     });
   });
 
   it('given a communication issued open, or recorded before restriction existed, then it is not restricted', () => {
-    expect(restrictionOf('CommunicationIssued', issued(false))).toBeNull();
-    expect(restrictionOf('CommunicationIssued', issued(undefined))).toBeNull();
+    expect(restrictionOf('CommunicationIssued', issued(false), nothingEarlier)).toBeNull();
+    expect(restrictionOf('CommunicationIssued', issued(undefined), nothingEarlier)).toBeNull();
   });
 
   it('given an escalation or a practice review marked restricted, then it is restricted to its group and its area', () => {
@@ -33,17 +35,32 @@ describe('which recorded events carry restricted content (R42)', () => {
       detail: 'd',
       raisedOn: '2026-11-02',
     };
-    expect(restrictionOf('EscalationRaised', { ...escalation, restricted: true })).toEqual({
+    expect(restrictionOf('EscalationRaised', { ...escalation, restricted: true }, nothingEarlier)).toEqual({
       groupId: 'g1',
       areaIds: ['bristol'],
     });
-    expect(restrictionOf('EscalationRaised', { ...escalation, restricted: false })).toBeNull();
+    expect(restrictionOf('EscalationRaised', { ...escalation, restricted: false }, nothingEarlier)).toBeNull();
     const decision = { areaId: 'bristol', groupId: 'g1', reviewId: 'r1', restricted: true, reason: 'Learning.' };
-    expect(restrictionOf('RapidReviewDecisionRecorded', decision)).toEqual({ groupId: 'g1', areaIds: ['bristol'] });
-    expect(restrictionOf('SeriousIncidentNotified', decision)).toEqual({ groupId: 'g1', areaIds: ['bristol'] });
+    expect(restrictionOf('RapidReviewDecisionRecorded', decision, nothingEarlier)).toEqual({
+      groupId: 'g1',
+      areaIds: ['bristol'],
+    });
+    expect(restrictionOf('SeriousIncidentNotified', decision, nothingEarlier)).toEqual({
+      groupId: 'g1',
+      areaIds: ['bristol'],
+    });
   });
 
   it('given any other event, then it is not restricted', () => {
-    expect(restrictionOf('RepresentativeAppointed', { groupId: 'g1', restricted: true })).toBeNull();
+    expect(restrictionOf('RepresentativeAppointed', { groupId: 'g1', restricted: true }, nothingEarlier)).toBeNull();
+  });
+
+  it('given a response to or resolution of an escalation, then it is restricted as the escalation was raised', () => {
+    const restricted = { groupId: 'g1', areaIds: ['bristol'] };
+    const earlier: EarlierRestrictions = { escalation: (id) => (id === 'e1' ? restricted : null) };
+    const answer = { groupId: 'g1', areaId: 'bristol', respondedOn: '2026-11-10', response: 'r' };
+    expect(restrictionOf('EscalationResponded', { ...answer, escalationId: 'e1' }, earlier)).toEqual(restricted);
+    expect(restrictionOf('EscalationResolved', { ...answer, escalationId: 'e1' }, earlier)).toEqual(restricted);
+    expect(restrictionOf('EscalationResponded', { ...answer, escalationId: 'e2' }, earlier)).toBeNull();
   });
 });

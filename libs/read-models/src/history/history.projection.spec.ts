@@ -133,6 +133,54 @@ describe('the history projection', () => {
     ]);
   });
 
+  it('keeps a response to and the resolution of a restricted escalation restricted as the escalation was (R42)', () => {
+    const raised = (escalationId: string, restricted: boolean) =>
+      stored(
+        'local-arrangement-bristol',
+        'EscalationRaised',
+        {
+          areaId: 'bristol',
+          groupId: 'g',
+          escalationId,
+          title: 'Out-of-hours health cover',
+          detail: 'No designated doctor at weekends.',
+          restricted,
+          raisedOn: '2026-11-02',
+        },
+        admin,
+      );
+    const answered = (type: string, escalationId: string) =>
+      stored(
+        'regional-reports-g',
+        type,
+        {
+          groupId: 'g',
+          areaId: 'bristol',
+          escalationId,
+          response: 'A rota is being drawn up.',
+          respondedOn: '2026-11-10',
+        },
+        admin,
+      );
+    given(
+      raised('closed', true),
+      raised('open', false),
+      answered('EscalationResponded', 'closed'),
+      answered('EscalationResolved', 'closed'),
+      answered('EscalationResponded', 'open'),
+    );
+    const rows = page({ types: ['EscalationResponded', 'EscalationResolved'] })?.items.map(({ node }) => ({
+      type: node.type,
+      restrictedGroupId: node.restrictedGroupId,
+      restrictedAreaIds: node.restrictedAreaIds,
+    }));
+    expect(rows).toEqual([
+      { type: 'EscalationResponded', restrictedGroupId: 'g', restrictedAreaIds: '["bristol"]' },
+      { type: 'EscalationResolved', restrictedGroupId: 'g', restrictedAreaIds: '["bristol"]' },
+      { type: 'EscalationResponded', restrictedGroupId: null, restrictedAreaIds: null },
+    ]);
+  });
+
   it('finds what concerns a partner, in the order recorded, and narrows it by the date things happened', () => {
     expect(page({ partnerId: 'police' })?.items.map((i) => i.node.type)).toEqual([
       'CorePartnerAdmitted',

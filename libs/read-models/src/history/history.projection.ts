@@ -1,5 +1,12 @@
 import Database from 'better-sqlite3';
-import { AccessEvent, happenedOn, RegionalGroupEvent, restrictionOf } from '@app/domain';
+import {
+  AccessEvent,
+  EarlierRestrictions,
+  happenedOn,
+  RegionalGroupEvent,
+  Restriction,
+  restrictionOf,
+} from '@app/domain';
 import { StoredEvent } from '@app/event-store';
 import { Projection, statementsPerDatabase } from '../projection';
 import { entitiesOf, streamEntity } from './entities-of';
@@ -19,9 +26,39 @@ const statements = statementsPerDatabase((db) => ({
   rememberPartner: db.prepare('INSERT OR IGNORE INTO history_partners (partner_id, name) VALUES (?, ?)'),
   personName: db.prepare('SELECT name FROM history_people WHERE person_id = ?').pluck(),
   partnerName: db.prepare('SELECT name FROM history_partners WHERE partner_id = ?').pluck(),
+  rememberRestrictedEscalation: db.prepare(
+    'INSERT OR REPLACE INTO history_restricted_escalations (escalation_id, group_id, area_ids) VALUES (?, ?, ?)',
+  ),
+  restrictedEscalation: db.prepare<[string], { groupId: string; areaIds: string }>(
+    'SELECT group_id AS groupId, area_ids AS areaIds FROM history_restricted_escalations WHERE escalation_id = ?',
+  ),
 }));
 
 type Statements = ReturnType<typeof statements>;
+
+const earlierByStatements = new WeakMap<Statements, EarlierRestrictions>();
+
+/** The restrictions of escalations already applied, for the responses and resolutions that follow them. */
+function earlierRestrictions(s: Statements): EarlierRestrictions {
+  let earlier = earlierByStatements.get(s);
+  if (!earlier) {
+    earlier = {
+      escalation: (escalationId) => {
+        const row = s.restrictedEscalation.get(escalationId);
+        return row ? { groupId: row.groupId, areaIds: JSON.parse(row.areaIds) as string[] } : null;
+      },
+    };
+    earlierByStatements.set(s, earlier);
+  }
+  return earlier;
+}
+
+function rememberRestriction(s: Statements, stored: StoredEvent, restriction: Restriction | null): void {
+  if (restriction && stored.type === 'EscalationRaised') {
+    const { escalationId } = stored.data as { escalationId: string };
+    s.rememberRestrictedEscalation.run(escalationId, restriction.groupId, JSON.stringify(restriction.areaIds));
+  }
+}
 
 /** Names as the platform knew them when each event was recorded, so an actor reads as a person, not an id. */
 function rememberNames(s: Statements, stored: StoredEvent): void {
@@ -40,9 +77,9 @@ function rememberNames(s: Statements, stored: StoredEvent): void {
  */
 export const historyProjection: Projection = {
   name: 'history',
-  // 4: the day an event happened on is London's, not UTC's.
-  version: 4,
-  tables: ['history_events', 'history_links', 'history_people', 'history_partners'],
+  // 4: the day an event happened on is London's, not UTC's. 5: a response to a restricted escalation is restricted.
+  version: 5,
+  tables: ['history_events', 'history_links', 'history_people', 'history_partners', 'history_restricted_escalations'],
 
   setup(db: Database.Database) {
     db.exec(`
@@ -57,7 +94,10 @@ export const historyProjection: Projection = {
         happened_on TEXT NOT NULL, PRIMARY KEY (entity_id, position)
       ) WITHOUT ROWID;
       CREATE TABLE history_people (person_id TEXT PRIMARY KEY, name TEXT NOT NULL);
-      CREATE TABLE history_partners (partner_id TEXT PRIMARY KEY, name TEXT NOT NULL);`);
+      CREATE TABLE history_partners (partner_id TEXT PRIMARY KEY, name TEXT NOT NULL);
+      CREATE TABLE history_restricted_escalations (
+        escalation_id TEXT PRIMARY KEY, group_id TEXT NOT NULL, area_ids TEXT NOT NULL
+      );`);
   },
 
   deferredIndexes: [
@@ -76,7 +116,8 @@ export const historyProjection: Projection = {
     const reason = stored.metadata.reason;
     const kind = streamEntity(stored.streamId).kind;
     const happened = happenedOn(stored.data, recordedAt);
-    const restriction = restrictionOf(stored.type, stored.data);
+    const restriction = restrictionOf(stored.type, stored.data, earlierRestrictions(s));
+    rememberRestriction(s, stored, restriction);
     s.insertEvent.run(
       stored.position,
       stored.id,
