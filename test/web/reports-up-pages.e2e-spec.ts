@@ -113,6 +113,9 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
     expect(overdue).not.toContain('SOM-2025-04 in Somerset');
     expect(overdue).not.toContain('BRS-2025-11');
     expect(overdue).toContain('Yearly report 2025-26 from Somerset (due 26 September 2026, received 13 November 2026)');
+    // The decision is worded for people, as the area inbox words what flowed down; the API keeps its code.
+    expect(overdue).toContain('Rapid review decision on SOM-2025-04: national panel referral from Somerset');
+    expect(overdue).not.toContain('NATIONAL_PANEL_REFERRAL');
     await checkPage(chair, 'group-overview-reports-up');
     await chair.context().close();
 
@@ -135,6 +138,9 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
     // 2 measures' figures and a yearly report from each of 5 areas, Somerset's earlier report, an escalation, a decision,
     // 2 rapid review decisions, and the escalation Bristol raised in the first test.
     expect(all).toBe(5 * 3 + 1 + 1 + 1 + 2 + 1);
+    const inbox = await tableText(page, `${all} items`);
+    expect(inbox).toContain('Rapid review decision on SOM-2025-04: national panel referral\tSomerset');
+    expect(inbox).not.toContain('NATIONAL_PANEL_REFERRAL');
     await checkPage(page, 'region-inbox');
 
     await page.getByLabel('Kind').selectOption({ label: 'Yearly report' });

@@ -8,6 +8,7 @@ import {
   dateInput,
   dateTime,
   FieldError,
+  forPeople,
   humanise,
   longDate,
   readDate,
@@ -355,7 +356,7 @@ export class GroupController {
     const late = [
       ...regionalGroup.inbox.edges.map(
         ({ node }) =>
-          `${node.title} from ${nameOf(node.areaId)} (due ${longDate(node.dueOn)}, received ${longDate(node.receivedOn)})`,
+          `${forPeople(node.title)} from ${nameOf(node.areaId)} (due ${longDate(node.dueOn)}, received ${longDate(node.receivedOn)})`,
       ),
       ...regionalGroup.yearlyReportsDue
         .filter((due) => due.status === 'LATE')

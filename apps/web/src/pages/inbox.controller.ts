@@ -310,7 +310,7 @@ export class InboxController {
                 `What ${areaName} sent up`,
                 ['Item', 'Kind', 'Sent', 'Due', 'Status', 'Region'],
                 reportsUp.map((item) => [
-                  item.title,
+                  forPeople(item.title),
                   humanise(item.kind),
                   longDate(item.receivedOn),
                   item.dueOn ? longDate(item.dueOn) : 'No due day',

@@ -4,6 +4,7 @@ import {
   button,
   csrfField,
   FieldError,
+  forPeople,
   humanise,
   idempotencyField,
   longDate,
@@ -65,7 +66,7 @@ export class RegionInboxController {
             'mutation($i: AcknowledgeInboxItemInput!) { acknowledgeInboxItem(input: $i) { title } }',
             { i: { groupId, itemId: context.form.itemId, idempotencyKey: context.form.idempotencyKey } },
           );
-          return `“${acknowledgeInboxItem.title}” is acknowledged.`;
+          return `“${forPeople(acknowledgeInboxItem.title)}” is acknowledged.`;
         },
         `/groups/${groupId}/inbox`,
         (errors) => this.render(context, groupId, {}, errors),
@@ -90,7 +91,7 @@ export class RegionInboxController {
               i: { groupId, itemId: form.itemId, response: form.response.trim(), idempotencyKey: form.idempotencyKey },
             },
           );
-          return `The response to “${respondToEscalation.title}” is recorded.`;
+          return `The response to “${forPeople(respondToEscalation.title)}” is recorded.`;
         },
         `/groups/${groupId}/inbox`,
         (errors) => this.render(context, groupId, {}, errors, form),
@@ -179,7 +180,7 @@ export class RegionInboxController {
                 `${items.length} ${items.length === 1 ? 'item' : 'items'}`,
                 ['Item', 'Area', 'Kind', 'Sent', 'Due', 'Status', 'Acknowledged'],
                 items.map((item) => [
-                  item.title,
+                  forPeople(item.title),
                   areaOf(item),
                   humanise(item.kind),
                   longDate(item.receivedOn),
@@ -196,7 +197,7 @@ export class RegionInboxController {
                         ${csrfField(session.csrfToken)}${idempotencyField()}
                         <input type="hidden" name="itemId" value="${item.id}" />
                         ${button('Acknowledge', 'secondary', {
-                          hidden: `${item.title} from ${areaOf(item)}`,
+                          hidden: `${forPeople(item.title)} from ${areaOf(item)}`,
                           id: `acknowledge-${item.id}`,
                           spacing: 'govuk-!-margin-bottom-0',
                         })}
@@ -210,7 +211,7 @@ export class RegionInboxController {
             ? html`<p class="govuk-body">No open escalation you may read matches.</p>`
             : escalations.map(
                 (item) =>
-                  html`<h3 class="govuk-heading-s">${item.title} (${areaOf(item)})</h3>
+                  html`<h3 class="govuk-heading-s">${forPeople(item.title)} (${areaOf(item)})</h3>
                     <p class="govuk-body">${item.detail}</p>
                     ${
                       item.responses.length === 0
@@ -225,11 +226,11 @@ export class RegionInboxController {
                       ${textarea({
                         id: `respond-${item.id}`,
                         name: 'response',
-                        label: `The region’s response to “${item.title}” from ${areaOf(item)}`,
+                        label: `The region’s response to “${forPeople(item.title)}” from ${areaOf(item)}`,
                         value: values.itemId === item.id ? values.response : undefined,
                         errors,
                       })}
-                      ${button('Send the response', 'primary', { hidden: `to “${item.title}” from ${areaOf(item)}` })}
+                      ${button('Send the response', 'primary', { hidden: `to “${forPeople(item.title)}” from ${areaOf(item)}` })}
                     </form>`,
               )
         }`,
