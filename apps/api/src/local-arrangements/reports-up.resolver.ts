@@ -178,7 +178,7 @@ export class ReportsUpResolver {
     @CurrentIdentity() identity: Identity,
   ): Promise<ConnectionShape<InboxItem>> {
     const groupId = this.known.area(args.areaId);
-    await this.access.assertAreaFeed(identity.personId, args.areaId);
+    await this.access.assertAreaFeed(identity.personId, args.areaId, 'reportsUp');
     return this.inbox(groupId, args, identity.personId);
   }
 
