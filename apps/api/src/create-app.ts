@@ -17,13 +17,24 @@ interface Problem {
   readonly sentence: string;
 }
 
+/**
+ * One sentence per problem. The project's own messages are sentences already; class-validator's
+ * begin with the property's name ("first must not be less than 1"), which gives way to the field's
+ * whole path, so the field is named once.
+ */
+function sentenceOf(field: string, property: string, message: string): string {
+  if (message.endsWith('.')) return message;
+  if (message.startsWith(`${property} `)) return `${field}${message.slice(property.length)}.`;
+  return `${field}: ${message}.`;
+}
+
 function problems(errors: ValidationError[], path = ''): Problem[] {
   return errors.flatMap((error) => {
     const field = path ? `${path}.${error.property}` : error.property;
     const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
       field,
       constraint,
-      sentence: message.endsWith('.') ? message : `${field}: ${message}.`,
+      sentence: sentenceOf(field, error.property, message),
     }));
     return [...own, ...problems(error.children ?? [], field)];
   });
