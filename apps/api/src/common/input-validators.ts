@@ -1,11 +1,11 @@
 import { isEmail, ValidateBy, ValidationArguments, ValidationOptions } from 'class-validator';
 import {
+  dateProblem,
   DOCUMENT_TEXT_MAX,
   findIdentifyingData,
   findIdentifyingDataInKey,
   IdentifyingData,
   isEntityId,
-  isIsoDate,
   isWellFormedText,
   LONG_TEXT_MAX,
   SHORT_TEXT_MAX,
@@ -38,8 +38,8 @@ export function IsDay(label?: string): PropertyDecorator {
   return ValidateBy({
     name: 'isDay',
     validator: {
-      validate: (value: unknown) => typeof value === 'string' && isIsoDate(value),
-      defaultMessage: ({ property }: ValidationArguments) => `${label ?? property} must be a date written YYYY-MM-DD.`,
+      validate: (value: unknown) => dateProblem(value) === null,
+      defaultMessage: ({ property, value }: ValidationArguments) => `${label ?? property} ${dateProblem(value)}.`,
     },
   });
 }
