@@ -416,6 +416,17 @@ describe('practice reviews and reports up (L2, L5)', () => {
       expect((await inbox('chair', ', acknowledged: true')).totalCount).toBe(1);
       expect((await inbox('chair', `, areaId: "${somerset}"`)).totalCount).toBe(1);
       expect((await inbox('admin')).totalCount).toBe(0);
+      // What a page asks to say why an empty inbox is empty: whose reports the reader may read.
+      const readable = async (as: string) =>
+        (
+          await api.graphql(
+            'query($g: ID!) { regionalGroup(id: $g) { readableAreaIds } }',
+            { g: demo.groupId },
+            token[as],
+          )
+        ).data?.regionalGroup.readableAreaIds;
+      expect(await readable('admin')).toEqual([]);
+      expect([...(await readable('chair'))].sort()).toEqual(Object.values(demo.areaIds).sort());
       const firstPage = await api.graphql(
         'query($g: ID!) { regionalGroup(id: $g) { inbox(first: 2, kind: YEARLY_REPORT) { pageInfo { hasNextPage endCursor } edges { node { id } } } } }',
         { g: demo.groupId },

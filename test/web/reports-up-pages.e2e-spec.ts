@@ -126,6 +126,11 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
     const main = await administrator.locator('main').innerText();
     expect(main).not.toContain('Practice review');
     expect(main).not.toContain('Yearly report 2025-26');
+    // Its region inbox says why it is empty, not that no item matches a filter nobody chose.
+    await administrator.goto(`${groupUrl()}/inbox`);
+    const inbox = await administrator.locator('main').innerText();
+    expect(inbox).toContain('administrators run the platform but do not read what the areas send up');
+    expect(inbox).not.toContain('No item matches');
     await administrator.context().close();
   });
 

@@ -20,7 +20,7 @@ import { everyNode, NodePage, REPORT_UP_FIELDS, ReportUp, reportUpTag } from './
 
 const INBOX = `query RegionInbox($id: ID!, $kind: InboxItemKind, $status: ReportUpStatus, $areaId: ID, $after: String) {
   regionalGroup(id: $id) {
-    id name areas { id name }
+    id name areas { id name } readableAreaIds
     inbox(kind: $kind, status: $status, areaId: $areaId, first: 100, after: $after) {
       edges { node { ${REPORT_UP_FIELDS} } }
       pageInfo { hasNextPage endCursor }
@@ -28,7 +28,13 @@ const INBOX = `query RegionInbox($id: ID!, $kind: InboxItemKind, $status: Report
   }
 }`;
 interface InboxPage {
-  regionalGroup: { id: string; name: string; areas: { id: string; name: string }[]; inbox: NodePage<ReportUp> };
+  regionalGroup: {
+    id: string;
+    name: string;
+    areas: { id: string; name: string }[];
+    readableAreaIds: string[];
+    inbox: NodePage<ReportUp>;
+  };
 }
 
 const KINDS = ['YEARLY_REPORT', 'PERFORMANCE_FIGURES', 'ESCALATION', 'LOCAL_DECISION', 'PRACTICE_REVIEW_DECISION'];
@@ -130,7 +136,7 @@ export class RegionInboxController {
       group = page.regionalGroup;
       return page.regionalGroup.inbox;
     });
-    const { id, name, areas } = group as unknown as InboxPage['regionalGroup'];
+    const { id, name, areas, readableAreaIds } = group as unknown as InboxPage['regionalGroup'];
     const areaName = new Map(areas.map((area) => [area.id, area.name]));
     const areaOf = (item: { areaId: string }) => areaName.get(item.areaId) ?? item.areaId;
     const escalations = items.filter((item) => item.kind === 'ESCALATION' && !item.resolvedOn && item.detail !== null);
@@ -175,7 +181,14 @@ export class RegionInboxController {
         </form>
         ${
           items.length === 0
-            ? html`<p class="govuk-body">No item matches.</p>`
+            ? html`<p class="govuk-body">
+                ${
+                  // The API says whose reports the reader may read; an empty list is not for want of a match.
+                  readableAreaIds.length === 0
+                    ? 'You may read none of the areas’ reports: administrators run the platform but do not read what the areas send up to the region.'
+                    : 'No item matches.'
+                }
+              </p>`
             : table(
                 `${items.length} ${items.length === 1 ? 'item' : 'items'}`,
                 ['Item', 'Area', 'Kind', 'Sent', 'Due', 'Status', 'Acknowledged'],
