@@ -165,7 +165,7 @@ describe('the auditor’s history over GraphQL, and replay --check, on the Avon 
         },
       },
     );
-    expect(identifying.errors?.[0].extensions).toEqual({ code: 'IDENTIFYING_DATA', field: 'reason' });
+    expect(identifying.errors?.[0].extensions).toMatchObject({ code: 'IDENTIFYING_DATA', field: 'reason' });
     expect((await allOf({ types: ['TermsOfReferenceReviewed'] })).totalCount).toBe(before);
   });
 

@@ -71,16 +71,33 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
     await expect(page.locator('main').innerText()).resolves.not.toContain('SOM-2025-04');
     await checkPage(page, 'inbox-reports-up');
 
-    // Refused: a home address is identifying data (R40); the domain's sentence, the fields kept.
+    // Refused: a home address is identifying data (R40), worded with the field's label; the fields kept.
+    const detailRefused =
+      'What the region should know must not identify a child or family: it looks like it holds a home address';
     await page.getByLabel('Title').fill('Placement at 12 Acacia Avenue');
     await page.getByLabel('What the region should know').fill('The family lives at 12 Acacia Avenue, Bristol BS1 4ST.');
     await page.getByRole('button', { name: 'Send to the region' }).click();
     expect(await page.title()).toMatch(/^Error: /);
-    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('home address');
     // The summary links to the field the API named.
-    await expect(page.locator('.govuk-error-summary a').getAttribute('href')).resolves.toBe('#escalation-detail');
+    const summaryLinks = page.locator('.govuk-error-summary a');
+    await expect(summaryLinks.allInnerTexts()).resolves.toEqual([detailRefused]);
+    await expect(summaryLinks.getAttribute('href')).resolves.toBe('#escalation-detail');
     await expect(page.getByLabel('What the region should know').inputValue()).resolves.toContain('Acacia Avenue');
     await checkPage(page, 'inbox-refused-escalation');
+
+    // An address in both fields: one entry for each, linked to it, its message above it too, in the form's words.
+    await page.getByLabel('Title').fill('Placement at 12 Acacia Avenue, Bristol BS1 4ST');
+    await page.getByRole('button', { name: 'Send to the region' }).click();
+    const titleRefused = 'Title must not identify a child or family: it looks like it holds a home address';
+    await expect(summaryLinks.allInnerTexts()).resolves.toEqual([titleRefused, detailRefused]);
+    await expect(summaryLinks.evaluateAll((links) => links.map((link) => link.getAttribute('href')))).resolves.toEqual([
+      '#escalation-title',
+      '#escalation-detail',
+    ]);
+    const inline = await page.locator('.govuk-error-message').allInnerTexts();
+    expect(inline.map((text) => text.replace(/^Error:\s*/, ''))).toEqual([titleRefused, detailRefused]);
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.not.toMatch(/R40|\btitle\b|\bdetail\b/);
+    await checkPage(page, 'inbox-refused-escalation-both-fields');
 
     await page.getByLabel('Title').fill('Capacity of the regional child protection medical rota');
     await page.getByLabel('What the region should know').fill('Two paediatricians leave the rota in January.');

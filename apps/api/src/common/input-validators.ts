@@ -1,4 +1,4 @@
-import { isEmail, ValidateBy, ValidationArguments, ValidationOptions } from 'class-validator';
+import { isEmail, ValidateBy, ValidationArguments, ValidationError, ValidationOptions } from 'class-validator';
 import {
   dateProblem,
   DOCUMENT_TEXT_MAX,
@@ -71,14 +71,29 @@ export function HoldsNoIdentifyingData({
   key = false,
 }: Pick<TextOptions, 'label'> & { key?: boolean } = {}): PropertyDecorator {
   const find: Finder = key ? findIdentifyingDataInKey : findIdentifyingData;
-  return ValidateBy({
-    name: IDENTIFYING_DATA_CONSTRAINT,
-    validator: {
-      validate: (value: unknown) => identifyingDataIn(value, find) === null,
-      defaultMessage: ({ property, value }: ValidationArguments) =>
-        `${label ?? property} looks like it identifies a child or family (${identifyingDataIn(value, find)?.description}); the platform holds governance data only (R40).`,
+  const context: IdentifyingDataContext = { find };
+  return ValidateBy(
+    {
+      name: IDENTIFYING_DATA_CONSTRAINT,
+      validator: {
+        validate: (value: unknown) => identifyingDataIn(value, find) === null,
+        defaultMessage: ({ property, value }: ValidationArguments) =>
+          `${label ?? property} looks like it identifies a child or family (${identifyingDataIn(value, find)?.description}); the platform holds governance data only (R40).`,
+      },
     },
-  });
+    { context },
+  );
+}
+
+/** Carried on each refusal by `HoldsNoIdentifyingData`: the check its field is held to. */
+interface IdentifyingDataContext {
+  readonly find: Finder;
+}
+
+/** What a field refused by `HoldsNoIdentifyingData` holds, found by the same check that refused it. */
+export function identifyingDataFoundIn(error: ValidationError): IdentifyingData | null {
+  const context = error.contexts?.[IDENTIFYING_DATA_CONSTRAINT] as IdentifyingDataContext | undefined;
+  return context ? identifyingDataIn(error.value, context.find) : null;
 }
 
 /** Free text of at most `max` characters with at least one visible character, identifying nobody. */
