@@ -154,6 +154,11 @@ describe('the group as at a date, and as recorded at a moment', () => {
     });
     expect((await refusal({ asRecordedAt: '2026-01-01T00:00:00Z' }))?.extensions?.code).toBe('OUT_OF_RANGE');
     expect((await refusal({ asAt: 'March 2020' }))?.extensions?.code).toBe('VALIDATION_FAILED');
+    // Written YYYY-MM-DD but no such day: said so, not how to write it.
+    expect(await refusal({ asAt: '2019-02-31' })).toMatchObject({
+      message: 'asAt (2019-02-31) is not a real date.',
+      extensions: { code: 'VALIDATION_FAILED' },
+    });
   });
 
   it('rebuilds an older read model at start-up, reading events recorded before business dates were kept', async () => {

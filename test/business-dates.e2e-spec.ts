@@ -106,20 +106,24 @@ describe('business dates entered after the fact', () => {
     ).toBe('OUT_OF_RANGE');
   });
 
-  it.each([['30/11/2020'], ['2021-02-29'], ['2020-13-01']])(
-    'refuses a day given as %j, not a date written YYYY-MM-DD, naming the field (VALIDATION_FAILED)',
-    async (day) => {
+  it.each([
+    ['30/11/2020', 'must be a date written YYYY-MM-DD'],
+    ['2021-02-29', '(2021-02-29) is not a real date'],
+    ['2020-13-01', '(2020-13-01) is not a real date'],
+  ])(
+    'refuses a day given as %j, naming the field and saying what is wrong (VALIDATION_FAILED)',
+    async (day, problem) => {
       const input = { partnerId: demo.partnerIds['banes-icb'], financialYear: '2022/23', amountPence: 100, on: day };
       expect(await groupChange('agreeFundingContribution', 'FundingContributionInput', input)).toEqual({
         code: 'VALIDATION_FAILED',
-        message: 'on must be a date written YYYY-MM-DD.',
+        message: `on ${problem}.`,
       });
       expect(
         await groupChange('recordTermsOfReferenceReview', 'RecordTermsOfReferenceReviewInput', {
           reviewedOn: day,
           notes: 'Reviewed.',
         }),
-      ).toEqual({ code: 'VALIDATION_FAILED', message: 'reviewedOn must be a date written YYYY-MM-DD.' });
+      ).toEqual({ code: 'VALIDATION_FAILED', message: `reviewedOn ${problem}.` });
     },
   );
 

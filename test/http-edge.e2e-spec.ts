@@ -207,6 +207,8 @@ describe('the HTTP edge', () => {
       const response = await post(JSON.stringify({ query }), { accept, ...(await headers()) });
       expect(response.status).toBe(401);
       expect(response.headers.get('www-authenticate')).toBe('Bearer realm="graphql"');
+      // Whether refused before execution (a bad token) or during it (no token), no cache keeps it.
+      expect(response.headers.get('cache-control')).toBe('no-store');
       expect('data' in response).toBe(false);
       expect(response.errors).toHaveLength(1);
       expect(response.error?.extensions.code).toBe('UNAUTHENTICATED');

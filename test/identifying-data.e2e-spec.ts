@@ -64,7 +64,15 @@ describe('no child-identifying data (R40)', () => {
     );
     expect(response.data).toBeNull();
     expect(response.errors).toHaveLength(1);
-    expect(response.errors?.[0].extensions).toEqual({ code: 'IDENTIFYING_DATA', field: 'title' });
+    // The first field, and each field at fault with what it holds, for a form to mark every one.
+    expect(response.errors?.[0].extensions).toEqual({
+      code: 'IDENTIFYING_DATA',
+      field: 'title',
+      fields: [
+        { field: 'title', kind: 'DATE_OF_BIRTH', found: 'a date of birth' },
+        { field: 'body', kind: 'NHS_NUMBER', found: 'an NHS number' },
+      ],
+    });
     expect(response.errors?.[0].message).toBe(
       'title looks like it identifies a child or family (a date of birth); the platform holds governance data only (R40). ' +
         'body looks like it identifies a child or family (an NHS number); the platform holds governance data only (R40).',
@@ -80,7 +88,11 @@ describe('no child-identifying data (R40)', () => {
       { i: { meetingId, text: 'Agreed to refer the case of 9434765919 to the national panel.' } },
       chair,
     );
-    expect(refused.errors?.[0].extensions).toEqual({ code: 'IDENTIFYING_DATA', field: 'text' });
+    expect(refused.errors?.[0].extensions).toEqual({
+      code: 'IDENTIFYING_DATA',
+      field: 'text',
+      fields: [{ field: 'text', kind: 'NHS_NUMBER', found: 'an NHS number' }],
+    });
     expect(refused.errors?.[0].message).toMatch(/^text looks like it identifies a child or family \(an NHS number\)/);
     expect(await api.store.lastPosition()).toBe(before);
 
@@ -102,7 +114,11 @@ describe('no child-identifying data (R40)', () => {
       { i: { meetingId, text: 'Agreed the annual report.', idempotencyKey: '943-476-5919' } },
       chair,
     );
-    expect(response.errors?.[0].extensions).toEqual({ code: 'IDENTIFYING_DATA', field: 'idempotencyKey' });
+    expect(response.errors?.[0].extensions).toEqual({
+      code: 'IDENTIFYING_DATA',
+      field: 'idempotencyKey',
+      fields: [{ field: 'idempotencyKey', kind: 'NHS_NUMBER', found: 'an NHS number' }],
+    });
     expect(await api.store.lastPosition()).toBe(before);
   });
 
@@ -124,7 +140,11 @@ describe('no child-identifying data (R40)', () => {
       'mutation($i: EstablishRegionalGroupInput!) { establishRegionalGroup(input: $i) { id } }',
       { i: { name: 'Example Regional Group', areas: [{ name: 'North' }, { name: 'the Carter family' }] } },
     );
-    expect(response.errors?.[0].extensions).toEqual({ code: 'IDENTIFYING_DATA', field: 'areas.1.name' });
+    expect(response.errors?.[0].extensions).toMatchObject({
+      code: 'IDENTIFYING_DATA',
+      field: 'areas.1.name',
+      fields: [{ field: 'areas.1.name', kind: 'CHILD_OR_FAMILY_NAME' }],
+    });
   });
 
   it('accepts governance text with ordinary dates, counts and sums, and sends it to every area', async () => {

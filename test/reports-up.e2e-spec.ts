@@ -420,6 +420,17 @@ describe('practice reviews and reports up (L2, L5)', () => {
       expect((await inbox('chair', ', acknowledged: true')).totalCount).toBe(1);
       expect((await inbox('chair', `, areaId: "${somerset}"`)).totalCount).toBe(1);
       expect((await inbox('admin')).totalCount).toBe(0);
+      // What a page asks to say why an empty inbox is empty: whose reports the reader may read.
+      const readable = async (as: string) =>
+        (
+          await api.graphql(
+            'query($g: ID!) { regionalGroup(id: $g) { readableAreaIds } }',
+            { g: demo.groupId },
+            token[as],
+          )
+        ).data?.regionalGroup.readableAreaIds;
+      expect(await readable('admin')).toEqual([]);
+      expect([...(await readable('chair'))].sort()).toEqual(Object.values(demo.areaIds).sort());
       const firstPage = await api.graphql(
         'query($g: ID!) { regionalGroup(id: $g) { inbox(first: 2, kind: YEARLY_REPORT) { pageInfo { hasNextPage endCursor } edges { node { id } } } } }',
         { g: demo.groupId },
@@ -453,7 +464,11 @@ describe('practice reviews and reports up (L2, L5)', () => {
       expect(new Set(own.edges.map((e: { node: { areaId: string } }) => e.node.areaId))).toEqual(new Set([bristol]));
       const somersetLate = (await reportsUp('chair', somerset, ', status: LATE')).data?.reportsUp;
       expect(somersetLate.totalCount).toBe((await inbox('chair', `, areaId: "${somerset}", status: LATE`)).totalCount);
-      expect(codeOf(await reportsUp('somersetManager', bristol))).toBe('FORBIDDEN');
+      const refused = await reportsUp('somersetManager', bristol);
+      expect(codeOf(refused)).toBe('FORBIDDEN');
+      expect(refused.errors?.[0].message).toBe(
+        "What an area sent up to the region is for its business managers, the group's current representatives and auditors.",
+      );
       expect(codeOf(await reportsUp('chair', '0b6c2f8e-4a53-4c1e-9f0e-2d7c9a1b3e54'))).toBe('NOT_FOUND');
     });
   });

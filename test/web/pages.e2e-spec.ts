@@ -204,6 +204,11 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     await asAt('31', '5', '2019');
     expect(await page.title()).toMatch(/^Error: /);
     await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('There is a problem');
+    // The API's refusal worded for people, its day written as GOV.UK writes dates, in the summary and above the field.
+    const beforeEstablished = 'The date must be the same as or after 1 June 2019, when the group was established';
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain(beforeEstablished);
+    await expect(page.locator('.govuk-error-message').innerText()).resolves.toContain(beforeEstablished);
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.not.toContain('2019-06-01');
     await expect(page.getByLabel('Year').inputValue()).resolves.toBe('2019');
     await checkPage(page, 'group-overview-refused-date');
   });

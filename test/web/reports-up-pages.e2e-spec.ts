@@ -71,16 +71,33 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
     await expect(page.locator('main').innerText()).resolves.not.toContain('SOM-2025-04');
     await checkPage(page, 'inbox-reports-up');
 
-    // Refused: a home address is identifying data (R40); the domain's sentence, the fields kept.
+    // Refused: a home address is identifying data (R40), worded with the field's label; the fields kept.
+    const detailRefused =
+      'What the region should know must not identify a child or family: it looks like it holds a home address';
     await page.getByLabel('Title').fill('Placement at 12 Acacia Avenue');
     await page.getByLabel('What the region should know').fill('The family lives at 12 Acacia Avenue, Bristol BS1 4ST.');
     await page.getByRole('button', { name: 'Send to the region' }).click();
     expect(await page.title()).toMatch(/^Error: /);
-    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('home address');
     // The summary links to the field the API named.
-    await expect(page.locator('.govuk-error-summary a').getAttribute('href')).resolves.toBe('#escalation-detail');
+    const summaryLinks = page.locator('.govuk-error-summary a');
+    await expect(summaryLinks.allInnerTexts()).resolves.toEqual([detailRefused]);
+    await expect(summaryLinks.getAttribute('href')).resolves.toBe('#escalation-detail');
     await expect(page.getByLabel('What the region should know').inputValue()).resolves.toContain('Acacia Avenue');
     await checkPage(page, 'inbox-refused-escalation');
+
+    // An address in both fields: one entry for each, linked to it, its message above it too, in the form's words.
+    await page.getByLabel('Title').fill('Placement at 12 Acacia Avenue, Bristol BS1 4ST');
+    await page.getByRole('button', { name: 'Send to the region' }).click();
+    const titleRefused = 'Title must not identify a child or family: it looks like it holds a home address';
+    await expect(summaryLinks.allInnerTexts()).resolves.toEqual([titleRefused, detailRefused]);
+    await expect(summaryLinks.evaluateAll((links) => links.map((link) => link.getAttribute('href')))).resolves.toEqual([
+      '#escalation-title',
+      '#escalation-detail',
+    ]);
+    const inline = await page.locator('.govuk-error-message').allInnerTexts();
+    expect(inline.map((text) => text.replace(/^Error:\s*/, ''))).toEqual([titleRefused, detailRefused]);
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.not.toMatch(/R40|\btitle\b|\bdetail\b/);
+    await checkPage(page, 'inbox-refused-escalation-both-fields');
 
     await page.getByLabel('Title').fill('Capacity of the regional child protection medical rota');
     await page.getByLabel('What the region should know').fill('Two paediatricians leave the rota in January.');
@@ -113,6 +130,9 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
     expect(overdue).not.toContain('SOM-2025-04 in Somerset');
     expect(overdue).not.toContain('BRS-2025-11');
     expect(overdue).toContain('Yearly report 2025-26 from Somerset (due 26 September 2026, received 13 November 2026)');
+    // The decision is worded for people, as the area inbox words what flowed down; the API keeps its code.
+    expect(overdue).toContain('Rapid review decision on SOM-2025-04: national panel referral from Somerset');
+    expect(overdue).not.toContain('NATIONAL_PANEL_REFERRAL');
     await checkPage(chair, 'group-overview-reports-up');
     await chair.context().close();
 
@@ -123,6 +143,11 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
     const main = await administrator.locator('main').innerText();
     expect(main).not.toContain('Practice review');
     expect(main).not.toContain('Yearly report 2025-26');
+    // Its region inbox says why it is empty, not that no item matches a filter nobody chose.
+    await administrator.goto(`${groupUrl()}/inbox`);
+    const inbox = await administrator.locator('main').innerText();
+    expect(inbox).toContain('administrators run the platform but do not read what the areas send up');
+    expect(inbox).not.toContain('No item matches');
     await administrator.context().close();
   });
 
@@ -135,6 +160,9 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
     // 2 measures' figures and a yearly report from each of 5 areas, Somerset's earlier report, an escalation, a decision,
     // 2 rapid review decisions, and the escalation Bristol raised in the first test.
     expect(all).toBe(5 * 3 + 1 + 1 + 1 + 2 + 1);
+    const inbox = await tableText(page, `${all} items`);
+    expect(inbox).toContain('Rapid review decision on SOM-2025-04: national panel referral\tSomerset');
+    expect(inbox).not.toContain('NATIONAL_PANEL_REFERRAL');
     await checkPage(page, 'region-inbox');
 
     await page.getByLabel('Kind').selectOption({ label: 'Yearly report' });

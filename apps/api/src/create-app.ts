@@ -1,10 +1,10 @@
 import { INestApplication, ValidationError, ValidationPipe } from '@nestjs/common';
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import compression from 'compression';
-import { DomainError } from '@app/domain';
+import { DomainError, IdentifyingData } from '@app/domain';
 import { AppConfig, InputValidationError, JsonLogger } from '@app/platform';
 import { AppModule } from './app.module';
-import { IDENTIFYING_DATA_CONSTRAINT } from './common/input-validators';
+import { IDENTIFYING_DATA_CONSTRAINT, identifyingDataFoundIn } from './common/input-validators';
 import { GRAPHIQL_ASSETS_PATH, graphiqlSite } from './graphql/graphiql-landing-page';
 import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
 import { Pages } from '../../web/src/page-context';
@@ -15,6 +15,19 @@ interface Problem {
   readonly field: string;
   readonly constraint: string;
   readonly sentence: string;
+  /** For identifying data (R40): what the field was found to hold. */
+  readonly found: IdentifyingData | null;
+}
+
+/**
+ * One sentence per problem. The project's own messages are sentences already; class-validator's
+ * begin with the property's name ("first must not be less than 1"), which gives way to the field's
+ * whole path, so the field is named once.
+ */
+function sentenceOf(field: string, property: string, message: string): string {
+  if (message.endsWith('.')) return message;
+  if (message.startsWith(`${property} `)) return `${field}${message.slice(property.length)}.`;
+  return `${field}: ${message}.`;
 }
 
 function problems(errors: ValidationError[], path = ''): Problem[] {
@@ -23,15 +36,17 @@ function problems(errors: ValidationError[], path = ''): Problem[] {
     const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
       field,
       constraint,
-      sentence: message.endsWith('.') ? message : `${field}: ${message}.`,
+      sentence: sentenceOf(field, error.property, message),
+      found: constraint === IDENTIFYING_DATA_CONSTRAINT ? identifyingDataFoundIn(error) : null,
     }));
     return [...own, ...problems(error.children ?? [], field)];
   });
 }
 
 /**
- * Input that identifies a child or family is refused as IDENTIFYING_DATA naming the (first) field,
- * whatever else is wrong with it: that is what the sender must not send again (R40).
+ * Input that identifies a child or family is refused as IDENTIFYING_DATA, whatever else is wrong
+ * with it: that is what the sender must not send again (R40). It names the first field, and in
+ * `fields` every field at fault with what it was found to hold, so a form can mark each one.
  */
 function inputRefusal(errors: ValidationError[]): Error {
   const all = problems(errors);
@@ -39,6 +54,7 @@ function inputRefusal(errors: ValidationError[]): Error {
   if (identifying.length > 0) {
     return new DomainError('IDENTIFYING_DATA', identifying.map((problem) => problem.sentence).join(' '), {
       field: identifying[0].field,
+      fields: identifying.map(({ field, found }) => ({ field, kind: found?.kind, found: found?.description })),
     });
   }
   return new InputValidationError(all.map((problem) => problem.sentence));

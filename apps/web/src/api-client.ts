@@ -1,11 +1,15 @@
 import { Request } from 'express';
 
-/** The API refused the operation: its code and the sentence it gave, shown to the person as is. */
+/**
+ * The API refused the operation: its code, the sentence it gave, shown to the person unless the
+ * page words it from `details` (what the refusal's extensions carry beside the code, its exact data).
+ */
 export class ApiRefusal extends Error {
   constructor(
     readonly code: string,
     message: string,
     readonly field: string | null = null,
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'ApiRefusal';
@@ -14,7 +18,7 @@ export class ApiRefusal extends Error {
 
 interface GraphqlBody {
   data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; field?: string } & Record<string, unknown> }[];
 }
 
 /**
@@ -50,7 +54,10 @@ export class ApiClient {
     });
     const body = (await response.json()) as GraphqlBody;
     const [error] = body.errors ?? [];
-    if (error) throw new ApiRefusal(error.extensions?.code ?? 'ERROR', error.message, error.extensions?.field ?? null);
+    if (error) {
+      const { code = 'ERROR', ...details } = error.extensions ?? {};
+      throw new ApiRefusal(code, error.message, error.extensions?.field ?? null, details);
+    }
     return (body.data ?? {}) as T;
   }
 }

@@ -29,6 +29,8 @@ import { GroupTimeViews } from '../common/group-time-views';
 const REFUSALS = {
   group: "A group's business is for its current representatives, administrators and auditors.",
   area: "An area's feed and acknowledgements are for its business managers, the group's current representatives and auditors.",
+  reportsUp:
+    "What an area sent up to the region is for its business managers, the group's current representatives and auditors.",
   areaReports:
     "The reports of a group's areas are for the areas' business managers, the group's current representatives, administrators and auditors.",
   workstream: "A workstream's tasks are for its lead and members, the group's current representatives and auditors.",
@@ -91,8 +93,9 @@ export class ReadAccess {
     return mayReadAreaFeed(group, areaId, reader, this.views.today().on);
   }
 
-  async assertAreaFeed(personId: string, areaId: string): Promise<void> {
-    if (!(await this.mayReadAreaFeed(personId, areaId))) throw new DomainError('FORBIDDEN', REFUSALS.area);
+  /** Refused, when not, with the sentence for what was asked: the area's feed unless `of` says otherwise. */
+  async assertAreaFeed(personId: string, areaId: string, of: 'area' | 'reportsUp' = 'area'): Promise<void> {
+    if (!(await this.mayReadAreaFeed(personId, areaId))) throw new DomainError('FORBIDDEN', REFUSALS[of]);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, groupDateOf, isIsoDate } from '@app/domain';
+import { DomainError, groupDateOf, requireDate } from '@app/domain';
 import { HistoryQueries, MembershipQueries, TimeView } from '@app/read-models';
 import { CLOCK, Clock } from '@app/platform';
 
@@ -22,9 +22,7 @@ export class GroupTimeViews {
 
   /** The view a query asks for; OUT_OF_RANGE before the group existed or before the platform held it. */
   of(groupId: string, asAt: string | null, asRecordedAt: Date | null): TimeView {
-    if (asAt !== null && !isIsoDate(asAt)) {
-      throw new DomainError('VALIDATION_FAILED', 'asAt must be a date written YYYY-MM-DD.');
-    }
+    if (asAt !== null) requireDate(asAt, 'asAt');
     const establishedOn = this.membership.establishedOn(groupId);
     if (establishedOn === undefined)
       throw new DomainError('NOT_FOUND', `There is no regional group with id ${groupId}.`);

@@ -1,11 +1,11 @@
-import { isEmail, ValidateBy, ValidationArguments, ValidationOptions } from 'class-validator';
+import { isEmail, ValidateBy, ValidationArguments, ValidationError, ValidationOptions } from 'class-validator';
 import {
+  dateProblem,
   DOCUMENT_TEXT_MAX,
   findIdentifyingData,
   findIdentifyingDataInKey,
   IdentifyingData,
   isEntityId,
-  isIsoDate,
   isWellFormedText,
   LONG_TEXT_MAX,
   SHORT_TEXT_MAX,
@@ -38,8 +38,8 @@ export function IsDay(label?: string): PropertyDecorator {
   return ValidateBy({
     name: 'isDay',
     validator: {
-      validate: (value: unknown) => typeof value === 'string' && isIsoDate(value),
-      defaultMessage: ({ property }: ValidationArguments) => `${label ?? property} must be a date written YYYY-MM-DD.`,
+      validate: (value: unknown) => dateProblem(value) === null,
+      defaultMessage: ({ property, value }: ValidationArguments) => `${label ?? property} ${dateProblem(value)}.`,
     },
   });
 }
@@ -71,14 +71,29 @@ export function HoldsNoIdentifyingData({
   key = false,
 }: Pick<TextOptions, 'label'> & { key?: boolean } = {}): PropertyDecorator {
   const find: Finder = key ? findIdentifyingDataInKey : findIdentifyingData;
-  return ValidateBy({
-    name: IDENTIFYING_DATA_CONSTRAINT,
-    validator: {
-      validate: (value: unknown) => identifyingDataIn(value, find) === null,
-      defaultMessage: ({ property, value }: ValidationArguments) =>
-        `${label ?? property} looks like it identifies a child or family (${identifyingDataIn(value, find)?.description}); the platform holds governance data only (R40).`,
+  const context: IdentifyingDataContext = { find };
+  return ValidateBy(
+    {
+      name: IDENTIFYING_DATA_CONSTRAINT,
+      validator: {
+        validate: (value: unknown) => identifyingDataIn(value, find) === null,
+        defaultMessage: ({ property, value }: ValidationArguments) =>
+          `${label ?? property} looks like it identifies a child or family (${identifyingDataIn(value, find)?.description}); the platform holds governance data only (R40).`,
+      },
     },
-  });
+    { context },
+  );
+}
+
+/** Carried on each refusal by `HoldsNoIdentifyingData`: the check its field is held to. */
+interface IdentifyingDataContext {
+  readonly find: Finder;
+}
+
+/** What a field refused by `HoldsNoIdentifyingData` holds, found by the same check that refused it. */
+export function identifyingDataFoundIn(error: ValidationError): IdentifyingData | null {
+  const context = error.contexts?.[IDENTIFYING_DATA_CONSTRAINT] as IdentifyingDataContext | undefined;
+  return context ? identifyingDataIn(error.value, context.find) : null;
 }
 
 /** Free text of at most `max` characters with at least one visible character, identifying nobody. */

@@ -13,7 +13,7 @@ const OPTIONS = {
   endpoint: '/graphql',
   subscriptionsProtocol: 'WS',
   defaultQuery:
-    '# Paste a token from data/demo/tokens.json into the headers below:\n# { "Authorization": "Bearer <token>" }\n\nquery {\n  me { personId name roles { role } }\n  regionalGroups { edges { node { id name areas { id name } } } }\n}\n',
+    '# Paste a token from tokens.json in the data directory (DATA_DIR, ./data/demo unless set)\n# into the headers below:\n# { "Authorization": "Bearer <token>" }\n\nquery {\n  me { personId name roles { role } }\n  regionalGroups { edges { node { id name areas { id name } } } }\n}\n',
   // No header until a token is pasted: an empty bearer token would fail the schema's loading with a 401.
   headers: '',
 };

@@ -178,7 +178,7 @@ export class ReportsUpResolver {
     @CurrentIdentity() identity: Identity,
   ): Promise<ConnectionShape<InboxItem>> {
     const groupId = this.known.area(args.areaId);
-    await this.access.assertAreaFeed(identity.personId, args.areaId);
+    await this.access.assertAreaFeed(identity.personId, args.areaId, 'reportsUp');
     return this.inbox(groupId, args, identity.personId);
   }
 
@@ -221,7 +221,18 @@ export class ReportsUpResolver {
 
 @Resolver(() => RegionalGroup)
 export class GroupInboxFields {
-  constructor(private readonly reports: ReportsUpResolver) {}
+  constructor(
+    private readonly reports: ReportsUpResolver,
+    private readonly access: ReadAccess,
+  ) {}
+
+  @ResolveField(() => [ID], {
+    description:
+      "R43: the group's areas, in its order, whose feeds and reports the reader may read today: those the inbox and the other lists of the areas' reports show. Empty for an administrator, who reads the group's business but not its areas'.",
+  })
+  readableAreaIds(@Parent() group: RegionalGroup, @CurrentIdentity() identity: Identity): Promise<string[]> {
+    return this.access.readableAreasOfGroup(identity.personId, group.id);
+  }
 
   @ResolveField(() => InboxItemConnection, {
     description:

@@ -4,11 +4,12 @@ import { DemoContext, LoadedDemo } from './load-demo';
 /**
  * A year of the group's quarterly meetings, the third one inquorate, and the next one booked. The
  * chair approves each meeting's minutes within a fortnight, the region publishes them days later
- * (after Christmas for December's), and Bristol publishes them locally that week.
+ * (after Christmas for December's), and Bristol publishes them locally that week. Each starts at
+ * 10:00 in London, written with London's offset from UTC that day (+01:00 in British Summer Time).
  */
 export const MEETINGS = [
   {
-    startsAt: '2025-12-11T10:00:00.000Z',
+    startsAt: '2025-12-11T10:00:00+00:00',
     minutes: { approvedOn: '2025-12-19', publishedOn: '2026-01-06', bristolPublishedOn: '2026-01-09' },
     absent: ['lisa-harvey', 'mike-bowden'],
     dueDate: '2026-02-28',
@@ -17,7 +18,7 @@ export const MEETINGS = [
   },
   // Accepted by the police but not implemented by its due date: shows as overdue.
   {
-    startsAt: '2026-03-12T10:00:00.000Z',
+    startsAt: '2026-03-12T10:00:00+00:00',
     minutes: { approvedOn: '2026-03-26', publishedOn: '2026-03-30', bristolPublishedOn: '2026-04-02' },
     absent: ['julian-wooster'],
     dueDate: '2026-09-30',
@@ -26,13 +27,13 @@ export const MEETINGS = [
   },
   // Four representatives away, one sending a substitute who cannot count: 6 of the 7 needed.
   {
-    startsAt: '2026-06-11T10:00:00.000Z',
+    startsAt: '2026-06-11T10:00:00+01:00',
     minutes: { approvedOn: '2026-06-25', publishedOn: '2026-06-29', bristolPublishedOn: '2026-07-02' },
     absent: ['chris-sivers', 'sandra-corry', 'lisa-harvey'],
     substituted: 'julian-wooster',
   },
   {
-    startsAt: '2026-09-10T10:00:00.000Z',
+    startsAt: '2026-09-10T10:00:00+01:00',
     minutes: { approvedOn: '2026-09-24', publishedOn: '2026-09-28', bristolPublishedOn: '2026-10-01' },
     absent: [],
     dueDate: '2027-03-31',
@@ -40,7 +41,7 @@ export const MEETINGS = [
     icbResponse: 'ACCEPTED',
   },
 ] as const;
-export const NEXT_MEETING = '2026-12-10T10:00:00.000Z';
+export const NEXT_MEETING = '2026-12-10T10:00:00+00:00';
 export const PLACE = 'Avon and Somerset Constabulary Headquarters, Portishead';
 
 const MEETING = 'id status quorum { required present isQuorate } minutes { stage }';

@@ -2,14 +2,45 @@ import { ApiRefusal } from '../api-client';
 import { FieldError } from '../components';
 import { PageContext } from '../page-context';
 
+/** A field of a form with several, by the name the API gives it: the page's id for it and its label. */
+export interface FormField {
+  readonly id: string;
+  readonly label: string;
+}
+
+/** What the API's IDENTIFYING_DATA refusal says of each field at fault (R40). */
+interface IdentifyingField {
+  readonly field: string;
+  readonly found?: string;
+}
+
+/**
+ * A refusal on a form with several fields: identifying data once on each field the API found it
+ * in, in the words of the field's label, as GOV.UK marks every field at fault; any other refusal
+ * on the field the API named, or the form's first.
+ */
+function refusalOnFields(error: ApiRefusal, fields: Readonly<Record<string, FormField>>): FieldError[] {
+  const named = error.code === 'IDENTIFYING_DATA' && Array.isArray(error.details.fields) ? error.details.fields : [];
+  const identifying = (named as IdentifyingField[]).filter(({ field }) => Object.hasOwn(fields, field));
+  if (identifying.length > 0) {
+    return identifying.map(({ field, found }) => ({
+      field: fields[field].id,
+      text: `${fields[field].label} must not identify a child or family${found ? `: it looks like it holds ${found}` : ''}`,
+    }));
+  }
+  const field =
+    error.field !== null && Object.hasOwn(fields, error.field) ? fields[error.field] : Object.values(fields)[0];
+  return [{ field: field.id, text: error.message }];
+}
+
 /**
  * A form's change: done, the person goes to `done` with a success banner; refused by the API, the
- * page is shown again with the API's sentence in the error summary, linked to `field` (or to the
- * page's field for the input field the API named, when the form has several).
+ * page is shown again with the refusal in the error summary, linked to `field`, or, for a form
+ * with several fields, to the field (or fields) the API named.
  */
 export async function formChange(
   context: PageContext,
-  field: string | ((apiField: string | null) => string),
+  field: string | Readonly<Record<string, FormField>>,
   work: () => Promise<string | FieldError[]>,
   done: string,
   showAgain: (errors: FieldError[]) => Promise<void>,
@@ -19,7 +50,7 @@ export async function formChange(
     outcome = await work();
   } catch (error) {
     if (!(error instanceof ApiRefusal) || error.code === 'UNAUTHENTICATED') throw error;
-    outcome = [{ field: typeof field === 'string' ? field : field(error.field), text: error.message }];
+    outcome = typeof field === 'string' ? [{ field, text: error.message }] : refusalOnFields(error, field);
   }
   if (typeof outcome === 'string') context.redirect(done, outcome);
   else await showAgain(outcome);

@@ -8,6 +8,7 @@ import {
   dateInput,
   dateTime,
   FieldError,
+  forPeople,
   humanise,
   longDate,
   readDate,
@@ -127,6 +128,15 @@ const REVIEW_TAGS: Record<string, ReturnType<typeof tag>> = {
 
 /** The refusals of an "as at" date the person can correct: not a date, or before the group existed. */
 const DATE_REFUSALS = ['VALIDATION_FAILED', 'OUT_OF_RANGE'];
+
+/**
+ * A day before the group existed, as GOV.UK words a date out of range, from the day the API gives
+ * as the earliest it can show (the day the group was established); any other refusal as the API says it.
+ */
+const dateRefusalText = (error: ApiRefusal): string =>
+  typeof error.details.earliest === 'string'
+    ? `The date must be the same as or after ${longDate(error.details.earliest)}, when the group was established`
+    : error.message;
 
 const officer = (person: Officer | null) =>
   person ? `${person.name}, ${person.partner.name} (${person.partner.agencyType.name.toLowerCase()})` : 'Vacant';
@@ -355,7 +365,7 @@ export class GroupController {
     const late = [
       ...regionalGroup.inbox.edges.map(
         ({ node }) =>
-          `${node.title} from ${nameOf(node.areaId)} (due ${longDate(node.dueOn)}, received ${longDate(node.receivedOn)})`,
+          `${forPeople(node.title)} from ${nameOf(node.areaId)} (due ${longDate(node.dueOn)}, received ${longDate(node.receivedOn)})`,
       ),
       ...regionalGroup.yearlyReportsDue
         .filter((due) => due.status === 'LATE')
@@ -376,7 +386,7 @@ export class GroupController {
       } catch (error) {
         if (!(error instanceof ApiRefusal) || !DATE_REFUSALS.includes(error.code)) throw error;
         const overview = await this.overviewOf(context, groupId, null);
-        return { overview, asAt: null, errors: [{ field: 'asAt', text: error.message }] };
+        return { overview, asAt: null, errors: [{ field: 'asAt', text: dateRefusalText(error) }] };
       }
     }
     return { overview: await this.overviewOf(context, groupId, null), asAt: null, errors: [] };

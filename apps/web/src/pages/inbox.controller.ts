@@ -18,7 +18,7 @@ import {
 } from '../components';
 import { html } from '../html';
 import { PageContext, Pages } from '../page-context';
-import { formChange } from './form-change';
+import { formChange, FormField } from './form-change';
 import {
   deadlineCell,
   deadlinesOf,
@@ -63,6 +63,12 @@ interface FeedItem {
   treeHead: { treeSize: number } | null;
   adoption: { decision: string; decidedOn: string; variation: string | null; reason: string | null } | null;
 }
+
+/** The escalation form's fields, by the names the API gives them. */
+const ESCALATION: Readonly<Record<'title' | 'detail', FormField>> = {
+  title: { id: 'escalation-title', label: 'Title' },
+  detail: { id: 'escalation-detail', label: 'What the region should know' },
+};
 
 const DECISIONS = [
   { value: 'ADOPTED', text: 'Adopted' },
@@ -145,12 +151,13 @@ export class InboxController {
       const { form, api } = context;
       return formChange(
         context,
-        (apiField) => (apiField === 'detail' ? 'escalation-detail' : 'escalation-title'),
+        ESCALATION,
         async () => {
           const errors: FieldError[] = [];
-          if (!form.title?.trim()) errors.push({ field: 'escalation-title', text: 'Enter a title for the escalation' });
+          if (!form.title?.trim())
+            errors.push({ field: ESCALATION.title.id, text: 'Enter a title for the escalation' });
           if (!form.detail?.trim())
-            errors.push({ field: 'escalation-detail', text: 'Describe what the region should know' });
+            errors.push({ field: ESCALATION.detail.id, text: 'Describe what the region should know' });
           if (errors.length > 0) return errors;
           const { raiseEscalation } = await api.send<{ raiseEscalation: { title: string } }>(
             'mutation($i: RaiseEscalationInput!) { raiseEscalation(input: $i) { title } }',
@@ -310,7 +317,7 @@ export class InboxController {
                 `What ${areaName} sent up`,
                 ['Item', 'Kind', 'Sent', 'Due', 'Status', 'Region'],
                 reportsUp.map((item) => [
-                  item.title,
+                  forPeople(item.title),
                   humanise(item.kind),
                   longDate(item.receivedOn),
                   item.dueOn ? longDate(item.dueOn) : 'No due day',
@@ -344,14 +351,13 @@ export class InboxController {
         <form method="post" action="/areas/${areaId}/inbox/escalation" novalidate>
           ${csrfField(session.csrfToken)}${idempotencyField()}
           ${textInput({
-            id: 'escalation-title',
+            ...ESCALATION.title,
             name: 'title',
-            label: 'Title',
             hint: 'Governance only: no child’s or family’s name, address, date of birth or NHS number.',
             value: values.title,
             errors,
           })}
-          ${textarea({ id: 'escalation-detail', name: 'detail', label: 'What the region should know', value: values.detail, errors })}
+          ${textarea({ ...ESCALATION.detail, name: 'detail', value: values.detail, errors })}
           ${checkbox({
             id: 'escalation-restricted',
             name: 'restricted',

@@ -4,6 +4,7 @@ import {
   button,
   csrfField,
   FieldError,
+  forPeople,
   humanise,
   idempotencyField,
   longDate,
@@ -19,7 +20,7 @@ import { everyNode, NodePage, REPORT_UP_FIELDS, ReportUp, reportUpTag } from './
 
 const INBOX = `query RegionInbox($id: ID!, $kind: InboxItemKind, $status: ReportUpStatus, $areaId: ID, $after: String) {
   regionalGroup(id: $id) {
-    id name areas { id name }
+    id name areas { id name } readableAreaIds
     inbox(kind: $kind, status: $status, areaId: $areaId, first: 100, after: $after) {
       edges { node { ${REPORT_UP_FIELDS} } }
       pageInfo { hasNextPage endCursor }
@@ -27,7 +28,13 @@ const INBOX = `query RegionInbox($id: ID!, $kind: InboxItemKind, $status: Report
   }
 }`;
 interface InboxPage {
-  regionalGroup: { id: string; name: string; areas: { id: string; name: string }[]; inbox: NodePage<ReportUp> };
+  regionalGroup: {
+    id: string;
+    name: string;
+    areas: { id: string; name: string }[];
+    readableAreaIds: string[];
+    inbox: NodePage<ReportUp>;
+  };
 }
 
 const KINDS = ['YEARLY_REPORT', 'PERFORMANCE_FIGURES', 'ESCALATION', 'LOCAL_DECISION', 'PRACTICE_REVIEW_DECISION'];
@@ -65,7 +72,7 @@ export class RegionInboxController {
             'mutation($i: AcknowledgeInboxItemInput!) { acknowledgeInboxItem(input: $i) { title } }',
             { i: { groupId, itemId: context.form.itemId, idempotencyKey: context.form.idempotencyKey } },
           );
-          return `“${acknowledgeInboxItem.title}” is acknowledged.`;
+          return `“${forPeople(acknowledgeInboxItem.title)}” is acknowledged.`;
         },
         `/groups/${groupId}/inbox`,
         (errors) => this.render(context, groupId, {}, errors),
@@ -90,7 +97,7 @@ export class RegionInboxController {
               i: { groupId, itemId: form.itemId, response: form.response.trim(), idempotencyKey: form.idempotencyKey },
             },
           );
-          return `The response to “${respondToEscalation.title}” is recorded.`;
+          return `The response to “${forPeople(respondToEscalation.title)}” is recorded.`;
         },
         `/groups/${groupId}/inbox`,
         (errors) => this.render(context, groupId, {}, errors, form),
@@ -129,7 +136,7 @@ export class RegionInboxController {
       group = page.regionalGroup;
       return page.regionalGroup.inbox;
     });
-    const { id, name, areas } = group as unknown as InboxPage['regionalGroup'];
+    const { id, name, areas, readableAreaIds } = group as unknown as InboxPage['regionalGroup'];
     const areaName = new Map(areas.map((area) => [area.id, area.name]));
     const areaOf = (item: { areaId: string }) => areaName.get(item.areaId) ?? item.areaId;
     const escalations = items.filter((item) => item.kind === 'ESCALATION' && !item.resolvedOn && item.detail !== null);
@@ -174,12 +181,19 @@ export class RegionInboxController {
         </form>
         ${
           items.length === 0
-            ? html`<p class="govuk-body">No item matches.</p>`
+            ? html`<p class="govuk-body">
+                ${
+                  // The API says whose reports the reader may read; an empty list is not for want of a match.
+                  readableAreaIds.length === 0
+                    ? 'You may read none of the areas’ reports: administrators run the platform but do not read what the areas send up to the region.'
+                    : 'No item matches.'
+                }
+              </p>`
             : table(
                 `${items.length} ${items.length === 1 ? 'item' : 'items'}`,
                 ['Item', 'Area', 'Kind', 'Sent', 'Due', 'Status', 'Acknowledged'],
                 items.map((item) => [
-                  item.title,
+                  forPeople(item.title),
                   areaOf(item),
                   humanise(item.kind),
                   longDate(item.receivedOn),
@@ -196,7 +210,7 @@ export class RegionInboxController {
                         ${csrfField(session.csrfToken)}${idempotencyField()}
                         <input type="hidden" name="itemId" value="${item.id}" />
                         ${button('Acknowledge', 'secondary', {
-                          hidden: `${item.title} from ${areaOf(item)}`,
+                          hidden: `${forPeople(item.title)} from ${areaOf(item)}`,
                           id: `acknowledge-${item.id}`,
                           spacing: 'govuk-!-margin-bottom-0',
                         })}
@@ -210,7 +224,7 @@ export class RegionInboxController {
             ? html`<p class="govuk-body">No open escalation you may read matches.</p>`
             : escalations.map(
                 (item) =>
-                  html`<h3 class="govuk-heading-s">${item.title} (${areaOf(item)})</h3>
+                  html`<h3 class="govuk-heading-s">${forPeople(item.title)} (${areaOf(item)})</h3>
                     <p class="govuk-body">${item.detail}</p>
                     ${
                       item.responses.length === 0
@@ -225,11 +239,11 @@ export class RegionInboxController {
                       ${textarea({
                         id: `respond-${item.id}`,
                         name: 'response',
-                        label: `The region’s response to “${item.title}” from ${areaOf(item)}`,
+                        label: `The region’s response to “${forPeople(item.title)}” from ${areaOf(item)}`,
                         value: values.itemId === item.id ? values.response : undefined,
                         errors,
                       })}
-                      ${button('Send the response', 'primary', { hidden: `to “${item.title}” from ${areaOf(item)}` })}
+                      ${button('Send the response', 'primary', { hidden: `to “${forPeople(item.title)}” from ${areaOf(item)}` })}
                     </form>`,
               )
         }`,

@@ -3,7 +3,7 @@ import { decideRecommendationResponse } from './recommendation-response';
 import { DomainError } from '../shared/domain-error';
 import { Actor } from '../shared/roles';
 import { normaliseName, requireText } from '../shared/text';
-import { isIsoDate, groupDateOf, IsoDate, requireNotBefore, requireNotFuture } from '../shared/dates';
+import { isIsoDate, groupDateOf, IsoDate, requireDate, requireNotBefore, requireNotFuture } from '../shared/dates';
 import { localPublicationOn, minutesApprovedOn, minutesPublishedOn } from './minutes-dates';
 import { quorumRequired } from '../regional-group/quorum';
 import { mayOpenMeetingOn } from './meeting-opening';
@@ -269,8 +269,7 @@ function makeRecommendation(command: MakeRecommendation, meeting: Meeting): Meet
     throw new DomainError('VALIDATION_FAILED', 'A recommendation names at least one target organisation.');
   const unknown = targetPartnerIds.filter((id) => !group.currentPartners.some((p) => p.partnerId === id));
   if (unknown.length > 0) throw new DomainError('NOT_FOUND', `Not current core partners: ${unknown.join(', ')}.`);
-  if (!isIsoDate(dueDate))
-    throw new DomainError('VALIDATION_FAILED', 'The due date must be a date written YYYY-MM-DD.');
+  requireDate(dueDate, 'The due date');
   return [
     {
       type: 'RecommendationMade',

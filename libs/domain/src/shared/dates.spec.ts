@@ -1,4 +1,4 @@
-import { addDaysToDate, isAfterToday, isIsoDate } from './dates';
+import { addDaysToDate, dateProblem, isAfterToday, isIsoDate } from './dates';
 
 describe('isIsoDate: a real calendar day written YYYY-MM-DD', () => {
   it('given the last day of each month of a common year, then each is a day and the next is not', () => {
@@ -29,6 +29,24 @@ describe('isIsoDate: a real calendar day written YYYY-MM-DD', () => {
   it('given a timestamp, a date without leading zeros or with other separators, then it is not a day', () => {
     for (const value of ['2023-01-05T10:00:00.000Z', '2023-1-5', '2023/01/05', ' 2023-01-05', '']) {
       expect(isIsoDate(value)).toBe(false);
+    }
+  });
+});
+
+describe('dateProblem: what is wrong with a value given as a day', () => {
+  it('given a real day, then nothing is wrong', () => {
+    expect(dateProblem('2024-02-29')).toBeNull();
+  });
+
+  it('given a day written YYYY-MM-DD that the calendar does not have, then it says it is not a real date', () => {
+    for (const value of ['2019-02-31', '2021-02-29', '2020-13-01']) {
+      expect(dateProblem(value)).toBe(`(${value}) is not a real date`);
+    }
+  });
+
+  it('given a value not written YYYY-MM-DD, or not text at all, then it says how a date is written', () => {
+    for (const value of ['31/12/2026', 'March 2020', '2023-01-05T10:00:00Z', 20260101, null]) {
+      expect(dateProblem(value)).toBe('must be a date written YYYY-MM-DD');
     }
   });
 });

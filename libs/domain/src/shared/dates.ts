@@ -52,8 +52,20 @@ export function dateOrToday(date: IsoDate | null | undefined, now: string): IsoD
   return date ?? groupDateOf(now);
 }
 
+/**
+ * What is wrong with `value` as a day, to follow the field's name in a sentence: that it must be
+ * written YYYY-MM-DD, or, written so, that no such day exists (2019-02-31); null for a day.
+ */
+export function dateProblem(value: unknown): string | null {
+  if (typeof value === 'string' && isIsoDate(value)) return null;
+  return typeof value === 'string' && DATE_PATTERN.test(value)
+    ? `(${value}) is not a real date`
+    : 'must be a date written YYYY-MM-DD';
+}
+
 export function requireDate(value: string, label: string): void {
-  if (!isIsoDate(value)) throw new DomainError('VALIDATION_FAILED', `${label} must be a date written YYYY-MM-DD.`);
+  const problem = dateProblem(value);
+  if (problem !== null) throw new DomainError('VALIDATION_FAILED', `${label} ${problem}.`);
 }
 
 /** A day after today in the group's time zone: what is recorded for it is planned, not yet so. */

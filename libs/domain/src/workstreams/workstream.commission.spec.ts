@@ -231,7 +231,10 @@ describe('Commissioning a workstream (W1, D2)', () => {
         spec
           .given([])
           .when(commission({ startDate }))
-          .thenFails('VALIDATION_FAILED', /The start date must be a date written YYYY-MM-DD/);
+          .thenFails(
+            'VALIDATION_FAILED',
+            /The start date (must be a date written YYYY-MM-DD|\(.+\) is not a real date)/,
+          );
       },
     );
 
@@ -248,7 +251,7 @@ describe('Commissioning a workstream (W1, D2)', () => {
         spec
           .given([])
           .when(commission({ endDate }))
-          .thenFails('VALIDATION_FAILED', /The end date must be a date written YYYY-MM-DD/);
+          .thenFails('VALIDATION_FAILED', /The end date (must be a date written YYYY-MM-DD|\(.+\) is not a real date)/);
       },
     );
 

@@ -152,11 +152,22 @@ export function formatGraphqlError(
  */
 export const WWW_AUTHENTICATE = 'Bearer realm="graphql"';
 
+/**
+ * A refusal is about the credentials of one request: no cache keeps it. Apollo's cache control
+ * says so of a refusal raised during execution (no token); one raised before it (a bad token)
+ * carries it here.
+ */
 export function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, {
     extensions: {
       code: 'UNAUTHENTICATED',
-      http: { status: 401, headers: new Map([['www-authenticate', WWW_AUTHENTICATE]]) },
+      http: {
+        status: 401,
+        headers: new Map([
+          ['www-authenticate', WWW_AUTHENTICATE],
+          ['cache-control', 'no-store'],
+        ]),
+      },
     },
   });
 }
