@@ -170,7 +170,10 @@ describe('Adopting terms of reference (R12, R7, R3)', () => {
     spec
       .given(avonAndSomerset)
       .when(adopt({ adoptedOn }))
-      .thenFails('VALIDATION_FAILED', /The adoption date must be a date written YYYY-MM-DD/);
+      .thenFails(
+        'VALIDATION_FAILED',
+        /The adoption date (must be a date written YYYY-MM-DD|\(.+\) is not a real date)/,
+      );
   });
 
   it.each([0, 101, 66.5, -66, Number.NaN])('is refused with a quorum of %p%%', (quorumPercentage) => {
