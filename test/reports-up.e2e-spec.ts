@@ -470,6 +470,15 @@ describe('practice reviews and reports up (L2, L5)', () => {
         "What an area sent up to the region is for its business managers, the group's current representatives and auditors.",
       );
       expect(codeOf(await reportsUp('chair', '0b6c2f8e-4a53-4c1e-9f0e-2d7c9a1b3e54'))).toBe('NOT_FOUND');
+      const measures = await api.graphql(
+        'query($a: ID!) { performanceMeasures(areaId: $a) { name } }',
+        { a: bristol },
+        token.somersetManager,
+      );
+      expect(codeOf(measures)).toBe('FORBIDDEN');
+      expect(measures.errors?.[0].message).toBe(
+        "The measures an area reports figures on are for its business managers, the group's current representatives and auditors.",
+      );
     });
   });
 });

@@ -31,6 +31,8 @@ const REFUSALS = {
   area: "An area's feed and acknowledgements are for its business managers, the group's current representatives and auditors.",
   reportsUp:
     "What an area sent up to the region is for its business managers, the group's current representatives and auditors.",
+  measures:
+    "The measures an area reports figures on are for its business managers, the group's current representatives and auditors.",
   areaReports:
     "The reports of a group's areas are for the areas' business managers, the group's current representatives, administrators and auditors.",
   workstream: "A workstream's tasks are for its lead and members, the group's current representatives and auditors.",
@@ -94,7 +96,11 @@ export class ReadAccess {
   }
 
   /** Refused, when not, with the sentence for what was asked: the area's feed unless `of` says otherwise. */
-  async assertAreaFeed(personId: string, areaId: string, of: 'area' | 'reportsUp' = 'area'): Promise<void> {
+  async assertAreaFeed(
+    personId: string,
+    areaId: string,
+    of: 'area' | 'reportsUp' | 'measures' = 'area',
+  ): Promise<void> {
     if (!(await this.mayReadAreaFeed(personId, areaId))) throw new DomainError('FORBIDDEN', REFUSALS[of]);
   }
 

@@ -165,7 +165,7 @@ export class ReportsUpResolver {
     @CurrentIdentity() identity: Identity,
   ): Promise<PerformanceMeasure[]> {
     const groupId = this.known.area(areaId);
-    await this.access.assertAreaFeed(identity.personId, areaId);
+    await this.access.assertAreaFeed(identity.personId, areaId, 'measures');
     return this.reports.measuresOfGroup(groupId).map((m) => ({ id: m.measureId, name: m.name }));
   }
 
