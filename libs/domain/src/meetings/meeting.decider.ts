@@ -6,7 +6,7 @@ import { normaliseName, requireText } from '../shared/text';
 import { isIsoDate, groupDateOf, IsoDate, requireDate, requireNotBefore, requireNotFuture } from '../shared/dates';
 import { localPublicationOn, minutesApprovedOn, minutesPublishedOn } from './minutes-dates';
 import { quorumRequired } from '../regional-group/quorum';
-import { mayOpenMeetingOn } from './meeting-opening';
+import { DISSOLVED, openingRefusal } from './meeting-opening';
 import {
   ApproveMinutes,
   CorrectDecision,
@@ -37,8 +37,7 @@ function requireMeetingOfficer(actor: Actor, action: string): void {
 }
 
 function requireNotDissolved(group: GroupFacts): void {
-  if (group.dissolved)
-    throw new DomainError('GROUP_DISSOLVED', 'The regional group has been dissolved; it takes no further business.');
+  if (group.dissolved) throw new DomainError('GROUP_DISSOLVED', DISSOLVED);
 }
 
 function requireOpen(meeting: Meeting): void {
@@ -118,14 +117,8 @@ function decideForMeeting(command: Exclude<MeetingCommandUnion, ScheduleMeeting>
   switch (command.type) {
     case 'OpenMeeting': {
       requireMeetingOfficer(actor, 'open a meeting');
-      requireNotDissolved(command.data.group);
-      if (meeting.status !== 'SCHEDULED')
-        throw new DomainError('MEETING_NOT_OPEN', `The meeting is already ${meeting.status.toLowerCase()}.`);
-      if (!mayOpenMeetingOn(meeting.meetingDate, groupDateOf(now)))
-        throw new DomainError(
-          'VALIDATION_FAILED',
-          `The meeting’s date (${meeting.meetingDate}) is in the future; record it once it has happened.`,
-        );
+      const refusal = openingRefusal(meeting, command.data.group.dissolved, groupDateOf(now));
+      if (refusal) throw refusal;
       const { currentRepresentatives: representatives, quorumPercentage, on } = command.data.group;
       if (on !== meeting.meetingDate) {
         throw new Error(
