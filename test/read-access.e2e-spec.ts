@@ -378,6 +378,14 @@ describe('who may read what (R42, R43): every query and subscription for every r
         )(role);
       },
     );
+    const refused = await seeded.api.graphql(
+      'query($g: ID!) { practiceReviews(groupId: $g) { reference } }',
+      { g: groupId() },
+      tokens['no roles'],
+    );
+    expect(refused.errors?.[0].message).toBe(
+      "The reports of a group's areas are for the areas' business managers, the group's current representatives, administrators and auditors.",
+    );
   });
 
   it("regionalGroup.inbox: the group's business readers, each seeing only the areas whose reports they may read", async () => {

@@ -115,7 +115,7 @@ export class IntegrityMonitor implements OnApplicationBootstrap, OnApplicationSh
       }
       await this.log.catchUp();
       await this.recheck();
-      if (this.found.length > 0 || !treeHeadDue(this.log.activity, this.clock.now())) return null;
+      if (!this.maySign() || !treeHeadDue(this.log.activity, this.clock.now())) return null;
     }
   }
 

@@ -29,29 +29,22 @@ const statements = statementsPerDatabase((db) => ({
   rememberRestrictedEscalation: db.prepare(
     'INSERT OR REPLACE INTO history_restricted_escalations (escalation_id, group_id, area_ids) VALUES (?, ?, ?)',
   ),
-  restrictedEscalation: db.prepare<[string], { groupId: string; areaIds: string }>(
-    'SELECT group_id AS groupId, area_ids AS areaIds FROM history_restricted_escalations WHERE escalation_id = ?',
-  ),
 }));
 
 type Statements = ReturnType<typeof statements>;
 
-const earlierByStatements = new WeakMap<Statements, EarlierRestrictions>();
-
 /** The restrictions of escalations already applied, for the responses and resolutions that follow them. */
-function earlierRestrictions(s: Statements): EarlierRestrictions {
-  let earlier = earlierByStatements.get(s);
-  if (!earlier) {
-    earlier = {
-      escalation: (escalationId) => {
-        const row = s.restrictedEscalation.get(escalationId);
-        return row ? { groupId: row.groupId, areaIds: JSON.parse(row.areaIds) as string[] } : null;
-      },
-    };
-    earlierByStatements.set(s, earlier);
-  }
-  return earlier;
-}
+const earlierRestrictions = statementsPerDatabase((db): EarlierRestrictions => {
+  const restricted = db.prepare<[string], { groupId: string; areaIds: string }>(
+    'SELECT group_id AS groupId, area_ids AS areaIds FROM history_restricted_escalations WHERE escalation_id = ?',
+  );
+  return {
+    escalation: (escalationId) => {
+      const row = restricted.get(escalationId);
+      return row ? { groupId: row.groupId, areaIds: JSON.parse(row.areaIds) as string[] } : null;
+    },
+  };
+});
 
 function rememberRestriction(s: Statements, stored: StoredEvent, restriction: Restriction | null): void {
   if (restriction && stored.type === 'EscalationRaised') {
@@ -116,7 +109,7 @@ export const historyProjection: Projection = {
     const reason = stored.metadata.reason;
     const kind = streamEntity(stored.streamId).kind;
     const happened = happenedOn(stored.data, recordedAt);
-    const restriction = restrictionOf(stored.type, stored.data, earlierRestrictions(s));
+    const restriction = restrictionOf(stored.type, stored.data, earlierRestrictions(db));
     rememberRestriction(s, stored, restriction);
     s.insertEvent.run(
       stored.position,
