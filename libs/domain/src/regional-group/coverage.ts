@@ -22,15 +22,21 @@ export function areaCoverage(
   partners: readonly CoveringPartner[],
   required: readonly string[],
 ): AreaCoverage[] {
+  // Indexed by area first: a region's areas and partners are each read once, not once per area.
+  const typesByArea = new Map<string, Set<string>>();
+  for (const partner of partners) {
+    for (const areaId of partner.areaIds) {
+      const types = typesByArea.get(areaId) ?? new Set<string>();
+      typesByArea.set(areaId, types.add(partner.agencyType));
+    }
+  }
   return areas.map((area) => {
-    const covered = [
-      ...new Set(partners.filter((p) => p.areaIds.includes(area.areaId)).map((p) => p.agencyType)),
-    ].sort();
+    const types = typesByArea.get(area.areaId);
     return {
       areaId: area.areaId,
       areaName: area.name,
-      covered,
-      missing: required.filter((type) => !covered.includes(type)),
+      covered: types ? [...types].sort() : [],
+      missing: types ? required.filter((type) => !types.has(type)) : [...required],
     };
   });
 }
@@ -60,8 +66,13 @@ export function gapsOn(group: ActiveGroup, date: IsoDate): CoverageGap[] {
 
 /** Gaps present on `date` after a change that were not there before it. */
 export function gapsCreated(before: ActiveGroup, after: ActiveGroup, date: IsoDate): CoverageGap[] {
-  const existing = new Set(gapsOn(before, date).map((gap) => `${gap.areaId}/${gap.agencyType}`));
-  return gapsOn(after, date).filter((gap) => !existing.has(`${gap.areaId}/${gap.agencyType}`));
+  const missingBefore = new Map(coverageOn(before, date).map((area) => [area.areaId, area.missing]));
+  return gapsIn(
+    coverageOn(after, date).map((area) => {
+      const existing = missingBefore.get(area.areaId);
+      return existing ? { ...area, missing: area.missing.filter((type) => !existing.includes(type)) } : area;
+    }),
+  );
 }
 
 export function describeGaps(gaps: readonly CoverageGap[]): string {
