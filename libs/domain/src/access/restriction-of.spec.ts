@@ -1,5 +1,5 @@
 import { AREAS } from '../testing/avon-and-somerset.fixture';
-import { EarlierRestrictions, restrictionOf } from './restriction-of';
+import { EarlierRestrictions, restrictionOf, restrictionToRemember } from './restriction-of';
 
 const nothingEarlier: EarlierRestrictions = { escalation: () => null };
 
@@ -62,5 +62,13 @@ describe('which recorded events carry restricted content (R42)', () => {
     expect(restrictionOf('EscalationResponded', { ...answer, escalationId: 'e1' }, earlier)).toEqual(restricted);
     expect(restrictionOf('EscalationResolved', { ...answer, escalationId: 'e1' }, earlier)).toEqual(restricted);
     expect(restrictionOf('EscalationResponded', { ...answer, escalationId: 'e2' }, earlier)).toBeNull();
+  });
+
+  it('given an escalation raised restricted, then its restriction is remembered for the events that answer it', () => {
+    const restricted = { groupId: 'g1', areaIds: ['bristol'] };
+    expect(restrictionToRemember('EscalationRaised', { escalationId: 'e1' }, restricted)).toBe('e1');
+    expect(restrictionToRemember('EscalationRaised', { escalationId: 'e1' }, null)).toBeNull();
+    expect(restrictionToRemember('EscalationResponded', { escalationId: 'e1' }, restricted)).toBeNull();
+    expect(restrictionToRemember('RapidReviewDecisionRecorded', { reviewId: 'r1' }, restricted)).toBeNull();
   });
 });

@@ -34,3 +34,11 @@ export function restrictionOf(type: string, data: unknown, earlier: EarlierRestr
   }
   return null;
 }
+
+/**
+ * The escalation whose restriction the events answering it inherit, when this event raised it
+ * restricted: what a reader applying events in order remembers for `EarlierRestrictions`.
+ */
+export function restrictionToRemember(type: string, data: unknown, restriction: Restriction | null): string | null {
+  return restriction && type === 'EscalationRaised' ? (data as EscalationRaised['data']).escalationId : null;
+}

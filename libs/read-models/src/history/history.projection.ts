@@ -6,6 +6,7 @@ import {
   RegionalGroupEvent,
   Restriction,
   restrictionOf,
+  restrictionToRemember,
 } from '@app/domain';
 import { StoredEvent } from '@app/event-store';
 import { Projection, statementsPerDatabase } from '../projection';
@@ -47,8 +48,8 @@ const earlierRestrictions = statementsPerDatabase((db): EarlierRestrictions => {
 });
 
 function rememberRestriction(s: Statements, stored: StoredEvent, restriction: Restriction | null): void {
-  if (restriction && stored.type === 'EscalationRaised') {
-    const { escalationId } = stored.data as { escalationId: string };
+  const escalationId = restrictionToRemember(stored.type, stored.data, restriction);
+  if (escalationId && restriction) {
     s.rememberRestrictedEscalation.run(escalationId, restriction.groupId, JSON.stringify(restriction.areaIds));
   }
 }
