@@ -4,6 +4,7 @@ import { FoldedStateCache, foldedStateCacheOf } from './folded-state-cache';
 import { chainEvents } from './hash-chain';
 import { commandIdFor, eventIdFor } from './idempotency';
 import { UnchainedMetadata } from './metadata';
+import { streamTurnsOf } from './stream-turns';
 
 export interface CommandContext {
   readonly actor: Actor;
@@ -50,6 +51,7 @@ export type CommandSource<C extends Message> = C | (() => C | Promise<C>);
  * someone else wrote in between: decide again on fresh state. A command carrying an idempotency
  * key that this stream has already recorded is answered from those events, never decided twice.
  * The cache keeps the folded state between commands, so each reads only what was appended since.
+ * A command that lost a race tries again in turn with the others that did (StreamTurns).
  */
 export async function handleCommand<C extends Message, E extends Message, S>(
   store: EventStore,
@@ -58,6 +60,28 @@ export async function handleCommand<C extends Message, E extends Message, S>(
   command: CommandSource<C>,
   context: CommandContext,
   cache: FoldedStateCache = foldedStateCacheOf(store),
+): Promise<CommandOutcome<E>> {
+  const turns = streamTurnsOf(store);
+  // Behind commands already taking turns a first attempt would only lose the race again.
+  const turn: { release?: () => void } = turns.contended(streamId) ? { release: await turns.take(streamId) } : {};
+  try {
+    return await decideAndAppend(store, streamId, decider, command, context, cache, async () => {
+      turn.release ??= await turns.take(streamId);
+    });
+  } finally {
+    turn.release?.();
+  }
+}
+
+/** One command's attempts; `conflicted` is awaited after each lost race, before the next attempt. */
+async function decideAndAppend<C extends Message, E extends Message, S>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<C, E, S>,
+  command: CommandSource<C>,
+  context: CommandContext,
+  cache: FoldedStateCache,
+  conflicted: () => Promise<void>,
 ): Promise<CommandOutcome<E>> {
   const idempotent = Boolean(context.idempotencyKey);
   const commandId = commandIdFor(context.actor.personId, context.idempotencyKey, streamId);
@@ -102,6 +126,7 @@ export async function handleCommand<C extends Message, E extends Message, S>(
       return { streamId, events: decided, position: result.position, replayed: false };
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError) || attempt >= MAX_ATTEMPTS) throw error;
+      await conflicted();
     }
   }
 }

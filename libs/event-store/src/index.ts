@@ -10,3 +10,4 @@ export * from './transparency';
 export * from './upcast';
 export * from './sealed-text';
 export * from './redact';
+export * from './stream-turns';
