@@ -293,6 +293,7 @@ describe('the projection runner', () => {
     version: 1,
     tables: ['reasons'],
     streams: ['workstream-'],
+    deferredIndexes: ['CREATE INDEX IF NOT EXISTS reasons_by_reason ON reasons (reason)'],
     setup: (db) => db.exec('CREATE TABLE reasons (position INTEGER PRIMARY KEY, reason TEXT)'),
     apply: (db, e) =>
       db.prepare('INSERT INTO reasons VALUES (?, ?)').run(e.position, (e.data as { reason?: string }).reason ?? null),
@@ -393,6 +394,10 @@ describe('the projection runner', () => {
     checkpoint.mockRestore();
     expect(runner.error).toBeNull();
     expect(copied(db)).toEqual([REDACTED_TEXT]);
+    // The rebuild, from nothing, created the projection's deferred indexes as a catch-up does.
+    expect(
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'reasons'").pluck().all(),
+    ).toEqual(['reasons_by_reason']);
     expect(warnings).toEqual([expect.stringContaining('disk I/O error')]);
     expect(readFiles().includes('Tyler Jones')).toBe(true);
 

@@ -213,7 +213,7 @@ export class ProjectionRunner {
   private async catchingUp(rebuilding: boolean, catchUp: () => Promise<void>): Promise<void> {
     if (!rebuilding) {
       await catchUp();
-      this.createDeferredIndexes();
+      this.createDeferredIndexes(this.db);
       return;
     }
     const synchronous = this.db.pragma('synchronous', { simple: true }) as number;
@@ -222,7 +222,7 @@ export class ProjectionRunner {
     this.db.pragma(`cache_size = -${CATCH_UP_CACHE_KIB}`);
     try {
       await catchUp();
-      this.createDeferredIndexes();
+      this.createDeferredIndexes(this.db);
     } finally {
       this.db.pragma(`synchronous = ${synchronous}`);
       this.db.pragma(`cache_size = ${cacheSize}`);
@@ -230,10 +230,11 @@ export class ProjectionRunner {
     this.db.pragma('wal_checkpoint(PASSIVE)');
   }
 
-  private createDeferredIndexes(): void {
-    this.db.transaction(() => {
+  /** Every projection's deferred indexes in `db`, at once; within a transaction already open, in a savepoint of it. */
+  private createDeferredIndexes(db: Database.Database): void {
+    db.transaction(() => {
       for (const projection of this.projections) {
-        for (const statement of projection.deferredIndexes ?? []) this.db.exec(statement);
+        for (const statement of projection.deferredIndexes ?? []) db.exec(statement);
       }
     })();
   }
@@ -426,11 +427,9 @@ export class ProjectionRunner {
   }
 
   private finishRebuild(db: Database.Database, upTo: Position): void {
+    this.createDeferredIndexes(db);
     const save = db.prepare('UPDATE projection_checkpoints SET position = ? WHERE name = ?');
-    for (const projection of this.projections) {
-      for (const statement of projection.deferredIndexes ?? []) db.exec(statement);
-      save.run(upTo, projection.name);
-    }
+    for (const projection of this.projections) save.run(upTo, projection.name);
   }
 
   private applyBatch(stored: readonly StoredEvent[]): void {
