@@ -33,7 +33,7 @@ const DEFAULT_EVENTS = 100_000;
 /** At most this many events per append while seeding (seeding is not timed). */
 const SEED_BATCH = 250;
 
-const silentLogger = { log: () => undefined, error: () => undefined };
+const silentLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
 /** How many events of each kind a seeded log holds, to check the rebuilt read models against. */
 export interface SeedTally {

@@ -5,6 +5,7 @@ export * from './idempotency';
 export * from './handle-command';
 export * from './folded-state-cache';
 export * from './sqlite/sqlite-event-store';
+export * from './sqlite/write-ahead-log-emptier';
 export * from './in-memory/in-memory-event-store';
 export * from './transparency';
 export * from './upcast';

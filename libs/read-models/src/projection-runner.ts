@@ -1,12 +1,21 @@
 import Database from 'better-sqlite3';
 import { FIELD_REDACTED, REDACTIONS_STREAM } from '@app/domain';
-import { EventStore, Position, StoredEvent, upcast } from '@app/event-store';
+import { EventStore, Position, StoredEvent, upcast, WriteAheadLogEmptier } from '@app/event-store';
 import { availableBatches } from './available-batches';
 import { Projection, readsStream } from './projection';
 
 export interface RunnerLogger {
   log(message: string): void;
+  warn(message: string): void;
   error(message: string, error?: unknown): void;
+}
+
+export interface ProjectionRunnerOptions {
+  /**
+   * How long after a redaction's rebuild whose write-ahead log could not be emptied (a reader held
+   * read.db) the runner tries again, besides after each later commit; 10 s unless given.
+   */
+  readonly emptyLogRetryMs?: number;
 }
 
 type CommittedListener = (events: readonly StoredEvent[]) => void;
@@ -48,7 +57,8 @@ const CATCH_UP_CACHE_KIB = 32 * 1024;
  * A redaction (FieldRedacted) deletes text that rows may have copied, in any projection and any
  * form (a feed item's title is built from a communication's). So every projection is rebuilt from
  * history, which now reads "[redacted]" there, in one transaction with secure_delete on, so the
- * dropped pages are zeroed and no reader sees a half-built model.
+ * dropped pages are zeroed and no reader sees a half-built model; then the write-ahead log is
+ * emptied, as the event store's is, without waiting for a reader that holds it (WriteAheadLogEmptier).
  */
 export class ProjectionRunner {
   private processed: Position = 0;
@@ -67,13 +77,21 @@ export class ProjectionRunner {
   private checkpointStatements: CheckpointStatements | null = null;
   private applyTransaction: Database.Transaction<(events: readonly StoredEvent[], last: Position) => void> | null =
     null;
+  private readonly logEmptier: WriteAheadLogEmptier;
 
   constructor(
     private readonly store: EventStore,
     private readonly db: Database.Database,
     private readonly projections: readonly Projection[],
     private readonly logger: RunnerLogger,
-  ) {}
+    options: ProjectionRunnerOptions = {},
+  ) {
+    this.logEmptier = new WriteAheadLogEmptier(db, {
+      owner: "the read database's",
+      retryMs: options.emptyLogRetryMs,
+      logger,
+    });
+  }
 
   /** Prepares every projection and catches up with the whole log before returning. */
   async start(): Promise<void> {
@@ -101,6 +119,7 @@ export class ProjectionRunner {
   async stop(): Promise<void> {
     this.abort.abort();
     await this.running;
+    this.logEmptier.stop();
   }
 
   /** The position up to which every projection has applied the log. */
@@ -194,7 +213,7 @@ export class ProjectionRunner {
   private async catchingUp(rebuilding: boolean, catchUp: () => Promise<void>): Promise<void> {
     if (!rebuilding) {
       await catchUp();
-      this.createDeferredIndexes();
+      this.createDeferredIndexes(this.db);
       return;
     }
     const synchronous = this.db.pragma('synchronous', { simple: true }) as number;
@@ -203,7 +222,7 @@ export class ProjectionRunner {
     this.db.pragma(`cache_size = -${CATCH_UP_CACHE_KIB}`);
     try {
       await catchUp();
-      this.createDeferredIndexes();
+      this.createDeferredIndexes(this.db);
     } finally {
       this.db.pragma(`synchronous = ${synchronous}`);
       this.db.pragma(`cache_size = ${cacheSize}`);
@@ -211,10 +230,11 @@ export class ProjectionRunner {
     this.db.pragma('wal_checkpoint(PASSIVE)');
   }
 
-  private createDeferredIndexes(): void {
-    this.db.transaction(() => {
+  /** Every projection's deferred indexes in `db`, at once; within a transaction already open, in a savepoint of it. */
+  private createDeferredIndexes(db: Database.Database): void {
+    db.transaction(() => {
       for (const projection of this.projections) {
-        for (const statement of projection.deferredIndexes ?? []) this.db.exec(statement);
+        for (const statement of projection.deferredIndexes ?? []) db.exec(statement);
       }
     })();
   }
@@ -384,10 +404,9 @@ export class ProjectionRunner {
         writer.close();
       }
     }
-    // The dropped rows' old pages may still be in the write-ahead log until it is emptied.
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.reflected = upTo;
-    this.committed(upTo, unheard);
+    // The dropped rows' old pages may still be in the write-ahead log until it is emptied.
+    this.committed(upTo, unheard, true);
   }
 
   /** The log up to `upTo`, upcast, READ_PAGE events at a time. */
@@ -408,11 +427,9 @@ export class ProjectionRunner {
   }
 
   private finishRebuild(db: Database.Database, upTo: Position): void {
+    this.createDeferredIndexes(db);
     const save = db.prepare('UPDATE projection_checkpoints SET position = ? WHERE name = ?');
-    for (const projection of this.projections) {
-      for (const statement of projection.deferredIndexes ?? []) db.exec(statement);
-      save.run(upTo, projection.name);
-    }
+    for (const projection of this.projections) save.run(upTo, projection.name);
   }
 
   private applyBatch(stored: readonly StoredEvent[]): void {
@@ -451,7 +468,9 @@ export class ProjectionRunner {
     }
   }
 
-  private committed(position: Position, events: readonly StoredEvent[]): void {
+  /** After each commit; `redacted` after a rebuild for a redaction, which dropped rows holding its text. */
+  private committed(position: Position, events: readonly StoredEvent[], redacted = false): void {
+    this.logEmptier.afterCommit(redacted);
     this.processed = position;
     this.release();
     if (events.length === 0) return;

@@ -8,7 +8,7 @@ import { ProjectionRunner } from './projection-runner';
 import { openReadDatabase } from './read-database';
 import { checkReplay } from './replay-check';
 
-const silent = { log: () => undefined, error: () => undefined };
+const silent = { log: () => undefined, warn: () => undefined, error: () => undefined };
 const event = (n: number): NewEvent => ({ id: `e-${n}`, type: 'Counted', data: { n }, metadata: {} });
 
 /** One table keyed by position, one without a declared key (compared by rowid). */

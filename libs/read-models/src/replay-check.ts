@@ -115,7 +115,7 @@ export async function checkReplay(
   try {
     live.pragma('query_only = ON');
     live.prepare('ATTACH DATABASE ? AS fresh').run(freshFile);
-    const runner = new ProjectionRunner(store, fresh, projections, { log: progress, error: progress });
+    const runner = new ProjectionRunner(store, fresh, projections, { log: progress, warn: progress, error: progress });
     for (;;) {
       const position = livePosition(live, projections);
       if (typeof position === 'string') {

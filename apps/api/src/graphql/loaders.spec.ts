@@ -41,7 +41,7 @@ import { createLoaders, Viewed } from './loaders';
 /** Today, recorded now: the view of a query that asks no asAt. */
 const TODAY_VIEW = { on: '2020-04-01', position: null };
 
-const silent = { log: () => undefined, error: () => undefined };
+const silent = { log: () => undefined, warn: () => undefined, error: () => undefined };
 const MARCH = 'asssp-2020-03';
 const JUNE = 'asssp-2020-06';
 const SEPTEMBER = 'asssp-2020-09';

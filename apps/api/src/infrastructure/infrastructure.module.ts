@@ -74,6 +74,7 @@ export class InfrastructureModule {
           useFactory: (store: EventStore, db: Database.Database) =>
             new ProjectionRunner(store, db, ALL_PROJECTIONS, {
               log: (message) => logger.log(message),
+              warn: (message) => logger.warn(message),
               error: (message, error) => logger.error(error instanceof Error ? error : message, message),
             }),
         },

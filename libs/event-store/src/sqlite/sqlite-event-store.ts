@@ -24,6 +24,7 @@ import {
   withKeptTexts,
   withValueAt,
 } from '../sealed-text';
+import { WriteAheadLogEmptier } from './write-ahead-log-emptier';
 import { valueAtPath } from '@app/domain';
 
 /** A LogEntry as read, its hash as JSON and its data as JSON or null. */
@@ -76,7 +77,7 @@ export interface SqliteEventStoreOptions {
   readonly durable?: boolean;
   /**
    * How long after a redaction whose write-ahead log could not be emptied (a reader held it) the
-   * store tries again, besides after each later commit; 10 s unless given.
+   * store tries again, besides after each later commit; 10 s unless given (see WriteAheadLogEmptier).
    */
   readonly emptyLogRetryMs?: number;
   /** Where the store says that a redacted text is still in its log, and when it is gone; the console unless given. */
@@ -110,39 +111,38 @@ type GroupedOutcome = { readonly result: AppendResult } | { readonly error: unkn
  * Free text is kept in event_texts, beside the event whose data holds its salted digest, so that
  * a FieldRedacted event deletes it in the transaction that records it. secure_delete overwrites
  * what is deleted, and the write-ahead log is truncated after a redaction, so the text's bytes
- * leave the files (once no other connection holds the log: see emptyLog). A store made before
- * event_texts existed gains the table when it is opened; its events keep the plain form their
- * hashes cover.
+ * leave the files (once no other connection holds the log: see WriteAheadLogEmptier). A store
+ * made before event_texts existed gains the table when it is opened; its events keep the plain
+ * form their hashes cover.
  */
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
   private readonly notifier = new AppendNotifier();
   private readonly pollMs: number;
-  private readonly emptyLogRetryMs: number;
-  private readonly logger: NonNullable<SqliteEventStoreOptions['logger']>;
   private readonly statements;
   private readonly appendTransaction;
   private readonly groupTransaction;
   private pending: PendingAppend[] = [];
   private committing: Promise<void> | null = null;
   private closing = false;
-  /** A redaction's text may be in the write-ahead log: set until a TRUNCATE checkpoint succeeds. */
-  private logHoldsRedacted = false;
-  private emptyLogRetry: NodeJS.Timeout | null = null;
+  private readonly logEmptier: WriteAheadLogEmptier;
 
   constructor(
     readonly file: string,
     options: SqliteEventStoreOptions = {},
   ) {
     this.pollMs = options.pollMs ?? 500;
-    this.emptyLogRetryMs = options.emptyLogRetryMs ?? 10_000;
-    this.logger = options.logger ?? console;
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(options.durable === false ? 'synchronous = OFF' : 'synchronous = FULL');
     this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     this.db.pragma('secure_delete = ON');
+    this.logEmptier = new WriteAheadLogEmptier(this.db, {
+      owner: "the event store's",
+      retryMs: options.emptyLogRetryMs,
+      logger: options.logger ?? console,
+    });
     const sealedBefore = this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'event_texts'").get() !== undefined;
     const heldEvents = this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'events'").get() !== undefined;
     this.db.exec(SCHEMA);
@@ -267,9 +267,10 @@ export class SqliteEventStore implements EventStore {
       ({ streamId, events }, n) => 'result' in outcomes[n] && events.some((event) => textRedactionIn(streamId, event)),
     );
     // The redacted text may still be in frames of the write-ahead log until it is checkpointed and emptied.
-    if (redacted) this.logHoldsRedacted = true;
-    if (wrote && this.logHoldsRedacted) this.emptyLog();
-    if (wrote) this.notifier.notify();
+    if (wrote) {
+      this.logEmptier.afterCommit(redacted);
+      this.notifier.notify();
+    }
     group.forEach((append, n) => {
       const outcome = outcomes[n];
       if ('result' in outcome) append.resolve(outcome.result);
@@ -325,45 +326,8 @@ export class SqliteEventStore implements EventStore {
     // Appends already waiting are committed; any made from now on (a follow-up to one of them) are refused.
     this.closing = true;
     await this.committing;
-    if (this.emptyLogRetry) clearTimeout(this.emptyLogRetry);
+    this.logEmptier.stop();
     if (this.db.open) this.db.close();
-  }
-
-  /**
-   * Checkpoints and empties the write-ahead log, so a redacted text's bytes leave the files. While
-   * another connection reads an older snapshot or writes (the CLI beside the service), SQLite
-   * cannot: it answers busy after busy_timeout, which here would stall every request on the event
-   * loop, so this checkpoint does not wait. The redaction stands either way (it is recorded and no
-   * read returns the text), so its append is answered as recorded; the log is tried again after
-   * each later commit and emptyLogRetryMs after each failed try, with a warning each time, until it
-   * empties or the store closes.
-   */
-  private emptyLog(): void {
-    let problem: string | null;
-    this.db.pragma('busy_timeout = 0');
-    try {
-      const [{ busy }] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-      problem = busy === 0 ? null : 'another connection is reading or writing the database';
-    } catch (error) {
-      problem = error instanceof Error ? error.message : String(error);
-    } finally {
-      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    }
-    const retried = this.emptyLogRetry !== null;
-    if (this.emptyLogRetry) clearTimeout(this.emptyLogRetry);
-    this.emptyLogRetry = null;
-    if (problem === null) {
-      if (retried) this.logger.log("The write-ahead log is emptied: redacted text has left the event store's files.");
-      this.logHoldsRedacted = false;
-      return;
-    }
-    // Once per run of failures: a long export beside the service would otherwise warn at every commit.
-    if (!retried)
-      this.logger.warn(
-        `Redacted text is still in the event store's write-ahead log, which could not be emptied (${problem}); ` +
-          `trying again after each commit and every ${this.emptyLogRetryMs} ms until it can.`,
-      );
-    this.emptyLogRetry = setTimeout(() => this.emptyLog(), this.emptyLogRetryMs).unref();
   }
 
   /** Deletes a sealed text, or seals a plain one under the digest the redaction recorded; inside the append. */

@@ -125,6 +125,63 @@ describe('the transparency log over the store (A4)', () => {
     expect(await problemsNow()).toEqual([expect.stringMatching(/first 70 events no longer have the root/)]);
   });
 
+  it('checks each head against leaves read back once: asked again it reads nothing, and leaves changed before a head was checked are found each time', async () => {
+    const growTo = async (size: number) => {
+      while (((await store.lastPosition()) ?? 0) < size) await increment('counter-d');
+    };
+    // Heads of 69, 133 and 197 events: each inside a complete chunk of its own once the log is 260 long.
+    await growTo(69);
+    await signAndRecordTreeHead(store, key, new Date('2026-03-02T09:01:00Z'), 'test');
+    await growTo(133);
+    await signAndRecordTreeHead(store, key, new Date('2026-03-03T09:01:00Z'), 'test');
+    await growTo(149);
+    // counter-c's only event is leaf 149: under the head of 197, in the chunk the head of 133 reads back.
+    await increment('counter-c');
+    await growTo(197);
+    await signAndRecordTreeHead(store, key, new Date('2026-03-04T09:01:00Z'), 'test');
+    await growTo(260);
+    let reads = 0;
+    const counted: EventStore = {
+      kind: 'sqlite, its reads counted',
+      append: (...args) => store.append(...args),
+      readStream: (...args) => store.readStream(...args),
+      readAll: (...args) => ((reads += 1), store.readAll(...args)),
+      readLogEntries: (...args) => ((reads += 1), store.readLogEntries(...args)),
+      subscribeAll: (...args) => store.subscribeAll(...args),
+      lastPosition: () => store.lastPosition(),
+      close: async () => undefined,
+    };
+    const checked = await TransparencyLog.scan(counted);
+    const unchecked = await TransparencyLog.scan(counted);
+    expect(checked.heads.map(({ head }) => head.treeSize)).toEqual([69, 133, 197]);
+    reads = 0;
+
+    expect(await checked.problems(key.publicKey)).toEqual([]);
+    expect(reads).toBe(3);
+    expect(await checked.problems(key.publicKey)).toEqual([]);
+    expect(reads).toBe(3);
+
+    alterEventAndRechain(file, 'counter-c', 0, (data) => ({ ...data, by: 100 }));
+    // A log that checked its heads before the change keeps its answer without reading the store…
+    expect(await checked.problems(key.publicKey)).toEqual([]);
+    expect(reads).toBe(3);
+    // …one that checks them now finds changed the chunk the head of 133 needs read back (197's root
+    // needs only its own chunk, the rest the log kept as first read), and tries it again when asked…
+    const changed = [
+      expect.stringMatching(/first 133 events cannot be checked .* leaves 128 to 191 are no longer those the log read/),
+    ];
+    expect(await unchecked.problems(key.publicKey)).toEqual(changed);
+    expect(reads).toBe(6);
+    expect(await unchecked.problems(key.publicKey)).toEqual(changed);
+    expect(reads).toBe(7);
+    // …and the whole reading of the store that comes before every signing finds the head over it.
+    const signing = await signAndRecordTreeHead(counted, key, new Date('2026-03-05T09:01:00Z'), 'test');
+    expect(signing).toMatchObject({
+      signed: false,
+      problems: [expect.stringMatching(/first 197 events no longer have the root/)],
+    });
+  });
+
   it('reads the same log from the store’s log entries as from its whole events, even from events missing their hash or time', async () => {
     await signAndRecordTreeHead(store, key, new Date('2026-03-02T09:01:00Z'), 'test');
     await increment('counter-c');

@@ -66,6 +66,14 @@ export class TransparencyLog {
   private position: Position | null = null;
   private lastHeadAt: string | null = null;
   private firstChangeOfLatestDay: string | null = null;
+  /**
+   * The root of each head's size once computed, the leaves it needed read back and found as first
+   * read. The tree gives the same root for a size however often asked (it keeps what it first
+   * read), so checking a head again needs no read of the store: once the log has many heads, every
+   * check after a new head would otherwise read back a chunk for each. A change under a head already
+   * checked is found by the next whole reading of the store (at start-up, before each signing).
+   */
+  private readonly rootsOfSizes = new Map<number, string>();
 
   constructor(private readonly store: EventStore) {
     this.tree = new MerkleTree(async (after, count) => (await readEntries(store, after, count)).map(leafOf));
@@ -127,7 +135,12 @@ export class TransparencyLog {
   private async rootProblem(head: SignedTreeHead): Promise<string | null> {
     const size = head.treeSize;
     try {
-      if ((await this.rootHash(size)) === head.rootHash) return null;
+      let root = this.rootsOfSizes.get(size);
+      if (root === undefined) {
+        root = await this.rootHash(size);
+        this.rootsOfSizes.set(size, root);
+      }
+      if (root === head.rootHash) return null;
     } catch (error) {
       if (!(error instanceof LeavesChangedError)) throw error;
       return `the first ${size} events cannot be checked against the head of ${head.timestamp}: ${error.message}`;
