@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
-import { REDACTIONS_STREAM } from '@app/domain';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { REDACTIONS_STREAM } from '@app/domain';
 import {
   chainEvents,
   InMemoryEventStore,
