@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import Database from 'better-sqlite3';
 import { importJWK, JWK, KeyLike } from 'jose';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +26,7 @@ describe('tamper evidence against a signed tree head kept elsewhere', () => {
   let head: SignedTreeHead;
   let bristolAreaId: string;
   let auditorId: string;
+  let adminId: string;
   let printed: string;
   const dirs: string[] = [];
 
@@ -77,6 +78,7 @@ describe('tamper evidence against a signed tree head kept elsewhere', () => {
     const { api, demo } = await startDemoApp({ load: ['meetings'] });
     pristine = api.config.dataDir;
     auditorId = demo.personIds.auditor;
+    adminId = api.adminId;
     bristolAreaId = Object.entries(demo.areaIds).find(([name]) => /bristol/i.test(name))?.[1] as string;
 
     // An auditor takes a head and keeps it away from the platform; the partnership carries on.
@@ -235,6 +237,57 @@ describe('tamper evidence against a signed tree head kept elsewhere', () => {
       });
       // The day's head was due; neither start signed it, so the second finds what the first found.
       expect(one<{ last: number }>(dir, 'SELECT MAX(position) AS last FROM events').last).toBe(before.last - 1);
+    }
+  });
+
+  it('stops its read side, and records nothing, on the log of another copy of the store at least as long as its own', async () => {
+    const register = async (url: string, app: INestApplication, name: string) => {
+      const token = await mintToken(app.get<SigningKey>(SIGNING_KEY), { subject: adminId, name: 'Administrator' });
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          query: 'mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { personId } }',
+          variables: { i: { name } },
+        }),
+      });
+      return (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+    };
+    const lastPosition = (dataDir: string) =>
+      one<{ last: number }>(dataDir, 'SELECT MAX(position) AS last FROM events').last;
+    const applied = (dataDir: string) => {
+      const db = new Database(join(dataDir, 'read.db'), { readonly: true });
+      const rows = db.prepare('SELECT * FROM last_applied_event').all();
+      db.close();
+      return rows;
+    };
+    // Two copies of the store go their own ways the next day, each recording its own events.
+    const [dir, other] = [copyOfStore(), copyOfStore()];
+    await serve(dir, async (url, app) => expect((await register(url, app, 'Ash Ours')).errors).toBeUndefined());
+    await serve(other, async (url, app) => {
+      for (const name of ['Bea Theirs', 'Cal Theirs']) expect((await register(url, app, name)).errors).toBeUndefined();
+    });
+    expect(lastPosition(other)).toBeGreaterThan(lastPosition(dir));
+    // The other copy's events put beside this copy's read.db, as a restore of the wrong backup would.
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, `events.db${suffix}`), { force: true });
+    for (const suffix of ['', '-wal']) {
+      if (existsSync(join(other, `events.db${suffix}`)))
+        copyFileSync(join(other, `events.db${suffix}`), join(dir, `events.db${suffix}`));
+    }
+    const [end, before] = [lastPosition(dir), applied(dir)];
+    expect(before).toHaveLength(1);
+
+    for (const _ of [1, 2]) {
+      await serve(dir, async (url, app) => {
+        const { status, body } = await health(url);
+        expect(status).toBe(503);
+        // Stopped by the event it applied last, whatever the heads read.db keeps happen to cover.
+        expect(body).toMatchObject({ projections: { running: false } });
+        const refused = await register(url, app, 'Dee Late');
+        expect(refused.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      });
+      expect(lastPosition(dir)).toBe(end);
+      expect(applied(dir)).toEqual(before);
     }
   });
 

@@ -3,6 +3,7 @@ import { REDACTED_TEXT } from '@app/domain';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { REDACTIONS_STREAM } from '@app/domain';
 import {
   chainEvents,
   InMemoryEventStore,
@@ -59,6 +60,32 @@ describe('the projection runner', () => {
     return { runner, db };
   };
   const counted = (db: Database.Database) => db.prepare('SELECT n, version FROM counted ORDER BY position').all();
+  const countedNs = (db: Database.Database) => counted(db).map((row) => (row as { n: number }).n);
+  /** Builds read.db from the log as it is now, then stops that runner and closes its connection. */
+  const buildAndStop = async (version = 1) => {
+    const first = await startRunner(version);
+    await first.runner.stop();
+    first.db.close();
+    dbs.splice(dbs.indexOf(first.db), 1);
+  };
+  /** A runner started on read.db that keeps the errors it logs. */
+  const startLogging = async () => {
+    const errors: string[] = [];
+    const db = openReadDatabase(join(dir, 'read.db'));
+    dbs.push(db);
+    const runner = new ProjectionRunner(store, db, [countingProjection(1)], {
+      ...silent,
+      error: (_, error) => errors.push((error as Error).message),
+    });
+    runners.push(runner);
+    await runner.start();
+    return { runner, db, errors };
+  };
+  /** Every row of read.db, the runner's own included, as its tables hold them. */
+  const everything = (db: Database.Database) =>
+    ['counted', 'projection_checkpoints', 'last_applied_event'].map((table) =>
+      db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all(),
+    );
 
   it('catches up with history at start-up', async () => {
     await store.append('s', [event(1), event(2)], { expectedRevision: 'no_stream' });
@@ -146,22 +173,16 @@ describe('the projection runner', () => {
 
   it('resumes from its checkpoint after a restart without applying anything twice', async () => {
     await store.append('s', [event(1)], { expectedRevision: 'no_stream' });
-    const first = await startRunner();
-    await first.runner.stop();
-    first.db.close();
-    dbs.splice(dbs.indexOf(first.db), 1);
+    await buildAndStop();
     await store.append('s', [event(2)], { expectedRevision: 0 });
     const { db } = await startRunner();
-    expect(counted(db).map((row) => (row as { n: number }).n)).toEqual([1, 2]);
+    expect(countedNs(db)).toEqual([1, 2]);
   });
 
   it('given a read database built from a longer log, when started on a shorter one, then it changes nothing, applies nothing and says why', async () => {
     const longer = store;
     await longer.append('s', [1, 2, 3, 4, 5].map(event), { expectedRevision: 'no_stream' });
-    const first = await startRunner();
-    await first.runner.stop();
-    first.db.close();
-    dbs.splice(dbs.indexOf(first.db), 1);
+    await buildAndStop();
     // The log cut back, or a backup restored: the same log as it stood two events in.
     store = new InMemoryEventStore();
     await store.append(
@@ -169,30 +190,118 @@ describe('the projection runner', () => {
       (await longer.readAll({ limit: 2 })).map(({ id, type, data, metadata }) => ({ id, type, data, metadata })),
       { expectedRevision: 'no_stream' },
     );
-    const errors: string[] = [];
-    const db = openReadDatabase(join(dir, 'read.db'));
-    dbs.push(db);
-    const runner = new ProjectionRunner(store, db, [countingProjection(1)], {
-      ...silent,
-      error: (_, error) => errors.push((error as Error).message),
-    });
-    runners.push(runner);
-    await runner.start();
+    const { runner, db, errors } = await startLogging();
 
     expect(runner.error?.message).toMatch(/applied up to position 5 but the log ends at 2.*delete read\.db/);
     expect(errors).toEqual([runner.error?.message]);
-    expect(counted(db).map((row) => (row as { n: number }).n)).toEqual([1, 2, 3, 4, 5]);
+    expect(countedNs(db)).toEqual([1, 2, 3, 4, 5]);
     const { position } = await store.append('s', [event(6)], { expectedRevision: 1 });
     await expect(runner.waitFor(position)).rejects.toBe(runner.error);
-    expect(counted(db).map((row) => (row as { n: number }).n)).toEqual([1, 2, 3, 4, 5]);
+    expect(countedNs(db)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  const hashed = (n: number): NewEvent => ({ ...event(n), metadata: { hash: `hash-${n}` } });
+  const withId = (id: string) => (e: NewEvent) => ({ ...e, id });
+
+  it.each([
+    {
+      replacement: 'another log as long',
+      append: (log: InMemoryEventStore) =>
+        log.append(
+          's',
+          [1, 2, 3, 4, 5].map((n) => withId(`other-${n}`)(hashed(n))),
+          { expectedRevision: 'no_stream' },
+        ),
+      difference: 'the log has event other-5 in its place',
+    },
+    {
+      replacement: 'the log rewritten from its last event and extended',
+      append: (log: InMemoryEventStore) =>
+        log.append('s', [...[1, 2, 3, 4].map(hashed), ...[5, 6, 7].map((n) => withId(`rewritten-${n}`)(hashed(n)))], {
+          expectedRevision: 'no_stream',
+        }),
+      difference: 'the log has event rewritten-5 in its place',
+    },
+    {
+      replacement: 'the same events with their content and chain rewritten',
+      append: (log: InMemoryEventStore) =>
+        log.append(
+          's',
+          [1, 2, 3, 4, 5].map((n) => ({ ...hashed(n), data: { n: n * 10 }, metadata: { hash: `rewritten-${n}` } })),
+          { expectedRevision: 'no_stream' },
+        ),
+      difference: 'the log has it with another hash: its content or chain was rewritten',
+    },
+    {
+      replacement: 'the same events copied in after another',
+      append: async (log: InMemoryEventStore) => {
+        await log.append('t', [event(0)], { expectedRevision: 'no_stream' });
+        await log.append('s', [1, 2, 3, 4, 5].map(hashed), { expectedRevision: 'no_stream' });
+      },
+      difference: 'the log has it at position 6',
+    },
+    {
+      replacement: "another region's log as long, without that stream",
+      append: (log: InMemoryEventStore) =>
+        log.append(
+          't',
+          [1, 2, 3, 4, 5].map((n) => withId(`t-${n}`)(hashed(n))),
+          { expectedRevision: 'no_stream' },
+        ),
+      difference: 'the log has no such revision of that stream',
+    },
+  ])(
+    'given a read database built from one log, when started on $replacement, then it changes nothing, applies nothing and says why',
+    async ({ append, difference }) => {
+      await store.append('s', [1, 2, 3, 4, 5].map(hashed), { expectedRevision: 'no_stream' });
+      await buildAndStop();
+      const built = new Database(join(dir, 'read.db'), { readonly: true });
+      const before = everything(built);
+      built.close();
+      store = new InMemoryEventStore();
+      await append(store);
+      const { runner, db, errors } = await startLogging();
+
+      expect(runner.error?.message).toContain(
+        `built from another event log: the last event they applied is e-5, revision 4 of stream s at position 5, but ${difference}.`,
+      );
+      expect(runner.error?.message).toMatch(/delete read\.db/);
+      expect(errors).toEqual([runner.error?.message]);
+      expect(everything(db)).toEqual(before);
+      const { position } = await store.append('u', [event(9)], { expectedRevision: 'no_stream' });
+      await expect(runner.waitFor(position)).rejects.toBe(runner.error);
+      expect(everything(db)).toEqual(before);
+    },
+  );
+
+  it('given a read database from before the last event applied was recorded, then it starts, records the next event it applies, and then finds a log replaced', async () => {
+    await store.append('s', [1, 2].map(hashed), { expectedRevision: 'no_stream' });
+    await buildAndStop();
+    const older = new Database(join(dir, 'read.db'));
+    older.exec('DROP TABLE last_applied_event');
+    older.close();
+
+    const { runner, db } = await startRunner();
+    expect(runner.error).toBeNull();
+    const { position } = await store.append('s', [hashed(3)], { expectedRevision: 1 });
+    await runner.waitFor(position);
+    expect(countedNs(db)).toEqual([1, 2, 3]);
+    expect(db.prepare('SELECT * FROM last_applied_event').all()).toEqual([
+      { id: 1, position: 3, stream_id: 's', revision: 2, event_id: 'e-3', hash: 'hash-3' },
+    ]);
+    await runner.stop();
+
+    const again = await startLogging();
+    expect(again.runner.error).toBeNull();
+    await again.runner.stop();
+    store = new InMemoryEventStore();
+    await store.append('s', [hashed(1), hashed(2), withId('other-3')(hashed(3))], { expectedRevision: 'no_stream' });
+    expect((await startLogging()).runner.error?.message).toContain('the log has event other-3 in its place');
   });
 
   it('rebuilds a projection from history when its version changes', async () => {
     await store.append('s', [event(1), event(2)], { expectedRevision: 'no_stream' });
-    const first = await startRunner(1);
-    await first.runner.stop();
-    first.db.close();
-    dbs.splice(dbs.indexOf(first.db), 1);
+    await buildAndStop(1);
     const { db } = await startRunner(2);
     expect(counted(db)).toEqual([
       { n: 1, version: 2 },
@@ -285,6 +394,11 @@ describe('the projection runner', () => {
     release();
     await runner.waitFor(position);
     expect(seen(db)).toEqual([1, 2]);
+    // Recorded by the rebuild's own connection, as a batch records it.
+    expect(db.prepare('SELECT position, stream_id AS streamId FROM last_applied_event').get()).toEqual({
+      position,
+      streamId: REDACTIONS_STREAM,
+    });
   });
 
   /** Copies each task's reason, as the real projections copy free text into their rows. */

@@ -23,7 +23,35 @@ type CommittedListener = (events: readonly StoredEvent[]) => void;
 interface CheckpointStatements {
   readonly read: Database.Statement<[string], { position: Position }>;
   readonly save: Database.Statement<[Position, string]>;
+  readonly recordApplied: Database.Statement<[AppliedEvent]>;
 }
+
+/** Which event the read database applied last, as the log named it. */
+interface AppliedEvent {
+  readonly position: Position;
+  readonly streamId: string;
+  readonly revision: number;
+  readonly eventId: string;
+  /** The hash-chain hash of its metadata; null for an event written without one. */
+  readonly hash: string | null;
+}
+
+/**
+ * The runner's one-row record of the last event it applied, beside the checkpoints: a position
+ * alone cannot tell the log it was read from from another as long. Not a projection's table, so no
+ * rebuild drops it; a read database from before it was kept simply lacks it.
+ */
+export const LAST_APPLIED_TABLE = 'last_applied_event';
+
+/**
+ * Only ever forward: another process's runner on the same file (the CLI beside the service) may
+ * have recorded a later event than the batch a slower one commits.
+ */
+const RECORD_APPLIED = `INSERT INTO ${LAST_APPLIED_TABLE} (id, position, stream_id, revision, event_id, hash)
+  VALUES (1, @position, @streamId, @revision, @eventId, @hash)
+  ON CONFLICT (id) DO UPDATE SET position = excluded.position, stream_id = excluded.stream_id,
+    revision = excluded.revision, event_id = excluded.event_id, hash = excluded.hash
+  WHERE excluded.position > position`;
 
 /**
  * Events read from the store at once while catching up: so few that a page is garbage before the
@@ -72,10 +100,10 @@ export class ProjectionRunner {
   /**
    * Made once, on first use (the checkpoint table exists by then), not per event: preparing a
    * statement costs several times running it, and the live path runs a transaction for every few events.
-   * The checkpoint table is never dropped, so the statements stay valid across rebuilds.
+   * The runner's own tables are never dropped, so the statements stay valid across rebuilds.
    */
   private checkpointStatements: CheckpointStatements | null = null;
-  private applyTransaction: Database.Transaction<(events: readonly StoredEvent[], last: Position) => void> | null =
+  private applyTransaction: Database.Transaction<(events: readonly StoredEvent[], last: StoredEvent) => void> | null =
     null;
   private readonly logEmptier: WriteAheadLogEmptier;
 
@@ -96,7 +124,7 @@ export class ProjectionRunner {
   /** Prepares every projection and catches up with the whole log before returning. */
   async start(): Promise<void> {
     const logEnd = (await this.store.lastPosition()) ?? 0;
-    this.failure = this.beyondTheLog(logEnd);
+    this.failure = this.beyondTheLog(logEnd) ?? (await this.anotherLog());
     if (this.failure) {
       this.logger.error('The projection runner did not start', this.failure);
       return;
@@ -149,6 +177,9 @@ export class ProjectionRunner {
   private prepare(): boolean {
     this.db.exec(`CREATE TABLE IF NOT EXISTS projection_checkpoints (
       name TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL)`);
+    this.db.exec(`CREATE TABLE IF NOT EXISTS ${LAST_APPLIED_TABLE} (
+      id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL, stream_id TEXT NOT NULL,
+      revision INTEGER NOT NULL, event_id TEXT NOT NULL, hash TEXT)`);
     const rows = this.db.prepare('SELECT name, version, position FROM projection_checkpoints').all() as {
       name: string;
       version: number;
@@ -185,10 +216,7 @@ export class ProjectionRunner {
    * positions. The runner stops on it, /health says so, and the operator decides.
    */
   private beyondTheLog(logEnd: Position): Error | null {
-    const table = this.db
-      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'projection_checkpoints'")
-      .get();
-    if (!table) return null;
+    if (!this.hasTable('projection_checkpoints')) return null;
     const ahead = this.db
       .prepare('SELECT name, position FROM projection_checkpoints WHERE position > ? ORDER BY position DESC LIMIT 1')
       .get(logEnd) as { name: string; position: number } | undefined;
@@ -200,6 +228,39 @@ export class ProjectionRunner {
         'If the log was restored on purpose, stop the service, delete read.db and start it again; otherwise ' +
         'check the log against the signed tree heads you keep (cli verify --witness).',
     );
+  }
+
+  /**
+   * What is wrong when the log does not hold, where it held it, the last event the read database
+   * applied, or null. Then it is another log, at least as long as the one the rows were built from
+   * (another backup restored, another database's events copied in, the log rewritten and extended):
+   * the rows hold events this log does not have, and following would apply its later events over
+   * them. Stopped on as beyondTheLog is. The event is read by its stream and revision, which every
+   * store reads exactly (a position names no event on them all), then its position, id and hash
+   * compared. A read database from before the record was kept has nothing to compare; it is not
+   * recorded from the log now, which is the thing unchecked, but from the next events applied.
+   */
+  private async anotherLog(): Promise<Error | null> {
+    if (!this.hasTable(LAST_APPLIED_TABLE)) return null;
+    const applied = this.db
+      .prepare(`SELECT position, stream_id AS streamId, revision, event_id AS eventId, hash FROM ${LAST_APPLIED_TABLE}`)
+      .get() as AppliedEvent | undefined;
+    if (!applied) return null;
+    const [found] = await this.store.readStream(applied.streamId, { fromRevision: applied.revision, limit: 1 });
+    const difference = differenceFrom(applied, found);
+    if (!difference) return null;
+    return new Error(
+      `The read models were built from another event log: the last event they applied is ${applied.eventId}, ` +
+        `revision ${applied.revision} of stream ${applied.streamId} at position ${applied.position}, but ${difference}. ` +
+        'The log was replaced: another backup restored, another database copied in, or the log rewritten. ' +
+        'Nothing was changed and the read models are not updated. If the log was replaced on purpose, stop the ' +
+        'service, delete read.db and start it again; otherwise check the log against the signed tree heads you ' +
+        'keep (cli verify --witness).',
+    );
+  }
+
+  private hasTable(name: string): boolean {
+    return this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
   }
 
   /**
@@ -247,6 +308,7 @@ export class ProjectionRunner {
     this.checkpointStatements ??= {
       read: this.db.prepare('SELECT position FROM projection_checkpoints WHERE name = ?'),
       save: this.db.prepare('UPDATE projection_checkpoints SET position = ? WHERE name = ?'),
+      recordApplied: this.db.prepare(RECORD_APPLIED),
     };
     return this.checkpointStatements;
   }
@@ -299,18 +361,18 @@ export class ProjectionRunner {
     let page = first;
     let next: StoredEvent[] | null = null;
     let applied = 0;
-    let last = this.processed;
+    let last: StoredEvent;
     this.db.exec('BEGIN IMMEDIATE');
     try {
       const from = this.checkpoints();
       for (;;) {
         const events = page.map(upcast);
         this.applyEvents(events, from);
-        last = events[events.length - 1].position;
+        last = events[events.length - 1];
         applied += events.length;
         if (this.listeners.size > 0) heard.push(...events);
         if (applied >= CATCH_UP_PAGE) break;
-        page = await this.readPage(last, until);
+        page = await this.readPage(last.position, until);
         if (page.length === 0 || (reflecting && this.holdsRedaction(page))) {
           next = page;
           break;
@@ -322,7 +384,7 @@ export class ProjectionRunner {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       throw error;
     }
-    this.committed(last, heard);
+    this.committed(last.position, heard);
     return next;
   }
 
@@ -364,7 +426,9 @@ export class ProjectionRunner {
     this.logger.log(`Rebuilding every projection after a redaction, up to position ${upTo}`);
     const before = this.processed;
     const unheard: StoredEvent[] = [];
+    let last: StoredEvent | null = null;
     const applyPage = (db: Database.Database, events: readonly StoredEvent[]) => {
+      last = events.at(-1) ?? last;
       for (const projection of this.projections) {
         for (const event of events) if (readsStream(projection, event.streamId)) projection.apply(db, event);
       }
@@ -380,7 +444,7 @@ export class ProjectionRunner {
           .transaction(() => {
             this.resetProjections(this.db);
             applyPage(this.db, history);
-            this.finishRebuild(this.db, upTo);
+            this.finishRebuild(this.db, upTo, last);
           })
           .immediate();
       } finally {
@@ -394,7 +458,7 @@ export class ProjectionRunner {
         try {
           this.resetProjections(writer);
           for await (const page of this.historyPages(upTo)) applyPage(writer, page);
-          this.finishRebuild(writer, upTo);
+          this.finishRebuild(writer, upTo, last);
           writer.exec('COMMIT');
         } catch (error) {
           if (writer.inTransaction) writer.exec('ROLLBACK');
@@ -426,16 +490,17 @@ export class ProjectionRunner {
     }
   }
 
-  private finishRebuild(db: Database.Database, upTo: Position): void {
+  private finishRebuild(db: Database.Database, upTo: Position, last: StoredEvent | null): void {
     this.createDeferredIndexes(db);
     const save = db.prepare('UPDATE projection_checkpoints SET position = ? WHERE name = ?');
     for (const projection of this.projections) save.run(upTo, projection.name);
+    if (last) db.prepare(RECORD_APPLIED).run(appliedEventOf(last));
   }
 
   private applyBatch(stored: readonly StoredEvent[]): void {
     const events = stored.map(upcast);
-    const last = events[events.length - 1].position;
-    this.applyTransaction ??= this.db.transaction((batch: readonly StoredEvent[], upTo: Position) => {
+    const last = events[events.length - 1];
+    this.applyTransaction ??= this.db.transaction((batch: readonly StoredEvent[], upTo: StoredEvent) => {
       const from = this.checkpoints();
       this.applyEvents(batch, from);
       this.saveCheckpoints(from, upTo);
@@ -443,7 +508,7 @@ export class ProjectionRunner {
     // Immediate: checkpoints are read under the write lock, so another process's runner on the
     // same file (the CLI beside the service) can never apply the same event twice.
     this.applyTransaction.immediate(events, last);
-    this.committed(last, events);
+    this.committed(last.position, events);
   }
 
   /** Each projection's checkpoint; read inside the write transaction that goes on from them. */
@@ -461,11 +526,13 @@ export class ProjectionRunner {
     }
   }
 
-  private saveCheckpoints(from: ReadonlyMap<string, Position>, last: Position): void {
-    const { save } = this.statements();
+  /** Moves every checkpoint behind `last` to it, and records `last` as the event applied last. */
+  private saveCheckpoints(from: ReadonlyMap<string, Position>, last: StoredEvent): void {
+    const { save, recordApplied } = this.statements();
     for (const projection of this.projections) {
-      if ((from.get(projection.name) ?? 0) < last) save.run(last, projection.name);
+      if ((from.get(projection.name) ?? 0) < last.position) save.run(last.position, projection.name);
     }
+    recordApplied.run(appliedEventOf(last));
   }
 
   /** After each commit; `redacted` after a rebuild for a redaction, which dropped rows holding its text. */
@@ -488,6 +555,27 @@ export class ProjectionRunner {
     this.waiters = this.waiters.filter((waiter) => waiter.position > this.processed);
     for (const waiter of ready) waiter.resolve();
   }
+}
+
+function appliedEventOf(event: StoredEvent): AppliedEvent {
+  const { hash } = event.metadata;
+  return {
+    position: event.position,
+    streamId: event.streamId,
+    revision: event.revision,
+    eventId: event.id,
+    hash: typeof hash === 'string' ? hash : null,
+  };
+}
+
+/** How the log's event at the applied one's stream and revision differs from it, or null. */
+function differenceFrom(applied: AppliedEvent, found: StoredEvent | undefined): string | null {
+  if (!found || found.revision !== applied.revision) return 'the log has no such revision of that stream';
+  const now = appliedEventOf(found);
+  if (now.eventId !== applied.eventId) return `the log has event ${now.eventId} in its place`;
+  if (now.position !== applied.position) return `the log has it at position ${now.position}`;
+  if (now.hash !== applied.hash) return 'the log has it with another hash: its content or chain was rewritten';
+  return null;
 }
 
 function isRedaction(event: StoredEvent): boolean {

@@ -102,6 +102,7 @@ describe('checkReplay (A5)', () => {
     expect(db.prepare('SELECT COUNT(*) FROM counted').pluck().get()).toBe(before);
     expect(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all()).toEqual([
       'counted',
+      'last_applied_event',
       'projection_checkpoints',
       'tally',
     ]);
