@@ -1,9 +1,10 @@
 import { EventStore } from './event-store';
 
 /**
- * The longest a command waits for its turn. A turn is held for one read, decide and append, a few
- * milliseconds; a longer wait means the holder is waiting on something else (a command built from
- * a command on the same stream), and the waiter goes on without its turn rather than never.
+ * The longest a command keeps its turn before the next one goes on without waiting for it. A turn
+ * is held for one read, decide and append, a few milliseconds; holding it longer means the holder
+ * is waiting on something else (a command built from a command on the same stream), and the next
+ * command goes on rather than never. A long queue is not a reason: each holder has its own limit.
  */
 export const TURN_WAIT_MS = 2000;
 
@@ -24,14 +25,18 @@ export class StreamTurns {
   /** Waits for the commands that conflicted on `streamId` before this one; call the answer when done. */
   async take(streamId: string): Promise<() => void> {
     const before = this.tails.get(streamId);
-    let release!: () => void;
-    const mine = new Promise<void>((resolve) => (release = resolve));
-    const tail = before ? before.then(() => mine) : mine;
-    this.tails.set(streamId, tail);
-    if (before) await waitAtMost(before, this.waitMs);
+    let free!: () => void;
+    const freed = new Promise<void>((resolve) => (free = resolve));
+    // The next turn comes when this one is let go, or once it has been held for waitMs.
+    const turn = (before ?? Promise.resolve()).then(() => {
+      const timer = setTimeout(free, this.waitMs);
+      return freed.finally(() => clearTimeout(timer));
+    });
+    this.tails.set(streamId, turn);
+    if (before) await before;
     return () => {
-      release();
-      if (this.tails.get(streamId) === tail) this.tails.delete(streamId);
+      free();
+      if (this.tails.get(streamId) === turn) this.tails.delete(streamId);
     };
   }
 
@@ -43,16 +48,6 @@ export class StreamTurns {
   /** Streams with a turn held or waited for: none once every command has finished. */
   get size(): number {
     return this.tails.size;
-  }
-}
-
-async function waitAtMost(turn: Promise<void>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
-  try {
-    await Promise.race([turn, timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }
 
