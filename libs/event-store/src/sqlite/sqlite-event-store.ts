@@ -63,6 +63,9 @@ CREATE TABLE IF NOT EXISTS event_texts (
   PRIMARY KEY (event_id, path)
 ) WITHOUT ROWID;`;
 
+/** How a sealed field's marker begins in an event's data as stored (JSON.stringify never escapes it). */
+const SEALED_FIELD = JSON.stringify(TEXT_MARKER);
+
 /** How long a statement waits for another connection's lock before SQLite answers busy. */
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -173,8 +176,7 @@ export class SqliteEventStore implements EventStore {
       readAll: this.db.prepare<[number, number], EventRow>(
         'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?',
       ),
-      // The ids of the page's events, as a JSON array: looking them up again by position would read
-      // each event's row a second time, for a query that cost a catch-up as much as reading its rows.
+      // By the ids of the page's events that hold a sealed field, as a JSON array (see textsOf).
       readAllTexts: this.db.prepare<[string], KeptTextRow>(
         'SELECT * FROM event_texts WHERE event_id IN (SELECT value FROM json_each(?))',
       ),
@@ -289,7 +291,17 @@ export class SqliteEventStore implements EventStore {
     const from = options.from ?? 0;
     const rows = this.statements.readAll.all(from, options.limit ?? -1);
     if (rows.length === 0) return [];
-    return withTexts(rows, this.statements.readAllTexts.all(JSON.stringify(rows.map((row) => row.event_id))));
+    return withTexts(rows, this.textsOf(rows));
+  }
+
+  /**
+   * The texts kept for the rows' events. Only an event whose data holds a sealed field's marker has
+   * any (no other's are ever read back), so only those are looked up: fewer than half of a
+   * domain-shaped log's, and looking up every event of a page cost a catch-up as much as reading its rows.
+   */
+  private textsOf(rows: readonly EventRow[]): KeptTextRow[] {
+    const sealed = rows.filter((row) => row.data.includes(SEALED_FIELD)).map((row) => row.event_id);
+    return sealed.length === 0 ? [] : this.statements.readAllTexts.all(JSON.stringify(sealed));
   }
 
   async readLogEntries(options: ReadAllOptions & { readonly dataOf: string }): Promise<LogEntry[]> {
