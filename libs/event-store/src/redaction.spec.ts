@@ -88,6 +88,21 @@ describe.each(stores)('redaction in the %s store (A7, R40)', (name, open) => {
     expect(await verifyHashChains(store)).toMatchObject({ breaks: [], redactions: [] });
   });
 
+  it('reads each kept text back with the whole log, beside events that hold none', async () => {
+    const [plain] = chainEvents('workstream-w0', null, [
+      { id: 'e0000000-0000-4000-8000-000000000000', type: 'TaskStarted', data: { taskId: 't0' }, metadata },
+    ]);
+    await store.append('workstream-w0', [plain], { expectedRevision: NO_STREAM });
+    await recordBlockedTask(store, 1);
+    await recordBlockedTask(store, 2);
+
+    expect((await store.readAll()).map((stored) => stored.data)).toEqual([
+      { taskId: 't0' },
+      { taskId: 't1', reason: SLIPPED },
+      { taskId: 't2', reason: SLIPPED },
+    ]);
+  });
+
   it('redacts a field: the text reads "[redacted]" everywhere, verification passes and reports who, when and why', async () => {
     const eventId = await recordBlockedTask(store);
     const rootBefore = await (await TransparencyLog.scan(store)).rootHash();

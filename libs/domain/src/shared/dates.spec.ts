@@ -1,4 +1,4 @@
-import { addDaysToDate, dateProblem, isAfterToday, isIsoDate } from './dates';
+import { addDaysToDate, dateProblem, groupDateOf, isAfterToday, isIsoDate } from './dates';
 
 describe('isIsoDate: a real calendar day written YYYY-MM-DD', () => {
   it('given the last day of each month of a common year, then each is a day and the next is not', () => {
@@ -59,6 +59,36 @@ describe('isAfterToday: a day still to come in the group’s time zone', () => {
   it('given noon on 23 November 2026, when asked of the next day and of that day, then only the next day is after today', () => {
     expect(isAfterToday('2026-11-24', '2026-11-23T12:00:00.000Z')).toBe(true);
     expect(isAfterToday('2026-11-23', '2026-11-23T12:00:00.000Z')).toBe(false);
+  });
+});
+
+describe('groupDateOf: the day an instant falls on in London', () => {
+  it('given instants of one UTC hour either side of London midnight in summer, then 23:00 UTC is already the next day', () => {
+    expect(groupDateOf('2026-06-30T22:59:59.999Z')).toBe('2026-06-30');
+    expect(groupDateOf('2026-06-30T23:00:00.000Z')).toBe('2026-07-01');
+    expect(groupDateOf('2026-06-30T23:59:59.999Z')).toBe('2026-07-01');
+    expect(groupDateOf('2026-06-30T22:00:00.000Z')).toBe('2026-06-30');
+  });
+
+  it('given the hours around the clocks going back on 25 October 2026, then 23:30 UTC is the next day only before the change', () => {
+    expect(groupDateOf('2026-10-24T23:30:00.000Z')).toBe('2026-10-25');
+    expect(groupDateOf('2026-10-25T00:30:00.000Z')).toBe('2026-10-25');
+    expect(groupDateOf('2026-10-25T23:30:00.000Z')).toBe('2026-10-25');
+    expect(groupDateOf('2026-10-26T00:00:00.000Z')).toBe('2026-10-26');
+  });
+
+  it('given a day written YYYY-MM-DD, then that day', () => {
+    expect(groupDateOf('2026-03-29')).toBe('2026-03-29');
+    expect(groupDateOf('2026-07-01')).toBe('2026-07-01');
+  });
+
+  it('given instants of one UTC hour in 1847, when London kept its mean time 75 seconds behind UTC, then each has its own day', () => {
+    expect(groupDateOf('1847-12-01T00:30:00Z')).toBe('1847-12-01');
+    expect(groupDateOf('1847-12-01T00:00:30Z')).toBe('1847-11-30');
+  });
+
+  it('given text that is no instant, then it is refused', () => {
+    expect(() => groupDateOf('not a time')).toThrow(RangeError);
   });
 });
 

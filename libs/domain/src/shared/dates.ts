@@ -42,9 +42,34 @@ const LONDON_DAY = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
-/** The calendar day an instant falls on in the group's time zone: 30 June 2022 23:30 UTC is 1 July in London. */
+const HOUR_MS = 3_600_000;
+/**
+ * From here on London's offset from UTC is a whole number of hours and changes on a UTC hour, so
+ * every instant of one UTC hour falls on the same London day. Before 1 December 1847 London kept
+ * its mean time, 75 seconds behind UTC.
+ */
+const WHOLE_HOUR_OFFSETS_FROM = Date.UTC(1900, 0, 1);
+/** UTC hours whose London day is remembered: a few months' worth, emptied when full. */
+const REMEMBERED_HOURS = 4096;
+const londonDayOfHour = new Map<number, IsoDate>();
+
+/**
+ * The calendar day an instant falls on in the group's time zone: 30 June 2022 23:30 UTC is 1 July in
+ * London. Remembered by UTC hour: replaying the history asks it of every event, and formatting with
+ * Intl costs far more than the lookup.
+ */
 export function groupDateOf(instant: string): IsoDate {
-  return LONDON_DAY.format(new Date(instant));
+  const time = Date.parse(instant);
+  // Not a time at all (NaN) also goes this way, for Intl's RangeError.
+  if (!(time >= WHOLE_HOUR_OFFSETS_FROM)) return LONDON_DAY.format(new Date(instant));
+  const hour = Math.floor(time / HOUR_MS);
+  let day = londonDayOfHour.get(hour);
+  if (day === undefined) {
+    if (londonDayOfHour.size >= REMEMBERED_HOURS) londonDayOfHour.clear();
+    day = LONDON_DAY.format(time);
+    londonDayOfHour.set(hour, day);
+  }
+  return day;
 }
 
 /** A business date as given, or today in the group's time zone when the sender gives none. */

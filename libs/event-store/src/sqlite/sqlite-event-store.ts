@@ -64,6 +64,9 @@ CREATE TABLE IF NOT EXISTS event_texts (
   PRIMARY KEY (event_id, path)
 ) WITHOUT ROWID;`;
 
+/** How a sealed field's marker begins in an event's data as stored (JSON.stringify never escapes it). */
+const SEALED_FIELD = JSON.stringify(TEXT_MARKER);
+
 /** How long a statement waits for another connection's lock before SQLite answers busy. */
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -173,9 +176,9 @@ export class SqliteEventStore implements EventStore {
       readAll: this.db.prepare<[number, number], EventRow>(
         'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?',
       ),
-      readAllTexts: this.db.prepare<[number, number], KeptTextRow>(
-        `SELECT * FROM event_texts WHERE event_id IN
-           (SELECT event_id FROM events WHERE position > ? AND position <= ?)`,
+      // By the ids of the page's events that hold a sealed field, as a JSON array (see textsOf).
+      readAllTexts: this.db.prepare<[string], KeptTextRow>(
+        'SELECT * FROM event_texts WHERE event_id IN (SELECT value FROM json_each(?))',
       ),
       readLogEntries: this.db.prepare<[{ dataOf: string; from: number; limit: number }], LogEntryRow>(
         `SELECT position, stream_id AS streamId, type,
@@ -289,7 +292,17 @@ export class SqliteEventStore implements EventStore {
     const from = options.from ?? 0;
     const rows = this.statements.readAll.all(from, options.limit ?? -1);
     if (rows.length === 0) return [];
-    return withTexts(rows, this.statements.readAllTexts.all(from, rows[rows.length - 1].position));
+    return withTexts(rows, this.textsOf(rows));
+  }
+
+  /**
+   * The texts kept for the rows' events. Only an event whose data holds a sealed field's marker has
+   * any (no other's are ever read back), so only those are looked up: fewer than half of a
+   * domain-shaped log's, and looking up every event of a page cost a catch-up as much as reading its rows.
+   */
+  private textsOf(rows: readonly EventRow[]): KeptTextRow[] {
+    const sealed = rows.filter((row) => row.data.includes(SEALED_FIELD)).map((row) => row.event_id);
+    return sealed.length === 0 ? [] : this.statements.readAllTexts.all(JSON.stringify(sealed));
   }
 
   async readLogEntries(options: ReadAllOptions & { readonly dataOf: string }): Promise<LogEntry[]> {

@@ -148,7 +148,6 @@ export const meetingsProjection: Projection = {
         sort_key INTEGER NOT NULL, recorded_from INTEGER NOT NULL, recorded_to INTEGER,
         PRIMARY KEY (meeting_id, recorded_from)
       );
-      CREATE INDEX meetings_by_group ON meetings (group_id, starts_at);
       CREATE TABLE meeting_seats (
         meeting_id TEXT NOT NULL, appointment_id TEXT NOT NULL, person_id TEXT NOT NULL, name TEXT NOT NULL,
         partner_id TEXT NOT NULL, partner_name TEXT NOT NULL, ordinal INTEGER NOT NULL,
@@ -156,17 +155,14 @@ export const meetingsProjection: Projection = {
         PRIMARY KEY (meeting_id, appointment_id)
       );
       CREATE TABLE written_views (meeting_id TEXT NOT NULL, appointment_id TEXT NOT NULL, agenda_item TEXT NOT NULL, views TEXT NOT NULL, sort_key INTEGER NOT NULL);
-      CREATE INDEX written_views_by_meeting ON written_views (meeting_id, sort_key);
       CREATE TABLE decisions (
         decision_id TEXT NOT NULL, meeting_id TEXT NOT NULL, text TEXT NOT NULL, agreed_by TEXT NOT NULL, sort_key INTEGER NOT NULL,
         reason TEXT, corrected_at TEXT, recorded_from INTEGER NOT NULL, recorded_to INTEGER, PRIMARY KEY (decision_id, recorded_from)
       );
-      CREATE INDEX decisions_by_meeting ON decisions (meeting_id, sort_key);
       CREATE TABLE recommendations (
         recommendation_id TEXT PRIMARY KEY, meeting_id TEXT NOT NULL, group_id TEXT NOT NULL, text TEXT NOT NULL,
         due_date TEXT NOT NULL, agreed_by TEXT NOT NULL, sort_key INTEGER NOT NULL
       );
-      CREATE INDEX recommendations_by_group ON recommendations (group_id, sort_key);
       CREATE TABLE recommendation_targets (
         recommendation_id TEXT NOT NULL, partner_id TEXT NOT NULL, response TEXT, reason TEXT, responded_at TEXT,
         PRIMARY KEY (recommendation_id, partner_id)
@@ -174,6 +170,14 @@ export const meetingsProjection: Projection = {
       CREATE TABLE minutes_corrections (meeting_id TEXT NOT NULL, text TEXT NOT NULL, reason TEXT NOT NULL, corrected_at TEXT NOT NULL, sort_key INTEGER NOT NULL);
       CREATE TABLE local_publications (meeting_id TEXT NOT NULL, area_id TEXT NOT NULL, address TEXT NOT NULL, published_on TEXT NOT NULL, PRIMARY KEY (meeting_id, area_id));`);
   },
+
+  // Only queries use these: a rebuild sorts each once at the end instead of keeping it in order row by row.
+  deferredIndexes: [
+    'CREATE INDEX IF NOT EXISTS meetings_by_group ON meetings (group_id, starts_at)',
+    'CREATE INDEX IF NOT EXISTS written_views_by_meeting ON written_views (meeting_id, sort_key)',
+    'CREATE INDEX IF NOT EXISTS decisions_by_meeting ON decisions (meeting_id, sort_key)',
+    'CREATE INDEX IF NOT EXISTS recommendations_by_group ON recommendations (group_id, sort_key)',
+  ],
 
   apply(db: Database.Database, stored: StoredEvent) {
     if (!stored.streamId.startsWith(STREAM_PREFIX)) return;

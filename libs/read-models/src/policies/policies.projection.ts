@@ -84,13 +84,11 @@ export const policiesProjection: Projection = {
         draft_title TEXT, draft_body TEXT, draft_summary TEXT, draft_approved INTEGER NOT NULL, approved_decision_id TEXT,
         review_due_on TEXT, retired_reason TEXT, retired_on TEXT, sort_key INTEGER NOT NULL
       );
-      CREATE INDEX policies_by_group ON policies (group_id, sort_key);
       CREATE TABLE policy_states (
         policy_id TEXT NOT NULL, group_id TEXT NOT NULL, status TEXT NOT NULL, review_due_on TEXT, title TEXT NOT NULL,
         draft_title TEXT, draft_body TEXT, draft_summary TEXT, draft_approved INTEGER NOT NULL, ${BITEMPORAL_COLUMNS}
       );
       CREATE INDEX policy_states_by_policy ON policy_states (policy_id, valid_from);
-      CREATE INDEX policy_states_by_group ON policy_states (group_id, valid_from);
       CREATE TABLE policy_versions (
         policy_id TEXT NOT NULL, version INTEGER NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL, summary TEXT NOT NULL,
         effective_on TEXT NOT NULL, review_on TEXT NOT NULL, ${BITEMPORAL_COLUMNS}
@@ -104,6 +102,12 @@ export const policiesProjection: Projection = {
       );
       CREATE INDEX policy_adoptions_by_policy ON policy_adoptions (policy_id, version, area_id);`);
   },
+
+  // Only queries use these: a rebuild sorts each once at the end instead of keeping it in order row by row.
+  deferredIndexes: [
+    'CREATE INDEX IF NOT EXISTS policies_by_group ON policies (group_id, sort_key)',
+    'CREATE INDEX IF NOT EXISTS policy_states_by_group ON policy_states (group_id, valid_from)',
+  ],
 
   apply(db: Database.Database, stored: StoredEvent) {
     const s = statements(db);

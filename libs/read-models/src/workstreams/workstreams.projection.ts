@@ -91,13 +91,11 @@ export const workstreamsProjection: Projection = {
         start_date TEXT NOT NULL, end_date TEXT, scope_decision_id TEXT, status TEXT NOT NULL, outcome_report TEXT, closed_on TEXT,
         sort_key INTEGER NOT NULL
       );
-      CREATE INDEX workstreams_by_group ON workstreams (group_id, sort_key);
       CREATE TABLE workstream_states (
         workstream_id TEXT NOT NULL, group_id TEXT NOT NULL, status TEXT NOT NULL, lead_partner_id TEXT NOT NULL,
         lead_person_id TEXT NOT NULL, lead_name TEXT NOT NULL, ${BITEMPORAL_COLUMNS}
       );
       CREATE INDEX workstream_states_by_workstream ON workstream_states (workstream_id, valid_from);
-      CREATE INDEX workstream_states_by_group ON workstream_states (group_id, valid_from);
       CREATE TABLE workstream_memberships (workstream_id TEXT NOT NULL, person_id TEXT NOT NULL, name TEXT NOT NULL, ${BITEMPORAL_COLUMNS});
       CREATE INDEX workstream_memberships_by_workstream ON workstream_memberships (workstream_id, person_id);
       CREATE TABLE task_states (
@@ -105,22 +103,28 @@ export const workstreamsProjection: Projection = {
         blocked_reason TEXT, ${BITEMPORAL_COLUMNS}
       );
       CREATE INDEX task_states_by_task ON task_states (task_id, valid_from);
-      CREATE INDEX task_states_by_workstream ON task_states (workstream_id, task_id);
       CREATE TABLE workstream_areas (workstream_id TEXT NOT NULL, area_id TEXT NOT NULL, PRIMARY KEY (workstream_id, area_id));
       CREATE TABLE workstream_members (workstream_id TEXT NOT NULL, person_id TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (workstream_id, person_id));
       CREATE TABLE workstream_reports (workstream_id TEXT NOT NULL, rag TEXT NOT NULL, note TEXT NOT NULL, reported_on TEXT NOT NULL, sort_key INTEGER NOT NULL);
-      CREATE INDEX workstream_reports_by_workstream ON workstream_reports (workstream_id, sort_key);
       CREATE TABLE tasks (
         task_id TEXT PRIMARY KEY, workstream_id TEXT NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL, owner_id TEXT NOT NULL,
         due_date TEXT NOT NULL, status TEXT NOT NULL, blocked_reason TEXT, sort_key INTEGER NOT NULL
       );
-      CREATE INDEX tasks_by_workstream ON tasks (workstream_id, sort_key);
-      CREATE INDEX tasks_by_owner ON tasks (owner_id, sort_key);
       CREATE TABLE task_history (
         task_id TEXT NOT NULL, position INTEGER NOT NULL, workstream_id TEXT NOT NULL, change TEXT NOT NULL, detail TEXT,
         occurred_at TEXT NOT NULL, person_id TEXT, PRIMARY KEY (task_id, position)
       );`);
   },
+
+  // Only queries use these: a rebuild sorts each once at the end instead of keeping it in order row by row.
+  deferredIndexes: [
+    'CREATE INDEX IF NOT EXISTS workstreams_by_group ON workstreams (group_id, sort_key)',
+    'CREATE INDEX IF NOT EXISTS workstream_states_by_group ON workstream_states (group_id, valid_from)',
+    'CREATE INDEX IF NOT EXISTS task_states_by_workstream ON task_states (workstream_id, task_id)',
+    'CREATE INDEX IF NOT EXISTS workstream_reports_by_workstream ON workstream_reports (workstream_id, sort_key)',
+    'CREATE INDEX IF NOT EXISTS tasks_by_workstream ON tasks (workstream_id, sort_key)',
+    'CREATE INDEX IF NOT EXISTS tasks_by_owner ON tasks (owner_id, sort_key)',
+  ],
 
   apply(db: Database.Database, stored: StoredEvent) {
     if (!stored.streamId.startsWith(STREAM_PREFIX)) return;
