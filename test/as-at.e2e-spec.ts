@@ -161,6 +161,23 @@ describe('the group as at a date, and as recorded at a moment', () => {
     });
   });
 
+  it('refuses a moment that is not a date and time as VALIDATION_FAILED, sent as a variable or written in the query', async () => {
+    const sentence = (value: string) =>
+      `"${value}" is not a date and time: write one as 2026-11-01T09:30:00Z, with Z or an offset such as +01:00.`;
+    for (const asRecordedAt of ['yesterday', '1', '2026-02-30T10:00:00Z', '2026-11-01']) {
+      const { errors } = await api.graphql(SEEN, { id: demo.groupId, asRecordedAt });
+      expect(errors?.map((error) => [error.message.endsWith(sentence(asRecordedAt)), error.extensions?.code])).toEqual([
+        [true, 'VALIDATION_FAILED'],
+      ]);
+    }
+    const written = await api.graphql(`{ regionalGroup(id: "${demo.groupId}", asRecordedAt: "yesterday") { name } }`);
+    expect(written.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([
+      [sentence('yesterday'), 'VALIDATION_FAILED'],
+    ]);
+    // A moment with an offset instead of Z is one.
+    await seen({ asRecordedAt: now().toISOString().replace('Z', '+00:00') });
+  });
+
   it('rebuilds an older read model at start-up, reading events recorded before business dates were kept', async () => {
     // An event as the platform recorded it before schema version 2: a chair appointed, with no date.
     const stream = regionalGroupStream(demo.groupId);
