@@ -7,6 +7,10 @@ import { DemoContext, LoadedDemo } from './load-demo';
  * (after Christmas for December's), and Bristol publishes them locally that week. Each starts at
  * 10:00 in London, written with London's offset from UTC that day (+01:00 in British Summer Time).
  */
+/** The September decision the task-and-finish group for three of the five areas is commissioned on. */
+export const SUB_REGIONAL_SCOPE =
+  'Agreed, as sub-regional work by specific agreement, a task-and-finish group on return interviews for missing children for Bristol, North Somerset and South Gloucestershire.';
+
 export const MEETINGS = [
   {
     startsAt: '2025-12-11T10:00:00+00:00',
@@ -32,10 +36,12 @@ export const MEETINGS = [
     absent: ['chris-sivers', 'sandra-corry', 'lisa-harvey'],
     substituted: 'julian-wooster',
   },
+  // Agrees the sub-regional task-and-finish group that the terms of reference leave out of scope unless agreed (R11).
   {
     startsAt: '2026-09-10T10:00:00+01:00',
     minutes: { approvedOn: '2026-09-24', publishedOn: '2026-09-28', bristolPublishedOn: '2026-10-01' },
     absent: [],
+    alsoDecided: SUB_REGIONAL_SCOPE,
     dueDate: '2027-03-31',
     policeResponse: 'ACCEPTED',
     icbResponse: 'ACCEPTED',
@@ -112,6 +118,8 @@ export async function loadMeetingYear({ send, tokenFor }: DemoContext, demo: Loa
         meetingId,
         text: `Quarterly performance report for the five areas received and noted (${plan.startsAt.slice(0, 7)}).`,
       });
+      if ('alsoDecided' in plan)
+        await call('recordDecision', 'RecordDecisionInput', { meetingId, text: plan.alsoDecided });
       const made = await send<MadeRecommendation>(
         `mutation($input: MakeRecommendationInput!) { makeRecommendation(input: $input) { meetingRecommendations { id } } }`,
         {
