@@ -9,7 +9,7 @@ import { DemoContext, LoadedDemo } from '../apps/cli/src/demo/load-demo';
 import { loadMeetingYear } from '../apps/cli/src/demo/meeting-year';
 import { giveBswIcbNotice, loadPoliciesAndNotices } from '../apps/cli/src/demo/policies-and-notices';
 import { LoadedWorkstreams, loadWorkstreams } from '../apps/cli/src/demo/workstreams';
-import { startDemoApp } from './support/demo-app';
+import { DemoApp, startDemoApp } from './support/demo-app';
 import { TestApp } from './support/test-app';
 
 type Named = { name: string };
@@ -159,6 +159,23 @@ describe('the group as at a date, and as recorded at a moment', () => {
       message: 'asAt (2019-02-31) is not a real date.',
       extensions: { code: 'VALIDATION_FAILED' },
     });
+  });
+
+  it('refuses a moment that is not a date and time as VALIDATION_FAILED, sent as a variable or written in the query', async () => {
+    const sentence = (value: string) =>
+      `"${value}" is not a date and time: write one as 2026-11-01T09:30:00Z, with Z or an offset such as +01:00.`;
+    for (const asRecordedAt of ['yesterday', '1', '2026-02-30T10:00:00Z', '2026-11-01']) {
+      const { errors } = await api.graphql(SEEN, { id: demo.groupId, asRecordedAt });
+      expect(errors?.map((error) => [error.message.endsWith(sentence(asRecordedAt)), error.extensions?.code])).toEqual([
+        [true, 'VALIDATION_FAILED'],
+      ]);
+    }
+    const written = await api.graphql(`{ regionalGroup(id: "${demo.groupId}", asRecordedAt: "yesterday") { name } }`);
+    expect(written.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([
+      [sentence('yesterday'), 'VALIDATION_FAILED'],
+    ]);
+    // A moment with an offset instead of Z is one.
+    await seen({ asRecordedAt: now().toISOString().replace('Z', '+00:00') });
   });
 
   it('rebuilds an older read model at start-up, reading events recorded before business dates were kept', async () => {
@@ -477,5 +494,44 @@ describe('workstreams, policies, a group’s lists and area feeds as at a date',
     readDb.close();
     api = await api.restart({ CLOCK_NOW: '2026-11-25T10:00:00.000Z' });
     expect(await answers()).toEqual(before);
+  });
+});
+
+/** Days are London's: what flowed down at 00:30 on 1 July in British Summer Time flowed down on 1 July. */
+describe('an area feed as at a day, at London midnight in summer', () => {
+  let app: DemoApp;
+
+  beforeAll(async () => {
+    app = await startDemoApp({ clockNow: '2026-06-30T23:30:00.000Z', load: [] });
+  });
+  afterAll(async () => app.api.stop());
+
+  it('counts a communication sent at 23:30 UTC on 30 June as flowing down on 1 July, not on 30 June', async () => {
+    const { demo, api } = app;
+    const bristol = await app.tokenOf('bristol-business-manager');
+    await api.send(
+      'mutation($i: IssueRegionalCommunicationInput!) { issueRegionalCommunication(input: $i) { id } }',
+      {
+        i: {
+          groupId: demo.groupId,
+          areaIds: [demo.areaIds.Bristol],
+          title: 'Summer holiday cover',
+          body: 'Who covers the regional duty rota over the summer.',
+          cascadeBy: '2026-07-10',
+        },
+      },
+      await app.tokenOf('sheila-smith'),
+    );
+    const communications = async (asAt: string) => {
+      const { data, errors } = await api.graphql<{ areaFeed: Feed }>(
+        FEED,
+        { areaId: demo.areaIds.Bristol, asAt },
+        bristol,
+      );
+      expect(errors).toBeUndefined();
+      return data?.areaFeed.edges.filter((edge) => edge.node.kind === 'COMMUNICATION').length;
+    };
+    await expect(communications('2026-06-30')).resolves.toBe(0);
+    await expect(communications('2026-07-01')).resolves.toBe(1);
   });
 });

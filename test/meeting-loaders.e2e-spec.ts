@@ -6,7 +6,7 @@ import { TestApp } from './support/test-app';
 
 const GROUP_MEETINGS = `query($id: ID!) { regionalGroup(id: $id) { meetings {
   id status quorum { required present isQuorate } attendance { status } writtenViews { views }
-  decisions { text } meetingRecommendations { targets { partnerId status } }
+  decisions { text } meetingRecommendations { targets { partnerId status respondedOn } }
   minutes { stage corrections { reason } } localPublication { areaName published }
 } } }`;
 
@@ -16,7 +16,7 @@ type MeetingResult = {
   quorum: { required: number; present: number; isQuorate: boolean } | null;
   attendance: { status: string | null }[];
   decisions: { text: string }[];
-  meetingRecommendations: { targets: { partnerId: string; status: string }[] }[];
+  meetingRecommendations: { targets: { partnerId: string; status: string; respondedOn: string | null }[] }[];
   minutes: { stage: string };
   localPublication: { areaName: string; published: boolean }[];
 };
@@ -57,6 +57,8 @@ describe('a list of meetings with their quorum and records, over GraphQL', () =>
     expect(first.attendance.filter((a) => a.status === 'PRESENT')).toHaveLength(8);
     expect(first.decisions).toHaveLength(1);
     expect(first.meetingRecommendations[0].targets.map((t) => t.status)).toEqual(['IMPLEMENTED', 'IMPLEMENTED']);
+    // The days the police and the ICB answered, not the day the demo recorded their answers.
+    expect(first.meetingRecommendations[0].targets.map((t) => t.respondedOn)).toEqual(['2026-02-16', '2026-02-23']);
     expect(first.localPublication.filter((p) => p.published).map((p) => p.areaName)).toEqual(['Bristol']);
     expect(inquorate.decisions).toEqual([]);
     expect(inquorate.meetingRecommendations).toEqual([]);

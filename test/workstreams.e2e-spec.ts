@@ -1,4 +1,5 @@
 import { LoadedDemo } from '../apps/cli/src/demo/load-demo';
+import { LoadedMeetings } from '../apps/cli/src/demo/meeting-year';
 import { LoadedWorkstreams } from '../apps/cli/src/demo/workstreams';
 import { startDemoApp } from './support/demo-app';
 import { TestApp } from './support/test-app';
@@ -10,6 +11,7 @@ describe('workstreams and tasks over GraphQL', () => {
   let api: TestApp;
   let demo: LoadedDemo;
   let loaded: LoadedWorkstreams;
+  let year: LoadedMeetings;
   let tokenOf: (key: string) => Promise<string>;
   /** Reads feeds and tasks, which R43 leaves to those named there and auditors, not administrators. */
   let auditor: string;
@@ -17,7 +19,15 @@ describe('workstreams and tasks over GraphQL', () => {
     api.graphql(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${WORKSTREAM} } }`, { input }, token);
 
   beforeAll(async () => {
-    ({ api, demo, workstreams: loaded, tokenOf } = await startDemoApp({ load: ['meetings', 'workstreams'] }));
+    ({
+      api,
+      demo,
+      workstreams: loaded,
+      year,
+      tokenOf,
+    } = await startDemoApp({
+      load: ['meetings', 'workstreams'],
+    }));
     auditor = await tokenOf('auditor');
   });
   afterAll(async () => api.stop());
@@ -121,6 +131,20 @@ describe('workstreams and tasks over GraphQL', () => {
       await tokenOf('sheila-smith'),
     );
     expect(errors?.[0].extensions?.code).toBe('OUT_OF_SCOPE');
+  });
+
+  it('commissions the task-and-finish group for three areas on the September decision that agreed that sub-regional work (R11)', async () => {
+    const { data } = await api.graphql(
+      'query($w: ID!, $m: ID!) { workstream(id: $w) { scopeDecisionId areas { name } } meeting(id: $m) { decisions { id text } } }',
+      { w: loaded.taskAndFinishId, m: year.meetingIds[3] },
+    );
+    expect(data?.workstream.areas.map((area: { name: string }) => area.name)).toEqual([
+      'Bristol',
+      'North Somerset',
+      'South Gloucestershire',
+    ]);
+    const scope = data?.meeting.decisions.find((d: { id: string }) => d.id === data?.workstream.scopeDecisionId);
+    expect(scope?.text).toMatch(/^Agreed, as sub-regional work by specific agreement, a task-and-finish group/);
   });
 
   it("does not let a member who is not the lead change another member's task (W2)", async () => {

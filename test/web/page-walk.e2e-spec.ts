@@ -100,6 +100,16 @@ describeWithChromium('the pages where a person types, in Chromium, over the demo
     );
   });
 
+  it('dates each organisation’s response to a recommendation by the day it answered, not the day it was recorded', async () => {
+    const page = await signedIn();
+    await page.goto(`${groupUrl()}/meetings/${app.year.meetingIds[0]}`);
+    const responses = await page.locator('table', { hasText: 'Organisation' }).innerText();
+    expect(responses).toContain('Avon and Somerset Police\tImplemented\t\t16 February 2026');
+    expect(responses).toContain(
+      'NHS Bristol, North Somerset and South Gloucestershire ICB\tImplemented\t\t23 February 2026',
+    );
+  });
+
   it('checks the audit filter’s dates and a pasted head on the page, in sentences a person understands', async () => {
     const page = await signedIn('Auditor');
     await page.goto(`${app.api.url}/audit?from-day=1&from-month=13&from-year=2026&to-day=&to-month=&to-year=2026`);

@@ -48,6 +48,12 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
   const groupUrl = () => `${app.api.url}/groups/${app.demo.groupId}`;
   const inboxUrl = (area: string) => `${app.api.url}/areas/${app.demo.areaIds[area]}/inbox`;
   const tableText = (page: Page, caption: string) => page.locator('table', { hasText: caption }).innerText();
+  /** The table's "Sent" days (its `column`th cell, the row header counted), as times to compare. */
+  const sentDays = async (page: Page, caption: string, column: number) =>
+    (await page.locator('table', { hasText: caption }).locator(`tbody tr > :nth-child(${column})`).allInnerTexts()).map(
+      (day) => Date.parse(`${day} 12:00 UTC`),
+    );
+  const ascending = (days: number[]) => [...days].sort((a, b) => a - b);
 
   it('shows Bristol’s business manager its reports up and practice-review deadlines, no other area’s, and raises an escalation', async () => {
     const page = await open();
@@ -56,6 +62,10 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
     expect(await page.title()).toBe('Area inbox – Bristol – Safeguarding partnerships');
     const reports = await tableText(page, 'What Bristol sent up');
     expect(reports).toMatch(/Yearly report 2025-26\tYearly report\t.*\tReceived/);
+    // Oldest first by the day sent: the escalation of November 2025 was entered after the reports of 2026.
+    const bristolSent = await sentDays(page, 'What Bristol sent up', 3);
+    expect(bristolSent).toEqual(ascending(bristolSent));
+    expect(bristolSent[0]).toBe(Date.parse('3 November 2025 12:00 UTC'));
     expect(reports).toContain(BRISTOL_ESCALATION);
     const review = (reference: string) =>
       page
@@ -163,6 +173,9 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
     const inbox = await tableText(page, `${all} items`);
     expect(inbox).toContain('Rapid review decision on SOM-2025-04: national panel referral\tSomerset');
     expect(inbox).not.toContain('NATIONAL_PANEL_REFERRAL');
+    const sent = await sentDays(page, `${all} items`, 4);
+    expect(sent).toHaveLength(all);
+    expect(sent).toEqual(ascending(sent));
     await checkPage(page, 'region-inbox');
 
     await page.getByLabel('Kind').selectOption({ label: 'Yearly report' });

@@ -15,6 +15,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { Authenticator } from '../auth/authenticator';
 import { correlationIdFrom } from './correlation-id';
+import { DateTimeScalar } from './date-time.scalar';
 import { graphiqlLandingPage } from './graphiql-landing-page';
 import { GraphqlContext } from './graphql-context';
 import { graphqlOverHttpPlugin } from './graphql-over-http.plugin';
@@ -85,6 +86,7 @@ export function graphqlOptions(
   return {
     path: '/graphql',
     autoSchemaFile: true,
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     sortSchema: true,
     introspection: !production,
     playground: false,

@@ -171,7 +171,7 @@ export class ReportsUpResolver {
 
   @Query(() => InboxItemConnection, {
     description:
-      'L2: what one area sent up, oldest first, with due days and the region\'s acknowledgement: for whoever may read the area\'s reports (R43), its business manager included; restricted items titled "Restricted" to those R42 does not allow. status is as at today.',
+      'L2: what one area sent up, in the order recorded, with due days and the region\'s acknowledgement: for whoever may read the area\'s reports (R43), its business manager included; restricted items titled "Restricted" to those R42 does not allow. status is as at today.',
   })
   async reportsUp(
     @Args() args: ReportsUpArgs,
@@ -236,7 +236,7 @@ export class GroupInboxFields {
 
   @ResolveField(() => InboxItemConnection, {
     description:
-      'L2: every item the group\'s areas sent up, oldest first, with the region\'s acknowledgement; only the areas whose reports the reader may read (R43), restricted items titled "Restricted" to those R42 does not allow. status is as at today.',
+      'L2: every item the group\'s areas sent up, in the order recorded, with the region\'s acknowledgement; only the areas whose reports the reader may read (R43), restricted items titled "Restricted" to those R42 does not allow. status is as at today.',
   })
   inbox(
     @Parent() group: RegionalGroup,

@@ -69,6 +69,7 @@ export function toRecommendation(row: RecommendationRow, today: string): Recomme
     status: (t.response ?? 'PENDING') as RecommendationStatus,
     reason: t.reason,
     respondedAt: t.respondedAt,
+    respondedOn: t.respondedOn,
   }));
   return {
     id: row.recommendationId,

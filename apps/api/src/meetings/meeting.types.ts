@@ -148,8 +148,14 @@ export class RecommendationTarget {
   @Field(() => String, { nullable: true })
   reason!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The moment the platform recorded the response (A1).' })
   respondedAt!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'YYYY-MM-DD: the day the organisation answered, which may be long before it was recorded.',
+  })
+  respondedOn!: string | null;
 }
 
 @ObjectType({ description: 'R9: a recommendation to named organisations, and their responses.' })

@@ -1,11 +1,16 @@
 import { CHAIR, REPRESENTATIVES } from './avon-and-somerset';
 import { DemoContext, LoadedDemo } from './load-demo';
 
+/** The September decision the task-and-finish group for three of the five areas is commissioned on. */
+export const SUB_REGIONAL_SCOPE =
+  'Agreed, as sub-regional work by specific agreement, a task-and-finish group on return interviews for missing children for Bristol, North Somerset and South Gloucestershire.';
+
 /**
  * A year of the group's quarterly meetings, the third one inquorate, and the next one booked. The
  * chair approves each meeting's minutes within a fortnight, the region publishes them days later
  * (after Christmas for December's), and Bristol publishes them locally that week. Each starts at
  * 10:00 in London, written with London's offset from UTC that day (+01:00 in British Summer Time).
+ * The police and the ICB answer each recommendation within weeks of the meeting.
  */
 export const MEETINGS = [
   {
@@ -15,6 +20,7 @@ export const MEETINGS = [
     dueDate: '2026-02-28',
     policeResponse: 'IMPLEMENTED',
     icbResponse: 'IMPLEMENTED',
+    respondedOn: { police: '2026-02-16', icb: '2026-02-23' },
   },
   // Accepted by the police but not implemented by its due date: shows as overdue.
   {
@@ -24,6 +30,7 @@ export const MEETINGS = [
     dueDate: '2026-09-30',
     policeResponse: 'ACCEPTED',
     icbResponse: 'DECLINED',
+    respondedOn: { police: '2026-04-14', icb: '2026-04-21' },
   },
   // Four representatives away, one sending a substitute who cannot count: 6 of the 7 needed.
   {
@@ -32,13 +39,16 @@ export const MEETINGS = [
     absent: ['chris-sivers', 'sandra-corry', 'lisa-harvey'],
     substituted: 'julian-wooster',
   },
+  // Agrees the sub-regional task-and-finish group that the terms of reference leave out of scope unless agreed (R11).
   {
     startsAt: '2026-09-10T10:00:00+01:00',
     minutes: { approvedOn: '2026-09-24', publishedOn: '2026-09-28', bristolPublishedOn: '2026-10-01' },
     absent: [],
+    alsoDecided: SUB_REGIONAL_SCOPE,
     dueDate: '2027-03-31',
     policeResponse: 'ACCEPTED',
     icbResponse: 'ACCEPTED',
+    respondedOn: { police: '2026-10-06', icb: '2026-10-13' },
   },
 ] as const;
 export const NEXT_MEETING = '2026-12-10T10:00:00+00:00';
@@ -112,6 +122,8 @@ export async function loadMeetingYear({ send, tokenFor }: DemoContext, demo: Loa
         meetingId,
         text: `Quarterly performance report for the five areas received and noted (${plan.startsAt.slice(0, 7)}).`,
       });
+      if ('alsoDecided' in plan)
+        await call('recordDecision', 'RecordDecisionInput', { meetingId, text: plan.alsoDecided });
       const made = await send<MadeRecommendation>(
         `mutation($input: MakeRecommendationInput!) { makeRecommendation(input: $input) { meetingRecommendations { id } } }`,
         {
@@ -132,7 +144,13 @@ export async function loadMeetingYear({ send, tokenFor }: DemoContext, demo: Loa
       await call(
         'respondToRecommendation',
         'RespondToRecommendationInput',
-        { meetingId, recommendationId, partnerId: demo.partnerIds.police, response: plan.policeResponse },
+        {
+          meetingId,
+          recommendationId,
+          partnerId: demo.partnerIds.police,
+          response: plan.policeResponse,
+          respondedOn: plan.respondedOn.police,
+        },
         await tokenFor(demo.personIds['victoria-capel']),
       );
       await call(
@@ -143,6 +161,7 @@ export async function loadMeetingYear({ send, tokenFor }: DemoContext, demo: Loa
           recommendationId,
           partnerId: demo.partnerIds['bnssg-icb'],
           response: plan.icbResponse,
+          respondedOn: plan.respondedOn.icb,
           reason:
             plan.icbResponse === 'DECLINED'
               ? 'The ICB shares this data through the integrated care system instead.'

@@ -1,6 +1,6 @@
 import { found } from './found';
 import { DemoContext, LoadedDemo } from './load-demo';
-import { LoadedMeetings } from './meeting-year';
+import { LoadedMeetings, SUB_REGIONAL_SCOPE } from './meeting-year';
 
 /** The scope of the group's terms of reference, each a standing group, and the Resources workstream (seeds/003). */
 export const STANDING_GROUPS = [
@@ -85,7 +85,7 @@ interface WorkstreamTasks {
 }
 
 interface MeetingDecisions {
-  readonly meeting: { readonly decisions: { readonly id: string }[] };
+  readonly meeting: { readonly decisions: { readonly id: string; readonly text: string }[] };
 }
 
 export interface LoadedWorkstreams {
@@ -150,7 +150,7 @@ export async function loadWorkstreams(
   }
 
   const september = await send<MeetingDecisions>(
-    'query($id: ID!) { meeting(id: $id) { decisions { id } } }',
+    'query($id: ID!) { meeting(id: $id) { decisions { id text } } }',
     { id: meetings.meetingIds[3] },
     chair,
   );
@@ -169,7 +169,11 @@ export async function loadWorkstreams(
       areaIds: TASK_AND_FINISH.areas.map((area) => demo.areaIds[area]),
       startDate: '2026-09-15',
       endDate: '2027-06-30',
-      scopeDecisionId: september.meeting.decisions[0].id,
+      scopeDecisionId: found(
+        september.meeting.decisions,
+        (d) => d.text === SUB_REGIONAL_SCOPE,
+        'sub-regional scope decision',
+      ).id,
     },
     chair,
   );

@@ -20,6 +20,7 @@ import { html } from '../html';
 import { PageContext, Pages } from '../page-context';
 import { formChange, FormField } from './form-change';
 import {
+  bySentDay,
   deadlineCell,
   deadlinesOf,
   everyNode,
@@ -192,8 +193,10 @@ export class InboxController {
     const heads = feed.filter((item) => item.kind === 'TREE_HEAD');
     const items = feed.filter((item) => item.kind !== 'TREE_HEAD');
     const latestHead = heads.at(-1);
-    const reportsUp = await everyNode((after) =>
-      api.send<{ reportsUp: NodePage<ReportUp> }>(REPORTS_UP, { areaId, after }).then((page) => page.reportsUp),
+    const reportsUp = bySentDay(
+      await everyNode((after) =>
+        api.send<{ reportsUp: NodePage<ReportUp> }>(REPORTS_UP, { areaId, after }).then((page) => page.reportsUp),
+      ),
     );
     const { localArrangement: arrangement } = await api.send<{
       localArrangement: { groupId: string; area: { name: string } };

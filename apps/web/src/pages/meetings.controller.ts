@@ -40,7 +40,7 @@ const MEETING = `query Meeting($groupId: ID!, $meetingId: ID!) {
     attendance { id appointmentId name partnerName status substitute { name organisation } }
     writtenViews { appointmentId agendaItem views }
     decisions { id text agreedBy }
-    meetingRecommendations { id text dueDate overdue targets { id partnerId status reason respondedAt } }
+    meetingRecommendations { id text dueDate overdue targets { id partnerId status reason respondedOn } }
     minutes { stage text approvedOn publishedOn corrections { correctedAt reason text } }
     localPublication { id areaName published publishedOn address }
   }
@@ -78,7 +78,7 @@ interface MeetingData {
       text: string;
       dueDate: string;
       overdue: boolean;
-      targets: { id: string; partnerId: string; status: string; reason: string | null; respondedAt: string | null }[];
+      targets: { id: string; partnerId: string; status: string; reason: string | null; respondedOn: string | null }[];
     }[];
     minutes: {
       stage: string;
@@ -453,7 +453,7 @@ export class MeetingsController {
                         partnerName.get(target.partnerId) ?? 'An organisation',
                         target.status === 'PENDING' ? tag('Awaiting response', 'yellow') : humanise(target.status),
                         target.reason ?? '',
-                        longDate(target.respondedAt),
+                        longDate(target.respondedOn),
                       ]),
                     )}`,
               )

@@ -16,7 +16,7 @@ import { html } from '../html';
 import { PageContext, Pages } from '../page-context';
 import { formChange } from './form-change';
 import { groupNavigation } from './group-nav';
-import { everyNode, NodePage, REPORT_UP_FIELDS, ReportUp, reportUpTag } from './reports-up-views';
+import { bySentDay, everyNode, NodePage, REPORT_UP_FIELDS, ReportUp, reportUpTag } from './reports-up-views';
 
 const INBOX = `query RegionInbox($id: ID!, $kind: InboxItemKind, $status: ReportUpStatus, $areaId: ID, $after: String) {
   regionalGroup(id: $id) {
@@ -125,7 +125,7 @@ export class RegionInboxController {
     const wanted = (name: string, allowed?: string[]) =>
       filters[name] && (!allowed || allowed.includes(filters[name])) ? filters[name] : null;
     let group: InboxPage['regionalGroup'] | null = null;
-    const items = await everyNode(async (after) => {
+    const recorded = await everyNode(async (after) => {
       const page = await api.send<InboxPage>(INBOX, {
         id: groupId,
         kind: wanted('kind', KINDS),
@@ -136,6 +136,7 @@ export class RegionInboxController {
       group = page.regionalGroup;
       return page.regionalGroup.inbox;
     });
+    const items = bySentDay(recorded);
     const { id, name, areas, readableAreaIds } = group as unknown as InboxPage['regionalGroup'];
     const areaName = new Map(areas.map((area) => [area.id, area.name]));
     const areaOf = (item: { areaId: string }) => areaName.get(item.areaId) ?? item.areaId;
@@ -149,7 +150,9 @@ export class RegionInboxController {
         <h1 class="govuk-heading-l">${name}</h1>
         ${groupNavigation(id, 'inbox')}
         <h2 class="govuk-heading-m">Region inbox</h2>
-        <p class="govuk-body">What the group’s areas sent up, oldest first, with the day each was due as at today.</p>
+        <p class="govuk-body">
+          What the group’s areas sent up, oldest first by the day sent, with the day each was due as at today.
+        </p>
         <form method="get" action="/groups/${id}/inbox" novalidate>
           <div class="app-inline-list">
             ${select({

@@ -37,6 +37,15 @@ export async function everyNode<T>(pageAfter: (after: string | null) => Promise<
   }
 }
 
+/**
+ * Oldest first by the day each was sent: the API lists them in the order the platform recorded
+ * them, and an area's history is often entered long after it happened. Sent the same day, they
+ * keep the order recorded.
+ */
+export function bySentDay<T extends Pick<ReportUp, 'receivedOn'>>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => a.receivedOn.localeCompare(b.receivedOn));
+}
+
 export interface Deadline {
   dueOn: string;
   doneOn: string | null;

@@ -1,4 +1,4 @@
-import { addDaysToDate, dateProblem, groupDateOf, isAfterToday, isIsoDate } from './dates';
+import { addDaysToDate, dateProblem, groupDateOf, groupDayEndsAt, isAfterToday, isIsoDate } from './dates';
 
 describe('isIsoDate: a real calendar day written YYYY-MM-DD', () => {
   it('given the last day of each month of a common year, then each is a day and the next is not', () => {
@@ -105,5 +105,18 @@ describe('addDaysToDate: calendar days later', () => {
 
   it('given 0 days, then the same day', () => {
     expect(addDaysToDate('2026-11-23', 0)).toBe('2026-11-23');
+  });
+});
+
+describe('groupDayEndsAt: the instant a day ends in London', () => {
+  it.each([
+    ['30 June 2026, in summer time', '2026-06-30', '2026-06-30T23:00:00.000Z'],
+    ['1 December 2026, in winter', '2026-12-01', '2026-12-02T00:00:00.000Z'],
+    ['28 March 2026, the eve of the clocks going forward', '2026-03-28', '2026-03-29T00:00:00.000Z'],
+    ['29 March 2026, the day they go forward', '2026-03-29', '2026-03-29T23:00:00.000Z'],
+    ['24 October 2026, the eve of the clocks going back', '2026-10-24', '2026-10-24T23:00:00.000Z'],
+    ['25 October 2026, the day they go back', '2026-10-25', '2026-10-26T00:00:00.000Z'],
+  ])('given %s, then it ends at London’s next midnight', (_day, day, instant) => {
+    expect(groupDayEndsAt(day)).toBe(instant);
   });
 });

@@ -72,6 +72,18 @@ export function groupDateOf(instant: string): IsoDate {
   return day;
 }
 
+/**
+ * The instant a day ends in the group's time zone, as an ISO string: what was recorded before it
+ * happened by the end of that day. London's midnight is 23:00 UTC in British Summer Time.
+ */
+export function groupDayEndsAt(day: IsoDate): string {
+  const next = addDaysToDate(day, 1);
+  const summerMidnight = new Date(Date.parse(`${next}T00:00:00Z`) - 3_600_000);
+  return groupDateOf(summerMidnight.toISOString()) === next
+    ? summerMidnight.toISOString()
+    : new Date(`${next}T00:00:00Z`).toISOString();
+}
+
 /** A business date as given, or today in the group's time zone when the sender gives none. */
 export function dateOrToday(date: IsoDate | null | undefined, now: string): IsoDate {
   return date ?? groupDateOf(now);

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { groupDayEndsAt } from '@app/domain';
 import { SignedTreeHead } from '@app/event-store';
 import { decodeCursor, Page, pageOf } from '../pagination';
 
@@ -58,18 +59,19 @@ export class AreaFeedQueries {
   ): Page<FeedItemRow> | null {
     const from = after === null ? 0 : decodeCursor(after);
     if (from === null) return null;
-    const published = '(@asAt IS NULL OR substr(occurredAt, 1, 10) <= @asAt) AND (@upTo IS NULL OR position <= @upTo)';
+    const published = '(@until IS NULL OR occurredAt < @until) AND (@upTo IS NULL OR position <= @upTo)';
+    const until = asAt === null ? null : groupDayEndsAt(asAt);
     const rows = this.db
       .prepare(
         `SELECT * FROM (${ITEMS_OF_AREA}) WHERE position > @from AND ${published} ORDER BY position LIMIT @limit`,
       )
-      .all({ areaId, from, asAt, upTo, limit: first + 1 }) as StoredFeedRow[];
+      .all({ areaId, from, until, upTo, limit: first + 1 }) as StoredFeedRow[];
     const counts = this.db
       .prepare(
         `SELECT COUNT(*) AS total, COALESCE(SUM(position <= @from), 0) AS before FROM (${ITEMS_OF_AREA})
          WHERE ${published}`,
       )
-      .get({ areaId, from, asAt, upTo }) as { total: number; before: number };
+      .get({ areaId, from, until, upTo }) as { total: number; before: number };
     return pageOf(
       this.rows(rows).map((node) => ({ key: node.position, node })),
       first,
@@ -111,10 +113,11 @@ export class AreaFeedQueries {
     const row = this.db
       .prepare(
         `SELECT acknowledged_at AS at FROM feed_acknowledgements WHERE area_id = @areaId AND position = @position
-         AND (@asAt IS NULL OR substr(acknowledged_at, 1, 10) <= @asAt)
+         AND (@until IS NULL OR acknowledged_at < @until)
          AND (@recordedBy IS NULL OR acknowledged_at <= @recordedBy)`,
       )
-      .get({ areaId, position, asAt, recordedBy }) as { at: string } | undefined;
+      .get({ areaId, position, until: asAt === null ? null : groupDayEndsAt(asAt), recordedBy }) as
+      { at: string } | undefined;
     return row?.at ?? null;
   }
 

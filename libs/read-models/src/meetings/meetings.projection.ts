@@ -64,7 +64,7 @@ const statements = statementsPerDatabase((db) => ({
   ),
   insertTarget: db.prepare('INSERT INTO recommendation_targets (recommendation_id, partner_id) VALUES (?, ?)'),
   respond: db.prepare(
-    'UPDATE recommendation_targets SET response = ?, reason = ?, responded_at = ? WHERE recommendation_id = ? AND partner_id = ?',
+    'UPDATE recommendation_targets SET response = ?, reason = ?, responded_at = ?, responded_on = ? WHERE recommendation_id = ? AND partner_id = ?',
   ),
   minutes: db.prepare(
     `UPDATE meetings SET minutes_stage = ?, minutes_text = COALESCE(?, minutes_text) WHERE ${NOW} AND meeting_id = ?`,
@@ -123,7 +123,8 @@ export const meetingsProjection: Projection = {
   // 4: meetings and decisions keep each version a correction replaced, between recorded positions (A7).
   // 5: days are London's, not UTC's (a meeting at 00:30 in summer is on that day).
   // 6: minutes carry the days they were approved and published, as business dates.
-  version: 6,
+  // 7: a response to a recommendation carries the day the organisation answered, besides the moment recorded.
+  version: 7,
   streams: [STREAM_PREFIX],
   tables: [
     'meetings',
@@ -164,7 +165,7 @@ export const meetingsProjection: Projection = {
         due_date TEXT NOT NULL, agreed_by TEXT NOT NULL, sort_key INTEGER NOT NULL
       );
       CREATE TABLE recommendation_targets (
-        recommendation_id TEXT NOT NULL, partner_id TEXT NOT NULL, response TEXT, reason TEXT, responded_at TEXT,
+        recommendation_id TEXT NOT NULL, partner_id TEXT NOT NULL, response TEXT, reason TEXT, responded_at TEXT, responded_on TEXT,
         PRIMARY KEY (recommendation_id, partner_id)
       );
       CREATE TABLE minutes_corrections (meeting_id TEXT NOT NULL, text TEXT NOT NULL, reason TEXT NOT NULL, corrected_at TEXT NOT NULL, sort_key INTEGER NOT NULL);
@@ -278,6 +279,7 @@ export const meetingsProjection: Projection = {
           event.data.response,
           event.data.reason,
           occurredAt,
+          event.data.respondedOn,
           event.data.recommendationId,
           event.data.partnerId,
         );

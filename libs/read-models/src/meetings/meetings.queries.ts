@@ -75,7 +75,13 @@ export interface RecommendationRow {
   readonly text: string;
   readonly dueDate: string;
   readonly agreedBy: string[];
-  readonly targets: { partnerId: string; response: string | null; reason: string | null; respondedAt: string | null }[];
+  readonly targets: {
+    partnerId: string;
+    response: string | null;
+    reason: string | null;
+    respondedAt: string | null;
+    respondedOn: string | null;
+  }[];
 }
 
 const MEETING_COLUMNS = `meeting_id AS meetingId, group_id AS groupId, starts_at AS startsAt, place, status, opened_at AS openedAt,
@@ -201,7 +207,8 @@ export class MeetingQueries {
     // Every target of every recommendation found, in one query rather than one per recommendation.
     const targets = this.db
       .prepare(
-        `SELECT recommendation_id AS recommendationId, partner_id AS partnerId, response, reason, responded_at AS respondedAt
+        `SELECT recommendation_id AS recommendationId, partner_id AS partnerId, response, reason, responded_at AS respondedAt,
+           responded_on AS respondedOn
          FROM recommendation_targets WHERE recommendation_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
       )
       .all(JSON.stringify(rows.map((row) => row.recommendationId))) as (RecommendationRow['targets'][number] & {
