@@ -174,6 +174,10 @@ describe('the group as at a date, and as recorded at a moment', () => {
     expect(written.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([
       [sentence('yesterday'), 'VALIDATION_FAILED'],
     ]);
+    const number = await api.graphql(`{ regionalGroup(id: "${demo.groupId}", asRecordedAt: 20261101) { name } }`);
+    expect(number.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([
+      [sentence('20261101'), 'VALIDATION_FAILED'],
+    ]);
     // A moment with an offset instead of Z is one.
     await seen({ asRecordedAt: now().toISOString().replace('Z', '+00:00') });
   });

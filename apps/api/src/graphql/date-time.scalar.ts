@@ -1,5 +1,5 @@
 import { DomainError, isIsoDate } from '@app/domain';
-import { GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType, Kind, print } from 'graphql';
 
 /** RFC 3339's date-time: a day, a time of day and Z or an offset, as the description promises. */
 const DATE_TIME =
@@ -25,5 +25,6 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string | null>({
   description: 'A date-time string at UTC, such as 2019-12-03T09:54:33Z, compliant with the date-time format.',
   serialize: (value) => (value instanceof Date ? value.toISOString() : null),
   parseValue: instant,
-  parseLiteral: (ast) => instant(ast.kind === Kind.STRING ? ast.value : undefined),
+  // Any other literal (a number, a name) is refused as written.
+  parseLiteral: (ast) => instant(ast.kind === Kind.STRING ? ast.value : print(ast)),
 });

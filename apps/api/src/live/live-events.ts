@@ -9,7 +9,7 @@ import { EventEmitter } from 'node:events';
  * own subscribers, whichever instance wrote the event.
  *
  * It listens to the runner only while someone subscribes: a runner with a listener keeps every
- * event of a catch-up transaction (10,000) until it commits, and at start-up, when nobody can
+ * event of a catch-up transaction (50,000) until it commits, and at start-up, when nobody can
  * have subscribed yet, those events outlived the young generation and doubled the old one.
  */
 @Injectable()

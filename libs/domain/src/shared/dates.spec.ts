@@ -119,4 +119,8 @@ describe('groupDayEndsAt: the instant a day ends in London', () => {
   ])('given %s, then it ends at London’s next midnight', (_day, day, instant) => {
     expect(groupDayEndsAt(day)).toBe(instant);
   });
+
+  it('given the last day ISO dates can write, then it ends after every instant, not in an error', () => {
+    expect(groupDayEndsAt('9999-12-31')).toBe('9999-12-31T23:59:59.999Z');
+  });
 });

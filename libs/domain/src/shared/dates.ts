@@ -78,6 +78,8 @@ export function groupDateOf(instant: string): IsoDate {
  */
 export function groupDayEndsAt(day: IsoDate): string {
   const next = addDaysToDate(day, 1);
+  // 9999-12-31 has no next day an ISO string can write: it ends after every instant recorded.
+  if (next.length > 10) return `${day}T23:59:59.999Z`;
   const summerMidnight = new Date(Date.parse(`${next}T00:00:00Z`) - 3_600_000);
   return groupDateOf(summerMidnight.toISOString()) === next
     ? summerMidnight.toISOString()
