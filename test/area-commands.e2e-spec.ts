@@ -281,14 +281,14 @@ describe("an area's commands: the group's scrutineer and facts read on every att
       it("refuses, on the retry, to record the area's decision", async () => {
         const revoke = await newBristolManager('Bristol deciding manager');
         const refused = await interposed('PolicyAdoptionRecorded', revoke, () =>
-          call('recordPolicyAdoption', adoption(), 'Bristol deciding manager', 'id'),
+          call('recordPolicyAdoption', adoption(), 'Bristol deciding manager', 'policyId'),
         );
         expect(codeOf(refused)).toBe('FORBIDDEN');
         expect(await bristolEvents('PolicyAdoptionRecorded')).toEqual([]);
       });
 
       it("refuses, on the retry, to correct the area's decision", async () => {
-        expect(codeOf(await call('recordPolicyAdoption', adoption(), 'bristolManager', 'id'))).toBeUndefined();
+        expect(codeOf(await call('recordPolicyAdoption', adoption(), 'bristolManager', 'policyId'))).toBeUndefined();
         const revoke = await newBristolManager('Bristol correcting manager');
         const correction = adoption({
           decision: 'NOT_ADOPTED',
@@ -296,7 +296,7 @@ describe("an area's commands: the group's scrutineer and facts read on every att
           reason: 'Misread',
         });
         const refused = await interposed('PolicyAdoptionCorrected', revoke, () =>
-          call('correctPolicyAdoption', correction, 'Bristol correcting manager', 'id'),
+          call('correctPolicyAdoption', correction, 'Bristol correcting manager', 'policyId'),
         );
         expect(codeOf(refused)).toBe('FORBIDDEN');
         expect(await bristolEvents('PolicyAdoptionCorrected')).toEqual([]);

@@ -357,12 +357,20 @@ describe('corrections of decisions, appointments, funding and meetings', () => {
 
     it('shows the corrected decision now and the original as recorded before', async () => {
       const before = await momentBefore();
-      const { errors } = await api.graphql(
-        `mutation($input: CorrectPolicyAdoptionInput!) { correctPolicyAdoption(input: $input) { id } }`,
+      const { data, errors } = await api.graphql(
+        `mutation($input: CorrectPolicyAdoptionInput!) {
+          correctPolicyAdoption(input: $input) { policyId adoption { areaId decision variation } policy { adoption { areaId } } }
+        }`,
         { input: input() },
         bristolManager,
       );
       expect(errors).toBeUndefined();
+      // R43: Bristol's business manager may not read the group's policy, so no other area's decision comes back.
+      expect(data?.correctPolicyAdoption).toEqual({
+        policyId,
+        adoption: { areaId: demo.areaIds.Bristol, decision: 'ADOPTED_WITH_VARIATION', variation: VARIATION },
+        policy: null,
+      });
       expect(await bristol()).toMatchObject({ decision: 'ADOPTED_WITH_VARIATION', variation: VARIATION });
       expect(await bristol(before)).toMatchObject({ decision: 'ADOPTED', variation: null });
     });

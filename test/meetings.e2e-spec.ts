@@ -8,6 +8,8 @@ import { TestApp, waitUntil } from './support/test-app';
 const MEETING = `id status quorum { required present isQuorate } minutes { stage text corrections { text reason } }
   attendance { name status substitute { name organisation } } decisions { text agreedBy }
   localPublication { areaName published address }`;
+/** What recordLocalPublication answers: the area's own publication, and the meeting only for a reader of the group's business (R43). */
+const PUBLICATION_CHANGE = `meetingId localPublication { areaName published address } meeting { ${MEETING} }`;
 
 describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
   let api: TestApp;
@@ -22,6 +24,12 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
     input: Record<string, unknown>,
     token: string | null = chair,
   ) => api.graphql(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${MEETING} } }`, { input }, token);
+  const publishLocally = (input: Record<string, unknown>, token: string) =>
+    api.graphql(
+      `mutation($input: RecordLocalPublicationInput!) { recordLocalPublication(input: $input) { ${PUBLICATION_CHANGE} } }`,
+      { input },
+      token,
+    );
   const meeting = async (id: string) =>
     (await api.graphql(`query($id: ID!) { meeting(id: $id) { ${MEETING} } }`, { id })).data?.meeting;
 
@@ -144,9 +152,7 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
   });
 
   it("refuses Bristol's business manager recording publication for Somerset (R10, R41)", async () => {
-    const { errors } = await call(
-      'recordLocalPublication',
-      'RecordLocalPublicationInput',
+    const { errors } = await publishLocally(
       {
         meetingId: year.meetingIds[1],
         areaId: demo.areaIds.Somerset,
@@ -165,9 +171,7 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
     const somersetManager = await businessManager('Somerset', 'Sam Somerset');
     // The March meeting's minutes were published by the region on 30 March 2026.
     const record = (publishedOn: string) =>
-      call(
-        'recordLocalPublication',
-        'RecordLocalPublicationInput',
+      publishLocally(
         {
           meetingId: year.meetingIds[1],
           areaId: demo.areaIds.Somerset,
@@ -188,11 +192,42 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
     // Nothing was recorded by the refusals: the same day as the region's publication is accepted once.
     const onTheDay = await record('2026-03-30');
     expect(onTheDay.errors).toBeUndefined();
-    expect(onTheDay.data?.recordLocalPublication.localPublication).toContainEqual({
-      areaName: 'Somerset',
-      published: true,
-      address: 'https://somerset.example/minutes/march-2026',
+    // R43: Somerset's business manager may not read the group's meetings, so the answer is Somerset's publication only.
+    expect(onTheDay.data?.recordLocalPublication).toEqual({
+      meetingId: year.meetingIds[1],
+      localPublication: {
+        areaName: 'Somerset',
+        published: true,
+        address: 'https://somerset.example/minutes/march-2026',
+      },
+      meeting: null,
     });
+  });
+
+  it('answers a representative who also manages an area with the whole meeting (R10, R43)', async () => {
+    const representative = await tokenOf(REPRESENTATIVES[1].key);
+    const { me } = await api.send<{ me: { personId: string } }>('{ me { personId } }', {}, representative);
+    await api.send(
+      'mutation($i: RoleInput!) { grantRole(input: $i) { personId } }',
+      { i: { personId: me.personId, role: 'AREA_BUSINESS_MANAGER', areaId: demo.areaIds['North Somerset'] } },
+      api.adminToken as string,
+    );
+    const { data, errors } = await publishLocally(
+      {
+        meetingId: year.meetingIds[1],
+        areaId: demo.areaIds['North Somerset'],
+        address: 'https://north-somerset.example/minutes/march-2026',
+        publishedOn: '2026-03-31',
+      },
+      representative,
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.recordLocalPublication.localPublication).toEqual({
+      areaName: 'North Somerset',
+      published: true,
+      address: 'https://north-somerset.example/minutes/march-2026',
+    });
+    expect(data?.recordLocalPublication.meeting).toEqual(await meeting(year.meetingIds[1]));
   });
 
   it("lets an area's business manager acknowledge what reached the area, and shows the region who has (L3)", async () => {

@@ -6,6 +6,8 @@ import { TestApp } from './support/test-app';
 
 const POLICY =
   'id status reviewOverdue draft { approved } versions { version effectiveOn } adoption { areaId version decision variation reason } undecidedAreaIds';
+/** What an area's decision answers: its own row, and the policy only for a reader of the group's business (R43). */
+const ADOPTION_CHANGE = `policyId adoption { areaId version decision variation reason } policy { ${POLICY} }`;
 
 describe('regional policies, local adoption and communications (D1, D5)', () => {
   let api: TestApp;
@@ -85,10 +87,9 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
     });
 
     const decide = (area: string, decision: string, extra: Record<string, unknown> = {}, token = managers[area]) =>
-      policyCall(
-        'recordPolicyAdoption',
-        'RecordPolicyAdoptionInput',
-        { policyId, areaId: demo.areaIds[area], version: 1, decision, ...extra },
+      api.graphql(
+        `mutation($input: RecordPolicyAdoptionInput!) { recordPolicyAdoption(input: $input) { ${ADOPTION_CHANGE} } }`,
+        { input: { policyId, areaId: demo.areaIds[area], version: 1, decision, ...extra } },
         token,
       );
     expect((await decide('Somerset', 'ADOPTED', {}, managers.Bristol)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -99,7 +100,19 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
     });
     await decide('North Somerset', 'NOT_ADOPTED', { reason: 'The local procedure already covers this.' });
     const last = await decide('Bath and North East Somerset', 'ADOPTED');
-    const policy = last.data?.recordPolicyAdoption;
+    // R43: the area's business manager may not read the group's policies, so its answer is its own decision only.
+    expect(last.data?.recordPolicyAdoption).toEqual({
+      policyId,
+      adoption: {
+        areaId: demo.areaIds['Bath and North East Somerset'],
+        version: 1,
+        decision: 'ADOPTED',
+        variation: null,
+        reason: null,
+      },
+      policy: null,
+    });
+    const { policy } = await send(`query($id: ID!) { policy(id: $id) { ${POLICY} } }`, { id: policyId }, chair);
     expect(policy.adoption.map((a: { areaId: string; decision: string }) => [a.areaId, a.decision]).sort()).toEqual(
       [
         [demo.areaIds.Bristol, 'ADOPTED'],
@@ -119,11 +132,25 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
         )
       ).areaFeed.edges.find((e: { node: { subjectId: string } }) => e.node.subjectId === policyId).node.adoption;
     await expect(adoptionInFeed()).resolves.toBeNull();
-    const lastArea = await decide('South Gloucestershire', 'ADOPTED_WITH_VARIATION', {
-      variation: 'Applies from the next school term.',
+    // A representative of the group who also manages an area's business reads the group's policy whole.
+    const { me } = await send<{ me: { personId: string } }>('{ me { personId } }', {}, chair);
+    await send(
+      'mutation($i: RoleInput!) { grantRole(input: $i) { personId } }',
+      { i: { personId: me.personId, role: 'AREA_BUSINESS_MANAGER', areaId: demo.areaIds['South Gloucestershire'] } },
+      api.adminToken as string,
+    );
+    const lastArea = await decide(
+      'South Gloucestershire',
+      'ADOPTED_WITH_VARIATION',
+      { variation: 'Applies from the next school term.' },
+      chair,
+    );
+    expect(lastArea.data?.recordPolicyAdoption.adoption).toMatchObject({
+      areaId: demo.areaIds['South Gloucestershire'],
+      decision: 'ADOPTED_WITH_VARIATION',
     });
-    expect(lastArea.data?.recordPolicyAdoption.undecidedAreaIds).toEqual([]);
-    expect(lastArea.data?.recordPolicyAdoption.adoption).toHaveLength(5);
+    expect(lastArea.data?.recordPolicyAdoption.policy.undecidedAreaIds).toEqual([]);
+    expect(lastArea.data?.recordPolicyAdoption.policy.adoption).toHaveLength(5);
     await expect(adoptionInFeed()).resolves.toEqual({
       decision: 'ADOPTED_WITH_VARIATION',
       variation: 'Applies from the next school term.',

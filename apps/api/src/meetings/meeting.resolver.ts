@@ -42,6 +42,7 @@ import {
   AttendanceStatus,
   Decision,
   LocalPublication,
+  LocalPublicationChange,
   Meeting,
   MeetingQuorum,
   MeetingStatus,
@@ -392,13 +393,22 @@ export class MeetingResolver {
     return this.read(await this.service.correctDetails(input, requestMeta(identity, context)));
   }
 
-  @Mutation(() => Meeting, { description: 'The area’s own business manager, for that area only.' })
+  @Mutation(() => LocalPublicationChange, {
+    description:
+      'The area’s own business manager, for that area only; the answer holds the meeting only for a sender who may read the group’s business (R43).',
+  })
   async recordLocalPublication(
     @Args('input') input: RecordLocalPublicationInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ): Promise<Meeting> {
-    return this.read(await this.service.recordLocalPublication(input, requestMeta(identity, context)));
+  ): Promise<LocalPublicationChange> {
+    const meeting = this.read(await this.service.recordLocalPublication(input, requestMeta(identity, context)));
+    const publications = await this.localPublication(meeting, context);
+    return {
+      meetingId: meeting.id,
+      localPublication: publications.find((p) => p.areaId === input.areaId) as LocalPublication,
+      meeting: (await this.access.mayReadGroup(identity.personId, meeting.groupId)) ? meeting : null,
+    };
   }
 
   @Mutation(() => RegionalGroupChange, {

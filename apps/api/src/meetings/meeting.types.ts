@@ -332,3 +332,22 @@ export class FeedItem {
 
 @ObjectType()
 export class AreaFeedConnection extends Connection(FeedItem) {}
+
+@ObjectType({
+  description:
+    'R10, R43: what recordLocalPublication answers: the sender’s own area’s publication, and the meeting itself only for a sender who may read the group’s business.',
+})
+export class LocalPublicationChange {
+  @Field(() => ID)
+  meetingId!: string;
+
+  @Field(() => LocalPublication, { description: 'The area’s publication, as recorded.' })
+  localPublication!: LocalPublication;
+
+  @Field(() => Meeting, {
+    nullable: true,
+    description:
+      'The whole meeting, for a sender who may read the group’s business (its representatives, administrators, auditors); null for anyone else, as the meeting query refuses them.',
+  })
+  meeting!: Meeting | null;
+}

@@ -2,11 +2,11 @@ import { Inject } from '@nestjs/common';
 import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { PolicyEvent, policyStream } from '@app/domain';
 import { EventStore } from '@app/event-store';
-import { decodeCursor, WHOLE_RECORD } from '@app/read-models';
-import { derivedId } from '../common/derived-id';
+import { decodeCursor } from '@app/read-models';
 import { GraphqlContext } from '../graphql/graphql-context';
 import { EVENT_STORE } from '../infrastructure/injection-tokens';
 import { FeedItem } from '../meetings/meeting.types';
+import { areaDecision } from './area-decision';
 import { AreaAdoption } from './policy.types';
 
 /**
@@ -40,12 +40,6 @@ export class FeedItemPolicyResolver {
   async adoption(@Parent() item: FeedItem, @Context() context: GraphqlContext): Promise<AreaAdoption | null> {
     const version = await this.policyVersion(item);
     if (version === null) return null;
-    // The whole record, as recordPolicyAdoption refuses a second decision on a version whatever its day.
-    const adoptions = await context.loaders.adoptionsOfPolicy.load({
-      id: item.subjectId,
-      args: { view: WHOLE_RECORD },
-    });
-    const row = adoptions.find((adoption) => adoption.areaId === item.areaId && adoption.version === version);
-    return row ? { ...row, id: derivedId('AreaAdoption', item.subjectId, row.version, row.areaId) } : null;
+    return areaDecision(context, item.subjectId, item.areaId, version);
   }
 }

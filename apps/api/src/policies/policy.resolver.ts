@@ -11,6 +11,7 @@ import { GroupTimeViews } from '../common/group-time-views';
 import { GraphqlContext } from '../graphql/graphql-context';
 import { Viewed } from '../graphql/loaders';
 import { RegionalGroup } from '../regional-group/regional-group.types';
+import { areaDecision } from './area-decision';
 import { PolicyService } from './policy.service';
 import {
   ApprovePolicyInput,
@@ -19,6 +20,7 @@ import {
   DraftPolicyInput,
   IssueRegionalCommunicationInput,
   Policy,
+  PolicyAdoptionChange,
   PolicyReview,
   PolicyVersion,
   PublishPolicyVersionInput,
@@ -232,25 +234,48 @@ export class PolicyResolver {
     return this.read(await this.service.retire(input, requestMeta(identity, context)));
   }
 
-  @Mutation(() => Policy, { description: 'The area’s own business manager records the area’s decision on a version.' })
+  /**
+   * What an area's decision answers (R43): the area's own row, and the policy, with every area's
+   * decisions, only when the sender may read the group's business as the policy query requires.
+   */
+  private async adoptionChange(
+    policyId: string,
+    input: { areaId: string; version: number },
+    identity: Identity,
+    context: GraphqlContext,
+  ): Promise<PolicyAdoptionChange> {
+    const policy = this.read(policyId);
+    return {
+      policyId,
+      adoption: (await areaDecision(context, policyId, input.areaId, input.version)) as AreaAdoption,
+      policy: (await this.access.mayReadGroup(identity.personId, policy.groupId)) ? policy : null,
+    };
+  }
+
+  @Mutation(() => PolicyAdoptionChange, {
+    description:
+      'The area’s own business manager records the area’s decision on a version; the answer holds the policy only for a sender who may read the group’s business (R43).',
+  })
   async recordPolicyAdoption(
     @Args('input') input: RecordPolicyAdoptionInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ): Promise<Policy> {
-    return this.read(await this.service.recordAdoption(input, requestMeta(identity, context)));
+  ): Promise<PolicyAdoptionChange> {
+    const policyId = await this.service.recordAdoption(input, requestMeta(identity, context));
+    return this.adoptionChange(policyId, input, identity, context);
   }
 
-  @Mutation(() => Policy, {
+  @Mutation(() => PolicyAdoptionChange, {
     description:
-      'A7, R11: the area’s own business manager corrects the area’s recorded decision on a version, with a mandatory reason; the original stays in the history and under asRecordedAt.',
+      'A7, R11: the area’s own business manager corrects the area’s recorded decision on a version, with a mandatory reason; the original stays in the history and under asRecordedAt. The answer holds the policy only for a sender who may read the group’s business (R43).',
   })
   async correctPolicyAdoption(
     @Args('input') input: CorrectPolicyAdoptionInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
-  ): Promise<Policy> {
-    return this.read(await this.service.correctAdoption(input, requestMeta(identity, context)));
+  ): Promise<PolicyAdoptionChange> {
+    const policyId = await this.service.correctAdoption(input, requestMeta(identity, context));
+    return this.adoptionChange(policyId, input, identity, context);
   }
 
   @Mutation(() => Communication, {

@@ -321,3 +321,22 @@ export class IssueRegionalCommunicationInput extends IdempotentInput {
   @IsBoolean()
   restricted: boolean = false;
 }
+
+@ObjectType({
+  description:
+    'D1, R43: what recordPolicyAdoption and correctPolicyAdoption answer: the sender’s own area’s decision, and the policy itself only for a sender who may read the group’s business.',
+})
+export class PolicyAdoptionChange {
+  @Field(() => ID)
+  policyId!: string;
+
+  @Field(() => AreaAdoption, { description: 'The area’s decision on the version, as recorded.' })
+  adoption!: AreaAdoption;
+
+  @Field(() => Policy, {
+    nullable: true,
+    description:
+      'The whole policy with every area’s decision, for a sender who may read the group’s business (its representatives, administrators, auditors); null for anyone else, as the policy query refuses them.',
+  })
+  policy!: Policy | null;
+}

@@ -192,14 +192,15 @@ export async function loadMeetingYear({ send, tokenFor }: DemoContext, demo: Loa
     });
     await call('approveMinutes', 'ApproveMinutesInput', { meetingId, approvedOn: plan.minutes.approvedOn });
     await call('publishMinutes', 'PublishMinutesInput', { meetingId, publishedOn: plan.minutes.publishedOn });
-    await call(
-      'recordLocalPublication',
-      'RecordLocalPublicationInput',
+    await send(
+      'mutation($input: RecordLocalPublicationInput!) { recordLocalPublication(input: $input) { meetingId } }',
       {
-        meetingId,
-        areaId: demo.areaIds.Bristol,
-        address: `https://bristol-safeguarding.example/minutes/asssp-${plan.startsAt.slice(0, 10)}`,
-        publishedOn: plan.minutes.bristolPublishedOn,
+        input: {
+          meetingId,
+          areaId: demo.areaIds.Bristol,
+          address: `https://bristol-safeguarding.example/minutes/asssp-${plan.startsAt.slice(0, 10)}`,
+          publishedOn: plan.minutes.bristolPublishedOn,
+        },
       },
       bristolManager,
     );

@@ -137,7 +137,7 @@ export async function loadPoliciesAndNotices(
     );
     for (const [area, decision] of Object.entries(policy.decisions) as [Area, Decision][]) {
       await send(
-        'mutation($i: RecordPolicyAdoptionInput!) { recordPolicyAdoption(input: $i) { id } }',
+        'mutation($i: RecordPolicyAdoptionInput!) { recordPolicyAdoption(input: $i) { policyId } }',
         { i: { policyId: draftPolicy.id, areaId: demo.areaIds[area], version: 1, ...decision } },
         managers[area] as string,
       );

@@ -126,7 +126,7 @@ export class InboxController {
           if (form.decision === 'NOT_ADOPTED' && !form.reason?.trim())
             errors.push({ field: field('reason'), text: 'Give the reason the area did not adopt it' });
           if (errors.length > 0) return errors;
-          await api.send('mutation($i: RecordPolicyAdoptionInput!) { recordPolicyAdoption(input: $i) { id } }', {
+          await api.send('mutation($i: RecordPolicyAdoptionInput!) { recordPolicyAdoption(input: $i) { policyId } }', {
             i: {
               policyId: form.policyId,
               areaId,
