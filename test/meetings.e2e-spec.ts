@@ -189,6 +189,21 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
     });
     const future = await record('2026-11-24');
     expect(future.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
+    const script = await call(
+      'recordLocalPublication',
+      'RecordLocalPublicationInput',
+      {
+        meetingId: year.meetingIds[1],
+        areaId: demo.areaIds.Somerset,
+        address: 'javascript:alert(1)',
+        publishedOn: '2026-03-30',
+      },
+      somersetManager,
+    );
+    expect(script.errors?.[0]).toMatchObject({
+      extensions: { code: 'VALIDATION_FAILED' },
+      message: expect.stringContaining('address must be an http or https address.'),
+    });
     // Nothing was recorded by the refusals: the same day as the region's publication is accepted once.
     const onTheDay = await record('2026-03-30');
     expect(onTheDay.errors).toBeUndefined();

@@ -54,6 +54,8 @@ describe('practice reviews and reports up (L2, L5)', () => {
       expect(codeOf(await call('notifySeriousIncident', unknown, 'bristolManager', 'id'))).toBe('NOT_FOUND');
       const badDate = { ...incident(), awareOn: '18/12/2026' };
       expect(codeOf(await call('notifySeriousIncident', badDate, 'bristolManager', 'id'))).toBe('VALIDATION_FAILED');
+      const beforeTheArea = { ...incident(), awareOn: '1800-01-01', notifiedOn: null };
+      expect(codeOf(await call('notifySeriousIncident', beforeTheArea, 'bristolManager', 'id'))).toBe('OUT_OF_RANGE');
       const named = { ...incident(), reference: 'Leo Carter' };
       expect(codeOf(await call('notifySeriousIncident', named, 'bristolManager', 'id'))).toBe('VALIDATION_FAILED');
     });
@@ -401,6 +403,29 @@ describe('practice reviews and reports up (L2, L5)', () => {
       expect(codeOf(await call('acknowledgeInboxItem', input, 'chair', 'id'))).toBe('ALREADY_EXISTS');
       const unknown = { groupId: demo.groupId, itemId: '0b6c2f8e-4a53-4c1e-9f0e-2d7c9a1b3e54' };
       expect(codeOf(await call('acknowledgeInboxItem', unknown, 'chair', 'id'))).toBe('NOT_FOUND');
+    });
+
+    it('an escalation raised or a decision taken before the area joined its group (1800-01-01): refused, nothing recorded', async () => {
+      const escalations = (await inbox('chair', ', kind: ESCALATION')).totalCount;
+      const decisions = (await inbox('chair', ', kind: LOCAL_DECISION')).totalCount;
+      const escalation = {
+        areaId: bristol,
+        title: 'Cover',
+        detail: 'Weekends.',
+        restricted: false,
+        raisedOn: '1800-01-01',
+      };
+      expect((await call('raiseEscalation', escalation, 'bristolManager', 'id')).errors?.[0]).toMatchObject({
+        message: 'The day it was raised (1800-01-01) is before the area joined its group (2019-06-01).',
+        extensions: { code: 'OUT_OF_RANGE', earliest: '2019-06-01' },
+      });
+      const decision = { areaId: bristol, title: 'Neglect', decision: 'Adopted.', decidedOn: '1800-01-01' };
+      expect((await call('shareLocalDecision', decision, 'bristolManager', 'id')).errors?.[0]).toMatchObject({
+        message: 'The day of the decision (1800-01-01) is before the area joined its group (2019-06-01).',
+        extensions: { code: 'OUT_OF_RANGE', earliest: '2019-06-01' },
+      });
+      expect((await inbox('chair', ', kind: ESCALATION')).totalCount).toBe(escalations);
+      expect((await inbox('chair', ', kind: LOCAL_DECISION')).totalCount).toBe(decisions);
     });
 
     it('inbox(kind, status, areaId): every item an area sent, filtered; none of the areas’ business for an administrator', async () => {

@@ -50,6 +50,7 @@ export * from './local-arrangements/scrutiny';
 export * from './local-arrangements/scrutineers';
 export * from './meetings/recommendation-response';
 export * from './local-arrangements/area-recorders';
+export * from './local-arrangements/area-joined';
 export * from './local-arrangements/deadlines';
 export * from './local-arrangements/practice-review.events';
 export * from './local-arrangements/practice-review.decide';

@@ -1,4 +1,4 @@
-import { isEmail, ValidateBy, ValidationArguments, ValidationError, ValidationOptions } from 'class-validator';
+import { isEmail, isURL, ValidateBy, ValidationArguments, ValidationError, ValidationOptions } from 'class-validator';
 import {
   dateProblem,
   DOCUMENT_TEXT_MAX,
@@ -13,7 +13,7 @@ import {
 } from '@app/domain';
 
 /**
- * The decorators every input uses for ids, days, free text and e-mail addresses, so that each rule
+ * The decorators every input uses for ids, days, free text, e-mail and web addresses, so that each rule
  * (in libs/domain/src/shared) is applied the same way to every field. Free text is also checked
  * for data that identifies a child or family (R40).
  */
@@ -131,6 +131,20 @@ export function IsEmailAddress(): PropertyDecorator {
       validate: (value: unknown) =>
         typeof value === 'string' && value.length <= SHORT_TEXT_MAX && isWellFormedText(value) && isEmail(value),
       defaultMessage: ({ property }: ValidationArguments) => `${property} must be an e-mail address.`,
+    },
+  });
+}
+
+/** http and https only: a `javascript:` or `data:` address would run in the page of whoever opens it. */
+const WEB_ADDRESS = { require_protocol: true, protocols: ['https', 'http'] };
+
+/** A web address people open from the platform (a report's link, where minutes were published). */
+export function IsWebAddress(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isWebAddress',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isURL(value, WEB_ADDRESS),
+      defaultMessage: ({ property }: ValidationArguments) => `${property} must be an http or https address.`,
     },
   });
 }

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { groupDateOf, LocalArrangementCommand, statutoryPartnersOfArea, StatutoryRecorders } from '@app/domain';
+import {
+  areaJoinedOn,
+  groupDateOf,
+  LocalArrangementCommand,
+  statutoryPartnersOfArea,
+  StatutoryRecorders,
+} from '@app/domain';
 import { newEntityId } from '@app/event-store';
 import { RequestMeta } from '../common/command-gateway';
 import { AreaInput } from './area.input';
@@ -14,6 +20,7 @@ import {
 /** What every practice-review command carries: who acts for which area of which group, and who may record it. */
 type ReviewContext = Pick<AreaContext, 'areaId' | 'actor' | 'now'> & {
   groupId: string;
+  areaJoinedOn: string;
   recorders: StatutoryRecorders;
 };
 
@@ -82,6 +89,7 @@ export class PracticeReviewService {
       build({
         areaId,
         groupId: group.groupId,
+        areaJoinedOn: areaJoinedOn(group, areaId),
         recorders: { managedAreaIds, statutoryPartnerIds: statutoryPartnersOfArea(group, areaId, groupDateOf(now)) },
         actor,
         now,

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  areaJoinedOn,
   LocalArrangementCommand,
   localArrangementStream,
   RegionalReportsCommand,
@@ -14,7 +15,7 @@ import { CommandGateway, PreparedCommand, RequestMeta } from '../common/command-
 import { KnownEntities } from '../common/known-entities';
 import { EVENT_STORE } from '../infrastructure/injection-tokens';
 import { AreaInput } from './area.input';
-import { AreaAttempt, LocalArrangementService } from './local-arrangement.service';
+import { AreaAttempt, AreaContext, LocalArrangementService } from './local-arrangement.service';
 import {
   AcknowledgeInboxItemInput,
   DefineMeasureInput,
@@ -29,6 +30,9 @@ import {
 
 /** Where the caller reads what was sent up: the group's inbox holds the item. */
 export type InboxItemRef = Readonly<{ groupId: string; itemId: string }>;
+
+/** What an item sent up is built from: the area's attempt and the day the area joined its group. */
+type SendUpAttempt = AreaAttempt & Readonly<{ area: AreaContext & Readonly<{ areaJoinedOn: string }> }>;
 
 /**
  * L2: what an area sends up, in its own stream, by its business manager; and what the region does
@@ -168,9 +172,11 @@ export class ReportsUpService {
     operation: string,
     input: AreaInput,
     meta: RequestMeta,
-    build: (attempt: AreaAttempt) => LocalArrangementCommand | Promise<LocalArrangementCommand>,
+    build: (attempt: SendUpAttempt) => LocalArrangementCommand | Promise<LocalArrangementCommand>,
   ): Promise<InboxItemRef> {
-    const groupId = await this.areas.change(operation, input, meta, build);
+    const groupId = await this.areas.change(operation, input, meta, ({ area, group }) =>
+      build({ area: { ...area, areaJoinedOn: areaJoinedOn(group, area.areaId) }, group }),
+    );
     return { groupId, itemId };
   }
 

@@ -1,12 +1,12 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsUrl, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { RAPID_REVIEW_DECISIONS } from '@app/domain';
 import { BusinessDate } from '../common/business-date';
 import { Connection, PageArgs } from '../common/connection';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { IsDay } from '../common/input-validators';
 import { AreaInput } from './area.input';
-import { IsEntityId, IsLongText, IsShortText } from '../common/input-validators';
+import { IsEntityId, IsLongText, IsShortText, IsWebAddress } from '../common/input-validators';
 
 export enum RapidReviewDecisionKind {
   LCSPR = 'LCSPR',
@@ -277,8 +277,6 @@ export class InboxArgs extends InboxFilterArgs {
   areaId?: string | null;
 }
 
-const LINK = { require_protocol: true, protocols: ['https', 'http'] };
-
 @InputType({ isAbstract: true })
 abstract class ReviewInput extends AreaInput {
   @Field(() => ID)
@@ -334,7 +332,7 @@ export class RecordRapidReviewDecisionInput extends ReviewInput {
 @InputType()
 export class PublishLocalReviewInput extends ReviewInput {
   @Field()
-  @IsUrl(LINK, { message: 'link must be an http or https address.' })
+  @IsWebAddress()
   link!: string;
 
   @BusinessDate('publishedOn', 'the day the review was published')
@@ -352,7 +350,7 @@ export class SubmitYearlyReportInput extends AreaInput {
   publishedOn!: string;
 
   @Field()
-  @IsUrl(LINK, { message: 'link must be an http or https address.' })
+  @IsWebAddress()
   link!: string;
 
   @Field({ description: 'YYYY-MM-DD: due within 7 days of publication.' })

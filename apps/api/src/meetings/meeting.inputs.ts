@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsISO8601, IsOptional, ValidateNested } from 'class-validator';
-import { IsDay, IsDocumentText, IsEntityId, IsLongText, IsShortText } from '../common/input-validators';
+import { IsDay, IsDocumentText, IsEntityId, IsLongText, IsShortText, IsWebAddress } from '../common/input-validators';
 import { BusinessDate } from '../common/business-date';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { AttendanceStatus } from './meeting.types';
@@ -185,8 +185,9 @@ export class RecordLocalPublicationInput extends MeetingInput {
   @IsEntityId()
   areaId!: string;
 
-  @Field({ description: 'Where the area published them, e.g. its web address.' })
+  @Field({ description: 'Where the area published them: the web address (http or https).' })
   @IsLongText()
+  @IsWebAddress()
   address!: string;
 
   @Field({ description: 'YYYY-MM-DD' })

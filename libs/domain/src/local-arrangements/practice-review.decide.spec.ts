@@ -14,7 +14,14 @@ const bristolManager: Actor = { personId: 'bm-bristol', partnerId: null, roles: 
 const bristolPolice: Actor = { personId: 'rep-police', partnerId: 'police', roles: ['REPRESENTATIVE'] };
 const chairOfEducation: Actor = { personId: 'rep-school', partnerId: 'school', roles: ['REPRESENTATIVE', 'CHAIR'] };
 const recorders = { managedAreaIds: ['bristol'], statutoryPartnerIds: ['council', 'police', 'icb'] };
-const by = { areaId: 'bristol', groupId: 'g1', recorders, actor: bristolManager, now: '2027-03-01T10:00:00.000Z' };
+const by = {
+  areaId: 'bristol',
+  groupId: 'g1',
+  recorders,
+  actor: bristolManager,
+  now: '2027-03-01T10:00:00.000Z',
+  areaJoinedOn: '2019-06-01',
+};
 
 const notify = (data: Partial<NotifySeriousIncident['data']> = {}): NotifySeriousIncident => ({
   type: 'NotifySeriousIncident',
@@ -109,6 +116,11 @@ describe('a serious incident notified (L5)', () => {
       .given([])
       .when(notify({ awareOn: '2027-03-02' }))
       .thenFails('VALIDATION_FAILED', /future/));
+  it('is refused when the authority became aware before the area joined its group (1800-01-01)', () =>
+    spec
+      .given([])
+      .when(notify({ awareOn: '1800-01-01', notifiedOn: null }))
+      .thenFails('OUT_OF_RANGE', /before the area joined its group \(2019-06-01\)/));
   it('is refused for a reference the area already used', () =>
     spec
       .given([notified()])

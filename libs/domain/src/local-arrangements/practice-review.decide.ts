@@ -1,5 +1,6 @@
 import { dateOrToday, IsoDate, requireNotBefore, requireNotFuture } from '../shared/dates';
 import { DomainError } from '../shared/domain-error';
+import { requireSinceAreaJoined } from './area-joined';
 import { requireStatutoryRecorder } from './area-recorders';
 import { localReviewPublicationDueOn, panelNotificationDueOn, rapidReviewDueOn } from './deadlines';
 import {
@@ -63,6 +64,7 @@ export function decidePracticeReview(command: PracticeReviewCommand, reviews: Pr
         throw new DomainError('ALREADY_EXISTS', `This area already has a practice review with reference ${reference}.`);
       const { awareOn, notifiedOn } = command.data;
       requireNotFuture(awareOn, now, 'The day the local authority became aware');
+      requireSinceAreaJoined(awareOn, command.data.areaJoinedOn, 'The day the local authority became aware');
       if (notifiedOn !== null) checkNotified(notifiedOn, awareOn, now);
       return [
         {

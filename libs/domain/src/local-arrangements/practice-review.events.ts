@@ -50,7 +50,15 @@ export type LocalReviewPublished = Message<
 export type PracticeReviewEvent =
   SeriousIncidentNotified | PanelNotificationRecorded | RapidReviewDecisionRecorded | LocalReviewPublished;
 
-type ByRecorder = { areaId: string; groupId: string; recorders: StatutoryRecorders; actor: Actor; now: string };
+type ByRecorder = {
+  areaId: string;
+  groupId: string;
+  recorders: StatutoryRecorders;
+  actor: Actor;
+  now: string;
+  /** The day the area joined its group, as the group's stream holds it: no review of it begins before. */
+  areaJoinedOn: IsoDate;
+};
 
 export type NotifySeriousIncident = Message<
   'NotifySeriousIncident',

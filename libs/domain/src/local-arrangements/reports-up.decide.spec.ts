@@ -13,7 +13,15 @@ import {
 const spec = specification(localArrangementDecider);
 const bristolManager: Actor = { personId: 'bm-bristol', partnerId: null, roles: ['AREA_BUSINESS_MANAGER'] };
 const chair: Actor = { personId: 'chair', partnerId: 'council', roles: ['REPRESENTATIVE', 'CHAIR'] };
-const by = { areaId: 'bristol', managedAreaIds: ['bristol'], actor: bristolManager, now: '2026-11-23T10:00:00.000Z' };
+const by = {
+  areaId: 'bristol',
+  managedAreaIds: ['bristol'],
+  actor: bristolManager,
+  now: '2026-11-23T10:00:00.000Z',
+  areaJoinedOn: '2019-06-01',
+};
+/** Each date is checked against the day the area joined its group. */
+const beforeJoining = /before the area joined its group \(2019-06-01\)/;
 
 const submit = (data: Partial<SubmitYearlyReport['data']> = {}): SubmitYearlyReport => ({
   type: 'SubmitYearlyReport',
@@ -120,6 +128,11 @@ describe('the yearly report (L2)', () => {
       .given([lastYear])
       .when(submit({ period: '2024-25' }))
       .thenFails('ALREADY_EXISTS'));
+  it('given no earlier report, when the first is dated the day before the area joined its group, then it is refused', () =>
+    spec
+      .given([])
+      .when(submit({ period: '2018-19', publishedOn: '2019-05-31' }))
+      .thenFails('OUT_OF_RANGE', beforeJoining));
   it('is refused for a period that is not a reporting year', () =>
     spec
       .given([])
@@ -182,6 +195,11 @@ describe('performance figures (L2)', () => {
       .given([])
       .when(figures({ submittedOn: '2026-06-30' }))
       .thenFails('OUT_OF_RANGE'));
+  it('is refused when sent before the area joined its group, though within the quarter', () =>
+    spec
+      .given([])
+      .when(figures({ period: '2019-Q2', submittedOn: '2019-05-31' }))
+      .thenFails('OUT_OF_RANGE', beforeJoining));
   it('is refused twice for one measure and quarter', () =>
     spec
       .given(localArrangementDecider.decide(figures(), localArrangementDecider.initialState))
@@ -213,6 +231,16 @@ describe('escalations and local decisions (L2)', () => {
       .given([])
       .when(escalate({ actor: chair }))
       .thenFails('FORBIDDEN'));
+  it('refuses an escalation raised before the area joined its group (1800-01-01)', () =>
+    spec
+      .given([])
+      .when(escalate({ raisedOn: '1800-01-01' }))
+      .thenFails('OUT_OF_RANGE', beforeJoining));
+  it('records an escalation raised on the day the area joined its group', () =>
+    spec
+      .given([])
+      .when(escalate({ raisedOn: '2019-06-01' }))
+      .then([{ type: 'EscalationRaised', data: expect.objectContaining({ raisedOn: '2019-06-01' }) }]));
   it('shares a local decision', () =>
     spec
       .given([])
@@ -234,6 +262,11 @@ describe('escalations and local decisions (L2)', () => {
       .given([])
       .when(share({ decidedOn: '2026-11-24' }))
       .thenFails('VALIDATION_FAILED', /future/));
+  it('refuses a decision dated before the area joined its group (1800-01-01)', () =>
+    spec
+      .given([])
+      .when(share({ decidedOn: '1800-01-01' }))
+      .thenFails('OUT_OF_RANGE', beforeJoining));
 });
 
 describe('finding what an area sent up, for the region to answer (L2)', () => {

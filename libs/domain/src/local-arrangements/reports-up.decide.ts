@@ -1,5 +1,6 @@
 import { dateOrToday, groupDateOf, requireDate, requireNotBefore, requireNotFuture } from '../shared/dates';
 import { DomainError } from '../shared/domain-error';
+import { requireSinceAreaJoined } from './area-joined';
 import { requireAreaManager } from './area-recorders';
 import {
   figuresDueOn,
@@ -46,7 +47,7 @@ export function evolveReportsUp(state: ReportsUpState, event: { type: string }):
 
 /** L2: what an area sends up to the region, recorded by the area's own business manager (R11, R41). */
 export function decideReportsUp(command: ReportsUpCommand, state: ReportsUpState): ReportsUpEvent[] {
-  const { actor, areaId, managedAreaIds, now } = command.data;
+  const { actor, areaId, managedAreaIds, now, areaJoinedOn } = command.data;
   switch (command.type) {
     case 'SubmitYearlyReport': {
       requireAreaManager(actor, areaId, managedAreaIds, 'submits its yearly report');
@@ -57,6 +58,7 @@ export function decideReportsUp(command: ReportsUpCommand, state: ReportsUpState
       if (state.yearlyReports.some((report) => report.period === period))
         throw new DomainError('ALREADY_EXISTS', `The area has already submitted its yearly report for ${period}.`);
       requireNotFuture(publishedOn, now, 'The day the report was published');
+      requireSinceAreaJoined(publishedOn, areaJoinedOn, 'The day the report was published');
       const previous = state.yearlyReports.at(-1);
       if (previous)
         requireNotBefore(publishedOn, previous.publishedOn, 'The day the report was published', 'the previous report');
@@ -97,6 +99,7 @@ export function decideReportsUp(command: ReportsUpCommand, state: ReportsUpState
       // The day the area sent them, which may be before they were entered here: what lateness is judged on.
       const submittedOn = dateOrToday(command.data.submittedOn, now);
       requireNotFuture(submittedOn, now, 'The day the figures were sent');
+      requireSinceAreaJoined(submittedOn, areaJoinedOn, 'The day the figures were sent');
       requireNotBefore(submittedOn, quarterStart, 'The day the figures were sent', `the start of ${period}`);
       if (!Number.isInteger(count) || count < 0)
         throw new DomainError('VALIDATION_FAILED', 'Performance figures are counts: a whole number, 0 or more.');
@@ -122,6 +125,7 @@ export function decideReportsUp(command: ReportsUpCommand, state: ReportsUpState
       requireAreaManager(actor, areaId, managedAreaIds, 'raises an escalation for the area');
       const raisedOn = dateOrToday(command.data.raisedOn, now);
       requireNotFuture(raisedOn, now, 'The day it was raised');
+      requireSinceAreaJoined(raisedOn, areaJoinedOn, 'The day it was raised');
       const { escalationId, restricted, groupId } = command.data;
       return [
         {
@@ -143,6 +147,7 @@ export function decideReportsUp(command: ReportsUpCommand, state: ReportsUpState
       const decidedOn = dateOrToday(command.data.decidedOn, now);
       requireDate(decidedOn, 'The day of the decision');
       requireNotFuture(decidedOn, now, 'The day of the decision');
+      requireSinceAreaJoined(decidedOn, areaJoinedOn, 'The day of the decision');
       const { decisionId } = command.data;
       return [
         {

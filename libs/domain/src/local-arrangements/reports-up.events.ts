@@ -54,7 +54,14 @@ export type LocalDecisionShared = Message<
 export type ReportsUpEvent =
   YearlyReportSubmitted | PerformanceFiguresSubmitted | EscalationRaised | LocalDecisionShared;
 
-type ByAreaManager = { areaId: string; managedAreaIds: readonly string[]; actor: Actor; now: string };
+type ByAreaManager = {
+  areaId: string;
+  managedAreaIds: readonly string[];
+  actor: Actor;
+  now: string;
+  /** The day the area joined its group, as the group's stream holds it: nothing sent up is dated before. */
+  areaJoinedOn: IsoDate;
+};
 
 export type SubmitYearlyReport = Message<
   'SubmitYearlyReport',

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { OPEN_TASK_STATUSES } from '@app/domain';
+import { groupDayEndsAt, OPEN_TASK_STATUSES } from '@app/domain';
 import { recordedBy, seenBy, TimeView, viewParameters, WHOLE_RECORD } from '../bitemporal';
 import { groupRows } from '../group-rows';
 import { decodeCursor, Page, pageOf } from '../pagination';
@@ -245,15 +245,17 @@ export class WorkstreamQueries {
     );
   }
 
-  /** Each task's history up to the view's day, as recorded by its position, in the order it happened. */
+  /** Each task's history up to the end of the view's day in London, as recorded by its position, in the order it happened. */
   historyOfTasks(taskIds: readonly string[], view: TimeView): Map<string, TaskHistoryRow[]> {
+    const { position } = viewParameters(view);
+    const until = groupDayEndsAt(view.on);
     const rows = this.db
       .prepare(
         `SELECT task_id AS taskId, workstream_id AS workstreamId, change, detail, occurred_at AS occurredAt, person_id AS personId
          FROM task_history WHERE task_id IN (SELECT value FROM json_each(@ids))
-         AND substr(occurred_at, 1, 10) <= @on AND position <= @position ORDER BY position`,
+         AND occurred_at < @until AND position <= @position ORDER BY position`,
       )
-      .all({ ids: JSON.stringify(taskIds), ...viewParameters(view) }) as (TaskHistoryRow & { taskId: string })[];
+      .all({ ids: JSON.stringify(taskIds), until, position }) as (TaskHistoryRow & { taskId: string })[];
     const byTask = groupRows(taskIds, rows, (row) => row.taskId);
     return new Map([...byTask].map(([id, list]) => [id, list.map(({ taskId: _taskId, ...row }) => row)]));
   }
