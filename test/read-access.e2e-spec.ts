@@ -490,7 +490,7 @@ describe('who may read what (R42, R43): every query and subscription for every r
     type Row = { type: string; streamId: string; withheld: boolean; data: string; reason: string | null };
     const rowsFor = async (token: string): Promise<Row[]> => {
       const { data, errors } = await api.graphql<{ history: { edges: { node: Row }[] } }>(
-        `query { history(filter: { types: ["PerformanceFiguresSubmitted", "YearlyReportSubmitted", "TaskAdded"] }, first: 100) {
+        `query { history(filter: { types: ["PerformanceFiguresSubmitted", "YearlyReportSubmitted", "FeedItemAcknowledged", "TaskAdded"] }, first: 100) {
           edges { node { type streamId withheld data reason } } } }`,
         {},
         token,
@@ -508,7 +508,7 @@ describe('who may read what (R42, R43): every query and subscription for every r
 
     const whole = await rowsFor(tokens.auditor);
     expect(new Set(whole.map((row) => row.type))).toEqual(
-      new Set(['PerformanceFiguresSubmitted', 'YearlyReportSubmitted', 'TaskAdded']),
+      new Set(['PerformanceFiguresSubmitted', 'YearlyReportSubmitted', 'FeedItemAcknowledged', 'TaskAdded']),
     );
     expect(
       whole.some((row) => isBristols(row)) && whole.some((row) => row.type !== 'TaskAdded' && !isBristols(row)),

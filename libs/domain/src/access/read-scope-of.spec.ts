@@ -20,6 +20,14 @@ describe('readScopeOf: whose business an event’s content is, when narrower tha
     expect(notified).toEqual({ areaId: 'bristol', workstreamId: null });
   });
 
+  it('given an area’s acknowledgement of an item in its feed, then it is that area’s, read with its feed', () => {
+    const acknowledged = { areaId: 'bristol', position: 7, acknowledgedAt: '2026-11-20T10:00:00.000Z' };
+    expect(readScopeOf('local-arrangement-bristol', 'FeedItemAcknowledged', acknowledged)).toEqual({
+      areaId: 'bristol',
+      workstreamId: null,
+    });
+  });
+
   it('given the region’s response to an area’s escalation, then it is the area’s reports, though in the region’s stream', () => {
     const data = { groupId: 'g', areaId: 'bristol', escalationId: 'e', response: 'A rota.', respondedOn: '2026-11-10' };
     expect(readScopeOf('regional-reports-g', 'EscalationResponded', data)).toEqual({

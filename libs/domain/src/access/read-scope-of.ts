@@ -1,3 +1,4 @@
+import { LocalArrangementEvent } from '../local-arrangements/local-arrangement.decider';
 import { PracticeReviewEvent } from '../local-arrangements/practice-review.events';
 import { ReportsUpEvent } from '../local-arrangements/reports-up.events';
 import { RegionalReportsEvent } from '../regional-reports/regional-reports.decider';
@@ -5,7 +6,7 @@ import { WorkstreamEvent } from '../workstreams/workstream.events';
 
 /**
  * R43 for one recorded event shown whole (the history, its export): whose business its content is
- * when that is narrower than the group's. An area's reports are for `mayReadAreaFeed`'s readers, a
+ * when that is narrower than the group's. An area's reports and feed are for `mayReadAreaFeed`'s readers, a
  * workstream's tasks for `mayReadWorkstream`'s; administrators, who read the group, read neither.
  */
 export type ReadScope = Readonly<{ areaId: string | null; workstreamId: string | null }>;
@@ -21,6 +22,9 @@ const AREA_REPORT_TYPES: ReadonlySet<string> = new Set<(ReportsUpEvent | Practic
   'RapidReviewDecisionRecorded',
   'LocalReviewPublished',
 ]);
+
+/** An area's acknowledgements of its feed are read with the feed itself (`feedItemAcknowledgements`). */
+const AREA_FEED_TYPES: ReadonlySet<string> = new Set<LocalArrangementEvent['type']>(['FeedItemAcknowledged']);
 
 /** The region's answers to what an area sent up say what it was about, so they are the area's reports too. */
 const REGION_ANSWER_TYPES: ReadonlySet<string> = new Set<RegionalReportsEvent['type']>([
@@ -47,7 +51,7 @@ const WORKSTREAM_PREFIX = 'workstream-';
 
 /** The area or workstream whose readers alone may see what this event says; null for the group's own business. */
 export function readScopeOf(streamId: string, type: string, data: unknown): ReadScope | null {
-  if (AREA_REPORT_TYPES.has(type) || REGION_ANSWER_TYPES.has(type)) {
+  if (AREA_REPORT_TYPES.has(type) || AREA_FEED_TYPES.has(type) || REGION_ANSWER_TYPES.has(type)) {
     const { areaId } = data as { areaId?: unknown };
     if (typeof areaId === 'string') return { areaId, workstreamId: null };
   }
