@@ -485,6 +485,67 @@ describe('who may read what (R42, R43): every query and subscription for every r
     );
   });
 
+  it("history: an area's reports and a workstream's tasks listed to administrators, but what they say only to those who may read them (R43)", async () => {
+    const { api, demo } = seeded;
+    type Row = { type: string; streamId: string; withheld: boolean; data: string; reason: string | null };
+    const rowsFor = async (token: string): Promise<Row[]> => {
+      const { data, errors } = await api.graphql<{ history: { edges: { node: Row }[] } }>(
+        `query { history(filter: { types: ["PerformanceFiguresSubmitted", "YearlyReportSubmitted", "FeedItemAcknowledged", "TaskAdded"] }, first: 100) {
+          edges { node { type streamId withheld data reason } } } }`,
+        {},
+        token,
+      );
+      expect(errors).toBeUndefined();
+      return data?.history.edges.map((edge) => edge.node) ?? [];
+    };
+    const isBristols = (row: Row) => row.streamId === `local-arrangement-${bristol}`;
+    const grant = (personId: string, role: string, areaId: string | null = null) =>
+      api.send(
+        'mutation($i: RoleInput!) { grantRole(input: $i) { personId } }',
+        { i: { personId, role, areaId } },
+        tokens.administrator,
+      );
+
+    const whole = await rowsFor(tokens.auditor);
+    expect(new Set(whole.map((row) => row.type))).toEqual(
+      new Set(['PerformanceFiguresSubmitted', 'YearlyReportSubmitted', 'FeedItemAcknowledged', 'TaskAdded']),
+    );
+    expect(
+      whole.some((row) => isBristols(row)) && whole.some((row) => row.type !== 'TaskAdded' && !isBristols(row)),
+    ).toBe(true);
+    expect(whole.filter((row) => row.withheld || row.data === '{}')).toEqual([]);
+
+    // The administrator, who is refused workstreamTasks and reads no area's reports, sees each row, not what it says.
+    const administrator = await rowsFor(tokens.administrator);
+    expect(administrator.map((row) => [row.type, row.streamId])).toEqual(whole.map((row) => [row.type, row.streamId]));
+    expect(administrator.filter((row) => !row.withheld || row.data !== '{}' || row.reason !== null)).toEqual([]);
+
+    // An administrator who is also Bristol's business manager reads Bristol's reports, no other area's, no tasks.
+    const { registerPerson } = await api.send<{ registerPerson: { personId: string } }>(
+      'mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { personId } }',
+      { i: { name: 'Administrator For Bristol' } },
+      tokens.administrator,
+    );
+    await grant(registerPerson.personId, 'ADMINISTRATOR');
+    await grant(registerPerson.personId, 'AREA_BUSINESS_MANAGER', bristol);
+    const managerRows = await rowsFor(await seeded.mint(registerPerson.personId));
+    expect(managerRows.map((row) => row.withheld)).toEqual(whole.map((row) => !isBristols(row)));
+    expect(managerRows.filter(isBristols)).toEqual(whole.filter(isBristols));
+
+    // An administrator who also represents a partner in the group reads all of it, as the group's members do.
+    const memberId = demo.personIds['jacqui-jensen'];
+    await grant(memberId, 'ADMINISTRATOR');
+    try {
+      expect(await rowsFor(tokens.representative)).toEqual(whole);
+    } finally {
+      await api.send(
+        'mutation($i: RoleInput!) { revokeRole(input: $i) { personId } }',
+        { i: { personId: memberId, role: 'ADMINISTRATOR', areaId: null } },
+        tokens.administrator,
+      );
+    }
+  });
+
   it("localArrangement: Bristol's own records to whoever may read its feed (R43)", async () => {
     await matrix(
       'query($a: ID!) { localArrangement(areaId: $a) { area { id } relevantAgencies { id } scrutinyReports { id } } }',

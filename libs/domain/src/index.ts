@@ -10,6 +10,7 @@ export * from './access/access.decider';
 export * from './access/calendar-tokens';
 export * from './access/read-policy';
 export * from './access/restriction-of';
+export * from './access/read-scope-of';
 export * from './regional-group/agency-types';
 export * from './regional-group/regional-group.events';
 export * from './regional-group/regional-group.commands';

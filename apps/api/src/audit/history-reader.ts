@@ -7,7 +7,13 @@ import { ConnectionShape, toConnection } from '../common/connection';
 import { KnownEntities } from '../common/known-entities';
 import { HistoryEvent, HistoryKind } from './history.types';
 
-/** R42: of an event whose content the reader may not see, that it happened, by whom and when; not what it says. */
+const distinct = (ids: readonly (string | null)[]): string[] =>
+  [...new Set(ids)].filter((id): id is string => id !== null);
+
+/**
+ * R42, R43: of an event whose content the reader may not see (restricted, or an area's reports or a
+ * workstream's tasks they may not read), that it happened, by whom and when; not what it says.
+ */
 function toHistoryEvent(row: HistoryEventRow, withheld: boolean): HistoryEvent {
   return {
     id: row.eventId,
@@ -67,6 +73,15 @@ export class HistoryReader {
       })),
     );
     const withheld = new Set(restricted.filter((_, index) => !readable[index]).map(({ node }) => node.position));
-    return toConnection(page, (row) => toHistoryEvent(row, withheld.has(row.position)));
+    const rows = (page?.items ?? []).map(({ node }) => node);
+    const scopes = await this.access.readableScopes(
+      identity.personId,
+      distinct(rows.map((row) => row.scopeAreaId)),
+      distinct(rows.map((row) => row.scopeWorkstreamId)),
+    );
+    const outOfScope = (row: HistoryEventRow) =>
+      (row.scopeAreaId !== null && !scopes.areaIds.has(row.scopeAreaId)) ||
+      (row.scopeWorkstreamId !== null && !scopes.workstreamIds.has(row.scopeWorkstreamId));
+    return toConnection(page, (row) => toHistoryEvent(row, withheld.has(row.position) || outOfScope(row)));
   }
 }

@@ -60,7 +60,7 @@ export class HistoryEvent {
 
   @Field({
     description:
-      'R42: the event carries restricted content this reader may not see (only the group’s members, the areas concerned and auditors may), so its data and reason are withheld.',
+      'The event’s content is not this reader’s to see, so its data and reason are withheld: restricted content (R42: only the group’s members, the areas concerned and auditors may), or an area’s reports or a workstream’s tasks the reader may not read (R43: administrators read neither).',
   })
   withheld!: boolean;
 

@@ -143,6 +143,33 @@ export class ReadAccess {
     return readable;
   }
 
+  /**
+   * R43 for a page of history: of these areas and workstreams, those whose reports or tasks the person
+   * may read, reading their grants once and each group and workstream once; nothing read for none.
+   */
+  async readableScopes(
+    personId: string,
+    areaIds: readonly string[],
+    workstreamIds: readonly string[],
+  ): Promise<{ areaIds: Set<string>; workstreamIds: Set<string> }> {
+    const readableAreas = new Set<string>();
+    if (areaIds.length > 0) {
+      const reader = await this.reader(personId);
+      const today = this.views.today().on;
+      const groups = new Map<string, RegionalGroupState>();
+      for (const areaId of areaIds) {
+        const groupId = this.membership.groupOfArea(areaId);
+        if (!groupId) continue;
+        if (!groups.has(groupId)) groups.set(groupId, await this.group(groupId));
+        if (mayReadAreaFeed(groups.get(groupId) as RegionalGroupState, areaId, reader, today))
+          readableAreas.add(areaId);
+      }
+    }
+    const readableWorkstreams =
+      workstreamIds.length > 0 ? await this.readableWorkstreamIds(personId, workstreamIds) : [];
+    return { areaIds: readableAreas, workstreamIds: new Set(readableWorkstreams) };
+  }
+
   async mayReadWorkstream(personId: string, workstreamId: string): Promise<boolean> {
     return (await this.readableWorkstreamIds(personId, [workstreamId])).length === 1;
   }

@@ -102,7 +102,25 @@ describe('the history projection', () => {
       reason: 'Agreed at the chief officers’ group',
       restrictedGroupId: null,
       restrictedAreaIds: null,
+      scopeAreaId: null,
+      scopeWorkstreamId: null,
     });
+  });
+
+  it('keeps the area whose reports, or the workstream whose tasks, an event says, and neither for the group’s own (R43)', () => {
+    given(
+      stored('local-arrangement-bristol', 'PerformanceFiguresSubmitted', { areaId: 'bristol', groupId: 'g' }, admin),
+      stored('workstream-w', 'TaskAdded', { taskId: 't', title: 'Audit the referrals' }, admin),
+      stored('workstream-w', 'WorkstreamMemberAdded', { personId: 'victoria', name: 'Victoria Capel' }, admin),
+    );
+    const rows = page({ types: ['PerformanceFiguresSubmitted', 'TaskAdded', 'WorkstreamMemberAdded'] })?.items.map(
+      ({ node }) => [node.type, node.scopeAreaId, node.scopeWorkstreamId],
+    );
+    expect(rows).toEqual([
+      ['PerformanceFiguresSubmitted', 'bristol', null],
+      ['TaskAdded', null, 'w'],
+      ['WorkstreamMemberAdded', null, null],
+    ]);
   });
 
   it('keeps whom a restricted communication is restricted to, and nothing for an open one (R42)', () => {

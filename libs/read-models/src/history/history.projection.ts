@@ -3,6 +3,7 @@ import {
   AccessEvent,
   EarlierRestrictions,
   happenedOn,
+  readScopeOf,
   RegionalGroupEvent,
   Restriction,
   restrictionOf,
@@ -17,8 +18,8 @@ const statements = statementsPerDatabase((db) => ({
   insertEvent: db.prepare(
     `INSERT INTO history_events (position, event_id, stream_id, kind, type, data, actor_person_id, actor_name,
        actor_partner_id, actor_partner_name, actor_roles, happened_on, recorded_at, reason, restricted_group_id,
-       restricted_area_ids)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       restricted_area_ids, scope_area_id, scope_workstream_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
   insertLink: db.prepare(
     'INSERT INTO history_links (entity_id, position, kind, type, happened_on) VALUES (?, ?, ?, ?, ?)',
@@ -67,12 +68,14 @@ function rememberNames(s: Statements, stored: StoredEvent): void {
  * roles, when it happened in the world and when it was recorded, why; and, in `history_links`,
  * each entity it concerns with the event's kind, type and date, so the history of an entity,
  * partner or person is filtered and counted from its own index entries alone. An event with
- * restricted content (R42) keeps whom it is restricted to, for the reader to mask it.
+ * restricted content (R42), or whose content is an area's reports or a workstream's tasks (R43),
+ * keeps whom it is for, for the reader to mask it.
  */
 export const historyProjection: Projection = {
   name: 'history',
   // 4: the day an event happened on is London's, not UTC's. 5: a response to a restricted escalation is restricted.
-  version: 5,
+  // 6: an area's reports and a workstream's tasks keep the area or workstream whose readers they are for.
+  version: 6,
   tables: ['history_events', 'history_links', 'history_people', 'history_partners', 'history_restricted_escalations'],
 
   setup(db: Database.Database) {
@@ -81,7 +84,8 @@ export const historyProjection: Projection = {
         position INTEGER PRIMARY KEY, event_id TEXT NOT NULL, stream_id TEXT NOT NULL, kind TEXT NOT NULL,
         type TEXT NOT NULL, data TEXT NOT NULL, actor_person_id TEXT, actor_name TEXT, actor_partner_id TEXT,
         actor_partner_name TEXT, actor_roles TEXT NOT NULL, happened_on TEXT NOT NULL, recorded_at TEXT NOT NULL,
-        reason TEXT, restricted_group_id TEXT, restricted_area_ids TEXT
+        reason TEXT, restricted_group_id TEXT, restricted_area_ids TEXT, scope_area_id TEXT,
+        scope_workstream_id TEXT
       );
       CREATE TABLE history_links (
         entity_id TEXT NOT NULL, position INTEGER NOT NULL, kind TEXT NOT NULL, type TEXT NOT NULL,
@@ -112,6 +116,7 @@ export const historyProjection: Projection = {
     const happened = happenedOn(stored.data, recordedAt);
     const restriction = restrictionOf(stored.type, stored.data, earlierRestrictions(db));
     rememberRestriction(s, stored, restriction);
+    const scope = readScopeOf(stored.streamId, stored.type, stored.data);
     s.insertEvent.run(
       stored.position,
       stored.id,
@@ -129,6 +134,8 @@ export const historyProjection: Projection = {
       typeof reason === 'string' ? reason : null,
       restriction?.groupId ?? null,
       restriction ? JSON.stringify(restriction.areaIds) : null,
+      scope?.areaId ?? null,
+      scope?.workstreamId ?? null,
     );
     for (const entityId of entitiesOf(stored)) {
       s.insertLink.run(entityId, stored.position, kind, stored.type, happened);

@@ -37,13 +37,18 @@ export interface HistoryEventRow {
   readonly restrictedGroupId: string | null;
   /** JSON text of the areas the restricted content concerns; null for an event with none. */
   readonly restrictedAreaIds: string | null;
+  /** R43: the area whose reports this event's content is; null when it is none's. */
+  readonly scopeAreaId: string | null;
+  /** R43: the workstream whose tasks this event's content is; null when it is none's. */
+  readonly scopeWorkstreamId: string | null;
 }
 
 const COLUMNS = `e.position, e.event_id AS eventId, e.stream_id AS streamId, e.kind, e.type, e.data,
   e.actor_person_id AS actorPersonId, e.actor_name AS actorName, e.actor_partner_id AS actorPartnerId,
   e.actor_partner_name AS actorPartnerName, e.actor_roles AS actorRoles, e.happened_on AS happenedOn,
   e.recorded_at AS recordedAt, e.reason, e.restricted_group_id AS restrictedGroupId,
-  e.restricted_area_ids AS restrictedAreaIds`;
+  e.restricted_area_ids AS restrictedAreaIds, e.scope_area_id AS scopeAreaId,
+  e.scope_workstream_id AS scopeWorkstreamId`;
 
 /**
  * The rows a filter matches, as `t` (for counting) and how to reach the full events of a page. With

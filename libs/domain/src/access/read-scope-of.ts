@@ -1,0 +1,62 @@
+import { LocalArrangementEvent } from '../local-arrangements/local-arrangement.decider';
+import { PracticeReviewEvent } from '../local-arrangements/practice-review.events';
+import { ReportsUpEvent } from '../local-arrangements/reports-up.events';
+import { RegionalReportsEvent } from '../regional-reports/regional-reports.decider';
+import { WorkstreamEvent } from '../workstreams/workstream.events';
+
+/**
+ * R43 for one recorded event shown whole (the history, its export): whose business its content is
+ * when that is narrower than the group's. An area's reports and feed are for `mayReadAreaFeed`'s readers, a
+ * workstream's tasks for `mayReadWorkstream`'s; administrators, who read the group, read neither.
+ */
+export type ReadScope = Readonly<{ areaId: string | null; workstreamId: string | null }>;
+
+/** What an area sends up to the region, and the practice reviews it records: its reports. */
+const AREA_REPORT_TYPES: ReadonlySet<string> = new Set<(ReportsUpEvent | PracticeReviewEvent)['type']>([
+  'YearlyReportSubmitted',
+  'PerformanceFiguresSubmitted',
+  'EscalationRaised',
+  'LocalDecisionShared',
+  'SeriousIncidentNotified',
+  'PanelNotificationRecorded',
+  'RapidReviewDecisionRecorded',
+  'LocalReviewPublished',
+]);
+
+/** An area's acknowledgements of its feed are read with the feed itself (`feedItemAcknowledgements`). */
+const AREA_FEED_TYPES: ReadonlySet<string> = new Set<LocalArrangementEvent['type']>(['FeedItemAcknowledged']);
+
+/** The region's answers to what an area sent up say what it was about, so they are the area's reports too. */
+const REGION_ANSWER_TYPES: ReadonlySet<string> = new Set<RegionalReportsEvent['type']>([
+  'InboxItemAcknowledged',
+  'EscalationResponded',
+  'EscalationResolved',
+]);
+
+/** A workstream's tasks; its commissioning, people, status and closing are the group's business. */
+const TASK_TYPES: ReadonlySet<string> = new Set<WorkstreamEvent['type']>([
+  'TaskAdded',
+  'TaskStarted',
+  'TaskBlocked',
+  'TaskUnblocked',
+  'TaskCompleted',
+  'TaskCancelled',
+  'TaskReassigned',
+  'TaskDueDateChanged',
+  'TaskCarriedOut',
+  'TaskCarriedIn',
+]);
+
+const WORKSTREAM_PREFIX = 'workstream-';
+
+/** The area or workstream whose readers alone may see what this event says; null for the group's own business. */
+export function readScopeOf(streamId: string, type: string, data: unknown): ReadScope | null {
+  if (AREA_REPORT_TYPES.has(type) || AREA_FEED_TYPES.has(type) || REGION_ANSWER_TYPES.has(type)) {
+    const { areaId } = data as { areaId?: unknown };
+    if (typeof areaId === 'string') return { areaId, workstreamId: null };
+  }
+  if (TASK_TYPES.has(type) && streamId.startsWith(WORKSTREAM_PREFIX)) {
+    return { areaId: null, workstreamId: streamId.slice(WORKSTREAM_PREFIX.length) };
+  }
+  return null;
+}
