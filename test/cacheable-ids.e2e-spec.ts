@@ -8,6 +8,8 @@ const WITHOUT_ID: Record<string, string> = {
   RegionalGroupChange: 'a mutation result wrapping the group, which has its id',
   NoticeChange: 'a mutation result wrapping the notice and the group, which have their ids',
   AreaAddition: 'a mutation result wrapping the group and the new area, which have their ids',
+  LocalPublicationChange: 'a mutation result wrapping an area’s publication and the meeting, which has its id',
+  PolicyAdoptionChange: 'a mutation result wrapping an area’s decision and the policy, which has its id',
   LeadSafeguardingPartner: 'a value of its delegated safeguarding partner’s naming, which has the id',
   CoverageGap: 'what a change would do to an area, reported with the change, not a thing that lasts',
   DepartureConsequences: 'worked out once when the notice was given and read only inside its notice',

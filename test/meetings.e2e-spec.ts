@@ -189,9 +189,7 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
     });
     const future = await record('2026-11-24');
     expect(future.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
-    const script = await call(
-      'recordLocalPublication',
-      'RecordLocalPublicationInput',
+    const script = await publishLocally(
       {
         meetingId: year.meetingIds[1],
         areaId: demo.areaIds.Somerset,
