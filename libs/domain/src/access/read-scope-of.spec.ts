@@ -20,6 +20,20 @@ describe('readScopeOf: whose business an event’s content is, when narrower tha
     expect(notified).toEqual({ areaId: 'bristol', workstreamId: null });
   });
 
+  it('given what an area records of its own arrangement, then it is that area’s, read with localArrangement', () => {
+    for (const type of [
+      'RelevantAgencyRecorded',
+      'LocalGroupRecorded',
+      'ArrangementsPublished',
+      'SecretaryOfStateNotified',
+    ]) {
+      expect(readScopeOf('local-arrangement-bristol', type, { areaId: 'bristol' })).toEqual({
+        areaId: 'bristol',
+        workstreamId: null,
+      });
+    }
+  });
+
   it('given an area’s acknowledgement of an item in its feed, then it is that area’s, read with its feed', () => {
     const acknowledged = { areaId: 'bristol', position: 7, acknowledgedAt: '2026-11-20T10:00:00.000Z' };
     expect(readScopeOf('local-arrangement-bristol', 'FeedItemAcknowledged', acknowledged)).toEqual({

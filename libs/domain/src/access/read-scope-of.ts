@@ -1,6 +1,4 @@
 import { LocalArrangementEvent } from '../local-arrangements/local-arrangement.decider';
-import { PracticeReviewEvent } from '../local-arrangements/practice-review.events';
-import { ReportsUpEvent } from '../local-arrangements/reports-up.events';
 import { RegionalReportsEvent } from '../regional-reports/regional-reports.decider';
 import { WorkstreamEvent } from '../workstreams/workstream.events';
 
@@ -11,20 +9,16 @@ import { WorkstreamEvent } from '../workstreams/workstream.events';
  */
 export type ReadScope = Readonly<{ areaId: string | null; workstreamId: string | null }>;
 
-/** What an area sends up to the region, and the practice reviews it records: its reports. */
-const AREA_REPORT_TYPES: ReadonlySet<string> = new Set<(ReportsUpEvent | PracticeReviewEvent)['type']>([
-  'YearlyReportSubmitted',
-  'PerformanceFiguresSubmitted',
-  'EscalationRaised',
-  'LocalDecisionShared',
-  'SeriousIncidentNotified',
-  'PanelNotificationRecorded',
-  'RapidReviewDecisionRecorded',
-  'LocalReviewPublished',
+/**
+ * An area's own stream holds its arrangement, what it sends up, its practice reviews and its feed
+ * acknowledgements: all read with `localArrangement`, `reportsUp` and the feed, by the area's
+ * readers. Its policy adoptions alone are read with the policy, by whoever reads the group's business.
+ */
+const AREA_STREAM_PREFIX = 'local-arrangement-';
+const READ_WITH_THE_POLICY: ReadonlySet<string> = new Set<LocalArrangementEvent['type']>([
+  'PolicyAdoptionRecorded',
+  'PolicyAdoptionCorrected',
 ]);
-
-/** An area's acknowledgements of its feed are read with the feed itself (`feedItemAcknowledgements`). */
-const AREA_FEED_TYPES: ReadonlySet<string> = new Set<LocalArrangementEvent['type']>(['FeedItemAcknowledged']);
 
 /** The region's answers to what an area sent up say what it was about, so they are the area's reports too. */
 const REGION_ANSWER_TYPES: ReadonlySet<string> = new Set<RegionalReportsEvent['type']>([
@@ -51,7 +45,10 @@ const WORKSTREAM_PREFIX = 'workstream-';
 
 /** The area or workstream whose readers alone may see what this event says; null for the group's own business. */
 export function readScopeOf(streamId: string, type: string, data: unknown): ReadScope | null {
-  if (AREA_REPORT_TYPES.has(type) || AREA_FEED_TYPES.has(type) || REGION_ANSWER_TYPES.has(type)) {
+  if (streamId.startsWith(AREA_STREAM_PREFIX) && !READ_WITH_THE_POLICY.has(type)) {
+    return { areaId: streamId.slice(AREA_STREAM_PREFIX.length), workstreamId: null };
+  }
+  if (REGION_ANSWER_TYPES.has(type)) {
     const { areaId } = data as { areaId?: unknown };
     if (typeof areaId === 'string') return { areaId, workstreamId: null };
   }
