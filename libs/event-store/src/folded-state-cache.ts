@@ -1,5 +1,6 @@
 import { Decider, fold, Message } from '@app/domain';
 import { EventStore, StoredEvent } from './event-store';
+import { perStore } from './per-store';
 import { upcast } from './upcast';
 
 /** A stream as a command needs it: its state folded up to `last`, and the keyed commands it has recorded. */
@@ -171,14 +172,5 @@ function sameEvent(stored: StoredEvent, cached: StoredEvent): boolean {
   );
 }
 
-const caches = new WeakMap<EventStore, FoldedStateCache>();
-
 /** The process's cache for one store: every command and permission check on that store shares it. */
-export function foldedStateCacheOf(store: EventStore): FoldedStateCache {
-  let cache = caches.get(store);
-  if (!cache) {
-    cache = new FoldedStateCache();
-    caches.set(store, cache);
-  }
-  return cache;
-}
+export const foldedStateCacheOf = perStore(() => new FoldedStateCache());

@@ -1,4 +1,4 @@
-import { EventStore } from './event-store';
+import { perStore } from './per-store';
 
 /**
  * The longest a command keeps its turn before the next one goes on without waiting for it. A turn
@@ -51,14 +51,5 @@ export class StreamTurns {
   }
 }
 
-const turnsPerStore = new WeakMap<EventStore, StreamTurns>();
-
-/** The turns of this process's commands on `store`'s streams. */
-export function streamTurnsOf(store: EventStore): StreamTurns {
-  let turns = turnsPerStore.get(store);
-  if (!turns) {
-    turns = new StreamTurns();
-    turnsPerStore.set(store, turns);
-  }
-  return turns;
-}
+/** The turns of this process's commands on one store's streams. */
+export const streamTurnsOf = perStore(() => new StreamTurns());
