@@ -38,9 +38,6 @@ const REFUSALS = {
   workstream: "A workstream's tasks are for its lead and members, the group's current representatives and auditors.",
 };
 
-/** The streams whose first event names the group they belong to. */
-const GROUP_ENTITY_STREAMS = ['meeting-', 'policy-', 'communication-', 'regional-reports-'];
-
 /**
  * The one place that answers "may this person read this?" (R42, R43) for queries, field resolvers,
  * subscriptions, history and the calendar. It loads the facts (the person's grants from the access
@@ -204,28 +201,5 @@ export class ReadAccess {
         mayReadItem({ restricted: true, areaIds: item.areaIds }, await groupOf(item.groupId), reader, today),
       ),
     );
-  }
-
-  /**
-   * For history and export: whether the person may read the events of a stream, by what the stream
-   * holds. A group's own stream, its meetings, policies and communications are the group's business
-   * (a restricted communication then also needs `mayReadItem`); a workstream's stream holds its
-   * tasks; an area's own stream (its adoptions and acknowledgements) is the area's. The platform's
-   * own streams (people and grants, the transparency log) are for administrators and auditors.
-   */
-  async mayReadStream(personId: string, streamId: string): Promise<boolean> {
-    if (streamId.startsWith('regional-group-'))
-      return this.mayReadGroup(personId, streamId.slice('regional-group-'.length));
-    if (streamId.startsWith('workstream-'))
-      return this.mayReadWorkstream(personId, streamId.slice('workstream-'.length));
-    if (streamId.startsWith('local-arrangement-'))
-      return this.mayReadAreaFeed(personId, streamId.slice('local-arrangement-'.length));
-    if (GROUP_ENTITY_STREAMS.some((prefix) => streamId.startsWith(prefix))) {
-      const [first] = await this.store.readStream(streamId, { limit: 1 });
-      const groupId = (first?.data as { groupId?: string } | undefined)?.groupId;
-      return groupId !== undefined && (await this.mayReadGroup(personId, groupId));
-    }
-    const { platformRoles } = await this.reader(personId);
-    return platformRoles.includes('ADMINISTRATOR') || platformRoles.includes('AUDITOR');
   }
 }
