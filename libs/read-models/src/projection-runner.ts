@@ -78,7 +78,7 @@ const CATCH_UP_PAGE = 50000;
  * page reads and 125,085 writes to 78,106 and 102,717 (64 MiB did little better, 51,509 and
  * 95,029); the previous size is set back after the catch-up.
  */
-const CATCH_UP_CACHE_KIB = 32 * 1024;
+export const CATCH_UP_CACHE_KIB = 32 * 1024;
 
 /**
  * Keeps the read database up to date with the store. Each projection has its own checkpoint,
