@@ -34,6 +34,7 @@ describe('practice reviews and reports up (L2, L5)', () => {
     token.bristolManager = await app.tokenOf('bristol-business-manager');
     token.auditor = await app.tokenOf('auditor');
     token.somersetManager = await app.businessManager('Somerset', 'Somerset business manager');
+    token.northSomersetManager = await app.businessManager('North Somerset', 'North Somerset business manager');
   });
   afterAll(async () => api.stop());
 
@@ -504,6 +505,80 @@ describe('practice reviews and reports up (L2, L5)', () => {
       expect(measures.errors?.[0].message).toBe(
         "The measures an area reports figures on are for its business managers, the group's current representatives and auditors.",
       );
+    });
+
+    it('a yearly report published, or figures sent, the day before the area joined its group: refused, nothing recorded; on the day it joined: recorded', async () => {
+      // North Somerset, a founding area with nothing sent up yet, joined on the group's establishment, 1 June 2019.
+      const northSomerset = demo.areaIds['North Somerset'];
+      const sentUp = async (kind: string) =>
+        (
+          await api.graphql(
+            `query($a: ID!) { reportsUp(areaId: $a, first: 100, kind: ${kind}) { totalCount edges { node { receivedOn } } } }`,
+            { a: northSomerset },
+            token.chair,
+          )
+        ).data?.reportsUp;
+      const report = (publishedOn: string) => ({
+        areaId: northSomerset,
+        period: '2018-19',
+        publishedOn,
+        link: 'https://north-somerset.example/safeguarding-partnership/yearly-report-2018-19.pdf',
+        sentToNationalPanelOn: '2019-06-05',
+        sentToWhatWorksOn: '2019-06-05',
+      });
+      const figures = (submittedOn: string) => ({
+        areaId: northSomerset,
+        measureId,
+        period: '2019-Q2',
+        count: 2,
+        submittedOn,
+      });
+
+      const earlyReport = await call('submitYearlyReport', report('2019-05-31'), 'northSomersetManager', 'id');
+      expect(earlyReport.data).toBeNull();
+      expect(earlyReport.errors?.[0]).toMatchObject({
+        message: 'The day the report was published (2019-05-31) is before the area joined its group (2019-06-01).',
+        extensions: { code: 'OUT_OF_RANGE', earliest: '2019-06-01' },
+      });
+      // Within 2019-Q2, so only the day the area joined bounds it.
+      const earlyFigures = await call('submitPerformanceFigures', figures('2019-05-31'), 'northSomersetManager', 'id');
+      expect(earlyFigures.data).toBeNull();
+      expect(earlyFigures.errors?.[0]).toMatchObject({
+        message: 'The day the figures were sent (2019-05-31) is before the area joined its group (2019-06-01).',
+        extensions: { code: 'OUT_OF_RANGE', earliest: '2019-06-01' },
+      });
+      expect((await sentUp('YEARLY_REPORT')).totalCount).toBe(0);
+      expect((await sentUp('PERFORMANCE_FIGURES')).totalCount).toBe(0);
+
+      const onTheDay = await call('submitYearlyReport', report('2019-06-01'), 'northSomersetManager', ITEM);
+      expect(onTheDay.errors).toBeUndefined();
+      expect(onTheDay.data?.submitYearlyReport).toMatchObject({
+        kind: 'YEARLY_REPORT',
+        areaId: northSomerset,
+        receivedOn: '2019-06-01',
+        dueOn: null,
+        status: 'RECEIVED',
+        yearlyReport: { period: '2018-19', dispatch: { dueOn: '2019-06-08', doneOn: '2019-06-05', status: 'MET' } },
+      });
+      const figuresOnTheDay = await call(
+        'submitPerformanceFigures',
+        figures('2019-06-01'),
+        'northSomersetManager',
+        ITEM,
+      );
+      expect(figuresOnTheDay.errors).toBeUndefined();
+      expect(figuresOnTheDay.data?.submitPerformanceFigures).toMatchObject({
+        kind: 'PERFORMANCE_FIGURES',
+        receivedOn: '2019-06-01',
+        dueOn: '2019-07-31',
+        status: 'RECEIVED',
+        figures: { measureName: 'Rapid reviews held', period: '2019-Q2', count: 2 },
+      });
+      expect(await sentUp('YEARLY_REPORT')).toEqual({ totalCount: 1, edges: [{ node: { receivedOn: '2019-06-01' } }] });
+      expect(await sentUp('PERFORMANCE_FIGURES')).toEqual({
+        totalCount: 1,
+        edges: [{ node: { receivedOn: '2019-06-01' } }],
+      });
     });
   });
 });

@@ -2,6 +2,7 @@ export * from './shared/decider';
 export * from './shared/domain-error';
 export * from './shared/roles';
 export * from './shared/text';
+export * from './shared/web-address';
 export * from './shared/persistent-map';
 export * from './shared/identifying-data';
 export * from './shared/ids';

@@ -1,4 +1,4 @@
-import { isEmail, isURL, ValidateBy, ValidationArguments, ValidationError, ValidationOptions } from 'class-validator';
+import { isEmail, ValidateBy, ValidationArguments, ValidationError, ValidationOptions } from 'class-validator';
 import {
   dateProblem,
   DOCUMENT_TEXT_MAX,
@@ -6,6 +6,7 @@ import {
   findIdentifyingDataInKey,
   IdentifyingData,
   isEntityId,
+  isWebAddress,
   isWellFormedText,
   LONG_TEXT_MAX,
   SHORT_TEXT_MAX,
@@ -135,15 +136,12 @@ export function IsEmailAddress(): PropertyDecorator {
   });
 }
 
-/** http and https only: a `javascript:` or `data:` address would run in the page of whoever opens it. */
-const WEB_ADDRESS = { require_protocol: true, protocols: ['https', 'http'] };
-
-/** A web address people open from the platform (a report's link, where minutes were published). */
+/** A web address people open from the platform (a report's link, where minutes were published): see `isWebAddress`. */
 export function IsWebAddress(): PropertyDecorator {
   return ValidateBy({
     name: 'isWebAddress',
     validator: {
-      validate: (value: unknown) => typeof value === 'string' && isURL(value, WEB_ADDRESS),
+      validate: (value: unknown) => isWebAddress(value),
       defaultMessage: ({ property }: ValidationArguments) => `${property} must be an http or https address.`,
     },
   });

@@ -200,4 +200,9 @@ describe('publishing the local review (L5)', () => {
       .given([notified(), decided])
       .when(publish({ publishedOn: '2027-01-11' }))
       .thenFails('OUT_OF_RANGE'));
+  it('is refused with a link that is not an http or https address, even sent without the API', () =>
+    spec
+      .given([notified(), decided])
+      .when(publish({ link: 'javascript:alert(1)' }))
+      .thenFails('VALIDATION_FAILED', /^The link to the review must be an http or https address\.$/));
 });

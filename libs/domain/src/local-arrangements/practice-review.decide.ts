@@ -1,5 +1,6 @@
 import { dateOrToday, IsoDate, requireNotBefore, requireNotFuture } from '../shared/dates';
 import { DomainError } from '../shared/domain-error';
+import { requireWebAddress } from '../shared/web-address';
 import { requireSinceAreaJoined } from './area-joined';
 import { requireStatutoryRecorder } from './area-recorders';
 import { localReviewPublicationDueOn, panelNotificationDueOn, rapidReviewDueOn } from './deadlines';
@@ -141,9 +142,8 @@ export function decidePracticeReview(command: PracticeReviewCommand, reviews: Pr
       const publishedOn = dateOrToday(command.data.publishedOn, now);
       requireNotFuture(publishedOn, now, 'The day of publication');
       requireNotBefore(publishedOn, review.decidedOn, 'The day of publication', 'the decision to start the review');
-      return [
-        { type: 'LocalReviewPublished', data: { areaId, reviewId, publishedOn, link: command.data.link.trim() } },
-      ];
+      const link = requireWebAddress(command.data.link, 'The link to the review');
+      return [{ type: 'LocalReviewPublished', data: { areaId, reviewId, publishedOn, link } }];
     }
   }
 }

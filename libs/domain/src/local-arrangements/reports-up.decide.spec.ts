@@ -138,6 +138,11 @@ describe('the yearly report (L2)', () => {
       .given([])
       .when(submit({ period: '2025-27' }))
       .thenFails('VALIDATION_FAILED'));
+  it('is refused with a link that is not an http or https address, even sent without the API', () =>
+    spec
+      .given([lastYear])
+      .when(submit({ link: 'ftp://bristol.example/ycp-2025-26.pdf' }))
+      .thenFails('VALIDATION_FAILED', /^The link to the report must be an http or https address\.$/));
 });
 
 describe('performance figures (L2)', () => {

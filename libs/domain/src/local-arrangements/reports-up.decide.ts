@@ -1,5 +1,6 @@
 import { dateOrToday, groupDateOf, requireDate, requireNotBefore, requireNotFuture } from '../shared/dates';
 import { DomainError } from '../shared/domain-error';
+import { requireWebAddress } from '../shared/web-address';
 import { requireSinceAreaJoined } from './area-joined';
 import { requireAreaManager } from './area-recorders';
 import {
@@ -77,7 +78,7 @@ export function decideReportsUp(command: ReportsUpCommand, state: ReportsUpState
             reportId,
             period,
             publishedOn,
-            link: command.data.link.trim(),
+            link: requireWebAddress(command.data.link, 'The link to the report'),
             sentToNationalPanelOn,
             sentToWhatWorksOn,
             dueOn: previous ? nextYearlyReportDueOn(previous.publishedOn) : null,

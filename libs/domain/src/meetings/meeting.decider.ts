@@ -2,7 +2,8 @@ import { Decider } from '../shared/decider';
 import { decideRecommendationResponse } from './recommendation-response';
 import { DomainError } from '../shared/domain-error';
 import { Actor } from '../shared/roles';
-import { normaliseName, requireText } from '../shared/text';
+import { requireText } from '../shared/text';
+import { requireWebAddress } from '../shared/web-address';
 import { isIsoDate, groupDateOf, IsoDate, requireDate, requireNotBefore, requireNotFuture } from '../shared/dates';
 import { localPublicationOn, minutesApprovedOn, minutesPublishedOn } from './minutes-dates';
 import { quorumRequired } from '../regional-group/quorum';
@@ -443,7 +444,7 @@ function recordLocalPublication(command: RecordLocalPublication, meeting: Meetin
   return [
     {
       type: 'LocalPublicationRecorded',
-      data: { areaId, address: requireText(normaliseName(command.data.address), 'The address'), publishedOn },
+      data: { areaId, address: requireWebAddress(command.data.address, 'The address'), publishedOn },
     },
   ];
 }

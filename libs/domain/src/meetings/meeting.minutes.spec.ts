@@ -444,7 +444,7 @@ describe('Correcting published minutes (A7)', () => {
 });
 
 describe('Recording local publication (R10, R11, R41)', () => {
-  it("is recorded by the area's own business manager, with the address's spaces normalised", () => {
+  it("is recorded by the area's own business manager, the address without its surrounding spaces", () => {
     spec
       .given(published)
       .when(
@@ -566,6 +566,16 @@ describe('Recording local publication (R10, R11, R41)', () => {
       .when(recordLocal(somersetBusinessManager, 'somerset', ['somerset'], { address: '   ' }))
       .thenFails('VALIDATION_FAILED', /The address must not be empty/);
   });
+
+  it.each([['javascript:alert(1)'], ['/minutes/march-2020'], ['https://somerset.example/march minutes']])(
+    'is refused with %j, not an http or https address, even sent without the API',
+    (address) => {
+      spec
+        .given(published)
+        .when(recordLocal(somersetBusinessManager, 'somerset', ['somerset'], { address }))
+        .thenFails('VALIDATION_FAILED', /^The address must be an http or https address\.$/);
+    },
+  );
 });
 
 describe('A meeting from schedule to minutes published in all five areas', () => {
