@@ -357,15 +357,29 @@ export function longDate(isoDate: string | null | undefined): string {
   });
 }
 
-export function dateTime(isoDateTime: string): string {
-  const date = new Date(isoDateTime);
-  const time = date.toLocaleTimeString('en-GB', {
+/**
+ * A time of day in London as GOV.UK writes it: 10am, 5:30pm, and midday and midnight rather than
+ * 12pm and 12am, which readers confuse.
+ */
+function timeOfDay(date: Date): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
     hour: 'numeric',
     minute: '2-digit',
-    hour12: true,
+    hourCycle: 'h23',
     timeZone: 'Europe/London',
-  });
-  return `${longDate(isoDateTime)} at ${time.replace(' ', '')}`;
+  }).formatToParts(date);
+  const [hour, minute] = (['hour', 'minute'] as const).map((type) =>
+    Number(parts.find((part) => part.type === type)?.value),
+  );
+  if (minute === 0 && hour === 12) return 'midday';
+  if (minute === 0 && hour === 0) return 'midnight';
+  const minutes = minute === 0 ? '' : `:${String(minute).padStart(2, '0')}`;
+  return `${hour % 12 || 12}${minutes}${hour < 12 ? 'am' : 'pm'}`;
+}
+
+/** A moment as GOV.UK writes it: 1 December 2026 at 10am. */
+export function dateTime(isoDateTime: string): string {
+  return `${longDate(isoDateTime)} at ${timeOfDay(new Date(isoDateTime))}`;
 }
 
 /** LOCAL_AUTHORITY -> Local authority. */
