@@ -179,6 +179,23 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     await page.screenshot({ path: join(README_SHOTS, 'group-overview.png') });
   });
 
+  it('says plainly that a group with neither terms of reference nor representatives has no quorum to count', async () => {
+    const { data, errors } = await app.api.graphql<{ establishRegionalGroup: { id: string } }>(
+      'mutation($i: EstablishRegionalGroupInput!) { establishRegionalGroup(input: $i) { id } }',
+      { i: { name: 'Wessex Safeguarding Partnership', areas: [{ name: 'Dorset' }] } },
+    );
+    expect(errors).toBeUndefined();
+    const page = await open();
+    await signIn(page, 'administrator');
+    await page.goto(`${app.api.url}/groups/${data!.establishRegionalGroup.id}`);
+    const quorum = await page.locator('.govuk-summary-list__row', { hasText: 'Quorum' }).innerText();
+    expect(quorum).toContain(
+      'No terms of reference or representatives are recorded yet, so there is no quorum to count. Until the group adopts terms, the platform’s default is 66% of the representatives, rounded up.',
+    );
+    expect(quorum).not.toContain('0 of 0');
+    await page.context().close();
+  });
+
   it('shows the group as it stood on an earlier day, and refuses a day before the group existed', async () => {
     const page = await open();
     await signIn(page, 'chair');

@@ -19,6 +19,7 @@ import {
 import { html } from '../html';
 import { PageContext, Pages, queryOf } from '../page-context';
 import { groupNavigation } from './group-nav';
+import { QuorumRule, quorumSummary } from './quorum-summary';
 import { deadlinesOf, PRACTICE_REVIEW_FIELDS, PracticeReview } from './reports-up-views';
 
 const OVERVIEW = `query Overview($id: ID!, $asAt: String) {
@@ -66,7 +67,7 @@ interface Overview {
     }[];
     chair: Officer | null;
     deputyChair: Officer | null;
-    quorum: { percentage: number; representativeCount: number; required: number };
+    quorum: QuorumRule;
     coverage: { id: string; area: { name: string }; covered: string[]; missing: string[] }[];
     notices: {
       id: string;
@@ -199,10 +200,7 @@ export class GroupController {
           ${summaryList([
             ['Chair', officer(group.chair)],
             ['Deputy chair', officer(group.deputyChair)],
-            [
-              'Quorum',
-              `${group.quorum.required} of ${group.quorum.representativeCount} representatives (${group.quorum.percentage}%, rounded up)`,
-            ],
+            ['Quorum', quorumSummary(group.quorum, group.termsOfReference.inForce !== null)],
             [
               'Next meeting',
               next
