@@ -179,6 +179,21 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     await page.screenshot({ path: join(README_SHOTS, 'group-overview.png') });
   });
 
+  it('lists what is overdue oldest due day first, whatever kind it is and whenever it was recorded', async () => {
+    const page = await open();
+    await signIn(page, 'chair');
+    await page.goto(groupUrl());
+    const overdue = await page
+      .locator('h2:has-text("Overdue") + ul > li')
+      .allInnerTexts()
+      .then((items) => items.map((item) => item.replace(/\s+/g, ' ')));
+    const dueDays = overdue.map((item) => Date.parse(`${/\(due (\d{1,2} \w+ \d{4})/.exec(item)?.[1]} 12:00 UTC`));
+    expect(dueDays.length).toBeGreaterThan(2);
+    expect(dueDays.every((day) => !Number.isNaN(day))).toBe(true);
+    expect(dueDays).toEqual([...dueDays].sort((a, b) => a - b));
+    await page.context().close();
+  });
+
   it('says plainly that a group with neither terms of reference nor representatives has no quorum to count', async () => {
     const { data, errors } = await app.api.graphql<{ establishRegionalGroup: { id: string } }>(
       'mutation($i: EstablishRegionalGroupInput!) { establishRegionalGroup(input: $i) { id } }',
