@@ -179,6 +179,38 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     await page.screenshot({ path: join(README_SHOTS, 'group-overview.png') });
   });
 
+  it('lists what is overdue oldest due day first, whatever kind it is and whenever it was recorded', async () => {
+    const page = await open();
+    await signIn(page, 'chair');
+    await page.goto(groupUrl());
+    const overdue = await page
+      .locator('h2:has-text("Overdue") + ul > li')
+      .allInnerTexts()
+      .then((items) => items.map((item) => item.replace(/\s+/g, ' ')));
+    const dueDays = overdue.map((item) => Date.parse(`${/\(due (\d{1,2} \w+ \d{4})/.exec(item)?.[1]} 12:00 UTC`));
+    expect(dueDays.length).toBeGreaterThan(2);
+    expect(dueDays.every((day) => !Number.isNaN(day))).toBe(true);
+    expect(dueDays).toEqual([...dueDays].sort((a, b) => a - b));
+    await page.context().close();
+  });
+
+  it('says plainly that a group with neither terms of reference nor representatives has no quorum to count', async () => {
+    const { data, errors } = await app.api.graphql<{ establishRegionalGroup: { id: string } }>(
+      'mutation($i: EstablishRegionalGroupInput!) { establishRegionalGroup(input: $i) { id } }',
+      { i: { name: 'Wessex Safeguarding Partnership', areas: [{ name: 'Dorset' }] } },
+    );
+    expect(errors).toBeUndefined();
+    const page = await open();
+    await signIn(page, 'administrator');
+    await page.goto(`${app.api.url}/groups/${data!.establishRegionalGroup.id}`);
+    const quorum = await page.locator('.govuk-summary-list__row', { hasText: 'Quorum' }).innerText();
+    expect(quorum).toContain(
+      'No terms of reference or representatives are recorded yet, so there is no quorum to count. Until the group adopts terms, the platform’s default is 66% of the representatives, rounded up.',
+    );
+    expect(quorum).not.toContain('0 of 0');
+    await page.context().close();
+  });
+
   it('shows the group as it stood on an earlier day, and refuses a day before the group existed', async () => {
     const page = await open();
     await signIn(page, 'chair');
@@ -198,7 +230,7 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     await expect(partners()).resolves.toContain('NHS BANES CCG');
     await expect(page.locator('main').innerText()).resolves.toContain('Version 1.0, adopted');
     // The March 2020 meeting, entered years later, was the next one on that day.
-    await expect(page.locator('main').innerText()).resolves.toMatch(/Next meeting\s+12 March 2020 at 10:00am/);
+    await expect(page.locator('main').innerText()).resolves.toMatch(/Next meeting\s+12 March 2020 at 10am/);
     await checkPage(page, 'group-overview-as-at');
 
     await asAt('31', '5', '2019');

@@ -241,4 +241,28 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
       .click();
     await expect(chair.locator('.govuk-notification-banner').innerText()).resolves.toContain('is recorded');
   });
+
+  it('words only what the platform added to a title, never what a person typed', async () => {
+    const manager = await open();
+    await signIn(manager, 'area business manager (Bristol)');
+    await manager.goto(inboxUrl('Bristol'));
+    // A day and a code a person typed, which the page must not reword.
+    const typed = 'From 2026-01-05 the CP_MEDICALS rota has one paediatrician';
+    await manager.getByLabel('Title').fill(typed);
+    await manager.getByLabel('What the region should know').fill('Out-of-hours medicals wait for the morning.');
+    await manager.getByRole('button', { name: 'Send to the region' }).click();
+    await expect(manager.locator('.govuk-notification-banner').innerText()).resolves.toContain('is sent to the region');
+    await expect(tableText(manager, 'What Bristol sent up')).resolves.toContain(typed);
+    await manager.context().close();
+
+    const chair = await open();
+    await signIn(chair, 'chair');
+    await chair.goto(`${groupUrl()}/inbox`);
+    const inbox = await chair.locator('table').first().innerText();
+    expect(inbox).toContain(typed);
+    await expect(chair.locator('h3', { hasText: 'CP_MEDICALS' }).innerText()).resolves.toBe(`${typed} (Bristol)`);
+    // The decision the platform added to a title it built is still worded.
+    expect(inbox).toContain('Rapid review decision on SOM-2025-04: national panel referral');
+    await chair.context().close();
+  });
 });

@@ -1,4 +1,4 @@
-import { button, checkbox, dateInput, forPeople, readDate } from './components';
+import { button, checkbox, dateInput, dateTime, forPeople, readDate } from './components';
 
 describe('the date input', () => {
   const read = (day: string, month: string, year: string) =>
@@ -105,16 +105,61 @@ describe('the button', () => {
   });
 });
 
-describe('a title that flowed down, for people', () => {
-  it('given ISO dates, then they read as people in England write them', () => {
+describe('a moment, as GOV.UK writes it', () => {
+  it('given a time on the hour, then it has no minutes: 10am, 3pm', () => {
+    expect(dateTime('2020-03-12T10:00:00.000Z')).toBe('12 March 2020 at 10am');
+    expect(dateTime('2026-12-01T15:00:00.000Z')).toBe('1 December 2026 at 3pm');
+  });
+
+  it('given minutes past the hour, then they follow a colon: 5:30pm, 9:05am, 12:15pm', () => {
+    expect(dateTime('2026-12-01T17:30:00.000Z')).toBe('1 December 2026 at 5:30pm');
+    expect(dateTime('2026-12-01T09:05:00.000Z')).toBe('1 December 2026 at 9:05am');
+    expect(dateTime('2026-12-01T12:15:00.000Z')).toBe('1 December 2026 at 12:15pm');
+  });
+
+  it('given 12 o’clock, then it is midday or midnight, never 12pm or 12am', () => {
+    expect(dateTime('2026-12-01T12:00:00.000Z')).toBe('1 December 2026 at midday');
+    expect(dateTime('2026-12-01T00:00:00.000Z')).toBe('1 December 2026 at midnight');
+    expect(dateTime('2026-12-01T00:30:00.000Z')).toBe('1 December 2026 at 12:30am');
+  });
+
+  it('given a moment in British Summer Time, then it is London’s time and day', () => {
+    expect(dateTime('2026-07-01T09:00:00.000Z')).toBe('1 July 2026 at 10am');
+    expect(dateTime('2026-06-30T23:00:00.000Z')).toBe('1 July 2026 at midnight');
+  });
+});
+
+describe('a title, for people', () => {
+  it('given a day the platform added to the end of its title, then it reads as people in England write it', () => {
     expect(forPeople('Minutes of the meeting of 2026-03-12')).toBe('Minutes of the meeting of 12 March 2026');
     expect(forPeople('Escalation procedure, version 1, effective 2026-12-01')).toBe(
       'Escalation procedure, version 1, effective 1 December 2026',
     );
+    expect(forPeople('Safeguarding adolescents week (cascade by 2026-12-05)')).toBe(
+      'Safeguarding adolescents week (cascade by 5 December 2026)',
+    );
   });
 
-  it('given codes, then they read as words, the first capitalised', () => {
-    expect(forPeople('TREE_HEAD for LOCAL_AUTHORITY partners')).toBe('Tree head for local authority partners');
+  it('given a rapid review’s decision the platform added, then it reads as words; an acronym stays one', () => {
+    expect(forPeople('Rapid review decision on SOM-2025-04: NATIONAL_PANEL_REFERRAL')).toBe(
+      'Rapid review decision on SOM-2025-04: national panel referral',
+    );
+    expect(forPeople('Rapid review decision on BRS-2025-11: LCSPR')).toBe(
+      'Rapid review decision on BRS-2025-11: LCSPR',
+    );
+  });
+
+  it('given codes and days a person typed, then they stay exactly as typed, even before what the platform added', () => {
+    expect(forPeople('Review of NHS_111 pathway')).toBe('Review of NHS_111 pathway');
+    expect(forPeople('TREE_HEAD for LOCAL_AUTHORITY partners')).toBe('TREE_HEAD for LOCAL_AUTHORITY partners');
+    expect(forPeople('From 2026-01-05 the CP_MEDICALS rota has one paediatrician')).toBe(
+      'From 2026-01-05 the CP_MEDICALS rota has one paediatrician',
+    );
+    expect(forPeople('Protocol of 2025-04-01 for LOCAL_AUTHORITY staff, version 2, effective 2026-12-01')).toBe(
+      'Protocol of 2025-04-01 for LOCAL_AUTHORITY staff, version 2, effective 1 December 2026',
+    );
+    // A code that ends a typed title is no decision of the platform's.
+    expect(forPeople('Concerns: LOCAL_AUTHORITY')).toBe('Concerns: LOCAL_AUTHORITY');
   });
 
   it('leaves alone what is neither: names, acronyms, periods, numbers and impossible days', () => {

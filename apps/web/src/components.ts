@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isIsoDate } from '@app/domain';
+import { isIsoDate, RAPID_REVIEW_DECISIONS } from '@app/domain';
 import { Html, html } from './html';
 
 /** Markup of the GOV.UK Design System's components, as its examples give it. */
@@ -357,15 +357,29 @@ export function longDate(isoDate: string | null | undefined): string {
   });
 }
 
-export function dateTime(isoDateTime: string): string {
-  const date = new Date(isoDateTime);
-  const time = date.toLocaleTimeString('en-GB', {
+/**
+ * A time of day in London as GOV.UK writes it: 10am, 5:30pm, and midday and midnight rather than
+ * 12pm and 12am, which readers confuse.
+ */
+function timeOfDay(date: Date): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
     hour: 'numeric',
     minute: '2-digit',
-    hour12: true,
+    hourCycle: 'h23',
     timeZone: 'Europe/London',
-  });
-  return `${longDate(isoDateTime)} at ${time.replace(' ', '')}`;
+  }).formatToParts(date);
+  const [hour, minute] = (['hour', 'minute'] as const).map((type) =>
+    Number(parts.find((part) => part.type === type)?.value),
+  );
+  if (minute === 0 && hour === 12) return 'midday';
+  if (minute === 0 && hour === 0) return 'midnight';
+  const minutes = minute === 0 ? '' : `:${String(minute).padStart(2, '0')}`;
+  return `${hour % 12 || 12}${minutes}${hour < 12 ? 'am' : 'pm'}`;
+}
+
+/** A moment as GOV.UK writes it: 1 December 2026 at 10am. */
+export function dateTime(isoDateTime: string): string {
+  return `${longDate(isoDateTime)} at ${timeOfDay(new Date(isoDateTime))}`;
 }
 
 /** LOCAL_AUTHORITY -> Local authority. */
@@ -375,15 +389,24 @@ export function humanise(code: string): string {
 }
 
 /**
- * A title the API carries as it flowed down, for people: its dates as people in England write
- * them (2026-03-12 -> 12 March 2026) and its codes as words (TREE_HEAD -> tree head). The API
- * keeps the exact text for the areas' systems; only the page words it.
+ * The day the platform adds at the end of a title it builds ("Minutes of the meeting of 2026-03-12",
+ * "…, effective 2026-12-01", "… (cascade by 2026-12-01)").
+ */
+const APPENDED_DAY = /(?<=\s)(\d{4}-\d{2}-\d{2})(\)?)$/;
+/** The rapid review's decision the platform adds at the end of its title ("…: NATIONAL_PANEL_REFERRAL"). */
+const APPENDED_DECISION = /(?<=: )[A-Z]+(?:_[A-Z]+)+$/;
+const DECISIONS: readonly string[] = RAPID_REVIEW_DECISIONS;
+
+/**
+ * A title as the API carries it, for people: the day or decision code the platform added to its end
+ * worded (2026-03-12 -> 12 March 2026, NATIONAL_PANEL_REFERRAL -> national panel referral), and
+ * what a person typed before it left exactly as typed, whatever codes or days it holds. The API keeps
+ * the exact text for the areas' systems; only the page words it.
  */
 export function forPeople(title: string): string {
-  const worded = title
-    .replace(/\b\d{4}-\d{2}-\d{2}\b/g, (date) => (isIsoDate(date) ? longDate(date) : date))
-    .replace(/\b[A-Z]+(?:_[A-Z]+)+\b/g, (code) => humanise(code).toLowerCase());
-  return worded.charAt(0).toUpperCase() + worded.slice(1);
+  return title
+    .replace(APPENDED_DAY, (_, day: string, bracket: string) => `${isIsoDate(day) ? longDate(day) : day}${bracket}`)
+    .replace(APPENDED_DECISION, (code) => (DECISIONS.includes(code) ? humanise(code).toLowerCase() : code));
 }
 
 /**

@@ -19,6 +19,8 @@ import {
 import { html } from '../html';
 import { PageContext, Pages, queryOf } from '../page-context';
 import { groupNavigation } from './group-nav';
+import { oldestFirst } from './oldest-first';
+import { QuorumRule, quorumSummary } from './quorum-summary';
 import { deadlinesOf, PRACTICE_REVIEW_FIELDS, PracticeReview } from './reports-up-views';
 
 const OVERVIEW = `query Overview($id: ID!, $asAt: String) {
@@ -66,7 +68,7 @@ interface Overview {
     }[];
     chair: Officer | null;
     deputyChair: Officer | null;
-    quorum: { percentage: number; representativeCount: number; required: number };
+    quorum: QuorumRule;
     coverage: { id: string; area: { name: string }; covered: string[]; missing: string[] }[];
     notices: {
       id: string;
@@ -117,6 +119,12 @@ interface LateReports {
     yearlyReportsDue: { areaId: string; dueOn: string | null; status: string }[];
   };
 }
+/** One line of the overview's list of what is overdue, with the day it was due, which orders the list. */
+interface Overdue {
+  dueOn: string | null;
+  text: string;
+}
+
 const OVERDUE_REVIEWS = `query OverdueReviews($id: ID!) { practiceReviews(groupId: $id, overdueOnly: true) { ${PRACTICE_REVIEW_FIELDS} } }`;
 
 const REVIEW_TAGS: Record<string, ReturnType<typeof tag>> = {
@@ -157,12 +165,11 @@ export class GroupController {
       const { overview, asAt, errors } = asked.error
         ? { overview: await this.overviewOf(context, groupId, null), asAt: null, errors: [asked.error] }
         : await this.overviewAsAt(context, groupId, asked.date);
-      const { regionalGroup: group, recommendations, tasks } = overview;
-      const { late, missed } = await this.owedToTheRegion(context, groupId);
+      const { regionalGroup: group } = overview;
+      const owed = await this.owedToTheRegion(context, groupId);
       const partnerName = new Map(group.partners.map((partner) => [partner.id, partner.name]));
-      const workstreamName = new Map(group.workstreams.map((workstream) => [workstream.id, workstream.name]));
       const gaps = group.coverage.filter((area) => area.missing.length > 0);
-      const overduePolicies = group.policies.filter((policy) => policy.reviewOverdue);
+      const overdue = oldestFirst([...this.overdueOf(overview), ...owed], (item) => item.dueOn);
       const next = group.cadence.nextMeeting;
       render({
         title: asAt ? `${group.name} as at ${longDate(asAt)}` : group.name,
@@ -199,10 +206,7 @@ export class GroupController {
           ${summaryList([
             ['Chair', officer(group.chair)],
             ['Deputy chair', officer(group.deputyChair)],
-            [
-              'Quorum',
-              `${group.quorum.required} of ${group.quorum.representativeCount} representatives (${group.quorum.percentage}%, rounded up)`,
-            ],
+            ['Quorum', quorumSummary(group.quorum, group.termsOfReference.inForce !== null)],
             [
               'Next meeting',
               next
@@ -240,33 +244,10 @@ export class GroupController {
               : html``
           }
           ${
-            recommendations.length + tasks.totalCount + overduePolicies.length + late.length + missed.length === 0 &&
-            group.termsOfReference.reviewStatus !== 'OVERDUE'
+            overdue.length === 0
               ? html`<p class="govuk-body">Nothing is overdue.</p>`
               : html`<ul class="govuk-list govuk-list--bullet">
-                  ${
-                    group.termsOfReference.reviewStatus === 'OVERDUE'
-                      ? html`<li>
-                          The review of the terms of reference (due ${longDate(group.termsOfReference.nextReviewDue)})
-                        </li>`
-                      : html``
-                  }
-                  ${overduePolicies.map(
-                    (policy) =>
-                      html`<li>Review of the policy “${policy.title}” (due ${longDate(policy.reviewDueOn)})</li>`,
-                  )}
-                  ${recommendations.map(
-                    (recommendation) =>
-                      html`<li>Recommendation “${recommendation.text}” (due ${longDate(recommendation.dueDate)})</li>`,
-                  )}
-                  ${missed.map((text) => html`<li>${text}</li>`)} ${late.map((text) => html`<li>${text}</li>`)}
-                  ${tasks.edges.map(
-                    ({ node }) =>
-                      html`<li>
-                        Task “${node.title}” in ${workstreamName.get(node.workstreamId) ?? 'a workstream'} (due
-                        ${longDate(node.dueDate)}, ${humanise(node.status).toLowerCase()})
-                      </li>`,
-                  )}
+                  ${overdue.map(({ text }) => html`<li>${text}</li>`)}
                 </ul>`
           }
           ${table(
@@ -343,11 +324,41 @@ export class GroupController {
     });
   }
 
+  /** The group's own reviews, recommendations and tasks that are overdue, as sentences with the day each was due. */
+  private overdueOf({ regionalGroup: group, recommendations, tasks }: Overview): Overdue[] {
+    const workstreamName = new Map(group.workstreams.map((workstream) => [workstream.id, workstream.name]));
+    const terms = group.termsOfReference;
+    return [
+      ...(terms.reviewStatus === 'OVERDUE'
+        ? [
+            {
+              dueOn: terms.nextReviewDue,
+              text: `The review of the terms of reference (due ${longDate(terms.nextReviewDue)})`,
+            },
+          ]
+        : []),
+      ...group.policies
+        .filter((policy) => policy.reviewOverdue)
+        .map((policy) => ({
+          dueOn: policy.reviewDueOn,
+          text: `Review of the policy “${policy.title}” (due ${longDate(policy.reviewDueOn)})`,
+        })),
+      ...recommendations.map((recommendation) => ({
+        dueOn: recommendation.dueDate,
+        text: `Recommendation “${recommendation.text}” (due ${longDate(recommendation.dueDate)})`,
+      })),
+      ...tasks.edges.map(({ node }) => ({
+        dueOn: node.dueDate,
+        text: `Task “${node.title}” in ${workstreamName.get(node.workstreamId) ?? 'a workstream'} (due ${longDate(node.dueDate)}, ${humanise(node.status).toLowerCase()})`,
+      })),
+    ];
+  }
+
   /**
-   * Missed practice-review deadlines and late reports, as sentences. An administrator reads no
-   * area's reports, so the API gives them neither, and the page shows none.
+   * Missed practice-review deadlines and late reports, as sentences with the day each was due. An
+   * administrator reads no area's reports, so the API gives them neither, and the page shows none.
    */
-  private async owedToTheRegion({ api }: PageContext, groupId: string): Promise<{ late: string[]; missed: string[] }> {
+  private async owedToTheRegion({ api }: PageContext, groupId: string): Promise<Overdue[]> {
     const { regionalGroup } = await api.send<LateReports>(LATE_REPORTS, { id: groupId });
     const areaName = new Map(regionalGroup.areas.map((area) => [area.id, area.name]));
     const nameOf = (areaId: string) => areaName.get(areaId) ?? areaId;
@@ -357,21 +368,24 @@ export class GroupController {
     const missed = reviews.flatMap((review) =>
       deadlinesOf(review)
         .filter(({ deadline }) => deadline.status === 'MISSED')
-        .map(
-          ({ step, deadline }) =>
-            `Practice review ${review.reference} in ${nameOf(review.areaId)}: ${step.charAt(0).toLowerCase()}${step.slice(1)} (due ${longDate(deadline.dueOn)}, ${deadline.doneOn ? `done late on ${longDate(deadline.doneOn)}` : 'not done'})`,
-        ),
+        .map(({ step, deadline }) => ({
+          dueOn: deadline.dueOn,
+          text: `Practice review ${review.reference} in ${nameOf(review.areaId)}: ${step.charAt(0).toLowerCase()}${step.slice(1)} (due ${longDate(deadline.dueOn)}, ${deadline.doneOn ? `done late on ${longDate(deadline.doneOn)}` : 'not done'})`,
+        })),
     );
     const late = [
-      ...regionalGroup.inbox.edges.map(
-        ({ node }) =>
-          `${forPeople(node.title)} from ${nameOf(node.areaId)} (due ${longDate(node.dueOn)}, received ${longDate(node.receivedOn)})`,
-      ),
+      ...regionalGroup.inbox.edges.map(({ node }) => ({
+        dueOn: node.dueOn,
+        text: `${forPeople(node.title)} from ${nameOf(node.areaId)} (due ${longDate(node.dueOn)}, received ${longDate(node.receivedOn)})`,
+      })),
       ...regionalGroup.yearlyReportsDue
         .filter((due) => due.status === 'LATE')
-        .map((due) => `The next yearly report from ${nameOf(due.areaId)} (due ${longDate(due.dueOn)})`),
+        .map((due) => ({
+          dueOn: due.dueOn,
+          text: `The next yearly report from ${nameOf(due.areaId)} (due ${longDate(due.dueOn)})`,
+        })),
     ];
-    return { late, missed };
+    return [...missed, ...late];
   }
 
   /** The overview on `asAt`; a date the API refuses is shown in the error summary over today's page. */

@@ -1,5 +1,6 @@
 import { humanise, longDate, tag } from '../components';
 import { Html, html } from '../html';
+import { oldestFirst } from './oldest-first';
 
 /** What the pages read of an item an area sent up (`reportsUp`, `regionalGroup.inbox`). */
 export interface ReportUp {
@@ -43,7 +44,7 @@ export async function everyNode<T>(pageAfter: (after: string | null) => Promise<
  * keep the order recorded.
  */
 export function bySentDay<T extends Pick<ReportUp, 'receivedOn'>>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => a.receivedOn.localeCompare(b.receivedOn));
+  return oldestFirst(items, (item) => item.receivedOn);
 }
 
 export interface Deadline {
