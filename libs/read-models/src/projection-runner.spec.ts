@@ -200,6 +200,27 @@ describe('the projection runner', () => {
     expect(countedNs(db)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it("given another process's runner on the same file, when it applies new events while this one starts, then this one starts from them and finds nothing wrong", async () => {
+    await store.append('s', [event(1), event(2)], { expectedRevision: 'no_stream' });
+    const other = await startRunner();
+    const lastPosition = store.lastPosition.bind(store);
+    // The CLI beside the service: its runner applies an event appended just after this one read the log's end.
+    jest.spyOn(store, 'lastPosition').mockImplementationOnce(async () => {
+      const end = await lastPosition();
+      const { position } = await store.append('s', [event(3)], { expectedRevision: 1 });
+      await other.runner.waitFor(position);
+      return end;
+    });
+    const { runner, db, errors } = await startLogging();
+
+    expect(errors).toEqual([]);
+    expect(runner.error).toBeNull();
+    expect(runner.position).toBe(3);
+    const { position } = await store.append('s', [event(4)], { expectedRevision: 2 });
+    await runner.waitFor(position);
+    expect(countedNs(db)).toEqual([1, 2, 3, 4]);
+  });
+
   const hashed = (n: number): NewEvent => ({ ...event(n), metadata: { hash: `hash-${n}` } });
   const withId = (id: string) => (e: NewEvent) => ({ ...e, id });
 

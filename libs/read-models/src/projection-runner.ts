@@ -26,6 +26,12 @@ interface CheckpointStatements {
   readonly recordApplied: Database.Statement<[AppliedEvent]>;
 }
 
+/** How far along the log a projection has applied it. */
+interface Checkpoint {
+  readonly name: string;
+  readonly position: Position;
+}
+
 /** Which event the read database applied last, as the log named it. */
 interface AppliedEvent {
   readonly position: Position;
@@ -126,8 +132,12 @@ export class ProjectionRunner {
 
   /** Prepares every projection and catches up with the whole log before returning. */
   async start(): Promise<void> {
+    // Checkpoints before the log's end: another process's runner on the same file (the CLI beside
+    // the service) may apply events between the two reads, and the log only grows, so an end read
+    // after the checkpoints is never passed by them unless the log was cut back.
+    const furthest = this.furthestCheckpoint();
     const logEnd = (await this.store.lastPosition()) ?? 0;
-    this.failure = this.beyondTheLog(logEnd) ?? (await this.anotherLog());
+    this.failure = this.beyondTheLog(furthest, logEnd) ?? (await this.anotherLog());
     if (this.failure) {
       this.logger.error('The projection runner did not start', this.failure);
       return;
@@ -212,18 +222,14 @@ export class ProjectionRunner {
   }
 
   /**
-   * What is wrong when a projection has applied beyond the end of the log, or null. Its rows then
+   * What is wrong when the furthest checkpoint is beyond the end of the log, or null. Its rows then
    * hold events the log no longer has: the log was cut back (tampering, which the heads kept in the
    * read database find), or restored from a backup older than the read database. Nothing is changed:
    * rebuilding would erase that evidence, and following would skip the new events that reuse those
    * positions. The runner stops on it, /health says so, and the operator decides.
    */
-  private beyondTheLog(logEnd: Position): Error | null {
-    if (!this.hasTable('projection_checkpoints')) return null;
-    const ahead = this.db
-      .prepare('SELECT name, position FROM projection_checkpoints WHERE position > ? ORDER BY position DESC LIMIT 1')
-      .get(logEnd) as { name: string; position: number } | undefined;
-    if (!ahead) return null;
+  private beyondTheLog(ahead: Checkpoint | null, logEnd: Position): Error | null {
+    if (!ahead || ahead.position <= logEnd) return null;
     return new Error(
       `The read models are ahead of the event log: projection ${ahead.name} has applied up to position ` +
         `${ahead.position} but the log ends at ${logEnd}. Events were removed from the log, or it was restored ` +
@@ -260,6 +266,15 @@ export class ProjectionRunner {
         'service, delete read.db and start it again; otherwise check the log against the signed tree heads you ' +
         'keep (cli verify --witness).',
     );
+  }
+
+  /** The checkpoint furthest along the log, or null before the runner's first start on this file. */
+  private furthestCheckpoint(): Checkpoint | null {
+    if (!this.hasTable('projection_checkpoints')) return null;
+    const furthest = this.db
+      .prepare('SELECT name, position FROM projection_checkpoints ORDER BY position DESC LIMIT 1')
+      .get() as Checkpoint | undefined;
+    return furthest ?? null;
   }
 
   private hasTable(name: string): boolean {
