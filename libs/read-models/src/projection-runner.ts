@@ -3,6 +3,7 @@ import { FIELD_REDACTED, REDACTIONS_STREAM } from '@app/domain';
 import { EventStore, Position, StoredEvent, upcast, WriteAheadLogEmptier } from '@app/event-store';
 import { availableBatches } from './available-batches';
 import { Projection, readsStream } from './projection';
+import { takingWriteLock } from './read-database-busy';
 
 export interface RunnerLogger {
   log(message: string): void;
@@ -142,7 +143,7 @@ export class ProjectionRunner {
       this.logger.error('The projection runner did not start', this.failure);
       return;
     }
-    const rebuilding = this.prepare();
+    const rebuilding = takingWriteLock(this.db, () => this.prepare());
     // Rows built from nothing read history as it is now, redactions included.
     if (this.processed === 0) this.reflected = logEnd;
     await this.catchingUp(rebuilding, () => this.catchUp());
@@ -154,7 +155,10 @@ export class ProjectionRunner {
    * a rebuild to compare with a read database that stood at that position. Callable again to go on.
    */
   async catchUpTo(position: Position, progress?: (reached: Position) => void): Promise<void> {
-    await this.catchingUp(this.prepare(), () => this.catchUp(position, progress));
+    await this.catchingUp(
+      takingWriteLock(this.db, () => this.prepare()),
+      () => this.catchUp(position, progress),
+    );
   }
 
   async stop(): Promise<void> {
@@ -311,11 +315,13 @@ export class ProjectionRunner {
 
   /** Every projection's deferred indexes in `db`, at once; within a transaction already open, in a savepoint of it. */
   private createDeferredIndexes(db: Database.Database): void {
-    db.transaction(() => {
-      for (const projection of this.projections) {
-        for (const statement of projection.deferredIndexes ?? []) db.exec(statement);
-      }
-    })();
+    takingWriteLock(db, () =>
+      db.transaction(() => {
+        for (const projection of this.projections) {
+          for (const statement of projection.deferredIndexes ?? []) db.exec(statement);
+        }
+      })(),
+    );
   }
 
   private checkpointOf(name: string): Position {
@@ -380,7 +386,7 @@ export class ProjectionRunner {
     let next: StoredEvent[] | null = null;
     let applied = 0;
     let last: StoredEvent;
-    this.db.exec('BEGIN IMMEDIATE');
+    takingWriteLock(this.db, () => this.db.exec('BEGIN IMMEDIATE'));
     try {
       const from = this.checkpoints();
       for (;;) {
@@ -472,7 +478,7 @@ export class ProjectionRunner {
       const writer = new Database(this.db.name);
       try {
         writer.pragma('secure_delete = ON');
-        writer.exec('BEGIN IMMEDIATE');
+        takingWriteLock(writer, () => writer.exec('BEGIN IMMEDIATE'));
         try {
           this.resetProjections(writer);
           for await (const page of this.historyPages(upTo)) applyPage(writer, page);
@@ -518,14 +524,16 @@ export class ProjectionRunner {
   private applyBatch(stored: readonly StoredEvent[]): void {
     const events = stored.map(upcast);
     const last = events[events.length - 1];
-    this.applyTransaction ??= this.db.transaction((batch: readonly StoredEvent[], upTo: StoredEvent) => {
-      const from = this.checkpoints();
-      this.applyEvents(batch, from);
-      this.saveCheckpoints(from, upTo);
-    });
+    const applying = (this.applyTransaction ??= this.db.transaction(
+      (batch: readonly StoredEvent[], upTo: StoredEvent) => {
+        const from = this.checkpoints();
+        this.applyEvents(batch, from);
+        this.saveCheckpoints(from, upTo);
+      },
+    ));
     // Immediate: checkpoints are read under the write lock, so another process's runner on the
     // same file (the CLI beside the service) can never apply the same event twice.
-    this.applyTransaction.immediate(events, last);
+    takingWriteLock(this.db, () => applying.immediate(events, last));
     this.committed(last.position, events);
   }
 
