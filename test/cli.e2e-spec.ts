@@ -4,13 +4,14 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AppConfig, embeddedTokenVerifier, loadConfig, loadOrCreateSigningKey } from '@app/platform';
-import { withApp } from '../apps/cli/src/app-context';
+import { CommandStoppedError, withApp } from '../apps/cli/src/app-context';
 import { exportHistory } from '../apps/cli/src/commands/export.command';
 import { init } from '../apps/cli/src/commands/init.command';
 import { calendarTokenFor, tokenFor } from '../apps/cli/src/commands/token.command';
 import { Authenticator } from '../apps/api/src/auth/authenticator';
 import { verify } from '../apps/cli/src/commands/verify.command';
 import { demoDataDir, prepareDemoStore } from '../apps/cli/src/demo/demo-store';
+import { createEventStore } from '../apps/api/src/infrastructure/create-event-store';
 
 describe('the command-line tool', () => {
   let dir: string;
@@ -88,6 +89,52 @@ describe('the command-line tool', () => {
     expect(await verify(config)).toBe(1);
     expect(printed).toMatch(/BROKEN: 1 of 1 streams/);
     expect(printed).toMatch(/access-platform at revision 0 .*altered/);
+  });
+
+  describe('given the service holding read.db while it catches up (another connection in a write transaction)', () => {
+    let holder: Database.Database;
+    beforeEach(async () => {
+      const at = (time: string) => loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', CLOCK_NOW: `2026-11-23T${time}Z` });
+      await init(at('09:00:00'), { name: 'Jo Admin', email: null, subject: null });
+      // The day's tree head, signed as an app starts after the first change: not due again that day,
+      // so the command's app starts without recording anything.
+      await withApp(at('09:30:00'), async () => undefined);
+      config = at('10:00:00');
+      holder = new Database(join(dir, 'read.db'));
+      holder.exec('BEGIN IMMEDIATE');
+    });
+    afterEach(() => holder.close());
+    /** The command stopped after SQLite's wait for read.db, saying what holds it and what to do, without a stack. */
+    const stoppedOnReadDb = (whatToDo: string) =>
+      expect.objectContaining({
+        constructor: CommandStoppedError,
+        message: expect.stringMatching(
+          new RegExp(
+            `^The read database ${join(dir, 'read.db')} stayed locked for 5 s: another process on the same file is writing to it, such as the service .* ${whatToDo}.* once the service has caught up .* or the other command has finished`,
+          ),
+        ),
+      });
+
+    it('when a command starts with events for read.db to catch up with, then it stops saying so and that it did not run', async () => {
+      const store = createEventStore(config);
+      await store.append('counter-1', [{ id: 'e-1', type: 'Counted', data: { n: 1 }, metadata: {} }], {
+        expectedRevision: 'no_stream',
+      });
+      await store.close();
+      await expect(withApp(config, (app) => calendarTokenFor(app, 'Jo Admin'))).rejects.toEqual(
+        stoppedOnReadDb('The command did not run: run it again'),
+      );
+    });
+
+    it('when the change it recorded cannot reach read.db, then it stops saying so and that the change is kept in the log', async () => {
+      await expect(withApp(config, (app) => calendarTokenFor(app, 'Jo Admin'))).rejects.toEqual(
+        stoppedOnReadDb('A change the command recorded before it stopped is kept in the event log'),
+      );
+      holder.exec('ROLLBACK');
+      const file = join(dir, 'history.jsonl');
+      await exportHistory(config, file);
+      expect(readFileSync(file, 'utf8')).toContain('"CalendarTokenIssued"');
+    });
   });
 
   it('exports the whole history as JSON Lines in global order', async () => {

@@ -1,3 +1,4 @@
+import { HistoryQueries } from '@app/read-models';
 import { LoadedDemo } from '../apps/cli/src/demo/load-demo';
 import { startDemoApp } from './support/demo-app';
 import { TestApp } from './support/test-app';
@@ -40,6 +41,7 @@ describe('practice reviews and reports up (L2, L5)', () => {
 
   describe('a practice review (L5)', () => {
     let reviewId: string;
+    let lateReviewId: string;
     const incident = () => ({
       areaId: bristol,
       reference: 'BRS-2026-07',
@@ -130,6 +132,7 @@ describe('practice reviews and reports up (L2, L5)', () => {
         REVIEW,
       );
       const id = late.data?.notifySeriousIncident.id;
+      lateReviewId = id;
       expect(late.data?.notifySeriousIncident).toMatchObject({
         stage: 'AWAITING_NOTIFICATION',
         panelNotification: { dueOn: '2026-12-29', doneOn: null, status: 'MISSED' },
@@ -149,6 +152,44 @@ describe('practice reviews and reports up (L2, L5)', () => {
       });
       const other = { areaId: somerset, reviewId: id, notifiedOn: '2026-12-30' };
       expect(codeOf(await call('recordPanelNotification', other, 'somersetManager', 'id'))).toBe('NOT_FOUND');
+    });
+
+    it('a restricted review’s later date, decision and link: whole to auditors, withheld from administrators, restricted as the review (R42)', async () => {
+      type Row = { type: string; withheld: boolean; data: string };
+      const history = async (entityId: string, as: string): Promise<Row[]> =>
+        (
+          await api.graphql(
+            'query($e: ID!) { history(filter: { entityId: $e }) { edges { node { type withheld data } } } }',
+            { e: entityId },
+            token[as],
+          )
+        ).data?.history.edges.map((e: { node: Row }) => e.node);
+      const types = ['SeriousIncidentNotified', 'RapidReviewDecisionRecorded', 'LocalReviewPublished'];
+      const whole = await history(reviewId, 'auditor');
+      expect(whole.map(({ type, withheld }) => ({ type, withheld }))).toEqual(
+        types.map((type) => ({ type, withheld: false })),
+      );
+      expect(JSON.parse(whole[2].data).link).toBe('https://bcp.example/lcspr-brs-2026-07.pdf');
+      expect(await history(reviewId, 'admin')).toEqual(types.map((type) => ({ type, withheld: true, data: '{}' })));
+      const lateTypes = ['SeriousIncidentNotified', 'PanelNotificationRecorded'];
+      expect((await history(lateReviewId, 'auditor')).map(({ type, withheld }) => ({ type, withheld }))).toEqual(
+        lateTypes.map((type) => ({ type, withheld: false })),
+      );
+      expect(await history(lateReviewId, 'admin')).toEqual(
+        lateTypes.map((type) => ({ type, withheld: true, data: '{}' })),
+      );
+      // Administrators read no area's reports either (R43): the rows show the follow-ups are withheld
+      // for the review's restriction too, so whoever may read Bristol's reports but not it never sees them.
+      const restrictions = [reviewId, lateReviewId].flatMap(
+        (entityId) =>
+          api.app
+            .get(HistoryQueries)
+            .page({ entityId }, 20, null)
+            ?.items.map(({ node }) => [node.type, node.restrictedGroupId, node.restrictedAreaIds]) ?? [],
+      );
+      expect(restrictions).toEqual(
+        [...types, ...lateTypes].map((type) => [type, demo.groupId, JSON.stringify([bristol])]),
+      );
     });
 
     it('practiceReviews: the group’s members and auditors see every area’s, a business manager only their own area’s, an administrator none', async () => {

@@ -4,7 +4,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp } from '../../api/src/create-app';
-import { configOrExit, withApp } from './app-context';
+import { CommandStoppedError, configOrExit, withApp } from './app-context';
 import { exportHistory } from './commands/export.command';
 import { signHead } from './commands/head.command';
 import { init } from './commands/init.command';
@@ -161,14 +161,19 @@ async function demo(): Promise<void> {
   );
 }
 
+/** What the operator reads when a command fails: a sentence when it is theirs to act on, a stack otherwise. */
+function failureOf(error: unknown): string | undefined {
+  if (error instanceof DomainError) return `${error.code}: ${error.message}`;
+  if (error instanceof CommandStoppedError) return error.message;
+  return error instanceof Error ? error.stack : String(error);
+}
+
 run(process.argv.slice(2)).then(
   (code) => {
     if (code !== 0 || !process.argv.includes('demo')) process.exit(code);
   },
   (error: unknown) => {
-    process.stderr.write(
-      `${error instanceof DomainError ? `${error.code}: ${error.message}` : error instanceof Error ? error.stack : String(error)}\n`,
-    );
+    process.stderr.write(`${failureOf(error)}\n`);
     process.exit(1);
   },
 );

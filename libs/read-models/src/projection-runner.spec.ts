@@ -16,6 +16,7 @@ import {
 import { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 import { openReadDatabase } from './read-database';
+import { ReadDatabaseBusyError } from './read-database-busy';
 import { ALL_PROJECTIONS } from './all-projections';
 import { RegionalGroupQueries } from './regional-group/regional-group.queries';
 
@@ -198,6 +199,77 @@ describe('the projection runner', () => {
     const { position } = await store.append('s', [event(6)], { expectedRevision: 1 });
     await expect(runner.waitFor(position)).rejects.toBe(runner.error);
     expect(countedNs(db)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("given another process's runner on the same file, when it applies new events while this one starts, then this one starts from them and finds nothing wrong", async () => {
+    await store.append('s', [event(1), event(2)], { expectedRevision: 'no_stream' });
+    const other = await startRunner();
+    const lastPosition = store.lastPosition.bind(store);
+    // The CLI beside the service: its runner applies an event appended just after this one read the log's end.
+    jest.spyOn(store, 'lastPosition').mockImplementationOnce(async () => {
+      const end = await lastPosition();
+      const { position } = await store.append('s', [event(3)], { expectedRevision: 1 });
+      await other.runner.waitFor(position);
+      return end;
+    });
+    const { runner, db, errors } = await startLogging();
+
+    expect(errors).toEqual([]);
+    expect(runner.error).toBeNull();
+    expect(runner.position).toBe(3);
+    const { position } = await store.append('s', [event(4)], { expectedRevision: 2 });
+    await runner.waitFor(position);
+    expect(countedNs(db)).toEqual([1, 2, 3, 4]);
+  });
+
+  describe("given another process holding read.db's write lock longer than the runner waits for it", () => {
+    let holder: Database.Database;
+    /** A runner on read.db that gives up on the lock at once rather than after SQLite's default 5 s. */
+    const impatient = () => {
+      const db = openReadDatabase(join(dir, 'read.db'));
+      db.pragma('busy_timeout = 0');
+      dbs.push(db);
+      const runner = new ProjectionRunner(store, db, [countingProjection(1)], silent);
+      runners.push(runner);
+      return runner;
+    };
+    const holdTheLock = () => {
+      holder = new Database(join(dir, 'read.db'));
+      dbs.push(holder);
+      holder.exec('BEGIN IMMEDIATE');
+    };
+    const busy = () =>
+      expect.objectContaining({
+        name: 'ReadDatabaseBusyError',
+        file: join(dir, 'read.db'),
+        message: expect.stringMatching(/read\.db stayed locked for 0 s: another process on the same file is writing/),
+      });
+
+    it('when the runner has events to catch up with at start-up, then it fails naming the file and writes nothing', async () => {
+      await store.append('s', [event(1)], { expectedRevision: 'no_stream' });
+      await buildAndStop();
+      await store.append('s', [event(2)], { expectedRevision: 0 });
+      holdTheLock();
+
+      const runner = impatient();
+      const starting = runner.start();
+      await expect(starting).rejects.toBeInstanceOf(ReadDatabaseBusyError);
+      await expect(starting).rejects.toEqual(busy());
+      holder.exec('ROLLBACK');
+      expect(countedNs(holder)).toEqual([1]);
+    });
+
+    it('when a live event comes, then the runner stops with the same error and a writer waiting for it is told', async () => {
+      const runner = impatient();
+      await runner.start();
+      holdTheLock();
+      const { position } = await store.append('s', [event(1)], { expectedRevision: 'no_stream' });
+
+      await expect(runner.waitFor(position)).rejects.toEqual(busy());
+      expect(runner.error).toBeInstanceOf(ReadDatabaseBusyError);
+      holder.exec('ROLLBACK');
+      expect(countedNs(holder)).toEqual([]);
+    });
   });
 
   const hashed = (n: number): NewEvent => ({ ...event(n), metadata: { hash: `hash-${n}` } });

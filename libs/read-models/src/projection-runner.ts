@@ -3,6 +3,7 @@ import { FIELD_REDACTED, REDACTIONS_STREAM } from '@app/domain';
 import { EventStore, Position, StoredEvent, upcast, WriteAheadLogEmptier } from '@app/event-store';
 import { availableBatches } from './available-batches';
 import { Projection, readsStream } from './projection';
+import { takingWriteLock } from './read-database-busy';
 
 export interface RunnerLogger {
   log(message: string): void;
@@ -24,6 +25,12 @@ interface CheckpointStatements {
   readonly read: Database.Statement<[string], { position: Position }>;
   readonly save: Database.Statement<[Position, string]>;
   readonly recordApplied: Database.Statement<[AppliedEvent]>;
+}
+
+/** How far along the log a projection has applied it. */
+interface Checkpoint {
+  readonly name: string;
+  readonly position: Position;
 }
 
 /** Which event the read database applied last, as the log named it. */
@@ -126,13 +133,17 @@ export class ProjectionRunner {
 
   /** Prepares every projection and catches up with the whole log before returning. */
   async start(): Promise<void> {
+    // Checkpoints before the log's end: another process's runner on the same file (the CLI beside
+    // the service) may apply events between the two reads, and the log only grows, so an end read
+    // after the checkpoints is never passed by them unless the log was cut back.
+    const furthest = this.furthestCheckpoint();
     const logEnd = (await this.store.lastPosition()) ?? 0;
-    this.failure = this.beyondTheLog(logEnd) ?? (await this.anotherLog());
+    this.failure = this.beyondTheLog(furthest, logEnd) ?? (await this.anotherLog());
     if (this.failure) {
       this.logger.error('The projection runner did not start', this.failure);
       return;
     }
-    const rebuilding = this.prepare();
+    const rebuilding = takingWriteLock(this.db, () => this.prepare());
     // Rows built from nothing read history as it is now, redactions included.
     if (this.processed === 0) this.reflected = logEnd;
     await this.catchingUp(rebuilding, () => this.catchUp());
@@ -144,7 +155,10 @@ export class ProjectionRunner {
    * a rebuild to compare with a read database that stood at that position. Callable again to go on.
    */
   async catchUpTo(position: Position, progress?: (reached: Position) => void): Promise<void> {
-    await this.catchingUp(this.prepare(), () => this.catchUp(position, progress));
+    await this.catchingUp(
+      takingWriteLock(this.db, () => this.prepare()),
+      () => this.catchUp(position, progress),
+    );
   }
 
   async stop(): Promise<void> {
@@ -212,18 +226,14 @@ export class ProjectionRunner {
   }
 
   /**
-   * What is wrong when a projection has applied beyond the end of the log, or null. Its rows then
+   * What is wrong when the furthest checkpoint is beyond the end of the log, or null. Its rows then
    * hold events the log no longer has: the log was cut back (tampering, which the heads kept in the
    * read database find), or restored from a backup older than the read database. Nothing is changed:
    * rebuilding would erase that evidence, and following would skip the new events that reuse those
    * positions. The runner stops on it, /health says so, and the operator decides.
    */
-  private beyondTheLog(logEnd: Position): Error | null {
-    if (!this.hasTable('projection_checkpoints')) return null;
-    const ahead = this.db
-      .prepare('SELECT name, position FROM projection_checkpoints WHERE position > ? ORDER BY position DESC LIMIT 1')
-      .get(logEnd) as { name: string; position: number } | undefined;
-    if (!ahead) return null;
+  private beyondTheLog(ahead: Checkpoint | null, logEnd: Position): Error | null {
+    if (!ahead || ahead.position <= logEnd) return null;
     return new Error(
       `The read models are ahead of the event log: projection ${ahead.name} has applied up to position ` +
         `${ahead.position} but the log ends at ${logEnd}. Events were removed from the log, or it was restored ` +
@@ -262,6 +272,15 @@ export class ProjectionRunner {
     );
   }
 
+  /** The checkpoint furthest along the log, or null before the runner's first start on this file. */
+  private furthestCheckpoint(): Checkpoint | null {
+    if (!this.hasTable('projection_checkpoints')) return null;
+    const furthest = this.db
+      .prepare('SELECT name, position FROM projection_checkpoints ORDER BY position DESC LIMIT 1')
+      .get() as Checkpoint | undefined;
+    return furthest ?? null;
+  }
+
   private hasTable(name: string): boolean {
     return this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
   }
@@ -296,11 +315,13 @@ export class ProjectionRunner {
 
   /** Every projection's deferred indexes in `db`, at once; within a transaction already open, in a savepoint of it. */
   private createDeferredIndexes(db: Database.Database): void {
-    db.transaction(() => {
-      for (const projection of this.projections) {
-        for (const statement of projection.deferredIndexes ?? []) db.exec(statement);
-      }
-    })();
+    takingWriteLock(db, () =>
+      db.transaction(() => {
+        for (const projection of this.projections) {
+          for (const statement of projection.deferredIndexes ?? []) db.exec(statement);
+        }
+      })(),
+    );
   }
 
   private checkpointOf(name: string): Position {
@@ -365,7 +386,7 @@ export class ProjectionRunner {
     let next: StoredEvent[] | null = null;
     let applied = 0;
     let last: StoredEvent;
-    this.db.exec('BEGIN IMMEDIATE');
+    takingWriteLock(this.db, () => this.db.exec('BEGIN IMMEDIATE'));
     try {
       const from = this.checkpoints();
       for (;;) {
@@ -457,7 +478,7 @@ export class ProjectionRunner {
       const writer = new Database(this.db.name);
       try {
         writer.pragma('secure_delete = ON');
-        writer.exec('BEGIN IMMEDIATE');
+        takingWriteLock(writer, () => writer.exec('BEGIN IMMEDIATE'));
         try {
           this.resetProjections(writer);
           for await (const page of this.historyPages(upTo)) applyPage(writer, page);
@@ -503,14 +524,16 @@ export class ProjectionRunner {
   private applyBatch(stored: readonly StoredEvent[]): void {
     const events = stored.map(upcast);
     const last = events[events.length - 1];
-    this.applyTransaction ??= this.db.transaction((batch: readonly StoredEvent[], upTo: StoredEvent) => {
-      const from = this.checkpoints();
-      this.applyEvents(batch, from);
-      this.saveCheckpoints(from, upTo);
-    });
+    const applying = (this.applyTransaction ??= this.db.transaction(
+      (batch: readonly StoredEvent[], upTo: StoredEvent) => {
+        const from = this.checkpoints();
+        this.applyEvents(batch, from);
+        this.saveCheckpoints(from, upTo);
+      },
+    ));
     // Immediate: checkpoints are read under the write lock, so another process's runner on the
     // same file (the CLI beside the service) can never apply the same event twice.
-    this.applyTransaction.immediate(events, last);
+    takingWriteLock(this.db, () => applying.immediate(events, last));
     this.committed(last.position, events);
   }
 

@@ -1,7 +1,7 @@
 import { AREAS } from '../testing/avon-and-somerset.fixture';
 import { EarlierRestrictions, restrictionOf, restrictionToRemember } from './restriction-of';
 
-const nothingEarlier: EarlierRestrictions = { escalation: () => null };
+const nothingEarlier: EarlierRestrictions = { item: () => null };
 
 const issued = (restricted: boolean | undefined) => ({
   communicationId: 'c1',
@@ -57,11 +57,29 @@ describe('which recorded events carry restricted content (R42)', () => {
 
   it('given a response to or resolution of an escalation, then it is restricted as the escalation was raised', () => {
     const restricted = { groupId: 'g1', areaIds: ['bristol'] };
-    const earlier: EarlierRestrictions = { escalation: (id) => (id === 'e1' ? restricted : null) };
+    const earlier: EarlierRestrictions = { item: (id) => (id === 'e1' ? restricted : null) };
     const answer = { groupId: 'g1', areaId: 'bristol', respondedOn: '2026-11-10', response: 'r' };
     expect(restrictionOf('EscalationResponded', { ...answer, escalationId: 'e1' }, earlier)).toEqual(restricted);
     expect(restrictionOf('EscalationResolved', { ...answer, escalationId: 'e1' }, earlier)).toEqual(restricted);
     expect(restrictionOf('EscalationResponded', { ...answer, escalationId: 'e2' }, earlier)).toBeNull();
+  });
+
+  it('given a practice review notified restricted, when its panel notification or its published review is recorded, then that is restricted as the review was', () => {
+    const restricted = { groupId: 'g1', areaIds: ['bristol'] };
+    const earlier: EarlierRestrictions = { item: (id) => (id === 'r1' ? restricted : null) };
+    const notified = { areaId: 'bristol', notifiedOn: '2026-11-04', rapidReviewDueOn: '2026-11-25' };
+    const published = { areaId: 'bristol', publishedOn: '2027-05-01', link: 'https://example.org/lcspr' };
+    expect(restrictionOf('PanelNotificationRecorded', { ...notified, reviewId: 'r1' }, earlier)).toEqual(restricted);
+    expect(restrictionOf('LocalReviewPublished', { ...published, reviewId: 'r1' }, earlier)).toEqual(restricted);
+    expect(restrictionOf('PanelNotificationRecorded', { ...notified, reviewId: 'r2' }, earlier)).toBeNull();
+    expect(restrictionOf('LocalReviewPublished', { ...published, reviewId: 'r2' }, earlier)).toBeNull();
+  });
+
+  it('given a practice review notified restricted, then its restriction is remembered for its later events', () => {
+    const restricted = { groupId: 'g1', areaIds: ['bristol'] };
+    expect(restrictionToRemember('SeriousIncidentNotified', { reviewId: 'r1' }, restricted)).toBe('r1');
+    expect(restrictionToRemember('SeriousIncidentNotified', { reviewId: 'r1' }, null)).toBeNull();
+    expect(restrictionToRemember('LocalReviewPublished', { reviewId: 'r1' }, restricted)).toBeNull();
   });
 
   it('given an escalation raised restricted, then its restriction is remembered for the events that answer it', () => {

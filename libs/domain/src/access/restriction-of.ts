@@ -1,5 +1,10 @@
 import { CommunicationEvent } from '../communications/communication.decider';
-import { RapidReviewDecisionRecorded, SeriousIncidentNotified } from '../local-arrangements/practice-review.events';
+import {
+  LocalReviewPublished,
+  PanelNotificationRecorded,
+  RapidReviewDecisionRecorded,
+  SeriousIncidentNotified,
+} from '../local-arrangements/practice-review.events';
 import { EscalationRaised } from '../local-arrangements/reports-up.events';
 import { EscalationResolved, EscalationResponded } from '../regional-reports/regional-reports.decider';
 
@@ -7,11 +12,13 @@ import { EscalationResolved, EscalationResponded } from '../regional-reports/reg
 export type Restriction = Readonly<{ groupId: string; areaIds: readonly string[] }>;
 
 /**
- * What an event's restriction may depend on beyond the event: the region's response to an
- * escalation, and its resolution, say what the escalation was about but carry no mark of their own,
- * so they are restricted as the escalation they answer was raised (null when it was not restricted).
+ * What an event's restriction may depend on beyond the event: the later events of an item recorded
+ * restricted say what the item is about but carry no mark of their own (the region's response to an
+ * escalation and its resolution; a practice review's panel notification and published link), so they
+ * are restricted as the item was recorded. `item` gives that restriction by the item's id (escalation
+ * and review ids are minted per kind, so never shared), null when it was not restricted.
  */
-export type EarlierRestrictions = Readonly<{ escalation: (escalationId: string) => Restriction | null }>;
+export type EarlierRestrictions = Readonly<{ item: (itemId: string) => Restriction | null }>;
 
 /**
  * R42 for one recorded event, wherever it is shown whole (the history, an export for a reader):
@@ -30,15 +37,22 @@ export function restrictionOf(type: string, data: unknown, earlier: EarlierRestr
     return { groupId: item.groupId, areaIds: [item.areaId] };
   }
   if (type === 'EscalationResponded' || type === 'EscalationResolved') {
-    return earlier.escalation((data as (EscalationResponded | EscalationResolved)['data']).escalationId);
+    return earlier.item((data as (EscalationResponded | EscalationResolved)['data']).escalationId);
+  }
+  if (type === 'PanelNotificationRecorded' || type === 'LocalReviewPublished') {
+    return earlier.item((data as (PanelNotificationRecorded | LocalReviewPublished)['data']).reviewId);
   }
   return null;
 }
 
 /**
- * The escalation whose restriction the events answering it inherit, when this event raised it
- * restricted: what a reader applying events in order remembers for `EarlierRestrictions`.
+ * The item whose restriction its later events inherit, when this event recorded it restricted (an
+ * escalation raised, a serious incident notified): what a reader applying events in order remembers
+ * for `EarlierRestrictions`.
  */
 export function restrictionToRemember(type: string, data: unknown, restriction: Restriction | null): string | null {
-  return restriction && type === 'EscalationRaised' ? (data as EscalationRaised['data']).escalationId : null;
+  if (!restriction) return null;
+  if (type === 'EscalationRaised') return (data as EscalationRaised['data']).escalationId;
+  if (type === 'SeriousIncidentNotified') return (data as SeriousIncidentNotified['data']).reviewId;
+  return null;
 }

@@ -270,6 +270,47 @@ describe('the history projection, given events through the runner', () => {
         history_people: [{ person_id: 'victoria', name: 'Victoria Capel' }],
       }));
 
+  const review = (reviewId: string) => ({ areaId: 'bristol', reviewId });
+  const notified = (reviewId: string, restricted: boolean) => ({
+    type: 'SeriousIncidentNotified',
+    data: {
+      ...review(reviewId),
+      groupId: 'g',
+      reference: `SI-${reviewId}`,
+      awareOn: '2026-11-02',
+      notifiedOn: null,
+      notificationDueOn: '2026-11-09',
+      rapidReviewDueOn: null,
+      restricted,
+    },
+  });
+  const followUps = (reviewId: string) => [
+    {
+      type: 'PanelNotificationRecorded',
+      data: { ...review(reviewId), notifiedOn: '2026-11-04', rapidReviewDueOn: '2026-11-25' },
+    },
+    {
+      type: 'LocalReviewPublished',
+      data: { ...review(reviewId), publishedOn: '2027-05-03', link: 'https://example.org/lcspr' },
+    },
+  ];
+
+  it("keeps a restricted practice review's panel notification and published link restricted as the review was, and an open one's open (R42)", () =>
+    spec
+      .given(inStream('local-arrangement-bristol', [notified('closed', true), notified('open', false)]))
+      .when(inStream('local-arrangement-bristol', [...followUps('closed'), ...followUps('open')]))
+      .then({
+        history_events: [
+          { type: 'SeriousIncidentNotified', restricted_group_id: 'g', restricted_area_ids: '["bristol"]' },
+          { type: 'SeriousIncidentNotified', restricted_group_id: null, restricted_area_ids: null },
+          { type: 'PanelNotificationRecorded', restricted_group_id: 'g', restricted_area_ids: '["bristol"]' },
+          { type: 'LocalReviewPublished', restricted_group_id: 'g', restricted_area_ids: '["bristol"]' },
+          { type: 'PanelNotificationRecorded', restricted_group_id: null, restricted_area_ids: null },
+          { type: 'LocalReviewPublished', restricted_group_id: null, restricted_area_ids: null },
+        ],
+        history_restricted_items: [{ item_id: 'closed', group_id: 'g', area_ids: '["bristol"]' }],
+      }));
+
   it('keeps when it was recorded apart from when it happened', () =>
     spec
       .given()

@@ -28,30 +28,30 @@ const statements = statementsPerDatabase((db) => ({
   rememberPartner: db.prepare('INSERT OR IGNORE INTO history_partners (partner_id, name) VALUES (?, ?)'),
   personName: db.prepare('SELECT name FROM history_people WHERE person_id = ?').pluck(),
   partnerName: db.prepare('SELECT name FROM history_partners WHERE partner_id = ?').pluck(),
-  rememberRestrictedEscalation: db.prepare(
-    'INSERT OR REPLACE INTO history_restricted_escalations (escalation_id, group_id, area_ids) VALUES (?, ?, ?)',
+  rememberRestrictedItem: db.prepare(
+    'INSERT OR REPLACE INTO history_restricted_items (item_id, group_id, area_ids) VALUES (?, ?, ?)',
   ),
 }));
 
 type Statements = ReturnType<typeof statements>;
 
-/** The restrictions of escalations already applied, for the responses and resolutions that follow them. */
+/** The restrictions of items already applied (escalations, practice reviews), for the events that follow them. */
 const earlierRestrictions = statementsPerDatabase((db): EarlierRestrictions => {
   const restricted = db.prepare<[string], { groupId: string; areaIds: string }>(
-    'SELECT group_id AS groupId, area_ids AS areaIds FROM history_restricted_escalations WHERE escalation_id = ?',
+    'SELECT group_id AS groupId, area_ids AS areaIds FROM history_restricted_items WHERE item_id = ?',
   );
   return {
-    escalation: (escalationId) => {
-      const row = restricted.get(escalationId);
+    item: (itemId) => {
+      const row = restricted.get(itemId);
       return row ? { groupId: row.groupId, areaIds: JSON.parse(row.areaIds) as string[] } : null;
     },
   };
 });
 
 function rememberRestriction(s: Statements, stored: StoredEvent, restriction: Restriction | null): void {
-  const escalationId = restrictionToRemember(stored.type, stored.data, restriction);
-  if (escalationId && restriction) {
-    s.rememberRestrictedEscalation.run(escalationId, restriction.groupId, JSON.stringify(restriction.areaIds));
+  const itemId = restrictionToRemember(stored.type, stored.data, restriction);
+  if (itemId && restriction) {
+    s.rememberRestrictedItem.run(itemId, restriction.groupId, JSON.stringify(restriction.areaIds));
   }
 }
 
@@ -75,8 +75,9 @@ export const historyProjection: Projection = {
   name: 'history',
   // 4: the day an event happened on is London's, not UTC's. 5: a response to a restricted escalation is restricted.
   // 6: an area's reports and a workstream's tasks keep the area or workstream whose readers they are for.
-  version: 7,
-  tables: ['history_events', 'history_links', 'history_people', 'history_partners', 'history_restricted_escalations'],
+  // 8: a restricted practice review's panel notification and published link are restricted as the review is.
+  version: 8,
+  tables: ['history_events', 'history_links', 'history_people', 'history_partners', 'history_restricted_items'],
 
   setup(db: Database.Database) {
     db.exec(`
@@ -93,9 +94,11 @@ export const historyProjection: Projection = {
       ) WITHOUT ROWID;
       CREATE TABLE history_people (person_id TEXT PRIMARY KEY, name TEXT NOT NULL);
       CREATE TABLE history_partners (partner_id TEXT PRIMARY KEY, name TEXT NOT NULL);
-      CREATE TABLE history_restricted_escalations (
-        escalation_id TEXT PRIMARY KEY, group_id TEXT NOT NULL, area_ids TEXT NOT NULL
-      );`);
+      CREATE TABLE history_restricted_items (
+        item_id TEXT PRIMARY KEY, group_id TEXT NOT NULL, area_ids TEXT NOT NULL
+      );
+      -- Version 7's, for escalations only: history_restricted_items took its place.
+      DROP TABLE IF EXISTS history_restricted_escalations;`);
   },
 
   deferredIndexes: [
