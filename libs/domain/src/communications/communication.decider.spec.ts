@@ -58,6 +58,11 @@ describe('regional communications (D5)', () => {
       .given([])
       .when(issue({ cascadeBy: '2026-11-01' }))
       .thenFails('VALIDATION_FAILED', /today or later/);
+    // 30 June 2022 at 23:30 UTC is already 1 July in London (British Summer Time): 30 June is past.
+    spec
+      .given([])
+      .when(issue({ cascadeBy: '2022-06-30', now: '2022-06-30T23:30:00.000Z' }))
+      .thenFails('VALIDATION_FAILED', /today or later/);
     spec
       .given([])
       .when(issue({ areaIds: ['elsewhere'] }))

@@ -1,5 +1,5 @@
 import { Decider, Message } from '../shared/decider';
-import { isIsoDate } from '../shared/dates';
+import { groupDateOf, isIsoDate } from '../shared/dates';
 import { DomainError } from '../shared/domain-error';
 import { Actor } from '../shared/roles';
 import { Area } from '../regional-group/regional-group.events';
@@ -57,7 +57,7 @@ export const communicationDecider: Decider<IssueRegionalCommunication, Communica
     const title = command.data.title.trim();
     const body = command.data.body.trim();
     if (!title || !body) throw new DomainError('VALIDATION_FAILED', 'A communication needs a title and a body.');
-    if (!isIsoDate(cascadeBy) || cascadeBy < now.slice(0, 10))
+    if (!isIsoDate(cascadeBy) || cascadeBy < groupDateOf(now))
       throw new DomainError('VALIDATION_FAILED', 'cascadeBy is a date, today or later, written YYYY-MM-DD.');
     const areas = group.areas.filter((area) => areaIds.includes(area.areaId));
     if (areas.length === 0 || areas.length !== new Set(areaIds).size)

@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/domain-error';
+import { fold } from '../shared/decider';
 import {
   actorFor,
   administrator,
@@ -647,5 +648,24 @@ describe('Adopting terms of reference dated in the future', () => {
         }),
       )
       .thenFails('VALIDATION_FAILED', /once adopted/);
+  });
+
+  it('is accepted dated today in London, after midnight there and before it in UTC', () => {
+    const events = regionalGroupDecider.decide(
+      command('AdoptTermsOfReference', {
+        version: '2.0',
+        summary: 'Adds education as a statutory partner.',
+        quorumPercentage: 66,
+        meetingCadenceMonths: 3,
+        noticePeriodMonths: 12,
+        statutoryTypesPerArea: ['LOCAL_AUTHORITY', 'HEALTH', 'POLICE'],
+        // 30 June 2022 at 23:30 UTC is half past midnight on 1 July in London (British Summer Time).
+        adoptedOn: '2022-07-01',
+        now: '2022-06-30T23:30:00.000Z',
+        acceptCoverageGap: false,
+      }),
+      fold(regionalGroupDecider, avonAndSomerset),
+    );
+    expect(events.map((event) => event.type)).toContain('TermsOfReferenceAdopted');
   });
 });

@@ -1,7 +1,7 @@
 import { DomainError } from '../shared/domain-error';
 import { normaliseName } from '../shared/text';
 import { knownAgencyTypeCodes } from './law';
-import { dateOrToday, IsoDate, requireDate, requireNotBefore, requireNotFuture } from '../shared/dates';
+import { dateOrToday, IsoDate, isAfterToday, requireDate, requireNotBefore, requireNotFuture } from '../shared/dates';
 import { checkCoverage, currentPartner } from './membership.decide';
 import { partnerRepresentedBy, requireAdministratorOrChair } from './permissions';
 import {
@@ -24,7 +24,7 @@ export function adoptTermsOfReference(command: AdoptTermsOfReference, group: Act
   requireDate(terms.adoptedOn, 'The adoption date');
   requireNotBefore(terms.adoptedOn, group.establishedOn, 'The adoption date', `${group.name} was established`);
   // Adopted terms are in force from their date: a future date would make today's rules disagree with the record.
-  if (terms.adoptedOn > now.slice(0, 10))
+  if (isAfterToday(terms.adoptedOn, now))
     throw new DomainError('VALIDATION_FAILED', 'Terms of reference are recorded once adopted, not before.');
   const latest = group.terms[group.terms.length - 1];
   if (latest && terms.adoptedOn < latest.adoptedOn) {

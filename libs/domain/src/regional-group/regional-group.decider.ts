@@ -1,4 +1,4 @@
-import { dateOrToday, requireNotFuture } from '../shared/dates';
+import { dateOrToday, groupDateOf, requireNotFuture } from '../shared/dates';
 import { Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { normaliseName } from '../shared/text';
@@ -53,7 +53,7 @@ function decideForGroup(
   if (group.dissolvedAt !== null) {
     throw new DomainError(
       'GROUP_DISSOLVED',
-      `${group.name} was dissolved on ${group.dissolvedAt.slice(0, 10)}; it takes no further business.`,
+      `${group.name} was dissolved on ${groupDateOf(group.dissolvedAt)}; it takes no further business.`,
     );
   }
   switch (command.type) {

@@ -14,6 +14,7 @@ import {
   established,
   GROUP_ID,
   MEETING_ID,
+  meetingScheduled,
   meetingWithPublishedMinutes,
   minutesPublished,
   noticeToLeaveGiven,
@@ -72,6 +73,20 @@ describe('the area feed projection', () => {
           subject_id: MEETING_ID,
           title: 'Minutes of the meeting of 2020-03-12',
           occurred_at: RECORDED_AT,
+        }),
+      }));
+
+  it('titles minutes with the day the meeting met in London, not in UTC', () =>
+    spec
+      .given(
+        // 30 June 2022 at 23:30 UTC is half past midnight on 1 July in London (British Summer Time).
+        inStream(meetingStream(MEETING_ID), meetingScheduled({ startsAt: '2022-06-30T23:30:00.000Z' })),
+      )
+      .when(inStream(meetingStream(MEETING_ID), minutesPublished({ areas: [AREAS.bristol] })))
+      .then({
+        area_feed: inEachArea(['bristol'], {
+          kind: 'MINUTES_PUBLISHED',
+          title: 'Minutes of the meeting of 2022-07-01',
         }),
       }));
 

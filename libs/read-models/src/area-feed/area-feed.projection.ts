@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import {
   CommunicationEvent,
+  groupDateOf,
   LocalArrangementEvent,
   MeetingEvent,
   PolicyEvent,
@@ -36,7 +37,8 @@ const statements = statementsPerDatabase((db) => ({
  */
 export const areaFeedProjection: Projection = {
   name: 'area-feed',
-  version: 8,
+  // 9: minutes are titled with the day their meeting met in London, not in UTC.
+  version: 9,
   streams: [
     'meeting-',
     TRANSPARENCY_LOG_STREAM,
@@ -99,7 +101,7 @@ export const areaFeedProjection: Projection = {
       // Minutes reach the areas even for a meeting this projection never saw scheduled, without its date.
       const meetingOf = () => {
         const meeting = s.meetingDate.get(meetingId) as { startsAt: string } | undefined;
-        return meeting ? `the meeting of ${meeting.startsAt.slice(0, 10)}` : 'a meeting';
+        return meeting ? `the meeting of ${groupDateOf(meeting.startsAt)}` : 'a meeting';
       };
       switch (event.type) {
         case 'MeetingScheduled':
