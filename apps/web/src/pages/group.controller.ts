@@ -108,14 +108,16 @@ interface Overview {
 const LATE_REPORTS = `query Late($id: ID!) {
   regionalGroup(id: $id) {
     areas { id name }
-    inbox(status: LATE, first: 100) { edges { node { id areaId title dueOn receivedOn } } }
+    inbox(status: LATE, first: 100) { edges { node { id areaId kind title dueOn receivedOn } } }
     yearlyReportsDue { areaId dueOn status }
   }
 }`;
 interface LateReports {
   regionalGroup: {
     areas: { id: string; name: string }[];
-    inbox: { edges: { node: { id: string; areaId: string; title: string; dueOn: string; receivedOn: string } }[] };
+    inbox: {
+      edges: { node: { id: string; areaId: string; kind: string; title: string; dueOn: string; receivedOn: string } }[];
+    };
     yearlyReportsDue: { areaId: string; dueOn: string | null; status: string }[];
   };
 }
@@ -376,7 +378,7 @@ export class GroupController {
     const late = [
       ...regionalGroup.inbox.edges.map(({ node }) => ({
         dueOn: node.dueOn,
-        text: `${forPeople(node.title)} from ${nameOf(node.areaId)} (due ${longDate(node.dueOn)}, received ${longDate(node.receivedOn)})`,
+        text: `${forPeople(node)} from ${nameOf(node.areaId)} (due ${longDate(node.dueOn)}, received ${longDate(node.receivedOn)})`,
       })),
       ...regionalGroup.yearlyReportsDue
         .filter((due) => due.status === 'LATE')
