@@ -169,13 +169,14 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
 
   it('refuses a local publication dated before the region published the minutes, and records one on that day (R10)', async () => {
     const somersetManager = await businessManager('Somerset', 'Sam Somerset');
-    // The March meeting's minutes were published by the region on 30 March 2026.
+    // The March meeting's minutes were published by the region on 30 March 2026. The address is
+    // pasted with white space around it, which is accepted and recorded trimmed.
     const record = (publishedOn: string) =>
       publishLocally(
         {
           meetingId: year.meetingIds[1],
           areaId: demo.areaIds.Somerset,
-          address: 'https://somerset.example/minutes/march-2026',
+          address: ' https://somerset.example/minutes/march-2026\n',
           publishedOn,
         },
         somersetManager,

@@ -136,12 +136,16 @@ export function IsEmailAddress(): PropertyDecorator {
   });
 }
 
-/** A web address people open from the platform (a report's link, where minutes were published): see `isWebAddress`. */
+/**
+ * A web address people open from the platform (a report's link, where minutes were published): see
+ * `isWebAddress`. Asked of the trimmed text, as `requireWebAddress` records it, so the API refuses
+ * no address the domain would accept.
+ */
 export function IsWebAddress(): PropertyDecorator {
   return ValidateBy({
     name: 'isWebAddress',
     validator: {
-      validate: (value: unknown) => isWebAddress(value),
+      validate: (value: unknown) => typeof value === 'string' && isWebAddress(value.trim()),
       defaultMessage: ({ property }: ValidationArguments) => `${property} must be an http or https address.`,
     },
   });
