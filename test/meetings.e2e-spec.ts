@@ -203,6 +203,17 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
       extensions: { code: 'VALIDATION_FAILED' },
       message: expect.stringContaining('address must be an http or https address.'),
     });
+    // R40 holds for an address as for any field: an NHS number in its path is refused.
+    const identifying = await publishLocally(
+      {
+        meetingId: year.meetingIds[1],
+        areaId: demo.areaIds.Somerset,
+        address: 'https://somerset.example/case/9434765919',
+        publishedOn: '2026-03-30',
+      },
+      somersetManager,
+    );
+    expect(identifying.errors?.[0].extensions?.code).toBe('IDENTIFYING_DATA');
     // Nothing was recorded by the refusals: the same day as the region's publication is accepted once.
     const onTheDay = await record('2026-03-30');
     expect(onTheDay.errors).toBeUndefined();

@@ -1,5 +1,5 @@
 import { validate } from 'class-validator';
-import { IsWebAddress } from './input-validators';
+import { IDENTIFYING_DATA_CONSTRAINT, IsWebAddress } from './input-validators';
 
 class Publication {
   @IsWebAddress()
@@ -27,5 +27,10 @@ describe('a web address field', () => {
       await expect(problemsWith(address)).resolves.toEqual([
         { isWebAddress: 'address must be an http or https address.' },
       ]);
+  });
+
+  it('given an address that identifies a child, then it is refused as identifying data (R40)', async () => {
+    const problems = await problemsWith('https://somerset.example/case/9434765919');
+    expect(problems).toEqual([{ [IDENTIFYING_DATA_CONSTRAINT]: expect.stringContaining('an NHS number') }]);
   });
 });
