@@ -169,13 +169,14 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
 
   it('refuses a local publication dated before the region published the minutes, and records one on that day (R10)', async () => {
     const somersetManager = await businessManager('Somerset', 'Sam Somerset');
-    // The March meeting's minutes were published by the region on 30 March 2026.
+    // The March meeting's minutes were published by the region on 30 March 2026. The address is
+    // pasted with white space around it, which is accepted and recorded trimmed.
     const record = (publishedOn: string) =>
       publishLocally(
         {
           meetingId: year.meetingIds[1],
           areaId: demo.areaIds.Somerset,
-          address: 'https://somerset.example/minutes/march-2026',
+          address: ' https://somerset.example/minutes/march-2026\n',
           publishedOn,
         },
         somersetManager,
@@ -202,6 +203,17 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
       extensions: { code: 'VALIDATION_FAILED' },
       message: expect.stringContaining('address must be an http or https address.'),
     });
+    // R40 holds for an address as for any field: an NHS number in its path is refused.
+    const identifying = await publishLocally(
+      {
+        meetingId: year.meetingIds[1],
+        areaId: demo.areaIds.Somerset,
+        address: 'https://somerset.example/case/9434765919',
+        publishedOn: '2026-03-30',
+      },
+      somersetManager,
+    );
+    expect(identifying.errors?.[0].extensions?.code).toBe('IDENTIFYING_DATA');
     // Nothing was recorded by the refusals: the same day as the region's publication is accepted once.
     const onTheDay = await record('2026-03-30');
     expect(onTheDay.errors).toBeUndefined();

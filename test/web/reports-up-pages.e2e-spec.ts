@@ -246,8 +246,9 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
     const manager = await open();
     await signIn(manager, 'area business manager (Bristol)');
     await manager.goto(inboxUrl('Bristol'));
-    // A day and a code a person typed, which the page must not reword.
-    const typed = 'From 2026-01-05 the CP_MEDICALS rota has one paediatrician';
+    // A code and a day a person typed, the day at the end where the platform puts its own, which
+    // the page must not reword.
+    const typed = 'CP_MEDICALS rota down to one paediatrician since 2026-01-05';
     await manager.getByLabel('Title').fill(typed);
     await manager.getByLabel('What the region should know').fill('Out-of-hours medicals wait for the morning.');
     await manager.getByRole('button', { name: 'Send to the region' }).click();

@@ -130,45 +130,69 @@ describe('a moment, as GOV.UK writes it', () => {
 });
 
 describe('a title, for people', () => {
-  it('given a day the platform added to the end of its title, then it reads as people in England write it', () => {
-    expect(forPeople('Minutes of the meeting of 2026-03-12')).toBe('Minutes of the meeting of 12 March 2026');
-    expect(forPeople('Escalation procedure, version 1, effective 2026-12-01')).toBe(
-      'Escalation procedure, version 1, effective 1 December 2026',
+  it('given a day the platform added to the end of a title it built, then it reads as people in England write it', () => {
+    expect(forPeople({ kind: 'MINUTES_PUBLISHED', title: 'Minutes of the meeting of 2026-03-12' })).toBe(
+      'Minutes of the meeting of 12 March 2026',
     );
-    expect(forPeople('Safeguarding adolescents week (cascade by 2026-12-05)')).toBe(
+    expect(
+      forPeople({ kind: 'MINUTES_CORRECTED', title: 'Correction to the minutes of the meeting of 2026-03-12' }),
+    ).toBe('Correction to the minutes of the meeting of 12 March 2026');
+    expect(
+      forPeople({ kind: 'POLICY_PUBLISHED', title: 'Escalation procedure, version 1, effective 2026-12-01' }),
+    ).toBe('Escalation procedure, version 1, effective 1 December 2026');
+    expect(forPeople({ kind: 'COMMUNICATION', title: 'Safeguarding adolescents week (cascade by 2026-12-05)' })).toBe(
       'Safeguarding adolescents week (cascade by 5 December 2026)',
     );
+    expect(
+      forPeople({ kind: 'NOTICE_TO_LEAVE', title: 'Avon Police has given notice to leave, effective 2027-03-31' }),
+    ).toBe('Avon Police has given notice to leave, effective 31 March 2027');
   });
 
   it('given a rapid review’s decision the platform added, then it reads as words; an acronym stays one', () => {
-    expect(forPeople('Rapid review decision on SOM-2025-04: NATIONAL_PANEL_REFERRAL')).toBe(
+    const decision = (title: string) => forPeople({ kind: 'PRACTICE_REVIEW_DECISION', title });
+    expect(decision('Rapid review decision on SOM-2025-04: NATIONAL_PANEL_REFERRAL')).toBe(
       'Rapid review decision on SOM-2025-04: national panel referral',
     );
-    expect(forPeople('Rapid review decision on BRS-2025-11: LCSPR')).toBe(
-      'Rapid review decision on BRS-2025-11: LCSPR',
+    expect(decision('Rapid review decision on SOM-2025-05: NO_REVIEW')).toBe(
+      'Rapid review decision on SOM-2025-05: no review',
     );
+    expect(decision('Rapid review decision on BRS-2025-11: LCSPR')).toBe('Rapid review decision on BRS-2025-11: LCSPR');
   });
 
-  it('given codes and days a person typed, then they stay exactly as typed, even before what the platform added', () => {
-    expect(forPeople('Review of NHS_111 pathway')).toBe('Review of NHS_111 pathway');
-    expect(forPeople('TREE_HEAD for LOCAL_AUTHORITY partners')).toBe('TREE_HEAD for LOCAL_AUTHORITY partners');
-    expect(forPeople('From 2026-01-05 the CP_MEDICALS rota has one paediatrician')).toBe(
-      'From 2026-01-05 the CP_MEDICALS rota has one paediatrician',
-    );
-    expect(forPeople('Protocol of 2025-04-01 for LOCAL_AUTHORITY staff, version 2, effective 2026-12-01')).toBe(
-      'Protocol of 2025-04-01 for LOCAL_AUTHORITY staff, version 2, effective 1 December 2026',
-    );
-    // A code that ends a typed title is no decision of the platform's.
-    expect(forPeople('Concerns: LOCAL_AUTHORITY')).toBe('Concerns: LOCAL_AUTHORITY');
-  });
-
-  it('leaves alone what is neither: names, acronyms, periods, numbers and impossible days', () => {
+  it('given a title a person typed in full, then it stays exactly as typed, even ending in a day or a decision', () => {
     for (const title of [
-      'Missing children return interviews (BNSSG)',
-      'Yearly report 2025-26',
-      'Signed tree head: 42 events, root 9f86d081884c7d65',
-      'Review of 2026-02-30',
+      'Rota gap since 2026-01-05',
+      'Paediatric cover (from 2026-01-05)',
+      'Panel said: NO_REVIEW',
+      'Concerns: LOCAL_AUTHORITY',
+      'From 2026-01-05 the CP_MEDICALS rota has one paediatrician',
+    ]) {
+      expect(forPeople({ kind: 'ESCALATION', title })).toBe(title);
+      expect(forPeople({ kind: 'LOCAL_DECISION', title })).toBe(title);
+    }
+  });
+
+  it('given codes and days a person typed before what the platform added, then they stay exactly as typed', () => {
+    expect(
+      forPeople({
+        kind: 'POLICY_PUBLISHED',
+        title: 'Protocol of 2025-04-01 for LOCAL_AUTHORITY staff, version 2, effective 2026-12-01',
+      }),
+    ).toBe('Protocol of 2025-04-01 for LOCAL_AUTHORITY staff, version 2, effective 1 December 2026');
+    expect(forPeople({ kind: 'COMMUNICATION', title: 'Review of NHS_111 pathway (cascade by 2026-12-05)' })).toBe(
+      'Review of NHS_111 pathway (cascade by 5 December 2026)',
+    );
+  });
+
+  it('leaves alone the titles of kinds that add no day or decision, and impossible days', () => {
+    for (const [kind, title] of [
+      ['YEARLY_REPORT', 'Yearly report 2025-26'],
+      ['PERFORMANCE_FIGURES', 'Missing children return interviews (BNSSG), 2026-Q1'],
+      ['WORKSTREAM_COMMISSIONED', 'Workstream commissioned: Neglect strategy (standing group)'],
+      ['TREE_HEAD', 'Signed tree head: 42 events, root 9f86d081884c7d65'],
+      ['MINUTES_PUBLISHED', 'Minutes of a meeting'],
+      ['MINUTES_PUBLISHED', 'Minutes of the meeting of 2026-02-30'],
     ])
-      expect(forPeople(title)).toBe(title);
+      expect(forPeople({ kind, title })).toBe(title);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isIsoDate, RAPID_REVIEW_DECISIONS } from '@app/domain';
+import { isIsoDate } from '@app/domain';
 import { Html, html } from './html';
 
 /** Markup of the GOV.UK Design System's components, as its examples give it. */
@@ -393,20 +393,39 @@ export function humanise(code: string): string {
  * "…, effective 2026-12-01", "… (cascade by 2026-12-01)").
  */
 const APPENDED_DAY = /(?<=\s)(\d{4}-\d{2}-\d{2})(\)?)$/;
-/** The rapid review's decision the platform adds at the end of its title ("…: NATIONAL_PANEL_REFERRAL"). */
+/**
+ * The rapid review's decision the platform adds at the end of its title ("…: NATIONAL_PANEL_REFERRAL");
+ * a decision of one word (LCSPR) is an acronym, and stays one.
+ */
 const APPENDED_DECISION = /(?<=: )[A-Z]+(?:_[A-Z]+)+$/;
-const DECISIONS: readonly string[] = RAPID_REVIEW_DECISIONS;
+
+const wordDay = (title: string) =>
+  title.replace(APPENDED_DAY, (_, day: string, bracket: string) => `${isIsoDate(day) ? longDate(day) : day}${bracket}`);
+const wordDecision = (title: string) => title.replace(APPENDED_DECISION, (code) => humanise(code).toLowerCase());
 
 /**
- * A title as the API carries it, for people: the day or decision code the platform added to its end
- * worded (2026-03-12 -> 12 March 2026, NATIONAL_PANEL_REFERRAL -> national panel referral), and
- * what a person typed before it left exactly as typed, whatever codes or days it holds. The API keeps
- * the exact text for the areas' systems; only the page words it.
+ * The kinds of item whose titles the platform builds (the area feed's and reports up's projections),
+ * with the wording of what it adds at their end. Every other kind's title is what a person typed in
+ * full (an escalation, a local decision), whatever day or code it ends in, so it is shown exactly.
  */
-export function forPeople(title: string): string {
-  return title
-    .replace(APPENDED_DAY, (_, day: string, bracket: string) => `${isIsoDate(day) ? longDate(day) : day}${bracket}`)
-    .replace(APPENDED_DECISION, (code) => (DECISIONS.includes(code) ? humanise(code).toLowerCase() : code));
+const PLATFORM_ENDINGS: ReadonlyMap<string, (title: string) => string> = new Map([
+  ['POLICY_PUBLISHED', wordDay],
+  ['COMMUNICATION', wordDay],
+  ['NOTICE_TO_LEAVE', wordDay],
+  ['MINUTES_PUBLISHED', wordDay],
+  ['MINUTES_CORRECTED', wordDay],
+  ['PRACTICE_REVIEW_DECISION', wordDecision],
+]);
+
+/**
+ * An item's title as the API carries it, for people: for a kind whose title the platform builds, the
+ * day or decision code it added to the end worded (2026-03-12 -> 12 March 2026,
+ * NATIONAL_PANEL_REFERRAL -> national panel referral), and what a person typed before it left
+ * exactly as typed. The API keeps the exact text for the areas' systems; only the page words it.
+ */
+export function forPeople({ title, kind }: { readonly title: string; readonly kind: string }): string {
+  const word = PLATFORM_ENDINGS.get(kind);
+  return word ? word(title) : title;
 }
 
 /**

@@ -136,13 +136,23 @@ export function IsEmailAddress(): PropertyDecorator {
   });
 }
 
-/** A web address people open from the platform (a report's link, where minutes were published): see `isWebAddress`. */
+/**
+ * A web address people open from the platform (a report's link, where minutes were published): see
+ * `isWebAddress`. Asked of the trimmed text, as `requireWebAddress` records it, so the API refuses
+ * no address the domain would accept. An address is recorded like any text, so it too may not
+ * identify a child or family (R40: in any field), e.g. by an NHS number in its path.
+ */
 export function IsWebAddress(): PropertyDecorator {
-  return ValidateBy({
+  const isAddress = ValidateBy({
     name: 'isWebAddress',
     validator: {
-      validate: (value: unknown) => isWebAddress(value),
+      validate: (value: unknown) => typeof value === 'string' && isWebAddress(value.trim()),
       defaultMessage: ({ property }: ValidationArguments) => `${property} must be an http or https address.`,
     },
   });
+  const holdsNoIdentifyingData = HoldsNoIdentifyingData();
+  return (target, property) => {
+    isAddress(target, property);
+    holdsNoIdentifyingData(target, property);
+  };
 }

@@ -186,7 +186,6 @@ export class RecordLocalPublicationInput extends MeetingInput {
   areaId!: string;
 
   @Field({ description: 'Where the area published them: the web address (http or https).' })
-  @IsLongText()
   @IsWebAddress()
   address!: string;
 

@@ -21,7 +21,7 @@ import { PageContext, Pages, queryOf } from '../page-context';
 import { groupNavigation } from './group-nav';
 import { oldestFirst } from './oldest-first';
 import { QuorumRule, quorumSummary } from './quorum-summary';
-import { deadlinesOf, PRACTICE_REVIEW_FIELDS, PracticeReview } from './reports-up-views';
+import { deadlinesOf, everyNode, NodePage, PRACTICE_REVIEW_FIELDS, PracticeReview } from './reports-up-views';
 
 const OVERVIEW = `query Overview($id: ID!, $asAt: String) {
   regionalGroup(id: $id, asAt: $asAt) {
@@ -42,9 +42,6 @@ const OVERVIEW = `query Overview($id: ID!, $asAt: String) {
     workstreams { id name }
   }
   recommendations(groupId: $id, overdueOnly: true) { id text dueDate }
-  tasks(groupId: $id, overdue: true, first: 100) {
-    totalCount edges { node { id title dueDate status workstreamId } }
-  }
 }`;
 
 interface Officer {
@@ -98,26 +95,55 @@ interface Overview {
     workstreams: { id: string; name: string }[];
   };
   recommendations: { id: string; text: string; dueDate: string }[];
-  tasks: {
-    totalCount: number;
-    edges: { node: { id: string; title: string; dueDate: string; status: string; workstreamId: string } }[];
-  };
+}
+
+/**
+ * Overdue today, whatever day the overview is seen as at. The API lists them in the order they were
+ * recorded, at most 100 a page, so every page is asked for: the oldest may be recorded last.
+ */
+const OVERDUE_TASKS = `query OverdueTasks($id: ID!, $after: String) {
+  tasks(groupId: $id, overdue: true, first: 100, after: $after) {
+    edges { node { id title dueDate status workstreamId } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+interface OverdueTask {
+  id: string;
+  title: string;
+  dueDate: string;
+  status: string;
+  workstreamId: string;
 }
 
 /** What the areas owe the region as at today (L2, L5): each part only for the areas the reader may read. */
 const LATE_REPORTS = `query Late($id: ID!) {
   regionalGroup(id: $id) {
     areas { id name }
-    inbox(status: LATE, first: 100) { edges { node { id areaId title dueOn receivedOn } } }
     yearlyReportsDue { areaId dueOn status }
   }
 }`;
 interface LateReports {
   regionalGroup: {
     areas: { id: string; name: string }[];
-    inbox: { edges: { node: { id: string; areaId: string; title: string; dueOn: string; receivedOn: string } }[] };
     yearlyReportsDue: { areaId: string; dueOn: string | null; status: string }[];
   };
+}
+/** Reports received late, every page of them, as for the overdue tasks. */
+const LATE_INBOX = `query LateInbox($id: ID!, $after: String) {
+  regionalGroup(id: $id) {
+    inbox(status: LATE, first: 100, after: $after) {
+      edges { node { id areaId kind title dueOn receivedOn } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+}`;
+interface LateReport {
+  id: string;
+  areaId: string;
+  kind: string;
+  title: string;
+  dueOn: string;
+  receivedOn: string;
 }
 /** One line of the overview's list of what is overdue, with the day it was due, which orders the list. */
 interface Overdue {
@@ -167,9 +193,14 @@ export class GroupController {
         : await this.overviewAsAt(context, groupId, asked.date);
       const { regionalGroup: group } = overview;
       const owed = await this.owedToTheRegion(context, groupId);
+      const tasks = await everyNode((after) =>
+        context.api
+          .send<{ tasks: NodePage<OverdueTask> }>(OVERDUE_TASKS, { id: groupId, after })
+          .then((page) => page.tasks),
+      );
       const partnerName = new Map(group.partners.map((partner) => [partner.id, partner.name]));
       const gaps = group.coverage.filter((area) => area.missing.length > 0);
-      const overdue = oldestFirst([...this.overdueOf(overview), ...owed], (item) => item.dueOn);
+      const overdue = oldestFirst([...this.overdueOf(overview, tasks), ...owed], (item) => item.dueOn);
       const next = group.cadence.nextMeeting;
       render({
         title: asAt ? `${group.name} as at ${longDate(asAt)}` : group.name,
@@ -325,7 +356,7 @@ export class GroupController {
   }
 
   /** The group's own reviews, recommendations and tasks that are overdue, as sentences with the day each was due. */
-  private overdueOf({ regionalGroup: group, recommendations, tasks }: Overview): Overdue[] {
+  private overdueOf({ regionalGroup: group, recommendations }: Overview, tasks: readonly OverdueTask[]): Overdue[] {
     const workstreamName = new Map(group.workstreams.map((workstream) => [workstream.id, workstream.name]));
     const terms = group.termsOfReference;
     return [
@@ -347,9 +378,9 @@ export class GroupController {
         dueOn: recommendation.dueDate,
         text: `Recommendation “${recommendation.text}” (due ${longDate(recommendation.dueDate)})`,
       })),
-      ...tasks.edges.map(({ node }) => ({
-        dueOn: node.dueDate,
-        text: `Task “${node.title}” in ${workstreamName.get(node.workstreamId) ?? 'a workstream'} (due ${longDate(node.dueDate)}, ${humanise(node.status).toLowerCase()})`,
+      ...tasks.map((task) => ({
+        dueOn: task.dueDate,
+        text: `Task “${task.title}” in ${workstreamName.get(task.workstreamId) ?? 'a workstream'} (due ${longDate(task.dueDate)}, ${humanise(task.status).toLowerCase()})`,
       })),
     ];
   }
@@ -360,6 +391,11 @@ export class GroupController {
    */
   private async owedToTheRegion({ api }: PageContext, groupId: string): Promise<Overdue[]> {
     const { regionalGroup } = await api.send<LateReports>(LATE_REPORTS, { id: groupId });
+    const lateReports = await everyNode((after) =>
+      api
+        .send<{ regionalGroup: { inbox: NodePage<LateReport> } }>(LATE_INBOX, { id: groupId, after })
+        .then((page) => page.regionalGroup.inbox),
+    );
     const areaName = new Map(regionalGroup.areas.map((area) => [area.id, area.name]));
     const nameOf = (areaId: string) => areaName.get(areaId) ?? areaId;
     const { practiceReviews: reviews } = await api.send<{ practiceReviews: PracticeReview[] }>(OVERDUE_REVIEWS, {
@@ -374,9 +410,9 @@ export class GroupController {
         })),
     );
     const late = [
-      ...regionalGroup.inbox.edges.map(({ node }) => ({
-        dueOn: node.dueOn,
-        text: `${forPeople(node.title)} from ${nameOf(node.areaId)} (due ${longDate(node.dueOn)}, received ${longDate(node.receivedOn)})`,
+      ...lateReports.map((report) => ({
+        dueOn: report.dueOn,
+        text: `${forPeople(report)} from ${nameOf(report.areaId)} (due ${longDate(report.dueOn)}, received ${longDate(report.receivedOn)})`,
       })),
       ...regionalGroup.yearlyReportsDue
         .filter((due) => due.status === 'LATE')

@@ -97,11 +97,12 @@ export class InboxController {
         context,
         `acknowledge-${context.form.cursor ?? ''}`,
         async () => {
-          const { acknowledgeFeedItem } = await context.api.send<{ acknowledgeFeedItem: { title: string } }>(
-            'mutation($i: AcknowledgeFeedItemInput!) { acknowledgeFeedItem(input: $i) { title } }',
-            { i: { areaId, cursor: context.form.cursor, idempotencyKey: context.form.idempotencyKey } },
-          );
-          return `“${forPeople(acknowledgeFeedItem.title)}” is acknowledged.`;
+          const { acknowledgeFeedItem } = await context.api.send<{
+            acknowledgeFeedItem: { kind: string; title: string };
+          }>('mutation($i: AcknowledgeFeedItemInput!) { acknowledgeFeedItem(input: $i) { kind title } }', {
+            i: { areaId, cursor: context.form.cursor, idempotencyKey: context.form.idempotencyKey },
+          });
+          return `“${forPeople(acknowledgeFeedItem)}” is acknowledged.`;
         },
         `/areas/${areaId}/inbox`,
         (errors) => this.render(context, areaId, errors),
@@ -211,7 +212,7 @@ export class InboxController {
       const decided = item.adoption;
       if (!decided) return decisionForm(item);
       const chosen = DECISIONS.find((choice) => choice.value === decided.decision)?.text ?? humanise(decided.decision);
-      return html`<h3 class="govuk-heading-s">${forPeople(item.title)}</h3>
+      return html`<h3 class="govuk-heading-s">${forPeople(item)}</h3>
         ${summaryList([
           [`Decision on version ${String(item.policyVersion)}`, chosen],
           ['Decided', longDate(decided.decidedOn)],
@@ -224,7 +225,7 @@ export class InboxController {
       const fieldErrors = values.cursor === item.cursor ? errors : [];
       const id = (name: string) => `${item.cursor}-${name}`;
       return html`<form method="post" action="/areas/${areaId}/inbox/policy-decision" novalidate>
-        <h3 class="govuk-heading-s">${forPeople(item.title)}</h3>
+        <h3 class="govuk-heading-s">${forPeople(item)}</h3>
         ${csrfField(session.csrfToken)}${idempotencyField()}
         <input type="hidden" name="cursor" value="${item.cursor}" />
         <input type="hidden" name="policyId" value="${item.subjectId}" />
@@ -252,7 +253,7 @@ export class InboxController {
           errors: fieldErrors,
         })}
         ${button('Record decision', 'primary', {
-          hidden: `on ${forPeople(item.title)}, version ${String(item.policyVersion)}`,
+          hidden: `on ${forPeople(item)}, version ${String(item.policyVersion)}`,
         })}
       </form>`;
     };
@@ -273,7 +274,7 @@ export class InboxController {
           'What flowed down',
           ['Item', 'Kind', 'Sent', 'Acknowledged'],
           ordered.map((item) => [
-            forPeople(item.title),
+            forPeople(item),
             humanise(item.kind),
             longDate(item.occurredAt),
             item.acknowledgedAt
@@ -282,7 +283,7 @@ export class InboxController {
                   ${csrfField(session.csrfToken)}${idempotencyField()}
                   <input type="hidden" name="cursor" value="${item.cursor}" />
                   ${button('Acknowledge', 'secondary', {
-                    hidden: `${forPeople(item.title)}, sent ${longDate(item.occurredAt)}`,
+                    hidden: `${forPeople(item)}, sent ${longDate(item.occurredAt)}`,
                     id: `acknowledge-${item.cursor}`,
                     spacing: 'govuk-!-margin-bottom-0',
                   })}
@@ -320,7 +321,7 @@ export class InboxController {
                 `What ${areaName} sent up`,
                 ['Item', 'Kind', 'Sent', 'Due', 'Status', 'Region'],
                 reportsUp.map((item) => [
-                  forPeople(item.title),
+                  forPeople(item),
                   humanise(item.kind),
                   longDate(item.receivedOn),
                   item.dueOn ? longDate(item.dueOn) : 'No due day',

@@ -68,11 +68,12 @@ export class RegionInboxController {
         context,
         `acknowledge-${context.form.itemId ?? ''}`,
         async () => {
-          const { acknowledgeInboxItem } = await context.api.send<{ acknowledgeInboxItem: { title: string } }>(
-            'mutation($i: AcknowledgeInboxItemInput!) { acknowledgeInboxItem(input: $i) { title } }',
-            { i: { groupId, itemId: context.form.itemId, idempotencyKey: context.form.idempotencyKey } },
-          );
-          return `“${forPeople(acknowledgeInboxItem.title)}” is acknowledged.`;
+          const { acknowledgeInboxItem } = await context.api.send<{
+            acknowledgeInboxItem: { kind: string; title: string };
+          }>('mutation($i: AcknowledgeInboxItemInput!) { acknowledgeInboxItem(input: $i) { kind title } }', {
+            i: { groupId, itemId: context.form.itemId, idempotencyKey: context.form.idempotencyKey },
+          });
+          return `“${forPeople(acknowledgeInboxItem)}” is acknowledged.`;
         },
         `/groups/${groupId}/inbox`,
         (errors) => this.render(context, groupId, {}, errors),
@@ -97,7 +98,7 @@ export class RegionInboxController {
               i: { groupId, itemId: form.itemId, response: form.response.trim(), idempotencyKey: form.idempotencyKey },
             },
           );
-          return `The response to “${forPeople(respondToEscalation.title)}” is recorded.`;
+          return `The response to “${respondToEscalation.title}” is recorded.`;
         },
         `/groups/${groupId}/inbox`,
         (errors) => this.render(context, groupId, {}, errors, form),
@@ -196,7 +197,7 @@ export class RegionInboxController {
                 `${items.length} ${items.length === 1 ? 'item' : 'items'}`,
                 ['Item', 'Area', 'Kind', 'Sent', 'Due', 'Status', 'Acknowledged'],
                 items.map((item) => [
-                  forPeople(item.title),
+                  forPeople(item),
                   areaOf(item),
                   humanise(item.kind),
                   longDate(item.receivedOn),
@@ -213,7 +214,7 @@ export class RegionInboxController {
                         ${csrfField(session.csrfToken)}${idempotencyField()}
                         <input type="hidden" name="itemId" value="${item.id}" />
                         ${button('Acknowledge', 'secondary', {
-                          hidden: `${forPeople(item.title)} from ${areaOf(item)}`,
+                          hidden: `${forPeople(item)} from ${areaOf(item)}`,
                           id: `acknowledge-${item.id}`,
                           spacing: 'govuk-!-margin-bottom-0',
                         })}
@@ -227,7 +228,7 @@ export class RegionInboxController {
             ? html`<p class="govuk-body">No open escalation you may read matches.</p>`
             : escalations.map(
                 (item) =>
-                  html`<h3 class="govuk-heading-s">${forPeople(item.title)} (${areaOf(item)})</h3>
+                  html`<h3 class="govuk-heading-s">${forPeople(item)} (${areaOf(item)})</h3>
                     <p class="govuk-body">${item.detail}</p>
                     ${
                       item.responses.length === 0
@@ -242,11 +243,11 @@ export class RegionInboxController {
                       ${textarea({
                         id: `respond-${item.id}`,
                         name: 'response',
-                        label: `The region’s response to “${forPeople(item.title)}” from ${areaOf(item)}`,
+                        label: `The region’s response to “${forPeople(item)}” from ${areaOf(item)}`,
                         value: values.itemId === item.id ? values.response : undefined,
                         errors,
                       })}
-                      ${button('Send the response', 'primary', { hidden: `to “${forPeople(item.title)}” from ${areaOf(item)}` })}
+                      ${button('Send the response', 'primary', { hidden: `to “${forPeople(item)}” from ${areaOf(item)}` })}
                     </form>`,
               )
         }`,

@@ -37,6 +37,7 @@ describe('web addresses people open from the platform', () => {
     ['an address with a space in it', 'https://somerset.example/march minutes.pdf'],
     ['an address with surrounding white space', ' https://somerset.example/minutes '],
     ['a host that is not on the web', 'https://localhost/minutes'],
+    ['an address holding a lone surrogate, which is not Unicode text', 'https://somerset.example/minutes\uD800'],
   ])('refuses %s', (_, value) => {
     expect(isWebAddress(value)).toBe(false);
   });

@@ -1,6 +1,6 @@
 import { isURL } from 'class-validator';
 import { DomainError } from './domain-error';
-import { requireText } from './text';
+import { isWellFormedText, requireText } from './text';
 
 /** The longest address accepted: validator.js's default, after Internet Explorer's; far above any report's. */
 export const WEB_ADDRESS_MAX = 2_084;
@@ -21,9 +21,11 @@ const WEB_ADDRESS = {
  * A web address people open from the platform (a report's link, where an area published the
  * minutes): an absolute http or https address of at most `WEB_ADDRESS_MAX` characters, without
  * white space, whose host is on the web (a domain with its top level, or an IP address: not `localhost`).
+ * validator.js lets a lone surrogate through in the path, which no store or page can hold faithfully,
+ * so text that is not well-formed is refused first.
  */
 export function isWebAddress(value: unknown): value is string {
-  return typeof value === 'string' && isURL(value, WEB_ADDRESS);
+  return typeof value === 'string' && isWellFormedText(value) && isURL(value, WEB_ADDRESS);
 }
 
 /**
