@@ -632,38 +632,29 @@ describe('Funding contributions (R15)', () => {
 });
 
 describe('Adopting terms of reference dated in the future', () => {
+  const adoptVersion2 = (dates: { adoptedOn: string; now?: string }) =>
+    command('AdoptTermsOfReference', {
+      version: '2.0',
+      summary: 'Adds education as a statutory partner.',
+      quorumPercentage: 66,
+      meetingCadenceMonths: 3,
+      noticePeriodMonths: 12,
+      statutoryTypesPerArea: ['LOCAL_AUTHORITY', 'HEALTH', 'POLICE'],
+      acceptCoverageGap: false,
+      ...dates,
+    });
+
   it('is refused: terms are recorded once adopted, so the rules in force today match the record', () => {
     specification(regionalGroupDecider)
       .given(avonAndSomerset)
-      .when(
-        command('AdoptTermsOfReference', {
-          version: '2.0',
-          summary: 'Adds education as a statutory partner.',
-          quorumPercentage: 66,
-          meetingCadenceMonths: 3,
-          noticePeriodMonths: 12,
-          statutoryTypesPerArea: ['LOCAL_AUTHORITY', 'HEALTH', 'POLICE'],
-          adoptedOn: '2030-01-01',
-          acceptCoverageGap: false,
-        }),
-      )
+      .when(adoptVersion2({ adoptedOn: '2030-01-01' }))
       .thenFails('VALIDATION_FAILED', /once adopted/);
   });
 
   it('is accepted dated today in London, after midnight there and before it in UTC', () => {
     const events = regionalGroupDecider.decide(
-      command('AdoptTermsOfReference', {
-        version: '2.0',
-        summary: 'Adds education as a statutory partner.',
-        quorumPercentage: 66,
-        meetingCadenceMonths: 3,
-        noticePeriodMonths: 12,
-        statutoryTypesPerArea: ['LOCAL_AUTHORITY', 'HEALTH', 'POLICE'],
-        // 30 June 2022 at 23:30 UTC is half past midnight on 1 July in London (British Summer Time).
-        adoptedOn: '2022-07-01',
-        now: '2022-06-30T23:30:00.000Z',
-        acceptCoverageGap: false,
-      }),
+      // 30 June 2022 at 23:30 UTC is half past midnight on 1 July in London (British Summer Time).
+      adoptVersion2({ adoptedOn: '2022-07-01', now: '2022-06-30T23:30:00.000Z' }),
       fold(regionalGroupDecider, avonAndSomerset),
     );
     expect(events.map((event) => event.type)).toContain('TermsOfReferenceAdopted');
