@@ -16,7 +16,7 @@ import { Authenticator } from './auth/authenticator';
 import { CommonModule } from './common/common.module';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthModule } from './health/health.module';
-import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { AppRole, InfrastructureModule } from './infrastructure/infrastructure.module';
 import { IntegrityModule } from './integrity/integrity.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { WorkstreamsModule } from './workstreams/workstreams.module';
@@ -27,11 +27,11 @@ import { WebModule } from '../../web/src/web.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, role: AppRole = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        InfrastructureModule.forRoot(config),
+        InfrastructureModule.forRoot(config, role),
         CqrsModule.forRoot(),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,

@@ -4,6 +4,7 @@ import compression from 'compression';
 import { DomainError, IdentifyingData } from '@app/domain';
 import { AppConfig, InputValidationError, JsonLogger } from '@app/platform';
 import { AppModule } from './app.module';
+import { AppRole } from './infrastructure/infrastructure.module';
 import { IDENTIFYING_DATA_CONSTRAINT, identifyingDataFoundIn } from './common/input-validators';
 import { GRAPHIQL_ASSETS_PATH, graphiqlSite } from './graphql/graphiql-landing-page';
 import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
@@ -61,8 +62,8 @@ function inputRefusal(errors: ValidationError[]): Error {
 }
 
 /** The api as it runs: used by main, the CLI's demo and the end-to-end tests alike. */
-export async function createApp(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), {
+export async function createApp(config: AppConfig, role: AppRole = {}): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(config, role), {
     logger: new JsonLogger(config.logLevel),
     abortOnError: false,
   });

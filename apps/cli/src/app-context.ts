@@ -33,7 +33,10 @@ const ONCE_FREE =
  * longer than SQLite waits, the command stops with what holds it and what to do.
  */
 export async function withApp<T>(config: AppConfig, work: (app: INestApplication) => Promise<T>): Promise<T> {
-  const app = await createApp({ ...config, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
+  const app = await createApp(
+    { ...config, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel },
+    { command: true },
+  );
   try {
     await app.init();
   } catch (error) {

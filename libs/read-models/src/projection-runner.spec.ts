@@ -259,7 +259,7 @@ describe('the projection runner', () => {
       expect(countedNs(holder)).toEqual([1]);
     });
 
-    it('when a live event comes, then the runner stops with the same error and a writer waiting for it is told', async () => {
+    it("when a live event comes to a runner that does not wait for the lock (a command's), then it stops with the same error and a writer waiting for it is told", async () => {
       const runner = impatient();
       await runner.start();
       holdTheLock();
@@ -269,6 +269,107 @@ describe('the projection runner', () => {
       expect(runner.error).toBeInstanceOf(ReadDatabaseBusyError);
       holder.exec('ROLLBACK');
       expect(countedNs(holder)).toEqual([]);
+    });
+
+    describe("and a runner that waits for the lock (the service's)", () => {
+      let logged: { warnings: string[]; lines: string[]; errors: unknown[] };
+      let warned: Promise<void>;
+      const waiting = async (lockRetryMs: number) => {
+        logged = { warnings: [], lines: [], errors: [] };
+        let onWarning: () => void;
+        let onError: (error: unknown) => void;
+        // Rejected when the runner stops instead, so a runner that does not wait fails here at once.
+        warned = new Promise((resolve, reject) => {
+          onWarning = resolve;
+          onError = reject;
+        });
+        const db = openReadDatabase(join(dir, 'read.db'));
+        dbs.push(db);
+        const runner = new ProjectionRunner(
+          store,
+          db,
+          [countingProjection(1)],
+          {
+            log: (message) => logged.lines.push(message),
+            warn: (message) => {
+              logged.warnings.push(message);
+              onWarning();
+            },
+            error: (_, error) => {
+              logged.errors.push(error);
+              onError(error);
+            },
+          },
+          { waitsForLock: true, lockRetryMs },
+        );
+        runners.push(runner);
+        await runner.start();
+        return { runner, db };
+      };
+      /** Lets the runner try again a few times: each try waits a moment for the lock before its timer. */
+      const severalTries = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+      it('when live events come while another connection holds it, then the runner neither stops nor applies them until it is released, then applies them once', async () => {
+        const { runner, db } = await waiting(1);
+        holdTheLock();
+        const { position } = await store.append('s', [event(1), event(2)], { expectedRevision: 'no_stream' });
+        await warned;
+        await severalTries();
+
+        expect(runner.error).toBeNull();
+        expect(runner.position).toBe(0);
+        expect(countedNs(db)).toEqual([]);
+        expect(logged.warnings).toEqual([
+          `The read database ${join(dir, 'read.db')} is locked by another process writing to it (such as a command of the command-line tool catching up): the read models wait for it and are not updated meanwhile, trying again every 1 ms.`,
+        ]);
+
+        holder.exec('ROLLBACK');
+        await runner.waitFor(position);
+        expect(countedNs(db)).toEqual([1, 2]);
+        expect(runner.error).toBeNull();
+        expect(logged.errors).toEqual([]);
+        // The short wait of each try is the live path's own: the connection's is as it was.
+        expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+        const next = await store.append('s', [event(3)], { expectedRevision: 1 });
+        await runner.waitFor(next.position);
+        expect(countedNs(db)).toEqual([1, 2, 3]);
+        expect(logged.warnings).toHaveLength(1);
+        expect(logged.lines).toEqual([
+          `The read database ${join(dir, 'read.db')} is free again: the read models go on from position 2.`,
+        ]);
+      });
+
+      it("when the other process's runner applies the same events meanwhile, then this one does not apply them again and goes on after them", async () => {
+        const { runner, db } = await waiting(1);
+        holdTheLock();
+        const { position } = await store.append('s', [event(1)], { expectedRevision: 'no_stream' });
+        await warned;
+        // What the other process's runner commits for the event: its row and the checkpoint past it.
+        holder.prepare('INSERT INTO counted VALUES (?, ?, ?)').run(position, 1, 1);
+        holder.prepare("UPDATE projection_checkpoints SET position = ? WHERE name = 'counting'").run(position);
+        holder.exec('COMMIT');
+
+        await runner.waitFor(position);
+        expect(runner.error).toBeNull();
+        expect(countedNs(db)).toEqual([1]);
+        const next = await store.append('s', [event(2)], { expectedRevision: 0 });
+        await runner.waitFor(next.position);
+        expect(countedNs(db)).toEqual([1, 2]);
+        expect(logged.errors).toEqual([]);
+      });
+
+      it('when it is stopped while waiting, then it stops without waiting out the timer and without an error', async () => {
+        const { runner, db } = await waiting(600_000);
+        holdTheLock();
+        await store.append('s', [event(1)], { expectedRevision: 'no_stream' });
+        await warned;
+
+        await runner.stop();
+        expect(runner.error).toBeNull();
+        expect(logged.errors).toEqual([]);
+        holder.exec('ROLLBACK');
+        expect(countedNs(db)).toEqual([]);
+      });
     });
   });
 

@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
+import { setTimeout as delay } from 'node:timers/promises';
 import { FIELD_REDACTED, REDACTIONS_STREAM } from '@app/domain';
 import { EventStore, Position, StoredEvent, upcast, WriteAheadLogEmptier } from '@app/event-store';
 import { availableBatches } from './available-batches';
 import { Projection, readsStream } from './projection';
-import { takingWriteLock } from './read-database-busy';
+import { ReadDatabaseBusyError, takingWriteLock } from './read-database-busy';
 
 export interface RunnerLogger {
   log(message: string): void;
@@ -17,6 +18,14 @@ export interface ProjectionRunnerOptions {
    * read.db) the runner tries again, besides after each later commit; 10 s unless given.
    */
   readonly emptyLogRetryMs?: number;
+  /**
+   * Whether live events wait for read.db while another process holds its write lock (a command of
+   * the CLI catching up beside the service), trying the batch again every `lockRetryMs` (1 s unless
+   * given), rather than stopping the runner. The service waits: a lock held for seconds must not take
+   * it down until a restart. A command of the CLI stops instead, and says what holds the file.
+   */
+  readonly waitsForLock?: boolean;
+  readonly lockRetryMs?: number;
 }
 
 type CommittedListener = (events: readonly StoredEvent[]) => void;
@@ -78,6 +87,18 @@ const READ_PAGE = 500;
 const CATCH_UP_PAGE = 50000;
 
 /**
+ * How long a live write of a runner that waits for the lock lets SQLite wait for it, in ms, before
+ * it waits on a timer instead. SQLite's wait (the connection's busy timeout, 5 s) sleeps the thread,
+ * freezing every request of the service meanwhile. Only the runner's own writes are given this
+ * shorter wait, the connection's being set back after: reads in WAL mode never wait for a writer.
+ * It still covers another runner's live commit (milliseconds) without a timer's delay.
+ */
+const LIVE_LOCK_WAIT_MS = 100;
+
+/** How long a runner that waits for the lock waits between tries, unless given. */
+const LOCK_RETRY_MS = 1000;
+
+/**
  * The read database's page cache while a projection loads from nothing, in KiB (SQLite's default
  * is 2 MiB). Each event writes about ten rows keyed by random ids all over the tables; with the
  * default many of them land on a page read back from the file, and a transaction's changed pages
@@ -116,6 +137,8 @@ export class ProjectionRunner {
   private applyTransaction: Database.Transaction<(events: readonly StoredEvent[], last: StoredEvent) => void> | null =
     null;
   private readonly logEmptier: WriteAheadLogEmptier;
+  /** How long between tries of a live batch on read.db locked by another process; null: stop on it. */
+  private readonly lockRetryMs: number | null;
 
   constructor(
     private readonly store: EventStore,
@@ -129,6 +152,7 @@ export class ProjectionRunner {
       retryMs: options.emptyLogRetryMs,
       logger,
     });
+    this.lockRetryMs = options.waitsForLock ? (options.lockRetryMs ?? LOCK_RETRY_MS) : null;
   }
 
   /** Prepares every projection and catches up with the whole log before returning. */
@@ -417,10 +441,7 @@ export class ProjectionRunner {
       // Live events that arrive together (one group commit's appends) share one read-database
       // transaction; none waits for a batch to fill, so a mutation waiting on its position never does.
       const live = this.store.subscribeAll({ from: this.processed, signal: this.abort.signal });
-      for await (const batch of availableBatches(live, READ_PAGE)) {
-        const fresh = batch.filter((event) => event.position > this.processed);
-        if (fresh.length > 0) await this.apply(fresh);
-      }
+      for await (const batch of availableBatches(live, READ_PAGE)) await this.applyLive(batch);
     } catch (error) {
       if (this.abort.signal.aborted) return;
       this.failure = error instanceof Error ? error : new Error(String(error));
@@ -429,12 +450,49 @@ export class ProjectionRunner {
     }
   }
 
-  /** Applies the events, or up to a redaction not yet reflected and then rebuilds. */
-  private async apply(stored: readonly StoredEvent[]): Promise<void> {
+  /**
+   * Applies a live batch's events not applied yet. When read.db is locked by another process and
+   * the runner waits for it, tries again on a timer (stop() ends the wait), with one warning for the
+   * wait and one line when it goes on. Each try reads the checkpoints under the write lock, so the
+   * events the other process's runner applied meanwhile are not applied again.
+   */
+  private async applyLive(batch: readonly StoredEvent[]): Promise<void> {
+    const waitMs = this.lockRetryMs === null ? undefined : LIVE_LOCK_WAIT_MS;
+    let waited: ReadDatabaseBusyError | null = null;
+    for (;;) {
+      // Again at each try: one that applied the events before a redaction, then found the file
+      // locked for the rebuild, leaves only the rest.
+      const fresh = batch.filter((event) => event.position > this.processed);
+      try {
+        if (fresh.length > 0) await this.apply(fresh, waitMs);
+        break;
+      } catch (error) {
+        if (!(error instanceof ReadDatabaseBusyError) || this.lockRetryMs === null) throw error;
+        if (!waited)
+          this.logger.warn(
+            `The read database ${error.file} is locked by another process writing to it (such as a command of ` +
+              'the command-line tool catching up): the read models wait for it and are not updated meanwhile, ' +
+              `trying again every ${this.lockRetryMs} ms.`,
+          );
+        waited = error;
+        await delay(this.lockRetryMs, undefined, { signal: this.abort.signal });
+      }
+    }
+    if (waited)
+      this.logger.log(
+        `The read database ${waited.file} is free again: the read models go on from position ${this.processed}.`,
+      );
+  }
+
+  /**
+   * Applies the events, or up to a redaction not yet reflected and then rebuilds; with `waitMs`,
+   * SQLite waits that long for the write lock rather than the connection's busy timeout.
+   */
+  private async apply(stored: readonly StoredEvent[], waitMs?: number): Promise<void> {
     const redaction = stored.findIndex((event) => event.position > this.reflected && isRedaction(event));
-    if (redaction === -1) return this.applyBatch(stored);
-    if (redaction > 0) this.applyBatch(stored.slice(0, redaction));
-    await this.rebuild();
+    if (redaction === -1) return this.applyBatch(stored, waitMs);
+    if (redaction > 0) this.applyBatch(stored.slice(0, redaction), waitMs);
+    await this.rebuild(waitMs);
   }
 
   /**
@@ -445,7 +503,7 @@ export class ProjectionRunner {
    * tests: short histories) has no second connection: its history is read whole, then applied in
    * one synchronous transaction, so no reader sees it half built either.
    */
-  private async rebuild(): Promise<void> {
+  private async rebuild(waitMs?: number): Promise<void> {
     const upTo = (await this.store.lastPosition()) ?? 0;
     this.logger.log(`Rebuilding every projection after a redaction, up to position ${upTo}`);
     const before = this.processed;
@@ -478,7 +536,7 @@ export class ProjectionRunner {
       const writer = new Database(this.db.name);
       try {
         writer.pragma('secure_delete = ON');
-        takingWriteLock(writer, () => writer.exec('BEGIN IMMEDIATE'));
+        takingWriteLock(writer, () => writer.exec('BEGIN IMMEDIATE'), waitMs);
         try {
           this.resetProjections(writer);
           for await (const page of this.historyPages(upTo)) applyPage(writer, page);
@@ -521,7 +579,7 @@ export class ProjectionRunner {
     if (last) db.prepare(RECORD_APPLIED).run(appliedEventOf(last));
   }
 
-  private applyBatch(stored: readonly StoredEvent[]): void {
+  private applyBatch(stored: readonly StoredEvent[], waitMs?: number): void {
     const events = stored.map(upcast);
     const last = events[events.length - 1];
     const applying = (this.applyTransaction ??= this.db.transaction(
@@ -533,7 +591,7 @@ export class ProjectionRunner {
     ));
     // Immediate: checkpoints are read under the write lock, so another process's runner on the
     // same file (the CLI beside the service) can never apply the same event twice.
-    takingWriteLock(this.db, () => applying.immediate(events, last));
+    takingWriteLock(this.db, () => applying.immediate(events, last), waitMs);
     this.committed(last.position, events);
   }
 

@@ -26,14 +26,20 @@ export class ReadDatabaseBusyError extends Error {
 
 /**
  * `work`, which writes to `db`, with SQLite's busy answer (another connection kept the write lock
- * past the busy timeout) told as a ReadDatabaseBusyError naming the file.
+ * past the busy timeout) told as a ReadDatabaseBusyError naming the file. With `waitMs`, SQLite
+ * waits that long for the lock instead of the connection's own busy timeout, which is set back after.
  */
-export function takingWriteLock<T>(db: Database.Database, work: () => T): T {
+export function takingWriteLock<T>(db: Database.Database, work: () => T, waitMs?: number): T {
+  const busyTimeout = () => db.pragma('busy_timeout', { simple: true }) as number;
+  const own = waitMs === undefined ? null : busyTimeout();
+  if (own !== null) db.pragma(`busy_timeout = ${waitMs}`);
   try {
     return work();
   } catch (error) {
     if (!isBusy(error)) throw error;
-    throw new ReadDatabaseBusyError(db.name, db.pragma('busy_timeout', { simple: true }) as number, error);
+    throw new ReadDatabaseBusyError(db.name, busyTimeout(), error);
+  } finally {
+    if (own !== null) db.pragma(`busy_timeout = ${own}`);
   }
 }
 

@@ -32,6 +32,16 @@ import { LiveEvents } from '../live/live-events';
 import { createEventStore } from './create-event-store';
 import { APP_CONFIG, EVENT_STORE, READ_DATABASE, SIGNING_KEY, TOKEN_VERIFIER } from './injection-tokens';
 
+/** How the app runs, besides its configuration. */
+export interface AppRole {
+  /**
+   * A command of the CLI rather than the service: when read.db stays locked by another process, its
+   * projection runner stops, so the command ends saying what holds the file, where the service's
+   * waits for the lock and goes on.
+   */
+  readonly command?: boolean;
+}
+
 /** Starts the read side before the app serves, and closes storage in order on shutdown. */
 class StorageLifecycle implements OnModuleInit, OnApplicationShutdown {
   constructor(
@@ -54,7 +64,7 @@ class StorageLifecycle implements OnModuleInit, OnApplicationShutdown {
 @Global()
 @Module({})
 export class InfrastructureModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, role: AppRole = {}): DynamicModule {
     const logger = new Logger('ProjectionRunner');
     return {
       module: InfrastructureModule,
@@ -72,11 +82,17 @@ export class InfrastructureModule {
           provide: ProjectionRunner,
           inject: [EVENT_STORE, READ_DATABASE],
           useFactory: (store: EventStore, db: Database.Database) =>
-            new ProjectionRunner(store, db, ALL_PROJECTIONS, {
-              log: (message) => logger.log(message),
-              warn: (message) => logger.warn(message),
-              error: (message, error) => logger.error(error instanceof Error ? error : message, message),
-            }),
+            new ProjectionRunner(
+              store,
+              db,
+              ALL_PROJECTIONS,
+              {
+                log: (message) => logger.log(message),
+                warn: (message) => logger.warn(message),
+                error: (message, error) => logger.error(error instanceof Error ? error : message, message),
+              },
+              { waitsForLock: !role.command },
+            ),
         },
         { provide: CLOCK, useValue: config.clockNow ? clockStartingAt(config.clockNow) : systemClock },
         { provide: SIGNING_KEY, useFactory: () => (config.oidc ? null : loadOrCreateSigningKey(config.dataDir)) },
