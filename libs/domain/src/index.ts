@@ -25,6 +25,7 @@ export * from './regional-group/permissions';
 export * from './regional-group/law';
 export * from './regional-group/law.decide';
 export * from './regional-group/coverage-if';
+export { departureConsequences } from './regional-group/notice.decide';
 export * from './regional-group/add-area.decide';
 export * from './regional-group/safeguarding-partners.decide';
 export * from './regional-group/group-scrutiny';

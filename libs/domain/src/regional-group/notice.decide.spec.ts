@@ -30,7 +30,9 @@ import {
   termsAdopted,
 } from '../testing/avon-and-somerset.fixture';
 import { specification } from '../testing/given-when-then';
+import { newAreaEvents } from './add-area.decide';
 import { coverageOn } from './coverage';
+import { departureConsequences } from './notice.decide';
 import { quorumOf } from './quorum';
 import { RegionalGroupCommand } from './regional-group.commands';
 import { regionalGroupDecider } from './regional-group.decider';
@@ -760,5 +762,34 @@ describe('Notices in a dissolved group (R14)', () => {
     expect(groupAfter(dissolvedWithNotice).notices[NOTICE_ID].status).toBe('OPEN');
     spec.given(dissolvedWithNotice).when(applyDueNotices('2021-01-15T00:00:00.000Z')).then([]);
     spec.given(dissolvedWithNotice).when(applyDueNotices('2020-02-01T00:00:00.000Z')).then([]);
+  });
+});
+
+describe('departureConsequences (R3, R13): a notice not yet effective, against the group as it stands', () => {
+  /** An area added after NHS Somerset CCG gave notice, covered by it and the police only. */
+  const newUnitaryAdded = newAreaEvents(groupAfter(withNotice), {
+    areaId: 'new-unitary',
+    name: 'New Unitary',
+    addedOn: '2020-06-01',
+    coveringPartnerIds: ['somerset-ccg', 'police'],
+  });
+
+  it('given the notice, then an area the leaving partner covers added after it, the departure leaves that area without health too', () => {
+    const group = groupAfter([...withNotice, ...newUnitaryAdded]);
+    expect(departureConsequences(group, NOTICE_ID, 'somerset-ccg', NOTICE_EFFECTIVE_ON)).toEqual({
+      coverageGaps: [
+        coverageGap(AREAS.somerset, 'HEALTH'),
+        { areaId: 'new-unitary', areaName: 'New Unitary', agencyType: 'HEALTH' },
+      ],
+      representativeCount: 9,
+      quorumRequired: 6,
+    });
+  });
+
+  it('given only the notice, then the consequences are those recorded when it was given', () => {
+    const given = noticeToLeaveGiven();
+    expect(departureConsequences(groupAfter(withNotice), NOTICE_ID, 'somerset-ccg', NOTICE_EFFECTIVE_ON)).toEqual(
+      given.type === 'NoticeToLeaveGiven' && given.data.consequences,
+    );
   });
 });

@@ -4,7 +4,7 @@ import { gapsCreated } from './coverage';
 import { currentPartner } from './membership.decide';
 import { quorumOf } from './quorum';
 import { ApplyDueNotices, GiveNoticeToLeave, WithdrawNotice } from './regional-group.commands';
-import { PartnerLeft, RegionalGroupEvent } from './regional-group.events';
+import { DepartureConsequences, PartnerLeft, RegionalGroupEvent } from './regional-group.events';
 import { ActiveGroup, evolveGroup, termsInForceOn } from './regional-group.state';
 
 /** The event that records a partner leaving: its appointments end and any post its people held falls vacant. */
@@ -22,6 +22,26 @@ export function departure(group: ActiveGroup, noticeId: string, partnerId: strin
   };
   const after = evolveGroup(group, event) as ActiveGroup;
   return { ...event, data: { ...event.data, coverageGaps: gapsCreated(group, after, leftOn) } };
+}
+
+/**
+ * R13: what the partner leaving on `effectiveOn` does to the group as it stands: the gaps it opens
+ * and the quorum after. Asked again of a later state, it counts areas, coverage and appointments
+ * recorded since the notice was given.
+ */
+export function departureConsequences(
+  group: ActiveGroup,
+  noticeId: string,
+  partnerId: string,
+  effectiveOn: string,
+): DepartureConsequences {
+  const left = departure(group, noticeId, partnerId, effectiveOn);
+  const quorum = quorumOf(evolveGroup(group, left) as ActiveGroup, effectiveOn);
+  return {
+    coverageGaps: left.data.coverageGaps,
+    representativeCount: quorum.representativeCount,
+    quorumRequired: quorum.required,
+  };
 }
 
 /** R13, R41: a partner gives notice through its own representative, at least the notice period ahead. */
@@ -56,8 +76,6 @@ export function giveNoticeToLeave(command: GiveNoticeToLeave, group: ActiveGroup
       },
     );
   }
-  const after = evolveGroup(group, departure(group, noticeId, partnerId, effectiveOn)) as ActiveGroup;
-  const quorum = quorumOf(after, effectiveOn);
   return [
     {
       type: 'NoticeToLeaveGiven',
@@ -68,11 +86,7 @@ export function giveNoticeToLeave(command: GiveNoticeToLeave, group: ActiveGroup
         givenOn,
         effectiveOn,
         areaIds: partner.areaIds,
-        consequences: {
-          coverageGaps: gapsCreated(group, after, effectiveOn),
-          representativeCount: quorum.representativeCount,
-          quorumRequired: quorum.required,
-        },
+        consequences: departureConsequences(group, noticeId, partnerId, effectiveOn),
       },
     },
   ];
