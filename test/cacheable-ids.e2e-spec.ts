@@ -12,7 +12,7 @@ const WITHOUT_ID: Record<string, string> = {
   PolicyAdoptionChange: 'a mutation result wrapping an area’s decision and the policy, which has its id',
   LeadSafeguardingPartner: 'a value of its delegated safeguarding partner’s naming, which has the id',
   CoverageGap: 'what a change would do to an area, reported with the change, not a thing that lasts',
-  DepartureConsequences: 'worked out once when the notice was given and read only inside its notice',
+  DepartureConsequences: 'a value of its notice, worked out from the group on each read or kept from when it was given',
   Substitute: 'who sat in for a representative: a value of its attendance',
   RoleGrant: 'a role held, a value of its person',
   TaskCount: 'a count of its workstream’s tasks, computed on each read',

@@ -1,3 +1,4 @@
+import { CLOCK, Clock } from '@app/platform';
 import { LoadedDemo } from '../apps/cli/src/demo/load-demo';
 import { startDemoApp } from './support/demo-app';
 import { TestApp } from './support/test-app';
@@ -64,6 +65,53 @@ describe('notices to leave (R13, D4)', () => {
       representativeCount: 10,
       required: 7,
     });
+  });
+
+  it('counts an area recorded after the notice, covered by the leaving partner, in the consequences of the open notice (R3, R13)', async () => {
+    const beforeArea = api.app.get<Clock>(CLOCK).now().toISOString();
+    const added = await api.graphql(
+      'mutation($i: AddAreaInput!) { addArea(input: $i) { area { id } } }',
+      {
+        i: {
+          groupId: demo.groupId,
+          name: 'Swindon Test',
+          addedOn: '2026-06-01',
+          coveringPartnerIds: [demo.partnerIds['somerset-icb'], demo.partnerIds.banes, demo.partnerIds.police],
+        },
+      },
+      api.adminToken,
+    );
+    expect(added.errors).toBeUndefined();
+    const NOTICES = `query($id: ID!, $asAt: String, $asRecordedAt: DateTime) {
+      regionalGroup(id: $id, asAt: $asAt, asRecordedAt: $asRecordedAt) {
+        notices { status consequences { coverageGaps { areaName agencyType } } consequencesWhenGiven { coverageGaps { areaName } } }
+      }
+    }`;
+    const notices = async (variables: { asAt?: string; asRecordedAt?: string }) =>
+      (await api.graphql(NOTICES, { id: demo.groupId, ...variables })).data?.regionalGroup.notices;
+    const whenGiven = { coverageGaps: [{ areaName: 'Somerset' }] };
+    for (const seen of [await notices({}), await notices({ asAt: '2027-11-22' })]) {
+      expect(seen).toEqual([
+        {
+          status: 'OPEN',
+          consequences: {
+            coverageGaps: [
+              { areaName: 'Somerset', agencyType: 'HEALTH' },
+              { areaName: 'Swindon Test', agencyType: 'HEALTH' },
+            ],
+          },
+          consequencesWhenGiven: whenGiven,
+        },
+      ]);
+    }
+    // As the platform showed it before the area was recorded, the area does not count yet (A3).
+    expect(await notices({ asRecordedAt: beforeArea })).toEqual([
+      {
+        status: 'OPEN',
+        consequences: { coverageGaps: [{ areaName: 'Somerset', agencyType: 'HEALTH' }] },
+        consequencesWhenGiven: whenGiven,
+      },
+    ]);
   });
 
   it('lets the leaving partner withdraw its notice before it takes effect', async () => {

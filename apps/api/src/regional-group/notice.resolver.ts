@@ -1,25 +1,48 @@
+import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { QueryBus } from '@nestjs/cqrs';
-import { DomainError, noticeStatusOn } from '@app/domain';
+import {
+  ActiveGroup,
+  departureConsequences,
+  DomainError,
+  fold,
+  noticeStatusOn,
+  RegionalGroupEvent,
+  regionalGroupDecider,
+  regionalGroupStream,
+} from '@app/domain';
+import { EventStore, readState, upcast } from '@app/event-store';
 import { MembershipQueries, NoticeRow, WHOLE_RECORD } from '@app/read-models';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { GraphqlContext } from '../graphql/graphql-context';
+import { EVENT_STORE } from '../infrastructure/injection-tokens';
 import { requestMeta } from '../common/command-gateway';
 import { GiveNoticeToLeaveInput, NoticeChange, NoticeToLeave, WithdrawNoticeInput } from './notice.types';
 import { GetRegionalGroupQuery } from './regional-group.queries';
 import { RegionalGroup } from './regional-group.types';
 import { RegionalGroupService } from './regional-group.service';
 
-function toNotice(row: NoticeRow): NoticeToLeave {
+function foreseen(group: ActiveGroup, row: NoticeRow): NoticeRow['consequences'] {
+  const consequences = departureConsequences(group, row.noticeId, row.partnerId, row.effectiveOn);
+  return { ...consequences, coverageGaps: [...consequences.coverageGaps] };
+}
+
+/**
+ * A notice still open on the day seen shows what leaving would do to the group as recorded by the
+ * moment seen, so an area or coverage recorded after the notice counts (R3, R13); once effective or
+ * withdrawn there is nothing left to foresee, and it shows what was worked out when it was given.
+ */
+function toNotice(row: NoticeRow, status: NoticeRow['status'], group: ActiveGroup | null): NoticeToLeave {
   return {
     id: row.noticeId,
     partnerId: row.partnerId,
     givenOn: row.givenOn,
     effectiveOn: row.effectiveOn,
-    status: row.status,
+    status,
     withdrawnOn: row.withdrawnOn,
-    consequences: row.consequences,
+    consequences: status === 'OPEN' && group ? foreseen(group, row) : row.consequences,
+    consequencesWhenGiven: row.consequences,
   };
 }
 
@@ -30,12 +53,31 @@ export class NoticeResolver {
     private readonly service: RegionalGroupService,
     private readonly queries: QueryBus,
     private readonly membership: MembershipQueries,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
+
+  /** The group from its own stream, as recorded now or, asRecordedAt, by the moment seen (A3). */
+  private async groupSeen(groupId: string, position: number | null): Promise<ActiveGroup | null> {
+    const stream = regionalGroupStream(groupId);
+    const group =
+      position === null
+        ? await readState(this.store, stream, regionalGroupDecider)
+        : fold(
+            regionalGroupDecider,
+            (await this.store.readStream(stream))
+              .filter((event) => event.position <= position)
+              .map((event) => upcast(event) as unknown as RegionalGroupEvent),
+          );
+    return group.status === 'active' ? group : null;
+  }
 
   private async result(groupId: string, noticeId: string): Promise<NoticeChange> {
     const notice = this.membership.notices(groupId).find((n) => n.noticeId === noticeId);
     if (!notice) throw new DomainError('NOT_FOUND', 'There is no such notice to leave.');
-    return { group: await this.queries.execute(new GetRegionalGroupQuery(groupId)), notice: toNotice(notice) };
+    return {
+      group: await this.queries.execute(new GetRegionalGroupQuery(groupId)),
+      notice: toNotice(notice, notice.status, await this.groupSeen(groupId, null)),
+    };
   }
 
   @ResolveField(() => [NoticeToLeave], {
@@ -44,7 +86,9 @@ export class NoticeResolver {
   async notices(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<NoticeToLeave[]> {
     const { view } = group;
     const rows = await context.loaders.noticesOfGroup.load({ id: group.id, args: { view: view ?? WHOLE_RECORD } });
-    return rows.map((row) => ({ ...toNotice(row), status: view ? noticeStatusOn(row, view.on) : row.status }));
+    const statuses = rows.map((row) => (view ? noticeStatusOn(row, view.on) : row.status));
+    const state = statuses.includes('OPEN') ? await this.groupSeen(group.id, view ? view.position : null) : null;
+    return rows.map((row, i) => toNotice(row, statuses[i], state));
   }
 
   @Mutation(() => NoticeChange, {

@@ -4,7 +4,7 @@ import { IdempotentInput } from '../common/idempotency-key.input';
 import { CoverageGap } from './membership.types';
 import { RegionalGroup } from './regional-group.types';
 
-@ObjectType({ description: 'R13: what the departure would do, worked out when the notice was given.' })
+@ObjectType({ description: 'R13: what the departure would do: the gaps it opens and the quorum after.' })
 export class DepartureConsequences {
   @Field(() => [CoverageGap], { description: 'Areas that would be left without a required agency type.' })
   coverageGaps!: CoverageGap[];
@@ -36,8 +36,16 @@ export class NoticeToLeave {
   @Field(() => String, { nullable: true })
   withdrawnOn!: string | null;
 
-  @Field(() => DepartureConsequences)
+  @Field(() => DepartureConsequences, {
+    description:
+      'While the notice is open on the day seen: what leaving on its effective date would do to the group as it stands, counting areas, coverage and representatives recorded since it was given. Once effective or withdrawn: consequencesWhenGiven.',
+  })
   consequences!: DepartureConsequences;
+
+  @Field(() => DepartureConsequences, {
+    description: 'What the departure would have done as the group stood when the notice was given, kept with it.',
+  })
+  consequencesWhenGiven!: DepartureConsequences;
 }
 
 @ObjectType()
