@@ -65,7 +65,12 @@ describe('the command-line tool', () => {
       const issued = await calendarTokenFor(app, 'Jo Admin');
       return { issued, known: app.get(Authenticator).identifyCalendarReader(issued.token) };
     });
-    expect(issued).toMatchObject({ personId, token: expect.stringMatching(/^cal_/) });
+    expect(issued).toMatchObject({
+      personId,
+      personName: 'Jo Admin',
+      groupIds: [],
+      token: expect.stringMatching(/^cal_/),
+    });
     expect(known?.personId).toBe(personId);
     const file = join(dir, 'history.jsonl');
     await exportHistory(config, file);

@@ -438,6 +438,21 @@ describe('who may read what (R42, R43): every query and subscription for every r
     );
   });
 
+  it("refuses Bristol's business manager another area's records, naming what was asked for", async () => {
+    const refusal = async (query: string) =>
+      (await seeded.api.graphql(query, { a: northSomerset }, tokens['business manager (Bristol)'])).errors?.[0];
+    await expect(refusal('query($a: ID!) { localArrangement(areaId: $a) { groupId } }')).resolves.toMatchObject({
+      message: expect.stringMatching(/^An area's local arrangement is for its business managers/),
+      extensions: { code: 'FORBIDDEN' },
+    });
+    await expect(
+      refusal('query($a: ID!) { areaFeed(areaId: $a, first: 1) { edges { node { subjectId } } } }'),
+    ).resolves.toMatchObject({
+      message: expect.stringMatching(/^An area's feed is for its business managers/),
+      extensions: { code: 'FORBIDDEN' },
+    });
+  });
+
   it("localArrangement.groupId: the group of Bristol, to whoever may read Bristol's records", async () => {
     await matrix(
       'query($a: ID!) { localArrangement(areaId: $a) { groupId area { name } } }',

@@ -122,6 +122,14 @@ describeWithChromium('the pages where a person types, in Chromium, over the demo
     );
     expect([exported.status(), exported.headers()['content-type']]).toEqual([400, 'text/html; charset=utf-8']);
 
+    await page.goto(`${app.api.url}/audit?from-day=1&from-month=12&from-year=2026&to-day=1&to-month=1&to-year=2026`);
+    await expect(summary(page)).resolves.toContain(
+      'The start date, 1 December 2026, is after the end date, 1 January 2026',
+    );
+    await page.goto(`${app.api.url}/audit?entityId=not-an-id`);
+    await expect(summary(page)).resolves.toContain('Enter the entity id as the platform shows it');
+    await expect(marked(page)).resolves.toEqual(['entityId']);
+
     for (const pasted of ['', 'not a head']) {
       await page.getByLabel('Check a head you kept').fill(pasted);
       await page.getByRole('button', { name: 'Check the head' }).click();

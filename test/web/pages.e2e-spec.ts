@@ -88,6 +88,11 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain(
       'Choose who to sign in as, or paste a token',
     );
+    await page.getByLabel('Or paste a token').fill('not-a-token');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain(
+      'That token was not accepted. The token could not be verified.',
+    );
 
     await signIn(page, 'chair');
     const [cookie] = await page.context().cookies();

@@ -95,6 +95,15 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
     await expect(page.getByLabel('What the region should know').inputValue()).resolves.toContain('Acacia Avenue');
     await checkPage(page, 'inbox-refused-escalation');
 
+    // Too long: worded with the field's label, as the form's own errors are.
+    await page.getByLabel('Title').fill('x'.repeat(600));
+    await page.getByLabel('What the region should know').fill('Rota cover is short in December.');
+    await page.getByRole('button', { name: 'Send to the region' }).click();
+    await expect(summaryLinks.allInnerTexts()).resolves.toEqual([
+      'Title must be at most 200 characters long (it has 600).',
+    ]);
+    await page.getByLabel('What the region should know').fill('The family lives at 12 Acacia Avenue, Bristol BS1 4ST.');
+
     // An address in both fields: one entry for each, linked to it, its message above it too, in the form's words.
     await page.getByLabel('Title').fill('Placement at 12 Acacia Avenue, Bristol BS1 4ST');
     await page.getByRole('button', { name: 'Send to the region' }).click();
@@ -215,6 +224,8 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
     await page.goto(`${groupUrl()}/inbox?status=SOON`);
     await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('Choose a status from the list');
     await checkPage(page, 'region-inbox-refused-filter');
+    await page.goto(`${groupUrl()}/inbox?areaId=zzz`);
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('Choose an area from the list');
   });
 
   it('submits the escalation, acknowledgement and response forms with JavaScript off', async () => {

@@ -58,7 +58,7 @@ function inputRefusal(errors: ValidationError[]): Error {
       fields: identifying.map(({ field, found }) => ({ field, kind: found?.kind, found: found?.description })),
     });
   }
-  return new InputValidationError(all.map((problem) => problem.sentence));
+  return new InputValidationError(all.map(({ field, sentence }) => ({ field, sentence })));
 }
 
 /** The api as it runs: used by main, the CLI's demo and the end-to-end tests alike. */

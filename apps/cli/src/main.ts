@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp } from '../../api/src/create-app';
 import { CommandStoppedError, configOrExit, withApp } from './app-context';
+import { calendarSubscriptionText } from './commands/calendar-subscription';
 import { exportHistory } from './commands/export.command';
 import { signHead } from './commands/head.command';
 import { init } from './commands/init.command';
@@ -89,15 +90,9 @@ async function run(argv: string[]): Promise<number> {
           'VALIDATION_FAILED',
           'calendar-token needs exactly one person: an id, subject, e-mail or name.',
         );
-      const issued = await withApp(configOrExit(), (app) => calendarTokenFor(app, rest[0]));
-      process.stdout.write(
-        [
-          `Calendar token ${issued.tokenId} for ${issued.personId}; shown this once:`,
-          issued.token,
-          `Subscribe to <platform address>/groups/<group id>/calendar.ics?token=${issued.token}`,
-          '',
-        ].join('\n'),
-      );
+      const config = configOrExit();
+      const issued = await withApp(config, (app) => calendarTokenFor(app, rest[0]));
+      process.stdout.write(calendarSubscriptionText(issued, config.publicUrl));
       return 0;
     }
     case 'verify':

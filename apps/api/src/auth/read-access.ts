@@ -28,7 +28,9 @@ import { GroupTimeViews } from '../common/group-time-views';
 /** What a refusal says, by what was asked for. */
 const REFUSALS = {
   group: "A group's business is for its current representatives, administrators and auditors.",
-  area: "An area's feed and acknowledgements are for its business managers, the group's current representatives and auditors.",
+  areaFeed: "An area's feed is for its business managers, the group's current representatives and auditors.",
+  localArrangement:
+    "An area's local arrangement is for its business managers, the group's current representatives and auditors.",
   reportsUp:
     "What an area sent up to the region is for its business managers, the group's current representatives and auditors.",
   measures:
@@ -92,11 +94,11 @@ export class ReadAccess {
     return mayReadAreaFeed(group, areaId, reader, this.views.today().on);
   }
 
-  /** Refused, when not, with the sentence for what was asked: the area's feed unless `of` says otherwise. */
+  /** Refused, when not, with the sentence for what was asked of the area: `of` is its subject. */
   async assertAreaFeed(
     personId: string,
     areaId: string,
-    of: 'area' | 'reportsUp' | 'measures' = 'area',
+    of: 'areaFeed' | 'localArrangement' | 'reportsUp' | 'measures',
   ): Promise<void> {
     if (!(await this.mayReadAreaFeed(personId, areaId))) throw new DomainError('FORBIDDEN', REFUSALS[of]);
   }

@@ -48,7 +48,7 @@ export class LocalArrangementResolver {
     @CurrentIdentity() identity: Identity,
   ): Promise<LocalArrangement> {
     const groupId = this.known.area(areaId);
-    await this.access.assertAreaFeed(identity.personId, areaId);
+    await this.access.assertAreaFeed(identity.personId, areaId, 'localArrangement');
     return this.arrangements.of(areaId, this.views.of(groupId, asAt ?? null, asRecordedAt ?? null));
   }
 

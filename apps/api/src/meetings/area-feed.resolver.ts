@@ -171,7 +171,7 @@ export class AreaFeedResolver {
     @CurrentIdentity() identity: Identity,
   ) {
     this.known.area(areaId);
-    await this.access.assertAreaFeed(identity.personId, areaId);
+    await this.access.assertAreaFeed(identity.personId, areaId, 'areaFeed');
     const moment = asRecordedAt ?? null;
     const view =
       asAt || moment ? this.views.of(this.membership.groupOfArea(areaId) as string, asAt ?? null, moment) : null;
@@ -195,7 +195,7 @@ export class AreaFeedResolver {
   ): Promise<AsyncIterableIterator<FeedItem>> {
     // Refused when it starts, so a wrong id is an error on the subscription rather than a silent, open stream.
     this.known.area(areaId);
-    await this.access.assertAreaFeed(identity.personId, areaId);
+    await this.access.assertAreaFeed(identity.personId, areaId, 'areaFeed');
     const from = after ? decodeCursor(after) : 0;
     if (from === null) throw new DomainError('VALIDATION_FAILED', 'The "after" cursor is not one this API gave out.');
     let last = from;

@@ -1,10 +1,12 @@
 import { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { DomainError } from '@app/domain';
-import { PeopleQueries, PersonRow } from '@app/read-models';
+import { PeopleQueries, PersonRow, RegionalGroupQueries } from '@app/read-models';
 import { mintToken, SigningKey } from '@app/platform';
 import { IssueCalendarTokenCommand, IssuedSecret } from '../../../api/src/access/issue-calendar-token.command';
 import { SIGNING_KEY } from '../../../api/src/infrastructure/injection-tokens';
+import { ReadAccess } from '../../../api/src/auth/read-access';
+import { CalendarSubscription } from './calendar-subscription';
 
 /** Mints a token for a person the platform knows, found by id, subject, e-mail or name. */
 export async function tokenFor(app: INestApplication, reference: string, expiresIn: string): Promise<string> {
@@ -18,9 +20,19 @@ export async function tokenFor(app: INestApplication, reference: string, expires
   return mintToken(key, personFor(app, reference), expiresIn);
 }
 
-/** Issues a calendar token for a person, found as `tokenFor` finds them; it works with OIDC too. */
-export async function calendarTokenFor(app: INestApplication, reference: string): Promise<IssuedSecret> {
-  return app.get(CommandBus).execute(new IssueCalendarTokenCommand(personFor(app, reference).personId, null));
+/**
+ * Issues a calendar token for a person, found as `tokenFor` finds them; it works with OIDC too.
+ * With it, their name and the groups whose calendars it reads, to print an address for each.
+ */
+export async function calendarTokenFor(
+  app: INestApplication,
+  reference: string,
+): Promise<IssuedSecret & CalendarSubscription> {
+  const person = personFor(app, reference);
+  const issued: IssuedSecret = await app.get(CommandBus).execute(new IssueCalendarTokenCommand(person.personId, null));
+  const groupIds =
+    (await app.get(ReadAccess).readableGroupIds(person.personId)) ?? app.get(RegionalGroupQueries).allGroupIds();
+  return { ...issued, personName: person.name, groupIds };
 }
 
 function personFor(app: INestApplication, reference: string): PersonRow {

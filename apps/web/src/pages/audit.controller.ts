@@ -21,6 +21,7 @@ import {
   readDate,
 } from '../components';
 import { html } from '../html';
+import { historyFilterRefusal } from './history-filter-refusal';
 import { PageContext, Pages, queryOf } from '../page-context';
 
 const HEAD = `{ integrity { head { treeSize rootHash timestamp keyId signature } } }`;
@@ -228,10 +229,7 @@ export class AuditController {
           .history;
       } catch (error) {
         if (!(error instanceof ApiRefusal) || !FILTER_REFUSALS.includes(error.code)) throw error;
-        errors = [
-          ...errors,
-          { field: error.field && error.field in filter ? error.field : 'entityId', text: error.message },
-        ];
+        errors = [...errors, historyFilterRefusal(error)];
       }
     }
     const search = new URLSearchParams(Object.entries(query).filter(([name]) => name !== 'after'));

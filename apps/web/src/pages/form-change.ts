@@ -14,18 +14,38 @@ interface IdentifyingField {
   readonly found?: string;
 }
 
+/** What the API's VALIDATION_FAILED refusal says of each field at fault: a sentence that starts with its name. */
+interface FieldProblem {
+  readonly field: string;
+  readonly sentence: string;
+}
+
+/** The API's sentence about a field, starting with the field's label as the form's own errors do. */
+function inWordsOfLabel({ field, sentence }: FieldProblem, label: string): string {
+  return sentence.startsWith(`${field} `) ? `${label}${sentence.slice(field.length)}` : sentence;
+}
+
 /**
- * A refusal on a form with several fields: identifying data once on each field the API found it
- * in, in the words of the field's label, as GOV.UK marks every field at fault; any other refusal
- * on the field the API named, or the form's first.
+ * A refusal on a form with several fields: identifying data or invalid input once on each field
+ * the API found it in, in the words of the field's label, as GOV.UK marks every field at fault;
+ * any other refusal on the field the API named, or the form's first.
  */
-function refusalOnFields(error: ApiRefusal, fields: Readonly<Record<string, FormField>>): FieldError[] {
+export function refusalOnFields(error: ApiRefusal, fields: Readonly<Record<string, FormField>>): FieldError[] {
   const named = error.code === 'IDENTIFYING_DATA' && Array.isArray(error.details.fields) ? error.details.fields : [];
   const identifying = (named as IdentifyingField[]).filter(({ field }) => Object.hasOwn(fields, field));
   if (identifying.length > 0) {
     return identifying.map(({ field, found }) => ({
       field: fields[field].id,
       text: `${fields[field].label} must not identify a child or family${found ? `: it looks like it holds ${found}` : ''}`,
+    }));
+  }
+  const problems =
+    error.code === 'VALIDATION_FAILED' && Array.isArray(error.details.problems) ? error.details.problems : [];
+  const invalid = (problems as FieldProblem[]).filter(({ field }) => Object.hasOwn(fields, field));
+  if (invalid.length > 0) {
+    return invalid.map((problem) => ({
+      field: fields[problem.field].id,
+      text: inWordsOfLabel(problem, fields[problem.field].label),
     }));
   }
   const field =

@@ -27,6 +27,8 @@ const INBOX = `query RegionInbox($id: ID!, $kind: InboxItemKind, $status: Report
     }
   }
 }`;
+/** The group's areas, asked first when the address names one, so an area not among them is refused as a bad kind is. */
+const AREAS = `query RegionAreas($id: ID!) { regionalGroup(id: $id) { areas { id } } }`;
 interface InboxPage {
   regionalGroup: {
     id: string;
@@ -113,6 +115,11 @@ export class RegionInboxController {
     formErrors: FieldError[],
     values: Record<string, string> = {},
   ): Promise<void> {
+    const areaIds = filters.areaId
+      ? (
+          await api.send<{ regionalGroup: { areas: { id: string }[] } }>(AREAS, { id: groupId })
+        ).regionalGroup.areas.map((area) => area.id)
+      : [];
     // A filter the lists do not offer (an edited address) is named in the error summary, not sent.
     const errors = [
       ...formErrors,
@@ -121,6 +128,9 @@ export class RegionInboxController {
         : []),
       ...(filters.status && !STATUSES.includes(filters.status)
         ? [{ field: 'status', text: 'Choose a status from the list' }]
+        : []),
+      ...(filters.areaId && !areaIds.includes(filters.areaId)
+        ? [{ field: 'areaId', text: 'Choose an area from the list' }]
         : []),
     ];
     const wanted = (name: string, allowed?: string[]) =>
@@ -131,7 +141,7 @@ export class RegionInboxController {
         id: groupId,
         kind: wanted('kind', KINDS),
         status: wanted('status', STATUSES),
-        areaId: wanted('areaId'),
+        areaId: wanted('areaId', areaIds),
         after,
       });
       group = page.regionalGroup;

@@ -8,6 +8,7 @@ import { sendPage, Viewer } from '../layout';
 import { OidcSignIn } from '../oidc-sign-in';
 import { Pages } from '../page-context';
 import { Session, SessionStore } from '../session';
+import { tokenRefusalText } from './token-refusal';
 import { demoTokens, WEB_CONFIG, WebConfig } from '../web-config';
 
 const TOKEN_MISSING = 'Choose who to sign in as, or paste a token';
@@ -111,14 +112,7 @@ export class SignInController {
       response.redirect(303, '/');
     } catch (error) {
       if (!(error instanceof ApiRefusal)) throw error;
-      this.render(
-        response,
-        session,
-        [{ field, text: `That token was not accepted: ${error.message}` }],
-        form,
-        null,
-        400,
-      );
+      this.render(response, session, [{ field, text: tokenRefusalText(error.message) }], form, null, 400);
     }
   }
 

@@ -22,5 +22,6 @@ describe('checkHistoryWindow (A2)', () => {
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe('VALIDATION_FAILED');
     expect((error as DomainError).message).toMatch(/2026-12-31.*2026-01-01/);
+    expect((error as DomainError).details).toEqual({ field: 'from', from: '2026-12-31', to: '2026-01-01' });
   });
 });

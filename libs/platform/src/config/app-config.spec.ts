@@ -107,6 +107,12 @@ describe('configuration validated at start-up', () => {
     expect(error?.message).toContain('  - PORT');
   });
 
+  it('reads the public address people reach the platform at, and refuses one that is not an http(s) address', () => {
+    expect(loadConfig({}).publicUrl).toBeNull();
+    expect(loadConfig({ PUBLIC_URL: 'https://platform.example' }).publicUrl).toBe('https://platform.example');
+    expect(() => loadConfig({ PUBLIC_URL: 'platform.example' })).toThrow(/PUBLIC_URL/);
+  });
+
   it('refuses a clock that is not an ISO date', () => {
     expect(() => loadConfig({ CLOCK_NOW: 'next tuesday' })).toThrow(/CLOCK_NOW/);
   });

@@ -81,6 +81,11 @@ class Environment {
 
   @IsIn(['debug', 'info', 'warn', 'error', 'silent'])
   LOG_LEVEL: string = 'info';
+
+  // The address people reach the platform at, for what is handed to them outside a request (the CLI).
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  PUBLIC_URL?: string;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -107,6 +112,8 @@ export interface AppConfig {
   } | null;
   readonly clockNow: string | null;
   readonly logLevel: LogLevel;
+  /** The platform's public address (PUBLIC_URL), e.g. https://platform.example; null when not set. */
+  readonly publicUrl: string | null;
 }
 
 export class ConfigurationError extends Error {
@@ -190,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         : null,
     clockNow: parsed.CLOCK_NOW ?? null,
     logLevel: parsed.LOG_LEVEL as LogLevel,
+    publicUrl: parsed.PUBLIC_URL ?? null,
   };
 }
 

@@ -30,12 +30,24 @@ describe('GraphQL error mapping', () => {
   });
 
   it('maps input, authentication and concurrency failures', () => {
-    expect(format(new InputValidationError(['name must not be empty.'])).formatted.extensions?.code).toBe(
-      'VALIDATION_FAILED',
-    );
+    expect(
+      format(new InputValidationError([{ field: 'name', sentence: 'name must not be empty.' }])).formatted.extensions
+        ?.code,
+    ).toBe('VALIDATION_FAILED');
     expect(format(new AuthenticationError('expired')).formatted.extensions?.code).toBe('UNAUTHENTICATED');
     expect(format(new WrongExpectedVersionError('s', 1, 2)).formatted.extensions?.code).toBe('CONFLICT');
     expect(format(undefined, 'BAD_USER_INPUT').formatted.extensions?.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('names the first field at fault and carries each problem by field, so a form can word it with its label', () => {
+    const problems = [
+      { field: 'title', sentence: 'title must be at most 200 characters long (it has 600).' },
+      { field: 'detail', sentence: 'detail must not be empty.' },
+    ];
+    expect(format(new InputValidationError(problems)).formatted).toMatchObject({
+      message: 'title must be at most 200 characters long (it has 600). detail must not be empty.',
+      extensions: { code: 'VALIDATION_FAILED', field: 'title', problems },
+    });
   });
 
   it('answers a change refused while the read side has stopped as SERVICE_UNAVAILABLE, saying nothing was recorded', () => {

@@ -47,10 +47,20 @@ const DOMAIN_CODES: Record<DomainErrorCode, GraphqlErrorCode> = {
   NOT_SUPPORTED: 'NOT_SUPPORTED',
 };
 
-/** Input refused by class-validator at the edge, with one readable sentence per problem. */
+/** One problem with input refused at the edge: the field's path in the input and a sentence about it. */
+export interface InputProblem {
+  readonly field: string;
+  readonly sentence: string;
+}
+
+/**
+ * Input refused by class-validator at the edge, with one readable sentence per problem. The
+ * refusal names the first field at fault and carries every problem by field, so a form can word
+ * each one with its own label.
+ */
 export class InputValidationError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(problems.join(' '));
+  constructor(readonly problems: readonly InputProblem[]) {
+    super(problems.map(({ sentence }) => sentence).join(' '));
     this.name = 'InputValidationError';
   }
 }
@@ -111,7 +121,10 @@ export function classifyError(error: unknown, formatted: GraphQLFormattedError):
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   if (original instanceof DomainError)
     return { code: DOMAIN_CODES[original.code], message: original.message, details: original.details };
-  if (original instanceof InputValidationError) return { code: 'VALIDATION_FAILED', message: original.message };
+  if (original instanceof InputValidationError) {
+    const { problems } = original;
+    return { code: 'VALIDATION_FAILED', message: original.message, details: { field: problems[0]?.field, problems } };
+  }
   if (original instanceof AuthenticationError) return { code: 'UNAUTHENTICATED', message: original.message };
   if (original instanceof ReadSideStoppedError) return { code: 'SERVICE_UNAVAILABLE', message: original.message };
   if (original instanceof WrongExpectedVersionError || original instanceof DuplicateEventIdError) {

@@ -1,0 +1,29 @@
+import { ApiRefusal } from '../api-client';
+import { FieldError, longDate } from '../components';
+
+/** The audit filter's id fields, by the names the API gives them, as the page labels them. */
+const ID_FIELDS: Readonly<Record<string, string>> = {
+  entityId: 'entity id',
+  personId: 'person id',
+  partnerId: 'partner id',
+};
+
+/**
+ * The API's refusal of the audit filter in the page's words: the window's dates as the page shows
+ * dates, an id as the person would correct it; any other refusal as the API said it.
+ */
+export function historyFilterRefusal(error: ApiRefusal): FieldError {
+  const { from, to } = error.details;
+  // The page sends its filter as the query's `filter` argument; the API names a field by its path in it.
+  const field = error.field?.replace(/^filter\./, '') ?? null;
+  if (error.code === 'VALIDATION_FAILED' && typeof from === 'string' && typeof to === 'string') {
+    return { field: 'from', text: `The start date, ${longDate(from)}, is after the end date, ${longDate(to)}` };
+  }
+  if (error.code === 'VALIDATION_FAILED' && field !== null && Object.hasOwn(ID_FIELDS, field)) {
+    return {
+      field,
+      text: `Enter the ${ID_FIELDS[field]} as the platform shows it, like 0b6c2f8e-4a53-4c1e-9f0e-2d7c9a1b3e54`,
+    };
+  }
+  return { field: field && Object.hasOwn(ID_FIELDS, field) ? field : 'entityId', text: error.message };
+}
