@@ -144,4 +144,19 @@ describe('notices to leave (R13, D4)', () => {
     expect(events.filter((e) => e.type === 'PartnerLeft')).toHaveLength(1);
     expect(events.find((e) => e.type === 'PartnerLeft')?.metadata.actor).toMatchObject({ personId: 'system' });
   });
+
+  it('shows, on a day before it took effect asked after the partner left, what leaving would do then', async () => {
+    const { data } = await api.graphql(
+      `query($id: ID!) { regionalGroup(id: $id, asAt: "2027-11-22") {
+        notices { status consequences { coverageGaps { areaName agencyType } quorumRequired } } } }`,
+      { id: demo.groupId },
+    );
+    const [icb] = data?.regionalGroup.notices ?? [];
+    expect(icb.status).toBe('OPEN');
+    // The group as it stands no longer has the partner to lose: the gaps are those worked out while it had.
+    expect(icb.consequences.coverageGaps).toEqual(
+      expect.arrayContaining([{ areaName: 'Somerset', agencyType: 'HEALTH' }]),
+    );
+    expect(icb.consequences.quorumRequired).toBe(6);
+  });
 });

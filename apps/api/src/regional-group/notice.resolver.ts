@@ -32,6 +32,8 @@ function foreseen(group: ActiveGroup, row: NoticeRow): NoticeRow['consequences']
  * A notice still open on the day seen shows what leaving would do to the group as recorded by the
  * moment seen, so an area or coverage recorded after the notice counts (R3, R13); once effective or
  * withdrawn there is nothing left to foresee, and it shows what was worked out when it was given.
+ * So does a day before it took effect seen after it did: the group as it stands has already lost
+ * the partner, and would show leaving as costing nothing.
  */
 function toNotice(row: NoticeRow, status: NoticeRow['status'], group: ActiveGroup | null): NoticeToLeave {
   return {
@@ -41,7 +43,8 @@ function toNotice(row: NoticeRow, status: NoticeRow['status'], group: ActiveGrou
     effectiveOn: row.effectiveOn,
     status,
     withdrawnOn: row.withdrawnOn,
-    consequences: status === 'OPEN' && group ? foreseen(group, row) : row.consequences,
+    consequences:
+      status === 'OPEN' && group?.notices[row.noticeId]?.status === 'OPEN' ? foreseen(group, row) : row.consequences,
     consequencesWhenGiven: row.consequences,
   };
 }
