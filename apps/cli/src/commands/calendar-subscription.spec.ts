@@ -19,6 +19,14 @@ describe('calendarSubscriptionText', () => {
     ]);
   });
 
+  it('given a public address with a path, when a calendar token is issued, then the path is kept', () => {
+    const text = calendarSubscriptionText(ISSUED, 'https://council.example/safeguarding/');
+
+    expect(text).toContain(
+      'Subscribe to https://council.example/safeguarding/groups/0b6c2f8e-4a53-4c1e-9f0e-2d7c9a1b3e54/calendar.ics?token=cal_secret',
+    );
+  });
+
   it('given no public address, when a calendar token is issued, then it says which setting gives the full address', () => {
     const text = calendarSubscriptionText(ISSUED, null);
 

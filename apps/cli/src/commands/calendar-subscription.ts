@@ -15,7 +15,8 @@ export interface CalendarSubscription {
 export function calendarSubscriptionText(issued: CalendarSubscription, publicUrl: string | null): string {
   const addresses = issued.groupIds.map((groupId) =>
     publicUrl
-      ? `Subscribe to ${new URL(calendarPath(groupId, issued.token), publicUrl).href}`
+      ? // Appended, not resolved against it: a platform served under a path keeps it.
+        `Subscribe to ${publicUrl.replace(/\/+$/, '')}${calendarPath(groupId, issued.token)}`
       : `Subscribe to the platform's address followed by ${calendarPath(groupId, issued.token)}`,
   );
   return [
