@@ -475,7 +475,7 @@ export class ProjectionRunner {
               `trying again every ${this.lockRetryMs} ms.`,
           );
         waited = error;
-        await delay(this.lockRetryMs, undefined, { signal: this.abort.signal });
+        await delay(this.lockRetryMs, undefined, { signal: this.abort.signal, ref: false });
       }
     }
     if (waited)
