@@ -171,14 +171,9 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
     const somersetManager = await businessManager('Somerset', 'Sam Somerset');
     // The March meeting's minutes were published by the region on 30 March 2026. The address is
     // pasted with white space around it, which is accepted and recorded trimmed.
-    const record = (publishedOn: string) =>
+    const record = (publishedOn: string, address = ' https://somerset.example/minutes/march-2026\n') =>
       publishLocally(
-        {
-          meetingId: year.meetingIds[1],
-          areaId: demo.areaIds.Somerset,
-          address: ' https://somerset.example/minutes/march-2026\n',
-          publishedOn,
-        },
+        { meetingId: year.meetingIds[1], areaId: demo.areaIds.Somerset, address, publishedOn },
         somersetManager,
       );
     const early = await record('2026-03-27');
@@ -190,29 +185,13 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
     });
     const future = await record('2026-11-24');
     expect(future.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
-    const script = await publishLocally(
-      {
-        meetingId: year.meetingIds[1],
-        areaId: demo.areaIds.Somerset,
-        address: 'javascript:alert(1)',
-        publishedOn: '2026-03-30',
-      },
-      somersetManager,
-    );
+    const script = await record('2026-03-30', 'javascript:alert(1)');
     expect(script.errors?.[0]).toMatchObject({
       extensions: { code: 'VALIDATION_FAILED' },
       message: expect.stringContaining('address must be an http or https address.'),
     });
     // R40 holds for an address as for any field: an NHS number in its path is refused.
-    const identifying = await publishLocally(
-      {
-        meetingId: year.meetingIds[1],
-        areaId: demo.areaIds.Somerset,
-        address: 'https://somerset.example/case/9434765919',
-        publishedOn: '2026-03-30',
-      },
-      somersetManager,
-    );
+    const identifying = await record('2026-03-30', 'https://somerset.example/case/9434765919');
     expect(identifying.errors?.[0].extensions?.code).toBe('IDENTIFYING_DATA');
     // Nothing was recorded by the refusals: the same day as the region's publication is accepted once.
     const onTheDay = await record('2026-03-30');
