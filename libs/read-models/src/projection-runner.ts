@@ -167,7 +167,7 @@ export class ProjectionRunner {
       this.logger.error('The projection runner did not start', this.failure);
       return;
     }
-    const rebuilding = takingWriteLock(this.db, () => this.prepare());
+    const rebuilding = this.prepare();
     // Rows built from nothing read history as it is now, redactions included.
     if (this.processed === 0) this.reflected = logEnd;
     await this.catchingUp(rebuilding, () => this.catchUp());
@@ -179,10 +179,7 @@ export class ProjectionRunner {
    * a rebuild to compare with a read database that stood at that position. Callable again to go on.
    */
   async catchUpTo(position: Position, progress?: (reached: Position) => void): Promise<void> {
-    await this.catchingUp(
-      takingWriteLock(this.db, () => this.prepare()),
-      () => this.catchUp(position, progress),
-    );
+    await this.catchingUp(this.prepare(), () => this.catchUp(position, progress));
   }
 
   async stop(): Promise<void> {
@@ -214,8 +211,15 @@ export class ProjectionRunner {
     return () => this.listeners.delete(listener);
   }
 
-  /** Sets up every projection new or of another version; true when any was (it starts from nothing). */
+  /**
+   * Sets up every projection new or of another version; true when any was (it starts from nothing).
+   * A read.db another process keeps locked past the wait is a ReadDatabaseBusyError naming it.
+   */
   private prepare(): boolean {
+    return takingWriteLock(this.db, () => this.setUpProjections());
+  }
+
+  private setUpProjections(): boolean {
     this.db.exec(`CREATE TABLE IF NOT EXISTS projection_checkpoints (
       name TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL)`);
     this.db.exec(`CREATE TABLE IF NOT EXISTS ${LAST_APPLIED_TABLE} (
