@@ -75,6 +75,7 @@ export const historyProjection: Projection = {
   name: 'history',
   // 4: the day an event happened on is London's, not UTC's. 5: a response to a restricted escalation is restricted.
   // 6: an area's reports and a workstream's tasks keep the area or workstream whose readers they are for.
+  // 7: everything an area records on its own stream keeps its area, its policy adoptions excepted.
   // 8: a restricted practice review's panel notification and published link are restricted as the review is.
   version: 8,
   tables: ['history_events', 'history_links', 'history_people', 'history_partners', 'history_restricted_items'],
