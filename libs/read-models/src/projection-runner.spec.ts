@@ -610,6 +610,39 @@ describe('the projection runner', () => {
   };
   const copied = (db: Database.Database) => db.prepare('SELECT reason FROM reasons ORDER BY position').pluck().all();
 
+  it("given a runner that waits for the lock (the service's), when a redaction's rebuild finds read.db locked, then it rebuilds once the lock is released, applying no event twice", async () => {
+    const eventId = await recordBlockedTask();
+    const db = openReadDatabase(join(dir, 'read.db'));
+    dbs.push(db);
+    let warned: () => void = () => undefined;
+    const waiting = new Promise<void>((resolve) => (warned = resolve));
+    const errors: unknown[] = [];
+    const runner = new ProjectionRunner(
+      store,
+      db,
+      [positions],
+      { log: () => undefined, warn: () => warned(), error: (_, error) => errors.push(error) },
+      { waitsForLock: true, lockRetryMs: 1 },
+    );
+    await runner.start();
+    runners.push(runner);
+    const holder = new Database(join(dir, 'read.db'));
+    dbs.push(holder);
+    holder.exec('BEGIN IMMEDIATE');
+
+    await store.append('s', [event(1)], { expectedRevision: 'no_stream' });
+    const { position } = await redact(eventId);
+    await waiting;
+    expect(seen(db)).toEqual([1]);
+
+    holder.exec('ROLLBACK');
+    await runner.waitFor(position);
+    // positions is keyed by position: an event applied twice would have stopped the runner.
+    expect(seen(db)).toEqual([1, 2, 3]);
+    expect(runner.error).toBeNull();
+    expect(errors).toEqual([]);
+  });
+
   describe("given another connection reading read.db, as the CLI's replay check does", () => {
     let reader: Database.Database;
     /** Holds a read transaction on read.db, then redacts the reason its rows copied. */
