@@ -213,6 +213,28 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
       'No terms of reference or representatives are recorded yet, so there is no quorum to count. Until the group adopts terms, the platform’s default is 66% of the representatives, rounded up.',
     );
     expect(quorum).not.toContain('0 of 0');
+
+    // Terms of its own at the default's figure: the API says they are the group's, and so does the page.
+    const adopted = await app.api.graphql(
+      'mutation($i: AdoptTermsOfReferenceInput!) { adoptTermsOfReference(input: $i) { group { id } } }',
+      {
+        i: {
+          groupId: data!.establishRegionalGroup.id,
+          version: '1.0',
+          summary: 'First terms.',
+          quorumPercentage: 66,
+          adoptedOn: '2026-11-23',
+          acceptCoverageGap: true,
+        },
+      },
+    );
+    expect(adopted.errors).toBeUndefined();
+    await page.reload();
+    const own = await page.locator('.govuk-summary-list__row', { hasText: 'Quorum' }).innerText();
+    expect(own).toContain(
+      'No representatives are recorded yet, so there is no quorum to count. The terms of reference set 66% of the representatives, rounded up.',
+    );
+    expect(own).not.toContain('default');
     await page.context().close();
   });
 
