@@ -284,6 +284,18 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     await expect(page.getByRole('button', { name: 'Open the meeting' }).count()).resolves.toBe(1);
     await expect(page.locator('#opens-on').count()).resolves.toBe(0);
     await checkPage(page, 'meeting-in-the-future');
+    await page.context().close();
+
+    // Whoever does not run meetings (the API's viewerMayRunMeetings, by the deciders' rule) is offered nothing.
+    for (const who of ['auditor', 'representative (health)']) {
+      const reader = await open();
+      await signIn(reader, who);
+      await reader.goto(`${groupUrl()}/meetings/${pastMeetingId}`);
+      await expect(reader.locator('h1').innerText()).resolves.toContain('Meeting on');
+      await expect(reader.locator('main form[method="post"]').count()).resolves.toBe(0);
+      await expect(reader.locator('#opens-on').count()).resolves.toBe(0);
+      await reader.context().close();
+    }
   });
 
   it('lets the chair open a meeting and record attendance; a decision at an inquorate meeting is refused with the domain’s sentence; quorate, it is recorded', async () => {
