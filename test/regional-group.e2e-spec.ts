@@ -69,6 +69,36 @@ describe('establishing and reading regional groups over GraphQL', () => {
     expect(bad.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
   });
 
+  it('says whether its quorum is the platform’s default or from terms of its own (R7, R12)', async () => {
+    const { data } = await api.graphql(ESTABLISH, avonAndSomerset({ name: 'Quorum default group' }));
+    const groupId: string = data?.establishRegionalGroup.id;
+    const read = async () =>
+      (
+        await api.graphql(
+          'query($id: ID!) { regionalGroup(id: $id) { establishedOn quorum { percentage platformDefault } } }',
+          { id: groupId },
+        )
+      ).data?.regionalGroup as { establishedOn: string; quorum: { percentage: number; platformDefault: boolean } };
+    const before = await read();
+    expect(before.quorum).toEqual({ percentage: 66, platformDefault: true });
+    // The default's own figure, adopted: only the field tells the group's terms from the platform's.
+    const adopted = await api.graphql(
+      'mutation($i: AdoptTermsOfReferenceInput!) { adoptTermsOfReference(input: $i) { group { id } } }',
+      {
+        i: {
+          groupId,
+          version: '1.0',
+          summary: 'First terms.',
+          quorumPercentage: 66,
+          adoptedOn: before.establishedOn,
+          acceptCoverageGap: true,
+        },
+      },
+    );
+    expect(adopted.errors).toBeUndefined();
+    expect((await read()).quorum).toEqual({ percentage: 66, platformDefault: false });
+  });
+
   it('answers NOT_FOUND for a group that does not exist', async () => {
     const { errors } = await api.graphql(`{ regionalGroup(id: "nope") { id } }`);
     expect(errors?.[0]).toMatchObject({

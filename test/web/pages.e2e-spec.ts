@@ -213,6 +213,28 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
       'No terms of reference or representatives are recorded yet, so there is no quorum to count. Until the group adopts terms, the platform’s default is 66% of the representatives, rounded up.',
     );
     expect(quorum).not.toContain('0 of 0');
+
+    // Terms of its own at the default's figure: the API says they are the group's, and so does the page.
+    const adopted = await app.api.graphql(
+      'mutation($i: AdoptTermsOfReferenceInput!) { adoptTermsOfReference(input: $i) { group { id } } }',
+      {
+        i: {
+          groupId: data!.establishRegionalGroup.id,
+          version: '1.0',
+          summary: 'First terms.',
+          quorumPercentage: 66,
+          adoptedOn: '2026-11-23',
+          acceptCoverageGap: true,
+        },
+      },
+    );
+    expect(adopted.errors).toBeUndefined();
+    await page.reload();
+    const own = await page.locator('.govuk-summary-list__row', { hasText: 'Quorum' }).innerText();
+    expect(own).toContain(
+      'No representatives are recorded yet, so there is no quorum to count. The terms of reference set 66% of the representatives, rounded up.',
+    );
+    expect(own).not.toContain('default');
     await page.context().close();
   });
 
@@ -262,6 +284,18 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     await expect(page.getByRole('button', { name: 'Open the meeting' }).count()).resolves.toBe(1);
     await expect(page.locator('#opens-on').count()).resolves.toBe(0);
     await checkPage(page, 'meeting-in-the-future');
+    await page.context().close();
+
+    // Whoever does not run meetings (the API's viewerMayRunMeetings, by the deciders' rule) is offered nothing.
+    for (const who of ['auditor', 'representative (health)']) {
+      const reader = await open();
+      await signIn(reader, who);
+      await reader.goto(`${groupUrl()}/meetings/${pastMeetingId}`);
+      await expect(reader.locator('h1').innerText()).resolves.toContain('Meeting on');
+      await expect(reader.locator('main form[method="post"]').count()).resolves.toBe(0);
+      await expect(reader.locator('#opens-on').count()).resolves.toBe(0);
+      await reader.context().close();
+    }
   });
 
   it('lets the chair open a meeting and record attendance; a decision at an inquorate meeting is refused with the domain’s sentence; quorate, it is recorded', async () => {

@@ -137,6 +137,99 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
     await page.context().close();
   });
 
+  it('tells each reader what they may do, by the rule the mutations are decided by', async () => {
+    const ask = async (who: string, areaId: string) => {
+      const { data, errors } = await app.api.graphql<{
+        regionalGroup: { viewerMayAnswerAreas: boolean; viewerMayRunMeetings: boolean };
+        localArrangement: { viewerMayActForArea: boolean };
+      }>(
+        `query($groupId: ID!, $areaId: ID!) {
+          regionalGroup(id: $groupId) { viewerMayAnswerAreas viewerMayRunMeetings }
+          localArrangement(areaId: $areaId) { viewerMayActForArea }
+        }`,
+        { groupId: app.demo.groupId, areaId },
+        app.tokens[who],
+      );
+      expect(errors).toBeUndefined();
+      return { ...data!.regionalGroup, ...data!.localArrangement };
+    };
+    const northSomerset = app.demo.areaIds['North Somerset'];
+    expect(await ask('auditor', northSomerset)).toEqual({
+      viewerMayAnswerAreas: false,
+      viewerMayRunMeetings: false,
+      viewerMayActForArea: false,
+    });
+    expect(await ask('chair', northSomerset)).toEqual({
+      viewerMayAnswerAreas: true,
+      viewerMayRunMeetings: true,
+      viewerMayActForArea: false,
+    });
+    expect(await ask('representative (health)', northSomerset)).toEqual({
+      viewerMayAnswerAreas: true,
+      viewerMayRunMeetings: false,
+      viewerMayActForArea: false,
+    });
+    // North Somerset's business manager represents no partner: it acts for its area, not for the region.
+    const manager = await app.api.graphql<{ localArrangement: { viewerMayActForArea: boolean } }>(
+      'query($areaId: ID!) { localArrangement(areaId: $areaId) { viewerMayActForArea } }',
+      { areaId: northSomerset },
+      app.tokens['area business manager (North Somerset)'],
+    );
+    expect(manager.data?.localArrangement.viewerMayActForArea).toBe(true);
+  });
+
+  it('offers the auditor, who reads but does not act, no form on either inbox, and says who acts', async () => {
+    const auditor = await open();
+    await signIn(auditor, 'auditor');
+    await auditor.goto(`${groupUrl()}/inbox`);
+    await expect(auditor.getByRole('button', { name: /^Acknowledge/ }).count()).resolves.toBe(0);
+    await expect(auditor.getByRole('button', { name: /^Send the response/ }).count()).resolves.toBe(0);
+    // The escalation Bristol raised in the first test is open, and read without a form to answer it.
+    await expect(auditor.locator('h3', { hasText: BRISTOL_ESCALATION }).count()).resolves.toBe(1);
+    await expect(auditor.locator('#answers-by-members').innerText()).resolves.toContain(
+      'The group’s current representatives acknowledge these items and respond to escalations',
+    );
+    await checkPage(auditor, 'region-inbox-auditor');
+
+    await auditor.goto(inboxUrl('North Somerset'));
+    await expect(auditor.locator('main form[method="post"]').count()).resolves.toBe(0);
+    await expect(tableText(auditor, 'What flowed down')).resolves.toContain('Not yet');
+    await expect(auditor.locator('#acts-for-area').innerText()).resolves.toContain(
+      'Only North Somerset’s business manager acknowledges what flowed down',
+    );
+    await expect(auditor.locator('main').innerText()).resolves.toContain(
+      'Only North Somerset’s business manager raises an escalation for the area.',
+    );
+    await checkPage(auditor, 'inbox-auditor');
+    await auditor.context().close();
+
+    // A member of the group reads the area's inbox as the auditor does: the area's business is its manager's.
+    const chair = await open();
+    await signIn(chair, 'chair');
+    await chair.goto(inboxUrl('North Somerset'));
+    await expect(chair.locator('main form[method="post"]').count()).resolves.toBe(0);
+    // The region's inbox is the chair's to answer.
+    await chair.goto(`${groupUrl()}/inbox?kind=ESCALATION`);
+    await expect(
+      chair.getByRole('button', { name: `Send the response to “${BRISTOL_ESCALATION}”` }).count(),
+    ).resolves.toBe(1);
+    await expect(chair.locator('#answers-by-members').count()).resolves.toBe(0);
+    await chair.context().close();
+
+    // North Somerset's business manager has the forms, and they work.
+    const manager = await open();
+    await signIn(manager, 'area business manager (North Somerset)');
+    await manager.goto(inboxUrl('North Somerset'));
+    await expect(manager.locator('#acts-for-area').count()).resolves.toBe(0);
+    await expect(manager.getByRole('button', { name: 'Send to the region' }).count()).resolves.toBe(1);
+    const unacknowledged = manager.locator('table', { hasText: 'What flowed down' }).locator('tbody tr').first();
+    const title = (await unacknowledged.innerText()).split('\t')[0];
+    await unacknowledged.getByRole('button', { name: /^Acknowledge/ }).click();
+    await expect(manager.locator('.govuk-notification-banner').innerText()).resolves.toContain('is acknowledged');
+    await expect(manager.locator('tr', { hasText: title }).first().innerText()).resolves.toContain('Acknowledged');
+    await manager.context().close();
+  });
+
   it('adds missed practice-review deadlines and late reports to what is overdue, for readers allowed', async () => {
     const chair = await open();
     await signIn(chair, 'chair');

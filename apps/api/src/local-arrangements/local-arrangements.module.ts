@@ -11,6 +11,7 @@ import { ReportsUpService } from './reports-up.service';
 import { ScrutinyViewFields } from './scrutiny-view.resolver';
 import { ScrutinyResolver } from './scrutiny.resolver';
 import { ScrutinyService } from './scrutiny.service';
+import { AreaViewerMayFields } from './viewer-may.fields';
 
 /** L1, L2, L4, L5, L6: what an area records for itself and sends up, its scrutiny, and the region's inbox. */
 @Module({
@@ -28,6 +29,7 @@ import { ScrutinyService } from './scrutiny.service';
     ReportsUpResolver,
     GroupInboxFields,
     ScrutinyViewFields,
+    AreaViewerMayFields,
   ],
   // Policies and the area feed write to an area's stream too, by the same path.
   exports: [LocalArrangementService],

@@ -4,6 +4,7 @@ import {
   AgencyType as DomainAgencyType,
   areaCoverage,
   DEFAULT_TERMS,
+  quorumPercentageOn,
   quorumRequired,
   requiredTypesOn,
   termsAdoptedBy,
@@ -161,13 +162,15 @@ export class RegionalGroupMembershipFields {
 
   @ResolveField(() => QuorumRule)
   async quorum(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<QuorumRule> {
-    const percentage = (await this.termsInForce(group, context)).quorumPercentage;
+    const terms = await context.loaders.termsOfGroup.load(this.seen(group));
+    const { percentage, platformDefault } = quorumPercentageOn(terms, this.viewOf(group).on);
     const representativeCount = (await this.representativesSeen(group, context)).filter((row) => row.current).length;
     return {
       id: derivedId('QuorumRule', group.id),
       percentage,
       representativeCount,
       required: quorumRequired(percentage, representativeCount),
+      platformDefault,
     };
   }
 

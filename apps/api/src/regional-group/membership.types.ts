@@ -126,6 +126,12 @@ export class QuorumRule {
 
   @Field(() => Int)
   required!: number;
+
+  @Field({
+    description:
+      "R7, R12: true when no terms of reference are in force on the day seen on, so the percentage is the platform's default rather than the group's own.",
+  })
+  platformDefault!: boolean;
 }
 
 @ObjectType()

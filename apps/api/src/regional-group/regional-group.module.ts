@@ -17,6 +17,7 @@ import { NoticeResolver } from './notice.resolver';
 import { GetRegionalGroupHandler, ListRegionalGroupsHandler } from './regional-group.queries';
 import { RegionalGroupResolver } from './regional-group.resolver';
 import { RegionalGroupService } from './regional-group.service';
+import { GroupViewerMayFields } from './viewer-may.fields';
 
 @Module({
   imports: [CommonModule],
@@ -35,6 +36,7 @@ import { RegionalGroupService } from './regional-group.service';
     CorePartnerFields,
     RepresentativeFields,
     FundingContributionFields,
+    GroupViewerMayFields,
     GetRegionalGroupHandler,
     ListRegionalGroupsHandler,
   ],

@@ -30,7 +30,7 @@ const OVERVIEW = `query Overview($id: ID!, $asAt: String) {
     representatives { id name title role seniority partner { name } startDate }
     chair { name partner { name agencyType { name } } }
     deputyChair { name partner { name agencyType { name } } }
-    quorum { percentage representativeCount required }
+    quorum { percentage representativeCount required platformDefault }
     coverage { id area { name } covered missing }
     notices {
       id partnerId status givenOn effectiveOn withdrawnOn
@@ -237,7 +237,7 @@ export class GroupController {
           ${summaryList([
             ['Chair', officer(group.chair)],
             ['Deputy chair', officer(group.deputyChair)],
-            ['Quorum', quorumSummary(group.quorum, group.termsOfReference.inForce !== null)],
+            ['Quorum', quorumSummary(group.quorum)],
             [
               'Next meeting',
               next

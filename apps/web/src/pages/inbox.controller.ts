@@ -49,7 +49,9 @@ const REPORTS_UP = `query ReportsUp($areaId: ID!, $after: String) {
     pageInfo { hasNextPage endCursor }
   }
 }`;
-const ARRANGEMENT = `query Arrangement($areaId: ID!) { localArrangement(areaId: $areaId) { groupId area { name } } }`;
+const ARRANGEMENT = `query Arrangement($areaId: ID!) {
+  localArrangement(areaId: $areaId) { groupId area { name } viewerMayActForArea }
+}`;
 const PRACTICE_REVIEWS = `query Reviews($groupId: ID!) { practiceReviews(groupId: $groupId) { ${PRACTICE_REVIEW_FIELDS} } }`;
 
 interface FeedItem {
@@ -200,9 +202,11 @@ export class InboxController {
       ),
     );
     const { localArrangement: arrangement } = await api.send<{
-      localArrangement: { groupId: string; area: { name: string } };
+      localArrangement: { groupId: string; area: { name: string }; viewerMayActForArea: boolean };
     }>(ARRANGEMENT, { areaId });
     const areaName = arrangement.area.name;
+    // The API answers by the rule the area's acknowledgements, decisions and escalations are decided by.
+    const mayAct = arrangement.viewerMayActForArea;
     // Of the group's reviews the reader may read, this area's.
     const reviews = (
       await api.send<{ practiceReviews: PracticeReview[] }>(PRACTICE_REVIEWS, { groupId: arrangement.groupId })
@@ -210,7 +214,13 @@ export class InboxController {
     const published = items.filter((item) => item.policyVersion !== null);
     const decisionOf = (item: FeedItem) => {
       const decided = item.adoption;
-      if (!decided) return decisionForm(item);
+      if (!decided)
+        return mayAct
+          ? decisionForm(item)
+          : html`<h3 class="govuk-heading-s">${forPeople(item)}</h3>
+              <p class="govuk-body">
+                ${areaName} has not recorded its decision on version ${String(item.policyVersion)}.
+              </p>`;
       const chosen = DECISIONS.find((choice) => choice.value === decided.decision)?.text ?? humanise(decided.decision);
       return html`<h3 class="govuk-heading-s">${forPeople(item)}</h3>
         ${summaryList([
@@ -270,6 +280,14 @@ export class InboxController {
           What the regional group sent down to ${areaName}: ${waiting} of ${items.length}
           ${items.length === 1 ? 'item is' : 'items are'} waiting to be acknowledged.
         </p>
+        ${
+          mayAct
+            ? html``
+            : html`<p class="govuk-body" id="acts-for-area">
+                Only ${areaName}’s business manager acknowledges what flowed down, records the area’s decisions and
+                raises escalations; you may read them but not change them.
+              </p>`
+        }
         ${table(
           'What flowed down',
           ['Item', 'Kind', 'Sent', 'Acknowledged'],
@@ -279,15 +297,22 @@ export class InboxController {
             longDate(item.occurredAt),
             item.acknowledgedAt
               ? html`${tag('Acknowledged', 'green')} ${longDate(item.acknowledgedAt)}`
-              : html`<form method="post" action="/areas/${areaId}/inbox/acknowledge" class="app-inline-form" novalidate>
-                  ${csrfField(session.csrfToken)}${idempotencyField()}
-                  <input type="hidden" name="cursor" value="${item.cursor}" />
-                  ${button('Acknowledge', 'secondary', {
-                    hidden: `${forPeople(item)}, sent ${longDate(item.occurredAt)}`,
-                    id: `acknowledge-${item.cursor}`,
-                    spacing: 'govuk-!-margin-bottom-0',
-                  })}
-                </form>`,
+              : !mayAct
+                ? 'Not yet'
+                : html`<form
+                    method="post"
+                    action="/areas/${areaId}/inbox/acknowledge"
+                    class="app-inline-form"
+                    novalidate
+                  >
+                    ${csrfField(session.csrfToken)}${idempotencyField()}
+                    <input type="hidden" name="cursor" value="${item.cursor}" />
+                    ${button('Acknowledge', 'secondary', {
+                      hidden: `${forPeople(item)}, sent ${longDate(item.occurredAt)}`,
+                      id: `acknowledge-${item.cursor}`,
+                      spacing: 'govuk-!-margin-bottom-0',
+                    })}
+                  </form>`,
           ]),
         )}
         ${
@@ -307,11 +332,15 @@ export class InboxController {
         ${
           published.length === 0
             ? html`<p class="govuk-body">No policy version has flowed down to ${areaName}.</p>`
-            : html`<p class="govuk-body">
-                  Record whether ${areaName} adopted each version that flowed down. A version is decided once: its
-                  recorded decision is shown instead of the form.
-                </p>
-                ${published.map(decisionOf)}`
+            : html`${
+                mayAct
+                  ? html`<p class="govuk-body">
+                      Record whether ${areaName} adopted each version that flowed down. A version is decided once: its
+                      recorded decision is shown instead of the form.
+                    </p>`
+                  : html``
+              }
+              ${published.map(decisionOf)}`
         }
         <h2 class="govuk-heading-m">Reports up</h2>
         ${
@@ -352,28 +381,32 @@ export class InboxController {
               )
         }
         <h2 class="govuk-heading-m">Raise an escalation</h2>
-        <form method="post" action="/areas/${areaId}/inbox/escalation" novalidate>
-          ${csrfField(session.csrfToken)}${idempotencyField()}
-          ${textInput({
-            ...ESCALATION.title,
-            name: 'title',
-            hint: 'Governance only: no child’s or family’s name, address, date of birth or NHS number.',
-            value: values.title,
-            errors,
-          })}
-          ${textarea({ ...ESCALATION.detail, name: 'detail', value: values.detail, errors })}
-          ${checkbox({
-            id: 'escalation-restricted',
-            name: 'restricted',
-            legend: 'Who may read it',
-            label: 'Restricted',
-            hint: 'Only the group’s members, this area and auditors see its title and detail.',
-            value: 'yes',
-            checked: values.restricted === 'yes',
-            errors,
-          })}
-          ${button('Send to the region')}
-        </form>`,
+        ${
+          mayAct
+            ? html`<form method="post" action="/areas/${areaId}/inbox/escalation" novalidate>
+                ${csrfField(session.csrfToken)}${idempotencyField()}
+                ${textInput({
+                  ...ESCALATION.title,
+                  name: 'title',
+                  hint: 'Governance only: no child’s or family’s name, address, date of birth or NHS number.',
+                  value: values.title,
+                  errors,
+                })}
+                ${textarea({ ...ESCALATION.detail, name: 'detail', value: values.detail, errors })}
+                ${checkbox({
+                  id: 'escalation-restricted',
+                  name: 'restricted',
+                  legend: 'Who may read it',
+                  label: 'Restricted',
+                  hint: 'Only the group’s members, this area and auditors see its title and detail.',
+                  value: 'yes',
+                  checked: values.restricted === 'yes',
+                  errors,
+                })}
+                ${button('Send to the region')}
+              </form>`
+            : html`<p class="govuk-body">Only ${areaName}’s business manager raises an escalation for the area.</p>`
+        }`,
     });
   }
 }

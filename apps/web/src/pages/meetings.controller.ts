@@ -30,8 +30,7 @@ const MEETINGS = `query Meetings($id: ID!) {
 
 const MEETING = `query Meeting($groupId: ID!, $meetingId: ID!) {
   regionalGroup(id: $groupId) {
-    id name
-    chair { personId } deputyChair { personId }
+    id name viewerMayRunMeetings
     partners(includeFormer: true) { id name }
   }
   meeting(id: $meetingId) {
@@ -51,8 +50,7 @@ interface MeetingData {
   regionalGroup: {
     id: string;
     name: string;
-    chair: { personId: string } | null;
-    deputyChair: { personId: string } | null;
+    viewerMayRunMeetings: boolean;
     partners: { id: string; name: string }[];
   };
   meeting: {
@@ -285,7 +283,7 @@ export class MeetingsController {
   }
 
   private async render(
-    { api, viewer, session, render }: PageContext,
+    { api, session, render }: PageContext,
     groupId: string,
     meetingId: string,
     errors: FieldError[],
@@ -294,12 +292,10 @@ export class MeetingsController {
     const { regionalGroup: group, meeting } = await api.send<MeetingData>(MEETING, { groupId, meetingId });
     const partnerName = new Map(group.partners.map((partner) => [partner.id, partner.name]));
     const attendeeName = new Map(meeting.attendance.map((attendee) => [attendee.appointmentId, attendee.name]));
-    const chairs = [group.chair?.personId, group.deputyChair?.personId];
-    const mayRecord = chairs.includes(viewer.personId) || viewer.roles.some((grant) => grant.role === 'ADMINISTRATOR');
     const action = (path: string) => `/groups/${groupId}/meetings/${meetingId}/${path}`;
     const heading = `Meeting on ${longDate(meeting.startsAt)}`;
 
-    const forms = !mayRecord
+    const forms = !group.viewerMayRunMeetings
       ? html``
       : meeting.status === 'SCHEDULED'
         ? html`<h2 class="govuk-heading-m">Open the meeting</h2>

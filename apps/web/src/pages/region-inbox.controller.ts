@@ -20,7 +20,7 @@ import { bySentDay, everyNode, NodePage, REPORT_UP_FIELDS, ReportUp, reportUpTag
 
 const INBOX = `query RegionInbox($id: ID!, $kind: InboxItemKind, $status: ReportUpStatus, $areaId: ID, $after: String) {
   regionalGroup(id: $id) {
-    id name areas { id name } readableAreaIds
+    id name areas { id name } readableAreaIds viewerMayAnswerAreas
     inbox(kind: $kind, status: $status, areaId: $areaId, first: 100, after: $after) {
       edges { node { ${REPORT_UP_FIELDS} } }
       pageInfo { hasNextPage endCursor }
@@ -35,6 +35,7 @@ interface InboxPage {
     name: string;
     areas: { id: string; name: string }[];
     readableAreaIds: string[];
+    viewerMayAnswerAreas: boolean;
     inbox: NodePage<ReportUp>;
   };
 }
@@ -148,7 +149,7 @@ export class RegionInboxController {
       return page.regionalGroup.inbox;
     });
     const items = bySentDay(recorded);
-    const { id, name, areas, readableAreaIds } = group as unknown as InboxPage['regionalGroup'];
+    const { id, name, areas, readableAreaIds, viewerMayAnswerAreas } = group as unknown as InboxPage['regionalGroup'];
     const areaName = new Map(areas.map((area) => [area.id, area.name]));
     const areaOf = (item: { areaId: string }) => areaName.get(item.areaId) ?? item.areaId;
     const escalations = items.filter((item) => item.kind === 'ESCALATION' && !item.resolvedOn && item.detail !== null);
@@ -164,6 +165,16 @@ export class RegionInboxController {
         <p class="govuk-body">
           What the group’s areas sent up, oldest first by the day sent, with the day each was due as at today.
         </p>
+        ${
+          // The API answers by the rule the acknowledgement and the response are decided by; one who reads
+          // no area's reports is told so below instead.
+          viewerMayAnswerAreas || readableAreaIds.length === 0
+            ? html``
+            : html`<p class="govuk-body" id="answers-by-members">
+                The group’s current representatives acknowledge these items and respond to escalations; you may read
+                them but not answer them.
+              </p>`
+        }
         <form method="get" action="/groups/${id}/inbox" novalidate>
           <div class="app-inline-list">
             ${select({
@@ -215,20 +226,22 @@ export class RegionInboxController {
                   reportUpTag(item.status),
                   item.acknowledgedAt
                     ? longDate(item.acknowledgedAt)
-                    : html`<form
-                        method="post"
-                        action="/groups/${id}/inbox/acknowledge"
-                        class="app-inline-form"
-                        novalidate
-                      >
-                        ${csrfField(session.csrfToken)}${idempotencyField()}
-                        <input type="hidden" name="itemId" value="${item.id}" />
-                        ${button('Acknowledge', 'secondary', {
-                          hidden: `${forPeople(item)} from ${areaOf(item)}`,
-                          id: `acknowledge-${item.id}`,
-                          spacing: 'govuk-!-margin-bottom-0',
-                        })}
-                      </form>`,
+                    : !viewerMayAnswerAreas
+                      ? 'Not yet'
+                      : html`<form
+                          method="post"
+                          action="/groups/${id}/inbox/acknowledge"
+                          class="app-inline-form"
+                          novalidate
+                        >
+                          ${csrfField(session.csrfToken)}${idempotencyField()}
+                          <input type="hidden" name="itemId" value="${item.id}" />
+                          ${button('Acknowledge', 'secondary', {
+                            hidden: `${forPeople(item)} from ${areaOf(item)}`,
+                            id: `acknowledge-${item.id}`,
+                            spacing: 'govuk-!-margin-bottom-0',
+                          })}
+                        </form>`,
                 ]),
               )
         }
@@ -247,18 +260,22 @@ export class RegionInboxController {
                             ${item.responses.map((answer) => html`<li>${humanise(answer.kind)} (${longDate(answer.on)}): ${answer.text}</li>`)}
                           </ul>`
                     }
-                    <form method="post" action="/groups/${id}/inbox/respond" novalidate>
-                      ${csrfField(session.csrfToken)}${idempotencyField()}
-                      <input type="hidden" name="itemId" value="${item.id}" />
-                      ${textarea({
-                        id: `respond-${item.id}`,
-                        name: 'response',
-                        label: `The region’s response to “${forPeople(item)}” from ${areaOf(item)}`,
-                        value: values.itemId === item.id ? values.response : undefined,
-                        errors,
-                      })}
-                      ${button('Send the response', 'primary', { hidden: `to “${forPeople(item)}” from ${areaOf(item)}` })}
-                    </form>`,
+                    ${
+                      viewerMayAnswerAreas
+                        ? html`<form method="post" action="/groups/${id}/inbox/respond" novalidate>
+                            ${csrfField(session.csrfToken)}${idempotencyField()}
+                            <input type="hidden" name="itemId" value="${item.id}" />
+                            ${textarea({
+                              id: `respond-${item.id}`,
+                              name: 'response',
+                              label: `The region’s response to “${forPeople(item)}” from ${areaOf(item)}`,
+                              value: values.itemId === item.id ? values.response : undefined,
+                              errors,
+                            })}
+                            ${button('Send the response', 'primary', { hidden: `to “${forPeople(item)}” from ${areaOf(item)}` })}
+                          </form>`
+                        : html``
+                    }`,
               )
         }`,
     });

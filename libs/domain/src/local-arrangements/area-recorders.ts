@@ -4,14 +4,23 @@ import { Actor } from '../shared/roles';
 import { agencyType } from '../regional-group/agency-types';
 import { ActiveGroup, areasOn, partnersOn } from '../regional-group/regional-group.state';
 
-/** L3, R41: an area's own business manager acts for that area, and only for it. */
+/**
+ * L3, R41: an area's own business manager acts for that area, and only for it: acknowledging its
+ * feed, deciding on regional policies, sending reports and escalations up. The decider refuses by
+ * it and pages ask it (through the API) before offering those forms.
+ */
+export function mayActForArea(actor: Actor, areaId: string, managedAreaIds: readonly string[]): boolean {
+  return actor.roles.includes('AREA_BUSINESS_MANAGER') && managedAreaIds.includes(areaId);
+}
+
+/** `mayActForArea`, refused with the action named. */
 export function requireAreaManager(
   actor: Actor,
   areaId: string,
   managedAreaIds: readonly string[],
   action: string,
 ): void {
-  if (!actor.roles.includes('AREA_BUSINESS_MANAGER') || !managedAreaIds.includes(areaId)) {
+  if (!mayActForArea(actor, areaId, managedAreaIds)) {
     throw new DomainError('FORBIDDEN', `Only the area's own business manager ${action}.`, {
       requiredRole: 'AREA_BUSINESS_MANAGER of the area',
     });

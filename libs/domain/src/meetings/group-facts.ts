@@ -5,8 +5,8 @@ import {
   currentAppointments,
   currentPartners,
   postHolderOn,
-  termsInForceOn,
 } from '../regional-group/regional-group.state';
+import { quorumPercentageOn } from '../regional-group/quorum';
 import { GroupFacts } from './meeting.commands';
 
 /**
@@ -28,7 +28,7 @@ export function groupFactsOn(group: ActiveGroup, date: IsoDate): GroupFacts {
       partnerId,
       partnerName: group.partners[partnerId].name,
     })),
-    quorumPercentage: termsInForceOn(group, date).quorumPercentage,
+    quorumPercentage: quorumPercentageOn(group.terms, date).percentage,
     chairPartnerId: chair ? (group.appointments.get(chair) as Appointment).partnerId : null,
   };
 }

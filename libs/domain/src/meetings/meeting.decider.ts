@@ -28,9 +28,16 @@ import { evolveMeeting, Meeting, meetingQuorum, MeetingState, presentRepresentat
 
 const RUNS_MEETINGS = ['ADMINISTRATOR', 'CHAIR', 'DEPUTY_CHAIR'];
 
-/** Meetings are booked and their business recorded by the administrator, the chair or the deputy chair. */
+/**
+ * Meetings are booked, opened and their business recorded by the administrator, the chair or the
+ * deputy chair. The decider refuses by it and pages ask it (through the API) before offering those forms.
+ */
+export function mayRunMeetings(actor: Actor): boolean {
+  return actor.roles.some((role) => RUNS_MEETINGS.includes(role));
+}
+
 function requireMeetingOfficer(actor: Actor, action: string): void {
-  if (!actor.roles.some((role) => RUNS_MEETINGS.includes(role))) {
+  if (!mayRunMeetings(actor)) {
     throw new DomainError('FORBIDDEN', `Only an administrator, the chair or the deputy chair can ${action}.`, {
       requiredRole: 'ADMINISTRATOR, CHAIR or DEPUTY_CHAIR',
     });

@@ -51,9 +51,17 @@ export type RegionalReportsState = Readonly<{
   responded: Readonly<Record<string, IsoDate>>;
 }>;
 
-/** R11, R43: the region acts through its members (the group's current representatives) and, for its list of measures, its chair. */
+/**
+ * R11, R43: the region acts on what its areas send up (acknowledging, responding, resolving) through
+ * its members, the group's current representatives; an auditor or administrator reads but does not
+ * answer. The decider refuses by it and pages ask it (through the API) before offering those forms.
+ */
+export function mayActForRegion(actor: Actor): boolean {
+  return actor.roles.includes('REPRESENTATIVE');
+}
+
 function requireRegion(actor: Actor, action: string): void {
-  if (!actor.roles.includes('REPRESENTATIVE'))
+  if (!mayActForRegion(actor))
     throw new DomainError('FORBIDDEN', `Only a current representative of the regional group ${action}.`, {
       requiredRole: 'REPRESENTATIVE',
     });
