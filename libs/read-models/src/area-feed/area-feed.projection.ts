@@ -76,8 +76,9 @@ export const areaFeedProjection: Projection = {
   apply(db: Database.Database, stored: StoredEvent) {
     const s = statements(db);
     const occurredAt = occurredAtOf(stored);
-    // History from before the platform is entered with its real dates, often years after it happened.
-    const happened = happenedOn(stored.data, occurredAt);
+    // History from before the platform is entered with its real dates, often years after it happened. Read only
+    // from the events that send an item: this projection reads nothing of the streams it does not declare.
+    const happened = () => happenedOn(stored.data, occurredAt);
     // R42: a restricted item keeps the mark and the areas it concerns, so every view can apply the read rule to it.
     const feed = (
       areas: readonly { areaId: string }[],
@@ -87,6 +88,7 @@ export const areaFeedProjection: Projection = {
       restricted = false,
     ) => {
       const concerned = JSON.stringify(areas.map((area) => area.areaId));
+      const day = happened();
       for (const area of areas)
         s.insertItem.run(
           area.areaId,
@@ -95,7 +97,7 @@ export const areaFeedProjection: Projection = {
           subjectId,
           title,
           occurredAt,
-          happened,
+          day,
           restricted ? 1 : 0,
           concerned,
         );
@@ -129,7 +131,7 @@ export const areaFeedProjection: Projection = {
         stored.position,
         stored.id,
         occurredAt,
-        happened,
+        happened(),
         head.treeSize,
         head.rootHash,
         head.timestamp,
