@@ -1,7 +1,7 @@
 import { LiveEvents } from '../apps/api/src/live/live-events';
 import { REPRESENTATIVES } from '../apps/cli/src/demo/avon-and-somerset';
 import { LoadedDemo } from '../apps/cli/src/demo/load-demo';
-import { LoadedMeetings } from '../apps/cli/src/demo/meeting-year';
+import { LoadedMeetings, MEETINGS } from '../apps/cli/src/demo/meeting-year';
 import { DemoApp, startDemoApp } from './support/demo-app';
 import { TestApp, waitUntil } from './support/test-app';
 
@@ -73,12 +73,20 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
     ).toEqual(['Bristol']);
     for (const areaId of Object.values(demo.areaIds)) {
       const { data } = await api.graphql(
-        'query($areaId: ID!) { areaFeed(areaId: $areaId) { totalCount edges { node { kind subjectId } } } }',
+        'query($areaId: ID!) { areaFeed(areaId: $areaId) { totalCount edges { node { kind subjectId happenedOn occurredAt } } } }',
         { areaId },
         chair,
       );
       expect(data?.areaFeed.totalCount).toBe(4);
-      expect(data?.areaFeed.edges[0].node).toEqual({ kind: 'MINUTES_PUBLISHED', subjectId: year.meetingIds[0] });
+      // Entered on the demo's day, each item keeps the day its minutes were published.
+      expect(data?.areaFeed.edges.map((edge: { node: object }) => edge.node)).toEqual(
+        MEETINGS.map(({ minutes }, index) => ({
+          kind: 'MINUTES_PUBLISHED',
+          subjectId: year.meetingIds[index],
+          happenedOn: minutes.publishedOn,
+          occurredAt: expect.stringMatching(/^2026-11-23T/),
+        })),
+      );
     }
   });
 

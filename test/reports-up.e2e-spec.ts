@@ -487,6 +487,16 @@ describe('practice reviews and reports up (L2, L5)', () => {
       expect((await inbox('chair', ', kind: YEARLY_REPORT, status: RECEIVED')).totalCount).toBe(2);
       expect((await inbox('chair', ', acknowledged: true')).totalCount).toBe(1);
       expect((await inbox('chair', `, areaId: "${somerset}"`)).totalCount).toBe(1);
+      // An area the group does not have is refused, naming the argument, rather than answered with nothing.
+      const unknownArea = await api.graphql(
+        'query($g: ID!, $a: ID) { regionalGroup(id: $g) { inbox(areaId: $a) { totalCount } } }',
+        { g: demo.groupId, a: '0b6c2f8e-4a53-4c1e-9f0e-2d7c9a1b3e54' },
+        token.chair,
+      );
+      expect(unknownArea.errors?.[0]).toMatchObject({
+        message: 'The group has no area with id 0b6c2f8e-4a53-4c1e-9f0e-2d7c9a1b3e54.',
+        extensions: { code: 'NOT_FOUND', field: 'areaId' },
+      });
       expect((await inbox('admin')).totalCount).toBe(0);
       // What a page asks to say why an empty inbox is empty: whose reports the reader may read.
       const readable = async (as: string) =>

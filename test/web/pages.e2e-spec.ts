@@ -436,6 +436,13 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     expect(flowedDown).toContain('Minutes of the meeting of 12 March 2026');
     expect(flowedDown).toContain('Safeguarding adolescents week (cascade by 5 December 2026)');
     expect(flowedDown).not.toMatch(/\d{4}-\d{2}-\d{2}|[A-Z]+_[A-Z]+|Signed tree head/);
+    // Entered on the demo's day, the minutes still say the day they were published, beside when they were recorded.
+    await expect(
+      page.locator('table', { hasText: 'What flowed down' }).locator('thead th').allInnerTexts(),
+    ).resolves.toEqual(['Item', 'Kind', 'Happened', 'Recorded', 'Acknowledged']);
+    await expect(rows.filter({ hasText: 'Minutes of the meeting of 12 March 2026' }).innerText()).resolves.toMatch(
+      /^Minutes of the meeting of 12 March 2026\tMinutes published\t30 March 2026\t23 November 2026 at \S+\t/,
+    );
     await expect(page.locator('main').innerText()).resolves.toMatch(
       /The platform also sent Bristol \d+ signed heads? of its log, the latest on \d+ \w+ 2026 covering the first \d+ records\./,
     );

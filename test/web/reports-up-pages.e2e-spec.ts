@@ -317,8 +317,15 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
     await page.goto(`${groupUrl()}/inbox?status=SOON`);
     await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('Choose a status from the list');
     await checkPage(page, 'region-inbox-refused-filter');
-    await page.goto(`${groupUrl()}/inbox?areaId=zzz`);
-    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('Choose an area from the list');
+    // An area the group does not have, whether an id or not: named in the error summary, the other filters kept.
+    await page.goto(`${groupUrl()}/inbox?kind=YEARLY_REPORT`);
+    const yearly = await page.locator('table caption').innerText();
+    for (const areaId of ['zzz', '0b6c2f8e-4a53-4c1e-9f0e-2d7c9a1b3e54']) {
+      const refused = await page.goto(`${groupUrl()}/inbox?kind=YEARLY_REPORT&areaId=${areaId}`);
+      expect(refused?.status()).toBe(400);
+      await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('Choose an area from the list');
+      await expect(page.locator('table caption').innerText()).resolves.toBe(yearly);
+    }
   });
 
   it('submits the escalation, acknowledgement and response forms with JavaScript off', async () => {

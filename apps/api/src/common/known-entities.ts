@@ -42,6 +42,15 @@ export class KnownEntities {
     return groupId;
   }
 
+  /**
+   * An area of `groupId`, named by the argument `field`: another group's area is refused as an
+   * unknown one, since filtering the group's business by it could only answer "nothing".
+   */
+  areaOfGroup(areaId: string, groupId: string, field: string): void {
+    if (this.membership.groupOfArea(areaId) !== groupId)
+      throw new DomainError('NOT_FOUND', `The group has no area with id ${areaId}.`, { field });
+  }
+
   /** A core partner, of the given group when one is named. */
   partner(partnerId: string, groupId?: string): void {
     const partner = this.membership.partners([partnerId]).get(partnerId);

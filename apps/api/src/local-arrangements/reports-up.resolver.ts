@@ -224,6 +224,7 @@ export class GroupInboxFields {
   constructor(
     private readonly reports: ReportsUpResolver,
     private readonly access: ReadAccess,
+    private readonly known: KnownEntities,
   ) {}
 
   @ResolveField(() => [ID], {
@@ -243,6 +244,7 @@ export class GroupInboxFields {
     @Args() args: InboxArgs,
     @CurrentIdentity() identity: Identity,
   ): Promise<ConnectionShape<InboxItem>> {
+    if (args.areaId) this.known.areaOfGroup(args.areaId, group.id, 'areaId');
     return this.reports.inbox(group.id, args, identity.personId);
   }
 

@@ -271,7 +271,10 @@ export class ReportsUpArgs extends InboxFilterArgs {
 
 @ArgsType()
 export class InboxArgs extends InboxFilterArgs {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Only this area's items: one of the group's areas, any other refused as NOT_FOUND.",
+  })
   @IsOptional()
   @IsEntityId()
   areaId?: string | null;

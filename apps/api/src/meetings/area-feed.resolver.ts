@@ -88,6 +88,7 @@ function toFeedItem(
     title: visible ? row.title : RESTRICTED_TITLE,
     restricted: row.restricted,
     occurredAt: row.occurredAt,
+    happenedOn: row.happenedOn,
     subjectId: row.subjectId,
     asAt,
     asRecordedAt,

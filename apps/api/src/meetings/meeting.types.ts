@@ -308,8 +308,17 @@ export class FeedItem {
   })
   restricted!: boolean;
 
-  @Field()
+  @Field({
+    description:
+      'When the platform recorded the item (ISO instant): the moment it flowed down, which asAt and the order of the feed follow. For history entered later this is the day it was entered, not the day it is about (happenedOn).',
+  })
   occurredAt!: string;
+
+  @Field({
+    description:
+      'YYYY-MM-DD, the day in London what the item announces happened, as its event carries it: the day minutes were published, a notice was given, a workstream started or a policy version takes effect; for an item carrying no day of its own (a communication, a correction to minutes, a signed head), the day it was recorded.',
+  })
+  happenedOn!: string;
 
   @Field(() => ID, {
     description:

@@ -4,6 +4,7 @@ import {
   button,
   checkbox,
   csrfField,
+  dateTime,
   FieldError,
   forPeople,
   humanise,
@@ -36,7 +37,7 @@ const FEED = `query Feed($areaId: ID!, $after: String) {
   areaFeed(areaId: $areaId, first: 100, after: $after) {
     edges {
       node {
-        id cursor kind title occurredAt acknowledgedAt subjectId policyVersion treeHead { treeSize }
+        id cursor kind title happenedOn occurredAt acknowledgedAt subjectId policyVersion treeHead { treeSize }
         adoption { decision decidedOn variation reason }
       }
     }
@@ -59,6 +60,7 @@ interface FeedItem {
   cursor: string;
   kind: string;
   title: string;
+  happenedOn: string;
   occurredAt: string;
   acknowledgedAt: string | null;
   subjectId: string;
@@ -290,11 +292,13 @@ export class InboxController {
         }
         ${table(
           'What flowed down',
-          ['Item', 'Kind', 'Sent', 'Acknowledged'],
+          // History entered later happened long before it was recorded: auditors need both, as on /audit.
+          ['Item', 'Kind', 'Happened', 'Recorded', 'Acknowledged'],
           ordered.map((item) => [
             forPeople(item),
             humanise(item.kind),
-            longDate(item.occurredAt),
+            longDate(item.happenedOn),
+            dateTime(item.occurredAt),
             item.acknowledgedAt
               ? html`${tag('Acknowledged', 'green')} ${longDate(item.acknowledgedAt)}`
               : !mayAct
@@ -308,7 +312,7 @@ export class InboxController {
                     ${csrfField(session.csrfToken)}${idempotencyField()}
                     <input type="hidden" name="cursor" value="${item.cursor}" />
                     ${button('Acknowledge', 'secondary', {
-                      hidden: `${forPeople(item)}, sent ${longDate(item.occurredAt)}`,
+                      hidden: `${forPeople(item)}, happened ${longDate(item.happenedOn)}`,
                       id: `acknowledge-${item.cursor}`,
                       spacing: 'govuk-!-margin-bottom-0',
                     })}

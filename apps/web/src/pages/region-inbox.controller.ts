@@ -12,6 +12,7 @@ import {
   table,
   textarea,
 } from '../components';
+import { ApiRefusal } from '../api-client';
 import { html } from '../html';
 import { PageContext, Pages } from '../page-context';
 import { formChange } from './form-change';
@@ -27,8 +28,6 @@ const INBOX = `query RegionInbox($id: ID!, $kind: InboxItemKind, $status: Report
     }
   }
 }`;
-/** The group's areas, asked first when the address names one, so an area not among them is refused as a bad kind is. */
-const AREAS = `query RegionAreas($id: ID!) { regionalGroup(id: $id) { areas { id } } }`;
 interface InboxPage {
   regionalGroup: {
     id: string;
@@ -116,12 +115,30 @@ export class RegionInboxController {
     formErrors: FieldError[],
     values: Record<string, string> = {},
   ): Promise<void> {
-    const areaIds = filters.areaId
-      ? (
-          await api.send<{ regionalGroup: { areas: { id: string }[] } }>(AREAS, { id: groupId })
-        ).regionalGroup.areas.map((area) => area.id)
-      : [];
-    // A filter the lists do not offer (an edited address) is named in the error summary, not sent.
+    const wanted = (name: string, allowed?: string[]) =>
+      filters[name] && (!allowed || allowed.includes(filters[name])) ? filters[name] : null;
+    let group: InboxPage['regionalGroup'] | null = null;
+    const inbox = (areaId: string | null) =>
+      everyNode(async (after) => {
+        const page = await api.send<InboxPage>(INBOX, {
+          id: groupId,
+          kind: wanted('kind', KINDS),
+          status: wanted('status', STATUSES),
+          areaId,
+          after,
+        });
+        group = page.regionalGroup;
+        return page.regionalGroup.inbox;
+      });
+    let areaRefused = false;
+    const recorded = await inbox(wanted('areaId')).catch((error: unknown) => {
+      // The group's areas come with the inbox, so an area in an edited address is sent as it is: one the API
+      // refuses (not the group's, or not an id) is named in the error summary, and the list shown without it.
+      if (!(error instanceof ApiRefusal && error.field === 'areaId' && filters.areaId)) throw error;
+      areaRefused = true;
+      return inbox(null);
+    });
+    // A kind or status the lists do not offer (an edited address) is named in the error summary, not sent.
     const errors = [
       ...formErrors,
       ...(filters.kind && !KINDS.includes(filters.kind)
@@ -130,24 +147,8 @@ export class RegionInboxController {
       ...(filters.status && !STATUSES.includes(filters.status)
         ? [{ field: 'status', text: 'Choose a status from the list' }]
         : []),
-      ...(filters.areaId && !areaIds.includes(filters.areaId)
-        ? [{ field: 'areaId', text: 'Choose an area from the list' }]
-        : []),
+      ...(areaRefused ? [{ field: 'areaId', text: 'Choose an area from the list' }] : []),
     ];
-    const wanted = (name: string, allowed?: string[]) =>
-      filters[name] && (!allowed || allowed.includes(filters[name])) ? filters[name] : null;
-    let group: InboxPage['regionalGroup'] | null = null;
-    const recorded = await everyNode(async (after) => {
-      const page = await api.send<InboxPage>(INBOX, {
-        id: groupId,
-        kind: wanted('kind', KINDS),
-        status: wanted('status', STATUSES),
-        areaId: wanted('areaId', areaIds),
-        after,
-      });
-      group = page.regionalGroup;
-      return page.regionalGroup.inbox;
-    });
     const items = bySentDay(recorded);
     const { id, name, areas, readableAreaIds, viewerMayAnswerAreas } = group as unknown as InboxPage['regionalGroup'];
     const areaName = new Map(areas.map((area) => [area.id, area.name]));

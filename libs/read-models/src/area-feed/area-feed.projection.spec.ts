@@ -73,6 +73,7 @@ describe('the area feed projection', () => {
           subject_id: MEETING_ID,
           title: 'Minutes of the meeting of 2020-03-12',
           occurred_at: RECORDED_AT,
+          happened_on: '2020-03-21',
         }),
       }));
 
@@ -162,6 +163,45 @@ describe('the area feed projection', () => {
         ],
       }));
 
+  it('dates each item by the day its event says it happened, keeping the moment it was recorded beside it', () => {
+    // The demo enters 2020's history on the day it runs; a head is signed the moment it is recorded.
+    const entered = { occurredAt: '2026-12-01T10:00:00.000Z' };
+    const head = { treeSize: 1, rootHash: 'cd'.repeat(32), timestamp: entered.occurredAt, keyId: 'k', signature: 's' };
+    return spec
+      .given(inStream(meetingStream(MEETING_ID), quorateMeeting), inStream(policyStream(POLICY_ID), policyDrafted()))
+      .when(
+        inStream(
+          meetingStream(MEETING_ID),
+          minutesPublished({ publishedOn: '2020-03-23', areas: [AREAS.bristol] }),
+          entered,
+        ),
+        inStream(regionalGroupStream(GROUP_ID), noticeToLeaveGiven(), entered),
+        inStream(policyStream(POLICY_ID), policyVersionPublished({ areas: [AREAS.bristol] }), entered),
+        inStream(workstreamStream(WORKSTREAM_ID), workstreamCommissioned({ areas: [AREAS.bristol] }), entered),
+        // A communication carries no day of its own: it happened when the platform recorded it.
+        inStream(communicationStream('comm-1'), communication, entered),
+        inStream(TRANSPARENCY_LOG_STREAM, { type: TREE_HEAD_SIGNED, data: head }, entered),
+        // Minutes recorded before their day was kept: the day of their recording, in London (BST).
+        inStream(
+          meetingStream('meeting-2'),
+          minutesPublished({ publishedAt: '2020-06-30T23:30:00.000Z', areas: [AREAS.bristol] }),
+          entered,
+        ),
+      )
+      .then({
+        area_feed: [
+          ['bristol', 'MINUTES_PUBLISHED', '2020-03-23'],
+          ['somerset', 'NOTICE_TO_LEAVE', '2020-01-15'],
+          ['bristol', 'POLICY_PUBLISHED', '2020-04-01'],
+          ['bristol', 'WORKSTREAM_COMMISSIONED', '2020-01-15'],
+          ['bristol', 'COMMUNICATION', '2026-12-01'],
+          ['somerset', 'COMMUNICATION', '2026-12-01'],
+          ['bristol', 'MINUTES_PUBLISHED', '2020-07-01'],
+        ].map(([area_id, kind, happened_on]) => ({ area_id, kind, happened_on, occurred_at: entered.occurredAt })),
+        area_feed_tree_heads: [{ happened_on: '2026-12-01', occurred_at: entered.occurredAt }],
+      });
+  });
+
   it('keeps a restricted communication’s mark and the areas it concerns with each of its items (R42)', () =>
     spec
       .given()
@@ -239,6 +279,7 @@ describe('the area feed projection', () => {
           {
             position: 2,
             occurred_at: RECORDED_AT,
+            happened_on: '2020-03-12',
             tree_size: 41,
             root_hash: head.rootHash,
             timestamp: head.timestamp,

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import {
   CommunicationEvent,
   groupDateOf,
+  happenedOn,
   LocalArrangementEvent,
   MeetingEvent,
   PolicyEvent,
@@ -13,15 +14,15 @@ import { Projection, statementsPerDatabase } from '../projection';
 
 const statements = statementsPerDatabase((db) => ({
   insertItem: db.prepare(
-    `INSERT INTO area_feed (area_id, position, kind, subject_id, title, occurred_at, restricted, concerned_area_ids)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO area_feed (area_id, position, kind, subject_id, title, occurred_at, happened_on, restricted, concerned_area_ids)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
   rememberMeeting: db.prepare('INSERT INTO area_feed_meetings (meeting_id, starts_at) VALUES (?, ?)'),
   meetingDate: db.prepare('SELECT starts_at AS startsAt FROM area_feed_meetings WHERE meeting_id = ?'),
   rememberArea: db.prepare('INSERT OR IGNORE INTO area_feed_areas (area_id, known_from) VALUES (?, ?)'),
   rememberTreeHead: db.prepare(
-    `INSERT INTO area_feed_tree_heads (position, event_id, occurred_at, tree_size, root_hash, timestamp, key_id, signature)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO area_feed_tree_heads (position, event_id, occurred_at, happened_on, tree_size, root_hash, timestamp, key_id, signature)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
   acknowledge: db.prepare(
     'INSERT INTO feed_acknowledgements (area_id, position, acknowledged_at, person_id) VALUES (?, ?, ?, ?)',
@@ -38,7 +39,8 @@ const statements = statementsPerDatabase((db) => ({
 export const areaFeedProjection: Projection = {
   name: 'area-feed',
   // 9: minutes are titled with the day their meeting met in London, not in UTC.
-  version: 9,
+  // 10: each item keeps the day what it announces happened, apart from when it was recorded.
+  version: 10,
   streams: [
     'meeting-',
     TRANSPARENCY_LOG_STREAM,
@@ -54,7 +56,7 @@ export const areaFeedProjection: Projection = {
     db.exec(`
       CREATE TABLE area_feed (
         area_id TEXT NOT NULL, position INTEGER NOT NULL, kind TEXT NOT NULL, subject_id TEXT NOT NULL,
-        title TEXT NOT NULL, occurred_at TEXT NOT NULL,
+        title TEXT NOT NULL, occurred_at TEXT NOT NULL, happened_on TEXT NOT NULL,
         restricted INTEGER NOT NULL, concerned_area_ids TEXT NOT NULL,
         PRIMARY KEY (area_id, position)
       );
@@ -66,7 +68,7 @@ export const areaFeedProjection: Projection = {
       CREATE TABLE area_feed_areas (area_id TEXT PRIMARY KEY, known_from INTEGER NOT NULL);
       CREATE TABLE area_feed_tree_heads (
         position INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, occurred_at TEXT NOT NULL,
-        tree_size INTEGER NOT NULL, root_hash TEXT NOT NULL, timestamp TEXT NOT NULL,
+        happened_on TEXT NOT NULL, tree_size INTEGER NOT NULL, root_hash TEXT NOT NULL, timestamp TEXT NOT NULL,
         key_id TEXT NOT NULL, signature TEXT NOT NULL
       );`);
   },
@@ -74,6 +76,9 @@ export const areaFeedProjection: Projection = {
   apply(db: Database.Database, stored: StoredEvent) {
     const s = statements(db);
     const occurredAt = occurredAtOf(stored);
+    // History from before the platform is entered with its real dates, often years after it happened. Read only
+    // from the events that send an item: this projection reads nothing of the streams it does not declare.
+    const happened = () => happenedOn(stored.data, occurredAt);
     // R42: a restricted item keeps the mark and the areas it concerns, so every view can apply the read rule to it.
     const feed = (
       areas: readonly { areaId: string }[],
@@ -83,6 +88,7 @@ export const areaFeedProjection: Projection = {
       restricted = false,
     ) => {
       const concerned = JSON.stringify(areas.map((area) => area.areaId));
+      const day = happened();
       for (const area of areas)
         s.insertItem.run(
           area.areaId,
@@ -91,6 +97,7 @@ export const areaFeedProjection: Projection = {
           subjectId,
           title,
           occurredAt,
+          day,
           restricted ? 1 : 0,
           concerned,
         );
@@ -124,6 +131,7 @@ export const areaFeedProjection: Projection = {
         stored.position,
         stored.id,
         occurredAt,
+        happened(),
         head.treeSize,
         head.rootHash,
         head.timestamp,

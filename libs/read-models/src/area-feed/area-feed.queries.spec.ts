@@ -83,6 +83,7 @@ describe('the area feed queries', () => {
         subjectId: 'comm-1',
         title: 'comm-1 (cascade by 2020-04-30)',
         occurredAt: RECORDED_AT,
+        happenedOn: '2020-03-12',
         restricted: false,
         concernedAreaIds: ['bristol', 'somerset'],
       },
@@ -93,6 +94,7 @@ describe('the area feed queries', () => {
         subjectId: idAt(3),
         title: `Signed tree head: 2 events, root ${head(2, RECORDED_AT).rootHash}`,
         occurredAt: RECORDED_AT,
+        happenedOn: '2020-03-12',
         restricted: false,
         concernedAreaIds: ALL_AREAS,
       },
@@ -102,6 +104,7 @@ describe('the area feed queries', () => {
         kind: 'TREE_HEAD',
         subjectId: idAt(6),
         occurredAt: NEXT_DAY,
+        happenedOn: '2020-03-13',
         concernedAreaIds: [...ALL_AREAS, 'weston'].sort(),
       }),
     ]);

@@ -10,7 +10,10 @@ export interface FeedItemRow {
   /** The meeting, workstream, policy or notice the item is about. */
   readonly subjectId: string;
   readonly title: string;
+  /** When the platform recorded the event that put the item in the feed. */
   readonly occurredAt: string;
+  /** The day (YYYY-MM-DD, London) what the item announces happened, as its event carries it (A3). */
+  readonly happenedOn: string;
   /** R42: marked restricted, so only those entitled to it see its title. */
   readonly restricted: boolean;
   /** The areas the item concerns (every area it went to). */
@@ -24,12 +27,12 @@ interface StoredFeedRow extends Omit<FeedItemRow, 'restricted' | 'concernedAreaI
 }
 
 const FEED_COLUMNS =
-  'area_id AS areaId, position, kind, subject_id AS subjectId, title, occurred_at AS occurredAt, restricted, concerned_area_ids AS concernedAreaIds';
+  'area_id AS areaId, position, kind, subject_id AS subjectId, title, occurred_at AS occurredAt, happened_on AS happenedOn, restricted, concerned_area_ids AS concernedAreaIds';
 
 /** A signed head as an item of one area's feed (`a`, an area known before the head `h` was signed). */
 const TREE_HEAD_ITEM_COLUMNS = `a.area_id AS areaId, h.position, 'TREE_HEAD' AS kind, h.event_id AS subjectId,
   'Signed tree head: ' || h.tree_size || ' events, root ' || h.root_hash AS title, h.occurred_at AS occurredAt,
-  0 AS restricted, NULL AS concernedAreaIds`;
+  h.happened_on AS happenedOn, 0 AS restricted, NULL AS concernedAreaIds`;
 
 const TREE_HEADS_SENT = 'area_feed_tree_heads h JOIN area_feed_areas a ON h.position > a.known_from';
 
