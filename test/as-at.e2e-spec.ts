@@ -152,7 +152,25 @@ describe('the group as at a date, and as recorded at a moment', () => {
       message: 'The group was established on 2019-06-01; 2019-05-31 is before it.',
       extensions: { code: 'OUT_OF_RANGE', earliest: '2019-06-01' },
     });
-    expect((await refusal({ asRecordedAt: '2026-01-01T00:00:00Z' }))?.extensions?.code).toBe('OUT_OF_RANGE');
+    // Before the platform held the group: the refusal names the first moment it did, which can be asked.
+    const beforeHeld = await refusal({ asRecordedAt: '2026-01-01T00:00:00Z' });
+    const earliest = beforeHeld?.extensions?.earliest as string;
+    expect(beforeHeld).toMatchObject({
+      message: `The platform held nothing of this group at 2026-01-01T00:00:00.000Z; it first recorded it at ${earliest}.`,
+      extensions: { code: 'OUT_OF_RANGE' },
+    });
+    expect(Date.parse(earliest)).toBeGreaterThan(Date.parse('2026-01-01T00:00:00Z'));
+    expect((await seen({ asRecordedAt: earliest })).asAt).toBe(earliest.slice(0, 10));
+    // A moment not yet come: nothing recorded to show.
+    const tomorrow = new Date(now().getTime() + 86_400_000).toISOString();
+    const future = await refusal({ asRecordedAt: tomorrow });
+    expect(future?.message).toMatch(
+      new RegExp(
+        `^asRecordedAt \\(${tomorrow.replace(/\./g, '\\.')}\\) has not come yet: ask what the platform showed at a moment up to now \\(.+\\)\\.$`,
+      ),
+    );
+    expect(future?.extensions?.code).toBe('OUT_OF_RANGE');
+    expect(Date.parse(future?.extensions?.latest as string)).toBeLessThan(Date.parse(tomorrow));
     expect((await refusal({ asAt: 'March 2020' }))?.extensions?.code).toBe('VALIDATION_FAILED');
     // Written YYYY-MM-DD but no such day: said so, not how to write it.
     expect(await refusal({ asAt: '2019-02-31' })).toMatchObject({
@@ -471,9 +489,7 @@ describe('workstreams, policies, a group’s lists and area feeds as at a date',
     const before = (await recorded('2026-11-24T12:00:00.000Z')).data?.areaFeed as Feed;
     expect(before.totalCount).toBe(today.totalCount);
     expect(item(before)).toMatchObject({ asAt: null, acknowledgedAt: null });
-    expect(item((await recorded('2026-11-25T10:00:00.000Z')).data?.areaFeed as Feed)?.acknowledgedAt).toMatch(
-      /^2026-11-25T/,
-    );
+    expect(item((await recorded(now())).data?.areaFeed as Feed)?.acknowledgedAt).toMatch(/^2026-11-25T/);
     expect((await recorded('2026-11-22T12:00:00.000Z')).errors?.[0]?.extensions?.code).toBe('OUT_OF_RANGE');
 
     const refusal = async (asAt: string) =>

@@ -47,6 +47,25 @@ describe('the GraphQL service', () => {
     expect(await response.text()).toMatch(/CSRF|preflight/i);
   });
 
+  it('answers a body larger than the API takes with a GraphQL error naming the limit', async () => {
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${api.adminToken}` },
+      body: JSON.stringify({ query: '{ me { name } }', variables: { text: 'x'.repeat(200 * 1024) } }),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({
+      errors: [
+        {
+          message:
+            'The request body is 201 KB, more than the 100 KB the API takes in one request: ' +
+            'send long texts in separate requests, or shorten them.',
+          extensions: { code: 'PAYLOAD_TOO_LARGE', limitBytes: 102400 },
+        },
+      ],
+    });
+  });
+
   it('answers a body that is not JSON with a GraphQL error', async () => {
     const response = await fetch(`${api.url}/graphql`, {
       method: 'POST',

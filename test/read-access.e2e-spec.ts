@@ -1,3 +1,4 @@
+import { CLOCK, Clock } from '@app/platform';
 import { LiveEvents } from '../apps/api/src/live/live-events';
 import { LoadedWorkstreams, TASK_AND_FINISH } from '../apps/cli/src/demo/workstreams';
 import { DemoApp, startDemoApp } from './support/demo-app';
@@ -219,7 +220,7 @@ describe('who may read what (R42, R43): every query and subscription for every r
     // As the platform showed it at a moment (A3, A7): the same readers, the same refusals.
     await matrix(
       'query($m: ID!, $t: DateTime) { meeting(id: $m, asRecordedAt: $t) { id decisions { text originalText } } }',
-      () => ({ m: seeded.year.meetingIds[0], t: '2026-11-23T23:59:59Z' }),
+      () => ({ m: seeded.year.meetingIds[0], t: seeded.api.app.get<Clock>(CLOCK).now().toISOString() }),
       allowedFor(GROUP_READERS, (data) => expect(data.meeting.id).toBe(seeded.year.meetingIds[0])),
     );
     await matrix(

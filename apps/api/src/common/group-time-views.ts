@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, groupDateOf, requireDate } from '@app/domain';
+import { DomainError, groupDateOf, requireDate, requireRecordedMomentPassed } from '@app/domain';
 import { HistoryQueries, MembershipQueries, TimeView } from '@app/read-models';
 import { CLOCK, Clock } from '@app/platform';
 
@@ -29,10 +29,14 @@ export class GroupTimeViews {
     let position: number | null = null;
     if (asRecordedAt !== null) {
       const instant = asRecordedAt.toISOString();
+      requireRecordedMomentPassed(instant, this.clock.now().toISOString());
       if (this.membership.positionAt(groupId, instant) === null) {
-        throw new DomainError('OUT_OF_RANGE', `The platform held nothing of this group at ${instant}.`, {
-          earliest: null,
-        });
+        const earliest = this.membership.firstRecordedAt(groupId);
+        throw new DomainError(
+          'OUT_OF_RANGE',
+          `The platform held nothing of this group at ${instant}; it first recorded it at ${earliest}.`,
+          { earliest },
+        );
       }
       // Every stream's events up to that moment: its meetings, workstreams and policies too.
       position = this.history.positionAt(instant);

@@ -1,4 +1,13 @@
-import { addDaysToDate, dateProblem, groupDateOf, groupDayEndsAt, isAfterToday, isIsoDate } from './dates';
+import { DomainError } from './domain-error';
+import {
+  addDaysToDate,
+  dateProblem,
+  groupDateOf,
+  groupDayEndsAt,
+  isAfterToday,
+  isIsoDate,
+  requireRecordedMomentPassed,
+} from './dates';
 
 describe('isIsoDate: a real calendar day written YYYY-MM-DD', () => {
   it('given the last day of each month of a common year, then each is a day and the next is not', () => {
@@ -122,5 +131,31 @@ describe('groupDayEndsAt: the instant a day ends in London', () => {
 
   it('given the last day ISO dates can write, then it ends after every instant, not in an error', () => {
     expect(groupDayEndsAt('9999-12-31')).toBe('9999-12-31T23:59:59.999Z');
+  });
+});
+
+describe('requireRecordedMomentPassed: what the platform showed, only at a moment that has come', () => {
+  const now = '2026-12-01T21:00:00.000Z';
+
+  it('given a moment earlier today or now itself, when asked, then it is allowed', () => {
+    expect(() => requireRecordedMomentPassed('2026-12-01T09:00:00.000Z', now)).not.toThrow();
+    expect(() => requireRecordedMomentPassed(now, now)).not.toThrow();
+  });
+
+  it('given a moment a millisecond or eight thousand years after now, when asked, then it is OUT_OF_RANGE with now as the latest', () => {
+    for (const instant of ['2026-12-01T21:00:00.001Z', '9999-12-01T21:00:00.000Z']) {
+      let refusal: unknown = null;
+      try {
+        requireRecordedMomentPassed(instant, now);
+      } catch (error) {
+        refusal = error;
+      }
+      expect(refusal).toBeInstanceOf(DomainError);
+      expect((refusal as DomainError).code).toBe('OUT_OF_RANGE');
+      expect((refusal as DomainError).details).toEqual({ latest: now });
+      expect((refusal as DomainError).message).toBe(
+        `asRecordedAt (${instant}) has not come yet: ask what the platform showed at a moment up to now (${now}).`,
+      );
+    }
   });
 });

@@ -119,6 +119,21 @@ export function requireNotFuture(date: IsoDate, now: string, label: string): voi
     throw new DomainError('VALIDATION_FAILED', `${label} (${date}) is in the future; record it once it has happened.`);
 }
 
+/**
+ * OUT_OF_RANGE: what the platform showed at a moment can only be asked of a moment that has come
+ * (A3); of a later one there is nothing recorded yet to show, and answering with today's records
+ * would present them as a record of the future.
+ */
+export function requireRecordedMomentPassed(instant: string, now: string): void {
+  if (instant > now) {
+    throw new DomainError(
+      'OUT_OF_RANGE',
+      `asRecordedAt (${instant}) has not come yet: ask what the platform showed at a moment up to now (${now}).`,
+      { latest: now },
+    );
+  }
+}
+
 /** OUT_OF_RANGE: a fact dated before the thing it is about existed. */
 export function requireNotBefore(date: IsoDate, earliest: IsoDate, label: string, what: string): void {
   if (date < earliest) {

@@ -118,6 +118,14 @@ export class MembershipQueries {
   }
 
   /** The position of the last event of the group the platform had recorded at `instant`, or null before any. */
+  /** The moment the platform first recorded anything of the group; null for one it does not hold. */
+  firstRecordedAt(groupId: string): string | null {
+    const row = this.db
+      .prepare('SELECT MIN(recorded_at) AS recordedAt FROM group_recordings WHERE group_id = ?')
+      .get(groupId) as { recordedAt: string | null };
+    return row.recordedAt;
+  }
+
   positionAt(groupId: string, instant: string): number | null {
     const row = this.db
       .prepare('SELECT MAX(position) AS position FROM group_recordings WHERE group_id = ? AND recorded_at <= ?')
