@@ -175,6 +175,23 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
     });
   });
 
+  it('refuses a meeting whose start is not a date and time, or on a day that does not exist, saying which', async () => {
+    const schedule = (startsAt: string) =>
+      call('scheduleMeeting', 'ScheduleMeetingInput', { groupId: demo.groupId, startsAt, place: 'Portishead' });
+    const refusals = await Promise.all(['2027-02-30T10:00:00Z', '2027-01-01', '2027-01-01T10:00:00'].map(schedule));
+    expect(refusals.map(({ errors }) => [errors?.[0].message, errors?.[0].extensions?.code])).toEqual([
+      ['startsAt is on a day that does not exist (2027-02-30).', 'VALIDATION_FAILED'],
+      [
+        'startsAt is not a date and time: write one as 2026-11-01T09:30:00Z, with Z or an offset such as +01:00.',
+        'VALIDATION_FAILED',
+      ],
+      [
+        'startsAt is not a date and time: write one as 2026-11-01T09:30:00Z, with Z or an offset such as +01:00.',
+        'VALIDATION_FAILED',
+      ],
+    ]);
+  });
+
   it('refuses a local publication dated before the region published the minutes, and records one on that day (R10)', async () => {
     const somersetManager = await businessManager('Somerset', 'Sam Somerset');
     // The March meeting's minutes were published by the region on 30 March 2026. The address is

@@ -1,6 +1,7 @@
 import { isEmail, ValidateBy, ValidationArguments, ValidationError, ValidationOptions } from 'class-validator';
 import {
   dateProblem,
+  dateTimeProblem,
   DOCUMENT_TEXT_MAX,
   findIdentifyingData,
   findIdentifyingDataInKey,
@@ -41,6 +42,17 @@ export function IsDay(label?: string): PropertyDecorator {
     validator: {
       validate: (value: unknown) => dateProblem(value) === null,
       defaultMessage: ({ property, value }: ValidationArguments) => `${label ?? property} ${dateProblem(value)}.`,
+    },
+  });
+}
+
+/** A moment written as RFC 3339 has it (2026-11-01T09:30:00Z), on a day that exists. */
+export function IsDateAndTime(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isDateAndTime',
+    validator: {
+      validate: (value: unknown) => dateTimeProblem(value) === null,
+      defaultMessage: ({ property, value }: ValidationArguments) => `${property} ${dateTimeProblem(value)}.`,
     },
   });
 }

@@ -1,7 +1,15 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsISO8601, IsOptional, ValidateNested } from 'class-validator';
-import { IsDay, IsDocumentText, IsEntityId, IsLongText, IsShortText, IsWebAddress } from '../common/input-validators';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import {
+  IsDateAndTime,
+  IsDay,
+  IsDocumentText,
+  IsEntityId,
+  IsLongText,
+  IsShortText,
+  IsWebAddress,
+} from '../common/input-validators';
 import { BusinessDate } from '../common/business-date';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { AttendanceStatus } from './meeting.types';
@@ -13,7 +21,7 @@ export class ScheduleMeetingInput extends IdempotentInput {
   groupId!: string;
 
   @Field({ description: 'ISO date and time, e.g. 2020-03-12T10:00:00Z.' })
-  @IsISO8601({ strict: true }, { message: 'startsAt must be an ISO date and time, e.g. 2020-03-12T10:00:00Z.' })
+  @IsDateAndTime()
   startsAt!: string;
 
   @Field()
@@ -45,7 +53,7 @@ export class CorrectDecisionInput extends MeetingInput {
 @InputType({ description: 'A7: reason is required for a correction; without one it is refused (VALIDATION_FAILED).' })
 export class CorrectMeetingDetailsInput extends MeetingInput {
   @Field({ description: 'The corrected date and time, ISO with its time zone, e.g. 2020-03-12T10:00:00Z.' })
-  @IsISO8601({ strict: true }, { message: 'startsAt must be an ISO date and time, e.g. 2020-03-12T10:00:00Z.' })
+  @IsDateAndTime()
   startsAt!: string;
 
   @Field()

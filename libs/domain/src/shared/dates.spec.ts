@@ -2,6 +2,7 @@ import { DomainError } from './domain-error';
 import {
   addDaysToDate,
   dateProblem,
+  dateTimeProblem,
   groupDateOf,
   groupDayEndsAt,
   isAfterToday,
@@ -38,6 +39,31 @@ describe('isIsoDate: a real calendar day written YYYY-MM-DD', () => {
   it('given a timestamp, a date without leading zeros or with other separators, then it is not a day', () => {
     for (const value of ['2023-01-05T10:00:00.000Z', '2023-1-5', '2023/01/05', ' 2023-01-05', '']) {
       expect(isIsoDate(value)).toBe(false);
+    }
+  });
+});
+
+describe('dateTimeProblem: what is wrong with a value given as a moment', () => {
+  it('given a day, a time and Z or an offset, then nothing is wrong', () => {
+    for (const value of [
+      '2026-11-01T09:30:00Z',
+      '2026-11-01T10:30:00+01:00',
+      '2024-02-29T23:59:59.123Z',
+      '2026-11-01T09:30Z',
+    ]) {
+      expect(dateTimeProblem(value)).toBeNull();
+    }
+  });
+
+  it('given a moment written so on a day the calendar does not have, then it names the day', () => {
+    expect(dateTimeProblem('2027-02-30T10:00:00Z')).toBe('is on a day that does not exist (2027-02-30)');
+  });
+
+  it('given a day alone, a time without Z or an offset, other text or no text, then it says how a moment is written', () => {
+    for (const value of ['2026-11-01', '2026-11-01T09:30:00', '2026-11-01T24:00:00Z', 'yesterday', 20261101, null]) {
+      expect(dateTimeProblem(value)).toBe(
+        'is not a date and time: write one as 2026-11-01T09:30:00Z, with Z or an offset such as +01:00',
+      );
     }
   });
 });

@@ -102,6 +102,20 @@ export function dateProblem(value: unknown): string | null {
     : 'must be a date written YYYY-MM-DD';
 }
 
+/** RFC 3339's date-time: a day, a time of day and Z or an offset. */
+const DATE_TIME_PATTERN =
+  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i;
+
+/**
+ * What is wrong with `value` as a moment, to follow its name in a sentence: how one is written, or,
+ * written so, that its day does not exist (2027-02-30T10:00:00Z); null for a date and time.
+ */
+export function dateTimeProblem(value: unknown): string | null {
+  const match = typeof value === 'string' ? DATE_TIME_PATTERN.exec(value) : null;
+  if (!match) return 'is not a date and time: write one as 2026-11-01T09:30:00Z, with Z or an offset such as +01:00';
+  return isIsoDate(match[1]) ? null : `is on a day that does not exist (${match[1]})`;
+}
+
 export function requireDate(value: string, label: string): void {
   const problem = dateProblem(value);
   if (problem !== null) throw new DomainError('VALIDATION_FAILED', `${label} ${problem}.`);
