@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { Browser, Locator, Page } from 'playwright-core';
 import { describeWithChromium, launchChromium, openPage, signIn as signInAs } from '../support/chromium';
 import { DemoApp, startDemoApp } from '../support/demo-app';
@@ -47,6 +48,13 @@ describeWithChromium('the forms’ error summaries, in Chromium, over the demo d
       .evaluateAll((links) => links.map((link) => [link.textContent?.trim(), link.getAttribute('href')]));
 
   const hrefOf = async (field: Locator) => `#${await field.getAttribute('id')}`;
+
+  /** No serious or critical accessibility violation, errors shown included. */
+  const accessible = async (page: Page) => {
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+    expect(serious.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+  };
 
   it('words a blocked task’s refused reason with its label and links to it', async () => {
     const page = await open();
@@ -162,6 +170,7 @@ describeWithChromium('the forms’ error summaries, in Chromium, over the demo d
     await month().fill('');
     await form().getByRole('button', { name: 'Record decision' }).click();
     expect(await summaryOf(page)).toEqual([['Date of the decision must include a month', await hrefOf(month())]]);
+    await accessible(page);
 
     await day().fill('20');
     await month().fill('11');

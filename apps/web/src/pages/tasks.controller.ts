@@ -50,13 +50,14 @@ export class TasksController {
     await this.pages.handle(request, response, (context) => {
       const { form, api } = context;
       const kind = CHANGES[change];
+      const block = blockFields(taskId, form.title ?? '');
       return formChange(
         context,
-        change === 'block' ? blockFields(taskId, form.title ?? '') : `${taskId}-${change}`,
+        change === 'block' ? block : `${taskId}-${change}`,
         async () => {
           if (!kind) return [{ field: `${taskId}-start`, text: 'That is not a change a task can have' }];
           if (change === 'block' && !form.reason?.trim())
-            return [{ field: `${taskId}-reason`, text: 'Enter why the task is blocked' }];
+            return [{ field: block.reason.id, text: 'Enter why the task is blocked' }];
           await api.send(`mutation($i: ${kind.input}!) { ${kind.mutation}(input: $i) { id } }`, {
             i: {
               taskId,
