@@ -409,7 +409,7 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
       'Give the reason the area did not adopt it',
     );
     await formFor(manager)
-      .getByLabel('Reason (if not adopted)')
+      .getByLabel('Reason', { exact: true })
       .fill('South Gloucestershire follows the national procedure from April.');
     await formFor(manager).getByRole('button', { name: 'Record decision' }).click();
     await expect(manager.locator('.govuk-notification-banner').innerText()).resolves.toContain('decision is recorded');
@@ -558,7 +558,7 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     await page.goto(`${app.api.url}/tasks`);
     const card = page.locator('.govuk-summary-card', { hasText: 'Agree a shared data set' });
     await card
-      .getByLabel('Why is “Agree a shared data set on missing episodes” blocked?')
+      .getByLabel('Reason for blocking “Agree a shared data set on missing episodes”')
       .fill('Waiting for the police data.');
     await card.getByRole('button', { name: /Block task/ }).click();
     await expect(

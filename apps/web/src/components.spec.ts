@@ -1,4 +1,4 @@
-import { button, checkbox, dateInput, dateTime, forPeople, readDate } from './components';
+import { button, checkbox, dateInput, datePartsOf, dateTime, forPeople, readDate } from './components';
 
 describe('the date input', () => {
   const read = (day: string, month: string, year: string) =>
@@ -36,6 +36,23 @@ describe('the date input', () => {
       text: 'Year must include 4 numbers',
       parts: ['year'],
     });
+  });
+
+  it('given a form whose date input has an id of its own, then the error links to that id’s fields', () => {
+    const fields = { 'decidedOn-day': '1', 'decidedOn-month': '', 'decidedOn-year': '2026' };
+    expect(readDate(fields, 'decidedOn', 'The date', 'c42-decided-on').error).toMatchObject({
+      field: 'c42-decided-on-month',
+    });
+    expect(readDate({ ...fields, 'decidedOn-day': '' }, 'decidedOn', 'The date', 'c42-decided-on').error).toMatchObject(
+      {
+        field: 'c42-decided-on',
+      },
+    );
+  });
+
+  it('given a day, when shown in a date input, then its fields hold it as people type it', () => {
+    expect(datePartsOf('2026-03-07')).toEqual({ day: '7', month: '3', year: '2026' });
+    expect(datePartsOf('2026-12-31')).toEqual({ day: '31', month: '12', year: '2026' });
   });
 
   it('marks only the fields the error names, and shows back what was typed', () => {

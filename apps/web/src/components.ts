@@ -231,14 +231,22 @@ export interface DateReading {
 const joinedWithAnd = (words: readonly string[]) =>
   words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 
+/** A day as a date input shows it: 2026-03-07 -> 7, 3, 2026. */
+export function datePartsOf(isoDate: string): DateParts {
+  const [year, month, day] = isoDate.split('-');
+  return { day: String(Number(day)), month: String(Number(month)), year };
+}
+
 /**
  * A date input's three fields read before anything is asked of the API, with the GOV.UK Design
  * System's messages for an incomplete or impossible date; `what` names the date in them ("The date").
+ * `id` is the input's, where a page has several forms with a date of the same name.
  */
 export function readDate(
   fields: Readonly<Record<string, string | undefined>>,
   name: string,
   what: string,
+  id = name,
 ): DateReading {
   const [day, month, year] = DATE_PARTS.map((part) => (fields[`${name}-${part}`] ?? '').trim());
   const typed = { day, month, year };
@@ -246,7 +254,7 @@ export function readDate(
     date: null,
     typed,
     // The error summary links to the first field to correct.
-    error: { field: parts[0] === 'day' ? name : `${name}-${parts[0]}`, text, parts },
+    error: { field: parts[0] === 'day' ? id : `${id}-${parts[0]}`, text, parts },
   });
   const missing = DATE_PARTS.filter((part) => !typed[part]);
   if (missing.length === DATE_PARTS.length) return { date: null, typed, error: null };

@@ -39,6 +39,7 @@ export * from './meetings/group-facts';
 export * from './meetings/cadence';
 export * from './meetings/recommendation-overdue';
 export * from './meetings/meeting-opening';
+export * from './meetings/substitute';
 export * from './meetings/minutes-dates';
 export * from './workstreams/workstream.events';
 export * from './workstreams/workstream.commands';

@@ -8,6 +8,9 @@ export interface FormField {
   readonly label: string;
 }
 
+/** A form's fields by the names the API gives them, the first the one a refusal about no field goes to. */
+export type FormFields = Readonly<Record<string, FormField>>;
+
 /** What the API's IDENTIFYING_DATA refusal says of each field at fault (R40). */
 interface IdentifyingField {
   readonly field: string;
@@ -30,7 +33,7 @@ function inWordsOfLabel({ field, sentence }: FieldProblem, label: string): strin
  * the API found it in, in the words of the field's label, as GOV.UK marks every field at fault;
  * any other refusal on the field the API named, or the form's first.
  */
-export function refusalOnFields(error: ApiRefusal, fields: Readonly<Record<string, FormField>>): FieldError[] {
+export function refusalOnFields(error: ApiRefusal, fields: FormFields): FieldError[] {
   const named = error.code === 'IDENTIFYING_DATA' && Array.isArray(error.details.fields) ? error.details.fields : [];
   const identifying = (named as IdentifyingField[]).filter(({ field }) => Object.hasOwn(fields, field));
   if (identifying.length > 0) {
@@ -60,7 +63,7 @@ export function refusalOnFields(error: ApiRefusal, fields: Readonly<Record<strin
  */
 export async function formChange(
   context: PageContext,
-  field: string | Readonly<Record<string, FormField>>,
+  field: string | FormFields,
   work: () => Promise<string | FieldError[]>,
   done: string,
   showAgain: (errors: FieldError[]) => Promise<void>,

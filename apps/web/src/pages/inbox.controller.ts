@@ -1,9 +1,13 @@
-import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { groupDateOf, isAfterToday } from '@app/domain';
+import { CLOCK, Clock } from '@app/platform';
 import { Request, Response } from 'express';
 import {
   button,
   checkbox,
   csrfField,
+  dateInput,
+  datePartsOf,
   dateTime,
   FieldError,
   forPeople,
@@ -11,6 +15,7 @@ import {
   idempotencyField,
   longDate,
   radios,
+  readDate,
   summaryList,
   table,
   tag,
@@ -19,7 +24,7 @@ import {
 } from '../components';
 import { html } from '../html';
 import { PageContext, Pages } from '../page-context';
-import { formChange, FormField } from './form-change';
+import { formChange, FormField, FormFields } from './form-change';
 import {
   bySentDay,
   deadlineCell,
@@ -75,6 +80,18 @@ const ESCALATION: Readonly<Record<'title' | 'detail', FormField>> = {
   detail: { id: 'escalation-detail', label: 'What the region should know' },
 };
 
+/**
+ * The form for an area's decision on a version of a policy; the page has one for each version
+ * waiting, told apart by the feed item's cursor. The decision comes first: a refusal about no
+ * field in particular is shown there.
+ */
+const decisionFields = (cursor: string, version: string): FormFields => ({
+  decision: { id: `${cursor}-decision`, label: `Decision on version ${version}` },
+  variation: { id: `${cursor}-variation`, label: 'Local variation' },
+  reason: { id: `${cursor}-reason`, label: 'Reason' },
+  decidedOn: { id: `${cursor}-decided-on`, label: 'Date of the decision' },
+});
+
 const DECISIONS = [
   { value: 'ADOPTED', text: 'Adopted' },
   { value: 'ADOPTED_WITH_VARIATION', text: 'Adopted with a local variation', hint: 'Describe the variation below.' },
@@ -83,7 +100,10 @@ const DECISIONS = [
 
 @Controller('areas/:areaId/inbox')
 export class InboxController {
-  constructor(private readonly pages: Pages) {}
+  constructor(
+    private readonly pages: Pages,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get()
   async show(@Param('areaId') areaId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
@@ -119,17 +139,22 @@ export class InboxController {
   async decide(@Param('areaId') areaId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.pages.handle(request, response, (context) => {
       const { form, api } = context;
-      const field = (name: string) => `${form.cursor ?? ''}-${name}`;
+      const fields = decisionFields(form.cursor ?? '', form.version ?? '');
       return formChange(
         context,
-        field('decision'),
+        fields,
         async () => {
           const errors: FieldError[] = [];
-          if (!form.decision) errors.push({ field: field('decision'), text: 'Select the area’s decision' });
+          if (!form.decision) errors.push({ field: fields.decision.id, text: 'Select the area’s decision' });
           if (form.decision === 'ADOPTED_WITH_VARIATION' && !form.variation?.trim())
-            errors.push({ field: field('variation'), text: 'Describe the local variation' });
+            errors.push({ field: fields.variation.id, text: 'Describe the local variation' });
           if (form.decision === 'NOT_ADOPTED' && !form.reason?.trim())
-            errors.push({ field: field('reason'), text: 'Give the reason the area did not adopt it' });
+            errors.push({ field: fields.reason.id, text: 'Give the reason the area did not adopt it' });
+          const decided = readDate(form, 'decidedOn', fields.decidedOn.label, fields.decidedOn.id);
+          if (decided.error) errors.push(decided.error);
+          else if (!decided.date) errors.push({ field: fields.decidedOn.id, text: 'Enter the date of the decision' });
+          else if (isAfterToday(decided.date, this.clock.now().toISOString()))
+            errors.push({ field: fields.decidedOn.id, text: `${fields.decidedOn.label} must be today or in the past` });
           if (errors.length > 0) return errors;
           await api.send('mutation($i: RecordPolicyAdoptionInput!) { recordPolicyAdoption(input: $i) { policyId } }', {
             i: {
@@ -139,6 +164,7 @@ export class InboxController {
               decision: form.decision,
               variation: form.decision === 'ADOPTED_WITH_VARIATION' ? form.variation : null,
               reason: form.decision === 'NOT_ADOPTED' ? form.reason : null,
+              decidedOn: decided.date,
               idempotencyKey: form.idempotencyKey,
             },
           });
@@ -232,10 +258,12 @@ export class InboxController {
           ...(decided.reason ? [['Reason', decided.reason] as const] : []),
         ])}`;
     };
+    const today = datePartsOf(groupDateOf(this.clock.now().toISOString()));
     const decisionForm = (item: FeedItem) => {
       const own = values.cursor === item.cursor ? values : {};
       const fieldErrors = values.cursor === item.cursor ? errors : [];
-      const id = (name: string) => `${item.cursor}-${name}`;
+      const fields = decisionFields(item.cursor, String(item.policyVersion));
+      const decidedOn = values.cursor === item.cursor ? readDate(values, 'decidedOn', '').typed : today;
       return html`<form method="post" action="/areas/${areaId}/inbox/policy-decision" novalidate>
         <h3 class="govuk-heading-s">${forPeople(item)}</h3>
         ${csrfField(session.csrfToken)}${idempotencyField()}
@@ -243,25 +271,31 @@ export class InboxController {
         <input type="hidden" name="policyId" value="${item.subjectId}" />
         <input type="hidden" name="version" value="${String(item.policyVersion)}" />
         ${radios({
-          id: id('decision'),
+          ...fields.decision,
           name: 'decision',
-          label: `Decision on version ${String(item.policyVersion)}`,
           value: own.decision,
           errors: fieldErrors,
           choices: DECISIONS,
         })}
         ${textarea({
-          id: id('variation'),
+          ...fields.variation,
           name: 'variation',
-          label: 'Local variation (if adopted with a variation)',
+          hint: 'Only if adopted with a local variation.',
           value: own.variation,
           errors: fieldErrors,
         })}
         ${textarea({
-          id: id('reason'),
+          ...fields.reason,
           name: 'reason',
-          label: 'Reason (if not adopted)',
+          hint: 'Only if not adopted.',
           value: own.reason,
+          errors: fieldErrors,
+        })}
+        ${dateInput({
+          ...fields.decidedOn,
+          name: 'decidedOn',
+          hint: 'For example, 27 3 2026.',
+          typed: decidedOn,
           errors: fieldErrors,
         })}
         ${button('Record decision', 'primary', {

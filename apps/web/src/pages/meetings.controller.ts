@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
+import { mayBeSubstituted } from '@app/domain';
 import {
   button,
   csrfField,
@@ -18,7 +19,7 @@ import {
 } from '../components';
 import { html } from '../html';
 import { PageContext, Pages } from '../page-context';
-import { formChange } from './form-change';
+import { formChange, FormFields } from './form-change';
 import { groupNavigation } from './group-nav';
 
 const MEETINGS = `query Meetings($id: ID!) {
@@ -94,6 +95,17 @@ interface MeetingData {
     }[];
   };
 }
+
+/** The attendance form's fields, by the names the API gives them. */
+const ATTENDANCE: FormFields = {
+  appointmentId: { id: 'appointment', label: 'Representative' },
+  status: { id: 'attendance-status', label: 'Attendance' },
+  'substitute.name': { id: 'substitute-name', label: 'Substitute’s name' },
+  'substitute.organisation': { id: 'substitute-organisation', label: 'Substitute’s organisation' },
+};
+
+/** The decision form's one field. */
+const DECISION: FormFields = { text: { id: 'decision', label: 'Decision' } };
 
 const STATUS_TAGS: Record<Status, ReturnType<typeof tag>> = {
   SCHEDULED: tag('Scheduled', 'blue'),
@@ -222,15 +234,20 @@ export class MeetingsController {
     @Req() request: Request,
     @Res() response: Response,
   ) {
-    await this.change(request, response, groupId, meetingId, 'appointment', async ({ api, form }) => {
+    await this.change(request, response, groupId, meetingId, ATTENDANCE, async ({ api, form }) => {
       const errors: FieldError[] = [];
-      if (!form.appointmentId) errors.push({ field: 'appointment', text: 'Select the representative' });
-      if (!form.status) errors.push({ field: 'attendance-status', text: 'Select whether they were present' });
+      if (!form.appointmentId) errors.push({ field: ATTENDANCE.appointmentId.id, text: 'Select the representative' });
+      if (!form.status) errors.push({ field: ATTENDANCE.status.id, text: 'Select whether they were present' });
       const hasSubstitute = Boolean(form.substituteName?.trim() || form.substituteOrganisation?.trim());
+      if (hasSubstitute && form.status && !mayBeSubstituted(form.status))
+        errors.push({
+          field: ATTENDANCE.status.id,
+          text: 'Select Sent apologies or Absent: a representative a substitute attended for was not present',
+        });
       if (hasSubstitute && !form.substituteName?.trim())
-        errors.push({ field: 'substitute-name', text: 'Enter the substitute’s name' });
+        errors.push({ field: ATTENDANCE['substitute.name'].id, text: 'Enter the substitute’s name' });
       if (hasSubstitute && !form.substituteOrganisation?.trim())
-        errors.push({ field: 'substitute-organisation', text: 'Enter the substitute’s organisation' });
+        errors.push({ field: ATTENDANCE['substitute.organisation'].id, text: 'Enter the substitute’s organisation' });
       if (errors.length > 0) return errors;
       await api.send('mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { id } }', {
         i: {
@@ -254,8 +271,8 @@ export class MeetingsController {
     @Req() request: Request,
     @Res() response: Response,
   ) {
-    await this.change(request, response, groupId, meetingId, 'decision', async ({ api, form }) => {
-      if (!form.text?.trim()) return [{ field: 'decision', text: 'Enter the decision' }];
+    await this.change(request, response, groupId, meetingId, DECISION, async ({ api, form }) => {
+      if (!form.text?.trim()) return [{ field: DECISION.text.id, text: 'Enter the decision' }];
       await api.send('mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { id } }', {
         i: { meetingId, text: form.text, idempotencyKey: form.idempotencyKey },
       });
@@ -268,7 +285,7 @@ export class MeetingsController {
     response: Response,
     groupId: string,
     meetingId: string,
-    field: string,
+    field: string | FormFields,
     work: (context: PageContext) => Promise<string | FieldError[]>,
   ): Promise<void> {
     await this.pages.handle(request, response, (context) =>
@@ -317,9 +334,8 @@ export class MeetingsController {
               <form method="post" action="${action('attendance')}" novalidate>
                 ${csrfField(session.csrfToken)}${idempotencyField()}
                 ${select({
-                  id: 'appointment',
+                  ...ATTENDANCE.appointmentId,
                   name: 'appointmentId',
-                  label: 'Representative',
                   value: values.appointmentId,
                   errors,
                   choices: [
@@ -331,9 +347,8 @@ export class MeetingsController {
                   ],
                 })}
                 ${radios({
-                  id: 'attendance-status',
+                  ...ATTENDANCE.status,
                   name: 'status',
-                  label: 'Attendance',
                   value: values.status,
                   errors,
                   small: true,
@@ -354,11 +369,10 @@ export class MeetingsController {
                     <p class="govuk-body">
                       A substitute is recorded but does not count towards quorum and cannot agree decisions.
                     </p>
-                    ${textInput({ id: 'substitute-name', name: 'substituteName', label: 'Substitute’s name', value: values.substituteName, errors })}
+                    ${textInput({ ...ATTENDANCE['substitute.name'], name: 'substituteName', value: values.substituteName, errors })}
                     ${textInput({
-                      id: 'substitute-organisation',
+                      ...ATTENDANCE['substitute.organisation'],
                       name: 'substituteOrganisation',
-                      label: 'Substitute’s organisation',
                       value: values.substituteOrganisation,
                       errors,
                     })}
@@ -370,9 +384,8 @@ export class MeetingsController {
               <form method="post" action="${action('decisions')}" novalidate>
                 ${csrfField(session.csrfToken)}${idempotencyField()}
                 ${textarea({
-                  id: 'decision',
+                  ...DECISION.text,
                   name: 'text',
-                  label: 'Decision',
                   hint: 'Decisions are recorded only while the meeting is quorate.',
                   value: values.text,
                   errors,

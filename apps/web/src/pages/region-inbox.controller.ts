@@ -15,7 +15,7 @@ import {
 import { ApiRefusal } from '../api-client';
 import { html } from '../html';
 import { PageContext, Pages } from '../page-context';
-import { formChange } from './form-change';
+import { formChange, FormFields } from './form-change';
 import { groupNavigation } from './group-nav';
 import { bySentDay, everyNode, NodePage, REPORT_UP_FIELDS, ReportUp, reportUpTag } from './reports-up-views';
 
@@ -42,6 +42,14 @@ interface InboxPage {
 const KINDS = ['YEARLY_REPORT', 'PERFORMANCE_FIGURES', 'ESCALATION', 'LOCAL_DECISION', 'PRACTICE_REVIEW_DECISION'];
 const STATUSES = ['DUE', 'LATE', 'RECEIVED'];
 const ANY = { value: '', text: 'Any' };
+
+/**
+ * The response form's one field; each escalation has its own. Its label goes on to name the
+ * escalation and its area, for those who hear the page's several forms one after another.
+ */
+const responseFields = (itemId: string): FormFields => ({
+  response: { id: `respond-${itemId}`, label: 'The region’s response' },
+});
 
 /** The region's inbox (L2): what its areas sent up, filtered, acknowledged and answered by its members. */
 @Controller('groups/:groupId/inbox')
@@ -88,12 +96,12 @@ export class RegionInboxController {
   async respond(@Param('groupId') groupId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.pages.handle(request, response, (context) => {
       const { form, api } = context;
-      const field = `respond-${form.itemId ?? ''}`;
+      const fields = responseFields(form.itemId ?? '');
       return formChange(
         context,
-        field,
+        fields,
         async () => {
-          if (!form.response?.trim()) return [{ field, text: 'Enter the region’s response' }];
+          if (!form.response?.trim()) return [{ field: fields.response.id, text: 'Enter the region’s response' }];
           const { respondToEscalation } = await api.send<{ respondToEscalation: { title: string } }>(
             'mutation($i: RespondToEscalationInput!) { respondToEscalation(input: $i) { title } }',
             {
@@ -267,9 +275,9 @@ export class RegionInboxController {
                             ${csrfField(session.csrfToken)}${idempotencyField()}
                             <input type="hidden" name="itemId" value="${item.id}" />
                             ${textarea({
-                              id: `respond-${item.id}`,
+                              id: responseFields(item.id).response.id,
                               name: 'response',
-                              label: `The region’s response to “${forPeople(item)}” from ${areaOf(item)}`,
+                              label: `${responseFields(item.id).response.label} to “${forPeople(item)}” from ${areaOf(item)}`,
                               value: values.itemId === item.id ? values.response : undefined,
                               errors,
                             })}

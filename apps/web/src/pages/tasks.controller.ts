@@ -3,7 +3,7 @@ import { Request, Response } from 'express';
 import { button, csrfField, FieldError, humanise, idempotencyField, longDate, tag, textarea } from '../components';
 import { html } from '../html';
 import { PageContext, Pages } from '../page-context';
-import { formChange } from './form-change';
+import { formChange, FormFields } from './form-change';
 
 const MY_TASKS = `{ myTasks(first: 100) { totalCount edges { node { id title description dueDate status overdue blockedReason workstreamId } } } }`;
 
@@ -17,6 +17,11 @@ interface Task {
   blockedReason: string | null;
   workstreamId: string;
 }
+
+/** The block form's one field, labelled with the task's title, which the page repeats for each task. */
+const blockFields = (taskId: string, title: string): FormFields => ({
+  reason: { id: `${taskId}-reason`, label: `Reason for blocking “${title}”` },
+});
 
 const STATUS_ORDER = ['IN_PROGRESS', 'TO_DO', 'BLOCKED', 'DONE', 'CANCELLED'];
 const CHANGES: Record<string, { mutation: string; input: 'TaskInput' | 'TaskReasonInput'; done: string }> = {
@@ -45,13 +50,14 @@ export class TasksController {
     await this.pages.handle(request, response, (context) => {
       const { form, api } = context;
       const kind = CHANGES[change];
+      const block = blockFields(taskId, form.title ?? '');
       return formChange(
         context,
-        `${taskId}-${change === 'block' ? 'reason' : change}`,
+        change === 'block' ? block : `${taskId}-${change}`,
         async () => {
           if (!kind) return [{ field: `${taskId}-start`, text: 'That is not a change a task can have' }];
           if (change === 'block' && !form.reason?.trim())
-            return [{ field: `${taskId}-reason`, text: 'Enter why the task is blocked' }];
+            return [{ field: block.reason.id, text: 'Enter why the task is blocked' }];
           await api.send(`mutation($i: ${kind.input}!) { ${kind.mutation}(input: $i) { id } }`, {
             i: {
               taskId,
@@ -107,9 +113,8 @@ export class TasksController {
               <input type="hidden" name="workstreamId" value="${task.workstreamId}" />
               <input type="hidden" name="title" value="${task.title}" />
               ${textarea({
-                id: `${task.id}-reason`,
+                ...blockFields(task.id, task.title).reason,
                 name: 'reason',
-                label: `Why is “${task.title}” blocked?`,
                 value: values.taskId === task.id ? values.reason : '',
                 errors,
               })}

@@ -8,6 +8,7 @@ import { isIsoDate, groupDateOf, IsoDate, requireDate, requireNotBefore, require
 import { localPublicationOn, minutesApprovedOn, minutesPublishedOn } from './minutes-dates';
 import { quorumRequired } from '../regional-group/quorum';
 import { DISSOLVED, openingRefusal } from './meeting-opening';
+import { mayBeSubstituted } from './substitute';
 import {
   ApproveMinutes,
   CorrectDecision,
@@ -215,11 +216,11 @@ function recordAttendance(command: RecordAttendance, meeting: Meeting): MeetingE
   if (!rep) throw new DomainError('NOT_FOUND', 'That person was not a representative when the meeting opened.');
   if (!['PRESENT', 'APOLOGIES', 'ABSENT'].includes(status))
     throw new DomainError('VALIDATION_FAILED', 'Attendance is PRESENT, APOLOGIES or ABSENT.');
-  // R8: a substitute attends instead of the representative, so the representative is not present.
-  if (status === 'PRESENT' && substitute) {
+  if (substitute && !mayBeSubstituted(status)) {
     throw new DomainError(
       'VALIDATION_FAILED',
       `${rep.name} cannot be present and substituted at once; a substitute is recorded with APOLOGIES or ABSENT.`,
+      { field: 'status' },
     );
   }
   const sub = substitute
