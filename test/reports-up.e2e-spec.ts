@@ -154,7 +154,7 @@ describe('practice reviews and reports up (L2, L5)', () => {
       expect(codeOf(await call('recordPanelNotification', other, 'somersetManager', 'id'))).toBe('NOT_FOUND');
     });
 
-    it('a restricted review’s later date, decision and link: whole to auditors, withheld from administrators, restricted as the review (R42)', async () => {
+    it('a restricted review’s later date, decision and link: whole to auditors, withheld from administrators (R43), recorded restricted as the review (R42)', async () => {
       type Row = { type: string; withheld: boolean; data: string };
       const history = async (entityId: string, as: string): Promise<Row[]> =>
         (
@@ -178,8 +178,9 @@ describe('practice reviews and reports up (L2, L5)', () => {
       expect(await history(lateReviewId, 'admin')).toEqual(
         lateTypes.map((type) => ({ type, withheld: true, data: '{}' })),
       );
-      // Administrators read no area's reports either (R43): the rows show the follow-ups are withheld
-      // for the review's restriction too, so whoever may read Bristol's reports but not it never sees them.
+      // For an area's own item R42 and R43 name the same readers (auditors, the group's members, the
+      // area's business managers), so no reader of the history tells them apart: an administrator is
+      // withheld by either. The rows show that the follow-ups carry the review's restriction themselves.
       const restrictions = [reviewId, lateReviewId].flatMap(
         (entityId) =>
           api.app

@@ -300,7 +300,7 @@ describe('the projection runner', () => {
               onError(error);
             },
           },
-          { waitsForLock: true, lockRetryMs },
+          { lockRetryMs },
         );
         runners.push(runner);
         await runner.start();
@@ -622,7 +622,7 @@ describe('the projection runner', () => {
       db,
       [positions],
       { log: () => undefined, warn: () => warned(), error: (_, error) => errors.push(error) },
-      { waitsForLock: true, lockRetryMs: 1 },
+      { lockRetryMs: 1 },
     );
     await runner.start();
     runners.push(runner);

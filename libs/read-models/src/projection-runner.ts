@@ -19,12 +19,11 @@ export interface ProjectionRunnerOptions {
    */
   readonly emptyLogRetryMs?: number;
   /**
-   * Whether live events wait for read.db while another process holds its write lock (a command of
-   * the CLI catching up beside the service), trying the batch again every `lockRetryMs` (1 s unless
-   * given), rather than stopping the runner. The service waits: a lock held for seconds must not take
-   * it down until a restart. A command of the CLI stops instead, and says what holds the file.
+   * When given, live events wait for read.db while another process holds its write lock (a command
+   * of the CLI catching up beside the service), trying the batch again every `lockRetryMs`; when not,
+   * the runner stops on it. The service waits: a lock held for seconds must not take it down until
+   * a restart. A command of the CLI stops instead, and says what holds the file.
    */
-  readonly waitsForLock?: boolean;
   readonly lockRetryMs?: number;
 }
 
@@ -95,9 +94,6 @@ const CATCH_UP_PAGE = 50000;
  */
 const LIVE_LOCK_WAIT_MS = 100;
 
-/** How long a runner that waits for the lock waits between tries, unless given. */
-const LOCK_RETRY_MS = 1000;
-
 /**
  * The read database's page cache while a projection loads from nothing, in KiB (SQLite's default
  * is 2 MiB). Each event writes about ten rows keyed by random ids all over the tables; with the
@@ -152,7 +148,7 @@ export class ProjectionRunner {
       retryMs: options.emptyLogRetryMs,
       logger,
     });
-    this.lockRetryMs = options.waitsForLock ? (options.lockRetryMs ?? LOCK_RETRY_MS) : null;
+    this.lockRetryMs = options.lockRetryMs ?? null;
   }
 
   /** Prepares every projection and catches up with the whole log before returning. */

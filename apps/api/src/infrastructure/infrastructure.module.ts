@@ -32,6 +32,12 @@ import { LiveEvents } from '../live/live-events';
 import { createEventStore } from './create-event-store';
 import { APP_CONFIG, EVENT_STORE, READ_DATABASE, SIGNING_KEY, TOKEN_VERIFIER } from './injection-tokens';
 
+/**
+ * How often the service's projection runner tries a batch again while a command holds read.db's
+ * write lock: a command's catch-up takes seconds, so a second's delay adds little to it.
+ */
+const LOCK_RETRY_MS = 1000;
+
 /** How the app runs, besides its configuration. */
 export interface AppRole {
   /**
@@ -91,7 +97,7 @@ export class InfrastructureModule {
                 warn: (message) => logger.warn(message),
                 error: (message, error) => logger.error(error instanceof Error ? error : message, message),
               },
-              { waitsForLock: !role.command },
+              role.command ? {} : { lockRetryMs: LOCK_RETRY_MS },
             ),
         },
         { provide: CLOCK, useValue: config.clockNow ? clockStartingAt(config.clockNow) : systemClock },

@@ -1,6 +1,6 @@
-import { LocalArrangementEvent } from '../local-arrangements/local-arrangement.decider';
+import { LocalArrangementEvent, localArrangementStream } from '../local-arrangements/local-arrangement.decider';
 import { RegionalReportsEvent } from '../regional-reports/regional-reports.decider';
-import { WorkstreamEvent } from '../workstreams/workstream.events';
+import { WorkstreamEvent, workstreamStream } from '../workstreams/workstream.events';
 
 /**
  * R43 for one recorded event shown whole (the history, its export): whose business its content is
@@ -14,7 +14,7 @@ export type ReadScope = Readonly<{ areaId: string | null; workstreamId: string |
  * acknowledgements: all read with `localArrangement`, `reportsUp` and the feed, by the area's
  * readers. Its policy adoptions alone are read with the policy, by whoever reads the group's business.
  */
-const AREA_STREAM_PREFIX = 'local-arrangement-';
+const AREA_STREAM_PREFIX = localArrangementStream('');
 const READ_WITH_THE_POLICY: ReadonlySet<string> = new Set<LocalArrangementEvent['type']>([
   'PolicyAdoptionRecorded',
   'PolicyAdoptionCorrected',
@@ -41,7 +41,7 @@ const TASK_TYPES: ReadonlySet<string> = new Set<WorkstreamEvent['type']>([
   'TaskCarriedIn',
 ]);
 
-const WORKSTREAM_PREFIX = 'workstream-';
+const WORKSTREAM_PREFIX = workstreamStream('');
 
 /** The area or workstream whose readers alone may see what this event says; null for the group's own business. */
 export function readScopeOf(streamId: string, type: string, data: unknown): ReadScope | null {

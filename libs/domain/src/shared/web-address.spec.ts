@@ -17,6 +17,9 @@ describe('web addresses people open from the platform', () => {
     ['an address with a query and a fragment', 'https://bcp.example/reports?year=2025-26#summary'],
     ['an address in capitals', 'HTTPS://SOMERSET.EXAMPLE/MINUTES'],
     ['an address whose host is an IP address', 'https://192.0.2.10/minutes'],
+    ['an address whose host is an IPv6 address', 'https://[2001:db8::10]/minutes'],
+    ['an address with a port', 'https://somerset.example:8443/minutes'],
+    ['an address whose host name is written beyond ASCII', 'https://bücher.example/minutes'],
   ])('accepts %s', (_, value) => {
     // Given an absolute http or https address
     // When it is checked
@@ -38,6 +41,24 @@ describe('web addresses people open from the platform', () => {
     ['an address with surrounding white space', ' https://somerset.example/minutes '],
     ['a host that is not on the web', 'https://localhost/minutes'],
     ['an address holding a lone surrogate, which is not Unicode text', 'https://somerset.example/minutes\uD800'],
+    ['an address without the slashes, which the parser would add', 'https:somerset.example/minutes'],
+    ['an address with a third slash, which the parser would skip', 'https:///somerset.example/minutes'],
+    ['an address with a user name and password', 'https://minutes:secret@somerset.example/minutes'],
+    ['an address that names one host and opens another', 'https://somerset.gov.uk@elsewhere.example/minutes'],
+    ['an address with a user name written beyond ASCII', 'https://jürgen@somerset.example/minutes'],
+    ['an IP address written short, which the parser would complete', 'https://192.0.2/minutes'],
+    ['a host name written with an encoded dot', 'https://somerset%2Eexample/minutes'],
+    ['a host name with an underscore', 'https://somerset_minutes.example/'],
+    ['a host name ending in a dot', 'https://somerset.example./minutes'],
+    ['a top level that is a number', 'https://somerset.123/minutes'],
+    ['a top level of one letter', 'https://somerset.e/minutes'],
+    ['a top level with a digit in it', 'https://somerset.example2/minutes'],
+    ['port 0, which nothing listens on', 'https://somerset.example:0/minutes'],
+    ['a port beyond 65535', 'https://somerset.example:65536/minutes'],
+    ['an address with a control character in it', 'https://somerset.example/minutes\u0001'],
+    ['an address with a tab in it, which the parser would drop', 'https://somerset.example/min\tutes'],
+    ['an address with a backslash, which the parser would read as a slash', 'https://somerset.example\\minutes'],
+    ['an address with angle brackets', 'https://somerset.example/<minutes>'],
   ])('refuses %s', (_, value) => {
     expect(isWebAddress(value)).toBe(false);
   });
