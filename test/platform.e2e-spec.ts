@@ -66,6 +66,33 @@ describe('the GraphQL service', () => {
     });
   });
 
+  it('answers a body sent in chunks, its length not declared, that grows past the limit with the same error', async () => {
+    const body = new TextEncoder().encode(
+      JSON.stringify({ query: '{ me { name } }', variables: { text: 'x'.repeat(200 * 1024) } }),
+    );
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${api.adminToken}` },
+      body: new ReadableStream({
+        start(controller) {
+          for (let at = 0; at < body.length; at += 16 * 1024) controller.enqueue(body.subarray(at, at + 16 * 1024));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    const { errors } = (await response.json()) as { errors: { message: string; extensions: unknown }[] };
+    expect(errors).toEqual([
+      {
+        message: expect.stringMatching(
+          /^The request body is over \d+ KB, more than the 100 KB the API takes in one request: /,
+        ),
+        extensions: { code: 'PAYLOAD_TOO_LARGE', limitBytes: 102400 },
+      },
+    ]);
+  });
+
   it('answers a body that is not JSON with a GraphQL error', async () => {
     const response = await fetch(`${api.url}/graphql`, {
       method: 'POST',

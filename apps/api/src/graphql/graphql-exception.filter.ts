@@ -24,7 +24,7 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter {
           errors: [
             {
               message:
-                `The request body is ${kilobytes(exception.length)}, more than the ${kilobytes(exception.limit)} ` +
+                `The request body is ${sizeOf(exception)}, more than the ${kilobytes(exception.limit)} ` +
                 'the API takes in one request: send long texts in separate requests, or shorten them.',
               extensions: { code: 'PAYLOAD_TOO_LARGE', limitBytes: exception.limit },
             },
@@ -45,10 +45,19 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter {
   }
 }
 
-/** The body parser's refusal of a body over its limit (an http-errors error, not a Nest HttpException). */
-function isTooLarge(exception: unknown): exception is { length: number; limit: number } {
-  const error = exception as { type?: unknown; length?: unknown; limit?: unknown } | null;
-  return error?.type === 'entity.too.large' && typeof error.length === 'number' && typeof error.limit === 'number';
+/**
+ * The body parser's refusal of a body over its limit (an http-errors error, not a Nest HttpException):
+ * `length` from Content-Length, or, for a chunked or compressed body, what it had `received` when it stopped.
+ */
+function isTooLarge(exception: unknown): exception is { length?: number; received?: number; limit: number } {
+  const error = exception as { type?: unknown; limit?: unknown } | null;
+  return error?.type === 'entity.too.large' && typeof error.limit === 'number';
 }
 
 const kilobytes = (bytes: number): string => `${Math.ceil(bytes / 1024).toLocaleString('en-GB')} KB`;
+
+/** How the refusal states the body's size: exactly when it was declared, as a lower bound when it was streamed. */
+function sizeOf(body: { length?: number; received?: number }): string {
+  if (typeof body.length === 'number') return kilobytes(body.length);
+  return typeof body.received === 'number' ? `over ${kilobytes(body.received)}` : 'too large';
+}

@@ -49,6 +49,7 @@ describe('web addresses people open from the platform', () => {
     ['an IP address written short, which the parser would complete', 'https://192.0.2/minutes'],
     ['a host name written with an encoded dot', 'https://somerset%2Eexample/minutes'],
     ['a host name with an underscore', 'https://somerset_minutes.example/'],
+    ['a host written in full-width letters that open a plain ASCII one', 'https://ｓomerset。example/minutes'],
     ['a host name ending in a dot', 'https://somerset.example./minutes'],
     ['a top level that is a number', 'https://somerset.123/minutes'],
     ['a top level of one letter', 'https://somerset.e/minutes'],

@@ -24,6 +24,8 @@ const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const TOP_LEVEL = /^(?:[a-z]{2,}|xn--[a-z0-9-]+)$/;
 
+const isPunycode = (label: string): boolean => label.startsWith('xn--');
+
 /** A host name on the web as the parser writes it (lower case, punycode): labels, then a top level that is not a number. */
 function isDomainName(host: string): boolean {
   const labels = host.split('.');
@@ -53,8 +55,10 @@ export function isWebAddress(value: unknown): value is string {
   if (host.startsWith('[')) return true;
   const written = authority.replace(/:[^:]*$/, '');
   // The parser completes `192.168.1` to `192.168.0.1`, decodes `%2E` and skips a third slash: taken only as written.
-  // A name written beyond ASCII is an internationalised one, which the parser writes in punycode.
-  if (ASCII_HOST.test(written) && written.toLowerCase() !== host) return false;
+  // A name written beyond ASCII is an internationalised one, which the parser writes in punycode; one
+  // the parser maps to plain ASCII (full-width letters, an ideographic full stop) looks like one place
+  // and opens another, as `ｓomerset。example` opens somerset.example.
+  if (ASCII_HOST.test(written) ? written.toLowerCase() !== host : !host.split('.').some(isPunycode)) return false;
   return IPV4.test(host) || isDomainName(host);
 }
 

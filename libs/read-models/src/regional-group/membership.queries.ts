@@ -117,7 +117,6 @@ export class MembershipQueries {
     return row?.establishedOn;
   }
 
-  /** The position of the last event of the group the platform had recorded at `instant`, or null before any. */
   /** The moment the platform first recorded anything of the group; null for one it does not hold. */
   firstRecordedAt(groupId: string): string | null {
     const row = this.db
@@ -126,6 +125,7 @@ export class MembershipQueries {
     return row.recordedAt;
   }
 
+  /** The position of the last event of the group the platform had recorded at `instant`, or null before any. */
   positionAt(groupId: string, instant: string): number | null {
     const row = this.db
       .prepare('SELECT MAX(position) AS position FROM group_recordings WHERE group_id = ? AND recorded_at <= ?')
