@@ -134,7 +134,7 @@ export class InboxController {
               version: Number(form.version),
               decision: form.decision,
               variation: form.decision === 'ADOPTED_WITH_VARIATION' ? form.variation : null,
-              reason: form.decision === 'NOT_ADOPTED' ? form.reason : null,
+              notAdoptedReason: form.decision === 'NOT_ADOPTED' ? form.reason : null,
               idempotencyKey: form.idempotencyKey,
             },
           });
