@@ -303,6 +303,7 @@ function quarter(group: Group, administrator: Actor, on: string): RegionCommand[
           version: 1,
           effectiveOn: on,
           reviewOn: addMonthsToDate(on, 12),
+          publishedOn: on,
           title,
           body,
           summary,

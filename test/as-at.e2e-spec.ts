@@ -327,14 +327,16 @@ describe('workstreams, policies, a group’s lists and area feeds as at a date',
     expect(march2020.policies).toEqual([]);
 
     const july2026 = await listed('2026-07-01');
+    // The extraordinary meeting of December 2024 approved the information sharing protocol.
     expect(july2026.meetings.map((m) => m.startsAt.slice(0, 10))).toEqual([
       '2020-03-12',
+      '2024-12-12',
       '2025-12-11',
       '2026-03-12',
       '2026-06-11',
     ]);
     expect(july2026.workstreams.map((w) => w.name)).not.toContain('Missing children return interviews (BNSSG)');
-    // Entered in November 2026, the protocol is known to have been in force since January 2025, its review overdue.
+    // Entered in November 2026, the protocol is known to have been published in December 2024, its review overdue.
     expect(july2026.policies).toEqual([
       expect.objectContaining({ title: 'Information sharing protocol', status: 'PUBLISHED', reviewOverdue: true }),
     ]);
@@ -356,20 +358,21 @@ describe('workstreams, policies, a group’s lists and area feeds as at a date',
     ]);
 
     const today = await listed();
-    expect(today.meetings).toHaveLength(7);
+    expect(today.meetings).toHaveLength(8);
     expect(today.workstreams).toHaveLength(8);
     expect(today.policies.map((p) => p.title)).toEqual([
       'Regional escalation procedure',
       'Information sharing protocol',
     ]);
 
+    // Drafted on 23 November, it is known from its publication on the day of the meeting that approved it.
     const escalation = today.policies[0].id;
-    const before = await api.graphql('query($id: ID!) { policy(id: $id, asAt: "2026-11-22") { id } }', {
+    const before = await api.graphql('query($id: ID!) { policy(id: $id, asAt: "2026-11-18") { id } }', {
       id: escalation,
     });
     expect(before.errors?.[0]).toMatchObject({
-      message: 'The policy existed from 2026-11-23; 2026-11-22 is before it.',
-      extensions: { code: 'OUT_OF_RANGE', earliest: '2026-11-23' },
+      message: 'The policy existed from 2026-11-19; 2026-11-18 is before it.',
+      extensions: { code: 'OUT_OF_RANGE', earliest: '2026-11-19' },
     });
   });
 

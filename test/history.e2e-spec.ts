@@ -113,8 +113,9 @@ describe('the auditor’s history over GraphQL, and replay --check, on the Avon 
     const positions = (of: HistoryPage) => of.edges.map((edge) => edge.node.position);
     const first = await page(null);
     const second = await page(first.pageInfo.endCursor);
-    // March 2020's meeting, the year of meetings, the one booked for December and November's extraordinary one.
-    expect(first.totalCount).toBe(1 + MEETINGS.length + 2);
+    // March 2020's meeting, the year of meetings, the one booked for December and the extraordinary ones of
+    // December 2024 and November 2026 that approved the policies.
+    expect(first.totalCount).toBe(1 + MEETINGS.length + 3);
     expect(first.pageInfo.hasNextPage).toBe(true);
     expect(positions(second)[0]).toBeGreaterThan(positions(first)[1]);
     expect(positions(second)).toHaveLength(2);
@@ -167,6 +168,25 @@ describe('the auditor’s history over GraphQL, and replay --check, on the Avon 
     );
     expect(identifying.errors?.[0].extensions).toMatchObject({ code: 'IDENTIFYING_DATA', field: 'reason' });
     expect((await allOf({ types: ['TermsOfReferenceReviewed'] })).totalCount).toBe(before);
+  });
+
+  it('dates a policy’s approval and publication on the meeting’s day, and keeps an area’s reason for not adopting out of the change’s reason', async () => {
+    const { nodes } = await allOf({
+      types: ['PolicyDrafted', 'PolicyApproved', 'PolicyVersionPublished', 'PolicyAdoptionRecorded'],
+    });
+    const days = (type: string) => nodes.filter((n) => n.type === type).map((n) => n.happenedOn);
+    // The demo records them on 23 November 2026; a draft has no day of its own.
+    expect(days('PolicyDrafted')).toEqual(['2026-11-23', '2026-11-23']);
+    expect(days('PolicyApproved')).toEqual(['2026-11-19', '2024-12-12']);
+    expect(days('PolicyVersionPublished')).toEqual(['2026-11-19', '2024-12-12']);
+    const northSomerset = nodes.find(
+      (n) => n.type === 'PolicyAdoptionRecorded' && JSON.parse(n.data).areaId === demo.areaIds['North Somerset'],
+    );
+    expect(JSON.parse(northSomerset?.data ?? '{}')).toMatchObject({
+      decision: 'NOT_ADOPTED',
+      reason: 'The local procedure already covers this.',
+    });
+    expect(northSomerset?.reason).toBeNull();
   });
 
   it('gives each main type its history: a partner’s, a representative’s, a meeting’s', async () => {

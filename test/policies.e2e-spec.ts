@@ -34,6 +34,40 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
   });
   afterAll(async () => api.stop());
 
+  /** A quorate meeting of the group starting at `startsAt`, open, with every representative present. */
+  const openMeetingAt = async (startsAt: string): Promise<string> => {
+    const { scheduleMeeting } = await send(
+      'mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }',
+      { i: { groupId: demo.groupId, startsAt, place: 'Portishead' } },
+      chair,
+    );
+    const meetingId = scheduleMeeting.id;
+    await send('mutation($i: MeetingIdInput!) { openMeeting(input: $i) { id } }', { i: { meetingId } }, chair);
+    for (const rep of REPRESENTATIVES) {
+      await send(
+        'mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { id } }',
+        { i: { meetingId, appointmentId: demo.appointmentIds[rep.key], status: 'PRESENT' } },
+        chair,
+      );
+    }
+    return meetingId;
+  };
+  /** `policyId` approved at the meeting by a decision recorded there. */
+  const approveAt = async (policyId: string, meetingId: string, text: string) => {
+    const decided = await send(
+      'mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { decisions { id text } } }',
+      { i: { meetingId, text } },
+      chair,
+    );
+    const decision = decided.recordDecision.decisions.find((d: { text: string }) => d.text === text);
+    const approved = await policyCall('approvePolicy', 'ApprovePolicyInput', {
+      policyId,
+      meetingId,
+      decisionId: decision.id,
+    });
+    expect(approved.errors).toBeUndefined();
+  };
+
   it('publishes an approved policy to every area, and records a different decision in each', async () => {
     const draft = await policyCall('draftPolicy', 'DraftPolicyInput', {
       groupId: demo.groupId,
@@ -51,20 +85,7 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
       ).errors?.[0].extensions?.code,
     ).toBe('VALIDATION_FAILED');
 
-    const { scheduleMeeting } = await send(
-      'mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }',
-      { i: { groupId: demo.groupId, startsAt: '2026-11-23T08:00:00Z', place: 'Portishead' } },
-      chair,
-    );
-    const meetingId = scheduleMeeting.id;
-    await send('mutation($i: MeetingIdInput!) { openMeeting(input: $i) { id } }', { i: { meetingId } }, chair);
-    for (const rep of REPRESENTATIVES) {
-      await send(
-        'mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { id } }',
-        { i: { meetingId, appointmentId: demo.appointmentIds[rep.key], status: 'PRESENT' } },
-        chair,
-      );
-    }
+    const meetingId = await openMeetingAt('2026-11-23T08:00:00Z');
     const decided = await send(
       'mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { decisions { id } } }',
       { i: { meetingId, text: 'Approved the regional escalation procedure.' } },
@@ -98,7 +119,7 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
     await decide('Somerset', 'ADOPTED_WITH_VARIATION', {
       variation: 'Escalations go first to the Somerset duty manager.',
     });
-    await decide('North Somerset', 'NOT_ADOPTED', { reason: 'The local procedure already covers this.' });
+    await decide('North Somerset', 'NOT_ADOPTED', { notAdoptedReason: 'The local procedure already covers this.' });
     const last = await decide('Bath and North East Somerset', 'ADOPTED');
     // R43: the area's business manager may not read the group's policies, so its answer is its own decision only.
     expect(last.data?.recordPolicyAdoption).toEqual({
@@ -239,21 +260,18 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
       { i: { groupId: demo.groupId, title: 'Information sharing protocol', body: 'text' } },
       chair,
     );
-    const meetings = await send(
-      'query($id: ID!) { regionalGroup(id: $id) { meetings(status: OPEN) { id decisions { id } } } }',
-      { id: demo.groupId },
-      chair,
-    );
-    const open = meetings.regionalGroup.meetings[0];
+    // Approved at the meeting of 12 December 2024 and published that day, entered in 2026.
+    const december2024 = await openMeetingAt('2024-12-12T10:00:00Z');
+    await approveAt(draftPolicy.id, december2024, 'Approved the information sharing protocol.');
     await send(
-      'mutation($i: ApprovePolicyInput!) { approvePolicy(input: $i) { id } }',
-      { i: { policyId: draftPolicy.id, meetingId: open.id, decisionId: open.decisions[0].id } },
+      'mutation($i: MeetingIdInput!) { closeMeeting(input: $i) { id } }',
+      { i: { meetingId: december2024 } },
       chair,
     );
     const beforePublication = moment();
     await send(
       'mutation($i: PublishPolicyVersionInput!) { publishPolicyVersion(input: $i) { id } }',
-      { i: { policyId: draftPolicy.id, effectiveOn: '2025-01-01', reviewOn: '2026-01-01' } },
+      { i: { policyId: draftPolicy.id, publishedOn: '2024-12-12', effectiveOn: '2025-01-01', reviewOn: '2026-01-01' } },
       chair,
     );
     const due = await send(
@@ -268,10 +286,15 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
         { id: draftPolicy.id, asAt: day },
         chair,
       );
-    // A3: entered in 2026, it is known to have existed from the day it took effect, not before.
-    expect((await asAt('2024-12-31')).errors?.[0]).toMatchObject({
-      message: 'The policy existed from 2025-01-01; 2024-12-31 is before it.',
-      extensions: { code: 'OUT_OF_RANGE', earliest: '2025-01-01' },
+    // A3: entered in 2026, it is known to have existed from the day it was published, not before.
+    expect((await asAt('2024-12-11')).errors?.[0]).toMatchObject({
+      message: 'The policy existed from 2024-12-12; 2024-12-11 is before it.',
+      extensions: { code: 'OUT_OF_RANGE', earliest: '2024-12-12' },
+    });
+    expect((await asAt('2024-12-31')).data?.policy).toEqual({
+      asAt: '2024-12-31',
+      reviewOverdue: false,
+      currentVersion: null,
     });
     expect((await asAt('2025-06-01')).data?.policy).toEqual({
       asAt: '2025-06-01',
@@ -309,6 +332,58 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
       outcome: 'NO_CHANGE',
     });
     expect(reviewed.data?.recordPolicyReview.reviewOverdue).toBe(false);
+  });
+
+  it('refuses policy dates before what they follow as OUT_OF_RANGE, naming the earliest, and writes nothing', async () => {
+    const { draftPolicy } = await send(
+      'mutation($i: DraftPolicyInput!) { draftPolicy(input: $i) { id } }',
+      { i: { groupId: demo.groupId, title: 'Neglect strategy', body: 'https://procedures.example/neglect' } },
+      chair,
+    );
+    const policyId = draftPolicy.id;
+    await approveAt(policyId, escalation.meetingId, 'Approved the neglect strategy.');
+    const publish = (dates: Record<string, string>) =>
+      policyCall('publishPolicyVersion', 'PublishPolicyVersionInput', { policyId, ...dates });
+    expect((await publish({ effectiveOn: '2010-01-01', reviewOn: '2011-01-01' })).errors?.[0]).toMatchObject({
+      message: 'The effective date (2010-01-01) is before the meeting that approved it (2026-11-23).',
+      extensions: { code: 'OUT_OF_RANGE', earliest: '2026-11-23' },
+    });
+    expect((await publish({ effectiveOn: '2027-01-01', reviewOn: '2027-01-01' })).errors?.[0]).toMatchObject({
+      extensions: { code: 'OUT_OF_RANGE', earliest: '2027-01-02' },
+    });
+    expect(
+      (await publish({ publishedOn: '2026-11-22', effectiveOn: '2027-01-01', reviewOn: '2028-01-01' })).errors?.[0],
+    ).toMatchObject({ extensions: { code: 'OUT_OF_RANGE', earliest: '2026-11-23' } });
+    const { policy: unpublished } = await send(
+      `query($id: ID!) { policy(id: $id) { ${POLICY} } }`,
+      { id: policyId },
+      chair,
+    );
+    expect(unpublished).toMatchObject({ status: 'DRAFT', versions: [] });
+
+    expect((await publish({ effectiveOn: '2027-01-01', reviewOn: '2028-01-01' })).errors).toBeUndefined();
+    const adoption = (mutation: string, input: Record<string, unknown>) =>
+      api.graphql(
+        `mutation($input: ${mutation[0].toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { policyId adoption { decision } } }`,
+        { input: { policyId, areaId: demo.areaIds.Bristol, version: 1, decision: 'ADOPTED', ...input } },
+        managers.Bristol,
+      );
+    expect((await adoption('recordPolicyAdoption', { decidedOn: '2016-05-05' })).errors?.[0]).toMatchObject({
+      message: "The date of the decision (2016-05-05) is before version 1's publication (2026-11-23).",
+      extensions: { code: 'OUT_OF_RANGE', earliest: '2026-11-23' },
+    });
+    expect((await adoption('recordPolicyAdoption', { decidedOn: '2026-11-23' })).errors).toBeUndefined();
+    const corrected = await adoption('correctPolicyAdoption', {
+      decision: 'NOT_ADOPTED',
+      notAdoptedReason: 'Our own strategy runs to 2028.',
+      decidedOn: '2015-01-01',
+      reason: 'Recorded as adopted in error.',
+    });
+    expect(corrected.errors?.[0]).toMatchObject({ extensions: { code: 'OUT_OF_RANGE', earliest: '2026-11-23' } });
+    const { policy } = await send(`query($id: ID!) { policy(id: $id) { ${POLICY} } }`, { id: policyId }, chair);
+    expect(policy.adoption).toEqual([
+      { areaId: demo.areaIds.Bristol, version: 1, decision: 'ADOPTED', variation: null, reason: null },
+    ]);
   });
 
   it('sends a communication to its audience areas and shows the sender which have acknowledged it', async () => {

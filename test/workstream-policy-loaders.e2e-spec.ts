@@ -178,8 +178,10 @@ describe('lists of workstreams, tasks, policies and groups over GraphQL, one que
 
   it('gives each group its own meetings, cadence, notices, officers, terms and dissolution', async () => {
     const { avon, other } = await groups();
-    // March 2020's, the year's four, the extraordinary meeting of 19 November that approved the policies, and the next one.
+    // March 2020's, the extraordinary meetings of 12 December 2024 and 19 November 2026 that approved the
+    // policies, the year's four, and the next one.
     expect(avon.meetings.map((m) => m.status)).toEqual([
+      'CLOSED',
       'CLOSED',
       'CLOSED',
       'CLOSED',
@@ -189,11 +191,11 @@ describe('lists of workstreams, tasks, policies and groups over GraphQL, one que
       'SCHEDULED',
     ]);
     expect(avon.meetings[0].id).toBe(demo.march2020MeetingId);
-    expect(avon.meetings[6].id).toBe(year.nextMeetingId);
+    expect(avon.meetings[7].id).toBe(year.nextMeetingId);
     expect(avon.cadence).toEqual({
       cadenceMonths: 3,
       overdue: false,
-      lastMeeting: { id: avon.meetings[5].id },
+      lastMeeting: { id: avon.meetings[6].id },
       nextMeeting: { id: year.nextMeetingId },
     });
     expect(avon.notices).toEqual([{ partnerId: demo.partnerIds['banes-icb'], status: 'OPEN' }]);

@@ -64,6 +64,7 @@ export * from './regional-reports/regional-reports.decider';
 export * from './shared/working-days';
 export * from './policies/policy.decider';
 export * from './communications/communication.decider';
+export * from './audit/change-reason';
 export * from './audit/happened-on';
 export * from './audit/history-window';
 export * from './audit/history-readers';

@@ -48,3 +48,27 @@ describe('Reading events recorded before business dates were kept (schema versio
     expect(upcast(undated)).toBe(undated);
   });
 });
+
+describe('Reading policy versions published before their publication day was kept (schema version 3)', () => {
+  const version = { version: 1, effectiveOn: '2025-01-01', reviewOn: '2026-01-01' };
+
+  it('dates a version published ahead of its effective date from the day it was recorded', () => {
+    const old = stored('PolicyVersionPublished', { ...version, effectiveOn: '2027-01-01' }, 2, '2026-11-23T09:00:00Z');
+    expect(upcast(old).data).toEqual({ ...version, effectiveOn: '2027-01-01', publishedOn: '2026-11-23' });
+  });
+
+  it('dates a version entered after it took effect from its effective date', () => {
+    const old = stored('PolicyVersionPublished', version, 2, '2026-11-23T09:00:00Z');
+    expect(upcast(old).data).toEqual({ ...version, publishedOn: '2025-01-01' });
+  });
+
+  it('leaves a version 3 publication as stored', () => {
+    const current = stored(
+      'PolicyVersionPublished',
+      { ...version, publishedOn: '2024-12-12' },
+      3,
+      '2026-11-23T09:00:00Z',
+    );
+    expect(upcast(current)).toBe(current);
+  });
+});

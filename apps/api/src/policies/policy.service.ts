@@ -34,14 +34,17 @@ import {
 
 type Build = (context: PreparedCommand) => PolicyCommandUnion | Promise<PolicyCommandUnion>;
 
-/** An area's decision on a version as its input gives it, recorded or corrected; `reason` is why it was not adopted. */
-function adoptionOf(input: RecordPolicyAdoptionInput | CorrectPolicyAdoptionInput, reason: string | null | undefined) {
+/**
+ * An area's decision on a version as its input gives it, recorded or corrected: `notAdoptedReason`
+ * is why it was not adopted, kept apart from `reason`, the reason for the change itself (A1).
+ */
+function adoptionOf(input: RecordPolicyAdoptionInput | CorrectPolicyAdoptionInput) {
   return {
     policyId: input.policyId,
     version: input.version,
     decision: input.decision,
     variation: input.variation ?? null,
-    reason: reason ?? null,
+    reason: input.notAdoptedReason ?? null,
     decidedOn: input.decidedOn ?? null,
   };
 }
@@ -105,6 +108,7 @@ export class PolicyService {
           meeting: {
             meetingId: meeting.meetingId,
             groupId: meeting.groupId,
+            meetingDate: meeting.meetingDate,
             open: meeting.status === 'OPEN',
             quorate: meetingQuorum(meeting).isQuorate,
             decisionIds: meeting.decisionIds,
@@ -123,6 +127,7 @@ export class PolicyService {
       data: {
         effectiveOn: input.effectiveOn,
         reviewOn: input.reviewOn,
+        publishedOn: input.publishedOn ?? null,
         areas: (await this.groupFacts((await this.policyState(input.policyId)).groupId)).areas,
         actor,
         now,
@@ -147,30 +152,26 @@ export class PolicyService {
   /** On the area's stream: the area's own business manager, on a version published to the area. */
   async recordAdoption(input: RecordPolicyAdoptionInput, meta: RequestMeta): Promise<string> {
     await this.policyState(input.policyId);
-    await this.areas.change('recordPolicyAdoption', input, meta, async ({ area }) => {
-      const events = (await this.store.readStream(policyStream(input.policyId))) as unknown as PolicyEvent[];
-      const published = events.find((e) => e.type === 'PolicyVersionPublished' && e.data.version === input.version);
-      return {
-        type: 'RecordPolicyAdoption',
-        data: {
-          ...area,
-          ...adoptionOf(input, input.reason),
-          publishedToArea:
-            published?.type === 'PolicyVersionPublished' && published.data.areas.some((a) => a.areaId === area.areaId),
-        },
-      };
-    });
+    await this.areas.change('recordPolicyAdoption', input, meta, async ({ area }) => ({
+      type: 'RecordPolicyAdoption',
+      data: {
+        ...area,
+        ...adoptionOf(input),
+        publishedToAreaOn: await this.publishedToAreaOn(input.policyId, input.version, area.areaId),
+      },
+    }));
     return input.policyId;
   }
 
   /** A7, R11: on the area's stream, with a mandatory reason; the original decision stays recorded. */
   async correctAdoption(input: CorrectPolicyAdoptionInput, meta: RequestMeta): Promise<string> {
     await this.policyState(input.policyId);
-    await this.areas.change('correctPolicyAdoption', input, meta, ({ area }) => ({
+    await this.areas.change('correctPolicyAdoption', input, meta, async ({ area }) => ({
       type: 'CorrectPolicyAdoption',
       data: {
         ...area,
-        ...adoptionOf(input, input.notAdoptedReason),
+        ...adoptionOf(input),
+        publishedToAreaOn: await this.publishedToAreaOn(input.policyId, input.version, area.areaId),
         correctionReason: input.reason ?? '',
       },
     }));
@@ -219,6 +220,15 @@ export class PolicyService {
     const groupId = await this.actors.groupOfStream(stream, `There is no policy with id ${policyId}.`);
     await this.gateway.change({ operation, input, meta }, groupId, stream, policyDecider, build);
     return policyId;
+  }
+
+  /** The day a version of the policy was published to the area, from the policy's stream; null when it was not. */
+  private async publishedToAreaOn(policyId: string, version: number, areaId: string): Promise<string | null> {
+    const events = (await this.store.readStream(policyStream(policyId))) as unknown as PolicyEvent[];
+    const published = events.find((e) => e.type === 'PolicyVersionPublished' && e.data.version === version);
+    return published?.type === 'PolicyVersionPublished' && published.data.areas.some((a) => a.areaId === areaId)
+      ? published.data.publishedOn
+      : null;
   }
 
   private async policyState(policyId: string) {

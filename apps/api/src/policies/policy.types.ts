@@ -203,6 +203,9 @@ export class PublishPolicyVersionInput extends PolicyInput {
   @Field()
   @IsDay()
   reviewOn!: string;
+
+  @BusinessDate('publishedOn', 'the day the version was published, not before the meeting that approved it')
+  publishedOn?: string | null;
 }
 
 @InputType()
@@ -235,7 +238,7 @@ export class RecordPolicyAdoptionInput extends PolicyInput {
   @Min(1)
   version!: number;
 
-  @Field({ description: 'ADOPTED, ADOPTED_WITH_VARIATION (with variation) or NOT_ADOPTED (with reason).' })
+  @Field({ description: 'ADOPTED, ADOPTED_WITH_VARIATION (with variation) or NOT_ADOPTED (with notAdoptedReason).' })
   @IsIn(['ADOPTED', 'ADOPTED_WITH_VARIATION', 'NOT_ADOPTED'], {
     message: 'decision is ADOPTED, ADOPTED_WITH_VARIATION or NOT_ADOPTED.',
   })
@@ -246,7 +249,15 @@ export class RecordPolicyAdoptionInput extends PolicyInput {
   @IsLongText()
   variation?: string | null;
 
-  @BusinessDate('decidedOn', 'the day the area decided')
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the area did not adopt it, for NOT_ADOPTED; reason is kept for why the change is recorded.',
+  })
+  @IsOptional()
+  @IsLongText()
+  notAdoptedReason?: string | null;
+
+  @BusinessDate('decidedOn', 'the day the area decided, from the version’s publication to today')
   decidedOn?: string | null;
 }
 

@@ -4,7 +4,11 @@ import { found } from './found';
 import { DemoContext, LoadedDemo } from './load-demo';
 
 type Area = (typeof AREAS)[number];
-type Decision = { decision: 'ADOPTED' | 'ADOPTED_WITH_VARIATION' | 'NOT_ADOPTED'; variation?: string; reason?: string };
+type Decision = {
+  decision: 'ADOPTED' | 'ADOPTED_WITH_VARIATION' | 'NOT_ADOPTED';
+  variation?: string;
+  notAdoptedReason?: string;
+};
 
 interface RegisteredPerson {
   readonly registerPerson: { readonly personId: string };
@@ -25,10 +29,14 @@ interface AreaFeed {
   readonly areaFeed: { readonly edges: { readonly node: { readonly cursor: string; readonly subjectId: string } }[] };
 }
 
-/** Two regional policies with mixed local decisions (one overdue for review), a notice to leave and a communication. */
+/**
+ * Two regional policies with mixed local decisions (one overdue for review), a notice to leave and a
+ * communication. Each is approved at its own extraordinary meeting and published that day.
+ */
 export const POLICIES: readonly {
   title: string;
   body: string;
+  approvedAt: string;
   effectiveOn: string;
   reviewOn: string;
   decisions: Partial<Record<Area, Decision>>;
@@ -36,18 +44,20 @@ export const POLICIES: readonly {
   {
     title: 'Regional escalation procedure',
     body: 'How professionals escalate concerns about another agency’s response, and to whom, across the five areas.',
+    approvedAt: '2026-11-19T10:00:00Z',
     effectiveOn: '2026-12-01',
     reviewOn: '2027-12-01',
     decisions: {
       Bristol: { decision: 'ADOPTED' },
       Somerset: { decision: 'ADOPTED_WITH_VARIATION', variation: 'Escalations go first to the Somerset duty manager.' },
-      'North Somerset': { decision: 'NOT_ADOPTED', reason: 'The local procedure already covers this.' },
+      'North Somerset': { decision: 'NOT_ADOPTED', notAdoptedReason: 'The local procedure already covers this.' },
       'Bath and North East Somerset': { decision: 'ADOPTED' },
     },
   },
   {
     title: 'Information sharing protocol',
     body: 'The multi-agency information sharing protocol for safeguarding children.',
+    approvedAt: '2024-12-12T10:00:00Z',
     effectiveOn: '2025-01-01',
     // Its review date has passed: the demo shows it overdue.
     reviewOn: '2026-01-01',
@@ -61,7 +71,7 @@ export const POLICIES: readonly {
 ];
 
 /**
- * An extraordinary meeting approves the policies; each area's business manager records its own
+ * Extraordinary meetings approve the policies; each area's business manager records its own
  * decision; the Bath and North East Somerset, Swindon and Wiltshire ICB gives a year's notice on
  * `today` (the service's date, which a fixed CLOCK_NOW may set); and a communication goes to every
  * area, acknowledged so far by Bristol.
@@ -92,27 +102,27 @@ export async function loadPoliciesAndNotices(
     businessManagerIds[area] = personId;
   }
 
-  const { scheduleMeeting } = await send<ScheduledMeeting>(
-    'mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }',
-    {
-      i: {
-        groupId: demo.groupId,
-        startsAt: '2026-11-19T10:00:00Z',
-        place: 'Avon and Somerset Constabulary Headquarters, Portishead',
+  for (const policy of POLICIES) {
+    const { scheduleMeeting } = await send<ScheduledMeeting>(
+      'mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }',
+      {
+        i: {
+          groupId: demo.groupId,
+          startsAt: policy.approvedAt,
+          place: 'Avon and Somerset Constabulary Headquarters, Portishead',
+        },
       },
-    },
-    chair,
-  );
-  const meetingId = scheduleMeeting.id;
-  await send('mutation($i: MeetingIdInput!) { openMeeting(input: $i) { id } }', { i: { meetingId } }, chair);
-  for (const rep of REPRESENTATIVES) {
-    await send(
-      'mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { id } }',
-      { i: { meetingId, appointmentId: demo.appointmentIds[rep.key], status: 'PRESENT' } },
       chair,
     );
-  }
-  for (const policy of POLICIES) {
+    const meetingId = scheduleMeeting.id;
+    await send('mutation($i: MeetingIdInput!) { openMeeting(input: $i) { id } }', { i: { meetingId } }, chair);
+    for (const rep of REPRESENTATIVES) {
+      await send(
+        'mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { id } }',
+        { i: { meetingId, appointmentId: demo.appointmentIds[rep.key], status: 'PRESENT' } },
+        chair,
+      );
+    }
     const { draftPolicy } = await send<DraftedPolicy>(
       'mutation($i: DraftPolicyInput!) { draftPolicy(input: $i) { id } }',
       { i: { groupId: demo.groupId, title: policy.title, body: policy.body } },
@@ -132,7 +142,14 @@ export async function loadPoliciesAndNotices(
     );
     await send(
       'mutation($i: PublishPolicyVersionInput!) { publishPolicyVersion(input: $i) { id } }',
-      { i: { policyId: draftPolicy.id, effectiveOn: policy.effectiveOn, reviewOn: policy.reviewOn } },
+      {
+        i: {
+          policyId: draftPolicy.id,
+          publishedOn: policy.approvedAt.slice(0, 10),
+          effectiveOn: policy.effectiveOn,
+          reviewOn: policy.reviewOn,
+        },
+      },
       chair,
     );
     for (const [area, decision] of Object.entries(policy.decisions) as [Area, Decision][]) {
@@ -142,8 +159,8 @@ export async function loadPoliciesAndNotices(
         managers[area] as string,
       );
     }
+    await send('mutation($i: MeetingIdInput!) { closeMeeting(input: $i) { id } }', { i: { meetingId } }, chair);
   }
-  await send('mutation($i: MeetingIdInput!) { closeMeeting(input: $i) { id } }', { i: { meetingId } }, chair);
 
   // A notice is dated the day it is given: the service's date.
   await giveBswIcbNotice({ send, tokenFor, administratorToken: admin }, demo, today);

@@ -88,7 +88,7 @@ const ESCALATION: Readonly<Record<'title' | 'detail', FormField>> = {
 const decisionFields = (cursor: string, version: string): FormFields => ({
   decision: { id: `${cursor}-decision`, label: `Decision on version ${version}` },
   variation: { id: `${cursor}-variation`, label: 'Local variation' },
-  reason: { id: `${cursor}-reason`, label: 'Reason' },
+  notAdoptedReason: { id: `${cursor}-reason`, label: 'Reason' },
   decidedOn: { id: `${cursor}-decided-on`, label: 'Date of the decision' },
 });
 
@@ -149,7 +149,7 @@ export class InboxController {
           if (form.decision === 'ADOPTED_WITH_VARIATION' && !form.variation?.trim())
             errors.push({ field: fields.variation.id, text: 'Describe the local variation' });
           if (form.decision === 'NOT_ADOPTED' && !form.reason?.trim())
-            errors.push({ field: fields.reason.id, text: 'Give the reason the area did not adopt it' });
+            errors.push({ field: fields.notAdoptedReason.id, text: 'Give the reason the area did not adopt it' });
           const decided = readDate(form, 'decidedOn', fields.decidedOn.label, fields.decidedOn.id);
           if (decided.error) errors.push(decided.error);
           else if (!decided.date) errors.push({ field: fields.decidedOn.id, text: 'Enter the date of the decision' });
@@ -163,7 +163,7 @@ export class InboxController {
               version: Number(form.version),
               decision: form.decision,
               variation: form.decision === 'ADOPTED_WITH_VARIATION' ? form.variation : null,
-              reason: form.decision === 'NOT_ADOPTED' ? form.reason : null,
+              notAdoptedReason: form.decision === 'NOT_ADOPTED' ? form.reason : null,
               decidedOn: decided.date,
               idempotencyKey: form.idempotencyKey,
             },
@@ -285,7 +285,7 @@ export class InboxController {
           errors: fieldErrors,
         })}
         ${textarea({
-          ...fields.reason,
+          ...fields.notAdoptedReason,
           name: 'reason',
           hint: 'Only if not adopted.',
           value: own.reason,

@@ -27,6 +27,7 @@ const correct = (overrides: Partial<CorrectPolicyAdoption['data']> = {}): Correc
     variation: 'Escalation contacts are those of Bristol’s front door.',
     reason: null,
     decidedOn: null,
+    publishedToAreaOn: '2021-04-01',
     correctionReason: REASON,
     managedAreaIds: ['bristol'],
     actor: bristolManager,
@@ -73,6 +74,17 @@ describe('correcting an area’s decision on a regional policy (A7, R11)', () =>
       .given([adopted])
       .when(correct({ decidedOn: '2026-11-24' }))
       .thenFails('VALIDATION_FAILED', /future/);
+  });
+
+  it('is refused as OUT_OF_RANGE when corrected to a day before the version was published to the area', () => {
+    spec
+      .given([adopted])
+      .when(correct({ decidedOn: '2015-01-01' }))
+      .thenFails(
+        'OUT_OF_RANGE',
+        /The date of the decision \(2015-01-01\) is before version 1's publication \(2021-04-01\)/,
+      );
+    expect(spec.refusal([adopted], correct({ decidedOn: '2021-03-31' })).details).toEqual({ earliest: '2021-04-01' });
   });
 
   it('is refused without a reason for the correction', () =>

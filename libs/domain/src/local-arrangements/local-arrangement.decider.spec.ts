@@ -54,7 +54,7 @@ describe("an area's decision on a regional policy (D1)", () => {
       variation: null,
       reason: null,
       decidedOn: null as string | null,
-      publishedToArea: true,
+      publishedToAreaOn: '2025-01-06' as string | null,
       managedAreaIds: ['bristol'],
       actor: bristolManager,
       now,
@@ -86,6 +86,21 @@ describe("an area's decision on a regional policy (D1)", () => {
       .given([])
       .when(adopt({ decidedOn: '2026-11-24' }))
       .thenFails('VALIDATION_FAILED', /The date of the decision \(2026-11-24\) is in the future/));
+  it('records a decision on the day the version was published to the area', () =>
+    spec
+      .given([])
+      .when(adopt({ decidedOn: '2025-01-06' }))
+      .then([{ type: 'PolicyAdoptionRecorded', data: { ...adopted.data, decidedOn: '2025-01-06' } }]));
+  it('is refused as OUT_OF_RANGE when dated before the version was published to the area', () => {
+    spec
+      .given([])
+      .when(adopt({ decidedOn: '2016-05-05' }))
+      .thenFails(
+        'OUT_OF_RANGE',
+        /The date of the decision \(2016-05-05\) is before version 1's publication \(2025-01-06\)/,
+      );
+    expect(spec.refusal([], adopt({ decidedOn: '2025-01-05' })).details).toEqual({ earliest: '2025-01-06' });
+  });
   it('records a variation with its text, and a refusal with its reason', () => {
     spec
       .given([])
@@ -129,7 +144,7 @@ describe("an area's decision on a regional policy (D1)", () => {
   it('is refused for a version not published to the area, and recorded once per version', () => {
     spec
       .given([])
-      .when(adopt({ publishedToArea: false }))
+      .when(adopt({ publishedToAreaOn: null }))
       .thenFails('NOT_FOUND');
     spec.given([adopted]).when(adopt()).thenFails('ALREADY_EXISTS');
     spec

@@ -1,6 +1,6 @@
 import { Decider, Message } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
-import { dateOrToday, IsoDate, requireNotFuture } from '../shared/dates';
+import { dateOrToday, IsoDate, requireNotBefore, requireNotFuture } from '../shared/dates';
 import { Actor } from '../shared/roles';
 import { requireAreaManager } from './area-recorders';
 import {
@@ -83,8 +83,8 @@ export type RecordPolicyAdoption = Message<
     reason: string | null;
     /** The day the area decided; today in the group's time zone when not given. */
     decidedOn: IsoDate | null;
-    /** Whether that version was published to this area, read from the policy's stream. */
-    publishedToArea: boolean;
+    /** The day that version was published to this area, read from the policy's stream; null when it was not. */
+    publishedToAreaOn: IsoDate | null;
     managedAreaIds: readonly string[];
     actor: Actor;
     now: string;
@@ -93,7 +93,7 @@ export type RecordPolicyAdoption = Message<
 /** `decidedOn` null keeps the day recorded; `correctionReason` is mandatory (A7). */
 export type CorrectPolicyAdoption = Message<
   'CorrectPolicyAdoption',
-  Omit<RecordPolicyAdoption['data'], 'publishedToArea'> & { correctionReason: string }
+  RecordPolicyAdoption['data'] & { correctionReason: string }
 >;
 export type LocalArrangementCommand =
   | AcknowledgeFeedItem
@@ -153,9 +153,9 @@ export const localArrangementDecider: Decider<LocalArrangementCommand, LocalArra
 
 /** D1, R11: each area decides for itself on each version; the region cannot decide for it. */
 function recordAdoption(command: RecordPolicyAdoption, state: LocalArrangementState): LocalArrangementEvent[] {
-  const { actor, areaId, policyId, version, managedAreaIds, publishedToArea, now } = command.data;
+  const { actor, areaId, policyId, version, managedAreaIds, publishedToAreaOn, now } = command.data;
   requireAreaManager(actor, areaId, managedAreaIds, 'records its decision on a regional policy');
-  if (!publishedToArea)
+  if (publishedToAreaOn === null)
     throw new DomainError('NOT_FOUND', 'That version of the policy was not published to this area.');
   if (state.adoptions[`${policyId}@${version}`] !== undefined)
     throw new DomainError('ALREADY_EXISTS', 'The area has already decided on that version.');
@@ -164,12 +164,12 @@ function recordAdoption(command: RecordPolicyAdoption, state: LocalArrangementSt
   ];
 }
 
-/** D1: a decision on a version as the area records it: a variation's text, or a reason for not adopting. */
-function adoptionDecision(
-  data: Omit<RecordPolicyAdoption['data'], 'publishedToArea'>,
-  decidedOn: IsoDate,
-): PolicyAdoptionRecorded['data'] {
-  const { areaId, policyId, version, decision, now } = data;
+/**
+ * D1: a decision on a version as the area records it: a variation's text, or a reason for not
+ * adopting, on a day from the version's publication to the area until today.
+ */
+function adoptionDecision(data: RecordPolicyAdoption['data'], decidedOn: IsoDate): PolicyAdoptionRecorded['data'] {
+  const { areaId, policyId, version, decision, publishedToAreaOn, now } = data;
   const variation = data.variation?.trim() || null;
   const reason = data.reason?.trim() || null;
   if (decision === 'ADOPTED_WITH_VARIATION' && !variation)
@@ -180,6 +180,8 @@ function adoptionDecision(
     throw new DomainError('VALIDATION_FAILED', 'The decision is ADOPTED, ADOPTED_WITH_VARIATION or NOT_ADOPTED.');
   }
   requireNotFuture(decidedOn, now, 'The date of the decision');
+  if (publishedToAreaOn !== null)
+    requireNotBefore(decidedOn, publishedToAreaOn, 'The date of the decision', `version ${version}'s publication`);
   return {
     areaId,
     policyId,

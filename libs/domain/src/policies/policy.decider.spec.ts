@@ -62,6 +62,7 @@ const publish = (overrides: Partial<PublishPolicyVersion['data']> = {}): Publish
   policyCommand('PublishPolicyVersion', {
     effectiveOn: '2020-04-01',
     reviewOn: '2021-04-01',
+    publishedOn: null,
     areas: Object.values(AREAS),
     ...overrides,
   });
@@ -188,7 +189,7 @@ describe('Drafting a regional policy (D1)', () => {
       status: 'ACTIVE',
       policyId: POLICY_ID,
       groupId: GROUP_ID,
-      draft: { title, body, summary, approved: false },
+      draft: { title, body, summary, approved: false, approvedOn: null },
       versions: [],
     });
   });
@@ -225,7 +226,11 @@ describe('Revising the draft (D1)', () => {
 
   it('resets an approval: the revised draft needs approving again', () => {
     spec.given(approvedDraft).when(revise()).then([revised]);
-    expect(policyAfter([...approvedDraft, revised]).draft).toEqual({ ...revised.data, approved: false });
+    expect(policyAfter([...approvedDraft, revised]).draft).toEqual({
+      ...revised.data,
+      approved: false,
+      approvedOn: null,
+    });
     spec
       .given([...approvedDraft, revised])
       .when(publish())
@@ -239,7 +244,7 @@ describe('Revising the draft (D1)', () => {
   it('starts a new draft after a version is published, leaving the published versions as they were', () => {
     spec.given(publishedPolicy).when(revise()).then([revised]);
     const policy = policyAfter([...publishedPolicy, revised]);
-    expect(policy.draft).toEqual({ ...revised.data, approved: false });
+    expect(policy.draft).toEqual({ ...revised.data, approved: false, approvedOn: null });
     expect(policy.versions).toEqual([
       { version: 1, effectiveOn: '2020-04-01', reviewOn: '2021-04-01', title, body, summary },
     ]);
@@ -407,14 +412,58 @@ describe('Publishing a version (D1)', () => {
     ['an empty effective date', { effectiveOn: '' }, /effective date/],
     ['a review date not written YYYY-MM-DD', { reviewOn: '2021-4-1' }, /review date/],
     ['a review date that does not exist', { reviewOn: '2021-13-01' }, /review date/],
-    ['a review date on the effective date', { reviewOn: '2020-04-01' }, /review date comes after the effective date/],
-    [
-      'a review date before the effective date',
-      { reviewOn: '2020-03-31' },
-      /review date comes after the effective date/,
-    ],
   ])('is refused with %s', (_what, overrides, message) => {
     spec.given(approvedDraft).when(publish(overrides)).thenFails('VALIDATION_FAILED', message);
+  });
+
+  it.each([
+    ['on the effective date', '2020-04-01'],
+    ['before the effective date', '2020-03-31'],
+  ])('is refused as OUT_OF_RANGE with a review date %s, naming the earliest', (_what, reviewOn) => {
+    spec
+      .given(approvedDraft)
+      .when(publish({ reviewOn }))
+      .thenFails('OUT_OF_RANGE', /review date .* is before the day after the effective date \(2020-04-02\)/);
+    expect(refusal(approvedDraft, publish({ reviewOn })).details).toEqual({ earliest: '2020-04-02' });
+  });
+
+  it('publishes a version taking effect on the day of the meeting that approved it', () => {
+    spec
+      .given(approvedDraft)
+      .when(publish({ effectiveOn: '2020-03-12' }))
+      .then([policyVersionPublished({ effectiveOn: '2020-03-12' })]);
+  });
+
+  it('is refused as OUT_OF_RANGE taking effect before the meeting that approved it', () => {
+    spec
+      .given(approvedDraft)
+      .when(publish({ effectiveOn: '2010-01-01', reviewOn: '2011-01-01' }))
+      .thenFails('OUT_OF_RANGE', /effective date \(2010-01-01\) is before the meeting that approved it \(2020-03-12\)/);
+    expect(refusal(approvedDraft, publish({ effectiveOn: '2020-03-11' })).details).toEqual({ earliest: '2020-03-12' });
+  });
+
+  it('records the day it was published when given, from the approving meeting until today', () => {
+    spec
+      .given(approvedDraft)
+      .when(publish({ publishedOn: '2020-03-12' }))
+      .then([policyVersionPublished({ publishedOn: '2020-03-12' })]);
+    spec
+      .given(approvedDraft)
+      .when(publish({ publishedOn: '2020-03-11' }))
+      .thenFails('OUT_OF_RANGE', /publication date \(2020-03-11\) is before the meeting that approved it/);
+    expect(refusal(approvedDraft, publish({ publishedOn: '2020-03-11' })).details).toEqual({ earliest: '2020-03-12' });
+    spec
+      .given(approvedDraft)
+      .when(publish({ publishedOn: '2020-03-21' }))
+      .thenFails('VALIDATION_FAILED', /publication date \(2020-03-21\) is in the future/);
+  });
+
+  it('bounds only the review date and the version order for an approval recorded before its day was kept', () => {
+    const undatedApproval = [policyDrafted(), policyApproved({ approvedOn: undefined })];
+    spec
+      .given(undatedApproval)
+      .when(publish({ effectiveOn: '2019-04-01', reviewOn: '2020-04-01' }))
+      .then([policyVersionPublished({ effectiveOn: '2019-04-01', reviewOn: '2020-04-01' })]);
   });
 
   it('numbers a revised, re-approved draft as version 2, with the revised text', () => {
@@ -441,11 +490,13 @@ describe('Publishing a version (D1)', () => {
     spec
       .given(approvedRevision)
       .when(publish({ effectiveOn: '2020-04-01', reviewOn: '2021-10-01' }))
-      .thenFails('VALIDATION_FAILED', /Version 2 must take effect after version 1 \(2020-04-01\)/);
-    spec
-      .given(approvedRevision)
-      .when(publish({ effectiveOn: '2020-03-01', reviewOn: '2021-10-01' }))
-      .thenFails('VALIDATION_FAILED', /Version 2 must take effect after version 1/);
+      .thenFails(
+        'OUT_OF_RANGE',
+        /Version 2's effective date \(2020-04-01\) is before the day after version 1 took effect/,
+      );
+    expect(refusal(approvedRevision, publish({ effectiveOn: '2020-03-15' })).details).toEqual({
+      earliest: '2020-04-02',
+    });
     spec
       .given(approvedRevision)
       .when(publish({ effectiveOn: '2020-04-02', reviewOn: '2021-04-02' }))

@@ -1,5 +1,14 @@
 import { Decider, Message } from '../shared/decider';
-import { addMonthsToDate, groupDateOf, requireDate } from '../shared/dates';
+import {
+  addDaysToDate,
+  addMonthsToDate,
+  dateOrToday,
+  groupDateOf,
+  IsoDate,
+  requireDate,
+  requireNotBefore,
+  requireNotFuture,
+} from '../shared/dates';
 import { DomainError } from '../shared/domain-error';
 import { Actor } from '../shared/roles';
 import { normaliseName, requireText } from '../shared/text';
@@ -21,10 +30,16 @@ export type PolicyDrafted = Message<
   { policyId: string; groupId: string; title: string; workstreamId: string | null; body: string; summary: string }
 >;
 export type PolicyDraftRevised = Message<'PolicyDraftRevised', { title: string; body: string; summary: string }>;
-/** D1: approved at an open, quorate meeting, by the decision recorded there. */
-export type PolicyApproved = Message<'PolicyApproved', { meetingId: string; decisionId: string }>;
-/** Flows into the feed of every area of the group. */
-export type PolicyVersionPublished = Message<'PolicyVersionPublished', PolicyVersion & { areas: readonly Area[] }>;
+/**
+ * D1: approved at an open, quorate meeting, by the decision recorded there, on the meeting's day.
+ * Approvals recorded before `approvedOn` was kept have none: the meeting's stream alone has the day.
+ */
+export type PolicyApproved = Message<'PolicyApproved', { meetingId: string; decisionId: string; approvedOn?: IsoDate }>;
+/** Flows into the feed of every area of the group, from the day it was published. */
+export type PolicyVersionPublished = Message<
+  'PolicyVersionPublished',
+  PolicyVersion & { publishedOn: IsoDate; areas: readonly Area[] }
+>;
 export type PolicyReviewed = Message<
   'PolicyReviewed',
   { reviewedOn: string; outcome: 'NO_CHANGE' | 'REVISION_STARTED'; nextReviewOn: string | null }
@@ -52,13 +67,21 @@ export type RevisePolicyDraft = PolicyCommand<'RevisePolicyDraft', { title: stri
 export type ApprovePolicy = PolicyCommand<
   'ApprovePolicy',
   {
-    meeting: { meetingId: string; groupId: string; open: boolean; quorate: boolean; decisionIds: readonly string[] };
+    meeting: {
+      meetingId: string;
+      groupId: string;
+      meetingDate: IsoDate;
+      open: boolean;
+      quorate: boolean;
+      decisionIds: readonly string[];
+    };
     decisionId: string;
   }
 >;
 export type PublishPolicyVersion = PolicyCommand<
   'PublishPolicyVersion',
-  { effectiveOn: string; reviewOn: string; areas: readonly Area[] }
+  /** `publishedOn`: the day it was published; today in the group's time zone when not given. */
+  { effectiveOn: string; reviewOn: string; publishedOn: IsoDate | null; areas: readonly Area[] }
 >;
 export type RecordPolicyReview = PolicyCommand<
   'RecordPolicyReview',
@@ -72,7 +95,8 @@ export type Policy = Readonly<{
   status: 'ACTIVE' | 'RETIRED';
   policyId: string;
   groupId: string;
-  draft: { title: string; body: string; summary: string; approved: boolean } | null;
+  /** `approvedOn`: the day of the meeting that approved the draft; null until approved, or when not kept. */
+  draft: { title: string; body: string; summary: string; approved: boolean; approvedOn: IsoDate | null } | null;
   versions: readonly PolicyVersion[];
 }>;
 export type PolicyState = Readonly<{ status: 'NONE' }> | Policy;
@@ -88,16 +112,25 @@ function requireOfficer(actor: Actor, action: string): void {
 export function evolvePolicy(state: PolicyState, event: PolicyEvent): PolicyState {
   if (event.type === 'PolicyDrafted') {
     const { policyId, groupId, title, body, summary } = event.data;
-    return { status: 'ACTIVE', policyId, groupId, draft: { title, body, summary, approved: false }, versions: [] };
+    return {
+      status: 'ACTIVE',
+      policyId,
+      groupId,
+      draft: { title, body, summary, approved: false, approvedOn: null },
+      versions: [],
+    };
   }
   if (state.status === 'NONE') return state;
   switch (event.type) {
     case 'PolicyDraftRevised':
-      return { ...state, draft: { ...event.data, approved: false } };
+      return { ...state, draft: { ...event.data, approved: false, approvedOn: null } };
     case 'PolicyApproved':
-      return { ...state, draft: state.draft && { ...state.draft, approved: true } };
+      return {
+        ...state,
+        draft: state.draft && { ...state.draft, approved: true, approvedOn: event.data.approvedOn ?? null },
+      };
     case 'PolicyVersionPublished': {
-      const { areas: _areas, ...version } = event.data;
+      const { areas: _areas, publishedOn: _publishedOn, ...version } = event.data;
       return { ...state, draft: null, versions: [...state.versions, version] };
     }
     case 'PolicyReviewed':
@@ -185,27 +218,46 @@ function decideForPolicy(command: Exclude<PolicyCommandUnion, DraftPolicy>, poli
       if (!meeting.quorate) throw new DomainError('QUORUM_NOT_MET', 'Policies are approved at a quorate meeting.');
       if (!meeting.decisionIds.includes(decisionId))
         throw new DomainError('NOT_FOUND', 'That decision is not recorded at that meeting.');
-      return [{ type: 'PolicyApproved', data: { meetingId: meeting.meetingId, decisionId } }];
+      return [
+        { type: 'PolicyApproved', data: { meetingId: meeting.meetingId, decisionId, approvedOn: meeting.meetingDate } },
+      ];
     }
     case 'PublishPolicyVersion': {
       requireOfficer(actor, 'publish a policy');
       const { effectiveOn, reviewOn, areas } = command.data;
       if (!policy.draft?.approved) throw new DomainError('VALIDATION_FAILED', 'Only an approved draft is published.');
+      const { title, body, summary, approvedOn } = policy.draft;
+      const publishedOn = dateOrToday(command.data.publishedOn, now);
+      requireNotFuture(publishedOn, now, 'The publication date');
       requireDate(effectiveOn, 'The effective date');
       requireDate(reviewOn, 'The review date');
-      if (reviewOn <= effectiveOn)
-        throw new DomainError('VALIDATION_FAILED', 'The review date comes after the effective date.');
+      if (approvedOn !== null) {
+        requireNotBefore(publishedOn, approvedOn, 'The publication date', 'the meeting that approved it');
+        requireNotBefore(effectiveOn, approvedOn, 'The effective date', 'the meeting that approved it');
+      }
+      requireNotBefore(reviewOn, addDaysToDate(effectiveOn, 1), 'The review date', 'the day after the effective date');
       const latest = policy.versions[policy.versions.length - 1];
-      if (latest && effectiveOn <= latest.effectiveOn)
-        throw new DomainError(
-          'VALIDATION_FAILED',
-          `Version ${latest.version + 1} must take effect after version ${latest.version} (${latest.effectiveOn}).`,
+      if (latest) {
+        requireNotBefore(
+          effectiveOn,
+          addDaysToDate(latest.effectiveOn, 1),
+          `Version ${latest.version + 1}'s effective date`,
+          `the day after version ${latest.version} took effect`,
         );
-      const { title, body, summary } = policy.draft;
+      }
       return [
         {
           type: 'PolicyVersionPublished',
-          data: { version: (latest?.version ?? 0) + 1, effectiveOn, reviewOn, title, body, summary, areas },
+          data: {
+            version: (latest?.version ?? 0) + 1,
+            effectiveOn,
+            reviewOn,
+            publishedOn,
+            title,
+            body,
+            summary,
+            areas,
+          },
         },
       ];
     }

@@ -705,13 +705,16 @@ export const policyDraftRevised = (overrides: Partial<PolicyDraftRevised['data']
   },
 });
 
-/** Approved at the March 2020 meeting by its decision, unless overridden. */
+/** Approved at the March 2020 meeting by its decision, on its day, unless overridden. */
 export const policyApproved = (overrides: Partial<PolicyApproved['data']> = {}): PolicyApproved => ({
   type: 'PolicyApproved',
-  data: { meetingId: MEETING_ID, decisionId: POLICY_DECISION_ID, ...overrides },
+  data: { meetingId: MEETING_ID, decisionId: POLICY_DECISION_ID, approvedOn: MEETING_DATE, ...overrides },
 });
 
-/** Version 1 of `policyDrafted()`, in force from 1 April 2020, due for review 1 April 2021, sent to the 5 areas. */
+/**
+ * Version 1 of `policyDrafted()`, published on 20 March 2020, in force from 1 April 2020, due for
+ * review 1 April 2021, sent to the 5 areas.
+ */
 export const policyVersionPublished = (
   overrides: Partial<PolicyVersionPublished['data']> = {},
 ): PolicyVersionPublished => {
@@ -722,6 +725,7 @@ export const policyVersionPublished = (
       version: 1,
       effectiveOn: '2020-04-01',
       reviewOn: '2021-04-01',
+      publishedOn: '2020-03-20',
       title,
       body,
       summary,
@@ -737,6 +741,7 @@ export const approvalMeeting = (
 ): ApprovePolicy['data']['meeting'] => ({
   meetingId: MEETING_ID,
   groupId: GROUP_ID,
+  meetingDate: MEETING_DATE,
   open: true,
   quorate: true,
   decisionIds: ['dec-2020-03-other', POLICY_DECISION_ID],

@@ -270,6 +270,82 @@ describe('the history projection, given events through the runner', () => {
         history_people: [{ person_id: 'victoria', name: 'Victoria Capel' }],
       }));
 
+  it('dates a policy’s approval and publication on their own days, and its draft on the day recorded (D1)', () => {
+    const entered = { actor: admin, occurredAt: '2026-12-01T10:00:00.000Z', schemaVersion: 3 };
+    const version = {
+      version: 1,
+      effectiveOn: '2026-12-01',
+      reviewOn: '2027-12-01',
+      title: 'T',
+      body: 'B',
+      summary: '',
+    };
+    return spec
+      .given()
+      .when(
+        inStream(
+          'policy-p',
+          [
+            {
+              type: 'PolicyDrafted',
+              data: { policyId: 'p', groupId: 'g', title: 'T', workstreamId: null, body: 'B', summary: '' },
+            },
+            { type: 'PolicyApproved', data: { meetingId: 'm', decisionId: 'd', approvedOn: '2026-11-19' } },
+            { type: 'PolicyVersionPublished', data: { ...version, publishedOn: '2026-11-19', areas: [] } },
+          ],
+          entered,
+        ),
+        inStream(
+          'policy-q',
+          { type: 'PolicyVersionPublished', data: { ...version, effectiveOn: '2027-01-01', areas: [] } },
+          { ...entered, schemaVersion: 2 },
+        ),
+      )
+      .then({
+        history_events: [
+          { type: 'PolicyDrafted', happened_on: '2026-12-01' },
+          { type: 'PolicyApproved', happened_on: '2026-11-19' },
+          { type: 'PolicyVersionPublished', happened_on: '2026-11-19' },
+          { type: 'PolicyVersionPublished', happened_on: '2026-12-01' },
+        ],
+      });
+  });
+
+  it('keeps an area’s reason for not adopting a policy in its data, not as the reason for the change (A1, D1)', () => {
+    const notAdopted = (areaId: string) => ({
+      type: 'PolicyAdoptionRecorded',
+      data: {
+        areaId,
+        policyId: 'p',
+        version: 1,
+        decision: 'NOT_ADOPTED',
+        variation: null,
+        reason: 'Covered locally.',
+        decidedOn: '2026-12-01',
+      },
+    });
+    return spec
+      .given()
+      .when(
+        inStream('local-arrangement-north-somerset', notAdopted('north-somerset'), {
+          actor: admin,
+          reason: 'Covered locally.',
+          schemaVersion: 2,
+        }),
+        inStream('local-arrangement-somerset', notAdopted('somerset'), {
+          actor: admin,
+          reason: 'Entered from the board’s minutes',
+          schemaVersion: 3,
+        }),
+      )
+      .then({
+        history_events: [
+          { stream_id: 'local-arrangement-north-somerset', reason: null },
+          { stream_id: 'local-arrangement-somerset', reason: 'Entered from the board’s minutes' },
+        ],
+      });
+  });
+
   const review = (reviewId: string) => ({ areaId: 'bristol', reviewId });
   const notified = (reviewId: string, restricted: boolean) => ({
     type: 'SeriousIncidentNotified',

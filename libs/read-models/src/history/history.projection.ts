@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import {
   AccessEvent,
+  changeReasonOf,
   EarlierRestrictions,
   happenedOn,
   readScopeOf,
@@ -77,7 +78,9 @@ export const historyProjection: Projection = {
   // 6: an area's reports and a workstream's tasks keep the area or workstream whose readers they are for.
   // 7: everything an area records on its own stream keeps its area, its policy adoptions excepted.
   // 8: a restricted practice review's panel notification and published link are restricted as the review is.
-  version: 8,
+  // 9: an area's reason for not adopting a policy is no longer taken for the reason of the change; a policy's
+  // approval and publication happen on their own days.
+  version: 9,
   tables: ['history_events', 'history_links', 'history_people', 'history_partners', 'history_restricted_items'],
 
   setup(db: Database.Database) {
@@ -115,7 +118,7 @@ export const historyProjection: Projection = {
     const actor = (stored.metadata.actor ?? {}) as { personId?: string; partnerId?: string | null; roles?: string[] };
     const { occurredAt } = stored.metadata;
     const recordedAt = typeof occurredAt === 'string' ? occurredAt : stored.recordedAt;
-    const reason = stored.metadata.reason;
+    const reason = changeReasonOf(stored.type, stored.data, stored.metadata);
     const kind = streamEntity(stored.streamId).kind;
     const happened = happenedOn(stored.data, recordedAt);
     const restriction = restrictionOf(stored.type, stored.data, earlierRestrictions(db));
@@ -135,7 +138,7 @@ export const historyProjection: Projection = {
       JSON.stringify(actor.roles ?? []),
       happened,
       recordedAt,
-      typeof reason === 'string' ? reason : null,
+      reason,
       restriction?.groupId ?? null,
       restriction ? JSON.stringify(restriction.areaIds) : null,
       scope?.areaId ?? null,

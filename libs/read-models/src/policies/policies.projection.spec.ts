@@ -159,7 +159,7 @@ describe('the policies projection', () => {
         inStream(
           policyStream(POLICY_ID),
           [
-            policyVersionPublished(),
+            policyVersionPublished({ publishedOn: '2020-04-01' }),
             {
               type: 'PolicyReviewed',
               data: { reviewedOn: '2021-03-15', outcome: 'NO_CHANGE', nextReviewOn: '2022-03-15' },
@@ -242,10 +242,10 @@ describe('the policies projection', () => {
       });
   });
 
-  it('publishes a version on the day it was recorded when it takes effect later', () =>
+  it('publishes a version on the day it was published when it takes effect later', () =>
     spec
       .given(policy(policyDrafted(), policyApproved()))
-      .when(policy(policyVersionPublished()))
+      .when(policy(policyVersionPublished({ publishedOn: '2020-03-12' })))
       .then({
         policy_states: [
           {

@@ -159,9 +159,7 @@ export const policiesProjection: Projection = {
         stateFrom(recordedOn);
         return;
       case 'PolicyVersionPublished': {
-        const { version, title, body, summary, effectiveOn, reviewOn, areas } = event.data;
-        // Published the day it was recorded, or the day it took effect when history is entered later.
-        const publishedOn = effectiveOn < recordedOn ? effectiveOn : recordedOn;
+        const { version, title, body, summary, effectiveOn, reviewOn, areas, publishedOn } = event.data;
         const row = {
           policy_id: policyId,
           version,
