@@ -80,7 +80,7 @@ describe('the GraphQL service', () => {
         },
       }),
       duplex: 'half',
-    } as RequestInit);
+    });
     expect(response.status).toBe(413);
     const { errors } = (await response.json()) as { errors: { message: string; extensions: unknown }[] };
     expect(errors).toEqual([
