@@ -1,3 +1,4 @@
+import { EVENT_SCHEMA_VERSION } from '@app/domain';
 import { LiveEvents } from '../apps/api/src/live/live-events';
 import { TestApp, waitUntil } from './support/test-app';
 
@@ -44,7 +45,7 @@ describe('establishing and reading regional groups over GraphQL', () => {
     const [event] = await api.store.readStream(`regional-group-${data?.establishRegionalGroup.id}`);
     expect(event.metadata).toMatchObject({
       actor: { personId: api.adminId, roles: ['ADMINISTRATOR'] },
-      schemaVersion: 2,
+      schemaVersion: EVENT_SCHEMA_VERSION,
     });
   });
 

@@ -176,6 +176,7 @@ describe('the area feed projection', () => {
           entered,
         ),
         inStream(regionalGroupStream(GROUP_ID), noticeToLeaveGiven(), entered),
+        // Published on 20 March 2020 to take effect on 1 April: it happened the day it was published.
         inStream(policyStream(POLICY_ID), policyVersionPublished({ areas: [AREAS.bristol] }), entered),
         inStream(workstreamStream(WORKSTREAM_ID), workstreamCommissioned({ areas: [AREAS.bristol] }), entered),
         // A communication carries no day of its own: it happened when the platform recorded it.
@@ -192,7 +193,7 @@ describe('the area feed projection', () => {
         area_feed: [
           ['bristol', 'MINUTES_PUBLISHED', '2020-03-23'],
           ['somerset', 'NOTICE_TO_LEAVE', '2020-01-15'],
-          ['bristol', 'POLICY_PUBLISHED', '2020-04-01'],
+          ['bristol', 'POLICY_PUBLISHED', '2020-03-20'],
           ['bristol', 'WORKSTREAM_COMMISSIONED', '2020-01-15'],
           ['bristol', 'COMMUNICATION', '2026-12-01'],
           ['somerset', 'COMMUNICATION', '2026-12-01'],
