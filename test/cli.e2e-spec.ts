@@ -82,6 +82,15 @@ describe('the command-line tool', () => {
     });
   });
 
+  it('refuses a witness file that is not there, saying so rather than the system error', async () => {
+    await init(config, { name: 'Jo Admin', email: null, subject: null });
+    const missing = join(dir, 'no-such-head.json');
+    await expect(verify(config, { witness: missing })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: `The witness ${missing} could not be read: there is no such file. Give the path of a head.json you kept.`,
+    });
+  });
+
   it('verifies the hash chains, and names the stream whose event was altered with plain SQL', async () => {
     await init(config, { name: 'Jo Admin', email: null, subject: null });
     expect(await verify(config)).toBe(0);

@@ -283,6 +283,10 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     await page.goto(`${groupUrl()}/meetings/${pastMeetingId}`);
     await expect(page.getByRole('button', { name: 'Open the meeting' }).count()).resolves.toBe(1);
     await expect(page.locator('#opens-on').count()).resolves.toBe(0);
+    // The API opens it with the membership of the meeting's own day, however late it is opened.
+    await expect(page.locator('#opening-membership').innerText()).resolves.toBe(
+      'Opening takes the membership as it stood on 23 November 2026, the meeting’s day, from which the quorum is counted for ever after.',
+    );
     await checkPage(page, 'meeting-in-the-future');
     await page.context().close();
 
@@ -534,6 +538,10 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
       page.getByRole('link', { name: 'Download the signed head (JSON)' }).click(),
     ]);
     const kept = await streamText(await headFile.createReadStream());
+    await page.getByRole('button', { name: 'Check the head' }).click();
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain(
+      'Paste the signed head you kept: the head.json downloaded from this page',
+    );
     await page.getByLabel('Check a head you kept').fill(kept);
     await page.getByRole('button', { name: 'Check the head' }).click();
     await expect(page.locator('#witness-verdict').innerText()).resolves.toMatch(

@@ -66,8 +66,19 @@ export async function verify(config: AppConfig, options: VerifyOptions = {}): Pr
 }
 
 function readWitness(file: string) {
+  let text: string;
   try {
-    return parseSignedTreeHead(JSON.parse(readFileSync(file, 'utf8')));
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message;
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `The witness ${file} could not be read: ${reason}. Give the path of a head.json you kept.`,
+    );
+  }
+  try {
+    return parseSignedTreeHead(JSON.parse(text));
   } catch (error) {
     throw new DomainError('VALIDATION_FAILED', `${file} is not a signed tree head: ${(error as Error).message}`);
   }

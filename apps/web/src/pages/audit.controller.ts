@@ -118,6 +118,8 @@ async function verifiedHead(api: ApiClient): Promise<{ head: Head | null; proble
 const WITNESS_NOT_JSON = 'Paste the signed head as the platform gave it (JSON): what is pasted here is not JSON.';
 
 async function witnessOutcome(api: ApiClient, text: string): Promise<string | FieldError> {
+  if (text.trim() === '')
+    return { field: 'witness', text: 'Paste the signed head you kept: the head.json downloaded from this page' };
   let kept;
   try {
     kept = parseSignedTreeHead(JSON.parse(text));

@@ -318,8 +318,9 @@ export class MeetingsController {
         ? html`<h2 class="govuk-heading-m">Open the meeting</h2>
             ${
               meeting.mayOpen
-                ? html`<p class="govuk-body">
-                      Opening takes the membership of today, from which the quorum is counted for ever after.
+                ? html`<p class="govuk-body" id="opening-membership">
+                      Opening takes the membership as it stood on ${longDate(meeting.startsAt)}, the meeting’s day, from
+                      which the quorum is counted for ever after.
                     </p>
                     <form method="post" action="${action('open')}" novalidate>
                       ${csrfField(session.csrfToken)}${idempotencyField()}
