@@ -130,10 +130,13 @@ describeWithChromium('the pages where a person types, in Chromium, over the demo
     await expect(summary(page)).resolves.toContain('Enter the entity id as the platform shows it');
     await expect(marked(page)).resolves.toEqual(['entityId']);
 
-    for (const pasted of ['', 'not a head']) {
+    for (const [pasted, said] of [
+      ['', 'Paste the signed head you kept: the head.json downloaded from this page'],
+      ['not a head', 'Paste the signed head as the platform gave it (JSON)'],
+    ]) {
       await page.getByLabel('Check a head you kept').fill(pasted);
       await page.getByRole('button', { name: 'Check the head' }).click();
-      await expect(summary(page)).resolves.toContain('Paste the signed head as the platform gave it (JSON)');
+      await expect(summary(page)).resolves.toContain(said);
       await expect(summary(page)).resolves.not.toContain('Unexpected');
     }
   });
