@@ -1,5 +1,5 @@
-import { REPRESENTATIVES } from '../apps/cli/src/demo/avon-and-somerset';
 import { LoadedDemo } from '../apps/cli/src/demo/load-demo';
+import { openQuorateMeeting } from '../apps/cli/src/demo/policies-and-notices';
 import { startDemoApp } from './support/demo-app';
 import { TestApp } from './support/test-app';
 
@@ -28,22 +28,13 @@ describe('no child-identifying data (R40)', () => {
     ({ api, demo } = app);
     send = api.send;
     chair = await app.tokenOf('sheila-smith');
-    const { scheduleMeeting } = await send(
-      'mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }',
-      {
-        i: { groupId: demo.groupId, startsAt: '2026-11-23T08:00:00Z', place: 'Constabulary Headquarters, Portishead' },
-      },
+    meetingId = await openQuorateMeeting(
+      send,
+      demo,
       chair,
+      '2026-11-23T08:00:00Z',
+      'Constabulary Headquarters, Portishead',
     );
-    meetingId = scheduleMeeting.id;
-    await send('mutation($i: MeetingIdInput!) { openMeeting(input: $i) { id } }', { i: { meetingId } }, chair);
-    for (const rep of REPRESENTATIVES) {
-      await send(
-        'mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { id } }',
-        { i: { meetingId, appointmentId: demo.appointmentIds[rep.key], status: 'PRESENT' } },
-        chair,
-      );
-    }
   });
   afterAll(async () => api.stop());
 

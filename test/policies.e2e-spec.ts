@@ -1,6 +1,6 @@
 import { CLOCK, Clock } from '@app/platform';
-import { REPRESENTATIVES } from '../apps/cli/src/demo/avon-and-somerset';
 import { LoadedDemo } from '../apps/cli/src/demo/load-demo';
+import { openQuorateMeeting } from '../apps/cli/src/demo/policies-and-notices';
 import { startDemoApp } from './support/demo-app';
 import { TestApp } from './support/test-app';
 
@@ -35,23 +35,8 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
   afterAll(async () => api.stop());
 
   /** A quorate meeting of the group starting at `startsAt`, open, with every representative present. */
-  const openMeetingAt = async (startsAt: string): Promise<string> => {
-    const { scheduleMeeting } = await send(
-      'mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }',
-      { i: { groupId: demo.groupId, startsAt, place: 'Portishead' } },
-      chair,
-    );
-    const meetingId = scheduleMeeting.id;
-    await send('mutation($i: MeetingIdInput!) { openMeeting(input: $i) { id } }', { i: { meetingId } }, chair);
-    for (const rep of REPRESENTATIVES) {
-      await send(
-        'mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { id } }',
-        { i: { meetingId, appointmentId: demo.appointmentIds[rep.key], status: 'PRESENT' } },
-        chair,
-      );
-    }
-    return meetingId;
-  };
+  const openMeetingAt = (startsAt: string): Promise<string> =>
+    openQuorateMeeting(send, demo, chair, startsAt, 'Portishead');
   /** `policyId` approved at the meeting by a decision recorded there. */
   const approveAt = async (policyId: string, meetingId: string, text: string) => {
     const decided = await send(

@@ -1,7 +1,7 @@
 import { addMonthsToDate, IsoDate } from '@app/domain';
 import { AREAS, REPRESENTATIVES } from './avon-and-somerset';
 import { found } from './found';
-import { DemoContext, LoadedDemo } from './load-demo';
+import { DemoContext, LoadedDemo, SendGraphql } from './load-demo';
 
 type Area = (typeof AREAS)[number];
 type Decision = {
@@ -76,6 +76,31 @@ export const POLICIES: readonly {
  * `today` (the service's date, which a fixed CLOCK_NOW may set); and a communication goes to every
  * area, acknowledged so far by Bristol.
  */
+/** A meeting of the group starting at `startsAt`, opened by the chair, every representative recorded present: its id. */
+export async function openQuorateMeeting(
+  send: SendGraphql,
+  demo: LoadedDemo,
+  chair: string,
+  startsAt: string,
+  place: string,
+): Promise<string> {
+  const { scheduleMeeting } = await send<ScheduledMeeting>(
+    'mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }',
+    { i: { groupId: demo.groupId, startsAt, place } },
+    chair,
+  );
+  const meetingId = scheduleMeeting.id;
+  await send('mutation($i: MeetingIdInput!) { openMeeting(input: $i) { id } }', { i: { meetingId } }, chair);
+  for (const rep of REPRESENTATIVES) {
+    await send(
+      'mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { id } }',
+      { i: { meetingId, appointmentId: demo.appointmentIds[rep.key], status: 'PRESENT' } },
+      chair,
+    );
+  }
+  return meetingId;
+}
+
 export async function loadPoliciesAndNotices(
   { send, tokenFor, administratorToken: admin }: DemoContext,
   demo: LoadedDemo,
@@ -103,26 +128,13 @@ export async function loadPoliciesAndNotices(
   }
 
   for (const policy of POLICIES) {
-    const { scheduleMeeting } = await send<ScheduledMeeting>(
-      'mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }',
-      {
-        i: {
-          groupId: demo.groupId,
-          startsAt: policy.approvedAt,
-          place: 'Avon and Somerset Constabulary Headquarters, Portishead',
-        },
-      },
+    const meetingId = await openQuorateMeeting(
+      send,
+      demo,
       chair,
+      policy.approvedAt,
+      'Avon and Somerset Constabulary Headquarters, Portishead',
     );
-    const meetingId = scheduleMeeting.id;
-    await send('mutation($i: MeetingIdInput!) { openMeeting(input: $i) { id } }', { i: { meetingId } }, chair);
-    for (const rep of REPRESENTATIVES) {
-      await send(
-        'mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { id } }',
-        { i: { meetingId, appointmentId: demo.appointmentIds[rep.key], status: 'PRESENT' } },
-        chair,
-      );
-    }
     const { draftPolicy } = await send<DraftedPolicy>(
       'mutation($i: DraftPolicyInput!) { draftPolicy(input: $i) { id } }',
       { i: { groupId: demo.groupId, title: policy.title, body: policy.body } },
