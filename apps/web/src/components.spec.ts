@@ -1,4 +1,4 @@
-import { button, checkbox, dateInput, datePartsOf, dateTime, forPeople, readDate } from './components';
+import { acknowledgeCell, button, checkbox, dateInput, datePartsOf, dateTime, forPeople, readDate } from './components';
 
 describe('the date input', () => {
   const read = (day: string, month: string, year: string) =>
@@ -119,6 +119,37 @@ describe('the button', () => {
     expect(button('Block task', 'warning', { hidden: 'Draft <the> “protocol”' }).value).toBe(
       '<button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">Block task<span class="govuk-visually-hidden"> Draft &lt;the&gt; “protocol”</span></button>',
     );
+  });
+});
+
+describe('the acknowledge cell', () => {
+  const options = {
+    csrfToken: 'csrf-1',
+    action: '/groups/g-1/inbox/acknowledge',
+    item: { name: 'itemId', value: 'item-7' },
+    spokenAs: 'Escalation “<late>” from Bristol',
+  };
+
+  it('given a reader who may acknowledge, then it is a form posting the item to the action, its button named for the item', () => {
+    const markup = acknowledgeCell({ ...options, mayAcknowledge: true }).value;
+    expect(markup).toMatch(
+      /^<form method="post" action="\/groups\/g-1\/inbox\/acknowledge" class="app-inline-form" novalidate>/,
+    );
+    expect(markup).toContain('<input type="hidden" name="_csrf" value="csrf-1" />');
+    expect(markup).toMatch(/<input type="hidden" name="idempotencyKey" value="[0-9a-f-]{36}" \/>/);
+    expect(markup).toContain('<input type="hidden" name="itemId" value="item-7" />');
+    expect(markup).toContain(
+      button('Acknowledge', 'secondary', {
+        hidden: 'Escalation “<late>” from Bristol',
+        id: 'acknowledge-item-7',
+        spacing: 'govuk-!-margin-bottom-0',
+      }).value,
+    );
+    expect(markup).toContain('&lt;late&gt;');
+  });
+
+  it('given a reader who may not, then it says the item is not acknowledged yet, with no form', () => {
+    expect(acknowledgeCell({ ...options, mayAcknowledge: false }).value).toBe('Not yet');
   });
 });
 

@@ -115,6 +115,32 @@ export function button(
   return html`<button type="submit" ${attributes} data-module="govuk-button">${text}${more}</button>`;
 }
 
+/** What an item's acknowledge form sends and says: where, which item, and the item as a screen reader hears it. */
+export interface AcknowledgeOptions {
+  /** Whether the reader may acknowledge; anyone else who may read the item is told it is not acknowledged yet. */
+  readonly mayAcknowledge: boolean;
+  readonly csrfToken: string;
+  readonly action: string;
+  /** The hidden field naming the item; its value also makes the button's id, for the error summary. */
+  readonly item: Readonly<{ name: string; value: string }>;
+  /** Completes "Acknowledge" for screen readers, the page listing one such button per item. */
+  readonly spokenAs: string;
+}
+
+/** The cell of an item not yet acknowledged, in a table of items: a one-button form, or "Not yet". */
+export function acknowledgeCell({ mayAcknowledge, csrfToken, action, item, spokenAs }: AcknowledgeOptions): Html {
+  if (!mayAcknowledge) return html`Not yet`;
+  return html`<form method="post" action="${action}" class="app-inline-form" novalidate>
+    ${csrfField(csrfToken)}${idempotencyField()}
+    <input type="hidden" name="${item.name}" value="${item.value}" />
+    ${button('Acknowledge', 'secondary', {
+      hidden: spokenAs,
+      id: `acknowledge-${item.value}`,
+      spacing: 'govuk-!-margin-bottom-0',
+    })}
+  </form>`;
+}
+
 interface FieldOptions {
   readonly id: string;
   readonly name: string;

@@ -3,6 +3,7 @@ import { groupDateOf, isAfterToday } from '@app/domain';
 import { CLOCK, Clock } from '@app/platform';
 import { Request, Response } from 'express';
 import {
+  acknowledgeCell,
   button,
   checkbox,
   csrfField,
@@ -335,22 +336,13 @@ export class InboxController {
             dateTime(item.occurredAt),
             item.acknowledgedAt
               ? html`${tag('Acknowledged', 'green')} ${longDate(item.acknowledgedAt)}`
-              : !mayAct
-                ? 'Not yet'
-                : html`<form
-                    method="post"
-                    action="/areas/${areaId}/inbox/acknowledge"
-                    class="app-inline-form"
-                    novalidate
-                  >
-                    ${csrfField(session.csrfToken)}${idempotencyField()}
-                    <input type="hidden" name="cursor" value="${item.cursor}" />
-                    ${button('Acknowledge', 'secondary', {
-                      hidden: `${forPeople(item)}, happened ${longDate(item.happenedOn)}`,
-                      id: `acknowledge-${item.cursor}`,
-                      spacing: 'govuk-!-margin-bottom-0',
-                    })}
-                  </form>`,
+              : acknowledgeCell({
+                  mayAcknowledge: mayAct,
+                  csrfToken: session.csrfToken,
+                  action: `/areas/${areaId}/inbox/acknowledge`,
+                  item: { name: 'cursor', value: item.cursor },
+                  spokenAs: `${forPeople(item)}, happened ${longDate(item.happenedOn)}`,
+                }),
           ]),
         )}
         ${

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
 import {
+  acknowledgeCell,
   button,
   csrfField,
   FieldError,
@@ -235,22 +236,13 @@ export class RegionInboxController {
                   reportUpTag(item.status),
                   item.acknowledgedAt
                     ? longDate(item.acknowledgedAt)
-                    : !viewerMayAnswerAreas
-                      ? 'Not yet'
-                      : html`<form
-                          method="post"
-                          action="/groups/${id}/inbox/acknowledge"
-                          class="app-inline-form"
-                          novalidate
-                        >
-                          ${csrfField(session.csrfToken)}${idempotencyField()}
-                          <input type="hidden" name="itemId" value="${item.id}" />
-                          ${button('Acknowledge', 'secondary', {
-                            hidden: `${forPeople(item)} from ${areaOf(item)}`,
-                            id: `acknowledge-${item.id}`,
-                            spacing: 'govuk-!-margin-bottom-0',
-                          })}
-                        </form>`,
+                    : acknowledgeCell({
+                        mayAcknowledge: viewerMayAnswerAreas,
+                        csrfToken: session.csrfToken,
+                        action: `/groups/${id}/inbox/acknowledge`,
+                        item: { name: 'itemId', value: item.id },
+                        spokenAs: `${forPeople(item)} from ${areaOf(item)}`,
+                      }),
                 ]),
               )
         }
