@@ -1,6 +1,9 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { localArrangementStream } from '@app/domain';
+import { chainEvents, SYSTEM_ACTOR } from '@app/event-store';
+import { ProjectionRunner } from '@app/read-models';
 import { GROUP_NAME } from '../apps/cli/src/demo/avon-and-somerset';
 import { replayCheck } from '../apps/cli/src/commands/replay.command';
 import { LoadedDemo } from '../apps/cli/src/demo/load-demo';
@@ -187,6 +190,67 @@ describe('the auditor’s history over GraphQL, and replay --check, on the Avon 
       reason: 'The local procedure already covers this.',
     });
     expect(northSomerset?.reason).toBeNull();
+  });
+
+  it('reads an area’s reason for not adopting, recorded before schema version 3 as the change’s reason too, as the decision’s only', async () => {
+    // Before version 3 the one `reason` the area gave went into the event's data and its metadata alike.
+    // The demo now sends notAdoptedReason, so such events are written here as the platform then wrote them:
+    // South Gloucestershire's on the escalation procedure, Bath and North East Somerset's on the information
+    // sharing protocol (the versions each has yet to decide), the second with a change reason of its own.
+    const adoptions = (await allOf({ types: ['PolicyAdoptionRecorded'] })).nodes.map((n) => JSON.parse(n.data));
+    const policyDecidedBy = (area: string, decision: string) =>
+      adoptions.find((data) => data.areaId === demo.areaIds[area] && data.decision === decision)?.policyId as string;
+    const recordedAsVersion2 = async (area: string, policyId: string, notAdopted: string, changeReason: string) => {
+      const stream = localArrangementStream(demo.areaIds[area]);
+      const history = await api.store.readStream(stream);
+      const last = history[history.length - 1];
+      const [old] = chainEvents(stream, last, [
+        {
+          id: randomUUID(),
+          type: 'PolicyAdoptionRecorded',
+          data: {
+            areaId: demo.areaIds[area],
+            policyId,
+            version: 1,
+            decision: 'NOT_ADOPTED',
+            variation: null,
+            reason: notAdopted,
+            decidedOn: '2026-11-20',
+          },
+          metadata: {
+            actor: SYSTEM_ACTOR,
+            occurredAt: '2026-11-20T12:00:00.000Z',
+            correlationId: randomUUID(),
+            causationId: randomUUID(),
+            reason: changeReason,
+            schemaVersion: 2,
+            idempotencyKey: null,
+            inputHash: null,
+          },
+        },
+      ]);
+      const { position } = await api.store.append(stream, [old], { expectedRevision: last.revision });
+      await api.app.get(ProjectionRunner).waitFor(position);
+      return position;
+    };
+    const ownProcedure = 'Our own escalation procedure is newer.';
+    const sameReason = await recordedAsVersion2(
+      'South Gloucestershire',
+      policyDecidedBy('North Somerset', 'NOT_ADOPTED'),
+      ownProcedure,
+      ownProcedure,
+    );
+    const ownReason = await recordedAsVersion2(
+      'Bath and North East Somerset',
+      policyDecidedBy('South Gloucestershire', 'ADOPTED'),
+      'The area’s protocol is being rewritten.',
+      'Entered from the board’s minutes',
+    );
+    const { nodes } = await allOf({ types: ['PolicyAdoptionRecorded'] });
+    const at = (position: number) => nodes.find((n) => n.position === position);
+    expect(JSON.parse(at(sameReason)?.data ?? '{}')).toMatchObject({ decision: 'NOT_ADOPTED', reason: ownProcedure });
+    expect(at(sameReason)?.reason).toBeNull();
+    expect(at(ownReason)?.reason).toBe('Entered from the board’s minutes');
   });
 
   it('gives each main type its history: a partner’s, a representative’s, a meeting’s', async () => {
