@@ -179,8 +179,10 @@ describe('practice reviews and reports up (L2, L5)', () => {
         lateTypes.map((type) => ({ type, withheld: true, data: '{}' })),
       );
       // For an area's own item R42 and R43 name the same readers (auditors, the group's members, the
-      // area's business managers), so no reader of the history tells them apart: an administrator is
-      // withheld by either. The rows show that the follow-ups carry the review's restriction themselves.
+      // area's business managers), and only auditors and administrators read the history, so no reader
+      // of a review's or its follow-ups' history tells them apart: an administrator is withheld by
+      // either. The rows show that the follow-ups carry the review's restriction themselves; the
+      // restricted communication below is where R42 alone withholds.
       const restrictions = [reviewId, lateReviewId].flatMap(
         (entityId) =>
           api.app
@@ -191,6 +193,30 @@ describe('practice reviews and reports up (L2, L5)', () => {
       expect(restrictions).toEqual(
         [...types, ...lateTypes].map((type) => [type, demo.groupId, JSON.stringify([bristol])]),
       );
+      // What the group itself sends the area is its own business, which R43 lets an administrator read:
+      // marked restricted, R42 alone withholds it from them.
+      const issued = await call(
+        'issueRegionalCommunication',
+        {
+          groupId: demo.groupId,
+          title: 'Rapid review learning for Bristol',
+          body: 'The learning from BRS-2026-07, for the partners in Bristol only.',
+          areaIds: [bristol],
+          cascadeBy: '2027-03-15',
+          restricted: true,
+        },
+        'chair',
+        'id',
+      );
+      const communicationId = issued.data?.issueRegionalCommunication.id as string;
+      expect(await history(communicationId, 'admin')).toEqual([
+        { type: 'CommunicationIssued', withheld: true, data: '{}' },
+      ]);
+      const [seen] = await history(communicationId, 'auditor');
+      expect({ withheld: seen.withheld, title: JSON.parse(seen.data).title }).toEqual({
+        withheld: false,
+        title: 'Rapid review learning for Bristol',
+      });
     });
 
     it('practiceReviews: the group’s members and auditors see every area’s, a business manager only their own area’s, an administrator none', async () => {
