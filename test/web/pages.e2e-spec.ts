@@ -214,27 +214,35 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     );
     expect(quorum).not.toContain('0 of 0');
 
-    // Terms of its own at the default's figure: the API says they are the group's, and so does the page.
-    const adopted = await app.api.graphql(
-      'mutation($i: AdoptTermsOfReferenceInput!) { adoptTermsOfReference(input: $i) { group { id } } }',
-      {
-        i: {
-          groupId: data!.establishRegionalGroup.id,
-          version: '1.0',
-          summary: 'First terms.',
-          quorumPercentage: 66,
-          adoptedOn: '2026-11-23',
-          acceptCoverageGap: true,
+    /** The quorum row once the group has adopted, today, a version of terms of its own at this share. */
+    const quorumOnceAdopted = async (version: string, quorumPercentage: number) => {
+      const adopted = await app.api.graphql(
+        'mutation($i: AdoptTermsOfReferenceInput!) { adoptTermsOfReference(input: $i) { group { id } } }',
+        {
+          i: {
+            groupId: data!.establishRegionalGroup.id,
+            version,
+            summary: `Terms, version ${version}.`,
+            quorumPercentage,
+            adoptedOn: '2026-11-23',
+            acceptCoverageGap: true,
+          },
         },
-      },
-    );
-    expect(adopted.errors).toBeUndefined();
-    await page.reload();
-    const own = await page.locator('.govuk-summary-list__row', { hasText: 'Quorum' }).innerText();
+      );
+      expect(adopted.errors).toBeUndefined();
+      await page.reload();
+      return page.locator('.govuk-summary-list__row', { hasText: 'Quorum' }).innerText();
+    };
+    // Terms of its own at the default's figure: the API says they are the group's, and so does the page.
+    const own = await quorumOnceAdopted('1.0', 66);
     expect(own).toContain(
       'No representatives are recorded yet, so there is no quorum to count. The terms of reference set 66% of the representatives, rounded up.',
     );
     expect(own).not.toContain('default');
+    // A later version at a figure of its own: the sentence gives the terms' share, no longer the default's.
+    await expect(quorumOnceAdopted('1.1', 75)).resolves.toContain(
+      'No representatives are recorded yet, so there is no quorum to count. The terms of reference set 75% of the representatives, rounded up.',
+    );
     await page.context().close();
   });
 
@@ -290,13 +298,24 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     await checkPage(page, 'meeting-in-the-future');
     await page.context().close();
 
-    // Whoever does not run meetings (the API's viewerMayRunMeetings, by the deciders' rule) is offered nothing.
-    for (const who of ['auditor', 'representative (health)']) {
+    // The same page by the API's viewerMayRunMeetings (the deciders' rule): the administrator, who is no
+    // officer of the group, is offered the form as the chair is; an auditor and a representative who is
+    // not the chair or deputy read the meeting with no form at all.
+    for (const [who, runsMeetings] of [
+      ['administrator', true],
+      ['auditor', false],
+      ['representative (health)', false],
+    ] as const) {
       const reader = await open();
       await signIn(reader, who);
       await reader.goto(`${groupUrl()}/meetings/${pastMeetingId}`);
       await expect(reader.locator('h1').innerText()).resolves.toContain('Meeting on');
-      await expect(reader.locator('main form[method="post"]').count()).resolves.toBe(0);
+      await expect(reader.locator('main h2').allInnerTexts()).resolves.toContain('Minutes');
+      const offered = { who, forms: await reader.locator('main form[method="post"]').count() };
+      expect(offered).toEqual({ who, forms: runsMeetings ? 1 : 0 });
+      await expect(reader.getByRole('button', { name: 'Open the meeting' }).count()).resolves.toBe(
+        runsMeetings ? 1 : 0,
+      );
       await expect(reader.locator('#opens-on').count()).resolves.toBe(0);
       await reader.context().close();
     }
