@@ -453,7 +453,7 @@ export class GroupController {
       ...lateReports.map((report) => ({
         dueOn: report.dueOn,
         text: `${forPeople(report)} from ${nameOf(report.areaId)} (due ${longDate(report.dueOn)}, received ${longDate(report.receivedOn)})`,
-        // The region inbox, filtered down to the report: the one page that shows what an area sent.
+        // The region inbox, filtered to the report's kind, area and status: the one page that shows what an area sent.
         href: `/groups/${groupId}/inbox?${new URLSearchParams({ kind: report.kind, status: 'LATE', areaId: report.areaId }).toString()}`,
       })),
       ...regionalGroup.yearlyReportsDue
