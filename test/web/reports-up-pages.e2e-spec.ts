@@ -126,7 +126,7 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
       'The escalation “Capacity of the regional child protection medical rota” is sent to the region.',
     );
     await expect(tableText(page, 'What Bristol sent up')).resolves.toMatch(
-      /Capacity of the regional child protection medical rota\tEscalation\t.*\tNo due day\tReceived\tNot acknowledged yet/,
+      /Capacity of the regional child protection medical rota Restricted\tEscalation\t.*\tNo due day\tReceived\tNot acknowledged yet/,
     );
 
     // The region's inbox is the group's business, not the area's (R43).
@@ -273,7 +273,8 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
     // 2 rapid review decisions, and the escalation Bristol raised in the first test.
     expect(all).toBe(5 * 3 + 1 + 1 + 1 + 2 + 1);
     const inbox = await tableText(page, `${all} items`);
-    expect(inbox).toContain('Rapid review decision on SOM-2025-04: national panel referral\tSomerset');
+    // A restricted item is tagged so, beside its title.
+    expect(inbox).toContain('Rapid review decision on SOM-2025-04: national panel referral Restricted\tSomerset');
     expect(inbox).not.toContain('NATIONAL_PANEL_REFERRAL');
     const sent = await sentDays(page, `${all} items`, 4);
     expect(sent).toHaveLength(all);

@@ -100,7 +100,8 @@ export async function loadReportsUp(
         areaId,
         period: '2025-26',
         publishedOn,
-        link: `https://${areaId}.example/safeguarding-partnership/yearly-report-2025-26.pdf`,
+        // Named for the area, not its id: a random id's digits can read as an NHS number, which is refused (R40).
+        link: `https://${area.toLowerCase().replaceAll(' ', '-')}.example/safeguarding-partnership/yearly-report-2025-26.pdf`,
         sentToNationalPanelOn: sentOn,
         sentToWhatWorksOn: sentOn,
       },

@@ -31,7 +31,7 @@ const OVERVIEW = `query Overview($id: ID!, $asAt: String) {
     chair { name partner { name agencyType { name } } }
     deputyChair { name partner { name agencyType { name } } }
     quorum { percentage representativeCount required platformDefault }
-    coverage { id area { name } covered missing }
+    coverage { id area { id name } covered missing }
     notices {
       id partnerId status givenOn effectiveOn withdrawnOn
       consequences { coverageGaps { areaName agencyType } quorumRequired representativeCount }
@@ -41,7 +41,7 @@ const OVERVIEW = `query Overview($id: ID!, $asAt: String) {
     policies { id title status reviewDueOn reviewOverdue }
     workstreams { id name }
   }
-  recommendations(groupId: $id, overdueOnly: true) { id text dueDate }
+  recommendations(groupId: $id, overdueOnly: true) { id text dueDate meetingId }
 }`;
 
 interface Officer {
@@ -66,7 +66,7 @@ interface Overview {
     chair: Officer | null;
     deputyChair: Officer | null;
     quorum: QuorumRule;
-    coverage: { id: string; area: { name: string }; covered: string[]; missing: string[] }[];
+    coverage: { id: string; area: { id: string; name: string }; covered: string[]; missing: string[] }[];
     notices: {
       id: string;
       partnerId: string;
@@ -94,7 +94,7 @@ interface Overview {
     policies: { id: string; title: string; status: string; reviewDueOn: string | null; reviewOverdue: boolean }[];
     workstreams: { id: string; name: string }[];
   };
-  recommendations: { id: string; text: string; dueDate: string }[];
+  recommendations: { id: string; text: string; dueDate: string; meetingId: string }[];
 }
 
 /**
@@ -115,18 +115,28 @@ interface OverdueTask {
   workstreamId: string;
 }
 
-/** What the areas owe the region as at today (L2, L5): each part only for the areas the reader may read. */
-const LATE_REPORTS = `query Late($id: ID!) {
+/**
+ * What the overview reads as at today, whatever day it is seen as at: what the areas owe the region
+ * (L2, L5), each part only for the areas the reader may read, whose inboxes it links to; the
+ * meetings the recommendations were made at; and the reader's own tasks, which their tasks page lists.
+ */
+const TODAY = `query Today($id: ID!) {
   regionalGroup(id: $id) {
     areas { id name }
+    readableAreaIds
     yearlyReportsDue { areaId dueOn status }
+    meetings { id startsAt }
   }
+  myTasks(first: 100) { edges { node { id } } }
 }`;
-interface LateReports {
+interface Today {
   regionalGroup: {
     areas: { id: string; name: string }[];
+    readableAreaIds: string[];
     yearlyReportsDue: { areaId: string; dueOn: string | null; status: string }[];
+    meetings: { id: string; startsAt: string }[];
   };
+  myTasks: { edges: { node: { id: string } }[] };
 }
 /** Reports received late, every page of them, as for the overdue tasks. */
 const LATE_INBOX = `query LateInbox($id: ID!, $after: String) {
@@ -145,10 +155,14 @@ interface LateReport {
   dueOn: string;
   receivedOn: string;
 }
-/** One line of the overview's list of what is overdue, with the day it was due, which orders the list. */
+/**
+ * One line of the overview's list of what is overdue, with the day it was due, which orders the list,
+ * and the page the reader reads it on, when there is one they may open.
+ */
 interface Overdue {
   dueOn: string | null;
   text: string;
+  href: string | null;
 }
 
 const OVERDUE_REVIEWS = `query OverdueReviews($id: ID!) { practiceReviews(groupId: $id, overdueOnly: true) { ${PRACTICE_REVIEW_FIELDS} } }`;
@@ -192,7 +206,11 @@ export class GroupController {
         ? { overview: await this.overviewOf(context, groupId, null), asAt: null, errors: [asked.error] }
         : await this.overviewAsAt(context, groupId, asked.date);
       const { regionalGroup: group } = overview;
-      const owed = await this.owedToTheRegion(context, groupId);
+      const today = await context.api.send<Today>(TODAY, { id: groupId });
+      const readableAreas = new Set(today.regionalGroup.readableAreaIds);
+      // Only to an inbox the reader may open: an administrator reads the group but no area's.
+      const areaInbox = (areaId: string) => (readableAreas.has(areaId) ? `/areas/${areaId}/inbox` : null);
+      const owed = await this.owedToTheRegion(context, groupId, today, areaInbox);
       const tasks = await everyNode((after) =>
         context.api
           .send<{ tasks: NodePage<OverdueTask> }>(OVERDUE_TASKS, { id: groupId, after })
@@ -200,7 +218,7 @@ export class GroupController {
       );
       const partnerName = new Map(group.partners.map((partner) => [partner.id, partner.name]));
       const gaps = group.coverage.filter((area) => area.missing.length > 0);
-      const overdue = oldestFirst([...this.overdueOf(overview, tasks), ...owed], (item) => item.dueOn);
+      const overdue = oldestFirst([...this.overdueOf(overview, today, tasks), ...owed], (item) => item.dueOn);
       const next = group.cadence.nextMeeting;
       render({
         title: asAt ? `${group.name} as at ${longDate(asAt)}` : group.name,
@@ -278,19 +296,22 @@ export class GroupController {
             overdue.length === 0
               ? html`<p class="govuk-body">Nothing is overdue.</p>`
               : html`<ul class="govuk-list govuk-list--bullet">
-                  ${overdue.map(({ text }) => html`<li>${text}</li>`)}
+                  ${overdue.map(({ text, href }) => html`<li>${href ? html`<a class="govuk-link" href="${href}">${text}</a>` : text}</li>`)}
                 </ul>`
           }
           ${table(
             'Coverage by area',
             ['Area', 'Agency types covered', 'Agency types missing'],
-            group.coverage.map((area) => [
-              area.area.name,
-              area.covered.map(humanise).join(', '),
-              area.missing.length > 0
-                ? html`${tag('Gap', 'red')} ${area.missing.map(humanise).join(', ')}`
-                : tag('None', 'green'),
-            ]),
+            group.coverage.map((area) => {
+              const inbox = areaInbox(area.area.id);
+              return [
+                inbox ? html`<a class="govuk-link" href="${inbox}">${area.area.name}</a>` : area.area.name,
+                area.covered.map(humanise).join(', '),
+                area.missing.length > 0
+                  ? html`${tag('Gap', 'red')} ${area.missing.map(humanise).join(', ')}`
+                  : tag('None', 'green'),
+              ];
+            }),
           )}
           ${
             gaps.length > 0
@@ -355,9 +376,19 @@ export class GroupController {
     });
   }
 
-  /** The group's own reviews, recommendations and tasks that are overdue, as sentences with the day each was due. */
-  private overdueOf({ regionalGroup: group, recommendations }: Overview, tasks: readonly OverdueTask[]): Overdue[] {
+  /**
+   * The group's own reviews, recommendations and tasks that are overdue, as sentences with the day each was due:
+   * a recommendation names the meeting that made it (several may share its text) and links to it; a task links to
+   * the reader's tasks page when it is theirs, the only page that shows a task.
+   */
+  private overdueOf(
+    { regionalGroup: group, recommendations }: Overview,
+    { regionalGroup: { meetings }, myTasks }: Today,
+    tasks: readonly OverdueTask[],
+  ): Overdue[] {
     const workstreamName = new Map(group.workstreams.map((workstream) => [workstream.id, workstream.name]));
+    const meetingDay = new Map(meetings.map((meeting) => [meeting.id, meeting.startsAt]));
+    const mine = new Set(myTasks.edges.map((edge) => edge.node.id));
     const terms = group.termsOfReference;
     return [
       ...(terms.reviewStatus === 'OVERDUE'
@@ -365,6 +396,7 @@ export class GroupController {
             {
               dueOn: terms.nextReviewDue,
               text: `The review of the terms of reference (due ${longDate(terms.nextReviewDue)})`,
+              href: null,
             },
           ]
         : []),
@@ -373,14 +405,17 @@ export class GroupController {
         .map((policy) => ({
           dueOn: policy.reviewDueOn,
           text: `Review of the policy “${policy.title}” (due ${longDate(policy.reviewDueOn)})`,
+          href: `/groups/${group.id}/policies`,
         })),
       ...recommendations.map((recommendation) => ({
         dueOn: recommendation.dueDate,
-        text: `Recommendation “${recommendation.text}” (due ${longDate(recommendation.dueDate)})`,
+        text: `Recommendation “${recommendation.text}” made at the meeting of ${longDate(meetingDay.get(recommendation.meetingId))} (due ${longDate(recommendation.dueDate)})`,
+        href: `/groups/${group.id}/meetings/${recommendation.meetingId}`,
       })),
       ...tasks.map((task) => ({
         dueOn: task.dueDate,
         text: `Task “${task.title}” in ${workstreamName.get(task.workstreamId) ?? 'a workstream'} (due ${longDate(task.dueDate)}, ${humanise(task.status).toLowerCase()})`,
+        href: mine.has(task.id) ? `/tasks#task-${task.id}` : null,
       })),
     ];
   }
@@ -389,8 +424,12 @@ export class GroupController {
    * Missed practice-review deadlines and late reports, as sentences with the day each was due. An
    * administrator reads no area's reports, so the API gives them neither, and the page shows none.
    */
-  private async owedToTheRegion({ api }: PageContext, groupId: string): Promise<Overdue[]> {
-    const { regionalGroup } = await api.send<LateReports>(LATE_REPORTS, { id: groupId });
+  private async owedToTheRegion(
+    { api }: PageContext,
+    groupId: string,
+    { regionalGroup }: Today,
+    areaInbox: (areaId: string) => string | null,
+  ): Promise<Overdue[]> {
     const lateReports = await everyNode((after) =>
       api
         .send<{ regionalGroup: { inbox: NodePage<LateReport> } }>(LATE_INBOX, { id: groupId, after })
@@ -407,18 +446,22 @@ export class GroupController {
         .map(({ step, deadline }) => ({
           dueOn: deadline.dueOn,
           text: `Practice review ${review.reference} in ${nameOf(review.areaId)}: ${step.charAt(0).toLowerCase()}${step.slice(1)} (due ${longDate(deadline.dueOn)}, ${deadline.doneOn ? `done late on ${longDate(deadline.doneOn)}` : 'not done'})`,
+          href: areaInbox(review.areaId),
         })),
     );
     const late = [
       ...lateReports.map((report) => ({
         dueOn: report.dueOn,
         text: `${forPeople(report)} from ${nameOf(report.areaId)} (due ${longDate(report.dueOn)}, received ${longDate(report.receivedOn)})`,
+        // The region inbox, filtered to the report's kind, area and status: the one page that shows what an area sent.
+        href: `/groups/${groupId}/inbox?${new URLSearchParams({ kind: report.kind, status: 'LATE', areaId: report.areaId }).toString()}`,
       })),
       ...regionalGroup.yearlyReportsDue
         .filter((due) => due.status === 'LATE')
         .map((due) => ({
           dueOn: due.dueOn,
           text: `The next yearly report from ${nameOf(due.areaId)} (due ${longDate(due.dueOn)})`,
+          href: areaInbox(due.areaId),
         })),
     ];
     return [...missed, ...late];

@@ -37,6 +37,8 @@ import {
   REPORT_UP_FIELDS,
   ReportUp,
   reportUpTag,
+  reportUpTitle,
+  responsesList,
 } from './reports-up-views';
 
 const FEED = `query Feed($areaId: ID!, $after: String) {
@@ -380,16 +382,19 @@ export class InboxController {
                 `What ${areaName} sent up`,
                 ['Item', 'Kind', 'Sent', 'Due', 'Status', 'Region'],
                 reportsUp.map((item) => [
-                  forPeople(item),
+                  reportUpTitle(item),
                   humanise(item.kind),
                   longDate(item.receivedOn),
                   item.dueOn ? longDate(item.dueOn) : 'No due day',
                   reportUpTag(item.status),
+                  // A response answers the item, so it is not waiting, whether or not it was also acknowledged.
                   [
-                    item.acknowledgedAt ? `Acknowledged ${longDate(item.acknowledgedAt)}` : 'Not acknowledged yet',
-                    ...item.responses.map(
-                      (answer) => html`<br />${humanise(answer.kind)} (${longDate(answer.on)}): ${answer.text}`,
-                    ),
+                    item.acknowledgedAt
+                      ? `Acknowledged ${longDate(item.acknowledgedAt)}`
+                      : item.responses.length === 0
+                        ? 'Not acknowledged yet'
+                        : html``,
+                    item.responses.length > 0 ? responsesList(item) : html``,
                   ],
                 ]),
               )

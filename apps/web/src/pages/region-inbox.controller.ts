@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
+import { SENT_ITEM_STATUSES } from '@app/domain';
 import {
   acknowledgeCell,
   button,
@@ -18,7 +19,16 @@ import { html } from '../html';
 import { PageContext, Pages } from '../page-context';
 import { formChange, FormFields } from './form-change';
 import { groupNavigation } from './group-nav';
-import { bySentDay, everyNode, NodePage, REPORT_UP_FIELDS, ReportUp, reportUpTag } from './reports-up-views';
+import {
+  bySentDay,
+  everyNode,
+  NodePage,
+  REPORT_UP_FIELDS,
+  ReportUp,
+  reportUpTag,
+  reportUpTitle,
+  responsesList,
+} from './reports-up-views';
 
 const INBOX = `query RegionInbox($id: ID!, $kind: InboxItemKind, $status: ReportUpStatus, $areaId: ID, $after: String) {
   regionalGroup(id: $id) {
@@ -41,7 +51,8 @@ interface InboxPage {
 }
 
 const KINDS = ['YEARLY_REPORT', 'PERFORMANCE_FIGURES', 'ESCALATION', 'LOCAL_DECISION', 'PRACTICE_REVIEW_DECISION'];
-const STATUSES = ['DUE', 'LATE', 'RECEIVED'];
+// Only what the areas sent is here, so none of it is still due: the statuses offered are those it can have.
+const STATUSES: readonly string[] = SENT_ITEM_STATUSES;
 const ANY = { value: '', text: 'Any' };
 
 /**
@@ -124,7 +135,7 @@ export class RegionInboxController {
     formErrors: FieldError[],
     values: Record<string, string> = {},
   ): Promise<void> {
-    const wanted = (name: string, allowed?: string[]) =>
+    const wanted = (name: string, allowed?: readonly string[]) =>
       filters[name] && (!allowed || allowed.includes(filters[name])) ? filters[name] : null;
     let group: InboxPage['regionalGroup'] | null = null;
     const inbox = (areaId: string | null) =>
@@ -154,7 +165,12 @@ export class RegionInboxController {
         ? [{ field: 'kind', text: 'Choose a kind from the list' }]
         : []),
       ...(filters.status && !STATUSES.includes(filters.status)
-        ? [{ field: 'status', text: 'Choose a status from the list' }]
+        ? [
+            {
+              field: 'status',
+              text: 'Choose a status from the list: what the areas sent is late or received, never due',
+            },
+          ]
         : []),
       ...(areaRefused ? [{ field: 'areaId', text: 'Choose an area from the list' }] : []),
     ];
@@ -228,7 +244,7 @@ export class RegionInboxController {
                 `${items.length} ${items.length === 1 ? 'item' : 'items'}`,
                 ['Item', 'Area', 'Kind', 'Sent', 'Due', 'Status', 'Acknowledged'],
                 items.map((item) => [
-                  forPeople(item),
+                  reportUpTitle(item),
                   areaOf(item),
                   humanise(item.kind),
                   longDate(item.receivedOn),
@@ -257,9 +273,7 @@ export class RegionInboxController {
                     ${
                       item.responses.length === 0
                         ? html`<p class="govuk-body">The region has not responded yet.</p>`
-                        : html`<ul class="govuk-list">
-                            ${item.responses.map((answer) => html`<li>${humanise(answer.kind)} (${longDate(answer.on)}): ${answer.text}</li>`)}
-                          </ul>`
+                        : responsesList(item)
                     }
                     ${
                       viewerMayAnswerAreas

@@ -1,4 +1,4 @@
-import { humanise, longDate, tag } from '../components';
+import { forPeople, humanise, longDate, tag } from '../components';
 import { Html, html } from '../html';
 import { oldestFirst } from './oldest-first';
 
@@ -19,6 +19,16 @@ export interface ReportUp {
 }
 export const REPORT_UP_FIELDS =
   'id areaId kind title detail receivedOn dueOn status restricted acknowledgedAt resolvedOn responses { id kind on text }';
+
+/** An item's title as people read it, tagged when it is restricted (R42), as the API flags it to every reader. */
+export const reportUpTitle = (item: Pick<ReportUp, 'title' | 'kind' | 'restricted'>): Html =>
+  html`${forPeople(item)}${item.restricted ? html` ${tag('Restricted', 'grey')}` : html``}`;
+
+/** The region's responses to an item and its resolution, each with its day, in the order given. */
+export const responsesList = (item: Pick<ReportUp, 'responses'>): Html =>
+  html`<ul class="govuk-list">
+    ${item.responses.map((answer) => html`<li>${humanise(answer.kind)} (${longDate(answer.on)}): ${answer.text}</li>`)}
+  </ul>`;
 
 /** A connection's page, as the API gives every list. */
 export interface NodePage<T> {

@@ -138,7 +138,7 @@ export class TasksController {
                 .filter((task) => task.status === status)
                 .map(
                   (task) =>
-                    html`<div class="govuk-summary-card">
+                    html`<div class="govuk-summary-card" id="task-${task.id}">
                       <div class="govuk-summary-card__title-wrapper">
                         <h3 class="govuk-summary-card__title">
                           ${task.title} ${task.overdue ? tag('Overdue', 'red') : html``}

@@ -8,6 +8,7 @@ import {
   panelNotificationDueOn,
   rapidReviewDueOn,
   reportUpStatus,
+  SENT_ITEM_STATUSES,
   yearlyReportDispatchDueOn,
 } from './deadlines';
 
@@ -52,6 +53,13 @@ describe('reports up (L2)', () => {
     expect(reportUpStatus('2026-10-31', '2026-11-02', '2026-11-03')).toBe('LATE'));
   it('given something with no due date, when received, then it is received', () =>
     expect(reportUpStatus(null, '2026-11-02', '2026-11-03')).toBe('RECEIVED'));
+  it('given an item sent, with a due day or none, before or after it, then each day since it is received or late, never due', () => {
+    const statuses = [null, '2026-10-31', '2026-11-02', '2026-11-30'].flatMap((dueOn) =>
+      ['2026-11-02', '2026-11-03', '2027-01-01'].map((asAt) => reportUpStatus(dueOn, '2026-11-02', asAt)),
+    );
+    expect(new Set(statuses)).toEqual(new Set(SENT_ITEM_STATUSES));
+    expect(SENT_ITEM_STATUSES).not.toContain('DUE');
+  });
 });
 
 describe("a practice review's stage and whether it is overdue (L5)", () => {

@@ -27,6 +27,12 @@ export function reportUpStatus(dueOn: IsoDate | null, receivedOn: IsoDate | null
   return dueOn !== null && asAt > dueOn ? 'LATE' : 'DUE';
 }
 
+/**
+ * L2: the statuses an item the area has sent can have. The day it was sent cannot be one still to
+ * come, so as at any day since it is received in time or late, never still due.
+ */
+export const SENT_ITEM_STATUSES: readonly ReportUpStatus[] = ['LATE', 'RECEIVED'];
+
 /** L2, Children Act 2004 s.16G: a yearly report at least once in every 12 months after the last one. */
 export const nextYearlyReportDueOn = (lastPublishedOn: IsoDate): IsoDate => addMonthsToDate(lastPublishedOn, 12);
 
