@@ -40,7 +40,8 @@ export const areaFeedProjection: Projection = {
   name: 'area-feed',
   // 9: minutes are titled with the day their meeting met in London, not in UTC.
   // 10: each item keeps the day what it announces happened, apart from when it was recorded.
-  version: 10,
+  // 11: a day later than the recording (a workstream starting later) is a plan: the item happened when recorded.
+  version: 11,
   streams: [
     'meeting-',
     TRANSPARENCY_LOG_STREAM,
