@@ -319,6 +319,43 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
     expect(reviewed.data?.recordPolicyReview.reviewOverdue).toBe(false);
   });
 
+  it('shows a draft approved from the day of the meeting that approved it, however late that was entered (A3, D1)', async () => {
+    const { draftPolicy } = await send(
+      'mutation($i: DraftPolicyInput!) { draftPolicy(input: $i) { id } }',
+      { i: { groupId: demo.groupId, title: 'Missing children protocol', body: 'text' } },
+      chair,
+    );
+    // Approved at the meeting of 13 March 2025, entered in 2026, not yet published.
+    const march2025 = await openMeetingAt('2025-03-13T10:00:00Z');
+    await approveAt(draftPolicy.id, march2025, 'Approved the missing children protocol.');
+    const draftOn = async (asAt: string) => {
+      const { data, errors } = await api.graphql<{
+        policy: { status: string; draft: { approved: boolean } | null };
+        regionalGroup: { policies: { id: string; draft: { approved: boolean } | null }[] };
+      }>(
+        `query($id: ID!, $g: ID!, $asAt: String) {
+          policy(id: $id, asAt: $asAt) { status draft { approved } }
+          regionalGroup(id: $g, asAt: $asAt) { policies { id draft { approved } } } }`,
+        { id: draftPolicy.id, g: demo.groupId, asAt },
+        chair,
+      );
+      expect(errors).toBeUndefined();
+      return {
+        policy: data?.policy,
+        inGroup: data?.regionalGroup.policies.find((policy) => policy.id === draftPolicy.id),
+      };
+    };
+    const approved = { status: 'DRAFT', draft: { approved: true } };
+    await expect(draftOn('2025-03-13')).resolves.toEqual({
+      policy: approved,
+      inGroup: { id: draftPolicy.id, draft: { approved: true } },
+    });
+    await expect(draftOn('2026-11-23')).resolves.toEqual({
+      policy: approved,
+      inGroup: { id: draftPolicy.id, draft: { approved: true } },
+    });
+  });
+
   it('refuses policy dates before what they follow as OUT_OF_RANGE, naming the earliest, and writes nothing', async () => {
     const { draftPolicy } = await send(
       'mutation($i: DraftPolicyInput!) { draftPolicy(input: $i) { id } }',

@@ -66,7 +66,8 @@ export const policiesProjection: Projection = {
   // 2: bitemporal states, versions and adoptions (A3). 3: corrections of adoption decisions (A7).
   // 4: the title and draft in each state, as they stood (A3).
   // 5: days are London's, not UTC's.
-  version: 5,
+  // 6: a draft is approved from the day of the meeting that approved it, not the day that was recorded.
+  version: 6,
   streams: ['local-arrangement-', 'policy-'],
   tables: [
     'policies',
@@ -156,7 +157,8 @@ export const policiesProjection: Projection = {
         return;
       case 'PolicyApproved':
         s.approve.run(event.data.decisionId, policyId);
-        stateFrom(recordedOn);
+        // Approvals recorded before the meeting's day was kept have only the day they were recorded.
+        stateFrom(event.data.approvedOn ?? recordedOn);
         return;
       case 'PolicyVersionPublished': {
         const { version, title, body, summary, effectiveOn, reviewOn, areas, publishedOn } = event.data;
