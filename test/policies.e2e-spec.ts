@@ -52,6 +52,17 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
     });
     expect(approved.errors).toBeUndefined();
   };
+  /** A policy drafted today and approved at a meeting starting at `startsAt`, opened for it. */
+  const draftApprovedAt = async (title: string, startsAt: string) => {
+    const { draftPolicy } = await send(
+      'mutation($i: DraftPolicyInput!) { draftPolicy(input: $i) { id } }',
+      { i: { groupId: demo.groupId, title, body: 'text' } },
+      chair,
+    );
+    const meetingId = await openMeetingAt(startsAt);
+    await approveAt(draftPolicy.id, meetingId, `Approved the ${title.toLowerCase()}.`);
+    return { policyId: draftPolicy.id as string, meetingId };
+  };
 
   it('publishes an approved policy to every area, and records a different decision in each', async () => {
     const draft = await policyCall('draftPolicy', 'DraftPolicyInput', {
@@ -240,14 +251,11 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
   it('shows a policy past its review date as overdue, and lists it as due for review', async () => {
     const moment = () => api.app.get<Clock>(CLOCK).now().toISOString();
     const beforeDraft = moment();
-    const { draftPolicy } = await send(
-      'mutation($i: DraftPolicyInput!) { draftPolicy(input: $i) { id } }',
-      { i: { groupId: demo.groupId, title: 'Information sharing protocol', body: 'text' } },
-      chair,
-    );
     // Approved at the meeting of 12 December 2024 and published that day, entered in 2026.
-    const december2024 = await openMeetingAt('2024-12-12T10:00:00Z');
-    await approveAt(draftPolicy.id, december2024, 'Approved the information sharing protocol.');
+    const { policyId, meetingId: december2024 } = await draftApprovedAt(
+      'Information sharing protocol',
+      '2024-12-12T10:00:00Z',
+    );
     await send(
       'mutation($i: MeetingIdInput!) { closeMeeting(input: $i) { id } }',
       { i: { meetingId: december2024 } },
@@ -256,7 +264,7 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
     const beforePublication = moment();
     await send(
       'mutation($i: PublishPolicyVersionInput!) { publishPolicyVersion(input: $i) { id } }',
-      { i: { policyId: draftPolicy.id, publishedOn: '2024-12-12', effectiveOn: '2025-01-01', reviewOn: '2026-01-01' } },
+      { i: { policyId, publishedOn: '2024-12-12', effectiveOn: '2025-01-01', reviewOn: '2026-01-01' } },
       chair,
     );
     const due = await send(
@@ -264,11 +272,11 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
       { g: demo.groupId },
       chair,
     );
-    expect(due.policiesDueForReview).toEqual([{ id: draftPolicy.id, reviewOverdue: true }]);
+    expect(due.policiesDueForReview).toEqual([{ id: policyId, reviewOverdue: true }]);
     const asAt = (day: string) =>
       api.graphql<{ policy: { asAt: string; reviewOverdue: boolean; currentVersion: { version: number } | null } }>(
         'query($id: ID!, $asAt: String) { policy(id: $id, asAt: $asAt) { asAt reviewOverdue currentVersion { version } } }',
-        { id: draftPolicy.id, asAt: day },
+        { id: policyId, asAt: day },
         chair,
       );
     // A3: entered in 2026, it is known to have existed from the day it was published, not before.
@@ -292,7 +300,7 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
     const asRecordedAt = (instant: string) =>
       api.graphql<{ policy: object }>(
         'query($id: ID!, $t: DateTime) { policy(id: $id, asRecordedAt: $t) { status reviewDueOn reviewOverdue versions { version } currentVersion { version } } }',
-        { id: draftPolicy.id, t: instant },
+        { id: policyId, t: instant },
         chair,
       );
     expect((await asRecordedAt(beforePublication)).data?.policy).toEqual({
@@ -313,10 +321,41 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
     );
     expect(badWindow.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
     const reviewed = await policyCall('recordPolicyReview', 'RecordPolicyReviewInput', {
-      policyId: draftPolicy.id,
+      policyId,
       outcome: 'NO_CHANGE',
     });
     expect(reviewed.data?.recordPolicyReview.reviewOverdue).toBe(false);
+  });
+
+  it('shows a draft approved from the day of the meeting that approved it, however late that was entered (A3, D1)', async () => {
+    // Approved at the meeting of 13 March 2025, entered in 2026, not yet published.
+    const { policyId } = await draftApprovedAt('Missing children protocol', '2025-03-13T10:00:00Z');
+    const draftOn = async (asAt: string) => {
+      const { data, errors } = await api.graphql<{
+        policy: { status: string; draft: { approved: boolean } | null };
+        regionalGroup: { policies: { id: string; draft: { approved: boolean } | null }[] };
+      }>(
+        `query($id: ID!, $g: ID!, $asAt: String) {
+          policy(id: $id, asAt: $asAt) { status draft { approved } }
+          regionalGroup(id: $g, asAt: $asAt) { policies { id draft { approved } } } }`,
+        { id: policyId, g: demo.groupId, asAt },
+        chair,
+      );
+      expect(errors).toBeUndefined();
+      return {
+        policy: data?.policy,
+        inGroup: data?.regionalGroup.policies.find((policy) => policy.id === policyId),
+      };
+    };
+    const approved = { status: 'DRAFT', draft: { approved: true } };
+    await expect(draftOn('2025-03-13')).resolves.toEqual({
+      policy: approved,
+      inGroup: { id: policyId, draft: { approved: true } },
+    });
+    await expect(draftOn('2026-11-23')).resolves.toEqual({
+      policy: approved,
+      inGroup: { id: policyId, draft: { approved: true } },
+    });
   });
 
   it('refuses policy dates before what they follow as OUT_OF_RANGE, naming the earliest, and writes nothing', async () => {

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { cadenceAt, DEFAULT_TERMS, termsAdoptedBy } from '@app/domain';
+import { cadenceAt, termsInForceOn } from '@app/domain';
 import { CLOCK, Clock } from '@app/platform';
 import { knownBy } from '@app/read-models';
 import { GroupTimeViews } from '../common/group-time-views';
@@ -54,7 +54,7 @@ export class GroupMeetingFields {
       context.loaders.termsOfGroup.load(key),
       context.loaders.meetingsOfGroup.load(known),
     ]);
-    const cadenceMonths = (termsAdoptedBy(terms, key.args.view.on) ?? DEFAULT_TERMS).meetingCadenceMonths;
+    const cadenceMonths = termsInForceOn(terms, key.args.view.on).terms.meetingCadenceMonths;
     const { last, next, overdue } = cadenceAt(all, group.establishedOn, cadenceMonths, now);
     const recordedBy = group.view?.position ?? null;
     return {

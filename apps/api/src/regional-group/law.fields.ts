@@ -1,6 +1,6 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphqlContext } from '../graphql/graphql-context';
-import { agencyTypesOn, DEFAULT_TERMS, delegationBelowMinimum, inForceOn, termsAdoptedBy } from '@app/domain';
+import { agencyTypesOn, delegationBelowMinimum, inForceOn, termsInForceOn } from '@app/domain';
 import { LocalArrangementQueries, TimeView } from '@app/read-models';
 import { derivedId } from '../common/derived-id';
 import { GroupTimeViews } from '../common/group-time-views';
@@ -42,9 +42,12 @@ export class RegionalGroupLawFields {
   })
   async agencyTypes(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<AgencyType[]> {
     const view = this.viewOf(group);
-    const terms = termsAdoptedBy(await context.loaders.termsOfGroup.load({ id: group.id, args: { view } }), view.on);
+    const { terms } = termsInForceOn(
+      await context.loaders.termsOfGroup.load({ id: group.id, args: { view } }),
+      view.on,
+    );
     return agencyTypesOn(
-      terms ?? DEFAULT_TERMS,
+      terms,
       this.law.definedTypesOfGroups([group.id], view).get(group.id) ?? [],
       this.law.requirementsOfGroups([group.id], view).get(group.id) ?? [],
       view.on,

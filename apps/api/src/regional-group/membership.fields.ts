@@ -3,11 +3,10 @@ import {
   agencyType,
   AgencyType as DomainAgencyType,
   areaCoverage,
-  DEFAULT_TERMS,
-  quorumPercentageOn,
   quorumRequired,
   requiredTypesOn,
   termsAdoptedBy,
+  termsInForceOn,
   termsReviewOn,
 } from '@app/domain';
 import {
@@ -77,8 +76,7 @@ export class RegionalGroupMembershipFields {
   }
 
   private async termsInForce(group: RegionalGroup, context: GraphqlContext) {
-    const terms = await context.loaders.termsOfGroup.load(this.seen(group));
-    return termsAdoptedBy(terms, this.viewOf(group).on) ?? DEFAULT_TERMS;
+    return termsInForceOn(await context.loaders.termsOfGroup.load(this.seen(group)), this.viewOf(group).on);
   }
 
   private async representativesSeen(group: RegionalGroup, context: GraphqlContext): Promise<RepresentativeRow[]> {
@@ -147,7 +145,12 @@ export class RegionalGroupMembershipFields {
     );
     const covering = members.map((p, i) => ({ agencyType: p.agencyType, areaIds: areaIds[i] as string[] }));
     const requirements = this.law.requirementsOfGroups([group.id], view).get(group.id) ?? [];
-    const required = requiredTypesOn(await this.termsInForce(group, context), requirements, 'PARTNERS', view.on);
+    const required = requiredTypesOn(
+      (await this.termsInForce(group, context)).terms,
+      requirements,
+      'PARTNERS',
+      view.on,
+    );
     return areaCoverage(
       areasSeenBy(areas, view).map((area) => ({ areaId: area.areaId, name: area.name })),
       covering,
@@ -162,8 +165,8 @@ export class RegionalGroupMembershipFields {
 
   @ResolveField(() => QuorumRule)
   async quorum(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<QuorumRule> {
-    const terms = await context.loaders.termsOfGroup.load(this.seen(group));
-    const { percentage, platformDefault } = quorumPercentageOn(terms, this.viewOf(group).on);
+    const { terms, platformDefault } = await this.termsInForce(group, context);
+    const percentage = terms.quorumPercentage;
     const representativeCount = (await this.representativesSeen(group, context)).filter((row) => row.current).length;
     return {
       id: derivedId('QuorumRule', group.id),

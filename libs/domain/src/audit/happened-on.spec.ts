@@ -16,10 +16,10 @@ describe('happenedOn: the real-world date of an event', () => {
   it('given a serious incident notified later, then it happened when the authority became aware, not on a due day', () => {
     expect(
       happenedOn(
-        { reviewId: 'r', awareOn: '2026-12-18', notifiedOn: '2026-12-21', notificationDueOn: '2026-12-29' },
+        { reviewId: 'r', awareOn: '2026-11-18', notifiedOn: '2026-11-21', notificationDueOn: '2026-11-25' },
         RECORDED,
       ),
-    ).toBe('2026-12-18');
+    ).toBe('2026-11-18');
   });
 
   it('given a timestamp such as a meeting opening, then it happened on that timestamp’s date', () => {
@@ -29,7 +29,7 @@ describe('happenedOn: the real-world date of an event', () => {
   it('given a timestamp after 11pm UTC in summer, then it happened on the next day, as London counts days', () => {
     expect(happenedOn({ openedAt: '2026-07-01T23:30:00.000Z' }, RECORDED)).toBe('2026-07-02');
     expect(happenedOn({ taskId: 't' }, '2026-06-30T23:15:00.000Z')).toBe('2026-07-01');
-    expect(happenedOn({ openedAt: '2026-12-01T23:30:00.000Z' }, RECORDED)).toBe('2026-12-01');
+    expect(happenedOn({ openedAt: '2025-12-01T23:30:00.000Z' }, RECORDED)).toBe('2025-12-01');
   });
 
   it('given a meeting of 12 March 2020 entered in 2026, then its opening and a response at it happened in 2020', () => {
@@ -52,6 +52,27 @@ describe('happenedOn: the real-world date of an event', () => {
     expect(happenedOn({ appointmentId: 'a', status: 'PRESENT' }, RECORDED)).toBe('2026-11-23');
     expect(happenedOn({ taskId: 't', dueDate: '2027-01-31' }, RECORDED)).toBe('2026-11-23');
     expect(happenedOn(null, RECORDED)).toBe('2026-11-23');
+  });
+
+  it('given a workstream commissioned to start after the day it was recorded, then it happened when recorded', () => {
+    expect(happenedOn({ workstreamId: 'w', startDate: '2027-01-04', endDate: '2027-06-30' }, RECORDED)).toBe(
+      '2026-11-23',
+    );
+  });
+
+  it('given a succession or a version recorded ahead of its effective date, then it happened when recorded', () => {
+    expect(happenedOn({ predecessorId: 'ccg', successorId: 'icb', effectiveOn: '2026-11-24' }, RECORDED)).toBe(
+      '2026-11-23',
+    );
+    expect(
+      happenedOn({ policyId: 'p', version: '1', effectiveOn: '2027-04-01', reviewOn: '2028-04-01' }, RECORDED),
+    ).toBe('2026-11-23');
+  });
+
+  it('given a date on the London day of the recording, then it happened that day, even when UTC is a day behind', () => {
+    expect(happenedOn({ workstreamId: 'w', startDate: '2026-11-23' }, RECORDED)).toBe('2026-11-23');
+    expect(happenedOn({ workstreamId: 'w', startDate: '2026-07-02' }, '2026-07-01T23:30:00.000Z')).toBe('2026-07-02');
+    expect(happenedOn({ workstreamId: 'w', startDate: '2026-07-03' }, '2026-07-01T23:30:00.000Z')).toBe('2026-07-02');
   });
 
   it('given a field that does not hold a date, then it is not taken for one', () => {

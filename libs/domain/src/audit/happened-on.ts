@@ -49,15 +49,23 @@ const HAPPENED_ON_FIELDS = [
 /**
  * The date an event happened in the world (DOMAIN.md, "Audit and time"): the first real-world
  * date its data carries, or else the date the platform recorded it, for events whose data holds
- * no date of their own (attendance, a decision, a task started).
+ * no date of their own (attendance, a decision, a task started). A fact cannot have happened after
+ * it was recorded: a date later than the London day of the recording is a plan (a workstream
+ * commissioned to start next month, a succession or a version taking effect later), and the event
+ * happened on the day it was recorded.
  */
 export function happenedOn(data: unknown, recordedAt: string): IsoDate {
-  if (data && typeof data === 'object') {
-    const fields = data as Record<string, unknown>;
-    for (const field of HAPPENED_ON_FIELDS) {
-      const value = fields[field];
-      if (typeof value === 'string' && isIsoDate(value.slice(0, 10))) return groupDateOf(value);
-    }
+  const recordedOn = groupDateOf(recordedAt);
+  const carried = firstDateCarried(data);
+  return carried !== null && carried <= recordedOn ? carried : recordedOn;
+}
+
+function firstDateCarried(data: unknown): IsoDate | null {
+  if (!data || typeof data !== 'object') return null;
+  const fields = data as Record<string, unknown>;
+  for (const field of HAPPENED_ON_FIELDS) {
+    const value = fields[field];
+    if (typeof value === 'string' && isIsoDate(value.slice(0, 10))) return groupDateOf(value);
   }
-  return groupDateOf(recordedAt);
+  return null;
 }

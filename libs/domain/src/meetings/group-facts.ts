@@ -6,7 +6,7 @@ import {
   currentPartners,
   postHolderOn,
 } from '../regional-group/regional-group.state';
-import { quorumPercentageOn } from '../regional-group/quorum';
+import { termsInForceOn } from '../regional-group/terms';
 import { GroupFacts } from './meeting.commands';
 
 /**
@@ -28,7 +28,7 @@ export function groupFactsOn(group: ActiveGroup, date: IsoDate): GroupFacts {
       partnerId,
       partnerName: group.partners[partnerId].name,
     })),
-    quorumPercentage: quorumPercentageOn(group.terms, date).percentage,
+    quorumPercentage: termsInForceOn(group.terms, date).terms.quorumPercentage,
     chairPartnerId: chair ? (group.appointments.get(chair) as Appointment).partnerId : null,
   };
 }

@@ -1,5 +1,6 @@
 import { IsoDate } from '../shared/dates';
-import { ActiveGroup, areasOn, groupAreasOn, partnersOn, termsInForceOn } from './regional-group.state';
+import { ActiveGroup, areasOn, groupAreasOn, partnersOn } from './regional-group.state';
+import { termsInForceOn } from './terms';
 import { Area, CoverageGap } from './regional-group.events';
 import { requiredTypesOn } from './law';
 
@@ -50,7 +51,7 @@ export function coverageOn(group: ActiveGroup, date: IsoDate): AreaCoverage[] {
   return areaCoverage(
     groupAreasOn(group, date),
     partners,
-    requiredTypesOn(termsInForceOn(group, date), group.requirements, 'PARTNERS', date),
+    requiredTypesOn(termsInForceOn(group.terms, date).terms, group.requirements, 'PARTNERS', date),
   );
 }
 

@@ -27,7 +27,7 @@ import { specification } from '../testing/given-when-then';
 import { coverageOn } from './coverage';
 import { regionalGroupDecider } from './regional-group.decider';
 import { RegionalGroupEvent, TermsOfReferenceAdopted } from './regional-group.events';
-import { termsInForce } from './regional-group.state';
+import { termsInForceOn } from './terms';
 
 const spec = specification(regionalGroupDecider);
 const STATUTORY = ['LOCAL_AUTHORITY', 'HEALTH', 'POLICE'];
@@ -73,7 +73,7 @@ describe('Adopting terms of reference (R12, R7, R3)', () => {
     const group = groupAfterCommand(avonAndSomerset, adopt());
     expect(group.terms.map((terms) => terms.version)).toEqual(['1.0', '1.1']);
     const { gapsAccepted: _gaps, ...inForce } = adopted().data;
-    expect(termsInForce(group)).toEqual(inForce);
+    expect(termsInForceOn(group.terms, inForce.adoptedOn)).toEqual({ terms: inForce, platformDefault: false });
   });
 
   it('tidies the version and summary and names each type once', () => {

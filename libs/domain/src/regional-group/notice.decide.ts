@@ -5,7 +5,8 @@ import { currentPartner } from './membership.decide';
 import { quorumOf } from './quorum';
 import { ApplyDueNotices, GiveNoticeToLeave, WithdrawNotice } from './regional-group.commands';
 import { DepartureConsequences, PartnerLeft, RegionalGroupEvent } from './regional-group.events';
-import { ActiveGroup, evolveGroup, termsInForceOn } from './regional-group.state';
+import { ActiveGroup, evolveGroup } from './regional-group.state';
+import { termsInForceOn } from './terms';
 
 /** The event that records a partner leaving: its appointments end and any post its people held falls vacant. */
 export function departure(group: ActiveGroup, noticeId: string, partnerId: string, leftOn: string): PartnerLeft {
@@ -65,7 +66,7 @@ export function giveNoticeToLeave(command: GiveNoticeToLeave, group: ActiveGroup
   if (Object.values(group.notices).some((n) => n.partnerId === partnerId && n.status === 'OPEN')) {
     throw new DomainError('ALREADY_EXISTS', `${partner.name} has already given notice.`);
   }
-  const months = termsInForceOn(group, givenOn).noticePeriodMonths;
+  const months = termsInForceOn(group.terms, givenOn).terms.noticePeriodMonths;
   const earliest = addMonthsToDate(givenOn, months);
   if (effectiveOn < earliest) {
     throw new DomainError(

@@ -11,7 +11,7 @@ import {
   REPRESENTATIVES,
   termsAdopted,
 } from '../testing/avon-and-somerset.fixture';
-import { quorumOf, quorumPercentageOn, quorumRequired } from './quorum';
+import { quorumOf, quorumRequired } from './quorum';
 import { RegionalGroupEvent } from './regional-group.events';
 
 const ended = (appointmentId: string, endDate: string): RegionalGroupEvent =>
@@ -150,23 +150,5 @@ describe('quorumOf (R7)', () => {
     const group = groupAfter([...avonAndSomerset, adoptedLater]);
     expect(quorumOf(group, '2021-02-01')).toEqual({ percentage: 75, representativeCount: 10, required: 8 });
     expect(quorumOf(group, '2020-03-01')).toEqual({ percentage: 66, representativeCount: 10, required: 7 });
-  });
-});
-
-describe('quorumPercentageOn (R7, R12)', () => {
-  const terms = [
-    { adoptedOn: '2019-12-01', quorumPercentage: 66 },
-    { adoptedOn: '2021-01-01', quorumPercentage: 75 },
-  ];
-
-  it('given no terms adopted by the day, then the platform’s default applies and says so', () => {
-    expect(quorumPercentageOn([], '2026-11-23')).toEqual({ percentage: 66, platformDefault: true });
-    expect(quorumPercentageOn(terms, '2019-11-30')).toEqual({ percentage: 66, platformDefault: true });
-  });
-
-  it('given terms adopted by the day, then their percentage applies, not the default, even when the figures agree', () => {
-    expect(quorumPercentageOn(terms, '2019-12-01')).toEqual({ percentage: 66, platformDefault: false });
-    expect(quorumPercentageOn(terms, '2020-12-31')).toEqual({ percentage: 66, platformDefault: false });
-    expect(quorumPercentageOn(terms, '2021-01-01')).toEqual({ percentage: 75, platformDefault: false });
   });
 });

@@ -1,7 +1,5 @@
 import { IsoDate } from '../shared/dates';
 import { PersistentMap } from '../shared/persistent-map';
-import { STATUTORY_AGENCY_TYPES } from './agency-types';
-import { termsAdoptedBy } from './terms';
 import { Area, RegionalGroupEvent, TermsOfReferenceData } from './regional-group.events';
 import { AgencyTypeRequirement, DefinedAgencyType } from './law';
 
@@ -92,26 +90,6 @@ export type ActiveGroup = Readonly<{
 }>;
 
 export type RegionalGroupState = Readonly<{ status: 'none' }> | ActiveGroup;
-
-/** What a group works to before it adopts terms of its own: the figures of the Avon and Somerset terms. */
-export const DEFAULT_TERMS: TermsOfReferenceData = {
-  version: 'default',
-  summary: 'Platform defaults until the group adopts terms of reference.',
-  quorumPercentage: 66,
-  meetingCadenceMonths: 3,
-  noticePeriodMonths: 12,
-  statutoryTypesPerArea: STATUTORY_AGENCY_TYPES,
-  adoptedOn: '1970-01-01',
-};
-
-export function termsInForce(group: ActiveGroup): TermsOfReferenceData {
-  return group.terms.length > 0 ? group.terms[group.terms.length - 1] : DEFAULT_TERMS;
-}
-
-/** The terms as they stood on a date: the latest version adopted by then. */
-export function termsInForceOn(group: ActiveGroup, date: IsoDate): TermsOfReferenceData {
-  return termsAdoptedBy(group.terms, date) ?? DEFAULT_TERMS;
-}
 
 /** Partners neither succeeded nor gone: the membership at the end of the record. */
 export function currentPartners(group: ActiveGroup): Partner[] {

@@ -8,7 +8,8 @@ import { requiredTypesOn } from './law';
 import { currentPartner } from './membership.decide';
 import { isChair, partnerRepresentedBy } from './permissions';
 import { SENIORITIES } from './regional-group.commands';
-import { ActiveGroup, termsInForceOn } from './regional-group.state';
+import { ActiveGroup } from './regional-group.state';
+import { termsInForceOn } from './terms';
 
 export type NameSafeguardingPartners = Message<
   'NameSafeguardingPartners',
@@ -52,7 +53,9 @@ export function nameSafeguardingPartners(
   requireNotFuture(from, now, 'The day the delegate was named');
   requireNotBefore(from, partner.admittedOn, 'The day the delegate was named', `${partner.name} joined the group`);
   if (
-    !requiredTypesOn(termsInForceOn(group, from), group.requirements, 'PARTNERS', from).includes(partner.agencyType)
+    !requiredTypesOn(termsInForceOn(group.terms, from).terms, group.requirements, 'PARTNERS', from).includes(
+      partner.agencyType,
+    )
   ) {
     throw new DomainError(
       'VALIDATION_FAILED',

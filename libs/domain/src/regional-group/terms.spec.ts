@@ -1,4 +1,4 @@
-import { noticeStatusOn, termsAdoptedBy, termsReviewOn } from './terms';
+import { DEFAULT_TERMS, noticeStatusOn, termsAdoptedBy, termsInForceOn, termsReviewOn } from './terms';
 
 const versions = [
   { version: '1.0', adoptedOn: '2019-06-01' },
@@ -14,6 +14,36 @@ describe('termsAdoptedBy (R12, A3)', () => {
 
   it('gives none before the first adoption', () => {
     expect(termsAdoptedBy(versions, '2019-05-31')).toBeNull();
+  });
+});
+
+describe('termsInForceOn (R7, R12, A3)', () => {
+  const adopted = (version: string, adoptedOn: string, quorumPercentage: number) => ({
+    ...DEFAULT_TERMS,
+    version,
+    summary: `Terms of reference ${version}.`,
+    quorumPercentage,
+    adoptedOn,
+  });
+  const terms = [adopted('1.0', '2019-12-01', 66), adopted('2.0', '2021-01-01', 75)];
+
+  it('given no terms adopted by the day, then the platform’s default applies and says so', () => {
+    expect(termsInForceOn([], '2026-11-23')).toEqual({ terms: DEFAULT_TERMS, platformDefault: true });
+    expect(termsInForceOn(terms, '2019-11-30')).toEqual({ terms: DEFAULT_TERMS, platformDefault: true });
+  });
+
+  it('given terms adopted by the day, then they apply, not the default, even when the figures agree', () => {
+    expect(termsInForceOn(terms, '2019-12-01')).toEqual({ terms: terms[0], platformDefault: false });
+    expect(termsInForceOn(terms, '2020-12-31')).toEqual({ terms: terms[0], platformDefault: false });
+    expect(termsInForceOn(terms, '2021-01-01')).toEqual({ terms: terms[1], platformDefault: false });
+  });
+
+  it('given no terms adopted, then the default is a 66% quorum, quarterly meetings and 12 months’ notice', () => {
+    const { terms: defaults } = termsInForceOn([], '2026-11-23');
+    expect([defaults.quorumPercentage, defaults.meetingCadenceMonths, defaults.noticePeriodMonths]).toEqual([
+      66, 3, 12,
+    ]);
+    expect(defaults.statutoryTypesPerArea).toEqual(['LOCAL_AUTHORITY', 'HEALTH', 'POLICE']);
   });
 });
 

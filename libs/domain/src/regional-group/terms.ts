@@ -1,4 +1,6 @@
 import { addMonthsToDate, IsoDate } from '../shared/dates';
+import { STATUTORY_AGENCY_TYPES } from './agency-types';
+import { TermsOfReferenceData } from './regional-group.events';
 
 /** R12: terms of reference are reviewed at least every 12 months. */
 export const REVIEW_INTERVAL_MONTHS = 12;
@@ -11,6 +13,28 @@ export function termsAdoptedBy<Terms extends Readonly<{ adoptedOn: IsoDate }>>(
   date: IsoDate,
 ): Terms | null {
   return [...versions].reverse().find((terms) => terms.adoptedOn <= date) ?? null;
+}
+
+/** What a group works to before it adopts terms of its own: the figures of the Avon and Somerset terms. */
+export const DEFAULT_TERMS: TermsOfReferenceData = {
+  version: 'default',
+  summary: 'Platform defaults until the group adopts terms of reference.',
+  quorumPercentage: 66,
+  meetingCadenceMonths: 3,
+  noticePeriodMonths: 12,
+  statutoryTypesPerArea: STATUTORY_AGENCY_TYPES,
+  adoptedOn: '1970-01-01',
+};
+
+export type TermsInForce = Readonly<{ terms: TermsOfReferenceData; platformDefault: boolean }>;
+
+/**
+ * R7, R12 on `date`: the version adopted by then, or, before the group adopts any, the platform's
+ * default, saying which, so that nobody takes the default for the group's own.
+ */
+export function termsInForceOn(versions: readonly TermsOfReferenceData[], date: IsoDate): TermsInForce {
+  const adopted = termsAdoptedBy(versions, date);
+  return adopted ? { terms: adopted, platformDefault: false } : { terms: DEFAULT_TERMS, platformDefault: true };
 }
 
 export type ReviewStatus = 'NOT_DUE' | 'DUE' | 'OVERDUE';

@@ -65,14 +65,18 @@ describe('the area feed projection', () => {
   it('puts published minutes in the feed of every area, titled with the meeting’s date (R10, D3)', () =>
     spec
       .given(inStream(meetingStream(MEETING_ID), quorateMeeting))
-      .when(inStream(meetingStream(MEETING_ID), minutesPublished({ areas: [AREAS.bristol, AREAS.banes] })))
+      .when(
+        inStream(meetingStream(MEETING_ID), minutesPublished({ areas: [AREAS.bristol, AREAS.banes] }), {
+          occurredAt: '2020-03-21T16:00:00.000Z',
+        }),
+      )
       .then({
         area_feed: inEachArea(['bristol', 'banes'], {
           position: 10,
           kind: 'MINUTES_PUBLISHED',
           subject_id: MEETING_ID,
           title: 'Minutes of the meeting of 2020-03-12',
-          occurred_at: RECORDED_AT,
+          occurred_at: '2020-03-21T16:00:00.000Z',
           happened_on: '2020-03-21',
         }),
       }));
@@ -179,6 +183,12 @@ describe('the area feed projection', () => {
         // Published on 20 March 2020 to take effect on 1 April: it happened the day it was published.
         inStream(policyStream(POLICY_ID), policyVersionPublished({ areas: [AREAS.bristol] }), entered),
         inStream(workstreamStream(WORKSTREAM_ID), workstreamCommissioned({ areas: [AREAS.bristol] }), entered),
+        // Commissioned to start next year: a planned day, not one it happened on.
+        inStream(
+          workstreamStream('workstream-2'),
+          workstreamCommissioned({ workstreamId: 'workstream-2', startDate: '2027-01-04', areas: [AREAS.bristol] }),
+          entered,
+        ),
         // A communication carries no day of its own: it happened when the platform recorded it.
         inStream(communicationStream('comm-1'), communication, entered),
         inStream(TRANSPARENCY_LOG_STREAM, { type: TREE_HEAD_SIGNED, data: head }, entered),
@@ -195,6 +205,7 @@ describe('the area feed projection', () => {
           ['somerset', 'NOTICE_TO_LEAVE', '2020-01-15'],
           ['bristol', 'POLICY_PUBLISHED', '2020-03-20'],
           ['bristol', 'WORKSTREAM_COMMISSIONED', '2020-01-15'],
+          ['bristol', 'WORKSTREAM_COMMISSIONED', '2026-12-01'],
           ['bristol', 'COMMUNICATION', '2026-12-01'],
           ['somerset', 'COMMUNICATION', '2026-12-01'],
           ['bristol', 'MINUTES_PUBLISHED', '2020-07-01'],

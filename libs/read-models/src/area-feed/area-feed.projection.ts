@@ -1,16 +1,29 @@
 import Database from 'better-sqlite3';
 import {
   CommunicationEvent,
+  communicationStream,
   groupDateOf,
   happenedOn,
   LocalArrangementEvent,
+  localArrangementStream,
   MeetingEvent,
+  meetingStream,
   PolicyEvent,
+  policyStream,
   RegionalGroupEvent,
+  regionalGroupStream,
   WorkstreamEvent,
+  workstreamStream,
 } from '@app/domain';
 import { occurredAtOf, SignedTreeHead, StoredEvent, TRANSPARENCY_LOG_STREAM, TREE_HEAD_SIGNED } from '@app/event-store';
 import { Projection, statementsPerDatabase } from '../projection';
+
+const MEETING_PREFIX = meetingStream('');
+const GROUP_PREFIX = regionalGroupStream('');
+const AREA_PREFIX = localArrangementStream('');
+const POLICY_PREFIX = policyStream('');
+const COMMUNICATION_PREFIX = communicationStream('');
+const WORKSTREAM_PREFIX = workstreamStream('');
 
 const statements = statementsPerDatabase((db) => ({
   insertItem: db.prepare(
@@ -40,15 +53,16 @@ export const areaFeedProjection: Projection = {
   name: 'area-feed',
   // 9: minutes are titled with the day their meeting met in London, not in UTC.
   // 10: each item keeps the day what it announces happened, apart from when it was recorded.
-  version: 10,
+  // 11: a day later than the recording (a workstream starting later) is a plan: the item happened when recorded.
+  version: 11,
   streams: [
-    'meeting-',
+    MEETING_PREFIX,
     TRANSPARENCY_LOG_STREAM,
-    'regional-group-',
-    'local-arrangement-',
-    'policy-',
-    'communication-',
-    'workstream-',
+    GROUP_PREFIX,
+    AREA_PREFIX,
+    POLICY_PREFIX,
+    COMMUNICATION_PREFIX,
+    WORKSTREAM_PREFIX,
   ],
   tables: ['area_feed', 'area_feed_meetings', 'feed_acknowledgements', 'area_feed_areas', 'area_feed_tree_heads'],
 
@@ -102,9 +116,9 @@ export const areaFeedProjection: Projection = {
           concerned,
         );
     };
-    if (stored.streamId.startsWith('meeting-')) {
+    if (stored.streamId.startsWith(MEETING_PREFIX)) {
       const event = stored as unknown as MeetingEvent;
-      const meetingId = stored.streamId.slice('meeting-'.length);
+      const meetingId = stored.streamId.slice(MEETING_PREFIX.length);
       // Minutes reach the areas even for a meeting this projection never saw scheduled, without its date.
       const meetingOf = () => {
         const meeting = s.meetingDate.get(meetingId) as { startsAt: string } | undefined;
@@ -140,7 +154,7 @@ export const areaFeedProjection: Projection = {
       );
       return;
     }
-    if (stored.streamId.startsWith('regional-group-')) {
+    if (stored.streamId.startsWith(GROUP_PREFIX)) {
       const event = stored as unknown as RegionalGroupEvent;
       if (event.type === 'RegionalGroupEstablished') {
         for (const area of event.data.areas) s.rememberArea.run(area.areaId, stored.position);
@@ -156,17 +170,17 @@ export const areaFeedProjection: Projection = {
         );
       }
     }
-    if (stored.streamId.startsWith('local-arrangement-')) {
+    if (stored.streamId.startsWith(AREA_PREFIX)) {
       const event = stored as unknown as LocalArrangementEvent;
       if (event.type !== 'FeedItemAcknowledged') return;
       const personId = (stored.metadata.actor as { personId?: string } | undefined)?.personId ?? null;
       s.acknowledge.run(event.data.areaId, event.data.position, event.data.acknowledgedAt, personId);
       return;
     }
-    if (stored.streamId.startsWith('policy-')) {
+    if (stored.streamId.startsWith(POLICY_PREFIX)) {
       const event = stored as unknown as PolicyEvent;
       if (event.type === 'PolicyVersionPublished') {
-        const policyId = stored.streamId.slice('policy-'.length);
+        const policyId = stored.streamId.slice(POLICY_PREFIX.length);
         feed(
           event.data.areas,
           'POLICY_PUBLISHED',
@@ -176,7 +190,7 @@ export const areaFeedProjection: Projection = {
       }
       return;
     }
-    if (stored.streamId.startsWith('communication-')) {
+    if (stored.streamId.startsWith(COMMUNICATION_PREFIX)) {
       const event = stored as unknown as CommunicationEvent;
       if (event.type === 'CommunicationIssued') {
         feed(
@@ -189,7 +203,7 @@ export const areaFeedProjection: Projection = {
       }
       return;
     }
-    if (stored.streamId.startsWith('workstream-')) {
+    if (stored.streamId.startsWith(WORKSTREAM_PREFIX)) {
       const event = stored as unknown as WorkstreamEvent;
       if (event.type === 'WorkstreamCommissioned') {
         const kind = event.data.kind === 'STANDING' ? 'standing group' : 'task-and-finish group';

@@ -1,19 +1,27 @@
+import {
+  ACCESS_STREAM,
+  communicationStream,
+  localArrangementStream,
+  meetingStream,
+  policyStream,
+  regionalGroupStream,
+  workstreamStream,
+} from '@app/domain';
 import { StoredEvent, SYSTEM_ACTOR } from '@app/event-store';
 
-/** The aggregates events are recorded in, by the prefix of their stream ids. */
-export const STREAM_KINDS = {
-  'regional-group-': 'REGIONAL_GROUP',
-  'meeting-': 'MEETING',
-  'workstream-': 'WORKSTREAM',
-  'policy-': 'POLICY',
-  'communication-': 'COMMUNICATION',
-  'local-arrangement-': 'LOCAL_ARRANGEMENT',
-  'access-': 'ACCESS',
-} as const;
+export type StreamKind =
+  'REGIONAL_GROUP' | 'MEETING' | 'WORKSTREAM' | 'POLICY' | 'COMMUNICATION' | 'LOCAL_ARRANGEMENT' | 'ACCESS';
 
-export type StreamKind = (typeof STREAM_KINDS)[keyof typeof STREAM_KINDS];
-
-const PREFIXES = Object.entries(STREAM_KINDS) as [string, StreamKind][];
+/** The aggregates events are recorded in, by the prefix of their stream ids (the access stream is one whole id). */
+const PREFIXES: readonly (readonly [string, StreamKind])[] = [
+  [regionalGroupStream(''), 'REGIONAL_GROUP'],
+  [meetingStream(''), 'MEETING'],
+  [workstreamStream(''), 'WORKSTREAM'],
+  [policyStream(''), 'POLICY'],
+  [communicationStream(''), 'COMMUNICATION'],
+  [localArrangementStream(''), 'LOCAL_ARRANGEMENT'],
+  [ACCESS_STREAM, 'ACCESS'],
+];
 
 /** The kind of aggregate a stream holds, and the entity it is (none for the platform's one access stream). */
 export function streamEntity(streamId: string): { kind: StreamKind | 'OTHER'; entityId: string | null } {

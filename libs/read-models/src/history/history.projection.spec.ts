@@ -311,6 +311,31 @@ describe('the history projection, given events through the runner', () => {
       });
   });
 
+  it('dates what was recorded ahead of its day (a commission starting later, a succession) on the day recorded', () =>
+    spec
+      .given()
+      .when(
+        inStream(
+          'workstream-w',
+          {
+            type: 'WorkstreamCommissioned',
+            data: { workstreamId: 'w', startDate: '2027-01-04', endDate: '2027-06-30' },
+          },
+          { actor: admin, occurredAt: '2026-12-01T10:00:00.000Z' },
+        ),
+        inStream(
+          'regional-group-g',
+          { type: 'PartnerSucceeded', data: { predecessorId: 'ccg', successorId: 'icb', effectiveOn: '2022-07-01' } },
+          { actor: admin, occurredAt: '2022-06-30T23:30:00.000Z' },
+        ),
+      )
+      .then({
+        history_events: [
+          { type: 'WorkstreamCommissioned', happened_on: '2026-12-01' },
+          { type: 'PartnerSucceeded', happened_on: '2022-07-01' },
+        ],
+      }));
+
   it('keeps an area’s reason for not adopting a policy in its data, not as the reason for the change (A1, D1)', () => {
     const notAdopted = (areaId: string) => ({
       type: 'PolicyAdoptionRecorded',

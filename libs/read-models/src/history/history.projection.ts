@@ -80,7 +80,9 @@ export const historyProjection: Projection = {
   // 8: a restricted practice review's panel notification and published link are restricted as the review is.
   // 9: an area's reason for not adopting a policy is no longer taken for the reason of the change; a policy's
   // approval and publication happen on their own days.
-  version: 9,
+  // 10: a day later than the recording (an appointment or a succession taking effect later) is a plan: the event
+  // happened when recorded.
+  version: 10,
   tables: ['history_events', 'history_links', 'history_people', 'history_partners', 'history_restricted_items'],
 
   setup(db: Database.Database) {

@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
-import { groupDateOf, MeetingEvent, SnapshotRepresentative } from '@app/domain';
+import { groupDateOf, MeetingEvent, meetingStream, SnapshotRepresentative } from '@app/domain';
 import { occurredAtOf, StoredEvent } from '@app/event-store';
 import { Projection, statementsPerDatabase, unhandled } from '../projection';
 
-const STREAM_PREFIX = 'meeting-';
+const STREAM_PREFIX = meetingStream('');
 
 /** The version of a row the platform believes now; earlier versions stay for `asRecordedAt` (A3, A7). */
 const NOW = 'recorded_to IS NULL';

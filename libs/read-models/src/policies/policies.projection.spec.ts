@@ -57,6 +57,38 @@ describe('the policies projection', () => {
       .when(policy(policyApproved()))
       .then({ policies: [{ draft_approved: 1, approved_decision_id: POLICY_DECISION_ID }] }));
 
+  it('approves the draft from the day of the meeting that approved it, however much later that was recorded (A3)', () =>
+    spec
+      .given(inStream(policyStream(POLICY_ID), policyDrafted(), { occurredAt: '2020-02-01T10:00:00.000Z' }))
+      .when(inStream(policyStream(POLICY_ID), policyApproved(), { occurredAt: '2020-03-20T10:00:00.000Z' }))
+      .then({
+        policy_states: [
+          { draft_approved: 0, valid_from: '2020-02-01', valid_to: null, recorded_from: 1, recorded_to: 2 },
+          { draft_approved: 0, valid_from: '2020-02-01', valid_to: '2020-03-12', recorded_from: 2, recorded_to: null },
+          { draft_approved: 1, valid_from: '2020-03-12', valid_to: null, recorded_from: 2, recorded_to: null },
+        ],
+      }));
+
+  it('approves the draft from the day recorded when the approval predates the keeping of its day', () => {
+    const { approvedOn: _notKept, ...approval } = policyApproved().data;
+    return spec
+      .given(inStream(policyStream(POLICY_ID), policyDrafted(), { occurredAt: '2020-02-01T10:00:00.000Z' }))
+      .when(
+        inStream(
+          policyStream(POLICY_ID),
+          { type: 'PolicyApproved', data: approval },
+          { occurredAt: '2020-03-20T10:00:00.000Z', schemaVersion: 2 },
+        ),
+      )
+      .then({
+        policy_states: [
+          { draft_approved: 0, valid_from: '2020-02-01', valid_to: null, recorded_from: 1, recorded_to: 2 },
+          { draft_approved: 0, valid_from: '2020-02-01', valid_to: '2020-03-20', recorded_from: 2, recorded_to: null },
+          { draft_approved: 1, valid_from: '2020-03-20', valid_to: null, recorded_from: 2, recorded_to: null },
+        ],
+      });
+  });
+
   it('publishes version 1 to the 5 areas and clears the draft', () =>
     spec
       .given(policy(policyDrafted(), policyApproved()))
@@ -171,7 +203,8 @@ describe('the policies projection', () => {
       )
       .then({
         policy_states: [
-          // The draft as first recorded, then approved; the publication dated 2020 retires it.
+          // The draft as first recorded, retired by its approval at the meeting of 12 March 2020, which holds
+          // until the publication.
           {
             status: 'DRAFT',
             review_due_on: null,
@@ -185,10 +218,19 @@ describe('the policies projection', () => {
             status: 'DRAFT',
             review_due_on: null,
             draft_approved: 1,
-            valid_from: '2026-11-20',
+            valid_from: '2020-03-12',
             valid_to: null,
             recorded_from: 2,
             recorded_to: 3,
+          },
+          {
+            status: 'DRAFT',
+            review_due_on: null,
+            draft_approved: 1,
+            valid_from: '2020-03-12',
+            valid_to: '2020-04-01',
+            recorded_from: 3,
+            recorded_to: null,
           },
           {
             status: 'PUBLISHED',

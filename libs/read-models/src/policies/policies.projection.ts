@@ -1,8 +1,11 @@
 import Database from 'better-sqlite3';
-import { groupDateOf, LocalArrangementEvent, PolicyEvent } from '@app/domain';
+import { groupDateOf, LocalArrangementEvent, localArrangementStream, PolicyEvent, policyStream } from '@app/domain';
 import { occurredAtOf, StoredEvent } from '@app/event-store';
 import { BITEMPORAL_COLUMNS, FactTable, insertFact, openFact, replaceFact, supersedeFrom } from '../bitemporal';
 import { Projection, statementsPerDatabase, unhandled } from '../projection';
+
+const AREA_PREFIX = localArrangementStream('');
+const POLICY_PREFIX = policyStream('');
 
 /**
  * A policy's status, review date, title and draft from each day: drafted, revised, approved,
@@ -66,8 +69,9 @@ export const policiesProjection: Projection = {
   // 2: bitemporal states, versions and adoptions (A3). 3: corrections of adoption decisions (A7).
   // 4: the title and draft in each state, as they stood (A3).
   // 5: days are London's, not UTC's.
-  version: 5,
-  streams: ['local-arrangement-', 'policy-'],
+  // 6: a draft is approved from the day of the meeting that approved it, not the day that was recorded.
+  version: 6,
+  streams: [AREA_PREFIX, POLICY_PREFIX],
   tables: [
     'policies',
     'policy_states',
@@ -111,7 +115,7 @@ export const policiesProjection: Projection = {
 
   apply(db: Database.Database, stored: StoredEvent) {
     const s = statements(db);
-    if (stored.streamId.startsWith('local-arrangement-')) {
+    if (stored.streamId.startsWith(AREA_PREFIX)) {
       const event = stored as unknown as LocalArrangementEvent;
       if (event.type === 'PolicyAdoptionRecorded' || event.type === 'PolicyAdoptionCorrected') {
         const { policyId, version, areaId, decision, variation, reason, decidedOn } = event.data;
@@ -127,8 +131,8 @@ export const policiesProjection: Projection = {
       }
       return;
     }
-    if (!stored.streamId.startsWith('policy-')) return;
-    const policyId = stored.streamId.slice('policy-'.length);
+    if (!stored.streamId.startsWith(POLICY_PREFIX)) return;
+    const policyId = stored.streamId.slice(POLICY_PREFIX.length);
     const event = stored as unknown as PolicyEvent;
     const recordedOn = groupDateOf(occurredAtOf(stored));
     /** The policy as the event left it holds from `from` (an event of a policy never drafted changes nothing). */
@@ -156,7 +160,8 @@ export const policiesProjection: Projection = {
         return;
       case 'PolicyApproved':
         s.approve.run(event.data.decisionId, policyId);
-        stateFrom(recordedOn);
+        // Approvals recorded before the meeting's day was kept have only the day they were recorded.
+        stateFrom(event.data.approvedOn ?? recordedOn);
         return;
       case 'PolicyVersionPublished': {
         const { version, title, body, summary, effectiveOn, reviewOn, areas, publishedOn } = event.data;

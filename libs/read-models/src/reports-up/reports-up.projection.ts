@@ -1,9 +1,18 @@
 import Database from 'better-sqlite3';
-import { LocalArrangementEvent, RegionalGroupEvent, regionalGroupStream, RegionalReportsEvent } from '@app/domain';
+import {
+  LocalArrangementEvent,
+  localArrangementStream,
+  RegionalGroupEvent,
+  regionalGroupStream,
+  RegionalReportsEvent,
+  regionalReportsStream,
+} from '@app/domain';
 import { StoredEvent } from '@app/event-store';
 import { Projection, statementsPerDatabase } from '../projection';
 
 const GROUP_PREFIX = regionalGroupStream('');
+const REPORTS_PREFIX = regionalReportsStream('');
+const AREA_PREFIX = localArrangementStream('');
 
 const statements = statementsPerDatabase((db) => ({
   rememberArea: db.prepare('INSERT OR REPLACE INTO reports_up_areas (area_id, group_id) VALUES (?, ?)'),
@@ -43,7 +52,7 @@ const statements = statementsPerDatabase((db) => ({
 export const reportsUpProjection: Projection = {
   name: 'reports-up',
   version: 1,
-  streams: [GROUP_PREFIX, 'regional-reports-', 'local-arrangement-'],
+  streams: [GROUP_PREFIX, REPORTS_PREFIX, AREA_PREFIX],
   tables: ['reports_up_areas', 'practice_reviews', 'inbox_items', 'escalation_responses', 'performance_measures'],
 
   setup(db: Database.Database) {
@@ -80,7 +89,7 @@ export const reportsUpProjection: Projection = {
       if (event.type === 'AreaAdded') s.rememberArea.run(event.data.areaId, stored.streamId.slice(GROUP_PREFIX.length));
       return;
     }
-    if (stored.streamId.startsWith('regional-reports-')) {
+    if (stored.streamId.startsWith(REPORTS_PREFIX)) {
       const event = stored as unknown as RegionalReportsEvent;
       switch (event.type) {
         case 'MeasureDefined':
@@ -112,7 +121,7 @@ export const reportsUpProjection: Projection = {
           return;
       }
     }
-    if (!stored.streamId.startsWith('local-arrangement-')) return;
+    if (!stored.streamId.startsWith(AREA_PREFIX)) return;
     const event = stored as unknown as LocalArrangementEvent;
     if (event.type === 'FeedItemAcknowledged' || event.type === 'PolicyAdoptionRecorded') return;
     const { areaId } = event.data;

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { groupDateOf, WorkstreamEvent } from '@app/domain';
+import { groupDateOf, WorkstreamEvent, workstreamStream } from '@app/domain';
 import { occurredAtOf, StoredEvent } from '@app/event-store';
 import { BITEMPORAL_COLUMNS, closeFact, FactTable, openFact, supersedeFrom } from '../bitemporal';
 import { Projection, statementsPerDatabase, unhandled } from '../projection';
@@ -23,7 +23,7 @@ export const TASK_STATES: FactTable = {
   values: ['workstream_id', 'status', 'owner_id', 'due_date', 'blocked_reason'],
 };
 
-const STREAM_PREFIX = 'workstream-';
+const STREAM_PREFIX = workstreamStream('');
 /** A task's row as `task_states` records it; returned by each change of the row so it is not read again. */
 const TASK_STATE = 'workstream_id, status, owner_id, due_date, blocked_reason';
 
