@@ -523,6 +523,16 @@ describe('practice reviews and reports up (L2, L5)', () => {
         message: 'The group has no area with id 0b6c2f8e-4a53-4c1e-9f0e-2d7c9a1b3e54.',
         extensions: { code: 'NOT_FOUND', field: 'areaId' },
       });
+      // What was sent is never still due: asking for it is refused, not answered with an empty list.
+      const due = await api.graphql(
+        'query($g: ID!) { regionalGroup(id: $g) { inbox(status: DUE) { totalCount } } }',
+        { g: demo.groupId },
+        token.chair,
+      );
+      expect(due.errors?.[0]).toMatchObject({
+        message: 'Nothing an area has sent is still due: ask for LATE or RECEIVED.',
+        extensions: { code: 'VALIDATION_FAILED', field: 'status' },
+      });
       expect((await inbox('admin')).totalCount).toBe(0);
       // What a page asks to say why an empty inbox is empty: whose reports the reader may read.
       const readable = async (as: string) =>

@@ -43,7 +43,7 @@ describeWithChromium('the group overview’s list of what is overdue, in Chromiu
     const page = await openPage(browser);
     await signIn(page, app.api.url, 'chair');
     await page.goto(`${app.api.url}/groups/${app.demo.groupId}`);
-    const tasks = (await page.locator('h2:text-is("Overdue") + ul li').allInnerTexts()).filter((text) =>
+    const tasks = (await page.locator('h2:text-is("Overdue or late") + ul li').allInnerTexts()).filter((text) =>
       text.startsWith('Task “'),
     );
     // The demo's two overdue tasks, and every one added here.

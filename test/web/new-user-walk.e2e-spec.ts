@@ -41,7 +41,7 @@ describeWithChromium('the demo’s pages, as a new user walks them, in Chromium'
     return page;
   };
   const groupUrl = () => `${app.api.url}/groups/${app.demo.groupId}`;
-  const overdueItems = (page: Page) => page.locator('h2:text-is("Overdue") + ul li');
+  const overdueItems = (page: Page) => page.locator('h2:text-is("Overdue or late") + ul li');
   const itemCount = async (page: Page) =>
     Number(/^(\d+) items?$/.exec((await page.locator('table caption').innerText()).trim())?.[1] ?? 0);
 
@@ -66,7 +66,7 @@ describeWithChromium('the demo’s pages, as a new user walks them, in Chromium'
     const answer = await page.goto(`${groupUrl()}/inbox?status=DUE`);
     expect(answer?.status()).toBe(400);
     await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain(
-      'Choose a status from the list: what the areas sent is late or received, never due',
+      'Choose a status from the list, Late or Received',
     );
     await expect(itemCount(page)).resolves.toBe(all);
     await page.context().close();
@@ -153,7 +153,10 @@ describeWithChromium('the demo’s pages, as a new user walks them, in Chromium'
       hasText: 'Not acknowledged yet',
     });
     await expect(waiting.count()).resolves.toBeGreaterThan(0);
-    await expect(waiting.allInnerTexts()).resolves.not.toContain(expect.stringContaining('Response ('));
+    await expect(waiting.allInnerTexts()).resolves.not.toContainEqual(expect.stringContaining('Response ('));
+    // Its restricted practice review is tagged in the table of deadlines too.
+    const review = manager.locator('table', { hasText: 'practice reviews' }).locator('tr', { hasText: 'BRS-2025-11' });
+    await expect(review.locator('.govuk-tag', { hasText: 'Restricted' }).count()).resolves.toBe(1);
     await manager.context().close();
 
     // The region's inbox tags it as the area's does.

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { DomainError, nextYearlyReportDueOn, reportUpStatus } from '@app/domain';
+import { DomainError, nextYearlyReportDueOn, reportUpStatus, SENT_ITEM_STATUSES } from '@app/domain';
 import { InboxItemRow, pageOfFiltered, ReportsUpQueries } from '@app/read-models';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
@@ -202,6 +202,13 @@ export class ReportsUpResolver {
 
   /** The group's inbox as `personId` may read it: only areas whose reports they may read (R43). */
   async inbox(groupId: string, args: InboxArgs, personId: string): Promise<ConnectionShape<InboxItem>> {
+    if (args.status && !SENT_ITEM_STATUSES.includes(args.status)) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `Nothing an area has sent is still due: ask for ${SENT_ITEM_STATUSES.join(' or ')}.`,
+        { field: 'status' },
+      );
+    }
     const readable = new Set(await this.access.readableAreasOfGroup(personId, groupId));
     const today = this.views.today().on;
     const rows = this.reports

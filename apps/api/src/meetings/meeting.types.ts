@@ -316,7 +316,7 @@ export class FeedItem {
 
   @Field({
     description:
-      'YYYY-MM-DD, the day in London what the item announces happened, as its event carries it: the day minutes were published, a notice was given, a workstream started or a policy version takes effect; for an item carrying no day of its own (a communication, a correction to minutes, a signed head), the day it was recorded.',
+      'YYYY-MM-DD, the day in London what the item announces happened, as its event carries it: the day minutes were published, a notice was given, a workstream started or a policy version was published; for an item carrying no day of its own (a communication, a correction to minutes, a signed head), or whose day is later than the day it was recorded (a plan, such as a workstream starting later), the day it was recorded.',
   })
   happenedOn!: string;
 

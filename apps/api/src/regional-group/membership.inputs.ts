@@ -11,7 +11,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { IsDay, IsEmailAddress, IsEntityId, IsLongText, IsShortText } from '../common/input-validators';
-import { AGENCY_TYPES, PLATFORM_ROLES, REPRESENTATIVE_ROLES, SENIORITIES, STATUTORY_AGENCY_TYPES } from '@app/domain';
+import { AGENCY_TYPES, DEFAULT_TERMS, PLATFORM_ROLES, REPRESENTATIVE_ROLES, SENIORITIES } from '@app/domain';
 import { BusinessDate } from '../common/business-date';
 import { IdempotentInput } from '../common/idempotency-key.input';
 
@@ -198,22 +198,25 @@ export class AdoptTermsOfReferenceInput extends GroupChangeInput {
   @IsLongText()
   summary!: string;
 
-  @Field(() => Int, { defaultValue: 66 })
+  @Field(() => Int, { defaultValue: DEFAULT_TERMS.quorumPercentage })
   @IsInt()
-  quorumPercentage: number = 66;
+  quorumPercentage: number = DEFAULT_TERMS.quorumPercentage;
 
-  @Field(() => Int, { defaultValue: 3 })
+  @Field(() => Int, { defaultValue: DEFAULT_TERMS.meetingCadenceMonths })
   @IsInt()
-  meetingCadenceMonths: number = 3;
+  meetingCadenceMonths: number = DEFAULT_TERMS.meetingCadenceMonths;
 
-  @Field(() => Int, { defaultValue: 12 })
+  @Field(() => Int, { defaultValue: DEFAULT_TERMS.noticePeriodMonths })
   @IsInt()
-  noticePeriodMonths: number = 12;
+  noticePeriodMonths: number = DEFAULT_TERMS.noticePeriodMonths;
 
-  @Field(() => [String], { defaultValue: STATUTORY_AGENCY_TYPES, description: 'Agency types every area must have.' })
+  @Field(() => [String], {
+    defaultValue: [...DEFAULT_TERMS.statutoryTypesPerArea],
+    description: 'Agency types every area must have.',
+  })
   @ArrayMaxSize(20)
   @IsString({ each: true })
-  statutoryTypesPerArea: string[] = [...STATUTORY_AGENCY_TYPES];
+  statutoryTypesPerArea: string[] = [...DEFAULT_TERMS.statutoryTypesPerArea];
 
   @Field({ description: 'YYYY-MM-DD' })
   @IsDay()

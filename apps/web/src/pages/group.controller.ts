@@ -283,7 +283,7 @@ export class GroupController {
             ],
           ])}
 
-          <h2 class="govuk-heading-m">Overdue</h2>
+          <h2 class="govuk-heading-m">Overdue or late</h2>
           ${
             asAt
               ? html`<p class="govuk-body">
@@ -294,7 +294,7 @@ export class GroupController {
           }
           ${
             overdue.length === 0
-              ? html`<p class="govuk-body">Nothing is overdue.</p>`
+              ? html`<p class="govuk-body">Nothing is overdue or late.</p>`
               : html`<ul class="govuk-list govuk-list--bullet">
                   ${overdue.map(({ text, href }) => html`<li>${href ? html`<a class="govuk-link" href="${href}">${text}</a>` : text}</li>`)}
                 </ul>`
@@ -388,6 +388,8 @@ export class GroupController {
   ): Overdue[] {
     const workstreamName = new Map(group.workstreams.map((workstream) => [workstream.id, workstream.name]));
     const meetingDay = new Map(meetings.map((meeting) => [meeting.id, meeting.startsAt]));
+    // A meeting not among those loaded leaves the day out rather than print a blank one.
+    const madeAt = (startsAt: string | undefined) => (startsAt ? ` made at the meeting of ${longDate(startsAt)}` : '');
     const mine = new Set(myTasks.edges.map((edge) => edge.node.id));
     const terms = group.termsOfReference;
     return [
@@ -409,7 +411,7 @@ export class GroupController {
         })),
       ...recommendations.map((recommendation) => ({
         dueOn: recommendation.dueDate,
-        text: `Recommendation “${recommendation.text}” made at the meeting of ${longDate(meetingDay.get(recommendation.meetingId))} (due ${longDate(recommendation.dueDate)})`,
+        text: `Recommendation “${recommendation.text}”${madeAt(meetingDay.get(recommendation.meetingId))} (due ${longDate(recommendation.dueDate)})`,
         href: `/groups/${group.id}/meetings/${recommendation.meetingId}`,
       })),
       ...tasks.map((task) => ({

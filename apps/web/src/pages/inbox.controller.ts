@@ -39,6 +39,7 @@ import {
   reportUpTag,
   reportUpTitle,
   responsesList,
+  restrictedTag,
 } from './reports-up-views';
 
 const FEED = `query Feed($areaId: ID!, $after: String) {
@@ -407,7 +408,7 @@ export class InboxController {
                 `Deadlines of ${areaName}’s practice reviews`,
                 ['Reference', 'Stage', 'Deadlines'],
                 reviews.map((review) => [
-                  review.reference,
+                  html`${review.reference}${restrictedTag(review.restricted)}`,
                   humanise(review.stage),
                   html`<ul class="govuk-list">
                     ${deadlinesOf(review).map(({ step, deadline }) => html`<li>${step}: ${deadlineCell(deadline)}</li>`)}

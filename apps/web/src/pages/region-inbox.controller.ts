@@ -168,7 +168,7 @@ export class RegionInboxController {
         ? [
             {
               field: 'status',
-              text: 'Choose a status from the list: what the areas sent is late or received, never due',
+              text: 'Choose a status from the list, Late or Received',
             },
           ]
         : []),

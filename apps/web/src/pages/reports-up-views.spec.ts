@@ -6,6 +6,7 @@ describe('a practice review’s deadlines', () => {
     areaId: 'somerset',
     reference: 'SOM-2025-04',
     stage: 'AWAITING_DECISION',
+    restricted: true,
     panelNotification: { dueOn: '2025-12-31', doneOn: '2026-01-05', status: 'MISSED' },
     rapidReview: { dueOn: '2026-01-26', doneOn: null, status: 'MISSED' },
     publication: null,

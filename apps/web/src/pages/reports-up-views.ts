@@ -20,9 +20,12 @@ export interface ReportUp {
 export const REPORT_UP_FIELDS =
   'id areaId kind title detail receivedOn dueOn status restricted acknowledgedAt resolvedOn responses { id kind on text }';
 
-/** An item's title as people read it, tagged when it is restricted (R42), as the API flags it to every reader. */
+/** R42: what is restricted says so, as the API flags it to every reader. */
+export const restrictedTag = (restricted: boolean): Html => (restricted ? html` ${tag('Restricted', 'grey')}` : html``);
+
+/** An item's title as people read it, tagged when it is restricted. */
 export const reportUpTitle = (item: Pick<ReportUp, 'title' | 'kind' | 'restricted'>): Html =>
-  html`${forPeople(item)}${item.restricted ? html` ${tag('Restricted', 'grey')}` : html``}`;
+  html`${forPeople(item)}${restrictedTag(item.restricted)}`;
 
 /** The region's responses to an item and its resolution, each with its day, in the order given. */
 export const responsesList = (item: Pick<ReportUp, 'responses'>): Html =>
@@ -67,11 +70,12 @@ export interface PracticeReview {
   areaId: string;
   reference: string;
   stage: string;
+  restricted: boolean;
   panelNotification: Deadline;
   rapidReview: Deadline | null;
   publication: Deadline | null;
 }
-export const PRACTICE_REVIEW_FIELDS = `id areaId reference stage
+export const PRACTICE_REVIEW_FIELDS = `id areaId reference stage restricted
   panelNotification { dueOn doneOn status } rapidReview { dueOn doneOn status } publication { dueOn doneOn status }`;
 
 /** Each deadline a review has so far, named for the step it is for (L5). */

@@ -246,7 +246,15 @@ describe('Revising the draft (D1)', () => {
     const policy = policyAfter([...publishedPolicy, revised]);
     expect(policy.draft).toEqual({ ...revised.data, approved: false, approvedOn: null });
     expect(policy.versions).toEqual([
-      { version: 1, effectiveOn: '2020-04-01', reviewOn: '2021-04-01', title, body, summary },
+      {
+        version: 1,
+        effectiveOn: '2020-04-01',
+        reviewOn: '2021-04-01',
+        publishedOn: '2020-03-20',
+        title,
+        body,
+        summary,
+      },
     ]);
   });
 
@@ -345,11 +353,32 @@ describe('Approving the draft at an open, quorate meeting, by the decision recor
   });
 
   it('approves a revised draft again, at a later meeting', () => {
-    const june = approvalMeeting({ meetingId: 'asssp-2020-06', decisionIds: ['dec-2020-06-escalation'] });
+    const june = approvalMeeting({
+      meetingId: 'asssp-2020-06',
+      meetingDate: '2020-06-11',
+      decisionIds: ['dec-2020-06-escalation'],
+    });
     spec
       .given([...publishedPolicy, revised])
       .when(approve({ meeting: june, decisionId: 'dec-2020-06-escalation' }))
-      .then([policyApproved({ meetingId: 'asssp-2020-06', decisionId: 'dec-2020-06-escalation' })]);
+      .then([
+        policyApproved({ meetingId: 'asssp-2020-06', decisionId: 'dec-2020-06-escalation', approvedOn: '2020-06-11' }),
+      ]);
+  });
+
+  it('is refused as OUT_OF_RANGE at a meeting held before the version the draft revises was published', () => {
+    spec
+      .given([...publishedPolicy, revised])
+      .when(approve())
+      .thenFails(
+        'OUT_OF_RANGE',
+        /approving meeting's day \(2020-03-12\) is before the publication of version 1 \(2020-03-20\)/,
+      );
+    expect(refusal([...publishedPolicy, revised], approve()).details).toEqual({ earliest: '2020-03-20' });
+    spec
+      .given([...publishedPolicy, revised])
+      .when(approve({ meeting: approvalMeeting({ meetingDate: '2020-03-20' }) }))
+      .then([policyApproved({ approvedOn: '2020-03-20' })]);
   });
 });
 
@@ -372,7 +401,17 @@ describe('Publishing a version (D1)', () => {
       policyId: POLICY_ID,
       groupId: GROUP_ID,
       draft: null,
-      versions: [{ version: 1, effectiveOn: '2020-04-01', reviewOn: '2021-04-01', title, body, summary }],
+      versions: [
+        {
+          version: 1,
+          effectiveOn: '2020-04-01',
+          reviewOn: '2021-04-01',
+          publishedOn: '2020-03-20',
+          title,
+          body,
+          summary,
+        },
+      ],
     });
     spec
       .given(publishedPolicy)
@@ -537,12 +576,14 @@ describe('The version in force (D1: a later version supersedes the earlier from 
       version: 2,
       effectiveOn: '2020-10-01',
       reviewOn: '2021-10-01',
+      publishedOn: '2020-03-20',
       ...revised.data,
     });
     expect(policy.versions[0]).toEqual({
       version: 1,
       effectiveOn: '2020-04-01',
       reviewOn: '2021-04-01',
+      publishedOn: '2020-03-20',
       title,
       body,
       summary,
@@ -745,7 +786,11 @@ describe('The whole life of a policy, decided command by command', () => {
       publish(),
       revise(),
       approve({
-        meeting: approvalMeeting({ meetingId: 'asssp-2020-06', decisionIds: ['dec-2020-06'] }),
+        meeting: approvalMeeting({
+          meetingId: 'asssp-2020-03b',
+          meetingDate: '2020-03-20',
+          decisionIds: ['dec-2020-06'],
+        }),
         decisionId: 'dec-2020-06',
       }),
       publish({ effectiveOn: '2020-10-01', reviewOn: '2021-10-01' }),
@@ -761,7 +806,7 @@ describe('The whole life of a policy, decided command by command', () => {
       policyApproved(),
       policyVersionPublished(),
       revised,
-      policyApproved({ meetingId: 'asssp-2020-06', decisionId: 'dec-2020-06' }),
+      policyApproved({ meetingId: 'asssp-2020-03b', decisionId: 'dec-2020-06', approvedOn: '2020-03-20' }),
       version2,
       reviewed({ reviewedOn: '2021-09-15', outcome: 'NO_CHANGE', nextReviewOn: '2022-09-15' }),
       { type: 'PolicyRetired', data: { reason: 'Replaced by the national procedure.', retiredOn: '2022-01-10' } },

@@ -24,6 +24,8 @@ export type PolicyVersion = Readonly<{
   body: string;
   summary: string;
 }>;
+/** A version as the policy's stream keeps it: with the day it was published, which bounds a later approval. */
+export type PublishedPolicyVersion = PolicyVersion & Readonly<{ publishedOn: IsoDate }>;
 
 export type PolicyDrafted = Message<
   'PolicyDrafted',
@@ -97,7 +99,7 @@ export type Policy = Readonly<{
   groupId: string;
   /** `approvedOn`: the day of the meeting that approved the draft; null until approved, or when not kept. */
   draft: { title: string; body: string; summary: string; approved: boolean; approvedOn: IsoDate | null } | null;
-  versions: readonly PolicyVersion[];
+  versions: readonly PublishedPolicyVersion[];
 }>;
 export type PolicyState = Readonly<{ status: 'NONE' }> | Policy;
 
@@ -130,7 +132,7 @@ export function evolvePolicy(state: PolicyState, event: PolicyEvent): PolicyStat
         draft: state.draft && { ...state.draft, approved: true, approvedOn: event.data.approvedOn ?? null },
       };
     case 'PolicyVersionPublished': {
-      const { areas: _areas, publishedOn: _publishedOn, ...version } = event.data;
+      const { areas: _areas, ...version } = event.data;
       return { ...state, draft: null, versions: [...state.versions, version] };
     }
     case 'PolicyReviewed':
@@ -218,6 +220,16 @@ function decideForPolicy(command: Exclude<PolicyCommandUnion, DraftPolicy>, poli
       if (!meeting.quorate) throw new DomainError('QUORUM_NOT_MET', 'Policies are approved at a quorate meeting.');
       if (!meeting.decisionIds.includes(decisionId))
         throw new DomainError('NOT_FOUND', 'That decision is not recorded at that meeting.');
+      // A revision follows the version it revises, so no meeting before that version's publication approved it.
+      const published = policy.versions[policy.versions.length - 1];
+      if (published) {
+        requireNotBefore(
+          meeting.meetingDate,
+          published.publishedOn,
+          "The approving meeting's day",
+          `the publication of version ${published.version}`,
+        );
+      }
       return [
         { type: 'PolicyApproved', data: { meetingId: meeting.meetingId, decisionId, approvedOn: meeting.meetingDate } },
       ];
