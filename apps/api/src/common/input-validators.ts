@@ -3,12 +3,13 @@ import {
   dateProblem,
   dateTimeProblem,
   DOCUMENT_TEXT_MAX,
-  findIdentifyingData,
-  findIdentifyingDataInKey,
+  findAllIdentifyingData,
+  findAllIdentifyingDataInKey,
   IdentifyingData,
   isEntityId,
   isWebAddress,
   isWellFormedText,
+  joinedWithAnd,
   LONG_TEXT_MAX,
   SHORT_TEXT_MAX,
   textProblem,
@@ -70,28 +71,28 @@ interface TextOptions {
  */
 export const IDENTIFYING_DATA_CONSTRAINT = 'holdsNoIdentifyingData';
 
-type Finder = (text: string) => IdentifyingData | null;
+type Finder = (text: string) => IdentifyingData[];
 
-const identifyingDataIn = (value: unknown, find: Finder) => (typeof value === 'string' ? find(value) : null);
+const identifyingDataIn = (value: unknown, find: Finder) => (typeof value === 'string' ? find(value) : []);
 
 /**
  * Text that identifies no child or family (R40): every free-text field, and anything else that is
- * recorded. A key the client made up is checked with `findIdentifyingDataInKey`, so a random UUID
- * is never refused for the digits it happens to hold.
+ * recorded. A key the client made up is checked with `findAllIdentifyingDataInKey`, so a random
+ * UUID is never refused for the digits it happens to hold.
  */
 export function HoldsNoIdentifyingData({
   label,
   key = false,
 }: Pick<TextOptions, 'label'> & { key?: boolean } = {}): PropertyDecorator {
-  const find: Finder = key ? findIdentifyingDataInKey : findIdentifyingData;
+  const find: Finder = key ? findAllIdentifyingDataInKey : findAllIdentifyingData;
   const context: IdentifyingDataContext = { find };
   return ValidateBy(
     {
       name: IDENTIFYING_DATA_CONSTRAINT,
       validator: {
-        validate: (value: unknown) => identifyingDataIn(value, find) === null,
+        validate: (value: unknown) => identifyingDataIn(value, find).length === 0,
         defaultMessage: ({ property, value }: ValidationArguments) =>
-          `${label ?? property} looks like it identifies a child or family (${identifyingDataIn(value, find)?.description}); the platform holds governance data only (R40).`,
+          `${label ?? property} looks like it identifies a child or family (${joinedWithAnd(identifyingDataIn(value, find).map(({ description }) => description))}); the platform holds governance data only (R40).`,
       },
     },
     { context },
@@ -103,10 +104,10 @@ interface IdentifyingDataContext {
   readonly find: Finder;
 }
 
-/** What a field refused by `HoldsNoIdentifyingData` holds, found by the same check that refused it. */
-export function identifyingDataFoundIn(error: ValidationError): IdentifyingData | null {
+/** Everything a field refused by `HoldsNoIdentifyingData` holds, found by the same check that refused it. */
+export function identifyingDataFoundIn(error: ValidationError): IdentifyingData[] {
   const context = error.contexts?.[IDENTIFYING_DATA_CONSTRAINT] as IdentifyingDataContext | undefined;
-  return context ? identifyingDataIn(error.value, context.find) : null;
+  return context ? identifyingDataIn(error.value, context.find) : [];
 }
 
 /** Free text of at most `max` characters with at least one visible character, identifying nobody. */
