@@ -15,7 +15,7 @@ import { TestApp } from './support/test-app';
 type Named = { name: string };
 type Seen = {
   asAt: string | null;
-  partners: (Named & { current: boolean; areas: Named[] })[];
+  partners: (Named & { current: boolean; areas: Named[]; agencyType: Named })[];
   representatives: (Named & { partner: Named })[];
   quorum: { percentage: number; representativeCount: number; required: number };
   chair: Named | null;
@@ -29,7 +29,7 @@ type Seen = {
 const SEEN = `query($id: ID!, $asAt: String, $asRecordedAt: DateTime) {
   regionalGroup(id: $id, asAt: $asAt, asRecordedAt: $asRecordedAt) {
     asAt
-    partners { name current areas { name } }
+    partners { name current areas { name } agencyType { name } }
     representatives { name partner { name } }
     quorum { percentage representativeCount required }
     chair { name } deputyChair { name }
@@ -80,6 +80,10 @@ describe('the group as at a date, and as recorded at a moment', () => {
     expect(group.partners.find((p) => p.name === 'NHS BANES CCG')?.areas).toEqual([
       { name: 'Bath and North East Somerset' },
     ]);
+    // Named as the law named them that day: the integrated care boards came on 1 July 2022.
+    expect(group.partners.find((p) => p.name === 'NHS BANES CCG')?.agencyType.name).toBe(
+      'Health (clinical commissioning group)',
+    );
     expect(group.termsOfReference.inForce?.version).toBe('1.0');
     expect(group.coverage.every((area) => area.missing.length === 0)).toBe(true);
   });
@@ -90,6 +94,7 @@ describe('the group as at a date, and as recorded at a moment', () => {
     expect(group.partners.map((p) => p.name)).toEqual(expect.arrayContaining(ICBS));
     expect(group.partners.map((p) => p.name).filter((name) => CCGS.includes(name))).toEqual([]);
     expect(group.representatives.find((r) => r.name === 'Lisa Harvey')?.partner.name).toBe(ICBS[1]);
+    expect(group.partners.find((p) => p.name === ICBS[1])?.agencyType.name).toBe('Health (integrated care board)');
     expect(group.quorum).toEqual({ percentage: 66, representativeCount: 10, required: 7 });
     expect(group.termsOfReference.inForce?.version).toBe('1.1');
   });

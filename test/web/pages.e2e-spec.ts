@@ -244,6 +244,7 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     await page.goto(groupUrl());
     const partners = () => page.locator('table', { hasText: 'Core partners' }).innerText();
     await expect(partners()).resolves.not.toContain('NHS BANES CCG');
+    await expect(partners()).resolves.toContain('NHS Somerset ICB\tHealth (integrated care board)\tSomerset');
     const asAt = async (day: string, month: string, year: string) => {
       await page.getByLabel('Day').fill(day);
       await page.getByLabel('Month').fill(month);
@@ -254,7 +255,9 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     await expect(page.locator('.govuk-caption-l').innerText()).resolves.toBe(
       'Regional group as it stood on 1 March 2020',
     );
-    await expect(partners()).resolves.toContain('NHS BANES CCG');
+    // The health partners named as the law named them that day, before the integrated care boards.
+    await expect(partners()).resolves.toContain('NHS BANES CCG\tHealth (clinical commissioning group)\tBath');
+    await expect(partners()).resolves.not.toContain('integrated care board');
     await expect(page.locator('main').innerText()).resolves.toContain('Version 1.0, adopted');
     // The March 2020 meeting, entered years later, was the next one on that day.
     await expect(page.locator('main').innerText()).resolves.toMatch(/Next meeting\s+12 March 2020 at 10am/);
