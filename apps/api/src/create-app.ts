@@ -5,7 +5,7 @@ import { DomainError, IdentifyingData } from '@app/domain';
 import { AppConfig, InputValidationError, JsonLogger } from '@app/platform';
 import { AppModule } from './app.module';
 import { AppRole } from './infrastructure/infrastructure.module';
-import { IDENTIFYING_DATA_CONSTRAINT, identifyingDataFoundIn } from './common/input-validators';
+import { ENTITY_ID_CONSTRAINT, IDENTIFYING_DATA_CONSTRAINT, identifyingDataFoundIn } from './common/input-validators';
 import { GRAPHIQL_ASSETS_PATH, graphiqlSite } from './graphql/graphiql-landing-page';
 import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
 import { Pages } from '../../web/src/page-context';
@@ -49,6 +49,8 @@ function problems(errors: ValidationError[], path = ''): Problem[] {
  * with it: that is what the sender must not send again (R40). It names the first field, and in
  * `fields` every field at fault, so a form can mark each one: `kind` and `found` the first thing
  * found in it (what clients read before a field could hold several), `findings` all of them.
+ * Input whose only fault is a malformed id is NOT_FOUND, as a well-formed id that names nothing
+ * is: neither names anything. Any other problem makes it VALIDATION_FAILED, every problem listed.
  */
 function inputRefusal(errors: ValidationError[]): Error {
   const all = problems(errors);
@@ -63,6 +65,9 @@ function inputRefusal(errors: ValidationError[]): Error {
         findings: found.map(({ kind, description }) => ({ kind, found: description })),
       })),
     });
+  }
+  if (all.every((problem) => problem.constraint === ENTITY_ID_CONSTRAINT)) {
+    return new DomainError('NOT_FOUND', all.map((problem) => problem.sentence).join(' '), { field: all[0].field });
   }
   return new InputValidationError(all.map(({ field, sentence }) => ({ field, sentence })));
 }

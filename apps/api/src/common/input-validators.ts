@@ -21,15 +21,21 @@ import {
  * for data that identifies a child or family (R40).
  */
 
+/**
+ * The name of the constraint that an id is one this API gave out. A malformed id names nothing, as
+ * an unknown one does, so the ValidationPipe's exception factory refuses it with NOT_FOUND.
+ */
+export const ENTITY_ID_CONSTRAINT = 'isEntityId';
+
 /** An id this API gave out (a lowercase UUID); `each` for a list of ids. */
 export function IsEntityId(options: ValidationOptions = {}): PropertyDecorator {
   return ValidateBy(
     {
-      name: 'isEntityId',
+      name: ENTITY_ID_CONSTRAINT,
       validator: {
         validate: (value: unknown) => isEntityId(value),
         defaultMessage: ({ property }: ValidationArguments) =>
-          `${property} must be an id this API gave out (a UUID such as 0b6c2f8e-4a53-4c1e-9f0e-2d7c9a1b3e54).`,
+          `${property} names nothing: it must be an id this API gave out (a UUID such as 0b6c2f8e-4a53-4c1e-9f0e-2d7c9a1b3e54).`,
       },
     },
     options,
