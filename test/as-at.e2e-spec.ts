@@ -15,8 +15,8 @@ import { TestApp } from './support/test-app';
 type Named = { name: string };
 type Seen = {
   asAt: string | null;
-  partners: (Named & { current: boolean; areas: Named[] })[];
-  representatives: (Named & { partner: Named })[];
+  partners: (Named & { current: boolean; areas: Named[]; agencyType: Named })[];
+  representatives: (Named & { partner: Named; startDate: string; partnerSince: string })[];
   quorum: { percentage: number; representativeCount: number; required: number };
   chair: Named | null;
   deputyChair: Named | null;
@@ -29,8 +29,8 @@ type Seen = {
 const SEEN = `query($id: ID!, $asAt: String, $asRecordedAt: DateTime) {
   regionalGroup(id: $id, asAt: $asAt, asRecordedAt: $asRecordedAt) {
     asAt
-    partners { name current areas { name } }
-    representatives { name partner { name } }
+    partners { name current areas { name } agencyType { name } }
+    representatives { name partner { name } startDate partnerSince }
     quorum { percentage representativeCount required }
     chair { name } deputyChair { name }
     coverage { area { name } covered missing }
@@ -75,11 +75,19 @@ describe('the group as at a date, and as recorded at a moment', () => {
     expect(group.partners.map((p) => p.name)).toEqual(expect.arrayContaining(CCGS));
     expect(group.partners.map((p) => p.name)).not.toEqual(expect.arrayContaining([ICBS[0]]));
     expect(group.representatives).toHaveLength(10);
-    expect(group.representatives.find((r) => r.name === 'Lisa Harvey')?.partner.name).toBe('NHS BANES CCG');
+    expect(group.representatives.find((r) => r.name === 'Lisa Harvey')).toMatchObject({
+      partner: { name: 'NHS BANES CCG' },
+      startDate: '2019-06-01',
+      partnerSince: '2019-06-01',
+    });
     expect(group.quorum).toEqual({ percentage: 66, representativeCount: 10, required: 7 });
     expect(group.partners.find((p) => p.name === 'NHS BANES CCG')?.areas).toEqual([
       { name: 'Bath and North East Somerset' },
     ]);
+    // Named as the law named them that day: the integrated care boards came on 1 July 2022.
+    expect(group.partners.find((p) => p.name === 'NHS BANES CCG')?.agencyType.name).toBe(
+      'Health (clinical commissioning group)',
+    );
     expect(group.termsOfReference.inForce?.version).toBe('1.0');
     expect(group.coverage.every((area) => area.missing.length === 0)).toBe(true);
   });
@@ -89,7 +97,13 @@ describe('the group as at a date, and as recorded at a moment', () => {
     expect(group.partners).toHaveLength(9);
     expect(group.partners.map((p) => p.name)).toEqual(expect.arrayContaining(ICBS));
     expect(group.partners.map((p) => p.name).filter((name) => CCGS.includes(name))).toEqual([]);
-    expect(group.representatives.find((r) => r.name === 'Lisa Harvey')?.partner.name).toBe(ICBS[1]);
+    // In the CCG's seat since 2019, for the ICB only since it took the seat over.
+    expect(group.representatives.find((r) => r.name === 'Lisa Harvey')).toMatchObject({
+      partner: { name: ICBS[1] },
+      startDate: '2019-06-01',
+      partnerSince: '2022-07-01',
+    });
+    expect(group.partners.find((p) => p.name === ICBS[1])?.agencyType.name).toBe('Health (integrated care board)');
     expect(group.quorum).toEqual({ percentage: 66, representativeCount: 10, required: 7 });
     expect(group.termsOfReference.inForce?.version).toBe('1.1');
   });

@@ -12,6 +12,21 @@ const ISSUE_REGIONAL_COMMUNICATION =
   'mutation($i: IssueRegionalCommunicationInput!) { issueRegionalCommunication(input: $i) { id } }';
 const RECORD_DECISION = 'mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { decisions { text } } }';
 
+const FOUND = { NHS_NUMBER: 'an NHS number', DATE_OF_BIRTH: 'a date of birth', HOME_ADDRESS: 'a home address' };
+/** The refusal of one field holding `kinds`, in the shape the first test spells out. */
+const refusalOf = (field: string, ...kinds: (keyof typeof FOUND)[]) => ({
+  code: 'IDENTIFYING_DATA',
+  field,
+  fields: [
+    {
+      field,
+      kind: kinds[0],
+      found: FOUND[kinds[0]],
+      findings: kinds.map((kind) => ({ kind, found: FOUND[kind] })),
+    },
+  ],
+});
+
 describe('no child-identifying data (R40)', () => {
   let api: TestApp;
   let demo: LoadedDemo;
@@ -55,18 +70,31 @@ describe('no child-identifying data (R40)', () => {
     );
     expect(response.data).toBeNull();
     expect(response.errors).toHaveLength(1);
-    // The first field, and each field at fault with what it holds, for a form to mark every one.
+    // The first field, and each field at fault with the first thing found in it and all of them, for a form to mark every one.
     expect(response.errors?.[0].extensions).toEqual({
       code: 'IDENTIFYING_DATA',
       field: 'title',
       fields: [
-        { field: 'title', kind: 'DATE_OF_BIRTH', found: 'a date of birth' },
-        { field: 'body', kind: 'NHS_NUMBER', found: 'an NHS number' },
+        {
+          field: 'title',
+          kind: 'DATE_OF_BIRTH',
+          found: 'a date of birth',
+          findings: [{ kind: 'DATE_OF_BIRTH', found: 'a date of birth' }],
+        },
+        {
+          field: 'body',
+          kind: 'NHS_NUMBER',
+          found: 'an NHS number',
+          findings: [
+            { kind: 'NHS_NUMBER', found: 'an NHS number' },
+            { kind: 'HOME_ADDRESS', found: 'a home address' },
+          ],
+        },
       ],
     });
     expect(response.errors?.[0].message).toBe(
       'title looks like it identifies a child or family (a date of birth); the platform holds governance data only (R40). ' +
-        'body looks like it identifies a child or family (an NHS number); the platform holds governance data only (R40).',
+        'body looks like it identifies a child or family (an NHS number and a home address); the platform holds governance data only (R40).',
     );
     expect(await api.store.lastPosition()).toBe(before);
     expect(await feedSize(demo.areaIds.Bristol)).toBe(bristolFeed);
@@ -79,11 +107,7 @@ describe('no child-identifying data (R40)', () => {
       { i: { meetingId, text: 'Agreed to refer the case of 9434765919 to the national panel.' } },
       chair,
     );
-    expect(refused.errors?.[0].extensions).toEqual({
-      code: 'IDENTIFYING_DATA',
-      field: 'text',
-      fields: [{ field: 'text', kind: 'NHS_NUMBER', found: 'an NHS number' }],
-    });
+    expect(refused.errors?.[0].extensions).toEqual(refusalOf('text', 'NHS_NUMBER'));
     expect(refused.errors?.[0].message).toMatch(/^text looks like it identifies a child or family \(an NHS number\)/);
     expect(await api.store.lastPosition()).toBe(before);
 
@@ -98,6 +122,21 @@ describe('no child-identifying data (R40)', () => {
     );
   });
 
+  it('refuses a decision holding a date of birth and an address without a postcode, naming both, and records nothing', async () => {
+    const before = await api.store.lastPosition();
+    const refused = await api.graphql(
+      RECORD_DECISION,
+      { i: { meetingId, text: 'Agreed a review for the child born on 1 February 2015 at 12 Acacia Avenue, Bristol.' } },
+      chair,
+    );
+    expect(refused.data).toBeNull();
+    expect(refused.errors?.[0].extensions).toEqual(refusalOf('text', 'DATE_OF_BIRTH', 'HOME_ADDRESS'));
+    expect(refused.errors?.[0].message).toBe(
+      'text looks like it identifies a child or family (a date of birth and a home address); the platform holds governance data only (R40).',
+    );
+    expect(await api.store.lastPosition()).toBe(before);
+  });
+
   it('refuses an idempotency key that is a valid NHS number, naming idempotencyKey', async () => {
     const before = await api.store.lastPosition();
     const response = await api.graphql(
@@ -105,11 +144,7 @@ describe('no child-identifying data (R40)', () => {
       { i: { meetingId, text: 'Agreed the annual report.', idempotencyKey: '943-476-5919' } },
       chair,
     );
-    expect(response.errors?.[0].extensions).toEqual({
-      code: 'IDENTIFYING_DATA',
-      field: 'idempotencyKey',
-      fields: [{ field: 'idempotencyKey', kind: 'NHS_NUMBER', found: 'an NHS number' }],
-    });
+    expect(response.errors?.[0].extensions).toEqual(refusalOf('idempotencyKey', 'NHS_NUMBER'));
     expect(await api.store.lastPosition()).toBe(before);
   });
 

@@ -145,14 +145,32 @@ describe('ids name something, and free text says something (references and input
       body: 'https://procedures.example/escalation',
     });
 
-    it.each([[''], ['not-a-uuid']])('refuses the workstream id %j as VALIDATION_FAILED', async (workstreamId) => {
+    it.each([[''], ['not-a-uuid']])(
+      'refuses the malformed workstream id %j as NOT_FOUND, as the query of a workstream does',
+      async (workstreamId) => {
+        const response = await refusedWithoutWriting(
+          'draftPolicy',
+          'DraftPolicyInput',
+          draft(workstreamId),
+          'NOT_FOUND',
+        );
+        expect(response.errors?.[0].extensions).toEqual({ code: 'NOT_FOUND', field: 'workstreamId' });
+        expect(response.errors?.[0].message).toMatch(/^workstreamId names nothing: it must be an id this API gave out/);
+        const asked = await api.graphql('query($id: ID!) { workstream(id: $id) { id } }', { id: workstreamId }, chair);
+        expect(code(asked)).toBe('NOT_FOUND');
+      },
+    );
+
+    it('refuses a malformed workstream id with an empty title as VALIDATION_FAILED, naming both', async () => {
       const response = await refusedWithoutWriting(
         'draftPolicy',
         'DraftPolicyInput',
-        draft(workstreamId),
+        { ...draft('not-a-uuid'), title: ' ' },
         'VALIDATION_FAILED',
       );
-      expect(response.errors?.[0].message).toMatch(/workstreamId must be an id this API gave out/);
+      expect(
+        (response.errors?.[0].extensions?.problems as { field: string }[]).map((problem) => problem.field).sort(),
+      ).toEqual(['title', 'workstreamId']);
     });
 
     it("refuses a meeting's id as NOT_FOUND: it names no workstream", async () => {
@@ -205,7 +223,7 @@ describe('ids name something, and free text says something (references and input
       await refusedWithoutWriting(mutation, inputType, input(), 'NOT_FOUND', api.adminToken as string);
     });
 
-    it('an id in a list is validated like any other', async () => {
+    it('a malformed id in a list names nothing, like any other', async () => {
       const response = await refusedWithoutWriting(
         'issueRegionalCommunication',
         'IssueRegionalCommunicationInput',
@@ -216,9 +234,9 @@ describe('ids name something, and free text says something (references and input
           areaIds: ['Bristol'],
           cascadeBy: '2026-12-01',
         },
-        'VALIDATION_FAILED',
+        'NOT_FOUND',
       );
-      expect(response.errors?.[0].message).toMatch(/areaIds must be an id this API gave out/);
+      expect(response.errors?.[0].message).toMatch(/areaIds names nothing: it must be an id this API gave out/);
     });
   });
 

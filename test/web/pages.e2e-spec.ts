@@ -252,6 +252,11 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     await page.goto(groupUrl());
     const partners = () => page.locator('table', { hasText: 'Core partners' }).innerText();
     await expect(partners()).resolves.not.toContain('NHS BANES CCG');
+    await expect(partners()).resolves.toContain('NHS Somerset ICB\tHealth (integrated care board)\tSomerset');
+    const lisaHarvey = () =>
+      page.locator('table', { hasText: 'Representatives' }).locator('tr', { hasText: 'Lisa Harvey' }).innerText();
+    // For the ICB since it took over the CCG's seat, which she has held since 2019.
+    await expect(lisaHarvey()).resolves.toMatch(/ICB\t.*\t1 July 2022 \(in the seat since 1 June 2019\)$/);
     const asAt = async (day: string, month: string, year: string) => {
       await page.getByLabel('Day').fill(day);
       await page.getByLabel('Month').fill(month);
@@ -262,7 +267,10 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     await expect(page.locator('.govuk-caption-l').innerText()).resolves.toBe(
       'Regional group as it stood on 1 March 2020',
     );
-    await expect(partners()).resolves.toContain('NHS BANES CCG');
+    // The health partners named as the law named them that day, before the integrated care boards.
+    await expect(partners()).resolves.toContain('NHS BANES CCG\tHealth (clinical commissioning group)\tBath');
+    await expect(partners()).resolves.not.toContain('integrated care board');
+    await expect(lisaHarvey()).resolves.toMatch(/NHS BANES CCG\t.*\t1 June 2019$/);
     await expect(page.locator('main').innerText()).resolves.toContain('Version 1.0, adopted');
     // The March 2020 meeting, entered years later, was the next one on that day.
     await expect(page.locator('main').innerText()).resolves.toMatch(/Next meeting\s+12 March 2020 at 10am/);

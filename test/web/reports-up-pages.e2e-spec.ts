@@ -84,7 +84,7 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
     // Refused: a home address is identifying data (R40), worded with the field's label; the fields kept.
     const detailRefused =
       'What the region should know must not identify a child or family: it looks like it holds a home address';
-    await page.getByLabel('Title').fill('Placement at 12 Acacia Avenue');
+    await page.getByLabel('Title').fill('Placement out of area');
     await page.getByLabel('What the region should know').fill('The family lives at 12 Acacia Avenue, Bristol BS1 4ST.');
     await page.getByRole('button', { name: 'Send to the region' }).click();
     expect(await page.title()).toMatch(/^Error: /);
@@ -117,6 +117,16 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
     expect(inline.map((text) => text.replace(/^Error:\s*/, ''))).toEqual([titleRefused, detailRefused]);
     await expect(page.locator('.govuk-error-summary').innerText()).resolves.not.toMatch(/R40|\btitle\b|\bdetail\b/);
     await checkPage(page, 'inbox-refused-escalation-both-fields');
+
+    // A date of birth and an address without a postcode in one field: both named.
+    await page.getByLabel('Title').fill('Placement out of area');
+    await page
+      .getByLabel('What the region should know')
+      .fill('Born on 1 February 2015; placed at 12 Acacia Avenue, Bristol.');
+    await page.getByRole('button', { name: 'Send to the region' }).click();
+    await expect(summaryLinks.allInnerTexts()).resolves.toEqual([
+      'What the region should know must not identify a child or family: it looks like it holds a date of birth and a home address',
+    ]);
 
     await page.getByLabel('Title').fill('Capacity of the regional child protection medical rota');
     await page.getByLabel('What the region should know').fill('Two paediatricians leave the rota in January.');

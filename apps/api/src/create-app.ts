@@ -5,7 +5,7 @@ import { DomainError, IdentifyingData } from '@app/domain';
 import { AppConfig, InputValidationError, JsonLogger } from '@app/platform';
 import { AppModule } from './app.module';
 import { AppRole } from './infrastructure/infrastructure.module';
-import { IDENTIFYING_DATA_CONSTRAINT, identifyingDataFoundIn } from './common/input-validators';
+import { ENTITY_ID_CONSTRAINT, IDENTIFYING_DATA_CONSTRAINT, identifyingDataFoundIn } from './common/input-validators';
 import { GRAPHIQL_ASSETS_PATH, graphiqlSite } from './graphql/graphiql-landing-page';
 import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
 import { Pages } from '../../web/src/page-context';
@@ -16,8 +16,8 @@ interface Problem {
   readonly field: string;
   readonly constraint: string;
   readonly sentence: string;
-  /** For identifying data (R40): what the field was found to hold. */
-  readonly found: IdentifyingData | null;
+  /** For identifying data (R40): everything the field was found to hold. */
+  readonly found: readonly IdentifyingData[];
 }
 
 /**
@@ -38,7 +38,7 @@ function problems(errors: ValidationError[], path = ''): Problem[] {
       field,
       constraint,
       sentence: sentenceOf(field, error.property, message),
-      found: constraint === IDENTIFYING_DATA_CONSTRAINT ? identifyingDataFoundIn(error) : null,
+      found: constraint === IDENTIFYING_DATA_CONSTRAINT ? identifyingDataFoundIn(error) : [],
     }));
     return [...own, ...problems(error.children ?? [], field)];
   });
@@ -47,7 +47,10 @@ function problems(errors: ValidationError[], path = ''): Problem[] {
 /**
  * Input that identifies a child or family is refused as IDENTIFYING_DATA, whatever else is wrong
  * with it: that is what the sender must not send again (R40). It names the first field, and in
- * `fields` every field at fault with what it was found to hold, so a form can mark each one.
+ * `fields` every field at fault, so a form can mark each one: `kind` and `found` the first thing
+ * found in it (what clients read before a field could hold several), `findings` all of them.
+ * Input whose only fault is a malformed id is NOT_FOUND, as a well-formed id that names nothing
+ * is: neither names anything. Any other problem makes it VALIDATION_FAILED, every problem listed.
  */
 function inputRefusal(errors: ValidationError[]): Error {
   const all = problems(errors);
@@ -55,8 +58,16 @@ function inputRefusal(errors: ValidationError[]): Error {
   if (identifying.length > 0) {
     return new DomainError('IDENTIFYING_DATA', identifying.map((problem) => problem.sentence).join(' '), {
       field: identifying[0].field,
-      fields: identifying.map(({ field, found }) => ({ field, kind: found?.kind, found: found?.description })),
+      fields: identifying.map(({ field, found }) => ({
+        field,
+        kind: found[0]?.kind,
+        found: found[0]?.description,
+        findings: found.map(({ kind, description }) => ({ kind, found: description })),
+      })),
     });
+  }
+  if (all.every((problem) => problem.constraint === ENTITY_ID_CONSTRAINT)) {
+    return new DomainError('NOT_FOUND', all.map((problem) => problem.sentence).join(' '), { field: all[0].field });
   }
   return new InputValidationError(all.map(({ field, sentence }) => ({ field, sentence })));
 }

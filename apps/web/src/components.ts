@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isIsoDate } from '@app/domain';
+import { isIsoDate, joinedWithAnd } from '@app/domain';
 import { Html, html } from './html';
 
 /** Markup of the GOV.UK Design System's components, as its examples give it. */
@@ -253,9 +253,6 @@ export interface DateReading {
   readonly typed: DateParts;
   readonly error: FieldError | null;
 }
-
-const joinedWithAnd = (words: readonly string[]) =>
-  words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 
 /** A day as a date input shows it: 2026-03-07 -> 7, 3, 2026. */
 export function datePartsOf(isoDate: string): DateParts {

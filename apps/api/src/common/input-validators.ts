@@ -3,12 +3,13 @@ import {
   dateProblem,
   dateTimeProblem,
   DOCUMENT_TEXT_MAX,
-  findIdentifyingData,
-  findIdentifyingDataInKey,
+  findAllIdentifyingData,
+  findAllIdentifyingDataInKey,
   IdentifyingData,
   isEntityId,
   isWebAddress,
   isWellFormedText,
+  joinedWithAnd,
   LONG_TEXT_MAX,
   SHORT_TEXT_MAX,
   textProblem,
@@ -20,15 +21,21 @@ import {
  * for data that identifies a child or family (R40).
  */
 
+/**
+ * The name of the constraint that an id is one this API gave out. A malformed id names nothing, as
+ * an unknown one does, so the ValidationPipe's exception factory refuses it with NOT_FOUND.
+ */
+export const ENTITY_ID_CONSTRAINT = 'isEntityId';
+
 /** An id this API gave out (a lowercase UUID); `each` for a list of ids. */
 export function IsEntityId(options: ValidationOptions = {}): PropertyDecorator {
   return ValidateBy(
     {
-      name: 'isEntityId',
+      name: ENTITY_ID_CONSTRAINT,
       validator: {
         validate: (value: unknown) => isEntityId(value),
         defaultMessage: ({ property }: ValidationArguments) =>
-          `${property} must be an id this API gave out (a UUID such as 0b6c2f8e-4a53-4c1e-9f0e-2d7c9a1b3e54).`,
+          `${property} names nothing: it must be an id this API gave out (a UUID such as 0b6c2f8e-4a53-4c1e-9f0e-2d7c9a1b3e54).`,
       },
     },
     options,
@@ -70,28 +77,28 @@ interface TextOptions {
  */
 export const IDENTIFYING_DATA_CONSTRAINT = 'holdsNoIdentifyingData';
 
-type Finder = (text: string) => IdentifyingData | null;
+type Finder = (text: string) => IdentifyingData[];
 
-const identifyingDataIn = (value: unknown, find: Finder) => (typeof value === 'string' ? find(value) : null);
+const identifyingDataIn = (value: unknown, find: Finder) => (typeof value === 'string' ? find(value) : []);
 
 /**
  * Text that identifies no child or family (R40): every free-text field, and anything else that is
- * recorded. A key the client made up is checked with `findIdentifyingDataInKey`, so a random UUID
- * is never refused for the digits it happens to hold.
+ * recorded. A key the client made up is checked with `findAllIdentifyingDataInKey`, so a random
+ * UUID is never refused for the digits it happens to hold.
  */
 export function HoldsNoIdentifyingData({
   label,
   key = false,
 }: Pick<TextOptions, 'label'> & { key?: boolean } = {}): PropertyDecorator {
-  const find: Finder = key ? findIdentifyingDataInKey : findIdentifyingData;
+  const find: Finder = key ? findAllIdentifyingDataInKey : findAllIdentifyingData;
   const context: IdentifyingDataContext = { find };
   return ValidateBy(
     {
       name: IDENTIFYING_DATA_CONSTRAINT,
       validator: {
-        validate: (value: unknown) => identifyingDataIn(value, find) === null,
+        validate: (value: unknown) => identifyingDataIn(value, find).length === 0,
         defaultMessage: ({ property, value }: ValidationArguments) =>
-          `${label ?? property} looks like it identifies a child or family (${identifyingDataIn(value, find)?.description}); the platform holds governance data only (R40).`,
+          `${label ?? property} looks like it identifies a child or family (${joinedWithAnd(identifyingDataIn(value, find).map(({ description }) => description))}); the platform holds governance data only (R40).`,
       },
     },
     { context },
@@ -103,10 +110,10 @@ interface IdentifyingDataContext {
   readonly find: Finder;
 }
 
-/** What a field refused by `HoldsNoIdentifyingData` holds, found by the same check that refused it. */
-export function identifyingDataFoundIn(error: ValidationError): IdentifyingData | null {
+/** Everything a field refused by `HoldsNoIdentifyingData` holds, found by the same check that refused it. */
+export function identifyingDataFoundIn(error: ValidationError): IdentifyingData[] {
   const context = error.contexts?.[IDENTIFYING_DATA_CONSTRAINT] as IdentifyingDataContext | undefined;
-  return context ? identifyingDataIn(error.value, context.find) : null;
+  return context ? identifyingDataIn(error.value, context.find) : [];
 }
 
 /** Free text of at most `max` characters with at least one visible character, identifying nobody. */

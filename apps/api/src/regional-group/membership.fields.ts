@@ -1,7 +1,7 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import {
-  agencyType,
   AgencyType as DomainAgencyType,
+  agencyTypeOn,
   areaCoverage,
   quorumRequired,
   requiredTypesOn,
@@ -237,10 +237,10 @@ export class RegionalGroupMembershipFields {
 
 @Resolver(() => CorePartner)
 export class CorePartnerFields {
-  @ResolveField(() => AgencyType)
+  @ResolveField(() => AgencyType, { description: 'The kind of organisation, named as on the day seen on.' })
   agencyType(@Parent() partner: CorePartner): AgencyType {
     return toAgencyType(
-      agencyType(partner.agencyTypeCode) ?? {
+      agencyTypeOn(partner.agencyTypeCode, partner.view.on) ?? {
         code: partner.agencyTypeCode,
         name: partner.agencyTypeCode,
         statutory: false,

@@ -11,7 +11,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { IsDay, IsEmailAddress, IsEntityId, IsLongText, IsShortText } from '../common/input-validators';
-import { AGENCY_TYPES, DEFAULT_TERMS, PLATFORM_ROLES, REPRESENTATIVE_ROLES, SENIORITIES } from '@app/domain';
+import { AGENCY_TYPE_CODES, DEFAULT_TERMS, PLATFORM_ROLES, REPRESENTATIVE_ROLES, SENIORITIES } from '@app/domain';
 import { BusinessDate } from '../common/business-date';
 import { IdempotentInput } from '../common/idempotency-key.input';
 
@@ -40,7 +40,7 @@ export class AdmitCorePartnerInput extends GroupChangeInput {
   @IsShortText()
   name!: string;
 
-  @Field({ description: `One of ${AGENCY_TYPES.map((t) => t.code).join(', ')}.` })
+  @Field({ description: `One of ${AGENCY_TYPE_CODES.join(', ')}.` })
   @IsString()
   @MaxLength(50)
   agencyType!: string;

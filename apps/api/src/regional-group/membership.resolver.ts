@@ -1,9 +1,10 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { QueryBus } from '@nestjs/cqrs';
-import { AGENCY_TYPES, RegionalGroupEvent } from '@app/domain';
+import { platformAgencyTypesOn, RegionalGroupEvent } from '@app/domain';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { requestMeta } from '../common/command-gateway';
+import { GroupTimeViews } from '../common/group-time-views';
 import { GraphqlContext } from '../graphql/graphql-context';
 import {
   AdmitCorePartnerInput,
@@ -47,6 +48,7 @@ export class MembershipResolver {
   constructor(
     private readonly service: RegionalGroupService,
     private readonly queries: QueryBus,
+    private readonly views: GroupTimeViews,
   ) {}
 
   private async result(groupId: string, events: readonly RegionalGroupEvent[]): Promise<RegionalGroupChange> {
@@ -55,10 +57,10 @@ export class MembershipResolver {
 
   @Query(() => [AgencyType], {
     description:
-      'The platform’s own agency types, statutory as the default terms say, before any group’s terms, requirements or types of its own: a group’s list on a day is regionalGroup(asAt).agencyTypes.',
+      'The platform’s own agency types, named as today (the health type: integrated care board, before 1 July 2022 clinical commissioning group) and statutory as the default terms say, before any group’s terms, requirements or types of its own: a group’s list on a day is regionalGroup(asAt).agencyTypes.',
   })
   agencyTypes(@CurrentIdentity() _identity: Identity): AgencyType[] {
-    return AGENCY_TYPES.map(toAgencyType);
+    return platformAgencyTypesOn(this.views.today().on).map(toAgencyType);
   }
 
   @Mutation(() => RegionalGroupChange, {

@@ -71,6 +71,12 @@ export class Representative {
   @Field({ description: 'YYYY-MM-DD' })
   startDate!: string;
 
+  @Field({
+    description:
+      'YYYY-MM-DD: the day the person began to represent the partner seen, the startDate unless a successor took the seat over later (R16: an ICB from 1 July 2022 for a seat held since 2019 in its CCG).',
+  })
+  partnerSince!: string;
+
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
   endDate!: string | null;
 

@@ -1,3 +1,4 @@
+import { joinedWithAnd } from '@app/domain';
 import { ApiRefusal } from '../api-client';
 import { FieldError } from '../components';
 import { PageContext } from '../page-context';
@@ -11,10 +12,10 @@ export interface FormField {
 /** A form's fields by the names the API gives them, the first the one a refusal about no field goes to. */
 export type FormFields = Readonly<Record<string, FormField>>;
 
-/** What the API's IDENTIFYING_DATA refusal says of each field at fault (R40). */
+/** What the API's IDENTIFYING_DATA refusal says of each field at fault (R40): everything found in it. */
 interface IdentifyingField {
   readonly field: string;
-  readonly found?: string;
+  readonly findings?: readonly { readonly found: string }[];
 }
 
 /** What the API's VALIDATION_FAILED refusal says of each field at fault: a sentence that starts with its name. */
@@ -37,9 +38,9 @@ export function refusalOnFields(error: ApiRefusal, fields: FormFields): FieldErr
   const named = error.code === 'IDENTIFYING_DATA' && Array.isArray(error.details.fields) ? error.details.fields : [];
   const identifying = (named as IdentifyingField[]).filter(({ field }) => Object.hasOwn(fields, field));
   if (identifying.length > 0) {
-    return identifying.map(({ field, found }) => ({
+    return identifying.map(({ field, findings = [] }) => ({
       field: fields[field].id,
-      text: `${fields[field].label} must not identify a child or family${found ? `: it looks like it holds ${found}` : ''}`,
+      text: `${fields[field].label} must not identify a child or family${findings.length > 0 ? `: it looks like it holds ${joinedWithAnd(findings.map(({ found }) => found))}` : ''}`,
     }));
   }
   const problems =

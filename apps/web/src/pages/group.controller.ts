@@ -27,7 +27,7 @@ const OVERVIEW = `query Overview($id: ID!, $asAt: String) {
   regionalGroup(id: $id, asAt: $asAt) {
     id name dissolvedAt
     partners(includeFormer: true) { id name current agencyType { name } areas { name } }
-    representatives { id name title role seniority partner { name } startDate }
+    representatives { id name title role seniority partner { name } startDate partnerSince }
     chair { name partner { name agencyType { name } } }
     deputyChair { name partner { name agencyType { name } } }
     quorum { percentage representativeCount required platformDefault }
@@ -62,6 +62,7 @@ interface Overview {
       seniority: string;
       partner: { name: string };
       startDate: string;
+      partnerSince: string;
     }[];
     chair: Officer | null;
     deputyChair: Officer | null;
@@ -340,7 +341,10 @@ export class GroupController {
               representative.title,
               humanise(representative.role),
               humanise(representative.seniority),
-              longDate(representative.startDate),
+              // Since when for the partner shown: a successor's representative from the day it took the seat over (R16).
+              representative.partnerSince === representative.startDate
+                ? longDate(representative.startDate)
+                : `${longDate(representative.partnerSince)} (in the seat since ${longDate(representative.startDate)})`,
             ]),
           )}
 

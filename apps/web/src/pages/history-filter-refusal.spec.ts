@@ -15,7 +15,11 @@ describe('historyFilterRefusal', () => {
   });
 
   it('given an id the API never gave out, when shown, then it asks for the id on its own field in people’s words', () => {
-    const refusal = new ApiRefusal('VALIDATION_FAILED', 'entityId must be an id this API gave out.', 'filter.entityId');
+    const refusal = new ApiRefusal(
+      'NOT_FOUND',
+      'filter.entityId names nothing: it must be an id this API gave out.',
+      'filter.entityId',
+    );
 
     expect(historyFilterRefusal(refusal)).toEqual({
       field: 'entityId',

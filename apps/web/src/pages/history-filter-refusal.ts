@@ -19,7 +19,8 @@ export function historyFilterRefusal(error: ApiRefusal): FieldError {
   if (error.code === 'VALIDATION_FAILED' && typeof from === 'string' && typeof to === 'string') {
     return { field: 'from', text: `The start date, ${longDate(from)}, is after the end date, ${longDate(to)}` };
   }
-  if (error.code === 'VALIDATION_FAILED' && field !== null && Object.hasOwn(ID_FIELDS, field)) {
+  // Only a malformed id is refused on its field; an unknown one is the API's sentence below.
+  if (error.code === 'NOT_FOUND' && field !== null && Object.hasOwn(ID_FIELDS, field)) {
     return {
       field,
       text: `Enter the ${ID_FIELDS[field]} as the platform shows it, like 0b6c2f8e-4a53-4c1e-9f0e-2d7c9a1b3e54`,

@@ -1,7 +1,7 @@
 import { IsoDate } from '../shared/dates';
 import { DomainError } from '../shared/domain-error';
 import { Actor } from '../shared/roles';
-import { agencyType } from '../regional-group/agency-types';
+import { agencyTypeOn } from '../regional-group/agency-types';
 import { ActiveGroup, areasOn, partnersOn } from '../regional-group/regional-group.state';
 
 /**
@@ -30,7 +30,7 @@ export function requireAreaManager(
 /** The statutory partners (Children Act 2004 s16E) that cover an area on `date`: who may record its statutory decisions. */
 export function statutoryPartnersOfArea(group: ActiveGroup, areaId: string, date: IsoDate): string[] {
   return partnersOn(group, date)
-    .filter((partner) => agencyType(partner.agencyType)?.statutory === true)
+    .filter((partner) => agencyTypeOn(partner.agencyType, date)?.statutory === true)
     .filter((partner) => areasOn(partner.coverage, date).includes(areaId))
     .map((partner) => partner.partnerId);
 }

@@ -1,6 +1,6 @@
 import { IsoDate } from '../shared/dates';
 import { Message } from '../shared/decider';
-import { AGENCY_TYPES, AgencyType } from './agency-types';
+import { AGENCY_TYPE_CODES, AgencyType, platformAgencyTypesOn } from './agency-types';
 import { CoverageGap, TermsOfReferenceData } from './regional-group.events';
 
 /**
@@ -28,7 +28,7 @@ export type LawEvent = AgencyTypeDefined | AgencyTypeRequired;
 
 /** The codes of the platform's own types and those the group defined. */
 export function knownAgencyTypeCodes(defined: readonly DefinedAgencyType[]): string[] {
-  return [...AGENCY_TYPES.map((type) => type.code), ...defined.map((type) => type.code)];
+  return [...AGENCY_TYPE_CODES, ...defined.map((type) => type.code)];
 }
 
 /**
@@ -59,5 +59,9 @@ export function agencyTypesOn(
   date: IsoDate,
 ): AgencyType[] {
   const statutory = requiredTypesOn(terms, requirements, 'PARTNERS', date);
-  return [...AGENCY_TYPES, ...defined].map(({ code, name }) => ({ code, name, statutory: statutory.includes(code) }));
+  return [...platformAgencyTypesOn(date), ...defined].map(({ code, name }) => ({
+    code,
+    name,
+    statutory: statutory.includes(code),
+  }));
 }

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  findAllIdentifyingData,
   findIdentifyingData,
   findIdentifyingDataInKey,
   IdentifyingDataKind,
@@ -20,6 +21,10 @@ const IDENTIFYING = lines('identifying-data.identifying.txt').map((line) => {
   const [kind, text] = line.split('\t');
   return [kind as IdentifyingDataKind, text] as const;
 });
+
+/** The seeds whole (the documents DOMAIN.md is distilled from), by file name. */
+const SEEDS_FOLDER = join(__dirname, 'identifying-data.seeds');
+const SEEDS = readdirSync(SEEDS_FOLDER).map((file) => [file, readFileSync(join(SEEDS_FOLDER, file), 'utf8')] as const);
 
 const kindIn = (text: string) => findIdentifyingData(text)?.kind ?? null;
 
@@ -141,8 +146,29 @@ describe('findIdentifyingData (R40)', () => {
       ['a home postcode', 'home address: BS23 1UJ'],
       // Deliberately: a house number, street and postcode cannot be told from a home; offices are named by building.
       ['an office by house number, street and postcode', '100 Temple Street, Bristol BS1 6AG'],
+      ['a house on a street without a postcode', '12 Acacia Avenue, Bristol'],
+      ['the address in lower case', 'a visit to 12 acacia avenue, bristol'],
+      ['the address in capitals', '12 ACACIA AVENUE, BRISTOL'],
+      ['a street word in lower case after a name in capitals', 'The referral came from 4a Mill lane.'],
+      ['an abbreviated street', 'Seen at 9 Station Rd on Tuesday.'],
+      ['High St', 'A flat above 3 High St was visited.'],
+      ['a street word that is also a word, before a comma', 'the household at 27 orchard close, yeovil'],
+      ['a three-word street name', 'Police called at 101 Upper Church Hill Road.'],
     ])('when it holds %s, then a home address is found', (_, text) => {
       expect(kindIn(text)).toBe('HOME_ADDRESS');
+    });
+
+    it.each([
+      ['a quantity and a way', 'The bulk load peaked at 531 MB that way.'],
+      ['a range of years and a way', 'History is entered with real dates (the demo enters 2019-2026 this way).'],
+      ['a decimal and a row', 'Rebuilding took 2.5 s a row at a time.'],
+      ['a title after a year', 'In 2019 The Way Forward was adopted.'],
+      ['courts by number', 'There were 3 Family Court hearings and 2 High Court judgments.'],
+      ['a common word that can name a street, not before a comma', 'All 5 councils drive improvement.'],
+      ['areas closing a year', 'The 5 areas close the year with a surplus.'],
+      ['a count of meetings held at a place', 'The group met 4 times at Constabulary Headquarters, Portishead.'],
+    ])('when it holds %s, then nothing is found', (_, text) => {
+      expect(findIdentifyingData(text)).toBeNull();
     });
 
     it.each([
@@ -151,6 +177,41 @@ describe('findIdentifyingData (R40)', () => {
       ['a publication address', 'https://bristol-safeguarding.example/minutes/asssp-2026-03-12'],
     ])('when it holds %s, then nothing is found', (_, text) => {
       expect(findIdentifyingData(text)).toBeNull();
+    });
+  });
+
+  describe('given text holding several kinds of identifying data', () => {
+    const text = 'Jane Doe (DOB 01/02/2015) lives at 12 Acacia Avenue, Bristol; NHS number 943 476 5919.';
+
+    it('when all are asked for, then each kind is found once, in the order the checks run', () => {
+      expect(findAllIdentifyingData(text)).toEqual([
+        { kind: 'NHS_NUMBER', description: 'an NHS number' },
+        { kind: 'DATE_OF_BIRTH', description: 'a date of birth' },
+        { kind: 'HOME_ADDRESS', description: 'a home address' },
+      ]);
+    });
+
+    it('when one is asked for, then it is the first of them', () => {
+      expect(findIdentifyingData(text)).toEqual({ kind: 'NHS_NUMBER', description: 'an NHS number' });
+    });
+
+    it('when it reads as governance, then none is found', () => {
+      expect(findAllIdentifyingData('The meeting of 12 March 2020 was quorate.')).toEqual([]);
+    });
+  });
+
+  describe('given the seeds whole', () => {
+    it('holds the five documents', () => {
+      expect(SEEDS).toHaveLength(5);
+    });
+
+    it.each(SEEDS)('when %s is read whole, then nothing is found in it', (_, text) => {
+      expect(findAllIdentifyingData(text)).toEqual([]);
+    });
+
+    it.each(SEEDS)('when %s is read a paragraph at a time, then nothing is found in any', (_, text) => {
+      const flagged = text.split(/\n\s*\n/).filter((paragraph) => findAllIdentifyingData(paragraph).length > 0);
+      expect(flagged).toEqual([]);
     });
   });
 

@@ -161,10 +161,55 @@ function hasChildOrFamilyName(text: string): boolean {
   return false;
 }
 
-const STREET_TYPES =
-  'Street|St|Road|Rd|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Court|Place|Grove|Gardens|Terrace|Walk|Row|Mews|Rise|Hill|Square|Park|Green|Parade|View|Vale|Croft|Fields|Meadows?|Villas|Cottages|Quay|Wharf|Yard';
-/** A house number and a street: "12 Acacia Avenue", "4a Mill Lane". */
-const HOUSE_AND_STREET = `\\b\\d{1,4}[A-Za-z]?,?\\s+(?:${NAME}\\s+){1,3}(?:${STREET_TYPES})\\b`;
+/** Street words that are nothing else, and the abbreviations envelopes use. */
+const STREET_ONLY_WORDS = new Set(
+  (
+    'street st road rd avenue ave lane ln crescent cres terrace terr mews parade pde croft villas cottages ' +
+    'wharf gardens gdns sq cl ct pl pk'
+  ).split(' '),
+);
+/** Street words that are ordinary English too: in lower case, only a comma after one makes it a street. */
+const COMMON_WORD_STREETS =
+  'close drive way court place grove walk row rise hill square park green view vale fields meadow meadows yard quay';
+/**
+ * A house number, then up to three words and a street word, in any case. A number after a decimal
+ * point, a range or a currency sign is a quantity, not a house.
+ */
+const HOUSE_AND_STREET_CANDIDATE = new RegExp(
+  `(?<![\\d.,:/£$€-])\\b\\d{1,4}[a-z]?,?\\s+((?:[a-z][a-z'’-]*\\s+){1,3})(${[...STREET_ONLY_WORDS, ...COMMON_WORD_STREETS.split(' ')].join('|')})\\b(\\s*,)?`,
+  'gi',
+);
+/**
+ * Words no street's name holds: with them a number and a street word are a phrase ("531 MB that
+ * way", "in 2019 The Way Forward", "2.5 s a row").
+ */
+const NOT_STREET_NAMES = new Set(
+  (
+    'a an the this that these those its their our your his her my either neither each every any all some no ' +
+    'other another same such in on at of to for by with from into per and or but nor as than so is are was ' +
+    'were be been has have had will would can could may might must should not more less most new next last s ms kb mb gb'
+  ).split(' '),
+);
+/** Courts a review speaks of by number ("3 Family Court hearings", "2 High Court judgments"): not streets. */
+const COURTS = new Set(
+  "family crown youth high county magistrates magistrates’ magistrates' coroners coroner’s coroner's".split(' '),
+);
+
+/**
+ * "12 Acacia Avenue", "4a Mill lane", "12 ACACIA AVENUE": a name in capitals and a street word in
+ * any case; "12 acacia avenue", "27 orchard close, yeovil": all in lower case, with a word that is a
+ * street and nothing else, or a comma after it.
+ */
+function isHouseAndStreet(words: string, street: string, comma: string | undefined): boolean {
+  const names = words.trim().split(/\s+/);
+  const last = names[names.length - 1].toLowerCase();
+  if (names.some((name) => NOT_STREET_NAMES.has(name.toLowerCase()))) return false;
+  if (street.toLowerCase() === 'court' && COURTS.has(last)) return false;
+  if (names.every((name) => /^[A-Z]/.test(name))) return true;
+  const lowerCase = names.every((name) => /^[a-z]/.test(name)) && street === street.toLowerCase();
+  return lowerCase && (STREET_ONLY_WORDS.has(street) || comma !== undefined);
+}
+
 /** A full UK postcode, as written on letters: capitals, with or without the space. */
 const POSTCODE = '\\b(?:[A-PR-UWYZ][A-HK-Y]?\\d[A-Z\\d]?\\s?\\d[ABD-HJLNP-UW-Z]{2}|GIR\\s?0AA)\\b';
 const LIVING_AT = [
@@ -178,15 +223,18 @@ const LIVING_AT = [
   'home\\s+address',
   'address\\s+is',
 ];
-const HOME_ADDRESSES = [
-  // "12 Acacia Avenue, Bristol BS1 4ST": a house on a street with its postcode
-  `${HOUSE_AND_STREET}[^\\n]{0,60}?${POSTCODE}`,
-  // "the family lives at 12 Acacia Avenue", "home address: BS1 4ST"
-  `\\b(?:${LIVING_AT.map(eitherCase).join('|')})[\\s:,]*(?:${HOUSE_AND_STREET}|${POSTCODE})`,
-].map((pattern) => new RegExp(pattern));
+/** "home address: BS1 4ST", "lives at BA20 2AA": a postcode given as where someone lives. */
+const LIVING_AT_POSTCODE = new RegExp(`\\b(?:${LIVING_AT.map(eitherCase).join('|')})[\\s:,]*${POSTCODE}`);
 
+/**
+ * A house on a street, with or without its postcode ("12 Acacia Avenue, Bristol"), or a postcode
+ * given as where someone lives. A postcode on its own is an office's as often as a home's, so it passes.
+ */
 function hasHomeAddress(text: string): boolean {
-  return HOME_ADDRESSES.some((pattern) => pattern.test(text));
+  for (const [, words, street, comma] of text.matchAll(HOUSE_AND_STREET_CANDIDATE)) {
+    if (isHouseAndStreet(words, street, comma)) return true;
+  }
+  return LIVING_AT_POSTCODE.test(text);
 }
 
 const CHECKS: readonly (readonly [IdentifyingDataKind, (text: string) => boolean])[] = [
@@ -201,11 +249,15 @@ function plain(text: string): string {
   return text.normalize('NFKC').replace(/\p{Default_Ignorable_Code_Point}/gu, '');
 }
 
-/** What in `text` identifies a child or a family (R40), or null when it reads as governance. */
-export function findIdentifyingData(text: string): IdentifyingData | null {
+/** Everything in `text` that identifies a child or a family (R40), each kind once, in a fixed order; none when it reads as governance. */
+export function findAllIdentifyingData(text: string): IdentifyingData[] {
   const checked = plain(text);
-  const found = CHECKS.find(([, check]) => check(checked));
-  return found ? { kind: found[0], description: DESCRIPTIONS[found[0]] } : null;
+  return CHECKS.filter(([, check]) => check(checked)).map(([kind]) => ({ kind, description: DESCRIPTIONS[kind] }));
+}
+
+/** The first of `findAllIdentifyingData`, or null when the text reads as governance. */
+export function findIdentifyingData(text: string): IdentifyingData | null {
+  return findAllIdentifyingData(text)[0] ?? null;
 }
 
 /** RFC 9562's text form of a UUID. */
@@ -216,6 +268,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * family. A UUID is random: about one in a thousand holds ten digits in a row that pass the NHS
  * check, and refusing those would refuse a form at random; any other key is checked as text.
  */
+export function findAllIdentifyingDataInKey(key: string): IdentifyingData[] {
+  return UUID.test(key) ? [] : findAllIdentifyingData(key);
+}
+
+/** The first of `findAllIdentifyingDataInKey`, or null. */
 export function findIdentifyingDataInKey(key: string): IdentifyingData | null {
-  return UUID.test(key) ? null : findIdentifyingData(key);
+  return findAllIdentifyingDataInKey(key)[0] ?? null;
 }

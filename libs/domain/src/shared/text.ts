@@ -57,3 +57,7 @@ export function textProblem(value: unknown, max: number): string | null {
   if (!hasVisibleCharacter(value)) return 'must contain a visible character';
   return null;
 }
+
+/** "a, b and c": words as a sentence lists them. */
+export const joinedWithAnd = (words: readonly string[]) =>
+  words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;

@@ -26,6 +26,8 @@ export interface RepresentativeRow {
   readonly role: string;
   readonly seniority: string;
   readonly startDate: string;
+  /** The first day of its seat for the partner seen (R16: a successor's seat starts when it took it over). */
+  readonly partnerSince: string;
   readonly endDate: string | null;
   readonly endReason: string | null;
   /** Whether it held its seat on the day the rows are seen on. */
@@ -83,6 +85,8 @@ const PARTNERS_KNOWN = 'p.admitted_on <= @on AND p.sort_key <= @position';
 /** An appointment with the seat it held on the day seen on, or its last seat before then. */
 const REPRESENTATIVE_SELECT = `SELECT r.appointment_id AS appointmentId, r.group_id AS groupId, s.partner_id AS partnerId,
   r.person_id AS personId, r.name, r.title, r.role, r.seniority, r.start_date AS startDate,
+  (SELECT MIN(s3.valid_from) FROM representative_seats s3
+   WHERE s3.appointment_id = r.appointment_id AND s3.partner_id = s.partner_id AND ${recordedBy('s3')}) AS partnerSince,
   CASE WHEN r.end_date <= @on THEN r.end_date END AS endDate,
   CASE WHEN r.end_date <= @on THEN r.end_reason END AS endReason,
   (s.valid_to IS NULL OR s.valid_to > @on) AS current
