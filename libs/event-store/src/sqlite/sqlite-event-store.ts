@@ -151,6 +151,8 @@ export class SqliteEventStore implements EventStore {
     this.db.exec(SCHEMA);
     // A store written before secure_delete may hold copies of old rows in free space; rebuilt once, it holds none.
     if (heldEvents && !sealedBefore) this.db.exec('VACUUM');
+    // LIMIT +? and not LIMIT ?: SQLite plans with a LIMIT's bound value, so a bare parameter there
+    // makes it compile the statement again at every execution, for reads every request makes.
     this.statements = {
       currentRevision: this.db.prepare<[string], { revision: number | null }>(
         'SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?',
@@ -167,14 +169,10 @@ export class SqliteEventStore implements EventStore {
       setData: this.db.prepare('UPDATE events SET data = ? WHERE event_id = ?'),
       dataOf: this.db.prepare<[string], { data: string }>('SELECT data FROM events WHERE event_id = ?'),
       readStream: this.db.prepare<[string, number, number], EventRow>(
-        'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
-      ),
-      readStreamTexts: this.db.prepare<[string, number, number], KeptTextRow>(
-        `SELECT t.* FROM event_texts t JOIN events e ON e.event_id = t.event_id
-         WHERE e.stream_id = ? AND e.revision BETWEEN ? AND ?`,
+        'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT +?',
       ),
       readAll: this.db.prepare<[number, number], EventRow>(
-        'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?',
+        'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT +?',
       ),
       // By the ids of the page's events that hold a sealed field, as a JSON array (see textsOf).
       readAllTexts: this.db.prepare<[string], KeptTextRow>(
@@ -185,7 +183,7 @@ export class SqliteEventStore implements EventStore {
            CASE json_type(metadata, '$.occurredAt') WHEN 'text' THEN metadata ->> '$.occurredAt' ELSE recorded_at END
              AS occurredAt,
            metadata -> '$.hash' AS hash, CASE WHEN stream_id = @dataOf THEN data END AS data
-         FROM events WHERE position > @from ORDER BY position LIMIT @limit`,
+         FROM events WHERE position > @from ORDER BY position LIMIT +@limit`,
       ),
       readEvent: this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE event_id = ?'),
       readEventTexts: this.db.prepare<[string], KeptTextRow>('SELECT * FROM event_texts WHERE event_id = ?'),
@@ -282,10 +280,9 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
-    const from = options.fromRevision ?? 0;
-    const rows = this.statements.readStream.all(streamId, from, options.limit ?? -1);
+    const rows = this.statements.readStream.all(streamId, options.fromRevision ?? 0, options.limit ?? -1);
     if (rows.length === 0) return [];
-    return withTexts(rows, this.statements.readStreamTexts.all(streamId, from, rows[rows.length - 1].revision));
+    return withTexts(rows, this.textsOf(rows));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
