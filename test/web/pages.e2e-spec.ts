@@ -399,6 +399,18 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     await expect(page.locator('main ol').innerText()).resolves.toContain(
       'Agree the regional escalation procedure review plan.',
     );
+    // Who agreed it, by name: a director asks who decided, not how many.
+    const { data } = await app.api.graphql<{ meeting: { attendance: { name: string; status: string }[] } }>(
+      'query($m: ID!) { meeting(id: $m) { attendance { name status } } }',
+      { m: pastMeetingId },
+    );
+    const present = (data?.meeting.attendance ?? []).filter((a) => a.status === 'PRESENT').map((a) => a.name);
+    expect(present).toHaveLength(7);
+    const agreed = await page
+      .locator('main ol li', { hasText: 'Agree the regional escalation procedure review plan.' })
+      .innerText();
+    expect(agreed).toContain('agreed by 7:');
+    for (const name of present) expect(agreed).toContain(name);
     await checkPage(page, 'meeting');
   });
 

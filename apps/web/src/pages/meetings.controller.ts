@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { mayBeSubstituted } from '@app/domain';
+import { joinedWithAnd, mayBeSubstituted } from '@app/domain';
 import {
   button,
   csrfField,
@@ -443,7 +443,16 @@ export class MeetingsController {
           meeting.decisions.length === 0
             ? html`<p class="govuk-body">No decisions recorded.</p>`
             : html`<ol class="govuk-list govuk-list--number">
-                ${meeting.decisions.map((decision) => html`<li>${decision.text} <span class="govuk-hint">(agreed by ${decision.agreedBy.length})</span></li>`)}
+                ${meeting.decisions.map(
+                  (decision) =>
+                    html`<li>
+                      ${decision.text}
+                      <span class="govuk-hint"
+                        >(agreed by ${decision.agreedBy.length}:
+                        ${joinedWithAnd(decision.agreedBy.map((id) => attendeeName.get(id) ?? 'a representative'))})</span
+                      >
+                    </li>`,
+                )}
               </ol>`
         }
         <h2 class="govuk-heading-m">Recommendations</h2>
