@@ -252,6 +252,12 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
     expect(overdue).not.toContain('SOM-2025-04 in Somerset');
     expect(overdue).not.toContain('BRS-2025-11');
     expect(overdue).toContain('Yearly report 2025-26 from Somerset (due 26 September 2026, received 13 November 2026)');
+    // A practice review is restricted unless said otherwise (R42), and says so here as in the inbox; a yearly report is not.
+    const line = (text: string) => chair.locator('main ul.govuk-list--bullet li', { hasText: text });
+    await expect(
+      line('Practice review BRS-2026-07').locator('.govuk-tag', { hasText: 'Restricted' }).count(),
+    ).resolves.toBe(1);
+    await expect(line('Yearly report 2025-26 from Somerset').locator('.govuk-tag').count()).resolves.toBe(0);
     // The decision is worded for people, as the area inbox words what flowed down; the API keeps its code.
     expect(overdue).toContain('Rapid review decision on SOM-2025-04: national panel referral from Somerset');
     expect(overdue).not.toContain('NATIONAL_PANEL_REFERRAL');

@@ -21,7 +21,14 @@ import { PageContext, Pages, queryOf } from '../page-context';
 import { groupNavigation } from './group-nav';
 import { oldestFirst } from './oldest-first';
 import { QuorumRule, quorumSummary } from './quorum-summary';
-import { deadlinesOf, everyNode, NodePage, PRACTICE_REVIEW_FIELDS, PracticeReview } from './reports-up-views';
+import {
+  deadlinesOf,
+  everyNode,
+  NodePage,
+  PRACTICE_REVIEW_FIELDS,
+  PracticeReview,
+  restrictedTag,
+} from './reports-up-views';
 
 const OVERVIEW = `query Overview($id: ID!, $asAt: String) {
   regionalGroup(id: $id, asAt: $asAt) {
@@ -143,7 +150,7 @@ interface Today {
 const LATE_INBOX = `query LateInbox($id: ID!, $after: String) {
   regionalGroup(id: $id) {
     inbox(status: LATE, first: 100, after: $after) {
-      edges { node { id areaId kind title dueOn receivedOn } }
+      edges { node { id areaId kind title dueOn receivedOn restricted } }
       pageInfo { hasNextPage endCursor }
     }
   }
@@ -155,6 +162,7 @@ interface LateReport {
   title: string;
   dueOn: string;
   receivedOn: string;
+  restricted: boolean;
 }
 /**
  * One line of the overview's list of what is overdue, with the day it was due, which orders the list,
@@ -164,6 +172,8 @@ interface Overdue {
   dueOn: string | null;
   text: string;
   href: string | null;
+  /** R42: an area's restricted item says so here as in the inboxes. */
+  restricted?: boolean;
 }
 
 const OVERDUE_REVIEWS = `query OverdueReviews($id: ID!) { practiceReviews(groupId: $id, overdueOnly: true) { ${PRACTICE_REVIEW_FIELDS} } }`;
@@ -297,7 +307,14 @@ export class GroupController {
             overdue.length === 0
               ? html`<p class="govuk-body">Nothing is overdue or late.</p>`
               : html`<ul class="govuk-list govuk-list--bullet">
-                  ${overdue.map(({ text, href }) => html`<li>${href ? html`<a class="govuk-link" href="${href}">${text}</a>` : text}</li>`)}
+                  ${overdue.map(
+                    ({ text, href, restricted }) =>
+                      html`<li>
+                        ${href ? html`<a class="govuk-link" href="${href}">${text}</a>` : text}${restrictedTag(
+                          restricted ?? false,
+                        )}
+                      </li>`,
+                  )}
                 </ul>`
           }
           ${table(
@@ -453,6 +470,7 @@ export class GroupController {
           dueOn: deadline.dueOn,
           text: `Practice review ${review.reference} in ${nameOf(review.areaId)}: ${step.charAt(0).toLowerCase()}${step.slice(1)} (due ${longDate(deadline.dueOn)}, ${deadline.doneOn ? `done late on ${longDate(deadline.doneOn)}` : 'not done'})`,
           href: areaInbox(review.areaId),
+          restricted: review.restricted,
         })),
     );
     const late = [
@@ -461,6 +479,7 @@ export class GroupController {
         text: `${forPeople(report)} from ${nameOf(report.areaId)} (due ${longDate(report.dueOn)}, received ${longDate(report.receivedOn)})`,
         // The region inbox, filtered to the report's kind, area and status: the one page that shows what an area sent.
         href: `/groups/${groupId}/inbox?${new URLSearchParams({ kind: report.kind, status: 'LATE', areaId: report.areaId }).toString()}`,
+        restricted: report.restricted,
       })),
       ...regionalGroup.yearlyReportsDue
         .filter((due) => due.status === 'LATE')
