@@ -20,6 +20,18 @@ describe('refusalOnFields', () => {
     ]);
   });
 
+  it('given a malformed id in a field of the form, when shown, then the NOT_FOUND starts with the field’s label', () => {
+    const sentence = 'detail names nothing: it must be an id this API gave out.';
+    const refusal = new ApiRefusal('NOT_FOUND', sentence, 'detail', { field: 'detail' });
+
+    expect(refusalOnFields(refusal, ESCALATION)).toEqual([
+      {
+        field: 'escalation-detail',
+        text: 'What the region should know names nothing: it must be an id this API gave out.',
+      },
+    ]);
+  });
+
   it('given a refusal about a field the form does not have, when shown, then it is on the form’s first field as the API said it', () => {
     const refusal = new ApiRefusal('VALIDATION_FAILED', 'raisedOn must be a date.', 'raisedOn', {
       problems: [{ field: 'raisedOn', sentence: 'raisedOn must be a date.' }],

@@ -18,7 +18,7 @@ interface IdentifyingField {
   readonly findings?: readonly { readonly found: string }[];
 }
 
-/** What the API's VALIDATION_FAILED refusal says of each field at fault: a sentence that starts with its name. */
+/** What the API says of a field at fault (each of VALIDATION_FAILED's, or NOT_FOUND's one): a sentence that starts with its name. */
 interface FieldProblem {
   readonly field: string;
   readonly sentence: string;
@@ -32,7 +32,8 @@ function inWordsOfLabel({ field, sentence }: FieldProblem, label: string): strin
 /**
  * A refusal on a form with several fields: identifying data or invalid input once on each field
  * the API found it in, in the words of the field's label, as GOV.UK marks every field at fault;
- * any other refusal on the field the API named, or the form's first.
+ * any other refusal on the field the API named, in the words of its label ("Workstream names
+ * nothing"), or as the API said it on the form's first.
  */
 export function refusalOnFields(error: ApiRefusal, fields: FormFields): FieldError[] {
   const named = error.code === 'IDENTIFYING_DATA' && Array.isArray(error.details.fields) ? error.details.fields : [];
@@ -52,9 +53,11 @@ export function refusalOnFields(error: ApiRefusal, fields: FormFields): FieldErr
       text: inWordsOfLabel(problem, fields[problem.field].label),
     }));
   }
-  const field =
-    error.field !== null && Object.hasOwn(fields, error.field) ? fields[error.field] : Object.values(fields)[0];
-  return [{ field: field.id, text: error.message }];
+  if (error.field !== null && Object.hasOwn(fields, error.field)) {
+    const field = fields[error.field];
+    return [{ field: field.id, text: inWordsOfLabel({ field: error.field, sentence: error.message }, field.label) }];
+  }
+  return [{ field: Object.values(fields)[0].id, text: error.message }];
 }
 
 /**

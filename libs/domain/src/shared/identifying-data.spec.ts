@@ -152,8 +152,21 @@ describe('findIdentifyingData (R40)', () => {
       ['a street word in lower case after a name in capitals', 'The referral came from 4a Mill lane.'],
       ['an abbreviated street', 'Seen at 9 Station Rd on Tuesday.'],
       ['High St', 'A flat above 3 High St was visited.'],
-      ['a street word that is also a word, before a comma', 'the household at 27 orchard close, yeovil'],
+      [
+        'a street word that is also a word, in lower case after "lives at"',
+        'the household lives at 27 orchard close, yeovil',
+      ],
       ['a three-word street name', 'Police called at 101 Upper Church Hill Road.'],
+      ['a close named with "The" after "lives at"', 'The family lives at 4 The Close.'],
+      ['a green named with "The" after "lives at"', 'lives at 5 The Green, Yeovil'],
+      ['an avenue named with "The" after "lives at"', 'lives at 12 The Avenue'],
+      ['a New Road after "lives at"', 'lives at 14 New Road'],
+      ['an All Saints Road after "lives at"', 'The child lives at 3 All Saints Road'],
+      ['a New Road on its own', 'A visit to 14 New Road was made.'],
+      ['a house number written "No."', 'Address: No.12 Acacia Avenue'],
+      ['a house number straight after a colon', 'Address:12 Acacia Avenue'],
+      ['a saint abbreviated with a full stop', "12 St. Mary's Road"],
+      ['a range of house numbers', '12-14 High Street'],
     ])('when it holds %s, then a home address is found', (_, text) => {
       expect(kindIn(text)).toBe('HOME_ADDRESS');
     });
@@ -167,6 +180,19 @@ describe('findIdentifyingData (R40)', () => {
       ['a common word that can name a street, not before a comma', 'All 5 councils drive improvement.'],
       ['areas closing a year', 'The 5 areas close the year with a surplus.'],
       ['a count of meetings held at a place', 'The group met 4 times at Constabulary Headquarters, Portishead.'],
+      ['a count of ratings', 'Of the 6 areas, 4 now green, 2 amber.'],
+      ['a count rated', '3 rated green, 2 amber'],
+      ['a count of RAG ratings', '5 RAG Green and 2 Amber'],
+      ['a drive in hours', 'it is a 2 hour drive, so we meet online'],
+      ['a walk in minutes', 'a 10 minute walk, from the station'],
+      ['a car park by its spaces', 'a 30 space car park, free'],
+      ['a rise in points', 'a 12 point rise, from last year'],
+      ['a view of partners', "the 5 partners' view, however"],
+      ['a number after "Year"', 'the Year 2 Dashboard View'],
+      ['a number after "Chapter"', 'Chapter 4 Working Together Way'],
+      ['the Supreme Court by number', '2 Supreme Court judgments'],
+      ['the Family Proceedings Court by number', '3 Family Proceedings Court hearings'],
+      ["the Coroners' Court by number", "2 Coroners' Court inquests"],
     ])('when it holds %s, then nothing is found', (_, text) => {
       expect(findIdentifyingData(text)).toBeNull();
     });

@@ -168,46 +168,59 @@ const STREET_ONLY_WORDS = new Set(
     'wharf gardens gdns sq cl ct pl pk'
   ).split(' '),
 );
-/** Street words that are ordinary English too: in lower case, only a comma after one makes it a street. */
+/** Street words that are ordinary English too ("4 now green", "a 10 minute walk"): a street only after a capitalised name. */
 const COMMON_WORD_STREETS =
   'close drive way court place grove walk row rise hill square park green view vale fields meadow meadows yard quay';
 /**
- * A house number, then up to three words and a street word, in any case. A number after a decimal
- * point, a range or a currency sign is a quantity, not a house.
+ * A house number (or a range, "12-14"), then up to three words and a street word, in any case:
+ * "12 St. Mary's Road", "No.12 Acacia Avenue". A number after a decimal point, a time, a range, a
+ * fraction or a currency sign is a quantity, and one after "Year" or "Chapter" is a label, not a house.
  */
-const HOUSE_AND_STREET_CANDIDATE = new RegExp(
-  `(?<![\\d.,:/£$€-])\\b\\d{1,4}[a-z]?,?\\s+((?:[a-z][a-z'’-]*\\s+){1,3})(${[...STREET_ONLY_WORDS, ...COMMON_WORD_STREETS.split(' ')].join('|')})\\b(\\s*,)?`,
-  'gi',
-);
+const NUMBER_LABELS =
+  'year|chapter|section|part|phase|stage|step|tier|level|page|appendix|annex|table|figure|version|wave|week|quarter|q';
+const HOUSE_AND_STREET = `(?<![\\d£$€/-]|\\d[.,:]|\\b(?:${NUMBER_LABELS})\\.?\\s*)\\b\\d{1,4}[a-z]?(?:-\\d{1,4}[a-z]?)?,?\\s+((?:(?:st\\.|[a-z][a-z'’-]*)\\s+){1,3})(${[...STREET_ONLY_WORDS, ...COMMON_WORD_STREETS.split(' ')].join('|')})\\b`;
+const HOUSE_AND_STREET_CANDIDATE = new RegExp(HOUSE_AND_STREET, 'gi');
 /**
  * Words no street's name holds: with them a number and a street word are a phrase ("531 MB that
- * way", "in 2019 The Way Forward", "2.5 s a row").
+ * way", "in 2019 The Way Forward", "2.5 s a row"). "New", "All" and "May" name streets.
  */
 const NOT_STREET_NAMES = new Set(
   (
-    'a an the this that these those its their our your his her my either neither each every any all some no ' +
+    'a an the this that these those its their our your his her my either neither each every any some no ' +
     'other another same such in on at of to for by with from into per and or but nor as than so is are was ' +
-    'were be been has have had will would can could may might must should not more less most new next last s ms kb mb gb'
+    'were be been has have had will would can could might must should not more less most next last s ms kb mb gb'
   ).split(' '),
 );
-/** Courts a review speaks of by number ("3 Family Court hearings", "2 High Court judgments"): not streets. */
+/** Units and ratings a number counts ("a 2 Hour Drive", "5 RAG Green"): not the name of a street. */
+const COUNTED = new Set(
+  (
+    'hour hours minute minutes min mins day days week weeks month months year years point points ' +
+    'percent space spaces metre metres km times rated rating now rag'
+  ).split(' '),
+);
+/** Courts a review speaks of by number ("3 Family Court hearings", "2 Supreme Court judgments"): not streets. */
 const COURTS = new Set(
-  "family crown youth high county magistrates magistrates’ magistrates' coroners coroner’s coroner's".split(' '),
+  (
+    "family crown youth high county magistrates magistrates’ magistrates' coroners coroners’ coroners' coroner’s " +
+    "coroner's supreme appeal proceedings"
+  ).split(' '),
 );
 
 /**
  * "12 Acacia Avenue", "4a Mill lane", "12 ACACIA AVENUE": a name in capitals and a street word in
- * any case; "12 acacia avenue", "27 orchard close, yeovil": all in lower case, with a word that is a
- * street and nothing else, or a comma after it.
+ * any case; "12 acacia avenue": all in lower case, with a word that is a street and nothing else.
+ * After "lives at" a number and a street word are an address whatever the words between ("lives at
+ * 4 The Close", "lives at 27 orchard close").
  */
-function isHouseAndStreet(words: string, street: string, comma: string | undefined): boolean {
+function isHouseAndStreet(words: string, street: string, livingAt: boolean): boolean {
   const names = words.trim().split(/\s+/);
-  const last = names[names.length - 1].toLowerCase();
-  if (names.some((name) => NOT_STREET_NAMES.has(name.toLowerCase()))) return false;
-  if (street.toLowerCase() === 'court' && COURTS.has(last)) return false;
+  const lowered = names.map((name) => name.toLowerCase());
+  if (!livingAt && lowered.some((name) => NOT_STREET_NAMES.has(name))) return false;
+  if (lowered.some((name) => COUNTED.has(name))) return false;
+  if (street.toLowerCase() === 'court' && COURTS.has(lowered[lowered.length - 1])) return false;
   if (names.every((name) => /^[A-Z]/.test(name))) return true;
   const lowerCase = names.every((name) => /^[a-z]/.test(name)) && street === street.toLowerCase();
-  return lowerCase && (STREET_ONLY_WORDS.has(street) || comma !== undefined);
+  return lowerCase && (livingAt || STREET_ONLY_WORDS.has(street));
 }
 
 /** A full UK postcode, as written on letters: capitals, with or without the space. */
@@ -223,16 +236,22 @@ const LIVING_AT = [
   'home\\s+address',
   'address\\s+is',
 ];
+const LIVING_AT_PATTERN = `\\b(?:${LIVING_AT.map(eitherCase).join('|')})[\\s:,]*`;
 /** "home address: BS1 4ST", "lives at BA20 2AA": a postcode given as where someone lives. */
-const LIVING_AT_POSTCODE = new RegExp(`\\b(?:${LIVING_AT.map(eitherCase).join('|')})[\\s:,]*${POSTCODE}`);
+const LIVING_AT_POSTCODE = new RegExp(`${LIVING_AT_PATTERN}${POSTCODE}`);
+/** "lives at 4 The Close", "residing at 14 New Road": a house given as where someone lives. */
+const LIVING_AT_HOUSE = new RegExp(`${LIVING_AT_PATTERN}${HOUSE_AND_STREET}`, 'gi');
 
 /**
  * A house on a street, with or without its postcode ("12 Acacia Avenue, Bristol"), or a postcode
  * given as where someone lives. A postcode on its own is an office's as often as a home's, so it passes.
  */
 function hasHomeAddress(text: string): boolean {
-  for (const [, words, street, comma] of text.matchAll(HOUSE_AND_STREET_CANDIDATE)) {
-    if (isHouseAndStreet(words, street, comma)) return true;
+  for (const [, words, street] of text.matchAll(LIVING_AT_HOUSE)) {
+    if (isHouseAndStreet(words, street, true)) return true;
+  }
+  for (const [, words, street] of text.matchAll(HOUSE_AND_STREET_CANDIDATE)) {
+    if (isHouseAndStreet(words, street, false)) return true;
   }
   return LIVING_AT_POSTCODE.test(text);
 }
