@@ -307,14 +307,7 @@ export class GroupController {
             overdue.length === 0
               ? html`<p class="govuk-body">Nothing is overdue or late.</p>`
               : html`<ul class="govuk-list govuk-list--bullet">
-                  ${overdue.map(
-                    ({ text, href, restricted }) =>
-                      html`<li>
-                        ${href ? html`<a class="govuk-link" href="${href}">${text}</a>` : text}${restrictedTag(
-                          restricted ?? false,
-                        )}
-                      </li>`,
-                  )}
+                  ${overdue.map(({ text, href, restricted }) => html`<li>${href ? html`<a class="govuk-link" href="${href}">${text}</a>` : text}${restrictedTag(restricted ?? false)}</li>`)}
                 </ul>`
           }
           ${table(
