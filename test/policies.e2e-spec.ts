@@ -408,6 +408,37 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
     expect(policy.adoption).toEqual([
       { areaId: demo.areaIds.Bristol, version: 1, decision: 'ADOPTED', variation: null, reason: null },
     ]);
+
+    // A revision follows the version it revises: no meeting held before that version was published approved it.
+    const revised = await policyCall('revisePolicyDraft', 'RevisePolicyDraftInput', {
+      policyId,
+      title: 'Neglect strategy',
+      body: 'https://procedures.example/neglect-2',
+    });
+    expect(revised.errors).toBeUndefined();
+    const earlier = await openMeetingAt('2025-03-13T10:00:00Z');
+    const decided = await send(
+      'mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { decisions { id } } }',
+      { i: { meetingId: earlier, text: 'Approved the revised neglect strategy.' } },
+      chair,
+    );
+    const refused = await policyCall('approvePolicy', 'ApprovePolicyInput', {
+      policyId,
+      meetingId: earlier,
+      decisionId: decided.recordDecision.decisions.at(-1).id,
+    });
+    expect(refused.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(
+        /^The approving meeting's day \(2025-03-13\) is before the publication of version 1/,
+      ),
+      extensions: { code: 'OUT_OF_RANGE' },
+    });
+    const { policy: unapproved } = await send(
+      `query($id: ID!) { policy(id: $id) { ${POLICY} } }`,
+      { id: policyId },
+      chair,
+    );
+    expect(unapproved.draft).toEqual({ approved: false });
   });
 
   it('sends a communication to its audience areas and shows the sender which have acknowledged it', async () => {
