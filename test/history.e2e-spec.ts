@@ -178,8 +178,8 @@ describe('the auditor’s history over GraphQL, and replay --check, on the Avon 
       types: ['PolicyDrafted', 'PolicyApproved', 'PolicyVersionPublished', 'PolicyAdoptionRecorded'],
     });
     const days = (type: string) => nodes.filter((n) => n.type === type).map((n) => n.happenedOn);
-    // The demo records them on 23 November 2026; a draft has no day of its own.
-    expect(days('PolicyDrafted')).toEqual(['2026-11-23', '2026-11-23']);
+    // The demo records them on 23 November 2026; a draft has no day of its own, but came before its approval.
+    expect(days('PolicyDrafted')).toEqual(['2026-11-19', '2024-12-12']);
     expect(days('PolicyApproved')).toEqual(['2026-11-19', '2024-12-12']);
     expect(days('PolicyVersionPublished')).toEqual(['2026-11-19', '2024-12-12']);
     const northSomerset = nodes.find(
@@ -190,6 +190,32 @@ describe('the auditor’s history over GraphQL, and replay --check, on the Avon 
       reason: 'The local procedure already covers this.',
     });
     expect(northSomerset?.reason).toBeNull();
+  });
+
+  it('reads a policy and its meeting of December 2024, entered in 2026, in that month: booked and drafted before the approval', async () => {
+    const drafts = (await allOf({ types: ['PolicyDrafted'] })).nodes.map((n) => JSON.parse(n.data));
+    const policyId = drafts.find((data) => data.title === 'Information sharing protocol')?.policyId as string;
+    const { data, errors } = await api.graphql<{ policy: { history: HistoryPage } }>(
+      `query($id: ID!) { policy(id: $id) { history(filter: { from: "2024-12-01", to: "2024-12-31" }, first: 100) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { ${NODE} } } } } }`,
+      { id: policyId },
+      auditor,
+    );
+    expect(errors).toBeUndefined();
+    const inDecember = (data?.policy.history as HistoryPage).edges.map(({ node }) => [node.type, node.happenedOn]);
+    expect(inDecember).toEqual([
+      ['PolicyDrafted', '2024-12-12'],
+      ['PolicyApproved', '2024-12-12'],
+      ['PolicyVersionPublished', '2024-12-12'],
+    ]);
+    const meetingId = JSON.parse(
+      (await allOf({ entityId: policyId, types: ['PolicyApproved'] })).nodes[0].data,
+    ).meetingId;
+    const meeting = await allOf({ entityId: meetingId, from: '2024-12-12', to: '2024-12-12' });
+    expect(meeting.nodes.map((n) => n.type).slice(0, 2)).toEqual(['MeetingScheduled', 'MeetingOpened']);
+    // Nothing after its closing needed it: no minutes were entered, so it closed, as far as is known, when recorded.
+    const closed = await allOf({ entityId: meetingId, types: ['MeetingClosed'] });
+    expect(closed.nodes.map((n) => n.happenedOn)).toEqual(['2026-11-23']);
   });
 
   it('reads an area’s reason for not adopting, recorded before schema version 3 as the change’s reason too, as the decision’s only', async () => {

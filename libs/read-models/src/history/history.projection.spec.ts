@@ -1,7 +1,12 @@
 import Database from 'better-sqlite3';
 import { StoredEvent } from '@app/event-store';
 import { openReadDatabase } from '../read-database';
-import { inStream, projectionSpec, RECORDED_AT as SPEC_RECORDED_AT } from '../testing/projection-spec';
+import {
+  inStream,
+  projectedDatabase,
+  projectionSpec,
+  RECORDED_AT as SPEC_RECORDED_AT,
+} from '../testing/projection-spec';
 import { historyProjection } from './history.projection';
 import { HistoryQueries } from './history.queries';
 
@@ -270,7 +275,7 @@ describe('the history projection, given events through the runner', () => {
         history_people: [{ person_id: 'victoria', name: 'Victoria Capel' }],
       }));
 
-  it('dates a policy’s approval and publication on their own days, and its draft on the day recorded (D1)', () => {
+  it('dates a policy’s approval and publication on their own days, and its draft entered later no later than its approval (D1)', () => {
     const entered = { actor: admin, occurredAt: '2026-12-01T10:00:00.000Z', schemaVersion: 3 };
     const version = {
       version: 1,
@@ -303,12 +308,64 @@ describe('the history projection, given events through the runner', () => {
       )
       .then({
         history_events: [
-          { type: 'PolicyDrafted', happened_on: '2026-12-01' },
+          { type: 'PolicyDrafted', happened_on: '2026-11-19' },
           { type: 'PolicyApproved', happened_on: '2026-11-19' },
           { type: 'PolicyVersionPublished', happened_on: '2026-11-19' },
           { type: 'PolicyVersionPublished', happened_on: '2026-12-01' },
         ],
       });
+  });
+
+  /** A meeting of December 2025 entered with its minutes on 2 December 2026, as the demo enters its year. */
+  const enteredLate = { actor: admin, occurredAt: '2026-12-02T09:00:00.000Z' };
+  const meeting = (type: string, data: object) => inStream('meeting-m', { type, data }, enteredLate);
+  const meetingHeld = [
+    meeting('MeetingScheduled', { meetingId: 'm', groupId: 'g', startsAt: '2025-12-11T10:00:00.000Z', place: 'P' }),
+    meeting('MeetingOpened', { openedAt: enteredLate.occurredAt, membershipOn: '2025-12-11', representatives: [] }),
+    meeting('MeetingClosed', { closedAt: enteredLate.occurredAt }),
+  ].flat();
+  const minutesEntered = [
+    meeting('MinutesDrafted', { text: 'Minutes' }),
+    meeting('RecommendationResponded', { recommendationId: 'r', partnerId: 'police', respondedOn: '2026-02-16' }),
+    meeting('MinutesCorrected', { text: 'Minutes, corrected', reason: 'A name misspelt', areas: [] }),
+    meeting('MinutesApproved', { approvedOn: '2025-12-19', atMeetingId: null }),
+    meeting('MinutesPublished', { publishedAt: enteredLate.occurredAt, publishedOn: '2026-01-06', areas: [] }),
+  ].flat();
+
+  it('moves a meeting entered a year late back: booked by its day, closed and its minutes drafted by their approval', () =>
+    spec
+      .given(meetingHeld)
+      .when(
+        minutesEntered,
+        inStream('policy-p', { type: 'PolicyReviewed', data: { reviewedOn: '2025-01-05' } }, enteredLate),
+      )
+      .then({
+        history_events: [
+          { type: 'MeetingScheduled', happened_on: '2025-12-11' },
+          { type: 'MeetingOpened', happened_on: '2025-12-11' },
+          { type: 'MeetingClosed', happened_on: '2025-12-19' },
+          { type: 'MinutesDrafted', happened_on: '2025-12-19' },
+          { type: 'RecommendationResponded', happened_on: '2026-02-16' },
+          { type: 'MinutesCorrected', happened_on: '2026-12-02' },
+          { type: 'MinutesApproved', happened_on: '2025-12-19' },
+          { type: 'MinutesPublished', happened_on: '2026-01-06' },
+          { type: 'PolicyReviewed', happened_on: '2025-01-05' },
+        ],
+      }));
+
+  it('finds a meeting entered late, in the history of each entity it concerns, by the days it was moved back to', async () => {
+    const { db } = await projectedDatabase(historyProjection, meetingHeld, minutesEntered);
+    const history = new HistoryQueries(db);
+    const types = (filter: Parameters<HistoryQueries['page']>[0]) =>
+      history.page(filter, 20, null)?.items.map(({ node }) => node.type);
+    expect(types({ entityId: 'g', from: '2025-12-01', to: '2025-12-31' })).toEqual(['MeetingScheduled']);
+    expect(types({ personId: 'admin', from: '2025-12-12', to: '2025-12-31' })).toEqual([
+      'MeetingClosed',
+      'MinutesDrafted',
+      'MinutesApproved',
+    ]);
+    expect(history.page({ entityId: 'm', from: '2026-12-02' }, 20, null)?.totalCount).toBe(1);
+    db.close();
   });
 
   it('dates what was recorded ahead of its day (a commission starting later, a succession) on the day recorded', () =>

@@ -3,7 +3,10 @@ import {
   AccessEvent,
   changeReasonOf,
   EarlierRestrictions,
+  groupDateOf,
   happenedOn,
+  happenedOnGivenLater,
+  isMovedBackByLaterEvents,
   readScopeOf,
   RegionalGroupEvent,
   Restriction,
@@ -29,12 +32,23 @@ const statements = statementsPerDatabase((db) => ({
   rememberPartner: db.prepare('INSERT OR IGNORE INTO history_partners (partner_id, name) VALUES (?, ?)'),
   personName: db.prepare('SELECT name FROM history_people WHERE person_id = ?').pluck(),
   partnerName: db.prepare('SELECT name FROM history_partners WHERE partner_id = ?').pluck(),
+  rememberMovable: db.prepare(
+    'INSERT INTO history_movable (stream_id, position, type, happened_on, entity_ids) VALUES (?, ?, ?, ?, ?)',
+  ),
+  movableAfter: db.prepare<[string, string], Movable>(
+    `SELECT position, type, happened_on AS happenedOn, entity_ids AS entityIds FROM history_movable
+     WHERE stream_id = ? AND happened_on > ?`,
+  ),
+  moveMovable: db.prepare('UPDATE history_movable SET happened_on = ? WHERE stream_id = ? AND position = ?'),
+  moveEvent: db.prepare('UPDATE history_events SET happened_on = ? WHERE position = ?'),
+  moveLink: db.prepare('UPDATE history_links SET happened_on = ? WHERE entity_id = ? AND position = ?'),
   rememberRestrictedItem: db.prepare(
     'INSERT OR REPLACE INTO history_restricted_items (item_id, group_id, area_ids) VALUES (?, ?, ?)',
   ),
 }));
 
 type Statements = ReturnType<typeof statements>;
+type Movable = { position: number; type: string; happenedOn: string; entityIds: string };
 
 /** The restrictions of items already applied (escalations, practice reviews), for the events that follow them. */
 const earlierRestrictions = statementsPerDatabase((db): EarlierRestrictions => {
@@ -53,6 +67,22 @@ function rememberRestriction(s: Statements, stored: StoredEvent, restriction: Re
   const itemId = restrictionToRemember(stored.type, stored.data, restriction);
   if (itemId && restriction) {
     s.rememberRestrictedItem.run(itemId, restriction.groupId, JSON.stringify(restriction.areaIds));
+  }
+}
+
+/**
+ * History entered years late records a meeting's booking or a policy's draft on the day it was entered,
+ * after the opening or the approval that needed it: each such event of the stream is moved back to the day
+ * of the later one, everywhere its day is filtered and counted. Only those events are kept aside, by stream,
+ * so a rebuild looks up a handful of rows per event, and none once a stream's days are in order.
+ */
+function moveBackEarlierEvents(s: Statements, stored: StoredEvent, happened: string): void {
+  for (const earlier of s.movableAfter.all(stored.streamId, happened)) {
+    const day = happenedOnGivenLater(earlier, { type: stored.type, happenedOn: happened });
+    if (day === earlier.happenedOn) continue;
+    s.moveMovable.run(day, stored.streamId, earlier.position);
+    s.moveEvent.run(day, earlier.position);
+    for (const entityId of JSON.parse(earlier.entityIds) as string[]) s.moveLink.run(day, entityId, earlier.position);
   }
 }
 
@@ -82,8 +112,17 @@ export const historyProjection: Projection = {
   // approval and publication happen on their own days.
   // 10: a day later than the recording (an appointment or a succession taking effect later) is a plan: the event
   // happened when recorded.
-  version: 10,
-  tables: ['history_events', 'history_links', 'history_people', 'history_partners', 'history_restricted_items'],
+  // 11: an event without a date of its own (a meeting booked, a policy drafted) entered after the fact happened no
+  // later than the later event of its stream that needed it (the meeting's opening, the policy's approval).
+  version: 11,
+  tables: [
+    'history_events',
+    'history_links',
+    'history_people',
+    'history_partners',
+    'history_restricted_items',
+    'history_movable',
+  ],
 
   setup(db: Database.Database) {
     db.exec(`
@@ -103,6 +142,10 @@ export const historyProjection: Projection = {
       CREATE TABLE history_restricted_items (
         item_id TEXT PRIMARY KEY, group_id TEXT NOT NULL, area_ids TEXT NOT NULL
       );
+      CREATE TABLE history_movable (
+        stream_id TEXT NOT NULL, position INTEGER NOT NULL, type TEXT NOT NULL, happened_on TEXT NOT NULL,
+        entity_ids TEXT NOT NULL, PRIMARY KEY (stream_id, position)
+      ) WITHOUT ROWID;
       -- Version 7's, for escalations only: history_restricted_items took its place.
       DROP TABLE IF EXISTS history_restricted_escalations;`);
   },
@@ -146,8 +189,15 @@ export const historyProjection: Projection = {
       scope?.areaId ?? null,
       scope?.workstreamId ?? null,
     );
-    for (const entityId of entitiesOf(stored)) {
+    const entityIds = entitiesOf(stored);
+    for (const entityId of entityIds) {
       s.insertLink.run(entityId, stored.position, kind, stored.type, happened);
+    }
+    // An event that happened on the day it was recorded moves nothing back: what came before it in its stream
+    // was recorded no later. Only history entered after the fact pays for the look-up.
+    if (happened !== groupDateOf(recordedAt)) moveBackEarlierEvents(s, stored, happened);
+    if (isMovedBackByLaterEvents(stored.type)) {
+      s.rememberMovable.run(stored.streamId, stored.position, stored.type, happened, JSON.stringify(entityIds));
     }
   },
 };
