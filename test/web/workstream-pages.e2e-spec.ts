@@ -188,6 +188,21 @@ describeWithChromium('the workstream pages, in Chromium, over the demo data (23 
     await page.context().close();
   });
 
+  it('answers "Page not found" for a workstream that is not the group’s, or none', async () => {
+    const page = await signedIn('chair');
+    const otherGroup = await page.goto(
+      `${app.api.url}/groups/00000000-0000-4000-8000-000000000000/workstreams/${app.workstreams.taskAndFinishId}`,
+    );
+    expect(otherGroup?.status()).toBe(404);
+    await expect(page.locator('main').innerText()).resolves.toContain(
+      `${TASK_AND_FINISH.name} is not one of this group’s`,
+    );
+    const none = await page.goto(`${listUrl()}/00000000-0000-4000-8000-000000000000`);
+    expect(none?.status()).toBe(404);
+    await expect(page.locator('h1').innerText()).resolves.toBe('Page not found');
+    await page.context().close();
+  });
+
   it('offers the lead every task’s changes, and a member only their own, as /tasks does', async () => {
     const owner = await signedIn('task owner (overdue task)');
     await owner.goto(workstreamUrl());
