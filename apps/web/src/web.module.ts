@@ -4,6 +4,8 @@ import { AssetsController } from './assets.controller';
 import { AuditController } from './pages/audit.controller';
 import { InboxController } from './pages/inbox.controller';
 import { TasksController } from './pages/tasks.controller';
+import { WorkstreamController } from './pages/workstream.controller';
+import { WorkstreamsController } from './pages/workstreams.controller';
 import { Pages } from './page-context';
 import { GroupController } from './pages/group.controller';
 import { HomeController } from './pages/home.controller';
@@ -30,6 +32,8 @@ export class WebModule {
         PoliciesController,
         InboxController,
         RegionInboxController,
+        WorkstreamsController,
+        WorkstreamController,
         TasksController,
         AuditController,
       ],

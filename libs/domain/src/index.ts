@@ -46,6 +46,7 @@ export * from './workstreams/workstream.commands';
 export * from './workstreams/workstream.state';
 export * from './workstreams/workstream.decider';
 export * from './workstreams/task-overdue';
+export * from './workstreams/task-editors';
 export * from './local-arrangements/local-arrangement.decider';
 export * from './local-arrangements/local-records';
 export * from './local-arrangements/arrangements-implementation';

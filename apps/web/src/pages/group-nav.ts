@@ -1,11 +1,15 @@
 import { html, Html } from '../html';
 
 /** The pages of one group, under its name. */
-export function groupNavigation(groupId: string, current: 'overview' | 'meetings' | 'policies' | 'inbox'): Html {
+export function groupNavigation(
+  groupId: string,
+  current: 'overview' | 'meetings' | 'policies' | 'workstreams' | 'inbox',
+): Html {
   const items = [
     { key: 'overview', href: `/groups/${groupId}`, text: 'Overview' },
     { key: 'meetings', href: `/groups/${groupId}/meetings`, text: 'Meetings' },
     { key: 'policies', href: `/groups/${groupId}/policies`, text: 'Policies' },
+    { key: 'workstreams', href: `/groups/${groupId}/workstreams`, text: 'Workstreams' },
     { key: 'inbox', href: `/groups/${groupId}/inbox`, text: 'Region inbox' },
   ];
   return html`<nav aria-label="Pages of this group" class="govuk-!-margin-bottom-6">

@@ -2,7 +2,6 @@ import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { isAfterToday } from '@app/domain';
 import { CLOCK, Clock } from '@app/platform';
-import { ApiRefusal } from '../api-client';
 import {
   button,
   dateInput,
@@ -18,6 +17,7 @@ import {
 } from '../components';
 import { html } from '../html';
 import { PageContext, Pages, queryOf } from '../page-context';
+import { asAtRefusal } from './as-at-refusal';
 import { groupNavigation } from './group-nav';
 import { oldestFirst } from './oldest-first';
 import { QuorumRule, quorumSummary } from './quorum-summary';
@@ -125,8 +125,8 @@ interface OverdueTask {
 
 /**
  * What the overview reads as at today, whatever day it is seen as at: what the areas owe the region
- * (L2, L5), each part only for the areas the reader may read, whose inboxes it links to; the
- * meetings the recommendations were made at; and the reader's own tasks, which their tasks page lists.
+ * (L2, L5), each part only for the areas the reader may read, whose inboxes it links to; and the
+ * meetings the recommendations were made at.
  */
 const TODAY = `query Today($id: ID!) {
   regionalGroup(id: $id) {
@@ -135,7 +135,6 @@ const TODAY = `query Today($id: ID!) {
     yearlyReportsDue { areaId dueOn status }
     meetings { id startsAt }
   }
-  myTasks(first: 100) { edges { node { id } } }
 }`;
 interface Today {
   regionalGroup: {
@@ -144,7 +143,6 @@ interface Today {
     yearlyReportsDue: { areaId: string; dueOn: string | null; status: string }[];
     meetings: { id: string; startsAt: string }[];
   };
-  myTasks: { edges: { node: { id: string } }[] };
 }
 /** Reports received late, every page of them, as for the overdue tasks. */
 const LATE_INBOX = `query LateInbox($id: ID!, $after: String) {
@@ -184,18 +182,6 @@ const REVIEW_TAGS: Record<string, ReturnType<typeof tag>> = {
   OVERDUE: tag('Overdue', 'red'),
   NOT_ADOPTED: tag('No terms adopted', 'grey'),
 };
-
-/** The refusals of an "as at" date the person can correct: not a date, or before the group existed. */
-const DATE_REFUSALS = ['VALIDATION_FAILED', 'OUT_OF_RANGE'];
-
-/**
- * A day before the group existed, as GOV.UK words a date out of range, from the day the API gives
- * as the earliest it can show (the day the group was established); any other refusal as the API says it.
- */
-const dateRefusalText = (error: ApiRefusal): string =>
-  typeof error.details.earliest === 'string'
-    ? `The date must be the same as or after ${longDate(error.details.earliest)}, when the group was established`
-    : error.message;
 
 const officer = (person: Officer | null) =>
   person ? `${person.name}, ${person.partner.name} (${person.partner.agencyType.name.toLowerCase()})` : 'Vacant';
@@ -393,18 +379,17 @@ export class GroupController {
   /**
    * The group's own reviews, recommendations and tasks that are overdue, as sentences with the day each was due:
    * a recommendation names the meeting that made it (several may share its text) and links to it; a task links to
-   * the reader's tasks page when it is theirs, the only page that shows a task.
+   * its card on its workstream's page, which whoever the API lists it to may read (R43).
    */
   private overdueOf(
     { regionalGroup: group, recommendations }: Overview,
-    { regionalGroup: { meetings }, myTasks }: Today,
+    { regionalGroup: { meetings } }: Today,
     tasks: readonly OverdueTask[],
   ): Overdue[] {
     const workstreamName = new Map(group.workstreams.map((workstream) => [workstream.id, workstream.name]));
     const meetingDay = new Map(meetings.map((meeting) => [meeting.id, meeting.startsAt]));
     // A meeting not among those loaded leaves the day out rather than print a blank one.
     const madeAt = (startsAt: string | undefined) => (startsAt ? ` made at the meeting of ${longDate(startsAt)}` : '');
-    const mine = new Set(myTasks.edges.map((edge) => edge.node.id));
     const terms = group.termsOfReference;
     return [
       ...(terms.reviewStatus === 'OVERDUE'
@@ -431,7 +416,7 @@ export class GroupController {
       ...tasks.map((task) => ({
         dueOn: task.dueDate,
         text: `Task “${task.title}” in ${workstreamName.get(task.workstreamId) ?? 'a workstream'} (due ${longDate(task.dueDate)}, ${humanise(task.status).toLowerCase()})`,
-        href: mine.has(task.id) ? `/tasks#task-${task.id}` : null,
+        href: `/groups/${group.id}/workstreams/${task.workstreamId}#task-${task.id}`,
       })),
     ];
   }
@@ -495,9 +480,10 @@ export class GroupController {
       try {
         return { overview: await this.overviewOf(context, groupId, asAt), asAt, errors: [] };
       } catch (error) {
-        if (!(error instanceof ApiRefusal) || !DATE_REFUSALS.includes(error.code)) throw error;
+        const refusal = asAtRefusal(error, ', when the group was established');
+        if (!refusal) throw error;
         const overview = await this.overviewOf(context, groupId, null);
-        return { overview, asAt: null, errors: [{ field: 'asAt', text: dateRefusalText(error) }] };
+        return { overview, asAt: null, errors: [refusal] };
       }
     }
     return { overview: await this.overviewOf(context, groupId, null), asAt: null, errors: [] };

@@ -5,6 +5,7 @@ import { Actor } from '../shared/roles';
 import { normaliseName, requireText } from '../shared/text';
 import { AddTask, CommissionWorkstream, WorkstreamCommandUnion } from './workstream.commands';
 import { OPEN_TASK_STATUSES, TaskRecord, TaskStatus, WorkstreamEvent } from './workstream.events';
+import { mayChangeTask } from './task-editors';
 import { evolveWorkstream, isLead, Workstream, WorkstreamState } from './workstream.state';
 
 const isGroupOfficer = (actor: Actor) => actor.roles.includes('ADMINISTRATOR') || actor.roles.includes('CHAIR');
@@ -17,11 +18,11 @@ function requireManager(workstream: Workstream, actor: Actor, action: string): v
   });
 }
 
-/** W2: only the lead and members change tasks, and members only their own. */
+/** W2 (mayChangeTask), refused with why: a member is told they change only their own. */
 function requireTaskEditor(workstream: Workstream, actor: Actor, task: TaskRecord | null): void {
-  if (isLead(workstream, actor.personId)) return;
+  const people = { leadId: workstream.lead.personId, memberIds: Object.keys(workstream.members) };
+  if (mayChangeTask(people, actor.personId, task?.ownerId ?? null)) return;
   const member = workstream.members[actor.personId] !== undefined;
-  if (member && (task === null || task.ownerId === actor.personId)) return;
   throw new DomainError(
     'FORBIDDEN',
     member

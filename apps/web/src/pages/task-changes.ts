@@ -1,0 +1,149 @@
+import { button, csrfField, FieldError, humanise, idempotencyField, longDate, tag, textarea } from '../components';
+import { html, Html } from '../html';
+import { PageContext } from '../page-context';
+import { formChange, FormFields } from './form-change';
+
+/** What the task pages ask the API of each task. */
+export const TASK_FIELDS = 'id title description dueDate status overdue blockedReason workstreamId ownerId';
+
+export interface TaskView {
+  id: string;
+  title: string;
+  description: string;
+  dueDate: string;
+  status: string;
+  overdue: boolean;
+  blockedReason: string | null;
+  workstreamId: string;
+  ownerId: string;
+}
+
+/** The order the task pages list statuses in: what is moving first, what is finished last. */
+export const STATUS_ORDER = ['IN_PROGRESS', 'TO_DO', 'BLOCKED', 'DONE', 'CANCELLED'];
+
+/** The block form's one field, labelled with the task's title, which a page repeats for each task. */
+const blockFields = (taskId: string, title: string): FormFields => ({
+  reason: { id: `${taskId}-reason`, label: `Reason for blocking “${title}”` },
+});
+
+const CHANGES: Record<string, { mutation: string; input: 'TaskInput' | 'TaskReasonInput'; done: string }> = {
+  start: { mutation: 'startTask', input: 'TaskInput', done: 'is in progress' },
+  block: { mutation: 'blockTask', input: 'TaskReasonInput', done: 'is blocked' },
+  unblock: { mutation: 'unblockTask', input: 'TaskInput', done: 'is unblocked' },
+  complete: { mutation: 'completeTask', input: 'TaskInput', done: 'is done' },
+};
+
+/**
+ * A task's change sent from one of its forms (`change` from the address): done, the person goes to
+ * `done`; refused, `showAgain` shows the page with the refusal on the button or the reason.
+ */
+export function changeTask(
+  context: PageContext,
+  taskId: string,
+  change: string,
+  done: string,
+  showAgain: (errors: FieldError[]) => Promise<void>,
+): Promise<void> {
+  const { form, api } = context;
+  const kind = CHANGES[change];
+  const block = blockFields(taskId, form.title ?? '');
+  return formChange(
+    context,
+    change === 'block' ? block : `${taskId}-${change}`,
+    async () => {
+      if (!kind) return [{ field: `${taskId}-start`, text: 'That is not a change a task can have' }];
+      if (change === 'block' && !form.reason?.trim())
+        return [{ field: block.reason.id, text: 'Enter why the task is blocked' }];
+      await api.send(`mutation($i: ${kind.input}!) { ${kind.mutation}(input: $i) { id } }`, {
+        i: {
+          taskId,
+          workstreamId: form.workstreamId,
+          ...(kind.input === 'TaskReasonInput' ? { reason: form.reason } : {}),
+          idempotencyKey: form.idempotencyKey,
+        },
+      });
+      return `“${form.title}” ${kind.done}.`;
+    },
+    done,
+    showAgain,
+  );
+}
+
+/** What a task's forms post to, and what they show again after a refusal. */
+export interface ChangeFormsOptions {
+  /** The address the forms post to, followed by `/<change>`. */
+  readonly action: string;
+  readonly csrfToken: string;
+  /** The form sent last, shown again with `errors` when it was refused. */
+  readonly values: Readonly<Record<string, string>>;
+  readonly errors: readonly FieldError[];
+}
+
+/** The changes a task can have from its status: start, mark as done, unblock, block with a reason. */
+export function taskChangeForms(task: TaskView, { action, csrfToken, values, errors }: ChangeFormsOptions): Html {
+  const taskFields = html`${csrfField(csrfToken)}${idempotencyField()}
+    <input type="hidden" name="workstreamId" value="${task.workstreamId}" />
+    <input type="hidden" name="title" value="${task.title}" />`;
+  const changeButton = (change: string, text: string) =>
+    html`<form method="post" action="${action}/${change}" class="app-inline-form" novalidate>
+      ${taskFields}
+      ${button(text, 'secondary', { hidden: task.title, id: `${task.id}-${change}`, spacing: 'govuk-!-margin-right-2' })}
+    </form>`;
+  const open = task.status === 'TO_DO' || task.status === 'IN_PROGRESS';
+  return html`${task.status === 'TO_DO' ? changeButton('start', 'Start') : html``}
+  ${task.status === 'IN_PROGRESS' ? changeButton('complete', 'Mark as done') : html``}
+  ${task.status === 'BLOCKED' ? changeButton('unblock', 'Unblock') : html``}
+  ${
+    open
+      ? html`<form method="post" action="${action}/block" novalidate>
+          ${taskFields}
+          ${textarea({
+            ...blockFields(task.id, task.title).reason,
+            name: 'reason',
+            value: values.taskId === task.id ? values.reason : '',
+            errors,
+          })}
+          ${button('Block task', 'warning', { hidden: task.title })}
+        </form>`
+      : html``
+  }`;
+}
+
+/**
+ * Tasks under a heading for each status they have, in STATUS_ORDER, each a summary card (`task-<id>`,
+ * which other pages link to) with `rows` about it, its due day, description and why it is blocked,
+ * the API's Overdue, and `actions`. `level` is the headings' level for the statuses.
+ */
+export function tasksByStatus(
+  tasks: readonly TaskView[],
+  level: 2 | 3,
+  rows: (task: TaskView) => readonly (readonly [string, string])[],
+  actions: (task: TaskView) => Html,
+): Html {
+  const row = (key: string, value: string) =>
+    html`<div class="govuk-summary-list__row">
+      <dt class="govuk-summary-list__key">${key}</dt>
+      <dd class="govuk-summary-list__value">${value}</dd>
+    </div>`;
+  const card = (task: TaskView) =>
+    html`<div class="govuk-summary-card" id="task-${task.id}">
+      <div class="govuk-summary-card__title-wrapper">
+        <h${level + 1} class="govuk-summary-card__title">
+          ${task.title} ${task.overdue ? tag('Overdue', 'red') : html``}
+        </h${level + 1}>
+      </div>
+      <div class="govuk-summary-card__content">
+        <dl class="govuk-summary-list">
+          ${rows(task).map(([key, value]) => row(key, value))} ${row('Due', longDate(task.dueDate))}
+          ${task.description ? row('Description', task.description) : html``}
+          ${task.blockedReason ? row('Blocked because', task.blockedReason) : html``}
+        </dl>
+        ${actions(task)}
+      </div>
+    </div>`;
+  return html`${STATUS_ORDER.filter((status) => tasks.some((task) => task.status === status)).map(
+    (status) =>
+      html`<h${level} class="govuk-heading-${level === 2 ? 'm' : 's'}">${humanise(status)}</h${level}>
+        ${tasks.filter((task) => task.status === status).map(card)}`,
+  )}`;
+}

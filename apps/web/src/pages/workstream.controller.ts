@@ -1,0 +1,263 @@
+import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Request, Response } from 'express';
+import { mayChangeTask } from '@app/domain';
+import { ApiRefusal } from '../api-client';
+import {
+  button,
+  checkbox,
+  dateInput,
+  FieldError,
+  humanise,
+  longDate,
+  readDate,
+  select,
+  summaryList,
+  table,
+} from '../components';
+import { html } from '../html';
+import { PageContext, Pages, queryOf } from '../page-context';
+import { asAtRefusal } from './as-at-refusal';
+import { groupNavigation } from './group-nav';
+import { everyNode, NodePage } from './reports-up-views';
+import { changeTask, STATUS_ORDER, TASK_FIELDS, taskChangeForms, tasksByStatus, TaskView } from './task-changes';
+import {
+  leadOf,
+  ragTag,
+  reportedTag,
+  StatusReport,
+  WORKSTREAM_SUMMARY_FIELDS,
+  WorkstreamSummary,
+} from './workstream-views';
+
+const WORKSTREAM = `query Workstream($id: ID!, $asAt: String) {
+  workstream(id: $id, asAt: $asAt) {
+    ${WORKSTREAM_SUMMARY_FIELDS}
+    groupId purpose termsOfReference startDate endDate outcomeReport
+    areas { name } members { personId name } statusReports { rag note reportedOn }
+  }
+}`;
+interface Workstream extends WorkstreamSummary {
+  groupId: string;
+  purpose: string;
+  termsOfReference: string;
+  startDate: string;
+  endDate: string | null;
+  outcomeReport: string | null;
+  areas: { name: string }[];
+  members: { personId: string; name: string }[];
+  statusReports: StatusReport[];
+}
+
+/** The group's name and partners, which a lead or member who is not one of the group's readers may not read (R43). */
+const GROUP = `query Group($id: ID!) { regionalGroup(id: $id) { id name partners(includeFormer: true) { id name } } }`;
+interface Group {
+  id: string;
+  name: string;
+  partners: { id: string; name: string }[];
+}
+
+const TASKS = `query WorkstreamTasks($id: ID!, $asAt: String, $status: TaskStatus, $overdue: Boolean!, $after: String) {
+  workstream(id: $id, asAt: $asAt) {
+    workstreamTasks(status: $status, overdue: $overdue, first: 100, after: $after) {
+      edges { node { ${TASK_FIELDS} } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+}`;
+
+const ANY = { value: '', text: 'Any' };
+/** What the "Overdue tasks only" checkbox sends when ticked. */
+const OVERDUE_ONLY = 'yes';
+
+/** What the API refuses the reader as FORBIDDEN, kept to say on the page; anything else goes on. */
+const forbidden = (error: unknown): ApiRefusal => {
+  if (error instanceof ApiRefusal && error.code === 'FORBIDDEN') return error;
+  throw error;
+};
+
+/**
+ * One workstream (W1, W2): what it is for, its lead and members, its status reports and its tasks by
+ * status, filtered, as it stands today or stood on a day; its lead, and each member for their own
+ * tasks, change them here as on `/tasks`.
+ */
+@Controller('groups/:groupId/workstreams/:workstreamId')
+export class WorkstreamController {
+  constructor(private readonly pages: Pages) {}
+
+  @Get()
+  async show(
+    @Param('groupId') groupId: string,
+    @Param('workstreamId') workstreamId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.pages.handle(request, response, (context) =>
+      this.render(context, response, groupId, workstreamId, queryOf(request), [], {}),
+    );
+  }
+
+  @Post('tasks/:taskId/:change')
+  async change(
+    @Param('groupId') groupId: string,
+    @Param('workstreamId') workstreamId: string,
+    @Param('taskId') taskId: string,
+    @Param('change') change: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.pages.handle(request, response, (context) =>
+      changeTask(context, taskId, change, `/groups/${groupId}/workstreams/${workstreamId}#task-${taskId}`, (errors) =>
+        this.render(context, response, groupId, workstreamId, {}, errors, { ...context.form, taskId }),
+      ),
+    );
+  }
+
+  private async render(
+    context: PageContext,
+    response: Response,
+    groupId: string,
+    workstreamId: string,
+    query: Readonly<Record<string, string>>,
+    formErrors: FieldError[],
+    values: Record<string, string>,
+  ): Promise<void> {
+    const { api, session, viewer, render } = context;
+    const status = query.status ?? '';
+    const overdue = query.overdue ?? '';
+    const asked = readDate(query, 'asAt', 'The date');
+    // A status or an "overdue" the form does not offer (an edited address) is named in the error summary, not sent.
+    const errors: FieldError[] = [
+      ...formErrors,
+      ...(asked.error ? [asked.error] : []),
+      ...(status && !STATUS_ORDER.includes(status) ? [{ field: 'status', text: 'Choose a status from the list' }] : []),
+      ...(overdue && overdue !== OVERDUE_ONLY
+        ? [{ field: 'overdue', text: 'Tick “Overdue tasks only” or leave it unticked' }]
+        : []),
+    ];
+    const read = (asAt: string | null) =>
+      api.send<{ workstream: Workstream }>(WORKSTREAM, { id: workstreamId, asAt }).then((page) => page.workstream);
+    let asAt = asked.date;
+    const workstream = await read(asAt).catch((error: unknown) => {
+      const refusal = asAt ? asAtRefusal(error, ', the first day the workstream can be shown as it stood') : null;
+      if (!refusal) throw error;
+      errors.push(refusal);
+      asAt = null;
+      return read(null);
+    });
+    if (workstream.groupId !== groupId) {
+      this.pages.problem(response, session, viewer, 404, 'Page not found', [
+        `The workstream ${workstream.name} is not one of this group’s.`,
+      ]);
+      return;
+    }
+    const group = await api
+      .send<{ regionalGroup: Group }>(GROUP, { id: groupId })
+      .then((page) => page.regionalGroup, forbidden);
+    const tasks = await everyNode((after) =>
+      api
+        .send<{ workstream: { workstreamTasks: NodePage<TaskView> } }>(TASKS, {
+          id: workstreamId,
+          asAt,
+          status: STATUS_ORDER.includes(status) ? status : null,
+          overdue: overdue === OVERDUE_ONLY,
+          after,
+        })
+        .then((page) => page.workstream.workstreamTasks),
+    ).catch(forbidden);
+
+    const partnerName = new Map(group instanceof ApiRefusal ? [] : group.partners.map((p) => [p.id, p.name]));
+    const people = [workstream.lead, ...workstream.members];
+    const nameOf = (personId: string) =>
+      people.find((person) => person.personId === personId)?.name ?? 'Someone no longer in the workstream';
+    const editors = { leadId: workstream.lead.personId, memberIds: workstream.members.map((m) => m.personId) };
+    const base = `/groups/${groupId}/workstreams/${workstream.id}`;
+    // Only today's tasks are changed: a day seen as at is history.
+    const actions = (task: TaskView) =>
+      asAt === null && mayChangeTask(editors, viewer.personId, task.ownerId)
+        ? taskChangeForms(task, { action: `${base}/tasks/${task.id}`, csrfToken: session.csrfToken, values, errors })
+        : html``;
+
+    render({
+      title: asAt ? `${workstream.name} as at ${longDate(asAt)}` : workstream.name,
+      current: '/',
+      errors,
+      status: errors.length > 0 ? 400 : 200,
+      content: html`<span class="govuk-caption-l"
+          >${asAt ? `Workstream as it stood on ${longDate(asAt)}` : 'Workstream'}</span
+        >
+        <h1 class="govuk-heading-l">${workstream.name}</h1>
+        ${group instanceof ApiRefusal ? html`` : groupNavigation(group.id, 'workstreams')}
+        ${summaryList([
+          ['Kind', humanise(workstream.kind)],
+          ['Purpose', workstream.purpose],
+          ...(workstream.termsOfReference ? [['Terms of reference', workstream.termsOfReference] as const] : []),
+          ['Areas', workstream.areas.map((area) => area.name).join(', ')],
+          ['Lead', leadOf(workstream, partnerName)],
+          ['Members', workstream.members.map((member) => member.name).join(', ') || 'None'],
+          [
+            'Dates',
+            workstream.endDate
+              ? `${longDate(workstream.startDate)} to ${longDate(workstream.endDate)}`
+              : `From ${longDate(workstream.startDate)}`,
+          ],
+          [
+            'Status',
+            workstream.closedOn
+              ? `Closed on ${longDate(workstream.closedOn)}${workstream.outcomeReport ? `: ${workstream.outcomeReport}` : ''}`
+              : humanise(workstream.status),
+          ],
+          ['Since the group last met', reportedTag(workstream.reportedSinceLastMeeting)],
+        ])}
+        <form method="get" action="${base}" novalidate>
+          ${dateInput({
+            id: 'asAt',
+            name: 'asAt',
+            label: 'Show the workstream as it stood on',
+            hint: 'For example, 31 10 2026. Leave empty for today.',
+            typed: asked.typed,
+            errors,
+          })}
+          ${select({
+            id: 'status',
+            name: 'status',
+            label: 'Tasks with the status',
+            value: status,
+            errors,
+            choices: [ANY, ...STATUS_ORDER.map((value) => ({ value, text: humanise(value) }))],
+          })}
+          ${checkbox({
+            id: 'overdue',
+            name: 'overdue',
+            legend: 'Overdue',
+            label: 'Overdue tasks only',
+            value: OVERDUE_ONLY,
+            checked: overdue === OVERDUE_ONLY,
+            errors,
+          })}
+          ${button('Show', 'secondary')}
+        </form>
+        ${
+          workstream.statusReports.length === 0
+            ? html`<h2 class="govuk-heading-m">Status reports</h2>
+                <p class="govuk-body">The lead has not reported yet.</p>`
+            : table(
+                'Status reports',
+                ['Reported on', 'Status', 'Note'],
+                workstream.statusReports.map((report) => [
+                  longDate(report.reportedOn),
+                  ragTag(report.rag),
+                  report.note,
+                ]),
+              )
+        }
+        <h2 class="govuk-heading-m">Tasks</h2>
+        ${
+          tasks instanceof ApiRefusal
+            ? html`<p class="govuk-body" id="tasks-not-shown">Tasks are not shown: ${tasks.message}</p>`
+            : tasks.length === 0
+              ? html`<p class="govuk-body">No task matches.</p>`
+              : tasksByStatus(tasks, 3, (task) => [['Owner', nameOf(task.ownerId)]], actions)
+        }`,
+    });
+  }
+}

@@ -1,0 +1,242 @@
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, Page } from 'playwright-core';
+import { TASK_AND_FINISH } from '../../apps/cli/src/demo/workstreams';
+import { describeWithChromium, launchChromium, openPage, signIn as signInAs } from '../support/chromium';
+import { DemoApp, startDemoApp } from '../support/demo-app';
+
+// A real browser on a shared 2-core machine: each test gets more than Jest's default minute to finish.
+jest.setTimeout(300_000);
+
+const SHOTS = join(__dirname, '..', '..', 'test-results', 'web');
+
+const OVERDUE_TASK = 'Agree a shared data set on missing episodes';
+const BLOCKED_TASK = 'Align police referral triggers';
+
+describeWithChromium('the workstream pages, in Chromium, over the demo data (23 November 2026)', () => {
+  let app: DemoApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startDemoApp({ load: ['meetings', 'workstreams', 'policies'] });
+    browser = await launchChromium();
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.api.stop();
+  });
+
+  const signedIn = async (who: string): Promise<Page> => {
+    const page = await openPage(browser);
+    await signInAs(page, app.api.url, who);
+    return page;
+  };
+  const listUrl = () => `${app.api.url}/groups/${app.demo.groupId}/workstreams`;
+  const workstreamUrl = (query: Record<string, string> = {}) =>
+    `${listUrl()}/${app.workstreams.taskAndFinishId}${Object.keys(query).length > 0 ? `?${new URLSearchParams(query).toString()}` : ''}`;
+  /** No serious or critical accessibility violation, and one h1; a screenshot to look at. */
+  const checkPage = async (page: Page, shot: string) => {
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+    expect(serious.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+    await expect(page.locator('h1').count()).resolves.toBe(1);
+    await page.screenshot({ path: join(SHOTS, `${shot}.png`), fullPage: true });
+  };
+  const row = (page: Page, name: string) => page.locator('table tbody tr', { hasText: name }).innerText();
+  /** The titles of the task cards under each status heading, in the page's order. */
+  const tasksByStatus = (page: Page) =>
+    page
+      .locator('main')
+      .evaluate((main) =>
+        [...main.querySelectorAll('h3.govuk-heading-s, .govuk-summary-card__title')].map((element) =>
+          (element.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        ),
+      );
+  const summary = (page: Page) => page.locator('.govuk-error-summary').innerText();
+
+  it('lists the group’s workstreams from its navigation, with kind, lead, latest status and task counts', async () => {
+    const page = await signedIn('chair');
+    await page.goto(`${app.api.url}/groups/${app.demo.groupId}`);
+    await page
+      .getByRole('navigation', { name: 'Pages of this group' })
+      .getByRole('link', { name: 'Workstreams' })
+      .click();
+    expect(page.url()).toBe(listUrl());
+    await expect(page.locator('table tbody tr').count()).resolves.toBe(8);
+    await expect(row(page, TASK_AND_FINISH.name)).resolves.toBe(
+      `${TASK_AND_FINISH.name}\tTask and finish\tJacqui Jensen, Bristol City Council\tAmber on 23 November 2026: Police referral work is blocked pending a data protection review.\tReported\t1 in progress, 1 to do, 1 blocked, 1 done, 1 cancelled`,
+    );
+    // The one standing group that has not reported since the last meeting.
+    await expect(row(page, 'Standing groups')).resolves.toBe(
+      'Standing groups\tStanding\tChris Sivers, South Gloucestershire Council\tNot reported yet\tNot reported\tNo tasks',
+    );
+    await checkPage(page, 'workstreams');
+    await page.getByRole('link', { name: TASK_AND_FINISH.name }).click();
+    await expect(page.locator('h1').innerText()).resolves.toBe(TASK_AND_FINISH.name);
+    await page.context().close();
+  });
+
+  it('shows an administrator the workstreams without their tasks, which are not theirs to read (R43)', async () => {
+    const page = await signedIn('administrator');
+    await page.goto(listUrl());
+    await expect(page.locator('#tasks-not-shown').innerText()).resolves.toMatch(/^Tasks are not shown: A workstream/);
+    await expect(row(page, TASK_AND_FINISH.name)).resolves.toMatch(/\tReported\tNot shown$/);
+    await page.goto(workstreamUrl());
+    await expect(page.locator('h1').innerText()).resolves.toBe(TASK_AND_FINISH.name);
+    await expect(page.locator('#tasks-not-shown').count()).resolves.toBe(1);
+    await expect(page.locator('.govuk-summary-card').count()).resolves.toBe(0);
+    await page.context().close();
+  });
+
+  it('shows a workstream’s purpose, people, reports and tasks by status, the overdue tagged', async () => {
+    const page = await signedIn('workstream member');
+    await page.goto(workstreamUrl());
+    const main = await page.locator('main').innerText();
+    expect(main).toContain(
+      'A common approach to return interviews for children who go missing, across the BNSSG areas.',
+    );
+    expect(main).toMatch(/Areas\s+Bristol, North Somerset, South Gloucestershire/);
+    expect(main).toMatch(/Lead\s+Jacqui Jensen, Bristol City Council/);
+    expect(main).toMatch(/Members\s+Chris Sivers, Janet Baptiste-Grant, Victoria Capel/);
+    expect(main).toMatch(/Dates\s+15 September 2026 to 30 June 2027/);
+    await expect(row(page, 'Police referral work')).resolves.toBe(
+      '23 November 2026\tAmber\tPolice referral work is blocked pending a data protection review.',
+    );
+    await expect(tasksByStatus(page)).resolves.toEqual([
+      'In progress',
+      `${OVERDUE_TASK} Overdue`,
+      'To do',
+      'Draft the protocol',
+      'Blocked',
+      `${BLOCKED_TASK} Overdue`,
+      'Done',
+      'Map current return interview practice in each area',
+      'Cancelled',
+      'Survey young people on their experience',
+    ]);
+    const blocked = await page.locator('.govuk-summary-card', { hasText: BLOCKED_TASK }).innerText();
+    expect(blocked).toMatch(/Owner\s+Victoria Capel/);
+    expect(blocked).toMatch(/Due\s+20 November 2026/);
+    expect(blocked).toMatch(/Blocked because\s+Waiting for the force data protection review\./);
+    // A member changes only their own tasks, and both of Chris Sivers's are finished.
+    await expect(page.locator('.govuk-summary-card button').count()).resolves.toBe(0);
+    await checkPage(page, 'workstream');
+    await page.context().close();
+  });
+
+  it('filters by status and overdue, and refuses a status or an "overdue" the form does not offer', async () => {
+    const page = await signedIn('chair');
+    await page.goto(workstreamUrl());
+    await page.getByLabel('Tasks with the status').selectOption('BLOCKED');
+    await page.getByLabel('Overdue tasks only').check();
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await expect(tasksByStatus(page)).resolves.toEqual(['Blocked', `${BLOCKED_TASK} Overdue`]);
+    await page.getByLabel('Tasks with the status').selectOption('');
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await expect(page.locator('.govuk-summary-card__title').allInnerTexts()).resolves.toEqual([
+      `${OVERDUE_TASK} Overdue`,
+      `${BLOCKED_TASK} Overdue`,
+    ]);
+
+    const response = await page.goto(workstreamUrl({ status: 'LATE', overdue: 'maybe' }));
+    expect(response?.status()).toBe(400);
+    expect(await page.title()).toMatch(/^Error: /);
+    await expect(summary(page)).resolves.toContain('Choose a status from the list');
+    await expect(summary(page)).resolves.toContain('Tick “Overdue tasks only” or leave it unticked');
+    // Nothing sent that the form does not offer: every task is listed.
+    await expect(page.locator('.govuk-summary-card').count()).resolves.toBe(5);
+    await checkPage(page, 'workstream-filter-refused');
+    await page.context().close();
+  });
+
+  it('shows the workstream as it stood on a day, and refuses a day before it existed in the API’s words', async () => {
+    const page = await signedIn('workstream lead (task and finish)');
+    await page.goto(workstreamUrl());
+    const asAt = async (day: string, month: string, year: string) => {
+      await page.getByLabel('Day').fill(day);
+      await page.getByLabel('Month').fill(month);
+      await page.getByLabel('Year').fill(year);
+      await page.getByRole('button', { name: 'Show', exact: true }).click();
+    };
+    await asAt('1', '9', '2026');
+    expect(await page.title()).toMatch(/^Error: /);
+    await expect(summary(page)).resolves.toContain(
+      'The date must be the same as or after 15 September 2026, the first day the workstream can be shown as it stood',
+    );
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.not.toContain('2026-09-15');
+    await expect(page.getByLabel('Year').inputValue()).resolves.toBe('2026');
+    await checkPage(page, 'workstream-as-at-refused');
+
+    await asAt('20', '9', '2026');
+    await expect(page.locator('.govuk-caption-l').innerText()).resolves.toBe(
+      'Workstream as it stood on 20 September 2026',
+    );
+    // No report yet that day, and a day seen as at is not changed.
+    await expect(page.locator('main').innerText()).resolves.toContain('The lead has not reported yet.');
+    await expect(page.locator('.govuk-summary-card button').count()).resolves.toBe(0);
+    await page.context().close();
+  });
+
+  it('refuses the page to a reader who is neither of the group nor of the workstream, as other pages do', async () => {
+    const page = await signedIn('area business manager (Bristol)');
+    const response = await page.goto(workstreamUrl());
+    expect(response?.status()).toBe(403);
+    await expect(page.locator('h1').innerText()).resolves.toBe('You cannot see this page');
+    await expect(page.locator('main').innerText()).resolves.toContain('A workstream is for its lead and members');
+    await page.context().close();
+  });
+
+  it('answers "Page not found" for a workstream that is not the group’s, or none', async () => {
+    const page = await signedIn('chair');
+    const otherGroup = await page.goto(
+      `${app.api.url}/groups/00000000-0000-4000-8000-000000000000/workstreams/${app.workstreams.taskAndFinishId}`,
+    );
+    expect(otherGroup?.status()).toBe(404);
+    await expect(page.locator('main').innerText()).resolves.toContain(
+      `${TASK_AND_FINISH.name} is not one of this group’s`,
+    );
+    const none = await page.goto(`${listUrl()}/00000000-0000-4000-8000-000000000000`);
+    expect(none?.status()).toBe(404);
+    await expect(page.locator('h1').innerText()).resolves.toBe('Page not found');
+    await page.context().close();
+  });
+
+  it('offers the lead every task’s changes, and a member only their own, as /tasks does', async () => {
+    const owner = await signedIn('task owner (overdue task)');
+    await owner.goto(workstreamUrl());
+    const buttons = await owner.locator('main button[type=submit]').allInnerTexts();
+    expect(buttons.filter((text) => text !== 'Show').map((text) => text.replace(/\s+/g, ' ').trim())).toEqual([
+      `Mark as done ${OVERDUE_TASK}`,
+      `Block task ${OVERDUE_TASK}`,
+    ]);
+    await owner.context().close();
+
+    const lead = await signedIn('workstream lead (task and finish)');
+    await lead.goto(workstreamUrl());
+    await lead.getByRole('button', { name: 'Block task Draft the protocol' }).click();
+    await expect(summary(lead)).resolves.toContain('Enter why the task is blocked');
+    await checkPage(lead, 'workstream-lead');
+    await lead.getByRole('button', { name: 'Start Draft the protocol' }).click();
+    await expect(lead.locator('.govuk-notification-banner').innerText()).resolves.toContain(
+      '“Draft the protocol” is in progress.',
+    );
+    expect(new URL(lead.url()).hash).toMatch(/^#task-/);
+    await lead.getByRole('button', { name: `Unblock ${BLOCKED_TASK}` }).click();
+    await expect(lead.locator('.govuk-summary-card', { hasText: BLOCKED_TASK }).innerText()).resolves.not.toContain(
+      'Blocked because',
+    );
+    await expect(tasksByStatus(lead)).resolves.toEqual([
+      'In progress',
+      `${OVERDUE_TASK} Overdue`,
+      `${BLOCKED_TASK} Overdue`,
+      'Draft the protocol',
+      'Done',
+      'Map current return interview practice in each area',
+      'Cancelled',
+      'Survey young people on their experience',
+    ]);
+    await lead.context().close();
+  });
+});
