@@ -390,6 +390,45 @@ describe('workstreams, policies, a group’s lists and area feeds as at a date',
     });
   });
 
+  it('answers the rest of a query when a lookup is refused: that lookup null, its refusal in errors with its path', async () => {
+    const [protocol] = (await listed('2026-07-01')).policies;
+    const { data, errors } = await api.graphql(
+      `query($g: ID!, $p: ID!, $w: ID!, $a: ID!) {
+        policy(id: $p, asAt: "2024-12-11") { id }
+        workstream(id: $w, asAt: "2019-05-31") { id }
+        regionalGroup(id: $g, asAt: "2019-05-31") { id }
+        localArrangement(areaId: $a, asAt: "2019-05-31") { groupId }
+        meeting(id: "00000000-0000-4000-8000-000000000000") { id }
+        me { name }
+        group: regionalGroup(id: $g) { name }
+      }`,
+      { g: demo.groupId, p: protocol.id, w: workstreams.taskAndFinishId, a: demo.areaIds.Bristol },
+    );
+    expect(data).toEqual({
+      policy: null,
+      workstream: null,
+      regionalGroup: null,
+      localArrangement: null,
+      meeting: null,
+      me: { name: expect.any(String) as string },
+      group: { name: 'Avon and Somerset Strategic Safeguarding Partnership' },
+    });
+    const refusals = Object.fromEntries(
+      (errors ?? []).map((error) => [String(error.path?.[0]), error.extensions?.code]),
+    );
+    expect(refusals).toEqual({
+      policy: 'OUT_OF_RANGE',
+      workstream: 'OUT_OF_RANGE',
+      regionalGroup: 'OUT_OF_RANGE',
+      // The administrator asking reads the group's business but no area's (R43).
+      localArrangement: 'FORBIDDEN',
+      meeting: 'NOT_FOUND',
+    });
+    expect(errors?.find((error) => error.path?.[0] === 'policy')?.message).toBe(
+      'The policy existed from 2024-12-12; 2024-12-11 is before it.',
+    );
+  });
+
   it('gives a past day’s next meeting as known now, held and entered since; and as the platform held it at a moment', async () => {
     type Cadence = {
       lastMeeting: { startsAt: string } | null;

@@ -252,7 +252,7 @@ describe('practice reviews and reports up (L2, L5)', () => {
           { g: demo.groupId },
           token[as],
         )
-      ).data?.regionalGroup.inbox;
+      ).data?.regionalGroup?.inbox;
 
     it("the group's chair keeps its list of measures; an area's business manager cannot", async () => {
       const input = { groupId: demo.groupId, name: 'Rapid reviews held' };
