@@ -280,11 +280,18 @@ const WORKSTREAM = `query($id: ID!, $asAt: String, $asRecordedAt: DateTime) {
     asAt status members { name } taskCounts { status count }
   } }`;
 const FEED = `query($areaId: ID!, $asAt: String, $asRecordedAt: DateTime) {
-  areaFeed(areaId: $areaId, asAt: $asAt, asRecordedAt: $asRecordedAt, first: 100) { totalCount edges { node { cursor kind subjectId asAt acknowledgedAt } } } }`;
+  areaFeed(areaId: $areaId, asAt: $asAt, asRecordedAt: $asRecordedAt, first: 100) { totalCount edges { node { cursor kind subjectId asAt acknowledgedAt awaitingAcknowledgement } } } }`;
 type Feed = {
   totalCount: number;
   edges: {
-    node: { cursor: string; kind: string; subjectId: string; asAt: string | null; acknowledgedAt: string | null };
+    node: {
+      cursor: string;
+      kind: string;
+      subjectId: string;
+      asAt: string | null;
+      acknowledgedAt: string | null;
+      awaitingAcknowledgement: boolean;
+    };
   }[];
 };
 
@@ -532,6 +539,10 @@ describe('workstreams, policies, a group’s lists and area feeds as at a date',
     expect(today.totalCount).toBeGreaterThan(0);
     const acknowledged = today.edges.filter((e) => e.node.acknowledgedAt !== null);
     expect(acknowledged.map((e) => e.node.kind)).toEqual(['COMMUNICATION']);
+    // Every other item waits for Bristol, but a signed head of the log, which its system keeps and nobody acknowledges.
+    const waiting = today.edges.filter((e) => e.node.awaitingAcknowledgement);
+    expect(waiting).toEqual(today.edges.filter((e) => e.node.acknowledgedAt === null && e.node.kind !== 'TREE_HEAD'));
+    expect(waiting.length).toBeGreaterThan(0);
 
     // Two days later Bristol acknowledges the escalation procedure.
     api = await api.restart({ CLOCK_NOW: '2026-11-25T09:00:00.000Z' });
@@ -543,15 +554,22 @@ describe('workstreams, policies, a group’s lists and area feeds as at a date',
     );
     expect(acknowledgement.errors).toBeUndefined();
     const item = (view: Feed) => view.edges.find((e) => e.node.cursor === policyItem?.node.cursor)?.node;
-    expect(item(await feed('2026-11-24'))).toMatchObject({ asAt: '2026-11-24', acknowledgedAt: null });
-    expect(item(await feed('2026-11-25'))?.acknowledgedAt).toMatch(/^2026-11-25T/);
+    expect(item(await feed('2026-11-24'))).toMatchObject({
+      asAt: '2026-11-24',
+      acknowledgedAt: null,
+      awaitingAcknowledgement: true,
+    });
+    expect(item(await feed('2026-11-25'))).toMatchObject({
+      acknowledgedAt: expect.stringMatching(/^2026-11-25T/) as string,
+      awaitingAcknowledgement: false,
+    });
 
     // As the platform showed the feed on the 24th (before the acknowledgement was recorded), and now.
     const recorded = async (asRecordedAt: string) =>
       api.graphql<{ areaFeed: Feed }>(FEED, { areaId: demo.areaIds.Bristol, asRecordedAt }, bristol);
     const before = (await recorded('2026-11-24T12:00:00.000Z')).data?.areaFeed as Feed;
     expect(before.totalCount).toBe(today.totalCount);
-    expect(item(before)).toMatchObject({ asAt: null, acknowledgedAt: null });
+    expect(item(before)).toMatchObject({ asAt: null, acknowledgedAt: null, awaitingAcknowledgement: true });
     expect(item((await recorded(now())).data?.areaFeed as Feed)?.acknowledgedAt).toMatch(/^2026-11-25T/);
     expect((await recorded('2026-11-22T12:00:00.000Z')).errors?.[0]?.extensions?.code).toBe('OUT_OF_RANGE');
 

@@ -272,15 +272,18 @@ export class RegionInboxController {
                   longDate(item.receivedOn),
                   item.dueOn ? longDate(item.dueOn) : 'No due day',
                   reportUpTag(item.status),
-                  item.acknowledgedAt
-                    ? longDate(item.acknowledgedAt)
-                    : acknowledgeCell({
+                  // The API says whether it waits, by the rule the area's inbox shows too: an answer stands for it.
+                  item.awaitingAcknowledgement
+                    ? acknowledgeCell({
                         mayAcknowledge: viewerMayAnswerAreas,
                         csrfToken: session.csrfToken,
                         action: `/groups/${id}/inbox/acknowledge`,
                         item: { name: 'itemId', value: item.id },
                         spokenAs: `${forPeople(item)} from ${areaOf(item)}`,
-                      }),
+                      })
+                    : item.acknowledgedAt
+                      ? longDate(item.acknowledgedAt)
+                      : 'Answered',
                 ]),
               )
         }
