@@ -280,11 +280,18 @@ const WORKSTREAM = `query($id: ID!, $asAt: String, $asRecordedAt: DateTime) {
     asAt status members { name } taskCounts { status count }
   } }`;
 const FEED = `query($areaId: ID!, $asAt: String, $asRecordedAt: DateTime) {
-  areaFeed(areaId: $areaId, asAt: $asAt, asRecordedAt: $asRecordedAt, first: 100) { totalCount edges { node { cursor kind subjectId asAt acknowledgedAt } } } }`;
+  areaFeed(areaId: $areaId, asAt: $asAt, asRecordedAt: $asRecordedAt, first: 100) { totalCount edges { node { cursor kind subjectId asAt acknowledgedAt awaitingAcknowledgement } } } }`;
 type Feed = {
   totalCount: number;
   edges: {
-    node: { cursor: string; kind: string; subjectId: string; asAt: string | null; acknowledgedAt: string | null };
+    node: {
+      cursor: string;
+      kind: string;
+      subjectId: string;
+      asAt: string | null;
+      acknowledgedAt: string | null;
+      awaitingAcknowledgement: boolean;
+    };
   }[];
 };
 
@@ -390,6 +397,45 @@ describe('workstreams, policies, a group’s lists and area feeds as at a date',
     });
   });
 
+  it('answers the rest of a query when a lookup is refused: that lookup null, its refusal in errors with its path', async () => {
+    const [protocol] = (await listed('2026-07-01')).policies;
+    const { data, errors } = await api.graphql(
+      `query($g: ID!, $p: ID!, $w: ID!, $a: ID!) {
+        policy(id: $p, asAt: "2024-12-11") { id }
+        workstream(id: $w, asAt: "2019-05-31") { id }
+        regionalGroup(id: $g, asAt: "2019-05-31") { id }
+        localArrangement(areaId: $a, asAt: "2019-05-31") { groupId }
+        meeting(id: "00000000-0000-4000-8000-000000000000") { id }
+        me { name }
+        group: regionalGroup(id: $g) { name }
+      }`,
+      { g: demo.groupId, p: protocol.id, w: workstreams.taskAndFinishId, a: demo.areaIds.Bristol },
+    );
+    expect(data).toEqual({
+      policy: null,
+      workstream: null,
+      regionalGroup: null,
+      localArrangement: null,
+      meeting: null,
+      me: { name: expect.any(String) as string },
+      group: { name: 'Avon and Somerset Strategic Safeguarding Partnership' },
+    });
+    const refusals = Object.fromEntries(
+      (errors ?? []).map((error) => [String(error.path?.[0]), error.extensions?.code]),
+    );
+    expect(refusals).toEqual({
+      policy: 'OUT_OF_RANGE',
+      workstream: 'OUT_OF_RANGE',
+      regionalGroup: 'OUT_OF_RANGE',
+      // The administrator asking reads the group's business but no area's (R43).
+      localArrangement: 'FORBIDDEN',
+      meeting: 'NOT_FOUND',
+    });
+    expect(errors?.find((error) => error.path?.[0] === 'policy')?.message).toBe(
+      'The policy existed from 2024-12-12; 2024-12-11 is before it.',
+    );
+  });
+
   it('gives a past day’s next meeting as known now, held and entered since; and as the platform held it at a moment', async () => {
     type Cadence = {
       lastMeeting: { startsAt: string } | null;
@@ -493,6 +539,10 @@ describe('workstreams, policies, a group’s lists and area feeds as at a date',
     expect(today.totalCount).toBeGreaterThan(0);
     const acknowledged = today.edges.filter((e) => e.node.acknowledgedAt !== null);
     expect(acknowledged.map((e) => e.node.kind)).toEqual(['COMMUNICATION']);
+    // Every other item waits for Bristol, but a signed head of the log, which its system keeps and nobody acknowledges.
+    const waiting = today.edges.filter((e) => e.node.awaitingAcknowledgement);
+    expect(waiting).toEqual(today.edges.filter((e) => e.node.acknowledgedAt === null && e.node.kind !== 'TREE_HEAD'));
+    expect(waiting.length).toBeGreaterThan(0);
 
     // Two days later Bristol acknowledges the escalation procedure.
     api = await api.restart({ CLOCK_NOW: '2026-11-25T09:00:00.000Z' });
@@ -504,15 +554,22 @@ describe('workstreams, policies, a group’s lists and area feeds as at a date',
     );
     expect(acknowledgement.errors).toBeUndefined();
     const item = (view: Feed) => view.edges.find((e) => e.node.cursor === policyItem?.node.cursor)?.node;
-    expect(item(await feed('2026-11-24'))).toMatchObject({ asAt: '2026-11-24', acknowledgedAt: null });
-    expect(item(await feed('2026-11-25'))?.acknowledgedAt).toMatch(/^2026-11-25T/);
+    expect(item(await feed('2026-11-24'))).toMatchObject({
+      asAt: '2026-11-24',
+      acknowledgedAt: null,
+      awaitingAcknowledgement: true,
+    });
+    expect(item(await feed('2026-11-25'))).toMatchObject({
+      acknowledgedAt: expect.stringMatching(/^2026-11-25T/) as string,
+      awaitingAcknowledgement: false,
+    });
 
     // As the platform showed the feed on the 24th (before the acknowledgement was recorded), and now.
     const recorded = async (asRecordedAt: string) =>
       api.graphql<{ areaFeed: Feed }>(FEED, { areaId: demo.areaIds.Bristol, asRecordedAt }, bristol);
     const before = (await recorded('2026-11-24T12:00:00.000Z')).data?.areaFeed as Feed;
     expect(before.totalCount).toBe(today.totalCount);
-    expect(item(before)).toMatchObject({ asAt: null, acknowledgedAt: null });
+    expect(item(before)).toMatchObject({ asAt: null, acknowledgedAt: null, awaitingAcknowledgement: true });
     expect(item((await recorded(now())).data?.areaFeed as Feed)?.acknowledgedAt).toMatch(/^2026-11-25T/);
     expect((await recorded('2026-11-22T12:00:00.000Z')).errors?.[0]?.extensions?.code).toBe('OUT_OF_RANGE');
 

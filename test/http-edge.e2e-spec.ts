@@ -181,6 +181,8 @@ describe('the HTTP edge', () => {
 
   describe('a request without a valid token is 401 UNAUTHENTICATED, whatever the media type and operation', () => {
     const QUERY = '{ me { name } }';
+    // Refused, a nullable lookup answers null beside its error: still the whole request refused for the token.
+    const LOOKUP = '{ regionalGroup(id: "00000000-0000-4000-8000-000000000000") { id } }';
     const MUTATION = 'mutation { issueCalendarToken(input: {}) { tokenId } }';
     const key = () => api.app.get<SigningKey>(SIGNING_KEY);
     const credentials: [string, () => Promise<Record<string, string>>, RegExp][] = [
@@ -198,6 +200,7 @@ describe('the HTTP edge', () => {
       [MODERN, 'application/json'].flatMap((accept) =>
         [
           ['a query', QUERY],
+          ['a nullable lookup', LOOKUP],
           ['a mutation', MUTATION],
         ].map(([operation, query]) => [who, operation, accept, query, headers, message] as const),
       ),

@@ -252,7 +252,7 @@ describe('practice reviews and reports up (L2, L5)', () => {
           { g: demo.groupId },
           token[as],
         )
-      ).data?.regionalGroup.inbox;
+      ).data?.regionalGroup?.inbox;
 
     it("the group's chair keeps its list of measures; an area's business manager cannot", async () => {
       const input = { groupId: demo.groupId, name: 'Rapid reviews held' };
@@ -667,6 +667,58 @@ describe('practice reviews and reports up (L2, L5)', () => {
         totalCount: 1,
         edges: [{ node: { receivedOn: '2019-06-01' } }],
       });
+    });
+
+    it('says whether each item waits for the region: an escalation it answered waits for nothing, acknowledged or not', async () => {
+      const raised = await call(
+        'raiseEscalation',
+        {
+          areaId: bristol,
+          title: 'Strategy meetings by phone',
+          detail: 'Weekend strategy meetings are held by phone only.',
+          raisedOn: '2027-02-15',
+        },
+        'bristolManager',
+        'id awaitingAcknowledgement',
+      );
+      const itemId = raised.data?.raiseEscalation.id as string;
+      expect(raised.data?.raiseEscalation.awaitingAcknowledgement).toBe(true);
+      const ids = (connection: { edges: { node: { id: string } }[] } | undefined) =>
+        (connection?.edges ?? []).map((edge) => edge.node.id);
+      /** The region's inbox and Bristol's own view, filtered alike. */
+      const waiting = async (awaiting: boolean) => {
+        const { data } = await api.graphql(
+          `query($g: ID!, $a: ID!, $w: Boolean) {
+            regionalGroup(id: $g) { inbox(first: 100, awaitingAcknowledgement: $w) { edges { node { id } } } }
+            reportsUp(areaId: $a, first: 100, awaitingAcknowledgement: $w) { edges { node { id } } }
+          }`,
+          { g: demo.groupId, a: bristol, w: awaiting },
+          token.chair,
+        );
+        return [ids(data?.regionalGroup.inbox), ids(data?.reportsUp)];
+      };
+      expect((await waiting(true)).map((list) => list.includes(itemId))).toEqual([true, true]);
+      expect((await waiting(false)).map((list) => list.includes(itemId))).toEqual([false, false]);
+
+      const respond = {
+        groupId: demo.groupId,
+        itemId,
+        response: 'Noted; the ICB is asked.',
+        respondedOn: '2027-02-16',
+      };
+      expect(codeOf(await call('respondToEscalation', respond, 'chair', 'id'))).toBeUndefined();
+      const { data } = await api.graphql(
+        'query($a: ID!) { reportsUp(areaId: $a, first: 100) { edges { node { id acknowledgedAt awaitingAcknowledgement } } } }',
+        { a: bristol },
+        token.bristolManager,
+      );
+      expect(data?.reportsUp.edges.find((edge: { node: { id: string } }) => edge.node.id === itemId)?.node).toEqual({
+        id: itemId,
+        acknowledgedAt: null,
+        awaitingAcknowledgement: false,
+      });
+      expect((await waiting(true)).map((list) => list.includes(itemId))).toEqual([false, false]);
+      expect((await waiting(false)).map((list) => list.includes(itemId))).toEqual([true, true]);
     });
   });
 });

@@ -18,7 +18,11 @@ import { EVENT_STORE, SIGNING_KEY } from '../../apps/api/src/infrastructure/inje
 export interface GraphqlResponse<T = Record<string, any>> {
   readonly status: number;
   readonly data?: T;
-  readonly errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[];
+  readonly errors?: {
+    message: string;
+    path?: readonly (string | number)[];
+    extensions?: { code?: string; [key: string]: unknown };
+  }[];
 }
 
 /**

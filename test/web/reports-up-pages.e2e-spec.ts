@@ -394,4 +394,24 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
     expect(inbox).toContain('Rapid review decision on SOM-2025-04: national panel referral');
     await chair.context().close();
   });
+
+  it('offers no acknowledgement of an escalation the region answered, on its inbox as on the area’s', async () => {
+    const chair = await open();
+    await signIn(chair, 'chair');
+    await chair.goto(`${groupUrl()}/inbox?kind=ESCALATION&areaId=${app.demo.areaIds.Bristol}`);
+    const answered = chair.locator('table tbody tr', { hasText: BRISTOL_ESCALATION });
+    // Responded to and never acknowledged: the response stands for the acknowledgement.
+    await expect(answered.getByRole('button').count()).resolves.toBe(0);
+    await expect(answered.innerText()).resolves.toMatch(/\tAnswered$/);
+
+    const manager = await open();
+    await signIn(manager, 'area business manager (Bristol)');
+    await manager.goto(inboxUrl('Bristol'));
+    const sent = manager
+      .locator('table', { hasText: 'What Bristol sent up' })
+      .locator('tr', { hasText: BRISTOL_ESCALATION });
+    await expect(sent.innerText()).resolves.not.toContain('Not acknowledged yet');
+    await chair.context().close();
+    await manager.context().close();
+  });
 });

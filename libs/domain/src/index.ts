@@ -57,6 +57,7 @@ export * from './meetings/recommendation-response';
 export * from './local-arrangements/area-recorders';
 export * from './local-arrangements/area-joined';
 export * from './local-arrangements/deadlines';
+export * from './local-arrangements/awaiting-acknowledgement';
 export * from './local-arrangements/practice-review.events';
 export * from './local-arrangements/practice-review.decide';
 export * from './local-arrangements/reports-up.events';

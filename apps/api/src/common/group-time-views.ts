@@ -20,6 +20,11 @@ export class GroupTimeViews {
     return { on: groupDateOf(this.clock.now().toISOString()), position: null };
   }
 
+  /** The day a view is seen on: `asAt`, else the day of `asRecordedAt`, else today. */
+  dayOf(asAt: string | null, asRecordedAt: Date | null): string {
+    return asAt ?? (asRecordedAt ? groupDateOf(asRecordedAt.toISOString()) : this.today().on);
+  }
+
   /** The view a query asks for; OUT_OF_RANGE before the group existed or before the platform held it. */
   of(groupId: string, asAt: string | null, asRecordedAt: Date | null): TimeView {
     if (asAt !== null) requireDate(asAt, 'asAt');
@@ -41,7 +46,7 @@ export class GroupTimeViews {
       // Every stream's events up to that moment: its meetings, workstreams and policies too.
       position = this.history.positionAt(instant);
     }
-    const on = asAt ?? (asRecordedAt ? groupDateOf(asRecordedAt.toISOString()) : this.today().on);
+    const on = this.dayOf(asAt, asRecordedAt);
     if (on < establishedOn) {
       throw new DomainError('OUT_OF_RANGE', `The group was established on ${establishedOn}; ${on} is before it.`, {
         earliest: establishedOn,

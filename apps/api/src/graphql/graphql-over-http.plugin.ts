@@ -49,10 +49,12 @@ export function graphqlOverHttpPlugin(): ApolloServerPlugin {
     response.http.headers.set('content-type', contentType);
     const status = response.http.status ?? 200;
     const result = response.body.singleResult;
+    // A nullable lookup (regionalGroup, policy...) refused for want of a token leaves `data` of nulls, not null.
+    const answeredNothing = Object.values(result.data ?? {}).every((value) => value === null);
     const refusedForToken =
-      (result.data ?? null) === null && result.errors?.some((error) => error.extensions?.code === 'UNAUTHENTICATED');
+      answeredNothing && result.errors?.some((error) => error.extensions?.code === 'UNAUTHENTICATED');
     if (refusedForToken) {
-      // The refusal nulled the whole answer (`data: null`); it is sent as the request error it is, without `data`.
+      // The refusal nulled the whole answer; it is sent as the request error it is, without `data`.
       delete (result as { data?: unknown }).data;
       response.http.status = 401;
       response.http.headers.set('www-authenticate', WWW_AUTHENTICATE);

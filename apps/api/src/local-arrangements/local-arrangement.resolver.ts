@@ -38,8 +38,9 @@ export class LocalArrangementResolver {
   ) {}
 
   @Query(() => LocalArrangement, {
+    nullable: true,
     description:
-      "An area's own arrangement as it stood on a day (asAt) or as the platform showed it (asRecordedAt). For the area's business managers, the group's current representatives and auditors (R43).",
+      "An area's own arrangement as it stood on a day (asAt) or as the platform showed it (asRecordedAt). For the area's business managers, the group's current representatives and auditors (R43). Null when refused, the refusal (with its code) in errors, so the rest of the query still answers.",
   })
   async localArrangement(
     @Args('areaId', { type: () => ID }) areaId: string,

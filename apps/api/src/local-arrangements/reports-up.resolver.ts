@@ -28,7 +28,7 @@ import {
   SubmitPerformanceFiguresInput,
   SubmitYearlyReportInput,
 } from './reports-up.types';
-import { inboxStatus, toInboxItem } from './reports-up.views';
+import { awaitsRegion, inboxStatus, toInboxItem } from './reports-up.views';
 import { GroupTimeViews } from '../common/group-time-views';
 
 /**
@@ -52,8 +52,12 @@ export class ReportsUpResolver {
       restricted: row.restricted,
       areaIds: [row.areaId],
     });
-    const responses = row.kind === 'ESCALATION' && visible ? this.reports.escalationResponses(row.itemId) : [];
-    return toInboxItem(row, responses, visible, this.views.today().on);
+    return toInboxItem(row, this.answersTo(row), visible, this.views.today().on);
+  }
+
+  /** The region's responses to an escalation and its resolution; nothing else is answered but acknowledged. */
+  private answersTo(row: InboxItemRow) {
+    return row.kind === 'ESCALATION' ? this.reports.escalationResponses(row.itemId) : [];
   }
 
   private async item({ groupId, itemId }: InboxItemRef, personId: string): Promise<InboxItem> {
@@ -215,7 +219,12 @@ export class ReportsUpResolver {
       .inboxItems({ groupId, kind: args.kind ?? null, areaId: args.areaId ?? null })
       .filter((row) => readable.has(row.areaId))
       .filter((row) => !args.status || inboxStatus(row, today) === args.status)
-      .filter((row) => args.acknowledged == null || (row.acknowledgedAt !== null) === args.acknowledged);
+      .filter((row) => args.acknowledged == null || (row.acknowledgedAt !== null) === args.acknowledged)
+      .filter(
+        (row) =>
+          args.awaitingAcknowledgement == null ||
+          awaitsRegion(row, this.answersTo(row), today) === args.awaitingAcknowledgement,
+      );
     const page = pageOfFiltered(rows, args.first, args.after ?? null);
     const connection = toConnection(page, (row) => row);
     const nodes = await Promise.all(connection.edges.map((edge) => this.view(edge.node, personId)));

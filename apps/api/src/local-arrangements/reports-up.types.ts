@@ -194,6 +194,12 @@ export class InboxItem {
   @Field(() => String, { nullable: true, description: 'When the region acknowledged it.' })
   acknowledgedAt!: string | null;
 
+  @Field({
+    description:
+      'L2, today: whether it waits for the region to acknowledge it: neither acknowledged nor answered (a response to an escalation, or its resolution, answers it).',
+  })
+  awaitingAcknowledgement!: boolean;
+
   @Field(() => YearlyReportDetails, { nullable: true })
   yearlyReport!: YearlyReportDetails | null;
 
@@ -256,10 +262,20 @@ export class InboxFilterArgs extends PageArgs {
   @Field(() => Boolean, {
     nullable: true,
     description: 'true: only those the region acknowledged; false: only the others.',
+    deprecationReason:
+      'Use awaitingAcknowledgement: an escalation the region answered waits for nothing, acknowledged or not.',
   })
   @IsOptional()
   @IsBoolean()
   acknowledged?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only those waiting for the region to acknowledge them today; false: only the others.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  awaitingAcknowledgement?: boolean | null;
 }
 
 @ArgsType()

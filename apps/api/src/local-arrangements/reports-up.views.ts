@@ -1,4 +1,11 @@
-import { deadlineStatus, IsoDate, isPracticeReviewOverdue, practiceReviewStage, reportUpStatus } from '@app/domain';
+import {
+  awaitingAcknowledgement,
+  deadlineStatus,
+  IsoDate,
+  isPracticeReviewOverdue,
+  practiceReviewStage,
+  reportUpStatus,
+} from '@app/domain';
 import { EscalationResponseRow, InboxItemRow, PracticeReviewRow } from '@app/read-models';
 import { derivedId } from '../common/derived-id';
 import {
@@ -41,7 +48,22 @@ export function toPracticeReview(row: PracticeReviewRow, today: IsoDate): Practi
 export const inboxStatus = (row: InboxItemRow, today: IsoDate): ReportUpStatusKind =>
   reportUpStatus(row.dueOn, row.receivedOn, today) as ReportUpStatusKind;
 
-/** An inbox item as at `today`; `visible` is whether the reader may see what a restricted item says (R42). */
+/** Whether the item waits for the region's acknowledgement on `on`: the one rule, from its responses and resolution. */
+export const awaitsRegion = (row: InboxItemRow, answers: readonly EscalationResponseRow[], on: IsoDate): boolean =>
+  awaitingAcknowledgement(
+    {
+      kind: row.kind,
+      arrivedOn: row.receivedOn,
+      acknowledgedAt: row.acknowledgedAt,
+      answeredOn: answers.map((a) => a.on),
+    },
+    on,
+  );
+
+/**
+ * An inbox item as at `today`; `visible` is whether the reader may see what a restricted item says (R42), and so
+ * its responses, which say whether it still waits for the region whoever reads it.
+ */
 export function toInboxItem(
   row: InboxItemRow,
   responses: readonly EscalationResponseRow[],
@@ -59,6 +81,7 @@ export function toInboxItem(
     receivedOn: row.receivedOn,
     status: inboxStatus(row, today),
     acknowledgedAt: row.acknowledgedAt,
+    awaitingAcknowledgement: awaitsRegion(row, responses, today),
     yearlyReport: null,
     figures: null,
     detail: null,

@@ -15,7 +15,7 @@ import {
 import { IsOptional, IsString } from 'class-validator';
 import { requestMeta } from '../common/command-gateway';
 import { GraphqlContext } from '../graphql/graphql-context';
-import { DomainError } from '@app/domain';
+import { awaitingAcknowledgement, DomainError, groupDateOf } from '@app/domain';
 import { AreaFeedQueries, decodeCursor, encodeCursor, FeedItemRow, MembershipQueries } from '@app/read-models';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
@@ -125,6 +125,22 @@ export class AreaFeedResolver {
   acknowledgedAt(@Parent() item: FeedItem): string | null {
     const position = decodeCursor(item.cursor) as number;
     return this.feeds.acknowledgedAt(item.areaId, position, item.asAt, item.asRecordedAt?.toISOString() ?? null);
+  }
+
+  @ResolveField(() => Boolean, {
+    description:
+      'L3: whether the item waits for the area to acknowledge it on the day the feed is seen on (today, asAt, or the day of asRecordedAt); a signed head (TREE_HEAD) is for the area’s system to keep and never waits.',
+  })
+  awaitingAcknowledgement(@Parent() item: FeedItem): boolean {
+    return awaitingAcknowledgement(
+      {
+        kind: item.kind,
+        arrivedOn: groupDateOf(item.occurredAt),
+        acknowledgedAt: this.acknowledgedAt(item),
+        answeredOn: [],
+      },
+      this.views.dayOf(item.asAt, item.asRecordedAt),
+    );
   }
 
   @Query(() => [AreaAcknowledgement], {

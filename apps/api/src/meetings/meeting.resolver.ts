@@ -100,8 +100,9 @@ export class MeetingResolver {
   ) {}
 
   @Query(() => Meeting, {
+    nullable: true,
     description:
-      'One meeting; asRecordedAt gives its date, place and decisions as the platform showed them at that moment, before later corrections (A3, A7).',
+      'One meeting; asRecordedAt gives its date, place and decisions as the platform showed them at that moment, before later corrections (A3, A7). Null when refused, the refusal (with its code) in errors, so the rest of the query still answers.',
   })
   async meeting(
     @Args('id', { type: () => ID }) id: string,

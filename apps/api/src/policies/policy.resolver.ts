@@ -89,8 +89,9 @@ export class PolicyResolver {
   }
 
   @Query(() => Policy, {
+    nullable: true,
     description:
-      'One policy; asAt (YYYY-MM-DD) gives its status, versions, version in force, review date and status, reviews and the areas’ decisions as they stood that day, as known now, and asRecordedAt as the platform showed them at that moment (A3); a day before the policy existed is OUT_OF_RANGE.',
+      'One policy; asAt (YYYY-MM-DD) gives its status, versions, version in force, review date and status, reviews and the areas’ decisions as they stood that day, as known now, and asRecordedAt as the platform showed them at that moment (A3); a day before the policy existed is OUT_OF_RANGE. Null when refused, the refusal (with its code) in errors, so the rest of the query still answers.',
   })
   async policy(
     @Args('id', { type: () => ID }) id: string,

@@ -37,8 +37,9 @@ export class RegionalGroupResolver {
   }
 
   @Query(() => RegionalGroup, {
+    nullable: true,
     description:
-      'One regional group; NOT_FOUND when there is none with this id, FORBIDDEN to anyone who may not read its business (R43). Its partners, representatives, chair, deputy, coverage, quorum, terms, funding and notices are as they stood on asAt (YYYY-MM-DD), as known now, or as the platform showed them at asRecordedAt; a day before the group existed is OUT_OF_RANGE (A3).',
+      'One regional group; NOT_FOUND when there is none with this id, FORBIDDEN to anyone who may not read its business (R43). Its partners, representatives, chair, deputy, coverage, quorum, terms, funding and notices are as they stood on asAt (YYYY-MM-DD), as known now, or as the platform showed them at asRecordedAt; a day before the group existed is OUT_OF_RANGE (A3). Null when refused, the refusal (with its code) in errors, so the rest of the query still answers.',
   })
   async regionalGroup(
     @Args('id', { type: () => ID }) id: string,

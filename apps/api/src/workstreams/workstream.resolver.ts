@@ -142,8 +142,9 @@ export class WorkstreamResolver {
   }
 
   @Query(() => Workstream, {
+    nullable: true,
     description:
-      "For the group's business readers (R43) and the workstream's own lead and members. asAt (YYYY-MM-DD) gives its status, lead, members, status reports and tasks as they stood that day, as known now, and asRecordedAt as the platform showed them at that moment (A3); a day before the workstream existed is OUT_OF_RANGE.",
+      "For the group's business readers (R43) and the workstream's own lead and members. asAt (YYYY-MM-DD) gives its status, lead, members, status reports and tasks as they stood that day, as known now, and asRecordedAt as the platform showed them at that moment (A3); a day before the workstream existed is OUT_OF_RANGE. Null when refused, the refusal (with its code) in errors, so the rest of the query still answers.",
   })
   async workstream(
     @Args('id', { type: () => ID }) id: string,

@@ -1,23 +1,10 @@
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { isAfterToday } from '@app/domain';
 import { CLOCK, Clock } from '@app/platform';
-import {
-  button,
-  dateInput,
-  dateTime,
-  FieldError,
-  forPeople,
-  humanise,
-  longDate,
-  readDate,
-  summaryList,
-  table,
-  tag,
-} from '../components';
+import { dateTime, forPeople, humanise, longDate, summaryList, table, tag } from '../components';
 import { html } from '../html';
 import { PageContext, Pages, queryOf } from '../page-context';
-import { asAtRefusal } from './as-at-refusal';
+import { asAtCaption, asAtForm, seenAsAt } from './group-as-at';
 import { groupNavigation } from './group-nav';
 import { oldestFirst } from './oldest-first';
 import { QuorumRule, quorumSummary } from './quorum-summary';
@@ -197,11 +184,8 @@ export class GroupController {
   async overview(@Param('groupId') groupId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.pages.handle(request, response, async (context) => {
       const { render } = context;
-      const query = queryOf(request);
-      const asked = readDate(query, 'asAt', 'The date');
-      const { overview, asAt, errors } = asked.error
-        ? { overview: await this.overviewOf(context, groupId, null), asAt: null, errors: [asked.error] }
-        : await this.overviewAsAt(context, groupId, asked.date);
+      const seen = await seenAsAt(queryOf(request), (asAt) => this.overviewOf(context, groupId, asAt));
+      const { data: overview, asAt, errors } = seen;
       const { regionalGroup: group } = overview;
       const today = await context.api.send<Today>(TODAY, { id: groupId });
       const readableAreas = new Set(today.regionalGroup.readableAreaIds);
@@ -222,20 +206,12 @@ export class GroupController {
         current: '/',
         errors,
         status: errors.length > 0 ? 400 : 200,
-        content: html`<span class="govuk-caption-l">${asAt ? this.asAtCaption(asAt) : 'Regional group'}</span>
+        content: html`<span class="govuk-caption-l"
+            >${asAt ? asAtCaption('Regional group', asAt, this.clock.now()) : 'Regional group'}</span
+          >
           <h1 class="govuk-heading-l">${group.name}</h1>
-          ${groupNavigation(group.id, 'overview')}
-          <form method="get" action="/groups/${group.id}" novalidate>
-            ${dateInput({
-              id: 'asAt',
-              name: 'asAt',
-              label: 'Show the group as it stood on',
-              hint: 'For example, 31 3 2025. Leave empty for today.',
-              typed: asked.typed,
-              errors,
-            })}
-            ${button('Show', 'secondary')}
-          </form>
+          ${groupNavigation(group.id, 'overview', asAt)}
+          ${asAtForm(`/groups/${group.id}`, 'Show the group as it stood on', seen)}
           ${
             group.dissolvedAt
               ? html`<div class="govuk-warning-text">
@@ -470,33 +446,7 @@ export class GroupController {
     return [...missed, ...late];
   }
 
-  /** The overview on `asAt`; a date the API refuses is shown in the error summary over today's page. */
-  private async overviewAsAt(
-    context: PageContext,
-    groupId: string,
-    asAt: string | null,
-  ): Promise<{ overview: Overview; asAt: string | null; errors: FieldError[] }> {
-    if (asAt) {
-      try {
-        return { overview: await this.overviewOf(context, groupId, asAt), asAt, errors: [] };
-      } catch (error) {
-        const refusal = asAtRefusal(error, ', when the group was established');
-        if (!refusal) throw error;
-        const overview = await this.overviewOf(context, groupId, null);
-        return { overview, asAt: null, errors: [refusal] };
-      }
-    }
-    return { overview: await this.overviewOf(context, groupId, null), asAt: null, errors: [] };
-  }
-
   private overviewOf({ api }: PageContext, groupId: string, asAt: string | null): Promise<Overview> {
     return api.send<Overview>(OVERVIEW, asAt ? { id: groupId, asAt } : { id: groupId });
-  }
-
-  /** A day still to come shows what is planned for it (a requirement in force from then), not what was. */
-  private asAtCaption(asAt: string): string {
-    return isAfterToday(asAt, this.clock.now().toISOString())
-      ? `Regional group as planned for ${longDate(asAt)}, from what is recorded today`
-      : `Regional group as it stood on ${longDate(asAt)}`;
   }
 }

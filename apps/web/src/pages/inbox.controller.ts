@@ -46,7 +46,7 @@ const FEED = `query Feed($areaId: ID!, $after: String) {
   areaFeed(areaId: $areaId, first: 100, after: $after) {
     edges {
       node {
-        id cursor kind title happenedOn occurredAt acknowledgedAt subjectId policyVersion treeHead { treeSize }
+        id cursor kind title happenedOn occurredAt acknowledgedAt awaitingAcknowledgement subjectId policyVersion treeHead { treeSize }
         adoption { decision decidedOn variation reason }
       }
     }
@@ -72,6 +72,7 @@ interface FeedItem {
   happenedOn: string;
   occurredAt: string;
   acknowledgedAt: string | null;
+  awaitingAcknowledgement: boolean;
   subjectId: string;
   policyVersion: number | null;
   treeHead: { treeSize: number } | null;
@@ -307,9 +308,10 @@ export class InboxController {
         })}
       </form>`;
     };
-    // Unacknowledged first, each part in the order the items arrived.
-    const ordered = [...items.filter((item) => !item.acknowledgedAt), ...items.filter((item) => item.acknowledgedAt)];
-    const waiting = items.length - items.filter((item) => item.acknowledgedAt).length;
+    // Those waiting first, each part in the order the items arrived; the API says which wait, by the one rule.
+    const awaiting = items.filter((item) => item.awaitingAcknowledgement);
+    const ordered = [...awaiting, ...items.filter((item) => !item.awaitingAcknowledgement)];
+    const waiting = awaiting.length;
     render({
       title: `Area inbox – ${areaName}`,
       current: `/areas/${areaId}/inbox`,
@@ -337,15 +339,15 @@ export class InboxController {
             humanise(item.kind),
             longDate(item.happenedOn),
             dateTime(item.occurredAt),
-            item.acknowledgedAt
-              ? html`${tag('Acknowledged', 'green')} ${longDate(item.acknowledgedAt)}`
-              : acknowledgeCell({
+            item.awaitingAcknowledgement
+              ? acknowledgeCell({
                   mayAcknowledge: mayAct,
                   csrfToken: session.csrfToken,
                   action: `/areas/${areaId}/inbox/acknowledge`,
                   item: { name: 'cursor', value: item.cursor },
                   spokenAs: `${forPeople(item)}, happened ${longDate(item.happenedOn)}`,
-                }),
+                })
+              : html`${tag('Acknowledged', 'green')} ${item.acknowledgedAt ? longDate(item.acknowledgedAt) : ''}`,
           ]),
         )}
         ${
@@ -388,11 +390,10 @@ export class InboxController {
                   longDate(item.receivedOn),
                   item.dueOn ? longDate(item.dueOn) : 'No due day',
                   reportUpTag(item.status),
-                  // A response answers the item, so it is not waiting, whether or not it was also acknowledged.
                   [
                     item.acknowledgedAt
                       ? `Acknowledged ${longDate(item.acknowledgedAt)}`
-                      : item.responses.length === 0
+                      : item.awaitingAcknowledgement
                         ? 'Not acknowledged yet'
                         : html``,
                     item.responses.length > 0 ? responsesList(item) : html``,

@@ -1,6 +1,7 @@
-import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { joinedWithAnd, mayBeSubstituted } from '@app/domain';
+import { CLOCK, Clock } from '@app/platform';
 import {
   button,
   csrfField,
@@ -18,12 +19,13 @@ import {
   textInput,
 } from '../components';
 import { html } from '../html';
-import { PageContext, Pages } from '../page-context';
+import { PageContext, Pages, queryOf } from '../page-context';
 import { formChange, FormFields } from './form-change';
+import { asAtCaption, asAtForm, seenAsAt } from './group-as-at';
 import { groupNavigation } from './group-nav';
 
-const MEETINGS = `query Meetings($id: ID!) {
-  regionalGroup(id: $id) {
+const MEETINGS = `query Meetings($id: ID!, $asAt: String) {
+  regionalGroup(id: $id, asAt: $asAt) {
     id name
     meetings { id startsAt place status quorum { present required isQuorate } decisions { id } }
   }
@@ -121,11 +123,14 @@ const quorumText = (quorum: { present: number; required: number; isQuorate: bool
 
 @Controller('groups/:groupId/meetings')
 export class MeetingsController {
-  constructor(private readonly pages: Pages) {}
+  constructor(
+    private readonly pages: Pages,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get()
   async list(@Param('groupId') groupId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    await this.pages.handle(request, response, (context) => this.renderList(context, groupId, null));
+    await this.pages.handle(request, response, (context) => this.renderList(context, groupId, null, queryOf(request)));
   }
 
   /**
@@ -140,31 +145,58 @@ export class MeetingsController {
         { i: { idempotencyKey: context.form.idempotencyKey }, g: groupId },
       );
       const address = new URL(issueCalendarToken.calendarUrl, `${request.protocol}://${request.get('host') ?? ''}`);
-      await this.renderList(context, groupId, address.href);
+      await this.renderList(context, groupId, address.href, {});
     });
   }
 
-  private async renderList({ api, render, session }: PageContext, groupId: string, calendarUrl: string | null) {
-    const { regionalGroup: group } = await api.send<{
-      regionalGroup: {
-        id: string;
-        name: string;
-        meetings: {
+  /** The meetings as at the day in `query`, as the overview is: those booked or held by then. */
+  private async renderList(
+    { api, render, session }: PageContext,
+    groupId: string,
+    calendarUrl: string | null,
+    query: Record<string, string>,
+  ) {
+    const seen = await seenAsAt(query, (asAt) =>
+      api.send<{
+        regionalGroup: {
           id: string;
-          startsAt: string;
-          place: string;
-          status: Status;
-          quorum: { present: number; required: number; isQuorate: boolean } | null;
-          decisions: unknown[];
-        }[];
-      };
-    }>(MEETINGS, { id: groupId });
+          name: string;
+          meetings: {
+            id: string;
+            startsAt: string;
+            place: string;
+            status: Status;
+            quorum: { present: number; required: number; isQuorate: boolean } | null;
+            decisions: unknown[];
+          }[];
+        };
+      }>(MEETINGS, { id: groupId, asAt }),
+    );
+    const {
+      data: { regionalGroup: group },
+      asAt,
+      errors,
+    } = seen;
     render({
-      title: `Meetings – ${group.name}`,
+      title: asAt ? `Meetings – ${group.name} as at ${longDate(asAt)}` : `Meetings – ${group.name}`,
       current: '/',
-      content: html`<span class="govuk-caption-l">${group.name}</span>
+      errors,
+      status: errors.length > 0 ? 400 : 200,
+      content: html`<span class="govuk-caption-l"
+          >${asAt ? asAtCaption(group.name, asAt, this.clock.now()) : group.name}</span
+        >
         <h1 class="govuk-heading-l">Meetings</h1>
-        ${groupNavigation(group.id, 'meetings')}
+        ${groupNavigation(group.id, 'meetings', asAt)}
+        ${asAtForm(`/groups/${group.id}/meetings`, 'Show the meetings as they stood on', seen)}
+        ${
+          asAt
+            ? html`<p class="govuk-body" id="as-at-limits">
+                The meetings booked or held by ${longDate(asAt)}. Each meeting’s status, quorum and decisions are as
+                they stand today, and a meeting opens as it stands today: the platform shows a meeting as it is now, not
+                as at a day.
+              </p>`
+            : html``
+        }
         ${table(
           'Meetings of the group',
           ['Date', 'Place', 'Status', 'Quorum', 'Decisions'],
@@ -402,7 +434,7 @@ export class MeetingsController {
       status: errors.length > 0 ? 400 : 200,
       content: html`<span class="govuk-caption-l">${group.name}</span>
         <h1 class="govuk-heading-l">${heading}</h1>
-        ${groupNavigation(group.id, 'meetings')}
+        ${groupNavigation(group.id, 'meetings', null)}
         ${summaryList([
           ['When', dateTime(meeting.startsAt)],
           ['Where', meeting.place],

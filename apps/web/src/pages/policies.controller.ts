@@ -1,12 +1,14 @@
-import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
+import { CLOCK, Clock } from '@app/platform';
 import { Request, Response } from 'express';
 import { humanise, longDate, summaryList, table, tag } from '../components';
 import { html } from '../html';
-import { PageContext, Pages } from '../page-context';
+import { PageContext, Pages, queryOf } from '../page-context';
+import { asAtCaption, asAtForm, seenAsAt } from './group-as-at';
 import { groupNavigation } from './group-nav';
 
-const POLICIES = `query Policies($id: ID!) {
-  regionalGroup(id: $id) {
+const POLICIES = `query Policies($id: ID!, $asAt: String) {
+  regionalGroup(id: $id, asAt: $asAt) {
     id name areas { id name }
     policies {
       id title status reviewDueOn reviewOverdue
@@ -54,26 +56,46 @@ function decisionCell(adoption: Adoption | undefined) {
 
 @Controller('groups/:groupId/policies')
 export class PoliciesController {
-  constructor(private readonly pages: Pages) {}
+  constructor(
+    private readonly pages: Pages,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get()
   async list(@Param('groupId') groupId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    await this.pages.handle(request, response, (context) => this.render(context, groupId));
+    await this.pages.handle(request, response, (context) => this.render(context, groupId, queryOf(request)));
   }
 
-  private async render({ api, render }: PageContext, groupId: string): Promise<void> {
-    const { regionalGroup: group } = await api.send<Policies>(POLICIES, { id: groupId });
+  /** The policies as at the day in `query`, as the overview is: each version, review and area's decision as then. */
+  private async render({ api, render }: PageContext, groupId: string, query: Record<string, string>): Promise<void> {
+    const seen = await seenAsAt(query, (asAt) => api.send<Policies>(POLICIES, { id: groupId, asAt }));
+    const {
+      data: { regionalGroup: group },
+      asAt,
+      errors,
+    } = seen;
     render({
-      title: `Policies – ${group.name}`,
+      title: asAt ? `Policies – ${group.name} as at ${longDate(asAt)}` : `Policies – ${group.name}`,
       current: '/',
-      content: html`<span class="govuk-caption-l">${group.name}</span>
+      errors,
+      status: errors.length > 0 ? 400 : 200,
+      content: html`<span class="govuk-caption-l"
+          >${asAt ? asAtCaption(group.name, asAt, this.clock.now()) : group.name}</span
+        >
         <h1 class="govuk-heading-l">Policies</h1>
-        ${groupNavigation(group.id, 'policies')}
+        ${groupNavigation(group.id, 'policies', asAt)}
+        ${asAtForm(`/groups/${group.id}/policies`, 'Show the policies as they stood on', seen)}
         <p class="govuk-body">
           Each area’s business manager records the area’s decision on a version from the area’s inbox, where the version
           arrived.
         </p>
-        ${group.policies.length === 0 ? html`<p class="govuk-body">The group has no policies yet.</p>` : html``}
+        ${
+          group.policies.length > 0
+            ? html``
+            : html`<p class="govuk-body">
+                ${asAt ? `The group had no policies on ${longDate(asAt)}.` : 'The group has no policies yet.'}
+              </p>`
+        }
         ${group.policies.map(
           (policy) =>
             html`<h2 class="govuk-heading-m">${policy.title}</h2>

@@ -5,18 +5,20 @@ import {
   acknowledgeCell,
   button,
   csrfField,
+  DateReading,
   FieldError,
   forPeople,
   humanise,
   idempotencyField,
   longDate,
+  readDate,
   select,
   table,
   textarea,
 } from '../components';
 import { ApiRefusal } from '../api-client';
 import { html } from '../html';
-import { PageContext, Pages } from '../page-context';
+import { PageContext, Pages, queryOf } from '../page-context';
 import { formChange, FormFields } from './form-change';
 import { groupNavigation } from './group-nav';
 import {
@@ -76,7 +78,9 @@ export class RegionInboxController {
         typeof request.query[name] === 'string' ? request.query[name] : '',
       ]),
     );
-    await this.pages.handle(request, response, (context) => this.render(context, groupId, filters, []));
+    await this.pages.handle(request, response, (context) =>
+      this.render(context, groupId, filters, [], {}, readDate(queryOf(request), 'asAt', 'The date')),
+    );
   }
 
   @Post('acknowledge')
@@ -134,6 +138,7 @@ export class RegionInboxController {
     filters: Record<string, string>,
     formErrors: FieldError[],
     values: Record<string, string> = {},
+    asAt: DateReading | null = null,
   ): Promise<void> {
     const wanted = (name: string, allowed?: readonly string[]) =>
       filters[name] && (!allowed || allowed.includes(filters[name])) ? filters[name] : null;
@@ -186,8 +191,17 @@ export class RegionInboxController {
       status: errors.length > 0 ? 400 : 200,
       content: html`<span class="govuk-caption-l">Regional group</span>
         <h1 class="govuk-heading-l">${name}</h1>
-        ${groupNavigation(id, 'inbox')}
+        ${groupNavigation(id, 'inbox', asAt?.date ?? null)}
         <h2 class="govuk-heading-m">Region inbox</h2>
+        ${
+          // Reached from a page seen as at a day, it says it cannot follow, rather than show today's as that day's.
+          asAt?.date || asAt?.error
+            ? html`<div class="govuk-inset-text" id="as-at-limits">
+                The region inbox shows what the areas sent as it stands today: the platform cannot show it as at
+                ${asAt.date ? longDate(asAt.date) : 'another day'}.
+              </div>`
+            : html``
+        }
         <p class="govuk-body">
           What the group’s areas sent up, oldest first by the day sent, with the day each was due as at today.
         </p>
@@ -228,6 +242,14 @@ export class RegionInboxController {
               choices: [ANY, ...areas.map((area) => ({ value: area.id, text: area.name }))],
             })}
           </div>
+          ${
+            // The day the group is read on, kept across a filter as the navigation keeps it.
+            asAt?.date
+              ? (['day', 'month', 'year'] as const).map(
+                  (part) => html`<input type="hidden" name="asAt-${part}" value="${asAt.typed[part]}" />`,
+                )
+              : html``
+          }
           ${button('Filter', 'secondary')}
         </form>
         ${
@@ -250,15 +272,18 @@ export class RegionInboxController {
                   longDate(item.receivedOn),
                   item.dueOn ? longDate(item.dueOn) : 'No due day',
                   reportUpTag(item.status),
-                  item.acknowledgedAt
-                    ? longDate(item.acknowledgedAt)
-                    : acknowledgeCell({
+                  // The API says whether it waits, by the rule the area's inbox shows too: an answer stands for it.
+                  item.awaitingAcknowledgement
+                    ? acknowledgeCell({
                         mayAcknowledge: viewerMayAnswerAreas,
                         csrfToken: session.csrfToken,
                         action: `/groups/${id}/inbox/acknowledge`,
                         item: { name: 'itemId', value: item.id },
                         spokenAs: `${forPeople(item)} from ${areaOf(item)}`,
-                      }),
+                      })
+                    : item.acknowledgedAt
+                      ? longDate(item.acknowledgedAt)
+                      : 'Answered',
                 ]),
               )
         }

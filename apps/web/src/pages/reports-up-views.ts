@@ -14,11 +14,13 @@ export interface ReportUp {
   status: string;
   restricted: boolean;
   acknowledgedAt: string | null;
+  /** The API's answer, by the one rule (an item the region answered waits for nothing). */
+  awaitingAcknowledgement: boolean;
   resolvedOn: string | null;
   responses: { id: string; kind: string; on: string; text: string }[];
 }
 export const REPORT_UP_FIELDS =
-  'id areaId kind title detail receivedOn dueOn status restricted acknowledgedAt resolvedOn responses { id kind on text }';
+  'id areaId kind title detail receivedOn dueOn status restricted acknowledgedAt awaitingAcknowledgement resolvedOn responses { id kind on text }';
 
 /** R42: what is restricted says so, as the API flags it to every reader. */
 export const restrictedTag = (restricted: boolean): Html => (restricted ? html` ${tag('Restricted', 'grey')}` : html``);

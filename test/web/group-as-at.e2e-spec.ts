@@ -1,0 +1,119 @@
+import AxeBuilder from '@axe-core/playwright';
+import { Browser, Page } from 'playwright-core';
+import { describeWithChromium, launchChromium, openPage, signIn } from '../support/chromium';
+import { DemoApp, startDemoApp } from '../support/demo-app';
+
+// A real browser on a shared 2-core machine: each test gets more than Jest's default minute to finish.
+jest.setTimeout(300_000);
+
+const GROUP = 'Avon and Somerset Strategic Safeguarding Partnership';
+const JULY_2026 = 'asAt-day=1&asAt-month=7&asAt-year=2026';
+
+/** The group's pages read on one day, over the demo's meetings and policies (today 23 November 2026). */
+describeWithChromium('a group’s pages seen as at one day, in Chromium', () => {
+  let app: DemoApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startDemoApp({ load: ['meetings', 'workstreams', 'policies'] });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.api.stop();
+  });
+
+  const groupPath = () => `/groups/${app.demo.groupId}`;
+  const chair = async (): Promise<Page> => {
+    const page = await openPage(browser);
+    await signIn(page, app.api.url, 'chair');
+    return page;
+  };
+  const navigation = (page: Page) => page.getByRole('navigation', { name: 'Pages of this group' });
+  const links = (page: Page) =>
+    navigation(page)
+      .getByRole('link')
+      .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+  const caption = (page: Page) => page.locator('.govuk-caption-l').innerText();
+
+  it('carries the overview’s day to Meetings, Policies and the inbox, each showing it or saying it cannot', async () => {
+    const page = await chair();
+    await page.goto(`${app.api.url}${groupPath()}?${JULY_2026}`);
+    const onTheDay = ['', '/meetings', '/policies', '/inbox'].map((page) => `${groupPath()}${page}?${JULY_2026}`);
+    await expect(links(page)).resolves.toEqual(onTheDay);
+
+    await navigation(page).getByRole('link', { name: 'Meetings' }).click();
+    await expect(caption(page)).resolves.toBe(`${GROUP} as it stood on 1 July 2026`);
+    // Those booked or held by then, not September's and after, which the demo records today.
+    const meetings = await page.locator('table tbody tr').allInnerTexts();
+    expect(meetings.map((row) => row.split('\t')[0].replace(/ at .*$/, ''))).toEqual([
+      '12 March 2020',
+      '12 December 2024',
+      '11 December 2025',
+      '12 March 2026',
+      '11 June 2026',
+    ]);
+    await expect(page.locator('#as-at-limits').innerText()).resolves.toContain(
+      'Each meeting’s status, quorum and decisions are as they stand today',
+    );
+    await expect(page.getByLabel('Year').inputValue()).resolves.toBe('2026');
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''))).toEqual([]);
+    await expect(links(page)).resolves.toEqual(onTheDay);
+
+    await navigation(page).getByRole('link', { name: 'Policies' }).click();
+    await expect(caption(page)).resolves.toBe(`${GROUP} as it stood on 1 July 2026`);
+    // The escalation procedure was approved in November 2026; the protocol was published in December 2024.
+    await expect(page.locator('main h2').allInnerTexts()).resolves.toEqual(['Information sharing protocol']);
+    await expect(links(page)).resolves.toEqual(onTheDay);
+
+    await navigation(page).getByRole('link', { name: 'Region inbox' }).click();
+    await expect(page.locator('#as-at-limits').innerText()).resolves.toBe(
+      'The region inbox shows what the areas sent as it stands today: the platform cannot show it as at 1 July 2026.',
+    );
+    // A filter keeps the day, as the navigation does.
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await expect(links(page)).resolves.toEqual(onTheDay);
+
+    await navigation(page).getByRole('link', { name: 'Overview' }).click();
+    await expect(caption(page)).resolves.toBe('Regional group as it stood on 1 July 2026');
+
+    // Without a day, today's: both policies, every meeting, nothing said of a day, links for today.
+    await page.goto(`${app.api.url}${groupPath()}/policies`);
+    await expect(caption(page)).resolves.toBe(GROUP);
+    await expect(page.locator('main h2').allInnerTexts()).resolves.toEqual([
+      'Regional escalation procedure',
+      'Information sharing protocol',
+    ]);
+    await expect(links(page)).resolves.toEqual(
+      ['', '/meetings', '/policies', '/inbox'].map((page) => `${groupPath()}${page}`),
+    );
+    await page.goto(`${app.api.url}${groupPath()}/meetings`);
+    await expect(page.locator('#as-at-limits').count()).resolves.toBe(0);
+    await expect(page.locator('table tbody tr').count()).resolves.toBe(8);
+    await page.context().close();
+  });
+
+  it('refuses on Meetings and Policies a mistyped day, or one before the group, in the error summary as the overview does', async () => {
+    const page = await chair();
+    for (const path of ['meetings', 'policies']) {
+      const before = await page.goto(`${app.api.url}${groupPath()}/${path}?asAt-day=31&asAt-month=5&asAt-year=2019`);
+      expect([path, before?.status()]).toEqual([path, 400]);
+      await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain(
+        'The date must be the same as or after 1 June 2019, when the group was established',
+      );
+      await expect(page.locator('.govuk-error-summary a').getAttribute('href')).resolves.toBe('#asAt');
+      // Today's page under the summary, and its links for today.
+      await expect(caption(page)).resolves.toBe(GROUP);
+      await expect(links(page)).resolves.not.toContainEqual(expect.stringContaining('asAt'));
+
+      const impossible = await page.goto(
+        `${app.api.url}${groupPath()}/${path}?asAt-day=30&asAt-month=2&asAt-year=2024`,
+      );
+      expect([path, impossible?.status()]).toEqual([path, 400]);
+      await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('The date must be a real date');
+      await expect(page.getByLabel('Day').inputValue()).resolves.toBe('30');
+    }
+    await page.context().close();
+  });
+});
