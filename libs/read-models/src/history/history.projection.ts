@@ -7,6 +7,8 @@ import {
   happenedOn,
   happenedOnGivenLater,
   isMovedBackByLaterEvents,
+  meetingBookedOn,
+  MeetingScheduled,
   readScopeOf,
   RegionalGroupEvent,
   Restriction,
@@ -114,7 +116,9 @@ export const historyProjection: Projection = {
   // happened when recorded.
   // 11: an event without a date of its own (a meeting booked, a policy drafted) entered after the fact happened no
   // later than the later event of its stream that needed it (the meeting's opening, the policy's approval).
-  version: 11,
+  // 12: a meeting's booking happened no later than its own day (`meetingBookedOn`, as the meetings view lists it),
+  // even when nothing later in its stream needed it.
+  version: 12,
   tables: [
     'history_events',
     'history_links',
@@ -165,7 +169,10 @@ export const historyProjection: Projection = {
     const recordedAt = typeof occurredAt === 'string' ? occurredAt : stored.recordedAt;
     const reason = changeReasonOf(stored.type, stored.data, stored.metadata);
     const kind = streamEntity(stored.streamId).kind;
-    const happened = happenedOn(stored.data, recordedAt);
+    const happened =
+      stored.type === 'MeetingScheduled'
+        ? meetingBookedOn(groupDateOf(recordedAt), groupDateOf((stored.data as MeetingScheduled['data']).startsAt))
+        : happenedOn(stored.data, recordedAt);
     const restriction = restrictionOf(stored.type, stored.data, earlierRestrictions(db));
     rememberRestriction(s, stored, restriction);
     const scope = readScopeOf(stored.streamId, stored.type, stored.data);
