@@ -382,6 +382,24 @@ describe('the history projection, given events through the runner', () => {
         ],
       }));
 
+  it('moves a draft back to its approval even when the approval was recorded on an earlier day than the draft', () =>
+    spec
+      .given()
+      .when(
+        inStream('policy-p', policyDrafted, enteredLate),
+        inStream(
+          'policy-p',
+          { type: 'PolicyApproved', data: { meetingId: 'm', decisionId: 'd', approvedOn: '2026-12-01' } },
+          { actor: admin, occurredAt: '2026-12-01T09:00:00.000Z' },
+        ),
+      )
+      .then({
+        history_events: [
+          { type: 'PolicyDrafted', happened_on: '2026-12-01' },
+          { type: 'PolicyApproved', happened_on: '2026-12-01' },
+        ],
+      }));
+
   it('finds a meeting entered late, in the history of each entity it concerns, by the days it was moved back to', async () => {
     const { db } = await projectedDatabase(historyProjection, meetingHeld, minutesEntered);
     const history = new HistoryQueries(db);
