@@ -69,7 +69,7 @@ export class HistoryEvent {
 
   @Field({
     description:
-      'YYYY-MM-DD: when it happened in the world (an appointment’s start, a notice’s date), or else the date it was recorded.',
+      'YYYY-MM-DD: when it happened in the world (an appointment’s start, a notice’s date), or else the date it was recorded. For a meeting’s booking and closing, its minutes’ draft, and a policy’s draft or revised draft, the latest day it can have happened on: no later than the meeting’s own day (a booking) or a later event of its stream that needed it, so a later event can move it back. It is the day as known now, even under an object read asRecordedAt.',
   })
   happenedOn!: string;
 

@@ -1,4 +1,4 @@
-import { happenedOnGivenLater, isMovedBackByLaterEvents } from './needed-before';
+import { happenedOnGivenLater, isMovedBackByLaterEvents, meetingBookedOn } from './needed-before';
 
 /** The day the demo's history of Avon and Somerset is entered, in its tests. */
 const ENTERED_ON = '2026-11-23';
@@ -48,4 +48,19 @@ describe('happenedOnGivenLater: an event without a date of its own happened befo
       ),
     ).toBe(false);
   });
+});
+
+describe('meetingBookedOn: a meeting was booked no later than its own day', () => {
+  it.each([
+    // given the day its booking was recorded, when the meeting starts on a day, then it was booked on
+    ['booked ahead', ENTERED_ON, '2026-12-10', ENTERED_ON],
+    ['booked for the day it is recorded', ENTERED_ON, ENTERED_ON, ENTERED_ON],
+    ['entered a year after it was held', ENTERED_ON, '2025-12-11', '2025-12-11'],
+    ['entered the day after it was held', ENTERED_ON, '2026-11-22', '2026-11-22'],
+  ])(
+    'given a meeting %s, recorded on %s, when it starts on %s, then it was booked on %s',
+    (_, recordedOn, startsOn, expected) => {
+      expect(meetingBookedOn(recordedOn, startsOn)).toBe(expected);
+    },
+  );
 });

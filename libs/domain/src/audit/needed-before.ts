@@ -29,8 +29,18 @@ export function isMovedBackByLaterEvents(type: string): boolean {
 }
 
 /**
+ * The day a meeting was booked, as far as its booking says: the day it was recorded, or the meeting's
+ * own day when that had already come, since a meeting entered after it was held cannot have been booked
+ * after it was held. The meetings view lists a meeting from this day and the history dates its booking
+ * on it; a later event of its stream that needed it may move it further back (`happenedOnGivenLater`).
+ */
+export function meetingBookedOn(recordedOn: IsoDate, startsOn: IsoDate): IsoDate {
+  return startsOn < recordedOn ? startsOn : recordedOn;
+}
+
+/**
  * The day an event without a date of its own happened, once `later`, an event after it in its own
- * stream, is known (DOMAIN.md, "Audit and time"). Such an event happened, as far as its data says,
+ * stream, is known. Such an event happened, as far as its data says,
  * on the day it was recorded: a policy drafted and approved in December 2024 but entered in December
  * 2026 would read as drafted two years after its approval. It cannot have happened after a later
  * event that needed it, so its day is the earlier of its own and that event's: the latest day it

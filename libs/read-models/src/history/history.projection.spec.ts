@@ -275,6 +275,11 @@ describe('the history projection, given events through the runner', () => {
         history_people: [{ person_id: 'victoria', name: 'Victoria Capel' }],
       }));
 
+  const policyDrafted = {
+    type: 'PolicyDrafted',
+    data: { policyId: 'p', groupId: 'g', title: 'T', workstreamId: null, body: 'B', summary: '' },
+  };
+
   it('dates a policy’s approval and publication on their own days, and its draft entered later no later than its approval (D1)', () => {
     const entered = { actor: admin, occurredAt: '2026-12-01T10:00:00.000Z', schemaVersion: 3 };
     const version = {
@@ -291,10 +296,7 @@ describe('the history projection, given events through the runner', () => {
         inStream(
           'policy-p',
           [
-            {
-              type: 'PolicyDrafted',
-              data: { policyId: 'p', groupId: 'g', title: 'T', workstreamId: null, body: 'B', summary: '' },
-            },
+            policyDrafted,
             { type: 'PolicyApproved', data: { meetingId: 'm', decisionId: 'd', approvedOn: '2026-11-19' } },
             { type: 'PolicyVersionPublished', data: { ...version, publishedOn: '2026-11-19', areas: [] } },
           ],
@@ -319,8 +321,14 @@ describe('the history projection, given events through the runner', () => {
   /** A meeting of December 2025 entered with its minutes on 2 December 2026, as the demo enters its year. */
   const enteredLate = { actor: admin, occurredAt: '2026-12-02T09:00:00.000Z' };
   const meeting = (type: string, data: object) => inStream('meeting-m', { type, data }, enteredLate);
+  const meetingBooked = meeting('MeetingScheduled', {
+    meetingId: 'm',
+    groupId: 'g',
+    startsAt: '2025-12-11T10:00:00.000Z',
+    place: 'P',
+  });
   const meetingHeld = [
-    meeting('MeetingScheduled', { meetingId: 'm', groupId: 'g', startsAt: '2025-12-11T10:00:00.000Z', place: 'P' }),
+    meetingBooked,
     meeting('MeetingOpened', { openedAt: enteredLate.occurredAt, membershipOn: '2025-12-11', representatives: [] }),
     meeting('MeetingClosed', { closedAt: enteredLate.occurredAt }),
   ].flat();
@@ -350,6 +358,45 @@ describe('the history projection, given events through the runner', () => {
           { type: 'MinutesApproved', happened_on: '2025-12-19' },
           { type: 'MinutesPublished', happened_on: '2026-01-06' },
           { type: 'PolicyReviewed', happened_on: '2025-01-05' },
+        ],
+      }));
+
+  it('dates a meeting entered after it was held, and never opened, on its own day, as the meetings view lists it', () =>
+    spec
+      .given()
+      .when(
+        meetingBooked,
+        inStream(
+          'meeting-n',
+          {
+            type: 'MeetingScheduled',
+            data: { meetingId: 'n', groupId: 'g', startsAt: '2027-01-14T10:00:00Z', place: 'P' },
+          },
+          enteredLate,
+        ),
+      )
+      .then({
+        history_events: [
+          { type: 'MeetingScheduled', happened_on: '2025-12-11' },
+          { type: 'MeetingScheduled', happened_on: '2026-12-02' },
+        ],
+      }));
+
+  it('moves a draft back to its approval even when the approval was recorded on an earlier day than the draft', () =>
+    spec
+      .given()
+      .when(
+        inStream('policy-p', policyDrafted, enteredLate),
+        inStream(
+          'policy-p',
+          { type: 'PolicyApproved', data: { meetingId: 'm', decisionId: 'd', approvedOn: '2026-12-01' } },
+          { actor: admin, occurredAt: '2026-12-01T09:00:00.000Z' },
+        ),
+      )
+      .then({
+        history_events: [
+          { type: 'PolicyDrafted', happened_on: '2026-12-01' },
+          { type: 'PolicyApproved', happened_on: '2026-12-01' },
         ],
       }));
 

@@ -7,6 +7,8 @@ import {
   happenedOn,
   happenedOnGivenLater,
   isMovedBackByLaterEvents,
+  meetingBookedOn,
+  MeetingScheduled,
   readScopeOf,
   RegionalGroupEvent,
   Restriction,
@@ -74,7 +76,8 @@ function rememberRestriction(s: Statements, stored: StoredEvent, restriction: Re
  * History entered years late records a meeting's booking or a policy's draft on the day it was entered,
  * after the opening or the approval that needed it: each such event of the stream is moved back to the day
  * of the later one, everywhere its day is filtered and counted. Only those events are kept aside, by stream,
- * so a rebuild looks up a handful of rows per event, and none once a stream's days are in order.
+ * so each event looks up its stream's handful by key: recording times may go backwards in a stream (an
+ * approval entered with an earlier moment than its draft), so no event is assumed to move nothing.
  */
 function moveBackEarlierEvents(s: Statements, stored: StoredEvent, happened: string): void {
   for (const earlier of s.movableAfter.all(stored.streamId, happened)) {
@@ -114,7 +117,9 @@ export const historyProjection: Projection = {
   // happened when recorded.
   // 11: an event without a date of its own (a meeting booked, a policy drafted) entered after the fact happened no
   // later than the later event of its stream that needed it (the meeting's opening, the policy's approval).
-  version: 11,
+  // 12: a meeting's booking happened no later than its own day (`meetingBookedOn`, as the meetings view lists it),
+  // even when nothing later in its stream needed it; a stream recorded out of order still moves its events back.
+  version: 12,
   tables: [
     'history_events',
     'history_links',
@@ -165,7 +170,10 @@ export const historyProjection: Projection = {
     const recordedAt = typeof occurredAt === 'string' ? occurredAt : stored.recordedAt;
     const reason = changeReasonOf(stored.type, stored.data, stored.metadata);
     const kind = streamEntity(stored.streamId).kind;
-    const happened = happenedOn(stored.data, recordedAt);
+    const happened =
+      stored.type === 'MeetingScheduled'
+        ? meetingBookedOn(groupDateOf(recordedAt), groupDateOf((stored.data as MeetingScheduled['data']).startsAt))
+        : happenedOn(stored.data, recordedAt);
     const restriction = restrictionOf(stored.type, stored.data, earlierRestrictions(db));
     rememberRestriction(s, stored, restriction);
     const scope = readScopeOf(stored.streamId, stored.type, stored.data);
@@ -193,9 +201,7 @@ export const historyProjection: Projection = {
     for (const entityId of entityIds) {
       s.insertLink.run(entityId, stored.position, kind, stored.type, happened);
     }
-    // An event that happened on the day it was recorded moves nothing back: what came before it in its stream
-    // was recorded no later. Only history entered after the fact pays for the look-up.
-    if (happened !== groupDateOf(recordedAt)) moveBackEarlierEvents(s, stored, happened);
+    moveBackEarlierEvents(s, stored, happened);
     if (isMovedBackByLaterEvents(stored.type)) {
       s.rememberMovable.run(stored.streamId, stored.position, stored.type, happened, JSON.stringify(entityIds));
     }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { groupDateOf, MeetingEvent, meetingStream, SnapshotRepresentative } from '@app/domain';
+import { groupDateOf, MeetingEvent, meetingBookedOn, meetingStream, SnapshotRepresentative } from '@app/domain';
 import { occurredAtOf, StoredEvent } from '@app/event-store';
 import { Projection, statementsPerDatabase, unhandled } from '../projection';
 
@@ -14,14 +14,14 @@ const MEETING_COPY = `meeting_id, group_id, status, opened_at, closed_at, minute
 const statements = statementsPerDatabase((db) => ({
   insertMeeting: db.prepare(
     `INSERT INTO meetings (meeting_id, group_id, starts_at, place, status, minutes_stage, booked_on, scheduled_on, sort_key, recorded_from)
-     VALUES (?, ?, ?, ?, 'SCHEDULED', 'NONE', ?, MIN(?, ?), ?, ?)`,
+     VALUES (?, ?, ?, ?, 'SCHEDULED', 'NONE', ?, ?, ?, ?)`,
   ),
   open: db.prepare(
     `UPDATE meetings SET status = 'OPEN', opened_at = ?, quorum_percentage = ?, required = ? WHERE ${NOW} AND meeting_id = ?`,
   ),
   correctMeeting: db.prepare(
     `INSERT INTO meetings (${MEETING_COPY}, starts_at, place, scheduled_on, quorum_percentage, required, recorded_from)
-     SELECT ${MEETING_COPY}, @startsAt, @place, MIN(@startsOn, booked_on), COALESCE(@quorumPercentage, quorum_percentage),
+     SELECT ${MEETING_COPY}, @startsAt, @place, @scheduledOn, COALESCE(@quorumPercentage, quorum_percentage),
        COALESCE(@required, required), @position
      FROM meetings WHERE ${NOW} AND meeting_id = @meetingId`,
   ),
@@ -82,6 +82,7 @@ const statements = statementsPerDatabase((db) => ({
     'INSERT INTO local_publications (meeting_id, area_id, address, published_on) VALUES (?, ?, ?, ?)',
   ),
   meetingOf: db.prepare(`SELECT group_id AS groupId FROM meetings WHERE ${NOW} AND meeting_id = ?`),
+  bookedOn: db.prepare<[string], string>(`SELECT booked_on FROM meetings WHERE ${NOW} AND meeting_id = ?`).pluck(),
 }));
 
 /**
@@ -187,19 +188,20 @@ export const meetingsProjection: Projection = {
     const meetingId = stored.streamId.slice(STREAM_PREFIX.length);
     const occurredAt = occurredAtOf(stored);
     switch (event.type) {
-      case 'MeetingScheduled':
+      case 'MeetingScheduled': {
+        const bookedOn = groupDateOf(occurredAt);
         s.insertMeeting.run(
           meetingId,
           event.data.groupId,
           event.data.startsAt,
           event.data.place,
-          groupDateOf(occurredAtOf(stored)),
-          groupDateOf(event.data.startsAt),
-          groupDateOf(occurredAtOf(stored)),
+          bookedOn,
+          meetingBookedOn(bookedOn, groupDateOf(event.data.startsAt)),
           stored.position,
           stored.position,
         );
         return;
+      }
       case 'MeetingOpened':
         s.open.run(event.data.openedAt, event.data.quorumPercentage, event.data.required, meetingId);
         event.data.representatives.forEach((rep, ordinal) => s.insertSeat.run({ ...rep, meetingId, ordinal }));
@@ -245,10 +247,12 @@ export const meetingsProjection: Projection = {
       case 'MeetingDetailsCorrected': {
         const { startsAt, place, snapshot } = event.data;
         const position = stored.position;
+        const bookedOn = s.bookedOn.get(meetingId);
         s.correctMeeting.run({
           meetingId,
           startsAt,
-          startsOn: groupDateOf(startsAt),
+          // A meeting never booked has no row to correct: nothing is inserted.
+          scheduledOn: bookedOn === undefined ? null : meetingBookedOn(bookedOn, groupDateOf(startsAt)),
           place,
           quorumPercentage: snapshot?.quorumPercentage ?? null,
           required: snapshot?.required ?? null,
