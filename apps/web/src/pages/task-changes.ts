@@ -94,10 +94,10 @@ function fieldsShown(task: TaskView): string[] {
  * button or reason that sent it or, when the task no longer offers it (its status changed in another
  * tab, or the reader may no longer change it), on the task's card.
  */
-export function errorsOnTasks(
+export function errorsOnTasks<Task extends TaskView>(
   errors: readonly FieldError[],
-  tasks: readonly TaskView[],
-  withForms: (task: TaskView) => boolean,
+  tasks: readonly Task[],
+  withForms: (task: Task) => boolean,
 ): FieldError[] {
   return errors.map((error) => {
     const task = tasks.find((shown) => error.field.startsWith(`${shown.id}-`));
@@ -149,18 +149,18 @@ export function taskChangeForms(task: TaskView, { action, csrfToken, values, err
  * which other pages link to) with `rows` about it, its due day, description and why it is blocked,
  * the API's Overdue, and `actions`. `level` is the headings' level for the statuses.
  */
-export function tasksByStatus(
-  tasks: readonly TaskView[],
+export function tasksByStatus<Task extends TaskView>(
+  tasks: readonly Task[],
   level: 2 | 3,
-  rows: (task: TaskView) => readonly (readonly [string, string])[],
-  actions: (task: TaskView) => Html,
+  rows: (task: Task) => readonly (readonly [string, string])[],
+  actions: (task: Task) => Html,
 ): Html {
   const row = (key: string, value: string) =>
     html`<div class="govuk-summary-list__row">
       <dt class="govuk-summary-list__key">${key}</dt>
       <dd class="govuk-summary-list__value">${value}</dd>
     </div>`;
-  const card = (task: TaskView) =>
+  const card = (task: Task) =>
     html`<div class="govuk-summary-card" id="task-${task.id}">
       <div class="govuk-summary-card__title-wrapper">
         <h${level + 1} class="govuk-summary-card__title">

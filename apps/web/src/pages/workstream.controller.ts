@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { isAfterToday, mayChangeTask } from '@app/domain';
+import { isAfterToday } from '@app/domain';
 import { CLOCK, Clock } from '@app/platform';
 import { ApiRefusal, keptIfForbidden } from '../api-client';
 import {
@@ -69,11 +69,15 @@ interface Group {
 const TASKS = `query WorkstreamTasks($id: ID!, $asAt: String, $status: TaskStatus, $overdue: Boolean!, $after: String) {
   workstream(id: $id, asAt: $asAt) {
     workstreamTasks(status: $status, overdue: $overdue, first: 100, after: $after) {
-      edges { node { ${TASK_FIELDS} } }
+      edges { node { ${TASK_FIELDS} viewerMayChange } }
       pageInfo { hasNextPage endCursor }
     }
   }
 }`;
+/** A task and whether the reader may change it today (W2), which the API answers false for a day seen as at. */
+interface WorkstreamTask extends TaskView {
+  viewerMayChange: boolean;
+}
 
 /** What the "Overdue tasks only" checkbox sends when ticked. */
 const OVERDUE_ONLY = 'yes';
@@ -166,7 +170,7 @@ export class WorkstreamController {
       .then((page) => page.regionalGroup, keptIfForbidden);
     const tasks = await everyNode((after) =>
       api
-        .send<{ workstream: { workstreamTasks: NodePage<TaskView> } }>(TASKS, {
+        .send<{ workstream: { workstreamTasks: NodePage<WorkstreamTask> } }>(TASKS, {
           id: workstreamId,
           asAt,
           status: STATUS_ORDER.includes(status) ? status : null,
@@ -180,19 +184,16 @@ export class WorkstreamController {
     const people = [workstream.lead, ...workstream.members];
     const nameOf = (personId: string) =>
       people.find((person) => person.personId === personId)?.name ?? 'Someone no longer in the workstream';
-    const editors = { leadId: workstream.lead.personId, memberIds: workstream.members.map((m) => m.personId) };
     const base = `/groups/${groupId}/workstreams/${workstream.id}`;
-    // Only today's tasks are changed: a day seen as at is history.
-    const changeable = (task: TaskView) => asAt === null && mayChangeTask(editors, viewer.personId, task.ownerId);
-    const actions = (task: TaskView) =>
-      changeable(task)
+    const actions = (task: WorkstreamTask) =>
+      task.viewerMayChange
         ? taskChangeForms(task, { action: `${base}/tasks/${task.id}`, csrfToken: session.csrfToken, values, errors })
         : html``;
 
     render({
       title: asAt ? `${workstream.name} as at ${longDate(asAt)}` : workstream.name,
       current: '/',
-      errors: errorsOnTasks(errors, tasks instanceof ApiRefusal ? [] : tasks, changeable),
+      errors: errorsOnTasks(errors, tasks instanceof ApiRefusal ? [] : tasks, (task) => task.viewerMayChange),
       status: errors.length > 0 ? 400 : 200,
       content: html`<span class="govuk-caption-l">${asAt ? this.asAtCaption(asAt) : 'Workstream'}</span>
         <h1 class="govuk-heading-l">${workstream.name}</h1>
