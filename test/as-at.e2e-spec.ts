@@ -470,6 +470,11 @@ describe('workstreams, policies, a group’s lists and area feeds as at a date',
       message: 'The workstream existed from 2026-09-15; 2026-09-14 is before it.',
       extensions: { code: 'OUT_OF_RANGE', earliest: '2026-09-15' },
     });
+    // Before its group existed too: the earliest is the workstream's first day, not the group's, itself refused.
+    expect((await workstream({ asAt: '2019-05-31' })).errors?.[0]).toMatchObject({
+      message: 'The workstream existed from 2026-09-15; 2019-05-31 is before it.',
+      extensions: { code: 'OUT_OF_RANGE', earliest: '2026-09-15' },
+    });
     expect((await workstream({ asRecordedAt: beforeWorkstreams })).errors?.[0]).toMatchObject({
       message: `The platform held nothing of this workstream at ${beforeWorkstreams}.`,
       extensions: { code: 'OUT_OF_RANGE' },

@@ -45,6 +45,30 @@ describe('workstreams and tasks over GraphQL', () => {
     ]);
   });
 
+  it('says whether the reader may change each task (W2): the lead every one, a member their own, nobody as at a day', async () => {
+    type Tasks = {
+      workstream: { workstreamTasks: { edges: { node: { ownerId: string; viewerMayChange: boolean } }[] } };
+    };
+    const mayChange = async (token: string, asAt: string | null = null) => {
+      const { data, errors } = await api.graphql<Tasks>(
+        'query($id: ID!, $asAt: String) { workstream(id: $id, asAt: $asAt) { workstreamTasks(first: 50) { edges { node { ownerId viewerMayChange } } } } }',
+        { id: loaded.taskAndFinishId, asAt },
+        token,
+      );
+      expect(errors).toBeUndefined();
+      return data?.workstream.workstreamTasks.edges.map(({ node }) => node) ?? [];
+    };
+    const lead = await tokenOf('jacqui-jensen');
+    expect((await mayChange(lead)).map((task) => task.viewerMayChange)).toEqual([true, true, true, true, true]);
+    const chris = demo.personIds['chris-sivers'];
+    const asMember = await mayChange(await tokenOf('chris-sivers'));
+    expect(asMember.filter((task) => task.viewerMayChange).map((task) => task.ownerId)).toEqual([chris, chris]);
+    expect(asMember.filter((task) => !task.viewerMayChange).every((task) => task.ownerId !== chris)).toBe(true);
+    // An auditor reads the tasks but is not on the workstream; a day seen as at is history.
+    expect((await mayChange(auditor)).some((task) => task.viewerMayChange)).toBe(false);
+    expect((await mayChange(lead, '2026-11-23')).some((task) => task.viewerMayChange)).toBe(false);
+  });
+
   it('shows the group every workstream’s latest status and which have not reported since the last meeting (W1)', async () => {
     const { data } = await api.graphql(
       'query($id: ID!) { regionalGroup(id: $id) { workstreams { name latestStatus { rag } reportedSinceLastMeeting } } }',

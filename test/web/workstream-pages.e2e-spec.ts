@@ -168,6 +168,16 @@ describeWithChromium('the workstream pages, in Chromium, over the demo data (23 
     await expect(page.locator('.govuk-error-summary').innerText()).resolves.not.toContain('2026-09-15');
     await expect(page.getByLabel('Year').inputValue()).resolves.toBe('2026');
     await checkPage(page, 'workstream-as-at-refused');
+    // Before the group existed too, the day offered is the workstream's first, not one refused again.
+    await asAt('31', '5', '2019');
+    await expect(summary(page)).resolves.toContain(
+      'The date must be the same as or after 15 September 2026, the first day the workstream can be shown as it stood',
+    );
+    // A day to come is what is planned for it, not history.
+    await asAt('1', '1', '2027');
+    await expect(page.locator('.govuk-caption-l').innerText()).resolves.toBe(
+      'Workstream as planned for 1 January 2027, from what is recorded today',
+    );
 
     await asAt('20', '9', '2026');
     await expect(page.locator('.govuk-caption-l').innerText()).resolves.toBe(
@@ -203,6 +213,40 @@ describeWithChromium('the workstream pages, in Chromium, over the demo data (23 
     await page.context().close();
   });
 
+  it('changes a task only of the workstream its address names, and only by a change its forms offer', async () => {
+    const lead = await signedIn('workstream lead (task and finish)');
+    await lead.goto(workstreamUrl());
+    const start = lead.locator('form', { has: lead.getByRole('button', { name: 'Start Draft the protocol' }) });
+    /** Sends the start form of "Draft the protocol" to another address, its fields as the page wrote them. */
+    const sendStartTo = (rewrite: (action: string) => string) =>
+      Promise.all([
+        lead.waitForNavigation(),
+        start.evaluate(
+          (form, to) => {
+            form.setAttribute('action', to);
+            (form as unknown as { submit: () => void }).submit();
+          },
+          rewrite(new URL(listUrl()).pathname + `/${app.workstreams.taskAndFinishId}`),
+        ),
+      ]);
+    const taskId = (await start.getAttribute('action'))?.split('/').at(-2);
+    // Under another workstream's address, the hidden field still naming this one: that one has no such task.
+    const [other] = await sendStartTo((base) =>
+      base.replace(app.workstreams.taskAndFinishId, app.workstreams.standingIds[0]).concat(`/tasks/${taskId}/start`),
+    );
+    expect(other?.status()).toBe(400);
+    await expect(summary(lead)).resolves.toContain('The workstream has no such task.');
+    await lead.goto(workstreamUrl());
+    await expect(tasksByStatus(lead)).resolves.toContain('Draft the protocol');
+    await expect(lead.getByRole('button', { name: 'Start Draft the protocol' }).count()).resolves.toBe(1);
+
+    const [constructor] = await sendStartTo((base) => `${base}/tasks/${taskId}/constructor`);
+    expect(constructor?.status()).toBe(400);
+    await expect(summary(lead)).resolves.toContain('That is not a change a task can have');
+    await expect(lead.locator('.govuk-error-summary a').getAttribute('href')).resolves.toBe(`#task-${taskId}`);
+    await lead.context().close();
+  });
+
   it('offers the lead every task’s changes, and a member only their own, as /tasks does', async () => {
     const owner = await signedIn('task owner (overdue task)');
     await owner.goto(workstreamUrl());
@@ -223,6 +267,9 @@ describeWithChromium('the workstream pages, in Chromium, over the demo data (23 
       '“Draft the protocol” is in progress.',
     );
     expect(new URL(lead.url()).hash).toMatch(/^#task-/);
+    // The same page in another tab, its Unblock button gone once the task is unblocked here.
+    const stale = await lead.context().newPage();
+    await stale.goto(lead.url());
     await lead.getByRole('button', { name: `Unblock ${BLOCKED_TASK}` }).click();
     await expect(lead.locator('.govuk-summary-card', { hasText: BLOCKED_TASK }).innerText()).resolves.not.toContain(
       'Blocked because',
@@ -237,6 +284,42 @@ describeWithChromium('the workstream pages, in Chromium, over the demo data (23 
       'Cancelled',
       'Survey young people on their experience',
     ]);
+    // Sent from the stale tab, the refusal links to the task's card, for no Unblock button is there now.
+    await stale.getByRole('button', { name: `Unblock ${BLOCKED_TASK}` }).click();
+    const link = (await stale.locator('.govuk-error-summary a').getAttribute('href')) ?? '';
+    expect(link).toMatch(/^#task-/);
+    await expect(stale.locator(link).innerText()).resolves.toContain(BLOCKED_TASK);
     await lead.context().close();
+  });
+
+  it('flags no missing report once the workstream has closed', async () => {
+    const lead = app.tokens['workstream lead (task and finish)'];
+    const { taskAndFinishId } = app.workstreams;
+    const send = async (query: string, variables: Record<string, unknown>) => {
+      const { data, errors } = await app.api.graphql(query, variables, lead);
+      expect(errors).toBeUndefined();
+      return data;
+    };
+    const open = (await send(
+      'query($id: ID!) { workstream(id: $id) { workstreamTasks(first: 100) { edges { node { id status } } } } }',
+      { id: taskAndFinishId },
+    )) as { workstream: { workstreamTasks: { edges: { node: { id: string; status: string } }[] } } };
+    for (const { node } of open.workstream.workstreamTasks.edges.filter(({ node }) =>
+      ['TO_DO', 'IN_PROGRESS', 'BLOCKED'].includes(node.status),
+    ))
+      await send('mutation($i: TaskReasonInput!) { cancelTask(input: $i) { id } }', {
+        i: { workstreamId: taskAndFinishId, taskId: node.id, reason: 'Overtaken by the regional protocol.' },
+      });
+    await send('mutation($i: CloseWorkstreamInput!) { closeWorkstream(input: $i) { id } }', {
+      i: { workstreamId: taskAndFinishId, outcomeReport: 'Folded into the regional protocol.' },
+    });
+
+    // The closing takes effect from the day after it was recorded, so the page is seen as planned for then.
+    const page = await signedIn('chair');
+    await page.goto(workstreamUrl({ 'asAt-day': '24', 'asAt-month': '11', 'asAt-year': '2026' }));
+    const main = await page.locator('main').innerText();
+    expect(main).toMatch(/Status\s+Closed on/);
+    expect(main).toMatch(/Since the group last met\s+No report due: closed/);
+    await page.context().close();
   });
 });

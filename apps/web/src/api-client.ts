@@ -16,6 +16,15 @@ export class ApiRefusal extends Error {
   }
 }
 
+/**
+ * A FORBIDDEN refusal, kept for a page to say what it does not show (a reader of the group who may not
+ * read its workstreams' tasks, R43); any other error goes on.
+ */
+export function keptIfForbidden(error: unknown): ApiRefusal {
+  if (error instanceof ApiRefusal && error.code === 'FORBIDDEN') return error;
+  throw error;
+}
+
 interface GraphqlBody {
   data?: Record<string, unknown> | null;
   errors?: { message: string; extensions?: { code?: string; field?: string } & Record<string, unknown> }[];

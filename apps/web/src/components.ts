@@ -298,6 +298,9 @@ export interface Choice {
   readonly hint?: string;
 }
 
+/** A filter's first choice, which leaves it off. */
+export const ANY: Choice = { value: '', text: 'Any' };
+
 /** Radios in a fieldset; the first radio's id is the field id, so the error summary links to it. */
 export function radios(
   options: FieldOptions & { readonly choices: readonly Choice[]; readonly small?: boolean },

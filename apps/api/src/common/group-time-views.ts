@@ -27,6 +27,21 @@ export class GroupTimeViews {
 
   /** The view a query asks for; OUT_OF_RANGE before the group existed or before the platform held it. */
   of(groupId: string, asAt: string | null, asRecordedAt: Date | null): TimeView {
+    const { view, establishedOn } = this.asked(groupId, asAt, asRecordedAt);
+    if (view.on < establishedOn) {
+      throw new DomainError('OUT_OF_RANGE', `The group was established on ${establishedOn}; ${view.on} is before it.`, {
+        earliest: establishedOn,
+      });
+    }
+    return view;
+  }
+
+  /** The view asked for, its day not yet checked, with the day its group was established. */
+  private asked(
+    groupId: string,
+    asAt: string | null,
+    asRecordedAt: Date | null,
+  ): { view: TimeView; establishedOn: string } {
     if (asAt !== null) requireDate(asAt, 'asAt');
     const establishedOn = this.membership.establishedOn(groupId);
     if (establishedOn === undefined)
@@ -46,13 +61,7 @@ export class GroupTimeViews {
       // Every stream's events up to that moment: its meetings, workstreams and policies too.
       position = this.history.positionAt(instant);
     }
-    const on = this.dayOf(asAt, asRecordedAt);
-    if (on < establishedOn) {
-      throw new DomainError('OUT_OF_RANGE', `The group was established on ${establishedOn}; ${on} is before it.`, {
-        earliest: establishedOn,
-      });
-    }
-    return { on, position };
+    return { view: { on: this.dayOf(asAt, asRecordedAt), position }, establishedOn };
   }
 
   /**
@@ -68,7 +77,7 @@ export class GroupTimeViews {
     firstDayIn: (view: TimeView) => string | null,
   ): TimeView {
     if (asAt === null && asRecordedAt === null) return this.today();
-    const view = this.of(groupId, asAt, asRecordedAt);
+    const { view, establishedOn } = this.asked(groupId, asAt, asRecordedAt);
     const first = firstDayIn(view);
     if (first === null) {
       throw new DomainError(
@@ -79,10 +88,12 @@ export class GroupTimeViews {
         },
       );
     }
-    if (view.on < first) {
-      throw new DomainError('OUT_OF_RANGE', `The ${what} existed from ${first}; ${view.on} is before it.`, {
-        earliest: first,
-      });
+    // The earliest day it can be shown is the later of its own first day and its group's: a day
+    // before the group is refused with the day the thing began, not one that would be refused again.
+    const earliest = first > establishedOn ? first : establishedOn;
+    if (view.on < earliest) {
+      const began = earliest === first ? `The ${what} existed from` : 'The group was established on';
+      throw new DomainError('OUT_OF_RANGE', `${began} ${earliest}; ${view.on} is before it.`, { earliest });
     }
     return view;
   }

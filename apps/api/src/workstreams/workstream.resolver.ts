@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { Inject } from '@nestjs/common';
 import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
-import { isTaskOverdue, DomainError } from '@app/domain';
+import { isTaskOverdue, DomainError, mayChangeTask } from '@app/domain';
 import { TaskFilter, TaskRow, TimeView, WHOLE_RECORD, WorkstreamQueries, WorkstreamRow } from '@app/read-models';
 import { CLOCK, Clock } from '@app/platform';
 import { KnownEntities } from '../common/known-entities';
@@ -459,11 +459,34 @@ export class WorkstreamResolver {
 
 @Resolver(() => Task)
 export class TaskFields {
+  constructor(
+    private readonly workstreams: WorkstreamQueries,
+    private readonly views: GroupTimeViews,
+  ) {}
+
   @ResolveField(() => [TaskChange], {
     description:
       'The task’s history, across workstreams it was carried between: every change, or under a workstream seen as at a day or a moment, the changes up to then.',
   })
   history(@Parent() task: Task, @Context() context: GraphqlContext): Promise<TaskChange[]> {
     return context.loaders.historyOfTask.load({ id: task.id, args: { view: task.view ?? WHOLE_RECORD } });
+  }
+
+  @ResolveField(() => Boolean, {
+    description:
+      'Whether the reader may change the task today (W2): its workstream’s lead any task, a member their own. False for a task seen as at a day or a moment, which is history.',
+  })
+  async viewerMayChange(
+    @Parent() task: Task,
+    @Context() context: GraphqlContext,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<boolean> {
+    if (task.view !== null) return false;
+    const today = this.views.today();
+    const workstream = this.workstreams.workstreamSeen(task.workstreamId, today);
+    if (!workstream) return false;
+    const members = await context.loaders.membersOfWorkstream.load({ id: task.workstreamId, args: { view: today } });
+    const people = { leadId: workstream.leadPersonId, memberIds: members.map((member) => member.personId) };
+    return mayChangeTask(people, identity.personId, task.ownerId);
   }
 }

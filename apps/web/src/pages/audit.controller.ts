@@ -4,6 +4,7 @@ import { importJWK, JWK, KeyLike } from 'jose';
 import { parseSignedTreeHead, treeHeadSignatureProblem, verifyConsistency } from '@app/event-store';
 import { ApiClient, ApiRefusal } from '../api-client';
 import {
+  ANY,
   button,
   csrfField,
   dateInput,
@@ -302,7 +303,7 @@ export class AuditController {
             label: 'Kind of record',
             value: query.kind,
             errors,
-            choices: [{ value: '', text: 'Any' }, ...KINDS.map((kind) => ({ value: kind, text: humanise(kind) }))],
+            choices: [ANY, ...KINDS.map((kind) => ({ value: kind, text: humanise(kind) }))],
           })}
           ${dateInput({ id: 'from', name: 'from', label: 'Happened from', typed: from.typed, errors })}
           ${dateInput({ id: 'to', name: 'to', label: 'Happened to', typed: to.typed, errors })}

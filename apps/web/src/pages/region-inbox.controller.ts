@@ -3,6 +3,7 @@ import { Request, Response } from 'express';
 import { SENT_ITEM_STATUSES } from '@app/domain';
 import {
   acknowledgeCell,
+  ANY,
   button,
   csrfField,
   DateReading,
@@ -55,7 +56,6 @@ interface InboxPage {
 const KINDS = ['YEARLY_REPORT', 'PERFORMANCE_FIGURES', 'ESCALATION', 'LOCAL_DECISION', 'PRACTICE_REVIEW_DECISION'];
 // Only what the areas sent is here, so none of it is still due: the statuses offered are those it can have.
 const STATUSES: readonly string[] = SENT_ITEM_STATUSES;
-const ANY = { value: '', text: 'Any' };
 
 /**
  * The response form's one field; each escalation has its own. Its label goes on to name the

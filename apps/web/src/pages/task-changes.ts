@@ -34,30 +34,33 @@ const CHANGES: Record<string, { mutation: string; input: 'TaskInput' | 'TaskReas
 };
 
 /**
- * A task's change sent from one of its forms (`change` from the address): done, the person goes to
- * `done`; refused, `showAgain` shows the page with the refusal on the button or the reason.
+ * A task's change sent from one of its forms (`change` from the address) to the task of the
+ * workstream the page names (its address, or the form's on a page of many workstreams' tasks):
+ * done, the person goes to `done`; refused, `showAgain` shows the page with the refusal on the
+ * button or the reason.
  */
 export function changeTask(
   context: PageContext,
-  taskId: string,
+  { workstreamId, taskId }: { readonly workstreamId: string; readonly taskId: string },
   change: string,
   done: string,
   showAgain: (errors: FieldError[]) => Promise<void>,
 ): Promise<void> {
   const { form, api } = context;
-  const kind = CHANGES[change];
+  // Own keys only: an address ending in `constructor` names no change.
+  const kind = Object.hasOwn(CHANGES, change) ? CHANGES[change] : undefined;
   const block = blockFields(taskId, form.title ?? '');
   return formChange(
     context,
     change === 'block' ? block : `${taskId}-${change}`,
     async () => {
-      if (!kind) return [{ field: `${taskId}-start`, text: 'That is not a change a task can have' }];
+      if (!kind) return [{ field: `task-${taskId}`, text: 'That is not a change a task can have' }];
       if (change === 'block' && !form.reason?.trim())
         return [{ field: block.reason.id, text: 'Enter why the task is blocked' }];
       await api.send(`mutation($i: ${kind.input}!) { ${kind.mutation}(input: $i) { id } }`, {
         i: {
           taskId,
-          workstreamId: form.workstreamId,
+          workstreamId,
           ...(kind.input === 'TaskReasonInput' ? { reason: form.reason } : {}),
           idempotencyKey: form.idempotencyKey,
         },
@@ -67,6 +70,40 @@ export function changeTask(
     done,
     showAgain,
   );
+}
+
+/** The button each status offers, besides blocking an open task with a reason. */
+const BUTTONS: Readonly<Record<string, { change: string; text: string }>> = {
+  TO_DO: { change: 'start', text: 'Start' },
+  IN_PROGRESS: { change: 'complete', text: 'Mark as done' },
+  BLOCKED: { change: 'unblock', text: 'Unblock' },
+};
+const isOpen = (task: TaskView) => task.status === 'TO_DO' || task.status === 'IN_PROGRESS';
+
+/** The ids of the fields a task's forms show in its status, which an error summary can link to. */
+function fieldsShown(task: TaskView): string[] {
+  const button = BUTTONS[task.status];
+  return [
+    ...(button ? [`${task.id}-${button.change}`] : []),
+    ...(isOpen(task) ? [blockFields(task.id, task.title).reason.id] : []),
+  ];
+}
+
+/**
+ * A refused change's errors on `tasks` as shown again, those `withForms` with their forms: on the
+ * button or reason that sent it or, when the task no longer offers it (its status changed in another
+ * tab, or the reader may no longer change it), on the task's card.
+ */
+export function errorsOnTasks<Task extends TaskView>(
+  errors: readonly FieldError[],
+  tasks: readonly Task[],
+  withForms: (task: Task) => boolean,
+): FieldError[] {
+  return errors.map((error) => {
+    const task = tasks.find((shown) => error.field.startsWith(`${shown.id}-`));
+    const shown = task && withForms(task) ? fieldsShown(task) : [];
+    return task && !shown.includes(error.field) ? { ...error, field: `task-${task.id}` } : error;
+  });
 }
 
 /** What a task's forms post to, and what they show again after a refusal. */
@@ -89,12 +126,10 @@ export function taskChangeForms(task: TaskView, { action, csrfToken, values, err
       ${taskFields}
       ${button(text, 'secondary', { hidden: task.title, id: `${task.id}-${change}`, spacing: 'govuk-!-margin-right-2' })}
     </form>`;
-  const open = task.status === 'TO_DO' || task.status === 'IN_PROGRESS';
-  return html`${task.status === 'TO_DO' ? changeButton('start', 'Start') : html``}
-  ${task.status === 'IN_PROGRESS' ? changeButton('complete', 'Mark as done') : html``}
-  ${task.status === 'BLOCKED' ? changeButton('unblock', 'Unblock') : html``}
+  const offered = BUTTONS[task.status];
+  return html`${offered ? changeButton(offered.change, offered.text) : html``}
   ${
-    open
+    isOpen(task)
       ? html`<form method="post" action="${action}/block" novalidate>
           ${taskFields}
           ${textarea({
@@ -114,18 +149,18 @@ export function taskChangeForms(task: TaskView, { action, csrfToken, values, err
  * which other pages link to) with `rows` about it, its due day, description and why it is blocked,
  * the API's Overdue, and `actions`. `level` is the headings' level for the statuses.
  */
-export function tasksByStatus(
-  tasks: readonly TaskView[],
+export function tasksByStatus<Task extends TaskView>(
+  tasks: readonly Task[],
   level: 2 | 3,
-  rows: (task: TaskView) => readonly (readonly [string, string])[],
-  actions: (task: TaskView) => Html,
+  rows: (task: Task) => readonly (readonly [string, string])[],
+  actions: (task: Task) => Html,
 ): Html {
   const row = (key: string, value: string) =>
     html`<div class="govuk-summary-list__row">
       <dt class="govuk-summary-list__key">${key}</dt>
       <dd class="govuk-summary-list__value">${value}</dd>
     </div>`;
-  const card = (task: TaskView) =>
+  const card = (task: Task) =>
     html`<div class="govuk-summary-card" id="task-${task.id}">
       <div class="govuk-summary-card__title-wrapper">
         <h${level + 1} class="govuk-summary-card__title">

@@ -3,7 +3,7 @@ import { Request, Response } from 'express';
 import { FieldError } from '../components';
 import { html } from '../html';
 import { PageContext, Pages } from '../page-context';
-import { changeTask, TASK_FIELDS, taskChangeForms, tasksByStatus, TaskView } from './task-changes';
+import { changeTask, errorsOnTasks, TASK_FIELDS, taskChangeForms, tasksByStatus, TaskView } from './task-changes';
 
 const MY_TASKS = `{ myTasks(first: 100) { totalCount edges { node { ${TASK_FIELDS} } } } }`;
 
@@ -24,7 +24,8 @@ export class TasksController {
     @Res() response: Response,
   ): Promise<void> {
     await this.pages.handle(request, response, (context) =>
-      changeTask(context, taskId, change, '/tasks', (errors) =>
+      // Tasks of many workstreams: each form names its own.
+      changeTask(context, { workstreamId: context.form.workstreamId, taskId }, change, '/tasks', (errors) =>
         this.render(context, errors, { ...context.form, taskId }),
       ),
     );
@@ -53,7 +54,7 @@ export class TasksController {
     render({
       title: 'My tasks',
       current: '/tasks',
-      errors,
+      errors: errorsOnTasks(errors, tasks, () => true),
       status: errors.length > 0 ? 400 : 200,
       content: html`<h1 class="govuk-heading-l">My tasks</h1>
         ${tasks.length === 0 ? html`<p class="govuk-body">You have no tasks.</p>` : html``}

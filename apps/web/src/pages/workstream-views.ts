@@ -30,9 +30,13 @@ export function ragTag(rag: string): Html {
   return tag(humanise(rag), RAG_COLOURS[rag as keyof typeof RAG_COLOURS]);
 }
 
-/** W1: whether the lead has reported to the group since it last met, as the API answers it. */
-export function reportedTag(reported: boolean): Html {
-  return reported ? tag('Reported', 'green') : tag('Not reported', 'red');
+/**
+ * W1: whether the lead has reported to the group since it last met, as the API answers it, while the
+ * workstream is open; a closed one reports no more, so its silence is not flagged.
+ */
+export function reportedTag(workstream: WorkstreamSummary): Html | string {
+  if (workstream.closedOn) return 'No report due: closed';
+  return workstream.reportedSinceLastMeeting ? tag('Reported', 'green') : tag('Not reported', 'red');
 }
 
 /** The lead person and, when the reader may read the group's partners, the lead partner. */

@@ -1,8 +1,10 @@
-import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { mayChangeTask } from '@app/domain';
-import { ApiRefusal } from '../api-client';
+import { isAfterToday } from '@app/domain';
+import { CLOCK, Clock } from '@app/platform';
+import { ApiRefusal, keptIfForbidden } from '../api-client';
 import {
+  ANY,
   button,
   checkbox,
   dateInput,
@@ -19,7 +21,15 @@ import { PageContext, Pages, queryOf } from '../page-context';
 import { asAtRefusal } from './as-at-refusal';
 import { groupNavigation } from './group-nav';
 import { everyNode, NodePage } from './reports-up-views';
-import { changeTask, STATUS_ORDER, TASK_FIELDS, taskChangeForms, tasksByStatus, TaskView } from './task-changes';
+import {
+  changeTask,
+  errorsOnTasks,
+  STATUS_ORDER,
+  TASK_FIELDS,
+  taskChangeForms,
+  tasksByStatus,
+  TaskView,
+} from './task-changes';
 import {
   leadOf,
   ragTag,
@@ -59,21 +69,18 @@ interface Group {
 const TASKS = `query WorkstreamTasks($id: ID!, $asAt: String, $status: TaskStatus, $overdue: Boolean!, $after: String) {
   workstream(id: $id, asAt: $asAt) {
     workstreamTasks(status: $status, overdue: $overdue, first: 100, after: $after) {
-      edges { node { ${TASK_FIELDS} } }
+      edges { node { ${TASK_FIELDS} viewerMayChange } }
       pageInfo { hasNextPage endCursor }
     }
   }
 }`;
+/** A task and whether the reader may change it today (W2), which the API answers false for a day seen as at. */
+interface WorkstreamTask extends TaskView {
+  viewerMayChange: boolean;
+}
 
-const ANY = { value: '', text: 'Any' };
 /** What the "Overdue tasks only" checkbox sends when ticked. */
 const OVERDUE_ONLY = 'yes';
-
-/** What the API refuses the reader as FORBIDDEN, kept to say on the page; anything else goes on. */
-const forbidden = (error: unknown): ApiRefusal => {
-  if (error instanceof ApiRefusal && error.code === 'FORBIDDEN') return error;
-  throw error;
-};
 
 /**
  * One workstream (W1, W2): what it is for, its lead and members, its status reports and its tasks by
@@ -82,7 +89,10 @@ const forbidden = (error: unknown): ApiRefusal => {
  */
 @Controller('groups/:groupId/workstreams/:workstreamId')
 export class WorkstreamController {
-  constructor(private readonly pages: Pages) {}
+  constructor(
+    private readonly pages: Pages,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get()
   async show(
@@ -106,8 +116,13 @@ export class WorkstreamController {
     @Res() response: Response,
   ): Promise<void> {
     await this.pages.handle(request, response, (context) =>
-      changeTask(context, taskId, change, `/groups/${groupId}/workstreams/${workstreamId}#task-${taskId}`, (errors) =>
-        this.render(context, response, groupId, workstreamId, {}, errors, { ...context.form, taskId }),
+      // The workstream the address names, whichever the form says: the page goes back to that one.
+      changeTask(
+        context,
+        { workstreamId, taskId },
+        change,
+        `/groups/${groupId}/workstreams/${workstreamId}#task-${taskId}`,
+        (errors) => this.render(context, response, groupId, workstreamId, {}, errors, { ...context.form, taskId }),
       ),
     );
   }
@@ -152,10 +167,10 @@ export class WorkstreamController {
     }
     const group = await api
       .send<{ regionalGroup: Group }>(GROUP, { id: groupId })
-      .then((page) => page.regionalGroup, forbidden);
+      .then((page) => page.regionalGroup, keptIfForbidden);
     const tasks = await everyNode((after) =>
       api
-        .send<{ workstream: { workstreamTasks: NodePage<TaskView> } }>(TASKS, {
+        .send<{ workstream: { workstreamTasks: NodePage<WorkstreamTask> } }>(TASKS, {
           id: workstreamId,
           asAt,
           status: STATUS_ORDER.includes(status) ? status : null,
@@ -163,28 +178,24 @@ export class WorkstreamController {
           after,
         })
         .then((page) => page.workstream.workstreamTasks),
-    ).catch(forbidden);
+    ).catch(keptIfForbidden);
 
     const partnerName = new Map(group instanceof ApiRefusal ? [] : group.partners.map((p) => [p.id, p.name]));
     const people = [workstream.lead, ...workstream.members];
     const nameOf = (personId: string) =>
       people.find((person) => person.personId === personId)?.name ?? 'Someone no longer in the workstream';
-    const editors = { leadId: workstream.lead.personId, memberIds: workstream.members.map((m) => m.personId) };
     const base = `/groups/${groupId}/workstreams/${workstream.id}`;
-    // Only today's tasks are changed: a day seen as at is history.
-    const actions = (task: TaskView) =>
-      asAt === null && mayChangeTask(editors, viewer.personId, task.ownerId)
+    const actions = (task: WorkstreamTask) =>
+      task.viewerMayChange
         ? taskChangeForms(task, { action: `${base}/tasks/${task.id}`, csrfToken: session.csrfToken, values, errors })
         : html``;
 
     render({
       title: asAt ? `${workstream.name} as at ${longDate(asAt)}` : workstream.name,
       current: '/',
-      errors,
+      errors: errorsOnTasks(errors, tasks instanceof ApiRefusal ? [] : tasks, (task) => task.viewerMayChange),
       status: errors.length > 0 ? 400 : 200,
-      content: html`<span class="govuk-caption-l"
-          >${asAt ? `Workstream as it stood on ${longDate(asAt)}` : 'Workstream'}</span
-        >
+      content: html`<span class="govuk-caption-l">${asAt ? this.asAtCaption(asAt) : 'Workstream'}</span>
         <h1 class="govuk-heading-l">${workstream.name}</h1>
         ${group instanceof ApiRefusal ? html`` : groupNavigation(group.id, 'workstreams')}
         ${summaryList([
@@ -206,7 +217,7 @@ export class WorkstreamController {
               ? `Closed on ${longDate(workstream.closedOn)}${workstream.outcomeReport ? `: ${workstream.outcomeReport}` : ''}`
               : humanise(workstream.status),
           ],
-          ['Since the group last met', reportedTag(workstream.reportedSinceLastMeeting)],
+          ['Since the group last met', reportedTag(workstream)],
         ])}
         <form method="get" action="${base}" novalidate>
           ${dateInput({
@@ -259,5 +270,12 @@ export class WorkstreamController {
               : tasksByStatus(tasks, 3, (task) => [['Owner', nameOf(task.ownerId)]], actions)
         }`,
     });
+  }
+
+  /** A day still to come shows what is planned for it, not what was, as the group's page says it. */
+  private asAtCaption(asAt: string): string {
+    return isAfterToday(asAt, this.clock.now().toISOString())
+      ? `Workstream as planned for ${longDate(asAt)}, from what is recorded today`
+      : `Workstream as it stood on ${longDate(asAt)}`;
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { ApiRefusal } from '../api-client';
+import { ApiRefusal, keptIfForbidden } from '../api-client';
 import { humanise, longDate, table } from '../components';
 import { html } from '../html';
 import { Pages } from '../page-context';
@@ -24,12 +24,13 @@ interface Workstreams {
   };
 }
 
-/** Asked apart: the API refuses them to a reader of the group who may not read its workstreams' tasks (R43). */
-const TASK_COUNTS = `query TaskCounts($id: ID!) {
-  regionalGroup(id: $id) { workstreams { id taskCounts { status count } } }
-}`;
+/**
+ * Asked apart for each workstream: the API refuses them to a reader of the group who may not read
+ * that workstream's tasks (R43), and one refusal hides no other workstream's counts.
+ */
+const TASK_COUNTS = `query TaskCounts($id: ID!) { workstream(id: $id) { taskCounts { status count } } }`;
 interface TaskCounts {
-  regionalGroup: { workstreams: { id: string; taskCounts: { status: string; count: number }[] }[] };
+  workstream: { taskCounts: { status: string; count: number }[] };
 }
 
 /** The group's workstreams (W1): each one's kind, lead, latest report and tasks by status, linked to its page. */
@@ -42,18 +43,20 @@ export class WorkstreamsController {
     await this.pages.handle(request, response, async ({ api, render }) => {
       const { regionalGroup: group } = await api.send<Workstreams>(WORKSTREAMS, { id: groupId });
       // An administrator reads the group but not its workstreams' tasks: the page says so rather than fail.
-      const counts = await api.send<TaskCounts>(TASK_COUNTS, { id: groupId }).then(
-        ({ regionalGroup }) =>
-          new Map(regionalGroup.workstreams.map((workstream) => [workstream.id, workstream.taskCounts])),
-        (error: unknown) => {
-          if (error instanceof ApiRefusal && error.code === 'FORBIDDEN') return error;
-          throw error;
-        },
+      const counts = new Map(
+        await Promise.all(
+          group.workstreams.map(async ({ id }) => {
+            const asked = api.send<TaskCounts>(TASK_COUNTS, { id }).then((page) => page.workstream.taskCounts);
+            return [id, await asked.catch(keptIfForbidden)] as const;
+          }),
+        ),
       );
+      const refusal = [...counts.values()].find((count) => count instanceof ApiRefusal);
       const partnerName = new Map(group.partners.map((partner) => [partner.id, partner.name]));
       const tasksOf = (workstreamId: string) => {
-        if (counts instanceof ApiRefusal) return 'Not shown';
-        const byStatus = new Map((counts.get(workstreamId) ?? []).map(({ status, count }) => [status, count]));
+        const shown = counts.get(workstreamId) ?? [];
+        if (shown instanceof ApiRefusal) return 'Not shown';
+        const byStatus = new Map(shown.map(({ status, count }) => [status, count]));
         const counted = STATUS_ORDER.filter((status) => (byStatus.get(status) ?? 0) > 0);
         return counted.length === 0
           ? 'No tasks'
@@ -66,8 +69,8 @@ export class WorkstreamsController {
           <h1 class="govuk-heading-l">${group.name}</h1>
           ${groupNavigation(group.id, 'workstreams')}
           ${
-            counts instanceof ApiRefusal
-              ? html`<p class="govuk-body" id="tasks-not-shown">Tasks are not shown: ${counts.message}</p>`
+            refusal instanceof ApiRefusal
+              ? html`<p class="govuk-body" id="tasks-not-shown">Tasks are not shown: ${refusal.message}</p>`
               : html``
           }
           ${
@@ -89,7 +92,7 @@ export class WorkstreamsController {
                         ? html`${ragTag(workstream.latestStatus.rag)} on
                           ${longDate(workstream.latestStatus.reportedOn)}: ${workstream.latestStatus.note}`
                         : 'Not reported yet',
-                    reportedTag(workstream.reportedSinceLastMeeting),
+                    reportedTag(workstream),
                     tasksOf(workstream.id),
                   ]),
                 )
