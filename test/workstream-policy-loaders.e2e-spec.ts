@@ -17,7 +17,7 @@ const GROUPS = `{ regionalGroups(first: 2) { edges { node {
   funding { amountPence }
   quorum { required }
   workstreams {
-    id name members { name } statusReports { rag } latestStatus { rag } reportedSinceLastMeeting
+    id name members { name } statusReports { rag note } latestStatus { rag } reportedSinceLastMeeting
     taskCounts { status count }
     workstreamTasks(first: 5) { totalCount edges { node { title status overdue history { change } } } }
   }
@@ -31,7 +31,7 @@ type Workstream = {
   id: string;
   name: string;
   members: { name: string }[];
-  statusReports: { rag: string }[];
+  statusReports: { rag: string; note: string }[];
   latestStatus: { rag: string } | null;
   reportedSinceLastMeeting: boolean;
   taskCounts: { status: string; count: number }[];
@@ -143,7 +143,14 @@ describe('lists of workstreams, tasks, policies and groups over GraphQL, one que
       ['ADDED', 'CANCELLED'],
     ]);
     const resources = avon.workstreams.find((w) => w.name === 'Resources') as Workstream;
-    expect(resources).toMatchObject({ members: [], statusReports: [{ rag: 'AMBER' }], taskCounts: [] });
+    expect(resources).toMatchObject({ members: [], taskCounts: [] });
+    // Amber with the reason for it, not a note that says all is well.
+    expect(resources.statusReports).toEqual([
+      {
+        rag: 'AMBER',
+        note: 'No partner has agreed a contribution since 2021/22: the regional arrangements’ funding for next year is not secured.',
+      },
+    ]);
     expect(resources.workstreamTasks).toEqual({ totalCount: 0, edges: [] });
     const silent = avon.workstreams.find((w) => w.name === 'Standing groups') as Workstream;
     expect(silent).toMatchObject({ statusReports: [], latestStatus: null, reportedSinceLastMeeting: false });
