@@ -23,7 +23,7 @@ const GROUPS = `{ regionalGroups(first: 2) { edges { node {
   }
   policies {
     id title versions { version } currentVersion { version } undecidedAreaIds reviews { outcome }
-    adoption { areaId decision }
+    adoption { areaId decision decidedOn }
   }
 } } } }`;
 
@@ -47,7 +47,7 @@ type Policy = {
   currentVersion: { version: number } | null;
   undecidedAreaIds: string[];
   reviews: { outcome: string }[];
-  adoption: { areaId: string; decision: string }[];
+  adoption: { areaId: string; decision: string; decidedOn: string }[];
 };
 type Group = {
   id: string;
@@ -171,6 +171,14 @@ describe('lists of workstreams, tasks, policies and groups over GraphQL, one que
     ]);
     expect(sharing).toMatchObject({ title: 'Information sharing protocol', currentVersion: { version: 1 } });
     expect(sharing.undecidedAreaIds).toEqual([demo.areaIds['Bath and North East Somerset']]);
+    // Decided around its publication (12 December 2024) and coming into force, not the day the demo ran.
+    const areaNames = new Map(Object.entries(demo.areaIds).map(([name, id]) => [id, name]));
+    expect(sharing.adoption.map((a) => [areaNames.get(a.areaId), a.decidedOn]).sort()).toEqual([
+      ['Bristol', '2024-12-16'],
+      ['North Somerset', '2025-01-06'],
+      ['Somerset', '2024-12-19'],
+      ['South Gloucestershire', '2025-01-15'],
+    ]);
     expect(avon.policies.map((p) => p.reviews)).toEqual([[], []]);
     expect(other.policies).toMatchObject([
       {
