@@ -58,6 +58,19 @@ describeWithChromium('the pages where a person types, in Chromium, over the demo
     expect(graphql.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('keeps the signed-in header on the page that refuses a form sent with a stale token', async () => {
+    const page = await signedIn('Auditor');
+    await page.goto(`${app.api.url}/audit`);
+    await page
+      .locator('form[action="/audit/witness"] input[name="_csrf"]')
+      .evaluate((input) => input.setAttribute('value', 'stale'));
+    await page.getByLabel('Check a head you kept').fill('{}');
+    await page.getByRole('button', { name: 'Check the head' }).click();
+    await expect(page.locator('h1').innerText()).resolves.toBe('Your form could not be sent');
+    await expect(page.locator('.app-signed-in').innerText()).resolves.toContain('Signed in as');
+    await expect(page.locator('.govuk-service-navigation').innerText()).resolves.not.toContain('Sign in');
+  });
+
   it('checks the overview’s "as at" fields on the page, with the Design System’s messages on the fields at fault', async () => {
     const page = await signedIn();
     await page.goto(groupUrl());
