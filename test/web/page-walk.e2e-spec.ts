@@ -58,6 +58,25 @@ describeWithChromium('the pages where a person types, in Chromium, over the demo
     expect(graphql.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('answers a page address with a broken percent-encoding with a 400 page, whatever the method, and GraphQL’s as before', async () => {
+    const page = await signedIn();
+    for (const path of ['/groups/%E0%A4%A', `/groups/${app.demo.groupId}/meetings/%E0%A4%A`, '/areas/%E0%A4%A/inbox']) {
+      const response = await page.goto(`${app.api.url}${path}`);
+      expect([path, response?.status()]).toEqual([path, 400]);
+      await expect(page.locator('h1').innerText()).resolves.toBe('The web address is not valid');
+      await expect(page.locator('.app-signed-in').innerText()).resolves.toContain('Signed in as');
+    }
+    const posted = await fetch(`${app.api.url}/groups/%E0%A4%A/inbox/acknowledge`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'itemId=x',
+    });
+    expect([posted.status, posted.headers.get('content-type')]).toEqual([400, 'text/html; charset=utf-8']);
+    await expect(posted.text()).resolves.toContain('<h1 class="govuk-heading-l">The web address is not valid</h1>');
+    const program = await fetch(`${app.api.url}/assets/%E0%A4%A`);
+    expect(program.headers.get('content-type') ?? '').not.toContain('text/html');
+  });
+
   it('keeps the signed-in header on the page that refuses a form sent with a stale token', async () => {
     const page = await signedIn('Auditor');
     await page.goto(`${app.api.url}/audit`);

@@ -97,6 +97,18 @@ export class Pages {
     ]);
   }
 
+  /**
+   * The page for an address with a broken percent-encoding (a `%` not followed by two hexadecimal
+   * digits, or bytes that are not UTF-8), which no page can read, whatever the method.
+   */
+  async badAddress(request: Request, response: Response): Promise<void> {
+    const session = this.sessions.sessionOf(request, response);
+    this.problem(response, session, await this.viewerOf(request, session), 400, 'The web address is not valid', [
+      'Part of the address after a % sign is not a character the address can hold.',
+      'If you typed or pasted the web address, check it is correct.',
+    ]);
+  }
+
   /** Who is signed in, for a page that does not need them to be: an expired sign-in is nobody. */
   private async viewerOf(request: Request, session: Session): Promise<Viewer | null> {
     if (!session.signedIn) return null;
