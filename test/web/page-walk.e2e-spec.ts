@@ -173,6 +173,37 @@ describeWithChromium('the pages where a person types, in Chromium, over the demo
     }
   });
 
+  it('refuses on the audit page and in its export a kind of record the list does not offer, or a filter given twice', async () => {
+    const page = await signedIn('Auditor');
+    const events = page.locator('table', { hasText: 'Events, in the order recorded' });
+    for (const [query, said, field] of [
+      ['kind=BOGUS', 'Choose a kind of record from the list', 'kind'],
+      ['kind=MEETING&kind=POLICY', 'Give the kind of record once: the address has it more than once', 'kind'],
+      ['to-year=2025&to-year=2026', 'Give the to date once: the address has it more than once', 'to-year'],
+    ]) {
+      const answer = await page.goto(`${app.api.url}/audit?${query}`);
+      expect([query, answer?.status()]).toEqual([query, 400]);
+      await expect(summary(page)).resolves.toContain(said);
+      await expect(page.locator('.govuk-error-summary a').getAttribute('href')).resolves.toBe(`#${field}`);
+      // Nothing is shown rather than more than was asked for.
+      await expect(events.count()).resolves.toBe(0);
+      const exported = await page.request.get(`${app.api.url}/audit/export.jsonl?${query}`);
+      expect([query, exported.status()]).toEqual([query, 400]);
+      await expect(exported.text()).resolves.toContain(said);
+    }
+    // A kind the list offers filters as before.
+    const meetings = await page.goto(`${app.api.url}/audit?kind=MEETING`);
+    expect(meetings?.status()).toBe(200);
+    await expect(events.count()).resolves.toBe(1);
+    const exported = await page.request.get(`${app.api.url}/audit/export.jsonl?kind=MEETING`);
+    expect(exported.status()).toBe(200);
+    const kinds = (await exported.text())
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { kind: string }).kind);
+    expect(new Set(kinds)).toEqual(new Set(['MEETING']));
+  });
+
   it('opens GraphiQL with no Authorization header, so the schema loads before a token is pasted', async () => {
     const page = await (await fetch(`${app.api.url}/graphql`, { headers: { accept: 'text/html' } })).text();
     const options = JSON.parse(/id="graphiql-options">(.*?)<\/script>/s.exec(page)?.[1] ?? '{}') as {
