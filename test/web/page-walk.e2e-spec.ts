@@ -1,4 +1,5 @@
 import { Browser, Page } from 'playwright-core';
+import { IntegrityMonitor } from '../../apps/api/src/integrity/integrity-monitor';
 import { describeWithChromium, launchChromium, openPage, signIn as signInAs } from '../support/chromium';
 import { DemoApp, startDemoApp } from '../support/demo-app';
 
@@ -202,6 +203,27 @@ describeWithChromium('the pages where a person types, in Chromium, over the demo
       .split('\n')
       .map((line) => (JSON.parse(line) as { kind: string }).kind);
     expect(new Set(kinds)).toEqual(new Set(['MEETING']));
+  });
+
+  it('links the area inbox’s signed heads to the audit page only for a reader the audit page lets in', async () => {
+    // A signed head of the log flows down to every area, and the inbox says where auditors check it.
+    await app.api.app.get(IntegrityMonitor).signIfDue();
+    const bristolInbox = `${app.api.url}/areas/${app.demo.areaIds.Bristol}/inbox`;
+    for (const [who, linked] of [
+      ['area business manager (Bristol)', false],
+      ['chair', false],
+      ['auditor', true],
+    ] as const) {
+      const page = await signedIn(who);
+      await page.goto(bristolInbox);
+      await expect(page.locator('main').innerText()).resolves.toContain('Auditors check them on the audit page.');
+      await expect(page.getByRole('link', { name: 'audit page' }).count()).resolves.toBe(linked ? 1 : 0);
+      if (linked) {
+        await page.getByRole('link', { name: 'audit page' }).click();
+        await expect(page.locator('h1').innerText()).resolves.toBe('Audit');
+      }
+      await page.context().close();
+    }
   });
 
   it('opens GraphiQL with no Authorization header, so the schema loads before a token is pasted', async () => {
