@@ -17,13 +17,13 @@ const GROUPS = `{ regionalGroups(first: 2) { edges { node {
   funding { amountPence }
   quorum { required }
   workstreams {
-    id name members { name } statusReports { rag } latestStatus { rag } reportedSinceLastMeeting
+    id name members { name } statusReports { rag note } latestStatus { rag } reportedSinceLastMeeting
     taskCounts { status count }
     workstreamTasks(first: 5) { totalCount edges { node { title status overdue history { change } } } }
   }
   policies {
     id title versions { version } currentVersion { version } undecidedAreaIds reviews { outcome }
-    adoption { areaId decision }
+    adoption { areaId decision decidedOn }
   }
 } } } }`;
 
@@ -31,7 +31,7 @@ type Workstream = {
   id: string;
   name: string;
   members: { name: string }[];
-  statusReports: { rag: string }[];
+  statusReports: { rag: string; note: string }[];
   latestStatus: { rag: string } | null;
   reportedSinceLastMeeting: boolean;
   taskCounts: { status: string; count: number }[];
@@ -47,7 +47,7 @@ type Policy = {
   currentVersion: { version: number } | null;
   undecidedAreaIds: string[];
   reviews: { outcome: string }[];
-  adoption: { areaId: string; decision: string }[];
+  adoption: { areaId: string; decision: string; decidedOn: string }[];
 };
 type Group = {
   id: string;
@@ -143,7 +143,14 @@ describe('lists of workstreams, tasks, policies and groups over GraphQL, one que
       ['ADDED', 'CANCELLED'],
     ]);
     const resources = avon.workstreams.find((w) => w.name === 'Resources') as Workstream;
-    expect(resources).toMatchObject({ members: [], statusReports: [{ rag: 'AMBER' }], taskCounts: [] });
+    expect(resources).toMatchObject({ members: [], taskCounts: [] });
+    // Amber with the reason for it, not a note that says all is well.
+    expect(resources.statusReports).toEqual([
+      {
+        rag: 'AMBER',
+        note: 'No partner has agreed a contribution since 2021/22: the regional arrangements’ funding for next year is not secured.',
+      },
+    ]);
     expect(resources.workstreamTasks).toEqual({ totalCount: 0, edges: [] });
     const silent = avon.workstreams.find((w) => w.name === 'Standing groups') as Workstream;
     expect(silent).toMatchObject({ statusReports: [], latestStatus: null, reportedSinceLastMeeting: false });
@@ -164,6 +171,14 @@ describe('lists of workstreams, tasks, policies and groups over GraphQL, one que
     ]);
     expect(sharing).toMatchObject({ title: 'Information sharing protocol', currentVersion: { version: 1 } });
     expect(sharing.undecidedAreaIds).toEqual([demo.areaIds['Bath and North East Somerset']]);
+    // Decided around its publication (12 December 2024) and coming into force, not the day the demo ran.
+    const areaNames = new Map(Object.entries(demo.areaIds).map(([name, id]) => [id, name]));
+    expect(sharing.adoption.map((a) => [areaNames.get(a.areaId), a.decidedOn]).sort()).toEqual([
+      ['Bristol', '2024-12-16'],
+      ['North Somerset', '2025-01-06'],
+      ['Somerset', '2024-12-19'],
+      ['South Gloucestershire', '2025-01-15'],
+    ]);
     expect(avon.policies.map((p) => p.reviews)).toEqual([[], []]);
     expect(other.policies).toMatchObject([
       {

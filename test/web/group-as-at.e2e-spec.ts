@@ -39,7 +39,10 @@ describeWithChromium('a group’s pages seen as at one day, in Chromium', () => 
   it('carries the overview’s day to Meetings, Policies and the inbox, each showing it or saying it cannot', async () => {
     const page = await chair();
     await page.goto(`${app.api.url}${groupPath()}?${JULY_2026}`);
-    const onTheDay = ['', '/meetings', '/policies', '/inbox'].map((page) => `${groupPath()}${page}?${JULY_2026}`);
+    // The workstreams list has no day of its own: its link opens it for today.
+    const onTheDay = ['', '/meetings', '/policies', '/workstreams', '/inbox'].map((page) =>
+      page === '/workstreams' ? `${groupPath()}${page}` : `${groupPath()}${page}?${JULY_2026}`,
+    );
     await expect(links(page)).resolves.toEqual(onTheDay);
 
     await navigation(page).getByRole('link', { name: 'Meetings' }).click();
@@ -86,7 +89,7 @@ describeWithChromium('a group’s pages seen as at one day, in Chromium', () => 
       'Information sharing protocol',
     ]);
     await expect(links(page)).resolves.toEqual(
-      ['', '/meetings', '/policies', '/inbox'].map((page) => `${groupPath()}${page}`),
+      ['', '/meetings', '/policies', '/workstreams', '/inbox'].map((page) => `${groupPath()}${page}`),
     );
     await page.goto(`${app.api.url}${groupPath()}/meetings`);
     await expect(page.locator('#as-at-limits').count()).resolves.toBe(0);

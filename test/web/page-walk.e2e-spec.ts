@@ -1,4 +1,5 @@
 import { Browser, Page } from 'playwright-core';
+import { IntegrityMonitor } from '../../apps/api/src/integrity/integrity-monitor';
 import { describeWithChromium, launchChromium, openPage, signIn as signInAs } from '../support/chromium';
 import { DemoApp, startDemoApp } from '../support/demo-app';
 
@@ -56,6 +57,38 @@ describeWithChromium('the pages where a person types, in Chromium, over the demo
     // GraphQL's own errors are untouched.
     const graphql = await app.api.graphql('{ regionalGroup(id: "00000000-0000-4000-8000-000000000000") { id } }');
     expect(graphql.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('answers a page address with a broken percent-encoding with a 400 page, whatever the method, and GraphQL’s as before', async () => {
+    const page = await signedIn();
+    for (const path of ['/groups/%E0%A4%A', `/groups/${app.demo.groupId}/meetings/%E0%A4%A`, '/areas/%E0%A4%A/inbox']) {
+      const response = await page.goto(`${app.api.url}${path}`);
+      expect([path, response?.status()]).toEqual([path, 400]);
+      await expect(page.locator('h1').innerText()).resolves.toBe('The web address is not valid');
+      await expect(page.locator('.app-signed-in').innerText()).resolves.toContain('Signed in as');
+    }
+    const posted = await fetch(`${app.api.url}/groups/%E0%A4%A/inbox/acknowledge`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'itemId=x',
+    });
+    expect([posted.status, posted.headers.get('content-type')]).toEqual([400, 'text/html; charset=utf-8']);
+    await expect(posted.text()).resolves.toContain('<h1 class="govuk-heading-l">The web address is not valid</h1>');
+    const program = await fetch(`${app.api.url}/assets/%E0%A4%A`);
+    expect(program.headers.get('content-type') ?? '').not.toContain('text/html');
+  });
+
+  it('keeps the signed-in header on the page that refuses a form sent with a stale token', async () => {
+    const page = await signedIn('Auditor');
+    await page.goto(`${app.api.url}/audit`);
+    await page
+      .locator('form[action="/audit/witness"] input[name="_csrf"]')
+      .evaluate((input) => input.setAttribute('value', 'stale'));
+    await page.getByLabel('Check a head you kept').fill('{}');
+    await page.getByRole('button', { name: 'Check the head' }).click();
+    await expect(page.locator('h1').innerText()).resolves.toBe('Your form could not be sent');
+    await expect(page.locator('.app-signed-in').innerText()).resolves.toContain('Signed in as');
+    await expect(page.locator('.govuk-service-navigation').innerText()).resolves.not.toContain('Sign in');
   });
 
   it('checks the overview’s "as at" fields on the page, with the Design System’s messages on the fields at fault', async () => {
@@ -138,6 +171,58 @@ describeWithChromium('the pages where a person types, in Chromium, over the demo
       await page.getByRole('button', { name: 'Check the head' }).click();
       await expect(summary(page)).resolves.toContain(said);
       await expect(summary(page)).resolves.not.toContain('Unexpected');
+    }
+  });
+
+  it('refuses on the audit page and in its export a kind of record the list does not offer, or a filter given twice', async () => {
+    const page = await signedIn('Auditor');
+    const events = page.locator('table', { hasText: 'Events, in the order recorded' });
+    for (const [query, said, field] of [
+      ['kind=BOGUS', 'Choose a kind of record from the list', 'kind'],
+      ['kind=MEETING&kind=POLICY', 'Give the kind of record once: the address has it more than once', 'kind'],
+      ['to-year=2025&to-year=2026', 'Give the to date once: the address has it more than once', 'to-year'],
+    ]) {
+      const answer = await page.goto(`${app.api.url}/audit?${query}`);
+      expect([query, answer?.status()]).toEqual([query, 400]);
+      await expect(summary(page)).resolves.toContain(said);
+      await expect(page.locator('.govuk-error-summary a').getAttribute('href')).resolves.toBe(`#${field}`);
+      // Nothing is shown rather than more than was asked for.
+      await expect(events.count()).resolves.toBe(0);
+      const exported = await page.request.get(`${app.api.url}/audit/export.jsonl?${query}`);
+      expect([query, exported.status()]).toEqual([query, 400]);
+      await expect(exported.text()).resolves.toContain(said);
+    }
+    // A kind the list offers filters as before.
+    const meetings = await page.goto(`${app.api.url}/audit?kind=MEETING`);
+    expect(meetings?.status()).toBe(200);
+    await expect(events.count()).resolves.toBe(1);
+    const exported = await page.request.get(`${app.api.url}/audit/export.jsonl?kind=MEETING`);
+    expect(exported.status()).toBe(200);
+    const kinds = (await exported.text())
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { kind: string }).kind);
+    expect(new Set(kinds)).toEqual(new Set(['MEETING']));
+  });
+
+  it('links the area inbox’s signed heads to the audit page only for a reader the audit page lets in', async () => {
+    // A signed head of the log flows down to every area, and the inbox says where auditors check it.
+    await app.api.app.get(IntegrityMonitor).signIfDue();
+    const bristolInbox = `${app.api.url}/areas/${app.demo.areaIds.Bristol}/inbox`;
+    for (const [who, linked] of [
+      ['area business manager (Bristol)', false],
+      ['chair', false],
+      ['auditor', true],
+    ] as const) {
+      const page = await signedIn(who);
+      await page.goto(bristolInbox);
+      await expect(page.locator('main').innerText()).resolves.toContain('Auditors check them on the audit page.');
+      await expect(page.getByRole('link', { name: 'audit page' }).count()).resolves.toBe(linked ? 1 : 0);
+      if (linked) {
+        await page.getByRole('link', { name: 'audit page' }).click();
+        await expect(page.locator('h1').innerText()).resolves.toBe('Audit');
+      }
+      await page.context().close();
     }
   });
 

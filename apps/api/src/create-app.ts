@@ -8,7 +8,7 @@ import { inputRefusal } from './common/input-refusal';
 import { GRAPHIQL_ASSETS_PATH, graphiqlSite } from './graphql/graphiql-landing-page';
 import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
 import { Pages } from '../../web/src/page-context';
-import { PageNotFoundFilter } from '../../web/src/page-not-found.filter';
+import { PageAddressFilter } from '../../web/src/page-address.filter';
 
 /** The api as it runs: used by main, the CLI's demo and the end-to-end tests alike. */
 export async function createApp(config: AppConfig, role: AppRole = {}): Promise<INestApplication> {
@@ -29,7 +29,7 @@ export async function createApp(config: AppConfig, role: AppRole = {}): Promise<
   );
   const apiErrors = new GraphqlExceptionFilter(app.get(HttpAdapterHost).httpAdapter);
   // The filter added last is tried first.
-  app.useGlobalFilters(apiErrors, new PageNotFoundFilter(app.get(Pages), apiErrors));
+  app.useGlobalFilters(apiErrors, new PageAddressFilter(app.get(Pages), apiErrors));
   app.enableShutdownHooks();
   return app;
 }

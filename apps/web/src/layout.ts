@@ -1,4 +1,5 @@
 import { Response } from 'express';
+import { mayReadHistory } from '@app/domain';
 import { csrfField, errorSummary, FieldError, successBanner } from './components';
 import { Html, html } from './html';
 
@@ -35,7 +36,7 @@ function navigation(
     ...viewer.roles
       .filter((grant) => grant.role === 'AREA_BUSINESS_MANAGER' && grant.areaId)
       .map((grant) => ({ href: `/areas/${grant.areaId}/inbox`, text: 'Area inbox' })),
-    ...(roles.includes('AUDITOR') || roles.includes('ADMINISTRATOR') ? [{ href: '/audit', text: 'Audit' }] : []),
+    ...(mayReadHistory(roles) ? [{ href: '/audit', text: 'Audit' }] : []),
   ].map((item) => ({ ...item, current: item.href === current }));
 }
 

@@ -49,7 +49,7 @@ export class Pages {
   async handle(request: Request, response: Response, work: (context: PageContext) => Promise<void>): Promise<void> {
     const session = this.sessions.sessionOf(request, response);
     if (request.method === 'POST' && !this.sessions.csrfMatches(session, formFields(request.body)._csrf)) {
-      this.problem(response, session, null, 400, 'Your form could not be sent', [
+      this.problem(response, session, await this.viewerOf(request, session), 400, 'Your form could not be sent', [
         'The page had been open too long, or was sent from elsewhere. Go back, reload the page and try again.',
       ]);
       return;
@@ -91,20 +91,35 @@ export class Pages {
   /** The page for an address no page has, with the person's navigation when they are signed in. */
   async notFound(request: Request, response: Response): Promise<void> {
     const session = this.sessions.sessionOf(request, response);
-    let viewer: Viewer | null = null;
-    if (session.signedIn) {
-      try {
-        viewer = (await ApiClient.forRequest(request, session.signedIn.token).send<{ me: Viewer }>(ME)).me;
-      } catch (error) {
-        // An expired sign-in still gets the page, without the navigation; anything else is worth a look.
-        if (!(error instanceof ApiRefusal))
-          this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-      }
-    }
-    this.problem(response, session, viewer, 404, 'Page not found', [
+    this.problem(response, session, await this.viewerOf(request, session), 404, 'Page not found', [
       'If you typed the web address, check it is correct.',
       'If you pasted the web address, check you copied the entire address.',
     ]);
+  }
+
+  /**
+   * The page for an address with a broken percent-encoding (a `%` not followed by two hexadecimal
+   * digits, or bytes that are not UTF-8), which no page can read, whatever the method.
+   */
+  async badAddress(request: Request, response: Response): Promise<void> {
+    const session = this.sessions.sessionOf(request, response);
+    this.problem(response, session, await this.viewerOf(request, session), 400, 'The web address is not valid', [
+      'Part of the address after a % sign is not a character the address can hold.',
+      'If you typed or pasted the web address, check it is correct.',
+    ]);
+  }
+
+  /** Who is signed in, for a page that does not need them to be: an expired sign-in is nobody. */
+  private async viewerOf(request: Request, session: Session): Promise<Viewer | null> {
+    if (!session.signedIn) return null;
+    try {
+      return (await ApiClient.forRequest(request, session.signedIn.token).send<{ me: Viewer }>(ME)).me;
+    } catch (error) {
+      // An expired sign-in still gets the page, without the navigation; anything else is worth a look.
+      if (!(error instanceof ApiRefusal))
+        this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      return null;
+    }
   }
 
   problem(

@@ -6,6 +6,8 @@ import { DemoContext, LoadedDemo, SendGraphql } from './load-demo';
 type Area = (typeof AREAS)[number];
 type Decision = {
   decision: 'ADOPTED' | 'ADOPTED_WITH_VARIATION' | 'NOT_ADOPTED';
+  /** The day the area decided; the day the demo runs when left out. */
+  decidedOn?: string;
   variation?: string;
   notAdoptedReason?: string;
 };
@@ -61,11 +63,12 @@ export const POLICIES: readonly {
     effectiveOn: '2025-01-01',
     // Its review date has passed: the demo shows it overdue.
     reviewOn: '2026-01-01',
+    // Entered when the demo runs, with the days the areas decided: around its publication and coming into force.
     decisions: {
-      Bristol: { decision: 'ADOPTED' },
-      Somerset: { decision: 'ADOPTED' },
-      'North Somerset': { decision: 'ADOPTED' },
-      'South Gloucestershire': { decision: 'ADOPTED' },
+      Bristol: { decision: 'ADOPTED', decidedOn: '2024-12-16' },
+      Somerset: { decision: 'ADOPTED', decidedOn: '2024-12-19' },
+      'North Somerset': { decision: 'ADOPTED', decidedOn: '2025-01-06' },
+      'South Gloucestershire': { decision: 'ADOPTED', decidedOn: '2025-01-15' },
     },
   },
 ];

@@ -16,8 +16,16 @@ export const STANDING_GROUPS = [
     partner: 'north-somerset',
     purpose:
       'Funding and resources in kind for the regional arrangements: new proposals for 2020/21 that reflect both.',
+    // The membership agrees contributions for 2020/21 and 2021/22 only: nothing funds the years since.
+    status: {
+      rag: 'AMBER',
+      note: 'No partner has agreed a contribution since 2021/22: the regional arrangements’ funding for next year is not secured.',
+    },
   },
 ] as const;
+
+/** What a standing group with nothing amiss reports. */
+const ON_TRACK = { rag: 'GREEN', note: 'On track for the next meeting.' };
 
 export const TASK_AND_FINISH = {
   name: 'Missing children return interviews (BNSSG)',
@@ -144,7 +152,7 @@ export async function loadWorkstreams(
     await call(
       'reportWorkstreamStatus',
       'ReportWorkstreamStatusInput',
-      { workstreamId: id, rag: group.name === 'Resources' ? 'AMBER' : 'GREEN', note: 'On track for the next meeting.' },
+      { workstreamId: id, ...('status' in group ? group.status : ON_TRACK) },
       lead,
     );
   }

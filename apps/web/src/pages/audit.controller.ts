@@ -22,7 +22,7 @@ import {
   readDate,
 } from '../components';
 import { html } from '../html';
-import { historyFilterRefusal } from './history-filter-refusal';
+import { filterAddressRefusals, historyFilterRefusal } from './history-filter-refusal';
 import { PageContext, Pages, queryOf } from '../page-context';
 
 const HEAD = `{ integrity { head { treeSize rootHash timestamp keyId signature } } }`;
@@ -93,7 +93,7 @@ function filterOf(query: Record<string, string>): { filter: Filter; from: DateRe
   const to = readDate(query, 'to', 'The to date');
   if (from.date) filter.from = from.date;
   if (to.date) filter.to = to.date;
-  if (query.kind && KINDS.includes(query.kind)) filter.kinds = [query.kind];
+  if (query.kind) filter.kinds = [query.kind];
   return { filter, from, to };
 }
 
@@ -154,7 +154,9 @@ export class AuditController {
 
   @Get()
   async show(@Req() request: Request, @Res() response: Response): Promise<void> {
-    await this.pages.handle(request, response, (context) => this.render(context, queryOf(request)));
+    await this.pages.handle(request, response, (context) =>
+      this.render(context, queryOf(request), filterAddressRefusals(request.query, KINDS)),
+    );
   }
 
   /** The history the filter selects, every page of it, as JSON Lines: one event a line, in the order recorded. */
@@ -164,8 +166,9 @@ export class AuditController {
       const { api } = context;
       const query = queryOf(request);
       const { filter, from, to } = filterOf(query);
-      // Not a wider export than asked for: the page shows what is wrong with the dates instead.
-      if (from.error || to.error) return this.render(context, query);
+      const refused = filterAddressRefusals(request.query, KINDS);
+      // Not a wider export than asked for: the page shows what is wrong with the filter instead.
+      if (refused.length > 0 || from.error || to.error) return this.render(context, query, refused);
       let page = await api.send<HistoryPage>(HISTORY, { filter, first: EXPORT_PAGE_SIZE, after: null });
       response.status(200).set({
         'content-type': 'application/x-ndjson; charset=utf-8',
@@ -200,6 +203,7 @@ export class AuditController {
       await this.render(
         context,
         {},
+        [],
         typeof outcome === 'string' ? { verdict: outcome, text } : { error: outcome, text },
       );
     });
@@ -219,14 +223,16 @@ export class AuditController {
   private async render(
     { api, render, session }: PageContext,
     query: Record<string, string>,
+    refused: readonly FieldError[],
     witness: { verdict?: string; error?: FieldError; text: string } | null = null,
   ): Promise<void> {
     const { head, problem } = await verifiedHead(api);
     const { filter, from, to } = filterOf(query);
-    const dateErrors = [from.error, to.error].filter((error): error is FieldError => error !== null);
-    let errors: FieldError[] = [...(witness?.error ? [witness.error] : []), ...dateErrors];
+    // A filter the page cannot read shows no history rather than more than was asked for.
+    const filterErrors = [...refused, ...[from.error, to.error].filter((error): error is FieldError => error !== null)];
+    let errors: FieldError[] = [...(witness?.error ? [witness.error] : []), ...filterErrors];
     let history: HistoryPage['history'] | null = null;
-    if (dateErrors.length === 0) {
+    if (filterErrors.length === 0) {
       try {
         history = (await api.send<HistoryPage>(HISTORY, { filter, first: PAGE_SIZE, after: query.after || null }))
           .history;

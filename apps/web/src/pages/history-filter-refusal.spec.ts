@@ -1,5 +1,5 @@
 import { ApiRefusal } from '../api-client';
-import { historyFilterRefusal } from './history-filter-refusal';
+import { filterAddressRefusals, historyFilterRefusal } from './history-filter-refusal';
 
 describe('historyFilterRefusal', () => {
   it('given a window that ends before it starts, when shown on the audit page, then it names both dates as the page writes dates', () => {
@@ -31,5 +31,29 @@ describe('historyFilterRefusal', () => {
     const refusal = new ApiRefusal('NOT_FOUND', 'No event concerns that id.', null);
 
     expect(historyFilterRefusal(refusal)).toEqual({ field: 'entityId', text: 'No event concerns that id.' });
+  });
+});
+
+describe('filterAddressRefusals', () => {
+  const KINDS = ['MEETING', 'POLICY'];
+
+  it('given a kind of record the list offers, or none, when the address is read, then nothing is refused', () => {
+    expect(filterAddressRefusals({ kind: 'MEETING', entityId: 'x', 'from-day': '1' }, KINDS)).toEqual([]);
+    expect(filterAddressRefusals({ kind: '' }, KINDS)).toEqual([]);
+  });
+
+  it('given a kind of record the list does not offer, when the address is read, then it is refused on its field', () => {
+    expect(filterAddressRefusals({ kind: 'BOGUS' }, KINDS)).toEqual([
+      { field: 'kind', text: 'Choose a kind of record from the list' },
+    ]);
+  });
+
+  it('given a field given twice, when the address is read, then it is refused on its field rather than dropped', () => {
+    expect(
+      filterAddressRefusals({ kind: ['MEETING', 'POLICY'], 'to-day': ['1', '2'], 'to-year': ['2026', '2027'] }, KINDS),
+    ).toEqual([
+      { field: 'kind', text: 'Give the kind of record once: the address has it more than once' },
+      { field: 'to', text: 'Give the to date once: the address has it more than once' },
+    ]);
   });
 });

@@ -28,3 +28,41 @@ export function historyFilterRefusal(error: ApiRefusal): FieldError {
   }
   return { field: field && Object.hasOwn(ID_FIELDS, field) ? field : 'entityId', text: error.message };
 }
+
+/** The filter's fields as its address names them (a date by its three parts), as the page labels them. */
+const ADDRESS_FIELDS: Readonly<Record<string, string>> = {
+  ...ID_FIELDS,
+  kind: 'kind of record',
+  ...Object.fromEntries(
+    ['from', 'to'].flatMap((date) => ['day', 'month', 'year'].map((part) => [`${date}-${part}`, `${date} date`])),
+  ),
+};
+
+/**
+ * What an edited address asks of the audit filter that its form cannot send, refused rather than
+ * dropped (which would widen the history shown or exported): a field given more than once, and a
+ * kind of record that `kinds`, the list offered, does not hold.
+ */
+export function filterAddressRefusals(
+  query: Readonly<Record<string, unknown>>,
+  kinds: readonly string[],
+): FieldError[] {
+  const twice = Object.keys(ADDRESS_FIELDS).filter(
+    (name) => query[name] !== undefined && typeof query[name] !== 'string',
+  );
+  // A date is refused once, on the first of its parts given twice.
+  const repeated = twice.filter(
+    (name, index) => twice.findIndex((other) => ADDRESS_FIELDS[other] === ADDRESS_FIELDS[name]) === index,
+  );
+  const kind = query.kind;
+  return [
+    ...repeated.map((name) => ({
+      // A date's day is its first field, whose id is the date's own.
+      field: name.replace(/-day$/, ''),
+      text: `Give the ${ADDRESS_FIELDS[name]} once: the address has it more than once`,
+    })),
+    ...(typeof kind === 'string' && kind !== '' && !kinds.includes(kind)
+      ? [{ field: 'kind', text: 'Choose a kind of record from the list' }]
+      : []),
+  ];
+}

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { groupDateOf, isAfterToday } from '@app/domain';
+import { groupDateOf, isAfterToday, mayReadHistory } from '@app/domain';
 import { CLOCK, Clock } from '@app/platform';
 import { Request, Response } from 'express';
 import {
@@ -217,7 +217,7 @@ export class InboxController {
   }
 
   private async render(
-    { api, session, render }: PageContext,
+    { api, session, render, viewer }: PageContext,
     areaId: string,
     errors: FieldError[],
     values: Record<string, string> = {},
@@ -359,7 +359,13 @@ export class InboxController {
                   ${longDate(latestHead.occurredAt)} covering the first ${String(latestHead.treeHead?.treeSize ?? 0)}
                   records. They are for ${areaName}’s own system to keep, which reads them from the API’s area feed, so
                   that auditors can check nothing recorded was altered; they need nobody to acknowledge them. Auditors
-                  check them on the <a class="govuk-link" href="/audit">audit page</a>.
+                  check them on the
+                  ${
+                    // The audit page refuses anyone who may not read the history: only they are sent to it.
+                    mayReadHistory(viewer.roles.map((grant) => grant.role))
+                      ? html`<a class="govuk-link" href="/audit">audit page</a>`
+                      : 'audit page'
+                  }.
                 </p>`
             : html``
         }
