@@ -207,6 +207,9 @@ describe('the auditor’s history over GraphQL, and replay --check, on the Avon 
       ['PolicyDrafted', '2024-12-12'],
       ['PolicyApproved', '2024-12-12'],
       ['PolicyVersionPublished', '2024-12-12'],
+      // Bristol's and Somerset's decisions on it, entered with the days they were made.
+      ['PolicyAdoptionRecorded', '2024-12-16'],
+      ['PolicyAdoptionRecorded', '2024-12-19'],
     ]);
     const meetingId = JSON.parse(
       (await allOf({ entityId: policyId, types: ['PolicyApproved'] })).nodes[0].data,
