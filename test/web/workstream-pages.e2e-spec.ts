@@ -87,6 +87,9 @@ describeWithChromium('the workstream pages, in Chromium, over the demo data (23 
     await expect(page.locator('h1').innerText()).resolves.toBe(TASK_AND_FINISH.name);
     await expect(page.locator('#tasks-not-shown').count()).resolves.toBe(1);
     await expect(page.locator('.govuk-summary-card').count()).resolves.toBe(0);
+    // No filter of tasks that are not shown; the day the workstream is seen as at still can be asked.
+    await expect(page.locator('#status, #overdue').count()).resolves.toBe(0);
+    await expect(page.getByRole('group', { name: 'Show the workstream as it stood on' }).count()).resolves.toBe(1);
     await page.context().close();
   });
 

@@ -1,6 +1,5 @@
 import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { isAfterToday } from '@app/domain';
 import { CLOCK, Clock } from '@app/platform';
 import { ApiRefusal, keptIfForbidden } from '../api-client';
 import {
@@ -19,6 +18,7 @@ import {
 import { html } from '../html';
 import { PageContext, Pages, queryOf } from '../page-context';
 import { asAtRefusal } from './as-at-refusal';
+import { asAtCaption } from './group-as-at';
 import { groupNavigation } from './group-nav';
 import { everyNode, NodePage } from './reports-up-views';
 import {
@@ -195,7 +195,9 @@ export class WorkstreamController {
       current: '/',
       errors: errorsOnTasks(errors, tasks instanceof ApiRefusal ? [] : tasks, (task) => task.viewerMayChange),
       status: errors.length > 0 ? 400 : 200,
-      content: html`<span class="govuk-caption-l">${asAt ? this.asAtCaption(asAt) : 'Workstream'}</span>
+      content: html`<span class="govuk-caption-l"
+          >${asAt ? asAtCaption('Workstream', asAt, this.clock.now()) : 'Workstream'}</span
+        >
         <h1 class="govuk-heading-l">${workstream.name}</h1>
         ${group instanceof ApiRefusal ? html`` : groupNavigation(group.id, 'workstreams')}
         ${summaryList([
@@ -228,23 +230,28 @@ export class WorkstreamController {
             typed: asked.typed,
             errors,
           })}
-          ${select({
-            id: 'status',
-            name: 'status',
-            label: 'Tasks with the status',
-            value: status,
-            errors,
-            choices: [ANY, ...STATUS_ORDER.map((value) => ({ value, text: humanise(value) }))],
-          })}
-          ${checkbox({
-            id: 'overdue',
-            name: 'overdue',
-            legend: 'Overdue',
-            label: 'Overdue tasks only',
-            value: OVERDUE_ONLY,
-            checked: overdue === OVERDUE_ONLY,
-            errors,
-          })}
+          ${
+            // Filters of tasks the reader may not read would filter nothing.
+            tasks instanceof ApiRefusal
+              ? html``
+              : html`${select({
+                  id: 'status',
+                  name: 'status',
+                  label: 'Tasks with the status',
+                  value: status,
+                  errors,
+                  choices: [ANY, ...STATUS_ORDER.map((value) => ({ value, text: humanise(value) }))],
+                })}
+                ${checkbox({
+                  id: 'overdue',
+                  name: 'overdue',
+                  legend: 'Overdue',
+                  label: 'Overdue tasks only',
+                  value: OVERDUE_ONLY,
+                  checked: overdue === OVERDUE_ONLY,
+                  errors,
+                })}`
+          }
           ${button('Show', 'secondary')}
         </form>
         ${
@@ -270,12 +277,5 @@ export class WorkstreamController {
               : tasksByStatus(tasks, 3, (task) => [['Owner', nameOf(task.ownerId)]], actions)
         }`,
     });
-  }
-
-  /** A day still to come shows what is planned for it, not what was, as the group's page says it. */
-  private asAtCaption(asAt: string): string {
-    return isAfterToday(asAt, this.clock.now().toISOString())
-      ? `Workstream as planned for ${longDate(asAt)}, from what is recorded today`
-      : `Workstream as it stood on ${longDate(asAt)}`;
   }
 }
