@@ -13,12 +13,13 @@ export interface SeenAsAt<T> {
 
 /**
  * A group page's data as at the day in its address (`asAt-day`, `-month`, `-year`), today's when none is
- * given. A mistyped date, or one the API refuses (before the group existed), goes to the error summary
- * over today's page: never ignored, never half shown.
+ * given. A mistyped date, or one the API refuses (before what is shown existed, worded with `since`), goes
+ * to the error summary over today's page: never ignored, never half shown.
  */
 export async function seenAsAt<T>(
   query: Readonly<Record<string, string | undefined>>,
   load: (asAt: string | null) => Promise<T>,
+  since = ', when the group was established',
 ): Promise<SeenAsAt<T>> {
   const asked = readDate(query, 'asAt', 'The date');
   const today = async (errors: FieldError[]) => ({ data: await load(null), asAt: null, typed: asked.typed, errors });
@@ -27,7 +28,7 @@ export async function seenAsAt<T>(
   try {
     return { data: await load(asked.date), asAt: asked.date, typed: asked.typed, errors: [] };
   } catch (error) {
-    const refusal = asAtRefusal(error, ', when the group was established');
+    const refusal = asAtRefusal(error, since);
     if (!refusal) throw error;
     return today([refusal]);
   }

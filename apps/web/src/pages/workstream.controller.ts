@@ -10,15 +10,13 @@ import {
   FieldError,
   humanise,
   longDate,
-  readDate,
   select,
   summaryList,
   table,
 } from '../components';
 import { html } from '../html';
 import { PageContext, Pages, queryOf } from '../page-context';
-import { asAtRefusal } from './as-at-refusal';
-import { asAtCaption } from './group-as-at';
+import { asAtCaption, seenAsAt } from './group-as-at';
 import { groupNavigation } from './group-nav';
 import { everyNode, NodePage } from './reports-up-views';
 import {
@@ -139,26 +137,24 @@ export class WorkstreamController {
     const { api, session, viewer, render } = context;
     const status = query.status ?? '';
     const overdue = query.overdue ?? '';
-    const asked = readDate(query, 'asAt', 'The date');
+    const seen = await seenAsAt(
+      query,
+      (day) =>
+        api
+          .send<{ workstream: Workstream }>(WORKSTREAM, { id: workstreamId, asAt: day })
+          .then((page) => page.workstream),
+      ', the first day the workstream can be shown as it stood',
+    );
+    const { data: workstream, asAt } = seen;
     // A status or an "overdue" the form does not offer (an edited address) is named in the error summary, not sent.
     const errors: FieldError[] = [
       ...formErrors,
-      ...(asked.error ? [asked.error] : []),
+      ...seen.errors,
       ...(status && !STATUS_ORDER.includes(status) ? [{ field: 'status', text: 'Choose a status from the list' }] : []),
       ...(overdue && overdue !== OVERDUE_ONLY
         ? [{ field: 'overdue', text: 'Tick “Overdue tasks only” or leave it unticked' }]
         : []),
     ];
-    const read = (asAt: string | null) =>
-      api.send<{ workstream: Workstream }>(WORKSTREAM, { id: workstreamId, asAt }).then((page) => page.workstream);
-    let asAt = asked.date;
-    const workstream = await read(asAt).catch((error: unknown) => {
-      const refusal = asAt ? asAtRefusal(error, ', the first day the workstream can be shown as it stood') : null;
-      if (!refusal) throw error;
-      errors.push(refusal);
-      asAt = null;
-      return read(null);
-    });
     if (workstream.groupId !== groupId) {
       this.pages.problem(response, session, viewer, 404, 'Page not found', [
         `The workstream ${workstream.name} is not one of this group’s.`,
@@ -227,7 +223,7 @@ export class WorkstreamController {
             name: 'asAt',
             label: 'Show the workstream as it stood on',
             hint: 'For example, 31 10 2026. Leave empty for today.',
-            typed: asked.typed,
+            typed: seen.typed,
             errors,
           })}
           ${
