@@ -42,6 +42,10 @@ describe('happenedOn: the real-world date of an event', () => {
     );
   });
 
+  it('given a meeting of 12 March 2020 closed when entered in 2026, then it closed in 2020', () => {
+    expect(happenedOn({ closedAt: RECORDED, heldOn: '2020-03-12' }, RECORDED)).toBe('2020-03-12');
+  });
+
   it('given a succession, then it happened on its effective date', () => {
     expect(happenedOn({ predecessorId: 'ccg', successorId: 'icb', effectiveOn: '2022-07-01' }, RECORDED)).toBe(
       '2022-07-01',

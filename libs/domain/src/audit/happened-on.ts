@@ -3,8 +3,8 @@ import { groupDateOf, IsoDate, isIsoDate } from '../shared/dates';
 /**
  * Data fields that, in every event carrying them, say when the thing happened in the world, in
  * order of preference: a notice's `givenOn` before its `effectiveOn`, an appointment's or a
- * commission's `startDate` before a workstream's planned `endDate`, a meeting's date (`membershipOn`)
- * before the moment it was recorded open, a chair's `from` and a rotation's `on`. Fields naming a future date
+ * commission's `startDate` before a workstream's planned `endDate`, a meeting's date (`membershipOn`, `heldOn`)
+ * before the moment it was recorded open or closed, a chair's `from` and a rotation's `on`. Fields naming a future date
  * (`dueDate`, `reviewOn`, a meeting's `startsAt` when it is booked) are deliberately absent.
  */
 const HAPPENED_ON_FIELDS = [
@@ -34,6 +34,7 @@ const HAPPENED_ON_FIELDS = [
   'resolvedOn',
   'acknowledgedAt',
   'membershipOn',
+  'heldOn',
   'openedAt',
   'closedAt',
   'closedOn',

@@ -544,18 +544,18 @@ describe('Written views of an absent representative (R8)', () => {
 });
 
 describe('Closing a meeting', () => {
-  it('is recorded at the time it is sent', () => {
+  it('is recorded at the time it is sent, with the day the meeting was held', () => {
     spec
       .given(quorateMeeting)
       .when(close())
-      .then([{ type: 'MeetingClosed', data: { closedAt: meetingNow } }]);
+      .then([{ type: 'MeetingClosed', data: { closedAt: meetingNow, heldOn: '2020-03-12' } }]);
   });
 
   it('is recorded for an inquorate meeting', () => {
     spec
       .given([...opened, ...presentInPerson(3)])
       .when(close(meetingChair))
-      .then([{ type: 'MeetingClosed', data: { closedAt: meetingNow } }]);
+      .then([{ type: 'MeetingClosed', data: { closedAt: meetingNow, heldOn: '2020-03-12' } }]);
   });
 
   it('is refused before the meeting opens', () => {

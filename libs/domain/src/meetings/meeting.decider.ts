@@ -154,7 +154,7 @@ function decideForMeeting(command: Exclude<MeetingCommandUnion, ScheduleMeeting>
     case 'CloseMeeting':
       requireMeetingOfficer(actor, 'close a meeting');
       requireOpen(meeting);
-      return [{ type: 'MeetingClosed', data: { closedAt: now } }];
+      return [{ type: 'MeetingClosed', data: { closedAt: now, heldOn: meeting.meetingDate } }];
     case 'RecordDecision': {
       requireMeetingOfficer(actor, 'record a decision');
       requireQuorate(meeting);

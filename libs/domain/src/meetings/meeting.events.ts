@@ -38,7 +38,11 @@ export type WrittenViewsSubmitted = Message<
   'WrittenViewsSubmitted',
   { appointmentId: string; agendaItem: string; views: string }
 >;
-export type MeetingClosed = Message<'MeetingClosed', { closedAt: string }>;
+/**
+ * `heldOn` is the meeting's own day, on which it ended wherever its closing was entered: a meeting
+ * of 2020 entered in 2026 closed in 2020 (absent from closings recorded before it was kept).
+ */
+export type MeetingClosed = Message<'MeetingClosed', { closedAt: string; heldOn?: IsoDate }>;
 /** Agreed by the representatives present in person, never by substitutes (R8, R9). */
 export type DecisionRecorded = Message<
   'DecisionRecorded',

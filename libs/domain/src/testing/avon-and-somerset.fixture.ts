@@ -439,7 +439,10 @@ export const presentInPerson = (count: number): AttendanceRecorded[] =>
     .slice(0, count)
     .map((rep) => attendanceRecorded(rep));
 
-export const meetingClosed: MeetingClosed = { type: 'MeetingClosed', data: { closedAt: '2020-03-12T12:30:00.000Z' } };
+export const meetingClosed: MeetingClosed = {
+  type: 'MeetingClosed',
+  data: { closedAt: '2020-03-12T12:30:00.000Z', heldOn: '2020-03-12' },
+};
 
 /** A scheduled and opened meeting with 7 of 10 present: quorate. */
 export const quorateMeeting: MeetingEvent[] = [meetingScheduled(), meetingOpened(), ...presentInPerson(7)];

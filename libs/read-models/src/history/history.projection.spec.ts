@@ -382,6 +382,22 @@ describe('the history projection, given events through the runner', () => {
         ],
       }));
 
+  it('dates a meeting entered late and closed with its day on that day, with no minutes after it', () =>
+    spec
+      .given()
+      .when(
+        meetingBooked,
+        meeting('MeetingOpened', { openedAt: enteredLate.occurredAt, membershipOn: '2025-12-11', representatives: [] }),
+        meeting('MeetingClosed', { closedAt: enteredLate.occurredAt, heldOn: '2025-12-11' }),
+      )
+      .then({
+        history_events: [
+          { type: 'MeetingScheduled', happened_on: '2025-12-11' },
+          { type: 'MeetingOpened', happened_on: '2025-12-11' },
+          { type: 'MeetingClosed', happened_on: '2025-12-11' },
+        ],
+      }));
+
   it('moves a draft back to its approval even when the approval was recorded on an earlier day than the draft', () =>
     spec
       .given()
