@@ -80,6 +80,67 @@ describe('workstreams and tasks over GraphQL', () => {
     expect(byName.Resources).toMatchObject({ latestStatus: { rag: 'AMBER' }, reportedSinceLastMeeting: true });
   });
 
+  it('names the partner leading on the day seen: the BNSSG CCG before 1 July 2022, the ICB that succeeded it from then (W1, R16)', async () => {
+    const [performance] = loaded.standingIds;
+    const leadOn = async (asAt: string | null) => {
+      const { data, errors } = await api.graphql(
+        'query($id: ID!, $g: ID!, $asAt: String) { workstream(id: $id, asAt: $asAt) { leadPartnerId } regionalGroup(id: $g, asAt: $asAt) { workstreams { id leadPartnerId } } }',
+        { id: performance, g: demo.groupId, asAt },
+        auditor,
+      );
+      expect(errors).toBeUndefined();
+      const listed = data?.regionalGroup.workstreams.find((w: { id: string }) => w.id === performance);
+      expect(listed?.leadPartnerId).toBe(data?.workstream.leadPartnerId);
+      return data?.workstream.leadPartnerId;
+    };
+    expect(await leadOn('2020-03-01')).toBe(demo.partnerIds['bnssg-ccg']);
+    expect(await leadOn('2022-06-30')).toBe(demo.partnerIds['bnssg-ccg']);
+    expect(await leadOn('2022-07-01')).toBe(demo.partnerIds['bnssg-icb']);
+    expect(await leadOn(null)).toBe(demo.partnerIds['bnssg-icb']);
+  });
+
+  it('refuses a lead partner that was no core partner on the start day, or on the day the lead changes, writing nothing (W1)', async () => {
+    const chair = await tokenOf('sheila-smith');
+    const [performance] = loaded.standingIds;
+    const icb = 'NHS Bristol, North Somerset and South Gloucestershire ICB';
+    const before = await api.store.lastPosition();
+    const commissioned = await call(
+      'commissionWorkstream',
+      'CommissionWorkstreamInput',
+      {
+        groupId: demo.groupId,
+        name: 'Health data since 2020',
+        kind: 'STANDING',
+        purpose: 'Health data across the five local arrangements.',
+        leadPartnerId: demo.partnerIds['bnssg-icb'],
+        leadPersonId: demo.personIds['janet-baptiste-grant'],
+        areaIds: Object.values(demo.areaIds),
+        startDate: '2020-04-01',
+      },
+      chair,
+    );
+    expect(commissioned.data).toBeNull();
+    expect(commissioned.errors?.[0]).toMatchObject({
+      message: `${icb} was not a core partner of the group on 2020-04-01, the day the workstream starts.`,
+      extensions: { code: 'NOT_A_CORE_PARTNER', partnerId: demo.partnerIds['bnssg-icb'], on: '2020-04-01' },
+    });
+    const changed = await call(
+      'changeWorkstreamLead',
+      'ChangeWorkstreamLeadInput',
+      {
+        workstreamId: performance,
+        personId: demo.personIds['janet-baptiste-grant'],
+        leadPartnerId: demo.partnerIds['bnssg-ccg'],
+      },
+      chair,
+    );
+    expect(changed.errors?.[0]).toMatchObject({
+      message: `NHS BNSSG CCG had been succeeded by ${icb} by 2026-11-23, the day the lead changes: name ${icb} as the lead partner.`,
+      extensions: { code: 'NOT_A_CORE_PARTNER', successorId: demo.partnerIds['bnssg-icb'] },
+    });
+    expect(await api.store.lastPosition()).toBe(before);
+  });
+
   it('flows a commissioned workstream into the feed of each area it concerns, and only those (D2)', async () => {
     const feed = async (area: string) =>
       (
@@ -306,6 +367,13 @@ describe('workstreams and tasks over GraphQL', () => {
     );
     expect(closed.errors).toBeUndefined();
     expect(closed.data?.closeWorkstream.status).toBe('CLOSED');
+    // Closed today, it reads closed today, not only from tomorrow.
+    const today = await api.graphql(
+      'query($id: ID!) { workstream(id: $id) { status closedOn } }',
+      { id: loaded.taskAndFinishId },
+      auditor,
+    );
+    expect(today.data?.workstream).toEqual({ status: 'CLOSED', closedOn: expect.stringMatching(/^2026-11-23T/) });
 
     const { data } = await api.graphql(
       'query($id: ID!) { workstream(id: $id) { workstreamTasks { edges { node { id status history { change workstreamId } } } } } }',

@@ -68,6 +68,10 @@ describeWithChromium('the workstream pages, in Chromium, over the demo data (23 
     await expect(row(page, TASK_AND_FINISH.name)).resolves.toBe(
       `${TASK_AND_FINISH.name}\tTask and finish\tJacqui Jensen, Bristol City Council\tAmber on 23 November 2026: Police referral work is blocked pending a data protection review.\tReported\t1 in progress, 1 to do, 1 blocked, 1 done, 1 cancelled`,
     );
+    // Led for NHS BNSSG CCG since 2019: for the ICB that succeeded it, today (W1, R16).
+    await expect(row(page, 'Performance and data analysis')).resolves.toContain(
+      '\tJanet Baptiste-Grant, NHS Bristol, North Somerset and South Gloucestershire ICB\t',
+    );
     // The one standing group that has not reported since the last meeting.
     await expect(row(page, 'Standing groups')).resolves.toBe(
       'Standing groups\tStanding\tChris Sivers, South Gloucestershire Council\tNot reported yet\tNot reported\tNo tasks',
@@ -295,6 +299,39 @@ describeWithChromium('the workstream pages, in Chromium, over the demo data (23 
     await lead.context().close();
   });
 
+  it('sends a refused task form’s address, asked for again, to the page the form is on, at the task’s card', async () => {
+    const lead = await signedIn('workstream lead (task and finish)');
+    /** Blocks "Draft the protocol" with no reason on the page at `url`; answers the address the refusal is shown at. */
+    const refusedOn = async (url: string) => {
+      await lead.goto(url);
+      await lead.getByRole('button', { name: 'Block task Draft the protocol' }).click();
+      await expect(summary(lead)).resolves.toContain('Enter why the task is blocked');
+      return new URL(lead.url());
+    };
+    /** Asks for `address` again as a GET (as pressing Enter in the address bar does); answers the redirect's status. */
+    const askedAgain = async (address: URL) => {
+      const response = await lead.goto(address.href);
+      expect(response?.status()).toBe(200);
+      return (await response?.request().redirectedFrom()?.response())?.status();
+    };
+
+    const onWorkstream = await refusedOn(workstreamUrl());
+    expect(onWorkstream.pathname).toMatch(/\/tasks\/[^/]+\/block$/);
+    const taskId = onWorkstream.pathname.split('/').at(-2);
+    await expect(askedAgain(onWorkstream)).resolves.toBe(303);
+    expect(lead.url()).toBe(`${workstreamUrl()}#task-${taskId}`);
+    await expect(lead.locator('h1').innerText()).resolves.toBe(TASK_AND_FINISH.name);
+    await expect(lead.locator(`#task-${taskId}`).innerText()).resolves.toContain('Draft the protocol');
+
+    const onMyTasks = await refusedOn(`${app.api.url}/tasks`);
+    expect(onMyTasks.pathname).toBe(`/tasks/${taskId}/block`);
+    await expect(askedAgain(onMyTasks)).resolves.toBe(303);
+    expect(lead.url()).toBe(`${app.api.url}/tasks#task-${taskId}`);
+    await expect(lead.locator('h1').innerText()).resolves.toBe('My tasks');
+    await expect(lead.locator(`#task-${taskId}`).innerText()).resolves.toContain('Draft the protocol');
+    await lead.context().close();
+  });
+
   it('flags no missing report once the workstream has closed', async () => {
     const lead = app.tokens['workstream lead (task and finish)'];
     const { taskAndFinishId } = app.workstreams;
@@ -317,9 +354,9 @@ describeWithChromium('the workstream pages, in Chromium, over the demo data (23 
       i: { workstreamId: taskAndFinishId, outcomeReport: 'Folded into the regional protocol.' },
     });
 
-    // The closing takes effect from the day after it was recorded, so the page is seen as planned for then.
+    // Closed today, it shows closed today.
     const page = await signedIn('chair');
-    await page.goto(workstreamUrl({ 'asAt-day': '24', 'asAt-month': '11', 'asAt-year': '2026' }));
+    await page.goto(workstreamUrl());
     const main = await page.locator('main').innerText();
     expect(main).toMatch(/Status\s+Closed on/);
     expect(main).toMatch(/Since the group last met\s+No report due: closed/);

@@ -47,6 +47,7 @@ export * from './workstreams/workstream.state';
 export * from './workstreams/workstream.decider';
 export * from './workstreams/task-overdue';
 export * from './workstreams/task-editors';
+export * from './workstreams/lead-partner';
 export * from './local-arrangements/local-arrangement.decider';
 export * from './local-arrangements/local-records';
 export * from './local-arrangements/arrangements-implementation';

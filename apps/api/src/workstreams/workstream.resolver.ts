@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { Inject } from '@nestjs/common';
 import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
-import { isTaskOverdue, DomainError, mayChangeTask } from '@app/domain';
+import { isTaskOverdue, DomainError, leadPartnerOn, mayChangeTask } from '@app/domain';
 import { TaskFilter, TaskRow, TimeView, WHOLE_RECORD, WorkstreamQueries, WorkstreamRow } from '@app/read-models';
 import { CLOCK, Clock } from '@app/platform';
 import { KnownEntities } from '../common/known-entities';
@@ -62,7 +62,7 @@ export function toWorkstream(row: WorkstreamRow, view: TimeView, asked: Asked = 
     kind: row.kind as WorkstreamKind,
     purpose: row.purpose,
     termsOfReference: row.termsOfReference,
-    leadPartnerId: row.leadPartnerId,
+    namedLeadPartnerId: row.leadPartnerId,
     lead: { personId: row.leadPersonId, name: row.leadName },
     startDate: row.startDate,
     endDate: row.endDate,
@@ -214,6 +214,16 @@ export class WorkstreamResolver {
   async areas(@Parent() workstream: Workstream, @Context() context: GraphqlContext): Promise<LocalArea[]> {
     const areas = await context.loaders.area.loadMany(await context.loaders.areaIdsOfWorkstream.load(workstream.id));
     return areas.flatMap((area) => (area && !(area instanceof Error) ? [{ id: area.areaId, name: area.name }] : []));
+  }
+
+  @ResolveField(() => ID, {
+    description:
+      'The core partner leading on the day seen (W1): the one named lead, or the successor that took over its leads by then (R16: an ICB for its CCG from 1 July 2022); the one named if it has since left the group.',
+  })
+  async leadPartnerId(@Parent() workstream: Workstream, @Context() context: GraphqlContext): Promise<string> {
+    const { groupId, view, namedLeadPartnerId } = workstream;
+    const partners = await context.loaders.partnersOfGroup.load({ id: groupId, args: { view } });
+    return leadPartnerOn(partners, namedLeadPartnerId, view.on) ?? namedLeadPartnerId;
   }
 
   @ResolveField(() => [WorkstreamPerson])

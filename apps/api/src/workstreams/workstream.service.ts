@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  currentPartners,
   DomainError,
   meetingDecider,
   meetingStream,
@@ -75,7 +74,7 @@ export class WorkstreamService {
             scopeDecisionId: input.scopeDecisionId ?? null,
             group: {
               areas: group.areas,
-              currentPartnerIds: currentPartners(group).map((p) => p.partnerId),
+              partners: Object.values(group.partners),
               dissolved: group.dissolvedAt !== null,
               scopeDecisionAgreed: await this.scopeAgreed(groupId, input.scopeDecisionId),
             },
@@ -111,7 +110,7 @@ export class WorkstreamService {
           personId: input.personId,
           lead: await this.member(input.personId),
           leadPartnerId: input.leadPartnerId,
-          currentPartnerIds: group.status === 'active' ? currentPartners(group).map((p) => p.partnerId) : [],
+          partners: group.status === 'active' ? Object.values(group.partners) : [],
           actor,
           now,
         },

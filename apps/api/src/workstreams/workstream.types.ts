@@ -129,8 +129,8 @@ export class Workstream {
   @Field()
   termsOfReference!: string;
 
-  @Field(() => ID)
-  leadPartnerId!: string;
+  /** The partner the workstream names as lead, as recorded: `leadPartnerId` is who leads for it on the day seen. */
+  namedLeadPartnerId!: string;
 
   @Field(() => WorkstreamPerson)
   lead!: WorkstreamPerson;

@@ -4,7 +4,7 @@ import { LoadedMeetings, SUB_REGIONAL_SCOPE } from './meeting-year';
 
 /** The scope of the group's terms of reference, each a standing group, and the Resources workstream (seeds/003). */
 export const STANDING_GROUPS = [
-  { name: 'Performance and data analysis', lead: 'janet-baptiste-grant', partner: 'bnssg-icb' },
+  { name: 'Performance and data analysis', lead: 'janet-baptiste-grant', partner: 'bnssg-ccg' },
   { name: 'Intelligence sharing and risk reduction', lead: 'victoria-capel', partner: 'police' },
   { name: 'Standing groups', lead: 'chris-sivers', partner: 'south-glos' },
   { name: 'Task and finish activity', lead: 'jacqui-jensen', partner: 'bristol' },

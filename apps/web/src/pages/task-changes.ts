@@ -33,6 +33,9 @@ const CHANGES: Record<string, { mutation: string; input: 'TaskInput' | 'TaskReas
   complete: { mutation: 'completeTask', input: 'TaskInput', done: 'is done' },
 };
 
+/** The address of a task's card on the page at `page`, where its forms are. */
+export const taskCardOn = (page: string, taskId: string): string => `${page}#task-${encodeURIComponent(taskId)}`;
+
 /**
  * A task's change sent from one of its forms (`change` from the address) to the task of the
  * workstream the page names (its address, or the form's on a page of many workstreams' tasks):

@@ -3,7 +3,15 @@ import { Request, Response } from 'express';
 import { FieldError } from '../components';
 import { html } from '../html';
 import { PageContext, Pages } from '../page-context';
-import { changeTask, errorsOnTasks, TASK_FIELDS, taskChangeForms, tasksByStatus, TaskView } from './task-changes';
+import {
+  changeTask,
+  errorsOnTasks,
+  TASK_FIELDS,
+  taskCardOn,
+  taskChangeForms,
+  tasksByStatus,
+  TaskView,
+} from './task-changes';
 
 const MY_TASKS = `{ myTasks(first: 100) { totalCount edges { node { ${TASK_FIELDS} } } } }`;
 
@@ -14,6 +22,12 @@ export class TasksController {
   @Get()
   async list(@Req() request: Request, @Res() response: Response): Promise<void> {
     await this.pages.handle(request, response, (context) => this.render(context, [], {}));
+  }
+
+  /** A task form's address asked for again after a refused change: back to My tasks, at the task's card. */
+  @Get(':taskId/:change')
+  backToTask(@Param('taskId') taskId: string, @Res() response: Response): void {
+    response.redirect(303, taskCardOn('/tasks', taskId));
   }
 
   @Post(':taskId/:change')

@@ -22,6 +22,7 @@ import { everyNode, NodePage } from './reports-up-views';
 import {
   changeTask,
   errorsOnTasks,
+  taskCardOn,
   STATUS_ORDER,
   TASK_FIELDS,
   taskChangeForms,
@@ -77,6 +78,10 @@ interface WorkstreamTask extends TaskView {
   viewerMayChange: boolean;
 }
 
+/** The workstream's own page. */
+const workstreamPage = (groupId: string, workstreamId: string) =>
+  `/groups/${encodeURIComponent(groupId)}/workstreams/${encodeURIComponent(workstreamId)}`;
+
 /** What the "Overdue tasks only" checkbox sends when ticked. */
 const OVERDUE_ONLY = 'yes';
 
@@ -104,6 +109,20 @@ export class WorkstreamController {
     );
   }
 
+  /**
+   * A task form's address, where a refused change is shown, asked for again (a reload, a bookmark):
+   * no page lives there, so the person goes to the workstream, at the task's card.
+   */
+  @Get('tasks/:taskId/:change')
+  backToTask(
+    @Param('groupId') groupId: string,
+    @Param('workstreamId') workstreamId: string,
+    @Param('taskId') taskId: string,
+    @Res() response: Response,
+  ): void {
+    response.redirect(303, taskCardOn(workstreamPage(groupId, workstreamId), taskId));
+  }
+
   @Post('tasks/:taskId/:change')
   async change(
     @Param('groupId') groupId: string,
@@ -119,7 +138,7 @@ export class WorkstreamController {
         context,
         { workstreamId, taskId },
         change,
-        `/groups/${groupId}/workstreams/${workstreamId}#task-${taskId}`,
+        taskCardOn(workstreamPage(groupId, workstreamId), taskId),
         (errors) => this.render(context, response, groupId, workstreamId, {}, errors, { ...context.form, taskId }),
       ),
     );

@@ -26,6 +26,8 @@ export const DOMAIN_ERROR_CODES = [
   'IDENTIFYING_DATA',
   /** A date before the thing it is about existed (an appointment before its partner was admitted). */
   'OUT_OF_RANGE',
+  /** An organisation named for a day on which it was not a core partner of the group (a workstream's lead partner). */
+  'NOT_A_CORE_PARTNER',
   'ALREADY_REDACTED',
   'NOT_SUPPORTED',
 ] as const;

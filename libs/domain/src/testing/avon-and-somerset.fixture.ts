@@ -42,7 +42,7 @@ import {
   TermsOfReferenceAdopted,
 } from '../regional-group/regional-group.events';
 import { ActiveGroup } from '../regional-group/regional-group.state';
-import { CommissionWorkstream, WorkstreamCommandUnion } from '../workstreams/workstream.commands';
+import { CommissionWorkstream, GroupPartner, WorkstreamCommandUnion } from '../workstreams/workstream.commands';
 import {
   Member,
   TaskAdded,
@@ -579,12 +579,16 @@ export const workstreamNow = '2020-04-01T09:00:00.000Z';
 /** A representative as a workstream knows them: person id and name. */
 export const workstreamMember = (rep: Representative): Member => ({ personId: rep.personId, name: rep.name });
 
-/** What a commission command reads from the group: its 5 areas, its 9 current partners, not dissolved, no scope decision agreed. */
+/** The group's core partners, ever, as a workstream command reads them from the group after `events`. */
+export const groupPartners = (events: readonly RegionalGroupEvent[] = avonAndSomerset): GroupPartner[] =>
+  Object.values(groupAfter(events).partners);
+
+/** What a commission command reads from the group: its 5 areas, its 9 partners since 2019, not dissolved, no scope decision agreed. */
 export const workstreamGroup = (
   overrides: Partial<CommissionWorkstream['data']['group']> = {},
 ): CommissionWorkstream['data']['group'] => ({
   areas: Object.values(AREAS),
-  currentPartnerIds: CURRENT_PARTNERS.map((p) => p.partnerId),
+  partners: groupPartners(),
   dissolved: false,
   scopeDecisionAgreed: false,
   ...overrides,

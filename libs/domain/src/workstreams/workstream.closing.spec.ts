@@ -3,6 +3,7 @@ import { Actor } from '../shared/roles';
 import {
   administrator,
   GROUP_ID,
+  groupPartners,
   meetingChair,
   meetingDeputyChair,
   representativeOf,
@@ -257,7 +258,7 @@ describe('Closing a workstream (W3)', () => {
         personId: 'chris-sivers',
         lead: workstreamMember(chrisSivers),
         leadPartnerId: 'south-glos-council',
-        currentPartnerIds: ['south-glos-council', 'police'],
+        partners: groupPartners(),
       }),
       workstreamCommand('ReportWorkstreamStatus', { rag: 'GREEN', note: 'Closed.', actor: lead }),
       workstreamCommand('AddTask', {
@@ -305,7 +306,7 @@ describe('Closing a workstream (W3)', () => {
             areaIds: ['banes', 'bristol', 'north-somerset', 'somerset', 'south-glos'],
             group: {
               areas: workstreamCommissioned().data.areas,
-              currentPartnerIds: ['police'],
+              partners: groupPartners(),
               dissolved: false,
               scopeDecisionAgreed: false,
             },
@@ -554,7 +555,7 @@ describe('A task-and-finish group from commission to close (W1-W3)', () => {
         scopeDecisionId: null,
         group: {
           areas: workstreamCommissioned().data.areas,
-          currentPartnerIds: ['police', 'bristol-council', 'south-glos-council'],
+          partners: groupPartners(),
           dissolved: false,
           scopeDecisionAgreed: false,
         },

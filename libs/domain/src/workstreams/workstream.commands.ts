@@ -2,6 +2,10 @@ import { Message } from '../shared/decider';
 import { Actor } from '../shared/roles';
 import { Area } from '../regional-group/regional-group.events';
 import { Member, Rag, TaskRecord, WorkstreamKind } from './workstream.events';
+import { LeadCandidate } from './lead-partner';
+
+/** A core partner of the group, ever: the lead partner is checked against the partners of its day (W1). */
+export type GroupPartner = LeadCandidate & Readonly<{ name: string }>;
 
 type WorkstreamCommand<Type extends string, Data> = Message<Type, Data & { actor: Actor; now: string }>;
 
@@ -24,7 +28,7 @@ export type CommissionWorkstream = WorkstreamCommand<
     /** From the group's stream and its meetings, read by the handler. */
     group: {
       areas: readonly Area[];
-      currentPartnerIds: readonly string[];
+      partners: readonly GroupPartner[];
       dissolved: boolean;
       scopeDecisionAgreed: boolean;
     };
@@ -34,7 +38,7 @@ export type AddWorkstreamMember = WorkstreamCommand<'AddWorkstreamMember', { mem
 export type RemoveWorkstreamMember = WorkstreamCommand<'RemoveWorkstreamMember', { personId: string }>;
 export type ChangeWorkstreamLead = WorkstreamCommand<
   'ChangeWorkstreamLead',
-  { leadPartnerId: string; lead: Member | null; personId: string; currentPartnerIds: readonly string[] }
+  { leadPartnerId: string; lead: Member | null; personId: string; partners: readonly GroupPartner[] }
 >;
 export type ReportWorkstreamStatus = WorkstreamCommand<'ReportWorkstreamStatus', { rag: Rag; note: string }>;
 export type AddTask = WorkstreamCommand<

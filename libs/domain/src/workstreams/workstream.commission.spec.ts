@@ -4,11 +4,13 @@ import {
   ALL_AREA_IDS,
   areaBusinessManager,
   AREAS,
-  CURRENT_PARTNERS,
+  avonAndSomerset,
   GROUP_ID,
+  groupPartners,
   meetingChair,
   meetingDeputyChair,
   meetingRepresentative,
+  partnerSucceeded,
   REPRESENTATIVES,
   resourcesWorkstreamCommissioned,
   SCOPE_DECISION_ID,
@@ -163,7 +165,7 @@ describe('Commissioning a workstream (W1, D2)', () => {
   });
 
   describe('its lead', () => {
-    it('may be any current core partner, e.g. Somerset County Council and Julian Wooster', () => {
+    it('may be any core partner of its start day, e.g. Somerset County Council and Julian Wooster', () => {
       spec
         .given([])
         .when(commission({ leadPartnerId: 'somerset-council', lead: workstreamMember(REPRESENTATIVES.julianWooster) }))
@@ -175,45 +177,71 @@ describe('Commissioning a workstream (W1, D2)', () => {
         ]);
     });
 
-    it('is refused with NOT_FOUND for an organisation that is not a core partner', () => {
+    it('is refused with NOT_FOUND for an organisation that is not a core partner of the group', () => {
       spec
         .given([])
         .when(commission({ leadPartnerId: 'wiltshire-council' }))
-        .thenFails('NOT_FOUND', /lead partner is not a current core partner/);
+        .thenFails('NOT_FOUND', /The group has no core partner wiltshire-council/);
     });
 
-    it('is refused with NOT_FOUND for a partner that is no longer current: NHS Somerset CCG after the ICB succeeded it', () => {
-      const afterIcb = workstreamGroup({
-        currentPartnerIds: [
-          ...CURRENT_PARTNERS.map((p) => p.partnerId).filter((id) => id !== 'somerset-ccg'),
-          'somerset-icb',
-        ],
+    describe('given NHS Somerset CCG succeeded by the Somerset ICB on 1 July 2022 (R16)', () => {
+      const afterIcb = workstreamGroup({ partners: groupPartners([...avonAndSomerset, partnerSucceeded()]) });
+      /** Led by Sandra Corry for `leadPartnerId`, from `startDate` for six months. */
+      const ledFrom = (leadPartnerId: string, startDate: string, endDate: string) =>
+        commission({
+          leadPartnerId,
+          lead: workstreamMember(REPRESENTATIVES.sandraCorry),
+          startDate,
+          endDate,
+          group: afterIcb,
+        });
+      const ledBySandra = { lead: { personId: 'sandra-corry', name: 'Sandra Corry' } };
+
+      it('when one starting in 2020 is led by the CCG, then it is commissioned: the CCG was a partner that day', () => {
+        spec
+          .given([])
+          .when(ledFrom('somerset-ccg', '2020-01-15', '2020-09-30'))
+          .then([workstreamCommissioned({ leadPartnerId: 'somerset-ccg', ...ledBySandra })]);
       });
-      spec
-        .given([])
-        .when(
-          commission({
-            leadPartnerId: 'somerset-ccg',
-            lead: workstreamMember(REPRESENTATIVES.sandraCorry),
-            group: afterIcb,
-          }),
-        )
-        .thenFails('NOT_FOUND', /lead partner is not a current core partner/);
-      spec
-        .given([])
-        .when(
-          commission({
-            leadPartnerId: 'somerset-icb',
-            lead: workstreamMember(REPRESENTATIVES.sandraCorry),
-            group: afterIcb,
-          }),
-        )
-        .then([
-          workstreamCommissioned({
-            leadPartnerId: 'somerset-icb',
-            lead: { personId: 'sandra-corry', name: 'Sandra Corry' },
-          }),
-        ]);
+
+      it('when one starting after the succession is led by the CCG, then it is refused with NOT_A_CORE_PARTNER naming the ICB', () => {
+        spec
+          .given([])
+          .when(ledFrom('somerset-ccg', '2022-09-01', '2023-03-31'))
+          .thenFails(
+            'NOT_A_CORE_PARTNER',
+            /^NHS Somerset CCG had been succeeded by NHS Somerset ICB by 2022-09-01, the day the workstream starts: name NHS Somerset ICB as the lead partner\.$/,
+          );
+        expect(refusal([], ledFrom('somerset-ccg', '2022-07-01', '2023-03-31')).details).toEqual({
+          partnerId: 'somerset-ccg',
+          on: '2022-07-01',
+          successorId: 'somerset-icb',
+        });
+      });
+
+      it('when one starting after the succession is led by the ICB, then it is commissioned', () => {
+        spec
+          .given([])
+          .when(ledFrom('somerset-icb', '2022-09-01', '2023-03-31'))
+          .then([
+            workstreamCommissioned({
+              leadPartnerId: 'somerset-icb',
+              startDate: '2022-09-01',
+              endDate: '2023-03-31',
+              ...ledBySandra,
+            }),
+          ]);
+      });
+
+      it('when one starting in 2020 is led by the ICB, then it is refused with NOT_A_CORE_PARTNER: the ICB did not exist', () => {
+        spec
+          .given([])
+          .when(ledFrom('somerset-icb', '2020-01-15', '2020-09-30'))
+          .thenFails(
+            'NOT_A_CORE_PARTNER',
+            /^NHS Somerset ICB was not a core partner of the group on 2020-01-15, the day the workstream starts\.$/,
+          );
+      });
     });
 
     it('is refused with NOT_FOUND for a lead person the platform does not know', () => {
@@ -470,7 +498,7 @@ describe('A workstream that was never commissioned', () => {
       personId: 'chris-sivers',
       lead: workstreamMember(chrisSivers),
       leadPartnerId: 'south-glos-council',
-      currentPartnerIds: ['south-glos-council'],
+      partners: groupPartners(),
     }),
     workstreamCommand('ReportWorkstreamStatus', { rag: 'GREEN', note: 'On track.' }),
     workstreamCommand('AddTask', {

@@ -1,9 +1,10 @@
 import { Decider } from '../shared/decider';
-import { requireDate } from '../shared/dates';
+import { groupDateOf, IsoDate, requireDate } from '../shared/dates';
 import { DomainError } from '../shared/domain-error';
 import { Actor } from '../shared/roles';
 import { normaliseName, requireText } from '../shared/text';
-import { AddTask, CommissionWorkstream, WorkstreamCommandUnion } from './workstream.commands';
+import { AddTask, CommissionWorkstream, GroupPartner, WorkstreamCommandUnion } from './workstream.commands';
+import { leadPartnerOn } from './lead-partner';
 import { OPEN_TASK_STATUSES, TaskRecord, TaskStatus, WorkstreamEvent } from './workstream.events';
 import { mayChangeTask } from './task-editors';
 import { evolveWorkstream, isLead, Workstream, WorkstreamState } from './workstream.state';
@@ -29,6 +30,30 @@ function requireTaskEditor(workstream: Workstream, actor: Actor, task: TaskRecor
       ? 'A member changes only the tasks they own; the lead changes any.'
       : "Only the workstream's lead and members change its tasks.",
     { requiredRole: member ? 'workstream LEAD or the task owner' : 'workstream LEAD or MEMBER' },
+  );
+}
+
+/**
+ * W1: the lead partner is a core partner of the group on `day` (`which` day that is, for the
+ * sentence); one already succeeded by then is refused with its successor's name, which leads for it.
+ */
+function requireLeadPartner(
+  partners: readonly GroupPartner[],
+  leadPartnerId: string,
+  day: IsoDate,
+  which: string,
+): void {
+  const named = partners.find((partner) => partner.partnerId === leadPartnerId);
+  if (!named) throw new DomainError('NOT_FOUND', `The group has no core partner ${leadPartnerId}.`);
+  const leading = leadPartnerOn(partners, leadPartnerId, day);
+  if (leading === leadPartnerId) return;
+  const successor = partners.find((partner) => partner.partnerId === leading);
+  throw new DomainError(
+    'NOT_A_CORE_PARTNER',
+    successor
+      ? `${named.name} had been succeeded by ${successor.name} by ${day}, ${which}: name ${successor.name} as the lead partner.`
+      : `${named.name} was not a core partner of the group on ${day}, ${which}.`,
+    { partnerId: leadPartnerId, on: day, successorId: successor?.partnerId ?? null },
   );
 }
 
@@ -87,10 +112,9 @@ function commission(command: CommissionWorkstream, state: WorkstreamState): Work
   if (group.dissolved) throw new DomainError('GROUP_DISSOLVED', 'The regional group has been dissolved.');
   if (!['STANDING', 'TASK_AND_FINISH'].includes(kind))
     throw new DomainError('VALIDATION_FAILED', 'A workstream is STANDING or TASK_AND_FINISH.');
-  if (!group.currentPartnerIds.includes(leadPartnerId))
-    throw new DomainError('NOT_FOUND', 'The lead partner is not a current core partner.');
   if (!lead) throw new DomainError('NOT_FOUND', 'The platform knows nobody with that lead person id.');
   requireDate(startDate, 'The start date');
+  requireLeadPartner(group.partners, leadPartnerId, startDate, 'the day the workstream starts');
   if (kind === 'TASK_AND_FINISH') {
     if (!endDate) throw new DomainError('VALIDATION_FAILED', 'A task-and-finish group has an end date.');
     requireDate(endDate, 'The end date');
@@ -204,8 +228,12 @@ function decideForWorkstream(
       requireManager(workstream, actor, 'change the lead');
       if (!command.data.lead)
         throw new DomainError('NOT_FOUND', `The platform knows nobody with person id ${command.data.personId}.`);
-      if (!command.data.currentPartnerIds.includes(command.data.leadPartnerId))
-        throw new DomainError('NOT_FOUND', 'The lead partner is not a current core partner.');
+      requireLeadPartner(
+        command.data.partners,
+        command.data.leadPartnerId,
+        groupDateOf(command.data.now),
+        'the day the lead changes',
+      );
       return changeLead(workstream, command.data.leadPartnerId, command.data.lead);
     case 'ReportWorkstreamStatus':
       if (!isLead(workstream, actor.personId)) {

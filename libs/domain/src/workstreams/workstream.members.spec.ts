@@ -3,9 +3,12 @@ import { DomainError } from '../shared/domain-error';
 import { Actor } from '../shared/roles';
 import {
   administrator,
-  CURRENT_PARTNERS,
+  afterIcbs,
+  avonAndSomerset,
+  groupPartners,
   meetingChair,
   meetingDeputyChair,
+  partnerSucceeded,
   representativeOf,
   REPRESENTATIVES,
   runningWorkstream,
@@ -30,23 +33,30 @@ const lead = representativeOf(willWhite);
 const chris = representativeOf(chrisSivers);
 const sheila = representativeOf(sheilaSmith);
 const sandra = representativeOf(sandraCorry);
-const ALL_PARTNER_IDS = CURRENT_PARTNERS.map((p) => p.partnerId);
+/** NHS Somerset CCG succeeded by the Somerset ICB on 1 July 2022. */
+const AFTER_ICB = groupPartners([...avonAndSomerset, partnerSucceeded()]);
 
 const addMember = (rep: typeof sandraCorry, actor: Actor = lead) =>
   workstreamCommand('AddWorkstreamMember', { personId: rep.personId, member: workstreamMember(rep), actor });
 const removeMember = (personId: string, actor: Actor = lead) =>
   workstreamCommand('RemoveWorkstreamMember', { personId, actor });
-const changeLead = (
-  rep: typeof sandraCorry,
-  actor: Actor = meetingChair,
-  currentPartnerIds: readonly string[] = ALL_PARTNER_IDS,
-) =>
+const changeLead = (rep: typeof sandraCorry, actor: Actor = meetingChair) =>
   workstreamCommand('ChangeWorkstreamLead', {
     personId: rep.personId,
     lead: workstreamMember(rep),
     leadPartnerId: rep.partnerId,
-    currentPartnerIds,
+    partners: groupPartners(),
     actor,
+  });
+/** Sandra Corry made the lead for `leadPartnerId`, sent at `now`, the Somerset ICB having succeeded the CCG. */
+const changeLeadAfterIcb = (leadPartnerId: string, now: string) =>
+  workstreamCommand('ChangeWorkstreamLead', {
+    personId: sandraCorry.personId,
+    lead: workstreamMember(sandraCorry),
+    leadPartnerId,
+    partners: AFTER_ICB,
+    actor: meetingChair,
+    now,
   });
 const report = (rag: Rag, note = 'Mapping done in 3 of 5 areas.', actor: Actor = lead) =>
   workstreamCommand('ReportWorkstreamStatus', { rag, note, actor });
@@ -309,19 +319,52 @@ describe('Changing the lead', () => {
           personId: 'nobody',
           lead: null,
           leadPartnerId: 'police',
-          currentPartnerIds: ALL_PARTNER_IDS,
+          partners: groupPartners(),
           actor: meetingChair,
         }),
       )
       .thenFails('NOT_FOUND', /knows nobody with person id nobody/);
   });
 
-  it('is refused with NOT_FOUND for a lead partner that is not a current core partner', () => {
-    const afterIcb = [...ALL_PARTNER_IDS.filter((id) => id !== 'somerset-ccg'), 'somerset-icb'];
+  it('is refused with NOT_FOUND for an organisation that is not a core partner of the group', () => {
     spec
       .given(runningWorkstream)
-      .when(changeLead(sandraCorry, meetingChair, afterIcb))
-      .thenFails('NOT_FOUND', /lead partner is not a current core partner/);
+      .when(changeLeadAfterIcb('wiltshire-council', workstreamNow))
+      .thenFails('NOT_FOUND', /The group has no core partner wiltshire-council/);
+  });
+
+  describe('given NHS Somerset CCG succeeded by the Somerset ICB on 1 July 2022 (R16)', () => {
+    it('when the lead is changed to the CCG after that day, then it is refused with NOT_A_CORE_PARTNER naming the ICB', () => {
+      spec
+        .given(runningWorkstream)
+        .when(changeLeadAfterIcb('somerset-ccg', afterIcbs))
+        .thenFails(
+          'NOT_A_CORE_PARTNER',
+          /^NHS Somerset CCG had been succeeded by NHS Somerset ICB by 2022-09-01, the day the lead changes: name NHS Somerset ICB as the lead partner\.$/,
+        );
+    });
+
+    it('when the lead is changed to the ICB after that day, then it is recorded', () => {
+      spec
+        .given(runningWorkstream)
+        .when(changeLeadAfterIcb('somerset-icb', afterIcbs))
+        .then([
+          {
+            type: 'WorkstreamLeadChanged',
+            data: { leadPartnerId: 'somerset-icb', lead: workstreamMember(sandraCorry) },
+          },
+        ]);
+    });
+
+    it('when the lead is changed to the ICB on a day before it existed, then it is refused with NOT_A_CORE_PARTNER', () => {
+      spec
+        .given(runningWorkstream)
+        .when(changeLeadAfterIcb('somerset-icb', workstreamNow))
+        .thenFails(
+          'NOT_A_CORE_PARTNER',
+          /^NHS Somerset ICB was not a core partner of the group on 2020-04-01, the day the lead changes\.$/,
+        );
+    });
   });
 
   it('may make a member the lead', () => {

@@ -289,6 +289,29 @@ describe('the workstreams projection', () => {
         ],
       }));
 
+  it('holds a workstream closed from the day in London it closed, the closing moment being a date-time', () =>
+    spec
+      .given(procedures(...runningWorkstream))
+      .when(
+        inStream(
+          workstreamStream(WORKSTREAM_ID),
+          // 00:30 on 1 July 2020 in London (summer time) is still 30 June in UTC.
+          {
+            type: 'WorkstreamClosed',
+            data: { outcomeReport: 'Procedures published.', closedOn: '2020-06-30T23:30:00.000Z' },
+          },
+          { occurredAt: '2020-06-30T23:30:00.000Z' },
+        ),
+      )
+      .then({
+        workstreams: [{ status: 'CLOSED', closed_on: '2020-06-30T23:30:00.000Z' }],
+        workstream_states: [
+          { status: 'ACTIVE', valid_from: '2020-01-15', valid_to: null, recorded_from: 1, recorded_to: 4 },
+          { status: 'ACTIVE', valid_from: '2020-01-15', valid_to: '2020-07-01', recorded_from: 4, recorded_to: null },
+          { status: 'CLOSED', valid_from: '2020-07-01', valid_to: null, recorded_from: 4, recorded_to: null },
+        ],
+      }));
+
   it('keeps each task’s status from the day each change was recorded', () =>
     spec
       .given(procedures(...withTask))

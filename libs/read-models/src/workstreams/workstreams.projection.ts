@@ -69,7 +69,8 @@ export const workstreamsProjection: Projection = {
   name: 'workstreams',
   // 2: bitemporal states, memberships and task states (A3).
   // 3: days are London's, not UTC's.
-  version: 3,
+  // 4: a workstream is closed from the day it closed, not the day after.
+  version: 4,
   streams: [STREAM_PREFIX],
   tables: [
     'workstreams',
@@ -262,7 +263,8 @@ export const workstreamsProjection: Projection = {
         return;
       case 'WorkstreamClosed':
         s.close.run(event.data.outcomeReport, event.data.closedOn, workstreamId);
-        workstreamFrom(event.data.closedOn);
+        // `closedOn` is the moment it closed: closed from that day in London, as every state here is dated.
+        workstreamFrom(groupDateOf(event.data.closedOn));
         return;
       default:
         return unhandled(event);

@@ -1,0 +1,60 @@
+import { leadPartnerOn, LeadCandidate } from './lead-partner';
+
+const ICB_DAY = '2022-07-01';
+const partner = (partnerId: string, dates: Partial<LeadCandidate> = {}): LeadCandidate => ({
+  partnerId,
+  admittedOn: '2019-06-01',
+  succeededBy: null,
+  succeededOn: null,
+  leftOn: null,
+  ...dates,
+});
+/** ASSSP's BNSSG health partner: the CCG from 2019, succeeded by the ICB on 1 July 2022; and the police. */
+const partners = [
+  partner('bnssg-ccg', { succeededBy: 'bnssg-icb', succeededOn: ICB_DAY }),
+  partner('bnssg-icb', { admittedOn: ICB_DAY }),
+  partner('police'),
+];
+
+describe('leadPartnerOn (W1, R16)', () => {
+  it('given a partner that has been a core partner throughout, when read on any day of its membership, then it leads', () => {
+    expect(leadPartnerOn(partners, 'police', '2019-06-01')).toBe('police');
+    expect(leadPartnerOn(partners, 'police', '2026-11-23')).toBe('police');
+  });
+
+  it('given the BNSSG CCG named lead, when read before the succession, then the CCG leads', () => {
+    expect(leadPartnerOn(partners, 'bnssg-ccg', '2019-06-01')).toBe('bnssg-ccg');
+    expect(leadPartnerOn(partners, 'bnssg-ccg', '2022-06-30')).toBe('bnssg-ccg');
+  });
+
+  it('given the BNSSG CCG named lead, when read on or after the day the ICB succeeded it, then the ICB leads', () => {
+    expect(leadPartnerOn(partners, 'bnssg-ccg', ICB_DAY)).toBe('bnssg-icb');
+    expect(leadPartnerOn(partners, 'bnssg-ccg', '2026-11-23')).toBe('bnssg-icb');
+  });
+
+  it('given a line of successors, when read after the last succession, then the last successor leads', () => {
+    const line = [
+      partner('bnssg-ccg', { succeededBy: 'bnssg-icb', succeededOn: ICB_DAY }),
+      partner('bnssg-icb', { admittedOn: ICB_DAY, succeededBy: 'west-board', succeededOn: '2025-04-01' }),
+      partner('west-board', { admittedOn: '2025-04-01' }),
+    ];
+    expect(leadPartnerOn(line, 'bnssg-ccg', '2024-01-01')).toBe('bnssg-icb');
+    expect(leadPartnerOn(line, 'bnssg-ccg', '2025-04-01')).toBe('west-board');
+  });
+
+  it('given the BNSSG ICB named lead, when read before it was admitted, then no partner leads', () => {
+    expect(leadPartnerOn(partners, 'bnssg-icb', '2019-06-01')).toBeNull();
+    expect(leadPartnerOn(partners, 'bnssg-icb', '2022-06-30')).toBeNull();
+    expect(leadPartnerOn(partners, 'bnssg-icb', ICB_DAY)).toBe('bnssg-icb');
+  });
+
+  it('given a partner whose notice to leave took effect, when read on or after the day it left, then no partner leads', () => {
+    const gone = [partner('police', { leftOn: '2024-03-31' })];
+    expect(leadPartnerOn(gone, 'police', '2024-03-30')).toBe('police');
+    expect(leadPartnerOn(gone, 'police', '2024-03-31')).toBeNull();
+  });
+
+  it('given an organisation that is no partner of the group, when read on any day, then no partner leads', () => {
+    expect(leadPartnerOn(partners, 'wiltshire-council', '2020-01-15')).toBeNull();
+  });
+});
