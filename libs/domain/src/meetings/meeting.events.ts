@@ -36,7 +36,7 @@ export type AttendanceRecorded = Message<
 >;
 export type WrittenViewsSubmitted = Message<
   'WrittenViewsSubmitted',
-  { appointmentId: string; agendaItem: string; views: string }
+  { appointmentId: string; agendaItem: string; views: string; submittedOn: IsoDate }
 >;
 export type MeetingClosed = Message<'MeetingClosed', { closedAt: string }>;
 /** Agreed by the representatives present in person, never by substitutes (R8, R9). */

@@ -48,6 +48,7 @@ const writtenViews: WrittenViewsSubmitted = {
     appointmentId: REPRESENTATIVES.sandraCorry.appointmentId,
     agendaItem: 'Regional escalation procedure',
     views: 'NHS Somerset CCG supports the procedure.',
+    submittedOn: '2020-03-12',
   },
 };
 const responded: RecommendationResponded = {
