@@ -207,12 +207,12 @@ describe('workstream history and written views entered with the days they happen
     expect((await views('2026-11-19T09:00')).errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
     expect((await views('2026-11-17')).errors).toBeUndefined();
     const { data } = await api.graphql(
-      `query($id: ID!) { meeting(id: $id) { writtenViews { agendaItem }
+      `query($id: ID!) { meeting(id: $id) { writtenViews { agendaItem submittedOn }
         history(first: 20) { edges { node { type happenedOn } } } } }`,
       { id: meetingId },
       await tokenOf('auditor'),
     );
-    expect(data?.meeting.writtenViews).toEqual([{ agendaItem: 'Return interviews' }]);
+    expect(data?.meeting.writtenViews).toEqual([{ agendaItem: 'Return interviews', submittedOn: '2026-11-17' }]);
     expect(
       data?.meeting.history.edges.find((e: { node: { type: string } }) => e.node.type === 'WrittenViewsSubmitted').node,
     ).toEqual({ type: 'WrittenViewsSubmitted', happenedOn: '2026-11-17' });
