@@ -226,7 +226,10 @@ describe('Commissioning a workstream (W1, D2)', () => {
 
   describe('its dates', () => {
     it('takes its start as its first day, or the day it is commissioned when it starts later', () => {
-      spec.given([]).when(commission()).then([workstreamCommissioned({ commissionedOn: '2020-01-15' })]);
+      spec
+        .given([])
+        .when(commission())
+        .then([workstreamCommissioned({ commissionedOn: '2020-01-15' })]);
       spec
         .given([])
         .when(commission({ startDate: '2020-05-01' }))
