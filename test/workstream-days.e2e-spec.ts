@@ -168,6 +168,11 @@ describe('workstream history and written views entered with the days they happen
     expect((await report('2026-10-02')).errors).toBeUndefined();
     expect((await seen('2026-10-01')).statusReports).toEqual([]);
     expect((await seen('2026-10-02')).statusReports).toEqual([{ rag: 'GREEN', reportedOn: '2026-10-02' }]);
+    // Entered after the demo's Amber report of 20 November, it is not the latest.
+    expect((await seen()).statusReports).toEqual([
+      { rag: 'AMBER', reportedOn: '2026-11-20' },
+      { rag: 'GREEN', reportedOn: '2026-10-02' },
+    ]);
     expect((await report('2026-09-01')).errors?.[0]).toMatchObject({
       message: "The day the status was reported (2026-09-01) is before the workstream's first day (2026-09-15).",
       extensions: { code: 'OUT_OF_RANGE' },

@@ -122,7 +122,7 @@ export const workstreamsProjection: Projection = {
     'CREATE INDEX IF NOT EXISTS workstreams_by_group ON workstreams (group_id, sort_key)',
     'CREATE INDEX IF NOT EXISTS workstream_states_by_group ON workstream_states (group_id, valid_from)',
     'CREATE INDEX IF NOT EXISTS task_states_by_workstream ON task_states (workstream_id, task_id)',
-    'CREATE INDEX IF NOT EXISTS workstream_reports_by_workstream ON workstream_reports (workstream_id, sort_key)',
+    'CREATE INDEX IF NOT EXISTS workstream_reports_by_workstream ON workstream_reports (workstream_id, reported_on, sort_key)',
     'CREATE INDEX IF NOT EXISTS tasks_by_workstream ON tasks (workstream_id, sort_key)',
     'CREATE INDEX IF NOT EXISTS tasks_by_owner ON tasks (owner_id, sort_key)',
   ],

@@ -150,13 +150,16 @@ export class WorkstreamQueries {
     return withoutKey(groupRows(workstreamIds, rows, (row) => row.workstreamId));
   }
 
-  /** Each workstream's status reports made by the view's day, as recorded by its position, newest first. */
+  /**
+   * Each workstream's status reports made by the view's day, as recorded by its position, the latest
+   * made first: a report entered after the fact comes after those made later, whenever recorded.
+   */
   reportsOfWorkstreams(workstreamIds: readonly string[], view: TimeView): Map<string, ReportRow[]> {
     const rows = this.db
       .prepare(
         `SELECT workstream_id AS workstreamId, rag, note, reported_on AS reportedOn FROM workstream_reports
-         WHERE workstream_id IN (SELECT value FROM json_each(@ids)) AND substr(reported_on, 1, 10) <= @on AND sort_key <= @position
-         ORDER BY sort_key DESC`,
+         WHERE workstream_id IN (SELECT value FROM json_each(@ids)) AND reported_on <= @on AND sort_key <= @position
+         ORDER BY reported_on DESC, sort_key DESC`,
       )
       .all({ ids: JSON.stringify(workstreamIds), ...viewParameters(view) }) as (ReportRow & { workstreamId: string })[];
     return withoutKey(groupRows(workstreamIds, rows, (row) => row.workstreamId));
