@@ -355,12 +355,13 @@ function quarter(group: Group, administrator: Actor, on: string): RegionCommand[
           startDate: on,
           endDate: null,
           scopeDecisionId: null,
+          commissionedOn: on,
         },
       },
     ]),
     ...members.map((seat) =>
       command(workstream, 'addWorkstreamMember', [
-        { type: 'WorkstreamMemberAdded', data: { personId: seat.personId, name: seat.name } },
+        { type: 'WorkstreamMemberAdded', data: { personId: seat.personId, name: seat.name, addedOn: on } },
       ]),
     ),
     ...taskIds.map((taskId, index) =>
@@ -373,12 +374,17 @@ function quarter(group: Group, administrator: Actor, on: string): RegionCommand[
             description: 'Map the procedures of each area and list where they differ.',
             ownerId: members[index % members.length].personId,
             dueDate: addMonthsToDate(on, 3),
+            addedOn: on,
           },
         },
       ]),
     ),
-    ...taskIds.map((taskId) => command(workstream, 'startTask', [{ type: 'TaskStarted', data: { taskId } }])),
-    ...taskIds.map((taskId) => command(workstream, 'completeTask', [{ type: 'TaskCompleted', data: { taskId } }])),
+    ...taskIds.map((taskId) =>
+      command(workstream, 'startTask', [{ type: 'TaskStarted', data: { taskId, changedOn: on } }]),
+    ),
+    ...taskIds.map((taskId) =>
+      command(workstream, 'completeTask', [{ type: 'TaskCompleted', data: { taskId, changedOn: on } }]),
+    ),
     command(workstream, 'reportWorkstreamStatus', [
       {
         type: 'WorkstreamStatusReported',

@@ -480,12 +480,23 @@ describe('workstreams, policies, a group’s lists and area feeds as at a date',
       extensions: { code: 'OUT_OF_RANGE' },
     });
     expect((await workstream({ asAt: '15 September 2026' })).errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
-    // Commissioned from 15 September; its members and tasks were recorded on 23 November, with no earlier date.
+    // Commissioned from 15 September and entered on 23 November with the days things happened: two
+    // members from its first day, the police's from the 29th; its first tasks from the 22nd.
     expect((await workstream({ asAt: '2026-09-20' })).data?.workstream).toEqual({
       asAt: '2026-09-20',
       status: 'ACTIVE',
-      members: [],
+      members: [{ name: 'Chris Sivers' }, { name: 'Janet Baptiste-Grant' }],
       taskCounts: [],
+    });
+    // By 10 October the data set was in progress; nothing was yet done, blocked or cancelled.
+    expect((await workstream({ asAt: '2026-10-10' })).data?.workstream).toEqual({
+      asAt: '2026-10-10',
+      status: 'ACTIVE',
+      members: [{ name: 'Chris Sivers' }, { name: 'Janet Baptiste-Grant' }, { name: 'Victoria Capel' }],
+      taskCounts: [
+        { status: 'IN_PROGRESS', count: 1 },
+        { status: 'TO_DO', count: 3 },
+      ],
     });
     const today = (await workstream({})).data?.workstream as WorkstreamSeen;
     expect(today.asAt).toBeNull();
@@ -494,7 +505,7 @@ describe('workstreams, policies, a group’s lists and area feeds as at a date',
 
     const beforeAddition = now();
     const added = await api.graphql(
-      'mutation($i: WorkstreamPersonInput!) { addWorkstreamMember(input: $i) { id } }',
+      'mutation($i: AddWorkstreamMemberInput!) { addWorkstreamMember(input: $i) { id } }',
       { i: { workstreamId: workstreams.taskAndFinishId, personId: demo.personIds['will-white'] } },
       lead,
     );

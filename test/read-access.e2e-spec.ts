@@ -87,7 +87,7 @@ describe('who may read what (R42, R43): every query and subscription for every r
       tokens.administrator,
     );
     await api.send(
-      'mutation($i: WorkstreamPersonInput!) { addWorkstreamMember(input: $i) { id } }',
+      'mutation($i: AddWorkstreamMemberInput!) { addWorkstreamMember(input: $i) { id } }',
       { i: { workstreamId: workstreams.taskAndFinishId, personId: registerPerson.personId } },
       tokens.representative,
     );

@@ -178,13 +178,13 @@ describe('workstreams and tasks over GraphQL', () => {
       );
     await call(
       'addWorkstreamMember',
-      'WorkstreamPersonInput',
+      'AddWorkstreamMemberInput',
       { workstreamId: first, personId: demo.personIds['sheila-smith'] },
       chair,
     );
     await call(
       'addWorkstreamMember',
-      'WorkstreamPersonInput',
+      'AddWorkstreamMemberInput',
       { workstreamId: second, personId: demo.personIds['sheila-smith'] },
       chair,
     );
@@ -287,7 +287,7 @@ describe('workstreams and tasks over GraphQL', () => {
 
     await call(
       'addWorkstreamMember',
-      'WorkstreamPersonInput',
+      'AddWorkstreamMemberInput',
       { workstreamId: resources, personId: demo.personIds['chris-sivers'] },
       await tokenOf('sheila-smith'),
     );

@@ -66,7 +66,7 @@ describeWithChromium('the workstream pages, in Chromium, over the demo data (23 
     expect(page.url()).toBe(listUrl());
     await expect(page.locator('table tbody tr').count()).resolves.toBe(8);
     await expect(row(page, TASK_AND_FINISH.name)).resolves.toBe(
-      `${TASK_AND_FINISH.name}\tTask and finish\tJacqui Jensen, Bristol City Council\tAmber on 23 November 2026: Police referral work is blocked pending a data protection review.\tReported\t1 in progress, 1 to do, 1 blocked, 1 done, 1 cancelled`,
+      `${TASK_AND_FINISH.name}\tTask and finish\tJacqui Jensen, Bristol City Council\tAmber on 20 November 2026: Police referral work is blocked pending a data protection review.\tReported\t1 in progress, 1 to do, 1 blocked, 1 done, 1 cancelled`,
     );
     // Led for NHS BNSSG CCG since 2019: for the ICB that succeeded it, today (W1, R16).
     await expect(row(page, 'Performance and data analysis')).resolves.toContain(
@@ -109,7 +109,7 @@ describeWithChromium('the workstream pages, in Chromium, over the demo data (23 
     expect(main).toMatch(/Members\s+Chris Sivers, Janet Baptiste-Grant, Victoria Capel/);
     expect(main).toMatch(/Dates\s+15 September 2026 to 30 June 2027/);
     await expect(row(page, 'Police referral work')).resolves.toBe(
-      '23 November 2026\tAmber\tPolice referral work is blocked pending a data protection review.',
+      '20 November 2026\tAmber\tPolice referral work is blocked pending a data protection review.',
     );
     await expect(tasksByStatus(page)).resolves.toEqual([
       'In progress',

@@ -69,6 +69,7 @@ export * from './policies/policy.decider';
 export * from './communications/communication.decider';
 export * from './audit/change-reason';
 export * from './audit/happened-on';
+export * from './audit/day-it-happened';
 export * from './audit/needed-before';
 export * from './audit/history-window';
 export * from './audit/history-readers';

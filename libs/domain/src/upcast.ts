@@ -3,8 +3,13 @@ import { groupDateOf, IsoDate } from './shared/dates';
 /**
  * Version 2: every event that records a fact of the world carries the date it happened in its data.
  * Version 3: a policy version carries the day it was published.
+ * Version 4: a workstream's members, status reports and task changes, and written views, carry
+ * their days, so history entered later keeps them; a workstream carries its first day.
  */
-export const EVENT_SCHEMA_VERSION = 3;
+export const EVENT_SCHEMA_VERSION = 4;
+
+/** What the platform took as the day of a workstream event that had none: the day it was recorded. */
+const WORKSTREAM_DAY = { version: 4, fields: ['changedOn'] } as const;
 
 /**
  * The business dates each version added, by event type; `on` is the day an older event is taken to
@@ -40,6 +45,23 @@ const DATES_ADDED: Readonly<
     on: (data, recordedOn) =>
       typeof data.effectiveOn === 'string' && data.effectiveOn < recordedOn ? data.effectiveOn : recordedOn,
   },
+  // The workstreams' read model took one as existing from its start, or from the day recorded when it started later.
+  WorkstreamCommissioned: {
+    version: 4,
+    fields: ['commissionedOn'],
+    on: (data, recordedOn) =>
+      typeof data.startDate === 'string' && data.startDate < recordedOn ? data.startDate : recordedOn,
+  },
+  WorkstreamMemberAdded: { version: 4, fields: ['addedOn'] },
+  TaskAdded: { version: 4, fields: ['addedOn'] },
+  TaskStarted: WORKSTREAM_DAY,
+  TaskBlocked: WORKSTREAM_DAY,
+  TaskUnblocked: WORKSTREAM_DAY,
+  TaskCompleted: WORKSTREAM_DAY,
+  TaskCancelled: WORKSTREAM_DAY,
+  TaskReassigned: WORKSTREAM_DAY,
+  TaskDueDateChanged: WORKSTREAM_DAY,
+  WrittenViewsSubmitted: { version: 4, fields: ['submittedOn'] },
 };
 
 /**

@@ -72,3 +72,40 @@ describe('Reading policy versions published before their publication day was kep
     expect(upcast(current)).toBe(current);
   });
 });
+
+describe('Reading workstream events and written views recorded before their days were kept (schema version 4)', () => {
+  it('dates a member, a task and a task change from the day each was recorded, in London', () => {
+    const at = '2026-06-30T23:30:00.000Z';
+    expect(upcast(stored('WorkstreamMemberAdded', { personId: 'p', name: 'P' }, 3, at)).data).toEqual({
+      personId: 'p',
+      name: 'P',
+      addedOn: '2026-07-01',
+    });
+    expect(upcast(stored('TaskAdded', { taskId: 't', dueDate: '2026-09-30' }, 3, at)).data).toEqual({
+      taskId: 't',
+      dueDate: '2026-09-30',
+      addedOn: '2026-07-01',
+    });
+    expect(upcast(stored('TaskBlocked', { taskId: 't', reason: 'r' }, 3, at)).data).toEqual({
+      taskId: 't',
+      reason: 'r',
+      changedOn: '2026-07-01',
+    });
+    expect(upcast(stored('WrittenViewsSubmitted', { appointmentId: 'a' }, 3, at)).data).toEqual({
+      appointmentId: 'a',
+      submittedOn: '2026-07-01',
+    });
+  });
+
+  it('takes a workstream as existing from its start, or from the day recorded when it started later', () => {
+    const started = stored('WorkstreamCommissioned', { startDate: '2026-09-15' }, 3, '2026-12-02T09:00:00Z');
+    expect(upcast(started).data).toEqual({ startDate: '2026-09-15', commissionedOn: '2026-09-15' });
+    const later = stored('WorkstreamCommissioned', { startDate: '2027-01-04' }, 3, '2026-12-02T09:00:00Z');
+    expect(upcast(later).data).toEqual({ startDate: '2027-01-04', commissionedOn: '2026-12-02' });
+  });
+
+  it('leaves a version 4 task change as stored', () => {
+    const current = stored('TaskStarted', { taskId: 't', changedOn: '2026-10-01' }, 4, '2026-12-02T09:00:00Z');
+    expect(upcast(current)).toBe(current);
+  });
+});

@@ -105,6 +105,9 @@ export class SubmitWrittenViewsInput extends MeetingInput {
   @Field()
   @IsLongText()
   views!: string;
+
+  @BusinessDate('submittedOn', 'the day the views were sent, no later than the meeting’s day')
+  submittedOn?: string | null;
 }
 
 @InputType()

@@ -100,7 +100,14 @@ export class MeetingService {
   submitWrittenViews(input: SubmitWrittenViewsInput, meta: RequestMeta): Promise<string> {
     return this.change(input.meetingId, 'submitWrittenViews', input, meta, ({ actor, now }) => ({
       type: 'SubmitWrittenViews',
-      data: { appointmentId: input.appointmentId, agendaItem: input.agendaItem, views: input.views, actor, now },
+      data: {
+        appointmentId: input.appointmentId,
+        agendaItem: input.agendaItem,
+        views: input.views,
+        submittedOn: input.submittedOn ?? null,
+        actor,
+        now,
+      },
     }));
   }
 

@@ -99,6 +99,9 @@ export class WrittenViews {
 
   @Field()
   views!: string;
+
+  @Field({ description: 'YYYY-MM-DD: the day the representative sent them.' })
+  submittedOn!: string;
 }
 
 @ObjectType({ description: 'A7: a correction of a decision’s text, with its reason; the original stays readable.' })

@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional } from 'class-validator';
+import { BusinessDate } from '../common/business-date';
 import { IsDay, IsDocumentText, IsEntityId, IsLongText, IsShortText } from '../common/input-validators';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { Rag, WorkstreamKind } from './workstream.types';
@@ -70,6 +71,12 @@ export class WorkstreamPersonInput extends WorkstreamInput {
 }
 
 @InputType()
+export class AddWorkstreamMemberInput extends WorkstreamPersonInput {
+  @BusinessDate('addedOn', 'the day they joined, not before the workstream’s first day')
+  addedOn?: string | null;
+}
+
+@InputType()
 export class ChangeWorkstreamLeadInput extends WorkstreamPersonInput {
   @Field(() => ID)
   @IsEntityId()
@@ -85,6 +92,9 @@ export class ReportWorkstreamStatusInput extends WorkstreamInput {
   @Field()
   @IsLongText()
   note!: string;
+
+  @BusinessDate('reportedOn', 'the day the lead reported it, not before the workstream’s first day')
+  reportedOn?: string | null;
 }
 
 @InputType()
@@ -104,13 +114,22 @@ export class AddTaskInput extends WorkstreamInput {
   @Field()
   @IsDay()
   dueDate!: string;
+
+  @BusinessDate('addedOn', 'the day it was set, not before the workstream’s first day nor its owner joining')
+  addedOn?: string | null;
 }
 
-@InputType()
-export class TaskInput extends WorkstreamInput {
+@InputType({ isAbstract: true })
+abstract class TaskIdInput extends WorkstreamInput {
   @Field(() => ID)
   @IsEntityId()
   taskId!: string;
+}
+
+@InputType()
+export class TaskInput extends TaskIdInput {
+  @BusinessDate('changedOn', 'the day the task changed, not before it was added or last changed')
+  changedOn?: string | null;
 }
 
 @InputType()
@@ -135,7 +154,7 @@ export class ChangeTaskDueDateInput extends TaskReasonInput {
 }
 
 @InputType()
-export class CarryTaskOverInput extends TaskInput {
+export class CarryTaskOverInput extends TaskIdInput {
   @Field(() => ID)
   @IsEntityId()
   toWorkstreamId!: string;

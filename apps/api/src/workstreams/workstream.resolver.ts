@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { Inject } from '@nestjs/common';
 import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
-import { isTaskOverdue, DomainError, leadPartnerOn, mayChangeTask } from '@app/domain';
+import { groupDateOf, isTaskOverdue, DomainError, leadPartnerOn, mayChangeTask } from '@app/domain';
 import { TaskFilter, TaskRow, TimeView, WHOLE_RECORD, WorkstreamQueries, WorkstreamRow } from '@app/read-models';
 import { CLOCK, Clock } from '@app/platform';
 import { KnownEntities } from '../common/known-entities';
@@ -18,6 +18,7 @@ import { LocalArea } from '../regional-group/regional-group.types';
 import { WorkstreamService } from './workstream.service';
 import {
   AddTaskInput,
+  AddWorkstreamMemberInput,
   CarryTaskOverInput,
   ChangeTaskDueDateInput,
   ChangeWorkstreamLeadInput,
@@ -258,7 +259,8 @@ export class WorkstreamResolver {
     ]);
     const held = meetings.filter((m) => m.status !== 'SCHEDULED' && m.startsAt <= now);
     const lastMeeting = held[held.length - 1];
-    return latest !== undefined && (!lastMeeting || latest.reportedOn >= lastMeeting.startsAt);
+    // A report dated the day the group met is taken as made for that meeting, not since it.
+    return latest !== undefined && (!lastMeeting || latest.reportedOn > groupDateOf(lastMeeting.startsAt));
   }
 
   /**
@@ -335,7 +337,7 @@ export class WorkstreamResolver {
 
   @Mutation(() => Workstream, { description: 'The lead, the chair or an administrator.' })
   async addWorkstreamMember(
-    @Args('input') input: WorkstreamPersonInput,
+    @Args('input') input: AddWorkstreamMemberInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ) {

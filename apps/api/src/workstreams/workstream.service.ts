@@ -17,6 +17,7 @@ import { IdempotentInput } from '../common/idempotency-key.input';
 import { EVENT_STORE } from '../infrastructure/injection-tokens';
 import {
   AddTaskInput,
+  AddWorkstreamMemberInput,
   CarryTaskOverInput,
   ChangeTaskDueDateInput,
   ChangeWorkstreamLeadInput,
@@ -87,10 +88,16 @@ export class WorkstreamService {
     return workstreamId;
   }
 
-  addMember(input: WorkstreamPersonInput, meta: RequestMeta): Promise<string> {
+  addMember(input: AddWorkstreamMemberInput, meta: RequestMeta): Promise<string> {
     return this.change(input.workstreamId, 'addWorkstreamMember', input, meta, async ({ actor, now }) => ({
       type: 'AddWorkstreamMember',
-      data: { personId: input.personId, member: await this.member(input.personId), actor, now },
+      data: {
+        personId: input.personId,
+        member: await this.member(input.personId),
+        addedOn: input.addedOn ?? null,
+        actor,
+        now,
+      },
     }));
   }
 
@@ -121,7 +128,7 @@ export class WorkstreamService {
   reportStatus(input: ReportWorkstreamStatusInput, meta: RequestMeta): Promise<string> {
     return this.change(input.workstreamId, 'reportWorkstreamStatus', input, meta, ({ actor, now }) => ({
       type: 'ReportWorkstreamStatus',
-      data: { rag: input.rag, note: input.note, actor, now },
+      data: { rag: input.rag, note: input.note, reportedOn: input.reportedOn ?? null, actor, now },
     }));
   }
 
@@ -136,6 +143,7 @@ export class WorkstreamService {
         description: input.description,
         ownerId: input.ownerId,
         dueDate: input.dueDate,
+        addedOn: input.addedOn ?? null,
         actor,
         now,
       },
@@ -146,35 +154,42 @@ export class WorkstreamService {
   moveTask(type: 'StartTask' | 'UnblockTask' | 'CompleteTask', input: TaskInput, meta: RequestMeta): Promise<string> {
     return this.change(input.workstreamId, type, input, meta, ({ actor, now }) => ({
       type,
-      data: { taskId: input.taskId, actor, now },
+      data: { taskId: input.taskId, changedOn: input.changedOn ?? null, actor, now },
     }));
   }
 
   blockTask(input: TaskReasonInput, meta: RequestMeta): Promise<string> {
     return this.change(input.workstreamId, 'blockTask', input, meta, ({ actor, now }) => ({
       type: 'BlockTask',
-      data: { taskId: input.taskId, reason: input.reason, actor, now },
+      data: { taskId: input.taskId, reason: input.reason, changedOn: input.changedOn ?? null, actor, now },
     }));
   }
 
   cancelTask(input: TaskReasonInput, meta: RequestMeta): Promise<string> {
     return this.change(input.workstreamId, 'cancelTask', input, meta, ({ actor, now }) => ({
       type: 'CancelTask',
-      data: { taskId: input.taskId, reason: input.reason, actor, now },
+      data: { taskId: input.taskId, reason: input.reason, changedOn: input.changedOn ?? null, actor, now },
     }));
   }
 
   reassignTask(input: ReassignTaskInput, meta: RequestMeta): Promise<string> {
     return this.change(input.workstreamId, 'reassignTask', input, meta, ({ actor, now }) => ({
       type: 'ReassignTask',
-      data: { taskId: input.taskId, ownerId: input.ownerId, actor, now },
+      data: { taskId: input.taskId, ownerId: input.ownerId, changedOn: input.changedOn ?? null, actor, now },
     }));
   }
 
   changeTaskDueDate(input: ChangeTaskDueDateInput, meta: RequestMeta): Promise<string> {
     return this.change(input.workstreamId, 'changeTaskDueDate', input, meta, ({ actor, now }) => ({
       type: 'ChangeTaskDueDate',
-      data: { taskId: input.taskId, dueDate: input.dueDate, reason: input.reason, actor, now },
+      data: {
+        taskId: input.taskId,
+        dueDate: input.dueDate,
+        reason: input.reason,
+        changedOn: input.changedOn ?? null,
+        actor,
+        now,
+      },
     }));
   }
 

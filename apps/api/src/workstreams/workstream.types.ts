@@ -42,7 +42,7 @@ export class StatusReport {
   @Field()
   note!: string;
 
-  @Field()
+  @Field({ description: 'YYYY-MM-DD: the day the lead reported it.' })
   reportedOn!: string;
 }
 
@@ -66,7 +66,10 @@ export class TaskChange {
   @Field(() => String, { nullable: true })
   detail!: string | null;
 
-  @Field()
+  @Field({ description: 'YYYY-MM-DD: the day the change happened, which history entered later gives.' })
+  happenedOn!: string;
+
+  @Field({ description: 'When the platform recorded the change.' })
   occurredAt!: string;
 
   @Field(() => ID, { nullable: true })

@@ -1,3 +1,4 @@
+import { addDaysToDate } from '@app/domain';
 import { CHAIR, REPRESENTATIVES } from './avon-and-somerset';
 import { DemoContext, LoadedDemo } from './load-demo';
 
@@ -179,6 +180,8 @@ export async function loadMeetingYear({ send, tokenFor }: DemoContext, demo: Loa
           agendaItem: 'Quarterly performance report',
           views:
             'Somerset ICB supports the proposals on data sharing and asks for them to return to the next quorate meeting.',
+          // Sent ahead of the meeting, as written views are.
+          submittedOn: addDaysToDate(plan.startsAt.slice(0, 10), -2),
         },
         await tokenFor(demo.personIds['sandra-corry']),
       );

@@ -27,25 +27,50 @@ export const STANDING_GROUPS = [
 /** What a standing group with nothing amiss reports. */
 const ON_TRACK = { rag: 'GREEN', note: 'On track for the next meeting.' };
 
+/**
+ * The day the workstreams' leads reported, ahead of the group's meeting of 10 December 2026 and
+ * after its last one (19 November, when the policies' part of the demo holds one; else September),
+ * so all but one show as reported since the group last met.
+ */
+export const REPORTED_ON = '2026-11-20';
+
+/**
+ * Entered with the days things happened from its start on 15 September 2026: the police joined two
+ * weeks later, so the group as at 20 September has two members and no tasks.
+ */
 export const TASK_AND_FINISH = {
   name: 'Missing children return interviews (BNSSG)',
   lead: 'jacqui-jensen',
   partner: 'bristol',
   areas: ['Bristol', 'North Somerset', 'South Gloucestershire'],
-  members: ['chris-sivers', 'janet-baptiste-grant', 'victoria-capel'],
+  startDate: '2026-09-15',
+  members: [
+    { person: 'chris-sivers', addedOn: '2026-09-15' },
+    { person: 'janet-baptiste-grant', addedOn: '2026-09-15' },
+    { person: 'victoria-capel', addedOn: '2026-09-29' },
+  ],
+  reported: {
+    rag: 'AMBER',
+    note: 'Police referral work is blocked pending a data protection review.',
+    on: REPORTED_ON,
+  },
 } as const;
 
+type TaskStep = 'StartTask' | 'BlockTask' | 'CompleteTask' | 'CancelTask';
+
 /**
- * The task-and-finish group's tasks, in every state. Due days are fixed, so from late November 2026
- * "Agree a shared data set" (in progress) and the blocked "Align police referral triggers" are
- * overdue; their owners get demo tokens of their own so that `/tasks` can be tried as them.
+ * The task-and-finish group's tasks, in every state, each added and changed on its own day. Due
+ * days are fixed, so from late November 2026 "Agree a shared data set" (in progress) and the
+ * blocked "Align police referral triggers" are overdue; their owners get demo tokens of their own
+ * so that `/tasks` can be tried as them.
  */
 const TASK_PLAN: readonly {
   readonly key: string;
   readonly title: string;
   readonly owner: string;
   readonly due: string;
-  readonly then: readonly string[];
+  readonly addedOn: string;
+  readonly then: readonly { readonly step: TaskStep; readonly on: string }[];
   readonly tokenHolder?: string;
 }[] = [
   {
@@ -53,14 +78,16 @@ const TASK_PLAN: readonly {
     title: 'Map current return interview practice in each area',
     owner: 'chris-sivers',
     due: '2026-10-31',
-    then: ['CompleteTask'],
+    addedOn: '2026-09-22',
+    then: [{ step: 'CompleteTask', on: '2026-10-27' }],
   },
   {
     key: 'data',
     title: 'Agree a shared data set on missing episodes',
     owner: 'janet-baptiste-grant',
     due: '2026-11-13',
-    then: ['StartTask'],
+    addedOn: '2026-09-22',
+    then: [{ step: 'StartTask', on: '2026-10-05' }],
     tokenHolder: 'task owner (overdue task)',
   },
   {
@@ -68,16 +95,25 @@ const TASK_PLAN: readonly {
     title: 'Align police referral triggers',
     owner: 'victoria-capel',
     due: '2026-11-20',
-    then: ['BlockTask'],
+    addedOn: '2026-10-01',
+    then: [{ step: 'BlockTask', on: '2026-11-03' }],
     tokenHolder: 'task owner (blocked task)',
   },
-  { key: 'draft', title: 'Draft the protocol', owner: TASK_AND_FINISH.lead, due: '2027-03-31', then: [] },
+  {
+    key: 'draft',
+    title: 'Draft the protocol',
+    owner: TASK_AND_FINISH.lead,
+    due: '2027-03-31',
+    addedOn: '2026-10-13',
+    then: [],
+  },
   {
     key: 'survey',
     title: 'Survey young people on their experience',
     owner: 'chris-sivers',
     due: '2026-12-31',
-    then: ['CancelTask'],
+    addedOn: '2026-09-22',
+    then: [{ step: 'CancelTask', on: '2026-10-20' }],
   },
 ];
 
@@ -152,7 +188,7 @@ export async function loadWorkstreams(
     await call(
       'reportWorkstreamStatus',
       'ReportWorkstreamStatusInput',
-      { workstreamId: id, ...('status' in group ? group.status : ON_TRACK) },
+      { workstreamId: id, ...('status' in group ? group.status : ON_TRACK), reportedOn: REPORTED_ON },
       lead,
     );
   }
@@ -175,7 +211,7 @@ export async function loadWorkstreams(
       leadPartnerId: demo.partnerIds[TASK_AND_FINISH.partner],
       leadPersonId: demo.personIds[TASK_AND_FINISH.lead],
       areaIds: TASK_AND_FINISH.areas.map((area) => demo.areaIds[area]),
-      startDate: '2026-09-15',
+      startDate: TASK_AND_FINISH.startDate,
       endDate: '2027-06-30',
       scopeDecisionId: found(
         september.meeting.decisions,
@@ -188,8 +224,8 @@ export async function loadWorkstreams(
   for (const member of TASK_AND_FINISH.members) {
     await call(
       'addWorkstreamMember',
-      'WorkstreamPersonInput',
-      { workstreamId: taskAndFinishId, personId: demo.personIds[member] },
+      'AddWorkstreamMemberInput',
+      { workstreamId: taskAndFinishId, personId: demo.personIds[member.person], addedOn: member.addedOn },
       lead,
     );
   }
@@ -199,13 +235,23 @@ export async function loadWorkstreams(
     const workstream = await call(
       'addTask',
       'AddTaskInput',
-      { workstreamId: taskAndFinishId, title: task.title, ownerId: demo.personIds[task.owner], dueDate: task.due },
+      {
+        workstreamId: taskAndFinishId,
+        title: task.title,
+        ownerId: demo.personIds[task.owner],
+        dueDate: task.due,
+        addedOn: task.addedOn,
+      },
       lead,
     );
     taskIds[task.key] = found(workstream.workstreamTasks.edges, (e) => e.node.title === task.title, task.title).node.id;
     const owner = await tokenFor(demo.personIds[task.owner]);
-    for (const step of task.then) {
-      const input: Record<string, unknown> = { workstreamId: taskAndFinishId, taskId: taskIds[task.key] };
+    for (const { step, on } of task.then) {
+      const input: Record<string, unknown> = {
+        workstreamId: taskAndFinishId,
+        taskId: taskIds[task.key],
+        changedOn: on,
+      };
       if (step === 'BlockTask') input.reason = 'Waiting for the force data protection review.';
       if (step === 'CancelTask') input.reason = 'Covered by the national survey instead.';
       const mutation = `${step[0].toLowerCase()}${step.slice(1)}`;
@@ -222,8 +268,9 @@ export async function loadWorkstreams(
     'ReportWorkstreamStatusInput',
     {
       workstreamId: taskAndFinishId,
-      rag: 'AMBER',
-      note: 'Police referral work is blocked pending a data protection review.',
+      rag: TASK_AND_FINISH.reported.rag,
+      note: TASK_AND_FINISH.reported.note,
+      reportedOn: TASK_AND_FINISH.reported.on,
     },
     lead,
   );

@@ -40,7 +40,7 @@ const MEETING = `query Meeting($groupId: ID!, $meetingId: ID!) {
     id groupId startsAt place status mayOpen
     quorum { present required isQuorate }
     attendance { id appointmentId name partnerName status substitute { name organisation } }
-    writtenViews { appointmentId agendaItem views }
+    writtenViews { appointmentId agendaItem views submittedOn }
     decisions { id text agreedBy }
     meetingRecommendations { id text dueDate overdue targets { id partnerId status reason respondedOn } }
     minutes { stage text approvedOn publishedOn corrections { correctedAt reason text } }
@@ -72,7 +72,7 @@ interface MeetingData {
       status: string | null;
       substitute: { name: string; organisation: string } | null;
     }[];
-    writtenViews: { appointmentId: string; agendaItem: string; views: string }[];
+    writtenViews: { appointmentId: string; agendaItem: string; views: string; submittedOn: string }[];
     decisions: { id: string; text: string; agreedBy: string[] }[];
     meetingRecommendations: {
       id: string;
@@ -466,6 +466,7 @@ export class MeetingsController {
                     html`<h3 class="govuk-heading-s">
                         ${attendeeName.get(views.appointmentId) ?? 'A representative'}: ${views.agendaItem}
                       </h3>
+                      <p class="govuk-body-s">Sent ${longDate(views.submittedOn)}</p>
                       <p class="govuk-body">${views.views}</p>`,
                 )}`
             : html``

@@ -137,7 +137,10 @@ describe("who may read a workstream's tasks (R43)", () => {
   const practitioner = person('practitioner');
   const withPractitioner: WorkstreamEvent[] = [
     ...runningWorkstream,
-    { type: 'WorkstreamMemberAdded', data: { personId: practitioner.personId, name: 'A Practitioner' } },
+    {
+      type: 'WorkstreamMemberAdded',
+      data: { personId: practitioner.personId, name: 'A Practitioner', addedOn: '2020-02-01' },
+    },
   ];
 
   it('is open to its members and lead, even when they represent no partner of the group', () => {

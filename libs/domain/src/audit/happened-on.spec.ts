@@ -79,6 +79,12 @@ describe('happenedOn: the real-world date of an event', () => {
     expect(happenedOn({ workstreamId: 'w', startDate: '2026-07-03' }, '2026-07-01T23:30:00.000Z')).toBe('2026-07-02');
   });
 
+  it('given a member or a task added, or a task changed, on a day entered later, then it happened that day', () => {
+    expect(happenedOn({ personId: 'p', name: 'P', addedOn: '2026-09-15' }, RECORDED)).toBe('2026-09-15');
+    expect(happenedOn({ taskId: 't', dueDate: '2026-10-31', addedOn: '2026-09-22' }, RECORDED)).toBe('2026-09-22');
+    expect(happenedOn({ taskId: 't', dueDate: '2026-12-31', changedOn: '2026-10-06' }, RECORDED)).toBe('2026-10-06');
+  });
+
   it('given a field that does not hold a date, then it is not taken for one', () => {
     expect(happenedOn({ startDate: 'soon' }, RECORDED)).toBe('2026-11-23');
   });

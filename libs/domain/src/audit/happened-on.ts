@@ -13,6 +13,7 @@ const HAPPENED_ON_FIELDS = [
   'leftOn',
   'establishedOn',
   'admittedOn',
+  'addedOn',
   'changedOn',
   'adoptedOn',
   'reviewedOn',

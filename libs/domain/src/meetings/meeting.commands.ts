@@ -35,7 +35,8 @@ export type RecordAttendance = MeetingCommand<
 >;
 export type SubmitWrittenViews = MeetingCommand<
   'SubmitWrittenViews',
-  { appointmentId: string; agendaItem: string; views: string }
+  /** `submittedOn`: the day the views were sent, when entered after the fact; null for today. */
+  { appointmentId: string; agendaItem: string; views: string; submittedOn?: string | null }
 >;
 export type CloseMeeting = MeetingCommand<'CloseMeeting', object>;
 export type RecordDecision = MeetingCommand<'RecordDecision', { decisionId: string; text: string }>;

@@ -54,7 +54,8 @@ const writtenViews = (
   actor: Actor,
   agendaItem = 'Item 4: neglect strategy',
   views = 'Somerset CCG supports the strategy.',
-) => meetingCommand('SubmitWrittenViews', { appointmentId, agendaItem, views, actor });
+  submittedOn: string | null = null,
+) => meetingCommand('SubmitWrittenViews', { appointmentId, agendaItem, views, submittedOn, actor });
 const close = (actor: Actor = administrator) => meetingCommand('CloseMeeting', { actor });
 const decide = (decisionId = 'dec-1') =>
   meetingCommand('RecordDecision', { decisionId, text: 'The neglect strategy is adopted.' });
@@ -460,10 +461,13 @@ describe('Written views of an absent representative (R8)', () => {
     appointmentId: string,
     agendaItem = 'Item 4: neglect strategy',
     views = 'Somerset CCG supports the strategy.',
+    submittedOn = MEETING_DATE,
   ): MeetingEvent => ({
     type: 'WrittenViewsSubmitted',
-    data: { appointmentId, agendaItem, views },
+    data: { appointmentId, agendaItem, views, submittedOn },
   });
+  const AGENDA = 'Item 4: neglect strategy';
+  const VIEWS = 'Somerset CCG supports the strategy.';
 
   it('are submitted by the absent representative themself, trimmed', () => {
     spec
@@ -477,6 +481,33 @@ describe('Written views of an absent representative (R8)', () => {
         ),
       )
       .then([submitted(sandraCorry.appointmentId)]);
+  });
+
+  it('keep the day they were sent before the meeting, when entered later', () => {
+    spec
+      .given(opened)
+      .when(writtenViews(sandraCorry.appointmentId, representativeOf(sandraCorry), AGENDA, VIEWS, '2020-03-09'))
+      .then([submitted(sandraCorry.appointmentId, AGENDA, VIEWS, '2020-03-09')]);
+  });
+
+  it('are refused when dated after the meeting they were for, or not as a day', () => {
+    const aWeekLater = { ...writtenViews(sandraCorry.appointmentId, representativeOf(sandraCorry), AGENDA, VIEWS) };
+    const late = (submittedOn: string | null) => ({
+      ...aWeekLater,
+      data: { ...aWeekLater.data, submittedOn, now: '2020-03-19T10:00:00.000Z' },
+    });
+    spec
+      .given(opened)
+      .when(late('2020-03-13'))
+      .thenFails('OUT_OF_RANGE', /The day the views were submitted \(2020-03-13\) is after the meeting they were for/);
+    spec
+      .given(opened)
+      .when(late(null))
+      .thenFails('OUT_OF_RANGE', /\(2020-03-19\) is after the meeting they were for/);
+    spec
+      .given(opened)
+      .when(writtenViews(sandraCorry.appointmentId, representativeOf(sandraCorry), AGENDA, VIEWS, '2020-03-32'))
+      .thenFails('VALIDATION_FAILED', /The day the views were submitted \(2020-03-32\) is not a real date/);
   });
 
   it('are submitted by a representative whose attendance is not yet recorded', () => {

@@ -1,3 +1,4 @@
+import { dayItHappened } from '../audit/day-it-happened';
 import { Decider } from '../shared/decider';
 import { decideRecommendationResponse } from './recommendation-response';
 import { DomainError } from '../shared/domain-error';
@@ -248,16 +249,13 @@ function submitWrittenViews(command: SubmitWrittenViews, meeting: Meeting): Meet
     throw new DomainError('VALIDATION_FAILED', `${rep.name} is present; written views are for absent representatives.`);
   }
   if (meeting.status === 'CLOSED') throw new DomainError('MEETING_NOT_OPEN', 'The meeting is closed.');
-  return [
-    {
-      type: 'WrittenViewsSubmitted',
-      data: {
-        appointmentId,
-        agendaItem: requireText(command.data.agendaItem, 'The agenda item'),
-        views: requireText(command.data.views, 'The views'),
-      },
-    },
-  ];
+  const agendaItem = requireText(command.data.agendaItem, 'The agenda item');
+  const views = requireText(command.data.views, 'The views');
+  // Views are sent for the meeting to weigh: on its day at the latest.
+  const submittedOn = dayItHappened(command.data.submittedOn, command.data.now, 'The day the views were submitted', {
+    notAfter: [{ on: meeting.meetingDate, what: 'the meeting they were for' }],
+  });
+  return [{ type: 'WrittenViewsSubmitted', data: { appointmentId, agendaItem, views, submittedOn } }];
 }
 
 function makeRecommendation(command: MakeRecommendation, meeting: Meeting): MeetingEvent[] {

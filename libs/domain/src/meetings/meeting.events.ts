@@ -36,7 +36,7 @@ export type AttendanceRecorded = Message<
 >;
 export type WrittenViewsSubmitted = Message<
   'WrittenViewsSubmitted',
-  { appointmentId: string; agendaItem: string; views: string }
+  { appointmentId: string; agendaItem: string; views: string; submittedOn: IsoDate }
 >;
 /**
  * `heldOn` is the meeting's own day, on which it ended wherever its closing was entered: a meeting

@@ -575,6 +575,8 @@ export const RESOURCES_WORKSTREAM_ID = 'ws-resources';
 export const SCOPE_DECISION_ID = 'dec-2020-03-bristol-south-glos';
 /** When workstream commands are sent, unless the data says otherwise. */
 export const workstreamNow = '2020-04-01T09:00:00.000Z';
+/** The day of `workstreamNow` in London: what a workstream command records when given no day. */
+export const workstreamToday = '2020-04-01';
 
 /** A representative as a workstream knows them: person id and name. */
 export const workstreamMember = (rep: Representative): Member => ({ personId: rep.personId, name: rep.name });
@@ -613,6 +615,7 @@ export const workstreamCommissioned = (
     endDate: '2020-09-30',
     scopeDecisionId: null,
     ...overrides,
+    commissionedOn: overrides.commissionedOn ?? overrides.startDate ?? '2020-01-15',
   },
 });
 
@@ -634,12 +637,13 @@ export const resourcesWorkstreamCommissioned = (
     ...overrides,
   });
 
-export const workstreamMemberAdded = (rep: Representative): WorkstreamMemberAdded => ({
+/** A member added on the procedures group's first day unless another day is given. */
+export const workstreamMemberAdded = (rep: Representative, addedOn = '2020-01-15'): WorkstreamMemberAdded => ({
   type: 'WorkstreamMemberAdded',
-  data: workstreamMember(rep),
+  data: { ...workstreamMember(rep), addedOn },
 });
 
-/** Task 1 of the procedures group: owned by Chris Sivers, due 31 March 2020, unless overridden. */
+/** Task 1 of the procedures group: owned by Chris Sivers, added 20 January, due 31 March 2020, unless overridden. */
 export const taskAdded = (overrides: Partial<TaskAdded['data']> = {}): TaskAdded => ({
   type: 'TaskAdded',
   data: {
@@ -648,6 +652,7 @@ export const taskAdded = (overrides: Partial<TaskAdded['data']> = {}): TaskAdded
     description: 'One table: procedure, owner, last review, differences from the others.',
     ownerId: REPRESENTATIVES.chrisSivers.personId,
     dueDate: '2020-03-31',
+    addedOn: '2020-01-20',
     ...overrides,
   },
 });

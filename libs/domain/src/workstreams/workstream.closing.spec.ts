@@ -19,6 +19,7 @@ import {
   workstreamMember,
   workstreamMemberAdded,
   workstreamNow,
+  workstreamToday,
 } from '../testing/avon-and-somerset.fixture';
 import { specification } from '../testing/given-when-then';
 import { WorkstreamCommandUnion } from './workstream.commands';
@@ -101,13 +102,16 @@ const taskIn = (status: TaskStatus, taskId = 'task-1', ownerId: string = chrisSi
   const added = taskAdded({ taskId, ownerId });
   const more: Record<TaskStatus, WorkstreamEvent[]> = {
     TO_DO: [],
-    IN_PROGRESS: [{ type: 'TaskStarted', data: { taskId } }],
+    IN_PROGRESS: [{ type: 'TaskStarted', data: { taskId, changedOn: workstreamToday } }],
     BLOCKED: [
-      { type: 'TaskStarted', data: { taskId } },
-      { type: 'TaskBlocked', data: { taskId, reason: 'Waiting for the Somerset procedures.' } },
+      { type: 'TaskStarted', data: { taskId, changedOn: workstreamToday } },
+      {
+        type: 'TaskBlocked',
+        data: { taskId, reason: 'Waiting for the Somerset procedures.', changedOn: workstreamToday },
+      },
     ],
-    DONE: [{ type: 'TaskCompleted', data: { taskId } }],
-    CANCELLED: [{ type: 'TaskCancelled', data: { taskId, reason: 'Superseded.' } }],
+    DONE: [{ type: 'TaskCompleted', data: { taskId, changedOn: workstreamToday } }],
+    CANCELLED: [{ type: 'TaskCancelled', data: { taskId, reason: 'Superseded.', changedOn: workstreamToday } }],
   };
   return [added, ...more[status]];
 };
@@ -517,11 +521,11 @@ describe('Carrying a task into a workstream (W3)', () => {
     spec
       .given(given)
       .when(workstreamCommand('UnblockTask', { taskId: 'task-1', actor: chris }))
-      .then([{ type: 'TaskUnblocked', data: { taskId: 'task-1' } }]);
+      .then([{ type: 'TaskUnblocked', data: { taskId: 'task-1', changedOn: workstreamToday } }]);
     spec
-      .given([...given, { type: 'TaskUnblocked', data: { taskId: 'task-1' } }])
+      .given([...given, { type: 'TaskUnblocked', data: { taskId: 'task-1', changedOn: workstreamToday } }])
       .when(workstreamCommand('CompleteTask', { taskId: 'task-1', actor: chris }))
-      .then([{ type: 'TaskCompleted', data: { taskId: 'task-1' } }]);
+      .then([{ type: 'TaskCompleted', data: { taskId: 'task-1', changedOn: workstreamToday } }]);
   });
 
   it('refuses, before the task leaves, a carry-over whose owner is not in the receiving workstream', () => {

@@ -34,24 +34,37 @@ export type CommissionWorkstream = WorkstreamCommand<
     };
   }
 >;
-export type AddWorkstreamMember = WorkstreamCommand<'AddWorkstreamMember', { member: Member | null; personId: string }>;
+/** `addedOn`, `reportedOn`, `changedOn`: the day it happened, when entered after the fact; null for today. */
+export type AddWorkstreamMember = WorkstreamCommand<
+  'AddWorkstreamMember',
+  { member: Member | null; personId: string; addedOn?: string | null }
+>;
 export type RemoveWorkstreamMember = WorkstreamCommand<'RemoveWorkstreamMember', { personId: string }>;
 export type ChangeWorkstreamLead = WorkstreamCommand<
   'ChangeWorkstreamLead',
   { leadPartnerId: string; lead: Member | null; personId: string; partners: readonly GroupPartner[] }
 >;
-export type ReportWorkstreamStatus = WorkstreamCommand<'ReportWorkstreamStatus', { rag: Rag; note: string }>;
+export type ReportWorkstreamStatus = WorkstreamCommand<
+  'ReportWorkstreamStatus',
+  { rag: Rag; note: string; reportedOn?: string | null }
+>;
 export type AddTask = WorkstreamCommand<
   'AddTask',
-  { taskId: string; title: string; description: string; ownerId: string; dueDate: string }
+  { taskId: string; title: string; description: string; ownerId: string; dueDate: string; addedOn?: string | null }
 >;
-export type ChangeTask = WorkstreamCommand<'StartTask' | 'UnblockTask' | 'CompleteTask', { taskId: string }>;
-export type BlockTask = WorkstreamCommand<'BlockTask', { taskId: string; reason: string }>;
-export type CancelTask = WorkstreamCommand<'CancelTask', { taskId: string; reason: string }>;
-export type ReassignTask = WorkstreamCommand<'ReassignTask', { taskId: string; ownerId: string }>;
+export type ChangeTask = WorkstreamCommand<
+  'StartTask' | 'UnblockTask' | 'CompleteTask',
+  { taskId: string; changedOn?: string | null }
+>;
+export type BlockTask = WorkstreamCommand<'BlockTask', { taskId: string; reason: string; changedOn?: string | null }>;
+export type CancelTask = WorkstreamCommand<'CancelTask', { taskId: string; reason: string; changedOn?: string | null }>;
+export type ReassignTask = WorkstreamCommand<
+  'ReassignTask',
+  { taskId: string; ownerId: string; changedOn?: string | null }
+>;
 export type ChangeTaskDueDate = WorkstreamCommand<
   'ChangeTaskDueDate',
-  { taskId: string; dueDate: string; reason: string }
+  { taskId: string; dueDate: string; reason: string; changedOn?: string | null }
 >;
 /**
  * The receiving workstream as it stands, read from its stream: everything the arrival will need is

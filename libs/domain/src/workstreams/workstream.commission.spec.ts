@@ -228,6 +228,8 @@ describe('Commissioning a workstream (W1, D2)', () => {
               leadPartnerId: 'somerset-icb',
               startDate: '2022-09-01',
               endDate: '2023-03-31',
+              // Commissioned on 1 April 2020, ahead of its start: that is its first day.
+              commissionedOn: '2020-04-01',
               ...ledBySandra,
             }),
           ]);
@@ -253,6 +255,17 @@ describe('Commissioning a workstream (W1, D2)', () => {
   });
 
   describe('its dates', () => {
+    it('takes its start as its first day, or the day it is commissioned when it starts later', () => {
+      spec
+        .given([])
+        .when(commission())
+        .then([workstreamCommissioned({ commissionedOn: '2020-01-15' })]);
+      spec
+        .given([])
+        .when(commission({ startDate: '2020-05-01' }))
+        .then([workstreamCommissioned({ startDate: '2020-05-01', commissionedOn: '2020-04-01' })]);
+    });
+
     it.each(['15/01/2020', '2020-1-15', '2020-02-30', '2020-01-15T00:00:00Z', ''])(
       'is refused with a start date of %p',
       (startDate) => {

@@ -1,3 +1,4 @@
+import { DayBound, dayItHappened } from '../audit/day-it-happened';
 import { Decider } from '../shared/decider';
 import { groupDateOf, IsoDate, requireDate } from '../shared/dates';
 import { DomainError } from '../shared/domain-error';
@@ -57,10 +58,46 @@ function requireLeadPartner(
   );
 }
 
-function requireOwnerCandidate(workstream: Workstream, personId: string): void {
-  if (!isLead(workstream, personId) && !workstream.members[personId]) {
-    throw new DomainError('VALIDATION_FAILED', 'A task is owned by the lead or a member of the workstream.');
-  }
+/** A task's owner is the lead or a member; a member owns it from no earlier than the day they joined. */
+function requireOwnerCandidate(workstream: Workstream, personId: string): DayBound[] {
+  if (isLead(workstream, personId)) return [];
+  const member = workstream.members[personId];
+  if (!member) throw new DomainError('VALIDATION_FAILED', 'A task is owned by the lead or a member of the workstream.');
+  return [{ on: member.addedOn, what: `${member.name} joined the workstream` }];
+}
+
+/**
+ * The day something happened to the workstream (dayItHappened): the day given, or today, never
+ * before the workstream's first day nor before `bounds` (a task's last change, its owner joining).
+ */
+function dayIn(
+  workstream: Workstream,
+  given: string | null | undefined,
+  now: string,
+  label: string,
+  bounds: readonly DayBound[] = [],
+): IsoDate {
+  return dayItHappened(given, now, label, {
+    notBefore: [{ on: workstream.since, what: "the workstream's first day" }, ...bounds],
+  });
+}
+
+/** The day a task changed: not before it was added here, nor before its last change, nor before `more`. */
+function taskChangedOn(
+  workstream: Workstream,
+  task: TaskRecord,
+  given: string | null | undefined,
+  now: string,
+  more: readonly DayBound[] = [],
+): IsoDate {
+  const days = workstream.taskDays[task.taskId];
+  const bounds: DayBound[] = days
+    ? [
+        { on: days.addedOn, what: 'the task was added' },
+        { on: days.changedOn, what: 'the task last changed' },
+      ]
+    : [];
+  return dayIn(workstream, given, now, 'The day the task changed', [...bounds, ...more]);
 }
 
 function requireTask(workstream: Workstream, taskId: string): TaskRecord {
@@ -115,6 +152,7 @@ function commission(command: CommissionWorkstream, state: WorkstreamState): Work
   if (!lead) throw new DomainError('NOT_FOUND', 'The platform knows nobody with that lead person id.');
   requireDate(startDate, 'The start date');
   requireLeadPartner(group.partners, leadPartnerId, startDate, 'the day the workstream starts');
+  const today = groupDateOf(command.data.now);
   if (kind === 'TASK_AND_FINISH') {
     if (!endDate) throw new DomainError('VALIDATION_FAILED', 'A task-and-finish group has an end date.');
     requireDate(endDate, 'The end date');
@@ -150,23 +188,26 @@ function commission(command: CommissionWorkstream, state: WorkstreamState): Work
         startDate,
         endDate: kind === 'TASK_AND_FINISH' ? endDate : null,
         scopeDecisionId: areas.length < group.areas.length ? scopeDecisionId : null,
+        // One commissioned to start later exists, to take its members and tasks, from today.
+        commissionedOn: startDate < today ? startDate : today,
       },
     },
   ];
 }
 
 function addTask(command: AddTask, workstream: Workstream): WorkstreamEvent[] {
-  const { actor, taskId, ownerId, dueDate } = command.data;
+  const { actor, taskId, ownerId, dueDate, now } = command.data;
   requireTaskEditor(workstream, actor, null);
   if (workstream.tasks[taskId] || workstream.carriedOut.includes(taskId))
     throw new DomainError('ALREADY_EXISTS', 'That task already exists.');
-  requireOwnerCandidate(workstream, ownerId);
+  const ownerJoined = requireOwnerCandidate(workstream, ownerId);
   if (!isLead(workstream, actor.personId) && ownerId !== actor.personId) {
     throw new DomainError('FORBIDDEN', 'A member adds tasks for themself; the lead assigns them to others.', {
       requiredRole: 'workstream LEAD',
     });
   }
   requireDate(dueDate, 'The due date');
+  const addedOn = dayIn(workstream, command.data.addedOn, now, 'The day the task was added', ownerJoined);
   return [
     {
       type: 'TaskAdded',
@@ -176,6 +217,7 @@ function addTask(command: AddTask, workstream: Workstream): WorkstreamEvent[] {
         description: command.data.description.trim(),
         ownerId,
         dueDate,
+        addedOn,
       },
     },
   ];
@@ -186,6 +228,7 @@ function changeLead(
   workstream: Workstream,
   leadPartnerId: string,
   lead: { personId: string; name: string },
+  now: string,
 ): WorkstreamEvent[] {
   const former = workstream.lead;
   const events: WorkstreamEvent[] = [];
@@ -193,7 +236,8 @@ function changeLead(
     const ownsOpen = Object.values(workstream.tasks).some(
       (t) => t.ownerId === former.personId && OPEN_TASK_STATUSES.includes(t.status),
     );
-    if (ownsOpen && !workstream.members[former.personId]) events.push({ type: 'WorkstreamMemberAdded', data: former });
+    if (ownsOpen && !workstream.members[former.personId])
+      events.push({ type: 'WorkstreamMemberAdded', data: { ...former, addedOn: groupDateOf(now) } });
   }
   return [...events, { type: 'WorkstreamLeadChanged', data: { leadPartnerId, lead } }];
 }
@@ -202,7 +246,7 @@ function decideForWorkstream(
   command: Exclude<WorkstreamCommandUnion, CommissionWorkstream>,
   workstream: Workstream,
 ): WorkstreamEvent[] {
-  const { actor } = command.data;
+  const { actor, now } = command.data;
   switch (command.type) {
     case 'AddWorkstreamMember': {
       requireManager(workstream, actor, 'add members');
@@ -211,7 +255,8 @@ function decideForWorkstream(
       if (workstream.members[command.data.personId] || isLead(workstream, command.data.personId)) {
         throw new DomainError('ALREADY_EXISTS', `${command.data.member.name} is already in the workstream.`);
       }
-      return [{ type: 'WorkstreamMemberAdded', data: command.data.member }];
+      const addedOn = dayIn(workstream, command.data.addedOn, now, 'The day the member was added');
+      return [{ type: 'WorkstreamMemberAdded', data: { ...command.data.member, addedOn } }];
     }
     case 'RemoveWorkstreamMember': {
       requireManager(workstream, actor, 'remove members');
@@ -234,7 +279,7 @@ function decideForWorkstream(
         groupDateOf(command.data.now),
         'the day the lead changes',
       );
-      return changeLead(workstream, command.data.leadPartnerId, command.data.lead);
+      return changeLead(workstream, command.data.leadPartnerId, command.data.lead, now);
     case 'ReportWorkstreamStatus':
       if (!isLead(workstream, actor.personId)) {
         throw new DomainError('FORBIDDEN', "The workstream's status is reported by its lead (W1).", {
@@ -249,7 +294,7 @@ function decideForWorkstream(
           data: {
             rag: command.data.rag,
             note: requireText(command.data.note, 'The note'),
-            reportedOn: command.data.now,
+            reportedOn: dayIn(workstream, command.data.reportedOn, now, 'The day the status was reported'),
           },
         },
       ];
@@ -259,48 +304,46 @@ function decideForWorkstream(
       const task = requireTask(workstream, command.data.taskId);
       requireTaskEditor(workstream, actor, task);
       requireStatus(task, ['TO_DO'], 'started');
-      return [{ type: 'TaskStarted', data: { taskId: task.taskId } }];
+      const changedOn = taskChangedOn(workstream, task, command.data.changedOn, now);
+      return [{ type: 'TaskStarted', data: { taskId: task.taskId, changedOn } }];
     }
     case 'BlockTask': {
       const task = requireTask(workstream, command.data.taskId);
       requireTaskEditor(workstream, actor, task);
       requireStatus(task, ['TO_DO', 'IN_PROGRESS'], 'blocked');
-      return [
-        {
-          type: 'TaskBlocked',
-          data: { taskId: task.taskId, reason: requireText(command.data.reason, 'The reason it is blocked') },
-        },
-      ];
+      const reason = requireText(command.data.reason, 'The reason it is blocked');
+      const changedOn = taskChangedOn(workstream, task, command.data.changedOn, now);
+      return [{ type: 'TaskBlocked', data: { taskId: task.taskId, reason, changedOn } }];
     }
     case 'UnblockTask': {
       const task = requireTask(workstream, command.data.taskId);
       requireTaskEditor(workstream, actor, task);
       requireStatus(task, ['BLOCKED'], 'unblocked');
-      return [{ type: 'TaskUnblocked', data: { taskId: task.taskId } }];
+      const changedOn = taskChangedOn(workstream, task, command.data.changedOn, now);
+      return [{ type: 'TaskUnblocked', data: { taskId: task.taskId, changedOn } }];
     }
     case 'CompleteTask': {
       const task = requireTask(workstream, command.data.taskId);
       requireTaskEditor(workstream, actor, task);
       requireStatus(task, ['TO_DO', 'IN_PROGRESS'], 'completed');
-      return [{ type: 'TaskCompleted', data: { taskId: task.taskId } }];
+      const changedOn = taskChangedOn(workstream, task, command.data.changedOn, now);
+      return [{ type: 'TaskCompleted', data: { taskId: task.taskId, changedOn } }];
     }
     case 'CancelTask': {
       const task = requireTask(workstream, command.data.taskId);
       requireTaskEditor(workstream, actor, task);
       requireStatus(task, OPEN_TASK_STATUSES, 'cancelled');
-      return [
-        {
-          type: 'TaskCancelled',
-          data: { taskId: task.taskId, reason: requireText(command.data.reason, 'The reason for cancelling') },
-        },
-      ];
+      const reason = requireText(command.data.reason, 'The reason for cancelling');
+      const changedOn = taskChangedOn(workstream, task, command.data.changedOn, now);
+      return [{ type: 'TaskCancelled', data: { taskId: task.taskId, reason, changedOn } }];
     }
     case 'ReassignTask': {
       const task = requireTask(workstream, command.data.taskId);
       requireTaskEditor(workstream, actor, task);
       requireStatus(task, OPEN_TASK_STATUSES, 'reassigned');
-      requireOwnerCandidate(workstream, command.data.ownerId);
-      return [{ type: 'TaskReassigned', data: { taskId: task.taskId, ownerId: command.data.ownerId } }];
+      const ownerJoined = requireOwnerCandidate(workstream, command.data.ownerId);
+      const changedOn = taskChangedOn(workstream, task, command.data.changedOn, now, ownerJoined);
+      return [{ type: 'TaskReassigned', data: { taskId: task.taskId, ownerId: command.data.ownerId, changedOn } }];
     }
     case 'ChangeTaskDueDate': {
       const task = requireTask(workstream, command.data.taskId);
@@ -314,6 +357,7 @@ function decideForWorkstream(
             taskId: task.taskId,
             dueDate: command.data.dueDate,
             reason: requireText(command.data.reason, 'The reason'),
+            changedOn: taskChangedOn(workstream, task, command.data.changedOn, now),
           },
         },
       ];

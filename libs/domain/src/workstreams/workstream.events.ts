@@ -1,4 +1,5 @@
 import { Message } from '../shared/decider';
+import { IsoDate } from '../shared/dates';
 import { Area } from '../regional-group/regional-group.events';
 
 export type WorkstreamKind = 'STANDING' | 'TASK_AND_FINISH';
@@ -34,26 +35,35 @@ export type WorkstreamCommissioned = Message<
     endDate: string | null;
     /** For work of sub-regional scale: the decision of a quorate meeting that agreed it (R11). */
     scopeDecisionId: string | null;
+    /**
+     * The first day it existed: its start, or the day it was recorded when it starts later. Nothing
+     * happens to it before this day.
+     */
+    commissionedOn: IsoDate;
   }
 >;
-export type WorkstreamMemberAdded = Message<'WorkstreamMemberAdded', Member>;
+/** The days of members, reports and tasks are the world's: history is entered later with its real days. */
+export type WorkstreamMemberAdded = Message<'WorkstreamMemberAdded', Member & { addedOn: IsoDate }>;
 export type WorkstreamMemberRemoved = Message<'WorkstreamMemberRemoved', { personId: string }>;
 export type WorkstreamLeadChanged = Message<'WorkstreamLeadChanged', { leadPartnerId: string; lead: Member }>;
 export type WorkstreamStatusReported = Message<
   'WorkstreamStatusReported',
-  { rag: Rag; note: string; reportedOn: string }
+  { rag: Rag; note: string; reportedOn: IsoDate }
 >;
 export type TaskAdded = Message<
   'TaskAdded',
-  { taskId: string; title: string; description: string; ownerId: string; dueDate: string }
+  { taskId: string; title: string; description: string; ownerId: string; dueDate: string; addedOn: IsoDate }
 >;
-export type TaskStarted = Message<'TaskStarted', { taskId: string }>;
-export type TaskBlocked = Message<'TaskBlocked', { taskId: string; reason: string }>;
-export type TaskUnblocked = Message<'TaskUnblocked', { taskId: string }>;
-export type TaskCompleted = Message<'TaskCompleted', { taskId: string }>;
-export type TaskCancelled = Message<'TaskCancelled', { taskId: string; reason: string }>;
-export type TaskReassigned = Message<'TaskReassigned', { taskId: string; ownerId: string }>;
-export type TaskDueDateChanged = Message<'TaskDueDateChanged', { taskId: string; dueDate: string; reason: string }>;
+export type TaskStarted = Message<'TaskStarted', { taskId: string; changedOn: IsoDate }>;
+export type TaskBlocked = Message<'TaskBlocked', { taskId: string; reason: string; changedOn: IsoDate }>;
+export type TaskUnblocked = Message<'TaskUnblocked', { taskId: string; changedOn: IsoDate }>;
+export type TaskCompleted = Message<'TaskCompleted', { taskId: string; changedOn: IsoDate }>;
+export type TaskCancelled = Message<'TaskCancelled', { taskId: string; reason: string; changedOn: IsoDate }>;
+export type TaskReassigned = Message<'TaskReassigned', { taskId: string; ownerId: string; changedOn: IsoDate }>;
+export type TaskDueDateChanged = Message<
+  'TaskDueDateChanged',
+  { taskId: string; dueDate: string; reason: string; changedOn: IsoDate }
+>;
 /** Both ends of a carry-over are recorded: out of one workstream, into the other with the task as it stood. */
 export type TaskCarriedOut = Message<'TaskCarriedOut', { taskId: string; toWorkstreamId: string; task: TaskRecord }>;
 export type TaskCarriedIn = Message<'TaskCarriedIn', { task: TaskRecord; fromWorkstreamId: string }>;

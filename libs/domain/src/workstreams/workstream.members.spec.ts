@@ -18,6 +18,7 @@ import {
   workstreamCommissioned,
   workstreamMember,
   workstreamMemberAdded,
+  workstreamToday,
   workstreamNow,
 } from '../testing/avon-and-somerset.fixture';
 import { specification } from '../testing/given-when-then';
@@ -67,7 +68,7 @@ const leadChanged = (rep: typeof sandraCorry): WorkstreamEvent => ({
 });
 const statusReported = (rag: Rag, note = 'Mapping done in 3 of 5 areas.'): WorkstreamEvent => ({
   type: 'WorkstreamStatusReported',
-  data: { rag, note, reportedOn: workstreamNow },
+  data: { rag, note, reportedOn: workstreamToday },
 });
 
 /** Events that take task-1 (Chris Sivers's) from to do to `status`. */
@@ -77,13 +78,19 @@ const taskIn = (status: TaskStatus, taskId = 'task-1', ownerId = chrisSivers.per
     case 'TO_DO':
       return [added];
     case 'IN_PROGRESS':
-      return [added, { type: 'TaskStarted', data: { taskId } }];
+      return [added, { type: 'TaskStarted', data: { taskId, changedOn: workstreamToday } }];
     case 'BLOCKED':
-      return [added, { type: 'TaskBlocked', data: { taskId, reason: 'Waiting for Somerset.' } }];
+      return [
+        added,
+        { type: 'TaskBlocked', data: { taskId, reason: 'Waiting for Somerset.', changedOn: workstreamToday } },
+      ];
     case 'DONE':
-      return [added, { type: 'TaskCompleted', data: { taskId } }];
+      return [added, { type: 'TaskCompleted', data: { taskId, changedOn: workstreamToday } }];
     case 'CANCELLED':
-      return [added, { type: 'TaskCancelled', data: { taskId, reason: 'No longer needed.' } }];
+      return [
+        added,
+        { type: 'TaskCancelled', data: { taskId, reason: 'No longer needed.', changedOn: workstreamToday } },
+      ];
   }
 };
 
@@ -109,11 +116,48 @@ const NOT_MANAGERS: [string, Actor][] = [
 const MANAGER_ROLE = { requiredRole: 'workstream LEAD, CHAIR or ADMINISTRATOR' };
 
 describe('Adding a workstream member (W1)', () => {
+  it('records the day they joined, when history is entered later', () => {
+    spec
+      .given(runningWorkstream)
+      .when(workstreamCommand('AddWorkstreamMember', { ...addMember(sandraCorry).data, addedOn: '2020-01-15' }))
+      .then([workstreamMemberAdded(sandraCorry, '2020-01-15')]);
+  });
+
+  it.each([
+    ['2020-01-14', 'OUT_OF_RANGE', /The day the member was added \(2020-01-14\) is before the workstream's first day/],
+    ['2020-04-02', 'VALIDATION_FAILED', /\(2020-04-02\) is in the future/],
+    ['2020-02-30', 'VALIDATION_FAILED', /\(2020-02-30\) is not a real date/],
+  ] as const)('refuses a member added on %s with %s', (addedOn, code, message) => {
+    spec
+      .given(runningWorkstream)
+      .when(workstreamCommand('AddWorkstreamMember', { ...addMember(sandraCorry).data, addedOn }))
+      .thenFails(code, message);
+  });
+
+  it('takes the members of one commissioned to start later from the day it was commissioned', () => {
+    const given = [workstreamCommissioned({ startDate: '2020-05-01', commissionedOn: '2020-03-20' })];
+    const joined = (addedOn: string) =>
+      workstreamCommand('AddWorkstreamMember', { ...addMember(sandraCorry).data, addedOn });
+    spec
+      .given(given)
+      .when(joined('2020-03-25'))
+      .then([workstreamMemberAdded(sandraCorry, '2020-03-25')]);
+    spec
+      .given(given)
+      .when(joined('2020-03-19'))
+      .thenFails('OUT_OF_RANGE', /first day \(2020-03-20\)/);
+  });
+
   it.each(MANAGERS)('is recorded by %s', (_who, actor) => {
     spec
       .given(runningWorkstream)
       .when(addMember(sandraCorry, actor))
-      .then([{ type: 'WorkstreamMemberAdded', data: { personId: 'sandra-corry', name: 'Sandra Corry' } }]);
+      .then([
+        {
+          type: 'WorkstreamMemberAdded',
+          data: { personId: 'sandra-corry', name: 'Sandra Corry', addedOn: workstreamToday },
+        },
+      ]);
   });
 
   it.each(NOT_MANAGERS)('is refused to %s with FORBIDDEN', (_who, actor) => {
@@ -169,6 +213,7 @@ describe('Adding a workstream member (W1)', () => {
             description: '',
             ownerId: 'sandra-corry',
             dueDate: '2020-05-31',
+            addedOn: workstreamToday,
           },
         },
       ]);
@@ -178,7 +223,7 @@ describe('Adding a workstream member (W1)', () => {
     spec
       .given([...runningWorkstream, { type: 'WorkstreamMemberRemoved', data: { personId: 'chris-sivers' } }])
       .when(addMember(chrisSivers))
-      .then([workstreamMemberAdded(chrisSivers)]);
+      .then([workstreamMemberAdded(chrisSivers, workstreamToday)]);
   });
 });
 
@@ -266,7 +311,7 @@ describe('Removing a workstream member', () => {
       .given([
         ...runningWorkstream,
         ...taskIn('IN_PROGRESS'),
-        { type: 'TaskReassigned', data: { taskId: 'task-1', ownerId: 'sheila-smith' } },
+        { type: 'TaskReassigned', data: { taskId: 'task-1', ownerId: 'sheila-smith', changedOn: workstreamToday } },
       ])
       .when(removeMember('chris-sivers'))
       .then([{ type: 'WorkstreamMemberRemoved', data: { personId: 'chris-sivers' } }]);
@@ -390,7 +435,7 @@ describe('Changing the lead', () => {
     spec
       .given(given)
       .when(addMember(sandraCorry, mike))
-      .then([workstreamMemberAdded(sandraCorry)]);
+      .then([workstreamMemberAdded(sandraCorry, workstreamToday)]);
     spec.given(given).when(addMember(sandraCorry, lead)).thenFails('FORBIDDEN');
   });
 
@@ -398,7 +443,7 @@ describe('Changing the lead', () => {
     spec
       .given([...runningWorkstream, leadChanged(mikeBowden)])
       .when(addMember(willWhite, meetingChair))
-      .then([workstreamMemberAdded(willWhite)]);
+      .then([workstreamMemberAdded(willWhite, workstreamToday)]);
   });
 
   // BUG (workstream.decider.ts:154-158): ChangeWorkstreamLead does not look at the former lead's
@@ -443,7 +488,7 @@ describe('Reporting the status to the group (W1)', () => {
       .then([statusReported('AMBER')]);
   });
 
-  it('records the instant of the command as the report date', () => {
+  it('records the day of the command in London as the report date, when given none', () => {
     spec
       .given(runningWorkstream)
       .when(
@@ -457,9 +502,34 @@ describe('Reporting the status to the group (W1)', () => {
       .then([
         {
           type: 'WorkstreamStatusReported',
-          data: { rag: 'RED', note: 'Late.', reportedOn: '2020-06-11T08:30:00.000Z' },
+          data: { rag: 'RED', note: 'Late.', reportedOn: '2020-06-11' },
         },
       ]);
+  });
+
+  it('records the day a report was made, when history is entered later', () => {
+    spec
+      .given(runningWorkstream)
+      .when(
+        workstreamCommand('ReportWorkstreamStatus', {
+          rag: 'AMBER',
+          note: 'Late.',
+          actor: lead,
+          reportedOn: '2020-03-05',
+        }),
+      )
+      .then([{ type: 'WorkstreamStatusReported', data: { rag: 'AMBER', note: 'Late.', reportedOn: '2020-03-05' } }]);
+  });
+
+  it.each([
+    ['2020-01-14', 'OUT_OF_RANGE', /\(2020-01-14\) is before the workstream's first day \(2020-01-15\)/],
+    ['2020-04-02', 'VALIDATION_FAILED', /\(2020-04-02\) is in the future/],
+    ['5 March 2020', 'VALIDATION_FAILED', /must be a date written YYYY-MM-DD/],
+  ] as const)('refuses a report dated %s with %s', (reportedOn, code, message) => {
+    spec
+      .given(runningWorkstream)
+      .when(workstreamCommand('ReportWorkstreamStatus', { rag: 'AMBER', note: 'Late.', actor: lead, reportedOn }))
+      .thenFails(code, message);
   });
 
   it('records a second report after the first', () => {

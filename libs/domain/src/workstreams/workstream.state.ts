@@ -1,31 +1,67 @@
+import { IsoDate } from '../shared/dates';
 import { Member, TaskRecord, TaskStatus, WorkstreamEvent, WorkstreamKind } from './workstream.events';
+
+/** A member and the day they joined: a task they own, or a change by them, comes no earlier. */
+export type WorkstreamMember = Member & Readonly<{ addedOn: IsoDate }>;
+
+/** The days a task was added and last changed: a later change is dated no earlier than either. */
+export type TaskDays = Readonly<{ addedOn: IsoDate; changedOn: IsoDate }>;
 
 export type Workstream = Readonly<{
   status: 'ACTIVE' | 'CLOSED';
   workstreamId: string;
   groupId: string;
   kind: WorkstreamKind;
+  /** The first day it existed (its `commissionedOn`). */
+  since: IsoDate;
   lead: Member;
-  members: Readonly<Record<string, Member>>;
+  members: Readonly<Record<string, WorkstreamMember>>;
   tasks: Readonly<Record<string, TaskRecord>>;
+  /**
+   * The days of the tasks added here. A task carried in has none: the carry-over records no day of
+   * its own, so its changes are bounded by the workstream's first day only.
+   */
+  taskDays: Readonly<Record<string, TaskDays>>;
   /** Tasks carried to another workstream: their ids stay taken here. */
   carriedOut: readonly string[];
 }>;
 
 export type WorkstreamState = Readonly<{ status: 'NONE' }> | Workstream;
 
-function setTask(state: Workstream, taskId: string, change: Partial<TaskRecord>): Workstream {
-  return { ...state, tasks: { ...state.tasks, [taskId]: { ...state.tasks[taskId], ...change } } };
+function setTask(state: Workstream, taskId: string, change: Partial<TaskRecord>, changedOn: IsoDate): Workstream {
+  const days = state.taskDays[taskId];
+  return {
+    ...state,
+    tasks: { ...state.tasks, [taskId]: { ...state.tasks[taskId], ...change } },
+    taskDays: days ? { ...state.taskDays, [taskId]: { ...days, changedOn } } : state.taskDays,
+  };
 }
 
-function status(state: Workstream, taskId: string, next: TaskStatus, blockedReason: string | null = null): Workstream {
-  return setTask(state, taskId, { status: next, blockedReason });
+function status(
+  state: Workstream,
+  taskId: string,
+  changedOn: IsoDate,
+  next: TaskStatus,
+  blockedReason: string | null = null,
+): Workstream {
+  return setTask(state, taskId, { status: next, blockedReason }, changedOn);
 }
 
 export function evolveWorkstream(state: WorkstreamState, event: WorkstreamEvent): WorkstreamState {
   if (event.type === 'WorkstreamCommissioned') {
-    const { workstreamId, groupId, kind, lead } = event.data;
-    return { status: 'ACTIVE', workstreamId, groupId, kind, lead, members: {}, tasks: {}, carriedOut: [] };
+    const { workstreamId, groupId, kind, lead, commissionedOn } = event.data;
+    return {
+      status: 'ACTIVE',
+      workstreamId,
+      groupId,
+      kind,
+      since: commissionedOn,
+      lead,
+      members: {},
+      tasks: {},
+      taskDays: {},
+      carriedOut: [],
+    };
   }
   if (state.status === 'NONE') return state;
   switch (event.type) {
@@ -39,27 +75,34 @@ export function evolveWorkstream(state: WorkstreamState, event: WorkstreamEvent)
       return { ...state, lead: event.data.lead };
     case 'WorkstreamStatusReported':
       return state;
-    case 'TaskAdded':
+    case 'TaskAdded': {
+      const { taskId, title, description, ownerId, dueDate, addedOn } = event.data;
       return {
         ...state,
-        tasks: { ...state.tasks, [event.data.taskId]: { ...event.data, status: 'TO_DO', blockedReason: null } },
+        tasks: {
+          ...state.tasks,
+          [taskId]: { taskId, title, description, ownerId, dueDate, status: 'TO_DO', blockedReason: null },
+        },
+        taskDays: { ...state.taskDays, [taskId]: { addedOn, changedOn: addedOn } },
       };
+    }
     case 'TaskStarted':
     case 'TaskUnblocked':
-      return status(state, event.data.taskId, 'IN_PROGRESS');
+      return status(state, event.data.taskId, event.data.changedOn, 'IN_PROGRESS');
     case 'TaskBlocked':
-      return status(state, event.data.taskId, 'BLOCKED', event.data.reason);
+      return status(state, event.data.taskId, event.data.changedOn, 'BLOCKED', event.data.reason);
     case 'TaskCompleted':
-      return status(state, event.data.taskId, 'DONE');
+      return status(state, event.data.taskId, event.data.changedOn, 'DONE');
     case 'TaskCancelled':
-      return status(state, event.data.taskId, 'CANCELLED');
+      return status(state, event.data.taskId, event.data.changedOn, 'CANCELLED');
     case 'TaskReassigned':
-      return setTask(state, event.data.taskId, { ownerId: event.data.ownerId });
+      return setTask(state, event.data.taskId, { ownerId: event.data.ownerId }, event.data.changedOn);
     case 'TaskDueDateChanged':
-      return setTask(state, event.data.taskId, { dueDate: event.data.dueDate });
+      return setTask(state, event.data.taskId, { dueDate: event.data.dueDate }, event.data.changedOn);
     case 'TaskCarriedOut': {
       const { [event.data.taskId]: _carried, ...tasks } = state.tasks;
-      return { ...state, tasks, carriedOut: [...state.carriedOut, event.data.taskId] };
+      const { [event.data.taskId]: _days, ...taskDays } = state.taskDays;
+      return { ...state, tasks, taskDays, carriedOut: [...state.carriedOut, event.data.taskId] };
     }
     case 'TaskCarriedIn':
       return { ...state, tasks: { ...state.tasks, [event.data.task.taskId]: event.data.task } };

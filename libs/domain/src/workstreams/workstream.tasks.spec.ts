@@ -9,6 +9,9 @@ import {
   stranger,
   taskAdded,
   workstreamCommand,
+  workstreamCommissioned,
+  workstreamMemberAdded,
+  workstreamToday,
 } from '../testing/avon-and-somerset.fixture';
 import { specification } from '../testing/given-when-then';
 import { WorkstreamCommandUnion } from './workstream.commands';
@@ -26,6 +29,9 @@ const sheila = representativeOf(sheilaSmith);
 const sandra = representativeOf(sandraCorry);
 
 const TASK = 'task-1';
+/** The task of the fixture as a command given no day records it: added today. */
+const addedToday = (overrides: Parameters<typeof taskAdded>[0] = {}) =>
+  taskAdded({ addedOn: workstreamToday, ...overrides });
 const addTask = (
   overrides: {
     taskId?: string;
@@ -33,6 +39,7 @@ const addTask = (
     description?: string;
     ownerId?: string;
     dueDate?: string;
+    addedOn?: string;
     actor?: Actor;
   } = {},
 ) =>
@@ -62,20 +69,29 @@ const changeDue = (
   taskId = TASK,
 ) => workstreamCommand('ChangeTaskDueDate', { taskId, dueDate, reason, actor });
 
-const started = (taskId = TASK): WorkstreamEvent => ({ type: 'TaskStarted', data: { taskId } });
+const started = (taskId = TASK): WorkstreamEvent => ({
+  type: 'TaskStarted',
+  data: { taskId, changedOn: workstreamToday },
+});
 const blocked = (reason = 'Waiting for the Somerset procedures.', taskId = TASK): WorkstreamEvent => ({
   type: 'TaskBlocked',
-  data: { taskId, reason },
+  data: { taskId, reason, changedOn: workstreamToday },
 });
-const unblocked = (taskId = TASK): WorkstreamEvent => ({ type: 'TaskUnblocked', data: { taskId } });
-const completed = (taskId = TASK): WorkstreamEvent => ({ type: 'TaskCompleted', data: { taskId } });
+const unblocked = (taskId = TASK): WorkstreamEvent => ({
+  type: 'TaskUnblocked',
+  data: { taskId, changedOn: workstreamToday },
+});
+const completed = (taskId = TASK): WorkstreamEvent => ({
+  type: 'TaskCompleted',
+  data: { taskId, changedOn: workstreamToday },
+});
 const cancelled = (reason = 'Superseded by the national procedures.', taskId = TASK): WorkstreamEvent => ({
   type: 'TaskCancelled',
-  data: { taskId, reason },
+  data: { taskId, reason, changedOn: workstreamToday },
 });
 const reassigned = (ownerId: string = sheilaSmith.personId, taskId = TASK): WorkstreamEvent => ({
   type: 'TaskReassigned',
-  data: { taskId, ownerId },
+  data: { taskId, ownerId, changedOn: workstreamToday },
 });
 const dueChanged = (
   dueDate = '2020-04-30',
@@ -83,7 +99,7 @@ const dueChanged = (
   taskId = TASK,
 ): WorkstreamEvent => ({
   type: 'TaskDueDateChanged',
-  data: { taskId, dueDate, reason },
+  data: { taskId, dueDate, reason, changedOn: workstreamToday },
 });
 
 /** The events that bring a task from its adding to `status`. */
@@ -110,21 +126,21 @@ function taskAfter(events: readonly WorkstreamEvent[], taskId = TASK): TaskRecor
 
 describe('Adding a task (W2)', () => {
   it('is recorded by the lead for a member, with its title, description, owner and due date', () => {
-    spec.given(runningWorkstream).when(addTask()).then([taskAdded()]);
+    spec.given(runningWorkstream).when(addTask()).then([addedToday()]);
   });
 
   it('is recorded by the lead for themself', () => {
     spec
       .given(runningWorkstream)
       .when(addTask({ ownerId: willWhite.personId }))
-      .then([taskAdded({ ownerId: 'will-white' })]);
+      .then([addedToday({ ownerId: 'will-white' })]);
   });
 
   it('is recorded by a member for themself', () => {
     spec
       .given(runningWorkstream)
       .when(addTask({ ownerId: 'sheila-smith', actor: sheila }))
-      .then([taskAdded({ ownerId: 'sheila-smith' })]);
+      .then([addedToday({ ownerId: 'sheila-smith' })]);
   });
 
   it('puts the task in TO_DO with no reason for blocking', () => {
@@ -143,11 +159,11 @@ describe('Adding a task (W2)', () => {
     spec
       .given(runningWorkstream)
       .when(addTask({ title: "  Map the five   areas' child protection procedures ", description: '   ' }))
-      .then([taskAdded({ description: '' })]);
+      .then([addedToday({ description: '' })]);
     spec
       .given(runningWorkstream)
       .when(addTask({ description: ' One table: procedure, owner, last review, differences from the others.\n' }))
-      .then([taskAdded()]);
+      .then([addedToday()]);
   });
 
   it('is refused to a member adding a task for another member (FORBIDDEN: the lead assigns tasks to others)', () => {
@@ -232,7 +248,7 @@ describe('Adding a task (W2)', () => {
     spec
       .given(runningWorkstream)
       .when(addTask({ dueDate: '2019-12-31' }))
-      .then([taskAdded({ dueDate: '2019-12-31' })]);
+      .then([addedToday({ dueDate: '2019-12-31' })]);
   });
 
   it('is refused without a title', () => {
@@ -550,5 +566,63 @@ describe('Who changes a task (W2: only the lead and members, and members only th
       .given(given)
       .when(reassign(chris))
       .thenFails('FORBIDDEN', /Only the workstream's lead and members change its tasks/);
+  });
+});
+
+describe('The days of tasks entered after the fact (Audit and time)', () => {
+  const dated = (command: WorkstreamCommandUnion, changedOn: string) =>
+    ({ ...command, data: { ...command.data, changedOn } }) as WorkstreamCommandUnion;
+
+  it('records the day a task was added and each day it changed', () => {
+    spec
+      .given(runningWorkstream)
+      .when(addTask({ addedOn: '2020-01-20' }))
+      .then([taskAdded({ addedOn: '2020-01-20' })]);
+    spec
+      .given(withTask('TO_DO'))
+      .when(dated(start(), '2020-02-03'))
+      .then([{ type: 'TaskStarted', data: { taskId: TASK, changedOn: '2020-02-03' } }]);
+    spec
+      .given([...withTask('TO_DO'), { type: 'TaskStarted', data: { taskId: TASK, changedOn: '2020-02-03' } }])
+      .when(dated(block(), '2020-02-03'))
+      .then([
+        {
+          type: 'TaskBlocked',
+          data: { taskId: TASK, reason: 'Waiting for the Somerset procedures.', changedOn: '2020-02-03' },
+        },
+      ]);
+  });
+
+  it('refuses a task added before the workstream’s first day, or before its owner joined', () => {
+    spec
+      .given(runningWorkstream)
+      .when(addTask({ addedOn: '2020-01-14' }))
+      .thenFails('OUT_OF_RANGE', /The day the task was added \(2020-01-14\) is before the workstream's first day/);
+    spec
+      .given([workstreamCommissioned(), workstreamMemberAdded(chrisSivers, '2020-02-10')])
+      .when(addTask({ addedOn: '2020-02-09' }))
+      .thenFails('OUT_OF_RANGE', /\(2020-02-09\) is before Chris Sivers joined the workstream \(2020-02-10\)/);
+  });
+
+  it('refuses a change before the task was added, before its last change, or in the future', () => {
+    spec
+      .given(withTask('TO_DO'))
+      .when(dated(start(), '2020-01-19'))
+      .thenFails('OUT_OF_RANGE', /The day the task changed \(2020-01-19\) is before the task was added \(2020-01-20\)/);
+    spec
+      .given([...withTask('TO_DO'), { type: 'TaskStarted', data: { taskId: TASK, changedOn: '2020-02-03' } }])
+      .when(dated(block(), '2020-02-02'))
+      .thenFails('OUT_OF_RANGE', /\(2020-02-02\) is before the task last changed \(2020-02-03\)/);
+    spec
+      .given(withTask('TO_DO'))
+      .when(dated(start(), '2020-04-02'))
+      .thenFails('VALIDATION_FAILED', /\(2020-04-02\) is in the future/);
+  });
+
+  it('refuses a reassignment dated before the new owner joined', () => {
+    spec
+      .given([...withTask('TO_DO'), workstreamMemberAdded(sandraCorry, '2020-03-01')])
+      .when(dated(reassign(lead, sandraCorry.personId), '2020-02-28'))
+      .thenFails('OUT_OF_RANGE', /before Sandra Corry joined the workstream \(2020-03-01\)/);
   });
 });

@@ -48,6 +48,7 @@ const writtenViews: WrittenViewsSubmitted = {
     appointmentId: REPRESENTATIVES.sandraCorry.appointmentId,
     agendaItem: 'Regional escalation procedure',
     views: 'NHS Somerset CCG supports the procedure.',
+    submittedOn: '2020-03-10',
   },
 };
 const responded: RecommendationResponded = {
@@ -158,6 +159,7 @@ describe('the meetings projection', () => {
             appointment_id: 'apt-sandra-corry',
             agenda_item: 'Regional escalation procedure',
             views: 'NHS Somerset CCG supports the procedure.',
+            submitted_on: '2020-03-10',
             sort_key: 10,
           },
         ],

@@ -45,7 +45,7 @@ const statements = statementsPerDatabase((db) => ({
     'UPDATE meeting_seats SET status = ?, substitute_name = ?, substitute_organisation = ? WHERE meeting_id = ? AND appointment_id = ?',
   ),
   insertViews: db.prepare(
-    'INSERT INTO written_views (meeting_id, appointment_id, agenda_item, views, sort_key) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO written_views (meeting_id, appointment_id, agenda_item, views, submitted_on, sort_key) VALUES (?, ?, ?, ?, ?, ?)',
   ),
   close: db.prepare(`UPDATE meetings SET status = 'CLOSED', closed_at = ? WHERE ${NOW} AND meeting_id = ?`),
   insertDecision: db.prepare(
@@ -125,7 +125,8 @@ export const meetingsProjection: Projection = {
   // 5: days are London's, not UTC's (a meeting at 00:30 in summer is on that day).
   // 6: minutes carry the days they were approved and published, as business dates.
   // 7: a response to a recommendation carries the day the organisation answered, besides the moment recorded.
-  version: 7,
+  // 8: written views carry the day they were sent.
+  version: 8,
   streams: [STREAM_PREFIX],
   tables: [
     'meetings',
@@ -156,7 +157,7 @@ export const meetingsProjection: Projection = {
         status TEXT, substitute_name TEXT, substitute_organisation TEXT,
         PRIMARY KEY (meeting_id, appointment_id)
       );
-      CREATE TABLE written_views (meeting_id TEXT NOT NULL, appointment_id TEXT NOT NULL, agenda_item TEXT NOT NULL, views TEXT NOT NULL, sort_key INTEGER NOT NULL);
+      CREATE TABLE written_views (meeting_id TEXT NOT NULL, appointment_id TEXT NOT NULL, agenda_item TEXT NOT NULL, views TEXT NOT NULL, submitted_on TEXT NOT NULL, sort_key INTEGER NOT NULL);
       CREATE TABLE decisions (
         decision_id TEXT NOT NULL, meeting_id TEXT NOT NULL, text TEXT NOT NULL, agreed_by TEXT NOT NULL, sort_key INTEGER NOT NULL,
         reason TEXT, corrected_at TEXT, recorded_from INTEGER NOT NULL, recorded_to INTEGER, PRIMARY KEY (decision_id, recorded_from)
@@ -221,6 +222,7 @@ export const meetingsProjection: Projection = {
           event.data.appointmentId,
           event.data.agendaItem,
           event.data.views,
+          event.data.submittedOn,
           stored.position,
         );
         return;

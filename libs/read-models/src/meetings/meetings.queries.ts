@@ -52,6 +52,8 @@ export interface WrittenViewsRow {
   readonly appointmentId: string;
   readonly agendaItem: string;
   readonly views: string;
+  /** The day the views were sent. */
+  readonly submittedOn: string;
 }
 
 export interface CorrectionRow {
@@ -164,8 +166,8 @@ export class MeetingQueries {
 
   writtenViewsOfMeetings(meetingIds: readonly string[]): Map<string, WrittenViewsRow[]> {
     return this.byMeeting<WrittenViewsRow>(
-      `SELECT meeting_id AS meetingId, appointment_id AS appointmentId, agenda_item AS agendaItem, views
-       FROM written_views WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key`,
+      `SELECT meeting_id AS meetingId, appointment_id AS appointmentId, agenda_item AS agendaItem, views,
+         submitted_on AS submittedOn FROM written_views WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key`,
       meetingIds,
     );
   }

@@ -23,7 +23,10 @@ const procedures = (...events: WorkstreamEvent[]) =>
 const resources = (...events: WorkstreamEvent[]) => inStream(workstreamStream(RESOURCES_WORKSTREAM_ID), events);
 const TASK = 'task-1';
 const withTask = [...runningWorkstream, taskAdded()];
-const task = (status: TaskRecord['status']): TaskRecord => ({ ...taskAdded().data, status, blockedReason: null });
+const { addedOn: _addedOn, ...added } = taskAdded().data;
+const task = (status: TaskRecord['status']): TaskRecord => ({ ...added, status, blockedReason: null });
+/** The day each task change below happened. */
+const changedOn = '2020-02-03';
 
 describe('the workstreams projection', () => {
   it('records a commissioned workstream with its lead and the areas it concerns', () =>
@@ -80,6 +83,17 @@ describe('the workstreams projection', () => {
         ],
       }));
 
+  it('dates a report recorded with the moment it was made by that moment’s day in London', () =>
+    spec
+      .given(procedures(...runningWorkstream))
+      .when(
+        procedures({
+          type: 'WorkstreamStatusReported',
+          data: { rag: 'GREEN', note: 'On track.', reportedOn: '2020-06-11T23:30:00.000Z' },
+        }),
+      )
+      .then({ workstream_reports: [{ rag: 'GREEN', reported_on: '2020-06-12' }] }));
+
   it('adds a task to do, with its history entry naming who added it and when', () =>
     spec
       .given(procedures(...runningWorkstream))
@@ -102,6 +116,7 @@ describe('the workstreams projection', () => {
             position: 4,
             change: 'ADDED',
             detail: "Map the five areas' child protection procedures",
+            happened_on: '2020-01-20',
             occurred_at: RECORDED_AT,
             person_id: 'will-white',
           },
@@ -113,10 +128,10 @@ describe('the workstreams projection', () => {
       .given(procedures(...withTask))
       .when(
         procedures(
-          { type: 'TaskStarted', data: { taskId: TASK } },
-          { type: 'TaskBlocked', data: { taskId: TASK, reason: 'Waiting for Somerset.' } },
-          { type: 'TaskUnblocked', data: { taskId: TASK } },
-          { type: 'TaskCompleted', data: { taskId: TASK } },
+          { type: 'TaskStarted', data: { taskId: TASK, changedOn } },
+          { type: 'TaskBlocked', data: { taskId: TASK, reason: 'Waiting for Somerset.', changedOn } },
+          { type: 'TaskUnblocked', data: { taskId: TASK, changedOn } },
+          { type: 'TaskCompleted', data: { taskId: TASK, changedOn } },
         ),
       )
       .then({
@@ -132,8 +147,8 @@ describe('the workstreams projection', () => {
 
   it('keeps a blocked task’s reason while it is blocked', () =>
     spec
-      .given(procedures(...withTask, { type: 'TaskStarted', data: { taskId: TASK } }))
-      .when(procedures({ type: 'TaskBlocked', data: { taskId: TASK, reason: 'Waiting for Somerset.' } }))
+      .given(procedures(...withTask, { type: 'TaskStarted', data: { taskId: TASK, changedOn } }))
+      .when(procedures({ type: 'TaskBlocked', data: { taskId: TASK, reason: 'Waiting for Somerset.', changedOn } }))
       .then({ tasks: [{ status: 'BLOCKED', blocked_reason: 'Waiting for Somerset.' }] }));
 
   it('reassigns a task, moves its due date with the reason, and cancels it', () =>
@@ -141,9 +156,12 @@ describe('the workstreams projection', () => {
       .given(procedures(...withTask))
       .when(
         procedures(
-          { type: 'TaskReassigned', data: { taskId: TASK, ownerId: 'sheila-smith' } },
-          { type: 'TaskDueDateChanged', data: { taskId: TASK, dueDate: '2020-04-30', reason: 'Covid-19.' } },
-          { type: 'TaskCancelled', data: { taskId: TASK, reason: 'Superseded by the national procedures.' } },
+          { type: 'TaskReassigned', data: { taskId: TASK, ownerId: 'sheila-smith', changedOn } },
+          { type: 'TaskDueDateChanged', data: { taskId: TASK, dueDate: '2020-04-30', reason: 'Covid-19.', changedOn } },
+          {
+            type: 'TaskCancelled',
+            data: { taskId: TASK, reason: 'Superseded by the national procedures.', changedOn },
+          },
         ),
       )
       .then({
@@ -194,7 +212,7 @@ describe('the workstreams projection', () => {
       .when(
         procedures(workstreamMemberAdded(REPRESENTATIVES.chrisSivers), {
           type: 'TaskCompleted',
-          data: { taskId: TASK },
+          data: { taskId: TASK, changedOn },
         }),
       )
       .then({
@@ -276,12 +294,13 @@ describe('the workstreams projection', () => {
             recorded_to: null,
           },
         ],
+        // Members added on its first day, entered in March: they hold from the day they were added.
         workstream_memberships: [
-          { person_id: 'chris-sivers', valid_from: '2020-03-12', valid_to: null, recorded_from: 2, recorded_to: 4 },
-          { person_id: 'sheila-smith', valid_from: '2020-03-12', valid_to: null, recorded_from: 3, recorded_to: null },
+          { person_id: 'chris-sivers', valid_from: '2020-01-15', valid_to: null, recorded_from: 2, recorded_to: 4 },
+          { person_id: 'sheila-smith', valid_from: '2020-01-15', valid_to: null, recorded_from: 3, recorded_to: null },
           {
             person_id: 'chris-sivers',
-            valid_from: '2020-03-12',
+            valid_from: '2020-01-15',
             valid_to: '2020-06-01',
             recorded_from: 4,
             recorded_to: null,
@@ -312,23 +331,13 @@ describe('the workstreams projection', () => {
         ],
       }));
 
-  it('keeps each task’s status from the day each change was recorded', () =>
+  it('keeps each task’s status from the day each change happened, though all were entered later', () =>
     spec
       .given(procedures(...withTask))
       .when(
-        inStream(
-          workstreamStream(WORKSTREAM_ID),
-          { type: 'TaskStarted', data: { taskId: TASK } },
-          {
-            occurredAt: '2020-03-20T09:00:00.000Z',
-          },
-        ),
-        inStream(
-          workstreamStream(WORKSTREAM_ID),
-          { type: 'TaskBlocked', data: { taskId: TASK, reason: 'Waiting for Somerset.' } },
-          {
-            occurredAt: '2020-03-25T09:00:00.000Z',
-          },
+        procedures(
+          { type: 'TaskStarted', data: { taskId: TASK, changedOn: '2020-02-20' } },
+          { type: 'TaskBlocked', data: { taskId: TASK, reason: 'Waiting for Somerset.', changedOn: '2020-02-25' } },
         ),
       )
       .then({
@@ -336,7 +345,7 @@ describe('the workstreams projection', () => {
           {
             status: 'TO_DO',
             blocked_reason: null,
-            valid_from: '2020-03-12',
+            valid_from: '2020-01-20',
             valid_to: null,
             recorded_from: 4,
             recorded_to: 5,
@@ -344,15 +353,15 @@ describe('the workstreams projection', () => {
           {
             status: 'TO_DO',
             blocked_reason: null,
-            valid_from: '2020-03-12',
-            valid_to: '2020-03-20',
+            valid_from: '2020-01-20',
+            valid_to: '2020-02-20',
             recorded_from: 5,
             recorded_to: null,
           },
           {
             status: 'IN_PROGRESS',
             blocked_reason: null,
-            valid_from: '2020-03-20',
+            valid_from: '2020-02-20',
             valid_to: null,
             recorded_from: 5,
             recorded_to: 6,
@@ -360,15 +369,15 @@ describe('the workstreams projection', () => {
           {
             status: 'IN_PROGRESS',
             blocked_reason: null,
-            valid_from: '2020-03-20',
-            valid_to: '2020-03-25',
+            valid_from: '2020-02-20',
+            valid_to: '2020-02-25',
             recorded_from: 6,
             recorded_to: null,
           },
           {
             status: 'BLOCKED',
             blocked_reason: 'Waiting for Somerset.',
-            valid_from: '2020-03-25',
+            valid_from: '2020-02-25',
             valid_to: null,
             recorded_from: 6,
             recorded_to: null,

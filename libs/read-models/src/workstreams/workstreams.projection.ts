@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { groupDateOf, WorkstreamEvent, workstreamStream } from '@app/domain';
+import { groupDateOf, happenedOn, WorkstreamEvent, workstreamStream } from '@app/domain';
 import { occurredAtOf, StoredEvent } from '@app/event-store';
 import { BITEMPORAL_COLUMNS, closeFact, FactTable, openFact, supersedeFrom } from '../bitemporal';
 import { Projection, statementsPerDatabase, unhandled } from '../projection';
@@ -53,7 +53,7 @@ const statements = statementsPerDatabase((db) => ({
   setDue: db.prepare(`UPDATE tasks SET due_date = ? WHERE task_id = ? RETURNING ${TASK_STATE}`),
   moveTask: db.prepare(`UPDATE tasks SET workstream_id = ? WHERE task_id = ? RETURNING ${TASK_STATE}`),
   insertHistory: db.prepare(
-    'INSERT INTO task_history (task_id, position, workstream_id, change, detail, occurred_at, person_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO task_history (task_id, position, workstream_id, change, detail, happened_on, occurred_at, person_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   ),
   workstreamState: db.prepare(
     'SELECT group_id, status, lead_partner_id, lead_person_id, lead_name FROM workstreams WHERE workstream_id = ?',
@@ -69,7 +69,8 @@ export const workstreamsProjection: Projection = {
   name: 'workstreams',
   // 2: bitemporal states, memberships and task states (A3).
   // 3: days are London's, not UTC's.
-  // 4: a workstream is closed from the day it closed, not the day after.
+  // 4: members, tasks and task changes from the days they happened; a report's day is a day; a
+  // workstream closed from the day it closed, not the day after.
   version: 4,
   streams: [STREAM_PREFIX],
   tables: [
@@ -113,7 +114,7 @@ export const workstreamsProjection: Projection = {
       );
       CREATE TABLE task_history (
         task_id TEXT NOT NULL, position INTEGER NOT NULL, workstream_id TEXT NOT NULL, change TEXT NOT NULL, detail TEXT,
-        occurred_at TEXT NOT NULL, person_id TEXT, PRIMARY KEY (task_id, position)
+        happened_on TEXT NOT NULL, occurred_at TEXT NOT NULL, person_id TEXT, PRIMARY KEY (task_id, position)
       );`);
   },
 
@@ -122,7 +123,7 @@ export const workstreamsProjection: Projection = {
     'CREATE INDEX IF NOT EXISTS workstreams_by_group ON workstreams (group_id, sort_key)',
     'CREATE INDEX IF NOT EXISTS workstream_states_by_group ON workstream_states (group_id, valid_from)',
     'CREATE INDEX IF NOT EXISTS task_states_by_workstream ON task_states (workstream_id, task_id)',
-    'CREATE INDEX IF NOT EXISTS workstream_reports_by_workstream ON workstream_reports (workstream_id, sort_key)',
+    'CREATE INDEX IF NOT EXISTS workstream_reports_by_workstream ON workstream_reports (workstream_id, reported_on, sort_key)',
     'CREATE INDEX IF NOT EXISTS tasks_by_workstream ON tasks (workstream_id, sort_key)',
     'CREATE INDEX IF NOT EXISTS tasks_by_owner ON tasks (owner_id, sort_key)',
   ],
@@ -134,23 +135,17 @@ export const workstreamsProjection: Projection = {
     const workstreamId = stored.streamId.slice(STREAM_PREFIX.length);
     const occurredAt = occurredAtOf(stored);
     const actor = (stored.metadata.actor as { personId?: string } | undefined)?.personId ?? null;
-    // Events with no date of their own (a member added, a task started) happened the day they were recorded.
+    // Events with no day of their own (a member removed, a task carried over) happened the day they were recorded.
     const recordedOn = groupDateOf(occurredAt);
     /**
      * The task as the event left it (`state`, as its change of the row returned it; none for a
-     * task never added) holds from the day it was recorded.
+     * task never added) holds from the day the change happened.
      */
     const taskChanged = (taskId: string, state: unknown, change: string, detail: string | null = null) => {
-      s.insertHistory.run(taskId, stored.position, workstreamId, change, detail, occurredAt, actor);
+      const on = happenedOn(event.data, occurredAt);
+      s.insertHistory.run(taskId, stored.position, workstreamId, change, detail, on, occurredAt, actor);
       if (state)
-        supersedeFrom(
-          db,
-          TASK_STATES,
-          { task_id: taskId },
-          state as Record<string, unknown>,
-          recordedOn,
-          stored.position,
-        );
+        supersedeFrom(db, TASK_STATES, { task_id: taskId }, state as Record<string, unknown>, on, stored.position);
     };
     /** The workstream as the event left it holds from `from` (an event of one never commissioned changes nothing). */
     const workstreamFrom = (from: string) => {
@@ -160,11 +155,10 @@ export const workstreamsProjection: Projection = {
     const membership = { workstream_id: workstreamId };
     switch (event.type) {
       case 'WorkstreamCommissioned': {
-        const { lead, areas, ...data } = event.data;
+        const { lead, areas, commissionedOn, ...data } = event.data;
         s.insertWorkstream.run({ ...data, leadPersonId: lead.personId, leadName: lead.name, sortKey: stored.position });
         for (const area of areas) s.insertArea.run(workstreamId, area.areaId);
-        // From its start, or from the day it was recorded when it starts later.
-        workstreamFrom(data.startDate < recordedOn ? data.startDate : recordedOn);
+        workstreamFrom(commissionedOn);
         return;
       }
       case 'WorkstreamMemberAdded':
@@ -174,7 +168,7 @@ export const workstreamsProjection: Projection = {
           WORKSTREAM_MEMBERSHIPS,
           { ...membership, person_id: event.data.personId },
           { name: event.data.name },
-          recordedOn,
+          event.data.addedOn,
           stored.position,
         );
         return;
@@ -193,7 +187,14 @@ export const workstreamsProjection: Projection = {
         workstreamFrom(recordedOn);
         return;
       case 'WorkstreamStatusReported':
-        s.insertReport.run(workstreamId, event.data.rag, event.data.note, event.data.reportedOn, stored.position);
+        // Reports recorded before their day could be given carry the moment they were made.
+        s.insertReport.run(
+          workstreamId,
+          event.data.rag,
+          event.data.note,
+          groupDateOf(event.data.reportedOn),
+          stored.position,
+        );
         return;
       case 'TaskAdded':
         taskChanged(

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { groupDayEndsAt, OPEN_TASK_STATUSES } from '@app/domain';
+import { OPEN_TASK_STATUSES } from '@app/domain';
 import { recordedBy, seenBy, TimeView, viewParameters, WHOLE_RECORD } from '../bitemporal';
 import { groupRows } from '../group-rows';
 import { decodeCursor, Page, pageOf } from '../pagination';
@@ -59,6 +59,8 @@ export interface TaskHistoryRow {
   readonly workstreamId: string;
   readonly change: string;
   readonly detail: string | null;
+  /** The day it happened in the world; `occurredAt` is when the platform recorded it. */
+  readonly happenedOn: string;
   readonly occurredAt: string;
   readonly personId: string | null;
 }
@@ -148,13 +150,16 @@ export class WorkstreamQueries {
     return withoutKey(groupRows(workstreamIds, rows, (row) => row.workstreamId));
   }
 
-  /** Each workstream's status reports made by the view's day, as recorded by its position, newest first. */
+  /**
+   * Each workstream's status reports made by the view's day, as recorded by its position, the latest
+   * made first: a report entered after the fact comes after those made later, whenever recorded.
+   */
   reportsOfWorkstreams(workstreamIds: readonly string[], view: TimeView): Map<string, ReportRow[]> {
     const rows = this.db
       .prepare(
         `SELECT workstream_id AS workstreamId, rag, note, reported_on AS reportedOn FROM workstream_reports
-         WHERE workstream_id IN (SELECT value FROM json_each(@ids)) AND substr(reported_on, 1, 10) <= @on AND sort_key <= @position
-         ORDER BY sort_key DESC`,
+         WHERE workstream_id IN (SELECT value FROM json_each(@ids)) AND reported_on <= @on AND sort_key <= @position
+         ORDER BY reported_on DESC, sort_key DESC`,
       )
       .all({ ids: JSON.stringify(workstreamIds), ...viewParameters(view) }) as (ReportRow & { workstreamId: string })[];
     return withoutKey(groupRows(workstreamIds, rows, (row) => row.workstreamId));
@@ -245,17 +250,16 @@ export class WorkstreamQueries {
     );
   }
 
-  /** Each task's history up to the end of the view's day in London, as recorded by its position, in the order it happened. */
+  /** Each task's history up to the view's day, as recorded by its position, in the order it happened. */
   historyOfTasks(taskIds: readonly string[], view: TimeView): Map<string, TaskHistoryRow[]> {
-    const { position } = viewParameters(view);
-    const until = groupDayEndsAt(view.on);
     const rows = this.db
       .prepare(
-        `SELECT task_id AS taskId, workstream_id AS workstreamId, change, detail, occurred_at AS occurredAt, person_id AS personId
+        `SELECT task_id AS taskId, workstream_id AS workstreamId, change, detail, happened_on AS happenedOn,
+           occurred_at AS occurredAt, person_id AS personId
          FROM task_history WHERE task_id IN (SELECT value FROM json_each(@ids))
-         AND occurred_at < @until AND position <= @position ORDER BY position`,
+         AND happened_on <= @on AND position <= @position ORDER BY happened_on, position`,
       )
-      .all({ ids: JSON.stringify(taskIds), until, position }) as (TaskHistoryRow & { taskId: string })[];
+      .all({ ids: JSON.stringify(taskIds), ...viewParameters(view) }) as (TaskHistoryRow & { taskId: string })[];
     const byTask = groupRows(taskIds, rows, (row) => row.taskId);
     return new Map([...byTask].map(([id, list]) => [id, list.map(({ taskId: _taskId, ...row }) => row)]));
   }
