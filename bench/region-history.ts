@@ -262,7 +262,9 @@ function quarter(group: Group, administrator: Actor, on: string): RegionCommand[
         data: { recommendationId, partnerId: target, response: 'ACCEPTED', reason: null, respondedOn: on },
       },
     ]),
-    command(meeting, 'closeMeeting', [{ type: 'MeetingClosed', data: { closedAt: `${on}T12:30:00.000Z` } }]),
+    command(meeting, 'closeMeeting', [
+      { type: 'MeetingClosed', data: { closedAt: `${on}T12:30:00.000Z`, heldOn: on } },
+    ]),
     command(meeting, 'draftMinutes', [
       {
         type: 'MinutesDrafted',

@@ -4,7 +4,8 @@ import { groupDateOf, IsoDate } from './shared/dates';
  * Version 2: every event that records a fact of the world carries the date it happened in its data.
  * Version 3: a policy version carries the day it was published.
  * Version 4: a workstream's members, status reports and task changes, and written views, carry
- * their days, so history entered later keeps them; a workstream carries its first day.
+ * their days, so history entered later keeps them; a workstream carries its first day; a meeting's
+ * closing carries the day it was held.
  */
 export const EVENT_SCHEMA_VERSION = 4;
 
@@ -62,6 +63,8 @@ const DATES_ADDED: Readonly<
   TaskReassigned: WORKSTREAM_DAY,
   TaskDueDateChanged: WORKSTREAM_DAY,
   WrittenViewsSubmitted: { version: 4, fields: ['submittedOn'] },
+  // Nothing then said which day a meeting closed on: the day it was recorded, as the history took it.
+  MeetingClosed: { version: 4, fields: ['heldOn'] },
 };
 
 /**

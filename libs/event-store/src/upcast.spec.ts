@@ -73,7 +73,7 @@ describe('Reading policy versions published before their publication day was kep
   });
 });
 
-describe('Reading workstream events and written views recorded before their days were kept (schema version 4)', () => {
+describe('Reading workstream events, written views and meetings closed, recorded before their days were kept (schema version 4)', () => {
   it('dates a member, a task and a task change from the day each was recorded, in London', () => {
     const at = '2026-06-30T23:30:00.000Z';
     expect(upcast(stored('WorkstreamMemberAdded', { personId: 'p', name: 'P' }, 3, at)).data).toEqual({
@@ -94,6 +94,10 @@ describe('Reading workstream events and written views recorded before their days
     expect(upcast(stored('WrittenViewsSubmitted', { appointmentId: 'a' }, 3, at)).data).toEqual({
       appointmentId: 'a',
       submittedOn: '2026-07-01',
+    });
+    expect(upcast(stored('MeetingClosed', { closedAt: at }, 3, at)).data).toEqual({
+      closedAt: at,
+      heldOn: '2026-07-01',
     });
   });
 

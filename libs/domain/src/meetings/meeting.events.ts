@@ -40,9 +40,10 @@ export type WrittenViewsSubmitted = Message<
 >;
 /**
  * `heldOn` is the meeting's own day, on which it ended wherever its closing was entered: a meeting
- * of 2020 entered in 2026 closed in 2020 (absent from closings recorded before it was kept).
+ * of 2020 entered in 2026 closed in 2020 (a closing recorded before it was kept reads as held on the
+ * day it was recorded: see upcast.ts).
  */
-export type MeetingClosed = Message<'MeetingClosed', { closedAt: string; heldOn?: IsoDate }>;
+export type MeetingClosed = Message<'MeetingClosed', { closedAt: string; heldOn: IsoDate }>;
 /** Agreed by the representatives present in person, never by substitutes (R8, R9). */
 export type DecisionRecorded = Message<
   'DecisionRecorded',
