@@ -367,6 +367,33 @@ describe('Changing the lead', () => {
     });
   });
 
+  describe('given a workstream starting on 1 January 2023 and the Somerset ICB succeeding the CCG on 1 July 2022 (W1, R16)', () => {
+    const startingIn2023 = [workstreamCommissioned({ startDate: '2023-01-01', endDate: '2023-09-30' })];
+    const beforeTheSuccession = '2022-06-15T10:00:00.000Z';
+
+    it('when the lead is changed to the CCG before the succession, then it is refused: on the start day the ICB leads for it', () => {
+      spec
+        .given(startingIn2023)
+        .when(changeLeadAfterIcb('somerset-ccg', beforeTheSuccession))
+        .thenFails(
+          'NOT_A_CORE_PARTNER',
+          /^NHS Somerset CCG had been succeeded by NHS Somerset ICB by 2023-01-01, the day the workstream starts: name NHS Somerset ICB as the lead partner\.$/,
+        );
+    });
+
+    it('when the lead is changed to the ICB before it was admitted, then it is recorded: the ICB is a core partner on the start day', () => {
+      spec
+        .given(startingIn2023)
+        .when(changeLeadAfterIcb('somerset-icb', beforeTheSuccession))
+        .then([
+          {
+            type: 'WorkstreamLeadChanged',
+            data: { leadPartnerId: 'somerset-icb', lead: workstreamMember(sandraCorry) },
+          },
+        ]);
+    });
+  });
+
   it('may make a member the lead', () => {
     spec
       .given(runningWorkstream)

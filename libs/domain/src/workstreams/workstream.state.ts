@@ -1,3 +1,4 @@
+import { IsoDate } from '../shared/dates';
 import { Member, TaskRecord, TaskStatus, WorkstreamEvent, WorkstreamKind } from './workstream.events';
 
 export type Workstream = Readonly<{
@@ -5,6 +6,8 @@ export type Workstream = Readonly<{
   workstreamId: string;
   groupId: string;
   kind: WorkstreamKind;
+  /** A lead partner named before this day is checked on this day, when it will lead (W1). */
+  startDate: IsoDate;
   lead: Member;
   members: Readonly<Record<string, Member>>;
   tasks: Readonly<Record<string, TaskRecord>>;
@@ -24,8 +27,8 @@ function status(state: Workstream, taskId: string, next: TaskStatus, blockedReas
 
 export function evolveWorkstream(state: WorkstreamState, event: WorkstreamEvent): WorkstreamState {
   if (event.type === 'WorkstreamCommissioned') {
-    const { workstreamId, groupId, kind, lead } = event.data;
-    return { status: 'ACTIVE', workstreamId, groupId, kind, lead, members: {}, tasks: {}, carriedOut: [] };
+    const { workstreamId, groupId, kind, startDate, lead } = event.data;
+    return { status: 'ACTIVE', workstreamId, groupId, kind, startDate, lead, members: {}, tasks: {}, carriedOut: [] };
   }
   if (state.status === 'NONE') return state;
   switch (event.type) {
