@@ -219,12 +219,12 @@ export class WorkstreamResolver {
 
   @ResolveField(() => ID, {
     description:
-      'The core partner leading on the day seen (W1): the one named lead, or the successor that took over its leads by then (R16: an ICB for its CCG from 1 July 2022); the one named if it has since left the group.',
+      'The partner leading on the day seen (W1): the one named lead, or the last of its line of successors that had taken over its leads by then (R16: an ICB for its CCG from 1 July 2022). That partner is shown even on a day it was no core partner of the group: after it left (a CCG whose ICB has since left shows the ICB), or, for a workstream commissioned before the lead partner was checked, before it was admitted.',
   })
   async leadPartnerId(@Parent() workstream: Workstream, @Context() context: GraphqlContext): Promise<string> {
     const { groupId, view, namedLeadPartnerId } = workstream;
     const partners = await context.loaders.partnersOfGroup.load({ id: groupId, args: { view } });
-    return leadPartnerOn(partners, namedLeadPartnerId, view.on) ?? namedLeadPartnerId;
+    return leadPartnerOn(partners, namedLeadPartnerId, view.on).partnerId;
   }
 
   @ResolveField(() => [WorkstreamPerson])

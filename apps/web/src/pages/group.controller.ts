@@ -8,6 +8,7 @@ import { asAtCaption, asAtForm, seenAsAt } from './group-as-at';
 import { groupNavigation } from './group-nav';
 import { oldestFirst } from './oldest-first';
 import { QuorumRule, quorumSummary } from './quorum-summary';
+import { taskCardOn, workstreamPage } from './task-changes';
 import {
   deadlinesOf,
   everyNode,
@@ -392,7 +393,7 @@ export class GroupController {
       ...tasks.map((task) => ({
         dueOn: task.dueDate,
         text: `Task “${task.title}” in ${workstreamName.get(task.workstreamId) ?? 'a workstream'} (due ${longDate(task.dueDate)}, ${humanise(task.status).toLowerCase()})`,
-        href: `/groups/${group.id}/workstreams/${task.workstreamId}#task-${task.id}`,
+        href: taskCardOn(workstreamPage(group.id, task.workstreamId), task.id),
       })),
     ];
   }

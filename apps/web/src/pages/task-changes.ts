@@ -33,6 +33,10 @@ const CHANGES: Record<string, { mutation: string; input: 'TaskInput' | 'TaskReas
   complete: { mutation: 'completeTask', input: 'TaskInput', done: 'is done' },
 };
 
+/** A workstream's own page. */
+export const workstreamPage = (groupId: string, workstreamId: string): string =>
+  `/groups/${encodeURIComponent(groupId)}/workstreams/${encodeURIComponent(workstreamId)}`;
+
 /** The address of a task's card on the page at `page`, where its forms are. */
 export const taskCardOn = (page: string, taskId: string): string => `${page}#task-${encodeURIComponent(taskId)}`;
 

@@ -23,6 +23,7 @@ import {
   changeTask,
   errorsOnTasks,
   taskCardOn,
+  workstreamPage,
   STATUS_ORDER,
   TASK_FIELDS,
   taskChangeForms,
@@ -77,10 +78,6 @@ const TASKS = `query WorkstreamTasks($id: ID!, $asAt: String, $status: TaskStatu
 interface WorkstreamTask extends TaskView {
   viewerMayChange: boolean;
 }
-
-/** The workstream's own page. */
-const workstreamPage = (groupId: string, workstreamId: string) =>
-  `/groups/${encodeURIComponent(groupId)}/workstreams/${encodeURIComponent(workstreamId)}`;
 
 /** What the "Overdue tasks only" checkbox sends when ticked. */
 const OVERDUE_ONLY = 'yes';
@@ -199,10 +196,15 @@ export class WorkstreamController {
     const people = [workstream.lead, ...workstream.members];
     const nameOf = (personId: string) =>
       people.find((person) => person.personId === personId)?.name ?? 'Someone no longer in the workstream';
-    const base = `/groups/${groupId}/workstreams/${workstream.id}`;
+    const page = workstreamPage(groupId, workstream.id);
     const actions = (task: WorkstreamTask) =>
       task.viewerMayChange
-        ? taskChangeForms(task, { action: `${base}/tasks/${task.id}`, csrfToken: session.csrfToken, values, errors })
+        ? taskChangeForms(task, {
+            action: `${page}/tasks/${encodeURIComponent(task.id)}`,
+            csrfToken: session.csrfToken,
+            values,
+            errors,
+          })
         : html``;
 
     render({
@@ -236,7 +238,7 @@ export class WorkstreamController {
           ],
           ['Since the group last met', reportedTag(workstream)],
         ])}
-        <form method="get" action="${base}" novalidate>
+        <form method="get" action="${page}" novalidate>
           ${dateInput({
             id: 'asAt',
             name: 'asAt',

@@ -5,7 +5,7 @@ import { humanise, longDate, table } from '../components';
 import { html } from '../html';
 import { Pages } from '../page-context';
 import { groupNavigation } from './group-nav';
-import { STATUS_ORDER } from './task-changes';
+import { STATUS_ORDER, workstreamPage } from './task-changes';
 import { leadOf, ragTag, reportedTag, WORKSTREAM_SUMMARY_FIELDS, WorkstreamSummary } from './workstream-views';
 
 const WORKSTREAMS = `query Workstreams($id: ID!) {
@@ -81,7 +81,7 @@ export class WorkstreamsController {
                   'Workstreams',
                   ['Workstream', 'Kind', 'Lead', 'Latest status', 'Since the last meeting', 'Tasks'],
                   group.workstreams.map((workstream) => [
-                    html`<a class="govuk-link" href="/groups/${group.id}/workstreams/${workstream.id}"
+                    html`<a class="govuk-link" href="${workstreamPage(group.id, workstream.id)}"
                       >${workstream.name}</a
                     >`,
                     humanise(workstream.kind),

@@ -15,21 +15,23 @@ const partners = [
   partner('bnssg-icb', { admittedOn: ICB_DAY }),
   partner('police'),
 ];
+const leading = (partnerId: string) => ({ partnerId, corePartner: true });
+const notACorePartner = (partnerId: string) => ({ partnerId, corePartner: false });
 
 describe('leadPartnerOn (W1, R16)', () => {
   it('given a partner that has been a core partner throughout, when read on any day of its membership, then it leads', () => {
-    expect(leadPartnerOn(partners, 'police', '2019-06-01')).toBe('police');
-    expect(leadPartnerOn(partners, 'police', '2026-11-23')).toBe('police');
+    expect(leadPartnerOn(partners, 'police', '2019-06-01')).toEqual(leading('police'));
+    expect(leadPartnerOn(partners, 'police', '2026-11-23')).toEqual(leading('police'));
   });
 
   it('given the BNSSG CCG named lead, when read before the succession, then the CCG leads', () => {
-    expect(leadPartnerOn(partners, 'bnssg-ccg', '2019-06-01')).toBe('bnssg-ccg');
-    expect(leadPartnerOn(partners, 'bnssg-ccg', '2022-06-30')).toBe('bnssg-ccg');
+    expect(leadPartnerOn(partners, 'bnssg-ccg', '2019-06-01')).toEqual(leading('bnssg-ccg'));
+    expect(leadPartnerOn(partners, 'bnssg-ccg', '2022-06-30')).toEqual(leading('bnssg-ccg'));
   });
 
   it('given the BNSSG CCG named lead, when read on or after the day the ICB succeeded it, then the ICB leads', () => {
-    expect(leadPartnerOn(partners, 'bnssg-ccg', ICB_DAY)).toBe('bnssg-icb');
-    expect(leadPartnerOn(partners, 'bnssg-ccg', '2026-11-23')).toBe('bnssg-icb');
+    expect(leadPartnerOn(partners, 'bnssg-ccg', ICB_DAY)).toEqual(leading('bnssg-icb'));
+    expect(leadPartnerOn(partners, 'bnssg-ccg', '2026-11-23')).toEqual(leading('bnssg-icb'));
   });
 
   it('given a line of successors, when read after the last succession, then the last successor leads', () => {
@@ -38,23 +40,32 @@ describe('leadPartnerOn (W1, R16)', () => {
       partner('bnssg-icb', { admittedOn: ICB_DAY, succeededBy: 'west-board', succeededOn: '2025-04-01' }),
       partner('west-board', { admittedOn: '2025-04-01' }),
     ];
-    expect(leadPartnerOn(line, 'bnssg-ccg', '2024-01-01')).toBe('bnssg-icb');
-    expect(leadPartnerOn(line, 'bnssg-ccg', '2025-04-01')).toBe('west-board');
+    expect(leadPartnerOn(line, 'bnssg-ccg', '2024-01-01')).toEqual(leading('bnssg-icb'));
+    expect(leadPartnerOn(line, 'bnssg-ccg', '2025-04-01')).toEqual(leading('west-board'));
   });
 
-  it('given the BNSSG ICB named lead, when read before it was admitted, then no partner leads', () => {
-    expect(leadPartnerOn(partners, 'bnssg-icb', '2019-06-01')).toBeNull();
-    expect(leadPartnerOn(partners, 'bnssg-icb', '2022-06-30')).toBeNull();
-    expect(leadPartnerOn(partners, 'bnssg-icb', ICB_DAY)).toBe('bnssg-icb');
+  it('given the BNSSG ICB named lead, when read before it was admitted, then the ICB is reached but was no core partner that day', () => {
+    expect(leadPartnerOn(partners, 'bnssg-icb', '2019-06-01')).toEqual(notACorePartner('bnssg-icb'));
+    expect(leadPartnerOn(partners, 'bnssg-icb', '2022-06-30')).toEqual(notACorePartner('bnssg-icb'));
+    expect(leadPartnerOn(partners, 'bnssg-icb', ICB_DAY)).toEqual(leading('bnssg-icb'));
   });
 
-  it('given a partner whose notice to leave took effect, when read on or after the day it left, then no partner leads', () => {
+  it('given a partner whose notice to leave took effect, when read on or after the day it left, then it is reached but no core partner', () => {
     const gone = [partner('police', { leftOn: '2024-03-31' })];
-    expect(leadPartnerOn(gone, 'police', '2024-03-30')).toBe('police');
-    expect(leadPartnerOn(gone, 'police', '2024-03-31')).toBeNull();
+    expect(leadPartnerOn(gone, 'police', '2024-03-30')).toEqual(leading('police'));
+    expect(leadPartnerOn(gone, 'police', '2024-03-31')).toEqual(notACorePartner('police'));
   });
 
-  it('given an organisation that is no partner of the group, when read on any day, then no partner leads', () => {
-    expect(leadPartnerOn(partners, 'wiltshire-council', '2020-01-15')).toBeNull();
+  it('given the BNSSG CCG named lead and its ICB gone since, when read after the ICB left, then the ICB is reached, not the CCG, and was no core partner', () => {
+    const icbGone = [
+      partner('bnssg-ccg', { succeededBy: 'bnssg-icb', succeededOn: ICB_DAY }),
+      partner('bnssg-icb', { admittedOn: ICB_DAY, leftOn: '2025-03-31' }),
+    ];
+    expect(leadPartnerOn(icbGone, 'bnssg-ccg', '2025-03-30')).toEqual(leading('bnssg-icb'));
+    expect(leadPartnerOn(icbGone, 'bnssg-ccg', '2025-03-31')).toEqual(notACorePartner('bnssg-icb'));
+  });
+
+  it('given an organisation that is no partner of the group, when read on any day, then it is reached and is no core partner', () => {
+    expect(leadPartnerOn(partners, 'wiltshire-council', '2020-01-15')).toEqual(notACorePartner('wiltshire-council'));
   });
 });

@@ -47,8 +47,11 @@ function requireLeadPartner(
   const named = partners.find((partner) => partner.partnerId === leadPartnerId);
   if (!named) throw new DomainError('NOT_FOUND', `The group has no core partner ${leadPartnerId}.`);
   const leading = leadPartnerOn(partners, leadPartnerId, day);
-  if (leading === leadPartnerId) return;
-  const successor = partners.find((partner) => partner.partnerId === leading);
+  if (leading.corePartner && leading.partnerId === leadPartnerId) return;
+  // A successor is named only when it could be named instead: a core partner that day.
+  const successor = leading.corePartner
+    ? partners.find((partner) => partner.partnerId === leading.partnerId)
+    : undefined;
   throw new DomainError(
     'NOT_A_CORE_PARTNER',
     successor
@@ -56,6 +59,23 @@ function requireLeadPartner(
       : `${named.name} was not a core partner of the group on ${day}, ${which}.`,
     { partnerId: leadPartnerId, on: day, successorId: successor?.partnerId ?? null },
   );
+}
+
+/**
+ * W1: a lead partner named on `today` is a core partner on the day it starts leading: today, or the
+ * workstream's start day while that is still to come.
+ */
+function requireNewLeadPartner(
+  workstream: Workstream,
+  partners: readonly GroupPartner[],
+  leadPartnerId: string,
+  today: IsoDate,
+): void {
+  if (workstream.startDate > today) {
+    requireLeadPartner(partners, leadPartnerId, workstream.startDate, 'the day the workstream starts');
+  } else {
+    requireLeadPartner(partners, leadPartnerId, today, 'the day the lead changes');
+  }
 }
 
 /** A task's owner is the lead or a member; a member owns it from no earlier than the day they joined. */
@@ -273,11 +293,11 @@ function decideForWorkstream(
       requireManager(workstream, actor, 'change the lead');
       if (!command.data.lead)
         throw new DomainError('NOT_FOUND', `The platform knows nobody with person id ${command.data.personId}.`);
-      requireLeadPartner(
+      requireNewLeadPartner(
+        workstream,
         command.data.partners,
         command.data.leadPartnerId,
         groupDateOf(command.data.now),
-        'the day the lead changes',
       );
       return changeLead(workstream, command.data.leadPartnerId, command.data.lead, now);
     case 'ReportWorkstreamStatus':

@@ -62,9 +62,9 @@ const changeLeadAfterIcb = (leadPartnerId: string, now: string) =>
 const report = (rag: Rag, note = 'Mapping done in 3 of 5 areas.', actor: Actor = lead) =>
   workstreamCommand('ReportWorkstreamStatus', { rag, note, actor });
 
-const leadChanged = (rep: typeof sandraCorry): WorkstreamEvent => ({
+const leadChanged = (rep: typeof sandraCorry, leadPartnerId = rep.partnerId): WorkstreamEvent => ({
   type: 'WorkstreamLeadChanged',
-  data: { leadPartnerId: rep.partnerId, lead: workstreamMember(rep) },
+  data: { leadPartnerId, lead: workstreamMember(rep) },
 });
 const statusReported = (rag: Rag, note = 'Mapping done in 3 of 5 areas.'): WorkstreamEvent => ({
   type: 'WorkstreamStatusReported',
@@ -393,12 +393,7 @@ describe('Changing the lead', () => {
       spec
         .given(runningWorkstream)
         .when(changeLeadAfterIcb('somerset-icb', afterIcbs))
-        .then([
-          {
-            type: 'WorkstreamLeadChanged',
-            data: { leadPartnerId: 'somerset-icb', lead: workstreamMember(sandraCorry) },
-          },
-        ]);
+        .then([leadChanged(sandraCorry, 'somerset-icb')]);
     });
 
     it('when the lead is changed to the ICB on a day before it existed, then it is refused with NOT_A_CORE_PARTNER', () => {
@@ -409,6 +404,28 @@ describe('Changing the lead', () => {
           'NOT_A_CORE_PARTNER',
           /^NHS Somerset ICB was not a core partner of the group on 2020-04-01, the day the lead changes\.$/,
         );
+    });
+  });
+
+  describe('given a workstream starting on 1 January 2023 and the Somerset ICB succeeding the CCG on 1 July 2022 (W1, R16)', () => {
+    const startingIn2023 = [workstreamCommissioned({ startDate: '2023-01-01', endDate: '2023-09-30' })];
+    const beforeTheSuccession = '2022-06-15T10:00:00.000Z';
+
+    it('when the lead is changed to the CCG before the succession, then it is refused: on the start day the ICB leads for it', () => {
+      spec
+        .given(startingIn2023)
+        .when(changeLeadAfterIcb('somerset-ccg', beforeTheSuccession))
+        .thenFails(
+          'NOT_A_CORE_PARTNER',
+          /^NHS Somerset CCG had been succeeded by NHS Somerset ICB by 2023-01-01, the day the workstream starts: name NHS Somerset ICB as the lead partner\.$/,
+        );
+    });
+
+    it('when the lead is changed to the ICB before it was admitted, then it is recorded: the ICB is a core partner on the start day', () => {
+      spec
+        .given(startingIn2023)
+        .when(changeLeadAfterIcb('somerset-icb', beforeTheSuccession))
+        .then([leadChanged(sandraCorry, 'somerset-icb')]);
     });
   });
 

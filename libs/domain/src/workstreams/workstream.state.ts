@@ -14,6 +14,8 @@ export type Workstream = Readonly<{
   kind: WorkstreamKind;
   /** The first day it existed (its `commissionedOn`). */
   since: IsoDate;
+  /** A lead partner named before this day is checked on this day, when it will lead (W1). */
+  startDate: IsoDate;
   lead: Member;
   members: Readonly<Record<string, WorkstreamMember>>;
   tasks: Readonly<Record<string, TaskRecord>>;
@@ -49,13 +51,14 @@ function status(
 
 export function evolveWorkstream(state: WorkstreamState, event: WorkstreamEvent): WorkstreamState {
   if (event.type === 'WorkstreamCommissioned') {
-    const { workstreamId, groupId, kind, lead, commissionedOn } = event.data;
+    const { workstreamId, groupId, kind, startDate, lead, commissionedOn } = event.data;
     return {
       status: 'ACTIVE',
       workstreamId,
       groupId,
       kind,
       since: commissionedOn,
+      startDate,
       lead,
       members: {},
       tasks: {},
