@@ -180,7 +180,7 @@ describe('workstream history and written views entered with the days they happen
     expect((await report('2026-11-30')).errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
   });
 
-  it('records written views the day they were sent, no later than the meeting’s day', async () => {
+  it('records written views the day they were sent, at an open meeting, between the appointment and the meeting’s day', async () => {
     const chair = await tokenOf('sheila-smith');
     const { scheduleMeeting } = await api.send<{ scheduleMeeting: { id: string } }>(
       'mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }',
@@ -188,7 +188,6 @@ describe('workstream history and written views entered with the days they happen
       chair,
     );
     const meetingId = scheduleMeeting.id;
-    await api.send('mutation($i: MeetingIdInput!) { openMeeting(input: $i) { id } }', { i: { meetingId } }, chair);
     const sandra = await tokenOf('sandra-corry');
     const views = (submittedOn: string | null) =>
       mutate(
@@ -203,6 +202,16 @@ describe('workstream history and written views entered with the days they happen
         },
         sandra,
       );
+    expect((await views('2026-11-17')).errors?.[0]).toMatchObject({
+      message: 'The meeting is scheduled, not open.',
+      extensions: { code: 'MEETING_NOT_OPEN' },
+    });
+    await api.send('mutation($i: MeetingIdInput!) { openMeeting(input: $i) { id } }', { i: { meetingId } }, chair);
+    expect((await views('2019-05-01')).errors?.[0]).toMatchObject({
+      message:
+        "The day the views were submitted (2019-05-01) is before Sandra Corry's appointment as a representative started (2019-06-01).",
+      extensions: { code: 'OUT_OF_RANGE' },
+    });
     expect((await views('2026-11-20')).errors?.[0]).toMatchObject({
       message: 'The day the views were submitted (2026-11-20) is after the meeting they were for (2026-11-19).',
       extensions: { code: 'OUT_OF_RANGE' },

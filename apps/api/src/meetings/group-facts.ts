@@ -16,4 +16,10 @@ export class GroupFactsReader {
     if (group.status !== 'active') throw new DomainError('NOT_FOUND', `There is no regional group with id ${groupId}.`);
     return groupFactsOn(group, date ?? this.views.today().on);
   }
+
+  /** The day the group records an appointment starting; null when it knows no such appointment. */
+  async appointmentStartOf(groupId: string, appointmentId: string): Promise<IsoDate | null> {
+    const group = await this.actors.group(groupId);
+    return group.status === 'active' ? (group.appointments.get(appointmentId)?.startDate ?? null) : null;
+  }
 }

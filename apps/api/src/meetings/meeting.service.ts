@@ -98,13 +98,14 @@ export class MeetingService {
   }
 
   submitWrittenViews(input: SubmitWrittenViewsInput, meta: RequestMeta): Promise<string> {
-    return this.change(input.meetingId, 'submitWrittenViews', input, meta, ({ actor, now }) => ({
+    return this.change(input.meetingId, 'submitWrittenViews', input, meta, async ({ actor, now }, groupId) => ({
       type: 'SubmitWrittenViews',
       data: {
         appointmentId: input.appointmentId,
         agendaItem: input.agendaItem,
         views: input.views,
         submittedOn: input.submittedOn ?? null,
+        appointedOn: await this.facts.appointmentStartOf(groupId, input.appointmentId),
         actor,
         now,
       },

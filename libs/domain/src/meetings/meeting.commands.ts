@@ -35,8 +35,11 @@ export type RecordAttendance = MeetingCommand<
 >;
 export type SubmitWrittenViews = MeetingCommand<
   'SubmitWrittenViews',
-  /** `submittedOn`: the day the views were sent, when entered after the fact; null for today. */
-  { appointmentId: string; agendaItem: string; views: string; submittedOn?: string | null }
+  /**
+   * `submittedOn`: the day the views were sent, when entered after the fact; null for today.
+   * `appointedOn`: the day the group records the representative's appointment starting; null when it knows none.
+   */
+  { appointmentId: string; agendaItem: string; views: string; submittedOn?: string | null; appointedOn: IsoDate | null }
 >;
 export type CloseMeeting = MeetingCommand<'CloseMeeting', object>;
 export type RecordDecision = MeetingCommand<'RecordDecision', { decisionId: string; text: string }>;

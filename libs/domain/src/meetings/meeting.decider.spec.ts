@@ -21,6 +21,7 @@ import {
   representativeOf,
   REPRESENTATIVES,
   SNAPSHOT_REPRESENTATIVES,
+  START,
   stranger,
   MEETING_DATE,
 } from '../testing/avon-and-somerset.fixture';
@@ -55,7 +56,8 @@ const writtenViews = (
   agendaItem = 'Item 4: neglect strategy',
   views = 'Somerset CCG supports the strategy.',
   submittedOn: string | null = null,
-) => meetingCommand('SubmitWrittenViews', { appointmentId, agendaItem, views, submittedOn, actor });
+  appointedOn: string | null = START,
+) => meetingCommand('SubmitWrittenViews', { appointmentId, agendaItem, views, submittedOn, appointedOn, actor });
 const close = (actor: Actor = administrator) => meetingCommand('CloseMeeting', { actor });
 const decide = (decisionId = 'dec-1') =>
   meetingCommand('RecordDecision', { decisionId, text: 'The neglect strategy is adopted.' });
@@ -508,6 +510,23 @@ describe('Written views of an absent representative (R8)', () => {
       .given(opened)
       .when(writtenViews(sandraCorry.appointmentId, representativeOf(sandraCorry), AGENDA, VIEWS, '2020-03-32'))
       .thenFails('VALIDATION_FAILED', /The day the views were submitted \(2020-03-32\) is not a real date/);
+  });
+
+  it('are refused when dated before the representative was appointed (OUT_OF_RANGE)', () => {
+    spec
+      .given(opened)
+      .when(writtenViews(sandraCorry.appointmentId, representativeOf(sandraCorry), AGENDA, VIEWS, '2019-05-01'))
+      .thenFails(
+        'OUT_OF_RANGE',
+        /^The day the views were submitted \(2019-05-01\) is before Sandra Corry's appointment as a representative started \(2019-06-01\)\.$/,
+      );
+  });
+
+  it('are refused at a meeting not yet open (MEETING_NOT_OPEN)', () => {
+    spec
+      .given([meetingScheduled()])
+      .when(writtenViews(sandraCorry.appointmentId, representativeOf(sandraCorry)))
+      .thenFails('MEETING_NOT_OPEN', /^The meeting is scheduled, not open\.$/);
   });
 
   it('are submitted by a representative whose attendance is not yet recorded', () => {

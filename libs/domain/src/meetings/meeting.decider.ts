@@ -236,7 +236,8 @@ function recordAttendance(command: RecordAttendance, meeting: Meeting): MeetingE
 }
 
 function submitWrittenViews(command: SubmitWrittenViews, meeting: Meeting): MeetingEvent[] {
-  const { actor, appointmentId } = command.data;
+  const { actor, appointmentId, appointedOn } = command.data;
+  requireOpen(meeting);
   const rep = meeting.representatives.find((r) => r.appointmentId === appointmentId);
   if (!rep) throw new DomainError('NOT_FOUND', 'That person was not a representative when the meeting opened.');
   // R41: views are recorded as the representative's own, so nobody else submits them.
@@ -248,11 +249,11 @@ function submitWrittenViews(command: SubmitWrittenViews, meeting: Meeting): Meet
   if (meeting.attendance[appointmentId]?.status === 'PRESENT') {
     throw new DomainError('VALIDATION_FAILED', `${rep.name} is present; written views are for absent representatives.`);
   }
-  if (meeting.status === 'CLOSED') throw new DomainError('MEETING_NOT_OPEN', 'The meeting is closed.');
   const agendaItem = requireText(command.data.agendaItem, 'The agenda item');
   const views = requireText(command.data.views, 'The views');
-  // Views are sent for the meeting to weigh: on its day at the latest.
+  // Views are sent for the meeting to weigh, on its day at the latest, by someone who was by then a representative.
   const submittedOn = dayItHappened(command.data.submittedOn, command.data.now, 'The day the views were submitted', {
+    notBefore: appointedOn ? [{ on: appointedOn, what: `${rep.name}'s appointment as a representative started` }] : [],
     notAfter: [{ on: meeting.meetingDate, what: 'the meeting they were for' }],
   });
   return [{ type: 'WrittenViewsSubmitted', data: { appointmentId, agendaItem, views, submittedOn } }];

@@ -25,6 +25,7 @@ import {
   representativeOf,
   REPRESENTATIVES,
   somersetBusinessManager,
+  START,
   stranger,
 } from '../testing/avon-and-somerset.fixture';
 import { specification } from '../testing/given-when-then';
@@ -604,6 +605,7 @@ describe('A meeting from schedule to minutes published in all five areas', () =>
         appointmentId: sandraCorry.appointmentId,
         agendaItem: 'Item 4',
         views: 'Supports.',
+        appointedOn: START,
         actor: representativeOf(sandraCorry),
       }),
       meetingCommand('RecordDecision', {
