@@ -85,6 +85,23 @@ describe('workstream history and written views entered with the days they happen
     expect((await seen('2026-10-01')).members.map((m) => m.name)).toContain('Will White');
   });
 
+  it('refuses a member added again on a day before their last removal, which is the day it was recorded', async () => {
+    const member = { workstreamId: loaded.taskAndFinishId, personId: demo.personIds['mike-bowden'] };
+    const add = (addedOn: string) => mutate('addWorkstreamMember', 'AddWorkstreamMemberInput', { ...member, addedOn });
+    expect((await add('2026-10-01')).errors).toBeUndefined();
+    expect((await mutate('removeWorkstreamMember', 'WorkstreamPersonInput', member)).errors).toBeUndefined();
+    expect(
+      await refusal('addWorkstreamMember', 'AddWorkstreamMemberInput', { ...member, addedOn: '2026-10-05' }),
+    ).toEqual({
+      code: 'OUT_OF_RANGE',
+      message:
+        'The day the member was added (2026-10-05) is before Mike Bowden was last removed from the workstream (2026-11-23).',
+    });
+    expect((await seen()).members.map((m) => m.name)).not.toContain('Mike Bowden');
+    expect((await add('2026-11-23')).errors).toBeUndefined();
+    expect((await seen()).members.map((m) => m.name)).toContain('Mike Bowden');
+  });
+
   it('shows a task added and changed on past days with the state of each day, and its changes on their days', async () => {
     const { errors } = await mutate('addTask', 'AddTaskInput', {
       workstreamId: loaded.taskAndFinishId,

@@ -3,7 +3,7 @@ import { groupDateOf, IsoDate } from './shared/dates';
 /**
  * Version 2: every event that records a fact of the world carries the date it happened in its data.
  * Version 3: a policy version carries the day it was published.
- * Version 4: a workstream's members, status reports and task changes, and written views, carry
+ * Version 4: a workstream's members (added and removed), status reports and task changes, and written views, carry
  * their days, so history entered later keeps them; a workstream carries its first day; a meeting's
  * closing carries the day it was held.
  */
@@ -54,6 +54,7 @@ const DATES_ADDED: Readonly<
       typeof data.startDate === 'string' && data.startDate < recordedOn ? data.startDate : recordedOn,
   },
   WorkstreamMemberAdded: { version: 4, fields: ['addedOn'] },
+  WorkstreamMemberRemoved: { version: 4, fields: ['removedOn'] },
   TaskAdded: { version: 4, fields: ['addedOn'] },
   TaskStarted: WORKSTREAM_DAY,
   TaskBlocked: WORKSTREAM_DAY,

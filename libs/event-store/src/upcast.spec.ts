@@ -81,6 +81,10 @@ describe('Reading workstream events, written views and meetings closed, recorded
       name: 'P',
       addedOn: '2026-07-01',
     });
+    expect(upcast(stored('WorkstreamMemberRemoved', { personId: 'p' }, 3, at)).data).toEqual({
+      personId: 'p',
+      removedOn: '2026-07-01',
+    });
     expect(upcast(stored('TaskAdded', { taskId: 't', dueDate: '2026-09-30' }, 3, at)).data).toEqual({
       taskId: 't',
       dueDate: '2026-09-30',

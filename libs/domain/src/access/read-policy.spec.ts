@@ -8,6 +8,7 @@ import {
   avonAndSomerset,
   REPRESENTATIVES,
   runningWorkstream,
+  workstreamMemberRemoved,
 } from '../testing/avon-and-somerset.fixture';
 import { workstreamDecider } from '../workstreams/workstream.decider';
 import { WorkstreamEvent } from '../workstreams/workstream.events';
@@ -149,10 +150,7 @@ describe("who may read a workstream's tasks (R43)", () => {
   });
 
   it('is closed to a member once removed, if they are not in the group', () => {
-    const removed: WorkstreamEvent[] = [
-      ...withPractitioner,
-      { type: 'WorkstreamMemberRemoved', data: { personId: practitioner.personId } },
-    ];
+    const removed: WorkstreamEvent[] = [...withPractitioner, workstreamMemberRemoved(practitioner.personId)];
     given(removed).when(practitioner).then(false);
   });
 

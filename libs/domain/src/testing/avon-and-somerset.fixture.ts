@@ -49,6 +49,7 @@ import {
   WorkstreamCommissioned,
   WorkstreamEvent,
   WorkstreamMemberAdded,
+  WorkstreamMemberRemoved,
 } from '../workstreams/workstream.events';
 import {
   ApprovePolicy,
@@ -641,6 +642,12 @@ export const resourcesWorkstreamCommissioned = (
 export const workstreamMemberAdded = (rep: Representative, addedOn = '2020-01-15'): WorkstreamMemberAdded => ({
   type: 'WorkstreamMemberAdded',
   data: { ...workstreamMember(rep), addedOn },
+});
+
+/** A member removed, on the day the removal was recorded (`workstreamToday` unless given). */
+export const workstreamMemberRemoved = (personId: string, removedOn = workstreamToday): WorkstreamMemberRemoved => ({
+  type: 'WorkstreamMemberRemoved',
+  data: { personId, removedOn },
 });
 
 /** Task 1 of the procedures group: owned by Chris Sivers, added 20 January, due 31 March 2020, unless overridden. */

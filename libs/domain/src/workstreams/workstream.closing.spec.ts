@@ -20,6 +20,7 @@ import {
   workstreamMemberAdded,
   workstreamNow,
   workstreamToday,
+  workstreamMemberRemoved,
 } from '../testing/avon-and-somerset.fixture';
 import { specification } from '../testing/given-when-then';
 import { WorkstreamCommandUnion } from './workstream.commands';
@@ -419,7 +420,7 @@ describe('Carrying a task out of a workstream (W3)', () => {
     spec
       .given([...runningWorkstream, ...taskIn('BLOCKED'), carriedOut()])
       .when(workstreamCommand('RemoveWorkstreamMember', { personId: 'chris-sivers', actor: lead }))
-      .then([{ type: 'WorkstreamMemberRemoved', data: { personId: 'chris-sivers' } }]);
+      .then([workstreamMemberRemoved('chris-sivers')]);
   });
 
   // BUG (workstream.decider.ts:121 with workstream.state.ts:55-58): the TaskCarriedOut event

@@ -275,7 +275,14 @@ function decideForWorkstream(
       if (workstream.members[command.data.personId] || isLead(workstream, command.data.personId)) {
         throw new DomainError('ALREADY_EXISTS', `${command.data.member.name} is already in the workstream.`);
       }
-      const addedOn = dayIn(workstream, command.data.addedOn, now, 'The day the member was added');
+      const removedOn = workstream.removedOn[command.data.personId];
+      const addedOn = dayIn(
+        workstream,
+        command.data.addedOn,
+        now,
+        'The day the member was added',
+        removedOn ? [{ on: removedOn, what: `${command.data.member.name} was last removed from the workstream` }] : [],
+      );
       return [{ type: 'WorkstreamMemberAdded', data: { ...command.data.member, addedOn } }];
     }
     case 'RemoveWorkstreamMember': {
@@ -287,7 +294,7 @@ function decideForWorkstream(
       );
       if (owned.length > 0)
         throw new DomainError('OPEN_TASKS', `${member.name} owns ${owned.length} open task(s); reassign them first.`);
-      return [{ type: 'WorkstreamMemberRemoved', data: { personId: member.personId } }];
+      return [{ type: 'WorkstreamMemberRemoved', data: { personId: member.personId, removedOn: groupDateOf(now) } }];
     }
     case 'ChangeWorkstreamLead':
       requireManager(workstream, actor, 'change the lead');

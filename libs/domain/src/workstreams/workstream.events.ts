@@ -44,7 +44,8 @@ export type WorkstreamCommissioned = Message<
 >;
 /** The days of members, reports and tasks are the world's: history is entered later with its real days. */
 export type WorkstreamMemberAdded = Message<'WorkstreamMemberAdded', Member & { addedOn: IsoDate }>;
-export type WorkstreamMemberRemoved = Message<'WorkstreamMemberRemoved', { personId: string }>;
+/** A removal takes no day of its own: `removedOn` is the day it was recorded, which a later re-adding cannot precede. */
+export type WorkstreamMemberRemoved = Message<'WorkstreamMemberRemoved', { personId: string; removedOn: IsoDate }>;
 export type WorkstreamLeadChanged = Message<'WorkstreamLeadChanged', { leadPartnerId: string; lead: Member }>;
 export type WorkstreamStatusReported = Message<
   'WorkstreamStatusReported',

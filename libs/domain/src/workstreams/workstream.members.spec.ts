@@ -20,6 +20,7 @@ import {
   workstreamMemberAdded,
   workstreamToday,
   workstreamNow,
+  workstreamMemberRemoved,
 } from '../testing/avon-and-somerset.fixture';
 import { specification } from '../testing/given-when-then';
 import { workstreamDecider } from './workstream.decider';
@@ -221,9 +222,28 @@ describe('Adding a workstream member (W1)', () => {
 
   it('may add again a member who was removed', () => {
     spec
-      .given([...runningWorkstream, { type: 'WorkstreamMemberRemoved', data: { personId: 'chris-sivers' } }])
+      .given([...runningWorkstream, workstreamMemberRemoved('chris-sivers')])
       .when(addMember(chrisSivers))
       .then([workstreamMemberAdded(chrisSivers, workstreamToday)]);
+  });
+
+  it('refuses a member added again on a day before their last removal (OUT_OF_RANGE)', () => {
+    const removedOnThe20th = [...runningWorkstream, workstreamMemberRemoved('chris-sivers', '2020-03-20')];
+    const again = (addedOn: string) => ({
+      ...addMember(chrisSivers),
+      data: { ...addMember(chrisSivers).data, addedOn },
+    });
+    spec
+      .given(removedOnThe20th)
+      .when(again('2020-03-19'))
+      .thenFails(
+        'OUT_OF_RANGE',
+        /^The day the member was added \(2020-03-19\) is before Chris Sivers was last removed from the workstream \(2020-03-20\)\.$/,
+      );
+    spec
+      .given(removedOnThe20th)
+      .when(again('2020-03-20'))
+      .then([workstreamMemberAdded(chrisSivers, '2020-03-20')]);
   });
 });
 
@@ -232,7 +252,7 @@ describe('Removing a workstream member', () => {
     spec
       .given(runningWorkstream)
       .when(removeMember('sheila-smith', actor))
-      .then([{ type: 'WorkstreamMemberRemoved', data: { personId: 'sheila-smith' } }]);
+      .then([workstreamMemberRemoved('sheila-smith')]);
   });
 
   it.each(NOT_MANAGERS)('is refused to %s with FORBIDDEN', (_who, actor) => {
@@ -263,7 +283,7 @@ describe('Removing a workstream member', () => {
 
   it('is refused with NOT_FOUND for a member already removed', () => {
     spec
-      .given([...runningWorkstream, { type: 'WorkstreamMemberRemoved', data: { personId: 'sheila-smith' } }])
+      .given([...runningWorkstream, workstreamMemberRemoved('sheila-smith')])
       .when(removeMember('sheila-smith'))
       .thenFails('NOT_FOUND');
   });
@@ -296,14 +316,14 @@ describe('Removing a workstream member', () => {
     spec
       .given([...runningWorkstream, ...taskIn(status)])
       .when(removeMember('chris-sivers'))
-      .then([{ type: 'WorkstreamMemberRemoved', data: { personId: 'chris-sivers' } }]);
+      .then([workstreamMemberRemoved('chris-sivers')]);
   });
 
   it("is not held up by another member's open task", () => {
     spec
       .given([...runningWorkstream, ...taskIn('IN_PROGRESS', 'task-1', 'sheila-smith')])
       .when(removeMember('chris-sivers'))
-      .then([{ type: 'WorkstreamMemberRemoved', data: { personId: 'chris-sivers' } }]);
+      .then([workstreamMemberRemoved('chris-sivers')]);
   });
 
   it('succeeds once the open task has been reassigned', () => {
@@ -314,15 +334,11 @@ describe('Removing a workstream member', () => {
         { type: 'TaskReassigned', data: { taskId: 'task-1', ownerId: 'sheila-smith', changedOn: workstreamToday } },
       ])
       .when(removeMember('chris-sivers'))
-      .then([{ type: 'WorkstreamMemberRemoved', data: { personId: 'chris-sivers' } }]);
+      .then([workstreamMemberRemoved('chris-sivers')]);
   });
 
   it('leaves the former member unable to change tasks, even ones they owned', () => {
-    const given: WorkstreamEvent[] = [
-      ...runningWorkstream,
-      ...taskIn('DONE'),
-      { type: 'WorkstreamMemberRemoved', data: { personId: 'chris-sivers' } },
-    ];
+    const given: WorkstreamEvent[] = [...runningWorkstream, ...taskIn('DONE'), workstreamMemberRemoved('chris-sivers')];
     expect(Object.keys(workstreamAfter(given).members)).toEqual(['sheila-smith']);
     spec
       .given(given)

@@ -18,6 +18,8 @@ export type Workstream = Readonly<{
   startDate: IsoDate;
   lead: Member;
   members: Readonly<Record<string, WorkstreamMember>>;
+  /** The day each former member was last removed: adding them again is dated no earlier. */
+  removedOn: Readonly<Record<string, IsoDate>>;
   tasks: Readonly<Record<string, TaskRecord>>;
   /**
    * The days of the tasks added here. A task carried in has none: the carry-over records no day of
@@ -61,6 +63,7 @@ export function evolveWorkstream(state: WorkstreamState, event: WorkstreamEvent)
       startDate,
       lead,
       members: {},
+      removedOn: {},
       tasks: {},
       taskDays: {},
       carriedOut: [],
@@ -72,7 +75,7 @@ export function evolveWorkstream(state: WorkstreamState, event: WorkstreamEvent)
       return { ...state, members: { ...state.members, [event.data.personId]: event.data } };
     case 'WorkstreamMemberRemoved': {
       const { [event.data.personId]: _removed, ...members } = state.members;
-      return { ...state, members };
+      return { ...state, members, removedOn: { ...state.removedOn, [event.data.personId]: event.data.removedOn } };
     }
     case 'WorkstreamLeadChanged':
       return { ...state, lead: event.data.lead };

@@ -12,6 +12,7 @@ import {
   workstreamCommissioned,
   workstreamMemberAdded,
   workstreamToday,
+  workstreamMemberRemoved,
 } from '../testing/avon-and-somerset.fixture';
 import { specification } from '../testing/given-when-then';
 import { WorkstreamCommandUnion } from './workstream.commands';
@@ -214,7 +215,7 @@ describe('Adding a task (W2)', () => {
 
   it('is refused for an owner who has been removed from the workstream', () => {
     spec
-      .given([...runningWorkstream, { type: 'WorkstreamMemberRemoved', data: { personId: 'chris-sivers' } }])
+      .given([...runningWorkstream, workstreamMemberRemoved('chris-sivers')])
       .when(addTask())
       .thenFails('VALIDATION_FAILED', /owned by the lead or a member/);
   });
@@ -558,10 +559,7 @@ describe('Who changes a task (W2: only the lead and members, and members only th
   });
 
   it('a member who has been removed may not change the task they owned', () => {
-    const given: WorkstreamEvent[] = [
-      ...withTask('DONE'),
-      { type: 'WorkstreamMemberRemoved', data: { personId: 'chris-sivers' } },
-    ];
+    const given: WorkstreamEvent[] = [...withTask('DONE'), workstreamMemberRemoved('chris-sivers')];
     spec
       .given(given)
       .when(reassign(chris))

@@ -12,6 +12,7 @@ import {
   workstreamCommissioned,
   workstreamMember,
   workstreamMemberAdded,
+  workstreamMemberRemoved,
 } from '@app/domain/testing/avon-and-somerset.fixture';
 import { inStream, projectionSpec, RECORDED_AT } from '../testing/projection-spec';
 import { workstreamsProjection } from './workstreams.projection';
@@ -58,7 +59,7 @@ describe('the workstreams projection', () => {
       .given(procedures(...runningWorkstream))
       .when(
         procedures(
-          { type: 'WorkstreamMemberRemoved', data: { personId: 'chris-sivers' } },
+          workstreamMemberRemoved('chris-sivers'),
           workstreamMemberAdded(REPRESENTATIVES.julianWooster),
           {
             type: 'WorkstreamLeadChanged',
@@ -226,13 +227,9 @@ describe('the workstreams projection', () => {
     spec
       .given(procedures(...runningWorkstream))
       .when(
-        inStream(
-          workstreamStream(WORKSTREAM_ID),
-          { type: 'WorkstreamMemberRemoved', data: { personId: 'chris-sivers' } },
-          {
-            occurredAt: '2020-06-01T09:00:00.000Z',
-          },
-        ),
+        inStream(workstreamStream(WORKSTREAM_ID), workstreamMemberRemoved('chris-sivers', '2020-06-01'), {
+          occurredAt: '2020-06-01T09:00:00.000Z',
+        }),
         inStream(
           workstreamStream(WORKSTREAM_ID),
           {
