@@ -25,6 +25,8 @@ describeWithChromium('the group overview’s list of what is overdue, in Chromiu
             title,
             ownerId: app.demo.personIds[TASK_AND_FINISH.lead],
             dueDate,
+            // Entered after the fact: a task is set no later than the day it is due.
+            addedOn: '2026-09-22',
           },
         },
         lead,

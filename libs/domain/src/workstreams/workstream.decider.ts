@@ -1,6 +1,6 @@
 import { DayBound, dayItHappened } from '../audit/day-it-happened';
 import { Decider } from '../shared/decider';
-import { groupDateOf, IsoDate, requireDate } from '../shared/dates';
+import { groupDateOf, IsoDate, requireDate, requireNotBefore } from '../shared/dates';
 import { DomainError } from '../shared/domain-error';
 import { Actor } from '../shared/roles';
 import { normaliseName, requireText } from '../shared/text';
@@ -228,6 +228,8 @@ function addTask(command: AddTask, workstream: Workstream): WorkstreamEvent[] {
   }
   requireDate(dueDate, 'The due date');
   const addedOn = dayIn(workstream, command.data.addedOn, now, 'The day the task was added', ownerJoined);
+  // A task due before it was set would be overdue from the start.
+  requireNotBefore(dueDate, addedOn, 'The due date', 'the day the task was added');
   return [
     {
       type: 'TaskAdded',
@@ -377,6 +379,8 @@ function decideForWorkstream(
       requireTaskEditor(workstream, actor, task);
       requireStatus(task, OPEN_TASK_STATUSES, 'given a new due date');
       requireDate(command.data.dueDate, 'The due date');
+      const changedOn = taskChangedOn(workstream, task, command.data.changedOn, now);
+      requireNotBefore(command.data.dueDate, changedOn, 'The due date', 'the day it was changed');
       return [
         {
           type: 'TaskDueDateChanged',
@@ -384,7 +388,7 @@ function decideForWorkstream(
             taskId: task.taskId,
             dueDate: command.data.dueDate,
             reason: requireText(command.data.reason, 'The reason'),
-            changedOn: taskChangedOn(workstream, task, command.data.changedOn, now),
+            changedOn,
           },
         },
       ];

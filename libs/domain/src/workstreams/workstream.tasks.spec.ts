@@ -31,8 +31,9 @@ const sandra = representativeOf(sandraCorry);
 
 const TASK = 'task-1';
 /** The task of the fixture as a command given no day records it: added today. */
+/** Added today, due a month later. */
 const addedToday = (overrides: Parameters<typeof taskAdded>[0] = {}) =>
-  taskAdded({ addedOn: workstreamToday, ...overrides });
+  taskAdded({ addedOn: workstreamToday, dueDate: '2020-04-30', ...overrides });
 const addTask = (
   overrides: {
     taskId?: string;
@@ -49,7 +50,7 @@ const addTask = (
     title: "Map the five areas' child protection procedures",
     description: 'One table: procedure, owner, last review, differences from the others.',
     ownerId: chrisSivers.personId,
-    dueDate: '2020-03-31',
+    dueDate: '2020-04-30',
     actor: lead,
     ...overrides,
   });
@@ -245,11 +246,18 @@ describe('Adding a task (W2)', () => {
     },
   );
 
-  it('accepts a due date already past (it shows as overdue)', () => {
+  it('accepts a due date already past when the task was added on a day before it (it shows as overdue)', () => {
     spec
       .given(runningWorkstream)
-      .when(addTask({ dueDate: '2019-12-31' }))
-      .then([addedToday({ dueDate: '2019-12-31' })]);
+      .when(addTask({ dueDate: '2020-03-31', addedOn: '2020-01-20' }))
+      .then([taskAdded({ dueDate: '2020-03-31', addedOn: '2020-01-20' })]);
+  });
+
+  it('is refused with a due date before the day it was added (OUT_OF_RANGE)', () => {
+    spec
+      .given(runningWorkstream)
+      .when(addTask({ dueDate: '2020-03-31' }))
+      .thenFails('OUT_OF_RANGE', /^The due date \(2020-03-31\) is before the day the task was added \(2020-04-01\)\.$/);
   });
 
   it('is refused without a title', () => {
@@ -455,9 +463,16 @@ describe('Reasons and dates that task changes need', () => {
 
   it('may bring a due date forward', () => {
     spec
+      .given([...withTask('TO_DO'), dueChanged('2020-05-29')])
+      .when(changeDue(chris, '2020-04-15', 'Needed for the April meeting.'))
+      .then([dueChanged('2020-04-15', 'Needed for the April meeting.')]);
+  });
+
+  it('is refused a due date before the day of the change (OUT_OF_RANGE)', () => {
+    spec
       .given(withTask('TO_DO'))
-      .when(changeDue(chris, '2020-02-28', 'Needed for the March meeting.'))
-      .then([dueChanged('2020-02-28', 'Needed for the March meeting.')]);
+      .when(changeDue(chris, '2020-03-31', 'Needed for the March meeting.'))
+      .thenFails('OUT_OF_RANGE', /^The due date \(2020-03-31\) is before the day it was changed \(2020-04-01\)\.$/);
   });
 
   it.each([
@@ -574,7 +589,7 @@ describe('The days of tasks entered after the fact (Audit and time)', () => {
   it('records the day a task was added and each day it changed', () => {
     spec
       .given(runningWorkstream)
-      .when(addTask({ addedOn: '2020-01-20' }))
+      .when(addTask({ addedOn: '2020-01-20', dueDate: '2020-03-31' }))
       .then([taskAdded({ addedOn: '2020-01-20' })]);
     spec
       .given(withTask('TO_DO'))
