@@ -71,6 +71,18 @@ describe('workstream history and written views entered with the days they happen
       message: 'addedOn (2026-02-30) is not a real date.',
     });
     expect(await add('1 October 2026')).toMatchObject({ code: 'VALIDATION_FAILED' });
+    // Whichever check refuses the day, the refusal names the field a form marks.
+    for (const addedOn of ['2026-02-30', '2026-11-24', '2026-09-14']) {
+      const { errors } = await mutate('addWorkstreamMember', 'AddWorkstreamMemberInput', {
+        workstreamId: loaded.taskAndFinishId,
+        personId: demo.personIds['will-white'],
+        addedOn,
+      });
+      expect(errors?.[0].extensions).toMatchObject({
+        field: 'addedOn',
+        problems: [{ field: 'addedOn', sentence: errors?.[0].message }],
+      });
+    }
     expect((await seen()).members.map((m) => m.name)).not.toContain('Will White');
   });
 

@@ -10,13 +10,36 @@ export type DayBound = Readonly<{ on: IsoDate; what: string }>;
  */
 export type DayBounds = Readonly<{ notBefore?: readonly DayBound[]; notAfter?: readonly DayBound[] }>;
 
+/** The input field a day is given in (`addedOn`), and how a sentence names it ("The day the member was added"). */
+export type DayField = Readonly<{ field: string; label: string }>;
+
 /**
  * The day a fact happened in the world, as a command records it on `now` (DOMAIN.md, "Audit and
  * time"): the day given, for history entered after the fact, or today in London when none is. A
  * day not written YYYY-MM-DD, or after today, is refused (VALIDATION_FAILED); so is one outside
  * the fact's bounds (OUT_OF_RANGE), for a fact cannot have happened before what it changes existed.
+ * Every refusal names the field in `field` and `problems`, as input validation names a malformed
+ * day, so a form marks the same field whichever check refused it.
  */
 export function dayItHappened(
+  given: string | null | undefined,
+  now: string,
+  { field, label }: DayField,
+  bounds: DayBounds,
+): IsoDate {
+  try {
+    return dayWithin(given, now, label, bounds);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    throw new DomainError(error.code, error.message, {
+      ...error.details,
+      field,
+      problems: [{ field, sentence: error.message }],
+    });
+  }
+}
+
+function dayWithin(
   given: string | null | undefined,
   now: string,
   label: string,

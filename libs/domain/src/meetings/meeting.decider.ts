@@ -252,10 +252,17 @@ function submitWrittenViews(command: SubmitWrittenViews, meeting: Meeting): Meet
   const agendaItem = requireText(command.data.agendaItem, 'The agenda item');
   const views = requireText(command.data.views, 'The views');
   // Views are sent for the meeting to weigh, on its day at the latest, by someone who was by then a representative.
-  const submittedOn = dayItHappened(command.data.submittedOn, command.data.now, 'The day the views were submitted', {
-    notBefore: appointedOn ? [{ on: appointedOn, what: `${rep.name}'s appointment as a representative started` }] : [],
-    notAfter: [{ on: meeting.meetingDate, what: 'the meeting they were for' }],
-  });
+  const submittedOn = dayItHappened(
+    command.data.submittedOn,
+    command.data.now,
+    { field: 'submittedOn', label: 'The day the views were submitted' },
+    {
+      notBefore: appointedOn
+        ? [{ on: appointedOn, what: `${rep.name}'s appointment as a representative started` }]
+        : [],
+      notAfter: [{ on: meeting.meetingDate, what: 'the meeting they were for' }],
+    },
+  );
   return [{ type: 'WrittenViewsSubmitted', data: { appointmentId, agendaItem, views, submittedOn } }];
 }
 

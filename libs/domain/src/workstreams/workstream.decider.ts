@@ -1,4 +1,4 @@
-import { DayBound, dayItHappened } from '../audit/day-it-happened';
+import { DayBound, DayField, dayItHappened } from '../audit/day-it-happened';
 import { Decider } from '../shared/decider';
 import { groupDateOf, IsoDate, requireDate, requireNotBefore } from '../shared/dates';
 import { DomainError } from '../shared/domain-error';
@@ -94,10 +94,10 @@ function dayIn(
   workstream: Workstream,
   given: string | null | undefined,
   now: string,
-  label: string,
+  day: DayField,
   bounds: readonly DayBound[] = [],
 ): IsoDate {
-  return dayItHappened(given, now, label, {
+  return dayItHappened(given, now, day, {
     notBefore: [{ on: workstream.since, what: "the workstream's first day" }, ...bounds],
   });
 }
@@ -117,7 +117,7 @@ function taskChangedOn(
         { on: days.changedOn, what: 'the task last changed' },
       ]
     : [];
-  return dayIn(workstream, given, now, 'The day the task changed', [...bounds, ...more]);
+  return dayIn(workstream, given, now, { field: 'changedOn', label: 'The day the task changed' }, [...bounds, ...more]);
 }
 
 function requireTask(workstream: Workstream, taskId: string): TaskRecord {
@@ -227,7 +227,13 @@ function addTask(command: AddTask, workstream: Workstream): WorkstreamEvent[] {
     });
   }
   requireDate(dueDate, 'The due date');
-  const addedOn = dayIn(workstream, command.data.addedOn, now, 'The day the task was added', ownerJoined);
+  const addedOn = dayIn(
+    workstream,
+    command.data.addedOn,
+    now,
+    { field: 'addedOn', label: 'The day the task was added' },
+    ownerJoined,
+  );
   // A task due before it was set would be overdue from the start.
   requireNotBefore(dueDate, addedOn, 'The due date', 'the day the task was added');
   return [
@@ -282,7 +288,7 @@ function decideForWorkstream(
         workstream,
         command.data.addedOn,
         now,
-        'The day the member was added',
+        { field: 'addedOn', label: 'The day the member was added' },
         removedOn ? [{ on: removedOn, what: `${command.data.member.name} was last removed from the workstream` }] : [],
       );
       return [{ type: 'WorkstreamMemberAdded', data: { ...command.data.member, addedOn } }];
@@ -323,7 +329,10 @@ function decideForWorkstream(
           data: {
             rag: command.data.rag,
             note: requireText(command.data.note, 'The note'),
-            reportedOn: dayIn(workstream, command.data.reportedOn, now, 'The day the status was reported'),
+            reportedOn: dayIn(workstream, command.data.reportedOn, now, {
+              field: 'reportedOn',
+              label: 'The day the status was reported',
+            }),
           },
         },
       ];
