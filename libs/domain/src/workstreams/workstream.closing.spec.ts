@@ -202,7 +202,7 @@ describe('Closing a workstream (W3)', () => {
       spec
         .given(given)
         .when(close())
-        .thenFails('OPEN_TASKS', /1 task\(s\) are still open: complete, cancel or carry them over first \(W3\)/);
+        .thenFails('OPEN_TASKS', /^1 task is still open: complete, cancel or carry it over first \(W3\)\.$/);
       expect(refusal(given, close()).details).toEqual({ openTaskIds: ['task-1'] });
     },
   );
@@ -219,7 +219,7 @@ describe('Closing a workstream (W3)', () => {
     spec
       .given(given)
       .when(close())
-      .thenFails('OPEN_TASKS', /3 task\(s\) are still open/);
+      .thenFails('OPEN_TASKS', /^3 tasks are still open: complete, cancel or carry them over first \(W3\)\.$/);
     expect(refusal(given, close()).details).toEqual({ openTaskIds: ['task-2', 'task-4', 'task-5'] });
   });
 

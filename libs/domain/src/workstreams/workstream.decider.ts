@@ -301,7 +301,12 @@ function decideForWorkstream(
         (t) => t.ownerId === member.personId && OPEN_TASK_STATUSES.includes(t.status),
       );
       if (owned.length > 0)
-        throw new DomainError('OPEN_TASKS', `${member.name} owns ${owned.length} open task(s); reassign them first.`);
+        throw new DomainError(
+          'OPEN_TASKS',
+          owned.length === 1
+            ? `${member.name} owns 1 open task; reassign it first.`
+            : `${member.name} owns ${owned.length} open tasks; reassign them first.`,
+        );
       return [{ type: 'WorkstreamMemberRemoved', data: { personId: member.personId, removedOn: groupDateOf(now) } }];
     }
     case 'ChangeWorkstreamLead':
@@ -444,7 +449,9 @@ function decideForWorkstream(
       if (open.length > 0) {
         throw new DomainError(
           'OPEN_TASKS',
-          `${open.length} task(s) are still open: complete, cancel or carry them over first (W3).`,
+          open.length === 1
+            ? '1 task is still open: complete, cancel or carry it over first (W3).'
+            : `${open.length} tasks are still open: complete, cancel or carry them over first (W3).`,
           {
             openTaskIds: open.map((t) => t.taskId),
           },

@@ -294,7 +294,7 @@ describe('Removing a workstream member', () => {
       spec
         .given([...runningWorkstream, ...taskIn(status)])
         .when(removeMember('chris-sivers'))
-        .thenFails('OPEN_TASKS', /Chris Sivers owns 1 open task\(s\); reassign them first/);
+        .thenFails('OPEN_TASKS', /^Chris Sivers owns 1 open task; reassign it first\.$/);
     },
   );
 
@@ -309,7 +309,7 @@ describe('Removing a workstream member', () => {
     spec
       .given(given)
       .when(removeMember('chris-sivers'))
-      .thenFails('OPEN_TASKS', /owns 3 open task\(s\)/);
+      .thenFails('OPEN_TASKS', /^Chris Sivers owns 3 open tasks; reassign them first\.$/);
   });
 
   it.each<TaskStatus>(['DONE', 'CANCELLED'])('removes a member whose only task is %s', (status) => {
