@@ -141,29 +141,21 @@ describe('workstream history and written views entered with the days they happen
     expect(await refusal('startTask', 'TaskInput', { ...task, changedOn: '2026-11-24' })).toMatchObject({
       code: 'VALIDATION_FAILED',
     });
-    expect(
-      await refusal('addTask', 'AddTaskInput', {
+    const addRefused = (title: string, dueDate: string, addedOn: string) =>
+      refusal('addTask', 'AddTaskInput', {
         workstreamId: loaded.taskAndFinishId,
-        title: 'Too early',
+        title,
         ownerId: demo.personIds['will-white'],
-        dueDate: '2026-11-30',
-        addedOn: '2026-09-30',
-      }),
-    ).toEqual({
+        dueDate,
+        addedOn,
+      });
+    expect(await addRefused('Too early', '2026-11-30', '2026-09-30')).toEqual({
       code: 'OUT_OF_RANGE',
       message: 'The day the task was added (2026-09-30) is before Will White joined the workstream (2026-10-01).',
     });
 
     // Due before the day it was set, it would be overdue from the start.
-    expect(
-      await refusal('addTask', 'AddTaskInput', {
-        workstreamId: loaded.taskAndFinishId,
-        title: 'Due before it was set',
-        ownerId: demo.personIds['will-white'],
-        dueDate: '2026-10-04',
-        addedOn: '2026-10-05',
-      }),
-    ).toEqual({
+    expect(await addRefused('Due before it was set', '2026-10-04', '2026-10-05')).toEqual({
       code: 'OUT_OF_RANGE',
       message: 'The due date (2026-10-04) is before the day the task was added (2026-10-05).',
     });
