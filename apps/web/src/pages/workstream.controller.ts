@@ -216,7 +216,7 @@ export class WorkstreamController {
           >${asAt ? asAtCaption('Workstream', asAt, this.clock.now()) : 'Workstream'}</span
         >
         <h1 class="govuk-heading-l">${workstream.name}</h1>
-        ${group instanceof ApiRefusal ? html`` : groupNavigation(group.id, 'workstreams')}
+        ${group instanceof ApiRefusal ? html`` : groupNavigation(group.id, 'workstreams', asAt)}
         ${summaryList([
           ['Kind', humanise(workstream.kind)],
           ['Purpose', workstream.purpose],
