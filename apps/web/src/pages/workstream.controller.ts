@@ -61,6 +61,9 @@ interface Workstream extends WorkstreamSummary {
 
 /** Which group a workstream is one of, for a form's address under a group. */
 const WORKSTREAM_GROUP = `query WorkstreamGroup($id: ID!) { workstream(id: $id) { groupId name } }`;
+interface WorkstreamGroup {
+  workstream: { groupId: string; name: string };
+}
 
 /** The group's name and partners, which a lead or member who is not one of the group's readers may not read (R43). */
 const GROUP = `query Group($id: ID!) { regionalGroup(id: $id) { id name partners(includeFormer: true) { id name } } }`;
@@ -126,12 +129,7 @@ export class WorkstreamController {
   ): Promise<void> {
     if (!isTaskChange(change)) return this.pages.notFound(request, response);
     await this.pages.handle(request, response, async (context) => {
-      const { workstream } = await context.api.send<{ workstream: { groupId: string; name: string } }>(
-        WORKSTREAM_GROUP,
-        {
-          id: workstreamId,
-        },
-      );
+      const { workstream } = await context.api.send<WorkstreamGroup>(WORKSTREAM_GROUP, { id: workstreamId });
       if (workstream.groupId !== groupId) this.notTheGroups(response, context, workstream.name);
       else response.redirect(303, taskCardOn(workstreamPage(groupId, workstreamId), taskId));
     });
