@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { Browser, Page } from 'playwright-core';
+import { TASK_AND_FINISH } from '../../apps/cli/src/demo/workstreams';
 import { describeWithChromium, launchChromium, openPage, signIn } from '../support/chromium';
 import { DemoApp, startDemoApp } from '../support/demo-app';
 
@@ -39,9 +40,8 @@ describeWithChromium('a group’s pages seen as at one day, in Chromium', () => 
   it('carries the overview’s day to Meetings, Policies and the inbox, each showing it or saying it cannot', async () => {
     const page = await chair();
     await page.goto(`${app.api.url}${groupPath()}?${JULY_2026}`);
-    // The workstreams list has no day of its own: its link opens it for today.
-    const onTheDay = ['', '/meetings', '/policies', '/workstreams', '/inbox'].map((page) =>
-      page === '/workstreams' ? `${groupPath()}${page}` : `${groupPath()}${page}?${JULY_2026}`,
+    const onTheDay = ['', '/meetings', '/policies', '/workstreams', '/inbox'].map(
+      (page) => `${groupPath()}${page}?${JULY_2026}`,
     );
     await expect(links(page)).resolves.toEqual(onTheDay);
 
@@ -68,6 +68,14 @@ describeWithChromium('a group’s pages seen as at one day, in Chromium', () => 
     await expect(caption(page)).resolves.toBe(`${GROUP} as it stood on 1 July 2026`);
     // The escalation procedure was approved in November 2026; the protocol was published in December 2024.
     await expect(page.locator('main h2').allInnerTexts()).resolves.toEqual(['Information sharing protocol']);
+    await expect(links(page)).resolves.toEqual(onTheDay);
+
+    // The task-and-finish group began on 15 September 2026; the standing groups had not reported by July.
+    await navigation(page).getByRole('link', { name: 'Workstreams' }).click();
+    await expect(caption(page)).resolves.toBe('Regional group as it stood on 1 July 2026');
+    const workstreams = await page.locator('table tbody tr').allInnerTexts();
+    expect(workstreams.map((row) => row.split('\t')[0])).not.toContain(TASK_AND_FINISH.name);
+    expect(workstreams.map((row) => row.split('\t')[3])).toEqual(workstreams.map(() => 'Not reported yet'));
     await expect(links(page)).resolves.toEqual(onTheDay);
 
     await navigation(page).getByRole('link', { name: 'Region inbox' }).click();
@@ -97,9 +105,50 @@ describeWithChromium('a group’s pages seen as at one day, in Chromium', () => 
     await page.context().close();
   });
 
-  it('refuses on Meetings and Policies a mistyped day, or one before the group, in the error summary as the overview does', async () => {
+  it('shows the workstreams as they stood on a day, each one’s page on that day with the day kept', async () => {
     const page = await chair();
-    for (const path of ['meetings', 'policies']) {
+    const october = 'asAt-day=2&asAt-month=10&asAt-year=2026';
+    const row = (name: string) => page.locator('table tbody tr', { hasText: name });
+    await page.goto(`${app.api.url}${groupPath()}/workstreams`);
+    // Today (23 November 2026): reported on 20 November, its tasks moved on since they were added.
+    await expect(row(TASK_AND_FINISH.name).locator('td').allInnerTexts()).resolves.toEqual([
+      'Task and finish',
+      'Jacqui Jensen, Bristol City Council',
+      'Amber on 20 November 2026: Police referral work is blocked pending a data protection review.',
+      'Reported',
+      '1 in progress, 1 to do, 1 blocked, 1 done, 1 cancelled',
+    ]);
+
+    await page.getByLabel('Day').fill('2');
+    await page.getByLabel('Month').fill('10');
+    await page.getByLabel('Year').fill('2026');
+    await page.getByRole('button', { name: 'Show' }).click();
+    expect(new URL(page.url()).search).toBe(`?${october}`);
+    await expect(page.title()).resolves.toContain(`Workstreams – ${GROUP} as at 2 October 2026`);
+    await expect(page.locator('#as-at-limits').innerText()).resolves.toContain('as they stood that day');
+    // On 2 October nothing was reported yet and the four tasks added by then were all to do.
+    await expect(row(TASK_AND_FINISH.name).locator('td').allInnerTexts()).resolves.toEqual([
+      'Task and finish',
+      'Jacqui Jensen, Bristol City Council',
+      'Not reported yet',
+      'Not reported',
+      '4 to do',
+    ]);
+    await expect(links(page)).resolves.toContainEqual(`${groupPath()}/workstreams?${october}`);
+
+    await page.getByRole('link', { name: TASK_AND_FINISH.name }).click();
+    await expect(caption(page)).resolves.toBe('Workstream as it stood on 2 October 2026');
+    await expect(links(page)).resolves.toEqual(
+      ['', '/meetings', '/policies', '/workstreams', '/inbox'].map((path) => `${groupPath()}${path}?${october}`),
+    );
+    await page.context().close();
+  });
+
+  it('refuses on Meetings, Policies and Workstreams a mistyped day, or one before the group, in the error summary as the overview does', async () => {
+    const page = await chair();
+    // Each page's caption for today: the workstreams list is headed by the group's name, as the overview is.
+    const todayCaption = { meetings: GROUP, policies: GROUP, workstreams: 'Regional group' };
+    for (const [path, todays] of Object.entries(todayCaption)) {
       const before = await page.goto(`${app.api.url}${groupPath()}/${path}?asAt-day=31&asAt-month=5&asAt-year=2019`);
       expect([path, before?.status()]).toEqual([path, 400]);
       await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain(
@@ -107,7 +156,7 @@ describeWithChromium('a group’s pages seen as at one day, in Chromium', () => 
       );
       await expect(page.locator('.govuk-error-summary a').getAttribute('href')).resolves.toBe('#asAt');
       // Today's page under the summary, and its links for today.
-      await expect(caption(page)).resolves.toBe(GROUP);
+      await expect(caption(page)).resolves.toBe(todays);
       await expect(links(page)).resolves.not.toContainEqual(expect.stringContaining('asAt'));
 
       const impossible = await page.goto(

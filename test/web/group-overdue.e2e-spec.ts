@@ -53,4 +53,21 @@ describeWithChromium('the group overview’s list of what is overdue, in Chromiu
     expect(tasks[0]).toBe(`Task “The oldest overdue task” in ${TASK_AND_FINISH.name} (due 1 October 2026, to do)`);
     await page.context().close();
   });
+
+  it('names each task overdue today by its workstream on a day the workstream did not yet exist', async () => {
+    const page = await openPage(browser);
+    await signIn(page, app.api.url, 'chair');
+    await page.goto(`${app.api.url}/groups/${app.demo.groupId}?asAt-day=30&asAt-month=6&asAt-year=2022`);
+    await expect(page.locator('h2:text-is("Overdue or late") + p').innerText()).resolves.toContain(
+      'tasks, reports and practice-review deadlines are those overdue today, each task in its workstream as it is today',
+    );
+    const oldest = page.locator('h2:text-is("Overdue or late") ~ ul li', { hasText: 'The oldest overdue task' });
+    await expect(oldest.innerText()).resolves.toBe(
+      `Task “The oldest overdue task” in ${TASK_AND_FINISH.name} (due 1 October 2026, to do)`,
+    );
+    await expect(oldest.getByRole('link').getAttribute('href')).resolves.toMatch(
+      new RegExp(`^/groups/${app.demo.groupId}/workstreams/${app.workstreams.taskAndFinishId}#task-`),
+    );
+    await page.context().close();
+  });
 });

@@ -329,6 +329,21 @@ describeWithChromium('the workstream pages, in Chromium, over the demo data (23 
     expect(lead.url()).toBe(`${app.api.url}/tasks#task-${taskId}`);
     await expect(lead.locator('h1').innerText()).resolves.toBe('My tasks');
     await expect(lead.locator(`#task-${taskId}`).innerText()).resolves.toContain('Draft the protocol');
+
+    // Only a change a form sends has an address to come back from: anything else is no page.
+    const none = '00000000-0000-4000-8000-000000000000';
+    for (const address of [
+      `${workstreamUrl()}/tasks/${taskId}/frobnicate`,
+      `${workstreamUrl()}/tasks/${taskId}/constructor`,
+      `${workstreamUrl().replace(app.workstreams.taskAndFinishId, none)}/tasks/${taskId}/block`,
+      `${app.api.url}/groups/${none}/workstreams/${app.workstreams.taskAndFinishId}/tasks/${taskId}/block`,
+      `${app.api.url}/tasks/${taskId}/frobnicate`,
+    ]) {
+      const response = await lead.goto(address);
+      const redirect = await response?.request().redirectedFrom()?.response();
+      expect([address, redirect?.status() ?? 'no redirect', response?.status()]).toEqual([address, 'no redirect', 404]);
+      await expect(lead.locator('h1').innerText()).resolves.toBe('Page not found');
+    }
     await lead.context().close();
   });
 

@@ -3,9 +3,7 @@ import { withAsAt } from './group-as-at';
 
 /**
  * The pages of one group, under its name. Each link keeps the day the page is seen as at, so the
- * group is read on one day from page to page; a page the API cannot show as at a day says so. The
- * workstreams list has no day of its own (each workstream's page has its own "as at" form), so its
- * link opens it for today rather than carry a day it would not show.
+ * group is read on one day from page to page; a page the API cannot show as at a day says so.
  */
 export function groupNavigation(
   groupId: string,
@@ -16,9 +14,9 @@ export function groupNavigation(
     { key: 'overview', href: `/groups/${groupId}`, text: 'Overview' },
     { key: 'meetings', href: `/groups/${groupId}/meetings`, text: 'Meetings' },
     { key: 'policies', href: `/groups/${groupId}/policies`, text: 'Policies' },
-    { key: 'workstreams', href: `/groups/${groupId}/workstreams`, text: 'Workstreams', today: true },
+    { key: 'workstreams', href: `/groups/${groupId}/workstreams`, text: 'Workstreams' },
     { key: 'inbox', href: `/groups/${groupId}/inbox`, text: 'Region inbox' },
-  ].map((item) => ({ ...item, href: 'today' in item ? item.href : withAsAt(item.href, asAt) }));
+  ].map((item) => ({ ...item, href: withAsAt(item.href, asAt) }));
   return html`<nav aria-label="Pages of this group" class="govuk-!-margin-bottom-6">
     <ul class="govuk-list app-inline-list">
       ${items.map((item) =>

@@ -34,7 +34,6 @@ const OVERVIEW = `query Overview($id: ID!, $asAt: String) {
     cadence { cadenceMonths overdue nextMeeting { id startsAt place } lastMeeting { id startsAt } }
     termsOfReference { inForce { version adoptedOn } nextReviewDue reviewStatus }
     policies { id title status reviewDueOn reviewOverdue }
-    workstreams { id name }
   }
   recommendations(groupId: $id, overdueOnly: true) { id text dueDate meetingId }
 }`;
@@ -88,7 +87,6 @@ interface Overview {
       reviewStatus: string;
     };
     policies: { id: string; title: string; status: string; reviewDueOn: string | null; reviewOverdue: boolean }[];
-    workstreams: { id: string; name: string }[];
   };
   recommendations: { id: string; text: string; dueDate: string; meetingId: string }[];
 }
@@ -113,8 +111,9 @@ interface OverdueTask {
 
 /**
  * What the overview reads as at today, whatever day it is seen as at: what the areas owe the region
- * (L2, L5), each part only for the areas the reader may read, whose inboxes it links to; and the
- * meetings the recommendations were made at.
+ * (L2, L5), each part only for the areas the reader may read, whose inboxes it links to; the
+ * meetings the recommendations were made at; and the workstreams the overdue tasks are in, which
+ * may not have existed on the day seen.
  */
 const TODAY = `query Today($id: ID!) {
   regionalGroup(id: $id) {
@@ -122,6 +121,7 @@ const TODAY = `query Today($id: ID!) {
     readableAreaIds
     yearlyReportsDue { areaId dueOn status }
     meetings { id startsAt }
+    workstreams { id name }
   }
 }`;
 interface Today {
@@ -130,6 +130,7 @@ interface Today {
     readableAreaIds: string[];
     yearlyReportsDue: { areaId: string; dueOn: string | null; status: string }[];
     meetings: { id: string; startsAt: string }[];
+    workstreams: { id: string; name: string }[];
   };
 }
 /** Reports received late, every page of them, as for the overdue tasks. */
@@ -262,7 +263,7 @@ export class GroupController {
             asAt
               ? html`<p class="govuk-body">
                   Reviews are as they stood on ${longDate(asAt)}; recommendations, tasks, reports and practice-review
-                  deadlines are those overdue today.
+                  deadlines are those overdue today, each task in its workstream as it is today.
                 </p>`
               : html``
           }
@@ -355,15 +356,16 @@ export class GroupController {
 
   /**
    * The group's own reviews, recommendations and tasks that are overdue, as sentences with the day each was due:
-   * a recommendation names the meeting that made it (several may share its text) and links to it; a task links to
-   * its card on its workstream's page, which whoever the API lists it to may read (R43).
+   * a recommendation names the meeting that made it (several may share its text) and links to it; a task, overdue
+   * today, names its workstream as today's group has it and links to its card on the workstream's page, which whoever
+   * the API lists it to may read (R43).
    */
   private overdueOf(
     { regionalGroup: group, recommendations }: Overview,
-    { regionalGroup: { meetings } }: Today,
+    { regionalGroup: { meetings, workstreams } }: Today,
     tasks: readonly OverdueTask[],
   ): Overdue[] {
-    const workstreamName = new Map(group.workstreams.map((workstream) => [workstream.id, workstream.name]));
+    const workstreamName = new Map(workstreams.map((workstream) => [workstream.id, workstream.name]));
     const meetingDay = new Map(meetings.map((meeting) => [meeting.id, meeting.startsAt]));
     // A meeting not among those loaded leaves the day out rather than print a blank one.
     const madeAt = (startsAt: string | undefined) => (startsAt ? ` made at the meeting of ${longDate(startsAt)}` : '');

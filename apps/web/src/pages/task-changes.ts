@@ -33,6 +33,9 @@ const CHANGES: Record<string, { mutation: string; input: 'TaskInput' | 'TaskReas
   complete: { mutation: 'completeTask', input: 'TaskInput', done: 'is done' },
 };
 
+/** Whether `change`, from a form's address, names a change a task can have: own keys only, so `constructor` names none. */
+export const isTaskChange = (change: string): boolean => Object.hasOwn(CHANGES, change);
+
 /** A workstream's own page. */
 export const workstreamPage = (groupId: string, workstreamId: string): string =>
   `/groups/${encodeURIComponent(groupId)}/workstreams/${encodeURIComponent(workstreamId)}`;
@@ -54,8 +57,7 @@ export function changeTask(
   showAgain: (errors: FieldError[]) => Promise<void>,
 ): Promise<void> {
   const { form, api } = context;
-  // Own keys only: an address ending in `constructor` names no change.
-  const kind = Object.hasOwn(CHANGES, change) ? CHANGES[change] : undefined;
+  const kind = isTaskChange(change) ? CHANGES[change] : undefined;
   const block = blockFields(taskId, form.title ?? '');
   return formChange(
     context,

@@ -6,6 +6,7 @@ import { PageContext, Pages } from '../page-context';
 import {
   changeTask,
   errorsOnTasks,
+  isTaskChange,
   TASK_FIELDS,
   taskCardOn,
   taskChangeForms,
@@ -24,9 +25,18 @@ export class TasksController {
     await this.pages.handle(request, response, (context) => this.render(context, [], {}));
   }
 
-  /** A task form's address asked for again after a refused change: back to My tasks, at the task's card. */
+  /**
+   * A task form's address asked for again after a refused change: back to My tasks, at the task's
+   * card. An address naming no change is no form's, and no page's.
+   */
   @Get(':taskId/:change')
-  backToTask(@Param('taskId') taskId: string, @Res() response: Response): void {
+  async backToTask(
+    @Param('taskId') taskId: string,
+    @Param('change') change: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    if (!isTaskChange(change)) return this.pages.notFound(request, response);
     response.redirect(303, taskCardOn('/tasks', taskId));
   }
 

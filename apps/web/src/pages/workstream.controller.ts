@@ -22,6 +22,7 @@ import { everyNode, NodePage } from './reports-up-views';
 import {
   changeTask,
   errorsOnTasks,
+  isTaskChange,
   taskCardOn,
   workstreamPage,
   STATUS_ORDER,
@@ -56,6 +57,12 @@ interface Workstream extends WorkstreamSummary {
   areas: { name: string }[];
   members: { personId: string; name: string }[];
   statusReports: StatusReport[];
+}
+
+/** Which group a workstream is one of, for a form's address under a group. */
+const WORKSTREAM_GROUP = `query WorkstreamGroup($id: ID!) { workstream(id: $id) { groupId name } }`;
+interface WorkstreamGroup {
+  workstream: { groupId: string; name: string };
 }
 
 /** The group's name and partners, which a lead or member who is not one of the group's readers may not read (R43). */
@@ -108,16 +115,24 @@ export class WorkstreamController {
 
   /**
    * A task form's address, where a refused change is shown, asked for again (a reload, a bookmark):
-   * no page lives there, so the person goes to the workstream, at the task's card.
+   * no page lives there, so the person goes to the workstream, at the task's card. An address that
+   * names no change, or a workstream that is not the group's, is no form's: "Page not found".
    */
   @Get('tasks/:taskId/:change')
-  backToTask(
+  async backToTask(
     @Param('groupId') groupId: string,
     @Param('workstreamId') workstreamId: string,
     @Param('taskId') taskId: string,
+    @Param('change') change: string,
+    @Req() request: Request,
     @Res() response: Response,
-  ): void {
-    response.redirect(303, taskCardOn(workstreamPage(groupId, workstreamId), taskId));
+  ): Promise<void> {
+    if (!isTaskChange(change)) return this.pages.notFound(request, response);
+    await this.pages.handle(request, response, async (context) => {
+      const { workstream } = await context.api.send<WorkstreamGroup>(WORKSTREAM_GROUP, { id: workstreamId });
+      if (workstream.groupId !== groupId) this.notTheGroups(response, context, workstream.name);
+      else response.redirect(303, taskCardOn(workstreamPage(groupId, workstreamId), taskId));
+    });
   }
 
   @Post('tasks/:taskId/:change')
@@ -150,7 +165,7 @@ export class WorkstreamController {
     formErrors: FieldError[],
     values: Record<string, string>,
   ): Promise<void> {
-    const { api, session, viewer, render } = context;
+    const { api, session, render } = context;
     const status = query.status ?? '';
     const overdue = query.overdue ?? '';
     const seen = await seenAsAt(
@@ -172,9 +187,7 @@ export class WorkstreamController {
         : []),
     ];
     if (workstream.groupId !== groupId) {
-      this.pages.problem(response, session, viewer, 404, 'Page not found', [
-        `The workstream ${workstream.name} is not one of this group’s.`,
-      ]);
+      this.notTheGroups(response, context, workstream.name);
       return;
     }
     const group = await api
@@ -216,7 +229,7 @@ export class WorkstreamController {
           >${asAt ? asAtCaption('Workstream', asAt, this.clock.now()) : 'Workstream'}</span
         >
         <h1 class="govuk-heading-l">${workstream.name}</h1>
-        ${group instanceof ApiRefusal ? html`` : groupNavigation(group.id, 'workstreams')}
+        ${group instanceof ApiRefusal ? html`` : groupNavigation(group.id, 'workstreams', asAt)}
         ${summaryList([
           ['Kind', humanise(workstream.kind)],
           ['Purpose', workstream.purpose],
@@ -294,5 +307,16 @@ export class WorkstreamController {
               : tasksByStatus(tasks, 3, (task) => [['Owner', nameOf(task.ownerId)]], actions)
         }`,
     });
+  }
+
+  /** A workstream's address under a group that did not commission it. */
+  private notTheGroups(
+    response: Response,
+    { session, viewer }: Pick<PageContext, 'session' | 'viewer'>,
+    name: string,
+  ): void {
+    this.pages.problem(response, session, viewer, 404, 'Page not found', [
+      `The workstream ${name} is not one of this group’s.`,
+    ]);
   }
 }
