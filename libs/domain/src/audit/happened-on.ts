@@ -4,7 +4,7 @@ import { groupDateOf, IsoDate, isIsoDate } from '../shared/dates';
  * Data fields that, in every event carrying them, say when the thing happened in the world, in
  * order of preference: a notice's `givenOn` before its `effectiveOn`, an appointment's or a
  * commission's `startDate` before a workstream's planned `endDate`, a meeting's date (`membershipOn`, `heldOn`)
- * before the moment it was recorded open or closed, a chair's `from` and a rotation's `on`. Fields naming a future date
+ * before the moment it was recorded open (a closing always carries its day: upcast.ts fills older ones), a chair's `from` and a rotation's `on`. Fields naming a future date
  * (`dueDate`, `reviewOn`, a meeting's `startsAt` when it is booked) are deliberately absent.
  */
 const HAPPENED_ON_FIELDS = [
@@ -37,7 +37,6 @@ const HAPPENED_ON_FIELDS = [
   'membershipOn',
   'heldOn',
   'openedAt',
-  'closedAt',
   'closedOn',
   'establishedAt',
   'dissolvedAt',
