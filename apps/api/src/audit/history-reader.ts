@@ -1,11 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { checkHistoryWindow, DomainError, requireHistoryReader } from '@app/domain';
-import { HistoryEventRow, HistoryFilter, HistoryQueries, PeopleQueries } from '@app/read-models';
+import { historyCursorOrder, HistoryEventRow, HistoryFilter, HistoryQueries, PeopleQueries } from '@app/read-models';
 import { Identity } from '../auth/identity';
 import { ReadAccess } from '../auth/read-access';
 import { ConnectionShape, toConnection } from '../common/connection';
 import { KnownEntities } from '../common/known-entities';
-import { HistoryEvent, HistoryKind } from './history.types';
+import { HistoryEvent, HistoryKind, HistoryOrder } from './history.types';
+
+const ORDER_NAMES: Readonly<Record<HistoryOrder, string>> = {
+  RECORDED: 'the order recorded',
+  HAPPENED: 'the order things happened',
+};
+
+/**
+ * A cursor keeps its place in one order only: read in the other it would skip or repeat events, so it
+ * is refused in words that say which order it belongs to.
+ */
+function checkCursorOrder(after: string | null, order: HistoryOrder): void {
+  const issuedIn = after === null ? null : historyCursorOrder(after);
+  if (issuedIn === null || issuedIn === order) return;
+  throw new DomainError(
+    'VALIDATION_FAILED',
+    `The "after" cursor was given out for the history in ${ORDER_NAMES[issuedIn]} (order ${issuedIn}), not in ${ORDER_NAMES[order]}: ask again with order ${issuedIn}, or without "after" to start from the first page.`,
+    { field: 'after', cursorOrder: issuedIn },
+  );
+}
 
 const distinct = (ids: readonly (string | null)[]): string[] =>
   [...new Set(ids)].filter((id): id is string => id !== null);
@@ -55,15 +74,17 @@ export class HistoryReader {
     filter: HistoryFilter,
     first: number,
     after: string | null,
+    order: HistoryOrder,
   ): Promise<ConnectionShape<HistoryEvent>> {
     requireHistoryReader(this.people.rolesOf(identity.personId).map((grant) => grant.role));
     checkHistoryWindow(filter.from ?? null, filter.to ?? null);
+    checkCursorOrder(after, order);
     if (filter.partnerId) this.known.partner(filter.partnerId);
     if (filter.personId) this.known.person(filter.personId);
     if (filter.entityId && !this.history.mentions(filter.entityId)) {
       throw new DomainError('NOT_FOUND', `No recorded event concerns an entity with id ${filter.entityId}.`);
     }
-    const page = this.history.page(filter, first, after);
+    const page = this.history.page(filter, first, after, order);
     const restricted = (page?.items ?? []).filter((row) => row.node.restrictedGroupId !== null);
     const readable = await this.access.mayReadRestricted(
       identity.personId,

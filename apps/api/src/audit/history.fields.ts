@@ -14,7 +14,7 @@ const description = (typeName: string) =>
   `Every recorded event concerning this ${typeName}, for auditors and administrators (FORBIDDEN, and null, otherwise).`;
 
 function entityHistory(reader: HistoryReader, identity: Identity, entityId: string, args: EntityHistoryArgs) {
-  return reader.read(identity, { ...args.filter, entityId }, args.first, args.after ?? null);
+  return reader.read(identity, { ...args.filter, entityId }, args.first, args.after ?? null, args.order);
 }
 
 /** A `history` field on `type`: the recorded events concerning the object, by the id `idOf` gives. */

@@ -20,6 +20,16 @@ registerEnumType(HistoryKind, {
     'The kind of record an event was made in: a regional group, meeting, workstream, policy, communication, an area’s own local arrangement, or the platform’s people and roles (ACCESS).',
 });
 
+export enum HistoryOrder {
+  RECORDED = 'RECORDED',
+  HAPPENED = 'HAPPENED',
+}
+registerEnumType(HistoryOrder, {
+  name: 'HistoryOrder',
+  description:
+    'The order a history is read in: RECORDED, the log’s (by position); HAPPENED, by the day each event happened in the world, then by position, so history entered years later reads where it belongs.',
+});
+
 @ObjectType({ description: 'Who made a change (A1): the person, the partner they acted for, and their roles then.' })
 export class HistoryActor {
   @Field(() => ID, { nullable: true, description: 'The person; "system" for effects the platform records itself.' })
@@ -131,8 +141,20 @@ export class HistoryFilter extends EntityHistoryFilter {
   entityId?: string | null;
 }
 
+/** A page of a history, in the order asked for; its cursors are for that order only. */
 @ArgsType()
-export class EntityHistoryArgs extends PageArgs {
+export class HistoryPageArgs extends PageArgs {
+  @Field(() => HistoryOrder, {
+    defaultValue: HistoryOrder.RECORDED,
+    description:
+      'RECORDED (the log’s order) or HAPPENED (by happenedOn, then position). A cursor given out in one order is VALIDATION_FAILED in the other.',
+  })
+  @IsIn(Object.values(HistoryOrder))
+  order: HistoryOrder = HistoryOrder.RECORDED;
+}
+
+@ArgsType()
+export class EntityHistoryArgs extends HistoryPageArgs {
   @Field(() => EntityHistoryFilter, { nullable: true })
   @IsOptional()
   @ValidateNested()
@@ -141,7 +163,7 @@ export class EntityHistoryArgs extends PageArgs {
 }
 
 @ArgsType()
-export class HistoryArgs extends PageArgs {
+export class HistoryArgs extends HistoryPageArgs {
   @Field(() => HistoryFilter, { nullable: true })
   @IsOptional()
   @ValidateNested()

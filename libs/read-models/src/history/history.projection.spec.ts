@@ -8,7 +8,7 @@ import {
   RECORDED_AT as SPEC_RECORDED_AT,
 } from '../testing/projection-spec';
 import { historyProjection } from './history.projection';
-import { HistoryQueries } from './history.queries';
+import { historyCursorOrder, HistoryQueries } from './history.queries';
 
 const RECORDED = '2026-11-23T09:00:00.000Z';
 const admin = { personId: 'admin', partnerId: null, roles: ['ADMINISTRATOR'] };
@@ -231,6 +231,51 @@ describe('the history projection', () => {
     expect(page({}, 2, 'not-a-cursor')).toBeNull();
   });
 
+  it('reads a partner’s history, or the whole log, in the order things happened: an appointment entered late before what followed it', () => {
+    given(
+      stored(
+        'regional-group-g',
+        'RepresentativeAppointed',
+        { appointmentId: 'a', partnerId: 'police', personId: 'victoria', startDate: '2019-07-01' },
+        admin,
+      ),
+    );
+    const days = (found: ReturnType<typeof page>) => found?.items.map((i) => [i.node.position, i.node.happenedOn]);
+    expect(days(page({ partnerId: 'police' }))).toEqual([
+      [2, '2019-06-01'],
+      [3, '2026-11-23'],
+      [5, '2019-07-01'],
+    ]);
+    expect(days(history.page({ partnerId: 'police' }, 20, null, 'HAPPENED'))).toEqual([
+      [2, '2019-06-01'],
+      [5, '2019-07-01'],
+      [3, '2026-11-23'],
+    ]);
+    // Events of the same day keep the log's order between them.
+    expect(history.page({}, 20, null, 'HAPPENED')?.items.map((i) => i.node.position)).toEqual([2, 4, 5, 1, 3]);
+    expect(
+      history
+        .page({ kinds: ['REGIONAL_GROUP'], to: '2019-12-31' }, 20, null, 'HAPPENED')
+        ?.items.map((i) => i.node.position),
+    ).toEqual([2, 4, 5]);
+  });
+
+  it('pages in the order things happened across a page boundary, and refuses there a cursor of the order recorded', () => {
+    const firstPage = history.page({}, 3, null, 'HAPPENED');
+    expect(firstPage?.items.map((i) => i.node.position)).toEqual([2, 4, 1]);
+    expect([firstPage?.hasNextPage, firstPage?.hasPreviousPage, firstPage?.totalCount]).toEqual([true, false, 4]);
+    const second = history.page({}, 3, firstPage?.items[2].cursor ?? null, 'HAPPENED');
+    expect(second?.items.map((i) => i.node.position)).toEqual([3]);
+    expect([second?.hasNextPage, second?.hasPreviousPage, second?.totalCount]).toEqual([false, true, 4]);
+
+    const recorded = page({}, 2);
+    expect(history.page({}, 2, recorded?.items[1].cursor ?? null, 'HAPPENED')).toBeNull();
+    expect(page({}, 2, firstPage?.items[0].cursor ?? null)).toBeNull();
+    expect(historyCursorOrder(recorded?.items[1].cursor ?? '')).toBe('RECORDED');
+    expect(historyCursorOrder(firstPage?.items[0].cursor ?? '')).toBe('HAPPENED');
+    expect(historyCursorOrder('not-a-cursor')).toBeNull();
+  });
+
   it('knows which ids it has ever seen', () => {
     expect(history.mentions('police')).toBe(true);
     expect(history.mentions('nobody')).toBe(false);
@@ -428,6 +473,45 @@ describe('the history projection, given events through the runner', () => {
       'MinutesApproved',
     ]);
     expect(history.page({ entityId: 'm', from: '2026-12-02' }, 20, null)?.totalCount).toBe(1);
+    db.close();
+  });
+
+  it('reads a meeting entered late in the order things happened, by the days later events moved its booking and closing back to', async () => {
+    const { db } = await projectedDatabase(historyProjection, meetingHeld, minutesEntered);
+    const history = new HistoryQueries(db);
+    const pages = (filter: Parameters<HistoryQueries['page']>[0]) => {
+      const read: [string, string][][] = [];
+      for (let after: string | null = null; ;) {
+        const found = history.page(filter, 3, after, 'HAPPENED');
+        read.push(found?.items.map(({ node }) => [node.type, node.happenedOn]) ?? []);
+        if (!found?.hasNextPage) return read;
+        after = found.items[2].cursor;
+      }
+    };
+    expect(pages({ entityId: 'm' })).toEqual([
+      [
+        ['MeetingScheduled', '2025-12-11'],
+        ['MeetingOpened', '2025-12-11'],
+        ['MeetingClosed', '2025-12-19'],
+      ],
+      [
+        ['MinutesDrafted', '2025-12-19'],
+        ['MinutesApproved', '2025-12-19'],
+        ['MinutesPublished', '2026-01-06'],
+      ],
+      [
+        ['RecommendationResponded', '2026-02-16'],
+        ['MinutesCorrected', '2026-12-02'],
+      ],
+    ]);
+    expect(pages({ personId: 'admin', from: '2025-12-12', to: '2026-01-31' })).toEqual([
+      [
+        ['MeetingClosed', '2025-12-19'],
+        ['MinutesDrafted', '2025-12-19'],
+        ['MinutesApproved', '2025-12-19'],
+      ],
+      [['MinutesPublished', '2026-01-06']],
+    ]);
     db.close();
   });
 

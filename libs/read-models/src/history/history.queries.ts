@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { decodeCursor, Page, pageOf } from '../pagination';
+import { CursorKey, decodeCursor, decodeDayCursor, Page, pageOf } from '../pagination';
 
 export interface HistoryFilter {
   /** Events concerning this entity: in its stream, or naming it in their data. */
@@ -14,6 +14,52 @@ export interface HistoryFilter {
   /** Inclusive bounds on the date each event happened, YYYY-MM-DD. */
   readonly from?: string | null;
   readonly to?: string | null;
+}
+
+/**
+ * `RECORDED`: the log's order, by position. `HAPPENED`: by the day each event happened (as moved back by
+ * later events), then by position, so history entered years late reads where it belongs.
+ */
+export type HistoryOrder = 'RECORDED' | 'HAPPENED';
+
+interface Ordering {
+  readonly orderBy: string;
+  /** The condition on `t` for a row after the cursor, and the one for a row at or before it. */
+  readonly after: string;
+  readonly atOrBefore: string;
+  /** The cursor's parameters for both conditions; null for a cursor not issued in this order. */
+  readonly decode: (cursor: string | null) => unknown[] | null;
+  readonly key: (row: HistoryEventRow) => CursorKey;
+}
+
+const ORDERINGS: Readonly<Record<HistoryOrder, Ordering>> = {
+  RECORDED: {
+    orderBy: 't.position',
+    after: 't.position > ?',
+    atOrBefore: 't.position <= ?',
+    decode: (cursor) => {
+      const position = cursor === null ? 0 : decodeCursor(cursor);
+      return position === null ? null : [position];
+    },
+    key: (row) => row.position,
+  },
+  HAPPENED: {
+    // Row values walk the (…, happened_on, position) indexes as one range, as a key of two columns.
+    orderBy: 't.happened_on, t.position',
+    after: '(t.happened_on, t.position) > (?, ?)',
+    atOrBefore: '(t.happened_on, t.position) <= (?, ?)',
+    decode: (cursor) => {
+      const key = cursor === null ? { day: '', position: 0 } : decodeDayCursor(cursor);
+      return key === null ? null : [key.day, key.position];
+    },
+    key: (row) => ({ day: row.happenedOn, position: row.position }),
+  },
+};
+
+/** The order a cursor from `page` was issued in; null for one this API did not issue. */
+export function historyCursorOrder(cursor: string): HistoryOrder | null {
+  if (decodeCursor(cursor) !== null) return 'RECORDED';
+  return decodeDayCursor(cursor) !== null ? 'HAPPENED' : null;
 }
 
 export interface HistoryEventRow {
@@ -54,7 +100,7 @@ const COLUMNS = `e.position, e.event_id AS eventId, e.stream_id AS streamId, e.k
  * The rows a filter matches, as `t` (for counting) and how to reach the full events of a page. With
  * an entity, partner or person the first of them drives the query through its `history_links` key
  * in position order: the link rows carry kind, type and date, so the filter and the count read
- * only them, and a page stops after `first` matches. Without one, the events table is read.
+ * only them, and a page stops after `first` matches, in either order. Without one, the events table is read.
  */
 function whereOf(filter: HistoryFilter): { from: string; page: string; conditions: string[]; params: unknown[] } {
   const linked = [filter.entityId, filter.partnerId, filter.personId].filter((id): id is string => Boolean(id));
@@ -108,21 +154,27 @@ export class HistoryQueries {
     return row?.position ?? null;
   }
 
-  /** Events matching every part of the filter, in the order recorded; null for a cursor this API did not issue. */
-  page(filter: HistoryFilter, first: number, after: string | null): Page<HistoryEventRow> | null {
-    const start = after === null ? 0 : decodeCursor(after);
+  /** Events matching every part of the filter, in `order`; null for a cursor not issued in that order. */
+  page(
+    filter: HistoryFilter,
+    first: number,
+    after: string | null,
+    order: HistoryOrder = 'RECORDED',
+  ): Page<HistoryEventRow> | null {
+    const ordering = ORDERINGS[order];
+    const start = ordering.decode(after);
     if (start === null) return null;
     const { from, page, conditions, params } = whereOf(filter);
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-    const pageWhere = `WHERE ${[...conditions, 't.position > ?'].join(' AND ')}`;
+    const pageWhere = `WHERE ${[...conditions, ordering.after].join(' AND ')}`;
     const rows = this.db
-      .prepare(`SELECT ${COLUMNS} FROM ${page} ${pageWhere} ORDER BY t.position LIMIT ?`)
-      .all(...params, start, first + 1) as HistoryEventRow[];
+      .prepare(`SELECT ${COLUMNS} FROM ${page} ${pageWhere} ORDER BY ${ordering.orderBy} LIMIT ?`)
+      .all(...params, ...start, first + 1) as HistoryEventRow[];
     const counts = this.db
-      .prepare(`SELECT COUNT(*) AS total, COALESCE(SUM(t.position <= ?), 0) AS before FROM ${from} ${where}`)
-      .get(start, ...params) as { total: number; before: number };
+      .prepare(`SELECT COUNT(*) AS total, COALESCE(SUM(${ordering.atOrBefore}), 0) AS before FROM ${from} ${where}`)
+      .get(...start, ...params) as { total: number; before: number };
     return pageOf(
-      rows.map((node) => ({ key: node.position, node })),
+      rows.map((node) => ({ key: ordering.key(node), node })),
       first,
       after,
       counts,
