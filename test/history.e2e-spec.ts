@@ -12,8 +12,8 @@ import { startDemoApp } from './support/demo-app';
 import { TestApp } from './support/test-app';
 
 const NODE = 'id position type data happenedOn recordedAt reason actor { personId name partnerId partnerName roles }';
-const HISTORY = `query($filter: HistoryFilter, $first: Int, $after: String) {
-  history(filter: $filter, first: $first, after: $after) {
+const HISTORY = `query($filter: HistoryFilter, $first: Int, $after: String, $order: HistoryOrder) {
+  history(filter: $filter, first: $first, after: $after, order: $order) {
     totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${NODE} } }
   }
 }`;
@@ -48,13 +48,13 @@ describe('the auditor’s history over GraphQL, and replay --check, on the Avon 
   let chair: string;
 
   /** Every page of a filtered history, as an auditor reads it, with the total the first page gave. */
-  const allOf = async (filter: Record<string, unknown>, token = auditor) => {
+  const allOf = async (filter: Record<string, unknown>, token = auditor, order = 'RECORDED', first = 100) => {
     const nodes: HistoryNode[] = [];
     let totalCount = -1;
     for (let after: string | null = null; ;) {
       const { data, errors } = await api.graphql<{ history: HistoryPage }>(
         HISTORY,
-        { filter, first: 100, after },
+        { filter, first, after, order },
         token,
       );
       if (errors) throw new Error(`${errors[0].extensions?.code}: ${errors[0].message}`);
@@ -122,6 +122,37 @@ describe('the auditor’s history over GraphQL, and replay --check, on the Avon 
     expect(first.pageInfo.hasNextPage).toBe(true);
     expect(positions(second)[0]).toBeGreaterThan(positions(first)[1]);
     expect(positions(second)).toHaveLength(2);
+  });
+
+  it('reads the police’s history, entered years late, in the order things happened, a page of 10 at a time', async () => {
+    const police = { partnerId: demo.partnerIds.police };
+    const recorded = await allOf(police);
+    const happened = await allOf(police, auditor, 'HAPPENED', 10);
+    expect(happened.totalCount).toBe(recorded.totalCount);
+    expect(happened.nodes.length).toBeGreaterThan(10);
+    // The same events, none repeated across pages, by day and then by position.
+    expect(happened.nodes.map((n) => n.id).sort()).toEqual(recorded.nodes.map((n) => n.id).sort());
+    const key = (n: HistoryNode) => `${n.happenedOn}:${String(n.position).padStart(10, '0')}`;
+    expect(happened.nodes.map(key)).toEqual(happened.nodes.map(key).sort());
+    expect(happened.nodes[0]).toMatchObject({ type: 'CorePartnerAdmitted', happenedOn: '2019-06-01' });
+    // Recorded, history entered late reads after what happened years after it.
+    const days = recorded.nodes.map((n) => n.happenedOn);
+    expect(days.some((day, index) => index > 0 && day < days[index - 1])).toBe(true);
+
+    const in2024 = { ...police, from: '2024-01-01', to: '2024-12-31' };
+    const filtered = await allOf(in2024, auditor, 'HAPPENED', 2);
+    expect(filtered.nodes.map((n) => n.id)).toEqual(
+      happened.nodes.filter((n) => n.happenedOn.startsWith('2024-')).map((n) => n.id),
+    );
+
+    const { data, errors } = await api.graphql<{ regionalGroup: { history: HistoryPage } }>(
+      `query($id: ID!) { regionalGroup(id: $id) { history(first: 1, order: HAPPENED) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { ${NODE} } } } } }`,
+      { id: demo.groupId },
+      auditor,
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.regionalGroup.history.edges[0].node.happenedOn).toBe('2019-06-01');
   });
 
   it('records the reason a change gives, and shows it in the history of the entity changed', async () => {
@@ -330,6 +361,30 @@ describe('the auditor’s history over GraphQL, and replay --check, on the Avon 
       expect(tooFew.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
       // One sentence naming the argument once.
       expect(tooFew.errors?.[0].message).toBe('first must not be less than 1.');
+    });
+
+    it('refuses a cursor given out in one order when asked in the other, saying which order it is for', async () => {
+      const cursorOf = async (order: string) =>
+        (
+          (await api.graphql<{ history: HistoryPage }>(HISTORY, { first: 1, order }, auditor)).data
+            ?.history as HistoryPage
+        ).pageInfo.endCursor;
+      const recorded = await cursorOf('RECORDED');
+      const happened = await cursorOf('HAPPENED');
+      const inHappened = await api.graphql(HISTORY, { first: 1, order: 'HAPPENED', after: recorded }, auditor);
+      expect(inHappened.data).toBeNull();
+      expect(inHappened.errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'after' });
+      expect(inHappened.errors?.[0].message).toBe(
+        'The "after" cursor was given out for the history in the order recorded (order RECORDED), not in the order things happened: ask again with order RECORDED, or without "after" to start from the first page.',
+      );
+      // Without an order, the history is the log's, as before the argument existed.
+      const inRecorded = await api.graphql(HISTORY, { first: 1, after: happened }, auditor);
+      expect(inRecorded.errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'after' });
+      expect(inRecorded.errors?.[0].message).toMatch(
+        /^The "after" cursor was given out for the history in the order things happened \(order HAPPENED\)/,
+      );
+      expect(await codeOf({ order: 'HAPPENED', after: 'bm90LWEtY3Vyc29y' })).toBe('VALIDATION_FAILED');
+      expect(await codeOf({ order: 'SIDEWAYS' })).toBe('VALIDATION_FAILED');
     });
 
     it('says NOT_FOUND for an entity, partner or person no event concerns, and an empty page for a known one outside the window', async () => {
