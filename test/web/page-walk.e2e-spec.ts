@@ -181,6 +181,8 @@ describeWithChromium('the pages where a person types, in Chromium, over the demo
       ['kind=BOGUS', 'Choose a kind of record from the list', 'kind'],
       ['kind=MEETING&kind=POLICY', 'Give the kind of record once: the address has it more than once', 'kind'],
       ['to-year=2025&to-year=2026', 'Give the to date once: the address has it more than once', 'to-year'],
+      ['order=SIDEWAYS', 'Choose an order from the list', 'order'],
+      ['order=RECORDED&order=HAPPENED', 'Give the order once: the address has it more than once', 'order'],
     ]) {
       const answer = await page.goto(`${app.api.url}/audit?${query}`);
       expect([query, answer?.status()]).toEqual([query, 400]);
@@ -203,6 +205,69 @@ describeWithChromium('the pages where a person types, in Chromium, over the demo
       .split('\n')
       .map((line) => (JSON.parse(line) as { kind: string }).kind);
     expect(new Set(kinds)).toEqual(new Set(['MEETING']));
+  });
+
+  it('shows the audit history as it happened when asked: the police admitted in 2019 before what it did in 2026, page after page', async () => {
+    const page = await signedIn('Auditor');
+    /** The Happened column of the events shown, as days to compare. */
+    const days = async () =>
+      (
+        await page
+          .locator('table tbody tr')
+          .evaluateAll((rows) => rows.map((row) => row.children[3].textContent?.trim() ?? ''))
+      ).map((day) => new Date(`${day} 12:00 UTC`).toISOString().slice(0, 10));
+    const matching = async () => Number(/(\d+) events match/.exec(await page.locator('main').innerText())?.[1]);
+    const inOrder = (list: string[]) => list.every((day, index) => index === 0 || list[index - 1] <= day);
+    await page.goto(`${app.api.url}/audit`);
+    await expect(page.getByLabel('As recorded').isChecked()).resolves.toBe(true);
+    await page.getByLabel('Partner id').fill(app.demo.partnerIds.police);
+    await page.getByRole('button', { name: 'Show history' }).click();
+    await expect(page.locator('table caption').innerText()).resolves.toBe('Events, in the order recorded');
+    // History entered years late, in the order recorded, reads a later day before an earlier one.
+    const recorded = await days();
+    expect(inOrder(recorded)).toBe(false);
+    const recordedCount = await matching();
+    expect(recordedCount).toBeGreaterThan(0);
+
+    await page.getByLabel('As it happened').check();
+    await page.getByRole('button', { name: 'Show history' }).click();
+    expect(new URL(page.url()).searchParams.get('order')).toBe('HAPPENED');
+    await expect(page.getByLabel('As it happened').isChecked()).resolves.toBe(true);
+    await expect(page.locator('main').innerText()).resolves.toMatch(
+      /\d+ events match, shown in the order they happened \(by the day each happened, then as recorded\)\./,
+    );
+    const happened = await days();
+    expect(happened[0]).toBe('2019-06-01');
+    expect(happened.at(-1)).toMatch(/^2026-/);
+    expect(inOrder(happened)).toBe(true);
+    // The same events, only in another order.
+    expect(await matching()).toBe(recordedCount);
+
+    // The whole log, as it happened: the next page goes on in that order.
+    await page.getByLabel('Partner id').fill('');
+    await page.getByRole('button', { name: 'Show history' }).click();
+    const first = await days();
+    expect(inOrder(first)).toBe(true);
+    await page.getByRole('link', { name: 'Next events' }).click();
+    expect(new URL(page.url()).searchParams.get('order')).toBe('HAPPENED');
+    await expect(page.getByLabel('As it happened').isChecked()).resolves.toBe(true);
+    const second = await days();
+    expect(inOrder([...first, ...second])).toBe(true);
+
+    // An edited address going on, as it happened, from a list shown as recorded is told so, on the order.
+    await page.getByLabel('As recorded').check();
+    await page.getByRole('button', { name: 'Show history' }).click();
+    const recordedNext = new URL(
+      (await page.getByRole('link', { name: 'Next events' }).getAttribute('href')) ?? '',
+      app.api.url,
+    );
+    recordedNext.searchParams.set('order', 'HAPPENED');
+    const refused = await page.goto(recordedNext.toString());
+    expect(refused?.status()).toBe(400);
+    await expect(summary(page)).resolves.toContain(
+      'The address goes on from a list shown as recorded: show the history again to start from its first events',
+    );
+    await expect(page.locator('.govuk-error-summary a').getAttribute('href')).resolves.toBe('#order');
   });
 
   it('links the area inbox’s signed heads to the audit page only for a reader the audit page lets in', async () => {

@@ -13,6 +13,7 @@ import {
   FieldError,
   humanise,
   longDate,
+  radios,
   select,
   summaryList,
   table,
@@ -22,15 +23,15 @@ import {
   readDate,
 } from '../components';
 import { html } from '../html';
-import { filterAddressRefusals, historyFilterRefusal } from './history-filter-refusal';
+import { filterAddressRefusals, HISTORY_ORDERS, historyFilterRefusal } from './history-filter-refusal';
 import { PageContext, Pages, queryOf } from '../page-context';
 
 const HEAD = `{ integrity { head { treeSize rootHash timestamp keyId signature } } }`;
 /** Where the server publishes the log's public key (apps/api/src/integrity/log-key.ts). */
 const LOG_KEY_PATH = '/.well-known/transparency-log-key';
 
-const HISTORY = `query History($filter: HistoryFilter, $first: Int!, $after: String) {
-  history(filter: $filter, first: $first, after: $after) {
+const HISTORY = `query History($filter: HistoryFilter, $first: Int!, $after: String, $order: HistoryOrder!) {
+  history(filter: $filter, first: $first, after: $after, order: $order) {
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { node {
@@ -49,6 +50,13 @@ const KINDS = [
   'ACCESS',
   'OTHER',
 ];
+/** The lists the filter's form offers, from which an edited address may not stray. */
+const OFFERED = { kind: KINDS, order: HISTORY_ORDERS.map((order) => order.value) };
+/** How each order is said above the events and in their table's caption. */
+const ORDER_WORDS: Readonly<Record<string, string>> = {
+  RECORDED: 'in the order recorded',
+  HAPPENED: 'in the order they happened (by the day each happened, then as recorded)',
+};
 const PAGE_SIZE = 25;
 const EXPORT_PAGE_SIZE = 100;
 /** The refusals of a filter the person can correct: an id no event concerns, "from" after "to", a bad date. */
@@ -81,6 +89,9 @@ interface HistoryPage {
   };
 }
 type Filter = Record<string, string | string[]>;
+
+/** The order the address asks for: the log's unless it asks for the order things happened. */
+const orderOf = (query: Record<string, string>): string => (query.order === 'HAPPENED' ? 'HAPPENED' : 'RECORDED');
 
 /**
  * The filter the form's fields name, as the history query takes it; empty fields are left out.
@@ -155,21 +166,22 @@ export class AuditController {
   @Get()
   async show(@Req() request: Request, @Res() response: Response): Promise<void> {
     await this.pages.handle(request, response, (context) =>
-      this.render(context, queryOf(request), filterAddressRefusals(request.query, KINDS)),
+      this.render(context, queryOf(request), filterAddressRefusals(request.query, OFFERED)),
     );
   }
 
-  /** The history the filter selects, every page of it, as JSON Lines: one event a line, in the order recorded. */
+  /** The history the filter selects, every page of it, as JSON Lines: one event a line, in the order the page shows. */
   @Get('export.jsonl')
   async export(@Req() request: Request, @Res() response: Response): Promise<void> {
     await this.pages.handle(request, response, async (context) => {
       const { api } = context;
       const query = queryOf(request);
       const { filter, from, to } = filterOf(query);
-      const refused = filterAddressRefusals(request.query, KINDS);
+      const refused = filterAddressRefusals(request.query, OFFERED);
+      const order = orderOf(query);
       // Not a wider export than asked for: the page shows what is wrong with the filter instead.
       if (refused.length > 0 || from.error || to.error) return this.render(context, query, refused);
-      let page = await api.send<HistoryPage>(HISTORY, { filter, first: EXPORT_PAGE_SIZE, after: null });
+      let page = await api.send<HistoryPage>(HISTORY, { filter, first: EXPORT_PAGE_SIZE, after: null, order });
       response.status(200).set({
         'content-type': 'application/x-ndjson; charset=utf-8',
         'content-disposition': 'attachment; filename="history.jsonl"',
@@ -182,6 +194,7 @@ export class AuditController {
           filter,
           first: EXPORT_PAGE_SIZE,
           after: page.history.pageInfo.endCursor,
+          order,
         });
       }
       response.end();
@@ -228,14 +241,16 @@ export class AuditController {
   ): Promise<void> {
     const { head, problem } = await verifiedHead(api);
     const { filter, from, to } = filterOf(query);
+    const order = orderOf(query);
     // A filter the page cannot read shows no history rather than more than was asked for.
     const filterErrors = [...refused, ...[from.error, to.error].filter((error): error is FieldError => error !== null)];
     let errors: FieldError[] = [...(witness?.error ? [witness.error] : []), ...filterErrors];
     let history: HistoryPage['history'] | null = null;
     if (filterErrors.length === 0) {
       try {
-        history = (await api.send<HistoryPage>(HISTORY, { filter, first: PAGE_SIZE, after: query.after || null }))
-          .history;
+        history = (
+          await api.send<HistoryPage>(HISTORY, { filter, first: PAGE_SIZE, after: query.after || null, order })
+        ).history;
       } catch (error) {
         if (!(error instanceof ApiRefusal) || !FILTER_REFUSALS.includes(error.code)) throw error;
         errors = [...errors, historyFilterRefusal(error)];
@@ -313,18 +328,29 @@ export class AuditController {
           })}
           ${dateInput({ id: 'from', name: 'from', label: 'Happened from', typed: from.typed, errors })}
           ${dateInput({ id: 'to', name: 'to', label: 'Happened to', typed: to.typed, errors })}
+          ${radios({
+            id: 'order',
+            name: 'order',
+            label: 'Order',
+            hint: 'History entered years later reads where it was recorded, or where it happened.',
+            value: order,
+            errors,
+            small: true,
+            choices: HISTORY_ORDERS,
+          })}
           ${button('Show history', 'secondary')}
         </form>
         ${
           history
             ? html`<p class="govuk-body">
-                  ${history.totalCount} ${history.totalCount === 1 ? 'event matches' : 'events match'}.
+                  ${history.totalCount} ${history.totalCount === 1 ? 'event matches' : 'events match'}, shown
+                  ${ORDER_WORDS[order]}.
                   <a class="govuk-link" href="/audit/export.jsonl?${search.toString()}" download
                     >Download them all (JSON Lines)</a
                   >
                 </p>
                 ${table(
-                  'Events, in the order recorded',
+                  `Events, ${ORDER_WORDS[order]}`,
                   ['Position', 'Event', 'Record', 'Happened', 'Recorded', 'By', 'Reason'],
                   history.edges.map(({ node }) => [
                     String(node.position),

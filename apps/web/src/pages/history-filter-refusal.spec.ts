@@ -32,25 +32,49 @@ describe('historyFilterRefusal', () => {
 
     expect(historyFilterRefusal(refusal)).toEqual({ field: 'entityId', text: 'No event concerns that id.' });
   });
+
+  it('given a next-events address of the order recorded asked as it happened, when shown, then it is told on the order', () => {
+    const refusal = new ApiRefusal('VALIDATION_FAILED', 'The "after" cursor was given out for …', 'after', {
+      cursorOrder: 'RECORDED',
+    });
+
+    expect(historyFilterRefusal(refusal)).toEqual({
+      field: 'order',
+      text: 'The address goes on from a list shown as recorded: show the history again to start from its first events',
+    });
+  });
 });
 
 describe('filterAddressRefusals', () => {
-  const KINDS = ['MEETING', 'POLICY'];
+  const OFFERED = { kind: ['MEETING', 'POLICY'], order: ['RECORDED', 'HAPPENED'] };
 
   it('given a kind of record the list offers, or none, when the address is read, then nothing is refused', () => {
-    expect(filterAddressRefusals({ kind: 'MEETING', entityId: 'x', 'from-day': '1' }, KINDS)).toEqual([]);
-    expect(filterAddressRefusals({ kind: '' }, KINDS)).toEqual([]);
+    expect(filterAddressRefusals({ kind: 'MEETING', entityId: 'x', 'from-day': '1' }, OFFERED)).toEqual([]);
+    expect(filterAddressRefusals({ kind: '' }, OFFERED)).toEqual([]);
+    expect(filterAddressRefusals({ order: 'HAPPENED' }, OFFERED)).toEqual([]);
   });
 
   it('given a kind of record the list does not offer, when the address is read, then it is refused on its field', () => {
-    expect(filterAddressRefusals({ kind: 'BOGUS' }, KINDS)).toEqual([
+    expect(filterAddressRefusals({ kind: 'BOGUS' }, OFFERED)).toEqual([
       { field: 'kind', text: 'Choose a kind of record from the list' },
+    ]);
+  });
+
+  it('given an order the list does not offer, when the address is read, then it is refused on its field', () => {
+    expect(filterAddressRefusals({ order: 'SIDEWAYS' }, OFFERED)).toEqual([
+      { field: 'order', text: 'Choose an order from the list' },
+    ]);
+    expect(filterAddressRefusals({ order: ['RECORDED', 'HAPPENED'] }, OFFERED)).toEqual([
+      { field: 'order', text: 'Give the order once: the address has it more than once' },
     ]);
   });
 
   it('given a field given twice, when the address is read, then it is refused on its field rather than dropped', () => {
     expect(
-      filterAddressRefusals({ kind: ['MEETING', 'POLICY'], 'to-day': ['1', '2'], 'to-year': ['2026', '2027'] }, KINDS),
+      filterAddressRefusals(
+        { kind: ['MEETING', 'POLICY'], 'to-day': ['1', '2'], 'to-year': ['2026', '2027'] },
+        OFFERED,
+      ),
     ).toEqual([
       { field: 'kind', text: 'Give the kind of record once: the address has it more than once' },
       { field: 'to', text: 'Give the to date once: the address has it more than once' },

@@ -1,5 +1,5 @@
 import { ApiRefusal } from '../api-client';
-import { FieldError, longDate } from '../components';
+import { Choice, FieldError, longDate } from '../components';
 
 /** The audit filter's id fields, by the names the API gives them, as the page labels them. */
 const ID_FIELDS: Readonly<Record<string, string>> = {
@@ -8,16 +8,30 @@ const ID_FIELDS: Readonly<Record<string, string>> = {
   partnerId: 'partner id',
 };
 
+/** The orders the history is read in, as the page offers them. */
+export const HISTORY_ORDERS: readonly Choice[] = [
+  { value: 'RECORDED', text: 'As recorded' },
+  { value: 'HAPPENED', text: 'As it happened' },
+];
+
 /**
  * The API's refusal of the audit filter in the page's words: the window's dates as the page shows
- * dates, an id as the person would correct it; any other refusal as the API said it.
+ * dates, an id as the person would correct it, a next-events link of the other order on the order;
+ * any other refusal as the API said it.
  */
 export function historyFilterRefusal(error: ApiRefusal): FieldError {
-  const { from, to } = error.details;
+  const { from, to, cursorOrder } = error.details;
   // The page sends its filter as the query's `filter` argument; the API names a field by its path in it.
   const field = error.field?.replace(/^filter\./, '') ?? null;
   if (error.code === 'VALIDATION_FAILED' && typeof from === 'string' && typeof to === 'string') {
     return { field: 'from', text: `The start date, ${longDate(from)}, is after the end date, ${longDate(to)}` };
+  }
+  const continued = HISTORY_ORDERS.find((order) => order.value === cursorOrder);
+  if (field === 'after' && continued) {
+    return {
+      field: 'order',
+      text: `The address goes on from a list shown ${continued.text.toLowerCase()}: show the history again to start from its first events`,
+    };
   }
   // Only a malformed id is refused on its field; an unknown one is the API's sentence below.
   if (error.code === 'NOT_FOUND' && field !== null && Object.hasOwn(ID_FIELDS, field)) {
@@ -33,19 +47,27 @@ export function historyFilterRefusal(error: ApiRefusal): FieldError {
 const ADDRESS_FIELDS: Readonly<Record<string, string>> = {
   ...ID_FIELDS,
   kind: 'kind of record',
+  order: 'order',
   ...Object.fromEntries(
     ['from', 'to'].flatMap((date) => ['day', 'month', 'year'].map((part) => [`${date}-${part}`, `${date} date`])),
   ),
 };
 
+/** The address's fields whose value the form offers from a list, and what a value off the list is told. */
+const LISTED_FIELDS = {
+  kind: 'Choose a kind of record from the list',
+  order: 'Choose an order from the list',
+} as const;
+
 /**
  * What an edited address asks of the audit filter that its form cannot send, refused rather than
- * dropped (which would widen the history shown or exported): a field given more than once, and a
- * kind of record that `kinds`, the list offered, does not hold.
+ * dropped (which would widen the history shown or exported, or show it in another order): a field
+ * given more than once, and a kind of record or an order that `offered`, the lists the form offers,
+ * does not hold.
  */
 export function filterAddressRefusals(
   query: Readonly<Record<string, unknown>>,
-  kinds: readonly string[],
+  offered: Readonly<Record<keyof typeof LISTED_FIELDS, readonly string[]>>,
 ): FieldError[] {
   const twice = Object.keys(ADDRESS_FIELDS).filter(
     (name) => query[name] !== undefined && typeof query[name] !== 'string',
@@ -54,15 +76,16 @@ export function filterAddressRefusals(
   const repeated = twice.filter(
     (name, index) => twice.findIndex((other) => ADDRESS_FIELDS[other] === ADDRESS_FIELDS[name]) === index,
   );
-  const kind = query.kind;
+  const offList = (Object.keys(LISTED_FIELDS) as (keyof typeof LISTED_FIELDS)[]).filter((name) => {
+    const value = query[name];
+    return typeof value === 'string' && value !== '' && !offered[name].includes(value);
+  });
   return [
     ...repeated.map((name) => ({
       // A date's day is its first field, whose id is the date's own.
       field: name.replace(/-day$/, ''),
       text: `Give the ${ADDRESS_FIELDS[name]} once: the address has it more than once`,
     })),
-    ...(typeof kind === 'string' && kind !== '' && !kinds.includes(kind)
-      ? [{ field: 'kind', text: 'Choose a kind of record from the list' }]
-      : []),
+    ...offList.map((field) => ({ field, text: LISTED_FIELDS[field] })),
   ];
 }
