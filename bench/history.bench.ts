@@ -2,14 +2,15 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { StoredEvent } from '@app/event-store';
-import { HistoryFilter, HistoryQueries, openReadDatabase, ALL_PROJECTIONS } from '@app/read-models';
+import { HistoryFilter, HistoryOrder, HistoryQueries, openReadDatabase, ALL_PROJECTIONS } from '@app/read-models';
 import { BenchResult, envInt, formatNumber, median, report, runMain, timed, withTempDir } from './measure';
 
 /**
  * The first page of one partner's history over a log of 100,000 events (`BENCH_EVENTS`), through
  * HistoryQueries as the API pages it (the rows, the total and the previous-page count), against a
  * raw baseline: the same rows by a hand-written SQL lookup on the same index, without the counts.
- * Two filters: the partner's whole history, and the partner in 2026 (the last months of the log).
+ * Two filters: the partner's whole history, and the partner in 2026 (the last months of the log); and the
+ * whole history again in the order things happened (`HAPPENED`), against the same lookup in that order.
  */
 
 const BENCH = 'history';
@@ -71,19 +72,27 @@ function seed(file: string, count: number): void {
         history.apply(db, eventAt(n, meetingId));
       }
     })();
+    // As the runner does once a catch-up is done: the queries read these indexes.
+    for (const statement of history.deferredIndexes ?? []) db.exec(statement);
   } finally {
     db.close();
   }
 }
 
-/** The baseline: the same rows of the first page, straight from the link index, nothing counted. */
-function rawPage(db: Database.Database, partnerId: string, filter: HistoryFilter): number[] {
+/**
+ * The baseline: the same rows of the first page, straight from the link index, nothing counted. Days are
+ * bounded only when the filter bounds them: an open range would steer the planner to the index by day.
+ */
+function rawPage(db: Database.Database, partnerId: string, filter: HistoryFilter, order: HistoryOrder): number[] {
+  const orderBy = order === 'HAPPENED' ? 'l.happened_on, l.position' : 'l.position';
+  const days = filter.from || filter.to ? 'AND l.happened_on BETWEEN ? AND ?' : '';
+  const bounds = days ? [filter.from ?? '', filter.to ?? '9999-12-31'] : [];
   const rows = db
     .prepare(
       `SELECT e.* FROM history_links l CROSS JOIN history_events e ON e.position = l.position
-       WHERE l.entity_id = ? AND l.happened_on BETWEEN ? AND ? ORDER BY l.position LIMIT ?`,
+       WHERE l.entity_id = ? ${days} ORDER BY ${orderBy} LIMIT ?`,
     )
-    .all(partnerId, filter.from ?? '', filter.to ?? '9999-12-31', PAGE) as { position: number }[];
+    .all(partnerId, ...bounds, PAGE) as { position: number }[];
   return rows.map((row) => row.position);
 }
 
@@ -109,21 +118,19 @@ export async function historyBench(): Promise<BenchResult[]> {
     );
     const results: BenchResult[] = [];
     try {
-      for (const [label, filter] of [
-        ['whole history', { partnerId: police }],
-        ['2026 only', { partnerId: police, from: '2026-01-01', to: '2026-12-31' }],
-      ] as [string, HistoryFilter][]) {
-        const page = () => queries.page(filter, PAGE, null);
+      for (const [label, filter, order] of [
+        ['whole history', { partnerId: police }, 'RECORDED'],
+        ['2026 only', { partnerId: police, from: '2026-01-01', to: '2026-12-31' }, 'RECORDED'],
+        ['whole history, as it happened', { partnerId: police }, 'HAPPENED'],
+      ] as [string, HistoryFilter, HistoryOrder][]) {
+        const page = () => queries.page(filter, PAGE, null, order);
+        const raw = () => rawPage(db, police, filter, order);
         const expected = page()?.items.map((item) => item.node.position);
-        if (JSON.stringify(expected) !== JSON.stringify(rawPage(db, police, filter))) {
+        if (JSON.stringify(expected) !== JSON.stringify(raw())) {
           throw new Error(`The history page and the raw lookup disagree for ${label}.`);
         }
         const pageMs = [await measure(page), await measure(page), await measure(page)];
-        const rawMs = [
-          await measure(() => rawPage(db, police, filter)),
-          await measure(() => rawPage(db, police, filter)),
-          await measure(() => rawPage(db, police, filter)),
-        ];
+        const rawMs = [await measure(raw), await measure(raw), await measure(raw)];
         const ms = median(pageMs);
         console.log(
           `  [${BENCH}] ${label}: first page ${ms.toFixed(2)} ms (target < ${TARGET_MS} ms: ${ms < TARGET_MS ? 'met' : 'not met'}), ` +

@@ -170,9 +170,11 @@ export class HistoryQueries {
     const rows = this.db
       .prepare(`SELECT ${COLUMNS} FROM ${page} ${pageWhere} ORDER BY ${ordering.orderBy} LIMIT ?`)
       .all(...params, ...start, first + 1) as HistoryEventRow[];
+    // Nothing comes before the first page: comparing every match with no cursor would only cost.
+    const before = after === null ? '0' : `COALESCE(SUM(${ordering.atOrBefore}), 0)`;
     const counts = this.db
-      .prepare(`SELECT COUNT(*) AS total, COALESCE(SUM(${ordering.atOrBefore}), 0) AS before FROM ${from} ${where}`)
-      .get(...start, ...params) as { total: number; before: number };
+      .prepare(`SELECT COUNT(*) AS total, ${before} AS before FROM ${from} ${where}`)
+      .get(...(after === null ? [] : start), ...params) as { total: number; before: number };
     return pageOf(
       rows.map((node) => ({ key: ordering.key(node), node })),
       first,
