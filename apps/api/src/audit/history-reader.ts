@@ -1,11 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { checkHistoryWindow, DomainError, requireHistoryReader } from '@app/domain';
-import { historyCursorOrder, HistoryEventRow, HistoryFilter, HistoryQueries, PeopleQueries } from '@app/read-models';
+import {
+  historyCursorOrder,
+  HistoryEventRow,
+  HistoryFilter,
+  HistoryOrder,
+  HistoryQueries,
+  PeopleQueries,
+} from '@app/read-models';
 import { Identity } from '../auth/identity';
 import { ReadAccess } from '../auth/read-access';
 import { ConnectionShape, toConnection } from '../common/connection';
 import { KnownEntities } from '../common/known-entities';
-import { HistoryEvent, HistoryKind, HistoryOrder } from './history.types';
+import { HistoryEvent, HistoryKind } from './history.types';
 
 const ORDER_NAMES: Readonly<Record<HistoryOrder, string>> = {
   RECORDED: 'the order recorded',
