@@ -99,8 +99,9 @@ const COLUMNS = `e.position, e.event_id AS eventId, e.stream_id AS streamId, e.k
 /**
  * The rows a filter matches, as `t` (for counting) and how to reach the full events of a page. With
  * an entity, partner or person the first of them drives the query through its `history_links` key
- * in position order: the link rows carry kind, type and date, so the filter and the count read
- * only them, and a page stops after `first` matches, in either order. Without one, the events table is read.
+ * in position order, or its index by day in the order things happened: the link rows carry kind,
+ * type and date, so the filter and the count read only them, and a page stops after `first`
+ * matches. Without one, the events table is read.
  */
 function whereOf(filter: HistoryFilter): { from: string; page: string; conditions: string[]; params: unknown[] } {
   const linked = [filter.entityId, filter.partnerId, filter.personId].filter((id): id is string => Boolean(id));
