@@ -67,6 +67,44 @@ describe('notices to leave (R13, D4)', () => {
     });
   });
 
+  it("refuses the leaving partner as a workstream lead from its notice's effective day, and takes it for a start the day before (W1, R13)", async () => {
+    const commission = (startDate: string) =>
+      api.graphql(
+        'mutation($input: CommissionWorkstreamInput!) { commissionWorkstream(input: $input) { leadPartnerId } }',
+        {
+          input: {
+            groupId: demo.groupId,
+            name: `Somerset health data from ${startDate}`,
+            kind: 'STANDING',
+            purpose: 'Health data for Somerset.',
+            leadPartnerId: demo.partnerIds['somerset-icb'],
+            leadPersonId: demo.personIds['sandra-corry'],
+            areaIds: Object.values(demo.areaIds),
+            startDate,
+          },
+        },
+        api.adminToken,
+      );
+    const before = await api.store.lastPosition();
+    for (const startDate of ['2027-11-23', '2028-01-01']) {
+      const refused = await commission(startDate);
+      expect(refused.data).toBeNull();
+      expect(refused.errors?.[0]).toMatchObject({
+        message: `NHS Somerset ICB has given notice to leave the group, taking effect on 2027-11-23: it is no core partner from that day, so it cannot lead from ${startDate}, the day the workstream starts.`,
+        extensions: {
+          code: 'NOT_A_CORE_PARTNER',
+          partnerId: demo.partnerIds['somerset-icb'],
+          on: startDate,
+          effectiveOn: '2027-11-23',
+        },
+      });
+    }
+    expect(await api.store.lastPosition()).toBe(before);
+    const accepted = await commission('2027-11-22');
+    expect(accepted.errors).toBeUndefined();
+    expect(accepted.data?.commissionWorkstream.leadPartnerId).toBe(demo.partnerIds['somerset-icb']);
+  });
+
   it('counts an area recorded after the notice, covered by the leaving partner, in the consequences of the open notice (R3, R13)', async () => {
     const beforeArea = api.app.get<Clock>(CLOCK).now().toISOString();
     const added = await api.graphql(

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { Inject } from '@nestjs/common';
 import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
-import { groupDateOf, isTaskOverdue, DomainError, leadPartnerOn, mayChangeTask } from '@app/domain';
+import { groupDateOf, isTaskOverdue, DomainError, mayChangeTask, successorOn } from '@app/domain';
 import { TaskFilter, TaskRow, TimeView, WHOLE_RECORD, WorkstreamQueries, WorkstreamRow } from '@app/read-models';
 import { CLOCK, Clock } from '@app/platform';
 import { KnownEntities } from '../common/known-entities';
@@ -224,7 +224,7 @@ export class WorkstreamResolver {
   async leadPartnerId(@Parent() workstream: Workstream, @Context() context: GraphqlContext): Promise<string> {
     const { groupId, view, namedLeadPartnerId } = workstream;
     const partners = await context.loaders.partnersOfGroup.load({ id: groupId, args: { view } });
-    return leadPartnerOn(partners, namedLeadPartnerId, view.on).partnerId;
+    return successorOn(partners, namedLeadPartnerId, view.on);
   }
 
   @ResolveField(() => [WorkstreamPerson])

@@ -52,12 +52,16 @@ function requireLeadPartner(
   const successor = leading.corePartner
     ? partners.find((partner) => partner.partnerId === leading.partnerId)
     : undefined;
+  // The notice is named only when it is the named partner's own: a successor's notice is not its.
+  const noticeEffectiveOn = leading.partnerId === leadPartnerId ? leading.noticeEffectiveOn : null;
   throw new DomainError(
     'NOT_A_CORE_PARTNER',
     successor
       ? `${named.name} had been succeeded by ${successor.name} by ${day}, ${which}: name ${successor.name} as the lead partner.`
-      : `${named.name} was not a core partner of the group on ${day}, ${which}.`,
-    { partnerId: leadPartnerId, on: day, successorId: successor?.partnerId ?? null },
+      : noticeEffectiveOn
+        ? `${named.name} has given notice to leave the group, taking effect on ${noticeEffectiveOn}: it is no core partner from that day, so it cannot lead from ${day}, ${which}.`
+        : `${named.name} was not a core partner of the group on ${day}, ${which}.`,
+    { partnerId: leadPartnerId, on: day, successorId: successor?.partnerId ?? null, effectiveOn: noticeEffectiveOn },
   );
 }
 
