@@ -156,8 +156,12 @@ export class WorkstreamResolver {
     const workstream = this.read(id);
     await this.assertReadable(identity, workstream);
     const asked = { asAt: asAt ?? null, asRecordedAt: asRecordedAt ?? null };
-    const view = this.views.ofEntity(workstream.groupId, asked.asAt, asked.asRecordedAt, 'workstream', (seenOn) =>
-      this.workstreams.firstDay(id, seenOn),
+    const view = this.views.ofEntity(
+      workstream.groupId,
+      { id, what: 'workstream' },
+      asked.asAt,
+      asked.asRecordedAt,
+      (seenOn) => this.workstreams.firstDay(id, seenOn),
     );
     const row = this.workstreams.workstreamSeen(id, view);
     if (!row) throw new DomainError('NOT_FOUND', `There is no workstream with id ${id}.`);

@@ -108,6 +108,20 @@ export class HistoryQueries {
     return row?.position ?? null;
   }
 
+  /**
+   * The moment the platform first recorded anything of `entityId` (its stream's first event, or an
+   * event naming it), or null before any: the earliest `asRecordedAt` at which it can be shown.
+   */
+  firstRecordedAt(entityId: string): string | null {
+    const row = this.db
+      .prepare(
+        `SELECT e.recorded_at AS recordedAt FROM history_links t JOIN history_events e ON e.position = t.position
+         WHERE t.entity_id = ? ORDER BY t.position LIMIT 1`,
+      )
+      .get(entityId) as { recordedAt: string } | undefined;
+    return row?.recordedAt ?? null;
+  }
+
   /** Events matching every part of the filter, in the order recorded; null for a cursor this API did not issue. */
   page(filter: HistoryFilter, first: number, after: string | null): Page<HistoryEventRow> | null {
     const start = after === null ? 0 : decodeCursor(after);
