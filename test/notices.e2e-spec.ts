@@ -197,4 +197,41 @@ describe('notices to leave (R13, D4)', () => {
     );
     expect(icb.consequences.quorumRequired).toBe(6);
   });
+
+  it('shows a workstream named for NHS Somerset CCG as led by its ICB from 1 July 2022, and by the ICB still after it left (W1, R16)', async () => {
+    const areas = (
+      await api.graphql('query($id: ID!) { regionalGroup(id: $id) { areas { id } } }', { id: demo.groupId })
+    ).data?.regionalGroup.areas;
+    const commissioned = await api.graphql(
+      'mutation($input: CommissionWorkstreamInput!) { commissionWorkstream(input: $input) { id leadPartnerId } }',
+      {
+        input: {
+          groupId: demo.groupId,
+          name: 'Somerset health data since 2021',
+          kind: 'STANDING',
+          purpose: 'Health data for Somerset.',
+          leadPartnerId: demo.partnerIds['somerset-ccg'],
+          leadPersonId: demo.personIds['sandra-corry'],
+          areaIds: areas.map((area: { id: string }) => area.id),
+          startDate: '2021-04-01',
+        },
+      },
+      api.adminToken,
+    );
+    expect(commissioned.errors).toBeUndefined();
+    const leadOn = async (asAt: string | null) => {
+      const { data, errors } = await api.graphql(
+        'query($id: ID!, $asAt: String) { workstream(id: $id, asAt: $asAt) { leadPartnerId } }',
+        { id: commissioned.data?.commissionWorkstream.id, asAt },
+        api.adminToken,
+      );
+      expect(errors).toBeUndefined();
+      return data?.workstream.leadPartnerId;
+    };
+    expect(await leadOn('2022-06-30')).toBe(demo.partnerIds['somerset-ccg']);
+    // The ICB has taken over the CCG's leads; gone since 23 November 2027, it is still the one shown.
+    for (const day of ['2022-07-01', '2027-11-22', '2027-11-23', null]) {
+      expect(await leadOn(day)).toBe(demo.partnerIds['somerset-icb']);
+    }
+  });
 });
