@@ -475,10 +475,19 @@ describe('workstreams, policies, a group’s lists and area feeds as at a date',
       message: 'The workstream existed from 2026-09-15; 2019-05-31 is before it.',
       extensions: { code: 'OUT_OF_RANGE', earliest: '2026-09-15' },
     });
-    expect((await workstream({ asRecordedAt: beforeWorkstreams })).errors?.[0]).toMatchObject({
-      message: `The platform held nothing of this workstream at ${beforeWorkstreams}.`,
-      extensions: { code: 'OUT_OF_RANGE' },
-    });
+    // Before the platform held it, or its group: the refusal names the moment it was commissioned, which can be asked.
+    const beforeHeld = (await workstream({ asRecordedAt: beforeWorkstreams })).errors?.[0];
+    const earliest = beforeHeld?.extensions?.earliest as string;
+    expect(earliest > beforeWorkstreams).toBe(true);
+    for (const instant of [beforeWorkstreams, '2026-01-01T00:00:00.000Z']) {
+      expect((await workstream({ asRecordedAt: instant })).errors?.[0]).toMatchObject({
+        message: `The platform held nothing of this workstream at ${instant}; it first recorded it at ${earliest}.`,
+        extensions: { code: 'OUT_OF_RANGE', earliest },
+      });
+    }
+    expect((await workstream({ asRecordedAt: earliest })).data?.workstream.status).toBe('ACTIVE');
+    const justBefore = new Date(Date.parse(earliest) - 1).toISOString();
+    expect((await workstream({ asRecordedAt: justBefore })).errors?.[0].extensions?.earliest).toBe(earliest);
     expect((await workstream({ asAt: '15 September 2026' })).errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
     // Commissioned from 15 September and entered on 23 November with the days things happened: two
     // members from its first day, the police's from the 29th; its first tasks from the 22nd.

@@ -24,6 +24,29 @@ describe('notices to leave (R13, D4)', () => {
       token,
     );
 
+  /** A standing workstream of every area of the group, led by Sandra Corry for `partner` from `startDate`, commissioned by the administrator. */
+  const commission = async (partner: string, startDate: string) => {
+    const { data } = await api.graphql('query($id: ID!) { regionalGroup(id: $id) { areas { id } } }', {
+      id: demo.groupId,
+    });
+    return api.graphql(
+      'mutation($input: CommissionWorkstreamInput!) { commissionWorkstream(input: $input) { id leadPartnerId } }',
+      {
+        input: {
+          groupId: demo.groupId,
+          name: `Somerset health data from ${startDate}`,
+          kind: 'STANDING',
+          purpose: 'Health data for Somerset.',
+          leadPartnerId: demo.partnerIds[partner],
+          leadPersonId: demo.personIds['sandra-corry'],
+          areaIds: data?.regionalGroup.areas.map((area: { id: string }) => area.id),
+          startDate,
+        },
+      },
+      api.adminToken,
+    );
+  };
+
   beforeAll(async () => {
     ({ api, demo, tokenOf } = await startDemoApp({ load: [] }));
   });
@@ -65,6 +88,27 @@ describe('notices to leave (R13, D4)', () => {
       representativeCount: 10,
       required: 7,
     });
+  });
+
+  it("refuses the leaving partner as a workstream lead from its notice's effective day, and takes it for a start the day before (W1, R13)", async () => {
+    const before = await api.store.lastPosition();
+    for (const startDate of ['2027-11-23', '2028-01-01']) {
+      const refused = await commission('somerset-icb', startDate);
+      expect(refused.data).toBeNull();
+      expect(refused.errors?.[0]).toMatchObject({
+        message: `NHS Somerset ICB has given notice to leave the group, taking effect on 2027-11-23: it is no core partner from that day, so it cannot lead from ${startDate}, the day the workstream starts.`,
+        extensions: {
+          code: 'NOT_A_CORE_PARTNER',
+          partnerId: demo.partnerIds['somerset-icb'],
+          on: startDate,
+          effectiveOn: '2027-11-23',
+        },
+      });
+    }
+    expect(await api.store.lastPosition()).toBe(before);
+    const accepted = await commission('somerset-icb', '2027-11-22');
+    expect(accepted.errors).toBeUndefined();
+    expect(accepted.data?.commissionWorkstream.leadPartnerId).toBe(demo.partnerIds['somerset-icb']);
   });
 
   it('counts an area recorded after the notice, covered by the leaving partner, in the consequences of the open notice (R3, R13)', async () => {
@@ -158,5 +202,24 @@ describe('notices to leave (R13, D4)', () => {
       expect.arrayContaining([{ areaName: 'Somerset', agencyType: 'HEALTH' }]),
     );
     expect(icb.consequences.quorumRequired).toBe(6);
+  });
+
+  it('shows a workstream named for NHS Somerset CCG as led by its ICB from 1 July 2022, and by the ICB still after it left (W1, R16)', async () => {
+    const commissioned = await commission('somerset-ccg', '2021-04-01');
+    expect(commissioned.errors).toBeUndefined();
+    const leadOn = async (asAt: string | null) => {
+      const { data, errors } = await api.graphql(
+        'query($id: ID!, $asAt: String) { workstream(id: $id, asAt: $asAt) { leadPartnerId } }',
+        { id: commissioned.data?.commissionWorkstream.id, asAt },
+        api.adminToken,
+      );
+      expect(errors).toBeUndefined();
+      return data?.workstream.leadPartnerId;
+    };
+    expect(await leadOn('2022-06-30')).toBe(demo.partnerIds['somerset-ccg']);
+    // The ICB has taken over the CCG's leads; gone since 23 November 2027, it is still the one shown.
+    for (const day of ['2022-07-01', '2027-11-22', '2027-11-23', null]) {
+      expect(await leadOn(day)).toBe(demo.partnerIds['somerset-icb']);
+    }
   });
 });

@@ -298,7 +298,7 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
     expect((await asAt('2019-05-31')).errors?.[0].extensions?.code).toBe('OUT_OF_RANGE');
     // As the platform showed it before the publication was recorded: a draft, no version, nothing due.
     const asRecordedAt = (instant: string) =>
-      api.graphql<{ policy: object }>(
+      api.graphql<{ policy: { status: string } }>(
         'query($id: ID!, $t: DateTime) { policy(id: $id, asRecordedAt: $t) { status reviewDueOn reviewOverdue versions { version } currentVersion { version } } }',
         { id: policyId, t: instant },
         chair,
@@ -310,10 +310,15 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
       versions: [],
       currentVersion: null,
     });
-    expect((await asRecordedAt(beforeDraft)).errors?.[0]).toMatchObject({
-      message: `The platform held nothing of this policy at ${beforeDraft}.`,
+    // Before the draft was recorded: the refusal names the moment it was, which can be asked.
+    const beforeHeld = (await asRecordedAt(beforeDraft)).errors?.[0];
+    const earliest = beforeHeld?.extensions?.earliest as string;
+    expect(beforeHeld).toMatchObject({
+      message: `The platform held nothing of this policy at ${beforeDraft}; it first recorded it at ${earliest}.`,
       extensions: { code: 'OUT_OF_RANGE' },
     });
+    expect(earliest > beforeDraft).toBe(true);
+    expect((await asRecordedAt(earliest)).data?.policy.status).toBe('DRAFT');
     const badWindow = await api.graphql(
       'query($g: ID!) { policiesDueForReview(groupId: $g, withinDays: -1) { id } }',
       { g: demo.groupId },

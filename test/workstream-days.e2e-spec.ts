@@ -154,16 +154,28 @@ describe('workstream history and written views entered with the days they happen
       message: 'The day the task was added (2026-09-30) is before Will White joined the workstream (2026-10-01).',
     });
 
-    // Due before the day it was set, it would be overdue from the start.
-    expect(await addRefused('Due before it was set', '2026-10-04', '2026-10-05')).toEqual({
-      code: 'OUT_OF_RANGE',
-      message: 'The due date (2026-10-04) is before the day the task was added (2026-10-05).',
+    // Due before the day it was set, it would be overdue from the start: refused in the field a form marks.
+    const dueRefusal = (sentence: string) => ({
+      message: sentence,
+      extensions: { code: 'OUT_OF_RANGE', field: 'dueDate', problems: [{ field: 'dueDate', sentence }] },
     });
+    const addedTooLate = await mutate('addTask', 'AddTaskInput', {
+      workstreamId: loaded.taskAndFinishId,
+      title: 'Due before it was set',
+      ownerId: demo.personIds['will-white'],
+      dueDate: '2026-10-04',
+      addedOn: '2026-10-05',
+    });
+    expect(addedTooLate.data).toBeNull();
+    expect(addedTooLate.errors?.[0]).toMatchObject(
+      dueRefusal('The due date (2026-10-04) is before the day the task was added (2026-10-05).'),
+    );
     const due = { ...task, dueDate: '2026-10-06', reason: 'Brought forward.', changedOn: '2026-10-07' };
-    expect(await refusal('changeTaskDueDate', 'ChangeTaskDueDateInput', due)).toEqual({
-      code: 'OUT_OF_RANGE',
-      message: 'The due date (2026-10-06) is before the day it was changed (2026-10-07).',
-    });
+    const changedTooLate = await mutate('changeTaskDueDate', 'ChangeTaskDueDateInput', due);
+    expect(changedTooLate.data).toBeNull();
+    expect(changedTooLate.errors?.[0]).toMatchObject(
+      dueRefusal('The due date (2026-10-06) is before the day it was changed (2026-10-07).'),
+    );
 
     expect((await mutate('startTask', 'TaskInput', { ...task, changedOn: '2026-10-12' })).errors).toBeUndefined();
     const block = { ...task, reason: 'Waiting for the training dates.', changedOn: '2026-10-11' };

@@ -338,6 +338,10 @@ describeWithChromium('the workstream pages, in Chromium, over the demo data (23 
       `${workstreamUrl().replace(app.workstreams.taskAndFinishId, none)}/tasks/${taskId}/block`,
       `${app.api.url}/groups/${none}/workstreams/${app.workstreams.taskAndFinishId}/tasks/${taskId}/block`,
       `${app.api.url}/tasks/${taskId}/frobnicate`,
+      // A change a form sends, for a task with no card there: none, or another workstream's.
+      `${workstreamUrl()}/tasks/${none}/block`,
+      `${workstreamUrl().replace(app.workstreams.taskAndFinishId, app.workstreams.standingIds[0])}/tasks/${taskId}/block`,
+      `${app.api.url}/tasks/${none}/block`,
     ]) {
       const response = await lead.goto(address);
       const redirect = await response?.request().redirectedFrom()?.response();

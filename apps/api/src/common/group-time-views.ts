@@ -3,6 +3,16 @@ import { DomainError, groupDateOf, requireDate, requireRecordedMomentPassed } fr
 import { HistoryQueries, MembershipQueries, TimeView } from '@app/read-models';
 import { CLOCK, Clock } from '@app/platform';
 
+/** OUT_OF_RANGE for a moment before the platform held a thing, naming the first moment it did, if any. */
+function notHeld(what: string, asRecordedAt: Date | null, earliest: string | null): DomainError {
+  const held = earliest === null ? '' : `; it first recorded it at ${earliest}`;
+  return new DomainError(
+    'OUT_OF_RANGE',
+    `The platform held nothing of this ${what} at ${asRecordedAt?.toISOString()}${held}.`,
+    { earliest },
+  );
+}
+
 /**
  * Which rows a group's fields show (A3): valid today and recorded now by default; `asAt` a day,
  * as known now; `asRecordedAt` what the platform showed at a past moment, on that moment's day
@@ -51,12 +61,7 @@ export class GroupTimeViews {
       const instant = asRecordedAt.toISOString();
       requireRecordedMomentPassed(instant, this.clock.now().toISOString());
       if (this.membership.positionAt(groupId, instant) === null) {
-        const earliest = this.membership.firstRecordedAt(groupId);
-        throw new DomainError(
-          'OUT_OF_RANGE',
-          `The platform held nothing of this group at ${instant}; it first recorded it at ${earliest}.`,
-          { earliest },
-        );
+        throw notHeld('group', asRecordedAt, this.membership.firstRecordedAt(groupId));
       }
       // Every stream's events up to that moment: its meetings, workstreams and policies too.
       position = this.history.positionAt(instant);
@@ -66,33 +71,31 @@ export class GroupTimeViews {
 
   /**
    * The view of one thing of a group (a policy, a workstream): today unless asked; OUT_OF_RANGE
-   * before the group existed, before the platform held the thing, or before the first day it
-   * existed as that view records it (`firstDayIn`).
+   * before the group existed, before the platform held the thing (naming the first moment it did),
+   * or before the first day it existed as that view records it (`firstDayIn`).
    */
   ofEntity(
     groupId: string,
+    entity: Readonly<{ id: string; what: string }>,
     asAt: string | null,
     asRecordedAt: Date | null,
-    what: string,
     firstDayIn: (view: TimeView) => string | null,
   ): TimeView {
     if (asAt === null && asRecordedAt === null) return this.today();
+    // Checked before the group's own moment: the thing was recorded after its group, and the
+    // moment to name is the first at which the thing itself can be shown.
+    const recorded = asRecordedAt === null ? null : this.history.firstRecordedAt(entity.id);
+    if (asRecordedAt !== null && recorded !== null && asRecordedAt.toISOString() < recorded) {
+      throw notHeld(entity.what, asRecordedAt, recorded);
+    }
     const { view, establishedOn } = this.asked(groupId, asAt, asRecordedAt);
     const first = firstDayIn(view);
-    if (first === null) {
-      throw new DomainError(
-        'OUT_OF_RANGE',
-        `The platform held nothing of this ${what} at ${asRecordedAt?.toISOString()}.`,
-        {
-          earliest: null,
-        },
-      );
-    }
+    if (first === null) throw notHeld(entity.what, asRecordedAt, recorded);
     // The earliest day it can be shown is the later of its own first day and its group's: a day
     // before the group is refused with the day the thing began, not one that would be refused again.
     const earliest = first > establishedOn ? first : establishedOn;
     if (view.on < earliest) {
-      const began = earliest === first ? `The ${what} existed from` : 'The group was established on';
+      const began = earliest === first ? `The ${entity.what} existed from` : 'The group was established on';
       throw new DomainError('OUT_OF_RANGE', `${began} ${earliest}; ${view.on} is before it.`, { earliest });
     }
     return view;

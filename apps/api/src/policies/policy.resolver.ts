@@ -103,7 +103,7 @@ export class PolicyResolver {
     if (!today) throw new DomainError('NOT_FOUND', `There is no policy with id ${id}.`);
     await this.access.assertGroup(identity.personId, today.groupId);
     const asked = { asAt: asAt ?? null, asRecordedAt: asRecordedAt ?? null };
-    const view = this.views.ofEntity(today.groupId, asked.asAt, asked.asRecordedAt, 'policy', (seen) =>
+    const view = this.views.ofEntity(today.groupId, { id, what: 'policy' }, asked.asAt, asked.asRecordedAt, (seen) =>
       this.policies.firstDay(id, seen),
     );
     const row = this.policies.policySeen(id, view);

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { Inject } from '@nestjs/common';
 import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
-import { groupDateOf, isTaskOverdue, DomainError, leadPartnerOn, mayChangeTask } from '@app/domain';
+import { groupDateOf, isTaskOverdue, DomainError, mayChangeTask, successorOn } from '@app/domain';
 import { TaskFilter, TaskRow, TimeView, WHOLE_RECORD, WorkstreamQueries, WorkstreamRow } from '@app/read-models';
 import { CLOCK, Clock } from '@app/platform';
 import { KnownEntities } from '../common/known-entities';
@@ -156,8 +156,12 @@ export class WorkstreamResolver {
     const workstream = this.read(id);
     await this.assertReadable(identity, workstream);
     const asked = { asAt: asAt ?? null, asRecordedAt: asRecordedAt ?? null };
-    const view = this.views.ofEntity(workstream.groupId, asked.asAt, asked.asRecordedAt, 'workstream', (seenOn) =>
-      this.workstreams.firstDay(id, seenOn),
+    const view = this.views.ofEntity(
+      workstream.groupId,
+      { id, what: 'workstream' },
+      asked.asAt,
+      asked.asRecordedAt,
+      (seenOn) => this.workstreams.firstDay(id, seenOn),
     );
     const row = this.workstreams.workstreamSeen(id, view);
     if (!row) throw new DomainError('NOT_FOUND', `There is no workstream with id ${id}.`);
@@ -224,7 +228,7 @@ export class WorkstreamResolver {
   async leadPartnerId(@Parent() workstream: Workstream, @Context() context: GraphqlContext): Promise<string> {
     const { groupId, view, namedLeadPartnerId } = workstream;
     const partners = await context.loaders.partnersOfGroup.load({ id: groupId, args: { view } });
-    return leadPartnerOn(partners, namedLeadPartnerId, view.on).partnerId;
+    return successorOn(partners, namedLeadPartnerId, view.on);
   }
 
   @ResolveField(() => [WorkstreamPerson])

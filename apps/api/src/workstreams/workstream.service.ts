@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   DomainError,
+  leadCandidatesOf,
   meetingDecider,
   meetingStream,
   peopleOf,
@@ -75,7 +76,7 @@ export class WorkstreamService {
             scopeDecisionId: input.scopeDecisionId ?? null,
             group: {
               areas: group.areas,
-              partners: Object.values(group.partners),
+              partners: leadCandidatesOf(group),
               dissolved: group.dissolvedAt !== null,
               scopeDecisionAgreed: await this.scopeAgreed(groupId, input.scopeDecisionId),
             },
@@ -117,7 +118,7 @@ export class WorkstreamService {
           personId: input.personId,
           lead: await this.member(input.personId),
           leadPartnerId: input.leadPartnerId,
-          partners: group.status === 'active' ? Object.values(group.partners) : [],
+          partners: group.status === 'active' ? leadCandidatesOf(group) : [],
           actor,
           now,
         },

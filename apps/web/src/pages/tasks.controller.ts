@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
+import { ApiClient } from '../api-client';
 import { FieldError } from '../components';
 import { html } from '../html';
 import { PageContext, Pages } from '../page-context';
@@ -16,6 +17,10 @@ import {
 
 const MY_TASKS = `{ myTasks(first: 100) { totalCount edges { node { ${TASK_FIELDS} } } } }`;
 
+/** The tasks My tasks shows: a card for each. */
+const myTasks = async (api: ApiClient): Promise<TaskView[]> =>
+  (await api.send<{ myTasks: { edges: { node: TaskView }[] } }>(MY_TASKS)).myTasks.edges.map((edge) => edge.node);
+
 @Controller('tasks')
 export class TasksController {
   constructor(private readonly pages: Pages) {}
@@ -27,7 +32,7 @@ export class TasksController {
 
   /**
    * A task form's address asked for again after a refused change: back to My tasks, at the task's
-   * card. An address naming no change is no form's, and no page's.
+   * card. An address naming no change, or a task that has no card there, is no form's, and no page's.
    */
   @Get(':taskId/:change')
   async backToTask(
@@ -37,7 +42,10 @@ export class TasksController {
     @Res() response: Response,
   ): Promise<void> {
     if (!isTaskChange(change)) return this.pages.notFound(request, response);
-    response.redirect(303, taskCardOn('/tasks', taskId));
+    await this.pages.handle(request, response, async ({ api }) => {
+      if ((await myTasks(api)).some((task) => task.id === taskId)) response.redirect(303, taskCardOn('/tasks', taskId));
+      else await this.pages.notFound(request, response);
+    });
   }
 
   @Post(':taskId/:change')
@@ -60,9 +68,7 @@ export class TasksController {
     errors: FieldError[],
     values: Record<string, string>,
   ): Promise<void> {
-    const tasks = (await api.send<{ myTasks: { edges: { node: TaskView }[] } }>(MY_TASKS)).myTasks.edges.map(
-      (edge) => edge.node,
-    );
+    const tasks = await myTasks(api);
     const workstreamIds = [...new Set(tasks.map((task) => task.workstreamId))];
     const names =
       workstreamIds.length === 0

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { CLOCK, Clock } from '@app/platform';
-import { ApiRefusal, keptIfForbidden } from '../api-client';
+import { ApiClient, ApiRefusal, keptIfForbidden } from '../api-client';
 import {
   ANY,
   button,
@@ -65,6 +65,20 @@ interface WorkstreamGroup {
   workstream: { groupId: string; name: string };
 }
 
+const TASK_IDS = `query WorkstreamTaskIds($id: ID!, $after: String) {
+  workstream(id: $id) { workstreamTasks(first: 100, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }
+}`;
+
+/** Whether the workstream's page shows a card for the task: one of its tasks, to a reader of them. */
+async function hasTask(api: ApiClient, workstreamId: string, taskId: string): Promise<boolean> {
+  const tasks = await everyNode((after) =>
+    api
+      .send<{ workstream: { workstreamTasks: NodePage<{ id: string }> } }>(TASK_IDS, { id: workstreamId, after })
+      .then((page) => page.workstream.workstreamTasks),
+  ).catch(keptIfForbidden);
+  return !(tasks instanceof ApiRefusal) && tasks.some((task) => task.id === taskId);
+}
+
 /** The group's name and partners, which a lead or member who is not one of the group's readers may not read (R43). */
 const GROUP = `query Group($id: ID!) { regionalGroup(id: $id) { id name partners(includeFormer: true) { id name } } }`;
 interface Group {
@@ -116,7 +130,8 @@ export class WorkstreamController {
   /**
    * A task form's address, where a refused change is shown, asked for again (a reload, a bookmark):
    * no page lives there, so the person goes to the workstream, at the task's card. An address that
-   * names no change, or a workstream that is not the group's, is no form's: "Page not found".
+   * names no change, a workstream that is not the group's, or a task the workstream's page shows no
+   * card for (none, another workstream's, or any to a reader of no tasks) is no form's: "Page not found".
    */
   @Get('tasks/:taskId/:change')
   async backToTask(
@@ -131,7 +146,9 @@ export class WorkstreamController {
     await this.pages.handle(request, response, async (context) => {
       const { workstream } = await context.api.send<WorkstreamGroup>(WORKSTREAM_GROUP, { id: workstreamId });
       if (workstream.groupId !== groupId) this.notTheGroups(response, context, workstream.name);
-      else response.redirect(303, taskCardOn(workstreamPage(groupId, workstreamId), taskId));
+      else if (await hasTask(context.api, workstreamId, taskId))
+        response.redirect(303, taskCardOn(workstreamPage(groupId, workstreamId), taskId));
+      else await this.pages.notFound(request, response);
     });
   }
 

@@ -27,8 +27,16 @@ export function dayItHappened(
   { field, label }: DayField,
   bounds: DayBounds,
 ): IsoDate {
+  return inField(field, () => dayWithin(given, now, label, bounds));
+}
+
+/**
+ * `check` of a value given in the input field `field` (a day, a due date): a refusal it throws
+ * names that field in `field` and `problems`, so a form marks the field the refusal is about.
+ */
+export function inField<T>(field: string, check: () => T): T {
   try {
-    return dayWithin(given, now, label, bounds);
+    return check();
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     throw new DomainError(error.code, error.message, {

@@ -43,6 +43,7 @@ import {
 } from '../regional-group/regional-group.events';
 import { ActiveGroup } from '../regional-group/regional-group.state';
 import { CommissionWorkstream, GroupPartner, WorkstreamCommandUnion } from '../workstreams/workstream.commands';
+import { leadCandidatesOf } from '../workstreams/lead-partner';
 import {
   Member,
   TaskAdded,
@@ -584,7 +585,7 @@ export const workstreamMember = (rep: Representative): Member => ({ personId: re
 
 /** The group's core partners, ever, as a workstream command reads them from the group after `events`. */
 export const groupPartners = (events: readonly RegionalGroupEvent[] = avonAndSomerset): GroupPartner[] =>
-  Object.values(groupAfter(events).partners);
+  leadCandidatesOf(groupAfter(events));
 
 /** What a commission command reads from the group: its 5 areas, its 9 partners since 2019, not dissolved, no scope decision agreed. */
 export const workstreamGroup = (

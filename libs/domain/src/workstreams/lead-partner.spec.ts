@@ -1,4 +1,12 @@
-import { leadPartnerOn, LeadCandidate } from './lead-partner';
+import {
+  avonAndSomerset,
+  groupAfter,
+  NOTICE_EFFECTIVE_ON,
+  noticeToLeaveGiven,
+  noticeWithdrawn,
+  partnerLeft,
+} from '../testing/avon-and-somerset.fixture';
+import { leadCandidatesOf, leadPartnerOn, LeadCandidate } from './lead-partner';
 
 const ICB_DAY = '2022-07-01';
 const partner = (partnerId: string, dates: Partial<LeadCandidate> = {}): LeadCandidate => ({
@@ -7,6 +15,7 @@ const partner = (partnerId: string, dates: Partial<LeadCandidate> = {}): LeadCan
   succeededBy: null,
   succeededOn: null,
   leftOn: null,
+  noticeEffectiveOn: null,
   ...dates,
 });
 /** ASSSP's BNSSG health partner: the CCG from 2019, succeeded by the ICB on 1 July 2022; and the police. */
@@ -15,8 +24,8 @@ const partners = [
   partner('bnssg-icb', { admittedOn: ICB_DAY }),
   partner('police'),
 ];
-const leading = (partnerId: string) => ({ partnerId, corePartner: true });
-const notACorePartner = (partnerId: string) => ({ partnerId, corePartner: false });
+const leading = (partnerId: string) => ({ partnerId, corePartner: true, noticeEffectiveOn: null });
+const notACorePartner = (partnerId: string) => ({ partnerId, corePartner: false, noticeEffectiveOn: null });
 
 describe('leadPartnerOn (W1, R16)', () => {
   it('given a partner that has been a core partner throughout, when read on any day of its membership, then it leads', () => {
@@ -67,5 +76,47 @@ describe('leadPartnerOn (W1, R16)', () => {
 
   it('given an organisation that is no partner of the group, when read on any day, then it is reached and is no core partner', () => {
     expect(leadPartnerOn(partners, 'wiltshire-council', '2020-01-15')).toEqual(notACorePartner('wiltshire-council'));
+  });
+
+  it('given a partner whose notice to leave is open, when read before its effective day, then it leads', () => {
+    const leaving = [partner('police', { noticeEffectiveOn: '2024-03-31' })];
+    expect(leadPartnerOn(leaving, 'police', '2024-03-30')).toEqual(leading('police'));
+  });
+
+  it('given a partner whose notice to leave is open, when read on or after its effective day, then it is no core partner, for that notice', () => {
+    const leaving = [partner('police', { noticeEffectiveOn: '2024-03-31' })];
+    const leaves = { partnerId: 'police', corePartner: false, noticeEffectiveOn: '2024-03-31' };
+    expect(leadPartnerOn(leaving, 'police', '2024-03-31')).toEqual(leaves);
+    expect(leadPartnerOn(leaving, 'police', '2025-01-01')).toEqual(leaves);
+  });
+
+  it("given the BNSSG CCG named lead and its ICB under notice, when read from the notice's effective day, then the ICB is reached and is no core partner", () => {
+    const icbLeaving = [
+      partner('bnssg-ccg', { succeededBy: 'bnssg-icb', succeededOn: ICB_DAY }),
+      partner('bnssg-icb', { admittedOn: ICB_DAY, noticeEffectiveOn: '2025-03-31' }),
+    ];
+    expect(leadPartnerOn(icbLeaving, 'bnssg-ccg', '2025-03-30')).toEqual(leading('bnssg-icb'));
+    expect(leadPartnerOn(icbLeaving, 'bnssg-ccg', '2025-03-31')).toEqual({
+      partnerId: 'bnssg-icb',
+      corePartner: false,
+      noticeEffectiveOn: '2025-03-31',
+    });
+  });
+});
+
+describe('leadCandidatesOf (W1, R13)', () => {
+  const somerset = (events: Parameters<typeof groupAfter>[0]) =>
+    leadCandidatesOf(groupAfter(events)).find((candidate) => candidate.partnerId === 'somerset-ccg');
+
+  it("given NHS Somerset CCG's open notice, then it carries the notice's effective day", () => {
+    expect(somerset([...avonAndSomerset, noticeToLeaveGiven()])?.noticeEffectiveOn).toBe(NOTICE_EFFECTIVE_ON);
+  });
+
+  it('given the notice withdrawn, or taken effect, then no open notice is carried: a departure is its leftOn', () => {
+    expect(
+      somerset([...avonAndSomerset, noticeToLeaveGiven(), noticeWithdrawn('2020-03-01')])?.noticeEffectiveOn,
+    ).toBeNull();
+    const left = somerset([...avonAndSomerset, noticeToLeaveGiven(), partnerLeft()]);
+    expect(left).toMatchObject({ noticeEffectiveOn: null, leftOn: NOTICE_EFFECTIVE_ON });
   });
 });

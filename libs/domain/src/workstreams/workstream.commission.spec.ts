@@ -216,6 +216,7 @@ describe('Commissioning a workstream (W1, D2)', () => {
           partnerId: 'somerset-ccg',
           on: '2022-07-01',
           successorId: 'somerset-icb',
+          effectiveOn: null,
         });
       });
 

@@ -1,4 +1,4 @@
-import { DayBound, DayField, dayItHappened } from '../audit/day-it-happened';
+import { DayBound, DayField, dayItHappened, inField } from '../audit/day-it-happened';
 import { Decider } from '../shared/decider';
 import { groupDateOf, IsoDate, requireDate, requireNotBefore } from '../shared/dates';
 import { DomainError } from '../shared/domain-error';
@@ -52,12 +52,16 @@ function requireLeadPartner(
   const successor = leading.corePartner
     ? partners.find((partner) => partner.partnerId === leading.partnerId)
     : undefined;
+  // The notice is named only when it is the named partner's own: a successor's notice is not its.
+  const noticeEffectiveOn = leading.partnerId === leadPartnerId ? leading.noticeEffectiveOn : null;
   throw new DomainError(
     'NOT_A_CORE_PARTNER',
     successor
       ? `${named.name} had been succeeded by ${successor.name} by ${day}, ${which}: name ${successor.name} as the lead partner.`
-      : `${named.name} was not a core partner of the group on ${day}, ${which}.`,
-    { partnerId: leadPartnerId, on: day, successorId: successor?.partnerId ?? null },
+      : noticeEffectiveOn
+        ? `${named.name} has given notice to leave the group, taking effect on ${noticeEffectiveOn}: it is no core partner from that day, so it cannot lead from ${day}, ${which}.`
+        : `${named.name} was not a core partner of the group on ${day}, ${which}.`,
+    { partnerId: leadPartnerId, on: day, successorId: successor?.partnerId ?? null, effectiveOn: noticeEffectiveOn },
   );
 }
 
@@ -76,6 +80,17 @@ function requireNewLeadPartner(
   } else {
     requireLeadPartner(partners, leadPartnerId, today, 'the day the lead changes');
   }
+}
+
+/**
+ * A task's due date: a day, not before `set`, the day it was set (a task due before then would be
+ * overdue from the start); refused in the `dueDate` field.
+ */
+function requireDueDate(dueDate: string, set: DayBound): void {
+  inField('dueDate', () => {
+    requireDate(dueDate, 'The due date');
+    requireNotBefore(dueDate, set.on, 'The due date', set.what);
+  });
 }
 
 /** A task's owner is the lead or a member; a member owns it from no earlier than the day they joined. */
@@ -226,7 +241,6 @@ function addTask(command: AddTask, workstream: Workstream): WorkstreamEvent[] {
       requiredRole: 'workstream LEAD',
     });
   }
-  requireDate(dueDate, 'The due date');
   const addedOn = dayIn(
     workstream,
     command.data.addedOn,
@@ -234,8 +248,7 @@ function addTask(command: AddTask, workstream: Workstream): WorkstreamEvent[] {
     { field: 'addedOn', label: 'The day the task was added' },
     ownerJoined,
   );
-  // A task due before it was set would be overdue from the start.
-  requireNotBefore(dueDate, addedOn, 'The due date', 'the day the task was added');
+  requireDueDate(dueDate, { on: addedOn, what: 'the day the task was added' });
   return [
     {
       type: 'TaskAdded',
@@ -392,9 +405,8 @@ function decideForWorkstream(
       const task = requireTask(workstream, command.data.taskId);
       requireTaskEditor(workstream, actor, task);
       requireStatus(task, OPEN_TASK_STATUSES, 'given a new due date');
-      requireDate(command.data.dueDate, 'The due date');
       const changedOn = taskChangedOn(workstream, task, command.data.changedOn, now);
-      requireNotBefore(command.data.dueDate, changedOn, 'The due date', 'the day it was changed');
+      requireDueDate(command.data.dueDate, { on: changedOn, what: 'the day it was changed' });
       return [
         {
           type: 'TaskDueDateChanged',

@@ -155,6 +155,20 @@ export class HistoryQueries {
     return row?.position ?? null;
   }
 
+  /**
+   * The moment the platform first recorded anything of `entityId` (its stream's first event, or an
+   * event naming it), or null before any: the earliest `asRecordedAt` at which it can be shown.
+   */
+  firstRecordedAt(entityId: string): string | null {
+    const row = this.db
+      .prepare(
+        `SELECT e.recorded_at AS recordedAt FROM history_links t JOIN history_events e ON e.position = t.position
+         WHERE t.entity_id = ? ORDER BY t.position LIMIT 1`,
+      )
+      .get(entityId) as { recordedAt: string } | undefined;
+    return row?.recordedAt ?? null;
+  }
+
   /** Events matching every part of the filter, in `order`; null for a cursor not issued in that order. */
   page(
     filter: HistoryFilter,
