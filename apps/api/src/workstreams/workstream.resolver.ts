@@ -27,8 +27,8 @@ import {
   ReassignTaskInput,
   ReportWorkstreamStatusInput,
   TaskInput,
+  RemoveWorkstreamMemberInput,
   TaskReasonInput,
-  WorkstreamPersonInput,
 } from './workstream.inputs';
 import {
   Rag,
@@ -71,6 +71,7 @@ export function toWorkstream(row: WorkstreamRow, view: TimeView, asked: Asked = 
     status: row.status,
     outcomeReport: row.outcomeReport,
     closedOn: row.closedOn,
+    closedAt: row.closedAt,
     asAt: asked.asAt === null && asked.asRecordedAt === null ? null : view.on,
     asRecordedAt: asked.asRecordedAt,
     view,
@@ -348,7 +349,7 @@ export class WorkstreamResolver {
     description: 'The lead, the chair or an administrator; refused while the member owns open tasks.',
   })
   async removeWorkstreamMember(
-    @Args('input') input: WorkstreamPersonInput,
+    @Args('input') input: RemoveWorkstreamMemberInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ) {

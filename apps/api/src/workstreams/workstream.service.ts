@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   DomainError,
+  groupDateOf,
   meetingDecider,
   meetingStream,
   peopleOf,
@@ -26,8 +27,8 @@ import {
   ReassignTaskInput,
   ReportWorkstreamStatusInput,
   TaskInput,
+  RemoveWorkstreamMemberInput,
   TaskReasonInput,
-  WorkstreamPersonInput,
 } from './workstream.inputs';
 
 type Build = (context: PreparedCommand, groupId: string) => WorkstreamCommandUnion | Promise<WorkstreamCommandUnion>;
@@ -101,10 +102,10 @@ export class WorkstreamService {
     }));
   }
 
-  removeMember(input: WorkstreamPersonInput, meta: RequestMeta): Promise<string> {
+  removeMember(input: RemoveWorkstreamMemberInput, meta: RequestMeta): Promise<string> {
     return this.change(input.workstreamId, 'removeWorkstreamMember', input, meta, ({ actor, now }) => ({
       type: 'RemoveWorkstreamMember',
-      data: { personId: input.personId, actor, now },
+      data: { personId: input.personId, removedOn: input.removedOn ?? null, actor, now },
     }));
   }
 
@@ -118,6 +119,7 @@ export class WorkstreamService {
           lead: await this.member(input.personId),
           leadPartnerId: input.leadPartnerId,
           partners: group.status === 'active' ? Object.values(group.partners) : [],
+          changedOn: input.changedOn ?? null,
           actor,
           now,
         },
@@ -215,7 +217,9 @@ export class WorkstreamService {
                 target.status !== 'NONE' &&
                 (target.carriedOut.includes(input.taskId) || target.tasks[input.taskId] !== undefined),
               peopleIds: target.status === 'NONE' ? [] : peopleOf(target),
+              since: target.status === 'NONE' ? groupDateOf(now) : target.since,
             },
+            changedOn: input.changedOn ?? null,
             actor,
             now,
           },
@@ -240,6 +244,7 @@ export class WorkstreamService {
             },
             fromWorkstreamId: input.workstreamId,
             carriedOutHere: departure !== null,
+            changedOn: departure?.changedOn ?? groupDateOf(now),
             actor,
             now,
           },
@@ -252,7 +257,7 @@ export class WorkstreamService {
   close(input: CloseWorkstreamInput, meta: RequestMeta): Promise<string> {
     return this.change(input.workstreamId, 'closeWorkstream', input, meta, ({ actor, now }) => ({
       type: 'CloseWorkstream',
-      data: { outcomeReport: input.outcomeReport, actor, now },
+      data: { outcomeReport: input.outcomeReport, closedOn: input.closedOn ?? null, actor, now },
     }));
   }
 
