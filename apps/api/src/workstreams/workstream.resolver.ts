@@ -346,7 +346,8 @@ export class WorkstreamResolver {
   }
 
   @Mutation(() => Workstream, {
-    description: 'The lead, the chair or an administrator; refused while the member owns open tasks.',
+    description:
+      'The lead, the chair or an administrator, on removedOn; refused while the member owns open tasks, or owned one still open on that day.',
   })
   async removeWorkstreamMember(
     @Args('input') input: RemoveWorkstreamMemberInput,
