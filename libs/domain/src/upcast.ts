@@ -87,11 +87,12 @@ export function upcastData(type: string, data: unknown, schemaVersion: number, r
   if (!added || schemaVersion >= added.version) return data;
   const fields = data as Record<string, unknown>;
   const recordedOn = added.on ? added.on(fields, groupDateOf(recordedAt)) : groupDateOf(recordedAt);
+  const isDay = (value: unknown) => typeof value === 'string' && isIsoDate(value);
   return {
     ...fields,
     ...Object.fromEntries(
       added.fields
-        .filter((key) => fields[key] == null || (added.replacesMoment && !isIsoDate(String(fields[key]))))
+        .filter((key) => fields[key] == null || (added.replacesMoment && !isDay(fields[key])))
         .map((key) => [key, recordedOn]),
     ),
   };
