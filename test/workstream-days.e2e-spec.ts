@@ -101,7 +101,7 @@ describe('workstream history and written views entered with the days they happen
     const member = { workstreamId: loaded.taskAndFinishId, personId: demo.personIds['mike-bowden'] };
     const add = (addedOn: string) => mutate('addWorkstreamMember', 'AddWorkstreamMemberInput', { ...member, addedOn });
     expect((await add('2026-10-01')).errors).toBeUndefined();
-    expect((await mutate('removeWorkstreamMember', 'WorkstreamPersonInput', member)).errors).toBeUndefined();
+    expect((await mutate('removeWorkstreamMember', 'RemoveWorkstreamMemberInput', member)).errors).toBeUndefined();
     expect(
       await refusal('addWorkstreamMember', 'AddWorkstreamMemberInput', { ...member, addedOn: '2026-10-05' }),
     ).toEqual({

@@ -369,11 +369,15 @@ describe('workstreams and tasks over GraphQL', () => {
     expect(closed.data?.closeWorkstream.status).toBe('CLOSED');
     // Closed today, it reads closed today, not only from tomorrow.
     const today = await api.graphql(
-      'query($id: ID!) { workstream(id: $id) { status closedOn } }',
+      'query($id: ID!) { workstream(id: $id) { status closedOn closedAt } }',
       { id: loaded.taskAndFinishId },
       auditor,
     );
-    expect(today.data?.workstream).toEqual({ status: 'CLOSED', closedOn: expect.stringMatching(/^2026-11-23T/) });
+    expect(today.data?.workstream).toEqual({
+      status: 'CLOSED',
+      closedOn: '2026-11-23',
+      closedAt: expect.stringMatching(/^2026-11-23T/),
+    });
 
     const { data } = await api.graphql(
       'query($id: ID!) { workstream(id: $id) { workstreamTasks { edges { node { id status history { change workstreamId } } } } } }',

@@ -381,4 +381,50 @@ describeWithChromium('the workstream pages, in Chromium, over the demo data (23 
     expect(main).toMatch(/Since the group last met\s+No report due: closed/);
     await page.context().close();
   });
+
+  it('shows a workstream closed on a day entered later as closed from that day, and open the day before', async () => {
+    const chair = app.tokens.chair;
+    const send = async <T>(query: string, i: Record<string, unknown>) => {
+      const { data, errors } = await app.api.graphql<T>(query, { i }, chair);
+      expect(errors).toBeUndefined();
+      return data as T;
+    };
+    const { commissionWorkstream } = await send<{ commissionWorkstream: { id: string } }>(
+      'mutation($i: CommissionWorkstreamInput!) { commissionWorkstream(input: $i) { id } }',
+      {
+        groupId: app.demo.groupId,
+        name: 'Neglect strategy review',
+        kind: 'TASK_AND_FINISH',
+        purpose: 'Review the regional neglect strategy against the five areas’ practice.',
+        leadPartnerId: app.demo.partnerIds.police,
+        leadPersonId: app.demo.personIds['will-white'],
+        areaIds: Object.values(app.demo.areaIds),
+        startDate: '2022-06-01',
+        endDate: '2027-03-31',
+      },
+    );
+    await send('mutation($i: CloseWorkstreamInput!) { closeWorkstream(input: $i) { id } }', {
+      workstreamId: commissionWorkstream.id,
+      outcomeReport: 'Strategy revised.',
+      closedOn: '2022-09-30',
+    });
+
+    const page = await signedIn('chair');
+    await page.goto(`${listUrl()}/${commissionWorkstream.id}`);
+    await expect(page.locator('main').innerText()).resolves.toMatch(
+      /Status\s+Closed on 30 September 2022: Strategy revised\./,
+    );
+    await page.getByLabel('Day').fill('29');
+    await page.getByLabel('Month').fill('9');
+    await page.getByLabel('Year').fill('2022');
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await expect(page.locator('.govuk-caption-l').innerText()).resolves.toBe(
+      'Workstream as it stood on 29 September 2022',
+    );
+    const before = await page.locator('main').innerText();
+    expect(before).toMatch(/Status\s+Active/);
+    expect(before).not.toContain('Closed on');
+    await checkPage(page, 'workstream-closed-later-as-at');
+    await page.context().close();
+  });
 });

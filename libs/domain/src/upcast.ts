@@ -1,4 +1,4 @@
-import { groupDateOf, IsoDate } from './shared/dates';
+import { groupDateOf, IsoDate, isIsoDate } from './shared/dates';
 
 /**
  * Version 2: every event that records a fact of the world carries the date it happened in its data.
@@ -6,8 +6,10 @@ import { groupDateOf, IsoDate } from './shared/dates';
  * Version 4: a workstream's members (added and removed), status reports and task changes, and written views, carry
  * their days, so history entered later keeps them; a workstream carries its first day; a meeting's
  * closing carries the day it was held.
+ * Version 5: a workstream's lead change, a task's carry-over (both ends) and a workstream's closing
+ * carry their days; a closing's `closedOn` is that day, no longer the moment it was recorded.
  */
-export const EVENT_SCHEMA_VERSION = 4;
+export const EVENT_SCHEMA_VERSION = 5;
 
 /** What the platform took as the day of a workstream event that had none: the day it was recorded. */
 const WORKSTREAM_DAY = { version: 4, fields: ['changedOn'] } as const;
@@ -23,6 +25,8 @@ const DATES_ADDED: Readonly<
       version: number;
       fields: readonly string[];
       on?: (data: Record<string, unknown>, recordedOn: IsoDate) => IsoDate;
+      /** The field was there before, holding a moment: one that is not a day is replaced, not only filled. */
+      replacesMoment?: true;
     }>
   >
 > = {
@@ -66,6 +70,11 @@ const DATES_ADDED: Readonly<
   WrittenViewsSubmitted: { version: 4, fields: ['submittedOn'] },
   // Nothing then said which day a meeting closed on: the day it was recorded, as the history took it.
   MeetingClosed: { version: 4, fields: ['heldOn'] },
+  WorkstreamLeadChanged: { version: 5, fields: ['changedOn'] },
+  TaskCarriedOut: { version: 5, fields: ['changedOn'] },
+  TaskCarriedIn: { version: 5, fields: ['changedOn'] },
+  // `closedOn` was the moment the closing was recorded, and the workstream closed from its day in London.
+  WorkstreamClosed: { version: 5, fields: ['closedOn'], replacesMoment: true },
 };
 
 /**
@@ -78,8 +87,13 @@ export function upcastData(type: string, data: unknown, schemaVersion: number, r
   if (!added || schemaVersion >= added.version) return data;
   const fields = data as Record<string, unknown>;
   const recordedOn = added.on ? added.on(fields, groupDateOf(recordedAt)) : groupDateOf(recordedAt);
+  const isDay = (value: unknown) => typeof value === 'string' && isIsoDate(value);
   return {
     ...fields,
-    ...Object.fromEntries(added.fields.filter((key) => fields[key] == null).map((key) => [key, recordedOn])),
+    ...Object.fromEntries(
+      added.fields
+        .filter((key) => fields[key] == null || (added.replacesMoment && !isDay(fields[key])))
+        .map((key) => [key, recordedOn]),
+    ),
   };
 }

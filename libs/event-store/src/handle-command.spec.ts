@@ -31,7 +31,7 @@ describe('handling a command', () => {
       occurredAt: '2020-03-01T10:00:00.000Z',
       correlationId: 'corr-1',
       reason: 'first',
-      schemaVersion: 4,
+      schemaVersion: 5,
     });
     expect(stored.metadata.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(outcome.position).toBe(stored.position);

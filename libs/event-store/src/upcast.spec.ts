@@ -117,3 +117,33 @@ describe('Reading workstream events, written views and meetings closed, recorded
     expect(upcast(current)).toBe(current);
   });
 });
+
+describe('Reading lead changes, carry-overs and closings recorded before their days were kept (schema version 5)', () => {
+  const at = '2026-06-30T23:30:00.000Z';
+
+  it('dates a lead change and both ends of a carry-over from the day each was recorded, in London', () => {
+    expect(upcast(stored('WorkstreamLeadChanged', { leadPartnerId: 'police' }, 4, at)).data).toEqual({
+      leadPartnerId: 'police',
+      changedOn: '2026-07-01',
+    });
+    expect(upcast(stored('TaskCarriedOut', { taskId: 't', toWorkstreamId: 'w' }, 4, at)).data).toEqual({
+      taskId: 't',
+      toWorkstreamId: 'w',
+      changedOn: '2026-07-01',
+    });
+    expect(upcast(stored('TaskCarriedIn', { fromWorkstreamId: 'w' }, 4, at)).data).toEqual({
+      fromWorkstreamId: 'w',
+      changedOn: '2026-07-01',
+    });
+  });
+
+  it('reads the moment an older closing kept as its closedOn as the day it was recorded, in London', () => {
+    const old = stored('WorkstreamClosed', { outcomeReport: 'Done.', closedOn: at }, 4, at);
+    expect(upcast(old).data).toEqual({ outcomeReport: 'Done.', closedOn: '2026-07-01' });
+  });
+
+  it('leaves a version 5 closing as stored', () => {
+    const current = stored('WorkstreamClosed', { outcomeReport: 'Done.', closedOn: '2026-11-10' }, 5, at);
+    expect(upcast(current)).toBe(current);
+  });
+});

@@ -63,8 +63,8 @@ abstract class WorkstreamInput extends IdempotentInput {
   workstreamId!: string;
 }
 
-@InputType()
-export class WorkstreamPersonInput extends WorkstreamInput {
+@InputType({ isAbstract: true })
+abstract class WorkstreamPersonInput extends WorkstreamInput {
   @Field(() => ID)
   @IsEntityId()
   personId!: string;
@@ -77,10 +77,22 @@ export class AddWorkstreamMemberInput extends WorkstreamPersonInput {
 }
 
 @InputType()
+export class RemoveWorkstreamMemberInput extends WorkstreamPersonInput {
+  @BusinessDate('removedOn', 'the day they left, not before the workstream’s first day nor the day they were added')
+  removedOn?: string | null;
+}
+
+@InputType()
 export class ChangeWorkstreamLeadInput extends WorkstreamPersonInput {
   @Field(() => ID)
   @IsEntityId()
   leadPartnerId!: string;
+
+  @BusinessDate(
+    'changedOn',
+    'the day the new lead took over, not before the workstream’s first day nor the last change of lead',
+  )
+  changedOn?: string | null;
 }
 
 @InputType()
@@ -158,6 +170,12 @@ export class CarryTaskOverInput extends TaskIdInput {
   @Field(() => ID)
   @IsEntityId()
   toWorkstreamId!: string;
+
+  @BusinessDate(
+    'changedOn',
+    'the day the task was carried over, not before it was added or last changed, nor before the other workstream’s first day',
+  )
+  changedOn?: string | null;
 }
 
 @InputType()
@@ -165,4 +183,7 @@ export class CloseWorkstreamInput extends WorkstreamInput {
   @Field()
   @IsDocumentText()
   outcomeReport!: string;
+
+  @BusinessDate('closedOn', 'the day it closed, not before the workstream’s first day nor the last change of its tasks')
+  closedOn?: string | null;
 }

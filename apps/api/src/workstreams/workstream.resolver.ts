@@ -27,8 +27,8 @@ import {
   ReassignTaskInput,
   ReportWorkstreamStatusInput,
   TaskInput,
+  RemoveWorkstreamMemberInput,
   TaskReasonInput,
-  WorkstreamPersonInput,
 } from './workstream.inputs';
 import {
   Rag,
@@ -71,6 +71,7 @@ export function toWorkstream(row: WorkstreamRow, view: TimeView, asked: Asked = 
     status: row.status,
     outcomeReport: row.outcomeReport,
     closedOn: row.closedOn,
+    closedAt: row.closedAt,
     asAt: asked.asAt === null && asked.asRecordedAt === null ? null : view.on,
     asRecordedAt: asked.asRecordedAt,
     view,
@@ -349,10 +350,11 @@ export class WorkstreamResolver {
   }
 
   @Mutation(() => Workstream, {
-    description: 'The lead, the chair or an administrator; refused while the member owns open tasks.',
+    description:
+      'The lead, the chair or an administrator, on removedOn; refused while the member owns open tasks, or owned one still open on that day.',
   })
   async removeWorkstreamMember(
-    @Args('input') input: WorkstreamPersonInput,
+    @Args('input') input: RemoveWorkstreamMemberInput,
     @CurrentIdentity() identity: Identity,
     @Context() context: GraphqlContext,
   ) {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   DomainError,
+  groupDateOf,
   leadCandidatesOf,
   meetingDecider,
   meetingStream,
@@ -27,8 +28,8 @@ import {
   ReassignTaskInput,
   ReportWorkstreamStatusInput,
   TaskInput,
+  RemoveWorkstreamMemberInput,
   TaskReasonInput,
-  WorkstreamPersonInput,
 } from './workstream.inputs';
 
 type Build = (context: PreparedCommand, groupId: string) => WorkstreamCommandUnion | Promise<WorkstreamCommandUnion>;
@@ -102,10 +103,10 @@ export class WorkstreamService {
     }));
   }
 
-  removeMember(input: WorkstreamPersonInput, meta: RequestMeta): Promise<string> {
+  removeMember(input: RemoveWorkstreamMemberInput, meta: RequestMeta): Promise<string> {
     return this.change(input.workstreamId, 'removeWorkstreamMember', input, meta, ({ actor, now }) => ({
       type: 'RemoveWorkstreamMember',
-      data: { personId: input.personId, actor, now },
+      data: { personId: input.personId, removedOn: input.removedOn ?? null, actor, now },
     }));
   }
 
@@ -119,6 +120,7 @@ export class WorkstreamService {
           lead: await this.member(input.personId),
           leadPartnerId: input.leadPartnerId,
           partners: group.status === 'active' ? leadCandidatesOf(group) : [],
+          changedOn: input.changedOn ?? null,
           actor,
           now,
         },
@@ -216,7 +218,9 @@ export class WorkstreamService {
                 target.status !== 'NONE' &&
                 (target.carriedOut.includes(input.taskId) || target.tasks[input.taskId] !== undefined),
               peopleIds: target.status === 'NONE' ? [] : peopleOf(target),
+              since: target.status === 'NONE' ? groupDateOf(now) : target.since,
             },
+            changedOn: input.changedOn ?? null,
             actor,
             now,
           },
@@ -241,6 +245,7 @@ export class WorkstreamService {
             },
             fromWorkstreamId: input.workstreamId,
             carriedOutHere: departure !== null,
+            changedOn: departure?.changedOn ?? groupDateOf(now),
             actor,
             now,
           },
@@ -253,7 +258,7 @@ export class WorkstreamService {
   close(input: CloseWorkstreamInput, meta: RequestMeta): Promise<string> {
     return this.change(input.workstreamId, 'closeWorkstream', input, meta, ({ actor, now }) => ({
       type: 'CloseWorkstream',
-      data: { outcomeReport: input.outcomeReport, actor, now },
+      data: { outcomeReport: input.outcomeReport, closedOn: input.closedOn ?? null, actor, now },
     }));
   }
 

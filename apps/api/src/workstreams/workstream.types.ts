@@ -153,8 +153,11 @@ export class Workstream {
   @Field(() => String, { nullable: true })
   outcomeReport!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: the day it closed; closed from that day.' })
   closedOn!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The moment the platform recorded the closing (A1).' })
+  closedAt!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The day it is seen as at, when asked; null for today.' })
   asAt!: string | null;

@@ -85,6 +85,11 @@ describe('happenedOn: the real-world date of an event', () => {
     expect(happenedOn({ taskId: 't', dueDate: '2026-12-31', changedOn: '2026-10-06' }, RECORDED)).toBe('2026-10-06');
   });
 
+  it('given a member removed, or a workstream closed, on a day entered later, then it happened that day', () => {
+    expect(happenedOn({ personId: 'p', removedOn: '2026-10-30' }, RECORDED)).toBe('2026-10-30');
+    expect(happenedOn({ outcomeReport: 'Done.', closedOn: '2026-11-10' }, RECORDED)).toBe('2026-11-10');
+  });
+
   it('given a field that does not hold a date, then it is not taken for one', () => {
     expect(happenedOn({ startDate: 'soon' }, RECORDED)).toBe('2026-11-23');
   });

@@ -14,6 +14,7 @@ const HAPPENED_ON_FIELDS = [
   'establishedOn',
   'admittedOn',
   'addedOn',
+  'removedOn',
   'changedOn',
   'adoptedOn',
   'reviewedOn',

@@ -645,7 +645,7 @@ export const workstreamMemberAdded = (rep: Representative, addedOn = '2020-01-15
   data: { ...workstreamMember(rep), addedOn },
 });
 
-/** A member removed, on the day the removal was recorded (`workstreamToday` unless given). */
+/** A member who left on `removedOn`: `workstreamToday`, as a removal given no day records it, unless given. */
 export const workstreamMemberRemoved = (personId: string, removedOn = workstreamToday): WorkstreamMemberRemoved => ({
   type: 'WorkstreamMemberRemoved',
   data: { personId, removedOn },

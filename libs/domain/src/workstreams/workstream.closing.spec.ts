@@ -18,7 +18,6 @@ import {
   workstreamCommissioned,
   workstreamMember,
   workstreamMemberAdded,
-  workstreamNow,
   workstreamToday,
   workstreamMemberRemoved,
 } from '../testing/avon-and-somerset.fixture';
@@ -47,18 +46,19 @@ const resources: WorkstreamEvent[] = [
 const OUTCOME = 'One set of regional child protection procedures, published to all five areas.';
 const close = (actor: Actor = lead, outcomeReport = OUTCOME) =>
   workstreamCommand('CloseWorkstream', { outcomeReport, actor });
-const closed = (outcomeReport = OUTCOME, closedOn = workstreamNow): WorkstreamEvent => ({
+const closed = (outcomeReport = OUTCOME, closedOn = workstreamToday): WorkstreamEvent => ({
   type: 'WorkstreamClosed',
   data: { outcomeReport, closedOn },
 });
 
-type Target = { groupId: string; open: boolean; knowsTask: boolean; peopleIds: readonly string[] };
+type Target = { groupId: string; open: boolean; knowsTask: boolean; peopleIds: readonly string[]; since: string };
 /** The receiving workstream open, in the same group, without the task, and with the owners of the fixture's tasks in it. */
 const openTarget = (overrides: Partial<Target> = {}): Target => ({
   groupId: GROUP_ID,
   open: true,
   knowsTask: false,
   peopleIds: [chrisSivers.personId, 'will-white', 'sheila-smith'],
+  since: '2019-09-01',
   ...overrides,
 });
 const carryOut = (
@@ -72,9 +72,13 @@ const carryOut = (
     target: openTarget(overrides.target),
   });
 /** The departure carries the task as it stood; its fields are checked where it arrives. */
-const carriedOut = (taskId = 'task-1', toWorkstreamId = RESOURCES_WORKSTREAM_ID): WorkstreamEvent => ({
+const carriedOut = (
+  taskId = 'task-1',
+  toWorkstreamId = RESOURCES_WORKSTREAM_ID,
+  changedOn = workstreamToday,
+): WorkstreamEvent => ({
   type: 'TaskCarriedOut',
-  data: { taskId, toWorkstreamId, task: expect.objectContaining({ taskId }) },
+  data: { taskId, toWorkstreamId, task: expect.objectContaining({ taskId }), changedOn },
 });
 
 const record = (overrides: Partial<TaskRecord> = {}): TaskRecord => ({
@@ -92,10 +96,15 @@ const carryIn = (
   actor: Actor = resourcesLead,
   fromWorkstreamId = WORKSTREAM_ID,
   carriedOutHere = true,
-) => workstreamCommand('CarryTaskIn', { task, fromWorkstreamId, carriedOutHere, actor });
-const carriedIn = (task: TaskRecord = record(), fromWorkstreamId = WORKSTREAM_ID): WorkstreamEvent => ({
+  changedOn = workstreamToday,
+) => workstreamCommand('CarryTaskIn', { task, fromWorkstreamId, carriedOutHere, changedOn, actor });
+const carriedIn = (
+  task: TaskRecord = record(),
+  fromWorkstreamId = WORKSTREAM_ID,
+  changedOn = workstreamToday,
+): WorkstreamEvent => ({
   type: 'TaskCarriedIn',
-  data: { task, fromWorkstreamId },
+  data: { task, fromWorkstreamId, changedOn },
 });
 
 /** The events that bring a task of Chris Sivers's from its adding to `status`. */
@@ -160,13 +169,13 @@ describe('Closing a workstream (W3)', () => {
       .then([closed()]);
   });
 
-  it('records the instant of the command as the closing date', () => {
+  it('records the day of the command in London as the closing day, when given none', () => {
     spec
       .given(runningWorkstream)
       .when(
-        workstreamCommand('CloseWorkstream', { outcomeReport: OUTCOME, actor: lead, now: '2020-09-30T16:00:00.000Z' }),
+        workstreamCommand('CloseWorkstream', { outcomeReport: OUTCOME, actor: lead, now: '2020-09-30T23:30:00.000Z' }),
       )
-      .then([closed(OUTCOME, '2020-09-30T16:00:00.000Z')]);
+      .then([closed(OUTCOME, '2020-10-01')]);
   });
 
   it('is refused without an outcome report', () => {

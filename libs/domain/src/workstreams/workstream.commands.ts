@@ -1,4 +1,5 @@
 import { Message } from '../shared/decider';
+import { IsoDate } from '../shared/dates';
 import { Actor } from '../shared/roles';
 import { Area } from '../regional-group/regional-group.events';
 import { Member, Rag, TaskRecord, WorkstreamKind } from './workstream.events';
@@ -34,15 +35,27 @@ export type CommissionWorkstream = WorkstreamCommand<
     };
   }
 >;
-/** `addedOn`, `reportedOn`, `changedOn`: the day it happened, when entered after the fact; null for today. */
+/**
+ * `addedOn`, `removedOn`, `reportedOn`, `changedOn`, `closedOn`: the day it happened, when entered
+ * after the fact; null for today.
+ */
 export type AddWorkstreamMember = WorkstreamCommand<
   'AddWorkstreamMember',
   { member: Member | null; personId: string; addedOn?: string | null }
 >;
-export type RemoveWorkstreamMember = WorkstreamCommand<'RemoveWorkstreamMember', { personId: string }>;
+export type RemoveWorkstreamMember = WorkstreamCommand<
+  'RemoveWorkstreamMember',
+  { personId: string; removedOn?: string | null }
+>;
 export type ChangeWorkstreamLead = WorkstreamCommand<
   'ChangeWorkstreamLead',
-  { leadPartnerId: string; lead: Member | null; personId: string; partners: readonly GroupPartner[] }
+  {
+    leadPartnerId: string;
+    lead: Member | null;
+    personId: string;
+    partners: readonly GroupPartner[];
+    changedOn?: string | null;
+  }
 >;
 export type ReportWorkstreamStatus = WorkstreamCommand<
   'ReportWorkstreamStatus',
@@ -75,18 +88,20 @@ export type CarryTaskOut = WorkstreamCommand<
   {
     taskId: string;
     toWorkstreamId: string;
-    target: { groupId: string; open: boolean; knowsTask: boolean; peopleIds: readonly string[] };
+    /** `since`: the target's first day, which the task cannot arrive before. */
+    target: { groupId: string; open: boolean; knowsTask: boolean; peopleIds: readonly string[]; since: IsoDate };
+    changedOn?: string | null;
   }
 >;
 /**
- * The arrival half of a carry-over. `task` and `carriedOutHere` come from the source stream's own
- * record of the departure, which authorised the move; never from the caller or a read model.
+ * The arrival half of a carry-over. `task`, `changedOn` and `carriedOutHere` come from the source
+ * stream's own record of the departure, which authorised the move; never from the caller or a read model.
  */
 export type CarryTaskIn = WorkstreamCommand<
   'CarryTaskIn',
-  { task: TaskRecord; fromWorkstreamId: string; carriedOutHere: boolean }
+  { task: TaskRecord; fromWorkstreamId: string; carriedOutHere: boolean; changedOn: IsoDate }
 >;
-export type CloseWorkstream = WorkstreamCommand<'CloseWorkstream', { outcomeReport: string }>;
+export type CloseWorkstream = WorkstreamCommand<'CloseWorkstream', { outcomeReport: string; closedOn?: string | null }>;
 
 export type WorkstreamCommandUnion =
   | CommissionWorkstream

@@ -532,11 +532,12 @@ describe('A workstream that was never commissioned', () => {
     workstreamCommand('CarryTaskOut', {
       taskId: 'task-1',
       toWorkstreamId: 'ws-resources',
-      target: { groupId: GROUP_ID, open: true, knowsTask: false, peopleIds: ['chris-sivers'] },
+      target: { groupId: GROUP_ID, open: true, knowsTask: false, peopleIds: ['chris-sivers'], since: '2019-09-01' },
     }),
     workstreamCommand('CarryTaskIn', {
       fromWorkstreamId: 'ws-resources',
       carriedOutHere: true,
+      changedOn: '2020-04-01',
       task: {
         taskId: 'task-1',
         title: 'A task',

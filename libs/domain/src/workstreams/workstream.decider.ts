@@ -8,7 +8,7 @@ import { AddTask, CommissionWorkstream, GroupPartner, WorkstreamCommandUnion } f
 import { leadPartnerOn } from './lead-partner';
 import { OPEN_TASK_STATUSES, TaskRecord, TaskStatus, WorkstreamEvent } from './workstream.events';
 import { mayChangeTask } from './task-editors';
-import { evolveWorkstream, isLead, Workstream, WorkstreamState } from './workstream.state';
+import { evolveWorkstream, isLead, Workstream, WorkstreamMember, WorkstreamState } from './workstream.state';
 
 const isGroupOfficer = (actor: Actor) => actor.roles.includes('ADMINISTRATOR') || actor.roles.includes('CHAIR');
 
@@ -66,19 +66,19 @@ function requireLeadPartner(
 }
 
 /**
- * W1: a lead partner named on `today` is a core partner on the day it starts leading: today, or the
- * workstream's start day while that is still to come.
+ * W1: a lead partner named on `changedOn` is a core partner on the day it starts leading: that day,
+ * or the workstream's start day when the change comes before it.
  */
 function requireNewLeadPartner(
   workstream: Workstream,
   partners: readonly GroupPartner[],
   leadPartnerId: string,
-  today: IsoDate,
+  changedOn: IsoDate,
 ): void {
-  if (workstream.startDate > today) {
+  if (workstream.startDate > changedOn) {
     requireLeadPartner(partners, leadPartnerId, workstream.startDate, 'the day the workstream starts');
   } else {
-    requireLeadPartner(partners, leadPartnerId, today, 'the day the lead changes');
+    requireLeadPartner(partners, leadPartnerId, changedOn, 'the day the lead changes');
   }
 }
 
@@ -125,14 +125,18 @@ function taskChangedOn(
   now: string,
   more: readonly DayBound[] = [],
 ): IsoDate {
+  return dayIn(workstream, given, now, { field: 'changedOn', label: 'The day the task changed' }, [
+    ...taskBounds(workstream, task),
+    ...more,
+  ]);
+}
+
+/** A task changes no earlier than it was added here, nor than its last change (its arrival, for one carried in). */
+function taskBounds(workstream: Workstream, task: TaskRecord): DayBound[] {
   const days = workstream.taskDays[task.taskId];
-  const bounds: DayBound[] = days
-    ? [
-        { on: days.addedOn, what: 'the task was added' },
-        { on: days.changedOn, what: 'the task last changed' },
-      ]
-    : [];
-  return dayIn(workstream, given, now, { field: 'changedOn', label: 'The day the task changed' }, [...bounds, ...more]);
+  if (!days) return [];
+  const last = { on: days.changedOn, what: 'the task last changed' };
+  return days.addedOn === null ? [last] : [{ on: days.addedOn, what: 'the task was added' }, last];
 }
 
 function requireTask(workstream: Workstream, taskId: string): TaskRecord {
@@ -264,12 +268,12 @@ function addTask(command: AddTask, workstream: Workstream): WorkstreamEvent[] {
   ];
 }
 
-/** A former lead who owns open tasks stays on as a member, so they can still change them. */
+/** A former lead who owns open tasks stays on as a member from the day of the change, so they can still change them. */
 function changeLead(
   workstream: Workstream,
   leadPartnerId: string,
   lead: { personId: string; name: string },
-  now: string,
+  changedOn: IsoDate,
 ): WorkstreamEvent[] {
   const former = workstream.lead;
   const events: WorkstreamEvent[] = [];
@@ -278,9 +282,46 @@ function changeLead(
       (t) => t.ownerId === former.personId && OPEN_TASK_STATUSES.includes(t.status),
     );
     if (ownsOpen && !workstream.members[former.personId])
-      events.push({ type: 'WorkstreamMemberAdded', data: { ...former, addedOn: groupDateOf(now) } });
+      events.push({ type: 'WorkstreamMemberAdded', data: { ...former, addedOn: changedOn } });
   }
-  return [...events, { type: 'WorkstreamLeadChanged', data: { leadPartnerId, lead } }];
+  return [...events, { type: 'WorkstreamLeadChanged', data: { leadPartnerId, lead, changedOn } }];
+}
+
+/**
+ * A member leaves on `removedOn`: not before the workstream's first day nor the day they were last
+ * added. A task they own that is open, or that closed after that day (so was still open on it, or
+ * was added later), holds the removal up (OPEN_TASKS): every open task keeps an owner in the workstream.
+ */
+function removeMember(
+  workstream: Workstream,
+  member: WorkstreamMember,
+  given: string | null | undefined,
+  now: string,
+): WorkstreamEvent[] {
+  const removedOn = dayIn(workstream, given, now, { field: 'removedOn', label: 'The day the member was removed' }, [
+    { on: member.addedOn, what: `${member.name} was added to the workstream` },
+  ]);
+  const owned = Object.values(workstream.tasks).filter((t) => t.ownerId === member.personId);
+  const open = owned.filter((t) => OPEN_TASK_STATUSES.includes(t.status));
+  if (open.length > 0)
+    throw new DomainError(
+      'OPEN_TASKS',
+      open.length === 1
+        ? `${member.name} owns 1 open task; reassign it first.`
+        : `${member.name} owns ${open.length} open tasks; reassign them first.`,
+    );
+  const closedLater = owned.filter((t) => (workstream.taskDays[t.taskId]?.changedOn ?? removedOn) > removedOn);
+  if (closedLater.length > 0) {
+    const message =
+      closedLater.length === 1
+        ? `${member.name} owned a task still open on ${removedOn}, the day given for the removal: remove them on a day after it closed.`
+        : `${member.name} owned ${closedLater.length} tasks still open on ${removedOn}, the day given for the removal: remove them on a day after they closed.`;
+    throw new DomainError('OPEN_TASKS', message, {
+      field: 'removedOn',
+      problems: [{ field: 'removedOn', sentence: message }],
+    });
+  }
+  return [{ type: 'WorkstreamMemberRemoved', data: { personId: member.personId, removedOn } }];
 }
 
 function decideForWorkstream(
@@ -310,29 +351,22 @@ function decideForWorkstream(
       requireManager(workstream, actor, 'remove members');
       const member = workstream.members[command.data.personId];
       if (!member) throw new DomainError('NOT_FOUND', 'That person is not a member of the workstream.');
-      const owned = Object.values(workstream.tasks).filter(
-        (t) => t.ownerId === member.personId && OPEN_TASK_STATUSES.includes(t.status),
-      );
-      if (owned.length > 0)
-        throw new DomainError(
-          'OPEN_TASKS',
-          owned.length === 1
-            ? `${member.name} owns 1 open task; reassign it first.`
-            : `${member.name} owns ${owned.length} open tasks; reassign them first.`,
-        );
-      return [{ type: 'WorkstreamMemberRemoved', data: { personId: member.personId, removedOn: groupDateOf(now) } }];
+      return removeMember(workstream, member, command.data.removedOn, now);
     }
-    case 'ChangeWorkstreamLead':
+    case 'ChangeWorkstreamLead': {
       requireManager(workstream, actor, 'change the lead');
       if (!command.data.lead)
         throw new DomainError('NOT_FOUND', `The platform knows nobody with person id ${command.data.personId}.`);
-      requireNewLeadPartner(
+      const changedOn = dayIn(
         workstream,
-        command.data.partners,
-        command.data.leadPartnerId,
-        groupDateOf(command.data.now),
+        command.data.changedOn,
+        now,
+        { field: 'changedOn', label: 'The day the lead changed' },
+        [{ on: workstream.leadSince, what: 'the lead last changed' }],
       );
-      return changeLead(workstream, command.data.leadPartnerId, command.data.lead, now);
+      requireNewLeadPartner(workstream, command.data.partners, command.data.leadPartnerId, changedOn);
+      return changeLead(workstream, command.data.leadPartnerId, command.data.lead, changedOn);
+    }
     case 'ReportWorkstreamStatus':
       if (!isLead(workstream, actor.personId)) {
         throw new DomainError('FORBIDDEN', "The workstream's status is reported by its lead (W1).", {
@@ -438,7 +472,10 @@ function decideForWorkstream(
           "The task's owner is not in the other workstream: add them as a member there, or reassign the task first.",
         );
       }
-      return [{ type: 'TaskCarriedOut', data: { taskId: task.taskId, toWorkstreamId, task } }];
+      const changedOn = taskChangedOn(workstream, task, command.data.changedOn, now, [
+        { on: target.since, what: 'the first day of the workstream it goes to' },
+      ]);
+      return [{ type: 'TaskCarriedOut', data: { taskId: task.taskId, toWorkstreamId, task, changedOn } }];
     }
     case 'CarryTaskIn':
       if (!command.data.carriedOutHere) {
@@ -451,7 +488,14 @@ function decideForWorkstream(
         throw new DomainError('ALREADY_EXISTS', 'That task is already in the workstream.');
       }
       return [
-        { type: 'TaskCarriedIn', data: { task: command.data.task, fromWorkstreamId: command.data.fromWorkstreamId } },
+        {
+          type: 'TaskCarriedIn',
+          data: {
+            task: command.data.task,
+            fromWorkstreamId: command.data.fromWorkstreamId,
+            changedOn: command.data.changedOn,
+          },
+        },
       ];
     case 'CloseWorkstream': {
       requireManager(workstream, actor, 'close the workstream');
@@ -469,15 +513,16 @@ function decideForWorkstream(
           },
         );
       }
-      return [
-        {
-          type: 'WorkstreamClosed',
-          data: {
-            outcomeReport: requireText(command.data.outcomeReport, 'The outcome report'),
-            closedOn: command.data.now,
-          },
-        },
-      ];
+      const outcomeReport = requireText(command.data.outcomeReport, 'The outcome report');
+      const tasksChanged = workstream.tasksChangedOn;
+      const closedOn = dayIn(
+        workstream,
+        command.data.closedOn,
+        now,
+        { field: 'closedOn', label: 'The day the workstream closed' },
+        tasksChanged ? [{ on: tasksChanged, what: 'its tasks last changed' }] : [],
+      );
+      return [{ type: 'WorkstreamClosed', data: { outcomeReport, closedOn } }];
     }
   }
 }

@@ -44,9 +44,13 @@ export type WorkstreamCommissioned = Message<
 >;
 /** The days of members, reports and tasks are the world's: history is entered later with its real days. */
 export type WorkstreamMemberAdded = Message<'WorkstreamMemberAdded', Member & { addedOn: IsoDate }>;
-/** A removal takes no day of its own: `removedOn` is the day it was recorded, which a later re-adding cannot precede. */
+/** `removedOn`, the day they left, which a later re-adding cannot precede. */
 export type WorkstreamMemberRemoved = Message<'WorkstreamMemberRemoved', { personId: string; removedOn: IsoDate }>;
-export type WorkstreamLeadChanged = Message<'WorkstreamLeadChanged', { leadPartnerId: string; lead: Member }>;
+/** `changedOn`, the day the new lead took over: the workstream as at a day shows that day's lead. */
+export type WorkstreamLeadChanged = Message<
+  'WorkstreamLeadChanged',
+  { leadPartnerId: string; lead: Member; changedOn: IsoDate }
+>;
 export type WorkstreamStatusReported = Message<
   'WorkstreamStatusReported',
   { rag: Rag; note: string; reportedOn: IsoDate }
@@ -65,10 +69,20 @@ export type TaskDueDateChanged = Message<
   'TaskDueDateChanged',
   { taskId: string; dueDate: string; reason: string; changedOn: IsoDate }
 >;
-/** Both ends of a carry-over are recorded: out of one workstream, into the other with the task as it stood. */
-export type TaskCarriedOut = Message<'TaskCarriedOut', { taskId: string; toWorkstreamId: string; task: TaskRecord }>;
-export type TaskCarriedIn = Message<'TaskCarriedIn', { task: TaskRecord; fromWorkstreamId: string }>;
-export type WorkstreamClosed = Message<'WorkstreamClosed', { outcomeReport: string; closedOn: string }>;
+/**
+ * Both ends of a carry-over are recorded: out of one workstream, into the other with the task as it
+ * stood, each on the day it was carried (`changedOn`).
+ */
+export type TaskCarriedOut = Message<
+  'TaskCarriedOut',
+  { taskId: string; toWorkstreamId: string; task: TaskRecord; changedOn: IsoDate }
+>;
+export type TaskCarriedIn = Message<
+  'TaskCarriedIn',
+  { task: TaskRecord; fromWorkstreamId: string; changedOn: IsoDate }
+>;
+/** `closedOn`, the day it closed: closed from that day, as every other fact of it is dated. */
+export type WorkstreamClosed = Message<'WorkstreamClosed', { outcomeReport: string; closedOn: IsoDate }>;
 
 export type WorkstreamEvent =
   | WorkstreamCommissioned

@@ -63,9 +63,13 @@ const changeLeadAfterIcb = (leadPartnerId: string, now: string) =>
 const report = (rag: Rag, note = 'Mapping done in 3 of 5 areas.', actor: Actor = lead) =>
   workstreamCommand('ReportWorkstreamStatus', { rag, note, actor });
 
-const leadChanged = (rep: typeof sandraCorry, leadPartnerId = rep.partnerId): WorkstreamEvent => ({
+const leadChanged = (
+  rep: typeof sandraCorry,
+  leadPartnerId = rep.partnerId,
+  changedOn = workstreamToday,
+): WorkstreamEvent => ({
   type: 'WorkstreamLeadChanged',
-  data: { leadPartnerId, lead: workstreamMember(rep) },
+  data: { leadPartnerId, lead: workstreamMember(rep), changedOn },
 });
 const statusReported = (rag: Rag, note = 'Mapping done in 3 of 5 areas.'): WorkstreamEvent => ({
   type: 'WorkstreamStatusReported',
@@ -409,7 +413,7 @@ describe('Changing the lead', () => {
       spec
         .given(runningWorkstream)
         .when(changeLeadAfterIcb('somerset-icb', afterIcbs))
-        .then([leadChanged(sandraCorry, 'somerset-icb')]);
+        .then([leadChanged(sandraCorry, 'somerset-icb', '2022-09-01')]);
     });
 
     it('when the lead is changed to the ICB on a day before it existed, then it is refused with NOT_A_CORE_PARTNER', () => {
@@ -424,7 +428,10 @@ describe('Changing the lead', () => {
   });
 
   describe('given a workstream starting on 1 January 2023 and the Somerset ICB succeeding the CCG on 1 July 2022 (W1, R16)', () => {
-    const startingIn2023 = [workstreamCommissioned({ startDate: '2023-01-01', endDate: '2023-09-30' })];
+    // Commissioned on 1 June 2022: it exists, to take its lead changes, from that day.
+    const startingIn2023 = [
+      workstreamCommissioned({ startDate: '2023-01-01', endDate: '2023-09-30', commissionedOn: '2022-06-01' }),
+    ];
     const beforeTheSuccession = '2022-06-15T10:00:00.000Z';
 
     it('when the lead is changed to the CCG before the succession, then it is refused: on the start day the ICB leads for it', () => {
@@ -441,7 +448,7 @@ describe('Changing the lead', () => {
       spec
         .given(startingIn2023)
         .when(changeLeadAfterIcb('somerset-icb', beforeTheSuccession))
-        .then([leadChanged(sandraCorry, 'somerset-icb')]);
+        .then([leadChanged(sandraCorry, 'somerset-icb', '2022-06-15')]);
     });
   });
 

@@ -4,8 +4,11 @@ import { Member, TaskRecord, TaskStatus, WorkstreamEvent, WorkstreamKind } from 
 /** A member and the day they joined: a task they own, or a change by them, comes no earlier. */
 export type WorkstreamMember = Member & Readonly<{ addedOn: IsoDate }>;
 
-/** The days a task was added and last changed: a later change is dated no earlier than either. */
-export type TaskDays = Readonly<{ addedOn: IsoDate; changedOn: IsoDate }>;
+/**
+ * The days a task was added here (null for one carried in: it was added elsewhere) and last changed
+ * (carried in included): a later change is dated no earlier than either.
+ */
+export type TaskDays = Readonly<{ addedOn: IsoDate | null; changedOn: IsoDate }>;
 
 export type Workstream = Readonly<{
   status: 'ACTIVE' | 'CLOSED';
@@ -17,20 +20,24 @@ export type Workstream = Readonly<{
   /** A lead partner named before this day is checked on this day, when it will lead (W1). */
   startDate: IsoDate;
   lead: Member;
+  /** The day the lead last changed (the first day while it never has): a later change is dated no earlier. */
+  leadSince: IsoDate;
   members: Readonly<Record<string, WorkstreamMember>>;
   /** The day each former member was last removed: adding them again is dated no earlier. */
   removedOn: Readonly<Record<string, IsoDate>>;
   tasks: Readonly<Record<string, TaskRecord>>;
-  /**
-   * The days of the tasks added here. A task carried in has none: the carry-over records no day of
-   * its own, so its changes are bounded by the workstream's first day only.
-   */
+  /** The days of the tasks here. */
   taskDays: Readonly<Record<string, TaskDays>>;
+  /** The last day any of its tasks changed, carried out or in included: it closes no earlier. */
+  tasksChangedOn: IsoDate | null;
   /** Tasks carried to another workstream: their ids stay taken here. */
   carriedOut: readonly string[];
 }>;
 
 export type WorkstreamState = Readonly<{ status: 'NONE' }> | Workstream;
+
+/** The later of two days, either of which may be missing. */
+const later = (a: IsoDate | null, b: IsoDate): IsoDate => (a !== null && a > b ? a : b);
 
 function setTask(state: Workstream, taskId: string, change: Partial<TaskRecord>, changedOn: IsoDate): Workstream {
   const days = state.taskDays[taskId];
@@ -38,6 +45,7 @@ function setTask(state: Workstream, taskId: string, change: Partial<TaskRecord>,
     ...state,
     tasks: { ...state.tasks, [taskId]: { ...state.tasks[taskId], ...change } },
     taskDays: days ? { ...state.taskDays, [taskId]: { ...days, changedOn } } : state.taskDays,
+    tasksChangedOn: later(state.tasksChangedOn, changedOn),
   };
 }
 
@@ -62,10 +70,12 @@ export function evolveWorkstream(state: WorkstreamState, event: WorkstreamEvent)
       since: commissionedOn,
       startDate,
       lead,
+      leadSince: commissionedOn,
       members: {},
       removedOn: {},
       tasks: {},
       taskDays: {},
+      tasksChangedOn: null,
       carriedOut: [],
     };
   }
@@ -78,7 +88,7 @@ export function evolveWorkstream(state: WorkstreamState, event: WorkstreamEvent)
       return { ...state, members, removedOn: { ...state.removedOn, [event.data.personId]: event.data.removedOn } };
     }
     case 'WorkstreamLeadChanged':
-      return { ...state, lead: event.data.lead };
+      return { ...state, lead: event.data.lead, leadSince: event.data.changedOn };
     case 'WorkstreamStatusReported':
       return state;
     case 'TaskAdded': {
@@ -90,6 +100,7 @@ export function evolveWorkstream(state: WorkstreamState, event: WorkstreamEvent)
           [taskId]: { taskId, title, description, ownerId, dueDate, status: 'TO_DO', blockedReason: null },
         },
         taskDays: { ...state.taskDays, [taskId]: { addedOn, changedOn: addedOn } },
+        tasksChangedOn: later(state.tasksChangedOn, addedOn),
       };
     }
     case 'TaskStarted':
@@ -108,10 +119,23 @@ export function evolveWorkstream(state: WorkstreamState, event: WorkstreamEvent)
     case 'TaskCarriedOut': {
       const { [event.data.taskId]: _carried, ...tasks } = state.tasks;
       const { [event.data.taskId]: _days, ...taskDays } = state.taskDays;
-      return { ...state, tasks, taskDays, carriedOut: [...state.carriedOut, event.data.taskId] };
+      return {
+        ...state,
+        tasks,
+        taskDays,
+        tasksChangedOn: later(state.tasksChangedOn, event.data.changedOn),
+        carriedOut: [...state.carriedOut, event.data.taskId],
+      };
     }
-    case 'TaskCarriedIn':
-      return { ...state, tasks: { ...state.tasks, [event.data.task.taskId]: event.data.task } };
+    case 'TaskCarriedIn': {
+      const { task, changedOn } = event.data;
+      return {
+        ...state,
+        tasks: { ...state.tasks, [task.taskId]: task },
+        taskDays: { ...state.taskDays, [task.taskId]: { addedOn: null, changedOn } },
+        tasksChangedOn: later(state.tasksChangedOn, changedOn),
+      };
+    }
     case 'WorkstreamClosed':
       return { ...state, status: 'CLOSED' };
   }

@@ -63,7 +63,11 @@ describe('the workstreams projection', () => {
           workstreamMemberAdded(REPRESENTATIVES.julianWooster),
           {
             type: 'WorkstreamLeadChanged',
-            data: { leadPartnerId: 'bnssg-ccg', lead: workstreamMember(REPRESENTATIVES.janetBaptisteGrant) },
+            data: {
+              leadPartnerId: 'bnssg-ccg',
+              lead: workstreamMember(REPRESENTATIVES.janetBaptisteGrant),
+              changedOn: '2020-03-01',
+            },
           },
           {
             type: 'WorkstreamStatusReported',
@@ -175,15 +179,18 @@ describe('the workstreams projection', () => {
         ],
       }));
 
-  it('carries a task to the Resources workstream, recording both ends, then closes with an outcome report (W3)', () =>
+  it('carries a task to the Resources workstream, recording both ends on the day it was carried, then closes with an outcome report (W3)', () =>
     spec
       .given(procedures(...withTask), resources(resourcesWorkstreamCommissioned()))
       .when(
         procedures({
           type: 'TaskCarriedOut',
-          data: { taskId: TASK, toWorkstreamId: RESOURCES_WORKSTREAM_ID, task: task('TO_DO') },
+          data: { taskId: TASK, toWorkstreamId: RESOURCES_WORKSTREAM_ID, task: task('TO_DO'), changedOn },
         }),
-        resources({ type: 'TaskCarriedIn', data: { task: task('TO_DO'), fromWorkstreamId: WORKSTREAM_ID } }),
+        resources({
+          type: 'TaskCarriedIn',
+          data: { task: task('TO_DO'), fromWorkstreamId: WORKSTREAM_ID, changedOn },
+        }),
         procedures({
           type: 'WorkstreamClosed',
           data: { outcomeReport: 'Procedures published.', closedOn: '2020-09-30' },
@@ -192,9 +199,34 @@ describe('the workstreams projection', () => {
       .then({
         tasks: [{ task_id: TASK, workstream_id: RESOURCES_WORKSTREAM_ID, status: 'TO_DO' }],
         task_history: [
-          { workstream_id: WORKSTREAM_ID, change: 'ADDED', detail: taskAdded().data.title },
-          { workstream_id: WORKSTREAM_ID, change: 'CARRIED_OUT', detail: RESOURCES_WORKSTREAM_ID },
-          { workstream_id: RESOURCES_WORKSTREAM_ID, change: 'CARRIED_IN', detail: WORKSTREAM_ID },
+          {
+            workstream_id: WORKSTREAM_ID,
+            change: 'ADDED',
+            detail: taskAdded().data.title,
+            happened_on: '2020-01-20',
+            occurred_at: RECORDED_AT,
+          },
+          {
+            workstream_id: WORKSTREAM_ID,
+            change: 'CARRIED_OUT',
+            detail: RESOURCES_WORKSTREAM_ID,
+            happened_on: changedOn,
+            occurred_at: RECORDED_AT,
+          },
+          {
+            workstream_id: RESOURCES_WORKSTREAM_ID,
+            change: 'CARRIED_IN',
+            detail: WORKSTREAM_ID,
+            happened_on: changedOn,
+            occurred_at: RECORDED_AT,
+          },
+        ],
+        // In the procedures workstream until the day it was carried, in Resources from that day.
+        task_states: [
+          { workstream_id: WORKSTREAM_ID, valid_from: '2020-01-20', valid_to: null, recorded_to: 6 },
+          { workstream_id: WORKSTREAM_ID, valid_from: '2020-01-20', valid_to: changedOn, recorded_to: null },
+          { workstream_id: WORKSTREAM_ID, valid_from: changedOn, valid_to: null, recorded_to: 7 },
+          { workstream_id: RESOURCES_WORKSTREAM_ID, valid_from: changedOn, valid_to: null, recorded_to: null },
         ],
         workstreams: [
           {
@@ -223,11 +255,11 @@ describe('the workstreams projection', () => {
         task_history: [{ task_id: TASK, change: 'COMPLETED' }],
       }));
 
-  it('keeps its lead, status and members from each day, a later change closing what held before (A3)', () =>
+  it('keeps its lead, status and members from the day each changed, though entered later, a later change closing what held before (A3)', () =>
     spec
       .given(procedures(...runningWorkstream))
       .when(
-        inStream(workstreamStream(WORKSTREAM_ID), workstreamMemberRemoved('chris-sivers', '2020-06-01'), {
+        inStream(workstreamStream(WORKSTREAM_ID), workstreamMemberRemoved('chris-sivers', '2020-05-20'), {
           occurredAt: '2020-06-01T09:00:00.000Z',
         }),
         inStream(
@@ -237,6 +269,7 @@ describe('the workstreams projection', () => {
             data: {
               leadPartnerId: REPRESENTATIVES.julianWooster.partnerId,
               lead: workstreamMember(REPRESENTATIVES.julianWooster),
+              changedOn: '2020-05-25',
             },
           },
           { occurredAt: '2020-06-01T09:05:00.000Z' },
@@ -262,14 +295,14 @@ describe('the workstreams projection', () => {
             status: 'ACTIVE',
             lead_person_id: 'will-white',
             valid_from: '2020-01-15',
-            valid_to: '2020-06-01',
+            valid_to: '2020-05-25',
             recorded_from: 5,
             recorded_to: null,
           },
           {
             status: 'ACTIVE',
             lead_person_id: REPRESENTATIVES.julianWooster.personId,
-            valid_from: '2020-06-01',
+            valid_from: '2020-05-25',
             valid_to: null,
             recorded_from: 5,
             recorded_to: 6,
@@ -277,7 +310,7 @@ describe('the workstreams projection', () => {
           {
             status: 'ACTIVE',
             lead_person_id: REPRESENTATIVES.julianWooster.personId,
-            valid_from: '2020-06-01',
+            valid_from: '2020-05-25',
             valid_to: '2020-09-30',
             recorded_from: 6,
             recorded_to: null,
@@ -298,33 +331,29 @@ describe('the workstreams projection', () => {
           {
             person_id: 'chris-sivers',
             valid_from: '2020-01-15',
-            valid_to: '2020-06-01',
+            valid_to: '2020-05-20',
             recorded_from: 4,
             recorded_to: null,
           },
         ],
       }));
 
-  it('holds a workstream closed from the day in London it closed, the closing moment being a date-time', () =>
+  it('holds a workstream closed from the day it closed, entered later, and keeps the moment the closing was recorded', () =>
     spec
       .given(procedures(...runningWorkstream))
       .when(
         inStream(
           workstreamStream(WORKSTREAM_ID),
-          // 00:30 on 1 July 2020 in London (summer time) is still 30 June in UTC.
-          {
-            type: 'WorkstreamClosed',
-            data: { outcomeReport: 'Procedures published.', closedOn: '2020-06-30T23:30:00.000Z' },
-          },
-          { occurredAt: '2020-06-30T23:30:00.000Z' },
+          { type: 'WorkstreamClosed', data: { outcomeReport: 'Procedures published.', closedOn: '2020-06-30' } },
+          { occurredAt: '2020-07-20T09:00:00.000Z' },
         ),
       )
       .then({
-        workstreams: [{ status: 'CLOSED', closed_on: '2020-06-30T23:30:00.000Z' }],
+        workstreams: [{ status: 'CLOSED', closed_on: '2020-06-30', closed_at: '2020-07-20T09:00:00.000Z' }],
         workstream_states: [
           { status: 'ACTIVE', valid_from: '2020-01-15', valid_to: null, recorded_from: 1, recorded_to: 4 },
-          { status: 'ACTIVE', valid_from: '2020-01-15', valid_to: '2020-07-01', recorded_from: 4, recorded_to: null },
-          { status: 'CLOSED', valid_from: '2020-07-01', valid_to: null, recorded_from: 4, recorded_to: null },
+          { status: 'ACTIVE', valid_from: '2020-01-15', valid_to: '2020-06-30', recorded_from: 4, recorded_to: null },
+          { status: 'CLOSED', valid_from: '2020-06-30', valid_to: null, recorded_from: 4, recorded_to: null },
         ],
       }));
 

@@ -60,7 +60,7 @@ const statements = statementsPerDatabase((db) => ({
   ),
   taskState: db.prepare(`SELECT ${TASK_STATE} FROM tasks WHERE task_id = ?`),
   close: db.prepare(
-    `UPDATE workstreams SET status = 'CLOSED', outcome_report = ?, closed_on = ? WHERE workstream_id = ?`,
+    `UPDATE workstreams SET status = 'CLOSED', outcome_report = ?, closed_on = ?, closed_at = ? WHERE workstream_id = ?`,
   ),
 }));
 
@@ -71,7 +71,9 @@ export const workstreamsProjection: Projection = {
   // 3: days are London's, not UTC's.
   // 4: members, tasks and task changes from the days they happened; a report's day is a day; a
   // workstream closed from the day it closed, not the day after.
-  version: 4,
+  // 5: a removal, a lead change, a carry-over and a closing from the day each happened; `closed_on`
+  // is that day and `closed_at` the moment it was recorded.
+  version: 5,
   streams: [STREAM_PREFIX],
   tables: [
     'workstreams',
@@ -90,7 +92,7 @@ export const workstreamsProjection: Projection = {
       CREATE TABLE workstreams (
         workstream_id TEXT PRIMARY KEY, group_id TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, purpose TEXT NOT NULL,
         terms_of_reference TEXT NOT NULL, lead_partner_id TEXT NOT NULL, lead_person_id TEXT NOT NULL, lead_name TEXT NOT NULL,
-        start_date TEXT NOT NULL, end_date TEXT, scope_decision_id TEXT, status TEXT NOT NULL, outcome_report TEXT, closed_on TEXT,
+        start_date TEXT NOT NULL, end_date TEXT, scope_decision_id TEXT, status TEXT NOT NULL, outcome_report TEXT, closed_on TEXT, closed_at TEXT,
         sort_key INTEGER NOT NULL
       );
       CREATE TABLE workstream_states (
@@ -135,8 +137,6 @@ export const workstreamsProjection: Projection = {
     const workstreamId = stored.streamId.slice(STREAM_PREFIX.length);
     const occurredAt = occurredAtOf(stored);
     const actor = (stored.metadata.actor as { personId?: string } | undefined)?.personId ?? null;
-    // Events with no day of their own (a member removed, a task carried over) happened the day they were recorded.
-    const recordedOn = groupDateOf(occurredAt);
     /**
      * The task as the event left it (`state`, as its change of the row returned it; none for a
      * task never added) holds from the day the change happened.
@@ -178,13 +178,13 @@ export const workstreamsProjection: Projection = {
           db,
           WORKSTREAM_MEMBERSHIPS,
           { ...membership, person_id: event.data.personId },
-          recordedOn,
+          event.data.removedOn,
           stored.position,
         );
         return;
       case 'WorkstreamLeadChanged':
         s.changeLead.run(event.data.leadPartnerId, event.data.lead.personId, event.data.lead.name, workstreamId);
-        workstreamFrom(recordedOn);
+        workstreamFrom(event.data.changedOn);
         return;
       case 'WorkstreamStatusReported':
         // Reports recorded before their day could be given carry the moment they were made.
@@ -263,9 +263,8 @@ export const workstreamsProjection: Projection = {
         );
         return;
       case 'WorkstreamClosed':
-        s.close.run(event.data.outcomeReport, event.data.closedOn, workstreamId);
-        // `closedOn` is the moment it closed: closed from that day in London, as every state here is dated.
-        workstreamFrom(groupDateOf(event.data.closedOn));
+        s.close.run(event.data.outcomeReport, event.data.closedOn, occurredAt, workstreamId);
+        workstreamFrom(event.data.closedOn);
         return;
       default:
         return unhandled(event);

@@ -19,7 +19,9 @@ export interface WorkstreamRow {
   readonly scopeDecisionId: string | null;
   readonly status: 'ACTIVE' | 'CLOSED';
   readonly outcomeReport: string | null;
+  /** The day it closed; `closedAt`, the moment the platform recorded it. */
   readonly closedOn: string | null;
+  readonly closedAt: string | null;
 }
 
 export interface TaskRow {
@@ -67,7 +69,7 @@ export interface TaskHistoryRow {
 
 const WORKSTREAM_COLUMNS = `workstream_id AS workstreamId, group_id AS groupId, name, kind, purpose, terms_of_reference AS termsOfReference,
   lead_partner_id AS leadPartnerId, lead_person_id AS leadPersonId, lead_name AS leadName, start_date AS startDate, end_date AS endDate,
-  scope_decision_id AS scopeDecisionId, status, outcome_report AS outcomeReport, closed_on AS closedOn`;
+  scope_decision_id AS scopeDecisionId, status, outcome_report AS outcomeReport, closed_on AS closedOn, closed_at AS closedAt`;
 const TASK_COLUMNS = `t.task_id AS taskId, t.workstream_id AS workstreamId, t.title, t.description, t.owner_id AS ownerId,
   t.due_date AS dueDate, t.status, t.blocked_reason AS blockedReason, t.sort_key AS sortKey`;
 /**
@@ -77,7 +79,8 @@ const TASK_COLUMNS = `t.task_id AS taskId, t.workstream_id AS workstreamId, t.ti
 const WORKSTREAM_SEEN = `SELECT w.workstream_id AS workstreamId, w.group_id AS groupId, w.name, w.kind, w.purpose,
   w.terms_of_reference AS termsOfReference, s.lead_partner_id AS leadPartnerId, s.lead_person_id AS leadPersonId,
   s.lead_name AS leadName, w.start_date AS startDate, w.end_date AS endDate, w.scope_decision_id AS scopeDecisionId, s.status,
-  CASE WHEN s.status = 'CLOSED' THEN w.outcome_report END AS outcomeReport, CASE WHEN s.status = 'CLOSED' THEN w.closed_on END AS closedOn
+  CASE WHEN s.status = 'CLOSED' THEN w.outcome_report END AS outcomeReport, CASE WHEN s.status = 'CLOSED' THEN w.closed_on END AS closedOn,
+  CASE WHEN s.status = 'CLOSED' THEN w.closed_at END AS closedAt
   FROM workstreams w JOIN workstream_states s ON s.workstream_id = w.workstream_id AND ${seenBy('s')}`;
 /** Tasks as they stood on a view (`task_states` aliased `t`), with today's title and description. */
 const TASKS_SEEN = `(SELECT s.task_id, s.workstream_id, x.title, x.description, s.owner_id, s.due_date, s.status, s.blocked_reason, x.sort_key

@@ -1,0 +1,363 @@
+import {
+  afterIcbs,
+  avonAndSomerset,
+  groupPartners,
+  GROUP_ID,
+  meetingChair,
+  partnerSucceeded,
+  representativeOf,
+  REPRESENTATIVES,
+  RESOURCES_WORKSTREAM_ID,
+  runningWorkstream,
+  taskAdded,
+  WORKSTREAM_ID,
+  workstreamCommand,
+  workstreamMember,
+  workstreamMemberAdded,
+  workstreamMemberRemoved,
+  workstreamToday,
+} from '../testing/avon-and-somerset.fixture';
+import { specification } from '../testing/given-when-then';
+import { workstreamDecider } from './workstream.decider';
+import { TaskRecord, WorkstreamEvent } from './workstream.events';
+import { WorkstreamCommandUnion } from './workstream.commands';
+
+/** Task 1 as a carry-over records it: the task as it stood, without the day it was added. */
+function taskRecord(): Omit<TaskRecord, 'status' | 'blockedReason'> {
+  const { addedOn: _addedOn, ...added } = taskAdded().data;
+  return added;
+}
+
+/**
+ * Removing a member, changing the lead, carrying a task over and closing a workstream take the day
+ * they happened (dayItHappened), so a workstream's history can be entered after the fact. The
+ * procedures group runs from 15 January 2020; commands are sent on 1 April 2020.
+ */
+const spec = specification(workstreamDecider);
+const { chrisSivers, sandraCorry, willWhite, julianWooster } = REPRESENTATIVES;
+const lead = representativeOf(willWhite);
+
+/** Each refusal of a day names the field it was given in, for a form to mark. */
+function expectFieldNamed(given: readonly WorkstreamEvent[], command: WorkstreamCommandUnion, field: string) {
+  const { details, message } = spec.refusal(given, command);
+  expect(details).toMatchObject({ field, problems: [{ field, sentence: message }] });
+}
+
+const completed = (taskId: string, changedOn: string): WorkstreamEvent => ({
+  type: 'TaskCompleted',
+  data: { taskId, changedOn },
+});
+
+describe('Removing a member on the day they left', () => {
+  const remove = (personId: string, removedOn?: string) =>
+    workstreamCommand('RemoveWorkstreamMember', { personId, removedOn, actor: lead });
+  /** Sandra Corry joined on 10 February 2020. */
+  const withSandra = [...runningWorkstream, workstreamMemberAdded(sandraCorry, '2020-02-10')];
+
+  it('given a member who left in March, when the removal is entered in April with that day, then it is recorded on it', () => {
+    spec
+      .given(withSandra)
+      .when(remove(sandraCorry.personId, '2020-03-02'))
+      .then([workstreamMemberRemoved(sandraCorry.personId, '2020-03-02')]);
+  });
+
+  it('given no day, then the member left today', () => {
+    spec
+      .given(withSandra)
+      .when(remove(sandraCorry.personId))
+      .then([workstreamMemberRemoved(sandraCorry.personId, workstreamToday)]);
+  });
+
+  it.each([
+    [
+      '2020-02-09',
+      'OUT_OF_RANGE',
+      /^The day the member was removed \(2020-02-09\) is before Sandra Corry was added to the workstream \(2020-02-10\)\.$/,
+    ],
+    ['2020-04-02', 'VALIDATION_FAILED', /\(2020-04-02\) is in the future/],
+    ['2020-02-30', 'VALIDATION_FAILED', /\(2020-02-30\) is not a real date/],
+  ] as const)(
+    'when the removal is dated %s, then it is refused with %s naming removedOn',
+    (removedOn, code, message) => {
+      spec.given(withSandra).when(remove(sandraCorry.personId, removedOn)).thenFails(code, message);
+      expectFieldNamed(withSandra, remove(sandraCorry.personId, removedOn), 'removedOn');
+    },
+  );
+
+  it('given a member added again after a removal, then a removal is bounded by their last addition', () => {
+    const again = [
+      ...runningWorkstream,
+      workstreamMemberRemoved(chrisSivers.personId, '2020-02-01'),
+      workstreamMemberAdded(chrisSivers, '2020-03-01'),
+    ];
+    spec
+      .given(again)
+      .when(remove(chrisSivers.personId, '2020-02-15'))
+      .thenFails('OUT_OF_RANGE', /before Chris Sivers was added to the workstream \(2020-03-01\)/);
+  });
+
+  describe('given Chris Sivers owns a task completed on 20 March 2020', () => {
+    const withDone = [...runningWorkstream, taskAdded(), completed('task-1', '2020-03-20')];
+
+    it('when he is removed on 10 March, while it was still open, then it is refused with OPEN_TASKS naming removedOn', () => {
+      spec
+        .given(withDone)
+        .when(remove(chrisSivers.personId, '2020-03-10'))
+        .thenFails(
+          'OPEN_TASKS',
+          /^Chris Sivers owned a task still open on 2020-03-10, the day given for the removal: remove them on a day after it closed\.$/,
+        );
+      expectFieldNamed(withDone, remove(chrisSivers.personId, '2020-03-10'), 'removedOn');
+    });
+
+    it('when he is removed on the day it was completed, then it is recorded', () => {
+      spec
+        .given(withDone)
+        .when(remove(chrisSivers.personId, '2020-03-20'))
+        .then([workstreamMemberRemoved(chrisSivers.personId, '2020-03-20')]);
+    });
+  });
+
+  it('given a task he owns still open, when he is removed on any day, then it is OPEN_TASKS as it is today', () => {
+    spec
+      .given([...runningWorkstream, taskAdded()])
+      .when(remove(chrisSivers.personId, '2020-03-10'))
+      .thenFails('OPEN_TASKS', /^Chris Sivers owns 1 open task; reassign it first\.$/);
+  });
+});
+
+describe('Changing the lead on the day the new lead took over (W1)', () => {
+  /** NHS Somerset CCG succeeded by NHS Somerset ICB on 1 July 2022. */
+  const partners = groupPartners([...avonAndSomerset, partnerSucceeded()]);
+  const changeLead = (rep: typeof sandraCorry, leadPartnerId: string, changedOn?: string, now?: string) =>
+    workstreamCommand('ChangeWorkstreamLead', {
+      personId: rep.personId,
+      lead: workstreamMember(rep),
+      leadPartnerId,
+      partners,
+      changedOn,
+      actor: meetingChair,
+      ...(now ? { now } : {}),
+    });
+  const leadChanged = (rep: typeof sandraCorry, leadPartnerId: string, changedOn: string): WorkstreamEvent => ({
+    type: 'WorkstreamLeadChanged',
+    data: { leadPartnerId, lead: workstreamMember(rep), changedOn },
+  });
+
+  it('given a change entered later, then it is recorded on the day given', () => {
+    spec
+      .given(runningWorkstream)
+      .when(changeLead(julianWooster, julianWooster.partnerId, '2020-02-17'))
+      .then([leadChanged(julianWooster, julianWooster.partnerId, '2020-02-17')]);
+  });
+
+  it('given a lead changed on 17 February, when another change is dated 10 February, then it is refused with OUT_OF_RANGE', () => {
+    const given = [...runningWorkstream, leadChanged(julianWooster, julianWooster.partnerId, '2020-02-17')];
+    const command = changeLead(sandraCorry, sandraCorry.partnerId, '2020-02-10');
+    spec
+      .given(given)
+      .when(command)
+      .thenFails(
+        'OUT_OF_RANGE',
+        /^The day the lead changed \(2020-02-10\) is before the lead last changed \(2020-02-17\)\.$/,
+      );
+    expectFieldNamed(given, command, 'changedOn');
+  });
+
+  it.each([
+    ['2020-01-14', 'OUT_OF_RANGE', /before the workstream's first day \(2020-01-15\)/],
+    ['2020-04-02', 'VALIDATION_FAILED', /\(2020-04-02\) is in the future/],
+  ] as const)(
+    'when the change is dated %s, then it is refused with %s naming changedOn',
+    (changedOn, code, message) => {
+      const command = changeLead(julianWooster, julianWooster.partnerId, changedOn);
+      spec.given(runningWorkstream).when(command).thenFails(code, message);
+      expectFieldNamed(runningWorkstream, command, 'changedOn');
+    },
+  );
+
+  describe('given the CCG succeeded by the ICB on 1 July 2022, and the change entered on 1 September 2022', () => {
+    it('when the CCG is named lead from 15 June 2022, then it is recorded: it was a core partner that day', () => {
+      spec
+        .given(runningWorkstream)
+        .when(changeLead(sandraCorry, 'somerset-ccg', '2022-06-15', afterIcbs))
+        .then([leadChanged(sandraCorry, 'somerset-ccg', '2022-06-15')]);
+    });
+
+    it('when the ICB is named lead from 15 June 2022, then it is refused with NOT_A_CORE_PARTNER on that day', () => {
+      spec
+        .given(runningWorkstream)
+        .when(changeLead(sandraCorry, 'somerset-icb', '2022-06-15', afterIcbs))
+        .thenFails(
+          'NOT_A_CORE_PARTNER',
+          /^NHS Somerset ICB was not a core partner of the group on 2022-06-15, the day the lead changes\.$/,
+        );
+    });
+  });
+
+  it('given a former lead who owns an open task, then they stay on as a member from the day of the change', () => {
+    spec
+      .given([...runningWorkstream, taskAdded({ ownerId: willWhite.personId })])
+      .when(changeLead(julianWooster, julianWooster.partnerId, '2020-02-17'))
+      .then([
+        workstreamMemberAdded(willWhite, '2020-02-17'),
+        leadChanged(julianWooster, julianWooster.partnerId, '2020-02-17'),
+      ]);
+  });
+});
+
+describe('Carrying a task over on the day it moved (W3)', () => {
+  const task: TaskRecord = { ...taskRecord(), status: 'TO_DO', blockedReason: null };
+  /** Resources, in the same group, with Chris Sivers in it, from `since`. */
+  const carryOut = (changedOn?: string, since = '2019-09-01') =>
+    workstreamCommand('CarryTaskOut', {
+      taskId: 'task-1',
+      toWorkstreamId: RESOURCES_WORKSTREAM_ID,
+      target: { groupId: GROUP_ID, open: true, knowsTask: false, peopleIds: [chrisSivers.personId], since },
+      changedOn,
+      actor: lead,
+    });
+  const withTask = [...runningWorkstream, taskAdded()];
+
+  it('given a carry-over entered later, then the task leaves on the day given', () => {
+    spec
+      .given(withTask)
+      .when(carryOut('2020-02-03'))
+      .then([
+        {
+          type: 'TaskCarriedOut',
+          data: { taskId: 'task-1', toWorkstreamId: RESOURCES_WORKSTREAM_ID, task, changedOn: '2020-02-03' },
+        },
+      ]);
+  });
+
+  it.each([
+    [
+      '2020-01-19',
+      '2019-09-01',
+      /^The day the task changed \(2020-01-19\) is before the task was added \(2020-01-20\)\.$/,
+    ],
+    [
+      '2020-02-03',
+      '2020-02-10',
+      /^The day the task changed \(2020-02-03\) is before the first day of the workstream it goes to \(2020-02-10\)\.$/,
+    ],
+  ] as const)(
+    'when it is dated %s, the other workstream existing from %s, then it is refused with OUT_OF_RANGE naming changedOn',
+    (changedOn, since, message) => {
+      spec.given(withTask).when(carryOut(changedOn, since)).thenFails('OUT_OF_RANGE', message);
+      expectFieldNamed(withTask, carryOut(changedOn, since), 'changedOn');
+    },
+  );
+
+  it('when it is dated in the future, then it is refused with VALIDATION_FAILED', () => {
+    spec
+      .given(withTask)
+      .when(carryOut('2020-04-02'))
+      .thenFails('VALIDATION_FAILED', /is in the future/);
+  });
+
+  describe('given the task arrived in Resources on 3 February 2020', () => {
+    const resources: WorkstreamEvent[] = [
+      ...runningWorkstream.map((event) =>
+        event.type === 'WorkstreamCommissioned'
+          ? { ...event, data: { ...event.data, workstreamId: RESOURCES_WORKSTREAM_ID } }
+          : event,
+      ),
+    ];
+
+    it('when the arrival is recorded, then it carries the day of the departure', () => {
+      spec
+        .given(resources)
+        .when(
+          workstreamCommand('CarryTaskIn', {
+            task,
+            fromWorkstreamId: WORKSTREAM_ID,
+            carriedOutHere: true,
+            changedOn: '2020-02-03',
+            actor: lead,
+          }),
+        )
+        .then([{ type: 'TaskCarriedIn', data: { task, fromWorkstreamId: WORKSTREAM_ID, changedOn: '2020-02-03' } }]);
+    });
+
+    it('when the task is changed there on a day before it arrived, then it is refused with OUT_OF_RANGE', () => {
+      const arrived: WorkstreamEvent[] = [
+        ...resources,
+        { type: 'TaskCarriedIn', data: { task, fromWorkstreamId: WORKSTREAM_ID, changedOn: '2020-02-03' } },
+      ];
+      spec
+        .given(arrived)
+        .when(workstreamCommand('StartTask', { taskId: 'task-1', changedOn: '2020-02-01', actor: lead }))
+        .thenFails(
+          'OUT_OF_RANGE',
+          /^The day the task changed \(2020-02-01\) is before the task last changed \(2020-02-03\)\.$/,
+        );
+    });
+  });
+});
+
+describe('Closing a workstream on the day it closed (W3)', () => {
+  const close = (closedOn?: string) =>
+    workstreamCommand('CloseWorkstream', { outcomeReport: 'Procedures published.', closedOn, actor: lead });
+  const closed = (closedOn: string): WorkstreamEvent => ({
+    type: 'WorkstreamClosed',
+    data: { outcomeReport: 'Procedures published.', closedOn },
+  });
+  /** Its one task completed on 20 March 2020. */
+  const withDone = [...runningWorkstream, taskAdded(), completed('task-1', '2020-03-20')];
+
+  it('given a closing entered later, then it is recorded on the day given', () => {
+    spec
+      .given(withDone)
+      .when(close('2020-03-25'))
+      .then([closed('2020-03-25')]);
+  });
+
+  it('when it is dated before its last task was completed, then it is refused with OUT_OF_RANGE naming closedOn', () => {
+    spec
+      .given(withDone)
+      .when(close('2020-03-10'))
+      .thenFails(
+        'OUT_OF_RANGE',
+        /^The day the workstream closed \(2020-03-10\) is before its tasks last changed \(2020-03-20\)\.$/,
+      );
+    expectFieldNamed(withDone, close('2020-03-10'), 'closedOn');
+  });
+
+  it('given a task carried out on 3 February, when it is dated 1 February, then it is refused with OUT_OF_RANGE', () => {
+    const carried: WorkstreamEvent[] = [
+      ...runningWorkstream,
+      taskAdded(),
+      {
+        type: 'TaskCarriedOut',
+        data: {
+          taskId: 'task-1',
+          toWorkstreamId: RESOURCES_WORKSTREAM_ID,
+          task: { ...taskRecord(), status: 'TO_DO', blockedReason: null },
+          changedOn: '2020-02-03',
+        },
+      },
+    ];
+    spec
+      .given(carried)
+      .when(close('2020-02-01'))
+      .thenFails('OUT_OF_RANGE', /before its tasks last changed \(2020-02-03\)/);
+  });
+
+  it.each([
+    ['2020-01-14', 'OUT_OF_RANGE', /before the workstream's first day \(2020-01-15\)/],
+    ['2020-04-02', 'VALIDATION_FAILED', /\(2020-04-02\) is in the future/],
+    ['1 April 2020', 'VALIDATION_FAILED', /must be a date written YYYY-MM-DD/],
+  ] as const)('when it is dated %s, then it is refused with %s naming closedOn', (closedOn, code, message) => {
+    spec.given(runningWorkstream).when(close(closedOn)).thenFails(code, message);
+    expectFieldNamed(runningWorkstream, close(closedOn), 'closedOn');
+  });
+
+  it('given a member added after the tasks last changed, then the closing is bounded by its tasks only', () => {
+    spec
+      .given([...withDone, workstreamMemberAdded(sandraCorry, '2020-03-28')])
+      .when(close('2020-03-21'))
+      .then([closed('2020-03-21')]);
+  });
+});

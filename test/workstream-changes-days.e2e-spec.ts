@@ -1,0 +1,278 @@
+import { LoadedDemo } from '../apps/cli/src/demo/load-demo';
+import { LoadedWorkstreams } from '../apps/cli/src/demo/workstreams';
+import { startDemoApp } from './support/demo-app';
+import { TestApp } from './support/test-app';
+
+type Seen = {
+  status: string;
+  closedOn: string | null;
+  leadPartnerId: string;
+  lead: { name: string };
+  members: { name: string }[];
+  workstreamTasks: { edges: { node: { id: string } }[] };
+};
+
+const SEEN = `query($id: ID!, $asAt: String) { workstream(id: $id, asAt: $asAt) {
+  status closedOn leadPartnerId lead { name } members { name } workstreamTasks(first: 100) { edges { node { id } } } } }`;
+
+/**
+ * A neglect review entered on 23 November 2026 with the days things happened from its start on
+ * 1 June 2022, a month before the CCGs became ICBs: its lead changed, a task carried over, a member
+ * removed and the workstream closed, each on its own day; refused when a day is not a day, has not
+ * come, or falls before what it changes, naming the field and writing nothing.
+ */
+describe('removing a member, changing the lead, carrying a task over and closing, entered with their days', () => {
+  let api: TestApp;
+  let demo: LoadedDemo;
+  let loaded: LoadedWorkstreams;
+  let tokenOf: (key: string) => Promise<string>;
+  let chair: string;
+  let workstreamId: string;
+  const taskIds: Record<string, string> = {};
+
+  const mutate = (mutation: string, inputType: string, input: Record<string, unknown>, token = chair) =>
+    api.graphql<Record<string, { id: string }>>(
+      `mutation($i: ${inputType}!) { ${mutation}(input: $i) { id } }`,
+      { i: input },
+      token,
+    );
+  /** The refusal's code, sentence and field; nothing in `data`. */
+  const refusal = async (mutation: string, inputType: string, input: Record<string, unknown>, token = chair) => {
+    const { data, errors } = await mutate(mutation, inputType, input, token);
+    expect(data?.[mutation] ?? null).toBeNull();
+    const extensions = errors?.[0].extensions as { code: string; field?: string; problems?: unknown[] };
+    if (extensions.field)
+      expect(extensions.problems).toEqual([{ field: extensions.field, sentence: errors?.[0].message }]);
+    return { code: extensions.code, message: errors?.[0].message, field: extensions.field };
+  };
+  const seen = async (asAt: string | null = null, id = workstreamId): Promise<Seen> => {
+    const { data, errors } = await api.graphql<{ workstream: Seen }>(SEEN, { id, asAt }, await tokenOf('auditor'));
+    expect(errors).toBeUndefined();
+    return data?.workstream as Seen;
+  };
+  const taskIdsOf = (workstream: Seen) => workstream.workstreamTasks.edges.map((edge) => edge.node.id);
+
+  beforeAll(async () => {
+    ({ api, demo, workstreams: loaded, tokenOf } = await startDemoApp({ load: ['meetings', 'workstreams'] }));
+    chair = await tokenOf('sheila-smith');
+    const lead = await tokenOf('janet-baptiste-grant');
+    const { data } = await mutate('commissionWorkstream', 'CommissionWorkstreamInput', {
+      groupId: demo.groupId,
+      name: 'Neglect strategy review',
+      kind: 'TASK_AND_FINISH',
+      purpose: 'Review the regional neglect strategy against the five areas’ practice.',
+      leadPartnerId: demo.partnerIds['bnssg-ccg'],
+      leadPersonId: demo.personIds['janet-baptiste-grant'],
+      areaIds: Object.values(demo.areaIds),
+      startDate: '2022-06-01',
+      endDate: '2027-03-31',
+    });
+    workstreamId = data?.commissionWorkstream.id as string;
+    for (const [person, addedOn] of [
+      ['chris-sivers', '2022-06-03'],
+      ['jacqui-jensen', '2022-06-01'],
+    ]) {
+      const added = await mutate('addWorkstreamMember', 'AddWorkstreamMemberInput', {
+        workstreamId,
+        personId: demo.personIds[person],
+        addedOn,
+      });
+      expect(added.errors).toBeUndefined();
+    }
+    for (const [key, owner, addedOn] of [
+      ['audit', 'chris-sivers', '2022-06-10'],
+      ['toolkit', 'jacqui-jensen', '2022-07-01'],
+    ]) {
+      const title = key === 'audit' ? 'Audit neglect referrals' : 'Adapt the neglect toolkit';
+      const { data: added } = await api.graphql<{ addTask: Seen }>(
+        'mutation($i: AddTaskInput!) { addTask(input: $i) { workstreamTasks(first: 100) { edges { node { id title } } } } }',
+        { i: { workstreamId, title, ownerId: demo.personIds[owner], dueDate: '2022-12-31', addedOn } },
+        lead,
+      );
+      const edges = added?.addTask.workstreamTasks.edges as { node: { id: string; title: string } }[];
+      taskIds[key] = edges.find((edge) => edge.node.title === title)?.node.id as string;
+    }
+    const done = await mutate(
+      'completeTask',
+      'TaskInput',
+      { workstreamId, taskId: taskIds.audit, changedOn: '2022-09-20' },
+      lead,
+    );
+    expect(done.errors).toBeUndefined();
+  });
+  afterAll(async () => api.stop());
+
+  it('changes the lead on the day given, checks the lead partner on that day, and shows each day its lead', async () => {
+    const change = (leadPartner: string, person: string, changedOn: string) => ({
+      workstreamId,
+      personId: demo.personIds[person],
+      leadPartnerId: demo.partnerIds[leadPartner],
+      changedOn,
+    });
+    // The BNSSG ICB took over from the CCG on 1 July 2022: on 20 June it was no core partner yet.
+    expect(
+      await refusal(
+        'changeWorkstreamLead',
+        'ChangeWorkstreamLeadInput',
+        change('bnssg-icb', 'janet-baptiste-grant', '2022-06-20'),
+      ),
+    ).toEqual({
+      code: 'NOT_A_CORE_PARTNER',
+      message:
+        'NHS Bristol, North Somerset and South Gloucestershire ICB was not a core partner of the group on 2022-06-20, the day the lead changes.',
+      field: undefined,
+    });
+    expect(
+      await refusal('changeWorkstreamLead', 'ChangeWorkstreamLeadInput', change('police', 'will-white', '2022-05-31')),
+    ).toEqual({
+      code: 'OUT_OF_RANGE',
+      message: "The day the lead changed (2022-05-31) is before the workstream's first day (2022-06-01).",
+      field: 'changedOn',
+    });
+    expect(
+      await refusal('changeWorkstreamLead', 'ChangeWorkstreamLeadInput', change('police', 'will-white', '2026-11-24')),
+    ).toEqual({
+      code: 'VALIDATION_FAILED',
+      message: 'The day the lead changed (2026-11-24) is in the future; record it once it has happened.',
+      field: 'changedOn',
+    });
+    expect(
+      await refusal('changeWorkstreamLead', 'ChangeWorkstreamLeadInput', change('police', 'will-white', '2022-06-31')),
+    ).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'changedOn',
+    });
+    expect((await seen()).lead.name).toBe('Janet Baptiste-Grant');
+
+    expect(
+      (await mutate('changeWorkstreamLead', 'ChangeWorkstreamLeadInput', change('police', 'will-white', '2022-06-20')))
+        .errors,
+    ).toBeUndefined();
+    expect(await seen('2022-06-19')).toMatchObject({
+      lead: { name: 'Janet Baptiste-Grant' },
+      leadPartnerId: demo.partnerIds['bnssg-ccg'],
+    });
+    expect(await seen('2022-06-20')).toMatchObject({
+      lead: { name: 'Will White' },
+      leadPartnerId: demo.partnerIds.police,
+    });
+    expect(
+      await refusal(
+        'changeWorkstreamLead',
+        'ChangeWorkstreamLeadInput',
+        change('police', 'julian-wooster', '2022-06-15'),
+      ),
+    ).toEqual({
+      code: 'OUT_OF_RANGE',
+      message: 'The day the lead changed (2022-06-15) is before the lead last changed (2022-06-20).',
+      field: 'changedOn',
+    });
+  });
+
+  it('carries a task over on the day given, both ends and its history on that day', async () => {
+    const [, , , taskAndFinishActivity] = loaded.standingIds;
+    const carry = (toWorkstreamId: string, changedOn: string) => ({
+      workstreamId,
+      taskId: taskIds.toolkit,
+      toWorkstreamId,
+      changedOn,
+    });
+    expect(await refusal('carryTaskOver', 'CarryTaskOverInput', carry(taskAndFinishActivity, '2022-06-30'))).toEqual({
+      code: 'OUT_OF_RANGE',
+      message: 'The day the task changed (2022-06-30) is before the task was added (2022-07-01).',
+      field: 'changedOn',
+    });
+    // The demo's return interviews group began on 15 September 2026.
+    expect(await refusal('carryTaskOver', 'CarryTaskOverInput', carry(loaded.taskAndFinishId, '2022-08-01'))).toEqual({
+      code: 'OUT_OF_RANGE',
+      message:
+        'The day the task changed (2022-08-01) is before the first day of the workstream it goes to (2026-09-15).',
+      field: 'changedOn',
+    });
+    expect(
+      await refusal('carryTaskOver', 'CarryTaskOverInput', carry(taskAndFinishActivity, '2026-11-24')),
+    ).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'changedOn',
+    });
+    expect(taskIdsOf(await seen())).toContain(taskIds.toolkit);
+    expect(taskIdsOf(await seen(null, loaded.taskAndFinishId))).not.toContain(taskIds.toolkit);
+
+    expect(
+      (await mutate('carryTaskOver', 'CarryTaskOverInput', carry(taskAndFinishActivity, '2022-08-01'))).errors,
+    ).toBeUndefined();
+    expect(taskIdsOf(await seen('2022-07-31'))).toContain(taskIds.toolkit);
+    expect(taskIdsOf(await seen('2022-08-01'))).not.toContain(taskIds.toolkit);
+    expect(taskIdsOf(await seen('2022-08-01', taskAndFinishActivity))).toContain(taskIds.toolkit);
+    const { data } = await api.graphql<{
+      workstream: { workstreamTasks: { edges: { node: { id: string; history: unknown[] } }[] } };
+    }>(
+      'query($id: ID!) { workstream(id: $id) { workstreamTasks(first: 100) { edges { node { id history { change happenedOn } } } } } }',
+      { id: taskAndFinishActivity },
+      await tokenOf('auditor'),
+    );
+    expect(
+      data?.workstream.workstreamTasks.edges.find((edge) => edge.node.id === taskIds.toolkit)?.node.history,
+    ).toEqual([
+      { change: 'ADDED', happenedOn: '2022-07-01' },
+      { change: 'CARRIED_OUT', happenedOn: '2022-08-01' },
+      { change: 'CARRIED_IN', happenedOn: '2022-08-01' },
+    ]);
+  });
+
+  it('removes a member on the day given, not while a task they own was still open, and shows them until then', async () => {
+    const remove = (removedOn: string) => ({ workstreamId, personId: demo.personIds['chris-sivers'], removedOn });
+    expect(await refusal('removeWorkstreamMember', 'RemoveWorkstreamMemberInput', remove('2022-06-02'))).toEqual({
+      code: 'OUT_OF_RANGE',
+      message:
+        'The day the member was removed (2022-06-02) is before Chris Sivers was added to the workstream (2022-06-03).',
+      field: 'removedOn',
+    });
+    // His audit was completed on 20 September 2022.
+    expect(await refusal('removeWorkstreamMember', 'RemoveWorkstreamMemberInput', remove('2022-09-10'))).toEqual({
+      code: 'OPEN_TASKS',
+      message:
+        'Chris Sivers owned a task still open on 2022-09-10, the day given for the removal: remove them on a day after it closed.',
+      field: 'removedOn',
+    });
+    expect(await refusal('removeWorkstreamMember', 'RemoveWorkstreamMemberInput', remove('2026-11-24'))).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'removedOn',
+    });
+    expect((await seen()).members.map((member) => member.name)).toContain('Chris Sivers');
+
+    expect(
+      (await mutate('removeWorkstreamMember', 'RemoveWorkstreamMemberInput', remove('2022-09-21'))).errors,
+    ).toBeUndefined();
+    expect((await seen('2022-09-20')).members.map((member) => member.name)).toContain('Chris Sivers');
+    expect((await seen('2022-09-21')).members.map((member) => member.name)).not.toContain('Chris Sivers');
+  });
+
+  it('closes on the day given, not before its tasks last changed, and is closed from that day', async () => {
+    const close = (closedOn: string) => ({ workstreamId, outcomeReport: 'Strategy revised.', closedOn });
+    expect(await refusal('closeWorkstream', 'CloseWorkstreamInput', close('2022-09-10'))).toEqual({
+      code: 'OUT_OF_RANGE',
+      message: 'The day the workstream closed (2022-09-10) is before its tasks last changed (2022-09-20).',
+      field: 'closedOn',
+    });
+    expect(await refusal('closeWorkstream', 'CloseWorkstreamInput', close('2026-11-24'))).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'closedOn',
+    });
+    expect(await refusal('closeWorkstream', 'CloseWorkstreamInput', close('30 September 2022'))).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'closedOn',
+    });
+    expect((await seen()).status).toBe('ACTIVE');
+
+    expect((await mutate('closeWorkstream', 'CloseWorkstreamInput', close('2022-09-30'))).errors).toBeUndefined();
+    expect(await seen('2022-09-29')).toMatchObject({ status: 'ACTIVE', closedOn: null });
+    expect(await seen('2022-09-30')).toMatchObject({ status: 'CLOSED', closedOn: '2022-09-30' });
+    const { data } = await api.graphql<{ workstream: { closedOn: string; closedAt: string } }>(
+      'query($id: ID!) { workstream(id: $id) { closedOn closedAt } }',
+      { id: workstreamId },
+      await tokenOf('auditor'),
+    );
+    expect(data?.workstream).toEqual({ closedOn: '2022-09-30', closedAt: expect.stringMatching(/^2026-11-23T/) });
+  });
+});
