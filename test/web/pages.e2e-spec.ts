@@ -423,7 +423,10 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
       table.locator('tr').filter({ has: page.locator('th', { hasText: new RegExp(`^${area}$`) }) });
     await expect(row('Somerset').innerText()).resolves.toContain('Adopted with variation');
     await expect(row('South Gloucestershire').innerText()).resolves.toContain('Undecided');
-    await table.scrollIntoViewIfNeeded();
+    // The shot starts at the policy's own heading, so the README shows whose adoption the table is.
+    await page
+      .getByRole('heading', { name: 'Regional escalation procedure', exact: true })
+      .evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: join(README_SHOTS, 'adoption-table.png') });
     await checkPage(page, 'policies');
 
