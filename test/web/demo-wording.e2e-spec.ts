@@ -1,0 +1,39 @@
+import { Browser, Page } from 'playwright-core';
+import { describeWithChromium, launchChromium, openPage, signIn as signInAs } from '../support/chromium';
+import { DemoApp, startDemoApp } from '../support/demo-app';
+
+// A real browser on a shared 2-core machine: each test gets more than Jest's default minute to finish.
+jest.setTimeout(300_000);
+
+/** The demo's policy that South Gloucestershire has not decided, published to the areas on 19 November 2026. */
+const ESCALATION_PROCEDURE = 'Regional escalation procedure, version 1';
+
+/** What people met on the demo's pages that was written for programs, each in the page it was met on. */
+describeWithChromium('the demo’s pages in the words of the people who read them, in Chromium', () => {
+  let app: DemoApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startDemoApp();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.api.stop();
+  });
+
+  const signedIn = async (who: string): Promise<Page> => {
+    const page = await openPage(browser);
+    await signInAs(page, app.api.url, who);
+    return page;
+  };
+  const inboxUrl = (area: string) => `${app.api.url}/areas/${app.demo.areaIds[area]}/inbox`;
+
+  it('offers the demo’s South Gloucestershire business manager the decision on a version the area has not decided', async () => {
+    const page = await signedIn('area business manager (South Gloucestershire)');
+    await page.goto(inboxUrl('South Gloucestershire'));
+    const form = page.locator('form', { hasText: ESCALATION_PROCEDURE });
+    await expect(form.getByRole('button', { name: /^Record decision/ }).count()).resolves.toBe(1);
+    await page.context().close();
+  });
+});
