@@ -28,12 +28,31 @@ describeWithChromium('the demo’s pages in the words of the people who read the
     return page;
   };
   const inboxUrl = (area: string) => `${app.api.url}/areas/${app.demo.areaIds[area]}/inbox`;
+  const summary = (page: Page) => page.locator('.govuk-error-summary').innerText();
 
   it('offers the demo’s South Gloucestershire business manager the decision on a version the area has not decided', async () => {
     const page = await signedIn('area business manager (South Gloucestershire)');
     await page.goto(inboxUrl('South Gloucestershire'));
     const form = page.locator('form', { hasText: ESCALATION_PROCEDURE });
     await expect(form.getByRole('button', { name: /^Record decision/ }).count()).resolves.toBe(1);
+    await page.context().close();
+  });
+
+  it('words the days of a refused decision as the page writes days, not as the API does', async () => {
+    const page = await signedIn('area business manager (South Gloucestershire)');
+    await page.goto(inboxUrl('South Gloucestershire'));
+    const form = page.locator('form', { hasText: ESCALATION_PROCEDURE });
+    await form.getByLabel('Adopted', { exact: true }).check();
+    await form.getByLabel('Day').fill('1');
+    await form.getByLabel('Month').fill('11');
+    await form.getByLabel('Year').fill('2026');
+    await form.getByRole('button', { name: /^Record decision/ }).click();
+    const said = await summary(page);
+    expect(said).toContain(
+      "The date of the decision (1 November 2026) is before version 1's publication (19 November 2026).",
+    );
+    expect(said).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    await expect(page.locator('.govuk-error-message').innerText()).resolves.toContain('(1 November 2026)');
     await page.context().close();
   });
 });
