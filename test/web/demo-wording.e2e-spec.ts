@@ -55,4 +55,21 @@ describeWithChromium('the demo’s pages in the words of the people who read the
     await expect(page.locator('.govuk-error-message').innerText()).resolves.toContain('(1 November 2026)');
     await page.context().close();
   });
+
+  it('words Bristol’s rapid review decision to start a local review, on the area’s inbox and the region’s', async () => {
+    const decided = 'Rapid review decision on BRS-2025-11: local child safeguarding practice review';
+    const manager = await signedIn('area business manager (Bristol)');
+    await manager.goto(inboxUrl('Bristol'));
+    const sent = await manager.locator('table', { hasText: 'What Bristol sent up' }).innerText();
+    expect(sent).toContain(decided);
+    expect(sent).not.toContain('LCSPR');
+    await manager.context().close();
+
+    const chair = await signedIn('chair');
+    await chair.goto(`${app.api.url}/groups/${app.demo.groupId}/inbox`);
+    const inbox = await chair.locator('table').first().innerText();
+    expect(inbox).toContain(decided);
+    expect(inbox).not.toContain('LCSPR');
+    await chair.context().close();
+  });
 });
