@@ -34,7 +34,7 @@ const HISTORY = `query History($filter: HistoryFilter, $first: Int!, $after: Str
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { node {
-      id position type kind streamId happenedOn recordedAt reason data
+      id position type kind streamId happenedOn recordedAt reason data withheld
       actor { personId name partnerName roles }
     } }
   }
@@ -71,6 +71,8 @@ interface HistoryEvent {
   recordedAt: string;
   reason: string | null;
   data: string;
+  /** The API's word that `data` and `reason` are not this reader's to see (R42, R43), which the export keeps. */
+  withheld: boolean;
   actor: { personId: string | null; name: string | null; partnerName: string | null; roles: string[] };
 }
 interface HistoryPage {
