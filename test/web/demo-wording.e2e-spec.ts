@@ -105,4 +105,39 @@ describeWithChromium('the demo’s pages in the words of the people who read the
     expect(lines.filter((line) => line.withheld).every((line) => line.data === '{}')).toBe(true);
     await page.context().close();
   });
+
+  it('answers a form sent to an address whose id names nothing with "Page not found", as a mistyped address', async () => {
+    const page = await signedIn('task owner (overdue task)');
+    const markAsDone = () => page.locator('form', { has: page.getByRole('button', { name: /^Mark as done/ }) }).first();
+    await page.goto(`${app.api.url}/tasks`);
+    const [taskId] = ((await markAsDone().getAttribute('action')) ?? '').split('/').slice(-2);
+    const { groupId } = app.demo;
+    const workstreamId = app.workstreams.taskAndFinishId;
+    const none = '00000000-0000-4000-8000-000000000000';
+    for (const address of [
+      '/tasks/nope/complete',
+      `/groups/${groupId}/workstreams/nope/tasks/${taskId}/complete`,
+      `/groups/nope/workstreams/${workstreamId}/tasks/${taskId}/complete`,
+      `/groups/${groupId}/workstreams/${none}/tasks/${taskId}/complete`,
+      `/groups/${groupId}/meetings/nope/open`,
+      `/groups/${groupId}/meetings/${none}/open`,
+      '/areas/nope/inbox/escalation',
+      `/areas/${none}/inbox/escalation`,
+    ]) {
+      // The task's form as the page wrote it, its token valid, sent to the edited address.
+      await page.goto(`${app.api.url}/tasks`);
+      const [response] = await Promise.all([
+        page.waitForNavigation(),
+        markAsDone().evaluate((form, to) => {
+          form.setAttribute('action', to);
+          (form as unknown as { submit: () => void }).submit();
+        }, address),
+      ]);
+      expect([address, response?.status()]).toEqual([address, 404]);
+      await expect(page.locator('h1').innerText()).resolves.toBe('Page not found');
+      await expect(page.locator('main').innerText()).resolves.not.toContain('names nothing');
+      await expect(page.locator('.app-signed-in').innerText()).resolves.toContain('Signed in as');
+    }
+    await page.context().close();
+  });
 });
