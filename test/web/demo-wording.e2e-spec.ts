@@ -140,4 +140,17 @@ describeWithChromium('the demo’s pages in the words of the people who read the
     }
     await page.context().close();
   });
+
+  it('words each event’s type on the audit page for an auditor, its exact type kept beside the words', async () => {
+    const page = await signedIn('auditor');
+    await page.goto(`${app.api.url}/audit?kind=ACCESS`);
+    const events = page.locator('table', { hasText: 'Events, in the order recorded' });
+    const types = await events.locator('tbody tr > :nth-child(2)').allInnerTexts();
+    expect(types).toContain('Person registered');
+    expect(types.filter((type) => /^[A-Z][a-z]+[A-Z]/.test(type))).toEqual([]);
+    await expect(events.locator('span[title="PersonRegistered"]').first().innerText()).resolves.toBe(
+      'Person registered',
+    );
+    await page.context().close();
+  });
 });

@@ -22,6 +22,7 @@ import {
   readDate,
 } from '../components';
 import { html } from '../html';
+import { eventTypeInWords } from './event-type-words';
 import { filterAddressRefusals, historyFilterRefusal } from './history-filter-refusal';
 import { PageContext, Pages, queryOf } from '../page-context';
 
@@ -330,7 +331,8 @@ export class AuditController {
                   ['Position', 'Event', 'Record', 'Happened', 'Recorded', 'By', 'Reason'],
                   history.edges.map(({ node }) => [
                     String(node.position),
-                    node.type,
+                    // The exact type stays to hand for an auditor matching it to the export.
+                    html`<span title="${node.type}">${eventTypeInWords(node.type)}</span>`,
                     html`${humanise(node.kind)}<br /><code>${node.streamId}</code>`,
                     longDate(node.happenedOn),
                     dateTime(node.recordedAt),
