@@ -558,8 +558,13 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     await page.getByLabel('Entity id').fill(pastMeetingId);
     await page.getByRole('button', { name: 'Show history' }).click();
     const events = page.locator('table', { hasText: 'Events, in the order recorded' });
-    await expect(events.innerText()).resolves.toContain('MeetingScheduled');
-    await expect(events.innerText()).resolves.toContain('DecisionRecorded');
+    // Each event's type in words, the exact type kept beside them for matching the export.
+    await expect(events.innerText()).resolves.toContain('Meeting scheduled');
+    await expect(events.innerText()).resolves.toContain('Decision recorded');
+    await expect(events.innerText()).resolves.not.toContain('MeetingScheduled');
+    await expect(events.locator('span[title="MeetingScheduled"]').first().innerText()).resolves.toBe(
+      'Meeting scheduled',
+    );
     const matching = Number(/(\d+) events? match/.exec(await page.locator('main').innerText())?.[1]);
     expect(matching).toBeGreaterThan(3);
 

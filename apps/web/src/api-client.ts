@@ -1,8 +1,10 @@
 import { Request } from 'express';
+import { withDaysInWords } from './sentence-days';
 
 /**
- * The API refused the operation: its code, the sentence it gave, shown to the person unless the
- * page words it from `details` (what the refusal's extensions carry beside the code, its exact data).
+ * The API refused the operation: its code, the sentence it gave with its days worded for people
+ * (the pages' one wording of a refusal's days), shown to the person unless the page words it from
+ * `details` (what the refusal's extensions carry beside the code, its exact data).
  */
 export class ApiRefusal extends Error {
   constructor(
@@ -65,7 +67,7 @@ export class ApiClient {
     const [error] = body.errors ?? [];
     if (error) {
       const { code = 'ERROR', ...details } = error.extensions ?? {};
-      throw new ApiRefusal(code, error.message, error.extensions?.field ?? null, details);
+      throw new ApiRefusal(code, withDaysInWords(error.message), error.extensions?.field ?? null, details);
     }
     return (body.data ?? {}) as T;
   }

@@ -196,7 +196,7 @@ describe('a title, for people', () => {
     ).toBe('Avon Police has given notice to leave, effective 31 March 2027');
   });
 
-  it('given a rapid review’s decision the platform added, then it reads as words; an acronym stays one', () => {
+  it('given a rapid review’s decision the platform added, then it reads as Working Together words it', () => {
     const decision = (title: string) => forPeople({ kind: 'PRACTICE_REVIEW_DECISION', title });
     expect(decision('Rapid review decision on SOM-2025-04: NATIONAL_PANEL_REFERRAL')).toBe(
       'Rapid review decision on SOM-2025-04: national panel referral',
@@ -204,7 +204,13 @@ describe('a title, for people', () => {
     expect(decision('Rapid review decision on SOM-2025-05: NO_REVIEW')).toBe(
       'Rapid review decision on SOM-2025-05: no review',
     );
-    expect(decision('Rapid review decision on BRS-2025-11: LCSPR')).toBe('Rapid review decision on BRS-2025-11: LCSPR');
+    expect(decision('Rapid review decision on BRS-2025-11: LCSPR')).toBe(
+      'Rapid review decision on BRS-2025-11: local child safeguarding practice review',
+    );
+    // A code that is no decision is not the platform's addition: it stays as it is.
+    expect(decision('Rapid review decision on BRS-2025-12: LOCAL_AUTHORITY')).toBe(
+      'Rapid review decision on BRS-2025-12: LOCAL_AUTHORITY',
+    );
   });
 
   it('given a title a person typed in full, then it stays exactly as typed, even ending in a day or a decision', () => {

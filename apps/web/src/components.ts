@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isIsoDate, joinedWithAnd } from '@app/domain';
+import { isIsoDate, joinedWithAnd, RapidReviewDecision } from '@app/domain';
 import { Html, html } from './html';
 
 /** Markup of the GOV.UK Design System's components, as its examples give it. */
@@ -427,15 +427,24 @@ export function humanise(code: string): string {
  * "…, effective 2026-12-01", "… (cascade by 2026-12-01)").
  */
 const APPENDED_DAY = /(?<=\s)(\d{4}-\d{2}-\d{2})(\)?)$/;
+/** The rapid review's decision the platform adds at the end of its title ("…: NATIONAL_PANEL_REFERRAL"). */
+const APPENDED_DECISION = /(?<=: )[A-Z_]+$/;
 /**
- * The rapid review's decision the platform adds at the end of its title ("…: NATIONAL_PANEL_REFERRAL");
- * a decision of one word (LCSPR) is an acronym, and stays one.
+ * Each decision in the words of Working Together (L5): LCSPR is its local child safeguarding
+ * practice review, which people outside the partnerships do not know by its initials.
  */
-const APPENDED_DECISION = /(?<=: )[A-Z]+(?:_[A-Z]+)+$/;
+const DECISION_WORDS: Readonly<Record<RapidReviewDecision, string>> = {
+  LCSPR: 'local child safeguarding practice review',
+  NATIONAL_PANEL_REFERRAL: 'national panel referral',
+  NO_REVIEW: 'no review',
+};
 
 const wordDay = (title: string) =>
   title.replace(APPENDED_DAY, (_, day: string, bracket: string) => `${isIsoDate(day) ? longDate(day) : day}${bracket}`);
-const wordDecision = (title: string) => title.replace(APPENDED_DECISION, (code) => humanise(code).toLowerCase());
+const wordDecision = (title: string) =>
+  title.replace(APPENDED_DECISION, (code) =>
+    Object.hasOwn(DECISION_WORDS, code) ? DECISION_WORDS[code as RapidReviewDecision] : code,
+  );
 
 /**
  * The kinds of item whose titles the platform builds (the area feed's and reports up's projections),
@@ -454,7 +463,7 @@ const PLATFORM_ENDINGS: ReadonlyMap<string, (title: string) => string> = new Map
 /**
  * An item's title as the API carries it, for people: for a kind whose title the platform builds, the
  * day or decision code it added to the end worded (2026-03-12 -> 12 March 2026,
- * NATIONAL_PANEL_REFERRAL -> national panel referral), and what a person typed before it left
+ * LCSPR -> local child safeguarding practice review), and what a person typed before it left
  * exactly as typed. The API keeps the exact text for the areas' systems; only the page words it.
  */
 export function forPeople({ title, kind }: { readonly title: string; readonly kind: string }): string {

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { isEntityId } from '@app/domain';
 import { Request, Response } from 'express';
 import { ApiClient, ApiRefusal } from './api-client';
 import { FieldError } from './components';
@@ -36,8 +37,17 @@ function formFields(body: unknown): Record<string, string> {
 }
 
 /**
+ * Whether every id the address names (a route's `groupId`, `areaId`, `taskId`, …) is one the platform
+ * could have given out: an edited address naming anything else names nothing, and no page is there.
+ */
+function namesOnlyEntityIds(params: Request['params']): boolean {
+  return Object.entries(params).every(([name, value]) => !name.endsWith('Id') || isEntityId(value));
+}
+
+/**
  * What every page does around its own work: the session, sign-in, the CSRF check on every form,
- * and the API's refusals shown as pages a person understands.
+ * "Page not found" for an address whose id cannot name anything, and the API's refusals shown as
+ * pages a person understands.
  */
 @Injectable()
 export class Pages {
@@ -54,6 +64,8 @@ export class Pages {
       ]);
       return;
     }
+    // Before the API is asked: its refusal of a malformed id speaks of its input, not of the address.
+    if (!namesOnlyEntityIds(request.params)) return this.notFound(request, response);
     if (!session.signedIn) {
       response.redirect(303, '/sign-in');
       return;

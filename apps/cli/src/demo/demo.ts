@@ -62,6 +62,9 @@ export async function demoTokens(
 ): Promise<Record<string, string>> {
   const tokens: Record<string, string> = { administrator };
   tokens['area business manager (North Somerset)'] = await mint(businessManagerIds['North Somerset']);
+  // Bristol and North Somerset have decided every version that flowed down to them; South
+  // Gloucestershire has not decided the escalation procedure, so its manager can try the decision form.
+  tokens['area business manager (South Gloucestershire)'] = await mint(businessManagerIds['South Gloucestershire']);
   for (const [holder, key] of Object.entries({ ...DEMO_TOKEN_HOLDERS, ...TASK_OWNER_TOKEN_HOLDERS }))
     tokens[holder] = await mint(loaded.personIds[key]);
   return tokens;

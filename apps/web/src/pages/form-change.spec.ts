@@ -41,4 +41,18 @@ describe('refusalOnFields', () => {
       { field: 'escalation-title', text: 'raisedOn must be a date.' },
     ]);
   });
+
+  it('given a day refused on a field of the form, when shown, then its days read as the page writes days', () => {
+    const sentence = "decidedOn (2026-11-01) is before version 1's publication (2026-11-19).";
+    const refusal = new ApiRefusal('VALIDATION_FAILED', sentence, 'decidedOn', {
+      problems: [{ field: 'decidedOn', sentence }],
+    });
+
+    expect(refusalOnFields(refusal, { decidedOn: { id: 'decided-on', label: 'Date of the decision' } })).toEqual([
+      {
+        field: 'decided-on',
+        text: "Date of the decision (1 November 2026) is before version 1's publication (19 November 2026).",
+      },
+    ]);
+  });
 });

@@ -2,6 +2,7 @@ import { joinedWithAnd } from '@app/domain';
 import { ApiRefusal } from '../api-client';
 import { FieldError } from '../components';
 import { PageContext } from '../page-context';
+import { withDaysInWords } from '../sentence-days';
 
 /** A field of a form with several, by the name the API gives it: the page's id for it and its label. */
 export interface FormField {
@@ -24,9 +25,12 @@ interface FieldProblem {
   readonly sentence: string;
 }
 
-/** The API's sentence about a field, starting with the field's label as the form's own errors do. */
+/**
+ * The API's sentence about a field, starting with the field's label as the form's own errors do, its
+ * days worded as the refusal's own sentence is (`ApiRefusal`): a field's problems come exact in `details`.
+ */
 function inWordsOfLabel({ field, sentence }: FieldProblem, label: string): string {
-  return sentence.startsWith(`${field} `) ? `${label}${sentence.slice(field.length)}` : sentence;
+  return withDaysInWords(sentence.startsWith(`${field} `) ? `${label}${sentence.slice(field.length)}` : sentence);
 }
 
 /**
