@@ -115,6 +115,25 @@ describe('the Avon and Somerset membership over GraphQL', () => {
     expect(await policeContribution()).toMatchObject({ amountPence: 1_200_000, unilateral: false });
   });
 
+  it.each(['banana', '2020/22'])(
+    'refuses funding(financialYear: %p) as the contribution mutations refuse it, by the one rule (R15)',
+    async (financialYear) => {
+      const { data, errors } = await api.graphql(
+        'query($id: ID!, $year: String) { regionalGroup(id: $id) { funding(financialYear: $year) { amountPence } } }',
+        { id: demo.groupId, year: financialYear },
+      );
+      const sentence = `"${financialYear}" is not a financial year; write it like 2020/21.`;
+      expect(data?.regionalGroup ?? null).toBeNull();
+      expect(errors?.[0]).toMatchObject({ message: sentence, extensions: { code: 'VALIDATION_FAILED' } });
+      const agreed = await mutate('agreeFundingContribution', 'FundingContributionInput', {
+        partnerId: demo.partnerIds.police,
+        financialYear,
+        amountPence: 1,
+      });
+      expect(agreed.errors?.[0]).toMatchObject({ message: sentence, extensions: { code: 'VALIDATION_FAILED' } });
+    },
+  );
+
   describe('coverage gaps (R3)', () => {
     const allAreas = () => Object.values(demo.areaIds);
     const withoutSomerset = () => allAreas().filter((id) => id !== demo.areaIds.Somerset);
