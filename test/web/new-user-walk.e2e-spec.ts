@@ -156,4 +156,28 @@ describeWithChromium('the demo’s pages, as a new user walks them, in Chromium'
     await expect(regionRow.locator('.govuk-tag', { hasText: 'Restricted' }).count()).resolves.toBe(1);
     await chair.context().close();
   });
+
+  it('returns a person who signs in to the page they asked for, and never to another site', async () => {
+    const page = await openPage(browser);
+    const policies = `/groups/${app.demo.groupId}/policies?asAt-day=1&asAt-month=7&asAt-year=2026`;
+    await page.goto(`${app.api.url}${policies}`);
+    expect(page.url()).toBe(`${app.api.url}/sign-in?returnTo=${encodeURIComponent(policies)}`);
+    // A refused attempt keeps the page asked for.
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.locator('.govuk-error-summary').count()).resolves.toBe(1);
+    await page.getByLabel('Chair', { exact: true }).check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${app.api.url}${policies}`);
+    await expect(page.locator('h1').innerText()).resolves.toBe('Policies');
+    await page.context().close();
+
+    for (const outside of ['https://elsewhere.example/groups', '//elsewhere.example/groups', '/\\elsewhere.example']) {
+      const visitor = await openPage(browser);
+      await visitor.goto(`${app.api.url}/sign-in?returnTo=${encodeURIComponent(outside)}`);
+      await visitor.getByLabel('Chair', { exact: true }).check();
+      await visitor.getByRole('button', { name: 'Sign in' }).click();
+      await visitor.waitForURL(`${app.api.url}/`);
+      await visitor.context().close();
+    }
+  });
 });

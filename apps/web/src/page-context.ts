@@ -4,6 +4,7 @@ import { ApiClient, ApiRefusal } from './api-client';
 import { FieldError } from './components';
 import { html, Html } from './html';
 import { sendPage, Viewer } from './layout';
+import { signInAddress } from './return-address';
 import { Session, SessionStore } from './session';
 
 export interface PageContext {
@@ -55,7 +56,7 @@ export class Pages {
       return;
     }
     if (!session.signedIn) {
-      response.redirect(303, '/sign-in');
+      response.redirect(303, signInAddress(request));
       return;
     }
     const api = ApiClient.forRequest(request, session.signedIn.token);
@@ -148,7 +149,7 @@ export class Pages {
     }
     if (error.code === 'UNAUTHENTICATED') {
       this.sessions.signOut(request, response, session);
-      response.redirect(303, '/sign-in');
+      response.redirect(303, signInAddress(request));
       return;
     }
     if (error.code === 'FORBIDDEN') {
