@@ -180,4 +180,30 @@ describeWithChromium('the demo’s pages, as a new user walks them, in Chromium'
       await visitor.context().close();
     }
   });
+
+  it('offers an area’s business manager their area’s inbox from the home page, and each reader the areas they may read', async () => {
+    const areaLinks = (page: Page) =>
+      page
+        .locator('#area-inboxes a')
+        .evaluateAll((anchors) => anchors.map((anchor) => [anchor.textContent?.trim(), anchor.getAttribute('href')]));
+    const manager = await signedIn('area business manager (North Somerset)');
+    await expect(manager.locator('main').innerText()).resolves.toContain('There are no regional groups you can see.');
+    await expect(areaLinks(manager)).resolves.toEqual([
+      ['North Somerset', `/areas/${app.demo.areaIds['North Somerset']}/inbox`],
+    ]);
+    await manager.getByRole('link', { name: 'North Somerset', exact: true }).click();
+    await manager.waitForURL(`${app.api.url}/areas/${app.demo.areaIds['North Somerset']}/inbox`);
+    await expect(manager.locator('h1').innerText()).resolves.toBe('Area inbox');
+    await manager.context().close();
+
+    // A representative reads every area of the group; an administrator reads none (R43).
+    const chair = await signedIn('chair');
+    await expect(areaLinks(chair)).resolves.toEqual(
+      Object.entries(app.demo.areaIds).map(([name, id]) => [name, `/areas/${id}/inbox`]),
+    );
+    await chair.context().close();
+    const administrator = await signedIn('administrator');
+    await expect(administrator.locator('#area-inboxes').count()).resolves.toBe(0);
+    await administrator.context().close();
+  });
 });
