@@ -6,8 +6,9 @@ import { groupDateOf, IsoDate } from './shared/dates';
  * Version 4: a workstream's members (added and removed), status reports and task changes, and written views, carry
  * their days, so history entered later keeps them; a workstream carries its first day; a meeting's
  * closing carries the day it was held.
+ * Version 5: terms of reference carry the day they name for their first review (R12).
  */
-export const EVENT_SCHEMA_VERSION = 4;
+export const EVENT_SCHEMA_VERSION = 5;
 
 /** What the platform took as the day of a workstream event that had none: the day it was recorded. */
 const WORKSTREAM_DAY = { version: 4, fields: ['changedOn'] } as const;
@@ -68,12 +69,21 @@ const DATES_ADDED: Readonly<
   MeetingClosed: { version: 4, fields: ['heldOn'] },
 };
 
+/** Fields a version added that are not days, by event type, with what an older event is read as carrying. */
+const FIELDS_ADDED: Readonly<Record<string, Readonly<{ version: number; values: Readonly<Record<string, unknown>> }>>> =
+  {
+    // Older terms named no first review: theirs is a year after adoption.
+    TermsOfReferenceAdopted: { version: 5, values: { firstReviewBy: null } },
+  };
+
 /**
  * An event's data as the current schema reads it. Events recorded before their business dates were
  * kept fall back to the day they were recorded, in the group's time zone: what the platform then
  * took as their date. Stored events are never rewritten; this runs on reading.
  */
 export function upcastData(type: string, data: unknown, schemaVersion: number, recordedAt: string): unknown {
+  const fieldsAdded = FIELDS_ADDED[type];
+  if (fieldsAdded && schemaVersion < fieldsAdded.version) return { ...fieldsAdded.values, ...(data as object) };
   const added = DATES_ADDED[type];
   if (!added || schemaVersion >= added.version) return data;
   const fields = data as Record<string, unknown>;

@@ -201,7 +201,7 @@ export class RegionalGroupMembershipFields {
     if (!inForce)
       return { id, inForce: null, versions, reviews, nextReviewDue: null, reviewStatus: ReviewStatus.NOT_ADOPTED };
     const review = termsReviewOn(
-      inForce.adoptedOn,
+      inForce,
       reviews.map((r) => r.reviewedOn),
       view.on,
     );

@@ -219,6 +219,15 @@ export class AdoptTermsOfReferenceInput extends GroupChangeInput {
   @IsDay()
   adoptedOn!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'YYYY-MM-DD: the day by which the terms say they are first reviewed, when sooner than a year after adoption (R12); the next review is then due on it.',
+  })
+  @IsOptional()
+  @IsDay()
+  firstReviewBy?: string | null;
+
   @Field({ defaultValue: false })
   @IsBoolean()
   acceptCoverageGap: boolean = false;

@@ -2,7 +2,16 @@ import { DomainError } from '../shared/domain-error';
 import { normaliseName } from '../shared/text';
 import { knownAgencyTypeCodes } from './law';
 import { financialYearProblem, isFinancialYear } from './financial-year';
-import { dateOrToday, IsoDate, isAfterToday, requireDate, requireNotBefore, requireNotFuture } from '../shared/dates';
+import {
+  addMonthsToDate,
+  dateOrToday,
+  IsoDate,
+  isAfterToday,
+  requireDate,
+  requireNotBefore,
+  requireNotFuture,
+} from '../shared/dates';
+import { REVIEW_INTERVAL_MONTHS } from './terms';
 import { checkCoverage, currentPartner } from './membership.decide';
 import { partnerRepresentedBy, requireAdministratorOrChair } from './permissions';
 import {
@@ -33,6 +42,15 @@ export function adoptTermsOfReference(command: AdoptTermsOfReference, group: Act
       'VALIDATION_FAILED',
       `Version ${version} cannot be adopted before the version in force (${latest.version}, adopted ${latest.adoptedOn}).`,
     );
+  }
+  if (terms.firstReviewBy !== null) {
+    requireDate(terms.firstReviewBy, 'The first review date');
+    const yearOn = addMonthsToDate(terms.adoptedOn, REVIEW_INTERVAL_MONTHS);
+    if (terms.firstReviewBy <= terms.adoptedOn || terms.firstReviewBy > yearOn)
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `The first review date (${terms.firstReviewBy}) must be after the adoption date and no later than ${yearOn}: terms are reviewed at least every 12 months.`,
+      );
   }
   requireWhole(terms.quorumPercentage, 1, 100, 'The quorum percentage');
   requireWhole(terms.meetingCadenceMonths, 1, 24, 'The meeting cadence in months');
