@@ -13,7 +13,7 @@ const HERE = 'http://here.invalid';
  * someone who signs in on to another site.
  */
 export function returnAddress(asked: unknown): string {
-  if (typeof asked !== 'string' || !/^\/(?![/\\])/.test(asked) || /[\\\u0000-\u001f\u007f]/.test(asked)) return '/';
+  if (typeof asked !== 'string' || !/^\/(?![/\\])/.test(asked) || /[\\\p{Cc}]/u.test(asked)) return '/';
   const url = new URL(asked, HERE);
   return url.origin === HERE ? `${url.pathname}${url.search}${url.hash}` : '/';
 }

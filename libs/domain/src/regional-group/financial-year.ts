@@ -1,7 +1,7 @@
 const FINANCIAL_YEAR = /^(\d{4})\/(\d{2})$/;
 
 /** R15: a financial year is written like 2020/21, the second year the one after the first. */
-export function isFinancialYear(text: unknown): text is string {
+export function isFinancialYear(text: unknown): boolean {
   const match = typeof text === 'string' ? FINANCIAL_YEAR.exec(text) : null;
   return match !== null && (Number(match[1]) + 1) % 100 === Number(match[2]);
 }
