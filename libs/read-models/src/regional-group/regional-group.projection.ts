@@ -330,25 +330,11 @@ export const regionalGroupProjection: Projection = {
         vacate(event.data.post, event.data.on);
         return;
       case 'TermsOfReferenceAdopted': {
-        const {
-          version,
-          summary,
-          quorumPercentage,
-          meetingCadenceMonths,
-          noticePeriodMonths,
-          adoptedOn,
-          firstReviewBy,
-        } = event.data;
+        const { statutoryTypesPerArea, gapsAccepted: _gaps, ...terms } = event.data;
         s.insertTerms.run({
-          version,
-          summary,
-          quorumPercentage,
-          meetingCadenceMonths,
-          noticePeriodMonths,
-          adoptedOn,
-          firstReviewBy,
+          ...terms,
           groupId,
-          statutoryTypes: JSON.stringify(event.data.statutoryTypesPerArea),
+          statutoryTypes: JSON.stringify(statutoryTypesPerArea),
           sortKey: stored.position,
         });
         return;
