@@ -126,6 +126,19 @@ describeWithChromium('a group’s pages seen as at one day, in Chromium', () => 
     await page.context().close();
   });
 
+  it('shows the first review of the terms due in December 2019, as the terms say, and overdue until held', async () => {
+    const page = await chair();
+    const terms = async (day: number, month: number, year: number) => {
+      await page.goto(`${app.api.url}${groupPath()}?asAt-day=${day}&asAt-month=${month}&asAt-year=${year}`);
+      return page.locator('.govuk-summary-list__row', { hasText: 'Terms of reference' }).innerText();
+    };
+    const first = 'Terms of reference\tVersion 1.0, adopted 1 June 2019. Next review due 1 December 2019.';
+    await expect(terms(30, 11, 2019)).resolves.toBe(`${first} Due`);
+    await expect(terms(5, 12, 2019)).resolves.toBe(`${first} Overdue`);
+    await expect(terms(10, 12, 2019)).resolves.toMatch(/Next review due 10 December 2020\. Not due$/);
+    await page.context().close();
+  });
+
   it('shows the workstreams as they stood on a day, each one’s page on that day with the day kept', async () => {
     const page = await chair();
     const october = 'asAt-day=2&asAt-month=10&asAt-year=2026';
