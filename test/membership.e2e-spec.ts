@@ -115,6 +115,66 @@ describe('the Avon and Somerset membership over GraphQL', () => {
     expect(await policeContribution()).toMatchObject({ amountPence: 1_200_000, unilateral: false });
   });
 
+  it.each(['banana', '2020/22'])(
+    'refuses funding(financialYear: %p) as the contribution mutations refuse it, by the one rule (R15)',
+    async (financialYear) => {
+      const { data, errors } = await api.graphql(
+        'query($id: ID!, $year: String) { regionalGroup(id: $id) { funding(financialYear: $year) { amountPence } } }',
+        { id: demo.groupId, year: financialYear },
+      );
+      const sentence = `"${financialYear}" is not a financial year; write it like 2020/21.`;
+      expect(data?.regionalGroup ?? null).toBeNull();
+      expect(errors?.[0]).toMatchObject({ message: sentence, extensions: { code: 'VALIDATION_FAILED' } });
+      const agreed = await mutate('agreeFundingContribution', 'FundingContributionInput', {
+        partnerId: demo.partnerIds.police,
+        financialYear,
+        amountPence: 1,
+      });
+      expect(agreed.errors?.[0]).toMatchObject({ message: sentence, extensions: { code: 'VALIDATION_FAILED' } });
+    },
+  );
+
+  it('shows the first review of terms 1.0 due in December 2019, as the terms say, and overdue until held (R12)', async () => {
+    const review = async (asAt: string) => {
+      const { data, errors } = await api.graphql(
+        `query($id: ID!, $asAt: String) { regionalGroup(id: $id, asAt: $asAt) {
+          termsOfReference { inForce { version firstReviewBy } nextReviewDue reviewStatus } } }`,
+        { id: demo.groupId, asAt },
+      );
+      expect(errors).toBeUndefined();
+      return data?.regionalGroup.termsOfReference;
+    };
+    const first = { inForce: { version: '1.0', firstReviewBy: '2019-12-01' }, nextReviewDue: '2019-12-01' };
+    expect(await review('2019-10-31')).toEqual({ ...first, reviewStatus: 'NOT_DUE' });
+    expect(await review('2019-11-30')).toEqual({ ...first, reviewStatus: 'DUE' });
+    expect(await review('2019-12-09')).toEqual({ ...first, reviewStatus: 'OVERDUE' });
+    // Reviewed on 10 December 2019: the next a year on.
+    expect(await review('2019-12-10')).toMatchObject({ nextReviewDue: '2020-12-10', reviewStatus: 'NOT_DUE' });
+  });
+
+  it.each([
+    [
+      '2026-11-01',
+      /^The first review date \(2026-11-01\) must be after the adoption date and no later than 2027-11-01/,
+    ],
+    [
+      '2027-11-02',
+      /^The first review date \(2027-11-02\) must be after the adoption date and no later than 2027-11-01/,
+    ],
+    ['December 2019', /^firstReviewBy must be/],
+  ])('refuses terms whose first review would be on %p, writing nothing (R12)', async (firstReviewBy, sentence) => {
+    const before = await api.store.lastPosition();
+    const { errors } = await mutate('adoptTermsOfReference', 'AdoptTermsOfReferenceInput', {
+      version: '9.9',
+      summary: 'A version with its first review out of range.',
+      adoptedOn: '2026-11-01',
+      firstReviewBy,
+    });
+    expect(errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
+    expect(errors?.[0].message).toMatch(sentence);
+    expect(await api.store.lastPosition()).toBe(before);
+  });
+
   describe('coverage gaps (R3)', () => {
     const allAreas = () => Object.values(demo.areaIds);
     const withoutSomerset = () => allAreas().filter((id) => id !== demo.areaIds.Somerset);

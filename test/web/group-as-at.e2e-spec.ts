@@ -105,6 +105,40 @@ describeWithChromium('a group’s pages seen as at one day, in Chromium', () => 
     await page.context().close();
   });
 
+  it('names as the overview’s next meeting on a day only one its Meetings page lists for that day', async () => {
+    const page = await chair();
+    const nextMeeting = () => page.locator('.govuk-summary-list__row', { hasText: 'Next meeting' }).innerText();
+    const listed = async () => (await page.locator('table tbody tr').allInnerTexts()).map((row) => row.split('\t')[0]);
+
+    // The December 2024 meeting was entered in November 2026: on 1 January 2022 nothing was booked.
+    const january2022 = 'asAt-day=1&asAt-month=1&asAt-year=2022';
+    await page.goto(`${app.api.url}${groupPath()}?${january2022}`);
+    await expect(nextMeeting()).resolves.toBe('Next meeting\tNone booked');
+    await page.goto(`${app.api.url}${groupPath()}/meetings?${january2022}`);
+    await expect(listed()).resolves.toEqual(['12 March 2020 at 10am']);
+
+    // December's meeting, booked today, is next as planned for 1 December 2026, and listed for that day.
+    const december2026 = 'asAt-day=1&asAt-month=12&asAt-year=2026';
+    await page.goto(`${app.api.url}${groupPath()}?${december2026}`);
+    await expect(nextMeeting()).resolves.toMatch(/^Next meeting\t10 December 2026 at /);
+    await page.goto(`${app.api.url}${groupPath()}/meetings?${december2026}`);
+    await expect(listed()).resolves.toContainEqual(expect.stringMatching(/^10 December 2026 at /));
+    await page.context().close();
+  });
+
+  it('shows the first review of the terms due in December 2019, as the terms say, and overdue until held', async () => {
+    const page = await chair();
+    const terms = async (day: number, month: number, year: number) => {
+      await page.goto(`${app.api.url}${groupPath()}?asAt-day=${day}&asAt-month=${month}&asAt-year=${year}`);
+      return page.locator('.govuk-summary-list__row', { hasText: 'Terms of reference' }).innerText();
+    };
+    const first = 'Terms of reference\tVersion 1.0, adopted 1 June 2019. Next review due 1 December 2019.';
+    await expect(terms(30, 11, 2019)).resolves.toBe(`${first} Due`);
+    await expect(terms(5, 12, 2019)).resolves.toBe(`${first} Overdue`);
+    await expect(terms(10, 12, 2019)).resolves.toMatch(/Next review due 10 December 2020\. Not due$/);
+    await page.context().close();
+  });
+
   it('shows the workstreams as they stood on a day, each one’s page on that day with the day kept', async () => {
     const page = await chair();
     const october = 'asAt-day=2&asAt-month=10&asAt-year=2026';

@@ -156,4 +156,54 @@ describeWithChromium('the demo’s pages, as a new user walks them, in Chromium'
     await expect(regionRow.locator('.govuk-tag', { hasText: 'Restricted' }).count()).resolves.toBe(1);
     await chair.context().close();
   });
+
+  it('returns a person who signs in to the page they asked for, and never to another site', async () => {
+    const page = await openPage(browser);
+    const policies = `/groups/${app.demo.groupId}/policies?asAt-day=1&asAt-month=7&asAt-year=2026`;
+    await page.goto(`${app.api.url}${policies}`);
+    expect(page.url()).toBe(`${app.api.url}/sign-in?returnTo=${encodeURIComponent(policies)}`);
+    // A refused attempt keeps the page asked for.
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.locator('.govuk-error-summary').count()).resolves.toBe(1);
+    await page.getByLabel('Chair', { exact: true }).check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${app.api.url}${policies}`);
+    await expect(page.locator('h1').innerText()).resolves.toBe('Policies');
+    await page.context().close();
+
+    for (const outside of ['https://elsewhere.example/groups', '//elsewhere.example/groups', '/\\elsewhere.example']) {
+      const visitor = await openPage(browser);
+      await visitor.goto(`${app.api.url}/sign-in?returnTo=${encodeURIComponent(outside)}`);
+      await visitor.getByLabel('Chair', { exact: true }).check();
+      await visitor.getByRole('button', { name: 'Sign in' }).click();
+      await visitor.waitForURL(`${app.api.url}/`);
+      await visitor.context().close();
+    }
+  });
+
+  it('offers an area’s business manager their area’s inbox from the home page, and each reader the areas they may read', async () => {
+    const areaLinks = (page: Page) =>
+      page
+        .locator('#area-inboxes a')
+        .evaluateAll((anchors) => anchors.map((anchor) => [anchor.textContent?.trim(), anchor.getAttribute('href')]));
+    const manager = await signedIn('area business manager (North Somerset)');
+    await expect(manager.locator('main').innerText()).resolves.toContain('There are no regional groups you can see.');
+    await expect(areaLinks(manager)).resolves.toEqual([
+      ['North Somerset', `/areas/${app.demo.areaIds['North Somerset']}/inbox`],
+    ]);
+    await manager.getByRole('link', { name: 'North Somerset', exact: true }).click();
+    await manager.waitForURL(`${app.api.url}/areas/${app.demo.areaIds['North Somerset']}/inbox`);
+    await expect(manager.locator('h1').innerText()).resolves.toBe('Area inbox');
+    await manager.context().close();
+
+    // A representative reads every area of the group; an administrator reads none (R43).
+    const chair = await signedIn('chair');
+    await expect(areaLinks(chair)).resolves.toEqual(
+      Object.entries(app.demo.areaIds).map(([name, id]) => [name, `/areas/${id}/inbox`]),
+    );
+    await chair.context().close();
+    const administrator = await signedIn('administrator');
+    await expect(administrator.locator('#area-inboxes').count()).resolves.toBe(0);
+    await administrator.context().close();
+  });
 });

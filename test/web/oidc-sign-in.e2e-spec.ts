@@ -74,6 +74,19 @@ describeWithChromium('signing in to the pages at an OIDC provider (authorization
     await page.context().close();
   });
 
+  it('returns the person to the page they asked for once the provider sends them back', async () => {
+    provider.subject = api.adminId;
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${api.url}/audit`);
+    expect(page.url()).toBe(`${api.url}/sign-in?returnTo=%2Faudit`);
+    await page.getByRole('button', { name: 'Sign in with your organisation’s account' }).click();
+    await page.waitForURL(`${api.url}/audit`);
+    await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain(
+      'You are signed in as Test Administrator.',
+    );
+    await page.context().close();
+  });
+
   it('refuses a return it did not start, and someone the platform does not know, with a page saying so', async () => {
     const page = await (await browser.newContext()).newPage();
     const forged = await page.goto(`${api.url}/sign-in/callback?code=stolen&state=guessed`);

@@ -5,6 +5,7 @@ import { ApiClient, ApiRefusal } from './api-client';
 import { FieldError } from './components';
 import { html, Html } from './html';
 import { sendPage, Viewer } from './layout';
+import { signInAddress } from './return-address';
 import { Session, SessionStore } from './session';
 
 export interface PageContext {
@@ -67,7 +68,7 @@ export class Pages {
     // Before the API is asked: its refusal of a malformed id speaks of its input, not of the address.
     if (!namesOnlyEntityIds(request.params)) return this.notFound(request, response);
     if (!session.signedIn) {
-      response.redirect(303, '/sign-in');
+      response.redirect(303, signInAddress(request));
       return;
     }
     const api = ApiClient.forRequest(request, session.signedIn.token);
@@ -160,7 +161,7 @@ export class Pages {
     }
     if (error.code === 'UNAUTHENTICATED') {
       this.sessions.signOut(request, response, session);
-      response.redirect(303, '/sign-in');
+      response.redirect(303, signInAddress(request));
       return;
     }
     if (error.code === 'FORBIDDEN') {

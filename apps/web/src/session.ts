@@ -17,8 +17,11 @@ export interface Session {
   readonly signedIn: { readonly token: string; readonly name: string } | null;
   /** A one-off message for the next page shown (the GOV.UK success banner). */
   flash: string | null;
-  /** Between sending the person to the OIDC provider and their return: the PKCE verifier, state and nonce. */
-  pendingSignIn: PendingSignIn | null;
+  /**
+   * Between sending the person to the OIDC provider and their return: the PKCE verifier, state and
+   * nonce, and the page they asked for (`returnAddress`), to send them on to once signed in.
+   */
+  pendingSignIn: (PendingSignIn & { readonly returnTo: string }) | null;
 }
 
 const newId = () => randomBytes(32).toString('base64url');

@@ -20,6 +20,7 @@ export * from './regional-group/regional-group.decider';
 export * from './regional-group/coverage';
 export * from './regional-group/quorum';
 export * from './regional-group/terms';
+export * from './regional-group/financial-year';
 export * from './regional-group/succession';
 export * from './regional-group/permissions';
 export * from './regional-group/law';

@@ -7,7 +7,8 @@ import { groupDateOf, IsoDate, isIsoDate } from './shared/dates';
  * their days, so history entered later keeps them; a workstream carries its first day; a meeting's
  * closing carries the day it was held.
  * Version 5: a workstream's lead change, a task's carry-over (both ends) and a workstream's closing
- * carry their days; a closing's `closedOn` is that day, no longer the moment it was recorded.
+ * carry their days; a closing's `closedOn` is that day, no longer the moment it was recorded; and terms of reference carry the day
+ * they name for their first review (R12).
  */
 export const EVENT_SCHEMA_VERSION = 5;
 
@@ -77,12 +78,21 @@ const DATES_ADDED: Readonly<
   WorkstreamClosed: { version: 5, fields: ['closedOn'], replacesMoment: true },
 };
 
+/** Fields a version added that are not days, by event type, with what an older event is read as carrying. */
+const FIELDS_ADDED: Readonly<Record<string, Readonly<{ version: number; values: Readonly<Record<string, unknown>> }>>> =
+  {
+    // Older terms named no first review: theirs is a year after adoption.
+    TermsOfReferenceAdopted: { version: 5, values: { firstReviewBy: null } },
+  };
+
 /**
  * An event's data as the current schema reads it. Events recorded before their business dates were
  * kept fall back to the day they were recorded, in the group's time zone: what the platform then
  * took as their date. Stored events are never rewritten; this runs on reading.
  */
 export function upcastData(type: string, data: unknown, schemaVersion: number, recordedAt: string): unknown {
+  const fieldsAdded = FIELDS_ADDED[type];
+  if (fieldsAdded && schemaVersion < fieldsAdded.version) return { ...fieldsAdded.values, ...(data as object) };
   const added = DATES_ADDED[type];
   if (!added || schemaVersion >= added.version) return data;
   const fields = data as Record<string, unknown>;

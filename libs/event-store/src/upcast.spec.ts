@@ -147,3 +147,22 @@ describe('Reading lead changes, carry-overs and closings recorded before their d
     expect(upcast(current)).toBe(current);
   });
 });
+
+describe('Reading terms of reference recorded before they named a first review (schema version 4, before 5)', () => {
+  const terms = { version: '1.0', adoptedOn: '2019-06-01', gapsAccepted: [] };
+
+  it('reads them as naming none, so their first review is a year after adoption', () => {
+    const old = stored('TermsOfReferenceAdopted', terms, 4, '2026-11-23T09:00:00.000Z');
+    expect(upcast(old).data).toEqual({ ...terms, firstReviewBy: null });
+  });
+
+  it('keeps the day a version 5 event names', () => {
+    const current = stored(
+      'TermsOfReferenceAdopted',
+      { ...terms, firstReviewBy: '2019-12-01' },
+      5,
+      '2026-11-23T09:00:00.000Z',
+    );
+    expect(upcast(current).data).toEqual({ ...terms, firstReviewBy: '2019-12-01' });
+  });
+});

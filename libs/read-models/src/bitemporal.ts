@@ -29,11 +29,6 @@ export function recordedBy(alias: string): string {
 /** Everything recorded, on the last day anything holds: for questions of existence, not of a day. */
 export const WHOLE_RECORD: TimeView = { on: '9999-12-31', position: null };
 
-/** Everything recorded by the view's position, whatever day it holds: what was known then of any day, later ones too. */
-export function knownBy(view: TimeView): TimeView {
-  return { on: WHOLE_RECORD.on, position: view.position };
-}
-
 export function viewParameters(view: TimeView): { on: string; position: number } {
   return { on: view.on, position: view.position ?? Number.MAX_SAFE_INTEGER };
 }

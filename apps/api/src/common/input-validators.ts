@@ -4,9 +4,11 @@ import {
   dateTimeProblem,
   DOCUMENT_TEXT_MAX,
   findAllIdentifyingData,
+  financialYearProblem,
   findAllIdentifyingDataInKey,
   IdentifyingData,
   isEntityId,
+  isFinancialYear,
   isWebAddress,
   isWellFormedText,
   joinedWithAnd,
@@ -49,6 +51,17 @@ export function IsDay(label?: string): PropertyDecorator {
     validator: {
       validate: (value: unknown) => dateProblem(value) === null,
       defaultMessage: ({ property, value }: ValidationArguments) => `${label ?? property} ${dateProblem(value)}.`,
+    },
+  });
+}
+
+/** A financial year (R15), refused with the sentence the decider refuses one with. */
+export function IsFinancialYear(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isFinancialYear',
+    validator: {
+      validate: (value: unknown) => isFinancialYear(value),
+      defaultMessage: ({ value }: ValidationArguments) => financialYearProblem(JSON.stringify(value)),
     },
   });
 }

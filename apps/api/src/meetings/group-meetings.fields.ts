@@ -2,7 +2,6 @@ import { Inject } from '@nestjs/common';
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { cadenceAt, termsInForceOn } from '@app/domain';
 import { CLOCK, Clock } from '@app/platform';
-import { knownBy } from '@app/read-models';
 import { GroupTimeViews } from '../common/group-time-views';
 import { GraphqlContext } from '../graphql/graphql-context';
 import { Viewed } from '../graphql/loaders';
@@ -42,20 +41,19 @@ export class GroupMeetingFields {
 
   @ResolveField(() => MeetingCadence, {
     description:
-      'R6, today (or at the end of the day seen on): the cadence of the terms in force. Under asAt, the next meeting is the first known now dated after that day, even one booked or entered afterwards; under asRecordedAt, the first the platform held at that moment.',
+      "R6, today (or at the end of the day seen on): the cadence of the terms in force. The last and next meetings are among the group's `meetings` seen the same way: under asAt, those booked by that day (or held by then when entered afterwards), so a meeting booked later is not that day's next; under asRecordedAt, those the platform held at that moment.",
   })
   async cadence(@Parent() group: RegionalGroup, @Context() context: GraphqlContext): Promise<MeetingCadence> {
     const key = this.seen(group);
     const now = group.view ? `${group.view.on}T23:59:59.999Z` : this.clock.now().toISOString();
-    // A past day's next meeting may have been booked or entered after it; today every meeting known
-    // already exists, so the group's own list (one query with the `meetings` field) is all of them.
-    const known: Viewed = group.view ? { id: group.id, args: { view: knownBy(group.view) } } : key;
-    const [terms, all] = await Promise.all([
+    // The group's own list as seen (one query with the `meetings` field): a day's next meeting is one
+    // the group had booked by then, as its meetings page lists them, never one booked afterwards.
+    const [terms, booked] = await Promise.all([
       context.loaders.termsOfGroup.load(key),
-      context.loaders.meetingsOfGroup.load(known),
+      context.loaders.meetingsOfGroup.load(key),
     ]);
     const cadenceMonths = termsInForceOn(terms, key.args.view.on).terms.meetingCadenceMonths;
-    const { last, next, overdue } = cadenceAt(all, group.establishedOn, cadenceMonths, now);
+    const { last, next, overdue } = cadenceAt(booked, group.establishedOn, cadenceMonths, now);
     const recordedBy = group.view?.position ?? null;
     return {
       id: derivedId('MeetingCadence', group.id),

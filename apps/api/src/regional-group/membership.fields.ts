@@ -31,6 +31,7 @@ import {
   TermsOfReference,
 } from './membership.types';
 import { LocalArea, RegionalGroup } from './regional-group.types';
+import { FundingArgs } from './membership.inputs';
 import { GroupTimeViews } from '../common/group-time-views';
 
 export function toAgencyType(type: DomainAgencyType): AgencyType {
@@ -200,7 +201,7 @@ export class RegionalGroupMembershipFields {
     if (!inForce)
       return { id, inForce: null, versions, reviews, nextReviewDue: null, reviewStatus: ReviewStatus.NOT_ADOPTED };
     const review = termsReviewOn(
-      inForce.adoptedOn,
+      inForce,
       reviews.map((r) => r.reviewedOn),
       view.on,
     );
@@ -219,7 +220,7 @@ export class RegionalGroupMembershipFields {
   })
   async funding(
     @Parent() group: RegionalGroup,
-    @Args('financialYear', { type: () => String, nullable: true }) financialYear: string | null,
+    @Args() { financialYear }: FundingArgs,
     @Context() context: GraphqlContext,
   ): Promise<FundingContribution[]> {
     const view = this.viewOf(group);

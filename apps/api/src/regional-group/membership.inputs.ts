@@ -1,16 +1,13 @@
-import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-} from 'class-validator';
-import { IsDay, IsEmailAddress, IsEntityId, IsLongText, IsShortText } from '../common/input-validators';
+  IsDay,
+  IsEmailAddress,
+  IsEntityId,
+  IsFinancialYear,
+  IsLongText,
+  IsShortText,
+} from '../common/input-validators';
 import { AGENCY_TYPE_CODES, DEFAULT_TERMS, PLATFORM_ROLES, REPRESENTATIVE_ROLES, SENIORITIES } from '@app/domain';
 import { BusinessDate } from '../common/business-date';
 import { IdempotentInput } from '../common/idempotency-key.input';
@@ -222,6 +219,15 @@ export class AdoptTermsOfReferenceInput extends GroupChangeInput {
   @IsDay()
   adoptedOn!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'YYYY-MM-DD: the day by which the terms say they are first reviewed, when sooner than a year after adoption (R12); the next review is then due on it.',
+  })
+  @IsOptional()
+  @IsDay()
+  firstReviewBy?: string | null;
+
   @Field({ defaultValue: false })
   @IsBoolean()
   acceptCoverageGap: boolean = false;
@@ -238,6 +244,17 @@ export class RecordTermsOfReferenceReviewInput extends GroupChangeInput {
   notes: string = '';
 }
 
+@ArgsType()
+export class FundingArgs {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only this financial year, e.g. 2020/21; anything else is refused (VALIDATION_FAILED).',
+  })
+  @IsOptional()
+  @IsFinancialYear()
+  financialYear?: string | null;
+}
+
 @InputType()
 export class FundingContributionInput extends GroupChangeInput {
   @Field(() => ID)
@@ -245,7 +262,7 @@ export class FundingContributionInput extends GroupChangeInput {
   partnerId!: string;
 
   @Field({ description: 'e.g. 2020/21' })
-  @Matches(/^\d{4}\/\d{2}$/, { message: 'financialYear is written like 2020/21.' })
+  @IsFinancialYear()
   financialYear!: string;
 
   @Field(() => Int, { description: 'In pence.' })
@@ -268,7 +285,7 @@ export class CorrectFundingContributionInput extends GroupChangeInput {
   partnerId!: string;
 
   @Field({ description: 'e.g. 2020/21' })
-  @Matches(/^\d{4}\/\d{2}$/, { message: 'financialYear is written like 2020/21.' })
+  @IsFinancialYear()
   financialYear!: string;
 
   @Field(() => Int, { description: 'In pence: the amount as it should have been recorded.' })

@@ -165,6 +165,13 @@ export class TermsOfReferenceVersion {
 
   @Field({ description: 'YYYY-MM-DD' })
   adoptedOn!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'YYYY-MM-DD: the day the terms named for their first review, if sooner than a year after adoption (R12).',
+  })
+  firstReviewBy!: string | null;
 }
 
 export enum ReviewStatus {

@@ -193,6 +193,7 @@ export class RegionalGroupService {
         noticePeriodMonths: input.noticePeriodMonths,
         statutoryTypesPerArea: input.statutoryTypesPerArea,
         adoptedOn: input.adoptedOn,
+        firstReviewBy: input.firstReviewBy ?? null,
         acceptCoverageGap: input.acceptCoverageGap,
         actor,
         now,

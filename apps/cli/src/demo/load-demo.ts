@@ -83,6 +83,8 @@ export async function loadAvonAndSomerset({
     version: '1.0',
     summary: 'Terms of reference of the regional group as first agreed by the nine core partners.',
     adoptedOn: APPOINTED_ON,
+    // "The first review will be December 2019" (seeds/003, Review of Terms of Reference).
+    firstReviewBy: '2019-12-01',
   });
 
   const partnerIds: Record<string, string> = {};

@@ -7,6 +7,7 @@ import { html } from '../html';
 import { sendPage, Viewer } from '../layout';
 import { OidcSignIn } from '../oidc-sign-in';
 import { Pages } from '../page-context';
+import { carryingReturn, returnAddress, RETURN_TO } from '../return-address';
 import { Session, SessionStore } from '../session';
 import { tokenRefusalText } from './token-refusal';
 import { demoTokens, WEB_CONFIG, WebConfig } from '../web-config';
@@ -40,7 +41,7 @@ export class SignInController {
     }
     try {
       const { url, pending } = await this.oidc.start(`${this.origin(request)}${CALLBACK_PATH}`);
-      session.pendingSignIn = pending;
+      session.pendingSignIn = { ...pending, returnTo: returnAddress(request.query[RETURN_TO]) };
       response.redirect(303, url.href);
     } catch (error) {
       this.providerProblem(response, session, error);
@@ -64,13 +65,14 @@ export class SignInController {
       this.providerProblem(response, session, error);
       return;
     }
-    await this.enter(request, response, session, token, 'sign-in');
+    await this.enter(request, response, session, token, 'sign-in', { [RETURN_TO]: pending.returnTo });
   }
 
   @Get('sign-in')
   show(@Req() request: Request, @Res() response: Response): void {
     const { session } = this.pages.public(request, response);
-    this.render(response, session, [], {}, this.sessions.takeFlash(session));
+    const asked = { [RETURN_TO]: returnAddress(request.query[RETURN_TO]) };
+    this.render(response, session, [], asked, this.sessions.takeFlash(session));
   }
 
   @Post('sign-in')
@@ -95,7 +97,10 @@ export class SignInController {
     await this.enter(request, response, session, token, form.token?.trim() ? 'token' : 'role', form);
   }
 
-  /** A token the API accepts starts a signed-in session (with a new id); one it refuses is shown why. */
+  /**
+   * A token the API accepts starts a signed-in session (with a new id) and returns the person to the
+   * page they asked for (the form's `returnTo`, when it is this site's); one it refuses is shown why.
+   */
   private async enter(
     request: Request,
     response: Response,
@@ -109,7 +114,7 @@ export class SignInController {
       const expiresAt = (decodeJwt(token).exp ?? 0) * 1000;
       const signedIn = this.sessions.signIn(request, response, session, token, me.name, expiresAt);
       signedIn.flash = `You are signed in as ${me.name}.`;
-      response.redirect(303, '/');
+      response.redirect(303, returnAddress(form[RETURN_TO]));
     } catch (error) {
       if (!(error instanceof ApiRefusal)) throw error;
       this.render(response, session, [{ field, text: tokenRefusalText(error.message) }], form, null, 400);
@@ -144,6 +149,7 @@ export class SignInController {
     status = 200,
   ): void {
     const holders = Object.keys(demoTokens(this.config));
+    const returnTo = returnAddress(form[RETURN_TO]);
     const content = this.config.devSignIn
       ? html`<h1 class="govuk-heading-l">Sign in</h1>
           <p class="govuk-body">
@@ -152,6 +158,7 @@ export class SignInController {
           </p>
           <form method="post" action="/sign-in" novalidate>
             ${csrfField(session.csrfToken)}
+            ${returnTo === '/' ? html`` : html`<input type="hidden" name="${RETURN_TO}" value="${returnTo}" />`}
             ${
               holders.length > 0
                 ? radios({
@@ -180,7 +187,11 @@ export class SignInController {
       : this.oidc.enabled
         ? html`<h1 class="govuk-heading-l">Sign in</h1>
             <p class="govuk-body" id="sign-in">You sign in with your organisation’s account.</p>
-            <a href="/sign-in/oidc" role="button" draggable="false" class="govuk-button govuk-button--start"
+            <a
+              href="${carryingReturn('/sign-in/oidc', returnTo)}"
+              role="button"
+              draggable="false"
+              class="govuk-button govuk-button--start"
               >Sign in with your organisation’s account</a
             >`
         : html`<h1 class="govuk-heading-l">Sign in</h1>

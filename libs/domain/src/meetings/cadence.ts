@@ -5,10 +5,10 @@ export type MeetingTimes = Readonly<{ status: string; startsAt: string; openedAt
 /**
  * R6 at the moment `now`: the last meeting held, the next one, and whether no meeting was held
  * within the cadence of the terms in force, counted from the last one held, or from the day the
- * group was established before any. `meetings` are in date order: every meeting known, whenever
- * it was booked, so that a past day's next meeting is one entered afterwards too (A3). The next
- * meeting is the first dated after `now` that had not opened by then: one held since still counts,
- * as it stood on that day.
+ * group was established before any. `meetings` are in date order: those the group had booked by
+ * `now` (A3, `meetingBookedOn`), so that a past day's next meeting is never one booked afterwards.
+ * The next meeting is the first dated after `now` that had not opened by then: one held since
+ * still counts, as it stood on that day.
  */
 export function cadenceAt<Meeting extends MeetingTimes>(
   meetings: readonly Meeting[],

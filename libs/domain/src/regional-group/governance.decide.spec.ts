@@ -42,6 +42,7 @@ describe('Adopting terms of reference (R12, R7, R3)', () => {
       noticePeriodMonths: 12,
       statutoryTypesPerArea: STATUTORY,
       adoptedOn: '2019-12-10',
+      firstReviewBy: null,
       acceptCoverageGap: false,
       ...overrides,
     });
@@ -56,6 +57,7 @@ describe('Adopting terms of reference (R12, R7, R3)', () => {
       noticePeriodMonths: 12,
       statutoryTypesPerArea: STATUTORY,
       adoptedOn: '2019-12-10',
+      firstReviewBy: null,
       gapsAccepted: [],
       ...data,
     },
@@ -175,6 +177,33 @@ describe('Adopting terms of reference (R12, R7, R3)', () => {
         'VALIDATION_FAILED',
         /The adoption date (must be a date written YYYY-MM-DD|\(.+\) is not a real date)/,
       );
+  });
+
+  it('records the day the terms name for their first review, sooner than a year on (R12: ASSSP, December 2019)', () => {
+    spec
+      .given([established, ...partnersAdmitted])
+      .when(adopt({ version: '1.0', adoptedOn: '2019-06-01', firstReviewBy: '2019-12-01' }))
+      .then([adopted({ version: '1.0', adoptedOn: '2019-06-01', firstReviewBy: '2019-12-01' })]);
+  });
+
+  it.each(['2019-12-10', '2019-12-09', '2020-12-11'])(
+    'is refused with a first review on %p, not after adoption or more than a year on',
+    (firstReviewBy) => {
+      spec
+        .given(avonAndSomerset)
+        .when(adopt({ firstReviewBy }))
+        .thenFails(
+          'VALIDATION_FAILED',
+          /The first review date .* must be after the adoption date and no later than 2020-12-10/,
+        );
+    },
+  );
+
+  it('is refused with a first review date that is not a day', () => {
+    spec
+      .given(avonAndSomerset)
+      .when(adopt({ firstReviewBy: 'December 2019' }))
+      .thenFails('VALIDATION_FAILED', /The first review date/);
   });
 
   it.each([0, 101, 66.5, -66, Number.NaN])('is refused with a quorum of %p%%', (quorumPercentage) => {
@@ -640,6 +669,7 @@ describe('Adopting terms of reference dated in the future', () => {
       meetingCadenceMonths: 3,
       noticePeriodMonths: 12,
       statutoryTypesPerArea: ['LOCAL_AUTHORITY', 'HEALTH', 'POLICE'],
+      firstReviewBy: null,
       acceptCoverageGap: false,
       ...dates,
     });

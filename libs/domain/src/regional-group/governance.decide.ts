@@ -1,7 +1,17 @@
 import { DomainError } from '../shared/domain-error';
 import { normaliseName } from '../shared/text';
 import { knownAgencyTypeCodes } from './law';
-import { dateOrToday, IsoDate, isAfterToday, requireDate, requireNotBefore, requireNotFuture } from '../shared/dates';
+import { financialYearProblem, isFinancialYear } from './financial-year';
+import {
+  addMonthsToDate,
+  dateOrToday,
+  IsoDate,
+  isAfterToday,
+  requireDate,
+  requireNotBefore,
+  requireNotFuture,
+} from '../shared/dates';
+import { REVIEW_INTERVAL_MONTHS } from './terms';
 import { checkCoverage, currentPartner } from './membership.decide';
 import { partnerRepresentedBy, requireAdministratorOrChair } from './permissions';
 import {
@@ -32,6 +42,15 @@ export function adoptTermsOfReference(command: AdoptTermsOfReference, group: Act
       'VALIDATION_FAILED',
       `Version ${version} cannot be adopted before the version in force (${latest.version}, adopted ${latest.adoptedOn}).`,
     );
+  }
+  if (terms.firstReviewBy !== null) {
+    requireDate(terms.firstReviewBy, 'The first review date');
+    const yearOn = addMonthsToDate(terms.adoptedOn, REVIEW_INTERVAL_MONTHS);
+    if (terms.firstReviewBy <= terms.adoptedOn || terms.firstReviewBy > yearOn)
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `The first review date (${terms.firstReviewBy}) must be after the adoption date and no later than ${yearOn}: terms are reviewed at least every 12 months.`,
+      );
   }
   requireWhole(terms.quorumPercentage, 1, 100, 'The quorum percentage');
   requireWhole(terms.meetingCadenceMonths, 1, 24, 'The meeting cadence in months');
@@ -81,20 +100,14 @@ export function recordTermsOfReferenceReview(
   return [{ type: 'TermsOfReferenceReviewed', data: { reviewedOn, notes: normaliseName(command.data.notes) } }];
 }
 
-const FINANCIAL_YEAR = /^(\d{4})\/(\d{2})$/;
-
 /** The day the contribution was agreed or changed: not in the future, not before the partner was admitted. */
 function requireContribution(group: ActiveGroup, data: AgreeFundingContribution['data']): IsoDate {
   const partner = currentPartner(group, data.partnerId);
   const on = dateOrToday(data.on, data.now);
   requireNotFuture(on, data.now, 'The date of the contribution');
   requireNotBefore(on, partner.admittedOn, 'The date of the contribution', `${partner.name} was admitted`);
-  const match = FINANCIAL_YEAR.exec(data.financialYear);
-  if (!match || (Number(match[1]) + 1) % 100 !== Number(match[2])) {
-    throw new DomainError(
-      'VALIDATION_FAILED',
-      `"${data.financialYear}" is not a financial year; write it like 2020/21.`,
-    );
+  if (!isFinancialYear(data.financialYear)) {
+    throw new DomainError('VALIDATION_FAILED', financialYearProblem(`"${data.financialYear}"`));
   }
   if (!Number.isSafeInteger(data.amountPence) || data.amountPence < 0) {
     throw new DomainError('VALIDATION_FAILED', 'A contribution is a whole, non-negative number of pence.');

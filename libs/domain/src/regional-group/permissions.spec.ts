@@ -122,6 +122,7 @@ const RESERVED: Array<[string, (actor: Actor) => RegionalGroupCommand, RegionalG
         noticePeriodMonths: 12,
         statutoryTypesPerArea: ['LOCAL_AUTHORITY', 'HEALTH', 'POLICE'],
         adoptedOn: '2019-12-10',
+        firstReviewBy: null,
         acceptCoverageGap: false,
         actor,
       }),

@@ -16,6 +16,11 @@ export type TermsOfReferenceData = Readonly<{
   /** Agency types every area must have among its current core partners (R3). */
   statutoryTypesPerArea: readonly string[];
   adoptedOn: IsoDate;
+  /**
+   * R12: the day by which the terms say they are first reviewed, when they name one sooner than a
+   * year after adoption (ASSSP 1.0: December 2019); null when they name none.
+   */
+  firstReviewBy: IsoDate | null;
 }>;
 
 export type RegionalGroupEstablished = Message<

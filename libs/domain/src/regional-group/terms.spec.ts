@@ -48,25 +48,44 @@ describe('termsInForceOn (R7, R12, A3)', () => {
 });
 
 describe('termsReviewOn (R12)', () => {
-  it('is due 12 months after adoption, when nothing has been reviewed', () => {
-    expect(termsReviewOn('2019-06-01', [], '2019-12-01')).toEqual({ nextReviewDue: '2020-06-01', status: 'NOT_DUE' });
+  const naming = (firstReviewBy: string | null) => ({ adoptedOn: '2019-06-01', firstReviewBy });
+  const yearly = naming(null);
+
+  it('given terms naming no first review, then it is due 12 months after adoption', () => {
+    expect(termsReviewOn(yearly, [], '2019-12-01')).toEqual({ nextReviewDue: '2020-06-01', status: 'NOT_DUE' });
   });
 
-  it('counts from the last review held by the day asked about, not from later ones', () => {
-    expect(termsReviewOn('2019-06-01', ['2019-12-10'], '2020-06-01')).toEqual({
+  it('given terms naming their first review for December 2019, then it is due then, and overdue after until held', () => {
+    const asssp = naming('2019-12-01');
+    expect(termsReviewOn(asssp, [], '2019-10-31')).toEqual({ nextReviewDue: '2019-12-01', status: 'NOT_DUE' });
+    expect(termsReviewOn(asssp, [], '2019-11-30')).toEqual({ nextReviewDue: '2019-12-01', status: 'DUE' });
+    expect(termsReviewOn(asssp, [], '2019-12-02')).toEqual({ nextReviewDue: '2019-12-01', status: 'OVERDUE' });
+    expect(termsReviewOn(asssp, ['2019-12-10'], '2019-12-09').status).toBe('OVERDUE');
+    expect(termsReviewOn(asssp, ['2019-12-10'], '2019-12-10')).toEqual({
       nextReviewDue: '2020-12-10',
       status: 'NOT_DUE',
     });
-    expect(termsReviewOn('2019-06-01', ['2019-12-10'], '2019-12-09')).toEqual({
+  });
+
+  it('given terms naming a first review later than a year on, then the year still bounds it (at least annually)', () => {
+    expect(termsReviewOn(naming('2020-09-01'), [], '2020-01-01').nextReviewDue).toBe('2020-06-01');
+  });
+
+  it('counts from the last review held by the day asked about, not from later ones', () => {
+    expect(termsReviewOn(yearly, ['2019-12-10'], '2020-06-01')).toEqual({
+      nextReviewDue: '2020-12-10',
+      status: 'NOT_DUE',
+    });
+    expect(termsReviewOn(yearly, ['2019-12-10'], '2019-12-09')).toEqual({
       nextReviewDue: '2020-06-01',
       status: 'NOT_DUE',
     });
   });
 
   it('shows as due within a month of the date, and overdue after it', () => {
-    expect(termsReviewOn('2019-06-01', ['2019-12-10'], '2020-11-10').status).toBe('DUE');
-    expect(termsReviewOn('2019-06-01', ['2019-12-10'], '2020-12-10').status).toBe('DUE');
-    expect(termsReviewOn('2019-06-01', ['2019-12-10'], '2020-12-11').status).toBe('OVERDUE');
+    expect(termsReviewOn(yearly, ['2019-12-10'], '2020-11-10').status).toBe('DUE');
+    expect(termsReviewOn(yearly, ['2019-12-10'], '2020-12-10').status).toBe('DUE');
+    expect(termsReviewOn(yearly, ['2019-12-10'], '2020-12-11').status).toBe('OVERDUE');
   });
 });
 

@@ -24,6 +24,7 @@ export const DEFAULT_TERMS: TermsOfReferenceData = {
   noticePeriodMonths: 12,
   statutoryTypesPerArea: STATUTORY_AGENCY_TYPES,
   adoptedOn: '1970-01-01',
+  firstReviewBy: null,
 };
 
 export type TermsInForce = Readonly<{ terms: TermsOfReferenceData; platformDefault: boolean }>;
@@ -40,16 +41,19 @@ export function termsInForceOn(versions: readonly TermsOfReferenceData[], date: 
 export type ReviewStatus = 'NOT_DUE' | 'DUE' | 'OVERDUE';
 
 /**
- * R12 on `date`: the next review is 12 months after the last review or the adoption of the version
- * in force, whichever is later; DUE within a month of it, OVERDUE after it.
+ * R12 on `date`: the next review is 12 months after the last review held by then; before the version
+ * in force is first reviewed, on the day its terms name for that (never later than 12 months after
+ * its adoption). DUE within a month of it, OVERDUE after it.
  */
 export function termsReviewOn(
-  adoptedOn: IsoDate,
+  inForce: Readonly<{ adoptedOn: IsoDate; firstReviewBy: IsoDate | null }>,
   reviewedOn: readonly IsoDate[],
   date: IsoDate,
 ): { nextReviewDue: IsoDate; status: ReviewStatus } {
+  const { adoptedOn, firstReviewBy } = inForce;
   const last = [adoptedOn, ...reviewedOn.filter((day) => day <= date)].sort().pop() as IsoDate;
-  const nextReviewDue = addMonthsToDate(last, REVIEW_INTERVAL_MONTHS);
+  const yearOn = addMonthsToDate(last, REVIEW_INTERVAL_MONTHS);
+  const nextReviewDue = last === adoptedOn && firstReviewBy !== null && firstReviewBy < yearOn ? firstReviewBy : yearOn;
   const status =
     nextReviewDue < date ? 'OVERDUE' : addMonthsToDate(date, DUE_WITHIN_MONTHS) >= nextReviewDue ? 'DUE' : 'NOT_DUE';
   return { nextReviewDue, status };

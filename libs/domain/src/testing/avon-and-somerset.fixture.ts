@@ -99,6 +99,7 @@ export const termsAdopted: TermsOfReferenceAdopted = {
     noticePeriodMonths: 12,
     statutoryTypesPerArea: ['LOCAL_AUTHORITY', 'HEALTH', 'POLICE'],
     adoptedOn: START,
+    firstReviewBy: null,
     gapsAccepted: [],
   },
 };

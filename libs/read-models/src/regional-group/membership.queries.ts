@@ -42,6 +42,7 @@ export interface TermsRow {
   readonly noticePeriodMonths: number;
   readonly statutoryTypesPerArea: string[];
   readonly adoptedOn: string;
+  readonly firstReviewBy: string | null;
 }
 
 export interface ReviewRow {
@@ -211,7 +212,8 @@ export class MembershipQueries {
     const rows = this.db
       .prepare(
         `SELECT group_id AS groupId, version, summary, quorum_percentage AS quorumPercentage, meeting_cadence_months AS meetingCadenceMonths,
-           notice_period_months AS noticePeriodMonths, statutory_types AS statutoryTypes, adopted_on AS adoptedOn
+           notice_period_months AS noticePeriodMonths, statutory_types AS statutoryTypes, adopted_on AS adoptedOn,
+           first_review_by AS firstReviewBy
          FROM terms_of_reference WHERE group_id IN (SELECT value FROM json_each(@ids)) AND sort_key <= @position
          ORDER BY sort_key`,
       )

@@ -72,9 +72,9 @@ const statements = statementsPerDatabase((db) => ({
   correctAppointment: db.prepare('UPDATE representatives SET start_date = ?, end_date = ? WHERE appointment_id = ?'),
   insertTerms: db.prepare(
     `INSERT INTO terms_of_reference (group_id, version, summary, quorum_percentage, meeting_cadence_months,
-       notice_period_months, statutory_types, adopted_on, sort_key)
+       notice_period_months, statutory_types, adopted_on, first_review_by, sort_key)
      VALUES (@groupId, @version, @summary, @quorumPercentage, @meetingCadenceMonths, @noticePeriodMonths,
-       @statutoryTypes, @adoptedOn, @sortKey)`,
+       @statutoryTypes, @adoptedOn, @firstReviewBy, @sortKey)`,
   ),
   insertReview: db.prepare('INSERT INTO terms_reviews (group_id, reviewed_on, notes, sort_key) VALUES (?, ?, ?, ?)'),
   insertDissolutionAgreement: db.prepare(
@@ -96,7 +96,8 @@ export const regionalGroupProjection: Projection = {
   // 5: bitemporal memberships, coverage, seats, posts and funding (A3). 6: seats indexed by appointment,
   // which closing a seat and finding an appointment's seat on a day look up. 7: corrections of
   // appointments and funding (A7). 8: each area's day of joining and the position that recorded it (R1).
-  version: 8,
+  // 9: each version of the terms of reference keeps the day it names for its first review (R12).
+  version: 9,
   streams: [STREAM_PREFIX],
   tables: [
     'regional_groups',
@@ -184,6 +185,7 @@ export const regionalGroupProjection: Projection = {
         notice_period_months INTEGER NOT NULL,
         statutory_types TEXT NOT NULL,
         adopted_on TEXT NOT NULL,
+        first_review_by TEXT,
         sort_key INTEGER NOT NULL,
         PRIMARY KEY (group_id, version)
       );
@@ -328,16 +330,11 @@ export const regionalGroupProjection: Projection = {
         vacate(event.data.post, event.data.on);
         return;
       case 'TermsOfReferenceAdopted': {
-        const { version, summary, quorumPercentage, meetingCadenceMonths, noticePeriodMonths, adoptedOn } = event.data;
+        const { statutoryTypesPerArea, gapsAccepted: _gaps, ...terms } = event.data;
         s.insertTerms.run({
-          version,
-          summary,
-          quorumPercentage,
-          meetingCadenceMonths,
-          noticePeriodMonths,
-          adoptedOn,
+          ...terms,
           groupId,
-          statutoryTypes: JSON.stringify(event.data.statutoryTypesPerArea),
+          statutoryTypes: JSON.stringify(statutoryTypesPerArea),
           sortKey: stored.position,
         });
         return;
