@@ -148,7 +148,7 @@ describe('Reading lead changes, carry-overs and closings recorded before their d
   });
 });
 
-describe('Reading terms of reference recorded before they named a first review (schema version 4, before 5)', () => {
+describe('Reading terms of reference recorded before they named a first review (schema version 5)', () => {
   const terms = { version: '1.0', adoptedOn: '2019-06-01', gapsAccepted: [] };
 
   it('reads them as naming none, so their first review is a year after adoption', () => {
