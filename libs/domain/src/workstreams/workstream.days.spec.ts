@@ -143,24 +143,30 @@ describe('Removing a member on the day they left', () => {
     });
   });
 
-  it('given a task of his reassigned to Sheila Smith on 1 March, when he is removed on 1 February, then it is refused with OPEN_TASKS: it was his and open then', () => {
-    const given = [...runningWorkstream, taskAdded(), reassigned('task-1', sheilaSmith.personId, '2020-03-01')];
-    spec
-      .given(given)
-      .when(remove(chrisSivers.personId, '2020-02-01'))
-      .thenFails(
-        'OPEN_TASKS',
-        /^Chris Sivers owned a task still open on 2020-02-01, the day given for the removal, until 2020-03-01: remove them on or after that day\.$/,
-      );
-    expectFieldNamed(given, remove(chrisSivers.personId, '2020-02-01'), 'removedOn');
-  });
-
-  it('given a task of his carried over on 5 March, when he is removed on 1 March, then it is refused with OPEN_TASKS', () => {
-    spec
-      .given([...runningWorkstream, taskAdded(), carriedOut('2020-03-05')])
-      .when(remove(chrisSivers.personId, '2020-03-01'))
-      .thenFails('OPEN_TASKS', /until 2020-03-05: remove them on or after that day\.$/);
-  });
+  it.each([
+    [
+      'reassigned to Sheila Smith',
+      reassigned('task-1', sheilaSmith.personId, '2020-03-01'),
+      '2020-02-01',
+      '2020-03-01',
+    ],
+    ['carried over', carriedOut('2020-03-05'), '2020-03-01', '2020-03-05'],
+  ] as const)(
+    'given a task of his %s, when he is removed on %s, before that, then it is refused with OPEN_TASKS naming removedOn: it was his and open then',
+    (_what, event, removedOn, until) => {
+      const given = [...runningWorkstream, taskAdded(), event];
+      spec
+        .given(given)
+        .when(remove(chrisSivers.personId, removedOn))
+        .thenFails(
+          'OPEN_TASKS',
+          new RegExp(
+            `^Chris Sivers owned a task still open on ${removedOn}, the day given for the removal, until ${until}: remove them on or after that day\\.$`,
+          ),
+        );
+      expectFieldNamed(given, remove(chrisSivers.personId, removedOn), 'removedOn');
+    },
+  );
 
   it('given a task given to Sandra Corry on 1 March and cancelled on 20 March, when she is removed on 20 February, then the refusal says the task came after that day', () => {
     spec
