@@ -335,8 +335,8 @@ function removeMember(
   const released = workstream.released[member.personId];
   if (released && released.on > removedOn) {
     const message =
-      released.addedOn !== null && released.addedOn > removedOn
-        ? `${member.name} was given a task on ${released.addedOn}, after ${removedOn}, the day given for the removal, and it was theirs and open until ${released.on}: remove them on or after that day.`
+      released.ownedSince !== null && released.ownedSince > removedOn
+        ? `${member.name} was given a task on ${released.ownedSince}, after ${removedOn}, the day given for the removal, and it was theirs and open until ${released.on}: remove them on or after that day.`
         : `${member.name} owned a task still open on ${removedOn}, the day given for the removal, until ${released.on}: remove them on or after that day.`;
     throw new DomainError('OPEN_TASKS', message, {
       field: 'removedOn',

@@ -7,9 +7,10 @@ export type WorkstreamMember = Member & Readonly<{ addedOn: IsoDate }>;
 
 /**
  * The days a task was added here (null for one carried in: it was added elsewhere) and last changed
- * (carried in included): a later change is dated no earlier than either.
+ * (carried in included): a later change is dated no earlier than either; and the day its owner was
+ * given it here (null for one carried in and not reassigned since), for a removal's refusal to say.
  */
-export type TaskDays = Readonly<{ addedOn: IsoDate | null; changedOn: IsoDate }>;
+export type TaskDays = Readonly<{ addedOn: IsoDate | null; changedOn: IsoDate; ownedSince: IsoDate | null }>;
 
 export type Workstream = Readonly<{
   status: 'ACTIVE' | 'CLOSED';
@@ -45,8 +46,8 @@ export type Workstream = Readonly<{
   carriedOut: readonly string[];
 }>;
 
-/** The day a task stopped being its owner's or open, and the day it was added here (null for one carried in). */
-export type TaskReleased = Readonly<{ on: IsoDate; addedOn: IsoDate | null }>;
+/** The day a task stopped being its owner's or open, and the day they were given it here (null when not known). */
+export type TaskReleased = Readonly<{ on: IsoDate; ownedSince: IsoDate | null }>;
 
 /** Who may own a task in a workstream: its lead and its members, with the days they joined. */
 export type TaskOwners = Pick<Workstream, 'lead' | 'members'>;
@@ -68,17 +69,23 @@ function release(state: Workstream, taskId: string, on: IsoDate): Workstream {
   const ownerId = state.tasks[taskId].ownerId;
   const before = state.released[ownerId];
   if (before && before.on > on) return state;
-  const addedOn = state.taskDays[taskId]?.addedOn ?? null;
-  return { ...state, released: { ...state.released, [ownerId]: { on, addedOn } } };
+  const ownedSince = state.taskDays[taskId]?.ownedSince ?? null;
+  return { ...state, released: { ...state.released, [ownerId]: { on, ownedSince } } };
 }
 
-function setTask(state: Workstream, taskId: string, change: Partial<TaskRecord>, changedOn: IsoDate): Workstream {
+function setTask(
+  state: Workstream,
+  taskId: string,
+  change: Partial<TaskRecord>,
+  changedOn: IsoDate,
+  daysChange: Partial<TaskDays> = {},
+): Workstream {
   const days = state.taskDays[taskId];
   return changed(
     {
       ...state,
       tasks: { ...state.tasks, [taskId]: { ...state.tasks[taskId], ...change } },
-      taskDays: days ? { ...state.taskDays, [taskId]: { ...days, changedOn } } : state.taskDays,
+      taskDays: days ? { ...state.taskDays, [taskId]: { ...days, changedOn, ...daysChange } } : state.taskDays,
     },
     changedOn,
     TASKS_CHANGED,
@@ -154,7 +161,7 @@ export function evolveWorkstream(state: WorkstreamState, event: WorkstreamEvent)
           ...state.tasks,
           [taskId]: { taskId, title, description, ownerId, dueDate, status: 'TO_DO', blockedReason: null },
         },
-        taskDays: { ...state.taskDays, [taskId]: { addedOn, changedOn: addedOn } },
+        taskDays: { ...state.taskDays, [taskId]: { addedOn, changedOn: addedOn, ownedSince: addedOn } },
       };
       return changed(added, addedOn, TASKS_CHANGED);
     }
@@ -183,6 +190,7 @@ export function evolveWorkstream(state: WorkstreamState, event: WorkstreamEvent)
         event.data.taskId,
         { ownerId: event.data.ownerId },
         event.data.changedOn,
+        { ownedSince: event.data.changedOn },
       );
     case 'TaskDueDateChanged':
       return setTask(state, event.data.taskId, { dueDate: event.data.dueDate }, event.data.changedOn);
@@ -202,7 +210,7 @@ export function evolveWorkstream(state: WorkstreamState, event: WorkstreamEvent)
         {
           ...state,
           tasks: { ...state.tasks, [task.taskId]: task },
-          taskDays: { ...state.taskDays, [task.taskId]: { addedOn: null, changedOn } },
+          taskDays: { ...state.taskDays, [task.taskId]: { addedOn: null, changedOn, ownedSince: null } },
         },
         changedOn,
         TASKS_CHANGED,
