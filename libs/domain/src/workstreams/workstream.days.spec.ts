@@ -168,34 +168,38 @@ describe('Removing a member on the day they left', () => {
     },
   );
 
-  it('given a task reassigned to Sandra Corry on 1 March and away on 10 March, when she is removed on 20 February, then the refusal says she was given it after that day', () => {
-    spec
-      .given([
-        ...withSandra,
+  it.each([
+    [
+      'reassigned to her on 1 March and away on 10 March',
+      [
         taskAdded(),
         reassigned('task-1', sandraCorry.personId, '2020-03-01'),
         reassigned('task-1', chrisSivers.personId, '2020-03-10'),
-      ])
-      .when(remove(sandraCorry.personId, '2020-02-20'))
-      .thenFails(
-        'OPEN_TASKS',
-        /^Sandra Corry was given a task on 2020-03-01, after 2020-02-20, the day given for the removal, and it was theirs and open until 2020-03-10: remove them on or after that day\.$/,
-      );
-  });
-
-  it('given a task given to Sandra Corry on 1 March and cancelled on 20 March, when she is removed on 20 February, then the refusal says the task came after that day', () => {
-    spec
-      .given([
-        ...withSandra,
+      ],
+      '2020-03-10',
+    ],
+    [
+      'added for her on 1 March and cancelled on 20 March',
+      [
         taskAdded({ ownerId: sandraCorry.personId, addedOn: '2020-03-01' }),
         { type: 'TaskCancelled', data: { taskId: 'task-1', reason: 'Not needed.', changedOn: '2020-03-20' } },
-      ])
-      .when(remove(sandraCorry.personId, '2020-02-20'))
-      .thenFails(
-        'OPEN_TASKS',
-        /^Sandra Corry was given a task on 2020-03-01, after 2020-02-20, the day given for the removal, and it was theirs and open until 2020-03-20: remove them on or after that day\.$/,
-      );
-  });
+      ],
+      '2020-03-20',
+    ],
+  ] as const)(
+    'given a task of Sandra Corry %s, when she is removed on 20 February, then the refusal says she was given it after that day',
+    (_what, events: readonly WorkstreamEvent[], until) => {
+      spec
+        .given([...withSandra, ...events])
+        .when(remove(sandraCorry.personId, '2020-02-20'))
+        .thenFails(
+          'OPEN_TASKS',
+          new RegExp(
+            `^Sandra Corry was given a task on 2020-03-01, after 2020-02-20, the day given for the removal, and it was theirs and open until ${until}: remove them on or after that day\\.$`,
+          ),
+        );
+    },
+  );
 
   it('given a task he owns still open, when he is removed on any day, then it is OPEN_TASKS as it is today', () => {
     spec
