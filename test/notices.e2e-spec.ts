@@ -111,6 +111,48 @@ describe('notices to leave (R13, D4)', () => {
     expect(accepted.data?.commissionWorkstream.leadPartnerId).toBe(demo.partnerIds['somerset-icb']);
   });
 
+  it("refuses a lead change to the leaving partner, or to the CCG it succeeded, for a workstream starting from its notice's effective day (W1, R13, R16)", async () => {
+    const commissioned = await commission('police', '2028-01-01');
+    expect(commissioned.errors).toBeUndefined();
+    const workstreamId = commissioned.data?.commissionWorkstream.id;
+    const change = (partner: string) =>
+      api.graphql(
+        'mutation($input: ChangeWorkstreamLeadInput!) { changeWorkstreamLead(input: $input) { id leadPartnerId } }',
+        {
+          input: { workstreamId, personId: demo.personIds['sandra-corry'], leadPartnerId: demo.partnerIds[partner] },
+        },
+        api.adminToken,
+      );
+    const before = await api.store.lastPosition();
+    const leaving = await change('somerset-icb');
+    expect(leaving.data).toBeNull();
+    expect(leaving.errors?.[0]).toMatchObject({
+      message:
+        'NHS Somerset ICB has given notice to leave the group, taking effect on 2027-11-23: it is no core partner from that day, so it cannot lead from 2028-01-01, the day the workstream starts.',
+      extensions: {
+        code: 'NOT_A_CORE_PARTNER',
+        partnerId: demo.partnerIds['somerset-icb'],
+        on: '2028-01-01',
+        successorId: null,
+        effectiveOn: '2027-11-23',
+      },
+    });
+    const succeeded = await change('somerset-ccg');
+    expect(succeeded.data).toBeNull();
+    expect(succeeded.errors?.[0]).toMatchObject({
+      message:
+        'NHS Somerset CCG had been succeeded by NHS Somerset ICB, which has given notice to leave the group, taking effect on 2027-11-23: it is no core partner from that day, so it cannot lead from 2028-01-01, the day the workstream starts.',
+      extensions: {
+        code: 'NOT_A_CORE_PARTNER',
+        partnerId: demo.partnerIds['somerset-ccg'],
+        on: '2028-01-01',
+        successorId: demo.partnerIds['somerset-icb'],
+        effectiveOn: '2027-11-23',
+      },
+    });
+    expect(await api.store.lastPosition()).toBe(before);
+  });
+
   it('counts an area recorded after the notice, covered by the leaving partner, in the consequences of the open notice (R3, R13)', async () => {
     const beforeArea = api.app.get<Clock>(CLOCK).now().toISOString();
     const added = await api.graphql(

@@ -167,6 +167,28 @@ describe('removing a member, changing the lead, carrying a task over and closing
       message: 'The day the lead changed (2022-06-15) is before the lead last changed (2022-06-20).',
       field: 'changedOn',
     });
+
+    // Will White led it at least until he reported its status on 1 July 2022.
+    const reported = await mutate(
+      'reportWorkstreamStatus',
+      'ReportWorkstreamStatusInput',
+      { workstreamId, rag: 'AMBER', note: 'Referrals audit under way.', reportedOn: '2022-07-01' },
+      await tokenOf('will-white'),
+    );
+    expect(reported.errors).toBeUndefined();
+    expect(
+      await refusal(
+        'changeWorkstreamLead',
+        'ChangeWorkstreamLeadInput',
+        change('police', 'julian-wooster', '2022-06-25'),
+      ),
+    ).toEqual({
+      code: 'OUT_OF_RANGE',
+      message:
+        'The day the lead changed (2022-06-25) is before Will White, the lead, last reported its status (2022-07-01).',
+      field: 'changedOn',
+    });
+    expect(await seen('2022-06-25')).toMatchObject({ lead: { name: 'Will White' } });
   });
 
   it('carries a task over on the day given, both ends and its history on that day', async () => {
@@ -187,6 +209,20 @@ describe('removing a member, changing the lead, carrying a task over and closing
       code: 'OUT_OF_RANGE',
       message:
         'The day the task changed (2022-08-01) is before the first day of the workstream it goes to (2026-09-15).',
+      field: 'changedOn',
+    });
+    // Jacqui Jensen, who owns the toolkit task, joined the intelligence sharing group on 1 September 2022.
+    const [, intelligenceSharing] = loaded.standingIds;
+    const joined = await mutate('addWorkstreamMember', 'AddWorkstreamMemberInput', {
+      workstreamId: intelligenceSharing,
+      personId: demo.personIds['jacqui-jensen'],
+      addedOn: '2022-09-01',
+    });
+    expect(joined.errors).toBeUndefined();
+    expect(await refusal('carryTaskOver', 'CarryTaskOverInput', carry(intelligenceSharing, '2022-08-01'))).toEqual({
+      code: 'OUT_OF_RANGE',
+      message:
+        'The day the task changed (2022-08-01) is before Jacqui Jensen joined the workstream it goes to (2022-09-01).',
       field: 'changedOn',
     });
     expect(
@@ -232,7 +268,20 @@ describe('removing a member, changing the lead, carrying a task over and closing
     expect(await refusal('removeWorkstreamMember', 'RemoveWorkstreamMemberInput', remove('2022-09-10'))).toEqual({
       code: 'OPEN_TASKS',
       message:
-        'Chris Sivers owned a task still open on 2022-09-10, the day given for the removal: remove them on a day after it closed.',
+        'Chris Sivers owned a task still open on 2022-09-10, the day given for the removal, until 2022-09-20: remove them on or after that day.',
+      field: 'removedOn',
+    });
+    // Jacqui Jensen's toolkit task was hers and open until it was carried over on 1 August 2022.
+    expect(
+      await refusal('removeWorkstreamMember', 'RemoveWorkstreamMemberInput', {
+        workstreamId,
+        personId: demo.personIds['jacqui-jensen'],
+        removedOn: '2022-07-15',
+      }),
+    ).toEqual({
+      code: 'OPEN_TASKS',
+      message:
+        'Jacqui Jensen owned a task still open on 2022-07-15, the day given for the removal, until 2022-08-01: remove them on or after that day.',
       field: 'removedOn',
     });
     expect(await refusal('removeWorkstreamMember', 'RemoveWorkstreamMemberInput', remove('2026-11-24'))).toMatchObject({
@@ -248,11 +297,12 @@ describe('removing a member, changing the lead, carrying a task over and closing
     expect((await seen('2022-09-21')).members.map((member) => member.name)).not.toContain('Chris Sivers');
   });
 
-  it('closes on the day given, not before its tasks last changed, and is closed from that day', async () => {
+  it('closes on the day given, not before the last thing that happened to it, and is closed from that day', async () => {
     const close = (closedOn: string) => ({ workstreamId, outcomeReport: 'Strategy revised.', closedOn });
-    expect(await refusal('closeWorkstream', 'CloseWorkstreamInput', close('2022-09-10'))).toEqual({
+    // Its tasks last changed on 20 September 2022; Chris Sivers was removed the day after.
+    expect(await refusal('closeWorkstream', 'CloseWorkstreamInput', close('2022-09-20'))).toEqual({
       code: 'OUT_OF_RANGE',
-      message: 'The day the workstream closed (2022-09-10) is before its tasks last changed (2022-09-20).',
+      message: 'The day the workstream closed (2022-09-20) is before Chris Sivers was removed from it (2022-09-21).',
       field: 'closedOn',
     });
     expect(await refusal('closeWorkstream', 'CloseWorkstreamInput', close('2026-11-24'))).toMatchObject({

@@ -5,7 +5,6 @@ import {
   leadCandidatesOf,
   meetingDecider,
   meetingStream,
-  peopleOf,
   WorkstreamCommandUnion,
   workstreamDecider,
   WorkstreamEvent,
@@ -217,7 +216,8 @@ export class WorkstreamService {
               knowsTask:
                 target.status !== 'NONE' &&
                 (target.carriedOut.includes(input.taskId) || target.tasks[input.taskId] !== undefined),
-              peopleIds: target.status === 'NONE' ? [] : peopleOf(target),
+              lead: target.status === 'NONE' ? { personId: '', name: '' } : target.lead,
+              members: target.status === 'NONE' ? {} : target.members,
               since: target.status === 'NONE' ? groupDateOf(now) : target.since,
             },
             changedOn: input.changedOn ?? null,

@@ -44,6 +44,7 @@ import {
 import { ActiveGroup } from '../regional-group/regional-group.state';
 import { CommissionWorkstream, GroupPartner, WorkstreamCommandUnion } from '../workstreams/workstream.commands';
 import { leadCandidatesOf } from '../workstreams/lead-partner';
+import { TaskOwners } from '../workstreams/workstream.state';
 import {
   Member,
   TaskAdded,
@@ -583,6 +584,16 @@ export const workstreamToday = '2020-04-01';
 
 /** A representative as a workstream knows them: person id and name. */
 export const workstreamMember = (rep: Representative): Member => ({ personId: rep.personId, name: rep.name });
+
+/** A workstream's lead and members as a carry-over reads them, each member having joined on `addedOn`. */
+export const taskOwners = (
+  lead: Representative,
+  members: readonly Representative[],
+  addedOn = '2019-09-01',
+): TaskOwners => ({
+  lead: workstreamMember(lead),
+  members: Object.fromEntries(members.map((rep) => [rep.personId, { ...workstreamMember(rep), addedOn }])),
+});
 
 /** The group's core partners, ever, as a workstream command reads them from the group after `events`. */
 export const groupPartners = (events: readonly RegionalGroupEvent[] = avonAndSomerset): GroupPartner[] =>

@@ -9,6 +9,7 @@ import {
   representativeOf,
   REPRESENTATIVES,
   RESOURCES_WORKSTREAM_ID,
+  taskOwners,
   resourcesWorkstreamCommissioned,
   runningWorkstream,
   stranger,
@@ -22,7 +23,7 @@ import {
   workstreamMemberRemoved,
 } from '../testing/avon-and-somerset.fixture';
 import { specification } from '../testing/given-when-then';
-import { WorkstreamCommandUnion } from './workstream.commands';
+import { CarryTaskOut, WorkstreamCommandUnion } from './workstream.commands';
 import { workstreamDecider } from './workstream.decider';
 import { OPEN_TASK_STATUSES, TaskRecord, TaskStatus, WorkstreamEvent } from './workstream.events';
 import { Workstream } from './workstream.state';
@@ -51,13 +52,13 @@ const closed = (outcomeReport = OUTCOME, closedOn = workstreamToday): Workstream
   data: { outcomeReport, closedOn },
 });
 
-type Target = { groupId: string; open: boolean; knowsTask: boolean; peopleIds: readonly string[]; since: string };
+type Target = CarryTaskOut['data']['target'];
 /** The receiving workstream open, in the same group, without the task, and with the owners of the fixture's tasks in it. */
 const openTarget = (overrides: Partial<Target> = {}): Target => ({
   groupId: GROUP_ID,
   open: true,
   knowsTask: false,
-  peopleIds: [chrisSivers.personId, 'will-white', 'sheila-smith'],
+  ...taskOwners(willWhite, [chrisSivers, sheilaSmith]),
   since: '2019-09-01',
   ...overrides,
 });
@@ -542,7 +543,7 @@ describe('Carrying a task into a workstream (W3)', () => {
     const given = [...runningWorkstream, ...taskIn('IN_PROGRESS')];
     spec
       .given(given)
-      .when(carryOut({ target: { peopleIds: ['will-white'] } }))
+      .when(carryOut({ target: taskOwners(willWhite, []) }))
       .thenFails('VALIDATION_FAILED', /owner is not in the other workstream/);
   });
 });

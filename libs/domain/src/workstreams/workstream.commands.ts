@@ -4,6 +4,7 @@ import { Actor } from '../shared/roles';
 import { Area } from '../regional-group/regional-group.events';
 import { Member, Rag, TaskRecord, WorkstreamKind } from './workstream.events';
 import { LeadCandidate } from './lead-partner';
+import { TaskOwners } from './workstream.state';
 
 /** A core partner of the group, ever: the lead partner is checked against the partners of its day (W1). */
 export type GroupPartner = LeadCandidate & Readonly<{ name: string }>;
@@ -88,8 +89,11 @@ export type CarryTaskOut = WorkstreamCommand<
   {
     taskId: string;
     toWorkstreamId: string;
-    /** `since`: the target's first day, which the task cannot arrive before. */
-    target: { groupId: string; open: boolean; knowsTask: boolean; peopleIds: readonly string[]; since: IsoDate };
+    /**
+     * `since`: the target's first day, which the task cannot arrive before; its lead and members with
+     * the days they joined, which the task cannot arrive before its owner's.
+     */
+    target: TaskOwners & { groupId: string; open: boolean; knowsTask: boolean; since: IsoDate };
     changedOn?: string | null;
   }
 >;

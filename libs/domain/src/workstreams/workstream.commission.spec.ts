@@ -12,6 +12,7 @@ import {
   meetingRepresentative,
   partnerSucceeded,
   REPRESENTATIVES,
+  taskOwners,
   resourcesWorkstreamCommissioned,
   SCOPE_DECISION_ID,
   stranger,
@@ -532,7 +533,13 @@ describe('A workstream that was never commissioned', () => {
     workstreamCommand('CarryTaskOut', {
       taskId: 'task-1',
       toWorkstreamId: 'ws-resources',
-      target: { groupId: GROUP_ID, open: true, knowsTask: false, peopleIds: ['chris-sivers'], since: '2019-09-01' },
+      target: {
+        groupId: GROUP_ID,
+        open: true,
+        knowsTask: false,
+        ...taskOwners(willWhite, [chrisSivers]),
+        since: '2019-09-01',
+      },
     }),
     workstreamCommand('CarryTaskIn', {
       fromWorkstreamId: 'ws-resources',

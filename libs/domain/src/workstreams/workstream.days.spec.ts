@@ -4,12 +4,15 @@ import {
   groupPartners,
   GROUP_ID,
   meetingChair,
+  NOTICE_EFFECTIVE_ON,
+  noticeToLeaveGiven,
   partnerSucceeded,
   representativeOf,
   REPRESENTATIVES,
   RESOURCES_WORKSTREAM_ID,
   runningWorkstream,
   taskAdded,
+  taskOwners,
   WORKSTREAM_ID,
   workstreamCommand,
   workstreamMember,
@@ -34,7 +37,7 @@ function taskRecord(): Omit<TaskRecord, 'status' | 'blockedReason'> {
  * procedures group runs from 15 January 2020; commands are sent on 1 April 2020.
  */
 const spec = specification(workstreamDecider);
-const { chrisSivers, sandraCorry, willWhite, julianWooster } = REPRESENTATIVES;
+const { chrisSivers, sandraCorry, sheilaSmith, willWhite, julianWooster } = REPRESENTATIVES;
 const lead = representativeOf(willWhite);
 
 /** Each refusal of a day names the field it was given in, for a form to mark. */
@@ -46,6 +49,28 @@ function expectFieldNamed(given: readonly WorkstreamEvent[], command: Workstream
 const completed = (taskId: string, changedOn: string): WorkstreamEvent => ({
   type: 'TaskCompleted',
   data: { taskId, changedOn },
+});
+const reassigned = (taskId: string, ownerId: string, changedOn: string): WorkstreamEvent => ({
+  type: 'TaskReassigned',
+  data: { taskId, ownerId, changedOn },
+});
+/** Task 1 carried to Resources on `changedOn`. */
+const carriedOut = (changedOn: string): WorkstreamEvent => ({
+  type: 'TaskCarriedOut',
+  data: {
+    taskId: 'task-1',
+    toWorkstreamId: RESOURCES_WORKSTREAM_ID,
+    task: { ...taskRecord(), status: 'TO_DO', blockedReason: null },
+    changedOn,
+  },
+});
+const statusReported = (reportedOn: string): WorkstreamEvent => ({
+  type: 'WorkstreamStatusReported',
+  data: { rag: 'AMBER', note: 'Mapping done in 3 of 5 areas.', reportedOn },
+});
+const leadChanged = (rep: typeof sandraCorry, leadPartnerId: string, changedOn: string): WorkstreamEvent => ({
+  type: 'WorkstreamLeadChanged',
+  data: { leadPartnerId, lead: workstreamMember(rep), changedOn },
 });
 
 describe('Removing a member on the day they left', () => {
@@ -105,7 +130,7 @@ describe('Removing a member on the day they left', () => {
         .when(remove(chrisSivers.personId, '2020-03-10'))
         .thenFails(
           'OPEN_TASKS',
-          /^Chris Sivers owned a task still open on 2020-03-10, the day given for the removal: remove them on a day after it closed\.$/,
+          /^Chris Sivers owned a task still open on 2020-03-10, the day given for the removal, until 2020-03-20: remove them on or after that day\.$/,
         );
       expectFieldNamed(withDone, remove(chrisSivers.personId, '2020-03-10'), 'removedOn');
     });
@@ -117,6 +142,64 @@ describe('Removing a member on the day they left', () => {
         .then([workstreamMemberRemoved(chrisSivers.personId, '2020-03-20')]);
     });
   });
+
+  it.each([
+    [
+      'reassigned to Sheila Smith',
+      reassigned('task-1', sheilaSmith.personId, '2020-03-01'),
+      '2020-02-01',
+      '2020-03-01',
+    ],
+    ['carried over', carriedOut('2020-03-05'), '2020-03-01', '2020-03-05'],
+  ] as const)(
+    'given a task of his %s, when he is removed on %s, before that, then it is refused with OPEN_TASKS naming removedOn: it was his and open then',
+    (_what, event, removedOn, until) => {
+      const given = [...runningWorkstream, taskAdded(), event];
+      spec
+        .given(given)
+        .when(remove(chrisSivers.personId, removedOn))
+        .thenFails(
+          'OPEN_TASKS',
+          new RegExp(
+            `^Chris Sivers owned a task still open on ${removedOn}, the day given for the removal, until ${until}: remove them on or after that day\\.$`,
+          ),
+        );
+      expectFieldNamed(given, remove(chrisSivers.personId, removedOn), 'removedOn');
+    },
+  );
+
+  it.each([
+    [
+      'reassigned to her on 1 March and away on 10 March',
+      [
+        taskAdded(),
+        reassigned('task-1', sandraCorry.personId, '2020-03-01'),
+        reassigned('task-1', chrisSivers.personId, '2020-03-10'),
+      ],
+      '2020-03-10',
+    ],
+    [
+      'added for her on 1 March and cancelled on 20 March',
+      [
+        taskAdded({ ownerId: sandraCorry.personId, addedOn: '2020-03-01' }),
+        { type: 'TaskCancelled', data: { taskId: 'task-1', reason: 'Not needed.', changedOn: '2020-03-20' } },
+      ],
+      '2020-03-20',
+    ],
+  ] as const)(
+    'given a task of Sandra Corry %s, when she is removed on 20 February, then the refusal says she was given it after that day',
+    (_what, events: readonly WorkstreamEvent[], until) => {
+      spec
+        .given([...withSandra, ...events])
+        .when(remove(sandraCorry.personId, '2020-02-20'))
+        .thenFails(
+          'OPEN_TASKS',
+          new RegExp(
+            `^Sandra Corry was given a task on 2020-03-01, after 2020-02-20, the day given for the removal, and it was theirs and open until ${until}: remove them on or after that day\\.$`,
+          ),
+        );
+    },
+  );
 
   it('given a task he owns still open, when he is removed on any day, then it is OPEN_TASKS as it is today', () => {
     spec
@@ -139,10 +222,6 @@ describe('Changing the lead on the day the new lead took over (W1)', () => {
       actor: meetingChair,
       ...(now ? { now } : {}),
     });
-  const leadChanged = (rep: typeof sandraCorry, leadPartnerId: string, changedOn: string): WorkstreamEvent => ({
-    type: 'WorkstreamLeadChanged',
-    data: { leadPartnerId, lead: workstreamMember(rep), changedOn },
-  });
 
   it('given a change entered later, then it is recorded on the day given', () => {
     spec
@@ -160,6 +239,19 @@ describe('Changing the lead on the day the new lead took over (W1)', () => {
       .thenFails(
         'OUT_OF_RANGE',
         /^The day the lead changed \(2020-02-10\) is before the lead last changed \(2020-02-17\)\.$/,
+      );
+    expectFieldNamed(given, command, 'changedOn');
+  });
+
+  it('given Will White reported its status on 25 March as its lead, when the change is dated 1 March, then it is refused with OUT_OF_RANGE', () => {
+    const given = [...runningWorkstream, statusReported('2020-03-25')];
+    const command = changeLead(julianWooster, julianWooster.partnerId, '2020-03-01');
+    spec
+      .given(given)
+      .when(command)
+      .thenFails(
+        'OUT_OF_RANGE',
+        /^The day the lead changed \(2020-03-01\) is before Will White, the lead, last reported its status \(2020-03-25\)\.$/,
       );
     expectFieldNamed(given, command, 'changedOn');
   });
@@ -195,6 +287,72 @@ describe('Changing the lead on the day the new lead took over (W1)', () => {
     });
   });
 
+  describe('given NHS Somerset CCG gave notice to leave, taking effect on 15 January 2021', () => {
+    const leaving = groupPartners([...avonAndSomerset, noticeToLeaveGiven()]);
+    const named = (changedOn: string) =>
+      workstreamCommand('ChangeWorkstreamLead', {
+        personId: sandraCorry.personId,
+        lead: workstreamMember(sandraCorry),
+        leadPartnerId: 'somerset-ccg',
+        partners: leaving,
+        changedOn,
+        actor: meetingChair,
+        now: '2021-02-01T10:00:00.000Z',
+      });
+
+    it('when the CCG is named lead from that day, then it is refused with NOT_A_CORE_PARTNER naming the notice', () => {
+      spec
+        .given(runningWorkstream)
+        .when(named(NOTICE_EFFECTIVE_ON))
+        .thenFails(
+          'NOT_A_CORE_PARTNER',
+          /^NHS Somerset CCG has given notice to leave the group, taking effect on 2021-01-15: it is no core partner from that day, so it cannot lead from 2021-01-15, the day the lead changes\.$/,
+        );
+      expect(spec.refusal(runningWorkstream, named(NOTICE_EFFECTIVE_ON)).details).toMatchObject({
+        partnerId: 'somerset-ccg',
+        on: NOTICE_EFFECTIVE_ON,
+        successorId: null,
+        effectiveOn: NOTICE_EFFECTIVE_ON,
+      });
+    });
+
+    it('when the CCG is named lead from the day before, then it is recorded', () => {
+      spec
+        .given(runningWorkstream)
+        .when(named('2021-01-14'))
+        .then([leadChanged(sandraCorry, 'somerset-ccg', '2021-01-14')]);
+    });
+  });
+
+  it('given the CCG succeeded by the ICB, which gave notice taking effect on 31 March 2023, when the CCG is named lead from that day, then the refusal names the ICB and its notice', () => {
+    const successorLeaving = groupPartners([
+      ...avonAndSomerset,
+      partnerSucceeded(),
+      noticeToLeaveGiven({ partnerId: 'somerset-icb', partnerName: 'NHS Somerset ICB', effectiveOn: '2023-03-31' }),
+    ]);
+    const command = workstreamCommand('ChangeWorkstreamLead', {
+      personId: sandraCorry.personId,
+      lead: workstreamMember(sandraCorry),
+      leadPartnerId: 'somerset-ccg',
+      partners: successorLeaving,
+      changedOn: '2023-03-31',
+      actor: meetingChair,
+      now: '2023-04-03T10:00:00.000Z',
+    });
+    spec
+      .given(runningWorkstream)
+      .when(command)
+      .thenFails(
+        'NOT_A_CORE_PARTNER',
+        /^NHS Somerset CCG had been succeeded by NHS Somerset ICB, which has given notice to leave the group, taking effect on 2023-03-31: it is no core partner from that day, so it cannot lead from 2023-03-31, the day the lead changes\.$/,
+      );
+    expect(spec.refusal(runningWorkstream, command).details).toMatchObject({
+      partnerId: 'somerset-ccg',
+      successorId: 'somerset-icb',
+      effectiveOn: '2023-03-31',
+    });
+  });
+
   it('given a former lead who owns an open task, then they stay on as a member from the day of the change', () => {
     spec
       .given([...runningWorkstream, taskAdded({ ownerId: willWhite.personId })])
@@ -209,11 +367,17 @@ describe('Changing the lead on the day the new lead took over (W1)', () => {
 describe('Carrying a task over on the day it moved (W3)', () => {
   const task: TaskRecord = { ...taskRecord(), status: 'TO_DO', blockedReason: null };
   /** Resources, in the same group, with Chris Sivers in it, from `since`. */
-  const carryOut = (changedOn?: string, since = '2019-09-01') =>
+  const carryOut = (changedOn?: string, since = '2019-09-01', joined = since) =>
     workstreamCommand('CarryTaskOut', {
       taskId: 'task-1',
       toWorkstreamId: RESOURCES_WORKSTREAM_ID,
-      target: { groupId: GROUP_ID, open: true, knowsTask: false, peopleIds: [chrisSivers.personId], since },
+      target: {
+        groupId: GROUP_ID,
+        open: true,
+        knowsTask: false,
+        ...taskOwners(willWhite, [chrisSivers], joined),
+        since,
+      },
       changedOn,
       actor: lead,
     });
@@ -249,6 +413,18 @@ describe('Carrying a task over on the day it moved (W3)', () => {
       expectFieldNamed(withTask, carryOut(changedOn, since), 'changedOn');
     },
   );
+
+  it('given Chris Sivers joined Resources on 10 February, when it is dated 3 February, then it is refused with OUT_OF_RANGE naming changedOn', () => {
+    const command = carryOut('2020-02-03', '2019-09-01', '2020-02-10');
+    spec
+      .given(withTask)
+      .when(command)
+      .thenFails(
+        'OUT_OF_RANGE',
+        /^The day the task changed \(2020-02-03\) is before Chris Sivers joined the workstream it goes to \(2020-02-10\)\.$/,
+      );
+    expectFieldNamed(withTask, command, 'changedOn');
+  });
 
   it('when it is dated in the future, then it is refused with VALIDATION_FAILED', () => {
     spec
@@ -298,8 +474,9 @@ describe('Carrying a task over on the day it moved (W3)', () => {
 });
 
 describe('Closing a workstream on the day it closed (W3)', () => {
+  /** Closed by the chair, who may close it whoever leads it. */
   const close = (closedOn?: string) =>
-    workstreamCommand('CloseWorkstream', { outcomeReport: 'Procedures published.', closedOn, actor: lead });
+    workstreamCommand('CloseWorkstream', { outcomeReport: 'Procedures published.', closedOn, actor: meetingChair });
   const closed = (closedOn: string): WorkstreamEvent => ({
     type: 'WorkstreamClosed',
     data: { outcomeReport: 'Procedures published.', closedOn },
@@ -326,19 +503,7 @@ describe('Closing a workstream on the day it closed (W3)', () => {
   });
 
   it('given a task carried out on 3 February, when it is dated 1 February, then it is refused with OUT_OF_RANGE', () => {
-    const carried: WorkstreamEvent[] = [
-      ...runningWorkstream,
-      taskAdded(),
-      {
-        type: 'TaskCarriedOut',
-        data: {
-          taskId: 'task-1',
-          toWorkstreamId: RESOURCES_WORKSTREAM_ID,
-          task: { ...taskRecord(), status: 'TO_DO', blockedReason: null },
-          changedOn: '2020-02-03',
-        },
-      },
-    ];
+    const carried: WorkstreamEvent[] = [...runningWorkstream, taskAdded(), carriedOut('2020-02-03')];
     spec
       .given(carried)
       .when(close('2020-02-01'))
@@ -354,10 +519,34 @@ describe('Closing a workstream on the day it closed (W3)', () => {
     expectFieldNamed(runningWorkstream, close(closedOn), 'closedOn');
   });
 
-  it('given a member added after the tasks last changed, then the closing is bounded by its tasks only', () => {
+  it.each([
+    ['the lead changed', leadChanged(julianWooster, julianWooster.partnerId, '2020-03-28'), 'the lead last changed'],
+    ['a member was added', workstreamMemberAdded(sandraCorry, '2020-03-28'), 'Sandra Corry was added to it'],
+    [
+      'a member was removed',
+      workstreamMemberRemoved(REPRESENTATIVES.sheilaSmith.personId, '2020-03-28'),
+      'Sheila Smith was removed from it',
+    ],
+    ['its status was reported', statusReported('2020-03-28'), 'its status was last reported'],
+  ] as const)(
+    'given %s on 28 March, after its tasks last changed, when it is dated 21 March, then it is refused with OUT_OF_RANGE naming that',
+    (_what, event, what) => {
+      const given = [...withDone, event];
+      spec
+        .given(given)
+        .when(close('2020-03-21'))
+        .thenFails(
+          'OUT_OF_RANGE',
+          new RegExp(`^The day the workstream closed \\(2020-03-21\\) is before ${what} \\(2020-03-28\\)\\.$`),
+        );
+      expectFieldNamed(given, close('2020-03-21'), 'closedOn');
+    },
+  );
+
+  it('given a member added on 28 March, when it is dated that day, then it is recorded', () => {
     spec
       .given([...withDone, workstreamMemberAdded(sandraCorry, '2020-03-28')])
-      .when(close('2020-03-21'))
-      .then([closed('2020-03-21')]);
+      .when(close('2020-03-28'))
+      .then([closed('2020-03-28')]);
   });
 });

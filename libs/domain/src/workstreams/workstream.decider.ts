@@ -8,7 +8,14 @@ import { AddTask, CommissionWorkstream, GroupPartner, WorkstreamCommandUnion } f
 import { leadPartnerOn } from './lead-partner';
 import { OPEN_TASK_STATUSES, TaskRecord, TaskStatus, WorkstreamEvent } from './workstream.events';
 import { mayChangeTask } from './task-editors';
-import { evolveWorkstream, isLead, Workstream, WorkstreamMember, WorkstreamState } from './workstream.state';
+import {
+  evolveWorkstream,
+  isLead,
+  Workstream,
+  WorkstreamMember,
+  TaskOwners,
+  WorkstreamState,
+} from './workstream.state';
 
 const isGroupOfficer = (actor: Actor) => actor.roles.includes('ADMINISTRATOR') || actor.roles.includes('CHAIR');
 
@@ -52,16 +59,27 @@ function requireLeadPartner(
   const successor = leading.corePartner
     ? partners.find((partner) => partner.partnerId === leading.partnerId)
     : undefined;
-  // The notice is named only when it is the named partner's own: a successor's notice is not its.
-  const noticeEffectiveOn = leading.partnerId === leadPartnerId ? leading.noticeEffectiveOn : null;
+  const noticeEffectiveOn = leading.noticeEffectiveOn;
+  // A successor leaving under its notice is named with it: it leads for the named partner, so its notice is why.
+  const leaving =
+    noticeEffectiveOn && leading.partnerId !== leadPartnerId
+      ? partners.find((partner) => partner.partnerId === leading.partnerId)
+      : undefined;
   throw new DomainError(
     'NOT_A_CORE_PARTNER',
     successor
       ? `${named.name} had been succeeded by ${successor.name} by ${day}, ${which}: name ${successor.name} as the lead partner.`
-      : noticeEffectiveOn
-        ? `${named.name} has given notice to leave the group, taking effect on ${noticeEffectiveOn}: it is no core partner from that day, so it cannot lead from ${day}, ${which}.`
-        : `${named.name} was not a core partner of the group on ${day}, ${which}.`,
-    { partnerId: leadPartnerId, on: day, successorId: successor?.partnerId ?? null, effectiveOn: noticeEffectiveOn },
+      : leaving
+        ? `${named.name} had been succeeded by ${leaving.name}, which has given notice to leave the group, taking effect on ${noticeEffectiveOn}: it is no core partner from that day, so it cannot lead from ${day}, ${which}.`
+        : noticeEffectiveOn
+          ? `${named.name} has given notice to leave the group, taking effect on ${noticeEffectiveOn}: it is no core partner from that day, so it cannot lead from ${day}, ${which}.`
+          : `${named.name} was not a core partner of the group on ${day}, ${which}.`,
+    {
+      partnerId: leadPartnerId,
+      on: day,
+      successorId: (successor ?? leaving)?.partnerId ?? null,
+      effectiveOn: noticeEffectiveOn,
+    },
   );
 }
 
@@ -93,12 +111,15 @@ function requireDueDate(dueDate: string, set: DayBound): void {
   });
 }
 
-/** A task's owner is the lead or a member; a member owns it from no earlier than the day they joined. */
-function requireOwnerCandidate(workstream: Workstream, personId: string): DayBound[] {
-  if (isLead(workstream, personId)) return [];
-  const member = workstream.members[personId];
-  if (!member) throw new DomainError('VALIDATION_FAILED', 'A task is owned by the lead or a member of the workstream.');
-  return [{ on: member.addedOn, what: `${member.name} joined the workstream` }];
+/**
+ * A task's owner is the lead or a member of `people` (`which` workstream, for the sentence); a member
+ * owns it from no earlier than the day they joined.
+ */
+function requireOwnerCandidate(people: TaskOwners, personId: string, which = 'the workstream'): DayBound[] {
+  if (people.lead.personId === personId) return [];
+  const member = people.members[personId];
+  if (!member) throw new DomainError('VALIDATION_FAILED', `A task is owned by the lead or a member of ${which}.`);
+  return [{ on: member.addedOn, what: `${member.name} joined ${which}` }];
 }
 
 /**
@@ -289,8 +310,9 @@ function changeLead(
 
 /**
  * A member leaves on `removedOn`: not before the workstream's first day nor the day they were last
- * added. A task they own that is open, or that closed after that day (so was still open on it, or
- * was added later), holds the removal up (OPEN_TASKS): every open task keeps an owner in the workstream.
+ * added. A task they own that is open, or one of theirs that stopped being theirs or open after that
+ * day (reassigned, completed, cancelled or carried over later), holds the removal up (OPEN_TASKS):
+ * every open task keeps an owner in the workstream on every day.
  */
 function removeMember(
   workstream: Workstream,
@@ -310,12 +332,12 @@ function removeMember(
         ? `${member.name} owns 1 open task; reassign it first.`
         : `${member.name} owns ${open.length} open tasks; reassign them first.`,
     );
-  const closedLater = owned.filter((t) => (workstream.taskDays[t.taskId]?.changedOn ?? removedOn) > removedOn);
-  if (closedLater.length > 0) {
+  const released = workstream.released[member.personId];
+  if (released && released.on > removedOn) {
     const message =
-      closedLater.length === 1
-        ? `${member.name} owned a task still open on ${removedOn}, the day given for the removal: remove them on a day after it closed.`
-        : `${member.name} owned ${closedLater.length} tasks still open on ${removedOn}, the day given for the removal: remove them on a day after they closed.`;
+      released.ownedSince !== null && released.ownedSince > removedOn
+        ? `${member.name} was given a task on ${released.ownedSince}, after ${removedOn}, the day given for the removal, and it was theirs and open until ${released.on}: remove them on or after that day.`
+        : `${member.name} owned a task still open on ${removedOn}, the day given for the removal, until ${released.on}: remove them on or after that day.`;
     throw new DomainError('OPEN_TASKS', message, {
       field: 'removedOn',
       problems: [{ field: 'removedOn', sentence: message }],
@@ -362,7 +384,12 @@ function decideForWorkstream(
         command.data.changedOn,
         now,
         { field: 'changedOn', label: 'The day the lead changed' },
-        [{ on: workstream.leadSince, what: 'the lead last changed' }],
+        [
+          { on: workstream.leadSince, what: 'the lead last changed' },
+          ...(workstream.reportedOn
+            ? [{ on: workstream.reportedOn, what: `${workstream.lead.name}, the lead, last reported its status` }]
+            : []),
+        ],
       );
       requireNewLeadPartner(workstream, command.data.partners, command.data.leadPartnerId, changedOn);
       return changeLead(workstream, command.data.leadPartnerId, command.data.lead, changedOn);
@@ -466,7 +493,7 @@ function decideForWorkstream(
         throw new DomainError('WORKSTREAM_CLOSED', 'The workstream the task would go to is closed or does not exist.');
       if (target.knowsTask)
         throw new DomainError('ALREADY_EXISTS', 'The other workstream already has a task with that id.');
-      if (!target.peopleIds.includes(task.ownerId)) {
+      if (target.lead.personId !== task.ownerId && !target.members[task.ownerId]) {
         throw new DomainError(
           'VALIDATION_FAILED',
           "The task's owner is not in the other workstream: add them as a member there, or reassign the task first.",
@@ -474,6 +501,7 @@ function decideForWorkstream(
       }
       const changedOn = taskChangedOn(workstream, task, command.data.changedOn, now, [
         { on: target.since, what: 'the first day of the workstream it goes to' },
+        ...requireOwnerCandidate(target, task.ownerId, 'the workstream it goes to'),
       ]);
       return [{ type: 'TaskCarriedOut', data: { taskId: task.taskId, toWorkstreamId, task, changedOn } }];
     }
@@ -514,13 +542,12 @@ function decideForWorkstream(
         );
       }
       const outcomeReport = requireText(command.data.outcomeReport, 'The outcome report');
-      const tasksChanged = workstream.tasksChangedOn;
       const closedOn = dayIn(
         workstream,
         command.data.closedOn,
         now,
         { field: 'closedOn', label: 'The day the workstream closed' },
-        tasksChanged ? [{ on: tasksChanged, what: 'its tasks last changed' }] : [],
+        [workstream.lastChange],
       );
       return [{ type: 'WorkstreamClosed', data: { outcomeReport, closedOn } }];
     }

@@ -609,8 +609,14 @@ describe('Reporting the status to the group (W1)', () => {
       .thenFails('VALIDATION_FAILED', /The note must not be empty/);
   });
 
-  it('does not change the workstream', () => {
-    expect(workstreamAfter([...runningWorkstream, statusReported('RED')])).toEqual(workstreamAfter(runningWorkstream));
+  it('changes no lead, member nor task: it only dates the last thing the lead did', () => {
+    const before = workstreamAfter(runningWorkstream);
+    const after = workstreamAfter([...runningWorkstream, statusReported('RED')]);
+    expect(after).toEqual({
+      ...before,
+      reportedOn: workstreamToday,
+      lastChange: { on: workstreamToday, what: 'its status was last reported' },
+    });
   });
 
   it('is reported by the lead of a standing group as well', () => {

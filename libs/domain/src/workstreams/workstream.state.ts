@@ -1,3 +1,4 @@
+import { DayBound } from '../audit/day-it-happened';
 import { IsoDate } from '../shared/dates';
 import { Member, TaskRecord, TaskStatus, WorkstreamEvent, WorkstreamKind } from './workstream.events';
 
@@ -6,9 +7,10 @@ export type WorkstreamMember = Member & Readonly<{ addedOn: IsoDate }>;
 
 /**
  * The days a task was added here (null for one carried in: it was added elsewhere) and last changed
- * (carried in included): a later change is dated no earlier than either.
+ * (carried in included): a later change is dated no earlier than either; and the day its owner was
+ * given it here (null for one carried in and not reassigned since), for a removal's refusal to say.
  */
-export type TaskDays = Readonly<{ addedOn: IsoDate | null; changedOn: IsoDate }>;
+export type TaskDays = Readonly<{ addedOn: IsoDate | null; changedOn: IsoDate; ownedSince: IsoDate | null }>;
 
 export type Workstream = Readonly<{
   status: 'ACTIVE' | 'CLOSED';
@@ -28,25 +30,66 @@ export type Workstream = Readonly<{
   tasks: Readonly<Record<string, TaskRecord>>;
   /** The days of the tasks here. */
   taskDays: Readonly<Record<string, TaskDays>>;
-  /** The last day any of its tasks changed, carried out or in included: it closes no earlier. */
-  tasksChangedOn: IsoDate | null;
+  /**
+   * The last dated change to it (a member added or removed, the lead changed, a status report, a
+   * task changed, carried out or in included) and what it was: it closes no earlier.
+   */
+  lastChange: DayBound;
+  /** The day the status was last reported: the lead who reported it led until then at least. */
+  reportedOn: IsoDate | null;
+  /**
+   * For each person, the latest day a task of theirs stopped being theirs or open (reassigned,
+   * completed, cancelled, carried over): they were in the workstream until then at least.
+   */
+  released: Readonly<Record<string, TaskReleased>>;
   /** Tasks carried to another workstream: their ids stay taken here. */
   carriedOut: readonly string[];
 }>;
 
+/** The day a task stopped being its owner's or open, and the day they were given it here (null when not known). */
+export type TaskReleased = Readonly<{ on: IsoDate; ownedSince: IsoDate | null }>;
+
+/** Who may own a task in a workstream: its lead and its members, with the days they joined. */
+export type TaskOwners = Pick<Workstream, 'lead' | 'members'>;
+
 export type WorkstreamState = Readonly<{ status: 'NONE' }> | Workstream;
 
-/** The later of two days, either of which may be missing. */
+const TASKS_CHANGED = 'its tasks last changed';
+
+/** The later of two days, the first of which may be missing. */
 const later = (a: IsoDate | null, b: IsoDate): IsoDate => (a !== null && a > b ? a : b);
 
-function setTask(state: Workstream, taskId: string, change: Partial<TaskRecord>, changedOn: IsoDate): Workstream {
+/** The state with `on` as its last change when no change came later (the later one of a day is named). */
+function changed(state: Workstream, on: IsoDate, what: string): Workstream {
+  return on >= state.lastChange.on ? { ...state, lastChange: { on, what } } : state;
+}
+
+/** The state with the task's owner released from it on `on`, unless a task of theirs was released later. */
+function release(state: Workstream, taskId: string, on: IsoDate): Workstream {
+  const ownerId = state.tasks[taskId].ownerId;
+  const before = state.released[ownerId];
+  if (before && before.on > on) return state;
+  const ownedSince = state.taskDays[taskId]?.ownedSince ?? null;
+  return { ...state, released: { ...state.released, [ownerId]: { on, ownedSince } } };
+}
+
+function setTask(
+  state: Workstream,
+  taskId: string,
+  change: Partial<TaskRecord>,
+  changedOn: IsoDate,
+  daysChange: Partial<TaskDays> = {},
+): Workstream {
   const days = state.taskDays[taskId];
-  return {
-    ...state,
-    tasks: { ...state.tasks, [taskId]: { ...state.tasks[taskId], ...change } },
-    taskDays: days ? { ...state.taskDays, [taskId]: { ...days, changedOn } } : state.taskDays,
-    tasksChangedOn: later(state.tasksChangedOn, changedOn),
-  };
+  return changed(
+    {
+      ...state,
+      tasks: { ...state.tasks, [taskId]: { ...state.tasks[taskId], ...change } },
+      taskDays: days ? { ...state.taskDays, [taskId]: { ...days, changedOn, ...daysChange } } : state.taskDays,
+    },
+    changedOn,
+    TASKS_CHANGED,
+  );
 }
 
 function status(
@@ -75,33 +118,52 @@ export function evolveWorkstream(state: WorkstreamState, event: WorkstreamEvent)
       removedOn: {},
       tasks: {},
       taskDays: {},
-      tasksChangedOn: null,
+      lastChange: { on: commissionedOn, what: "the workstream's first day" },
+      reportedOn: null,
+      released: {},
       carriedOut: [],
     };
   }
   if (state.status === 'NONE') return state;
   switch (event.type) {
     case 'WorkstreamMemberAdded':
-      return { ...state, members: { ...state.members, [event.data.personId]: event.data } };
+      return changed(
+        { ...state, members: { ...state.members, [event.data.personId]: event.data } },
+        event.data.addedOn,
+        `${event.data.name} was added to it`,
+      );
     case 'WorkstreamMemberRemoved': {
-      const { [event.data.personId]: _removed, ...members } = state.members;
-      return { ...state, members, removedOn: { ...state.removedOn, [event.data.personId]: event.data.removedOn } };
+      const { [event.data.personId]: removed, ...members } = state.members;
+      const { removedOn } = event.data;
+      return changed(
+        { ...state, members, removedOn: { ...state.removedOn, [event.data.personId]: removedOn } },
+        removedOn,
+        `${removed?.name ?? 'a member'} was removed from it`,
+      );
     }
     case 'WorkstreamLeadChanged':
-      return { ...state, lead: event.data.lead, leadSince: event.data.changedOn };
+      return changed(
+        { ...state, lead: event.data.lead, leadSince: event.data.changedOn },
+        event.data.changedOn,
+        'the lead last changed',
+      );
     case 'WorkstreamStatusReported':
-      return state;
+      return changed(
+        { ...state, reportedOn: later(state.reportedOn, event.data.reportedOn) },
+        event.data.reportedOn,
+        'its status was last reported',
+      );
     case 'TaskAdded': {
       const { taskId, title, description, ownerId, dueDate, addedOn } = event.data;
-      return {
+      const added: Workstream = {
         ...state,
         tasks: {
           ...state.tasks,
           [taskId]: { taskId, title, description, ownerId, dueDate, status: 'TO_DO', blockedReason: null },
         },
-        taskDays: { ...state.taskDays, [taskId]: { addedOn, changedOn: addedOn } },
-        tasksChangedOn: later(state.tasksChangedOn, addedOn),
+        taskDays: { ...state.taskDays, [taskId]: { addedOn, changedOn: addedOn, ownedSince: addedOn } },
       };
+      return changed(added, addedOn, TASKS_CHANGED);
     }
     case 'TaskStarted':
     case 'TaskUnblocked':
@@ -109,32 +171,50 @@ export function evolveWorkstream(state: WorkstreamState, event: WorkstreamEvent)
     case 'TaskBlocked':
       return status(state, event.data.taskId, event.data.changedOn, 'BLOCKED', event.data.reason);
     case 'TaskCompleted':
-      return status(state, event.data.taskId, event.data.changedOn, 'DONE');
+      return status(
+        release(state, event.data.taskId, event.data.changedOn),
+        event.data.taskId,
+        event.data.changedOn,
+        'DONE',
+      );
     case 'TaskCancelled':
-      return status(state, event.data.taskId, event.data.changedOn, 'CANCELLED');
+      return status(
+        release(state, event.data.taskId, event.data.changedOn),
+        event.data.taskId,
+        event.data.changedOn,
+        'CANCELLED',
+      );
     case 'TaskReassigned':
-      return setTask(state, event.data.taskId, { ownerId: event.data.ownerId }, event.data.changedOn);
+      return setTask(
+        release(state, event.data.taskId, event.data.changedOn),
+        event.data.taskId,
+        { ownerId: event.data.ownerId },
+        event.data.changedOn,
+        { ownedSince: event.data.changedOn },
+      );
     case 'TaskDueDateChanged':
       return setTask(state, event.data.taskId, { dueDate: event.data.dueDate }, event.data.changedOn);
     case 'TaskCarriedOut': {
-      const { [event.data.taskId]: _carried, ...tasks } = state.tasks;
-      const { [event.data.taskId]: _days, ...taskDays } = state.taskDays;
-      return {
-        ...state,
-        tasks,
-        taskDays,
-        tasksChangedOn: later(state.tasksChangedOn, event.data.changedOn),
-        carriedOut: [...state.carriedOut, event.data.taskId],
-      };
+      const released = release(state, event.data.taskId, event.data.changedOn);
+      const { [event.data.taskId]: _carried, ...tasks } = released.tasks;
+      const { [event.data.taskId]: _days, ...taskDays } = released.taskDays;
+      return changed(
+        { ...released, tasks, taskDays, carriedOut: [...state.carriedOut, event.data.taskId] },
+        event.data.changedOn,
+        TASKS_CHANGED,
+      );
     }
     case 'TaskCarriedIn': {
       const { task, changedOn } = event.data;
-      return {
-        ...state,
-        tasks: { ...state.tasks, [task.taskId]: task },
-        taskDays: { ...state.taskDays, [task.taskId]: { addedOn: null, changedOn } },
-        tasksChangedOn: later(state.tasksChangedOn, changedOn),
-      };
+      return changed(
+        {
+          ...state,
+          tasks: { ...state.tasks, [task.taskId]: task },
+          taskDays: { ...state.taskDays, [task.taskId]: { addedOn: null, changedOn, ownedSince: null } },
+        },
+        changedOn,
+        TASKS_CHANGED,
+      );
     }
     case 'WorkstreamClosed':
       return { ...state, status: 'CLOSED' };
