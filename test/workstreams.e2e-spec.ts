@@ -317,6 +317,34 @@ describe('workstreams and tasks over GraphQL', () => {
     expect(pulled.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
   });
 
+  it('refuses carrying a task to a workstream that does not exist, naming it, and records nothing', async () => {
+    const lead = await tokenOf('jacqui-jensen');
+    const before = await api.graphql(
+      'query($id: ID!) { workstream(id: $id) { workstreamTasks { edges { node { id status } } } } }',
+      { id: loaded.taskAndFinishId },
+      auditor,
+    );
+    const open = before.data?.workstream.workstreamTasks.edges.find(
+      (e: { node: { status: string } }) => !['DONE', 'CANCELLED'].includes(e.node.status),
+    );
+    const taskId = open.node.id;
+    const nowhere = '0b9d4a5e-8f5e-4c1e-9a57-3f0c3c1d2e4f';
+    const refused = await call(
+      'carryTaskOver',
+      'CarryTaskOverInput',
+      { workstreamId: loaded.taskAndFinishId, taskId, toWorkstreamId: nowhere },
+      lead,
+    );
+    expect(refused.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(refused.errors?.[0].message).toContain(nowhere);
+    const after = await api.graphql(
+      'query($id: ID!) { workstream(id: $id) { workstreamTasks { edges { node { id status } } } } }',
+      { id: loaded.taskAndFinishId },
+      auditor,
+    );
+    expect(after.data?.workstream.workstreamTasks.edges).toEqual(before.data?.workstream.workstreamTasks.edges);
+  });
+
   it('takes a task-and-finish group to its close: refused with open tasks, allowed after carrying them over (W3)', async () => {
     const lead = await tokenOf('jacqui-jensen');
     const refused = await call(

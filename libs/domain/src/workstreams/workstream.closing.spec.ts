@@ -394,11 +394,18 @@ describe('Carrying a task out of a workstream (W3)', () => {
       .thenFails('VALIDATION_FAILED', /A task is carried to a workstream of the same group/);
   });
 
-  it('is refused with WORKSTREAM_CLOSED to a workstream that is closed or does not exist', () => {
+  it('is refused with NOT_FOUND to a workstream that does not exist', () => {
+    spec
+      .given([...runningWorkstream, ...taskIn('TO_DO')])
+      .when(carryOut({ toWorkstreamId: 'ws-nowhere', target: { groupId: '', open: false } }))
+      .thenFails('NOT_FOUND', /No workstream has the id ws-nowhere/);
+  });
+
+  it('is refused with WORKSTREAM_CLOSED to a workstream that is closed', () => {
     spec
       .given([...runningWorkstream, ...taskIn('TO_DO')])
       .when(carryOut({ toWorkstreamId: 'ws-closed', target: { groupId: GROUP_ID, open: false } }))
-      .thenFails('WORKSTREAM_CLOSED', /The workstream the task would go to is closed or does not exist/);
+      .thenFails('WORKSTREAM_CLOSED', /The workstream the task would go to is closed/);
   });
 
   it('may carry a task out of a standing group', () => {

@@ -91,7 +91,8 @@ export type CarryTaskOut = WorkstreamCommand<
     toWorkstreamId: string;
     /**
      * `since`: the target's first day, which the task cannot arrive before; its lead and members with
-     * the days they joined, which the task cannot arrive before its owner's.
+     * the days they joined, which the task cannot arrive before its owner's. `groupId` is empty when
+     * no workstream has the id.
      */
     target: TaskOwners & { groupId: string; open: boolean; knowsTask: boolean; since: IsoDate };
     changedOn?: string | null;

@@ -487,10 +487,11 @@ function decideForWorkstream(
       const { target, toWorkstreamId } = command.data;
       if (toWorkstreamId === workstream.workstreamId)
         throw new DomainError('VALIDATION_FAILED', 'A task is carried to another workstream.');
+      if (target.groupId === '')
+        throw new DomainError('NOT_FOUND', `No workstream has the id ${toWorkstreamId} to carry the task to.`);
       if (target.groupId !== workstream.groupId)
         throw new DomainError('VALIDATION_FAILED', 'A task is carried to a workstream of the same group.');
-      if (!target.open)
-        throw new DomainError('WORKSTREAM_CLOSED', 'The workstream the task would go to is closed or does not exist.');
+      if (!target.open) throw new DomainError('WORKSTREAM_CLOSED', 'The workstream the task would go to is closed.');
       if (target.knowsTask)
         throw new DomainError('ALREADY_EXISTS', 'The other workstream already has a task with that id.');
       if (target.lead.personId !== task.ownerId && !target.members[task.ownerId]) {
