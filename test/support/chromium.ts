@@ -41,3 +41,10 @@ export async function signIn(page: Page, baseUrl: string, who: string): Promise<
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${baseUrl}/`);
 }
+
+/** A page of its own, signed in as `who` and at home. */
+export async function openSignedIn(browser: Browser, baseUrl: string, who: string): Promise<Page> {
+  const page = await openPage(browser);
+  await signIn(page, baseUrl, who);
+  return page;
+}

@@ -1,5 +1,5 @@
 import { Browser, Page } from 'playwright-core';
-import { describeWithChromium, launchChromium, openPage, signIn as signInAs } from '../support/chromium';
+import { describeWithChromium, launchChromium, openSignedIn } from '../support/chromium';
 import { DemoApp, startDemoApp } from '../support/demo-app';
 
 // A real browser on a shared 2-core machine: each test gets more than Jest's default minute to finish.
@@ -22,11 +22,7 @@ describeWithChromium('the demo’s pages in the words of the people who read the
     await app?.api.stop();
   });
 
-  const signedIn = async (who: string): Promise<Page> => {
-    const page = await openPage(browser);
-    await signInAs(page, app.api.url, who);
-    return page;
-  };
+  const signedIn = (who: string): Promise<Page> => openSignedIn(browser, app.api.url, who);
   const inboxUrl = (area: string) => `${app.api.url}/areas/${app.demo.areaIds[area]}/inbox`;
   const summary = (page: Page) => page.locator('.govuk-error-summary').innerText();
 

@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { openQuorateMeeting } from '../../apps/cli/src/demo/policies-and-notices';
-import { describeWithChromium, launchChromium, openPage, signIn as signInAs } from '../support/chromium';
+import { describeWithChromium, launchChromium, openPage, openSignedIn } from '../support/chromium';
 import { DemoApp, startDemoApp } from '../support/demo-app';
 
 // A real browser on a shared 2-core machine: each test gets more than Jest's default minute to finish.
@@ -35,11 +35,7 @@ describeWithChromium('the demo’s pages, as a new user walks them, in Chromium'
     await app?.api.stop();
   });
 
-  const signedIn = async (who: string): Promise<Page> => {
-    const page = await openPage(browser);
-    await signInAs(page, app.api.url, who);
-    return page;
-  };
+  const signedIn = (who: string): Promise<Page> => openSignedIn(browser, app.api.url, who);
   const groupUrl = () => `${app.api.url}/groups/${app.demo.groupId}`;
   const overdueItems = (page: Page) => page.locator('h2:text-is("Overdue or late") + ul li');
   const itemCount = async (page: Page) =>

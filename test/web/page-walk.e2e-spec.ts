@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { IntegrityMonitor } from '../../apps/api/src/integrity/integrity-monitor';
-import { describeWithChromium, launchChromium, openPage, signIn as signInAs } from '../support/chromium';
+import { describeWithChromium, launchChromium, openSignedIn } from '../support/chromium';
 import { DemoApp, startDemoApp } from '../support/demo-app';
 
 // A real browser on a shared 2-core machine: each test gets more than Jest's default minute to finish.
@@ -20,11 +20,7 @@ describeWithChromium('the pages where a person types, in Chromium, over the demo
     await app?.api.stop();
   });
 
-  const signedIn = async (who = 'Chair'): Promise<Page> => {
-    const page = await openPage(browser);
-    await signInAs(page, app.api.url, who);
-    return page;
-  };
+  const signedIn = (who = 'Chair'): Promise<Page> => openSignedIn(browser, app.api.url, who);
   const groupUrl = () => `${app.api.url}/groups/${app.demo.groupId}`;
   const summary = (page: Page) => page.locator('.govuk-error-summary').innerText();
   const marked = (page: Page) =>

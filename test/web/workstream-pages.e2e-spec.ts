@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { TASK_AND_FINISH } from '../../apps/cli/src/demo/workstreams';
-import { describeWithChromium, launchChromium, openPage, signIn as signInAs } from '../support/chromium';
+import { describeWithChromium, launchChromium, openSignedIn } from '../support/chromium';
 import { DemoApp, startDemoApp } from '../support/demo-app';
 
 // A real browser on a shared 2-core machine: each test gets more than Jest's default minute to finish.
@@ -28,11 +28,7 @@ describeWithChromium('the workstream pages, in Chromium, over the demo data (23 
     await app?.api.stop();
   });
 
-  const signedIn = async (who: string): Promise<Page> => {
-    const page = await openPage(browser);
-    await signInAs(page, app.api.url, who);
-    return page;
-  };
+  const signedIn = (who: string): Promise<Page> => openSignedIn(browser, app.api.url, who);
   const listUrl = () => `${app.api.url}/groups/${app.demo.groupId}/workstreams`;
   const workstreamUrl = (query: Record<string, string> = {}) =>
     `${listUrl()}/${app.workstreams.taskAndFinishId}${Object.keys(query).length > 0 ? `?${new URLSearchParams(query).toString()}` : ''}`;
