@@ -63,4 +63,23 @@ describe('meetingBookedOn: a meeting was booked no later than its own day', () =
       expect(meetingBookedOn(recordedOn, startsOn)).toBe(expected);
     },
   );
+
+  it.each([
+    // given the day entered for its booking, when the meeting starts on a day, then it was booked on
+    ['booked at the meeting before it', '2025-09-11', '2025-12-11', '2025-09-11'],
+    ['booked that morning', '2025-12-11', '2025-12-11', '2025-12-11'],
+    ['booked ahead, entered before it is held', '2026-11-02', '2026-12-10', '2026-11-02'],
+    // a correction moved the meeting before the day entered: it cannot have been booked after it was held
+    ['moved by a correction to before the day entered', '2025-09-11', '2025-09-04', '2025-09-04'],
+  ])(
+    'given a meeting %s, entered on %s, when it starts on %s, then it was booked on %s, whenever recorded',
+    (_, enteredOn, startsOn, expected) => {
+      expect(meetingBookedOn(ENTERED_ON, startsOn, enteredOn)).toBe(expected);
+    },
+  );
+
+  it('given no day entered for its booking (an older booking, or none given), then it falls back to the day recorded', () => {
+    expect(meetingBookedOn(ENTERED_ON, '2026-12-10', null)).toBe(ENTERED_ON);
+    expect(meetingBookedOn(ENTERED_ON, '2025-12-11', undefined)).toBe('2025-12-11');
+  });
 });

@@ -29,13 +29,18 @@ export function isMovedBackByLaterEvents(type: string): boolean {
 }
 
 /**
- * The day a meeting was booked, as far as its booking says: the day it was recorded, or the meeting's
- * own day when that had already come, since a meeting entered after it was held cannot have been booked
- * after it was held. The meetings view lists a meeting from this day and the history dates its booking
- * on it; a later event of its stream that needed it may move it further back (`happenedOnGivenLater`).
+ * The day a meeting was booked, as far as its booking says: the day entered for it (`enteredOn`,
+ * history entered after the fact, see `bookingDayEntered`), else the day it was recorded; and never
+ * after the meeting's own day, since a meeting cannot have been booked after it was held: one
+ * entered late without a booking day reads as booked on its own day, and one whose day a correction
+ * moved before the day entered reads as booked on its new day (and on the day entered again, should
+ * a later correction move it back). The meetings view lists a meeting from this day and the history
+ * dates its booking on it; a later event of its stream that needed it may move it further back
+ * (`happenedOnGivenLater`).
  */
-export function meetingBookedOn(recordedOn: IsoDate, startsOn: IsoDate): IsoDate {
-  return startsOn < recordedOn ? startsOn : recordedOn;
+export function meetingBookedOn(recordedOn: IsoDate, startsOn: IsoDate, enteredOn?: IsoDate | null): IsoDate {
+  const bookedOn = enteredOn ?? recordedOn;
+  return startsOn < bookedOn ? startsOn : bookedOn;
 }
 
 /**

@@ -26,7 +26,8 @@ type MeetingCommand<Type extends string, Data> = Message<Type, Data & { actor: A
 
 export type ScheduleMeeting = MeetingCommand<
   'ScheduleMeeting',
-  { meetingId: string; groupId: string; startsAt: string; place: string; group: GroupFacts }
+  /** `bookedOn`: the day the meeting was booked, when entered after the fact; null when not. */
+  { meetingId: string; groupId: string; startsAt: string; place: string; bookedOn?: string | null; group: GroupFacts }
 >;
 export type OpenMeeting = MeetingCommand<'OpenMeeting', { group: GroupFacts }>;
 export type RecordAttendance = MeetingCommand<

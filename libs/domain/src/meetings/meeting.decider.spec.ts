@@ -33,7 +33,9 @@ import { Meeting, meetingQuorum } from './meeting.state';
 
 const spec = specification(meetingDecider);
 
-const schedule = (overrides: { startsAt?: string; place?: string; actor?: Actor; group?: GroupFacts } = {}) =>
+const schedule = (
+  overrides: { startsAt?: string; place?: string; bookedOn?: string | null; actor?: Actor; group?: GroupFacts } = {},
+) =>
   meetingCommand('ScheduleMeeting', {
     meetingId: MEETING_ID,
     groupId: GROUP_ID,
@@ -137,6 +139,32 @@ describe('Scheduling a meeting (R6)', () => {
       .given([])
       .when(schedule({ place: '   ' }))
       .thenFails('VALIDATION_FAILED', /The place must not be empty/);
+  });
+
+  it('records the day it was booked when one is entered, and none when it is left out', () => {
+    spec
+      .given([])
+      .when(schedule({ bookedOn: '2019-12-12' }))
+      .then([meetingScheduled({ bookedOn: '2019-12-12' })]);
+    spec
+      .given([])
+      .when(schedule({ bookedOn: null }))
+      .then([meetingScheduled()]);
+  });
+
+  it.each([
+    ['after the meeting’s own day', '2020-03-06', 'OUT_OF_RANGE', /is after the meeting’s own day \(2020-03-05\)/],
+    ['before the group was established', '2019-05-31', 'OUT_OF_RANGE', /is before the group was established/],
+    [
+      'not a day',
+      '2020-02-30',
+      'VALIDATION_FAILED',
+      /The day the meeting was booked \(2020-02-30\) is not a real date/,
+    ],
+  ])('is refused with a booking day %s, naming bookedOn', (_case, bookedOn, code, message) => {
+    const refusal = spec.refusal([], schedule({ startsAt: '2020-03-05T10:00:00Z', bookedOn }));
+    expect(refusal).toMatchObject({ code, details: { field: 'bookedOn' } });
+    expect(refusal.message).toMatch(message);
   });
 
   it('is refused with ALREADY_EXISTS when the meeting is already scheduled', () => {

@@ -10,6 +10,7 @@ import { localPublicationOn, minutesApprovedOn, minutesPublishedOn } from './min
 import { quorumRequired } from '../regional-group/quorum';
 import { DISSOLVED, openingRefusal } from './meeting-opening';
 import { mayBeSubstituted } from './substitute';
+import { bookingDayEntered } from './booking-day';
 import {
   ApproveMinutes,
   CorrectDecision,
@@ -87,15 +88,16 @@ function schedule(command: ScheduleMeeting, state: MeetingState): MeetingEvent[]
   requireMeetingOfficer(actor, 'schedule a meeting');
   requireNotDissolved(group);
   if (state.status !== 'NONE') throw new DomainError('ALREADY_EXISTS', `Meeting ${meetingId} is already scheduled.`);
+  const starts = requireStartsAt(startsAt, group);
+  const place = requireText(command.data.place, 'The place');
+  const bookedOn = bookingDayEntered(command.data.bookedOn, command.data.now, {
+    startsAt: starts,
+    establishedOn: group.establishedOn,
+  });
   return [
     {
       type: 'MeetingScheduled',
-      data: {
-        meetingId,
-        groupId,
-        startsAt: requireStartsAt(startsAt, group),
-        place: requireText(command.data.place, 'The place'),
-      },
+      data: { meetingId, groupId, startsAt: starts, place, ...(bookedOn === null ? {} : { bookedOn }) },
     },
   ];
 }

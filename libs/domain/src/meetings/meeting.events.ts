@@ -17,7 +17,17 @@ export type RecommendationResponse = 'ACCEPTED' | 'DECLINED' | 'IMPLEMENTED';
 
 export type MeetingScheduled = Message<
   'MeetingScheduled',
-  { meetingId: string; groupId: string; startsAt: string; place: string }
+  {
+    meetingId: string;
+    groupId: string;
+    startsAt: string;
+    place: string;
+    /**
+     * The day it was booked, only when entered after the fact. No schema version adds it: an older
+     * booking lacks it as a new one with none entered does, and both read as booked when recorded.
+     */
+    bookedOn?: IsoDate;
+  }
 >;
 export type MeetingOpened = Message<
   'MeetingOpened',
