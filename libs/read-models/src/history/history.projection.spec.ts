@@ -427,6 +427,26 @@ describe('the history projection, given events through the runner', () => {
         ],
       }));
 
+  it('dates the booking of a meeting entered late on the day entered for it, before the opening that needed it', () =>
+    spec
+      .given()
+      .when(
+        meeting('MeetingScheduled', {
+          meetingId: 'm',
+          groupId: 'g',
+          startsAt: '2025-12-11T10:00:00.000Z',
+          place: 'P',
+          bookedOn: '2025-09-11',
+        }),
+        meeting('MeetingOpened', { openedAt: enteredLate.occurredAt, membershipOn: '2025-12-11', representatives: [] }),
+      )
+      .then({
+        history_events: [
+          { type: 'MeetingScheduled', happened_on: '2025-09-11' },
+          { type: 'MeetingOpened', happened_on: '2025-12-11' },
+        ],
+      }));
+
   it('dates a meeting entered late and closed with its day on that day, with no minutes after it', () =>
     spec
       .given()

@@ -89,6 +89,12 @@ function moveBackEarlierEvents(s: Statements, stored: StoredEvent, happened: str
   }
 }
 
+/** The day a meeting's booking happened: the day entered for it, or the day recorded, no later than the meeting's. */
+function bookingHappenedOn(data: unknown, recordedAt: string): string {
+  const { startsAt, bookedOn } = data as MeetingScheduled['data'];
+  return meetingBookedOn(groupDateOf(recordedAt), groupDateOf(startsAt), bookedOn);
+}
+
 /** Names as the platform knew them when each event was recorded, so an actor reads as a person, not an id. */
 function rememberNames(s: Statements, stored: StoredEvent): void {
   const event = stored as unknown as AccessEvent | RegionalGroupEvent;
@@ -119,7 +125,8 @@ export const historyProjection: Projection = {
   // later than the later event of its stream that needed it (the meeting's opening, the policy's approval).
   // 12: a meeting's booking happened no later than its own day (`meetingBookedOn`, as the meetings view lists it),
   // even when nothing later in its stream needed it; a stream recorded out of order still moves its events back.
-  version: 12,
+  // 13: a meeting's booking happened on the day entered for it (`bookedOn`), when one was.
+  version: 13,
   tables: [
     'history_events',
     'history_links',
@@ -180,7 +187,7 @@ export const historyProjection: Projection = {
     const kind = streamEntity(stored.streamId).kind;
     const happened =
       stored.type === 'MeetingScheduled'
-        ? meetingBookedOn(groupDateOf(recordedAt), groupDateOf((stored.data as MeetingScheduled['data']).startsAt))
+        ? bookingHappenedOn(stored.data, recordedAt)
         : happenedOn(stored.data, recordedAt);
     const restriction = restrictionOf(stored.type, stored.data, earlierRestrictions(db));
     rememberRestriction(s, stored, restriction);

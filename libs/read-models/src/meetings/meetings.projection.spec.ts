@@ -1,6 +1,7 @@
 import {
   DecisionRecorded,
   LocalPublicationRecorded,
+  MeetingDetailsCorrected,
   MeetingEvent,
   meetingStream,
   MinutesCorrected,
@@ -110,6 +111,57 @@ describe('the meetings projection', () => {
           { starts_at: '2026-12-10T10:00:00.000Z', scheduled_on: '2026-11-20' },
         ],
       }));
+
+  it('has a meeting entered after it was held exist from the day entered for its booking (A3)', () =>
+    spec
+      .given()
+      .when(
+        inStream(meetingStream(MEETING_ID), meetingScheduled({ bookedOn: '2019-12-12' }), {
+          occurredAt: '2026-11-20T10:00:00.000Z',
+        }),
+      )
+      .then({
+        meetings: [
+          {
+            starts_at: MEETING_STARTS_AT,
+            booked_on: '2026-11-20',
+            booked_on_entered: '2019-12-12',
+            scheduled_on: '2019-12-12',
+          },
+        ],
+      }));
+
+  it('has a correction that moves a meeting before the day entered for its booking read it as booked on its new day, and a correction back restore that day', () => {
+    const correctedTo = (startsAt: string): MeetingDetailsCorrected => ({
+      type: 'MeetingDetailsCorrected',
+      data: { startsAt, place: 'Bristol City Hall', reason: 'The date was mistyped.', snapshot: null },
+    });
+    return spec
+      .given(
+        inStream(meetingStream(MEETING_ID), meetingScheduled({ bookedOn: '2020-03-05' }), {
+          occurredAt: '2020-03-01T10:00:00.000Z',
+        }),
+      )
+      .when(meeting(correctedTo('2020-03-03T10:00:00.000Z')), meeting(correctedTo(MEETING_STARTS_AT)))
+      .then({
+        meetings: [
+          { starts_at: MEETING_STARTS_AT, booked_on_entered: '2020-03-05', scheduled_on: '2020-03-05', recorded_to: 2 },
+          // It cannot have been booked after it was held: as the platform then showed it, it was booked on its new day.
+          {
+            starts_at: '2020-03-03T10:00:00.000Z',
+            booked_on_entered: '2020-03-05',
+            scheduled_on: '2020-03-03',
+            recorded_to: 3,
+          },
+          {
+            starts_at: MEETING_STARTS_AT,
+            booked_on_entered: '2020-03-05',
+            scheduled_on: '2020-03-05',
+            recorded_to: null,
+          },
+        ],
+      });
+  });
 
   it('opens a meeting with its quorum and a seat for each of the 10 representatives snapshotted', () =>
     spec

@@ -9,12 +9,12 @@ const STREAM_PREFIX = meetingStream('');
 const NOW = 'recorded_to IS NULL';
 /** The columns a correction of a meeting's date and place carries over unchanged. */
 const MEETING_COPY = `meeting_id, group_id, status, opened_at, closed_at, minutes_stage, minutes_text, minutes_approved_on,
-  minutes_approved_at_meeting, minutes_published_at, minutes_published_on, booked_on, sort_key`;
+  minutes_approved_at_meeting, minutes_published_at, minutes_published_on, booked_on, booked_on_entered, sort_key`;
 
 const statements = statementsPerDatabase((db) => ({
   insertMeeting: db.prepare(
-    `INSERT INTO meetings (meeting_id, group_id, starts_at, place, status, minutes_stage, booked_on, scheduled_on, sort_key, recorded_from)
-     VALUES (?, ?, ?, ?, 'SCHEDULED', 'NONE', ?, ?, ?, ?)`,
+    `INSERT INTO meetings (meeting_id, group_id, starts_at, place, status, minutes_stage, booked_on, booked_on_entered, scheduled_on, sort_key, recorded_from)
+     VALUES (?, ?, ?, ?, 'SCHEDULED', 'NONE', ?, ?, ?, ?, ?)`,
   ),
   open: db.prepare(
     `UPDATE meetings SET status = 'OPEN', opened_at = ?, quorum_percentage = ?, required = ? WHERE ${NOW} AND meeting_id = ?`,
@@ -82,7 +82,9 @@ const statements = statementsPerDatabase((db) => ({
     'INSERT INTO local_publications (meeting_id, area_id, address, published_on) VALUES (?, ?, ?, ?)',
   ),
   meetingOf: db.prepare(`SELECT group_id AS groupId FROM meetings WHERE ${NOW} AND meeting_id = ?`),
-  bookedOn: db.prepare<[string], string>(`SELECT booked_on FROM meetings WHERE ${NOW} AND meeting_id = ?`).pluck(),
+  booking: db.prepare<[string], { recordedOn: string; enteredOn: string | null }>(
+    `SELECT booked_on AS recordedOn, booked_on_entered AS enteredOn FROM meetings WHERE ${NOW} AND meeting_id = ?`,
+  ),
 }));
 
 /**
@@ -126,7 +128,8 @@ export const meetingsProjection: Projection = {
   // 6: minutes carry the days they were approved and published, as business dates.
   // 7: a response to a recommendation carries the day the organisation answered, besides the moment recorded.
   // 8: written views carry the day they were sent.
-  version: 8,
+  // 9: a meeting exists from the day entered for its booking (`bookedOn`), when one was.
+  version: 9,
   streams: [STREAM_PREFIX],
   tables: [
     'meetings',
@@ -146,8 +149,9 @@ export const meetingsProjection: Projection = {
         status TEXT NOT NULL, opened_at TEXT, closed_at TEXT, quorum_percentage INTEGER, required INTEGER,
         minutes_stage TEXT NOT NULL, minutes_text TEXT, minutes_approved_on TEXT, minutes_approved_at_meeting TEXT,
         minutes_published_at TEXT, minutes_published_on TEXT,
-        -- The day it was booked, and the day it existed from: when it was booked, or its own day when entered afterwards (A3).
-        booked_on TEXT NOT NULL, scheduled_on TEXT NOT NULL,
+        -- The day its booking was recorded, the day entered for it if any, and the day it existed from (A3,
+        -- meetingBookedOn): the day entered, else the day recorded, and no later than its own day.
+        booked_on TEXT NOT NULL, booked_on_entered TEXT, scheduled_on TEXT NOT NULL,
         sort_key INTEGER NOT NULL, recorded_from INTEGER NOT NULL, recorded_to INTEGER,
         PRIMARY KEY (meeting_id, recorded_from)
       );
@@ -190,14 +194,16 @@ export const meetingsProjection: Projection = {
     const occurredAt = occurredAtOf(stored);
     switch (event.type) {
       case 'MeetingScheduled': {
-        const bookedOn = groupDateOf(occurredAt);
+        const recordedOn = groupDateOf(occurredAt);
+        const enteredOn = event.data.bookedOn ?? null;
         s.insertMeeting.run(
           meetingId,
           event.data.groupId,
           event.data.startsAt,
           event.data.place,
-          bookedOn,
-          meetingBookedOn(bookedOn, groupDateOf(event.data.startsAt)),
+          recordedOn,
+          enteredOn,
+          meetingBookedOn(recordedOn, groupDateOf(event.data.startsAt), enteredOn),
           stored.position,
           stored.position,
         );
@@ -249,12 +255,15 @@ export const meetingsProjection: Projection = {
       case 'MeetingDetailsCorrected': {
         const { startsAt, place, snapshot } = event.data;
         const position = stored.position;
-        const bookedOn = s.bookedOn.get(meetingId);
+        const booking = s.booking.get(meetingId);
         s.correctMeeting.run({
           meetingId,
           startsAt,
           // A meeting never booked has no row to correct: nothing is inserted.
-          scheduledOn: bookedOn === undefined ? null : meetingBookedOn(bookedOn, groupDateOf(startsAt)),
+          scheduledOn:
+            booking === undefined
+              ? null
+              : meetingBookedOn(booking.recordedOn, groupDateOf(startsAt), booking.enteredOn),
           place,
           quorumPercentage: snapshot?.quorumPercentage ?? null,
           required: snapshot?.required ?? null,
