@@ -27,6 +27,12 @@ export class ScheduleMeetingInput extends IdempotentInput {
   @Field()
   @IsShortText()
   place!: string;
+
+  @BusinessDate(
+    'bookedOn',
+    'the day the meeting was booked, for one entered after the fact: not before the group was established nor after the meeting’s day (one entered without it after it was held reads as booked on its own day)',
+  )
+  bookedOn?: string | null;
 }
 
 @InputType({ isAbstract: true })

@@ -60,6 +60,7 @@ export function toMeeting(row: MeetingRow): Meeting {
     startsAt: new Date(row.startsAt),
     place: row.place,
     status: row.status as MeetingStatus,
+    bookedOn: row.bookedOn,
   };
 }
 

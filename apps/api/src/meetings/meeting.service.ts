@@ -67,6 +67,7 @@ export class MeetingService {
           groupId,
           startsAt: input.startsAt,
           place: input.place,
+          bookedOn: input.bookedOn ?? null,
           group: await this.facts.factsOf(groupId),
           actor,
           now,

@@ -262,6 +262,12 @@ export class Meeting {
   @Field(() => MeetingStatus)
   status!: MeetingStatus;
 
+  @Field({
+    description:
+      'YYYY-MM-DD: the day it was booked, from which it is listed as at a day (A3): the day entered (bookedOn), else the day recorded; never after its own day.',
+  })
+  bookedOn!: string;
+
   /** The position of the log its decisions are read as recorded by: null for now (asRecordedAt, A3). */
   recordedBy?: number | null;
 }

@@ -21,6 +21,8 @@ export interface MeetingRow {
   readonly minutesApprovedAtMeeting: string | null;
   readonly minutesPublishedAt: string | null;
   readonly minutesPublishedOn: string | null;
+  /** The day it was booked (`meetingBookedOn`), from which it is listed as at a day. */
+  readonly bookedOn: string;
 }
 
 export interface SeatRow {
@@ -89,7 +91,7 @@ export interface RecommendationRow {
 const MEETING_COLUMNS = `meeting_id AS meetingId, group_id AS groupId, starts_at AS startsAt, place, status, opened_at AS openedAt,
   closed_at AS closedAt, quorum_percentage AS quorumPercentage, required, minutes_stage AS minutesStage, minutes_text AS minutesText,
   minutes_approved_on AS minutesApprovedOn, minutes_approved_at_meeting AS minutesApprovedAtMeeting, minutes_published_at AS minutesPublishedAt,
-  minutes_published_on AS minutesPublishedOn`;
+  minutes_published_on AS minutesPublishedOn, scheduled_on AS bookedOn`;
 
 /**
  * Meetings and decisions keep every version a correction replaced (A7). Each method reads the
