@@ -348,13 +348,15 @@ describe('workstreams, policies, a group’s lists and area feeds as at a date',
     expect(march2020.policies).toEqual([]);
 
     const july2026 = await listed('2026-07-01');
-    // The extraordinary meeting of December 2024 approved the information sharing protocol.
+    // The extraordinary meeting of December 2024 approved the information sharing protocol; September's
+    // meeting was booked at June's.
     expect(july2026.meetings.map((m) => m.startsAt.slice(0, 10))).toEqual([
       '2020-03-12',
       '2024-12-12',
       '2025-12-11',
       '2026-03-12',
       '2026-06-11',
+      '2026-09-10',
     ]);
     expect(july2026.workstreams.map((w) => w.name)).not.toContain('Missing children return interviews (BNSSG)');
     // Entered in November 2026, the protocol is known to have been published in December 2024, its review overdue.
@@ -456,18 +458,25 @@ describe('workstreams, policies, a group’s lists and area feeds as at a date',
         if (meeting) expect(listed).toContain(meeting.startsAt);
       return [seen.lastMeeting?.startsAt.slice(0, 10) ?? null, seen.nextMeeting?.startsAt.slice(0, 10) ?? null];
     };
-    // Every past meeting was entered after its day: none was booked ahead, so no past day has a next one.
-    expect(await cadence({ asAt: '2020-03-01' })).toEqual([null, null]);
-    // The December 2024 meeting, entered in November 2026, was not booked on 1 January 2022.
+    // Every past meeting was entered after its day with the day it was booked: the quarterly ones at the
+    // meeting before, so a day between two has the next one booked (March 2020's at December 2019's).
+    expect(await cadence({ asAt: '2020-03-01' })).toEqual([null, '2020-03-12']);
+    // The extraordinary December 2024 meeting, called a fortnight ahead, was not booked on 1 January 2022.
     expect(await cadence({ asAt: '2022-01-01' })).toEqual(['2020-03-12', null]);
-    expect(await cadence({ asAt: '2026-07-01' })).toEqual(['2026-06-11', null]);
-    expect(await cadence({ asAt: '2026-09-10' })).toEqual(['2026-09-10', null]);
-    // December's meeting is booked today, so today and a day planned for next week have it next.
+    expect(await cadence({ asAt: '2024-12-01' })).toEqual(['2020-03-12', '2024-12-12']);
+    expect(await cadence({ asAt: '2026-07-01' })).toEqual(['2026-06-11', '2026-09-10']);
+    expect(await cadence({ asAt: '2026-09-10' })).toEqual(['2026-09-10', '2026-12-10']);
+    // November's extraordinary meeting was called on 5 November, before December's.
+    expect(await cadence({ asAt: '2026-11-10' })).toEqual(['2026-09-10', '2026-11-19']);
+    // December's meeting, booked at September's, is next today and on a day planned for next week.
     expect(await cadence({})).toEqual(['2026-11-19', '2026-12-10']);
     expect(await cadence({ asAt: '2026-12-01' })).toEqual(['2026-11-19', '2026-12-10']);
     // Before the year was entered the platform knew of no meeting after March 2020.
     expect(await cadence({ asAt: '2026-07-01', asRecordedAt: beforeMeetingYear })).toEqual(['2020-03-12', null]);
-    expect(await cadence({ asAt: '2026-09-10', asRecordedAt: beforeWorkstreams })).toEqual(['2026-09-10', null]);
+    expect(await cadence({ asAt: '2026-09-10', asRecordedAt: beforeWorkstreams })).toEqual([
+      '2026-09-10',
+      '2026-12-10',
+    ]);
   });
 
   it('answers a workstream as at a day and as recorded at a moment; OUT_OF_RANGE before it existed', async () => {

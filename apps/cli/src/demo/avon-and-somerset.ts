@@ -163,6 +163,8 @@ export const UNILATERAL_CHANGE_ON = '2021-09-01';
 /** The quarterly meeting of 12 March 2020, entered now with the membership of that day: Lisa Harvey and Mike Bowden absent. */
 export const MARCH_2020_MEETING = {
   startsAt: '2020-03-12T10:00:00.000Z',
+  // Booked a quarter ahead, at the group's December 2019 meeting, as the constabulary books each at the one before.
+  bookedOn: '2019-12-12',
   absent: ['lisa-harvey', 'mike-bowden'],
   decision: 'Contributions for 2020/21 agreed as recorded; the Resources workstream to propose 2021/22.',
 } as const;

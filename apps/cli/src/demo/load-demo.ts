@@ -195,6 +195,7 @@ async function holdMarch2020Meeting(
   const meetingId = await meeting('scheduleMeeting', 'ScheduleMeetingInput', {
     groupId,
     startsAt: MARCH_2020_MEETING.startsAt,
+    bookedOn: MARCH_2020_MEETING.bookedOn,
     place: 'Avon and Somerset Constabulary Headquarters, Portishead',
   });
   await meeting('openMeeting', 'MeetingIdInput', { meetingId });

@@ -9,7 +9,14 @@ describe("the demo's year of meetings", () => {
   });
 
   it('given meetings in winter and in British Summer Time, when read in London, then each starts at 10:00', () => {
-    const starts = [...MEETINGS.map((meeting) => meeting.startsAt), NEXT_MEETING];
+    const starts = [...MEETINGS, NEXT_MEETING].map((meeting) => meeting.startsAt);
     expect(starts.map((startsAt) => inLondon.format(new Date(startsAt)))).toEqual(starts.map(() => '10:00'));
+  });
+
+  it('given the quarterly meetings, when each was booked, then it was booked at the one before', () => {
+    const meetings = [...MEETINGS, NEXT_MEETING];
+    expect(meetings.slice(1).map((meeting) => meeting.bookedOn)).toEqual(
+      meetings.slice(0, -1).map((meeting) => meeting.startsAt.slice(0, 10)),
+    );
   });
 });

@@ -8,6 +8,9 @@ export const SUB_REGIONAL_SCOPE =
 
 /**
  * A year of the group's quarterly meetings, the third one inquorate, and the next one booked. The
+ * constabulary, which books the group's meetings and arranges their dates (its terms of reference),
+ * books each quarter's meeting at the one before (`bookedOn`), so on any day between two meetings
+ * the next one is already booked: the first of the year at the group's September 2025 meeting. The
  * chair approves each meeting's minutes within a fortnight, the region publishes them days later
  * (after Christmas for December's), and Bristol publishes them locally that week. Each starts at
  * 10:00 in London, written with London's offset from UTC that day (+01:00 in British Summer Time).
@@ -16,6 +19,7 @@ export const SUB_REGIONAL_SCOPE =
 export const MEETINGS = [
   {
     startsAt: '2025-12-11T10:00:00+00:00',
+    bookedOn: '2025-09-11',
     minutes: { approvedOn: '2025-12-19', publishedOn: '2026-01-06', bristolPublishedOn: '2026-01-09' },
     absent: ['lisa-harvey', 'mike-bowden'],
     dueDate: '2026-02-28',
@@ -26,6 +30,7 @@ export const MEETINGS = [
   // Accepted by the police but not implemented by its due date: shows as overdue.
   {
     startsAt: '2026-03-12T10:00:00+00:00',
+    bookedOn: '2025-12-11',
     minutes: { approvedOn: '2026-03-26', publishedOn: '2026-03-30', bristolPublishedOn: '2026-04-02' },
     absent: ['julian-wooster'],
     dueDate: '2026-09-30',
@@ -36,6 +41,7 @@ export const MEETINGS = [
   // Four representatives away, one sending a substitute who cannot count: 6 of the 7 needed.
   {
     startsAt: '2026-06-11T10:00:00+01:00',
+    bookedOn: '2026-03-12',
     minutes: { approvedOn: '2026-06-25', publishedOn: '2026-06-29', bristolPublishedOn: '2026-07-02' },
     absent: ['chris-sivers', 'sandra-corry', 'lisa-harvey'],
     substituted: 'julian-wooster',
@@ -43,6 +49,7 @@ export const MEETINGS = [
   // Agrees the sub-regional task-and-finish group that the terms of reference leave out of scope unless agreed (R11).
   {
     startsAt: '2026-09-10T10:00:00+01:00',
+    bookedOn: '2026-06-11',
     minutes: { approvedOn: '2026-09-24', publishedOn: '2026-09-28', bristolPublishedOn: '2026-10-01' },
     absent: [],
     alsoDecided: SUB_REGIONAL_SCOPE,
@@ -52,7 +59,7 @@ export const MEETINGS = [
     respondedOn: { police: '2026-10-06', icb: '2026-10-13' },
   },
 ] as const;
-export const NEXT_MEETING = '2026-12-10T10:00:00+00:00';
+export const NEXT_MEETING = { startsAt: '2026-12-10T10:00:00+00:00', bookedOn: '2026-09-10' } as const;
 export const PLACE = 'Avon and Somerset Constabulary Headquarters, Portishead';
 
 const MEETING = 'id status quorum { required present isQuorate } minutes { stage }';
@@ -104,6 +111,7 @@ export async function loadMeetingYear({ send, tokenFor }: DemoContext, demo: Loa
       groupId: demo.groupId,
       startsAt: plan.startsAt,
       place: PLACE,
+      bookedOn: plan.bookedOn,
     });
     meetingIds.push(meetingId);
     await call('openMeeting', 'MeetingIdInput', { meetingId });
@@ -210,7 +218,7 @@ export async function loadMeetingYear({ send, tokenFor }: DemoContext, demo: Loa
   }
   const { id: nextMeetingId } = await call('scheduleMeeting', 'ScheduleMeetingInput', {
     groupId: demo.groupId,
-    startsAt: NEXT_MEETING,
+    ...NEXT_MEETING,
     place: PLACE,
   });
   return { meetingIds, nextMeetingId, recommendationIds };

@@ -1,4 +1,4 @@
-import { addMonthsToDate, IsoDate } from '@app/domain';
+import { addDaysToDate, addMonthsToDate, IsoDate } from '@app/domain';
 import { AREAS, REPRESENTATIVES } from './avon-and-somerset';
 import { found } from './found';
 import { DemoContext, LoadedDemo, SendGraphql } from './load-demo';
@@ -79,17 +79,21 @@ export const POLICIES: readonly {
  * `today` (the service's date, which a fixed CLOCK_NOW may set); and a communication goes to every
  * area, acknowledged so far by Bristol.
  */
-/** A meeting of the group starting at `startsAt`, opened by the chair, every representative recorded present: its id. */
+/**
+ * A meeting of the group starting at `startsAt`, booked on `bookedOn` when entered after the fact,
+ * opened by the chair, every representative recorded present: its id.
+ */
 export async function openQuorateMeeting(
   send: SendGraphql,
   demo: LoadedDemo,
   chair: string,
   startsAt: string,
   place: string,
+  bookedOn?: IsoDate,
 ): Promise<string> {
   const { scheduleMeeting } = await send<ScheduledMeeting>(
     'mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }',
-    { i: { groupId: demo.groupId, startsAt, place } },
+    { i: { groupId: demo.groupId, startsAt, place, bookedOn } },
     chair,
   );
   const meetingId = scheduleMeeting.id;
@@ -137,6 +141,8 @@ export async function loadPoliciesAndNotices(
       chair,
       policy.approvedAt,
       'Avon and Somerset Constabulary Headquarters, Portishead',
+      // An extraordinary meeting is called at shorter notice than the quarterly ones: a fortnight.
+      addDaysToDate(policy.approvedAt.slice(0, 10), -14),
     );
     const { draftPolicy } = await send<DraftedPolicy>(
       'mutation($i: DraftPolicyInput!) { draftPolicy(input: $i) { id } }',
