@@ -192,6 +192,69 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
     ]);
   });
 
+  it('books a meeting entered after the fact on the day given, lists it from then, and refuses a day it cannot have been booked on, recording nothing', async () => {
+    const group = async (asAt?: string) =>
+      (
+        await api.graphql(
+          'query($id: ID!, $asAt: String) { regionalGroup(id: $id, asAt: $asAt) { meetings { id } cadence { nextMeeting { id bookedOn } } } }',
+          { id: demo.groupId, asAt },
+        )
+      ).data?.regionalGroup as {
+        meetings: { id: string }[];
+        cadence: { nextMeeting: { id: string; bookedOn: string } };
+      };
+    const schedule = (startsAt: string, bookedOn?: string) =>
+      api.graphql(
+        'mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id startsAt bookedOn } }',
+        { input: { groupId: demo.groupId, startsAt, place: 'Portishead', bookedOn } },
+        chair,
+      );
+    const meetingsBefore = (await group()).meetings.length;
+
+    const refusals = await Promise.all([
+      schedule('2026-10-22T09:00:00Z', '2026-11-24'),
+      schedule('2026-10-22T09:00:00Z', '2026-10-23'),
+      schedule('2026-10-22T09:00:00Z', '2019-05-31'),
+      schedule('2026-10-22T09:00:00Z', '2026-02-30'),
+    ]);
+    expect(refusals.map(({ errors }) => [errors?.[0].extensions?.code, errors?.[0].message])).toEqual([
+      [
+        'VALIDATION_FAILED',
+        'The day the meeting was booked (2026-11-24) is in the future; record it once it has happened.',
+      ],
+      ['OUT_OF_RANGE', 'The day the meeting was booked (2026-10-23) is after the meeting’s own day (2026-10-22).'],
+      ['OUT_OF_RANGE', 'The day the meeting was booked (2019-05-31) is before the group was established (2019-06-01).'],
+      ['VALIDATION_FAILED', expect.stringMatching(/^bookedOn .*not a real date/)],
+    ]);
+    for (const { errors } of refusals) expect(errors?.[0].extensions?.field).toBe('bookedOn');
+    expect((await group()).meetings).toHaveLength(meetingsBefore);
+
+    // Held on 22 October, entered today (23 November) with the day it was booked at the meeting before.
+    const { data } = await schedule('2026-10-22T09:00:00Z', '2026-09-10');
+    const { id, bookedOn } = data?.scheduleMeeting as { id: string; bookedOn: string };
+    expect(bookedOn).toBe('2026-09-10');
+    expect((await group('2026-10-01')).cadence.nextMeeting).toEqual({ id, bookedOn: '2026-09-10' });
+    // Without a day given, one entered after it was held reads as booked on its own day, one ahead as booked today.
+    const late = await schedule('2026-10-29T09:00:00Z');
+    const ahead = await schedule('2027-01-14T10:00:00Z');
+    expect([late.data?.scheduleMeeting.bookedOn, ahead.data?.scheduleMeeting.bookedOn]).toEqual([
+      '2026-10-29',
+      '2026-11-23',
+    ]);
+
+    // A correction to a day before the day it was booked reads it as booked on the new day; back again, on the day given.
+    const correct = async (startsAt: string) =>
+      (
+        await api.graphql(
+          'mutation($input: CorrectMeetingDetailsInput!) { correctMeetingDetails(input: $input) { bookedOn } }',
+          { input: { meetingId: id, startsAt, place: 'Portishead', reason: 'The date was mistyped.' } },
+          chair,
+        )
+      ).data?.correctMeetingDetails.bookedOn;
+    await expect(correct('2026-09-03T09:00:00Z')).resolves.toBe('2026-09-03');
+    await expect(correct('2026-10-22T09:00:00Z')).resolves.toBe('2026-09-10');
+  });
+
   it('refuses a local publication dated before the region published the minutes, and records one on that day (R10)', async () => {
     const somersetManager = await businessManager('Somerset', 'Sam Somerset');
     // The March meeting's minutes were published by the region on 30 March 2026. The address is
