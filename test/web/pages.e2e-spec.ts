@@ -272,8 +272,8 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
     await expect(partners()).resolves.not.toContain('integrated care board');
     await expect(lisaHarvey()).resolves.toMatch(/NHS BANES CCG\t.*\t1 June 2019$/);
     await expect(page.locator('main').innerText()).resolves.toContain('Version 1.0, adopted');
-    // The March 2020 meeting, entered years later, was not yet booked on that day.
-    await expect(page.locator('main').innerText()).resolves.toMatch(/Next meeting\s+None booked/);
+    // The March 2020 meeting, entered years later with the day it was booked in December 2019, was next.
+    await expect(page.locator('main').innerText()).resolves.toMatch(/Next meeting\s+12 March 2020 at 10am/);
     await checkPage(page, 'group-overview-as-at');
 
     await asAt('31', '5', '2019');
