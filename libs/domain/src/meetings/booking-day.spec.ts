@@ -1,4 +1,4 @@
-import { DomainError } from '../shared/domain-error';
+import { refusalOf } from '../testing/given-when-then';
 import { bookingDayEntered } from './booking-day';
 
 /** 23 November 2026, 9am in London: the day the demo's year of meetings is entered. */
@@ -7,15 +7,6 @@ const NOW = '2026-11-23T09:00:00.000Z';
 const HELD = { startsAt: '2025-12-11T10:00:00.000Z', establishedOn: '2019-06-29' };
 /** A meeting booked ahead, for 10 December 2026. */
 const AHEAD = { startsAt: '2026-12-10T10:00:00.000Z', establishedOn: '2019-06-29' };
-
-const refusal = (run: () => unknown): DomainError => {
-  try {
-    run();
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('expected a refusal');
-};
 
 describe('bookingDayEntered: the day a meeting was booked, entered after the fact', () => {
   it.each([null, undefined])(
@@ -38,7 +29,7 @@ describe('bookingDayEntered: the day a meeting was booked, entered after the fac
   });
 
   it('given tomorrow, when booked, then it is refused as not yet happened (VALIDATION_FAILED)', () => {
-    const error = refusal(() => bookingDayEntered('2026-11-24', NOW, AHEAD));
+    const error = refusalOf(() => bookingDayEntered('2026-11-24', NOW, AHEAD));
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.message).toBe(
       'The day the meeting was booked (2026-11-24) is in the future; record it once it has happened.',
@@ -48,14 +39,14 @@ describe('bookingDayEntered: the day a meeting was booked, entered after the fac
   it.each(['2025-02-30', '11 September 2025', ''])(
     'given %j, when booked, then it is refused as no day (VALIDATION_FAILED)',
     (given) => {
-      const error = refusal(() => bookingDayEntered(given, NOW, HELD));
+      const error = refusalOf(() => bookingDayEntered(given, NOW, HELD));
       expect(error.code).toBe('VALIDATION_FAILED');
       expect(error.message).toMatch(/^The day the meeting was booked /);
     },
   );
 
   it('given a day after the meeting’s own day, when booked, then it is refused (OUT_OF_RANGE)', () => {
-    const error = refusal(() => bookingDayEntered('2025-12-12', NOW, HELD));
+    const error = refusalOf(() => bookingDayEntered('2025-12-12', NOW, HELD));
     expect(error).toMatchObject({ code: 'OUT_OF_RANGE', details: { latest: '2025-12-11' } });
     expect(error.message).toBe(
       'The day the meeting was booked (2025-12-12) is after the meeting’s own day (2025-12-11).',
@@ -63,7 +54,7 @@ describe('bookingDayEntered: the day a meeting was booked, entered after the fac
   });
 
   it('given a day before the group was established, when booked, then it is refused (OUT_OF_RANGE)', () => {
-    const error = refusal(() => bookingDayEntered('2019-06-28', NOW, HELD));
+    const error = refusalOf(() => bookingDayEntered('2019-06-28', NOW, HELD));
     expect(error).toMatchObject({ code: 'OUT_OF_RANGE', details: { earliest: '2019-06-29' } });
     expect(error.message).toBe(
       'The day the meeting was booked (2019-06-28) is before the group was established (2019-06-29).',
@@ -73,7 +64,7 @@ describe('bookingDayEntered: the day a meeting was booked, entered after the fac
   it.each(['2025-02-30', '2026-11-24', '2025-12-12', '2019-06-28'])(
     'given %s, when refused, then the refusal names bookedOn as input validation does',
     (given) => {
-      const error = refusal(() => bookingDayEntered(given, NOW, HELD));
+      const error = refusalOf(() => bookingDayEntered(given, NOW, HELD));
       expect(error.details).toMatchObject({
         field: 'bookedOn',
         problems: [{ field: 'bookedOn', sentence: error.message }],

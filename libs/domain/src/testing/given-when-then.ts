@@ -1,6 +1,17 @@
 import { Decider, fold, Message } from '../shared/decider';
 import { DomainError, DomainErrorCode } from '../shared/domain-error';
 
+/** The refusal `run` meets, to read its details; fails the test if it is accepted (`what` names it). */
+export function refusalOf(run: () => unknown, what = 'It'): DomainError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error(`${what} was not refused.`);
+}
+
 /**
  * given(events).when(command).then(events) or .thenFails(code): a decider specification that
  * reads like the rule it tests.
@@ -8,15 +19,8 @@ import { DomainError, DomainErrorCode } from '../shared/domain-error';
 export function specification<C extends Message, E extends Message, S>(decider: Decider<C, E, S>) {
   return {
     /** The refusal `command` meets after `given`, to read its details; fails the test if it is accepted. */
-    refusal: (given: readonly E[], command: C): DomainError => {
-      try {
-        decider.decide(command, fold(decider, given));
-      } catch (error) {
-        if (error instanceof DomainError) return error;
-        throw error;
-      }
-      throw new Error(`${command.type} was not refused.`);
-    },
+    refusal: (given: readonly E[], command: C): DomainError =>
+      refusalOf(() => decider.decide(command, fold(decider, given)), command.type),
     given(events: readonly E[]) {
       return {
         when(command: C) {
