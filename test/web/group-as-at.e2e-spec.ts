@@ -47,7 +47,7 @@ describeWithChromium('a group’s pages seen as at one day, in Chromium', () => 
 
     await navigation(page).getByRole('link', { name: 'Meetings' }).click();
     await expect(caption(page)).resolves.toBe(`${GROUP} as it stood on 1 July 2026`);
-    // Those booked or held by then, not September's and after, which the demo records today.
+    // Those booked or held by then: September's, booked at June's, but not December's, booked at September's.
     const meetings = await page.locator('table tbody tr').allInnerTexts();
     expect(meetings.map((row) => row.split('\t')[0].replace(/ at .*$/, ''))).toEqual([
       '12 March 2020',
@@ -55,6 +55,7 @@ describeWithChromium('a group’s pages seen as at one day, in Chromium', () => 
       '11 December 2025',
       '12 March 2026',
       '11 June 2026',
+      '10 September 2026',
     ]);
     await expect(page.locator('#as-at-limits').innerText()).resolves.toContain(
       'Each meeting’s status, quorum and decisions are as they stand today',
@@ -110,14 +111,21 @@ describeWithChromium('a group’s pages seen as at one day, in Chromium', () => 
     const nextMeeting = () => page.locator('.govuk-summary-list__row', { hasText: 'Next meeting' }).innerText();
     const listed = async () => (await page.locator('table tbody tr').allInnerTexts()).map((row) => row.split('\t')[0]);
 
-    // The December 2024 meeting was entered in November 2026: on 1 January 2022 nothing was booked.
+    // The extraordinary December 2024 meeting was called a fortnight ahead: on 1 January 2022 nothing was booked.
     const january2022 = 'asAt-day=1&asAt-month=1&asAt-year=2022';
     await page.goto(`${app.api.url}${groupPath()}?${january2022}`);
     await expect(nextMeeting()).resolves.toBe('Next meeting\tNone booked');
     await page.goto(`${app.api.url}${groupPath()}/meetings?${january2022}`);
     await expect(listed()).resolves.toEqual(['12 March 2020 at 10am']);
 
-    // December's meeting, booked today, is next as planned for 1 December 2026, and listed for that day.
+    // Between two quarterly meetings, entered late, the next one is named: it was booked at the one before.
+    const july2026 = 'asAt-day=1&asAt-month=7&asAt-year=2026';
+    await page.goto(`${app.api.url}${groupPath()}?${july2026}`);
+    await expect(nextMeeting()).resolves.toMatch(/^Next meeting\t10 September 2026 at /);
+    await page.goto(`${app.api.url}${groupPath()}/meetings?${july2026}`);
+    await expect(listed()).resolves.toContainEqual(expect.stringMatching(/^10 September 2026 at /));
+
+    // December's meeting, booked at September's, is next as planned for 1 December 2026, and listed for that day.
     const december2026 = 'asAt-day=1&asAt-month=12&asAt-year=2026';
     await page.goto(`${app.api.url}${groupPath()}?${december2026}`);
     await expect(nextMeeting()).resolves.toMatch(/^Next meeting\t10 December 2026 at /);
