@@ -149,4 +149,30 @@ describeWithChromium('the demo’s pages in the words of the people who read the
     );
     await page.context().close();
   });
+
+  it('names on the audit page the record each event is in, linked to its page, its stream id kept to cite', async () => {
+    const page = await signedIn('auditor');
+    const workstreamId = app.workstreams.taskAndFinishId;
+    await page.goto(`${app.api.url}/audit?kind=WORKSTREAM&entityId=${workstreamId}`);
+    const records = page
+      .locator('table', { hasText: 'Events, in the order recorded' })
+      .locator('tbody tr > :nth-child(3)');
+    await expect(records.first().innerText()).resolves.toBe(
+      `Workstream: Missing children return interviews (BNSSG)\nworkstream-${workstreamId}`,
+    );
+    await records.first().getByRole('link', { name: 'Missing children return interviews (BNSSG)' }).click();
+    expect(page.url()).toBe(`${app.api.url}/groups/${app.demo.groupId}/workstreams/${workstreamId}`);
+    await expect(page.locator('h1').innerText()).resolves.toBe('Missing children return interviews (BNSSG)');
+
+    // A meeting has no name of its own: it is known by its day, as its own page heads it.
+    await page.goto(`${app.api.url}/audit?kind=MEETING`);
+    const meeting = page
+      .locator('table', { hasText: 'Events, in the order recorded' })
+      .locator('tbody tr > :nth-child(3)');
+    const link = meeting.first().getByRole('link', { name: /^Meeting on \d{1,2} [A-Z][a-z]+ \d{4}$/ });
+    const heading = await link.innerText();
+    await link.click();
+    await expect(page.locator('h1').innerText()).resolves.toBe(heading);
+    await page.context().close();
+  });
 });

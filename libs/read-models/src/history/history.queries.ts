@@ -87,6 +87,10 @@ export interface HistoryEventRow {
   readonly scopeAreaId: string | null;
   /** R43: the workstream whose tasks this event's content is; null when it is none's. */
   readonly scopeWorkstreamId: string | null;
+  /** The group of the record the event's stream holds, its name, and a meeting's start; null when not known. */
+  readonly recordGroupId: string | null;
+  readonly recordName: string | null;
+  readonly recordStartsAt: string | null;
 }
 
 const COLUMNS = `e.position, e.event_id AS eventId, e.stream_id AS streamId, e.kind, e.type, e.data,
@@ -94,7 +98,8 @@ const COLUMNS = `e.position, e.event_id AS eventId, e.stream_id AS streamId, e.k
   e.actor_partner_name AS actorPartnerName, e.actor_roles AS actorRoles, e.happened_on AS happenedOn,
   e.recorded_at AS recordedAt, e.reason, e.restricted_group_id AS restrictedGroupId,
   e.restricted_area_ids AS restrictedAreaIds, e.scope_area_id AS scopeAreaId,
-  e.scope_workstream_id AS scopeWorkstreamId`;
+  e.scope_workstream_id AS scopeWorkstreamId, r.group_id AS recordGroupId, r.name AS recordName,
+  r.starts_at AS recordStartsAt`;
 
 /**
  * The rows a filter matches, as `t` (for counting) and how to reach the full events of a page. With
@@ -108,11 +113,13 @@ function whereOf(filter: HistoryFilter): { from: string; page: string; condition
   const conditions: string[] = [];
   const params: unknown[] = [];
   let from = 'history_events t';
-  let page = 'history_events t JOIN history_events e ON e.position = t.position';
+  // The record each event's stream holds, named in the same query as the page rather than once per event.
+  const named = 'LEFT JOIN history_records r ON r.stream_id = e.stream_id';
+  let page = `history_events t JOIN history_events e ON e.position = t.position ${named}`;
   if (linked.length > 0) {
     from = 'history_links t';
     // CROSS JOIN keeps the links as the outer loop, read in key order, whatever the planner guesses.
-    page = 'history_links t CROSS JOIN history_events e ON e.position = t.position';
+    page = `history_links t CROSS JOIN history_events e ON e.position = t.position ${named}`;
     conditions.push('t.entity_id = ?');
     params.push(linked[0]);
     for (const id of linked.slice(1)) {
