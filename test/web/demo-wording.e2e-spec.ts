@@ -137,6 +137,29 @@ describeWithChromium('the demo’s pages in the words of the people who read the
     await page.context().close();
   });
 
+  it('answers a task form’s address naming a task there is none of with "Page not found", sent or asked for again', async () => {
+    const page = await signedIn('task owner (overdue task)');
+    const markAsDone = () => page.locator('form', { has: page.getByRole('button', { name: /^Mark as done/ }) }).first();
+    const none = '00000000-0000-4000-8000-000000000000';
+    const workstream = `/groups/${app.demo.groupId}/workstreams/${app.workstreams.taskAndFinishId}`;
+    for (const address of [`/tasks/${none}/complete`, `${workstream}/tasks/${none}/complete`]) {
+      await page.goto(`${app.api.url}/tasks`);
+      const [sent] = await Promise.all([
+        page.waitForNavigation(),
+        markAsDone().evaluate((form, to) => {
+          form.setAttribute('action', to);
+          (form as unknown as { submit: () => void }).submit();
+        }, address),
+      ]);
+      expect(['POST', address, sent?.status()]).toEqual(['POST', address, 404]);
+      await expect(page.locator('h1').innerText()).resolves.toBe('Page not found');
+      const asked = await page.goto(`${app.api.url}${address}`);
+      expect(['GET', address, asked?.status()]).toEqual(['GET', address, 404]);
+      await expect(page.locator('h1').innerText()).resolves.toBe('Page not found');
+    }
+    await page.context().close();
+  });
+
   it('words each event’s type on the audit page for an auditor, its exact type kept beside the words', async () => {
     const page = await signedIn('auditor');
     await page.goto(`${app.api.url}/audit?kind=ACCESS`);
