@@ -321,6 +321,26 @@ describe('the history projection', () => {
     expect(historyCursorOrder('not-a-cursor')).toBeNull();
   });
 
+  it('prepares each of its queries once on a database, however often it is asked', () => {
+    // A fresh database: its first asking prepares what it needs, and none after it prepares again.
+    const fresh = openReadDatabase(':memory:');
+    historyProjection.setup(fresh);
+    const queries = new HistoryQueries(fresh);
+    const ask = () => {
+      queries.page({ entityId: 'police', kinds: ['REGIONAL_GROUP'] }, 1, null, 'HAPPENED');
+      queries.page({}, 1, null);
+      queries.positionAt(RECORDED);
+      queries.firstRecordedAt('police');
+      queries.mentions('police');
+    };
+    ask();
+    const prepare = jest.spyOn(fresh, 'prepare');
+    ask();
+    ask();
+    expect(prepare).not.toHaveBeenCalled();
+    fresh.close();
+  });
+
   it('knows which ids it has ever seen', () => {
     expect(history.mentions('police')).toBe(true);
     expect(history.mentions('nobody')).toBe(false);

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { CursorKey, decodeCursor, decodeDayCursor, Page, pageOf } from '../pagination';
+import { statementsPerDatabase } from '../projection';
 
 export interface HistoryFilter {
   /** Events concerning this entity: in its stream, or naming it in their data. */
@@ -145,6 +146,37 @@ function whereOf(filter: HistoryFilter): { from: string; page: string; condition
   return { from, page, conditions, params };
 }
 
+/** How many shapes of page and count query a connection keeps prepared; the oldest is let go past this. */
+const SHAPES_KEPT = 256;
+
+/**
+ * Prepared once per read database: the fixed queries, and the page and count queries by their text,
+ * one for each shape of filter and order (which ids, how many kinds and types, which bounds).
+ */
+const statements = statementsPerDatabase((db) => ({
+  positionAt: db.prepare<[string], { position: number }>(
+    'SELECT position FROM history_events WHERE recorded_at <= ? ORDER BY recorded_at DESC, position DESC LIMIT 1',
+  ),
+  firstRecordedAt: db.prepare<[string], { recordedAt: string }>(
+    `SELECT e.recorded_at AS recordedAt FROM history_links t JOIN history_events e ON e.position = t.position
+     WHERE t.entity_id = ? ORDER BY t.position LIMIT 1`,
+  ),
+  mentions: db.prepare<[string]>('SELECT 1 FROM history_links WHERE entity_id = ? LIMIT 1'),
+  shaped: new Map<string, Database.Statement>(),
+}));
+
+/** The statement of a page or count query of this text, prepared on this database once. */
+function shapedStatement(db: Database.Database, sql: string): Database.Statement {
+  const { shaped } = statements(db);
+  let statement = shaped.get(sql);
+  if (!statement) {
+    if (shaped.size >= SHAPES_KEPT) shaped.delete(shaped.keys().next().value as string);
+    statement = db.prepare(sql);
+    shaped.set(sql, statement);
+  }
+  return statement;
+}
+
 export class HistoryQueries {
   constructor(private readonly db: Database.Database) {}
 
@@ -154,12 +186,7 @@ export class HistoryQueries {
    * orders what it records, rather than a scan of everything recorded before.
    */
   positionAt(instant: string): number | null {
-    const row = this.db
-      .prepare(
-        'SELECT position FROM history_events WHERE recorded_at <= ? ORDER BY recorded_at DESC, position DESC LIMIT 1',
-      )
-      .get(instant) as { position: number } | undefined;
-    return row?.position ?? null;
+    return statements(this.db).positionAt.get(instant)?.position ?? null;
   }
 
   /**
@@ -167,13 +194,7 @@ export class HistoryQueries {
    * event naming it), or null before any: the earliest `asRecordedAt` at which it can be shown.
    */
   firstRecordedAt(entityId: string): string | null {
-    const row = this.db
-      .prepare(
-        `SELECT e.recorded_at AS recordedAt FROM history_links t JOIN history_events e ON e.position = t.position
-         WHERE t.entity_id = ? ORDER BY t.position LIMIT 1`,
-      )
-      .get(entityId) as { recordedAt: string } | undefined;
-    return row?.recordedAt ?? null;
+    return statements(this.db).firstRecordedAt.get(entityId)?.recordedAt ?? null;
   }
 
   /** Events matching every part of the filter, in `order`; null for a cursor not issued in that order. */
@@ -189,14 +210,16 @@ export class HistoryQueries {
     const { from, page, conditions, params } = whereOf(filter);
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     const pageWhere = `WHERE ${[...conditions, ordering.after].join(' AND ')}`;
-    const rows = this.db
-      .prepare(`SELECT ${COLUMNS} FROM ${page} ${pageWhere} ORDER BY ${ordering.orderBy} LIMIT ?`)
-      .all(...params, ...start, first + 1) as HistoryEventRow[];
+    const rows = shapedStatement(
+      this.db,
+      `SELECT ${COLUMNS} FROM ${page} ${pageWhere} ORDER BY ${ordering.orderBy} LIMIT ?`,
+    ).all(...params, ...start, first + 1) as HistoryEventRow[];
     // Nothing comes before the first page: comparing every match with no cursor would only cost.
     const before = after === null ? '0' : `COALESCE(SUM(${ordering.atOrBefore}), 0)`;
-    const counts = this.db
-      .prepare(`SELECT COUNT(*) AS total, ${before} AS before FROM ${from} ${where}`)
-      .get(...(after === null ? [] : start), ...params) as { total: number; before: number };
+    const counts = shapedStatement(this.db, `SELECT COUNT(*) AS total, ${before} AS before FROM ${from} ${where}`).get(
+      ...(after === null ? [] : start),
+      ...params,
+    ) as { total: number; before: number };
     return pageOf(
       rows.map((node) => ({ key: ordering.key(node), node })),
       first,
@@ -207,6 +230,6 @@ export class HistoryQueries {
 
   /** Whether any event at all concerns this id: an id the history never mentions is not found, not empty. */
   mentions(entityId: string): boolean {
-    return this.db.prepare('SELECT 1 FROM history_links WHERE entity_id = ? LIMIT 1').get(entityId) !== undefined;
+    return statements(this.db).mentions.get(entityId) !== undefined;
   }
 }
