@@ -79,11 +79,11 @@ describe('removing a member, changing the lead, carrying a task over and closing
       });
       expect(added.errors).toBeUndefined();
     }
-    for (const [key, owner, addedOn] of [
-      ['audit', 'chris-sivers', '2022-06-10'],
-      ['toolkit', 'jacqui-jensen', '2022-07-01'],
+    for (const [key, owner, addedOn, title] of [
+      ['audit', 'chris-sivers', '2022-06-10', 'Audit neglect referrals'],
+      ['toolkit', 'jacqui-jensen', '2022-07-01', 'Adapt the neglect toolkit'],
+      ['survey', 'chris-sivers', '2022-06-12', 'Survey the areas’ neglect leads'],
     ]) {
-      const title = key === 'audit' ? 'Audit neglect referrals' : 'Adapt the neglect toolkit';
       const { data: added } = await api.graphql<{ addTask: Seen }>(
         'mutation($i: AddTaskInput!) { addTask(input: $i) { workstreamTasks(first: 100) { edges { node { id title } } } } }',
         { i: { workstreamId, title, ownerId: demo.personIds[owner], dueDate: '2022-12-31', addedOn } },
@@ -92,13 +92,13 @@ describe('removing a member, changing the lead, carrying a task over and closing
       const edges = added?.addTask.workstreamTasks.edges as { node: { id: string; title: string } }[];
       taskIds[key] = edges.find((edge) => edge.node.title === title)?.node.id as string;
     }
-    const done = await mutate(
-      'completeTask',
-      'TaskInput',
-      { workstreamId, taskId: taskIds.audit, changedOn: '2022-09-20' },
-      lead,
-    );
-    expect(done.errors).toBeUndefined();
+    for (const [key, changedOn] of [
+      ['audit', '2022-09-20'],
+      ['survey', '2022-08-15'],
+    ]) {
+      const done = await mutate('completeTask', 'TaskInput', { workstreamId, taskId: taskIds[key], changedOn }, lead);
+      expect(done.errors).toBeUndefined();
+    }
   });
   afterAll(async () => api.stop());
 
@@ -264,11 +264,30 @@ describe('removing a member, changing the lead, carrying a task over and closing
         'The day the member was removed (2022-06-02) is before Chris Sivers was added to the workstream (2022-06-03).',
       field: 'removedOn',
     });
-    // His audit was completed on 20 September 2022.
+    // His survey was completed on 15 August 2022, his audit on 20 September: both were his and open on 1 August.
+    const { errors } = await mutate('removeWorkstreamMember', 'RemoveWorkstreamMemberInput', remove('2022-08-01'));
+    expect(errors?.[0].message).toBe(
+      'Chris Sivers owned 2 tasks still open after 2022-08-01, the day given for the removal: “Survey the areas’ neglect leads”, theirs and open until 2022-08-15 and “Audit neglect referrals”, theirs and open until 2022-09-20. Remove them on or after 2022-09-20.',
+    );
+    expect(errors?.[0].extensions).toMatchObject({
+      code: 'OPEN_TASKS',
+      field: 'removedOn',
+      earliest: '2022-09-20',
+      tasks: [
+        {
+          taskId: taskIds.survey,
+          title: 'Survey the areas’ neglect leads',
+          ownedSince: '2022-06-12',
+          until: '2022-08-15',
+        },
+        { taskId: taskIds.audit, title: 'Audit neglect referrals', ownedSince: '2022-06-10', until: '2022-09-20' },
+      ],
+    });
+    // On 10 September only the audit was still his and open.
     expect(await refusal('removeWorkstreamMember', 'RemoveWorkstreamMemberInput', remove('2022-09-10'))).toEqual({
       code: 'OPEN_TASKS',
       message:
-        'Chris Sivers owned a task still open on 2022-09-10, the day given for the removal, until 2022-09-20: remove them on or after that day.',
+        'Chris Sivers owned a task still open after 2022-09-10, the day given for the removal: “Audit neglect referrals”, theirs and open until 2022-09-20. Remove them on or after 2022-09-20.',
       field: 'removedOn',
     });
     // Jacqui Jensen's toolkit task was hers and open until it was carried over on 1 August 2022.
@@ -281,7 +300,7 @@ describe('removing a member, changing the lead, carrying a task over and closing
     ).toEqual({
       code: 'OPEN_TASKS',
       message:
-        'Jacqui Jensen owned a task still open on 2022-07-15, the day given for the removal, until 2022-08-01: remove them on or after that day.',
+        'Jacqui Jensen owned a task still open after 2022-07-15, the day given for the removal: “Adapt the neglect toolkit”, theirs and open until 2022-08-01. Remove them on or after 2022-08-01.',
       field: 'removedOn',
     });
     expect(await refusal('removeWorkstreamMember', 'RemoveWorkstreamMemberInput', remove('2026-11-24'))).toMatchObject({

@@ -25,6 +25,20 @@ describeWithChromium('the demo’s pages in the words of the people who read the
   const signedIn = (who: string): Promise<Page> => openSignedIn(browser, app.api.url, who);
   const inboxUrl = (area: string) => `${app.api.url}/areas/${app.demo.areaIds[area]}/inbox`;
   const summary = (page: Page) => page.locator('.govuk-error-summary').innerText();
+  const markAsDone = (page: Page) =>
+    page.locator('form', { has: page.getByRole('button', { name: /^Mark as done/ }) }).first();
+  /** The first Mark as done form of My tasks as the page wrote it, its token valid, sent to another address. */
+  const sendMarkAsDoneTo = async (page: Page, address: string) => {
+    await page.goto(`${app.api.url}/tasks`);
+    const [response] = await Promise.all([
+      page.waitForNavigation(),
+      markAsDone(page).evaluate((form, to) => {
+        form.setAttribute('action', to);
+        (form as unknown as { submit: () => void }).submit();
+      }, address),
+    ]);
+    return response;
+  };
 
   it('offers the demo’s South Gloucestershire business manager the decision on a version the area has not decided', async () => {
     const page = await signedIn('area business manager (South Gloucestershire)');
@@ -104,9 +118,8 @@ describeWithChromium('the demo’s pages in the words of the people who read the
 
   it('answers a form sent to an address whose id names nothing with "Page not found", as a mistyped address', async () => {
     const page = await signedIn('task owner (overdue task)');
-    const markAsDone = () => page.locator('form', { has: page.getByRole('button', { name: /^Mark as done/ }) }).first();
     await page.goto(`${app.api.url}/tasks`);
-    const [taskId] = ((await markAsDone().getAttribute('action')) ?? '').split('/').slice(-2);
+    const [taskId] = ((await markAsDone(page).getAttribute('action')) ?? '').split('/').slice(-2);
     const { groupId } = app.demo;
     const workstreamId = app.workstreams.taskAndFinishId;
     const none = '00000000-0000-4000-8000-000000000000';
@@ -120,19 +133,26 @@ describeWithChromium('the demo’s pages in the words of the people who read the
       '/areas/nope/inbox/escalation',
       `/areas/${none}/inbox/escalation`,
     ]) {
-      // The task's form as the page wrote it, its token valid, sent to the edited address.
-      await page.goto(`${app.api.url}/tasks`);
-      const [response] = await Promise.all([
-        page.waitForNavigation(),
-        markAsDone().evaluate((form, to) => {
-          form.setAttribute('action', to);
-          (form as unknown as { submit: () => void }).submit();
-        }, address),
-      ]);
+      const response = await sendMarkAsDoneTo(page, address);
       expect([address, response?.status()]).toEqual([address, 404]);
       await expect(page.locator('h1').innerText()).resolves.toBe('Page not found');
       await expect(page.locator('main').innerText()).resolves.not.toContain('names nothing');
       await expect(page.locator('.app-signed-in').innerText()).resolves.toContain('Signed in as');
+    }
+    await page.context().close();
+  });
+
+  it('answers a task form’s address naming a task there is none of with "Page not found", sent or asked for again', async () => {
+    const page = await signedIn('task owner (overdue task)');
+    const none = '00000000-0000-4000-8000-000000000000';
+    const workstream = `/groups/${app.demo.groupId}/workstreams/${app.workstreams.taskAndFinishId}`;
+    for (const address of [`/tasks/${none}/complete`, `${workstream}/tasks/${none}/complete`]) {
+      const sent = await sendMarkAsDoneTo(page, address);
+      expect(['POST', address, sent?.status()]).toEqual(['POST', address, 404]);
+      await expect(page.locator('h1').innerText()).resolves.toBe('Page not found');
+      const asked = await page.goto(`${app.api.url}${address}`);
+      expect(['GET', address, asked?.status()]).toEqual(['GET', address, 404]);
+      await expect(page.locator('h1').innerText()).resolves.toBe('Page not found');
     }
     await page.context().close();
   });
@@ -147,6 +167,32 @@ describeWithChromium('the demo’s pages in the words of the people who read the
     await expect(events.locator('span[title="PersonRegistered"]').first().innerText()).resolves.toBe(
       'Person registered',
     );
+    await page.context().close();
+  });
+
+  it('names on the audit page the record each event is in, linked to its page, its stream id kept to cite', async () => {
+    const page = await signedIn('auditor');
+    const workstreamId = app.workstreams.taskAndFinishId;
+    await page.goto(`${app.api.url}/audit?kind=WORKSTREAM&entityId=${workstreamId}`);
+    const records = page
+      .locator('table', { hasText: 'Events, in the order recorded' })
+      .locator('tbody tr > :nth-child(3)');
+    await expect(records.first().innerText()).resolves.toBe(
+      `Workstream: Missing children return interviews (BNSSG)\nworkstream-${workstreamId}`,
+    );
+    await records.first().getByRole('link', { name: 'Missing children return interviews (BNSSG)' }).click();
+    expect(page.url()).toBe(`${app.api.url}/groups/${app.demo.groupId}/workstreams/${workstreamId}`);
+    await expect(page.locator('h1').innerText()).resolves.toBe('Missing children return interviews (BNSSG)');
+
+    // A meeting has no name of its own: it is known by its day, as its own page heads it.
+    await page.goto(`${app.api.url}/audit?kind=MEETING`);
+    const meeting = page
+      .locator('table', { hasText: 'Events, in the order recorded' })
+      .locator('tbody tr > :nth-child(3)');
+    const link = meeting.first().getByRole('link', { name: /^Meeting on \d{1,2} [A-Z][a-z]+ \d{4}$/ });
+    const heading = await link.innerText();
+    await link.click();
+    await expect(page.locator('h1').innerText()).resolves.toBe(heading);
     await page.context().close();
   });
 });

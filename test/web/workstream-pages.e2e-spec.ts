@@ -233,12 +233,13 @@ describeWithChromium('the workstream pages, in Chromium, over the demo data (23 
         ),
       ]);
     const taskId = (await start.getAttribute('action'))?.split('/').at(-2);
-    // Under another workstream's address, the hidden field still naming this one: that one has no such task.
+    // Under another workstream's address, the hidden field still naming this one: that one has no such task, and
+    // its page no card for it, so no form is there, as a GET of the address finds.
     const [other] = await sendStartTo((base) =>
       base.replace(app.workstreams.taskAndFinishId, app.workstreams.standingIds[0]).concat(`/tasks/${taskId}/start`),
     );
-    expect(other?.status()).toBe(400);
-    await expect(summary(lead)).resolves.toContain('The workstream has no such task.');
+    expect(other?.status()).toBe(404);
+    await expect(lead.locator('h1').innerText()).resolves.toBe('Page not found');
     await lead.goto(workstreamUrl());
     await expect(tasksByStatus(lead)).resolves.toContain('Draft the protocol');
     await expect(lead.getByRole('button', { name: 'Start Draft the protocol' }).count()).resolves.toBe(1);

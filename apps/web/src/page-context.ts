@@ -27,6 +27,12 @@ export interface PageContext {
 
 const ME = '{ me { personId name roles { role areaId } } }';
 
+/**
+ * Thrown by a page's work when an id of its address, well-formed, names nothing there (the API found
+ * none): "Page not found", as for an id that could name nothing at all.
+ */
+export class AddressNamesNothing extends Error {}
+
 function formFields(body: unknown): Record<string, string> {
   if (!body || typeof body !== 'object') return {};
   return Object.fromEntries(
@@ -90,6 +96,7 @@ export class Pages {
         },
       });
     } catch (error) {
+      if (error instanceof AddressNamesNothing) return this.notFound(request, response);
       this.refused(error, request, response, session, viewer);
     }
   }

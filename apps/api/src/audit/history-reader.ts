@@ -7,12 +7,13 @@ import {
   HistoryOrder,
   HistoryQueries,
   PeopleQueries,
+  streamEntity,
 } from '@app/read-models';
 import { Identity } from '../auth/identity';
 import { ReadAccess } from '../auth/read-access';
 import { ConnectionShape, toConnection } from '../common/connection';
 import { KnownEntities } from '../common/known-entities';
-import { HistoryEvent, HistoryKind } from './history.types';
+import { HistoryEvent, HistoryKind, HistoryRecord } from './history.types';
 
 const ORDER_NAMES: Readonly<Record<HistoryOrder, string>> = {
   RECORDED: 'the order recorded',
@@ -36,6 +37,13 @@ function checkCursorOrder(after: string | null, order: HistoryOrder): void {
 const distinct = (ids: readonly (string | null)[]): string[] =>
   [...new Set(ids)].filter((id): id is string => id !== null);
 
+/** The record an event's stream holds, by the names the history keeps; null for a stream that holds none. */
+function recordOf(row: HistoryEventRow): HistoryRecord | null {
+  const { entityId } = streamEntity(row.streamId);
+  if (entityId === null) return null;
+  return { id: entityId, groupId: row.recordGroupId, name: row.recordName, startsAt: row.recordStartsAt };
+}
+
 /**
  * R42, R43: of an event whose content the reader may not see (restricted, or an area's reports or a
  * workstream's tasks they may not read), that it happened, by whom and when; not what it says.
@@ -46,6 +54,7 @@ function toHistoryEvent(row: HistoryEventRow, withheld: boolean): HistoryEvent {
     position: row.position,
     kind: row.kind as HistoryKind,
     streamId: row.streamId,
+    record: recordOf(row),
     type: row.type,
     data: withheld ? '{}' : row.data,
     withheld,

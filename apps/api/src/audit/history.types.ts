@@ -48,6 +48,30 @@ export class HistoryActor {
   roles!: string[];
 }
 
+@ObjectType({
+  description:
+    'The record an event is in (a group, meeting, workstream, policy, communication or area’s local arrangement), as it is named now.',
+})
+export class HistoryRecord {
+  @Field(() => ID, {
+    description: 'The group, meeting, workstream, policy, communication or area: its stream’s id less the kind.',
+  })
+  id!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The regional group it belongs to; a group’s own record is itself.' })
+  groupId!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The group’s, workstream’s or area’s name, or the policy’s or communication’s title; null for a meeting (known by startsAt) and a restricted communication (R42).',
+  })
+  name!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A meeting’s start (ISO 8601); null for any other record.' })
+  startsAt!: string | null;
+}
+
 @ObjectType({ description: 'One recorded event.' })
 export class HistoryEvent {
   @Field(() => ID, { description: 'The event’s id in the store.' })
@@ -61,6 +85,12 @@ export class HistoryEvent {
 
   @Field({ description: 'The stream it is recorded in, e.g. meeting-<id>.' })
   streamId!: string;
+
+  @Field(() => HistoryRecord, {
+    nullable: true,
+    description: 'What the stream records: null for the platform’s people and roles (ACCESS) and OTHER streams.',
+  })
+  record!: HistoryRecord | null;
 
   @Field({ description: 'The event type, e.g. RepresentativeAppointed.' })
   type!: string;

@@ -2,16 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, groupDateOf, requireDate, requireRecordedMomentPassed } from '@app/domain';
 import { HistoryQueries, MembershipQueries, TimeView } from '@app/read-models';
 import { CLOCK, Clock } from '@app/platform';
-
-/** OUT_OF_RANGE for a moment before the platform held a thing, naming the first moment it did, if any. */
-function notHeld(what: string, asRecordedAt: Date | null, earliest: string | null): DomainError {
-  const held = earliest === null ? '' : `; it first recorded it at ${earliest}`;
-  return new DomainError(
-    'OUT_OF_RANGE',
-    `The platform held nothing of this ${what} at ${asRecordedAt?.toISOString()}${held}.`,
-    { earliest },
-  );
-}
+import { notHeld } from './not-held';
 
 /**
  * Which rows a group's fields show (A3): valid today and recorded now by default; `asAt` a day,
@@ -61,7 +52,7 @@ export class GroupTimeViews {
       const instant = asRecordedAt.toISOString();
       requireRecordedMomentPassed(instant, this.clock.now().toISOString());
       if (this.membership.positionAt(groupId, instant) === null) {
-        throw notHeld('group', asRecordedAt, this.membership.firstRecordedAt(groupId));
+        throw notHeld('group', { asAt, asRecordedAt }, this.membership.firstRecordedAt(groupId));
       }
       // Every stream's events up to that moment: its meetings, workstreams and policies too.
       position = this.history.positionAt(instant);
@@ -86,11 +77,11 @@ export class GroupTimeViews {
     // moment to name is the first at which the thing itself can be shown.
     const recorded = asRecordedAt === null ? null : this.history.firstRecordedAt(entity.id);
     if (asRecordedAt !== null && recorded !== null && asRecordedAt.toISOString() < recorded) {
-      throw notHeld(entity.what, asRecordedAt, recorded);
+      throw notHeld(entity.what, { asAt, asRecordedAt }, recorded);
     }
     const { view, establishedOn } = this.asked(groupId, asAt, asRecordedAt);
     const first = firstDayIn(view);
-    if (first === null) throw notHeld(entity.what, asRecordedAt, recorded);
+    if (first === null) throw notHeld(entity.what, { asAt, asRecordedAt }, recorded);
     // The earliest day it can be shown is the later of its own first day and its group's: a day
     // before the group is refused with the day the thing began, not one that would be refused again.
     const earliest = first > establishedOn ? first : establishedOn;

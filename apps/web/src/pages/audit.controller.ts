@@ -24,6 +24,7 @@ import {
 } from '../components';
 import { html } from '../html';
 import { eventTypeInWords } from './event-type-words';
+import { HistoryRecord, historyRecordCell } from './history-record';
 import { filterAddressRefusals, HISTORY_ORDERS, historyFilterRefusal } from './history-filter-refusal';
 import { PageContext, Pages, queryOf } from '../page-context';
 
@@ -36,7 +37,7 @@ const HISTORY = `query History($filter: HistoryFilter, $first: Int!, $after: Str
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { node {
-      id position type kind streamId happenedOn recordedAt reason data withheld
+      id position type kind streamId record { id groupId name startsAt } happenedOn recordedAt reason data withheld
       actor { personId name partnerName roles }
     } }
   }
@@ -76,6 +77,7 @@ interface HistoryEvent {
   type: string;
   kind: string;
   streamId: string;
+  record: HistoryRecord | null;
   happenedOn: string;
   recordedAt: string;
   reason: string | null;
@@ -359,7 +361,7 @@ export class AuditController {
                     String(node.position),
                     // The exact type stays to hand for an auditor matching it to the export.
                     html`<span title="${node.type}">${eventTypeInWords(node.type)}</span>`,
-                    html`${humanise(node.kind)}<br /><code>${node.streamId}</code>`,
+                    historyRecordCell(node.kind, node.streamId, node.record),
                     longDate(node.happenedOn),
                     dateTime(node.recordedAt),
                     [node.actor.name, node.actor.partnerName].filter(Boolean).join(', ') || 'The platform',

@@ -1,6 +1,7 @@
 import { button, csrfField, FieldError, humanise, idempotencyField, longDate, tag, textarea } from '../components';
 import { html, Html } from '../html';
-import { PageContext } from '../page-context';
+import { ApiRefusal } from '../api-client';
+import { AddressNamesNothing, PageContext } from '../page-context';
 import { formChange, FormFields } from './form-change';
 
 /** What the task pages ask the API of each task. */
@@ -47,7 +48,9 @@ export const taskCardOn = (page: string, taskId: string): string => `${page}#tas
  * A task's change sent from one of its forms (`change` from the address) to the task of the
  * workstream the page names (its address, or the form's on a page of many workstreams' tasks):
  * done, the person goes to `done`; refused, `showAgain` shows the page with the refusal on the
- * button or the reason.
+ * button or the reason. A task the API finds none of that the page shows no card for (`shownOnPage`,
+ * as a GET of the address finds it) is no form's: "Page not found"; one the page shows (carried to
+ * another workstream since the form was sent) keeps the refusal on its card.
  */
 export function changeTask(
   context: PageContext,
@@ -55,6 +58,7 @@ export function changeTask(
   change: string,
   done: string,
   showAgain: (errors: FieldError[]) => Promise<void>,
+  shownOnPage: () => Promise<boolean>,
 ): Promise<void> {
   const { form, api } = context;
   const kind = isTaskChange(change) ? CHANGES[change] : undefined;
@@ -66,14 +70,20 @@ export function changeTask(
       if (!kind) return [{ field: `task-${taskId}`, text: 'That is not a change a task can have' }];
       if (change === 'block' && !form.reason?.trim())
         return [{ field: block.reason.id, text: 'Enter why the task is blocked' }];
-      await api.send(`mutation($i: ${kind.input}!) { ${kind.mutation}(input: $i) { id } }`, {
-        i: {
-          taskId,
-          workstreamId,
-          ...(kind.input === 'TaskReasonInput' ? { reason: form.reason } : {}),
-          idempotencyKey: form.idempotencyKey,
-        },
-      });
+      try {
+        await api.send(`mutation($i: ${kind.input}!) { ${kind.mutation}(input: $i) { id } }`, {
+          i: {
+            taskId,
+            workstreamId,
+            ...(kind.input === 'TaskReasonInput' ? { reason: form.reason } : {}),
+            idempotencyKey: form.idempotencyKey,
+          },
+        });
+      } catch (error) {
+        if (error instanceof ApiRefusal && error.code === 'NOT_FOUND' && !(await shownOnPage()))
+          throw new AddressNamesNothing(error.message);
+        throw error;
+      }
       return `“${form.title}” ${kind.done}.`;
     },
     done,

@@ -21,6 +21,10 @@ const MY_TASKS = `{ myTasks(first: 100) { totalCount edges { node { ${TASK_FIELD
 const myTasks = async (api: ApiClient): Promise<TaskView[]> =>
   (await api.send<{ myTasks: { edges: { node: TaskView }[] } }>(MY_TASKS)).myTasks.edges.map((edge) => edge.node);
 
+/** Whether My tasks shows a card for the task, where its forms are. */
+const onMyTasks = async (api: ApiClient, taskId: string): Promise<boolean> =>
+  (await myTasks(api)).some((task) => task.id === taskId);
+
 @Controller('tasks')
 export class TasksController {
   constructor(private readonly pages: Pages) {}
@@ -43,7 +47,7 @@ export class TasksController {
   ): Promise<void> {
     if (!isTaskChange(change)) return this.pages.notFound(request, response);
     await this.pages.handle(request, response, async ({ api }) => {
-      if ((await myTasks(api)).some((task) => task.id === taskId)) response.redirect(303, taskCardOn('/tasks', taskId));
+      if (await onMyTasks(api, taskId)) response.redirect(303, taskCardOn('/tasks', taskId));
       else await this.pages.notFound(request, response);
     });
   }
@@ -57,8 +61,13 @@ export class TasksController {
   ): Promise<void> {
     await this.pages.handle(request, response, (context) =>
       // Tasks of many workstreams: each form names its own.
-      changeTask(context, { workstreamId: context.form.workstreamId, taskId }, change, '/tasks', (errors) =>
-        this.render(context, errors, { ...context.form, taskId }),
+      changeTask(
+        context,
+        { workstreamId: context.form.workstreamId, taskId },
+        change,
+        '/tasks',
+        (errors) => this.render(context, errors, { ...context.form, taskId }),
+        () => onMyTasks(context.api, taskId),
       ),
     );
   }

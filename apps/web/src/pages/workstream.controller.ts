@@ -169,6 +169,7 @@ export class WorkstreamController {
         change,
         taskCardOn(workstreamPage(groupId, workstreamId), taskId),
         (errors) => this.render(context, response, groupId, workstreamId, {}, errors, { ...context.form, taskId }),
+        () => hasTask(context.api, workstreamId, taskId),
       ),
     );
   }

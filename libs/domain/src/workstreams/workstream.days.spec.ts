@@ -130,9 +130,28 @@ describe('Removing a member on the day they left', () => {
         .when(remove(chrisSivers.personId, '2020-03-10'))
         .thenFails(
           'OPEN_TASKS',
-          /^Chris Sivers owned a task still open on 2020-03-10, the day given for the removal, until 2020-03-20: remove them on or after that day\.$/,
+          /^Chris Sivers owned a task still open after 2020-03-10, the day given for the removal: “Map the five areas' child protection procedures”, theirs and open until 2020-03-20\. Remove them on or after 2020-03-20\.$/,
         );
       expectFieldNamed(withDone, remove(chrisSivers.personId, '2020-03-10'), 'removedOn');
+    });
+
+    it('and another of his completed on 10 March, when he is removed on 1 March, then the refusal names both tasks, not only the one released last', () => {
+      const withTwo = [
+        ...withDone,
+        taskAdded({ taskId: 'task-2', title: 'Agree a shared referral form', addedOn: '2020-01-21' }),
+        completed('task-2', '2020-03-10'),
+      ];
+      const refused = spec.refusal(withTwo, remove(chrisSivers.personId, '2020-03-01'));
+      expect(refused.message).toBe(
+        "Chris Sivers owned 2 tasks still open after 2020-03-01, the day given for the removal: “Agree a shared referral form”, theirs and open until 2020-03-10 and “Map the five areas' child protection procedures”, theirs and open until 2020-03-20. Remove them on or after 2020-03-20.",
+      );
+      expect(refused.details).toMatchObject({
+        earliest: '2020-03-20',
+        tasks: [
+          { taskId: 'task-2', until: '2020-03-10' },
+          { taskId: 'task-1', until: '2020-03-20' },
+        ],
+      });
     });
 
     it('when he is removed on the day it was completed, then it is recorded', () => {
@@ -161,7 +180,7 @@ describe('Removing a member on the day they left', () => {
         .thenFails(
           'OPEN_TASKS',
           new RegExp(
-            `^Chris Sivers owned a task still open on ${removedOn}, the day given for the removal, until ${until}: remove them on or after that day\\.$`,
+            `^Chris Sivers owned a task still open after ${removedOn}, the day given for the removal: “Map the five areas' child protection procedures”, theirs and open until ${until}\\. Remove them on or after ${until}\\.$`,
           ),
         );
       expectFieldNamed(given, remove(chrisSivers.personId, removedOn), 'removedOn');
@@ -195,7 +214,7 @@ describe('Removing a member on the day they left', () => {
         .thenFails(
           'OPEN_TASKS',
           new RegExp(
-            `^Sandra Corry was given a task on 2020-03-01, after 2020-02-20, the day given for the removal, and it was theirs and open until ${until}: remove them on or after that day\\.$`,
+            `^Sandra Corry owned a task still open after 2020-02-20, the day given for the removal: “Map the five areas' child protection procedures”, given them on 2020-03-01 and theirs and open until ${until}\\. Remove them on or after ${until}\\.$`,
           ),
         );
     },

@@ -8,6 +8,7 @@ import { AddTask, CommissionWorkstream, GroupPartner, WorkstreamCommandUnion } f
 import { leadPartnerOn } from './lead-partner';
 import { OPEN_TASK_STATUSES, TaskRecord, TaskStatus, WorkstreamEvent } from './workstream.events';
 import { mayChangeTask } from './task-editors';
+import { removalHeldUp, tasksHoldingUpRemoval } from './removal-held-up';
 import {
   evolveWorkstream,
   isLead,
@@ -332,17 +333,8 @@ function removeMember(
         ? `${member.name} owns 1 open task; reassign it first.`
         : `${member.name} owns ${open.length} open tasks; reassign them first.`,
     );
-  const released = workstream.released[member.personId];
-  if (released && released.on > removedOn) {
-    const message =
-      released.ownedSince !== null && released.ownedSince > removedOn
-        ? `${member.name} was given a task on ${released.ownedSince}, after ${removedOn}, the day given for the removal, and it was theirs and open until ${released.on}: remove them on or after that day.`
-        : `${member.name} owned a task still open on ${removedOn}, the day given for the removal, until ${released.on}: remove them on or after that day.`;
-    throw new DomainError('OPEN_TASKS', message, {
-      field: 'removedOn',
-      problems: [{ field: 'removedOn', sentence: message }],
-    });
-  }
+  const holdingUp = tasksHoldingUpRemoval(workstream.released[member.personId], removedOn);
+  if (holdingUp.length > 0) throw removalHeldUp(member.name, removedOn, holdingUp);
   return [{ type: 'WorkstreamMemberRemoved', data: { personId: member.personId, removedOn } }];
 }
 

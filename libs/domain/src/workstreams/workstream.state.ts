@@ -38,16 +38,19 @@ export type Workstream = Readonly<{
   /** The day the status was last reported: the lead who reported it led until then at least. */
   reportedOn: IsoDate | null;
   /**
-   * For each person, the latest day a task of theirs stopped being theirs or open (reassigned,
-   * completed, cancelled, carried over): they were in the workstream until then at least.
+   * For each person, by task, the latest day each task of theirs stopped being theirs or open
+   * (reassigned, completed, cancelled, carried over): they were in the workstream until then at least.
    */
-  released: Readonly<Record<string, TaskReleased>>;
+  released: Readonly<Record<string, Readonly<Record<string, TaskReleased>>>>;
   /** Tasks carried to another workstream: their ids stay taken here. */
   carriedOut: readonly string[];
 }>;
 
-/** The day a task stopped being its owner's or open, and the day they were given it here (null when not known). */
-export type TaskReleased = Readonly<{ on: IsoDate; ownedSince: IsoDate | null }>;
+/**
+ * A task, titled as it was then, that stopped being its owner's or open on a day, and the day they were
+ * given it here (null when not known).
+ */
+export type TaskReleased = Readonly<{ taskId: string; title: string; on: IsoDate; ownedSince: IsoDate | null }>;
 
 /** Who may own a task in a workstream: its lead and its members, with the days they joined. */
 export type TaskOwners = Pick<Workstream, 'lead' | 'members'>;
@@ -64,13 +67,17 @@ function changed(state: Workstream, on: IsoDate, what: string): Workstream {
   return on >= state.lastChange.on ? { ...state, lastChange: { on, what } } : state;
 }
 
-/** The state with the task's owner released from it on `on`, unless a task of theirs was released later. */
+/** The state with the task's owner released from it on `on`, unless it was released from them later already. */
 function release(state: Workstream, taskId: string, on: IsoDate): Workstream {
-  const ownerId = state.tasks[taskId].ownerId;
-  const before = state.released[ownerId];
+  const { ownerId, title } = state.tasks[taskId];
+  const theirs = state.released[ownerId] ?? {};
+  const before = theirs[taskId];
   if (before && before.on > on) return state;
   const ownedSince = state.taskDays[taskId]?.ownedSince ?? null;
-  return { ...state, released: { ...state.released, [ownerId]: { on, ownedSince } } };
+  return {
+    ...state,
+    released: { ...state.released, [ownerId]: { ...theirs, [taskId]: { taskId, title, on, ownedSince } } },
+  };
 }
 
 function setTask(

@@ -109,6 +109,51 @@ describe('the history projection', () => {
       restrictedAreaIds: null,
       scopeAreaId: null,
       scopeWorkstreamId: null,
+      // No event of it names the meeting: the history knows neither its group nor its day.
+      recordGroupId: null,
+      recordName: null,
+      recordStartsAt: null,
+    });
+  });
+
+  it('names the record each event is in as it is named now, with its group, and a restricted communication not at all (R42)', () => {
+    const group = { groupId: 'g', name: 'Avon and Somerset', areas: [{ areaId: 'bristol', name: 'Bristol' }] };
+    given(
+      stored('regional-group-g', 'RegionalGroupEstablished', group, admin),
+      stored('regional-group-g', 'AreaAdded', { areaId: 'swindon', name: 'Swindon', addedOn: '2026-04-01' }, admin),
+      stored(
+        'meeting-m',
+        'MeetingScheduled',
+        { meetingId: 'm', groupId: 'g', startsAt: '2026-03-12T10:00:00Z' },
+        admin,
+      ),
+      stored('meeting-m', 'MeetingDetailsCorrected', { startsAt: '2026-03-13T10:00:00Z', place: 'HQ' }, admin),
+      stored('policy-p', 'PolicyDrafted', { policyId: 'p', groupId: 'g', title: 'Escalation', body: 'b' }, admin),
+      stored('policy-p', 'PolicyDraftRevised', { title: 'Escalation procedure', body: 'b', summary: '' }, admin),
+      stored('local-arrangement-swindon', 'PerformanceFiguresSubmitted', { areaId: 'swindon', groupId: 'g' }, admin),
+      ...(['open', 'restricted'] as const).map((id) =>
+        stored(
+          `communication-${id}`,
+          'CommunicationIssued',
+          { communicationId: id, groupId: 'g', title: `An ${id} one`, areas: [], restricted: id === 'restricted' },
+          admin,
+        ),
+      ),
+    );
+    const records = new Map(
+      page({}, 50)?.items.map(({ node }) => [
+        node.streamId,
+        [node.recordGroupId, node.recordName, node.recordStartsAt],
+      ]),
+    );
+    expect(Object.fromEntries(records)).toEqual({
+      'access-platform': [null, null, null],
+      'regional-group-g': ['g', 'Avon and Somerset', null],
+      'meeting-m': ['g', null, '2026-03-13T10:00:00Z'],
+      'policy-p': ['g', 'Escalation procedure', null],
+      'local-arrangement-swindon': ['g', 'Swindon', null],
+      'communication-open': ['g', 'An open one', null],
+      'communication-restricted': ['g', null, null],
     });
   });
 
@@ -274,6 +319,26 @@ describe('the history projection', () => {
     expect(historyCursorOrder(recorded?.items[1].cursor ?? '')).toBe('RECORDED');
     expect(historyCursorOrder(firstPage?.items[0].cursor ?? '')).toBe('HAPPENED');
     expect(historyCursorOrder('not-a-cursor')).toBeNull();
+  });
+
+  it('prepares each of its queries once on a database, however often it is asked', () => {
+    // A fresh database: its first asking prepares what it needs, and none after it prepares again.
+    const fresh = openReadDatabase(':memory:');
+    historyProjection.setup(fresh);
+    const queries = new HistoryQueries(fresh);
+    const ask = () => {
+      queries.page({ entityId: 'police', kinds: ['REGIONAL_GROUP'] }, 1, null, 'HAPPENED');
+      queries.page({}, 1, null);
+      queries.positionAt(RECORDED);
+      queries.firstRecordedAt('police');
+      queries.mentions('police');
+    };
+    ask();
+    const prepare = jest.spyOn(fresh, 'prepare');
+    ask();
+    ask();
+    expect(prepare).not.toHaveBeenCalled();
+    fresh.close();
   });
 
   it('knows which ids it has ever seen', () => {

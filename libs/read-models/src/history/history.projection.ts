@@ -18,6 +18,7 @@ import {
 import { StoredEvent } from '@app/event-store';
 import { Projection, statementsPerDatabase } from '../projection';
 import { entitiesOf, streamEntity } from './entities-of';
+import { recordNamesOf } from './record-names';
 
 const statements = statementsPerDatabase((db) => ({
   // Positional parameters: binding by name would build an object per event for every row.
@@ -34,6 +35,12 @@ const statements = statementsPerDatabase((db) => ({
   rememberPartner: db.prepare('INSERT OR IGNORE INTO history_partners (partner_id, name) VALUES (?, ?)'),
   personName: db.prepare('SELECT name FROM history_people WHERE person_id = ?').pluck(),
   partnerName: db.prepare('SELECT name FROM history_partners WHERE partner_id = ?').pluck(),
+  // A part an event leaves null is one it does not change: a revised draft renames its policy, and keeps its group.
+  rememberRecord: db.prepare(
+    `INSERT INTO history_records (stream_id, group_id, name, starts_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (stream_id) DO UPDATE SET group_id = COALESCE(excluded.group_id, group_id),
+       name = COALESCE(excluded.name, name), starts_at = COALESCE(excluded.starts_at, starts_at)`,
+  ),
   rememberMovable: db.prepare(
     'INSERT INTO history_movable (stream_id, position, type, happened_on, entity_ids) VALUES (?, ?, ?, ?, ?)',
   ),
@@ -95,12 +102,18 @@ function bookingHappenedOn(data: unknown, recordedAt: string): string {
   return meetingBookedOn(groupDateOf(recordedAt), groupDateOf(startsAt), bookedOn);
 }
 
-/** Names as the platform knew them when each event was recorded, so an actor reads as a person, not an id. */
+/**
+ * Names as the platform knew them when each event was recorded, so an actor reads as a person, not an id; and
+ * the record each stream holds as it is named now, so every event of it reads as what it is about.
+ */
 function rememberNames(s: Statements, stored: StoredEvent): void {
   const event = stored as unknown as AccessEvent | RegionalGroupEvent;
   if (event.type === 'PersonRegistered') s.rememberPerson.run(event.data.personId, event.data.name);
   if (event.type === 'CorePartnerAdmitted') s.rememberPartner.run(event.data.partnerId, event.data.name);
   if (event.type === 'PartnerSucceeded') s.rememberPartner.run(event.data.successorId, event.data.successorName);
+  for (const record of recordNamesOf(stored)) {
+    s.rememberRecord.run(record.streamId, record.groupId, record.name, record.startsAt);
+  }
 }
 
 /**
@@ -126,12 +139,15 @@ export const historyProjection: Projection = {
   // 12: a meeting's booking happened no later than its own day (`meetingBookedOn`, as the meetings view lists it),
   // even when nothing later in its stream needed it; a stream recorded out of order still moves its events back.
   // 13: a meeting's booking happened on the day entered for it (`bookedOn`), when one was.
-  version: 13,
+  // 14: the record each stream holds is named (a group's, workstream's or area's name, a policy's or communication's
+  // title, a meeting's start) with its group, so an event reads as what it is about and links to its page.
+  version: 14,
   tables: [
     'history_events',
     'history_links',
     'history_people',
     'history_partners',
+    'history_records',
     'history_restricted_items',
     'history_movable',
   ],
@@ -151,6 +167,7 @@ export const historyProjection: Projection = {
       ) WITHOUT ROWID;
       CREATE TABLE history_people (person_id TEXT PRIMARY KEY, name TEXT NOT NULL);
       CREATE TABLE history_partners (partner_id TEXT PRIMARY KEY, name TEXT NOT NULL);
+      CREATE TABLE history_records (stream_id TEXT PRIMARY KEY, group_id TEXT, name TEXT, starts_at TEXT);
       CREATE TABLE history_restricted_items (
         item_id TEXT PRIMARY KEY, group_id TEXT NOT NULL, area_ids TEXT NOT NULL
       );

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { CursorKey, decodeCursor, decodeDayCursor, Page, pageOf } from '../pagination';
+import { statementsPerDatabase } from '../projection';
 
 export interface HistoryFilter {
   /** Events concerning this entity: in its stream, or naming it in their data. */
@@ -87,6 +88,10 @@ export interface HistoryEventRow {
   readonly scopeAreaId: string | null;
   /** R43: the workstream whose tasks this event's content is; null when it is none's. */
   readonly scopeWorkstreamId: string | null;
+  /** The group of the record the event's stream holds, its name, and a meeting's start; null when not known. */
+  readonly recordGroupId: string | null;
+  readonly recordName: string | null;
+  readonly recordStartsAt: string | null;
 }
 
 const COLUMNS = `e.position, e.event_id AS eventId, e.stream_id AS streamId, e.kind, e.type, e.data,
@@ -94,7 +99,8 @@ const COLUMNS = `e.position, e.event_id AS eventId, e.stream_id AS streamId, e.k
   e.actor_partner_name AS actorPartnerName, e.actor_roles AS actorRoles, e.happened_on AS happenedOn,
   e.recorded_at AS recordedAt, e.reason, e.restricted_group_id AS restrictedGroupId,
   e.restricted_area_ids AS restrictedAreaIds, e.scope_area_id AS scopeAreaId,
-  e.scope_workstream_id AS scopeWorkstreamId`;
+  e.scope_workstream_id AS scopeWorkstreamId, r.group_id AS recordGroupId, r.name AS recordName,
+  r.starts_at AS recordStartsAt`;
 
 /**
  * The rows a filter matches, as `t` (for counting) and how to reach the full events of a page. With
@@ -108,11 +114,13 @@ function whereOf(filter: HistoryFilter): { from: string; page: string; condition
   const conditions: string[] = [];
   const params: unknown[] = [];
   let from = 'history_events t';
-  let page = 'history_events t JOIN history_events e ON e.position = t.position';
+  // The record each event's stream holds, named in the same query as the page rather than once per event.
+  const named = 'LEFT JOIN history_records r ON r.stream_id = e.stream_id';
+  let page = `history_events t JOIN history_events e ON e.position = t.position ${named}`;
   if (linked.length > 0) {
     from = 'history_links t';
     // CROSS JOIN keeps the links as the outer loop, read in key order, whatever the planner guesses.
-    page = 'history_links t CROSS JOIN history_events e ON e.position = t.position';
+    page = `history_links t CROSS JOIN history_events e ON e.position = t.position ${named}`;
     conditions.push('t.entity_id = ?');
     params.push(linked[0]);
     for (const id of linked.slice(1)) {
@@ -138,6 +146,37 @@ function whereOf(filter: HistoryFilter): { from: string; page: string; condition
   return { from, page, conditions, params };
 }
 
+/** How many shapes of page and count query a connection keeps prepared; the oldest is let go past this. */
+const SHAPES_KEPT = 256;
+
+/**
+ * Prepared once per read database: the fixed queries, and the page and count queries by their text,
+ * one for each shape of filter and order (which ids, how many kinds and types, which bounds).
+ */
+const statements = statementsPerDatabase((db) => ({
+  positionAt: db.prepare<[string], { position: number }>(
+    'SELECT position FROM history_events WHERE recorded_at <= ? ORDER BY recorded_at DESC, position DESC LIMIT 1',
+  ),
+  firstRecordedAt: db.prepare<[string], { recordedAt: string }>(
+    `SELECT e.recorded_at AS recordedAt FROM history_links t JOIN history_events e ON e.position = t.position
+     WHERE t.entity_id = ? ORDER BY t.position LIMIT 1`,
+  ),
+  mentions: db.prepare<[string]>('SELECT 1 FROM history_links WHERE entity_id = ? LIMIT 1'),
+  shaped: new Map<string, Database.Statement>(),
+}));
+
+/** The statement of a page or count query of this text, prepared on this database once. */
+function shapedStatement(db: Database.Database, sql: string): Database.Statement {
+  const { shaped } = statements(db);
+  let statement = shaped.get(sql);
+  if (!statement) {
+    if (shaped.size >= SHAPES_KEPT) shaped.delete(shaped.keys().next().value as string);
+    statement = db.prepare(sql);
+    shaped.set(sql, statement);
+  }
+  return statement;
+}
+
 export class HistoryQueries {
   constructor(private readonly db: Database.Database) {}
 
@@ -147,12 +186,7 @@ export class HistoryQueries {
    * orders what it records, rather than a scan of everything recorded before.
    */
   positionAt(instant: string): number | null {
-    const row = this.db
-      .prepare(
-        'SELECT position FROM history_events WHERE recorded_at <= ? ORDER BY recorded_at DESC, position DESC LIMIT 1',
-      )
-      .get(instant) as { position: number } | undefined;
-    return row?.position ?? null;
+    return statements(this.db).positionAt.get(instant)?.position ?? null;
   }
 
   /**
@@ -160,13 +194,7 @@ export class HistoryQueries {
    * event naming it), or null before any: the earliest `asRecordedAt` at which it can be shown.
    */
   firstRecordedAt(entityId: string): string | null {
-    const row = this.db
-      .prepare(
-        `SELECT e.recorded_at AS recordedAt FROM history_links t JOIN history_events e ON e.position = t.position
-         WHERE t.entity_id = ? ORDER BY t.position LIMIT 1`,
-      )
-      .get(entityId) as { recordedAt: string } | undefined;
-    return row?.recordedAt ?? null;
+    return statements(this.db).firstRecordedAt.get(entityId)?.recordedAt ?? null;
   }
 
   /** Events matching every part of the filter, in `order`; null for a cursor not issued in that order. */
@@ -182,14 +210,16 @@ export class HistoryQueries {
     const { from, page, conditions, params } = whereOf(filter);
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     const pageWhere = `WHERE ${[...conditions, ordering.after].join(' AND ')}`;
-    const rows = this.db
-      .prepare(`SELECT ${COLUMNS} FROM ${page} ${pageWhere} ORDER BY ${ordering.orderBy} LIMIT ?`)
-      .all(...params, ...start, first + 1) as HistoryEventRow[];
+    const rows = shapedStatement(
+      this.db,
+      `SELECT ${COLUMNS} FROM ${page} ${pageWhere} ORDER BY ${ordering.orderBy} LIMIT ?`,
+    ).all(...params, ...start, first + 1) as HistoryEventRow[];
     // Nothing comes before the first page: comparing every match with no cursor would only cost.
     const before = after === null ? '0' : `COALESCE(SUM(${ordering.atOrBefore}), 0)`;
-    const counts = this.db
-      .prepare(`SELECT COUNT(*) AS total, ${before} AS before FROM ${from} ${where}`)
-      .get(...(after === null ? [] : start), ...params) as { total: number; before: number };
+    const counts = shapedStatement(this.db, `SELECT COUNT(*) AS total, ${before} AS before FROM ${from} ${where}`).get(
+      ...(after === null ? [] : start),
+      ...params,
+    ) as { total: number; before: number };
     return pageOf(
       rows.map((node) => ({ key: ordering.key(node), node })),
       first,
@@ -200,6 +230,6 @@ export class HistoryQueries {
 
   /** Whether any event at all concerns this id: an id the history never mentions is not found, not empty. */
   mentions(entityId: string): boolean {
-    return this.db.prepare('SELECT 1 FROM history_links WHERE entity_id = ? LIMIT 1').get(entityId) !== undefined;
+    return statements(this.db).mentions.get(entityId) !== undefined;
   }
 }

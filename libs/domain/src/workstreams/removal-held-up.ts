@@ -1,0 +1,41 @@
+import { IsoDate } from '../shared/dates';
+import { DomainError } from '../shared/domain-error';
+import { joinedWithAnd } from '../shared/text';
+import { TaskReleased } from './workstream.state';
+
+/**
+ * The tasks of a member's that hold up their removal on `removedOn`: every one that was still theirs
+ * and open after that day, however it stopped being so later (reassigned, completed, cancelled,
+ * carried over), since every open task keeps an owner in the workstream on every day. In the order
+ * they stopped being theirs; none when the removal may be dated `removedOn`.
+ */
+export function tasksHoldingUpRemoval(
+  released: Readonly<Record<string, TaskReleased>> | undefined,
+  removedOn: IsoDate,
+): TaskReleased[] {
+  return Object.values(released ?? {})
+    .filter((task) => task.on > removedOn)
+    .sort((a, b) => a.on.localeCompare(b.on) || a.title.localeCompare(b.title));
+}
+
+/** One task holding a removal up: since when it was theirs when that was after the day given, and until when. */
+function heldBy(task: TaskReleased, removedOn: IsoDate): string {
+  const given = task.ownedSince !== null && task.ownedSince > removedOn ? `given them on ${task.ownedSince} and ` : '';
+  return `“${task.title}”, ${given}theirs and open until ${task.on}`;
+}
+
+/**
+ * The refusal (OPEN_TASKS) of `name`'s removal on `removedOn`, which `tasks` (at least one) hold up:
+ * every one named, with the first day the removal may be dated, in `extensions.earliest`.
+ */
+export function removalHeldUp(name: string, removedOn: IsoDate, tasks: readonly TaskReleased[]): DomainError {
+  const earliest = tasks.reduce((latest, task) => (task.on > latest ? task.on : latest), removedOn);
+  const owned = tasks.length === 1 ? 'a task' : `${tasks.length} tasks`;
+  const message = `${name} owned ${owned} still open after ${removedOn}, the day given for the removal: ${joinedWithAnd(tasks.map((task) => heldBy(task, removedOn)))}. Remove them on or after ${earliest}.`;
+  return new DomainError('OPEN_TASKS', message, {
+    field: 'removedOn',
+    problems: [{ field: 'removedOn', sentence: message }],
+    earliest,
+    tasks: tasks.map(({ taskId, title, ownedSince, on }) => ({ taskId, title, ownedSince, until: on })),
+  });
+}
