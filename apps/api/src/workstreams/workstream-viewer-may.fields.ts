@@ -1,0 +1,64 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { mayChangeTask, mayReportStatus, WorkstreamPeople } from '@app/domain';
+import { WorkstreamQueries } from '@app/read-models';
+import { CurrentIdentity } from '../auth/current-identity.decorator';
+import { Identity } from '../auth/identity';
+import { GroupTimeViews } from '../common/group-time-views';
+import { GraphqlContext } from '../graphql/graphql-context';
+import { Workstream, WorkstreamPerson } from './workstream.types';
+
+/**
+ * What the reader may do to the workstream today, answered by the rules its mutations are decided
+ * by, with its lead and members of today, so a page offers only the forms that person can use.
+ * Nothing for a workstream seen as at a day or a moment, which is history.
+ */
+@Resolver(() => Workstream)
+export class WorkstreamViewerMayFields {
+  constructor(
+    private readonly workstreams: WorkstreamQueries,
+    private readonly views: GroupTimeViews,
+  ) {}
+
+  /** Today's lead and members, each with their name; null when the workstream is seen as history. */
+  private async peopleToday(
+    workstream: Workstream,
+    context: GraphqlContext,
+  ): Promise<{ people: WorkstreamPeople; named: WorkstreamPerson[] } | null> {
+    if (workstream.asAt !== null) return null;
+    const today = this.views.today();
+    const row = this.workstreams.workstreamSeen(workstream.id, today);
+    if (!row) return null;
+    const members = await context.loaders.membersOfWorkstream.load({ id: workstream.id, args: { view: today } });
+    return {
+      people: { leadId: row.leadPersonId, memberIds: members.map((member) => member.personId) },
+      named: [{ personId: row.leadPersonId, name: row.leadName }, ...members],
+    };
+  }
+
+  @ResolveField(() => [WorkstreamPerson], {
+    description:
+      'W2: whom the reader may add a task for today, the lead first: the lead any of its lead and members, a member themself, anyone else nobody. Empty for a workstream seen as at a day or a moment.',
+  })
+  async viewerMayAddTasksFor(
+    @Parent() workstream: Workstream,
+    @Context() context: GraphqlContext,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<WorkstreamPerson[]> {
+    const today = await this.peopleToday(workstream, context);
+    if (!today) return [];
+    return today.named.filter((owner) => mayChangeTask(today.people, identity.personId, owner.personId));
+  }
+
+  @ResolveField(() => Boolean, {
+    description:
+      'W1: whether the reader may report the workstream’s status today (its lead). False for a workstream seen as at a day or a moment.',
+  })
+  async viewerMayReportStatus(
+    @Parent() workstream: Workstream,
+    @Context() context: GraphqlContext,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<boolean> {
+    const today = await this.peopleToday(workstream, context);
+    return today !== null && mayReportStatus(today.people, identity.personId);
+  }
+}
