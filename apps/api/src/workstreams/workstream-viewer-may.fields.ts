@@ -1,10 +1,11 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { mayChangeTask, mayReportStatus, WorkstreamPeople } from '@app/domain';
+import { mayChangeTask, mayReportStatus } from '@app/domain';
 import { WorkstreamQueries } from '@app/read-models';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { GroupTimeViews } from '../common/group-time-views';
 import { GraphqlContext } from '../graphql/graphql-context';
+import { PeopleToday, workstreamPeopleToday } from './workstream-people-today';
 import { Workstream, WorkstreamPerson } from './workstream.types';
 
 /**
@@ -19,20 +20,11 @@ export class WorkstreamViewerMayFields {
     private readonly views: GroupTimeViews,
   ) {}
 
-  /** Today's lead and members, each with their name; null when the workstream is seen as history. */
-  private async peopleToday(
-    workstream: Workstream,
-    context: GraphqlContext,
-  ): Promise<{ people: WorkstreamPeople; named: WorkstreamPerson[] } | null> {
-    if (workstream.asAt !== null) return null;
-    const today = this.views.today();
-    const row = this.workstreams.workstreamSeen(workstream.id, today);
-    if (!row) return null;
-    const members = await context.loaders.membersOfWorkstream.load({ id: workstream.id, args: { view: today } });
-    return {
-      people: { leadId: row.leadPersonId, memberIds: members.map((member) => member.personId) },
-      named: [{ personId: row.leadPersonId, name: row.leadName }, ...members],
-    };
+  /** Today's lead and members; null for a workstream seen as history. */
+  private peopleToday(workstream: Workstream, context: GraphqlContext): Promise<PeopleToday | null> {
+    return workstream.asAt !== null
+      ? Promise.resolve(null)
+      : workstreamPeopleToday({ workstreams: this.workstreams, views: this.views }, context, workstream.id);
   }
 
   @ResolveField(() => [WorkstreamPerson], {

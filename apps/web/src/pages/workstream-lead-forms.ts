@@ -59,18 +59,20 @@ export interface Owner {
   readonly name: string;
 }
 
-/** W2: a task added from the form, for an owner the form offers; refused, the page is shown again. */
-export function addTask(
-  context: PageContext,
-  workstreamId: string,
-  done: string,
-  showAgain: (errors: FieldError[]) => Promise<void>,
-): Promise<void> {
-  const { form, api } = context;
-  return formChange(
-    context,
-    ADD_TASK,
-    async () => {
+/** What each form sends: its fields, by the names the API gives them, and the change it asks for, in the words of its banner. */
+const SENDS: Readonly<
+  Record<
+    LeadForm,
+    {
+      readonly fields: FormFields;
+      readonly send: (context: PageContext, workstreamId: string) => Promise<string | FieldError[]>;
+    }
+  >
+> = {
+  // W2: a task for an owner the form offers.
+  'add-task': {
+    fields: ADD_TASK,
+    async send({ form, api }, workstreamId) {
       const due = readDate(form, 'dueDate', 'The due date', ADD_TASK.dueDate.id);
       if (due.error) return [due.error];
       if (!due.date) return [{ field: ADD_TASK.dueDate.id, text: 'Enter the date the task is due' }];
@@ -88,23 +90,11 @@ export function addTask(
       });
       return `The task “${title}” is added.`;
     },
-    done,
-    showAgain,
-  );
-}
-
-/** W1: the lead's report of the workstream's status; refused, the page is shown again. */
-export function reportStatus(
-  context: PageContext,
-  workstreamId: string,
-  done: string,
-  showAgain: (errors: FieldError[]) => Promise<void>,
-): Promise<void> {
-  const { form, api } = context;
-  return formChange(
-    context,
-    STATUS_REPORT,
-    async () => {
+  },
+  // W1: the lead's red, amber or green with a note.
+  'status-report': {
+    fields: STATUS_REPORT,
+    async send({ form, api }, workstreamId) {
       const errors: FieldError[] = [];
       if (!form.rag) errors.push({ field: STATUS_REPORT.rag.id, text: 'Select red, amber or green' });
       const reported = readDate(form, 'reportedOn', 'The date of the report', STATUS_REPORT.reportedOn.id);
@@ -122,9 +112,19 @@ export function reportStatus(
       });
       return `The workstream’s status is reported: ${humanise(form.rag)}.`;
     },
-    done,
-    showAgain,
-  );
+  },
+};
+
+/** One of the forms sent: done, the person goes to `done` with a banner; refused, `showAgain` shows the page again. */
+export function sendLeadForm(
+  which: LeadForm,
+  context: PageContext,
+  workstreamId: string,
+  done: string,
+  showAgain: (errors: FieldError[]) => Promise<void>,
+): Promise<void> {
+  const { fields, send } = SENDS[which];
+  return formChange(context, fields, () => send(context, workstreamId), done, showAgain);
 }
 
 /** What both forms post to and show again after a refusal. */

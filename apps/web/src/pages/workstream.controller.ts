@@ -41,13 +41,12 @@ import {
   WorkstreamSummary,
 } from './workstream-views';
 import {
-  addTask,
   addTaskForm,
   formOfError,
   LeadForm,
   Owner,
-  reportStatus,
   SECTION_OF,
+  sendLeadForm,
   SENT_FROM,
   statusReportForm,
 } from './workstream-lead-forms';
@@ -177,7 +176,7 @@ export class WorkstreamController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    await this.sendLeadForm('add-task', groupId, workstreamId, request, response, addTask);
+    await this.sendLeadForm('add-task', groupId, workstreamId, request, response);
   }
 
   /** The lead's status report from the page's form (W1). */
@@ -188,7 +187,7 @@ export class WorkstreamController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    await this.sendLeadForm('status-report', groupId, workstreamId, request, response, reportStatus);
+    await this.sendLeadForm('status-report', groupId, workstreamId, request, response);
   }
 
   /** A lead form's address asked for again after a refusal (a reload): the workstream's page, at the form's section. */
@@ -209,10 +208,9 @@ export class WorkstreamController {
     workstreamId: string,
     request: Request,
     response: Response,
-    send: typeof addTask,
   ): Promise<void> {
     await this.pages.handle(request, response, (context) =>
-      send(context, workstreamId, workstreamPage(groupId, workstreamId), (errors) =>
+      sendLeadForm(form, context, workstreamId, workstreamPage(groupId, workstreamId), (errors) =>
         this.render(context, response, groupId, workstreamId, {}, errors, { ...context.form, [SENT_FROM]: form }),
       ),
     );
