@@ -16,6 +16,7 @@ import { GraphqlContext } from '../graphql/graphql-context';
 import { Viewed } from '../graphql/loaders';
 import { LocalArea } from '../regional-group/regional-group.types';
 import { WorkstreamService } from './workstream.service';
+import { workstreamPeopleToday } from './workstream-people-today';
 import {
   AddTaskInput,
   AddWorkstreamMemberInput,
@@ -500,11 +501,11 @@ export class TaskFields {
     @CurrentIdentity() identity: Identity,
   ): Promise<boolean> {
     if (task.view !== null) return false;
-    const today = this.views.today();
-    const workstream = this.workstreams.workstreamSeen(task.workstreamId, today);
-    if (!workstream) return false;
-    const members = await context.loaders.membersOfWorkstream.load({ id: task.workstreamId, args: { view: today } });
-    const people = { leadId: workstream.leadPersonId, memberIds: members.map((member) => member.personId) };
-    return mayChangeTask(people, identity.personId, task.ownerId);
+    const today = await workstreamPeopleToday(
+      { workstreams: this.workstreams, views: this.views },
+      context,
+      task.workstreamId,
+    );
+    return today !== null && mayChangeTask(today.people, identity.personId, task.ownerId);
   }
 }

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
+import { groupDateOf } from '@app/domain';
 import { CLOCK, Clock } from '@app/platform';
 import { ApiClient, ApiRefusal, keptIfForbidden } from '../api-client';
 import {
@@ -39,12 +40,23 @@ import {
   WORKSTREAM_SUMMARY_FIELDS,
   WorkstreamSummary,
 } from './workstream-views';
+import {
+  addTaskForm,
+  formOfError,
+  LeadForm,
+  Owner,
+  SECTION_OF,
+  sendLeadForm,
+  SENT_FROM,
+  statusReportForm,
+} from './workstream-lead-forms';
 
 const WORKSTREAM = `query Workstream($id: ID!, $asAt: String) {
   workstream(id: $id, asAt: $asAt) {
     ${WORKSTREAM_SUMMARY_FIELDS}
     groupId purpose termsOfReference startDate endDate outcomeReport
     areas { name } members { personId name } statusReports { rag note reportedOn }
+    viewerMayAddTasksFor { personId name } viewerMayReportStatus
   }
 }`;
 interface Workstream extends WorkstreamSummary {
@@ -57,6 +69,10 @@ interface Workstream extends WorkstreamSummary {
   areas: { name: string }[];
   members: { personId: string; name: string }[];
   statusReports: StatusReport[];
+  /** Whom the reader may add a task for today, by the rule addTask is decided by (W2); none as at a day. */
+  viewerMayAddTasksFor: Owner[];
+  /** Whether the reader may report the status today, by the rule reportWorkstreamStatus is decided by (W1). */
+  viewerMayReportStatus: boolean;
 }
 
 /** Which group a workstream is one of, for a form's address under a group. */
@@ -152,6 +168,54 @@ export class WorkstreamController {
     });
   }
 
+  /** A task added from the page's form (W2): done, the page at its tasks with a banner; refused, shown again. */
+  @Post('tasks')
+  async addTask(
+    @Param('groupId') groupId: string,
+    @Param('workstreamId') workstreamId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.sendLeadForm('add-task', groupId, workstreamId, request, response);
+  }
+
+  /** The lead's status report from the page's form (W1). */
+  @Post('status-reports')
+  async reportStatus(
+    @Param('groupId') groupId: string,
+    @Param('workstreamId') workstreamId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.sendLeadForm('status-report', groupId, workstreamId, request, response);
+  }
+
+  /** A lead form's address asked for again after a refusal (a reload): the workstream's page, at the form's section. */
+  @Get(['tasks', 'status-reports'])
+  back(
+    @Param('groupId') groupId: string,
+    @Param('workstreamId') workstreamId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): void {
+    const section = request.path.endsWith('/tasks') ? SECTION_OF['add-task'] : SECTION_OF['status-report'];
+    response.redirect(303, `${workstreamPage(groupId, workstreamId)}#${section}`);
+  }
+
+  private async sendLeadForm(
+    form: LeadForm,
+    groupId: string,
+    workstreamId: string,
+    request: Request,
+    response: Response,
+  ): Promise<void> {
+    await this.pages.handle(request, response, (context) =>
+      sendLeadForm(form, context, workstreamId, workstreamPage(groupId, workstreamId), (errors) =>
+        this.render(context, response, groupId, workstreamId, {}, errors, { ...context.form, [SENT_FROM]: form }),
+      ),
+    );
+  }
+
   @Post('tasks/:taskId/:change')
   async change(
     @Param('groupId') groupId: string,
@@ -238,10 +302,28 @@ export class WorkstreamController {
           })
         : html``;
 
+    const owners = workstream.viewerMayAddTasksFor;
+    const shown: Record<LeadForm, boolean> = {
+      'add-task': owners.length > 0,
+      'status-report': workstream.viewerMayReportStatus,
+    };
+    // A refusal from a form the reader is not offered (a forged post, or a right lost since) goes on its section.
+    const onShownForms = errors.map((error) => {
+      const form = formOfError(error);
+      return form && !shown[form] ? { field: SECTION_OF[form], text: error.text } : error;
+    });
+    const leadForms = {
+      page,
+      csrfToken: session.csrfToken,
+      today: groupDateOf(this.clock.now().toISOString()),
+      values,
+      errors: onShownForms,
+    };
+
     render({
       title: asAt ? `${workstream.name} as at ${longDate(asAt)}` : workstream.name,
       current: '/',
-      errors: errorsOnTasks(errors, tasks instanceof ApiRefusal ? [] : tasks, (task) => task.viewerMayChange),
+      errors: errorsOnTasks(onShownForms, tasks instanceof ApiRefusal ? [] : tasks, (task) => task.viewerMayChange),
       status: errors.length > 0 ? 400 : 200,
       content: html`<span class="govuk-caption-l"
           >${asAt ? asAtCaption('Workstream', asAt, this.clock.now()) : 'Workstream'}</span
@@ -302,28 +384,32 @@ export class WorkstreamController {
           }
           ${button('Show', 'secondary')}
         </form>
-        ${
-          workstream.statusReports.length === 0
-            ? html`<h2 class="govuk-heading-m">Status reports</h2>
-                <p class="govuk-body">The lead has not reported yet.</p>`
-            : table(
-                'Status reports',
-                ['Reported on', 'Status', 'Note'],
-                workstream.statusReports.map((report) => [
-                  longDate(report.reportedOn),
-                  ragTag(report.rag),
-                  report.note,
-                ]),
-              )
-        }
-        <h2 class="govuk-heading-m">Tasks</h2>
+        <div id="${SECTION_OF['status-report']}">
+          ${
+            workstream.statusReports.length === 0
+              ? html`<h2 class="govuk-heading-m">Status reports</h2>
+                  <p class="govuk-body">The lead has not reported yet.</p>`
+              : table(
+                  'Status reports',
+                  ['Reported on', 'Status', 'Note'],
+                  workstream.statusReports.map((report) => [
+                    longDate(report.reportedOn),
+                    ragTag(report.rag),
+                    report.note,
+                  ]),
+                )
+          }
+          ${shown['status-report'] ? statusReportForm(leadForms) : html``}
+        </div>
+        <h2 class="govuk-heading-m" id="${SECTION_OF['add-task']}">Tasks</h2>
         ${
           tasks instanceof ApiRefusal
             ? html`<p class="govuk-body" id="tasks-not-shown">Tasks are not shown: ${tasks.message}</p>`
             : tasks.length === 0
               ? html`<p class="govuk-body">No task matches.</p>`
               : tasksByStatus(tasks, 3, (task) => [['Owner', nameOf(task.ownerId)]], actions)
-        }`,
+        }
+        ${shown['add-task'] ? addTaskForm(owners, leadForms) : html``}`,
     });
   }
 

@@ -7,7 +7,8 @@ import { normaliseName, requireText } from '../shared/text';
 import { AddTask, CommissionWorkstream, GroupPartner, WorkstreamCommandUnion } from './workstream.commands';
 import { leadPartnerOn } from './lead-partner';
 import { OPEN_TASK_STATUSES, TaskRecord, TaskStatus, WorkstreamEvent } from './workstream.events';
-import { mayChangeTask } from './task-editors';
+import { mayChangeTask, WorkstreamPeople } from './task-editors';
+import { mayReportStatus } from './status-reporter';
 import { removalHeldUp, tasksHoldingUpRemoval } from './removal-held-up';
 import {
   evolveWorkstream,
@@ -28,10 +29,14 @@ function requireManager(workstream: Workstream, actor: Actor, action: string): v
   });
 }
 
+const peopleOn = (workstream: Workstream): WorkstreamPeople => ({
+  leadId: workstream.lead.personId,
+  memberIds: Object.keys(workstream.members),
+});
+
 /** W2 (mayChangeTask), refused with why: a member is told they change only their own. */
 function requireTaskEditor(workstream: Workstream, actor: Actor, task: TaskRecord | null): void {
-  const people = { leadId: workstream.lead.personId, memberIds: Object.keys(workstream.members) };
-  if (mayChangeTask(people, actor.personId, task?.ownerId ?? null)) return;
+  if (mayChangeTask(peopleOn(workstream), actor.personId, task?.ownerId ?? null)) return;
   const member = workstream.members[actor.personId] !== undefined;
   throw new DomainError(
     'FORBIDDEN',
@@ -262,7 +267,8 @@ function addTask(command: AddTask, workstream: Workstream): WorkstreamEvent[] {
   if (workstream.tasks[taskId] || workstream.carriedOut.includes(taskId))
     throw new DomainError('ALREADY_EXISTS', 'That task already exists.');
   const ownerJoined = requireOwnerCandidate(workstream, ownerId);
-  if (!isLead(workstream, actor.personId) && ownerId !== actor.personId) {
+  // W2 once more, now for the owner named: a member, let in above, adds tasks for themself only.
+  if (!mayChangeTask(peopleOn(workstream), actor.personId, ownerId)) {
     throw new DomainError('FORBIDDEN', 'A member adds tasks for themself; the lead assigns them to others.', {
       requiredRole: 'workstream LEAD',
     });
@@ -387,7 +393,7 @@ function decideForWorkstream(
       return changeLead(workstream, command.data.leadPartnerId, command.data.lead, changedOn);
     }
     case 'ReportWorkstreamStatus':
-      if (!isLead(workstream, actor.personId)) {
+      if (!mayReportStatus(peopleOn(workstream), actor.personId)) {
         throw new DomainError('FORBIDDEN', "The workstream's status is reported by its lead (W1).", {
           requiredRole: 'workstream LEAD',
         });
