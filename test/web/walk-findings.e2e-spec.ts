@@ -1,0 +1,52 @@
+import { Browser, Page } from 'playwright-core';
+import { IntegrityMonitor } from '../../apps/api/src/integrity/integrity-monitor';
+import { describeWithChromium, launchChromium, openSignedIn } from '../support/chromium';
+import { DemoApp, startDemoApp } from '../support/demo-app';
+
+// A real browser on a shared 2-core machine: each test gets more than Jest's default minute to finish.
+jest.setTimeout(300_000);
+
+/** What a second walk of the demo found, each where a business manager, an auditor or the chair met it. */
+describeWithChromium('the demo’s pages, as the second walk met them, in Chromium', () => {
+  let app: DemoApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startDemoApp();
+    await app.api.app.get(IntegrityMonitor).signIfDue();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.api.stop();
+  });
+
+  const signedIn = (who: string): Promise<Page> => openSignedIn(browser, app.api.url, who);
+  const main = (page: Page) => page.locator('main').innerText();
+
+  it('lets a business manager keep and check the signed head on /audit, and keeps the history for auditors', async () => {
+    const manager = await signedIn('area business manager (North Somerset)');
+    await manager.getByRole('link', { name: 'Audit' }).click();
+    expect(manager.url()).toBe(`${app.api.url}/audit`);
+    await expect(manager.locator('h1').innerText()).resolves.toBe('Audit');
+    await expect(manager.locator('.govuk-summary-list').innerText()).resolves.toContain('Verified');
+    const kept = await (await manager.request.get(`${app.api.url}/audit/head.json`)).text();
+    await manager.getByLabel('Check a head you kept').fill(kept);
+    await manager.getByRole('button', { name: 'Check the head' }).click();
+    await expect(manager.locator('#witness-verdict').innerText()).resolves.toMatch(/^The history you kept holds/);
+    await expect(main(manager)).resolves.toContain(
+      'The history of every change, with who made it and why, is for auditors and administrators',
+    );
+    await expect(manager.getByRole('button', { name: 'Show history' }).count()).resolves.toBe(0);
+    const exported = await manager.request.get(`${app.api.url}/audit/export.jsonl`);
+    expect(exported.status()).toBe(403);
+    await manager.context().close();
+
+    const auditor = await signedIn('auditor');
+    await auditor.goto(`${app.api.url}/audit`);
+    await expect(auditor.getByRole('button', { name: 'Show history' }).count()).resolves.toBe(1);
+    await expect(main(auditor)).resolves.toMatch(/\d+ events match/);
+    await expect(main(auditor)).resolves.not.toContain('is for auditors and administrators');
+    await auditor.context().close();
+  });
+});
