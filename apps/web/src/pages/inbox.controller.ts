@@ -30,6 +30,7 @@ import {
   bySentDay,
   deadlineCell,
   deadlinesOf,
+  dueDayOf,
   everyNode,
   NodePage,
   PRACTICE_REVIEW_FIELDS,
@@ -388,7 +389,7 @@ export class InboxController {
                   reportUpTitle(item),
                   humanise(item.kind),
                   longDate(item.receivedOn),
-                  item.dueOn ? longDate(item.dueOn) : 'No due day',
+                  dueDayOf(item),
                   reportUpTag(item.status),
                   [
                     item.acknowledgedAt
