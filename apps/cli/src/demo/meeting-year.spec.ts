@@ -1,4 +1,4 @@
-import { MEETINGS, NEXT_MEETING } from './meeting-year';
+import { MEETINGS, minutesText, NEXT_MEETING } from './meeting-year';
 
 describe("the demo's year of meetings", () => {
   const inLondon = new Intl.DateTimeFormat('en-GB', {
@@ -11,5 +11,12 @@ describe("the demo's year of meetings", () => {
   it('given meetings in winter and in British Summer Time, when read in London, then each starts at 10:00', () => {
     const starts = [...MEETINGS.map((meeting) => meeting.startsAt), NEXT_MEETING];
     expect(starts.map((startsAt) => inLondon.format(new Date(startsAt)))).toEqual(starts.map(() => '10:00'));
+  });
+
+  it('given the meeting of 11 June 2026, which was not quorate, when its notes are written, then the day is in words', () => {
+    expect(minutesText('2026-06-11T09:00:00Z', false)).toBe(
+      'Notes of the meeting of 11 June 2026: the meeting was not quorate and took no decisions.',
+    );
+    expect(minutesText('2026-03-12T10:00:00Z', true)).toMatch(/^Minutes of the meeting of 12 March 2026 at /);
   });
 });
