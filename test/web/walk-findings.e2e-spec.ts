@@ -49,4 +49,15 @@ describeWithChromium('the demo’s pages, as the second walk met them, in Chromi
     await expect(main(auditor)).resolves.not.toContain('is for auditors and administrators');
     await auditor.context().close();
   });
+
+  it('names the version once in the accessible name of each button that records an area’s decision', async () => {
+    const page = await signedIn('area business manager (South Gloucestershire)');
+    await page.goto(`${app.api.url}/areas/${app.demo.areaIds['South Gloucestershire']}/inbox`);
+    const names = await page
+      .getByRole('button', { name: /^Record decision/ })
+      .evaluateAll((buttons) => buttons.map((button) => button.textContent?.replace(/\s+/g, ' ').trim() ?? ''));
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect([name, name.match(/version/g)?.length]).toEqual([name, 1]);
+    await page.context().close();
+  });
 });

@@ -305,7 +305,8 @@ export class InboxController {
           errors: fieldErrors,
         })}
         ${button('Record decision', 'primary', {
-          hidden: `on ${forPeople(item)}, version ${String(item.policyVersion)}`,
+          // The title the platform builds names the version already ("…, version 1, effective …").
+          hidden: `on ${forPeople(item)}`,
         })}
       </form>`;
     };
