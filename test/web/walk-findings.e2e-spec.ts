@@ -60,4 +60,16 @@ describeWithChromium('the demo’s pages, as the second walk met them, in Chromi
     for (const name of names) expect([name, name.match(/version/g)?.length]).toEqual([name, 1]);
     await page.context().close();
   });
+
+  it('says a workstream had no tasks yet on a day before its first, and that none matches only when filtered', async () => {
+    const page = await signedIn('chair');
+    const workstream = `${app.api.url}/groups/${app.demo.groupId}/workstreams/${app.workstreams.taskAndFinishId}`;
+    const tasks = () => page.locator('h2:text-is("Tasks") + p').innerText();
+    // Begun on 15 September 2026, its first tasks added on the 22nd.
+    await page.goto(`${workstream}?asAt-day=16&asAt-month=9&asAt-year=2026`);
+    await expect(tasks()).resolves.toBe('The workstream had no tasks yet on 16 September 2026.');
+    await page.goto(`${workstream}?asAt-day=16&asAt-month=9&asAt-year=2026&status=DONE`);
+    await expect(tasks()).resolves.toBe('No task matches.');
+    await page.context().close();
+  });
 });
