@@ -72,4 +72,17 @@ describeWithChromium('the demo’s pages, as the second walk met them, in Chromi
     await expect(tasks()).resolves.toBe('No task matches.');
     await page.context().close();
   });
+
+  it('words a notice’s consequences as done on a day planned for after it takes effect, and as to come before', async () => {
+    const page = await signedIn('chair');
+    const notices = () => page.locator('h2:text-is("Notices to leave") ~ dl').first().innerText();
+    // The demo's notice, given on 23 November 2026, takes effect thirteen months later.
+    await page.goto(`${app.api.url}/groups/${app.demo.groupId}?asAt-day=1&asAt-month=1&asAt-year=2028`);
+    await expect(notices()).resolves.toMatch(/Took effect\s+23 December 2027/);
+    await expect(notices()).resolves.toContain('Quorum became 6 of 9 representatives.');
+    await page.goto(`${app.api.url}/groups/${app.demo.groupId}`);
+    await expect(notices()).resolves.toMatch(/Takes effect\s+23 December 2027/);
+    await expect(notices()).resolves.toContain('Quorum becomes 6 of 9 representatives.');
+    await page.context().close();
+  });
 });
