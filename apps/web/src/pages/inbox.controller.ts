@@ -218,7 +218,7 @@ export class InboxController {
   }
 
   private async render(
-    { api, session, render, viewer }: PageContext,
+    { api, session, render }: PageContext,
     areaId: string,
     errors: FieldError[],
     values: Record<string, string> = {},
