@@ -366,7 +366,7 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
       text: 'Item 2: the date is 10 September.',
       reason: 'Typing error',
     });
-    expect(data?.correctMinutes.minutes.text).toMatch(/^Minutes of the meeting of 2026-09-10/);
+    expect(data?.correctMinutes.minutes.text).toMatch(/^Minutes of the meeting of 10 September 2026 at /);
     expect(data?.correctMinutes.minutes.corrections).toEqual([
       { text: 'Item 2: the date is 10 September.', reason: 'Typing error' },
     ]);

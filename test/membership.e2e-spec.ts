@@ -262,6 +262,23 @@ describe('the Avon and Somerset membership over GraphQL', () => {
       expect(errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredRole: 'ADMINISTRATOR or CHAIR' });
     });
 
+    it('tells a representative who is not the chair that, not what is wrong with their input', async () => {
+      const input = { name: '   ', agencyType: 'EDUCATION', areaIds: [], admittedOn: '2026-02-30' };
+      const notChair = await mutate(
+        'admitCorePartner',
+        'AdmitCorePartnerInput',
+        input,
+        await tokenOf('julian-wooster'),
+      );
+      expect(notChair.errors?.[0].extensions).toMatchObject({
+        code: 'FORBIDDEN',
+        requiredRole: 'ADMINISTRATOR or CHAIR',
+      });
+      // An administrator, who may, is told what to correct.
+      const administrator = await mutate('admitCorePartner', 'AdmitCorePartnerInput', input);
+      expect(administrator.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
+    });
+
     it('refuses role grants by anyone but an administrator', async () => {
       const { errors } = await api.graphql(
         'mutation($input: RoleInput!) { grantRole(input: $input) { personId } }',

@@ -157,6 +157,13 @@ describe('establishing and reading regional groups over GraphQL', () => {
       const token = await api.registerPersonWithoutRoles('Someone Without Roles');
       await refused(avonAndSomerset(), 'FORBIDDEN', /Only an administrator/, token);
     });
+    it('a caller who may not establish a group, told so rather than what is wrong with the input', async () => {
+      const token = await api.registerPersonWithoutRoles('Someone Else Without Roles');
+      // A field the schema does not have is refused by GraphQL itself, before any rule is asked.
+      for (const wrong of [{ name: '   ' }, { areas: [] }, { areas: [{ name: '' }] }, { idempotencyKey: 'a b' }])
+        await refused(avonAndSomerset(wrong), 'FORBIDDEN', /^Only an administrator/, token);
+      await refused(avonAndSomerset({ name: '   ' }), 'UNAUTHENTICATED', /Sign in/, null);
+    });
   });
 
   describe('idempotency keys', () => {

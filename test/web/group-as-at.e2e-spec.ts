@@ -36,6 +36,11 @@ describeWithChromium('a group’s pages seen as at one day, in Chromium', () => 
       .getByRole('link')
       .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
   const caption = (page: Page) => page.locator('.govuk-caption-l').innerText();
+  /** Every tab of the group as GOV.UK heads a page within a larger whole: what it is in the caption, its name the h1. */
+  const headedAsTheGroup = async (page: Page, day: string) => {
+    await expect(caption(page)).resolves.toBe(`Regional group as it stood on ${day}`);
+    await expect(page.locator('h1').innerText()).resolves.toBe(GROUP);
+  };
 
   it('carries the overview’s day to Meetings, Policies and the inbox, each showing it or saying it cannot', async () => {
     const page = await chair();
@@ -46,7 +51,7 @@ describeWithChromium('a group’s pages seen as at one day, in Chromium', () => 
     await expect(links(page)).resolves.toEqual(onTheDay);
 
     await navigation(page).getByRole('link', { name: 'Meetings' }).click();
-    await expect(caption(page)).resolves.toBe(`${GROUP} as it stood on 1 July 2026`);
+    await headedAsTheGroup(page, '1 July 2026');
     // Those booked or held by then: September's, booked at June's, but not December's, booked at September's.
     const meetings = await page.locator('table tbody tr').allInnerTexts();
     expect(meetings.map((row) => row.split('\t')[0].replace(/ at .*$/, ''))).toEqual([
@@ -66,14 +71,14 @@ describeWithChromium('a group’s pages seen as at one day, in Chromium', () => 
     await expect(links(page)).resolves.toEqual(onTheDay);
 
     await navigation(page).getByRole('link', { name: 'Policies' }).click();
-    await expect(caption(page)).resolves.toBe(`${GROUP} as it stood on 1 July 2026`);
+    await headedAsTheGroup(page, '1 July 2026');
     // The escalation procedure was approved in November 2026; the protocol was published in December 2024.
     await expect(page.locator('main h2').allInnerTexts()).resolves.toEqual(['Information sharing protocol']);
     await expect(links(page)).resolves.toEqual(onTheDay);
 
     // The task-and-finish group began on 15 September 2026; the standing groups had not reported by July.
     await navigation(page).getByRole('link', { name: 'Workstreams' }).click();
-    await expect(caption(page)).resolves.toBe('Regional group as it stood on 1 July 2026');
+    await headedAsTheGroup(page, '1 July 2026');
     const workstreams = await page.locator('table tbody tr').allInnerTexts();
     expect(workstreams.map((row) => row.split('\t')[0])).not.toContain(TASK_AND_FINISH.name);
     expect(workstreams.map((row) => row.split('\t')[3])).toEqual(workstreams.map(() => 'Not reported yet'));
@@ -88,11 +93,11 @@ describeWithChromium('a group’s pages seen as at one day, in Chromium', () => 
     await expect(links(page)).resolves.toEqual(onTheDay);
 
     await navigation(page).getByRole('link', { name: 'Overview' }).click();
-    await expect(caption(page)).resolves.toBe('Regional group as it stood on 1 July 2026');
+    await headedAsTheGroup(page, '1 July 2026');
 
     // Without a day, today's: both policies, every meeting, nothing said of a day, links for today.
     await page.goto(`${app.api.url}${groupPath()}/policies`);
-    await expect(caption(page)).resolves.toBe(GROUP);
+    await expect(caption(page)).resolves.toBe('Regional group');
     await expect(page.locator('main h2').allInnerTexts()).resolves.toEqual([
       'Regional escalation procedure',
       'Information sharing protocol',
@@ -188,8 +193,8 @@ describeWithChromium('a group’s pages seen as at one day, in Chromium', () => 
 
   it('refuses on Meetings, Policies and Workstreams a mistyped day, or one before the group, in the error summary as the overview does', async () => {
     const page = await chair();
-    // Each page's caption for today: the workstreams list is headed by the group's name, as the overview is.
-    const todayCaption = { meetings: GROUP, policies: GROUP, workstreams: 'Regional group' };
+    // Each page's caption for today: every tab is headed by the group's name, as the overview is.
+    const todayCaption = { meetings: 'Regional group', policies: 'Regional group', workstreams: 'Regional group' };
     for (const [path, todays] of Object.entries(todayCaption)) {
       const before = await page.goto(`${app.api.url}${groupPath()}/${path}?asAt-day=31&asAt-month=5&asAt-year=2019`);
       expect([path, before?.status()]).toEqual([path, 400]);

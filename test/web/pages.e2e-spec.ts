@@ -109,11 +109,11 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
   });
 
   it.each([
-    ['chair', 'Sheila Smith', ['Groups', 'My tasks'], true],
-    ['area business manager (Bristol)', 'Bristol', ['Groups', 'My tasks', 'Area inbox'], false],
+    ['chair', 'Sheila Smith', ['Groups', 'My tasks', 'Audit'], true],
+    ['area business manager (Bristol)', 'Bristol', ['Groups', 'My tasks', 'Area inbox', 'Audit'], false],
     ['auditor', '', ['Groups', 'My tasks', 'Audit'], true],
     ['administrator', 'Test Administrator', ['Groups', 'My tasks', 'Audit'], true],
-    ['workstream member', 'Chris Sivers', ['Groups', 'My tasks'], true],
+    ['workstream member', 'Chris Sivers', ['Groups', 'My tasks', 'Audit'], true],
   ])('signs in as the %s and shows the pages that role leads to, and no more', async (who, name, nav, member) => {
     const session = await open();
     await signIn(session, who);
@@ -134,11 +134,6 @@ describeWithChromium('the pages, in Chromium, over the demo data', () => {
         );
       }
       await checkPage(session, 'forbidden');
-    }
-    if (!nav.includes('Audit')) {
-      const answer = await session.goto(`${app.api.url}/audit`);
-      expect(answer?.status()).toBe(403);
-      await expect(session.locator('h1').innerText()).resolves.toBe('You cannot see this page');
     }
     await session.context().close();
   });

@@ -1,10 +1,11 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import compression from 'compression';
 import { AppConfig, JsonLogger } from '@app/platform';
 import { AppModule } from './app.module';
 import { AppRole } from './infrastructure/infrastructure.module';
 import { inputRefusal } from './common/input-refusal';
+import { AuthorisationFirstInterceptor, AuthorisationFirstValidationPipe } from './common/authorisation-first';
 import { GRAPHIQL_ASSETS_PATH, graphiqlSite } from './graphql/graphiql-landing-page';
 import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
 import { Pages } from '../../web/src/page-context';
@@ -19,8 +20,10 @@ export async function createApp(config: AppConfig, role: AppRole = {}): Promise<
   // Responses over 1 kB go out gzip- or brotli-compressed when the client accepts it.
   app.use(compression());
   if (config.environment !== 'production') app.use(GRAPHIQL_ASSETS_PATH, graphiqlSite().serve);
+  // A mutation's input is refused only after its rules say whether the person may act (FORBIDDEN first).
+  app.useGlobalInterceptors(new AuthorisationFirstInterceptor());
   app.useGlobalPipes(
-    new ValidationPipe({
+    new AuthorisationFirstValidationPipe({
       transform: true,
       whitelist: true,
       forbidNonWhitelisted: true,

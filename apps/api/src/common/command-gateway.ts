@@ -7,10 +7,12 @@ import {
   EventStore,
   handleCommand,
   inputHashOf,
+  readState,
 } from '@app/event-store';
 import { ProjectionRunner } from '@app/read-models';
 import { CLOCK, Clock, ReadSideStoppedError } from '@app/platform';
 import { Actors } from '../auth/actors';
+import { heldInputRefusal, refusesThePerson } from './authorisation-first';
 import { IdempotentInput } from './idempotency-key.input';
 import { Identity } from '../auth/identity';
 import { EVENT_STORE } from '../infrastructure/injection-tokens';
@@ -83,9 +85,32 @@ export class CommandGateway {
   ): Promise<CommandOutcome<E>> {
     // With the read side stopped a command could be recorded but never shown: record nothing.
     if (this.runner.error) throw new ReadSideStoppedError();
+    const refusal = heldInputRefusal();
+    if (refusal) return this.refuse(streamId, decider, command, refusal);
     const outcome = await handleCommand(this.store, streamId, decider, command, context);
     await this.runner.waitFor(outcome.position);
     return outcome;
+  }
+
+  /**
+   * A command whose input failed validation is decided, never appended, only to learn whether the
+   * person may act: if not, they are told that; if so, what is wrong with their input.
+   */
+  private async refuse<C extends Message, E extends Message, S>(
+    streamId: string,
+    decider: Decider<C, E, S>,
+    command: CommandSource<C>,
+    refusal: unknown,
+  ): Promise<never> {
+    try {
+      decider.decide(
+        typeof command === 'function' ? await command() : command,
+        await readState(this.store, streamId, decider),
+      );
+    } catch (error) {
+      if (refusesThePerson(error)) throw error;
+    }
+    throw refusal;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { MEETINGS, NEXT_MEETING } from './meeting-year';
+import { MEETINGS, minutesText, NEXT_MEETING } from './meeting-year';
 
 describe("the demo's year of meetings", () => {
   const inLondon = new Intl.DateTimeFormat('en-GB', {
@@ -18,5 +18,12 @@ describe("the demo's year of meetings", () => {
     expect(meetings.slice(1).map((meeting) => meeting.bookedOn)).toEqual(
       meetings.slice(0, -1).map((meeting) => meeting.startsAt.slice(0, 10)),
     );
+  });
+
+  it('given the meeting of 11 June 2026, which was not quorate, when its notes are written, then the day is in words', () => {
+    expect(minutesText('2026-06-11T09:00:00Z', false)).toBe(
+      'Notes of the meeting of 11 June 2026: the meeting was not quorate and took no decisions.',
+    );
+    expect(minutesText('2026-03-12T10:00:00Z', true)).toMatch(/^Minutes of the meeting of 12 March 2026 at /);
   });
 });

@@ -1,4 +1,5 @@
 import { addDaysToDate } from '@app/domain';
+import { longDate } from '../../../web/src/components';
 import { CHAIR, REPRESENTATIVES } from './avon-and-somerset';
 import { DemoContext, LoadedDemo } from './load-demo';
 
@@ -61,6 +62,14 @@ export const MEETINGS = [
 ] as const;
 export const NEXT_MEETING = { startsAt: '2026-12-10T10:00:00+00:00', bookedOn: '2026-09-10' } as const;
 export const PLACE = 'Avon and Somerset Constabulary Headquarters, Portishead';
+
+/** The minutes' text as the chairing organisation writes it, the day in words as a person reads it on the page. */
+export function minutesText(startsAt: string, quorate: boolean): string {
+  const day = longDate(startsAt);
+  return quorate
+    ? `Minutes of the meeting of ${day} at ${PLACE}. The group received the quarterly performance report and made a recommendation on data sharing.`
+    : `Notes of the meeting of ${day}: the meeting was not quorate and took no decisions.`;
+}
 
 const MEETING = 'id status quorum { required present isQuorate } minutes { stage }';
 
@@ -197,9 +206,7 @@ export async function loadMeetingYear({ send, tokenFor }: DemoContext, demo: Loa
     await call('closeMeeting', 'MeetingIdInput', { meetingId });
     await call('draftMinutes', 'DraftMinutesInput', {
       meetingId,
-      text: quorate
-        ? `Minutes of the meeting of ${plan.startsAt.slice(0, 10)} at ${PLACE}. The group received the quarterly performance report and made a recommendation on data sharing.`
-        : `Notes of the meeting of ${plan.startsAt.slice(0, 10)}: the meeting was not quorate and took no decisions.`,
+      text: minutesText(plan.startsAt, quorate),
     });
     await call('approveMinutes', 'ApproveMinutesInput', { meetingId, approvedOn: plan.minutes.approvedOn });
     await call('publishMinutes', 'PublishMinutesInput', { meetingId, publishedOn: plan.minutes.publishedOn });

@@ -1,6 +1,7 @@
 import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { importJWK, JWK, KeyLike } from 'jose';
+import { mayReadHistory } from '@app/domain';
 import { parseSignedTreeHead, treeHeadSignatureProblem, verifyConsistency } from '@app/event-store';
 import { ApiClient, ApiRefusal } from '../api-client';
 import {
@@ -239,7 +240,7 @@ export class AuditController {
   }
 
   private async render(
-    { api, render, session }: PageContext,
+    { api, render, session, viewer }: PageContext,
     query: Record<string, string>,
     refused: readonly FieldError[],
     witness: { verdict?: string; error?: FieldError; text: string } | null = null,
@@ -247,11 +248,15 @@ export class AuditController {
     const { head, problem } = await verifiedHead(api);
     const { filter, from, to } = filterOf(query);
     const order = orderOf(query);
+    // The signed head is everyone's to keep and check (the `integrity` query); the history is not (A2, R43).
+    const readsHistory = mayReadHistory(viewer.roles.map((grant) => grant.role));
     // A filter the page cannot read shows no history rather than more than was asked for.
-    const filterErrors = [...refused, ...[from.error, to.error].filter((error): error is FieldError => error !== null)];
+    const filterErrors = readsHistory
+      ? [...refused, ...[from.error, to.error].filter((error): error is FieldError => error !== null)]
+      : [];
     let errors: FieldError[] = [...(witness?.error ? [witness.error] : []), ...filterErrors];
     let history: HistoryPage['history'] | null = null;
-    if (filterErrors.length === 0) {
+    if (readsHistory && filterErrors.length === 0) {
       try {
         history = (
           await api.send<HistoryPage>(HISTORY, { filter, first: PAGE_SIZE, after: query.after || null, order })
@@ -312,39 +317,46 @@ export class AuditController {
         </form>
 
         <h2 class="govuk-heading-m">History</h2>
-        <form method="get" action="/audit" novalidate>
-          ${textInput({
-            id: 'entityId',
-            name: 'entityId',
-            label: 'Entity id',
-            hint: 'A group, partner, appointment, meeting, policy, workstream or task.',
-            value: query.entityId,
-            errors,
-          })}
-          ${textInput({ id: 'personId', name: 'personId', label: 'Person id', value: query.personId, errors })}
-          ${textInput({ id: 'partnerId', name: 'partnerId', label: 'Partner id', value: query.partnerId, errors })}
-          ${select({
-            id: 'kind',
-            name: 'kind',
-            label: 'Kind of record',
-            value: query.kind,
-            errors,
-            choices: [ANY, ...KINDS.map((kind) => ({ value: kind, text: humanise(kind) }))],
-          })}
-          ${dateInput({ id: 'from', name: 'from', label: 'Happened from', typed: from.typed, errors })}
-          ${dateInput({ id: 'to', name: 'to', label: 'Happened to', typed: to.typed, errors })}
-          ${radios({
-            id: 'order',
-            name: 'order',
-            label: 'Order',
-            hint: 'History entered years later reads where it was recorded, or where it happened.',
-            value: order,
-            errors,
-            small: true,
-            choices: HISTORY_ORDERS,
-          })}
-          ${button('Show history', 'secondary')}
-        </form>
+        ${
+          readsHistory
+            ? html`<form method="get" action="/audit" novalidate>
+                ${textInput({
+                  id: 'entityId',
+                  name: 'entityId',
+                  label: 'Entity id',
+                  hint: 'A group, partner, appointment, meeting, policy, workstream or task.',
+                  value: query.entityId,
+                  errors,
+                })}
+                ${textInput({ id: 'personId', name: 'personId', label: 'Person id', value: query.personId, errors })}
+                ${textInput({ id: 'partnerId', name: 'partnerId', label: 'Partner id', value: query.partnerId, errors })}
+                ${select({
+                  id: 'kind',
+                  name: 'kind',
+                  label: 'Kind of record',
+                  value: query.kind,
+                  errors,
+                  choices: [ANY, ...KINDS.map((kind) => ({ value: kind, text: humanise(kind) }))],
+                })}
+                ${dateInput({ id: 'from', name: 'from', label: 'Happened from', typed: from.typed, errors })}
+                ${dateInput({ id: 'to', name: 'to', label: 'Happened to', typed: to.typed, errors })}
+                ${radios({
+                  id: 'order',
+                  name: 'order',
+                  label: 'Order',
+                  hint: 'History entered years later reads where it was recorded, or where it happened.',
+                  value: order,
+                  errors,
+                  small: true,
+                  choices: HISTORY_ORDERS,
+                })}
+                ${button('Show history', 'secondary')}
+              </form>`
+            : html`<p class="govuk-body" id="history-closed">
+                The history of every change, with who made it and why, is for auditors and administrators: you can keep
+                and check the signed head above, but not read or download the history.
+              </p>`
+        }
         ${
           history
             ? html`<p class="govuk-body">

@@ -326,29 +326,30 @@ export class GroupController {
           ${
             group.notices.length === 0
               ? html`<p class="govuk-body">No partner has given notice.</p>`
-              : group.notices.map(
-                  (notice) =>
-                    html`<h3 class="govuk-heading-s">
-                        ${partnerName.get(notice.partnerId) ?? 'A partner'}
-                        ${tag(humanise(notice.status), notice.status === 'OPEN' ? 'orange' : 'grey')}
-                      </h3>
-                      ${summaryList([
-                        ['Given', longDate(notice.givenOn)],
-                        ['Takes effect', longDate(notice.effectiveOn)],
-                        ...(notice.withdrawnOn ? [['Withdrawn', longDate(notice.withdrawnOn)] as const] : []),
-                        [
-                          'Consequences',
-                          html`Quorum becomes ${notice.consequences.quorumRequired} of
-                          ${notice.consequences.representativeCount} representatives.
-                          ${
-                            notice.consequences.coverageGaps.length === 0
-                              ? 'No area is left without a required agency type.'
-                              : html`<strong>Leaves without cover:</strong>
-                                  ${notice.consequences.coverageGaps.map((gap) => `${gap.areaName} (${humanise(gap.agencyType).toLowerCase()})`).join(', ')}.`
-                          }`,
-                        ],
-                      ])}`,
-                )
+              : group.notices.map((notice) => {
+                  // The API's status on the day shown, by the rule (noticeStatusOn): what it will do, or has done.
+                  const done = notice.status === 'EFFECTIVE';
+                  return html`<h3 class="govuk-heading-s">
+                      ${partnerName.get(notice.partnerId) ?? 'A partner'}
+                      ${tag(humanise(notice.status), notice.status === 'OPEN' ? 'orange' : 'grey')}
+                    </h3>
+                    ${summaryList([
+                      ['Given', longDate(notice.givenOn)],
+                      [done ? 'Took effect' : 'Takes effect', longDate(notice.effectiveOn)],
+                      ...(notice.withdrawnOn ? [['Withdrawn', longDate(notice.withdrawnOn)] as const] : []),
+                      [
+                        'Consequences',
+                        html`Quorum ${done ? 'became' : 'becomes'} ${notice.consequences.quorumRequired} of
+                        ${notice.consequences.representativeCount} representatives.
+                        ${
+                          notice.consequences.coverageGaps.length === 0
+                            ? `No area ${done ? 'was' : 'is'} left without a required agency type.`
+                            : html`<strong>${done ? 'Left' : 'Leaves'} without cover:</strong>
+                                ${notice.consequences.coverageGaps.map((gap) => `${gap.areaName} (${humanise(gap.agencyType).toLowerCase()})`).join(', ')}.`
+                        }`,
+                      ],
+                    ])}`;
+                })
           }`,
       });
     });

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { groupDateOf, isAfterToday, mayReadHistory } from '@app/domain';
+import { groupDateOf, isAfterToday } from '@app/domain';
 import { CLOCK, Clock } from '@app/platform';
 import { Request, Response } from 'express';
 import {
@@ -30,6 +30,7 @@ import {
   bySentDay,
   deadlineCell,
   deadlinesOf,
+  dueDayOf,
   everyNode,
   NodePage,
   PRACTICE_REVIEW_FIELDS,
@@ -217,7 +218,7 @@ export class InboxController {
   }
 
   private async render(
-    { api, session, render, viewer }: PageContext,
+    { api, session, render }: PageContext,
     areaId: string,
     errors: FieldError[],
     values: Record<string, string> = {},
@@ -304,7 +305,8 @@ export class InboxController {
           errors: fieldErrors,
         })}
         ${button('Record decision', 'primary', {
-          hidden: `on ${forPeople(item)}, version ${String(item.policyVersion)}`,
+          // The title the platform builds names the version already ("…, version 1, effective …").
+          hidden: `on ${forPeople(item)}`,
         })}
       </form>`;
     };
@@ -357,15 +359,9 @@ export class InboxController {
                   The platform also sent ${areaName} ${heads.length}
                   ${heads.length === 1 ? 'signed head' : 'signed heads'} of its log, the latest on
                   ${longDate(latestHead.occurredAt)} covering the first ${String(latestHead.treeHead?.treeSize ?? 0)}
-                  records. They are for ${areaName}’s own system to keep, which reads them from the API’s area feed, so
-                  that auditors can check nothing recorded was altered; they need nobody to acknowledge them. Auditors
-                  check them on the
-                  ${
-                    // The audit page refuses anyone who may not read the history: only they are sent to it.
-                    mayReadHistory(viewer.roles.map((grant) => grant.role))
-                      ? html`<a class="govuk-link" href="/audit">audit page</a>`
-                      : 'audit page'
-                  }.
+                  records. They are for ${areaName}’s own system to keep, which reads them from the API’s area feed;
+                  they need nobody to acknowledge them. A head kept proves later that nothing recorded since was
+                  altered: anyone signed in checks one on the <a class="govuk-link" href="/audit">audit page</a>.
                 </p>`
             : html``
         }
@@ -394,7 +390,7 @@ export class InboxController {
                   reportUpTitle(item),
                   humanise(item.kind),
                   longDate(item.receivedOn),
-                  item.dueOn ? longDate(item.dueOn) : 'No due day',
+                  dueDayOf(item),
                   reportUpTag(item.status),
                   [
                     item.acknowledgedAt

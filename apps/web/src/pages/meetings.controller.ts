@@ -183,9 +183,9 @@ export class MeetingsController {
       errors,
       status: errors.length > 0 ? 400 : 200,
       content: html`<span class="govuk-caption-l"
-          >${asAt ? asAtCaption(group.name, asAt, this.clock.now()) : group.name}</span
+          >${asAt ? asAtCaption('Regional group', asAt, this.clock.now()) : 'Regional group'}</span
         >
-        <h1 class="govuk-heading-l">Meetings</h1>
+        <h1 class="govuk-heading-l">${group.name}</h1>
         ${groupNavigation(group.id, 'meetings', asAt)}
         ${asAtForm(`/groups/${group.id}/meetings`, 'Show the meetings as they stood on', seen)}
         ${

@@ -80,9 +80,9 @@ export class PoliciesController {
       errors,
       status: errors.length > 0 ? 400 : 200,
       content: html`<span class="govuk-caption-l"
-          >${asAt ? asAtCaption(group.name, asAt, this.clock.now()) : group.name}</span
+          >${asAt ? asAtCaption('Regional group', asAt, this.clock.now()) : 'Regional group'}</span
         >
-        <h1 class="govuk-heading-l">Policies</h1>
+        <h1 class="govuk-heading-l">${group.name}</h1>
         ${groupNavigation(group.id, 'policies', asAt)}
         ${asAtForm(`/groups/${group.id}/policies`, 'Show the policies as they stood on', seen)}
         <p class="govuk-body">

@@ -24,6 +24,7 @@ import { formChange, FormFields } from './form-change';
 import { groupNavigation } from './group-nav';
 import {
   bySentDay,
+  dueDayOf,
   everyNode,
   NodePage,
   REPORT_UP_FIELDS,
@@ -270,7 +271,7 @@ export class RegionInboxController {
                   areaOf(item),
                   humanise(item.kind),
                   longDate(item.receivedOn),
-                  item.dueOn ? longDate(item.dueOn) : 'No due day',
+                  dueDayOf(item),
                   reportUpTag(item.status),
                   // The API says whether it waits, by the rule the area's inbox shows too: an answer stands for it.
                   item.awaitingAcknowledgement

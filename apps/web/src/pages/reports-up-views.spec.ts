@@ -1,4 +1,4 @@
-import { deadlinesOf, PracticeReview } from './reports-up-views';
+import { deadlinesOf, dueDayOf, PracticeReview } from './reports-up-views';
 
 describe('a practice review’s deadlines', () => {
   const review: PracticeReview = {
@@ -20,5 +20,21 @@ describe('a practice review’s deadlines', () => {
     expect(deadlinesOf({ ...review, rapidReview: null }).map(({ step }) => step)).toEqual([
       'Notifying the national panel',
     ]);
+  });
+});
+
+describe('the day an item sent up was due, as both inboxes show it', () => {
+  it('given a due day, then it is the day in words', () => {
+    expect(dueDayOf({ kind: 'YEARLY_REPORT', dueOn: '2026-09-30' })).toBe('30 September 2026');
+  });
+
+  it('given an area’s first yearly report, which has no due day, then it says why', () => {
+    expect(dueDayOf({ kind: 'YEARLY_REPORT', dueOn: null })).toBe(
+      'None: the area’s first yearly report here, with no earlier one to count 12 months from',
+    );
+  });
+
+  it('given an escalation, sent when it arises, then it has no due day', () => {
+    expect(dueDayOf({ kind: 'ESCALATION', dueOn: null })).toBe('No due day');
   });
 });

@@ -29,6 +29,18 @@ export const restrictedTag = (restricted: boolean): Html => (restricted ? html` 
 export const reportUpTitle = (item: Pick<ReportUp, 'title' | 'kind' | 'restricted'>): Html =>
   html`${forPeople(item)}${restrictedTag(item.restricted)}`;
 
+/**
+ * The day an item was due, or why it has none: an area's first yearly report counts from no earlier
+ * one (s.16G's 12 months run from the last report published), and escalations and decisions are sent
+ * when they arise.
+ */
+export const dueDayOf = (item: Pick<ReportUp, 'kind' | 'dueOn'>): string => {
+  if (item.dueOn) return longDate(item.dueOn);
+  return item.kind === 'YEARLY_REPORT'
+    ? 'None: the area’s first yearly report here, with no earlier one to count 12 months from'
+    : 'No due day';
+};
+
 /** The region's responses to an item and its resolution, each with its day, in the order given. */
 export const responsesList = (item: Pick<ReportUp, 'responses'>): Html =>
   html`<ul class="govuk-list">

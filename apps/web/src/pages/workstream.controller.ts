@@ -406,7 +406,15 @@ export class WorkstreamController {
           tasks instanceof ApiRefusal
             ? html`<p class="govuk-body" id="tasks-not-shown">Tasks are not shown: ${tasks.message}</p>`
             : tasks.length === 0
-              ? html`<p class="govuk-body">No task matches.</p>`
+              ? html`<p class="govuk-body">
+                  ${
+                    status || overdue
+                      ? 'No task matches.'
+                      : asAt
+                        ? `The workstream had no tasks yet on ${longDate(asAt)}.`
+                        : 'The workstream has no tasks yet.'
+                  }
+                </p>`
               : tasksByStatus(tasks, 3, (task) => [['Owner', nameOf(task.ownerId)]], actions)
         }
         ${shown['add-task'] ? addTaskForm(owners, leadForms) : html``}`,
