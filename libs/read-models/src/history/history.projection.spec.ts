@@ -512,6 +512,40 @@ describe('the history projection, given events through the runner', () => {
         ],
       }));
 
+  it('dates the booking of a meeting on the day a correction of its date entered again, and a later correction without one keeps it', () =>
+    spec
+      .given(
+        meeting('MeetingScheduled', {
+          meetingId: 'm',
+          groupId: 'g',
+          startsAt: '2025-12-11T10:00:00.000Z',
+          place: 'P',
+          bookedOn: '2025-09-11',
+        }),
+      )
+      .when(
+        meeting('MeetingDetailsCorrected', {
+          startsAt: '2025-09-04T10:00:00.000Z',
+          place: 'P',
+          reason: 'The date was mistyped.',
+          bookedOn: '2025-08-28',
+          snapshot: null,
+        }),
+        meeting('MeetingDetailsCorrected', {
+          startsAt: '2025-09-05T10:00:00.000Z',
+          place: 'P',
+          reason: 'The day was still wrong.',
+          snapshot: null,
+        }),
+      )
+      .then({
+        history_events: [
+          { type: 'MeetingScheduled', happened_on: '2025-08-28' },
+          { type: 'MeetingDetailsCorrected', happened_on: '2026-12-02' },
+          { type: 'MeetingDetailsCorrected', happened_on: '2026-12-02' },
+        ],
+      }));
+
   it('dates a meeting entered late and closed with its day on that day, with no minutes after it', () =>
     spec
       .given()
