@@ -285,6 +285,28 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
     expect(lateMeeting.data?.meeting).toEqual({ bookedOnEntered: null });
   });
 
+  it('answers a retry that sends bookedOn as null after a request that left it out as that request, recording nothing again', async () => {
+    const schedule = (bookedOn?: null) =>
+      api.graphql(
+        'mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id bookedOn } }',
+        {
+          input: {
+            groupId: demo.groupId,
+            startsAt: '2027-03-11T10:00:00Z',
+            place: 'Portishead',
+            idempotencyKey: 'booked-on-null-retry',
+            ...(bookedOn === null ? { bookedOn } : {}),
+          },
+        },
+        chair,
+      );
+    const first = await schedule();
+    const before = await api.store.lastPosition();
+    const retry = await schedule(null);
+    expect(retry).toEqual(first);
+    expect(await api.store.lastPosition()).toBe(before);
+  });
+
   it('refuses a local publication dated before the region published the minutes, and records one on that day (R10)', async () => {
     const somersetManager = await businessManager('Somerset', 'Sam Somerset');
     // The March meeting's minutes were published by the region on 30 March 2026. The address is

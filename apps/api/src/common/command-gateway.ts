@@ -6,7 +6,7 @@ import {
   CommandSource,
   EventStore,
   handleCommand,
-  inputHashOf,
+  inputFingerprintsOf,
 } from '@app/event-store';
 import { ProjectionRunner } from '@app/read-models';
 import { CLOCK, Clock, ReadSideStoppedError } from '@app/platform';
@@ -71,7 +71,7 @@ export class CommandGateway {
       correlationId: meta.correlationId,
       reason: reason ?? null,
       idempotencyKey: idempotencyKey ?? null,
-      inputHash: idempotencyKey ? inputHashOf(operation, input) : null,
+      ...(idempotencyKey ? inputFingerprintsOf(operation, input) : { inputHash: null }),
     };
   }
 
