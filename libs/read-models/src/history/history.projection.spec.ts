@@ -492,17 +492,20 @@ describe('the history projection, given events through the runner', () => {
         ],
       }));
 
+  /** December 2025's meeting entered late, with the day it was booked at September's. */
+  const bookedAtSeptembers = meeting('MeetingScheduled', {
+    meetingId: 'm',
+    groupId: 'g',
+    startsAt: '2025-12-11T10:00:00.000Z',
+    place: 'P',
+    bookedOn: '2025-09-11',
+  });
+
   it('dates the booking of a meeting entered late on the day entered for it, before the opening that needed it', () =>
     spec
       .given()
       .when(
-        meeting('MeetingScheduled', {
-          meetingId: 'm',
-          groupId: 'g',
-          startsAt: '2025-12-11T10:00:00.000Z',
-          place: 'P',
-          bookedOn: '2025-09-11',
-        }),
+        bookedAtSeptembers,
         meeting('MeetingOpened', { openedAt: enteredLate.occurredAt, membershipOn: '2025-12-11', representatives: [] }),
       )
       .then({
@@ -514,15 +517,7 @@ describe('the history projection, given events through the runner', () => {
 
   it('dates the booking of a meeting on the day a correction of its date entered again, and a later correction without one keeps it', () =>
     spec
-      .given(
-        meeting('MeetingScheduled', {
-          meetingId: 'm',
-          groupId: 'g',
-          startsAt: '2025-12-11T10:00:00.000Z',
-          place: 'P',
-          bookedOn: '2025-09-11',
-        }),
-      )
+      .given(bookedAtSeptembers)
       .when(
         meeting('MeetingDetailsCorrected', {
           startsAt: '2025-09-04T10:00:00.000Z',
