@@ -104,6 +104,13 @@ describe('the auditor’s history over GraphQL, and replay --check, on the Avon 
     );
   });
 
+  it('has every meeting booked by the constabulary, which the terms of reference say books them: its deputy chair', async () => {
+    const booked = (await allOf({ types: ['MeetingScheduled'] })).nodes;
+    expect(booked.length).toBeGreaterThan(0);
+    const senders = new Set(booked.map(({ actor }) => `${actor.name}, ${actor.partnerName}, ${actor.roles.join(' ')}`));
+    expect([...senders]).toEqual([expect.stringMatching(/^Will White, Avon and Somerset Police, .*DEPUTY_CHAIR/)]);
+  });
+
   it('pages with cursors: the second page starts after the first, with nothing repeated', async () => {
     const page = async (after: string | null) =>
       (

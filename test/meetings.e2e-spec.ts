@@ -242,17 +242,69 @@ describe('meetings, quorum, minutes and area feeds over GraphQL', () => {
       '2026-11-23',
     ]);
 
-    // A correction to a day before the day it was booked reads it as booked on the new day; back again, on the day given.
-    const correct = async (startsAt: string) =>
+    // A correction to a day before the day it was booked is refused unless it gives the booking day too.
+    const correct = (startsAt: string, bookedOn?: string | null) =>
+      api.graphql(
+        'mutation($input: CorrectMeetingDetailsInput!) { correctMeetingDetails(input: $input) { bookedOn bookedOnEntered } }',
+        { input: { meetingId: id, startsAt, place: 'Portishead', reason: 'The date was mistyped.', bookedOn } },
+        chair,
+      );
+    const refused = await correct('2026-09-03T09:00:00Z');
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'OUT_OF_RANGE', field: 'startsAt' });
+    expect(refused.errors?.[0].message).toBe(
+      'The meeting’s corrected day (2026-09-03) is before the day it was booked (2026-09-10); give the day it was booked too (bookedOn).',
+    );
+    const booking = async () =>
       (
         await api.graphql(
-          'mutation($input: CorrectMeetingDetailsInput!) { correctMeetingDetails(input: $input) { bookedOn } }',
-          { input: { meetingId: id, startsAt, place: 'Portishead', reason: 'The date was mistyped.' } },
-          chair,
+          `query($id: ID!) { meeting(id: $id) { startsAt bookedOn bookedOnEntered
+            history(filter: { types: ["MeetingScheduled"] }) { edges { node { happenedOn } } } } }`,
+          { id },
+          await tokenOf('auditor'),
         )
-      ).data?.correctMeetingDetails.bookedOn;
-    await expect(correct('2026-09-03T09:00:00Z')).resolves.toBe('2026-09-03');
-    await expect(correct('2026-10-22T09:00:00Z')).resolves.toBe('2026-09-10');
+      ).data?.meeting as { startsAt: string; bookedOn: string; bookedOnEntered: string; history: unknown };
+    await expect(booking()).resolves.toEqual({
+      startsAt: '2026-10-22T09:00:00.000Z',
+      bookedOn: '2026-09-10',
+      bookedOnEntered: '2026-09-10',
+      history: { edges: [{ node: { happenedOn: '2026-09-10' } }] },
+    });
+    // With the day it was booked, both the meetings view and the history date the booking on it; a later correction keeps it.
+    await expect(correct('2026-09-03T09:00:00Z', '2026-08-20')).resolves.toMatchObject({
+      data: { correctMeetingDetails: { bookedOn: '2026-08-20', bookedOnEntered: '2026-08-20' } },
+    });
+    await expect(correct('2026-09-04T09:00:00Z', null)).resolves.toMatchObject({
+      data: { correctMeetingDetails: { bookedOn: '2026-08-20', bookedOnEntered: '2026-08-20' } },
+    });
+    await expect(booking()).resolves.toMatchObject({ history: { edges: [{ node: { happenedOn: '2026-08-20' } }] } });
+    // One entered without a booking day says so.
+    expect(late.data?.scheduleMeeting).toMatchObject({ bookedOn: '2026-10-29' });
+    const lateMeeting = await api.graphql('query($id: ID!) { meeting(id: $id) { bookedOnEntered } }', {
+      id: (late.data?.scheduleMeeting as { id: string }).id,
+    });
+    expect(lateMeeting.data?.meeting).toEqual({ bookedOnEntered: null });
+  });
+
+  it('answers a retry that sends bookedOn as null after a request that left it out as that request, recording nothing again', async () => {
+    const schedule = (bookedOn?: null) =>
+      api.graphql(
+        'mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id bookedOn } }',
+        {
+          input: {
+            groupId: demo.groupId,
+            startsAt: '2027-03-11T10:00:00Z',
+            place: 'Portishead',
+            idempotencyKey: 'booked-on-null-retry',
+            ...(bookedOn === null ? { bookedOn } : {}),
+          },
+        },
+        chair,
+      );
+    const first = await schedule();
+    const before = await api.store.lastPosition();
+    const retry = await schedule(null);
+    expect(retry).toEqual(first);
+    expect(await api.store.lastPosition()).toBe(before);
   });
 
   it('refuses a local publication dated before the region published the minutes, and records one on that day (R10)', async () => {

@@ -18,6 +18,23 @@ describe('the GraphQL service', () => {
     expect(printServedSchema(api.app)).toBe(committed);
   });
 
+  it('describes a booking day left out as what it then means, not as today, and as not after today', async () => {
+    const bookedOn = async (type: string) =>
+      (
+        (
+          await api.graphql<{ __type: { inputFields: { name: string; description: string }[] } }>(
+            'query($type: String!) { __type(name: $type) { inputFields { name description } } }',
+            { type },
+          )
+        ).data?.__type.inputFields ?? []
+      ).find((field) => field.name === 'bookedOn')?.description;
+    for (const type of ['ScheduleMeetingInput', 'CorrectMeetingDetailsInput']) {
+      const description = await bookedOn(type);
+      expect(description).toContain('not after today');
+      expect(description).not.toContain('Today (Europe/London) when omitted');
+    }
+  });
+
   it('reports the store and the projection lag on /health', async () => {
     const response = await fetch(`${api.url}/health`);
     expect(response.status).toBe(200);

@@ -1,7 +1,7 @@
 import { DomainError } from '@app/domain';
 import { CommandContext, handleCommand, readState } from './handle-command';
 import { verifyHashChains } from './hash-chain';
-import { inputHashOf } from './idempotency';
+import { inputFingerprintsOf, inputHashOf } from './idempotency';
 import { InMemoryEventStore } from './in-memory/in-memory-event-store';
 import { counterDecider, Increment } from './testing/counter-decider';
 
@@ -15,6 +15,8 @@ const context = (overrides: Partial<CommandContext> = {}): CommandContext => ({
 });
 const keyed = (key: string, by: number) =>
   context({ idempotencyKey: key, inputHash: inputHashOf('increment', { by }) });
+/** A request recorded with key-1 and the fingerprint given, as one recorded before the fingerprint changed. */
+const keyedWith = (inputHash: string) => context({ idempotencyKey: 'key-1', inputHash });
 
 describe('handling a command', () => {
   let store: InMemoryEventStore;
@@ -94,6 +96,33 @@ describe('handling a command', () => {
     await expect(
       handleCommand(store, 'counter-1', counterDecider, increment(3), keyed('key-1', 3)),
     ).rejects.toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+    });
+    expect(await store.readStream('counter-1')).toHaveLength(1);
+  });
+
+  it('replays a retry that leaves out an optional field the first request sent as null, and the other way round', async () => {
+    const sent = (input: object) => context({ idempotencyKey: 'key-1', ...inputFingerprintsOf('increment', input) });
+    const first = await handleCommand(store, 'counter-1', counterDecider, increment(2), sent({ by: 2, note: null }));
+    const retry = await handleCommand(store, 'counter-1', counterDecider, increment(2), sent({ by: 2 }));
+    expect(retry).toMatchObject({ replayed: true, position: first.position });
+    await handleCommand(store, 'counter-2', counterDecider, increment(2), sent({ by: 2 }));
+    await expect(
+      handleCommand(store, 'counter-2', counterDecider, increment(2), sent({ by: 2, note: null })),
+    ).resolves.toMatchObject({ replayed: true });
+    expect(await store.readAll()).toHaveLength(2);
+  });
+
+  it('replays a retry of a request whose key was recorded with the former fingerprint, nulls kept', async () => {
+    const input = { by: 2, note: null };
+    const { formerInputHash } = inputFingerprintsOf('increment', input);
+    await handleCommand(store, 'counter-1', counterDecider, increment(2), keyedWith(formerInputHash));
+    const retry = context({ idempotencyKey: 'key-1', ...inputFingerprintsOf('increment', input) });
+    await expect(handleCommand(store, 'counter-1', counterDecider, increment(2), retry)).resolves.toMatchObject({
+      replayed: true,
+    });
+    const other = context({ idempotencyKey: 'key-1', ...inputFingerprintsOf('increment', { by: 3, note: null }) });
+    await expect(handleCommand(store, 'counter-1', counterDecider, increment(3), other)).rejects.toMatchObject({
       code: 'IDEMPOTENCY_KEY_REUSED',
     });
     expect(await store.readStream('counter-1')).toHaveLength(1);

@@ -15,6 +15,8 @@ export interface CommandContext {
   readonly idempotencyKey?: string | null;
   /** Fingerprint of the client's input; required with an idempotency key. */
   readonly inputHash?: string | null;
+  /** Its fingerprint as keys were recorded with before null and omitted were one, which a retry also matches. */
+  readonly formerInputHash?: string | null;
 }
 
 export interface CommandOutcome<Event extends Message> {
@@ -136,7 +138,11 @@ function replay<E extends Message>(
   earlier: StoredEvent[],
   context: CommandContext,
 ): CommandOutcome<E> {
-  if (earlier[0].metadata.inputHash !== (context.inputHash ?? null)) {
+  const recorded = earlier[0].metadata.inputHash;
+  if (
+    recorded !== (context.inputHash ?? null) &&
+    (context.formerInputHash == null || recorded !== context.formerInputHash)
+  ) {
     throw new DomainError(
       'IDEMPOTENCY_KEY_REUSED',
       `The idempotency key "${context.idempotencyKey}" was already used for a different request; use a new key for a new request.`,

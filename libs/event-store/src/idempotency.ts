@@ -44,8 +44,38 @@ export function childId(parentId: string, kind: string, index: number): string {
   return uuidv5(`${kind}\n${parentId}\n${index}`, NAMESPACE);
 }
 
-/** Fingerprint of what was asked, to tell a genuine retry from a key reused for something else. */
+/**
+ * Fingerprint of what was asked, to tell a genuine retry from a key reused for something else. An
+ * optional field sent as null means what leaving it out means, so a retry may do either.
+ */
 export function inputHashOf(operation: string, input: unknown): string {
-  const canonical = canonicalize({ operation, input }) ?? '';
-  return createHash('sha256').update(canonical).digest('hex');
+  return digestOf({ operation, input: withoutNulls(input) });
+}
+
+/**
+ * A request's fingerprint, and the one a key was recorded with before null and omitted were one
+ * (nulls kept), so a retry of a request recorded then, sent as it was, still matches it.
+ */
+export function inputFingerprintsOf(
+  operation: string,
+  input: unknown,
+): Readonly<{ inputHash: string; formerInputHash: string }> {
+  return { inputHash: inputHashOf(operation, input), formerInputHash: digestOf({ operation, input }) };
+}
+
+function digestOf(value: unknown): string {
+  return createHash('sha256')
+    .update(canonicalize(value) ?? '')
+    .digest('hex');
+}
+
+/** Objects' null fields left out, however deep; a null in a list keeps its place, which says something. */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, field]) => field !== null)
+      .map(([key, field]) => [key, withoutNulls(field)]),
+  );
 }

@@ -6,7 +6,7 @@ import {
   CommandSource,
   EventStore,
   handleCommand,
-  inputHashOf,
+  inputFingerprintsOf,
   readState,
 } from '@app/event-store';
 import { ProjectionRunner } from '@app/read-models';
@@ -73,7 +73,7 @@ export class CommandGateway {
       correlationId: meta.correlationId,
       reason: reason ?? null,
       idempotencyKey: idempotencyKey ?? null,
-      inputHash: idempotencyKey ? inputHashOf(operation, input) : null,
+      ...(idempotencyKey ? inputFingerprintsOf(operation, input) : { inputHash: null }),
     };
   }
 

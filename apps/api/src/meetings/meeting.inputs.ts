@@ -30,7 +30,8 @@ export class ScheduleMeetingInput extends IdempotentInput {
 
   @BusinessDate(
     'bookedOn',
-    'the day the meeting was booked, for one entered after the fact: not before the group was established nor after the meeting’s day (one entered without it after it was held reads as booked on its own day)',
+    'the day the meeting was booked, for one entered after the fact: not after today, not before the group was established nor after the meeting’s day',
+    'When omitted, it reads as booked on the day it is recorded, or on its own day for a meeting already held.',
   )
   bookedOn?: string | null;
 }
@@ -65,6 +66,13 @@ export class CorrectMeetingDetailsInput extends MeetingInput {
   @Field()
   @IsShortText()
   place!: string;
+
+  @BusinessDate(
+    'bookedOn',
+    'the day the meeting was booked, entered again for the corrected date: not after today, not before the group was established nor after the corrected day',
+    'When omitted, the day entered before stands, and a correction to before it is refused (OUT_OF_RANGE).',
+  )
+  bookedOn?: string | null;
 }
 
 @InputType()

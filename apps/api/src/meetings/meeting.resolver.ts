@@ -61,6 +61,7 @@ export function toMeeting(row: MeetingRow): Meeting {
     place: row.place,
     status: row.status as MeetingStatus,
     bookedOn: row.bookedOn,
+    bookedOnEntered: row.bookedOnEntered,
   };
 }
 

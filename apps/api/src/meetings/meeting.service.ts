@@ -224,6 +224,7 @@ export class MeetingService {
           startsAt: input.startsAt,
           place: input.place,
           reason: input.reason ?? '',
+          bookedOn: input.bookedOn ?? null,
           group: await this.facts.factsOf(groupId, on),
           actor,
           now,

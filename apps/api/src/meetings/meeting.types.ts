@@ -268,6 +268,13 @@ export class Meeting {
   })
   bookedOn!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'YYYY-MM-DD: the day entered for its booking (bookedOn, when it was scheduled or by a correction of its date); null when none was and bookedOn is worked out from when it was recorded.',
+  })
+  bookedOnEntered!: string | null;
+
   /** The position of the log its decisions are read as recorded by: null for now (asRecordedAt, A3). */
   recordedBy?: number | null;
 }

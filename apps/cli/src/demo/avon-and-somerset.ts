@@ -151,6 +151,11 @@ export const REPRESENTATIVES: readonly RepresentativeSeed[] = [
 /** The chair and deputy come from different agency types (R5). */
 export const CHAIR = 'sheila-smith';
 export const DEPUTY_CHAIR = 'will-white';
+/**
+ * Who books the group's meetings: the constabulary supports the group with meeting bookings and
+ * dates (its terms of reference), and its representative Will White, the deputy chair, may book them.
+ */
+export const BOOKS_MEETINGS = DEPUTY_CHAIR;
 
 export const GROUP_NAME = 'Avon and Somerset Strategic Safeguarding Partnership';
 /** The partners agreed their arrangements in June 2019 (seeds/003): the group, its members and its posts date from then. */
@@ -163,7 +168,8 @@ export const UNILATERAL_CHANGE_ON = '2021-09-01';
 /** The quarterly meeting of 12 March 2020, entered now with the membership of that day: Lisa Harvey and Mike Bowden absent. */
 export const MARCH_2020_MEETING = {
   startsAt: '2020-03-12T10:00:00.000Z',
-  // Booked a quarter ahead, at the group's December 2019 meeting, as the constabulary books each at the one before.
+  // Booked a quarter ahead, on 12 December 2019. A demo assumption: that the constabulary books each quarterly
+  // meeting at the one before (the demo holds no meeting that day; it enters none before March 2020).
   bookedOn: '2019-12-12',
   absent: ['lisa-harvey', 'mike-bowden'],
   decision: 'Contributions for 2020/21 agreed as recorded; the Resources workstream to propose 2021/22.',

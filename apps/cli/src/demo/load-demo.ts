@@ -1,6 +1,7 @@
 import {
   APPOINTED_ON,
   AREAS,
+  BOOKS_MEETINGS,
   CHAIR,
   DEPUTY_CHAIR,
   ESTABLISHED_ON,
@@ -123,7 +124,8 @@ export async function loadAvonAndSomerset({
     notes: 'First annual review, as the terms of reference require.',
   });
 
-  const march2020MeetingId = await holdMarch2020Meeting(send, admin, groupId, appointmentIds);
+  const booker = await tokenFor(personIds[BOOKS_MEETINGS]);
+  const march2020MeetingId = await holdMarch2020Meeting(send, { admin, booker }, groupId, appointmentIds);
 
   const chair = await tokenFor(personIds[CHAIR]);
   for (const year of ['2020/21', '2021/22']) {
@@ -179,25 +181,33 @@ export async function loadAvonAndSomerset({
   return { groupId, areaIds, partnerIds, personIds, appointmentIds, march2020MeetingId };
 }
 
-/** Scheduled, opened on that day's membership, attendance taken and a decision recorded, then closed. */
+/**
+ * Booked by the constabulary (`booker`), then opened on that day's membership, attendance taken and a
+ * decision recorded, and closed by the administrator.
+ */
 async function holdMarch2020Meeting(
   send: SendGraphql,
-  admin: string,
+  { admin, booker }: Readonly<{ admin: string; booker: string }>,
   groupId: string,
   appointmentIds: Record<string, string>,
 ): Promise<string> {
-  const meeting = (mutation: string, inputType: string, input: Record<string, unknown>) =>
+  const meeting = (mutation: string, inputType: string, input: Record<string, unknown>, token = admin) =>
     send<Record<string, { id: string }>>(
       `mutation($input: ${inputType}!) { ${mutation}(input: $input) { id } }`,
       { input },
-      admin,
+      token,
     ).then((data) => data[mutation].id);
-  const meetingId = await meeting('scheduleMeeting', 'ScheduleMeetingInput', {
-    groupId,
-    startsAt: MARCH_2020_MEETING.startsAt,
-    bookedOn: MARCH_2020_MEETING.bookedOn,
-    place: 'Avon and Somerset Constabulary Headquarters, Portishead',
-  });
+  const meetingId = await meeting(
+    'scheduleMeeting',
+    'ScheduleMeetingInput',
+    {
+      groupId,
+      startsAt: MARCH_2020_MEETING.startsAt,
+      bookedOn: MARCH_2020_MEETING.bookedOn,
+      place: 'Avon and Somerset Constabulary Headquarters, Portishead',
+    },
+    booker,
+  );
   await meeting('openMeeting', 'MeetingIdInput', { meetingId });
   for (const rep of REPRESENTATIVES) {
     const absent = (MARCH_2020_MEETING.absent as readonly string[]).includes(rep.key);

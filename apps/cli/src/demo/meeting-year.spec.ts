@@ -1,4 +1,4 @@
-import { MEETINGS, minutesText, NEXT_MEETING } from './meeting-year';
+import { extraordinaryMeetingBookedOn, MEETINGS, minutesText, NEXT_MEETING } from './meeting-year';
 
 describe("the demo's year of meetings", () => {
   const inLondon = new Intl.DateTimeFormat('en-GB', {
@@ -25,5 +25,15 @@ describe("the demo's year of meetings", () => {
       'Notes of the meeting of 11 June 2026: the meeting was not quorate and took no decisions.',
     );
     expect(minutesText('2026-03-12T10:00:00Z', true)).toMatch(/^Minutes of the meeting of 12 March 2026 at /);
+  });
+});
+
+describe('extraordinaryMeetingBookedOn: a fortnight before the meeting’s day in London', () => {
+  it.each([
+    ['in winter', '2024-12-12T10:00:00Z', '2024-11-28'],
+    // 23:30 UTC on 10 June is half past midnight on 11 June in London (British Summer Time).
+    ['just after midnight in British Summer Time', '2026-06-10T23:30:00Z', '2026-05-28'],
+  ])('given a meeting %s starting at %s, then it was booked on %s', (_, startsAt, bookedOn) => {
+    expect(extraordinaryMeetingBookedOn(startsAt)).toBe(bookedOn);
   });
 });

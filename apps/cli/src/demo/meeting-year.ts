@@ -1,6 +1,6 @@
-import { addDaysToDate } from '@app/domain';
+import { addDaysToDate, groupDateOf, IsoDate } from '@app/domain';
 import { longDate } from '../../../web/src/components';
-import { CHAIR, REPRESENTATIVES } from './avon-and-somerset';
+import { BOOKS_MEETINGS, CHAIR, REPRESENTATIVES } from './avon-and-somerset';
 import { DemoContext, LoadedDemo } from './load-demo';
 
 /** The September decision the task-and-finish group for three of the five areas is commissioned on. */
@@ -9,9 +9,10 @@ export const SUB_REGIONAL_SCOPE =
 
 /**
  * A year of the group's quarterly meetings, the third one inquorate, and the next one booked. The
- * constabulary, which books the group's meetings and arranges their dates (its terms of reference),
- * books each quarter's meeting at the one before (`bookedOn`), so on any day between two meetings
- * the next one is already booked: the first of the year at the group's September 2025 meeting. The
+ * constabulary books the group's meetings and arranges their dates (its terms of reference), sent by
+ * its representative the deputy chair (`BOOKS_MEETINGS`). That it books each quarter's meeting at the
+ * one before (`bookedOn`) is a demo assumption, so on any day between two meetings the next one is
+ * already booked: the first of the year at the group's September 2025 meeting. The
  * chair approves each meeting's minutes within a fortnight, the region publishes them days later
  * (after Christmas for December's), and Bristol publishes them locally that week. Each starts at
  * 10:00 in London, written with London's offset from UTC that day (+01:00 in British Summer Time).
@@ -71,6 +72,14 @@ export function minutesText(startsAt: string, quorate: boolean): string {
     : `Notes of the meeting of ${day}: the meeting was not quorate and took no decisions.`;
 }
 
+/**
+ * The day an extraordinary meeting starting at `startsAt` was booked: a fortnight before its day in
+ * London, a demo assumption that one is called at shorter notice than the quarterly ones.
+ */
+export function extraordinaryMeetingBookedOn(startsAt: string): IsoDate {
+  return addDaysToDate(groupDateOf(startsAt), -14);
+}
+
 const MEETING = 'id status quorum { required present isQuorate } minutes { stage }';
 
 /** A meeting as `MEETING` selects it, returned by every meeting mutation the year runs. */
@@ -98,6 +107,7 @@ export interface LoadedMeetings {
  */
 export async function loadMeetingYear({ send, tokenFor }: DemoContext, demo: LoadedDemo): Promise<LoadedMeetings> {
   const chair = await tokenFor(demo.personIds[CHAIR]);
+  const booker = await tokenFor(demo.personIds[BOOKS_MEETINGS]);
   const bristolManager = await tokenFor(demo.personIds['bristol-business-manager']);
   const call = async (
     mutation: string,
@@ -116,12 +126,12 @@ export async function loadMeetingYear({ send, tokenFor }: DemoContext, demo: Loa
   const meetingIds: string[] = [];
   const recommendationIds: string[] = [];
   for (const plan of MEETINGS) {
-    const { id: meetingId } = await call('scheduleMeeting', 'ScheduleMeetingInput', {
-      groupId: demo.groupId,
-      startsAt: plan.startsAt,
-      place: PLACE,
-      bookedOn: plan.bookedOn,
-    });
+    const { id: meetingId } = await call(
+      'scheduleMeeting',
+      'ScheduleMeetingInput',
+      { groupId: demo.groupId, startsAt: plan.startsAt, place: PLACE, bookedOn: plan.bookedOn },
+      booker,
+    );
     meetingIds.push(meetingId);
     await call('openMeeting', 'MeetingIdInput', { meetingId });
     for (const rep of REPRESENTATIVES) {
@@ -223,10 +233,11 @@ export async function loadMeetingYear({ send, tokenFor }: DemoContext, demo: Loa
       bristolManager,
     );
   }
-  const { id: nextMeetingId } = await call('scheduleMeeting', 'ScheduleMeetingInput', {
-    groupId: demo.groupId,
-    ...NEXT_MEETING,
-    place: PLACE,
-  });
+  const { id: nextMeetingId } = await call(
+    'scheduleMeeting',
+    'ScheduleMeetingInput',
+    { groupId: demo.groupId, ...NEXT_MEETING, place: PLACE },
+    booker,
+  );
   return { meetingIds, nextMeetingId, recommendationIds };
 }

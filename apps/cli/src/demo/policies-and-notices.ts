@@ -1,7 +1,8 @@
-import { addDaysToDate, addMonthsToDate, IsoDate } from '@app/domain';
-import { AREAS, REPRESENTATIVES } from './avon-and-somerset';
+import { addMonthsToDate, groupDateOf, IsoDate } from '@app/domain';
+import { AREAS, BOOKS_MEETINGS, CHAIR, REPRESENTATIVES } from './avon-and-somerset';
 import { found } from './found';
 import { DemoContext, LoadedDemo, SendGraphql } from './load-demo';
+import { extraordinaryMeetingBookedOn, PLACE } from './meeting-year';
 
 type Area = (typeof AREAS)[number];
 type Decision = {
@@ -80,8 +81,8 @@ export const POLICIES: readonly {
  * area, acknowledged so far by Bristol.
  */
 /**
- * A meeting of the group starting at `startsAt`, booked on `bookedOn` when entered after the fact,
- * opened by the chair, every representative recorded present: its id.
+ * A meeting of the group starting at `startsAt`, booked by `booker` (the chair unless given) on
+ * `bookedOn` when entered after the fact, opened by the chair, every representative recorded present: its id.
  */
 export async function openQuorateMeeting(
   send: SendGraphql,
@@ -89,12 +90,12 @@ export async function openQuorateMeeting(
   chair: string,
   startsAt: string,
   place: string,
-  bookedOn?: IsoDate,
+  { bookedOn, booker = chair }: Readonly<{ bookedOn?: IsoDate; booker?: string }> = {},
 ): Promise<string> {
   const { scheduleMeeting } = await send<ScheduledMeeting>(
     'mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }',
     { i: { groupId: demo.groupId, startsAt, place, bookedOn } },
-    chair,
+    booker,
   );
   const meetingId = scheduleMeeting.id;
   await send('mutation($i: MeetingIdInput!) { openMeeting(input: $i) { id } }', { i: { meetingId } }, chair);
@@ -113,7 +114,8 @@ export async function loadPoliciesAndNotices(
   demo: LoadedDemo,
   today: IsoDate,
 ): Promise<{ businessManagerIds: Partial<Record<Area, string>> }> {
-  const chair = await tokenFor(demo.personIds['sheila-smith']);
+  const chair = await tokenFor(demo.personIds[CHAIR]);
+  const booker = await tokenFor(demo.personIds[BOOKS_MEETINGS]);
   const businessManagerIds: Partial<Record<Area, string>> = { Bristol: demo.personIds['bristol-business-manager'] };
   const managers: Partial<Record<Area, string>> = {
     Bristol: await tokenFor(demo.personIds['bristol-business-manager']),
@@ -135,15 +137,10 @@ export async function loadPoliciesAndNotices(
   }
 
   for (const policy of POLICIES) {
-    const meetingId = await openQuorateMeeting(
-      send,
-      demo,
-      chair,
-      policy.approvedAt,
-      'Avon and Somerset Constabulary Headquarters, Portishead',
-      // An extraordinary meeting is called at shorter notice than the quarterly ones: a fortnight.
-      addDaysToDate(policy.approvedAt.slice(0, 10), -14),
-    );
+    const meetingId = await openQuorateMeeting(send, demo, chair, policy.approvedAt, PLACE, {
+      bookedOn: extraordinaryMeetingBookedOn(policy.approvedAt),
+      booker,
+    });
     const { draftPolicy } = await send<DraftedPolicy>(
       'mutation($i: DraftPolicyInput!) { draftPolicy(input: $i) { id } }',
       { i: { groupId: demo.groupId, title: policy.title, body: policy.body } },
@@ -166,7 +163,7 @@ export async function loadPoliciesAndNotices(
       {
         i: {
           policyId: draftPolicy.id,
-          publishedOn: policy.approvedAt.slice(0, 10),
+          publishedOn: groupDateOf(policy.approvedAt),
           effectiveOn: policy.effectiveOn,
           reviewOn: policy.reviewOn,
         },

@@ -1,5 +1,5 @@
 import { refusalOf } from '../testing/given-when-then';
-import { bookingDayEntered } from './booking-day';
+import { bookingDayCorrected, bookingDayEntered } from './booking-day';
 
 /** 23 November 2026, 9am in London: the day the demo's year of meetings is entered. */
 const NOW = '2026-11-23T09:00:00.000Z';
@@ -71,4 +71,53 @@ describe('bookingDayEntered: the day a meeting was booked, entered after the fac
       });
     },
   );
+});
+
+describe('bookingDayCorrected: the day a meeting was booked, when its date is corrected', () => {
+  const BOOKED = { ...HELD, bookedOn: '2025-09-11' };
+
+  it.each([
+    // given the day entered before, when corrected to a day, then the day entered stands: none is entered again
+    ['a later day', '2025-12-18T10:00:00.000Z'],
+    ['the day it was booked', '2025-09-11T09:00:00.000Z'],
+  ])(
+    'given a meeting booked on 2025-09-11, when corrected to %s with no booking day, then none is entered',
+    (_, startsAt) => {
+      expect(bookingDayCorrected(null, NOW, { ...BOOKED, startsAt })).toBeNull();
+    },
+  );
+
+  it('given a meeting with no booking day entered, when corrected to any day, then none is entered', () => {
+    expect(
+      bookingDayCorrected(undefined, NOW, { ...HELD, startsAt: '2019-07-01T10:00:00.000Z', bookedOn: null }),
+    ).toBeNull();
+  });
+
+  it('given a booking day with the correction, when it is on or before the corrected day, then it is the day entered', () => {
+    expect(bookingDayCorrected('2025-08-28', NOW, { ...BOOKED, startsAt: '2025-09-04T10:00:00.000Z' })).toBe(
+      '2025-08-28',
+    );
+  });
+
+  it('given a booking day with the correction, when it is after the corrected day, then it is refused naming bookedOn', () => {
+    const error = refusalOf(() =>
+      bookingDayCorrected('2025-09-11', NOW, { ...BOOKED, startsAt: '2025-09-04T10:00:00.000Z' }),
+    );
+    expect(error).toMatchObject({ code: 'OUT_OF_RANGE', details: { field: 'bookedOn', latest: '2025-09-04' } });
+  });
+
+  it('given a meeting booked on 2025-09-11, when corrected to before that day with no booking day, then it is refused naming startsAt', () => {
+    const error = refusalOf(() => bookingDayCorrected(null, NOW, { ...BOOKED, startsAt: '2025-09-04T10:00:00.000Z' }));
+    expect(error.message).toBe(
+      'The meeting’s corrected day (2025-09-04) is before the day it was booked (2025-09-11); give the day it was booked too (bookedOn).',
+    );
+    expect(error).toMatchObject({
+      code: 'OUT_OF_RANGE',
+      details: {
+        field: 'startsAt',
+        earliest: '2025-09-11',
+        problems: [{ field: 'startsAt', sentence: error.message }],
+      },
+    });
+  });
 });

@@ -1,4 +1,5 @@
-import { dayItHappened } from '../audit/day-it-happened';
+import { dayItHappened, inField } from '../audit/day-it-happened';
+import { DomainError } from '../shared/domain-error';
 import { groupDateOf, IsoDate } from '../shared/dates';
 
 /**
@@ -24,4 +25,31 @@ export function bookingDayEntered(
       notAfter: [{ on: groupDateOf(startsAt), what: 'the meeting’s own day' }],
     },
   );
+}
+
+/**
+ * The day a meeting was booked, entered again with a correction of its date (`bookedOn`): checked
+ * as when it was booked, against the corrected start. Null when none is given, and the day entered
+ * before still stands; a meeting cannot have been booked after it was held, so a correction to
+ * before that day is refused unless it gives the booking day too, rather than leaving the meeting
+ * booked after its own day.
+ */
+export function bookingDayCorrected(
+  given: string | null | undefined,
+  now: string,
+  meeting: Readonly<{ startsAt: string; establishedOn: IsoDate; bookedOn: IsoDate | null }>,
+): IsoDate | null {
+  if (given != null) return bookingDayEntered(given, now, meeting);
+  const startsOn = groupDateOf(meeting.startsAt);
+  const { bookedOn } = meeting;
+  if (bookedOn !== null && startsOn < bookedOn) {
+    return inField('startsAt', () => {
+      throw new DomainError(
+        'OUT_OF_RANGE',
+        `The meeting’s corrected day (${startsOn}) is before the day it was booked (${bookedOn}); give the day it was booked too (bookedOn).`,
+        { earliest: bookedOn },
+      );
+    });
+  }
+  return null;
 }

@@ -78,7 +78,8 @@ export type CorrectDecision = MeetingCommand<'CorrectDecision', { decisionId: st
 /** `group`: the group's facts on the corrected date, whose membership a held meeting is counted from (R7). */
 export type CorrectMeetingDetails = MeetingCommand<
   'CorrectMeetingDetails',
-  { startsAt: string; place: string; reason: string; group: GroupFacts }
+  /** `bookedOn`: the day it was booked, entered again for the corrected date; null when the day entered stands. */
+  { startsAt: string; place: string; reason: string; bookedOn?: string | null; group: GroupFacts }
 >;
 export type RecordLocalPublication = MeetingCommand<
   'RecordLocalPublication',

@@ -91,6 +91,7 @@ describe('Correcting a meeting’s date and place (A7, R7)', () => {
     overrides: Partial<{
       place: string;
       reason: string;
+      bookedOn: string | null;
       actor: typeof stranger;
       group: ReturnType<typeof groupFacts>;
     }> = {},
@@ -156,6 +157,46 @@ describe('Correcting a meeting’s date and place (A7, R7)', () => {
       .given([meetingScheduled()])
       .when(correct('12 March 2020'))
       .thenFails('VALIDATION_FAILED', /startsAt/);
+  });
+
+  it('a meeting booked on a day entered cannot be corrected to before it unless the correction enters its booking day too', () => {
+    const booked = meetingScheduled({ bookedOn: '2020-03-01' });
+    const refusal = spec.refusal([booked], correct('2020-02-27T10:00:00Z'));
+    expect(refusal).toMatchObject({ code: 'OUT_OF_RANGE', details: { field: 'startsAt', earliest: '2020-03-01' } });
+    expect(refusal.message).toMatch(/give the day it was booked too \(bookedOn\)/);
+    spec
+      .given([booked])
+      .when(correct('2020-02-27T10:00:00Z', { bookedOn: '2020-02-13' }))
+      .then([
+        {
+          type: 'MeetingDetailsCorrected',
+          data: {
+            startsAt: '2020-02-27T10:00:00.000Z',
+            place: 'Bristol City Hall',
+            reason: 'The meeting was moved; the invitation shows the old date.',
+            bookedOn: '2020-02-13',
+            snapshot: null,
+          },
+        },
+      ]);
+    spec
+      .given([booked])
+      .when(correct('2020-02-27T10:00:00Z', { bookedOn: '2020-02-28' }))
+      .thenFails('OUT_OF_RANGE', /is after the meeting’s own day \(2020-02-27\)/);
+  });
+
+  it('a booking day entered by a correction is the one a later correction is held to', () => {
+    const corrected: MeetingEvent = {
+      type: 'MeetingDetailsCorrected',
+      data: { startsAt: '2020-02-27T10:00:00.000Z', place: 'P', reason: 'R', bookedOn: '2020-02-13', snapshot: null },
+    };
+    const history = [meetingScheduled({ bookedOn: '2020-03-01' }), corrected];
+    expect(fold(meetingDecider, history)).toMatchObject({ bookedOn: '2020-02-13' });
+    expect(spec.refusal(history, correct('2020-02-12T10:00:00Z')).details).toMatchObject({ earliest: '2020-02-13' });
+    spec
+      .given(history)
+      .when(correct('2020-02-20T10:00:00Z'))
+      .then([expect.not.objectContaining({ data: expect.objectContaining({ bookedOn: expect.anything() }) })]);
   });
 
   it('is refused without a reason, to anyone who may not schedule meetings, and for no meeting', () => {

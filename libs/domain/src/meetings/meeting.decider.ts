@@ -10,7 +10,7 @@ import { localPublicationOn, minutesApprovedOn, minutesPublishedOn } from './min
 import { quorumRequired } from '../regional-group/quorum';
 import { DISSOLVED, openingRefusal } from './meeting-opening';
 import { mayBeSubstituted } from './substitute';
-import { bookingDayEntered } from './booking-day';
+import { bookingDayCorrected, bookingDayEntered } from './booking-day';
 import {
   ApproveMinutes,
   CorrectDecision,
@@ -409,8 +409,14 @@ function correctMeetingDetails(command: CorrectMeetingDetails, meeting: Meeting)
   const startsAt = requireStartsAt(command.data.startsAt, group);
   const place = requireText(command.data.place, 'The place');
   const meetingDate = groupDateOf(startsAt);
+  const bookedOn = bookingDayCorrected(command.data.bookedOn, now, {
+    startsAt,
+    establishedOn: group.establishedOn,
+    bookedOn: meeting.bookedOn,
+  });
+  const booking = bookedOn === null ? {} : { bookedOn };
   if (meeting.status === 'SCHEDULED') {
-    return [{ type: 'MeetingDetailsCorrected', data: { startsAt, place, reason, snapshot: null } }];
+    return [{ type: 'MeetingDetailsCorrected', data: { startsAt, place, reason, ...booking, snapshot: null } }];
   }
   requireNotFuture(meetingDate, now, 'The meeting’s date');
   if (group.on !== meetingDate) {
@@ -424,6 +430,7 @@ function correctMeetingDetails(command: CorrectMeetingDetails, meeting: Meeting)
         startsAt,
         place,
         reason,
+        ...booking,
         snapshot: {
           membershipOn: meetingDate,
           quorumPercentage,

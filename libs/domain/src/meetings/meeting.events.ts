@@ -106,6 +106,8 @@ export type MeetingDetailsCorrected = Message<
     startsAt: string;
     place: string;
     reason: string;
+    /** The day it was booked, entered again with the correction; absent when the day entered before stands. */
+    bookedOn?: IsoDate;
     snapshot: Readonly<{
       membershipOn: IsoDate;
       quorumPercentage: number;

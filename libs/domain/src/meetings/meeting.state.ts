@@ -24,6 +24,8 @@ export type Meeting = Readonly<{
   startsAt: string;
   /** The day it is held, in the group's time zone: the date of its membership, attendance and decisions. */
   meetingDate: IsoDate;
+  /** The day it was booked, when one was entered (`bookedOn`), as a correction of its date may enter it again. */
+  bookedOn: IsoDate | null;
   representatives: readonly SnapshotRepresentative[];
   quorumPercentage: number;
   attendance: Readonly<Record<string, Attendance>>;
@@ -81,6 +83,7 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
       groupId: event.data.groupId,
       startsAt: event.data.startsAt,
       meetingDate: groupDateOf(event.data.startsAt),
+      bookedOn: event.data.bookedOn ?? null,
       representatives: [],
       quorumPercentage: 0,
       attendance: {},
@@ -156,13 +159,17 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
       return { ...state, localPublications: [...state.localPublications, event.data.areaId] };
     case 'MeetingDetailsCorrected': {
       const { startsAt, snapshot } = event.data;
-      if (!snapshot) return { ...state, startsAt, meetingDate: groupDateOf(startsAt) };
-      // Attendance stands for those in the corrected day's membership; the others were not representatives then.
-      const seated = new Set(snapshot.representatives.map((rep) => rep.appointmentId));
-      return {
+      const corrected = {
         ...state,
         startsAt,
         meetingDate: groupDateOf(startsAt),
+        bookedOn: event.data.bookedOn ?? state.bookedOn,
+      };
+      if (!snapshot) return corrected;
+      // Attendance stands for those in the corrected day's membership; the others were not representatives then.
+      const seated = new Set(snapshot.representatives.map((rep) => rep.appointmentId));
+      return {
+        ...corrected,
         representatives: snapshot.representatives,
         quorumPercentage: snapshot.quorumPercentage,
         attendance: Object.fromEntries(Object.entries(state.attendance).filter(([id]) => seated.has(id))),

@@ -492,23 +492,52 @@ describe('the history projection, given events through the runner', () => {
         ],
       }));
 
+  /** December 2025's meeting entered late, with the day it was booked at September's. */
+  const bookedAtSeptembers = meeting('MeetingScheduled', {
+    meetingId: 'm',
+    groupId: 'g',
+    startsAt: '2025-12-11T10:00:00.000Z',
+    place: 'P',
+    bookedOn: '2025-09-11',
+  });
+
   it('dates the booking of a meeting entered late on the day entered for it, before the opening that needed it', () =>
     spec
       .given()
       .when(
-        meeting('MeetingScheduled', {
-          meetingId: 'm',
-          groupId: 'g',
-          startsAt: '2025-12-11T10:00:00.000Z',
-          place: 'P',
-          bookedOn: '2025-09-11',
-        }),
+        bookedAtSeptembers,
         meeting('MeetingOpened', { openedAt: enteredLate.occurredAt, membershipOn: '2025-12-11', representatives: [] }),
       )
       .then({
         history_events: [
           { type: 'MeetingScheduled', happened_on: '2025-09-11' },
           { type: 'MeetingOpened', happened_on: '2025-12-11' },
+        ],
+      }));
+
+  it('dates the booking of a meeting on the day a correction of its date entered again, and a later correction without one keeps it', () =>
+    spec
+      .given(bookedAtSeptembers)
+      .when(
+        meeting('MeetingDetailsCorrected', {
+          startsAt: '2025-09-04T10:00:00.000Z',
+          place: 'P',
+          reason: 'The date was mistyped.',
+          bookedOn: '2025-08-28',
+          snapshot: null,
+        }),
+        meeting('MeetingDetailsCorrected', {
+          startsAt: '2025-09-05T10:00:00.000Z',
+          place: 'P',
+          reason: 'The day was still wrong.',
+          snapshot: null,
+        }),
+      )
+      .then({
+        history_events: [
+          { type: 'MeetingScheduled', happened_on: '2025-08-28' },
+          { type: 'MeetingDetailsCorrected', happened_on: '2026-12-02' },
+          { type: 'MeetingDetailsCorrected', happened_on: '2026-12-02' },
         ],
       }));
 

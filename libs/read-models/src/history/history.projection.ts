@@ -5,9 +5,11 @@ import {
   EarlierRestrictions,
   groupDateOf,
   happenedOn,
+  DayOfEvent,
   happenedOnGivenLater,
   isMovedBackByLaterEvents,
   meetingBookedOn,
+  MeetingDetailsCorrected,
   MeetingScheduled,
   readScopeOf,
   RegionalGroupEvent,
@@ -47,6 +49,15 @@ const statements = statementsPerDatabase((db) => ({
   movableAfter: db.prepare<[string, string], Movable>(
     `SELECT position, type, happened_on AS happenedOn, entity_ids AS entityIds FROM history_movable
      WHERE stream_id = ? AND happened_on > ?`,
+  ),
+  bookingOf: db.prepare<[string], Movable>(
+    `SELECT position, type, happened_on AS happenedOn, entity_ids AS entityIds FROM history_movable
+     WHERE stream_id = ? AND type = 'MeetingScheduled'`,
+  ),
+  // The events of a stream after one, found through one of its entities' index entries rather than the whole table.
+  laterOfStream: db.prepare<[string, number, string], DayOfEvent>(
+    `SELECT e.type, e.happened_on AS happenedOn FROM history_links l JOIN history_events e ON e.position = l.position
+     WHERE l.entity_id = ? AND l.position > ? AND e.stream_id = ?`,
   ),
   moveMovable: db.prepare('UPDATE history_movable SET happened_on = ? WHERE stream_id = ? AND position = ?'),
   moveEvent: db.prepare('UPDATE history_events SET happened_on = ? WHERE position = ?'),
@@ -89,11 +100,29 @@ function rememberRestriction(s: Statements, stored: StoredEvent, restriction: Re
 function moveBackEarlierEvents(s: Statements, stored: StoredEvent, happened: string): void {
   for (const earlier of s.movableAfter.all(stored.streamId, happened)) {
     const day = happenedOnGivenLater(earlier, { type: stored.type, happenedOn: happened });
-    if (day === earlier.happenedOn) continue;
-    s.moveMovable.run(day, stored.streamId, earlier.position);
-    s.moveEvent.run(day, earlier.position);
-    for (const entityId of JSON.parse(earlier.entityIds) as string[]) s.moveLink.run(day, entityId, earlier.position);
+    if (day !== earlier.happenedOn) moveMovable(s, stored.streamId, earlier, day);
   }
+}
+
+/**
+ * A correction of a meeting's date that enters the day it was booked again dates its booking on that day, as the
+ * meetings view lists it from then; still no later than any later event of its stream that needed it.
+ */
+function rebookMeeting(s: Statements, stored: StoredEvent): void {
+  const { bookedOn } = stored.data as MeetingDetailsCorrected['data'];
+  const booking = bookedOn === undefined ? undefined : s.bookingOf.get(stored.streamId);
+  const { entityId: meetingId } = streamEntity(stored.streamId);
+  if (bookedOn === undefined || booking === undefined || meetingId === null) return;
+  const day = s.laterOfStream
+    .all(meetingId, booking.position, stored.streamId)
+    .reduce((on, later) => happenedOnGivenLater({ type: booking.type, happenedOn: on }, later), bookedOn);
+  moveMovable(s, stored.streamId, booking, day);
+}
+
+function moveMovable(s: Statements, streamId: string, movable: Movable, day: string): void {
+  s.moveMovable.run(day, streamId, movable.position);
+  s.moveEvent.run(day, movable.position);
+  for (const entityId of JSON.parse(movable.entityIds) as string[]) s.moveLink.run(day, entityId, movable.position);
 }
 
 /** The day a meeting's booking happened: the day entered for it, or the day recorded, no later than the meeting's. */
@@ -233,6 +262,7 @@ export const historyProjection: Projection = {
     for (const entityId of entityIds) {
       s.insertLink.run(entityId, stored.position, kind, stored.type, happened);
     }
+    if (stored.type === 'MeetingDetailsCorrected') rebookMeeting(s, stored);
     moveBackEarlierEvents(s, stored, happened);
     if (isMovedBackByLaterEvents(stored.type)) {
       s.rememberMovable.run(stored.streamId, stored.position, stored.type, happened, JSON.stringify(entityIds));

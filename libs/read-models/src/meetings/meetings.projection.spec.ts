@@ -131,32 +131,37 @@ describe('the meetings projection', () => {
         ],
       }));
 
-  it('has a correction that moves a meeting before the day entered for its booking read it as booked on its new day, and a correction back restore that day', () => {
-    const correctedTo = (startsAt: string): MeetingDetailsCorrected => ({
+  it('has a correction that enters the day its meeting was booked again list it from that day, and a later correction without one keep it', () => {
+    const correctedTo = (startsAt: string, bookedOn?: string): MeetingDetailsCorrected => ({
       type: 'MeetingDetailsCorrected',
-      data: { startsAt, place: 'Bristol City Hall', reason: 'The date was mistyped.', snapshot: null },
+      data: {
+        startsAt,
+        place: 'Bristol City Hall',
+        reason: 'The date was mistyped.',
+        ...(bookedOn ? { bookedOn } : {}),
+        snapshot: null,
+      },
     });
     return spec
       .given(
         inStream(meetingStream(MEETING_ID), meetingScheduled({ bookedOn: '2020-03-05' }), {
-          occurredAt: '2020-03-01T10:00:00.000Z',
+          occurredAt: '2020-03-06T10:00:00.000Z',
         }),
       )
-      .when(meeting(correctedTo('2020-03-03T10:00:00.000Z')), meeting(correctedTo(MEETING_STARTS_AT)))
+      .when(meeting(correctedTo('2020-03-03T10:00:00.000Z', '2020-02-20')), meeting(correctedTo(MEETING_STARTS_AT)))
       .then({
         meetings: [
           { starts_at: MEETING_STARTS_AT, booked_on_entered: '2020-03-05', scheduled_on: '2020-03-05', recorded_to: 2 },
-          // It cannot have been booked after it was held: as the platform then showed it, it was booked on its new day.
           {
             starts_at: '2020-03-03T10:00:00.000Z',
-            booked_on_entered: '2020-03-05',
-            scheduled_on: '2020-03-03',
+            booked_on_entered: '2020-02-20',
+            scheduled_on: '2020-02-20',
             recorded_to: 3,
           },
           {
             starts_at: MEETING_STARTS_AT,
-            booked_on_entered: '2020-03-05',
-            scheduled_on: '2020-03-05',
+            booked_on_entered: '2020-02-20',
+            scheduled_on: '2020-02-20',
             recorded_to: null,
           },
         ],

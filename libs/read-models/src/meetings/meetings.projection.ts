@@ -9,7 +9,7 @@ const STREAM_PREFIX = meetingStream('');
 const NOW = 'recorded_to IS NULL';
 /** The columns a correction of a meeting's date and place carries over unchanged. */
 const MEETING_COPY = `meeting_id, group_id, status, opened_at, closed_at, minutes_stage, minutes_text, minutes_approved_on,
-  minutes_approved_at_meeting, minutes_published_at, minutes_published_on, booked_on, booked_on_entered, sort_key`;
+  minutes_approved_at_meeting, minutes_published_at, minutes_published_on, booked_on, sort_key`;
 
 const statements = statementsPerDatabase((db) => ({
   insertMeeting: db.prepare(
@@ -20,8 +20,9 @@ const statements = statementsPerDatabase((db) => ({
     `UPDATE meetings SET status = 'OPEN', opened_at = ?, quorum_percentage = ?, required = ? WHERE ${NOW} AND meeting_id = ?`,
   ),
   correctMeeting: db.prepare(
-    `INSERT INTO meetings (${MEETING_COPY}, starts_at, place, scheduled_on, quorum_percentage, required, recorded_from)
-     SELECT ${MEETING_COPY}, @startsAt, @place, @scheduledOn, COALESCE(@quorumPercentage, quorum_percentage),
+    `INSERT INTO meetings (${MEETING_COPY}, starts_at, place, booked_on_entered, scheduled_on, quorum_percentage, required,
+       recorded_from)
+     SELECT ${MEETING_COPY}, @startsAt, @place, @bookedOnEntered, @scheduledOn, COALESCE(@quorumPercentage, quorum_percentage),
        COALESCE(@required, required), @position
      FROM meetings WHERE ${NOW} AND meeting_id = @meetingId`,
   ),
@@ -256,14 +257,15 @@ export const meetingsProjection: Projection = {
         const { startsAt, place, snapshot } = event.data;
         const position = stored.position;
         const booking = s.booking.get(meetingId);
+        // The day entered again with the correction, or the one entered before it.
+        const enteredOn = event.data.bookedOn ?? booking?.enteredOn ?? null;
         s.correctMeeting.run({
           meetingId,
           startsAt,
+          bookedOnEntered: enteredOn,
           // A meeting never booked has no row to correct: nothing is inserted.
           scheduledOn:
-            booking === undefined
-              ? null
-              : meetingBookedOn(booking.recordedOn, groupDateOf(startsAt), booking.enteredOn),
+            booking === undefined ? null : meetingBookedOn(booking.recordedOn, groupDateOf(startsAt), enteredOn),
           place,
           quorumPercentage: snapshot?.quorumPercentage ?? null,
           required: snapshot?.required ?? null,

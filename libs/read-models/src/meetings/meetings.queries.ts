@@ -23,6 +23,8 @@ export interface MeetingRow {
   readonly minutesPublishedOn: string | null;
   /** The day it was booked (`meetingBookedOn`), from which it is listed as at a day. */
   readonly bookedOn: string;
+  /** The day entered for its booking, if one was; null when `bookedOn` is worked out from its recording. */
+  readonly bookedOnEntered: string | null;
 }
 
 export interface SeatRow {
@@ -91,7 +93,8 @@ export interface RecommendationRow {
 const MEETING_COLUMNS = `meeting_id AS meetingId, group_id AS groupId, starts_at AS startsAt, place, status, opened_at AS openedAt,
   closed_at AS closedAt, quorum_percentage AS quorumPercentage, required, minutes_stage AS minutesStage, minutes_text AS minutesText,
   minutes_approved_on AS minutesApprovedOn, minutes_approved_at_meeting AS minutesApprovedAtMeeting, minutes_published_at AS minutesPublishedAt,
-  minutes_published_on AS minutesPublishedOn, scheduled_on AS bookedOn`;
+  minutes_published_on AS minutesPublishedOn, scheduled_on AS bookedOn,
+  booked_on_entered AS bookedOnEntered`;
 
 /**
  * Meetings and decisions keep every version a correction replaced (A7). Each method reads the
