@@ -1,5 +1,8 @@
-import { Decider } from '@app/domain';
+import { Decider, Message, REDACTED_TEXT, REDACTIONS_STREAM } from '@app/domain';
 import { EventStore, NO_STREAM, ReadStreamOptions } from './event-store';
+import { chainEvents } from './hash-chain';
+import { SYSTEM_ACTOR } from './metadata';
+import { redactEventField } from './redact';
 import { FOLD_PAGE, FoldedStateCache } from './folded-state-cache';
 import { CommandContext, handleCommand } from './handle-command';
 import { inputHashOf } from './idempotency';
@@ -22,12 +25,16 @@ const eventCount: Decider<Increment, Incremented, number> = {
   decide: (command, total) => counterDecider.decide(command, total),
 };
 
-/** The store, with every readStream call recorded as the revision it started from and the most it asked for. */
+/**
+ * The store, with every readStream call recorded as the revision it started from and the most it asked for;
+ * the cache's look at the redactions stream, made on every read, is left out.
+ */
 function observed(store: EventStore): { store: EventStore; readsFrom: number[]; limits: (number | undefined)[] } {
   const readsFrom: number[] = [];
   const limits: (number | undefined)[] = [];
   const readStream = store.readStream.bind(store);
   store.readStream = (streamId: string, options?: ReadStreamOptions) => {
+    if (streamId === REDACTIONS_STREAM) return readStream(streamId, options);
     readsFrom.push(options?.fromRevision ?? 0);
     limits.push(options?.limit);
     return readStream(streamId, options);
@@ -193,5 +200,45 @@ describe('the folded-state cache', () => {
     // b and c from their cached revision 1; a, evicted, from the start.
     expect(readsFrom).toEqual([1, 1, 0]);
     expect(cache.size).toBe(2);
+  });
+
+  describe('given a stream folded with a reason that names a child', () => {
+    type Blocked = Message<'TaskBlocked', { taskId: string; reason: string }>;
+    /** The last reason a task was blocked for. */
+    const lastReason: Decider<Message, Blocked, string> = {
+      initialState: '',
+      evolve: (_, event) => event.data.reason,
+      decide: () => [],
+    };
+    const admin = { actor, now: '2026-11-24T10:00:00.000Z', correlationId: 'c' };
+    const blocked = async (store: EventStore): Promise<string> => {
+      const [event] = chainEvents('workstream-w1', null, [
+        {
+          id: 'e0000000-0000-4000-8000-000000000001',
+          type: 'TaskBlocked',
+          data: { taskId: 't1', reason: 'Blocked until Tyler Jones at Hillside Primary is seen' },
+          metadata: {
+            actor: SYSTEM_ACTOR,
+            occurredAt: '2026-11-23T09:00:00.000Z',
+            correlationId: 'c',
+            causationId: 'c',
+          },
+        },
+      ]);
+      await store.append('workstream-w1', [event], { expectedRevision: NO_STREAM });
+      return event.id;
+    };
+
+    it('when the reason is redacted since, by this process or another, then the state is folded afresh, never the one folded before (A7)', async () => {
+      const { store, readsFrom } = observed(new InMemoryEventStore());
+      const cache = new FoldedStateCache();
+      const eventId = await blocked(store);
+      expect((await cache.read(store, 'workstream-w1', lastReason)).state).toMatch(/Tyler Jones/);
+      // Recorded through another cache, as another process would: the event keeps its id and hash.
+      await redactEventField(store, { eventId, field: 'reason', reason: 'Names a child (R40)' }, admin);
+      readsFrom.length = 0;
+      expect((await cache.read(store, 'workstream-w1', lastReason)).state).toBe(REDACTED_TEXT);
+      expect(readsFrom).toEqual([0]);
+    });
   });
 });
