@@ -116,7 +116,7 @@ describe('the history projection', () => {
     });
   });
 
-  it('names the record each event is in as it is named now, with its group, and a restricted communication not at all (R42)', () => {
+  it('names the record each event is in as it is named now, with its group, a restricted communication by its title too (withheld when read, R42)', () => {
     const group = { groupId: 'g', name: 'Avon and Somerset', areas: [{ areaId: 'bristol', name: 'Bristol' }] };
     given(
       stored('regional-group-g', 'RegionalGroupEstablished', group, admin),
@@ -153,7 +153,7 @@ describe('the history projection', () => {
       'policy-p': ['g', 'Escalation procedure', null],
       'local-arrangement-swindon': ['g', 'Swindon', null],
       'communication-open': ['g', 'An open one', null],
-      'communication-restricted': ['g', null, null],
+      'communication-restricted': ['g', 'An restricted one', null],
     });
   });
 
