@@ -341,6 +341,27 @@ describe('the history projection', () => {
     fresh.close();
   });
 
+  it('keeps the 256 query shapes used most recently: a 257th lets go of the least recently used, not of one just asked again', () => {
+    const fresh = openReadDatabase(':memory:');
+    historyProjection.setup(fresh);
+    const queries = new HistoryQueries(fresh);
+    // Each length of the list of types is a shape of page query and one of count query: two statements.
+    const ofTypes = (count: number) =>
+      queries.page({ types: Array.from({ length: count }, (_, n) => `Type${n}`) }, 1, null);
+    for (let count = 1; count <= 128; count += 1) ofTypes(count);
+    const prepare = jest.spyOn(fresh, 'prepare');
+    ofTypes(1);
+    expect(prepare).not.toHaveBeenCalled();
+    ofTypes(129);
+    expect(prepare).toHaveBeenCalledTimes(2);
+    // The first shape was asked again just before the 129th: the second was the least recently used.
+    ofTypes(1);
+    expect(prepare).toHaveBeenCalledTimes(2);
+    ofTypes(2);
+    expect(prepare).toHaveBeenCalledTimes(4);
+    fresh.close();
+  });
+
   it('knows which ids it has ever seen', () => {
     expect(history.mentions('police')).toBe(true);
     expect(history.mentions('nobody')).toBe(false);
