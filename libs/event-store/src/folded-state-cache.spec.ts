@@ -222,6 +222,10 @@ describe('the folded-state cache', () => {
             occurredAt: '2026-11-23T09:00:00.000Z',
             correlationId: 'c',
             causationId: 'c',
+            reason: null,
+            schemaVersion: 1,
+            idempotencyKey: null,
+            inputHash: null,
           },
         },
       ]);
