@@ -1,12 +1,11 @@
 import { Decider, Message, REDACTED_TEXT, REDACTIONS_STREAM } from '@app/domain';
 import { EventStore, NO_STREAM, ReadStreamOptions } from './event-store';
-import { chainEvents } from './hash-chain';
-import { SYSTEM_ACTOR } from './metadata';
 import { redactEventField } from './redact';
 import { FOLD_PAGE, FoldedStateCache } from './folded-state-cache';
 import { CommandContext, handleCommand } from './handle-command';
 import { inputHashOf } from './idempotency';
 import { InMemoryEventStore } from './in-memory/in-memory-event-store';
+import { recordBlockedTask } from './testing/blocked-task';
 import { counterDecider, Increment, Incremented } from './testing/counter-decider';
 
 const actor = { personId: 'person-1', partnerId: null, roles: ['ADMINISTRATOR'] };
@@ -211,32 +210,10 @@ describe('the folded-state cache', () => {
       decide: () => [],
     };
     const admin = { actor, now: '2026-11-24T10:00:00.000Z', correlationId: 'c' };
-    const blocked = async (store: EventStore): Promise<string> => {
-      const [event] = chainEvents('workstream-w1', null, [
-        {
-          id: 'e0000000-0000-4000-8000-000000000001',
-          type: 'TaskBlocked',
-          data: { taskId: 't1', reason: 'Blocked until Tyler Jones at Hillside Primary is seen' },
-          metadata: {
-            actor: SYSTEM_ACTOR,
-            occurredAt: '2026-11-23T09:00:00.000Z',
-            correlationId: 'c',
-            causationId: 'c',
-            reason: null,
-            schemaVersion: 1,
-            idempotencyKey: null,
-            inputHash: null,
-          },
-        },
-      ]);
-      await store.append('workstream-w1', [event], { expectedRevision: NO_STREAM });
-      return event.id;
-    };
-
     it('when the reason is redacted since, by this process or another, then the state is folded afresh, never the one folded before (A7)', async () => {
       const { store, readsFrom } = observed(new InMemoryEventStore());
       const cache = new FoldedStateCache();
-      const eventId = await blocked(store);
+      const eventId = await recordBlockedTask(store);
       expect((await cache.read(store, 'workstream-w1', lastReason)).state).toMatch(/Tyler Jones/);
       // Recorded through another cache, as another process would: the event keeps its id and hash.
       await redactEventField(store, { eventId, field: 'reason', reason: 'Names a child (R40)' }, admin);
