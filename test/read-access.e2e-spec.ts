@@ -479,7 +479,7 @@ describe('who may read what (R42, R43): every query and subscription for every r
 
   it('history: for auditors and administrators; a restricted item whole to auditors, withheld from administrators', async () => {
     await matrix(
-      'query($s: ID!) { history(filter: { entityId: $s }) { edges { node { type withheld data reason } } } }',
+      'query($s: ID!) { history(filter: { entityId: $s }) { edges { node { type withheld data reason record { name } } } } }',
       () => ({ s: restrictedId }),
       allowedFor(['administrator', 'auditor'], (data, role) => {
         const [issued] = data.history.edges.map((e: any) => e.node);
@@ -487,8 +487,16 @@ describe('who may read what (R42, R43): every query and subscription for every r
         if (role === 'auditor') {
           expect(issued.withheld).toBe(false);
           expect(JSON.parse(issued.data).title).toBe('Strategy meeting about a named school');
+          // The record is named by its title to whoever may read it (R42).
+          expect(issued.record).toEqual({ name: 'Strategy meeting about a named school' });
         } else {
-          expect(issued).toEqual({ type: 'CommunicationIssued', withheld: true, data: '{}', reason: null });
+          expect(issued).toEqual({
+            type: 'CommunicationIssued',
+            withheld: true,
+            data: '{}',
+            reason: null,
+            record: { name: null },
+          });
         }
       }),
     );

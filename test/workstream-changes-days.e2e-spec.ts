@@ -27,6 +27,7 @@ describe('removing a member, changing the lead, carrying a task over and closing
   let loaded: LoadedWorkstreams;
   let tokenOf: (key: string) => Promise<string>;
   let chair: string;
+  let administrator: string;
   let workstreamId: string;
   const taskIds: Record<string, string> = {};
 
@@ -55,6 +56,7 @@ describe('removing a member, changing the lead, carrying a task over and closing
   beforeAll(async () => {
     ({ api, demo, workstreams: loaded, tokenOf } = await startDemoApp({ load: ['meetings', 'workstreams'] }));
     chair = await tokenOf('sheila-smith');
+    administrator = api.adminToken as string;
     const lead = await tokenOf('janet-baptiste-grant');
     const { data } = await mutate('commissionWorkstream', 'CommissionWorkstreamInput', {
       groupId: demo.groupId,
@@ -283,6 +285,57 @@ describe('removing a member, changing the lead, carrying a task over and closing
         { taskId: taskIds.audit, title: 'Audit neglect referrals', ownedSince: '2022-06-10', until: '2022-09-20' },
       ],
     });
+    // Will White, the lead since 20 June 2022, may read the tasks, so is told them by name too.
+    const asLead = await mutate(
+      'removeWorkstreamMember',
+      'RemoveWorkstreamMemberInput',
+      remove('2022-08-01'),
+      await tokenOf('will-white'),
+    );
+    expect(asLead.errors?.[0].message).toBe(errors?.[0].message);
+    expect((asLead.errors?.[0].extensions as { tasks: unknown[] }).tasks).toHaveLength(2);
+    // An administrator may remove members but not read the tasks (R43): how many, their days and when, no title or id.
+    const admin = await mutate(
+      'removeWorkstreamMember',
+      'RemoveWorkstreamMemberInput',
+      remove('2022-08-01'),
+      administrator,
+    );
+    expect(admin.data?.removeWorkstreamMember ?? null).toBeNull();
+    expect(admin.errors?.[0].message).toBe(
+      'Chris Sivers owned 2 tasks still open after 2022-08-01, the day given for the removal: a task theirs and open until 2022-08-15 and a task theirs and open until 2022-09-20 (their titles are for those who may read the workstream’s tasks). Remove them on or after 2022-09-20.',
+    );
+    expect(admin.errors?.[0].extensions).toEqual({
+      code: 'OPEN_TASKS',
+      field: 'removedOn',
+      problems: [{ field: 'removedOn', sentence: admin.errors?.[0].message }],
+      earliest: '2022-09-20',
+      tasks: [
+        { ownedSince: '2022-06-12', until: '2022-08-15' },
+        { ownedSince: '2022-06-10', until: '2022-09-20' },
+      ],
+    });
+    const adminTasks = await api.graphql(SEEN, { id: workstreamId, asAt: null }, administrator);
+    expect(adminTasks.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // A title redacted since (A7, R40) is not told from a state folded before the redaction.
+    const surveyAdded = (await api.store.readStream(`workstream-${workstreamId}`)).find(
+      (event) => event.type === 'TaskAdded' && (event.data as { taskId: string }).taskId === taskIds.survey,
+    );
+    const redacted = await api.graphql(
+      'mutation($i: RedactEventFieldInput!) { redactEventField(input: $i) { id } }',
+      { i: { eventId: surveyAdded?.id, field: 'title', reason: 'Names a child (R40)' } },
+      administrator,
+    );
+    expect(redacted.errors).toBeUndefined();
+    const afterRedaction = await mutate(
+      'removeWorkstreamMember',
+      'RemoveWorkstreamMemberInput',
+      remove('2022-08-01'),
+      await tokenOf('will-white'),
+    );
+    expect(afterRedaction.errors?.[0].message).toBe(
+      'Chris Sivers owned 2 tasks still open after 2022-08-01, the day given for the removal: “[redacted]”, theirs and open until 2022-08-15 and “Audit neglect referrals”, theirs and open until 2022-09-20. Remove them on or after 2022-09-20.',
+    );
     // On 10 September only the audit was still his and open.
     expect(await refusal('removeWorkstreamMember', 'RemoveWorkstreamMemberInput', remove('2022-09-10'))).toEqual({
       code: 'OPEN_TASKS',

@@ -1,9 +1,11 @@
-import { Decider } from '@app/domain';
+import { Decider, Message, REDACTED_TEXT, REDACTIONS_STREAM } from '@app/domain';
 import { EventStore, NO_STREAM, ReadStreamOptions } from './event-store';
+import { redactEventField } from './redact';
 import { FOLD_PAGE, FoldedStateCache } from './folded-state-cache';
 import { CommandContext, handleCommand } from './handle-command';
 import { inputHashOf } from './idempotency';
 import { InMemoryEventStore } from './in-memory/in-memory-event-store';
+import { recordBlockedTask } from './testing/blocked-task';
 import { counterDecider, Increment, Incremented } from './testing/counter-decider';
 
 const actor = { personId: 'person-1', partnerId: null, roles: ['ADMINISTRATOR'] };
@@ -22,12 +24,16 @@ const eventCount: Decider<Increment, Incremented, number> = {
   decide: (command, total) => counterDecider.decide(command, total),
 };
 
-/** The store, with every readStream call recorded as the revision it started from and the most it asked for. */
+/**
+ * The store, with every readStream call recorded as the revision it started from and the most it asked for;
+ * the cache's look at the redactions stream, made on every read, is left out.
+ */
 function observed(store: EventStore): { store: EventStore; readsFrom: number[]; limits: (number | undefined)[] } {
   const readsFrom: number[] = [];
   const limits: (number | undefined)[] = [];
   const readStream = store.readStream.bind(store);
   store.readStream = (streamId: string, options?: ReadStreamOptions) => {
+    if (streamId === REDACTIONS_STREAM) return readStream(streamId, options);
     readsFrom.push(options?.fromRevision ?? 0);
     limits.push(options?.limit);
     return readStream(streamId, options);
@@ -193,5 +199,27 @@ describe('the folded-state cache', () => {
     // b and c from their cached revision 1; a, evicted, from the start.
     expect(readsFrom).toEqual([1, 1, 0]);
     expect(cache.size).toBe(2);
+  });
+
+  describe('given a stream folded with a reason that names a child', () => {
+    type Blocked = Message<'TaskBlocked', { taskId: string; reason: string }>;
+    /** The last reason a task was blocked for. */
+    const lastReason: Decider<Message, Blocked, string> = {
+      initialState: '',
+      evolve: (_, event) => event.data.reason,
+      decide: () => [],
+    };
+    const admin = { actor, now: '2026-11-24T10:00:00.000Z', correlationId: 'c' };
+    it('when the reason is redacted since, by this process or another, then the state is folded afresh, never the one folded before (A7)', async () => {
+      const { store, readsFrom } = observed(new InMemoryEventStore());
+      const cache = new FoldedStateCache();
+      const eventId = await recordBlockedTask(store);
+      expect((await cache.read(store, 'workstream-w1', lastReason)).state).toMatch(/Tyler Jones/);
+      // Recorded through another cache, as another process would: the event keeps its id and hash.
+      await redactEventField(store, { eventId, field: 'reason', reason: 'Names a child (R40)' }, admin);
+      readsFrom.length = 0;
+      expect((await cache.read(store, 'workstream-w1', lastReason)).state).toBe(REDACTED_TEXT);
+      expect(readsFrom).toEqual([0]);
+    });
   });
 });

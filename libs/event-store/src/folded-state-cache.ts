@@ -1,4 +1,4 @@
-import { Decider, fold, Message } from '@app/domain';
+import { Decider, fold, Message, REDACTIONS_STREAM } from '@app/domain';
 import { EventStore, StoredEvent } from './event-store';
 import { perStore } from './per-store';
 import { upcast } from './upcast';
@@ -19,6 +19,8 @@ interface Entry<S> {
   readonly state: S;
   readonly last: StoredEvent | null;
   readonly keyedCommands: Map<string, number>;
+  /** The redactions stream's last revision known before the fold began (-1 for none): one recorded since may change what it folded. */
+  readonly redactions: number;
 }
 
 /** Streams kept folded per process when nothing else is said: the busiest streams, at a bounded memory cost. */
@@ -39,6 +41,9 @@ export const FOLD_PAGE = 1000;
  * events are folded onto it. Any other answer (a store replaced or rewritten under the cache) drops
  * the entry and folds the stream afresh. A writer in another process is seen the same way, and a
  * write that lands between the read and the append is refused by the append's expected revision.
+ * A redaction (A7) rewrites an event's text in place but keeps its id and hash, so every read also
+ * asks whether the redactions stream has grown since the entry was folded, by any process, and
+ * folds afresh when it has: no state holds text that has been redacted.
  * Entries are evicted least recently used first once there are more than `capacity`.
  */
 export class FoldedStateCache {
@@ -46,6 +51,8 @@ export class FoldedStateCache {
   /** Streams being folded from their start, by key. */
   private readonly folding = new Map<string, Promise<FoldedStream<unknown>>>();
   private readonly deciderIds = new WeakMap<object, number>();
+  /** Per store, the redactions stream's last revision this cache has seen. */
+  private readonly redactionsSeen = new WeakMap<EventStore, number>();
   private nextDeciderId = 0;
 
   constructor(private readonly capacity = DEFAULT_CACHED_STREAMS) {
@@ -62,8 +69,9 @@ export class FoldedStateCache {
     decider: Decider<C, E, S>,
   ): Promise<FoldedStream<S>> {
     const key = `${this.deciderId(decider)}:${streamId}`;
+    const redactions = await this.redactionsOf(store);
     const cached = this.entries.get(key) as Entry<S> | undefined;
-    if (cached?.last) {
+    if (cached?.last && cached.redactions >= redactions) {
       const first = await store.readStream(streamId, { fromRevision: cached.last.revision, limit: FOLD_PAGE });
       if (first.length > 0 && sameEvent(first[0], cached.last)) {
         return this.remember(key, await extendPaged(store, streamId, decider, cached, first.slice(1), first), false);
@@ -76,7 +84,7 @@ export class FoldedStateCache {
       await inFlight.catch(() => undefined);
       return this.read(store, streamId, decider);
     }
-    const folded = this.foldAfresh(store, streamId, decider, key);
+    const folded = this.foldAfresh(store, streamId, decider, key, redactions);
     this.folding.set(key, folded);
     try {
       return await folded;
@@ -90,9 +98,10 @@ export class FoldedStateCache {
     streamId: string,
     decider: Decider<C, E, S>,
     key: string,
+    redactions: number,
   ): Promise<FoldedStream<S>> {
     const first = await store.readStream(streamId, { limit: FOLD_PAGE });
-    const fresh: Entry<S> = { state: decider.initialState, last: null, keyedCommands: new Map() };
+    const fresh: Entry<S> = { state: decider.initialState, last: null, keyedCommands: new Map(), redactions };
     return this.remember(key, await extendPaged(store, streamId, decider, fresh, first, first), true);
   }
 
@@ -111,6 +120,22 @@ export class FoldedStateCache {
       this.entries.delete(oldest);
     }
     return entry;
+  }
+
+  /**
+   * The redactions stream's last revision, read on from the last one this cache saw: usually an empty
+   * read, as redactions are rare. Read before the stream it guards, so a redaction landing during a fold
+   * leaves that fold marked older than it and folded afresh at the next read.
+   */
+  private async redactionsOf(store: EventStore): Promise<number> {
+    let seen = this.redactionsSeen.get(store) ?? -1;
+    for (;;) {
+      const page = await store.readStream(REDACTIONS_STREAM, { fromRevision: seen + 1, limit: FOLD_PAGE });
+      if (page.length > 0) seen = page[page.length - 1].revision;
+      if (page.length < FOLD_PAGE) break;
+    }
+    this.redactionsSeen.set(store, Math.max(seen, this.redactionsSeen.get(store) ?? -1));
+    return seen;
   }
 
   private deciderId(decider: object): number {
@@ -159,6 +184,7 @@ function extend<C extends Message, E extends Message, S>(
     ),
     last: events[events.length - 1],
     keyedCommands: from.keyedCommands,
+    redactions: from.redactions,
   };
 }
 

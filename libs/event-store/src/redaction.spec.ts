@@ -7,41 +7,16 @@ import { join } from 'node:path';
 import { EventStore, NO_STREAM } from './event-store';
 import { chainEvents, verifyHashChains } from './hash-chain';
 import { InMemoryEventStore } from './in-memory/in-memory-event-store';
-import { SYSTEM_ACTOR } from './metadata';
 import { redactEventField } from './redact';
 import { PostgresEventStore } from './postgres/postgres-event-store';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
+import { PLATFORM_METADATA as metadata, recordBlockedTask, SLIPPED } from './testing/blocked-task';
 import { dropTestSchema, freshTestSchema, TEST_DATABASE_URL } from './testing/postgres-test-schema';
 import { signAndRecordTreeHead, TransparencyLog } from './transparency/transparency-log';
 
 const ADMIN = { personId: 'admin-1', partnerId: null, roles: ['ADMINISTRATOR'] };
 const REASON = 'Names a child (R40)';
-const SLIPPED = 'Blocked until Tyler Jones at Hillside Primary is seen';
 const admin = { actor: ADMIN, now: '2026-11-24T10:00:00.000Z', correlationId: 'c' };
-const metadata = {
-  actor: SYSTEM_ACTOR,
-  occurredAt: '2026-11-23T09:00:00.000Z',
-  correlationId: 'c',
-  causationId: 'c',
-  reason: null,
-  schemaVersion: 1,
-  idempotencyKey: null,
-  inputHash: null,
-};
-
-/** Records a task blocked with a reason that names a child: what the R40 check can miss. In workstream `n`. */
-async function recordBlockedTask(store: EventStore, n = 1): Promise<string> {
-  const [event] = chainEvents(`workstream-w${n}`, null, [
-    {
-      id: `e0000000-0000-4000-8000-00000000000${n}`,
-      type: 'TaskBlocked',
-      data: { taskId: `t${n}`, reason: SLIPPED },
-      metadata,
-    },
-  ]);
-  await store.append(`workstream-w${n}`, [event], { expectedRevision: NO_STREAM });
-  return event.id;
-}
 
 const refusal = async (promise: Promise<unknown>) => {
   try {

@@ -4,15 +4,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REDACTIONS_STREAM } from '@app/domain';
-import {
-  chainEvents,
-  InMemoryEventStore,
-  NewEvent,
-  ReadAllOptions,
-  redactEventField,
-  StoredEvent,
-  SYSTEM_ACTOR,
-} from '@app/event-store';
+import { InMemoryEventStore, NewEvent, ReadAllOptions, redactEventField, StoredEvent } from '@app/event-store';
+import { recordBlockedTask as recordBlocked } from '@app/event-store/testing/blocked-task';
 import { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 import { openReadDatabase } from './read-database';
@@ -500,27 +493,7 @@ describe('the projection runner', () => {
   });
 
   /** A task blocked with a reason that names a child, in the store; answers the event's id. */
-  const recordBlockedTask = async () => {
-    const [blocked] = chainEvents('workstream-w1', null, [
-      {
-        id: 'e0000000-0000-4000-8000-000000000001',
-        type: 'TaskBlocked',
-        data: { taskId: 't1', reason: 'Blocked until Tyler Jones is seen' },
-        metadata: {
-          actor: SYSTEM_ACTOR,
-          occurredAt: '2026-11-23T09:00:00.000Z',
-          correlationId: 'c',
-          causationId: 'c',
-          reason: null,
-          schemaVersion: 1,
-          idempotencyKey: null,
-          inputHash: null,
-        },
-      },
-    ]);
-    await store.append('workstream-w1', [blocked], { expectedRevision: 'no_stream' });
-    return blocked.id;
-  };
+  const recordBlockedTask = () => recordBlocked(store);
   const redact = (eventId: string) =>
     redactEventField(
       store,

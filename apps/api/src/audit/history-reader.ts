@@ -37,24 +37,31 @@ function checkCursorOrder(after: string | null, order: HistoryOrder): void {
 const distinct = (ids: readonly (string | null)[]): string[] =>
   [...new Set(ids)].filter((id): id is string => id !== null);
 
-/** The record an event's stream holds, by the names the history keeps; null for a stream that holds none. */
-function recordOf(row: HistoryEventRow): HistoryRecord | null {
+/**
+ * The record an event's stream holds, by the names the history keeps; null for a stream that holds none.
+ * A restricted item's name is its title, part of what it says, so it goes only to who may read it (R42).
+ */
+function recordOf(row: HistoryEventRow, restricted: boolean): HistoryRecord | null {
   const { entityId } = streamEntity(row.streamId);
   if (entityId === null) return null;
-  return { id: entityId, groupId: row.recordGroupId, name: row.recordName, startsAt: row.recordStartsAt };
+  const name = restricted ? null : row.recordName;
+  return { id: entityId, groupId: row.recordGroupId, name, startsAt: row.recordStartsAt };
 }
 
 /**
  * R42, R43: of an event whose content the reader may not see (restricted, or an area's reports or a
- * workstream's tasks they may not read), that it happened, by whom and when; not what it says.
+ * workstream's tasks they may not read), that it happened, by whom and when; not what it says. The
+ * record's name is withheld only for a restricted item: an area's or a workstream's name is read with
+ * the group's business.
  */
-function toHistoryEvent(row: HistoryEventRow, withheld: boolean): HistoryEvent {
+function toHistoryEvent(row: HistoryEventRow, restricted: boolean, outOfScope: boolean): HistoryEvent {
+  const withheld = restricted || outOfScope;
   return {
     id: row.eventId,
     position: row.position,
     kind: row.kind as HistoryKind,
     streamId: row.streamId,
-    record: recordOf(row),
+    record: recordOf(row, restricted),
     type: row.type,
     data: withheld ? '{}' : row.data,
     withheld,
@@ -119,6 +126,6 @@ export class HistoryReader {
     const outOfScope = (row: HistoryEventRow) =>
       (row.scopeAreaId !== null && !scopes.areaIds.has(row.scopeAreaId)) ||
       (row.scopeWorkstreamId !== null && !scopes.workstreamIds.has(row.scopeWorkstreamId));
-    return toConnection(page, (row) => toHistoryEvent(row, withheld.has(row.position) || outOfScope(row)));
+    return toConnection(page, (row) => toHistoryEvent(row, withheld.has(row.position), outOfScope(row)));
   }
 }

@@ -64,7 +64,7 @@ export class HistoryRecord {
   @Field(() => String, {
     nullable: true,
     description:
-      'The group’s, workstream’s or area’s name, or the policy’s or communication’s title; null for a meeting (known by startsAt) and a restricted communication (R42).',
+      'The group’s, workstream’s or area’s name, or the policy’s or communication’s title; null for a meeting (known by startsAt), and for a restricted communication to whoever may not read it (R42).',
   })
   name!: string | null;
 

@@ -13,6 +13,7 @@ import {
 import { EventStore, newEntityId, readState } from '@app/event-store';
 import { MeetingQueries } from '@app/read-models';
 import { Actors } from '../auth/actors';
+import { ReadAccess } from '../auth/read-access';
 import { CommandGateway, PreparedCommand, RequestMeta } from '../common/command-gateway';
 import { IdempotentInput } from '../common/idempotency-key.input';
 import { EVENT_STORE } from '../infrastructure/injection-tokens';
@@ -44,6 +45,7 @@ export class WorkstreamService {
     private readonly gateway: CommandGateway,
     private readonly actors: Actors,
     private readonly meetings: MeetingQueries,
+    private readonly access: ReadAccess,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
@@ -103,9 +105,15 @@ export class WorkstreamService {
   }
 
   removeMember(input: RemoveWorkstreamMemberInput, meta: RequestMeta): Promise<string> {
-    return this.change(input.workstreamId, 'removeWorkstreamMember', input, meta, ({ actor, now }) => ({
+    return this.change(input.workstreamId, 'removeWorkstreamMember', input, meta, async ({ actor, now }) => ({
       type: 'RemoveWorkstreamMember',
-      data: { personId: input.personId, removedOn: input.removedOn ?? null, actor, now },
+      data: {
+        personId: input.personId,
+        removedOn: input.removedOn ?? null,
+        actorMayReadTasks: await this.access.mayReadWorkstream(actor.personId, input.workstreamId),
+        actor,
+        now,
+      },
     }));
   }
 

@@ -43,6 +43,8 @@ const HISTORY = `query History($filter: HistoryFilter, $first: Int!, $after: Str
     } }
   }
 }`;
+/** Of a group, the areas whose inboxes the reader may read (R43), as the API answers. */
+const READABLE_AREAS = `query($id: ID!) { regionalGroup(id: $id) { readableAreaIds } }`;
 const KINDS = [
   'REGIONAL_GROUP',
   'MEETING',
@@ -112,6 +114,17 @@ function filterOf(query: Record<string, string>): { filter: Filter; from: DateRe
   if (to.date) filter.to = to.date;
   if (query.kind) filter.kinds = [query.kind];
   return { filter, from, to };
+}
+
+/** The areas of these events' local arrangements whose inboxes the reader may read: one question per group. */
+async function readableAreasOf(api: ApiClient, events: readonly HistoryEvent[]): Promise<Set<string>> {
+  const groupIds = new Set(
+    events.flatMap(({ kind, record }) => (kind === 'LOCAL_ARRANGEMENT' && record?.groupId ? [record.groupId] : [])),
+  );
+  const answers = await Promise.all(
+    [...groupIds].map((id) => api.send<{ regionalGroup: { readableAreaIds: string[] } }>(READABLE_AREAS, { id })),
+  );
+  return new Set(answers.flatMap((answer) => answer.regionalGroup.readableAreaIds));
 }
 
 const PROOF = `query Proof($from: Int!) { integrity { head { treeSize rootHash } consistencyProof(from: $from) { toSize hashes } } }`;
@@ -266,6 +279,7 @@ export class AuditController {
         errors = [...errors, historyFilterRefusal(error)];
       }
     }
+    const readableAreaIds = await readableAreasOf(api, history?.edges.map(({ node }) => node) ?? []);
     const search = new URLSearchParams(Object.entries(query).filter(([name]) => name !== 'after'));
     const next = history?.pageInfo.hasNextPage
       ? `/audit?${new URLSearchParams([...search, ['after', history.pageInfo.endCursor ?? '']]).toString()}`
@@ -373,7 +387,7 @@ export class AuditController {
                     String(node.position),
                     // The exact type stays to hand for an auditor matching it to the export.
                     html`<span title="${node.type}">${eventTypeInWords(node.type)}</span>`,
-                    historyRecordCell(node.kind, node.streamId, node.record),
+                    historyRecordCell(node.kind, node.streamId, node.record, readableAreaIds),
                     longDate(node.happenedOn),
                     dateTime(node.recordedAt),
                     [node.actor.name, node.actor.partnerName].filter(Boolean).join(', ') || 'The platform',

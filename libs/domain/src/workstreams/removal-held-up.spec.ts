@@ -32,7 +32,8 @@ describe('the tasks that hold up a member’s removal on a day', () => {
 });
 
 describe('the refusal of a removal that tasks hold up (OPEN_TASKS)', () => {
-  const refusal = (tasks: readonly TaskReleased[]) => removalHeldUp('Chris Sivers', '2020-03-01', tasks);
+  const refusal = (tasks: readonly TaskReleased[], named = true) =>
+    removalHeldUp('Chris Sivers', '2020-03-01', tasks, named);
 
   it('given two tasks holding it up, when refused, then it names both, one given after the day, and the first day the removal may have', () => {
     const error = refusal([toolkit, audit]);
@@ -57,5 +58,22 @@ describe('the refusal of a removal that tasks hold up (OPEN_TASKS)', () => {
     expect(refusal([given]).message).toBe(
       'Chris Sivers owned a task still open after 2020-03-01, the day given for the removal: “Draft the toolkit”, given them on 2020-03-02 and theirs and open until 2020-03-05. Remove them on or after 2020-03-05.',
     );
+  });
+
+  it('given the same two tasks and an actor who may not read the workstream’s tasks, when refused, then it gives their number, their days and the first day the removal may have, but no title or id', () => {
+    const error = refusal([toolkit, audit], false);
+    expect(error.code).toBe('OPEN_TASKS');
+    expect(error.message).toBe(
+      'Chris Sivers owned 2 tasks still open after 2020-03-01, the day given for the removal: a task theirs and open until 2020-03-05 and a task theirs and open until 2020-03-20 (their titles are for those who may read the workstream’s tasks). Remove them on or after 2020-03-20.',
+    );
+    expect(error.details).toEqual({
+      field: 'removedOn',
+      problems: [{ field: 'removedOn', sentence: error.message }],
+      earliest: '2020-03-20',
+      tasks: [
+        { ownedSince: '2020-03-01', until: '2020-03-05' },
+        { ownedSince: '2020-02-01', until: '2020-03-20' },
+      ],
+    });
   });
 });

@@ -18,24 +18,37 @@ export function tasksHoldingUpRemoval(
     .sort((a, b) => a.on.localeCompare(b.on) || a.title.localeCompare(b.title));
 }
 
-/** One task holding a removal up: since when it was theirs when that was after the day given, and until when. */
-function heldBy(task: TaskReleased, removedOn: IsoDate): string {
+/**
+ * One task holding a removal up: since when it was theirs when that was after the day given, and until
+ * when; by its title only when `named`.
+ */
+function heldBy(task: TaskReleased, removedOn: IsoDate, named: boolean): string {
   const given = task.ownedSince !== null && task.ownedSince > removedOn ? `given them on ${task.ownedSince} and ` : '';
-  return `“${task.title}”, ${given}theirs and open until ${task.on}`;
+  return `${named ? `“${task.title}”,` : 'a task'} ${given}theirs and open until ${task.on}`;
 }
 
 /**
- * The refusal (OPEN_TASKS) of `name`'s removal on `removedOn`, which `tasks` (at least one) hold up:
- * every one named, with the first day the removal may be dated, in `extensions.earliest`.
+ * The refusal (OPEN_TASKS) of `name`'s removal on `removedOn`, which `tasks` (at least one) hold up,
+ * with the first day the removal may be dated in `extensions.earliest`. Each task is named, with its
+ * id, only when `named`: when the one removing may read the workstream's tasks (R43, mayReadWorkstream);
+ * anyone else learns how many there were and their days, nothing they say.
  */
-export function removalHeldUp(name: string, removedOn: IsoDate, tasks: readonly TaskReleased[]): DomainError {
+export function removalHeldUp(
+  name: string,
+  removedOn: IsoDate,
+  tasks: readonly TaskReleased[],
+  named: boolean,
+): DomainError {
   const earliest = tasks.reduce((latest, task) => (task.on > latest ? task.on : latest), removedOn);
   const owned = tasks.length === 1 ? 'a task' : `${tasks.length} tasks`;
-  const message = `${name} owned ${owned} still open after ${removedOn}, the day given for the removal: ${joinedWithAnd(tasks.map((task) => heldBy(task, removedOn)))}. Remove them on or after ${earliest}.`;
+  const untitled = named ? '' : ' (their titles are for those who may read the workstream’s tasks)';
+  const message = `${name} owned ${owned} still open after ${removedOn}, the day given for the removal: ${joinedWithAnd(tasks.map((task) => heldBy(task, removedOn, named)))}${untitled}. Remove them on or after ${earliest}.`;
   return new DomainError('OPEN_TASKS', message, {
     field: 'removedOn',
     problems: [{ field: 'removedOn', sentence: message }],
     earliest,
-    tasks: tasks.map(({ taskId, title, ownedSince, on }) => ({ taskId, title, ownedSince, until: on })),
+    tasks: tasks.map(({ taskId, title, ownedSince, on }) =>
+      named ? { taskId, title, ownedSince, until: on } : { ownedSince, until: on },
+    ),
   });
 }

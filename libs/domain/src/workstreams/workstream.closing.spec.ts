@@ -268,7 +268,7 @@ describe('Closing a workstream (W3)', () => {
     const closedWorkstream: WorkstreamEvent[] = [...runningWorkstream, ...taskIn('DONE', 'task-1'), closed()];
     const commands: WorkstreamCommandUnion[] = [
       workstreamCommand('AddWorkstreamMember', { personId: 'sandra-corry', member: workstreamMember(sandraCorry) }),
-      workstreamCommand('RemoveWorkstreamMember', { personId: 'chris-sivers' }),
+      workstreamCommand('RemoveWorkstreamMember', { personId: 'chris-sivers', actorMayReadTasks: false }),
       workstreamCommand('ChangeWorkstreamLead', {
         personId: 'chris-sivers',
         lead: workstreamMember(chrisSivers),
@@ -436,7 +436,9 @@ describe('Carrying a task out of a workstream (W3)', () => {
   it('frees the member who owned it to be removed', () => {
     spec
       .given([...runningWorkstream, ...taskIn('BLOCKED'), carriedOut()])
-      .when(workstreamCommand('RemoveWorkstreamMember', { personId: 'chris-sivers', actor: lead }))
+      .when(
+        workstreamCommand('RemoveWorkstreamMember', { personId: 'chris-sivers', actor: lead, actorMayReadTasks: true }),
+      )
       .then([workstreamMemberRemoved('chris-sivers')]);
   });
 

@@ -46,7 +46,12 @@ export type AddWorkstreamMember = WorkstreamCommand<
 >;
 export type RemoveWorkstreamMember = WorkstreamCommand<
   'RemoveWorkstreamMember',
-  { personId: string; removedOn?: string | null }
+  {
+    personId: string;
+    removedOn?: string | null;
+    /** Whether the one removing may read the workstream's tasks (R43), read by the handler: a refusal names them only then. */
+    actorMayReadTasks: boolean;
+  }
 >;
 export type ChangeWorkstreamLead = WorkstreamCommand<
   'ChangeWorkstreamLead',

@@ -508,7 +508,7 @@ describe('Commissioning a workstream (W1, D2)', () => {
 describe('A workstream that was never commissioned', () => {
   const others: WorkstreamCommandUnion[] = [
     workstreamCommand('AddWorkstreamMember', { personId: 'chris-sivers', member: workstreamMember(chrisSivers) }),
-    workstreamCommand('RemoveWorkstreamMember', { personId: 'chris-sivers' }),
+    workstreamCommand('RemoveWorkstreamMember', { personId: 'chris-sivers', actorMayReadTasks: false }),
     workstreamCommand('ChangeWorkstreamLead', {
       personId: 'chris-sivers',
       lead: workstreamMember(chrisSivers),

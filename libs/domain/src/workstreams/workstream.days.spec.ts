@@ -75,7 +75,7 @@ const leadChanged = (rep: typeof sandraCorry, leadPartnerId: string, changedOn: 
 
 describe('Removing a member on the day they left', () => {
   const remove = (personId: string, removedOn?: string) =>
-    workstreamCommand('RemoveWorkstreamMember', { personId, removedOn, actor: lead });
+    workstreamCommand('RemoveWorkstreamMember', { personId, removedOn, actor: lead, actorMayReadTasks: true });
   /** Sandra Corry joined on 10 February 2020. */
   const withSandra = [...runningWorkstream, workstreamMemberAdded(sandraCorry, '2020-02-10')];
 

@@ -326,6 +326,7 @@ function removeMember(
   member: WorkstreamMember,
   given: string | null | undefined,
   now: string,
+  actorMayReadTasks: boolean,
 ): WorkstreamEvent[] {
   const removedOn = dayIn(workstream, given, now, { field: 'removedOn', label: 'The day the member was removed' }, [
     { on: member.addedOn, what: `${member.name} was added to the workstream` },
@@ -340,7 +341,7 @@ function removeMember(
         : `${member.name} owns ${open.length} open tasks; reassign them first.`,
     );
   const holdingUp = tasksHoldingUpRemoval(workstream.released[member.personId], removedOn);
-  if (holdingUp.length > 0) throw removalHeldUp(member.name, removedOn, holdingUp);
+  if (holdingUp.length > 0) throw removalHeldUp(member.name, removedOn, holdingUp, actorMayReadTasks);
   return [{ type: 'WorkstreamMemberRemoved', data: { personId: member.personId, removedOn } }];
 }
 
@@ -371,7 +372,7 @@ function decideForWorkstream(
       requireManager(workstream, actor, 'remove members');
       const member = workstream.members[command.data.personId];
       if (!member) throw new DomainError('NOT_FOUND', 'That person is not a member of the workstream.');
-      return removeMember(workstream, member, command.data.removedOn, now);
+      return removeMember(workstream, member, command.data.removedOn, now, command.data.actorMayReadTasks);
     }
     case 'ChangeWorkstreamLead': {
       requireManager(workstream, actor, 'change the lead');

@@ -41,7 +41,7 @@ const AFTER_ICB = groupPartners([...avonAndSomerset, partnerSucceeded()]);
 const addMember = (rep: typeof sandraCorry, actor: Actor = lead) =>
   workstreamCommand('AddWorkstreamMember', { personId: rep.personId, member: workstreamMember(rep), actor });
 const removeMember = (personId: string, actor: Actor = lead) =>
-  workstreamCommand('RemoveWorkstreamMember', { personId, actor });
+  workstreamCommand('RemoveWorkstreamMember', { personId, actor, actorMayReadTasks: true });
 const changeLead = (rep: typeof sandraCorry, actor: Actor = meetingChair) =>
   workstreamCommand('ChangeWorkstreamLead', {
     personId: rep.personId,

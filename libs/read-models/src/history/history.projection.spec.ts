@@ -116,7 +116,7 @@ describe('the history projection', () => {
     });
   });
 
-  it('names the record each event is in as it is named now, with its group, and a restricted communication not at all (R42)', () => {
+  it('names the record each event is in as it is named now, with its group, a restricted communication by its title too (withheld when read, R42)', () => {
     const group = { groupId: 'g', name: 'Avon and Somerset', areas: [{ areaId: 'bristol', name: 'Bristol' }] };
     given(
       stored('regional-group-g', 'RegionalGroupEstablished', group, admin),
@@ -153,7 +153,7 @@ describe('the history projection', () => {
       'policy-p': ['g', 'Escalation procedure', null],
       'local-arrangement-swindon': ['g', 'Swindon', null],
       'communication-open': ['g', 'An open one', null],
-      'communication-restricted': ['g', null, null],
+      'communication-restricted': ['g', 'An restricted one', null],
     });
   });
 
@@ -338,6 +338,27 @@ describe('the history projection', () => {
     ask();
     ask();
     expect(prepare).not.toHaveBeenCalled();
+    fresh.close();
+  });
+
+  it('keeps the 256 query shapes used most recently: a 257th lets go of the least recently used, not of one just asked again', () => {
+    const fresh = openReadDatabase(':memory:');
+    historyProjection.setup(fresh);
+    const queries = new HistoryQueries(fresh);
+    // Each length of the list of types is a shape of page query and one of count query: two statements.
+    const ofTypes = (count: number) =>
+      queries.page({ types: Array.from({ length: count }, (_, n) => `Type${n}`) }, 1, null);
+    for (let count = 1; count <= 128; count += 1) ofTypes(count);
+    const prepare = jest.spyOn(fresh, 'prepare');
+    ofTypes(1);
+    expect(prepare).not.toHaveBeenCalled();
+    ofTypes(129);
+    expect(prepare).toHaveBeenCalledTimes(2);
+    // The first shape was asked again just before the 129th: the second was the least recently used.
+    ofTypes(1);
+    expect(prepare).toHaveBeenCalledTimes(2);
+    ofTypes(2);
+    expect(prepare).toHaveBeenCalledTimes(4);
     fresh.close();
   });
 

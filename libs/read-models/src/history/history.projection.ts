@@ -170,7 +170,8 @@ export const historyProjection: Projection = {
   // 13: a meeting's booking happened on the day entered for it (`bookedOn`), when one was.
   // 14: the record each stream holds is named (a group's, workstream's or area's name, a policy's or communication's
   // title, a meeting's start) with its group, so an event reads as what it is about and links to its page.
-  version: 14,
+  // 15: a restricted communication's record keeps its title too, withheld when read from who may not read it.
+  version: 15,
   tables: [
     'history_events',
     'history_links',

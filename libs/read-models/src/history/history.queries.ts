@@ -146,7 +146,7 @@ function whereOf(filter: HistoryFilter): { from: string; page: string; condition
   return { from, page, conditions, params };
 }
 
-/** How many shapes of page and count query a connection keeps prepared; the oldest is let go past this. */
+/** How many shapes of page and count query a connection keeps prepared; the least recently used is let go past this. */
 const SHAPES_KEPT = 256;
 
 /**
@@ -169,11 +169,14 @@ const statements = statementsPerDatabase((db) => ({
 function shapedStatement(db: Database.Database, sql: string): Database.Statement {
   const { shaped } = statements(db);
   let statement = shaped.get(sql);
-  if (!statement) {
+  if (statement) {
+    // Set again at the end of the map's order, which is then the order of use.
+    shaped.delete(sql);
+  } else {
     if (shaped.size >= SHAPES_KEPT) shaped.delete(shaped.keys().next().value as string);
     statement = db.prepare(sql);
-    shaped.set(sql, statement);
   }
+  shaped.set(sql, statement);
   return statement;
 }
 

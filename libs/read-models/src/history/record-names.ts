@@ -64,8 +64,8 @@ export function recordNamesOf(stored: Pick<StoredEvent, 'streamId' | 'type' | 'd
     case 'PolicyDraftRevised':
       return [named(streamId, 'groupId' in event.data ? event.data.groupId : null, event.data.title)];
     case 'CommunicationIssued':
-      // R42: a restricted communication's title is its content, which not every reader of history may see.
-      return [named(streamId, event.data.groupId, event.data.restricted ? null : event.data.title)];
+      // Kept even when restricted: the history reader withholds it from whoever may not read the item (R42).
+      return [named(streamId, event.data.groupId, event.data.title)];
     default:
       return [];
   }
