@@ -430,5 +430,17 @@ describe('workstreams and tasks over GraphQL', () => {
       lead,
     );
     expect(afterwards.errors?.[0].extensions?.code).toBe('WORKSTREAM_CLOSED');
+    // Refused, so not offered: its lead is asked for no task, task change or status report (W3).
+    const offered = await api.graphql(
+      'query($id: ID!) { workstream(id: $id) { viewerMayAddTasksFor { personId } viewerMayReportStatus workstreamTasks { edges { node { viewerMayChange } } } } }',
+      { id: loaded.taskAndFinishId },
+      lead,
+    );
+    const offeredToLead = offered.data?.workstream;
+    expect(offeredToLead.viewerMayAddTasksFor).toEqual([]);
+    expect(offeredToLead.viewerMayReportStatus).toBe(false);
+    expect(
+      offeredToLead.workstreamTasks.edges.map((e: { node: { viewerMayChange: boolean } }) => e.node.viewerMayChange),
+    ).toEqual([false, false, false, false]);
   });
 });

@@ -138,6 +138,37 @@ describeWithChromium(
       await lead.context().close();
     });
 
+    it('names every field at fault at once: an empty title with a missing, then a wrong, due date', async () => {
+      const lead = await signedIn(LEAD);
+      await lead.goto(workstreamUrl());
+      const before = await lead.locator('.govuk-summary-card').count();
+      const send = async (day: string, month: string, year: string) => {
+        await fillTask(lead, '', 'Janet Baptiste-Grant', [day, month, year]);
+        const [response] = await Promise.all([
+          lead.waitForNavigation(),
+          addTaskForm(lead).getByRole('button', { name: 'Add task' }).click(),
+        ]);
+        expect(response?.status()).toBe(400);
+        return lead
+          .locator('.govuk-error-summary a')
+          .evaluateAll((links) => links.map((link) => [link.getAttribute('href'), (link.textContent ?? '').trim()]));
+      };
+
+      await expect(send('', '', '')).resolves.toEqual([
+        ['#task-title', 'Title must not be empty.'],
+        ['#task-due-date', 'Enter the date the task is due'],
+      ]);
+      await expect(send('30', '2', '2027')).resolves.toEqual([
+        ['#task-title', 'Title must not be empty.'],
+        ['#task-due-date', 'The due date must be a real date'],
+      ]);
+      await expect(addTaskForm(lead).getByLabel('Day').inputValue()).resolves.toBe('30');
+
+      await lead.goto(workstreamUrl());
+      await expect(lead.locator('.govuk-summary-card').count()).resolves.toBe(before);
+      await lead.context().close();
+    });
+
     it('records a task once when its form is sent twice', async () => {
       const lead = await signedIn(LEAD);
       await lead.goto(workstreamUrl());

@@ -11,7 +11,7 @@ import { Workstream, WorkstreamPerson } from './workstream.types';
 /**
  * What the reader may do to the workstream today, answered by the rules its mutations are decided
  * by, with its lead and members of today, so a page offers only the forms that person can use.
- * Nothing for a workstream seen as at a day or a moment, which is history.
+ * Nothing for a workstream seen as at a day or a moment, which is history, nor for a closed one (W3).
  */
 @Resolver(() => Workstream)
 export class WorkstreamViewerMayFields {
@@ -20,7 +20,7 @@ export class WorkstreamViewerMayFields {
     private readonly views: GroupTimeViews,
   ) {}
 
-  /** Today's lead and members; null for a workstream seen as history. */
+  /** Today's lead and members; null for a workstream seen as history or closed today. */
   private peopleToday(workstream: Workstream, context: GraphqlContext): Promise<PeopleToday | null> {
     return workstream.asAt !== null
       ? Promise.resolve(null)
@@ -29,7 +29,7 @@ export class WorkstreamViewerMayFields {
 
   @ResolveField(() => [WorkstreamPerson], {
     description:
-      'W2: whom the reader may add a task for today, the lead first: the lead any of its lead and members, a member themself, anyone else nobody. Empty for a workstream seen as at a day or a moment.',
+      'W2: whom the reader may add a task for today, the lead first: the lead any of its lead and members, a member themself, anyone else nobody. Empty for a closed workstream (W3), and for one seen as at a day or a moment.',
   })
   async viewerMayAddTasksFor(
     @Parent() workstream: Workstream,
@@ -43,7 +43,7 @@ export class WorkstreamViewerMayFields {
 
   @ResolveField(() => Boolean, {
     description:
-      'W1: whether the reader may report the workstream’s status today (its lead). False for a workstream seen as at a day or a moment.',
+      'W1: whether the reader may report the workstream’s status today (its lead). False for a closed workstream (W3), and for one seen as at a day or a moment.',
   })
   async viewerMayReportStatus(
     @Parent() workstream: Workstream,

@@ -493,7 +493,7 @@ export class TaskFields {
 
   @ResolveField(() => Boolean, {
     description:
-      'Whether the reader may change the task today (W2): its workstream’s lead any task, a member their own. False for a task seen as at a day or a moment, which is history.',
+      'Whether the reader may change the task today (W2): its workstream’s lead any task, a member their own. False for a task of a closed workstream (W3), and for one seen as at a day or a moment, which is history.',
   })
   async viewerMayChange(
     @Parent() task: Task,

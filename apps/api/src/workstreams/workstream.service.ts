@@ -5,6 +5,7 @@ import {
   leadCandidatesOf,
   meetingDecider,
   meetingStream,
+  takesChanges,
   WorkstreamCommandUnion,
   workstreamDecider,
   WorkstreamEvent,
@@ -220,7 +221,7 @@ export class WorkstreamService {
             toWorkstreamId: input.toWorkstreamId,
             target: {
               groupId: target.status === 'NONE' ? '' : target.groupId,
-              open: target.status === 'ACTIVE',
+              open: target.status !== 'NONE' && takesChanges(target.status),
               knowsTask:
                 target.status !== 'NONE' &&
                 (target.carriedOut.includes(input.taskId) || target.tasks[input.taskId] !== undefined),

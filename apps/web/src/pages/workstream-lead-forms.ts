@@ -12,9 +12,10 @@ import {
   textarea,
   textInput,
 } from '../components';
+import { ApiRefusal } from '../api-client';
 import { html, Html } from '../html';
 import { PageContext } from '../page-context';
-import { formChange, FormFields } from './form-change';
+import { formChange, FormFields, refusalOnFields } from './form-change';
 
 /** The add-task form's fields, by the names the API gives them; a refusal about none goes on the title. */
 const ADD_TASK: FormFields = {
@@ -74,20 +75,27 @@ const SENDS: Readonly<
     fields: ADD_TASK,
     async send({ form, api }, workstreamId) {
       const due = readDate(form, 'dueDate', 'The due date', ADD_TASK.dueDate.id);
-      if (due.error) return [due.error];
-      if (!due.date) return [{ field: ADD_TASK.dueDate.id, text: 'Enter the date the task is due' }];
+      const dueError: FieldError | null =
+        due.error ?? (due.date ? null : { field: ADD_TASK.dueDate.id, text: 'Enter the date the task is due' });
       const title = (form.title ?? '').trim();
-      await api.send('mutation($i: AddTaskInput!) { addTask(input: $i) { id } }', {
-        i: {
-          workstreamId,
-          title,
-          ownerId: form.ownerId ?? '',
-          dueDate: due.date,
-          description: (form.description ?? '').trim(),
-          reason: form.reason?.trim() || null,
-          idempotencyKey: form.idempotencyKey,
-        },
-      });
+      try {
+        await api.send('mutation($i: AddTaskInput!) { addTask(input: $i) { id } }', {
+          i: {
+            workstreamId,
+            title,
+            ownerId: form.ownerId ?? '',
+            // Sent even when missing or wrong, so the API names every other field at fault with it (GOV.UK asks for all at once).
+            dueDate: due.date ?? '',
+            description: (form.description ?? '').trim(),
+            reason: form.reason?.trim() || null,
+            idempotencyKey: form.idempotencyKey,
+          },
+        });
+      } catch (error) {
+        if (!dueError || !(error instanceof ApiRefusal) || error.code === 'UNAUTHENTICATED') throw error;
+        // The date in the page's words about the boxes as typed, not the API's about the YYYY-MM-DD it was sent.
+        return [...refusalOnFields(error, ADD_TASK).filter(({ field }) => field !== ADD_TASK.dueDate.id), dueError];
+      }
       return `The task “${title}” is added.`;
     },
   },

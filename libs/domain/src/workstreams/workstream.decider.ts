@@ -10,6 +10,7 @@ import { OPEN_TASK_STATUSES, TaskRecord, TaskStatus, WorkstreamEvent } from './w
 import { mayChangeTask, WorkstreamPeople } from './task-editors';
 import { mayReportStatus } from './status-reporter';
 import { removalHeldUp, tasksHoldingUpRemoval } from './removal-held-up';
+import { takesChanges } from './takes-changes';
 import {
   evolveWorkstream,
   isLead,
@@ -187,7 +188,7 @@ export const workstreamDecider: Decider<WorkstreamCommandUnion, WorkstreamEvent,
   decide(command, state) {
     if (command.type === 'CommissionWorkstream') return commission(command, state);
     if (state.status === 'NONE') throw new DomainError('NOT_FOUND', 'There is no such workstream.');
-    if (state.status === 'CLOSED') throw new DomainError('WORKSTREAM_CLOSED', 'The workstream is closed.');
+    if (!takesChanges(state.status)) throw new DomainError('WORKSTREAM_CLOSED', 'The workstream is closed.');
     return decideForWorkstream(command, state);
   },
 };
