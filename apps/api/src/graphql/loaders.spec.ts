@@ -232,6 +232,30 @@ describe('the per-request loaders of workstreams, tasks, policies and groups', (
     expect(areas[2]).toEqual([]);
   });
 
+  it('reads several workstreams as seen on a day in one query, each its own row in the order asked, once however often asked', async () => {
+    const { workstreams, loaders } = await readModels();
+    const query = jest.spyOn(workstreams, 'workstreamsSeen');
+    const seen = (id: string, view = TODAY_VIEW) => loaders.workstream.load({ id, args: { view } });
+    const rows = await Promise.all([
+      seen(RESOURCES_WORKSTREAM_ID),
+      seen('no-such-workstream'),
+      seen(WORKSTREAM_ID),
+      seen(RESOURCES_WORKSTREAM_ID),
+    ]);
+    expect(query.mock.calls).toEqual([[[RESOURCES_WORKSTREAM_ID, 'no-such-workstream', WORKSTREAM_ID], TODAY_VIEW]]);
+    expect(rows.map((row) => row && [row.workstreamId, row.leadName, row.status])).toEqual([
+      [RESOURCES_WORKSTREAM_ID, 'Janet Baptiste-Grant', 'ACTIVE'],
+      null,
+      [WORKSTREAM_ID, 'Will White', 'ACTIVE'],
+      [RESOURCES_WORKSTREAM_ID, 'Janet Baptiste-Grant', 'ACTIVE'],
+    ]);
+    // Asked again in the same request, it is not read again.
+    await seen(WORKSTREAM_ID);
+    expect(query).toHaveBeenCalledTimes(1);
+    // The procedures group started on 15 January 2020: seen the day before, it did not exist.
+    expect(await seen(WORKSTREAM_ID, { on: '2020-01-14', position: null })).toBeNull();
+  });
+
   it('pages the tasks of several workstreams in one batch, each workstream its own page', async () => {
     const { workstreams, loaders } = await readModels();
     const query = jest.spyOn(workstreams, 'tasksOfWorkstreams');

@@ -94,6 +94,8 @@ export interface Loaders {
   readonly dissolutionOfGroup: DataLoader<string, DissolutionRow>;
   readonly noticesOfGroup: DataLoader<Viewed, NoticeRow[], string>;
   readonly workstreamsOfGroup: DataLoader<Viewed, WorkstreamRow[], string>;
+  /** Null for a workstream that did not exist on the day seen. */
+  readonly workstream: DataLoader<Viewed, WorkstreamRow | null, string>;
   readonly areaIdsOfWorkstream: DataLoader<string, string[]>;
   readonly membersOfWorkstream: DataLoader<Viewed, MemberRow[], string>;
   /** Newest first. */
@@ -180,6 +182,7 @@ export function createLoaders({ groups, membership, meetings, workstreams, polic
     dissolutionOfGroup: batched((ids) => membership.dissolutionsOfGroups(ids), { dissolvedAt: null, agreedBy: [] }),
     noticesOfGroup: batchedWith((ids, { view }) => membership.noticesOfGroups(ids, view), []),
     workstreamsOfGroup: batchedWith((ids, { view }) => workstreams.workstreamsOfGroups(ids, view), []),
+    workstream: batchedWith((ids, { view }) => workstreams.workstreamsSeen(ids, view), null),
     areaIdsOfWorkstream: batched((ids) => workstreams.areaIdsOfWorkstreams(ids), []),
     membersOfWorkstream: batchedWith((ids, { view }) => workstreams.membersOfWorkstreams(ids, view), []),
     reportsOfWorkstream: batchedWith((ids, { view }) => workstreams.reportsOfWorkstreams(ids, view), []),

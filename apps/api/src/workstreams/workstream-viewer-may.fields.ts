@@ -1,6 +1,5 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { mayChangeTask, mayReportStatus } from '@app/domain';
-import { WorkstreamQueries } from '@app/read-models';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { GroupTimeViews } from '../common/group-time-views';
@@ -15,16 +14,11 @@ import { Workstream, WorkstreamPerson } from './workstream.types';
  */
 @Resolver(() => Workstream)
 export class WorkstreamViewerMayFields {
-  constructor(
-    private readonly workstreams: WorkstreamQueries,
-    private readonly views: GroupTimeViews,
-  ) {}
+  constructor(private readonly views: GroupTimeViews) {}
 
   /** Today's lead and members; null for a workstream seen as history or closed today. */
   private peopleToday(workstream: Workstream, context: GraphqlContext): Promise<PeopleToday | null> {
-    return workstream.asAt !== null
-      ? Promise.resolve(null)
-      : workstreamPeopleToday({ workstreams: this.workstreams, views: this.views }, context, workstream.id);
+    return workstream.asAt !== null ? Promise.resolve(null) : workstreamPeopleToday(this.views, context, workstream.id);
   }
 
   @ResolveField(() => [WorkstreamPerson], {

@@ -152,6 +152,7 @@ export class WorkstreamResolver {
   async workstream(
     @Args('id', { type: () => ID }) id: string,
     @CurrentIdentity() identity: Identity,
+    @Context() context: GraphqlContext,
     @Args('asAt', { type: () => String, nullable: true, description: 'YYYY-MM-DD' }) asAt?: string | null,
     @Args('asRecordedAt', { type: () => Date, nullable: true }) asRecordedAt?: Date | null,
   ): Promise<Workstream> {
@@ -165,7 +166,8 @@ export class WorkstreamResolver {
       asked.asRecordedAt,
       (seenOn) => this.workstreams.firstDay(id, seenOn),
     );
-    const row = this.workstreams.workstreamSeen(id, view);
+    // Through the loader, so the fields asking what the reader may do today find today's row already read.
+    const row = await context.loaders.workstream.load({ id, args: { view } });
     if (!row) throw new DomainError('NOT_FOUND', `There is no workstream with id ${id}.`);
     return toWorkstream(row, view, asked);
   }
@@ -478,10 +480,7 @@ export class WorkstreamResolver {
 
 @Resolver(() => Task)
 export class TaskFields {
-  constructor(
-    private readonly workstreams: WorkstreamQueries,
-    private readonly views: GroupTimeViews,
-  ) {}
+  constructor(private readonly views: GroupTimeViews) {}
 
   @ResolveField(() => [TaskChange], {
     description:
@@ -501,11 +500,7 @@ export class TaskFields {
     @CurrentIdentity() identity: Identity,
   ): Promise<boolean> {
     if (task.view !== null) return false;
-    const today = await workstreamPeopleToday(
-      { workstreams: this.workstreams, views: this.views },
-      context,
-      task.workstreamId,
-    );
+    const today = await workstreamPeopleToday(this.views, context, task.workstreamId);
     return today !== null && mayChangeTask(today.people, identity.personId, task.ownerId);
   }
 }

@@ -99,12 +99,12 @@ export class WorkstreamQueries {
       .get(workstreamId) as WorkstreamRow | undefined;
   }
 
-  /** The workstream as seen on `view`, or undefined when it did not exist then. */
-  workstreamSeen(workstreamId: string, view: TimeView): WorkstreamRow | undefined {
-    return this.db.prepare(`${WORKSTREAM_SEEN} WHERE w.workstream_id = @workstreamId`).get({
-      workstreamId,
-      ...viewParameters(view),
-    }) as WorkstreamRow | undefined;
+  /** Each workstream as seen on `view`; one that did not exist then is not in the map. */
+  workstreamsSeen(workstreamIds: readonly string[], view: TimeView): Map<string, WorkstreamRow> {
+    const rows = this.db
+      .prepare(`${WORKSTREAM_SEEN} WHERE w.workstream_id IN (SELECT value FROM json_each(@ids))`)
+      .all({ ids: JSON.stringify(workstreamIds), ...viewParameters(view) }) as WorkstreamRow[];
+    return new Map(rows.map((row) => [row.workstreamId, row]));
   }
 
   /** The first day the workstream existed as recorded by the view's position, or null when it was not yet recorded. */
