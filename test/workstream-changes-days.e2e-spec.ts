@@ -258,6 +258,41 @@ describe('removing a member, changing the lead, carrying a task over and closing
     ]);
   });
 
+  it('refuses removing a member who owns an open task today, naming it to those who may read the tasks only', async () => {
+    const remove = { workstreamId: loaded.taskAndFinishId, personId: demo.personIds['janet-baptiste-grant'] };
+    // In the demo's task-and-finish group she has owned the shared data set since 22 September 2026; it is in progress.
+    const { data, errors } = await mutate('removeWorkstreamMember', 'RemoveWorkstreamMemberInput', remove);
+    expect(data?.removeWorkstreamMember ?? null).toBeNull();
+    expect(errors?.[0].message).toBe(
+      'Janet Baptiste-Grant owns 1 open task; reassign it first: “Agree a shared data set on missing episodes”, theirs since 2026-09-22.',
+    );
+    expect(errors?.[0].extensions).toEqual({
+      code: 'OPEN_TASKS',
+      earliest: null,
+      tasks: [
+        {
+          taskId: loaded.taskIds.data,
+          title: 'Agree a shared data set on missing episodes',
+          ownedSince: '2026-09-22',
+          until: null,
+        },
+      ],
+    });
+    // An administrator may remove members but not read the tasks (R43): how many and since when, no title or id.
+    const admin = await mutate('removeWorkstreamMember', 'RemoveWorkstreamMemberInput', remove, administrator);
+    expect(admin.errors?.[0].message).toBe(
+      'Janet Baptiste-Grant owns 1 open task; reassign it first: a task, theirs since 2026-09-22 (their titles are for those who may read the workstream’s tasks).',
+    );
+    expect(admin.errors?.[0].extensions).toEqual({
+      code: 'OPEN_TASKS',
+      earliest: null,
+      tasks: [{ ownedSince: '2026-09-22', until: null }],
+    });
+    expect((await seen(null, loaded.taskAndFinishId)).members.map((member) => member.name)).toContain(
+      'Janet Baptiste-Grant',
+    );
+  });
+
   it('removes a member on the day given, not while a task they own was still open, and shows them until then', async () => {
     const remove = (removedOn: string) => ({ workstreamId, personId: demo.personIds['chris-sivers'], removedOn });
     expect(await refusal('removeWorkstreamMember', 'RemoveWorkstreamMemberInput', remove('2022-06-02'))).toEqual({

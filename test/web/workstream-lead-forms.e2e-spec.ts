@@ -251,6 +251,21 @@ describeWithChromium(
       await chair.goto(workstreamUrl());
       await expect(chair.locator('.govuk-summary-card').count()).resolves.toBe(before);
       await expect(cards(chair, 'Forged task')).resolves.toBe(0);
+
+      // Forged with no due date, the chair is told they may not add tasks, not what the date lacks (as the API does).
+      const undated = await forge(chair, 'tasks', {
+        title: 'Forged task',
+        ownerId: app.demo.personIds['janet-baptiste-grant'],
+        idempotencyKey: 'forged-task-2',
+      });
+      expect(undated?.status()).toBe(400);
+      await expect(
+        chair
+          .locator('.govuk-error-summary a')
+          .evaluateAll((links) => links.map((link) => [link.getAttribute('href'), (link.textContent ?? '').trim()])),
+      ).resolves.toEqual([['#tasks', "Only the workstream's lead and members change its tasks."]]);
+      await chair.goto(workstreamUrl());
+      await expect(cards(chair, 'Forged task')).resolves.toBe(0);
       await chair.context().close();
     });
   },

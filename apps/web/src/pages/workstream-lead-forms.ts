@@ -92,7 +92,9 @@ const SENDS: Readonly<
           },
         });
       } catch (error) {
-        if (!dueError || !(error instanceof ApiRefusal) || error.code === 'UNAUTHENTICATED') throw error;
+        // One who may not add tasks is told that alone, as the API puts FORBIDDEN before what the input lacks.
+        if (!dueError || !(error instanceof ApiRefusal) || ['UNAUTHENTICATED', 'FORBIDDEN'].includes(error.code))
+          throw error;
         // The date in the page's words about the boxes as typed, not the API's about the YYYY-MM-DD it was sent.
         return [...refusalOnFields(error, ADD_TASK).filter(({ field }) => field !== ADD_TASK.dueDate.id), dueError];
       }

@@ -19,36 +19,51 @@ export function tasksHoldingUpRemoval(
 }
 
 /**
- * One task holding a removal up: since when it was theirs when that was after the day given, and until
- * when; by its title only when `named`.
+ * A task that holds up a member's removal: one that stopped being theirs or open on `on`, or, with `on`
+ * null, one theirs and open still.
  */
-function heldBy(task: TaskReleased, removedOn: IsoDate, named: boolean): string {
+export type TaskHoldingUp = Omit<TaskReleased, 'on'> & Readonly<{ on: IsoDate | null }>;
+
+/**
+ * One task holding a removal up: since when it was theirs when that was after the day given (or, still
+ * open, whenever known), and until when; by its title only when `named`.
+ */
+function heldBy(task: TaskHoldingUp, removedOn: IsoDate, named: boolean): string {
+  if (task.on === null)
+    return `${named ? `“${task.title}”` : 'a task'}${task.ownedSince !== null ? `, theirs since ${task.ownedSince}` : ''}`;
   const given = task.ownedSince !== null && task.ownedSince > removedOn ? `given them on ${task.ownedSince} and ` : '';
   return `${named ? `“${task.title}”,` : 'a task'} ${given}theirs and open until ${task.on}`;
 }
 
 /**
  * The refusal (OPEN_TASKS) of `name`'s removal on `removedOn`, which `tasks` (at least one) hold up,
- * with the first day the removal may be dated in `extensions.earliest`. Each task is named, with its
- * id, only when `named`: when the one removing may read the workstream's tasks (R43, mayReadWorkstream);
- * anyone else learns how many there were and their days, nothing they say.
+ * each in `extensions.tasks` with the day it stopped being theirs or open (`until`, null while it is
+ * still open). With one still open no day will do until it is reassigned (`extensions.earliest` null);
+ * otherwise `extensions.earliest` is the first day the removal may be dated. Each task is named, with
+ * its id, only when `named`: when the one removing may read the workstream's tasks (R43,
+ * mayReadWorkstream); anyone else learns how many there were and their days, nothing they say.
  */
 export function removalHeldUp(
   name: string,
   removedOn: IsoDate,
-  tasks: readonly TaskReleased[],
+  tasks: readonly TaskHoldingUp[],
   named: boolean,
 ): DomainError {
-  const earliest = tasks.reduce((latest, task) => (task.on > latest ? task.on : latest), removedOn);
+  const listed = `${joinedWithAnd(tasks.map((task) => heldBy(task, removedOn, named)))}${named ? '' : ' (their titles are for those who may read the workstream’s tasks)'}`;
+  const held = tasks.map(({ taskId, title, ownedSince, on }) =>
+    named ? { taskId, title, ownedSince, until: on } : { ownedSince, until: on },
+  );
+  if (tasks.some((task) => task.on === null)) {
+    const owned = tasks.length === 1 ? '1 open task; reassign it' : `${tasks.length} open tasks; reassign them`;
+    return new DomainError('OPEN_TASKS', `${name} owns ${owned} first: ${listed}.`, { earliest: null, tasks: held });
+  }
+  const earliest = tasks.reduce((latest, task) => (task.on !== null && task.on > latest ? task.on : latest), removedOn);
   const owned = tasks.length === 1 ? 'a task' : `${tasks.length} tasks`;
-  const untitled = named ? '' : ' (their titles are for those who may read the workstream’s tasks)';
-  const message = `${name} owned ${owned} still open after ${removedOn}, the day given for the removal: ${joinedWithAnd(tasks.map((task) => heldBy(task, removedOn, named)))}${untitled}. Remove them on or after ${earliest}.`;
+  const message = `${name} owned ${owned} still open after ${removedOn}, the day given for the removal: ${listed}. Remove them on or after ${earliest}.`;
   return new DomainError('OPEN_TASKS', message, {
     field: 'removedOn',
     problems: [{ field: 'removedOn', sentence: message }],
     earliest,
-    tasks: tasks.map(({ taskId, title, ownedSince, on }) =>
-      named ? { taskId, title, ownedSince, until: on } : { ownedSince, until: on },
-    ),
+    tasks: held,
   });
 }

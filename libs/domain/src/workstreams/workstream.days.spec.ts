@@ -224,7 +224,10 @@ describe('Removing a member on the day they left', () => {
     spec
       .given([...runningWorkstream, taskAdded()])
       .when(remove(chrisSivers.personId, '2020-03-10'))
-      .thenFails('OPEN_TASKS', /^Chris Sivers owns 1 open task; reassign it first\.$/);
+      .thenFails(
+        'OPEN_TASKS',
+        /^Chris Sivers owns 1 open task; reassign it first: “Map the five areas' child protection procedures”, theirs since 2020-01-20\.$/,
+      );
   });
 });
 

@@ -332,15 +332,15 @@ function removeMember(
   const removedOn = dayIn(workstream, given, now, { field: 'removedOn', label: 'The day the member was removed' }, [
     { on: member.addedOn, what: `${member.name} was added to the workstream` },
   ]);
-  const owned = Object.values(workstream.tasks).filter((t) => t.ownerId === member.personId);
-  const open = owned.filter((t) => OPEN_TASK_STATUSES.includes(t.status));
-  if (open.length > 0)
-    throw new DomainError(
-      'OPEN_TASKS',
-      open.length === 1
-        ? `${member.name} owns 1 open task; reassign it first.`
-        : `${member.name} owns ${open.length} open tasks; reassign them first.`,
-    );
+  const open = Object.values(workstream.tasks)
+    .filter((t) => t.ownerId === member.personId && OPEN_TASK_STATUSES.includes(t.status))
+    .map(({ taskId, title }) => ({
+      taskId,
+      title,
+      ownedSince: workstream.taskDays[taskId]?.ownedSince ?? null,
+      on: null,
+    }));
+  if (open.length > 0) throw removalHeldUp(member.name, removedOn, open, actorMayReadTasks);
   const holdingUp = tasksHoldingUpRemoval(workstream.released[member.personId], removedOn);
   if (holdingUp.length > 0) throw removalHeldUp(member.name, removedOn, holdingUp, actorMayReadTasks);
   return [{ type: 'WorkstreamMemberRemoved', data: { personId: member.personId, removedOn } }];

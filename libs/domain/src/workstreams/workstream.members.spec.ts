@@ -293,16 +293,19 @@ describe('Removing a workstream member', () => {
   });
 
   it.each<TaskStatus>(['TO_DO', 'IN_PROGRESS', 'BLOCKED'])(
-    'is refused with OPEN_TASKS while the member owns a task that is %s',
+    'is refused with OPEN_TASKS while the member owns a task that is %s, naming it',
     (status) => {
       spec
         .given([...runningWorkstream, ...taskIn(status)])
         .when(removeMember('chris-sivers'))
-        .thenFails('OPEN_TASKS', /^Chris Sivers owns 1 open task; reassign it first\.$/);
+        .thenFails(
+          'OPEN_TASKS',
+          /^Chris Sivers owns 1 open task; reassign it first: “Map the five areas' child protection procedures”, theirs since 2020-01-20\.$/,
+        );
     },
   );
 
-  it('counts every open task the member owns', () => {
+  describe('given Chris Sivers owns three open tasks and a done one', () => {
     const given = [
       ...runningWorkstream,
       ...taskIn('TO_DO', 'task-1'),
@@ -310,10 +313,43 @@ describe('Removing a workstream member', () => {
       ...taskIn('DONE', 'task-3'),
       ...taskIn('IN_PROGRESS', 'task-4'),
     ];
-    spec
-      .given(given)
-      .when(removeMember('chris-sivers'))
-      .thenFails('OPEN_TASKS', /^Chris Sivers owns 3 open tasks; reassign them first\.$/);
+    const title = "Map the five areas' child protection procedures";
+
+    it('when the lead removes him, then OPEN_TASKS names every open task, with its id and since when it was his, and no day will do until they are reassigned', () => {
+      const refusal = spec.refusal(given, removeMember('chris-sivers'));
+      expect(refusal.code).toBe('OPEN_TASKS');
+      expect(refusal.message).toBe(
+        `Chris Sivers owns 3 open tasks; reassign them first: “${title}”, theirs since 2020-01-20, “${title}”, theirs since 2020-01-20 and “${title}”, theirs since 2020-01-20.`,
+      );
+      expect(refusal.details).toEqual({
+        earliest: null,
+        tasks: ['task-1', 'task-2', 'task-4'].map((taskId) => ({
+          taskId,
+          title,
+          ownedSince: '2020-01-20',
+          until: null,
+        })),
+      });
+    });
+
+    it('when someone who may not read the workstream’s tasks removes him, then OPEN_TASKS gives how many and since when, but no title or id (R43)', () => {
+      const refusal = spec.refusal(
+        given,
+        workstreamCommand('RemoveWorkstreamMember', {
+          personId: 'chris-sivers',
+          actor: lead,
+          actorMayReadTasks: false,
+        }),
+      );
+      expect(refusal.message).toBe(
+        'Chris Sivers owns 3 open tasks; reassign them first: a task, theirs since 2020-01-20, a task, theirs since 2020-01-20 and a task, theirs since 2020-01-20 (their titles are for those who may read the workstream’s tasks).',
+      );
+      expect(refusal.message).not.toContain(title);
+      expect(refusal.details).toEqual({
+        earliest: null,
+        tasks: [1, 2, 3].map(() => ({ ownedSince: '2020-01-20', until: null })),
+      });
+    });
   });
 
   it.each<TaskStatus>(['DONE', 'CANCELLED'])('removes a member whose only task is %s', (status) => {
