@@ -1,15 +1,13 @@
 import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { joinedWithAnd, mayBeSubstituted } from '@app/domain';
+import { dateTime, joinedWithAnd, longDate, mayBeSubstituted } from '@app/domain';
 import { CLOCK, Clock } from '@app/platform';
 import {
   button,
   csrfField,
-  dateTime,
   FieldError,
   humanise,
   idempotencyField,
-  longDate,
   radios,
   select,
   summaryList,

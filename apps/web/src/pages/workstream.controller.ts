@@ -1,20 +1,9 @@
 import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { groupDateOf } from '@app/domain';
+import { groupDateOf, longDate } from '@app/domain';
 import { CLOCK, Clock } from '@app/platform';
 import { ApiClient, ApiRefusal, keptIfForbidden } from '../api-client';
-import {
-  ANY,
-  button,
-  checkbox,
-  dateInput,
-  FieldError,
-  humanise,
-  longDate,
-  select,
-  summaryList,
-  table,
-} from '../components';
+import { ANY, button, checkbox, dateInput, FieldError, humanise, select, summaryList, table } from '../components';
 import { html } from '../html';
 import { PageContext, Pages, queryOf } from '../page-context';
 import { asAtCaption, seenAsAt } from './group-as-at';
