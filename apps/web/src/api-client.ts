@@ -1,5 +1,5 @@
+import { withDaysInWords } from '@app/domain';
 import { Request } from 'express';
-import { withDaysInWords } from './sentence-days';
 
 /**
  * The API refused the operation: its code, the sentence it gave with its days worded for people

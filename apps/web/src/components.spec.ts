@@ -1,4 +1,4 @@
-import { acknowledgeCell, button, checkbox, dateInput, datePartsOf, dateTime, forPeople, readDate } from './components';
+import { acknowledgeCell, button, checkbox, dateInput, datePartsOf, forPeople, readDate } from './components';
 
 describe('the date input', () => {
   const read = (day: string, month: string, year: string) =>
@@ -150,30 +150,6 @@ describe('the acknowledge cell', () => {
 
   it('given a reader who may not, then it says the item is not acknowledged yet, with no form', () => {
     expect(acknowledgeCell({ ...options, mayAcknowledge: false }).value).toBe('Not yet');
-  });
-});
-
-describe('a moment, as GOV.UK writes it', () => {
-  it('given a time on the hour, then it has no minutes: 10am, 3pm', () => {
-    expect(dateTime('2020-03-12T10:00:00.000Z')).toBe('12 March 2020 at 10am');
-    expect(dateTime('2026-12-01T15:00:00.000Z')).toBe('1 December 2026 at 3pm');
-  });
-
-  it('given minutes past the hour, then they follow a colon: 5:30pm, 9:05am, 12:15pm', () => {
-    expect(dateTime('2026-12-01T17:30:00.000Z')).toBe('1 December 2026 at 5:30pm');
-    expect(dateTime('2026-12-01T09:05:00.000Z')).toBe('1 December 2026 at 9:05am');
-    expect(dateTime('2026-12-01T12:15:00.000Z')).toBe('1 December 2026 at 12:15pm');
-  });
-
-  it('given 12 o’clock, then it is midday or midnight, never 12pm or 12am', () => {
-    expect(dateTime('2026-12-01T12:00:00.000Z')).toBe('1 December 2026 at midday');
-    expect(dateTime('2026-12-01T00:00:00.000Z')).toBe('1 December 2026 at midnight');
-    expect(dateTime('2026-12-01T00:30:00.000Z')).toBe('1 December 2026 at 12:30am');
-  });
-
-  it('given a moment in British Summer Time, then it is London’s time and day', () => {
-    expect(dateTime('2026-07-01T09:00:00.000Z')).toBe('1 July 2026 at 10am');
-    expect(dateTime('2026-06-30T23:00:00.000Z')).toBe('1 July 2026 at midnight');
   });
 });
 

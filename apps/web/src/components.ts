@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isIsoDate, joinedWithAnd, RapidReviewDecision } from '@app/domain';
+import { isIsoDate, joinedWithAnd, longDate, RapidReviewDecision } from '@app/domain';
 import { Html, html } from './html';
 
 /** Markup of the GOV.UK Design System's components, as its examples give it. */
@@ -377,43 +377,6 @@ export function select(options: FieldOptions & { readonly choices: readonly Choi
       )}
     </select>
   </div>`;
-}
-
-/** A date as people in England write it: 1 March 2020. */
-export function longDate(isoDate: string | null | undefined): string {
-  if (!isoDate) return '';
-  const date = new Date(isoDate.length === 10 ? `${isoDate}T12:00:00Z` : isoDate);
-  return date.toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Europe/London',
-  });
-}
-
-/**
- * A time of day in London as GOV.UK writes it: 10am, 5:30pm, and midday and midnight rather than
- * 12pm and 12am, which readers confuse.
- */
-function timeOfDay(date: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    hour: 'numeric',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: 'Europe/London',
-  }).formatToParts(date);
-  const [hour, minute] = (['hour', 'minute'] as const).map((type) =>
-    Number(parts.find((part) => part.type === type)?.value),
-  );
-  if (minute === 0 && hour === 12) return 'midday';
-  if (minute === 0 && hour === 0) return 'midnight';
-  const minutes = minute === 0 ? '' : `:${String(minute).padStart(2, '0')}`;
-  return `${hour % 12 || 12}${minutes}${hour < 12 ? 'am' : 'pm'}`;
-}
-
-/** A moment as GOV.UK writes it: 1 December 2026 at 10am. */
-export function dateTime(isoDateTime: string): string {
-  return `${longDate(isoDateTime)} at ${timeOfDay(new Date(isoDateTime))}`;
 }
 
 /** LOCAL_AUTHORITY -> Local authority. */

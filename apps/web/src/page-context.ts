@@ -118,6 +118,14 @@ export class Pages {
   }
 
   /**
+   * The page for a workstream's or meeting's address under a group it is not one of (`what`, "The
+   * workstream …"): no page is there, and nothing is sent to the API from it.
+   */
+  notTheGroups(response: Response, { session, viewer }: Pick<PageContext, 'session' | 'viewer'>, what: string): void {
+    this.problem(response, session, viewer, 404, 'Page not found', [`${what} is not one of this group’s.`]);
+  }
+
+  /**
    * The page for an address with a broken percent-encoding (a `%` not followed by two hexadecimal
    * digits, or bytes that are not UTF-8), which no page can read, whatever the method.
    */

@@ -7,6 +7,7 @@ export * from './shared/persistent-map';
 export * from './shared/identifying-data';
 export * from './shared/ids';
 export * from './shared/dates';
+export * from './shared/day-words';
 export * from './access/access.decider';
 export * from './access/calendar-tokens';
 export * from './access/read-policy';

@@ -1,5 +1,4 @@
-import { addDaysToDate, groupDateOf, IsoDate } from '@app/domain';
-import { longDate } from '../../../web/src/components';
+import { addDaysToDate, groupDateOf, IsoDate, longDate } from '@app/domain';
 import { BOOKS_MEETINGS, CHAIR, REPRESENTATIVES } from './avon-and-somerset';
 import { DemoContext, LoadedDemo } from './load-demo';
 

@@ -1,5 +1,6 @@
+import { longDate } from '@app/domain';
 import { ApiRefusal } from '../api-client';
-import { FieldError, longDate } from '../components';
+import { FieldError } from '../components';
 
 /** The refusals of an "as at" date the person can correct: not a date, or before what is shown existed. */
 const DATE_REFUSALS = ['VALIDATION_FAILED', 'OUT_OF_RANGE'];

@@ -1,7 +1,7 @@
 import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { importJWK, JWK, KeyLike } from 'jose';
-import { mayReadHistory } from '@app/domain';
+import { dateTime, longDate, mayReadHistory } from '@app/domain';
 import { parseSignedTreeHead, treeHeadSignatureProblem, verifyConsistency } from '@app/event-store';
 import { ApiClient, ApiRefusal } from '../api-client';
 import {
@@ -10,10 +10,8 @@ import {
   csrfField,
   dateInput,
   DateReading,
-  dateTime,
   FieldError,
   humanise,
-  longDate,
   radios,
   select,
   summaryList,

@@ -1,8 +1,7 @@
-import { joinedWithAnd } from '@app/domain';
+import { joinedWithAnd, withDaysInWords } from '@app/domain';
 import { ApiRefusal } from '../api-client';
 import { FieldError } from '../components';
 import { PageContext } from '../page-context';
-import { withDaysInWords } from '../sentence-days';
 
 /** A field of a form with several, by the name the API gives it: the page's id for it and its label. */
 export interface FormField {

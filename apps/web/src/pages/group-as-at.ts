@@ -1,5 +1,5 @@
-import { isAfterToday } from '@app/domain';
-import { button, DateParts, dateInput, datePartsOf, FieldError, longDate, readDate } from '../components';
+import { isAfterToday, longDate } from '@app/domain';
+import { button, DateParts, dateInput, datePartsOf, FieldError, readDate } from '../components';
 import { html, Html } from '../html';
 import { asAtRefusal } from './as-at-refusal';
 

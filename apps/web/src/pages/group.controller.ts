@@ -1,7 +1,8 @@
+import { dateTime, longDate } from '@app/domain';
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { CLOCK, Clock } from '@app/platform';
-import { dateTime, forPeople, humanise, longDate, summaryList, table, tag } from '../components';
+import { forPeople, humanise, summaryList, table, tag } from '../components';
 import { html } from '../html';
 import { PageContext, Pages, queryOf } from '../page-context';
 import { asAtCaption, asAtForm, seenAsAt } from './group-as-at';

@@ -1,5 +1,6 @@
+import { longDate } from '@app/domain';
 import { ApiRefusal } from '../api-client';
-import { Choice, FieldError, longDate } from '../components';
+import { Choice, FieldError } from '../components';
 
 /** The audit filter's id fields, by the names the API gives them, as the page labels them. */
 const ID_FIELDS: Readonly<Record<string, string>> = {

@@ -1,4 +1,5 @@
-import { humanise, longDate } from '../components';
+import { longDate } from '@app/domain';
+import { humanise } from '../components';
 import { html, Html } from '../html';
 
 /** The record an event is in, as the history API names it; null for the platform's people and roles. */

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { groupDateOf, isAfterToday } from '@app/domain';
+import { dateTime, groupDateOf, isAfterToday, longDate } from '@app/domain';
 import { CLOCK, Clock } from '@app/platform';
 import { Request, Response } from 'express';
 import {
@@ -9,12 +9,10 @@ import {
   csrfField,
   dateInput,
   datePartsOf,
-  dateTime,
   FieldError,
   forPeople,
   humanise,
   idempotencyField,
-  longDate,
   radios,
   readDate,
   summaryList,

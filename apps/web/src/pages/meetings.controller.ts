@@ -1,15 +1,13 @@
 import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { joinedWithAnd, mayBeSubstituted } from '@app/domain';
+import { dateTime, joinedWithAnd, longDate, mayBeSubstituted } from '@app/domain';
 import { CLOCK, Clock } from '@app/platform';
 import {
   button,
   csrfField,
-  dateTime,
   FieldError,
   humanise,
   idempotencyField,
-  longDate,
   radios,
   select,
   summaryList,
@@ -47,6 +45,12 @@ const MEETING = `query Meeting($groupId: ID!, $meetingId: ID!) {
     localPublication { id areaName published publishedOn address }
   }
 }`;
+
+/** Which group a meeting is one of, for a form's address under a group. */
+const MEETING_GROUP = `query MeetingGroup($id: ID!) { meeting(id: $id) { groupId startsAt } }`;
+interface MeetingGroup {
+  meeting: { groupId: string; startsAt: string };
+}
 
 type Status = 'SCHEDULED' | 'OPEN' | 'CLOSED';
 interface MeetingData {
@@ -130,7 +134,7 @@ export class MeetingsController {
 
   @Get()
   async list(@Param('groupId') groupId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    await this.pages.handle(request, response, (context) => this.renderList(context, groupId, null, queryOf(request)));
+    await this.pages.handle(request, response, (context) => this.renderList(context, groupId, queryOf(request)));
   }
 
   /**
@@ -139,22 +143,26 @@ export class MeetingsController {
    */
   @Post('calendar')
   async calendar(@Param('groupId') groupId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    await this.pages.handle(request, response, async (context) => {
-      const { issueCalendarToken } = await context.api.send<{ issueCalendarToken: { calendarUrl: string } }>(
-        'mutation($i: IssueCalendarTokenInput!, $g: ID!) { issueCalendarToken(input: $i) { calendarUrl(groupId: $g) } }',
-        { i: { idempotencyKey: context.form.idempotencyKey }, g: groupId },
-      );
-      const address = new URL(issueCalendarToken.calendarUrl, `${request.protocol}://${request.get('host') ?? ''}`);
-      await this.renderList(context, groupId, address.href, {});
-    });
+    await this.pages.handle(request, response, (context) =>
+      this.renderList(context, groupId, {}, async () => {
+        const { issueCalendarToken } = await context.api.send<{ issueCalendarToken: { calendarUrl: string } }>(
+          'mutation($i: IssueCalendarTokenInput!, $g: ID!) { issueCalendarToken(input: $i) { calendarUrl(groupId: $g) } }',
+          { i: { idempotencyKey: context.form.idempotencyKey }, g: groupId },
+        );
+        return new URL(issueCalendarToken.calendarUrl, `${request.protocol}://${request.get('host') ?? ''}`).href;
+      }),
+    );
   }
 
-  /** The meetings as at the day in `query`, as the overview is: those booked or held by then. */
+  /**
+   * The meetings as at the day in `query`, as the overview is: those booked or held by then, with the
+   * calendar address `issue` gives, asked for only once the group is found and the reader may read it.
+   */
   private async renderList(
     { api, render, session }: PageContext,
     groupId: string,
-    calendarUrl: string | null,
     query: Record<string, string>,
+    issue?: () => Promise<string>,
   ) {
     const seen = await seenAsAt(query, (asAt) =>
       api.send<{
@@ -177,6 +185,7 @@ export class MeetingsController {
       asAt,
       errors,
     } = seen;
+    const calendarUrl = issue ? await issue() : null;
     render({
       title: asAt ? `Meetings – ${group.name} as at ${longDate(asAt)}` : `Meetings – ${group.name}`,
       current: '/',
@@ -241,7 +250,7 @@ export class MeetingsController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    await this.pages.handle(request, response, (context) => this.render(context, groupId, meetingId, [], {}));
+    await this.pages.handle(request, response, (context) => this.render(context, response, groupId, meetingId, [], {}));
   }
 
   @Post(':meetingId/open')
@@ -320,25 +329,36 @@ export class MeetingsController {
     field: string | FormFields,
     work: (context: PageContext) => Promise<string | FieldError[]>,
   ): Promise<void> {
-    await this.pages.handle(request, response, (context) =>
-      formChange(
+    await this.pages.handle(request, response, async (context) => {
+      // Under another group's address no page is there: "Page not found" before anything is sent to the API.
+      const { meeting } = await context.api.send<MeetingGroup>(MEETING_GROUP, { id: meetingId });
+      if (meeting.groupId !== groupId) return this.notTheGroups(response, context, meeting.startsAt);
+      await formChange(
         context,
         field,
         () => work(context),
         `/groups/${groupId}/meetings/${meetingId}`,
-        (errors) => this.render(context, groupId, meetingId, errors, context.form),
-      ),
-    );
+        (errors) => this.render(context, response, groupId, meetingId, errors, context.form),
+      );
+    });
+  }
+
+  /** A meeting's address under a group that did not book it. */
+  private notTheGroups(response: Response, context: Pick<PageContext, 'session' | 'viewer'>, startsAt: string): void {
+    this.pages.notTheGroups(response, context, `The meeting on ${longDate(startsAt)}`);
   }
 
   private async render(
-    { api, session, render }: PageContext,
+    context: PageContext,
+    response: Response,
     groupId: string,
     meetingId: string,
     errors: FieldError[],
     values: Record<string, string>,
   ): Promise<void> {
+    const { api, session, render } = context;
     const { regionalGroup: group, meeting } = await api.send<MeetingData>(MEETING, { groupId, meetingId });
+    if (meeting.groupId !== groupId) return this.notTheGroups(response, context, meeting.startsAt);
     const partnerName = new Map(group.partners.map((partner) => [partner.id, partner.name]));
     const attendeeName = new Map(meeting.attendance.map((attendee) => [attendee.appointmentId, attendee.name]));
     const action = (path: string) => `/groups/${groupId}/meetings/${meetingId}/${path}`;

@@ -1,7 +1,8 @@
+import { longDate } from '@app/domain';
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { CLOCK, Clock } from '@app/platform';
 import { Request, Response } from 'express';
-import { humanise, longDate, summaryList, table, tag } from '../components';
+import { humanise, summaryList, table, tag } from '../components';
 import { html } from '../html';
 import { PageContext, Pages, queryOf } from '../page-context';
 import { asAtCaption, asAtForm, seenAsAt } from './group-as-at';

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { SENT_ITEM_STATUSES } from '@app/domain';
+import { longDate, SENT_ITEM_STATUSES } from '@app/domain';
 import {
   acknowledgeCell,
   ANY,
@@ -11,7 +11,6 @@ import {
   forPeople,
   humanise,
   idempotencyField,
-  longDate,
   readDate,
   select,
   table,

@@ -1,4 +1,5 @@
-import { forPeople, humanise, longDate, tag } from '../components';
+import { longDate } from '@app/domain';
+import { forPeople, humanise, tag } from '../components';
 import { Html, html } from '../html';
 import { oldestFirst } from './oldest-first';
 

@@ -1,4 +1,5 @@
-import { button, csrfField, FieldError, humanise, idempotencyField, longDate, tag, textarea } from '../components';
+import { longDate } from '@app/domain';
+import { button, csrfField, FieldError, humanise, idempotencyField, tag, textarea } from '../components';
 import { html, Html } from '../html';
 import { ApiRefusal } from '../api-client';
 import { AddressNamesNothing, PageContext } from '../page-context';

@@ -1,20 +1,9 @@
 import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { groupDateOf } from '@app/domain';
+import { groupDateOf, longDate } from '@app/domain';
 import { CLOCK, Clock } from '@app/platform';
 import { ApiClient, ApiRefusal, keptIfForbidden } from '../api-client';
-import {
-  ANY,
-  button,
-  checkbox,
-  dateInput,
-  FieldError,
-  humanise,
-  longDate,
-  select,
-  summaryList,
-  table,
-} from '../components';
+import { ANY, button, checkbox, dateInput, FieldError, humanise, select, summaryList, table } from '../components';
 import { html } from '../html';
 import { PageContext, Pages, queryOf } from '../page-context';
 import { asAtCaption, seenAsAt } from './group-as-at';
@@ -159,13 +148,13 @@ export class WorkstreamController {
     @Res() response: Response,
   ): Promise<void> {
     if (!isTaskChange(change)) return this.pages.notFound(request, response);
-    await this.pages.handle(request, response, async (context) => {
-      const { workstream } = await context.api.send<WorkstreamGroup>(WORKSTREAM_GROUP, { id: workstreamId });
-      if (workstream.groupId !== groupId) this.notTheGroups(response, context, workstream.name);
-      else if (await hasTask(context.api, workstreamId, taskId))
-        response.redirect(303, taskCardOn(workstreamPage(groupId, workstreamId), taskId));
-      else await this.pages.notFound(request, response);
-    });
+    await this.pages.handle(request, response, (context) =>
+      this.ofTheGroup(context, response, groupId, workstreamId, async () => {
+        if (await hasTask(context.api, workstreamId, taskId))
+          response.redirect(303, taskCardOn(workstreamPage(groupId, workstreamId), taskId));
+        else await this.pages.notFound(request, response);
+      }),
+    );
   }
 
   /** A task added from the page's form (W2): done, the page at its tasks with a banner; refused, shown again. */
@@ -210,8 +199,10 @@ export class WorkstreamController {
     response: Response,
   ): Promise<void> {
     await this.pages.handle(request, response, (context) =>
-      sendLeadForm(form, context, workstreamId, workstreamPage(groupId, workstreamId), (errors) =>
-        this.render(context, response, groupId, workstreamId, {}, errors, { ...context.form, [SENT_FROM]: form }),
+      this.ofTheGroup(context, response, groupId, workstreamId, () =>
+        sendLeadForm(form, context, workstreamId, workstreamPage(groupId, workstreamId), (errors) =>
+          this.render(context, response, groupId, workstreamId, {}, errors, { ...context.form, [SENT_FROM]: form }),
+        ),
       ),
     );
   }
@@ -226,16 +217,34 @@ export class WorkstreamController {
     @Res() response: Response,
   ): Promise<void> {
     await this.pages.handle(request, response, (context) =>
-      // The workstream the address names, whichever the form says: the page goes back to that one.
-      changeTask(
-        context,
-        { workstreamId, taskId },
-        change,
-        taskCardOn(workstreamPage(groupId, workstreamId), taskId),
-        (errors) => this.render(context, response, groupId, workstreamId, {}, errors, { ...context.form, taskId }),
-        () => hasTask(context.api, workstreamId, taskId),
+      this.ofTheGroup(context, response, groupId, workstreamId, () =>
+        // The workstream the address names, whichever the form says: the page goes back to that one.
+        changeTask(
+          context,
+          { workstreamId, taskId },
+          change,
+          taskCardOn(workstreamPage(groupId, workstreamId), taskId),
+          (errors) => this.render(context, response, groupId, workstreamId, {}, errors, { ...context.form, taskId }),
+          () => hasTask(context.api, workstreamId, taskId),
+        ),
       ),
     );
+  }
+
+  /**
+   * `work` for a workstream the group commissioned; under another group's address no page is there,
+   * so a form sent to it is answered "Page not found" before anything is sent to the API.
+   */
+  private async ofTheGroup(
+    context: PageContext,
+    response: Response,
+    groupId: string,
+    workstreamId: string,
+    work: () => Promise<void>,
+  ): Promise<void> {
+    const { workstream } = await context.api.send<WorkstreamGroup>(WORKSTREAM_GROUP, { id: workstreamId });
+    if (workstream.groupId !== groupId) this.notTheGroups(response, context, workstream.name);
+    else await work();
   }
 
   private async render(
@@ -422,13 +431,7 @@ export class WorkstreamController {
   }
 
   /** A workstream's address under a group that did not commission it. */
-  private notTheGroups(
-    response: Response,
-    { session, viewer }: Pick<PageContext, 'session' | 'viewer'>,
-    name: string,
-  ): void {
-    this.pages.problem(response, session, viewer, 404, 'Page not found', [
-      `The workstream ${name} is not one of this group’s.`,
-    ]);
+  private notTheGroups(response: Response, context: Pick<PageContext, 'session' | 'viewer'>, name: string): void {
+    this.pages.notTheGroups(response, context, `The workstream ${name}`);
   }
 }

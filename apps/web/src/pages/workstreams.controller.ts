@@ -1,8 +1,9 @@
+import { longDate } from '@app/domain';
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { CLOCK, Clock } from '@app/platform';
 import { ApiRefusal, keptIfForbidden } from '../api-client';
-import { humanise, longDate, table } from '../components';
+import { humanise, table } from '../components';
 import { html } from '../html';
 import { Pages, queryOf } from '../page-context';
 import { asAtCaption, asAtForm, seenAsAt, withAsAt } from './group-as-at';
