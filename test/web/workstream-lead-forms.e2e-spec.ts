@@ -226,7 +226,7 @@ describeWithChromium(
         idempotencyKey: 'forged-report-1',
       });
       expect(report?.status()).toBe(400);
-      await expect(summary(member)).resolves.toContain("The workstream's status is reported by its lead (W1).");
+      await expect(summary(member)).resolves.toContain("The workstream's status is reported by its lead.");
       await expect(member.locator('.govuk-error-summary a').getAttribute('href')).resolves.toBe('#status-reports');
       await member.goto(workstreamUrl());
       await expect(member.locator('table tbody tr').count()).resolves.toBe(reports);

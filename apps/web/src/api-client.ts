@@ -1,9 +1,10 @@
 import { withDaysInWords } from '@app/domain';
 import { Request } from 'express';
+import { withoutRuleReferences } from './rule-references';
 
 /**
  * The API refused the operation: its code, the sentence it gave with its days worded for people
- * (the pages' one wording of a refusal's days), shown to the person unless the page words it from
+ * (the pages' one wording of a refusal's days) and without the rule it names, shown to the person unless the page words it from
  * `details` (what the refusal's extensions carry beside the code, its exact data).
  */
 export class ApiRefusal extends Error {
@@ -67,7 +68,12 @@ export class ApiClient {
     const [error] = body.errors ?? [];
     if (error) {
       const { code = 'ERROR', ...details } = error.extensions ?? {};
-      throw new ApiRefusal(code, withDaysInWords(error.message), error.extensions?.field ?? null, details);
+      throw new ApiRefusal(
+        code,
+        withDaysInWords(withoutRuleReferences(error.message)),
+        error.extensions?.field ?? null,
+        details,
+      );
     }
     return (body.data ?? {}) as T;
   }
