@@ -191,6 +191,25 @@ describe('the per-request loaders of meetings', () => {
     expect(loaded[1]).toMatchObject([{ decisionId: 'dec-1', meetingId: MARCH }]);
     expect(loaded[6]).toEqual([]);
   });
+  it('finds each meeting a group’s list read as it stands now already read, so its minutes read it no more', async () => {
+    const { meetings, loaders } = await readModels();
+    const query = jest.spyOn(meetings, 'meetings');
+    const [listed] = await loaders.meetingsOfGroup.loadMany([{ id: GROUP_ID, args: { view: TODAY_VIEW } }]);
+    const rows = await loaders.meeting.loadMany([MARCH, JUNE, SEPTEMBER]);
+    expect(query).not.toHaveBeenCalled();
+    expect(rows).toEqual(listed);
+    expect(rows[0]).toBe((listed as unknown[])[0]);
+  });
+
+  it('reads a meeting again after a list of it as the platform showed it at a position, which may be an older version', async () => {
+    const { meetings, loaders } = await readModels();
+    const query = jest.spyOn(meetings, 'meetings');
+    const recorded = { on: TODAY_VIEW.on, position: 1_000 };
+    const [listed] = await loaders.meetingsOfGroup.loadMany([{ id: GROUP_ID, args: { view: recorded } }]);
+    expect((listed as { meetingId: string }[]).map((m) => m.meetingId)).toEqual([MARCH, JUNE, SEPTEMBER]);
+    await loaders.meeting.load(MARCH);
+    expect(query.mock.calls).toEqual([[[MARCH]]]);
+  });
 });
 
 describe('the per-request loaders of workstreams, tasks, policies and groups', () => {
@@ -254,6 +273,22 @@ describe('the per-request loaders of workstreams, tasks, policies and groups', (
     expect(query).toHaveBeenCalledTimes(1);
     // The procedures group started on 15 January 2020: seen the day before, it did not exist.
     expect(await seen(WORKSTREAM_ID, { on: '2020-01-14', position: null })).toBeNull();
+  });
+
+  it('finds each workstream a group’s list read already read for the same day, and reads one seen on another day', async () => {
+    const { workstreams, loaders } = await readModels();
+    const query = jest.spyOn(workstreams, 'workstreamsSeen');
+    const listed = await loaders.workstreamsOfGroup.load({ id: GROUP_ID, args: { view: TODAY_VIEW } });
+    const ids = [WORKSTREAM_ID, RESOURCES_WORKSTREAM_ID];
+    expect(listed.map((row) => row.workstreamId)).toEqual(ids);
+    const rows = await Promise.all(ids.map((id) => loaders.workstream.load({ id, args: { view: TODAY_VIEW } })));
+    expect(query).not.toHaveBeenCalled();
+    expect(rows).toEqual(listed);
+    expect(rows[0]).toBe(listed[0]);
+    // Another day is another key: the list's rows are not served as that day's.
+    const earlier = { on: '2020-02-01', position: null };
+    await loaders.workstream.load({ id: WORKSTREAM_ID, args: { view: earlier } });
+    expect(query.mock.calls).toEqual([[[WORKSTREAM_ID], earlier]]);
   });
 
   it('pages the tasks of several workstreams in one batch, each workstream its own page', async () => {

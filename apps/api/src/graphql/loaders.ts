@@ -151,7 +151,23 @@ function by<Row>(rows: readonly Row[], keyOf: (row: Row) => string): Map<string,
   return grouped;
 }
 
+/**
+ * The rows a list read, put in the cache of the loader of one row under the key that loader would
+ * read each by, so a field of each listed row that loads its own row finds it already read. A key
+ * already cached keeps its row.
+ */
+function primed<Row, K, C>(
+  lists: Map<string, Row[]>,
+  single: DataLoader<K, Row | null, C>,
+  keyOf: (row: Row) => K,
+): Map<string, Row[]> {
+  for (const row of [...lists.values()].flat()) single.prime(keyOf(row), row);
+  return lists;
+}
+
 export function createLoaders({ groups, membership, meetings, workstreams, policies }: LoaderSources): Loaders {
+  const meeting = batched((ids) => meetings.meetings(ids), null);
+  const workstream = batchedWith((ids, { view }: { view: TimeView }) => workstreams.workstreamsSeen(ids, view), null);
   return {
     areasOfGroup: batched((ids) => groups.areasOfGroups(ids), []),
     area: batched((ids) => groups.areas(ids), null),
@@ -160,7 +176,7 @@ export function createLoaders({ groups, membership, meetings, workstreams, polic
     areaIdsOfPartner: batchedWith((ids, { view }) => membership.areaIdsOfPartners(ids, view), []),
     representativesOfGroup: batchedWith((ids, { view }) => membership.representativesOfGroups(ids, view), []),
     appointment: batchedWith((ids, { view }) => membership.appointments(ids, view), null),
-    meeting: batched((ids) => meetings.meetings(ids), null),
+    meeting,
     quorumCount: batched((ids) => meetings.quorumCounts(ids), null),
     seatsOfMeeting: batched((ids) => meetings.seatsOfMeetings(ids), []),
     writtenViewsOfMeeting: batched((ids) => meetings.writtenViewsOfMeetings(ids), []),
@@ -171,7 +187,11 @@ export function createLoaders({ groups, membership, meetings, workstreams, polic
     ),
     correctionsOfMeeting: batched((ids) => meetings.correctionsOfMeetings(ids), []),
     localPublicationsOfMeeting: batched((ids) => meetings.localPublicationsOfMeetings(ids), []),
-    meetingsOfGroup: batchedWith((ids, { view }) => meetings.meetingsOfGroups(ids, view), []),
+    meetingsOfGroup: batchedWith((ids, { view }) => {
+      const lists = meetings.meetingsOfGroups(ids, view);
+      // The meeting loader reads meetings as they stand now: a list read at an earlier position may hold older versions.
+      return view.position === null ? primed(lists, meeting, (row) => row.meetingId) : lists;
+    }, []),
     officersOfGroup: batchedWith((ids, { view }) => membership.officersOfGroups(ids, view), null),
     termsOfGroup: batchedWith((ids, { view }) => membership.termsOfGroups(ids, view), []),
     termsReviewsOfGroup: batchedWith((ids, { view }) => membership.termsReviewsOfGroups(ids, view), []),
@@ -181,8 +201,15 @@ export function createLoaders({ groups, membership, meetings, workstreams, polic
     ),
     dissolutionOfGroup: batched((ids) => membership.dissolutionsOfGroups(ids), { dissolvedAt: null, agreedBy: [] }),
     noticesOfGroup: batchedWith((ids, { view }) => membership.noticesOfGroups(ids, view), []),
-    workstreamsOfGroup: batchedWith((ids, { view }) => workstreams.workstreamsOfGroups(ids, view), []),
-    workstream: batchedWith((ids, { view }) => workstreams.workstreamsSeen(ids, view), null),
+    workstreamsOfGroup: batchedWith(
+      (ids, { view }) =>
+        primed(workstreams.workstreamsOfGroups(ids, view), workstream, (row) => ({
+          id: row.workstreamId,
+          args: { view },
+        })),
+      [],
+    ),
+    workstream,
     areaIdsOfWorkstream: batched((ids) => workstreams.areaIdsOfWorkstreams(ids), []),
     membersOfWorkstream: batchedWith((ids, { view }) => workstreams.membersOfWorkstreams(ids, view), []),
     reportsOfWorkstream: batchedWith((ids, { view }) => workstreams.reportsOfWorkstreams(ids, view), []),
