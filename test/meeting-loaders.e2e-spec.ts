@@ -83,4 +83,21 @@ describe('a list of meetings with their quorum and records, over GraphQL', () =>
     expect(recommendations.mock.calls).toEqual([[{ meetingIds: allMeetings }]]);
     expect(readStream.mock.calls.filter(([stream]) => stream.startsWith('meeting-'))).toEqual([]);
   });
+
+  it('reads each meeting’s row once, by the group’s list, its minutes finding it read', async () => {
+    const queries = api.app.get(MeetingQueries);
+    const listed = jest.spyOn(queries, 'meetingsOfGroups');
+    const rows = jest.spyOn(queries, 'meetings');
+    const meetings = await groupMeetings();
+    expect(meetings.map((m) => m.minutes.stage)).toEqual([
+      'NONE',
+      'PUBLISHED',
+      'PUBLISHED',
+      'PUBLISHED',
+      'PUBLISHED',
+      'NONE',
+    ]);
+    expect(listed).toHaveBeenCalledTimes(1);
+    expect(rows).not.toHaveBeenCalled();
+  });
 });
