@@ -25,6 +25,17 @@ import { html } from '../html';
 import { PageContext, Pages } from '../page-context';
 import { formChange, FormField, FormFields } from './form-change';
 import {
+  FIGURES,
+  figuresForm,
+  figuresInput,
+  LOCAL_DECISION,
+  localDecisionForm,
+  localDecisionInput,
+  YEARLY_REPORT,
+  yearlyReportForm,
+  yearlyReportInput,
+} from './report-up-forms';
+import {
   bySentDay,
   deadlineCell,
   deadlinesOf,
@@ -61,6 +72,7 @@ const REPORTS_UP = `query ReportsUp($areaId: ID!, $after: String) {
 const ARRANGEMENT = `query Arrangement($areaId: ID!) {
   localArrangement(areaId: $areaId) { groupId area { name } viewerMayActForArea }
 }`;
+const MEASURES = `query Measures($areaId: ID!) { performanceMeasures(areaId: $areaId) { id name } }`;
 const PRACTICE_REVIEWS = `query Reviews($groupId: ID!) { practiceReviews(groupId: $groupId) { ${PRACTICE_REVIEW_FIELDS} } }`;
 
 interface FeedItem {
@@ -215,11 +227,91 @@ export class InboxController {
     });
   }
 
+  /** The area's yearly report (L2, s.16G), with the days it went to the national panel and the What Works centre. */
+  @Post('yearly-report')
+  async yearlyReport(
+    @Param('areaId') areaId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.reportUp(request, response, areaId, {
+      form: 'yearly-report',
+      fields: YEARLY_REPORT,
+      input: yearlyReportInput,
+      mutation: 'submitYearlyReport(input: $i)',
+      inputType: 'SubmitYearlyReportInput',
+      done: (input) => `The yearly report for ${String(input.period)} is sent to the region.`,
+    });
+  }
+
+  /** A quarter's count for one of the measures the group asks figures for (L2). */
+  @Post('figures')
+  async figures(@Param('areaId') areaId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.reportUp(request, response, areaId, {
+      form: 'figures',
+      fields: FIGURES,
+      input: figuresInput,
+      mutation: 'submitPerformanceFigures(input: $i)',
+      inputType: 'SubmitPerformanceFiguresInput',
+      done: (input) => `The figures for ${String(input.period)} are sent to the region.`,
+    });
+  }
+
+  /** A decision the area took for itself, shared with the region (L2). */
+  @Post('local-decision')
+  async localDecision(
+    @Param('areaId') areaId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.reportUp(request, response, areaId, {
+      form: 'local-decision',
+      fields: LOCAL_DECISION,
+      input: localDecisionInput,
+      mutation: 'shareLocalDecision(input: $i)',
+      inputType: 'ShareLocalDecisionInput',
+      done: (input) => `The decision “${String(input.title)}” is shared with the region.`,
+    });
+  }
+
+  /** One of the report-up forms: checked on the page, then sent; refused, it is shown again with its own values. */
+  private async reportUp(
+    request: Request,
+    response: Response,
+    areaId: string,
+    report: {
+      readonly form: string;
+      readonly fields: FormFields;
+      readonly input: (form: Record<string, string>) => Record<string, string | number> | FieldError[];
+      readonly mutation: string;
+      readonly inputType: string;
+      readonly done: (input: Record<string, string | number>) => string;
+    },
+  ): Promise<void> {
+    await this.pages.handle(request, response, (context) =>
+      formChange(
+        context,
+        report.fields,
+        async () => {
+          const input = report.input(context.form);
+          if (Array.isArray(input)) return input;
+          await context.api.send(`mutation($i: ${report.inputType}!) { ${report.mutation} { id } }`, {
+            i: { areaId, ...input, idempotencyKey: context.form.idempotencyKey },
+          });
+          return report.done(input);
+        },
+        `/areas/${areaId}/inbox`,
+        (errors) => this.render(context, areaId, errors, context.form, report.form),
+      ),
+    );
+  }
+
   private async render(
     { api, session, render }: PageContext,
     areaId: string,
     errors: FieldError[],
     values: Record<string, string> = {},
+    postedForm: string | null = null,
   ): Promise<void> {
     const feed = await everyNode((after) =>
       api.send<{ areaFeed: NodePage<FeedItem> }>(FEED, { areaId, after }).then((page) => page.areaFeed),
@@ -263,6 +355,17 @@ export class InboxController {
         ])}`;
     };
     const today = datePartsOf(groupDateOf(this.clock.now().toISOString()));
+    const measures = mayAct
+      ? (await api.send<{ performanceMeasures: { id: string; name: string }[] }>(MEASURES, { areaId }))
+          .performanceMeasures
+      : [];
+    const reportUpForm = {
+      areaId,
+      csrfToken: session.csrfToken,
+      today,
+      posted: postedForm ? { form: postedForm, values } : null,
+      errors,
+    };
     const decisionForm = (item: FeedItem) => {
       const own = values.cursor === item.cursor ? values : {};
       const fieldErrors = values.cursor === item.cursor ? errors : [];
@@ -400,6 +503,27 @@ export class InboxController {
                   ],
                 ]),
               )
+        }
+        <h2 class="govuk-heading-m">Send reports up</h2>
+        ${
+          mayAct
+            ? html`<h3 class="govuk-heading-s" id="yearly-report">The yearly report</h3>
+                ${yearlyReportForm(reportUpForm)}
+                <h3 class="govuk-heading-s" id="figures">Figures for a quarter</h3>
+                ${
+                  measures.length === 0
+                    ? html`<p class="govuk-body">The regional group asks no figures yet: it has listed no measure.</p>`
+                    : figuresForm(
+                        reportUpForm,
+                        measures.map((measure) => ({ value: measure.id, text: measure.name })),
+                      )
+                }
+                <h3 class="govuk-heading-s" id="local-decision">A decision the area took</h3>
+                ${localDecisionForm(reportUpForm)}`
+            : html`<p class="govuk-body">
+                Only ${areaName}’s business manager sends the yearly report, figures and the area’s own decisions up to
+                the region.
+              </p>`
         }
         <h2 class="govuk-heading-m">Practice reviews</h2>
         ${
