@@ -365,6 +365,17 @@ describe('the auditor’s history over GraphQL, and replay --check, on the Avon 
       expect(await codeOf({ filter: { from: '31/12/2026' } })).toBe('VALIDATION_FAILED');
     });
 
+    it('refuses "from" a day still to come as VALIDATION_FAILED, naming today; today itself is asked', async () => {
+      const { errors } = await api.graphql(HISTORY, { filter: { from: '2026-11-24' } }, auditor);
+      expect(errors?.[0].extensions).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        field: 'from',
+        from: '2026-11-24',
+        today: '2026-11-23',
+      });
+      expect(await codeOf({ filter: { from: '2026-11-23' } })).toBeUndefined();
+    });
+
     it('refuses a cursor it did not give out, and a page size out of range', async () => {
       expect(await codeOf({ after: 'bm90LWEtY3Vyc29y' })).toBe('VALIDATION_FAILED');
       const tooFew = await api.graphql(HISTORY, { first: 0 }, auditor);

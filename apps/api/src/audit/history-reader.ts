@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { checkHistoryWindow, DomainError, requireHistoryReader } from '@app/domain';
 import {
   historyCursorOrder,
@@ -9,6 +9,7 @@ import {
   PeopleQueries,
   streamEntity,
 } from '@app/read-models';
+import { CLOCK, Clock } from '@app/platform';
 import { Identity } from '../auth/identity';
 import { ReadAccess } from '../auth/read-access';
 import { ConnectionShape, toConnection } from '../common/connection';
@@ -86,6 +87,7 @@ export class HistoryReader {
     private readonly people: PeopleQueries,
     private readonly known: KnownEntities,
     private readonly access: ReadAccess,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /**
@@ -100,7 +102,7 @@ export class HistoryReader {
     order: HistoryOrder,
   ): Promise<ConnectionShape<HistoryEvent>> {
     requireHistoryReader(this.people.rolesOf(identity.personId).map((grant) => grant.role));
-    checkHistoryWindow(filter.from ?? null, filter.to ?? null);
+    checkHistoryWindow(filter.from ?? null, filter.to ?? null, this.clock.now().toISOString());
     checkCursorOrder(after, order);
     if (filter.partnerId) this.known.partner(filter.partnerId);
     if (filter.personId) this.known.person(filter.personId);

@@ -11,7 +11,7 @@ export class HistoryResolver {
 
   @Query(() => HistoryEventConnection, {
     description:
-      'Recorded events in the order recorded, or in the order they happened (`order: HAPPENED`), for auditors and administrators (FORBIDDEN otherwise). An entityId, partnerId or personId no event concerns is NOT_FOUND; "from" after "to" is VALIDATION_FAILED.',
+      'Recorded events in the order recorded, or in the order they happened (`order: HAPPENED`), for auditors and administrators (FORBIDDEN otherwise). An entityId, partnerId or personId no event concerns is NOT_FOUND; "from" after "to", or after today, is VALIDATION_FAILED.',
   })
   history(@Args() { filter, first, after, order }: HistoryArgs, @CurrentIdentity() identity: Identity) {
     return this.reader.read(identity, filter ?? {}, first, after ?? null, order);

@@ -149,7 +149,7 @@ export class EntityHistoryFilter {
   @IsEntityId()
   personId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, inclusive.' })
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, inclusive; not after today (in London).' })
   @IsOptional()
   @IsDay()
   from?: string | null;

@@ -14,9 +14,7 @@ import {
   humanise,
   radios,
   select,
-  summaryList,
   table,
-  tag,
   textarea,
   textInput,
   readDate,
@@ -25,11 +23,11 @@ import { html } from '../html';
 import { eventTypeInWords } from './event-type-words';
 import { HistoryRecord, historyRecordCell } from './history-record';
 import { filterAddressRefusals, HISTORY_ORDERS, historyFilterRefusal } from './history-filter-refusal';
+import { historyFilterChoices, withAddressed } from './history-filter-choices';
+import { Head, LOG_KEY_PATH, signedHeadSummary } from './signed-head';
 import { PageContext, Pages, queryOf } from '../page-context';
 
 const HEAD = `{ integrity { head { treeSize rootHash timestamp keyId signature } } }`;
-/** Where the server publishes the log's public key (apps/api/src/integrity/log-key.ts). */
-const LOG_KEY_PATH = '/.well-known/transparency-log-key';
 
 const HISTORY = `query History($filter: HistoryFilter, $first: Int!, $after: String, $order: HistoryOrder!) {
   history(filter: $filter, first: $first, after: $after, order: $order) {
@@ -62,16 +60,9 @@ const ORDER_WORDS: Readonly<Record<string, string>> = {
 };
 const PAGE_SIZE = 25;
 const EXPORT_PAGE_SIZE = 100;
-/** The refusals of a filter the person can correct: an id no event concerns, "from" after "to", a bad date. */
+/** The refusals of a filter the person can correct: an id no event concerns, "from" after "to" or today, a bad date. */
 const FILTER_REFUSALS = ['NOT_FOUND', 'VALIDATION_FAILED'];
 
-interface Head {
-  treeSize: number;
-  rootHash: string;
-  timestamp: string;
-  keyId: string;
-  signature: string;
-}
 interface HistoryEvent {
   id: string;
   position: number;
@@ -198,7 +189,14 @@ export class AuditController {
       const order = orderOf(query);
       // Not a wider export than asked for: the page shows what is wrong with the filter instead.
       if (refused.length > 0 || from.error || to.error) return this.render(context, query, refused);
-      let page = await api.send<HistoryPage>(HISTORY, { filter, first: EXPORT_PAGE_SIZE, after: null, order });
+      let page: HistoryPage;
+      try {
+        page = await api.send<HistoryPage>(HISTORY, { filter, first: EXPORT_PAGE_SIZE, after: null, order });
+      } catch (error) {
+        // A filter the API refuses (a from date to come, say) is told on the page, as the page tells it.
+        if (!(error instanceof ApiRefusal) || !FILTER_REFUSALS.includes(error.code)) throw error;
+        return this.render(context, query, refused);
+      }
       response.status(200).set({
         'content-type': 'application/x-ndjson; charset=utf-8',
         'content-disposition': 'attachment; filename="history.jsonl"',
@@ -278,6 +276,7 @@ export class AuditController {
       }
     }
     const readableAreaIds = await readableAreasOf(api, history?.edges.map(({ node }) => node) ?? []);
+    const choices = readsHistory ? await historyFilterChoices(api) : null;
     const search = new URLSearchParams(Object.entries(query).filter(([name]) => name !== 'after'));
     const next = history?.pageInfo.hasNextPage
       ? `/audit?${new URLSearchParams([...search, ['after', history.pageInfo.endCursor ?? '']]).toString()}`
@@ -296,18 +295,7 @@ export class AuditController {
         </p>
         ${
           head
-            ? html`${summaryList([
-                  ['Events in the signed log', String(head.treeSize)],
-                  ['Signed', dateTime(head.timestamp)],
-                  [
-                    'Signature',
-                    problem
-                      ? html`${tag('Does not verify', 'red')} The head ${problem}.`
-                      : html`${tag('Verified', 'green')} with the log’s public key`,
-                  ],
-                  ['Root hash', html`<code>${head.rootHash}</code>`],
-                  ['Key', html`<code>${head.keyId}</code>`],
-                ])}
+            ? html`${signedHeadSummary(head, problem)}
                 <p class="govuk-body">
                   <a class="govuk-link" href="/audit/head.json" download>Download the signed head (JSON)</a>, then check
                   it later with <code>npm run cli -- verify --witness head.json</code>.
@@ -330,18 +318,34 @@ export class AuditController {
 
         <h2 class="govuk-heading-m">History</h2>
         ${
-          readsHistory
+          choices
             ? html`<form method="get" action="/audit" novalidate>
                 ${textInput({
                   id: 'entityId',
                   name: 'entityId',
                   label: 'Entity id',
-                  hint: 'A group, partner, appointment, meeting, policy, workstream or task.',
+                  hint: 'A group, partner, appointment, meeting, policy, workstream or task. Its id ends the address of its page (a meeting’s is /groups/…/meetings/ then its id) and the stream id beneath each event’s record below.',
                   value: query.entityId,
                   errors,
                 })}
-                ${textInput({ id: 'personId', name: 'personId', label: 'Person id', value: query.personId, errors })}
-                ${textInput({ id: 'partnerId', name: 'partnerId', label: 'Partner id', value: query.partnerId, errors })}
+                ${select({
+                  id: 'personId',
+                  name: 'personId',
+                  label: 'Person',
+                  hint: 'What they did, and what names them: the groups’ representatives, present and former.',
+                  value: query.personId?.trim(),
+                  errors,
+                  choices: withAddressed(choices.people, query.personId),
+                })}
+                ${select({
+                  id: 'partnerId',
+                  name: 'partnerId',
+                  label: 'Partner',
+                  hint: 'What was done for the partner, and what names it.',
+                  value: query.partnerId?.trim(),
+                  errors,
+                  choices: withAddressed(choices.partners, query.partnerId),
+                })}
                 ${select({
                   id: 'kind',
                   name: 'kind',

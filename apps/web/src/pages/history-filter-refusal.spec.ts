@@ -14,6 +14,18 @@ describe('historyFilterRefusal', () => {
     });
   });
 
+  it('given a window starting on a day still to come, when shown on the audit page, then it says the from date must be past', () => {
+    const refusal = new ApiRefusal('VALIDATION_FAILED', '"from" (2026-11-24) is after today (2026-11-23): …', 'from', {
+      from: '2026-11-24',
+      today: '2026-11-23',
+    });
+
+    expect(historyFilterRefusal(refusal)).toEqual({
+      field: 'from',
+      text: 'The from date must be today or in the past',
+    });
+  });
+
   it('given an id the API never gave out, when shown, then it asks for the id on its own field in people’s words', () => {
     const refusal = new ApiRefusal(
       'NOT_FOUND',

@@ -17,15 +17,19 @@ export const HISTORY_ORDERS: readonly Choice[] = [
 
 /**
  * The API's refusal of the audit filter in the page's words: the window's dates as the page shows
- * dates, an id as the person would correct it, a next-events link of the other order on the order;
- * any other refusal as the API said it.
+ * dates, a window starting on a day still to come as GOV.UK words a date that must be past, an id
+ * as the person would correct it, a next-events link of the other order on the order; any other
+ * refusal as the API said it.
  */
 export function historyFilterRefusal(error: ApiRefusal): FieldError {
-  const { from, to, cursorOrder } = error.details;
+  const { from, to, today, cursorOrder } = error.details;
   // The page sends its filter as the query's `filter` argument; the API names a field by its path in it.
   const field = error.field?.replace(/^filter\./, '') ?? null;
   if (error.code === 'VALIDATION_FAILED' && typeof from === 'string' && typeof to === 'string') {
     return { field: 'from', text: `The start date, ${longDate(from)}, is after the end date, ${longDate(to)}` };
+  }
+  if (error.code === 'VALIDATION_FAILED' && typeof from === 'string' && typeof today === 'string') {
+    return { field: 'from', text: 'The from date must be today or in the past' };
   }
   const continued = HISTORY_ORDERS.find((order) => order.value === cursorOrder);
   if (field === 'after' && continued) {
