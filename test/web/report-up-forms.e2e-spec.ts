@@ -100,7 +100,7 @@ describeWithChromium('the report-up forms of an area’s inbox, in Chromium, ove
     await page.goto(inboxUrl('Bristol'));
     const before = await reportsUp('Bristol');
     const form = page.locator('form[action$="/local-decision"]');
-    await form.getByLabel('Title').fill('Neglect strategy refreshed');
+    await form.getByLabel('Title of the decision').fill('Neglect strategy refreshed');
     await form.getByLabel('What the area decided').fill('Agreed after the review of the child born 12/03/2019.');
     await form.getByRole('button', { name: 'Share with the region' }).click();
     await expect(summaryLinks(page)).resolves.toEqual(['#local-decision-text']);
@@ -116,6 +116,32 @@ describeWithChromium('the report-up forms of an area’s inbox, in Chromium, ove
     );
     await expect(sentUp(page)).resolves.toContain('Neglect strategy refreshed');
     expect(await reportsUp('Bristol')).toBe(before + 1);
+  });
+
+  it('lets a representative resolve an escalation on the region’s inbox, after which it awaits nothing', async () => {
+    const page = await signedIn('chair');
+    await page.goto(`${app.api.url}/groups/${app.demo.groupId}/inbox`);
+    const escalation = 'Out-of-hours paediatric cover for child protection medicals';
+    const resolve = page.locator('form[action$="/inbox/resolve"]', { hasText: escalation });
+    await resolve.getByRole('button', { name: /^Resolve the escalation/ }).click();
+    await expect(summary(page)).resolves.toContain('Enter how the region resolved the escalation');
+    await page
+      .locator('form[action$="/inbox/resolve"]', { hasText: escalation })
+      .getByRole('textbox')
+      .fill('The ICB has commissioned an out-of-hours rota from January; the region will review it in March.');
+    await page
+      .locator('form[action$="/inbox/resolve"]', { hasText: escalation })
+      .getByRole('button', { name: /^Resolve the escalation/ })
+      .click();
+    await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain(
+      `“${escalation}” is resolved.`,
+    );
+    await expect(page.locator('form[action$="/inbox/resolve"]', { hasText: escalation }).count()).resolves.toBe(0);
+    await expect(page.locator('h3', { hasText: escalation }).count()).resolves.toBe(0);
+    // The auditor reads the inbox with no form to resolve anything.
+    const auditor = await signedIn('auditor');
+    await auditor.goto(`${app.api.url}/groups/${app.demo.groupId}/inbox`);
+    await expect(auditor.locator('form[action$="/inbox/resolve"]').count()).resolves.toBe(0);
   });
 
   it('offers the forms to the area’s own business manager only, and records nothing posted by anyone else', async () => {

@@ -84,7 +84,7 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
     // Refused: a home address is identifying data (R40), worded with the field's label; the fields kept.
     const detailRefused =
       'What the region should know must not identify a child or family: it looks like it holds a home address';
-    await page.getByLabel('Title').fill('Placement out of area');
+    await page.getByLabel('Title', { exact: true }).fill('Placement out of area');
     await page.getByLabel('What the region should know').fill('The family lives at 12 Acacia Avenue, Bristol BS1 4ST.');
     await page.getByRole('button', { name: 'Send to the region' }).click();
     expect(await page.title()).toMatch(/^Error: /);
@@ -96,7 +96,7 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
     await checkPage(page, 'inbox-refused-escalation');
 
     // Too long: worded with the field's label, as the form's own errors are.
-    await page.getByLabel('Title').fill('x'.repeat(600));
+    await page.getByLabel('Title', { exact: true }).fill('x'.repeat(600));
     await page.getByLabel('What the region should know').fill('Rota cover is short in December.');
     await page.getByRole('button', { name: 'Send to the region' }).click();
     await expect(summaryLinks.allInnerTexts()).resolves.toEqual([
@@ -105,7 +105,7 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
     await page.getByLabel('What the region should know').fill('The family lives at 12 Acacia Avenue, Bristol BS1 4ST.');
 
     // An address in both fields: one entry for each, linked to it, its message above it too, in the form's words.
-    await page.getByLabel('Title').fill('Placement at 12 Acacia Avenue, Bristol BS1 4ST');
+    await page.getByLabel('Title', { exact: true }).fill('Placement at 12 Acacia Avenue, Bristol BS1 4ST');
     await page.getByRole('button', { name: 'Send to the region' }).click();
     const titleRefused = 'Title must not identify a child or family: it looks like it holds a home address';
     await expect(summaryLinks.allInnerTexts()).resolves.toEqual([titleRefused, detailRefused]);
@@ -119,7 +119,7 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
     await checkPage(page, 'inbox-refused-escalation-both-fields');
 
     // A date of birth and an address without a postcode in one field: both named.
-    await page.getByLabel('Title').fill('Placement out of area');
+    await page.getByLabel('Title', { exact: true }).fill('Placement out of area');
     await page
       .getByLabel('What the region should know')
       .fill('Born on 1 February 2015; placed at 12 Acacia Avenue, Bristol.');
@@ -128,7 +128,7 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
       'What the region should know must not identify a child or family: it looks like it holds a date of birth and a home address',
     ]);
 
-    await page.getByLabel('Title').fill('Capacity of the regional child protection medical rota');
+    await page.getByLabel('Title', { exact: true }).fill('Capacity of the regional child protection medical rota');
     await page.getByLabel('What the region should know').fill('Two paediatricians leave the rota in January.');
     await page.getByLabel('Restricted').check();
     await page.getByRole('button', { name: 'Send to the region' }).click();
@@ -349,7 +349,7 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
     const manager = await open(false);
     await signIn(manager, 'area business manager (Bristol)');
     await manager.goto(inboxUrl('Bristol'));
-    await manager.getByLabel('Title').fill('Delays in strategy discussions out of hours');
+    await manager.getByLabel('Title', { exact: true }).fill('Delays in strategy discussions out of hours');
     await manager.getByLabel('What the region should know').fill('Strategy discussions wait for the morning.');
     await manager.getByRole('button', { name: 'Send to the region' }).click();
     await expect(manager.locator('.govuk-notification-banner').innerText()).resolves.toContain('is sent to the region');
@@ -377,7 +377,7 @@ describeWithChromium('the pages for what areas report up, in Chromium, over the 
     // A code and a day a person typed, the day at the end where the platform puts its own, which
     // the page must not reword.
     const typed = 'CP_MEDICALS rota down to one paediatrician since 2026-01-05';
-    await manager.getByLabel('Title').fill(typed);
+    await manager.getByLabel('Title', { exact: true }).fill(typed);
     await manager.getByLabel('What the region should know').fill('Out-of-hours medicals wait for the morning.');
     await manager.getByRole('button', { name: 'Send to the region' }).click();
     await expect(manager.locator('.govuk-notification-banner').innerText()).resolves.toContain('is sent to the region');

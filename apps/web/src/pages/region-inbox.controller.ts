@@ -65,6 +65,11 @@ const responseFields = (itemId: string): FormFields => ({
   response: { id: `respond-${itemId}`, label: 'The region’s response' },
 });
 
+/** The resolution form's one field, each escalation's own, named as the response's is. */
+const resolutionFields = (itemId: string): FormFields => ({
+  resolution: { id: `resolve-${itemId}`, label: 'How the region resolved it' },
+});
+
 /** The region's inbox (L2): what its areas sent up, filtered, acknowledged and answered by its members. */
 @Controller('groups/:groupId/inbox')
 export class RegionInboxController {
@@ -125,6 +130,37 @@ export class RegionInboxController {
             },
           );
           return `The response to “${respondToEscalation.title}” is recorded.`;
+        },
+        `/groups/${groupId}/inbox`,
+        (errors) => this.render(context, groupId, {}, errors, form),
+      );
+    });
+  }
+
+  /** The region resolves an escalation: it leaves the escalations awaiting resolution, and no response follows. */
+  @Post('resolve')
+  async resolve(@Param('groupId') groupId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.pages.handle(request, response, (context) => {
+      const { form, api } = context;
+      const fields = resolutionFields(form.itemId ?? '');
+      return formChange(
+        context,
+        fields,
+        async () => {
+          if (!form.resolution?.trim())
+            return [{ field: fields.resolution.id, text: 'Enter how the region resolved the escalation' }];
+          const { resolveEscalation } = await api.send<{ resolveEscalation: { title: string } }>(
+            'mutation($i: ResolveEscalationInput!) { resolveEscalation(input: $i) { title } }',
+            {
+              i: {
+                groupId,
+                itemId: form.itemId,
+                resolution: form.resolution.trim(),
+                idempotencyKey: form.idempotencyKey,
+              },
+            },
+          );
+          return `“${resolveEscalation.title}” is resolved.`;
         },
         `/groups/${groupId}/inbox`,
         (errors) => this.render(context, groupId, {}, errors, form),
@@ -303,17 +339,30 @@ export class RegionInboxController {
                     ${
                       viewerMayAnswerAreas
                         ? html`<form method="post" action="/groups/${id}/inbox/respond" novalidate>
-                            ${csrfField(session.csrfToken)}${idempotencyField()}
-                            <input type="hidden" name="itemId" value="${item.id}" />
-                            ${textarea({
-                              id: responseFields(item.id).response.id,
-                              name: 'response',
-                              label: `${responseFields(item.id).response.label} to “${forPeople(item)}” from ${areaOf(item)}`,
-                              value: values.itemId === item.id ? values.response : undefined,
-                              errors,
-                            })}
-                            ${button('Send the response', 'primary', { hidden: `to “${forPeople(item)}” from ${areaOf(item)}` })}
-                          </form>`
+                              ${csrfField(session.csrfToken)}${idempotencyField()}
+                              <input type="hidden" name="itemId" value="${item.id}" />
+                              ${textarea({
+                                id: responseFields(item.id).response.id,
+                                name: 'response',
+                                label: `${responseFields(item.id).response.label} to “${forPeople(item)}” from ${areaOf(item)}`,
+                                value: values.itemId === item.id ? values.response : undefined,
+                                errors,
+                              })}
+                              ${button('Send the response', 'primary', { hidden: `to “${forPeople(item)}” from ${areaOf(item)}` })}
+                            </form>
+                            <form method="post" action="/groups/${id}/inbox/resolve" novalidate>
+                              ${csrfField(session.csrfToken)}${idempotencyField()}
+                              <input type="hidden" name="itemId" value="${item.id}" />
+                              ${textarea({
+                                id: resolutionFields(item.id).resolution.id,
+                                name: 'resolution',
+                                label: `${resolutionFields(item.id).resolution.label}: “${forPeople(item)}” from ${areaOf(item)}`,
+                                hint: 'Once resolved, the escalation takes no further response.',
+                                value: values.itemId === item.id ? values.resolution : undefined,
+                                errors,
+                              })}
+                              ${button('Resolve the escalation', 'secondary', { hidden: `“${forPeople(item)}” from ${areaOf(item)}` })}
+                            </form>`
                         : html``
                     }`,
               )

@@ -36,9 +36,9 @@ export const FIGURES = {
 } as const satisfies FormFields;
 
 export const LOCAL_DECISION = {
-  title: { id: 'local-decision-title', label: 'Title' },
+  title: { id: 'local-decision-title', label: 'Title of the decision' },
   decision: { id: 'local-decision-text', label: 'What the area decided' },
-  decidedOn: { id: 'local-decision-decided-on', label: 'Date of the decision' },
+  decidedOn: { id: 'local-decision-decided-on', label: 'Date the area decided' },
 } as const satisfies FormFields;
 
 /** A form's date, required: the reading's own error, or one saying to enter it. */
