@@ -52,6 +52,21 @@ describeWithChromium('the Audit page’s words and choices for a new auditor, in
     await page.context().close();
   });
 
+  it('says in each event’s Details what it is about: the partner admitted, the representative appointed', async () => {
+    const page = await auditor();
+    await page.goto(`${app.api.url}/audit?kind=REGIONAL_GROUP`);
+    const events = page.locator('table', { hasText: 'Events, in the order recorded' });
+    const details = (type: string) =>
+      events
+        .locator('tbody tr', { has: page.locator(`span[title="${type}"]`) })
+        .locator('> :nth-child(4)')
+        .allInnerTexts();
+    await expect(details('CorePartnerAdmitted')).resolves.toContain('Avon and Somerset Police');
+    const appointed = await details('RepresentativeAppointed');
+    expect(appointed.some((text) => text.startsWith('Will White, '))).toBe(true);
+    await page.context().close();
+  });
+
   it('offers the group’s partners and people to pick, and keeps an id an address carries', async () => {
     const page = await auditor();
     await page.goto(`${app.api.url}/audit`);

@@ -21,7 +21,7 @@ import {
 } from '../components';
 import { html } from '../html';
 import { eventTypeInWords } from './event-type-words';
-import { HistoryRecord, historyRecordCell } from './history-record';
+import { historyDetails, HistoryRecord, historyRecordCell } from './history-record';
 import { filterAddressRefusals, HISTORY_ORDERS, historyFilterRefusal } from './history-filter-refusal';
 import { historyFilterChoices, withAddressed } from './history-filter-choices';
 import { Head, LOG_KEY_PATH, signedHeadSummary } from './signed-head';
@@ -384,12 +384,13 @@ export class AuditController {
                 </p>
                 ${table(
                   `Events, ${ORDER_WORDS[order]}`,
-                  ['Position', 'Event', 'Record', 'Happened', 'Recorded', 'By', 'Reason'],
+                  ['Position', 'Event', 'Record', 'Details', 'Happened', 'Recorded', 'By', 'Reason'],
                   history.edges.map(({ node }) => [
                     String(node.position),
                     // The exact type stays to hand for an auditor matching it to the export.
                     html`<span title="${node.type}">${eventTypeInWords(node.type)}</span>`,
                     historyRecordCell(node.kind, node.streamId, node.record, readableAreaIds),
+                    historyDetails(node.data, node.withheld),
                     longDate(node.happenedOn),
                     dateTime(node.recordedAt),
                     [node.actor.name, node.actor.partnerName].filter(Boolean).join(', ') || 'The platform',

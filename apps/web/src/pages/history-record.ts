@@ -40,3 +40,36 @@ export function historyRecordCell(
   const called = page ? html`<a class="govuk-link" href="${page}">${name}</a>` : (name ?? '');
   return html`${humanise(kind)}${name ? html`: ${called}` : html``}<br /><code class="govuk-body-s">${streamId}</code>`;
 }
+
+/** The parts of an event's data that say what it is about in words, in this order: a name first. */
+const TELLING_KEYS = ['name', 'successorName', 'title', 'reference', 'period', 'role', 'status', 'decision'] as const;
+/** How much of one part the table shows: the export keeps it whole. */
+const PART_LENGTH = 80;
+
+/**
+ * What an event says in words, for an auditor scanning the history ("Core partner admitted" ×9 tells
+ * nothing without the partner's name): the top-level words of its data under the keys above, each cut
+ * short, never its ids. An event whose data the reader may not read says it is withheld.
+ */
+export function historyDetails(data: string, withheld: boolean): string {
+  if (withheld) return 'Withheld';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(data);
+  } catch {
+    return '';
+  }
+  if (!parsed || typeof parsed !== 'object') return '';
+  const record = parsed as Record<string, unknown>;
+  return TELLING_KEYS.flatMap((key) => {
+    const value = record[key];
+    if (typeof value !== 'string' || value.trim() === '') return [];
+    const text = value.trim();
+    return [text.length > PART_LENGTH ? `${text.slice(0, PART_LENGTH - 1)}…` : humaniseCode(text)];
+  }).join(', ');
+}
+
+/** A code such as CHAIR reads as "Chair"; anything a person typed stays as typed. */
+function humaniseCode(text: string): string {
+  return /^[A-Z][A-Z_]+$/.test(text) ? humanise(text) : text;
+}
