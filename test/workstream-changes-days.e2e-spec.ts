@@ -266,8 +266,11 @@ describe('removing a member, changing the lead, carrying a task over and closing
     expect(errors?.[0].message).toBe(
       'Janet Baptiste-Grant owns 1 open task; reassign it first: “Agree a shared data set on missing episodes”, theirs since 2026-09-22.',
     );
+    // No day will do while it is open: the refusal is on the member the input names, not on its day.
     expect(errors?.[0].extensions).toEqual({
       code: 'OPEN_TASKS',
+      field: 'personId',
+      problems: [{ field: 'personId', sentence: errors?.[0].message }],
       earliest: null,
       tasks: [
         {
@@ -285,6 +288,8 @@ describe('removing a member, changing the lead, carrying a task over and closing
     );
     expect(admin.errors?.[0].extensions).toEqual({
       code: 'OPEN_TASKS',
+      field: 'personId',
+      problems: [{ field: 'personId', sentence: admin.errors?.[0].message }],
       earliest: null,
       tasks: [{ ownedSince: '2026-09-22', until: null }],
     });

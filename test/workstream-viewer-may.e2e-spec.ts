@@ -157,6 +157,27 @@ describe('what the reader may do to a workstream today, over GraphQL', () => {
     expect(closedBefore).toMatchObject({ viewerMayAddTasksFor: [], viewerMayReportStatus: false });
   });
 
+  it('offers the members to manage to the lead, the chair and an administrator only, and on an open workstream today only', async () => {
+    const mayManage = async (token: string, id: string, asAt: string | null = null) => {
+      const { data, errors } = await api.graphql<{ workstream: { viewerMayManageMembers: boolean } }>(
+        'query($id: ID!, $asAt: String) { workstream(id: $id, asAt: $asAt) { viewerMayManageMembers } }',
+        { id, asAt },
+        token,
+      );
+      expect(errors).toBeUndefined();
+      return data?.workstream.viewerMayManageMembers;
+    };
+    const administrator = api.adminToken as string;
+    const managers = [await tokenOf('jacqui-jensen'), await tokenOf('sheila-smith'), administrator];
+    for (const token of managers) await expect(mayManage(token, loaded.taskAndFinishId)).resolves.toBe(true);
+    for (const reader of ['chris-sivers', 'victoria-capel', 'auditor'])
+      await expect(mayManage(await tokenOf(reader), loaded.taskAndFinishId)).resolves.toBe(false);
+    for (const token of managers) {
+      await expect(mayManage(token, closedId)).resolves.toBe(false);
+      await expect(mayManage(token, loaded.taskAndFinishId, '2026-11-01')).resolves.toBe(false);
+    }
+  });
+
   /** Every workstream of the group and every task the reader may read, in one request. */
   const listAs = async (reader: string) => {
     const { data, errors } = await api.graphql<{

@@ -5,6 +5,7 @@ import { AuditController } from './pages/audit.controller';
 import { InboxController } from './pages/inbox.controller';
 import { TasksController } from './pages/tasks.controller';
 import { WorkstreamController } from './pages/workstream.controller';
+import { MemberRemovalController } from './pages/member-removal.controller';
 import { WorkstreamsController } from './pages/workstreams.controller';
 import { Pages } from './page-context';
 import { GroupController } from './pages/group.controller';
@@ -34,6 +35,7 @@ export class WebModule {
         RegionInboxController,
         WorkstreamsController,
         WorkstreamController,
+        MemberRemovalController,
         TasksController,
         AuditController,
       ],

@@ -50,6 +50,7 @@ export * from './workstreams/workstream.decider';
 export * from './workstreams/task-overdue';
 export * from './workstreams/task-editors';
 export * from './workstreams/status-reporter';
+export * from './workstreams/member-managers';
 export * from './workstreams/takes-changes';
 export * from './workstreams/lead-partner';
 export * from './local-arrangements/local-arrangement.decider';

@@ -1,5 +1,6 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { mayChangeTask, mayReportStatus } from '@app/domain';
+import { mayChangeTask, mayManageMembers, mayReportStatus } from '@app/domain';
+import { Actors } from '../auth/actors';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { Identity } from '../auth/identity';
 import { GroupTimeViews } from '../common/group-time-views';
@@ -14,7 +15,10 @@ import { Workstream, WorkstreamPerson } from './workstream.types';
  */
 @Resolver(() => Workstream)
 export class WorkstreamViewerMayFields {
-  constructor(private readonly views: GroupTimeViews) {}
+  constructor(
+    private readonly views: GroupTimeViews,
+    private readonly actors: Actors,
+  ) {}
 
   /** Today's lead and members; null for a workstream seen as history or closed today. */
   private peopleToday(workstream: Workstream, context: GraphqlContext): Promise<PeopleToday | null> {
@@ -46,5 +50,19 @@ export class WorkstreamViewerMayFields {
   ): Promise<boolean> {
     const today = await this.peopleToday(workstream, context);
     return today !== null && mayReportStatus(today.people, identity.personId);
+  }
+
+  @ResolveField(() => Boolean, {
+    description:
+      'Whether the reader may manage the workstream’s members today (removeWorkstreamMember, addWorkstreamMember): its lead, the group’s chair or an administrator. False for a closed workstream (W3), and for one seen as at a day or a moment.',
+  })
+  async viewerMayManageMembers(
+    @Parent() workstream: Workstream,
+    @Context() context: GraphqlContext,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<boolean> {
+    const today = await this.peopleToday(workstream, context);
+    // The reader as a command from them would be decided with: their roles in the group today.
+    return today !== null && mayManageMembers(today.people, await this.actors.actorFor(identity, workstream.groupId));
   }
 }

@@ -45,7 +45,7 @@ const WORKSTREAM = `query Workstream($id: ID!, $asAt: String) {
     ${WORKSTREAM_SUMMARY_FIELDS}
     groupId purpose termsOfReference startDate endDate outcomeReport
     areas { name } members { personId name } statusReports { rag note reportedOn }
-    viewerMayAddTasksFor { personId name } viewerMayReportStatus
+    viewerMayAddTasksFor { personId name } viewerMayReportStatus viewerMayManageMembers
   }
 }`;
 interface Workstream extends WorkstreamSummary {
@@ -62,6 +62,8 @@ interface Workstream extends WorkstreamSummary {
   viewerMayAddTasksFor: Owner[];
   /** Whether the reader may report the status today, by the rule reportWorkstreamStatus is decided by (W1). */
   viewerMayReportStatus: boolean;
+  /** Whether the reader may remove members today, by the rule removeWorkstreamMember is decided by. */
+  viewerMayManageMembers: boolean;
 }
 
 /** Which group a workstream is one of, for a form's address under a group. */
@@ -103,6 +105,23 @@ const TASKS = `query WorkstreamTasks($id: ID!, $asAt: String, $status: TaskStatu
 /** A task and whether the reader may change it today (W2), which the API answers false for a day seen as at. */
 interface WorkstreamTask extends TaskView {
   viewerMayChange: boolean;
+}
+
+/** The workstream's members, each with a link to the page removing them for one who may. */
+function membersOf({ members, viewerMayManageMembers }: Workstream, page: string) {
+  if (members.length === 0) return 'None';
+  if (!viewerMayManageMembers) return members.map((member) => member.name).join(', ');
+  return html`<ul class="govuk-list">
+    ${members.map(
+      ({ personId, name }) =>
+        html`<li>
+          ${name}
+          <a class="govuk-link govuk-!-margin-left-2" href="${page}/members/${encodeURIComponent(personId)}/remove"
+            >Remove<span class="govuk-visually-hidden"> ${name}</span></a
+          >
+        </li>`,
+    )}
+  </ul>`;
 }
 
 /** What the "Overdue tasks only" checkbox sends when ticked. */
@@ -345,7 +364,7 @@ export class WorkstreamController {
           ...(workstream.termsOfReference ? [['Terms of reference', workstream.termsOfReference] as const] : []),
           ['Areas', workstream.areas.map((area) => area.name).join(', ')],
           ['Lead', leadOf(workstream, partnerName)],
-          ['Members', workstream.members.map((member) => member.name).join(', ') || 'None'],
+          ['Members', membersOf(workstream, page)],
           [
             'Dates',
             workstream.endDate

@@ -76,4 +76,19 @@ describe('the refusal of a removal that tasks hold up (OPEN_TASKS)', () => {
       ],
     });
   });
+
+  it('given a task of theirs open still, when refused, then no day will do: it is on the member, whose tasks are reassigned first', () => {
+    const open = { taskId: 'audit', title: 'Audit the referrals', ownedSince: '2020-02-01', on: null };
+    const error = removalHeldUp('Chris Sivers', '2020-03-01', [open], true);
+    expect(error.code).toBe('OPEN_TASKS');
+    expect(error.message).toBe(
+      'Chris Sivers owns 1 open task; reassign it first: “Audit the referrals”, theirs since 2020-02-01.',
+    );
+    expect(error.details).toEqual({
+      field: 'personId',
+      problems: [{ field: 'personId', sentence: error.message }],
+      earliest: null,
+      tasks: [{ taskId: 'audit', title: 'Audit the referrals', ownedSince: '2020-02-01', until: null }],
+    });
+  });
 });

@@ -38,8 +38,9 @@ function heldBy(task: TaskHoldingUp, removedOn: IsoDate, named: boolean): string
 /**
  * The refusal (OPEN_TASKS) of `name`'s removal on `removedOn`, which `tasks` (at least one) hold up,
  * each in `extensions.tasks` with the day it stopped being theirs or open (`until`, null while it is
- * still open). With one still open no day will do until it is reassigned (`extensions.earliest` null);
- * otherwise `extensions.earliest` is the first day the removal may be dated. Each task is named, with
+ * still open). With one still open no day will do until it is reassigned (`extensions.earliest` null),
+ * so the refusal is on the member (`field` personId); otherwise it is on the day (`field` removedOn),
+ * `extensions.earliest` the first day the removal may be dated. Each task is named, with
  * its id, only when `named`: when the one removing may read the workstream's tasks (R43,
  * mayReadWorkstream); anyone else learns how many there were and their days, nothing they say.
  */
@@ -53,17 +54,22 @@ export function removalHeldUp(
   const held = tasks.map(({ taskId, title, ownedSince, on }) =>
     named ? { taskId, title, ownedSince, until: on } : { ownedSince, until: on },
   );
+  const onField = (field: 'personId' | 'removedOn', message: string, earliest: IsoDate | null) =>
+    new DomainError('OPEN_TASKS', message, {
+      field,
+      problems: [{ field, sentence: message }],
+      earliest,
+      tasks: held,
+    });
   if (tasks.some((task) => task.on === null)) {
     const owned = tasks.length === 1 ? '1 open task; reassign it' : `${tasks.length} open tasks; reassign them`;
-    return new DomainError('OPEN_TASKS', `${name} owns ${owned} first: ${listed}.`, { earliest: null, tasks: held });
+    return onField('personId', `${name} owns ${owned} first: ${listed}.`, null);
   }
   const earliest = tasks.reduce((latest, task) => (task.on !== null && task.on > latest ? task.on : latest), removedOn);
   const owned = tasks.length === 1 ? 'a task' : `${tasks.length} tasks`;
-  const message = `${name} owned ${owned} still open after ${removedOn}, the day given for the removal: ${listed}. Remove them on or after ${earliest}.`;
-  return new DomainError('OPEN_TASKS', message, {
-    field: 'removedOn',
-    problems: [{ field: 'removedOn', sentence: message }],
+  return onField(
+    'removedOn',
+    `${name} owned ${owned} still open after ${removedOn}, the day given for the removal: ${listed}. Remove them on or after ${earliest}.`,
     earliest,
-    tasks: held,
-  });
+  );
 }

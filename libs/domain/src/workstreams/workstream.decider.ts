@@ -9,6 +9,7 @@ import { leadPartnerOn } from './lead-partner';
 import { OPEN_TASK_STATUSES, TaskRecord, TaskStatus, WorkstreamEvent } from './workstream.events';
 import { mayChangeTask, WorkstreamPeople } from './task-editors';
 import { mayReportStatus } from './status-reporter';
+import { isGroupOfficer, mayManageMembers } from './member-managers';
 import { removalHeldUp, tasksHoldingUpRemoval } from './removal-held-up';
 import { takesChanges } from './takes-changes';
 import {
@@ -20,11 +21,9 @@ import {
   WorkstreamState,
 } from './workstream.state';
 
-const isGroupOfficer = (actor: Actor) => actor.roles.includes('ADMINISTRATOR') || actor.roles.includes('CHAIR');
-
-/** Membership of a workstream is managed by the administrator, the group's chair or the workstream's lead. */
+/** mayManageMembers, refused with who may. */
 function requireManager(workstream: Workstream, actor: Actor, action: string): void {
-  if (isGroupOfficer(actor) || isLead(workstream, actor.personId)) return;
+  if (mayManageMembers(peopleOn(workstream), actor)) return;
   throw new DomainError('FORBIDDEN', `Only the workstream's lead, the chair or an administrator can ${action}.`, {
     requiredRole: 'workstream LEAD, CHAIR or ADMINISTRATOR',
   });

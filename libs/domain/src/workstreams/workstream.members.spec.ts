@@ -322,6 +322,8 @@ describe('Removing a workstream member', () => {
         `Chris Sivers owns 3 open tasks; reassign them first: “${title}”, theirs since 2020-01-20, “${title}”, theirs since 2020-01-20 and “${title}”, theirs since 2020-01-20.`,
       );
       expect(refusal.details).toEqual({
+        field: 'personId',
+        problems: [{ field: 'personId', sentence: refusal.message }],
         earliest: null,
         tasks: ['task-1', 'task-2', 'task-4'].map((taskId) => ({
           taskId,
@@ -346,6 +348,8 @@ describe('Removing a workstream member', () => {
       );
       expect(refusal.message).not.toContain(title);
       expect(refusal.details).toEqual({
+        field: 'personId',
+        problems: [{ field: 'personId', sentence: refusal.message }],
         earliest: null,
         tasks: [1, 2, 3].map(() => ({ ownedSince: '2020-01-20', until: null })),
       });
