@@ -399,7 +399,7 @@ describe('regional policies, local adoption and communications (D1, D5)', () => 
       );
     expect((await adoption('recordPolicyAdoption', { decidedOn: '2016-05-05' })).errors?.[0]).toMatchObject({
       message: "The date of the decision (2016-05-05) is before version 1's publication (2026-11-23).",
-      extensions: { code: 'OUT_OF_RANGE', earliest: '2026-11-23' },
+      extensions: { code: 'OUT_OF_RANGE', earliest: '2026-11-23', field: 'decidedOn' },
     });
     expect((await adoption('recordPolicyAdoption', { decidedOn: '2026-11-23' })).errors).toBeUndefined();
     const corrected = await adoption('correctPolicyAdoption', {

@@ -172,8 +172,20 @@ describeWithChromium('the forms’ error summaries, in Chromium, over the demo d
     expect(await summaryOf(page)).toEqual([['Date of the decision must include a month', await hrefOf(month())]]);
     await accessible(page);
 
+    // Before the version was published to the area: refused on the date, saying the first day it may be.
+    await day().fill('1');
+    await month().fill('1');
+    await year().fill('2016');
+    await form().getByRole('button', { name: 'Record decision' }).click();
+    const [[beforePublication, onField]] = await summaryOf(page);
+    expect(beforePublication).toMatch(
+      /^The date of the decision \(1 January 2016\) is before version 1's publication \(\d{1,2} \w+ \d{4}\)\.$/,
+    );
+    expect(onField).toBe(await hrefOf(day()));
+
     await day().fill('20');
     await month().fill('11');
+    await year().fill('2026');
     await form().getByRole('button', { name: 'Record decision' }).click();
     await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('decision is recorded');
     await expect(

@@ -84,7 +84,10 @@ describe('correcting an area’s decision on a regional policy (A7, R11)', () =>
         'OUT_OF_RANGE',
         /The date of the decision \(2015-01-01\) is before version 1's publication \(2021-04-01\)/,
       );
-    expect(spec.refusal([adopted], correct({ decidedOn: '2021-03-31' })).details).toEqual({ earliest: '2021-04-01' });
+    expect(spec.refusal([adopted], correct({ decidedOn: '2021-03-31' })).details).toEqual({
+      earliest: '2021-04-01',
+      field: 'decidedOn',
+    });
   });
 
   it('is refused without a reason for the correction', () =>

@@ -99,7 +99,11 @@ describe("an area's decision on a regional policy (D1)", () => {
         'OUT_OF_RANGE',
         /The date of the decision \(2016-05-05\) is before version 1's publication \(2025-01-06\)/,
       );
-    expect(spec.refusal([], adopt({ decidedOn: '2025-01-05' })).details).toEqual({ earliest: '2025-01-06' });
+    // On the decision's day, so a form shows it there.
+    expect(spec.refusal([], adopt({ decidedOn: '2025-01-05' })).details).toEqual({
+      earliest: '2025-01-06',
+      field: 'decidedOn',
+    });
   });
   it('records a variation with its text, and a refusal with its reason', () => {
     spec

@@ -181,7 +181,13 @@ function adoptionDecision(data: RecordPolicyAdoption['data'], decidedOn: IsoDate
   }
   requireNotFuture(decidedOn, now, 'The date of the decision');
   if (publishedToAreaOn !== null)
-    requireNotBefore(decidedOn, publishedToAreaOn, 'The date of the decision', `version ${version}'s publication`);
+    requireNotBefore(
+      decidedOn,
+      publishedToAreaOn,
+      'The date of the decision',
+      `version ${version}'s publication`,
+      'decidedOn',
+    );
   return {
     areaId,
     policyId,

@@ -148,9 +148,16 @@ export function requireRecordedMomentPassed(instant: string, now: string): void 
   }
 }
 
-/** OUT_OF_RANGE: a fact dated before the thing it is about existed. */
-export function requireNotBefore(date: IsoDate, earliest: IsoDate, label: string, what: string): void {
+/**
+ * OUT_OF_RANGE: a fact dated before the thing it is about existed. With `field`, the input's day it is
+ * about, so a form puts the refusal on that day rather than on its first field.
+ */
+export function requireNotBefore(date: IsoDate, earliest: IsoDate, label: string, what: string, field?: string): void {
   if (date < earliest) {
-    throw new DomainError('OUT_OF_RANGE', `${label} (${date}) is before ${what} (${earliest}).`, { earliest });
+    throw new DomainError(
+      'OUT_OF_RANGE',
+      `${label} (${date}) is before ${what} (${earliest}).`,
+      field ? { earliest, field } : { earliest },
+    );
   }
 }
