@@ -210,7 +210,7 @@ describeWithChromium('the pages where a person types, in Chromium, over the demo
       (
         await page
           .locator('table tbody tr')
-          .evaluateAll((rows) => rows.map((row) => row.children[3].textContent?.trim() ?? ''))
+          .evaluateAll((rows) => rows.map((row) => row.children[4].textContent?.trim() ?? ''))
       ).map((day) => new Date(`${day} 12:00 UTC`).toISOString().slice(0, 10));
     const matching = async () => Number(/(\d+) events match/.exec(await page.locator('main').innerText())?.[1]);
     const inOrder = (list: string[]) => list.every((day, index) => index === 0 || list[index - 1] <= day);
