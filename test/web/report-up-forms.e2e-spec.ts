@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Browser, Page } from 'playwright-core';
 import { describeWithChromium, launchChromium, openPage, signIn as signInAs } from '../support/chromium';
 import { DemoApp, startDemoApp } from '../support/demo-app';
@@ -86,6 +87,14 @@ describeWithChromium('the report-up forms of an area’s inbox, in Chromium, ove
 
     const before = await reportsUp('Bristol');
     await page.locator('#figures-measure').selectOption({ label: 'Rapid reviews held' });
+    // A quarter not written as the API reads one is refused on its field, in the words of its label.
+    await page.locator('#figures-period').fill('Q4 2025');
+    await page.locator('#figures-count').fill('3');
+    await page.getByRole('button', { name: 'Send the figures' }).click();
+    await expect(summaryLinks(page)).resolves.toEqual(['#figures-period']);
+    await expect(summary(page)).resolves.toContain('Quarter is a calendar quarter written like 2026-Q3');
+    expect(await reportsUp('Bristol')).toBe(before);
+
     await page.locator('#figures-period').fill('2025-Q4');
     await page.locator('#figures-count').fill('3');
     await page.getByRole('button', { name: 'Send the figures' }).click();
@@ -123,6 +132,8 @@ describeWithChromium('the report-up forms of an area’s inbox, in Chromium, ove
     await page.goto(`${app.api.url}/groups/${app.demo.groupId}/inbox`);
     const escalation = 'Out-of-hours paediatric cover for child protection medicals';
     const resolve = page.locator('form[action$="/inbox/resolve"]', { hasText: escalation });
+    const itemId = await resolve.locator('input[name="itemId"]').inputValue();
+    const csrf = await resolve.locator('input[name="_csrf"]').inputValue();
     await resolve.getByRole('button', { name: /^Resolve the escalation/ }).click();
     await expect(summary(page)).resolves.toContain('Enter how the region resolved the escalation');
     await page
@@ -138,6 +149,12 @@ describeWithChromium('the report-up forms of an area’s inbox, in Chromium, ove
     );
     await expect(page.locator('form[action$="/inbox/resolve"]', { hasText: escalation }).count()).resolves.toBe(0);
     await expect(page.locator('h3', { hasText: escalation }).count()).resolves.toBe(0);
+    // Resolved again from a tab left open: the API's refusal, on the page, and nothing recorded.
+    const again = await page.request.post(`${app.api.url}/groups/${app.demo.groupId}/inbox/resolve`, {
+      form: { _csrf: csrf, itemId, resolution: 'Resolved twice.', idempotencyKey: randomUUID() },
+    });
+    expect(again.status()).toBe(400);
+    await expect(again.text()).resolves.toContain('That escalation was resolved on 23 November 2026.');
     // The auditor reads the inbox with no form to resolve anything.
     const auditor = await signedIn('auditor');
     await auditor.goto(`${app.api.url}/groups/${app.demo.groupId}/inbox`);
